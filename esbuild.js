@@ -1,0 +1,101 @@
+// Builds every bundle of Intake Studio.
+//   node esbuild.js               extension + CLI (development, with source maps)
+//   node esbuild.js --production  minified, no source maps (what the .vsix ships)
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --tests       also the mocha test bundles under out/test/
+// YAML files are imported as data: the plugin below parses them at build time, so a
+// syntax error in the knowledge base fails the build instead of the extension.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** @type {import('esbuild').Plugin} */
+const yamlPlugin = {
+  name: 'yaml',
+  setup(build) {
+    build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const doc = YAML.parseDocument(text, { prettyErrors: true });
+      if (doc.errors.length > 0) {
+        return {
+          errors: doc.errors.map((e) => ({
+            text: `${path.relative(process.cwd(), args.path)}: ${e.message}`,
+          })),
+        };
+      }
+      return { contents: JSON.stringify(doc.toJS()), loader: 'json' };
+    });
+  },
+};
+
+/** @type {import('esbuild').Plugin} */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  plugins: [yamlPlugin, problemMatcherPlugin],
+};
+
+function listFiles(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => f.endsWith(suffix));
+}
+
+function targets() {
+  const list = [
+    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ];
+  if (tests) {
+    const entries = [
+      ...listFiles('test/unit', '.test.ts'),
+      ...listFiles('test/fuzz', '.test.ts'),
+      ...listFiles('test/bench', '.bench.ts'),
+    ];
+    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode'] });
+  }
+  return list;
+}
+
+async function main() {
+  const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[watch] build started');
+    return;
+  }
+  try {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+  } finally {
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
+  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((e) => {
+  if (!e.errors) console.error(e);
+  process.exit(1);
+});

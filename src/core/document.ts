@@ -1,0 +1,110 @@
+/**
+ * The minimal document the core works against. A `vscode.TextDocument` satisfies it
+ * structurally, and so does {@link createTextDocument} for the CLI and tests. This keeps
+ * `src/core/` free of any `vscode` import (the same split as vscode-markdown-languageservice's
+ * `ITextDocument`).
+ */
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 code unit offset in the line, as in VS Code. */
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface TextDocumentLike {
+  getText(): string;
+  positionAt(offset: number): Position;
+}
+
+export function position(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+/** Offsets of the first character of every line. Line breaks are \r\n, \n or a lone \r, as in VS Code. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** An in-memory document with VS Code's position semantics (CRLF-aware). */
+export class InMemoryDocument implements TextDocumentLike {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  getText(): string {
+    return this.text;
+  }
+
+  lineCount(): number {
+    return this.lineStarts().length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset inside a \r\n pair belongs to the end of that line.
+    const lineEnd = this.lineEndOffset(lo);
+    return { line: lo, character: Math.min(clamped, lineEnd) - starts[lo]! };
+  }
+
+  offsetAt(pos: Position): number {
+    const starts = this.lineStarts();
+    if (pos.line < 0) return 0;
+    if (pos.line >= starts.length) return this.text.length;
+    const start = starts[pos.line]!;
+    return Math.min(start + Math.max(0, pos.character), this.lineEndOffset(pos.line));
+  }
+
+  /** Offset just before the line break of `line`. */
+  private lineEndOffset(line: number): number {
+    const starts = this.lineStarts();
+    let end = line + 1 < starts.length ? starts[line + 1]! : this.text.length;
+    if (line + 1 < starts.length) {
+      end--;
+      if (this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return end;
+  }
+
+  private lineStarts(): number[] {
+    return (this.starts ??= lineStarts(this.text));
+  }
+}
+
+export function createTextDocument(text: string): InMemoryDocument {
+  return new InMemoryDocument(text);
+}
