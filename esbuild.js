@@ -95,7 +95,11 @@ async function main() {
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((e) => {
-  if (!e.errors) console.error(e);
-  process.exit(1);
-});
+module.exports = { yamlPlugin };
+
+if (require.main === module) {
+  main().catch((e) => {
+    if (!e.errors) console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * The field catalog's schema: what every section and field of an intake means. The data is
+ * `fields.yaml`; this schema checks it at build time (esbuild.js), in tests and on first load.
+ */
+import { z } from 'zod';
+
+export const REPORT_SECTIONS = ['业务需求分析', '推荐系统方案', '适用性分析', '关键特性', '实施建议', '成本效益分析', '风险提示', '下一步建议'] as const;
+export const ReportSectionSchema = z.enum(REPORT_SECTIONS);
+export type ReportSection = z.infer<typeof ReportSectionSchema>;
+
+const Bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+
+/** Inline values, or the name of a shared enumeration (`industries`, `compliance`, `clouds`, …). */
+const ValueHints = z.union([z.array(z.string().min(1)).min(1), z.string().regex(/^[a-z][a-zA-Z]*$/)]);
+
+export interface FieldSpecInput {
+  name: string;
+  synonyms?: string[];
+  required?: boolean;
+  description: { zh: string; en: string };
+  values?: string[] | string;
+  feeds: ReportSection[];
+  placeholder?: string;
+  fields?: FieldSpecInput[];
+}
+
+export const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
+  z
+    .object({
+      name: z.string().min(1),
+      synonyms: z.array(z.string().min(1)).optional(),
+      /** A required field is satisfied by itself or by any of its sub-fields. */
+      required: z.boolean().optional(),
+      description: Bilingual,
+      values: ValueHints.optional(),
+      feeds: z.array(ReportSectionSchema).min(1),
+      /** Placeholder text (without `__(` `)__`) used when a quick-fix inserts this field. */
+      placeholder: z.string().optional(),
+      fields: z.array(FieldSpecSchema).optional(),
+    })
+    .strict(),
+);
+
+export const SectionSpecSchema = z
+  .object({
+    name: z.string().min(1),
+    synonyms: z.array(z.string().min(1)).optional(),
+    required: z.boolean(),
+    /** The header line must carry a value (for example the industry itself). */
+    valueRequired: z.boolean().optional(),
+    description: Bilingual,
+    values: ValueHints.optional(),
+    placeholder: z.string().optional(),
+    feeds: z.array(ReportSectionSchema).min(1),
+    /** The `###` heading the structured template puts above this section. */
+    heading: z.string().min(1),
+    /** The simple template's text for this section, inserted by the missing-section fix. */
+    skeleton: z.string().min(1),
+    fields: z.array(FieldSpecSchema),
+  })
+  .strict();
+
+export const FieldCatalogSchema = z
+  .object({
+    enums: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    sections: z.array(SectionSpecSchema).min(1),
+  })
+  .strict()
+  .superRefine((catalog, ctx) => {
+    const check = (values: string[] | string | undefined, where: string) => {
+      if (typeof values === 'string' && !(values in catalog.enums)) {
+        ctx.addIssue({ code: 'custom', message: `${where}: unknown enumeration "${values}"` });
+      }
+    };
+    const seen = new Set<string>();
+    for (const section of catalog.sections) {
+      check(section.values, section.name);
+      for (const n of [section.name, ...(section.synonyms ?? [])]) {
+        if (seen.has(n)) ctx.addIssue({ code: 'custom', message: `section name "${n}" is used twice` });
+        seen.add(n);
+      }
+      const walk = (fields: FieldSpecInput[], path: string) => {
+        for (const f of fields) {
+          check(f.values, `${path}/${f.name}`);
+          walk(f.fields ?? [], `${path}/${f.name}`);
+        }
+      };
+      walk(section.fields, section.name);
+    }
+  });
+
+export type FieldCatalogData = z.infer<typeof FieldCatalogSchema>;
+export type SectionSpecData = z.infer<typeof SectionSpecSchema>;

@@ -1,0 +1,42 @@
+/**
+ * Diagnostics the core produces. Codes are stable strings: quick-fixes, the CLI, settings and
+ * tests find diagnostics by code, never by message.
+ */
+import type { Range } from './document';
+
+export const Codes = {
+  placeholder: 'intake.placeholder',
+  unclosedPlaceholder: 'intake.unclosed-placeholder',
+  missingSection: 'intake.missing-section',
+  missingField: 'intake.missing-field',
+  emptyValue: 'intake.empty-value',
+  duplicateSection: 'intake.duplicate-section',
+  unknownSection: 'intake.unknown-section',
+  format: 'intake.format',
+} as const;
+
+export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
+export const ALL_CODES: readonly DiagnosticCode[] = Object.values(Codes);
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** What a fix needs to know beyond the range; one shape per code. */
+export type DiagnosticData =
+  | { kind: 'placeholder'; options: string[]; example?: string }
+  | { kind: 'unclosed-placeholder' }
+  | { kind: 'missing-section'; section: string }
+  | { kind: 'missing-field'; section: string; field: string }
+  | { kind: 'empty-value'; key: string }
+  | { kind: 'duplicate-section'; section: string; first: Range }
+  | { kind: 'unknown-section'; name: string; suggestion?: string }
+  | { kind: 'format'; problem: 'half-width-colon' | 'missing-colon' | 'brackets'; replacement: string };
+
+export interface IntakeDiagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** 0-based index of the intake the diagnostic belongs to. */
+  intake: number;
+  data: DiagnosticData;
+}

@@ -1,0 +1,21 @@
+/**
+ * Localisation for the core, which cannot use `vscode.l10n`. `@vscode/l10n` reads the same
+ * bundle (media/l10n/bundle.l10n.<locale>.json): the extension hands it `vscode.l10n.bundle`,
+ * the CLI the bundle file for its locale. English strings are the keys.
+ */
+import * as l10n from '@vscode/l10n';
+
+export const t = l10n.t;
+
+/** Configure from an already-loaded bundle (the extension passes `vscode.l10n.bundle`). */
+export function configureL10n(contents: Record<string, string> | undefined): void {
+  if (contents) l10n.config({ contents });
+}
+
+/** The locale to use outside VS Code: INTAKE_LANG, then LC_ALL / LC_MESSAGES / LANG. */
+export function localeFromEnv(env: NodeJS.ProcessEnv): string {
+  const raw = env.INTAKE_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en';
+  const lang = raw.split('.')[0]!.replace('_', '-').toLowerCase();
+  if (lang.startsWith('zh')) return 'zh-cn';
+  return 'en';
+}
