@@ -1,0 +1,69 @@
+/**
+ * The embedded knowledge base, loaded and validated on first use (never at extension
+ * activation). Each YAML file is bundled as JSON by esbuild.js.
+ */
+import categoriesData from './categories.yaml';
+import frameworksData from './frameworks.yaml';
+import industriesData from './industries.yaml';
+import locationsData from './locations.yaml';
+import businessProducts from './products/business.yaml';
+import platformProducts from './products/platform.yaml';
+import rulesData from './rules.yaml';
+import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
+import {
+  CategoriesFileSchema,
+  FrameworksFileSchema,
+  IndustriesFileSchema,
+  LocationsFileSchema,
+  ProductsFileSchema,
+  RulesFileSchema,
+  type Category,
+  type Framework,
+  type Product,
+} from './schema';
+
+export interface KnowledgeBase extends KnowledgeData {
+  product(id: string): Product | undefined;
+  category(id: string): Category | undefined;
+  framework(id: string): Framework | undefined;
+}
+
+/** The raw YAML data by file, for validation tests that report per file. */
+export const KNOWLEDGE_FILES = {
+  'categories.yaml': { data: categoriesData, schema: CategoriesFileSchema },
+  'frameworks.yaml': { data: frameworksData, schema: FrameworksFileSchema },
+  'industries.yaml': { data: industriesData, schema: IndustriesFileSchema },
+  'locations.yaml': { data: locationsData, schema: LocationsFileSchema },
+  'products/business.yaml': { data: businessProducts, schema: ProductsFileSchema },
+  'products/platform.yaml': { data: platformProducts, schema: ProductsFileSchema },
+  'rules.yaml': { data: rulesData, schema: RulesFileSchema },
+} as const;
+
+export function buildKnowledgeBase(): KnowledgeBase {
+  const data: KnowledgeData = {
+    categories: CategoriesFileSchema.parse(categoriesData).categories,
+    frameworks: FrameworksFileSchema.parse(frameworksData).frameworks,
+    industries: IndustriesFileSchema.parse(industriesData).industries,
+    locations: LocationsFileSchema.parse(locationsData).locations,
+    products: [...ProductsFileSchema.parse(businessProducts).products, ...ProductsFileSchema.parse(platformProducts).products],
+    rules: RulesFileSchema.parse(rulesData).rules,
+  };
+  const problems = checkKnowledgeIntegrity(data);
+  if (problems.length > 0) throw new Error(`Knowledge base is inconsistent:\n${problems.join('\n')}`);
+  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+  const products = byId(data.products);
+  const categories = byId(data.categories);
+  const frameworks = byId(data.frameworks);
+  return {
+    ...data,
+    product: (id) => products.get(id),
+    category: (id) => categories.get(id),
+    framework: (id) => frameworks.get(id),
+  };
+}
+
+let shared: KnowledgeBase | undefined;
+
+export function getKnowledgeBase(): KnowledgeBase {
+  return (shared ??= buildKnowledgeBase());
+}
