@@ -13,6 +13,14 @@ export const Codes = {
   duplicateSection: 'intake.duplicate-section',
   unknownSection: 'intake.unknown-section',
   format: 'intake.format',
+  // Analysis checks (src/core/analysis/): values that contradict each other or the facts.
+  budgetSum: 'intake.budget-sum',
+  budgetExceeds: 'intake.budget-exceeds',
+  slaConflict: 'intake.sla-conflict',
+  latencyPhysics: 'intake.latency-physics',
+  unknownStandard: 'intake.unknown-standard',
+  retiredStandard: 'intake.retired-standard',
+  wording: 'intake.wording',
 } as const;
 
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
@@ -29,7 +37,10 @@ export type DiagnosticData =
   | { kind: 'empty-value'; key: string }
   | { kind: 'duplicate-section'; section: string; first: Range }
   | { kind: 'unknown-section'; name: string; suggestion?: string }
-  | { kind: 'format'; problem: 'half-width-colon' | 'missing-colon' | 'brackets'; replacement: string };
+  | { kind: 'format'; problem: 'half-width-colon' | 'missing-colon' | 'brackets'; replacement: string }
+  | { kind: 'analysis'; check: AnalysisCheck; replacement?: string; facts: Record<string, string | number> };
+
+export type AnalysisCheck = 'budget-sum' | 'budget-exceeds' | 'sla-conflict' | 'latency-physics' | 'unknown-standard' | 'retired-standard' | 'wording';
 
 export interface IntakeDiagnostic {
   code: DiagnosticCode;

@@ -64,6 +64,9 @@ export function fixesFor(d: IntakeDiagnostic, ctx: FixContext): Fix[] {
     case 'unknown-section':
       if (!data.suggestion) return [];
       return [{ title: t('Rename to [{0}]', data.suggestion), code: d.code, edits: [{ range: d.range, newText: data.suggestion }], isPreferred: true, safe: false }];
+    case 'analysis':
+      if (data.replacement === undefined) return [];
+      return [{ title: t('Replace with “{0}”', data.replacement), code: d.code, edits: [{ range: d.range, newText: data.replacement }], isPreferred: true, safe: false }];
     case 'empty-value':
     case 'duplicate-section':
       return [];

@@ -9,3 +9,4 @@ export { fixesFor, fixAll, fixAllEdits, fillPlaceholderEdits, FixContext, type F
 export { analyzePlaceholder, suggestedFill } from './placeholder';
 export { getFieldCatalog, FieldCatalog, normalizeName, type FieldSpec, type SectionSpec } from './catalog/catalog';
 export { t, configureL10n, localeFromEnv } from './l10n';
+export * from './features';

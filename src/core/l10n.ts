@@ -7,9 +7,29 @@ import * as l10n from '@vscode/l10n';
 
 export const t = l10n.t;
 
+type Bundle = Record<string, string>;
+let current: Bundle = {};
+
 /** Configure from an already-loaded bundle (the extension passes `vscode.l10n.bundle`). */
-export function configureL10n(contents: Record<string, string> | undefined): void {
-  if (contents) l10n.config({ contents });
+export function configureL10n(contents: Bundle | undefined): void {
+  if (!contents) return;
+  current = contents;
+  l10n.config({ contents });
+}
+
+/**
+ * Runs `fn` with `t()` translating through `bundle`, then restores the user's locale. The
+ * report is always Chinese, whatever the UI language, so the engine formats the findings it
+ * quotes this way. Safe because `fn` is synchronous.
+ */
+export function withBundle<T>(bundle: Bundle, fn: () => T): T {
+  const saved = current;
+  l10n.config({ contents: bundle });
+  try {
+    return fn();
+  } finally {
+    l10n.config({ contents: saved });
+  }
 }
 
 /** The locale to use outside VS Code: INTAKE_LANG, then LC_ALL / LC_MESSAGES / LANG. */

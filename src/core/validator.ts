@@ -2,6 +2,7 @@
  * Checks a parsed intake file against the field catalog and returns diagnostics with stable
  * codes. Pure and total: no I/O, never throws.
  */
+import { analyzeIntake } from './analysis/analyze';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
 import type { Range } from './document';
@@ -11,13 +12,18 @@ import { intakeAtLine, walkFields } from './walk';
 
 export interface ValidateOptions {
   catalog?: FieldCatalog;
+  /** Run the analysis checks (budget, SLA, latency, standards); on by default. */
+  analysis?: boolean;
 }
 
 export function validate(file: IntakeFile, options: ValidateOptions = {}): IntakeDiagnostic[] {
   const catalog = options.catalog ?? getFieldCatalog();
   const out: IntakeDiagnostic[] = [];
   for (const p of file.placeholders) checkPlaceholder(file, p, out);
-  for (const intake of file.intakes) checkIntake(catalog, intake, out);
+  for (const intake of file.intakes) {
+    checkIntake(catalog, intake, out);
+    if (options.analysis !== false) out.push(...analyzeIntake(intake, { catalog }));
+  }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;
 }

@@ -1,0 +1,56 @@
+/**
+ * `intake`: the command-line face of the core, so anything the editor shows can be scripted.
+ * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
+ */
+import { configureL10n, localeFromEnv, t } from '../core/l10n';
+import zhCn from '../../media/l10n/bundle.l10n.zh-cn.json';
+import { runCheck } from './check';
+import { parseGenerateArgs, runGenerate } from './generate';
+import { UsageError } from './io';
+
+const VERSION = '0.1.0';
+
+function usage(): string {
+  return [
+    t('Usage:'),
+    '  intake check FILE [--json]',
+    '  intake generate FILE [--intake N] [--format md|json] [-o OUT]',
+    '  intake --help | --version',
+    '',
+    t('check: prints one line per diagnostic: FILE:LINE:COL: severity code: message.'),
+    t('generate: writes the offline recommendation report for intake N (1-based, default 1) as Markdown or JSON.'),
+    t('Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.'),
+    t('Set INTAKE_LANG=zh-cn (or a Chinese LANG) for messages in Chinese.'),
+  ].join('\n');
+}
+
+export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): { stdout: string; stderr: string; exitCode: number } {
+  if (localeFromEnv(env) === 'zh-cn') configureL10n(zhCn as Record<string, string>);
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') return { stdout: usage() + '\n', stderr: '', exitCode: command ? 0 : 2 };
+    if (command === '--version' || command === '-v') return { stdout: VERSION + '\n', stderr: '', exitCode: 0 };
+    if (command === 'check') {
+      const json = rest.includes('--json');
+      const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
+      const files = rest.filter((a) => !a.startsWith('-'));
+      if (unknown.length > 0) throw new UsageError(t('Unknown option: {0}', unknown[0]!));
+      if (files.length !== 1) throw new UsageError(t('check needs exactly one FILE'));
+      const result = runCheck(files[0]!, json);
+      return { stdout: result.output, stderr: '', exitCode: result.exitCode };
+    }
+    if (command === 'generate') return runGenerate(parseGenerateArgs(rest));
+    throw new UsageError(t('Unknown command: {0}', command));
+  } catch (e) {
+    if (e instanceof UsageError) return { stdout: '', stderr: `intake: ${e.message}\n`, exitCode: 2 };
+    // Anything else is a bug in the core: still one line, never a stack trace for the user.
+    return { stdout: '', stderr: `intake: ${t('internal error: {0}', e instanceof Error ? e.message : String(e))}\n`, exitCode: 2 };
+  }
+}
+
+if (require.main === module) {
+  const result = main(process.argv.slice(2));
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}

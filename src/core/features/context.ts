@@ -1,0 +1,132 @@
+/**
+ * Shared lookups for the language features: which intake, section and catalog spec a line
+ * or item belongs to, what counts as "filled", and text escaping for markdown and snippets.
+ * Pure; no `vscode`.
+ */
+import { normalizeName, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
+import type { Range } from '../document';
+import type { FieldItem, Intake, IntakeFile, Item, Section, Value } from '../model';
+
+/** The locales the core's features speak. */
+export type Locale = 'en' | 'zh-cn';
+
+/** Maps any VS Code / environment language tag to a feature locale. */
+export function toLocale(language: string | undefined): Locale {
+  return (language ?? '').toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+export function localize(text: { zh: string; en: string }, locale: Locale): string {
+  return locale === 'zh-cn' ? text.zh : text.en;
+}
+
+/**
+ * The intake a line belongs to: the last one starting at or before the line (the first one
+ * for lines above it). Undefined for a line below the separator that ended the last intake
+ * at or before it, where a new intake is being started.
+ */
+export function intakeForLine(file: IntakeFile, line: number): Intake | undefined {
+  let found: Intake | undefined;
+  for (const intake of file.intakes) {
+    if (intake.range.start.line <= line) found = intake;
+    else break;
+  }
+  if (!found) return file.intakes[0];
+  if (found.separatorAfter && line > found.separatorAfter.start.line) return undefined;
+  return found;
+}
+
+/**
+ * The section whose body a line is in: the last section starting at or before the line,
+ * unless a `###` heading stands between them (the line then belongs to the next block).
+ */
+export function sectionForLine(intake: Intake, line: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of intake.sections) {
+    if (s.range.start.line <= line) found = s;
+    else break;
+  }
+  if (!found) return undefined;
+  const start = found.range.start.line;
+  if (intake.headings.some((h) => h.range.start.line > start && h.range.start.line <= line)) return undefined;
+  return found;
+}
+
+/** Resolves a key against a parent spec's descendants (names and synonyms). */
+function descendantSpec(parent: FieldSpec, key: string): FieldSpec | undefined {
+  const n = normalizeName(key);
+  const visit = (fields: FieldSpec[]): FieldSpec | undefined => {
+    for (const f of fields) {
+      if (normalizeName(f.name) === n || f.synonyms.some((s) => normalizeName(s) === n)) return f;
+    }
+    for (const f of fields) {
+      const deeper = visit(f.fields);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  return visit(parent.fields);
+}
+
+/**
+ * The catalog spec of every field item of a section. A key is first looked up among the
+ * sub-fields of its nearest known parent (so `技术` under `成功标尺` is `技术验收`), then in
+ * the whole section.
+ */
+export function resolveFieldSpecs(catalog: FieldCatalog, spec: SectionSpec, items: readonly Item[]): Map<FieldItem, FieldSpec | undefined> {
+  const out = new Map<FieldItem, FieldSpec | undefined>();
+  const visit = (list: readonly Item[], parent: FieldSpec | undefined) => {
+    for (const item of list) {
+      if (item.kind === 'field') {
+        const own = (parent && descendantSpec(parent, item.key)) ?? catalog.field(spec, item.key);
+        out.set(item, own);
+        visit(item.children, own ?? parent);
+      } else {
+        visit(item.children, parent);
+      }
+    }
+  };
+  visit(items, undefined);
+  return out;
+}
+
+/** The items whose lines include `line`, outermost first (the last one may start on it). */
+export function itemChainAt(items: readonly Item[], line: number): Item[] {
+  const chain: Item[] = [];
+  let list = items;
+  for (;;) {
+    const hit = list.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+    if (!hit) return chain;
+    chain.push(hit);
+    list = hit.children;
+  }
+}
+
+/** A value is filled when it has text and no `__(…)__` placeholder is left in it. */
+export function isFilledValue(value: Value | undefined): boolean {
+  return !!value && value.placeholders.length === 0 && value.text.trim().length > 0;
+}
+
+/** An item is filled when its own value is, or any item under it is. */
+export function isFilledItem(item: Item): boolean {
+  return isFilledValue(item.value) || item.children.some(isFilledItem);
+}
+
+/** Escapes text for VS Code markdown. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+/** Escapes literal text inside a snippet (`$`, `}` and `\` are special). */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function containsRange(outer: Range, inner: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}

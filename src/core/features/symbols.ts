@@ -1,0 +1,110 @@
+/**
+ * Document symbols (outline, breadcrumbs, Go to Symbol): intakes → sections → fields, fields
+ * nested as written. A section's range includes its `###` heading; headings with no section
+ * after them are symbols of their own. Every range lies in the document and every
+ * selectionRange inside its range, as VS Code requires.
+ */
+import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
+import type { Position, Range } from '../document';
+import { t } from '../l10n';
+import type { Intake, IntakeFile, Item } from '../model';
+import { getCompleteness } from './completeness';
+import { containsRange, isFilledValue, resolveFieldSpecs, truncate } from './context';
+
+export type SymbolKind = 'intake' | 'section' | 'field' | 'heading';
+
+export interface IntakeSymbol {
+  name: string;
+  detail: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children: IntakeSymbol[];
+}
+
+const DETAIL_LENGTH = 40;
+
+export function getDocumentSymbols(file: IntakeFile, catalog: FieldCatalog = getFieldCatalog()): IntakeSymbol[] {
+  const bounds: Range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, file.lineCount - 1), character: Number.MAX_SAFE_INTEGER } };
+  return file.intakes.map((intake) => intakeSymbol(catalog, intake, bounds));
+}
+
+/** `Intake 2 · 保险 / 车险理赔自动化`, with the industry and segment when they are filled. */
+export function intakeName(intake: Intake, catalog: FieldCatalog = getFieldCatalog()): string {
+  const base = t('Intake {0}', intake.index + 1);
+  const industrySpec = catalog.section('客户行业');
+  const industry = intake.sections.find((s) => catalog.section(s.name) === industrySpec);
+  const parts: string[] = [];
+  if (industry && isFilledValue(industry.value)) parts.push(truncate(industry.value!.text, 20));
+  if (industry && industrySpec) {
+    const segmentSpec = catalog.field(industrySpec, '细分领域');
+    for (const [item, spec] of resolveFieldSpecs(catalog, industrySpec, industry.items)) {
+      if (spec === segmentSpec && isFilledValue(item.value)) {
+        parts.push(truncate(item.value!.text, 24));
+        break;
+      }
+    }
+  }
+  return parts.length > 0 ? `${base} · ${parts.join(' / ')}` : base;
+}
+
+function intakeSymbol(catalog: FieldCatalog, intake: Intake, bounds: Range): IntakeSymbol {
+  const range = clamp(intake.range, bounds);
+  const children: IntakeSymbol[] = [];
+  const attached = new Set(intake.sections.map((s) => s.heading).filter((h) => h !== undefined));
+  for (const h of intake.headings) {
+    if (attached.has(h)) continue;
+    children.push(symbol(h.text || '###', '', 'heading', h.range, h.range, [], range));
+  }
+  for (const s of intake.sections) {
+    const full: Range = s.heading ? { start: s.heading.range.start, end: s.range.end } : s.range;
+    const detail = s.value ? truncate(s.value.text, DETAIL_LENGTH) : (s.heading?.text ?? '');
+    const spec = catalog.section(s.name);
+    const name = spec && spec.name !== s.name ? `${s.name} (${spec.name})` : s.name;
+    children.push(symbol(name, detail, 'section', full, s.nameRange, fieldSymbols(s.items, clamp(full, range)), range));
+  }
+  children.sort((a, b) => comparePos(a.range.start, b.range.start));
+  const first = children[0];
+  const selection = first ? first.selectionRange : { start: range.start, end: range.start };
+  const c = getCompleteness(intake, catalog);
+  return symbol(intakeName(intake, catalog), `${c.percent}%`, 'intake', range, selection, children, bounds);
+}
+
+function fieldSymbols(items: readonly Item[], parent: Range): IntakeSymbol[] {
+  const out: IntakeSymbol[] = [];
+  for (const item of items) {
+    if (item.kind === 'field') {
+      const range = clamp(item.range, parent);
+      const detail = item.value ? truncate(item.value.text, DETAIL_LENGTH) : '';
+      out.push(symbol(item.key, detail, 'field', range, item.keyRange, fieldSymbols(item.children, range), parent));
+    } else {
+      // Free-text lines are not symbols, but fields written under them still are.
+      out.push(...fieldSymbols(item.children, parent));
+    }
+  }
+  return out;
+}
+
+function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selection: Range, children: IntakeSymbol[], outer: Range): IntakeSymbol {
+  const r = clamp(range, outer);
+  let sel = clamp(selection, r);
+  if (!containsRange(r, sel)) sel = { start: r.start, end: r.start };
+  // VS Code rejects empty names.
+  return { name: name.trim() || '—', detail, kind, range: r, selectionRange: sel, children };
+}
+
+function comparePos(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function clampPos(p: Position, r: Range): Position {
+  if (comparePos(p, r.start) < 0) return r.start;
+  if (comparePos(p, r.end) > 0) return r.end;
+  return p;
+}
+
+function clamp(inner: Range, outer: Range): Range {
+  const start = clampPos(inner.start, outer);
+  const end = clampPos(inner.end, outer);
+  return comparePos(start, end) <= 0 ? { start, end } : { start, end: start };
+}
