@@ -1,0 +1,163 @@
+// npm run test:e2e: sets everything up, starts code-server, then runs
+//   1. the integration suite inside code-server's extension host (through the runner extension),
+//   2. the browser suite (test/e2e/*.e2e.ts) with playwright-core and Chromium,
+// prints one line per test, the mocha summaries, the two measurements and `N passed, N failed`.
+// Flags: --setup-only (install and exit), --keep (leave the temp run folder for inspection).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { activationTimes, type ActivationTime } from './activationLog';
+import { launchBrowser, openWorkbench } from './browser';
+import { killAllServersNow, startCodeServer, type CodeServer } from './codeServer';
+import { EXTENSION_ID, buildExtension, installExtension, installRunner } from './extensions';
+import { OUT, RESULTS, SEEDS } from './paths';
+import { step } from './proc';
+import { printSuiteResults, type Counts } from './report';
+import { ensureSetup } from './setup';
+import { waitForResults } from './waitForResults';
+import { writeSeedWorkspace } from '../integration/seeds';
+
+// Bounds only a crashed or hung extension host: every test has its own 30 s mocha timeout.
+const INTEGRATION_TIMEOUT_MS = 5 * 60_000;
+
+async function integrationStage(server: CodeServer, workspace: string, resultsFile: string): Promise<Counts> {
+  step('integration suite: opening the workbench; the runner extension runs the suite in the extension host');
+  const browser = await launchBrowser();
+  try {
+    const page = await openWorkbench(browser, server.url, workspace);
+    const results = await waitForResults(resultsFile, INTEGRATION_TIMEOUT_MS, () => server.userDataDir);
+    await page.screenshot({ path: path.join(RESULTS, 'integration-workbench.png') });
+    if (results.error) {
+      console.log(`\nThe integration suite could not run:\n${results.error}\n`);
+      return { passed: 0, failed: 1, skipped: 0 };
+    }
+    return printSuiteResults(results);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function browserStage(server: CodeServer, workspace: string, extensionDir: string): Promise<Counts> {
+  step('browser suite: playwright-core + Chromium against the workbench');
+  // The suite reads its context from the environment; it is bundled apart from this file.
+  process.env.INTAKE_E2E_URL = server.url;
+  process.env.INTAKE_E2E_WORKSPACE = workspace;
+  process.env.INTAKE_E2E_ARTIFACTS = RESULTS;
+  process.env.INTAKE_E2E_EXTENSION_DIR = extensionDir;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: 'spec', color: false });
+  const dir = path.join(OUT, 'e2e');
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.js')).sort()) mocha.addFile(path.join(dir, f));
+  const stats = await new Promise<Mocha.Stats>((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 } as Mocha.Stats));
+  });
+  return { passed: stats.passes, failed: stats.failures, skipped: stats.pending };
+}
+
+function readMetric(name: string): number | undefined {
+  const file = path.join(RESULTS, 'metrics.json');
+  if (!fs.existsSync(file)) return undefined;
+  const value = (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)[name];
+  return typeof value === 'number' ? value : undefined;
+}
+
+function printMeasurements(activations: ActivationTime[]): void {
+  console.log('Measurements:');
+  const squiggle = readMetric('openToFirstSquiggleMs');
+  console.log(`  open the first intake (Explorer click) -> first warning squiggle: ${squiggle !== undefined ? `${squiggle} ms` : 'not measured'}`);
+  const warm = readMetric('warmOpenToFirstSquiggleMs');
+  if (warm !== undefined) console.log(`  open a second intake (extension already active) -> first warning squiggle: ${warm} ms`);
+  const problems = readMetric('openToProblemsCountMs');
+  if (problems !== undefined) console.log(`  open intake (Explorer click) -> Problems count shown: ${problems} ms`);
+  if (activations.length === 0) console.log(`  ${EXTENSION_ID} activation: not found in the extension host log`);
+  for (const a of activations) console.log(`  activation, extension host log ${a.log}: ${a.describe}`);
+  const running = readMetric('runningExtensionsActivationMs');
+  if (running !== undefined) console.log(`  activation as Developer: Show Running Extensions reports it (code loading + activate()): ${running} ms`);
+}
+
+const keep = process.argv.includes('--keep');
+/** The temp folder of this run (workspaces, user data, extensions); removed at the end unless --keep. */
+let runRoot: string | undefined;
+
+function removeRunRoot(): void {
+  if (runRoot && !keep) fs.rmSync(runRoot, { recursive: true, force: true });
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+  let server: CodeServer | undefined;
+  let activations: ActivationTime[] = [];
+  try {
+    step('set-up: Debian packages, Node 24, code-server (cached after the first run)');
+    await ensureSetup();
+    if (process.argv.includes('--setup-only')) return 0;
+    step('building the extension (node esbuild.js)');
+    await buildExtension();
+    fs.rmSync(RESULTS, { recursive: true, force: true });
+    fs.mkdirSync(RESULTS, { recursive: true });
+    runRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-e2e-'));
+    const integrationWs = writeSeedWorkspace(path.join(runRoot, 'ws-integration'), SEEDS);
+    const browserWs = writeSeedWorkspace(path.join(runRoot, 'ws-browser'), SEEDS);
+    const extensionsDir = path.join(runRoot, 'extensions');
+    const extensionDir = installExtension(extensionsDir);
+    const suites = installRunner(extensionsDir);
+    const resultsFile = path.join(runRoot, 'integration-results.json');
+    step('starting code-server');
+    server = await startCodeServer({
+      userDataDir: path.join(runRoot, 'user-data'),
+      extensionsDir,
+      logFile: path.join(runRoot, 'code-server.log'),
+      env: { INTAKE_TEST_SUITE: suites, INTAKE_TEST_RESULTS: resultsFile, INTAKE_TEST_MOCHA: require.resolve('mocha') },
+    });
+    step(`code-server is up at ${server.url}`);
+    for (const stage of [() => integrationStage(server!, integrationWs, resultsFile), () => browserStage(server!, browserWs, extensionDir)]) {
+      try {
+        const c = await stage();
+        total.passed += c.passed;
+        total.failed += c.failed;
+        total.skipped += c.skipped;
+      } catch (e) {
+        console.error(`\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        total.failed += 1;
+      }
+    }
+  } catch (e) {
+    console.error(`\ne2e set-up failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    total.failed += 1;
+  } finally {
+    if (server) {
+      await server.stop();
+      step('code-server stopped (whole process group)');
+      activations = activationTimes(server.userDataDir, EXTENSION_ID);
+      // The logs are artifacts too: the extension host log has the activation lines.
+      fs.cpSync(path.join(server.userDataDir, 'logs'), path.join(RESULTS, 'logs'), { recursive: true });
+      fs.copyFileSync(server.logFile, path.join(RESULTS, 'code-server.log'));
+    }
+    removeRunRoot();
+    if (runRoot && keep) step(`kept ${runRoot}`);
+  }
+  if (server) printMeasurements(activations);
+  console.log(`e2e stage took ${Math.round((Date.now() - started) / 1000)} s; screenshots and logs in ${path.relative(process.cwd(), RESULTS) || RESULTS}/`);
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`);
+  return total.failed > 0 ? 1 : 0;
+}
+
+// A Ctrl+C or a CI kill must not leave code-server and its children running.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    killAllServersNow();
+    removeRunRoot();
+    process.exit(130);
+  });
+}
+process.on('exit', killAllServersNow);
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    killAllServersNow();
+    process.exit(1);
+  },
+);
