@@ -19,6 +19,7 @@ import {
   RulesFileSchema,
   type Category,
   type Framework,
+  type Location,
   type Product,
 } from './schema';
 
@@ -63,6 +64,21 @@ export function buildKnowledgeBase(): KnowledgeBase {
 }
 
 let shared: KnowledgeBase | undefined;
+let frameworksOnly: Framework[] | undefined;
+let locationsOnly: Location[] | undefined;
+
+/**
+ * Just the frameworks, for the editor's analysis diagnostics: parsing them is cheap, unlike
+ * the whole base (products and rules are only needed when a report is generated).
+ */
+export function getFrameworks(): Framework[] {
+  return shared?.frameworks ?? (frameworksOnly ??= FrameworksFileSchema.parse(frameworksData).frameworks);
+}
+
+/** Just the locations, for the latency check. */
+export function getLocations(): Location[] {
+  return shared?.locations ?? (locationsOnly ??= LocationsFileSchema.parse(locationsData).locations);
+}
 
 export function getKnowledgeBase(): KnowledgeBase {
   return (shared ??= buildKnowledgeBase());

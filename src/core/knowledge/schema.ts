@@ -5,7 +5,7 @@
  * and on first load. Cross-references (a rule naming a product, a product naming a category…)
  * are checked by {@link checkKnowledgeIntegrity} in integrity.ts.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case ascii');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');

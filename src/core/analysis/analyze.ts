@@ -1,0 +1,129 @@
+/**
+ * The analysis checks: values in an intake that contradict each other or known facts. The same
+ * findings become editor diagnostics (through `validate()`) and the first entries of the report's
+ * 风险提示. Pure and deterministic, no `vscode`; never throws: each check runs on its own, so a
+ * bug in one cannot hide the others.
+ *
+ * | check            | code                     | severity    |
+ * |------------------|--------------------------|-------------|
+ * | budget-sum       | intake.budget-sum        | error       |
+ * | budget-exceeds   | intake.budget-exceeds    | error       |
+ * | sla-conflict     | intake.sla-conflict      | warning     |
+ * | latency-physics  | intake.latency-physics   | warning     |
+ * | unknown-standard | intake.unknown-standard  | error       |
+ * | retired-standard | intake.retired-standard  | warning     |
+ * | wording          | intake.wording           | information |
+ */
+import type { FieldCatalog } from '../catalog/catalog';
+import type { AnalysisCheck, DiagnosticData, IntakeDiagnostic } from '../diagnostics';
+import type { IntakeFacts } from '../engine/facts';
+import { getFrameworks, getLocations } from '../knowledge/knowledge';
+import type { Framework, Location } from '../knowledge/schema';
+import type { Intake, IntakeFile } from '../model';
+import { checkBudgetExceeds, checkBudgetSum } from './budget';
+import type { AnalysisContext, AnalysisFinding, CheckFn } from './finding';
+import { checkLatencyPhysics } from './latency';
+import { buildAnalysisInput } from './lines';
+import { checkSlaConflict } from './sla';
+import { checkStandards } from './standards';
+
+export type { AnalysisFinding } from './finding';
+
+export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = ['budget-sum', 'budget-exceeds', 'sla-conflict', 'latency-physics', 'unknown-standard', 'retired-standard', 'wording'];
+
+export interface AnalyzeOptions {
+  /** Frameworks to check standards against (default: the knowledge base's). */
+  frameworks?: readonly Framework[];
+  /** Places for the latency check (default: the knowledge base's). */
+  locations?: readonly Location[];
+  catalog?: FieldCatalog;
+  /** The intake's facts, when the caller already has them. */
+  facts?: IntakeFacts;
+  /** Run only these checks (default: all). */
+  checks?: readonly AnalysisCheck[];
+  /** Told when a check throws (the check's findings are then dropped; the others still run). */
+  onError?: (check: string, error: unknown) => void;
+}
+
+/** Check functions; the standards function produces three checks at once. */
+const RUNNERS: Array<{ checks: readonly AnalysisCheck[]; run: CheckFn }> = [
+  { checks: ['budget-sum'], run: checkBudgetSum },
+  { checks: ['budget-exceeds'], run: checkBudgetExceeds },
+  { checks: ['sla-conflict'], run: checkSlaConflict },
+  { checks: ['latency-physics'], run: checkLatencyPhysics },
+  { checks: ['unknown-standard', 'retired-standard', 'wording'], run: checkStandards },
+];
+
+/** The findings for one intake, in document order. */
+export function analyzeFindings(intake: Intake, options: AnalyzeOptions = {}): AnalysisFinding[] {
+  const enabled = new Set(options.checks ?? ANALYSIS_CHECKS);
+  let ctx: AnalysisContext;
+  try {
+    const input = buildAnalysisInput(intake, options.catalog, options.facts);
+    let frameworks = options.frameworks;
+    let locations = options.locations;
+    ctx = {
+      ...input,
+      frameworks: () => (frameworks ??= getFrameworks()),
+      locations: () => (locations ??= getLocations()),
+    };
+  } catch (e) {
+    options.onError?.('input', e);
+    return [];
+  }
+  const out: AnalysisFinding[] = [];
+  for (const runner of RUNNERS) {
+    if (!runner.checks.some((c) => enabled.has(c))) continue;
+    try {
+      for (const f of runner.run(ctx)) if (enabled.has(f.check) && isSane(f)) out.push(f);
+    } catch (e) {
+      options.onError?.(runner.checks.join(','), e);
+    }
+  }
+  return sortFindings(dedupe(out));
+}
+
+/** Diagnostics for one intake. */
+export function analyzeIntake(intake: Intake, options: AnalyzeOptions = {}): IntakeDiagnostic[] {
+  return analyzeFindings(intake, options).map((f) => findingToDiagnostic(f, intake.index));
+}
+
+/** Diagnostics for every intake of a file. */
+export function analyzeFile(file: IntakeFile, options: Omit<AnalyzeOptions, 'facts'> = {}): IntakeDiagnostic[] {
+  return file.intakes.flatMap((intake) => analyzeIntake(intake, options));
+}
+
+export function findingToDiagnostic(f: AnalysisFinding, intake: number): IntakeDiagnostic {
+  const data: DiagnosticData = { kind: 'analysis', check: f.check, facts: f.numbers };
+  if (f.replacement !== undefined) data.replacement = f.replacement;
+  return { code: f.code, severity: f.severity, message: f.message, range: f.range, intake, data };
+}
+
+function isSane(f: AnalysisFinding): boolean {
+  const { start, end } = f.range;
+  const ok = (n: number) => Number.isInteger(n) && n >= 0;
+  return ok(start.line) && ok(start.character) && ok(end.line) && ok(end.character) && (start.line < end.line || (start.line === end.line && start.character <= end.character));
+}
+
+function key(f: AnalysisFinding): string {
+  return `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+}
+
+function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
+  const seen = new Set<string>();
+  return list.filter((f) => (seen.has(key(f)) ? false : (seen.add(key(f)), true)));
+}
+
+const ORDER = new Map(ANALYSIS_CHECKS.map((c, i) => [c, i]));
+
+function sortFindings(list: AnalysisFinding[]): AnalysisFinding[] {
+  return list.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0) ||
+      a.range.end.line - b.range.end.line ||
+      a.range.end.character - b.range.end.character ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}

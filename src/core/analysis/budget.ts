@@ -1,0 +1,250 @@
+/**
+ * Budget checks over the [预算限制] section.
+ *
+ * budget-sum (error): an allocation's percentages do not add up to 100%. An allocation is
+ *  - a line introduced as one (`分配比例：…`, `预算分配`, `占比`, a key like 分配比例) together with
+ *    the lines nested under it (`- 分配比例：` + `  - 云资源采购 40%` …), taking the percentages
+ *    after the introducing word; or
+ *  - any other line with two or more percentages (`初期建设60% vs 持续运维40%`).
+ *  Percentages that are targets or modifiers rather than shares (`降低20%`, `不超过10%`,
+ *  `利用率70%`) are ignored, and payment terms (付费偏好) are not allocations. One percentage alone
+ *  is not an allocation (the rest may be implied).
+ *
+ * budget-exceeds (error): a budget item is larger than the total. The total is the amount of
+ * 总预算 (or an amount labelled 总预算/预算总额/合计…); items are the other labelled amounts of the
+ * section (`初期建设$70万`). Amounts in brackets or introduced by 其中/含 are sub-items and are not
+ * compared. Both sides are put on the same basis first:
+ *  - the term is the total's own years (`$180万（含3年服务费）`), else a term stated in the section
+ *    (`3年订阅制`, `3年框架协议`), else one year;
+ *  - a per-year amount (`/年`, `每年`) counts once per year of the term, `/季度` four times, `/月`
+ *    twelve times; any other amount counts once.
+ *  So `$120万/年` with `3年订阅制` is a $360万 envelope and `初期建设$70万` fits; with no term the
+ *  one-off item is compared with one year's budget. When two or more items are given and the
+ *  basis is unambiguous (a known term, or all items of the total's kind), their sum is compared
+ *  too. Amounts in different explicit currencies are never compared (no exchange rates).
+ */
+import { Codes } from '../diagnostics';
+import type { Range } from '../document';
+import { t } from '../l10n';
+import type { AnalysisContext, AnalysisFinding } from './finding';
+import { clauseAround, descendants, formatCompact, hasText, lineLabel, type AnalysisLine } from './lines';
+import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from './money';
+
+export const BUDGET_SECTION = '预算限制';
+const PAYMENT_FIELD = '付费偏好';
+const ALLOCATION_FIELD = '分配比例';
+
+const ALLOCATION_HEAD = /分配比例|预算分配|资金分配|分配|占比|比例|构成|拆分|allocation|split/gi;
+const ALLOCATION_KEY = /分配|占比|比例|构成|拆分|allocation|split/i;
+/** Words just before a percentage that make it a target or a modifier, not a share. */
+const MODIFIER_BEFORE = /(?:降低|减少|节省|节约|提升|提高|增长|增加|上涨|上浮|下降|下调|下浮|优化|折扣|打折|超过|不超过|不低于|不少于|至少|最多|以内|覆盖率|利用率|达到|达|毛利率?|ROI|收益|回报|税率?|利率|年化|同比|环比|浮动|误差|[<>≤≥＜＞]=?)[^，,；;。、%％\d]{0,6}$/i;
+/** Words just after a percentage that make it a bound, not a share. */
+const MODIFIER_AFTER = /^[ \t]*(?:以上|以下|以内|之内|左右|折|\+)/;
+
+const TOTAL_LABEL = /总预算|预算总额|总投资|总投入|总金额|总费用|预算上限|总计|合计|共计|总额|total|^预算$|^预算[为是约]?$/i;
+const SUBITEM_LABEL = /^(?:其中|含|包括|包含|内含|另含)/;
+const NOT_SPEND = /降低|减少|节省|节约|收益|回报|ROI|损失|营收|收入|利润|单价|罚|赔|溢价|超支|节支|估值|市值/i;
+const TERM = /(?<![\d第])(\d{1,2}|[一二两三四五六七八九十])[ \t]*年(?:期)?[ \t]*(?:的)?[ \t]*(?:订阅|框架|合同|合约|服务期|服务费|期限|租期|承诺|许可|授权|托管)/;
+
+function inBudget(line: AnalysisLine): boolean {
+  return line.section === BUDGET_SECTION && hasText(line);
+}
+
+function isPayment(line: AnalysisLine): boolean {
+  return line.fieldPath.includes(PAYMENT_FIELD);
+}
+
+/** The percentages of a line from `from` on that are shares of an allocation. */
+function sharePercents(line: AnalysisLine, from: number): Percent[] {
+  return findPercents(line.text, { line: line.line, character: line.character }).filter((p) => {
+    if (p.start < from || p.value <= 0 || p.value > 100) return false;
+    const clauseStart = clauseAround(line.text, p.start).start;
+    const before = line.text.slice(Math.max(from, clauseStart, p.start - 12), p.start - (p.bracketed ? 1 : 0));
+    if (MODIFIER_BEFORE.test(before)) return false;
+    if (MODIFIER_AFTER.test(line.text.slice(p.end + (p.bracketed ? 1 : 0)))) return false;
+    return true;
+  });
+}
+
+interface AllocationGroup {
+  percents: Array<{ p: Percent; line: AnalysisLine }>;
+}
+
+function allocationGroups(lines: readonly AnalysisLine[]): AllocationGroup[] {
+  const groups: AllocationGroup[] = [];
+  const consumed = new Set<AnalysisLine>();
+  for (const line of lines) {
+    if (!inBudget(line) && !(line.section === BUDGET_SECTION && line.children.length > 0)) continue;
+    if (consumed.has(line) || isPayment(line)) continue;
+    const keyIsHead = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === ALLOCATION_FIELD || ALLOCATION_KEY.test(line.key));
+    let headEnd = -1;
+    if (!keyIsHead) {
+      ALLOCATION_HEAD.lastIndex = 0;
+      for (let m = ALLOCATION_HEAD.exec(line.text); m; m = ALLOCATION_HEAD.exec(line.text)) headEnd = m.index + m[0].length;
+    }
+    if (keyIsHead || headEnd >= 0) {
+      // The shares follow the introducing word; when none do ("…60% vs 40%（分配比例）"), take the whole line.
+      const from = keyIsHead || sharePercents(line, headEnd).length === 0 ? 0 : headEnd;
+      const group: AllocationGroup = { percents: sharePercents(line, from).map((p) => ({ p, line })) };
+      for (const d of descendants(line)) {
+        consumed.add(d);
+        if (!isPayment(d)) group.percents.push(...sharePercents(d, 0).map((p) => ({ p, line: d })));
+      }
+      groups.push(group);
+      continue;
+    }
+    const own = sharePercents(line, 0);
+    if (own.length >= 2) groups.push({ percents: own.map((p) => ({ p, line })) });
+  }
+  return groups.filter((g) => g.percents.length >= 2);
+}
+
+export function checkBudgetSum(ctx: AnalysisContext): AnalysisFinding[] {
+  const out: AnalysisFinding[] = [];
+  for (const group of allocationGroups(ctx.lines)) {
+    const sum = group.percents.reduce((s, x) => s + x.p.value, 0);
+    if (Math.abs(sum - 100) <= 0.05) continue;
+    const first = group.percents[0]!;
+    const last = group.percents[group.percents.length - 1]!;
+    const range: Range = { start: first.p.range.start, end: last.p.range.end };
+    const list = group.percents.map((x) => x.p.text.replace(/[ \t]/g, '').replace('％', '%')).join(' + ');
+    out.push({
+      check: 'budget-sum',
+      code: Codes.budgetSum,
+      severity: 'error',
+      message: t('The budget allocation adds up to {0}% ({1}), not 100%.', formatCompact(sum, 2), list),
+      range,
+      lines: unique(group.percents.map((x) => x.line.line)),
+      numbers: { sum: round2(sum), percentages: group.percents.map((x) => x.p.value).join('+'), count: group.percents.length },
+    });
+  }
+  return out;
+}
+
+interface BudgetAmount {
+  money: Money;
+  label: string;
+  line: AnalysisLine;
+}
+
+/** Is `at` inside a bracket opened earlier in the clause and not closed before `at`? */
+function insideBracket(text: string, clauseStart: number, at: number): boolean {
+  let depth = 0;
+  for (let i = clauseStart; i < at; i++) {
+    const c = text[i];
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+function cleanLabel(s: string): string {
+  return s.replace(/\*\*/g, '').replace(/^[\s\-–—:：]+|[\s:：为是约达]+$/g, '').trim();
+}
+
+function collectAmounts(lines: readonly AnalysisLine[]): { totals: BudgetAmount[]; items: BudgetAmount[]; term?: number } {
+  const totals: BudgetAmount[] = [];
+  const items: BudgetAmount[] = [];
+  let term: number | undefined;
+  for (const line of lines) {
+    if (!inBudget(line)) continue;
+    const termMatch = TERM.exec(line.text);
+    if (termMatch && term === undefined) term = parseYearCount(termMatch[1]!);
+    if (isPayment(line)) continue;
+    const amounts = findMoney(line.text, { origin: { line: line.line, character: line.character }, bare: true });
+    amounts.forEach((money, i) => {
+      const clause = clauseAround(line.text, money.start);
+      if (insideBracket(line.text, clause.start, money.start)) return;
+      const label = cleanLabel(line.text.slice(clause.start, money.start));
+      const clauseText = line.text.slice(clause.start, clause.end);
+      if (SUBITEM_LABEL.test(label)) return;
+      const keyIsTotal = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === '总预算' || /预算|budget/i.test(line.key));
+      if (TOTAL_LABEL.test(label) || (label === '' && i === 0 && keyIsTotal)) {
+        totals.push({ money, label: label || lineLabel(line), line });
+        return;
+      }
+      if (NOT_SPEND.test(clauseText)) return;
+      const after = cleanLabel(line.text.slice(money.end, clause.end).replace(/^[（(][^）)]*[）)]/, ''));
+      items.push({ money, label: label || after || lineLabel(line), line });
+    });
+  }
+  const result: { totals: BudgetAmount[]; items: BudgetAmount[]; term?: number } = { totals, items };
+  if (term !== undefined) result.term = term;
+  return result;
+}
+
+/** The amount over the whole term. */
+function overTerm(m: Money, years: number): number {
+  const n = m.years ?? years;
+  if (m.period === 'year') return m.amount * n;
+  if (m.period === 'quarter') return m.amount * 4 * n;
+  if (m.period === 'month') return m.amount * 12 * n;
+  return m.amount;
+}
+
+function recurring(m: Money): boolean {
+  return m.period !== undefined;
+}
+
+export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
+  const { totals, items, term } = collectAmounts(ctx.lines);
+  const total = totals[0];
+  if (!total || items.length === 0) return [];
+  const T = total.money;
+  // The term: the total's own years, another total's years (`3年合计$360万`), the section's stated term.
+  const years = T.years ?? totals.find((x) => x.money.years !== undefined && !recurring(x.money))?.money.years ?? term;
+  const n = years ?? 1;
+  const style = moneyStyle(T);
+  const fmt = (amount: number) => formatMoney(amount, T.currency, style);
+  const totalTerm = overTerm(T, n);
+  const comparable = items.filter((it) => !(it.money.currencyExplicit && T.currencyExplicit && it.money.currency !== T.currency));
+  const out: AnalysisFinding[] = [];
+  for (const it of comparable) {
+    const P = it.money;
+    const partTerm = overTerm(P, n);
+    if (partTerm <= totalTerm * (1 + 1e-9)) continue;
+    const normalized = partTerm !== P.amount || totalTerm !== T.amount;
+    let message: string;
+    if (n === 1 && recurring(T) && !recurring(P)) message = t('{0} {1} is more than the total budget {2} for a whole year.', it.label, P.text, T.text);
+    else if (!normalized) message = t('{0} {1} is more than the total budget {2}.', it.label, P.text, T.text);
+    else message = t('{0} {1} comes to {2} over {3} years, more than the total budget {4} ({5} over {3} years).', it.label, P.text, fmt(partTerm), n, T.text, fmt(totalTerm));
+    out.push({
+      check: 'budget-exceeds',
+      code: Codes.budgetExceeds,
+      severity: 'error',
+      message,
+      range: P.range,
+      lines: unique([it.line.line, total.line.line]),
+      numbers: { item: it.label, itemAmount: P.amount, itemOverTerm: round2(partTerm), total: T.amount, totalOverTerm: round2(totalTerm), years: n, currency: T.currency },
+    });
+  }
+  if (out.length > 0 || comparable.length < 2) return out;
+  // The sum, when the basis is unambiguous.
+  const sameKind = comparable.every((it) => recurring(it.money) === recurring(T));
+  if (years === undefined && !sameKind) return out;
+  const sum = comparable.reduce((s, it) => s + overTerm(it.money, n), 0);
+  if (sum <= totalTerm * (1 + 1e-9)) return out;
+  const list = comparable.map((it) => `${it.label} ${it.money.text}`).join(' + ');
+  const normalized = comparable.some((it) => overTerm(it.money, n) !== it.money.amount) || totalTerm !== T.amount;
+  const message = normalized
+    ? t('The budget items add up to {0} over {1} years ({2}), more than the total budget {3} ({4} over {1} years).', fmt(sum), n, list, T.text, fmt(totalTerm))
+    : t('The budget items add up to {0} ({1}), more than the total budget {2}.', fmt(sum), list, T.text);
+  out.push({
+    check: 'budget-exceeds',
+    code: Codes.budgetExceeds,
+    severity: 'error',
+    message,
+    range: T.range,
+    lines: unique([total.line.line, ...comparable.map((it) => it.line.line)]),
+    numbers: { itemsOverTerm: round2(sum), items: comparable.length, total: T.amount, totalOverTerm: round2(totalTerm), years: n, currency: T.currency },
+  });
+  return out;
+}
+
+function unique(xs: number[]): number[] {
+  return [...new Set(xs)];
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,297 @@
+/**
+ * sla-conflict (warning): the availability an intake asks for and the downtime it tolerates
+ * cannot both hold. Downtime allowed by availability a over a period is (1 − a) × period, with a
+ * year of 365.25 days, a quarter of a quarter of that and a month of a twelfth (30.44 days):
+ * 99.95% ≈ 21.9 min a month, 65.7 min a quarter, 4.38 h a year.
+ *
+ * What the intake states, found clause by clause anywhere in it:
+ *  - availability: a percentage from 90 to 100 in a clause about SLA/可用性/availability/uptime
+ *    (`SLA 99.95%`, `99.9%可用性`, the SLA field);
+ *  - a downtime allowance: a duration with a period in a clause about 停机/宕机/中断/downtime, or in
+ *    the 业务连续性要求 field (`允许最大停机时间<15分钟/季度`);
+ *  - zero tolerance: 零容忍停机, 零停机, 不允许停机, zero downtime;
+ *  - a recovery time (RTO): a duration in a clause about 恢复时间/RTO (`故障恢复时间<1小时`,
+ *    `4小时恢复时间`).
+ *
+ * What counts as a conflict (each reported once per pair):
+ *  1. availability vs allowance: the availability's downtime over the allowance's period is larger
+ *     than the allowance (99.95% → 65.7 min/quarter > 15 min/quarter). Anchored at the availability.
+ *  2. availability vs zero tolerance: any availability below 100% still budgets downtime, which
+ *     zero tolerance does not accept; the message states how much. Anchored at the availability.
+ *  3. availability vs RTO: the RTO is a per-incident bound and the SLA a per-period budget, so an
+ *     RTO longer than a month's budget is normal (99.95% with 1 h is fine). It is a conflict only
+ *     when one outage lasting the RTO exceeds even a whole year's budget (99.99% ≈ 52.6 min/year
+ *     with a 4 h RTO): then the recovery target cannot deliver the SLA at all.
+ *  4. RTO vs allowance: one outage lasting the RTO exceeds the allowance for its period
+ *     (RTO 1 h vs <15分钟/季度). Anchored at the RTO.
+ *  Zero tolerance vs an RTO is not reported: an RTO usually describes disaster recovery, which
+ *  zero tolerance for routine downtime does not exclude.
+ */
+import { Codes } from '../diagnostics';
+import { t } from '../l10n';
+import type { AnalysisContext, AnalysisFinding } from './finding';
+import { clauses, formatCompact, lineLabel, spanRange, type AnalysisLine } from './lines';
+import { findPercents } from './money';
+import type { Range } from '../document';
+
+export type DowntimePeriod = 'year' | 'quarter' | 'month' | 'week' | 'day';
+type DurationUnit = 's' | 'min' | 'h' | 'd';
+
+const YEAR_MIN = 365.25 * 24 * 60;
+export const PERIOD_MINUTES: Record<DowntimePeriod, number> = {
+  year: YEAR_MIN,
+  quarter: YEAR_MIN / 4,
+  month: YEAR_MIN / 12,
+  week: 7 * 24 * 60,
+  day: 24 * 60,
+};
+
+/** Downtime in minutes that availability `percent` allows over `period`. */
+export function allowedDowntime(percent: number, period: DowntimePeriod): number {
+  return ((100 - percent) / 100) * PERIOD_MINUTES[period];
+}
+
+interface Duration {
+  minutes: number;
+  unit: DurationUnit;
+  start: number;
+  end: number;
+}
+
+const DURATION = /(?:[<≤＜]=?|不超过|不大于|低于|小于|少于|以内)?[ \t]*(\d+(?:\.\d+)?)[ \t]*(分钟|min(?:ute)?s?|个?小时|hours?|hrs?|h|秒钟?|sec(?:ond)?s?|s|天|days?)(?![a-z])/gi;
+
+function durations(text: string): Duration[] {
+  const out: Duration[] = [];
+  DURATION.lastIndex = 0;
+  for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
+    // Not the tail of a token (`D4s_v3`, `c5.4xlarge`, `1.5`): a bare number must start a word.
+    if (m.index > 0 && /[A-Za-z\d._]/.test(text[m.index - 1]!) && m[0][0] === m[1]![0]) continue;
+    const n = Number(m[1]);
+    const u = m[2]!.toLowerCase();
+    let unit: DurationUnit;
+    if (u === '分钟' || u.startsWith('min')) unit = 'min';
+    else if (u.endsWith('小时') || u.startsWith('h')) unit = 'h';
+    else if (u.startsWith('秒') || u.startsWith('s')) unit = 's';
+    else unit = 'd';
+    const minutes = unit === 'min' ? n : unit === 'h' ? n * 60 : unit === 's' ? n / 60 : n * 1440;
+    out.push({ minutes, unit, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const PERIOD_AFTER = /^[ \t]*(?:\/|每|per[ \t]*|一个?)[ \t]*(年|季度|季|月|周|天|日|year|quarter|month|week|day)/i;
+
+function periodNear(clause: string, after: number): DowntimePeriod | undefined {
+  const direct = PERIOD_AFTER.exec(clause.slice(after));
+  const word = direct?.[1]?.toLowerCase();
+  if (word) {
+    if (word === '年' || word === 'year') return 'year';
+    if (word.startsWith('季') || word === 'quarter') return 'quarter';
+    if (word === '月' || word === 'month') return 'month';
+    if (word === '周' || word === 'week') return 'week';
+    return 'day';
+  }
+  if (/季度|每季|quarter/i.test(clause)) return 'quarter';
+  if (/每月|月度|\/月|月停机|月累计|per[ \t]*month|monthly/i.test(clause)) return 'month';
+  if (/每年|年度|全年|\/年|年停机|年累计|per[ \t]*year|annual|yearly/i.test(clause)) return 'year';
+  if (/每周|\/周|per[ \t]*week|weekly/i.test(clause)) return 'week';
+  if (/每天|每日|\/天|\/日|per[ \t]*day|daily/i.test(clause)) return 'day';
+  return undefined;
+}
+
+const AVAILABILITY = /SLA|可用性|可用率|可用度|高可用|availability|uptime|在线率/i;
+const DOWNTIME = /停机|宕机|中断|不可用|downtime|outage/i;
+const CONTINUITY_FIELD = '业务连续性要求';
+const ZERO = /零容忍停机|零停机|零宕机|零中断|不允许停机|不能停机|不可停机|0停机|停机[^，,；;。]{0,4}零容忍|zero[ \t-]*downtime/i;
+const RTO = /RTO|故障恢复时间|恢复时间|恢复时长|恢复目标|recovery[ \t]*time|time[ \t]*to[ \t]*recover/i;
+
+interface Availability {
+  percent: number;
+  text: string;
+  range: Range;
+  line: AnalysisLine;
+}
+
+interface Allowance {
+  minutes: number;
+  unit: DurationUnit;
+  period: DowntimePeriod;
+  label: string;
+  range: Range;
+  line: AnalysisLine;
+}
+
+interface Recovery {
+  minutes: number;
+  unit: DurationUnit;
+  label: string;
+  range: Range;
+  line: AnalysisLine;
+}
+
+interface ZeroTolerance {
+  label: string;
+  text: string;
+  range: Range;
+  line: AnalysisLine;
+}
+
+interface Statements {
+  availability: Availability[];
+  allowances: Allowance[];
+  recoveries: Recovery[];
+  zero: ZeroTolerance[];
+}
+
+/** Clause separators for SLA text: also "+" (`SLA 99.95% + 上海本地驻场工程师`). */
+const SLA_SEPARATOR = /[，,；;。、+＋]/;
+
+function collect(lines: readonly AnalysisLine[]): Statements {
+  const s: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
+  for (const line of lines) {
+    if (!line.text.trim()) continue;
+    const key = line.key ?? '';
+    const isContinuityField = line.fieldPath[line.fieldPath.length - 1] === CONTINUITY_FIELD;
+    const zero = ZERO.exec(line.text);
+    if (zero) s.zero.push({ label: lineLabel(line), text: zero[0], range: spanRange(line, zero.index, zero.index + zero[0].length), line });
+    for (const clause of clauses(line.text, SLA_SEPARATOR)) {
+      const context = `${key} ${clause.text}`;
+      // A recovery clause: the recovery word is in the clause, or the line's key is one (`RTO：1小时`).
+      const rtoWord = RTO.exec(clause.text);
+      const rto = rtoWord ?? (RTO.test(key) ? null : undefined);
+      const ds = durations(clause.text);
+      if (rto !== undefined && ds.length > 0) {
+        // The duration nearest the recovery word.
+        const at = rto ? rto.index : 0;
+        const d = ds.reduce((best, x) => (Math.abs(x.start - at) < Math.abs(best.start - at) ? x : best));
+        s.recoveries.push({ minutes: d.minutes, unit: d.unit, label: rto ? rto[0] : key, range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
+      } else if (ds.length > 0 && (DOWNTIME.test(context) || isContinuityField) && !zero) {
+        const d = ds[0]!;
+        const period = periodNear(clause.text, d.end);
+        if (period) s.allowances.push({ minutes: d.minutes, unit: d.unit, period, label: lineLabel(line), range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
+      }
+      if (AVAILABILITY.test(context)) {
+        for (const p of findPercents(clause.text)) {
+          if (p.value < 90 || p.value > 100) continue;
+          s.availability.push({ percent: p.value, text: p.text.replace(/[ \t]/g, '').replace('％', '%'), range: spanRange(line, clause.start + p.start, clause.start + p.end), line });
+        }
+      }
+    }
+  }
+  return s;
+}
+
+function formatDuration(minutes: number, unit: DurationUnit): string {
+  switch (unit) {
+    case 's':
+      return t('{0} s', formatCompact(minutes * 60, 1));
+    case 'min':
+      return t('{0} min', formatCompact(minutes, 1));
+    case 'h':
+      return t('{0} h', formatCompact(minutes / 60, 1));
+    default:
+      return t('{0} days', formatCompact(minutes / 1440, 1));
+  }
+}
+
+function perPeriod(period: DowntimePeriod): string {
+  switch (period) {
+    case 'year':
+      return t('per year');
+    case 'quarter':
+      return t('per quarter');
+    case 'month':
+      return t('per month');
+    case 'week':
+      return t('per week');
+    default:
+      return t('per day');
+  }
+}
+
+/** The unit to state an availability's downtime in, next to a stated duration in `unit`. */
+function displayUnit(unit: DurationUnit, minutes: number): DurationUnit {
+  if (unit === 's' && minutes >= 1) return 'min';
+  if ((unit === 'h' || unit === 'd') && minutes < 120) return 'min';
+  if (unit === 'd' && minutes < 2 * 1440) return 'h';
+  return unit;
+}
+
+export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
+  const s = collect(ctx.lines);
+  const out: AnalysisFinding[] = [];
+  const seen = new Set<string>();
+  const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
+  const finding = (range: Range, lines: number[], message: string, numbers: AnalysisFinding['numbers']): AnalysisFinding => ({
+    check: 'sla-conflict',
+    code: Codes.slaConflict,
+    severity: 'warning',
+    message,
+    range,
+    lines: [...new Set(lines)],
+    numbers,
+  });
+
+  for (const a of s.availability) {
+    for (const r of s.allowances) {
+      const allowed = allowedDowntime(a.percent, r.period);
+      if (allowed <= r.minutes + 1e-9) continue;
+      if (!once(`a${a.percent}|${r.range.start.line}:${r.range.start.character}`)) continue;
+      const unit = displayUnit(r.unit, allowed);
+      out.push(
+        finding(
+          a.range,
+          [a.line.line, r.line.line],
+          t('SLA {0} allows about {1} of downtime {2}, more than the {3} {2} allowed by {4}.', a.text, formatDuration(allowed, unit), perPeriod(r.period), formatDuration(r.minutes, r.unit), r.label),
+          { availability: a.percent, period: r.period, allowedMinutes: round1(allowed), requiredMinutes: round1(r.minutes), requirement: r.label },
+        ),
+      );
+    }
+    for (const z of s.zero) {
+      if (a.percent >= 100) continue;
+      if (!once(`z${a.percent}|${z.range.start.line}:${z.range.start.character}`)) continue;
+      const month = allowedDowntime(a.percent, 'month');
+      const year = allowedDowntime(a.percent, 'year');
+      out.push(
+        finding(a.range, [a.line.line, z.line.line], t('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} requires zero downtime ({4}).', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.text), {
+          availability: a.percent,
+          monthMinutes: round1(month),
+          yearMinutes: round1(year),
+          requirement: z.label,
+        }),
+      );
+    }
+    for (const r of s.recoveries) {
+      const year = allowedDowntime(a.percent, 'year');
+      if (r.minutes <= year + 1e-9) continue;
+      if (!once(`r${a.percent}|${r.range.start.line}:${r.range.start.character}`)) continue;
+      out.push(
+        finding(a.range, [a.line.line, r.line.line], t('SLA {0} allows about {1} of downtime per year, less than a single outage lasting the recovery time of {2} allowed by {3}.', a.text, formatDuration(year, displayUnit(r.unit, year)), formatDuration(r.minutes, r.unit), r.label), {
+          availability: a.percent,
+          yearMinutes: round1(year),
+          recoveryMinutes: round1(r.minutes),
+          requirement: r.label,
+        }),
+      );
+    }
+  }
+  for (const r of s.recoveries) {
+    for (const al of s.allowances) {
+      if (r.minutes <= al.minutes + 1e-9) continue;
+      if (!once(`ra${r.range.start.line}:${r.range.start.character}|${al.range.start.line}:${al.range.start.character}`)) continue;
+      out.push(
+        finding(r.range, [r.line.line, al.line.line], t('The recovery time of {0} ({1}) is longer than the {2} of downtime {3} allowed by {4}: a single outage recovered within it would exceed the allowance.', formatDuration(r.minutes, r.unit), r.label, formatDuration(al.minutes, al.unit), perPeriod(al.period), al.label), {
+          recoveryMinutes: round1(r.minutes),
+          allowedMinutes: round1(al.minutes),
+          period: al.period,
+          requirement: al.label,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

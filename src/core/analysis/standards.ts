@@ -1,0 +1,462 @@
+/**
+ * Standards named in an intake, checked against the frameworks of the knowledge base.
+ *
+ * A mention is a framework alias (case-insensitive; spaces, hyphens and underscores optional, so
+ * `PCI DSS` also finds `PCIDSS` and `SOC 2` finds `SOC2`; an ASCII alias only as a whole word;
+ * the longest alias wins) followed by an optional version (`v4.0`, `:2013`, `-2019`, `4.0.1`) and
+ * an optional level (matched with the framework's `levelPattern`: `Type II`, `三级`), or preceded
+ * by a level (`三级等保`).
+ *
+ * unknown-standard (error)
+ *  - a level the framework does not have (`SOC2 Type III`, `等保2.0六级`), compared after
+ *    normalisation (case, blanks, 第, 三→3, II→2);
+ *  - a version that is neither the current one nor a listed retired one, unless it is older than
+ *    every listed version (then it is reported as retired). `ISO 27001:2021`, `PCI DSS v5.0`.
+ * retired-standard (warning): a listed retired version (`PCI DSS v4.0`, `v3.2.1`,
+ *  `ISO 27001:2013`). The message names the current version; `replacement` is the mention with the
+ *  current version (`PCIDSS v4.0` → `PCIDSS v4.0.1`), for the quick fix.
+ * wording (information): `认证` right after a mention (or inside it: `PCI认证`) when passing the
+ *  framework is not a certificate but an attestation, a filing and assessment, an assessment or
+ *  legal compliance. The range is the 认证 itself and `replacement` the right word, taken from the
+ *  framework's preferred wording (see {@link wordingFor}): `通过PCIDSS v4.0认证` → `…合规评估（ROC/AOC）`,
+ *  `等保2.0三级认证` → `等保2.0三级备案与测评`. Only 认证 is replaced, so the fix never overlaps the
+ *  retired-standard fix of the same mention. ISO 27001 and IATF 16949 are certifications: no
+ *  wording diagnostic. When one 认证 serves several standards (`ISO27001+PCIDSS双认证`) the
+ *  diagnostic has no replacement.
+ *
+ * Versions are read from the framework's `currentVersion` / `retiredVersions[].version` texts: the
+ * year after a colon (`ISO/IEC 27001:2022`) or a hyphen (`GB/T 22239-2019`), or a leading dotted
+ * number (`v4.0.1（…）`). A version entry whose designation carries a document number (`GM/T 0054`)
+ * only applies to mentions of that number. Frameworks without such versions (laws, GDPR) are not
+ * version-checked.
+ */
+import { Codes } from '../diagnostics';
+import type { Range } from '../document';
+import { t } from '../l10n';
+import type { Framework } from '../knowledge/schema';
+import type { AnalysisContext, AnalysisFinding } from './finding';
+import { spanRange, type AnalysisLine } from './lines';
+
+type VersionKind = 'year' | 'dotted';
+
+interface VersionEntry {
+  /** Normalised version: `4.0.1`, `2022`. */
+  version: string;
+  kind: VersionKind;
+  /** Digit runs of 4+ digits in the designation before the version (`0054`, `27001`). */
+  numbers: string[];
+  /** The text up to and including the version (`ISO/IEC 27001:2022`, `v4.0.1`). */
+  designation: string;
+  retired?: string;
+}
+
+interface PreparedFramework {
+  fw: Framework;
+  shortName: string;
+  aliases: Array<{ re: RegExp; asciiStart: boolean; asciiEnd: boolean; length: number }>;
+  current?: VersionEntry;
+  retired: VersionEntry[];
+  levels: Map<string, string>;
+  levelAfter?: RegExp;
+  levelBefore?: RegExp;
+}
+
+const SEP = '[\\s\\-_]*';
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** An alias as a pattern: blanks, hyphens and underscores optional, also between letters and digits. */
+export function aliasPattern(alias: string): string {
+  let out = '';
+  let prev = '';
+  for (const c of alias.trim()) {
+    if (/[\s\-_]/.test(c)) {
+      if (!out.endsWith(SEP)) out += SEP;
+      prev = '';
+      continue;
+    }
+    if (prev && ((/[A-Za-z]/.test(prev) && /\d/.test(c)) || (/\d/.test(prev) && /[A-Za-z]/.test(c)))) {
+      if (!out.endsWith(SEP)) out += SEP;
+    }
+    out += escapeRe(c);
+    prev = c;
+  }
+  return out;
+}
+
+/** The version a framework's version text states, if it states one we can compare. */
+export function parseVersionText(text: string): VersionEntry | undefined {
+  const s = text.trim();
+  const colon = /^([^（(，,；;]*?):[ \t]*(\d{4})(?!\d)/.exec(s);
+  const hyphen = /^([^（(，,；;]*?\d[^（(，,；;]*?)-(\d{4})(?!\d)/.exec(s);
+  const dotted = /^v?(\d+(?:\.\d+)+)(?![\d.])/i.exec(s);
+  const make = (version: string, kind: VersionKind, designation: string, end: number): VersionEntry => ({
+    version: normVersion(version),
+    kind,
+    numbers: designation.match(/\d{4,}/g) ?? ([] as string[]),
+    designation: s.slice(0, end),
+  });
+  if (colon) return make(colon[2]!, 'year', colon[1]!, colon[0].length);
+  if (hyphen) return make(hyphen[2]!, 'year', hyphen[1]!, hyphen[0].length);
+  if (dotted) return make(dotted[1]!, 'dotted', '', dotted[0].length);
+  return undefined;
+}
+
+function normVersion(v: string): string {
+  return v.replace(/^v(?:ersion)?\.?\s*/i, '').replace(/(?:\.0)+$/, '');
+}
+
+const CN_NUM: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+const FULLWIDTH_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+
+function romanToInt(r: string): number {
+  let total = 0;
+  for (let i = 0; i < r.length; i++) {
+    const v = ROMAN[r[i]!]!;
+    const next = ROMAN[r[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** `Type II` → `type2`, `第三级`/`三级`/`3级` → `3级`. */
+export function normLevel(level: string): string {
+  let s = level.toLowerCase().replace(/[\s\-_]/g, '').replace(/^第/, '');
+  s = s.replace(/[ⅰ-ⅻ]/g, (c) => String(FULLWIDTH_ROMAN.indexOf(c.toUpperCase()) + 1));
+  s = s.replace(/[一二两三四五六七八九十]/g, (c) => CN_NUM[c]!);
+  s = s.replace(/^(type|level)([ivx]+)$/, (_, w: string, r: string) => `${w}${romanToInt(r)}`);
+  return s;
+}
+
+const prepared = new WeakMap<readonly Framework[], PreparedFramework[]>();
+
+function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
+  let list = prepared.get(frameworks);
+  if (list) return list;
+  list = frameworks.map((fw) => {
+    const aliases = [...new Set(fw.aliases.map((a) => a.trim()).filter((a) => a.length >= 2))].map((a) => ({
+      re: new RegExp(aliasPattern(a), 'gi'),
+      asciiStart: /^[A-Za-z0-9]/.test(a),
+      asciiEnd: /[A-Za-z0-9]$/.test(a),
+      length: a.length,
+    }));
+    const p: PreparedFramework = {
+      fw,
+      shortName: fw.name.replace(/[（(].*$/, '').trim() || fw.name,
+      aliases,
+      retired: [],
+      levels: new Map(fw.levels.map((l) => [normLevel(l), l])),
+    };
+    const current = parseVersionText(fw.currentVersion);
+    if (current) p.current = current;
+    for (const r of fw.retiredVersions) {
+      const e = parseVersionText(r.version);
+      if (!e) continue;
+      if (r.retired) e.retired = r.retired;
+      p.retired.push(e);
+    }
+    if (fw.levels.length > 0) {
+      const source = fw.levelPattern ?? '((?:type|level)[\\s\\-_]*(?:[ivx]+|\\d+)|第?(?:[一二三四五六七八九十]|[1-9][0-9]*)级)';
+      try {
+        p.levelAfter = new RegExp(`^[\\s:：\\-]*(?:${source})`, 'iu');
+        p.levelBefore = new RegExp(`(?:${source})[\\s]*$`, 'iu');
+      } catch {
+        // An invalid pattern disables level checks for this framework (the YAML tests report it).
+      }
+    }
+    return p;
+  });
+  prepared.set(frameworks, list);
+  return list;
+}
+
+export interface StandardMention {
+  framework: Framework;
+  /** [start, end) of the whole mention in the line's text (level prefix, alias, version, level). */
+  start: number;
+  end: number;
+  aliasStart: number;
+  aliasEnd: number;
+  version?: { text: string; value: string; kind: VersionKind; start: number; numberStart: number; end: number };
+  level?: { text: string; start: number; end: number };
+}
+
+const VERSION_TAIL = /^([ \t]*[:：\-]?[ \t]*)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
+
+/** Standards mentioned in `text`, left to right, without overlaps. */
+export function findStandards(text: string, frameworks: readonly Framework[]): StandardMention[] {
+  const list = prepare(frameworks);
+  const hits: Array<{ p: PreparedFramework; start: number; end: number }> = [];
+  for (const p of list) {
+    for (const a of p.aliases) {
+      a.re.lastIndex = 0;
+      for (let m = a.re.exec(text); m; m = a.re.exec(text)) {
+        if (m[0].length === 0) {
+          a.re.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + m[0].length;
+        const before = text[start - 1] ?? '';
+        const after = text[end] ?? '';
+        const lastChar = m[0][m[0].length - 1]!;
+        if (a.asciiStart && /[A-Za-z0-9]/.test(before)) continue;
+        // Not followed by more of the same word: `SOC` in `SOC2`, `SOX` in `SOXX`; `PCIDSSv4.0` is fine.
+        if (a.asciiEnd && /[A-Za-z]/.test(lastChar) && /[A-Za-z0-9]/.test(after) && !/^v\d/i.test(text.slice(end, end + 2))) continue;
+        if (a.asciiEnd && /\d/.test(lastChar) && /\d/.test(after)) continue;
+        hits.push({ p, start, end });
+      }
+    }
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: typeof hits = [];
+  for (const h of hits) if (!chosen.some((c) => c.start < h.end && h.start < c.end)) chosen.push(h);
+  chosen.sort((a, b) => a.start - b.start);
+
+  const out: StandardMention[] = [];
+  chosen.forEach((h, i) => {
+    const nextStart = chosen[i + 1]?.start ?? text.length;
+    const prevEnd = out[out.length - 1]?.end ?? 0;
+    const mention: StandardMention = { framework: h.p.fw, start: h.start, end: h.end, aliasStart: h.start, aliasEnd: h.end };
+    let at = h.end;
+    const v = VERSION_TAIL.exec(text.slice(at, nextStart));
+    if (v) {
+      const [whole, lead, prefix, num] = v;
+      const follow = text[at + whole.length] ?? '';
+      const kind: VersionKind = /^\d{4}$/.test(num!) ? 'year' : 'dotted';
+      const plausible = (prefix !== undefined || num!.includes('.') || (kind === 'year' && /[:：\-\s]/.test(lead!))) && !/[\d年条级万%％人个项]/.test(follow);
+      if (plausible) {
+        const start = at + lead!.length;
+        mention.version = { text: text.slice(start, at + whole.length), value: normVersion(num!), kind, start, numberStart: at + whole.length - num!.length, end: at + whole.length };
+        at = mention.version.end;
+        mention.end = at;
+      }
+    }
+    if (h.p.levelAfter) {
+      const lm = h.p.levelAfter.exec(text.slice(at, nextStart));
+      if (lm) {
+        const word = lm[1] ?? lm[0].replace(/^[\s:：\-]+/, '');
+        let end = at + lm[0].length;
+        // A level pattern that stops inside a token (`Type II` of `Type III`) takes the whole token.
+        while (end < nextStart && /[A-Za-z0-9]/.test(text[end - 1]!) && /[A-Za-z0-9]/.test(text[end]!)) end++;
+        const start = end - (word.length + (end - (at + lm[0].length)));
+        mention.level = { text: text.slice(start, end), start, end };
+        mention.end = end;
+      }
+    }
+    if (!mention.level && h.p.levelBefore) {
+      const head = text.slice(Math.max(prevEnd, h.start - 12), h.start);
+      const lm = h.p.levelBefore.exec(head);
+      if (lm) {
+        const word = lm[1] ?? lm[0].trim();
+        const start = h.start - head.length + lm.index + lm[0].indexOf(word);
+        mention.level = { text: word, start, end: start + word.length };
+        mention.start = start;
+      }
+    }
+    out.push(mention);
+  });
+  return out;
+}
+
+function prepFor(frameworks: readonly Framework[], fw: Framework): PreparedFramework {
+  return prepare(frameworks).find((p) => p.fw === fw)!;
+}
+
+/** Version entries that apply to a mention: those without a document number, or with the mention's number. */
+function applicable(entries: readonly VersionEntry[], aliasText: string, kind: VersionKind): VersionEntry[] {
+  const numbers: string[] = aliasText.match(/\d{4,}/g) ?? [];
+  return entries.filter((e) => e.kind === kind && (e.numbers.length === 0 || numbers.length === 0 || e.numbers.some((n) => numbers.includes(n))));
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const GENERIC_WORDING: Record<Framework['outcome'], string> = {
+  certificate: '认证',
+  attestation: '鉴证报告',
+  'filing-and-assessment': '备案与测评',
+  assessment: '评估',
+  compliance: '合规',
+};
+
+function outcomeText(outcome: Framework['outcome']): string {
+  switch (outcome) {
+    case 'attestation':
+      return t('an attestation report by an independent assessor');
+    case 'filing-and-assessment':
+      return t('a filing with the authorities and an assessment by an accredited body');
+    case 'assessment':
+      return t('an assessment by an accredited body');
+    case 'compliance':
+      return t('complying with the law; there is no certificate');
+    default:
+      return t('a certificate');
+  }
+}
+
+const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:双|两项|三项|多项|合规|体系|安全)*[ \t]*(?:的)?[ \t]*$/;
+const CERT = '认证';
+
+export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {
+  const frameworks = ctx.frameworks();
+  const out: AnalysisFinding[] = [];
+  for (const line of ctx.lines) {
+    if (!line.text.trim()) continue;
+    const mentions = findStandards(line.text, frameworks);
+    if (mentions.length === 0) continue;
+    for (const m of mentions) checkMention(frameworks, line, m, out);
+    checkWording(line, mentions, out);
+  }
+  return out;
+}
+
+function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: StandardMention, out: AnalysisFinding[]): void {
+  const p = prepFor(frameworks, m.framework);
+  const fw = m.framework;
+  if (m.level && p.levels.size > 0 && !p.levels.has(normLevel(m.level.text))) {
+    const start = Math.min(m.start, m.aliasStart);
+    const end = Math.max(m.level.end, m.aliasEnd);
+    out.push({
+      check: 'unknown-standard',
+      code: Codes.unknownStandard,
+      severity: 'error',
+      message: t('{0} has no level "{1}"; it has {2}.', p.shortName, m.level.text, fw.levels.join(' / ')),
+      range: spanRange(line, start, end),
+      lines: [line.line],
+      numbers: { framework: fw.id, level: m.level.text, levels: fw.levels.join(' / ') },
+    });
+  }
+  const v = m.version;
+  if (!v || !p.current) return;
+  const aliasText = line.text.slice(m.aliasStart, m.aliasEnd);
+  const current = applicable([p.current], aliasText, v.kind)[0];
+  const retired = applicable(p.retired, aliasText, v.kind);
+  if (!current && retired.length === 0) return;
+  if (current && current.version === v.value) return;
+  const range = spanRange(line, m.aliasStart, v.end);
+  const mentionText = line.text.slice(m.aliasStart, v.end);
+  const currentLabel = p.current.kind === 'dotted' ? `${p.shortName} v${p.current.version}` : p.current.designation;
+  // The mention with the current version: keep the writer's spelling when the entry applies to it.
+  const replacement = current ? line.text.slice(m.aliasStart, v.numberStart) + current.version : p.current.designation;
+  const hit = retired.find((r) => r.version === v.value);
+  const known = [...(current ? [current] : []), ...retired];
+  const oldest = known.reduce<VersionEntry | undefined>((o, e) => (!o || compareVersions(e.version, o.version) < 0 ? e : o), undefined);
+  if (hit || (oldest && compareVersions(v.value, oldest.version) < 0)) {
+    const message = hit?.retired
+      ? t('{0} was retired on {1}; the current version is {2}.', mentionText, hit.retired, currentLabel)
+      : t('{0} is retired; the current version is {1}.', mentionText, currentLabel);
+    out.push({
+      check: 'retired-standard',
+      code: Codes.retiredStandard,
+      severity: 'warning',
+      message,
+      range,
+      lines: [line.line],
+      numbers: { framework: fw.id, version: v.value, current: p.current.version, ...(hit?.retired ? { retired: hit.retired } : {}), mention: mentionText },
+      replacement,
+    });
+    return;
+  }
+  out.push({
+    check: 'unknown-standard',
+    code: Codes.unknownStandard,
+    severity: 'error',
+    message: t('{0} does not exist; the current version is {1}.', mentionText, currentLabel),
+    range,
+    lines: [line.line],
+    numbers: { framework: fw.id, version: v.value, current: p.current.version, mention: mentionText },
+    replacement,
+  });
+}
+
+/** `认证` after (or inside) mentions whose outcome is not a certificate. */
+function checkWording(line: AnalysisLine, mentions: readonly StandardMention[], out: AnalysisFinding[]): void {
+  const text = line.text;
+  const bySpan = new Map<number, StandardMention[]>();
+  mentions.forEach((m, i) => {
+    const inside = text.slice(m.start, m.end).indexOf(CERT);
+    let at = -1;
+    if (inside >= 0) at = m.start + inside;
+    else {
+      const next = text.indexOf(CERT, m.end);
+      if (next < 0 || next - m.end > 24) return;
+      // The gap, with the later mentions it passes over removed, must be a connective (`+`, `双`…).
+      let gap = '';
+      let pos = m.end;
+      for (const later of mentions.slice(i + 1)) {
+        if (later.start >= next) break;
+        gap += text.slice(pos, later.start);
+        pos = Math.max(pos, later.end);
+      }
+      gap += text.slice(pos, next);
+      if (!WORDING_GAP.test(gap)) return;
+      at = next;
+    }
+    const list = bySpan.get(at) ?? [];
+    list.push(m);
+    bySpan.set(at, list);
+  });
+  for (const [at, bound] of [...bySpan].sort((a, b) => a[0] - b[0])) {
+    const wrong = bound.filter((m) => m.framework.outcome !== 'certificate');
+    if (wrong.length === 0) continue;
+    const first = wrong[0]!;
+    const fw = first.framework;
+    const names = [...new Set(wrong.map((m) => m.framework.name.replace(/[（(].*$/, '').trim()))].join(' / ');
+    // One 认证 for several standards ("ISO27001+PCIDSS双认证"): no single right word, no replacement.
+    const replacement = bound.length > 1 ? undefined : wordingFor(fw);
+    const range: Range = spanRange(line, at, at + CERT.length);
+    const finding: AnalysisFinding = {
+      check: 'wording',
+      code: Codes.wording,
+      severity: 'information',
+      message: replacement
+        ? t('{0} is not a certification: passing it means {1}. Write "{2}" instead.', names, outcomeText(fw.outcome), replacement)
+        : t('{0} is not a certification: passing it means {1}.', names, outcomeText(fw.outcome)),
+      range,
+      lines: [line.line],
+      numbers: { framework: fw.id, outcome: fw.outcome },
+    };
+    if (replacement) finding.replacement = replacement;
+    out.push(finding);
+  }
+}
+
+/**
+ * The word(s) to write instead of 认证: the framework's preferred wording without the leading
+ * framework name and level (`PCI DSS合规评估（ROC/AOC）` → `合规评估（ROC/AOC）`, `等保2.0三级备案与测评` →
+ * `备案与测评`), so that only 认证 is replaced and the written name, version and level stay. When the
+ * preferred wording does not start with the framework's name, or is only the name, the generic word
+ * for the outcome is used (鉴证报告, 备案与测评, 评估, 合规).
+ */
+const wordingCache = new WeakMap<Framework, string>();
+
+export function wordingFor(fw: Framework): string {
+  let w = wordingCache.get(fw);
+  if (w === undefined) {
+    w = computeWording(fw);
+    wordingCache.set(fw, w);
+  }
+  return w;
+}
+
+function computeWording(fw: Framework): string {
+  const generic = GENERIC_WORDING[fw.outcome];
+  const wording = fw.preferredWording?.trim();
+  if (!wording) return generic;
+  const lead = findStandards(wording, [fw])[0];
+  if (!lead || lead.start !== 0) return generic;
+  const rest = wording.slice(lead.end).trim();
+  if (!rest || /^[（(]/.test(rest)) return generic;
+  return rest;
+}

@@ -1,0 +1,123 @@
+/**
+ * Rule evaluation: matches the knowledge base's pattern rules (rules.yaml) against an intake's
+ * facts. A rule fires when every `all` matcher matches some fact, at least one `any` matcher
+ * matches (when there are any), and no `none` matcher matches. The facts that matched become
+ * the rule's evidence, the intake lines a recommendation cites. Pure: no I/O, no `vscode`.
+ */
+import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
+import type { Matcher, Rule } from '../knowledge/schema';
+import type { Fact, IntakeFacts } from './facts';
+
+export interface RuleHit {
+  rule: Rule;
+  /** The facts whose lines matched the rule's `all` and `any` matchers, deduplicated, in document order. */
+  evidence: Fact[];
+}
+
+export interface CompiledMatcher {
+  section?: string;
+  field?: string;
+  regex: RegExp;
+}
+
+export interface CompiledRule {
+  all: CompiledMatcher[];
+  any: CompiledMatcher[];
+  none: CompiledMatcher[];
+}
+
+/** Compiled matchers per rule object; rules are immutable data, so compile once. */
+const compiled = new WeakMap<Rule, CompiledRule>();
+
+/** Resolves a matcher's section and field to canonical catalog names (synonyms apply). */
+function canonical(m: Matcher, catalog: FieldCatalog): { section?: string; field?: string } {
+  const out: { section?: string; field?: string } = {};
+  const spec = m.section !== undefined ? catalog.section(m.section) : undefined;
+  if (m.section !== undefined) out.section = spec?.name ?? m.section;
+  if (m.field !== undefined) {
+    let name: string | undefined;
+    if (spec) name = catalog.field(spec, m.field)?.name;
+    else {
+      for (const s of catalog.sections) {
+        name = catalog.field(s, m.field)?.name;
+        if (name) break;
+      }
+    }
+    out.field = name ?? m.field;
+  }
+  return out;
+}
+
+function compileMatcher(rule: Rule, m: Matcher, catalog: FieldCatalog): CompiledMatcher {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(m.pattern, 'iu');
+  } catch (e) {
+    throw new Error(`rule ${rule.id}: invalid pattern /${m.pattern}/: ${(e as Error).message}`);
+  }
+  return { ...canonical(m, catalog), regex };
+}
+
+/** The rule's matchers as regular expressions (cached per rule). Throws on an invalid pattern. */
+export function compileRule(rule: Rule, catalog: FieldCatalog = getFieldCatalog()): CompiledRule {
+  let c = compiled.get(rule);
+  if (!c) {
+    c = {
+      all: rule.all.map((m) => compileMatcher(rule, m, catalog)),
+      any: rule.any.map((m) => compileMatcher(rule, m, catalog)),
+      none: rule.none.map((m) => compileMatcher(rule, m, catalog)),
+    };
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
+/** Indexes (into facts.facts) of the facts a matcher matches. */
+function matchFacts(m: CompiledMatcher, facts: readonly Fact[]): number[] {
+  const hits: number[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    if (m.section !== undefined && f.section !== m.section) continue;
+    if (m.field !== undefined && !f.fieldPath.includes(m.field)) continue;
+    if (m.regex.test(f.text)) hits.push(i);
+  }
+  return hits;
+}
+
+/** Evaluates one rule; the evidence indexes when it fires, undefined otherwise. */
+function evaluate(rule: CompiledRule, facts: readonly Fact[]): Set<number> | undefined {
+  const evidence = new Set<number>();
+  for (const m of rule.all) {
+    const hits = matchFacts(m, facts);
+    if (hits.length === 0) return undefined;
+    for (const i of hits) evidence.add(i);
+  }
+  if (rule.any.length > 0) {
+    let matched = false;
+    for (const m of rule.any) {
+      const hits = matchFacts(m, facts);
+      if (hits.length > 0) matched = true;
+      for (const i of hits) evidence.add(i);
+    }
+    if (!matched) return undefined;
+  }
+  for (const m of rule.none) if (matchFacts(m, facts).length > 0) return undefined;
+  return evidence;
+}
+
+/**
+ * The rules that fire on an intake, highest priority first (rule order within a priority),
+ * each with the facts that made it fire.
+ */
+export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalog: FieldCatalog = getFieldCatalog()): RuleHit[] {
+  const list = facts.facts;
+  const hits: { hit: RuleHit; order: number }[] = [];
+  rules.forEach((rule, order) => {
+    const evidence = evaluate(compileRule(rule, catalog), list);
+    if (!evidence) return;
+    const sorted = [...evidence].sort((a, b) => a - b).map((i) => list[i]!);
+    hits.push({ hit: { rule, evidence: sorted }, order });
+  });
+  hits.sort((a, b) => b.hit.rule.priority - a.hit.rule.priority || a.order - b.order);
+  return hits.map((h) => h.hit);
+}

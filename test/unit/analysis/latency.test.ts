@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { findPlaces, haversineKm, latencyTargets, minRoundTripMs } from '../../../src/core/analysis/latency';
+import { getLocations } from '../../../src/core/knowledge/knowledge';
+import { analysisFixture, covered, findings, summary } from './helpers';
+
+describe('analysis: intake.latency-physics', () => {
+  const locations = getLocations();
+  const byId = (id: string) => {
+    const l = locations.find((x) => x.id === id);
+    assert.ok(l, `location ${id}`);
+    return l;
+  };
+
+  it('computes great-circle distances and the fibre round trip', () => {
+    const km = haversineKm(byId('aws-cn-north-1'), byId('azure-polandcentral'));
+    assert.ok(km > 6700 && km < 7100, `Beijing–Warsaw ${km}`);
+    assert.ok(Math.abs(minRoundTripMs(15_300) - 153) < 1e-9);
+    assert.equal(haversineKm({ lat: 10, lon: 20 }, { lat: 10, lon: 20 }), 0);
+  });
+
+  it('resolves places by alias, case-insensitively, longest alias first', () => {
+    const ids = (text: string) => findPlaces(text, locations).map((p) => p.location.id);
+    assert.deepEqual(ids('跨AWS北京区与Azure东欧区'), ['aws-cn-north-1', 'azure-polandcentral']);
+    assert.deepEqual(ids('azure east us与本地机房'), ['azure-eastus']);
+    assert.deepEqual(ids('Azure East US 2'), ['azure-eastus2']);
+    assert.deepEqual(ids('FaaS平台'), [], 'an ASCII alias only as a whole word');
+  });
+
+  it('reads latency targets', () => {
+    assert.deepEqual(latencyTargets('延迟<100ms').map((t) => t.ms), [100]);
+    assert.deepEqual(latencyTargets('延迟低于80ms，P99 150毫秒以内').map((t) => t.ms), [80, 150]);
+    assert.deepEqual(latencyTargets('延迟高达300ms，跨云延迟>200ms').map((t) => t.ms), [], 'observations, not targets');
+  });
+
+  it('fires on a cross-site target below the physical limit, stating both numbers', () => {
+    const text = analysisFixture('latency-bad');
+    const f = findings(text, 'latency-physics');
+    assert.equal(f.length, 1, summary(f));
+    assert.equal(f[0]!.code, 'intake.latency-physics');
+    assert.equal(f[0]!.severity, 'warning');
+    assert.equal(covered(text, f[0]!), '<100ms');
+    assert.match(f[0]!.message, /^Target <100 ms, but Azure East US ↔ 新加坡 is about 15,\d00 km apart: light in fibre needs at least 15\d ms for a round trip\.$/);
+    assert.equal(f[0]!.numbers.fromId, 'azure-eastus');
+    assert.ok(String(f[0]!.numbers.toId).includes('singapore') || f[0]!.numbers.to === '新加坡');
+    assert.deepEqual(f[0]!.lines, [5, 2, 3]);
+  });
+
+  it('fires on 延迟低于 with a nearer pair', () => {
+    const text = '[基础设施现状]：\n- 公有云：AWS北京、Azure东欧\n[核心目标]：\n- 主要指标：跨区域复制延迟低于60ms\n';
+    const f = findings(text, 'latency-physics');
+    assert.equal(f.length, 1, summary(f));
+    assert.equal(covered(text, f[0]!), '低于60ms');
+  });
+
+  it('does not fire on feasible targets, local targets or a single place', () => {
+    assert.deepEqual(findings(analysisFixture('latency-ok'), 'latency-physics'), []);
+    for (const text of [
+      '[基础设施现状]：\n- 公有云：Azure East US、新加坡数据中心\n[核心目标]：\n- 性能：API响应<100ms\n',
+      '[基础设施现状]：\n- 公有云：Azure East US\n[核心目标]：\n- 主要指标：跨云同步延迟<10ms\n',
+      '[基础设施现状]：\n- 公有云：Azure East US、新加坡数据中心\n[核心目标]：\n- 主要指标：跨云同步延迟<200ms\n',
+      '[基础设施现状]：\n- 公有云：Azure East US、新加坡数据中心\n[当前痛点]：\n- 具体问题：跨云延迟>200ms\n',
+    ]) {
+      assert.deepEqual(findings(text, 'latency-physics'), [], text);
+    }
+  });
+
+  it('uses the sites of the infrastructure before a support team’s city', () => {
+    // 伦敦 (support) is farther from 北京 than 华沙 is, but the sites are AWS北京 and Azure东欧.
+    const text = '[基础设施现状]：\n- 公有云：AWS北京、Azure东欧\n[核心目标]：\n- 主要指标：全球访问延迟<65ms\n[特殊要求]：\n- 支持：伦敦本地支持团队\n';
+    const f = findings(text, 'latency-physics');
+    assert.equal(f.length, 1, summary(f));
+    assert.equal(f[0]!.numbers.fromId, 'aws-cn-north-1');
+    assert.equal(f[0]!.numbers.toId, 'azure-polandcentral');
+  });
+});
