@@ -81,6 +81,8 @@ function targets() {
 }
 
 async function main() {
+  // A production build must not ship stale source maps from a development build.
+  if (production) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
@@ -93,13 +95,29 @@ async function main() {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  await validateData();
+}
+
+/**
+ * Checks the embedded YAML (field catalog, knowledge base) with its zod schemas and the
+ * cross-reference check: bad data fails the build, not the extension at run time.
+ */
+async function validateData() {
+  const outfile = path.join('out', 'validate-data.js');
+  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/knowledge/validateData.ts'], outfile, format: 'cjs' });
+  const { validateEmbeddedData } = require(path.resolve(outfile));
+  const problems = validateEmbeddedData();
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`✘ [DATA] ${p}`);
+    throw new Error(`${problems.length} problem(s) in the embedded YAML data`);
+  }
 }
 
 module.exports = { yamlPlugin };
 
 if (require.main === module) {
   main().catch((e) => {
-    if (!e.errors) console.error(e);
+    if (!e.errors) console.error(e.message ?? e);
     process.exit(1);
   });
 }

@@ -3,7 +3,7 @@
  * types (via z.infer) and let JSON consumers (the CLI's --json, tests) check a model.
  * The parser builds plain objects of these shapes; it does not run zod on the hot path.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const PositionSchema = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() });
 export const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });

@@ -2,7 +2,7 @@
  * The field catalog's schema: what every section and field of an intake means. The data is
  * `fields.yaml`; this schema checks it at build time (esbuild.js), in tests and on first load.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const REPORT_SECTIONS = ['业务需求分析', '推荐系统方案', '适用性分析', '关键特性', '实施建议', '成本效益分析', '风险提示', '下一步建议'] as const;
 export const ReportSectionSchema = z.enum(REPORT_SECTIONS);
