@@ -102,7 +102,9 @@ function missingSectionFix(ctx: FixContext, d: IntakeDiagnostic, name: string): 
   const structured = intake.headings.length > 0;
   const body = (structured ? `### ${spec.heading}${eol}` : '') + spec.skeleton.split('\n').join(eol);
   const order = ctx.catalog.sections.indexOf(spec);
-  const next = intake.sections.find((s) => {
+  // The section that opens an intake must stay first, or the parser would read it as the
+  // start of a new intake; the others go before the next section in catalog order.
+  const next = order === 0 ? intake.sections[0] : intake.sections.find((s) => {
     const other = ctx.catalog.section(s.name);
     return other !== undefined && ctx.catalog.sections.indexOf(other) > order;
   });
@@ -150,13 +152,16 @@ function sameStart(a: Range, b: Range): boolean {
 /** Every safe fix for every diagnostic, once. */
 export function fixAllEdits(text: string, diagnostics?: IntakeDiagnostic[]): TextEdit[] {
   const ctx = new FixContext(text);
-  const list = diagnostics ?? validate(ctx.file);
-  const edits: TextEdit[] = [];
+  const list = diagnostics ?? validate(ctx.file, { analysis: false });
+  // Edits at the same position apply in this order: punctuation that completes the existing
+  // line (a colon, a placeholder's closer), then inserted fields, then whole sections.
+  const stages: TextEdit[][] = [[], [], []];
+  const stage = (code: string) => (code === 'intake.missing-section' ? 2 : code === 'intake.missing-field' ? 1 : 0);
   for (const d of list) {
     const fix = fixesFor(d, ctx).find((f) => f.safe);
-    if (fix) edits.push(...fix.edits);
+    if (fix) stages[stage(d.code)]!.push(...fix.edits);
   }
-  return edits;
+  return stages.flat();
 }
 
 /** Replaces every closed placeholder with its example, or its first option. */

@@ -103,6 +103,8 @@ export const SectionSchema = z.object({
   /** The name between the brackets, trimmed. */
   name: z.string(),
   nameRange: RangeSchema,
+  /** From the opening to the closing bracket, inclusive. */
+  bracketRange: RangeSchema,
   /** The header line, from `[` to the end of its text. */
   headerRange: RangeSchema,
   /** Which brackets were used: `[]` is the format, `【】` is accepted and reported. */

@@ -15,7 +15,12 @@ const HEADING = /^([ \t]*)(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 const SECTION = /^([ \t]*)(\[|【)([^\[\]【】]{1,40})(\]|】)(?![(（])[ \t]*(.*)$/;
 const BULLET = /^([ \t]*)([-*+•])(?:[ \t]+|$)(.*)$/;
 /** Section names that always open a new intake when the current one already has sections. */
-const INTAKE_START_SECTIONS = new Set(['客户行业', '行业']);
+const INTAKE_START_SECTIONS = new Set(['客户行业', '行业', '所属行业']);
+/**
+ * Deepest bullet nesting kept as such; deeper bullets become siblings at this depth, so
+ * hostile input (thousands of levels) cannot overflow the stack of any tree walker.
+ */
+export const MAX_ITEM_DEPTH = 256;
 /** Longest text accepted as a field key; longer text before a colon is prose. */
 const MAX_KEY_LENGTH = 24;
 /** Punctuation that marks prose rather than a key. */
@@ -114,7 +119,7 @@ class IntakeParser {
       return;
     }
     const section = SECTION.exec(text);
-    if (section) {
+    if (section && isSectionName(section[3]!)) {
       this.onSection(line, section);
       return;
     }
@@ -161,13 +166,14 @@ class IntakeParser {
   private onSection(line: Line, m: RegExpExecArray): void {
     const name = m[3]!.trim();
     const current = this.intake;
+    // Headings directly above this header belong to it (and to the intake it may open).
+    const headings = this.pendingHeadings;
+    this.pendingHeadings = [];
     if (current && current.sections.length > 0 && INTAKE_START_SECTIONS.has(name)) {
       this.closeIntake(undefined);
     }
     this.closeSection();
     const intake = this.currentIntake();
-    const headings = this.pendingHeadings;
-    this.pendingHeadings = [];
     for (const h of headings) this.extendIntake(intake, h.range);
     intake.headings.push(...headings);
 
@@ -188,6 +194,7 @@ class IntakeParser {
     const section: Section = {
       name,
       nameRange: rangeOf(line.no, nameStart, nameStart + name.length),
+      bracketRange: rangeOf(line.no, start, closeAt + 1),
       headerRange: rangeOf(line.no, start, Math.max(afterClose, trimmedEnd(line.text))),
       brackets: open === '[' ? '[]' : '【】',
       items: [],
@@ -218,6 +225,7 @@ class IntakeParser {
     const item = bullet ? this.bulletItem(line, contentStart) : this.textItem(line, contentStart, false);
     if (!item) return;
     while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.indent >= item.indent) this.stack.pop();
+    if (this.stack.length >= MAX_ITEM_DEPTH) this.stack.length = MAX_ITEM_DEPTH - 1;
     const parent = this.stack[this.stack.length - 1];
     if (parent) parent.children.push(item);
     else this.section.items.push(item);
@@ -370,6 +378,11 @@ class IntakeParser {
 
 function comparePos(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
+}
+
+/** `[ ]` or `[__(x]` is not a section header, just text. */
+function isSectionName(raw: string): boolean {
+  return raw.trim().length > 0 && !raw.includes('__(');
 }
 
 function isPlausibleKey(key: string): boolean {

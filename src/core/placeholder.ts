@@ -19,6 +19,12 @@ export interface PlaceholderContent {
 const QUOTED = /[「“"『]([^」”"』]+)[」”"』]/;
 /** Leading example markers: 例：, 例如, 如, 比如, e.g. */
 const EXAMPLE_PREFIX = /^(?:例如|比如|例|如|e\.g\.|eg)\s*[:：]?\s*/i;
+/** Markers that make the rest one example even when it contains slashes (`例：<15分钟/季度`). */
+const EXPLICIT_EXAMPLE = /^(?:例如|比如|例|如|e\.g\.)\s*[:：]\s*|^(?:例如|比如)\s*/i;
+/** A slash after a quantity that means "per" (2MB/s, 15分钟/季度, $150万/年), not a choice between options (半年/季度). */
+const PER_UNIT_SLASH = /(?<=\d[\p{L}%]{0,4})[/／](?=(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z]))/gu;
+/** Prose: a full-width comma or full stop means one described value, not a list of options. */
+const PROSE = /[，。；]/;
 /** A trailing 等 / 等等 ("and so on") is not part of the last option. */
 const TRAILING_ETC = /(?:等等|等)$/;
 
@@ -27,12 +33,15 @@ export function analyzePlaceholder(inner: string): PlaceholderContent {
   if (text.length === 0) return { options: [] };
   const quoted = QUOTED.exec(text);
   if (quoted) return { options: [], example: quoted[1]!.trim() };
-  if (EXAMPLE_PREFIX.test(text) && !text.includes('/')) {
-    const rest = text.replace(EXAMPLE_PREFIX, '').trim();
+  if (EXPLICIT_EXAMPLE.test(text) || (EXAMPLE_PREFIX.test(text) && !text.includes('/'))) {
+    const rest = text.replace(EXPLICIT_EXAMPLE, '').replace(EXAMPLE_PREFIX, '').trim();
     if (rest.length > 0) return { options: [], example: rest };
   }
+  if (PROSE.test(text)) return { options: [], example: text };
   const parts = text
+    .replace(PER_UNIT_SLASH, '\u0000')
     .split(/[/／]/)
+    .map((p) => p.replace(/\u0000/g, '/'))
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (parts.length >= 2) {

@@ -118,23 +118,22 @@ function unknownSection(catalog: FieldCatalog, section: Section, intake: number)
 
 function checkSectionFormat(section: Section, intake: number, out: IntakeDiagnostic[]): void {
   if (section.brackets === '【】') {
-    const r = section.headerRange;
     out.push({
       code: Codes.format,
       severity: 'information',
       message: t('Use square brackets for section headers: [{0}].', section.name),
-      range: { start: r.start, end: { line: r.start.line, character: section.nameRange.end.character + 1 } },
+      range: section.bracketRange,
       intake,
       data: { kind: 'format', problem: 'brackets', replacement: `[${section.name}]` },
     });
   }
   if (!section.colon) {
-    const close = section.nameRange.end.character;
+    const close = section.bracketRange.end.character;
     out.push({
       code: Codes.format,
       severity: 'information',
       message: t('Section header [{0}] has no colon "：".', section.name),
-      range: { start: { line: section.nameRange.end.line, character: close }, end: { line: section.nameRange.end.line, character: close + 1 } },
+      range: { start: { line: section.bracketRange.end.line, character: close - 1 }, end: { line: section.bracketRange.end.line, character: close } },
       intake,
       data: { kind: 'format', problem: 'missing-colon', replacement: '：' },
     });
