@@ -1,19 +1,32 @@
-/** `intake generate FILE [--intake N] [--format md|json] [-o OUT]`: the offline report. */
+/**
+ * `intake generate FILE [--intake N] [--format md|json|html|docx] [-o OUT]`: the offline
+ * report, written by the same renderers as the editor's preview and export.
+ */
 import * as fs from 'node:fs';
 import { generateReport } from '../core/engine/generate';
+import type { ReportModel } from '../core/engine/reportModel';
 import { t } from '../core/l10n';
 import { parseIntake } from '../core/parser';
-import { renderMarkdown } from '../core/render/markdown';
+import { renderDocx } from '../core/render/exportDocx';
+import { renderStandaloneHtml } from '../core/render/exportHtml';
+import { renderMarkdownExport } from '../core/render/exportMarkdown';
+import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
 import { readIntakeFile, UsageError } from './io';
+
+const FORMATS = ['md', 'json', 'html', 'docx'] as const;
+export type GenerateFormat = (typeof FORMATS)[number];
 
 export interface GenerateArgs {
   file: string;
   intake: number;
-  format: 'md' | 'json';
+  format: GenerateFormat;
   out?: string;
+  /** --provider openai-compatible and its options (generateLlm.ts); absent for the offline report. */
+  llm?: LlmArgs;
 }
 
-export function parseGenerateArgs(args: string[]): GenerateArgs {
+export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
+  const { rest: args, llm } = takeLlmFlags(allArgs);
   const files: string[] = [];
   let intake = 1;
   let format: GenerateArgs['format'] = 'md';
@@ -31,8 +44,8 @@ export function parseGenerateArgs(args: string[]): GenerateArgs {
       intake = Number(v);
     } else if (a === '--format' || a === '-f') {
       const v = next();
-      if (v !== 'md' && v !== 'json') throw new UsageError(t('--format must be md or json'));
-      format = v;
+      if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(t('--format must be md, json, html or docx'));
+      format = v as GenerateFormat;
     } else if (a === '-o' || a === '--output') {
       out = next();
     } else if (a.startsWith('-')) {
@@ -42,16 +55,21 @@ export function parseGenerateArgs(args: string[]): GenerateArgs {
     }
   }
   if (files.length !== 1) throw new UsageError(t('generate needs exactly one FILE'));
-  return { file: files[0]!, intake, format, ...(out !== undefined ? { out } : {}) };
+  // A .docx is binary: written to a terminal it is only noise.
+  if (format === 'docx' && out === undefined) throw new UsageError(t('--format docx needs -o OUT'));
+  return { file: files[0]!, intake, format, ...(out !== undefined ? { out } : {}), ...(llm ? { llm } : {}) };
 }
 
-export function runGenerate(args: GenerateArgs): { stdout: string; stderr: string; exitCode: number } {
+export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  if (args.llm) {
+    const { llm, ...offline } = args;
+    return runGenerateLlm(args, llm, { env, stderr: (s) => process.stderr.write(s), offline: () => runGenerate(offline) });
+  }
   const text = readIntakeFile(args.file);
   const file = parseIntake(text);
   if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));
   if (args.intake > file.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', args.file, file.intakes.length, args.intake));
-  const model = generateReport(file, args.intake - 1);
-  const output = args.format === 'json' ? JSON.stringify(model, null, 2) + '\n' : renderMarkdown(model);
+  const output = await render(generateReport(file, args.intake - 1), args.format);
   if (args.out) {
     try {
       fs.writeFileSync(args.out, output);
@@ -60,5 +78,18 @@ export function runGenerate(args: GenerateArgs): { stdout: string; stderr: strin
     }
     return { stdout: '', stderr: t('Wrote {0}', args.out) + '\n', exitCode: 0 };
   }
-  return { stdout: output, stderr: '', exitCode: 0 };
+  return { stdout: typeof output === 'string' ? output : '', stderr: '', exitCode: 0 };
+}
+
+async function render(model: ReportModel, format: GenerateFormat): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(model, null, 2) + '\n';
+    case 'html':
+      return renderStandaloneHtml(model);
+    case 'docx':
+      return renderDocx(model);
+    case 'md':
+      return renderMarkdownExport(model);
+  }
 }

@@ -14,17 +14,20 @@ function usage(): string {
   return [
     t('Usage:'),
     '  intake check FILE [--json]',
-    '  intake generate FILE [--intake N] [--format md|json] [-o OUT]',
+    '  intake generate FILE [--intake N] [--format md|json|html|docx] [-o OUT]',
+    '  intake generate FILE --provider openai-compatible --base-url URL --model NAME [--intake N] [--api-key-env NAME] [--no-redact] [--fallback offline] [--timeout S] [--max-tokens N] [-o OUT]',
     '  intake --help | --version',
     '',
     t('check: prints one line per diagnostic: FILE:LINE:COL: severity code: message.'),
-    t('generate: writes the offline recommendation report for intake N (1-based, default 1) as Markdown or JSON.'),
+    t('generate: writes the offline recommendation report for intake N (1-based, default 1) as Markdown, JSON, self-contained HTML or Word (.docx, needs -o).'),
+    t('With --provider openai-compatible an LLM writes the report from the offline facts; the key is read from INTAKE_LLM_API_KEY, then OPENAI_API_KEY (none needed for localhost). Verification findings go to stderr as "code: message".'),
     t('Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.'),
+    t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report).'),
     t('Set INTAKE_LANG=zh-cn (or a Chinese LANG) for messages in Chinese.'),
   ].join('\n');
 }
 
-export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): { stdout: string; stderr: string; exitCode: number } {
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   if (localeFromEnv(env) === 'zh-cn') configureL10n(zhCn as Record<string, string>);
   try {
     const [command, ...rest] = argv;
@@ -39,7 +42,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): { st
       const result = runCheck(files[0]!, json);
       return { stdout: result.output, stderr: '', exitCode: result.exitCode };
     }
-    if (command === 'generate') return runGenerate(parseGenerateArgs(rest));
+    if (command === 'generate') return await runGenerate(parseGenerateArgs(rest), env);
     throw new UsageError(t('Unknown command: {0}', command));
   } catch (e) {
     if (e instanceof UsageError) return { stdout: '', stderr: `intake: ${e.message}\n`, exitCode: 2 };
@@ -49,8 +52,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): { st
 }
 
 if (require.main === module) {
-  const result = main(process.argv.slice(2));
-  if (result.stdout) process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  process.exitCode = result.exitCode;
+  void main(process.argv.slice(2)).then((result) => {
+    if (result.stdout) process.stdout.write(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
+  });
 }

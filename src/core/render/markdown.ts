@@ -11,9 +11,12 @@ const CRITERIA = ['deployment', 'compliance', 'xinchuang', 'budget', 'scale', 'r
 const CRITERIA_NAMES: Record<(typeof CRITERIA)[number], string> = { deployment: '部署', compliance: '合规', xinchuang: '信创', budget: '预算', scale: '规模', region: '区域', protocols: '协议' };
 const SCORE_MARK = ['✗', '○', '✓'];
 
-/** Escapes Markdown-significant characters in plain text. */
+/**
+ * Escapes Markdown-significant characters in plain text. `&` too, so that an intake value
+ * that happens to look like an entity (`&lt;`) is shown as typed, not decoded.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 export function formatRefs(refs: readonly Ref[]): string {

@@ -1,0 +1,180 @@
+/**
+ * `intake generate FILE --provider openai-compatible --base-url URL --model NAME [--intake N]
+ *  [--api-key-env NAME] [--no-redact] [--fallback offline] [--timeout S] [--max-tokens N] [-o OUT]`:
+ * the LLM path of generate.
+ *
+ * The key comes from the variable named by --api-key-env, else INTAKE_LLM_API_KEY, else
+ * OPENAI_API_KEY; a loopback URL needs none. Progress goes to stderr as it happens, the Markdown to
+ * stdout (or OUT), then the verification findings to stderr, one per line: `code: message`.
+ * Exit codes: 0 done; 3 the report has verification problems (errors or warnings); 4 the endpoint
+ * failed (with --fallback offline the offline report is printed instead, still exit 4);
+ * 130 interrupted (Ctrl-C, the request is aborted); 2 usage errors.
+ */
+import * as fs from 'node:fs';
+import { t } from '../core/l10n';
+import { generateLlmReport, hasProblems, isLoopback, type LlmConfig } from '../core/llm';
+import { parseIntake } from '../core/parser';
+import { readIntakeFile, UsageError } from './io';
+
+export interface LlmArgs {
+  provider: 'openai-compatible';
+  baseUrl: string;
+  model: string;
+  apiKeyEnv?: string;
+  redact: boolean;
+  fallback?: 'offline';
+  timeoutSeconds?: number;
+  maxTokens?: number;
+}
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export const EXIT_VERIFY = 3;
+export const EXIT_ENDPOINT = 4;
+export const EXIT_INTERRUPTED = 130;
+
+const LLM_FLAGS = ['--base-url', '--model', '--api-key-env', '--no-redact', '--fallback', '--timeout', '--max-tokens'];
+
+/** Takes the LLM options out of generate's arguments; `llm` is set only for --provider openai-compatible. */
+export function takeLlmFlags(args: readonly string[]): { rest: string[]; llm?: LlmArgs } {
+  const rest: string[] = [];
+  const seen: string[] = [];
+  let provider = 'offline';
+  const values: Record<string, string> = {};
+  let redact = true;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = (): string => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(t('{0} needs a value', a));
+      return v;
+    };
+    if (a === '--provider') provider = next();
+    else if (a === '--no-redact') {
+      redact = false;
+      seen.push(a);
+    } else if (LLM_FLAGS.includes(a)) {
+      values[a] = next();
+      seen.push(a);
+    } else rest.push(a);
+  }
+  if (provider === 'offline') {
+    if (seen.length > 0) throw new UsageError(t('{0} needs --provider openai-compatible', seen[0]!));
+    return { rest };
+  }
+  if (provider !== 'openai-compatible') throw new UsageError(t('--provider must be offline or openai-compatible'));
+  const baseUrl = values['--base-url'];
+  const model = values['--model'];
+  if (!baseUrl || !model) throw new UsageError(t('--provider openai-compatible needs --base-url URL and --model NAME'));
+  const llm: LlmArgs = { provider: 'openai-compatible', baseUrl, model, redact };
+  if (values['--api-key-env'] !== undefined) llm.apiKeyEnv = values['--api-key-env'];
+  if (values['--fallback'] !== undefined) {
+    if (values['--fallback'] !== 'offline') throw new UsageError(t('--fallback takes only offline'));
+    llm.fallback = 'offline';
+  }
+  if (values['--timeout'] !== undefined) {
+    const s = Number(values['--timeout']);
+    if (!(s > 0) || !Number.isFinite(s)) throw new UsageError(t('--timeout takes a positive number of seconds'));
+    llm.timeoutSeconds = s;
+  }
+  if (values['--max-tokens'] !== undefined) {
+    const n = values['--max-tokens'];
+    if (!/^\d+$/.test(n) || Number(n) < 1) throw new UsageError(t('--max-tokens takes a positive whole number'));
+    llm.maxTokens = Number(n);
+  }
+  return { rest, llm };
+}
+
+export interface LlmCliIo {
+  env: NodeJS.ProcessEnv;
+  /** Progress, as it happens. */
+  stderr: (text: string) => void;
+  /** The offline report, for --fallback offline. */
+  offline: () => Promise<CliResult>;
+}
+
+export async function runGenerateLlm(args: { file: string; intake: number; format: string; out?: string }, llm: LlmArgs, io: LlmCliIo): Promise<CliResult> {
+  if (args.format !== 'md') throw new UsageError(t('--provider openai-compatible writes Markdown only; drop --format {0}', args.format));
+  const file = parseIntake(readIntakeFile(args.file));
+  if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));
+  if (args.intake > file.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', args.file, file.intakes.length, args.intake));
+
+  const config: LlmConfig = { baseUrl: llm.baseUrl, model: llm.model };
+  const key = apiKey(llm, io.env);
+  if (key) config.apiKey = key;
+  else if (!isLoopback(llm.baseUrl)) note(io, t('No API key: INTAKE_LLM_API_KEY and OPENAI_API_KEY are not set; sending the request without one.'));
+  if (llm.timeoutSeconds !== undefined) config.timeoutSeconds = llm.timeoutSeconds;
+  if (llm.maxTokens !== undefined) config.maxTokens = llm.maxTokens;
+
+  note(io, isLoopback(llm.baseUrl) ? t('Writing with {0} at {1} (local only: nothing leaves this machine).', llm.model, llm.baseUrl) : t('Writing with {0} at {1}.', llm.model, llm.baseUrl));
+  if (!llm.redact) note(io, t('Redaction is off: the intake is sent as written.'));
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let receiving = false;
+  let report;
+  try {
+    report = await generateLlmReport(
+      { file, index: args.intake - 1, config, redact: llm.redact },
+      {
+        signal: controller.signal,
+        log: (line) => note(io, line),
+        onPrompt: (info) => {
+          if (info.redactions.length > 0) note(io, t('Masked before sending: {0}.', info.redactions.map((r) => `${r.mask}×${r.count}`).join(', ')));
+        },
+        onRetry: (r) => note(io, t('HTTP {0}: retrying in {1} s (attempt {2} of {3}).', r.status, Math.round(r.delayMs / 100) / 10, r.attempt + 1, r.maxAttempts)),
+        onProgress: (p) => {
+          if (p.phase === 'streaming' && !receiving) {
+            receiving = true;
+            note(io, t('Receiving the report…'));
+          }
+        },
+      },
+    );
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+
+  if (report.error) {
+    note(io, report.error.message);
+    const exitCode = report.error.kind === 'cancelled' ? EXIT_INTERRUPTED : EXIT_ENDPOINT;
+    if (llm.fallback === 'offline' && report.error.kind !== 'cancelled') {
+      const offline = await io.offline();
+      return { stdout: offline.stdout, stderr: offline.stderr + `intake: ${t('Printed the offline report instead (--fallback offline).')}\n`, exitCode };
+    }
+    const lost = report.markdown.length > 0 ? `intake: ${t('{0} characters received before the failure were not printed; --fallback offline prints the offline report.', report.markdown.length)}\n` : '';
+    return { stdout: '', stderr: lost, exitCode };
+  }
+
+  note(io, t('Received {0} characters (finish reason: {1}).', report.markdown.length, report.finishReason ?? '—'));
+  const findings = report.findings.map((f) => `${f.code}: ${f.message}\n`).join('');
+  const exitCode = hasProblems(report.findings) ? EXIT_VERIFY : 0;
+  const markdown = report.markdown.endsWith('\n') ? report.markdown : `${report.markdown}\n`;
+  if (args.out) {
+    try {
+      fs.writeFileSync(args.out, markdown);
+    } catch (e) {
+      throw new UsageError(t('{0}: cannot be written ({1})', args.out, (e as NodeJS.ErrnoException).code ?? String(e)));
+    }
+    return { stdout: '', stderr: `${t('Wrote {0}', args.out)}\n${findings}`, exitCode };
+  }
+  return { stdout: markdown, stderr: findings, exitCode };
+}
+
+function apiKey(llm: LlmArgs, env: NodeJS.ProcessEnv): string | undefined {
+  if (llm.apiKeyEnv !== undefined) {
+    const v = env[llm.apiKeyEnv];
+    if (!v) throw new UsageError(t('--api-key-env {0}: the variable is not set', llm.apiKeyEnv));
+    return v;
+  }
+  return env.INTAKE_LLM_API_KEY || env.OPENAI_API_KEY || undefined;
+}
+
+function note(io: LlmCliIo, line: string): void {
+  io.stderr(`intake: ${line}\n`);
+}

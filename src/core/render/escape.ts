@@ -1,0 +1,18 @@
+/** Escaping for text that goes into HTML or XML (SVG, Word) text and quoted attribute values. */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Control characters that XML 1.0 forbids even as character references: one of them in an
+ * intake value would make an SVG (or Word part) unparseable, so they are dropped.
+ */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function stripXmlForbidden(text: string): string {
+  return text.replace(XML_FORBIDDEN, '');
+}
+
+/** Escapes `& < > " '`: safe in element text and in single- or double-quoted attributes, in HTML and XML alike. */
+export function escapeXml(text: string): string {
+  return stripXmlForbidden(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}

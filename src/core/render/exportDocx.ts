@@ -1,0 +1,281 @@
+/**
+ * The Word export, built with the `docx` package from the same Markdown tokens as the preview
+ * (so the wording never drifts between outputs): real heading styles (Word's navigation pane
+ * lists the eight sections), real tables, the two charts as SVG images with a PNG fallback,
+ * and a CJK font in the document defaults so Chinese renders in Word and LibreOffice alike.
+ * References (〔L12〕) stay as grey plain text.
+ *
+ * `docx` is loaded with a dynamic import inside renderDocx(), so importing this file costs
+ * nothing until someone exports: the extension's activation never evaluates the package.
+ */
+import type * as Docx from 'docx';
+import type { ReportModel } from '../engine/reportModel';
+import { chartFor, chartToSvg, type ChartKind } from './charts';
+import { stripXmlForbidden } from './escape';
+import { renderMarkdown } from './markdown';
+import { chartSlots, createReportMarkdownIt, TRAILING_REFS, type Token } from './markdownIt';
+import { chartPng } from './png';
+
+type DocxModule = typeof Docx;
+type Block = Docx.Paragraph | Docx.Table;
+
+/** A4 in twips (1/20 pt), with 2 cm margins. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** Chart width on the page, in pixels at 96 dpi (the content width is about 640). */
+const CHART_PX = 600;
+
+const LATIN_FONT = 'Arial';
+/** Windows' standard Chinese UI font; Word on macOS ships it too, LibreOffice substitutes Noto Sans CJK. */
+const CJK_FONT = 'Microsoft YaHei';
+const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: CJK_FONT };
+const MUTED = '59636E';
+
+export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+  const d: DocxModule = await import('docx');
+  const tokens = createReportMarkdownIt().parse(renderMarkdown(model), {});
+  const doc = new d.Document({
+    creator: 'Intake Studio',
+    title: model.title,
+    styles: styles(d),
+    numbering: numbering(d),
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } },
+        children: blocks(d, tokens, model),
+      },
+    ],
+  });
+  return d.Packer.toBuffer(doc);
+}
+
+function styles(d: DocxModule): Docx.IStylesOptions {
+  const heading = (size: number, before: number, outlineLevel: number) => ({
+    run: { font: FONT, size, bold: true, color: '1F2328' },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 21, language: { value: 'zh-CN', eastAsia: 'zh-CN' } }, // 10.5 pt (五号)
+        // lineRule spelled out: LibreOffice reads a bare w:line as an exact height and clips the charts.
+        paragraph: { spacing: { after: 80, line: 300, lineRule: d.LineRuleType.AUTO } },
+      },
+      title: { run: { font: FONT, size: 36, bold: true, color: '1F2328' }, paragraph: { spacing: { after: 240 }, border: { bottom: { style: d.BorderStyle.SINGLE, size: 12, color: '2F6BC4', space: 4 } } } },
+      heading1: heading(32, 360, 0),
+      heading2: heading(28, 240, 1),
+      heading3: heading(24, 200, 2),
+    },
+    paragraphStyles: [
+      {
+        id: 'ReportNote',
+        name: 'Report Note',
+        basedOn: 'Normal',
+        run: { color: '404850' },
+        paragraph: { indent: { left: 240 }, spacing: { before: 60, after: 60 }, border: { left: { style: d.BorderStyle.SINGLE, size: 18, color: '2F6BC4', space: 8 } } },
+      },
+      { id: 'ReportTable', name: 'Report Table Text', basedOn: 'Normal', run: { size: TABLE_FONT_HALF_POINTS }, paragraph: { spacing: { after: 0, line: 260, lineRule: d.LineRuleType.AUTO } } },
+      { id: 'ReportCaption', name: 'Report Caption', basedOn: 'Normal', run: { size: 18, color: MUTED }, paragraph: { alignment: d.AlignmentType.CENTER, spacing: { after: 240 } } },
+    ],
+  };
+}
+
+const BULLETS = 'report-bullets';
+const ORDERED = 'report-ordered';
+
+function numbering(d: DocxModule): Docx.INumberingOptions {
+  const indent = (level: number) => ({ paragraph: { indent: { left: 360 * (level + 1), hanging: 280 } } });
+  return {
+    config: [
+      { reference: BULLETS, levels: ['•', '◦', '▪', '–'].map((text, level) => ({ level, format: d.LevelFormat.BULLET, text, alignment: d.AlignmentType.LEFT, style: indent(level) })) },
+      { reference: ORDERED, levels: [0, 1, 2, 3].map((level) => ({ level, format: d.LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: d.AlignmentType.LEFT, style: indent(level) })) },
+    ],
+  };
+}
+
+/** `#` is the document title; `##`–`####` map to Heading 1–3, so the eight sections are the outline's top level. */
+const HEADINGS = { h1: 'Title', h2: 'Heading1', h3: 'Heading2', h4: 'Heading3' } as const;
+
+function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel): Block[] {
+  const out: Block[] = [];
+  const slots = chartSlots(tokens);
+  const lists: { ordered: boolean; instance: number }[] = [];
+  let lastInstance = 0;
+  let itemStart = false;
+  let quote = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    switch (token.type) {
+      case 'heading_open':
+        out.push(new d.Paragraph({ heading: HEADINGS[token.tag as keyof typeof HEADINGS] ?? 'Heading3', children: runs(d, tokens[i + 1]!) }));
+        i += 2;
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push({ ordered: token.type === 'ordered_list_open', instance: ++lastInstance });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open':
+        itemStart = true;
+        break;
+      case 'blockquote_open':
+        quote++;
+        break;
+      case 'blockquote_close':
+        quote--;
+        break;
+      case 'paragraph_open': {
+        const list = lists[lists.length - 1];
+        const level = lists.length - 1;
+        const options: Docx.IParagraphOptions = { children: runs(d, tokens[i + 1]!) };
+        if (quote > 0) out.push(new d.Paragraph({ ...options, style: 'ReportNote' }));
+        else if (list && itemStart) out.push(new d.Paragraph({ ...options, numbering: { reference: list.ordered ? ORDERED : BULLETS, level, ...(list.ordered ? { instance: list.instance } : {}) } }));
+        else if (list) out.push(new d.Paragraph({ ...options, indent: { left: 360 * (level + 1) } }));
+        else out.push(new d.Paragraph(options));
+        itemStart = false;
+        i += 2;
+        break;
+      }
+      case 'table_open': {
+        const end = tokens.findIndex((t, j) => j > i && t.type === 'table_close');
+        out.push(table(d, tokens.slice(i, end + 1)));
+        const kind = slots.get(end);
+        // Word puts no space after a table: an empty paragraph keeps it off the next block.
+        out.push(...(kind ? chart(d, model, kind) : [new d.Paragraph({ spacing: { after: 0 } })]));
+        i = end;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The runs of an inline token: bold and italics kept, a trailing 〔L12〕 in small grey. */
+function runs(d: DocxModule, inline: Token, base: Docx.IRunOptions = {}): Docx.TextRun[] {
+  const out: Docx.TextRun[] = [];
+  const children = inline.children ?? [];
+  let bold = false;
+  let italics = false;
+  children.forEach((child, index) => {
+    const style = { ...base, ...(bold ? { bold: true } : {}), ...(italics ? { italics: true } : {}) };
+    switch (child.type) {
+      case 'strong_open':
+      case 'strong_close':
+        bold = child.type === 'strong_open';
+        break;
+      case 'em_open':
+      case 'em_close':
+        italics = child.type === 'em_open';
+        break;
+      case 'softbreak':
+        out.push(new d.TextRun({ ...style, text: ' ' }));
+        break;
+      case 'hardbreak':
+        out.push(new d.TextRun({ ...style, break: 1 }));
+        break;
+      case 'text':
+      case 'code_inline': {
+        const text = stripXmlForbidden(child.content);
+        const refs = index === children.length - 1 ? TRAILING_REFS.exec(text) : null;
+        if (!refs) {
+          out.push(new d.TextRun({ ...style, text }));
+          break;
+        }
+        if (refs.index > 0) out.push(new d.TextRun({ ...style, text: text.slice(0, refs.index) }));
+        out.push(new d.TextRun({ ...base, text: refs[0], color: MUTED, size: 16 }));
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+/** A Word table from the tokens `table_open` … `table_close`; the header row repeats on each page. */
+function table(d: DocxModule, tokens: readonly Token[]): Docx.Table {
+  const rows: { header: boolean; cells: Token[] }[] = [];
+  for (const token of tokens) {
+    if (token.type === 'tr_open') rows.push({ header: false, cells: [] });
+    if (token.type === 'th_open') rows[rows.length - 1]!.header = true;
+    if (token.type === 'inline') rows[rows.length - 1]!.cells.push(token);
+  }
+  const widths = columnWidths(rows.map((r) => r.cells.map((c) => c.content)));
+  return new d.Table({
+    width: { size: CONTENT_WIDTH, type: d.WidthType.DXA },
+    columnWidths: widths,
+    layout: d.TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    rows: rows.map(
+      (row) =>
+        new d.TableRow({
+          tableHeader: row.header,
+          cantSplit: true,
+          children: row.cells.map(
+            (cell, c) =>
+              new d.TableCell({
+                width: { size: widths[c] ?? 0, type: d.WidthType.DXA },
+                ...(row.header ? { shading: { fill: 'F3F6FA', type: d.ShadingType.CLEAR, color: 'auto' } } : {}),
+                children: [new d.Paragraph({ style: 'ReportTable', children: runs(d, cell, row.header ? { bold: true } : {}) })],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** Table text size: 9 pt, in Word's half-points. */
+const TABLE_FONT_HALF_POINTS = 18;
+/** Twips per em of table text, and the left plus right cell margin in twips. */
+const EM = TABLE_FONT_HALF_POINTS * 10;
+const CELL_MARGINS = 160;
+
+/**
+ * Column widths in twips, from each column's longest text in ems (CJK counts 1, Latin about
+ * half). Short columns (scores, origins, durations) get their full width so they never wrap
+ * one character per line; the long ones share the rest by length, capped so that one long
+ * column cannot squeeze the others. A fixed grid is what LibreOffice honours.
+ */
+function columnWidths(rows: readonly string[][]): number[] {
+  const columns = Math.max(...rows.map((r) => r.length));
+  const natural = Array.from({ length: columns }, (_, c) => Math.max(...rows.map((r) => ems(r[c] ?? ''))) * EM + CELL_MARGINS + EM / 2);
+  const total = natural.reduce((a, b) => a + b, 0);
+  const short = 6 * EM + CELL_MARGINS;
+  const fixed = natural.reduce((sum, w) => sum + (w <= short ? w : 0), 0);
+  let widths: number[];
+  if (total <= CONTENT_WIDTH || fixed > CONTENT_WIDTH / 2) {
+    widths = natural.map((w) => (w * CONTENT_WIDTH) / total);
+  } else {
+    const weights = natural.map((w) => (w <= short ? 0 : Math.min(w, 24 * EM)));
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    widths = natural.map((w, c) => (w <= short ? w : ((CONTENT_WIDTH - fixed) * weights[c]!) / weightSum));
+  }
+  const rounded = widths.map(Math.floor);
+  rounded[rounded.length - 1]! += CONTENT_WIDTH - rounded.reduce((a, b) => a + b, 0);
+  return rounded;
+}
+
+function ems(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 1 : 0.55;
+  return n;
+}
+
+/** The chart as an SVG image (Word 2016+) with its PNG fallback, and a caption. */
+function chart(d: DocxModule, model: ReportModel, kind: ChartKind): Docx.Paragraph[] {
+  const picture = chartFor(model, kind);
+  if (!picture) return [];
+  const height = Math.round((picture.height * CHART_PX) / picture.width);
+  const image = new d.ImageRun({
+    type: 'svg',
+    data: new TextEncoder().encode(chartToSvg(picture, { standalone: true })),
+    fallback: { type: 'png', data: chartPng(picture) },
+    transformation: { width: CHART_PX, height },
+    altText: { name: picture.title, title: picture.title, description: picture.description },
+  });
+  return [
+    new d.Paragraph({ alignment: d.AlignmentType.CENTER, keepNext: true, spacing: { before: 120, line: 240, lineRule: d.LineRuleType.AUTO }, children: [image] }),
+    new d.Paragraph({ style: 'ReportCaption', children: [new d.TextRun(picture.title)] }),
+  ];
+}

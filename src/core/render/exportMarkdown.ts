@@ -1,0 +1,34 @@
+/**
+ * The Markdown export: renderMarkdown()'s text with the two charts embedded after their tables
+ * as `data:` SVG images, so the file carries the same pictures as the preview and needs
+ * nothing beside it.
+ */
+import type { ReportModel } from '../engine/reportModel';
+import { chartFor, chartToSvg } from './charts';
+import { renderMarkdown } from './markdown';
+import { chartSlots, createReportMarkdownIt } from './markdownIt';
+
+export function renderMarkdownExport(model: ReportModel): string {
+  const markdown = renderMarkdown(model);
+  const tokens = createReportMarkdownIt().parse(markdown, {});
+  const lines = markdown.split('\n');
+  const inserts: { line: number; text: string }[] = [];
+  for (const [closeIndex, kind] of chartSlots(tokens)) {
+    const chart = chartFor(model, kind);
+    // The table's source lines are on its table_open token: [first line, line after it).
+    const open = tokens.slice(0, closeIndex).reverse().find((t) => t.type === 'table_open');
+    if (!chart || !open?.map) continue;
+    inserts.push({ line: open.map[1], text: `![${chart.title}](data:image/svg+xml;base64,${base64(chartToSvg(chart, { standalone: true }))})` });
+  }
+  // Bottom up, so earlier line numbers stay valid.
+  for (const { line, text } of inserts.sort((a, b) => b.line - a.line)) lines.splice(line, 0, '', text);
+  return lines.join('\n');
+}
+
+/** Base64 of the UTF-8 bytes, without Node's Buffer, so the core stays usable in a browser. */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

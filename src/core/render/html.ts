@@ -1,0 +1,140 @@
+/**
+ * The report as a safe HTML body fragment: what the preview webview shows, and the body of
+ * the HTML export (the Word export walks the same markdown-it tokens). markdown-it
+ * (`html: false`) renders renderMarkdown()'s output; the core rule below adds what the
+ * preview needs on top of plain Markdown:
+ * - each `〔L12, L15〕` mark becomes `<span class="intake-refs">〔<a class="intake-ref"
+ *   href="#intake-L12" data-line="11">L12</a>, …〕</span>` (data-line is 0-based);
+ * - the block that carries the mark (li, p, tr, h1–h4) gets `data-lines="11 14"`, the
+ *   0-based lines it cites, so the preview can highlight the blocks citing the cursor line;
+ * - each `##` section heading gets `id="section-1"` … `id="section-8"`;
+ * - each top-level element gets `data-block="s<section>-<n>"`, numbered within its section
+ *   (s0 is the title and introduction), so an edit renumbers only its own section and the
+ *   preview can patch the DOM block by block;
+ * - the charts, as `<figure class="chart chart-gantt|chart-budget">`, after the milestone and
+ *   the budget split tables.
+ * Intake text only ever reaches the output through markdown-it's escaping text renderer
+ * (or escapeXml in the charts), so it stays inert text.
+ */
+import type MarkdownIt from 'markdown-it';
+import type { ReportModel } from '../engine/reportModel';
+import { chartFor, chartToSvg, type ChartKind } from './charts';
+import { escapeXml } from './escape';
+import { renderMarkdown } from './markdown';
+import { chartSlots, createReportMarkdownIt, refLines, TRAILING_REFS, type Token } from './markdownIt';
+
+export interface ReportHtmlOptions {
+  /** Include the Gantt and budget charts (default true). */
+  charts?: boolean;
+  /**
+   * References as links for the preview to intercept (default true), or as plain
+   * `<span class="intake-ref">` where there is no intake to jump to (the HTML export).
+   */
+  refLinks?: boolean;
+}
+
+type TokenConstructor = MarkdownIt.StateCore['Token'];
+
+interface RenderEnv {
+  model: ReportModel;
+  charts: boolean;
+  refLinks: boolean;
+}
+
+let instance: MarkdownIt | undefined;
+
+function reportMarkdownIt(): MarkdownIt {
+  if (instance) return instance;
+  const md = createReportMarkdownIt();
+  md.core.ruler.push('intake_report', (state) => {
+    const env = state.env as RenderEnv;
+    if (env.charts) insertCharts(state.tokens, env.model, state.Token);
+    linkRefs(state.tokens, state.Token);
+    numberBlocks(state.tokens);
+  });
+  md.renderer.rules.intake_refs = (tokens, idx, _options, env: RenderEnv) => refsHtml(tokens[idx]!.meta as number[], env.refLinks);
+  md.renderer.rules.intake_chart = (tokens, idx, _options, env: RenderEnv, self) => {
+    const token = tokens[idx]!;
+    const chart = chartFor(env.model, token.meta as ChartKind)!;
+    return `<figure${self.renderAttrs(token)}>\n${chartToSvg(chart)}\n<figcaption>${escapeXml(chart.title)}</figcaption>\n</figure>\n`;
+  };
+  return (instance = md);
+}
+
+export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions = {}): string {
+  const env: RenderEnv = { model, charts: options.charts ?? true, refLinks: options.refLinks ?? true };
+  return reportMarkdownIt().render(renderMarkdown(model), env);
+}
+
+function refsHtml(lines: readonly number[], links: boolean): string {
+  const items = lines.map((line) => {
+    const label = `L${line + 1}`;
+    return links ? `<a class="intake-ref" href="#intake-${label}" data-line="${line}">${label}</a>` : `<span class="intake-ref" data-line="${line}">${label}</span>`;
+  });
+  return `<span class="intake-refs">〔${items.join(', ')}〕</span>`;
+}
+
+function insertCharts(tokens: Token[], model: ReportModel, TokenClass: TokenConstructor): void {
+  // From the end, so earlier indices stay valid while inserting.
+  const slots = [...chartSlots(tokens)].sort((a, b) => b[0] - a[0]);
+  for (const [index, kind] of slots) {
+    if (!chartFor(model, kind)) continue;
+    const token = new TokenClass('intake_chart', 'figure', 0);
+    token.block = true;
+    token.meta = kind;
+    token.attrSet('class', `chart chart-${kind}`);
+    tokens.splice(index + 1, 0, token);
+  }
+}
+
+/** Turns each trailing 〔…〕 mark into an `intake_refs` token and records the cited lines on the block that shows it. */
+function linkRefs(tokens: Token[], TokenClass: TokenConstructor): void {
+  const open: Token[] = [];
+  const cited = new Map<Token, Set<number>>();
+  for (const token of tokens) {
+    if (token.nesting === 1) open.push(token);
+    else if (token.nesting === -1) open.pop();
+    if (token.type !== 'inline' || !token.children) continue;
+    const last = token.children[token.children.length - 1];
+    const match = last?.type === 'text' ? TRAILING_REFS.exec(last.content) : null;
+    if (!last || !match) continue;
+    const lines = refLines(match[1]!);
+    last.content = last.content.slice(0, match.index);
+    const refs = new TokenClass('intake_refs', '', 0);
+    refs.meta = lines;
+    token.children.push(refs);
+    const block = citingBlock(open);
+    if (!block) continue;
+    const set = cited.get(block) ?? new Set<number>();
+    for (const line of lines) set.add(line);
+    cited.set(block, set);
+  }
+  for (const [block, lines] of cited) block.attrSet('data-lines', [...lines].sort((a, b) => a - b).join(' '));
+}
+
+/**
+ * The element to mark for an inline token, given the open blocks around it: a table row
+ * rather than its cell, a list item rather than its (usually hidden) paragraph.
+ */
+function citingBlock(open: readonly Token[]): Token | undefined {
+  const parent = open[open.length - 1];
+  if (!parent) return undefined;
+  if (parent.type === 'td_open' || parent.type === 'th_open') return [...open].reverse().find((t) => t.type === 'tr_open');
+  const grandparent = open[open.length - 2];
+  if (parent.type === 'paragraph_open' && grandparent?.type === 'list_item_open') return grandparent;
+  return parent;
+}
+
+function numberBlocks(tokens: readonly Token[]): void {
+  let section = 0;
+  let n = 0;
+  for (const token of tokens) {
+    if (token.level !== 0 || token.nesting === -1 || !token.block) continue;
+    if (token.type === 'heading_open' && token.tag === 'h2') {
+      section++;
+      n = 0;
+      token.attrSet('id', `section-${section}`);
+    }
+    token.attrSet('data-block', `s${section}-${n++}`);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The markdown-it set-up every report output shares (preview, HTML export, Word export), and
+ * where the charts go in the token stream, so all outputs agree on content and layout.
+ */
+import MarkdownIt from 'markdown-it';
+import { REPORT_SECTION_TITLES } from '../engine/reportModel';
+import type { ChartKind } from './charts';
+
+export type Token = MarkdownIt.Token;
+
+/**
+ * `html: false` and no linkify: raw HTML in the Markdown is shown as text. renderMarkdown()
+ * escapes `[ ] < >` in every piece of intake text and writes no links or images itself, so
+ * turning the link, image and autolink rules off too means nothing from an intake can ever
+ * become a link or an image, whatever markdown-it's link validation would allow.
+ */
+export function createReportMarkdownIt(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.disable(['link', 'image', 'autolink']);
+  return md;
+}
+
+/** The section (## title) whose first table each chart follows. */
+export const CHART_SECTIONS: Record<ChartKind, string> = {
+  gantt: REPORT_SECTION_TITLES[4], // 实施建议: after the milestone table
+  budget: REPORT_SECTION_TITLES[5], // 成本效益分析: after the budget split table
+};
+
+/** Index of the `table_close` token after which each chart goes. */
+export function chartSlots(tokens: readonly Token[]): Map<number, ChartKind> {
+  const slots = new Map<number, ChartKind>();
+  const placed = new Set<ChartKind>();
+  let section = '';
+  tokens.forEach((token, i) => {
+    if (token.type === 'heading_open' && token.tag === 'h2') section = tokens[i + 1]?.content ?? '';
+    if (token.type !== 'table_close') return;
+    for (const kind of ['gantt', 'budget'] as const) {
+      if (!placed.has(kind) && CHART_SECTIONS[kind] === section) {
+        slots.set(i, kind);
+        placed.add(kind);
+      }
+    }
+  });
+  return slots;
+}
+
+/**
+ * Matches the traceability mark renderMarkdown() appends (formatRefs): `〔L12, L15〕` at the
+ * very end of a block's text. Only at the end: the introduction's example "〔L12〕表示…" is
+ * prose, and a mark inside an intake value is not a reference the engine made.
+ */
+export const TRAILING_REFS = /〔(L[1-9]\d{0,8}(?:, L[1-9]\d{0,8})*)〕$/;
+
+/** 0-based intake lines of a `L12, L15` list. */
+export function refLines(list: string): number[] {
+  return list.split(', ').map((l) => Number(l.slice(1)) - 1);
+}

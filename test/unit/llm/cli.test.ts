@@ -1,0 +1,154 @@
+/** `intake generate --provider openai-compatible` end to end: the built CLI, spawned, against the fake server. */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixturesDir, repoRoot } from '../helpers/seeds';
+import { BAD_REPORT, chunks, GOOD_REPORT } from './responses';
+import { FakeLlmServer } from './server';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const FIXTURE = path.join(fixturesDir(), 'analysis.intake');
+
+/** Runs dist/cli.js asynchronously (the fake server lives in this process, so no spawnSync). */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const base = { ...process.env };
+  delete base.INTAKE_LLM_API_KEY;
+  delete base.OPENAI_API_KEY;
+  const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], { env: { ...base, INTAKE_LANG: 'en', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('llm CLI (spawned, real HTTP)', function () {
+  this.timeout(15000);
+  let server: FakeLlmServer;
+  beforeEach(async () => {
+    server = await FakeLlmServer.start();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+  const llm = () => ['generate', FIXTURE, '--provider', 'openai-compatible', '--base-url', server.baseUrl, '--model', 'test'];
+
+  it('exits 0 with the Markdown on stdout and progress on stderr', async () => {
+    server.script({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    const r = await cli(llm());
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, GOOD_REPORT);
+    assert.match(r.stderr, /^intake: Writing with test at http:\/\/127\.0\.0\.1:\d+\/v1 \(local only/m);
+    assert.match(r.stderr, /^intake: POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(model test, attempt 1 of 4\)$/m);
+    assert.match(r.stderr, /^intake: Received \d+ characters \(finish reason: stop\)\.$/m);
+    // The information findings are printed too, with their codes.
+    assert.match(r.stderr, /^intake\.unknown-standard: Report line \d+ names it only to correct it: /m);
+    assert.equal(server.requests[0]!.headers.authorization, undefined, 'no key for a loopback URL');
+  });
+
+  it('exits 3 and prints each verification finding with its code when the report has problems', async () => {
+    server.script({ kind: 'stream', chunks: chunks(BAD_REPORT) });
+    const r = await cli(llm());
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stdout, BAD_REPORT);
+    assert.match(r.stderr, /^intake\.unknown-standard: Report line \d+: AICPA SOC 2 has no level "Type III"/m);
+    assert.match(r.stderr, /^llm\.budget-total: Report line \d+ states a total budget of \$120万\/年; the engine computed \$100万\/年/m);
+  });
+
+  it('exits 4 when the endpoint fails, printing nothing on stdout', async () => {
+    server.script({ kind: 'status', status: 401 });
+    const r = await cli(llm());
+    assert.equal(r.code, 4);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^intake: The endpoint requires an API key \(HTTP 401\) and none was set\.$/m);
+  });
+
+  it('exits 4 but prints the offline report with --fallback offline', async () => {
+    server.script({ kind: 'status', status: 404 });
+    const r = await cli([...llm(), '--fallback', 'offline']);
+    assert.equal(r.code, 4);
+    assert.match(r.stdout, /^# 企业IT系统推荐报告：银行 · 跨境支付清算/);
+    assert.match(r.stdout, /## 下一步建议/);
+    assert.match(r.stderr, /Nothing found at http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(HTTP 404\)/);
+    assert.match(r.stderr, /Printed the offline report instead/);
+  });
+
+  it('exits 4 when the connection is refused, and says the partial text was not printed after a disconnect', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = await cli(['generate', FIXTURE, '--provider', 'openai-compatible', '--base-url', `http://127.0.0.1:${port}/v1`, '--model', 'test']);
+    assert.equal(refused.code, 4);
+    assert.match(refused.stderr, /Connection refused/);
+
+    server.script({ kind: 'disconnect', chunks: chunks(GOOD_REPORT), after: 3 });
+    const cut = await cli(llm());
+    assert.equal(cut.code, 4);
+    assert.equal(cut.stdout, '');
+    assert.match(cut.stderr, /lost mid-stream/);
+    assert.match(cut.stderr, /51 characters received before the failure were not printed/);
+  });
+
+  it('sends the key from INTAKE_LLM_API_KEY, then OPENAI_API_KEY, or --api-key-env, only in Authorization, never on stderr', async () => {
+    const KEY = 'sk-cli-SECRET-9f8e7d6c5b4a';
+    server.setDefault({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    const runs = [
+      await cli(llm(), { INTAKE_LLM_API_KEY: KEY, OPENAI_API_KEY: 'sk-other-key-000000' }),
+      await cli(llm(), { OPENAI_API_KEY: KEY }),
+      await cli([...llm(), '--api-key-env', 'MY_GATEWAY_KEY'], { MY_GATEWAY_KEY: KEY, OPENAI_API_KEY: 'sk-other-key-000000' }),
+    ];
+    for (const [i, r] of runs.entries()) {
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(server.requests[i]!.headers.authorization, `Bearer ${KEY}`);
+      assert.ok(!server.requests[i]!.body.includes(KEY));
+      assert.ok(!r.stderr.includes(KEY) && !r.stdout.includes(KEY));
+    }
+    const missing = await cli([...llm(), '--api-key-env', 'NOT_SET_ANYWHERE']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /NOT_SET_ANYWHERE: the variable is not set/);
+  });
+
+  it('writes the report to -o and gives usage errors exit code 2', async () => {
+    server.script({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'intake-llm-')), 'report.md');
+    const r = await cli([...llm(), '-o', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(fs.readFileSync(out, 'utf8'), GOOD_REPORT);
+    assert.match(r.stderr, /Wrote /);
+
+    const usage = [
+      [['generate', FIXTURE, '--provider', 'openai-compatible', '--base-url', server.baseUrl], /needs --base-url URL and --model NAME/],
+      [['generate', FIXTURE, '--provider', 'claude'], /--provider must be offline or openai-compatible/],
+      [['generate', FIXTURE, '--model', 'x'], /--model needs --provider openai-compatible/],
+      [[...llm(), '--format', 'json'], /writes Markdown only/],
+      [[...llm(), '--timeout', '0'], /--timeout takes a positive number/],
+      [[...llm(), '--fallback', 'none'], /--fallback takes only offline/],
+    ] as const;
+    for (const [args, message] of usage) {
+      const u = await cli([...args]);
+      assert.equal(u.code, 2, `${args.join(' ')}: ${u.stderr}`);
+      assert.match(u.stderr, message);
+    }
+    assert.equal(server.requests.length, 1, 'usage errors send nothing');
+  });
+
+  it('keeps the offline provider the default', async () => {
+    const r = await cli(['generate', FIXTURE]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^# 企业IT系统推荐报告/);
+    assert.equal(server.requests.length, 0);
+  });
+});

@@ -1,0 +1,31 @@
+/** The Markdown export: the report text with both charts embedded as data: SVG images after their tables. */
+import * as assert from 'node:assert/strict';
+import { ganttSvg, budgetSvg } from '../../../src/core/render/charts';
+import { renderMarkdownExport } from '../../../src/core/render/exportMarkdown';
+import { renderMarkdown } from '../../../src/core/render/markdown';
+import { insuranceModel } from './fixtures';
+
+describe('renderMarkdownExport', () => {
+  const model = insuranceModel();
+  const md = renderMarkdownExport(model);
+
+  it('is renderMarkdown() plus two image lines', () => {
+    const images = md.split('\n').filter((l) => l.startsWith('!['));
+    assert.equal(images.length, 2);
+    const without = md.split('\n').filter((l) => !l.startsWith('![')).join('\n');
+    assert.equal(without.replace(/\n{3,}/g, '\n\n'), renderMarkdown(model).replace(/\n{3,}/g, '\n\n'));
+  });
+
+  it('embeds the standalone SVGs, right after the milestone and budget tables', () => {
+    const lines = md.split('\n');
+    const images = [...md.matchAll(/^!\[([^\]]+)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)$/gm)];
+    assert.deepEqual(images.map((m) => m[1]), ['项目里程碑甘特图', '预算拆分']);
+    assert.equal(Buffer.from(images[0]![2]!, 'base64').toString('utf8'), ganttSvg(model.implementation.milestones, model.implementation.totalWeeks, { standalone: true }));
+    assert.equal(Buffer.from(images[1]![2]!, 'base64').toString('utf8'), budgetSvg(model.costBenefit.split, { standalone: true }));
+    for (const m of images) {
+      const at = lines.indexOf(m[0]);
+      assert.equal(lines[at - 1], '');
+      assert.match(lines[at - 2]!, /^\|.*\|$/, 'the line before the blank one is a table row');
+    }
+  });
+});
