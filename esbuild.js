@@ -68,6 +68,11 @@ function targets() {
   const list = [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    // The report engine, knowledge base and renderers (docx included): required by the
+    // extension on the first report, never at activation (src/extension/preview/reportKit.ts).
+    { ...common, entryPoints: ['src/extension/preview/reportBundle.ts'], outfile: 'dist/report.js' },
+    // The report preview's page script: runs in the webview (a browser), not in Node.
+    { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true },
   ];
   if (tests) {
     const entries = [

@@ -12,14 +12,29 @@ import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
 import { ParseCache } from './parseCache';
+import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerSymbols } from './symbols';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Returned from `activate` only in test runs (see isTestRun): hooks the integration suite observes. */
+export interface IntakeStudioTestApi {
+  preview: PreviewTestApi;
+}
+
+/**
+ * A test run: VS Code's own test mode (@vscode/test-electron), or code-server started by the e2e
+ * harness, which sets INTAKE_STUDIO_TEST_API=1 (code-server cannot run in test mode).
+ */
+function isTestRun(context: vscode.ExtensionContext): boolean {
+  return context.extensionMode === vscode.ExtensionMode.Test || process.env.INTAKE_STUDIO_TEST_API === '1';
+}
+
+export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi | undefined {
   // The core localises through @vscode/l10n; hand it the bundle VS Code loaded for us.
   configureL10n(vscode.l10n.bundle);
   const cache = new ParseCache();
   const getFile = (doc: vscode.TextDocument) => cache.get(doc);
+  const preview = registerPreview(context, cache, INTAKE_SELECTOR, getFile);
   context.subscriptions.push(
     cache,
     registerDiagnostics(cache),
@@ -30,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSymbols(INTAKE_SELECTOR, getFile),
     registerFolding(INTAKE_SELECTOR, getFile),
     registerStatusBar(getFile),
+    preview.disposable,
   );
+  return isTestRun(context) ? { preview: preview.testApi } : undefined;
 }
 
 export function deactivate(): void {

@@ -61,8 +61,19 @@ function readMetric(name: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+function readMetrics(prefix: string): [string, number][] {
+  const file = path.join(RESULTS, 'metrics.json');
+  if (!fs.existsSync(file)) return [];
+  return Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>).filter((e): e is [string, number] => e[0].startsWith(prefix) && typeof e[1] === 'number');
+}
+
 function printMeasurements(activations: ActivationTime[]): void {
   console.log('Measurements:');
+  for (const [name, ms] of readMetrics('commandToReportPaintMs.')) {
+    console.log(`  Generate Recommendation (F1, Enter) -> report headings painted, ${name.slice('commandToReportPaintMs.'.length)}: ${ms} ms`);
+  }
+  const update = readMetric('editToReportUpdateMs');
+  if (update !== undefined) console.log(`  typing in the intake -> the report shows the edit (debounce 300 ms included): ${update} ms`);
   const squiggle = readMetric('openToFirstSquiggleMs');
   console.log(`  open the first intake (Explorer click) -> first warning squiggle: ${squiggle !== undefined ? `${squiggle} ms` : 'not measured'}`);
   const warm = readMetric('warmOpenToFirstSquiggleMs');
@@ -108,7 +119,8 @@ async function main(): Promise<number> {
       userDataDir: path.join(runRoot, 'user-data'),
       extensionsDir,
       logFile: path.join(runRoot, 'code-server.log'),
-      env: { INTAKE_TEST_SUITE: suites, INTAKE_TEST_RESULTS: resultsFile, INTAKE_TEST_MOCHA: require.resolve('mocha') },
+      // INTAKE_STUDIO_TEST_API makes Intake Studio's activate() return its test hooks (code-server has no test mode).
+      env: { INTAKE_TEST_SUITE: suites, INTAKE_TEST_RESULTS: resultsFile, INTAKE_TEST_MOCHA: require.resolve('mocha'), INTAKE_STUDIO_TEST_API: '1' },
     });
     step(`code-server is up at ${server.url}`);
     for (const stage of [() => integrationStage(server!, integrationWs, resultsFile), () => browserStage(server!, browserWs, extensionDir)]) {

@@ -1,0 +1,13 @@
+/** Export formats and the default file name beside the intake. Pure; no `vscode`. */
+
+export type ExportFormat = 'md' | 'html' | 'docx';
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: 'md', html: 'html', docx: 'docx' };
+
+/** `insurance.intake` → `insurance.report.md`; with several intakes, `seeds-2.report.md`. */
+export function exportFileName(intakeFileName: string, format: ExportFormat, intakeIndex = 0, intakeCount = 1): string {
+  let base = intakeFileName.replace(/\.intake(\.md)?$/i, '');
+  if (base === intakeFileName) base = intakeFileName.replace(/\.[^.]+$/, '');
+  if (base.length === 0) base = 'intake';
+  const suffix = intakeCount > 1 ? `-${intakeIndex + 1}` : '';
+  return `${base}${suffix}.report.${EXPORT_EXTENSIONS[format]}`;
+}

@@ -1,0 +1,189 @@
+/**
+ * The messages between the report preview's webview and the extension, in both directions, as
+ * zod discriminated unions. Both sides `safeParse` what they receive and drop anything invalid,
+ * and anything about another document (every message names its `documentUri`). Shared by the
+ * extension (Node) and the webview bundle (browser): no `vscode`, no Node APIs.
+ */
+import * as z from '../zodMini';
+
+/** The webview panel's view type; also the `onWebviewPanel:` activation event. */
+export const PREVIEW_VIEW_TYPE = 'intake.preview';
+
+/** Bounds that keep a hostile or corrupted message from costing much to handle. */
+const MAX_URI = 8192;
+const MAX_LINE = 10_000_000;
+const MAX_HTML = 20_000_000;
+
+const DocumentUri = z.string().check(z.minLength(1), z.maxLength(MAX_URI));
+const Line = z.int().check(z.nonnegative(), z.lte(MAX_LINE));
+const Version = z.int().check(z.nonnegative());
+const Text = z.string().check(z.maxLength(2000));
+const Html = z.string().check(z.maxLength(MAX_HTML));
+const Count = z.int().check(z.nonnegative());
+/** A duration or an offset in ms (or px): finite, not negative. */
+const Ms = z.number().check(z.nonnegative());
+
+/** What the error banner shows: the intake's error count and the banner's sentence. */
+export const ErrorSummarySchema = z.object({ count: Count, text: Text });
+export type ErrorSummary = z.infer<typeof ErrorSummarySchema>;
+
+/** The webview's own words, localised by the extension (the webview has no l10n of its own). */
+export const LabelsSchema = z.object({
+  export: Text,
+  exportTooltip: Text,
+  showProblems: Text,
+  engine: Text,
+  engineTooltip: Text,
+  refTooltip: Text,
+  toolbar: Text,
+});
+export type Labels = z.infer<typeof LabelsSchema>;
+
+/**
+ * One change to the report's top-level elements, each named by its `data-block` id: replace it,
+ * insert a new one after another (`after: null` = first), or remove it.
+ */
+const BlockId = z.string().check(z.minLength(1), z.maxLength(200));
+export const PatchOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('replace'), block: BlockId, html: Html }),
+  z.object({ op: z.literal('insert'), after: z.nullable(BlockId), html: Html }),
+  z.object({ op: z.literal('remove'), block: BlockId }),
+]);
+export type PatchOp = z.infer<typeof PatchOpSchema>;
+
+/** A later version of the report: the whole body, or element replacements against `baseVersion`. */
+export const PatchSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('html'), html: Html }),
+  z.object({ kind: z.literal('ops'), ops: z.array(PatchOpSchema).check(z.maxLength(10_000)) }),
+]);
+export type Patch = z.infer<typeof PatchSchema>;
+
+/** A notice above the report, e.g. that the intake no longer exists and the report is the last one. */
+export const NoticeSchema = z.object({ kind: z.enum(['info', 'warning', 'error']), text: Text });
+export type Notice = z.infer<typeof NoticeSchema>;
+
+// ---- extension → webview ---------------------------------------------------------------
+
+export const RenderMessageSchema = z.object({
+  type: z.literal('render'),
+  documentUri: DocumentUri,
+  intakeIndex: Count,
+  version: Version,
+  /** The report body (a safe fragment from renderReportHtml). */
+  html: Html,
+  title: Text,
+  errors: ErrorSummarySchema,
+  labels: LabelsSchema,
+  followCursor: z.boolean(),
+  /** Cursor lines to highlight right away (0-based). */
+  highlight: z.optional(z.array(Line).check(z.maxLength(1000))),
+  notice: z.optional(NoticeSchema),
+});
+export type RenderMessage = z.infer<typeof RenderMessageSchema>;
+
+/** The first render written into the page (the `data-initial` attribute): the message without its html, which is the page's markup. */
+export const InitialRenderSchema = z.extend(RenderMessageSchema, { html: z.literal('') });
+
+export function parseInitialRender(data: unknown, documentUri: string): RenderMessage | undefined {
+  const r = InitialRenderSchema.safeParse(data);
+  return r.success && r.data.documentUri === documentUri ? r.data : undefined;
+}
+
+export const ToWebviewSchema = z.discriminatedUnion('type', [
+  RenderMessageSchema,
+  z.object({
+    type: z.literal('update'),
+    documentUri: DocumentUri,
+    version: Version,
+    /** The version the webview must be showing for `patch` to apply; otherwise it asks for a full render. */
+    baseVersion: Version,
+    title: Text,
+    errors: ErrorSummarySchema,
+    patch: PatchSchema,
+  }),
+  z.object({
+    type: z.literal('highlightLines'),
+    documentUri: DocumentUri,
+    lines: z.array(Line).check(z.maxLength(1000)),
+    /** Scroll the first highlighted block into view (gently) if it is not visible. */
+    reveal: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('state'),
+    documentUri: DocumentUri,
+    errors: z.optional(ErrorSummarySchema),
+    /** Replaces the notice; null removes it. */
+    notice: z.optional(z.nullable(NoticeSchema)),
+    followCursor: z.optional(z.boolean()),
+  }),
+]);
+export type ToWebview = z.infer<typeof ToWebviewSchema>;
+
+// ---- webview → extension ---------------------------------------------------------------
+
+export const FromWebviewSchema = z.discriminatedUnion('type', [
+  /** The page (re)loaded, or a patch did not apply: send a full render. */
+  z.object({ type: z.literal('ready'), documentUri: DocumentUri, version: z.optional(Version) }),
+  /** The report was painted (`version`), `paintMs` after the page started (initial) or the message arrived (update). */
+  z.object({
+    type: z.literal('rendered'),
+    documentUri: DocumentUri,
+    version: Version,
+    kind: z.enum(['initial', 'update', 'full']),
+    paintMs: z.number().check(z.nonnegative(), z.lte(3_600_000)),
+    /** For the first paint: when the page script started and when the render arrived (ms since the page's time origin). */
+    marks: z.optional(
+      z.object({
+        script: Ms,
+        received: Ms,
+        /** The page's time origin (ms since the epoch), to place the page on the extension's clock. */
+        origin: z.optional(Ms),
+        /** When the stylesheet and the script finished loading (ms since the time origin). */
+        css: z.optional(Ms),
+        js: z.optional(Ms),
+      }),
+    ),
+  }),
+  z.object({ type: z.literal('revealLine'), documentUri: DocumentUri, line: Line }),
+  z.object({ type: z.literal('openLink'), documentUri: DocumentUri, href: z.string().check(z.minLength(1), z.maxLength(MAX_URI)) }),
+  z.object({ type: z.literal('openProblems'), documentUri: DocumentUri }),
+  z.object({ type: z.literal('export'), documentUri: DocumentUri }),
+  /** The first intake line cited at the top of the view, and the scroll offset; informational. */
+  z.object({ type: z.literal('scroll'), documentUri: DocumentUri, line: z.optional(Line), scrollY: Ms }),
+]);
+export type FromWebview = z.infer<typeof FromWebviewSchema>;
+
+/**
+ * What the webview keeps with `setState`, and what `registerWebviewPanelSerializer` gets back
+ * after a window reload: enough to re-open the preview of the same intake.
+ */
+export const PreviewStateSchema = z.object({
+  documentUri: DocumentUri,
+  intakeIndex: Count,
+  /** The editor column the intake was in, to re-open it there. */
+  sourceColumn: z.optional(z.int().check(z.positive())),
+  scrollY: z.optional(Ms),
+  version: z.optional(Version),
+});
+export type PreviewState = z.infer<typeof PreviewStateSchema>;
+
+/**
+ * Parses a message received from the webview: undefined unless it is valid and about `documentUri`.
+ */
+export function parseFromWebview(data: unknown, documentUri: string): FromWebview | undefined {
+  const r = FromWebviewSchema.safeParse(data);
+  if (!r.success || r.data.documentUri !== documentUri) return undefined;
+  return r.data;
+}
+
+/** Parses a message received from the extension: undefined unless it is valid and about `documentUri`. */
+export function parseToWebview(data: unknown, documentUri: string): ToWebview | undefined {
+  const r = ToWebviewSchema.safeParse(data);
+  if (!r.success || r.data.documentUri !== documentUri) return undefined;
+  return r.data;
+}
+
+export function parsePreviewState(data: unknown): PreviewState | undefined {
+  const r = PreviewStateSchema.safeParse(data);
+  return r.success ? r.data : undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * The report preview feature: commands, CodeLens, the preview manager and its serializer.
+ * Nothing heavy is loaded here: the engine, knowledge base and renderers load on first use.
+ */
+import * as vscode from 'vscode';
+import type { IntakeFile } from '../../core/model';
+import { PREVIEW_VIEW_TYPE } from '../../core/preview/messages';
+import type { ParseCache } from '../parseCache';
+import { registerCodeLens } from './codeLens';
+import { registerPreviewCommands } from './commands';
+import { PreviewManager } from './manager';
+import type { PreviewRenderEvent } from './panel';
+
+/**
+ * What the integration tests need to observe the preview (see extension.ts: only returned
+ * from `activate` in test runs). Not a public API.
+ */
+export interface PreviewTestApi {
+  /** Fires when a render or update is posted to a webview, and when a webview reports a paint. */
+  readonly onDidRender: vscode.Event<PreviewRenderEvent>;
+  /** The open previews and what they last rendered. */
+  previews(): PreviewInfo[];
+  /**
+   * Hands `message` to the preview of (uri, intakeIndex) exactly as if its webview had posted
+   * it: same validation, same handler. False if there is no such preview or the message was
+   * rejected.
+   */
+  postFromWebview(uri: vscode.Uri, intakeIndex: number, message: unknown): Promise<boolean>;
+  /**
+   * Restores a preview the way VS Code does after a window reload: a new panel of the preview's
+   * view type handed to the registered serializer with the state the page kept.
+   */
+  restore(state: unknown): Promise<void>;
+}
+
+export interface PreviewInfo {
+  uri: string;
+  intakeIndex: number;
+  title: string;
+  viewColumn: vscode.ViewColumn | undefined;
+  visible: boolean;
+  version: number | undefined;
+  html: string | undefined;
+  /** ms from the command to the first paint the webview reported. */
+  firstPaintMs: number | undefined;
+  /** The error count the banner shows. */
+  errorCount: number | undefined;
+}
+
+export function registerPreview(context: vscode.ExtensionContext, cache: ParseCache, selector: vscode.DocumentSelector, getFile: (doc: vscode.TextDocument) => IntakeFile): { disposable: vscode.Disposable; testApi: PreviewTestApi } {
+  const manager = new PreviewManager(cache, context.extensionUri);
+  const disposable = vscode.Disposable.from(
+    manager,
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
+    registerPreviewCommands(cache, manager),
+    registerCodeLens(selector, getFile),
+  );
+  const testApi: PreviewTestApi = {
+    onDidRender: manager.onDidRender,
+    previews: () =>
+      manager.all().map((p) => ({
+        uri: p.uri.toString(),
+        intakeIndex: p.intakeIndex,
+        title: p.title,
+        viewColumn: p.panel.viewColumn,
+        visible: p.panel.visible,
+        version: p.renderedVersion,
+        html: p.renderedHtml,
+        firstPaintMs: p.firstPaintMs,
+        errorCount: p.errorCount,
+      })),
+    restore: async (state) => {
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+      await manager.deserializeWebviewPanel(panel, state);
+    },
+    postFromWebview: async (uri, intakeIndex, message) => {
+      const preview = manager.find(uri, intakeIndex);
+      return preview ? preview.handleMessage(message) : false;
+    },
+  };
+  return { disposable, testApi };
+}

@@ -1,0 +1,32 @@
+/**
+ * Entry point of dist/report.js: the heavy half of the preview, bundled apart from
+ * dist/extension.js and required on the first report (never at activation). It holds the
+ * engine with its knowledge base, markdown-it and the renderers, and `docx` for the Word
+ * export. No `vscode` here: the extension hands it parsed intakes and gets strings or bytes.
+ */
+import { generateReport, IntakeIndexError } from '../../core/engine/generate';
+import type { ReportModel } from '../../core/engine/reportModel';
+import { configureL10n } from '../../core/l10n';
+import type { ExportFormat } from '../../core/preview/exportName';
+import { renderDocx } from '../../core/render/exportDocx';
+import { renderStandaloneHtml } from '../../core/render/exportHtml';
+import { renderMarkdownExport } from '../../core/render/exportMarkdown';
+import { renderReportHtml } from '../../core/render/html';
+
+export { configureL10n, generateReport, renderReportHtml };
+
+export function isIntakeIndexError(e: unknown): boolean {
+  return e instanceof IntakeIndexError;
+}
+
+/** An export's bytes; each format runs only its own renderer. */
+export async function renderExport(model: ReportModel, format: ExportFormat): Promise<Uint8Array> {
+  switch (format) {
+    case 'md':
+      return new TextEncoder().encode(renderMarkdownExport(model));
+    case 'html':
+      return new TextEncoder().encode(renderStandaloneHtml(model));
+    case 'docx':
+      return renderDocx(model);
+  }
+}

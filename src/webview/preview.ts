@@ -1,0 +1,283 @@
+/**
+ * The report preview's page script (bundled by esbuild for the browser into
+ * dist/webview/preview.js). It shows what the extension sends and reports what the user does:
+ * - `render` sets the whole report, `update` patches it in place (scroll kept), checked
+ *   against the version the page shows; a patch that does not fit asks for a full render;
+ * - a click on a reference (`.intake-ref`) asks the extension to reveal that intake line; any
+ *   other link is handed to the extension (which opens only http/https), never navigated;
+ * - `highlightLines` marks the blocks citing the cursor line;
+ * - the scroll position and the document it shows live in `setState`, for reloads and the
+ *   panel serializer.
+ * Every message is validated with the shared zod schemas; messages about another document
+ * are ignored.
+ */
+import { parseInitialRender, parsePreviewState, parseToWebview, type ErrorSummary, type Labels, type Notice, type PreviewState, type ToWebview, type FromWebview } from '../core/preview/messages';
+import { post, savedState, saveState } from './api';
+import { highlightLines, topmostCitedLine } from './highlight';
+import { applyPatch, setReport } from './patch';
+
+/** When this script started, in ms since the page's time origin (for the first-paint timing). */
+const scriptStart = performance.now();
+// The page's parts, looked up once the document is parsed (see main).
+let container: HTMLElement | null = null;
+let toolbar: HTMLElement | null | undefined;
+let banner: HTMLElement | null | undefined;
+let noticeBox: HTMLElement | null | undefined;
+
+function initialState(): PreviewState | undefined {
+  const embedded = parsePreviewState(safeJson(container?.getAttribute('data-state') ?? ''));
+  if (!embedded) return undefined;
+  // A reload of the same preview keeps its scroll position.
+  const saved = parsePreviewState(savedState());
+  return saved && saved.documentUri === embedded.documentUri && saved.intakeIndex === embedded.intakeIndex ? { ...embedded, ...saved } : embedded;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the page's time went before the script ran: its origin on the wall clock, and its two resources. */
+function loadMarks(): { origin: number; css?: number; js?: number } {
+  const marks: { origin: number; css?: number; js?: number } = { origin: performance.timeOrigin };
+  for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+    if (entry.name.includes('preview.css')) marks.css = entry.responseEnd;
+    else if (entry.name.includes('preview.js')) marks.js = entry.responseEnd;
+  }
+  return marks;
+}
+
+class Page {
+  private version: number | undefined;
+  private labels: Labels | undefined;
+  private followCursor = true;
+  private highlighted: number[] = [];
+  private restoreScroll: number | undefined;
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private state: PreviewState,
+    private readonly root: HTMLElement,
+  ) {
+    this.restoreScroll = state.scrollY;
+  }
+
+  get documentUri(): string {
+    return this.state.documentUri;
+  }
+
+  start(): void {
+    window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
+    document.addEventListener('click', (e) => this.onClick(e), true);
+    // Middle clicks and the like must not navigate either.
+    document.addEventListener('auxclick', (e) => {
+      if ((e.target as Element | null)?.closest?.('a')) e.preventDefault();
+    }, true);
+    window.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    // References get their tooltip when first hovered, not on every render.
+    this.root.addEventListener('mouseover', (e) => {
+      const ref = (e.target as Element | null)?.closest?.('.intake-ref');
+      if (ref && !ref.hasAttribute('title') && this.labels) ref.setAttribute('title', this.labels.refTooltip);
+    });
+    saveState(this.state);
+    // The first report may be in the page already (written into its HTML): set up around it.
+    const initial = parseInitialRender(safeJson(container?.getAttribute('data-initial') ?? ''), this.documentUri);
+    if (initial) this.render(initial, 0, false);
+    post({ type: 'ready', documentUri: this.documentUri, ...(this.version !== undefined ? { version: this.version } : {}) });
+  }
+
+  private receive(data: unknown): void {
+    const msg = parseToWebview(data, this.documentUri);
+    if (!msg) return;
+    const received = performance.now();
+    switch (msg.type) {
+      case 'render':
+        this.render(msg, received);
+        return;
+      case 'update':
+        this.update(msg, received);
+        return;
+      case 'highlightLines':
+        this.highlighted = msg.lines;
+        if (this.followCursor) highlightLines(this.root, msg.lines, msg.reveal);
+        return;
+      case 'state':
+        if (msg.errors) this.showErrors(msg.errors);
+        if (msg.notice !== undefined) this.showNotice(msg.notice ?? undefined);
+        if (msg.followCursor !== undefined) {
+          this.followCursor = msg.followCursor;
+          highlightLines(this.root, this.followCursor ? this.highlighted : [], false);
+        }
+        return;
+    }
+  }
+
+  /** Shows a full report; `setHtml` false when the markup is in the page already. */
+  private render(msg: Extract<ToWebview, { type: 'render' }>, received: number, setHtml = true): void {
+    const first = this.version === undefined;
+    this.labels = msg.labels;
+    this.followCursor = msg.followCursor;
+    this.buildToolbar(msg.labels);
+    this.showErrors(msg.errors);
+    this.showNotice(msg.notice);
+    if (setHtml) setReport(this.root, msg.html);
+    this.root.removeAttribute('aria-busy');
+    document.title = msg.title;
+    this.version = msg.version;
+    this.highlighted = msg.highlight ?? [];
+    if (this.followCursor) highlightLines(this.root, this.highlighted, false);
+    if (this.restoreScroll !== undefined) {
+      window.scrollTo(0, this.restoreScroll);
+      this.restoreScroll = undefined;
+    }
+    this.saveVersion();
+    // The first paint is measured from the page's start, later full renders from the message.
+    this.afterPaint(first ? 'initial' : 'full', first ? 0 : received, first ? { script: scriptStart, received, ...loadMarks() } : undefined);
+  }
+
+  private update(msg: Extract<ToWebview, { type: 'update' }>, received: number): void {
+    if (this.version !== msg.baseVersion || !applyPatch(this.root, msg.patch)) {
+      // The page does not show what the patch is against: start over.
+      this.version = undefined;
+      post({ type: 'ready', documentUri: this.documentUri });
+      return;
+    }
+    this.version = msg.version;
+    document.title = msg.title;
+    this.showErrors(msg.errors);
+    if (this.followCursor) highlightLines(this.root, this.highlighted, false);
+    this.saveVersion();
+    this.afterPaint('update', received);
+  }
+
+  /** Reports the paint once the browser has drawn the new content (two frames later). */
+  private afterPaint(kind: 'initial' | 'update' | 'full', since: number, marks?: Extract<FromWebview, { type: 'rendered' }>['marks']): void {
+    const version = this.version;
+    if (version === undefined) return;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        // The first paint: the browser's own first-contentful-paint when it has one.
+        const fcp = kind === 'initial' ? performance.getEntriesByName('first-contentful-paint')[0]?.startTime : undefined;
+        const paintMs = Math.max(0, (fcp ?? performance.now()) - since);
+        post({ type: 'rendered', documentUri: this.documentUri, version, kind, paintMs, ...(marks ? { marks } : {}) });
+      }),
+    );
+  }
+
+  private buildToolbar(labels: Labels): void {
+    if (!toolbar) return;
+    toolbar.replaceChildren();
+    toolbar.setAttribute('aria-label', labels.toolbar);
+    const mode = document.createElement('span');
+    mode.className = 'intake-mode';
+    mode.textContent = labels.engine;
+    mode.title = labels.engineTooltip;
+    const spacer = document.createElement('span');
+    spacer.className = 'intake-toolbar-spacer';
+    const exportButton = document.createElement('button');
+    exportButton.type = 'button';
+    exportButton.className = 'intake-button';
+    exportButton.dataset.action = 'export';
+    exportButton.textContent = labels.export;
+    exportButton.title = labels.exportTooltip;
+    // Room for an offline/LLM switch next to the mode label later.
+    toolbar.append(mode, spacer, exportButton);
+    toolbar.hidden = false;
+  }
+
+  private showErrors(errors: ErrorSummary): void {
+    if (!banner) return;
+    if (errors.count === 0) {
+      banner.hidden = true;
+      banner.replaceChildren();
+      return;
+    }
+    const text = document.createElement('span');
+    text.textContent = errors.text;
+    const link = document.createElement('a');
+    link.href = '#';
+    link.dataset.action = 'openProblems';
+    link.textContent = this.labels?.showProblems ?? 'Problems';
+    banner.replaceChildren(text, document.createTextNode(' '), link);
+    banner.hidden = false;
+  }
+
+  private showNotice(notice: Notice | undefined): void {
+    if (!noticeBox) return;
+    noticeBox.hidden = !notice;
+    noticeBox.textContent = notice?.text ?? '';
+    noticeBox.className = `intake-notice${notice ? ` intake-notice-${notice.kind}` : ''}`;
+  }
+
+  private onClick(e: MouseEvent): void {
+    const target = e.target as Element | null;
+    // Only the page's own controls have actions; nothing in the report can borrow one.
+    const action = target?.closest?.('.intake-toolbar [data-action], .intake-banner [data-action]');
+    if (action) {
+      e.preventDefault();
+      const name = action.getAttribute('data-action');
+      if (name === 'export') post({ type: 'export', documentUri: this.documentUri });
+      else if (name === 'openProblems') post({ type: 'openProblems', documentUri: this.documentUri });
+      return;
+    }
+    const link = target?.closest?.('a');
+    if (!link) return;
+    // The page never navigates: references and links go to the extension.
+    e.preventDefault();
+    const line = link.getAttribute('data-line');
+    if (link.classList.contains('intake-ref') && line !== null && /^\d{1,9}$/.test(line)) {
+      post({ type: 'revealLine', documentUri: this.documentUri, line: Number(line) });
+      return;
+    }
+    const href = link.getAttribute('href');
+    if (!href) return;
+    if (href.startsWith('#')) {
+      this.scrollToFragment(href.slice(1));
+      return;
+    }
+    post({ type: 'openLink', documentUri: this.documentUri, href });
+  }
+
+  private scrollToFragment(fragment: string): void {
+    let id = fragment;
+    try {
+      id = decodeURIComponent(fragment);
+    } catch {
+      // Keep it as written.
+    }
+    document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }
+
+  private onScroll(): void {
+    clearTimeout(this.scrollTimer);
+    this.scrollTimer = setTimeout(() => {
+      this.state = { ...this.state, scrollY: Math.max(0, window.scrollY) };
+      saveState(this.state);
+      const line = topmostCitedLine(this.root);
+      post({ type: 'scroll', documentUri: this.documentUri, scrollY: this.state.scrollY ?? 0, ...(line !== undefined ? { line } : {}) });
+    }, 150);
+  }
+
+  private saveVersion(): void {
+    if (this.version === undefined) return;
+    this.state = { ...this.state, version: this.version };
+    saveState(this.state);
+  }
+}
+
+function main(): void {
+  container = document.getElementById('intake-preview');
+  toolbar = container?.querySelector<HTMLElement>('.intake-toolbar');
+  banner = container?.querySelector<HTMLElement>('.intake-banner');
+  noticeBox = container?.querySelector<HTMLElement>('.intake-notice');
+  const report = document.getElementById('intake-report');
+  const state = initialState();
+  if (state && report) new Page(state, report).start();
+}
+
+// The script loads async: the page may still be parsing when it runs.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main, { once: true });
+else main();
