@@ -4,7 +4,8 @@
  * the LLM path of generate.
  *
  * The key comes from the variable named by --api-key-env, else INTAKE_LLM_API_KEY, else
- * OPENAI_API_KEY; a loopback URL needs none. Progress goes to stderr as it happens, the Markdown to
+ * OPENAI_API_KEY; a loopback URL needs none. HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply as in
+ * the extension (src/core/llm/proxy.ts), through undici's ProxyAgent. Progress goes to stderr as it happens, the Markdown to
  * stdout (or OUT), then the verification findings to stderr, one per line: `code: message`.
  * Exit codes: 0 done; 3 the report has verification problems (errors or warnings); 4 the endpoint
  * failed (with --fallback offline the offline report is printed instead, still exit 4);
@@ -13,6 +14,8 @@
 import * as fs from 'node:fs';
 import { t } from '../core/l10n';
 import { generateLlmReport, hasProblems, isLoopback, type LlmConfig } from '../core/llm';
+import { proxyFor, redactProxyUrl } from '../core/llm/proxy';
+import { proxyFetch, type ProxyFetch } from '../core/llm/proxyFetch';
 import { parseIntake } from '../core/parser';
 import { readIntakeFile, UsageError } from './io';
 
@@ -113,6 +116,16 @@ export async function runGenerateLlm(args: { file: string; intake: number; forma
   note(io, isLoopback(llm.baseUrl) ? t('Writing with {0} at {1} (local only: nothing leaves this machine).', llm.model, llm.baseUrl) : t('Writing with {0} at {1}.', llm.model, llm.baseUrl));
   if (!llm.redact) note(io, t('Redaction is off: the intake is sent as written.'));
 
+  // Node's fetch ignores proxy variables: a proxy that applies gets undici's ProxyAgent.
+  let proxy: ProxyFetch | undefined;
+  const decision = proxyFor(llm.baseUrl, { env: io.env });
+  if (decision.kind === 'proxy') {
+    proxy = await proxyFetch(decision.url, { strictSSL: true });
+    config.fetch = proxy.fetch;
+    config.fetchOptions = proxy.fetchOptions;
+    note(io, t('Through the proxy {0} ({1}).', redactProxyUrl(decision.url), 'HTTPS_PROXY / HTTP_PROXY'));
+  } else if (decision.kind === 'invalid') note(io, t('Ignoring the proxy {0}: only http:// and https:// proxies are supported.', decision.raw));
+
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -138,6 +151,7 @@ export async function runGenerateLlm(args: { file: string; intake: number; forma
     );
   } finally {
     process.removeListener('SIGINT', onSigint);
+    await proxy?.close();
   }
 
   if (report.error) {

@@ -11,6 +11,7 @@ import { INTAKE_SELECTOR } from './convert';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
+import { registerLlm, type LlmTestApi } from './llm';
 import { ParseCache } from './parseCache';
 import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
@@ -19,6 +20,7 @@ import { registerSymbols } from './symbols';
 /** Returned from `activate` only in test runs (see isTestRun): hooks the integration suite observes. */
 export interface IntakeStudioTestApi {
   preview: PreviewTestApi;
+  llm: LlmTestApi;
 }
 
 /**
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   const cache = new ParseCache();
   const getFile = (doc: vscode.TextDocument) => cache.get(doc);
   const preview = registerPreview(context, cache, INTAKE_SELECTOR, getFile);
+  const llm = registerLlm(context, cache, preview.manager);
   context.subscriptions.push(
     cache,
     registerDiagnostics(cache),
@@ -46,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
     registerFolding(INTAKE_SELECTOR, getFile),
     registerStatusBar(getFile),
     preview.disposable,
+    llm.disposable,
   );
-  return isTestRun(context) ? { preview: preview.testApi } : undefined;
+  return isTestRun(context) ? { preview: preview.testApi, llm: llm.testApi } : undefined;
 }
 
 export function deactivate(): void {

@@ -7,13 +7,16 @@
  *   other link is handed to the extension (which opens only http/https), never navigated;
  * - `highlightLines` marks the blocks citing the cursor line;
  * - the scroll position and the document it shows live in `setState`, for reloads and the
- *   panel serializer.
+ *   panel serializer;
+ * - the LLM version of the report (llm.ts) sits beside the offline one; the toolbar toggles
+ *   between them (both stay in the page: toggling never asks the extension for anything new).
  * Every message is validated with the shared zod schemas; messages about another document
  * are ignored.
  */
-import { parseInitialRender, parsePreviewState, parseToWebview, type ErrorSummary, type Labels, type Notice, type PreviewState, type ToWebview, type FromWebview } from '../core/preview/messages';
+import { parseInitialRender, parsePreviewState, parseToWebview, type ErrorSummary, type Labels, type Notice, type PreviewState, type ReportVersion, type ToWebview, type FromWebview } from '../core/preview/messages';
 import { post, savedState, saveState } from './api';
 import { highlightLines, topmostCitedLine } from './highlight';
+import { LlmView } from './llm';
 import { applyPatch, setReport } from './patch';
 
 /** When this script started, in ms since the page's time origin (for the first-paint timing). */
@@ -23,6 +26,7 @@ let container: HTMLElement | null = null;
 let toolbar: HTMLElement | null | undefined;
 let banner: HTMLElement | null | undefined;
 let noticeBox: HTMLElement | null | undefined;
+let llmSection: HTMLElement | null | undefined;
 
 function initialState(): PreviewState | undefined {
   const embedded = parsePreviewState(safeJson(container?.getAttribute('data-state') ?? ''));
@@ -57,12 +61,17 @@ class Page {
   private highlighted: number[] = [];
   private restoreScroll: number | undefined;
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly llm: LlmView | undefined;
+  /** Which report is shown; the other keeps its content (and its scroll position). */
+  private shown: ReportVersion = 'offline';
+  private readonly scrollOf: Record<ReportVersion, number> = { offline: 0, llm: 0 };
 
   constructor(
     private state: PreviewState,
     private readonly root: HTMLElement,
   ) {
     this.restoreScroll = state.scrollY;
+    this.llm = llmSection ? new LlmView(llmSection, (content) => this.followCursor && highlightLines(content, this.highlighted, false)) : undefined;
   }
 
   get documentUri(): string {
@@ -102,7 +111,11 @@ class Page {
         return;
       case 'highlightLines':
         this.highlighted = msg.lines;
-        if (this.followCursor) highlightLines(this.root, msg.lines, msg.reveal);
+        if (this.followCursor) {
+          highlightLines(this.shownRoot(), msg.lines, msg.reveal);
+          // The other version is marked too, for when the toggle shows it.
+          if (this.llm?.exists) highlightLines(this.hiddenRoot(), msg.lines, false);
+        }
         return;
       case 'state':
         if (msg.errors) this.showErrors(msg.errors);
@@ -110,9 +123,43 @@ class Page {
         if (msg.followCursor !== undefined) {
           this.followCursor = msg.followCursor;
           highlightLines(this.root, this.followCursor ? this.highlighted : [], false);
+          if (this.llm) highlightLines(this.llm.content, this.followCursor ? this.highlighted : [], false);
         }
         return;
+      case 'llmStart':
+      case 'llmDelta':
+      case 'llmDone': {
+        if (!this.llm) return;
+        const first = !this.llm.exists;
+        this.llm.receive(msg);
+        if (first || msg.type !== 'llmDelta') this.buildToolbar();
+        return;
+      }
+      case 'showVersion':
+        this.showVersion(msg.version);
+        return;
     }
+  }
+
+  private shownRoot(): HTMLElement {
+    return this.shown === 'llm' && this.llm ? this.llm.content : this.root;
+  }
+
+  private hiddenRoot(): HTMLElement {
+    return this.shown === 'llm' || !this.llm ? this.root : this.llm.content;
+  }
+
+  /** Shows one version of the report, keeping each one's scroll position. */
+  private showVersion(version: ReportVersion): void {
+    if (version === 'llm' && !this.llm?.exists) return;
+    if (version !== this.shown) {
+      this.scrollOf[this.shown] = window.scrollY;
+      this.shown = version;
+      this.root.hidden = version === 'llm';
+      if (llmSection) llmSection.hidden = version !== 'llm';
+      window.scrollTo(0, this.scrollOf[version]);
+    }
+    this.buildToolbar();
   }
 
   /** Shows a full report; `setHtml` false when the markup is in the page already. */
@@ -120,7 +167,7 @@ class Page {
     const first = this.version === undefined;
     this.labels = msg.labels;
     this.followCursor = msg.followCursor;
-    this.buildToolbar(msg.labels);
+    this.buildToolbar();
     this.showErrors(msg.errors);
     this.showNotice(msg.notice);
     if (setHtml) setReport(this.root, msg.html);
@@ -167,24 +214,50 @@ class Page {
     );
   }
 
-  private buildToolbar(labels: Labels): void {
+  /** The toolbar: the offline/LLM toggle once there is an LLM version (else the engine's label), and Export. */
+  private buildToolbar(): void {
     if (!toolbar) return;
+    const labels = this.labels;
+    const llmLabels = this.llm?.exists ? this.llm.labels : undefined;
+    if (!labels && !llmLabels) return;
     toolbar.replaceChildren();
-    toolbar.setAttribute('aria-label', labels.toolbar);
-    const mode = document.createElement('span');
-    mode.className = 'intake-mode';
-    mode.textContent = labels.engine;
-    mode.title = labels.engineTooltip;
+    if (labels) toolbar.setAttribute('aria-label', labels.toolbar);
+    if (llmLabels) {
+      const group = document.createElement('div');
+      group.className = 'intake-toggle';
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', llmLabels.toggle);
+      for (const [version, text, tip] of [['offline', llmLabels.offline, llmLabels.offlineTooltip], ['llm', llmLabels.llm, llmLabels.llmTooltip]] as const) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'intake-toggle-button';
+        b.dataset.action = 'version';
+        b.dataset.version = version;
+        b.textContent = text;
+        b.title = tip;
+        b.setAttribute('aria-pressed', String(this.shown === version));
+        group.append(b);
+      }
+      toolbar.append(group);
+    } else if (labels) {
+      const mode = document.createElement('span');
+      mode.className = 'intake-mode';
+      mode.textContent = labels.engine;
+      mode.title = labels.engineTooltip;
+      toolbar.append(mode);
+    }
     const spacer = document.createElement('span');
     spacer.className = 'intake-toolbar-spacer';
-    const exportButton = document.createElement('button');
-    exportButton.type = 'button';
-    exportButton.className = 'intake-button';
-    exportButton.dataset.action = 'export';
-    exportButton.textContent = labels.export;
-    exportButton.title = labels.exportTooltip;
-    // Room for an offline/LLM switch next to the mode label later.
-    toolbar.append(mode, spacer, exportButton);
+    toolbar.append(spacer);
+    if (labels) {
+      const exportButton = document.createElement('button');
+      exportButton.type = 'button';
+      exportButton.className = 'intake-button';
+      exportButton.dataset.action = 'export';
+      exportButton.textContent = labels.export;
+      exportButton.title = labels.exportTooltip;
+      toolbar.append(exportButton);
+    }
     toolbar.hidden = false;
   }
 
@@ -215,12 +288,10 @@ class Page {
   private onClick(e: MouseEvent): void {
     const target = e.target as Element | null;
     // Only the page's own controls have actions; nothing in the report can borrow one.
-    const action = target?.closest?.('.intake-toolbar [data-action], .intake-banner [data-action]');
+    const action = target?.closest?.('.intake-toolbar [data-action], .intake-banner [data-action], .intake-llm-bar [data-action]');
     if (action) {
       e.preventDefault();
-      const name = action.getAttribute('data-action');
-      if (name === 'export') post({ type: 'export', documentUri: this.documentUri });
-      else if (name === 'openProblems') post({ type: 'openProblems', documentUri: this.documentUri });
+      this.onAction(action.getAttribute('data-action'), action.getAttribute('data-version'));
       return;
     }
     const link = target?.closest?.('a');
@@ -239,6 +310,29 @@ class Page {
       return;
     }
     post({ type: 'openLink', documentUri: this.documentUri, href });
+  }
+
+  private onAction(name: string | null, version: string | null): void {
+    const documentUri = this.documentUri;
+    switch (name) {
+      case 'export':
+      case 'openProblems':
+      case 'cancelLlm':
+      case 'continueLlm':
+      case 'retryLlm':
+      case 'setApiKey':
+        post({ type: name, documentUri });
+        return;
+      case 'showOffline':
+        this.showVersion('offline');
+        post({ type: 'showOffline', documentUri });
+        return;
+      case 'version':
+        if (version !== 'offline' && version !== 'llm') return;
+        this.showVersion(version);
+        post({ type: 'toggleVersion', documentUri, version });
+        return;
+    }
   }
 
   private scrollToFragment(fragment: string): void {
@@ -273,6 +367,7 @@ function main(): void {
   toolbar = container?.querySelector<HTMLElement>('.intake-toolbar');
   banner = container?.querySelector<HTMLElement>('.intake-banner');
   noticeBox = container?.querySelector<HTMLElement>('.intake-notice');
+  llmSection = container?.querySelector<HTMLElement>('.intake-llm');
   const report = document.getElementById('intake-report');
   const state = initialState();
   if (state && report) new Page(state, report).start();

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { FakeLlmServer } from '../unit/llm/server';
 import { launchBrowser, openWorkbench } from './browser';
 import { Artifacts, clickTopSquiggle, editor, explorerRow, lineText, problemsPanelTotal, until, waitForWarnings } from './workbench';
 
@@ -14,23 +15,37 @@ function env(name: string): string {
 }
 
 const CONTROL = 'unicode-control.yaml';
+const LLM_MODEL = 'e2e-model';
+
+/** What the local LLM server streams: a heading, then a numbered item every 150 ms (a minute in all). */
+function slowReport(): string[] {
+  return ['# 企业IT系统推荐报告\n\n## 业务需求分析\n', ...Array.from({ length: 400 }, (_, i) => `- 第${i + 1}条：车险理赔自动化的需求要点〔L${(i % 9) + 1}〕\n`)];
+}
 
 suite('Intake Studio in the workbench (code-server + Chromium)', function () {
   const workspace = env('INTAKE_E2E_WORKSPACE');
   const artifacts = new Artifacts(env('INTAKE_E2E_ARTIFACTS'));
   let browser: Browser;
   let page: Page;
+  let llm: FakeLlmServer;
 
   suiteSetup(async () => {
     // The same text as an intake, but YAML: VS Code's default unicode highlighting boxes its
     // full-width punctuation, which shows the check below would see boxes if there were any.
     fs.copyFileSync(path.join(workspace, 'insurance.intake'), path.join(workspace, CONTROL));
+    // LLM mode points at our own OpenAI-compatible server, on 127.0.0.1 in this process.
+    llm = await FakeLlmServer.start();
+    llm.setDefault({ kind: 'stream', chunks: slowReport(), delayMs: 150 });
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    const settings = { 'intake.llm.provider': 'openai-compatible', 'intake.llm.baseUrl': llm.baseUrl, 'intake.llm.model': LLM_MODEL };
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
     browser = await launchBrowser();
     page = await openWorkbench(browser, env('INTAKE_E2E_URL'), workspace);
   });
 
   suiteTeardown(async () => {
     await browser?.close();
+    await llm?.close();
   });
 
   teardown(async function () {
@@ -140,7 +155,7 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
     await explorerRow(page, 'insurance.intake').click();
     const intake = editor(page, 'insurance.intake');
     await intake.locator('.view-line').first().click();
-    await openCommand(page, 'Generate Recommendation');
+    await openCommand(page, 'Generate Recommendation', 'Intake: Generate Recommendation');
     const started = Date.now();
     await page.keyboard.press('Enter');
     const report = reportBody(page);
@@ -189,7 +204,7 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
       await explorerRow(page, name).click();
       // The command acts on the active editor; where the focus is does not matter.
       await editor(page, name).locator('.view-line').first().waitFor();
-      await openCommand(page, 'Generate Recommendation');
+      await openCommand(page, 'Generate Recommendation', 'Intake: Generate Recommendation');
       const started = Date.now();
       await page.keyboard.press('Enter');
       await reportBody(page).locator('h2', { hasText: '业务需求分析' }).first().waitFor({ timeout: 30_000 });
@@ -199,6 +214,74 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
       await artifacts.shot(page, `12-report-${name.replace('.intake', '')}`);
     }
     console.log(`      command -> report headings visible (engine loaded): ${results.join(', ')}`);
+  });
+
+  test('Generate Recommendation (LLM) streams into the preview; the notification\'s Cancel keeps the partial text, marked cancelled', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await explorerRow(page, 'insurance.intake').click();
+    await editor(page, 'insurance.intake').locator('.view-line').first().click();
+    const before = llm.requests.length;
+    await openCommand(page, 'Generate Recommendation (LLM)', 'Intake: Generate Recommendation (LLM)');
+    await page.keyboard.press('Enter');
+    const body = reportBody(page);
+    const view = body.locator('#intake-llm');
+    // The text streams in: the LLM view is shown, writing, and grows.
+    await view.locator('.intake-llm-report li').nth(2).waitFor({ timeout: 30_000 });
+    await body.locator('#intake-llm[data-status="streaming"]').waitFor();
+    const early = await view.locator('.intake-llm-report li').count();
+    await view.locator('.intake-llm-report li').nth(early + 2).waitFor({ timeout: 15_000 });
+    assert.ok(await body.locator('#intake-report').isHidden(), 'the offline report is hidden while the LLM version shows');
+    await view.locator('.intake-llm-badge', { hasText: 'Local only' }).waitFor();
+    await artifacts.shot(page, '15-llm-streaming');
+
+    // Cancel in the progress notification.
+    const toast = page.locator('.notification-toast').filter({ hasText: `Writing the recommendation with ${LLM_MODEL}` });
+    await toast.waitFor({ timeout: 10_000 });
+    await toast.getByRole('button', { name: 'Cancel' }).click();
+    await body.locator('#intake-llm[data-status="cancelled"]').waitFor({ timeout: 15_000 });
+    const request = llm.requests[before];
+    assert.ok(request, 'the extension sent a request to the local server');
+    await request.socketClosed;
+    assert.equal(request.completed, false, 'the server saw the connection close before its answer ended');
+    const kept = await view.locator('.intake-llm-report li').count();
+    assert.ok(kept >= early + 3 && kept < slowReport().length - 1, `${kept} items kept`);
+    await view.locator('.intake-llm-mark', { hasText: 'Cancelled' }).waitFor();
+    await view.locator('.intake-llm-end', { hasText: 'Cancelled' }).waitFor();
+    await toast.waitFor({ state: 'hidden', timeout: 10_000 });
+    await artifacts.shot(page, '16-llm-cancelled');
+
+    // The offline report is one click away, and back: nothing is requested again.
+    await body.locator('.intake-toggle-button[data-version="offline"]').click();
+    await body.locator('#intake-report h2', { hasText: '业务需求分析' }).first().waitFor();
+    assert.ok(await view.isHidden());
+    await body.locator('.intake-toggle-button[data-version="llm"]').click();
+    await view.locator('.intake-llm-mark', { hasText: 'Cancelled' }).waitFor();
+    assert.equal(await view.locator('.intake-llm-report li').count(), kept, 'toggling kept the partial text');
+    assert.equal(llm.requests.length, before + 1, 'toggling made no request');
+
+    // The LLM view's Retry: this time the model's text has a standard that does not exist and
+    // sections missing, and the verification banner says so.
+    llm.script({ kind: 'stream', chunks: ['## 业务需求分析\n', '- 需取得SOC2 Type III报告〔L1〕。\n', '## 风险提示\n- 数据合规。\n'] });
+    await view.getByRole('button', { name: 'Retry' }).click();
+    await body.locator('#intake-llm[data-status="done"]').waitFor({ timeout: 15_000 });
+    const findings = view.locator('.intake-llm-findings');
+    await findings.waitFor();
+    assert.match((await findings.textContent()) ?? '', /intake\.unknown-standard/);
+    await artifacts.shot(page, '17-llm-findings');
+
+    // A 401: the error in the view with Set API Key, and a notification; the offline report one click away.
+    llm.script({ kind: 'status', status: 401, message: 'Invalid API key' });
+    await view.getByRole('button', { name: 'Write Again' }).click();
+    await body.locator('#intake-llm[data-status="failed"]').waitFor({ timeout: 15_000 });
+    await view.locator('.intake-llm-error', { hasText: 'An API key is needed' }).waitFor();
+    await view.getByRole('button', { name: 'Set API Key' }).waitFor();
+    const errorToast = page.locator('.notification-toast').filter({ hasText: 'An API key is needed' });
+    await errorToast.waitFor({ timeout: 10_000 });
+    await errorToast.getByRole('button', { name: 'Set API Key' }).waitFor();
+    await artifacts.shot(page, '18-llm-auth-error');
+    await view.getByRole('button', { name: 'Show Offline Report' }).click();
+    await body.locator('#intake-report h2', { hasText: '业务需求分析' }).first().waitFor();
+    await runCommand(page, 'Notifications: Clear All Notifications');
   });
 
   test('the report follows the color theme (dark, high contrast)', async () => {
@@ -225,12 +308,23 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
   });
 });
 
-/** Opens the command palette and types `title`, waiting until a matching row is shown. */
-async function openCommand(page: Page, title: string): Promise<void> {
+/**
+ * Opens the command palette and types `title`, waiting until a matching row is shown. With
+ * `exact`, moves the selection to the row labelled exactly so ("Generate Recommendation" also
+ * matches "Generate Recommendation (LLM)").
+ */
+async function openCommand(page: Page, title: string, exact?: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor();
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  if (!exact) return;
+  for (let i = 0; i < 10; i++) {
+    const focused = (await page.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent())?.trim();
+    if (focused === exact) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no command palette row is labelled "${exact}"`);
 }
 
 async function runCommand(page: Page, title: string): Promise<void> {

@@ -62,6 +62,106 @@ export type Patch = z.infer<typeof PatchSchema>;
 export const NoticeSchema = z.object({ kind: z.enum(['info', 'warning', 'error']), text: Text });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+// ---- LLM mode ---------------------------------------------------------------------------
+
+/** Which report the preview shows: the offline engine's, or the one an LLM wrote from it. */
+export const ReportVersionSchema = z.enum(['offline', 'llm']);
+export type ReportVersion = z.infer<typeof ReportVersionSchema>;
+
+/** The LLM view's words, localised by the extension. */
+export const LlmLabelsSchema = z.object({
+  offline: Text,
+  llm: Text,
+  offlineTooltip: Text,
+  llmTooltip: Text,
+  /** The toggle's accessible name. */
+  toggle: Text,
+  streaming: Text,
+  done: Text,
+  cancelled: Text,
+  truncated: Text,
+  failed: Text,
+  cancel: Text,
+  continue: Text,
+  retry: Text,
+  /** Run again after a finished run. */
+  regenerate: Text,
+  setApiKey: Text,
+  showOffline: Text,
+  localOnly: Text,
+  localOnlyTooltip: Text,
+  findings: Text,
+});
+export type LlmLabels = z.infer<typeof LlmLabelsSchema>;
+
+/** One masked value: what the preview lists under "masked before sending". */
+export const LlmRedactionSchema = z.object({
+  kind: z.enum(['company', 'person', 'phone', 'email', 'id']),
+  /** The kind, localised. */
+  label: Text,
+  original: Text,
+  mask: Text,
+  count: Count,
+});
+export type LlmRedaction = z.infer<typeof LlmRedactionSchema>;
+
+/** A verification finding on the LLM's text (src/core/llm/verify.ts). */
+export const LlmFindingSchema = z.object({
+  code: z.string().check(z.minLength(1), z.maxLength(100)),
+  severity: z.enum(['error', 'warning', 'information']),
+  message: Text,
+});
+export type LlmFinding = z.infer<typeof LlmFindingSchema>;
+
+export const LlmErrorKindSchema = z.enum(['auth', 'not-found', 'rate-limit', 'server', 'bad-request', 'connection', 'timeout', 'disconnected', 'cancelled', 'bad-response', 'config']);
+
+/** Why the run failed, as the preview shows it (the message already says what to do). */
+export const LlmErrorViewSchema = z.object({ kind: LlmErrorKindSchema, title: Text, message: Text });
+export type LlmErrorView = z.infer<typeof LlmErrorViewSchema>;
+
+/** What the LLM view shows above the text, known once the prompt is built. */
+const LlmHeader = {
+  documentUri: DocumentUri,
+  labels: LlmLabelsSchema,
+  /** "deepseek-chat · 1,234 characters" and the like: one line about the run. */
+  detail: Text,
+  endpoint: Text,
+  /** The endpoint is on this machine: the "local only" badge. */
+  local: z.boolean(),
+  redactions: z.array(LlmRedactionSchema).check(z.maxLength(500)),
+  /** "5 values masked before sending", "Redaction is off…". */
+  redactionSummary: Text,
+};
+
+export const LlmStartSchema = z.object({
+  type: z.literal('llmStart'),
+  ...LlmHeader,
+  /** A continuation: the text so far stays and grows. */
+  continued: z.boolean(),
+});
+export type LlmStartMessage = z.infer<typeof LlmStartSchema>;
+
+/**
+ * The report so far, rendered: the whole text each time, not a delta, so a lost or late message
+ * costs nothing (the next one has everything) and the page never has to stitch Markdown.
+ */
+export const LlmDeltaSchema = z.object({ type: z.literal('llmDelta'), documentUri: DocumentUri, html: Html, detail: Text });
+export type LlmDeltaMessage = z.infer<typeof LlmDeltaSchema>;
+
+/** The run ended: everything the LLM view shows, so a reloaded page needs only this. */
+export const LlmDoneSchema = z.object({
+  type: z.literal('llmDone'),
+  ...LlmHeader,
+  html: Html,
+  findings: z.array(LlmFindingSchema).check(z.maxLength(500)),
+  /** The findings banner's sentence (empty: none). */
+  findingsSummary: Text,
+  truncated: z.boolean(),
+  cancelled: z.boolean(),
+  error: z.optional(LlmErrorViewSchema),
+});
+export type LlmDoneMessage = z.infer<typeof LlmDoneSchema>;
+
 // ---- extension → webview ---------------------------------------------------------------
 
 export const RenderMessageSchema = z.object({
@@ -116,6 +216,11 @@ export const ToWebviewSchema = z.discriminatedUnion('type', [
     notice: z.optional(z.nullable(NoticeSchema)),
     followCursor: z.optional(z.boolean()),
   }),
+  LlmStartSchema,
+  LlmDeltaSchema,
+  LlmDoneSchema,
+  /** Show this version of the report (the other stays, one click away). */
+  z.object({ type: z.literal('showVersion'), documentUri: DocumentUri, version: ReportVersionSchema }),
 ]);
 export type ToWebview = z.infer<typeof ToWebviewSchema>;
 
@@ -150,6 +255,14 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), documentUri: DocumentUri }),
   /** The first intake line cited at the top of the view, and the scroll offset; informational. */
   z.object({ type: z.literal('scroll'), documentUri: DocumentUri, line: z.optional(Line), scrollY: Ms }),
+  /** The toolbar's offline/LLM toggle (the page switches at once; the extension remembers it). */
+  z.object({ type: z.literal('toggleVersion'), documentUri: DocumentUri, version: ReportVersionSchema }),
+  /** The LLM view's buttons. */
+  z.object({ type: z.literal('showOffline'), documentUri: DocumentUri }),
+  z.object({ type: z.literal('cancelLlm'), documentUri: DocumentUri }),
+  z.object({ type: z.literal('continueLlm'), documentUri: DocumentUri }),
+  z.object({ type: z.literal('retryLlm'), documentUri: DocumentUri }),
+  z.object({ type: z.literal('setApiKey'), documentUri: DocumentUri }),
 ]);
 export type FromWebview = z.infer<typeof FromWebviewSchema>;
 

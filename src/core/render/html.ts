@@ -36,9 +36,12 @@ export interface ReportHtmlOptions {
 type TokenConstructor = MarkdownIt.StateCore['Token'];
 
 interface RenderEnv {
-  model: ReportModel;
+  /** Only for the charts; absent when rendering arbitrary Markdown. */
+  model?: ReportModel;
   charts: boolean;
   refLinks: boolean;
+  /** Link every 〔L12〕 mark, not only a block's trailing one (a model's text cites mid-sentence). */
+  refsAnywhere?: boolean;
 }
 
 let instance: MarkdownIt | undefined;
@@ -48,14 +51,16 @@ function reportMarkdownIt(): MarkdownIt {
   const md = createReportMarkdownIt();
   md.core.ruler.push('intake_report', (state) => {
     const env = state.env as RenderEnv;
-    if (env.charts) insertCharts(state.tokens, env.model, state.Token);
-    linkRefs(state.tokens, state.Token);
+    if (env.charts && env.model) insertCharts(state.tokens, env.model, state.Token);
+    if (env.refsAnywhere) linkInlineRefs(state.tokens, state.Token);
+    else linkRefs(state.tokens, state.Token);
     numberBlocks(state.tokens);
+    alignToClass(state.tokens);
   });
   md.renderer.rules.intake_refs = (tokens, idx, _options, env: RenderEnv) => refsHtml(tokens[idx]!.meta as number[], env.refLinks);
   md.renderer.rules.intake_chart = (tokens, idx, _options, env: RenderEnv, self) => {
     const token = tokens[idx]!;
-    const chart = chartFor(env.model, token.meta as ChartKind)!;
+    const chart = chartFor(env.model!, token.meta as ChartKind)!;
     return `<figure${self.renderAttrs(token)}>\n${chartToSvg(chart)}\n<figcaption>${escapeXml(chart.title)}</figcaption>\n</figure>\n`;
   };
   return (instance = md);
@@ -64,6 +69,18 @@ function reportMarkdownIt(): MarkdownIt {
 export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions = {}): string {
   const env: RenderEnv = { model, charts: options.charts ?? true, refLinks: options.refLinks ?? true };
   return reportMarkdownIt().render(renderMarkdown(model), env);
+}
+
+/**
+ * Any report-shaped Markdown as the same safe fragment: what the preview shows of an LLM's
+ * report, even half-received (markdown-it closes every element it opens, so a table or list cut
+ * mid-row still renders as balanced HTML). The same rules as renderReportHtml, charts aside: raw
+ * HTML, links and images stay text; `〔L12〕` marks become references wherever they are (a model
+ * cites mid-sentence; `〔L3、L5〕` and `〔L3,L5〕` too); blocks get `data-block`.
+ */
+export function renderMarkdownHtml(markdown: string, options: Pick<ReportHtmlOptions, 'refLinks'> = {}): string {
+  const env: RenderEnv = { charts: false, refLinks: options.refLinks ?? true, refsAnywhere: true };
+  return reportMarkdownIt().render(markdown, env);
 }
 
 function refsHtml(lines: readonly number[], links: boolean): string {
@@ -112,6 +129,52 @@ function linkRefs(tokens: Token[], TokenClass: TokenConstructor): void {
   for (const [block, lines] of cited) block.attrSet('data-lines', [...lines].sort((a, b) => a - b).join(' '));
 }
 
+/** A model's reference mark anywhere in a text: 〔L12〕, 〔L12, L15〕, 〔L12、L15〕, 〔L12,L15〕. */
+const INLINE_REFS = /〔(L[1-9]\d{0,8}(?:\s*[,，、]\s*L[1-9]\d{0,8})*)〕/g;
+
+/** Like linkRefs, for every mark in every text token (not only a block's last). */
+function linkInlineRefs(tokens: Token[], TokenClass: TokenConstructor): void {
+  const open: Token[] = [];
+  const cited = new Map<Token, Set<number>>();
+  for (const token of tokens) {
+    if (token.nesting === 1) open.push(token);
+    else if (token.nesting === -1) open.pop();
+    if (token.type !== 'inline' || !token.children) continue;
+    const children: Token[] = [];
+    const lines = new Set<number>();
+    for (const child of token.children) {
+      if (child.type !== 'text' || !child.content.includes('〔')) {
+        children.push(child);
+        continue;
+      }
+      let last = 0;
+      INLINE_REFS.lastIndex = 0;
+      for (let m = INLINE_REFS.exec(child.content); m; m = INLINE_REFS.exec(child.content)) {
+        if (m.index > last) children.push(textToken(TokenClass, child.content.slice(last, m.index)));
+        const refs = new TokenClass('intake_refs', '', 0);
+        refs.meta = m[1]!.split(/\s*[,，、]\s*/).map((l) => Number(l.slice(1)) - 1);
+        for (const line of refs.meta as number[]) lines.add(line);
+        children.push(refs);
+        last = m.index + m[0].length;
+      }
+      if (last < child.content.length) children.push(last === 0 ? child : textToken(TokenClass, child.content.slice(last)));
+    }
+    token.children = children;
+    const block = lines.size > 0 ? citingBlock(open) : undefined;
+    if (!block) continue;
+    const set = cited.get(block) ?? new Set<number>();
+    for (const line of lines) set.add(line);
+    cited.set(block, set);
+  }
+  for (const [block, lines] of cited) block.attrSet('data-lines', [...lines].sort((a, b) => a - b).join(' '));
+}
+
+function textToken(TokenClass: TokenConstructor, content: string): Token {
+  const t = new TokenClass('text', '', 0);
+  t.content = content;
+  return t;
+}
+
 /**
  * The element to mark for an inline token, given the open blocks around it: a table row
  * rather than its cell, a list item rather than its (usually hidden) paragraph.
@@ -123,6 +186,21 @@ function citingBlock(open: readonly Token[]): Token | undefined {
   const grandparent = open[open.length - 2];
   if (parent.type === 'paragraph_open' && grandparent?.type === 'list_item_open') return grandparent;
   return parent;
+}
+
+/**
+ * markdown-it writes a column's alignment (`| ---: |`) as a style attribute, which the preview's
+ * CSP (no unsafe-inline) would block: a class instead. The engine's tables have none; a model's may.
+ */
+function alignToClass(tokens: readonly Token[]): void {
+  for (const token of tokens) {
+    if (token.type !== 'th_open' && token.type !== 'td_open') continue;
+    const style = token.attrGet('style');
+    if (style === null) continue;
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+    const align = /text-align:(left|center|right)/.exec(style)?.[1];
+    if (align) token.attrSet('class', `align-${align}`);
+  }
 }
 
 function numberBlocks(tokens: readonly Token[]): void {

@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { IntakeFile } from '../../core/model';
-import { PREVIEW_VIEW_TYPE } from '../../core/preview/messages';
+import { PREVIEW_VIEW_TYPE, type ToWebview } from '../../core/preview/messages';
 import type { ParseCache } from '../parseCache';
 import { registerCodeLens } from './codeLens';
 import { registerPreviewCommands } from './commands';
 import { PreviewManager } from './manager';
+import type { LlmPaneEvent, LlmSnapshot } from './llmPane';
 import type { PreviewRenderEvent } from './panel';
 
 /**
@@ -18,6 +19,10 @@ import type { PreviewRenderEvent } from './panel';
 export interface PreviewTestApi {
   /** Fires when a render or update is posted to a webview, and when a webview reports a paint. */
   readonly onDidRender: vscode.Event<PreviewRenderEvent>;
+  /** The LLM version's events: start, each streamed update posted, done, version switches. */
+  readonly onDidLlm: vscode.Event<PreviewLlmEvent>;
+  /** Every message posted to a preview's page. */
+  readonly onDidPost: vscode.Event<{ uri: string; intakeIndex: number; message: ToWebview }>;
   /** The open previews and what they last rendered. */
   previews(): PreviewInfo[];
   /**
@@ -33,6 +38,11 @@ export interface PreviewTestApi {
   restore(state: unknown): Promise<void>;
 }
 
+export interface PreviewLlmEvent extends LlmPaneEvent {
+  uri: string;
+  intakeIndex: number;
+}
+
 export interface PreviewInfo {
   uri: string;
   intakeIndex: number;
@@ -45,9 +55,18 @@ export interface PreviewInfo {
   firstPaintMs: number | undefined;
   /** The error count the banner shows. */
   errorCount: number | undefined;
+  /** The page's HTML as set on the webview (the shell, with the first report when embedded). */
+  pageHtml: string;
+  /** The LLM version, if a run has started. */
+  llm: LlmSnapshot | undefined;
 }
 
-export function registerPreview(context: vscode.ExtensionContext, cache: ParseCache, selector: vscode.DocumentSelector, getFile: (doc: vscode.TextDocument) => IntakeFile): { disposable: vscode.Disposable; testApi: PreviewTestApi } {
+export function registerPreview(
+  context: vscode.ExtensionContext,
+  cache: ParseCache,
+  selector: vscode.DocumentSelector,
+  getFile: (doc: vscode.TextDocument) => IntakeFile,
+): { disposable: vscode.Disposable; testApi: PreviewTestApi; manager: PreviewManager } {
   const manager = new PreviewManager(cache, context.extensionUri);
   const disposable = vscode.Disposable.from(
     manager,
@@ -57,6 +76,10 @@ export function registerPreview(context: vscode.ExtensionContext, cache: ParseCa
   );
   const testApi: PreviewTestApi = {
     onDidRender: manager.onDidRender,
+    onDidLlm: (listener, thisArg, disposables) =>
+      manager.onDidLlm(({ preview, event }) => listener.call(thisArg, { ...event, uri: preview.uri.toString(), intakeIndex: preview.intakeIndex }), undefined, disposables),
+    onDidPost: (listener, thisArg, disposables) =>
+      manager.onDidPost(({ preview, message }) => listener.call(thisArg, { uri: preview.uri.toString(), intakeIndex: preview.intakeIndex, message }), undefined, disposables),
     previews: () =>
       manager.all().map((p) => ({
         uri: p.uri.toString(),
@@ -68,6 +91,8 @@ export function registerPreview(context: vscode.ExtensionContext, cache: ParseCa
         html: p.renderedHtml,
         firstPaintMs: p.firstPaintMs,
         errorCount: p.errorCount,
+        pageHtml: p.panel.webview.html,
+        llm: p.llm.hasContent ? p.llm.snapshot() : undefined,
       })),
     restore: async (state) => {
       const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
@@ -78,5 +103,5 @@ export function registerPreview(context: vscode.ExtensionContext, cache: ParseCa
       return preview ? preview.handleMessage(message) : false;
     },
   };
-  return { disposable, testApi };
+  return { disposable, testApi, manager };
 }

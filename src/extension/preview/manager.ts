@@ -13,7 +13,9 @@ import { isIntake } from '../convert';
 import { Debouncer } from '../debouncer';
 import type { ParseCache } from '../parseCache';
 import { titleFrame } from './labels';
-import { IntakePreview, previewKey, type PreviewHost, type PreviewRenderEvent } from './panel';
+import type { ToWebview } from '../../core/preview/messages';
+import type { LlmPaneEvent } from './llmPane';
+import { IntakePreview, previewKey, type LlmAction, type PreviewHost, type PreviewRenderEvent } from './panel';
 import { previewSettings } from './settings';
 import { webviewOptions } from './shell';
 
@@ -25,6 +27,14 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private readonly selections = new Debouncer<string>();
   private readonly renderEmitter = new vscode.EventEmitter<PreviewRenderEvent>();
   readonly onDidRender = this.renderEmitter.event;
+  private readonly llmEmitter = new vscode.EventEmitter<{ preview: IntakePreview; event: LlmPaneEvent }>();
+  /** The LLM panes' events (start, delta, done, version), for the test API. */
+  readonly onDidLlm = this.llmEmitter.event;
+  private readonly postEmitter = new vscode.EventEmitter<{ preview: IntakePreview; message: ToWebview }>();
+  /** Every message posted to a page, for the test API. */
+  readonly onDidPost = this.postEmitter.event;
+  /** What the LLM view's buttons do; set by the LLM feature (registerLlm). */
+  llmActions: ((preview: IntakePreview, action: LlmAction) => Promise<void>) | undefined;
   private readonly subscriptions: vscode.Disposable[];
   private output: vscode.LogOutputChannel | undefined;
   private readonly host: PreviewHost;
@@ -38,6 +48,9 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       parse: (doc) => this.cache.get(doc),
       fire: (e) => this.renderEmitter.fire(e),
       log: (message) => this.log(message),
+      fireLlm: (preview, event) => this.llmEmitter.fire({ preview, event }),
+      posted: (preview, message) => this.postEmitter.fire({ preview, message }),
+      llmAction: async (preview, action) => this.llmActions?.(preview, action),
     };
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -68,6 +81,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     for (const p of [...this.previews.values()]) p.dispose();
     this.previews.clear();
     this.renderEmitter.dispose();
+    this.llmEmitter.dispose();
+    this.postEmitter.dispose();
     this.output?.dispose();
   }
 

@@ -16,7 +16,9 @@ import { safeExternalUrl } from '../../core/preview/links';
 import { previewTitle } from '../../core/preview/title';
 import { selectionLines } from '../../core/preview/lines';
 import type { IntakeFile } from '../../core/model';
+import type { LlmReport } from '../../core/llm/generateLlm';
 import { errorSummary, titleFrame, webviewLabels } from './labels';
+import { LlmPane, type LlmPaneEvent } from './llmPane';
 import { loadReportKit } from './reportKit';
 import { previewSettings } from './settings';
 import { previewShell } from './shell';
@@ -38,11 +40,19 @@ export interface PreviewRenderEvent {
   sinceOpenMs?: number;
 }
 
+/** What the page's LLM buttons ask for; the LLM feature (src/extension/llm/) does it. */
+export type LlmAction = 'cancel' | 'continue' | 'retry' | 'setApiKey';
+
 export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   parse(doc: vscode.TextDocument): IntakeFile;
   fire(e: PreviewRenderEvent): void;
   log(message: string): void;
+  /** The LLM pane's events (for the test API). */
+  fireLlm(preview: IntakePreview, e: LlmPaneEvent): void;
+  /** Every message posted to a page (for the test API). */
+  posted(preview: IntakePreview, message: ToWebview): void;
+  llmAction(preview: IntakePreview, action: LlmAction): Promise<void>;
 }
 
 interface Rendered {
@@ -91,6 +101,8 @@ export class IntakePreview implements vscode.Disposable {
   /** openedAt on the wall clock, to compare with the page's time origin. */
   private readonly openedAtEpoch: number;
   lastScroll: { line?: number; scrollY: number } | undefined;
+  /** The LLM version of this intake's report (see llmPane.ts). */
+  readonly llm: LlmPane<LlmReport>;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
 
@@ -106,6 +118,14 @@ export class IntakePreview implements vscode.Disposable {
     this.openedAtEpoch = Date.now() - (performance.now() - openedAt);
     this.documentUri = uri.toString();
     this.state = { documentUri: this.documentUri, intakeIndex, ...(sourceColumn !== undefined && sourceColumn > 0 ? { sourceColumn } : {}) };
+    this.llm = new LlmPane<LlmReport>({
+      documentUri: this.documentUri,
+      post: (m) => {
+        // A page that is not listening gets everything again when it says `ready`.
+        if (this.webviewReady) this.post(m);
+      },
+      fire: (e) => this.host.fireLlm(this, e),
+    });
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)),
       panel.onDidDispose(() => this.dispose()),
@@ -155,6 +175,7 @@ export class IntakePreview implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.llm.dispose();
     clearTimeout(this.timer);
     clearTimeout(this.pageTimer);
     this.subscriptions.forEach((s) => s.dispose());
@@ -316,6 +337,7 @@ export class IntakePreview implements vscode.Disposable {
         if (this.latest) this.push();
         // The first render is still being computed: it is sent when done.
         else if (this.inFlight === 0) void this.refresh();
+        this.llm.resend();
         return;
       case 'rendered': {
         const sinceOpenMs = Math.round(performance.now() - this.openedAt);
@@ -345,6 +367,24 @@ export class IntakePreview implements vscode.Disposable {
         return;
       case 'scroll':
         this.lastScroll = { ...(msg.line !== undefined ? { line: msg.line } : {}), scrollY: msg.scrollY };
+        return;
+      case 'toggleVersion':
+        this.llm.shown(msg.version);
+        return;
+      case 'showOffline':
+        this.llm.show('offline');
+        return;
+      case 'cancelLlm':
+        await this.host.llmAction(this, 'cancel');
+        return;
+      case 'continueLlm':
+        await this.host.llmAction(this, 'continue');
+        return;
+      case 'retryLlm':
+        await this.host.llmAction(this, 'retry');
+        return;
+      case 'setApiKey':
+        await this.host.llmAction(this, 'setApiKey');
         return;
     }
   }
@@ -433,6 +473,7 @@ export class IntakePreview implements vscode.Disposable {
 
   private post(message: ToWebview): void {
     if (this.disposed) return;
+    this.host.posted(this, message);
     const generation = this.pageGeneration;
     // Not delivered: the page went away; the next page says `ready` and gets a full render.
     const lost = () => {

@@ -3,6 +3,10 @@
  * dist/extension.js and required on the first report (never at activation). It holds the
  * engine with its knowledge base, markdown-it and the renderers, and `docx` for the Word
  * export. No `vscode` here: the extension hands it parsed intakes and gets strings or bytes.
+ *
+ * LLM mode lives here too (it needs the engine's facts): `openai` and `undici` are bundled but
+ * only evaluated on the first LLM request (client.ts and proxyFetch.ts import them dynamically),
+ * so an offline report never runs them either.
  */
 import { generateReport, IntakeIndexError } from '../../core/engine/generate';
 import type { ReportModel } from '../../core/engine/reportModel';
@@ -11,9 +15,11 @@ import type { ExportFormat } from '../../core/preview/exportName';
 import { renderDocx } from '../../core/render/exportDocx';
 import { renderStandaloneHtml } from '../../core/render/exportHtml';
 import { renderMarkdownExport } from '../../core/render/exportMarkdown';
-import { renderReportHtml } from '../../core/render/html';
+import { renderMarkdownHtml, renderReportHtml } from '../../core/render/html';
+import { generateLlmReport } from '../../core/llm/generateLlm';
+import { proxyFetch } from '../../core/llm/proxyFetch';
 
-export { configureL10n, generateReport, renderReportHtml };
+export { configureL10n, generateReport, renderReportHtml, renderMarkdownHtml, generateLlmReport, proxyFetch };
 
 export function isIntakeIndexError(e: unknown): boolean {
   return e instanceof IntakeIndexError;

@@ -51,6 +51,7 @@ export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, 
 <div class="intake-banner" role="status" aria-live="polite" hidden></div>
 <div class="intake-notice" role="status" aria-live="polite" hidden></div>
 <main id="intake-report" class="intake-report" lang="zh-CN"${initial ? '' : ' aria-busy="true"'}>${initial?.html ?? ''}</main>
+<section id="intake-llm" class="intake-llm" hidden></section>
 </div>
 <script async nonce="${n}" src="${escapeAttr(script.toString())}"></script>
 </body>

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixturesDir, repoRoot } from '../helpers/seeds';
 import { BAD_REPORT, chunks, GOOD_REPORT } from './responses';
+import { startProxy } from './proxyServer';
 import { FakeLlmServer } from './server';
 
 interface Run {
@@ -150,5 +151,30 @@ describe('llm CLI (spawned, real HTTP)', function () {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^# 企业IT系统推荐报告/);
     assert.equal(server.requests.length, 0);
+  });
+
+  it('goes through HTTPS_PROXY / HTTP_PROXY for a remote endpoint, and not for one in NO_PROXY', async () => {
+    // The proxy tunnels every target to 127.0.0.1, so a host that does not exist stands for a remote endpoint.
+    const proxy = await startProxy('alice:s3cret', { toLoopback: true });
+    try {
+      const remote = ['generate', FIXTURE, '--provider', 'openai-compatible', '--base-url', `http://llm.intake-test.invalid:${server.port}/v1`, '--model', 'test'];
+      server.script({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+      const proxyUrl = proxy.url.replace('http://', 'http://alice:s3cret@');
+      const r = await cli(remote, { HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl, NO_PROXY: '' });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, GOOD_REPORT);
+      assert.equal(proxy.connects.length, 1);
+      assert.equal(proxy.connects[0]!.target, `llm.intake-test.invalid:${server.port}`);
+      assert.match(r.stderr, /^intake: Through the proxy http:\/\/\*\*\*@127\.0\.0\.1:\d+\/ \(HTTPS_PROXY \/ HTTP_PROXY\)\.$/m);
+      assert.ok(!r.stderr.includes('s3cret'), 'the proxy password is not printed');
+
+      // NO_PROXY: direct, so the made-up host does not resolve.
+      const direct = await cli([...remote, '--timeout', '5'], { HTTP_PROXY: proxyUrl, NO_PROXY: '.invalid' });
+      assert.equal(direct.code, 4, direct.stderr);
+      assert.match(direct.stderr, /Cannot resolve the host|Cannot connect/);
+      assert.equal(proxy.connects.length, 1, 'NO_PROXY kept the request away from the proxy');
+    } finally {
+      await proxy.close();
+    }
   });
 });
