@@ -108,3 +108,13 @@ export class InMemoryDocument implements TextDocumentLike {
 export function createTextDocument(text: string): InMemoryDocument {
   return new InMemoryDocument(text);
 }
+
+/**
+ * Whether a UTF-16 code unit is what `String.prototype.trim()` and `\s` treat as whitespace
+ * (WhiteSpace and LineTerminator), so hot loops can test characters without a regex.
+ */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

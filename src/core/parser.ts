@@ -5,15 +5,25 @@
  * Intakes in one file are split by separator lines (`=====`, `===!!!`, an indented `!!!!!`,
  * `-----`) or by a new `[客户行业]` block. `###` headings belong to the section, and so to the
  * intake, that follows them.
+ *
+ * Speed: this runs on every keystroke over the whole document, so the hot path compares
+ * character codes instead of running a regular expression per line or per character. The
+ * heading and section expressions only run on lines whose first character can start them.
  */
-import type { Position, Range, TextDocumentLike } from './document';
+import { isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
-import { findPlaceholderSpans, toPlaceholder } from './placeholder';
+import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder } from './placeholder';
 
-const SEPARATOR = /^[ \t]*[=!\-]{3,}[ \t]*$/;
-const HEADING = /^([ \t]*)(#{1,6})[ \t]+(.*?)[ \t#]*$/;
-const SECTION = /^([ \t]*)(\[|【)([^\[\]【】]{1,40})(\]|】)(?![(（])[ \t]*(.*)$/;
-const BULLET = /^([ \t]*)([-*+•])(?:[ \t]+|$)(.*)$/;
+/**
+ * The line shapes, as regular expressions; the parser matches them by hand (see {@link headingAt},
+ * {@link sectionAt}, {@link isBulletAt}), character by character:
+ *   heading  /^([ \t]*)(#{1,6})[ \t]+(.*?)[ \t#]*$/
+ *   section  /^([ \t]*)(\[|【)([^\[\]【】]{1,40})(\]|】)(?![(（])[ \t]*(.*)$/
+ *   bullet   /^([ \t]*)([-*+•])(?:[ \t]+|$)(.*)$/
+ * Their `.` stops at a line separator (U+2028, U+2029), so a line holding one after the marker
+ * is none of them.
+ */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 /** Section names that always open a new intake when the current one already has sections. */
 const INTAKE_START_SECTIONS = new Set(['客户行业', '行业', '所属行业']);
 /**
@@ -23,23 +33,27 @@ const INTAKE_START_SECTIONS = new Set(['客户行业', '行业', '所属行业']
 export const MAX_ITEM_DEPTH = 256;
 /** Longest text accepted as a field key; longer text before a colon is prose. */
 const MAX_KEY_LENGTH = 24;
-/** Punctuation that marks prose rather than a key. */
-const PROSE_IN_KEY = /[，,。；;！？!?、]/;
 
-interface Line {
-  text: string;
-  no: number;
-  indent: number;
-  placeholders: Placeholder[];
-}
+const TAB = 9;
+const SPACE = 32;
+const IDEOGRAPHIC_SPACE = 0x3000;
+const COLON = 58; // :
+const FULLWIDTH_COLON = 0xff1a; // ：
+const UNDERSCORE = 95;
+const SLASH = 47;
+const ASTERISK = 42;
+const HASH = 35;
+
+/** Ranges are readonly to consumers; the parser grows the ones it owns while it reads on. */
+type MutableRange = { start: Position; end: Position };
 
 export function parseIntake(input: TextDocumentLike | string): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
   return new IntakeParser(text).parse();
 }
 
-function splitLines(text: string): { lines: string[]; eol: IntakeFile['eol'] } {
-  const lines = text.split(/\r\n|\r|\n/);
+/** The end-of-line sequence most of the first 64 line breaks use. */
+function detectEol(text: string): IntakeFile['eol'] {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -48,99 +62,201 @@ function splitLines(text: string): { lines: string[]; eol: IntakeFile['eol'] } {
     else lf++;
   }
   if (crlf + lf === 0 && text.includes('\r')) cr = 1;
-  const eol = cr ? '\r' : crlf > lf ? '\r\n' : '\n';
-  return { lines, eol };
-}
-
-function columns(whitespace: string): number {
-  let n = 0;
-  for (const c of whitespace) n += c === '\t' ? 4 : 1;
-  return n;
+  return cr ? '\r' : crlf > lf ? '\r\n' : '\n';
 }
 
 function rangeOf(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
+function isBlankOrTab(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** Blanks trimmed from values: space, tab and the ideographic space. */
+function isValueBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === IDEOGRAPHIC_SPACE;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The end of `text` without trailing blanks (space, tab, ideographic space). */
 function trimmedEnd(text: string): number {
   let end = text.length;
-  while (end > 0 && /[ \t\u3000]/.test(text[end - 1]!)) end--;
+  while (end > 0 && isValueBlank(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
+/** `text.trim() === ''`, without allocating. */
+function isBlankLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[ \t]*[=!\-]{3,}[ \t]*$/` from `indentLen` on (the indent is blanks by definition). */
+function isSeparator(text: string, indentLen: number): boolean {
+  let i = indentLen;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 61 /* = */ && c !== 33 /* ! */ && c !== 45 /* - */) break;
+    i++;
+  }
+  if (i - indentLen < 3) return false;
+  while (i < text.length && isBlankOrTab(text.charCodeAt(i))) i++;
+  return i === text.length;
+}
+
+/** Whether the character after the indent can start a bullet: `-`, `*`, `+` or `•`. */
+function isBulletMarker(c: number): boolean {
+  return c === 45 || c === ASTERISK || c === 43 || c === 0x2022;
+}
+
 class IntakeParser {
-  private readonly lines: string[];
-  private readonly eol: IntakeFile['eol'];
   private readonly intakes: Intake[] = [];
   private readonly allPlaceholders: Placeholder[] = [];
   private readonly problems: ParseProblem[] = [];
-  /** Intakes whose range has been set by a first piece of content. */
-  private readonly started = new Set<Intake>();
+  /** Whether the current intake's range has been set by a first piece of content. */
+  private intakeStarted = false;
 
   private intake: Intake | undefined;
   private section: Section | undefined;
-  /** Open items of the current section, innermost last. */
-  private stack: Item[] = [];
+  /** Open items of the current section, innermost last: the first `depth` entries (the array is reused). */
+  private readonly stack: Item[] = [];
+  private depth = 0;
   private pendingHeadings: Heading[] = [];
 
-  constructor(text: string) {
-    const split = splitLines(text);
-    this.lines = split.lines;
-    this.eol = split.eol;
-  }
+  // The line being parsed (fields rather than an object per line).
+  private line = '';
+  private no = 0;
+  /** Leading spaces and tabs, in characters. */
+  private indentLen = 0;
+  /** The same in columns (a tab counts 4). */
+  private indent = 0;
+  /** End of the line without trailing blanks (space, tab, ideographic space). */
+  private trimEnd = 0;
+  /** The placeholders of the current line: the first `placeholderCount` entries (the array is reused). */
+  private readonly placeholders: Placeholder[] = [];
+  private placeholderCount = 0;
+  /**
+   * The positions made on this line so far (characters and objects, `positionCount` of them):
+   * ranges that start or end at the same character share one position object. Positions are
+   * immutable, and a model is mostly positions, so this saves a good part of what a parse
+   * allocates (and of the garbage collector's work).
+   */
+  private readonly positionChars: number[] = [];
+  private readonly positions: Position[] = [];
+  private positionCount = 0;
+  private readonly positionAt = (character: number): Position => this.position(character);
+  private readonly placeholderContents = new PlaceholderAnalyzer();
+
+  constructor(private readonly text: string) {}
 
   parse(): IntakeFile {
-    for (let no = 0; no < this.lines.length; no++) {
-      this.parseLine(no, this.lines[no]!);
+    const text = this.text;
+    let start = 0;
+    let no = 0;
+    let nextLf = text.indexOf('\n');
+    let nextCr = text.indexOf('\r');
+    // Lines end at \r\n, \r or \n, as `split(/\r\n|\r|\n/)` would cut them.
+    for (;;) {
+      if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+      if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+      let end: number;
+      let next: number;
+      if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
+        end = nextCr;
+        next = text.charCodeAt(nextCr + 1) === 10 ? nextCr + 2 : nextCr + 1;
+      } else if (nextLf >= 0) {
+        end = nextLf;
+        next = nextLf + 1;
+      } else {
+        end = text.length;
+        next = -1;
+      }
+      this.parseLine(no, text.slice(start, end));
+      no++;
+      if (next < 0) break;
+      start = next;
     }
     this.closeIntake(undefined);
     return {
       intakes: this.intakes,
       placeholders: this.allPlaceholders,
       problems: this.problems,
-      lineCount: this.lines.length,
-      eol: this.eol,
+      lineCount: no,
+      eol: detectEol(text),
     };
   }
 
   private parseLine(no: number, text: string): void {
-    if (text.trim().length === 0) return;
-    if (SEPARATOR.test(text)) {
-      this.closeIntake(rangeOf(no, text.length - text.trimStart().length, trimmedEnd(text)));
+    if (isBlankLine(text)) return;
+    let indentLen = 0;
+    let indent = 0;
+    for (; indentLen < text.length; indentLen++) {
+      const c = text.charCodeAt(indentLen);
+      if (c === SPACE) indent++;
+      else if (c === TAB) indent += 4;
+      else break;
+    }
+    const trimEnd = trimmedEnd(text);
+    if (isSeparator(text, indentLen)) {
+      this.closeIntake(rangeOf(no, indentLen, trimEnd));
       return;
     }
-    const placeholders = this.collectPlaceholders(no, text);
-    const indentMatch = /^[ \t]*/.exec(text)![0];
-    const line: Line = { text, no, indent: columns(indentMatch), placeholders };
+    this.line = text;
+    this.no = no;
+    this.positionCount = 0;
+    this.indentLen = indentLen;
+    this.indent = indent;
+    this.trimEnd = trimEnd;
+    this.collectPlaceholders(no, text);
 
-    const heading = HEADING.exec(text);
-    if (heading) {
-      this.onHeading(line, heading);
+    const first = text.charCodeAt(indentLen);
+    if (first === HASH) {
+      const level = headingAt(text, indentLen);
+      if (level > 0) {
+        this.onHeading(level);
+        return;
+      }
+    } else if (first === 0x5b /* [ */ || first === 0x3010 /* 【 */) {
+      const close = sectionAt(text, indentLen);
+      if (close >= 0 && isSectionName(text.slice(indentLen + 1, close))) {
+        this.onSection(close);
+        return;
+      }
+    } else if (isBulletAt(text, indentLen)) {
+      this.onItem(indentLen + 1, true);
       return;
     }
-    const section = SECTION.exec(text);
-    if (section && isSectionName(section[3]!)) {
-      this.onSection(line, section);
-      return;
-    }
-    const bullet = BULLET.exec(text);
-    if (bullet) {
-      this.onItem(line, bullet[1]!.length + bullet[2]!.length, true);
-      return;
-    }
-    this.onItem(line, indentMatch.length, false);
+    this.onItem(indentLen, false);
   }
 
-  private collectPlaceholders(no: number, text: string): Placeholder[] {
-    if (!text.includes('__(')) return [];
-    const result: Placeholder[] = [];
-    for (const span of findPlaceholderSpans(text)) {
-      const p = toPlaceholder(text, no, span);
-      result.push(p);
+  private collectPlaceholders(no: number, text: string): void {
+    this.placeholderCount = 0;
+    if (!text.includes('__(')) return;
+    forEachPlaceholderSpan(text, (span) => {
+      const p = toPlaceholder(text, no, span, this.positionAt, this.placeholderContents);
+      this.placeholders[this.placeholderCount++] = p;
       this.allPlaceholders.push(p);
       if (!p.closed) this.problems.push({ code: 'intake.unclosed-placeholder', range: p.range });
-    }
-    return result;
+    });
+  }
+
+  /** The position of `character` on the current line, shared with every range that has it. */
+  private position(character: number): Position {
+    const chars = this.positionChars;
+    for (let i = 0; i < this.positionCount; i++) if (chars[i] === character) return this.positions[i]!;
+    const p: Position = { line: this.no, character };
+    chars[this.positionCount] = character;
+    this.positions[this.positionCount++] = p;
+    return p;
+  }
+
+  /** `[start, end)` on the current line. */
+  private range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
   }
 
   private currentIntake(): Intake {
@@ -152,23 +268,34 @@ class IntakeParser {
         preamble: [],
         range: rangeOf(0, 0, 0),
       };
+      this.intakeStarted = false;
       this.intakes.push(this.intake);
     }
     return this.intake;
   }
 
-  private onHeading(line: Line, m: RegExpExecArray): void {
+  /** A `#` heading of `level` on the current line. */
+  private onHeading(level: number): void {
     this.closeSection();
-    const start = m[1]!.length;
-    this.pendingHeadings.push({ level: m[2]!.length, text: m[3]!.trim(), range: rangeOf(line.no, start, trimmedEnd(line.text)) });
+    const text = this.line;
+    let from = this.indentLen + level;
+    while (from < text.length && isBlankOrTab(text.charCodeAt(from))) from++;
+    // The text stops before trailing blanks and closing hashes (`## 标题 ##`).
+    let to = text.length;
+    while (to > from && isBlankOrHash(text.charCodeAt(to - 1))) to--;
+    this.pendingHeadings.push({ level, text: text.slice(from, to).trim(), range: this.range(this.indentLen, this.trimEnd) });
   }
 
-  private onSection(line: Line, m: RegExpExecArray): void {
-    const name = m[3]!.trim();
+  /** A `[name]` section header on the current line, its closing bracket at `closeAt`. */
+  private onSection(closeAt: number): void {
+    const text = this.line;
+    const start = this.indentLen;
+    const rawName = text.slice(start + 1, closeAt);
+    const name = rawName.trim();
     const current = this.intake;
     // Headings directly above this header belong to it (and to the intake it may open).
     const headings = this.pendingHeadings;
-    this.pendingHeadings = [];
+    if (headings.length > 0) this.pendingHeadings = [];
     if (current && current.sections.length > 0 && INTAKE_START_SECTIONS.has(name)) {
       this.closeIntake(undefined);
     }
@@ -177,97 +304,97 @@ class IntakeParser {
     for (const h of headings) this.extendIntake(intake, h.range);
     intake.headings.push(...headings);
 
-    const start = m[1]!.length;
-    const open = m[2]!;
-    const nameStart = start + open.length + (m[3]!.length - m[3]!.trimStart().length);
-    const closeAt = start + open.length + m[3]!.length;
+    const open = text[start]!;
+    const nameStart = start + 1 + (rawName.length - rawName.trimStart().length);
     const afterClose = closeAt + 1;
-    let rest = m[5]!;
-    let restStart = line.text.length - rest.length;
+    let restStart = afterClose;
+    while (restStart < text.length && isBlankOrTab(text.charCodeAt(restStart))) restStart++;
     let colon: Colon | undefined;
-    const first = rest[0];
-    if (first === '：' || first === ':') {
-      colon = { char: first, range: rangeOf(line.no, restStart, restStart + 1) };
-      rest = rest.slice(1);
+    const first = text.charCodeAt(restStart);
+    if (first === FULLWIDTH_COLON || first === COLON) {
+      colon = { char: first === COLON ? ':' : '：', range: this.range(restStart, restStart + 1) };
       restStart++;
     }
     const section: Section = {
       name,
-      nameRange: rangeOf(line.no, nameStart, nameStart + name.length),
-      bracketRange: rangeOf(line.no, start, closeAt + 1),
-      headerRange: rangeOf(line.no, start, Math.max(afterClose, trimmedEnd(line.text))),
+      nameRange: this.range(nameStart, nameStart + name.length),
+      bracketRange: this.range(start, closeAt + 1),
+      headerRange: this.range(start, Math.max(afterClose, this.trimEnd)),
       brackets: open === '[' ? '[]' : '【】',
       items: [],
-      range: rangeOf(line.no, start, trimmedEnd(line.text)),
+      range: this.range(start, this.trimEnd),
     };
     if (colon) section.colon = colon;
-    const value = this.valueOf(line, restStart, line.text.length);
+    const value = this.valueOf(restStart, text.length);
     if (value) section.value = value;
     const heading = headings[headings.length - 1];
     if (heading) section.heading = heading;
     intake.sections.push(section);
     this.section = section;
-    this.stack = [];
+    this.depth = 0;
     this.extendIntake(intake, section.range);
   }
 
-  private onItem(line: Line, contentStart: number, bullet: boolean): void {
+  private onItem(contentStart: number, bullet: boolean): void {
     const intake = this.currentIntake();
-    if (!this.section) {
+    const section = this.section;
+    if (!section) {
       // Text before any section (a title, a note): kept, never lost, but not a field.
-      const value = this.valueOf(line, line.indent === 0 ? 0 : contentStart - (bullet ? 1 : 0), line.text.length);
+      const value = this.valueOf(this.indentLen, this.line.length);
       if (value) {
         intake.preamble.push(value);
         this.extendIntake(intake, value.range);
       }
       return;
     }
-    const item = bullet ? this.bulletItem(line, contentStart) : this.textItem(line, contentStart, false);
+    const item = bullet ? this.bulletItem(contentStart) : this.textItem(contentStart, false);
     if (!item) return;
-    while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.indent >= item.indent) this.stack.pop();
-    if (this.stack.length >= MAX_ITEM_DEPTH) this.stack.length = MAX_ITEM_DEPTH - 1;
-    const parent = this.stack[this.stack.length - 1];
-    if (parent) parent.children.push(item);
-    else this.section.items.push(item);
-    this.stack.push(item);
+    const stack = this.stack;
+    let depth = this.depth;
+    while (depth > 0 && stack[depth - 1]!.indent >= item.indent) depth--;
+    if (depth >= MAX_ITEM_DEPTH) depth = MAX_ITEM_DEPTH - 1;
+    if (depth > 0) stack[depth - 1]!.children.push(item);
+    else section.items.push(item);
+    stack[depth++] = item;
+    this.depth = depth;
     // Grow every open ancestor (and the section) to cover this line.
-    for (const open of this.stack) open.range = { start: open.range.start, end: item.range.end };
-    this.section.range = { start: this.section.range.start, end: item.range.end };
+    const end = item.range.end;
+    for (let i = 0; i < depth; i++) (stack[i]!.range as MutableRange).end = end;
+    (section.range as MutableRange).end = end;
     this.extendIntake(intake, item.range);
   }
 
-  private bulletItem(line: Line, contentStart: number): Item | undefined {
-    const text = line.text;
+  private bulletItem(contentStart: number): Item | undefined {
+    const text = this.line;
     let start = contentStart;
-    while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++;
-    const field = this.fieldAt(line, start);
-    return field ?? this.textItem(line, start, true);
+    while (start < text.length && isBlankOrTab(text.charCodeAt(start))) start++;
+    const field = this.fieldAt(start);
+    return field ?? this.textItem(start, true);
   }
 
-  private fieldAt(line: Line, start: number): FieldItem | undefined {
-    const text = line.text;
-    const itemRange = rangeOf(line.no, line.indent === 0 ? 0 : /^[ \t]*/.exec(text)![0].length, trimmedEnd(text));
+  private fieldAt(start: number): FieldItem | undefined {
+    const text = this.line;
     let keyStart: number;
     let keyEnd: number;
     let colonAt: number;
     let valueStart: number;
     let bold = false;
-    if (text.startsWith('**', start)) {
+    if (text.charCodeAt(start) === ASTERISK && text.charCodeAt(start + 1) === ASTERISK) {
       const closeBold = text.indexOf('**', start + 2);
       if (closeBold < 0) return undefined;
-      const inner = text.slice(start + 2, closeBold);
-      const innerColon = /[:：]\s*$/.exec(inner);
-      if (innerColon) {
+      const innerColon = colonBeforeTrailingSpace(text, start + 2, closeBold);
+      if (innerColon >= 0) {
         // **键：**值
         keyStart = start + 2;
-        keyEnd = start + 2 + innerColon.index;
+        keyEnd = innerColon;
         colonAt = keyEnd;
         valueStart = closeBold + 2;
       } else {
         // **键**：值
         let after = closeBold + 2;
-        while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
-        if (text[after] !== '：' && text[after] !== ':') return undefined;
+        while (after < text.length && isBlankOrTab(text.charCodeAt(after))) after++;
+        const c = text.charCodeAt(after);
+        if (c !== FULLWIDTH_COLON && c !== COLON) return undefined;
         keyStart = start + 2;
         keyEnd = closeBold;
         colonAt = after;
@@ -275,89 +402,108 @@ class IntakeParser {
       }
       bold = true;
     } else {
-      colonAt = this.keyColon(line, start);
+      colonAt = this.keyColon(start);
       if (colonAt < 0) return undefined;
       keyStart = start;
       keyEnd = colonAt;
       valueStart = colonAt + 1;
     }
-    while (keyEnd > keyStart && /\s/.test(text[keyEnd - 1]!)) keyEnd--;
-    while (keyStart < keyEnd && /\s/.test(text[keyStart]!)) keyStart++;
+    while (keyEnd > keyStart && isJsSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
+    while (keyStart < keyEnd && isJsSpace(text.charCodeAt(keyStart))) keyStart++;
+    if (!isPlausibleKey(text, keyStart, keyEnd)) return undefined;
     const key = text.slice(keyStart, keyEnd);
-    if (!isPlausibleKey(key)) return undefined;
-    const field: FieldItem = {
-      kind: 'field',
-      key,
-      keyRange: rangeOf(line.no, keyStart, keyEnd),
-      bold,
-      colon: { char: text[colonAt] === ':' ? ':' : '：', range: rangeOf(line.no, colonAt, colonAt + 1) },
-      children: [],
-      range: itemRange,
-      indent: line.indent,
-    };
-    const value = this.valueOf(line, valueStart, text.length);
-    if (value) field.value = value;
-    return field;
+    const keyRange = this.range(keyStart, keyEnd);
+    const colon: Colon = { char: text.charCodeAt(colonAt) === COLON ? ':' : '：', range: this.range(colonAt, colonAt + 1) };
+    const range = this.range(this.indentLen, this.trimEnd);
+    const value = this.valueOf(valueStart, text.length);
+    // One literal per shape, `value` last as if added afterwards: the same keys in the same order.
+    if (value) return { kind: 'field', key, keyRange, bold, colon, children: [], range, indent: this.indent, value };
+    return { kind: 'field', key, keyRange, bold, colon, children: [], range, indent: this.indent };
   }
 
   /** The colon that ends a plain key: the first one outside placeholders, if the text before it can be a key. */
-  private keyColon(line: Line, start: number): number {
-    const text = line.text;
+  private keyColon(start: number): number {
+    const text = this.line;
     for (let i = start; i < text.length && i - start <= MAX_KEY_LENGTH * 2; i++) {
-      const c = text[i];
-      if (c === '：' || c === ':') {
-        if (line.placeholders.some((p) => p.range.start.character <= i && i < p.range.end.character)) return -1;
+      const c = text.charCodeAt(i);
+      if (c === FULLWIDTH_COLON || c === COLON) {
+        if (this.insidePlaceholder(i)) return -1;
         // "http://", "10:30": a half-width colon inside a token is not a key separator.
-        if (c === ':' && (text[i + 1] === '/' || /\d/.test(text[i + 1] ?? '') && /\d/.test(text[i - 1] ?? ''))) return -1;
+        if (c === COLON && (text.charCodeAt(i + 1) === SLASH || (isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))))) return -1;
         return i;
       }
-      if (c === '_' && text.startsWith('__(', i)) return -1;
+      if (c === UNDERSCORE && text.startsWith('__(', i)) return -1;
     }
     return -1;
   }
 
-  private textItem(line: Line, start: number, bullet: boolean): TextItem | undefined {
-    const value = this.valueOf(line, start, line.text.length);
+  private insidePlaceholder(character: number): boolean {
+    for (let i = 0; i < this.placeholderCount; i++) {
+      const p = this.placeholders[i]!;
+      if (p.range.start.character <= character && character < p.range.end.character) return true;
+    }
+    return false;
+  }
+
+  private textItem(start: number, bullet: boolean): TextItem | undefined {
+    const value = this.valueOf(start, this.line.length);
     if (!value) {
       if (!bullet) return undefined;
       // An empty bullet ("- "): keep it as an empty text item so its line is not lost.
-      const at = rangeOf(line.no, start, start);
-      return { kind: 'text', bullet, value: { text: '', range: at, placeholders: [] }, children: [], range: rangeOf(line.no, /^[ \t]*/.exec(line.text)![0].length, trimmedEnd(line.text)), indent: line.indent };
+      const at = this.range(start, start);
+      return { kind: 'text', bullet, value: { text: '', range: at, placeholders: [] }, children: [], range: this.range(this.indentLen, this.trimEnd), indent: this.indent };
     }
     return {
       kind: 'text',
       bullet,
       value,
       children: [],
-      range: rangeOf(line.no, /^[ \t]*/.exec(line.text)![0].length, value.range.end.character),
-      indent: line.indent,
+      range: this.range(this.indentLen, value.range.end.character),
+      indent: this.indent,
     };
   }
 
-  /** The trimmed text in [start, end) of a line, with the placeholders inside it; undefined when blank. */
-  private valueOf(line: Line, start: number, end: number): Value | undefined {
-    const text = line.text;
+  /** The trimmed text in [start, end) of the line, with the placeholders inside it; undefined when blank. */
+  private valueOf(start: number, end: number): Value | undefined {
+    const text = this.line;
     let s = start;
-    let e = Math.min(end, trimmedEnd(text));
-    while (s < e && /[ \t\u3000]/.test(text[s]!)) s++;
+    const e = Math.min(end, this.trimEnd);
+    while (s < e && isValueBlank(text.charCodeAt(s))) s++;
     if (s >= e) return undefined;
     return {
       text: text.slice(s, e),
-      range: rangeOf(line.no, s, e),
-      placeholders: line.placeholders.filter((p) => p.range.start.character >= s && p.range.start.character < e),
+      range: this.range(s, e),
+      placeholders: this.placeholdersIn(s, e),
     };
   }
 
+  /**
+   * The line's placeholders that start in [s, e), in a new array of just their number. They are
+   * in order along the line, so they are next to one another.
+   */
+  private placeholdersIn(s: number, e: number): Placeholder[] {
+    let first = -1;
+    let count = 0;
+    for (let i = 0; i < this.placeholderCount; i++) {
+      const at = this.placeholders[i]!.range.start.character;
+      if (at < s || at >= e) continue;
+      if (first < 0) first = i;
+      count++;
+    }
+    return count === 0 ? [] : this.placeholders.slice(first, first + count);
+  }
+
   private extendIntake(intake: Intake, r: Range): void {
-    const empty = !this.started.has(intake);
-    this.started.add(intake);
-    if (empty || comparePos(r.start, intake.range.start) < 0) intake.range = { start: r.start, end: intake.range.end };
-    if (empty || comparePos(r.end, intake.range.end) > 0) intake.range = { start: intake.range.start, end: r.end };
+    const range = intake.range as MutableRange;
+    const empty = !this.intakeStarted;
+    this.intakeStarted = true;
+    if (empty || comparePos(r.start, range.start) < 0) range.start = r.start;
+    if (empty || comparePos(r.end, range.end) > 0) range.end = r.end;
   }
 
   private closeSection(): void {
     this.section = undefined;
-    this.stack = [];
+    this.depth = 0;
   }
 
   private closeIntake(separator: Range | undefined): void {
@@ -380,14 +526,89 @@ function comparePos(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/**
+ * `/[:：]\s*$/` on `text[from, to)`: the colon followed only by whitespace up to `to`, or -1.
+ * (`**键：**值`: the colon inside the bold markers.)
+ */
+function colonBeforeTrailingSpace(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isJsSpace(text.charCodeAt(i - 1))) i--;
+  if (i === from) return -1;
+  const c = text.charCodeAt(i - 1);
+  return c === COLON || c === FULLWIDTH_COLON ? i - 1 : -1;
+}
+
+/** `#` heading: the level (1 to 6 hashes, then a blank), or 0 when the line is no heading. */
+function headingAt(text: string, indentLen: number): number {
+  let i = indentLen;
+  while (i < text.length && text.charCodeAt(i) === HASH) i++;
+  const level = i - indentLen;
+  if (level > 6 || i >= text.length || !isBlankOrTab(text.charCodeAt(i))) return 0;
+  return LINE_SEPARATOR.test(text) ? 0 : level;
+}
+
+function isBlankOrHash(c: number): boolean {
+  return c === SPACE || c === TAB || c === HASH;
+}
+
+/** `[]【】` */
+function isBracket(c: number): boolean {
+  return c === 0x5b || c === 0x5d || c === 0x3010 || c === 0x3011;
+}
+
+/**
+ * `[name]` section header: the offset of the closing bracket, or -1. The name is the run of
+ * characters up to the next bracket (1 to 40 of them), which must be a closing one (either kind),
+ * not followed by an opening parenthesis, and nothing after it may be a line separator.
+ */
+function sectionAt(text: string, indentLen: number): number {
+  const nameStart = indentLen + 1;
+  let close = nameStart;
+  while (close < text.length && !isBracket(text.charCodeAt(close))) close++;
+  const length = close - nameStart;
+  if (length < 1 || length > 40 || close >= text.length) return -1;
+  const c = text.charCodeAt(close);
+  if (c !== 0x5d /* ] */ && c !== 0x3011 /* 】 */) return -1;
+  const next = text.charCodeAt(close + 1);
+  if (next === 40 /* ( */ || next === 0xff08 /* （ */) return -1;
+  for (let i = close + 1; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 0x2028 || d === 0x2029) return -1;
+  }
+  return close;
+}
+
+/** A bullet: the marker (`-`, `*`, `+`, `•`) right after the indent, then blanks or the end of the line. */
+function isBulletAt(text: string, indentLen: number): boolean {
+  if (!isBulletMarker(text.charCodeAt(indentLen))) return false;
+  const after = indentLen + 1;
+  return (after === text.length || isBlankOrTab(text.charCodeAt(after))) && !LINE_SEPARATOR.test(text);
+}
+
 /** `[ ]` or `[__(x]` is not a section header, just text. */
 function isSectionName(raw: string): boolean {
   return raw.trim().length > 0 && !raw.includes('__(');
 }
 
-function isPlausibleKey(key: string): boolean {
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) return false;
-  if (PROSE_IN_KEY.test(key)) return false;
-  if (key.includes('__(') || key.includes('**')) return false;
-  return /[^\d\s.]/.test(key);
+/** Punctuation that marks prose rather than a key: ，,。；;！？!?、 */
+function isProsePunctuation(c: number): boolean {
+  return c === 0xff0c || c === 44 || c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 0x3001;
+}
+
+/**
+ * Whether `text[start, end)` can be a key: 1 to 24 characters, no prose punctuation, no `__(`
+ * or `**`, and something besides digits, blanks and dots.
+ */
+function isPlausibleKey(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 0 || length > MAX_KEY_LENGTH) return false;
+  let wordy = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isProsePunctuation(c)) return false;
+    if (c === UNDERSCORE && i + 2 < end && text.charCodeAt(i + 1) === UNDERSCORE && text.charCodeAt(i + 2) === 40 /* ( */) return false;
+    if (c === ASTERISK && i + 1 < end && text.charCodeAt(i + 1) === ASTERISK) return false;
+    if (!wordy && !isDigit(c) && c !== 46 /* . */ && !isJsSpace(c)) wordy = true;
+  }
+  return wordy;
 }

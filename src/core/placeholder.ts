@@ -5,6 +5,7 @@
  *   __(例：500万+注册用户)__      → example 500万+注册用户
  *   __(60%)__                    → example 60% (a single suggestion)
  */
+import { isJsSpace, type Position } from './document';
 import type { Placeholder } from './model';
 
 const OPEN = '__(';
@@ -21,8 +22,15 @@ const QUOTED = /[「“"『]([^」”"』]+)[」”"』]/;
 const EXAMPLE_PREFIX = /^(?:例如|比如|例|如|e\.g\.|eg)\s*[:：]?\s*/i;
 /** Markers that make the rest one example even when it contains slashes (`例：<15分钟/季度`). */
 const EXPLICIT_EXAMPLE = /^(?:例如|比如|例|如|e\.g\.)\s*[:：]\s*|^(?:例如|比如)\s*/i;
-/** A slash after a quantity that means "per" (2MB/s, 15分钟/季度, $150万/年), not a choice between options (半年/季度). */
-const PER_UNIT_SLASH = /(?<=\d[\p{L}%]{0,4})[/／](?=(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z]))/gu;
+/**
+ * A slash after a quantity that means "per" (2MB/s, 15分钟/季度, $150万/年), not a choice between
+ * options (半年/季度): `(?<=\d[\p{L}%]{0,4})[/／](?=…)`, tested at each slash as two halves (see
+ * {@link isPerUnitSlash}) instead of scanning every position with the lookbehind.
+ */
+const QUANTITY_BEFORE = /\d[\p{L}%]{0,4}$/u;
+const UNIT_AFTER = /(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z])/uy;
+/** The lookbehind reaches back at most a digit and four code points (two units each). */
+const QUANTITY_REACH = 9;
 /** Prose: a full-width comma or full stop means one described value, not a list of options. */
 const PROSE = /[，。；]/;
 /** A trailing 等 / 等等 ("and so on") is not part of the last option. */
@@ -38,22 +46,78 @@ export function analyzePlaceholder(inner: string): PlaceholderContent {
     if (rest.length > 0) return { options: [], example: rest };
   }
   if (PROSE.test(text)) return { options: [], example: text };
-  const parts = text
-    .replace(PER_UNIT_SLASH, '\u0000')
-    .split(/[/／]/)
-    .map((p) => p.replace(/\u0000/g, '/'))
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-  if (parts.length >= 2) {
-    const last = parts.length - 1;
-    parts[last] = parts[last]!.replace(TRAILING_ETC, '').trim() || parts[last]!;
-    return { options: dedupe(parts) };
+  const count = splitOptions(text, scratch);
+  if (count >= 2) {
+    const last = count - 1;
+    scratch[last] = scratch[last]!.replace(TRAILING_ETC, '').trim() || scratch[last]!;
+    const options = dedupe(scratch, count);
+    scratch.fill('', 0, count); // hold on to no part of this document
+    return { options };
   }
+  scratch.fill('', 0, count);
   return { options: [], example: text.replace(EXAMPLE_PREFIX, '').trim() || text };
 }
 
-function dedupe(values: string[]): string[] {
-  return [...new Set(values)];
+/** Where {@link splitOptions} puts the parts (reused: only the returned options are kept). */
+const scratch: string[] = [];
+
+/** `[...new Set(values.slice(0, count))]`, as an array of exactly its length: option lists are short. */
+function dedupe(values: string[], count: number): string[] {
+  let unique = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[i]!;
+    let seen = false;
+    for (let j = 0; j < unique && !seen; j++) seen = values[j] === v;
+    if (!seen) values[unique++] = v;
+  }
+  return values.slice(0, unique);
+}
+
+function isPerUnitSlash(text: string, at: number): boolean {
+  UNIT_AFTER.lastIndex = at + 1;
+  return UNIT_AFTER.test(text) && QUANTITY_BEFORE.test(text.slice(Math.max(0, at - QUANTITY_REACH), at));
+}
+
+/**
+ * The options of `a/b／c` into `parts` (their number is returned): split at every slash that is
+ * not a "per" slash, each part trimmed, empty parts dropped. A "per" slash stays (as `/`), and
+ * so does a NUL, which is written as `/` (the NUL once marked "per" slashes while splitting;
+ * the result is kept as it was).
+ */
+function splitOptions(text: string, parts: string[]): number {
+  let count = 0;
+  let current = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || ((c === 0x2f || c === 0xff0f) && isPerUnitSlash(text, i))) {
+      current += text.slice(from, i) + '/';
+      from = i + 1;
+    } else if (c === 0x2f || c === 0xff0f) {
+      count = pushTrimmed(parts, count, current, text, from, i);
+      current = '';
+      from = i + 1;
+    }
+  }
+  return pushTrimmed(parts, count, current, text, from, text.length);
+}
+
+/**
+ * Puts `(head + text[from, to)).trim()` at `parts[count]` unless it is empty, and returns the new
+ * count; without the joined string when there is no head.
+ */
+function pushTrimmed(parts: string[], count: number, head: string, text: string, from: number, to: number): number {
+  let part: string;
+  if (head.length > 0) {
+    part = (head + text.slice(from, to)).trim();
+  } else {
+    while (from < to && isJsSpace(text.charCodeAt(from))) from++;
+    while (to > from && isJsSpace(text.charCodeAt(to - 1))) to--;
+    part = to > from ? text.slice(from, to) : '';
+  }
+  if (part.length === 0) return count;
+  parts[count] = part;
+  return count + 1;
 }
 
 /** A placeholder's span within one line (character offsets). */
@@ -69,20 +133,36 @@ export interface PlaceholderSpan {
 /** Finds placeholders in a single line. Placeholders never span lines. */
 export function findPlaceholderSpans(line: string): PlaceholderSpan[] {
   const spans: PlaceholderSpan[] = [];
+  forEachPlaceholderSpan(line, (span) => spans.push({ ...span }));
+  return spans;
+}
+
+/**
+ * {@link findPlaceholderSpans} without the array: `fn` gets each span in turn, in one span object
+ * that is reused, so it must not keep it.
+ */
+export function forEachPlaceholderSpan(line: string, fn: (span: Readonly<PlaceholderSpan>) => void): void {
+  const span: PlaceholderSpan = { start: 0, end: 0, innerStart: 0, innerEnd: 0, closed: false };
   let from = 0;
   while (from < line.length) {
     const start = line.indexOf(OPEN, from);
     if (start < 0) break;
     const innerStart = start + OPEN.length;
     const close = line.indexOf(CLOSE, innerStart);
+    span.start = start;
+    span.innerStart = innerStart;
     if (close < 0) {
-      spans.push({ start, end: trimEnd(line), innerStart, innerEnd: trimEnd(line), closed: false });
+      span.end = span.innerEnd = trimEnd(line);
+      span.closed = false;
+      fn(span);
       break;
     }
-    spans.push({ start, end: close + CLOSE.length, innerStart, innerEnd: close, closed: true });
+    span.end = close + CLOSE.length;
+    span.innerEnd = close;
+    span.closed = true;
+    fn(span);
     from = close + CLOSE.length;
   }
-  return spans;
 }
 
 function trimEnd(line: string): number {
@@ -91,18 +171,39 @@ function trimEnd(line: string): number {
   return end;
 }
 
-export function toPlaceholder(line: string, lineNo: number, span: PlaceholderSpan): Placeholder {
+/**
+ * {@link analyzePlaceholder} with a memory, for one parse: the copies of a template in a file
+ * repeat the same placeholders. The strings are shared; every placeholder gets its own options
+ * array (see {@link toPlaceholder}).
+ */
+export class PlaceholderAnalyzer {
+  private readonly seen = new Map<string, PlaceholderContent>();
+
+  analyze(inner: string): PlaceholderContent {
+    let content = this.seen.get(inner);
+    if (!content) {
+      content = analyzePlaceholder(inner);
+      this.seen.set(inner, content);
+    }
+    return content;
+  }
+}
+
+/**
+ * The placeholder of a span. `position`, when given, makes the positions (the parser passes one
+ * that shares a position object between ranges that meet at the same character); `analyzer`
+ * remembers the contents of placeholders already seen.
+ */
+export function toPlaceholder(line: string, lineNo: number, span: Readonly<PlaceholderSpan>, position?: (character: number) => Position, analyzer?: PlaceholderAnalyzer): Placeholder {
   const inner = line.slice(span.innerStart, span.innerEnd);
-  const content = analyzePlaceholder(inner);
-  const placeholder: Placeholder = {
-    range: { start: { line: lineNo, character: span.start }, end: { line: lineNo, character: span.end } },
-    inner,
-    innerRange: { start: { line: lineNo, character: span.innerStart }, end: { line: lineNo, character: span.innerEnd } },
-    options: content.options,
-    closed: span.closed,
-  };
-  if (content.example !== undefined) placeholder.example = content.example;
-  return placeholder;
+  const content = analyzer ? analyzer.analyze(inner) : analyzePlaceholder(inner);
+  const options = analyzer ? content.options.slice() : content.options;
+  const at = position ?? ((character: number): Position => ({ line: lineNo, character }));
+  const range = { start: at(span.start), end: at(span.end) };
+  const innerRange = { start: at(span.innerStart), end: at(span.innerEnd) };
+  // One literal per shape (rather than adding `example` afterwards): the same keys in the same order, stored in the object.
+  if (content.example !== undefined) return { range, inner, innerRange, options, closed: span.closed, example: content.example };
+  return { range, inner, innerRange, options, closed: span.closed };
 }
 
 /** The text a placeholder would most plausibly be filled with: its example, else its first option. */

@@ -2,34 +2,105 @@
  * Checks a parsed intake file against the field catalog and returns diagnostics with stable
  * codes. Pure and total: no I/O, never throws.
  */
-import { analyzeIntake } from './analysis/analyze';
+import { analyzeIntakeLines } from './analysis/analyze';
+import type { AnalysisCache } from './analysis/cache';
+import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './analysis/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
+import { memoizedLookup, type CatalogLookup } from './engine/facts';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
 import type { Range } from './document';
 import { t } from './l10n';
-import type { Intake, IntakeFile, Placeholder, Section } from './model';
-import { intakeAtLine, walkFields } from './walk';
+import type { FieldItem, Intake, IntakeFile, Placeholder, Section } from './model';
+import { forEachField, IntakeCursor } from './walk';
 
 export interface ValidateOptions {
   catalog?: FieldCatalog;
   /** Run the analysis checks (budget, SLA, latency, standards); on by default. */
   analysis?: boolean;
+  /**
+   * Remembers each intake's analysis by its text, so that only intakes that changed are analysed
+   * again (the editor keeps one per document). Used together with `text`.
+   */
+  analysisCache?: AnalysisCache;
+  /** The text `file` was parsed from (for `analysisCache`). */
+  text?: string;
 }
 
 export function validate(file: IntakeFile, options: ValidateOptions = {}): IntakeDiagnostic[] {
   const catalog = options.catalog ?? getFieldCatalog();
+  // Every intake of a file asks for the same names: look each up once per validation.
+  const lookup = memoizedLookup(catalog);
+  const resolver = new FieldResolver(lookup);
+  const seen = new FieldsSeen();
   const out: IntakeDiagnostic[] = [];
-  for (const p of file.placeholders) checkPlaceholder(file, p, out);
+  const cursor = new IntakeCursor(file);
+  const messages = new PlaceholderMessages();
+  for (const p of file.placeholders) checkPlaceholder(cursor, messages, p, out);
+  const analysis = options.analysis !== false;
+  const cache = analysis && options.analysisCache && options.text !== undefined ? options.analysisCache.session(options.text, catalog) : undefined;
   for (const intake of file.intakes) {
-    checkIntake(catalog, intake, out);
-    if (options.analysis !== false) out.push(...analyzeIntake(intake, { catalog }));
+    const cached = cache?.get(intake);
+    const lines = checkIntake(catalog, lookup, seen, intake, analysis && !cached ? resolver : undefined, out);
+    const found = cached ?? (lines ? analyzeIntakeLines(intake, lines, lookup) : []);
+    if (cache && !cached && lines) cache.set(intake, found);
+    for (const d of found) out.push(d);
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  cache?.end();
+  out.sort(byStart);
   return out;
 }
 
-function checkPlaceholder(file: IntakeFile, p: Placeholder, out: IntakeDiagnostic[]): void {
-  const intake = intakeAtLine(file, p.range.start.line)?.index ?? 0;
+function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/**
+ * Placeholder messages for one validation. A file has thousands of placeholders, so each kind of
+ * message is localised once, with a marker for its argument, and then only spliced together:
+ * the same text `t()` gives (it inserts arguments in one pass, as the splice does).
+ */
+class PlaceholderMessages {
+  private withOptions: string[] | undefined;
+  private withExample: string[] | undefined;
+  private plain: string | undefined;
+  /** The last options message per placeholder text, with the options it was made of. */
+  private readonly byInner = new Map<string, { options: readonly string[]; message: string }>();
+
+  of(p: Placeholder): string {
+    if (p.options.length > 0) {
+      // Copies of a placeholder have the same options (the parser even shares their strings): the same message.
+      const last = this.byInner.get(p.inner);
+      if (last && sameStrings(last.options, p.options)) return last.message;
+      const message = splice((this.withOptions ??= template((arg) => t('Unfilled placeholder; choose one of: {0}.', arg))), p.options.join(' / '));
+      this.byInner.set(p.inner, { options: p.options, message });
+      return message;
+    }
+    if (p.example) return splice((this.withExample ??= template((arg) => t('Unfilled placeholder, for example: {0}.', arg))), p.example);
+    return (this.plain ??= t('Unfilled placeholder.'));
+  }
+}
+
+/** The same strings in the same order (cheap when they are the same string objects, as the parser's copies are). */
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Stands for a message's argument while it is localised; no translation contains it. */
+const ARGUMENT = '\u0000\u0001argument\u0001\u0000';
+
+/** A localised message cut where its argument goes. */
+function template(localise: (arg: string) => string): string[] {
+  return localise(ARGUMENT).split(ARGUMENT);
+}
+
+function splice(parts: string[], arg: string): string {
+  return parts.length === 2 ? parts[0]! + arg + parts[1]! : parts.join(arg);
+}
+
+function checkPlaceholder(cursor: IntakeCursor, messages: PlaceholderMessages, p: Placeholder, out: IntakeDiagnostic[]): void {
+  const intake = cursor.at(p.range.start.line)?.index ?? 0;
   if (!p.closed) {
     out.push({
       code: Codes.unclosedPlaceholder,
@@ -41,18 +112,21 @@ function checkPlaceholder(file: IntakeFile, p: Placeholder, out: IntakeDiagnosti
     });
     return;
   }
-  const hint = p.options.length > 0 ? t('Unfilled placeholder; choose one of: {0}.', p.options.join(' / ')) : p.example ? t('Unfilled placeholder, for example: {0}.', p.example) : t('Unfilled placeholder.');
-  const data: IntakeDiagnostic['data'] = { kind: 'placeholder', options: p.options };
-  if (p.example !== undefined) data.example = p.example;
-  out.push({ code: Codes.placeholder, severity: 'warning', message: hint, range: p.range, intake, data });
+  const data: IntakeDiagnostic['data'] = p.example !== undefined ? { kind: 'placeholder', options: p.options, example: p.example } : { kind: 'placeholder', options: p.options };
+  out.push({ code: Codes.placeholder, severity: 'warning', message: messages.of(p), range: p.range, intake, data });
 }
 
-function checkIntake(catalog: FieldCatalog, intake: Intake, out: IntakeDiagnostic[]): void {
+/**
+ * The intake's own diagnostics. With `analysis` (the fields resolved in this validation), the walk over
+ * its fields also builds the lines the analysis checks read (returned; undefined when they could
+ * not be built).
+ */
+function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsSeen, intake: Intake, analysis: FieldResolver | undefined, out: IntakeDiagnostic[]): AnalysisLine[] | undefined {
   const bySpec = new Map<SectionSpec, Section[]>();
   const seenUnknown = new Map<string, Section>();
   for (const section of intake.sections) {
     checkSectionFormat(section, intake.index, out);
-    const spec = catalog.section(section.name);
+    const spec = lookup.section(section.name);
     if (!spec) {
       const first = seenUnknown.get(section.name);
       if (first) out.push(duplicate(section, first, intake.index));
@@ -68,8 +142,26 @@ function checkIntake(catalog: FieldCatalog, intake: Intake, out: IntakeDiagnosti
     bySpec.set(spec, list);
     checkSectionValue(spec, section, intake.index, out);
   }
-  for (const section of intake.sections) checkFields(section, intake.index, out);
-  for (const [spec, sections] of bySpec) checkRequiredFields(catalog, spec, sections, intake.index, out);
+  const fields = new FieldChecks(intake.index, seen, out);
+  let lines: AnalysisLine[] | undefined;
+  if (analysis) {
+    const before = out.length;
+    try {
+      lines = buildAnalysisLines(intake, lookup, fields.visit, analysis);
+    } catch {
+      // The analysis gets nothing to read; the fields are checked on their own below.
+      out.length = before;
+      fields.reset();
+      lines = undefined;
+    }
+  }
+  if (!lines) {
+    for (const section of intake.sections) {
+      const spec = lookup.section(section.name);
+      forEachField(section.items, (field) => fields.visit(field, spec && lookup.field(spec, field.key)));
+    }
+  }
+  for (const [spec, sections] of bySpec) checkRequiredFields(spec, sections, seen, intake.index, out);
   const anchor = intakeAnchor(intake);
   for (const spec of catalog.requiredSections()) {
     if (bySpec.has(spec)) continue;
@@ -81,6 +173,60 @@ function checkIntake(catalog: FieldCatalog, intake: Intake, out: IntakeDiagnosti
       intake: intake.index,
       data: { kind: 'missing-section', section: spec.name },
     });
+  }
+  return lines;
+}
+
+/**
+ * Which catalog fields an intake has: each field spec seen is stamped with the intake's turn.
+ * A field spec belongs to one section spec, so this answers "does this section have it" for
+ * every section of the intake at once, with one map for the whole validation.
+ */
+class FieldsSeen {
+  private readonly stamps = new Map<FieldSpec, number>();
+  private turn = 0;
+
+  /** Starts over for the next intake. */
+  next(): void {
+    this.turn++;
+  }
+
+  add(f: FieldSpec): void {
+    this.stamps.set(f, this.turn);
+  }
+
+  has(f: FieldSpec): boolean {
+    return this.stamps.get(f) === this.turn;
+  }
+}
+
+/** Field-level diagnostics, field by field in document order; also notes the catalog fields the intake has. */
+class FieldChecks {
+  constructor(
+    private readonly intake: number,
+    private readonly seen: FieldsSeen,
+    private readonly out: IntakeDiagnostic[],
+  ) {
+    seen.next();
+  }
+
+  readonly visit = (field: FieldItem, spec: FieldSpec | undefined): void => {
+    if (field.colon.char === ':') this.out.push(halfWidthColon(field.colon.range, this.intake));
+    if (!field.value && field.children.length === 0) {
+      this.out.push({
+        code: Codes.emptyValue,
+        severity: 'warning',
+        message: t('"{0}" has no value.', field.key),
+        range: field.keyRange,
+        intake: this.intake,
+        data: { kind: 'empty-value', key: field.key },
+      });
+    }
+    if (spec) this.seen.add(spec);
+  };
+
+  reset(): void {
+    this.seen.next();
   }
 }
 
@@ -167,30 +313,7 @@ function checkSectionValue(spec: SectionSpec, section: Section, intake: number, 
   }
 }
 
-function checkFields(section: Section, intake: number, out: IntakeDiagnostic[]): void {
-  for (const field of walkFields(section.items)) {
-    if (field.colon.char === ':') out.push(halfWidthColon(field.colon.range, intake));
-    if (!field.value && field.children.length === 0) {
-      out.push({
-        code: Codes.emptyValue,
-        severity: 'warning',
-        message: t('"{0}" has no value.', field.key),
-        range: field.keyRange,
-        intake,
-        data: { kind: 'empty-value', key: field.key },
-      });
-    }
-  }
-}
-
-function checkRequiredFields(catalog: FieldCatalog, spec: SectionSpec, sections: Section[], intake: number, out: IntakeDiagnostic[]): void {
-  const present = new Set<FieldSpec>();
-  for (const section of sections) {
-    for (const field of walkFields(section.items)) {
-      const f = catalog.field(spec, field.key);
-      if (f) present.add(f);
-    }
-  }
+function checkRequiredFields(spec: SectionSpec, sections: Section[], present: FieldsSeen, intake: number, out: IntakeDiagnostic[]): void {
   const satisfied = (f: FieldSpec): boolean => present.has(f) || f.fields.some(satisfied);
   for (const f of spec.allFields) {
     if (!f.required || satisfied(f)) continue;

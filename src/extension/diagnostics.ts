@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { IntakeDiagnostic } from '../core/diagnostics';
+import { AnalysisCache } from '../core/analysis/cache';
 import { validate } from '../core/validator';
 import { isIntake, toRange, toSeverity } from './convert';
 import { Debouncer } from './debouncer';
@@ -16,12 +17,17 @@ export const DIAGNOSTIC_SOURCE = 'intake';
 export function registerDiagnostics(cache: ParseCache): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const debouncer = new Debouncer<string>();
+  // One analysis cache per open document: a keystroke re-analyses only the intake it edits.
+  const caches = new Map<string, AnalysisCache>();
 
   const refresh = (doc: vscode.TextDocument): void => {
     if (!isIntake(doc) || doc.isClosed) return;
     const version = doc.version;
     const settings = validationSettings(doc.uri);
-    const core = validate(cache.get(doc));
+    const key = doc.uri.toString();
+    let analysisCache = caches.get(key);
+    if (!analysisCache) caches.set(key, (analysisCache = new AnalysisCache()));
+    const core = validate(cache.get(doc), { analysisCache, text: doc.getText() });
     // Stale guard: a newer edit (or a close) supersedes this result.
     if (doc.isClosed || doc.version !== version) return;
     collection.set(doc.uri, core.flatMap((d) => toVsDiagnostic(doc.uri, d, settings.placeholderSeverity)));
@@ -29,6 +35,7 @@ export function registerDiagnostics(cache: ParseCache): vscode.Disposable {
 
   const forget = (doc: vscode.TextDocument): void => {
     debouncer.cancel(doc.uri.toString());
+    caches.delete(doc.uri.toString());
     collection.delete(doc.uri);
   };
 

@@ -14,16 +14,16 @@
  * | retired-standard | intake.retired-standard  | warning     |
  * | wording          | intake.wording           | information |
  */
-import type { FieldCatalog } from '../catalog/catalog';
+import { getFieldCatalog } from '../catalog/catalog';
 import type { AnalysisCheck, DiagnosticData, IntakeDiagnostic } from '../diagnostics';
-import type { IntakeFacts } from '../engine/facts';
+import { extractFacts, type CatalogLookup, type IntakeFacts } from '../engine/facts';
 import { getFrameworks, getLocations } from '../knowledge/knowledge';
 import type { Framework, Location } from '../knowledge/schema';
 import type { Intake, IntakeFile } from '../model';
 import { checkBudgetExceeds, checkBudgetSum } from './budget';
 import type { AnalysisContext, AnalysisFinding, CheckFn } from './finding';
 import { checkLatencyPhysics } from './latency';
-import { buildAnalysisInput } from './lines';
+import { buildAnalysisInput, buildAnalysisLines, type AnalysisInput, type AnalysisLine } from './lines';
 import { checkSlaConflict } from './sla';
 import { checkStandards } from './standards';
 
@@ -36,7 +36,8 @@ export interface AnalyzeOptions {
   frameworks?: readonly Framework[];
   /** Places for the latency check (default: the knowledge base's). */
   locations?: readonly Location[];
-  catalog?: FieldCatalog;
+  /** The field catalog (default: the embedded one), or lookups over it. */
+  catalog?: CatalogLookup;
   /** The intake's facts, when the caller already has them. */
   facts?: IntakeFacts;
   /** Run only these checks (default: all). */
@@ -44,6 +45,8 @@ export interface AnalyzeOptions {
   /** Told when a check throws (the check's findings are then dropped; the others still run). */
   onError?: (check: string, error: unknown) => void;
 }
+
+const ALL_CHECKS: ReadonlySet<AnalysisCheck> = new Set(ANALYSIS_CHECKS);
 
 /** Check functions; the standards function produces three checks at once. */
 const RUNNERS: Array<{ checks: readonly AnalysisCheck[]; run: CheckFn }> = [
@@ -56,31 +59,71 @@ const RUNNERS: Array<{ checks: readonly AnalysisCheck[]; run: CheckFn }> = [
 
 /** The findings for one intake, in document order. */
 export function analyzeFindings(intake: Intake, options: AnalyzeOptions = {}): AnalysisFinding[] {
-  const enabled = new Set(options.checks ?? ANALYSIS_CHECKS);
-  let ctx: AnalysisContext;
+  let input: AnalysisInput;
   try {
-    const input = buildAnalysisInput(intake, options.catalog, options.facts);
-    let frameworks = options.frameworks;
-    let locations = options.locations;
-    ctx = {
-      ...input,
-      frameworks: () => (frameworks ??= getFrameworks()),
-      locations: () => (locations ??= getLocations()),
-    };
+    input = analysisInput(intake, options.catalog ?? getFieldCatalog(), options.facts);
   } catch (e) {
     options.onError?.('input', e);
     return [];
   }
+  return runChecks(input, options);
+}
+
+/**
+ * Diagnostics for one intake whose lines the caller built with {@link buildAnalysisLines} (the
+ * validator, in its own walk over the intake); the facts are extracted only if asked for.
+ */
+export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalog: CatalogLookup): IntakeDiagnostic[] {
+  let facts: IntakeFacts | undefined;
+  const input: AnalysisInput = {
+    intake,
+    lines,
+    get facts() {
+      return (facts ??= extractFacts(intake, catalog));
+    },
+  };
+  return runChecks(input, { catalog }).map((f) => findingToDiagnostic(f, intake.index));
+}
+
+function runChecks(input: AnalysisInput, options: AnalyzeOptions): AnalysisFinding[] {
+  const enabled = options.checks ? new Set(options.checks) : ALL_CHECKS;
+  let frameworks = options.frameworks;
+  let locations = options.locations;
+  const ctx: AnalysisContext = {
+    intake: input.intake,
+    lines: input.lines,
+    get facts() {
+      return input.facts;
+    },
+    frameworks: () => (frameworks ??= getFrameworks()),
+    locations: () => (locations ??= getLocations()),
+  };
   const out: AnalysisFinding[] = [];
   for (const runner of RUNNERS) {
-    if (!runner.checks.some((c) => enabled.has(c))) continue;
+    if (enabled !== ALL_CHECKS && !runner.checks.some((c) => enabled.has(c))) continue;
     try {
       for (const f of runner.run(ctx)) if (enabled.has(f.check) && isSane(f)) out.push(f);
     } catch (e) {
       options.onError?.(runner.checks.join(','), e);
     }
   }
-  return sortFindings(dedupe(out));
+  return out.length > 1 ? sortFindings(dedupe(out)) : out;
+}
+
+/**
+ * The checks' input. The checks read the lines only, so when the caller has no facts the lines
+ * are resolved against the catalog directly and the facts are only extracted if asked for.
+ */
+function analysisInput(intake: Intake, catalog: CatalogLookup, facts: IntakeFacts | undefined): AnalysisInput {
+  if (facts) return buildAnalysisInput(intake, catalog, facts);
+  let lazyFacts: IntakeFacts | undefined;
+  return {
+    intake,
+    lines: buildAnalysisLines(intake, catalog),
+    get facts() {
+      return (lazyFacts ??= extractFacts(intake, catalog));
+    },
+  };
 }
 
 /** Diagnostics for one intake. */

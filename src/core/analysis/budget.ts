@@ -27,7 +27,7 @@ import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { t } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { clauseAround, descendants, formatCompact, hasText, lineLabel, type AnalysisLine } from './lines';
+import { clauseAround, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from './lines';
 import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from './money';
 
 export const BUDGET_SECTION = '预算限制';
@@ -56,6 +56,8 @@ function isPayment(line: AnalysisLine): boolean {
 
 /** The percentages of a line from `from` on that are shares of an allocation. */
 function sharePercents(line: AnalysisLine, from: number): Percent[] {
+  // Most lines have no percentage at all.
+  if (!hasPercentSign(line.text)) return [];
   return findPercents(line.text, { line: line.line, character: line.character }).filter((p) => {
     if (p.start < from || p.value <= 0 || p.value > 100) return false;
     const clauseStart = clauseAround(line.text, p.start).start;
@@ -74,7 +76,10 @@ function allocationGroups(lines: readonly AnalysisLine[]): AllocationGroup[] {
   const groups: AllocationGroup[] = [];
   const consumed = new Set<AnalysisLine>();
   for (const line of lines) {
-    if (!inBudget(line) && !(line.section === BUDGET_SECTION && line.children.length > 0)) continue;
+    if (line.section !== BUDGET_SECTION) continue;
+    // A line without a percentage and without lines under it takes part in no allocation.
+    if (line.children.length === 0 && !hasPercentSign(line.text)) continue;
+    if (!inBudget(line) && line.children.length === 0) continue;
     if (consumed.has(line) || isPayment(line)) continue;
     const keyIsHead = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === ALLOCATION_FIELD || ALLOCATION_KEY.test(line.key));
     let headEnd = -1;
@@ -150,7 +155,8 @@ function collectAmounts(lines: readonly AnalysisLine[]): { totals: BudgetAmount[
     if (!inBudget(line)) continue;
     const termMatch = TERM.exec(line.text);
     if (termMatch && term === undefined) term = parseYearCount(termMatch[1]!);
-    if (isPayment(line)) continue;
+    // Every amount has a digit.
+    if (isPayment(line) || !hasDigit(line.text)) continue;
     const amounts = findMoney(line.text, { origin: { line: line.line, character: line.character }, bare: true });
     amounts.forEach((money, i) => {
       const clause = clauseAround(line.text, money.start);

@@ -20,7 +20,7 @@ import type { Range } from '../document';
 import { t } from '../l10n';
 import type { Location } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { formatNumber, spanRange, type AnalysisLine } from './lines';
+import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from './lines';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */
 export const FIBRE_KM_PER_S = 200_000;
@@ -79,52 +79,119 @@ function aliasEntries(locations: readonly Location[]): AliasEntry[] {
   return entries;
 }
 
-const indexCache = new WeakMap<readonly Location[], Map<string, { entry: AliasEntry; order: number }[]>>();
+/**
+ * The aliases as a trie over their (lower-case) characters, so a line is scanned once instead of
+ * once per alias: from each position, the walk down the trie meets exactly the aliases the text
+ * continues with there. `starts` marks the characters that begin an alias, so most positions are
+ * passed over without a lookup.
+ */
+interface TrieNode {
+  next?: Map<number, TrieNode>;
+  /** The aliases that end here, with their place in the longest-first order. */
+  ends?: { entry: AliasEntry; order: number }[];
+}
 
-/** Alias entries bucketed by their first character, so a line is scanned once instead of once per alias. */
-function aliasIndex(locations: readonly Location[]): Map<string, { entry: AliasEntry; order: number }[]> {
+interface PlaceIndex {
+  starts: Uint8Array;
+  root: TrieNode;
+}
+
+const indexCache = new WeakMap<readonly Location[], PlaceIndex>();
+
+function aliasIndex(locations: readonly Location[]): PlaceIndex {
   let index = indexCache.get(locations);
   if (!index) {
-    index = new Map();
+    const starts = new Uint8Array(0x10000);
+    const root: TrieNode = {};
     aliasEntries(locations).forEach((entry, order) => {
-      const bucket = index!.get(entry.lower[0]!) ?? [];
-      bucket.push({ entry, order });
-      index!.set(entry.lower[0]!, bucket);
+      starts[entry.lower.charCodeAt(0)] = 1;
+      let node = root;
+      for (let i = 0; i < entry.lower.length; i++) {
+        const c = entry.lower.charCodeAt(i);
+        node.next ??= new Map();
+        let child = node.next.get(c);
+        if (!child) node.next.set(c, (child = {}));
+        node = child;
+      }
+      (node.ends ??= []).push({ entry, order });
     });
+    index = { starts, root };
     indexCache.set(locations, index);
   }
   return index;
 }
 
+/**
+ * Whether lower-casing `text` can change more than A–Z. Conservative: only ASCII and the CJK, kana
+ * and full-width blocks (apart from Ａ–Ｚ) count as caseless, and they are.
+ */
+function needsFullLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && !isCaseless(c)) return true;
+  }
+  return false;
+}
+
+/** CJK, kana and full-width forms other than Ａ–Ｚ: no case. */
+function isCaseless(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff20) || (c >= 0xff3b && c <= 0xffef);
+}
+
+/**
+ * Whether `text` has a character that begins an alias (in either case), or one whose lower
+ * case is not simply ASCII-folded (then only `findPlaces` can tell).
+ */
+function hasStart(text: string, starts: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (starts[c >= 65 && c <= 90 ? c + 32 : c] === 1) return true;
+    if (c >= 0x80 && !isCaseless(c)) return true;
+  }
+  return false;
+}
+
+/** A code unit of `text.toLowerCase()` when only A–Z change: the ASCII fold. */
+function lowerAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function isLowerAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+}
+
 /** Places named in `text`: longest alias wins, no overlaps, ASCII aliases only as whole words. */
 export function findPlaces(text: string, locations: readonly Location[], line = 0): PlaceMention[] {
-  const lower = text.toLowerCase();
-  const index = aliasIndex(locations);
-  const hits: { e: AliasEntry; order: number; at: number; end: number }[] = [];
+  // Matching is on the lower-cased text; when only A–Z would change, they are folded as read.
+  const lower = needsFullLowerCase(text) ? text.toLowerCase() : text;
+  const { starts, root } = aliasIndex(locations);
+  let hits: { e: AliasEntry; order: number; at: number; end: number }[] | undefined;
   for (let at = 0; at < lower.length; at++) {
-    const bucket = index.get(lower[at]!);
-    if (!bucket) continue;
-    for (const { entry: e, order } of bucket) {
-      if (!lower.startsWith(e.lower, at)) continue;
-      const end = at + e.lower.length;
-      if (e.asciiStart && at > 0 && /[a-z0-9]/.test(lower[at - 1]!)) continue;
-      if (e.asciiEnd && end < lower.length && /[a-z0-9]/.test(lower[end]!)) continue;
-      hits.push({ e, order, at, end });
+    const first = lowerAt(lower, at);
+    if (starts[first] === 0) continue;
+    let node = root.next!.get(first);
+    for (let end = at + 1; node; end++) {
+      if (node.ends) {
+        for (const { entry: e, order } of node.ends) {
+          if (e.asciiStart && at > 0 && isLowerAlnum(lowerAt(lower, at - 1))) continue;
+          if (e.asciiEnd && end < lower.length && isLowerAlnum(lowerAt(lower, end))) continue;
+          (hits ??= []).push({ e, order, at, end });
+        }
+      }
+      node = end < lower.length ? node.next?.get(lowerAt(lower, end)) : undefined;
     }
   }
-  if (hits.length === 0) return [];
+  if (!hits) return [];
   // Same precedence as matching alias by alias, longest first: alias order, then position.
-  hits.sort((a, b) => a.order - b.order || a.at - b.at);
-  const taken: boolean[] = new Array<boolean>(text.length).fill(false);
+  sortSmall(hits, (a, b) => a.order - b.order || a.at - b.at);
+  // A hit is kept when it overlaps none kept before it.
   const out: PlaceMention[] = [];
   for (const { e, at, end } of hits) {
-    let free = true;
-    for (let i = at; i < end && free; i++) if (taken[i]) free = false;
-    if (!free) continue;
-    for (let i = at; i < end; i++) taken[i] = true;
+    if (out.some((p) => p.start < end && at < p.end)) continue;
     out.push({ location: e.location, written: text.slice(at, end), line, start: at, end });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sortSmall(out, (a, b) => a.start - b.start);
 }
 
 interface Target {
@@ -136,10 +203,36 @@ interface Target {
 const TARGET_BEFORE = /(?:<=?|＜|≤|低于|小于|不超过|不高于|不大于|控制在|降至|降到|降低到|降低至|缩短至|缩短到|under|below|less[ \t]+than|within)[ \t]*(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)(?![a-z])/gi;
 const TARGET_AFTER = /(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)[ \t]*(?:以内|以下|之内|内)/gi;
 
+/** Whether `text` has `ms` (in any case) or `毫秒`, which every latency target ends with. */
+function mayStateLatency(text: string): boolean {
+  if (text.includes('毫秒')) return true;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // s or S after m or M (`| 0x20` lower-cases an ASCII letter).
+    if ((c | 0x20) === 115 && (text.charCodeAt(i - 1) | 0x20) === 109) return true;
+  }
+  return false;
+}
+
+/** `latencyTargets(text).length > 0`, without the targets. */
+function hasLatencyTarget(text: string): boolean {
+  if (!mayStateLatency(text)) return false;
+  for (const re of TARGETS) {
+    re.lastIndex = 0;
+    const found = re.test(text);
+    re.lastIndex = 0;
+    if (found) return true;
+  }
+  return false;
+}
+
+const TARGETS = [TARGET_BEFORE, TARGET_AFTER];
+
 /** Latency upper bounds in milliseconds written in `text`. */
 export function latencyTargets(text: string): Target[] {
   const out: Target[] = [];
-  for (const re of [TARGET_BEFORE, TARGET_AFTER]) {
+  if (!mayStateLatency(text)) return out;
+  for (const re of TARGETS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
@@ -160,24 +253,20 @@ function lineText(line: AnalysisLine): string {
 }
 
 export function checkLatencyPhysics(ctx: AnalysisContext): AnalysisFinding[] {
-  const candidates = ctx.lines.filter((l) => TARGET_SECTIONS.has(l.section) && latencyTargets(l.text).length > 0);
+  const candidates = ctx.lines.filter((l) => TARGET_SECTIONS.has(l.section) && hasLatencyTarget(l.text));
   if (candidates.length === 0) return [];
   const locations = ctx.locations();
-  const placesByLine = new Map<AnalysisLine, PlaceMention[]>();
-  for (const l of ctx.lines) {
-    if (!l.text.trim() && !l.key) continue;
-    const found = findPlaces(lineText(l), locations, l.line);
-    if (found.length > 0) placesByLine.set(l, found);
-  }
+  const places = new PlaceFinder(ctx.lines, locations);
   const out: AnalysisFinding[] = [];
   for (const line of candidates) {
-    const own = placesByLine.get(line) ?? [];
-    const ownDistinct = new Set(own.map((p) => p.location.id));
-    if (!CROSS_SITE.test(lineText(line)) && ownDistinct.size < 2) continue;
-    let places = [...own];
-    for (const [l, ps] of placesByLine) if (l !== line && WHERE_SECTIONS.has(l.section)) places.push(...ps);
-    if (new Set(places.map((p) => p.location.id)).size < 2) places = [...placesByLine.values()].flat();
-    const pair = farthestPair(places);
+    const own = places.of(line);
+    if (!CROSS_SITE.test(lineText(line)) && distinctPlaces(own) < 2) continue;
+    // The places of this line and of the sections that say where things are; all, if those name fewer than two.
+    // (A line in one of those sections is among them already: only the set of places matters.)
+    const where = places.where();
+    let considered = WHERE_SECTIONS.has(line.section) ? where : [...own, ...where];
+    if (distinctPlaces(considered) < 2) considered = places.all();
+    const pair = places.farthest(considered);
     if (!pair) continue;
     const [a, b, km] = pair;
     const limit = minRoundTripMs(km);
@@ -198,6 +287,57 @@ export function checkLatencyPhysics(ctx: AnalysisContext): AnalysisFinding[] {
   return out;
 }
 
+/**
+ * The places of each line, looked for once and only when a target needs them; the places of the
+ * sections that say where things are, and of all lines, gathered once (in line order).
+ */
+class PlaceFinder {
+  private readonly found = new Map<AnalysisLine, PlaceMention[]>();
+  private inWhere: PlaceMention[] | undefined;
+  private inAll: PlaceMention[] | undefined;
+  private readonly pairs = new Map<readonly PlaceMention[], ReturnType<typeof farthestPair>>();
+
+  constructor(
+    private readonly lines: readonly AnalysisLine[],
+    private readonly locations: readonly Location[],
+  ) {}
+
+  of(line: AnalysisLine): PlaceMention[] {
+    let places = this.found.get(line);
+    if (!places) {
+      places = this.mayNamePlace(line) ? findPlaces(lineText(line), this.locations, line.line) : [];
+      this.found.set(line, places);
+    }
+    return places;
+  }
+
+  /** Whether the line's text (`key：value`) has a character an alias can start with; most have none. */
+  private mayNamePlace(line: AnalysisLine): boolean {
+    if (isBlank(line.text) && !line.key) return false;
+    const { starts } = aliasIndex(this.locations);
+    if (hasStart(line.text, starts)) return true;
+    return line.key ? hasStart(line.key, starts) || starts[0xff1a /* ： */] === 1 : false;
+  }
+
+  where(): PlaceMention[] {
+    return (this.inWhere ??= this.lines.flatMap((l) => (WHERE_SECTIONS.has(l.section) ? this.of(l) : [])));
+  }
+
+  all(): PlaceMention[] {
+    return (this.inAll ??= this.lines.flatMap((l) => this.of(l)));
+  }
+
+  /** {@link farthestPair}, once per list of places. */
+  farthest(places: readonly PlaceMention[]): ReturnType<typeof farthestPair> {
+    if (!this.pairs.has(places)) this.pairs.set(places, farthestPair(places));
+    return this.pairs.get(places);
+  }
+}
+
+function distinctPlaces(places: readonly PlaceMention[]): number {
+  return new Set(places.map((p) => p.location.id)).size;
+}
+
 /** How a place is named in messages: as the intake wrote it (its first mention), so the author recognises it. */
 function placeName(p: PlaceMention): string {
   return p.written;
@@ -206,7 +346,7 @@ function placeName(p: PlaceMention): string {
 /** The two distinct places farthest apart (each place by its first mention), or undefined. */
 export function farthestPair(places: readonly PlaceMention[]): [PlaceMention, PlaceMention, number] | undefined {
   const first = new Map<string, PlaceMention>();
-  const ordered = [...places].sort((a, b) => a.line - b.line || a.start - b.start);
+  const ordered = sortSmall([...places], (a, b) => a.line - b.line || a.start - b.start);
   for (const p of ordered) if (!first.has(p.location.id)) first.set(p.location.id, p);
   const list = [...first.values()];
   let best: [PlaceMention, PlaceMention, number] | undefined;

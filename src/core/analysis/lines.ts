@@ -5,10 +5,10 @@
  * keeps every character offset, so a match in `text` at [start, end) is the document range
  * (line, character + start) … (line, character + end): checks can anchor at the offending value.
  */
-import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
-import type { Range } from '../document';
-import { extractFacts, type Fact, type IntakeFacts } from '../engine/facts';
-import type { Intake, Item, Value } from '../model';
+import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
+import { isJsSpace, type Range } from '../document';
+import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from '../engine/facts';
+import type { Colon, FieldItem, Intake, Item, Section, Value } from '../model';
 
 export interface AnalysisLine {
   /** Canonical section name. */
@@ -41,6 +41,37 @@ export function maskedText(value: Value | undefined): string {
   if (!value) return '';
   if (value.placeholders.length === 0) return value.text;
   const base = value.range.start.character;
+  const text = value.text;
+  if (value.placeholders.length === 1) {
+    // The whole value is one placeholder (a blank template's field): all blanks.
+    const p = value.placeholders[0]!;
+    if (p.range.start.character === base && p.range.start.line === p.range.end.line && p.range.end.character - base >= text.length) return blanks(text.length);
+  }
+  // Placeholders come in order and apart (as the parser finds them): splice blanks between slices.
+  let out = '';
+  let pos = 0;
+  for (const p of value.placeholders) {
+    const from = Math.max(0, p.range.start.character - base);
+    const to = p.range.start.line === p.range.end.line ? Math.min(text.length, p.range.end.character - base) : text.length;
+    if (from < pos) return maskedTextAnyOrder(value);
+    if (to <= from) continue;
+    out += text.slice(pos, from) + blanks(to - from);
+    pos = to;
+  }
+  return out + text.slice(pos);
+}
+
+/** Strings of spaces by length, made once: placeholders are short, and common. */
+const BLANKS: string[] = [];
+
+function blanks(n: number): string {
+  if (n >= 256) return ' '.repeat(n);
+  return (BLANKS[n] ??= ' '.repeat(n));
+}
+
+/** {@link maskedText} for placeholders in any order, overlapping or not. */
+function maskedTextAnyOrder(value: Value): string {
+  const base = value.range.start.character;
   const chars = value.text.split('');
   for (const p of value.placeholders) {
     const from = Math.max(0, p.range.start.character - base);
@@ -64,10 +95,30 @@ export function lineLabel(line: AnalysisLine): string {
 
 /** Whether the line carries anything but blanks. */
 export function hasText(line: AnalysisLine): boolean {
-  return line.text.trim().length > 0;
+  return !isBlank(line.text);
 }
 
-export function buildAnalysisInput(intake: Intake, catalog: FieldCatalog = getFieldCatalog(), facts: IntakeFacts = extractFacts(intake, catalog)): AnalysisInput {
+/** `text.trim().length === 0`, without allocating. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether `text[from, to)` has an ASCII digit: amounts, durations and percentages all do. */
+export function hasDigit(text: string, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Whether `text` has a per cent sign (`%` or `％`). */
+export function hasPercentSign(text: string): boolean {
+  return text.includes('%') || text.includes('％');
+}
+
+export function buildAnalysisInput(intake: Intake, catalog: CatalogLookup = getFieldCatalog(), facts: IntakeFacts = extractFacts(intake, catalog)): AnalysisInput {
   const byLine = new Map<number, Fact>();
   for (const f of facts.facts) if (!byLine.has(f.line)) byLine.set(f.line, f);
   const lines: AnalysisLine[] = [];
@@ -120,6 +171,121 @@ function addItems(items: readonly Item[], section: string, path: string[], paren
   }
 }
 
+/** Told about every field {@link buildAnalysisLines} passes, with its catalog spec (if known). */
+export type FieldVisitor = (field: FieldItem, spec: FieldSpec | undefined) => void;
+
+/**
+ * The lines {@link buildAnalysisInput} makes, without the facts: each line's canonical section
+ * and field path come straight from the catalog, as {@link extractFacts} would resolve them
+ * (every field has a fact, and a text line without one inherits its parent's path either way).
+ * For the analysis checks, which read the lines and never the facts. `onField` lets the
+ * validator check the fields in the same walk over the intake.
+ */
+export function buildAnalysisLines(intake: Intake, catalog: CatalogLookup, onField?: FieldVisitor, fields = new FieldResolver(catalog)): AnalysisLine[] {
+  const builder = new LineBuilder(catalog, onField, fields);
+  for (const section of intake.sections) builder.section(section);
+  return builder.lines;
+}
+
+/**
+ * Shared by the lines {@link buildAnalysisLines} makes, which nobody modifies: the empty path of
+ * top-level lines, and the empty children of leaves (a line gets its own array with its first child).
+ */
+const NO_PATH: string[] = [];
+const NO_CHILDREN: AnalysisLine[] = [];
+
+/** A field as the analysis sees it: its catalog spec (if known) and its path of canonical names. */
+interface ResolvedField {
+  spec: FieldSpec | undefined;
+  path: string[];
+}
+
+/**
+ * Fields resolved by where they stand and their key, each once: every intake of a file has the
+ * same fields, and a catalog lookup normalises its key first. Lines with the same path share one
+ * path array (read only). The validator keeps one per validation.
+ */
+export class FieldResolver {
+  /** By parent: the section (its spec, or its name when unknown) for top-level fields, else the parent's path. */
+  private readonly byParent = new Map<object | string, Map<string, ResolvedField>>();
+
+  constructor(private readonly catalog: CatalogLookup) {}
+
+  resolve(parent: object | string, path: string[], sectionSpec: SectionSpec | undefined, key: string): ResolvedField {
+    let byKey = this.byParent.get(parent);
+    if (!byKey) this.byParent.set(parent, (byKey = new Map()));
+    let field = byKey.get(key);
+    if (!field) {
+      const spec = sectionSpec && this.catalog.field(sectionSpec, key);
+      const name = spec?.name ?? key;
+      field = { spec, path: path.length === 0 ? [name] : [...path, name] };
+      byKey.set(key, field);
+    }
+    return field;
+  }
+}
+
+class LineBuilder {
+  readonly lines: AnalysisLine[] = [];
+
+  /** The section being walked: its canonical name and catalog spec. */
+  private name = '';
+  private spec: SectionSpec | undefined;
+
+  constructor(
+    private readonly catalog: CatalogLookup,
+    private readonly onField: FieldVisitor | undefined,
+    private readonly fields: FieldResolver,
+  ) {}
+
+  section(section: Section): void {
+    this.spec = this.catalog.section(section.name);
+    this.name = this.spec?.name ?? section.name;
+    if (section.value) this.lines.push(this.line(NO_PATH, undefined, section.value, undefined, undefined));
+    this.items(section.items, this.spec ?? this.name, NO_PATH, undefined);
+  }
+
+  /** `where` stands for the items' place: their section for top-level items, else their path. */
+  private items(items: readonly Item[], where: object | string, path: string[], parent: AnalysisLine | undefined): void {
+    for (const item of items) {
+      let line: AnalysisLine;
+      let fieldPath = path;
+      if (item.kind === 'field') {
+        const field = this.fields.resolve(where, path, this.spec, item.key);
+        this.onField?.(item, field.spec);
+        fieldPath = field.path;
+        line = this.line(fieldPath, item.key, item.value, item.colon, parent);
+      } else {
+        line = this.line(fieldPath, undefined, item.value, undefined, parent);
+      }
+      this.lines.push(line);
+      if (item.children.length > 0) this.items(item.children, fieldPath === NO_PATH ? where : fieldPath, fieldPath, line);
+    }
+  }
+
+  /** A line for `value`; a field without a value (`value` undefined) gets an empty line just after its colon. */
+  private line(fieldPath: string[], key: string | undefined, value: Value | undefined, colon: Colon | undefined, parent: AnalysisLine | undefined): AnalysisLine {
+    const at = value ? value.range.start : colon!.range.end;
+    // Every line has the same shape (`key` and `parent` even when undefined): the checks read
+    // them with `??` and `!== undefined`, never with `in`.
+    const line: AnalysisLine = {
+      section: this.name,
+      fieldPath,
+      key,
+      text: value ? maskedText(value) : '',
+      line: at.line,
+      character: at.character,
+      parent,
+      children: NO_CHILDREN,
+    };
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [line];
+      else parent.children.push(line);
+    }
+    return line;
+  }
+}
+
 /** All descendants of a line, depth first. */
 export function descendants(line: AnalysisLine): AnalysisLine[] {
   const out: AnalysisLine[] = [];
@@ -131,6 +297,24 @@ export function descendants(line: AnalysisLine): AnalysisLine[] {
   };
   walk(line);
   return out;
+}
+
+/**
+ * `list.sort(compare)` for the short lists of one line's matches: a stable insertion sort in
+ * place, which unlike `Array.prototype.sort` allocates nothing; long lists are left to `sort`.
+ */
+export function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 16) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j]!, item) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 /** Clause boundaries: Chinese and Western commas, semicolons, full stops and enumeration commas. */

@@ -130,16 +130,40 @@ function toRange(origin: Position, start: number, end: number): Range {
   return { start: { line: origin.line, character: origin.character + start }, end: { line: origin.line, character: origin.character + end } };
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `[$＄¥￥€£]` */
+function isCurrencySign(c: number): boolean {
+  return c === 0x24 || c === 0xff04 || c === 0xa5 || c === 0xffe5 || c === 0x20ac || c === 0xa3;
+}
+
+/**
+ * Whether an amount can start at a character `c` after `prev` (-1 at the start of the text): a
+ * currency sign; a letter or 人 (a currency code, 人民币) not inside a word; a digit not inside a
+ * number, a word or right after a sign.
+ */
+function canStartMoney(c: number, prev: number): boolean {
+  if (isCurrencySign(c)) return true;
+  if (isAsciiLetter(c) || c === 0x4eba /* 人 */) return !isAsciiLetter(prev);
+  if (isDigitCode(c)) return !(isDigitCode(prev) || prev === 46 /* . */ || prev === 44 /* , */ || isAsciiLetter(prev) || isCurrencySign(prev));
+  return false;
+}
+
 /** Every money amount in `text`, left to right. */
 export function findMoney(text: string, options: FindMoneyOptions = {}): Money[] {
   const origin = options.origin ?? { line: 0, character: 0 };
   const out: Money[] = [];
+  // Every amount has a digit.
+  if (!/\d/.test(text)) return out;
   for (let i = 0; i < text.length; ) {
     // Only try at positions that can start a match: a sign, a currency code or a digit not inside a number/word.
-    const c = text[i]!;
-    const prev = i > 0 ? text[i - 1]! : '';
-    const canStart = /[$＄¥￥€£]/.test(c) || (/[A-Za-z人]/.test(c) && !/[A-Za-z]/.test(prev)) || (/\d/.test(c) && !/[\d.,A-Za-z$＄¥￥€£]/.test(prev));
-    if (!canStart) {
+    if (!canStartMoney(text.charCodeAt(i), i > 0 ? text.charCodeAt(i - 1) : -1)) {
       i++;
       continue;
     }

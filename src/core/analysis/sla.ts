@@ -30,7 +30,7 @@
 import { Codes } from '../diagnostics';
 import { t } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { clauses, formatCompact, lineLabel, spanRange, type AnalysisLine } from './lines';
+import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from './lines';
 import { findPercents } from './money';
 import type { Range } from '../document';
 
@@ -143,42 +143,76 @@ interface Statements {
   zero: ZeroTolerance[];
 }
 
-/** Clause separators for SLA text: also "+" (`SLA 99.95% + 上海本地驻场工程师`). */
-const SLA_SEPARATOR = /[，,；;。、+＋]/;
+/** Clause separators for SLA text, `[，,；;。、+＋]`: also "+" (`SLA 99.95% + 上海本地驻场工程师`). */
+function isSlaSeparator(c: number): boolean {
+  return c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0x3002 || c === 0x3001 || c === 43 || c === 0xff0b;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const DIGIT = 1;
+/** A character {@link ZERO} can start with: 零, 不, 0, 停, z or Z. */
+const MAY_BE_ZERO = 2;
+
+/** What a line has, in one pass: a digit, a character zero tolerance can start with. */
+function scan(text: string): number {
+  let has = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) has |= DIGIT;
+    if (c === 0x96f6 || c === 0x4e0d || c === 48 || c === 0x505c || c === 122 || c === 90) has |= MAY_BE_ZERO;
+  }
+  return has;
+}
 
 function collect(lines: readonly AnalysisLine[]): Statements {
   const s: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
   for (const line of lines) {
-    if (!line.text.trim()) continue;
-    const key = line.key ?? '';
-    const isContinuityField = line.fieldPath[line.fieldPath.length - 1] === CONTINUITY_FIELD;
-    const zero = ZERO.exec(line.text);
+    if (isBlank(line.text)) continue;
+    const has = scan(line.text);
+    const zero = has & MAY_BE_ZERO ? ZERO.exec(line.text) : null;
     if (zero) s.zero.push({ label: lineLabel(line), text: zero[0], range: spanRange(line, zero.index, zero.index + zero[0].length), line });
-    for (const clause of clauses(line.text, SLA_SEPARATOR)) {
-      const context = `${key} ${clause.text}`;
-      // A recovery clause: the recovery word is in the clause, or the line's key is one (`RTO：1小时`).
-      const rtoWord = RTO.exec(clause.text);
-      const rto = rtoWord ?? (RTO.test(key) ? null : undefined);
-      const ds = durations(clause.text);
-      if (rto !== undefined && ds.length > 0) {
-        // The duration nearest the recovery word.
-        const at = rto ? rto.index : 0;
-        const d = ds.reduce((best, x) => (Math.abs(x.start - at) < Math.abs(best.start - at) ? x : best));
-        s.recoveries.push({ minutes: d.minutes, unit: d.unit, label: rto ? rto[0] : key, range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
-      } else if (ds.length > 0 && (DOWNTIME.test(context) || isContinuityField) && !zero) {
-        const d = ds[0]!;
-        const period = periodNear(clause.text, d.end);
-        if (period) s.allowances.push({ minutes: d.minutes, unit: d.unit, period, label: lineLabel(line), range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
-      }
-      if (AVAILABILITY.test(context)) {
-        for (const p of findPercents(clause.text)) {
-          if (p.value < 90 || p.value > 100) continue;
-          s.availability.push({ percent: p.value, text: p.text.replace(/[ \t]/g, '').replace('％', '%'), range: spanRange(line, clause.start + p.start, clause.start + p.end), line });
-        }
-      }
+    // Durations and percentages are numbers: a clause without a digit states none of them.
+    if (!(has & DIGIT)) continue;
+    const text = line.text;
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !isSlaSeparator(text.charCodeAt(i))) continue;
+      if (hasDigit(text, start, i)) collectClause(s, line, { text: text.slice(start, i), start }, zero !== null);
+      start = i + 1;
     }
   }
   return s;
+}
+
+/** What one clause (with a digit in it) of a line states. */
+function collectClause(s: Statements, line: AnalysisLine, clause: { text: string; start: number }, zeroLine: boolean): void {
+  const key = line.key ?? '';
+  const ds = durations(clause.text);
+  if (ds.length > 0) {
+    // A recovery clause: the recovery word is in the clause, or the line's key is one (`RTO：1小时`).
+    const rtoWord = RTO.exec(clause.text);
+    const rto = rtoWord ?? (RTO.test(key) ? null : undefined);
+    if (rto !== undefined) {
+      // The duration nearest the recovery word.
+      const at = rto ? rto.index : 0;
+      const d = ds.reduce((best, x) => (Math.abs(x.start - at) < Math.abs(best.start - at) ? x : best));
+      s.recoveries.push({ minutes: d.minutes, unit: d.unit, label: rto ? rto[0] : key, range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
+    } else if ((DOWNTIME.test(`${key} ${clause.text}`) || line.fieldPath[line.fieldPath.length - 1] === CONTINUITY_FIELD) && !zeroLine) {
+      const d = ds[0]!;
+      const period = periodNear(clause.text, d.end);
+      if (period) s.allowances.push({ minutes: d.minutes, unit: d.unit, period, label: lineLabel(line), range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
+    }
+  }
+  // Availability is a percentage.
+  if (hasPercentSign(clause.text) && AVAILABILITY.test(`${key} ${clause.text}`)) {
+    for (const p of findPercents(clause.text)) {
+      if (p.value < 90 || p.value > 100) continue;
+      s.availability.push({ percent: p.value, text: p.text.replace(/[ \t]/g, '').replace('％', '%'), range: spanRange(line, clause.start + p.start, clause.start + p.end), line });
+    }
+  }
 }
 
 function formatDuration(minutes: number, unit: DurationUnit): string {

@@ -35,7 +35,7 @@ import type { Range } from '../document';
 import { t } from '../l10n';
 import type { Framework } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { spanRange, type AnalysisLine } from './lines';
+import { isBlank, sortSmall, spanRange, type AnalysisLine } from './lines';
 
 type VersionKind = 'year' | 'dotted';
 
@@ -50,10 +50,22 @@ interface VersionEntry {
   retired?: string;
 }
 
+interface PreparedAlias {
+  /** The alias as a global, case-insensitive pattern (the reference scan). */
+  re: RegExp;
+  /** The same pattern, sticky: tried at one position. */
+  sticky: RegExp;
+  /** The code unit every match starts with (in some case), or -1 when a match can start anywhere. */
+  first: number;
+  asciiStart: boolean;
+  asciiEnd: boolean;
+  length: number;
+}
+
 interface PreparedFramework {
   fw: Framework;
   shortName: string;
-  aliases: Array<{ re: RegExp; asciiStart: boolean; asciiEnd: boolean; length: number }>;
+  aliases: PreparedAlias[];
   current?: VersionEntry;
   retired: VersionEntry[];
   levels: Map<string, string>;
@@ -139,6 +151,9 @@ function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
   list = frameworks.map((fw) => {
     const aliases = [...new Set(fw.aliases.map((a) => a.trim()).filter((a) => a.length >= 2))].map((a) => ({
       re: new RegExp(aliasPattern(a), 'gi'),
+      sticky: new RegExp(aliasPattern(a), 'iy'),
+      // A leading blank, hyphen or underscore becomes an optional separator: it can start anywhere.
+      first: /[\s\-_]/.test(a[0]!) ? -1 : a.charCodeAt(0),
       asciiStart: /^[A-Za-z0-9]/.test(a),
       asciiEnd: /[A-Za-z0-9]$/.test(a),
       length: a.length,
@@ -186,10 +201,127 @@ export interface StandardMention {
 
 const VERSION_TAIL = /^([ \t]*[:：\-]?[ \t]*)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
 
-/** Standards mentioned in `text`, left to right, without overlaps. */
-export function findStandards(text: string, frameworks: readonly Framework[]): StandardMention[] {
-  const list = prepare(frameworks);
-  const hits: Array<{ p: PreparedFramework; start: number; end: number }> = [];
+/**
+ * An alias match, before overlaps are resolved. `order` is the alias's place in the frameworks'
+ * alias lists: the reference scan finds hits alias by alias, and ties keep that order.
+ */
+interface Hit {
+  p: PreparedFramework;
+  start: number;
+  end: number;
+  order: number;
+}
+
+/**
+ * Where a line can hold a mention at all, so most lines are dismissed after one pass over their
+ * characters. A match of an alias starts with the alias's first character (every alias here starts
+ * with a literal one), in either case. `startAt[c]` numbers the group of aliases that can start
+ * with code unit `c` (0: none), `groups` holds them by that number (minus one).
+ */
+interface AliasIndex {
+  startAt: Uint16Array;
+  groups: AliasGroup[];
+}
+
+interface AliasGroup {
+  /** The group's aliases in their order, each tried alone. */
+  aliases: Array<{ p: PreparedFramework; a: PreparedAlias; order: number }>;
+  /** All of them as one sticky pattern: does any alias match here? */
+  any: RegExp;
+  /** ASCII aliases: a hit only counts at the start of a word. */
+  wordStart: boolean;
+}
+
+const indexes = new WeakMap<readonly Framework[], AliasIndex | null>();
+
+/**
+ * How a case-insensitive, non-Unicode pattern compares a code unit (ECMAScript's Canonicalize):
+ * its upper case when that is one unit, except that nothing outside ASCII folds into ASCII.
+ */
+let canonical: Uint16Array | undefined;
+
+function canonicalTable(): Uint16Array {
+  if (!canonical) {
+    canonical = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      const upper = String.fromCharCode(c).toUpperCase();
+      const u = upper.length === 1 ? upper.charCodeAt(0) : c;
+      canonical[c] = c >= 128 && u < 128 ? c : u;
+    }
+  }
+  return canonical;
+}
+
+/** The index for a frameworks list, or null when an alias does not start with a literal character. */
+function aliasIndex(frameworks: readonly Framework[]): AliasIndex | null {
+  let index = indexes.get(frameworks);
+  if (index !== undefined) return index;
+  const table = canonicalTable();
+  const byFirst = new Map<number, AliasGroup['aliases']>();
+  let order = 0;
+  let indexable = true;
+  for (const p of prepare(frameworks)) {
+    for (const a of p.aliases) {
+      if (a.first < 0) indexable = false;
+      const key = table[Math.max(0, a.first)]!;
+      const bucket = byFirst.get(key) ?? [];
+      bucket.push({ p, a, order: order++ });
+      byFirst.set(key, bucket);
+    }
+  }
+  if (!indexable) {
+    indexes.set(frameworks, null);
+    return null;
+  }
+  const groups: AliasGroup[] = [];
+  const groupOf = new Map<number, number>();
+  for (const [key, aliases] of byFirst) {
+    groups.push({ aliases, any: new RegExp(aliases.map((x) => `(?:${x.a.re.source})`).join('|'), 'iy'), wordStart: aliases.every((x) => x.a.asciiStart) });
+    groupOf.set(key, groups.length);
+  }
+  const startAt = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) startAt[c] = groupOf.get(table[c]!) ?? 0;
+  index = { startAt, groups };
+  indexes.set(frameworks, index);
+  return index;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether some alias matches in `text` where a hit could be kept: an ASCII alias only at the
+ * start of a word. When there is none, `text` mentions no standard.
+ */
+function mayMention(text: string, index: AliasIndex): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const g = index.startAt[text.charCodeAt(i)]!;
+    if (g === 0) continue;
+    const group = index.groups[g - 1]!;
+    if (group.wordStart && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) continue;
+    group.any.lastIndex = i;
+    if (group.any.test(text)) return true;
+  }
+  return false;
+}
+
+/** Whether a hit of alias `a` from `start` to `end` is kept (whole words for ASCII aliases). */
+function keepHit(text: string, a: PreparedAlias, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  const lastChar = text[end - 1]!;
+  if (a.asciiStart && /[A-Za-z0-9]/.test(before)) return false;
+  // Not followed by more of the same word: `SOC` in `SOC2`, `SOX` in `SOXX`; `PCIDSSv4.0` is fine.
+  if (a.asciiEnd && /[A-Za-z]/.test(lastChar) && /[A-Za-z0-9]/.test(after) && !/^v\d/i.test(text.slice(end, end + 2))) return false;
+  if (a.asciiEnd && /\d/.test(lastChar) && /\d/.test(after)) return false;
+  return true;
+}
+
+/** The reference scan: every alias's pattern over the whole text, as `exec` in a loop finds them. */
+function scanHits(text: string, list: readonly PreparedFramework[]): Hit[] {
+  const hits: Hit[] = [];
+  let order = 0;
   for (const p of list) {
     for (const a of p.aliases) {
       a.re.lastIndex = 0;
@@ -200,21 +332,60 @@ export function findStandards(text: string, frameworks: readonly Framework[]): S
         }
         const start = m.index;
         const end = start + m[0].length;
-        const before = text[start - 1] ?? '';
-        const after = text[end] ?? '';
-        const lastChar = m[0][m[0].length - 1]!;
-        if (a.asciiStart && /[A-Za-z0-9]/.test(before)) continue;
-        // Not followed by more of the same word: `SOC` in `SOC2`, `SOX` in `SOXX`; `PCIDSSv4.0` is fine.
-        if (a.asciiEnd && /[A-Za-z]/.test(lastChar) && /[A-Za-z0-9]/.test(after) && !/^v\d/i.test(text.slice(end, end + 2))) continue;
-        if (a.asciiEnd && /\d/.test(lastChar) && /\d/.test(after)) continue;
-        hits.push({ p, start, end });
+        if (keepHit(text, a, start, end)) hits.push({ p, start, end, order });
       }
+      order++;
     }
   }
-  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return hits;
+}
+
+/**
+ * The same hits as {@link scanHits}, in one pass over the text: at each position, only the
+ * aliases that can start with its character are tried (sticky). Like the global scan, an alias
+ * is tried again only after the end of its previous match, kept or not.
+ */
+function indexedHits(text: string, index: AliasIndex): Hit[] {
+  const hits: Hit[] = [];
+  const resumeAt = new Map<PreparedAlias, number>();
+  for (let i = 0; i < text.length; i++) {
+    const g = index.startAt[text.charCodeAt(i)]!;
+    if (g === 0) continue;
+    const group = index.groups[g - 1]!;
+    // Where none of the group's aliases matches, none is tried alone (nor does any resume later).
+    group.any.lastIndex = i;
+    if (!group.any.test(text)) continue;
+    for (const { p, a, order } of group.aliases) {
+      if (i < (resumeAt.get(a) ?? 0)) continue;
+      a.sticky.lastIndex = i;
+      const m = a.sticky.exec(text);
+      if (!m) continue;
+      const end = i + m[0].length;
+      resumeAt.set(a, end);
+      if (keepHit(text, a, i, end)) hits.push({ p, start: i, end, order });
+    }
+  }
+  return hits;
+}
+
+/** Standards mentioned in `text`, left to right, without overlaps. */
+export function findStandards(text: string, frameworks: readonly Framework[]): StandardMention[] {
+  return mentionsIn(text, frameworks) ?? [];
+}
+
+/** {@link findStandards}, undefined when there are none (most lines: no array for them). */
+function mentionsIn(text: string, frameworks: readonly Framework[]): StandardMention[] | undefined {
+  const list = prepare(frameworks);
+  const index = aliasIndex(frameworks);
+  let hits: Hit[];
+  if (!index) hits = scanHits(text, list);
+  else if (!mayMention(text, index)) return undefined;
+  else hits = indexedHits(text, index);
+  // Longest first, then leftmost, then in alias order (as the stable sort of the scan's hits).
+  sortSmall(hits, (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const chosen: typeof hits = [];
   for (const h of hits) if (!chosen.some((c) => c.start < h.end && h.start < c.end)) chosen.push(h);
-  chosen.sort((a, b) => a.start - b.start);
+  sortSmall(chosen, (a, b) => a.start - b.start);
 
   const out: StandardMention[] = [];
   chosen.forEach((h, i) => {
@@ -262,8 +433,17 @@ export function findStandards(text: string, frameworks: readonly Framework[]): S
   return out;
 }
 
+const preparedByFramework = new WeakMap<readonly Framework[], Map<Framework, PreparedFramework>>();
+
 function prepFor(frameworks: readonly Framework[], fw: Framework): PreparedFramework {
-  return prepare(frameworks).find((p) => p.fw === fw)!;
+  let byFramework = preparedByFramework.get(frameworks);
+  if (!byFramework) {
+    // The first prepared entry of a framework, as a search through the list would find it.
+    byFramework = new Map();
+    for (const p of prepare(frameworks)) if (!byFramework.has(p.fw)) byFramework.set(p.fw, p);
+    preparedByFramework.set(frameworks, byFramework);
+  }
+  return byFramework.get(fw)!;
 }
 
 /** Version entries that apply to a mention: those without a document number, or with the mention's number. */
@@ -312,9 +492,9 @@ export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {
   const frameworks = ctx.frameworks();
   const out: AnalysisFinding[] = [];
   for (const line of ctx.lines) {
-    if (!line.text.trim()) continue;
-    const mentions = findStandards(line.text, frameworks);
-    if (mentions.length === 0) continue;
+    if (isBlank(line.text)) continue;
+    const mentions = mentionsIn(line.text, frameworks);
+    if (!mentions || mentions.length === 0) continue;
     for (const m of mentions) checkMention(frameworks, line, m, out);
     checkWording(line, mentions, out);
   }

@@ -3,7 +3,7 @@
  * section and field (canonical catalog names, synonyms resolved), its text with placeholders
  * removed, and its source range, so every recommendation can say which intake lines led to it.
  */
-import { getFieldCatalog, type FieldCatalog, type SectionSpec } from '../catalog/catalog';
+import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Range } from '../document';
 import type { Intake, Item, Value } from '../model';
 
@@ -24,6 +24,42 @@ export interface Fact {
   line: number;
 }
 
+/** What facts need of a catalog: a {@link FieldCatalog}, or {@link memoizedLookup} over one. */
+export type CatalogLookup = Pick<FieldCatalog, 'section' | 'field'>;
+
+/**
+ * The catalog's lookups, remembered by the name as written: a file repeats the same section
+ * names and keys in every intake, and each lookup normalises its name first. Meant to live for
+ * one call (one validation), so nothing outlives the document it was built for.
+ */
+export function memoizedLookup(catalog: FieldCatalog): CatalogLookup {
+  const sections = new Map<string, SectionSpec | null>();
+  const fields = new Map<SectionSpec, Map<string, FieldSpec | null>>();
+  return {
+    section(name: string): SectionSpec | undefined {
+      let spec = sections.get(name);
+      if (spec === undefined) {
+        spec = catalog.section(name) ?? null;
+        sections.set(name, spec);
+      }
+      return spec ?? undefined;
+    },
+    field(section: SectionSpec, key: string): FieldSpec | undefined {
+      let byKey = fields.get(section);
+      if (!byKey) {
+        byKey = new Map();
+        fields.set(section, byKey);
+      }
+      let spec = byKey.get(key);
+      if (spec === undefined) {
+        spec = catalog.field(section, key) ?? null;
+        byKey.set(key, spec);
+      }
+      return spec ?? undefined;
+    },
+  };
+}
+
 export interface IntakeFacts {
   intake: Intake;
   facts: Fact[];
@@ -40,7 +76,7 @@ export function realText(value: Value | undefined): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function extractFacts(intake: Intake, catalog: FieldCatalog = getFieldCatalog()): IntakeFacts {
+export function extractFacts(intake: Intake, catalog: CatalogLookup = getFieldCatalog()): IntakeFacts {
   const facts: Fact[] = [];
   for (const section of intake.sections) {
     const spec = catalog.section(section.name);
@@ -60,7 +96,7 @@ export function extractFacts(intake: Intake, catalog: FieldCatalog = getFieldCat
   return { intake, facts, bySection };
 }
 
-function collect(items: readonly Item[], path: string[], spec: SectionSpec | undefined, section: string, catalog: FieldCatalog, out: Fact[]): void {
+function collect(items: readonly Item[], path: string[], spec: SectionSpec | undefined, section: string, catalog: CatalogLookup, out: Fact[]): void {
   for (const item of items) {
     if (item.kind === 'field') {
       const name = (spec && catalog.field(spec, item.key)?.name) ?? item.key;
