@@ -104,23 +104,20 @@ function insertCharts(tokens: Token[], model: ReportModel, TokenClass: TokenCons
   }
 }
 
-/** Turns each trailing 〔…〕 mark into an `intake_refs` token and records the cited lines on the block that shows it. */
-function linkRefs(tokens: Token[], TokenClass: TokenConstructor): void {
+/**
+ * Walks the inline tokens with the stack of blocks around them; `link` rewrites an inline
+ * token's reference marks and returns the lines they cite, which are recorded as
+ * `data-lines` on the block that shows them (see citingBlock).
+ */
+function markCitingBlocks(tokens: Token[], link: (inline: Token & { children: Token[] }) => readonly number[]): void {
   const open: Token[] = [];
   const cited = new Map<Token, Set<number>>();
   for (const token of tokens) {
     if (token.nesting === 1) open.push(token);
     else if (token.nesting === -1) open.pop();
     if (token.type !== 'inline' || !token.children) continue;
-    const last = token.children[token.children.length - 1];
-    const match = last?.type === 'text' ? TRAILING_REFS.exec(last.content) : null;
-    if (!last || !match) continue;
-    const lines = refLines(match[1]!);
-    last.content = last.content.slice(0, match.index);
-    const refs = new TokenClass('intake_refs', '', 0);
-    refs.meta = lines;
-    token.children.push(refs);
-    const block = citingBlock(open);
+    const lines = link(token as Token & { children: Token[] });
+    const block = lines.length > 0 ? citingBlock(open) : undefined;
     if (!block) continue;
     const set = cited.get(block) ?? new Set<number>();
     for (const line of lines) set.add(line);
@@ -129,17 +126,27 @@ function linkRefs(tokens: Token[], TokenClass: TokenConstructor): void {
   for (const [block, lines] of cited) block.attrSet('data-lines', [...lines].sort((a, b) => a - b).join(' '));
 }
 
+/** Turns each trailing 〔…〕 mark into an `intake_refs` token and records the cited lines on the block that shows it. */
+function linkRefs(tokens: Token[], TokenClass: TokenConstructor): void {
+  markCitingBlocks(tokens, (token) => {
+    const last = token.children[token.children.length - 1];
+    const match = last?.type === 'text' ? TRAILING_REFS.exec(last.content) : null;
+    if (!last || !match) return [];
+    const lines = refLines(match[1]!);
+    last.content = last.content.slice(0, match.index);
+    const refs = new TokenClass('intake_refs', '', 0);
+    refs.meta = lines;
+    token.children.push(refs);
+    return lines;
+  });
+}
+
 /** A model's reference mark anywhere in a text: 〔L12〕, 〔L12, L15〕, 〔L12、L15〕, 〔L12,L15〕. */
 const INLINE_REFS = /〔(L[1-9]\d{0,8}(?:\s*[,，、]\s*L[1-9]\d{0,8})*)〕/g;
 
 /** Like linkRefs, for every mark in every text token (not only a block's last). */
 function linkInlineRefs(tokens: Token[], TokenClass: TokenConstructor): void {
-  const open: Token[] = [];
-  const cited = new Map<Token, Set<number>>();
-  for (const token of tokens) {
-    if (token.nesting === 1) open.push(token);
-    else if (token.nesting === -1) open.pop();
-    if (token.type !== 'inline' || !token.children) continue;
+  markCitingBlocks(tokens, (token) => {
     const children: Token[] = [];
     const lines = new Set<number>();
     for (const child of token.children) {
@@ -152,7 +159,7 @@ function linkInlineRefs(tokens: Token[], TokenClass: TokenConstructor): void {
       for (let m = INLINE_REFS.exec(child.content); m; m = INLINE_REFS.exec(child.content)) {
         if (m.index > last) children.push(textToken(TokenClass, child.content.slice(last, m.index)));
         const refs = new TokenClass('intake_refs', '', 0);
-        refs.meta = m[1]!.split(/\s*[,，、]\s*/).map((l) => Number(l.slice(1)) - 1);
+        refs.meta = refLines(m[1]!);
         for (const line of refs.meta as number[]) lines.add(line);
         children.push(refs);
         last = m.index + m[0].length;
@@ -160,13 +167,8 @@ function linkInlineRefs(tokens: Token[], TokenClass: TokenConstructor): void {
       if (last < child.content.length) children.push(last === 0 ? child : textToken(TokenClass, child.content.slice(last)));
     }
     token.children = children;
-    const block = lines.size > 0 ? citingBlock(open) : undefined;
-    if (!block) continue;
-    const set = cited.get(block) ?? new Set<number>();
-    for (const line of lines) set.add(line);
-    cited.set(block, set);
-  }
-  for (const [block, lines] of cited) block.attrSet('data-lines', [...lines].sort((a, b) => a - b).join(' '));
+    return [...lines];
+  });
 }
 
 function textToken(TokenClass: TokenConstructor, content: string): Token {
