@@ -11,7 +11,7 @@ import { renderDocx } from '../core/render/exportDocx';
 import { renderStandaloneHtml } from '../core/render/exportHtml';
 import { renderMarkdownExport } from '../core/render/exportMarkdown';
 import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
-import { readIntakeFile, UsageError } from './io';
+import { readIntakeFile, UsageError, valueAfter } from './io';
 
 const FORMATS = ['md', 'json', 'html', 'docx'] as const;
 export type GenerateFormat = (typeof FORMATS)[number];
@@ -33,11 +33,8 @@ export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    const next = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(t('{0} needs a value', a));
-      return v;
-    };
+    // Consumes the value: the loop's own i++ then moves past it.
+    const next = (): string => valueAfter(args, i++);
     if (a === '--intake' || a === '-n') {
       const v = next();
       if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(t('--intake takes a number from 1'));

@@ -17,7 +17,7 @@ import { generateLlmReport, hasProblems, isLoopback, type LlmConfig } from '../c
 import { proxyFor, redactProxyUrl } from '../core/llm/proxy';
 import { proxyFetch, type ProxyFetch } from '../core/llm/proxyFetch';
 import { parseIntake } from '../core/parser';
-import { readIntakeFile, UsageError } from './io';
+import { readIntakeFile, UsageError, valueAfter } from './io';
 
 export interface LlmArgs {
   provider: 'openai-compatible';
@@ -51,11 +51,8 @@ export function takeLlmFlags(args: readonly string[]): { rest: string[]; llm?: L
   let redact = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    const next = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(t('{0} needs a value', a));
-      return v;
-    };
+    // Consumes the value: the loop's own i++ then moves past it.
+    const next = (): string => valueAfter(args, i++);
     if (a === '--provider') provider = next();
     else if (a === '--no-redact') {
       redact = false;

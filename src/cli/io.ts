@@ -32,3 +32,10 @@ export function readIntakeFile(file: string): string {
 function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
+
+/** The value after the option at `index` (`--intake 2`), or a usage error naming the option. */
+export function valueAfter(args: readonly string[], index: number): string {
+  const v = args[index + 1];
+  if (v === undefined) throw new UsageError(t('{0} needs a value', args[index]!));
+  return v;
+}
