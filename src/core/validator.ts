@@ -4,9 +4,9 @@
  */
 import { analyzeIntakeLines } from './analysis/analyze';
 import type { AnalysisCache } from './analysis/cache';
-import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './analysis/lines';
+import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
-import { memoizedLookup, type CatalogLookup } from './engine/facts';
+import { memoizedLookup, type CatalogLookup } from './facts/facts';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
 import type { Range } from './document';
 import { t } from './l10n';

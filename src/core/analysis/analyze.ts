@@ -16,14 +16,14 @@
  */
 import { getFieldCatalog } from '../catalog/catalog';
 import type { AnalysisCheck, DiagnosticData, IntakeDiagnostic } from '../diagnostics';
-import { extractFacts, type CatalogLookup, type IntakeFacts } from '../engine/facts';
+import { extractFacts, type CatalogLookup, type IntakeFacts } from '../facts/facts';
 import { getFrameworks, getLocations } from '../knowledge/knowledge';
 import type { Framework, Location } from '../knowledge/schema';
 import type { Intake, IntakeFile } from '../model';
 import { checkBudgetExceeds, checkBudgetSum } from './budget';
 import type { AnalysisContext, AnalysisFinding, CheckFn } from './finding';
 import { checkLatencyPhysics } from './latency';
-import { buildAnalysisInput, buildAnalysisLines, type AnalysisInput, type AnalysisLine } from './lines';
+import { buildAnalysisInput, buildAnalysisLines, type AnalysisInput, type AnalysisLine } from '../facts/lines';
 import { checkSlaConflict } from './sla';
 import { checkStandards } from './standards';
 

@@ -27,8 +27,8 @@ import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { t } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { clauseAround, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from './lines';
-import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from './money';
+import { clauseAround, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
+import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
 
 export const BUDGET_SECTION = '预算限制';
 const PAYMENT_FIELD = '付费偏好';

@@ -2,7 +2,7 @@
 import type { AnalysisCheck, DiagnosticCode, Severity } from '../diagnostics';
 import type { Range } from '../document';
 import type { Framework, Location } from '../knowledge/schema';
-import type { AnalysisInput } from './lines';
+import type { AnalysisInput } from '../facts/lines';
 
 export interface AnalysisFinding {
   check: AnalysisCheck;

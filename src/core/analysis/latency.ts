@@ -20,7 +20,7 @@ import type { Range } from '../document';
 import { t } from '../l10n';
 import type { Location } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from './lines';
+import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */
 export const FIBRE_KM_PER_S = 200_000;

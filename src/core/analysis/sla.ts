@@ -30,8 +30,8 @@
 import { Codes } from '../diagnostics';
 import { t } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from './lines';
-import { findPercents } from './money';
+import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
+import { findPercents } from '../facts/money';
 import type { Range } from '../document';
 
 export type DowntimePeriod = 'year' | 'quarter' | 'month' | 'week' | 'day';

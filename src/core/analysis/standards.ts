@@ -35,7 +35,7 @@ import type { Range } from '../document';
 import { t } from '../l10n';
 import type { Framework } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { isBlank, sortSmall, spanRange, type AnalysisLine } from './lines';
+import { isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 type VersionKind = 'year' | 'dotted';
 

@@ -2,7 +2,7 @@
 import type { IntakeDiagnostic } from '../diagnostics';
 import type { KnowledgeBase } from '../knowledge/knowledge';
 import type { Category } from '../knowledge/schema';
-import type { Fact, IntakeFacts } from './facts';
+import type { Fact, IntakeFacts } from '../facts/facts';
 import type { Profile } from './profile';
 import type { RuleHit } from './rules';
 

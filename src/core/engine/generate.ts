@@ -13,7 +13,7 @@ import { validate } from '../validator';
 import { walkFields } from '../walk';
 import { chooseCategories } from './categories';
 import type { EngineContext } from './context';
-import { extractFacts } from './facts';
+import { extractFacts } from '../facts/facts';
 import { buildProfile } from './profile';
 import type { ReportModel } from './reportModel';
 import { evaluateRules } from './rules';

@@ -3,10 +3,10 @@
  * scale, budget, deadline, hosting, compliance, legacy integration. Each derived value keeps
  * the facts it came from, for traceability; values that had to be assumed say so.
  */
-import { parseMoney, type MoneyAmount } from '../analysis/money';
+import { parseMoney, type MoneyAmount } from '../facts/money';
 import type { Framework, Industry, Location } from '../knowledge/schema';
 import type { KnowledgeBase } from '../knowledge/knowledge';
-import { factsIn, type Fact, type IntakeFacts } from './facts';
+import { factsIn, type Fact, type IntakeFacts } from '../facts/facts';
 import type { Ref } from './reportModel';
 
 export type Tier = 'low' | 'mid' | 'high' | 'premium';

@@ -9,7 +9,7 @@
 import { generateReport, IntakeIndexError } from '../engine/generate';
 import type { ReportModel } from '../engine/reportModel';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
-import { extractFacts } from '../engine/facts';
+import { extractFacts } from '../facts/facts';
 import { t } from '../l10n';
 import type { IntakeFile } from '../model';
 import { streamCompletion, type CompletionUsage, type RetryInfo } from './client';

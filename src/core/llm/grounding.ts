@@ -11,7 +11,7 @@
  * | 40–55    | requirements, option summaries, pros/cons, rule risks, fit, next steps, scores |
  * | 15–35    | other products' facts, features, implementation advice, details                 |
  */
-import type { IntakeFacts } from '../engine/facts';
+import type { IntakeFacts } from '../facts/facts';
 import type { Point, ReportModel, ScoredProduct, SolutionOption } from '../engine/reportModel';
 import { MAX_SCORE } from '../engine/shortlist';
 import type { Location } from '../knowledge/schema';

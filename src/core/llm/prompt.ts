@@ -9,7 +9,7 @@
  * output tokens (`maxTokens`).
  */
 import type { Intake } from '../model';
-import { extractFacts } from '../engine/facts';
+import { extractFacts } from '../facts/facts';
 import { buildProfile } from '../engine/profile';
 import { REPORT_SECTION_TITLES, type ReportModel } from '../engine/reportModel';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';

@@ -21,9 +21,9 @@
  */
 import { getFrameworks, getKnowledgeBase, getLocations, type KnowledgeBase } from '../knowledge/knowledge';
 import { checkStandards } from '../analysis/standards';
-import { clauseAround, type AnalysisLine } from '../analysis/lines';
-import { findMoney, type Money } from '../analysis/money';
-import { extractFacts } from '../engine/facts';
+import { clauseAround, type AnalysisLine } from '../facts/lines';
+import { findMoney, type Money } from '../facts/money';
+import { extractFacts } from '../facts/facts';
 import { formatAmount } from '../engine/format';
 import { CNY_PER_USD } from '../engine/profile';
 import { REPORT_SECTION_TITLES, type BudgetShare, type ReportModel } from '../engine/reportModel';

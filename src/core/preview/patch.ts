@@ -12,7 +12,7 @@
  * It works on the HTML strings with a small tag scanner, no DOM, so it runs in the extension
  * host and in plain-Node tests.
  */
-import type { Patch, PatchOp } from './messages';
+import type { Patch, PatchOp } from '../../protocol/messages';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const TAG = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;

@@ -10,11 +10,11 @@
  */
 import * as vscode from 'vscode';
 import { intakeIndexAt } from '../../core/preview/target';
-import { parseFromWebview, type ErrorSummary, type FromWebview, type Notice, type PreviewState, type RenderMessage, type ToWebview } from '../../core/preview/messages';
+import { parseFromWebview, type ErrorSummary, type FromWebview, type Notice, type PreviewState, type RenderMessage, type ToWebview } from '../../protocol/messages';
 import { diffReportHtml } from '../../core/preview/patch';
 import { safeExternalUrl } from '../../core/preview/links';
 import { previewTitle } from '../../core/preview/title';
-import { selectionLines } from '../../core/preview/lines';
+import { selectionLines } from '../../protocol/dataLines';
 import type { IntakeFile } from '../../core/model';
 import type { LlmReport } from '../../core/llm/generateLlm';
 import { errorSummary, titleFrame, webviewLabels } from './labels';

@@ -6,7 +6,7 @@
  * later version arrives by message.
  */
 import * as vscode from 'vscode';
-import type { PreviewState, RenderMessage } from '../../core/preview/messages';
+import type { PreviewState, RenderMessage } from '../../protocol/messages';
 
 export function mediaRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];

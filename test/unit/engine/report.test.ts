@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { parseIntake } from '../../../src/core';
 import { generateReport } from '../../../src/core/engine/generate';
 import { ReportModelSchema, REPORT_SECTION_TITLES } from '../../../src/core/engine/reportModel';
-import { extractFacts } from '../../../src/core/engine/facts';
+import { extractFacts } from '../../../src/core/facts/facts';
 import { renderMarkdown } from '../../../src/core/render/markdown';
 import { readSeed } from '../helpers/seeds';
 

@@ -16,7 +16,7 @@ import {
 } from '../../../src/core/knowledge/schema';
 import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
 import { getFieldCatalog, parseIntake } from '../../../src/core';
-import { extractFacts, type IntakeFacts } from '../../../src/core/engine/facts';
+import { extractFacts, type IntakeFacts } from '../../../src/core/facts/facts';
 import { compileRule, evaluateRules, type RuleHit } from '../../../src/core/engine/rules';
 import { readSeed, repoRoot } from '../helpers/seeds';
 

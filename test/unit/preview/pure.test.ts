@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { parseIntake } from '../../../src/core';
 import { exportFileName } from '../../../src/core/preview/exportName';
-import { citesAnyLine, parseDataLines, selectionLines } from '../../../src/core/preview/lines';
+import { citesAnyLine, parseDataLines, selectionLines } from '../../../src/protocol/dataLines';
 import { safeExternalUrl } from '../../../src/core/preview/links';
 import { intakeIndexAt, targetIntakeIndex } from '../../../src/core/preview/target';
 import { previewSubject, previewTitle } from '../../../src/core/preview/title';

@@ -3,9 +3,9 @@
  * over the stated years, expected benefits from the industry's KPI ranges, and payback.
  * Whatever is not in the intake is labelled as an assumption.
  */
-import { findMoney, type MoneyAmount } from '../../analysis/money';
+import { findMoney, type MoneyAmount } from '../../facts/money';
 import type { EngineContext } from '../context';
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import { formatAmount, round, toMoney } from '../format';
 import { CNY_PER_USD, refsOf } from '../profile';
 import type { BudgetShare, ReportModel } from '../reportModel';

@@ -1,6 +1,6 @@
 /** 适用性分析: how the solution answers each stated pain point and goal, one by one. */
 import type { EngineContext } from '../context';
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import { refsOf } from '../profile';
 import type { Point } from '../reportModel';
 

@@ -1,6 +1,6 @@
 /** 业务需求分析: restates and interprets the intake — industry and model, control points, constraints, scale and budget, pain points. */
 import type { EngineContext } from '../context';
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import { formatAmount } from '../format';
 import { refsOf } from '../profile';
 import type { Point, ReportModel } from '../reportModel';

@@ -4,7 +4,7 @@
  * and anything about another document (every message names its `documentUri`). Shared by the
  * extension (Node) and the webview bundle (browser): no `vscode`, no Node APIs.
  */
-import * as z from '../zodMini';
+import * as z from './zodMini';
 
 /** The webview panel's view type; also the `onWebviewPanel:` activation event. */
 export const PREVIEW_VIEW_TYPE = 'intake.preview';

@@ -7,7 +7,7 @@
  */
 import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import { isJsSpace, type Range } from '../document';
-import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from '../engine/facts';
+import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from './facts';
 import type { Colon, FieldItem, Intake, Item, Section, Value } from '../model';
 
 export interface AnalysisLine {
