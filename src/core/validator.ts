@@ -7,11 +7,12 @@ import type { AnalysisCache } from './analysis/cache';
 import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
 import { memoizedLookup, type CatalogLookup } from './facts/facts';
+import { locateIntake } from './facts/locate';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
 import type { Range } from './document';
 import { t } from './l10n';
 import type { FieldItem, Intake, IntakeFile, Placeholder, Section } from './model';
-import { forEachField, IntakeCursor } from './walk';
+import { forEachField } from './walk';
 
 export interface ValidateOptions {
   catalog?: FieldCatalog;
@@ -33,9 +34,8 @@ export function validate(file: IntakeFile, options: ValidateOptions = {}): Intak
   const resolver = new FieldResolver(lookup);
   const seen = new FieldsSeen();
   const out: IntakeDiagnostic[] = [];
-  const cursor = new IntakeCursor(file);
   const messages = new PlaceholderMessages();
-  for (const p of file.placeholders) checkPlaceholder(cursor, messages, p, out);
+  for (const p of file.placeholders) checkPlaceholder(file, messages, p, out);
   const analysis = options.analysis !== false;
   const cache = analysis && options.analysisCache && options.text !== undefined ? options.analysisCache.session(options.text, catalog) : undefined;
   for (const intake of file.intakes) {
@@ -99,8 +99,8 @@ function splice(parts: string[], arg: string): string {
   return parts.length === 2 ? parts[0]! + arg + parts[1]! : parts.join(arg);
 }
 
-function checkPlaceholder(cursor: IntakeCursor, messages: PlaceholderMessages, p: Placeholder, out: IntakeDiagnostic[]): void {
-  const intake = cursor.at(p.range.start.line)?.index ?? 0;
+function checkPlaceholder(file: IntakeFile, messages: PlaceholderMessages, p: Placeholder, out: IntakeDiagnostic[]): void {
+  const intake = locateIntake(file, p.range.start.line).nearest?.index ?? 0;
   if (!p.closed) {
     out.push({
       code: Codes.unclosedPlaceholder,

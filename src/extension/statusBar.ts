@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { getCompleteness } from '../core/features/completeness';
-import { intakeForLine } from '../core/features/context';
 import { intakeName } from '../core/features/symbols';
+import { locateIntake } from '../core/facts/locate';
 import type { IntakeFile } from '../core/model';
 import { isIntake } from './convert';
 import { Debouncer } from './debouncer';
@@ -29,7 +29,8 @@ export function registerStatusBar(getFile: (doc: vscode.TextDocument) => IntakeF
       return;
     }
     const file = getFile(editor.document);
-    const intake = intakeForLine(file, editor.selection.active.line);
+    // Hidden between intakes (below a separator), where a new one is being started.
+    const intake = locateIntake(file, editor.selection.active.line).intake;
     if (!intake) {
       item.hide();
       return;

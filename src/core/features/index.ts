@@ -4,4 +4,4 @@ export { getHover, type HoverResult, type HoverOptions } from './hover';
 export { getDocumentSymbols, intakeName, type IntakeSymbol, type SymbolKind } from './symbols';
 export { getFoldingRanges, type FoldingRange } from './folding';
 export { getCompleteness, type Completeness } from './completeness';
-export { toLocale, intakeForLine, type Locale } from './context';
+export { toLocale, type Locale } from './context';

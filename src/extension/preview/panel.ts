@@ -9,7 +9,7 @@
  * is kept current instead, and a page that loads says which version it shows (`ready`).
  */
 import * as vscode from 'vscode';
-import { intakeIndexAt } from '../../core/preview/target';
+import { locateIntake } from '../../core/facts/locate';
 import { parseFromWebview, type ErrorSummary, type FromWebview, type Notice, type PreviewState, type RenderMessage, type ToWebview } from '../../protocol/messages';
 import { diffReportHtml } from '../../core/preview/patch';
 import { safeExternalUrl } from '../../core/preview/links';
@@ -308,7 +308,7 @@ export class IntakePreview implements vscode.Disposable {
 
   /** The cursor moved in the intake: highlight the blocks citing the lines of this intake it covers. */
   highlight(file: IntakeFile, lines: readonly number[]): void {
-    const mine = lines.filter((l) => intakeIndexAt(file, l) === this.intakeIndex);
+    const mine = lines.filter((l) => this.holds(file, l));
     if (mine.join() === this.highlighted.join()) return;
     this.highlighted = mine;
     if (!this.webviewReady || !this.shown) return;
@@ -413,10 +413,15 @@ export class IntakePreview implements vscode.Disposable {
     if (editor?.viewColumn !== undefined) this.sourceColumn = editor.viewColumn;
   }
 
+  /** Whether `line` is in this panel's intake (between intakes: in the one above). */
+  private holds(file: IntakeFile, line: number): boolean {
+    return locateIntake(file, line).nearest?.index === this.intakeIndex;
+  }
+
   private errors(file: IntakeFile): ErrorSummary {
     const count = vscode.languages
       .getDiagnostics(this.uri)
-      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'intake' && intakeIndexAt(file, d.range.start.line) === this.intakeIndex).length;
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'intake' && this.holds(file, d.range.start.line)).length;
     return errorSummary(count);
   }
 
@@ -426,7 +431,7 @@ export class IntakePreview implements vscode.Disposable {
     if (!editor) return undefined;
     const doc = editor.document;
     const file = this.host.parse(doc);
-    const lines = selectionLines(editor.selection.start.line, editor.selection.end.line).filter((l) => intakeIndexAt(file, l) === this.intakeIndex);
+    const lines = selectionLines(editor.selection.start.line, editor.selection.end.line).filter((l) => this.holds(file, l));
     this.highlighted = lines;
     return lines;
   }
