@@ -6,6 +6,7 @@ import { analyzeIntakeLines } from './analysis/analyze';
 import type { AnalysisCache } from './analysis/cache';
 import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
+import { intakeAnchor, isEmptyField, isEmptySection, uncoveredRequired } from './facts/coverage';
 import { memoizedLookup, type CatalogLookup } from './facts/facts';
 import { locateIntake } from './facts/locate';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
@@ -212,7 +213,7 @@ class FieldChecks {
 
   readonly visit = (field: FieldItem, spec: FieldSpec | undefined): void => {
     if (field.colon.char === ':') this.out.push(halfWidthColon(field.colon.range, this.intake));
-    if (!field.value && field.children.length === 0) {
+    if (isEmptyField(field)) {
       this.out.push({
         code: Codes.emptyValue,
         severity: 'warning',
@@ -228,13 +229,6 @@ class FieldChecks {
   reset(): void {
     this.seen.next();
   }
-}
-
-/** Where intake-level diagnostics point: the first section header, else the intake's first line. */
-function intakeAnchor(intake: Intake): Range {
-  const first = intake.sections[0];
-  if (first) return first.nameRange;
-  return { start: intake.range.start, end: intake.range.start.line === intake.range.end.line ? intake.range.end : intake.range.start };
 }
 
 function duplicate(section: Section, first: Section, intake: number): IntakeDiagnostic {
@@ -300,8 +294,7 @@ function halfWidthColon(range: Range, intake: number): IntakeDiagnostic {
 }
 
 function checkSectionValue(spec: SectionSpec, section: Section, intake: number, out: IntakeDiagnostic[]): void {
-  const empty = !section.value && section.items.length === 0;
-  if ((spec.valueRequired && !section.value) || empty) {
+  if (isEmptySection(spec, section)) {
     out.push({
       code: Codes.emptyValue,
       severity: 'warning',
@@ -314,9 +307,7 @@ function checkSectionValue(spec: SectionSpec, section: Section, intake: number, 
 }
 
 function checkRequiredFields(spec: SectionSpec, sections: Section[], present: FieldsSeen, intake: number, out: IntakeDiagnostic[]): void {
-  const satisfied = (f: FieldSpec): boolean => present.has(f) || f.fields.some(satisfied);
-  for (const f of spec.allFields) {
-    if (!f.required || satisfied(f)) continue;
+  for (const f of uncoveredRequired(spec, (x) => present.has(x))) {
     out.push({
       code: Codes.missingField,
       severity: 'warning',

@@ -9,10 +9,10 @@ import { withBundle } from '../l10n';
 import zhCn from '../../../media/l10n/bundle.l10n.zh-cn.json';
 import type { IntakeFile } from '../model';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
-import { validate } from '../validator';
 import { walkFields } from '../walk';
 import { chooseCategories } from './categories';
 import type { EngineContext } from './context';
+import { requiredGaps } from '../facts/coverage';
 import { extractFacts } from '../facts/facts';
 import { buildProfile } from './profile';
 import type { ReportModel } from './reportModel';
@@ -66,11 +66,10 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
 function missingInformation(file: IntakeFile, index: number): string[] {
   const intake = file.intakes[index]!;
   const names: string[] = [];
-  for (const d of validate(file, { analysis: false })) {
-    if (d.intake !== index) continue;
-    if (d.data.kind === 'missing-section') names.push(`[${d.data.section}]`);
-    else if (d.data.kind === 'missing-field') names.push(`${d.data.section}/${d.data.field}`);
-    else if (d.data.kind === 'empty-value') names.push(d.data.key);
+  for (const gap of requiredGaps(intake)) {
+    if (gap.kind === 'missing-section') names.push(`[${gap.section}]`);
+    else if (gap.kind === 'missing-field') names.push(`${gap.section}/${gap.field}`);
+    else names.push(gap.key);
   }
   for (const section of intake.sections) {
     if (section.value && section.value.placeholders.length > 0) names.push(`[${section.name}]`);
