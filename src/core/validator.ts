@@ -2,7 +2,7 @@
  * Checks a parsed intake file against the field catalog and returns diagnostics with stable
  * codes. Pure and total: no I/O, never throws.
  */
-import { analyzeIntakeLines } from './analysis/analyze';
+import { analyzeIntakeLines, findingToDiagnostic } from './analysis/analyze';
 import type { AnalysisCache } from './analysis/cache';
 import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
@@ -44,7 +44,8 @@ export function validate(file: IntakeFile, options: ValidateOptions = {}): Intak
     const lines = checkIntake(catalog, lookup, seen, intake, analysis && !cached ? resolver : undefined, out);
     const found = cached ?? (lines ? analyzeIntakeLines(intake, lines, lookup) : []);
     if (cache && !cached && lines) cache.set(intake, found);
-    for (const d of found) out.push(d);
+    // Localised now, in the user's language: the cache keeps the findings for every language.
+    for (const f of found) out.push(findingToDiagnostic(f, intake.index));
   }
   cache?.end();
   out.sort(byStart);

@@ -19,6 +19,7 @@ import type { AnalysisCheck, DiagnosticData, IntakeDiagnostic } from '../diagnos
 import { extractFacts, type CatalogLookup, type IntakeFacts } from '../facts/facts';
 import { getFrameworks, getLocations } from '../knowledge/knowledge';
 import type { Framework, Location } from '../knowledge/schema';
+import { english, localize, type Message } from '../l10n';
 import type { Intake, IntakeFile } from '../model';
 import { checkBudgetExceeds, checkBudgetSum } from './budget';
 import type { AnalysisContext, AnalysisFinding, CheckFn } from './finding';
@@ -70,10 +71,10 @@ export function analyzeFindings(intake: Intake, options: AnalyzeOptions = {}): A
 }
 
 /**
- * Diagnostics for one intake whose lines the caller built with {@link buildAnalysisLines} (the
+ * The findings for one intake whose lines the caller built with {@link buildAnalysisLines} (the
  * validator, in its own walk over the intake); the facts are extracted only if asked for.
  */
-export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalog: CatalogLookup): IntakeDiagnostic[] {
+export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalog: CatalogLookup): AnalysisFinding[] {
   let facts: IntakeFacts | undefined;
   const input: AnalysisInput = {
     intake,
@@ -82,7 +83,7 @@ export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalo
       return (facts ??= extractFacts(intake, catalog));
     },
   };
-  return runChecks(input, { catalog }).map((f) => findingToDiagnostic(f, intake.index));
+  return runChecks(input, { catalog });
 }
 
 function runChecks(input: AnalysisInput, options: AnalyzeOptions): AnalysisFinding[] {
@@ -136,10 +137,11 @@ export function analyzeFile(file: IntakeFile, options: Omit<AnalyzeOptions, 'fac
   return file.intakes.flatMap((intake) => analyzeIntake(intake, options));
 }
 
-export function findingToDiagnostic(f: AnalysisFinding, intake: number): IntakeDiagnostic {
+/** A finding as a diagnostic of intake `intake`, its message localised by `localise` (default: the user's language). */
+export function findingToDiagnostic(f: AnalysisFinding, intake: number, localise: (message: Message) => string = localize): IntakeDiagnostic {
   const data: DiagnosticData = { kind: 'analysis', check: f.check, facts: f.numbers };
   if (f.replacement !== undefined) data.replacement = f.replacement;
-  return { code: f.code, severity: f.severity, message: f.message, range: f.range, intake, data };
+  return { code: f.code, severity: f.severity, message: localise(f.message), range: f.range, intake, data };
 }
 
 function isSane(f: AnalysisFinding): boolean {
@@ -149,7 +151,7 @@ function isSane(f: AnalysisFinding): boolean {
 }
 
 function key(f: AnalysisFinding): string {
-  return `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+  return `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${english(f.message)}`;
 }
 
 function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
@@ -159,6 +161,7 @@ function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
 
 const ORDER = new Map(ANALYSIS_CHECKS.map((c, i) => [c, i]));
 
+/** Document order; findings of one check at the same range by their English text, so the order is the same in every language. */
 function sortFindings(list: AnalysisFinding[]): AnalysisFinding[] {
   return list.sort(
     (a, b) =>
@@ -167,6 +170,10 @@ function sortFindings(list: AnalysisFinding[]): AnalysisFinding[] {
       (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0) ||
       a.range.end.line - b.range.end.line ||
       a.range.end.character - b.range.end.character ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      compareText(english(a.message), english(b.message)),
   );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

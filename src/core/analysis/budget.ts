@@ -25,7 +25,7 @@
  */
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
-import { t } from '../l10n';
+import { msg, type Message } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
 import { clauseAround, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
 import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
@@ -117,7 +117,7 @@ export function checkBudgetSum(ctx: AnalysisContext): AnalysisFinding[] {
       check: 'budget-sum',
       code: Codes.budgetSum,
       severity: 'error',
-      message: t('The budget allocation adds up to {0}% ({1}), not 100%.', formatCompact(sum, 2), list),
+      message: msg('The budget allocation adds up to {0}% ({1}), not 100%.', formatCompact(sum, 2), list),
       range,
       lines: unique(group.percents.map((x) => x.line.line)),
       numbers: { sum: round2(sum), percentages: group.percents.map((x) => x.p.value).join('+'), count: group.percents.length },
@@ -210,10 +210,10 @@ export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
     const partTerm = overTerm(P, n);
     if (partTerm <= totalTerm * (1 + 1e-9)) continue;
     const normalized = partTerm !== P.amount || totalTerm !== T.amount;
-    let message: string;
-    if (n === 1 && recurring(T) && !recurring(P)) message = t('{0} {1} is more than the total budget {2} for a whole year.', it.label, P.text, T.text);
-    else if (!normalized) message = t('{0} {1} is more than the total budget {2}.', it.label, P.text, T.text);
-    else message = t('{0} {1} comes to {2} over {3} years, more than the total budget {4} ({5} over {3} years).', it.label, P.text, fmt(partTerm), n, T.text, fmt(totalTerm));
+    let message: Message;
+    if (n === 1 && recurring(T) && !recurring(P)) message = msg('{0} {1} is more than the total budget {2} for a whole year.', it.label, P.text, T.text);
+    else if (!normalized) message = msg('{0} {1} is more than the total budget {2}.', it.label, P.text, T.text);
+    else message = msg('{0} {1} comes to {2} over {3} years, more than the total budget {4} ({5} over {3} years).', it.label, P.text, fmt(partTerm), n, T.text, fmt(totalTerm));
     out.push({
       check: 'budget-exceeds',
       code: Codes.budgetExceeds,
@@ -233,8 +233,8 @@ export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
   const list = comparable.map((it) => `${it.label} ${it.money.text}`).join(' + ');
   const normalized = comparable.some((it) => overTerm(it.money, n) !== it.money.amount) || totalTerm !== T.amount;
   const message = normalized
-    ? t('The budget items add up to {0} over {1} years ({2}), more than the total budget {3} ({4} over {1} years).', fmt(sum), n, list, T.text, fmt(totalTerm))
-    : t('The budget items add up to {0} ({1}), more than the total budget {2}.', fmt(sum), list, T.text);
+    ? msg('The budget items add up to {0} over {1} years ({2}), more than the total budget {3} ({4} over {1} years).', fmt(sum), n, list, T.text, fmt(totalTerm))
+    : msg('The budget items add up to {0} ({1}), more than the total budget {2}.', fmt(sum), list, T.text);
   out.push({
     check: 'budget-exceeds',
     code: Codes.budgetExceeds,

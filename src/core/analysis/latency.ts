@@ -17,7 +17,7 @@
  */
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
-import { t } from '../l10n';
+import { msg } from '../l10n';
 import type { Location } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
 import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
@@ -277,7 +277,7 @@ export function checkLatencyPhysics(ctx: AnalysisContext): AnalysisFinding[] {
         check: 'latency-physics',
         code: Codes.latencyPhysics,
         severity: 'warning',
-        message: t('Target <{0} ms, but {1} ↔ {2} is about {3} km apart: light in fibre needs at least {4} ms for a round trip.', formatNumber(target.ms, Number.isInteger(target.ms) ? 0 : 1), placeName(a), placeName(b), formatNumber(Math.round(km / 100) * 100), formatNumber(Math.floor(limit))),
+        message: msg('Target <{0} ms, but {1} ↔ {2} is about {3} km apart: light in fibre needs at least {4} ms for a round trip.', formatNumber(target.ms, Number.isInteger(target.ms) ? 0 : 1), placeName(a), placeName(b), formatNumber(Math.round(km / 100) * 100), formatNumber(Math.floor(limit))),
         range,
         lines: [...new Set([line.line, a.line, b.line])],
         numbers: { targetMs: target.ms, from: placeName(a), to: placeName(b), fromId: a.location.id, toId: b.location.id, distanceKm: Math.round(km), minRoundTripMs: Math.round(limit * 10) / 10 },

@@ -28,7 +28,7 @@
  *  zero tolerance for routine downtime does not exclude.
  */
 import { Codes } from '../diagnostics';
-import { t } from '../l10n';
+import { msg, type Message } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
 import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
@@ -215,31 +215,31 @@ function collectClause(s: Statements, line: AnalysisLine, clause: { text: string
   }
 }
 
-function formatDuration(minutes: number, unit: DurationUnit): string {
+function formatDuration(minutes: number, unit: DurationUnit): Message {
   switch (unit) {
     case 's':
-      return t('{0} s', formatCompact(minutes * 60, 1));
+      return msg('{0} s', formatCompact(minutes * 60, 1));
     case 'min':
-      return t('{0} min', formatCompact(minutes, 1));
+      return msg('{0} min', formatCompact(minutes, 1));
     case 'h':
-      return t('{0} h', formatCompact(minutes / 60, 1));
+      return msg('{0} h', formatCompact(minutes / 60, 1));
     default:
-      return t('{0} days', formatCompact(minutes / 1440, 1));
+      return msg('{0} days', formatCompact(minutes / 1440, 1));
   }
 }
 
-function perPeriod(period: DowntimePeriod): string {
+function perPeriod(period: DowntimePeriod): Message {
   switch (period) {
     case 'year':
-      return t('per year');
+      return msg('per year');
     case 'quarter':
-      return t('per quarter');
+      return msg('per quarter');
     case 'month':
-      return t('per month');
+      return msg('per month');
     case 'week':
-      return t('per week');
+      return msg('per week');
     default:
-      return t('per day');
+      return msg('per day');
   }
 }
 
@@ -256,7 +256,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
   const seen = new Set<string>();
   const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
-  const finding = (range: Range, lines: number[], message: string, numbers: AnalysisFinding['numbers']): AnalysisFinding => ({
+  const finding = (range: Range, lines: number[], message: Message, numbers: AnalysisFinding['numbers']): AnalysisFinding => ({
     check: 'sla-conflict',
     code: Codes.slaConflict,
     severity: 'warning',
@@ -276,7 +276,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
         finding(
           a.range,
           [a.line.line, r.line.line],
-          t('SLA {0} allows about {1} of downtime {2}, more than the {3} {2} allowed by {4}.', a.text, formatDuration(allowed, unit), perPeriod(r.period), formatDuration(r.minutes, r.unit), r.label),
+          msg('SLA {0} allows about {1} of downtime {2}, more than the {3} {2} allowed by {4}.', a.text, formatDuration(allowed, unit), perPeriod(r.period), formatDuration(r.minutes, r.unit), r.label),
           { availability: a.percent, period: r.period, allowedMinutes: round1(allowed), requiredMinutes: round1(r.minutes), requirement: r.label },
         ),
       );
@@ -287,7 +287,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       const month = allowedDowntime(a.percent, 'month');
       const year = allowedDowntime(a.percent, 'year');
       out.push(
-        finding(a.range, [a.line.line, z.line.line], t('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} requires zero downtime ({4}).', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.text), {
+        finding(a.range, [a.line.line, z.line.line], msg('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} requires zero downtime ({4}).', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.text), {
           availability: a.percent,
           monthMinutes: round1(month),
           yearMinutes: round1(year),
@@ -300,7 +300,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       if (r.minutes <= year + 1e-9) continue;
       if (!once(`r${a.percent}|${r.range.start.line}:${r.range.start.character}`)) continue;
       out.push(
-        finding(a.range, [a.line.line, r.line.line], t('SLA {0} allows about {1} of downtime per year, less than a single outage lasting the recovery time of {2} allowed by {3}.', a.text, formatDuration(year, displayUnit(r.unit, year)), formatDuration(r.minutes, r.unit), r.label), {
+        finding(a.range, [a.line.line, r.line.line], msg('SLA {0} allows about {1} of downtime per year, less than a single outage lasting the recovery time of {2} allowed by {3}.', a.text, formatDuration(year, displayUnit(r.unit, year)), formatDuration(r.minutes, r.unit), r.label), {
           availability: a.percent,
           yearMinutes: round1(year),
           recoveryMinutes: round1(r.minutes),
@@ -314,7 +314,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       if (r.minutes <= al.minutes + 1e-9) continue;
       if (!once(`ra${r.range.start.line}:${r.range.start.character}|${al.range.start.line}:${al.range.start.character}`)) continue;
       out.push(
-        finding(r.range, [r.line.line, al.line.line], t('The recovery time of {0} ({1}) is longer than the {2} of downtime {3} allowed by {4}: a single outage recovered within it would exceed the allowance.', formatDuration(r.minutes, r.unit), r.label, formatDuration(al.minutes, al.unit), perPeriod(al.period), al.label), {
+        finding(r.range, [r.line.line, al.line.line], msg('The recovery time of {0} ({1}) is longer than the {2} of downtime {3} allowed by {4}: a single outage recovered within it would exceed the allowance.', formatDuration(r.minutes, r.unit), r.label, formatDuration(al.minutes, al.unit), perPeriod(al.period), al.label), {
           recoveryMinutes: round1(r.minutes),
           allowedMinutes: round1(al.minutes),
           period: al.period,

@@ -32,7 +32,7 @@
  */
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
-import { t } from '../l10n';
+import { msg, type Message } from '../l10n';
 import type { Framework } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
 import { isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
@@ -470,18 +470,18 @@ const GENERIC_WORDING: Record<Framework['outcome'], string> = {
   compliance: '合规',
 };
 
-function outcomeText(outcome: Framework['outcome']): string {
+function outcomeText(outcome: Framework['outcome']): Message {
   switch (outcome) {
     case 'attestation':
-      return t('an attestation report by an independent assessor');
+      return msg('an attestation report by an independent assessor');
     case 'filing-and-assessment':
-      return t('a filing with the authorities and an assessment by an accredited body');
+      return msg('a filing with the authorities and an assessment by an accredited body');
     case 'assessment':
-      return t('an assessment by an accredited body');
+      return msg('an assessment by an accredited body');
     case 'compliance':
-      return t('complying with the law; there is no certificate');
+      return msg('complying with the law; there is no certificate');
     default:
-      return t('a certificate');
+      return msg('a certificate');
   }
 }
 
@@ -511,7 +511,7 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
       check: 'unknown-standard',
       code: Codes.unknownStandard,
       severity: 'error',
-      message: t('{0} has no level "{1}"; it has {2}.', p.shortName, m.level.text, fw.levels.join(' / ')),
+      message: msg('{0} has no level "{1}"; it has {2}.', p.shortName, m.level.text, fw.levels.join(' / ')),
       range: spanRange(line, start, end),
       lines: [line.line],
       numbers: { framework: fw.id, level: m.level.text, levels: fw.levels.join(' / ') },
@@ -534,8 +534,8 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
   const oldest = known.reduce<VersionEntry | undefined>((o, e) => (!o || compareVersions(e.version, o.version) < 0 ? e : o), undefined);
   if (hit || (oldest && compareVersions(v.value, oldest.version) < 0)) {
     const message = hit?.retired
-      ? t('{0} was retired on {1}; the current version is {2}.', mentionText, hit.retired, currentLabel)
-      : t('{0} is retired; the current version is {1}.', mentionText, currentLabel);
+      ? msg('{0} was retired on {1}; the current version is {2}.', mentionText, hit.retired, currentLabel)
+      : msg('{0} is retired; the current version is {1}.', mentionText, currentLabel);
     out.push({
       check: 'retired-standard',
       code: Codes.retiredStandard,
@@ -552,7 +552,7 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
     check: 'unknown-standard',
     code: Codes.unknownStandard,
     severity: 'error',
-    message: t('{0} does not exist; the current version is {1}.', mentionText, currentLabel),
+    message: msg('{0} does not exist; the current version is {1}.', mentionText, currentLabel),
     range,
     lines: [line.line],
     numbers: { framework: fw.id, version: v.value, current: p.current.version, mention: mentionText },
@@ -601,8 +601,8 @@ function checkWording(line: AnalysisLine, mentions: readonly StandardMention[], 
       code: Codes.wording,
       severity: 'information',
       message: replacement
-        ? t('{0} is not a certification: passing it means {1}. Write "{2}" instead.', names, outcomeText(fw.outcome), replacement)
-        : t('{0} is not a certification: passing it means {1}.', names, outcomeText(fw.outcome)),
+        ? msg('{0} is not a certification: passing it means {1}. Write "{2}" instead.', names, outcomeText(fw.outcome), replacement)
+        : msg('{0} is not a certification: passing it means {1}.', names, outcomeText(fw.outcome)),
       range,
       lines: [line.line],
       numbers: { framework: fw.id, outcome: fw.outcome },

@@ -3,11 +3,10 @@
  * Deterministic (no clock, no randomness, stable sort orders): the same intake gives the
  * same report, byte for byte.
  */
-import { analyzeIntake } from '../analysis/analyze';
+import { analyzeFindings, findingToDiagnostic } from '../analysis/analyze';
 import { getFieldCatalog } from '../catalog/catalog';
-import { withBundle } from '../l10n';
-import zhCn from '../../../media/l10n/bundle.l10n.zh-cn.json';
 import type { IntakeFile } from '../model';
+import { inReportLanguage } from '../reportLanguage';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { walkFields } from '../walk';
 import { chooseCategories } from './categories';
@@ -42,7 +41,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const profile = buildProfile(facts, kb);
   const hits = evaluateRules(facts, kb.rules);
   // The report is Chinese: quote the findings in Chinese whatever the editor's language.
-  const findings = withBundle(zhCn as Record<string, string>, () => analyzeIntake(intake));
+  const findings = analyzeFindings(intake).map((f) => findingToDiagnostic(f, intake.index, inReportLanguage));
   const ctx: EngineContext = { kb, facts, profile, hits, findings, categories: chooseCategories(hits, profile, kb) };
   const incomplete = missingInformation(file, index);
   const industry = profile.industryText || profile.industry?.name || '未注明行业';

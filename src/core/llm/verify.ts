@@ -27,7 +27,7 @@ import { extractFacts } from '../facts/facts';
 import { formatAmount } from '../engine/format';
 import { CNY_PER_USD } from '../engine/profile';
 import { REPORT_SECTION_TITLES, type BudgetShare, type ReportModel } from '../engine/reportModel';
-import { t } from '../l10n';
+import { localize, t } from '../l10n';
 import type { Intake } from '../model';
 
 export type VerifySeverity = 'error' | 'warning' | 'information';
@@ -101,8 +101,8 @@ function standards(lines: readonly string[], intake: Intake, kb: KnowledgeBase |
     const corrected = f.check !== 'wording' && CORRECTION.test(text.slice(sentence.start, sentence.end));
     const line = f.range.start.line + 1;
     return corrected
-      ? { code: f.code, severity: 'information' as const, message: t('Report line {0} names it only to correct it: {1}', line, f.message), line }
-      : { code: f.code, severity: f.severity === 'hint' ? ('information' as const) : f.severity, message: t('Report line {0}: {1}', line, f.message), line };
+      ? { code: f.code, severity: 'information' as const, message: t('Report line {0} names it only to correct it: {1}', line, localize(f.message)), line }
+      : { code: f.code, severity: f.severity === 'hint' ? ('information' as const) : f.severity, message: t('Report line {0}: {1}', line, localize(f.message)), line };
   });
 }
 
