@@ -4,7 +4,7 @@
  * engine produced — so the ratio is comparable across machines. Figures only, no pass/fail.
  */
 import MarkdownIt from 'markdown-it';
-import { parseIntake } from '../../src/core';
+import { parseIntake } from '../../src/core/parser';
 import { generateReport } from '../../src/core/engine/generate';
 import { getKnowledgeBase } from '../../src/core/knowledge/knowledge';
 import { renderMarkdown } from '../../src/core/render/markdown';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseIntake, type IntakeDiagnostic } from '../../../src/core';
+import type { IntakeDiagnostic } from '../../../src/core/diagnostics';
+import { parseIntake } from '../../../src/core/parser';
 import { ANALYSIS_CHECKS, analyzeFile, analyzeFindings, analyzeIntake } from '../../../src/core/analysis/analyze';
 import type { Framework } from '../../../src/core/knowledge/schema';
 import { rangeProblems } from '../helpers/ranges';

@@ -1,7 +1,8 @@
 /** Helpers for the analysis tests: run the checks over inline intake text or a fixture. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseIntake, type AnalysisCheck } from '../../../src/core';
+import type { AnalysisCheck } from '../../../src/core/diagnostics';
+import { parseIntake } from '../../../src/core/parser';
 import { analyzeFindings, type AnalysisFinding, type AnalyzeOptions } from '../../../src/core/analysis/analyze';
 import { localize } from '../../../src/core/l10n';
 import { fixturesDir } from '../helpers/seeds';

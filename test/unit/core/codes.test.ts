@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ALL_CODES, parseIntake, validate, type DiagnosticCode, type IntakeDiagnostic } from '../../../src/core';
-import { analyzeFile } from '../../../src/core/analysis';
+import { ALL_CODES, type DiagnosticCode, type IntakeDiagnostic } from '../../../src/core/diagnostics';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
+import { analyzeFile } from '../../../src/core/analysis/analyze';
 import { ANALYSIS_CODES, CORE_CODES, coreOnly } from '../helpers/codes';
 import { listFixtures, readFixture } from '../helpers/seeds';
 

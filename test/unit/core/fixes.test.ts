@@ -1,16 +1,9 @@
 import * as assert from 'node:assert/strict';
-import {
-  applyEdits,
-  fillPlaceholderEdits,
-  fixAll,
-  fixAllEdits,
-  FixContext,
-  fixesFor,
-  parseIntake,
-  validate,
-  type Fix,
-  type IntakeDiagnostic,
-} from '../../../src/core';
+import type { IntakeDiagnostic } from '../../../src/core/diagnostics';
+import { applyEdits } from '../../../src/core/edits';
+import { fillPlaceholderEdits, fixAll, fixAllEdits, FixContext, fixesFor, type Fix } from '../../../src/core/fixes';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
 import { coreOnly } from '../helpers/codes';
 import { listFixtures, readFixture, readSeed, seedIntakes, withCrlf } from '../helpers/seeds';
 

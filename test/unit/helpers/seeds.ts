@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 
 export const SEED_FILE = '000_1804876d9fb08497.txt';
 

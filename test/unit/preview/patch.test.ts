@@ -4,7 +4,7 @@
  * seed intakes after real edits, and every shape the diff cannot express is a full replacement.
  */
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { generateReport } from '../../../src/core/engine/generate';
 import { applyPatchToBlocks, blockIdOf, blocksOf, diffReportHtml, parseElements } from '../../../src/core/preview/patch';
 import type { Patch } from '../../../src/protocol/messages';

@@ -3,7 +3,7 @@
  * a block cites, which links may be opened and the default export file name.
  */
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { exportFileName } from '../../../src/core/preview/exportName';
 import { citesAnyLine, parseDataLines, selectionLines } from '../../../src/protocol/dataLines';
 import { safeExternalUrl } from '../../../src/core/preview/links';

@@ -4,7 +4,7 @@
  * javascript: links (Markdown and HTML), HTML comments, entities, quotes, and a forged
  * reference mark. Built from the insurance seed so every section still renders.
  */
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { generateReport } from '../../../src/core/engine/generate';
 import type { ReportModel } from '../../../src/core/engine/reportModel';
 import { readSeed, seedIntakes } from '../helpers/seeds';
