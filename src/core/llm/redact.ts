@@ -61,7 +61,7 @@ export class Redactor {
     const seen = new Set<string>();
     this.names = [];
     for (const [kind, list] of [['company', companies], ['person', people]] as const) {
-      for (const text of list) if (!seen.has(text)) (seen.add(text), this.names.push({ kind, text }));
+      for (const text of list) if (!seen.has(text)) { seen.add(text); this.names.push({ kind, text }); }
     }
     // Longest first, so 明远保险股份有限公司 is masked whole rather than as 明远保险 + the rest.
     const sorted = [...this.names].sort((a, b) => b.text.length - a.text.length);
