@@ -14,7 +14,7 @@ import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
 import { readIntakeFile, UsageError, valueAfter } from './io';
 
 const FORMATS = ['md', 'json', 'html', 'docx'] as const;
-export type GenerateFormat = (typeof FORMATS)[number];
+type GenerateFormat = (typeof FORMATS)[number];
 
 export interface GenerateArgs {
   file: string;

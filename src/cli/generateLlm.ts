@@ -13,7 +13,9 @@
  */
 import * as fs from 'node:fs';
 import { t } from '../core/l10n';
-import { generateLlmReport, hasProblems, isLoopback, type LlmConfig } from '../core/llm';
+import { isLoopback, type LlmConfig } from '../core/llm/config';
+import { generateLlmReport } from '../core/llm/generateLlm';
+import { hasProblems } from '../core/llm/verify';
 import { proxyFor, redactProxyUrl } from '../core/llm/proxy';
 import { proxyFetch, type ProxyFetch } from '../core/llm/proxyFetch';
 import { parseIntake } from '../core/parser';
@@ -36,9 +38,9 @@ export interface CliResult {
   exitCode: number;
 }
 
-export const EXIT_VERIFY = 3;
-export const EXIT_ENDPOINT = 4;
-export const EXIT_INTERRUPTED = 130;
+const EXIT_VERIFY = 3;
+const EXIT_ENDPOINT = 4;
+const EXIT_INTERRUPTED = 130;
 
 const LLM_FLAGS = ['--base-url', '--model', '--api-key-env', '--no-redact', '--fallback', '--timeout', '--max-tokens'];
 

@@ -5,7 +5,7 @@ import { t } from '../core/l10n';
 export class UsageError extends Error {}
 
 /** Largest file the CLI reads; bigger inputs are almost certainly not intakes. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export function readIntakeFile(file: string): string {
   let stat: fs.Stats;

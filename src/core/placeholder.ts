@@ -130,16 +130,9 @@ export interface PlaceholderSpan {
   closed: boolean;
 }
 
-/** Finds placeholders in a single line. Placeholders never span lines. */
-export function findPlaceholderSpans(line: string): PlaceholderSpan[] {
-  const spans: PlaceholderSpan[] = [];
-  forEachPlaceholderSpan(line, (span) => spans.push({ ...span }));
-  return spans;
-}
-
 /**
- * {@link findPlaceholderSpans} without the array: `fn` gets each span in turn, in one span object
- * that is reused, so it must not keep it.
+ * The placeholders of a single line (placeholders never span lines): `fn` gets each span in
+ * turn, in one span object that is reused, so it must not keep it.
  */
 export function forEachPlaceholderSpan(line: string, fn: (span: Readonly<PlaceholderSpan>) => void): void {
   const span: PlaceholderSpan = { start: 0, end: 0, innerStart: 0, innerEnd: 0, closed: false };

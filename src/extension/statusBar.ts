@@ -5,13 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { getCompleteness } from '../core/features/completeness';
+import { escapeMarkdown as escape } from '../core/features/context';
 import { intakeName } from '../core/features/symbols';
 import { locateIntake } from '../core/facts/locate';
 import type { IntakeFile } from '../core/model';
 import { isIntake } from './convert';
 import { Debouncer } from './debouncer';
 
-export const STATUS_BAR_ID = 'intake.completeness';
+const STATUS_BAR_ID = 'intake.completeness';
 const SELECTION_DELAY_MS = 100;
 const EDIT_DELAY_MS = 300;
 const MAX_MISSING = 12;
@@ -76,8 +77,4 @@ function tooltip(name: string, c: ReturnType<typeof getCompleteness>): vscode.Ma
   }
   md.appendMarkdown(`*${escape(vscode.l10n.t('Click to open the Problems panel.'))}*`);
   return md;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
 }

@@ -30,7 +30,7 @@ import type { AnalysisContext, AnalysisFinding } from './finding';
 import { clauseAround, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
 import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
 
-export const BUDGET_SECTION = '预算限制';
+const BUDGET_SECTION = '预算限制';
 const PAYMENT_FIELD = '付费偏好';
 const ALLOCATION_FIELD = '分配比例';
 

@@ -23,7 +23,7 @@ import type { AnalysisContext, AnalysisFinding } from './finding';
 import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */
-export const FIBRE_KM_PER_S = 200_000;
+const FIBRE_KM_PER_S = 200_000;
 const EARTH_RADIUS_KM = 6371.0088;
 
 /** Great-circle distance in km. */

@@ -32,13 +32,13 @@ import { msg, type Message } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
 import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
-import type { Range } from '../document';
+import { isAsciiDigit, type Range } from '../document';
 
 export type DowntimePeriod = 'year' | 'quarter' | 'month' | 'week' | 'day';
 type DurationUnit = 's' | 'min' | 'h' | 'd';
 
 const YEAR_MIN = 365.25 * 24 * 60;
-export const PERIOD_MINUTES: Record<DowntimePeriod, number> = {
+const PERIOD_MINUTES: Record<DowntimePeriod, number> = {
   year: YEAR_MIN,
   quarter: YEAR_MIN / 4,
   month: YEAR_MIN / 12,
@@ -148,10 +148,6 @@ function isSlaSeparator(c: number): boolean {
   return c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0x3002 || c === 0x3001 || c === 43 || c === 0xff0b;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 const DIGIT = 1;
 /** A character {@link ZERO} can start with: 零, 不, 0, 停, z or Z. */
 const MAY_BE_ZERO = 2;
@@ -161,7 +157,7 @@ function scan(text: string): number {
   let has = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) has |= DIGIT;
+    if (isAsciiDigit(c)) has |= DIGIT;
     if (c === 0x96f6 || c === 0x4e0d || c === 48 || c === 0x505c || c === 122 || c === 90) has |= MAY_BE_ZERO;
   }
   return has;

@@ -80,7 +80,7 @@ function escapeRe(c: string): string {
 }
 
 /** An alias as a pattern: blanks, hyphens and underscores optional, also between letters and digits. */
-export function aliasPattern(alias: string): string {
+function aliasPattern(alias: string): string {
   let out = '';
   let prev = '';
   for (const c of alias.trim()) {
@@ -99,7 +99,7 @@ export function aliasPattern(alias: string): string {
 }
 
 /** The version a framework's version text states, if it states one we can compare. */
-export function parseVersionText(text: string): VersionEntry | undefined {
+function parseVersionText(text: string): VersionEntry | undefined {
   const s = text.trim();
   const colon = /^([^（(，,；;]*?):[ \t]*(\d{4})(?!\d)/.exec(s);
   const hyphen = /^([^（(，,；;]*?\d[^（(，,；;]*?)-(\d{4})(?!\d)/.exec(s);

@@ -6,7 +6,7 @@
  * (line, character + start) … (line, character + end): checks can anchor at the offending value.
  */
 import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
-import { isJsSpace, type Range } from '../document';
+import { isAsciiDigit, isJsSpace, type Range } from '../document';
 import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from './facts';
 import type { Colon, FieldItem, Intake, Item, Section, Value } from '../model';
 
@@ -37,7 +37,7 @@ export interface AnalysisInput {
 }
 
 /** Blank the placeholders of a value with spaces, keeping offsets. */
-export function maskedText(value: Value | undefined): string {
+function maskedText(value: Value | undefined): string {
   if (!value) return '';
   if (value.placeholders.length === 0) return value.text;
   const base = value.range.start.character;
@@ -106,10 +106,7 @@ export function isBlank(text: string): boolean {
 
 /** Whether `text[from, to)` has an ASCII digit: amounts, durations and percentages all do. */
 export function hasDigit(text: string, from = 0, to = text.length): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
+  for (let i = from; i < to; i++) if (isAsciiDigit(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -318,7 +315,7 @@ export function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
 }
 
 /** Clause boundaries: Chinese and Western commas, semicolons, full stops and enumeration commas. */
-export const CLAUSE_SEPARATOR = /[，,；;。、]/;
+const CLAUSE_SEPARATOR = /[，,；;。、]/;
 
 /** The [start, end) of the clause of `text` that contains `at`. */
 export function clauseAround(text: string, at: number, separator: RegExp = CLAUSE_SEPARATOR): { start: number; end: number } {
@@ -327,19 +324,6 @@ export function clauseAround(text: string, at: number, separator: RegExp = CLAUS
   let end = at;
   while (end < text.length && !separator.test(text[end]!)) end++;
   return { start, end };
-}
-
-/** Split `text` into clauses with their offsets (empty clauses dropped). */
-export function clauses(text: string, separator: RegExp = CLAUSE_SEPARATOR): Array<{ text: string; start: number }> {
-  const out: Array<{ text: string; start: number }> = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || separator.test(text[i]!)) {
-      if (text.slice(start, i).trim()) out.push({ text: text.slice(start, i), start });
-      start = i + 1;
-    }
-  }
-  return out;
 }
 
 /** Format a number with a fixed number of decimals and thousands separators, locale-independent. */

@@ -6,11 +6,11 @@
  * (`1.2亿`) is only money when the caller says the context is monetary (`bare: true`) and it has a
  * 万/亿 magnitude; its currency is then a guess (CNY) and `currencyExplicit` is false.
  */
-import type { Position, Range } from '../document';
+import { isAsciiDigit, type Position, type Range } from '../document';
 import { formatCompact } from './lines';
 
 export type Currency = 'USD' | 'CNY' | 'EUR' | 'GBP' | 'HKD' | 'SGD' | 'JPY';
-export type MoneyPeriod = 'year' | 'quarter' | 'month';
+type MoneyPeriod = 'year' | 'quarter' | 'month';
 
 export interface Money {
   /** In base units: `$120万` → 1,200,000. */
@@ -134,10 +134,6 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /** `[$＄¥￥€£]` */
 function isCurrencySign(c: number): boolean {
   return c === 0x24 || c === 0xff04 || c === 0xa5 || c === 0xffe5 || c === 0x20ac || c === 0xa3;
@@ -151,7 +147,7 @@ function isCurrencySign(c: number): boolean {
 function canStartMoney(c: number, prev: number): boolean {
   if (isCurrencySign(c)) return true;
   if (isAsciiLetter(c) || c === 0x4eba /* 人 */) return !isAsciiLetter(prev);
-  if (isDigitCode(c)) return !(isDigitCode(prev) || prev === 46 /* . */ || prev === 44 /* , */ || isAsciiLetter(prev) || isCurrencySign(prev));
+  if (isAsciiDigit(c)) return !(isAsciiDigit(prev) || prev === 46 /* . */ || prev === 44 /* , */ || isAsciiLetter(prev) || isCurrencySign(prev));
   return false;
 }
 

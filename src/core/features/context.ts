@@ -5,7 +5,7 @@
  * Pure; no `vscode`.
  */
 import { normalizeName, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
-import type { Range } from '../document';
+import { comparePositions, type Range } from '../document';
 import type { FieldItem, Item, Value } from '../model';
 
 /** The locales the core's features speak. */
@@ -84,6 +84,5 @@ export function truncate(text: string, max: number): string {
 }
 
 export function containsRange(outer: Range, inner: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }

@@ -55,10 +55,10 @@ export interface LlmConfig {
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_MAX_TOKENS = 4096;
-export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 
 /** The parsed base URL, or a `config` LlmError that says what is wrong. */
-export function parseBaseUrl(baseUrl: string): URL {
+function parseBaseUrl(baseUrl: string): URL {
   let url: URL;
   try {
     url = new URL(baseUrl.trim());
@@ -143,7 +143,7 @@ export function chatCompletionsUrl(config: LlmConfig): string {
 }
 
 /** A URL as safe to show: no user info; query values other than api-version hidden (some gateways put keys there). */
-export function redactUrl(url: URL): string {
+function redactUrl(url: URL): string {
   const copy = new URL(url.toString());
   copy.username = '';
   copy.password = '';

@@ -38,7 +38,7 @@ export interface GenerateLlmInput {
   kb?: KnowledgeBase;
 }
 
-export type LlmPhase = 'prompt' | 'request' | 'streaming' | 'verifying' | 'done';
+type LlmPhase = 'prompt' | 'request' | 'streaming' | 'verifying' | 'done';
 
 export interface LlmProgress {
   phase: LlmPhase;
@@ -47,7 +47,7 @@ export interface LlmProgress {
 }
 
 /** What is about to be sent, before the request: for "N values masked", the token estimate. */
-export interface LlmPromptInfo {
+interface LlmPromptInfo {
   meta?: PromptMeta;
   redactions: Replacement[];
   local: boolean;

@@ -18,7 +18,7 @@ import { seedInputs, type SeedInput } from './inputs';
 import type { ChatMessage } from './messages';
 import { estimateTokens, TOKEN_ESTIMATOR } from './tokens';
 
-export const DEFAULT_MAX_CONTEXT_TOKENS = 12_000;
+const DEFAULT_MAX_CONTEXT_TOKENS = 12_000;
 
 export interface PromptOptions {
   /** Token budget for the whole prompt (system + user); default 12,000. */

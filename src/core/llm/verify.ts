@@ -30,7 +30,7 @@ import { REPORT_SECTION_TITLES, type BudgetShare, type ReportModel } from '../en
 import { localize, t } from '../l10n';
 import type { Intake } from '../model';
 
-export type VerifySeverity = 'error' | 'warning' | 'information';
+type VerifySeverity = 'error' | 'warning' | 'information';
 
 export interface VerifyFinding {
   code: string;

@@ -15,10 +15,9 @@ import { loadReportKit } from './reportKit';
 import { resolveTarget, type IntakeTarget } from './target';
 
 export const COMMAND_GENERATE_RECOMMENDATION = 'intake.generateRecommendation';
-export { COMMAND_EXPORT_REPORT };
 
 /** Optional third argument of intake.exportReport, for scripted exports (and tests): no dialogs. */
-export interface ExportOptions {
+interface ExportOptions {
   format: ExportFormat;
   target: vscode.Uri;
 }

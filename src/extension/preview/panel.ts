@@ -491,7 +491,7 @@ export class IntakePreview implements vscode.Disposable {
 }
 
 /** Opens an http(s) link from the report in the browser; anything else is ignored. */
-export async function openExternalLink(href: string, host: Pick<PreviewHost, 'log'>): Promise<boolean> {
+async function openExternalLink(href: string, host: Pick<PreviewHost, 'log'>): Promise<boolean> {
   const url = safeExternalUrl(href);
   if (!url) {
     host.log(`ignored a link that is not http(s): ${href.slice(0, 200)}`);

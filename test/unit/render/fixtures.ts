@@ -29,7 +29,7 @@ export const HOSTILE = {
   entity: '&lt;b&gt; &amp;',
 } as const;
 
-export function hostileIntake(): string {
+function hostileIntake(): string {
   const replacements: [RegExp, string][] = [
     [/^\[客户行业\]：保险.*$/m, `[客户行业]：保险${HOSTILE.svg}`],
     [/^- 细分领域：.*$/m, `- 细分领域：车险理赔${HOSTILE.script}`],
