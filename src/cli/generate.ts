@@ -51,10 +51,11 @@ export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
       files.push(a);
     }
   }
-  if (files.length !== 1) throw new UsageError(t('generate needs exactly one FILE'));
+  const [file] = files;
+  if (file === undefined || files.length !== 1) throw new UsageError(t('generate needs exactly one FILE'));
   // A .docx is binary: written to a terminal it is only noise.
   if (format === 'docx' && out === undefined) throw new UsageError(t('--format docx needs -o OUT'));
-  return { file: files[0]!, intake, format, ...(out !== undefined ? { out } : {}), ...(llm ? { llm } : {}) };
+  return { file, intake, format, ...(out !== undefined ? { out } : {}), ...(llm ? { llm } : {}) };
 }
 
 export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string; exitCode: number }> {

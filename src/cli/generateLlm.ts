@@ -65,7 +65,8 @@ export function takeLlmFlags(args: readonly string[]): { rest: string[]; llm?: L
     } else rest.push(a);
   }
   if (provider === 'offline') {
-    if (seen.length > 0) throw new UsageError(t('{0} needs --provider openai-compatible', seen[0]!));
+    const [first] = seen;
+    if (first !== undefined) throw new UsageError(t('{0} needs --provider openai-compatible', first));
     return { rest };
   }
   if (provider !== 'openai-compatible') throw new UsageError(t('--provider must be offline or openai-compatible'));

@@ -37,9 +37,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const json = rest.includes('--json');
       const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
       const files = rest.filter((a) => !a.startsWith('-'));
-      if (unknown.length > 0) throw new UsageError(t('Unknown option: {0}', unknown[0]!));
-      if (files.length !== 1) throw new UsageError(t('check needs exactly one FILE'));
-      const result = runCheck(files[0]!, json);
+      const [badOption] = unknown;
+      if (badOption !== undefined) throw new UsageError(t('Unknown option: {0}', badOption));
+      const [file] = files;
+      if (file === undefined || files.length !== 1) throw new UsageError(t('check needs exactly one FILE'));
+      const result = runCheck(file, json);
       return { stdout: result.output, stderr: '', exitCode: result.exitCode };
     }
     if (command === 'generate') return await runGenerate(parseGenerateArgs(rest), env);

@@ -300,7 +300,7 @@ class IntakeParser {
     for (const h of headings) this.extendIntake(intake, h.range);
     intake.headings.push(...headings);
 
-    const open = text[start]!;
+    const open = text.charAt(start);
     const nameStart = start + 1 + (rawName.length - rawName.trimStart().length);
     const afterClose = closeAt + 1;
     let restStart = afterClose;

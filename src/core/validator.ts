@@ -139,7 +139,8 @@ function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsS
       continue;
     }
     const list = bySpec.get(spec) ?? [];
-    if (list.length > 0) out.push(duplicate(section, list[0]!, intake.index));
+    const [first] = list;
+    if (first) out.push(duplicate(section, first, intake.index));
     list.push(section);
     bySpec.set(spec, list);
     checkSectionValue(spec, section, intake.index, out);
@@ -163,7 +164,7 @@ function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsS
       forEachField(section.items, (field) => fields.visit(field, spec && lookup.field(spec, field.key)));
     }
   }
-  for (const [spec, sections] of bySpec) checkRequiredFields(spec, sections, seen, intake.index, out);
+  for (const [spec, [first]] of bySpec) if (first) checkRequiredFields(spec, first, seen, intake.index, out);
   const anchor = intakeAnchor(intake);
   for (const spec of catalog.requiredSections()) {
     if (bySpec.has(spec)) continue;
@@ -307,13 +308,14 @@ function checkSectionValue(spec: SectionSpec, section: Section, intake: number, 
   }
 }
 
-function checkRequiredFields(spec: SectionSpec, sections: Section[], present: FieldsSeen, intake: number, out: IntakeDiagnostic[]): void {
+/** Missing required fields of the sections of kind `spec`, reported at the first of them. */
+function checkRequiredFields(spec: SectionSpec, first: Section, present: FieldsSeen, intake: number, out: IntakeDiagnostic[]): void {
   for (const f of uncoveredRequired(spec, (x) => present.has(x))) {
     out.push({
       code: Codes.missingField,
       severity: 'warning',
       message: t('Section [{0}] is missing the required field "{1}".', spec.name, f.name),
-      range: sections[0]!.nameRange,
+      range: first.nameRange,
       intake,
       data: { kind: 'missing-field', section: spec.name, field: f.name },
     });

@@ -14,8 +14,7 @@ export function* walkFields(items: readonly Item[]): Generator<FieldItem> {
 
 /** `for (const f of walkFields(items)) fn(f)` without a generator per level, for hot paths. */
 export function forEachField(items: readonly Item[], fn: (field: FieldItem) => void): void {
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
+  for (const item of items) {
     if (item.kind === 'field') fn(item);
     if (item.children.length > 0) forEachField(item.children, fn);
   }

@@ -65,7 +65,7 @@ function durations(text: string): Duration[] {
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
     // Not the tail of a token (`D4s_v3`, `c5.4xlarge`, `1.5`): a bare number must start a word.
-    if (m.index > 0 && /[A-Za-z\d._]/.test(text[m.index - 1]!) && m[0][0] === m[1]![0]) continue;
+    if (m.index > 0 && /[A-Za-z\d._]/.test(text.charAt(m.index - 1)) && m[0][0] === m[1]![0]) continue;
     const n = Number(m[1]);
     const u = m[2]!.toLowerCase();
     let unit: DurationUnit;

@@ -127,7 +127,7 @@ const FULLWIDTH_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 function romanToInt(r: string): number {
   let total = 0;
   for (let i = 0; i < r.length; i++) {
-    const v = ROMAN[r[i]!]!;
+    const v = ROMAN[r.charAt(i)]!;
     const next = ROMAN[r[i + 1] ?? ''] ?? 0;
     total += v < next ? -v : v;
   }
@@ -153,7 +153,7 @@ function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
       re: new RegExp(aliasPattern(a), 'gi'),
       sticky: new RegExp(aliasPattern(a), 'iy'),
       // A leading blank, hyphen or underscore becomes an optional separator: it can start anywhere.
-      first: /[\s\-_]/.test(a[0]!) ? -1 : a.charCodeAt(0),
+      first: /[\s\-_]/.test(a.charAt(0)) ? -1 : a.charCodeAt(0),
       asciiStart: /^[A-Za-z0-9]/.test(a),
       asciiEnd: /[A-Za-z0-9]$/.test(a),
       length: a.length,
@@ -310,7 +310,7 @@ function mayMention(text: string, index: AliasIndex): boolean {
 function keepHit(text: string, a: PreparedAlias, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
-  const lastChar = text[end - 1]!;
+  const lastChar = text.charAt(end - 1);
   if (a.asciiStart && /[A-Za-z0-9]/.test(before)) return false;
   // Not followed by more of the same word: `SOC` in `SOC2`, `SOX` in `SOXX`; `PCIDSSv4.0` is fine.
   if (a.asciiEnd && /[A-Za-z]/.test(lastChar) && /[A-Za-z0-9]/.test(after) && !/^v\d/i.test(text.slice(end, end + 2))) return false;
@@ -412,7 +412,7 @@ function mentionsIn(text: string, frameworks: readonly Framework[]): StandardMen
         const word = lm[1] ?? lm[0].replace(/^[\s:：\-]+/, '');
         let end = at + lm[0].length;
         // A level pattern that stops inside a token (`Type II` of `Type III`) takes the whole token.
-        while (end < nextStart && /[A-Za-z0-9]/.test(text[end - 1]!) && /[A-Za-z0-9]/.test(text[end]!)) end++;
+        while (end < nextStart && /[A-Za-z0-9]/.test(text.charAt(end - 1)) && /[A-Za-z0-9]/.test(text.charAt(end))) end++;
         const start = end - (word.length + (end - (at + lm[0].length)));
         mention.level = { text: text.slice(start, end), start, end };
         mention.end = end;
@@ -589,8 +589,8 @@ function checkWording(line: AnalysisLine, mentions: readonly StandardMention[], 
   });
   for (const [at, bound] of [...bySpan].sort((a, b) => a[0] - b[0])) {
     const wrong = bound.filter((m) => m.framework.outcome !== 'certificate');
-    if (wrong.length === 0) continue;
-    const first = wrong[0]!;
+    const [first] = wrong;
+    if (!first) continue;
     const fw = first.framework;
     const names = [...new Set(wrong.map((m) => m.framework.name.replace(/[（(].*$/, '').trim()))].join(' / ');
     // One 认证 for several standards ("ISO27001+PCIDSS双认证"): no single right word, no replacement.

@@ -55,13 +55,12 @@ export type RequiredGap =
  */
 export function requiredGaps(intake: Intake, catalog: FieldCatalog = getFieldCatalog()): RequiredGap[] {
   const out: RequiredGap[] = [];
-  const bySpec = new Map<SectionSpec, Section[]>();
+  // The first section of each kind the intake has.
+  const bySpec = new Map<SectionSpec, Section>();
   for (const section of intake.sections) {
     const spec = catalog.section(section.name);
     if (!spec) continue;
-    const list = bySpec.get(spec);
-    if (list) list.push(section);
-    else bySpec.set(spec, [section]);
+    if (!bySpec.has(spec)) bySpec.set(spec, section);
     if (isEmptySection(spec, section)) out.push({ kind: 'empty-value', key: section.name, range: section.nameRange });
   }
   const present = new Set<FieldSpec>();
@@ -73,8 +72,8 @@ export function requiredGaps(intake: Intake, catalog: FieldCatalog = getFieldCat
       if (f) present.add(f);
     });
   }
-  for (const [spec, sections] of bySpec) {
-    for (const f of uncoveredRequired(spec, (x) => present.has(x))) out.push({ kind: 'missing-field', section: spec.name, field: f.name, range: sections[0]!.nameRange });
+  for (const [spec, first] of bySpec) {
+    for (const f of uncoveredRequired(spec, (x) => present.has(x))) out.push({ kind: 'missing-field', section: spec.name, field: f.name, range: first.nameRange });
   }
   const anchor = intakeAnchor(intake);
   for (const spec of catalog.requiredSections()) {

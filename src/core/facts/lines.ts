@@ -42,11 +42,9 @@ function maskedText(value: Value | undefined): string {
   if (value.placeholders.length === 0) return value.text;
   const base = value.range.start.character;
   const text = value.text;
-  if (value.placeholders.length === 1) {
-    // The whole value is one placeholder (a blank template's field): all blanks.
-    const p = value.placeholders[0]!;
-    if (p.range.start.character === base && p.range.start.line === p.range.end.line && p.range.end.character - base >= text.length) return blanks(text.length);
-  }
+  // The whole value is one placeholder (a blank template's field): all blanks.
+  const only = value.placeholders.length === 1 ? value.placeholders[0] : undefined;
+  if (only && only.range.start.character === base && only.range.start.line === only.range.end.line && only.range.end.character - base >= text.length) return blanks(text.length);
   // Placeholders come in order and apart (as the parser finds them): splice blanks between slices.
   let out = '';
   let pos = 0;
@@ -320,9 +318,9 @@ const CLAUSE_SEPARATOR = /[，,；;。、]/;
 /** The [start, end) of the clause of `text` that contains `at`. */
 export function clauseAround(text: string, at: number, separator: RegExp = CLAUSE_SEPARATOR): { start: number; end: number } {
   let start = at;
-  while (start > 0 && !separator.test(text[start - 1]!)) start--;
+  while (start > 0 && !separator.test(text.charAt(start - 1))) start--;
   let end = at;
-  while (end < text.length && !separator.test(text[end]!)) end++;
+  while (end < text.length && !separator.test(text.charAt(end))) end++;
   return { start, end };
 }
 

@@ -48,18 +48,18 @@ export function locateIntake(file: IntakeFile, line: number): IntakeLocation {
   // The last intake whose first content line is at or above `line`.
   let lo = 0;
   let hi = intakes.length - 1;
-  let found = -1;
+  let intake: Intake | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (intakes[mid]!.range.start.line <= line) {
-      found = mid;
+    const candidate = intakes[mid];
+    if (candidate && candidate.range.start.line <= line) {
+      intake = candidate;
       lo = mid + 1;
     } else {
       hi = mid - 1;
     }
   }
-  if (found < 0) return { intake: intakes[0], nearest: intakes[0] };
-  const intake = intakes[found]!;
+  if (!intake) return { intake: intakes[0], nearest: intakes[0] };
   const separator = intake.separatorAfter;
   if (separator && line > separator.start.line) return { intake: undefined, nearest: intake };
   return { intake, nearest: intake };
@@ -74,10 +74,7 @@ export function locate(file: IntakeFile, line: number): LineLocation {
   if (!section) return { ...where, section: undefined, items: NO_ITEMS, field: undefined };
   const items = itemsAt(section.items, line);
   let field: FieldItem | undefined;
-  for (let i = items.length - 1; i >= 0 && !field; i--) {
-    const item = items[i]!;
-    if (item.kind === 'field') field = item;
-  }
+  for (const item of items) if (item.kind === 'field') field = item;
   return { ...where, section, items, field };
 }
 

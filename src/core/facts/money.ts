@@ -184,7 +184,7 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
     }
     // Trim a trailing blank the optional groups may have swallowed.
     let matchEnd = end;
-    while (matchEnd > i && /[ \t]/.test(text[matchEnd - 1]!)) matchEnd--;
+    while (matchEnd > i && /[ \t]/.test(text.charAt(matchEnd - 1))) matchEnd--;
     const amount = Number(num.replace(/,/g, '')) * magnitude;
     const period = periodOf(per);
     const money: Money = {
@@ -244,7 +244,7 @@ export function findPercents(text: string, origin: Position = { line: 0, charact
     const open = m[1] ?? '';
     const start = m.index + open.length;
     // Not the tail of a longer number (`1234%`) or of a version (`v4.60%`).
-    if (!open && start > 0 && /[\d.]/.test(text[start - 1]!)) continue;
+    if (!open && start > 0 && /[\d.]/.test(text.charAt(start - 1))) continue;
     const body = m[2]! + m[0].slice(open.length + m[2]!.length, m[0].length - (m[3]?.length ?? 0));
     const end = start + body.length;
     out.push({ value: Number(m[2]), text: body, start, end, bracketed: open.length > 0 && m[3] !== undefined, range: toRange(origin, start, end) });

@@ -334,12 +334,12 @@ function valueCompletions(ctx: Ctx, placeholder: Placeholder | undefined): Compl
     const typed = ctx.prefix.slice(owner.valueStart);
     let start = owner.valueStart;
     for (let i = typed.length - 1; i >= 0; i--) {
-      if (VALUE_SEPARATOR.test(typed[i]!)) {
+      if (VALUE_SEPARATOR.test(typed.charAt(i))) {
         start = owner.valueStart + i + 1;
         break;
       }
     }
-    while (start < ctx.ch && /[ \t\u3000]/.test(ctx.lineText[start]!)) start++;
+    while (start < ctx.ch && /[ \t\u3000]/.test(ctx.lineText.charAt(start))) start++;
     replace = rangeOn(ctx.line, start, ctx.ch);
   }
 

@@ -63,7 +63,7 @@ export function discoverCompanies(text: string, keep: readonly string[] = []): s
   SUFFIX_RE.lastIndex = 0;
   for (let m = SUFFIX_RE.exec(text); m; m = SUFFIX_RE.exec(text)) {
     let start = m.index;
-    while (start > 0 && m.index - start < 24 && NAME_CHARS.test(text[start - 1]!)) start--;
+    while (start > 0 && m.index - start < 24 && NAME_CHARS.test(text.charAt(start - 1))) start--;
     const whole = text.slice(start, m.index);
     // 采购华为技术有限公司: a kept name (a vendor) inside the run wins over any lead-in cut.
     if (keep.some((k) => k.length >= 2 && whole.includes(k))) continue;
@@ -149,7 +149,7 @@ export function validChineseId(id: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+  return ID_CHECK[sum % 11] === id.charAt(17).toUpperCase();
 }
 
 /** Phones, e-mails and ID numbers in `text`, possibly overlapping (the caller resolves). */
