@@ -143,6 +143,14 @@ export function normLevel(level: string): string {
   return s;
 }
 
+/** The level words of a framework without its own `levelPattern`: Type II, Level 3, 第三级, 3级. */
+export const DEFAULT_LEVEL_PATTERN = '((?:type|level)[\\s\\-_]*(?:[ivx]+|\\d+)|第?(?:[一二三四五六七八九十]|[1-9][0-9]{0,2})级)';
+
+/** A level pattern as matched right after a mention (`after`) and right before it (`before`). */
+export function levelPatterns(source: string): { after: string; before: string } {
+  return { after: `^[\\s:：\\-]*(?:${source})`, before: `(?:${source})[\\s]*$` };
+}
+
 const prepared = new WeakMap<readonly Framework[], PreparedFramework[]>();
 
 function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
@@ -174,10 +182,10 @@ function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
       p.retired.push(e);
     }
     if (fw.levels.length > 0) {
-      const source = fw.levelPattern ?? '((?:type|level)[\\s\\-_]*(?:[ivx]+|\\d+)|第?(?:[一二三四五六七八九十]|[1-9][0-9]*)级)';
+      const source = levelPatterns(fw.levelPattern ?? DEFAULT_LEVEL_PATTERN);
       try {
-        p.levelAfter = new RegExp(`^[\\s:：\\-]*(?:${source})`, 'iu');
-        p.levelBefore = new RegExp(`(?:${source})[\\s]*$`, 'iu');
+        p.levelAfter = new RegExp(source.after, 'iu');
+        p.levelBefore = new RegExp(source.before, 'iu');
       } catch {
         // An invalid pattern disables level checks for this framework (the YAML tests report it).
       }
