@@ -21,6 +21,8 @@ export const Codes = {
   unknownStandard: 'intake.unknown-standard',
   retiredStandard: 'intake.retired-standard',
   wording: 'intake.wording',
+  /** A line too long for the analysis checks, which skip it (they stay fast on any input). */
+  lineTooLong: 'intake.line-too-long',
 } as const;
 
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
@@ -38,7 +40,8 @@ export type DiagnosticData =
   | { kind: 'duplicate-section'; section: string; first: Range }
   | { kind: 'unknown-section'; name: string; suggestion?: string }
   | { kind: 'format'; problem: 'half-width-colon' | 'missing-colon' | 'brackets'; replacement: string }
-  | { kind: 'analysis'; check: AnalysisCheck; replacement?: string; facts: Record<string, string | number> };
+  | { kind: 'analysis'; check: AnalysisCheck; replacement?: string; facts: Record<string, string | number> }
+  | { kind: 'line-too-long'; length: number; limit: number };
 
 export type AnalysisCheck = 'budget-sum' | 'budget-exceeds' | 'sla-conflict' | 'latency-physics' | 'unknown-standard' | 'retired-standard' | 'wording';
 

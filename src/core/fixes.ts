@@ -69,6 +69,7 @@ export function fixesFor(d: IntakeDiagnostic, ctx: FixContext): Fix[] {
       return [{ title: t('Replace with “{0}”', data.replacement), code: d.code, edits: [{ range: d.range, newText: data.replacement }], isPreferred: true, safe: false }];
     case 'empty-value':
     case 'duplicate-section':
+    case 'line-too-long':
       return [];
   }
 }

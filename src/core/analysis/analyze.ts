@@ -13,9 +13,14 @@
  * | unknown-standard | intake.unknown-standard  | error       |
  * | retired-standard | intake.retired-standard  | warning     |
  * | wording          | intake.wording           | information |
+ *
+ * A line longer than {@link MAX_ANALYSIS_LINE} characters is skipped by every check, and the
+ * validator says so (intake.line-too-long, information): the checks are linear, but a line of
+ * 100,000 characters times a few hundred patterns is still more than a keystroke should cost.
  */
 import { getFieldCatalog } from '../catalog/catalog';
-import type { AnalysisCheck, DiagnosticData, IntakeDiagnostic } from '../diagnostics';
+import { Codes, type AnalysisCheck, type DiagnosticData, type IntakeDiagnostic } from '../diagnostics';
+import { t } from '../l10n';
 import { extractFacts, type CatalogLookup, type IntakeFacts } from '../engine/facts';
 import { getFrameworks, getLocations } from '../knowledge/knowledge';
 import type { Framework, Location } from '../knowledge/schema';
@@ -66,6 +71,7 @@ export function analyzeFindings(intake: Intake, options: AnalyzeOptions = {}): A
     options.onError?.('input', e);
     return [];
   }
+  skipLongLines(input.lines);
   return runChecks(input, options);
 }
 
@@ -82,7 +88,39 @@ export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalo
       return (facts ??= extractFacts(intake, catalog));
     },
   };
-  return runChecks(input, { catalog }).map((f) => findingToDiagnostic(f, intake.index));
+  const skipped = skipLongLines(lines);
+  const out = runChecks(input, { catalog }).map((f) => findingToDiagnostic(f, intake.index));
+  for (const line of skipped) out.push(lineTooLong(line, intake.index));
+  return out;
+}
+
+/** Longest line (in UTF-16 code units) the analysis checks read. */
+export const MAX_ANALYSIS_LINE = 2000;
+
+/**
+ * Blanks the lines longer than {@link MAX_ANALYSIS_LINE} (the lines are this analysis's own, and
+ * blanking also hides them where a check walks a line's children) and returns them, each with
+ * its length as it was.
+ */
+function skipLongLines(lines: readonly AnalysisLine[]): Array<{ line: AnalysisLine; length: number }> {
+  const skipped: Array<{ line: AnalysisLine; length: number }> = [];
+  for (const line of lines) {
+    if (line.text.length <= MAX_ANALYSIS_LINE) continue;
+    skipped.push({ line, length: line.text.length });
+    line.text = '';
+  }
+  return skipped;
+}
+
+function lineTooLong({ line, length }: { line: AnalysisLine; length: number }, intake: number): IntakeDiagnostic {
+  return {
+    code: Codes.lineTooLong,
+    severity: 'information',
+    message: t('This line is {0} characters long: the budget, SLA, latency and standards checks skip lines longer than {1} characters.', length, MAX_ANALYSIS_LINE),
+    range: { start: { line: line.line, character: line.character }, end: { line: line.line, character: line.character + length } },
+    intake,
+    data: { kind: 'line-too-long', length, limit: MAX_ANALYSIS_LINE },
+  };
 }
 
 function runChecks(input: AnalysisInput, options: AnalyzeOptions): AnalysisFinding[] {

@@ -7,7 +7,7 @@
  * 万/亿 magnitude; its currency is then a guess (CNY) and `currencyExplicit` is false.
  */
 import type { Position, Range } from '../document';
-import { formatCompact } from './lines';
+import { dropTrailingZeros, formatCompact } from './lines';
 
 export type Currency = 'USD' | 'CNY' | 'EUR' | 'GBP' | 'HKD' | 'SGD' | 'JPY';
 export type MoneyPeriod = 'year' | 'quarter' | 'month';
@@ -109,7 +109,7 @@ export function parseYearCount(s: string): number | undefined {
 
 const YEARS_IN = /(?<![\d第])(\d{1,2}|[一二两三四五六七八九十])[ \t]*年(?!度)/;
 /** Just before an amount: `每年`, `年均`, `年度`, `annual`, `yearly`. */
-const PER_YEAR_BEFORE = /(?:每年|年均|年度|annual(?:ly)?|yearly|per[ \t]+year)[ \t:：]*(?:预算|费用|投入|支出|为|约)?[ \t:：]*$/i;
+const PER_YEAR_BEFORE = /(?:每年|年均|年度|annual(?:ly)?|yearly|per[ \t]+year)[ \t:：]*(?:(?:预算|费用|投入|支出|为|约)[ \t:：]*)?$/i;
 
 function periodOf(word: string | undefined): MoneyPeriod | undefined {
   if (!word) return undefined;
@@ -267,8 +267,7 @@ export function formatMoney(amount: number, currency: Currency, style: 'wan' | '
 }
 
 function trimDecimals(n: number, decimals: number): string {
-  const s = n.toFixed(decimals);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return dropTrailingZeros(n.toFixed(decimals));
 }
 
 /** The display style of a written amount. */

@@ -98,11 +98,32 @@ export function aliasPattern(alias: string): string {
   return out;
 }
 
+const HYPHEN_YEAR = /-(\d{4})(?!\d)/y;
+const CLAUSE_STOP = /[（(，,；;]/;
+
+/**
+ * `ISO/IEC 27001-2022 …` → [`ISO/IEC 27001`, `2022`]: the first `-` + four digits after a digit,
+ * before any bracket or clause separator (a scan; as one pattern, `^([^…]*?\d[^…]*?)-(\d{4})`, it
+ * was quadratic on a long run of digits).
+ */
+function yearAfterHyphen(s: string): [string, string, string] | undefined {
+  let digitSeen = false;
+  for (let i = 0; i < s.length && !CLAUSE_STOP.test(s[i]!); i++) {
+    if (s[i] === '-' && digitSeen) {
+      HYPHEN_YEAR.lastIndex = i;
+      const m = HYPHEN_YEAR.exec(s);
+      if (m) return [s.slice(0, i) + m[0], s.slice(0, i), m[1]!];
+    }
+    if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) digitSeen = true;
+  }
+  return undefined;
+}
+
 /** The version a framework's version text states, if it states one we can compare. */
 export function parseVersionText(text: string): VersionEntry | undefined {
   const s = text.trim();
   const colon = /^([^（(，,；;]*?):[ \t]*(\d{4})(?!\d)/.exec(s);
-  const hyphen = /^([^（(，,；;]*?\d[^（(，,；;]*?)-(\d{4})(?!\d)/.exec(s);
+  const hyphen = yearAfterHyphen(s);
   const dotted = /^v?(\d+(?:\.\d+)+)(?![\d.])/i.exec(s);
   const make = (version: string, kind: VersionKind, designation: string, end: number): VersionEntry => ({
     version: normVersion(version),
@@ -117,7 +138,10 @@ export function parseVersionText(text: string): VersionEntry | undefined {
 }
 
 function normVersion(v: string): string {
-  return v.replace(/^v(?:ersion)?\.?\s*/i, '').replace(/(?:\.0)+$/, '');
+  let s = v.replace(/^v(?:ersion)?\.?\s*/i, '');
+  // Trailing `.0`s by a scan: `(?:\.0)+$` retries from every `.0` of a long run.
+  while (s.endsWith('.0')) s = s.slice(0, -2);
+  return s;
 }
 
 const CN_NUM: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
@@ -207,7 +231,7 @@ export interface StandardMention {
   level?: { text: string; start: number; end: number };
 }
 
-const VERSION_TAIL = /^([ \t]*[:：\-]?[ \t]*)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
+const VERSION_TAIL = /^([ \t]*(?:[:：\-][ \t]*)?)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
 
 /**
  * An alias match, before overlaps are resolved. `order` is the alias's place in the frameworks'
@@ -493,7 +517,7 @@ function outcomeText(outcome: Framework['outcome']): string {
   }
 }
 
-const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:双|两项|三项|多项|合规|体系|安全)*[ \t]*(?:的)?[ \t]*$/;
+const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:(?:双|两项|三项|多项|合规|体系|安全)+[ \t]*)?(?:的[ \t]*)?$/;
 const CERT = '认证';
 
 export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {

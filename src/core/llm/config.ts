@@ -81,7 +81,10 @@ export function validateConfig(config: LlmConfig): URL {
 
 /** The base URL without a trailing slash, as the SDK joins it with `/chat/completions`. */
 export function normalizedBaseUrl(url: URL): string {
-  return url.toString().replace(/\/+$/, '');
+  const s = url.toString();
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '/') end--;
+  return s.slice(0, end);
 }
 
 /**

@@ -47,7 +47,7 @@ const GENERIC_BODY = new Set(
 const PUBLIC_BODIES = ['中国人民银行', '世界银行', '亚洲开发银行', '亚洲基础设施投资银行', '欧洲中央银行', '国际清算银行', '新开发银行'];
 /** `（以下简称“明远保险”）`, `(下称明远)`: the short name a document defines. */
 const ABBREVIATION = /[（(](?:以下)?(?:简称|下称|下文简称)[：:]?\s*[“"「『]?([^）)”"」』，,]{2,16}?)[”"」』]?[）)]/g;
-const EN_COMPANY = /\b((?:[A-Z][A-Za-z0-9&'-]*\s+){0,3}[A-Z][A-Za-z0-9&'-]*)\s+(Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|GmbH|PLC|Limited|Group|Bank)(?![A-Za-z])/g;
+const EN_COMPANY = /(?<![A-Za-z0-9&'-])((?:[A-Z][A-Za-z0-9&'-]*\s+){0,3}[A-Z][A-Za-z0-9&'-]*)\s+(Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|GmbH|PLC|Limited|Group|Bank)(?![A-Za-z])/g;
 
 export function discoverCompanies(text: string, keep: readonly string[] = []): string[] {
   const out = new Set<string>();
@@ -132,7 +132,7 @@ export function discoverPeople(text: string): string[] {
 
 // ---- patterns: phones, e-mails, IDs --------------------------------------------------------
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const MOBILE = /(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g;
 const LANDLINE = /(?<![\dA-Za-z/])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[\s-]?\d{3,4}[\s-]?\d{4}(?:\s?(?:-|转|ext\.?)\s?\d{1,6})?(?!\d)/g;
 const SERVICE_NUMBER = /(?<!\d)[48]00[\s-]?\d{3}[\s-]?\d{4}(?!\d)/g;

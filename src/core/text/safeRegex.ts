@@ -736,6 +736,44 @@ function tripleReaches(
   return false;
 }
 
+/**
+ * The literal words of a pattern (`AWS`, `阿里云`, `并发`): what a worst-case input repeats to
+ * exercise the pattern (the tests' generators use them).
+ */
+export function literalRuns(source: string, flags = ''): string[] {
+  const out = new Set<string>();
+  const walk = (node: Node): void => {
+    if (node.type === 'seq') {
+      let run = '';
+      for (const item of node.items) {
+        const literal = item.type === 'char' ? plainLiteral(item.source) : undefined;
+        if (literal !== undefined) {
+          run += literal;
+          continue;
+        }
+        if (run) out.add(run);
+        run = '';
+        walk(item);
+      }
+      if (run) out.add(run);
+    } else if (node.type === 'alt') node.alts.forEach(walk);
+    else if (node.type === 'repeat' || node.type === 'lookbehind') walk(node.node);
+    else if (node.type === 'char') {
+      const literal = plainLiteral(node.source);
+      if (literal) out.add(literal);
+    }
+  };
+  walk(new Parser(source, flags.includes('u') || flags.includes('v')).parse());
+  return [...out];
+}
+
+function plainLiteral(source: string): string | undefined {
+  if (source === '.' || source.startsWith('[')) return undefined;
+  if (!source.startsWith('\\')) return source;
+  const decoded = decodeEscape(source);
+  return decoded || undefined;
+}
+
 /** One line for a build error or a test failure: the pattern, its complexity and why. */
 export function describeUnsafeRegex(source: string, flags: string, verdict: RegexVerdict): string {
   return `/${source}/${flags} can take ${verdict.complexity} time on a long input: ${verdict.reason ?? ''}. Bound the quantifiers ({0,n}), anchor a leading run with a lookbehind such as (?<!\\d), or merge adjacent runs.`;
