@@ -13,6 +13,7 @@
  * | unknown-standard | intake.unknown-standard  | error       |
  * | retired-standard | intake.retired-standard  | warning     |
  * | wording          | intake.wording           | information |
+ * | unreadable-amount| intake.unreadable-amount | warning     |
  *
  * A line longer than {@link MAX_ANALYSIS_LINE} characters is skipped by every check, and the
  * validator says so (intake.line-too-long, information): the checks are linear, but a line of
@@ -31,10 +32,11 @@ import { checkLatencyPhysics } from './latency';
 import { buildAnalysisInput, buildAnalysisLines, type AnalysisInput, type AnalysisLine } from './lines';
 import { checkSlaConflict } from './sla';
 import { checkStandards } from './standards';
+import { checkUnreadableAmounts } from './unreadable';
 
 export type { AnalysisFinding } from './finding';
 
-export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = ['budget-sum', 'budget-exceeds', 'sla-conflict', 'latency-physics', 'unknown-standard', 'retired-standard', 'wording'];
+export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = ['budget-sum', 'budget-exceeds', 'sla-conflict', 'latency-physics', 'unknown-standard', 'retired-standard', 'wording', 'unreadable-amount'];
 
 export interface AnalyzeOptions {
   /** Frameworks to check standards against (default: the knowledge base's). */
@@ -60,6 +62,7 @@ const RUNNERS: Array<{ checks: readonly AnalysisCheck[]; run: CheckFn }> = [
   { checks: ['sla-conflict'], run: checkSlaConflict },
   { checks: ['latency-physics'], run: checkLatencyPhysics },
   { checks: ['unknown-standard', 'retired-standard', 'wording'], run: checkStandards },
+  { checks: ['unreadable-amount'], run: checkUnreadableAmounts },
 ];
 
 /** The findings for one intake, in document order. */

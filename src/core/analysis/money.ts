@@ -52,7 +52,15 @@ export interface FindMoneyOptions {
   origin?: Position;
   /** Accept `1.2亿`/`500万` without a currency (budget context). */
   bare?: boolean;
+  /** Told of each amount too large to be read (see {@link MAX_AMOUNT}), which is then left out. */
+  unreadable?: (text: string, start: number, end: number) => void;
 }
+
+/**
+ * Largest amount read: beyond it (a run of hundreds of digits overflows to Infinity) the value
+ * cannot be a budget, and printing it would give `$Infinity亿`.
+ */
+export const MAX_AMOUNT = 1e15;
 
 const PREFIXES: Array<[RegExp, Currency]> = [
   [/^(?:US\$|USD)$/i, 'USD'],
@@ -190,6 +198,11 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
     let matchEnd = end;
     while (matchEnd > i && /[ \t]/.test(text[matchEnd - 1]!)) matchEnd--;
     const amount = Number(num.replace(/,/g, '')) * magnitude;
+    if (!Number.isFinite(amount) || amount > MAX_AMOUNT) {
+      options.unreadable?.(text.slice(i, matchEnd), i, matchEnd);
+      i = matchEnd;
+      continue;
+    }
     const period = periodOf(per);
     const money: Money = {
       amount: Math.round(amount * 100) / 100,

@@ -17,10 +17,10 @@ import type { Patch, PatchOp } from './messages';
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /**
  * A comment or a tag. Linear on any input: an unclosed comment runs to the end (as in HTML), and
- * a tag's attributes stop at the next `<` (the renderer escapes `<` in text and attribute values),
+ * a tag's attributes, quoted values included, stop at the next `<` (the renderer escapes `<`),
  * so no start is rescanned to the end of the page.
  */
-const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][\w:.-]*)((?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)>/g;
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][\w:.-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
 const BLOCK_ATTR = /\sdata-block\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 /** A patch this large relative to the new page is not worth it: replace everything. */
 const FULL_RATIO = 0.6;

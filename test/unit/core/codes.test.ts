@@ -8,6 +8,7 @@ import { listFixtures, readFixture } from '../helpers/seeds';
 const EXPECTED: Record<string, readonly DiagnosticCode[]> = {
   'analysis.intake': ANALYSIS_CODES,
   'long-line.intake': ['intake.line-too-long'],
+  'huge-amount.intake': ['intake.unreadable-amount'],
   'cr-only.intake': ['intake.missing-field', 'intake.missing-section', 'intake.empty-value', 'intake.unknown-section', 'intake.duplicate-section'],
   'messy.intake': CORE_CODES,
   'missing-fields.intake': ['intake.missing-field'],
@@ -33,6 +34,7 @@ const SEVERITY: Record<DiagnosticCode, IntakeDiagnostic['severity']> = {
   'intake.unknown-section': 'information',
   'intake.format': 'information',
   'intake.line-too-long': 'information',
+  'intake.unreadable-amount': 'warning',
 };
 
 /**
