@@ -13,6 +13,8 @@
  * | llm.bad-citation           | warning     | 〔Lnn〕 pointing outside the intake                           |
  * | llm.ungrounded-product     | information | a knowledge-base product that was not in the grounding and   |
  * |                            |             | is not labelled （自行建议）                                   |
+ * | llm.unsafe-link            | warning     | (added by generateLlm) links or images to anything but a     |
+ * |                            |             | plain https URL, taken out of the answer                     |
  *
  * The standards checks are the analysis checks themselves (standards.ts), run on the report's
  * lines. A mention in a sentence that corrects it (不存在, 已废止, 应为…) is the model doing its job:
@@ -52,6 +54,8 @@ export const VerifyCodes = {
   truncated: 'llm.truncated',
   /** Added by generateLlm: the endpoint answered with no text. */
   empty: 'llm.empty',
+  /** Added by generateLlm: links or images to anything but a plain https URL were taken out. */
+  unsafeLink: 'llm.unsafe-link',
 } as const;
 
 export interface VerifyOptions {
