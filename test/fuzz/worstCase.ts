@@ -84,6 +84,9 @@ export function patternGenerators(source: string, flags: string): Generator[] {
     // The word and what a class after it might take: `<a<a<a…`, `B&B&…`.
     out.push(run(`"${w}a" repeated`, `${w}a`));
     out.push(run(`"${w}1" repeated`, `${w}1`));
+    // The word once, then a long run: `护照` + blanks, `SLA` + digits (adjacent runs after a literal).
+    out.push({ name: `"${w}" then blanks`, make: (n) => `${w}${' '.repeat(n)}!` });
+    out.push({ name: `"${w}" then digits`, make: (n) => `${w}${'1'.repeat(n)}!` });
   }
   for (const c of chars.slice(0, 24)) out.push(run(`"${c}" run`, c));
   return out;

@@ -84,7 +84,7 @@ function durations(text: string): Duration[] {
   return out;
 }
 
-const PERIOD_AFTER = /^[ \t]*(?:\/|每|per[ \t]*|一个?)[ \t]*(年|季度|季|月|周|天|日|year|quarter|month|week|day)/i;
+const PERIOD_AFTER = /^[ \t]*(?:\/|每|per|一个?)[ \t]*(年|季度|季|月|周|天|日|year|quarter|month|week|day)/i;
 
 function periodNear(clause: string, after: number): DowntimePeriod | undefined {
   const direct = PERIOD_AFTER.exec(clause.slice(after));

@@ -137,7 +137,7 @@ const NOT_NAMES = new Set(
   '项目 产品 高级 成本 安全 方案 应用 全国 全球 华东 华南 华北 华中 西南 西北 区域 大区 时间 文档 明确 全面 常务 执行 首席 资深 业务 信息 数据 系统 平台 网络 开发 交付 实施 服务 渠道 战略 财务 采购 质量 部门 客户 研发 架构 测试 运营 总部 分行 支行 人事 行政 法务 合规 风控 销售 市场 技术 运维 投资 商务 解决 程序 项目部 计划 管理 江苏 浙江 广东 上海 北京 深圳 广州 杭州 成都 武汉 南京 重庆 天津 苏州 西安 长沙 郑州 济南 青岛 宁波 厦门 福州 合肥 昆明 沈阳 大连 哈尔滨 长春 石家庄 太原 南昌 贵阳 南宁 海口 兰州 银川 西宁 乌鲁木齐 拉萨 呼和浩特 香港 澳门 台湾 车险 金融 保险 证券 银行 集团 公司 董事 副'.split(' '),
 );
 /** `联系人：张伟`, `负责人为李明`, `对接人 王芳（CIO）`; also Latin names after the field. */
-const PERSON_FIELD = new RegExp(`(?:${ROLE_WORDS})\\s*(?:[：:]|为|是)?\\s*(${SURNAME}[\\p{Script=Han}]{1,2}?(?=[^\\p{Script=Han}]|$|${TITLES})|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})`, 'gu');
+const PERSON_FIELD = new RegExp(`(?:${ROLE_WORDS})\\s*(?:(?:[：:]|为|是)\\s*)?(${SURNAME}[\\p{Script=Han}]{1,2}?(?=[^\\p{Script=Han}]|$|${TITLES})|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})`, 'gu');
 /** `王经理`, `张伟总监`, `李先生`: a name right before a title, not inside a longer word. */
 const PERSON_TITLE = new RegExp(`(?<=^|[^\\p{Script=Han}]|联系|致电|拜访|对接|抄送|汇报给|告知|与|和|或|及|由)(${SURNAME}[\\p{Script=Han}]{0,2}?)(${TITLES})`, 'gu');
 const PERSON_EN = /\b(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?/g;
@@ -179,7 +179,7 @@ const INTERNATIONAL = /(?<![\dA-Za-z])\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?!\d
 const CN_ID = /(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
 /** Passports (E, G), 港澳通行证 (C, W + 8 digits) and 回乡证 (H, M + 8 or 10 digits). */
 const PASSPORT = /(?<![A-Za-z0-9])(?:[EGCW][A-Z]?\d{7,8}|[HM]\d{8}(?:\d{2})?)(?![A-Za-z0-9])/g;
-const ID_FIELD = /(?:护照(?:号码|号)?|passport(?:\s*(?:no\.?|number))?|身份证(?:号码|号)?|证件(?:号码|号)|(?:港澳|往来港澳)?通行证(?:号码|号)?|回乡证(?:号码|号)?|银行卡(?:号码|号)?|卡号|账号|统一社会信用代码|信用代码)\s*[：:#]?\s*([A-Za-z0-9]{6,18})/gi;
+const ID_FIELD = /(?:护照(?:号码|号)?|passport(?:\s*(?:no\.?|number))?|身份证(?:号码|号)?|证件(?:号码|号)|(?:港澳|往来港澳)?通行证(?:号码|号)?|回乡证(?:号码|号)?|银行卡(?:号码|号)?|卡号|账号|统一社会信用代码|信用代码)\s*(?:[：:#]\s*)?([A-Za-z0-9]{6,18})/gi;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
