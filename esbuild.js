@@ -80,7 +80,7 @@ function targets() {
       ...listFiles('test/fuzz', '.test.ts'),
       ...listFiles('test/bench', '.bench.ts'),
     ];
-    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'eslint'] });
+    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'eslint', 'typescript'] });
   }
   return list;
 }

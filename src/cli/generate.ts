@@ -2,7 +2,6 @@
  * `intake generate FILE [--intake N] [--format md|json|html|docx] [-o OUT]`: the offline
  * report, written by the same renderers as the editor's preview and export.
  */
-import * as fs from 'node:fs';
 import { generateReport } from '../core/engine/generate';
 import type { ReportModel } from '../core/engine/reportModel';
 import { t } from '../core/l10n';
@@ -11,7 +10,9 @@ import { renderDocx } from '../core/render/exportDocx';
 import { renderStandaloneHtml } from '../core/render/exportHtml';
 import { renderMarkdownExport } from '../core/render/exportMarkdown';
 import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
+import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
 import { readIntakeFile, UsageError, valueAfter } from './io';
+import { escapeControlChars } from '../core/text/controlChars';
 
 const FORMATS = ['md', 'json', 'html', 'docx'] as const;
 type GenerateFormat = (typeof FORMATS)[number];
@@ -45,6 +46,8 @@ export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
       format = v as GenerateFormat;
     } else if (a === '-o' || a === '--output') {
       out = next();
+      // An empty name is a mistake (an unset variable in a script), not a request for stdout.
+      if (out.trim() === '') throw new UsageError(t('{0} needs a file name', a));
     } else if (a.startsWith('-')) {
       throw new UsageError(t('Unknown option: {0}', a));
     } else {
@@ -63,20 +66,18 @@ export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = p
     const { llm, ...offline } = args;
     return runGenerateLlm(args, llm, { env, stderr: (s) => process.stderr.write(s), offline: () => runGenerate(offline) });
   }
-  const text = readIntakeFile(args.file);
+  if (args.out !== undefined) refuseOverwritingInput(args.out, [args.file]);
+  let warnings = '';
+  const text = readIntakeFile(args.file, (w) => (warnings += `intake: ${escapeControlChars(w)}\n`));
   const file = parseIntake(text);
   if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));
   if (args.intake > file.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', args.file, file.intakes.length, args.intake));
   const output = await render(generateReport(file, args.intake - 1), args.format);
   if (args.out) {
-    try {
-      fs.writeFileSync(args.out, output);
-    } catch (e) {
-      throw new UsageError(t('{0}: cannot be written ({1})', args.out, (e as NodeJS.ErrnoException).code ?? String(e)));
-    }
-    return { stdout: '', stderr: t('Wrote {0}', args.out) + '\n', exitCode: 0 };
+    writeFileAtomic(args.out, output);
+    return { stdout: '', stderr: warnings + t('Wrote {0}', escapeControlChars(args.out)) + '\n', exitCode: 0 };
   }
-  return { stdout: typeof output === 'string' ? output : '', stderr: '', exitCode: 0 };
+  return { stdout: typeof output === 'string' ? output : '', stderr: warnings, exitCode: 0 };
 }
 
 async function render(model: ReportModel, format: GenerateFormat): Promise<string | Uint8Array> {

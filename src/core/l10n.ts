@@ -58,7 +58,7 @@ function lookup(bundle: Bundle, key: string): string {
   return typeof text === 'string' && text !== '' ? text : key;
 }
 
-const HOLE = /\{([^}]+)\}/g;
+const HOLE = /\{([^{}]+)\}/g;
 const INDEX = /^(?:0|[1-9]\d*)$/;
 
 /** Fills the `{n}` holes of a template (as @vscode/l10n and `vscode.l10n.t` do); holes without an argument stay as written. */

@@ -194,7 +194,8 @@ class IntakeParser {
       const c = text.charCodeAt(indentLen);
       if (c === SPACE) indent++;
       else if (c === TAB) indent += 4;
-      else break;
+      // A byte-order mark where two files were joined: no width, and it must not hide a header.
+      else if (c !== 0xfeff) break;
     }
     const trimEnd = trimmedEnd(text);
     if (isSeparator(text, indentLen)) {

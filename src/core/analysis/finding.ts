@@ -6,7 +6,8 @@ import type { Message } from '../l10n';
 import type { AnalysisInput } from '../facts/lines';
 
 export interface AnalysisFinding {
-  check: AnalysisCheck;
+  /** An analysis check, or the validator's note that a line was too long to check. */
+  check: AnalysisCheck | 'line-too-long';
   code: DiagnosticCode;
   severity: Severity;
   /**

@@ -201,7 +201,7 @@ interface Target {
 }
 
 const TARGET_BEFORE = /(?:<=?|＜|≤|低于|小于|不超过|不高于|不大于|控制在|降至|降到|降低到|降低至|缩短至|缩短到|under|below|less[ \t]+than|within)[ \t]*(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)(?![a-z])/gi;
-const TARGET_AFTER = /(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)[ \t]*(?:以内|以下|之内|内)/gi;
+const TARGET_AFTER = /(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)[ \t]*(?:以内|以下|之内|内)/gi;
 
 /** Whether `text` has `ms` (in any case) or `毫秒`, which every latency target ends with. */
 function mayStateLatency(text: string): boolean {

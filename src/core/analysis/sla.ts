@@ -58,7 +58,12 @@ interface Duration {
   end: number;
 }
 
-const DURATION = /(?:[<≤＜]=?|不超过|不大于|低于|小于|少于|以内)?[ \t]*(\d+(?:\.\d+)?)[ \t]*(分钟|min(?:ute)?s?|个?小时|hours?|hrs?|h|秒钟?|sec(?:ond)?s?|s|天|days?)(?![a-z])/gi;
+/**
+ * A duration, with the comparison before it. A match starts at the comparison or at the number's
+ * first digit (`(?<![\d.])`), never inside a run of digits or blanks: that keeps it linear on a
+ * line of 100,000 digits.
+ */
+const DURATION = /(?:(?:[<≤＜]=?|不超过|不大于|低于|小于|少于|以内)[ \t]*)?(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(分钟|min(?:ute)?s?|个?小时|hours?|hrs?|h|秒钟?|sec(?:ond)?s?|s|天|days?)(?![a-z])/gi;
 
 function durations(text: string): Duration[] {
   const out: Duration[] = [];
@@ -79,7 +84,7 @@ function durations(text: string): Duration[] {
   return out;
 }
 
-const PERIOD_AFTER = /^[ \t]*(?:\/|每|per[ \t]*|一个?)[ \t]*(年|季度|季|月|周|天|日|year|quarter|month|week|day)/i;
+const PERIOD_AFTER = /^[ \t]*(?:\/|每|per|一个?)[ \t]*(年|季度|季|月|周|天|日|year|quarter|month|week|day)/i;
 
 function periodNear(clause: string, after: number): DowntimePeriod | undefined {
   const direct = PERIOD_AFTER.exec(clause.slice(after));

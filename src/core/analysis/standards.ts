@@ -35,6 +35,7 @@ import type { Range } from '../document';
 import { msg, type Message } from '../l10n';
 import type { Framework } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
+import { aliasPattern, DEFAULT_LEVEL_PATTERN, levelPatterns } from '../knowledge/patterns';
 import { isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 type VersionKind = 'year' | 'dotted';
@@ -73,36 +74,33 @@ interface PreparedFramework {
   levelBefore?: RegExp;
 }
 
-const SEP = '[\\s\\-_]*';
 
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
+const HYPHEN_YEAR = /-(\d{4})(?!\d)/y;
+const CLAUSE_STOP = /[（(，,；;]/;
 
-/** An alias as a pattern: blanks, hyphens and underscores optional, also between letters and digits. */
-function aliasPattern(alias: string): string {
-  let out = '';
-  let prev = '';
-  for (const c of alias.trim()) {
-    if (/[\s\-_]/.test(c)) {
-      if (!out.endsWith(SEP)) out += SEP;
-      prev = '';
-      continue;
+/**
+ * `ISO/IEC 27001-2022 …` → [`ISO/IEC 27001`, `2022`]: the first `-` + four digits after a digit,
+ * before any bracket or clause separator (a scan; as one pattern, `^([^…]*?\d[^…]*?)-(\d{4})`, it
+ * was quadratic on a long run of digits).
+ */
+function yearAfterHyphen(s: string): [string, string, string] | undefined {
+  let digitSeen = false;
+  for (let i = 0; i < s.length && !CLAUSE_STOP.test(s[i]!); i++) {
+    if (s[i] === '-' && digitSeen) {
+      HYPHEN_YEAR.lastIndex = i;
+      const m = HYPHEN_YEAR.exec(s);
+      if (m) return [s.slice(0, i) + m[0], s.slice(0, i), m[1]!];
     }
-    if (prev && ((/[A-Za-z]/.test(prev) && /\d/.test(c)) || (/\d/.test(prev) && /[A-Za-z]/.test(c)))) {
-      if (!out.endsWith(SEP)) out += SEP;
-    }
-    out += escapeRe(c);
-    prev = c;
+    if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) digitSeen = true;
   }
-  return out;
+  return undefined;
 }
 
 /** The version a framework's version text states, if it states one we can compare. */
-function parseVersionText(text: string): VersionEntry | undefined {
+export function parseVersionText(text: string): VersionEntry | undefined {
   const s = text.trim();
   const colon = /^([^（(，,；;]*?):[ \t]*(\d{4})(?!\d)/.exec(s);
-  const hyphen = /^([^（(，,；;]*?\d[^（(，,；;]*?)-(\d{4})(?!\d)/.exec(s);
+  const hyphen = yearAfterHyphen(s);
   const dotted = /^v?(\d+(?:\.\d+)+)(?![\d.])/i.exec(s);
   const make = (version: string, kind: VersionKind, designation: string, end: number): VersionEntry => ({
     version: normVersion(version),
@@ -117,7 +115,10 @@ function parseVersionText(text: string): VersionEntry | undefined {
 }
 
 function normVersion(v: string): string {
-  return v.replace(/^v(?:ersion)?\.?\s*/i, '').replace(/(?:\.0)+$/, '');
+  let s = v.replace(/^v(?:ersion)?\.?\s*/i, '');
+  // Trailing `.0`s by a scan: `(?:\.0)+$` retries from every `.0` of a long run.
+  while (s.endsWith('.0')) s = s.slice(0, -2);
+  return s;
 }
 
 const CN_NUM: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
@@ -142,6 +143,7 @@ export function normLevel(level: string): string {
   s = s.replace(/^(type|level)([ivx]+)$/, (_, w: string, r: string) => `${w}${romanToInt(r)}`);
   return s;
 }
+
 
 const prepared = new WeakMap<readonly Framework[], PreparedFramework[]>();
 
@@ -174,10 +176,10 @@ function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
       p.retired.push(e);
     }
     if (fw.levels.length > 0) {
-      const source = fw.levelPattern ?? '((?:type|level)[\\s\\-_]*(?:[ivx]+|\\d+)|第?(?:[一二三四五六七八九十]|[1-9][0-9]*)级)';
+      const source = levelPatterns(fw.levelPattern ?? DEFAULT_LEVEL_PATTERN);
       try {
-        p.levelAfter = new RegExp(`^[\\s:：\\-]*(?:${source})`, 'iu');
-        p.levelBefore = new RegExp(`(?:${source})[\\s]*$`, 'iu');
+        p.levelAfter = new RegExp(source.after, 'iu');
+        p.levelBefore = new RegExp(source.before, 'iu');
       } catch {
         // An invalid pattern disables level checks for this framework (the YAML tests report it).
       }
@@ -199,7 +201,7 @@ export interface StandardMention {
   level?: { text: string; start: number; end: number };
 }
 
-const VERSION_TAIL = /^([ \t]*[:：\-]?[ \t]*)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
+const VERSION_TAIL = /^([ \t]*(?:[:：\-][ \t]*)?)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
 
 /**
  * An alias match, before overlaps are resolved. `order` is the alias's place in the frameworks'
@@ -485,7 +487,7 @@ function outcomeText(outcome: Framework['outcome']): Message {
   }
 }
 
-const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:双|两项|三项|多项|合规|体系|安全)*[ \t]*(?:的)?[ \t]*$/;
+const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:(?:双|两项|三项|多项|合规|体系|安全)+[ \t]*)?(?:的[ \t]*)?$/;
 const CERT = '认证';
 
 export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {

@@ -313,7 +313,7 @@ export function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
 }
 
 /** Clause boundaries: Chinese and Western commas, semicolons, full stops and enumeration commas. */
-const CLAUSE_SEPARATOR = /[，,；;。、]/;
+export const CLAUSE_SEPARATOR = /[，,；;。、]/;
 
 /** The [start, end) of the clause of `text` that contains `at`. */
 export function clauseAround(text: string, at: number, separator: RegExp = CLAUSE_SEPARATOR): { start: number; end: number } {
@@ -328,12 +328,31 @@ export function clauseAround(text: string, at: number, separator: RegExp = CLAUS
 export function formatNumber(n: number, decimals = 0): string {
   const fixed = Math.abs(n).toFixed(decimals);
   const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(int!);
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** `1234567` → `1,234,567` (a scan: the lookahead idiom `\B(?=(\d{3})+(?!\d))` is quadratic in the digits). */
+function groupThousands(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+/** `12.50` → `12.5`, `15.00` → `15`: trailing zeros of the decimals, and the point if nothing is left after it. */
+export function dropTrailingZeros(s: string): string {
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '0') end--;
+  if (end === s.length) return s;
+  if (s[end - 1] === '.') end--;
+  return s.slice(0, end);
 }
 
 /** Like formatNumber, but drops a trailing ".0" (65.7, 15, 4.4). */
 export function formatCompact(n: number, decimals = 1): string {
-  const s = formatNumber(n, decimals);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return dropTrailingZeros(formatNumber(n, decimals));
 }

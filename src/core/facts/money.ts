@@ -7,7 +7,7 @@
  * 万/亿 magnitude; its currency is then a guess (CNY) and `currencyExplicit` is false.
  */
 import { isAsciiDigit, type Position, type Range } from '../document';
-import { formatCompact } from './lines';
+import { dropTrailingZeros, formatCompact } from './lines';
 
 export type Currency = 'USD' | 'CNY' | 'EUR' | 'GBP' | 'HKD' | 'SGD' | 'JPY';
 type MoneyPeriod = 'year' | 'quarter' | 'month';
@@ -52,7 +52,15 @@ export interface FindMoneyOptions {
   origin?: Position;
   /** Accept `1.2亿`/`500万` without a currency (budget context). */
   bare?: boolean;
+  /** Told of each amount too large to be read (see {@link MAX_AMOUNT}), which is then left out. */
+  unreadable?: (text: string, start: number, end: number) => void;
 }
+
+/**
+ * Largest amount read: beyond it (a run of hundreds of digits overflows to Infinity) the value
+ * cannot be a budget, and printing it would give `$Infinity亿`.
+ */
+export const MAX_AMOUNT = 1e15;
 
 const PREFIXES: Array<[RegExp, Currency]> = [
   [/^(?:US\$|USD)$/i, 'USD'],
@@ -109,7 +117,7 @@ export function parseYearCount(s: string): number | undefined {
 
 const YEARS_IN = /(?<![\d第])(\d{1,2}|[一二两三四五六七八九十])[ \t]*年(?!度)/;
 /** Just before an amount: `每年`, `年均`, `年度`, `annual`, `yearly`. */
-const PER_YEAR_BEFORE = /(?:每年|年均|年度|annual(?:ly)?|yearly|per[ \t]+year)[ \t:：]*(?:预算|费用|投入|支出|为|约)?[ \t:：]*$/i;
+const PER_YEAR_BEFORE = /(?:每年|年均|年度|annual(?:ly)?|yearly|per[ \t]+year)[ \t:：]*(?:(?:预算|费用|投入|支出|为|约)[ \t:：]*)?$/i;
 
 function periodOf(word: string | undefined): MoneyPeriod | undefined {
   if (!word) return undefined;
@@ -186,6 +194,11 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
     let matchEnd = end;
     while (matchEnd > i && /[ \t]/.test(text.charAt(matchEnd - 1))) matchEnd--;
     const amount = Number(num.replace(/,/g, '')) * magnitude;
+    if (!Number.isFinite(amount) || amount > MAX_AMOUNT) {
+      options.unreadable?.(text.slice(i, matchEnd), i, matchEnd);
+      i = matchEnd;
+      continue;
+    }
     const period = periodOf(per);
     const money: Money = {
       amount: Math.round(amount * 100) / 100,
@@ -263,8 +276,7 @@ export function formatMoney(amount: number, currency: Currency, style: 'wan' | '
 }
 
 function trimDecimals(n: number, decimals: number): string {
-  const s = n.toFixed(decimals);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return dropTrailingZeros(n.toFixed(decimals));
 }
 
 /** The display style of a written amount. */

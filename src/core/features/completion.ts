@@ -42,7 +42,7 @@ export interface CompletionOptions {
 }
 
 /** Bullet line with the cursor in the key: `- 业务`, `  - **细分`. */
-const BULLET_KEY = /^([ \t]*)([-*+•])([ \t]+)(\*\*)?([^：:*]*)$/;
+const BULLET_KEY = /^([ \t]*)([-*+•])([ \t]+)(?![ \t])(\*\*)?([^：:*]*)$/;
 /** A bullet marker just typed: `-`, `  -`. */
 const BULLET_ONLY = /^([ \t]*)[-*+•]$/;
 /** After an opening bracket: `[`, `[客户`, `  【当前`. */
@@ -96,7 +96,7 @@ export function getCompletions(file: IntakeFile, position: Position, lineText: s
     if (trigger === ' ' && (bullet[5]!.length > 0 || bullet[4])) return [];
     const start = bullet[1]!.length + bullet[2]!.length + bullet[3]!.length;
     // Editing an existing key: replace it up to and including its colon.
-    const rest = /^[^：:_]*?(?:\*\*)?[ \t]*[：:](?:\*\*)?/.exec(suffix);
+    const rest = /^[^：:_]*[：:](?:\*\*)?/.exec(suffix);
     const end = ch + (rest ? rest[0].length : 0);
     return fieldCompletions(ctx, { indent: bullet[1]!, start, end, leadingSpace: false, typedBold: !!bullet[4], replacesKey: !!rest || suffix.trim() !== '' });
   }

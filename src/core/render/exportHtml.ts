@@ -4,13 +4,16 @@
  * offline, in a mail client or from an archive years later.
  */
 import type { ReportModel } from '../engine/reportModel';
+import { dropControlChars } from '../text/controlChars';
+import { mapStrings } from './cleanStrings';
 import { escapeXml } from './escape';
 import { EXPORT_CSS } from './exportCss';
 import { renderReportHtml } from './html';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function renderStandaloneHtml(model: ReportModel): string {
+export function renderStandaloneHtml(report: ReportModel): string {
+  const model = mapStrings(report, dropControlChars);
   // References stay visible but are not links: the exported file has no intake to jump to.
   const body = renderReportHtml(model, { charts: true, refLinks: false });
   return [

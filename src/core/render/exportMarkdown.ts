@@ -5,10 +5,13 @@
  */
 import type { ReportModel } from '../engine/reportModel';
 import { chartFor, chartToSvg } from './charts';
+import { dropControlChars } from '../text/controlChars';
+import { mapStrings } from './cleanStrings';
 import { renderMarkdown } from './markdown';
 import { chartSlots, createReportMarkdownIt } from './markdownIt';
 
-export function renderMarkdownExport(model: ReportModel): string {
+export function renderMarkdownExport(report: ReportModel): string {
+  const model = mapStrings(report, dropControlChars);
   const markdown = renderMarkdown(model);
   const tokens = createReportMarkdownIt().parse(markdown, {});
   const lines = markdown.split('\n');

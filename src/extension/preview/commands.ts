@@ -13,6 +13,7 @@ import type { PreviewManager } from './manager';
 import { COMMAND_EXPORT_REPORT } from './panel';
 import { loadReportKit } from './reportKit';
 import { resolveTarget, type IntakeTarget } from './target';
+import { isSameFile, writeFileAtomically } from './atomicExport';
 
 export const COMMAND_GENERATE_RECOMMENDATION = 'intake.generateRecommendation';
 
@@ -100,12 +101,16 @@ async function exportReport(cache: ParseCache, target: IntakeTarget, scripted: E
   }
   const chosen = format;
   const written = file;
+  if (await isSameFile(written, doc.uri)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report would overwrite the intake {0}: choose another file.', doc.uri.path.split('/').pop() ?? doc.uri.toString()));
+    return undefined;
+  }
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the recommendation report…') }, async () => {
       const kit = await loadReportKit();
       const model = kit.generateReport(cache.get(doc), intakeIndex);
       const bytes = await kit.renderExport(model, chosen);
-      await vscode.workspace.fs.writeFile(written, bytes);
+      await writeFileAtomically(written, bytes);
     });
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be exported: {0}', e instanceof Error ? e.message : String(e)));

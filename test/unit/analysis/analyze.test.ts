@@ -127,7 +127,7 @@ describe('analysis: analyzeIntake', () => {
     const intake = parseIntake(analysisFixture('standards-bad')).intakes[0]!;
     const only = analyzeIntake(intake, { checks: ['wording'] });
     assert.deepEqual([...new Set(only.map((d) => d.code))], ['intake.wording']);
-    assert.deepEqual(ANALYSIS_CHECKS.length, 7);
+    assert.deepEqual(ANALYSIS_CHECKS.length, 8);
   });
 
   it('isolates a failing check: the others still report', () => {

@@ -64,7 +64,7 @@ function scale(m: MoneyAmount, factor: number): MoneyAmount {
 function percentSplit(facts: readonly Fact[], total: MoneyAmount | undefined): BudgetShare[] {
   const shares: BudgetShare[] = [];
   for (const f of facts) {
-    for (const m of f.value.matchAll(/([\p{Script=Han}A-Za-z]{2,12})\s*[（(]?\s*(\d{1,3}(?:\.\d+)?)\s*%/gu)) {
+    for (const m of f.value.matchAll(/([\p{Script=Han}A-Za-z]{2,12})\s*(?:[（(]\s*)?(\d{1,3}(?:\.\d+)?)\s*%/gu)) {
       const pct = Number(m[2]);
       shares.push({ label: m[1]!, percent: pct, ...(total ? { amount: toMoney(scale(total, pct / 100)) } : {}), assumption: false, refs: refsOf([f]) });
     }
@@ -79,7 +79,7 @@ function amountSplit(facts: readonly Fact[], total: MoneyAmount): BudgetShare[] 
   const shares: BudgetShare[] = [];
   for (const f of facts) {
     for (const found of findMoney(f.value)) {
-      const label = /([\p{Script=Han}A-Za-z]{2,8})\s*$/u.exec(f.value.slice(0, found.start))?.[1];
+      const label = /([\p{Script=Han}A-Za-z]{2,8})\s*$/u.exec(f.value.slice(Math.max(0, found.start - 64), found.start))?.[1];
       if (!label || /总预算|预算|总额/.test(label)) continue;
       if (found.currency !== total.currency) continue;
       const pct = (found.amount / total.amount) * 100;

@@ -13,6 +13,7 @@ const CHECK_TITLES: Record<AnalysisCheck, string> = {
   'unknown-standard': '引用了不存在的标准或等级',
   'retired-standard': '引用了已废止的标准版本',
   wording: '合规结果表述不准确',
+  'unreadable-amount': '预算金额无法读取',
 };
 
 const CHECK_MITIGATIONS: Record<AnalysisCheck, string> = {
@@ -23,6 +24,7 @@ const CHECK_MITIGATIONS: Record<AnalysisCheck, string> = {
   'unknown-standard': '与客户确认实际要求的标准与等级（例如SOC 2 只有 Type I 与 Type II），再据此规划审计。',
   'retired-standard': '按现行版本规划差距评估与审计，避免按已废止版本准备材料。',
   wording: '在方案与合同中使用准确的结果表述（认证、鉴证报告或备案与测评），避免验收口径争议。',
+  'unreadable-amount': '与客户确认实际预算金额并按正常写法填写（如“$120万”），再据此拆分预算。',
 };
 
 export function buildRisks(ctx: EngineContext): Risk[] {
