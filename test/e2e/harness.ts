@@ -11,12 +11,12 @@ import { activationTimes, type ActivationTime } from './activationLog';
 import { launchBrowser, openWorkbench } from './browser';
 import { killAllServersNow, startCodeServer, type CodeServer } from './codeServer';
 import { EXTENSION_ID, buildExtension, installExtension, installRunner } from './extensions';
-import { OUT, RESULTS, SEEDS } from './paths';
+import { OUT, REPO, RESULTS } from './paths';
 import { step } from './proc';
 import { printSuiteResults, type Counts } from './report';
 import { ensureSetup } from './setup';
 import { waitForResults } from './waitForResults';
-import { writeSeedWorkspace } from '../integration/seeds';
+import { writeExampleWorkspace } from '../integration/seeds';
 
 // Bounds only a crashed or hung extension host: every test has its own 30 s mocha timeout.
 const INTEGRATION_TIMEOUT_MS = 5 * 60_000;
@@ -108,8 +108,8 @@ async function main(): Promise<number> {
     fs.rmSync(RESULTS, { recursive: true, force: true });
     fs.mkdirSync(RESULTS, { recursive: true });
     runRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-e2e-'));
-    const integrationWs = writeSeedWorkspace(path.join(runRoot, 'ws-integration'), SEEDS);
-    const browserWs = writeSeedWorkspace(path.join(runRoot, 'ws-browser'), SEEDS);
+    const integrationWs = writeExampleWorkspace(path.join(runRoot, 'ws-integration'), REPO);
+    const browserWs = writeExampleWorkspace(path.join(runRoot, 'ws-browser'), REPO);
     const extensionsDir = path.join(runRoot, 'extensions');
     const extensionDir = installExtension(extensionsDir);
     const suites = installRunner(extensionsDir);
