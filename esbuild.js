@@ -3,12 +3,17 @@
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also the mocha test bundles under out/test/
+// The extension's bundles go to dist/ (shipped in the .vsix); the CLI's to cli/dist/ (shipped
+// in the @intake-studio/cli npm package, never in the .vsix).
 // YAML files are imported as data: the plugin below parses them at build time, so a
 // syntax error in the knowledge base fails the build instead of the extension.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
+
+// Paths below are relative to the repository, wherever this runs from (cli/'s prepack runs it from cli/).
+process.chdir(__dirname);
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -47,6 +52,7 @@ const problemMatcherPlugin = {
 };
 
 const common = {
+  absWorkingDir: __dirname,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -64,10 +70,12 @@ function listFiles(dir, suffix) {
     .filter((f) => f.endsWith(suffix));
 }
 
+const CLI_OUTFILE = 'cli/dist/cli.js';
+
 function targets() {
   const list = [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: CLI_OUTFILE, banner: { js: '#!/usr/bin/env node' } },
     // The report engine, knowledge base and renderers (docx included): required by the
     // extension on the first report, never at activation (src/extension/preview/reportKit.ts).
     { ...common, entryPoints: ['src/extension/preview/reportBundle.ts'], outfile: 'dist/report.js' },
@@ -78,6 +86,7 @@ function targets() {
     const entries = [
       ...listFiles('test/unit', '.test.ts'),
       ...listFiles('test/fuzz', '.test.ts'),
+      ...listFiles('test/package', '.test.ts'),
       ...listFiles('test/bench', '.bench.ts'),
     ];
     list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode'] });
@@ -87,7 +96,7 @@ function targets() {
 
 async function main() {
   // A production build must not ship stale source maps from a development build.
-  if (production) fs.rmSync('dist', { recursive: true, force: true });
+  if (production) for (const dir of ['dist', path.dirname(CLI_OUTFILE)]) fs.rmSync(dir, { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
@@ -99,7 +108,7 @@ async function main() {
   } finally {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
-  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  if (fs.existsSync(CLI_OUTFILE)) fs.chmodSync(CLI_OUTFILE, 0o755);
   await validateData();
 }
 
