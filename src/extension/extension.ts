@@ -12,6 +12,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
 import { registerLlm, type LlmTestApi } from './llm';
+import { registerNewIntake } from './newIntake';
 import { ParseCache } from './parseCache';
 import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
     registerSymbols(INTAKE_SELECTOR, getFile),
     registerFolding(INTAKE_SELECTOR, getFile),
     registerStatusBar(getFile),
+    registerNewIntake(),
     preview.disposable,
     llm.disposable,
   );

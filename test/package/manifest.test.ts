@@ -85,7 +85,7 @@ describe('the .vsix (npm run package)', () => {
   const has = (p: string) => files.has(VSCE_RENAMES[p] ?? p);
 
   it('holds exactly what `vsce ls` lists', () => {
-    const ls = run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies']);
+    const ls = run(process.execPath, [path.join(repoRoot(), 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies']);
     assert.equal(ls.status, 0, ls.stderr);
     const listed = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean).map((p) => VSCE_RENAMES[p] ?? p).sort();
     assert.deepEqual([...files.keys()].sort(), listed);
