@@ -11,6 +11,7 @@ import { INTAKE_SELECTOR } from './convert';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
+import { registerIntakesView, type IntakesViewTestApi } from './intakesView';
 import { registerLlm, type LlmTestApi } from './llm';
 import { registerNewIntake } from './newIntake';
 import { ParseCache } from './parseCache';
@@ -22,6 +23,7 @@ import { registerSymbols } from './symbols';
 export interface IntakeStudioTestApi {
   preview: PreviewTestApi;
   llm: LlmTestApi;
+  intakes: IntakesViewTestApi;
 }
 
 /**
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   const getFile = (doc: vscode.TextDocument) => cache.get(doc);
   const preview = registerPreview(context, cache, INTAKE_SELECTOR, getFile);
   const llm = registerLlm(context, cache, preview.manager);
+  const intakes = registerIntakesView(context, cache);
   context.subscriptions.push(
     cache,
     registerDiagnostics(cache),
@@ -52,8 +55,9 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
     registerNewIntake(),
     preview.disposable,
     llm.disposable,
+    intakes.disposable,
   );
-  return isTestRun(context) ? { preview: preview.testApi, llm: llm.testApi } : undefined;
+  return isTestRun(context) ? { preview: preview.testApi, llm: llm.testApi, intakes: intakes.testApi } : undefined;
 }
 
 export function deactivate(): void {
