@@ -12,9 +12,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
 
-// Paths below are relative to the repository, wherever this runs from (cli/'s prepack runs it from cli/).
-process.chdir(__dirname);
-
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
@@ -130,6 +127,8 @@ async function validateData() {
 module.exports = { yamlPlugin };
 
 if (require.main === module) {
+  // Paths here are relative to the repository, wherever this runs from (cli/'s prepack runs it from cli/).
+  process.chdir(__dirname);
   main().catch((e) => {
     if (!e.errors) console.error(e.message ?? e);
     process.exit(1);

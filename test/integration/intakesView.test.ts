@@ -23,8 +23,9 @@ function shown(): Shown[] {
   return api.nodes();
 }
 
+/** The intake nodes of the file at `file`, relative to the workspace folder. */
 function intakeNodes(file: string): Shown[] {
-  return shown().filter((s) => s.node.kind === 'intake' && s.node.file.path.endsWith(file));
+  return shown().filter((s) => s.node.kind === 'intake' && s.node.file.path === file);
 }
 
 function describe(): string {
@@ -91,7 +92,7 @@ suite('Intakes view', () => {
       describe(),
     );
     assert.match(String(pipeline[1]!.item.description), /^#2 · 100%/);
-    const fileNode = shown().find((s) => s.node.kind === 'file' && s.node.file.path.endsWith('pipeline-2025-q3.intake'));
+    const fileNode = shown().find((s) => s.node.kind === 'file' && s.node.file.path === 'pipeline-2025-q3.intake');
     assert.ok(fileNode, 'the two-intake file has a node of its own');
     assert.equal(intakeNodes('seeds.intake').length, 4);
 

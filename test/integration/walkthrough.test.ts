@@ -19,7 +19,10 @@ async function readJson(ext: vscode.Extension<unknown>, name: string): Promise<R
 
 suite('Walkthrough (Get Started with Intake Studio)', () => {
   const ext = () => vscode.extensions.getExtension(EXTENSION_ID)!;
+  /** As VS Code localised it for this UI (English here). */
   const walkthrough = () => (ext().packageJSON.contributes.walkthroughs as { id: string; steps: Step[] }[])[0]!;
+  /** As the package has it, with its %keys%: packageJSON has them replaced already. */
+  const rawWalkthrough = async () => ((await readJson(ext(), 'package.json')) as unknown as { contributes: { walkthroughs: { steps: Step[] }[] } }).contributes.walkthroughs[0]!;
 
   test('has the five steps, each with a completion event', () => {
     assert.equal(walkthrough().id, 'intake.gettingStarted');
@@ -37,9 +40,10 @@ suite('Walkthrough (Get Started with Intake Studio)', () => {
     for (const nlsFile of ['package.nls.json', 'package.nls.zh-cn.json']) {
       const nls = await readJson(ext(), nlsFile);
       const resolve = (s: string) => nls[/^%(.+)%$/.exec(s)?.[1] ?? ''] ?? s;
-      for (const step of walkthrough().steps) {
+      for (const step of (await rawWalkthrough()).steps) {
         for (const key of ['title', 'description'] as const) assert.ok(resolve(step[key]).trim() && !resolve(step[key]).startsWith('%'), `${nlsFile}: ${step.id}.${key}`);
         const page = resolve(step.media.markdown ?? step.media.image ?? '');
+        assert.ok(!page.startsWith('%'), `${nlsFile}: ${step.id} has no page`);
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext().extensionUri, page));
         const text = new TextDecoder().decode(bytes);
         assert.match(text, /^# /, `${page} starts with a heading`);
@@ -51,7 +55,7 @@ suite('Walkthrough (Get Started with Intake Studio)', () => {
   test('its buttons run commands that exist', async () => {
     const nls = await readJson(ext(), 'package.nls.json');
     const commands = new Set(await vscode.commands.getCommands(true));
-    const linked = walkthrough().steps.flatMap((s) => [...(nls[/^%(.+)%$/.exec(s.description)![1]!] ?? '').matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!));
+    const linked = (await rawWalkthrough()).steps.flatMap((s) => [...(nls[/^%(.+)%$/.exec(s.description)![1]!] ?? '').matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!));
     assert.ok(linked.length >= 5, linked.join(', '));
     assert.deepEqual(linked.filter((c) => !commands.has(c)), []);
   });
