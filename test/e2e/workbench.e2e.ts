@@ -83,6 +83,8 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
     const before = await lineText(ed, 0);
     assert.ok(before?.includes('__('), `line 1 has no placeholder: ${before}`);
     await clickTopSquiggle(page, ed);
+    // The Problems panel had the focus (the test above): Ctrl+. must reach the editor.
+    await page.locator('.monaco-editor.focused[data-uri$="/blank-simple.intake"]').waitFor();
     await page.keyboard.press('Control+Period');
     const first = page.locator('.action-widget .monaco-list-row.action').first();
     await first.waitFor();
