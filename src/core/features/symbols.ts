@@ -25,8 +25,13 @@ export interface IntakeSymbol {
 const DETAIL_LENGTH = 40;
 
 export function getDocumentSymbols(file: IntakeFile, catalog: FieldCatalog = getFieldCatalog()): IntakeSymbol[] {
-  const bounds: Range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, file.lineCount - 1), character: Number.MAX_SAFE_INTEGER } };
-  return file.intakes.map((intake) => intakeSymbol(catalog, intake, bounds));
+  return file.intakes.map((intake) => getIntakeSymbol(intake, file.lineCount, catalog));
+}
+
+/** The symbol of one intake of a file of `lineCount` lines (with its sections and fields). */
+export function getIntakeSymbol(intake: Intake, lineCount: number, catalog: FieldCatalog = getFieldCatalog()): IntakeSymbol {
+  const bounds: Range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lineCount - 1), character: Number.MAX_SAFE_INTEGER } };
+  return intakeSymbol(catalog, intake, bounds);
 }
 
 /** `Intake 2 · 保险 / 车险理赔自动化`, with the industry and segment when they are filled. */
