@@ -3,8 +3,16 @@
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also the mocha test bundles under out/test/
-// YAML files are imported as data: the plugin below parses them at build time, so a
-// syntax error in the knowledge base fails the build instead of the extension.
+//
+// The extension and the CLI are one ES module build with code splitting: dist/extension.mjs and
+// dist/cli.mjs, and dist/chunks/ for what they share and for what loads on first use (the report
+// engine with its knowledge base, the Word renderer, LLM mode), so the core is one copy at run
+// time. dist/cli.js is a small launcher for the `intake` command.
+//
+// YAML files are imported as data: the plugin below parses them at build time, so a syntax
+// error fails the build instead of the extension. The field catalog and the knowledge base are
+// validated first (their zod schemas and the cross-reference check, validateData.ts) and
+// embedded as the schemas' output: loading them at run time is a JSON.parse, with no zod.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,24 +22,76 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
-/** @type {import('esbuild').Plugin} */
-const yamlPlugin = {
-  name: 'yaml',
-  setup(build) {
-    build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const doc = YAML.parseDocument(text, { prettyErrors: true });
-      if (doc.errors.length > 0) {
-        return {
-          errors: doc.errors.map((e) => ({
-            text: `${path.relative(process.cwd(), args.path)}: ${e.message}`,
-          })),
-        };
-      }
-      return { contents: JSON.stringify(doc.toJS()), loader: 'json' };
-    });
-  },
-};
+const CORE = path.join(__dirname, 'src', 'core');
+
+/**
+ * A module for YAML data: a function that returns it, parsed from a JSON string on the first
+ * call (JSON.parse is much faster than an object literal of the same size, and nothing is
+ * parsed until the data is asked for).
+ */
+function dataModule(data) {
+  return `let data;\nexport default function load() {\n  return (data ??= JSON.parse(${JSON.stringify(JSON.stringify(data))}));\n}\n`;
+}
+
+/**
+ * A module for validated data shipped beside the bundle as a JSON file in dist/data/: a function
+ * that reads and parses it on the first call. The bundles then carry none of it (activation does
+ * not even read it), and the engine's first report reads just the files it needs.
+ */
+function dataFileModule(name) {
+  return `import { readFileSync } from 'node:fs';
+let data;
+export default function load() {
+  if (data === undefined) {
+    // This code runs from dist/ or dist/chunks/; the data is in dist/data/.
+    const here = new URL('.', import.meta.url);
+    const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
+    data = JSON.parse(readFileSync(new URL(${JSON.stringify(`data/${name}`)}, dist), 'utf8'));
+  }
+  return data;
+}
+`;
+}
+
+/**
+ * YAML as data. `compiled`, when given, maps paths under src/core/ to the validated output to
+ * embed instead of the YAML as written (see compileData); with `dataDir`, that output is written
+ * there as JSON files and read at run time (dataFileModule) instead of being embedded.
+ * @param {() => Promise<Record<string, unknown> | undefined>} [compiled]
+ * @param {{ dataDir?: string }} [options]
+ * @returns {import('esbuild').Plugin}
+ */
+function yamlData(compiled, options = {}) {
+  return {
+    name: 'yaml',
+    setup(build) {
+      build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
+        const key = path.relative(CORE, args.path).split(path.sep).join('/');
+        const data = compiled ? await compiled() : undefined;
+        if (data && key in data && options.dataDir) {
+          const name = key.replace(/\.ya?ml$/, '.json').split('/').join('-');
+          fs.mkdirSync(options.dataDir, { recursive: true });
+          fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(data[key]));
+          return { contents: dataFileModule(name), loader: 'js', watchFiles: [args.path] };
+        }
+        if (data && key in data) return { contents: dataModule(data[key]), loader: 'js', watchFiles: [args.path] };
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        const doc = YAML.parseDocument(text, { prettyErrors: true });
+        if (doc.errors.length > 0) {
+          return {
+            errors: doc.errors.map((e) => ({
+              text: `${path.relative(process.cwd(), args.path)}: ${e.message}`,
+            })),
+          };
+        }
+        return { contents: dataModule(doc.toJS()), loader: 'js' };
+      });
+    },
+  };
+}
+
+/** YAML as written (what the validator reads, and what tools that bundle core code may use). */
+const yamlPlugin = yamlData();
 
 /** @type {import('esbuild').Plugin} */
 const problemMatcherPlugin = {
@@ -46,6 +106,36 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * The validated catalog and knowledge base (validateData.ts run on the YAML as written), made
+ * again when a YAML file changed (watch mode); undefined, after reporting why, when invalid.
+ */
+let compiledCache;
+function compileData() {
+  const stamp = listFiles(CORE, '.yaml').map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join('|');
+  if (compiledCache?.stamp !== stamp) compiledCache = { stamp, result: compileDataNow() };
+  return compiledCache.result;
+}
+
+async function compileDataNow() {
+  const outfile = path.join('out', 'validate-data.js');
+  await esbuild.build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/knowledge/validateData.ts'], outfile });
+  const file = path.resolve(outfile);
+  delete require.cache[file];
+  const { compileEmbeddedData } = require(file);
+  const { problems, data } = compileEmbeddedData();
+  for (const p of problems) console.error(`✘ [DATA] ${p}`);
+  return problems.length > 0 ? undefined : data;
+}
+
+/** Fails the build when the embedded data is invalid. */
+const dataCheckPlugin = {
+  name: 'data-check',
+  setup(build) {
+    build.onStart(async () => ((await compileData()) ? undefined : { errors: [{ text: 'problems in the embedded YAML data (see above)' }] }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -54,8 +144,32 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [yamlPlugin, problemMatcherPlugin],
+  plugins: [dataCheckPlugin, yamlData(compileData), problemMatcherPlugin],
 };
+
+/**
+ * ES modules with code splitting. Bundled CommonJS packages call `require` for Node's own
+ * modules, which an ES module does not have: the banner gives each file one.
+ */
+const esm = {
+  ...common,
+  plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'dist/data' }), problemMatcherPlugin],
+  format: 'esm',
+  splitting: true,
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import { createRequire as __intakeRequire } from 'node:module';\nconst require = __intakeRequire(import.meta.url);" },
+};
+
+/** The `intake` command: a CommonJS launcher for the ES module, so `node dist/cli.js` works as before. */
+const CLI_LAUNCHER = `#!/usr/bin/env node
+// The \`intake\` command line. It is an ES module (dist/cli.mjs) that shares its chunks with the extension.
+import('./cli.mjs').catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
+`;
 
 function listFiles(dir, suffix) {
   if (!fs.existsSync(dir)) return [];
@@ -66,11 +180,9 @@ function listFiles(dir, suffix) {
 
 function targets() {
   const list = [
-    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-    // The report engine, knowledge base and renderers (docx included): required by the
-    // extension on the first report, never at activation (src/extension/preview/reportKit.ts).
-    { ...common, entryPoints: ['src/extension/preview/reportBundle.ts'], outfile: 'dist/report.js' },
+    // The extension (VS Code loads ES module extensions since 1.100) and the CLI. What loads on
+    // first use is reached by dynamic import() and split into chunks of its own.
+    { ...esm, entryPoints: { extension: 'src/extension/extension.ts', cli: 'src/cli/bin.ts' }, external: ['vscode'] },
     // The report preview's page script: runs in the webview (a browser), not in Node.
     { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true },
   ];
@@ -92,32 +204,26 @@ async function main() {
   if (tests) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
   if (watch) {
+    writeCliLauncher();
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[watch] build started');
     return;
   }
+  // Chunks are named by their content: a rebuild must not leave the old ones beside the new.
+  fs.rmSync('dist/chunks', { recursive: true, force: true });
+  fs.rmSync('dist/data', { recursive: true, force: true });
   try {
     await Promise.all(contexts.map((c) => c.rebuild()));
   } finally {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
-  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
-  await validateData();
+  writeCliLauncher();
 }
 
-/**
- * Checks the embedded YAML (field catalog, knowledge base) with its zod schemas and the
- * cross-reference check: bad data fails the build, not the extension at run time.
- */
-async function validateData() {
-  const outfile = path.join('out', 'validate-data.js');
-  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/knowledge/validateData.ts'], outfile, format: 'cjs' });
-  const { validateEmbeddedData } = require(path.resolve(outfile));
-  const problems = validateEmbeddedData();
-  if (problems.length > 0) {
-    for (const p of problems) console.error(`✘ [DATA] ${p}`);
-    throw new Error(`${problems.length} problem(s) in the embedded YAML data`);
-  }
+function writeCliLauncher() {
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync('dist/cli.js', CLI_LAUNCHER);
+  fs.chmodSync('dist/cli.js', 0o755);
 }
 
 module.exports = { yamlPlugin };

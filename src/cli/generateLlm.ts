@@ -14,10 +14,8 @@
 import * as fs from 'node:fs';
 import { t } from '../core/l10n';
 import { isLoopback, type LlmConfig } from '../core/llm/config';
-import { generateLlmReport } from '../core/llm/generateLlm';
-import { hasProblems } from '../core/llm/verify';
 import { proxyFor, redactProxyUrl } from '../core/llm/proxy';
-import { proxyFetch, type ProxyFetch } from '../core/llm/proxyFetch';
+import type { ProxyFetch } from '../core/llm/proxyFetch';
 import { parseIntake } from '../core/parser';
 import { readIntakeFile, UsageError, valueAfter } from './io';
 
@@ -101,6 +99,8 @@ export interface LlmCliIo {
 }
 
 export async function runGenerateLlm(args: { file: string; intake: number; format: string; out?: string }, llm: LlmArgs, io: LlmCliIo): Promise<CliResult> {
+  // LLM mode's code (and `openai`, `undici`) loads only when it is used: the offline commands never read it.
+  const [{ generateLlmReport }, { hasProblems }, { proxyFetch }] = await Promise.all([import('../core/llm/generateLlm'), import('../core/llm/verify'), import('../core/llm/proxyFetch')]);
   if (args.format !== 'md') throw new UsageError(t('--provider openai-compatible writes Markdown only; drop --format {0}', args.format));
   const file = parseIntake(readIntakeFile(args.file));
   if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));

@@ -52,11 +52,3 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return { stdout: '', stderr: `intake: ${t('internal error: {0}', e instanceof Error ? e.message : String(e))}\n`, exitCode: 2 };
   }
 }
-
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((result) => {
-    if (result.stdout) process.stdout.write(result.stdout);
-    if (result.stderr) process.stderr.write(result.stderr);
-    process.exitCode = result.exitCode;
-  });
-}

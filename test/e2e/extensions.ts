@@ -22,7 +22,8 @@ function referencedEntries(value: unknown, found: Set<string>): Set<string> {
 
 export async function buildExtension(): Promise<void> {
   await run(process.execPath, ['esbuild.js'], 'build', { cwd: REPO });
-  if (!fs.existsSync(path.join(REPO, 'dist', 'extension.js'))) throw new Error('node esbuild.js did not produce dist/extension.js');
+  const main = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { main: string }).main;
+  if (!fs.existsSync(path.join(REPO, main))) throw new Error(`node esbuild.js did not produce ${main}`);
 }
 
 /** Copies the built extension into extensionsDir; returns its folder. */
