@@ -8,7 +8,7 @@
  * gets strings or bytes.
  */
 import type { ReportInput } from '../../core/documents/documentAnalysis';
-import { generateReport, IntakeIndexError } from '../../core/engine/generate';
+import { generateReport } from '../../core/engine/generate';
 import type { ReportModel } from '../../core/engine/reportModel';
 import type { GenerateLlmInput, GenerateLlmOptions, LlmReport } from '../../core/llm/generateLlm';
 import type { ProxyFetch, ProxyFetchOptions } from '../../core/llm/proxyFetch';
@@ -17,11 +17,7 @@ import { renderStandaloneHtml } from '../../core/render/exportHtml';
 import { renderMarkdownExport } from '../../core/render/exportMarkdown';
 import { renderMarkdownHtml, renderReportHtml } from '../../core/render/html';
 
-export { generateReport, renderReportHtml, renderMarkdownHtml };
-
-export function isIntakeIndexError(e: unknown): boolean {
-  return e instanceof IntakeIndexError;
-}
+export { renderReportHtml, renderMarkdownHtml };
 
 /**
  * The report engine as the document analysis calls it (one function, so that each intake's
