@@ -15,7 +15,7 @@
  * VS Code: the CLI, the tests and the benchmark use it as the extension does.
  */
 import type { IntakeDiagnostic } from '../diagnostics';
-import { getFoldingRanges, type FoldingRange } from '../features/folding';
+import { mergeFoldingRanges, type FoldingRange } from '../features/folding';
 import type { IntakeSymbol } from '../features/symbols';
 import { locateIntake } from '../facts/locate';
 import { FixContext, placeholderFillEdits, safeFixEdits } from '../fixes';
@@ -50,6 +50,7 @@ export class DocumentAnalysis implements IntakeHost {
   ) {
     const file = parsed.file;
     this.stray = file.intakes.length === 0 ? file.placeholders : [];
+    const placeholdersOfIntake = (i: number) => () => this.placeholdersOfIntake(i);
     // Intakes the edit left alone keep their analysis, moved ones start from theirs; the others
     // (parsed again, or a first parse) need their placeholders, found in one pass.
     const kept: (IntakeAnalysis | undefined)[] = file.intakes.map((intake, i) => {
@@ -58,14 +59,15 @@ export class DocumentAnalysis implements IntakeHost {
       const before = previous?.intakes[origin.previous.index];
       if (before?.intake !== origin.previous) return undefined;
       if (origin.kind === 'same') return before.adopt(this);
-      return before.moved(this, intake, before.placeholderList.map(origin.placeholder), origin.lines);
+      return before.moved(this, intake, placeholdersOfIntake(i), origin.lines);
     });
-    const fresh = placeholdersOf(file, kept);
+    const fresh = placeholdersOf(file, parsed.parsedPlaceholders(), (i) => !kept[i] && parsed.origins[i]?.kind === 'parsed');
     // An intake parsed again whose text is that of one it replaced (a neighbour of the edited one
     // in the same segment) takes over that one's results.
     const same = previous ? sameText(this, previous, parsed, kept) : new Map<number, IntakeAnalysis>();
     this.intakes = file.intakes.map((intake, i) => {
-      const placeholders = fresh.get(i) ?? [];
+      const list = fresh.get(i);
+      const placeholders = list ? () => list : placeholdersOfIntake(i);
       const before = same.get(i);
       if (before) return before.moved(this, intake, placeholders, intake.range.start.line - before.intake.range.start.line);
       return kept[i] ?? new IntakeAnalysis(this, intake, placeholders);
@@ -93,6 +95,12 @@ export class DocumentAnalysis implements IntakeHost {
 
   intakeText(index: number): string {
     return this.parsed.intakeText(index);
+  }
+
+  /** The placeholders that belong to intake `index` (the nearest intake at or above their line). */
+  private placeholdersOfIntake(index: number): Placeholder[] {
+    const file = this.file;
+    return this.parsed.segmentPlaceholders(index).filter((p) => (locateIntake(file, p.range.start.line).nearest?.index ?? 0) === index);
   }
 
   /** The analysis of intake `index` (0-based). */
@@ -141,7 +149,10 @@ export class DocumentAnalysis implements IntakeHost {
   }
 
   folding(): FoldingRange[] {
-    return (this.folds ??= getFoldingRanges(this.file));
+    return (this.folds ??= mergeFoldingRanges(
+      this.intakes.map((a, i) => ({ intake: a.intake, inner: a.foldingRanges(), separatorBefore: this.intakes[i - 1]?.intake.separatorAfter })),
+      this.file.lineCount,
+    ));
   }
 
   /** What the quick fixes work on: this version's text and parse. */
@@ -163,7 +174,7 @@ export class DocumentAnalysis implements IntakeHost {
 
   /** Whether any placeholder can be filled with an example or its first option. */
   hasFillablePlaceholders(): boolean {
-    return this.file.placeholders.some((p) => p.closed && suggestedFill(p) !== undefined);
+    return this.parsed.somePlaceholder((p) => p.closed && suggestedFill(p) !== undefined);
   }
 
   fillPlaceholderEdits(): TextEdit[] {
@@ -194,39 +205,16 @@ function sameText(next: DocumentAnalysis, previous: DocumentAnalysis, parsed: Pa
   return out;
 }
 
-/** The placeholders of the intakes that have no analysis yet (`kept[i]` undefined), by intake index. */
-function placeholdersOf(file: IntakeFile, kept: readonly (IntakeAnalysis | undefined)[]): Map<number, Placeholder[]> {
+/**
+ * The placeholders of the intakes parsed in this version that have no analysis yet (`wanted`),
+ * by intake index: they are among the placeholders of the segments parsed in this version.
+ */
+function placeholdersOf(file: IntakeFile, parsed: readonly Placeholder[], wanted: (index: number) => boolean): Map<number, Placeholder[]> {
   const out = new Map<number, Placeholder[]>();
-  let first = -1;
-  let last = -1;
-  kept.forEach((k, i) => {
-    if (k) return;
-    out.set(i, []);
-    if (first < 0) first = i;
-    last = i;
+  file.intakes.forEach((_, i) => {
+    if (wanted(i)) out.set(i, []);
   });
-  if (first < 0) return out;
-  // Only the lines from the end of the intake before the first of them to the start of the one
-  // after the last can hold their placeholders: an edit's intakes are few and together.
-  const from = file.intakes[first - 1]?.range.end.line ?? -1;
-  const to = file.intakes[last + 1]?.range.start.line ?? Number.MAX_SAFE_INTEGER;
-  for (let k = lowerBound(file.placeholders, from + 1); k < file.placeholders.length; k++) {
-    const p = file.placeholders[k]!;
-    const line = p.range.start.line;
-    if (line >= to) break;
-    out.get(locateIntake(file, line).nearest?.index ?? 0)?.push(p);
-  }
+  if (out.size === 0) return out;
+  for (const p of parsed) out.get(locateIntake(file, p.range.start.line).nearest?.index ?? 0)?.push(p);
   return out;
-}
-
-/** The first placeholder at or after `line`. */
-function lowerBound(list: readonly Placeholder[], line: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.range.start.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

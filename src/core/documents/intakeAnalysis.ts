@@ -8,12 +8,13 @@
 import type { AnalysisFinding } from '../analysis/analyze';
 import type { IntakeDiagnostic } from '../diagnostics';
 import { getCompleteness, type Completeness } from '../features/completeness';
+import { intakeFoldingRanges, type FoldingRange } from '../features/folding';
 import { getIntakeSymbol, type IntakeSymbol } from '../features/symbols';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
 import type { Intake, IntakeFile, Placeholder } from '../model';
 import { withFindings, type IntakeValidator } from '../validator';
 import type { FindingsCache } from './findingsCache';
-import { moveDiagnostic, moveFinding, moveSymbol } from './move';
+import { moveDiagnostic, moveFinding, moveFolding, moveSymbol } from './move';
 
 /** What a report engine gets: the intake and what the analysis already knows of it. */
 export interface ReportInput {
@@ -54,6 +55,7 @@ interface Inherited {
   all?: Carried<IntakeDiagnostic[]>;
   found?: Carried<AnalysisFinding[]>;
   symbol?: Carried<IntakeSymbol> & { index: number };
+  folding?: Carried<FoldingRange[]>;
   complete?: Completeness;
   /** The report, for an intake with the same text, lines and number (reports cite lines and say the number). */
   report?: { engine: ReportEngine<unknown>; value: unknown };
@@ -66,12 +68,14 @@ export class IntakeAnalysis {
   private factsOf: IntakeFacts | undefined;
   private complete: Completeness | undefined;
   private symbolOf: IntakeSymbol | undefined;
+  private folds: FoldingRange[] | undefined;
   private report_: { engine: ReportEngine<unknown>; value: unknown } | undefined;
 
   constructor(
     private host: IntakeHost,
     readonly intake: Intake,
-    private readonly placeholders: readonly Placeholder[],
+    /** The placeholders that belong to the intake (asked for only when its diagnostics are made). */
+    private readonly placeholdersOf: () => readonly Placeholder[],
     private inherited: Inherited | undefined = undefined,
   ) {}
 
@@ -79,16 +83,12 @@ export class IntakeAnalysis {
     return this.intake.index;
   }
 
-  /** The placeholders that belong to this intake. */
-  get placeholderList(): readonly Placeholder[] {
-    return this.placeholders;
-  }
 
   /**
    * This analysis for the next version of the document, where its intake is `intake` (a moved
    * copy of this one's, `lines` further down) with `placeholders`.
    */
-  moved(host: IntakeHost, intake: Intake, placeholders: readonly Placeholder[], lines: number): IntakeAnalysis {
+  moved(host: IntakeHost, intake: Intake, placeholders: () => readonly Placeholder[], lines: number): IntakeAnalysis {
     const from = this.inherited;
     const carry = <T>(own: T | undefined, before: Carried<T> | undefined): Carried<T> | undefined =>
       own !== undefined ? { value: own, lines } : before && { value: before.value, lines: before.lines + lines };
@@ -97,6 +97,7 @@ export class IntakeAnalysis {
     const all = carry(this.all, from?.all);
     const found = carry(this.found, from?.found);
     const symbol = this.symbolOf ? { value: this.symbolOf, lines, index: this.index } : from?.symbol && { ...from.symbol, lines: from.symbol.lines + lines };
+    const folding = carry(this.folds, from?.folding);
     const complete = this.complete ?? from?.complete;
     const report = this.report_ ?? from?.report;
     if (report && lines === 0 && intake.index === this.index) inherited.report = report;
@@ -104,6 +105,7 @@ export class IntakeAnalysis {
     if (all) inherited.all = all;
     if (found) inherited.found = found;
     if (symbol) inherited.symbol = symbol;
+    if (folding) inherited.folding = folding;
     if (complete) inherited.complete = complete;
     return new IntakeAnalysis(host, intake, placeholders, inherited);
   }
@@ -160,8 +162,15 @@ export class IntakeAnalysis {
     if (this.symbolOf) return this.symbolOf;
     // The name says the intake's number: only a symbol of the same number can be moved.
     const from = this.inherited?.symbol;
-    this.symbolOf = from && from.index === this.index ? moveSymbol(from.value, from.lines) : getIntakeSymbol(this.intake, this.host.file.lineCount, this.host.validator.catalog);
+    this.symbolOf = from && from.index === this.index ? moveSymbol(from.value, from.lines) : getIntakeSymbol(this.intake, this.host.file.lineCount, this.host.validator.catalog, this.completeness());
     return this.symbolOf;
+  }
+
+  /** The folding ranges inside the intake (its region is the document's to add). */
+  foldingRanges(): FoldingRange[] {
+    if (this.folds) return this.folds;
+    const from = this.inherited?.folding;
+    return (this.folds = from ? moveFolding(from.value, from.lines) : intakeFoldingRanges(this.intake));
   }
 
   /** The intake's report by `engine`, built once per engine. */
@@ -189,7 +198,7 @@ export class IntakeAnalysis {
         analysis = false;
       }
     }
-    const checked = this.host.validator.check(this.intake, this.placeholders, analysis);
+    const checked = this.host.validator.check(this.intake, this.placeholdersOf(), analysis);
     this.own = sortByStart(checked.diagnostics);
     if (analysis) {
       this.found = checked.findings ?? [];

@@ -10,9 +10,10 @@
  *
  * After an edit, the segments the edit touched are parsed again; those before it are kept as
  * they are, and those after it too when the edit added or removed no line and no intake
- * (typing within a line). Otherwise they are moved: copied with their lines and intake indices
- * shifted, which costs far less than reading them again. A file without separators is one
- * segment, and is parsed whole on every edit.
+ * (typing within a line). Otherwise they are moved: their intakes get their new lines and
+ * indices at once, and their trees (sections, items, placeholders) are copied with the lines
+ * shifted only when something reads them, so pressing Enter at the top of a long file costs
+ * little. A file without separators is one segment, and is parsed whole on every edit.
  */
 import { lineStarts, type Position, type Range } from '../document';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
@@ -27,22 +28,64 @@ interface Segment {
   /** Offset just after the last line's text (before its line break). */
   readonly end: number;
   readonly firstIntakeIndex: number;
+  /** The parse this segment's objects come from (the lines and indices it was read at). */
+  readonly parse: SegmentParse;
+  /** This version's objects: the parse's own, or moved copies of them. */
+  readonly view: SegmentView;
+  /** Line starts relative to `start`, computed when first asked (shared by moved copies). */
+  readonly lines: { starts?: number[] };
+}
+
+interface SegmentParse {
   readonly intakes: readonly Intake[];
   readonly placeholders: readonly Placeholder[];
   readonly problems: readonly ParseProblem[];
-  /** Line starts relative to `start`, computed when first asked (shared by moved copies). */
-  readonly lines: { starts?: number[] };
+}
+
+/**
+ * A segment's objects in one version: those of its parse, or, when lines or intakes were added
+ * above it since, copies with the lines and indices moved. The intakes are copied at once but
+ * their trees only when read (see {@link Mover.lazyIntake}); the placeholders and problems when
+ * first asked for. Moved again, a segment is moved from its parse, never from a copy.
+ */
+class SegmentView {
+  readonly intakes: readonly Intake[];
+  private readonly mover: Mover | undefined;
+  private movedPlaceholders: readonly Placeholder[] | undefined;
+  private movedProblems: readonly ParseProblem[] | undefined;
+
+  constructor(
+    private readonly parse: SegmentParse,
+    readonly lineShift: number,
+    readonly indexShift: number,
+  ) {
+    if (lineShift === 0 && indexShift === 0) {
+      this.intakes = parse.intakes;
+      return;
+    }
+    const mover = (this.mover = new Mover(lineShift));
+    this.intakes = parse.intakes.map((intake) => mover.lazyIntake(intake, indexShift));
+  }
+
+  get placeholders(): readonly Placeholder[] {
+    const mover = this.mover;
+    if (!mover) return this.parse.placeholders;
+    return (this.movedPlaceholders ??= this.parse.placeholders.map((p) => mover.placeholder(p)));
+  }
+
+  get problems(): readonly ParseProblem[] {
+    const mover = this.mover;
+    if (!mover) return this.parse.problems;
+    return (this.movedProblems ??= this.parse.problems.map((p) => ({ code: p.code, range: mover.range(p.range) })));
+  }
 }
 
 /** Where an intake of an updated parse comes from. */
 export type IntakeOrigin =
   /** The very object of the previous parse: same text, same lines, same index. */
   | { kind: 'same'; previous: Intake }
-  /**
-   * A copy of a previous intake with the same text, moved by `lines` (and maybe re-indexed);
-   * `placeholder` gives the copy of each of its placeholders.
-   */
-  | { kind: 'moved'; previous: Intake; lines: number; placeholder: (p: Placeholder) => Placeholder }
+  /** A copy of a previous intake with the same text, moved by `lines` (and maybe re-indexed). */
+  | { kind: 'moved'; previous: Intake; lines: number }
   /** Parsed again: the edit touched its segment. */
   | { kind: 'parsed' };
 
@@ -54,13 +97,15 @@ export class ParsedText {
     /** For each intake of `file`, where it comes from (all `parsed` for a first parse). */
     readonly origins: readonly IntakeOrigin[],
     /** The previous parse's intakes that were parsed again (their segments were); empty for a first parse. */
-    readonly replaced: readonly Intake[] = [],
+    readonly replaced: readonly Intake[],
+    /** The segments parsed in this version (all of them for a first parse). */
+    private readonly window: readonly Segment[],
   ) {}
 
   /** Parses a whole text. */
   static parse(text: string): ParsedText {
     const segments = parseSegments(text, 0, text.length, 0, 0);
-    return ParsedText.join(text, segments, segments.flatMap((s) => s.intakes.map((): IntakeOrigin => ({ kind: 'parsed' }))));
+    return ParsedText.join(text, segments, segments.flatMap((s) => s.view.intakes.map((): IntakeOrigin => ({ kind: 'parsed' }))), [], segments);
   }
 
   /** The parse of `text`, a later version of this one's text, reading again only what changed. */
@@ -86,20 +131,20 @@ export class ParsedText {
     const parsed = parseSegments(text, first.start, windowEnd, first.firstLine, first.firstIntakeIndex);
     const oldLines = last.firstLine + last.lineCount - first.firstLine;
     const newLines = parsed.reduce((n, s) => n + s.lineCount, 0);
-    const oldIntakes = segments.slice(i, j + 1).reduce((n, s) => n + s.intakes.length, 0);
-    const newIntakes = parsed.reduce((n, s) => n + s.intakes.length, 0);
+    const oldIntakes = segments.slice(i, j + 1).reduce((n, s) => n + s.view.intakes.length, 0);
+    const newIntakes = parsed.reduce((n, s) => n + s.view.intakes.length, 0);
     const lineShift = newLines - oldLines;
     const indexShift = newIntakes - oldIntakes;
     const origins: IntakeOrigin[] = [];
     const before = segments.slice(0, i);
-    for (const s of before) for (const intake of s.intakes) origins.push({ kind: 'same', previous: intake });
-    for (const s of parsed) for (let k = 0; k < s.intakes.length; k++) origins.push({ kind: 'parsed' });
+    for (const s of before) for (const intake of s.view.intakes) origins.push({ kind: 'same', previous: intake });
+    for (const s of parsed) for (let k = 0; k < s.view.intakes.length; k++) origins.push({ kind: 'parsed' });
+    const moved = lineShift !== 0 || indexShift !== 0;
     const after = segments.slice(j + 1).map((s) => {
-      const { segment, placeholder } = moveSegment(s, lineShift, indexShift, delta);
-      s.intakes.forEach((intake) => origins.push(placeholder ? { kind: 'moved', previous: intake, lines: lineShift, placeholder } : { kind: 'same', previous: intake }));
-      return segment;
+      for (const intake of s.view.intakes) origins.push(moved ? { kind: 'moved', previous: intake, lines: lineShift } : { kind: 'same', previous: intake });
+      return moveSegment(s, lineShift, indexShift, delta);
     });
-    return ParsedText.join(text, [...before, ...parsed, ...after], origins, segments.slice(i, j + 1).flatMap((s) => s.intakes));
+    return ParsedText.join(text, [...before, ...parsed, ...after], origins, segments.slice(i, j + 1).flatMap((s) => s.view.intakes), parsed);
   }
 
   /**
@@ -117,18 +162,33 @@ export class ParsedText {
     return copyOf(this.text.slice(from, to));
   }
 
-  private static join(text: string, segments: Segment[], origins: IntakeOrigin[], replaced: Intake[] = []): ParsedText {
+  /** The placeholders of the segment holding intake `index` (this version's objects). */
+  segmentPlaceholders(index: number): readonly Placeholder[] {
+    return this.segments[segmentOfIntake(this.segments, index)]?.view.placeholders ?? [];
+  }
+
+  /** The placeholders of the segments parsed in this version, in document order. */
+  parsedPlaceholders(): Placeholder[] {
+    return this.window.flatMap((s) => s.view.placeholders);
+  }
+
+  /** Whether any placeholder of the text passes `test`, which must not depend on lines (no copy is made). */
+  somePlaceholder(test: (p: Placeholder) => boolean): boolean {
+    return this.segments.some((s) => s.parse.placeholders.some(test));
+  }
+
+  private static join(text: string, segments: Segment[], origins: IntakeOrigin[], replaced: Intake[], window: Segment[]): ParsedText {
     const intakes: Intake[] = [];
-    const placeholders: Placeholder[] = [];
-    const problems: ParseProblem[] = [];
-    for (const s of segments) {
-      for (const x of s.intakes) intakes.push(x);
-      for (const x of s.placeholders) placeholders.push(x);
-      for (const x of s.problems) problems.push(x);
-    }
+    for (const s of segments) for (const x of s.view.intakes) intakes.push(x);
     const last = segments[segments.length - 1]!;
-    const file: IntakeFile = { intakes, placeholders, problems, lineCount: last.firstLine + last.lineCount, eol: detectEol(text) };
-    return new ParsedText(text, file, segments, origins, replaced);
+    // The file's placeholders and problems are gathered (and a moved segment's copied) when first read.
+    const file = {} as IntakeFile;
+    Object.defineProperty(file, 'intakes', { value: intakes, enumerable: true, writable: true, configurable: true });
+    lazyProperty(file, 'placeholders', () => segments.flatMap((s) => s.view.placeholders));
+    lazyProperty(file, 'problems', () => segments.flatMap((s) => s.view.problems));
+    Object.defineProperty(file, 'lineCount', { value: last.firstLine + last.lineCount, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(file, 'eol', { value: detectEol(text), enumerable: true, writable: true, configurable: true });
+    return new ParsedText(text, file, segments, origins, replaced, window);
   }
 }
 
@@ -213,15 +273,15 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
   let pos = from;
   const close = (end: number) => {
     const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index });
+    const parse: SegmentParse = { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems };
     out.push({
       firstLine: segFirstLine,
       lineCount: line - segFirstLine + 1,
       start: segStart,
       end,
       firstIntakeIndex: index,
-      intakes: parsed.intakes,
-      placeholders: parsed.placeholders,
-      problems: parsed.problems,
+      parse,
+      view: new SegmentView(parse, 0, 0),
       lines: {},
     });
     index += parsed.intakes.length;
@@ -260,45 +320,55 @@ function mayBeSeparator(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/**
- * A segment moved down by `lines` lines, its intakes renumbered by `indices`, its offsets by
- * `offset`; with `placeholder`, the copy of each of its placeholders, when its trees were copied.
- */
-function moveSegment(s: Segment, lines: number, indices: number, offset: number): { segment: Segment; placeholder?: (p: Placeholder) => Placeholder } {
+/** A segment moved down by `lines` lines, its intakes renumbered by `indices`, its offsets by `offset`. */
+function moveSegment(s: Segment, lines: number, indices: number, offset: number): Segment {
   const base = { ...s, start: s.start + offset, end: s.end + offset };
-  if (lines === 0 && indices === 0) return { segment: base };
-  const mover = new Mover(lines);
-  const placeholders = s.placeholders.map((p) => mover.placeholder(p));
-  const segment = {
+  if (lines === 0 && indices === 0) return base;
+  return {
     ...base,
     firstLine: s.firstLine + lines,
     firstIntakeIndex: s.firstIntakeIndex + indices,
-    intakes: s.intakes.map((intake) => mover.intake(intake, indices)),
-    placeholders,
-    problems: s.problems.map((p) => ({ code: p.code, range: mover.range(p.range) })),
+    view: new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices),
   };
-  return { segment, placeholder: (p) => mover.placeholder(p) };
+}
+
+/**
+ * Defines `key` on `target` as computed by `compute` when first read (then a plain property):
+ * enumerable, so the object reads, compares and serialises as if it had been set at once.
+ */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get(): T[K] {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
 }
 
 /** Copies parse trees with every line moved by `lines`; placeholders keep being shared between the tree and the file's list. */
 class Mover {
-  private readonly placeholders = new Map<Placeholder, Placeholder>();
+  private placeholders: Map<Placeholder, Placeholder> | undefined;
   /**
    * The last positions moved, and their copies: the parser shares one position object between
    * the ranges of a line that meet at a character, and so do the copies (less to allocate).
+   * Made on the first copy: most movers only move intakes' ranges.
    */
-  private readonly from: (Position | undefined)[] = new Array<Position | undefined>(8).fill(undefined);
-  private readonly to: Position[] = new Array<Position>(8);
+  private from: (Position | undefined)[] | undefined;
+  private to: Position[] | undefined;
   private next = 0;
 
   constructor(private readonly lines: number) {}
 
   position(p: Position): Position {
-    const from = this.from;
-    for (let i = 0; i < 8; i++) if (from[i] === p) return this.to[i]!;
+    const from = (this.from ??= [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    const to = (this.to ??= new Array<Position>(8));
+    for (let i = 0; i < 8; i++) if (from[i] === p) return to[i]!;
     const moved = { line: p.line + this.lines, character: p.character };
     from[this.next] = p;
-    this.to[this.next] = moved;
+    to[this.next] = moved;
     this.next = (this.next + 1) & 7;
     return moved;
   }
@@ -308,10 +378,11 @@ class Mover {
   }
 
   placeholder(p: Placeholder): Placeholder {
-    let moved = this.placeholders.get(p);
+    const map = (this.placeholders ??= new Map());
+    let moved = map.get(p);
     if (!moved) {
       moved = { ...p, range: this.range(p.range), innerRange: this.range(p.innerRange), options: p.options.slice() };
-      this.placeholders.set(p, moved);
+      map.set(p, moved);
     }
     return moved;
   }
@@ -343,22 +414,35 @@ class Mover {
     return f;
   }
 
-  intake(intake: Intake, indices: number): Intake {
+  /**
+   * A moved copy of `intake` whose index and range are set now, and whose sections, headings
+   * and preamble are copied when one of them is first read.
+   */
+  lazyIntake(intake: Intake, indices: number): Intake {
+    const out = {} as Intake;
+    let trees: Pick<Intake, 'sections' | 'headings' | 'preamble'> | undefined;
+    const copy = () => (trees ??= this.trees(intake));
+    Object.defineProperty(out, 'index', { value: intake.index + indices, enumerable: true, writable: true, configurable: true });
+    lazyProperty(out, 'sections', () => copy().sections);
+    lazyProperty(out, 'headings', () => copy().headings);
+    lazyProperty(out, 'preamble', () => copy().preamble);
+    Object.defineProperty(out, 'range', { value: this.range(intake.range), enumerable: true, writable: true, configurable: true });
+    if (intake.separatorAfter) Object.defineProperty(out, 'separatorAfter', { value: this.range(intake.separatorAfter), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+
+  private trees(intake: Intake): Pick<Intake, 'sections' | 'headings' | 'preamble'> {
     const headings = new Map<Heading, Heading>();
     const heading = (h: Heading) => {
       let moved = headings.get(h);
       if (!moved) headings.set(h, (moved = this.heading(h)));
       return moved;
     };
-    const out: Intake = {
-      index: intake.index + indices,
+    return {
       sections: intake.sections.map((s) => this.section(s, heading)),
       headings: intake.headings.map(heading),
       preamble: intake.preamble.map((v) => this.value(v)),
-      range: this.range(intake.range),
     };
-    if (intake.separatorAfter) out.separatorAfter = this.range(intake.separatorAfter);
-    return out;
   }
 
   private section(s: Section, heading: (h: Heading) => Heading): Section {
