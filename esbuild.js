@@ -144,6 +144,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // The preview's stylesheet is written into its page (src/extension/preview/shell.ts).
+  loader: { '.css': 'text' },
   plugins: [dataCheckPlugin, yamlData(compileData), problemMatcherPlugin],
 };
 

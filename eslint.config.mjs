@@ -42,7 +42,7 @@ export const LAYERS = [
   { name: 'llm', rank: 6, files: ['src/core/llm/**'], ...CORE },
   // The two adapters: the command line and the VS Code extension; neither imports the other.
   { name: 'cli', rank: 7, files: ['src/cli/**'], assets: ['media/l10n/'], ...CORE },
-  { name: 'extension', rank: 7, files: ['src/extension/**'] },
+  { name: 'extension', rank: 7, files: ['src/extension/**'], assets: ['media/preview.css'] },
   // The preview page, bundled for the browser: it shares nothing with the extension but the protocol.
   { name: 'webview', rank: 8, files: ['src/webview/**'], only: ['protocol'], packages: [] },
 ];
