@@ -3,6 +3,7 @@
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also the mocha test bundles under out/test/
+//   node esbuild.js --tests-only  only the test bundles (the benchmark keeps a production dist/)
 //
 // The extension and the CLI are one ES module build with code splitting: dist/extension.mjs and
 // dist/cli.mjs, and dist/chunks/ for what they share and for what loads on first use (the report
@@ -20,7 +21,8 @@ const YAML = require('yaml');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const tests = process.argv.includes('--tests');
+const testsOnly = process.argv.includes('--tests-only');
+const tests = testsOnly || process.argv.includes('--tests');
 
 const CORE = path.join(__dirname, 'src', 'core');
 
@@ -193,16 +195,18 @@ function targets() {
       ...listFiles('test/unit', '.test.ts'),
       ...listFiles('test/fuzz', '.test.ts'),
       ...listFiles('test/bench', '.bench.ts'),
+      // Scripts the benchmarks run in child processes (a fresh process each).
+      ...listFiles('test/bench', '.child.ts'),
     ];
     // Plain Node has no `vscode`: the few unit tests of extension code get a small stand-in of it.
     list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint'], alias: { vscode: './test/unit/helpers/vscode.ts' } });
   }
-  return list;
+  return testsOnly ? list.slice(-1) : list;
 }
 
 async function main() {
   // A production build must not ship stale source maps from a development build.
-  if (production) fs.rmSync('dist', { recursive: true, force: true });
+  if (production && !testsOnly) fs.rmSync('dist', { recursive: true, force: true });
   // Nor may mocha run the bundle of a test that was moved or deleted.
   if (tests) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
@@ -213,14 +217,16 @@ async function main() {
     return;
   }
   // Chunks are named by their content: a rebuild must not leave the old ones beside the new.
-  fs.rmSync('dist/chunks', { recursive: true, force: true });
-  fs.rmSync('dist/data', { recursive: true, force: true });
+  if (!testsOnly) {
+    fs.rmSync('dist/chunks', { recursive: true, force: true });
+    fs.rmSync('dist/data', { recursive: true, force: true });
+  }
   try {
     await Promise.all(contexts.map((c) => c.rebuild()));
   } finally {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
-  writeCliLauncher();
+  if (!testsOnly) writeCliLauncher();
 }
 
 function writeCliLauncher() {
