@@ -3,10 +3,19 @@
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also the mocha test bundles under out/test/
-// The extension's bundles go to dist/ (shipped in the .vsix); the CLI's to cli/dist/ (shipped
-// in the @intake-studio/cli npm package, never in the .vsix).
-// YAML files are imported as data: the plugin below parses them at build time, so a
-// syntax error in the knowledge base fails the build instead of the extension.
+//   node esbuild.js --tests-only  only the test bundles (the benchmark keeps a production dist/)
+//
+// The extension is an ES module build with code splitting: dist/extension.mjs, and dist/chunks/
+// for what loads on first use (the report engine with its knowledge base, the Word renderer, LLM
+// mode), so the core is one copy at run time. It ships in the .vsix. The CLI is the same kind of
+// build of its own under cli/dist/ (cli.mjs, chunks/, data/, and the cli.js launcher), shipped in
+// the @intake-studio/cli npm package and never in the .vsix: the offline path loads no LLM or
+// Word code there either.
+//
+// YAML files are imported as data: the plugin below parses them at build time, so a syntax
+// error fails the build instead of the extension. The field catalog and the knowledge base are
+// validated first (their zod schemas and the cross-reference check, validateData.ts) and
+// embedded as the schemas' output: loading them at run time is a JSON.parse, with no zod.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,26 +23,79 @@ const YAML = require('yaml');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const tests = process.argv.includes('--tests');
+const testsOnly = process.argv.includes('--tests-only');
+const tests = testsOnly || process.argv.includes('--tests');
 
-/** @type {import('esbuild').Plugin} */
-const yamlPlugin = {
-  name: 'yaml',
-  setup(build) {
-    build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const doc = YAML.parseDocument(text, { prettyErrors: true });
-      if (doc.errors.length > 0) {
-        return {
-          errors: doc.errors.map((e) => ({
-            text: `${path.relative(process.cwd(), args.path)}: ${e.message}`,
-          })),
-        };
-      }
-      return { contents: JSON.stringify(doc.toJS()), loader: 'json' };
-    });
-  },
-};
+const CORE = path.join(__dirname, 'src', 'core');
+
+/**
+ * A module for YAML data: a function that returns it, parsed from a JSON string on the first
+ * call (JSON.parse is much faster than an object literal of the same size, and nothing is
+ * parsed until the data is asked for).
+ */
+function dataModule(data) {
+  return `let data;\nexport default function load() {\n  return (data ??= JSON.parse(${JSON.stringify(JSON.stringify(data))}));\n}\n`;
+}
+
+/**
+ * A module for validated data shipped beside the bundle as a JSON file in dist/data/: a function
+ * that reads and parses it on the first call. The bundles then carry none of it (activation does
+ * not even read it), and the engine's first report reads just the files it needs.
+ */
+function dataFileModule(name) {
+  return `import { readFileSync } from 'node:fs';
+let data;
+export default function load() {
+  if (data === undefined) {
+    // This code runs from dist/ or dist/chunks/; the data is in dist/data/.
+    const here = new URL('.', import.meta.url);
+    const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
+    data = JSON.parse(readFileSync(new URL(${JSON.stringify(`data/${name}`)}, dist), 'utf8'));
+  }
+  return data;
+}
+`;
+}
+
+/**
+ * YAML as data. `compiled`, when given, maps paths under src/core/ to the validated output to
+ * embed instead of the YAML as written (see compileData); with `dataDir`, that output is written
+ * there as JSON files and read at run time (dataFileModule) instead of being embedded.
+ * @param {() => Promise<Record<string, unknown> | undefined>} [compiled]
+ * @param {{ dataDir?: string }} [options]
+ * @returns {import('esbuild').Plugin}
+ */
+function yamlData(compiled, options = {}) {
+  return {
+    name: 'yaml',
+    setup(build) {
+      build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
+        const key = path.relative(CORE, args.path).split(path.sep).join('/');
+        const data = compiled ? await compiled() : undefined;
+        if (data && key in data && options.dataDir) {
+          const name = key.replace(/\.ya?ml$/, '.json').split('/').join('-');
+          fs.mkdirSync(options.dataDir, { recursive: true });
+          fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(data[key]));
+          return { contents: dataFileModule(name), loader: 'js', watchFiles: [args.path] };
+        }
+        if (data && key in data) return { contents: dataModule(data[key]), loader: 'js', watchFiles: [args.path] };
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        const doc = YAML.parseDocument(text, { prettyErrors: true });
+        if (doc.errors.length > 0) {
+          return {
+            errors: doc.errors.map((e) => ({
+              text: `${path.relative(process.cwd(), args.path)}: ${e.message}`,
+            })),
+          };
+        }
+        return { contents: dataModule(doc.toJS()), loader: 'js' };
+      });
+    },
+  };
+}
+
+/** YAML as written (what the validator reads, and what tools that bundle core code may use). */
+const yamlPlugin = yamlData();
 
 /** @type {import('esbuild').Plugin} */
 const problemMatcherPlugin = {
@@ -48,6 +110,36 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * The validated catalog and knowledge base (validateData.ts run on the YAML as written), made
+ * again when a YAML file changed (watch mode); undefined, after reporting why, when invalid.
+ */
+let compiledCache;
+function compileData() {
+  const stamp = listFiles(CORE, '.yaml').map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join('|');
+  if (compiledCache?.stamp !== stamp) compiledCache = { stamp, result: compileDataNow() };
+  return compiledCache.result;
+}
+
+async function compileDataNow() {
+  const outfile = path.join('out', 'validate-data.js');
+  await esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/knowledge/validateData.ts'], outfile });
+  const file = path.resolve(outfile);
+  delete require.cache[file];
+  const { compileEmbeddedData } = require(file);
+  const { problems, data } = compileEmbeddedData();
+  for (const p of problems) console.error(`✘ [DATA] ${p}`);
+  return problems.length > 0 ? undefined : data;
+}
+
+/** Fails the build when the embedded data is invalid. */
+const dataCheckPlugin = {
+  name: 'data-check',
+  setup(build) {
+    build.onStart(async () => ((await compileData()) ? undefined : { errors: [{ text: 'problems in the embedded YAML data (see above)' }] }));
+  },
+};
+
 const common = {
   absWorkingDir: __dirname,
   bundle: true,
@@ -57,8 +149,40 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [yamlPlugin, problemMatcherPlugin],
+  // The preview's stylesheet is written into its page (src/extension/preview/shell.ts).
+  loader: { '.css': 'text' },
+  plugins: [dataCheckPlugin, yamlData(compileData), problemMatcherPlugin],
 };
+
+/**
+ * ES modules with code splitting. Bundled CommonJS packages call `require` for Node's own
+ * modules, which an ES module does not have: the banner gives each file one.
+ */
+function esm(outdir) {
+  return {
+    ...common,
+    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), problemMatcherPlugin],
+    format: 'esm',
+    splitting: true,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: "import { createRequire as __intakeRequire } from 'node:module';\nconst require = __intakeRequire(import.meta.url);" },
+  };
+}
+
+/** The folders each ES module build writes: the extension's (the .vsix) and the CLI's (its npm package). */
+const EXTENSION_DIST = 'dist';
+const CLI_DIST = 'cli/dist';
+
+/** The `intake` command: a CommonJS launcher for the ES module, so `node cli/dist/cli.js` works as before. */
+const CLI_LAUNCHER = `#!/usr/bin/env node
+// The \`intake\` command line. It is an ES module (cli.mjs) that loads its chunks on first use.
+import('./cli.mjs').catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
+`;
 
 function listFiles(dir, suffix) {
   if (!fs.existsSync(dir)) return [];
@@ -67,15 +191,12 @@ function listFiles(dir, suffix) {
     .filter((f) => f.endsWith(suffix));
 }
 
-const CLI_OUTFILE = 'cli/dist/cli.js';
-
 function targets() {
   const list = [
-    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: CLI_OUTFILE, banner: { js: '#!/usr/bin/env node' } },
-    // The report engine, knowledge base and renderers (docx included): required by the
-    // extension on the first report, never at activation (src/extension/preview/reportKit.ts).
-    { ...common, entryPoints: ['src/extension/preview/reportBundle.ts'], outfile: 'dist/report.js' },
+    // The extension (VS Code loads ES module extensions since 1.100) and the CLI. What loads on
+    // first use is reached by dynamic import() and split into chunks of its own.
+    { ...esm(EXTENSION_DIST), entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
+    { ...esm(CLI_DIST), entryPoints: { cli: 'src/cli/bin.ts' } },
     // The report preview's page script: runs in the webview (a browser), not in Node.
     { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true },
   ];
@@ -85,45 +206,46 @@ function targets() {
       ...listFiles('test/fuzz', '.test.ts'),
       ...listFiles('test/package', '.test.ts'),
       ...listFiles('test/bench', '.bench.ts'),
+      // Scripts the benchmarks run in child processes (a fresh process each).
+      ...listFiles('test/bench', '.child.ts'),
     ];
-    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'eslint', 'typescript'] });
+    // Plain Node has no `vscode`: the few unit tests of extension code get a small stand-in of it.
+    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { vscode: './test/unit/helpers/vscode.ts' } });
   }
-  return list;
+  return testsOnly ? list.slice(-1) : list;
 }
 
 async function main() {
   // A production build must not ship stale source maps from a development build.
-  if (production) for (const dir of ['dist', path.dirname(CLI_OUTFILE)]) fs.rmSync(dir, { recursive: true, force: true });
+  if (production && !testsOnly) for (const dir of [EXTENSION_DIST, CLI_DIST]) fs.rmSync(dir, { recursive: true, force: true });
   // Nor may mocha run the bundle of a test that was moved or deleted.
   if (tests) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
   if (watch) {
+    writeCliLauncher();
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[watch] build started');
     return;
+  }
+  // Chunks are named by their content: a rebuild must not leave the old ones beside the new.
+  if (!testsOnly) {
+    for (const dir of [EXTENSION_DIST, CLI_DIST]) {
+      fs.rmSync(`${dir}/chunks`, { recursive: true, force: true });
+      fs.rmSync(`${dir}/data`, { recursive: true, force: true });
+    }
   }
   try {
     await Promise.all(contexts.map((c) => c.rebuild()));
   } finally {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
-  if (fs.existsSync(CLI_OUTFILE)) fs.chmodSync(CLI_OUTFILE, 0o755);
-  await validateData();
+  if (!testsOnly) writeCliLauncher();
 }
 
-/**
- * Checks the embedded YAML (field catalog, knowledge base) with its zod schemas and the
- * cross-reference check: bad data fails the build, not the extension at run time.
- */
-async function validateData() {
-  const outfile = path.join('out', 'validate-data.js');
-  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/knowledge/validateData.ts'], outfile, format: 'cjs' });
-  const { validateEmbeddedData } = require(path.resolve(outfile));
-  const problems = validateEmbeddedData();
-  if (problems.length > 0) {
-    for (const p of problems) console.error(`✘ [DATA] ${p}`);
-    throw new Error(`${problems.length} problem(s) in the embedded YAML data`);
-  }
+function writeCliLauncher() {
+  fs.mkdirSync(CLI_DIST, { recursive: true });
+  fs.writeFileSync(`${CLI_DIST}/cli.js`, CLI_LAUNCHER);
+  fs.chmodSync(`${CLI_DIST}/cli.js`, 0o755);
 }
 
 module.exports = { yamlPlugin };

@@ -38,11 +38,13 @@ export const LAYERS = [
   { name: 'engine', rank: 4, files: ['src/core/engine/**'], ...CORE },
   // Markdown, HTML, Word and chart renderers of the report model.
   { name: 'render', rank: 5, files: ['src/core/render/**'], ...CORE },
+  // One analysis per document version (parse, diagnostics, per-intake results), incremental; the report engine is handed in.
+  { name: 'documents', rank: 5, files: ['src/core/documents/**'], ...CORE },
   // The LLM report path: prompt, client, verification.
   { name: 'llm', rank: 6, files: ['src/core/llm/**'], ...CORE },
   // The two adapters: the command line and the VS Code extension; neither imports the other.
   { name: 'cli', rank: 7, files: ['src/cli/**'], assets: ['media/l10n/'], ...CORE },
-  { name: 'extension', rank: 7, files: ['src/extension/**'] },
+  { name: 'extension', rank: 7, files: ['src/extension/**'], assets: ['media/preview.css'] },
   // The preview page, bundled for the browser: it shares nothing with the extension but the protocol.
   { name: 'webview', rank: 8, files: ['src/webview/**'], only: ['protocol'], packages: [] },
 ];

@@ -6,7 +6,6 @@ import { generateReport } from '../core/engine/generate';
 import type { ReportModel } from '../core/engine/reportModel';
 import { t } from '../core/l10n';
 import { parseIntake } from '../core/parser';
-import { renderDocx } from '../core/render/exportDocx';
 import { renderStandaloneHtml } from '../core/render/exportHtml';
 import { renderMarkdownExport } from '../core/render/exportMarkdown';
 import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
@@ -87,7 +86,8 @@ async function render(model: ReportModel, format: GenerateFormat): Promise<strin
     case 'html':
       return renderStandaloneHtml(model);
     case 'docx':
-      return renderDocx(model);
+      // Word's renderer (and `docx`) loads only for a Word export.
+      return (await import('../core/render/exportDocx')).renderDocx(model);
     case 'md':
       return renderMarkdownExport(model);
   }

@@ -13,11 +13,9 @@
  */
 import { t } from '../core/l10n';
 import { isLoopback, parseBaseUrl, redactUrl, type LlmConfig } from '../core/llm/config';
-import { generateLlmReport } from '../core/llm/generateLlm';
-import { hasProblems } from '../core/llm/verify';
 import { escapeControlChars } from '../core/text/controlChars';
 import { proxyFor, redactProxyUrl } from '../core/llm/proxy';
-import { proxyFetch, type ProxyFetch } from '../core/llm/proxyFetch';
+import type { ProxyFetch } from '../core/llm/proxyFetch';
 import { parseIntake } from '../core/parser';
 import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
 import { readIntakeFile, UsageError, valueAfter } from './io';
@@ -112,6 +110,8 @@ export interface LlmCliIo {
 }
 
 export async function runGenerateLlm(args: { file: string; intake: number; format: string; out?: string }, llm: LlmArgs, io: LlmCliIo): Promise<CliResult> {
+  // LLM mode's code (and `openai`, `undici`) loads only when it is used: the offline commands never read it.
+  const [{ generateLlmReport }, { hasProblems }, { proxyFetch }] = await Promise.all([import('../core/llm/generateLlm'), import('../core/llm/verify'), import('../core/llm/proxyFetch')]);
   if (args.format !== 'md') throw new UsageError(t('--provider openai-compatible writes Markdown only; drop --format {0}', args.format));
   if (args.out !== undefined) refuseOverwritingInput(args.out, [args.file]);
   const file = parseIntake(readIntakeFile(args.file, (w) => note(io, w)));

@@ -88,7 +88,3 @@ export function writeResult(result: { stdout: string; stderr: string; exitCode: 
     // Nowhere left to say it.
   }
 }
-
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((result) => writeResult(result));
-}

@@ -25,7 +25,7 @@ export interface Fix {
 
 export class FixContext {
   readonly doc: InMemoryDocument;
-  readonly lines: string[];
+  private split: string[] | undefined;
 
   constructor(
     readonly text: string,
@@ -33,7 +33,11 @@ export class FixContext {
     readonly catalog: FieldCatalog = getFieldCatalog(),
   ) {
     this.doc = new InMemoryDocument(text);
-    this.lines = text.split(/\r\n|\r|\n/);
+  }
+
+  /** The text's lines, split when a fix first needs them (most fixes do not). */
+  get lines(): string[] {
+    return (this.split ??= this.text.split(/\r\n|\r|\n/));
   }
 
   endOfLine(line: number): Position {
@@ -175,7 +179,11 @@ function sameStart(a: Range, b: Range): boolean {
 /** Every safe fix for every diagnostic, once. */
 export function fixAllEdits(text: string, diagnostics?: IntakeDiagnostic[]): TextEdit[] {
   const ctx = new FixContext(text);
-  const list = diagnostics ?? validate(ctx.file, { analysis: false });
+  return safeFixEdits(ctx, diagnostics ?? validate(ctx.file, { analysis: false }));
+}
+
+/** Every safe fix for `list` (a validation of `ctx`'s text, without the analysis), once. */
+export function safeFixEdits(ctx: FixContext, list: readonly IntakeDiagnostic[]): TextEdit[] {
   // Edits at the same position apply in this order: punctuation that completes the existing
   // line (a colon, a placeholder's closer), then inserted fields, then whole sections.
   const stages: TextEdit[][] = [[], [], []];
@@ -189,7 +197,11 @@ export function fixAllEdits(text: string, diagnostics?: IntakeDiagnostic[]): Tex
 
 /** Replaces every closed placeholder with its example, or its first option. */
 export function fillPlaceholderEdits(text: string): TextEdit[] {
-  const file = parseIntake(text);
+  return placeholderFillEdits(parseIntake(text));
+}
+
+/** {@link fillPlaceholderEdits} of a parsed text. */
+export function placeholderFillEdits(file: IntakeFile): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const p of file.placeholders) {
     const fill = p.closed ? suggestedFill(p) : undefined;

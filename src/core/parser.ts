@@ -47,13 +47,23 @@ const HASH = 35;
 /** Ranges are readonly to consumers; the parser grows the ones it owns while it reads on. */
 type MutableRange = { start: Position; end: Position };
 
-export function parseIntake(input: TextDocumentLike | string): IntakeFile {
+/**
+ * Where a piece of a larger text starts, for parsing the piece alone (the incremental parse in
+ * core/documents/ re-reads only the lines an edit touched): its first line's number and the
+ * index of its first intake in the whole text. `lineCount` then counts the piece's lines only.
+ */
+export interface ParseOffset {
+  firstLine: number;
+  firstIntakeIndex: number;
+}
+
+export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
-  return new IntakeParser(text).parse();
+  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0).parse();
 }
 
 /** The end-of-line sequence most of the first 64 line breaks use. */
-function detectEol(text: string): IntakeFile['eol'] {
+export function detectEol(text: string): IntakeFile['eol'] {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -89,6 +99,16 @@ function trimmedEnd(text: string): number {
 function isBlankLine(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * Whether a line is a separator, after which the parser starts afresh: nothing read before it
+ * changes how the lines after it are read (core/documents/ cuts texts there).
+ */
+export function isSeparatorLine(text: string): boolean {
+  let indentLen = 0;
+  while (indentLen < text.length && isBlankOrTab(text.charCodeAt(indentLen))) indentLen++;
+  return isSeparator(text, indentLen);
 }
 
 /** `/^[ \t]*[=!\-]{3,}[ \t]*$/` from `indentLen` on (the indent is blanks by definition). */
@@ -147,12 +167,16 @@ class IntakeParser {
   private readonly positionAt = (character: number): Position => this.position(character);
   private readonly placeholderContents = new PlaceholderAnalyzer();
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly firstLine: number,
+    private readonly firstIntakeIndex: number,
+  ) {}
 
   parse(): IntakeFile {
     const text = this.text;
     let start = 0;
-    let no = 0;
+    let no = this.firstLine;
     let nextLf = text.indexOf('\n');
     let nextCr = text.indexOf('\r');
     // Lines end at \r\n, \r or \n, as `split(/\r\n|\r|\n/)` would cut them.
@@ -181,7 +205,7 @@ class IntakeParser {
       intakes: this.intakes,
       placeholders: this.allPlaceholders,
       problems: this.problems,
-      lineCount: no,
+      lineCount: no - this.firstLine,
       eol: detectEol(text),
     };
   }
@@ -259,7 +283,7 @@ class IntakeParser {
   private currentIntake(): Intake {
     if (!this.intake) {
       this.intake = {
-        index: this.intakes.length,
+        index: this.firstIntakeIndex + this.intakes.length,
         sections: [],
         headings: [],
         preamble: [],

@@ -2,7 +2,7 @@
  * Checks a parsed intake file against the field catalog and returns diagnostics with stable
  * codes. Pure and total: no I/O, never throws.
  */
-import { analyzeIntakeLines, findingToDiagnostic } from './analysis/analyze';
+import { analyzeFindings, analyzeIntakeLines, findingToDiagnostic, type AnalysisFinding } from './analysis/analyze';
 import type { AnalysisCache } from './analysis/cache';
 import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
@@ -29,27 +29,87 @@ export interface ValidateOptions {
 }
 
 export function validate(file: IntakeFile, options: ValidateOptions = {}): IntakeDiagnostic[] {
-  const catalog = options.catalog ?? getFieldCatalog();
-  // Every intake of a file asks for the same names: look each up once per validation.
-  const lookup = memoizedLookup(catalog);
-  const resolver = new FieldResolver(lookup);
-  const seen = new FieldsSeen();
-  const out: IntakeDiagnostic[] = [];
-  const messages = new PlaceholderMessages();
-  for (const p of file.placeholders) checkPlaceholder(file, messages, p, out);
+  const validator = new IntakeValidator(options.catalog);
   const analysis = options.analysis !== false;
-  const cache = analysis && options.analysisCache && options.text !== undefined ? options.analysisCache.session(options.text, catalog) : undefined;
+  const cache = analysis && options.analysisCache && options.text !== undefined ? options.analysisCache.session(options.text, validator.catalog) : undefined;
+  const byIntake = placeholdersByIntake(file);
+  const out: IntakeDiagnostic[] = [];
+  // Placeholders of a file without intakes (it cannot have any: a placeholder's line is an intake's content).
+  if (file.intakes.length === 0) for (const p of file.placeholders) out.push(validator.placeholder(p, 0));
   for (const intake of file.intakes) {
     const cached = cache?.get(intake);
-    const lines = checkIntake(catalog, lookup, seen, intake, analysis && !cached ? resolver : undefined, out);
-    const found = cached ?? (lines ? analyzeIntakeLines(intake, lines, lookup) : []);
-    if (cache && !cached && lines) cache.set(intake, found);
-    // Localised now, in the user's language: the cache keeps the findings for every language.
-    for (const f of found) out.push(findingToDiagnostic(f, intake.index));
+    const checked = validator.check(intake, byIntake[intake.index] ?? [], analysis && !cached);
+    const found = cached ?? checked.findings ?? [];
+    if (cache && !cached && checked.findings) cache.set(intake, checked.findings);
+    out.push(...withFindings(checked.diagnostics, found, intake.index));
   }
   cache?.end();
-  out.sort(byStart);
   return out;
+}
+
+/**
+ * The diagnostics of one intake: its own (catalog checks, placeholders) and its analysis findings,
+ * localised now in the user's language, in document order. The diagnostics of a file are those
+ * of its intakes one after the other.
+ */
+export function withFindings(diagnostics: readonly IntakeDiagnostic[], findings: readonly AnalysisFinding[], intake: number): IntakeDiagnostic[] {
+  const out = diagnostics.slice();
+  for (const f of findings) out.push(findingToDiagnostic(f, intake));
+  return out.sort(byStart);
+}
+
+/**
+ * The file's placeholders by the intake they belong to (the nearest intake at or above their
+ * line, as {@link locateIntake} says), indexed by intake index.
+ */
+function placeholdersByIntake(file: IntakeFile, placeholders: readonly Placeholder[] = file.placeholders): Placeholder[][] {
+  const out: Placeholder[][] = file.intakes.map(() => []);
+  for (const p of placeholders) out[locateIntake(file, p.range.start.line).nearest?.index ?? 0]?.push(p);
+  return out;
+}
+
+/** What {@link IntakeValidator.check} finds in one intake. */
+export interface IntakeChecks {
+  /** The catalog checks and the placeholders, in the order they were found (not sorted). */
+  diagnostics: IntakeDiagnostic[];
+  /** The analysis findings, when they were asked for and their input could be built. */
+  findings: AnalysisFinding[] | undefined;
+}
+
+/**
+ * The checks of one intake at a time, with what they share across intakes (the catalog's
+ * lookups, the placeholder messages). One per validation, or per document version.
+ */
+export class IntakeValidator {
+  readonly catalog: FieldCatalog;
+  // Every intake of a file asks for the same names: look each up once.
+  private readonly lookup: CatalogLookup;
+  private readonly resolver: FieldResolver;
+  private readonly messages = new PlaceholderMessages();
+  private readonly seen = new FieldsSeen();
+
+  constructor(catalog: FieldCatalog = getFieldCatalog()) {
+    this.catalog = catalog;
+    this.lookup = memoizedLookup(catalog);
+    this.resolver = new FieldResolver(this.lookup);
+  }
+
+  /** The intake's diagnostics, given the placeholders that belong to it; with `analysis`, its findings too. */
+  check(intake: Intake, placeholders: readonly Placeholder[], analysis: boolean): IntakeChecks {
+    const out: IntakeDiagnostic[] = [];
+    for (const p of placeholders) out.push(this.placeholder(p, intake.index));
+    const lines = checkIntake(this.catalog, this.lookup, this.seen, intake, analysis ? this.resolver : undefined, out);
+    return { diagnostics: out, findings: lines ? analyzeIntakeLines(intake, lines, this.lookup) : undefined };
+  }
+
+  /** The analysis findings of an intake on their own (when its diagnostics were made without them). */
+  findings(intake: Intake): AnalysisFinding[] {
+    return analyzeFindings(intake, { catalog: this.lookup });
+  }
+
+  placeholder(p: Placeholder, intake: number): IntakeDiagnostic {
+    return checkPlaceholder(this.messages, p, intake);
+  }
 }
 
 function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {
@@ -101,21 +161,19 @@ function splice(parts: string[], arg: string): string {
   return parts.length === 2 ? parts[0]! + arg + parts[1]! : parts.join(arg);
 }
 
-function checkPlaceholder(file: IntakeFile, messages: PlaceholderMessages, p: Placeholder, out: IntakeDiagnostic[]): void {
-  const intake = locateIntake(file, p.range.start.line).nearest?.index ?? 0;
+function checkPlaceholder(messages: PlaceholderMessages, p: Placeholder, intake: number): IntakeDiagnostic {
   if (!p.closed) {
-    out.push({
+    return {
       code: Codes.unclosedPlaceholder,
       severity: 'error',
       message: t('Placeholder "__(" is not closed with ")__".'),
       range: p.range,
       intake,
       data: { kind: 'unclosed-placeholder' },
-    });
-    return;
+    };
   }
   const data: IntakeDiagnostic['data'] = p.example !== undefined ? { kind: 'placeholder', options: p.options, example: p.example } : { kind: 'placeholder', options: p.options };
-  out.push({ code: Codes.placeholder, severity: 'warning', message: messages.of(p), range: p.range, intake, data });
+  return { code: Codes.placeholder, severity: 'warning', message: messages.of(p), range: p.range, intake, data };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Completion of section names, field keys and values; the logic is core/features/completion. */
 import * as vscode from 'vscode';
+import type { DocumentAnalysis } from '../core/documents/documentAnalysis';
 import { getCompletions, type CompletionEntry, type CompletionKind } from '../core/features/completion';
-import type { IntakeFile } from '../core/model';
 import { fromPosition, toRange } from './convert';
 import { coreLocale } from './locale';
 
@@ -14,11 +14,11 @@ const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   value: vscode.CompletionItemKind.Value,
 };
 
-export function registerCompletion(selector: vscode.DocumentSelector, getFile: (doc: vscode.TextDocument) => IntakeFile): vscode.Disposable {
+export function registerCompletion(selector: vscode.DocumentSelector, analysisOf: (doc: vscode.TextDocument) => DocumentAnalysis): vscode.Disposable {
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(doc, position, _token, context) {
       const trigger = context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined;
-      const entries = getCompletions(getFile(doc), fromPosition(position), doc.lineAt(position.line).text, coreLocale(), trigger === undefined ? {} : { triggerCharacter: trigger });
+      const entries = getCompletions(analysisOf(doc).file, fromPosition(position), doc.lineAt(position.line).text, coreLocale(), trigger === undefined ? {} : { triggerCharacter: trigger });
       return entries.map(toItem);
     },
   };

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { configureL10n } from '../core/l10n';
+import { DocumentAnalyses } from './analyses';
 import { registerCodeActions } from './codeActions';
 import { registerEditCommands } from './commands';
 import { registerCompletion } from './completion';
@@ -11,10 +12,10 @@ import { INTAKE_SELECTOR } from './convert';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
+import { Configuration } from './config';
 import { registerIntakesView, type IntakesViewTestApi } from './intakesView';
 import { registerLlm, type LlmTestApi } from './llm';
 import { registerNewIntake } from './newIntake';
-import { ParseCache } from './parseCache';
 import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerSymbols } from './symbols';
@@ -37,21 +38,24 @@ function isTestRun(context: vscode.ExtensionContext): boolean {
 export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi | undefined {
   // The core localises through src/core/l10n.ts; hand it the bundle VS Code loaded for us.
   configureL10n(vscode.l10n.bundle);
-  const cache = new ParseCache();
-  const getFile = (doc: vscode.TextDocument) => cache.get(doc);
-  const preview = registerPreview(context, cache, INTAKE_SELECTOR, getFile);
-  const llm = registerLlm(context, cache, preview.manager);
-  const intakes = registerIntakesView(context, cache);
+  // One analysis per document version, and one object for the settings, shared by every feature.
+  const analyses = new DocumentAnalyses();
+  const config = new Configuration();
+  const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
+  const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR);
+  const llm = registerLlm(context, analyses, config, preview.manager);
+  const intakes = registerIntakesView(context, analyses, config);
   context.subscriptions.push(
-    cache,
-    registerDiagnostics(cache),
-    registerCodeActions(cache),
-    registerEditCommands(),
-    registerCompletion(INTAKE_SELECTOR, getFile),
-    registerHover(INTAKE_SELECTOR, getFile),
-    registerSymbols(INTAKE_SELECTOR, getFile),
-    registerFolding(INTAKE_SELECTOR, getFile),
-    registerStatusBar(getFile),
+    analyses,
+    config,
+    registerDiagnostics(analyses, config),
+    registerCodeActions(analyses),
+    registerEditCommands(analyses),
+    registerCompletion(INTAKE_SELECTOR, analysisOf),
+    registerHover(INTAKE_SELECTOR, analysisOf),
+    registerSymbols(INTAKE_SELECTOR, analysisOf),
+    registerFolding(INTAKE_SELECTOR, analysisOf),
+    registerStatusBar(analysisOf),
     registerNewIntake(),
     preview.disposable,
     llm.disposable,

@@ -1,8 +1,14 @@
-/** Typed access to the `intake.*` settings (all resource-scoped). */
-import * as vscode from 'vscode';
+/**
+ * The `intake.validate.*` settings (all resource-scoped), read from the values VS Code holds
+ * through the configuration object (config.ts), clamped to what the extension accepts.
+ */
 import type { Severity } from '../core/diagnostics';
 
+/** Reads one setting of a section: what the user set, else `undefined` (the reader then uses its default). */
+export type SettingsGetter = (key: string) => unknown;
+
 type ValidateRun = 'onType' | 'onSave';
+const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 export interface ValidationSettings {
   run: ValidateRun;
@@ -10,12 +16,16 @@ export interface ValidationSettings {
   debounceMs: number;
 }
 
-export function validationSettings(scope: vscode.Uri | undefined): ValidationSettings {
-  const config = vscode.workspace.getConfiguration('intake.validate', scope);
-  const debounce = config.get<number>('debounceMs', 300);
+/** A number of milliseconds from 0 to 5,000, else `fallback`. */
+export function debounceMs(value: unknown, fallback = 300): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.min(value, 5000)) : fallback;
+}
+
+export function readValidationSettings(get: SettingsGetter): ValidationSettings {
+  const severity = get('placeholderSeverity');
   return {
-    run: config.get<ValidateRun>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
-    placeholderSeverity: config.get<Severity | 'off'>('placeholderSeverity', 'warning'),
-    debounceMs: Number.isFinite(debounce) ? Math.max(0, Math.min(debounce, 5000)) : 300,
+    run: get('run') === 'onSave' ? 'onSave' : 'onType',
+    placeholderSeverity: SEVERITIES.has(severity) ? (severity as Severity | 'off') : 'warning',
+    debounceMs: debounceMs(get('debounceMs')),
   };
 }

@@ -4,11 +4,10 @@
  * Problems panel.
  */
 import * as vscode from 'vscode';
-import { getCompleteness } from '../core/features/completeness';
+import type { DocumentAnalysis } from '../core/documents/documentAnalysis';
+import type { Completeness } from '../core/features/completeness';
 import { escapeMarkdown as escape } from '../core/features/context';
 import { intakeName } from '../core/features/symbols';
-import { locateIntake } from '../core/facts/locate';
-import type { IntakeFile } from '../core/model';
 import { isIntake } from './convert';
 import { Debouncer } from './debouncer';
 
@@ -17,7 +16,7 @@ const SELECTION_DELAY_MS = 100;
 const EDIT_DELAY_MS = 300;
 const MAX_MISSING = 12;
 
-export function registerStatusBar(getFile: (doc: vscode.TextDocument) => IntakeFile): vscode.Disposable {
+export function registerStatusBar(analysisOf: (doc: vscode.TextDocument) => DocumentAnalysis): vscode.Disposable {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Intake Completeness');
   item.command = { command: 'workbench.actions.view.problems', title: vscode.l10n.t('Show Problems') };
@@ -29,14 +28,14 @@ export function registerStatusBar(getFile: (doc: vscode.TextDocument) => IntakeF
       item.hide();
       return;
     }
-    const file = getFile(editor.document);
     // Hidden between intakes (below a separator), where a new one is being started.
-    const intake = locateIntake(file, editor.selection.active.line).intake;
-    if (!intake) {
+    const analysis = analysisOf(editor.document).intakeAt(editor.selection.active.line);
+    if (!analysis) {
       item.hide();
       return;
     }
-    const c = getCompleteness(intake);
+    const intake = analysis.intake;
+    const c = analysis.completeness();
     item.text = `$(checklist) ${c.percent}%`;
     item.accessibilityInformation = { label: vscode.l10n.t('Intake {0}% complete', c.percent) };
     item.tooltip = tooltip(intakeName(intake), c);
@@ -64,7 +63,7 @@ export function registerStatusBar(getFile: (doc: vscode.TextDocument) => IntakeF
   );
 }
 
-function tooltip(name: string, c: ReturnType<typeof getCompleteness>): vscode.MarkdownString {
+function tooltip(name: string, c: Completeness): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(name)}** — ${vscode.l10n.t('{0}% complete', c.percent)}\n\n`);
   md.appendMarkdown(`${escape(vscode.l10n.t('Required entries filled: {0} of {1}', c.requiredFilled, c.requiredTotal))}\n\n`);

@@ -1,7 +1,7 @@
 /** Outline, breadcrumbs and Go to Symbol: intakes → sections → fields (core/features/symbols). */
 import * as vscode from 'vscode';
-import { getDocumentSymbols, type IntakeSymbol, type SymbolKind } from '../core/features/symbols';
-import type { IntakeFile } from '../core/model';
+import type { DocumentAnalysis } from '../core/documents/documentAnalysis';
+import type { IntakeSymbol, SymbolKind } from '../core/features/symbols';
 import { toRange } from './convert';
 
 const KINDS: Record<SymbolKind, vscode.SymbolKind> = {
@@ -11,10 +11,10 @@ const KINDS: Record<SymbolKind, vscode.SymbolKind> = {
   heading: vscode.SymbolKind.String,
 };
 
-export function registerSymbols(selector: vscode.DocumentSelector, getFile: (doc: vscode.TextDocument) => IntakeFile): vscode.Disposable {
+export function registerSymbols(selector: vscode.DocumentSelector, analysisOf: (doc: vscode.TextDocument) => DocumentAnalysis): vscode.Disposable {
   return vscode.languages.registerDocumentSymbolProvider(
     selector,
-    { provideDocumentSymbols: (doc) => getDocumentSymbols(getFile(doc)).map(toSymbol) },
+    { provideDocumentSymbols: (doc) => analysisOf(doc).symbols().map(toSymbol) },
     { label: vscode.l10n.t('Intake') },
   );
 }

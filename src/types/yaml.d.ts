@@ -1,6 +1,8 @@
-// YAML files are bundled as plain data by the esbuild plugin in esbuild.js.
-// Consumers must validate the value with zod before using it.
+// A YAML file is bundled by the esbuild plugin in esbuild.js as a function that returns its data
+// (parsed from JSON on the first call, the same object after). The knowledge base and the field
+// catalog are validated at build time and embedded as their schemas' output; any other YAML is
+// embedded as written, and its consumer must validate it.
 declare module '*.yaml' {
-  const data: unknown;
-  export default data;
+  const load: () => unknown;
+  export default load;
 }

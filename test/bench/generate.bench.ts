@@ -1,47 +1,110 @@
 /**
- * `npm run bench` (second part): offline report generation for each filled seed intake,
- * next to a reference measured in the same run — markdown-it rendering the very report the
- * engine produced — so the ratio is comparable across machines. Figures only, no pass/fail.
+ * `npm run bench`, part 2: reports. CPU time (measure.ts), each figure paired with a reference
+ * measured in the same run: markdown-it rendering the very report the engine produced.
+ *
+ * - generateReport, warm, for the filled seed intakes;
+ * - the preview's refresh after an edit, new path (the document's analysis keeps each intake's
+ *   report, the preview its HTML) side by side with the old one (parse, generate, render, diff),
+ *   for an edit in the previewed intake and for one elsewhere in the file;
+ * - the Word export, warm.
  */
 import MarkdownIt from 'markdown-it';
-import { parseIntake } from '../../src/core/parser';
+import { DocumentAnalysis, type ReportInput } from '../../src/core/documents/documentAnalysis';
 import { generateReport } from '../../src/core/engine/generate';
-import { getKnowledgeBase } from '../../src/core/knowledge/knowledge';
+import type { ReportModel } from '../../src/core/engine/reportModel';
+import { parseIntake } from '../../src/core/parser';
+import { diffReportHtml } from '../../src/core/preview/patch';
+import { renderDocx } from '../../src/core/render/exportDocx';
+import { renderReportHtml } from '../../src/core/render/html';
 import { renderMarkdown } from '../../src/core/render/markdown';
 import { readSeed } from '../unit/helpers/seeds';
+import { fmt, paired, pairedAsync, verdict } from './measure';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS) > 0 ? Number(process.env.BENCH_ITERATIONS) : 41;
-const WARMUP = 10;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS) > 0 ? Number(process.env.BENCH_ITERATIONS) : 31;
 
-function median(run: () => void): number {
-  for (let i = 0; i < WARMUP; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const start = process.hrtime.bigint();
-    run();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+const engine = (input: ReportInput): ReportModel => generateReport(input.file, input.index, { facts: input.facts, findings: input.findings });
+
+/** The preview's refresh as it is now: the analysis of the version, the intake's report (kept), its HTML (kept per report), the patch. */
+class NewPreview {
+  private analysis: DocumentAnalysis;
+  private readonly html = new WeakMap<object, string>();
+  private shown: string;
+  constructor(text: string, private readonly index: number) {
+    this.analysis = DocumentAnalysis.of(text);
+    this.shown = this.render();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+
+  refresh(text: string): void {
+    this.analysis = this.analysis.next(text);
+    const html = this.render();
+    if (html !== this.shown) diffReportHtml(this.shown, html);
+    this.shown = html;
+  }
+
+  private render(): string {
+    const model = this.analysis.intake(this.index)!.report(engine);
+    let html = this.html.get(model);
+    if (html === undefined) this.html.set(model, (html = renderReportHtml(model, { charts: true })));
+    return html;
+  }
 }
 
-const text = readSeed();
-const loadStart = process.hrtime.bigint();
-getKnowledgeBase();
-const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
-console.log(`knowledge base first load (parse + zod + integrity): ${loadMs.toFixed(1)} ms (once per session)`);
+/** The preview's refresh before: parse, generate, render, diff against what the page shows. */
+class OldPreview {
+  private shown: string;
+  constructor(text: string, private readonly index: number) {
+    this.shown = renderReportHtml(generateReport(parseIntake(text), index), { charts: true });
+  }
 
-const md = new MarkdownIt();
-for (const [name, index] of [
-  ['insurance', 1],
-  ['aviation', 3],
-] as const) {
-  const report = renderMarkdown(generateReport(parseIntake(text), index));
-  const generate = median(() => generateReport(parseIntake(text), index));
-  const full = median(() => renderMarkdown(generateReport(parseIntake(text), index)));
-  const reference = median(() => md.render(report));
-  console.log(
-    `${name}: generate ${generate.toFixed(2)} ms median, generate+Markdown ${full.toFixed(2)} ms (target ≤ 20 ms); ` +
-      `reference markdown-it render of that report (${(report.length / 1024).toFixed(0)} KB) ${reference.toFixed(2)} ms; ratio ${(full / reference).toFixed(2)}×`,
-  );
+  refresh(text: string): void {
+    const html = renderReportHtml(generateReport(parseIntake(text), this.index), { charts: true });
+    diffReportHtml(this.shown, html);
+    this.shown = html;
+  }
 }
+
+async function main(): Promise<void> {
+  const text = readSeed();
+  const file = parseIntake(text);
+  const md = new MarkdownIt();
+  console.log('\n— reports (reference: markdown-it rendering the same report as Markdown) —');
+  for (const [name, index] of [
+    ['insurance', 1],
+    ['aviation', 3],
+  ] as const) {
+    const report = renderMarkdown(generateReport(file, index));
+    const r = paired(() => generateReport(file, index), () => md.render(report), ITERATIONS);
+    console.log(`generateReport warm, ${name}: ${fmt(r.ms)} ms (target ≤ 5 ms: ${verdict(r.ms <= 5)}); ${r.ratio.toFixed(2)}× markdown-it's render of that report (${fmt(r.referenceMs)} ms, ${(report.length / 1024).toFixed(0)} KB)`);
+  }
+
+  console.log('\n— preview refresh after an edit (analysis, report, HTML, patch), now vs the old path —');
+  const insurance = file.intakes[1]!;
+  const lines = text.split('\n');
+  const lineStart = (n: number) => lines.slice(0, n).reduce((k, l) => k + l.length + 1, 0);
+  const inPreviewed = lineStart(insurance.range.start.line + 2) + 4;
+  const elsewhere = lineStart(file.intakes[3]!.range.start.line + 2) + 4;
+  for (const [where, at] of [
+    ['in the previewed intake', inPreviewed],
+    ['in another intake of the file', elsewhere],
+  ] as const) {
+    let n = 0;
+    const versions = Array.from({ length: ITERATIONS * 2 + 8 }, (_, i) => text.slice(0, at) + '增'.repeat(i + 1) + text.slice(at));
+    const fresh = new NewPreview(text, 1);
+    const old = new OldPreview(text, 1);
+    let m = 0;
+    const r = paired(
+      () => fresh.refresh(versions[n++ % versions.length]!),
+      () => old.refresh(versions[m++ % versions.length]!),
+      ITERATIONS,
+    );
+    console.log(`edit ${where}: now ${fmt(r.ms)} ms, old path ${fmt(r.referenceMs)} ms; now/old ${r.ratio.toFixed(3)}×`);
+  }
+
+  console.log('\n— Word export, warm —');
+  const model = generateReport(file, 1);
+  const report = renderMarkdown(model);
+  const w = await pairedAsync(() => renderDocx(model), () => md.render(report), Math.min(ITERATIONS, 11));
+  console.log(`renderDocx, insurance: ${fmt(w.ms)} ms (target ≤ 60 ms: ${verdict(w.ms <= 60)}); ${w.ratio.toFixed(1)}× markdown-it's render of the report`);
+}
+
+void main();

@@ -1,23 +1,33 @@
 /**
- * `npm run bench`: parse + validate on a generated ~1 MB corpus of intakes against
- * markdown-it's `parse` of the same bytes, in the same run; then the re-validation time for
- * one keystroke in a 2,000-line intake, and for one keystroke in the corpus as the editor does it
- * (with an analysis cache, reported on its own: the figures above never use one). Prints figures
- * only; there is no pass/fail on timing.
+ * `npm run bench`, part 1: the keystroke path. Every figure is CPU time (measure.ts), the new
+ * path paired with a reference measured in the same process:
+ *
+ * - the whole keystroke path (parse, diagnostics with the analysis, the status bar, a code-action
+ *   request at the cursor, symbols) in a 2,000-line intake and in a 100k-line file, side by side
+ *   with the old path (what the extension did before DocumentAnalysis: parse the version, validate
+ *   it with an analysis cache, and for the code actions validate it again without the cache and
+ *   run fix-all and fill-placeholders), as medians, p95 and the median of paired ratios;
+ * - parse + validate with the analysis checks against markdown-it's parse of the same ~1 MB:
+ *   cold (a first analysis of the whole text), and as the editor does it after an edit.
  *
  *   BENCH_MB=4 BENCH_ITERATIONS=21 npm run bench
  */
 import MarkdownIt from 'markdown-it';
+import { AnalysisCache } from '../../src/core/analysis/cache';
+import { DocumentAnalysis } from '../../src/core/documents/documentAnalysis';
+import { getCompleteness } from '../../src/core/features/completeness';
+import { getDocumentSymbols } from '../../src/core/features/symbols';
+import { locateIntake } from '../../src/core/facts/locate';
+import { fillPlaceholderEdits, fixAllEdits, FixContext, fixesFor } from '../../src/core/fixes';
 import { parseIntake } from '../../src/core/parser';
 import { validate } from '../../src/core/validator';
-import { AnalysisCache } from '../../src/core/analysis/cache';
 import { readSeed, seedIntakes } from '../unit/helpers/seeds';
+import { cpu, fmt, median, paired, percentile, verdict } from './measure';
 
 const TARGET_BYTES = Math.round((Number(process.env.BENCH_MB) > 0 ? Number(process.env.BENCH_MB) : 1) * 1024 * 1024);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS) > 0 ? Number(process.env.BENCH_ITERATIONS) : 15;
-const WARMUP = 5;
-const KEYSTROKES = 300;
-const CORPUS_KEYSTROKES = 30;
+const KEYSTROKES = 120;
+const BIG_KEYSTROKES = 12;
 
 /** Deterministic PRNG (mulberry32), so every run measures the same corpus. */
 function prng(seed: number): () => number {
@@ -47,6 +57,7 @@ function vary(text: string, rand: () => number): string {
   return out.trimEnd();
 }
 
+/** Intakes from the seed, varied, separated as people do (a sixth of them by nothing but a new [客户行业]). */
 function corpus(bytes: number): { text: string; intakes: number } {
   const rand = prng(20240521);
   const seeds = Object.values(seedIntakes());
@@ -82,110 +93,151 @@ function bigIntake(lines: number): string {
   return out.join('\n') + '\n';
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** Where to type: the middle of the middle line, and that line. */
+function middle(text: string): { at: number; line: number } {
+  const lines = text.split('\n');
+  const line = lines.length >> 1;
+  return { at: lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + (lines[line]!.length >> 1), line };
 }
 
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+/** The versions a run of typing at `at` makes: `typed` one character at a time. */
+function typing(text: string, at: number, typed: string, count: number): string[] {
+  const out: string[] = [];
+  let inserted = '';
+  for (let i = 0; i < count; i++) {
+    inserted += typed[i % typed.length]!;
+    out.push(text.slice(0, at) + inserted + text.slice(at));
+  }
+  return out;
 }
 
-function time(fn: () => unknown): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+/** The new path: the document's analysis of the version, and what the features ask of it. */
+class NewPath {
+  private analysis: DocumentAnalysis;
+  constructor(text: string, private readonly line: number) {
+    this.analysis = DocumentAnalysis.of(text);
+    this.keystroke(text);
+  }
+
+  /** Diagnostics and a code-action request at the cursor (a cursor move asks for no kind: quick fixes only). */
+  diagnosticsAndCodeActions(text: string): void {
+    const a = (this.analysis = this.analysis.next(text));
+    a.diagnostics();
+    for (const d of a.diagnosticsAt(this.line, false)) fixesFor(d, a.fixContext());
+  }
+
+  keystroke(text: string): void {
+    this.diagnosticsAndCodeActions(text);
+    this.analysis.intakeAt(this.line)?.completeness();
+    this.analysis.symbols();
+  }
 }
 
-function fmt(ms: number): string {
-  return ms < 10 ? ms.toFixed(3) : ms.toFixed(1);
+/** The old path, as the extension ran it before DocumentAnalysis (same core functions). */
+class OldPath {
+  private readonly cache = new AnalysisCache();
+  constructor(text: string, private readonly line: number) {
+    this.keystroke(text);
+  }
+
+  diagnosticsAndCodeActions(text: string): ReturnType<typeof parseIntake> {
+    const file = parseIntake(text);
+    validate(file, { analysisCache: this.cache, text });
+    // codeActions.ts: a fresh validation to find the cursor's diagnostics, then fix-all and fill-placeholders on every request.
+    const ctx = new FixContext(text, file);
+    for (const d of validate(ctx.file).filter((x) => x.range.start.line === this.line)) fixesFor(d, ctx);
+    fixAllEdits(text);
+    fillPlaceholderEdits(text);
+    return file;
+  }
+
+  keystroke(text: string): void {
+    const file = this.diagnosticsAndCodeActions(text);
+    const intake = locateIntake(file, this.line).intake;
+    if (intake) getCompleteness(intake);
+    getDocumentSymbols(file);
+  }
+}
+
+interface PathFigures {
+  name: string;
+  target: number;
+}
+
+/** Typing `count` characters: each keystroke measured on both paths, alternating which goes first. */
+function keystrokes(label: string, text: string, typed: string, count: number, what: 'keystroke' | 'diagnosticsAndCodeActions', target?: PathFigures): void {
+  const { at, line } = middle(text);
+  const versions = typing(text, at, typed, count);
+  const fresh = new NewPath(text, line);
+  const old = new OldPath(text, line);
+  const a: number[] = [];
+  const b: number[] = [];
+  versions.forEach((v, i) => {
+    if (i % 2 === 0) {
+      a.push(cpu(() => fresh[what](v)));
+      b.push(cpu(() => old[what](v)));
+    } else {
+      b.push(cpu(() => old[what](v)));
+      a.push(cpu(() => fresh[what](v)));
+    }
+  });
+  const ratio = median(a.map((x, i) => x / Math.max(b[i]!, 1e-3)));
+  const aim = target ? `; target ≤ ${target.target} ms median: ${verdict(median(a) <= target.target)}` : '';
+  console.log(
+    `${label}: now ${fmt(median(a))} ms median, ${fmt(percentile(a, 95))} ms p95 | old path ${fmt(median(b))} ms median, ${fmt(percentile(b, 95))} ms p95 | now/old ${ratio.toFixed(3)}× (median of ${count} paired keystrokes)${aim}`,
+  );
 }
 
 function main(): void {
   readSeed(); // fail early, with a clear message, when the seed fixture is missing
+  console.log(`node ${process.version}; CPU time (process.cpuUsage); medians of paired runs`);
+
+  console.log('\n— keystroke path: parse, diagnostics with the analysis, status bar, code actions at the cursor, symbols —');
+  const big = bigIntake(2000);
+  keystrokes('2,000-line intake, whole keystroke path', big, 'a1：万 _', KEYSTROKES, 'keystroke', { name: '2000', target: 5 });
+  keystrokes('2,000-line intake, diagnostics + a code-action request at the cursor', big, 'a1：万 _', KEYSTROKES, 'diagnosticsAndCodeActions');
+
+  const { text: huge } = corpus(Math.round((100_000 / 23_835) * 1024 * 1024));
+  const hugeLines = huge.split('\n').length;
+  keystrokes(`${hugeLines}-line file, whole keystroke path, typing within a line`, huge, '延迟低于100ms', BIG_KEYSTROKES, 'keystroke', { name: '100k', target: 50 });
+  keystrokes(`${hugeLines}-line file, whole keystroke path, Enter (every line below moves)`, huge, '\n', BIG_KEYSTROKES, 'keystroke', { name: '100k', target: 50 });
+
+  console.log('\n— parse + validate with the analysis checks vs markdown-it.parse of the same bytes —');
   const { text, intakes } = corpus(TARGET_BYTES);
   const bytes = Buffer.byteLength(text, 'utf8');
   const md = new MarkdownIt();
-
   const file = parseIntake(text);
-  const diags = validate(file);
-  console.log(`corpus: ${(bytes / 1024 / 1024).toFixed(2)} MB, ${file.lineCount} lines, ${intakes} intakes generated, ${file.intakes.length} parsed, ${diags.length} diagnostics`);
-  console.log(`node ${process.version}, ${ITERATIONS} iterations after ${WARMUP} warm-up runs, medians`);
-
-  const intakeRuns: number[] = [];
-  const mdRuns: number[] = [];
-  const parseOnly: number[] = [];
-  const coreOnly: number[] = [];
-  for (let i = 0; i < WARMUP; i++) {
-    validate(parseIntake(text));
-    md.parse(text, {});
-  }
-  for (let i = 0; i < ITERATIONS; i++) {
-    // Alternate so that GC and CPU frequency drift hit both alike.
-    if (i % 2 === 0) {
-      intakeRuns.push(time(() => validate(parseIntake(text))));
-      mdRuns.push(time(() => md.parse(text, {})));
-    } else {
-      mdRuns.push(time(() => md.parse(text, {})));
-      intakeRuns.push(time(() => validate(parseIntake(text))));
-    }
-    parseOnly.push(time(() => parseIntake(text)));
-    coreOnly.push(time(() => validate(parseIntake(text), { analysis: false })));
-  }
-  const x = median(intakeRuns);
-  const y = median(mdRuns);
-  const p = median(parseOnly);
-  const c = median(coreOnly);
-  console.log(`intake parse+validate: ${fmt(x)} ms, markdown-it parse: ${fmt(y)} ms, ratio Y/X = ${(y / x).toFixed(2)}× (target ≥ 2×: ${y / x >= 2 ? 'met' : 'NOT met'})`);
-  console.log(`breakdown: parse ${fmt(p)} ms, core validation ${fmt(c - p)} ms, analysis checks ${fmt(x - c)} ms; without the analysis checks ${fmt(c)} ms, ratio ${(y / c).toFixed(2)}×`);
-  console.log(`throughput: intake ${(bytes / 1024 / 1024 / (x / 1000)).toFixed(1)} MB/s, markdown-it ${(bytes / 1024 / 1024 / (y / 1000)).toFixed(1)} MB/s`);
-
-  // One keystroke in a 2,000-line intake: insert a character in the middle, re-parse + validate.
-  const big = bigIntake(2000);
-  const bigFile = parseIntake(big);
-  const lines = big.split('\n');
-  const mid = lines.length >> 1;
-  const lineStart = lines.slice(0, mid).reduce((n, l) => n + l.length + 1, 0);
-  const at = lineStart + (lines[mid]!.length >> 1);
-  const chars = ['a', '1', '：', '万', ' ', '_'];
-  for (let i = 0; i < 20; i++) validate(parseIntake(big.slice(0, at) + chars[i % chars.length] + big.slice(at)));
-  const keystrokes: number[] = [];
-  const keystrokesCore: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const edited = big.slice(0, at) + chars[i % chars.length] + big.slice(at);
-    keystrokes.push(time(() => validate(parseIntake(edited))));
-    keystrokesCore.push(time(() => validate(parseIntake(edited), { analysis: false })));
-  }
+  console.log(`corpus: ${(bytes / 1024 / 1024).toFixed(2)} MB, ${file.lineCount} lines, ${intakes} intakes`);
+  const mdParse = () => md.parse(text, {});
+  const cold = paired(() => DocumentAnalysis.of(text).diagnostics(), mdParse, ITERATIONS);
   console.log(
-    `keystroke re-validation (${bigFile.lineCount} lines, ${(Buffer.byteLength(big) / 1024).toFixed(0)} KB, 1 char inserted at line ${mid + 1}): median ${fmt(median(keystrokes))} ms, p95 ${fmt(percentile(keystrokes, 95))} ms over ${KEYSTROKES} runs; without the analysis checks median ${fmt(median(keystrokesCore))} ms, p95 ${fmt(percentile(keystrokesCore, 95))} ms`,
+    `cold (a first analysis of the whole text): intake ${fmt(cold.ms)} ms, markdown-it ${fmt(cold.referenceMs)} ms; markdown-it/intake ${(1 / cold.ratio).toFixed(2)}× (target ≥ 2×: ${verdict(1 / cold.ratio >= 2)})`,
   );
-  corpusKeystrokes(text, file.lineCount);
-}
-
-/**
- * Typing in the middle of the corpus, as the editor re-validates: the whole file is parsed and
- * validated again after each character, once from scratch and once with an analysis cache
- * (which the previous version of the text filled), so only the edited intake is analysed again.
- */
-function corpusKeystrokes(text: string, lineCount: number): void {
-  const lines = text.split('\n');
-  const mid = lines.length >> 1;
-  const at = lines.slice(0, mid).reduce((n, l) => n + l.length + 1, 0) + (lines[mid]!.length >> 1);
-  const typed = '延迟低于100ms，可用性99.9%';
-  const versions = Array.from({ length: CORPUS_KEYSTROKES }, (_, i) => text.slice(0, at) + typed.repeat(3).slice(0, i + 1) + text.slice(at));
-  const cache = new AnalysisCache();
-  validate(parseIntake(text), { analysisCache: cache, text });
-  const cold: number[] = [];
-  const cached: number[] = [];
-  for (const version of versions) {
-    cold.push(time(() => validate(parseIntake(version))));
-    cached.push(time(() => validate(parseIntake(version), { analysisCache: cache, text: version })));
-  }
+  const oldCold = paired(() => validate(parseIntake(text)), mdParse, ITERATIONS);
+  console.log(`cold, old path (parseIntake + validate): intake ${fmt(oldCold.ms)} ms; markdown-it/intake ${(1 / oldCold.ratio).toFixed(2)}×`);
+  // As the editor does it: after an edit, the analysis of the new version (only the edited intake is analysed again).
+  const { at } = middle(text);
+  const versions = typing(text, at, '延迟低于100ms，可用性99.9%', ITERATIONS * 2 + 6);
+  let analysis = DocumentAnalysis.of(text);
+  analysis.diagnostics();
+  let k = 0;
+  const edited = paired(
+    () => {
+      analysis = analysis.next(versions[k++ % versions.length]!);
+      analysis.diagnostics();
+    },
+    mdParse,
+    ITERATIONS,
+  );
   console.log(
-    `keystroke re-validation in the corpus (${lineCount} lines, typing at line ${mid + 1}): median ${fmt(median(cold))} ms from scratch, ${fmt(median(cached))} ms with an analysis cache (p95 ${fmt(percentile(cached, 95))} ms) over ${CORPUS_KEYSTROKES} keystrokes`,
+    `after an edit, as the editor does it (the edited intake analysed again): intake ${fmt(edited.ms)} ms, markdown-it ${fmt(edited.referenceMs)} ms; markdown-it/intake ${(1 / edited.ratio).toFixed(1)}× (target ≥ 2×: ${verdict(1 / edited.ratio >= 2)})`,
   );
+  const breakdown = {
+    parse: median(Array.from({ length: 5 }, () => cpu(() => parseIntake(text)))),
+    core: median(Array.from({ length: 5 }, () => cpu(() => validate(file, { analysis: false })))),
+    all: median(Array.from({ length: 5 }, () => cpu(() => validate(file)))),
+  };
+  console.log(`cold breakdown: parse ${fmt(breakdown.parse)} ms, catalog checks ${fmt(breakdown.core)} ms, analysis checks ${fmt(breakdown.all - breakdown.core)} ms`);
 }
 
 main();

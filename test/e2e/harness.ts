@@ -70,13 +70,36 @@ function readMetrics(prefix: string): [string, number][] {
   return Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>).filter((e): e is [string, number] => e[0].startsWith(prefix) && typeof e[1] === 'number');
 }
 
+/** `ms` as a ratio to the reference measured in the same run. */
+function ratio(ms: number | undefined, reference: number | undefined): string {
+  return ms !== undefined && reference !== undefined && reference > 0 ? `${(ms / reference).toFixed(2)}×` : 'n/a';
+}
+
 function printMeasurements(activations: ActivationTime[]): void {
   console.log('Measurements:');
   for (const [name, ms] of readMetrics('commandToReportPaintMs.')) {
     console.log(`  Generate Recommendation (F1, Enter) -> report headings painted, ${name.slice('commandToReportPaintMs.'.length)}: ${ms} ms`);
   }
+  const mdFirst = readMetric('markdownPreviewPaintMs.first');
+  if (mdFirst !== undefined) {
+    const kb = ((readMetric('markdownReferenceBytes') ?? 0) / 1024).toFixed(0);
+    const cold = readMetric('commandToReportPaintMs.insurance (first, cold)');
+    console.log(`  reference: Markdown: Open Preview to the Side on the same report as Markdown (${kb} KB) -> headings painted, first open: ${mdFirst} ms (ours, first report of the session, which also boots the workbench's first webview: ${cold ?? '?'} ms, ${ratio(cold, mdFirst)})`);
+    const ratios: number[] = [];
+    for (let r = 0; ; r++) {
+      const mine = readMetric(`paired.${r}.generateMs`);
+      const md = readMetric(`paired.${r}.markdownMs`);
+      if (mine === undefined || md === undefined) break;
+      ratios.push(mine / md);
+    }
+    if (ratios.length > 0) {
+      const sorted = [...ratios].sort((a, b) => a - b);
+      const median = sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+      console.log(`  Generate Recommendation vs the Markdown preview, paired in the same run: median ratio ${median.toFixed(2)}× over ${ratios.length} rounds (${ratios.map((x) => x.toFixed(2)).join(', ')}) (target <= 1.0x)`);
+    }
+  }
   const update = readMetric('editToReportUpdateMs');
-  if (update !== undefined) console.log(`  typing in the intake -> the report shows the edit (debounce 300 ms included): ${update} ms`);
+  if (update !== undefined) console.log(`  typing in the intake -> the report shows the edit (debounce 300 ms included): ${update} ms from the first key, ${readMetric('lastKeyToReportUpdateMs') ?? '?'} ms from the last (target <= 600 ms)`);
   const squiggle = readMetric('openToFirstSquiggleMs');
   console.log(`  open the first intake (Explorer click) -> first warning squiggle: ${squiggle !== undefined ? `${squiggle} ms` : 'not measured'}`);
   const warm = readMetric('warmOpenToFirstSquiggleMs');

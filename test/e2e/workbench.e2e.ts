@@ -1,11 +1,13 @@
 // The browser suite: a person's path through Intake Studio in code-server, driven by playwright-core.
 // Run by the harness (npm run test:e2e), which passes the server and workspace in the environment.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { FakeLlmServer } from '../unit/llm/server';
 import { launchBrowser, openWorkbench } from './browser';
+import { REPO } from './paths';
 import { Artifacts, clickTopSquiggle, editor, explorerRow, goToLine, lineText, openCommand, problemsPanelTotal, reportBody, runCommand, until, waitForWarnings } from './workbench';
 
 function env(name: string): string {
@@ -15,6 +17,8 @@ function env(name: string): string {
 }
 
 const CONTROL = 'unicode-control.yaml';
+/** The insurance intake's offline report as Markdown: what the built-in Markdown preview paints, for reference. */
+const REFERENCE_MD = 'report-reference.md';
 const LLM_MODEL = 'e2e-model';
 
 /** What the local LLM server streams: a heading, then a numbered item every 150 ms (a minute in all). */
@@ -33,6 +37,8 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
     // The same text as an intake, but YAML: VS Code's default unicode highlighting boxes its
     // full-width punctuation, which shows the check below would see boxes if there were any.
     fs.copyFileSync(path.join(workspace, 'insurance.intake'), path.join(workspace, CONTROL));
+    // The same report as Markdown (the CLI's export), for the Markdown preview to paint.
+    execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'generate', path.join(workspace, 'insurance.intake'), '-o', path.join(workspace, REFERENCE_MD)]);
     // LLM mode points at our own OpenAI-compatible server, on 127.0.0.1 in this process.
     llm = await FakeLlmServer.start();
     llm.setDefault({ kind: 'stream', chunks: slowReport(), delayMs: 150 });
@@ -182,8 +188,10 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
     await page.keyboard.press('End');
     const editStarted = Date.now();
     await page.keyboard.type('，海外理赔8千笔');
+    const lastKey = Date.now();
     await report.getByText('海外理赔8千笔').first().waitFor({ timeout: 30_000 });
     artifacts.metric('editToReportUpdateMs', Date.now() - editStarted);
+    artifacts.metric('lastKeyToReportUpdateMs', Date.now() - lastKey);
     await artifacts.shot(page, '10-report-updated');
 
     // A click on a reference 〔L..〕 reveals and selects that line of the intake.
@@ -216,6 +224,54 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
       await artifacts.shot(page, `12-report-${name.replace('.intake', '')}`);
     }
     console.log(`      command -> report headings visible (engine loaded): ${results.join(', ')}`);
+  });
+
+  test('reference: the built-in Markdown preview of the same report, paired with ours', async () => {
+    // VS Code's own Markdown preview on the report's Markdown, measured the same way: its first
+    // open (the Markdown extension activates), then rounds alternating with Generate
+    // Recommendation on the insurance intake, so that both meet the same load. The harness
+    // prints the median of the paired ratios.
+    const bytes = fs.statSync(path.join(workspace, REFERENCE_MD)).size;
+    artifacts.metric('markdownReferenceBytes', bytes);
+    const markdown = async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await explorerRow(page, REFERENCE_MD).click();
+      await editor(page, REFERENCE_MD).locator('.view-line').first().waitFor();
+      await openCommand(page, 'Markdown: Open Preview to the Side');
+      const started = Date.now();
+      await page.keyboard.press('Enter');
+      await reportBody(page).locator('h2', { hasText: '业务需求分析' }).first().waitFor({ timeout: 30_000 });
+      return Date.now() - started;
+    };
+    const ours = async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await explorerRow(page, 'insurance.intake').click();
+      await editor(page, 'insurance.intake').locator('.view-line').first().waitFor();
+      await openCommand(page, 'Generate Recommendation', 'Intake: Generate Recommendation');
+      const started = Date.now();
+      await page.keyboard.press('Enter');
+      await reportBody(page).locator('h2', { hasText: '业务需求分析' }).first().waitFor({ timeout: 30_000 });
+      return Date.now() - started;
+    };
+    artifacts.metric('markdownPreviewPaintMs.first', await markdown());
+    await artifacts.shot(page, '12-markdown-preview-reference');
+    const rounds: string[] = [];
+    for (let r = 0; r < 4; r++) {
+      let md: number;
+      let mine: number;
+      if (r % 2 === 0) {
+        mine = await ours();
+        md = await markdown();
+      } else {
+        md = await markdown();
+        mine = await ours();
+      }
+      artifacts.metric(`paired.${r}.generateMs`, mine);
+      artifacts.metric(`paired.${r}.markdownMs`, md);
+      rounds.push(`${mine}/${md} ms`);
+    }
+    console.log(`      Generate Recommendation / Markdown preview, paired rounds: ${rounds.join(', ')}`);
+    await runCommand(page, 'View: Close All Editors');
   });
 
   test('Generate Recommendation (LLM) streams into the preview; the notification\'s Cancel keeps the partial text, marked cancelled', async () => {

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IntakeStudioTestApi } from '../../src/extension/extension';
 import type { PreviewInfo, PreviewTestApi } from '../../src/extension/preview';
-import type { PreviewRenderEvent } from '../../src/extension/preview/panel';
+import type { PreviewRenderEvent } from '../../src/extension/preview/observer';
 import { activateByOpening, open, readFixture, replaceLine, writeScratch } from './helpers';
 
 const TIMEOUT_MS = 20_000;

@@ -26,8 +26,12 @@ describe('the CLI npm package (cd cli && npm pack)', () => {
 
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('holds the bundled CLI, its manifest, README and licence, and nothing else', () => {
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+  it('holds the bundled CLI (launcher, ES module, its chunks and validated data), its manifest, README and licence, and nothing else', () => {
+    const fixed = files.filter((f) => !/^dist\/(chunks\/[\w-]+\.mjs|data\/[\w-]+\.json)$/.test(f));
+    assert.deepEqual(fixed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/cli.mjs', 'package.json']);
+    assert.ok(files.some((f) => f.startsWith('dist/chunks/')), 'no chunks');
+    assert.ok(files.includes('dist/data/knowledge-rules.json'), 'no knowledge data');
+    assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps in the package');
   });
 
   it('declares `intake` as its bin, an executable script with a node shebang', () => {

@@ -132,14 +132,16 @@ describe('the .vsix (npm run package)', () => {
         loaded.push([...m[1]!.matchAll(/'([^']+)'/g)].map((s) => s[1]).join('/'));
       }
     }
-    assert.ok(loaded.length >= 2, `asWebviewUri calls found: ${loaded.join(', ')}`);
+    // The page script (the stylesheet is written into the page itself, with a nonce).
+    assert.ok(loaded.includes('dist/webview/preview.js'), `asWebviewUri calls found: ${loaded.join(', ')}`);
     assert.equal(loaded.length, calls, 'an asWebviewUri call does not name its file as literal vscode.Uri.joinPath(extensionUri, …) segments');
     assert.deepEqual(loaded.filter((p) => !has(p)), []);
   });
 
-  it('holds every bundle the production build writes to dist/, and no source maps', () => {
-    const built = fs.readdirSync(path.join(repoRoot(), 'dist'), { recursive: true }).map(String).filter((f) => f.endsWith('.js')).map((f) => `dist/${f.split(path.sep).join('/')}`);
-    assert.ok(built.includes('dist/report.js') && built.includes('dist/webview/preview.js'), built.join(', '));
+  it('holds every bundle, chunk and data file the production build writes to dist/, and no source maps', () => {
+    const built = fs.readdirSync(path.join(repoRoot(), 'dist'), { recursive: true }).map(String).filter((f) => /\.(m?js|json)$/.test(f)).map((f) => `dist/${f.split(path.sep).join('/')}`);
+    assert.ok(built.includes('dist/extension.mjs') && built.includes('dist/webview/preview.js'), built.join(', '));
+    assert.ok(built.some((f) => f.startsWith('dist/chunks/')) && built.includes('dist/data/knowledge-rules.json'), built.join(', '));
     assert.deepEqual(built.filter((f) => !has(f)), []);
     assert.deepEqual([...files.keys()].filter((f) => f.endsWith('.map')), []);
   });

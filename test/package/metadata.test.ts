@@ -63,8 +63,8 @@ describe('metadata', () => {
   it('the CLI is not part of the extension: no bin in package.json, one in cli/package.json', () => {
     assert.equal(pkg.bin, undefined);
     assert.deepEqual(cli.bin, { intake: 'dist/cli.js' });
-    assert.deepEqual(cli.files, ['dist/cli.js']);
-    assert.equal(cli.dependencies, undefined, 'the CLI is one bundled file');
+    assert.deepEqual(cli.files, ['dist/cli.js', 'dist/cli.mjs', 'dist/chunks/*.mjs', 'dist/data/*.json']);
+    assert.equal(cli.dependencies, undefined, 'the CLI is bundled: it installs nothing');
   });
 
   it('every %key% in package.json is translated, in English and 简体中文, with the same keys', () => {

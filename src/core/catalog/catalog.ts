@@ -1,9 +1,10 @@
 /**
  * Lookup over the field catalog (fields.yaml): resolve section names and field keys, with
- * their synonyms, to their specs. Loaded lazily and validated once.
+ * their synonyms, to their specs. Loaded lazily; validated when the extension is built
+ * (schema.ts, run by esbuild.js), so loading needs no zod.
  */
-import data from './fields.yaml';
-import { FieldCatalogSchema, type FieldSpecInput, type ReportSection, type SectionSpecData } from './schema';
+import loadCatalog from './fields.yaml';
+import type { FieldCatalogData, FieldSpecInput, ReportSection, SectionSpecData } from './schema';
 
 export interface FieldSpec {
   name: string;
@@ -33,8 +34,8 @@ export class FieldCatalog {
   private readonly sectionIndex = new Map<string, SectionSpec>();
   private readonly fieldIndex = new Map<SectionSpec, Map<string, FieldSpec>>();
 
-  constructor(raw: unknown) {
-    const parsed = FieldCatalogSchema.parse(raw);
+  /** From validated catalog data (see `parseFieldCatalog` in schema.ts for data that is not). */
+  constructor(parsed: FieldCatalogData) {
     this.enums = parsed.enums;
     const resolveValues = (v: string[] | string | undefined): string[] => (v === undefined ? [] : typeof v === 'string' ? parsed.enums[v]! : v);
     const toField = (f: FieldSpecInput, path: string[]): FieldSpec => {
@@ -128,7 +129,7 @@ function similarity(a: string, b: string): number {
 
 let shared: FieldCatalog | undefined;
 
-/** The embedded catalog, parsed and validated on first use. */
+/** The embedded catalog, loaded on first use. */
 export function getFieldCatalog(): FieldCatalog {
-  return (shared ??= new FieldCatalog(data));
+  return (shared ??= new FieldCatalog(loadCatalog() as FieldCatalogData));
 }

@@ -90,3 +90,9 @@ export const FieldCatalogSchema = z
   });
 
 export type SectionSpecData = z.infer<typeof SectionSpecSchema>;
+export type FieldCatalogData = z.output<typeof FieldCatalogSchema>;
+
+/** Checks raw catalog data (the YAML as written); throws on what is wrong. At build time and in tests. */
+export function parseFieldCatalog(raw: unknown): FieldCatalogData {
+  return FieldCatalogSchema.parse(raw);
+}

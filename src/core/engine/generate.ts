@@ -3,7 +3,7 @@
  * Deterministic (no clock, no randomness, stable sort orders): the same intake gives the
  * same report, byte for byte.
  */
-import { analyzeFindings, findingToDiagnostic } from '../analysis/analyze';
+import { analyzeFindings, findingToDiagnostic, type AnalysisFinding } from '../analysis/analyze';
 import { getFieldCatalog } from '../catalog/catalog';
 import type { IntakeFile } from '../model';
 import { inReportLanguage } from '../reportLanguage';
@@ -12,7 +12,7 @@ import { walkFields } from '../walk';
 import { chooseCategories } from './categories';
 import type { EngineContext } from './context';
 import { requiredGaps } from '../facts/coverage';
-import { extractFacts } from '../facts/facts';
+import { extractFacts, type IntakeFacts } from '../facts/facts';
 import { buildProfile } from './profile';
 import type { ReportModel } from './reportModel';
 import { evaluateRules } from './rules';
@@ -27,6 +27,9 @@ import { buildSolution } from './sections/solution';
 
 export interface GenerateOptions {
   kb?: KnowledgeBase;
+  /** The intake's facts and analysis findings, when the caller has them (the editor's DocumentAnalysis). */
+  facts?: IntakeFacts;
+  findings?: readonly AnalysisFinding[];
 }
 
 export class IntakeIndexError extends Error {}
@@ -37,11 +40,11 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   if (!intake) throw new IntakeIndexError(`intake ${index + 1} does not exist (the file has ${file.intakes.length})`);
   const kb = options.kb ?? getKnowledgeBase();
   const catalog = getFieldCatalog();
-  const facts = extractFacts(intake, catalog);
+  const facts = options.facts ?? extractFacts(intake, catalog);
   const profile = buildProfile(facts, kb);
   const hits = evaluateRules(facts, kb.rules);
   // The report is Chinese: quote the findings in Chinese whatever the editor's language.
-  const findings = analyzeFindings(intake).map((f) => findingToDiagnostic(f, intake.index, inReportLanguage));
+  const findings = (options.findings ?? analyzeFindings(intake)).map((f) => findingToDiagnostic(f, intake.index, inReportLanguage));
   const ctx: EngineContext = { kb, facts, profile, hits, findings, categories: chooseCategories(hits, profile, kb) };
   const incomplete = missingInformation(file, index);
   const industry = profile.industryText || profile.industry?.name || '未注明行业';

@@ -144,4 +144,5 @@ export const ReportModelSchema = z.object({
 });
 export type ReportModel = z.infer<typeof ReportModelSchema>;
 
-export const REPORT_SECTION_TITLES = ['业务需求分析', '推荐系统方案', '适用性分析', '关键特性', '实施建议', '成本效益分析', '风险提示', '下一步建议'] as const;
+// Kept apart from the schemas above, so that code needing only the titles does not load zod at run time.
+export { REPORT_SECTION_TITLES } from './sectionTitles';

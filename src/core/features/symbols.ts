@@ -8,7 +8,7 @@ import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import { comparePositions, type Position, type Range } from '../document';
 import { t } from '../l10n';
 import type { Intake, IntakeFile, Item } from '../model';
-import { getCompleteness } from './completeness';
+import { getCompleteness, type Completeness } from './completeness';
 import { containsRange, isFilledValue, resolveFieldSpecs, truncate } from './context';
 
 export type SymbolKind = 'intake' | 'section' | 'field' | 'heading';
@@ -25,8 +25,16 @@ export interface IntakeSymbol {
 const DETAIL_LENGTH = 40;
 
 export function getDocumentSymbols(file: IntakeFile, catalog: FieldCatalog = getFieldCatalog()): IntakeSymbol[] {
-  const bounds: Range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, file.lineCount - 1), character: Number.MAX_SAFE_INTEGER } };
-  return file.intakes.map((intake) => intakeSymbol(catalog, intake, bounds));
+  return file.intakes.map((intake) => getIntakeSymbol(intake, file.lineCount, catalog));
+}
+
+/**
+ * The symbol of one intake of a file of `lineCount` lines (with its sections and fields);
+ * `completeness`, when the caller has it, for the detail.
+ */
+export function getIntakeSymbol(intake: Intake, lineCount: number, catalog: FieldCatalog = getFieldCatalog(), completeness?: Completeness): IntakeSymbol {
+  const bounds: Range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lineCount - 1), character: Number.MAX_SAFE_INTEGER } };
+  return intakeSymbol(catalog, intake, bounds, completeness);
 }
 
 /** `Intake 2 · 保险 / 车险理赔自动化`, with the industry and segment when they are filled. */
@@ -48,7 +56,7 @@ export function intakeName(intake: Intake, catalog: FieldCatalog = getFieldCatal
   return parts.length > 0 ? `${base} · ${parts.join(' / ')}` : base;
 }
 
-function intakeSymbol(catalog: FieldCatalog, intake: Intake, bounds: Range): IntakeSymbol {
+function intakeSymbol(catalog: FieldCatalog, intake: Intake, bounds: Range, completeness?: Completeness): IntakeSymbol {
   const range = clamp(intake.range, bounds);
   const children: IntakeSymbol[] = [];
   const attached = new Set(intake.sections.map((s) => s.heading).filter((h) => h !== undefined));
@@ -66,7 +74,7 @@ function intakeSymbol(catalog: FieldCatalog, intake: Intake, bounds: Range): Int
   children.sort((a, b) => comparePositions(a.range.start, b.range.start));
   const first = children[0];
   const selection = first ? first.selectionRange : { start: range.start, end: range.start };
-  const c = getCompleteness(intake, catalog);
+  const c = completeness ?? getCompleteness(intake, catalog);
   return symbol(intakeName(intake, catalog), `${c.percent}%`, 'intake', range, selection, children, bounds);
 }
 

@@ -1,26 +1,29 @@
 /**
- * The embedded knowledge base, loaded and validated on first use (never at extension
- * activation). Each YAML file is bundled as JSON by esbuild.js.
+ * The embedded knowledge base, loaded on first use (never at extension activation). Each YAML
+ * file is validated when the extension is built (its zod schema and the cross-reference check,
+ * see validateData.ts and esbuild.js) and embedded as the schema's output, so loading it is a
+ * `JSON.parse`: no zod and no checks at run time.
  */
-import categoriesData from './categories.yaml';
-import frameworksData from './frameworks.yaml';
-import industriesData from './industries.yaml';
-import locationsData from './locations.yaml';
-import businessProducts from './products/business.yaml';
-import platformProducts from './products/platform.yaml';
-import rulesData from './rules.yaml';
-import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
-import {
+import type { z } from '../zod';
+import loadCategories from './categories.yaml';
+import loadFrameworks from './frameworks.yaml';
+import loadIndustries from './industries.yaml';
+import loadLocations from './locations.yaml';
+import loadBusinessProducts from './products/business.yaml';
+import loadPlatformProducts from './products/platform.yaml';
+import loadRules from './rules.yaml';
+import type { KnowledgeData } from './integrity';
+import type {
   CategoriesFileSchema,
   FrameworksFileSchema,
   IndustriesFileSchema,
   LocationsFileSchema,
   ProductsFileSchema,
   RulesFileSchema,
-  type Category,
-  type Framework,
-  type Location,
-  type Product,
+  Category,
+  Framework,
+  Location,
+  Product,
 } from './schema';
 
 export interface KnowledgeBase extends KnowledgeData {
@@ -29,28 +32,20 @@ export interface KnowledgeBase extends KnowledgeData {
   framework(id: string): Framework | undefined;
 }
 
-/** The raw YAML data by file, for validation tests that report per file. */
-export const KNOWLEDGE_FILES = {
-  'categories.yaml': { data: categoriesData, schema: CategoriesFileSchema },
-  'frameworks.yaml': { data: frameworksData, schema: FrameworksFileSchema },
-  'industries.yaml': { data: industriesData, schema: IndustriesFileSchema },
-  'locations.yaml': { data: locationsData, schema: LocationsFileSchema },
-  'products/business.yaml': { data: businessProducts, schema: ProductsFileSchema },
-  'products/platform.yaml': { data: platformProducts, schema: ProductsFileSchema },
-  'rules.yaml': { data: rulesData, schema: RulesFileSchema },
-} as const;
+/** A file's data as its schema output it at build time. */
+function validated<S extends z.ZodType>(load: () => unknown): z.output<S> {
+  return load() as z.output<S>;
+}
 
 export function buildKnowledgeBase(): KnowledgeBase {
   const data: KnowledgeData = {
-    categories: CategoriesFileSchema.parse(categoriesData).categories,
-    frameworks: FrameworksFileSchema.parse(frameworksData).frameworks,
-    industries: IndustriesFileSchema.parse(industriesData).industries,
-    locations: LocationsFileSchema.parse(locationsData).locations,
-    products: [...ProductsFileSchema.parse(businessProducts).products, ...ProductsFileSchema.parse(platformProducts).products],
-    rules: RulesFileSchema.parse(rulesData).rules,
+    categories: validated<typeof CategoriesFileSchema>(loadCategories).categories,
+    frameworks: validated<typeof FrameworksFileSchema>(loadFrameworks).frameworks,
+    industries: validated<typeof IndustriesFileSchema>(loadIndustries).industries,
+    locations: validated<typeof LocationsFileSchema>(loadLocations).locations,
+    products: [...validated<typeof ProductsFileSchema>(loadBusinessProducts).products, ...validated<typeof ProductsFileSchema>(loadPlatformProducts).products],
+    rules: validated<typeof RulesFileSchema>(loadRules).rules,
   };
-  const problems = checkKnowledgeIntegrity(data);
-  if (problems.length > 0) throw new Error(`Knowledge base is inconsistent:\n${problems.join('\n')}`);
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
   const products = byId(data.products);
   const categories = byId(data.categories);
@@ -68,16 +63,16 @@ let frameworksOnly: Framework[] | undefined;
 let locationsOnly: Location[] | undefined;
 
 /**
- * Just the frameworks, for the editor's analysis diagnostics: parsing them is cheap, unlike
+ * Just the frameworks, for the editor's analysis diagnostics: loading them is cheap, unlike
  * the whole base (products and rules are only needed when a report is generated).
  */
 export function getFrameworks(): Framework[] {
-  return shared?.frameworks ?? (frameworksOnly ??= FrameworksFileSchema.parse(frameworksData).frameworks);
+  return shared?.frameworks ?? (frameworksOnly ??= validated<typeof FrameworksFileSchema>(loadFrameworks).frameworks);
 }
 
 /** Just the locations, for the latency check. */
 export function getLocations(): Location[] {
-  return shared?.locations ?? (locationsOnly ??= LocationsFileSchema.parse(locationsData).locations);
+  return shared?.locations ?? (locationsOnly ??= validated<typeof LocationsFileSchema>(loadLocations).locations);
 }
 
 export function getKnowledgeBase(): KnowledgeBase {

@@ -1,41 +1,85 @@
 /**
  * Validates every embedded YAML file (field catalog and knowledge base) with its zod schema
  * and the cross-reference check, and its regular expressions with the linear-time check
- * (regexSafety.ts). esbuild.js runs this after each build, so bad data fails the
- * build instead of the extension; the unit tests run it too.
+ * (regexSafety.ts), and gives the schemas' output: esbuild.js runs this on the
+ * YAML as written before each build, fails the build on any problem, and embeds the output in
+ * the bundles, so the extension and the CLI load validated data without zod. The unit tests
+ * run it too.
  */
-import { FieldCatalog } from '../catalog/catalog';
-import catalogData from '../catalog/fields.yaml';
+import type { z } from '../zod';
+import loadCatalog from '../catalog/fields.yaml';
+import { parseFieldCatalog } from '../catalog/schema';
+import loadCategories from './categories.yaml';
+import loadFrameworks from './frameworks.yaml';
+import loadIndustries from './industries.yaml';
+import loadLocations from './locations.yaml';
+import loadBusinessProducts from './products/business.yaml';
+import loadPlatformProducts from './products/platform.yaml';
+import loadRules from './rules.yaml';
+import loadSegments from './segments.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
-import { KNOWLEDGE_FILES } from './knowledge';
 import { checkPatternSafety } from './regexSafety';
+import { SegmentsFileSchema } from './segmentsSchema';
+import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
 
-export function validateEmbeddedData(): string[] {
+/** The knowledge base's files, by their path under src/core/, with their schemas. */
+export const KNOWLEDGE_FILES = {
+  'knowledge/categories.yaml': { load: loadCategories, schema: CategoriesFileSchema },
+  'knowledge/frameworks.yaml': { load: loadFrameworks, schema: FrameworksFileSchema },
+  'knowledge/industries.yaml': { load: loadIndustries, schema: IndustriesFileSchema },
+  'knowledge/locations.yaml': { load: loadLocations, schema: LocationsFileSchema },
+  'knowledge/products/business.yaml': { load: loadBusinessProducts, schema: ProductsFileSchema },
+  'knowledge/products/platform.yaml': { load: loadPlatformProducts, schema: ProductsFileSchema },
+  'knowledge/rules.yaml': { load: loadRules, schema: RulesFileSchema },
+  'knowledge/segments.yaml': { load: loadSegments, schema: SegmentsFileSchema },
+} as const satisfies Record<string, { load: () => unknown; schema: z.ZodType }>;
+
+/** The field catalog's path under src/core/. */
+export const CATALOG_FILE = 'catalog/fields.yaml';
+
+export interface CompiledData {
+  /** What is wrong, one line per problem; empty when every file is valid. */
+  problems: string[];
+  /** Each file's schema output, by its path under src/core/ (when there are no problems). */
+  data: Record<string, unknown>;
+}
+
+/** Validates the embedded data and returns it as the schemas output it. */
+export function compileEmbeddedData(): CompiledData {
   const problems: string[] = [];
+  const data: Record<string, unknown> = {};
   try {
-    new FieldCatalog(catalogData);
+    data[CATALOG_FILE] = parseFieldCatalog(loadCatalog());
   } catch (e) {
-    problems.push(`catalog/fields.yaml: ${(e as Error).message}`);
+    problems.push(`${CATALOG_FILE}: ${(e as Error).message}`);
   }
-  const parsed: Record<string, unknown> = {};
-  for (const [file, { data, schema }] of Object.entries(KNOWLEDGE_FILES)) {
-    const result = schema.safeParse(data);
+  for (const [file, { load, schema }] of Object.entries(KNOWLEDGE_FILES)) {
+    const result = (schema as z.ZodType).safeParse(load());
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(`knowledge/${file}: ${issue.path.join('.')}: ${issue.message}`);
+      for (const issue of result.error.issues) problems.push(`${file}: ${issue.path.join('.')}: ${issue.message}`);
     } else {
-      parsed[file] = result.data;
+      data[file] = result.data;
     }
   }
-  if (problems.length > 0) return problems;
-  const get = <T>(file: keyof typeof KNOWLEDGE_FILES, key: string): T => (parsed[file] as Record<string, T>)[key]!;
+  if (problems.length > 0) return { problems, data: {} };
+  const get = <T>(file: keyof typeof KNOWLEDGE_FILES, key: string): T => (data[file] as Record<string, T>)[key]!;
   const knowledge: KnowledgeData = {
-    categories: get('categories.yaml', 'categories'),
-    frameworks: get('frameworks.yaml', 'frameworks'),
-    industries: get('industries.yaml', 'industries'),
-    locations: get('locations.yaml', 'locations'),
-    products: [...get<KnowledgeData['products']>('products/business.yaml', 'products'), ...get<KnowledgeData['products']>('products/platform.yaml', 'products')],
-    rules: get('rules.yaml', 'rules'),
+    categories: get('knowledge/categories.yaml', 'categories'),
+    frameworks: get('knowledge/frameworks.yaml', 'frameworks'),
+    industries: get('knowledge/industries.yaml', 'industries'),
+    locations: get('knowledge/locations.yaml', 'locations'),
+    products: [...get<KnowledgeData['products']>('knowledge/products/business.yaml', 'products'), ...get<KnowledgeData['products']>('knowledge/products/platform.yaml', 'products')],
+    rules: get('knowledge/rules.yaml', 'rules'),
   };
   // A pattern that can take super-linear time would freeze the editor on a long line: fail the build.
-  return [...checkKnowledgeIntegrity(knowledge), ...checkPatternSafety(knowledge)].map((p) => `knowledge: ${p}`);
+  const industries = new Set(knowledge.industries.map((i) => i.id));
+  const segments = get<Record<string, string[]>>('knowledge/segments.yaml', 'segments');
+  const unknownSegments = Object.keys(segments).filter((id) => !industries.has(id)).map((id) => `segments.yaml names an industry that industries.yaml lacks: ${id}`);
+  const integrity = [...checkKnowledgeIntegrity(knowledge), ...checkPatternSafety(knowledge), ...unknownSegments].map((p) => `knowledge: ${p}`);
+  return integrity.length > 0 ? { problems: integrity, data: {} } : { problems: [], data };
+}
+
+/** The problems of the embedded data (none when it is valid). */
+export function validateEmbeddedData(): string[] {
+  return compileEmbeddedData().problems;
 }

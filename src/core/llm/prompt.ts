@@ -11,7 +11,8 @@
 import type { Intake } from '../model';
 import { extractFacts } from '../facts/facts';
 import { buildProfile } from '../engine/profile';
-import { REPORT_SECTION_TITLES, type ReportModel } from '../engine/reportModel';
+import type { ReportModel } from '../engine/reportModel';
+import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { buildGrounding, type GroundingItem, type GroundingNode } from './grounding';
 import { seedInputs, type SeedInput } from './inputs';

@@ -23,7 +23,9 @@ export interface ProxyFetch extends Required<Pick<LlmConfig, 'fetch' | 'fetchOpt
 }
 
 export async function proxyFetch(proxyUrl: string, options: ProxyFetchOptions): Promise<ProxyFetch> {
-  const undici = await import('undici');
+  const loaded = await import('undici');
+  // undici is CommonJS: bundled into a chunk of an ES module build, its exports are the default export.
+  const undici = ((loaded as { default?: unknown }).default ?? loaded) as typeof loaded;
   const tls = options.strictSSL ? {} : { requestTls: { rejectUnauthorized: false }, proxyTls: { rejectUnauthorized: false } };
   // Credentials in the URL (http://user:pass@proxy:8080) become Proxy-Authorization: Basic; an
   // explicit http.proxyAuthorization replaces them.

@@ -29,7 +29,8 @@ import { findMoney, type Money } from '../facts/money';
 import { extractFacts } from '../facts/facts';
 import { formatAmount } from '../engine/format';
 import { CNY_PER_USD } from '../engine/profile';
-import { REPORT_SECTION_TITLES, type BudgetShare, type ReportModel } from '../engine/reportModel';
+import type { BudgetShare, ReportModel } from '../engine/reportModel';
+import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
 import { localize, t } from '../l10n';
 import type { Intake } from '../model';
 

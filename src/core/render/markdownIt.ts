@@ -3,7 +3,7 @@
  * where the charts go in the token stream, so all outputs agree on content and layout.
  */
 import MarkdownIt from 'markdown-it';
-import { REPORT_SECTION_TITLES } from '../engine/reportModel';
+import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
 import type { ChartKind } from './charts';
 
 export type Token = MarkdownIt.Token;

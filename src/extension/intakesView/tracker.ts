@@ -2,7 +2,7 @@
  * Keeps the Intakes view's index current without re-scanning the workspace on each keystroke:
  * - a file on disk is read, parsed and checked once when found, and again only when the file
  *   watcher reports it created or changed (bursts coalesce: one read per file in flight);
- * - an open document is summarised from the parse cache and the diagnostics the editor has
+ * - an open document is summarised from its shared analysis and the diagnostics the editor has
  *   already published for it (so the counts match the Problems panel), when those change;
  * - a deleted file or folder leaves the index.
  * The first scan starts when the view first asks for its items; reads run a few at a time and
@@ -16,8 +16,8 @@ import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from '../..
 import { IntakeIndex } from '../../core/overview/workspaceIndex';
 import { fromRange, isIntake } from '../convert';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
-import type { ParseCache } from '../parseCache';
-import { validationSettings } from '../settings';
+import type { DocumentAnalyses } from '../analyses';
+import type { Configuration } from '../config';
 
 export const INTAKE_GLOB = '**/*.{intake,intake.md}';
 const MAX_FILES = 10_000;
@@ -64,7 +64,10 @@ export class IntakeTracker implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
-  constructor(private readonly cache: ParseCache) {}
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly config: Configuration,
+  ) {}
 
   /** True once the first scan has finished. */
   get ready(): boolean {
@@ -117,8 +120,8 @@ export class IntakeTracker implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('intake.validate.placeholderSeverity')) void this.scan();
+      this.config.onDidChange((e) => {
+        if (e.affects('validate')) void this.scan();
       }),
     );
     await this.scan();
@@ -154,7 +157,7 @@ export class IntakeTracker implements vscode.Disposable {
     return next;
   }
 
-  /** An open document: its cached parse and the diagnostics the editor published. */
+  /** An open document: its analysis's parse and the diagnostics the editor published. */
   private fromDocument(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.bump(key);
@@ -163,7 +166,7 @@ export class IntakeTracker implements vscode.Disposable {
       .getDiagnostics(doc.uri)
       .filter((d) => d.source === DIAGNOSTIC_SOURCE)
       .map((d) => ({ severity: toSeverity(d.severity), range: fromRange(d.range) }));
-    this.put(doc.uri, summarizeFile(this.cache.get(doc), diagnostics));
+    this.put(doc.uri, summarizeFile(this.analyses.get(doc).file, diagnostics));
   }
 
   private fromDisk(uri: vscode.Uri): void {
@@ -225,7 +228,7 @@ export class IntakeTracker implements vscode.Disposable {
           if (this.index.delete(key)) this.refreshSoon();
           continue;
         }
-        this.put(uri, summarizeText(text, validationSettings(uri).placeholderSeverity));
+        this.put(uri, summarizeText(text, this.config.validation(uri).placeholderSeverity));
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = performance.now();

@@ -4,10 +4,12 @@
  * nothing: the engine, `openai` and `undici` load on the first run (run.ts).
  */
 import * as vscode from 'vscode';
-import type { ParseCache } from '../parseCache';
+import type { DocumentAnalyses } from '../analyses';
+import type { Configuration } from '../config';
 import type { PreviewManager } from '../preview/manager';
 import { resolveTarget } from '../preview/target';
 import { ApiKeyStore, COMMAND_SET_API_KEY, registerApiKeyCommands } from './apiKey';
+import { LLM_CONTRIBUTION, LlmContribution, llmPaneOf, type LlmActions } from './contribution';
 import { LlmLog } from './log';
 import { LlmRunner, type LlmRunResult } from './run';
 
@@ -19,30 +21,31 @@ export interface LlmTestApi {
   log(): string[];
 }
 
-export function registerLlm(context: vscode.ExtensionContext, cache: ParseCache, manager: PreviewManager): { disposable: vscode.Disposable; testApi: LlmTestApi } {
+export function registerLlm(
+  context: vscode.ExtensionContext,
+  analyses: DocumentAnalyses,
+  config: Configuration,
+  manager: PreviewManager,
+): { disposable: vscode.Disposable; testApi: LlmTestApi } {
   const log = new LlmLog();
   const keys = new ApiKeyStore(context.secrets);
-  const runner = new LlmRunner(manager, keys, log, cache);
-  manager.llmActions = async (preview, action) => {
-    switch (action) {
-      case 'cancel':
-        runner.cancel(preview);
-        return;
-      case 'setApiKey':
-        await vscode.commands.executeCommand(COMMAND_SET_API_KEY);
-        return;
-      case 'continue':
-      case 'retry': {
-        const previous = preview.llm.result;
-        const target = await resolveTarget(cache, preview.uri, preview.intakeIndex);
-        if (!target) return;
-        // Continue only what was truncated; anything else starts over.
-        await runner.run(target, action === 'continue' && previous?.truncated ? previous : undefined);
-        return;
-      }
-    }
+  const runner = new LlmRunner(manager, keys, log, analyses, config);
+  const actions: LlmActions = {
+    cancel: (preview) => void runner.cancel(preview),
+    setApiKey: async () => {
+      await vscode.commands.executeCommand(COMMAND_SET_API_KEY);
+    },
+    rerun: async (preview, mode) => {
+      const previous = llmPaneOf(preview).result;
+      const target = await resolveTarget(analyses, preview.uri, preview.intakeIndex);
+      if (!target) return;
+      // Continue only what was truncated; anything else starts over.
+      await runner.run(target, mode === 'continue' && previous?.truncated ? previous : undefined);
+    },
   };
   const disposable = vscode.Disposable.from(
+    // LLM mode is a contribution to every preview: its pane, its buttons, its messages.
+    manager.contribute(LLM_CONTRIBUTION, (preview, api) => new LlmContribution(preview, api, actions)),
     runner,
     log,
     registerApiKeyCommands(keys),
@@ -51,11 +54,10 @@ export function registerLlm(context: vscode.ExtensionContext, cache: ParseCache,
       const focused = manager.active();
       const target =
         !(uriArg instanceof vscode.Uri) && focused && !vscode.window.activeTextEditor
-          ? await resolveTarget(cache, focused.uri, focused.intakeIndex)
-          : await resolveTarget(cache, uriArg, indexArg);
+          ? await resolveTarget(analyses, focused.uri, focused.intakeIndex)
+          : await resolveTarget(analyses, uriArg, indexArg);
       return target ? runner.run(target) : undefined;
     }),
-    { dispose: () => (manager.llmActions = undefined) },
   );
   return { disposable, testApi: { log: () => log.lines() } };
 }

@@ -5,8 +5,10 @@
  * truncation, in a notification whose buttons set the key, retry, continue or open settings.
  * The offline report stays one click away throughout (the toolbar toggle, "Show Offline Report").
  *
- * The heavy parts (engine, `openai`, `undici`) come from dist/report.js, loaded on the first
- * report (reportKit.ts); `openai` and `undici` only on the first request.
+ * The heavy parts (engine, `openai`, `undici`) are chunks loaded on first use (reportKit.ts):
+ * the engine on the first report, `openai` and `undici` on the first request. The offline
+ * report the run grounds on is the one the preview shows (or the document analysis keeps):
+ * it is not generated again.
  */
 import * as vscode from 'vscode';
 import type { LlmConfig } from '../../core/llm/config';
@@ -15,7 +17,8 @@ import type { LlmReport } from '../../core/llm/generateLlm';
 import type { KeyChoice } from '../../core/llm/keySource';
 import { proxyFor, redactProxyUrl } from '../../core/llm/proxy';
 import type { ProxyFetch } from '../../core/llm/proxyFetch';
-import type { ParseCache } from '../parseCache';
+import type { DocumentAnalyses } from '../analyses';
+import type { Configuration } from '../config';
 import type { LlmDone, LlmHeader } from '../preview/llmPane';
 import type { PreviewManager } from '../preview/manager';
 import type { IntakePreview } from '../preview/panel';
@@ -24,7 +27,8 @@ import type { IntakeTarget } from '../preview/target';
 import { COMMAND_SET_API_KEY, secretStorageNote, type ApiKeyStore } from './apiKey';
 import { errorMessage, errorTitle, errorView, findingsSummary, findingViews, llmLabels, redactionSummary, redactionViews, runDetail } from './labels';
 import type { LlmLog } from './log';
-import { httpSettings, llmSettings, type LlmSettings } from './settings';
+import { llmPaneOf } from './contribution';
+import type { LlmSettings } from './settings';
 
 /** How a run ended, for the command's caller (scripts, tests). */
 export interface LlmRunResult {
@@ -47,7 +51,8 @@ export class LlmRunner implements vscode.Disposable {
     private readonly manager: PreviewManager,
     private readonly keys: ApiKeyStore,
     private readonly log: LlmLog,
-    private readonly cache: ParseCache,
+    private readonly analyses: DocumentAnalyses,
+    private readonly config: Configuration,
   ) {}
 
   /** Stops every run (the extension is deactivating). */
@@ -63,7 +68,7 @@ export class LlmRunner implements vscode.Disposable {
   }
 
   async run(target: IntakeTarget, continueFrom?: LlmReport): Promise<LlmRunResult> {
-    const settings = llmSettings(target.doc.uri);
+    const settings = this.config.llm(target.doc.uri);
     if (settings.provider !== 'openai-compatible' || !settings.baseUrl || !settings.model) {
       void this.explainSettings(settings);
       return SKIPPED;
@@ -87,7 +92,7 @@ export class LlmRunner implements vscode.Disposable {
 
   private async runIn(preview: IntakePreview, target: IntakeTarget, settings: LlmSettings, controller: AbortController, continueFrom: LlmReport | undefined): Promise<LlmRunResult> {
     const key = await this.keys.lookup(settings.baseUrl);
-    const http = httpSettings();
+    const http = this.config.http();
     const secrets = [key.key, http.authorization];
     const log = (line: string) => this.log.info(line, secrets);
     this.noteKeySource(key, secrets);
@@ -97,6 +102,11 @@ export class LlmRunner implements vscode.Disposable {
     let kit: ReportKit | undefined;
     try {
       kit = await loadReportKit();
+      // Grounded on the offline report the preview shows, when it is of this version of the
+      // document; else on the one the document's analysis builds (and keeps, for the preview).
+      const analysis = this.analyses.get(target.doc);
+      const shown = preview.report;
+      const model = shown?.version === target.doc.version ? shown.model : analysis.intake(target.intakeIndex)?.report(kit.reportEngine);
       const render = kit.renderMarkdownHtml;
       const config: LlmConfig = { baseUrl: settings.baseUrl, model: settings.model, extraHeaders: settings.extraHeaders };
       if (key.key) config.apiKey = key.key;
@@ -122,7 +132,7 @@ export class LlmRunner implements vscode.Disposable {
           let lastProgress = 0;
           try {
             return await kit!.generateLlmReport(
-              { file: this.cache.get(target.doc), index: target.intakeIndex, config, redact: settings.redact, ...(continueFrom ? { continueFrom } : {}) },
+              { file: analysis.file, index: target.intakeIndex, config, redact: settings.redact, ...(model ? { model } : {}), ...(continueFrom ? { continueFrom } : {}) },
               {
                 signal: controller.signal,
                 log,
@@ -140,12 +150,12 @@ export class LlmRunner implements vscode.Disposable {
                     redactions: redactionViews(info.redactions),
                     redactionSummary: redactionSummary(info.redactions, settings.redact),
                   };
-                  preview.llm.start(header, { continued: continueFrom !== undefined, render });
+                  llmPaneOf(preview).start(header, { continued: continueFrom !== undefined, render });
                   progress.report({ message: info.local ? vscode.l10n.t('sending to the local endpoint…') : vscode.l10n.t('sending to {0}…', hostOf(info.endpoint)) });
                 },
                 onDelta: (text) => {
                   markdown += text;
-                  preview.llm.text(markdown, runDetail(settings.model, markdown.length));
+                  llmPaneOf(preview).text(markdown, runDetail(settings.model, markdown.length));
                 },
                 onRetry: (r) => {
                   const seconds = Math.round(r.delayMs / 100) / 10;
@@ -176,7 +186,7 @@ export class LlmRunner implements vscode.Disposable {
       const message = e instanceof Error ? e.message : String(e);
       this.log.warn(vscode.l10n.t('The LLM run failed: {0}', message), secrets);
       const done = this.failedState(settings, markdown, message, kit);
-      preview.llm.finish(markdown, done, undefined);
+      llmPaneOf(preview).finish(markdown, done, undefined);
       void this.notifyError(preview, target, done.error!.title, done.error!.message, 'config');
       return { status: 'failed', errorKind: 'config', chars: markdown.length, findings: 0 };
     } finally {
@@ -200,7 +210,7 @@ export class LlmRunner implements vscode.Disposable {
       cancelled: report.cancelled,
       ...(error ? { error } : {}),
     };
-    preview.llm.finish(report.markdown, done, report);
+    llmPaneOf(preview).finish(report.markdown, done, report);
     const base = { chars: report.markdown.length, findings: report.findings.length };
     if (report.cancelled) {
       this.log.info(vscode.l10n.t('Cancelled; {0} characters kept.', report.markdown.length));
@@ -269,7 +279,7 @@ export class LlmRunner implements vscode.Disposable {
       cont,
       offline,
     );
-    if (choice === cont && preview.llm.result) await this.run(target, preview.llm.result);
+    if (choice === cont && llmPaneOf(preview).result) await this.run(target, llmPaneOf(preview).result);
     else if (choice === offline) showOffline(preview);
   }
 
@@ -285,7 +295,7 @@ export class LlmRunner implements vscode.Disposable {
 
 function showOffline(preview: IntakePreview): void {
   preview.reveal();
-  preview.llm.show('offline');
+  llmPaneOf(preview).show('offline');
 }
 
 function openLlmSettings(): Thenable<unknown> {

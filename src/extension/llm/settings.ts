@@ -5,8 +5,8 @@
  * `restrictedConfigurations` (provider, base URL, extra headers, redaction), so a cloned
  * repository cannot send the intake, or the key, somewhere else.
  */
-import * as vscode from 'vscode';
 import type { ProxySettings } from '../../core/llm/proxy';
+import type { SettingsGetter } from '../settings';
 
 type LlmProvider = 'offline' | 'openai-compatible';
 
@@ -30,24 +30,24 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-export function llmSettings(scope?: vscode.Uri): LlmSettings {
-  const c = vscode.workspace.getConfiguration('intake.llm', scope);
+/** The `intake.llm.*` settings, read through the configuration object (../config.ts). */
+export function readLlmSettings(get: SettingsGetter): LlmSettings {
   const headers: Record<string, string> = {};
-  const raw = c.get<unknown>('extraHeaders');
+  const raw = get('extraHeaders');
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     for (const [name, value] of Object.entries(raw as Record<string, unknown>)) if (name.trim() && typeof value === 'string') headers[name.trim()] = value;
   }
-  const maxTokens = finite(c.get('maxTokens'), 1, 1_000_000);
+  const maxTokens = finite(get('maxTokens'), 1, 1_000_000);
   return {
-    provider: c.get<string>('provider') === 'openai-compatible' ? 'openai-compatible' : 'offline',
-    baseUrl: text(c.get('baseUrl')),
-    model: text(c.get('model')),
-    temperature: finite(c.get('temperature'), 0, 2),
+    provider: get('provider') === 'openai-compatible' ? 'openai-compatible' : 'offline',
+    baseUrl: text(get('baseUrl')),
+    model: text(get('model')),
+    temperature: finite(get('temperature'), 0, 2),
     maxTokens: maxTokens !== undefined ? Math.round(maxTokens) : undefined,
-    timeoutSeconds: finite(c.get('timeoutSeconds'), 1, 3600),
+    timeoutSeconds: finite(get('timeoutSeconds'), 1, 3600),
     extraHeaders: headers,
-    azureApiVersion: text(c.get('azureApiVersion')) || undefined,
-    redact: c.get<boolean>('redact', true) !== false,
+    azureApiVersion: text(get('azureApiVersion')) || undefined,
+    redact: get('redact') !== false,
   };
 }
 
@@ -58,16 +58,16 @@ export interface HttpSettings extends ProxySettings {
   authorization: string | undefined;
 }
 
-export function httpSettings(): HttpSettings {
-  const c = vscode.workspace.getConfiguration('http');
-  const noProxy = c.get<unknown>('noProxy');
-  const auth = c.get<unknown>('proxyAuthorization');
+/** VS Code's `http.*` settings, read through the configuration object (../config.ts). */
+export function readHttpSettings(get: SettingsGetter, env: NodeJS.ProcessEnv): HttpSettings {
+  const noProxy = get('noProxy');
+  const auth = get('proxyAuthorization');
   return {
-    proxy: text(c.get('proxy')) || undefined,
+    proxy: text(get('proxy')) || undefined,
     noProxy: Array.isArray(noProxy) ? noProxy.filter((e): e is string => typeof e === 'string') : [],
-    support: text(c.get('proxySupport')) || undefined,
-    env: process.env,
-    strictSSL: c.get<boolean>('proxyStrictSSL', true) !== false,
+    support: text(get('proxySupport')) || undefined,
+    env,
+    strictSSL: get('proxyStrictSSL') !== false,
     authorization: typeof auth === 'string' && auth ? auth : undefined,
   };
 }

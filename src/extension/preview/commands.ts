@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { exportFileName, type ExportFormat } from '../../core/preview/exportName';
-import type { ParseCache } from '../parseCache';
+import type { DocumentAnalyses } from '../analyses';
 import type { PreviewManager } from './manager';
 import { COMMAND_EXPORT_REPORT } from './panel';
 import { loadReportKit } from './reportKit';
@@ -29,7 +29,7 @@ function isExportOptions(value: unknown): value is ExportOptions {
   return (v.format === 'md' || v.format === 'html' || v.format === 'docx') && v.target instanceof vscode.Uri;
 }
 
-export function registerPreviewCommands(cache: ParseCache, manager: PreviewManager): vscode.Disposable {
+export function registerPreviewCommands(analyses: DocumentAnalyses, manager: PreviewManager): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMAND_GENERATE_RECOMMENDATION, async (uriArg?: unknown, indexArg?: unknown) => {
       const startedAt = performance.now();
@@ -39,17 +39,17 @@ export function registerPreviewCommands(cache: ParseCache, manager: PreviewManag
         focused.reveal();
         return;
       }
-      const target = await resolveTarget(cache, uriArg, indexArg);
+      const target = await resolveTarget(analyses, uriArg, indexArg);
       if (target) manager.show(target.doc, target.intakeIndex, target.editor?.viewColumn, startedAt);
     }),
     vscode.commands.registerCommand(COMMAND_EXPORT_REPORT, async (uriArg?: unknown, indexArg?: unknown, options?: unknown) => {
       const focused = manager.active();
       const target =
         !(uriArg instanceof vscode.Uri) && focused
-          ? await resolveTarget(cache, focused.uri, focused.intakeIndex)
-          : await resolveTarget(cache, uriArg, indexArg);
+          ? await resolveTarget(analyses, focused.uri, focused.intakeIndex)
+          : await resolveTarget(analyses, uriArg, indexArg);
       if (!target) return undefined;
-      return exportReport(cache, target, isExportOptions(options) ? options : undefined);
+      return exportReport(analyses, manager, target, isExportOptions(options) ? options : undefined);
     }),
   );
 }
@@ -77,7 +77,7 @@ function isLocalDesktop(): boolean {
 }
 
 /** Exports the report of `target`; returns the written file, or undefined if the user cancelled. */
-async function exportReport(cache: ParseCache, target: IntakeTarget, scripted: ExportOptions | undefined): Promise<vscode.Uri | undefined> {
+async function exportReport(analyses: DocumentAnalyses, manager: PreviewManager, target: IntakeTarget, scripted: ExportOptions | undefined): Promise<vscode.Uri | undefined> {
   const { doc, intakeIndex } = target;
   let format = scripted?.format;
   if (!format) {
@@ -87,7 +87,7 @@ async function exportReport(cache: ParseCache, target: IntakeTarget, scripted: E
   }
   let file = scripted?.target;
   if (!file) {
-    const intakeCount = cache.get(doc).intakes.length;
+    const intakeCount = analyses.get(doc).file.intakes.length;
     const name = exportFileName(doc.uri.path.split('/').pop() ?? 'intake', format, intakeIndex, intakeCount);
     const pick = formatPicks().find((p) => p.format === format)!;
     const defaultUri = defaultTarget(doc, name);
@@ -108,7 +108,11 @@ async function exportReport(cache: ParseCache, target: IntakeTarget, scripted: E
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the recommendation report…') }, async () => {
       const kit = await loadReportKit();
-      const model = kit.generateReport(cache.get(doc), intakeIndex);
+      // The report the preview shows when it is of this version; else the analysis builds it (and keeps it).
+      const shown = manager.find(doc.uri, intakeIndex)?.report;
+      const analysis = analyses.get(doc);
+      const model = shown?.version === doc.version ? shown.model : analysis.intake(intakeIndex)?.report(kit.reportEngine);
+      if (!model) throw new Error(vscode.l10n.t('Intake {0} does not exist (the file has {1}).', intakeIndex + 1, analysis.file.intakes.length));
       const bytes = await kit.renderExport(model, chosen);
       await writeFileAtomically(written, bytes);
     });

@@ -3,14 +3,14 @@
  * Nothing heavy is loaded here: the engine, knowledge base and renderers load on first use.
  */
 import * as vscode from 'vscode';
-import type { IntakeFile } from '../../core/model';
 import { PREVIEW_VIEW_TYPE, type ToWebview } from '../../protocol/messages';
-import type { ParseCache } from '../parseCache';
+import type { DocumentAnalyses } from '../analyses';
+import type { Configuration } from '../config';
 import { registerCodeLens } from './codeLens';
 import { registerPreviewCommands } from './commands';
 import { PreviewManager } from './manager';
 import type { LlmPaneEvent, LlmSnapshot } from './llmPane';
-import type { PreviewRenderEvent } from './panel';
+import type { PreviewRenderEvent } from './observer';
 
 /**
  * What the integration tests need to observe the preview (see extension.ts: only returned
@@ -63,16 +63,16 @@ export interface PreviewInfo {
 
 export function registerPreview(
   context: vscode.ExtensionContext,
-  cache: ParseCache,
+  analyses: DocumentAnalyses,
+  config: Configuration,
   selector: vscode.DocumentSelector,
-  getFile: (doc: vscode.TextDocument) => IntakeFile,
 ): { disposable: vscode.Disposable; testApi: PreviewTestApi; manager: PreviewManager } {
-  const manager = new PreviewManager(cache, context.extensionUri);
+  const manager = new PreviewManager(analyses, config, context.extensionUri);
   const disposable = vscode.Disposable.from(
     manager,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
-    registerPreviewCommands(cache, manager),
-    registerCodeLens(selector, getFile),
+    registerPreviewCommands(analyses, manager),
+    registerCodeLens(selector, (doc) => analyses.get(doc)),
   );
   const testApi: PreviewTestApi = {
     onDidRender: manager.onDidRender,
@@ -92,7 +92,7 @@ export function registerPreview(
         firstPaintMs: p.firstPaintMs,
         errorCount: p.errorCount,
         pageHtml: p.panel.webview.html,
-        llm: p.llm.hasContent ? p.llm.snapshot() : undefined,
+        llm: p.snapshots().llm as LlmSnapshot | undefined,
       })),
     restore: async (state) => {
       const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});

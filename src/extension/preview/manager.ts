@@ -3,87 +3,109 @@
  * that has one reveals it; edits re-render the previews of their document after the debounce
  * (`intake.preview.debounceMs`); cursor moves highlight the blocks that cite the line
  * (`intake.preview.followCursor`); previews open at a window reload come back through the
- * webview panel serializer.
+ * webview panel serializer. Features add to every preview as contributions (LLM mode does).
+ *
+ * The manager is the previews' observer: it turns what they report into the test API's events
+ * and the output channel's lines.
  */
 import * as vscode from 'vscode';
-import type { IntakeFile } from '../../core/model';
-import { parsePreviewState, PREVIEW_VIEW_TYPE } from '../../protocol/messages';
+import { parsePreviewState, PREVIEW_VIEW_TYPE, type ToWebview } from '../../protocol/messages';
 import { selectionLines } from '../../protocol/dataLines';
+import type { DocumentAnalyses } from '../analyses';
+import type { Configuration } from '../config';
 import { isIntake } from '../convert';
 import { Debouncer } from '../debouncer';
-import type { ParseCache } from '../parseCache';
+import { Disposable } from '../dispose';
+import type { PreviewContributionFactory } from './contribution';
 import { titleFrame } from './labels';
-import type { ToWebview } from '../../protocol/messages';
 import type { LlmPaneEvent } from './llmPane';
-import { IntakePreview, previewKey, type LlmAction, type PreviewHost, type PreviewRenderEvent } from './panel';
-import { previewSettings } from './settings';
+import type { PreviewEvent, PreviewObserver, PreviewRenderEvent } from './observer';
+import { IntakePreview, previewKey, type PreviewContext } from './panel';
 import { webviewOptions } from './shell';
 
 /** Cursor moves are coalesced a little: holding an arrow key should not flood the page. */
 const SELECTION_DELAY_MS = 50;
 
-export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
+export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer, PreviewObserver<IntakePreview> {
   private readonly previews = new Map<string, IntakePreview>();
-  private readonly selections = new Debouncer<string>();
-  private readonly renderEmitter = new vscode.EventEmitter<PreviewRenderEvent>();
+  private readonly selections = this._register(new Debouncer<string>());
+  private readonly renderEmitter = this._register(new vscode.EventEmitter<PreviewRenderEvent>());
   readonly onDidRender = this.renderEmitter.event;
-  private readonly llmEmitter = new vscode.EventEmitter<{ preview: IntakePreview; event: LlmPaneEvent }>();
+  private readonly llmEmitter = this._register(new vscode.EventEmitter<{ preview: IntakePreview; event: LlmPaneEvent }>());
   /** The LLM panes' events (start, delta, done, version), for the test API. */
   readonly onDidLlm = this.llmEmitter.event;
-  private readonly postEmitter = new vscode.EventEmitter<{ preview: IntakePreview; message: ToWebview }>();
+  private readonly postEmitter = this._register(new vscode.EventEmitter<{ preview: IntakePreview; message: ToWebview }>());
   /** Every message posted to a page, for the test API. */
   readonly onDidPost = this.postEmitter.event;
-  /** What the LLM view's buttons do; set by the LLM feature (registerLlm). */
-  llmActions: ((preview: IntakePreview, action: LlmAction) => Promise<void>) | undefined;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly contributions = new Map<string, PreviewContributionFactory<IntakePreview>>();
   private output: vscode.LogOutputChannel | undefined;
-  private readonly host: PreviewHost;
+  private readonly context: PreviewContext;
 
   constructor(
-    private readonly cache: ParseCache,
+    private readonly analyses: DocumentAnalyses,
+    private readonly config: Configuration,
     extensionUri: vscode.Uri,
   ) {
-    this.host = {
-      extensionUri,
-      parse: (doc) => this.cache.get(doc),
-      fire: (e) => this.renderEmitter.fire(e),
-      log: (message) => this.log(message),
-      fireLlm: (preview, event) => this.llmEmitter.fire({ preview, event }),
-      posted: (preview, message) => this.postEmitter.fire({ preview, message }),
-      llmAction: async (preview, action) => this.llmActions?.(preview, action),
-    };
-    this.subscriptions = [
+    super();
+    this.context = { extensionUri, analyses, config, observer: this };
+    this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         const list = this.previewsOf(e.document.uri);
         if (list.length === 0) return;
-        const delay = previewSettings(e.document.uri).debounceMs;
+        const delay = this.config.preview(e.document.uri).debounceMs;
         for (const p of list) p.schedule(delay);
       }),
-      // A document closed and opened again (or whose language changed) may read differently now.
+    );
+    // A document closed and opened again (or whose language changed) may read differently now.
+    this._register(
       vscode.workspace.onDidOpenTextDocument((doc) => {
         for (const p of this.previewsOf(doc.uri)) p.schedule(0);
       }),
-      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e.textEditor)),
+    );
+    this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e.textEditor)));
+    this._register(
       vscode.languages.onDidChangeDiagnostics((e) => {
         for (const uri of e.uris) for (const p of this.previewsOf(uri)) p.refreshErrors();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('intake.preview')) return;
-        for (const p of this.previews.values()) p.setFollowCursor(previewSettings(p.uri).followCursor);
+    );
+    this._register(
+      config.onDidChange((e) => {
+        for (const p of this.previews.values()) if (e.affects('preview', p.uri)) p.setFollowCursor(this.config.preview(p.uri).followCursor);
       }),
-    ];
+    );
   }
 
-  dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
-    this.selections.dispose();
+  override dispose(): void {
     for (const p of [...this.previews.values()]) p.dispose();
     this.previews.clear();
-    this.renderEmitter.dispose();
-    this.llmEmitter.dispose();
-    this.postEmitter.dispose();
+    super.dispose();
     this.output?.dispose();
+  }
+
+  /** Adds a contribution to every preview, the open ones and those to come. */
+  contribute(id: string, factory: PreviewContributionFactory<IntakePreview>): vscode.Disposable {
+    this.contributions.set(id, factory);
+    for (const p of this.previews.values()) p.contribute(id, factory);
+    return { dispose: () => this.contributions.get(id) === factory && this.contributions.delete(id) };
+  }
+
+  notify(preview: IntakePreview, event: PreviewEvent): void {
+    switch (event.type) {
+      case 'render':
+        this.renderEmitter.fire(event.event);
+        return;
+      case 'post':
+        this.postEmitter.fire({ preview, message: event.message });
+        return;
+      case 'llm':
+        this.llmEmitter.fire({ preview, event: event.event });
+        return;
+      case 'log':
+        this.output ??= vscode.window.createOutputChannel('Intake Studio Preview', { log: true });
+        this.output.info(event.message);
+        return;
+    }
   }
 
   all(): IntakePreview[] {
@@ -96,7 +118,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 
   previewsOf(uri: vscode.Uri): IntakePreview[] {
     const key = uri.toString();
-    return this.all().filter((p) => p.uri.toString() === key);
+    return this.all().filter((p) => p.documentUri === key);
   }
 
   /** The preview whose panel has focus, if any. */
@@ -119,7 +141,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       PREVIEW_VIEW_TYPE,
       titleFrame(name),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { ...webviewOptions(this.host.extensionUri), retainContextWhenHidden: false, enableFindWidget: true },
+      { ...webviewOptions(this.context.extensionUri), retainContextWhenHidden: false, enableFindWidget: true },
     );
     return this.adopt(panel, doc.uri, intakeIndex, sourceColumn, startedAt);
   }
@@ -145,12 +167,13 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       return;
     }
     // A restored panel gets the options a new one is created with (scripts, the two resource roots).
-    panel.webview.options = webviewOptions(this.host.extensionUri);
+    panel.webview.options = webviewOptions(this.context.extensionUri);
     this.adopt(panel, uri, state.intakeIndex, state.sourceColumn, performance.now());
   }
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, intakeIndex: number, sourceColumn: vscode.ViewColumn | undefined, startedAt: number): IntakePreview {
-    const preview = new IntakePreview(panel, uri, intakeIndex, sourceColumn, this.host, startedAt);
+    const preview = new IntakePreview(panel, uri, intakeIndex, sourceColumn, this.context, startedAt);
+    for (const [id, factory] of this.contributions) preview.contribute(id, factory);
     this.previews.set(preview.key, preview);
     preview.onDidDispose(() => {
       if (this.previews.get(preview.key) === preview) this.previews.delete(preview.key);
@@ -161,17 +184,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private onSelection(editor: vscode.TextEditor): void {
     const doc = editor.document;
     if (!isIntake(doc) || this.previewsOf(doc.uri).length === 0) return;
-    if (!previewSettings(doc.uri).followCursor) return;
+    if (!this.config.preview(doc.uri).followCursor) return;
     this.selections.schedule(doc.uri.toString(), SELECTION_DELAY_MS, () => {
       if (doc.isClosed) return;
-      const file: IntakeFile = this.cache.get(doc);
+      const file = this.analyses.get(doc).file;
       const lines = selectionLines(editor.selection.start.line, editor.selection.end.line);
       for (const p of this.previewsOf(doc.uri)) p.highlight(file, lines);
     });
-  }
-
-  private log(message: string): void {
-    this.output ??= vscode.window.createOutputChannel('Intake Studio Preview', { log: true });
-    this.output.info(message);
   }
 }

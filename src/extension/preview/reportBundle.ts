@@ -1,40 +1,48 @@
 /**
- * Entry point of dist/report.js: the heavy half of the preview, bundled apart from
- * dist/extension.js and required on the first report (never at activation). It holds the
- * engine with its knowledge base, markdown-it and the renderers, and `docx` for the Word
- * export. No `vscode` here: the extension hands it parsed intakes and gets strings or bytes.
+ * The heavy half of the preview, loaded on the first report (never at activation) with a
+ * dynamic `import()`: esbuild puts it, and what only it uses (the engine with its knowledge base,
+ * markdown-it, the renderers), in chunks of their own, while the core it shares with the rest of
+ * the extension stays one copy (one l10n bundle, one catalog). The Word renderer (`docx`) and
+ * LLM mode (`openai`, `undici`) are chunks of their own again, loaded on the first export to
+ * Word and the first LLM request. No `vscode` here: the extension hands it parsed intakes and
+ * gets strings or bytes.
  *
  * Intake: New Intake gets its industries here too (from the knowledge base).
- *
- * LLM mode lives here too (it needs the engine's facts): `openai` and `undici` are bundled but
- * only evaluated on the first LLM request (client.ts and proxyFetch.ts import them dynamically),
- * so an offline report never runs them either.
  */
-import { generateReport, IntakeIndexError } from '../../core/engine/generate';
+import type { ReportInput } from '../../core/documents/documentAnalysis';
+import { generateReport } from '../../core/engine/generate';
 import type { ReportModel } from '../../core/engine/reportModel';
-import { configureL10n } from '../../core/l10n';
+import type { GenerateLlmInput, GenerateLlmOptions, LlmReport } from '../../core/llm/generateLlm';
+import type { ProxyFetch, ProxyFetchOptions } from '../../core/llm/proxyFetch';
 import type { ExportFormat } from '../../core/preview/exportName';
-import { renderDocx } from '../../core/render/exportDocx';
 import { renderStandaloneHtml } from '../../core/render/exportHtml';
 import { renderMarkdownExport } from '../../core/render/exportMarkdown';
 import { renderMarkdownHtml, renderReportHtml } from '../../core/render/html';
-import { generateLlmReport } from '../../core/llm/generateLlm';
-import { proxyFetch } from '../../core/llm/proxyFetch';
 import { getKnowledgeBase } from '../../core/knowledge/knowledge';
 import { buildNewIntake, industryChoices as industryChoicesOf, type IndustryChoice } from '../../core/newIntake/newIntake';
 
-export { configureL10n, generateReport, renderReportHtml, renderMarkdownHtml, generateLlmReport, proxyFetch, buildNewIntake };
+export { renderReportHtml, renderMarkdownHtml, buildNewIntake };
 
 /** The knowledge base's industries with their typical segments, for Intake: New Intake. */
 export function industryChoices(): IndustryChoice[] {
   return industryChoicesOf(getKnowledgeBase());
 }
 
-export function isIntakeIndexError(e: unknown): boolean {
-  return e instanceof IntakeIndexError;
+/**
+ * The report engine as the document analysis calls it (one function, so that each intake's
+ * analysis keeps the report it built): the offline report from the facts and findings the
+ * analysis already has.
+ */
+export function reportEngine(input: ReportInput): ReportModel {
+  return generateReport(input.file, input.index, { facts: input.facts, findings: input.findings });
 }
 
-/** An export's bytes; each format runs only its own renderer. */
+/** What the preview's title says of a report: the customer's industry and segment. */
+export function describeReport(model: ReportModel): { industry: string; segment: string } {
+  return { industry: model.intake.industry, segment: model.intake.segment };
+}
+
+/** An export's bytes; each format runs only its own renderer (Word loads `docx` now). */
 export async function renderExport(model: ReportModel, format: ExportFormat): Promise<Uint8Array> {
   switch (format) {
     case 'md':
@@ -42,6 +50,16 @@ export async function renderExport(model: ReportModel, format: ExportFormat): Pr
     case 'html':
       return new TextEncoder().encode(renderStandaloneHtml(model));
     case 'docx':
-      return renderDocx(model);
+      return (await import('../../core/render/exportDocx')).renderDocx(model);
   }
+}
+
+/** LLM mode's run (loads its code, and `openai`, now). */
+export async function generateLlmReport(input: GenerateLlmInput, options?: GenerateLlmOptions): Promise<LlmReport> {
+  return (await import('../../core/llm/generateLlm')).generateLlmReport(input, options);
+}
+
+/** A fetch through an HTTP(S) proxy (loads `undici` now). */
+export async function proxyFetch(url: string, options: ProxyFetchOptions): Promise<ProxyFetch> {
+  return (await import('../../core/llm/proxyFetch')).proxyFetch(url, options);
 }

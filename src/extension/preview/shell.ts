@@ -1,11 +1,14 @@
 /**
- * The webview's page: a strict CSP (nonce-only scripts, styles and images from the extension
- * only), the stylesheet and the bundled script (async: the report paints without waiting for it). When the first report is ready
- * before the page has loaded, it is written into the page itself (`initial`), so it paints as
- * soon as the HTML is parsed, without waiting for the script and a message round trip; every
- * later version arrives by message.
+ * The webview's page: a strict CSP (nonce-only scripts and styles, images from the extension
+ * only), the stylesheet written into the page (bundled as text: a <link> would be fetched
+ * through the webview's resource loader before the page could paint) and the bundled script
+ * (async: the report paints without waiting for it). When the first report is ready before the
+ * page has loaded, it is written into the page itself (`initial`), so it paints as soon as the
+ * HTML is parsed, without waiting for the script and a message round trip; every later version
+ * arrives by message.
  */
 import * as vscode from 'vscode';
+import stylesheet from '../../../media/preview.css';
 import type { PreviewState, RenderMessage } from '../../protocol/messages';
 
 function mediaRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -26,13 +29,15 @@ function escapeAttr(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function contentSecurityPolicy(cspSource: string, scriptNonce: string): string {
-  return [`default-src 'none'`, `img-src ${cspSource} data:`, `style-src ${cspSource}`, `script-src 'nonce-${scriptNonce}'`].join('; ');
+function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [`default-src 'none'`, `img-src ${cspSource} data:`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
 }
+
+/** The stylesheet as the content of a <style> element (it holds no `<`, but make sure). */
+const STYLE = stylesheet.replace(/<\//g, '<\\/');
 
 export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, state: PreviewState, title: string, uiLanguage: string, initial?: RenderMessage): string {
   const n = nonce();
-  const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'preview.js'));
   // The render message without its html, which goes into <main> as markup.
   const embedded = initial ? ` data-initial="${escapeAttr(JSON.stringify({ ...initial, html: '' }))}"` : '';
@@ -42,7 +47,7 @@ export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(webview.cspSource, n))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttr(css.toString())}">
+<style nonce="${n}">${STYLE}</style>
 <title>${escapeAttr(initial?.title ?? title)}</title>
 </head>
 <body>

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { targetIntakeIndex } from '../../core/preview/target';
 import { isIntake } from '../convert';
-import type { ParseCache } from '../parseCache';
+import type { DocumentAnalyses } from '../analyses';
 
 export interface IntakeTarget {
   doc: vscode.TextDocument;
@@ -16,7 +16,7 @@ export interface IntakeTarget {
  * preview (uri + index) or nothing (the command palette: the active editor and its cursor).
  * Undefined, after telling the user why, when there is no intake to act on.
  */
-export async function resolveTarget(cache: ParseCache, uriArg: unknown, indexArg: unknown): Promise<IntakeTarget | undefined> {
+export async function resolveTarget(analyses: DocumentAnalyses, uriArg: unknown, indexArg: unknown): Promise<IntakeTarget | undefined> {
   const active = vscode.window.activeTextEditor;
   const uri = uriArg instanceof vscode.Uri ? uriArg : active?.document.uri;
   if (!uri) {
@@ -36,7 +36,7 @@ export async function resolveTarget(cache: ParseCache, uriArg: unknown, indexArg
   }
   const key = doc.uri.toString();
   const editor = active?.document.uri.toString() === key ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
-  const index = targetIntakeIndex(cache.get(doc), indexArg, editor?.selection.active.line);
+  const index = targetIntakeIndex(analyses.get(doc).file, indexArg, editor?.selection.active.line);
   if (index === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This file has no intake yet.'));
     return undefined;

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import data from '../../../src/core/catalog/fields.yaml';
-import { FieldCatalogSchema } from '../../../src/core/catalog/schema';
+import loadCatalog from '../../../src/core/catalog/fields.yaml';
+import { FieldCatalogSchema, parseFieldCatalog } from '../../../src/core/catalog/schema';
+
+const data = loadCatalog();
 import { FieldCatalog, getFieldCatalog, normalizeName, type FieldSpec, type SectionSpec } from '../../../src/core/catalog/catalog';
 import type { Item } from '../../../src/core/model';
 import { parseIntake } from '../../../src/core/parser';
@@ -64,7 +66,7 @@ describe('field catalog', () => {
       const bad4 = clone(data) as typeof bad1;
       bad4.sections[0]!.extra = true;
       assert.equal(FieldCatalogSchema.safeParse(bad4).success, false);
-      assert.throws(() => new FieldCatalog(bad1));
+      assert.throws(() => new FieldCatalog(parseFieldCatalog(bad1)));
     });
 
     it('records for every section and field a Chinese and English description and the report sections it feeds', () => {

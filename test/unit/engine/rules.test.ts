@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import categoriesData from '../../../src/core/knowledge/categories.yaml';
-import rulesData from '../../../src/core/knowledge/rules.yaml';
+import loadCategories from '../../../src/core/knowledge/categories.yaml';
+import loadRules from '../../../src/core/knowledge/rules.yaml';
 import {
   CategoriesFileSchema,
   FrameworksFileSchema,
@@ -20,6 +20,10 @@ import { parseIntake } from '../../../src/core/parser';
 import { extractFacts, type IntakeFacts } from '../../../src/core/facts/facts';
 import { compileRule, evaluateRules, type RuleHit } from '../../../src/core/engine/rules';
 import { readSeed, repoRoot } from '../helpers/seeds';
+
+// The YAML as the build embeds it: validated, as its schema outputs it.
+const rulesData = loadRules();
+const categoriesData = loadCategories();
 
 /** Product ids the knowledge base's product files provide (products/business.yaml, products/platform.yaml). */
 const PRODUCT_IDS = new Set(

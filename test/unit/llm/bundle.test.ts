@@ -1,37 +1,100 @@
 /**
- * Activation stays light: dist/extension.js (what VS Code loads to activate) holds neither the
- * `openai` client nor `undici`; both are in dist/report.js, the bundle required on the first
- * report, and there only as lazily initialised modules (evaluated on the first LLM request).
- * `npm run test:unit` builds dist/ before running this.
+ * The bundles (esbuild.js): an ES module build with code splitting for the extension (dist/), and
+ * another for the CLI (cli/dist/, its npm package). What VS Code loads to activate (dist/extension.mjs and the chunks it imports statically)
+ * holds no engine, knowledge base, renderer, LLM or Word code and no zod but zod/mini; those are
+ * in chunks reached only by dynamic import(). The CLI's offline path loads no LLM or Word code.
+ * Every module of the core is in exactly one file, so its state (l10n, catalog, knowledge) exists
+ * once in each build. `npm run test:unit` builds both (development: esbuild names each module in a comment).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/seeds';
 
-function bundle(name: string): string {
-  const file = path.join(repoRoot(), 'dist', name);
-  assert.ok(fs.existsSync(file), `${name} is missing: run node esbuild.js`);
-  return fs.readFileSync(file, 'utf8');
+function dist(...parts: string[]): string {
+  return path.join(repoRoot(), 'dist', ...parts);
 }
 
-/** Code only the two packages have (class names and messages of their own). */
-const OPENAI = ['APIConnectionTimeoutError', 'OpenAI-Organization', 'dangerouslyAllowBrowser'];
-const UNDICI = ['ProxyAgent', 'UND_ERR_CONNECT_TIMEOUT', 'kProxyHeaders'];
+function cliDist(...parts: string[]): string {
+  return path.join(repoRoot(), 'cli', 'dist', ...parts);
+}
 
-describe('the extension bundles', () => {
-  it('dist/extension.js contains no openai and no undici code', () => {
-    const text = bundle('extension.js');
-    for (const marker of [...OPENAI, ...UNDICI]) assert.ok(!text.includes(marker), `dist/extension.js contains "${marker}"`);
-    assert.ok(!/node_modules[\\/]+(openai|undici)[\\/]/.test(text), 'dist/extension.js includes a module of openai or undici');
+/** Every ES module file of a build: its entry point and its chunks. */
+function buildFiles(entry: string, chunks: string): string[] {
+  return [entry, ...fs.readdirSync(chunks).filter((f) => f.endsWith('.mjs')).map((f) => path.join(chunks, f))];
+}
+
+/** The files an ES module loads before it runs: itself and its static imports, transitively. */
+function staticClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    assert.ok(fs.existsSync(file), `${path.relative(repoRoot(), file)} is missing: run node esbuild.js`);
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)";|^import\s*"(\.[^"]+)";/gms)) stack.push(path.resolve(path.dirname(file), (m[1] ?? m[2])!));
+  }
+  return [...seen];
+}
+
+/** The modules bundled into `file`, from esbuild's `// path` comments. */
+function modulesIn(file: string): string[] {
+  return [...fs.readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:src|node_modules|media)\/\S+)$/gm)].map((m) => m[1]!);
+}
+
+function modulesOf(files: string[]): string[] {
+  return files.flatMap(modulesIn);
+}
+
+const LAZY = [/^node_modules\/(openai|undici|docx|markdown-it)\//, /^node_modules\/zod\/v4\/classic\//, /^node_modules\/zod\/v4\/locales\//, /^src\/core\/(engine|render|llm\/(generateLlm|client|verify|prompt))\b/];
+
+describe('the bundles', () => {
+  it('activation loads no engine, knowledge, renderer, LLM, Word or zod-classic code', () => {
+    const modules = modulesOf(staticClosure(dist('extension.mjs')));
+    assert.ok(modules.includes('src/core/parser.ts') && modules.includes('src/extension/extension.ts'), 'the activation closure was not found');
+    for (const pattern of LAZY) assert.deepEqual(modules.filter((m) => pattern.test(m)), [], `activation loads ${pattern}`);
+    // The knowledge base's modules only know where their data file is: none of the data is read at activation.
+    const text = staticClosure(dist('extension.mjs')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    for (const data of ['\\"rules\\":', '\\"products\\":', '"rules":[', '"products":[']) assert.ok(!text.includes(data), `activation carries knowledge data (${data})`);
   });
 
-  it('dist/report.js has them, initialised only on first use', () => {
-    const text = bundle('report.js');
-    for (const marker of ['APIConnectionTimeoutError', 'ProxyAgent']) assert.ok(text.includes(marker), `dist/report.js lacks "${marker}"`);
-    // esbuild wraps a dynamically imported module in an initialiser that runs on the import().
-    assert.match(text, /var require_undici = __commonJS\(/);
-    assert.match(text, /var init_openai = __esm\(/);
-    assert.ok(!/^init_openai\(\);$/m.test(text) && !/^var \w+ = require_undici\(\);$/m.test(text), 'openai or undici initialised at load time');
+  it('the report engine, Word and LLM mode are chunks reached by dynamic import()', () => {
+    const entry = fs.readFileSync(dist('extension.mjs'), 'utf8');
+    const report = /import\("(\.\/chunks\/reportBundle-[\w-]+\.mjs)"\)/.exec(entry);
+    assert.ok(report, 'dist/extension.mjs does not import() the report bundle');
+    const reportModules = modulesOf(staticClosure(dist(report[1]!)));
+    assert.ok(reportModules.includes('src/core/engine/generate.ts'), 'the report chunk holds no engine');
+    for (const lazy of [/^node_modules\/(openai|undici|docx)\//, /^src\/core\/llm\/generateLlm\.ts$/]) assert.deepEqual(reportModules.filter((m) => lazy.test(m)), [], `the first report loads ${lazy}`);
+  });
+
+  it('the offline CLI loads no LLM or Word code', () => {
+    const modules = modulesOf(staticClosure(cliDist('cli.mjs')));
+    assert.ok(modules.includes('src/cli/main.ts'));
+    for (const lazy of [/^node_modules\/(openai|undici|docx|zod)\//, /^src\/core\/llm\/(generateLlm|client|verify|prompt)\.ts$/, /^src\/core\/render\/exportDocx\.ts$/]) {
+      assert.deepEqual(modules.filter((m) => lazy.test(m)), [], `the CLI loads ${lazy}`);
+    }
+  });
+
+  for (const [name, files] of [
+    ['the extension', () => buildFiles(dist('extension.mjs'), dist('chunks'))],
+    ['the CLI', () => buildFiles(cliDist('cli.mjs'), cliDist('chunks'))],
+  ] as const) {
+    it(`${name} holds every module of the core once, whatever loads it`, () => {
+      const count = new Map<string, number>();
+      for (const m of modulesOf(files())) if (m.startsWith('src/core/')) count.set(m, (count.get(m) ?? 0) + 1);
+      assert.ok(count.get('src/core/l10n.ts') === 1 && count.get('src/core/catalog/catalog.ts') === 1);
+      assert.deepEqual([...count].filter(([, n]) => n > 1), []);
+    });
+  }
+
+  it('ships the validated knowledge base and catalog as data files', () => {
+    for (const name of ['catalog-fields.json', 'knowledge-rules.json', 'knowledge-frameworks.json']) {
+      for (const file of [dist('data', name), cliDist('data', name)]) {
+        const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+        assert.equal(typeof data, 'object');
+      }
+    }
   });
 });

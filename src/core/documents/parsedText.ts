@@ -1,0 +1,468 @@
+/**
+ * A parse that follows the edits of one document: after an edit only the lines around it are
+ * read again, and the intakes elsewhere keep their objects.
+ *
+ * The parser starts afresh after every separator line (`=====`, `-----`, …): nothing above one
+ * changes how the lines below it are read. A text is therefore cut into *segments*, runs of
+ * whole lines that each end with a separator line (or at the end of the text), and each segment
+ * is parsed on its own ({@link parseIntake} with the segment's first line and first intake
+ * index). Joined, the segments' results are exactly the parse of the whole text.
+ *
+ * After an edit, the segments the edit touched are parsed again; those before it are kept as
+ * they are, and those after it too when the edit added or removed no line and no intake
+ * (typing within a line). Otherwise they are moved: their intakes get their new lines and
+ * indices at once, and their trees (sections, items, placeholders) are copied with the lines
+ * shifted only when something reads them, so pressing Enter at the top of a long file costs
+ * little. A file without separators is one segment, and is parsed whole on every edit.
+ */
+import { lineStarts, type Position, type Range } from '../document';
+import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
+import { detectEol, isSeparatorLine, parseIntake } from '../parser';
+
+interface Segment {
+  /** The first line (0-based) and the number of lines. */
+  readonly firstLine: number;
+  readonly lineCount: number;
+  /** Offset of the first line's first character. */
+  readonly start: number;
+  /** Offset just after the last line's text (before its line break). */
+  readonly end: number;
+  readonly firstIntakeIndex: number;
+  /** The parse this segment's objects come from (the lines and indices it was read at). */
+  readonly parse: SegmentParse;
+  /** This version's objects: the parse's own, or moved copies of them. */
+  readonly view: SegmentView;
+  /** Line starts relative to `start`, computed when first asked (shared by moved copies). */
+  readonly lines: { starts?: number[] };
+}
+
+interface SegmentParse {
+  readonly intakes: readonly Intake[];
+  readonly placeholders: readonly Placeholder[];
+  readonly problems: readonly ParseProblem[];
+}
+
+/**
+ * A segment's objects in one version: those of its parse, or, when lines or intakes were added
+ * above it since, copies with the lines and indices moved. The intakes are copied at once but
+ * their trees only when read (see {@link Mover.lazyIntake}); the placeholders and problems when
+ * first asked for. Moved again, a segment is moved from its parse, never from a copy.
+ */
+class SegmentView {
+  readonly intakes: readonly Intake[];
+  private readonly mover: Mover | undefined;
+  private movedPlaceholders: readonly Placeholder[] | undefined;
+  private movedProblems: readonly ParseProblem[] | undefined;
+
+  constructor(
+    private readonly parse: SegmentParse,
+    readonly lineShift: number,
+    readonly indexShift: number,
+  ) {
+    if (lineShift === 0 && indexShift === 0) {
+      this.intakes = parse.intakes;
+      return;
+    }
+    const mover = (this.mover = new Mover(lineShift));
+    this.intakes = parse.intakes.map((intake) => mover.lazyIntake(intake, indexShift));
+  }
+
+  get placeholders(): readonly Placeholder[] {
+    const mover = this.mover;
+    if (!mover) return this.parse.placeholders;
+    return (this.movedPlaceholders ??= this.parse.placeholders.map((p) => mover.placeholder(p)));
+  }
+
+  get problems(): readonly ParseProblem[] {
+    const mover = this.mover;
+    if (!mover) return this.parse.problems;
+    return (this.movedProblems ??= this.parse.problems.map((p) => ({ code: p.code, range: mover.range(p.range) })));
+  }
+}
+
+/** Where an intake of an updated parse comes from. */
+export type IntakeOrigin =
+  /** The very object of the previous parse: same text, same lines, same index. */
+  | { kind: 'same'; previous: Intake }
+  /** A copy of a previous intake with the same text, moved by `lines` (and maybe re-indexed). */
+  | { kind: 'moved'; previous: Intake; lines: number }
+  /** Parsed again: the edit touched its segment. */
+  | { kind: 'parsed' };
+
+export class ParsedText {
+  private constructor(
+    readonly text: string,
+    readonly file: IntakeFile,
+    private readonly segments: readonly Segment[],
+    /** For each intake of `file`, where it comes from (all `parsed` for a first parse). */
+    readonly origins: readonly IntakeOrigin[],
+    /** The previous parse's intakes that were parsed again (their segments were); empty for a first parse. */
+    readonly replaced: readonly Intake[],
+    /** The segments parsed in this version (all of them for a first parse). */
+    private readonly window: readonly Segment[],
+  ) {}
+
+  /** Parses a whole text. */
+  static parse(text: string): ParsedText {
+    const segments = parseSegments(text, 0, text.length, 0, 0);
+    return ParsedText.join(text, segments, segments.flatMap((s) => s.view.intakes.map((): IntakeOrigin => ({ kind: 'parsed' }))), [], segments);
+  }
+
+  /** The parse of `text`, a later version of this one's text, reading again only what changed. */
+  update(text: string): ParsedText {
+    if (text === this.text) return this;
+    const old = this.text;
+    const segments = this.segments;
+    const { prefix, suffix } = commonEnds(old, text);
+    const changeEnd = old.length - suffix;
+    const delta = text.length - old.length;
+    // The first segment the edit touches; a segment that starts right after a lone \r is read
+    // together with the one before, since a \n inserted there would join the two line breaks.
+    let i = segmentAt(segments, prefix);
+    while (i > 0 && segments[i]!.start === prefix && old.charCodeAt(prefix - 1) === 13) i--;
+    // The last: its closing separator line, with the line break before it, must be untouched
+    // by the edit (else the next segment might no longer start after a separator).
+    let j = Math.max(i, segmentAt(segments, Math.max(prefix, changeEnd - 1)));
+    while (j < segments.length - 1 && !closesUntouched(segments[j]!, old, text, changeEnd, delta)) j++;
+    const first = segments[i]!;
+    const last = segments[j]!;
+    const lastOfText = j === segments.length - 1;
+    const windowEnd = lastOfText ? text.length : last.end + delta;
+    const parsed = parseSegments(text, first.start, windowEnd, first.firstLine, first.firstIntakeIndex);
+    const oldLines = last.firstLine + last.lineCount - first.firstLine;
+    const newLines = parsed.reduce((n, s) => n + s.lineCount, 0);
+    const oldIntakes = segments.slice(i, j + 1).reduce((n, s) => n + s.view.intakes.length, 0);
+    const newIntakes = parsed.reduce((n, s) => n + s.view.intakes.length, 0);
+    const lineShift = newLines - oldLines;
+    const indexShift = newIntakes - oldIntakes;
+    const origins: IntakeOrigin[] = [];
+    const before = segments.slice(0, i);
+    for (const s of before) for (const intake of s.view.intakes) origins.push({ kind: 'same', previous: intake });
+    for (const s of parsed) for (let k = 0; k < s.view.intakes.length; k++) origins.push({ kind: 'parsed' });
+    const moved = lineShift !== 0 || indexShift !== 0;
+    const after = segments.slice(j + 1).map((s) => {
+      for (const intake of s.view.intakes) origins.push(moved ? { kind: 'moved', previous: intake, lines: lineShift } : { kind: 'same', previous: intake });
+      return moveSegment(s, lineShift, indexShift, delta);
+    });
+    return ParsedText.join(text, [...before, ...parsed, ...after], origins, segments.slice(i, j + 1).flatMap((s) => s.view.intakes), parsed);
+  }
+
+  /**
+   * The text of intake `index`: its lines from its first to its last, whole, with the line
+   * breaks between them. A copy, so that keeping it does not keep the document's text alive.
+   */
+  intakeText(index: number): string {
+    const intake = this.file.intakes[index];
+    const segment = this.segments[segmentOfIntake(this.segments, index)];
+    if (!intake || !segment) return '';
+    const starts = (segment.lines.starts ??= lineStarts(this.text.slice(segment.start, segment.end)));
+    const from = segment.start + (starts[intake.range.start.line - segment.firstLine] ?? 0);
+    const toLine = intake.range.end.line - segment.firstLine + 1;
+    const to = toLine < starts.length ? segment.start + starts[toLine]! : segment.end;
+    return copyOf(this.text.slice(from, to));
+  }
+
+  /** The placeholders of the segment holding intake `index` (this version's objects). */
+  segmentPlaceholders(index: number): readonly Placeholder[] {
+    return this.segments[segmentOfIntake(this.segments, index)]?.view.placeholders ?? [];
+  }
+
+  /** The placeholders of the segments parsed in this version, in document order. */
+  parsedPlaceholders(): Placeholder[] {
+    return this.window.flatMap((s) => s.view.placeholders);
+  }
+
+  /** Whether any placeholder of the text passes `test`, which must not depend on lines (no copy is made). */
+  somePlaceholder(test: (p: Placeholder) => boolean): boolean {
+    return this.segments.some((s) => s.parse.placeholders.some(test));
+  }
+
+  private static join(text: string, segments: Segment[], origins: IntakeOrigin[], replaced: Intake[], window: Segment[]): ParsedText {
+    const intakes: Intake[] = [];
+    for (const s of segments) for (const x of s.view.intakes) intakes.push(x);
+    const last = segments[segments.length - 1]!;
+    // The file's placeholders and problems are gathered (and a moved segment's copied) when first read.
+    const file = {} as IntakeFile;
+    Object.defineProperty(file, 'intakes', { value: intakes, enumerable: true, writable: true, configurable: true });
+    lazyProperty(file, 'placeholders', () => segments.flatMap((s) => s.view.placeholders));
+    lazyProperty(file, 'problems', () => segments.flatMap((s) => s.view.problems));
+    Object.defineProperty(file, 'lineCount', { value: last.firstLine + last.lineCount, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(file, 'eol', { value: detectEol(text), enumerable: true, writable: true, configurable: true });
+    return new ParsedText(text, file, segments, origins, replaced, window);
+  }
+}
+
+/** The longest common prefix and suffix of two texts (they do not overlap). */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  // Compare in blocks first: string comparison of slices is much faster than a loop per character.
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (prefix + step <= max && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) prefix += step;
+  }
+  let suffix = 0;
+  const room = max - prefix;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (suffix + step <= room && a.slice(a.length - suffix - step, a.length - suffix) === b.slice(b.length - suffix - step, b.length - suffix)) suffix += step;
+  }
+  return { prefix, suffix };
+}
+
+/** The segment holding `offset` (its line break included); the last one for the end of the text. */
+function segmentAt(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The segment holding intake `index`: the last one whose first intake index is not above it
+ * (a segment without intakes shares its first index with the next one, which comes after it).
+ */
+function segmentOfIntake(segments: readonly Segment[], index: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.firstIntakeIndex <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Whether segment `s` (not the last) still ends, in the new text, with the same separator line
+ * at the start of a line: that line and its line break lie after the edit, and the character
+ * before it is a line break in the new text too.
+ */
+function closesUntouched(s: Segment, old: string, text: string, changeEnd: number, delta: number): boolean {
+  const sepStart = s.lines.starts ? s.start + s.lines.starts[s.lines.starts.length - 1]! : lineStartBefore(old, s.end);
+  if (sepStart > changeEnd) return true;
+  if (sepStart < changeEnd) return false;
+  if (sepStart === 0) return true;
+  const c = text.charCodeAt(sepStart + delta - 1);
+  return c === 10 || c === 13;
+}
+
+/** The offset where the line holding `end` (its end) starts. */
+function lineStartBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * Parses `text[from, to)`, whole lines starting at line `firstLine`, cut into segments at its
+ * separator lines. `to` is the end of the last line's text (or of the text).
+ */
+function parseSegments(text: string, from: number, to: number, firstLine: number, firstIntakeIndex: number): Segment[] {
+  const out: Segment[] = [];
+  let segStart = from;
+  let segFirstLine = firstLine;
+  let index = firstIntakeIndex;
+  let line = firstLine;
+  let pos = from;
+  const close = (end: number) => {
+    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index });
+    const parse: SegmentParse = { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems };
+    out.push({
+      firstLine: segFirstLine,
+      lineCount: line - segFirstLine + 1,
+      start: segStart,
+      end,
+      firstIntakeIndex: index,
+      parse,
+      view: new SegmentView(parse, 0, 0),
+      lines: {},
+    });
+    index += parsed.intakes.length;
+  };
+  for (;;) {
+    // The line [pos, lineEnd), then its break.
+    let lineEnd = pos;
+    while (lineEnd < to) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 10 || c === 13) break;
+      lineEnd++;
+    }
+    if (lineEnd >= to) {
+      close(to);
+      return out;
+    }
+    const next = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+    if (mayBeSeparator(text, pos, lineEnd) && isSeparatorLine(text.slice(pos, lineEnd))) {
+      close(lineEnd);
+      segStart = next;
+      segFirstLine = line + 1;
+    }
+    line++;
+    pos = next;
+  }
+}
+
+/** A cheap test before the real one: the first character after blanks is `=`, `!` or `-`. */
+function mayBeSeparator(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c === 61 || c === 33 || c === 45;
+    i++;
+  }
+  return false;
+}
+
+/** A segment moved down by `lines` lines, its intakes renumbered by `indices`, its offsets by `offset`. */
+function moveSegment(s: Segment, lines: number, indices: number, offset: number): Segment {
+  const base = { ...s, start: s.start + offset, end: s.end + offset };
+  if (lines === 0 && indices === 0) return base;
+  return {
+    ...base,
+    firstLine: s.firstLine + lines,
+    firstIntakeIndex: s.firstIntakeIndex + indices,
+    view: new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices),
+  };
+}
+
+/**
+ * Defines `key` on `target` as computed by `compute` when first read (then a plain property):
+ * enumerable, so the object reads, compares and serialises as if it had been set at once.
+ */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get(): T[K] {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
+}
+
+/** Copies parse trees with every line moved by `lines`; placeholders keep being shared between the tree and the file's list. */
+class Mover {
+  private placeholders: Map<Placeholder, Placeholder> | undefined;
+  /**
+   * The last positions moved, and their copies: the parser shares one position object between
+   * the ranges of a line that meet at a character, and so do the copies (less to allocate).
+   * Made on the first copy: most movers only move intakes' ranges.
+   */
+  private from: (Position | undefined)[] | undefined;
+  private to: Position[] | undefined;
+  private next = 0;
+
+  constructor(private readonly lines: number) {}
+
+  position(p: Position): Position {
+    const from = (this.from ??= [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    const to = (this.to ??= new Array<Position>(8));
+    for (let i = 0; i < 8; i++) if (from[i] === p) return to[i]!;
+    const moved = { line: p.line + this.lines, character: p.character };
+    from[this.next] = p;
+    to[this.next] = moved;
+    this.next = (this.next + 1) & 7;
+    return moved;
+  }
+
+  range(r: Range): Range {
+    return { start: this.position(r.start), end: this.position(r.end) };
+  }
+
+  placeholder(p: Placeholder): Placeholder {
+    const map = (this.placeholders ??= new Map());
+    let moved = map.get(p);
+    if (!moved) {
+      moved = { ...p, range: this.range(p.range), innerRange: this.range(p.innerRange), options: p.options.slice() };
+      map.set(p, moved);
+    }
+    return moved;
+  }
+
+  value(v: Value): Value {
+    return { text: v.text, range: this.range(v.range), placeholders: v.placeholders.map((p) => this.placeholder(p)) };
+  }
+
+  heading(h: Heading): Heading {
+    return { level: h.level, text: h.text, range: this.range(h.range) };
+  }
+
+  item(item: Item): Item {
+    if (item.kind === 'text') {
+      const t: TextItem = { kind: 'text', bullet: item.bullet, value: this.value(item.value), children: item.children.map((c) => this.item(c)), range: this.range(item.range), indent: item.indent };
+      return t;
+    }
+    const f: FieldItem = {
+      kind: 'field',
+      key: item.key,
+      keyRange: this.range(item.keyRange),
+      bold: item.bold,
+      colon: { char: item.colon.char, range: this.range(item.colon.range) },
+      children: item.children.map((c) => this.item(c)),
+      range: this.range(item.range),
+      indent: item.indent,
+    };
+    if (item.value) f.value = this.value(item.value);
+    return f;
+  }
+
+  /**
+   * A moved copy of `intake` whose index and range are set now, and whose sections, headings
+   * and preamble are copied when one of them is first read.
+   */
+  lazyIntake(intake: Intake, indices: number): Intake {
+    const out = {} as Intake;
+    let trees: Pick<Intake, 'sections' | 'headings' | 'preamble'> | undefined;
+    const copy = () => (trees ??= this.trees(intake));
+    Object.defineProperty(out, 'index', { value: intake.index + indices, enumerable: true, writable: true, configurable: true });
+    lazyProperty(out, 'sections', () => copy().sections);
+    lazyProperty(out, 'headings', () => copy().headings);
+    lazyProperty(out, 'preamble', () => copy().preamble);
+    Object.defineProperty(out, 'range', { value: this.range(intake.range), enumerable: true, writable: true, configurable: true });
+    if (intake.separatorAfter) Object.defineProperty(out, 'separatorAfter', { value: this.range(intake.separatorAfter), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+
+  private trees(intake: Intake): Pick<Intake, 'sections' | 'headings' | 'preamble'> {
+    const headings = new Map<Heading, Heading>();
+    const heading = (h: Heading) => {
+      let moved = headings.get(h);
+      if (!moved) headings.set(h, (moved = this.heading(h)));
+      return moved;
+    };
+    return {
+      sections: intake.sections.map((s) => this.section(s, heading)),
+      headings: intake.headings.map(heading),
+      preamble: intake.preamble.map((v) => this.value(v)),
+    };
+  }
+
+  private section(s: Section, heading: (h: Heading) => Heading): Section {
+    const out: Section = {
+      name: s.name,
+      nameRange: this.range(s.nameRange),
+      bracketRange: this.range(s.bracketRange),
+      headerRange: this.range(s.headerRange),
+      brackets: s.brackets,
+      items: s.items.map((i) => this.item(i)),
+      range: this.range(s.range),
+    };
+    if (s.colon) out.colon = { char: s.colon.char, range: this.range(s.colon.range) };
+    if (s.value) out.value = this.value(s.value);
+    if (s.heading) out.heading = heading(s.heading);
+    return out;
+  }
+}
+
+/** A string with the same characters that shares no memory with `s` (joining makes a new string). */
+function copyOf(s: string): string {
+  return s.split('\n').join('\n');
+}

@@ -1,0 +1,68 @@
+/**
+ * The extension's settings as one object: typed, clamped reads of each section (the readers in
+ * settings.ts, preview/settings.ts, llm/settings.ts), kept until a setting changes, and one
+ * `onDidChange` event for the features that must react without a reload. No other code reads
+ * `vscode.workspace.getConfiguration`.
+ */
+import * as vscode from 'vscode';
+import { Disposable } from './dispose';
+import { readHttpSettings, readLlmSettings, type HttpSettings, type LlmSettings } from './llm/settings';
+import { readPreviewSettings, type PreviewSettings } from './preview/settings';
+import { readValidationSettings, type SettingsGetter, type ValidationSettings } from './settings';
+
+export type ConfigSection = 'validate' | 'preview' | 'llm' | 'http';
+
+const PREFIX: Record<ConfigSection, string> = { validate: 'intake.validate', preview: 'intake.preview', llm: 'intake.llm', http: 'http' };
+const SECTIONS = Object.keys(PREFIX) as ConfigSection[];
+
+export interface ConfigurationChange {
+  /** Whether the change affects `section` (for the resource `scope`, when given). */
+  affects(section: ConfigSection, scope?: vscode.Uri): boolean;
+}
+
+export class Configuration extends Disposable {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<ConfigurationChange>());
+  /** Fires when a setting of one of the sections changes (the new values are read on the next call). */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly cache = new Map<string, unknown>();
+
+  constructor() {
+    super();
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!SECTIONS.some((s) => e.affectsConfiguration(PREFIX[s]))) return;
+        this.cache.clear();
+        this.changeEmitter.fire({ affects: (section, scope) => e.affectsConfiguration(PREFIX[section], scope) });
+      }),
+    );
+  }
+
+  validation(scope: vscode.Uri | undefined): ValidationSettings {
+    return this.read('validate', scope, readValidationSettings);
+  }
+
+  preview(scope: vscode.Uri | undefined): PreviewSettings {
+    return this.read('preview', scope, readPreviewSettings);
+  }
+
+  /**
+   * In an untrusted workspace VS Code ignores the workspace's values of the settings listed in
+   * package.json's `restrictedConfigurations` (where the intake and the key may be sent).
+   */
+  llm(scope: vscode.Uri | undefined): LlmSettings {
+    return this.read('llm', scope, readLlmSettings);
+  }
+
+  http(): HttpSettings {
+    return this.read('http', undefined, (get) => readHttpSettings(get, process.env));
+  }
+
+  private read<T>(section: ConfigSection, scope: vscode.Uri | undefined, parse: (get: SettingsGetter) => T): T {
+    const key = `${section}\n${scope?.toString() ?? ''}`;
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const config = vscode.workspace.getConfiguration(PREFIX[section], scope);
+    const value = parse((name) => config.get<unknown>(name));
+    this.cache.set(key, value);
+    return value;
+  }
+}

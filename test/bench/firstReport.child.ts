@@ -1,0 +1,42 @@
+/**
+ * Run by startup.bench.ts in a fresh process; prints the CPU time of one first-time step as JSON
+ * on the last line:
+ * - `knowledge`: the knowledge base's first load as the extension meets it (the analysis loaded
+ *   the frameworks and locations at the first validation); `knowledge-cold`: with nothing before;
+ * - `report`: the first report as the extension makes it (the intake analysed already, for its
+ *   diagnostics): the report and its HTML, the engine and knowledge base cold; `report-cold`:
+ *   generateReport and the HTML with nothing before (the analysis included).
+ */
+import { DocumentAnalysis, type ReportInput } from '../../src/core/documents/documentAnalysis';
+import { generateReport } from '../../src/core/engine/generate';
+import { getFrameworks, getKnowledgeBase, getLocations } from '../../src/core/knowledge/knowledge';
+import { parseIntake } from '../../src/core/parser';
+import { renderReportHtml } from '../../src/core/render/html';
+import { readSeed } from '../unit/helpers/seeds';
+import { cpu } from './measure';
+
+const text = readSeed();
+const what = process.argv[2];
+const engine = (input: ReportInput) => generateReport(input.file, input.index, { facts: input.facts, findings: input.findings });
+let ms: number;
+switch (what) {
+  case 'knowledge':
+    getFrameworks();
+    getLocations();
+    ms = cpu(() => getKnowledgeBase());
+    break;
+  case 'knowledge-cold':
+    ms = cpu(() => getKnowledgeBase());
+    break;
+  case 'report': {
+    const analysis = DocumentAnalysis.of(text);
+    analysis.diagnostics();
+    ms = cpu(() => renderReportHtml(analysis.intake(1)!.report(engine), { charts: true }));
+    break;
+  }
+  default: {
+    const file = parseIntake(text);
+    ms = cpu(() => renderReportHtml(generateReport(file, 1), { charts: true }));
+  }
+}
+console.log(JSON.stringify({ ms }));

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`, part 3: what runs once per process. CPU time, each figure paired with a
+ * reference measured in the same run (`node -e 0`, a process that does nothing), median of the
+ * paired ratios:
+ *
+ * - loading the extension: importing dist/extension.mjs as VS Code does (with a stand-in for the
+ *   `vscode` module), in a fresh process;
+ * - the first knowledge-base load and the first report in a fresh process;
+ * - `intake generate` of the insurance intake as a whole process, against `node -e 0`;
+ * - what each entry point loads before it runs (bundle sizes), and where zod is.
+ *
+ * `npm run bench` builds the production dist/ (minified, what the .vsix ships) first.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { readSeed, repoRoot } from '../unit/helpers/seeds';
+import { fmt, median, processCpu, verdict } from './measure';
+
+const RUNS = Number(process.env.BENCH_PROCESS_RUNS) > 0 ? Number(process.env.BENCH_PROCESS_RUNS) : 9;
+
+/** A stand-in for `vscode` for an ES module extension: a loader hook answering `import ... from 'vscode'`. */
+function vscodeHooks(dir: string): string {
+  const names = ['CodeActionKind', 'CodeAction', 'Disposable', 'EventEmitter', 'languages', 'window', 'workspace', 'commands', 'l10n', 'Uri', 'Range', 'Position', 'Selection', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticRelatedInformation', 'Location', 'WorkspaceEdit', 'CompletionItem', 'CompletionItemKind', 'CompletionTriggerKind', 'SnippetString', 'MarkdownString', 'Hover', 'SymbolKind', 'DocumentSymbol', 'FoldingRange', 'FoldingRangeKind', 'StatusBarAlignment', 'ViewColumn', 'TextEditorRevealType', 'ProgressLocation', 'UIKind', 'env', 'extensions', 'ExtensionMode', 'CodeLens', 'ThemeIcon'];
+  const stub = `const any = new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => '' : k === 'then' ? undefined : any), apply: () => any, construct: () => any });\n${names.map((n) => `export const ${n} = any;`).join('\n')}\n`;
+  fs.writeFileSync(path.join(dir, 'vscode-stub.mjs'), stub);
+  fs.writeFileSync(
+    path.join(dir, 'hooks.mjs'),
+    `export async function resolve(specifier, context, next) {\n  if (specifier === 'vscode') return { url: ${JSON.stringify(pathToFileURL(path.join(dir, 'vscode-stub.mjs')).href)}, shortCircuit: true };\n  return next(specifier, context);\n}\n`,
+  );
+  const register = path.join(dir, 'register.mjs');
+  fs.writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`);
+  return register;
+}
+
+/** CPU ms of importing `file` in a fresh process (measured inside it, around the import). */
+function importCpu(register: string, file: string): number {
+  const script = `const t = process.cpuUsage(); await import(${JSON.stringify(pathToFileURL(file).href)}); const d = process.cpuUsage(t); console.log((d.user + d.system) / 1000);`;
+  const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr.slice(0, 500)}`);
+  return Number(r.stdout.trim().split('\n').pop());
+}
+
+function childJson(args: string[]): { ms: number } {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: repoRoot() });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.slice(0, 500)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number };
+}
+
+/** The files an ES module loads before it runs, from its static imports. */
+function staticClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file) || !fs.existsSync(file)) continue;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)) stack.push(path.resolve(path.dirname(file), m[1]!));
+  }
+  return [...seen];
+}
+
+function kb(files: string[]): string {
+  return `${(files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1024).toFixed(0)} KB in ${files.length} files`;
+}
+
+function main(): void {
+  const root = repoRoot();
+  const dist = (...p: string[]) => path.join(root, 'dist', ...p);
+  const cliDist = (...p: string[]) => path.join(root, 'cli', 'dist', ...p);
+  if (!fs.existsSync(dist('extension.mjs'))) throw new Error('dist/extension.mjs is missing: run node esbuild.js --production');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-bench-'));
+  const register = vscodeHooks(tmp);
+
+  console.log('\n— once per process (reference: node -e 0, a process that does nothing) —');
+  const nothing: number[] = [];
+  const activation: number[] = [];
+  const emptyImport: number[] = [];
+  const empty = path.join(tmp, 'empty.mjs');
+  fs.writeFileSync(empty, 'export {};\n');
+  for (let i = 0; i < RUNS; i++) {
+    nothing.push(processCpu(['-e', '0']));
+    activation.push(importCpu(register, dist('extension.mjs')));
+    emptyImport.push(importCpu(register, empty));
+  }
+  const nodeMs = median(nothing);
+  const act = median(activation);
+  console.log(
+    `loading the extension (import of dist/extension.mjs, in a fresh process): ${fmt(act)} ms (target ≤ 30 ms: ${verdict(act <= 30)}; an empty module through the same loader: ${fmt(median(emptyImport))} ms); ${(act / nodeMs).toFixed(2)}× node -e 0 (${fmt(nodeMs)} ms)`,
+  );
+
+  const child = (what: string) => median(Array.from({ length: 5 }, () => childJson([path.join(root, 'out', 'test', 'bench', 'firstReport.child.js'), what]).ms));
+  const kbLoad = child('knowledge');
+  console.log(`knowledge base, first load in a fresh process (validated at build time, one JSON.parse per file), as the extension meets it (frameworks and locations loaded by the analysis): ${fmt(kbLoad)} ms (target ≤ 5 ms: ${verdict(kbLoad <= 5)}); with nothing loaded before: ${fmt(child('knowledge-cold'))} ms`);
+  const first = child('report');
+  console.log(`first report in a fresh process, as the extension makes it (the intake analysed for its diagnostics already; engine, knowledge base, HTML cold): ${fmt(first)} ms (target ≤ 100 ms: ${verdict(first <= 100)}); all cold, the analysis included: ${fmt(child('report-cold'))} ms`);
+
+  const seed = path.join(tmp, 'seed.intake');
+  fs.writeFileSync(seed, readSeed());
+  const out = path.join(tmp, 'report.md');
+  const ratios: number[] = [];
+  const cli: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ref = processCpu(['-e', '0']);
+    const run = processCpu([cliDist('cli.js'), 'generate', seed, '--intake', '2', '-o', out]);
+    cli.push(run);
+    ratios.push(run / ref);
+  }
+  const r = median(ratios);
+  console.log(`intake generate (insurance, Markdown) as a process: ${fmt(median(cli))} ms, ${r.toFixed(2)}× node -e 0 (target ≤ 2×: ${verdict(r <= 2)})`);
+
+  console.log('\n— what each entry point loads before it runs (the production build) —');
+  const activationFiles = staticClosure(dist('extension.mjs'));
+  const chunkOf = (pattern: RegExp) => fs.readdirSync(dist('chunks')).find((f) => pattern.test(f));
+  const report = chunkOf(/^reportBundle-.*\.mjs$/);
+  console.log(`activation (dist/extension.mjs): ${kb(activationFiles)}; with zod: ${activationFiles.some((f) => /\$ZodObject|ZodMini/.test(fs.readFileSync(f, 'utf8'))) ? 'zod/mini (the webview messages)' : 'none'}`);
+  if (report) console.log(`first report (the report chunk, loaded by import()): ${kb(staticClosure(dist('chunks', report)).filter((f) => !activationFiles.includes(f)))} more`);
+  console.log(`intake generate, offline (cli/dist/cli.mjs): ${kb(staticClosure(cliDist('cli.mjs')))}`);
+  const all = fs.readdirSync(dist('chunks')).filter((f) => f.endsWith('.mjs'));
+  console.log(`the extension, everything: ${kb([dist('extension.mjs'), ...all.map((f) => dist('chunks', f))])}; data: ${kb(fs.readdirSync(dist('data')).map((f) => dist('data', f)))}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main();

@@ -1,0 +1,247 @@
+/**
+ * DocumentAnalysis (core/documents/): one analysis per document version, incremental. Whatever
+ * the edit, a version's parse and diagnostics are exactly those of the whole text parsed and
+ * validated from scratch; what the edit did not touch is kept (same objects), what only moved is
+ * moved without being checked again, and a version once made never changes.
+ */
+import * as assert from 'node:assert/strict';
+import { DocumentAnalysis, type ReportInput } from '../../../src/core/documents/documentAnalysis';
+import { AnalysisStore } from '../../../src/core/documents/store';
+import { generateReport } from '../../../src/core/engine/generate';
+import { getFoldingRanges } from '../../../src/core/features/folding';
+import { getDocumentSymbols } from '../../../src/core/features/symbols';
+import { fillPlaceholderEdits, fixAllEdits } from '../../../src/core/fixes';
+import { parseIntake } from '../../../src/core/parser';
+import { IntakeValidator, validate } from '../../../src/core/validator';
+import { readFixture, seedIntakeList, withCrlf } from '../helpers/seeds';
+
+/** Four intakes between separators, then two more split only by a new [客户行业] (one segment). */
+function document(): string {
+  const [blank, insurance, structured, aviation] = seedIntakeList();
+  return [blank, insurance, structured, aviation].join('\n=====\n\n') + '\n-----\n' + insurance + '\n' + aviation;
+}
+
+/** `text` with `insert` put in place of `remove` characters at the first occurrence of `anchor` plus `offset`. */
+function edit(text: string, anchor: string, offset: number, insert: string, remove = 0): string {
+  const at = text.indexOf(anchor);
+  assert.ok(at >= 0, `no "${anchor}" in the text`);
+  return text.slice(0, at + offset) + insert + text.slice(at + offset + remove);
+}
+
+function lineOf(text: string, anchor: string): number {
+  return text.slice(0, text.indexOf(anchor)).split('\n').length - 1;
+}
+
+/** The checks a version must pass: its parse, diagnostics and the rest are those of a fresh start. */
+function assertFresh(a: DocumentAnalysis): void {
+  const file = parseIntake(a.text);
+  assert.deepEqual(a.file, file, 'the parse');
+  assert.deepEqual(a.diagnostics(), validate(file), 'the diagnostics');
+  assert.deepEqual(a.symbols(), getDocumentSymbols(file), 'the symbols');
+  assert.deepEqual(a.folding(), getFoldingRanges(file), 'the folding ranges');
+  assert.deepEqual(a.fixAllEdits(), fixAllEdits(a.text), 'fix all');
+  assert.deepEqual(a.fillPlaceholderEdits(), fillPlaceholderEdits(a.text), 'fill placeholders');
+}
+
+/** Counts the intakes the validator checks and analyses while `run` runs. */
+function counting<T>(run: () => T): { result: T; checked: number; analysed: number } {
+  const proto = IntakeValidator.prototype;
+  const check = proto.check;
+  const findings = proto.findings;
+  let checked = 0;
+  let analysed = 0;
+  proto.check = function (this: IntakeValidator, ...args: Parameters<typeof check>) {
+    checked++;
+    if (args[2]) analysed++;
+    return check.apply(this, args);
+  };
+  proto.findings = function (this: IntakeValidator, ...args: Parameters<typeof findings>) {
+    analysed++;
+    return findings.apply(this, args);
+  };
+  try {
+    return { result: run(), checked, analysed };
+  } finally {
+    proto.check = check;
+    proto.findings = findings;
+  }
+}
+
+describe('DocumentAnalysis', () => {
+  const text = document();
+
+  it('reads a text as parseIntake and validate do', () => {
+    const a = DocumentAnalysis.of(text);
+    assert.equal(a.file.intakes.length, 6);
+    assertFresh(a);
+  });
+
+  it('gives the same results after edits of every kind as a fresh start', () => {
+    const edits: Array<(t: string) => string> = [
+      (t) => edit(t, '[当前痛点]', 1, 'X'), // a character inside one intake
+      (t) => edit(t, '[当前痛点]', 0, '- 新增：一行\n'), // a line added
+      (t) => edit(t, '=====\n', 0, '', 6), // a separator removed: two intakes become one segment
+      (t) => edit(t, '[基础设施现状]', 0, '-----\n'), // a separator added in the middle of an intake
+      (t) => edit(t, '[客户行业]', 0, '[客户行业]：银行\n[业务规模]：__(待定)__\n'), // a new intake
+      (t) => t.replace(/\n/g, '\r\n'), // every line ending
+      (t) => edit(t, '\r\n', 1, 'x'), // a character between \r and \n
+      (t) => edit(t, '[客户行业]', 0, '', 200), // a block deleted across intakes
+      (t) => t + '\r\n=====\r\n', // a separator at the end
+      () => '', // everything deleted
+      () => text, // and back
+    ];
+    let a = DocumentAnalysis.of(text);
+    for (const [i, change] of edits.entries()) {
+      const before = a.text;
+      a = a.next(change(a.text));
+      assert.notEqual(a.text, before, `edit ${i} changed nothing`);
+      assertFresh(a);
+    }
+  });
+
+  it('keeps what an edit did not touch: same intake analyses, nothing checked again', () => {
+    const a = DocumentAnalysis.of(text);
+    a.diagnostics();
+    a.symbols();
+    const line = lineOf(text, '[当前痛点]');
+    const touched = a.intakeAt(line)!.index;
+    const edited = edit(text, '[当前痛点]', 1, 'X');
+    const { result: b, checked, analysed } = counting(() => {
+      const next = a.next(edited);
+      next.diagnostics();
+      next.symbols();
+      return next;
+    });
+    assert.equal(checked, 1, 'only the edited intake is checked again');
+    assert.equal(analysed, 1, 'only the edited intake is analysed again');
+    for (let i = 0; i < a.file.intakes.length; i++) {
+      if (i === touched) assert.notEqual(b.intake(i), a.intake(i));
+      else {
+        assert.equal(b.intake(i), a.intake(i), `intake ${i} is kept`);
+        assert.equal(b.file.intakes[i], a.file.intakes[i], `intake ${i}'s parse is kept`);
+      }
+    }
+  });
+
+  it('moves the intakes below an added line without checking them again', () => {
+    const a = DocumentAnalysis.of(text);
+    a.diagnostics();
+    a.symbols();
+    a.intakeAnalyses().forEach((x) => x.completeness());
+    const edited = edit(text, '[当前痛点]', 0, '- 新增：一行\n');
+    const { result: b, checked, analysed } = counting(() => {
+      const next = a.next(edited);
+      next.diagnostics();
+      next.symbols();
+      next.intakeAnalyses().forEach((x) => x.completeness());
+      return next;
+    });
+    assert.equal(checked, 1, 'only the edited intake is checked again');
+    assert.equal(analysed, 1, 'only the edited intake is analysed again');
+    assertFresh(b);
+  });
+
+  it('analyses an intake whose text was analysed before from the cache (typing and deleting)', () => {
+    const a = DocumentAnalysis.of(text);
+    a.diagnostics();
+    const typed = a.next(edit(text, '[当前痛点]', 1, 'X'));
+    typed.diagnostics();
+    const { result: back, analysed } = counting(() => {
+      const next = typed.next(text);
+      next.diagnostics();
+      return next;
+    });
+    assert.equal(analysed, 0, 'the text before the edit was analysed already');
+    assertFresh(back);
+  });
+
+  it('never changes a version once made (a result computed for it stays valid for it)', () => {
+    const a = DocumentAnalysis.of(text);
+    const diagnostics = structuredClone(a.diagnostics());
+    const file = structuredClone(a.file);
+    let b = a.next(edit(text, '[当前痛点]', 0, '- 新增：一行\n'));
+    b = b.next(edit(b.text, '[客户行业]', 0, '-----\n'));
+    b.diagnostics();
+    b.symbols();
+    assert.deepEqual(a.file, file);
+    assert.deepEqual(a.diagnostics(), diagnostics);
+    assert.equal(a.next(a.text), a, 'the same text is the same version');
+  });
+
+  it('finds the diagnostics on a line, with the analysis only when asked for', () => {
+    const a = DocumentAnalysis.of(readFixture('analysis'));
+    const all = a.diagnostics();
+    const analysisLine = all.find((d) => d.data.kind === 'analysis')!.range.start.line;
+    assert.deepEqual(a.diagnosticsAt(analysisLine, true), all.filter((d) => d.range.start.line === analysisLine));
+    assert.ok(a.diagnosticsAt(analysisLine, false).every((d) => d.data.kind !== 'analysis'));
+    const fresh = DocumentAnalysis.of(readFixture('analysis'));
+    const { analysed } = counting(() => fresh.diagnosticsAt(analysisLine, false));
+    assert.equal(analysed, 0, 'a lookup without the analysis analyses nothing');
+  });
+
+  it('says whether Fix All and filling placeholders would change anything, without computing them', () => {
+    const blank = DocumentAnalysis.of(seedIntakeList()[0]!);
+    assert.equal(blank.hasFillablePlaceholders(), true);
+    const messy = DocumentAnalysis.of(readFixture('messy'));
+    assert.equal(messy.hasSafeFixes(), fixAllEdits(messy.text).length > 0);
+    const filled = DocumentAnalysis.of(seedIntakeList()[1]!);
+    assert.equal(filled.hasSafeFixes(), fixAllEdits(filled.text).length > 0);
+  });
+
+  it('builds each intake report once per intake version, with the facts and findings it has', () => {
+    let calls = 0;
+    const engine = (input: ReportInput) => {
+      calls++;
+      return generateReport(input.file, input.index, { facts: input.facts, findings: input.findings });
+    };
+    const a = DocumentAnalysis.of(text);
+    for (let i = 0; i < a.file.intakes.length; i++) assert.deepEqual(a.intake(i)!.report(engine), generateReport(a.file, i), `intake ${i}`);
+    assert.equal(calls, 6);
+    assert.equal(a.intake(1)!.report(engine), a.intake(1)!.report(engine));
+    assert.equal(calls, 6, 'kept');
+    // An edit in the last intake: the others keep their reports.
+    const b = a.next(text + '- 补充：一行\n');
+    for (let i = 0; i < 5; i++) b.intake(i)!.report(engine);
+    assert.equal(calls, 6, 'untouched intakes keep their reports');
+    assert.deepEqual(b.intake(5)!.report(engine), generateReport(b.file, 5));
+    assert.equal(calls, 7);
+  });
+
+  it('handles CRLF and CR-only texts', () => {
+    for (const t of [withCrlf(text), readFixture('cr-only')]) {
+      const a = DocumentAnalysis.of(t);
+      assertFresh(a);
+      const b = a.next(t.slice(0, 40) + '\r\n[备注]：一行\r\n' + t.slice(40));
+      assertFresh(b);
+    }
+  });
+});
+
+describe('AnalysisStore', () => {
+  it('keeps one analysis per document version, reading the text only for a new version', () => {
+    const store = new AnalysisStore();
+    const [, insurance] = seedIntakeList();
+    let reads = 0;
+    const text = (t: string) => () => {
+      reads++;
+      return t;
+    };
+    const a = store.get('file:///a.intake', 1, text(insurance!));
+    assert.equal(store.get('file:///a.intake', 1, text(insurance!)), a);
+    assert.equal(reads, 1);
+    const b = store.get('file:///a.intake', 2, text(insurance + '- 补充：一行\n'));
+    assert.notEqual(b, a);
+    assert.equal(b.intake(0)!.intake.index, 0);
+    assert.equal(store.peek('file:///a.intake'), b);
+    store.delete('file:///a.intake');
+    assert.equal(store.peek('file:///a.intake'), undefined);
+  });
+
+  it('analyses text read from disk, keyed by the text itself', () => {
+    const store = new AnalysisStore();
+    const [, insurance] = seedIntakeList();
+    const a = store.ofText('file:///b.intake', insurance!);
+    assert.equal(store.ofText('file:///b.intake', insurance!), a);
+    assert.notEqual(store.ofText('file:///b.intake', insurance + '\n'), a);
+  });
+});
