@@ -38,7 +38,7 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
     // full-width punctuation, which shows the check below would see boxes if there were any.
     fs.copyFileSync(path.join(workspace, 'insurance.intake'), path.join(workspace, CONTROL));
     // The same report as Markdown (the CLI's export), for the Markdown preview to paint.
-    execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'generate', path.join(workspace, 'insurance.intake'), '-o', path.join(workspace, REFERENCE_MD)]);
+    execFileSync(process.execPath, [path.join(REPO, 'cli', 'dist', 'cli.js'), 'generate', path.join(workspace, 'insurance.intake'), '-o', path.join(workspace, REFERENCE_MD)]);
     // LLM mode points at our own OpenAI-compatible server, on 127.0.0.1 in this process.
     llm = await FakeLlmServer.start();
     llm.setDefault({ kind: 'stream', chunks: slowReport(), delayMs: 150 });

@@ -44,9 +44,11 @@ suite('The installed package', () => {
     // The page's script reports the paint: it loaded and ran.
     await painted;
     const page = api.previews().find((p) => p.uri === doc.uri.toString())!.pageHtml;
-    // The stylesheet and the script; the report's own links are #anchors.
+    // The script (the stylesheet is written into the page, with a nonce); the report's own links are #anchors.
     const urls = [...page.matchAll(/<(?:link rel="stylesheet" href|script [^>]*src)="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!.replace(/&amp;/g, '&')));
-    assert.equal(urls.length, 2, urls.join('\n'));
+    assert.equal(urls.length, 1, urls.join('\n'));
+    assert.match(urls[0]!, /\/dist\/webview\/preview\.js(?:[?#]|$)/);
+    assert.match(page, /<style nonce="[^"]+">/, 'the stylesheet is not in the page');
     const root = ext.extensionUri.path;
     for (const url of urls) {
       const at = url.indexOf(root);
