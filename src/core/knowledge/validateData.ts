@@ -31,7 +31,8 @@ export function validateEmbeddedData(): string[] {
     frameworks: get('frameworks.yaml', 'frameworks'),
     industries: get('industries.yaml', 'industries'),
     locations: get('locations.yaml', 'locations'),
-    products: [...get<KnowledgeData['products']>('products/business.yaml', 'products'), ...get<KnowledgeData['products']>('products/platform.yaml', 'products')],
+    lifecycle: get('lifecycle.yaml', 'families'),
+    products: (['products/business.yaml', 'products/industry.yaml', 'products/foundation.yaml', 'products/platform.yaml'] as const).flatMap((f) => get<KnowledgeData['products']>(f, 'products')),
     rules: get('rules.yaml', 'rules'),
   };
   return checkKnowledgeIntegrity(knowledge).map((p) => `knowledge: ${p}`);
