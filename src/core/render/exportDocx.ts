@@ -31,9 +31,10 @@ const CJK_FONT = 'Microsoft YaHei';
 const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: CJK_FONT };
 const MUTED = '59636E';
 
-export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+/** Word leaves the 〔L12〕 references out unless asked: the document goes to the customer. */
+export async function renderDocx(model: ReportModel, options: { refs?: boolean } = {}): Promise<Uint8Array> {
   const d: DocxModule = await import('docx');
-  const tokens = createReportMarkdownIt().parse(renderMarkdown(model), {});
+  const tokens = createReportMarkdownIt().parse(renderMarkdown(model, { refs: options.refs ?? false }), {});
   const doc = new d.Document({
     creator: 'Intake Studio',
     title: model.title,

@@ -5,11 +5,12 @@
  */
 import type { ReportModel } from '../engine/reportModel';
 import { chartFor, chartToSvg } from './charts';
+import type { ExportOptions } from './exportHtml';
 import { renderMarkdown } from './markdown';
 import { chartSlots, createReportMarkdownIt } from './markdownIt';
 
-export function renderMarkdownExport(model: ReportModel): string {
-  const markdown = renderMarkdown(model);
+export function renderMarkdownExport(model: ReportModel, options: ExportOptions = {}): string {
+  const markdown = renderMarkdown(model, { refs: options.refs ?? true });
   const tokens = createReportMarkdownIt().parse(markdown, {});
   const lines = markdown.split('\n');
   const inserts: { line: number; text: string }[] = [];
