@@ -56,7 +56,9 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const facts = extractFacts(intake, catalog);
   const u = understand(facts, kb, asOf, engineFindings(intake));
   const m = u.model;
-  const subject = [m.industry.name === '未注明行业' ? '' : m.industry.name, m.industry.segment].filter(Boolean).join(' · ');
+  // The title names the segment up to its first aside: "三级甲等综合医院（两个院区），电子病历…" → "三级甲等综合医院".
+  const segment = titleSegment(m.industry.segment);
+  const subject = [m.industry.name === '未注明行业' ? '' : m.industry.name, segment].filter(Boolean).join(' · ');
   const base = {
     schemaVersion: 2 as const,
     asOf,
@@ -118,6 +120,11 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   model.sections = written.sections;
   model.appendix = written.appendix;
   return scrubModel(model, u);
+}
+
+function titleSegment(segment: string): string {
+  const cut = segment.search(/[，,；;（(]/);
+  return cut >= 2 ? segment.slice(0, cut) : segment;
 }
 
 /** Removes any personal string (a contact's name, phone, e-mail) from every text of the model. */

@@ -292,6 +292,8 @@ export const LifecycleFamilySchema = z
     versions: z.array(LifecycleVersionSchema).min(1),
     /** What to upgrade to, one short line. */
     upgrade: NonEmpty,
+    /** Where full 信创 rules the upgrade path out (Oracle 19c, Windows Server 2022): the domestic move instead. */
+    xinchuangUpgrade: z.string().optional(),
   })
   .strict();
 

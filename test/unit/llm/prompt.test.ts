@@ -77,12 +77,12 @@ describe('llm prompt', () => {
   });
 
   it('trims the grounding by priority to fit the budget, keeping figures, findings and product names', () => {
-    const small = buildPrompt(intake, model, { maxContextTokens: 4000 });
+    const small = buildPrompt(intake, model, { maxContextTokens: 4500 });
     const text = small.messages[1]!.content;
-    assert.ok(small.meta.estimatedTokens <= 4000, String(small.meta.estimatedTokens));
+    assert.ok(small.meta.estimatedTokens <= 4500, String(small.meta.estimatedTokens));
     assert.equal(small.meta.overBudget, false);
     assert.ok(small.meta.omitted.length > 0);
-    assert.ok(text.includes(`本提示估算约${small.meta.estimatedTokens} tokens（上限4000`));
+    assert.ok(text.includes(`本提示估算约${small.meta.estimatedTokens} tokens（上限4500`));
     assert.match(text, /已按优先级省略部分依据：.*产品说明\d+\/\d+条/);
     // Must-keep lines survive; lower priorities go first.
     assert.match(text, /- 总预算：\$100万\/年/);

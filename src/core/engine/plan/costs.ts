@@ -12,6 +12,7 @@ import type { Category } from '../../knowledge/schema';
 import { CNY_PER, formatAmount, formatRange, round } from '../format';
 import type { CostItem, Costs, Option, SystemType } from '../reportModel';
 import { findFigures } from '../text/figures';
+import { clip, goalClauses, measures, shortName } from '../text/restate';
 import type { Understanding } from '../understand';
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
@@ -44,12 +45,12 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const tier = product.origin === 'oss' ? 0 : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' ? MANAGED_FACTOR : 1);
     const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
     const existing = pick.existing;
-    const name = `${s.name}（${pick.product.name}）`;
-    const licence = profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number];
+    const name = `${s.name}（${shortName(pick.product.name)}）`;
+    const licence = band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
     const implFactor = existing ? 0.4 : 1;
     const implSize = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : Math.min(4, Math.max(0.5, (units / Math.max(1, profile.defaultUnits[1])) ** 0.6));
-    const impl = profile.implementation.map((x) => x * implSize * implFactor) as [number, number];
-    const infra = profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number];
+    const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
+    const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : ''}`;
     if (!existing && licence[1] > 0) {
       items.push({ component: name, category: s.category, kind: 'licence', period: profile.licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}` });
@@ -91,7 +92,13 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   let payback: string | undefined;
   if (annual) {
     const net = (annual.low + annual.high) / 2 - runMid;
-    payback = net > 0 ? `按可量化收益的中值扣除年度运行费用，一次性投入约${Math.max(1, Math.round((onceMid / net) * 12))}个月收回。` : '按可量化收益计，年度收益尚不足以覆盖运行费用，回本依赖调研表未量化的收益。';
+    const months = net > 0 ? Math.max(1, Math.round((onceMid / net) * 12)) : Infinity;
+    payback =
+      months <= 60
+        ? `按可量化收益的中值扣除年度运行费用，一次性投入约${months}个月收回。`
+        : net > 0
+          ? '按可量化收益扣除年度运行费用，5年内难以收回一次性投入；投资的理由主要在首要目标本身与调研表未量化的收益。'
+          : '按可量化收益计，年度收益尚不足以覆盖运行费用，回本依赖调研表未量化的收益。';
   }
   return {
     currency,
@@ -104,6 +111,17 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     assumptions,
     chart: chartOf(u, items, years),
   };
+}
+
+/**
+ * A planning range around the middle of the knowledge base's price range (its geometric mean,
+ * −20%/+25%): the knowledge base spans small to large deals; one customer's estimate should not
+ * span a factor of three.
+ */
+function band([low, high]: [number, number]): [number, number] {
+  if (high <= 0) return [0, 0];
+  const mid = low > 0 ? Math.sqrt(low * high) : high / 2;
+  return [mid * 0.8, mid * 1.25];
 }
 
 function sum(items: readonly CostItem[], period: CostItem['period']): { low: number; high: number } {
@@ -151,30 +169,67 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, _p
     scope = `${years}年TCO`;
   }
   const text = formatAmount(budgetTotal, currency);
+  // The intake does not say whether the budget covers operations: compare the build alone too.
+  const buildOnly =
+    b.horizonAssumed && !b.perYear && !b.oneTime && !b.recurringPerYear && scope !== '一次性投入'
+      ? `若${text}只含建设，一次性投入估算${formatRange(once.low, once.high, currency)}${once.high <= budgetTotal ? '在预算以内' : once.low <= budgetTotal ? '与预算大致相当' : '仍超出预算'}。`
+      : '';
+  // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
+  const oneTimeNote =
+    b.oneTime && b.oneTime.amount !== budgetTotal
+      ? `一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? '在' : once.low <= b.oneTime.amount ? '接近' : '超出'}初期建设预算${b.oneTime.text}${once.high <= b.oneTime.amount ? '以内' : ''}。`
+      : '';
   const verdict: NonNullable<Costs['budget']>['verdict'] = high <= budgetTotal ? 'within' : low <= budgetTotal ? 'tight' : 'over';
   const estimate = formatRange(low, high, currency);
   let statement: string;
   if (verdict === 'within') statement = `${scope}估算${estimate}，在预算${text}以内。`;
   else {
     const over = Math.round(((verdict === 'over' ? low : high) / budgetTotal - 1) * 100);
-    const cut = cutSuggestion(systems, items);
-    statement = verdict === 'over' ? `${scope}估算${estimate}，下限已超出预算${text}约${over}%：${cut}` : `${scope}估算${estimate}，上限超出预算${text}约${over}%，须控制范围：${cut}`;
+    const overrun = (verdict === 'over' ? low : high) - budgetTotal;
+    const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency);
+    statement = verdict === 'over' ? `${scope}估算${estimate}，下限已超出预算${text}约${over}%，${cut}` : `${scope}估算${estimate}，上限超出预算${text}约${over}%，${cut}`;
   }
-  return { total: budgetTotal, text, verdict, statement, refs: b.refs };
+  return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}`, refs: b.refs };
 }
 
-/** What to cut or phase: the costliest supporting system, and open source where a commercial pick is costly. */
-function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[]): string {
-  const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high, 0);
-  // `systems` holds only what the main goal does not depend on.
-  const supporting = systems.filter((s) => s.role === 'supporting').sort((a, b) => cost(b.category) - cost(a.category));
+/**
+ * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
+ * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
+ */
+function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string): string {
+  // A gap within the estimate's own precision is a negotiation, not a change of scope.
+  if (overrun <= budget * 0.05) return `差距约${formatAmount(overrun, currency)}，在估算误差以内，可在报价谈判中消化。`;
+  const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
+  // `systems` holds only what the main goal does not depend on; what a regulation or a hard
+  // constraint requires (工控隔离, 等保审计, 信创 OS) cannot wait for a second phase either.
+  const required = /等保|合规|安全防护|隔离|认证|测评|GMP|密评|信创|监管|审计/;
+  // Nor can the bulk of the project (the storage a media migration needs): that is not a phase, it is the project.
+  const total = items.reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
+  const supporting = systems.filter((s) => s.role === 'supporting' && cost(s.category) > 0 && cost(s.category) <= total * 0.4 && !required.test(s.reason));
+  // The smallest system whose deferral closes the gap; otherwise the costliest ones until it closes.
+  const single = [...supporting].sort((a, b) => cost(a.category) - cost(b.category)).find((s) => cost(s.category) >= overrun);
+  const deferred: SystemType[] = [];
+  let saved = 0;
+  if (single) {
+    deferred.push(single);
+    saved = cost(single.category);
+  } else {
+    for (const s of [...supporting].sort((a, b) => cost(b.category) - cost(a.category))) {
+      if (saved >= overrun) break;
+      // Deferring something that barely dents the gap is not advice.
+      if (cost(s.category) < overrun * 0.1) continue;
+      deferred.push(s);
+      saved += cost(s.category);
+    }
+  }
   const parts: string[] = [];
-  if (supporting[0]) parts.push(`把“${supporting[0].name}”放到二期`);
-  else parts.push('一期只交付首要目标所需的部分');
-  const licence = items.filter((i) => i.kind === 'licence').sort((a, b) => b.high - a.high)[0];
-  if (licence) parts.push(`与${licence.component.replace(/^.*（|）$/g, '')}的厂商按分期许可谈判`);
-  parts.push('或分期建设、按里程碑付款');
-  return `${parts.join('，')}。`;
+  if (deferred.length > 0) parts.push(`把${deferred.map((s) => `“${s.name}”`).join('、')}放到二期（约${formatAmount(saved, currency)}）`);
+  if (saved < overrun) {
+    const licence = items.filter((i) => i.kind === 'licence').sort((a, b) => b.high - a.high)[0];
+    const talk = licence ? `与${licence.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价` : '报价谈判';
+    parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `一期只交付首要目标所需的部分，${talk}，或分期建设、按里程碑付款`);
+  }
+  return `需压缩约${formatAmount(overrun, currency)}：${parts.join('；')}。`;
 }
 
 function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
@@ -190,10 +245,33 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
     if (reduction) {
       const low = yearly * reduction.low;
       const high = yearly * reduction.high;
-      out.push({ text: `${loss.text}（年化约${formatAmount(yearly, currency)}）；按${reduction.basis}，每年可减少约${formatRange(low, high, currency)}。`, refs: [...loss.refs, ...reduction.refs], perYear: { low, high, currency, text: formatRange(low, high, currency) } });
+      const annualNote = loss.perMonths === 12 && loss.currency === currency ? '' : `（年化约${formatAmount(yearly, currency)}）`;
+      out.push({ text: `${loss.text}${annualNote}；按${reduction.basis}，每年可减少约${low === high ? formatAmount(low, currency) : formatRange(low, high, currency)}。`, refs: [...loss.refs, ...reduction.refs], perYear: { low, high, currency, text: formatRange(low, high, currency) } });
     } else {
-      out.push({ text: `${loss.text}（年化约${formatAmount(yearly, currency)}）是本项目可争取收益的上限，实际比例需按目标与试点数据核算。`, refs: loss.refs });
+      const annual = loss.perMonths === 12 && loss.currency === currency ? '' : `（年化约${formatAmount(yearly, currency)}）`;
+      out.push({ text: `${loss.text}${annual}：这是本项目可争取收益的上限，实际比例需按目标与试点数据核算。`, refs: loss.refs });
     }
+  }
+  // No money to work from: the customer's own measurable targets are the benefits to track.
+  if (out.every((b) => !b.perYear)) {
+    // The measurable clause of each goal, without its deadline ("15个月内上线…，批放行周期缩短到3个工作日" → the latter).
+    const measurable: Array<{ text: string; refs: number[] }> = [];
+    // A target the intake's own checks found impossible or wrong (时延低于物理下限) is no benefit to promise.
+    const flagged = new Set(u.findings.filter((f) => f.check === 'latency-physics' || f.check === 'unknown-standard').map((f) => f.line));
+    for (const g of [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals]) {
+      if (g.refs.some((r) => flagged.has(r))) continue;
+      // Costs, certifications and capacity (并发1万) are requirements, not benefits.
+      if (/预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS/i.test(g.text)) continue;
+      const clause = goalClauses(g.text).find((c) => measures(c) && !/上线|建成|接入全部/.test(c));
+      if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
+    }
+    // Nothing measurable: the main goal's outcome itself (高频事项“免提交、一次办”).
+    const main = u.model.mainGoal;
+    if (measurable.length === 0 && main && !main.refs.some((r) => flagged.has(r))) {
+      const outcome = goalClauses(main.text)[0] ?? '';
+      if (outcome.length >= 4 && !/上线|建成/.test(outcome)) measurable.push({ text: clip(outcome, 30), refs: main.refs });
+    }
+    if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
   }
   return out;
 }

@@ -30,7 +30,9 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     const days = (Date.parse(date) - asOf) / 86_400_000;
     const status = days <= 0 ? 'past' : line.endOfSupport && days <= SOON_DAYS ? 'soon' : undefined;
     if (!status) continue;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, what: line.what, source: line.source, upgrade: family.upgrade, refs: p.refs });
+    // Under full 信创 the upgrade path is the domestic move, where the family has one.
+    const upgrade = u.constraintKinds.has('xinchuang-full') && family.xinchuangUpgrade ? family.xinchuangUpgrade : family.upgrade;
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, what: line.what, source: line.source, upgrade, refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? a.date.localeCompare(b.date) : a.status === 'past' ? -1 : 1));
 }

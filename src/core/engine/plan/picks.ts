@@ -16,7 +16,7 @@ import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../re
 import { cloudName } from '../understand/places';
 import type { Understanding } from '../understand';
 import { CNY_PER } from '../format';
-import { clip } from '../text/restate';
+import { clip, firstClause } from '../text/restate';
 
 type Strategy = Option['strategy'];
 
@@ -99,7 +99,9 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     // Reasons every pick shares (private deployment, 信创) are said once, for the option.
     const counts = new Map<string, number>();
     for (const c of chosen) for (const r of new Set(c.first.reasons.filter((x) => x.weight > 0 && x.specific && !x.text.startsWith('针对') && !c.first.existing).map((x) => x.text))) counts.set(r, (counts.get(r) ?? 0) + 1);
-    const common = [...counts].filter(([, n]) => chosen.length >= 3 && n >= Math.ceil(chosen.length / 2)).map(([text]) => text);
+    // Said once for the option ("所选产品均…") only when every new pick shares it.
+    const fresh = chosen.filter((c) => !c.first.existing).length;
+    const common = [...counts].filter(([, n]) => fresh >= 3 && n === fresh).map(([text]) => text);
     const picks: Pick[] = chosen.map(({ system, first, second }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
@@ -251,10 +253,14 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     const names = missing.map((f) => (u.kb.framework(f)?.name ?? f).replace(/（[^）]*）$/, '').replace(/^药品生产质量管理规范/, 'GMP'));
     add(-1, `${names.slice(0, 2).join('、')}的符合性需在POC中验证`, missing.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
-  const integration = u.model.integrations.find((i) => i.protocols.some((x) => p.protocols?.some((q) => q.toLowerCase().includes(x.toLowerCase()))));
-  if (integration) {
-    const common = integration.protocols.filter((x) => p.protocols?.some((q) => q.toLowerCase().includes(x.toLowerCase())));
-    add(1, `原生支持${common.join('、')}，便于对接${integration.system}`, integration.refs);
+  // Protocols of the systems it must talk to (not the product's own kind: an HIS does not "connect to HIS").
+  const own = p.categories.flatMap((c) => [u.kb.category(c)?.name ?? '', ...(u.kb.category(c)?.aliases ?? [])]).filter(Boolean).map((a) => a.toLowerCase());
+  const speaks = (x: string) => p.protocols?.some((q) => q.toLowerCase().includes(x.toLowerCase())) ?? false;
+  const targets = u.model.integrations.filter((i) => i.protocols.some(speaks) && !own.some((a) => i.system.toLowerCase().includes(a)));
+  if (targets.length > 0) {
+    const common = [...new Set(targets.flatMap((i) => i.protocols.filter(speaks)))];
+    const names = [...new Set(targets.map((i) => i.system))];
+    add(1, `原生支持${common.join('、')}，便于对接${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`, targets.flatMap((i) => i.refs));
   }
   const needCn = u.traits.has('china-site');
   const needGlobal = u.traits.has('overseas-site');
@@ -318,9 +324,4 @@ function altWhy(c: Scored, versus: Scored, common: readonly string[]): string {
   const parts = [own?.text ?? firstClause(c.product.strength)];
   if (c.product.origin !== versus.product.origin) parts.push(`${ORIGIN_NAMES[c.product.origin]}产品`);
   return parts.join('，');
-}
-
-function firstClause(text: string): string {
-  const cut = text.search(/[，；。]/);
-  return cut > 0 ? text.slice(0, cut) : text;
 }

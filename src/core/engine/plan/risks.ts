@@ -73,11 +73,24 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   }
   if (timeline && !timeline.feasible) risks.push({ title: '期限不可行', risk: timeline.statement, mitigation: '与客户确认分期范围：一期交付首要目标，其余纳入二期，并按阶段验收付款。', source: 'plan', refs: timeline.refs });
   if (costs?.budget && costs.budget.verdict !== 'within') risks.push({ title: costs.budget.verdict === 'over' ? '预算不足' : '预算偏紧', risk: costs.budget.verdict === 'over' ? '按估算下限也超出预算，全部范围无法在预算内完成。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。', mitigation: '先做两到三家厂商的正式报价，按优先级确定一期范围，合同按里程碑付款。', source: 'plan', refs: costs.budget.refs });
+  // A rule risk about what already failed (自建CDN, Cloudflare Argo) is that failure's risk: one
+  // entry, the failure's lines, the rule's explanation and 应对.
+  const ruleRisks = hits.filter((h) => h.rule.section === '风险提示');
+  const merged = new Set<RuleHit>();
   for (const t of u.model.triedAndFailed) {
-    risks.push({ title: `重蹈“${t.what}”的覆辙`, risk: t.why ? `此前因${t.why}失败。` : '此前的尝试未达到目标，原因未注明。', mitigation: differs(t.why), source: 'history', refs: t.refs });
+    const rule = ruleRisks.find((h) => !merged.has(h) && h.evidence.some((f) => t.refs.includes(f.line + 1)));
+    if (rule) merged.add(rule);
+    const why = t.why ? `此前因${t.why}失败` : '此前的尝试未达到目标，原因未注明';
+    risks.push({
+      title: `重蹈“${t.what}”的覆辙`,
+      risk: rule ? `${why}：${rule.rule.summary}。` : `${why}。`,
+      mitigation: rule ? `${differs(t.why).replace(/。$/, '')}；${firstSentence(rule.rule.mitigation ?? rule.rule.recommendation)}` : differs(t.why),
+      source: 'history',
+      refs: t.refs,
+    });
   }
-  for (const h of hits) {
-    if (h.rule.section !== '风险提示') continue;
+  for (const h of ruleRisks) {
+    if (merged.has(h)) continue;
     risks.push({ title: h.rule.title, risk: h.rule.summary, mitigation: firstSentence(h.rule.mitigation ?? h.rule.recommendation), source: 'rule', refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b) }, h.rule.priority);
   }
   if (u.constraintKinds.has('xinchuang-full')) {
@@ -97,6 +110,7 @@ function differs(why: string): string {
   if (/适配|国产/.test(why)) return '只选厂商已出具国产芯片、操作系统与数据库兼容认证的版本，POC在目标信创环境上进行。';
   if (/定制|不支持|无法/.test(why)) return `选型时把“${why}”写成POC验收项，由候选厂商在客户数据上演示，通过后再签约。`;
   if (/需求变更|测试不足|无人维护|离职/.test(why)) return '改为成熟产品配置为主、少量定制；需求冻结与变更评审写入合同，测试覆盖纳入里程碑验收。';
+  if (/打通|对接|集成|孤岛|割裂/.test(why)) return '本方案以核心系统为中心，先打通与现有系统的接口再扩大使用，接口联通列为POC验收项。';
   if (/成本|收费/.test(why)) return '选型时要求按接口或模块拆分报价，第三方接入费用写入合同。';
   return '在POC阶段复现上次失败的场景，把它作为验收项。';
 }

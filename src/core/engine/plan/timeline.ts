@@ -39,8 +39,8 @@ function templateFor(u: Understanding, regulated: { mlps: boolean; crypto: boole
       id: 'gxp',
       phases: [
         { name: '供应商审计与URS', min: 4, typical: 8, deliverables: ['供应商审计报告', '用户需求说明（URS）', '验证总计划'] },
-        { name: '配置、开发与仪器/系统接口', min: 12, typical: 18, deliverables: ['功能与设计说明', '接口联调记录'] },
-        { name: '验证（IQ/OQ/PQ）', min: 8, typical: 12, deliverables: ['IQ/OQ/PQ报告', '追溯矩阵'] },
+        { name: '配置、开发与仪器/系统接口', min: 14, typical: 24, deliverables: ['功能与设计说明', '接口联调记录'] },
+        { name: '验证（IQ/OQ/PQ）', min: 8, typical: 14, deliverables: ['IQ/OQ/PQ报告', '追溯矩阵'] },
         { name: '上线、培训与验证报告', min: 4, typical: 6, deliverables: ['验证总结报告', '培训记录', 'SOP'] },
       ],
       note: '系统须经验证后才能用于GMP活动；欧盟QP审计前准备好验证文档。',
@@ -172,7 +172,8 @@ export function planTimeline(u: Understanding, regulated: { mlps: boolean; crypt
     statement = `调研表未给出期限，按常规节奏约${Math.round(typical / WEEKS_PER_MONTH)}个月。`;
   } else if (deadlineWeeks >= typical) {
     weeks = t.phases.map((p) => p.typical);
-    statement = `按常规节奏约${Math.round(typical / WEEKS_PER_MONTH)}个月，在${months}个月期限内${deadlineWeeks - typical >= 4 ? `，留有约${Math.round((deadlineWeeks - typical) / WEEKS_PER_MONTH)}个月余量` : ''}。`;
+    const spare = deadlineWeeks - typical;
+    statement = `按常规节奏约需${Math.round(typical / WEEKS_PER_MONTH)}个月，${spare >= 4 ? `${months}个月的期限留有约${Math.round(spare / WEEKS_PER_MONTH)}个月余量` : `与${months}个月的期限基本吻合，没有余量`}。`;
   } else if (deadlineWeeks >= minimum) {
     const share = (deadlineWeeks - minimum) / Math.max(1, typical - minimum);
     weeks = fit(t.phases.map((p) => p.min + (p.typical - p.min) * share), deadlineWeeks);

@@ -23,7 +23,7 @@ export function keyFigures(text: string, max = 2): string[] {
     let start = f.start;
     // Walk back over the naming words, stopping at punctuation or a connecting word; then start
     // a few characters before the metric word nearest the number (订单接口P99, 医嘱回传延迟).
-    while (start > 0 && f.start - start < 14 && !'，,；;。、（(：: 与和'.includes(text[start - 1]!)) start--;
+    while (start > 0 && f.start - start < 14 && !'，,；;。、（(）)：: 与和'.includes(text[start - 1]!)) start--;
     let label = text.slice(start, f.start);
     let metric = -1;
     for (const k of METRICS) metric = Math.max(metric, label.lastIndexOf(k));
@@ -54,4 +54,52 @@ export function tidy(text: string): string {
 export function withFigures(need: string, source: string): string {
   const figures = keyFigures(source);
   return figures.length > 0 ? `${need}（${figures.join('，')}）` : need;
+}
+
+/** A product's name without its trailing aside: "Grafana LGTM（Grafana、Loki…）" → "Grafana LGTM". */
+export function shortName(name: string): string {
+  const cut = name.replace(/\s*（[^（）]*）$/, '').replace(/\s*\([^()]*\)$/, '');
+  return cut.length >= 2 ? cut : name;
+}
+
+/** The text up to its first clause break outside brackets: "API管理与集成（A，B），…" → "API管理与集成（A，B）". */
+export function firstClause(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && (c === '，' || c === '；' || c === '。')) return text.slice(0, i);
+  }
+  return text.replace(/。$/, '');
+}
+
+/** An upgrade line without its asides: "升级到Oracle 19c（长期支持版），或评估迁移到国产数据库" → "升级到Oracle 19c，或评估迁移到国产数据库". */
+export function upgradeStep(upgrade: string): string {
+  return upgrade.replace(/（[^（）]*）|\([^()]*\)/g, '').split('；')[0]!.replace(/[，,]$/, '');
+}
+
+/** Units that date a goal rather than measure it, when followed by 内/前 (6个月内, 开学前). */
+const DEADLINE_UNITS = new Set(['个月', '月', '年', '周', '天']);
+
+/**
+ * The clauses of a goal without its deadline ("18个月内三厂上线统一MES：批次追溯时间从6小时降到
+ * 10分钟以内" → ["三厂上线统一MES", "批次追溯时间从6小时降到10分钟以内"]).
+ */
+export function goalClauses(text: string): string[] {
+  return tidy(text)
+    .split(/[，；,;：:]/)
+    .map((c) => c.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?/, '').replace(/^(?:实现|完成|达成)/, '').trim())
+    .filter((c) => c.length > 0);
+}
+
+/** Whether a clause measures something (a figure that is not its deadline). */
+export function measures(clause: string): boolean {
+  return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end)))) && keyFigures(clause, 1).length > 0;
+}
+
+/** The goal's measurable clause ("批次追溯时间从6小时降到10分钟以内"), or its first clause without the deadline. */
+export function measurableClause(text: string): string {
+  const clauses = goalClauses(text);
+  return clauses.find((c) => measures(c) && !/上线|建成|接入全部/.test(c)) ?? clauses.find((c) => /零|以内|以下|不超过|无中断/.test(c)) ?? clauses[0] ?? tidy(text);
 }

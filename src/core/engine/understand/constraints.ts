@@ -182,10 +182,19 @@ export function detectTried(facts: readonly Fact[], kb: KnowledgeBase): Understa
 }
 
 const REASON = /因|由于|原因[是为：:]?/;
+/** Words that say why an attempt failed, when the intake does not write 因. */
+const FAILURE = /无法|不能|不支持|散落|不足|失败|过高|过慢|太慢|太贵|缺少|没有|只能|不满足|未打通/;
 
 function splitAttempt(value: string): { what: string; why: string } {
   const m = REASON.exec(value);
-  if (!m) return { what: clip(clean(value.replace(/^(?:已)?(?:尝试|试用|使用|采用|曾)/, '')), 80), why: '' };
+  if (!m) {
+    // "自研规则脚本做自动核赔，规则散落在代码中，业务人员无法维护": the clauses after the first say why.
+    const comma = value.search(/[，,]/);
+    const rest = comma > 0 ? value.slice(comma + 1) : '';
+    const what = clean((comma > 0 ? value.slice(0, comma) : value).replace(/^\d{4}年/, '').replace(/^(?:已)?(?:尝试|试用|使用|采用|曾)/, ''));
+    if (rest && FAILURE.test(rest)) return { what: clip(what, 80), why: reasonOf(rest) };
+    return { what: clip(clean(value.replace(/^(?:已)?(?:尝试|试用|使用|采用|曾)/, '')), 80), why: '' };
+  }
   const what = clean(value.slice(0, m.index).replace(/^\d{4}年/, '').replace(/^(?:已)?(?:尝试|试用|使用|采用|曾|上线了)/, ''));
   return { what: clip(what, 80), why: reasonOf(value.slice(m.index)) };
 }
@@ -193,6 +202,9 @@ function splitAttempt(value: string): { what: string; why: string } {
 function reasonOf(text: string): string {
   const m = REASON.exec(text);
   let t = m ? text.slice(m.index + m[0].length) : text;
+  // "成本可接受，但未打通内部媒资流程": the reason is what follows 但.
+  const but = t.lastIndexOf('但');
+  if (!m && but >= 0) t = t.slice(but + 1);
   t = t.replace(/[，,]?\s?(?:项目|方案|试点)?(?:而|后)?(?:被[^，；。]{0,10})?(?:已)?(?:失效|终止|停用|放弃|弃用|停止|中止|否决|未通过)(?:了)?[。]?$/, '');
   t = t.replace(/问题$/, '');
   return clip(clean(t), 50);

@@ -74,8 +74,11 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
   const segmentCore = industry?.segments.find((s) => segment && s.aliases.some((a) => segment.value.includes(a)));
   const preferred = found.find((x) => x.category.id === (segmentCore?.coreSystem ?? industry?.coreSystem)) ?? found[0];
   // A kept system is the core one only when it is named like it (保留承保系统 does not keep the claims system).
+  // Where the industry's segments share the category (承保 vs 理赔 in insurance-core), only the
+  // segment's own words count; otherwise any name of the category does (保留卫宁HIS keeps HIS/EMR).
   const coreWords = (category: string, alias?: string): string[] => [
     ...(alias ? [alias] : []),
+    ...((industry?.segments.filter((s) => s.coreSystem === category).length ?? 0) <= 1 ? (kb.category(category)?.aliases ?? []) : []),
     ...(industry?.segments.filter((s) => s.coreSystem === category && segment && s.aliases.some((a) => segment.value.includes(a))).flatMap((s) => s.aliases) ?? []),
   ];
   const keptFor = (category: string, alias?: string) => kept.find((k) => k.category === category && coreWords(category, alias).some((w) => k.name.toLowerCase().includes(w.toLowerCase())));

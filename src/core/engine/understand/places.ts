@@ -19,13 +19,21 @@ const CLOUD_NAMES: Record<Provider, { name: string; aliases: string[] }> = {
   azure: { name: 'Azure', aliases: ['Azure', '微软云', '世纪互联'] },
   gcp: { name: 'Google Cloud', aliases: ['GCP', 'Google Cloud', '谷歌云'] },
   alibaba: { name: '阿里云', aliases: ['阿里云', 'AliCloud', 'Alibaba Cloud', 'Aliyun'] },
-  huawei: { name: '华为云', aliases: ['华为云', 'Huawei Cloud', '华为云Stack'] },
+  huawei: { name: '华为云', aliases: ['华为云', 'Huawei Cloud'] },
   tencent: { name: '腾讯云', aliases: ['腾讯云', 'Tencent Cloud'] },
   baidu: { name: '百度智能云', aliases: ['百度智能云', '百度云'] },
 };
-const cloudIndex = new AliasIndex(Object.entries(CLOUD_NAMES).flatMap(([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))));
+/**
+ * A cloud vendor's stack run in the customer's own data centre (华为云Stack, Azure Stack, 阿里云专有云)
+ * is a private cloud, not the public cloud: the longest alias wins, so "华为云Stack" is not "华为云".
+ */
+const PRIVATE_STACKS = ['华为云Stack', 'HCS', 'Azure Stack', 'Azure Stack HCI', '阿里云专有云', 'Apsara Stack', '腾讯云TCE', '腾讯专有云', 'TCE'];
+const cloudIndex = new AliasIndex<Provider | 'private'>([
+  ...Object.entries(CLOUD_NAMES).flatMap(([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))),
+  ...PRIVATE_STACKS.map((alias) => ({ alias, value: 'private' as const })),
+]);
 
-const ON_PREM = /本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云/i;
+const ON_PREM = /本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云/i;
 const SUPPORT = /支持|驻场|工程师|团队|值守|运维中心/;
 const USERS = /用户|客户|会员|访问|乘客|消费者/;
 const TRIED_FIELD = '历史应对';
@@ -63,6 +71,7 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
     const locHits = locIndex.find(f.value);
     if (inEstate) {
       for (const hit of cloudHits) {
+        if (hit.value === 'private') continue;
         const c = clouds.get(hit.value) ?? { regions: new Map(), refs: new Set<number>() };
         c.refs.add(line);
         clouds.set(hit.value, c);

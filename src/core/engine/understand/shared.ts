@@ -52,8 +52,21 @@ export function clip(text: string, max: number, stops = '，；。,;'): string {
   const chars = [...text];
   if (chars.length <= max) return text;
   // The last clause boundary within the limit, if it keeps a useful part of the text.
-  for (let i = max - 1; i >= Math.min(8, Math.floor(max / 2)); i--) if (stops.includes(chars[i]!)) return chars.slice(0, i).join('');
-  return chars.slice(0, max).join('') + '…';
+  for (let i = max - 1; i >= Math.min(8, Math.floor(max / 2)); i--) if (stops.includes(chars[i]!)) return balanced(chars.slice(0, i).join(''));
+  return balanced(chars.slice(0, max).join('')) + '…';
+}
+
+/** Text cut before a bracket it opens and does not close: "跑动（平均2.3次" → "跑动". */
+function balanced(text: string): string {
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '（' || text[i] === '(') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if ((text[i] === '）' || text[i] === ')') && depth > 0) depth--;
+  }
+  return depth > 0 && open > 0 ? text.slice(0, open) : text;
 }
 
 const CN_NUMBERS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

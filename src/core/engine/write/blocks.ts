@@ -32,14 +32,23 @@ export function table(header: string[], rows: Array<{ cells: string[]; refs?: re
 
 /** Remembers what was written, so the same sentence is not said twice in the body. */
 export class Once {
-  private readonly seen = new Set<string>();
+  private readonly seen = new Map<string, string | undefined>();
 
-  /** True the first time a text is offered. */
-  first(text: string): boolean {
-    const key = text.replace(/[\s，。；、：:,.;]/g, '');
+  private static key(text: string): string {
+    return text.replace(/[\s，。；、：:,.;]/g, '');
+  }
+
+  /** True the first time a text is offered; `owner` records who said it (a product id). */
+  first(text: string, owner?: string): boolean {
+    const key = Once.key(text);
     if (this.seen.has(key)) return false;
-    this.seen.add(key);
+    this.seen.set(key, owner);
     return true;
+  }
+
+  /** Who said a text first, if anyone did. */
+  by(text: string): string | undefined {
+    return this.seen.get(Once.key(text));
   }
 }
 

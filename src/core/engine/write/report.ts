@@ -4,10 +4,10 @@
  * detail, every clarification, rule evidence). The body says each thing once (see `Once`) and
  * never names an excluded product.
  */
-import type { LifecycleFinding, Need, Option, Point, ReportModel, Section } from '../reportModel';
+import type { Need, Option, Point, ReportModel, Section } from '../reportModel';
 import { REPORT_SECTION_TITLES } from '../reportModel';
 import type { RuleHit } from '../rules';
-import { clip, tidy } from '../text/restate';
+import { clip, firstClause, measurableClause, shortName, tidy, upgradeStep } from '../text/restate';
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
@@ -44,16 +44,19 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const items: Point[] = [];
   const core = m.coreSystem;
   const industry = [m.industry.name, m.industry.segment].filter(Boolean).join(' · ');
+  // "核心业务系统（存贷汇与总账）是…", not "核心业务系统是核心业务系统（…）".
+  const coreSubject = core.name.startsWith('核心') ? core.name : `核心业务系统是${core.name}`;
+  const joiner = core.name.startsWith('核心') ? '' : '，';
   const coreText =
     core.basis === 'unknown'
       ? '核心业务系统未能从调研表判断（见下一步建议）'
-      : `核心业务系统是${core.name}${core.inScope ? (core.kept ? '，保留现有厂商并在其上升级' : '，是本期建设的重点') : core.basis === 'industry' ? '（按行业推断，待确认）' : '，现有系统本期不替换，方案围绕它做优化与集成'}`;
+      : `${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `；规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
   items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
   if (m.mainGoal) items.push(labelled('首要目标', `${sentence(tidy(m.mainGoal.text))}`, m.mainGoal.refs));
   const estate: string[] = [];
   for (const c of m.estate.clouds) {
-    const regions = c.regions.map((r) => `${r.written.replace(/^(?:AWS|Azure|GCP|阿里云|华为云|腾讯云)\s?/, '')}${r.approximate ? '（区域待确认）' : ''}`);
+    const regions = c.regions.map((r) => `${r.written.replace(/^(?:AWS|Azure|GCP|阿里云|华为云|腾讯云)\s?/, '')}${r.approximate ? '，区域待确认' : ''}`);
     estate.push(regions.length > 0 ? `${c.name}（${regions.join('、')}）` : c.name);
   }
   for (const o of m.estate.onPrem.slice(0, 2)) estate.push(clip(o.text, 40));
@@ -62,7 +65,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
   const constraints = m.constraints.filter((c) => c.kind !== 'keep-system').map((c) => c.text);
-  const kept = [...new Set([...u.kept.map((k) => k.name), ...m.integrations.map((i) => i.system)])];
+  const kept = keptAndIntegrated(u).map((x) => x.name);
   const constraintText = [constraints.length > 0 ? enumerate(constraints, 4) : '', kept.length > 0 ? `保留并对接${enumerate(kept, 5)}` : ''].filter(Boolean).join('；');
   if (constraintText) items.push(labelled('硬约束', `${constraintText}。`, [...m.constraints.flatMap((c) => c.refs), ...m.integrations.flatMap((i) => i.refs)]));
   const regs = model.regulations.filter((r) => r.kind === 'framework');
@@ -99,6 +102,30 @@ function shortFramework(name: string): string {
   return name.replace(/（[^）]*）$/, '').replace(/^中华人民共和国/, '');
 }
 
+/**
+ * The systems that stay: kept ones, then the ones to integrate with, without naming one twice
+ * ("卫宁HIS" and "HIS"); each with the protocols the intake gives.
+ */
+function keptAndIntegrated(u: Understanding): Array<{ name: string; protocols: string[] }> {
+  const out: Array<{ name: string; protocols: string[] }> = u.kept.map((k) => ({ name: k.name, protocols: [] }));
+  for (const i of u.model.integrations) {
+    const same = out.find((x) => x.name.includes(i.system) || i.system.includes(x.name));
+    if (same) same.protocols = [...new Set([...same.protocols, ...i.protocols])];
+    else out.push({ name: i.system, protocols: [...i.protocols] });
+  }
+  return out;
+}
+
+/** "HIS、LIS、PACS（HL7 v2/Web Service）": systems sharing their protocols are named together. */
+function groupedByProtocol(list: ReadonlyArray<{ name: string; protocols: string[] }>): string[] {
+  const groups = new Map<string, string[]>();
+  for (const x of list) {
+    const key = x.protocols.join('/');
+    groups.set(key, [...(groups.get(key) ?? []), x.name]);
+  }
+  return [...groups].map(([protocols, names]) => `${enumerate(names, 6)}${protocols ? `（${protocols}）` : ''}`);
+}
+
 // ---------------------------------------------------------------- 推荐系统方案
 
 function solution(model: ReportModel, u: Understanding): ReportModel['sections'][number]['blocks'] {
@@ -114,11 +141,11 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   if (lead.length > 0) blocks.push(paragraph(`${lead.join('，')}。`));
   blocks.push(heading('系统类型'));
   blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
-  const kept = [...new Set([...u.kept.filter((k) => !systems.some((s) => s.kept === k.name)).map((k) => k.name), ...u.model.integrations.map((i) => `${i.system}${i.protocols.length > 0 ? `（${i.protocols.join('/')}）` : ''}`)])];
+  const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
   if (kept.length > 0) blocks.push(paragraph(`保留并通过集成层对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
   // A reason said for one pick (原生支持IDoc…) is not repeated for the next.
   const said = new Once();
-  const strength = (id: string) => (u.kb.product(id)?.strength ?? '').split(/[，；。]/)[0]!;
+  const strength = (id: string) => firstClause(u.kb.product(id)?.strength ?? '');
   for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said, strength));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
@@ -133,7 +160,8 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
   if (o.note) out.push(paragraph(o.note));
   const newShared = (o.shared ?? []).filter((x) => !(first?.shared ?? []).includes(x));
   const shared = newShared.length > 0 ? `所选产品均${newShared.join('；')}。` : '';
-  out.push(paragraph(`${o.summary}${shared}`));
+  // The note (why option B is a second domestic set) already says what the summary would.
+  out.push(paragraph(o.note ? (shared || '所选产品与方案A同样满足约束。') : `${o.summary}${shared}`));
   if (!o.applicable) {
     out.push(paragraph('不适用：所有系统类型都没有满足约束的候选。'));
     return out;
@@ -142,13 +170,20 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
   const same = first ? o.picks.filter((p) => first.picks.some((q) => q.category === p.category && q.product.id === p.product.id)) : [];
   if (same.length > 0) out.push(paragraph(`${same.length === o.picks.length ? '各系统类型的选择都' : `${enumerate(same.map((p) => p.categoryName), 6)}的选择`}与方案A相同${same.length === o.picks.length && o.strategy === 'international' ? '：国际产品在本项目中没有明显优势' : ''}。`));
   const items = o.picks.filter((p) => !same.includes(p)).map((p) => {
+    // A reason already given is not repeated: for the same product it is left out ("理由见方案A"
+    // when nothing else is left), for another product it is shortened to "同样…".
     const fresh = (why: string, id: string) => {
-      const parts = why.split('；').filter((x) => said.first(x));
-      return parts.length > 0 ? parts.join('；') : strength(id);
+      const parts = why.split('；').filter(Boolean);
+      const kept = parts.filter((x) => said.first(x, id));
+      if (kept.length > 0) return kept.join('；');
+      const own = strength(id);
+      if (own && said.first(own, id)) return own;
+      const other = parts.find((x) => said.by(x) !== id);
+      return other ? `同样${firstClause(other)}` : '理由见方案A';
     };
-    const main = `${p.existing ? '沿用' : ''}${p.product.name}——${fresh(p.why, p.product.id)}`;
+    const main = `${p.existing ? '沿用' : ''}${shortName(p.product.name)}——${fresh(p.why, p.product.id)}`;
     const altWhy = p.alternative ? fresh(p.alternative.why, p.alternative.product.id) : '';
-    const alt = p.alternative ? `；备选${p.alternative.product.name}${altWhy ? `（${altWhy}）` : ''}` : '';
+    const alt = p.alternative ? `；备选${shortName(p.alternative.product.name)}${altWhy ? `（${altWhy}）` : ''}` : '';
     return labelled(p.categoryName, `${main}${alt}。`, [...p.refs, ...(p.alternative?.refs ?? [])]);
   });
   for (const g of o.gaps) items.push(labelled(categoryName(g.category), `${g.reason}。`));
@@ -164,7 +199,8 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
   for (const n of needs) {
     const label = n.kind === 'main-goal' ? '首要目标' : n.kind === 'goal' ? '目标' : n.kind === 'integration' ? '集成' : n.kind === 'compliance' ? '合规' : '痛点';
     const fresh = n.mechanisms.filter((m) => once.first(m.summary));
-    const text = n.mechanisms.length === 0 ? `需澄清——${n.clarify}` : fresh.length > 0 ? fresh.map((m) => m.summary).join('；') : `见上（${n.mechanisms.map((m) => m.title).join('、')}）`;
+    const earlier = n.mechanisms.filter((m) => !fresh.includes(m)).map((m) => m.title);
+    const text = n.mechanisms.length === 0 ? `需澄清——${n.clarify}` : [earlier.length > 0 ? `见上（${earlier.join('、')}）` : '', ...fresh.map((m) => m.summary)].filter(Boolean).join('；');
     items.push(labelled(`${label}｜${clip(n.text, 40)}`, sentence(text), n.refs));
   }
   return items.length > 0 ? [list(items)] : [paragraph('调研表未给出痛点与目标，无法逐条分析；请先补充。')];
@@ -175,16 +211,20 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
 function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[], once: Once): ReportModel['sections'][number]['blocks'] {
   const items: Point[] = [];
   const recommended = model.options.find((o) => o.recommended);
-  for (const s of (model.plan?.systems ?? []).filter((x) => x.role === 'core').slice(0, 2)) {
+  const systems = model.plan?.systems ?? [];
+  const core = systems.filter((x) => x.role === 'core');
+  for (const s of (core.length > 0 ? core : systems).slice(0, 2)) {
     const category = u.kb.category(s.category);
     const pick = recommended?.picks.find((p) => p.category === s.category);
-    if (category) items.push(labelled(s.name, `${enumerate(category.features, 4)}${pick ? `（以${pick.product.name}为例）` : ''}。`, s.refs));
+    if (category) items.push(labelled(s.name, `${enumerate(category.features, 4)}${pick ? `（以${shortName(pick.product.name)}为例）` : ''}。`, s.refs));
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
     if (f && once.first(f.summary)) items.push(point(sentence(f.summary), r.refs));
   }
-  for (const h of hits.filter((x) => x.rule.section === '关键特性').slice(0, 3)) {
+  // A rule about a framework already described above (等保, IATF) would say it twice.
+  const described = new Set(model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3).map((r) => r.id));
+  for (const h of hits.filter((x) => x.rule.section === '关键特性' && !x.rule.frameworks.some((f) => described.has(f))).slice(0, 3)) {
     if (once.first(h.rule.summary)) items.push(labelled(h.rule.title, sentence(h.rule.summary), evidenceRefs(h)));
   }
   return items.length > 0 ? [list(items)] : [paragraph('按所选系统类型的标准功能实施。')];
@@ -201,15 +241,11 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
   }
   const items: Point[] = [];
   for (const h of hits.filter((x) => x.rule.section === '实施建议').slice(0, 5)) if (once.first(h.rule.summary)) items.push(point(sentence(h.rule.summary), evidenceRefs(h)));
-  if (model.lifecycle.length > 0) items.push(labelled('版本升级', '', model.lifecycle.flatMap((l) => l.refs), model.lifecycle.map((l) => point(`${l.name} ${l.version}：${upgradeStep(l)}。`, l.refs))));
+  if (model.lifecycle.length > 0) items.push(labelled('版本升级', '', model.lifecycle.flatMap((l) => l.refs), model.lifecycle.map((l) => point(`${l.name} ${l.version}：${upgradeStep(l.upgrade)}。`, l.refs))));
   if (items.length > 0) blocks.push(list(items));
   return blocks;
 }
 
-/** The upgrade advice up to its first aside: "升级到MySQL 8.4 LTS". */
-function upgradeStep(l: LifecycleFinding): string {
-  return l.upgrade.split(/[（(；]/)[0]!.replace(/[，,]$/, '');
-}
 
 // ---------------------------------------------------------------- 成本效益分析
 
@@ -232,7 +268,8 @@ function costs(model: ReportModel): ReportModel['sections'][number]['blocks'] {
   const items: Point[] = [labelled('合计', `一次性${total('one-time')}，每年${total('per-year')}，${c.years}年TCO约${total('total')}（规划参考区间，以厂商报价为准）。`)];
   if (c.budget) items.push(labelled('与预算对比', `${c.budget.statement}`, c.budget.refs));
   if (c.currentSpend) items.push(labelled('现有支出', `${c.currentSpend.text}`, c.currentSpend.refs));
-  if (c.benefits.length > 0) items.push(labelled('收益（按客户自己的数字）', '', [], c.benefits.map((b) => point(b.text, b.refs))));
+  if (c.benefits.length === 1) items.push(labelled('收益', c.benefits[0]!.text, c.benefits[0]!.refs));
+  else if (c.benefits.length > 1) items.push(labelled('收益（按客户自己的数字）', '', [], c.benefits.map((b) => point(b.text, b.refs))));
   else items.push(labelled('收益', '调研表没有给出损失或现有支出的金额，收益暂不量化；需要的数据已列入下一步建议。'));
   if (c.payback) items.push(labelled('回本', `${c.payback}`));
   blocks.push(list(items));
@@ -262,17 +299,43 @@ function risks(model: ReportModel, once: Once): ReportModel['sections'][number][
 function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[], once: Once): ReportModel['sections'][number]['blocks'] {
   const steps: Point[] = [];
   const top = model.clarifications.slice(0, 3);
-  if (top.length > 0) steps.push(point(`先与客户澄清${model.clarifications.length > top.length ? `${model.clarifications.length}个问题（见附录），首先是` : '以下问题'}：`, [], top.map((c) => point(c.question, c.refs))));
+  if (top.length > 0) steps.push(point(`先与客户澄清${model.clarifications.length > top.length ? `${model.clarifications.length}个问题（见附录），首先是` : '以下问题'}：`, [], top.map((c) => point(asQuestion(c.question), c.refs))));
+  // A POC compares the pick with its alternative where there is a real choice, and accepts on
+  // the need that system serves (the main goal only when it serves the main goal).
   const rec = model.options.find((o) => o.recommended);
-  const poc = (rec?.picks ?? []).filter((p) => !p.existing && p.alternative).slice(0, 2);
-  if (poc.length > 0 && u.model.mainGoal) {
-    steps.push(point(`用2–4周做POC：${poc.map((p) => `${p.categoryName}比选${p.product.name}与${p.alternative!.product.name}`).join('，')}，以“${clip(tidy(u.model.mainGoal.text), 30)}”为验收项。`, u.model.mainGoal.refs));
+  const main = u.model.mainGoal;
+  const needsOf = (category: string) => (model.plan?.needs ?? []).filter((n) => n.mechanisms.some((m) => m.categories.includes(category)));
+  const poc = (rec?.picks ?? [])
+    .filter((p) => !p.existing && p.alternative)
+    .map((p) => {
+      const served = needsOf(p.category);
+      const system = model.plan?.systems.find((s) => s.category === p.category);
+      const forMain = main !== undefined && (system?.role === 'core' || served.some((n) => n.kind === 'main-goal'));
+      const accept = forMain ? clip(measurableClause(main.text), 30) : served[0] ? clip(served[0].text, 30) : '';
+      return { p, accept, forMain, refs: forMain ? main.refs : (served[0]?.refs ?? []) };
+    })
+    .sort((a, b) => Number(b.forMain) - Number(a.forMain))
+    .slice(0, 2);
+  if (poc.length > 0) {
+    // Comparisons with the same acceptance criterion share it.
+    const groups = new Map<string, string[]>();
+    for (const { p, accept } of poc) groups.set(accept, [...(groups.get(accept) ?? []), `${p.categoryName}比选${shortName(p.product.name)}与${shortName(p.alternative!.product.name)}`]);
+    const items = [...groups].map(([accept, list]) => `${list.join('，')}${accept ? `（验收：${accept}）` : ''}`);
+    steps.push(point(`用2–4周做POC：${items.join('；')}。`, poc.flatMap((x) => x.refs)));
   }
   const paths = model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').map((r) => ({ r, f: u.kb.framework(r.id ?? '') })).filter((x) => x.f && x.f.kind !== 'law');
   if (paths.length > 0) steps.push(point(`排定合规测评：${paths.map(({ f }) => `${shortFramework(f!.name)}${OUTCOME_STEP[f!.outcome]}`).join('；')}。`, paths.flatMap(({ r }) => r.refs)));
-  for (const h of hits.filter((x) => x.rule.section === '下一步建议').slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
+  // The generic gap assessment says what "排定合规测评" already says.
+  const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
+  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
   if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`把${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级写进路线图，与方案一起评审。`, model.lifecycle.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
+}
+
+/** A clarification as a question: ends with "？". */
+function asQuestion(text: string): string {
+  const t = text.replace(/[。.]$/, '');
+  return t.startsWith('请') || /[？?）)]$/.test(t) ? t : `${t}？`;
 }
 
 // ---------------------------------------------------------------- 附录
