@@ -80,7 +80,7 @@ function targets() {
       ...listFiles('test/fuzz', '.test.ts'),
       ...listFiles('test/bench', '.bench.ts'),
     ];
-    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode'] });
+    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'eslint', 'typescript'] });
   }
   return list;
 }
@@ -88,6 +88,8 @@ function targets() {
 async function main() {
   // A production build must not ship stale source maps from a development build.
   if (production) fs.rmSync('dist', { recursive: true, force: true });
+  // Nor may mocha run the bundle of a test that was moved or deleted.
+  if (tests) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

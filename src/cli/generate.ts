@@ -5,7 +5,6 @@
  * compared with (default today); `--no-refs` leaves the 〔Lnn〕 references out of the customer's
  * copy (Word leaves them out unless `--refs`).
  */
-import * as fs from 'node:fs';
 import { generateReport } from '../core/engine/generate';
 import type { ReportModel } from '../core/engine/reportModel';
 import { t } from '../core/l10n';
@@ -14,10 +13,12 @@ import { renderDocx } from '../core/render/exportDocx';
 import { renderStandaloneHtml } from '../core/render/exportHtml';
 import { renderMarkdownExport } from '../core/render/exportMarkdown';
 import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
+import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
 import { readIntakeFile, UsageError, valueAfter } from './io';
+import { escapeControlChars } from '../core/text/controlChars';
 
 const FORMATS = ['md', 'json', 'html', 'docx'] as const;
-export type GenerateFormat = (typeof FORMATS)[number];
+type GenerateFormat = (typeof FORMATS)[number];
 
 export interface GenerateArgs {
   file: string;
@@ -54,6 +55,8 @@ export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
       format = v as GenerateFormat;
     } else if (a === '-o' || a === '--output') {
       out = next();
+      // An empty name is a mistake (an unset variable in a script), not a request for stdout.
+      if (out.trim() === '') throw new UsageError(t('{0} needs a file name', a));
     } else if (a === '--as-of') {
       const v = next();
       if (!isIsoDate(v)) throw new UsageError(t('--as-of takes a date as YYYY-MM-DD'));
@@ -68,10 +71,11 @@ export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
       files.push(a);
     }
   }
-  if (files.length !== 1) throw new UsageError(t('generate needs exactly one FILE'));
+  const [file] = files;
+  if (file === undefined || files.length !== 1) throw new UsageError(t('generate needs exactly one FILE'));
   // A .docx is binary: written to a terminal it is only noise.
   if (format === 'docx' && out === undefined) throw new UsageError(t('--format docx needs -o OUT'));
-  return { file: files[0]!, intake, format, ...(out !== undefined ? { out } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(refs !== undefined ? { refs } : {}), ...(llm ? { llm } : {}) };
+  return { file, intake, format, ...(out !== undefined ? { out } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(refs !== undefined ? { refs } : {}), ...(llm ? { llm } : {}) };
 }
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -86,20 +90,18 @@ export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = p
     const { llm, ...offline } = args;
     return runGenerateLlm(args, llm, { env, stderr: (s) => process.stderr.write(s), offline: () => runGenerate(offline) });
   }
-  const text = readIntakeFile(args.file);
+  if (args.out !== undefined) refuseOverwritingInput(args.out, [args.file]);
+  let warnings = '';
+  const text = readIntakeFile(args.file, (w) => (warnings += `intake: ${escapeControlChars(w)}\n`));
   const file = parseIntake(text);
   if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));
   if (args.intake > file.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', args.file, file.intakes.length, args.intake));
   const output = await render(generateReport(file, args.intake - 1, args.asOf ? { asOf: args.asOf } : {}), args.format, args.refs);
   if (args.out) {
-    try {
-      fs.writeFileSync(args.out, output);
-    } catch (e) {
-      throw new UsageError(t('{0}: cannot be written ({1})', args.out, (e as NodeJS.ErrnoException).code ?? String(e)));
-    }
-    return { stdout: '', stderr: t('Wrote {0}', args.out) + '\n', exitCode: 0 };
+    writeFileAtomic(args.out, output);
+    return { stdout: '', stderr: warnings + t('Wrote {0}', escapeControlChars(args.out)) + '\n', exitCode: 0 };
   }
-  return { stdout: typeof output === 'string' ? output : '', stderr: '', exitCode: 0 };
+  return { stdout: typeof output === 'string' ? output : '', stderr: warnings, exitCode: 0 };
 }
 
 async function render(model: ReportModel, format: GenerateFormat, refs: boolean | undefined): Promise<string | Uint8Array> {

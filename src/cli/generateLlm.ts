@@ -11,12 +11,15 @@
  * failed (with --fallback offline the offline report is printed instead, still exit 4);
  * 130 interrupted (Ctrl-C, the request is aborted); 2 usage errors.
  */
-import * as fs from 'node:fs';
 import { t } from '../core/l10n';
-import { generateLlmReport, hasProblems, isLoopback, type LlmConfig } from '../core/llm';
+import { isLoopback, parseBaseUrl, redactUrl, type LlmConfig } from '../core/llm/config';
+import { generateLlmReport } from '../core/llm/generateLlm';
+import { hasProblems } from '../core/llm/verify';
+import { escapeControlChars } from '../core/text/controlChars';
 import { proxyFor, redactProxyUrl } from '../core/llm/proxy';
 import { proxyFetch, type ProxyFetch } from '../core/llm/proxyFetch';
 import { parseIntake } from '../core/parser';
+import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
 import { readIntakeFile, UsageError, valueAfter } from './io';
 
 export interface LlmArgs {
@@ -36,9 +39,12 @@ export interface CliResult {
   exitCode: number;
 }
 
-export const EXIT_VERIFY = 3;
-export const EXIT_ENDPOINT = 4;
-export const EXIT_INTERRUPTED = 130;
+const EXIT_VERIFY = 3;
+const EXIT_ENDPOINT = 4;
+const EXIT_INTERRUPTED = 130;
+
+/** The largest --timeout, as for the extension's intake.llm.timeoutSeconds. */
+const MAX_TIMEOUT_SECONDS = 3600;
 
 const LLM_FLAGS = ['--base-url', '--model', '--api-key-env', '--no-redact', '--fallback', '--timeout', '--max-tokens'];
 
@@ -63,13 +69,20 @@ export function takeLlmFlags(args: readonly string[]): { rest: string[]; llm?: L
     } else rest.push(a);
   }
   if (provider === 'offline') {
-    if (seen.length > 0) throw new UsageError(t('{0} needs --provider openai-compatible', seen[0]!));
+    const [first] = seen;
+    if (first !== undefined) throw new UsageError(t('{0} needs --provider openai-compatible', first));
     return { rest };
   }
   if (provider !== 'openai-compatible') throw new UsageError(t('--provider must be offline or openai-compatible'));
   const baseUrl = values['--base-url'];
   const model = values['--model'];
   if (!baseUrl || !model) throw new UsageError(t('--provider openai-compatible needs --base-url URL and --model NAME'));
+  // A base URL that cannot work is a usage error (exit 2), found before anything is read or sent.
+  try {
+    parseBaseUrl(baseUrl);
+  } catch (e) {
+    throw new UsageError(`--base-url: ${(e as Error).message}`);
+  }
   const llm: LlmArgs = { provider: 'openai-compatible', baseUrl, model, redact };
   if (values['--api-key-env'] !== undefined) llm.apiKeyEnv = values['--api-key-env'];
   if (values['--fallback'] !== undefined) {
@@ -78,7 +91,8 @@ export function takeLlmFlags(args: readonly string[]): { rest: string[]; llm?: L
   }
   if (values['--timeout'] !== undefined) {
     const s = Number(values['--timeout']);
-    if (!(s > 0) || !Number.isFinite(s)) throw new UsageError(t('--timeout takes a positive number of seconds'));
+    // The extension's setting allows 1–3600 s; beyond that the timer would overflow.
+    if (!(s >= 1 && s <= MAX_TIMEOUT_SECONDS)) throw new UsageError(t('--timeout takes a number of seconds from 1 to {0}', MAX_TIMEOUT_SECONDS));
     llm.timeoutSeconds = s;
   }
   if (values['--max-tokens'] !== undefined) {
@@ -99,7 +113,8 @@ export interface LlmCliIo {
 
 export async function runGenerateLlm(args: { file: string; intake: number; format: string; out?: string }, llm: LlmArgs, io: LlmCliIo): Promise<CliResult> {
   if (args.format !== 'md') throw new UsageError(t('--provider openai-compatible writes Markdown only; drop --format {0}', args.format));
-  const file = parseIntake(readIntakeFile(args.file));
+  if (args.out !== undefined) refuseOverwritingInput(args.out, [args.file]);
+  const file = parseIntake(readIntakeFile(args.file, (w) => note(io, w)));
   if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));
   if (args.intake > file.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', args.file, file.intakes.length, args.intake));
 
@@ -110,7 +125,9 @@ export async function runGenerateLlm(args: { file: string; intake: number; forma
   if (llm.timeoutSeconds !== undefined) config.timeoutSeconds = llm.timeoutSeconds;
   if (llm.maxTokens !== undefined) config.maxTokens = llm.maxTokens;
 
-  note(io, isLoopback(llm.baseUrl) ? t('Writing with {0} at {1} (local only: nothing leaves this machine).', llm.model, llm.baseUrl) : t('Writing with {0} at {1}.', llm.model, llm.baseUrl));
+  // Never the raw URL: it can hold user:password@ or ?api_key=….
+  const shownUrl = redactUrl(parseBaseUrl(llm.baseUrl));
+  note(io, isLoopback(llm.baseUrl) ? t('Writing with {0} at {1} (local only: nothing leaves this machine).', llm.model, shownUrl) : t('Writing with {0} at {1}.', llm.model, shownUrl));
   if (!llm.redact) note(io, t('Redaction is off: the intake is sent as written.'));
 
   // Node's fetch ignores proxy variables: a proxy that applies gets undici's ProxyAgent.
@@ -134,6 +151,7 @@ export async function runGenerateLlm(args: { file: string; intake: number; forma
       {
         signal: controller.signal,
         log: (line) => note(io, line),
+        warn: (line) => note(io, t('Warning: {0}', line)),
         onPrompt: (info) => {
           if (info.redactions.length > 0) note(io, t('Masked before sending: {0}.', info.redactions.map((r) => `${r.mask}×${r.count}`).join(', ')));
         },
@@ -163,16 +181,12 @@ export async function runGenerateLlm(args: { file: string; intake: number; forma
   }
 
   note(io, t('Received {0} characters (finish reason: {1}).', report.markdown.length, report.finishReason ?? '—'));
-  const findings = report.findings.map((f) => `${f.code}: ${f.message}\n`).join('');
+  const findings = report.findings.map((f) => `${f.code}: ${escapeControlChars(f.message)}\n`).join('');
   const exitCode = hasProblems(report.findings) ? EXIT_VERIFY : 0;
   const markdown = report.markdown.endsWith('\n') ? report.markdown : `${report.markdown}\n`;
   if (args.out) {
-    try {
-      fs.writeFileSync(args.out, markdown);
-    } catch (e) {
-      throw new UsageError(t('{0}: cannot be written ({1})', args.out, (e as NodeJS.ErrnoException).code ?? String(e)));
-    }
-    return { stdout: '', stderr: `${t('Wrote {0}', args.out)}\n${findings}`, exitCode };
+    writeFileAtomic(args.out, markdown);
+    return { stdout: '', stderr: `${t('Wrote {0}', escapeControlChars(args.out))}\n${findings}`, exitCode };
   }
   return { stdout: markdown, stderr: findings, exitCode };
 }
@@ -187,5 +201,6 @@ function apiKey(llm: LlmArgs, env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function note(io: LlmCliIo, line: string): void {
-  io.stderr(`intake: ${line}\n`);
+  // Server messages and intake text can hold escape sequences: shown, never run by the terminal.
+  io.stderr(`intake: ${escapeControlChars(line)}\n`);
 }

@@ -7,6 +7,7 @@ import zhCn from '../../media/l10n/bundle.l10n.zh-cn.json';
 import { runCheck } from './check';
 import { parseGenerateArgs, runGenerate } from './generate';
 import { UsageError } from './io';
+import { escapeControlChars } from '../core/text/controlChars';
 
 const VERSION = '0.1.0';
 
@@ -38,24 +39,57 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const json = rest.includes('--json');
       const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
       const files = rest.filter((a) => !a.startsWith('-'));
-      if (unknown.length > 0) throw new UsageError(t('Unknown option: {0}', unknown[0]!));
-      if (files.length !== 1) throw new UsageError(t('check needs exactly one FILE'));
-      const result = runCheck(files[0]!, json);
-      return { stdout: result.output, stderr: '', exitCode: result.exitCode };
+      const [badOption] = unknown;
+      if (badOption !== undefined) throw new UsageError(t('Unknown option: {0}', badOption));
+      const [file] = files;
+      if (file === undefined || files.length !== 1) throw new UsageError(t('check needs exactly one FILE'));
+      const result = runCheck(file, json);
+      return { stdout: result.output, stderr: result.warnings, exitCode: result.exitCode };
     }
     if (command === 'generate') return await runGenerate(parseGenerateArgs(rest), env);
     throw new UsageError(t('Unknown command: {0}', command));
   } catch (e) {
-    if (e instanceof UsageError) return { stdout: '', stderr: `intake: ${e.message}\n`, exitCode: 2 };
+    // File names and server messages can hold escape sequences: shown, never run by the terminal.
+    if (e instanceof UsageError) return { stdout: '', stderr: `intake: ${escapeControlChars(e.message)}\n`, exitCode: 2 };
     // Anything else is a bug in the core: still one line, never a stack trace for the user.
-    return { stdout: '', stderr: `intake: ${t('internal error: {0}', e instanceof Error ? e.message : String(e))}\n`, exitCode: 2 };
+    return { stdout: '', stderr: `intake: ${escapeControlChars(t('internal error: {0}', e instanceof Error ? e.message : String(e)))}\n`, exitCode: 2 };
+  }
+}
+
+/**
+ * Writes the result and exits. A reader that goes away (`intake generate … | head`: EPIPE) is
+ * not an error: the rest is dropped quietly, exit 0 as for any filter. Any other write error
+ * (`> /dev/full`: ENOSPC) is one line on stderr and exit 2, never an unhandled 'error' event.
+ */
+export function writeResult(result: { stdout: string; stderr: string; exitCode: number }, out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): void {
+  let failed = false;
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (failed) return;
+    failed = true;
+    if (e.code === 'EPIPE') return; // the reader has all it wanted: keep the exit code
+    try {
+      err.write(`intake: ${t('cannot write the output ({0})', e.code ?? e.message)}\n`);
+    } catch {
+      // stderr is gone too: the exit code still tells.
+    }
+    process.exitCode = 2;
+  };
+  // A pipe reports errors as events, a file (such as /dev/full) by throwing from write().
+  out.on('error', onError);
+  err.on('error', () => undefined);
+  process.exitCode = result.exitCode;
+  try {
+    if (result.stdout) out.write(result.stdout);
+  } catch (e) {
+    onError(e as NodeJS.ErrnoException);
+  }
+  try {
+    if (result.stderr) err.write(result.stderr);
+  } catch {
+    // Nowhere left to say it.
   }
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((result) => {
-    if (result.stdout) process.stdout.write(result.stdout);
-    if (result.stderr) process.stderr.write(result.stderr);
-    process.exitCode = result.exitCode;
-  });
+  void main(process.argv.slice(2)).then((result) => writeResult(result));
 }

@@ -21,6 +21,10 @@ export const Codes = {
   unknownStandard: 'intake.unknown-standard',
   retiredStandard: 'intake.retired-standard',
   wording: 'intake.wording',
+  /** An amount too large to read (hundreds of digits): left out of the checks and the report. */
+  unreadableAmount: 'intake.unreadable-amount',
+  /** A line too long for the analysis checks, which skip it (they stay fast on any input). */
+  lineTooLong: 'intake.line-too-long',
 } as const;
 
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
@@ -38,9 +42,10 @@ export type DiagnosticData =
   | { kind: 'duplicate-section'; section: string; first: Range }
   | { kind: 'unknown-section'; name: string; suggestion?: string }
   | { kind: 'format'; problem: 'half-width-colon' | 'missing-colon' | 'brackets'; replacement: string }
-  | { kind: 'analysis'; check: AnalysisCheck; replacement?: string; facts: Record<string, string | number> };
+  | { kind: 'analysis'; check: AnalysisCheck; replacement?: string; facts: Record<string, string | number> }
+  | { kind: 'line-too-long'; length: number; limit: number };
 
-export type AnalysisCheck = 'budget-sum' | 'budget-exceeds' | 'sla-conflict' | 'latency-physics' | 'unknown-standard' | 'retired-standard' | 'wording';
+export type AnalysisCheck = 'budget-sum' | 'budget-exceeds' | 'sla-conflict' | 'latency-physics' | 'unknown-standard' | 'retired-standard' | 'wording' | 'unreadable-amount';
 
 export interface IntakeDiagnostic {
   code: DiagnosticCode;

@@ -1,6 +1,6 @@
 /**
  * The minimal document the core works against. A `vscode.TextDocument` satisfies it
- * structurally, and so does {@link createTextDocument} for the CLI and tests. This keeps
+ * structurally, and so does {@link InMemoryDocument} for the CLI and tests. This keeps
  * `src/core/` free of any `vscode` import (the same split as vscode-markdown-languageservice's
  * `ITextDocument`).
  */
@@ -19,14 +19,6 @@ export interface Range {
 export interface TextDocumentLike {
   getText(): string;
   positionAt(offset: number): Position;
-}
-
-export function position(line: number, character: number): Position {
-  return { line, character };
-}
-
-export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
-  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
 export function comparePositions(a: Position, b: Position): number {
@@ -105,10 +97,6 @@ export class InMemoryDocument implements TextDocumentLike {
   }
 }
 
-export function createTextDocument(text: string): InMemoryDocument {
-  return new InMemoryDocument(text);
-}
-
 /**
  * Whether a UTF-16 code unit is what `String.prototype.trim()` and `\s` treat as whitespace
  * (WhiteSpace and LineTerminator), so hot loops can test characters without a regex.
@@ -117,4 +105,9 @@ export function isJsSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a UTF-16 code unit is an ASCII digit, 0–9. */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

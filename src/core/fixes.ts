@@ -41,6 +41,23 @@ export class FixContext {
   }
 }
 
+/**
+ * Where an unclosed `__(` most plausibly ends, at the shortest sensible point after `innerStart`:
+ * a `)` the user typed (then only the underscores are added), else before the first blank,
+ * clause punctuation or next `__(`, else at `end` (the end of the line's text).
+ */
+export function placeholderClose(line: string, innerStart: number, end: number): { at: number; text: string } {
+  for (let i = innerStart; i < end; i++) {
+    const c = line[i]!;
+    if (c === ')' || c === '）') {
+      const underscores = line[i + 1] === '_' ? 1 : 0;
+      return c === ')' ? { at: i + 1 + underscores, text: '_'.repeat(2 - underscores) } : { at: i, text: ')__' };
+    }
+    if (c === ' ' || c === '\t' || c === '\u3000' || '，,。；;'.includes(c) || line.startsWith('__(', i)) return { at: i, text: ')__' };
+  }
+  return { at: end, text: ')__' };
+}
+
 export function fixesFor(d: IntakeDiagnostic, ctx: FixContext): Fix[] {
   const data = d.data;
   switch (data.kind) {
@@ -49,8 +66,13 @@ export function fixesFor(d: IntakeDiagnostic, ctx: FixContext): Fix[] {
       if (data.example !== undefined && !data.options.includes(data.example)) fills.push({ title: t('Replace with the example “{0}”', data.example), text: data.example });
       return fills.map((f) => ({ title: f.title, code: d.code, edits: [{ range: d.range, newText: f.text }], isPreferred: fills.length === 1, safe: false }));
     }
-    case 'unclosed-placeholder':
-      return [{ title: t('Close the placeholder with “)__”'), code: d.code, edits: [{ range: { start: d.range.end, end: d.range.end }, newText: ')__' }], isPreferred: true, safe: true }];
+    case 'unclosed-placeholder': {
+      // Not safe for Fix All: where the placeholder was meant to end is a guess, and closing it
+      // too late pulls the user's own text into it ("Fill all placeholders" would then replace it).
+      const close = placeholderClose(ctx.lines[d.range.start.line] ?? '', d.range.start.character + 3, d.range.end.character);
+      const at = { line: d.range.start.line, character: close.at };
+      return [{ title: t('Close the placeholder with “)__”'), code: d.code, edits: [{ range: { start: at, end: at }, newText: close.text }], isPreferred: true, safe: false }];
+    }
     case 'format':
       return [{ title: formatTitle(data.problem, data.replacement), code: d.code, edits: [formatEdit(d, data.problem, data.replacement)], isPreferred: true, safe: true }];
     case 'missing-section': {
@@ -69,6 +91,7 @@ export function fixesFor(d: IntakeDiagnostic, ctx: FixContext): Fix[] {
       return [{ title: t('Replace with “{0}”', data.replacement), code: d.code, edits: [{ range: d.range, newText: data.replacement }], isPreferred: true, safe: false }];
     case 'empty-value':
     case 'duplicate-section':
+    case 'line-too-long':
       return [];
   }
 }

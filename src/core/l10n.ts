@@ -1,35 +1,73 @@
 /**
- * Localisation for the core, which cannot use `vscode.l10n`. `@vscode/l10n` reads the same
- * bundle (media/l10n/bundle.l10n.<locale>.json): the extension hands it `vscode.l10n.bundle`,
- * the CLI the bundle file for its locale. English strings are the keys.
+ * Localisation for the core, which cannot use `vscode.l10n`. The bundles are
+ * media/l10n/bundle.l10n.<locale>.json, English strings are the keys: the extension hands
+ * {@link configureL10n} `vscode.l10n.bundle`, the CLI the bundle file for its locale.
+ *
+ * Two ways in, one format:
+ * - {@link t} localises at once, in the user's language: for text shown where it is made
+ *   (the validator's own diagnostics, CLI and LLM messages).
+ * - {@link msg} makes a {@link Message}, localised later with {@link localize}, in the language
+ *   of where it is shown: the analysis findings are shown in the editor (the user's language)
+ *   and quoted in the report (always Chinese), and cached in between, so they carry the key
+ *   and its arguments instead of a string.
  */
-import * as l10n from '@vscode/l10n';
 
-export const t = l10n.t;
+export type Bundle = Readonly<Record<string, string>>;
 
-type Bundle = Record<string, string>;
-let current: Bundle = {};
+/** A message to localise where it is shown: its English text (the bundle key) and arguments, which may be messages too. */
+export interface Message {
+  readonly key: string;
+  readonly args: readonly MessageArg[];
+}
 
-/** Configure from an already-loaded bundle (the extension passes `vscode.l10n.bundle`). */
+export type MessageArg = string | number | Message;
+
+const ENGLISH: Bundle = {};
+let current: Bundle = ENGLISH;
+
+/** Configure the user's language from an already-loaded bundle (the extension passes `vscode.l10n.bundle`). */
 export function configureL10n(contents: Bundle | undefined): void {
   if (!contents) return;
   current = contents;
-  l10n.config({ contents });
 }
 
-/**
- * Runs `fn` with `t()` translating through `bundle`, then restores the user's locale. The
- * report is always Chinese, whatever the UI language, so the engine formats the findings it
- * quotes this way. Safe because `fn` is synchronous.
- */
-export function withBundle<T>(bundle: Bundle, fn: () => T): T {
-  const saved = current;
-  l10n.config({ contents: bundle });
-  try {
-    return fn();
-  } finally {
-    l10n.config({ contents: saved });
-  }
+/** `key` in the user's language, with `{0}`, `{1}`, … replaced by `args`. */
+export function t(key: string, ...args: Array<string | number>): string {
+  return format(lookup(current, key), args);
+}
+
+/** A message whose text is `key` (English, with `{0}`-style holes for `args`), to localise later. */
+export function msg(key: string, ...args: MessageArg[]): Message {
+  return { key, args };
+}
+
+/** `message` in the language of `bundle`: the user's by default, English with `{}`. */
+export function localize(message: Message, bundle: Bundle = current): string {
+  const args = message.args.map((a) => (typeof a === 'object' ? localize(a, bundle) : a));
+  return format(lookup(bundle, message.key), args);
+}
+
+/** `message` in English, whatever the user's language: a stable text for comparing messages. */
+export function english(message: Message): string {
+  return localize(message, ENGLISH);
+}
+
+/** The translation of `key`, else the key itself (English). */
+function lookup(bundle: Bundle, key: string): string {
+  const text = Object.hasOwn(bundle, key) ? bundle[key] : undefined;
+  return typeof text === 'string' && text !== '' ? text : key;
+}
+
+const HOLE = /\{([^{}]+)\}/g;
+const INDEX = /^(?:0|[1-9]\d*)$/;
+
+/** Fills the `{n}` holes of a template (as @vscode/l10n and `vscode.l10n.t` do); holes without an argument stay as written. */
+function format(template: string, args: ReadonlyArray<string | number>): string {
+  if (args.length === 0) return template;
+  return template.replace(HOLE, (hole, name: string) => {
+    const value = INDEX.test(name) ? args[Number(name)] : undefined;
+    return value === undefined ? hole : String(value);
+  });
 }
 
 /** The locale to use outside VS Code: INTAKE_LANG, then LC_ALL / LC_MESSAGES / LANG. */

@@ -5,11 +5,11 @@
  */
 import { z } from './zod';
 
-export const PositionSchema = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() });
+const PositionSchema = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() });
 export const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });
 
 /** A `__(…)__` slot the author has not filled yet. */
-export const PlaceholderSchema = z.object({
+const PlaceholderSchema = z.object({
   /** The whole `__(…)__` (or `__(…` to the end of the line when unclosed). */
   range: RangeSchema,
   /** The text between `__(` and `)__`. */
@@ -23,19 +23,19 @@ export const PlaceholderSchema = z.object({
 });
 
 /** Text after a colon (or a whole free-text line), with the placeholders inside it. */
-export const ValueSchema = z.object({
+const ValueSchema = z.object({
   text: z.string(),
   range: RangeSchema,
   placeholders: z.array(PlaceholderSchema),
 });
 
-export const ColonSchema = z.object({
+const ColonSchema = z.object({
   /** `：` (full-width, expected) or `:` (half-width). */
   char: z.enum(['：', ':']),
   range: RangeSchema,
 });
 
-export const HeadingSchema = z.object({
+const HeadingSchema = z.object({
   level: z.number().int().min(1).max(6),
   text: z.string(),
   range: RangeSchema,
@@ -96,10 +96,9 @@ const ItemSchema: z.ZodType<Item> = z.lazy(() =>
     }),
   ]),
 );
-export { ItemSchema };
 
 /** `[客户行业]：value` and everything under it up to the next section, heading or separator. */
-export const SectionSchema = z.object({
+const SectionSchema = z.object({
   /** The name between the brackets, trimmed. */
   name: z.string(),
   nameRange: RangeSchema,
@@ -119,7 +118,7 @@ export const SectionSchema = z.object({
 });
 export type Section = z.infer<typeof SectionSchema>;
 
-export const IntakeSchema = z.object({
+const IntakeSchema = z.object({
   /** 0-based position in the file. */
   index: z.number().int().nonnegative(),
   sections: z.array(SectionSchema),
@@ -134,7 +133,7 @@ export const IntakeSchema = z.object({
 export type Intake = z.infer<typeof IntakeSchema>;
 
 /** Something the parser noticed but could still model; the validator reports it. */
-export const ParseProblemSchema = z.object({
+const ParseProblemSchema = z.object({
   code: z.enum(['intake.unclosed-placeholder', 'intake.stray-text']),
   range: RangeSchema,
 });

@@ -10,7 +10,7 @@
  * character codes instead of running a regular expression per line or per character. The
  * heading and section expressions only run on lines whose first character can start them.
  */
-import { isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
+import { comparePositions, isAsciiDigit, isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
 import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder } from './placeholder';
 
@@ -30,7 +30,7 @@ const INTAKE_START_SECTIONS = new Set(['客户行业', '行业', '所属行业']
  * Deepest bullet nesting kept as such; deeper bullets become siblings at this depth, so
  * hostile input (thousands of levels) cannot overflow the stack of any tree walker.
  */
-export const MAX_ITEM_DEPTH = 256;
+const MAX_ITEM_DEPTH = 256;
 /** Longest text accepted as a field key; longer text before a colon is prose. */
 const MAX_KEY_LENGTH = 24;
 
@@ -76,10 +76,6 @@ function isBlankOrTab(c: number): boolean {
 /** Blanks trimmed from values: space, tab and the ideographic space. */
 function isValueBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === IDEOGRAPHIC_SPACE;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** The end of `text` without trailing blanks (space, tab, ideographic space). */
@@ -198,7 +194,8 @@ class IntakeParser {
       const c = text.charCodeAt(indentLen);
       if (c === SPACE) indent++;
       else if (c === TAB) indent += 4;
-      else break;
+      // A byte-order mark where two files were joined: no width, and it must not hide a header.
+      else if (c !== 0xfeff) break;
     }
     const trimEnd = trimmedEnd(text);
     if (isSeparator(text, indentLen)) {
@@ -304,7 +301,7 @@ class IntakeParser {
     for (const h of headings) this.extendIntake(intake, h.range);
     intake.headings.push(...headings);
 
-    const open = text[start]!;
+    const open = text.charAt(start);
     const nameStart = start + 1 + (rawName.length - rawName.trimStart().length);
     const afterClose = closeAt + 1;
     let restStart = afterClose;
@@ -429,7 +426,7 @@ class IntakeParser {
       if (c === FULLWIDTH_COLON || c === COLON) {
         if (this.insidePlaceholder(i)) return -1;
         // "http://", "10:30": a half-width colon inside a token is not a key separator.
-        if (c === COLON && (text.charCodeAt(i + 1) === SLASH || (isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))))) return -1;
+        if (c === COLON && (text.charCodeAt(i + 1) === SLASH || (isAsciiDigit(text.charCodeAt(i + 1)) && isAsciiDigit(text.charCodeAt(i - 1))))) return -1;
         return i;
       }
       if (c === UNDERSCORE && text.startsWith('__(', i)) return -1;
@@ -497,8 +494,8 @@ class IntakeParser {
     const range = intake.range as MutableRange;
     const empty = !this.intakeStarted;
     this.intakeStarted = true;
-    if (empty || comparePos(r.start, range.start) < 0) range.start = r.start;
-    if (empty || comparePos(r.end, range.end) > 0) range.end = r.end;
+    if (empty || comparePositions(r.start, range.start) < 0) range.start = r.start;
+    if (empty || comparePositions(r.end, range.end) > 0) range.end = r.end;
   }
 
   private closeSection(): void {
@@ -520,10 +517,6 @@ class IntakeParser {
     if (closing && separator) closing.separatorAfter = separator;
     this.intake = undefined;
   }
-}
-
-function comparePos(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 /**
@@ -608,7 +601,7 @@ function isPlausibleKey(text: string, start: number, end: number): boolean {
     if (isProsePunctuation(c)) return false;
     if (c === UNDERSCORE && i + 2 < end && text.charCodeAt(i + 1) === UNDERSCORE && text.charCodeAt(i + 2) === 40 /* ( */) return false;
     if (c === ASTERISK && i + 1 < end && text.charCodeAt(i + 1) === ASTERISK) return false;
-    if (!wordy && !isDigit(c) && c !== 46 /* . */ && !isJsSpace(c)) wordy = true;
+    if (!wordy && !isAsciiDigit(c) && c !== 46 /* . */ && !isJsSpace(c)) wordy = true;
   }
   return wordy;
 }

@@ -16,8 +16,24 @@ export interface PlaceholderContent {
   example?: string;
 }
 
-/** Quoted sample such as 「500万+」 or “500万+”. */
-const QUOTED = /[「“"『]([^」”"』]+)[」”"』]/;
+/**
+ * Quoted sample such as 「500万+」 or “500万+”: the first opening quote and the first closing quote
+ * after it (a scan: the regular expression it replaces retried every opening quote to the end of
+ * the text, quadratic on `“a“a“a…`).
+ */
+function quotedSample(text: string): string | undefined {
+  for (let open = 0; open < text.length - 1; open++) {
+    // An opening quote, not closed right away (`“”` quotes nothing: look further on).
+    if (!OPENING_QUOTES.includes(text[open]!) || CLOSING_QUOTES.includes(text[open + 1]!)) continue;
+    let close = open + 2;
+    while (close < text.length && !CLOSING_QUOTES.includes(text[close]!)) close++;
+    // Without a closing quote after this one, none comes after a later one either.
+    return close < text.length ? text.slice(open + 1, close) : undefined;
+  }
+  return undefined;
+}
+const OPENING_QUOTES = '「“"『';
+const CLOSING_QUOTES = '」”"』';
 /** Leading example markers: 例：, 例如, 如, 比如, e.g. */
 const EXAMPLE_PREFIX = /^(?:例如|比如|例|如|e\.g\.|eg)\s*[:：]?\s*/i;
 /** Markers that make the rest one example even when it contains slashes (`例：<15分钟/季度`). */
@@ -39,8 +55,8 @@ const TRAILING_ETC = /(?:等等|等)$/;
 export function analyzePlaceholder(inner: string): PlaceholderContent {
   const text = inner.trim();
   if (text.length === 0) return { options: [] };
-  const quoted = QUOTED.exec(text);
-  if (quoted) return { options: [], example: quoted[1]!.trim() };
+  const quoted = quotedSample(text);
+  if (quoted !== undefined) return { options: [], example: quoted.trim() };
   if (EXPLICIT_EXAMPLE.test(text) || (EXAMPLE_PREFIX.test(text) && !text.includes('/'))) {
     const rest = text.replace(EXPLICIT_EXAMPLE, '').replace(EXAMPLE_PREFIX, '').trim();
     if (rest.length > 0) return { options: [], example: rest };
@@ -130,16 +146,9 @@ export interface PlaceholderSpan {
   closed: boolean;
 }
 
-/** Finds placeholders in a single line. Placeholders never span lines. */
-export function findPlaceholderSpans(line: string): PlaceholderSpan[] {
-  const spans: PlaceholderSpan[] = [];
-  forEachPlaceholderSpan(line, (span) => spans.push({ ...span }));
-  return spans;
-}
-
 /**
- * {@link findPlaceholderSpans} without the array: `fn` gets each span in turn, in one span object
- * that is reused, so it must not keep it.
+ * The placeholders of a single line (placeholders never span lines): `fn` gets each span in
+ * turn, in one span object that is reused, so it must not keep it.
  */
 export function forEachPlaceholderSpan(line: string, fn: (span: Readonly<PlaceholderSpan>) => void): void {
   const span: PlaceholderSpan = { start: 0, end: 0, innerStart: 0, innerEnd: 0, closed: false };

@@ -2,16 +2,18 @@
  * Checks a parsed intake file against the field catalog and returns diagnostics with stable
  * codes. Pure and total: no I/O, never throws.
  */
-import { analyzeIntakeLines } from './analysis/analyze';
+import { analyzeIntakeLines, findingToDiagnostic } from './analysis/analyze';
 import type { AnalysisCache } from './analysis/cache';
-import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './analysis/lines';
+import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
-import { memoizedLookup, type CatalogLookup } from './engine/facts';
+import { intakeAnchor, isEmptyField, isEmptySection, uncoveredRequired } from './facts/coverage';
+import { memoizedLookup, type CatalogLookup } from './facts/facts';
+import { locateIntake } from './facts/locate';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
 import type { Range } from './document';
 import { t } from './l10n';
 import type { FieldItem, Intake, IntakeFile, Placeholder, Section } from './model';
-import { forEachField, IntakeCursor } from './walk';
+import { forEachField } from './walk';
 
 export interface ValidateOptions {
   catalog?: FieldCatalog;
@@ -33,9 +35,8 @@ export function validate(file: IntakeFile, options: ValidateOptions = {}): Intak
   const resolver = new FieldResolver(lookup);
   const seen = new FieldsSeen();
   const out: IntakeDiagnostic[] = [];
-  const cursor = new IntakeCursor(file);
   const messages = new PlaceholderMessages();
-  for (const p of file.placeholders) checkPlaceholder(cursor, messages, p, out);
+  for (const p of file.placeholders) checkPlaceholder(file, messages, p, out);
   const analysis = options.analysis !== false;
   const cache = analysis && options.analysisCache && options.text !== undefined ? options.analysisCache.session(options.text, catalog) : undefined;
   for (const intake of file.intakes) {
@@ -43,7 +44,8 @@ export function validate(file: IntakeFile, options: ValidateOptions = {}): Intak
     const lines = checkIntake(catalog, lookup, seen, intake, analysis && !cached ? resolver : undefined, out);
     const found = cached ?? (lines ? analyzeIntakeLines(intake, lines, lookup) : []);
     if (cache && !cached && lines) cache.set(intake, found);
-    for (const d of found) out.push(d);
+    // Localised now, in the user's language: the cache keeps the findings for every language.
+    for (const f of found) out.push(findingToDiagnostic(f, intake.index));
   }
   cache?.end();
   out.sort(byStart);
@@ -99,8 +101,8 @@ function splice(parts: string[], arg: string): string {
   return parts.length === 2 ? parts[0]! + arg + parts[1]! : parts.join(arg);
 }
 
-function checkPlaceholder(cursor: IntakeCursor, messages: PlaceholderMessages, p: Placeholder, out: IntakeDiagnostic[]): void {
-  const intake = cursor.at(p.range.start.line)?.index ?? 0;
+function checkPlaceholder(file: IntakeFile, messages: PlaceholderMessages, p: Placeholder, out: IntakeDiagnostic[]): void {
+  const intake = locateIntake(file, p.range.start.line).nearest?.index ?? 0;
   if (!p.closed) {
     out.push({
       code: Codes.unclosedPlaceholder,
@@ -137,7 +139,8 @@ function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsS
       continue;
     }
     const list = bySpec.get(spec) ?? [];
-    if (list.length > 0) out.push(duplicate(section, list[0]!, intake.index));
+    const [first] = list;
+    if (first) out.push(duplicate(section, first, intake.index));
     list.push(section);
     bySpec.set(spec, list);
     checkSectionValue(spec, section, intake.index, out);
@@ -161,7 +164,7 @@ function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsS
       forEachField(section.items, (field) => fields.visit(field, spec && lookup.field(spec, field.key)));
     }
   }
-  for (const [spec, sections] of bySpec) checkRequiredFields(spec, sections, seen, intake.index, out);
+  for (const [spec, [first]] of bySpec) if (first) checkRequiredFields(spec, first, seen, intake.index, out);
   const anchor = intakeAnchor(intake);
   for (const spec of catalog.requiredSections()) {
     if (bySpec.has(spec)) continue;
@@ -212,7 +215,7 @@ class FieldChecks {
 
   readonly visit = (field: FieldItem, spec: FieldSpec | undefined): void => {
     if (field.colon.char === ':') this.out.push(halfWidthColon(field.colon.range, this.intake));
-    if (!field.value && field.children.length === 0) {
+    if (isEmptyField(field)) {
       this.out.push({
         code: Codes.emptyValue,
         severity: 'warning',
@@ -228,13 +231,6 @@ class FieldChecks {
   reset(): void {
     this.seen.next();
   }
-}
-
-/** Where intake-level diagnostics point: the first section header, else the intake's first line. */
-function intakeAnchor(intake: Intake): Range {
-  const first = intake.sections[0];
-  if (first) return first.nameRange;
-  return { start: intake.range.start, end: intake.range.start.line === intake.range.end.line ? intake.range.end : intake.range.start };
 }
 
 function duplicate(section: Section, first: Section, intake: number): IntakeDiagnostic {
@@ -300,8 +296,7 @@ function halfWidthColon(range: Range, intake: number): IntakeDiagnostic {
 }
 
 function checkSectionValue(spec: SectionSpec, section: Section, intake: number, out: IntakeDiagnostic[]): void {
-  const empty = !section.value && section.items.length === 0;
-  if ((spec.valueRequired && !section.value) || empty) {
+  if (isEmptySection(spec, section)) {
     out.push({
       code: Codes.emptyValue,
       severity: 'warning',
@@ -313,15 +308,14 @@ function checkSectionValue(spec: SectionSpec, section: Section, intake: number, 
   }
 }
 
-function checkRequiredFields(spec: SectionSpec, sections: Section[], present: FieldsSeen, intake: number, out: IntakeDiagnostic[]): void {
-  const satisfied = (f: FieldSpec): boolean => present.has(f) || f.fields.some(satisfied);
-  for (const f of spec.allFields) {
-    if (!f.required || satisfied(f)) continue;
+/** Missing required fields of the sections of kind `spec`, reported at the first of them. */
+function checkRequiredFields(spec: SectionSpec, first: Section, present: FieldsSeen, intake: number, out: IntakeDiagnostic[]): void {
+  for (const f of uncoveredRequired(spec, (x) => present.has(x))) {
     out.push({
       code: Codes.missingField,
       severity: 'warning',
       message: t('Section [{0}] is missing the required field "{1}".', spec.name, f.name),
-      range: sections[0]!.nameRange,
+      range: first.nameRange,
       intake,
       data: { kind: 'missing-field', section: spec.name, field: f.name },
     });

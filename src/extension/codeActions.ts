@@ -11,10 +11,10 @@ import { fromRange, INTAKE_SELECTOR, toWorkspaceEdit } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { ParseCache } from './parseCache';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('intake');
-export const FILL_PLACEHOLDERS_KIND = vscode.CodeActionKind.Source.append('intake').append('fillPlaceholders');
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('intake');
+const FILL_PLACEHOLDERS_KIND = vscode.CodeActionKind.Source.append('intake').append('fillPlaceholders');
 
-export class IntakeCodeActionProvider implements vscode.CodeActionProvider {
+class IntakeCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND, FILL_PLACEHOLDERS_KIND],
   };

@@ -4,8 +4,8 @@ import type { TextEdit } from '../core/edits';
 import { fillPlaceholderEdits, fixAllEdits } from '../core/fixes';
 import { isIntake, toWorkspaceEdit } from './convert';
 
-export const COMMAND_FIX_ALL = 'intake.fixAll';
-export const COMMAND_FILL_PLACEHOLDERS = 'intake.fillPlaceholders';
+const COMMAND_FIX_ALL = 'intake.fixAll';
+const COMMAND_FILL_PLACEHOLDERS = 'intake.fillPlaceholders';
 
 async function applyToActiveIntake(compute: (text: string) => TextEdit[], nothingMessage: string): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;

@@ -6,7 +6,7 @@ import { fromPosition, toRange } from './convert';
 import { coreLocale } from './locale';
 
 /** `[`/`【` open a section name, `-` and ` ` a bullet key, `：`/`:` a value. */
-export const COMPLETION_TRIGGERS = ['[', '【', '-', '：', ':', ' '];
+const COMPLETION_TRIGGERS = ['[', '【', '-', '：', ':', ' '];
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   section: vscode.CompletionItemKind.Module,

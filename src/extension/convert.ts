@@ -4,10 +4,6 @@ import type { Position, Range } from '../core/document';
 import type { Severity } from '../core/diagnostics';
 import type { TextEdit } from '../core/edits';
 
-export function toPosition(p: Position): vscode.Position {
-  return new vscode.Position(p.line, p.character);
-}
-
 export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
@@ -39,7 +35,7 @@ export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vs
   return edit;
 }
 
-export const INTAKE_LANGUAGE = 'intake';
+const INTAKE_LANGUAGE = 'intake';
 export const INTAKE_SELECTOR: vscode.DocumentSelector = [{ language: INTAKE_LANGUAGE }];
 
 export function isIntake(doc: vscode.TextDocument): boolean {

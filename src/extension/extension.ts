@@ -32,7 +32,7 @@ function isTestRun(context: vscode.ExtensionContext): boolean {
 }
 
 export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi | undefined {
-  // The core localises through @vscode/l10n; hand it the bundle VS Code loaded for us.
+  // The core localises through src/core/l10n.ts; hand it the bundle VS Code loaded for us.
   configureL10n(vscode.l10n.bundle);
   const cache = new ParseCache();
   const getFile = (doc: vscode.TextDocument) => cache.get(doc);

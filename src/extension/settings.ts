@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../core/diagnostics';
 
-export type ValidateRun = 'onType' | 'onSave';
+type ValidateRun = 'onType' | 'onSave';
 
 export interface ValidationSettings {
   run: ValidateRun;

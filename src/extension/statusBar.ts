@@ -5,13 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { getCompleteness } from '../core/features/completeness';
-import { intakeForLine } from '../core/features/context';
+import { escapeMarkdown as escape } from '../core/features/context';
 import { intakeName } from '../core/features/symbols';
+import { locateIntake } from '../core/facts/locate';
 import type { IntakeFile } from '../core/model';
 import { isIntake } from './convert';
 import { Debouncer } from './debouncer';
 
-export const STATUS_BAR_ID = 'intake.completeness';
+const STATUS_BAR_ID = 'intake.completeness';
 const SELECTION_DELAY_MS = 100;
 const EDIT_DELAY_MS = 300;
 const MAX_MISSING = 12;
@@ -29,7 +30,8 @@ export function registerStatusBar(getFile: (doc: vscode.TextDocument) => IntakeF
       return;
     }
     const file = getFile(editor.document);
-    const intake = intakeForLine(file, editor.selection.active.line);
+    // Hidden between intakes (below a separator), where a new one is being started.
+    const intake = locateIntake(file, editor.selection.active.line).intake;
     if (!intake) {
       item.hide();
       return;
@@ -75,8 +77,4 @@ function tooltip(name: string, c: ReturnType<typeof getCompleteness>): vscode.Ma
   }
   md.appendMarkdown(`*${escape(vscode.l10n.t('Click to open the Problems panel.'))}*`);
   return md;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
 }

@@ -1,5 +1,5 @@
 /** The webview side of the VS Code bridge: posting typed messages and keeping state. */
-import type { FromWebview, PreviewState } from '../core/preview/messages';
+import type { FromWebview, PreviewState } from '../protocol/messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -1,5 +1,5 @@
 /** Highlights the report blocks that cite the intake lines under the cursor. */
-import { citesAnyLine } from '../core/preview/lines';
+import { citesAnyLine } from '../protocol/dataLines';
 
 const CLASS = 'intake-highlight';
 

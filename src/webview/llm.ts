@@ -8,7 +8,7 @@
  * markup. Updates are coalesced to one DOM write per animation frame: however fast they come,
  * the page lays out at most once a frame.
  */
-import type { LlmDoneMessage, LlmLabels, LlmStartMessage, ToWebview } from '../core/preview/messages';
+import type { LlmDoneMessage, LlmLabels, LlmStartMessage, ToWebview } from '../protocol/messages';
 
 type Status = 'streaming' | 'done' | 'cancelled' | 'truncated' | 'failed';
 type Header = Omit<LlmStartMessage, 'type' | 'documentUri' | 'continued'>;

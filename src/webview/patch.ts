@@ -1,5 +1,5 @@
 /** Applies the extension's patches to the report's DOM: keyed replacements, insertions and removals of top-level blocks. */
-import type { Patch } from '../core/preview/messages';
+import type { Patch } from '../protocol/messages';
 
 function child(root: HTMLElement, block: string): Element | undefined {
   for (const el of Array.from(root.children)) if (el.getAttribute('data-block') === block) return el;

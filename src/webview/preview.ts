@@ -13,7 +13,7 @@
  * Every message is validated with the shared zod schemas; messages about another document
  * are ignored.
  */
-import { parseInitialRender, parsePreviewState, parseToWebview, type ErrorSummary, type Labels, type Notice, type PreviewState, type ReportVersion, type ToWebview, type FromWebview } from '../core/preview/messages';
+import { parseInitialRender, parsePreviewState, parseToWebview, type ErrorSummary, type Labels, type Notice, type PreviewState, type ReportVersion, type ToWebview, type FromWebview } from '../protocol/messages';
 import { post, savedState, saveState } from './api';
 import { highlightLines, topmostCitedLine } from './highlight';
 import { LlmView } from './llm';

@@ -8,7 +8,8 @@
  *   BENCH_MB=4 BENCH_ITERATIONS=21 npm run bench
  */
 import MarkdownIt from 'markdown-it';
-import { parseIntake, validate } from '../../src/core';
+import { parseIntake } from '../../src/core/parser';
+import { validate } from '../../src/core/validator';
 import { AnalysisCache } from '../../src/core/analysis/cache';
 import { readSeed, seedIntakes } from '../unit/helpers/seeds';
 

@@ -8,7 +8,10 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fixAll, FixContext, fixesFor, parseIntake, validate, type TextEdit } from '../../src/core';
+import type { TextEdit } from '../../src/core/edits';
+import { fixAll, FixContext, fixesFor } from '../../src/core/fixes';
+import { parseIntake } from '../../src/core/parser';
+import { validate } from '../../src/core/validator';
 import { rangeProblems } from '../unit/helpers/ranges';
 import { readSeed, seedIntakeList } from '../unit/helpers/seeds';
 

@@ -11,7 +11,7 @@ import type { IntakeStudioTestApi } from '../../src/extension/extension';
 import type { PreviewLlmEvent, PreviewTestApi } from '../../src/extension/preview';
 import type { LlmTestApi } from '../../src/extension/llm';
 import type { LlmRunResult } from '../../src/extension/llm/run';
-import type { ToWebview } from '../../src/core/preview/messages';
+import type { ToWebview } from '../../src/protocol/messages';
 import { FakeLlmServer } from '../unit/llm/server';
 import { activateByOpening, open, readFixture, writeScratch } from './helpers';
 

@@ -3,15 +3,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const SEED_FILE = '000_1804876d9fb08497.txt';
+const SEED_FILE = '000_1804876d9fb08497.txt';
 
 /** The four intakes of the seed file, in order, and the names their copies get. */
-export const SEED_INTAKES = ['blank-simple.intake', 'insurance.intake', 'blank-structured.intake', 'aviation.intake'] as const;
+const SEED_INTAKES = ['blank-simple.intake', 'insurance.intake', 'blank-structured.intake', 'aviation.intake'] as const;
 
 /** Separator lines between intakes: only `=`, `!` or `-`, three or more, blanks around allowed. */
 const SEPARATOR = /^\s*[=!-]{3,}\s*$/;
 
-export function splitSeed(text: string): string[] {
+function splitSeed(text: string): string[] {
   const chunks: string[][] = [[]];
   for (const line of text.split(/\r?\n/)) {
     if (SEPARATOR.test(line)) chunks.push([]);

@@ -13,23 +13,30 @@
  * | unknown-standard | intake.unknown-standard  | error       |
  * | retired-standard | intake.retired-standard  | warning     |
  * | wording          | intake.wording           | information |
+ * | unreadable-amount| intake.unreadable-amount | warning     |
+ *
+ * A line longer than {@link MAX_ANALYSIS_LINE} characters is skipped by every check, and the
+ * validator says so (intake.line-too-long, information): the checks are linear, but a line of
+ * 100,000 characters times a few hundred patterns is still more than a keystroke should cost.
  */
 import { getFieldCatalog } from '../catalog/catalog';
-import type { AnalysisCheck, DiagnosticData, IntakeDiagnostic } from '../diagnostics';
-import { extractFacts, type CatalogLookup, type IntakeFacts } from '../engine/facts';
+import { Codes, type AnalysisCheck, type DiagnosticData, type IntakeDiagnostic } from '../diagnostics';
+import { extractFacts, type CatalogLookup, type IntakeFacts } from '../facts/facts';
 import { getFrameworks, getLocations } from '../knowledge/knowledge';
 import type { Framework, Location } from '../knowledge/schema';
+import { english, localize, msg, type Message } from '../l10n';
 import type { Intake, IntakeFile } from '../model';
 import { checkBudgetExceeds, checkBudgetSum } from './budget';
 import type { AnalysisContext, AnalysisFinding, CheckFn } from './finding';
 import { checkLatencyPhysics } from './latency';
-import { buildAnalysisInput, buildAnalysisLines, type AnalysisInput, type AnalysisLine } from './lines';
+import { buildAnalysisInput, buildAnalysisLines, type AnalysisInput, type AnalysisLine } from '../facts/lines';
 import { checkSlaConflict } from './sla';
 import { checkStandards } from './standards';
+import { checkUnreadableAmounts } from './unreadable';
 
 export type { AnalysisFinding } from './finding';
 
-export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = ['budget-sum', 'budget-exceeds', 'sla-conflict', 'latency-physics', 'unknown-standard', 'retired-standard', 'wording'];
+export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = ['budget-sum', 'budget-exceeds', 'sla-conflict', 'latency-physics', 'unknown-standard', 'retired-standard', 'wording', 'unreadable-amount'];
 
 export interface AnalyzeOptions {
   /** Frameworks to check standards against (default: the knowledge base's). */
@@ -55,6 +62,7 @@ const RUNNERS: Array<{ checks: readonly AnalysisCheck[]; run: CheckFn }> = [
   { checks: ['sla-conflict'], run: checkSlaConflict },
   { checks: ['latency-physics'], run: checkLatencyPhysics },
   { checks: ['unknown-standard', 'retired-standard', 'wording'], run: checkStandards },
+  { checks: ['unreadable-amount'], run: checkUnreadableAmounts },
 ];
 
 /** The findings for one intake, in document order. */
@@ -66,14 +74,15 @@ export function analyzeFindings(intake: Intake, options: AnalyzeOptions = {}): A
     options.onError?.('input', e);
     return [];
   }
+  skipLongLines(input.lines);
   return runChecks(input, options);
 }
 
 /**
- * Diagnostics for one intake whose lines the caller built with {@link buildAnalysisLines} (the
+ * The findings for one intake whose lines the caller built with {@link buildAnalysisLines} (the
  * validator, in its own walk over the intake); the facts are extracted only if asked for.
  */
-export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalog: CatalogLookup): IntakeDiagnostic[] {
+export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalog: CatalogLookup): AnalysisFinding[] {
   let facts: IntakeFacts | undefined;
   const input: AnalysisInput = {
     intake,
@@ -82,7 +91,44 @@ export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalo
       return (facts ??= extractFacts(intake, catalog));
     },
   };
-  return runChecks(input, { catalog }).map((f) => findingToDiagnostic(f, intake.index));
+  const skipped = skipLongLines(lines);
+  const out = runChecks(input, { catalog });
+  for (const line of skipped) out.push(lineTooLong(line));
+  return out;
+}
+
+/** Longest line (in UTF-16 code units) the analysis checks read. */
+export const MAX_ANALYSIS_LINE = 2000;
+
+/**
+ * Blanks the lines longer than {@link MAX_ANALYSIS_LINE} (the lines are this analysis's own, and
+ * blanking also hides them where a check walks a line's children) and returns them, each with
+ * its length as it was.
+ */
+function skipLongLines(lines: readonly AnalysisLine[]): Array<{ line: AnalysisLine; length: number }> {
+  const skipped: Array<{ line: AnalysisLine; length: number }> = [];
+  for (const line of lines) {
+    if (line.text.length <= MAX_ANALYSIS_LINE) continue;
+    skipped.push({ line, length: line.text.length });
+    line.text = '';
+  }
+  return skipped;
+}
+
+/**
+ * The validator's note that a line was skipped. It travels with the findings (so the analysis
+ * cache keeps it) but is not an analysis check: the report never quotes it.
+ */
+function lineTooLong({ line, length }: { line: AnalysisLine; length: number }): AnalysisFinding {
+  return {
+    check: 'line-too-long',
+    code: Codes.lineTooLong,
+    severity: 'information',
+    message: msg('This line is {0} characters long: the budget, SLA, latency and standards checks skip lines longer than {1} characters.', length, MAX_ANALYSIS_LINE),
+    range: { start: { line: line.line, character: line.character }, end: { line: line.line, character: line.character + length } },
+    lines: [line.line],
+    numbers: { length, limit: MAX_ANALYSIS_LINE },
+  };
 }
 
 function runChecks(input: AnalysisInput, options: AnalyzeOptions): AnalysisFinding[] {
@@ -102,7 +148,7 @@ function runChecks(input: AnalysisInput, options: AnalyzeOptions): AnalysisFindi
   for (const runner of RUNNERS) {
     if (enabled !== ALL_CHECKS && !runner.checks.some((c) => enabled.has(c))) continue;
     try {
-      for (const f of runner.run(ctx)) if (enabled.has(f.check) && isSane(f)) out.push(f);
+      for (const f of runner.run(ctx)) if (f.check !== 'line-too-long' && enabled.has(f.check) && isSane(f)) out.push(f);
     } catch (e) {
       options.onError?.(runner.checks.join(','), e);
     }
@@ -136,10 +182,15 @@ export function analyzeFile(file: IntakeFile, options: Omit<AnalyzeOptions, 'fac
   return file.intakes.flatMap((intake) => analyzeIntake(intake, options));
 }
 
-export function findingToDiagnostic(f: AnalysisFinding, intake: number): IntakeDiagnostic {
+/** A finding as a diagnostic of intake `intake`, its message localised by `localise` (default: the user's language). */
+export function findingToDiagnostic(f: AnalysisFinding, intake: number, localise: (message: Message) => string = localize): IntakeDiagnostic {
+  if (f.check === 'line-too-long') {
+    const data: DiagnosticData = { kind: 'line-too-long', length: Number(f.numbers.length), limit: Number(f.numbers.limit) };
+    return { code: f.code, severity: f.severity, message: localise(f.message), range: f.range, intake, data };
+  }
   const data: DiagnosticData = { kind: 'analysis', check: f.check, facts: f.numbers };
   if (f.replacement !== undefined) data.replacement = f.replacement;
-  return { code: f.code, severity: f.severity, message: f.message, range: f.range, intake, data };
+  return { code: f.code, severity: f.severity, message: localise(f.message), range: f.range, intake, data };
 }
 
 function isSane(f: AnalysisFinding): boolean {
@@ -149,7 +200,7 @@ function isSane(f: AnalysisFinding): boolean {
 }
 
 function key(f: AnalysisFinding): string {
-  return `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+  return `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${english(f.message)}`;
 }
 
 function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
@@ -157,8 +208,9 @@ function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
   return list.filter((f) => (seen.has(key(f)) ? false : (seen.add(key(f)), true)));
 }
 
-const ORDER = new Map(ANALYSIS_CHECKS.map((c, i) => [c, i]));
+const ORDER = new Map<AnalysisFinding['check'], number>(ANALYSIS_CHECKS.map((c, i) => [c, i]));
 
+/** Document order; findings of one check at the same range by their English text, so the order is the same in every language. */
 function sortFindings(list: AnalysisFinding[]): AnalysisFinding[] {
   return list.sort(
     (a, b) =>
@@ -167,6 +219,10 @@ function sortFindings(list: AnalysisFinding[]): AnalysisFinding[] {
       (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0) ||
       a.range.end.line - b.range.end.line ||
       a.range.end.character - b.range.end.character ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      compareText(english(a.message), english(b.message)),
   );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

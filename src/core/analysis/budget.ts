@@ -25,10 +25,11 @@
  */
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
-import { t } from '../l10n';
+import { msg, type Message } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { clauseAround, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from './lines';
-import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from './money';
+import { CLAUSE_SEPARATOR, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
+import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
+import { clauseLocator } from '../text/clauses';
 
 export const BUDGET_SECTION = '预算限制';
 const PAYMENT_FIELD = '付费偏好';
@@ -44,7 +45,7 @@ const MODIFIER_AFTER = /^[ \t]*(?:以上|以下|以内|之内|左右|折|\+)/;
 const TOTAL_LABEL = /总预算|预算总额|总投资|总投入|总金额|总费用|预算上限|总计|合计|共计|总额|total|^预算$|^预算[为是约]?$/i;
 const SUBITEM_LABEL = /^(?:其中|含|包括|包含|内含|另含)/;
 const NOT_SPEND = /降低|减少|节省|节约|收益|回报|ROI|损失|营收|收入|利润|单价|罚|赔|溢价|超支|节支|估值|市值/i;
-const TERM = /(?<![\d第])(\d{1,2}|[一二两三四五六七八九十])[ \t]*年(?:期)?[ \t]*(?:的)?[ \t]*(?:订阅|框架|合同|合约|服务期|服务费|期限|租期|承诺|许可|授权|托管)/;
+const TERM = /(?<![\d第])(\d{1,2}|[一二两三四五六七八九十])[ \t]*年(?:期)?[ \t]*(?:的[ \t]*)?(?:订阅|框架|合同|合约|服务期|服务费|期限|租期|承诺|许可|授权|托管)/;
 
 function inBudget(line: AnalysisLine): boolean {
   return line.section === BUDGET_SECTION && hasText(line);
@@ -58,9 +59,10 @@ function isPayment(line: AnalysisLine): boolean {
 function sharePercents(line: AnalysisLine, from: number): Percent[] {
   // Most lines have no percentage at all.
   if (!hasPercentSign(line.text)) return [];
+  const clauseAt = clauseLocator(line.text, CLAUSE_SEPARATOR);
   return findPercents(line.text, { line: line.line, character: line.character }).filter((p) => {
     if (p.start < from || p.value <= 0 || p.value > 100) return false;
-    const clauseStart = clauseAround(line.text, p.start).start;
+    const clauseStart = clauseAt(p.start).start;
     const before = line.text.slice(Math.max(from, clauseStart, p.start - 12), p.start - (p.bracketed ? 1 : 0));
     if (MODIFIER_BEFORE.test(before)) return false;
     if (MODIFIER_AFTER.test(line.text.slice(p.end + (p.bracketed ? 1 : 0)))) return false;
@@ -117,7 +119,7 @@ export function checkBudgetSum(ctx: AnalysisContext): AnalysisFinding[] {
       check: 'budget-sum',
       code: Codes.budgetSum,
       severity: 'error',
-      message: t('The budget allocation adds up to {0}% ({1}), not 100%.', formatCompact(sum, 2), list),
+      message: msg('The budget allocation adds up to {0}% ({1}), not 100%.', formatCompact(sum, 2), list),
       range,
       lines: unique(group.percents.map((x) => x.line.line)),
       numbers: { sum: round2(sum), percentages: group.percents.map((x) => x.p.value).join('+'), count: group.percents.length },
@@ -133,18 +135,44 @@ interface BudgetAmount {
 }
 
 /** Is `at` inside a bracket opened earlier in the clause and not closed before `at`? */
-function insideBracket(text: string, clauseStart: number, at: number): boolean {
-  let depth = 0;
-  for (let i = clauseStart; i < at; i++) {
-    const c = text[i];
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
+/** Longest label an amount takes from the text before it. */
+const LABEL_REACH = 200;
+
+/**
+ * Whether a position is inside a bracket opened in its clause, for positions asked in increasing
+ * order: the count carries on from the last position asked (and starts over with a new clause).
+ */
+class BracketDepth {
+  private clauseStart = -1;
+  private at = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  inside(clauseStart: number, at: number): boolean {
+    if (clauseStart !== this.clauseStart || at < this.at) {
+      this.clauseStart = clauseStart;
+      this.at = clauseStart;
+      this.depth = 0;
+    }
+    for (; this.at < at; this.at++) {
+      const c = this.text[this.at];
+      if (c === '(' || c === '（') this.depth++;
+      else if ((c === ')' || c === '）') && this.depth > 0) this.depth--;
+    }
+    return this.depth > 0;
   }
-  return depth > 0;
 }
 
+const LABEL_LEAD = /^[\s\-–—:：]+/;
+const LABEL_TRAIL = /[\s:：为是约达]/;
+
 function cleanLabel(s: string): string {
-  return s.replace(/\*\*/g, '').replace(/^[\s\-–—:：]+|[\s:：为是约达]+$/g, '').trim();
+  const text = s.replace(/\*\*/g, '').replace(LABEL_LEAD, '');
+  // The trailing connectors by a scan: `[…]+$` would retry from every blank of a long run.
+  let end = text.length;
+  while (end > 0 && LABEL_TRAIL.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
 }
 
 function collectAmounts(lines: readonly AnalysisLine[]): { totals: BudgetAmount[]; items: BudgetAmount[]; term?: number } {
@@ -158,18 +186,25 @@ function collectAmounts(lines: readonly AnalysisLine[]): { totals: BudgetAmount[
     // Every amount has a digit.
     if (isPayment(line) || !hasDigit(line.text)) continue;
     const amounts = findMoney(line.text, { origin: { line: line.line, character: line.character }, bare: true });
+    // A line can hold thousands of amounts in one clause: what is per clause is worked out once,
+    // the bracket depth carries on from the previous amount, and a label is at most LABEL_REACH
+    // characters (all of it was rescanned for every amount, quadratic).
+    const clauseAt = clauseLocator(line.text, CLAUSE_SEPARATOR);
+    const brackets = new BracketDepth(line.text);
+    const notSpend = new Map<number, boolean>();
     amounts.forEach((money, i) => {
-      const clause = clauseAround(line.text, money.start);
-      if (insideBracket(line.text, clause.start, money.start)) return;
-      const label = cleanLabel(line.text.slice(clause.start, money.start));
-      const clauseText = line.text.slice(clause.start, clause.end);
+      const clause = clauseAt(money.start);
+      if (brackets.inside(clause.start, money.start)) return;
+      const label = cleanLabel(line.text.slice(Math.max(clause.start, money.start - LABEL_REACH), money.start));
       if (SUBITEM_LABEL.test(label)) return;
       const keyIsTotal = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === '总预算' || /预算|budget/i.test(line.key));
       if (TOTAL_LABEL.test(label) || (label === '' && i === 0 && keyIsTotal)) {
         totals.push({ money, label: label || lineLabel(line), line });
         return;
       }
-      if (NOT_SPEND.test(clauseText)) return;
+      let spendless = notSpend.get(clause.start);
+      if (spendless === undefined) notSpend.set(clause.start, (spendless = NOT_SPEND.test(line.text.slice(clause.start, clause.end))));
+      if (spendless) return;
       const after = cleanLabel(line.text.slice(money.end, clause.end).replace(/^[（(][^）)]*[）)]/, ''));
       items.push({ money, label: label || after || lineLabel(line), line });
     });
@@ -210,10 +245,10 @@ export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
     const partTerm = overTerm(P, n);
     if (partTerm <= totalTerm * (1 + 1e-9)) continue;
     const normalized = partTerm !== P.amount || totalTerm !== T.amount;
-    let message: string;
-    if (n === 1 && recurring(T) && !recurring(P)) message = t('{0} {1} is more than the total budget {2} for a whole year.', it.label, P.text, T.text);
-    else if (!normalized) message = t('{0} {1} is more than the total budget {2}.', it.label, P.text, T.text);
-    else message = t('{0} {1} comes to {2} over {3} years, more than the total budget {4} ({5} over {3} years).', it.label, P.text, fmt(partTerm), n, T.text, fmt(totalTerm));
+    let message: Message;
+    if (n === 1 && recurring(T) && !recurring(P)) message = msg('{0} {1} is more than the total budget {2} for a whole year.', it.label, P.text, T.text);
+    else if (!normalized) message = msg('{0} {1} is more than the total budget {2}.', it.label, P.text, T.text);
+    else message = msg('{0} {1} comes to {2} over {3} years, more than the total budget {4} ({5} over {3} years).', it.label, P.text, fmt(partTerm), n, T.text, fmt(totalTerm));
     out.push({
       check: 'budget-exceeds',
       code: Codes.budgetExceeds,
@@ -233,8 +268,8 @@ export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
   const list = comparable.map((it) => `${it.label} ${it.money.text}`).join(' + ');
   const normalized = comparable.some((it) => overTerm(it.money, n) !== it.money.amount) || totalTerm !== T.amount;
   const message = normalized
-    ? t('The budget items add up to {0} over {1} years ({2}), more than the total budget {3} ({4} over {1} years).', fmt(sum), n, list, T.text, fmt(totalTerm))
-    : t('The budget items add up to {0} ({1}), more than the total budget {2}.', fmt(sum), list, T.text);
+    ? msg('The budget items add up to {0} over {1} years ({2}), more than the total budget {3} ({4} over {1} years).', fmt(sum), n, list, T.text, fmt(totalTerm))
+    : msg('The budget items add up to {0} ({1}), more than the total budget {2}.', fmt(sum), list, T.text);
   out.push({
     check: 'budget-exceeds',
     code: Codes.budgetExceeds,

@@ -1,5 +1,5 @@
 /**
- * The analysis diagnostics of each intake, remembered by the intake's exact text, so that after
+ * The analysis findings of each intake, remembered by the intake's exact text, so that after
  * an edit only the intakes that changed are analysed again. For the editor, one per document:
  *
  *   const cache = new AnalysisCache();
@@ -7,20 +7,21 @@
  *
  * An intake's analysis depends on nothing but its own lines (the parser starts every intake
  * afresh), so the same text anywhere in the file gives the same findings, moved by as many
- * lines. The text must be the one the file was parsed from. Nothing is shared with the caller:
- * every hit is a fresh copy. What the last two validations did not use is forgotten, so the
+ * lines. The text must be the one the file was parsed from. Findings carry their messages
+ * unlocalised (the validator localises them as it reports them), so a change of language needs
+ * nothing from the cache. Nothing mutable is shared with the caller: every hit is a fresh copy
+ * (the messages, which nobody changes, excepted). What the last two validations did not use is forgotten, so the
  * cache holds about two versions of the document. Off unless asked for: `validate()` without a
  * cache analyses every intake (which is what the benchmark measures).
  */
 import type { FieldCatalog } from '../catalog/catalog';
-import type { IntakeDiagnostic } from '../diagnostics';
 import { lineStarts, type Range } from '../document';
-import { t } from '../l10n';
 import type { Intake } from '../model';
+import type { AnalysisFinding } from './finding';
 
 interface Entry {
-  /** The diagnostics with lines counted from the intake's first line. */
-  diagnostics: IntakeDiagnostic[];
+  /** The findings with lines counted from the intake's first line. */
+  findings: AnalysisFinding[];
   /** The last validation that used it. */
   used: number;
 }
@@ -29,32 +30,28 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   /** Validations so far; entries unused in the last two are dropped (the document moved on). */
   private generation = 0;
-  /** What the entries were made with: a different catalog or language empties the cache. */
+  /** What the entries were made with: a different catalog empties the cache. */
   private catalog: FieldCatalog | undefined;
-  private language: string | undefined;
 
   /** A view of the cache for one validation of `text`; call `end()` when it is done. */
   session(text: string, catalog: FieldCatalog): AnalysisCacheSession {
-    // The findings' messages are localised when they are made.
-    const language = t('Unfilled placeholder.');
-    if (catalog !== this.catalog || language !== this.language) {
+    if (catalog !== this.catalog) {
       this.entries.clear();
       this.catalog = catalog;
-      this.language = language;
     }
     this.generation++;
     return new AnalysisCacheSession(this, text);
   }
 
-  get(key: string): IntakeDiagnostic[] | undefined {
+  get(key: string): AnalysisFinding[] | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     entry.used = this.generation;
-    return entry.diagnostics;
+    return entry.findings;
   }
 
-  set(key: string, diagnostics: IntakeDiagnostic[]): void {
-    this.entries.set(key, { diagnostics, used: this.generation });
+  set(key: string, findings: AnalysisFinding[]): void {
+    this.entries.set(key, { findings, used: this.generation });
   }
 
   /** Forgets what the last two validations did not use. */
@@ -75,15 +72,15 @@ export class AnalysisCacheSession {
     private readonly text: string,
   ) {}
 
-  /** The intake's analysis diagnostics if its text was analysed before (a fresh copy), else undefined. */
-  get(intake: Intake): IntakeDiagnostic[] | undefined {
-    return this.cache.get(this.key(intake))?.map((d) => move(d, intake.range.start.line, intake.index));
+  /** The intake's analysis findings if its text was analysed before (a fresh copy), else undefined. */
+  get(intake: Intake): AnalysisFinding[] | undefined {
+    return this.cache.get(this.key(intake))?.map((f) => move(f, intake.range.start.line));
   }
 
-  set(intake: Intake, diagnostics: readonly IntakeDiagnostic[]): void {
+  set(intake: Intake, findings: readonly AnalysisFinding[]): void {
     // The key is copied out of the document (a slice would keep the whole document alive).
     const key = copyOf(this.key(intake));
-    this.cache.set(key, diagnostics.map((d) => move(d, -intake.range.start.line, d.intake)));
+    this.cache.set(key, findings.map((f) => move(f, -intake.range.start.line)));
   }
 
   end(): void {
@@ -99,10 +96,9 @@ export class AnalysisCacheSession {
   }
 }
 
-/** A copy of `d` moved down by `lines` (up when negative), for intake `intake`. */
-function move(d: IntakeDiagnostic, lines: number, intake: number): IntakeDiagnostic {
-  const data = d.data.kind === 'analysis' ? { ...d.data, facts: { ...d.data.facts } } : { ...d.data };
-  return { ...d, range: moveRange(d.range, lines), intake, data };
+/** A copy of `f` moved down by `lines` (up when negative). */
+function move(f: AnalysisFinding, lines: number): AnalysisFinding {
+  return { ...f, range: moveRange(f.range, lines), lines: f.lines.map((l) => l + lines), numbers: { ...f.numbers } };
 }
 
 function moveRange(r: Range, lines: number): Range {

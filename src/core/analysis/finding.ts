@@ -2,14 +2,20 @@
 import type { AnalysisCheck, DiagnosticCode, Severity } from '../diagnostics';
 import type { Range } from '../document';
 import type { Framework, Location } from '../knowledge/schema';
-import type { AnalysisInput } from './lines';
+import type { Message } from '../l10n';
+import type { AnalysisInput } from '../facts/lines';
 
 export interface AnalysisFinding {
-  check: AnalysisCheck;
+  /** An analysis check, or the validator's note that a line was too long to check. */
+  check: AnalysisCheck | 'line-too-long';
   code: DiagnosticCode;
   severity: Severity;
-  /** Localised (English key through `t()`). */
-  message: string;
+  /**
+   * What the finding says, localised where it is shown: in the user's language as a diagnostic
+   * ({@link findingToDiagnostic}), in Chinese in the report. Never a string, so a cached finding
+   * serves every language.
+   */
+  message: Message;
   /** The offending value in the document. */
   range: Range;
   /** 0-based lines of the intake the finding rests on (the anchor's line first), for 〔L12〕 citations. */

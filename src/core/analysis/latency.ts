@@ -17,13 +17,13 @@
  */
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
-import { t } from '../l10n';
+import { msg } from '../l10n';
 import type { Location } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from './lines';
+import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */
-export const FIBRE_KM_PER_S = 200_000;
+const FIBRE_KM_PER_S = 200_000;
 const EARTH_RADIUS_KM = 6371.0088;
 
 /** Great-circle distance in km. */
@@ -201,7 +201,7 @@ interface Target {
 }
 
 const TARGET_BEFORE = /(?:<=?|＜|≤|低于|小于|不超过|不高于|不大于|控制在|降至|降到|降低到|降低至|缩短至|缩短到|under|below|less[ \t]+than|within)[ \t]*(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)(?![a-z])/gi;
-const TARGET_AFTER = /(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)[ \t]*(?:以内|以下|之内|内)/gi;
+const TARGET_AFTER = /(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(?:ms|毫秒)[ \t]*(?:以内|以下|之内|内)/gi;
 
 /** Whether `text` has `ms` (in any case) or `毫秒`, which every latency target ends with. */
 function mayStateLatency(text: string): boolean {
@@ -277,7 +277,7 @@ export function checkLatencyPhysics(ctx: AnalysisContext): AnalysisFinding[] {
         check: 'latency-physics',
         code: Codes.latencyPhysics,
         severity: 'warning',
-        message: t('Target <{0} ms, but {1} ↔ {2} is about {3} km apart: light in fibre needs at least {4} ms for a round trip.', formatNumber(target.ms, Number.isInteger(target.ms) ? 0 : 1), placeName(a), placeName(b), formatNumber(Math.round(km / 100) * 100), formatNumber(Math.floor(limit))),
+        message: msg('Target <{0} ms, but {1} ↔ {2} is about {3} km apart: light in fibre needs at least {4} ms for a round trip.', formatNumber(target.ms, Number.isInteger(target.ms) ? 0 : 1), placeName(a), placeName(b), formatNumber(Math.round(km / 100) * 100), formatNumber(Math.floor(limit))),
         range,
         lines: [...new Set([line.line, a.line, b.line])],
         numbers: { targetMs: target.ms, from: placeName(a), to: placeName(b), fromId: a.location.id, toId: b.location.id, distanceKm: Math.round(km), minRoundTripMs: Math.round(limit * 10) / 10 },

@@ -28,17 +28,17 @@
  *  zero tolerance for routine downtime does not exclude.
  */
 import { Codes } from '../diagnostics';
-import { t } from '../l10n';
+import { msg, type Message } from '../l10n';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from './lines';
-import { findPercents } from './money';
-import type { Range } from '../document';
+import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
+import { findPercents } from '../facts/money';
+import { isAsciiDigit, type Range } from '../document';
 
 export type DowntimePeriod = 'year' | 'quarter' | 'month' | 'week' | 'day';
 type DurationUnit = 's' | 'min' | 'h' | 'd';
 
 const YEAR_MIN = 365.25 * 24 * 60;
-export const PERIOD_MINUTES: Record<DowntimePeriod, number> = {
+const PERIOD_MINUTES: Record<DowntimePeriod, number> = {
   year: YEAR_MIN,
   quarter: YEAR_MIN / 4,
   month: YEAR_MIN / 12,
@@ -58,14 +58,19 @@ interface Duration {
   end: number;
 }
 
-const DURATION = /(?:[<≤＜]=?|不超过|不大于|低于|小于|少于|以内)?[ \t]*(\d+(?:\.\d+)?)[ \t]*(分钟|min(?:ute)?s?|个?小时|hours?|hrs?|h|秒钟?|sec(?:ond)?s?|s|天|days?)(?![a-z])/gi;
+/**
+ * A duration, with the comparison before it. A match starts at the comparison or at the number's
+ * first digit (`(?<![\d.])`), never inside a run of digits or blanks: that keeps it linear on a
+ * line of 100,000 digits.
+ */
+const DURATION = /(?:(?:[<≤＜]=?|不超过|不大于|低于|小于|少于|以内)[ \t]*)?(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(分钟|min(?:ute)?s?|个?小时|hours?|hrs?|h|秒钟?|sec(?:ond)?s?|s|天|days?)(?![a-z])/gi;
 
 function durations(text: string): Duration[] {
   const out: Duration[] = [];
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
     // Not the tail of a token (`D4s_v3`, `c5.4xlarge`, `1.5`): a bare number must start a word.
-    if (m.index > 0 && /[A-Za-z\d._]/.test(text[m.index - 1]!) && m[0][0] === m[1]![0]) continue;
+    if (m.index > 0 && /[A-Za-z\d._]/.test(text.charAt(m.index - 1)) && m[0][0] === m[1]![0]) continue;
     const n = Number(m[1]);
     const u = m[2]!.toLowerCase();
     let unit: DurationUnit;
@@ -79,7 +84,7 @@ function durations(text: string): Duration[] {
   return out;
 }
 
-const PERIOD_AFTER = /^[ \t]*(?:\/|每|per[ \t]*|一个?)[ \t]*(年|季度|季|月|周|天|日|year|quarter|month|week|day)/i;
+const PERIOD_AFTER = /^[ \t]*(?:\/|每|per|一个?)[ \t]*(年|季度|季|月|周|天|日|year|quarter|month|week|day)/i;
 
 function periodNear(clause: string, after: number): DowntimePeriod | undefined {
   const direct = PERIOD_AFTER.exec(clause.slice(after));
@@ -148,10 +153,6 @@ function isSlaSeparator(c: number): boolean {
   return c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0x3002 || c === 0x3001 || c === 43 || c === 0xff0b;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 const DIGIT = 1;
 /** A character {@link ZERO} can start with: 零, 不, 0, 停, z or Z. */
 const MAY_BE_ZERO = 2;
@@ -161,7 +162,7 @@ function scan(text: string): number {
   let has = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) has |= DIGIT;
+    if (isAsciiDigit(c)) has |= DIGIT;
     if (c === 0x96f6 || c === 0x4e0d || c === 48 || c === 0x505c || c === 122 || c === 90) has |= MAY_BE_ZERO;
   }
   return has;
@@ -215,31 +216,31 @@ function collectClause(s: Statements, line: AnalysisLine, clause: { text: string
   }
 }
 
-function formatDuration(minutes: number, unit: DurationUnit): string {
+function formatDuration(minutes: number, unit: DurationUnit): Message {
   switch (unit) {
     case 's':
-      return t('{0} s', formatCompact(minutes * 60, 1));
+      return msg('{0} s', formatCompact(minutes * 60, 1));
     case 'min':
-      return t('{0} min', formatCompact(minutes, 1));
+      return msg('{0} min', formatCompact(minutes, 1));
     case 'h':
-      return t('{0} h', formatCompact(minutes / 60, 1));
+      return msg('{0} h', formatCompact(minutes / 60, 1));
     default:
-      return t('{0} days', formatCompact(minutes / 1440, 1));
+      return msg('{0} days', formatCompact(minutes / 1440, 1));
   }
 }
 
-function perPeriod(period: DowntimePeriod): string {
+function perPeriod(period: DowntimePeriod): Message {
   switch (period) {
     case 'year':
-      return t('per year');
+      return msg('per year');
     case 'quarter':
-      return t('per quarter');
+      return msg('per quarter');
     case 'month':
-      return t('per month');
+      return msg('per month');
     case 'week':
-      return t('per week');
+      return msg('per week');
     default:
-      return t('per day');
+      return msg('per day');
   }
 }
 
@@ -256,7 +257,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
   const seen = new Set<string>();
   const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
-  const finding = (range: Range, lines: number[], message: string, numbers: AnalysisFinding['numbers']): AnalysisFinding => ({
+  const finding = (range: Range, lines: number[], message: Message, numbers: AnalysisFinding['numbers']): AnalysisFinding => ({
     check: 'sla-conflict',
     code: Codes.slaConflict,
     severity: 'warning',
@@ -276,7 +277,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
         finding(
           a.range,
           [a.line.line, r.line.line],
-          t('SLA {0} allows about {1} of downtime {2}, more than the {3} {2} allowed by {4}.', a.text, formatDuration(allowed, unit), perPeriod(r.period), formatDuration(r.minutes, r.unit), r.label),
+          msg('SLA {0} allows about {1} of downtime {2}, more than the {3} {2} allowed by {4}.', a.text, formatDuration(allowed, unit), perPeriod(r.period), formatDuration(r.minutes, r.unit), r.label),
           { availability: a.percent, period: r.period, allowedMinutes: round1(allowed), requiredMinutes: round1(r.minutes), requirement: r.label },
         ),
       );
@@ -287,7 +288,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       const month = allowedDowntime(a.percent, 'month');
       const year = allowedDowntime(a.percent, 'year');
       out.push(
-        finding(a.range, [a.line.line, z.line.line], t('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} requires zero downtime ({4}).', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.text), {
+        finding(a.range, [a.line.line, z.line.line], msg('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} requires zero downtime ({4}).', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.text), {
           availability: a.percent,
           monthMinutes: round1(month),
           yearMinutes: round1(year),
@@ -300,7 +301,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       if (r.minutes <= year + 1e-9) continue;
       if (!once(`r${a.percent}|${r.range.start.line}:${r.range.start.character}`)) continue;
       out.push(
-        finding(a.range, [a.line.line, r.line.line], t('SLA {0} allows about {1} of downtime per year, less than a single outage lasting the recovery time of {2} allowed by {3}.', a.text, formatDuration(year, displayUnit(r.unit, year)), formatDuration(r.minutes, r.unit), r.label), {
+        finding(a.range, [a.line.line, r.line.line], msg('SLA {0} allows about {1} of downtime per year, less than a single outage lasting the recovery time of {2} allowed by {3}.', a.text, formatDuration(year, displayUnit(r.unit, year)), formatDuration(r.minutes, r.unit), r.label), {
           availability: a.percent,
           yearMinutes: round1(year),
           recoveryMinutes: round1(r.minutes),
@@ -314,7 +315,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       if (r.minutes <= al.minutes + 1e-9) continue;
       if (!once(`ra${r.range.start.line}:${r.range.start.character}|${al.range.start.line}:${al.range.start.character}`)) continue;
       out.push(
-        finding(r.range, [r.line.line, al.line.line], t('The recovery time of {0} ({1}) is longer than the {2} of downtime {3} allowed by {4}: a single outage recovered within it would exceed the allowance.', formatDuration(r.minutes, r.unit), r.label, formatDuration(al.minutes, al.unit), perPeriod(al.period), al.label), {
+        finding(r.range, [r.line.line, al.line.line], msg('The recovery time of {0} ({1}) is longer than the {2} of downtime {3} allowed by {4}: a single outage recovered within it would exceed the allowance.', formatDuration(r.minutes, r.unit), r.label, formatDuration(al.minutes, al.unit), perPeriod(al.period), al.label), {
           recoveryMinutes: round1(r.minutes),
           allowedMinutes: round1(al.minutes),
           period: al.period,

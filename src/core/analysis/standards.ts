@@ -32,10 +32,11 @@
  */
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
-import { t } from '../l10n';
+import { msg, type Message } from '../l10n';
 import type { Framework } from '../knowledge/schema';
 import type { AnalysisContext, AnalysisFinding } from './finding';
-import { isBlank, sortSmall, spanRange, type AnalysisLine } from './lines';
+import { aliasPattern, DEFAULT_LEVEL_PATTERN, levelPatterns } from '../knowledge/patterns';
+import { isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 type VersionKind = 'year' | 'dotted';
 
@@ -73,36 +74,33 @@ interface PreparedFramework {
   levelBefore?: RegExp;
 }
 
-const SEP = '[\\s\\-_]*';
 
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
+const HYPHEN_YEAR = /-(\d{4})(?!\d)/y;
+const CLAUSE_STOP = /[（(，,；;]/;
 
-/** An alias as a pattern: blanks, hyphens and underscores optional, also between letters and digits. */
-export function aliasPattern(alias: string): string {
-  let out = '';
-  let prev = '';
-  for (const c of alias.trim()) {
-    if (/[\s\-_]/.test(c)) {
-      if (!out.endsWith(SEP)) out += SEP;
-      prev = '';
-      continue;
+/**
+ * `ISO/IEC 27001-2022 …` → [`ISO/IEC 27001`, `2022`]: the first `-` + four digits after a digit,
+ * before any bracket or clause separator (a scan; as one pattern, `^([^…]*?\d[^…]*?)-(\d{4})`, it
+ * was quadratic on a long run of digits).
+ */
+function yearAfterHyphen(s: string): [string, string, string] | undefined {
+  let digitSeen = false;
+  for (let i = 0; i < s.length && !CLAUSE_STOP.test(s[i]!); i++) {
+    if (s[i] === '-' && digitSeen) {
+      HYPHEN_YEAR.lastIndex = i;
+      const m = HYPHEN_YEAR.exec(s);
+      if (m) return [s.slice(0, i) + m[0], s.slice(0, i), m[1]!];
     }
-    if (prev && ((/[A-Za-z]/.test(prev) && /\d/.test(c)) || (/\d/.test(prev) && /[A-Za-z]/.test(c)))) {
-      if (!out.endsWith(SEP)) out += SEP;
-    }
-    out += escapeRe(c);
-    prev = c;
+    if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) digitSeen = true;
   }
-  return out;
+  return undefined;
 }
 
 /** The version a framework's version text states, if it states one we can compare. */
 export function parseVersionText(text: string): VersionEntry | undefined {
   const s = text.trim();
   const colon = /^([^（(，,；;]*?):[ \t]*(\d{4})(?!\d)/.exec(s);
-  const hyphen = /^([^（(，,；;]*?\d[^（(，,；;]*?)-(\d{4})(?!\d)/.exec(s);
+  const hyphen = yearAfterHyphen(s);
   const dotted = /^v?(\d+(?:\.\d+)+)(?![\d.])/i.exec(s);
   const make = (version: string, kind: VersionKind, designation: string, end: number): VersionEntry => ({
     version: normVersion(version),
@@ -117,7 +115,10 @@ export function parseVersionText(text: string): VersionEntry | undefined {
 }
 
 function normVersion(v: string): string {
-  return v.replace(/^v(?:ersion)?\.?\s*/i, '').replace(/(?:\.0)+$/, '');
+  let s = v.replace(/^v(?:ersion)?\.?\s*/i, '');
+  // Trailing `.0`s by a scan: `(?:\.0)+$` retries from every `.0` of a long run.
+  while (s.endsWith('.0')) s = s.slice(0, -2);
+  return s;
 }
 
 const CN_NUM: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
@@ -127,7 +128,7 @@ const FULLWIDTH_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 function romanToInt(r: string): number {
   let total = 0;
   for (let i = 0; i < r.length; i++) {
-    const v = ROMAN[r[i]!]!;
+    const v = ROMAN[r.charAt(i)]!;
     const next = ROMAN[r[i + 1] ?? ''] ?? 0;
     total += v < next ? -v : v;
   }
@@ -143,6 +144,7 @@ export function normLevel(level: string): string {
   return s;
 }
 
+
 const prepared = new WeakMap<readonly Framework[], PreparedFramework[]>();
 
 function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
@@ -153,7 +155,7 @@ function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
       re: new RegExp(aliasPattern(a), 'gi'),
       sticky: new RegExp(aliasPattern(a), 'iy'),
       // A leading blank, hyphen or underscore becomes an optional separator: it can start anywhere.
-      first: /[\s\-_]/.test(a[0]!) ? -1 : a.charCodeAt(0),
+      first: /[\s\-_]/.test(a.charAt(0)) ? -1 : a.charCodeAt(0),
       asciiStart: /^[A-Za-z0-9]/.test(a),
       asciiEnd: /[A-Za-z0-9]$/.test(a),
       length: a.length,
@@ -174,10 +176,10 @@ function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
       p.retired.push(e);
     }
     if (fw.levels.length > 0) {
-      const source = fw.levelPattern ?? '((?:type|level)[\\s\\-_]*(?:[ivx]+|\\d+)|第?(?:[一二三四五六七八九十]|[1-9][0-9]*)级)';
+      const source = levelPatterns(fw.levelPattern ?? DEFAULT_LEVEL_PATTERN);
       try {
-        p.levelAfter = new RegExp(`^[\\s:：\\-]*(?:${source})`, 'iu');
-        p.levelBefore = new RegExp(`(?:${source})[\\s]*$`, 'iu');
+        p.levelAfter = new RegExp(source.after, 'iu');
+        p.levelBefore = new RegExp(source.before, 'iu');
       } catch {
         // An invalid pattern disables level checks for this framework (the YAML tests report it).
       }
@@ -199,7 +201,7 @@ export interface StandardMention {
   level?: { text: string; start: number; end: number };
 }
 
-const VERSION_TAIL = /^([ \t]*[:：\-]?[ \t]*)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
+const VERSION_TAIL = /^([ \t]*(?:[:：\-][ \t]*)?)(v(?:ersion)?\.?[ \t]*|版本[ \t]*)?(\d+(?:\.\d+)*)/i;
 
 /**
  * An alias match, before overlaps are resolved. `order` is the alias's place in the frameworks'
@@ -310,7 +312,7 @@ function mayMention(text: string, index: AliasIndex): boolean {
 function keepHit(text: string, a: PreparedAlias, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
-  const lastChar = text[end - 1]!;
+  const lastChar = text.charAt(end - 1);
   if (a.asciiStart && /[A-Za-z0-9]/.test(before)) return false;
   // Not followed by more of the same word: `SOC` in `SOC2`, `SOX` in `SOXX`; `PCIDSSv4.0` is fine.
   if (a.asciiEnd && /[A-Za-z]/.test(lastChar) && /[A-Za-z0-9]/.test(after) && !/^v\d/i.test(text.slice(end, end + 2))) return false;
@@ -412,7 +414,7 @@ function mentionsIn(text: string, frameworks: readonly Framework[]): StandardMen
         const word = lm[1] ?? lm[0].replace(/^[\s:：\-]+/, '');
         let end = at + lm[0].length;
         // A level pattern that stops inside a token (`Type II` of `Type III`) takes the whole token.
-        while (end < nextStart && /[A-Za-z0-9]/.test(text[end - 1]!) && /[A-Za-z0-9]/.test(text[end]!)) end++;
+        while (end < nextStart && /[A-Za-z0-9]/.test(text.charAt(end - 1)) && /[A-Za-z0-9]/.test(text.charAt(end))) end++;
         const start = end - (word.length + (end - (at + lm[0].length)));
         mention.level = { text: text.slice(start, end), start, end };
         mention.end = end;
@@ -470,22 +472,22 @@ const GENERIC_WORDING: Record<Framework['outcome'], string> = {
   compliance: '合规',
 };
 
-function outcomeText(outcome: Framework['outcome']): string {
+function outcomeText(outcome: Framework['outcome']): Message {
   switch (outcome) {
     case 'attestation':
-      return t('an attestation report by an independent assessor');
+      return msg('an attestation report by an independent assessor');
     case 'filing-and-assessment':
-      return t('a filing with the authorities and an assessment by an accredited body');
+      return msg('a filing with the authorities and an assessment by an accredited body');
     case 'assessment':
-      return t('an assessment by an accredited body');
+      return msg('an assessment by an accredited body');
     case 'compliance':
-      return t('complying with the law; there is no certificate');
+      return msg('complying with the law; there is no certificate');
     default:
-      return t('a certificate');
+      return msg('a certificate');
   }
 }
 
-const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:双|两项|三项|多项|合规|体系|安全)*[ \t]*(?:的)?[ \t]*$/;
+const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:(?:双|两项|三项|多项|合规|体系|安全)+[ \t]*)?(?:的[ \t]*)?$/;
 const CERT = '认证';
 
 export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {
@@ -511,7 +513,7 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
       check: 'unknown-standard',
       code: Codes.unknownStandard,
       severity: 'error',
-      message: t('{0} has no level "{1}"; it has {2}.', p.shortName, m.level.text, fw.levels.join(' / ')),
+      message: msg('{0} has no level "{1}"; it has {2}.', p.shortName, m.level.text, fw.levels.join(' / ')),
       range: spanRange(line, start, end),
       lines: [line.line],
       numbers: { framework: fw.id, level: m.level.text, levels: fw.levels.join(' / ') },
@@ -534,8 +536,8 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
   const oldest = known.reduce<VersionEntry | undefined>((o, e) => (!o || compareVersions(e.version, o.version) < 0 ? e : o), undefined);
   if (hit || (oldest && compareVersions(v.value, oldest.version) < 0)) {
     const message = hit?.retired
-      ? t('{0} was retired on {1}; the current version is {2}.', mentionText, hit.retired, currentLabel)
-      : t('{0} is retired; the current version is {1}.', mentionText, currentLabel);
+      ? msg('{0} was retired on {1}; the current version is {2}.', mentionText, hit.retired, currentLabel)
+      : msg('{0} is retired; the current version is {1}.', mentionText, currentLabel);
     out.push({
       check: 'retired-standard',
       code: Codes.retiredStandard,
@@ -552,7 +554,7 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
     check: 'unknown-standard',
     code: Codes.unknownStandard,
     severity: 'error',
-    message: t('{0} does not exist; the current version is {1}.', mentionText, currentLabel),
+    message: msg('{0} does not exist; the current version is {1}.', mentionText, currentLabel),
     range,
     lines: [line.line],
     numbers: { framework: fw.id, version: v.value, current: p.current.version, mention: mentionText },
@@ -589,8 +591,8 @@ function checkWording(line: AnalysisLine, mentions: readonly StandardMention[], 
   });
   for (const [at, bound] of [...bySpan].sort((a, b) => a[0] - b[0])) {
     const wrong = bound.filter((m) => m.framework.outcome !== 'certificate');
-    if (wrong.length === 0) continue;
-    const first = wrong[0]!;
+    const [first] = wrong;
+    if (!first) continue;
     const fw = first.framework;
     const names = [...new Set(wrong.map((m) => m.framework.name.replace(/[（(].*$/, '').trim()))].join(' / ');
     // One 认证 for several standards ("ISO27001+PCIDSS双认证"): no single right word, no replacement.
@@ -601,8 +603,8 @@ function checkWording(line: AnalysisLine, mentions: readonly StandardMention[], 
       code: Codes.wording,
       severity: 'information',
       message: replacement
-        ? t('{0} is not a certification: passing it means {1}. Write "{2}" instead.', names, outcomeText(fw.outcome), replacement)
-        : t('{0} is not a certification: passing it means {1}.', names, outcomeText(fw.outcome)),
+        ? msg('{0} is not a certification: passing it means {1}. Write "{2}" instead.', names, outcomeText(fw.outcome), replacement)
+        : msg('{0} is not a certification: passing it means {1}.', names, outcomeText(fw.outcome)),
       range,
       lines: [line.line],
       numbers: { framework: fw.id, outcome: fw.outcome },

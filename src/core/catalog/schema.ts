@@ -4,8 +4,8 @@
  */
 import { z } from '../zod';
 
-export const REPORT_SECTIONS = ['业务需求分析', '推荐系统方案', '适用性分析', '关键特性', '实施建议', '成本效益分析', '风险提示', '下一步建议'] as const;
-export const ReportSectionSchema = z.enum(REPORT_SECTIONS);
+const REPORT_SECTIONS = ['业务需求分析', '推荐系统方案', '适用性分析', '关键特性', '实施建议', '成本效益分析', '风险提示', '下一步建议'] as const;
+const ReportSectionSchema = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSectionSchema>;
 
 const Bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
@@ -24,7 +24,7 @@ export interface FieldSpecInput {
   fields?: FieldSpecInput[];
 }
 
-export const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
+const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
   z
     .object({
       name: z.string().min(1),
@@ -41,7 +41,7 @@ export const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
     .strict(),
 );
 
-export const SectionSpecSchema = z
+const SectionSpecSchema = z
   .object({
     name: z.string().min(1),
     synonyms: z.array(z.string().min(1)).optional(),
@@ -89,5 +89,4 @@ export const FieldCatalogSchema = z
     }
   });
 
-export type FieldCatalogData = z.infer<typeof FieldCatalogSchema>;
 export type SectionSpecData = z.infer<typeof SectionSpecSchema>;

@@ -1,17 +1,15 @@
 /**
- * The one adapter between the analysis checks and the report engine. The analysis produces
- * editor diagnostics whose messages follow the editor's language; the report is Chinese, so
- * the findings are computed under the Chinese bundle and reduced to what the engine needs.
- * (When the analysis moves to message ids and arguments, only this function changes.)
+ * The one adapter between the analysis checks and the report engine: the checks' findings
+ * (messages localised where they are shown) reduced to what the engine needs, quoted in the
+ * report's language (Chinese) whatever the editor's.
  */
-import { analyzeIntake } from '../analysis/analyze';
+import { analyzeFindings } from '../analysis/analyze';
 import type { AnalysisCheck } from '../diagnostics';
-import { withBundle } from '../l10n';
 import type { Intake } from '../model';
-import zhCn from '../../../media/l10n/bundle.l10n.zh-cn.json';
+import { inReportLanguage } from '../reportLanguage';
 
 export interface EngineFinding {
-  check: AnalysisCheck;
+  check: Exclude<AnalysisCheck, 'unreadable-amount'>;
   code: string;
   severity: 'error' | 'warning' | 'information';
   /** In Chinese. */
@@ -23,11 +21,11 @@ export interface EngineFinding {
 }
 
 export function engineFindings(intake: Intake): EngineFinding[] {
-  const diagnostics = withBundle(zhCn as Record<string, string>, () => analyzeIntake(intake));
   const out: EngineFinding[] = [];
-  for (const d of diagnostics) {
-    if (d.data.kind !== 'analysis') continue;
-    out.push({ check: d.data.check, code: d.code, severity: d.severity === 'hint' ? 'information' : d.severity, message: d.message, line: d.range.start.line + 1, facts: d.data.facts });
+  for (const f of analyzeFindings(intake)) {
+    // A line too long to check is the validator's business, not the customer's.
+    if (f.check === 'line-too-long' || f.check === 'unreadable-amount') continue;
+    out.push({ check: f.check, code: f.code, severity: f.severity === 'hint' ? 'information' : f.severity, message: inReportLanguage(f.message), line: f.range.start.line + 1, facts: f.numbers });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** Formatting of money, percentages and durations in report text (Chinese conventions). */
-import type { MoneyAmount } from '../analysis/money';
+import type { MoneyAmount } from '../facts/money';
 
 const SYMBOL: Record<string, string> = { USD: '$', CNY: '¥', EUR: '€', GBP: '£', SGD: 'S$', HKD: 'HK$', JPY: '¥' };
 

@@ -14,8 +14,10 @@
 import { getFieldCatalog } from '../catalog/catalog';
 import type { IntakeFile } from '../model';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
+import { requiredGaps } from '../facts/coverage';
+import { walkFields } from '../walk';
 import { clarifications } from './clarify';
-import { extractFacts } from './facts';
+import { extractFacts } from '../facts/facts';
 import { engineFindings } from './findings';
 import { qualityGate } from './gate';
 import { inContext } from './plan/conditions';
@@ -64,6 +66,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     asOf,
     intake: { number: index + 1, firstLine: intake.range.start.line + 1, lastLine: intake.range.end.line + 1, industry: m.industry.written || m.industry.name, segment: m.industry.segment },
     understanding: m,
+    incomplete: missingInformation(file, index),
     options: [],
     exclusions: [],
     candidates: [],
@@ -120,6 +123,25 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   model.sections = written.sections;
   model.appendix = written.appendix;
   return scrubModel(model, u);
+}
+
+/** Required sections and fields that are missing, empty or still placeholders, by name. */
+function missingInformation(file: IntakeFile, index: number): string[] {
+  const intake = file.intakes[index];
+  if (!intake) return [];
+  const names: string[] = [];
+  for (const gap of requiredGaps(intake)) {
+    if (gap.kind === 'missing-section') names.push(`[${gap.section}]`);
+    else if (gap.kind === 'missing-field') names.push(`${gap.section}/${gap.field}`);
+    else names.push(gap.key);
+  }
+  for (const section of intake.sections) {
+    if (section.value && section.value.placeholders.length > 0) names.push(`[${section.name}]`);
+    for (const field of walkFields(section.items)) {
+      if (field.value && field.value.placeholders.length > 0) names.push(`${section.name}/${field.key}`);
+    }
+  }
+  return [...new Set(names)];
 }
 
 function titleSegment(segment: string): string {

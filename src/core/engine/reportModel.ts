@@ -309,6 +309,11 @@ export const ReportModelSchema = z.object({
   asOf: z.string(),
   intake: z.object({ number: z.number().int().positive(), firstLine: z.number().int().positive(), lastLine: z.number().int().positive(), industry: z.string(), segment: z.string() }),
   understanding: UnderstandingSchema,
+  /**
+   * Required sections and fields that are missing, empty or still placeholders, by name
+   * (`[客户行业]`, `客户行业/业务规模`): the validator's required-field rule (facts/coverage.ts).
+   */
+  incomplete: z.array(z.string()),
   clarifications: z.array(ClarificationSchema),
   plan: z.object({ needs: z.array(NeedSchema), systems: z.array(SystemTypeSchema) }).optional(),
   options: z.array(OptionSchema),

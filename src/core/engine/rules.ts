@@ -8,7 +8,7 @@
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { Matcher, Rule } from '../knowledge/schema';
-import type { Fact, IntakeFacts } from './facts';
+import type { Fact, IntakeFacts } from '../facts/facts';
 
 export interface RuleHit {
   rule: Rule;

@@ -3,11 +3,13 @@
  * filled (present, with a value that is not a placeholder), capped below 100% while any
  * `__(…)__` placeholder is left in the intake.
  *
- * A required field is satisfied by itself or by any of its sub-fields (as in the validator),
- * and an item counts as filled when its own value or anything under it is. The total is the
+ * A required field is satisfied by itself or by any of its sub-fields (the rule the validator
+ * and the report share: facts/coverage.ts), and an item counts as filled when its own value or
+ * anything under it is. The total is the
  * same for every intake (the catalog's required entries), so percentages compare.
  */
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
+import { isCovered } from '../facts/coverage';
 import type { FieldItem, Intake, Section } from '../model';
 import { walkItems } from '../walk';
 import { isFilledItem, isFilledValue, resolveFieldSpecs } from './context';
@@ -47,11 +49,11 @@ export function getCompleteness(intake: Intake, catalog: FieldCatalog = getField
         if (f) items.set(f, [...(items.get(f) ?? []), item]);
       }
     }
-    const satisfied = (f: FieldSpec): boolean => (items.get(f) ?? []).some(isFilledItem) || f.fields.some(satisfied);
+    const filledIn = (f: FieldSpec): boolean => (items.get(f) ?? []).some(isFilledItem);
     for (const f of spec.allFields) {
       if (!f.required) continue;
       total++;
-      if (satisfied(f)) filled++;
+      if (isCovered(f, filledIn)) filled++;
       else if (sections.length > 0) missing.push(`${spec.name} › ${f.name}`);
     }
   }

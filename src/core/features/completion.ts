@@ -9,10 +9,11 @@
  */
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Position, Range } from '../document';
+import { locate, locateIntake } from '../facts/locate';
 import { t } from '../l10n';
 import type { FieldItem, Intake, IntakeFile, Item, Placeholder, Section } from '../model';
 import { walkItems } from '../walk';
-import { escapeSnippet, intakeForLine, resolveFieldSpecs, sectionForLine, type Locale } from './context';
+import { escapeSnippet, resolveFieldSpecs, type Locale } from './context';
 import { describeField, describeSection } from './describe';
 
 export type CompletionKind = 'section' | 'field' | 'value';
@@ -41,7 +42,7 @@ export interface CompletionOptions {
 }
 
 /** Bullet line with the cursor in the key: `- 业务`, `  - **细分`. */
-const BULLET_KEY = /^([ \t]*)([-*+•])([ \t]+)(\*\*)?([^：:*]*)$/;
+const BULLET_KEY = /^([ \t]*)([-*+•])([ \t]+)(?![ \t])(\*\*)?([^：:*]*)$/;
 /** A bullet marker just typed: `-`, `  -`. */
 const BULLET_ONLY = /^([ \t]*)[-*+•]$/;
 /** After an opening bracket: `[`, `[客户`, `  【当前`. */
@@ -95,7 +96,7 @@ export function getCompletions(file: IntakeFile, position: Position, lineText: s
     if (trigger === ' ' && (bullet[5]!.length > 0 || bullet[4])) return [];
     const start = bullet[1]!.length + bullet[2]!.length + bullet[3]!.length;
     // Editing an existing key: replace it up to and including its colon.
-    const rest = /^[^：:_]*?(?:\*\*)?[ \t]*[：:](?:\*\*)?/.exec(suffix);
+    const rest = /^[^：:_]*[：:](?:\*\*)?/.exec(suffix);
     const end = ch + (rest ? rest[0].length : 0);
     return fieldCompletions(ctx, { indent: bullet[1]!, start, end, leadingSpace: false, typedBold: !!bullet[4], replacesKey: !!rest || suffix.trim() !== '' });
   }
@@ -137,8 +138,7 @@ function placeholderAt(file: IntakeFile, line: number, ch: number): Placeholder 
 /** Whether the cursor's line continues an item (an indented line inside a section's bullets). */
 function isInsideItem(ctx: Ctx): boolean {
   if (!/^[ \t]+/.test(ctx.prefix)) return false;
-  const intake = intakeForLine(ctx.file, ctx.line);
-  return !!intake && !!sectionForLine(intake, ctx.line);
+  return !!locate(ctx.file, ctx.line).section;
 }
 
 function pad(n: number): string {
@@ -157,7 +157,7 @@ interface SectionTarget {
 }
 
 function sectionCompletions(ctx: Ctx, target: SectionTarget): CompletionEntry[] {
-  const intake = intakeForLine(ctx.file, ctx.line);
+  const intake = locateIntake(ctx.file, ctx.line).intake;
   const present = new Set<SectionSpec>();
   for (const s of intake?.sections ?? []) {
     if (s.nameRange.start.line === ctx.line) continue;
@@ -220,10 +220,8 @@ function columns(ws: string): number {
 }
 
 function fieldCompletions(ctx: Ctx, target: FieldTarget): CompletionEntry[] {
-  const intake = intakeForLine(ctx.file, ctx.line);
-  if (!intake) return [];
-  const section = sectionForLine(intake, ctx.line);
-  if (!section || section.nameRange.start.line === ctx.line) return [];
+  const { intake, section } = locate(ctx.file, ctx.line);
+  if (!intake || !section || section.nameRange.start.line === ctx.line) return [];
   const spec = ctx.catalog.section(section.name);
   if (!spec) return [];
 
@@ -304,33 +302,22 @@ interface ValueOwner {
 
 /** The field or section header whose colon is before the cursor on this line. */
 function valueContext(ctx: Ctx): ValueOwner | undefined {
-  const intake = intakeForLine(ctx.file, ctx.line);
+  const { intake, section, field: owner } = locate(ctx.file, ctx.line);
   if (!intake) return undefined;
   for (const s of intake.sections) {
     if (s.nameRange.start.line !== ctx.line) continue;
     if (!s.colon || s.colon.range.end.character > ctx.ch) return undefined;
     return { spec: ctx.catalog.section(s.name), name: s.name, valueStart: s.colon.range.end.character };
   }
-  const section = sectionForLine(intake, ctx.line);
   if (!section) return undefined;
   const spec = ctx.catalog.section(section.name);
   const resolved = spec ? resolveFieldSpecs(ctx.catalog, spec, section.items) : new Map<FieldItem, FieldSpec | undefined>();
-  const field = findField(section.items, ctx.line);
+  // The field whose key is on this line.
+  const field = owner && owner.keyRange.start.line === ctx.line ? owner : undefined;
   if (!field || field.colon.range.end.character > ctx.ch) return undefined;
   let valueStart = field.colon.range.end.character;
   if (ctx.lineText.startsWith('**', valueStart)) valueStart += 2;
   return { spec: resolved.get(field), name: field.key, valueStart };
-}
-
-function findField(items: readonly Item[], line: number): FieldItem | undefined {
-  for (const item of items) {
-    if (item.kind === 'field' && item.keyRange.start.line === line) return item;
-    if (item.range.start.line <= line && line <= item.range.end.line) {
-      const inner = findField(item.children, line);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
 }
 
 function valueCompletions(ctx: Ctx, placeholder: Placeholder | undefined): CompletionEntry[] {
@@ -347,12 +334,12 @@ function valueCompletions(ctx: Ctx, placeholder: Placeholder | undefined): Compl
     const typed = ctx.prefix.slice(owner.valueStart);
     let start = owner.valueStart;
     for (let i = typed.length - 1; i >= 0; i--) {
-      if (VALUE_SEPARATOR.test(typed[i]!)) {
+      if (VALUE_SEPARATOR.test(typed.charAt(i))) {
         start = owner.valueStart + i + 1;
         break;
       }
     }
-    while (start < ctx.ch && /[ \t\u3000]/.test(ctx.lineText[start]!)) start++;
+    while (start < ctx.ch && /[ \t\u3000]/.test(ctx.lineText.charAt(start))) start++;
     replace = rangeOn(ctx.line, start, ctx.ch);
   }
 

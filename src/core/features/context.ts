@@ -1,11 +1,12 @@
 /**
- * Shared lookups for the language features: which intake, section and catalog spec a line
- * or item belongs to, what counts as "filled", and text escaping for markdown and snippets.
+ * Shared lookups for the language features: which catalog spec an item belongs to, what counts
+ * as "filled", and text escaping for markdown and snippets. (Which intake or section a line is
+ * in: facts/locate.ts.)
  * Pure; no `vscode`.
  */
 import { normalizeName, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
-import type { Range } from '../document';
-import type { FieldItem, Intake, IntakeFile, Item, Section, Value } from '../model';
+import { comparePositions, type Range } from '../document';
+import type { FieldItem, Item, Value } from '../model';
 
 /** The locales the core's features speak. */
 export type Locale = 'en' | 'zh-cn';
@@ -17,38 +18,6 @@ export function toLocale(language: string | undefined): Locale {
 
 export function localize(text: { zh: string; en: string }, locale: Locale): string {
   return locale === 'zh-cn' ? text.zh : text.en;
-}
-
-/**
- * The intake a line belongs to: the last one starting at or before the line (the first one
- * for lines above it). Undefined for a line below the separator that ended the last intake
- * at or before it, where a new intake is being started.
- */
-export function intakeForLine(file: IntakeFile, line: number): Intake | undefined {
-  let found: Intake | undefined;
-  for (const intake of file.intakes) {
-    if (intake.range.start.line <= line) found = intake;
-    else break;
-  }
-  if (!found) return file.intakes[0];
-  if (found.separatorAfter && line > found.separatorAfter.start.line) return undefined;
-  return found;
-}
-
-/**
- * The section whose body a line is in: the last section starting at or before the line,
- * unless a `###` heading stands between them (the line then belongs to the next block).
- */
-export function sectionForLine(intake: Intake, line: number): Section | undefined {
-  let found: Section | undefined;
-  for (const s of intake.sections) {
-    if (s.range.start.line <= line) found = s;
-    else break;
-  }
-  if (!found) return undefined;
-  const start = found.range.start.line;
-  if (intake.headings.some((h) => h.range.start.line > start && h.range.start.line <= line)) return undefined;
-  return found;
 }
 
 /** Resolves a key against a parent spec's descendants (names and synonyms). */
@@ -89,18 +58,6 @@ export function resolveFieldSpecs(catalog: FieldCatalog, spec: SectionSpec, item
   return out;
 }
 
-/** The items whose lines include `line`, outermost first (the last one may start on it). */
-export function itemChainAt(items: readonly Item[], line: number): Item[] {
-  const chain: Item[] = [];
-  let list = items;
-  for (;;) {
-    const hit = list.find((i) => i.range.start.line <= line && line <= i.range.end.line);
-    if (!hit) return chain;
-    chain.push(hit);
-    list = hit.children;
-  }
-}
-
 /** A value is filled when it has text and no `__(…)__` placeholder is left in it. */
 export function isFilledValue(value: Value | undefined): boolean {
   return !!value && value.placeholders.length === 0 && value.text.trim().length > 0;
@@ -127,6 +84,5 @@ export function truncate(text: string, max: number): string {
 }
 
 export function containsRange(outer: Range, inner: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }

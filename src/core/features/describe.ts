@@ -23,7 +23,7 @@ function list(values: readonly string[]): string {
 }
 
 /** Whether `used` is a synonym (not the canonical name) of a spec. */
-export function isSynonym(spec: { name: string }, used: string | undefined): used is string {
+function isSynonym(spec: { name: string }, used: string | undefined): used is string {
   return used !== undefined && normalizeName(used) !== normalizeName(spec.name);
 }
 

@@ -7,8 +7,9 @@
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import { rangeContains, type Position, type Range } from '../document';
 import { t } from '../l10n';
-import type { FieldItem, IntakeFile, Item, Placeholder, Section } from '../model';
-import { escapeMarkdown, intakeForLine, itemChainAt, localize, resolveFieldSpecs, sectionForLine, type Locale } from './context';
+import { locate } from '../facts/locate';
+import type { FieldItem, IntakeFile, Placeholder, Section } from '../model';
+import { escapeMarkdown, localize, resolveFieldSpecs, type Locale } from './context';
 import { describeField, describeSection } from './describe';
 
 export interface HoverResult {
@@ -23,8 +24,8 @@ export interface HoverOptions {
 export function getHover(file: IntakeFile, position: Position, locale: Locale, options: HoverOptions = {}): HoverResult | undefined {
   const catalog = options.catalog ?? getFieldCatalog();
   const placeholder = file.placeholders.find((p) => rangeContains(p.range, position));
-  const intake = intakeForLine(file, position.line);
   if (placeholder) return placeholderHover(catalog, file, placeholder, position, locale);
+  const { intake, section, field: owner } = locate(file, position.line);
   if (!intake) return undefined;
 
   for (const section of intake.sections) {
@@ -37,9 +38,9 @@ export function getHover(file: IntakeFile, position: Position, locale: Locale, o
     return { markdown, range: section.nameRange };
   }
 
-  const section = sectionForLine(intake, position.line);
   if (!section) return undefined;
-  const field = fieldOnLine(section.items, position.line);
+  // The field whose key is on this line.
+  const field = owner && owner.keyRange.start.line === position.line ? owner : undefined;
   if (!field || !overKey(field, position)) return undefined;
   const sectionSpec = catalog.section(section.name);
   const spec = sectionSpec ? resolveFieldSpecs(catalog, sectionSpec, section.items).get(field) : undefined;
@@ -63,17 +64,6 @@ function overKey(field: FieldItem, p: Position): boolean {
   return field.keyRange.start.character - margin <= p.character && p.character <= field.keyRange.end.character + margin;
 }
 
-function fieldOnLine(items: readonly Item[], line: number): FieldItem | undefined {
-  for (const item of items) {
-    if (item.kind === 'field' && item.keyRange.start.line === line) return item;
-    if (item.range.start.line <= line && line <= item.range.end.line) {
-      const inner = fieldOnLine(item.children, line);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
 function unknownSection(catalog: FieldCatalog, name: string): string {
   const suggestion = catalog.suggestSection(name);
   return escapeMarkdown(suggestion ? t('Unknown section [{0}]. Did you mean [{1}]?', name, suggestion.name) : t('Unknown section [{0}].', name));
@@ -93,14 +83,12 @@ function placeholderHover(catalog: FieldCatalog, file: IntakeFile, p: Placeholde
 
 /** The section or field whose value the position is in. */
 function ownerOf(catalog: FieldCatalog, file: IntakeFile, position: Position): { name: string; description: { zh: string; en: string }; values: string[] } | undefined {
-  const intake = intakeForLine(file, position.line);
+  const { intake, section, field } = locate(file, position.line);
   if (!intake) return undefined;
   const header = intake.sections.find((s: Section) => s.nameRange.start.line === position.line);
   if (header) return catalog.section(header.name);
-  const section = sectionForLine(intake, position.line);
   const sectionSpec = section && catalog.section(section.name);
   if (!section || !sectionSpec) return undefined;
   // The field on this line, else the field this line (a text item) is nested under.
-  const field = [...itemChainAt(section.items, position.line)].reverse().find((i): i is FieldItem => i.kind === 'field');
   return field && resolveFieldSpecs(catalog, sectionSpec, section.items).get(field);
 }

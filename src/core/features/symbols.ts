@@ -5,7 +5,7 @@
  * selectionRange inside its range, as VS Code requires.
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
-import type { Position, Range } from '../document';
+import { comparePositions, type Position, type Range } from '../document';
 import { t } from '../l10n';
 import type { Intake, IntakeFile, Item } from '../model';
 import { getCompleteness } from './completeness';
@@ -63,7 +63,7 @@ function intakeSymbol(catalog: FieldCatalog, intake: Intake, bounds: Range): Int
     const name = spec && spec.name !== s.name ? `${s.name} (${spec.name})` : s.name;
     children.push(symbol(name, detail, 'section', full, s.nameRange, fieldSymbols(s.items, clamp(full, range)), range));
   }
-  children.sort((a, b) => comparePos(a.range.start, b.range.start));
+  children.sort((a, b) => comparePositions(a.range.start, b.range.start));
   const first = children[0];
   const selection = first ? first.selectionRange : { start: range.start, end: range.start };
   const c = getCompleteness(intake, catalog);
@@ -93,18 +93,14 @@ function symbol(name: string, detail: string, kind: SymbolKind, range: Range, se
   return { name: name.trim() || '—', detail, kind, range: r, selectionRange: sel, children };
 }
 
-function comparePos(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 function clampPos(p: Position, r: Range): Position {
-  if (comparePos(p, r.start) < 0) return r.start;
-  if (comparePos(p, r.end) > 0) return r.end;
+  if (comparePositions(p, r.start) < 0) return r.start;
+  if (comparePositions(p, r.end) > 0) return r.end;
   return p;
 }
 
 function clamp(inner: Range, outer: Range): Range {
   const start = clampPos(inner.start, outer);
   const end = clampPos(inner.end, outer);
-  return comparePos(start, end) <= 0 ? { start, end } : { start, end: start };
+  return comparePositions(start, end) <= 0 ? { start, end } : { start, end: start };
 }

@@ -1,12 +1,14 @@
 /**
  * Validates every embedded YAML file (field catalog and knowledge base) with its zod schema
- * and the cross-reference check. esbuild.js runs this after each build, so bad data fails the
+ * and the cross-reference check, and its regular expressions with the linear-time check
+ * (regexSafety.ts). esbuild.js runs this after each build, so bad data fails the
  * build instead of the extension; the unit tests run it too.
  */
 import { FieldCatalog } from '../catalog/catalog';
 import catalogData from '../catalog/fields.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
 import { KNOWLEDGE_FILES } from './knowledge';
+import { checkPatternSafety } from './regexSafety';
 
 export function validateEmbeddedData(): string[] {
   const problems: string[] = [];
@@ -35,5 +37,6 @@ export function validateEmbeddedData(): string[] {
     products: (['products/business.yaml', 'products/industry.yaml', 'products/foundation.yaml', 'products/platform.yaml'] as const).flatMap((f) => get<KnowledgeData['products']>(f, 'products')),
     rules: get('rules.yaml', 'rules'),
   };
-  return checkKnowledgeIntegrity(knowledge).map((p) => `knowledge: ${p}`);
+  // A pattern that can take super-linear time would freeze the editor on a long line: fail the build.
+  return [...checkKnowledgeIntegrity(knowledge), ...checkPatternSafety(knowledge)].map((p) => `knowledge: ${p}`);
 }

@@ -9,12 +9,17 @@
  * - 429 and 5xx are retried (bounded, Retry-After honoured) and only before any text streamed;
  *   the SDK's own retries are off.
  * - The key goes only into the `Authorization` header (`api-key` for Azure) and is scrubbed from
- *   every message that comes back from the server.
+ *   every message that comes back from the server, and from the answer's text.
+ * - Redirects are never followed (noRedirect.ts): the error names the target.
+ * - The answer is capped ({@link answerCap}); beyond it the request is stopped and the result is
+ *   marked truncated. Besides the idle timeout there is a limit on the whole answer's time.
  */
 import { t } from '../l10n';
-import { azureApiVersion, chatCompletionsUrl, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_SECONDS, isAzure, normalizedBaseUrl, validateConfig, wantsUsage, type LlmConfig } from './config';
+import { azureApiVersion, chatCompletionsUrl, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_SECONDS, isAzure, normalizedBaseUrl, redactUrl, validateConfig, wantsUsage, type LlmConfig } from './config';
 import { LlmError, scrubSecret } from './errors';
 import type { ChatMessage } from './messages';
+import { redirectIn, refuseRedirects } from './noRedirect';
+import { SecretScrubber } from './secretScrubber';
 import { delay, retryAfterMs, retryDelayMs, retryPolicy } from './retry';
 
 export interface RetryInfo {
@@ -53,13 +58,28 @@ export interface CompletionResult {
   usage?: CompletionUsage;
   /** Requests made, retries included. */
   attempts: number;
+  /** The answer reached {@link answerCap} characters and the rest was not read (`truncated` is set too). */
+  capped?: boolean;
 }
+
+/** Longest answer read, in characters: 16 per output token (4× a generous 4 characters per token), at most 2 M. */
+export function answerCap(config: Pick<LlmConfig, 'maxTokens' | 'maxAnswerChars'>): number {
+  return config.maxAnswerChars ?? Math.min(2_000_000, 16 * (config.maxTokens ?? DEFAULT_MAX_TOKENS));
+}
+
+/** The whole answer's time limit: the configured one, else 10× the idle timeout, at least 10 minutes. */
+export function totalTimeoutSeconds(config: Pick<LlmConfig, 'timeoutSeconds' | 'totalTimeoutSeconds'>): number {
+  return config.totalTimeoutSeconds ?? Math.max(600, 10 * (config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS));
+}
+
+/** setTimeout fires at once beyond 2^31 - 1 ms (24.8 days): longer waits are clamped to it. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The piece of the SDK this module uses (typed loosely: the SDK is only loaded at run time). */
 type Sdk = typeof import('openai');
 
 interface ChunkShape {
-  choices?: Array<{ delta?: { content?: string | null }; finish_reason?: string | null }>;
+  choices?: Array<{ delta?: { content?: unknown }; finish_reason?: string | null }>;
   usage?: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null;
 }
 
@@ -138,11 +158,11 @@ function makeClient(sdk: Sdk, config: LlmConfig, baseURL: string): InstanceType<
     project: null,
     maxRetries: 0,
     // Our idle timer (below) is the real limit; this only stops the SDK from cutting in first.
-    timeout: idleMs + 30_000,
+    timeout: Math.min(MAX_TIMER_MS, idleMs + 30_000),
     logLevel: 'off',
     defaultHeaders: headers,
     ...(version ? { defaultQuery: { 'api-version': version } } : {}),
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    fetch: refuseRedirects(config.fetch ?? fetch),
     ...(config.fetchOptions ? { fetchOptions: config.fetchOptions as never } : {}),
   });
 }
@@ -157,7 +177,7 @@ async function attemptOnce(
   scrub: (s: string) => string,
 ): Promise<Omit<CompletionResult, 'attempts'>> {
   const controller = new AbortController();
-  let stopped: 'cancelled' | 'timeout' | undefined;
+  let stopped: 'cancelled' | 'timeout' | 'total-timeout' | 'capped' | undefined;
   const onAbort = () => {
     stopped ??= 'cancelled';
     controller.abort();
@@ -167,11 +187,25 @@ async function attemptOnce(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      stopped ??= 'timeout';
-      controller.abort();
-    }, idleSeconds * 1000);
+    timer = setTimeout(
+      () => {
+        stopped ??= 'timeout';
+        controller.abort();
+      },
+      Math.min(MAX_TIMER_MS, idleSeconds * 1000),
+    );
   };
+  // A server that sends a little every few seconds never trips the idle timer: this one counts the whole answer.
+  const totalSeconds = totalTimeoutSeconds(config);
+  const totalTimer = setTimeout(
+    () => {
+      stopped ??= 'total-timeout';
+      controller.abort();
+    },
+    Math.min(MAX_TIMER_MS, totalSeconds * 1000),
+  );
+  const cap = answerCap(config);
+  const secrets = new SecretScrubber([config.apiKey, ...Object.values(config.extraHeaders ?? {})]);
 
   let text = '';
   let chunks = 0;
@@ -183,30 +217,54 @@ async function attemptOnce(
     if (config.temperature !== undefined) body.temperature = config.temperature;
     if (wantsUsage(config)) body.stream_options = { include_usage: true };
     const stream = await client.chat.completions.create(body as never, { signal: controller.signal });
-    for await (const raw of stream as unknown as AsyncIterable<ChunkShape>) {
+    let ignored = 0;
+    for await (const raw of stream as unknown as AsyncIterable<ChunkShape | null>) {
       arm();
       chunks++;
-      const choice = raw.choices?.[0];
-      const content = choice?.delta?.content;
+      // `data: null`, a number, a string: not a chunk. Skipped (and said once), not taken for a lost connection.
+      if (!raw || typeof raw !== 'object') {
+        if (ignored++ === 0) options.log?.(t('Ignored a stream event that is not a chat completion chunk.'));
+        continue;
+      }
+      const choice = Array.isArray(raw.choices) ? raw.choices[0] : undefined;
+      let content = contentText(choice?.delta?.content);
+      if (content && text.length + content.length > cap) content = content.slice(0, Math.max(0, cap - text.length));
       if (content) {
         text += content;
-        safeCall(() => options.onDelta?.(content), options.log);
+        const shown = secrets.push(content);
+        if (shown) safeCall(() => options.onDelta?.(shown), options.log);
       }
-      if (choice?.finish_reason) finishReason = choice.finish_reason;
+      if (typeof choice?.finish_reason === 'string') finishReason = choice.finish_reason;
       if (raw.usage) usage = { promptTokens: raw.usage.prompt_tokens ?? 0, completionTokens: raw.usage.completion_tokens ?? 0, totalTokens: raw.usage.total_tokens ?? 0 };
+      if (text.length >= cap) {
+        stopped = 'capped';
+        controller.abort();
+        break;
+      }
+    }
+    const rest = secrets.flush();
+    if (rest) safeCall(() => options.onDelta?.(rest), options.log);
+    text = secrets.scrub(text);
+    if (stopped === 'capped') {
+      options.log?.(t('The answer reached {0} characters; the rest was not read.', cap));
+      const result: Omit<CompletionResult, 'attempts'> = { text, finishReason, truncated: true, capped: true };
+      if (usage) result.usage = usage;
+      return result;
     }
     // The SDK ends the iteration quietly when the request is aborted: find out why it ended.
-    if (stopped) throw stoppedError(stopped, idleSeconds, text, url);
+    if (stopped) throw stoppedError(stopped, idleSeconds, totalSeconds, text, url);
     if (chunks === 0) throw withPartial(new LlmError('bad-response', t('The endpoint answered without a stream of chat completion chunks. Is {0} an OpenAI-compatible endpoint?', url), { url }), text);
     const result: Omit<CompletionResult, 'attempts'> = { text, finishReason, truncated: finishReason === 'length' };
     if (usage) result.usage = usage;
     return result;
   } catch (e) {
+    text = secrets.scrub(text);
     if (e instanceof LlmError) throw withPartial(e, text);
-    if (stopped) throw stoppedError(stopped, idleSeconds, text, url);
+    if (stopped && stopped !== 'capped') throw stoppedError(stopped, idleSeconds, totalSeconds, text, url);
     throw withPartial(mapError(sdk, e, { url, config, scrub, started: chunks > 0, idleSeconds }), text);
   } finally {
     clearTimeout(timer);
+    clearTimeout(totalTimer);
     options.signal?.removeEventListener('abort', onAbort);
     // Whatever happened, do not leave the response open.
     if (!controller.signal.aborted) controller.abort();
@@ -227,12 +285,25 @@ function withPartial(e: LlmError, text: string): LlmError {
   return e;
 }
 
-function stoppedError(why: 'cancelled' | 'timeout', idleSeconds: number, text: string, url: string): LlmError {
+function stoppedError(why: 'cancelled' | 'timeout' | 'total-timeout', idleSeconds: number, totalSeconds: number, text: string, url: string): LlmError {
   const e =
     why === 'cancelled'
       ? new LlmError('cancelled', t('Cancelled; {0} characters had been received.', text.length), { url })
-      : new LlmError('timeout', t('No data from {0} for {1} s; stopped waiting. {2} characters had been received.', url, idleSeconds, text.length), { url });
+      : why === 'total-timeout'
+        ? new LlmError('timeout', t('The answer from {0} took more than {1} s in all; stopped waiting. {2} characters had been received.', url, totalSeconds, text.length), { url })
+        : new LlmError('timeout', t('No data from {0} for {1} s; stopped waiting. {2} characters had been received.', url, idleSeconds, text.length), { url });
   return withPartial(e, text);
+}
+
+/**
+ * The text of a delta's `content`: a string, or (some servers) an array of parts whose `text`
+ * strings are joined. Anything else (an object, a number) carries no text: it is never appended
+ * as `[object Object]`.
+ */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((part) => (typeof part === 'string' ? part : part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '')).join('');
+  return '';
 }
 
 function exhausted(err: LlmError, attempts: number): LlmError {
@@ -259,6 +330,11 @@ interface MapContext {
 
 function mapError(sdk: Sdk, e: unknown, ctx: MapContext): LlmError {
   const { url } = ctx;
+  const redirect = redirectIn(e);
+  if (redirect) {
+    const target = redirect.location ? safeUrl(redirect.location) : t('an address it did not name');
+    return new LlmError('config', t('{0} answered with a redirect (HTTP {1}) to {2}. Redirects are not followed, so that the intake and the key go nowhere but the configured address: if the new address is right, put it in the base URL.', url, redirect.status, target), { url, status: redirect.status });
+  }
   if (e instanceof sdk.APIConnectionTimeoutError) return new LlmError('timeout', t('No data from {0} for {1} s; stopped waiting. {2} characters had been received.', url, ctx.idleSeconds, 0), { url });
   if (e instanceof sdk.APIUserAbortError) return new LlmError('cancelled', t('Cancelled; {0} characters had been received.', 0), { url });
   if (e instanceof sdk.APIConnectionError) return connectionError(e, url);
@@ -307,9 +383,31 @@ function detail(e: InstanceType<Sdk['APIError']>): string {
 
 const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(?:GET|VERIFY)|ERR_TLS|ERR_SSL/;
 
+/** A URL as safe to show (no credentials, query values hidden), or the text itself when it is not a URL. */
+function safeUrl(text: string): string {
+  try {
+    return redactUrl(new URL(text));
+  } catch {
+    return text.replace(/[\u0000-\u001f\u007f]/g, '');
+  }
+}
+
+/** The proxy's status when undici's ProxyAgent could not open the tunnel (`Proxy response (407) !== 200 …`). */
+function proxyStatus(e: unknown, depth = 0): number | undefined {
+  if (!e || typeof e !== 'object' || depth > 6) return undefined;
+  const m = /Proxy response \((\d{3})\)/.exec(String((e as { message?: unknown }).message ?? ''));
+  if (m) return Number(m[1]);
+  return proxyStatus((e as { cause?: unknown }).cause, depth + 1);
+}
+
 function connectionError(e: unknown, url: string): LlmError {
   const code = errorCode(e);
   const details = code ? { url, code } : { url };
+  const proxy = proxyStatus(e);
+  if (proxy === 407) {
+    return new LlmError('connection', t('The proxy asks for authentication (HTTP 407) before it connects to {0}. Put the credentials in the proxy URL (http://user:password@proxy:8080) or, in VS Code, in http.proxyAuthorization.', url), { ...details, status: 407 });
+  }
+  if (proxy !== undefined) return new LlmError('connection', t('The proxy refused to connect to {0} (HTTP {1}). Check the proxy settings.', url, proxy), { ...details, status: proxy });
   if (code === 'ECONNREFUSED') return new LlmError('connection', t('Connection refused by {0}. Is the server running, and is the port right?', url), details);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new LlmError('connection', t('Cannot resolve the host of {0} ({1}). Check the base URL, the network and the proxy settings.', url, code), details);
   if (code && TLS_CODE.test(code)) {

@@ -38,6 +38,10 @@ export interface LlmConfig {
    * every gap between streamed chunks. Not a limit on the whole generation.
    */
   timeoutSeconds?: number;
+  /** Seconds for the whole answer (default: 10× timeoutSeconds, at least 600). */
+  totalTimeoutSeconds?: number;
+  /** Longest answer read, in characters (default: 16 × maxTokens, at most 2,000,000); the rest is cut and marked truncated. */
+  maxAnswerChars?: number;
   /** Extra request headers (gateways that want `api-key`, tenant headers…). */
   extraHeaders?: Record<string, string>;
   /** `api-version` query for Azure OpenAI (default 2024-10-21). */
@@ -55,7 +59,7 @@ export interface LlmConfig {
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_MAX_TOKENS = 4096;
-export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 
 /** The parsed base URL, or a `config` LlmError that says what is wrong. */
 export function parseBaseUrl(baseUrl: string): URL {
@@ -81,12 +85,17 @@ export function validateConfig(config: LlmConfig): URL {
 
 /** The base URL without a trailing slash, as the SDK joins it with `/chat/completions`. */
 export function normalizedBaseUrl(url: URL): string {
-  return url.toString().replace(/\/+$/, '');
+  const s = url.toString();
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '/') end--;
+  return s.slice(0, end);
 }
 
 /**
- * Whether the endpoint is on this machine: localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0.
- * Such endpoints need no key, and the preview shows a "local only" badge.
+ * Whether the endpoint is on this machine: localhost, 127.0.0.0/8, ::1, 0.0.0.0. Such endpoints
+ * need no key, and the preview shows a "local only" badge. `*.localhost` is not among them:
+ * Node hands such a name to the system resolver, which may ask DNS, and nothing then guarantees
+ * the answer is a loopback address.
  */
 export function isLoopback(baseUrl: string): boolean {
   let host: string;
@@ -96,7 +105,7 @@ export function isLoopback(baseUrl: string): boolean {
     return false;
   }
   host = host.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1' || host === '0.0.0.0' || host === '::ffff:127.0.0.1') return true;
   return /^127(?:\.\d{1,3}){3}$/.test(host);
 }

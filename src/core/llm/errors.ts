@@ -80,10 +80,6 @@ export class LlmError extends Error {
   }
 }
 
-export function isLlmError(e: unknown): e is LlmError {
-  return e instanceof LlmError;
-}
-
 /** Replaces every occurrence of the secret (and of its Bearer form) in text coming from elsewhere. */
 export function scrubSecret(text: string, secret: string | undefined): string {
   if (!secret || secret.length < 4) return text;

@@ -4,11 +4,11 @@
  * allows; the fibre round-trip floor between the farthest places named). As prompt lines, in
  * Chinese, with 〔Lnn〕 citations.
  */
-import { findPercents } from '../analysis/money';
-import { formatCompact } from '../analysis/lines';
+import { findPercents } from '../facts/money';
+import { formatCompact } from '../facts/lines';
 import { farthestPair, findPlaces, latencyTargets, minRoundTripMs, type PlaceMention } from '../analysis/latency';
 import { allowedDowntime } from '../analysis/sla';
-import type { IntakeFacts } from '../engine/facts';
+import type { IntakeFacts } from '../facts/facts';
 import { formatAmount } from '../engine/format';
 import type { ReportModel } from '../engine/reportModel';
 import type { Location } from '../knowledge/schema';

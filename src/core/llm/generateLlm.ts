@@ -9,10 +9,12 @@
 import { generateReport, IntakeIndexError } from '../engine/generate';
 import type { ReportModel } from '../engine/reportModel';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
-import { extractFacts } from '../engine/facts';
+import { extractFacts } from '../facts/facts';
 import { t } from '../l10n';
 import type { IntakeFile } from '../model';
-import { streamCompletion, type CompletionUsage, type RetryInfo } from './client';
+import { answerCap, streamCompletion, type CompletionUsage, type RetryInfo } from './client';
+import { dropControlChars } from '../text/controlChars';
+import { stripUnsafeLinks } from './linkSafety';
 import { chatCompletionsUrl, isLoopback, type LlmConfig } from './config';
 import { LlmError, type LlmErrorInfo } from './errors';
 import { continueMessages, joinContinuation, type ChatMessage } from './messages';
@@ -38,7 +40,7 @@ export interface GenerateLlmInput {
   kb?: KnowledgeBase;
 }
 
-export type LlmPhase = 'prompt' | 'request' | 'streaming' | 'verifying' | 'done';
+type LlmPhase = 'prompt' | 'request' | 'streaming' | 'verifying' | 'done';
 
 export interface LlmProgress {
   phase: LlmPhase;
@@ -47,7 +49,7 @@ export interface LlmProgress {
 }
 
 /** What is about to be sent, before the request: for "N values masked", the token estimate. */
-export interface LlmPromptInfo {
+interface LlmPromptInfo {
   meta?: PromptMeta;
   redactions: Replacement[];
   local: boolean;
@@ -64,6 +66,8 @@ export interface GenerateLlmOptions {
   onProgress?: (p: LlmProgress) => void;
   /** Diagnostic lines (localised); never the key, never the prompt. */
   log?: (line: string) => void;
+  /** Something the user should see before it happens (a key about to go over plain http); default: `log`. */
+  warn?: (line: string) => void;
 }
 
 export interface LlmReport {
@@ -143,6 +147,10 @@ export async function generateLlmReport(input: GenerateLlmInput, options: Genera
   const promptTokens = promptMeta?.estimatedTokens ?? 0;
   options.onPrompt?.({ ...(promptMeta ? { meta: promptMeta } : {}), redactions, local, endpoint });
 
+  if (input.config.apiKey && !local && /^\s*http:/i.test(input.config.baseUrl)) {
+    (options.warn ?? options.log)?.(t('The API key is about to be sent over plain http to {0}: anyone on the network path can read it. Use an https URL.', endpoint));
+  }
+
   const unmasker = new StreamUnmasker(redactions);
   let received = 0;
   const emit = (text: string) => {
@@ -152,6 +160,7 @@ export async function generateLlmReport(input: GenerateLlmInput, options: Genera
   let raw = '';
   let finishReason: string | null = null;
   let truncated = false;
+  let capped = false;
   let usage: CompletionUsage | undefined;
   let error: LlmError | undefined;
   try {
@@ -168,6 +177,7 @@ export async function generateLlmReport(input: GenerateLlmInput, options: Genera
     raw = result.text;
     finishReason = result.finishReason;
     truncated = result.truncated;
+    capped = result.capped === true;
     if (result.usage) usage = result.usage;
   } catch (e) {
     if (!(e instanceof LlmError)) throw e;
@@ -176,12 +186,24 @@ export async function generateLlmReport(input: GenerateLlmInput, options: Genera
   }
   emit(unmasker.flush());
 
+  // An answer with no text (a content filter, tool calls only, no choices) is a failure, like an
+  // endpoint error: the caller shows its error and `--fallback offline` covers it.
+  if (!error && !raw.trim() && !(prev && prev.maskedText.trim())) {
+    error = new LlmError('bad-response', t('The endpoint answered with no text (finish reason: {0}). The model may have refused, or answered with tool calls only.', finishReason ?? '—'), { url: endpoint });
+  }
   const maskedText = prev ? joinContinuation(prev.maskedText, raw) : raw;
-  const markdown = unmask(maskedText, redactions);
+  // Masks go back only outside addresses; then links and images that do not go to a plain https
+  // URL, and control characters, are taken out (linkSafety.ts, controlChars.ts).
+  const stripped = stripUnsafeLinks(dropControlChars(unmask(maskedText, redactions)));
+  const markdown = stripped.markdown;
   options.onProgress?.({ phase: 'verifying', receivedChars: received });
   const findings = markdown.trim() ? verifyReport(markdown, model, intake, { groundingText, kb, complete: !error && !truncated }) : [];
-  if (truncated) findings.unshift({ code: VerifyCodes.truncated, severity: 'warning', message: t('The model stopped at the output limit ({0} tokens): the report is truncated. Continue it, or raise the limit.', input.config.maxTokens ?? 4096) });
-  if (!error && !markdown.trim()) findings.unshift({ code: VerifyCodes.empty, severity: 'warning', message: t('The model returned no text.') });
+  if (stripped.removed.length > 0) {
+    const shown = stripped.removed.slice(0, 3).map((d) => (d.length > 80 ? `${d.slice(0, 80)}…` : d));
+    findings.unshift({ code: VerifyCodes.unsafeLink, severity: 'warning', message: t('Removed {0} link(s) or image(s) whose address is not a plain https URL: {1}', stripped.removed.length, shown.join(', ')) });
+  }
+  if (capped) findings.unshift({ code: VerifyCodes.truncated, severity: 'warning', message: t('The answer passed {0} characters and was cut there: the report is truncated.', answerCap(input.config)) });
+  else if (truncated) findings.unshift({ code: VerifyCodes.truncated, severity: 'warning', message: t('The model stopped at the output limit ({0} tokens): the report is truncated. Continue it, or raise the limit.', input.config.maxTokens ?? 4096) });
   options.onProgress?.({ phase: 'done', receivedChars: received });
 
   const report: LlmReport = {

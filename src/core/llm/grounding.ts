@@ -14,7 +14,7 @@
  * (Grounded on the offline report model: its picks, exclusions, clarifications and written
  * sections. A later change reworks LLM mode around the model's facts; this keeps it working.)
  */
-import type { IntakeFacts } from '../engine/facts';
+import type { IntakeFacts } from '../facts/facts';
 import type { Block, Option, Point, ReportModel } from '../engine/reportModel';
 import type { KnowledgeBase } from '../knowledge/knowledge';
 import type { Location } from '../knowledge/schema';

@@ -3,7 +3,7 @@
  * intake's facts and the engine's profile, each with the intake lines it came from (1-based), so
  * the model can cite them as 〔Lnn〕.
  */
-import { factsIn, type Fact, type IntakeFacts } from '../engine/facts';
+import { factsIn, type Fact, type IntakeFacts } from '../facts/facts';
 import type { ReportModel } from '../engine/reportModel';
 import type { KnowledgeBase } from '../knowledge/knowledge';
 

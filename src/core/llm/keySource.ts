@@ -9,9 +9,9 @@
  */
 import { isLoopback } from './config';
 
-export const ENV_KEYS = ['INTAKE_LLM_API_KEY', 'OPENAI_API_KEY'] as const;
+const ENV_KEYS = ['INTAKE_LLM_API_KEY', 'OPENAI_API_KEY'] as const;
 
-export type KeySource = 'secret-storage' | 'session' | (typeof ENV_KEYS)[number] | 'none';
+type KeySource = 'secret-storage' | 'session' | (typeof ENV_KEYS)[number] | 'none';
 
 export interface KeyLookup {
   /** What SecretStorage gave: a value (or undefined), or the error it threw. */

@@ -9,7 +9,7 @@
  * output tokens (`maxTokens`).
  */
 import type { Intake } from '../model';
-import { extractFacts } from '../engine/facts';
+import { extractFacts } from '../facts/facts';
 import { REPORT_SECTION_TITLES, type ReportModel } from '../engine/reportModel';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { buildGrounding, type GroundingItem, type GroundingNode } from './grounding';
@@ -17,7 +17,7 @@ import { seedInputs, type SeedInput } from './inputs';
 import type { ChatMessage } from './messages';
 import { estimateTokens, TOKEN_ESTIMATOR } from './tokens';
 
-export const DEFAULT_MAX_CONTEXT_TOKENS = 12_000;
+const DEFAULT_MAX_CONTEXT_TOKENS = 12_000;
 
 export interface PromptOptions {
   /** Token budget for the whole prompt (system + user); default 12,000. */

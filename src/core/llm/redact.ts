@@ -12,9 +12,10 @@
  * Detection is heuristic (see detect.ts); `names` adds names that must always be masked and
  * `keep` names that must not be (vendors, regulators).
  */
-import { discoverCompanies, discoverPeople, escapeRegExp, findPatterns, type RedactionKind, type Span } from './detect';
+import { discoverCompanies, discoverPeople, escapeRegExp, findPatterns, type RedactionKind, type Span } from '../text/detect';
+import { urlZones } from './linkSafety';
 
-export type { RedactionKind } from './detect';
+export type { RedactionKind } from '../text/detect';
 
 export interface Replacement {
   kind: RedactionKind;
@@ -61,7 +62,7 @@ export class Redactor {
     const seen = new Set<string>();
     this.names = [];
     for (const [kind, list] of [['company', companies], ['person', people]] as const) {
-      for (const text of list) if (!seen.has(text)) (seen.add(text), this.names.push({ kind, text }));
+      for (const text of list) if (!seen.has(text)) { seen.add(text); this.names.push({ kind, text }); }
     }
     // Longest first, so 明远保险股份有限公司 is masked whole rather than as 明远保险 + the rest.
     const sorted = [...this.names].sort((a, b) => b.text.length - a.text.length);
@@ -112,11 +113,23 @@ function letters(n: number): string {
   return s;
 }
 
-/** Puts the originals back into text the model wrote. Unknown placeholders are left as they are. */
+/**
+ * Puts the originals back into text the model wrote. Unknown placeholders are left as they are,
+ * and so is every mask inside an address (a link or image destination, an autolink, a bare URL):
+ * un-masked there, the real name or phone number would go out with the request a viewer makes
+ * (linkSafety.ts).
+ */
 export function unmask(text: string, replacements: readonly Replacement[]): string {
   if (replacements.length === 0 || !text.includes('〔')) return text;
   const byMask = new Map(replacements.map((r) => [r.mask, r.original]));
-  return text.replace(/〔[^〔〕\n]{1,8}〕/g, (m) => byMask.get(m) ?? m);
+  const zones = urlZones(text);
+  let zone = 0;
+  return text.replace(/〔[^〔〕\n]{1,8}〕/g, (m, offset: number) => {
+    while (zone < zones.length && zones[zone]![1] <= offset) zone++;
+    // Zones are sorted by start and may overlap: any zone that has started and not ended covers it.
+    for (let z = zone; z < zones.length && zones[z]![0] <= offset; z++) if (zones[z]![1] > offset) return m;
+    return byMask.get(m) ?? m;
+  });
 }
 
 /**

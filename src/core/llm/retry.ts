@@ -5,7 +5,7 @@
  */
 import type { RetryPolicy } from './config';
 
-export const DEFAULT_RETRY: Required<RetryPolicy> = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterSeconds: 60 };
+const DEFAULT_RETRY: Required<RetryPolicy> = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterSeconds: 60 };
 
 export function retryPolicy(p: RetryPolicy | undefined): Required<RetryPolicy> {
   return {

@@ -13,6 +13,8 @@
  * | llm.bad-citation           | warning     | 〔Lnn〕 pointing outside the intake                           |
  * | llm.ungrounded-product     | information | a knowledge-base product that was not in the grounding and   |
  * |                            |             | is not labelled （自行建议）                                   |
+ * | llm.unsafe-link            | warning     | (added by generateLlm) links or images to anything but a     |
+ * |                            |             | plain https URL, taken out of the answer                     |
  *
  * The standards checks are the analysis checks themselves (standards.ts), run on the report's
  * lines. A mention in a sentence that corrects it (不存在, 已废止, 应为…) is the model doing its job:
@@ -21,15 +23,16 @@
  */
 import { getFrameworks, getKnowledgeBase, getLocations, type KnowledgeBase } from '../knowledge/knowledge';
 import { checkStandards } from '../analysis/standards';
-import { clauseAround, type AnalysisLine } from '../analysis/lines';
-import { findMoney, type Money } from '../analysis/money';
-import { extractFacts } from '../engine/facts';
+import type { AnalysisLine } from '../facts/lines';
+import { clauseLocator, type ClauseLocator } from '../text/clauses';
+import { findMoney, type Money } from '../facts/money';
+import { extractFacts } from '../facts/facts';
 import { CNY_PER_USD, formatAmount } from '../engine/format';
 import { REPORT_SECTION_TITLES, type ReportModel } from '../engine/reportModel';
-import { t } from '../l10n';
+import { localize, t } from '../l10n';
 import type { Intake } from '../model';
 
-export type VerifySeverity = 'error' | 'warning' | 'information';
+type VerifySeverity = 'error' | 'warning' | 'information';
 
 export interface VerifyFinding {
   code: string;
@@ -50,6 +53,8 @@ export const VerifyCodes = {
   truncated: 'llm.truncated',
   /** Added by generateLlm: the endpoint answered with no text. */
   empty: 'llm.empty',
+  /** Added by generateLlm: links or images to anything but a plain https URL were taken out. */
+  unsafeLink: 'llm.unsafe-link',
 } as const;
 
 export interface VerifyOptions {
@@ -77,10 +82,30 @@ export function hasProblems(findings: readonly VerifyFinding[]): boolean {
   return findings.some((f) => f.severity === 'error' || f.severity === 'warning');
 }
 
-const HEADING = /^\s{0,3}#{1,4}\s*(?:[一二三四五六七八九十]+[、.．]\s*|\d+[.、．]\s*)?(.+?)\s*#*\s*$/;
+const HEADING_START = /^\s{0,3}#{1,4}/;
+const NUMBERING = /^(?:[一二三四五六七八九十]{1,6}[、.．]|\d{1,6}[.、．])/;
+
+/**
+ * The title of a Markdown heading line (`## 三、适用性分析 ##` → `适用性分析`), or undefined. A scan
+ * rather than one regular expression: `(.+?)\s*#*\s*$` backtracks quadratically on a heading
+ * padded with thousands of blanks.
+ */
+function headingTitle(line: string): string | undefined {
+  const start = HEADING_START.exec(line);
+  if (!start) return undefined;
+  let rest = line.slice(start[0].length).trimStart();
+  const numbering = NUMBERING.exec(rest);
+  if (numbering) {
+    const after = rest.slice(numbering[0].length).trimStart();
+    if (after) rest = after;
+  }
+  let end = rest.trimEnd();
+  while (end.endsWith('#')) end = end.slice(0, -1);
+  return end.trimEnd() || undefined;
+}
 
 function missingSections(lines: readonly string[]): VerifyFinding[] {
-  const headings = new Set(lines.map((l) => HEADING.exec(l)?.[1]?.replace(/[*_]/g, '').trim()).filter((h): h is string => !!h));
+  const headings = new Set(lines.map((l) => headingTitle(l)?.replace(/[*_]/g, '').trim()).filter((h): h is string => !!h));
   const missing = REPORT_SECTION_TITLES.filter((title) => ![...headings].some((h) => h === title || h.startsWith(title)));
   if (missing.length === 0) return [];
   return [{ code: VerifyCodes.missingSection, severity: 'warning', message: t('The report lacks {0} of the 8 sections: {1}.', missing.length, missing.join('、')) }];
@@ -94,14 +119,26 @@ function standards(lines: readonly string[], intake: Intake, kb: KnowledgeBase |
   const analysisLines: AnalysisLine[] = lines.map((text, i) => ({ section: '', fieldPath: [], text, line: i, character: 0, children: [] }));
   const frameworks = kb?.frameworks ?? getFrameworks();
   const found = checkStandards({ intake, facts: extractFacts(intake), lines: analysisLines, frameworks: () => frameworks, locations: () => kb?.locations ?? getLocations() });
+  // Many mentions can share one long sentence: judge each sentence once (a line that repeats a
+  // standard's name thousands of times would otherwise be scanned once per mention).
+  const judged = new Map<string, boolean>();
+  const locators = new Map<number, ClauseLocator>();
+  const correctedAt = (lineNo: number, at: number): boolean => {
+    const text = lines[lineNo] ?? '';
+    let locate = locators.get(lineNo);
+    if (!locate) locators.set(lineNo, (locate = clauseLocator(text, SENTENCE_END)));
+    const sentence = locate(at);
+    const k = `${lineNo}:${sentence.start}`;
+    let corrected = judged.get(k);
+    if (corrected === undefined) judged.set(k, (corrected = CORRECTION.test(text.slice(sentence.start, sentence.end))));
+    return corrected;
+  };
   return found.map((f) => {
-    const text = lines[f.range.start.line] ?? '';
-    const sentence = clauseAround(text, f.range.start.character, SENTENCE_END);
-    const corrected = f.check !== 'wording' && CORRECTION.test(text.slice(sentence.start, sentence.end));
+    const corrected = f.check !== 'wording' && correctedAt(f.range.start.line, f.range.start.character);
     const line = f.range.start.line + 1;
     return corrected
-      ? { code: f.code, severity: 'information' as const, message: t('Report line {0} names it only to correct it: {1}', line, f.message), line }
-      : { code: f.code, severity: f.severity === 'hint' ? ('information' as const) : f.severity, message: t('Report line {0}: {1}', line, f.message), line };
+      ? { code: f.code, severity: 'information' as const, message: t('Report line {0} names it only to correct it: {1}', line, localize(f.message)), line }
+      : { code: f.code, severity: f.severity === 'hint' ? ('information' as const) : f.severity, message: t('Report line {0}: {1}', line, localize(f.message)), line };
   });
 }
 
@@ -159,7 +196,7 @@ function budgetSplit(lines: readonly string[], model: ReportModel): VerifyFindin
   ];
   const byLabel = new Map<string, number[]>();
   for (const s of shares) {
-    const label = s.label.replace(/（[^）]*）|\([^)]*\)/g, '').trim();
+    const label = s.label.replace(/（[^（）]*）|\([^()]*\)/g, '').trim();
     if (label.length < 2) continue;
     byLabel.set(label, [...(byLabel.get(label) ?? []), s.percent]);
   }

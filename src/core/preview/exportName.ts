@@ -1,7 +1,7 @@
 /** Export formats and the default file name beside the intake. Pure; no `vscode`. */
 
 export type ExportFormat = 'md' | 'html' | 'docx';
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: 'md', html: 'html', docx: 'docx' };
+const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: 'md', html: 'html', docx: 'docx' };
 
 /** `insurance.intake` → `insurance.report.md`; with several intakes, `seeds-2.report.md`. */
 export function exportFileName(intakeFileName: string, format: ExportFormat, intakeIndex = 0, intakeCount = 1): string {

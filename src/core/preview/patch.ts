@@ -12,10 +12,15 @@
  * It works on the HTML strings with a small tag scanner, no DOM, so it runs in the extension
  * host and in plain-Node tests.
  */
-import type { Patch, PatchOp } from './messages';
+import type { Patch, PatchOp } from '../../protocol/messages';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const TAG = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+/**
+ * A comment or a tag. Linear on any input: an unclosed comment runs to the end (as in HTML), and
+ * a tag's attributes, quoted values included, stop at the next `<` (the renderer escapes `<`),
+ * so no start is rescanned to the end of the page.
+ */
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][\w:.-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
 const BLOCK_ATTR = /\sdata-block\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 /** A patch this large relative to the new page is not worth it: replace everything. */
 const FULL_RATIO = 0.6;
@@ -57,7 +62,7 @@ export function parseElements(html: string): HtmlElement[] | undefined {
     const el: HtmlElement = { tag, start: m.index, end: m.index + m[0].length, children: [] };
     if (block) el.block = decodeAttr(block[1] ?? block[2] ?? '');
     stack[stack.length - 1]!.children.push(el);
-    if (!VOID.has(tag) && !/\/\s*$/.test(attrs)) stack.push(el);
+    if (!VOID.has(tag) && !attrs.trimEnd().endsWith('/')) stack.push(el);
   }
   return stack.length === 1 ? root.children : undefined;
 }

@@ -15,6 +15,8 @@ import { stripXmlForbidden } from './escape';
 import { renderMarkdown } from './markdown';
 import { chartSlots, createReportMarkdownIt, TRAILING_REFS, type Token } from './markdownIt';
 import { chartPng } from './png';
+import { dropXmlForbidden } from '../text/controlChars';
+import { mapStrings } from './cleanStrings';
 
 type DocxModule = typeof Docx;
 type Block = Docx.Paragraph | Docx.Table;
@@ -32,7 +34,10 @@ const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: C
 const MUTED = '59636E';
 
 /** Word leaves the 〔L12〕 references out unless asked: the document goes to the customer. */
-export async function renderDocx(model: ReportModel, options: { refs?: boolean } = {}): Promise<Uint8Array> {
+export async function renderDocx(report: ReportModel, options: { refs?: boolean } = {}): Promise<Uint8Array> {
+  // Every string, the title in the file's metadata included: one forbidden character makes the
+  // whole file unreadable to Word.
+  const model = mapStrings(report, dropXmlForbidden);
   const d: DocxModule = await import('docx');
   const tokens = createReportMarkdownIt().parse(renderMarkdown(model, { refs: options.refs ?? false }), {});
   const doc = new d.Document({

@@ -4,6 +4,8 @@
  * offline, in a mail client or from an archive years later.
  */
 import type { ReportModel } from '../engine/reportModel';
+import { dropControlChars } from '../text/controlChars';
+import { mapStrings } from './cleanStrings';
 import { escapeXml } from './escape';
 import { EXPORT_CSS } from './exportCss';
 import { renderReportHtml } from './html';
@@ -15,7 +17,8 @@ export interface ExportOptions {
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function renderStandaloneHtml(model: ReportModel, options: ExportOptions = {}): string {
+export function renderStandaloneHtml(report: ReportModel, options: ExportOptions = {}): string {
+  const model = mapStrings(report, dropControlChars);
   // References, when kept, are not links: the exported file has no intake to jump to.
   const body = renderReportHtml(model, { charts: true, refLinks: false, refs: options.refs ?? true });
   return [

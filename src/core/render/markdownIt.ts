@@ -53,5 +53,5 @@ export const TRAILING_REFS = /〔(L[1-9]\d{0,8}(?:, L[1-9]\d{0,8})*)〕$/;
 
 /** 0-based intake lines of a `L12, L15` list (a model may also separate them with ，、 or no space). */
 export function refLines(list: string): number[] {
-  return list.split(/\s*[,，、]\s*/).map((l) => Number(l.slice(1)) - 1);
+  return list.split(/[,，、]/).map((l) => Number(l.trim().slice(1)) - 1);
 }

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { chooseApiKey, type KeyChoice } from '../../core/llm/keySource';
 
 export const COMMAND_SET_API_KEY = 'intake.setApiKey';
-export const COMMAND_CLEAR_API_KEY = 'intake.clearApiKey';
+const COMMAND_CLEAR_API_KEY = 'intake.clearApiKey';
 /** The SecretStorage entry (a name, not the key). */
 const SECRET_NAME = 'intake.llm.apiKey';
 

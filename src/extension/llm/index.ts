@@ -11,7 +11,7 @@ import { ApiKeyStore, COMMAND_SET_API_KEY, registerApiKeyCommands } from './apiK
 import { LlmLog } from './log';
 import { LlmRunner, type LlmRunResult } from './run';
 
-export const COMMAND_GENERATE_LLM = 'intake.generateRecommendationLlm';
+const COMMAND_GENERATE_LLM = 'intake.generateRecommendationLlm';
 
 /** What the integration tests observe of LLM mode (see extension.ts: test runs only). */
 export interface LlmTestApi {

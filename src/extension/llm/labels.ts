@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LlmErrorInfo, LlmErrorKind } from '../../core/llm/errors';
 import type { Replacement } from '../../core/llm/redact';
 import type { VerifyFinding } from '../../core/llm/verify';
-import type { LlmErrorView, LlmFinding, LlmLabels, LlmRedaction } from '../../core/preview/messages';
+import type { LlmErrorView, LlmFinding, LlmLabels, LlmRedaction } from '../../protocol/messages';
 
 export function llmLabels(): LlmLabels {
   return {

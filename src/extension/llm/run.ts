@@ -126,6 +126,11 @@ export class LlmRunner implements vscode.Disposable {
               {
                 signal: controller.signal,
                 log,
+                // A key about to go over plain http: in the log and in front of the user.
+                warn: (line) => {
+                  log(line);
+                  void vscode.window.showWarningMessage(line);
+                },
                 onPrompt: (info) => {
                   const header: LlmHeader = {
                     labels,

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { ProxySettings } from '../../core/llm/proxy';
 
-export type LlmProvider = 'offline' | 'openai-compatible';
+type LlmProvider = 'offline' | 'openai-compatible';
 
 export interface LlmSettings {
   provider: LlmProvider;

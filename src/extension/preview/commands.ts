@@ -12,13 +12,14 @@ import type { ParseCache } from '../parseCache';
 import type { PreviewManager } from './manager';
 import { COMMAND_EXPORT_REPORT } from './panel';
 import { loadReportKit } from './reportKit';
+import { exportReferences } from './settings';
 import { resolveTarget, type IntakeTarget } from './target';
+import { isSameFile, writeFileAtomically } from './atomicExport';
 
 export const COMMAND_GENERATE_RECOMMENDATION = 'intake.generateRecommendation';
-export { COMMAND_EXPORT_REPORT };
 
 /** Optional third argument of intake.exportReport, for scripted exports (and tests): no dialogs. */
-export interface ExportOptions {
+interface ExportOptions {
   format: ExportFormat;
   target: vscode.Uri;
 }
@@ -101,12 +102,16 @@ async function exportReport(cache: ParseCache, target: IntakeTarget, scripted: E
   }
   const chosen = format;
   const written = file;
+  if (await isSameFile(written, doc.uri)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report would overwrite the intake {0}: choose another file.', doc.uri.path.split('/').pop() ?? doc.uri.toString()));
+    return undefined;
+  }
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the recommendation report…') }, async () => {
       const kit = await loadReportKit();
       const model = kit.generateReport(cache.get(doc), intakeIndex);
-      const bytes = await kit.renderExport(model, chosen);
-      await vscode.workspace.fs.writeFile(written, bytes);
+      const bytes = await kit.renderExport(model, chosen, exportReferences(doc.uri));
+      await writeFileAtomically(written, bytes);
     });
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be exported: {0}', e instanceof Error ? e.message : String(e)));

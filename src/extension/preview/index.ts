@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { IntakeFile } from '../../core/model';
-import { PREVIEW_VIEW_TYPE, type ToWebview } from '../../core/preview/messages';
+import { PREVIEW_VIEW_TYPE, type ToWebview } from '../../protocol/messages';
 import type { ParseCache } from '../parseCache';
 import { registerCodeLens } from './codeLens';
 import { registerPreviewCommands } from './commands';

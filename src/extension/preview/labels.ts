@@ -1,6 +1,6 @@
 /** The webview's localised words, and the error banner's sentence. */
 import * as vscode from 'vscode';
-import type { ErrorSummary, Labels } from '../../core/preview/messages';
+import type { ErrorSummary, Labels } from '../../protocol/messages';
 
 export function webviewLabels(): Labels {
   return {

@@ -8,7 +8,7 @@
  * with the whole text so far, rendered by the same safe markdown-it as the offline report), and
  * coalesced again in the page (one DOM update per animation frame).
  */
-import type { LlmDeltaMessage, LlmDoneMessage, LlmStartMessage, ReportVersion, ToWebview } from '../../core/preview/messages';
+import type { LlmDeltaMessage, LlmDoneMessage, LlmStartMessage, ReportVersion, ToWebview } from '../../protocol/messages';
 
 /** Minimum gap between two streamed updates posted to the page. */
 export const MIN_POST_INTERVAL_MS = 50;

@@ -7,13 +7,13 @@
  */
 import * as vscode from 'vscode';
 import type { IntakeFile } from '../../core/model';
-import { parsePreviewState, PREVIEW_VIEW_TYPE } from '../../core/preview/messages';
-import { selectionLines } from '../../core/preview/lines';
+import { parsePreviewState, PREVIEW_VIEW_TYPE } from '../../protocol/messages';
+import { selectionLines } from '../../protocol/dataLines';
 import { isIntake } from '../convert';
 import { Debouncer } from '../debouncer';
 import type { ParseCache } from '../parseCache';
 import { titleFrame } from './labels';
-import type { ToWebview } from '../../core/preview/messages';
+import type { ToWebview } from '../../protocol/messages';
 import type { LlmPaneEvent } from './llmPane';
 import { IntakePreview, previewKey, type LlmAction, type PreviewHost, type PreviewRenderEvent } from './panel';
 import { previewSettings } from './settings';

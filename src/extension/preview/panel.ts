@@ -9,12 +9,12 @@
  * is kept current instead, and a page that loads says which version it shows (`ready`).
  */
 import * as vscode from 'vscode';
-import { intakeIndexAt } from '../../core/preview/target';
-import { parseFromWebview, type ErrorSummary, type FromWebview, type Notice, type PreviewState, type RenderMessage, type ToWebview } from '../../core/preview/messages';
+import { locateIntake } from '../../core/facts/locate';
+import { parseFromWebview, type ErrorSummary, type FromWebview, type Notice, type PreviewState, type RenderMessage, type ToWebview } from '../../protocol/messages';
 import { diffReportHtml } from '../../core/preview/patch';
 import { safeExternalUrl } from '../../core/preview/links';
 import { previewTitle } from '../../core/preview/title';
-import { selectionLines } from '../../core/preview/lines';
+import { selectionLines } from '../../protocol/dataLines';
 import type { IntakeFile } from '../../core/model';
 import type { LlmReport } from '../../core/llm/generateLlm';
 import { errorSummary, titleFrame, webviewLabels } from './labels';
@@ -308,7 +308,7 @@ export class IntakePreview implements vscode.Disposable {
 
   /** The cursor moved in the intake: highlight the blocks citing the lines of this intake it covers. */
   highlight(file: IntakeFile, lines: readonly number[]): void {
-    const mine = lines.filter((l) => intakeIndexAt(file, l) === this.intakeIndex);
+    const mine = lines.filter((l) => this.holds(file, l));
     if (mine.join() === this.highlighted.join()) return;
     this.highlighted = mine;
     if (!this.webviewReady || !this.shown) return;
@@ -413,10 +413,15 @@ export class IntakePreview implements vscode.Disposable {
     if (editor?.viewColumn !== undefined) this.sourceColumn = editor.viewColumn;
   }
 
+  /** Whether `line` is in this panel's intake (between intakes: in the one above). */
+  private holds(file: IntakeFile, line: number): boolean {
+    return locateIntake(file, line).nearest?.index === this.intakeIndex;
+  }
+
   private errors(file: IntakeFile): ErrorSummary {
     const count = vscode.languages
       .getDiagnostics(this.uri)
-      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'intake' && intakeIndexAt(file, d.range.start.line) === this.intakeIndex).length;
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'intake' && this.holds(file, d.range.start.line)).length;
     return errorSummary(count);
   }
 
@@ -426,7 +431,7 @@ export class IntakePreview implements vscode.Disposable {
     if (!editor) return undefined;
     const doc = editor.document;
     const file = this.host.parse(doc);
-    const lines = selectionLines(editor.selection.start.line, editor.selection.end.line).filter((l) => intakeIndexAt(file, l) === this.intakeIndex);
+    const lines = selectionLines(editor.selection.start.line, editor.selection.end.line).filter((l) => this.holds(file, l));
     this.highlighted = lines;
     return lines;
   }
@@ -486,7 +491,7 @@ export class IntakePreview implements vscode.Disposable {
 }
 
 /** Opens an http(s) link from the report in the browser; anything else is ignored. */
-export async function openExternalLink(href: string, host: Pick<PreviewHost, 'log'>): Promise<boolean> {
+async function openExternalLink(href: string, host: Pick<PreviewHost, 'log'>): Promise<boolean> {
   const url = safeExternalUrl(href);
   if (!url) {
     host.log(`ignored a link that is not http(s): ${href.slice(0, 200)}`);

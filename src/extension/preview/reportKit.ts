@@ -20,6 +20,7 @@ export async function loadReportKit(): Promise<ReportKit> {
   if (kit) return kit;
   // A plain require of a computed path: esbuild leaves it alone, Node loads the file now.
   const file = bundlePath();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at run time from dist/, never bundled
   const loaded = require(file) as ReportKit;
   // The bundle has its own copy of the core's l10n: give it the strings VS Code loaded.
   loaded.configureL10n(vscode.l10n.bundle);

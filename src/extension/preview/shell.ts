@@ -6,9 +6,9 @@
  * later version arrives by message.
  */
 import * as vscode from 'vscode';
-import type { PreviewState, RenderMessage } from '../../core/preview/messages';
+import type { PreviewState, RenderMessage } from '../../protocol/messages';
 
-export function mediaRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+function mediaRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
 }
 
@@ -16,7 +16,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: mediaRoots(extensionUri) };
 }
 
-export function nonce(): string {
+function nonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
   return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!);
@@ -26,7 +26,7 @@ function escapeAttr(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function contentSecurityPolicy(cspSource: string, scriptNonce: string): string {
+function contentSecurityPolicy(cspSource: string, scriptNonce: string): string {
   return [`default-src 'none'`, `img-src ${cspSource} data:`, `style-src ${cspSource}`, `script-src 'nonce-${scriptNonce}'`].join('; ');
 }
 

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import data from '../../../src/core/catalog/fields.yaml';
 import { FieldCatalogSchema } from '../../../src/core/catalog/schema';
-import { FieldCatalog, getFieldCatalog, normalizeName, parseIntake, validate, type FieldSpec, type Item, type SectionSpec } from '../../../src/core';
+import { FieldCatalog, getFieldCatalog, normalizeName, type FieldSpec, type SectionSpec } from '../../../src/core/catalog/catalog';
+import type { Item } from '../../../src/core/model';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
 import { seedIntakes, type SeedName } from '../helpers/seeds';
 
 interface KeyUse {

@@ -1,12 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { ALL_CODES, parseIntake, validate, type DiagnosticCode, type IntakeDiagnostic } from '../../../src/core';
-import { analyzeFile } from '../../../src/core/analysis';
+import { ALL_CODES, type DiagnosticCode, type IntakeDiagnostic } from '../../../src/core/diagnostics';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
+import { analyzeFile } from '../../../src/core/analysis/analyze';
 import { ANALYSIS_CODES, CORE_CODES, coreOnly } from '../helpers/codes';
 import { listFixtures, readFixture } from '../helpers/seeds';
 
 /** The diagnostic codes each fixture must produce (exactly this set). */
 const EXPECTED: Record<string, readonly DiagnosticCode[]> = {
   'analysis.intake': ANALYSIS_CODES,
+  'long-line.intake': ['intake.line-too-long'],
+  'huge-amount.intake': ['intake.unreadable-amount'],
   'cr-only.intake': ['intake.missing-field', 'intake.missing-section', 'intake.empty-value', 'intake.unknown-section', 'intake.duplicate-section'],
   'messy.intake': CORE_CODES,
   'missing-fields.intake': ['intake.missing-field'],
@@ -31,6 +35,8 @@ const SEVERITY: Record<DiagnosticCode, IntakeDiagnostic['severity']> = {
   'intake.duplicate-section': 'error',
   'intake.unknown-section': 'information',
   'intake.format': 'information',
+  'intake.line-too-long': 'information',
+  'intake.unreadable-amount': 'warning',
 };
 
 /**
@@ -71,7 +77,7 @@ describe('diagnostic codes', () => {
       for (const d of diags) {
         assert.equal(d.severity, SEVERITY[d.code], `${d.code} at ${d.range.start.line}`);
         assert.ok(d.message.length > 0);
-        const kind = CORE_CODES.includes(d.code) ? d.code.slice('intake.'.length) : 'analysis';
+        const kind = CORE_CODES.includes(d.code) || d.code === 'intake.line-too-long' ? d.code.slice('intake.'.length) : 'analysis';
         assert.equal(d.data.kind, kind, 'data.kind matches the code');
       }
     });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { InMemoryDocument, lineStarts, parseIntake, validate, type Position } from '../../../src/core';
+import { InMemoryDocument, lineStarts, type Position } from '../../../src/core/document';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
 import { nodeRanges } from '../helpers/ranges';
 import { listFixtures, readFixture, readSeed, withCr, withCrlf } from '../helpers/seeds';
 

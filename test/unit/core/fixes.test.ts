@@ -1,16 +1,9 @@
 import * as assert from 'node:assert/strict';
-import {
-  applyEdits,
-  fillPlaceholderEdits,
-  fixAll,
-  fixAllEdits,
-  FixContext,
-  fixesFor,
-  parseIntake,
-  validate,
-  type Fix,
-  type IntakeDiagnostic,
-} from '../../../src/core';
+import type { IntakeDiagnostic } from '../../../src/core/diagnostics';
+import { applyEdits } from '../../../src/core/edits';
+import { fillPlaceholderEdits, fixAll, fixAllEdits, FixContext, fixesFor, type Fix } from '../../../src/core/fixes';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
 import { coreOnly } from '../helpers/codes';
 import { listFixtures, readFixture, readSeed, seedIntakes, withCrlf } from '../helpers/seeds';
 
@@ -102,17 +95,28 @@ describe('fixes', () => {
   });
 
   describe('unclosed placeholder', () => {
-    it('closes it with `)__` at the end of its text, as a safe preferred fix', () => {
+    it('closes it with `)__` at the end of its text, as a preferred fix that Fix All leaves alone', () => {
       const text = '[客户行业]：__(保险/政府  \n';
       const d = only(text, 'intake.unclosed-placeholder');
       const [fix, ...rest] = fixes(text, d);
       assert.equal(rest.length, 0);
       assert.equal(fix!.isPreferred, true);
-      assert.equal(fix!.safe, true);
+      assert.equal(fix!.safe, false);
       const after = apply(text, fix!);
       assert.equal(after, '[客户行业]：__(保险/政府)__  \n');
       assert.ok(!codes(after).includes('intake.unclosed-placeholder'));
       assert.ok(codes(after).includes('intake.placeholder'));
+      assert.equal(fixAll(text).split('\n')[0], '[客户行业]：__(保险/政府  ', 'fix-all does not guess where a placeholder ends');
+    });
+
+    it('closes it at the shortest sensible point, leaving the text after it outside', () => {
+      const close = (line: string) => apply(`${line}\n`, fixes(`${line}\n`, only(`${line}\n`, 'intake.unclosed-placeholder'))[0]!);
+      assert.equal(close('- 细分领域：__(车险/寿险 客户主要做车险，理赔慢'), '- 细分领域：__(车险/寿险)__ 客户主要做车险，理赔慢\n');
+      assert.equal(close('- 细分领域：__(车险/寿险，客户主要做车险'), '- 细分领域：__(车险/寿险)__，客户主要做车险\n');
+      assert.equal(close('- 细分领域：__(车险/寿险) 车险为主'), '- 细分领域：__(车险/寿险)__ 车险为主\n');
+      assert.equal(close('- 细分领域：__(车险/寿险)_车险为主'), '- 细分领域：__(车险/寿险)__车险为主\n');
+      assert.equal(close('- 细分领域：__(车险'), '- 细分领域：__(车险)__\n');
+      assert.equal(close('- 细分领域：x__('), '- 细分领域：x__()__\n');
     });
   });
 
@@ -357,7 +361,9 @@ describe('fixes', () => {
         fixable.map((d) => `${d.code} ${JSON.stringify(d.range)}`),
         [],
       );
-      assert.ok(!left.some((d) => d.code === 'intake.format' || d.code === 'intake.unclosed-placeholder' || d.code === 'intake.missing-section'));
+      assert.ok(!left.some((d) => d.code === 'intake.format' || d.code === 'intake.missing-section'));
+      // An unclosed placeholder stays for the user to close: where it ends is a guess.
+      assert.ok(left.some((d) => d.code === 'intake.unclosed-placeholder'));
     });
 
     it('applies every safe fix without skipping an overlapping edit on the messy fixture', () => {

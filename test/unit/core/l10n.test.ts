@@ -1,11 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localeFromEnv } from '../../../src/core';
-import { repoRoot } from '../helpers/seeds';
+import { analyzeFindings } from '../../../src/core/analysis/analyze';
+import { AnalysisCache } from '../../../src/core/analysis/cache';
+import { generateReport } from '../../../src/core/engine/generate';
+import { configureL10n, localeFromEnv, localize, msg, t } from '../../../src/core/l10n';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
+import { readFixture, repoRoot } from '../helpers/seeds';
 
-/** `t('…')`, `t("…")`, `l10n.t('…')`, `vscode.l10n.t("…")`: the literal first argument. */
-const CALL = /(?<![\w$])(?:(?:vscode\.)?l10n\.)?t\(\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")/g;
+/** `t('…')`, `t("…")`, `msg('…')`, `l10n.t('…')`, `vscode.l10n.t("…")`: the literal first argument. */
+const CALL = /(?<![\w$])(?:(?:vscode\.)?l10n\.t|t|msg)\(\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")/g;
 
 function unescape(s: string): string {
   return s.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, e: string) => {
@@ -52,8 +57,8 @@ describe('localisation', () => {
 
   it('unescapes string literals', () => {
     assert.equal(unescape("It\\'s \\\"x\\\" \\u00e9\\n"), 'It\'s "x" é\n');
-    const m = [..."t('a\\'b') l10n.t(\"c\") vscode.l10n.t('d') split('e') at('f')".matchAll(CALL)].map((x) => unescape(x[1] ?? x[2]!));
-    assert.deepEqual(m, ["a'b", 'c', 'd']);
+    const m = [..."t('a\\'b') l10n.t(\"c\") vscode.l10n.t('d') split('e') at('f') msg('g') newmsg('h')".matchAll(CALL)].map((x) => unescape(x[1] ?? x[2]!));
+    assert.deepEqual(m, ["a'b", 'c', 'd', 'g']);
   });
 
   it('has a zh-cn translation for every English string passed to t() in src/', () => {
@@ -86,5 +91,66 @@ describe('localisation', () => {
     assert.equal(localeFromEnv({ LANG: 'en_US.UTF-8' }), 'en');
     assert.equal(localeFromEnv({}), 'en');
     assert.equal(localeFromEnv({ INTAKE_LANG: 'en', LANG: 'zh_CN.UTF-8' }), 'en');
+  });
+});
+
+describe('localisation flows one way: findings are localised where they are shown', () => {
+  const zh = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'media', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const text = readFixture('analysis');
+  const hasHan = (s: string) => /[\u4e00-\u9fff]/.test(s);
+  /** The analysis diagnostics' messages, in the language configured now. */
+  const analysisMessages = (cache?: AnalysisCache) =>
+    validate(parseIntake(text), cache ? { analysisCache: cache, text } : {})
+      .filter((d) => d.data.kind === 'analysis')
+      .map((d) => d.message);
+
+  afterEach(() => configureL10n({}));
+
+  it('formats like vscode.l10n.t: numbered holes, missing arguments kept, nested messages localised too', () => {
+    assert.equal(t('{0} min', 5), '5 min');
+    assert.equal(t('{0} and {1}', 'a'), 'a and {1}');
+    assert.equal(localize(msg('per {0}', msg('{0} min', 15))), 'per 15 min');
+    configureL10n(zh);
+    assert.equal(t('{0} min', 5), zh['{0} min']!.replace('{0}', '5'));
+    assert.equal(localize(msg('Unfilled placeholder.')), zh['Unfilled placeholder.']);
+    assert.equal(localize(msg('Unfilled placeholder.'), {}), 'Unfilled placeholder.', 'an explicit bundle wins over the user language');
+    assert.equal(t('no such key {0}', 1), 'no such key 1');
+  });
+
+  it('shows analysis diagnostics in the user language, from one set of findings', () => {
+    const file = parseIntake(text);
+    const findings = file.intakes.flatMap((intake) => analyzeFindings(intake));
+    assert.ok(findings.length >= 3, 'the analysis fixture has findings');
+    const english = analysisMessages();
+    configureL10n(zh);
+    const chinese = analysisMessages();
+    assert.equal(chinese.length, english.length);
+    assert.deepEqual(new Set(chinese), new Set(findings.map((f) => localize(f.message, zh))));
+    assert.deepEqual(new Set(english), new Set(findings.map((f) => localize(f.message, {}))));
+    assert.notDeepEqual(chinese, english);
+  });
+
+  it('keeps cached findings across a change of language, and shows them in the new one', () => {
+    const cache = new AnalysisCache();
+    const english = analysisMessages(cache);
+    const entries = cache.size;
+    assert.ok(entries > 0);
+    configureL10n(zh);
+    const cached = analysisMessages(cache);
+    assert.equal(cache.size, entries, 'nothing analysed again');
+    assert.deepEqual(cached, analysisMessages(), 'the same as without a cache');
+    configureL10n({});
+    assert.deepEqual(analysisMessages(cache), english);
+  });
+
+  it('quotes the findings in Chinese in the report, whatever the user language', () => {
+    const file = parseIntake(text);
+    const expected = analyzeFindings(file.intakes[0]!).map((f) => localize(f.message, zh));
+    for (const bundle of [{}, zh]) {
+      configureL10n(bundle);
+      const risks = generateReport(file, 0).risks.filter((r) => r.source === 'analysis').map((r) => r.risk);
+      assert.deepEqual(risks, expected);
+      assert.ok(risks.every(hasHan));
+    }
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyzePlaceholder, parseIntake, suggestedFill, validate } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
+import { analyzePlaceholder, suggestedFill } from '../../../src/core/placeholder';
+import { validate } from '../../../src/core/validator';
 import { readSeed } from '../helpers/seeds';
 
 describe('placeholders', () => {

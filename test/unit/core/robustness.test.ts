@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, fillPlaceholderEdits, fixAll, FixContext, fixesFor, IntakeFileSchema, parseIntake, validate, type TextEdit } from '../../../src/core';
+import { applyEdits, type TextEdit } from '../../../src/core/edits';
+import { fillPlaceholderEdits, fixAll, FixContext, fixesFor } from '../../../src/core/fixes';
+import { IntakeFileSchema } from '../../../src/core/model';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
 import { rangeProblems } from '../helpers/ranges';
 import { listFixtures, readFixture, readSeed, seedIntakeList, withCr, withCrlf } from '../helpers/seeds';
 

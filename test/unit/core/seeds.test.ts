@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseIntake, validate, type IntakeDiagnostic } from '../../../src/core';
+import type { IntakeDiagnostic } from '../../../src/core/diagnostics';
+import { parseIntake } from '../../../src/core/parser';
+import { validate } from '../../../src/core/validator';
 import { coreOnly } from '../helpers/codes';
 import { readSeed, seedIntakes, splitIntakes, SEED_NAMES } from '../helpers/seeds';
 

@@ -2,7 +2,7 @@
  * Helpers for the engine tests: the pinned report date, the body checks the reviewer's
  * checklist asks for (length, repeated sentences), and the eval fixtures under test/fixtures/eval.
  */
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { generateReport } from '../../../src/core/engine/generate';
 import type { ReportModel } from '../../../src/core/engine/reportModel';
 import { bodyOf, renderMarkdown } from '../../../src/core/render/markdown';

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { generateReport } from '../../../src/core/engine/generate';
 import { ReportModelSchema, REPORT_SECTION_TITLES, type ReportModel } from '../../../src/core/engine/reportModel';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';

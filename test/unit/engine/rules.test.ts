@@ -17,8 +17,9 @@ import {
 } from '../../../src/core/knowledge/schema';
 import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
-import { getFieldCatalog, parseIntake } from '../../../src/core';
-import { extractFacts, type IntakeFacts } from '../../../src/core/engine/facts';
+import { getFieldCatalog } from '../../../src/core/catalog/catalog';
+import { parseIntake } from '../../../src/core/parser';
+import { extractFacts, type IntakeFacts } from '../../../src/core/facts/facts';
 import { compileRule, evaluateRules, type RuleHit } from '../../../src/core/engine/rules';
 import { readSeed, repoRoot } from '../helpers/seeds';
 

@@ -5,11 +5,12 @@
  * on the report date, and the one-pass alias index that finds them.
  */
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
-import { extractFacts } from '../../../src/core/engine/facts';
+import { parseIntake } from '../../../src/core/parser';
+import { extractFacts } from '../../../src/core/facts/facts';
 import { engineFindings } from '../../../src/core/engine/findings';
 import { lifecycleFindings } from '../../../src/core/engine/plan/lifecycle';
 import { AliasIndex } from '../../../src/core/engine/text/aliasIndex';
+import { dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { AS_OF } from './helpers';
@@ -139,5 +140,22 @@ describe('AliasIndex', () => {
       ['rabbitmq', 'mq'],
     );
     assert.deepEqual(index.find('MQTT broker'), []);
+  });
+});
+
+describe('end trimming without backtracking', () => {
+  it('drops a trailing aside, full-width or ASCII, and keeps text without one', () => {
+    assert.equal(dropTrailingAside('国家金融监督管理总局（NFRA）'), '国家金融监督管理总局');
+    assert.equal(dropTrailingAside('Grafana LGTM (Grafana, Loki)'), 'Grafana LGTM');
+    assert.equal(dropTrailingAside('A（x）B'), 'A（x）B');
+    assert.equal(dropTrailingAside('（only）'), '');
+    assert.equal(dropTrailingAside('no aside'), 'no aside');
+    assert.equal(dropTrailingAside('a）'), 'a）');
+  });
+
+  it('trims any of the given characters from the end only', () => {
+    assert.equal(trimEndOf('，理赔慢，；。', '，；。'), '，理赔慢');
+    assert.equal(trimEndOf('', '，'), '');
+    assert.equal(trimEndOf(`x${' '.repeat(100_000)}`, ' '), 'x');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
-import { getCompleteness } from '../../../src/core/features';
+import { parseIntake } from '../../../src/core/parser';
+import { getCompleteness } from '../../../src/core/features/completeness';
 import { readSeed, seedIntakes } from '../helpers/seeds';
 
 function of(text: string) {

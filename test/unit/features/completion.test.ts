@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
-import { getCompletions, type CompletionEntry } from '../../../src/core/features';
+import { parseIntake } from '../../../src/core/parser';
+import { getCompletions, type CompletionEntry } from '../../../src/core/features/completion';
 import { readSeed, seedIntakes } from '../helpers/seeds';
 
 /** Completions at the `|` marker of `text` (the marker is removed). */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
-import { getFoldingRanges } from '../../../src/core/features';
+import { parseIntake } from '../../../src/core/parser';
+import { getFoldingRanges } from '../../../src/core/features/folding';
 import { readSeed } from '../helpers/seeds';
 import { splitLines } from '../helpers/ranges';
 

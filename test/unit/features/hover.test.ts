@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseIntake, type Position } from '../../../src/core';
-import { getHover } from '../../../src/core/features';
+import type { Position } from '../../../src/core/document';
+import { parseIntake } from '../../../src/core/parser';
+import { getHover } from '../../../src/core/features/hover';
 import { readSeed, seedIntakes } from '../helpers/seeds';
 import { rangeProblem, splitLines } from '../helpers/ranges';
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseIntake, type Range } from '../../../src/core';
-import { getDocumentSymbols, type IntakeSymbol } from '../../../src/core/features';
+import type { Range } from '../../../src/core/document';
+import { parseIntake } from '../../../src/core/parser';
+import { getDocumentSymbols, type IntakeSymbol } from '../../../src/core/features/symbols';
 import { readSeed, withCrlf } from '../helpers/seeds';
 import { rangeProblem, splitLines } from '../helpers/ranges';
 

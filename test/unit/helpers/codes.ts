@@ -3,7 +3,7 @@
  * validator of issue 2 and its fixes look at the core codes only, so that the analysis checks
  * (budget, SLA, latency, standards), which flag the seeds' deliberate problems, do not blur them.
  */
-import type { DiagnosticCode, IntakeDiagnostic } from '../../../src/core';
+import type { DiagnosticCode, IntakeDiagnostic } from '../../../src/core/diagnostics';
 
 /** The codes of the intake validator (issue 2). */
 export const CORE_CODES: readonly DiagnosticCode[] = [

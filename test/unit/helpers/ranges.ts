@@ -2,7 +2,10 @@
  * Range checks shared by the unit and fuzz tests: every range the parser or the validator
  * produces must lie inside the document it came from.
  */
-import type { IntakeDiagnostic, IntakeFile, Item, Range, TextEdit } from '../../../src/core';
+import type { IntakeDiagnostic } from '../../../src/core/diagnostics';
+import type { Range } from '../../../src/core/document';
+import type { TextEdit } from '../../../src/core/edits';
+import type { IntakeFile, Item } from '../../../src/core/model';
 
 /** Every node range of a parsed file, with a label saying where it came from. */
 export function nodeRanges(file: IntakeFile): Array<{ where: string; range: Range }> {

@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 
-export const SEED_FILE = '000_1804876d9fb08497.txt';
+const SEED_FILE = '000_1804876d9fb08497.txt';
 
 /** Names for the seed's four intakes, in file order. */
 export const SEED_NAMES = ['blank-simple', 'insurance', 'blank-structured', 'aviation'] as const;

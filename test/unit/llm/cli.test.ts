@@ -135,7 +135,7 @@ describe('llm CLI (spawned, real HTTP)', function () {
       [['generate', FIXTURE, '--provider', 'claude'], /--provider must be offline or openai-compatible/],
       [['generate', FIXTURE, '--model', 'x'], /--model needs --provider openai-compatible/],
       [[...llm(), '--format', 'json'], /writes Markdown only/],
-      [[...llm(), '--timeout', '0'], /--timeout takes a positive number/],
+      [[...llm(), '--timeout', '0'], /--timeout takes a number of seconds from 1 to 3600/],
       [[...llm(), '--fallback', 'none'], /--fallback takes only offline/],
     ] as const;
     for (const [args, message] of usage) {

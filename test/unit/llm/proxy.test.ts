@@ -31,9 +31,11 @@ describe('LLM proxy decision', () => {
   });
 
   it('never proxies a loopback endpoint (a local Ollama, LM Studio…)', () => {
-    for (const url of ['http://localhost:11434/v1', 'http://127.0.0.1:1234/v1', 'http://[::1]:8000/v1', 'http://ollama.localhost/v1']) {
+    for (const url of ['http://localhost:11434/v1', 'http://127.0.0.1:1234/v1', 'http://[::1]:8000/v1']) {
       assert.deepEqual(proxyFor(url, { proxy: 'http://proxy.corp:8080', env: { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://p:1' } }), { kind: 'direct', reason: 'loopback' }, url);
     }
+    // *.localhost may be resolved through DNS: not loopback, so the proxy rules apply.
+    assert.equal(proxyFor('http://ollama.localhost/v1', { proxy: 'http://proxy.corp:8080' }).kind, 'proxy');
   });
 
   it('honours http.noProxy and NO_PROXY', () => {

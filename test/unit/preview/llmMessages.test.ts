@@ -4,7 +4,7 @@
  * ones and messages about another document are dropped, in both directions.
  */
 import * as assert from 'node:assert/strict';
-import { FromWebviewSchema, parseFromWebview, parseToWebview, ToWebviewSchema, type FromWebview, type LlmLabels, type ToWebview } from '../../../src/core/preview/messages';
+import { FromWebviewSchema, parseFromWebview, parseToWebview, ToWebviewSchema, type FromWebview, type LlmLabels, type ToWebview } from '../../../src/protocol/messages';
 
 const DOC = 'file:///work/insurance.intake';
 const OTHER = 'file:///work/aviation.intake';

@@ -4,7 +4,7 @@
  * gets everything back; the page's own toggle is only remembered.
  */
 import * as assert from 'node:assert/strict';
-import type { ToWebview } from '../../../src/core/preview/messages';
+import type { ToWebview } from '../../../src/protocol/messages';
 import { LlmPane, MIN_POST_INTERVAL_MS, type LlmDone, type LlmHeader, type LlmPaneEvent } from '../../../src/extension/preview/llmPane';
 
 const DOC = 'file:///work/insurance.intake';

@@ -12,7 +12,7 @@ import {
   ToWebviewSchema,
   type FromWebview,
   type ToWebview,
-} from '../../../src/core/preview/messages';
+} from '../../../src/protocol/messages';
 
 const DOC = 'file:///work/insurance.intake';
 const OTHER = 'file:///work/aviation.intake';

@@ -4,10 +4,10 @@
  * seed intakes after real edits, and every shape the diff cannot express is a full replacement.
  */
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { generateReport } from '../../../src/core/engine/generate';
 import { applyPatchToBlocks, blockIdOf, blocksOf, diffReportHtml, parseElements } from '../../../src/core/preview/patch';
-import type { Patch } from '../../../src/core/preview/messages';
+import type { Patch } from '../../../src/protocol/messages';
 import { renderReportHtml } from '../../../src/core/render/html';
 import { seedIntakes, type SeedName } from '../helpers/seeds';
 

@@ -3,11 +3,11 @@
  * a block cites, which links may be opened and the default export file name.
  */
 import * as assert from 'node:assert/strict';
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { exportFileName } from '../../../src/core/preview/exportName';
-import { citesAnyLine, parseDataLines, selectionLines } from '../../../src/core/preview/lines';
+import { citesAnyLine, parseDataLines, selectionLines } from '../../../src/protocol/dataLines';
 import { safeExternalUrl } from '../../../src/core/preview/links';
-import { intakeIndexAt, targetIntakeIndex } from '../../../src/core/preview/target';
+import { targetIntakeIndex } from '../../../src/core/preview/target';
 import { previewSubject, previewTitle } from '../../../src/core/preview/title';
 import { readFixture, readSeed } from '../helpers/seeds';
 
@@ -19,22 +19,22 @@ describe('preview helpers', () => {
     it('is the intake whose lines hold the cursor, in a file of four', () => {
       assert.equal(seed.intakes.length, 4);
       seed.intakes.forEach((intake, i) => {
-        assert.equal(intakeIndexAt(seed, intake.range.start.line), i);
-        assert.equal(intakeIndexAt(seed, intake.range.end.line), i);
-        assert.equal(intakeIndexAt(seed, Math.floor((intake.range.start.line + intake.range.end.line) / 2)), i);
+        assert.equal(targetIntakeIndex(seed, undefined, intake.range.start.line), i);
+        assert.equal(targetIntakeIndex(seed, undefined, intake.range.end.line), i);
+        assert.equal(targetIntakeIndex(seed, undefined, Math.floor((intake.range.start.line + intake.range.end.line) / 2)), i);
       });
     });
 
     it('is the first intake above the first one, and the last one past the end', () => {
-      assert.equal(intakeIndexAt(seed, 0), 0);
-      assert.equal(intakeIndexAt(seed, seed.lineCount + 100), 3);
+      assert.equal(targetIntakeIndex(seed, undefined, 0), 0);
+      assert.equal(targetIntakeIndex(seed, undefined, seed.lineCount + 100), 3);
     });
 
     it('on a separator line, is the intake the separator ends', () => {
       for (let i = 0; i < 3; i++) {
         const sep = seed.intakes[i]!.separatorAfter;
         if (!sep) continue;
-        const at = intakeIndexAt(seed, sep.start.line);
+        const at = targetIntakeIndex(seed, undefined, sep.start.line);
         assert.ok(at === i, `separator after intake ${i + 1} maps to ${at}`);
         assert.ok(starts[i + 1]! > sep.start.line);
       }
@@ -55,11 +55,11 @@ describe('preview helpers', () => {
       const file = parseIntake(readFixture('multi-intake'));
       assert.ok(file.intakes.length >= 2);
       const last = file.intakes[file.intakes.length - 1]!;
-      assert.equal(intakeIndexAt(file, last.range.start.line), last.index);
+      assert.equal(targetIntakeIndex(file, undefined, last.range.start.line), last.index);
     });
 
     it('is undefined in a file with no intake', () => {
-      assert.equal(intakeIndexAt(parseIntake(''), 0), undefined);
+      assert.equal(targetIntakeIndex(parseIntake(''), undefined, 0), undefined);
       assert.equal(targetIntakeIndex(parseIntake('\n\n'), 0, 0), undefined);
     });
   });

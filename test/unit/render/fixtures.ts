@@ -6,7 +6,7 @@
  * values sit in the lines the report quotes (segment, goals, what was tried, the budget, the
  * …), since pains are restated rather than quoted. The report date is pinned.
  */
-import { parseIntake } from '../../../src/core';
+import { parseIntake } from '../../../src/core/parser';
 import { generateReport } from '../../../src/core/engine/generate';
 import type { ReportModel } from '../../../src/core/engine/reportModel';
 import { readSeed, seedIntakes } from '../helpers/seeds';
@@ -34,7 +34,7 @@ export const HOSTILE = {
   entity: '&lt;b&gt; &amp;',
 } as const;
 
-export function hostileIntake(): string {
+function hostileIntake(): string {
   const replacements: [RegExp, string][] = [
     [/^- 细分领域：.*$/m, `- 细分领域：车险理赔${HOSTILE.script}`],
     [/^- 主要指标：.*$/m, `- 主要指标：6个月内实现全球用户访问延迟<150ms ${HOSTILE.img} ${HOSTILE.comment} ${HOSTILE.svg}`],

@@ -59,9 +59,10 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
     if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
-    const opsBase = profile.licenceModel === 'perpetual' ? licence : licence.map((x) => x * 0.5);
-    const ops = opsBase[1] > 0 ? opsBase.map((x, i) => x * profile.operationsShare[i]!) : impl.map((x) => x * 0.1);
-    if (ops[1]! > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]!), high: toCurrency(ops[1]!), assumption: profile.licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
+    const opsBase: [number, number] = profile.licenceModel === 'perpetual' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
+    const [share0, share1] = profile.operationsShare;
+    const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
+    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: profile.licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
   }
   if (regulated.mlps) items.push({ component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(8), high: toCurrency(15), assumption: '按一个三级系统测评估算' });
   if (regulated.crypto) items.push({ component: '密评', kind: 'assessment', period: 'one-time', low: toCurrency(15), high: toCurrency(30), assumption: '密码应用方案评审与上线前评估' });

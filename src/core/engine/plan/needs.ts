@@ -3,7 +3,7 @@
  * goal a mechanism (a rule that answers it) or an explicit 需澄清. System types follow from the
  * mechanisms, the core system first; as few as the needs allow.
  */
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import type { LifecycleFinding, Need, SystemType } from '../reportModel';
 import type { RuleHit } from '../rules';
 import { clip, tidy, upgradeStep, withFigures } from '../text/restate';

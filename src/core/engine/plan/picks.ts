@@ -17,6 +17,7 @@ import { cloudName } from '../understand/places';
 import type { Understanding } from '../understand';
 import { CNY_PER } from '../format';
 import { clip, firstClause } from '../text/restate';
+import { dropTrailingAside } from '../text/trim';
 
 type Strategy = Option['strategy'];
 
@@ -244,13 +245,13 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const industryRule = (f: string) => (u.kb.framework(f)?.appliesWhen ?? []).some((c) => c.industries !== undefined);
   const supported = p.supports.filter((f) => applicable.has(f) && u.statedFrameworks.has(f) && industryRule(f));
   if (supported.length > 0) {
-    const names = supported.map((f) => (u.kb.framework(f)?.name ?? f).replace(/（[^）]*）$/, '').replace(/^中华人民共和国/, ''));
+    const names = supported.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^中华人民共和国/, ''));
     add(1, `内置${names.join('、')}所需的功能`, supported.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
   // Others in the category support a requirement this one does not claim: say it needs proving.
   const missing = [...applicable].filter((f) => industryRule(f) && !p.supports.includes(f) && u.statedFrameworks.has(f) && u.kb.productsIn(p.categories[0]!).some((q) => q !== p && q.supports.includes(f)));
   if (missing.length > 0 && supported.length === 0) {
-    const names = missing.map((f) => (u.kb.framework(f)?.name ?? f).replace(/（[^）]*）$/, '').replace(/^药品生产质量管理规范/, 'GMP'));
+    const names = missing.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^药品生产质量管理规范/, 'GMP'));
     add(-1, `${names.slice(0, 2).join('、')}的符合性需在POC中验证`, missing.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
   // Protocols of the systems it must talk to (not the product's own kind: an HIS does not "connect to HIS").

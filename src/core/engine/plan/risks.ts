@@ -3,12 +3,12 @@
  * versions past end of support, a deadline or budget that does not fit, what failed before and
  * what is different this time, and the rules' risks for this context.
  */
-import type { AnalysisCheck } from '../../diagnostics';
+import type { EngineFinding } from '../findings';
 import type { Costs, LifecycleFinding, Risk, Timeline } from '../reportModel';
 import type { RuleHit } from '../rules';
 import type { Understanding } from '../understand';
 
-const CHECK_TITLES: Record<AnalysisCheck, string> = {
+const CHECK_TITLES: Record<EngineFinding['check'], string> = {
   'budget-sum': '预算分配比例不闭合',
   'budget-exceeds': '分项预算超过总预算',
   'sla-conflict': 'SLA与业务连续性要求矛盾',
@@ -18,7 +18,7 @@ const CHECK_TITLES: Record<AnalysisCheck, string> = {
   wording: '合规结果表述不准确',
 };
 
-const CHECK_MITIGATIONS: Record<AnalysisCheck, string> = {
+const CHECK_MITIGATIONS: Record<EngineFinding['check'], string> = {
   'budget-sum': '与客户确认各项比例，合计为100%后再拆分合同与付款节点。',
   'budget-exceeds': '核对分项与总预算的口径（年度或合同期、是否含税与服务费），必要时缩小范围或分期。',
   'sla-conflict': '统一可用性、RTO与允许停机时间的口径；要求更严时采用多活架构并相应提高SLA等级。',
@@ -54,7 +54,6 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     },
   };
   for (const f of u.findings) {
-    if (f.check === 'wording') continue;
     risks.push({ title: CHECK_TITLES[f.check], risk: f.message, mitigation: CHECK_MITIGATIONS[f.check], source: 'analysis', code: f.code, refs: [f.line] });
   }
   // One risk for all versions past (or near) end of support; the details go to the appendix.

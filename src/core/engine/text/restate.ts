@@ -5,6 +5,7 @@
  */
 import { findFigures } from './figures';
 export { clip } from '../understand/shared';
+import { dropTrailingAside, trimEndOf } from './trim';
 
 const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试', '尝试', '实现', '达成', '完成', '确保'];
 /** Words that introduce a figure without naming it: dropped from the front of a label. */
@@ -47,7 +48,7 @@ export function keyFigures(text: string, max = 2): string[] {
 export function tidy(text: string): string {
   let t = text.trim();
   for (const w of LEAD_INS) if (t.startsWith(w)) t = t.slice(w.length);
-  return t.replace(/^[，,：:]+/, '').replace(/[。；;，,]+$/, '').trim();
+  return trimEndOf(t.replace(/^[，,：:]+/, ''), '。；;，,').trim();
 }
 
 /** "需要的问题（延迟300ms，投诉率月增15%）", or the need alone when the line has no figures. */
@@ -58,7 +59,7 @@ export function withFigures(need: string, source: string): string {
 
 /** A product's name without its trailing aside: "Grafana LGTM（Grafana、Loki…）" → "Grafana LGTM". */
 export function shortName(name: string): string {
-  const cut = name.replace(/\s*（[^（）]*）$/, '').replace(/\s*\([^()]*\)$/, '');
+  const cut = dropTrailingAside(name);
   return cut.length >= 2 ? cut : name;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { ConstraintKind } from '../../knowledge/schema';
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { clean, clip } from './shared';

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { LifecycleFamily, Product } from '../../knowledge/schema';
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { findFigures } from '../text/figures';

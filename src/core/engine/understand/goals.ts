@@ -2,7 +2,7 @@
  * Goals, deadline, service levels, pains and scale, read from their sections. Restating is left
  * to the writer; here each item keeps its source text and lines.
  */
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clean, countsBefore } from './shared';

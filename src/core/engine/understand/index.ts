@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { DataKind, Jurisdiction, Trait } from '../../knowledge/schema';
-import type { IntakeFacts } from '../facts';
+import type { IntakeFacts } from '../../facts/facts';
 import type { EngineFinding } from '../findings';
 import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Category, Industry } from '../../knowledge/schema';
-import type { Fact, IntakeFacts } from '../facts';
+import type { Fact, IntakeFacts } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { refs, substantive } from './shared';

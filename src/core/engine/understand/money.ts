@@ -3,11 +3,12 @@
  * money the customer says it loses or spends today (the only basis for benefits). Money is
  * parsed with the foundation's findMoney; the words around each amount say what it is.
  */
-import { findMoney, findPercents, type Money } from '../../analysis/money';
-import type { Fact } from '../facts';
+import { findMoney, findPercents, type Money } from '../../facts/money';
+import type { Fact } from '../../facts/facts';
 import { formatAmount } from '../format';
 import type { MoneyValue, UnderstandingModel } from '../reportModel';
 import { clean, clip } from './shared';
+import { trimEndOf } from '../text/trim';
 
 const ONE_TIME = /初期建设|首年建设|一次性|建设|采购|实施/;
 const RECURRING = /运维|每年|年运维|服务费|订阅|\/年/;
@@ -102,7 +103,7 @@ function splitOf(section: readonly Fact[], total: Money | undefined, used: Set<n
     const percents = findPercents(f.value);
     if (percents.length === 0) continue;
     for (const p of percents) {
-      const label = clean(f.value.slice(0, p.start).replace(/[（(\s]+$/, '')).split(/[，,；;]| vs /).pop() ?? '';
+      const label = clean(trimEndOf(f.value.slice(0, p.start), '（( \t\u3000')).split(/[，,；;]| vs /).pop() ?? '';
       const name = clean((label || f.key || '').replace(/^(?:分配比例|vs)/, ''));
       if (!name) continue;
       used.add(f.line + 1);

@@ -3,8 +3,8 @@
  * redaction detectors (imported, not copied), so the report never quotes them. Lines that carry
  * contact details are left out of the understanding altogether.
  */
-import { discoverPeople, findPatterns } from '../../llm/detect';
-import type { IntakeFacts } from '../facts';
+import { discoverPeople, findPatterns } from '../../text/detect';
+import type { IntakeFacts } from '../../facts/facts';
 
 const CONTACT_KEY = /联系人|联系方式|联系电话|电话|手机|邮箱|e-?mail|负责人|对接人|姓名/i;
 

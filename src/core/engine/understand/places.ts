@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Cloud, Jurisdiction, Location } from '../../knowledge/schema';
-import type { Fact } from '../facts';
+import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { AliasIndex, cachedIndex } from '../text/aliasIndex';
 import { clean, clip } from './shared';

@@ -1,5 +1,6 @@
 /** Small helpers the understanding modules share: fact selection, line references, text cleanup. */
-import type { Fact, IntakeFacts } from '../facts';
+import type { Fact, IntakeFacts } from '../../facts/facts';
+import { trimEndOf } from '../text/trim';
 
 /** 1-based intake lines of facts, sorted, without duplicates. */
 export function refs(facts: Iterable<Fact | undefined>): number[] {
@@ -44,7 +45,7 @@ export function residueLines(facts: IntakeFacts): Set<number> {
 
 /** The value without decoration: surrounding punctuation and trailing full stops. */
 export function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/^[\s，,；;。:：、-]+/, '').replace(/[\s，,；;。、]+$/, '').trim();
+  return trimEndOf(text.replace(/\s+/g, ' ').replace(/^[\s，,；;。:：、-]+/, ''), ' \t，,；;。、').trim();
 }
 
 /** Cuts text at the first of `stops` after `min` characters, or at `max` characters. */

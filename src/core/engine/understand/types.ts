@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Cloud, ConstraintKind, DataKind, Industry, Jurisdiction, Trait } from '../../knowledge/schema';
-import type { Fact, IntakeFacts } from '../facts';
+import type { Fact, IntakeFacts } from '../../facts/facts';
 import type { EngineFinding } from '../findings';
 import type { UnderstandingModel } from '../reportModel';
 import type { PersonalData } from './personal';

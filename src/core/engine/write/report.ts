@@ -11,6 +11,7 @@ import { clip, firstClause, measurableClause, shortName, tidy, upgradeStep } fro
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
+import { dropTrailingAside } from '../text/trim';
 
 export interface WriteInput {
   model: ReportModel;
@@ -99,7 +100,7 @@ const OUTCOME_STEP: Record<string, string> = {
 };
 
 function shortFramework(name: string): string {
-  return name.replace(/（[^）]*）$/, '').replace(/^中华人民共和国/, '');
+  return dropTrailingAside(name).replace(/^中华人民共和国/, '');
 }
 
 /**
@@ -386,6 +387,10 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   if (hits.length > 0) {
     blocks.push(heading('G. 规则依据'));
     blocks.push(table(['规则', '内容', '依据行'], hits.map((h) => ({ cells: [h.rule.id, h.rule.title, evidenceRefs(h).map((l) => `L${l}`).join(' ')] }))));
+  }
+  if (model.incomplete.length > 0) {
+    blocks.push(heading('H. 调研表未填写的必填项'));
+    blocks.push(paragraph(`${enumerate(model.incomplete, 12)}。`));
   }
   const needs: Need[] = model.plan?.needs ?? [];
   const unanswered = needs.filter((n) => n.clarify);

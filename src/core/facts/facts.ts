@@ -70,7 +70,7 @@ export interface IntakeFacts {
 const PLACEHOLDER = /__\((?:[^)]|\)(?!__))*\)__|__\(.*$/g;
 
 /** A value's text without placeholders; empty when nothing real is left. */
-export function realText(value: Value | undefined): string {
+function realText(value: Value | undefined): string {
   if (!value) return '';
   const text = value.placeholders.length > 0 ? value.text.replace(PLACEHOLDER, ' ') : value.text;
   return text.replace(/\s+/g, ' ').trim();

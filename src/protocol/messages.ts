@@ -4,7 +4,7 @@
  * and anything about another document (every message names its `documentUri`). Shared by the
  * extension (Node) and the webview bundle (browser): no `vscode`, no Node APIs.
  */
-import * as z from '../zodMini';
+import * as z from './zodMini';
 
 /** The webview panel's view type; also the `onWebviewPanel:` activation event. */
 export const PREVIEW_VIEW_TYPE = 'intake.preview';
@@ -24,11 +24,11 @@ const Count = z.int().check(z.nonnegative());
 const Ms = z.number().check(z.nonnegative());
 
 /** What the error banner shows: the intake's error count and the banner's sentence. */
-export const ErrorSummarySchema = z.object({ count: Count, text: Text });
+const ErrorSummarySchema = z.object({ count: Count, text: Text });
 export type ErrorSummary = z.infer<typeof ErrorSummarySchema>;
 
 /** The webview's own words, localised by the extension (the webview has no l10n of its own). */
-export const LabelsSchema = z.object({
+const LabelsSchema = z.object({
   export: Text,
   exportTooltip: Text,
   showProblems: Text,
@@ -44,7 +44,7 @@ export type Labels = z.infer<typeof LabelsSchema>;
  * insert a new one after another (`after: null` = first), or remove it.
  */
 const BlockId = z.string().check(z.minLength(1), z.maxLength(200));
-export const PatchOpSchema = z.discriminatedUnion('op', [
+const PatchOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('replace'), block: BlockId, html: Html }),
   z.object({ op: z.literal('insert'), after: z.nullable(BlockId), html: Html }),
   z.object({ op: z.literal('remove'), block: BlockId }),
@@ -52,24 +52,24 @@ export const PatchOpSchema = z.discriminatedUnion('op', [
 export type PatchOp = z.infer<typeof PatchOpSchema>;
 
 /** A later version of the report: the whole body, or element replacements against `baseVersion`. */
-export const PatchSchema = z.discriminatedUnion('kind', [
+const PatchSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('html'), html: Html }),
   z.object({ kind: z.literal('ops'), ops: z.array(PatchOpSchema).check(z.maxLength(10_000)) }),
 ]);
 export type Patch = z.infer<typeof PatchSchema>;
 
 /** A notice above the report, e.g. that the intake no longer exists and the report is the last one. */
-export const NoticeSchema = z.object({ kind: z.enum(['info', 'warning', 'error']), text: Text });
+const NoticeSchema = z.object({ kind: z.enum(['info', 'warning', 'error']), text: Text });
 export type Notice = z.infer<typeof NoticeSchema>;
 
 // ---- LLM mode ---------------------------------------------------------------------------
 
 /** Which report the preview shows: the offline engine's, or the one an LLM wrote from it. */
-export const ReportVersionSchema = z.enum(['offline', 'llm']);
+const ReportVersionSchema = z.enum(['offline', 'llm']);
 export type ReportVersion = z.infer<typeof ReportVersionSchema>;
 
 /** The LLM view's words, localised by the extension. */
-export const LlmLabelsSchema = z.object({
+const LlmLabelsSchema = z.object({
   offline: Text,
   llm: Text,
   offlineTooltip: Text,
@@ -95,7 +95,7 @@ export const LlmLabelsSchema = z.object({
 export type LlmLabels = z.infer<typeof LlmLabelsSchema>;
 
 /** One masked value: what the preview lists under "masked before sending". */
-export const LlmRedactionSchema = z.object({
+const LlmRedactionSchema = z.object({
   kind: z.enum(['company', 'person', 'phone', 'email', 'id']),
   /** The kind, localised. */
   label: Text,
@@ -106,17 +106,17 @@ export const LlmRedactionSchema = z.object({
 export type LlmRedaction = z.infer<typeof LlmRedactionSchema>;
 
 /** A verification finding on the LLM's text (src/core/llm/verify.ts). */
-export const LlmFindingSchema = z.object({
+const LlmFindingSchema = z.object({
   code: z.string().check(z.minLength(1), z.maxLength(100)),
   severity: z.enum(['error', 'warning', 'information']),
   message: Text,
 });
 export type LlmFinding = z.infer<typeof LlmFindingSchema>;
 
-export const LlmErrorKindSchema = z.enum(['auth', 'not-found', 'rate-limit', 'server', 'bad-request', 'connection', 'timeout', 'disconnected', 'cancelled', 'bad-response', 'config']);
+const LlmErrorKindSchema = z.enum(['auth', 'not-found', 'rate-limit', 'server', 'bad-request', 'connection', 'timeout', 'disconnected', 'cancelled', 'bad-response', 'config']);
 
 /** Why the run failed, as the preview shows it (the message already says what to do). */
-export const LlmErrorViewSchema = z.object({ kind: LlmErrorKindSchema, title: Text, message: Text });
+const LlmErrorViewSchema = z.object({ kind: LlmErrorKindSchema, title: Text, message: Text });
 export type LlmErrorView = z.infer<typeof LlmErrorViewSchema>;
 
 /** What the LLM view shows above the text, known once the prompt is built. */
@@ -133,7 +133,7 @@ const LlmHeader = {
   redactionSummary: Text,
 };
 
-export const LlmStartSchema = z.object({
+const LlmStartSchema = z.object({
   type: z.literal('llmStart'),
   ...LlmHeader,
   /** A continuation: the text so far stays and grows. */
@@ -145,11 +145,11 @@ export type LlmStartMessage = z.infer<typeof LlmStartSchema>;
  * The report so far, rendered: the whole text each time, not a delta, so a lost or late message
  * costs nothing (the next one has everything) and the page never has to stitch Markdown.
  */
-export const LlmDeltaSchema = z.object({ type: z.literal('llmDelta'), documentUri: DocumentUri, html: Html, detail: Text });
+const LlmDeltaSchema = z.object({ type: z.literal('llmDelta'), documentUri: DocumentUri, html: Html, detail: Text });
 export type LlmDeltaMessage = z.infer<typeof LlmDeltaSchema>;
 
 /** The run ended: everything the LLM view shows, so a reloaded page needs only this. */
-export const LlmDoneSchema = z.object({
+const LlmDoneSchema = z.object({
   type: z.literal('llmDone'),
   ...LlmHeader,
   html: Html,
@@ -164,7 +164,7 @@ export type LlmDoneMessage = z.infer<typeof LlmDoneSchema>;
 
 // ---- extension → webview ---------------------------------------------------------------
 
-export const RenderMessageSchema = z.object({
+const RenderMessageSchema = z.object({
   type: z.literal('render'),
   documentUri: DocumentUri,
   intakeIndex: Count,
@@ -182,7 +182,7 @@ export const RenderMessageSchema = z.object({
 export type RenderMessage = z.infer<typeof RenderMessageSchema>;
 
 /** The first render written into the page (the `data-initial` attribute): the message without its html, which is the page's markup. */
-export const InitialRenderSchema = z.extend(RenderMessageSchema, { html: z.literal('') });
+const InitialRenderSchema = z.extend(RenderMessageSchema, { html: z.literal('') });
 
 export function parseInitialRender(data: unknown, documentUri: string): RenderMessage | undefined {
   const r = InitialRenderSchema.safeParse(data);
@@ -270,7 +270,7 @@ export type FromWebview = z.infer<typeof FromWebviewSchema>;
  * What the webview keeps with `setState`, and what `registerWebviewPanelSerializer` gets back
  * after a window reload: enough to re-open the preview of the same intake.
  */
-export const PreviewStateSchema = z.object({
+const PreviewStateSchema = z.object({
   documentUri: DocumentUri,
   intakeIndex: Count,
   /** The editor column the intake was in, to re-open it there. */

@@ -1,5 +1,7 @@
 /**
- * Finding personal and customer data in text, for redaction before anything is sent to an LLM.
+ * Finding personal and customer data in text: for redaction before anything is sent to an LLM
+ * (llm/redact.ts), and so the offline report never quotes a contact (engine/understand/personal.ts).
+ * A text foundation below both, so that neither depends on the other.
  * Heuristics, tuned to presales intakes (Chinese with some English):
  *
  * - company / customer names: the value of a name field (客户名称, 公司名称, 企业名称, 单位名称,
@@ -47,7 +49,7 @@ const GENERIC_BODY = new Set(
 const PUBLIC_BODIES = ['中国人民银行', '世界银行', '亚洲开发银行', '亚洲基础设施投资银行', '欧洲中央银行', '国际清算银行', '新开发银行'];
 /** `（以下简称“明远保险”）`, `(下称明远)`: the short name a document defines. */
 const ABBREVIATION = /[（(](?:以下)?(?:简称|下称|下文简称)[：:]?\s*[“"「『]?([^）)”"」』，,]{2,16}?)[”"」』]?[）)]/g;
-const EN_COMPANY = /\b((?:[A-Z][A-Za-z0-9&'-]*\s+){0,3}[A-Z][A-Za-z0-9&'-]*)\s+(Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|GmbH|PLC|Limited|Group|Bank)(?![A-Za-z])/g;
+const EN_COMPANY = /(?<![A-Za-z0-9&'-])((?:[A-Z][A-Za-z0-9&'-]*\s+){0,3}[A-Z][A-Za-z0-9&'-]*)\s+(Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|GmbH|PLC|Limited|Group|Bank)(?![A-Za-z])/g;
 
 export function discoverCompanies(text: string, keep: readonly string[] = []): string[] {
   const out = new Set<string>();
@@ -63,7 +65,7 @@ export function discoverCompanies(text: string, keep: readonly string[] = []): s
   SUFFIX_RE.lastIndex = 0;
   for (let m = SUFFIX_RE.exec(text); m; m = SUFFIX_RE.exec(text)) {
     let start = m.index;
-    while (start > 0 && m.index - start < 24 && NAME_CHARS.test(text[start - 1]!)) start--;
+    while (start > 0 && m.index - start < 24 && NAME_CHARS.test(text.charAt(start - 1))) start--;
     const whole = text.slice(start, m.index);
     // 采购华为技术有限公司: a kept name (a vendor) inside the run wins over any lead-in cut.
     if (keep.some((k) => k.length >= 2 && whole.includes(k))) continue;
@@ -75,12 +77,39 @@ export function discoverCompanies(text: string, keep: readonly string[] = []): s
   }
   ABBREVIATION.lastIndex = 0;
   for (let m = ABBREVIATION.exec(text); m; m = ABBREVIATION.exec(text)) if (!isKept(m[1]!, keep)) out.add(m[1]!.trim());
+  // The short forms people write once the full name has been given: 华东明远保险股份有限公司 → 明远保险, 明远.
+  for (const name of [...out]) for (const short of shortForms(name)) if (!isKept(short, keep)) out.add(short);
   EN_COMPANY.lastIndex = 0;
   for (let m = EN_COMPANY.exec(text); m; m = EN_COMPANY.exec(text)) {
     const name = m[0].trim();
     if (!isKept(name, keep) && !/^(?:The|A|An|Our|Your)\s/.test(name)) out.add(name);
   }
   return [...out];
+}
+
+/** Region words a company name often starts with. */
+const REGIONS = ['中国', '中华', '华东', '华南', '华北', '华中', '西南', '西北', '东北', '北京', '上海', '天津', '重庆', '广东', '广州', '深圳', '江苏', '南京', '苏州', '浙江', '杭州', '宁波', '福建', '厦门', '山东', '青岛', '四川', '成都', '湖北', '武汉', '湖南', '长沙', '河南', '河北', '安徽', '江西', '陕西', '西安', '辽宁', '大连', '吉林', '黑龙江', '云南', '贵州', '广西', '海南', '香港', '澳门', '台湾'];
+/** Industry words at the end of a short name (明远保险 → 明远). */
+const INDUSTRY_TAILS = ['保险', '银行', '证券', '基金', '信托', '科技', '信息', '网络', '软件', '电子', '物流', '航空', '医药', '能源', '电力', '实业', '控股', '集团', '股份'];
+
+/** 华东明远保险股份有限公司 → [华东明远保险, 明远保险, 明远]: without the legal suffix, the region, the industry word. */
+export function shortForms(name: string): string[] {
+  const suffix = SUFFIXES.find((s) => name.endsWith(s));
+  if (!suffix) return [];
+  const out: string[] = [];
+  const add = (s: string) => {
+    if (s.length >= 2 && s !== name && !GENERIC_BODY.has(s) && !/^\d+$/.test(s) && !REGIONS.includes(s) && !INDUSTRY_TAILS.includes(s)) out.push(s);
+  };
+  let body = name.slice(0, -suffix.length);
+  add(body);
+  const region = REGIONS.find((r) => body.startsWith(r) && body.length > r.length + 1);
+  if (region) {
+    body = body.slice(region.length);
+    add(body);
+  }
+  const tail = INDUSTRY_TAILS.find((t) => body.endsWith(t) && body.length >= t.length + 2);
+  if (tail) add(body.slice(0, -tail.length));
+  return out;
 }
 
 function cutLeadIn(body: string): string {
@@ -110,10 +139,16 @@ const NOT_NAMES = new Set(
   '项目 产品 高级 成本 安全 方案 应用 全国 全球 华东 华南 华北 华中 西南 西北 区域 大区 时间 文档 明确 全面 常务 执行 首席 资深 业务 信息 数据 系统 平台 网络 开发 交付 实施 服务 渠道 战略 财务 采购 质量 部门 客户 研发 架构 测试 运营 总部 分行 支行 人事 行政 法务 合规 风控 销售 市场 技术 运维 投资 商务 解决 程序 项目部 计划 管理 江苏 浙江 广东 上海 北京 深圳 广州 杭州 成都 武汉 南京 重庆 天津 苏州 西安 长沙 郑州 济南 青岛 宁波 厦门 福州 合肥 昆明 沈阳 大连 哈尔滨 长春 石家庄 太原 南昌 贵阳 南宁 海口 兰州 银川 西宁 乌鲁木齐 拉萨 呼和浩特 香港 澳门 台湾 车险 金融 保险 证券 银行 集团 公司 董事 副'.split(' '),
 );
 /** `联系人：张伟`, `负责人为李明`, `对接人 王芳（CIO）`; also Latin names after the field. */
-const PERSON_FIELD = new RegExp(`(?:${ROLE_WORDS})\\s*(?:[：:]|为|是)?\\s*(${SURNAME}[\\p{Script=Han}]{1,2}?(?=[^\\p{Script=Han}]|$|${TITLES})|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})`, 'gu');
+const PERSON_FIELD = new RegExp(`(?:${ROLE_WORDS})\\s*(?:(?:[：:]|为|是)\\s*)?(${SURNAME}[\\p{Script=Han}]{1,2}?(?=[^\\p{Script=Han}]|$|${TITLES})|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})`, 'gu');
 /** `王经理`, `张伟总监`, `李先生`: a name right before a title, not inside a longer word. */
 const PERSON_TITLE = new RegExp(`(?<=^|[^\\p{Script=Han}]|联系|致电|拜访|对接|抄送|汇报给|告知|与|和|或|及|由)(${SURNAME}[\\p{Script=Han}]{0,2}?)(${TITLES})`, 'gu');
 const PERSON_EN = /\b(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?/g;
+/** What people do in an intake's free text: `张伟表示…`, `由李明牵头`. */
+const ACTS = '表示|说|认为|提出|反馈|确认|负责|牵头|介绍|强调|指出|要求|希望|沟通|签字|审批|同意|对接|主导|拍板|答复|回复|建议';
+/** A title written before the name: `CTO李雷`, `总监 张伟`. */
+const PERSON_AFTER_TITLE = new RegExp(`(?:(?<![A-Za-z])(?:CEO|CTO|CIO|CFO|COO|CISO|CDO|CSO|VP)|总经理|总监|经理|主管|主任|部长|行长|董事长|负责人)[ \t:：]?(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=[^\\p{Script=Han}]|$|${ACTS}|${TITLES})`, 'gu');
+/** A name in free text, before what the person did and after a word that leads to a person. */
+const PERSON_ACTING = new RegExp(`(?<=^|[^\\p{Script=Han}]|由|与|和|跟|同|请|经|据|联系|致电|拜访|约|找|向|让)(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=${ACTS})`, 'gu');
 
 export function discoverPeople(text: string): string[] {
   const out = new Set<string>();
@@ -127,19 +162,26 @@ export function discoverPeople(text: string): string[] {
   }
   PERSON_EN.lastIndex = 0;
   for (let m = PERSON_EN.exec(text); m; m = PERSON_EN.exec(text)) out.add(m[0]);
+  for (const re of [PERSON_AFTER_TITLE, PERSON_ACTING]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!NOT_NAMES.has(m[1]!) && !NOT_NAMES.has(m[1]!.slice(0, 2))) out.add(m[1]!);
+  }
   return [...out];
 }
 
 // ---- patterns: phones, e-mails, IDs --------------------------------------------------------
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const MOBILE = /(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g;
-const LANDLINE = /(?<![\dA-Za-z/])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[\s-]?\d{3,4}[\s-]?\d{4}(?:\s?(?:-|转|ext\.?)\s?\d{1,6})?(?!\d)/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const MOBILE = /(?<![\d+.])(?:(?:\+|00)?86[\s.-]?)?1[3-9]\d(?:[\s.-]?\d{4}){2}(?![\d.])/g;
+const LANDLINE = /(?<![\dA-Za-z/.])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{4}(?:\s?(?:-|转|ext\.?)\s?\d{1,6})?(?![\d.])/g;
+/** 16 or 19 digits, grouped by blanks or hyphens or not, with a valid Luhn check digit. */
+const BANK_CARD = /(?<![\dA-Za-z])[1-9]\d{3}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?(?![\dA-Za-z])/g;
 const SERVICE_NUMBER = /(?<!\d)[48]00[\s-]?\d{3}[\s-]?\d{4}(?!\d)/g;
 const INTERNATIONAL = /(?<![\dA-Za-z])\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
 const CN_ID = /(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
-const PASSPORT = /(?<![A-Za-z0-9])(?:[EG][A-Z]?\d{7,8})(?![A-Za-z0-9])/g;
-const ID_FIELD = /(?:护照(?:号码|号)?|passport(?:\s*(?:no\.?|number))?|身份证(?:号码|号)?|证件(?:号码|号)|统一社会信用代码|信用代码)\s*[：:#]?\s*([A-Za-z0-9]{6,18})/gi;
+/** Passports (E, G), 港澳通行证 (C, W + 8 digits) and 回乡证 (H, M + 8 or 10 digits). */
+const PASSPORT = /(?<![A-Za-z0-9])(?:[EGCW][A-Z]?\d{7,8}|[HM]\d{8}(?:\d{2})?)(?![A-Za-z0-9])/g;
+const ID_FIELD = /(?:护照(?:号码|号)?|passport(?:\s*(?:no\.?|number))?|身份证(?:号码|号)?|证件(?:号码|号)|(?:港澳|往来港澳)?通行证(?:号码|号)?|回乡证(?:号码|号)?|银行卡(?:号码|号)?|卡号|账号|统一社会信用代码|信用代码)\s*(?:[：:#]\s*)?([A-Za-z0-9]{6,18})/gi;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -149,11 +191,31 @@ export function validChineseId(id: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+  return ID_CHECK[sum % 11] === id.charAt(17).toUpperCase();
 }
 
-/** Phones, e-mails and ID numbers in `text`, possibly overlapping (the caller resolves). */
-export function findPatterns(text: string): Span[] {
+/** Luhn (mod 10) check of a card number's digits. */
+export function validLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Full-width digits and signs as ASCII, one character for one (offsets are kept): `１３８` is a phone too. */
+function halfWidth(text: string): string {
+  return text.replace(/[０-９＋－．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Phones, e-mails, bank cards and ID numbers in `text`, possibly overlapping (the caller resolves). */
+export function findPatterns(original: string): Span[] {
+  const text = halfWidth(original);
   const out: Span[] = [];
   const all = (re: RegExp, kind: RedactionKind, accept: (s: string) => boolean = () => true, group = 0) => {
     re.lastIndex = 0;
@@ -165,6 +227,11 @@ export function findPatterns(text: string): Span[] {
   };
   all(EMAIL, 'email');
   all(CN_ID, 'id', validChineseId);
+  all(BANK_CARD, 'id', (s) => {
+    const digits = s.replace(/\D/g, '');
+    // 16 or 19 digits (UnionPay, Visa, Mastercard): an 18-digit number is an ID's to judge.
+    return (digits.length === 16 || digits.length === 19) && validLuhn(digits);
+  });
   all(ID_FIELD, 'id', () => true, 1);
   all(PASSPORT, 'id');
   all(MOBILE, 'phone');

@@ -6,8 +6,8 @@
  * (line, character + start) … (line, character + end): checks can anchor at the offending value.
  */
 import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
-import { isJsSpace, type Range } from '../document';
-import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from '../engine/facts';
+import { isAsciiDigit, isJsSpace, type Range } from '../document';
+import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from './facts';
 import type { Colon, FieldItem, Intake, Item, Section, Value } from '../model';
 
 export interface AnalysisLine {
@@ -37,16 +37,14 @@ export interface AnalysisInput {
 }
 
 /** Blank the placeholders of a value with spaces, keeping offsets. */
-export function maskedText(value: Value | undefined): string {
+function maskedText(value: Value | undefined): string {
   if (!value) return '';
   if (value.placeholders.length === 0) return value.text;
   const base = value.range.start.character;
   const text = value.text;
-  if (value.placeholders.length === 1) {
-    // The whole value is one placeholder (a blank template's field): all blanks.
-    const p = value.placeholders[0]!;
-    if (p.range.start.character === base && p.range.start.line === p.range.end.line && p.range.end.character - base >= text.length) return blanks(text.length);
-  }
+  // The whole value is one placeholder (a blank template's field): all blanks.
+  const only = value.placeholders.length === 1 ? value.placeholders[0] : undefined;
+  if (only && only.range.start.character === base && only.range.start.line === only.range.end.line && only.range.end.character - base >= text.length) return blanks(text.length);
   // Placeholders come in order and apart (as the parser finds them): splice blanks between slices.
   let out = '';
   let pos = 0;
@@ -106,10 +104,7 @@ export function isBlank(text: string): boolean {
 
 /** Whether `text[from, to)` has an ASCII digit: amounts, durations and percentages all do. */
 export function hasDigit(text: string, from = 0, to = text.length): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
+  for (let i = from; i < to; i++) if (isAsciiDigit(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -323,35 +318,41 @@ export const CLAUSE_SEPARATOR = /[，,；;。、]/;
 /** The [start, end) of the clause of `text` that contains `at`. */
 export function clauseAround(text: string, at: number, separator: RegExp = CLAUSE_SEPARATOR): { start: number; end: number } {
   let start = at;
-  while (start > 0 && !separator.test(text[start - 1]!)) start--;
+  while (start > 0 && !separator.test(text.charAt(start - 1))) start--;
   let end = at;
-  while (end < text.length && !separator.test(text[end]!)) end++;
+  while (end < text.length && !separator.test(text.charAt(end))) end++;
   return { start, end };
-}
-
-/** Split `text` into clauses with their offsets (empty clauses dropped). */
-export function clauses(text: string, separator: RegExp = CLAUSE_SEPARATOR): Array<{ text: string; start: number }> {
-  const out: Array<{ text: string; start: number }> = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || separator.test(text[i]!)) {
-      if (text.slice(start, i).trim()) out.push({ text: text.slice(start, i), start });
-      start = i + 1;
-    }
-  }
-  return out;
 }
 
 /** Format a number with a fixed number of decimals and thousands separators, locale-independent. */
 export function formatNumber(n: number, decimals = 0): string {
   const fixed = Math.abs(n).toFixed(decimals);
   const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(int!);
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** `1234567` → `1,234,567` (a scan: the lookahead idiom `\B(?=(\d{3})+(?!\d))` is quadratic in the digits). */
+function groupThousands(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+/** `12.50` → `12.5`, `15.00` → `15`: trailing zeros of the decimals, and the point if nothing is left after it. */
+export function dropTrailingZeros(s: string): string {
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '0') end--;
+  if (end === s.length) return s;
+  if (s[end - 1] === '.') end--;
+  return s.slice(0, end);
 }
 
 /** Like formatNumber, but drops a trailing ".0" (65.7, 15, 4.4). */
 export function formatCompact(n: number, decimals = 1): string {
-  const s = formatNumber(n, decimals);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return dropTrailingZeros(formatNumber(n, decimals));
 }

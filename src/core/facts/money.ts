@@ -6,11 +6,11 @@
  * (`1.2亿`) is only money when the caller says the context is monetary (`bare: true`) and it has a
  * 万/亿 magnitude; its currency is then a guess (CNY) and `currencyExplicit` is false.
  */
-import type { Position, Range } from '../document';
-import { formatCompact } from './lines';
+import { isAsciiDigit, type Position, type Range } from '../document';
+import { dropTrailingZeros, formatCompact } from './lines';
 
 export type Currency = 'USD' | 'CNY' | 'EUR' | 'GBP' | 'HKD' | 'SGD' | 'JPY';
-export type MoneyPeriod = 'year' | 'quarter' | 'month';
+type MoneyPeriod = 'year' | 'quarter' | 'month';
 
 export interface Money {
   /** In base units: `$120万` → 1,200,000. */
@@ -52,7 +52,15 @@ export interface FindMoneyOptions {
   origin?: Position;
   /** Accept `1.2亿`/`500万` without a currency (budget context). */
   bare?: boolean;
+  /** Told of each amount too large to be read (see {@link MAX_AMOUNT}), which is then left out. */
+  unreadable?: (text: string, start: number, end: number) => void;
 }
+
+/**
+ * Largest amount read: beyond it (a run of hundreds of digits overflows to Infinity) the value
+ * cannot be a budget, and printing it would give `$Infinity亿`.
+ */
+export const MAX_AMOUNT = 1e15;
 
 const PREFIXES: Array<[RegExp, Currency]> = [
   [/^(?:US\$|USD)$/i, 'USD'],
@@ -109,7 +117,7 @@ export function parseYearCount(s: string): number | undefined {
 
 const YEARS_IN = /(?<![\d第])(\d{1,2}|[一二两三四五六七八九十])[ \t]*年(?!度)/;
 /** Just before an amount: `每年`, `年均`, `年度`, `annual`, `yearly`. */
-const PER_YEAR_BEFORE = /(?:每年|年均|年度|annual(?:ly)?|yearly|per[ \t]+year)[ \t:：]*(?:预算|费用|投入|支出|为|约)?[ \t:：]*$/i;
+const PER_YEAR_BEFORE = /(?:每年|年均|年度|annual(?:ly)?|yearly|per[ \t]+year)[ \t:：]*(?:(?:预算|费用|投入|支出|为|约)[ \t:：]*)?$/i;
 
 function periodOf(word: string | undefined): MoneyPeriod | undefined {
   if (!word) return undefined;
@@ -134,10 +142,6 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /** `[$＄¥￥€£]` */
 function isCurrencySign(c: number): boolean {
   return c === 0x24 || c === 0xff04 || c === 0xa5 || c === 0xffe5 || c === 0x20ac || c === 0xa3;
@@ -151,7 +155,7 @@ function isCurrencySign(c: number): boolean {
 function canStartMoney(c: number, prev: number): boolean {
   if (isCurrencySign(c)) return true;
   if (isAsciiLetter(c) || c === 0x4eba /* 人 */) return !isAsciiLetter(prev);
-  if (isDigitCode(c)) return !(isDigitCode(prev) || prev === 46 /* . */ || prev === 44 /* , */ || isAsciiLetter(prev) || isCurrencySign(prev));
+  if (isAsciiDigit(c)) return !(isAsciiDigit(prev) || prev === 46 /* . */ || prev === 44 /* , */ || isAsciiLetter(prev) || isCurrencySign(prev));
   return false;
 }
 
@@ -188,8 +192,13 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
     }
     // Trim a trailing blank the optional groups may have swallowed.
     let matchEnd = end;
-    while (matchEnd > i && /[ \t]/.test(text[matchEnd - 1]!)) matchEnd--;
+    while (matchEnd > i && /[ \t]/.test(text.charAt(matchEnd - 1))) matchEnd--;
     const amount = Number(num.replace(/,/g, '')) * magnitude;
+    if (!Number.isFinite(amount) || amount > MAX_AMOUNT) {
+      options.unreadable?.(text.slice(i, matchEnd), i, matchEnd);
+      i = matchEnd;
+      continue;
+    }
     const period = periodOf(per);
     const money: Money = {
       amount: Math.round(amount * 100) / 100,
@@ -248,7 +257,7 @@ export function findPercents(text: string, origin: Position = { line: 0, charact
     const open = m[1] ?? '';
     const start = m.index + open.length;
     // Not the tail of a longer number (`1234%`) or of a version (`v4.60%`).
-    if (!open && start > 0 && /[\d.]/.test(text[start - 1]!)) continue;
+    if (!open && start > 0 && /[\d.]/.test(text.charAt(start - 1))) continue;
     const body = m[2]! + m[0].slice(open.length + m[2]!.length, m[0].length - (m[3]?.length ?? 0));
     const end = start + body.length;
     out.push({ value: Number(m[2]), text: body, start, end, bracketed: open.length > 0 && m[3] !== undefined, range: toRange(origin, start, end) });
@@ -267,8 +276,7 @@ export function formatMoney(amount: number, currency: Currency, style: 'wan' | '
 }
 
 function trimDecimals(n: number, decimals: number): string {
-  const s = n.toFixed(decimals);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return dropTrailingZeros(n.toFixed(decimals));
 }
 
 /** The display style of a written amount. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findMoney, findPercents, formatMoney, parseMoney, type Money } from '../../../src/core/analysis/money';
+import { findMoney, findPercents, formatMoney, parseMoney, type Money } from '../../../src/core/facts/money';
 
 function one(text: string, bare = false): Money {
   const found = findMoney(text, { bare });

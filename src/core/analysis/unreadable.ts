@@ -1,0 +1,37 @@
+/**
+ * intake.unreadable-amount: an amount in the budget section too large to be read (a run of
+ * hundreds of digits is Infinity as a number). money.ts leaves such an amount out, so the checks
+ * and the report never show `$Infinity亿`; this check says why the amount is ignored.
+ */
+import { Codes } from '../diagnostics';
+import { msg } from '../l10n';
+import { BUDGET_SECTION } from './budget';
+import type { AnalysisContext, AnalysisFinding } from './finding';
+import { hasDigit } from '../facts/lines';
+import { findMoney } from '../facts/money';
+
+/** How much of the amount the message quotes. */
+const QUOTED = 24;
+
+export function checkUnreadableAmounts(ctx: AnalysisContext): AnalysisFinding[] {
+  const out: AnalysisFinding[] = [];
+  for (const line of ctx.lines) {
+    if (line.section !== BUDGET_SECTION || !hasDigit(line.text)) continue;
+    findMoney(line.text, {
+      bare: true,
+      unreadable: (text, start, end) => {
+        const shown = text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text;
+        out.push({
+          check: 'unreadable-amount',
+          code: Codes.unreadableAmount,
+          severity: 'warning',
+          message: msg('{0} is too large to be an amount ({1} characters): the budget checks and the report leave it out.', shown, text.length),
+          range: { start: { line: line.line, character: line.character + start }, end: { line: line.line, character: line.character + end } },
+          lines: [line.line],
+          numbers: { length: text.length },
+        });
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/** The redaction detectors added by issue 12, each on mixed Chinese and English text. */
+import * as assert from 'node:assert/strict';
+import { shortForms, validLuhn } from '../../../src/core/text/detect';
+import { redact } from '../../../src/core/llm/redact';
+import { readSeed } from '../helpers/seeds';
+
+/** The masked text and what each original became. */
+function masked(text: string, discoverFrom = text): { text: string; by: Map<string, string> } {
+  const r = redact(text, { discoverFrom });
+  return { text: r.text, by: new Map(r.replacements.map((x) => [x.original, x.mask])) };
+}
+
+describe('redaction detectors (issue 12)', () => {
+  it('bank cards: spaced or not, Luhn-checked, masked whole (never half as a phone)', () => {
+    const text = 'Billing: corporate card 6222 0212 3456 7894, backup 4111111111111111；订单号 1234567812345678 不是卡号。';
+    const r = masked(text);
+    assert.ok(!r.text.includes('0212') && !r.text.includes('4111'), r.text);
+    assert.equal(r.by.get('6222 0212 3456 7894'), '〔证件1〕');
+    assert.ok(r.by.has('4111111111111111'));
+    assert.ok(r.text.includes('1234567812345678'), 'a number that fails the Luhn check is kept');
+    assert.ok(![...r.by.values()].some((m) => m.startsWith('〔电话')), 'no part of the card is taken for a phone');
+    assert.ok(validLuhn('4111111111111111') && !validLuhn('4111111111111112'));
+  });
+
+  it('the short forms of a masked company name', () => {
+    assert.deepEqual(shortForms('华东明远保险股份有限公司'), ['华东明远保险', '明远保险', '明远']);
+    const intake = '- 客户名称：华东明远保险股份有限公司\n- 具体问题：明远的理赔慢';
+    const r = masked('Mingyuan context: 明远保险 wants faster claims; 明远 ops team, 华东明远保险 HQ.', intake);
+    for (const s of ['明远保险', '明远', '华东明远保险']) assert.ok(!r.text.includes(s), `${s}: ${r.text}`);
+  });
+
+  it('people named only in free text, and after a title (CTO李雷)', () => {
+    const text = '项目由李明牵头，CTO李雷 will sign off；张伟表示 the budget is fixed。总监 王芳确认了范围。';
+    const r = masked(text);
+    for (const name of ['李明', '李雷', '张伟', '王芳']) assert.ok(!r.text.includes(name), `${name}: ${r.text}`);
+    assert.ok(r.text.includes('CTO〔人名'), r.text);
+  });
+
+  it('full-width and dot-separated phone numbers', () => {
+    const r = masked('Call １３８１２３４５６７８ or 138.1234.5678, office 021.6234.5678; version 1.2.3 stays.');
+    assert.ok(!/１３８|138\.1234|021\.6234/.test(r.text), r.text);
+    assert.ok(r.text.includes('version 1.2.3 stays'));
+    assert.equal([...r.by.values()].filter((m) => m.startsWith('〔电话')).length, 3);
+  });
+
+  it('港澳通行证 and 回乡证 numbers', () => {
+    const r = masked('审计联系人港澳通行证C12345678，travel permit W87654321；回乡证 H1234567801。');
+    assert.ok(!/C12345678|W87654321|H1234567801/.test(r.text), r.text);
+  });
+
+  it('still masks nothing in the seed intakes', () => {
+    const seed = readSeed();
+    const r = redact(seed, { discoverFrom: seed });
+    assert.deepEqual(r.replacements.map((x) => `${x.kind}:${x.original}`), []);
+  });
+});
