@@ -97,7 +97,10 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用兼容性与峰值性能需要验证。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
   }
   if (u.model.integrations.length + u.kept.length >= 4) {
-    risks.push({ title: '多系统集成', risk: `需对接${[...new Set([...u.kept.map((k) => k.name), ...u.model.integrations.map((i) => i.system)])].slice(0, 5).join('、')}等系统，接口多、联调周期长。`, mitigation: '先编制接口清单与报文样例，集成层统一封装，契约测试纳入持续集成。', source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
+    // "卫宁HIS" and "HIS" are one system: a name inside a longer one is not listed again.
+    const all = [...new Set([...u.kept.map((k) => k.name), ...u.model.integrations.map((i) => i.system)])];
+    const systems = all.filter((n) => !all.some((o) => o !== n && o.includes(n)));
+    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等' : ''}系统，接口多、联调周期长。`, mitigation: '先编制接口清单与报文样例，集成层统一封装，契约测试纳入持续集成。', source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
   }
   return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((x) => x.risk);
 }
