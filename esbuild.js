@@ -3,6 +3,8 @@
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also the mocha test bundles under out/test/
+// The extension's bundles go to dist/ (shipped in the .vsix); the CLI's to cli/dist/ (shipped
+// in the @intake-studio/cli npm package, never in the .vsix).
 // YAML files are imported as data: the plugin below parses them at build time, so a
 // syntax error in the knowledge base fails the build instead of the extension.
 const esbuild = require('esbuild');
@@ -47,6 +49,7 @@ const problemMatcherPlugin = {
 };
 
 const common = {
+  absWorkingDir: __dirname,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -64,10 +67,12 @@ function listFiles(dir, suffix) {
     .filter((f) => f.endsWith(suffix));
 }
 
+const CLI_OUTFILE = 'cli/dist/cli.js';
+
 function targets() {
   const list = [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: CLI_OUTFILE, banner: { js: '#!/usr/bin/env node' } },
     // The report engine, knowledge base and renderers (docx included): required by the
     // extension on the first report, never at activation (src/extension/preview/reportKit.ts).
     { ...common, entryPoints: ['src/extension/preview/reportBundle.ts'], outfile: 'dist/report.js' },
@@ -78,6 +83,7 @@ function targets() {
     const entries = [
       ...listFiles('test/unit', '.test.ts'),
       ...listFiles('test/fuzz', '.test.ts'),
+      ...listFiles('test/package', '.test.ts'),
       ...listFiles('test/bench', '.bench.ts'),
     ];
     list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'eslint', 'typescript'] });
@@ -87,7 +93,7 @@ function targets() {
 
 async function main() {
   // A production build must not ship stale source maps from a development build.
-  if (production) fs.rmSync('dist', { recursive: true, force: true });
+  if (production) for (const dir of ['dist', path.dirname(CLI_OUTFILE)]) fs.rmSync(dir, { recursive: true, force: true });
   // Nor may mocha run the bundle of a test that was moved or deleted.
   if (tests) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
@@ -101,7 +107,7 @@ async function main() {
   } finally {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
-  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  if (fs.existsSync(CLI_OUTFILE)) fs.chmodSync(CLI_OUTFILE, 0o755);
   await validateData();
 }
 
@@ -123,6 +129,8 @@ async function validateData() {
 module.exports = { yamlPlugin };
 
 if (require.main === module) {
+  // Paths here are relative to the repository, wherever this runs from (cli/'s prepack runs it from cli/).
+  process.chdir(__dirname);
   main().catch((e) => {
     if (!e.errors) console.error(e.message ?? e);
     process.exit(1);

@@ -26,12 +26,14 @@ export const LAYERS = [
   { name: 'facts', rank: 2, files: ['src/core/facts/**'], ...CORE },
   // The analysis checks (budget, SLA, latency, standards): findings for the validator and the report.
   { name: 'analysis', rank: 3, files: ['src/core/analysis/**'], ...CORE },
-  // Language features (hover, completion, symbols, folding, completeness).
-  { name: 'features', rank: 3, files: ['src/core/features/**'], ...CORE },
+  // Language features (hover, completion, symbols, folding, completeness), and the new-intake templates.
+  { name: 'features', rank: 3, files: ['src/core/features/**', 'src/core/newIntake/**'], ...CORE },
   // The preview's pure parts: target intake, title, export name, links, HTML patches.
   { name: 'preview', rank: 3, files: ['src/core/preview/**'], ...CORE },
   // The editor's diagnostics (the validator) and their quick fixes.
   { name: 'validation', rank: 4, files: ['src/core/validator.ts', 'src/core/fixes.ts'], ...CORE },
+  // The workspace overview (the Intakes view's summaries): built on the validation's diagnostics.
+  { name: 'overview', rank: 5, files: ['src/core/overview/**'], ...CORE },
   // The offline report engine: a sibling of the validation, so it cannot depend on it.
   { name: 'engine', rank: 4, files: ['src/core/engine/**'], ...CORE },
   // Markdown, HTML, Word and chart renderers of the report model.

@@ -35,7 +35,7 @@ export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vs
   return edit;
 }
 
-const INTAKE_LANGUAGE = 'intake';
+export const INTAKE_LANGUAGE = 'intake';
 export const INTAKE_SELECTOR: vscode.DocumentSelector = [{ language: INTAKE_LANGUAGE }];
 
 export function isIntake(doc: vscode.TextDocument): boolean {

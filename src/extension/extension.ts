@@ -11,7 +11,9 @@ import { INTAKE_SELECTOR } from './convert';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
+import { registerIntakesView, type IntakesViewTestApi } from './intakesView';
 import { registerLlm, type LlmTestApi } from './llm';
+import { registerNewIntake } from './newIntake';
 import { ParseCache } from './parseCache';
 import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
@@ -21,6 +23,7 @@ import { registerSymbols } from './symbols';
 export interface IntakeStudioTestApi {
   preview: PreviewTestApi;
   llm: LlmTestApi;
+  intakes: IntakesViewTestApi;
 }
 
 /**
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   const getFile = (doc: vscode.TextDocument) => cache.get(doc);
   const preview = registerPreview(context, cache, INTAKE_SELECTOR, getFile);
   const llm = registerLlm(context, cache, preview.manager);
+  const intakes = registerIntakesView(context, cache);
   context.subscriptions.push(
     cache,
     registerDiagnostics(cache),
@@ -48,10 +52,12 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
     registerSymbols(INTAKE_SELECTOR, getFile),
     registerFolding(INTAKE_SELECTOR, getFile),
     registerStatusBar(getFile),
+    registerNewIntake(),
     preview.disposable,
     llm.disposable,
+    intakes.disposable,
   );
-  return isTestRun(context) ? { preview: preview.testApi, llm: llm.testApi } : undefined;
+  return isTestRun(context) ? { preview: preview.testApi, llm: llm.testApi, intakes: intakes.testApi } : undefined;
 }
 
 export function deactivate(): void {

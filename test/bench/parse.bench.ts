@@ -104,7 +104,7 @@ function fmt(ms: number): string {
 }
 
 function main(): void {
-  readSeed(); // fail early, with a clear message, when ../shared/seeds is missing
+  readSeed(); // fail early, with a clear message, when the seed fixture is missing
   const { text, intakes } = corpus(TARGET_BYTES);
   const bytes = Buffer.byteLength(text, 'utf8');
   const md = new MarkdownIt();

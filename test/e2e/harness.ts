@@ -1,8 +1,10 @@
-// npm run test:e2e: sets everything up, starts code-server, then runs
+// npm run test:e2e: sets everything up, builds the .vsix (npm run package) and installs it into
+// code-server with --install-extension, starts code-server, then runs
 //   1. the integration suite inside code-server's extension host (through the runner extension),
 //   2. the browser suite (test/e2e/*.e2e.ts) with playwright-core and Chromium,
 // prints one line per test, the mocha summaries, the two measurements and `N passed, N failed`.
-// Flags: --setup-only (install and exit), --keep (leave the temp run folder for inspection).
+// Flags: --setup-only (install and exit), --keep (leave the temp run folder for inspection),
+// --suite=integration or --suite=browser (run one stage only, while working on it).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,13 +12,13 @@ import Mocha from 'mocha';
 import { activationTimes, type ActivationTime } from './activationLog';
 import { launchBrowser, openWorkbench } from './browser';
 import { killAllServersNow, startCodeServer, type CodeServer } from './codeServer';
-import { EXTENSION_ID, buildExtension, installExtension, installRunner } from './extensions';
-import { OUT, RESULTS, SEEDS } from './paths';
+import { EXTENSION_ID, RUNNER_ID, installVsixes, packageExtension, packageRunner } from './extensions';
+import { OUT, REPO, RESULTS } from './paths';
 import { step } from './proc';
 import { printSuiteResults, type Counts } from './report';
 import { ensureSetup } from './setup';
 import { waitForResults } from './waitForResults';
-import { writeSeedWorkspace } from '../integration/seeds';
+import { writeExampleWorkspace } from '../integration/seeds';
 
 // Bounds only a crashed or hung extension host: every test has its own 30 s mocha timeout.
 const INTEGRATION_TIMEOUT_MS = 5 * 60_000;
@@ -45,6 +47,7 @@ async function browserStage(server: CodeServer, workspace: string, extensionDir:
   process.env.INTAKE_E2E_WORKSPACE = workspace;
   process.env.INTAKE_E2E_ARTIFACTS = RESULTS;
   process.env.INTAKE_E2E_EXTENSION_DIR = extensionDir;
+  process.env.INTAKE_E2E_USER_SETTINGS = path.join(server.userDataDir, 'User', 'settings.json');
   const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: 'spec', color: false });
   const dir = path.join(OUT, 'e2e');
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.js')).sort()) mocha.addFile(path.join(dir, f));
@@ -103,27 +106,42 @@ async function main(): Promise<number> {
     step('set-up: Debian packages, Node 24, code-server (cached after the first run)');
     await ensureSetup();
     if (process.argv.includes('--setup-only')) return 0;
-    step('building the extension (node esbuild.js)');
-    await buildExtension();
+    const only = process.argv.find((a) => a.startsWith('--suite='))?.slice('--suite='.length);
+    if (only !== undefined && only !== 'integration' && only !== 'browser') throw new Error(`--suite takes integration or browser, not ${only}`);
+    step('packaging the extension (npm run package)');
+    const vsix = await packageExtension();
     fs.rmSync(RESULTS, { recursive: true, force: true });
     fs.mkdirSync(RESULTS, { recursive: true });
     runRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-e2e-'));
-    const integrationWs = writeSeedWorkspace(path.join(runRoot, 'ws-integration'), SEEDS);
-    const browserWs = writeSeedWorkspace(path.join(runRoot, 'ws-browser'), SEEDS);
+    const integrationWs = writeExampleWorkspace(path.join(runRoot, 'ws-integration'), REPO);
+    const browserWs = writeExampleWorkspace(path.join(runRoot, 'ws-browser'), REPO);
     const extensionsDir = path.join(runRoot, 'extensions');
-    const extensionDir = installExtension(extensionsDir);
-    const suites = installRunner(extensionsDir);
+    const userDataDir = path.join(runRoot, 'user-data');
+    const runnerVsix = await packageRunner(runRoot);
+    step(`installing ${path.relative(REPO, vsix)} and the test runner (code-server --install-extension)`);
+    const installed = await installVsixes([vsix, runnerVsix], extensionsDir, userDataDir);
+    const extensionDir = installed.get(EXTENSION_ID)!;
+    const suites = path.join(installed.get(RUNNER_ID)!, 'suites');
     const resultsFile = path.join(runRoot, 'integration-results.json');
     step('starting code-server');
     server = await startCodeServer({
-      userDataDir: path.join(runRoot, 'user-data'),
+      userDataDir,
       extensionsDir,
       logFile: path.join(runRoot, 'code-server.log'),
       // INTAKE_STUDIO_TEST_API makes Intake Studio's activate() return its test hooks (code-server has no test mode).
-      env: { INTAKE_TEST_SUITE: suites, INTAKE_TEST_RESULTS: resultsFile, INTAKE_TEST_MOCHA: require.resolve('mocha'), INTAKE_STUDIO_TEST_API: '1' },
+      // Without the runner's variables (--suite=browser) the runner does nothing: it would otherwise
+      // run the integration suite in the browser suite's window.
+      env: {
+        ...(only === 'browser' ? {} : { INTAKE_TEST_SUITE: suites, INTAKE_TEST_RESULTS: resultsFile, INTAKE_TEST_MOCHA: require.resolve('mocha') }),
+        INTAKE_STUDIO_TEST_API: '1',
+      },
     });
     step(`code-server is up at ${server.url}`);
-    for (const stage of [() => integrationStage(server!, integrationWs, resultsFile), () => browserStage(server!, browserWs, extensionDir)]) {
+    const stages = [
+      ['integration', () => integrationStage(server!, integrationWs, resultsFile)],
+      ['browser', () => browserStage(server!, browserWs, extensionDir)],
+    ] as const;
+    for (const [, stage] of stages.filter(([name]) => !only || name === only)) {
       try {
         const c = await stage();
         total.passed += c.passed;

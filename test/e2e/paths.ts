@@ -25,5 +25,4 @@ export const LOGS = path.join(CACHE, 'logs');
 export const RESULTS = path.join(REPO, 'test-results', 'e2e');
 /** Bundles made by test/e2e/build-tests.js. */
 export const OUT = path.join(REPO, 'out', 'vscode-test');
-export const SEEDS = path.resolve(REPO, '..', 'shared', 'seeds');
 export const CHROMIUM = '/usr/bin/chromium';

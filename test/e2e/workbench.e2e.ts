@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { FakeLlmServer } from '../unit/llm/server';
 import { launchBrowser, openWorkbench } from './browser';
-import { Artifacts, clickTopSquiggle, editor, explorerRow, lineText, problemsPanelTotal, until, waitForWarnings } from './workbench';
+import { Artifacts, clickTopSquiggle, editor, explorerRow, goToLine, lineText, openCommand, problemsPanelTotal, reportBody, runCommand, until, waitForWarnings } from './workbench';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -83,6 +83,8 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
     const before = await lineText(ed, 0);
     assert.ok(before?.includes('__('), `line 1 has no placeholder: ${before}`);
     await clickTopSquiggle(page, ed);
+    // The Problems panel had the focus (the test above): Ctrl+. must reach the editor.
+    await page.locator('.monaco-editor.focused[data-uri$="/blank-simple.intake"]').waitFor();
     await page.keyboard.press('Control+Period');
     const first = page.locator('.action-widget .monaco-list-row.action').first();
     await first.waitFor();
@@ -291,7 +293,7 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
     await body.locator('h2').first().waitFor();
     const colors = async () => body.evaluate((b) => ({ cls: b.className, fg: getComputedStyle(b).color, bg: getComputedStyle(b).backgroundColor }));
     const light = await colors();
-    for (const [theme, cls, shot] of [['Dark Modern', 'vscode-dark', '13-report-dark'], ['Dark High Contrast', 'vscode-high-contrast', '14-report-high-contrast']] as const) {
+    const switchTo = async (theme: string, cls: string) => {
       await openCommand(page, 'Preferences: Color Theme');
       // Not "Browse Color Themes in Marketplace", which the same words also match.
       await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Color Theme' }).filter({ hasNotText: /Browse|Marketplace/ }).first().click();
@@ -299,52 +301,23 @@ suite('Intake Studio in the workbench (code-server + Chromium)', function () {
       await page.keyboard.type(theme);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
       await page.keyboard.press('Enter');
-      const now = await until(async () => {
+      return until(async () => {
         const c = await colors();
         return c.cls.split(/\s+/).includes(cls) ? c : undefined;
       }, `the report page to get the ${cls} class`);
+    };
+    for (const [theme, cls, shot] of [['Dark Modern', 'vscode-dark', '13-report-dark'], ['Dark High Contrast', 'vscode-high-contrast', '14-report-high-contrast']] as const) {
+      const now = await switchTo(theme, cls);
       assert.notEqual(now.bg, light.bg, `${theme}: the report background follows the theme`);
       assert.notEqual(now.fg, light.fg, `${theme}: the report text colour follows the theme`);
       await artifacts.shot(page, shot);
     }
+    // Back to the light theme the user settings started with: the next suite (and its
+    // screenshots for the README) opens the same profile.
+    const back = await switchTo('Light Modern', 'vscode-light');
+    assert.equal(back.bg, light.bg);
+    // The choice reaches the settings file on the server a moment later; closing the browser first would lose it.
+    const settings = env('INTAKE_E2E_USER_SETTINGS');
+    await until(async () => (/High Contrast/.test(fs.readFileSync(settings, 'utf8')) ? undefined : true), 'the light theme to be saved in the user settings');
   });
 });
-
-/**
- * Opens the command palette and types `title`, waiting until a matching row is shown. With
- * `exact`, moves the selection to the row labelled exactly so ("Generate Recommendation" also
- * matches "Generate Recommendation (LLM)").
- */
-async function openCommand(page: Page, title: string, exact?: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  if (!exact) return;
-  for (let i = 0; i < 10; i++) {
-    const focused = (await page.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent())?.trim();
-    if (focused === exact) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`no command palette row is labelled "${exact}"`);
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await openCommand(page, title);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/** Go to Line (Ctrl+G) in the focused editor; `line` is 1-based. */
-async function goToLine(page: Page, line: number): Promise<void> {
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/** The report: the webview's outer iframe (iframe.webview), then its content frame (iframe#active-frame). */
-function reportBody(page: Page) {
-  return page.frameLocator('iframe.webview').first().frameLocator('iframe#active-frame').locator('body');
-}

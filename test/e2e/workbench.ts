@@ -77,3 +77,42 @@ export class Artifacts {
     fs.writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
   }
 }
+
+/**
+ * Opens the command palette and types `title`, waiting until a matching row is shown. With
+ * `exact`, moves the selection to the row labelled exactly so ("Generate Recommendation" also
+ * matches "Generate Recommendation (LLM)").
+ */
+export async function openCommand(page: Page, title: string, exact?: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  if (!exact) return;
+  for (let i = 0; i < 10; i++) {
+    const focused = (await page.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent())?.trim();
+    if (focused === exact) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no command palette row is labelled "${exact}"`);
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await openCommand(page, title);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Go to Line (Ctrl+G) in the focused editor; `line` is 1-based. */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The report: the webview's outer iframe (iframe.webview), then its content frame (iframe#active-frame). */
+export function reportBody(page: Page) {
+  return page.frameLocator('iframe.webview').first().frameLocator('iframe#active-frame').locator('body');
+}

@@ -6,7 +6,7 @@ export const EXTENSION_ID = 'intake-studio.intake-studio';
 export const SECTIONS = ['客户行业', '当前痛点', '基础设施现状', '核心目标', '预算限制', '特殊要求'];
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-function workspaceDir(): vscode.Uri {
+export function workspaceDir(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the integration suite needs a workspace folder holding the seed intakes');
   return folder.uri;

@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { REPO, SEEDS } from '../e2e/paths';
-import { writeSeedWorkspace } from './seeds';
+import { REPO } from '../e2e/paths';
+import { writeExampleWorkspace } from './seeds';
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-vscode-test-'));
-  const workspace = writeSeedWorkspace(path.join(root, 'workspace'), SEEDS);
+  const workspace = writeExampleWorkspace(path.join(root, 'workspace'), REPO);
   try {
     await runTests({
       ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : { version: process.env.VSCODE_TEST_VERSION ?? 'stable' }),

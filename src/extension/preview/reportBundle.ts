@@ -4,6 +4,8 @@
  * engine with its knowledge base, markdown-it and the renderers, and `docx` for the Word
  * export. No `vscode` here: the extension hands it parsed intakes and gets strings or bytes.
  *
+ * Intake: New Intake gets its industries here too (from the knowledge base).
+ *
  * LLM mode lives here too (it needs the engine's facts): `openai` and `undici` are bundled but
  * only evaluated on the first LLM request (client.ts and proxyFetch.ts import them dynamically),
  * so an offline report never runs them either.
@@ -18,8 +20,15 @@ import { renderMarkdownExport } from '../../core/render/exportMarkdown';
 import { renderMarkdownHtml, renderReportHtml } from '../../core/render/html';
 import { generateLlmReport } from '../../core/llm/generateLlm';
 import { proxyFetch } from '../../core/llm/proxyFetch';
+import { getKnowledgeBase } from '../../core/knowledge/knowledge';
+import { buildNewIntake, industryChoices as industryChoicesOf, type IndustryChoice } from '../../core/newIntake/newIntake';
 
-export { configureL10n, generateReport, renderReportHtml, renderMarkdownHtml, generateLlmReport, proxyFetch };
+export { configureL10n, generateReport, renderReportHtml, renderMarkdownHtml, generateLlmReport, proxyFetch, buildNewIntake };
+
+/** The knowledge base's industries with their typical segments, for Intake: New Intake. */
+export function industryChoices(): IndustryChoice[] {
+  return industryChoicesOf(getKnowledgeBase());
+}
 
 export function isIntakeIndexError(e: unknown): boolean {
   return e instanceof IntakeIndexError;

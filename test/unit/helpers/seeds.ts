@@ -1,15 +1,14 @@
 /**
- * Shared test helpers: the seed file (../shared/seeds beside the repository), its four
- * intakes split by the parser's own intake ranges, and the `.intake` fixtures under
- * test/fixtures/. Plain Node, no `vscode`; used by the unit, fuzz and bench bundles.
+ * Shared test helpers: the seed file (a verbatim copy in test/fixtures/seed/, with its odd
+ * separators and trailing spaces), its four intakes as the repository ships them in examples/,
+ * the other examples, and the `.intake` fixtures under test/fixtures/. Everything is read from
+ * the repository itself. Plain Node, no `vscode`; used by the unit, fuzz and bench bundles.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseIntake } from '../../../src/core/parser';
 
-const SEED_FILE = '000_1804876d9fb08497.txt';
-
-/** Names for the seed's four intakes, in file order. */
+/** Names for the seed's four intakes, in file order: examples/<name>.intake. */
 export const SEED_NAMES = ['blank-simple', 'insurance', 'blank-structured', 'aviation'] as const;
 export type SeedName = (typeof SEED_NAMES)[number];
 
@@ -35,8 +34,26 @@ export function repoRoot(): string {
   }
 }
 
+/** The seed file: four intakes in one file, as the intake format's authors wrote it. */
 export function seedPath(): string {
-  return path.resolve(repoRoot(), '..', 'shared', 'seeds', SEED_FILE);
+  return path.join(repoRoot(), 'test', 'fixtures', 'seed', 'seed.intake');
+}
+
+export function examplesDir(): string {
+  return path.join(repoRoot(), 'examples');
+}
+
+/** The names (with extension) of every `*.intake` file in examples/, sorted. */
+export function listExamples(): string[] {
+  return fs
+    .readdirSync(examplesDir())
+    .filter((f) => f.endsWith('.intake'))
+    .sort();
+}
+
+/** An example's exact text. `name` may omit the `.intake` extension. */
+export function readExample(name: string): string {
+  return fs.readFileSync(path.join(examplesDir(), name.endsWith('.intake') ? name : `${name}.intake`), 'utf8');
 }
 
 let cachedSeed: string | undefined;
@@ -45,7 +62,7 @@ let cachedSeed: string | undefined;
 export function readSeed(): string {
   if (cachedSeed !== undefined) return cachedSeed;
   const file = seedPath();
-  if (!fs.existsSync(file)) throw new Error(`seed file not found: ${file} (../shared/seeds must sit beside the repository)`);
+  if (!fs.existsSync(file)) throw new Error(`seed file not found: ${file}`);
   return (cachedSeed = fs.readFileSync(file, 'utf8'));
 }
 
@@ -59,11 +76,14 @@ export function splitIntakes(text: string, eol = '\n'): string[] {
   return parseIntake(text).intakes.map((intake) => lines.slice(intake.range.start.line, intake.range.end.line + 1).join(eol) + eol);
 }
 
-/** The seed's four intakes (throws if the parser does not find exactly four). */
+let cachedIntakes: Record<SeedName, string> | undefined;
+
+/**
+ * The seed's four intakes, read from examples/ (a unit test checks they are exactly the
+ * seed file cut at the parser's intake ranges).
+ */
 export function seedIntakes(): Record<SeedName, string> {
-  const parts = splitIntakes(readSeed());
-  if (parts.length !== SEED_NAMES.length) throw new Error(`expected ${SEED_NAMES.length} intakes in the seed, the parser found ${parts.length}`);
-  return Object.fromEntries(SEED_NAMES.map((name, i) => [name, parts[i]!])) as Record<SeedName, string>;
+  return (cachedIntakes ??= Object.fromEntries(SEED_NAMES.map((name) => [name, readExample(name)])) as Record<SeedName, string>);
 }
 
 /** The seed's intakes as an array, in file order. */

@@ -19,12 +19,12 @@ interface Run {
 
 const FIXTURE = path.join(fixturesDir(), 'analysis.intake');
 
-/** Runs dist/cli.js asynchronously (the fake server lives in this process, so no spawnSync). */
+/** Runs cli/dist/cli.js asynchronously (the fake server lives in this process, so no spawnSync). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const base = { ...process.env };
   delete base.INTAKE_LLM_API_KEY;
   delete base.OPENAI_API_KEY;
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], { env: { ...base, INTAKE_LANG: 'en', ...env } });
+  const child = spawn(process.execPath, [path.join(repoRoot(), 'cli', 'dist', 'cli.js'), ...args], { env: { ...base, INTAKE_LANG: 'en', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

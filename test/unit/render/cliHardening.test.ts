@@ -1,5 +1,5 @@
 /**
- * The CLI on hostile files and outputs (issue 12): the built dist/cli.js, spawned, so that pipes,
+ * The CLI on hostile files and outputs (issue 12): the built cli/dist/cli.js, spawned, so that pipes,
  * devices and exit codes are real. No key, no network: the LLM cases are in test/unit/llm/cliHardening.test.ts.
  */
 import * as assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ import { renderMarkdownExport } from '../../../src/core/render/exportMarkdown';
 import { fixturesDir, repoRoot } from '../helpers/seeds';
 import { unzip } from '../helpers/zip';
 
-const CLI = () => path.join(repoRoot(), 'dist', 'cli.js');
+const CLI = () => path.join(repoRoot(), 'cli', 'dist', 'cli.js');
 const INTAKE = '[客户行业]：保险\n- 细分领域：车险\n[预算限制]：\n- 总预算：$100万\n';
 
 function run(args: string[], options: { input?: string } = {}): { code: number | null; stdout: string; stderr: string } {

@@ -1,0 +1,258 @@
+/**
+ * Keeps the Intakes view's index current without re-scanning the workspace on each keystroke:
+ * - a file on disk is read, parsed and checked once when found, and again only when the file
+ *   watcher reports it created or changed (bursts coalesce: one read per file in flight);
+ * - an open document is summarised from the parse cache and the diagnostics the editor has
+ *   already published for it (so the counts match the Problems panel), when those change;
+ * - a deleted file or folder leaves the index.
+ * The first scan starts when the view first asks for its items; reads run a few at a time and
+ * the parsing yields to the event loop every few milliseconds, so 500 files never block the
+ * extension host. A read that a newer change has overtaken is dropped.
+ */
+import * as vscode from 'vscode';
+import type { Severity } from '../../core/diagnostics';
+import { summarizeText } from '../../core/overview/fromText';
+import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from '../../core/overview/summary';
+import { IntakeIndex } from '../../core/overview/workspaceIndex';
+import { fromRange, isIntake } from '../convert';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import type { ParseCache } from '../parseCache';
+import { validationSettings } from '../settings';
+
+export const INTAKE_GLOB = '**/*.{intake,intake.md}';
+const MAX_FILES = 10_000;
+/** Larger files are skipped: an intake is a few kilobytes. */
+const MAX_BYTES = 5 * 1024 * 1024;
+/** Files read from disk at once. */
+const READ_BATCH = 16;
+/** Parse and check for at most this long before letting other work run. */
+const SLICE_MS = 8;
+/** Coalesces index changes into one view refresh. */
+const REFRESH_DELAY_MS = 100;
+
+function matchesGlob(uri: vscode.Uri): boolean {
+  return /\.intake(\.md)?$/i.test(uri.path);
+}
+
+function toSeverity(s: vscode.DiagnosticSeverity): Severity {
+  switch (s) {
+    case vscode.DiagnosticSeverity.Error:
+      return 'error';
+    case vscode.DiagnosticSeverity.Warning:
+      return 'warning';
+    case vscode.DiagnosticSeverity.Information:
+      return 'information';
+    default:
+      return 'hint';
+  }
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class IntakeTracker implements vscode.Disposable {
+  readonly index = new IntakeIndex();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires (at most every REFRESH_DELAY_MS) when what the view shows changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  private started: Promise<void> | undefined;
+  private scanned = false;
+  /** Bumped by every change to a file; a read started under an older number is dropped. */
+  private readonly generations = new Map<string, number>();
+  private readonly pending = new Map<string, vscode.Uri>();
+  private draining: Promise<void> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  constructor(private readonly cache: ParseCache) {}
+
+  /** True once the first scan has finished. */
+  get ready(): boolean {
+    return this.scanned;
+  }
+
+  /** Starts watching and the first scan (once); resolves when that scan is done. */
+  start(): Promise<void> {
+    return (this.started ??= this.begin());
+  }
+
+  /** Finds every intake file again (the view's Refresh, a workspace folder or setting change). */
+  async rescan(): Promise<void> {
+    await this.start();
+    await this.scan();
+  }
+
+  /** Resolves once nothing is waiting to be read and the last change has been announced. */
+  async idle(): Promise<void> {
+    await this.start();
+    while (this.draining || this.pending.size > 0) await (this.draining ?? this.drain());
+    if (this.refreshTimer) this.flush();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.pending.clear();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private async begin(): Promise<void> {
+    const intakes = vscode.workspace.createFileSystemWatcher(INTAKE_GLOB);
+    // A deleted folder is reported as the folder alone, which the glob above does not match.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.subscriptions.push(
+      intakes,
+      deletions,
+      intakes.onDidCreate((uri) => this.fromDisk(uri)),
+      intakes.onDidChange((uri) => this.fromDisk(uri)),
+      deletions.onDidDelete((uri) => this.removed(uri)),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const uri of e.uris) {
+          const doc = this.openDocument(uri);
+          if (doc) this.fromDocument(doc);
+        }
+      }),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (this.tracks(doc)) this.fromDocument(doc);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('intake.validate.placeholderSeverity')) void this.scan();
+      }),
+    );
+    await this.scan();
+  }
+
+  private async scan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(INTAKE_GLOB, undefined, MAX_FILES);
+    if (this.disposed) return;
+    const open = vscode.workspace.textDocuments.filter((d) => this.tracks(d));
+    const present = new Set([...uris, ...open.map((d) => d.uri)].map((u) => u.toString()));
+    for (const key of this.index.keys()) if (!present.has(key)) this.index.delete(key);
+    for (const doc of open) this.fromDocument(doc);
+    for (const uri of uris) this.fromDisk(uri);
+    await this.drain();
+    this.scanned = true;
+    this.refreshSoon();
+  }
+
+  /** An intake document of the workspace (not untitled, not another folder's). */
+  private tracks(doc: vscode.TextDocument): boolean {
+    return isIntake(doc) && !doc.isClosed && doc.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(doc.uri) !== undefined;
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    return doc && this.tracks(doc) ? doc : undefined;
+  }
+
+  private bump(key: string): number {
+    const next = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, next);
+    return next;
+  }
+
+  /** An open document: its cached parse and the diagnostics the editor published. */
+  private fromDocument(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.bump(key);
+    this.pending.delete(key);
+    const diagnostics: SummaryDiagnostic[] = vscode.languages
+      .getDiagnostics(doc.uri)
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE)
+      .map((d) => ({ severity: toSeverity(d.severity), range: fromRange(d.range) }));
+    this.put(doc.uri, summarizeFile(this.cache.get(doc), diagnostics));
+  }
+
+  private fromDisk(uri: vscode.Uri): void {
+    if (this.openDocument(uri)) return;
+    const key = uri.toString();
+    this.bump(key);
+    this.pending.set(key, uri);
+    void this.drain();
+  }
+
+  private closed(doc: vscode.TextDocument): void {
+    if (!isIntake(doc) || doc.uri.scheme === 'untitled') return;
+    // Unsaved edits are gone with the editor: the file on disk is what is left.
+    if (matchesGlob(doc.uri)) this.fromDisk(doc.uri);
+    else this.forget(doc.uri.toString());
+  }
+
+  private removed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.forget(key);
+    for (const u of this.index.deleteUnder(key)) this.forget(u);
+    this.refreshSoon();
+  }
+
+  private forget(key: string): void {
+    this.bump(key);
+    this.pending.delete(key);
+    if (this.index.delete(key)) this.refreshSoon();
+  }
+
+  private put(uri: vscode.Uri, intakes: IntakeSummary[]): void {
+    const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    if (this.index.set({ uri: uri.toString(), path, intakes })) this.refreshSoon();
+  }
+
+  private drain(): Promise<void> {
+    this.draining ??= this.readPending().finally(() => {
+      this.draining = undefined;
+      if (this.pending.size > 0 && !this.disposed) void this.drain();
+    });
+    return this.draining;
+  }
+
+  private async readPending(): Promise<void> {
+    let sliceStart = performance.now();
+    while (this.pending.size > 0 && !this.disposed) {
+      const batch = [...this.pending.values()].slice(0, READ_BATCH);
+      for (const uri of batch) this.pending.delete(uri.toString());
+      const reads = await Promise.all(
+        batch.map(async (uri) => {
+          const generation = this.generations.get(uri.toString());
+          return { uri, generation, text: await readText(uri) };
+        }),
+      );
+      for (const { uri, generation, text } of reads) {
+        const key = uri.toString();
+        if (this.disposed || generation !== this.generations.get(key) || this.openDocument(uri)) continue;
+        if (text === undefined) {
+          if (this.index.delete(key)) this.refreshSoon();
+          continue;
+        }
+        this.put(uri, summarizeText(text, validationSettings(uri).placeholderSeverity));
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+    }
+  }
+
+  private refreshSoon(): void {
+    if (this.refreshTimer || this.disposed) return;
+    this.refreshTimer = setTimeout(() => this.flush(), REFRESH_DELAY_MS);
+  }
+
+  private flush(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    if (!this.disposed) this.changed.fire();
+  }
+}
+
+/** The file's text, or undefined when it is gone, unreadable or too large to be an intake. */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory || stat.size > MAX_BYTES) return undefined;
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

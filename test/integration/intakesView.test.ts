@@ -1,0 +1,213 @@
+// The Intakes view in a real extension host: it lists every intake of the workspace (one node
+// per intake of a multi-intake file) with industry, completeness and counts; the counts follow
+// an edit in an open document and files added, changed and deleted on disk; the filter keeps
+// the incomplete intakes; the context menu's commands open, generate and export.
+//
+// Observed through the test hooks `activate` returns in test runs (IntakeStudioTestApi).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { IntakeStudioTestApi } from '../../src/extension/extension';
+import type { IntakeNode, IntakesViewTestApi } from '../../src/extension/intakesView';
+import { summarizeText } from '../../src/core/overview/fromText';
+import { activateByOpening, EXTENSION_ID, open, readFixture, replaceLine, workspaceDir } from './helpers';
+
+const TIMEOUT_MS = 20_000;
+let api: IntakesViewTestApi;
+let testApi: IntakeStudioTestApi;
+
+type Shown = { node: IntakeNode; item: vscode.TreeItem };
+
+function shown(): Shown[] {
+  return api.nodes();
+}
+
+/** The intake nodes of the file at `file`, relative to the workspace folder. */
+function intakeNodes(file: string): Shown[] {
+  return shown().filter((s) => s.node.kind === 'intake' && s.node.file.path === file);
+}
+
+function describe(): string {
+  return shown()
+    .map((s) => `${s.node.file.path}: ${String(s.item.label)} — ${String(s.item.description)}`)
+    .join('\n');
+}
+
+/** Resolves with the view's nodes once `predicate` holds for them (checked now and on every change). */
+function waitForView<T>(probe: () => T | undefined, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const value = probe();
+      if (value === undefined) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const sub = api.onDidChange(check);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}; the view shows:\n${describe()}`));
+    }, TIMEOUT_MS);
+    check();
+  });
+}
+
+function single(file: string): (IntakeNode & { kind: 'intake' }) | undefined {
+  const nodes = intakeNodes(file);
+  return nodes.length === 1 && nodes[0]!.node.kind === 'intake' ? nodes[0]!.node : undefined;
+}
+
+suite('Intakes view', () => {
+  suiteSetup(async () => {
+    const ext = await activateByOpening();
+    testApi = ext.exports as IntakeStudioTestApi;
+    assert.ok(testApi?.intakes, 'activate() returned no test hooks');
+    api = testApi.intakes;
+    // Showing the view starts its scan.
+    await vscode.commands.executeCommand('intake.intakes.focus');
+    await api.idle();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('intake.intakes.showAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('is contributed to the Explorer, collapsed until opened, with its menus', () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const view = pkg.contributes.views.explorer.find((v: { id: string }) => v.id === 'intake.intakes');
+    assert.equal(view?.visibility, 'collapsed', 'an expanded view would activate the extension in every workspace');
+    const item = pkg.contributes.menus['view/item/context'].filter((m: { when: string }) => m.when.includes('view == intake.intakes')).map((m: { command: string }) => m.command);
+    for (const c of ['intake.intakes.open', 'intake.intakes.generate', 'intake.intakes.export']) assert.ok(item.includes(c), c);
+    const title = pkg.contributes.menus['view/title'].map((m: { command: string }) => m.command);
+    for (const c of ['intake.intakes.showIncomplete', 'intake.intakes.showAll', 'intake.newIntake']) assert.ok(title.includes(c), c);
+  });
+
+  test('lists every intake: one node per intake of a multi-intake file, with industry, completeness and counts', async () => {
+    const pipeline = intakeNodes('pipeline-2025-q3.intake');
+    assert.deepEqual(
+      pipeline.map((s) => String(s.item.label)),
+      ['银行 · 城商行（手机银行与开放银行）', '物流 · 冷链物流（医药与生鲜干线运输）'],
+      describe(),
+    );
+    assert.match(String(pipeline[1]!.item.description), /^#2 · 100%/);
+    const fileNode = shown().find((s) => s.node.kind === 'file' && s.node.file.path === 'pipeline-2025-q3.intake');
+    assert.ok(fileNode, 'the two-intake file has a node of its own');
+    assert.equal(intakeNodes('seeds.intake').length, 4);
+
+    const insurance = single('insurance.intake')!;
+    assert.equal(insurance.intake.industry, '保险');
+    assert.equal(insurance.intake.segment, '车险理赔自动化');
+    // The view's counts are the validator's, for a file it read from disk.
+    for (const name of ['insurance.intake', 'aviation.intake', 'hospital.intake', 'blank-structured.intake']) {
+      const expected = summarizeText(await readFixture(name))[0]!;
+      const node = single(name)!;
+      assert.deepEqual([node.intake.percent, node.intake.errors, node.intake.warnings], [expected.percent, expected.errors, expected.warnings], name);
+    }
+    assert.equal(single('aviation.intake')!.intake.errors, 1);
+    // blank-simple.intake is open: its counts are the ones the editor published.
+    const blank = single('blank-simple.intake')!;
+    assert.equal(blank.intake.warnings, 35);
+    const item = intakeNodes('blank-simple.intake')[0]!.item;
+    assert.match(String(item.description), /35 warnings/);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
+  });
+
+  test('counts follow an edit in an open document, and the file on disk once it is closed unsaved', async () => {
+    const name = 'view-edit.intake';
+    const file = vscode.Uri.joinPath(workspaceDir(), name);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(await readFixture('insurance.intake')));
+    const before = await waitForView(() => single(name)?.intake, `${name} to appear`);
+    const doc = await open(file);
+    const line = doc.getText().split('\n').findIndex((l) => l.trimStart().startsWith('- 业务规模'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(file, doc.lineAt(line).range, replaceLine(doc.lineAt(line).text, '- 业务规模', '- 业务规模：__(待补充)__'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await waitForView(() => {
+      const s = single(name)?.intake;
+      return s && s.warnings === before.warnings + 1 ? s : undefined;
+    }, 'one more warning after the edit');
+    assert.ok(after.percent < before.percent, `${after.percent}% after, ${before.percent}% before`);
+    assert.equal(after.placeholders, 1);
+
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitForView(() => {
+      const s = single(name)?.intake;
+      return s && s.warnings === before.warnings && s.percent === before.percent ? s : undefined;
+    }, 'the counts of the file on disk after closing without saving');
+    await vscode.workspace.fs.delete(file);
+    await waitForView(() => (single(name) ? undefined : true), `${name} to leave the view`);
+  });
+
+  test('follows files added, changed and deleted on disk by another program', async () => {
+    const dir = path.join(workspaceDir().fsPath, 'from-disk');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'added.intake');
+    fs.writeFileSync(file, await readFixture('pipeline-2025-q3.intake'));
+    const added = await waitForView(() => {
+      const nodes = intakeNodes('from-disk/added.intake');
+      return nodes.length === 2 ? nodes : undefined;
+    }, 'the added two-intake file');
+    assert.equal(String(added[0]!.item.label), '银行 · 城商行（手机银行与开放银行）');
+
+    fs.appendFileSync(file, '\n=====\n\n[客户行业]：__(保险/政府/航空/零售等)__\n- 细分领域：__(寿险/政务云)__\n');
+    const expected = summarizeText(fs.readFileSync(file, 'utf8'))[2]!;
+    const third = await waitForView(() => {
+      const nodes = intakeNodes('from-disk/added.intake');
+      return nodes.length === 3 ? nodes[2]! : undefined;
+    }, 'the third intake appended on disk');
+    assert.equal(third.node.kind, 'intake');
+    if (third.node.kind !== 'intake') return;
+    assert.deepEqual([third.node.intake.errors, third.node.intake.warnings], [expected.errors, expected.warnings]);
+    assert.equal(third.node.intake.errors, 5, 'five required sections missing');
+
+    fs.rmSync(dir, { recursive: true, force: true });
+    await waitForView(() => (intakeNodes('from-disk/added.intake').length === 0 ? true : undefined), 'the deleted folder to leave the view');
+  });
+
+  test('the toolbar filter shows only incomplete intakes, and back', async () => {
+    await vscode.commands.executeCommand('intake.intakes.showIncomplete');
+    const listed = shown().filter((s) => s.node.kind === 'intake');
+    assert.ok(listed.length > 0);
+    assert.deepEqual(
+      listed.filter((s) => s.node.kind === 'intake' && s.node.intake.percent >= 100).map((s) => s.node.file.path),
+      [],
+    );
+    assert.equal(single('insurance.intake'), undefined, 'a complete intake is hidden');
+    assert.ok(single('hospital.intake'), 'an incomplete one stays');
+    // The two-intake seed file keeps its file node, with only its two blank templates.
+    assert.equal(intakeNodes('seeds.intake').length, 2);
+    await vscode.commands.executeCommand('intake.intakes.showAll');
+    assert.ok(single('insurance.intake'));
+  });
+
+  test('the context menu opens an intake at its first line, generates its recommendation and exports it', async () => {
+    const second = intakeNodes('pipeline-2025-q3.intake')[1]!.node;
+    assert.equal(second.kind, 'intake');
+    if (second.kind !== 'intake') return;
+    await vscode.commands.executeCommand('intake.intakes.open', second);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor?.document.uri.path.endsWith('/pipeline-2025-q3.intake'));
+    assert.equal(editor?.selection.active.line, second.intake.range.start.line);
+
+    const rendered = new Promise<void>((resolve) => {
+      const sub = testApi.preview.onDidRender((e) => {
+        if (e.uri.endsWith('/pipeline-2025-q3.intake') && e.kind === 'render') {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.commands.executeCommand('intake.intakes.generate', second);
+    await rendered;
+    const preview = testApi.preview.previews().find((p) => p.uri.endsWith('/pipeline-2025-q3.intake'));
+    assert.equal(preview?.intakeIndex, 1);
+    assert.match(preview?.html ?? '', /冷链/);
+
+    const target = vscode.Uri.joinPath(workspaceDir(), 'scratch', 'view-export.md');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('intake.intakes.export', second, [second], { format: 'md', target });
+    assert.equal(written?.toString(), target.toString());
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /冷链物流/);
+  });
+});

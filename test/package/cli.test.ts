@@ -1,0 +1,52 @@
+// The CLI ships on npm as @intake-studio/cli (cli/package.json), not in the .vsix: `npm pack`
+// must hold the bundled CLI, which must run from the unpacked tarball with nothing installed.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot, run } from './helpers';
+
+describe('the CLI npm package (cd cli && npm pack)', () => {
+  let tmp: string;
+  let files: string[];
+  let tarball: string;
+
+  before(function () {
+    this.timeout(120_000);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-cli-pack-'));
+    // npm pack runs the package's prepack script: the production build of the CLI.
+    const packed = run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: path.join(repoRoot(), 'cli') });
+    assert.equal(packed.status, 0, packed.stderr);
+    const info = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string; mode: number }[] }[])[0]!;
+    files = info.files.map((f) => f.path).sort();
+    tarball = path.join(tmp, info.filename);
+    const untar = run('tar', ['-xzf', tarball, '-C', tmp]);
+    assert.equal(untar.status, 0, untar.stderr);
+  });
+
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('holds the bundled CLI, its manifest, README and licence, and nothing else', () => {
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+  });
+
+  it('declares `intake` as its bin, an executable script with a node shebang', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(tmp, 'package', 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const bin = path.join(tmp, 'package', pkg.bin.intake!);
+    assert.ok(fs.readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n'));
+    assert.ok(fs.statSync(bin).mode & 0o111, 'not executable');
+  });
+
+  it('runs from the unpacked tarball with no node_modules anywhere: check and generate', () => {
+    const work = path.join(tmp, 'work');
+    fs.mkdirSync(work);
+    fs.copyFileSync(path.join(repoRoot(), 'examples', 'retail-cross-border.intake'), path.join(work, 'retail.intake'));
+    const cli = path.join(tmp, 'package', 'dist', 'cli.js');
+    const check = run(process.execPath, [cli, 'check', 'retail.intake', '--json'], { cwd: work });
+    assert.equal(check.status, 0, check.stderr);
+    assert.equal((JSON.parse(check.stdout) as { intakes: number }).intakes, 1);
+    const docx = run(process.execPath, [cli, 'generate', 'retail.intake', '--format', 'docx', '-o', 'retail.docx'], { cwd: work });
+    assert.equal(docx.status, 0, docx.stderr);
+    assert.equal(fs.readFileSync(path.join(work, 'retail.docx')).toString('latin1', 0, 2), 'PK');
+  });
+});
