@@ -7,12 +7,12 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { readHttpSettings, readLlmSettings, type HttpSettings, type LlmSettings } from './llm/settings';
-import { readPreviewSettings, type PreviewSettings } from './preview/settings';
+import { readExportSettings, readPreviewSettings, type ExportSettings, type PreviewSettings } from './preview/settings';
 import { readValidationSettings, type SettingsGetter, type ValidationSettings } from './settings';
 
-export type ConfigSection = 'validate' | 'preview' | 'llm' | 'http';
+export type ConfigSection = 'validate' | 'preview' | 'export' | 'llm' | 'http';
 
-const PREFIX: Record<ConfigSection, string> = { validate: 'intake.validate', preview: 'intake.preview', llm: 'intake.llm', http: 'http' };
+const PREFIX: Record<ConfigSection, string> = { validate: 'intake.validate', preview: 'intake.preview', export: 'intake.export', llm: 'intake.llm', http: 'http' };
 const SECTIONS = Object.keys(PREFIX) as ConfigSection[];
 
 export interface ConfigurationChange {
@@ -43,6 +43,10 @@ export class Configuration extends Disposable {
 
   preview(scope: vscode.Uri | undefined): PreviewSettings {
     return this.read('preview', scope, readPreviewSettings);
+  }
+
+  export(scope: vscode.Uri | undefined): ExportSettings {
+    return this.read('export', scope, readExportSettings);
   }
 
   /**

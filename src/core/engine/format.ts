@@ -1,18 +1,35 @@
 /** Formatting of money, percentages and durations in report text (Chinese conventions). */
 import type { MoneyAmount } from '../facts/money';
-import type { Money } from './reportModel';
 
 const SYMBOL: Record<string, string> = { USD: '$', CNY: '¥', EUR: '€', GBP: '£', SGD: 'S$', HKD: 'HK$', JPY: '¥' };
+
+/** CNY per unit of each currency, for comparing estimates (made in CNY) with a budget; stated as an assumption. */
+export const CNY_PER: Record<string, number> = { CNY: 1, USD: 7.2, EUR: 7.8, GBP: 9.1, HKD: 0.92, SGD: 5.3, JPY: 0.048 };
+export const CNY_PER_USD = CNY_PER.USD!;
 
 /** 1200000 USD → "$120万"; 150000000 CNY → "¥1.5亿". */
 export function formatAmount(amount: number, currency: string): string {
   const symbol = SYMBOL[currency] ?? `${currency} `;
   if (amount >= 1e8) return `${symbol}${round(amount / 1e8, 2)}亿`;
-  if (amount >= 1e4) return `${symbol}${round(amount / 1e4, 1)}万`;
+  if (amount >= 1e4) return `${symbol}${round(amount / 1e4, amount >= 1e6 ? 0 : 1)}万`;
   return `${symbol}${round(amount, 0)}`;
 }
 
-export function toMoney(m: MoneyAmount): Money {
+/** A range in one currency: "¥120–180万", "$35–52万", "¥1.1–1.6亿". */
+export function formatRange(low: number, high: number, currency: string): string {
+  const symbol = SYMBOL[currency] ?? `${currency} `;
+  if (Math.round(low) === Math.round(high)) return formatAmount(low, currency);
+  if (high >= 1e8) return `${symbol}${round(low / 1e8, 2)}–${round(high / 1e8, 2)}亿`;
+  if (high >= 1e4) return `${symbol}${roundWan(low)}–${roundWan(high)}万`;
+  return `${symbol}${round(low, 0)}–${round(high, 0)}`;
+}
+
+function roundWan(n: number): number {
+  const wan = n / 1e4;
+  return wan >= 100 ? Math.round(wan / 10) * 10 : wan >= 10 ? Math.round(wan) : round(wan, 1);
+}
+
+export function toMoney(m: MoneyAmount): { amount: number; currency: string; text: string } {
   return { amount: m.amount, currency: m.currency, text: formatAmount(m.amount, m.currency) + (m.perYear ? '/年' : '') };
 }
 

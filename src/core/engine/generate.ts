@@ -1,32 +1,45 @@
 /**
- * The offline recommendation engine: intake → facts → profile → rule hits → report model.
- * Deterministic (no clock, no randomness, stable sort orders): the same intake gives the
- * same report, byte for byte.
+ * The offline recommendation engine:
+ *
+ *   intake → line facts (facts.ts) → understanding (understand/) → quality gate (gate.ts)
+ *     → brief (write/brief.ts)                                       when the intake is too thin
+ *     → regulation (plan/regulation.ts) → rules in context (rules.ts, plan/conditions.ts)
+ *     → plan: needs and system types (plan/needs.ts) → filters and picks (plan/picks.ts)
+ *     → lifecycle (plan/lifecycle.ts) → costs (plan/costs.ts) → timeline (plan/timeline.ts)
+ *     → risks (plan/risks.ts) → clarifications (clarify.ts) → writer (write/report.ts)
+ *
+ * Deterministic: no clock but the report date (`asOf`, default today at the caller's boundary),
+ * no randomness, stable orders; the same intake on the same date gives the same report.
  */
-import { analyzeFindings, findingToDiagnostic, type AnalysisFinding } from '../analysis/analyze';
+import type { AnalysisFinding } from '../analysis/analyze';
 import { getFieldCatalog } from '../catalog/catalog';
 import type { IntakeFile } from '../model';
-import { inReportLanguage } from '../reportLanguage';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
-import { walkFields } from '../walk';
-import { chooseCategories } from './categories';
-import type { EngineContext } from './context';
 import { requiredGaps } from '../facts/coverage';
+import { walkFields } from '../walk';
+import { clarifications } from './clarify';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
-import { buildProfile } from './profile';
+import { engineFindings } from './findings';
+import { qualityGate } from './gate';
+import { inContext } from './plan/conditions';
+import { estimateCosts } from './plan/costs';
+import { lifecycleFindings } from './plan/lifecycle';
+import { buildPlan } from './plan/needs';
+import { choosePicks } from './plan/picks';
+import { applicableRegulation } from './plan/regulation';
+import { assessRisks } from './plan/risks';
+import { planTimeline } from './plan/timeline';
 import type { ReportModel } from './reportModel';
 import { evaluateRules } from './rules';
-import { buildCostBenefit } from './sections/costBenefit';
-import { buildFeatures } from './sections/features';
-import { buildFit } from './sections/fit';
-import { buildImplementation } from './sections/implementation';
-import { buildNextSteps } from './sections/nextSteps';
-import { buildRequirements } from './sections/requirements';
-import { buildRisks } from './sections/risks';
-import { buildSolution } from './sections/solution';
+import { understand } from './understand';
+import { scrub } from './understand/personal';
+import { writeBrief } from './write/brief';
+import { writeReport } from './write/report';
 
 export interface GenerateOptions {
   kb?: KnowledgeBase;
+  /** The report date, YYYY-MM-DD: lifecycles are compared with it. Default: today. */
+  asOf?: string;
   /** The intake's facts and analysis findings, when the caller has them (the editor's DocumentAnalysis). */
   facts?: IntakeFacts;
   findings?: readonly AnalysisFinding[];
@@ -34,39 +47,92 @@ export interface GenerateOptions {
 
 export class IntakeIndexError extends Error {}
 
-/** Builds the report for intake `index` (0-based) of a parsed file. */
+/** Today as YYYY-MM-DD (UTC): the default report date. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Builds the report (or the clarification brief) for intake `index` (0-based) of a parsed file. */
 export function generateReport(file: IntakeFile, index = 0, options: GenerateOptions = {}): ReportModel {
   const intake = file.intakes[index];
   if (!intake) throw new IntakeIndexError(`intake ${index + 1} does not exist (the file has ${file.intakes.length})`);
   const kb = options.kb ?? getKnowledgeBase();
+  const asOf = options.asOf ?? today();
   const catalog = getFieldCatalog();
   const facts = options.facts ?? extractFacts(intake, catalog);
-  const profile = buildProfile(facts, kb);
-  const hits = evaluateRules(facts, kb.rules);
-  // The report is Chinese: quote the findings in Chinese whatever the editor's language.
-  const findings = (options.findings ?? analyzeFindings(intake)).map((f) => findingToDiagnostic(f, intake.index, inReportLanguage));
-  const ctx: EngineContext = { kb, facts, profile, hits, findings, categories: chooseCategories(hits, profile, kb) };
-  const incomplete = missingInformation(file, index);
-  const industry = profile.industryText || profile.industry?.name || '未注明行业';
-  return {
-    schemaVersion: 1,
-    title: `企业IT系统推荐报告：${[industry, profile.segment].filter(Boolean).join(' · ')}`,
-    intake: { index, industry, ...(profile.industry ? { industryId: profile.industry.id } : {}), segment: profile.segment },
-    incomplete,
-    requirements: buildRequirements(ctx),
-    solution: buildSolution(ctx),
-    fit: buildFit(ctx),
-    features: buildFeatures(ctx),
-    implementation: buildImplementation(ctx),
-    costBenefit: buildCostBenefit(ctx),
-    risks: buildRisks(ctx),
-    nextSteps: buildNextSteps(ctx, incomplete),
+  const u = understand(facts, kb, asOf, engineFindings(intake, options.findings));
+  const m = u.model;
+  // The title names the segment up to its first aside: "三级甲等综合医院（两个院区），电子病历…" → "三级甲等综合医院".
+  const segment = titleSegment(m.industry.segment);
+  const subject = [m.industry.name === '未注明行业' ? '' : m.industry.name, segment].filter(Boolean).join(' · ');
+  const base = {
+    schemaVersion: 2 as const,
+    asOf,
+    intake: { number: index + 1, firstLine: intake.range.start.line + 1, lastLine: intake.range.end.line + 1, industry: m.industry.written || m.industry.name, segment: m.industry.segment },
+    understanding: m,
+    incomplete: missingInformation(file, index),
+    options: [],
+    exclusions: [],
+    candidates: [],
+    lifecycle: [],
+    risks: [],
   };
+  const gate = qualityGate(u);
+  const regulation = applicableRegulation(u);
+  if (gate.brief) {
+    const brief = writeBrief(u, gate, clarifications(u, [], regulation.clarifications));
+    const model: ReportModel = { ...base, kind: 'brief', title: `需求澄清清单：${subject || `调研表第${index + 1}份`}`, clarifications: brief.clarifications, regulations: [], sections: brief.sections, appendix: [] };
+    return scrubModel(model, u);
+  }
+  const hits = evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored);
+  const lifecycle = lifecycleFindings(u);
+  const plan = buildPlan(u, hits, lifecycle);
+  let picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable);
+  // A system type no option can fill (every candidate breaks a constraint) leaves the plan; its
+  // exclusions stay in the appendix.
+  const unfilled = plan.systems.filter((s) => picks.options.every((o) => !o.picks.some((p) => p.category === s.category)));
+  if (unfilled.length > 0) {
+    plan.systems = plan.systems.filter((s) => !unfilled.includes(s));
+    const exclusions = picks.exclusions;
+    picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable);
+    picks.exclusions = exclusions;
+  }
+  // Testing windows and their fees belong to projects that build a system, or that the intake ties to them.
+  const builds = m.coreSystem.inScope || m.statedSystems.length > 0;
+  const regulated = {
+    mlps: regulation.applicable.has('mlps-2') && (builds || u.statedFrameworks.has('mlps-2')),
+    crypto: regulation.applicable.has('commercial-crypto-assessment') && (builds || u.statedFrameworks.has('commercial-crypto-assessment')),
+    csv: u.industry?.id === 'pharma',
+  };
+  const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated);
+  const timeline = planTimeline(u, regulated);
+  const model: ReportModel = {
+    ...base,
+    kind: 'report',
+    title: `企业IT系统推荐报告：${subject || `调研表第${index + 1}份`}`,
+    clarifications: clarifications(u, plan.needs, regulation.clarifications),
+    plan: { needs: plan.needs, systems: plan.systems },
+    options: picks.options,
+    exclusions: picks.exclusions,
+    candidates: picks.candidates,
+    lifecycle,
+    regulations: regulation.regulations,
+    costs,
+    timeline,
+    risks: assessRisks(u, hits, lifecycle, timeline, costs),
+    sections: [],
+    appendix: [],
+  };
+  const written = writeReport({ model, u, hits });
+  model.sections = written.sections;
+  model.appendix = written.appendix;
+  return scrubModel(model, u);
 }
 
 /** Required sections and fields that are missing, empty or still placeholders, by name. */
 function missingInformation(file: IntakeFile, index: number): string[] {
-  const intake = file.intakes[index]!;
+  const intake = file.intakes[index];
+  if (!intake) return [];
   const names: string[] = [];
   for (const gap of requiredGaps(intake)) {
     if (gap.kind === 'missing-section') names.push(`[${gap.section}]`);
@@ -80,4 +146,15 @@ function missingInformation(file: IntakeFile, index: number): string[] {
     }
   }
   return [...new Set(names)];
+}
+
+function titleSegment(segment: string): string {
+  const cut = segment.search(/[，,；;（(]/);
+  return cut >= 2 ? segment.slice(0, cut) : segment;
+}
+
+/** Removes any personal string (a contact's name, phone, e-mail) from every text of the model. */
+function scrubModel(model: ReportModel, u: ReturnType<typeof understand>): ReportModel {
+  if (u.personal.strings.length === 0) return model;
+  return JSON.parse(JSON.stringify(model), (_key, value: unknown) => (typeof value === 'string' ? scrub(value, u.personal) : value)) as ReportModel;
 }

@@ -1,148 +1,335 @@
 /**
- * The report as data. `generate()` builds it from an intake and the knowledge base; renderers
- * (Markdown, HTML, docx, the preview) only present it. Every statement carries the intake
- * lines behind it (`refs`), so a reader can trace it back.
+ * The report as data. `generateReport()` builds it from an intake and the knowledge base;
+ * renderers (Markdown, HTML, Word, the preview) only present its `sections` and `appendix`,
+ * and `--format json` prints it whole, for tools.
+ *
+ * Two kinds: a `report` (the eight sections of the sample reports, then `## 附录`), or a
+ * `brief` (the questions to ask the customer) when the intake is too thin for a recommendation.
+ * Both carry what the engine understood of the intake and the clarifications it needs.
+ *
+ * Numbering is one-based throughout, as in the CLI and the Markdown: `intake.number`, every
+ * `refs` entry (intake lines), phases. Money is in the intake's budget currency when it has one
+ * (CNY otherwise), in base units (dollars, yuan), as `{ low, high }` ranges.
  */
 import { z } from '../zod';
-import { RangeSchema } from '../model';
 
-/** An intake line a statement is based on. `line` is 0-based; renderers show it 1-based. */
-export const RefSchema = z.object({ line: z.number().int().nonnegative(), range: RangeSchema });
-export type Ref = z.infer<typeof RefSchema>;
+/** 1-based intake lines a statement is based on. */
+const Refs = z.array(z.number().int().positive());
 
 export interface Point {
+  /** A short lead shown in bold before the text (客户与核心业务, 首要目标…). */
+  label?: string;
   text: string;
-  refs: Ref[];
-  /** Marks a statement that rests on an assumption rather than an intake fact. */
-  assumption?: boolean;
+  refs: number[];
   children?: Point[];
 }
-export const PointSchema: z.ZodType<Point> = z.lazy(() =>
+export const PointSchema: z.ZodType<Point> = z.lazy(() => z.object({ label: z.string().optional(), text: z.string(), refs: Refs, children: z.array(PointSchema).optional() }));
+
+/** A piece of a section as the writer laid it out; the renderers turn each into Markdown. */
+export const BlockSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paragraph'), text: z.string().min(1), refs: Refs }),
+  z.object({ kind: z.literal('heading'), level: z.union([z.literal(3), z.literal(4)]), text: z.string().min(1), refs: Refs }),
+  z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(PointSchema) }),
   z.object({
-    text: z.string().min(1),
-    refs: z.array(RefSchema),
-    assumption: z.boolean().optional(),
-    children: z.array(PointSchema).optional(),
+    kind: z.literal('table'),
+    header: z.array(z.string()),
+    rows: z.array(z.object({ cells: z.array(z.string()), refs: Refs })),
   }),
-);
+  z.object({ kind: z.literal('note'), text: z.string().min(1), refs: Refs }),
+]);
+export type Block = z.infer<typeof BlockSchema>;
 
-export const CriterionScoreSchema = z.object({
-  criterion: z.enum(['deployment', 'compliance', 'xinchuang', 'budget', 'scale', 'region', 'protocols']),
-  /** 0 (conflicts), 1 (neutral or unknown), 2 (fits). */
-  score: z.number().int().min(0).max(2),
-  note: z.string(),
+export const SectionSchema = z.object({ id: z.string(), title: z.string(), blocks: z.array(BlockSchema) });
+export type Section = z.infer<typeof SectionSchema>;
+
+const Money = z.object({ amount: z.number(), currency: z.string(), text: z.string() });
+export type MoneyValue = z.infer<typeof Money>;
+const MoneyRange = z.object({ low: z.number(), high: z.number(), currency: z.string(), text: z.string() });
+export type MoneyRange = z.infer<typeof MoneyRange>;
+
+/** What the engine understood of the intake: typed facts, each with the lines it came from. */
+export const UnderstandingSchema = z.object({
+  industry: z.object({ id: z.string().optional(), name: z.string(), written: z.string(), segment: z.string(), subIndustry: z.string().optional(), refs: Refs }),
+  coreSystem: z.object({
+    /** Category id (categories.yaml) when known. */
+    category: z.string().optional(),
+    name: z.string(),
+    /** How it was found: named in the intake, implied by the segment or the industry, or unknown. */
+    basis: z.enum(['stated', 'segment', 'industry', 'unknown']),
+    /** The project builds or replaces it (not only integrates with it). */
+    inScope: z.boolean(),
+    /** The intake says it stays. */
+    kept: z.boolean(),
+    refs: Refs,
+  }),
+  /** Further business systems the intake asks for (LIMS, QMS… besides the core one). */
+  statedSystems: z.array(z.object({ category: z.string(), name: z.string(), refs: Refs })),
+  estate: z.object({
+    clouds: z.array(
+      z.object({
+        provider: z.string(),
+        name: z.string(),
+        regions: z.array(z.object({ id: z.string().optional(), name: z.string(), written: z.string(), approximate: z.boolean(), jurisdiction: z.string(), refs: Refs })),
+        refs: Refs,
+      }),
+    ),
+    onPrem: z.array(z.object({ text: z.string(), refs: Refs })),
+    products: z.array(
+      z.object({ name: z.string(), family: z.string().optional(), product: z.string().optional(), categories: z.array(z.string()), version: z.string().optional(), written: z.string(), refs: Refs }),
+    ),
+    nodes: z.number().optional(),
+    dataTb: z.number().optional(),
+  }),
+  triedAndFailed: z.array(z.object({ what: z.string(), why: z.string(), products: z.array(z.string()), refs: Refs })),
+  constraints: z.array(z.object({ kind: z.string(), text: z.string(), system: z.string().optional(), refs: Refs })),
+  locations: z.array(z.object({ name: z.string(), role: z.enum(['deployment', 'users', 'support', 'market']), jurisdiction: z.string(), refs: Refs })),
+  jurisdictions: z.array(z.object({ code: z.string(), basis: z.string(), refs: Refs })),
+  data: z.array(z.string()),
+  traits: z.array(z.string()),
+  scale: z.object({
+    size: z.enum(['sme', 'mid', 'large']),
+    assumed: z.boolean(),
+    figures: z.array(z.object({ label: z.string(), value: z.number(), text: z.string(), refs: Refs })),
+    internalUsers: z.number().optional(),
+    sites: z.number().optional(),
+  }),
+  budget: z.object({
+    total: Money.optional(),
+    /** Years the total covers (a per-year budget spans the horizon). */
+    horizonYears: z.number().int().positive(),
+    horizonAssumed: z.boolean(),
+    perYear: z.boolean(),
+    oneTime: Money.optional(),
+    recurringPerYear: Money.optional(),
+    split: z.array(z.object({ label: z.string(), percent: z.number().optional(), amount: Money.optional(), refs: Refs })),
+    preference: z.string().optional(),
+    refs: Refs,
+  }),
+  deadline: z.object({ months: z.number().optional(), text: z.string(), refs: Refs }),
+  sla: z.object({ availability: z.number().optional(), rtoMinutes: z.number().optional(), rpoMinutes: z.number().optional(), zeroDowntime: z.boolean(), refs: Refs }),
+  mainGoal: z.object({ text: z.string(), refs: Refs }).optional(),
+  secondaryGoals: z.array(z.object({ text: z.string(), refs: Refs })),
+  pains: z.array(z.object({ text: z.string(), kind: z.enum(['problem', 'impact', 'cause', 'bottleneck', 'debt']), refs: Refs })),
+  /** Money the customer says it loses, or spends today: the only basis for benefits. */
+  lossFigures: z.array(z.object({ text: z.string(), amount: z.number(), currency: z.string(), perMonths: z.number(), refs: Refs })),
+  integrations: z.array(z.object({ system: z.string(), protocols: z.array(z.string()), refs: Refs })),
+  /** Intake lines with personal data (contacts): never quoted. */
+  personalDataLines: Refs,
 });
-export type CriterionScore = z.infer<typeof CriterionScoreSchema>;
+export type UnderstandingModel = z.infer<typeof UnderstandingSchema>;
 
-export const ScoredProductSchema = z.object({
-  id: z.string(),
+export const ClarificationSchema = z.object({
+  /** The intake section the question belongs to. */
+  section: z.string(),
+  /** What the question is about (budget, deadline, region, regulation…): one question per topic and subject. */
+  topic: z.string(),
+  question: z.string(),
+  why: z.string(),
+  refs: Refs,
+  /** 1: blocks a sound recommendation; 2: changes the numbers; 3: refines. */
+  priority: z.number().int().min(1).max(3),
+});
+export type Clarification = z.infer<typeof ClarificationSchema>;
+
+export const NeedSchema = z.object({
+  kind: z.enum(['main-goal', 'goal', 'pain', 'debt', 'compliance', 'integration', 'constraint']),
+  /** The need restated. */
+  text: z.string(),
+  refs: Refs,
+  /** The mechanisms that answer it (rule ids, or `lifecycle:`/`plan:` ones, with their one-line summary). */
+  mechanisms: z.array(z.object({ rule: z.string(), title: z.string(), summary: z.string(), categories: z.array(z.string()) })),
+  /** No mechanism: the question to ask instead. */
+  clarify: z.string().optional(),
+});
+export type Need = z.infer<typeof NeedSchema>;
+
+export const SystemTypeSchema = z.object({
+  category: z.string(),
   name: z.string(),
-  vendor: z.string(),
-  origin: z.enum(['cn', 'intl', 'oss']),
-  total: z.number(),
-  criteria: z.array(CriterionScoreSchema),
-  strength: z.string(),
-  caveat: z.string(),
+  role: z.enum(['core', 'supporting']),
+  /** Why it is in the plan: the needs it serves. */
+  reason: z.string(),
+  refs: Refs,
+  /** The customer keeps its current system of this kind: integrate or upgrade it, do not replace it. */
+  kept: z.string().optional(),
 });
-export type ScoredProduct = z.infer<typeof ScoredProductSchema>;
+export type SystemType = z.infer<typeof SystemTypeSchema>;
 
-export const ShortlistSchema = z.object({
+const ProductRef = z.object({ id: z.string(), name: z.string(), vendor: z.string() });
+
+export const PickSchema = z.object({
   category: z.string(),
   categoryName: z.string(),
-  /** Why this category is part of the solution. */
-  reason: z.string(),
-  refs: z.array(RefSchema),
-  products: z.array(ScoredProductSchema),
+  product: ProductRef,
+  /** Why it fits, citing the customer's own facts. */
+  why: z.string(),
+  refs: Refs,
+  /** The customer already runs it: keep and upgrade. */
+  existing: z.boolean(),
+  alternative: z.object({ product: ProductRef, why: z.string(), refs: Refs }).optional(),
+  score: z.number(),
 });
-export type Shortlist = z.infer<typeof ShortlistSchema>;
+export type Pick = z.infer<typeof PickSchema>;
 
-export const SolutionOptionSchema = z.object({
+export const OptionSchema = z.object({
   id: z.enum(['A', 'B']),
+  strategy: z.enum(['domestic', 'domestic-alt', 'international', 'cloud-native', 'cloud-neutral']),
   title: z.string(),
   summary: z.string(),
   recommended: z.boolean(),
-  shortlists: z.array(ShortlistSchema),
-  pros: z.array(z.string()),
-  cons: z.array(z.string()),
+  /** False when the option cannot satisfy the constraints at all (it then has no picks). */
+  applicable: z.boolean(),
+  note: z.string().optional(),
+  /** Reasons every pick of the option shares (private deployment, 信创…), said once. */
+  shared: z.array(z.string()).optional(),
+  picks: z.array(PickSchema),
+  /** System types the option has no acceptable product for. */
+  gaps: z.array(z.object({ category: z.string(), reason: z.string() })),
 });
-export type SolutionOption = z.infer<typeof SolutionOptionSchema>;
+export type Option = z.infer<typeof OptionSchema>;
 
-export const MilestoneSchema = z.object({
-  id: z.string(),
+export const ExclusionSchema = z.object({
+  product: ProductRef,
+  category: z.string(),
+  /** What ruled it out: a hard constraint, a cloud not in use, a failed attempt, or a system that stays. */
+  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang']),
+  reason: z.string(),
+  refs: Refs,
+});
+export type Exclusion = z.infer<typeof ExclusionSchema>;
+
+/** A scored candidate, for the appendix comparison tables. */
+export const CandidateSchema = z.object({
+  option: z.enum(['A', 'B']),
+  category: z.string(),
+  product: ProductRef,
+  origin: z.enum(['cn', 'intl', 'oss']),
+  score: z.number(),
+  notes: z.array(z.string()),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+export const LifecycleFindingSchema = z.object({
+  family: z.string(),
+  name: z.string(),
+  version: z.string(),
+  /** `past`: support ended before the report date; `soon`: it ends within twelve months. */
+  status: z.enum(['past', 'soon']),
+  /** The end-of-support date, or the date by which the line was known to be unsupported. */
+  date: z.string(),
+  what: z.string(),
+  source: z.string(),
+  upgrade: z.string(),
+  refs: Refs,
+});
+export type LifecycleFinding = z.infer<typeof LifecycleFindingSchema>;
+
+export const RegulationSchema = z.object({
+  kind: z.enum(['framework', 'regulator']),
+  id: z.string().optional(),
+  name: z.string(),
+  /** stated: the intake names it; brought-in: its conditions hold (jurisdiction, industry, data). */
+  basis: z.enum(['stated', 'brought-in']),
+  why: z.string(),
+  refs: Refs,
+});
+export type Regulation = z.infer<typeof RegulationSchema>;
+
+export const CostItemSchema = z.object({
+  component: z.string(),
+  category: z.string().optional(),
+  kind: z.enum(['licence', 'infrastructure', 'implementation', 'operations', 'assessment']),
+  period: z.enum(['one-time', 'per-year']),
+  low: z.number(),
+  high: z.number(),
+  assumption: z.string(),
+});
+export type CostItem = z.infer<typeof CostItemSchema>;
+
+export const CostsSchema = z.object({
+  currency: z.string(),
+  years: z.number().int().positive(),
+  items: z.array(CostItemSchema),
+  totals: z.array(z.object({ period: z.enum(['one-time', 'per-year', 'total']), low: z.number(), high: z.number(), text: z.string() })),
+  budget: z
+    .object({
+      total: z.number(),
+      text: z.string(),
+      /** within: the estimate's high end fits; tight: only the low end fits; over: even the low end exceeds it. */
+      verdict: z.enum(['within', 'tight', 'over']),
+      statement: z.string(),
+      refs: Refs,
+    })
+    .optional(),
+  currentSpend: z.object({ text: z.string(), refs: Refs }).optional(),
+  benefits: z.array(z.object({ text: z.string(), refs: Refs, perYear: MoneyRange.optional() })),
+  payback: z.string().optional(),
+  assumptions: z.array(z.string()),
+  /** The pie of the budget or estimate, for the chart. */
+  chart: z.array(z.object({ label: z.string(), percent: z.number(), amount: z.string().optional(), assumption: z.boolean() })),
+});
+export type Costs = z.infer<typeof CostsSchema>;
+
+export const PhaseSchema = z.object({
+  number: z.number().int().positive(),
   name: z.string(),
   startWeek: z.number().int().nonnegative(),
   weeks: z.number().int().positive(),
   deliverables: z.array(z.string()).min(1),
 });
-export type Milestone = z.infer<typeof MilestoneSchema>;
+export type Phase = z.infer<typeof PhaseSchema>;
 
-export const MoneySchema = z.object({ amount: z.number().nonnegative(), currency: z.string(), text: z.string() });
-export type Money = z.infer<typeof MoneySchema>;
-
-export const BudgetShareSchema = z.object({
-  label: z.string(),
-  percent: z.number().min(0).max(100),
-  amount: MoneySchema.optional(),
-  assumption: z.boolean(),
-  refs: z.array(RefSchema),
+export const TimelineSchema = z.object({
+  template: z.string(),
+  totalWeeks: z.number().int().positive(),
+  minimumWeeks: z.number().int().positive(),
+  deadlineMonths: z.number().optional(),
+  feasible: z.boolean(),
+  statement: z.string(),
+  phases: z.array(PhaseSchema).min(1),
+  refs: Refs,
 });
-export type BudgetShare = z.infer<typeof BudgetShareSchema>;
-
-export const BenefitSchema = z.object({ metric: z.string(), low: z.number(), high: z.number(), unit: z.string(), note: z.string().optional() });
+export type Timeline = z.infer<typeof TimelineSchema>;
 
 export const RiskSchema = z.object({
   title: z.string(),
   risk: z.string(),
   mitigation: z.string(),
-  /** `analysis` findings come first, then rule-based and industry risks. */
-  source: z.enum(['analysis', 'rule', 'industry', 'completeness']),
-  severity: z.enum(['error', 'warning', 'information']),
+  source: z.enum(['analysis', 'lifecycle', 'rule', 'history', 'plan', 'constraint']),
   code: z.string().optional(),
-  refs: z.array(RefSchema),
+  refs: Refs,
 });
 export type Risk = z.infer<typeof RiskSchema>;
 
 export const ReportModelSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
+  kind: z.enum(['report', 'brief']),
   title: z.string(),
-  intake: z.object({ index: z.number().int().nonnegative(), industry: z.string(), industryId: z.string().optional(), segment: z.string() }),
-  /** Required fields that are missing or still placeholders: the report says 信息不完整. */
+  /** The report date (YYYY-MM-DD) lifecycles were compared with. */
+  asOf: z.string(),
+  intake: z.object({ number: z.number().int().positive(), firstLine: z.number().int().positive(), lastLine: z.number().int().positive(), industry: z.string(), segment: z.string() }),
+  understanding: UnderstandingSchema,
+  /**
+   * Required sections and fields that are missing, empty or still placeholders, by name
+   * (`[客户行业]`, `客户行业/业务规模`): the validator's required-field rule (facts/coverage.ts).
+   */
   incomplete: z.array(z.string()),
-  requirements: z.object({
-    industryModel: z.array(PointSchema),
-    controlPoints: z.array(PointSchema),
-    constraints: z.array(PointSchema),
-    scaleAndBudget: z.array(PointSchema),
-    painPoints: z.array(PointSchema),
-  }),
-  solution: z.object({
-    systemTypes: z.array(PointSchema),
-    options: z.array(SolutionOptionSchema).length(2),
-    notes: z.array(PointSchema),
-  }),
-  fit: z.array(PointSchema),
-  features: z.array(PointSchema),
-  implementation: z.object({
-    totalWeeks: z.number().int().positive(),
-    deadline: z.string(),
-    deadlineRefs: z.array(RefSchema),
-    milestones: z.array(MilestoneSchema).min(3),
-    advice: z.array(PointSchema),
-  }),
-  costBenefit: z.object({
-    total: MoneySchema.optional(),
-    totalRefs: z.array(RefSchema),
-    years: z.number().int().positive(),
-    split: z.array(BudgetShareSchema),
-    tco: z.array(BudgetShareSchema),
-    benefits: z.array(BenefitSchema),
-    paybackMonths: z.object({ low: z.number(), high: z.number() }),
-    assumptions: z.array(z.string()),
-  }),
+  clarifications: z.array(ClarificationSchema),
+  plan: z.object({ needs: z.array(NeedSchema), systems: z.array(SystemTypeSchema) }).optional(),
+  options: z.array(OptionSchema),
+  exclusions: z.array(ExclusionSchema),
+  candidates: z.array(CandidateSchema),
+  lifecycle: z.array(LifecycleFindingSchema),
+  regulations: z.array(RegulationSchema),
+  costs: CostsSchema.optional(),
+  timeline: TimelineSchema.optional(),
   risks: z.array(RiskSchema),
-  nextSteps: z.array(PointSchema),
+  /** The body: the eight sections of a report, or the brief's sections. */
+  sections: z.array(SectionSchema),
+  /** `## 附录`: for the engineer (comparisons, exclusions, assumptions, rule evidence). */
+  appendix: z.array(SectionSchema),
 });
 export type ReportModel = z.infer<typeof ReportModelSchema>;
 
 // Kept apart from the schemas above, so that code needing only the titles does not load zod at run time.
-export { REPORT_SECTION_TITLES } from './sectionTitles';
+export { APPENDIX_TITLE, REPORT_SECTION_TITLES } from './sectionTitles';

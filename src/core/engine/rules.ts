@@ -1,8 +1,10 @@
 /**
- * Rule evaluation: matches the knowledge base's pattern rules (rules.yaml) against an intake's
- * facts. A rule fires when every `all` matcher matches some fact, at least one `any` matcher
- * matches (when there are any), and no `none` matcher matches. The facts that matched become
- * the rule's evidence, the intake lines a recommendation cites. Pure: no I/O, no `vscode`.
+ * Rule evaluation: matches the knowledge base's rules (rules.yaml) against an intake's facts.
+ * A rule fires when its context holds (its `when` preconditions on the engine's understanding,
+ * none of its `unless` — checked by the caller through `inContext`, see plan/conditions.ts), every
+ * `all` matcher matches some fact, at least one `any` matcher matches (when there are any), and
+ * no `none` matcher matches. The facts that matched become the rule's evidence, the intake lines
+ * a recommendation cites. Pure: no I/O, no `vscode`.
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { Matcher, Rule } from '../knowledge/schema';
@@ -12,6 +14,12 @@ export interface RuleHit {
   rule: Rule;
   /** The facts whose lines matched the rule's `all` and `any` matchers, deduplicated, in document order. */
   evidence: Fact[];
+  /**
+   * The facts that triggered it: those its `any` matchers matched (its `all` matchers' when it has
+   * no `any`). An `all` matcher is often context (the customer uses 阿里云); only a trigger line is
+   * a need the rule answers.
+   */
+  triggers: Fact[];
 }
 
 export interface CompiledMatcher {
@@ -84,39 +92,48 @@ function matchFacts(m: CompiledMatcher, facts: readonly Fact[]): number[] {
   return hits;
 }
 
-/** Evaluates one rule; the evidence indexes when it fires, undefined otherwise. */
-function evaluate(rule: CompiledRule, facts: readonly Fact[]): Set<number> | undefined {
+/** Evaluates one rule; the evidence and trigger indexes when it fires, undefined otherwise. */
+function evaluate(rule: CompiledRule, facts: readonly Fact[]): { evidence: Set<number>; triggers: Set<number> } | undefined {
   const evidence = new Set<number>();
+  const fromAll = new Set<number>();
+  const fromAny = new Set<number>();
   for (const m of rule.all) {
     const hits = matchFacts(m, facts);
     if (hits.length === 0) return undefined;
-    for (const i of hits) evidence.add(i);
+    for (const i of hits) {
+      evidence.add(i);
+      fromAll.add(i);
+    }
   }
   if (rule.any.length > 0) {
     let matched = false;
     for (const m of rule.any) {
       const hits = matchFacts(m, facts);
       if (hits.length > 0) matched = true;
-      for (const i of hits) evidence.add(i);
+      for (const i of hits) {
+        evidence.add(i);
+        fromAny.add(i);
+      }
     }
     if (!matched) return undefined;
   }
   for (const m of rule.none) if (matchFacts(m, facts).length > 0) return undefined;
-  return evidence;
+  return { evidence, triggers: rule.any.length > 0 ? fromAny : fromAll };
 }
 
 /**
  * The rules that fire on an intake, highest priority first (rule order within a priority),
  * each with the facts that made it fire.
  */
-export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalog: FieldCatalog = getFieldCatalog()): RuleHit[] {
-  const list = facts.facts;
+export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalog: FieldCatalog = getFieldCatalog(), inContext: (rule: Rule) => boolean = () => true, exclude?: ReadonlySet<number>): RuleHit[] {
+  const list = exclude && exclude.size > 0 ? facts.facts.filter((f) => !exclude.has(f.line)) : facts.facts;
   const hits: { hit: RuleHit; order: number }[] = [];
   rules.forEach((rule, order) => {
-    const evidence = evaluate(compileRule(rule, catalog), list);
-    if (!evidence) return;
-    const sorted = [...evidence].sort((a, b) => a - b).map((i) => list[i]!);
-    hits.push({ hit: { rule, evidence: sorted }, order });
+    if (!inContext(rule)) return;
+    const result = evaluate(compileRule(rule, catalog), list);
+    if (!result) return;
+    const inOrder = (set: Set<number>) => [...set].sort((a, b) => a - b).map((i) => list[i]!);
+    hits.push({ hit: { rule, evidence: inOrder(result.evidence), triggers: inOrder(result.triggers) }, order });
   });
   hits.sort((a, b) => b.hit.rule.priority - a.hit.rule.priority || a.order - b.order);
   return hits.map((h) => h.hit);

@@ -1,9 +1,12 @@
 /**
  * Cross-reference checks over the whole knowledge base: ids are unique, and every reference
- * (rule → product/category/framework, product → category/framework, industry →
- * category/framework) names something that exists. Returns human-readable problems.
+ * (rule → product/category/framework, product → category/framework/industry, industry →
+ * category/framework, lifecycle → product, condition → industry/framework/estate) names
+ * something that exists. Also the rules zod cannot express: a product's `certifications` name
+ * frameworks of kind `certification` (never a law), and every pattern compiles. Returns
+ * human-readable problems.
  */
-import type { Category, Framework, Industry, Location, Product, Rule } from './schema';
+import type { Category, Condition, Framework, Industry, LifecycleFamily, Location, Product, Rule } from './schema';
 
 export interface KnowledgeData {
   industries: Industry[];
@@ -11,6 +14,7 @@ export interface KnowledgeData {
   products: Product[];
   frameworks: Framework[];
   locations: Location[];
+  lifecycle: LifecycleFamily[];
   rules: Rule[];
 }
 
@@ -27,40 +31,63 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   const categories = ids('category', k.categories);
   const products = ids('product', k.products);
   const frameworks = ids('framework', k.frameworks);
-  ids('industry', k.industries);
+  const industries = ids('industry', k.industries);
+  const families = ids('lifecycle family', k.lifecycle);
   ids('location', k.locations);
   ids('rule', k.rules);
-  const ref = (from: string, kind: string, set: Set<string>, values: readonly string[]) => {
-    for (const v of values) if (!set.has(v)) problems.push(`${from}: unknown ${kind} "${v}"`);
+  const frameworkById = new Map(k.frameworks.map((f) => [f.id, f]));
+  const ref = (from: string, kind: string, set: Set<string>, values: readonly string[] | undefined) => {
+    for (const v of values ?? []) if (!set.has(v)) problems.push(`${from}: unknown ${kind} "${v}"`);
+  };
+  const condition = (from: string, c: Condition) => {
+    ref(from, 'industry', industries, c.industries);
+    ref(from, 'framework', frameworks, c.frameworks);
+    for (const e of c.estate ?? []) {
+      if (!families.has(e) && !products.has(e) && !categories.has(e)) problems.push(`${from}: estate "${e}" is neither a lifecycle family, a product nor a category`);
+    }
   };
   for (const p of k.products) {
     ref(`product ${p.id}`, 'category', categories, p.categories);
-    ref(`product ${p.id}`, 'framework', frameworks, p.compliance);
+    ref(`product ${p.id}`, 'framework', frameworks, p.certifications);
+    ref(`product ${p.id}`, 'framework', frameworks, p.supports);
+    ref(`product ${p.id}`, 'industry', industries, p.industries);
+    for (const c of p.certifications) {
+      const f = frameworkById.get(c);
+      if (f && f.kind !== 'certification') problems.push(`product ${p.id}: "${c}" is a ${f.kind}, not a certification a product can hold (list it under supports)`);
+    }
+    if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
   }
   for (const i of k.industries) {
-    ref(`industry ${i.id}`, 'category', categories, i.coreSystems.map((s) => s.category));
+    ref(`industry ${i.id}`, 'category', categories, [...i.coreSystems.map((s) => s.category), ...(i.coreSystem ? [i.coreSystem] : []), ...i.segments.map((s) => s.coreSystem)]);
     ref(`industry ${i.id}`, 'framework', frameworks, i.frameworks);
+  }
+  for (const f of k.frameworks) {
+    f.appliesWhen.forEach((c, n) => condition(`framework ${f.id} appliesWhen[${n + 1}]`, c));
+    if (f.levelPattern) compiles(`framework ${f.id}: levelPattern`, f.levelPattern, problems);
+  }
+  for (const l of k.lifecycle) {
+    if (l.product) ref(`lifecycle ${l.id}`, 'product', products, [l.product]);
+    const seen = new Set<string>();
+    for (const v of l.versions) {
+      if (seen.has(v.version)) problems.push(`lifecycle ${l.id}: version "${v.version}" listed twice`);
+      seen.add(v.version);
+    }
   }
   for (const r of k.rules) {
     ref(`rule ${r.id}`, 'category', categories, r.categories);
     ref(`rule ${r.id}`, 'product', products, r.products);
     ref(`rule ${r.id}`, 'framework', frameworks, r.frameworks);
-    for (const m of [...r.all, ...r.any, ...r.none]) {
-      try {
-        new RegExp(m.pattern, 'iu');
-      } catch (e) {
-        problems.push(`rule ${r.id}: invalid pattern /${m.pattern}/: ${(e as Error).message}`);
-      }
-    }
-  }
-  for (const f of k.frameworks) {
-    if (f.levelPattern) {
-      try {
-        new RegExp(f.levelPattern, 'iu');
-      } catch (e) {
-        problems.push(`framework ${f.id}: invalid levelPattern: ${(e as Error).message}`);
-      }
-    }
+    condition(`rule ${r.id} when`, r.when);
+    r.unless.forEach((c, n) => condition(`rule ${r.id} unless[${n + 1}]`, c));
+    for (const m of [...r.all, ...r.any, ...r.none]) compiles(`rule ${r.id}: pattern /${m.pattern}/`, m.pattern, problems);
   }
   return problems;
+}
+
+function compiles(what: string, source: string, problems: string[]): void {
+  try {
+    new RegExp(source, 'iu');
+  } catch (e) {
+    problems.push(`${what}: invalid: ${(e as Error).message}`);
+  }
 }

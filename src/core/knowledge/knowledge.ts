@@ -8,8 +8,11 @@ import type { z } from '../zod';
 import loadCategories from './categories.yaml';
 import loadFrameworks from './frameworks.yaml';
 import loadIndustries from './industries.yaml';
+import loadLifecycle from './lifecycle.yaml';
 import loadLocations from './locations.yaml';
 import loadBusinessProducts from './products/business.yaml';
+import loadFoundationProducts from './products/foundation.yaml';
+import loadIndustryProducts from './products/industry.yaml';
 import loadPlatformProducts from './products/platform.yaml';
 import loadRules from './rules.yaml';
 import type { KnowledgeData } from './integrity';
@@ -17,11 +20,14 @@ import type {
   CategoriesFileSchema,
   FrameworksFileSchema,
   IndustriesFileSchema,
+  LifecycleFileSchema,
   LocationsFileSchema,
   ProductsFileSchema,
   RulesFileSchema,
   Category,
   Framework,
+  Industry,
+  LifecycleFamily,
   Location,
   Product,
 } from './schema';
@@ -30,6 +36,10 @@ export interface KnowledgeBase extends KnowledgeData {
   product(id: string): Product | undefined;
   category(id: string): Category | undefined;
   framework(id: string): Framework | undefined;
+  industry(id: string): Industry | undefined;
+  family(id: string): LifecycleFamily | undefined;
+  /** Products of a category, in file order (the order is a stable tie-breaker). */
+  productsIn(category: string): readonly Product[];
 }
 
 /** A file's data as its schema output it at build time. */
@@ -37,24 +47,41 @@ function validated<S extends z.ZodType>(load: () => unknown): z.output<S> {
   return load() as z.output<S>;
 }
 
+/** The product files, in the order their products are listed (business, industry, foundation, platform). */
+const PRODUCT_FILES = [loadBusinessProducts, loadIndustryProducts, loadFoundationProducts, loadPlatformProducts];
+
 export function buildKnowledgeBase(): KnowledgeBase {
   const data: KnowledgeData = {
     categories: validated<typeof CategoriesFileSchema>(loadCategories).categories,
     frameworks: validated<typeof FrameworksFileSchema>(loadFrameworks).frameworks,
     industries: validated<typeof IndustriesFileSchema>(loadIndustries).industries,
     locations: validated<typeof LocationsFileSchema>(loadLocations).locations,
-    products: [...validated<typeof ProductsFileSchema>(loadBusinessProducts).products, ...validated<typeof ProductsFileSchema>(loadPlatformProducts).products],
+    lifecycle: validated<typeof LifecycleFileSchema>(loadLifecycle).families,
+    products: PRODUCT_FILES.flatMap((load) => validated<typeof ProductsFileSchema>(load).products),
     rules: validated<typeof RulesFileSchema>(loadRules).rules,
   };
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
   const products = byId(data.products);
   const categories = byId(data.categories);
   const frameworks = byId(data.frameworks);
+  const industries = byId(data.industries);
+  const families = byId(data.lifecycle);
+  const inCategory = new Map<string, Product[]>();
+  for (const p of data.products) {
+    for (const c of p.categories) {
+      const list = inCategory.get(c);
+      if (list) list.push(p);
+      else inCategory.set(c, [p]);
+    }
+  }
   return {
     ...data,
     product: (id) => products.get(id),
     category: (id) => categories.get(id),
     framework: (id) => frameworks.get(id),
+    industry: (id) => industries.get(id),
+    family: (id) => families.get(id),
+    productsIn: (category) => inCategory.get(category) ?? [],
   };
 }
 

@@ -1,27 +1,75 @@
 /**
  * Schemas of the embedded knowledge base (the YAML files beside this one). Knowledge is data:
- * industries, solution categories, products, compliance frameworks, locations and rules are
- * authored as YAML, bundled as JSON by esbuild.js, and checked here — at build time, in tests
- * and on first load. Cross-references (a rule naming a product, a product naming a category…)
- * are checked by {@link checkKnowledgeIntegrity} in integrity.ts.
+ * industries, solution categories, products, compliance frameworks, locations, lifecycles and
+ * rules are authored as YAML, bundled as JSON by esbuild.js, and checked here — at build time,
+ * in tests and on first load. Cross-references (a rule naming a product, a product naming a
+ * category…) and the constraints zod cannot express (a product's certifications name standards,
+ * never laws) are checked by {@link checkKnowledgeIntegrity} in integrity.ts.
+ *
+ * Each YAML file's header documents its fields for authors; keep the two in step.
  */
 import { z } from '../zod';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case ascii');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 const NonEmpty = z.string().min(1);
+/** A low–high range; low must not exceed high. */
+const Range = z
+  .tuple([z.number().nonnegative(), z.number().nonnegative()])
+  .refine(([low, high]) => low <= high, 'low must not exceed high');
 
-/** A benefit or KPI range, for example 理赔周期 -20% … -40%. */
-export const RangeFactSchema = z
+/** Jurisdictions the engine reasons about: where sites, users, entities and regulators are. */
+export const JurisdictionSchema = z.enum(['cn', 'hk', 'eu', 'uk', 'us', 'sg', 'global']);
+/** Kinds of data a customer processes, which bring regulations in. */
+export const DataKindSchema = z.enum(['personal', 'health', 'cardholder', 'financial', 'student', 'production-control', 'gmp']);
+/** Clouds a product can be tied to. `none`: runs anywhere (on premises or on any cloud). */
+export const CloudSchema = z.enum(['aws', 'azure', 'gcp', 'alibaba', 'huawei', 'tencent', 'baidu', 'none']);
+/**
+ * Hard constraints the understanding recognises in an intake; rules and filters refer to them.
+ * - `no-public-cloud`: production systems/data may not run in a public cloud.
+ * - `no-saas`: no vendor-hosted SaaS for the data in scope (self-hosted or private deployment only).
+ * - `data-in-country`: data stays in mainland China (数据不出境); `data-in-eu`: stays in the EU.
+ * - `xinchuang-full`: full 信创 stack (domestic CPU, OS, database, middleware) is required;
+ *   `xinchuang-preferred`: domestic products preferred for new systems.
+ * - `no-second-cloud`: no new cloud vendor beyond those in use.
+ * - `keep-system`: a named system stays (integrated, not replaced).
+ */
+export const ConstraintKindSchema = z.enum(['no-public-cloud', 'no-saas', 'data-in-country', 'data-in-eu', 'xinchuang-full', 'xinchuang-preferred', 'no-second-cloud', 'keep-system']);
+/** Customer traits derived from the understanding, for rule preconditions. */
+export const TraitSchema = z.enum([
+  'china-site',
+  'overseas-site',
+  'cross-border',
+  'multi-cloud',
+  'hybrid',
+  'on-prem',
+  'public-cloud',
+  'global-users',
+  'zero-downtime',
+  'eu-entity',
+  'peak-traffic',
+  'legacy-integration',
+  /** 等保 level 3 or above is stated (brings 密评 in). */
+  'mlps-3plus',
+]);
+
+/**
+ * Preconditions on the understanding of an intake (understand/index.ts). Every given list must
+ * be satisfied: `industries` any of, `clouds` any in use, `constraints` all present, `frameworks`
+ * any applicable, `estate` any product family present, `traits` all present, `data` any.
+ */
+export const ConditionSchema = z
   .object({
-    metric: NonEmpty,
-    low: z.number(),
-    high: z.number(),
-    unit: NonEmpty,
-    note: z.string().optional(),
+    industries: z.array(Id).optional(),
+    clouds: z.array(CloudSchema.exclude(['none'])).optional(),
+    constraints: z.array(ConstraintKindSchema).optional(),
+    frameworks: z.array(Id).optional(),
+    estate: z.array(Id).optional(),
+    traits: z.array(TraitSchema).optional(),
+    data: z.array(DataKindSchema).optional(),
+    jurisdictions: z.array(JurisdictionSchema).optional(),
   })
-  .strict()
-  .refine((r) => r.low <= r.high, 'low must not exceed high');
+  .strict();
 
 export const IndustrySchema = z
   .object({
@@ -31,16 +79,60 @@ export const IndustrySchema = z
     /** Words in an intake's [客户行业] or 细分领域 that select this industry. */
     aliases: z.array(NonEmpty).min(1),
     businessModel: NonEmpty,
+    /** The core business system when the segment does not name another one (category id); absent when it cannot be inferred. */
+    coreSystem: Id.optional(),
+    /** Sub-industries: words in 细分领域 that select one, and the core system it implies. */
+    segments: z
+      .array(z.object({ name: NonEmpty, aliases: z.array(NonEmpty).min(1), coreSystem: Id, coreName: NonEmpty }).strict())
+      .default([]),
+    /** Typical systems of the industry (category ids), the core one first. */
     coreSystems: z.array(z.object({ name: NonEmpty, category: Id, note: z.string().optional() }).strict()).min(2),
-    regulators: z.array(NonEmpty).min(1),
-    /** Framework ids (frameworks.yaml) that usually apply. */
+    /** Regulators with the jurisdiction they act in: one outside the customer's jurisdictions is never listed. */
+    regulators: z
+      .array(
+        z
+          .object({
+            name: NonEmpty,
+            jurisdiction: JurisdictionSchema,
+            /** Supervises only locally licensed entities: listed when the intake says the customer has one there, else asked about. */
+            localEntity: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** Framework ids (frameworks.yaml) that may apply; each framework's own `appliesWhen` decides. */
     frameworks: z.array(Id),
-    /** Industry standards and rules that are not frameworks of their own. */
+    /** Industry standards and rules that are not frameworks of their own (appendix only). */
     standards: z.array(NonEmpty).min(1),
     controlPoints: z.array(NonEmpty).min(2),
     kpis: z.array(NonEmpty).min(2),
-    benefits: z.array(RangeFactSchema).min(2),
-    paybackMonths: z.object({ low: z.number().positive(), high: z.number().positive() }).strict(),
+  })
+  .strict();
+
+/** How a category is priced, for the cost model (engine/plan/costs.ts). Amounts in 万元 (10,000 CNY), mid price tier. */
+export const CostProfileSchema = z
+  .object({
+    /**
+     * What the licence and infrastructure scale with: the customer's servers (`hosts`: monitored,
+     * containerised, patched), the product's own cluster nodes (`nodes`), internal users, TB of
+     * data, sites (plants, campuses, stations, data centres), network links, or the project.
+     */
+    driver: z.enum(['hosts', 'nodes', 'users', 'tb', 'sites', 'links', 'project']),
+    /**
+     * `subscription`: the licence is paid every year; `perpetual`: bought once, with annual
+     * maintenance (counted in operations).
+     */
+    licenceModel: z.enum(['subscription', 'perpetual']),
+    /** Licence per unit (万元 = 10,000 CNY, mid price tier): per year for a subscription, once for a perpetual licence. */
+    licencePerUnit: Range,
+    /** Units assumed when the intake gives none, by customer scale (sme, mid, large). */
+    defaultUnits: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+    /** One-time implementation and integration (万元) for a mid-size customer; scaled by size. */
+    implementation: Range,
+    /** Infrastructure per unit per year (万元): hosts, storage, circuits. */
+    infraPerUnit: Range,
+    /** Operations per year as a share of the licence (support, patching, people). */
+    operationsShare: Range,
   })
   .strict();
 
@@ -51,8 +143,16 @@ export const CategorySchema = z
     nameEn: NonEmpty,
     /** What the category does, one line. */
     purpose: NonEmpty,
+    /**
+     * business: a business system (HIS, core banking, MES…); the others are platform layers.
+     * The plan lists business systems first and keeps platform layers to what the needs ask for.
+     */
+    layer: z.enum(['business', 'data', 'integration', 'platform', 'network', 'security', 'operations']),
+    /** How intakes name a system of this category (HIS, 电子病历, 核心系统…), matched case-insensitively. */
+    aliases: z.array(NonEmpty).default([]),
     /** Typical features, used in 关键特性. */
     features: z.array(NonEmpty).min(2),
+    cost: CostProfileSchema,
   })
   .strict();
 
@@ -68,10 +168,27 @@ export const ProductSchema = z
     vendor: NonEmpty,
     /** Domestic Chinese vendor, international vendor, or open source. */
     origin: OriginSchema,
+    /** How intakes name it besides `name` (Kong, 聚水潭, RDS MySQL…), for the estate and tried-and-failed. */
+    aliases: z.array(NonEmpty).default([]),
     categories: z.array(Id).min(1),
+    /** Industries the product is made for (industries.yaml ids); absent: any industry. */
+    industries: z.array(Id).optional(),
     deployment: z.array(DeploymentSchema).min(1),
-    /** Framework ids the product is commonly certified or attested for. */
-    compliance: z.array(Id),
+    /** The public cloud the product belongs to (a managed service of that cloud), or `none`. */
+    cloud: CloudSchema,
+    /**
+     * Where its control plane runs: `customer` (everything can run in the customer's own data
+     * centre), `vendor` (the vendor's or a public cloud's, even when agents or gateways run on
+     * premises: Azure API Management, ACK One), or `either` (a self-hosted edition exists).
+     */
+    controlPlane: z.enum(['customer', 'vendor', 'either']),
+    /**
+     * Certifications and attestations the product (or its managed service) holds: framework ids
+     * whose kind is `certification` (ISO 27001, SOC 2, PCI DSS, 等保 filings). Laws are never certified.
+     */
+    certifications: z.array(Id),
+    /** Laws and regulations the product has features for (GDPR consent, 21 CFR Part 11 audit trails). */
+    supports: z.array(Id).default([]),
     /** 信创: adapted to domestic CPUs/OS/databases (the note says which). */
     xinchuang: z.object({ adapted: z.boolean(), note: z.string().optional() }).strict(),
     /** Where it is sold and supported: mainland China, global, or both. */
@@ -89,6 +206,13 @@ export const FrameworkSchema = z
   .object({
     id: Id,
     name: NonEmpty,
+    /**
+     * `law`: a statute or binding regulation; `certification`: a standard a product or service
+     * provider can be certified or attested against (ISO 27001, SOC 2, PCI DSS, 等保 filings of a
+     * cloud platform); `assessment`: an assessment of the customer's own system or organisation
+     * (密评, IATF 16949, 电子病历分级评价). Only certifications may appear in a product's `certifications`.
+     */
+    kind: z.enum(['law', 'certification', 'assessment']),
     /** Spellings that refer to it in an intake: PCI DSS, PCIDSS, PCI-DSS, 支付卡行业数据安全标准… */
     aliases: z.array(NonEmpty).min(1),
     currentVersion: NonEmpty,
@@ -99,10 +223,17 @@ export const FrameworkSchema = z
     /** Level words that must match one of `levels` when present in the intake (regex source). */
     levelPattern: z.string().optional(),
     jurisdiction: NonEmpty,
+    /**
+     * When the framework applies without the intake naming it: any listed condition that holds
+     * (within a condition every given key must hold). Empty: only when the intake names it.
+     */
+    appliesWhen: z.array(ConditionSchema).default([]),
     requires: NonEmpty,
     /** What "passing" is: a certificate, an attestation report, a filing, an assessment, or compliance with a law. */
     outcome: z.enum(['certificate', 'attestation', 'filing-and-assessment', 'assessment', 'compliance']),
     outcomeNote: NonEmpty,
+    /** One short line for the report body: what the customer must do. */
+    summary: NonEmpty,
     /** The correct wording, when people habitually say "认证" for something that is not a certification. */
     preferredWording: z.string().optional(),
     asOf: IsoDate,
@@ -118,10 +249,51 @@ export const LocationSchema = z
     code: z.string().optional(),
     /** Spellings in intakes: AWS北京, 北京区, Azure East US, 美国东部… Matched case-insensitively. */
     aliases: z.array(NonEmpty).min(1),
+    /**
+     * Aliases that are not the provider's own names but a nearest guess (Azure has no 东欧 region;
+     * "Azure东欧" resolves to Poland Central for the latency floor). The engine asks which region
+     * is meant instead of assuming.
+     */
+    approximate: z.array(NonEmpty).default([]),
     city: NonEmpty,
     country: NonEmpty,
+    /** The jurisdiction the location is in. */
+    jurisdiction: JurisdictionSchema,
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
+  })
+  .strict();
+
+/** A release line of a product family and when its support ends (or by when it was known to have ended). */
+export const LifecycleVersionSchema = z
+  .object({
+    /** The version prefix as intakes write it: "8.0", "14", "2016", "11" (for 11g), "1.19". */
+    version: NonEmpty,
+    /** End of support (the last date fixes are published). */
+    endOfSupport: IsoDate.optional(),
+    /** No dated end of support, but known unsupported on this date (a newer line took over). */
+    unsupportedAsOf: IsoDate.optional(),
+    /** What ends: community fixes, vendor mainstream or extended support, general support. */
+    what: NonEmpty,
+    /** Where the date comes from (vendor policy, release notes). */
+    source: NonEmpty,
+  })
+  .strict()
+  .refine((v) => (v.endOfSupport === undefined) !== (v.unsupportedAsOf === undefined), 'give exactly one of endOfSupport and unsupportedAsOf');
+
+export const LifecycleFamilySchema = z
+  .object({
+    id: Id,
+    name: NonEmpty,
+    /** How intakes name it, matched case-insensitively as words; a version may follow. Longest wins. */
+    aliases: z.array(NonEmpty).min(1),
+    /** The knowledge-base product this family is, when there is one. */
+    product: Id.optional(),
+    versions: z.array(LifecycleVersionSchema).min(1),
+    /** What to upgrade to, one short line. */
+    upgrade: NonEmpty,
+    /** Where full 信创 rules the upgrade path out (Oracle 19c, Windows Server 2022): the domestic move instead. */
+    xinchuangUpgrade: z.string().optional(),
   })
   .strict();
 
@@ -132,7 +304,7 @@ export const MatcherSchema = z
     section: z.string().optional(),
     /** Field name (catalog canonical), optional: restricts the search to that field's value and children. */
     field: z.string().optional(),
-    /** Regular expression source, matched case-insensitively against each line. */
+    /** Regular expression source, matched case-insensitively against each line. Must be linear-time. */
     pattern: NonEmpty,
   })
   .strict();
@@ -145,27 +317,50 @@ export const RuleSchema = z
     any: z.array(MatcherSchema).default([]),
     /** Matchers that veto the rule. */
     none: z.array(MatcherSchema).default([]),
-    /** The report section where the output appears. */
+    /** Preconditions on the understanding: the context the rule applies to. */
+    when: ConditionSchema.default({}),
+    /** Exclusions on the understanding: any condition that holds vetoes the rule. */
+    unless: z.array(ConditionSchema).default([]),
+    /**
+     * What the rule produces: 推荐系统方案 a mechanism for a need (adds its system types),
+     * 适用性分析 an answer to a need, 实施建议 a practice, 关键特性 a capability, 风险提示 a risk
+     * with its 应对, 下一步建议 a next step.
+     */
     section: z.enum(['推荐系统方案', '关键特性', '实施建议', '风险提示', '下一步建议', '适用性分析']),
     title: NonEmpty,
+    /** The customer's problem in a few words (跨云链路时延高): how the report restates the need. */
+    need: z.string().optional(),
+    /** The answer in one line (≤ 80 characters), no product names: what the report body says. */
+    summary: NonEmpty,
     recommendation: NonEmpty,
     rationale: NonEmpty,
     /** For 风险提示: the response (应对). */
     mitigation: z.string().optional(),
     /** Solution categories the rule asks for (adds them to the system types). */
     categories: z.array(Id).default([]),
+    /** Products that answer the need best (preferred when picking, if they pass the filters). */
     products: z.array(Id).default([]),
     frameworks: z.array(Id).default([]),
     priority: z.number().int().min(1).max(5).default(3),
   })
   .strict()
-  .refine((r) => r.all.length + r.any.length > 0, 'a rule needs at least one matcher');
+  .refine((r) => r.all.length + r.any.length > 0, 'a rule needs at least one matcher')
+  .refine((r) => r.summary.length <= 90, 'summary: at most 90 characters');
 
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+export type DataKind = z.infer<typeof DataKindSchema>;
+export type Cloud = z.infer<typeof CloudSchema>;
+export type ConstraintKind = z.infer<typeof ConstraintKindSchema>;
+export type Trait = z.infer<typeof TraitSchema>;
+export type Condition = z.infer<typeof ConditionSchema>;
 export type Industry = z.infer<typeof IndustrySchema>;
+export type CostProfile = z.infer<typeof CostProfileSchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type Product = z.infer<typeof ProductSchema>;
 export type Framework = z.infer<typeof FrameworkSchema>;
 export type Location = z.infer<typeof LocationSchema>;
+export type LifecycleVersion = z.infer<typeof LifecycleVersionSchema>;
+export type LifecycleFamily = z.infer<typeof LifecycleFamilySchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type Matcher = z.infer<typeof MatcherSchema>;
 
@@ -174,4 +369,5 @@ export const CategoriesFileSchema = z.object({ categories: z.array(CategorySchem
 export const ProductsFileSchema = z.object({ products: z.array(ProductSchema).min(1) }).strict();
 export const FrameworksFileSchema = z.object({ frameworks: z.array(FrameworkSchema).min(15) }).strict();
 export const LocationsFileSchema = z.object({ locations: z.array(LocationSchema).min(1) }).strict();
+export const LifecycleFileSchema = z.object({ families: z.array(LifecycleFamilySchema).min(1) }).strict();
 export const RulesFileSchema = z.object({ rules: z.array(RuleSchema).min(1) }).strict();

@@ -12,23 +12,29 @@ import { parseFieldCatalog } from '../catalog/schema';
 import loadCategories from './categories.yaml';
 import loadFrameworks from './frameworks.yaml';
 import loadIndustries from './industries.yaml';
+import loadLifecycle from './lifecycle.yaml';
 import loadLocations from './locations.yaml';
 import loadBusinessProducts from './products/business.yaml';
+import loadFoundationProducts from './products/foundation.yaml';
+import loadIndustryProducts from './products/industry.yaml';
 import loadPlatformProducts from './products/platform.yaml';
 import loadRules from './rules.yaml';
 import loadSegments from './segments.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
 import { checkPatternSafety } from './regexSafety';
 import { SegmentsFileSchema } from './segmentsSchema';
-import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
+import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LifecycleFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
 
 /** The knowledge base's files, by their path under src/core/, with their schemas. */
 export const KNOWLEDGE_FILES = {
   'knowledge/categories.yaml': { load: loadCategories, schema: CategoriesFileSchema },
   'knowledge/frameworks.yaml': { load: loadFrameworks, schema: FrameworksFileSchema },
   'knowledge/industries.yaml': { load: loadIndustries, schema: IndustriesFileSchema },
+  'knowledge/lifecycle.yaml': { load: loadLifecycle, schema: LifecycleFileSchema },
   'knowledge/locations.yaml': { load: loadLocations, schema: LocationsFileSchema },
   'knowledge/products/business.yaml': { load: loadBusinessProducts, schema: ProductsFileSchema },
+  'knowledge/products/industry.yaml': { load: loadIndustryProducts, schema: ProductsFileSchema },
+  'knowledge/products/foundation.yaml': { load: loadFoundationProducts, schema: ProductsFileSchema },
   'knowledge/products/platform.yaml': { load: loadPlatformProducts, schema: ProductsFileSchema },
   'knowledge/rules.yaml': { load: loadRules, schema: RulesFileSchema },
   'knowledge/segments.yaml': { load: loadSegments, schema: SegmentsFileSchema },
@@ -68,7 +74,8 @@ export function compileEmbeddedData(): CompiledData {
     frameworks: get('knowledge/frameworks.yaml', 'frameworks'),
     industries: get('knowledge/industries.yaml', 'industries'),
     locations: get('knowledge/locations.yaml', 'locations'),
-    products: [...get<KnowledgeData['products']>('knowledge/products/business.yaml', 'products'), ...get<KnowledgeData['products']>('knowledge/products/platform.yaml', 'products')],
+    lifecycle: get('knowledge/lifecycle.yaml', 'families'),
+    products: (['knowledge/products/business.yaml', 'knowledge/products/industry.yaml', 'knowledge/products/foundation.yaml', 'knowledge/products/platform.yaml'] as const).flatMap((f) => get<KnowledgeData['products']>(f, 'products')),
     rules: get('knowledge/rules.yaml', 'rules'),
   };
   // A pattern that can take super-linear time would freeze the editor on a long line: fail the build.

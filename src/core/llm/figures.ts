@@ -10,39 +10,42 @@ import { farthestPair, findPlaces, latencyTargets, minRoundTripMs, type PlaceMen
 import { allowedDowntime } from '../analysis/sla';
 import type { IntakeFacts } from '../facts/facts';
 import { formatAmount } from '../engine/format';
-import type { BudgetShare, ReportModel } from '../engine/reportModel';
+import type { ReportModel } from '../engine/reportModel';
 import type { Location } from '../knowledge/schema';
 import { formatRefs } from '../render/markdown';
 
 export function budgetFigures(model: ReportModel): string[] {
-  const cb = model.costBenefit;
+  const b = model.understanding.budget;
   const out: string[] = [];
-  if (cb.total) {
-    const overPeriod = /\/年$/.test(cb.total.text) ? `；按${cb.years}年计合计${formatAmount(cb.total.amount * cb.years, cb.total.currency)}` : '';
-    out.push(`- 总预算：${cb.total.text}${formatRefs(cb.totalRefs)}${overPeriod}`);
+  if (b.total) {
+    const overPeriod = b.perYear ? `；按${b.horizonYears}年计合计${formatAmount(b.total.amount * b.horizonYears, b.total.currency)}` : '';
+    out.push(`- 总预算：${b.total.text}${b.perYear ? '/年' : ''}${formatRefs(b.refs.slice(0, 1))}${overPeriod}`);
   } else {
     out.push('- 总预算：调研表未给出可解析的金额（不要自行假设总额）');
   }
-  out.push(`- 预算拆分：${shares(cb.split)}`);
-  out.push(`- ${cb.years}年TCO结构：${shares(cb.tco)}`);
-  out.push(`- 回本周期：${cb.paybackMonths.low}–${cb.paybackMonths.high}个月（假设：行业同类项目经验区间）`);
-  if (cb.benefits.length > 0) out.push(`- 预期收益（行业基准区间）：${cb.benefits.map((b) => `${b.metric} ${b.low}–${b.high}${b.unit}`).join('；')}`);
-  for (const a of cb.assumptions) out.push(`- ${a}`);
+  if (b.oneTime && b.oneTime.amount !== b.total?.amount) out.push(`- 其中一次性建设：${b.oneTime.text}`);
+  if (b.recurringPerYear) out.push(`- 年度运维：${b.recurringPerYear.text}/年`);
+  if (b.split.length > 0) out.push(`- 预算拆分：${b.split.map((s) => `${s.label} ${s.percent}%${s.amount ? `（${s.amount.text}）` : ''}${formatRefs(s.refs)}`).join('；')}`);
+  const c = model.costs;
+  if (c) {
+    const totalOf = (p: string) => c.totals.find((x) => x.period === p)?.text ?? '';
+    out.push(`- 成本估算（${c.years}年）：一次性${totalOf('one-time')}；每年${totalOf('per-year')}；TCO ${totalOf('total')}`);
+    if (c.budget) out.push(`- 与预算对比：${c.budget.statement}`);
+    for (const benefit of c.benefits) out.push(`- 收益：${benefit.text}`);
+    if (c.payback) out.push(`- 回本：${c.payback}`);
+    for (const a of c.assumptions) out.push(`- 假设：${a}`);
+  }
   return out;
 }
 
-function shares(list: readonly BudgetShare[]): string {
-  return list.map((s) => `${s.label} ${s.percent}%${s.amount ? `（${s.amount.text}）` : ''}${s.assumption ? '（假设）' : formatRefs(s.refs)}`).join('；');
-}
-
 export function milestoneFigures(model: ReportModel): string[] {
-  const impl = model.implementation;
+  const t = model.timeline;
+  if (!t) return [];
   return [
-    `- 总周期：${impl.totalWeeks}周（期限：${impl.deadline}）${formatRefs(impl.deadlineRefs)}`,
-    ...impl.milestones.map((m) => `- ${m.id} ${m.name}：第${m.startWeek + 1}–${m.startWeek + m.weeks}周（${m.weeks}周）；交付物：${m.deliverables.join('；')}`),
+    `- 总周期：${t.totalWeeks}周${t.deadlineMonths !== undefined ? `（期限：${t.deadlineMonths}个月）` : ''}${formatRefs(t.refs)}；${t.statement}`,
+    ...t.phases.map((p) => `- ${p.number}. ${p.name}：第${p.startWeek + 1}–${p.startWeek + p.weeks}周（${p.weeks}周）；交付物：${p.deliverables.join('；')}`),
   ];
 }
-
 const AVAILABILITY = /SLA|可用性|可用率|availability|uptime/i;
 const CROSS_SITE = /跨|异地|全球|同步|复制|双活|多活|互联|↔|between|cross|global|replicat|sync/i;
 
@@ -57,7 +60,7 @@ export function slaAndLatencyFigures(facts: IntakeFacts, locations: readonly Loc
       seen.add(p.value);
       const year = allowedDowntime(p.value, 'year');
       const yearText = year >= 120 ? `${formatCompact(year / 60, 1)}小时` : `${formatCompact(year, 1)}分钟`;
-      out.push(`- 可用性${p.value}%${formatRefs([{ line: f.line, range: f.range }])}：允许停机约每月${formatCompact(allowedDowntime(p.value, 'month'), 1)}分钟、每季度${formatCompact(allowedDowntime(p.value, 'quarter'), 1)}分钟、每年${yearText}`);
+      out.push(`- 可用性${p.value}%${formatRefs([f.line + 1])}：允许停机约每月${formatCompact(allowedDowntime(p.value, 'month'), 1)}分钟、每季度${formatCompact(allowedDowntime(p.value, 'quarter'), 1)}分钟、每年${yearText}`);
     }
   }
   const places: PlaceMention[] = facts.facts.flatMap((f) => findPlaces(f.text, locations, f.line));
@@ -65,13 +68,13 @@ export function slaAndLatencyFigures(facts: IntakeFacts, locations: readonly Loc
   if (pair) {
     const [a, b, km] = pair;
     const floor = minRoundTripMs(km);
-    out.push(`- 物理时延下限：${a.written} ↔ ${b.written} 相距约${formatCompact(Math.round(km / 100) * 100, 0)} km，光纤往返至少约${Math.floor(floor)} ms${formatRefs([a, b].map((p) => ({ line: p.line, range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } } })))}`);
+    out.push(`- 物理时延下限：${a.written} ↔ ${b.written} 相距约${formatCompact(Math.round(km / 100) * 100, 0)} km，光纤往返至少约${Math.floor(floor)} ms${formatRefs([a.line + 1, b.line + 1])}`);
     for (const f of facts.facts) {
       // Only targets about links between sites: an API response time in one region has no such floor.
       if ((f.section !== '核心目标' && f.section !== '特殊要求') || !CROSS_SITE.test(f.text)) continue;
       for (const target of latencyTargets(f.value)) {
         const verdict = target.ms <= floor ? '低于物理下限，不可实现' : '高于物理下限';
-        out.push(`- 时延目标 <${target.ms} ms${formatRefs([{ line: f.line, range: f.range }])}：${verdict}`);
+        out.push(`- 时延目标 <${target.ms} ms${formatRefs([f.line + 1])}：${verdict}`);
       }
     }
   }

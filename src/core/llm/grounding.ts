@@ -5,15 +5,18 @@
  *
  * | priority | what                                                                           |
  * |----------|--------------------------------------------------------------------------------|
- * | 100      | the four inputs, computed figures, analysis findings, shortlisted product names |
+ * | 100      | the four inputs, computed figures, analysis findings, picked product names       |
  * | 80       | the numbered intake lines (dropped from the end)                                |
- * | 60–70    | the top product's facts per category, scale/budget and pain-point points       |
- * | 40–55    | requirements, option summaries, pros/cons, rule risks, fit, next steps, scores |
- * | 15–35    | other products' facts, features, implementation advice, details                 |
+ * | 60–70    | the picked product's facts, the requirements section                            |
+ * | 40–55    | option summaries, exclusions, fit, risks, next steps                            |
+ * | 15–35    | alternatives' facts, features, implementation advice                            |
+ *
+ * (Grounded on the offline report model: its picks, exclusions, clarifications and written
+ * sections. A later change reworks LLM mode around the model's facts; this keeps it working.)
  */
 import type { IntakeFacts } from '../facts/facts';
-import type { Point, ReportModel, ScoredProduct, SolutionOption } from '../engine/reportModel';
-import { MAX_SCORE } from '../engine/shortlist';
+import type { Block, Option, Point, ReportModel } from '../engine/reportModel';
+import type { KnowledgeBase } from '../knowledge/knowledge';
 import type { Location } from '../knowledge/schema';
 import { formatRefs } from '../render/markdown';
 import { budgetFigures, milestoneFigures, slaAndLatencyFigures } from './figures';
@@ -33,18 +36,16 @@ export interface GroundingNode {
 }
 
 const ORIGIN = { cn: '国产', intl: '国际', oss: '开源' } as const;
-const CRITERIA_NAMES = { deployment: '部署', compliance: '合规', xinchuang: '信创', budget: '预算', scale: '规模', region: '区域', protocols: '协议' } as const;
-const SCORE_MARK = ['✗', '○', '✓'];
-const SEVERITY = { error: '错误', warning: '警告', information: '提示' } as const;
 
 export interface GroundingInput {
   model: ReportModel;
   facts: IntakeFacts;
   inputs: SeedInput[];
   locations: readonly Location[];
+  kb: KnowledgeBase;
 }
 
-export function buildGrounding({ model, facts, inputs, locations }: GroundingInput): GroundingNode[] {
+export function buildGrounding({ model, facts, inputs, locations, kb }: GroundingInput): GroundingNode[] {
   return [
     node('## 四项输入', inputs.map((i) => item(`- ${i.label}：${i.text}${lineRefs(i.lines)}`, 100, '四项输入'))),
     node('## 调研表原文（每行前为行号，引用时写〔L行号〕）', intakeLines(facts)),
@@ -54,7 +55,8 @@ export function buildGrounding({ model, facts, inputs, locations }: GroundingInp
       node('### SLA与时延', slaAndLatencyFigures(facts, locations).map((l) => item(l, 100, 'SLA与时延'))),
     ]),
     node('## 分析发现（调研表中的矛盾与错误：须在“风险提示”中逐条指出并给出应对）', findings(model)),
-    node('## 候选方案与产品（知识库事实；得分越高越匹配）', [], model.solution.options.map(option)),
+    node('## 候选方案与产品（知识库事实，已按约束过滤；被排除的产品不得推荐）', [], [...model.options.map((o) => option(o, kb)), node('### 已排除的候选（不得推荐）', model.exclusions.map((e) => item(`- ${e.product.name}：${e.reason}`, 45, '排除项')))]),
+    node('## 待澄清问题', model.clarifications.map((c) => item(`- ${c.question}（${c.why}）${formatRefs(c.refs)}`, 55, '待澄清问题'))),
     node('## 引擎要点（离线引擎的结论，可改写润色，不得改变事实）', [], enginePoints(model)),
   ];
 }
@@ -89,58 +91,45 @@ function intakeLines(facts: IntakeFacts): GroundingItem[] {
 function findings(model: ReportModel): GroundingItem[] {
   const list = model.risks.filter((r) => r.source === 'analysis');
   if (list.length === 0) return [item('- 未发现矛盾或错误。', 100, '分析发现')];
-  return list.map((r) => item(`- 【${SEVERITY[r.severity]}】${r.title}（${r.code ?? ''}）${formatRefs(r.refs)}：${r.risk} 应对：${r.mitigation}`, 100, '分析发现'));
+  return list.map((r) => item(`- ${r.title}（${r.code ?? ''}）${formatRefs(r.refs)}：${r.risk} 应对：${r.mitigation}`, 100, '分析发现'));
 }
 
-function option(o: SolutionOption): GroundingNode {
-  const items = [item(`- 概述：${o.summary}`, 55, '方案概述'), item(`- 优点：${o.pros.join('；')}`, 50, '方案优缺点'), item(`- 不足：${o.cons.join('；')}`, 50, '方案优缺点')];
-  const categories = o.shortlists.map((s) => {
-    const lines = [item(`- 依据：${s.reason}`, 55, '类别依据')];
-    if (s.products.length === 0) lines.push(item('- 知识库中暂无该类别的候选产品（如需举例须标注“（自行建议）”）。', 100, '候选产品'));
-    s.products.forEach((p, i) => lines.push(...product(p, i === 0)));
-    return node(`#### ${s.categoryName}${formatRefs(s.refs)}`, lines);
+function option(o: Option, kb: KnowledgeBase): GroundingNode {
+  const items = [item(`- 概述：${o.summary}${o.note ? ` ${o.note}` : ''}`, 55, '方案概述')];
+  const categories = o.picks.map((p) => {
+    const lines: GroundingItem[] = [];
+    const main = kb.product(p.product.id);
+    lines.push(item(`- ${p.product.name}（${p.product.vendor}，${main ? ORIGIN[main.origin] : ''}）${p.existing ? '（客户现有，沿用）' : ''}：${p.why}`, 100, '候选产品'));
+    if (main) lines.push(item(`  - 优势：${main.strength} 注意：${main.caveat}`, 65, '产品说明'));
+    if (p.alternative) {
+      const alt = kb.product(p.alternative.product.id);
+      lines.push(item(`- 备选 ${p.alternative.product.name}（${p.alternative.product.vendor}，${alt ? ORIGIN[alt.origin] : ''}）：${p.alternative.why}`, 100, '候选产品'));
+      if (alt) lines.push(item(`  - 优势：${alt.strength} 注意：${alt.caveat}`, 35, '产品说明'));
+    }
+    return node(`#### ${p.categoryName}${formatRefs(p.refs)}`, lines);
   });
   return node(`### ${o.title}${o.recommended ? '（推荐）' : '（备选）'}`, items, categories);
 }
 
-function product(p: ScoredProduct, top: boolean): GroundingItem[] {
-  const scores = p.criteria.map((c) => `${CRITERIA_NAMES[c.criterion]}${SCORE_MARK[c.score]}${c.note}`).join('；');
-  return [
-    item(`- ${p.name}（${p.vendor}，${ORIGIN[p.origin]}）得分${p.total}/${MAX_SCORE}`, 100, '候选产品'),
-    item(`  - 优势：${p.strength} 注意：${p.caveat}`, top ? 65 : 35, '产品说明'),
-    item(`  - 评分：${scores}`, 40, '产品评分明细'),
-  ];
+const SECTION_PRIORITY: Record<string, number> = { 业务需求分析: 60, 推荐系统方案: 50, 适用性分析: 40, 关键特性: 30, 实施建议: 25, 成本效益分析: 45, 风险提示: 45, 下一步建议: 40 };
+
+function pointLines(p: Point, depth: number, priority: number, group: string): GroundingItem[] {
+  const text = `${'  '.repeat(depth)}- ${p.label ? `${p.label}：` : ''}${p.text}${formatRefs(p.refs)}`;
+  return [item(text, depth === 0 ? priority : priority - 10, group), ...(p.children ?? []).flatMap((c) => pointLines(c, depth + 1, priority, group))];
 }
 
-function points(list: readonly Point[], priority: number, group: string, childPriority = priority - 20): GroundingItem[] {
-  const out: GroundingItem[] = [];
-  for (const p of list) {
-    out.push(item(`- ${p.assumption ? '（假设）' : ''}${p.text}${formatRefs(p.refs)}`, priority, group));
-    for (const c of p.children ?? []) out.push(item(`  - ${c.text}${formatRefs(c.refs)}`, childPriority, `${group}细节`));
+function blockLines(b: Block, priority: number, group: string): GroundingItem[] {
+  switch (b.kind) {
+    case 'list':
+      return b.items.flatMap((p) => pointLines(p, 0, priority, group));
+    case 'table':
+      return b.rows.map((r) => item(`- ${r.cells.join('｜')}${formatRefs(r.refs)}`, priority - 5, group));
+    default:
+      return [item(`${b.kind === 'heading' ? '#### ' : '- '}${b.text}${formatRefs(b.refs)}`, priority, group)];
   }
-  return out;
 }
 
 function enginePoints(model: ReportModel): GroundingNode[] {
-  const r = model.requirements;
-  // The industry line listing every regulator and standard is long and generic: lowest priority.
-  const industry = r.industryModel.map((p) => ({ p, regulators: p.text.startsWith('主要监管与标准') }));
-  return [
-    node('### 业务需求分析', [
-      ...industry.flatMap(({ p, regulators }) => points([p], regulators ? 15 : 55, '行业与模式')),
-      ...points(r.controlPoints, 50, '管控重点'),
-      ...points(r.constraints, 55, '技术约束'),
-      ...points(r.scaleAndBudget, 70, '规模与预算'),
-      ...points(r.painPoints, 60, '关键痛点'),
-    ]),
-    node('### 系统类型与方案要点', [...points(model.solution.systemTypes, 60, '系统类型'), ...points(model.solution.notes, 55, '方案要点')]),
-    node('### 适用性分析', points(model.fit, 40, '适用性分析')),
-    node('### 关键特性', points(model.features, 30, '关键特性')),
-    node('### 实施建议', points(model.implementation.advice, 25, '实施建议')),
-    node(
-      '### 其他风险',
-      model.risks.filter((x) => x.source !== 'analysis').map((x) => item(`- ${x.title}${formatRefs(x.refs)}：${x.risk} 应对：${x.mitigation}`, 45, '其他风险')),
-    ),
-    node('### 下一步建议', points(model.nextSteps, 40, '下一步建议')),
-  ];
+  // 推荐系统方案 is already grounded above, product by product.
+  return model.sections.filter((s) => s.id !== 'solution').map((s) => node(`### ${s.title}`, s.blocks.flatMap((b) => blockLines(b, SECTION_PRIORITY[s.title] ?? 30, s.title))));
 }

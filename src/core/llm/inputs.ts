@@ -4,8 +4,8 @@
  * the model can cite them as 〔Lnn〕.
  */
 import { factsIn, type Fact, type IntakeFacts } from '../facts/facts';
-import { formatAmount } from '../engine/format';
-import type { Profile } from '../engine/profile';
+import type { ReportModel } from '../engine/reportModel';
+import type { KnowledgeBase } from '../knowledge/knowledge';
 
 export interface SeedInput {
   label: '业务性质' | '企业规模' | '预算范围' | '技术需求';
@@ -15,36 +15,39 @@ export interface SeedInput {
 }
 
 const SCALE_TEXT = { sme: '中小规模', mid: '中等规模', large: '大型规模' } as const;
-const TIER_TEXT = { low: '较低', mid: '中等', high: '较高', premium: '充足（旗舰级）' } as const;
 /** Longest text per input; the numbered intake lines carry the rest. */
 const MAX_CHARS = 600;
 
-export function seedInputs(facts: IntakeFacts, profile: Profile): SeedInput[] {
-  return [businessNature(facts, profile), scale(facts, profile), budget(facts, profile), techNeeds(facts)];
+type Understood = ReportModel['understanding'];
+
+export function seedInputs(facts: IntakeFacts, model: ReportModel, kb: KnowledgeBase): SeedInput[] {
+  const u = model.understanding;
+  return [businessNature(facts, u, kb), scale(facts, u), budget(facts, u), techNeeds(facts)];
 }
 
-function businessNature(facts: IntakeFacts, profile: Profile): SeedInput {
-  const used = profile.industryFacts.filter((f) => f.fieldPath.length === 0 || f.fieldPath.includes('细分领域'));
-  const parts = [`行业：${profile.industryText || profile.industry?.name || '未注明'}`];
-  if (profile.segment) parts.push(`细分领域：${profile.segment}`);
-  if (profile.industry) parts.push(`业务模式（知识库）：${profile.industry.businessModel}`);
+function businessNature(facts: IntakeFacts, u: Understood, kb: KnowledgeBase): SeedInput {
+  const used = factsIn(facts, '客户行业').filter((f) => f.fieldPath.length === 0 || f.fieldPath.includes('细分领域'));
+  const industry = u.industry.id ? kb.industry(u.industry.id) : undefined;
+  const parts = [`行业：${u.industry.written || u.industry.name || '未注明'}`];
+  if (u.industry.segment) parts.push(`细分领域：${u.industry.segment}`);
+  if (industry) parts.push(`业务模式（知识库）：${industry.businessModel}`);
   const problems = factsIn(facts, '当前痛点', '具体问题').filter((f) => f.value);
   if (problems.length > 0) parts.push(`当前痛点：${values(problems)}`);
   return make('业务性质', parts, [...used, ...problems]);
 }
 
-function scale(facts: IntakeFacts, profile: Profile): SeedInput {
+function scale(facts: IntakeFacts, u: Understood): SeedInput {
   const used = factsIn(facts, '客户行业', '业务规模').filter((f) => f.value);
   const parts = used.length > 0 ? [values(used)] : ['调研表未量化业务规模'];
-  parts.push(`引擎判断：${SCALE_TEXT[profile.scale.value]}${profile.scale.assumed ? '（假设）' : ''}`);
+  parts.push(`引擎判断：${SCALE_TEXT[u.scale.size]}${u.scale.assumed ? '（假设）' : ''}`);
   return make('企业规模', parts, used);
 }
 
-function budget(facts: IntakeFacts, profile: Profile): SeedInput {
+function budget(facts: IntakeFacts, u: Understood): SeedInput {
   const used = (facts.bySection.get('预算限制') ?? []).filter((f) => f.value);
   const parts = used.length > 0 ? [values(used)] : ['调研表未给出预算'];
-  const b = profile.budget.value;
-  if (b) parts.push(`引擎解析：${formatAmount(b.amount, b.currency)}${b.perYear ? '/年' : ''}，预算档位${TIER_TEXT[profile.tier.value]}`);
+  const b = u.budget;
+  if (b.total) parts.push(`引擎解析：${b.total.text}${b.perYear ? '/年' : ''}，覆盖${b.horizonYears}年${b.horizonAssumed ? '（假设）' : ''}`);
   return make('预算范围', parts, used);
 }
 

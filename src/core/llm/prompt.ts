@@ -10,7 +10,6 @@
  */
 import type { Intake } from '../model';
 import { extractFacts } from '../facts/facts';
-import { buildProfile } from '../engine/profile';
 import type { ReportModel } from '../engine/reportModel';
 import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
@@ -51,8 +50,8 @@ export function buildPrompt(intake: Intake, model: ReportModel, options: PromptO
   const kb = options.kb ?? getKnowledgeBase();
   const budget = Math.max(1000, Math.floor(options.maxContextTokens ?? DEFAULT_MAX_CONTEXT_TOKENS));
   const facts = extractFacts(intake);
-  const inputs = seedInputs(facts, buildProfile(facts, kb));
-  const tree = buildGrounding({ model, facts, inputs, locations: kb.locations });
+  const inputs = seedInputs(facts, model, kb);
+  const tree = buildGrounding({ model, facts, inputs, locations: kb.locations, kb });
   const system = systemPrompt(model);
 
   const items: Array<{ item: GroundingItem; index: number; tokens: number; dropped: boolean }> = [];
@@ -154,7 +153,7 @@ function systemPrompt(model: ReportModel): string {
     '3. 只使用依据中出现的产品、厂商与数字。确需补充依据之外的产品、数字或做法时，必须在同一句末标注“（自行建议）”。',
     '4. “引擎计算结果”中的总预算、拆分比例、金额、TCO、回本周期、里程碑周数、SLA停机时间与时延下限必须原样使用，不要重新计算、换算或改写成其他数值。',
     '5. “分析发现”中的每个问题都要在“风险提示”中指出并给出应对。调研表引用了不存在或已废止的标准时，写明它不存在或已废止并给出正确名称，不要把错误名称当作有效要求复述。',
-    '6. 推荐系统方案写出方案A与方案B，按类别从“候选方案与产品”中选择产品并说明理由，保留推荐与备选的结论；可用表格对比。',
+    '6. 推荐系统方案写出方案A与方案B，按系统类型从“候选方案与产品”中选择产品并说明理由，保留推荐与备选的结论；“已排除的候选”不得推荐。',
     '7. 形如〔客户A〕、〔人名1〕、〔电话1〕的占位符是脱敏后的内容，原样保留，不要猜测或替换。',
     '8. 直接输出报告正文，不要复述依据或本说明，不要使用代码块围栏。',
   ].join('\n');

@@ -12,10 +12,10 @@
  * Detection is heuristic (see detect.ts); `names` adds names that must always be masked and
  * `keep` names that must not be (vendors, regulators).
  */
-import { discoverCompanies, discoverPeople, escapeRegExp, findPatterns, type RedactionKind, type Span } from './detect';
+import { discoverCompanies, discoverPeople, escapeRegExp, findPatterns, type RedactionKind, type Span } from '../text/detect';
 import { urlZones } from './linkSafety';
 
-export type { RedactionKind } from './detect';
+export type { RedactionKind } from '../text/detect';
 
 export interface Replacement {
   kind: RedactionKind;

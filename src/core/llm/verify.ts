@@ -27,9 +27,8 @@ import type { AnalysisLine } from '../facts/lines';
 import { clauseLocator, type ClauseLocator } from '../text/clauses';
 import { findMoney, type Money } from '../facts/money';
 import { extractFacts } from '../facts/facts';
-import { formatAmount } from '../engine/format';
-import { CNY_PER_USD } from '../engine/profile';
-import type { BudgetShare, ReportModel } from '../engine/reportModel';
+import { CNY_PER_USD, formatAmount } from '../engine/format';
+import type { ReportModel } from '../engine/reportModel';
 import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
 import { localize, t } from '../l10n';
 import type { Intake } from '../model';
@@ -149,8 +148,9 @@ const TOTAL_KEY = /总预算|预算总额|预算总计|总体预算|整体预算
 const CONNECTOR = /^[\s:：（(为是约达共计合总额]*$/;
 
 function budgetTotal(lines: readonly string[], model: ReportModel): VerifyFinding[] {
-  const total = model.costBenefit.total;
-  const years = model.costBenefit.years;
+  const b = model.understanding.budget;
+  const total = b.total ? { ...b.total, text: `${b.total.text}${b.perYear ? '/年' : ''}` } : undefined;
+  const years = b.horizonYears;
   const out: VerifyFinding[] = [];
   lines.forEach((text, i) => {
     TOTAL_KEY.lastIndex = 0;
@@ -191,7 +191,10 @@ function matchesTotal(m: Money, amount: number, currency: string, perYear: boole
 const PERCENT_AFTER = /^[\s:：（(为占约比例预算的是]{0,6}(\d{1,3}(?:\.\d+)?)\s*[%％]/;
 
 function budgetSplit(lines: readonly string[], model: ReportModel): VerifyFinding[] {
-  const shares: BudgetShare[] = [...model.costBenefit.split, ...model.costBenefit.tco];
+  const shares: Array<{ label: string; percent: number }> = [
+    ...model.understanding.budget.split.filter((s): s is typeof s & { percent: number } => s.percent !== undefined),
+    ...(model.costs?.chart ?? []),
+  ];
   const byLabel = new Map<string, number[]>();
   for (const s of shares) {
     const label = s.label.replace(/（[^（）]*）|\([^()]*\)/g, '').trim();

@@ -4,7 +4,22 @@
  * rectangles for Word's PNG fallback, so every output shows the same picture. Layout is pure
  * arithmetic on the model's numbers, so the output is deterministic.
  */
-import type { BudgetShare, Milestone } from '../engine/reportModel';
+/** A bar of the Gantt chart: one implementation phase. */
+export interface GanttItem {
+  id: string;
+  name: string;
+  startWeek: number;
+  weeks: number;
+}
+
+/** A slice of the budget chart. */
+export interface BudgetShare {
+  label: string;
+  percent: number;
+  amount?: { text: string };
+  /** The share is the engine's estimate, not the intake's figure. */
+  assumption: boolean;
+}
 
 /**
  * What a shape is painted with. Writers map these to colours: the preview themes them with
@@ -85,6 +100,8 @@ export const PALETTE_SIZE = LIGHT_SERIES.length;
 
 export const GANTT_TITLE = '项目里程碑甘特图';
 export const BUDGET_TITLE = '预算拆分';
+/** The title when the slices are the engine's cost estimate rather than the intake's split. */
+export const COST_TITLE = '成本结构（估算）';
 
 /**
  * Rough rendered width of `text` at `size` px: CJK and full-width characters take a full em,
@@ -111,7 +128,7 @@ function weekStep(span: number): number {
 }
 
 /** One row per milestone, bars on a week axis; a dashed line marks the deadline if the plan runs past it. */
-export function ganttChart(milestones: readonly Milestone[], totalWeeks: number): Chart {
+export function ganttChart(milestones: readonly GanttItem[], totalWeeks: number): Chart {
   const labelWidth = 184;
   const top = 30;
   const row = 30;
@@ -169,7 +186,7 @@ export function ganttChart(milestones: readonly Milestone[], totalWeeks: number)
  * one axis, the Chinese labels fit in a legend of full-width rows, it stays legible in a
  * narrow preview, and it is all rectangles, which the PNG fallback can draw exactly.
  */
-export function budgetChart(split: readonly BudgetShare[]): Chart {
+export function budgetChart(split: readonly BudgetShare[], title: string = BUDGET_TITLE): Chart {
   const pad = 16;
   const barY = 8;
   const barHeight = 32;
@@ -193,10 +210,10 @@ export function budgetChart(split: readonly BudgetShare[]): Chart {
   split.forEach((s, i) => {
     const y = legendTop + i * legendRow;
     shapes.push({ kind: 'rect', x: pad, y, width: 12, height: 12, className: `chart-swatch chart-color-${i % PALETTE_SIZE}`, fill: i % PALETTE_SIZE });
-    const text = `${s.label}：${s.percent}%${s.amount ? `（${s.amount.text}）` : ''}${s.assumption ? '（假设）' : ''}`;
+    const text = `${s.label}：${s.percent}%${s.amount ? `（${s.amount.text}）` : ''}`;
     shapes.push({ kind: 'text', x: pad + 20, y: y + 11, text: fitText(text, barWidth - 20, 12), className: 'chart-label', fill: 'text', size: 12 });
   });
 
-  const description = `${BUDGET_TITLE}：${split.map((s) => `${s.label} ${s.percent}%${s.amount ? `（${s.amount.text}）` : ''}`).join('；')}。`;
-  return { kind: 'budget', width: CHART_WIDTH, height: legendTop + split.length * legendRow + 4, title: BUDGET_TITLE, description, shapes };
+  const description = `${title}：${split.map((s) => `${s.label} ${s.percent}%${s.amount ? `（${s.amount.text}）` : ''}`).join('；')}。`;
+  return { kind: 'budget', width: CHART_WIDTH, height: legendTop + split.length * legendRow + 4, title, description, shapes };
 }

@@ -33,12 +33,13 @@ const CJK_FONT = 'Microsoft YaHei';
 const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: CJK_FONT };
 const MUTED = '59636E';
 
-export async function renderDocx(report: ReportModel): Promise<Uint8Array> {
+/** Word leaves the 〔L12〕 references out unless asked: the document goes to the customer. */
+export async function renderDocx(report: ReportModel, options: { refs?: boolean } = {}): Promise<Uint8Array> {
   // Every string, the title in the file's metadata included: one forbidden character makes the
   // whole file unreadable to Word.
   const model = mapStrings(report, dropXmlForbidden);
   const d: DocxModule = await import('docx');
-  const tokens = createReportMarkdownIt().parse(renderMarkdown(model), {});
+  const tokens = createReportMarkdownIt().parse(renderMarkdown(model, { refs: options.refs ?? false }), {});
   const doc = new d.Document({
     creator: 'Intake Studio',
     title: model.title,

@@ -10,12 +10,17 @@ import { escapeXml } from './escape';
 import { EXPORT_CSS } from './exportCss';
 import { renderReportHtml } from './html';
 
+export interface ExportOptions {
+  /** Keep the 〔L12〕 references (plain text, no links: the file has no intake beside it). */
+  refs?: boolean;
+}
+
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function renderStandaloneHtml(report: ReportModel): string {
+export function renderStandaloneHtml(report: ReportModel, options: ExportOptions = {}): string {
   const model = mapStrings(report, dropControlChars);
-  // References stay visible but are not links: the exported file has no intake to jump to.
-  const body = renderReportHtml(model, { charts: true, refLinks: false });
+  // References, when kept, are not links: the exported file has no intake to jump to.
+  const body = renderReportHtml(model, { charts: true, refLinks: false, refs: options.refs ?? true });
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',

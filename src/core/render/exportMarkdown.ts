@@ -7,12 +7,13 @@ import type { ReportModel } from '../engine/reportModel';
 import { chartFor, chartToSvg } from './charts';
 import { dropControlChars } from '../text/controlChars';
 import { mapStrings } from './cleanStrings';
+import type { ExportOptions } from './exportHtml';
 import { renderMarkdown } from './markdown';
 import { chartSlots, createReportMarkdownIt } from './markdownIt';
 
-export function renderMarkdownExport(report: ReportModel): string {
+export function renderMarkdownExport(report: ReportModel, options: ExportOptions = {}): string {
   const model = mapStrings(report, dropControlChars);
-  const markdown = renderMarkdown(model);
+  const markdown = renderMarkdown(model, { refs: options.refs ?? true });
   const tokens = createReportMarkdownIt().parse(markdown, {});
   const lines = markdown.split('\n');
   const inserts: { line: number; text: string }[] = [];

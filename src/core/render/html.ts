@@ -31,6 +31,8 @@ export interface ReportHtmlOptions {
    * `<span class="intake-ref">` where there is no intake to jump to (the HTML export).
    */
   refLinks?: boolean;
+  /** Show the 〔L12〕 references at all (default true); the customer's copy may leave them out. */
+  refs?: boolean;
 }
 
 type TokenConstructor = MarkdownIt.StateCore['Token'];
@@ -68,7 +70,7 @@ function reportMarkdownIt(): MarkdownIt {
 
 export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions = {}): string {
   const env: RenderEnv = { model, charts: options.charts ?? true, refLinks: options.refLinks ?? true };
-  return reportMarkdownIt().render(renderMarkdown(model), env);
+  return reportMarkdownIt().render(renderMarkdown(model, { refs: options.refs ?? true }), env);
 }
 
 /**

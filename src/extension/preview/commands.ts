@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { exportFileName, type ExportFormat } from '../../core/preview/exportName';
 import type { DocumentAnalyses } from '../analyses';
+import type { Configuration } from '../config';
 import type { PreviewManager } from './manager';
 import { COMMAND_EXPORT_REPORT } from './panel';
 import { loadReportKit } from './reportKit';
@@ -29,7 +30,7 @@ function isExportOptions(value: unknown): value is ExportOptions {
   return (v.format === 'md' || v.format === 'html' || v.format === 'docx') && v.target instanceof vscode.Uri;
 }
 
-export function registerPreviewCommands(analyses: DocumentAnalyses, manager: PreviewManager): vscode.Disposable {
+export function registerPreviewCommands(analyses: DocumentAnalyses, config: Configuration, manager: PreviewManager): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMAND_GENERATE_RECOMMENDATION, async (uriArg?: unknown, indexArg?: unknown) => {
       const startedAt = performance.now();
@@ -49,7 +50,7 @@ export function registerPreviewCommands(analyses: DocumentAnalyses, manager: Pre
           ? await resolveTarget(analyses, focused.uri, focused.intakeIndex)
           : await resolveTarget(analyses, uriArg, indexArg);
       if (!target) return undefined;
-      return exportReport(analyses, manager, target, isExportOptions(options) ? options : undefined);
+      return exportReport(analyses, config, manager, target, isExportOptions(options) ? options : undefined);
     }),
   );
 }
@@ -77,7 +78,7 @@ function isLocalDesktop(): boolean {
 }
 
 /** Exports the report of `target`; returns the written file, or undefined if the user cancelled. */
-async function exportReport(analyses: DocumentAnalyses, manager: PreviewManager, target: IntakeTarget, scripted: ExportOptions | undefined): Promise<vscode.Uri | undefined> {
+async function exportReport(analyses: DocumentAnalyses, config: Configuration, manager: PreviewManager, target: IntakeTarget, scripted: ExportOptions | undefined): Promise<vscode.Uri | undefined> {
   const { doc, intakeIndex } = target;
   let format = scripted?.format;
   if (!format) {
@@ -113,7 +114,7 @@ async function exportReport(analyses: DocumentAnalyses, manager: PreviewManager,
       const analysis = analyses.get(doc);
       const model = shown?.version === doc.version ? shown.model : analysis.intake(intakeIndex)?.report(kit.reportEngine);
       if (!model) throw new Error(vscode.l10n.t('Intake {0} does not exist (the file has {1}).', intakeIndex + 1, analysis.file.intakes.length));
-      const bytes = await kit.renderExport(model, chosen);
+      const bytes = await kit.renderExport(model, chosen, config.export(doc.uri).references);
       await writeFileAtomically(written, bytes);
     });
   } catch (e) {

@@ -71,7 +71,7 @@ export function registerPreview(
   const disposable = vscode.Disposable.from(
     manager,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
-    registerPreviewCommands(analyses, manager),
+    registerPreviewCommands(analyses, config, manager),
     registerCodeLens(selector, (doc) => analyses.get(doc)),
   );
   const testApi: PreviewTestApi = {

@@ -42,15 +42,20 @@ export function describeReport(model: ReportModel): { industry: string; segment:
   return { industry: model.intake.industry, segment: model.intake.segment };
 }
 
-/** An export's bytes; each format runs only its own renderer (Word loads `docx` now). */
-export async function renderExport(model: ReportModel, format: ExportFormat): Promise<Uint8Array> {
+/**
+ * An export's bytes; each format runs only its own renderer (Word loads `docx` now). `refs` keeps
+ * or drops the 〔L12〕 references; undefined leaves it to the format (Markdown and HTML keep them,
+ * Word drops them).
+ */
+export async function renderExport(model: ReportModel, format: ExportFormat, refs?: boolean): Promise<Uint8Array> {
+  const options = refs === undefined ? {} : { refs };
   switch (format) {
     case 'md':
-      return new TextEncoder().encode(renderMarkdownExport(model));
+      return new TextEncoder().encode(renderMarkdownExport(model, options));
     case 'html':
-      return new TextEncoder().encode(renderStandaloneHtml(model));
+      return new TextEncoder().encode(renderStandaloneHtml(model, options));
     case 'docx':
-      return (await import('../../core/render/exportDocx')).renderDocx(model);
+      return (await import('../../core/render/exportDocx')).renderDocx(model, options);
   }
 }
 

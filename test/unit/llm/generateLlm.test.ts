@@ -38,7 +38,7 @@ describe('llm generateLlmReport (real HTTP)', () => {
     const user = server.requests[0]!.json!.messages![1]!.content;
     for (const label of ['业务性质', '企业规模', '预算范围', '技术需求']) assert.ok(user.includes(`- ${label}：`), label);
     assert.ok(user.includes('- 总预算：$100万/年 〔L19〕'));
-    for (const p of report.model.solution.options[0]!.shortlists.flatMap((s) => s.products)) assert.ok(user.includes(p.name), p.name);
+    for (const p of report.model.options.flatMap((o) => o.picks)) assert.ok(user.includes(p.product.name), p.product.name);
     assert.ok(report.promptTokens > 1000);
     assert.ok(user.includes(`本提示估算约${report.promptTokens} tokens`));
   });

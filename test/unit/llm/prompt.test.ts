@@ -9,7 +9,7 @@ import { readLlmFixture } from './responses';
 
 const file = parseIntake(readLlmFixture('analysis.intake'));
 const intake = file.intakes[0]!;
-const model = generateReport(file, 0);
+const model = generateReport(file, 0, { asOf: '2026-06-01' });
 
 describe('llm prompt', () => {
   const full = buildPrompt(intake, model, { maxContextTokens: 100_000 });
@@ -43,28 +43,29 @@ describe('llm prompt', () => {
 
   it("states the engine's figures: budget total, split, TCO, milestones, SLA and latency arithmetic", () => {
     assert.match(user!.content, /- 总预算：\$100万\/年 〔L19〕；按3年计合计\$300万/);
-    assert.match(user!.content, /- 预算拆分：初期建设 60%（\$60万\/年） 〔L20〕；持续运维 30%（\$30万\/年） 〔L20〕/);
-    assert.match(user!.content, /- 3年TCO结构：一次性建设（第1年） 20%（\$60万）；持续订阅与运维（3年） 80%（\$240万）/);
+    assert.match(user!.content, /- 预算拆分：初期建设 60%（\$60万） 〔L20〕；持续运维 30%（\$30万） 〔L20〕/);
+    assert.match(user!.content, /- 成本估算（3年）：一次性\$[\d.–]+万；每年\$[\d.–]+万\/年；TCO \$[\d.–]+万/);
+    assert.match(user!.content, /- 与预算对比：3年TCO估算.*预算\$300万/);
     assert.match(user!.content, /- 总周期：26周/);
-    assert.match(user!.content, /- M0 准备与POC：第1–3周（3周）/);
+    assert.match(user!.content, /- 1\. 现状评估与POC：第1–3周（3周）/);
     assert.match(user!.content, /可用性99\.95% 〔L26〕：允许停机约每月21\.9分钟、每季度65\.7分钟、每年4\.4小时/);
     assert.match(user!.content, /AWS北京 ↔ AWS法兰克福 相距约7,800 km，光纤往返至少约77 ms/);
     assert.match(user!.content, /时延目标 <50 ms 〔L14〕：低于物理下限，不可实现/);
   });
 
-  it('lists the analysis findings and the scored shortlists with their knowledge-base facts', () => {
+  it('lists the analysis findings, the picks with their reasons, and the exclusions', () => {
     for (const code of ['intake.unknown-standard', 'intake.budget-sum', 'intake.budget-exceeds', 'intake.sla-conflict', 'intake.latency-physics']) assert.ok(user!.content.includes(code), code);
-    assert.match(user!.content, /### 方案A：国产优先（推荐）/);
-    assert.match(user!.content, /### 方案B：国际方案（备选）/);
-    for (const option of model.solution.options) {
-      for (const list of option.shortlists) {
-        assert.ok(user!.content.includes(`#### ${list.categoryName}`), list.categoryName);
-        for (const p of list.products) {
-          assert.ok(user!.content.includes(`- ${p.name}（${p.vendor}`), p.name);
-          assert.ok(user!.content.includes(p.strength), `${p.name}: strength`);
-        }
+    for (const option of model.options) {
+      assert.ok(user!.content.includes(`### ${option.title}${option.recommended ? '（推荐）' : '（备选）'}`), option.title);
+      for (const p of option.picks) {
+        assert.ok(user!.content.includes(`#### ${p.categoryName}`), p.categoryName);
+        assert.ok(user!.content.includes(`- ${p.product.name}（${p.product.vendor}`), p.product.name);
+        assert.ok(user!.content.includes(p.why), `${p.product.name}: why`);
       }
     }
+    assert.match(user!.content, /### 已排除的候选（不得推荐）/);
+    for (const e of model.exclusions) assert.ok(user!.content.includes(`- ${e.product.name}：${e.reason}`), e.product.name);
+    assert.match(user!.content, /## 待澄清问题/);
     assert.equal(full.meta.omitted.length, 0);
     assert.match(user!.content, /依据完整，未省略/);
   });
@@ -76,17 +77,17 @@ describe('llm prompt', () => {
   });
 
   it('trims the grounding by priority to fit the budget, keeping figures, findings and product names', () => {
-    const small = buildPrompt(intake, model, { maxContextTokens: 8000 });
+    const small = buildPrompt(intake, model, { maxContextTokens: 4500 });
     const text = small.messages[1]!.content;
-    assert.ok(small.meta.estimatedTokens <= 8000, String(small.meta.estimatedTokens));
+    assert.ok(small.meta.estimatedTokens <= 4500, String(small.meta.estimatedTokens));
     assert.equal(small.meta.overBudget, false);
     assert.ok(small.meta.omitted.length > 0);
-    assert.ok(text.includes(`本提示估算约${small.meta.estimatedTokens} tokens（上限8000`));
-    assert.match(text, /已按优先级省略部分依据：.*产品说明\d+\/48条/);
+    assert.ok(text.includes(`本提示估算约${small.meta.estimatedTokens} tokens（上限4500`));
+    assert.match(text, /已按优先级省略部分依据：.*产品说明\d+\/\d+条/);
     // Must-keep lines survive; lower priorities go first.
     assert.match(text, /- 总预算：\$100万\/年/);
     assert.ok(text.includes('intake.unknown-standard'));
-    for (const p of model.solution.options[1]!.shortlists.flatMap((s) => s.products)) assert.ok(text.includes(`- ${p.name}（`), p.name);
+    for (const p of model.options.flatMap((o) => o.picks)) assert.ok(text.includes(`- ${p.product.name}（`), p.product.name);
     assert.match(text, /^L26: /m, 'the intake lines outrank product details');
     const dropped = new Map(small.meta.omitted.map((o) => [o.group, o]));
     assert.equal(dropped.get('关键特性')?.dropped, dropped.get('关键特性')?.of, 'features (priority 30) go before intake lines (80)');

@@ -1,7 +1,7 @@
 /** Redaction: what is masked, stable placeholders, un-masking (also of split stream deltas). */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { validChineseId } from '../../../src/core/llm/detect';
+import { validChineseId } from '../../../src/core/text/detect';
 import { redact, Redactor, StreamUnmasker, unmask } from '../../../src/core/llm/redact';
 import { seedPath } from '../helpers/seeds';
 import { PLANTED, readLlmFixture } from './responses';

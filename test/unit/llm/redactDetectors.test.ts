@@ -1,6 +1,6 @@
 /** The redaction detectors added by issue 12, each on mixed Chinese and English text. */
 import * as assert from 'node:assert/strict';
-import { shortForms, validLuhn } from '../../../src/core/llm/detect';
+import { shortForms, validLuhn } from '../../../src/core/text/detect';
 import { redact } from '../../../src/core/llm/redact';
 import { readSeed } from '../helpers/seeds';
 

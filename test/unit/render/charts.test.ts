@@ -1,8 +1,7 @@
 /** The generated SVG charts and their PNG fallback: bar counts, escaping, accessibility, determinism. */
 import * as assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import type { BudgetShare, Milestone } from '../../../src/core/engine/reportModel';
-import { budgetChart, budgetSvg, ganttChart, ganttSvg } from '../../../src/core/render/charts';
+import { budgetChart, budgetShares, budgetSvg, chartFor, ganttChart, ganttItems, ganttSvg, type BudgetShare, type GanttItem } from '../../../src/core/render/charts';
 import { chartPng } from '../../../src/core/render/png';
 import { elements, hasClass, parseHtml, textOf } from '../helpers/html';
 import { insuranceModel } from './fixtures';
@@ -11,12 +10,19 @@ const count = (svg: string, cls: string) => elements(parseHtml(svg).root).filter
 
 describe('charts', () => {
   const model = insuranceModel();
-  const { milestones, totalWeeks } = model.implementation;
-  const split = model.costBenefit.split;
+  const milestones = ganttItems(model);
+  const totalWeeks = model.timeline!.totalWeeks;
+  const split = budgetShares(model);
 
-  it('draws one Gantt bar per milestone (five for the seed)', () => {
-    assert.equal(milestones.length, 5);
-    assert.equal(count(ganttSvg(milestones, totalWeeks), 'gantt-bar'), 5);
+  it('draws one Gantt bar per phase of the timeline', () => {
+    assert.equal(milestones.length, model.timeline!.phases.length);
+    assert.ok(milestones.length >= 4);
+    assert.equal(count(ganttSvg(milestones, totalWeeks), 'gantt-bar'), milestones.length);
+  });
+
+  it('numbers the phases one-based and titles the estimate "成本结构（估算）"', () => {
+    assert.deepEqual(milestones.map((m) => m.id), milestones.map((_, i) => String(i + 1)));
+    assert.equal(chartFor(model, 'budget')!.title, '成本结构（估算）');
   });
 
   it('draws one budget segment and one legend entry per share', () => {
@@ -37,15 +43,15 @@ describe('charts', () => {
   });
 
   it('is deterministic', () => {
-    assert.equal(ganttSvg(milestones, totalWeeks), ganttSvg(insuranceModel().implementation.milestones, totalWeeks));
-    assert.equal(budgetSvg(split), budgetSvg(insuranceModel().costBenefit.split));
+    assert.equal(ganttSvg(milestones, totalWeeks), ganttSvg(ganttItems(insuranceModel()), totalWeeks));
+    assert.equal(budgetSvg(split), budgetSvg(budgetShares(insuranceModel())));
   });
 
   it('is accessible: role="img", an aria-label with the data, a <title>', () => {
     const svg = parseHtml(ganttSvg(milestones, totalWeeks)).root.children[0];
     assert.ok(svg && typeof svg !== 'string');
     assert.equal(svg.attrs.role, 'img');
-    assert.match(svg.attrs['aria-label']!, /M0/);
+    assert.match(svg.attrs['aria-label']!, /1 现状评估/);
     assert.equal(textOf(elements(svg).find((e) => e.tag === 'title')!), '项目里程碑甘特图');
   });
 
@@ -61,22 +67,22 @@ describe('charts', () => {
   });
 
   it('escapes every label', () => {
-    const hostile: BudgetShare[] = [{ label: '<script>alert(1)</script>"\'&\u0001', percent: 60, assumption: false, refs: [] }, { label: 'x', percent: 40, amount: { amount: 1, currency: 'CNY', text: '<b>1</b>' }, assumption: true, refs: [] }];
+    const hostile: BudgetShare[] = [{ label: '<script>alert(1)</script>"\'&\u0001', percent: 60, assumption: false }, { label: 'x', percent: 40, amount: { text: '<b>1</b>' }, assumption: true }];
     const svg = budgetSvg(hostile, { standalone: true });
     assert.doesNotMatch(svg, /<script|<b>|\u0001/);
     assert.match(svg, /&lt;script&gt;/);
     const { root } = parseHtml(svg);
     assert.ok(elements(root).every((e) => ['svg', 'title', 'rect', 'line', 'text'].includes(e.tag)));
-    const names: Milestone[] = [0, 1, 2].map((i) => ({ id: `M${i}`, name: `<img src=x onerror=alert(${i})>`, startWeek: i * 2, weeks: 2, deliverables: ['x'] }));
+    const names: GanttItem[] = [0, 1, 2].map((i) => ({ id: String(i + 1), name: `<img src=x onerror=alert(${i})>`, startWeek: i * 2, weeks: 2 }));
     assert.doesNotMatch(ganttSvg(names, 6), /<img/);
   });
 
   it('keeps bars inside the chart when shares exceed 100% and marks an overrun deadline', () => {
-    const over: BudgetShare[] = [60, 70].map((percent, i) => ({ label: `p${i}`, percent, assumption: true, refs: [] }));
+    const over: BudgetShare[] = [60, 70].map((percent, i) => ({ label: `p${i}`, percent, assumption: true }));
     const chart = budgetChart(over);
     const right = Math.max(...chart.shapes.filter((s) => s.kind === 'rect').map((s) => (s as { x: number; width: number }).x + (s as { width: number }).width));
     assert.ok(right <= chart.width);
-    const late: Milestone[] = [{ id: 'M0', name: 'a', startWeek: 0, weeks: 8, deliverables: ['x'] }, { id: 'M1', name: 'b', startWeek: 8, weeks: 8, deliverables: ['x'] }, { id: 'M2', name: 'c', startWeek: 16, weeks: 8, deliverables: ['x'] }];
+    const late: GanttItem[] = [{ id: '1', name: 'a', startWeek: 0, weeks: 8 }, { id: '2', name: 'b', startWeek: 8, weeks: 8 }, { id: '3', name: 'c', startWeek: 16, weeks: 8 }];
     assert.equal(count(ganttSvg(late, 20), 'gantt-deadline'), 1);
     assert.equal(count(ganttSvg(late, 24), 'gantt-deadline'), 0);
   });

@@ -1,11 +1,13 @@
 /**
- * The Word export: a valid .docx whose document.xml has the eight sections as Heading 1
- * paragraphs, real tables, the Chinese text, the charts as SVG images with PNG fallbacks,
- * and a CJK font in styles.xml.
+ * The Word export: a valid .docx whose document.xml has the eight sections (and 附录) as
+ * Heading 1 paragraphs, real tables, the Chinese text, the charts as SVG images with PNG
+ * fallbacks, and a CJK font in styles.xml. The customer's copy leaves the 〔Lnn〕 references
+ * out unless asked.
  */
 import * as assert from 'node:assert/strict';
 import { REPORT_SECTION_TITLES } from '../../../src/core/engine/reportModel';
 import { renderDocx } from '../../../src/core/render/exportDocx';
+import { renderMarkdown } from '../../../src/core/render/markdown';
 import { unzip } from '../helpers/zip';
 import { insuranceModel } from './fixtures';
 
@@ -40,9 +42,9 @@ describe('renderDocx', function () {
   it('has the title and the eight section titles as Heading 1, in order', () => {
     const paras = paragraphs(xml);
     assert.deepEqual(paras.filter(([style]) => style === 'Title').map(([, text]) => text), [model.title]);
-    assert.deepEqual(paras.filter(([style]) => style === 'Heading1').map(([, text]) => text), [...REPORT_SECTION_TITLES]);
+    assert.deepEqual(paras.filter(([style]) => style === 'Heading1').map(([, text]) => text), [...REPORT_SECTION_TITLES, '附录']);
     assert.ok(paras.some(([style, text]) => style === 'Heading2' && text === '系统类型'));
-    assert.ok(paras.some(([style, text]) => style === 'Heading3' && text.startsWith(model.solution.options[0]!.shortlists[0]!.categoryName)));
+    assert.ok(paras.some(([style, text]) => style === 'Heading2' && text.startsWith(model.options[0]!.title)));
   });
 
   it('defines the heading styles with outline levels, so the navigation pane lists them', () => {
@@ -60,20 +62,26 @@ describe('renderDocx', function () {
     assert.match(defaults, /<w:lang [^>]*w:eastAsia="zh-CN"/);
   });
 
-  it('has real tables: score tables, milestones, budget split, TCO, benefits', () => {
+  it('has real tables, one per Markdown table: phases, costs and the appendix comparisons', () => {
     const tables = xml.match(/<w:tbl>/g) ?? [];
-    const shortlists = model.solution.options.flatMap((o) => o.shortlists).filter((s) => s.products.length > 0).length;
-    assert.equal(tables.length, shortlists + 4);
+    const markdownTables = renderMarkdown(model).split('\n').filter((l) => /^\| --- /.test(l)).length;
+    assert.equal(tables.length, markdownTables);
     assert.match(xml, /<w:tblHeader\/>/);
-    assert.match(xml, /M0 准备与POC/);
+    assert.match(xml, /1\. 现状评估与POC/);
   });
 
-  it('contains the Chinese text, including the intake’s pain points, with references as plain text', () => {
+  it('contains the Chinese text, including the restated pain points, without references by default', () => {
     const text = paragraphs(xml).map(([, t]) => t).join('\n');
     assert.ok(text.includes('业务需求分析'));
-    assert.ok(text.includes('跨AWS北京区与Azure东欧区的理赔系统延迟高达300ms'));
-    assert.match(text, /〔L52(, L\d+)*〕/);
+    assert.ok(text.includes('跨云、跨地域链路时延高且抖动'));
+    assert.doesNotMatch(text, /〔L\d/);
     assert.doesNotMatch(xml, /<w:hyperlink/);
+  });
+
+  it('keeps the references as plain text when asked (refs: true)', async () => {
+    const withRefs = unzip(await renderDocx(model, { refs: true })).get('word/document.xml')!.toString('utf8');
+    assert.match(paragraphs(withRefs).map(([, t]) => t).join('\n'), /〔L52(, L\d+)*〕/);
+    assert.doesNotMatch(withRefs, /<w:hyperlink/);
   });
 
   it('embeds both charts as SVG images with PNG fallbacks', () => {

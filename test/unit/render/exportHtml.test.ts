@@ -47,9 +47,14 @@ describe('renderStandaloneHtml', () => {
     assert.ok(!all.some((e) => e.tag === 'a'));
   });
 
-  it('contains the whole report: the eight sections and the intake’s pain points', () => {
+  it('contains the whole report: the eight sections, 附录 and the restated pain points', () => {
     const text = textOf(root);
-    assert.equal(all.filter((e) => e.tag === 'h2').length, 8);
-    assert.ok(text.includes('跨AWS北京区与Azure东欧区的理赔系统延迟高达300ms'));
+    assert.equal(all.filter((e) => e.tag === 'h2').length, 9);
+    assert.ok(text.includes('跨云、跨地域链路时延高且抖动'));
+  });
+
+  it('leaves the references out with refs: false', () => {
+    const html = renderStandaloneHtml(model, { refs: false });
+    assert.doesNotMatch(html, /class="intake-ref|〔L\d/);
   });
 });

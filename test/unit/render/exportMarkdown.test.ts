@@ -1,6 +1,6 @@
 /** The Markdown export: the report text with both charts embedded as data: SVG images after their tables. */
 import * as assert from 'node:assert/strict';
-import { ganttSvg, budgetSvg } from '../../../src/core/render/charts';
+import { budgetShares, budgetSvg, chartFor, chartToSvg, ganttItems, ganttSvg } from '../../../src/core/render/charts';
 import { renderMarkdownExport } from '../../../src/core/render/exportMarkdown';
 import { renderMarkdown } from '../../../src/core/render/markdown';
 import { insuranceModel } from './fixtures';
@@ -8,6 +8,11 @@ import { insuranceModel } from './fixtures';
 describe('renderMarkdownExport', () => {
   const model = insuranceModel();
   const md = renderMarkdownExport(model);
+
+  it('leaves the references out with refs: false', () => {
+    assert.doesNotMatch(renderMarkdownExport(model, { refs: false }), /〔L\d/);
+    assert.match(md, /〔L\d/);
+  });
 
   it('is renderMarkdown() plus two image lines', () => {
     const images = md.split('\n').filter((l) => l.startsWith('!['));
@@ -19,9 +24,10 @@ describe('renderMarkdownExport', () => {
   it('embeds the standalone SVGs, right after the milestone and budget tables', () => {
     const lines = md.split('\n');
     const images = [...md.matchAll(/^!\[([^\]]+)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)$/gm)];
-    assert.deepEqual(images.map((m) => m[1]), ['项目里程碑甘特图', '预算拆分']);
-    assert.equal(Buffer.from(images[0]![2]!, 'base64').toString('utf8'), ganttSvg(model.implementation.milestones, model.implementation.totalWeeks, { standalone: true }));
-    assert.equal(Buffer.from(images[1]![2]!, 'base64').toString('utf8'), budgetSvg(model.costBenefit.split, { standalone: true }));
+    assert.deepEqual(images.map((m) => m[1]), ['项目里程碑甘特图', '成本结构（估算）']);
+    assert.equal(Buffer.from(images[0]![2]!, 'base64').toString('utf8'), ganttSvg(ganttItems(model), model.timeline!.totalWeeks, { standalone: true }));
+    assert.equal(Buffer.from(images[1]![2]!, 'base64').toString('utf8'), chartToSvg(chartFor(model, 'budget')!, { standalone: true }));
+    assert.ok(budgetSvg(budgetShares(model)).length > 0);
     for (const m of images) {
       const at = lines.indexOf(m[0]);
       assert.equal(lines[at - 1], '');

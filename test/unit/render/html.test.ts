@@ -21,11 +21,11 @@ describe('renderReportHtml', () => {
     assert.deepEqual(comments, []);
   });
 
-  it('gives the eight section headings ids section-1 … section-8, in order', () => {
+  it('gives the eight section headings and 附录 ids section-1 … section-9, in order', () => {
     const h2 = all.filter((e) => e.tag === 'h2');
     assert.deepEqual(
       h2.map((e) => [e.attrs.id, textOf(e)]),
-      REPORT_SECTION_TITLES.map((title, i) => [`section-${i + 1}`, title]),
+      [...REPORT_SECTION_TITLES, '附录'].map((title, i) => [`section-${i + 1}`, title]),
     );
   });
 
@@ -53,15 +53,20 @@ describe('renderReportHtml', () => {
 
   it('leaves the introduction example 〔L12〕 as prose', () => {
     const quote = top.find((e) => e.tag === 'blockquote')!;
-    assert.match(textOf(quote), /〔L12〕表示/);
+    assert.match(textOf(quote), /〔L12〕为依据的调研表行号/);
     assert.equal(elements(quote).filter((e) => e.tag === 'a').length, 0);
+  });
+
+  it('leaves every reference out with refs: false', () => {
+    const plain = renderReportHtml(model, { refs: false });
+    assert.doesNotMatch(plain, /intake-ref|〔L\d/);
   });
 
   it('sets data-lines on the block element that cites, covering each of its links', () => {
     const citing = all.filter((e) => e.attrs['data-lines'] !== undefined);
     assert.ok(citing.length > 30);
     const tags = new Set(citing.map((e) => e.tag));
-    assert.ok(['li', 'tr', 'h3', 'h4'].every((t) => tags.has(t)), [...tags].join());
+    assert.ok(['li', 'tr', 'p'].every((t) => tags.has(t)), [...tags].join());
     assert.ok([...tags].every((t) => ['li', 'tr', 'p', 'h1', 'h2', 'h3', 'h4'].includes(t)), [...tags].join());
     for (const a of all.filter((e) => hasClass(e, 'intake-ref'))) {
       let block = a.parent;
@@ -71,25 +76,25 @@ describe('renderReportHtml', () => {
     }
   });
 
-  it('marks the model’s cited lines: a pain point item, the budget row, the milestone heading', () => {
-    const lines = (refs: readonly { line: number }[]) => [...new Set(refs.map((r) => r.line))].sort((a, b) => a - b).join(' ');
-    const pain = model.requirements.painPoints[0]!;
+  it('marks the model’s cited lines (0-based): a pain point item, the budget comparison, the timeline statement', () => {
+    const lines = (refs: readonly number[]) => [...new Set(refs.map((r) => r - 1))].sort((a, b) => a - b).join(' ');
+    const pain = model.plan!.needs.find((n) => n.kind === 'pain')!;
     assert.ok(all.some((e) => e.tag === 'li' && e.attrs['data-lines'] === lines(pain.refs) && textOf(e).startsWith(pain.text.slice(0, 8))));
-    const share = model.costBenefit.split.find((s) => !s.assumption && s.refs.length > 0)!;
-    assert.ok(all.some((e) => e.tag === 'tr' && e.attrs['data-lines'] === lines(share.refs) && textOf(e).includes(share.label)));
-    const heading = all.find((e) => e.tag === 'h3' && textOf(e).startsWith('项目里程碑'))!;
-    assert.equal(heading.attrs['data-lines'], lines(model.implementation.deadlineRefs));
+    const budget = model.costs!.budget!;
+    assert.ok(all.some((e) => e.tag === 'li' && e.attrs['data-lines'] === lines(budget.refs) && textOf(e).startsWith('与预算对比')));
+    const statement = all.find((e) => e.tag === 'p' && textOf(e).startsWith(model.timeline!.statement.slice(0, 6)))!;
+    assert.equal(statement.attrs['data-lines'], lines(model.timeline!.refs));
   });
 
-  it('puts the Gantt chart right after the milestone table and the budget chart after the budget split table', () => {
+  it('puts the Gantt chart right after the phase table and the cost chart after the cost table', () => {
     const at = (cls: string) => top.findIndex((e) => e.tag === 'figure' && hasClass(e, cls));
     const gantt = at('chart-gantt');
     const budget = at('chart-budget');
     assert.ok(gantt > 0 && budget > gantt);
     assert.equal(top[gantt - 1]!.tag, 'table');
-    assert.match(textOf(top[gantt - 2]!), /^项目里程碑/);
+    assert.match(textOf(top[gantt - 1]!).trim(), /^阶段/);
     assert.equal(top[budget - 1]!.tag, 'table');
-    assert.match(textOf(top[budget - 2]!), /^预算拆分/);
+    assert.match(textOf(top[budget - 1]!).trim(), /^组成/);
     for (const i of [gantt, budget]) {
       const figure = top[i]!;
       assert.ok(hasClass(figure, 'chart'));

@@ -1,5 +1,7 @@
 /**
- * Finding personal and customer data in text, for redaction before anything is sent to an LLM.
+ * Finding personal and customer data in text: for redaction before anything is sent to an LLM
+ * (llm/redact.ts), and so the offline report never quotes a contact (engine/understand/personal.ts).
+ * A text foundation below both, so that neither depends on the other.
  * Heuristics, tuned to presales intakes (Chinese with some English):
  *
  * - company / customer names: the value of a name field (客户名称, 公司名称, 企业名称, 单位名称,

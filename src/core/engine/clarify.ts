@@ -1,0 +1,52 @@
+/**
+ * Clarifications: facts that are ambiguous or missing become questions for the customer, each
+ * with one line on why it matters. "Azure东欧" is not an Azure region: ask, don't guess.
+ */
+import type { Clarification, Need } from './reportModel';
+import type { Understanding } from './understand';
+
+export function clarifications(u: Understanding, needs: readonly Need[], extra: readonly Clarification[]): Clarification[] {
+  const m = u.model;
+  const out: Clarification[] = [];
+  const add = (c: Clarification) => {
+    if (!out.some((o) => o.question === c.question)) out.push(c);
+  };
+  for (const cloud of m.estate.clouds) {
+    for (const r of cloud.regions) {
+      if (!r.approximate) continue;
+      add({ section: '基础设施现状', topic: 'region', question: `“${r.written}”不是${cloud.name}的区域名称，实际使用的是哪个区域（例如波兰中部、德国中西部或北欧）？`, why: '区域决定跨云时延的物理下限、专线接入点以及数据所在的法域。', refs: r.refs, priority: 1 });
+    }
+  }
+  if (!m.mainGoal) add({ section: '核心目标', topic: 'main-goal', question: '本项目的首要目标和验收指标是什么？', why: '方案与里程碑都从首要目标出发。', refs: [], priority: 1 });
+  if (m.deadline.months === undefined) add({ section: '核心目标', topic: 'deadline', question: '期望的上线期限？', why: '决定实施节奏、分期与是否可行。', refs: m.mainGoal?.refs ?? [], priority: 2 });
+  const b = m.budget;
+  if (!b.total) add({ section: '预算限制', topic: 'budget', question: '总预算是多少，其中一次性建设与年度运维各多少？', why: '没有预算就无法判断方案是否可行、哪些需要分期。', refs: [], priority: 1 });
+  else {
+    if (b.perYear && (b.oneTime || b.recurringPerYear)) {
+      const part = b.oneTime ?? b.recurringPerYear!;
+      add({ section: '预算限制', topic: 'budget-split', question: `每年${b.total.text}的预算与其中的${part.text}是什么关系：${part.text}是否包含在首年预算内？`, why: '决定一次性与持续投入的拆分，以及与估算的对比。', refs: b.refs, priority: 2 });
+    }
+    if (b.horizonAssumed) {
+      if (b.oneTime && b.recurringPerYear) add({ section: '预算限制', topic: 'budget-horizon', question: `总体成本按几年评估（目前按${b.horizonYears}年计）？`, why: '一次性与年度运维的合计随年限变化。', refs: b.refs, priority: 3 });
+      else add({ section: '预算限制', topic: 'budget-horizon', question: `预算${b.total.text}覆盖几年、是否含运维？`, why: `成本对比按${b.horizonYears}年TCO假设，周期不同结论会变。`, refs: b.refs, priority: 2 });
+    }
+  }
+  if (m.coreSystem.basis === 'unknown') add({ section: '客户行业', topic: 'core-system', question: '客户的核心业务系统是什么（名称、厂商与版本）？', why: '方案要先明确是建设、替换还是只对接核心系统。', refs: m.industry.refs, priority: 1 });
+  for (const f of u.findings) {
+    if (f.check === 'unknown-standard') add({ section: '特殊要求', topic: 'standard', question: `${f.message.replace(/。$/, '')}：客户实际要求的是哪一种？`, why: '审计对象与准备周期完全不同。', refs: [f.line], priority: 2 });
+    else if (f.check === 'retired-standard') add({ section: '特殊要求', topic: 'standard-version', question: '是否按现行版本评估？（调研表写的是已废止的版本）', why: '避免按旧版本准备审计材料。', refs: [f.line], priority: 3 });
+    else if (f.check === 'sla-conflict') add({ section: '特殊要求', topic: 'sla', question: '可用性与连续性要求以哪个为准？', why: f.message, refs: [f.line], priority: 2 });
+    else if (f.check === 'latency-physics') add({ section: '核心目标', topic: 'latency', question: '时延目标指的是用户就近访问时延，还是跨区域复制滞后？', why: f.message, refs: [f.line], priority: 1 });
+    else if (f.check === 'budget-sum' || f.check === 'budget-exceeds') add({ section: '预算限制', topic: 'budget-split', question: '预算分项的口径（年度还是合同期、是否含税与服务费）？', why: f.message, refs: [f.line], priority: 2 });
+  }
+  for (const t of m.triedAndFailed) if (!t.why) add({ section: '当前痛点', topic: 'tried', question: `“${t.what}”为什么没有达到目标？`, why: '避免推荐同样会失败的做法。', refs: t.refs, priority: 2 });
+  // A cost goal without today's figure cannot be turned into a benefit.
+  for (const g of m.secondaryGoals) {
+    if (!/(?:降低|减少|节省|下降)[^，；]{0,4}\d{1,2}\s{0,1}%/.test(g.text) || !/成本|费用|支出|人力|流量/.test(g.text)) continue;
+    if (m.lossFigures.length > 0) continue;
+    add({ section: '预算限制', topic: 'baseline', question: `“${g.text}”的当前基数是多少（金额或人力）？`, why: '有了基数才能算出收益与回本期。', refs: g.refs, priority: 2 });
+  }
+  for (const n of needs) if (n.clarify) add({ section: n.kind === 'goal' || n.kind === 'main-goal' ? '核心目标' : '当前痛点', topic: 'need', question: n.clarify, why: '目前没有对应的机制，需要澄清后才能给出方案。', refs: n.refs, priority: 3 });
+  for (const c of extra) add(c);
+  return out.sort((a, b) => a.priority - b.priority);
+}

@@ -1,0 +1,321 @@
+/**
+ * The cost model: per-component estimates (licence or subscription, infrastructure,
+ * implementation, operations) for the recommended picks, sized from the intake (servers, users,
+ * TB, sites, links) with every assumption stated; one-time and recurring spend kept apart; a
+ * TCO over the budget's horizon; an open comparison with the budget, saying what to cut or phase
+ * when it does not fit; benefits only from the customer's own loss figures.
+ *
+ * Unit prices are the categories' cost profiles (categories.yaml, 万元, mid price tier): planning
+ * figures, labelled as estimates to confirm with quotes.
+ */
+import type { Category } from '../../knowledge/schema';
+import { CNY_PER, formatAmount, formatRange, round } from '../format';
+import type { CostItem, Costs, Option, SystemType } from '../reportModel';
+import { findFigures } from '../text/figures';
+import { clip, goalClauses, measures, shortName } from '../text/restate';
+import type { Understanding } from '../understand';
+
+const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
+const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
+const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
+/** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
+const MANAGED_FACTOR = 0.3;
+
+export function estimateCosts(u: Understanding, systems: readonly SystemType[], option: Option | undefined, regulated: { mlps: boolean; crypto: boolean; csv: boolean }): Costs {
+  const currency = u.model.budget.total?.currency ?? 'CNY';
+  const rate = CNY_PER[currency] ?? 1;
+  const years = u.model.budget.horizonYears;
+  const toCurrency = (wan: number) => (wan * 1e4) / rate;
+  const items: CostItem[] = [];
+  const assumptions: string[] = [];
+  const size = u.model.scale.size;
+  if (currency !== 'CNY') assumptions.push(`估算以人民币单价计，按1 ${currency}≈${rate}元人民币折算。`);
+  if (u.model.scale.assumed) assumptions.push('调研表未量化业务规模，按中型企业估算。');
+  if (u.model.budget.horizonAssumed) assumptions.push(`调研表未注明周期，按${years}年测算TCO。`);
+
+  for (const s of systems) {
+    const pick = option?.picks.find((p) => p.category === s.category);
+    const category = u.kb.category(s.category);
+    if (!pick || !category) continue;
+    const product = u.kb.product(pick.product.id)!;
+    const profile = category.cost;
+    // A supporting platform component is sized by its workload, not by the whole enterprise.
+    const sizeHere = s.role === 'core' || size !== 'large' ? size : 'mid';
+    const { units, basis } = unitsFor(category, u, sizeHere);
+    const tier = product.origin === 'oss' ? 0 : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' ? MANAGED_FACTOR : 1);
+    const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
+    const existing = pick.existing;
+    const name = `${s.name}（${shortName(pick.product.name)}）`;
+    const licence = band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
+    const implFactor = existing ? 0.4 : 1;
+    const implSize = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : Math.min(4, Math.max(0.5, (units / Math.max(1, profile.defaultUnits[1])) ** 0.6));
+    const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
+    const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
+    const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : ''}`;
+    if (!existing && licence[1] > 0) {
+      items.push({ component: name, category: s.category, kind: 'licence', period: profile.licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}` });
+    }
+    if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: existing ? '升级、调优与集成' : '实施、集成与数据迁移' });
+    // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
+    if (existing) continue;
+    if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
+    const opsBase: [number, number] = profile.licenceModel === 'perpetual' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
+    const [share0, share1] = profile.operationsShare;
+    const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
+    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: profile.licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
+  }
+  if (regulated.mlps) items.push({ component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(8), high: toCurrency(15), assumption: '按一个三级系统测评估算' });
+  if (regulated.crypto) items.push({ component: '密评', kind: 'assessment', period: 'one-time', low: toCurrency(15), high: toCurrency(30), assumption: '密码应用方案评审与上线前评估' });
+  if (regulated.csv) {
+    const impl = items.filter((i) => i.kind === 'implementation');
+    const low = impl.reduce((a, i) => a + i.low, 0) * 0.2;
+    const high = impl.reduce((a, i) => a + i.high, 0) * 0.3;
+    items.push({ component: '计算机化系统验证（CSV）', kind: 'assessment', period: 'one-time', low, high, assumption: '按实施工作量的20%–30%估算' });
+  }
+  const oneTime = sum(items, 'one-time');
+  const perYear = sum(items, 'per-year');
+  // Project management and contingency: 10% of the one-time spend.
+  const pm = { low: oneTime.low * 0.1, high: oneTime.high * 0.1 };
+  if (pm.high > 0) items.push({ component: '项目管理与应急储备', kind: 'implementation', period: 'one-time', low: pm.low, high: pm.high, assumption: '一次性投入的10%' });
+  const once = { low: oneTime.low + pm.low, high: oneTime.high + pm.high };
+  const total = { low: once.low + perYear.low * years, high: once.high + perYear.high * years };
+  const totals: Costs['totals'] = [
+    { period: 'one-time', low: once.low, high: once.high, text: formatRange(once.low, once.high, currency) },
+    { period: 'per-year', low: perYear.low, high: perYear.high, text: `${formatRange(perYear.low, perYear.high, currency)}/年` },
+    { period: 'total', low: total.low, high: total.high, text: formatRange(total.low, total.high, currency) },
+  ];
+  assumptions.push('单价为规划参考区间（中档价格、国内市场），以厂商报价为准；开源产品不计许可费，计入运维人力。');
+  const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r))), items);
+  const benefits = benefitsOf(u, currency);
+  const runMid = (perYear.low + perYear.high) / 2;
+  const onceMid = (once.low + once.high) / 2;
+  const annual = benefits.find((b) => b.perYear)?.perYear;
+  let payback: string | undefined;
+  if (annual) {
+    const net = (annual.low + annual.high) / 2 - runMid;
+    const months = net > 0 ? Math.max(1, Math.round((onceMid / net) * 12)) : Infinity;
+    payback =
+      months <= 60
+        ? `按可量化收益的中值扣除年度运行费用，一次性投入约${months}个月收回。`
+        : net > 0
+          ? '按可量化收益扣除年度运行费用，5年内难以收回一次性投入；投资的理由主要在首要目标本身与调研表未量化的收益。'
+          : '按可量化收益计，年度收益尚不足以覆盖运行费用，回本依赖调研表未量化的收益。';
+  }
+  return {
+    currency,
+    years,
+    items: items.map((i) => ({ ...i, low: Math.round(i.low), high: Math.round(i.high) })),
+    totals,
+    ...(budget ? { budget } : {}),
+    benefits,
+    ...(payback ? { payback } : {}),
+    assumptions,
+    chart: chartOf(u, items, years),
+  };
+}
+
+/**
+ * A planning range around the middle of the knowledge base's price range (its geometric mean,
+ * −20%/+25%): the knowledge base spans small to large deals; one customer's estimate should not
+ * span a factor of three.
+ */
+function band([low, high]: [number, number]): [number, number] {
+  if (high <= 0) return [0, 0];
+  const mid = low > 0 ? Math.sqrt(low * high) : high / 2;
+  return [mid * 0.8, mid * 1.25];
+}
+
+function sum(items: readonly CostItem[], period: CostItem['period']): { low: number; high: number } {
+  return items.filter((i) => i.period === period).reduce((a, i) => ({ low: a.low + i.low, high: a.high + i.high }), { low: 0, high: 0 });
+}
+
+function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
+  const d = category.cost.driver;
+  const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
+  const fallback = category.cost.defaultUnits[sizeIndex]!;
+  const m = u.model;
+  let given: number | undefined;
+  if (d === 'hosts') given = m.estate.nodes;
+  else if (d === 'users') given = m.scale.internalUsers;
+  else if (d === 'tb') given = m.estate.dataTb;
+  else if (d === 'sites') given = m.scale.sites ?? (m.estate.onPrem.length > 1 ? m.estate.onPrem.length : undefined);
+  else if (d === 'links') {
+    const places = m.estate.clouds.reduce((a, c) => a + Math.max(1, c.regions.length), 0) + (m.estate.onPrem.length > 0 ? 1 : 0);
+    given = places >= 2 ? places - 1 : undefined;
+  }
+  if (d === 'project') return { units: 1, basis: `按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}项目估算` };
+  if (given !== undefined && given > 0) return { units: given, basis: `按调研表的${round(given, 0)}${DRIVER_NAMES[d]}` };
+  return { units: fallback, basis: d === 'nodes' ? `按${fallback}${DRIVER_NAMES[d]}的集群估算` : `假设${fallback}${DRIVER_NAMES[d]}（调研表未给出）` };
+}
+
+function compareBudget(u: Understanding, once: { low: number; high: number }, _perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, systems: readonly SystemType[], items: readonly CostItem[]): Costs['budget'] {
+  const b = u.model.budget;
+  if (!b.total) return undefined;
+  // What the budget covers: a per-year budget over the horizon; a one-time budget against one-time spend (plus its recurring line if given).
+  let budgetTotal: number;
+  let low: number;
+  let high: number;
+  let scope: string;
+  if (b.perYear) {
+    budgetTotal = b.total.amount * years;
+    [low, high] = [total.low, total.high];
+    scope = `${years}年TCO`;
+  } else if (b.oneTime && b.oneTime.amount === b.total.amount && b.recurringPerYear === undefined) {
+    budgetTotal = b.total.amount;
+    [low, high] = [once.low, once.high];
+    scope = '一次性投入';
+  } else {
+    budgetTotal = b.total.amount + (b.recurringPerYear && b.oneTime && b.oneTime.amount === b.total.amount ? b.recurringPerYear.amount * years : 0);
+    [low, high] = [total.low, total.high];
+    scope = `${years}年TCO`;
+  }
+  const text = formatAmount(budgetTotal, currency);
+  // The intake does not say whether the budget covers operations: compare the build alone too.
+  const buildOnly =
+    b.horizonAssumed && !b.perYear && !b.oneTime && !b.recurringPerYear && scope !== '一次性投入'
+      ? `若${text}只含建设，一次性投入估算${formatRange(once.low, once.high, currency)}${once.high <= budgetTotal ? '在预算以内' : once.low <= budgetTotal ? '与预算大致相当' : '仍超出预算'}。`
+      : '';
+  // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
+  const oneTimeNote =
+    b.oneTime && b.oneTime.amount !== budgetTotal
+      ? `一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? '在' : once.low <= b.oneTime.amount ? '接近' : '超出'}初期建设预算${b.oneTime.text}${once.high <= b.oneTime.amount ? '以内' : ''}。`
+      : '';
+  const verdict: NonNullable<Costs['budget']>['verdict'] = high <= budgetTotal ? 'within' : low <= budgetTotal ? 'tight' : 'over';
+  const estimate = formatRange(low, high, currency);
+  let statement: string;
+  if (verdict === 'within') statement = `${scope}估算${estimate}，在预算${text}以内。`;
+  else {
+    const over = Math.round(((verdict === 'over' ? low : high) / budgetTotal - 1) * 100);
+    const overrun = (verdict === 'over' ? low : high) - budgetTotal;
+    const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency);
+    statement = verdict === 'over' ? `${scope}估算${estimate}，下限已超出预算${text}约${over}%，${cut}` : `${scope}估算${estimate}，上限超出预算${text}约${over}%，${cut}`;
+  }
+  return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}`, refs: b.refs };
+}
+
+/**
+ * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
+ * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
+ */
+function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string): string {
+  // A gap within the estimate's own precision is a negotiation, not a change of scope.
+  if (overrun <= budget * 0.05) return `差距约${formatAmount(overrun, currency)}，在估算误差以内，可在报价谈判中消化。`;
+  const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
+  // `systems` holds only what the main goal does not depend on; what a regulation or a hard
+  // constraint requires (工控隔离, 等保审计, 信创 OS) cannot wait for a second phase either.
+  const required = /等保|合规|安全防护|隔离|认证|测评|GMP|密评|信创|监管|审计/;
+  // Nor can the bulk of the project (the storage a media migration needs): that is not a phase, it is the project.
+  const total = items.reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
+  const supporting = systems.filter((s) => s.role === 'supporting' && cost(s.category) > 0 && cost(s.category) <= total * 0.4 && !required.test(s.reason));
+  // The smallest system whose deferral closes the gap; otherwise the costliest ones until it closes.
+  const single = [...supporting].sort((a, b) => cost(a.category) - cost(b.category)).find((s) => cost(s.category) >= overrun);
+  const deferred: SystemType[] = [];
+  let saved = 0;
+  if (single) {
+    deferred.push(single);
+    saved = cost(single.category);
+  } else {
+    for (const s of [...supporting].sort((a, b) => cost(b.category) - cost(a.category))) {
+      if (saved >= overrun) break;
+      // Deferring something that barely dents the gap is not advice.
+      if (cost(s.category) < overrun * 0.1) continue;
+      deferred.push(s);
+      saved += cost(s.category);
+    }
+  }
+  const parts: string[] = [];
+  if (deferred.length > 0) parts.push(`把${deferred.map((s) => `“${s.name}”`).join('、')}放到二期（约${formatAmount(saved, currency)}）`);
+  if (saved < overrun) {
+    const licence = items.filter((i) => i.kind === 'licence').sort((a, b) => b.high - a.high)[0];
+    const talk = licence ? `与${licence.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价` : '报价谈判';
+    parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `一期只交付首要目标所需的部分，${talk}，或分期建设、按里程碑付款`);
+  }
+  return `需压缩约${formatAmount(overrun, currency)}：${parts.join('；')}。`;
+}
+
+function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
+  const out: Costs['benefits'] = [];
+  const rate = CNY_PER[currency] ?? 1;
+  for (const loss of u.model.lossFigures) {
+    const yearly = (loss.amount * (12 / loss.perMonths) * (CNY_PER[loss.currency] ?? 1)) / rate;
+    const reduction = reductionFor(u, loss.text);
+    if (/占用/.test(loss.text)) {
+      out.push({ text: `${loss.text}：缩短周期可释放其中一部分资金；收益取决于资金成本，需客户给出资金成本率后测算。`, refs: loss.refs });
+      continue;
+    }
+    if (reduction) {
+      const low = yearly * reduction.low;
+      const high = yearly * reduction.high;
+      const annualNote = loss.perMonths === 12 && loss.currency === currency ? '' : `（年化约${formatAmount(yearly, currency)}）`;
+      out.push({ text: `${loss.text}${annualNote}；按${reduction.basis}，每年可减少约${low === high ? formatAmount(low, currency) : formatRange(low, high, currency)}。`, refs: [...loss.refs, ...reduction.refs], perYear: { low, high, currency, text: formatRange(low, high, currency) } });
+    } else {
+      const annual = loss.perMonths === 12 && loss.currency === currency ? '' : `（年化约${formatAmount(yearly, currency)}）`;
+      out.push({ text: `${loss.text}${annual}：这是本项目可争取收益的上限，实际比例需按目标与试点数据核算。`, refs: loss.refs });
+    }
+  }
+  // No money to work from: the customer's own measurable targets are the benefits to track.
+  if (out.every((b) => !b.perYear)) {
+    // The measurable clause of each goal, without its deadline ("15个月内上线…，批放行周期缩短到3个工作日" → the latter).
+    const measurable: Array<{ text: string; refs: number[] }> = [];
+    // A target the intake's own checks found impossible or wrong (时延低于物理下限) is no benefit to promise.
+    const flagged = new Set(u.findings.filter((f) => f.check === 'latency-physics' || f.check === 'unknown-standard').map((f) => f.line));
+    for (const g of [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals]) {
+      if (g.refs.some((r) => flagged.has(r))) continue;
+      // Costs, certifications and capacity (并发1万) are requirements, not benefits.
+      if (/预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS/i.test(g.text)) continue;
+      const clause = goalClauses(g.text).find((c) => measures(c) && !/上线|建成|接入全部/.test(c));
+      if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
+    }
+    // Nothing measurable: the main goal's outcome itself (高频事项“免提交、一次办”).
+    const main = u.model.mainGoal;
+    if (measurable.length === 0 && main && !main.refs.some((r) => flagged.has(r))) {
+      const outcome = goalClauses(main.text)[0] ?? '';
+      if (outcome.length >= 4 && !/上线|建成/.test(outcome)) measurable.push({ text: clip(outcome, 30), refs: main.refs });
+    }
+    if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
+  }
+  return out;
+}
+
+/** A reduction the customer's own figures imply: "降低30%", "下降一半", or a current→target pair (空驶率35%→20%). */
+function reductionFor(u: Understanding, lossText: string): { low: number; high: number; basis: string; refs: number[] } | undefined {
+  const goals = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals];
+  // Decommissioning what causes the cost removes all of it (下线AS/400 → no more MIPS growth).
+  const main = u.model.mainGoal;
+  if (main && /下线|替换|淘汰/.test(main.text) && /主机|MIPS|AS\/?400|小型机/.test(lossText) && /AS\/?400|主机|小型机/.test(main.text)) return { low: 1, high: 1, basis: '首要目标下线该主机', refs: main.refs };
+  const keyword = ['超卖', '空驶', '索赔', '投诉', '停机'].find((k) => lossText.includes(k));
+  if (!keyword) return undefined;
+  for (const g of goals) {
+    if (!g.text.includes(keyword)) continue;
+    if (/一半|减半/.test(g.text)) return { low: 0.5, high: 0.5, basis: '目标“减半”', refs: g.refs };
+    const pct = /(?:降低|减少|下降)(\d{1,2})\s{0,1}%/.exec(g.text);
+    if (pct) return { low: Number(pct[1]) / 100, high: Number(pct[1]) / 100, basis: `目标降低${pct[1]}%`, refs: g.refs };
+    // current (in a pain) → target (in the goal), same metric word.
+    const target = findFigures(g.text).find((f) => f.unit === '%');
+    const pain = u.model.pains.find((p) => p.text.includes(keyword));
+    const current = pain ? findFigures(pain.text).find((f) => f.unit === '%') : undefined;
+    if (target && current && target.value < current.value) {
+      const r = 1 - target.value / current.value;
+      return { low: r * 0.8, high: r, basis: `${keyword}率从${current.value}%降到${target.value}%（按目标达成的80%–100%）`, refs: [...g.refs, ...(pain?.refs ?? [])] };
+    }
+  }
+  return undefined;
+}
+
+function chartOf(u: Understanding, items: readonly CostItem[], years: number): Costs['chart'] {
+  const split = u.model.budget.split.filter((s) => s.percent !== undefined);
+  if (split.length >= 2) return split.map((s) => ({ label: s.label, percent: s.percent!, ...(s.amount ? { amount: s.amount.text } : {}), assumption: false }));
+  const kinds: Array<[CostItem['kind'], string]> = [
+    ['licence', '许可/订阅'],
+    ['implementation', '实施与集成'],
+    ['infrastructure', '基础设施'],
+    ['operations', '运维'],
+    ['assessment', '测评与验证'],
+  ];
+  const mid = (i: CostItem) => ((i.low + i.high) / 2) * (i.period === 'per-year' ? years : 1);
+  const total = items.reduce((a, i) => a + mid(i), 0);
+  if (total <= 0) return [];
+  return kinds
+    .map(([k, label]) => ({ label, percent: round((items.filter((i) => i.kind === k).reduce((a, i) => a + mid(i), 0) / total) * 100, 1), assumption: true }))
+    .filter((x) => x.percent > 0);
+}

@@ -1,0 +1,38 @@
+/**
+ * Versions past, or within twelve months of, their end of support on the report date. The dates
+ * live in lifecycle.yaml; the report date is `--as-of` (default today), so the same intake gives
+ * the same report on the same date.
+ */
+import type { LifecycleFinding } from '../reportModel';
+import type { Understanding } from '../understand';
+
+const SOON_DAYS = 365;
+
+/** Whether the written version continues the lifecycle line's version ("8.0.32" → "8.0", "11g" → "11"). */
+export function versionMatches(written: string, line: string): boolean {
+  if (written === line) return true;
+  if (!written.startsWith(line)) return false;
+  const next = written[line.length]!;
+  return next === '.' || /[a-z]/i.test(next);
+}
+
+export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
+  const out: LifecycleFinding[] = [];
+  const asOf = Date.parse(u.asOf);
+  for (const p of u.model.estate.products) {
+    if (!p.family || !p.version) continue;
+    const family = u.kb.family(p.family);
+    if (!family) continue;
+    // The most specific line wins: "6.2" before "6".
+    const line = [...family.versions].sort((a, b) => b.version.length - a.version.length).find((v) => versionMatches(p.version!, v.version));
+    if (!line) continue;
+    const date = line.endOfSupport ?? line.unsupportedAsOf!;
+    const days = (Date.parse(date) - asOf) / 86_400_000;
+    const status = days <= 0 ? 'past' : line.endOfSupport && days <= SOON_DAYS ? 'soon' : undefined;
+    if (!status) continue;
+    // Under full 信创 the upgrade path is the domestic move, where the family has one.
+    const upgrade = u.constraintKinds.has('xinchuang-full') && family.xinchuangUpgrade ? family.xinchuangUpgrade : family.upgrade;
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, what: line.what, source: line.source, upgrade, refs: p.refs });
+  }
+  return out.sort((a, b) => (a.status === b.status ? a.date.localeCompare(b.date) : a.status === 'past' ? -1 : 1));
+}

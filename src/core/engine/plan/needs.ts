@@ -1,0 +1,173 @@
+/**
+ * The plan: start from the main goal and the core system, then give every pain and secondary
+ * goal a mechanism (a rule that answers it) or an explicit 需澄清. System types follow from the
+ * mechanisms, the core system first; as few as the needs allow.
+ */
+import type { Fact } from '../../facts/facts';
+import type { LifecycleFinding, Need, SystemType } from '../reportModel';
+import type { RuleHit } from '../rules';
+import { clip, tidy, upgradeStep, withFigures } from '../text/restate';
+import type { Understanding } from '../understand';
+
+/** Sections whose rules answer a need (a next step or a risk does not). */
+const ANSWERS = new Set(['推荐系统方案', '适用性分析', '实施建议', '关键特性']);
+const MAX_SYSTEMS = 7;
+
+export interface PlanResult {
+  needs: Need[];
+  systems: SystemType[];
+  /** Preferred products per category (from the mechanisms that asked for the category). */
+  preferred: Map<string, string[]>;
+  /** The needs each category serves, for the picks' reasons. */
+  servedNeeds: Map<string, Need[]>;
+}
+
+interface Source {
+  kind: Need['kind'];
+  text: string;
+  facts: Fact[];
+  refs: number[];
+  weight: number;
+}
+
+/** What the main goal retires (下线AS/400), and the words that point to it in a pain. */
+const RETIRES = /(?:下线|替换|淘汰|退役)([^，；。、]{2,16})/;
+const MAINFRAME = /AS\/?400|主机|MIPS|RPG|COBOL|IBM i|小型机/;
+
+export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle: readonly LifecycleFinding[] = []): PlanResult {
+  const byLine = new Map<number, Fact[]>();
+  for (const f of u.usable) byLine.set(f.line + 1, [...(byLine.get(f.line + 1) ?? []), f]);
+  const factsAt = (refs: readonly number[]) => refs.flatMap((r) => byLine.get(r) ?? []);
+  const m = u.model;
+  const sources: Source[] = [];
+  if (m.mainGoal) sources.push({ kind: 'main-goal', text: m.mainGoal.text, facts: factsAt(m.mainGoal.refs), refs: m.mainGoal.refs, weight: 3 });
+  // A business impact stated as money (损失发电量约¥1400万) is worked into the benefits, not a need of its own.
+  const losses = new Set(m.lossFigures.flatMap((l) => l.refs));
+  for (const p of m.pains) {
+    if (p.kind === 'impact' && p.refs.every((r) => losses.has(r))) continue;
+    sources.push({ kind: p.kind === 'debt' ? 'debt' : 'pain', text: p.text, facts: factsAt(p.refs), refs: p.refs, weight: p.kind === 'impact' ? 1 : 2 });
+  }
+  for (const g of m.secondaryGoals) sources.push({ kind: 'goal', text: g.text, facts: factsAt(g.refs), refs: g.refs, weight: 1 });
+  for (const i of m.integrations) sources.push({ kind: 'integration', text: `对接${i.system}${i.protocols.length > 0 ? `（${i.protocols.join('、')}）` : ''}`, facts: factsAt(i.refs), refs: i.refs, weight: 1 });
+
+  const needs: Need[] = [];
+  const categoryScore = new Map<string, { score: number; priority: number; needs: Need[]; order: number }>();
+  const preferred = new Map<string, string[]>();
+  let order = 0;
+  for (const s of sources) {
+    // For a system to integrate, only rules about that system (an SAP IDoc rule does not answer
+    // "对接Empower" written on the same line) or about integration in general.
+    const aboutSystem = (h: RuleHit) => {
+      if (s.kind !== 'integration') return true;
+      const names = h.rule.title.match(/[A-Za-z][A-Za-z0-9/]{2,}/g) ?? [];
+      const specific = names.filter((n) => !/^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$/i.test(n));
+      if (specific.length > 0) return specific.some((n) => s.text.toLowerCase().includes(n.toLowerCase()));
+      // A rule about one kind of system (统一身份认证) answers that system only: it shares three characters with its name.
+      const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');
+      return generic || sharesWords(s.text.replace(/^对接/, '').replace(/（.*$/, ''), `${h.rule.title}${h.rule.summary}`);
+    };
+    const answering = hits.filter((h) => ANSWERS.has(h.rule.section) && h.triggers.some((f) => s.facts.includes(f)) && aboutSystem(h));
+    // The mechanism rules first, then answers, practices and capabilities; each summary once.
+    answering.sort((a, b) => rank(a) - rank(b) || b.rule.priority - a.rule.priority);
+    const mechanisms: Need['mechanisms'] = answering.slice(0, 3).map((h) => ({ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.section === '推荐系统方案' ? h.rule.categories : [] }));
+    // A pain about a version out of support is answered by its upgrade; one about what the main goal retires, by retiring it.
+    if (s.kind !== 'main-goal' && s.kind !== 'goal') {
+      // (Unless a rule already answers with that product's own upgrade path.)
+      for (const l of lifecycle) if ((l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}升级`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
+    }
+    // What the main goal retires (下线AS/400) answers the pains about it, and a cost goal when
+    // the mainframe's cost is one of the pains.
+    const retired = m.mainGoal && s.kind !== 'main-goal' ? RETIRES.exec(m.mainGoal.text) : null;
+    if (retired && MAINFRAME.test(retired[1]!)) {
+      const aboutIt = s.kind === 'goal' ? /成本|费用|支出/.test(s.text) && m.pains.some((p) => MAINFRAME.test(p.text) && /成本|费用/.test(p.text)) : MAINFRAME.test(s.text);
+      if (aboutIt) mechanisms.unshift({ rule: 'plan:retire', title: `下线${retired[1]}`, summary: s.kind === 'goal' ? `${retired[1]}下线后，主机扩容与维保费用随之消除` : `随新系统上线、${retired[1]}下线而消除`, categories: [] });
+    }
+    // A pain about a system the customer keeps (富勒WMS旧版本) is handled by keeping it and integrating.
+    const keptNamed = s.kind !== 'main-goal' && s.kind !== 'goal' && s.kind !== 'integration' ? u.kept.find((k) => s.text.includes(k.name) || sharesWords(k.name, s.text)) : undefined;
+    if (keptNamed && mechanisms.length === 0) mechanisms.push({ rule: 'plan:kept', title: `保留${keptNamed.name}`, summary: `本期保留${keptNamed.name}，只做接口改造并经集成层对接；其升级或替换另行评估，不纳入本期范围`, categories: [] });
+    // A system to integrate with and no rule about it: the integration layer is its mechanism.
+    if (s.kind === 'integration' && mechanisms.length === 0) mechanisms.push({ rule: 'plan:integration', title: '集成层统一对接', summary: `经统一集成层对接${s.text.replace(/^对接/, '')}，接口契约化、纳入监控，不做点对点直连`, categories: ['ipaas-esb'] });
+    const needWord = answering.find((h) => h.rule.need)?.rule.need;
+    const text = s.kind === 'main-goal' || s.kind === 'goal' || s.kind === 'integration' ? tidy(s.text) : needWord ? withFigures(needWord, s.text) : clip(tidy(s.text), 40);
+    // Two lines with the same need (the symptom and its root cause) make one need.
+    const same = needWord ? needs.find((n) => n.kind === s.kind && n.text.startsWith(needWord)) : needs.find((n) => n.text === text && n.kind === s.kind);
+    if (same) {
+      same.refs = [...new Set([...same.refs, ...s.refs])].sort((a, b) => a - b);
+      if (!same.text.includes('（') && text.includes('（')) same.text = text;
+      continue;
+    }
+    const need: Need = { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? { clarify: clarifyFor(s) } : {}) };
+    needs.push(need);
+    for (const h of answering) {
+      if (h.rule.section !== '推荐系统方案') continue;
+      for (const c of h.rule.categories) {
+        const entry = categoryScore.get(c) ?? { score: 0, priority: 0, needs: [], order: order++ };
+        entry.score += s.weight;
+        entry.priority = Math.max(entry.priority, h.rule.priority);
+        if (!entry.needs.includes(need)) entry.needs.push(need);
+        categoryScore.set(c, entry);
+        const list = preferred.get(c) ?? [];
+        for (const p of h.rule.products) if (!list.includes(p)) list.push(p);
+        preferred.set(c, list);
+      }
+    }
+  }
+
+  // Compliance mechanisms (密评 → 密码机) come from rules that need no pain line.
+  for (const h of hits) {
+    if (h.rule.section !== '推荐系统方案' || h.rule.categories.length === 0) continue;
+    if (h.triggers.some((f) => sources.some((s) => s.facts.includes(f)))) continue;
+    const need: Need = { kind: 'compliance', text: h.rule.need ?? h.rule.title, refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
+    if (!needs.some((n) => n.text === need.text)) needs.push(need);
+    for (const c of h.rule.categories) {
+      const entry = categoryScore.get(c) ?? { score: 0, priority: 0, needs: [], order: order++ };
+      entry.score += 1;
+      entry.priority = Math.max(entry.priority, h.rule.priority);
+      if (!entry.needs.includes(need)) entry.needs.push(need);
+      categoryScore.set(c, entry);
+      const list = preferred.get(c) ?? [];
+      for (const p of h.rule.products) if (!list.includes(p)) list.push(p);
+      preferred.set(c, list);
+    }
+  }
+
+  const systems: SystemType[] = [];
+  const servedNeeds = new Map<string, Need[]>();
+  const core = m.coreSystem;
+  const kb = u.kb;
+  const addSystem = (category: string, role: SystemType['role'], reason: string, refs: number[]) => {
+    if (systems.some((s) => s.category === category)) return;
+    const kept = u.kept.find((k) => k.category === category && k.product)?.name;
+    systems.push({ category, name: kb.category(category)?.name ?? category, role, reason, refs, ...(kept ? { kept } : {}) });
+  };
+  if (core.category && core.inScope) addSystem(core.category, 'core', core.kept ? '核心业务系统，在现有系统上升级' : '核心业务系统，本期建设', core.refs);
+  for (const s of m.statedSystems) addSystem(s.category, 'core', '调研表要求本期建设', s.refs);
+  const ranked = [...categoryScore].sort(([, a], [, b]) => b.score - a.score || b.priority - a.priority || a.order - b.order);
+  for (const [category, entry] of ranked) {
+    if (systems.length >= MAX_SYSTEMS) break;
+    if (!kb.category(category)) continue;
+    const served = entry.needs.map((n) => `“${n.text}”`).slice(0, 2).join('、');
+    addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', `回应${served}`, [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
+  }
+  for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
+  // The core systems serve the main goal even when no rule names them.
+  const main = needs.find((n) => n.kind === 'main-goal');
+  if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);
+  return { needs, systems, preferred, servedNeeds };
+}
+
+function rank(h: RuleHit): number {
+  return ({ 推荐系统方案: 0, 适用性分析: 1, 实施建议: 2, 关键特性: 3 } as Record<string, number>)[h.rule.section] ?? 4;
+}
+
+/** Whether `a` and `b` share a run of three characters (平台, 系统 and the like aside). */
+function sharesWords(a: string, b: string): boolean {
+  const core = a.replace(/系统|平台|中心/g, '');
+  for (let i = 0; i + 3 <= core.length; i++) if (b.includes(core.slice(i, i + 3))) return true;
+  return false;
+}
+
+function clarifyFor(s: Source): string {
+  if (s.kind === 'goal' || s.kind === 'main-goal') return `请确认“${clip(tidy(s.text), 24)}”的验收口径与当前基线`;
+  return `请补充“${clip(tidy(s.text), 24)}”的具体表现、涉及系统与影响范围`;
+}

@@ -1,0 +1,328 @@
+/**
+ * Constraints as filters, then picks. Every candidate of a system type is first checked against
+ * the hard constraints (public cloud, SaaS, data residency, full 信创), the clouds the customer
+ * uses, and what already failed: a product that breaks one is excluded with the reason. The rest
+ * are scored only on the customer's own facts — the product it already runs, its cloud, its
+ * protocols, its 信创 preference, its region and size — and every point of score carries the
+ * sentence that explains it, so the pick's "为什么适合" cites the customer, not the brochure.
+ *
+ * Two options: domestic-first and international for customers in China; a domestic alternative
+ * when full 信创 rules the international one out; cloud-native and cloud-neutral for customers
+ * outside China on a single cloud. One recommended product and at most one alternative per
+ * system type per option.
+ */
+import type { Product } from '../../knowledge/schema';
+import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../reportModel';
+import { cloudName } from '../understand/places';
+import type { Understanding } from '../understand';
+import { CNY_PER } from '../format';
+import { clip, firstClause } from '../text/restate';
+import { dropTrailingAside } from '../text/trim';
+
+type Strategy = Option['strategy'];
+
+interface Reason {
+  weight: number;
+  text: string;
+  refs: number[];
+  /** Customer-specific: cites the customer's own facts. */
+  specific: boolean;
+}
+
+interface Scored {
+  product: Product;
+  score: number;
+  reasons: Reason[];
+  existing: boolean;
+}
+
+export interface PicksResult {
+  options: Option[];
+  exclusions: Exclusion[];
+  candidates: Candidate[];
+}
+
+const TIERS = ['low', 'mid', 'high', 'premium'] as const;
+const ORIGIN_NAMES = { cn: '国产', intl: '国际', oss: '开源' } as const;
+
+export function choosePicks(u: Understanding, systems: readonly SystemType[], preferred: ReadonlyMap<string, readonly string[]>, served: ReadonlyMap<string, readonly Need[]>, applicable: ReadonlySet<string> = new Set()): PicksResult {
+  const exclusions: Exclusion[] = [];
+  const strategies = optionStrategies(u);
+  const pools = new Map<string, Scored[]>();
+  for (const s of systems) {
+    const pool: Scored[] = [];
+    for (const p of u.kb.productsIn(s.category)) {
+      if (p.industries && !(u.industry && p.industries.includes(u.industry.id))) continue;
+      const excluded = exclusionOf(p, s.category, u);
+      if (excluded) {
+        if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
+        continue;
+      }
+      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], applicable));
+    }
+    pool.sort((a, b) => b.score - a.score);
+    pools.set(s.category, pool);
+  }
+
+  const candidates: Candidate[] = [];
+  const options: Option[] = [];
+  const ids: Array<'A' | 'B'> = ['A', 'B'];
+  strategies.forEach((strategy, i) => {
+    const id = ids[i]!;
+    const chosen: Array<{ system: SystemType; first: Scored; second?: Scored }> = [];
+    const gaps: Option['gaps'] = [];
+    const fallbacks = new Set<string>();
+    for (const s of systems) {
+      const pool = pools.get(s.category) ?? [];
+      const eligible = pool.filter((c) => c.existing || eligibleFor(c.product, strategy, u));
+      let list = eligible;
+      if (strategy === 'domestic-alt') {
+        const aPick = options[0]?.picks.find((p) => p.category === s.category);
+        list = eligible.filter((c) => c.existing || !aPick || c.product.vendor !== u.kb.product(aPick.product.id)?.vendor);
+      }
+      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: c.reasons.map((r) => r.text) });
+      // No candidate of the option's kind (no cloud-native service, no domestic product): the best
+      // acceptable one, said plainly; a gap only when nothing passes the constraints.
+      let fallback = false;
+      if (list.length === 0 && pool.length > 0 && strategy !== 'domestic-alt' && !(strategy === 'domestic' && u.constraintKinds.has('xinchuang-full'))) {
+        list = pool.filter((c) => strategy !== 'cloud-native' || c.product.cloud === 'none');
+        fallback = list.length > 0;
+      }
+      const first = list[0];
+      if (!first) {
+        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : strategy === 'domestic-alt' ? '只有一家国产厂商满足约束' : `没有符合“${OPTION_TITLES[strategy]}”的候选` });
+        continue;
+      }
+      if (fallback) fallbacks.add(s.category);
+      const second = list.find((c) => c !== first && c.product.vendor !== first.product.vendor && !c.existing);
+      chosen.push({ system: s, first, ...(second ? { second } : {}) });
+    }
+    // Reasons every pick shares (private deployment, 信创) are said once, for the option.
+    const counts = new Map<string, number>();
+    for (const c of chosen) for (const r of new Set(c.first.reasons.filter((x) => x.weight > 0 && x.specific && !x.text.startsWith('针对') && !c.first.existing).map((x) => x.text))) counts.set(r, (counts.get(r) ?? 0) + 1);
+    // Said once for the option ("所选产品均…") only when every new pick shares it.
+    const fresh = chosen.filter((c) => !c.first.existing).length;
+    const common = [...counts].filter(([, n]) => fresh >= 3 && n === fresh).map(([text]) => text);
+    const picks: Pick[] = chosen.map(({ system, first, second }) => {
+      // The same product as option A: no second alternative (A already names one).
+      const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
+      return {
+        category: system.category,
+        categoryName: system.name,
+        product: ref(first.product),
+        why: `${fallbacks.has(system.category) ? FALLBACK_NOTE[strategy] : ''}${why(first, common)}`,
+        refs: refsOr(refsOf(first, common), system.refs),
+        existing: first.existing,
+        ...(second && !same ? { alternative: { product: ref(second.product), why: altWhy(second, first, common), refs: refsOr(refsOf(second, common), system.refs) } } : {}),
+        score: first.score,
+      };
+    });
+    options.push({
+      id,
+      strategy,
+      title: `方案${id}：${OPTION_TITLES[strategy]}`,
+      summary: optionSummary(strategy, u),
+      ...(common.length > 0 ? { shared: common } : {}),
+      recommended: false,
+      applicable: picks.length > 0,
+      ...(strategy === 'domestic-alt' ? { note: '全栈信创要求下，国际产品无法满足国产芯片、操作系统与数据库的要求，国际方案不适用；方案B改为另一组国产厂商，供比选与议价。' } : {}),
+      picks,
+      gaps,
+    });
+  });
+  const total = (o: Option) => o.picks.reduce((a, p) => a + p.score, 0) - o.gaps.length * 3;
+  const recommendA = u.constraintKinds.has('xinchuang-full') || total(options[0]!) >= total(options[1]!);
+  options[0]!.recommended = recommendA;
+  options[1]!.recommended = !recommendA;
+  return { options, exclusions, candidates };
+}
+
+const FALLBACK_NOTE: Record<Strategy, string> = {
+  domestic: '该类暂无成熟国产产品；',
+  'domestic-alt': '',
+  international: '该类暂无合适的国际产品；',
+  'cloud-native': '该云没有对应的原生服务；',
+  'cloud-neutral': '',
+};
+
+const OPTION_TITLES: Record<Strategy, string> = {
+  domestic: '国产优先',
+  'domestic-alt': '国产备选组合',
+  international: '国际主流产品',
+  'cloud-native': '云原生服务为主',
+  'cloud-neutral': '云中立的第三方产品',
+};
+
+function optionStrategies(u: Understanding): [Strategy, Strategy] {
+  if (u.constraintKinds.has('xinchuang-full')) return ['domestic', 'domestic-alt'];
+  const inChina = u.jurisdictions.has('cn');
+  if (!inChina && u.cloudsInUse.size === 1) return ['cloud-native', 'cloud-neutral'];
+  return ['domestic', 'international'];
+}
+
+function optionSummary(strategy: Strategy, u: Understanding): string {
+  const clouds = [...u.cloudsInUse].map(cloudName).join('、');
+  switch (strategy) {
+    case 'domestic':
+      return u.constraintKinds.has('xinchuang-full') ? '国产芯片、操作系统、数据库与中间件全栈信创，优先选择有金融或政务信创案例的厂商。' : '以国产与开源产品为主，本地交付与服务响应快，许可成本通常较低。';
+    case 'domestic-alt':
+      return '另一组满足信创的国产厂商，用于比选与议价。';
+    case 'international':
+      return '以国际主流产品为主，功能成熟、国际合规材料齐全，成本通常较高。';
+    case 'cloud-native':
+      return `尽量使用现有${clouds}的原生服务，运维省力、与现有账号和网络一体，但与该云绑定更深。`;
+    case 'cloud-neutral':
+      return '选用不绑定单一云的第三方或开源产品，便于将来多云或回迁，运维投入较高。';
+  }
+}
+
+function eligibleFor(p: Product, strategy: Strategy, u: Understanding): boolean {
+  const xc = u.constraintKinds.has('xinchuang-full');
+  switch (strategy) {
+    case 'domestic':
+    case 'domestic-alt':
+      return p.origin === 'cn' || (p.origin === 'oss' && (!xc || p.xinchuang.adapted));
+    case 'international':
+      return p.origin === 'intl' || p.origin === 'oss';
+    case 'cloud-native':
+      return p.cloud !== 'none' ? u.cloudsInUse.has(p.cloud as never) : false;
+    case 'cloud-neutral':
+      return p.cloud === 'none';
+  }
+}
+
+/** The first hard reason a product cannot be proposed, or undefined. */
+function exclusionOf(p: Product, category: string, u: Understanding): Exclusion | undefined {
+  const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: ref(p), category, kind, reason, refs });
+  const constraint = (kind: string) => u.model.constraints.find((c) => c.kind === kind);
+  const tried = u.tried.get(p.id);
+  if (tried) return make('failed', `曾试用并放弃${tried.why ? `：${tried.why}` : ''}`, tried.refs);
+  if (u.constraintKinds.has('xinchuang-full') && !p.xinchuang.adapted) {
+    const c = constraint('xinchuang-full')!;
+    return make('xinchuang', `未见信创适配，不满足“${c.text}”`, c.refs);
+  }
+  const noCloud = constraint('no-public-cloud');
+  if (noCloud && (p.controlPlane === 'vendor' || (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never)))) {
+    return make('constraint', `${p.controlPlane === 'vendor' ? '控制面或数据在厂商/公有云上' : `依赖${cloudName(p.cloud)}公有云`}，违反“${noCloud.text}”`, noCloud.refs);
+  }
+  const noSaas = constraint('no-saas');
+  if (noSaas && p.controlPlane === 'vendor') return make('constraint', `仅以SaaS交付，违反“${noSaas.text}”`, noSaas.refs);
+  const residency = constraint('data-in-country');
+  if (residency && p.controlPlane === 'vendor' && !p.regions.includes('cn')) return make('constraint', `SaaS数据存放在境外，违反“${residency.text}”`, residency.refs);
+  if (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never) && !u.newCloudRequested) {
+    const second = constraint('no-second-cloud');
+    const used = [...u.cloudsInUse].map(cloudName).join('、');
+    return make('cloud', `属于${cloudName(p.cloud)}，客户${used ? `只用${used}` : '未使用公有云'}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? u.model.estate.clouds.flatMap((c) => c.refs).slice(0, 3));
+  }
+  return undefined;
+}
+
+function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], applicable: ReadonlySet<string>): Scored {
+  const reasons: Reason[] = [];
+  const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
+  const estate = u.model.estate.products.find((e) => e.product === p.id);
+  const kept = u.kept.find((k) => k.product === p.id);
+  const existing = estate !== undefined || kept !== undefined;
+  if (estate) add(6, `现有${estate.written}${estate.version ? ` ${estate.version}` : ''}沿用并升级，不做替换`, estate.refs);
+  else if (kept) add(6, `保留现有${kept.name}，在其上升级与对接`, kept.refs);
+  else {
+    const keptVendor = u.kept.find((k) => k.product && u.kb.product(k.product)?.vendor === p.vendor);
+    if (keptVendor) add(3, `与保留的${keptVendor.name}同厂商，集成改造量小`, keptVendor.refs);
+  }
+  const need = [...needs].sort((a, b) => (a.kind === 'main-goal' ? 1 : 0) - (b.kind === 'main-goal' ? 1 : 0))[0];
+  if (preferred.includes(p.id) && need) add(2, `针对“${clip(need.text, 24)}”`, need.refs);
+  if (p.cloud !== 'none' && u.cloudsInUse.has(p.cloud as never)) {
+    const cloud = u.model.estate.clouds.find((c) => c.provider === p.cloud)!;
+    const region = cloud.regions.find((r) => !r.approximate)?.written;
+    add(2, `与现有${region ?? cloud.name}原生集成`, cloud.refs);
+  }
+  const ban = u.model.constraints.find((c) => c.kind === 'no-public-cloud' || c.kind === 'no-saas');
+  if (ban && p.controlPlane !== 'vendor') add(1, `可在本地私有化部署，满足“${ban.text}”`, ban.refs);
+  const xc = u.model.constraints.find((c) => c.kind === 'xinchuang-full' || c.kind === 'xinchuang-preferred');
+  if (xc && p.xinchuang.adapted) add(2, '已做信创适配', xc.refs);
+  // A requirement the customer has (stated or brought in) that the product has features for.
+  // Only industry regulations (GMP, 密评, 电力安防…): a cloud's GDPR paperwork is not a product feature.
+  const industryRule = (f: string) => (u.kb.framework(f)?.appliesWhen ?? []).some((c) => c.industries !== undefined);
+  const supported = p.supports.filter((f) => applicable.has(f) && u.statedFrameworks.has(f) && industryRule(f));
+  if (supported.length > 0) {
+    const names = supported.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^中华人民共和国/, ''));
+    add(1, `内置${names.join('、')}所需的功能`, supported.flatMap((f) => u.statedFrameworks.get(f) ?? []));
+  }
+  // Others in the category support a requirement this one does not claim: say it needs proving.
+  const missing = [...applicable].filter((f) => industryRule(f) && !p.supports.includes(f) && u.statedFrameworks.has(f) && u.kb.productsIn(p.categories[0]!).some((q) => q !== p && q.supports.includes(f)));
+  if (missing.length > 0 && supported.length === 0) {
+    const names = missing.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^药品生产质量管理规范/, 'GMP'));
+    add(-1, `${names.slice(0, 2).join('、')}的符合性需在POC中验证`, missing.flatMap((f) => u.statedFrameworks.get(f) ?? []));
+  }
+  // Protocols of the systems it must talk to (not the product's own kind: an HIS does not "connect to HIS").
+  const own = p.categories.flatMap((c) => [u.kb.category(c)?.name ?? '', ...(u.kb.category(c)?.aliases ?? [])]).filter(Boolean).map((a) => a.toLowerCase());
+  const speaks = (x: string) => p.protocols?.some((q) => q.toLowerCase().includes(x.toLowerCase())) ?? false;
+  const targets = u.model.integrations.filter((i) => i.protocols.some(speaks) && !own.some((a) => i.system.toLowerCase().includes(a)));
+  if (targets.length > 0) {
+    const common = [...new Set(targets.flatMap((i) => i.protocols.filter(speaks)))];
+    const names = [...new Set(targets.map((i) => i.system))];
+    add(1, `原生支持${common.join('、')}，便于对接${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`, targets.flatMap((i) => i.refs));
+  }
+  const needCn = u.traits.has('china-site');
+  const needGlobal = u.traits.has('overseas-site');
+  if (needCn && !p.regions.includes('cn')) add(-2, '中国区服务能力有限', [], false);
+  if (needGlobal && !p.regions.includes('global')) add(-2, '海外服务能力有限', [], false);
+  if (needCn && needGlobal && p.regions.includes('cn') && p.regions.includes('global')) add(1, '境内外均可交付与支持', u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3), false);
+  if (p.scale.includes(u.model.scale.size)) add(1, scaleText(u), u.model.scale.figures.flatMap((f) => f.refs).slice(0, 2), false);
+  else add(-1, '规模定位与客户不匹配', [], false);
+  const tier = budgetTier(u);
+  const above = tier !== undefined ? TIERS.indexOf(p.priceTier) - tier : 0;
+  if (above >= 2) add(-2, '价格档位明显高于预算', u.model.budget.refs, false);
+  else if (above === 1) add(-1, '价格档位略高于预算', u.model.budget.refs, false);
+  if (p.industries && u.industry && p.industries.includes(u.industry.id)) add(1, `专为${u.industry.name}行业设计`, [], false);
+  if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
+  const total = reasons.reduce((a, r) => a + r.weight, 0);
+  return { product: p, score: total, reasons: reasons.sort((a, b) => b.weight - a.weight), existing };
+}
+
+function scaleText(u: Understanding): string {
+  const f = u.model.scale.figures.find((x) => /日均|峰值|用户|会员|测点/.test(x.label)) ?? u.model.scale.figures[0];
+  return f ? `容量适合${f.text}的规模` : '规模定位匹配';
+}
+
+/** Budget tier per year in CNY: low < 144万, mid < 720万, high < 3600万, premium above. */
+function budgetTier(u: Understanding): number | undefined {
+  const b = u.model.budget;
+  if (!b.total) return undefined;
+  const cny = b.total.amount * (CNY_PER[b.total.currency] ?? 1);
+  const perYear = b.perYear ? cny : cny / b.horizonYears;
+  return perYear < 1_440_000 ? 0 : perYear < 7_200_000 ? 1 : perYear < 36_000_000 ? 2 : 3;
+}
+
+function ref(p: Product): Pick['product'] {
+  return { id: p.id, name: p.name, vendor: p.vendor };
+}
+
+function refsOr(refs: number[], fallback: readonly number[]): number[] {
+  return refs.length > 0 ? refs : [...fallback];
+}
+
+function refsOf(c: Scored, common: readonly string[]): number[] {
+  return [...new Set(c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text)).slice(0, 2).flatMap((r) => r.refs))].sort((a, b) => a - b);
+}
+
+/**
+ * Why the pick fits: its strongest customer-specific reasons that not every pick shares. The need
+ * a system type answers is said once, for the system type, so "针对…" is not repeated per pick;
+ * a pick with no reason of its own gets the product's own strength.
+ */
+function why(c: Scored, common: readonly string[]): string {
+  const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
+  const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
+  const parts = own.length > 0 ? own : [firstClause(c.product.strength)];
+  return [...parts, ...(warning ? [warning] : [])].join('；');
+}
+
+/** What sets the alternative apart: its own reason the pick lacks, else its origin and strength. */
+function altWhy(c: Scored, versus: Scored, common: readonly string[]): string {
+  const taken = new Set(versus.reasons.map((r) => r.text));
+  const own = c.reasons.find((r) => r.weight > 0 && !taken.has(r.text) && !common.includes(r.text) && !r.text.startsWith('针对'));
+  const parts = [own?.text ?? firstClause(c.product.strength)];
+  if (c.product.origin !== versus.product.origin) parts.push(`${ORIGIN_NAMES[c.product.origin]}产品`);
+  return parts.join('，');
+}

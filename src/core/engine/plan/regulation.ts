@@ -1,0 +1,64 @@
+/**
+ * Which frameworks and regulators apply: those the intake names, and those its jurisdictions,
+ * industry and data flows bring in (each framework's `appliesWhen`). A regulator of another
+ * jurisdiction is never listed; one that supervises only locally licensed entities (EIOPA, MAS…)
+ * is listed when the intake says the customer has one there, and otherwise becomes a question.
+ */
+import type { Clarification, Regulation } from '../reportModel';
+import type { Understanding } from '../understand';
+import { holds } from './conditions';
+
+const JURISDICTION_NAMES: Record<string, string> = { cn: '中国境内', hk: '香港', eu: '欧盟', uk: '英国', us: '美国', sg: '新加坡', global: '境外' };
+
+export interface RegulationResult {
+  regulations: Regulation[];
+  /** Framework ids that apply (stated or brought in). */
+  applicable: Set<string>;
+  clarifications: Clarification[];
+}
+
+export function applicableRegulation(u: Understanding): RegulationResult {
+  const regulations: Regulation[] = [];
+  const applicable = new Set<string>();
+  const clarifications: Clarification[] = [];
+  const jurisdictionRefs = (codes: readonly string[]) => [...new Set(u.model.jurisdictions.filter((j) => codes.includes(j.code)).flatMap((j) => j.refs))].sort((a, b) => a - b);
+  for (const f of u.kb.frameworks) {
+    const stated = u.statedFrameworks.get(f.id);
+    const brought = f.appliesWhen.find((c) => holds(c, u));
+    if (!stated && !brought) continue;
+    applicable.add(f.id);
+    const why = stated
+      ? '调研表明确提出'
+      : [brought!.jurisdictions ? `${brought!.jurisdictions.map((j) => JURISDICTION_NAMES[j] ?? j).join('、')}的业务` : '', brought!.industries && u.industry ? `${u.industry.name}行业` : '', brought!.data ? `处理${brought!.data.map(dataName).join('、')}` : '']
+          .filter(Boolean)
+          .join('，') || '适用条件成立';
+    regulations.push({ kind: 'framework', id: f.id, name: f.name, basis: stated ? 'stated' : 'brought-in', why, refs: stated ?? jurisdictionRefs(brought!.jurisdictions ?? []) });
+  }
+  for (const r of u.industry?.regulators ?? []) {
+    if (r.jurisdiction !== 'global' && !u.jurisdictions.has(r.jurisdiction)) continue;
+    if (r.localEntity && !(r.jurisdiction === 'eu' && u.traits.has('eu-entity'))) {
+      const refs = jurisdictionRefs([r.jurisdiction]);
+      clarifications.push({
+        section: '特殊要求',
+        topic: `local-entity:${r.jurisdiction}`,
+        question: `在${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}是否有持牌经营主体？`,
+        why: `决定是否受${r.name}监管及相应的外包、韧性与报告要求`,
+        refs,
+        priority: 2,
+      });
+      continue;
+    }
+    regulations.push({ kind: 'regulator', name: r.name, basis: 'brought-in', why: `${u.industry!.name}行业，${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}`, refs: jurisdictionRefs([r.jurisdiction]) });
+  }
+  return { regulations, applicable, clarifications: dedupe(clarifications) };
+}
+
+function dataName(d: string): string {
+  return ({ personal: '个人信息', health: '健康信息', cardholder: '持卡人数据', financial: '金融数据', student: '学生信息', 'production-control': '生产控制数据', gmp: 'GMP数据' } as Record<string, string>)[d] ?? d;
+}
+
+function dedupe(list: Clarification[]): Clarification[] {
+  const out: Clarification[] = [];
+  for (const c of list) if (!out.some((o) => o.question === c.question)) out.push(c);
+  return out;
+}

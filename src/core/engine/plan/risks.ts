@@ -1,0 +1,123 @@
+/**
+ * Risks, each with its 应对: the intake's own contradictions (analysis findings) first, then
+ * versions past end of support, a deadline or budget that does not fit, what failed before and
+ * what is different this time, and the rules' risks for this context.
+ */
+import type { EngineFinding } from '../findings';
+import type { Costs, LifecycleFinding, Risk, Timeline } from '../reportModel';
+import type { RuleHit } from '../rules';
+import type { Understanding } from '../understand';
+
+const CHECK_TITLES: Record<EngineFinding['check'], string> = {
+  'budget-sum': '预算分配比例不闭合',
+  'budget-exceeds': '分项预算超过总预算',
+  'sla-conflict': 'SLA与业务连续性要求矛盾',
+  'latency-physics': '时延目标低于物理下限',
+  'unknown-standard': '引用了不存在的标准或等级',
+  'retired-standard': '引用了已废止的标准版本',
+  wording: '合规结果表述不准确',
+};
+
+const CHECK_MITIGATIONS: Record<EngineFinding['check'], string> = {
+  'budget-sum': '与客户确认各项比例，合计为100%后再拆分合同与付款节点。',
+  'budget-exceeds': '核对分项与总预算的口径（年度或合同期、是否含税与服务费），必要时缩小范围或分期。',
+  'sla-conflict': '统一可用性、RTO与允许停机时间的口径；要求更严时采用多活架构并相应提高SLA等级。',
+  'latency-physics': '把目标改为可实现的数值，或改变架构：数据就近读写、跨区域异步复制，而不是跨洲同步。',
+  'unknown-standard': '与客户确认实际要求的标准与等级（例如SOC 2只有Type I与Type II），再据此规划审计。',
+  'retired-standard': '按现行版本规划差距评估与审计，不按已废止版本准备材料。',
+  wording: '在方案与合同中使用准确的结果表述（认证、鉴证报告或备案与测评），避免验收争议。',
+};
+
+/** Order of importance: the intake's own errors, versions out of support, high-priority rules, history, plan, the rest. */
+function rankOf(r: Risk, priority?: number): number {
+  switch (r.source) {
+    case 'analysis':
+      return 10;
+    case 'lifecycle':
+      return 20;
+    case 'history':
+      return 30;
+    case 'plan':
+      return r.title.startsWith('期限') || r.title.startsWith('预算') ? 35 : 50;
+    case 'constraint':
+      return 40;
+    case 'rule':
+      return priority !== undefined && priority >= 5 ? 25 : priority === 4 ? 45 : 60;
+  }
+}
+
+export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycle: readonly LifecycleFinding[], timeline: Timeline | undefined, costs: Costs | undefined): Risk[] {
+  const ranked: Array<{ risk: Risk; rank: number; order: number }> = [];
+  const risks = {
+    push(r: Risk, priority?: number) {
+      ranked.push({ risk: r, rank: rankOf(r, priority), order: ranked.length });
+    },
+  };
+  for (const f of u.findings) {
+    risks.push({ title: CHECK_TITLES[f.check], risk: f.message, mitigation: CHECK_MITIGATIONS[f.check], source: 'analysis', code: f.code, refs: [f.line] });
+  }
+  // One risk for all versions past (or near) end of support; the details go to the appendix.
+  if (lifecycle.length > 0) {
+    const past = lifecycle.filter((l) => l.status === 'past');
+    const soon = lifecycle.filter((l) => l.status === 'soon');
+    const name = (l: LifecycleFinding) => `${l.name} ${l.version}（${l.date}）`;
+    const risk = [past.length > 0 ? `${past.map(name).join('、')}已过支持期，不再有安全修复` : '', soon.length > 0 ? `${soon.map(name).join('、')}在12个月内结束支持` : ''].filter(Boolean).join('；');
+    risks.push({
+      title: lifecycle.length === 1 ? `${lifecycle[0]!.name} ${lifecycle[0]!.version}${past.length > 0 ? '已过支持期' : '即将结束支持'}` : `${lifecycle.length}个组件过了或临近支持期`,
+      risk: `${risk}。`,
+      mitigation: lifecycle.length === 1 ? `${lifecycle[0]!.upgrade}。` : `按依赖顺序列入一期升级：${lifecycle.map((l) => l.upgrade.split(/[，；（(]/)[0]).slice(0, 3).join('；')}。`,
+      source: 'lifecycle',
+      refs: [...new Set(lifecycle.flatMap((l) => l.refs))].sort((a, b) => a - b),
+    });
+  }
+  if (timeline && !timeline.feasible) risks.push({ title: '期限不可行', risk: timeline.statement, mitigation: '与客户确认分期范围：一期交付首要目标，其余纳入二期，并按阶段验收付款。', source: 'plan', refs: timeline.refs });
+  if (costs?.budget && costs.budget.verdict !== 'within') risks.push({ title: costs.budget.verdict === 'over' ? '预算不足' : '预算偏紧', risk: costs.budget.verdict === 'over' ? '按估算下限也超出预算，全部范围无法在预算内完成。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。', mitigation: '先做两到三家厂商的正式报价，按优先级确定一期范围，合同按里程碑付款。', source: 'plan', refs: costs.budget.refs });
+  // A rule risk about what already failed (自建CDN, Cloudflare Argo) is that failure's risk: one
+  // entry, the failure's lines, the rule's explanation and 应对.
+  const ruleRisks = hits.filter((h) => h.rule.section === '风险提示');
+  const merged = new Set<RuleHit>();
+  for (const t of u.model.triedAndFailed) {
+    const rule = ruleRisks.find((h) => !merged.has(h) && h.evidence.some((f) => t.refs.includes(f.line + 1)));
+    if (rule) merged.add(rule);
+    const why = t.why ? `此前因${t.why}失败` : '此前的尝试未达到目标，原因未注明';
+    risks.push({
+      title: `重蹈“${t.what}”的覆辙`,
+      risk: rule ? `${why}：${rule.rule.summary}。` : `${why}。`,
+      mitigation: rule ? `${differs(t.why).replace(/。$/, '')}；${firstSentence(rule.rule.mitigation ?? rule.rule.recommendation)}` : differs(t.why),
+      source: 'history',
+      refs: t.refs,
+    });
+  }
+  for (const h of ruleRisks) {
+    if (merged.has(h)) continue;
+    risks.push({ title: h.rule.title, risk: h.rule.summary, mitigation: firstSentence(h.rule.mitigation ?? h.rule.recommendation), source: 'rule', refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b) }, h.rule.priority);
+  }
+  if (u.constraintKinds.has('xinchuang-full')) {
+    const c = u.model.constraints.find((x) => x.kind === 'xinchuang-full')!;
+    risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用兼容性与峰值性能需要验证。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
+  }
+  if (u.model.integrations.length + u.kept.length >= 4) {
+    // "卫宁HIS" and "HIS" are one system: a name inside a longer one is not listed again.
+    const all = [...new Set([...u.kept.map((k) => k.name), ...u.model.integrations.map((i) => i.system)])];
+    const systems = all.filter((n) => !all.some((o) => o !== n && o.includes(n)));
+    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等' : ''}系统，接口多、联调周期长。`, mitigation: '先编制接口清单与报文样例，集成层统一封装，契约测试纳入持续集成。', source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
+  }
+  return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((x) => x.risk);
+}
+
+/** What is different this time, given why the previous attempt failed. */
+function differs(why: string): string {
+  if (/公有云|SaaS|出境|校外|出区|存放/.test(why)) return '本方案全部选用可私有化部署的产品，数据留在客户自己的环境中；厂商仅以SaaS交付的产品已排除。';
+  if (/抖动|网络|BGP|路由策略|加速/.test(why)) return '本方案不依赖公网加速，改走自己可控的专线或SD-WAN，并先做一周的网络基线测量再定方案。';
+  if (/适配|国产/.test(why)) return '只选厂商已出具国产芯片、操作系统与数据库兼容认证的版本，POC在目标信创环境上进行。';
+  if (/定制|不支持|无法/.test(why)) return `选型时把“${why}”写成POC验收项，由候选厂商在客户数据上演示，通过后再签约。`;
+  if (/需求变更|测试不足|无人维护|离职/.test(why)) return '改为成熟产品配置为主、少量定制；需求冻结与变更评审写入合同，测试覆盖纳入里程碑验收。';
+  if (/打通|对接|集成|孤岛|割裂/.test(why)) return '本方案以核心系统为中心，先打通与现有系统的接口再扩大使用，接口联通列为POC验收项。';
+  if (/成本|收费/.test(why)) return '选型时要求按接口或模块拆分报价，第三方接入费用写入合同。';
+  return '在POC阶段复现上次失败的场景，把它作为验收项。';
+}
+
+function firstSentence(text: string): string {
+  const cut = text.search(/[。；]/);
+  return cut > 0 ? `${text.slice(0, cut)}。` : text;
+}

@@ -1,0 +1,106 @@
+/**
+ * Restating an intake line instead of quoting it: the key figures with the few words that name
+ * them ("延迟300ms", "投诉率月增15%"), and light clean-up of lead-in words. Deterministic string
+ * work; no regular expression with nested quantifiers.
+ */
+import { findFigures } from './figures';
+export { clip } from '../understand/shared';
+import { dropTrailingAside, trimEndOf } from './trim';
+
+const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试', '尝试', '实现', '达成', '完成', '确保'];
+/** Words that introduce a figure without naming it: dropped from the front of a label. */
+const LEADING = ['导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
+/** Words between the name and the number: dropped, or shortened to what they mean. */
+const TRAILING: Array<[string, string]> = [['高达', ''], ['达到', '达'], ['约为', ''], ['大约', ''], ['约', ''], ['将近', ''], ['超过', '超'], ['仅为', '仅'], ['只有', '仅']];
+const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差'];
+const SIGNIFICANT_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', '%', '％', 'TPS', 'QPS', 'TB', 'PB', '个月', 'Mbps', '次']);
+/** A bare number counts when its label says what it measures ("TPS仅800"). */
+const MEASURE_LABEL = /(?:TPS|QPS|RPS|并发)[^，,；;]{0,2}$/;
+
+/** "延迟高达300ms" → "延迟300ms": the figures of a line, each with the few words naming it. */
+export function keyFigures(text: string, max = 2): string[] {
+  const out: string[] = [];
+  for (const f of findFigures(text)) {
+    let start = f.start;
+    // Walk back over the naming words, stopping at punctuation or a connecting word; then start
+    // a few characters before the metric word nearest the number (订单接口P99, 医嘱回传延迟).
+    while (start > 0 && f.start - start < 14 && !'，,；;。、（(）)：: 与和'.includes(text[start - 1]!)) start--;
+    let label = text.slice(start, f.start);
+    let metric = -1;
+    for (const k of METRICS) metric = Math.max(metric, label.lastIndexOf(k));
+    if (metric > 4) label = label.slice(metric - 4);
+    if (!SIGNIFICANT_UNITS.has(f.unit) && !MEASURE_LABEL.test(label)) continue;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const w of LEADING) if (label.startsWith(w) && label.length > w.length + 1) {
+        label = label.slice(w.length);
+        changed = true;
+      }
+    }
+    for (const [w, short] of TRAILING) if (label.endsWith(w)) label = label.slice(0, -w.length) + short;
+    out.push(`${label}${text.slice(f.start, f.end)}`.trim());
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** A line without its lead-in words and trailing punctuation. */
+export function tidy(text: string): string {
+  let t = text.trim();
+  for (const w of LEAD_INS) if (t.startsWith(w)) t = t.slice(w.length);
+  return trimEndOf(t.replace(/^[，,：:]+/, ''), '。；;，,').trim();
+}
+
+/** "需要的问题（延迟300ms，投诉率月增15%）", or the need alone when the line has no figures. */
+export function withFigures(need: string, source: string): string {
+  const figures = keyFigures(source);
+  return figures.length > 0 ? `${need}（${figures.join('，')}）` : need;
+}
+
+/** A product's name without its trailing aside: "Grafana LGTM（Grafana、Loki…）" → "Grafana LGTM". */
+export function shortName(name: string): string {
+  const cut = dropTrailingAside(name);
+  return cut.length >= 2 ? cut : name;
+}
+
+/** The text up to its first clause break outside brackets: "API管理与集成（A，B），…" → "API管理与集成（A，B）". */
+export function firstClause(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && (c === '，' || c === '；' || c === '。')) return text.slice(0, i);
+  }
+  return text.replace(/。$/, '');
+}
+
+/** An upgrade line without its asides: "升级到Oracle 19c（长期支持版），或评估迁移到国产数据库" → "升级到Oracle 19c，或评估迁移到国产数据库". */
+export function upgradeStep(upgrade: string): string {
+  return upgrade.replace(/（[^（）]*）|\([^()]*\)/g, '').split('；')[0]!.replace(/[，,]$/, '');
+}
+
+/** Units that date a goal rather than measure it, when followed by 内/前 (6个月内, 开学前). */
+const DEADLINE_UNITS = new Set(['个月', '月', '年', '周', '天']);
+
+/**
+ * The clauses of a goal without its deadline ("18个月内三厂上线统一MES：批次追溯时间从6小时降到
+ * 10分钟以内" → ["三厂上线统一MES", "批次追溯时间从6小时降到10分钟以内"]).
+ */
+export function goalClauses(text: string): string[] {
+  return tidy(text)
+    .split(/[，；,;：:]/)
+    .map((c) => c.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?/, '').replace(/^(?:实现|完成|达成)/, '').trim())
+    .filter((c) => c.length > 0);
+}
+
+/** Whether a clause measures something (a figure that is not its deadline). */
+export function measures(clause: string): boolean {
+  return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end)))) && keyFigures(clause, 1).length > 0;
+}
+
+/** The goal's measurable clause ("批次追溯时间从6小时降到10分钟以内"), or its first clause without the deadline. */
+export function measurableClause(text: string): string {
+  const clauses = goalClauses(text);
+  return clauses.find((c) => measures(c) && !/上线|建成|接入全部/.test(c)) ?? clauses.find((c) => /零|以内|以下|不超过|无中断/.test(c)) ?? clauses[0] ?? tidy(text);
+}

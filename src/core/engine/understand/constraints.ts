@@ -1,0 +1,211 @@
+/**
+ * Hard constraints (no public cloud, no SaaS, data stays in the country, full 信创, no second
+ * cloud, keep system X), the systems to keep and integrate, and what was tried before and why it
+ * failed. Patterns are short and bounded: they run on user text.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge';
+import type { ConstraintKind } from '../../knowledge/schema';
+import type { Fact } from '../../facts/facts';
+import type { UnderstandingModel } from '../reportModel';
+import { cachedIndex } from '../text/aliasIndex';
+import { clean, clip } from './shared';
+import type { KeptSystem } from './types';
+
+type ConstraintEntry = UnderstandingModel['constraints'][number];
+
+const NO_PUBLIC_CLOUD = /不(?:得|能|允许|可)?(?:使用|上|部署[在到]?)公有云|不使用公有云|公有云.{0,4}(?:禁止|不允许|不可)|不出(?:院区|机房|园区|内网|政务云|厂区)|(?:不得|不能|不允许)[^，；。]{0,8}上云/;
+const NO_SAAS = /不(?:得|能|可)?(?:使用|采用|接受)\s{0,1}SaaS|拒绝\s{0,1}SaaS|不接受公有云SaaS/i;
+const DATA_IN_COUNTRY = /不(?:得)?出境|留在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/;
+const DATA_IN_EU = /(?:留在|存放在|不出)欧盟/;
+const XINCHUANG = /信创|国产化|自主可控|国产优先|优先国产/;
+const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创/;
+const NO_SECOND_CLOUD = /不引入第二(?:朵)?云|只用[^，；。]{0,6}云|不新增云厂商|单一云厂商/;
+const KEEP = /保留|不替换|不更换|沿用/;
+
+export interface ConstraintsResult {
+  constraints: ConstraintEntry[];
+  kinds: Set<ConstraintKind>;
+  kept: KeptSystem[];
+  integrations: UnderstandingModel['integrations'];
+}
+
+const PROTOCOLS = ['SOAP', 'REST', 'IDoc', 'RFC', 'BAPI', 'OData', 'gRPC', 'JMS', 'SFTP', 'FTP', 'EDI', 'OPC UA', 'OPC DA', 'MQTT', 'Modbus', 'HL7 v2', 'HL7', 'FHIR', 'Web Service', 'ISO 8583', 'SWIFT', 'IEC 104', 'IEC 61850', 'CAS'];
+
+export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): ConstraintsResult {
+  const constraints: ConstraintEntry[] = [];
+  const kinds = new Set<ConstraintKind>();
+  const add = (kind: ConstraintKind, f: Fact, text: string, system?: string) => {
+    kinds.add(kind);
+    const existing = constraints.find((c) => c.kind === kind && (c.system ?? '') === (system ?? ''));
+    if (existing) {
+      if (!existing.refs.includes(f.line + 1)) existing.refs.push(f.line + 1);
+      return;
+    }
+    constraints.push({ kind, text, ...(system ? { system } : {}), refs: [f.line + 1] });
+  };
+  const kept: KeptSystem[] = [];
+  const integrations: UnderstandingModel['integrations'] = [];
+  const categoryIndex = cachedIndex(kb, 'all-categories', (k) => k.categories.flatMap((c) => [c.name, ...c.aliases].map((alias) => ({ alias, value: c.id }))));
+  const productIndex = cachedIndex(kb, 'product-names', (k) => k.products.flatMap((p) => [p.name, ...p.aliases].map((alias) => ({ alias, value: p.id }))));
+
+  for (const f of facts) {
+    if (f.fieldPath.includes('历史应对')) continue;
+    const v = f.value;
+    const constraintSection = f.section === '特殊要求' || f.section === '基础设施现状' || f.section === '核心目标' || f.section === '预算限制';
+    if (constraintSection) {
+      if (NO_PUBLIC_CLOUD.test(v)) add('no-public-cloud', f, phrase(v, NO_PUBLIC_CLOUD));
+      if (NO_SAAS.test(v)) add('no-saas', f, phrase(v, NO_SAAS));
+      if (DATA_IN_COUNTRY.test(v)) add('data-in-country', f, phrase(v, DATA_IN_COUNTRY));
+      if (DATA_IN_EU.test(v)) add('data-in-eu', f, phrase(v, DATA_IN_EU));
+      if (NO_SECOND_CLOUD.test(v)) add('no-second-cloud', f, phrase(v, NO_SECOND_CLOUD));
+      if (XINCHUANG.test(v)) {
+        const full = XINCHUANG_FULL.test(v) || (!/优先/.test(v) && countDomestic(v) >= 2);
+        add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(v, full && XINCHUANG_FULL.test(v) ? XINCHUANG_FULL : XINCHUANG));
+      }
+    }
+    if ((f.section === '特殊要求' || f.section === '基础设施现状') && KEEP.test(v)) {
+      for (const name of keptNames(v)) {
+        const category = categoryIndex.find(name)[0]?.value;
+        const product = productIndex.find(name)[0]?.value;
+        kept.push({ name, ...(category ? { category } : {}), ...(product ? { product } : {}), refs: [f.line + 1] });
+        add('keep-system', f, `保留${name}`, name);
+      }
+    }
+    if (f.section === '特殊要求' && (f.fieldPath.includes('兼容性') || f.fieldPath.includes('遗留系统'))) {
+      const found = PROTOCOLS.filter((p) => v.toUpperCase().includes(p.toUpperCase()));
+      // "HL7 v2" already says HL7.
+      const protocols = found.filter((p) => !found.some((q) => q !== p && q.startsWith(p)));
+      for (const system of integrationTargets(v)) integrations.push({ system, protocols, refs: [f.line + 1] });
+    }
+  }
+  // Full 信创 implies the preferred flavour too.
+  if (kinds.has('xinchuang-full')) kinds.add('xinchuang-preferred');
+  return { constraints, kinds, kept: dedupeKept(kept), integrations };
+}
+
+function countDomestic(v: string): number {
+  return [/国产(?:芯片|CPU|处理器)/, /国产操作系统/, /国产数据库/, /国产中间件/].filter((re) => re.test(v)).length;
+}
+
+/** The clause of `text` around the first match of `re`. */
+function phrase(text: string, re: RegExp): string {
+  const m = re.exec(text);
+  if (!m) return clip(clean(text), 40);
+  const stops = '，；。,;';
+  let start = m.index;
+  while (start > 0 && !stops.includes(text[start - 1]!)) start--;
+  let end = m.index + m[0].length;
+  while (end < text.length && !stops.includes(text[end]!)) end++;
+  return clip(clean(text.slice(start, end)), 40);
+}
+
+/** System names after 保留 (保留现有卫宁HIS, 保留并对接现有统一身份认证平台与电子证照库). */
+function keptNames(text: string): string[] {
+  const names: string[] = [];
+  let m = KEEP.exec(text);
+  let at = m ? m.index : -1;
+  while (m && at >= 0) {
+    let i = at + m[0].length;
+    for (const lead of ['并对接', '并', '现有的', '现有', '原有', '各场站原有', '既有']) if (text.startsWith(lead, i)) i += lead.length;
+    let end = i;
+    let depth = 0;
+    while (end < text.length) {
+      const c = text[end]!;
+      if (c === '（' || c === '(') depth++;
+      else if (c === '）' || c === ')') depth--;
+      else if (depth <= 0 && '，；。,;：:'.includes(c)) break;
+      end++;
+    }
+    let clause = text.slice(i, end);
+    // Stop at the verb that starts what happens to it: 新建…需对接, 集控只做…
+    const verb = clause.search(/，|需|新建|集控只|通过|作为/);
+    if (verb > 0) clause = clause.slice(0, verb);
+    for (const part of clause.replace(/（[^）]{0,40}）|\([^)]{0,40}\)/g, '').split(/与|和|、|及/)) {
+      const name = clean(part).replace(/^(?:的|各)/, '');
+      if (name.length >= 2 && name.length <= 20 && !names.includes(name)) names.push(name);
+    }
+    const rest = text.slice(end);
+    m = KEEP.exec(rest);
+    at = m ? end + m.index : -1;
+  }
+  return names;
+}
+
+function dedupeKept(list: KeptSystem[]): KeptSystem[] {
+  const out: KeptSystem[] = [];
+  for (const k of list) if (!out.some((o) => o.name === k.name)) out.push(k);
+  return out;
+}
+
+/** What an integration requirement names: "需对接既有SAP S/4HANA系统（IDoc接口）" → SAP S/4HANA系统. */
+function integrationTargets(text: string): string[] {
+  const out: string[] = [];
+  let at = text.indexOf('对接');
+  while (at >= 0) {
+    let i = at + 2;
+    for (const lead of ['既有', '现有', '原有', '波音']) if (text.startsWith(lead, i)) i += lead.length;
+    let end = i;
+    while (end < text.length && !'，；。,;'.includes(text[end]!)) end++;
+    for (const part of text.slice(i, end).replace(/（[^）]{0,40}）|\([^)]{0,40}\)/g, '').split(/与|和|、|及/)) {
+      const name = clean(part);
+      if (name.length >= 2 && name.length <= 24 && !out.includes(name)) out.push(name);
+    }
+    at = text.indexOf('对接', end);
+  }
+  return out;
+}
+
+/** What was tried and why it failed: "尝试自建CDN加速，因跨国网络抖动问题失效". */
+export function detectTried(facts: readonly Fact[], kb: KnowledgeBase): UnderstandingModel['triedAndFailed'] {
+  const productIndex = cachedIndex(kb, 'product-names', (k) => k.products.flatMap((p) => [p.name, ...p.aliases].map((alias) => ({ alias, value: p.id }))));
+  const tried = facts.filter((f) => f.section === '当前痛点' && f.fieldPath.includes('历史应对'));
+  if (tried.length === 0) return [];
+  // Structured intakes split the attempt (工具) and its outcome (效果) over two lines.
+  const tool = tried.find((f) => f.fieldPath.at(-1) === '工具');
+  const effect = tried.find((f) => f.fieldPath.at(-1) === '效果');
+  const items: { what: string; why: string; facts: Fact[] }[] = [];
+  if (tool || effect) {
+    items.push({ what: clean((tool?.value ?? '').replace(/^\d{4}年/, '')), why: reasonOf(effect?.value ?? ''), facts: [tool, effect].filter((f): f is Fact => f !== undefined) });
+  } else {
+    for (const f of tried) {
+      const { what, why } = splitAttempt(f.value);
+      items.push({ what, why, facts: [f] });
+    }
+  }
+  return items
+    .filter((i) => i.what || i.why)
+    .map((i) => {
+      const text = i.facts.map((f) => f.value).join(' ');
+      const products = [...new Set(productIndex.find(text).map((h) => h.value))];
+      return { what: i.what || '既有方案', why: i.why, products, refs: [...new Set(i.facts.map((f) => f.line + 1))].sort((a, b) => a - b) };
+    });
+}
+
+const REASON = /因|由于|原因[是为：:]?/;
+/** Words that say why an attempt failed, when the intake does not write 因. */
+const FAILURE = /无法|不能|不支持|散落|不足|失败|过高|过慢|太慢|太贵|缺少|没有|只能|不满足|未打通/;
+
+function splitAttempt(value: string): { what: string; why: string } {
+  const m = REASON.exec(value);
+  if (!m) {
+    // "自研规则脚本做自动核赔，规则散落在代码中，业务人员无法维护": the clauses after the first say why.
+    const comma = value.search(/[，,]/);
+    const rest = comma > 0 ? value.slice(comma + 1) : '';
+    const what = clean((comma > 0 ? value.slice(0, comma) : value).replace(/^\d{4}年/, '').replace(/^(?:已)?(?:尝试|试用|使用|采用|曾)/, ''));
+    if (rest && FAILURE.test(rest)) return { what: clip(what, 80), why: reasonOf(rest) };
+    return { what: clip(clean(value.replace(/^(?:已)?(?:尝试|试用|使用|采用|曾)/, '')), 80), why: '' };
+  }
+  const what = clean(value.slice(0, m.index).replace(/^\d{4}年/, '').replace(/^(?:已)?(?:尝试|试用|使用|采用|曾|上线了)/, ''));
+  return { what: clip(what, 80), why: reasonOf(value.slice(m.index)) };
+}
+
+function reasonOf(text: string): string {
+  const m = REASON.exec(text);
+  let t = m ? text.slice(m.index + m[0].length) : text;
+  // "成本可接受，但未打通内部媒资流程": the reason is what follows 但.
+  const but = t.lastIndexOf('但');
+  if (!m && but >= 0) t = t.slice(but + 1);
+  t = t.replace(/[，,]?\s?(?:项目|方案|试点)?(?:而|后)?(?:被[^，；。]{0,10})?(?:已)?(?:失效|终止|停用|放弃|弃用|停止|中止|否决|未通过)(?:了)?[。]?$/, '');
+  t = t.replace(/问题$/, '');
+  return clip(clean(t), 50);
+}

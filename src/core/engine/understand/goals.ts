@@ -1,0 +1,176 @@
+/**
+ * Goals, deadline, service levels, pains and scale, read from their sections. Restating is left
+ * to the writer; here each item keeps its source text and lines.
+ */
+import type { Fact } from '../../facts/facts';
+import type { UnderstandingModel } from '../reportModel';
+import { findFigures } from '../text/figures';
+import { clean, countsBefore } from './shared';
+
+const MONTHS = /(\d{1,2})\s{0,1}(?:个)?月/;
+const YEARS = /(\d{1,2}(?:\.5)?)\s{0,1}年(?!度|前|底|初)/;
+
+export function detectGoals(facts: readonly Fact[]): {
+  mainGoal?: UnderstandingModel['mainGoal'];
+  secondary: UnderstandingModel['secondaryGoals'];
+  deadline: UnderstandingModel['deadline'];
+} {
+  const goals = facts.filter((f) => f.section === '核心目标');
+  const mainFacts = goals.filter((f) => f.fieldPath[0] === '主要指标');
+  // Structured intakes split the main goal into 时间 and 指标 children.
+  const time = mainFacts.find((f) => f.fieldPath.at(-1) === '时间');
+  const metric = mainFacts.find((f) => f.fieldPath.at(-1) === '指标');
+  let mainGoal: UnderstandingModel['mainGoal'];
+  if (time || metric) {
+    const timeText = clean(time?.value ?? '').replace(/完成$/, '');
+    mainGoal = { text: [timeText, clean(metric?.value ?? '')].filter(Boolean).join('：'), refs: [time, metric].filter((f): f is Fact => !!f).map((f) => f.line + 1) };
+  } else {
+    const first = mainFacts.find((f) => f.fieldPath.length === 1) ?? goals.find((f) => f.fieldPath.length === 0);
+    if (first) mainGoal = { text: clean(first.value), refs: [first.line + 1] };
+  }
+  let deadline: UnderstandingModel['deadline'] = { text: '', refs: [] };
+  for (const f of [time, ...mainFacts, ...goals].filter((x): x is Fact => !!x)) {
+    const m = MONTHS.exec(f.value);
+    const y = m ? undefined : YEARS.exec(f.value);
+    if (m || y) {
+      const months = m ? Number(m[1]) : Math.round(Number(y![1]) * 12);
+      if (months >= 1 && months <= 72) {
+        deadline = { months, text: m ? `${months}个月` : `${y![1]}年`, refs: [f.line + 1] };
+        break;
+      }
+    }
+  }
+  const secondary = goals
+    .filter((f) => !mainFacts.includes(f) && f.value && (f.fieldPath[0] === '次级指标' || f.fieldPath[0] === '成功标尺'))
+    .map((f) => ({ text: clean(f.value), refs: [f.line + 1] }));
+  return { ...(mainGoal ? { mainGoal } : {}), secondary, deadline };
+}
+
+const AVAILABILITY = /(?:SLA|可用性|可用率)[^%％]{0,12}?(\d{2}(?:\.\d{1,4})?)\s{0,1}[%％]|(\d{2}(?:\.\d{1,4})?)\s{0,1}[%％]\s{0,1}(?:的)?(?:可用性|可用率|SLA)/i;
+const RTO = /RTO\s{0,1}[≤<=＜]{0,2}\s{0,1}(\d{1,4})\s{0,1}(分钟|小时|min|h|秒)/i;
+const RPO = /RPO\s{0,1}[≤<=＜]{0,2}\s{0,1}(\d{1,4})\s{0,1}(分钟|小时|min|h|秒)?/i;
+const RECOVERY = /(?:恢复时间|故障恢复)\s{0,1}[<≤＜]?\s{0,1}(\d{1,3})\s{0,1}(分钟|小时)/;
+const ZERO_DOWNTIME = /零停机|零容忍停机|不停机|不允许停机|zero[- ]?downtime/i;
+
+function minutes(n: number, unit: string | undefined): number {
+  if (!unit) return n;
+  if (/小时|h/i.test(unit)) return n * 60;
+  if (/秒/.test(unit)) return n / 60;
+  return n;
+}
+
+export function detectSla(facts: readonly Fact[]): UnderstandingModel['sla'] {
+  const sla: UnderstandingModel['sla'] = { zeroDowntime: false, refs: [] };
+  const used = new Set<number>();
+  for (const f of facts) {
+    if (f.section !== '特殊要求' && f.section !== '客户行业' && f.section !== '核心目标') continue;
+    const a = AVAILABILITY.exec(f.text);
+    if (a && sla.availability === undefined) {
+      const v = Number(a[1] ?? a[2]);
+      if (v >= 90 && v < 100) {
+        sla.availability = v;
+        used.add(f.line + 1);
+      }
+    }
+    const rto = RTO.exec(f.value) ?? RECOVERY.exec(f.value);
+    if (rto && sla.rtoMinutes === undefined) {
+      sla.rtoMinutes = minutes(Number(rto[1]), rto[2]);
+      used.add(f.line + 1);
+    }
+    const rpo = RPO.exec(f.value);
+    if (rpo && sla.rpoMinutes === undefined) {
+      sla.rpoMinutes = minutes(Number(rpo[1]), rpo[2]);
+      used.add(f.line + 1);
+    }
+    if (ZERO_DOWNTIME.test(f.value)) {
+      sla.zeroDowntime = true;
+      used.add(f.line + 1);
+    }
+  }
+  sla.refs = [...used].sort((a, b) => a - b);
+  return sla;
+}
+
+const PAIN_KIND: Array<[RegExp, UnderstandingModel['pains'][number]['kind']]> = [
+  [/业务影响|业务层面|影响/, 'impact'],
+  [/根因|架构缺陷|运维短板/, 'cause'],
+];
+
+export function detectPains(facts: readonly Fact[]): UnderstandingModel['pains'] {
+  const out: UnderstandingModel['pains'] = [];
+  for (const f of facts) {
+    if (!f.value) continue;
+    if (f.section === '当前痛点' && !f.fieldPath.includes('历史应对')) {
+      // A value on the section line itself ([当前痛点]：系统太慢) is a pain like any other.
+      const path = f.fieldPath.join('/');
+      const kind = PAIN_KIND.find(([re]) => re.test(path))?.[1] ?? 'problem';
+      out.push({ text: clean(f.value), kind, refs: [f.line + 1] });
+    } else if (f.section === '基础设施现状' && (f.fieldPath.includes('现存瓶颈') || f.fieldPath.includes('技术债务'))) {
+      out.push({ text: clean(f.value), kind: f.fieldPath.includes('技术债务') ? 'debt' : 'bottleneck', refs: [f.line + 1] });
+    }
+  }
+  return out;
+}
+
+const STAFF = /职工|员工|人员|操作员|编辑|记者|医护|教职工|坐席|员/;
+const LABELS: Array<[RegExp, string]> = [
+  [/床位/, '床位'],
+  [/门急诊|门诊/, '年门急诊量'],
+  [/在校生|学生/, '在校生'],
+  [/注册会员|会员/, '会员'],
+  [/注册用户|用户量|用户/, '用户'],
+  [/个人客户/, '个人客户'],
+  [/对公客户/, '对公客户'],
+  [/客户/, '客户'],
+  [/理赔/, '日均理赔'],
+  [/订单|运单/, '日均订单'],
+  [/交易/, '日均交易'],
+  [/办件/, '日均办件'],
+  [/测点|数据点|传感器/, '测点'],
+  [/车辆/, '车辆'],
+  [/仓库/, '仓库'],
+  [/批次|批/, '年批次'],
+  [/样品/, '年检验样品'],
+  [/TPS|QPS|并发/, '峰值'],
+  [/TB|PB/, '数据量'],
+];
+
+export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale'] {
+  const figures: UnderstandingModel['scale']['figures'] = [];
+  let internal = 0;
+  const sites: number[] = [];
+  let endUsers = 0;
+  let daily = 0;
+  for (const f of facts) {
+    if (f.section !== '客户行业' || !f.value || f.fieldPath[0] === '细分领域') {
+      if (f.section === '客户行业' && f.fieldPath[0] === '细分领域') sites.push(...countsBefore(f.value, ['工厂', '院区', '场站', '仓库', '电站']));
+      continue;
+    }
+    for (const clause of f.value.split(/[，,；;、]/)) {
+      for (const fig of findFigures(clause)) {
+        if (fig.unit === '%' || /^(?:年|月|天|小时|分钟|秒|个月)$/.test(fig.unit)) continue;
+        const before = clause.slice(0, fig.start);
+        const around = clause.slice(0, fig.end + 8);
+        const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? clean(before).slice(-6);
+        if (!label) continue;
+        figures.push({ label, value: fig.value, text: clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, ''), refs: [f.line + 1] });
+        if (fig.unit === '人' && STAFF.test(before)) internal += fig.value;
+        if (/用户|会员|客户|在校生|学生|人口|患者|门急诊/.test(label) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
+        if (/日均|峰值/.test(label)) daily = Math.max(daily, fig.value);
+        if (/^(?:个|座|处|家)$/.test(fig.unit) && /场站|电站|风电场|工厂|仓库|院区/.test(before.slice(-6))) sites.push(fig.value);
+      }
+      sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '风电场']));
+    }
+  }
+  const large = endUsers >= 1_000_000 || daily >= 1_000_000 || internal >= 3000;
+  const small = figures.length > 0 && figures.every((x) => x.value < 10_000) && internal < 100;
+  const size: UnderstandingModel['scale']['size'] = large ? 'large' : small ? 'sme' : 'mid';
+  const siteCount = sites.length > 0 ? sites.reduce((a, b) => a + b, 0) : undefined;
+  return { size, assumed: figures.length === 0, figures: dedupe(figures), ...(internal > 0 ? { internalUsers: internal } : {}), ...(siteCount ? { sites: siteCount } : {}) };
+}
+
+function dedupe(list: UnderstandingModel['scale']['figures']): UnderstandingModel['scale']['figures'] {
+  const out: typeof list = [];
+  for (const x of list) if (!out.some((o) => o.text === x.text && o.label === x.label)) out.push(x);
+  return out;
+}

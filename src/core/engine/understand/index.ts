@@ -1,0 +1,163 @@
+/**
+ * Understanding: an intake's line facts turned into typed customer facts, each with the intake
+ * lines it came from — industry and core system, estate, constraints, what failed, locations and
+ * jurisdictions, budget, deadline, service levels, scale, goals and pains. Personal data is
+ * found first and kept out of everything else.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge';
+import type { DataKind, Jurisdiction, Trait } from '../../knowledge/schema';
+import type { IntakeFacts } from '../../facts/facts';
+import type { EngineFinding } from '../findings';
+import type { UnderstandingModel } from '../reportModel';
+import { cachedIndex } from '../text/aliasIndex';
+import { detectConstraints, detectTried } from './constraints';
+import { detectEstate } from './estate';
+import { detectGoals, detectPains, detectScale, detectSla } from './goals';
+import { detectCoreSystem, detectIndustry } from './industry';
+import { detectBudget, detectLosses } from './money';
+import { findPersonalData } from './personal';
+import { detectPlaces } from './places';
+import { residueLines, usableFacts } from './shared';
+import type { Understanding } from './types';
+
+export type { Understanding } from './types';
+
+const STATEMENTS: Array<[RegExp, Jurisdiction, string]> = [
+  [/中国|境内|国内|等保|个人信息保护法|个保法|PIPL|信创|国家金融监督管理总局|银保监/, 'cn', '调研表提到中国境内的合规要求'],
+  [/欧盟|GDPR|欧洲/, 'eu', '调研表提到欧盟'],
+  [/美国|\bFAA\b|\bFDA\b|\bSEC\b|HIPAA/, 'us', '调研表提到美国的监管要求'],
+  [/新加坡|\bMAS\b/, 'sg', '调研表提到新加坡'],
+  [/香港/, 'hk', '调研表提到香港'],
+  [/英国|\bUK\b/, 'uk', '调研表提到英国'],
+];
+
+export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, findings: EngineFinding[]): Understanding {
+  const personal = findPersonalData(facts);
+  // Personal data and what a blank template leaves behind are not facts about the customer.
+  const ignored = new Set([...personal.lines, ...residueLines(facts)]);
+  const usable = usableFacts(facts, ignored);
+  const industry = detectIndustry(facts, ignored, kb);
+  const places = detectPlaces(usable, kb);
+  const estate = detectEstate(usable, kb);
+  const constraints = detectConstraints(usable, kb);
+  const tried = detectTried(usable, kb);
+  const goals = detectGoals(usable);
+  const pains = detectPains(usable);
+  const budget = detectBudget(usable);
+  const segmentFact = usable.find((f) => f.section === '客户行业' && f.fieldPath[0] === '细分领域');
+  const goalFacts = usable.filter((f) => f.section === '核心目标');
+  const painFacts = usable.filter((f) => f.section === '当前痛点' && !f.fieldPath.includes('历史应对'));
+  const core = detectCoreSystem(industry.industry, segmentFact, goalFacts, painFacts, constraints.kept, kb);
+
+  // Frameworks the intake names.
+  const frameworkIndex = cachedIndex(kb, 'framework-aliases', (k) => k.frameworks.flatMap((f) => f.aliases.map((alias) => ({ alias, value: f.id }))));
+  const statedFrameworks = new Map<string, number[]>();
+  for (const f of usable) {
+    if (f.fieldPath.includes('历史应对')) continue;
+    for (const hit of frameworkIndex.find(f.value)) statedFrameworks.set(hit.value, [...new Set([...(statedFrameworks.get(hit.value) ?? []), f.line + 1])]);
+  }
+
+  // Jurisdictions: sites, users and markets, then what the compliance lines name.
+  const jurisdictions = new Map<Jurisdiction, { basis: string; refs: number[] }>();
+  for (const [j, lines] of places.siteJurisdictions) jurisdictions.set(j, { basis: '部署站点或用户所在地', refs: [...new Set(lines)].sort((a, b) => a - b) });
+  for (const f of usable) {
+    if (f.section !== '特殊要求' && !(f.section === '核心目标' && f.fieldPath.some((p) => p === '安全' || p === '合规'))) continue;
+    for (const [re, j, basis] of STATEMENTS) {
+      if (!re.test(f.value)) continue;
+      const existing = jurisdictions.get(j);
+      if (existing) existing.refs = [...new Set([...existing.refs, f.line + 1])].sort((a, b) => a - b);
+      else jurisdictions.set(j, { basis, refs: [f.line + 1] });
+    }
+  }
+  const overseas = [...jurisdictions.keys()].some((j) => j !== 'cn');
+  if (!jurisdictions.has('cn') && !overseas) jurisdictions.set('cn', { basis: '调研表未提及境外站点或市场，按国内客户考虑', refs: [] });
+
+  // Data kinds.
+  const data = new Set<DataKind>();
+  const all = usable.map((f) => f.value).join('\n');
+  const scale = detectScale(usable);
+  const endUsers = scale.figures.some((x) => /用户|会员|客户|在校生|患者|门急诊|个人客户/.test(x.label) && x.value >= 1000);
+  if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生/.test(all)) data.add('personal');
+  if (industry.industry?.id === 'healthcare' || /患者|病历|健康信息/.test(all)) data.add('health');
+  if (/银行卡|信用卡|支付卡|持卡人|PCI/i.test(all)) data.add('cardholder');
+  if (industry.industry && ['banking', 'insurance', 'securities'].includes(industry.industry.id)) data.add('financial');
+  if (industry.industry?.id === 'education') data.add('student');
+  if (industry.industry?.id === 'energy-utilities' || /生产控制|工控|SCADA|PLC/.test(all)) data.add('production-control');
+  if (industry.industry?.id === 'pharma' || /GMP|GxP/.test(all)) data.add('gmp');
+
+  // Traits.
+  const traits = new Set<Trait>();
+  const deployJ = new Set(places.locations.filter((l) => l.role === 'deployment').map((l) => l.jurisdiction));
+  if (deployJ.has('cn') || (jurisdictions.has('cn') && !overseas)) traits.add('china-site');
+  if ([...deployJ].some((j) => j !== 'cn')) traits.add('overseas-site');
+  if (jurisdictions.has('cn') && overseas) traits.add('cross-border');
+  if (places.cloudsInUse.size >= 2) traits.add('multi-cloud');
+  if (places.cloudsInUse.size > 0) traits.add('public-cloud');
+  if (places.onPrem.length > 0 && places.cloudsInUse.size > 0) traits.add('hybrid');
+  if (places.onPrem.length > 0 && places.cloudsInUse.size === 0) traits.add('on-prem');
+  if (places.globalUsers.length > 0) traits.add('global-users');
+  const sla = detectSla(usable);
+  if (sla.zeroDowntime) traits.add('zero-downtime');
+  if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');
+  if (/大促|双\s{0,1}11|双十一|秒杀|黑五|高峰|峰值/.test(all)) traits.add('peak-traffic');
+  if (constraints.integrations.length > 0) traits.add('legacy-integration');
+  if (/等保[^，；。]{0,8}(?:三级|3级|四级|4级|第三级|第四级)/.test(all)) traits.add('mlps-3plus');
+  if (places.cloudsInUse.size > 0 && constraints.kinds.has('no-public-cloud')) {
+    // A customer on a private/government cloud stack (华为云Stack, 政务云) is not on a public cloud.
+    if (/Stack|政务云|专属云|私有云/.test(all)) traits.delete('public-cloud');
+  }
+
+  // An approach that failed because the data could not sit in a vendor's cloud is a constraint too.
+  for (const t of tried) {
+    if (!/SaaS|公有云|云平台|厂商云/i.test(t.what + t.why) || !/存放|出境|校外|出区|不符合|不允许|不满足|数据/.test(t.why)) continue;
+    if (constraints.kinds.has('no-saas') || constraints.kinds.has('no-public-cloud')) continue;
+    constraints.kinds.add('no-saas');
+    constraints.constraints.push({ kind: 'no-saas', text: `数据不能放在厂商云上（${t.what}因此停用）`, refs: t.refs });
+  }
+  const tried2 = new Map<string, { why: string; refs: number[] }>();
+  for (const t of tried) for (const p of t.products) tried2.set(p, { why: t.why, refs: t.refs });
+
+  const model: UnderstandingModel = {
+    industry: industry.model,
+    coreSystem: core.core,
+    statedSystems: core.stated,
+    estate: { clouds: places.clouds, onPrem: places.onPrem, products: estate.products, ...(estate.nodes ? { nodes: estate.nodes } : {}), ...(estate.dataTb !== undefined ? { dataTb: estate.dataTb } : {}) },
+    triedAndFailed: tried,
+    constraints: constraints.constraints,
+    locations: places.locations,
+    jurisdictions: [...jurisdictions].map(([code, j]) => ({ code, basis: j.basis, refs: j.refs })),
+    data: [...data],
+    traits: [...traits],
+    scale,
+    budget,
+    deadline: goals.deadline,
+    sla,
+    ...(goals.mainGoal ? { mainGoal: goals.mainGoal } : {}),
+    secondaryGoals: goals.secondary,
+    pains,
+    lossFigures: detectLosses(usable),
+    integrations: constraints.integrations,
+    personalDataLines: [...personal.lines].map((l) => l + 1).sort((a, b) => a - b),
+  };
+  return {
+    model,
+    facts,
+    usable,
+    ignored,
+    personal,
+    kb,
+    asOf,
+    ...(industry.industry ? { industry: industry.industry } : {}),
+    cloudsInUse: places.cloudsInUse,
+    newCloudRequested: places.newCloudRequested,
+    estateIds: estate.ids,
+    constraintKinds: constraints.kinds,
+    jurisdictions: new Set(jurisdictions.keys()),
+    data,
+    traits,
+    kept: constraints.kept,
+    tried: tried2,
+    findings,
+    statedFrameworks,
+  };
+}

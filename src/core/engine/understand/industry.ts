@@ -1,0 +1,114 @@
+/**
+ * The industry and sub-industry, and the customer's core business system: named in the intake
+ * (HIS, 核心系统, OMS…), implied by the segment, or the industry's usual one. Whether the project
+ * builds or replaces it (in scope) or only serves and integrates it decides whether it gets a pick.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge';
+import type { Category, Industry } from '../../knowledge/schema';
+import type { Fact, IntakeFacts } from '../../facts/facts';
+import type { UnderstandingModel } from '../reportModel';
+import { cachedIndex } from '../text/aliasIndex';
+import { refs, substantive } from './shared';
+import type { KeptSystem } from './types';
+
+export interface IndustryResult {
+  industry?: Industry;
+  model: UnderstandingModel['industry'];
+}
+
+export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>, kb: KnowledgeBase): IndustryResult {
+  const section = (facts.bySection.get('客户行业') ?? []).filter((f) => !personal.has(f.line) && (f.value === '' || substantive(f.value)));
+  const header = section.find((f) => f.fieldPath.length === 0);
+  const segmentFact = section.find((f) => f.fieldPath[0] === '细分领域' && f.value);
+  const written = header?.value ?? '';
+  const segment = segmentFact?.value ?? '';
+  const index = cachedIndex(kb, 'industries', (k) => k.industries.flatMap((i) => [i.name, ...i.aliases].map((alias) => ({ alias, value: i }))));
+  const longest = (text: string): Industry | undefined => {
+    let best: { industry: Industry; length: number } | undefined;
+    for (const hit of index.find(text)) if (!best || hit.end - hit.start > best.length) best = { industry: hit.value, length: hit.end - hit.start };
+    return best?.industry;
+  };
+  const industry = longest(written) ?? longest(segment);
+  const sub = industry?.segments.find((s) => s.aliases.some((a) => segment.includes(a)));
+  return {
+    ...(industry ? { industry } : {}),
+    model: {
+      ...(industry ? { id: industry.id } : {}),
+      name: industry?.name ?? (written || '未注明行业'),
+      written,
+      segment,
+      ...(sub ? { subIndustry: sub.name } : {}),
+      refs: refs([header, segmentFact]),
+    },
+  };
+}
+
+/** Verbs that put a system in the project's scope: building, replacing, upgrading it. */
+const IN_SCOPE = /建设|上线|升级|替换|更换|新建|选型|引入|建成|实施|统一|改造|重构|下线|提升|建/;
+
+export interface CoreSystemResult {
+  core: UnderstandingModel['coreSystem'];
+  stated: UnderstandingModel['statedSystems'];
+}
+
+/**
+ * The core system. Stated names are read from the segment, the goals and the pains; among them
+ * the industry's own core system wins, then the first named. The others the intake asks for
+ * become further stated systems (LIMS and QMS besides the EBR).
+ */
+export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase): CoreSystemResult {
+  const index = cachedIndex(kb, 'business-categories', (k) =>
+    k.categories.filter((c) => c.layer === 'business' || c.id === 'his-integration').flatMap((c) => [c.name, ...c.aliases].map((alias) => ({ alias, value: c }))),
+  );
+  const relevant = new Set([...(industry?.coreSystems.map((s) => s.category) ?? []), ...(industry?.coreSystem ? [industry.coreSystem] : []), ...(industry?.segments.map((s) => s.coreSystem) ?? [])]);
+  const found: { category: Category; fact: Fact; scope: boolean; alias: string }[] = [];
+  for (const f of [segment, ...goals, ...pains]) {
+    if (!f) continue;
+    for (const hit of index.find(f.value)) {
+      if (industry && !relevant.has(hit.value.id)) continue;
+      if (found.some((x) => x.category.id === hit.value.id)) continue;
+      const scope = IN_SCOPE.test(f.value);
+      found.push({ category: hit.value, fact: f, scope, alias: hit.alias });
+    }
+  }
+  const segmentCore = industry?.segments.find((s) => segment && s.aliases.some((a) => segment.value.includes(a)));
+  const preferred = found.find((x) => x.category.id === (segmentCore?.coreSystem ?? industry?.coreSystem)) ?? found[0];
+  // A kept system is the core one only when it is named like it (保留承保系统 does not keep the claims system).
+  // Where the industry's segments share the category (承保 vs 理赔 in insurance-core), only the
+  // segment's own words count; otherwise any name of the category does (保留卫宁HIS keeps HIS/EMR).
+  const coreWords = (category: string, alias?: string): string[] => [
+    ...(alias ? [alias] : []),
+    ...((industry?.segments.filter((s) => s.coreSystem === category).length ?? 0) <= 1 ? (kb.category(category)?.aliases ?? []) : []),
+    ...(industry?.segments.filter((s) => s.coreSystem === category && segment && s.aliases.some((a) => segment.value.includes(a))).flatMap((s) => s.aliases) ?? []),
+  ];
+  const keptFor = (category: string, alias?: string) => kept.find((k) => k.category === category && coreWords(category, alias).some((w) => k.name.toLowerCase().includes(w.toLowerCase())));
+  let core: UnderstandingModel['coreSystem'];
+  if (preferred) {
+    const k = keptFor(preferred.category.id, preferred.alias);
+    core = {
+      category: preferred.category.id,
+      name: segmentCore?.coreSystem === preferred.category.id ? segmentCore.coreName : (industry?.coreSystems.find((s) => s.category === preferred.category.id)?.name ?? preferred.category.name),
+      basis: 'stated',
+      inScope: preferred.scope,
+      kept: k !== undefined,
+      refs: [...new Set([preferred.fact.line + 1, ...(k?.refs ?? [])])].sort((a, b) => a - b),
+    };
+  } else if (segmentCore || industry?.coreSystem) {
+    const category = segmentCore?.coreSystem ?? industry!.coreSystem!;
+    const k = keptFor(category);
+    core = {
+      category,
+      name: segmentCore?.coreName ?? industry!.coreSystems.find((s) => s.category === category)?.name ?? kb.category(category)?.name ?? category,
+      basis: segmentCore ? 'segment' : 'industry',
+      inScope: false,
+      kept: k !== undefined,
+      refs: refs([segment]),
+    };
+  } else {
+    core = { name: '未能从调研表判断', basis: 'unknown', inScope: false, kept: false, refs: [] };
+  }
+  const stated = found
+    .filter((x) => x.category.id !== core.category && x.scope)
+    .map((x) => ({ category: x.category.id, name: x.category.name, refs: [x.fact.line + 1] }));
+  return { core, stated };
+}

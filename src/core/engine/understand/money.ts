@@ -1,0 +1,141 @@
+/**
+ * The budget, split into one-time and recurring spend with its currency and horizon, and the
+ * money the customer says it loses or spends today (the only basis for benefits). Money is
+ * parsed with the foundation's findMoney; the words around each amount say what it is.
+ */
+import { findMoney, findPercents, type Money } from '../../facts/money';
+import type { Fact } from '../../facts/facts';
+import { formatAmount } from '../format';
+import type { MoneyValue, UnderstandingModel } from '../reportModel';
+import { clean, clip } from './shared';
+import { trimEndOf } from '../text/trim';
+
+const ONE_TIME = /初期建设|首年建设|一次性|建设|采购|实施/;
+const RECURRING = /运维|每年|年运维|服务费|订阅|\/年/;
+const YEARS_WORD = /(\d{1,2}|[一二两三四五六七八九十])\s{0,1}年(?!度|内)/;
+const CN: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+export function value(m: Money): MoneyValue {
+  return { amount: m.amount, currency: m.currency, text: formatAmount(m.amount, m.currency) };
+}
+
+/** The words before an amount, back to the previous punctuation: what the amount is for. */
+function words(text: string, m: Money): string {
+  let start = m.start;
+  while (start > 0 && m.start - start < 12 && !'，,；;。（(+'.includes(text[start - 1]!)) start--;
+  return text.slice(start, m.start);
+}
+
+export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget'] {
+  const section = facts.filter((f) => f.section === '预算限制');
+  const totalFact = section.find((f) => f.fieldPath.includes('总预算') && findMoney(f.value, { bare: true }).length > 0) ?? section.find((f) => findMoney(f.value, { bare: true }).length > 0);
+  const refsUsed = new Set<number>();
+  if (!totalFact) {
+    return { horizonYears: 3, horizonAssumed: true, perYear: false, split: splitOf(section, undefined, refsUsed), ...preferenceOf(section), refs: [...refsUsed] };
+  }
+  refsUsed.add(totalFact.line + 1);
+  const amounts = findMoney(totalFact.value, { bare: true });
+  const total = amounts[0]!;
+  let oneTime: Money | undefined;
+  let recurring: Money | undefined;
+  for (const m of amounts.slice(1)) {
+    const lead = words(totalFact.value, m);
+    if (RECURRING.test(lead) || m.perYear) recurring ??= m;
+    else if (ONE_TIME.test(lead)) oneTime ??= m;
+  }
+  // Amounts on the other budget lines ("初期建设：$150万", "分配：一次性建设¥400万，年度运维¥200万/年").
+  for (const f of section) {
+    if (f === totalFact) continue;
+    for (const m of findMoney(f.value)) {
+      const lead = `${f.key ?? ''} ${words(f.value, m)}`;
+      if (RECURRING.test(lead) || m.perYear) {
+        if (!recurring) {
+          recurring = m;
+          refsUsed.add(f.line + 1);
+        }
+      } else if (ONE_TIME.test(lead) && !oneTime) {
+        oneTime = m;
+        refsUsed.add(f.line + 1);
+      }
+    }
+  }
+  const totalLead = totalFact.value.slice(total.end, total.end + 12);
+  // "¥1.2亿（一次性建设）" or "¥2000万（建设）+ 每年运维¥150万": the total is the one-time part.
+  const totalIsOneTime = /^[（(]?(?:一次性)?(?:建设|采购)/.test(totalLead.replace(/^\s+/, '')) && !total.perYear;
+  let horizon = total.years;
+  if (horizon === undefined) {
+    for (const f of section) {
+      const m = YEARS_WORD.exec(f.value);
+      if (m && !/年运维|每年/.test(f.value.slice(Math.max(0, m.index - 1), m.index + 4))) {
+        const n = Number(m[1]) || CN[m[1]!];
+        if (n && n >= 1 && n <= 10) {
+          horizon = n;
+          refsUsed.add(f.line + 1);
+          break;
+        }
+      }
+    }
+  }
+  // "后两年每年运维¥150万" after a first-year build: three years.
+  if (horizon === undefined && /后两年/.test(totalFact.value)) horizon = 3;
+  const horizonAssumed = horizon === undefined;
+  const years = horizon ?? 3;
+  const out: UnderstandingModel['budget'] = {
+    total: value(total),
+    horizonYears: years,
+    horizonAssumed,
+    perYear: total.perYear,
+    split: splitOf(section, total, refsUsed),
+    ...preferenceOf(section),
+    refs: [],
+  };
+  if (totalIsOneTime) out.oneTime = value(total);
+  else if (oneTime) out.oneTime = value(oneTime);
+  if (recurring) out.recurringPerYear = value(recurring);
+  out.refs = [...refsUsed].sort((a, b) => a - b);
+  return out;
+}
+
+function splitOf(section: readonly Fact[], total: Money | undefined, used: Set<number>): UnderstandingModel['budget']['split'] {
+  const out: UnderstandingModel['budget']['split'] = [];
+  for (const f of section) {
+    if (f.fieldPath.includes('总预算')) continue;
+    const percents = findPercents(f.value);
+    if (percents.length === 0) continue;
+    for (const p of percents) {
+      const label = clean(trimEndOf(f.value.slice(0, p.start), '（( \t\u3000')).split(/[，,；;]| vs /).pop() ?? '';
+      const name = clean((label || f.key || '').replace(/^(?:分配比例|vs)/, ''));
+      if (!name) continue;
+      used.add(f.line + 1);
+      out.push({ label: clip(name, 16), percent: p.value, ...(total ? { amount: { amount: (total.amount * p.value) / 100, currency: total.currency, text: formatAmount((total.amount * p.value) / 100, total.currency) } } : {}), refs: [f.line + 1] });
+    }
+  }
+  return out;
+}
+
+function preferenceOf(section: readonly Fact[]): { preference?: string } {
+  const prefs = section.filter((f) => f.fieldPath.some((p) => p === '付费偏好' || p === '订阅制' || p === '一次性投入') && f.value);
+  if (prefs.length === 0) return {};
+  return { preference: clip(prefs.map((f) => clean(f.value)).join('；'), 60) };
+}
+
+const LOSS = /损失|赔付|索赔|占用|罚款|流失|成本(?:每年|每月)?(?:增加|上升)|扩容成本/;
+const PER_MONTH = /每月|月均|\/月|每个月/;
+const PER_YEAR = /每年|年均|\/年|全年|20\d\d年/;
+
+/** "每月因超卖…损失约¥120万", "每年…占用约¥4000万", "2024年主机厂质量索赔¥1100万". */
+export function detectLosses(facts: readonly Fact[]): UnderstandingModel['lossFigures'] {
+  const out: UnderstandingModel['lossFigures'] = [];
+  for (const f of facts) {
+    if (f.section !== '当前痛点' && f.section !== '客户行业' && f.section !== '基础设施现状') continue;
+    for (const clause of f.value.split(/[；;。，,]/)) {
+      if (!LOSS.test(clause)) continue;
+      const m = findMoney(clause)[0];
+      if (!m) continue;
+      const perMonths = PER_MONTH.test(clause) ? 1 : PER_YEAR.test(clause) || m.perYear ? 12 : /每小时/.test(clause) ? 0 : 12;
+      if (perMonths === 0) continue;
+      out.push({ text: clip(clean(clause), 50), amount: m.amount, currency: m.currency, perMonths, refs: [f.line + 1] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Where the customer is: the clouds it uses (with their real regions), its own data centres,
+ * and each place's role — a deployment site, where its users are, a market it sells into, or
+ * where a support team sits. A region alias that is only a nearest guess (Azure东欧: Azure has no
+ * such region) is kept as approximate, for the clarifications. One alias-index pass per line.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge';
+import type { Cloud, Jurisdiction, Location } from '../../knowledge/schema';
+import type { Fact } from '../../facts/facts';
+import type { UnderstandingModel } from '../reportModel';
+import { AliasIndex, cachedIndex } from '../text/aliasIndex';
+import { clean, clip } from './shared';
+
+type Provider = Exclude<Cloud, 'none'>;
+
+/** How intakes name the clouds themselves (regions are in locations.yaml). */
+const CLOUD_NAMES: Record<Provider, { name: string; aliases: string[] }> = {
+  aws: { name: 'AWS', aliases: ['AWS', '亚马逊云', '亚马逊云科技', 'Amazon Web Services', 'EC2'] },
+  azure: { name: 'Azure', aliases: ['Azure', '微软云', '世纪互联'] },
+  gcp: { name: 'Google Cloud', aliases: ['GCP', 'Google Cloud', '谷歌云'] },
+  alibaba: { name: '阿里云', aliases: ['阿里云', 'AliCloud', 'Alibaba Cloud', 'Aliyun'] },
+  huawei: { name: '华为云', aliases: ['华为云', 'Huawei Cloud'] },
+  tencent: { name: '腾讯云', aliases: ['腾讯云', 'Tencent Cloud'] },
+  baidu: { name: '百度智能云', aliases: ['百度智能云', '百度云'] },
+};
+/**
+ * A cloud vendor's stack run in the customer's own data centre (华为云Stack, Azure Stack, 阿里云专有云)
+ * is a private cloud, not the public cloud: the longest alias wins, so "华为云Stack" is not "华为云".
+ */
+const PRIVATE_STACKS = ['华为云Stack', 'HCS', 'Azure Stack', 'Azure Stack HCI', '阿里云专有云', 'Apsara Stack', '腾讯云TCE', '腾讯专有云', 'TCE'];
+const cloudIndex = new AliasIndex<Provider | 'private'>([
+  ...Object.entries(CLOUD_NAMES).flatMap(([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))),
+  ...PRIVATE_STACKS.map((alias) => ({ alias, value: 'private' as const })),
+]);
+
+const ON_PREM = /本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云/i;
+const SUPPORT = /支持|驻场|工程师|团队|值守|运维中心/;
+const USERS = /用户|客户|会员|访问|乘客|消费者/;
+const TRIED_FIELD = '历史应对';
+const NEW_CLOUD = /(?:迁移|迁到|迁至|上云到|引入|新增|扩展到|切换到)[^，；。]{0,6}(?:AWS|Azure|GCP|阿里云|华为云|腾讯云|Google)/i;
+
+export interface PlacesResult {
+  clouds: UnderstandingModel['estate']['clouds'];
+  onPrem: UnderstandingModel['estate']['onPrem'];
+  locations: UnderstandingModel['locations'];
+  cloudsInUse: Set<Provider>;
+  newCloudRequested: boolean;
+  /** Jurisdictions of deployment sites, users and markets. */
+  siteJurisdictions: Map<Jurisdiction, number[]>;
+  globalUsers: number[];
+}
+
+export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesResult {
+  const locIndex = cachedIndex(kb, 'locations', (k) =>
+    k.locations.flatMap((location) => location.aliases.map((alias) => ({ alias, value: { location, approximate: location.approximate.includes(alias) } }))),
+  );
+  const clouds = new Map<Provider, { regions: Map<string, UnderstandingModel['estate']['clouds'][number]['regions'][number]>; refs: Set<number> }>();
+  const onPrem: UnderstandingModel['estate']['onPrem'] = [];
+  const locations = new Map<string, UnderstandingModel['locations'][number]>();
+  const siteJurisdictions = new Map<Jurisdiction, number[]>();
+  const globalUsers: number[] = [];
+  let newCloudRequested = false;
+  const addJurisdiction = (j: Jurisdiction, line: number) => siteJurisdictions.set(j, [...(siteJurisdictions.get(j) ?? []), line]);
+
+  for (const f of facts) {
+    const line = f.line + 1;
+    const tried = f.fieldPath.includes(TRIED_FIELD);
+    const inEstate = (f.section === '基础设施现状' || f.section === '当前痛点') && !tried;
+    if (f.section === '核心目标' && NEW_CLOUD.test(f.value)) newCloudRequested = true;
+    const cloudHits = cloudIndex.find(f.value);
+    const locHits = locIndex.find(f.value);
+    if (inEstate) {
+      for (const hit of cloudHits) {
+        if (hit.value === 'private') continue;
+        const c = clouds.get(hit.value) ?? { regions: new Map(), refs: new Set<number>() };
+        c.refs.add(line);
+        clouds.set(hit.value, c);
+      }
+      for (const hit of locHits) {
+        const loc: Location = hit.value.location;
+        if (loc.provider === 'city') continue;
+        const c = clouds.get(loc.provider) ?? { regions: new Map(), refs: new Set<number>() };
+        c.refs.add(line);
+        const existing = c.regions.get(loc.id);
+        if (existing) existing.refs = [...new Set([...existing.refs, line])];
+        else c.regions.set(loc.id, { id: loc.id, name: loc.name, written: f.value.slice(hit.start, hit.end), approximate: hit.value.approximate, jurisdiction: loc.jurisdiction, refs: [line] });
+        clouds.set(loc.provider, c);
+      }
+      if (f.section === '基础设施现状' && ON_PREM.test(f.value) && !/公有云/.test(f.key ?? '')) onPrem.push({ text: clip(clean(f.value), 60), refs: [line] });
+    }
+    // Roles of places (cities and regions).
+    for (const hit of locHits) {
+      const loc: Location = hit.value.location;
+      const role: UnderstandingModel['locations'][number]['role'] =
+        f.section === '特殊要求' && SUPPORT.test(f.value) ? 'support' : inEstate ? 'deployment' : f.section === '客户行业' && USERS.test(f.value) ? 'users' : SUPPORT.test(f.value) ? 'support' : 'market';
+      const key = `${loc.id}:${role}`;
+      const existing = locations.get(key);
+      if (existing) existing.refs = [...new Set([...existing.refs, line])];
+      else locations.set(key, { name: loc.provider === 'city' ? loc.city : loc.name, role, jurisdiction: loc.jurisdiction, refs: [line] });
+      if (role === 'deployment' || role === 'users') addJurisdiction(loc.jurisdiction, line);
+    }
+    if (/全球|跨国|海外用户|国际用户/.test(f.value) && (USERS.test(f.value) || f.section === '客户行业')) globalUsers.push(line);
+    if (/出口欧盟|欧盟市场|销往欧盟|出口到欧洲/.test(f.value)) addJurisdiction('eu', line);
+    if (/出口美国|美国市场|FDA/.test(f.value)) addJurisdiction('us', line);
+  }
+  const cloudsOut: UnderstandingModel['estate']['clouds'] = [...clouds].map(([provider, c]) => ({
+    provider,
+    name: CLOUD_NAMES[provider].name,
+    regions: [...c.regions.values()],
+    refs: [...c.refs].sort((a, b) => a - b),
+  }));
+  // A cloud's China partition (AWS北京, Azure中国/世纪互联) is in mainland China even without a known region.
+  for (const c of cloudsOut) if (c.regions.length === 0 && c.refs.length > 0) {
+    const text = facts.filter((f) => c.refs.includes(f.line + 1)).map((f) => f.value).join(' ');
+    if (/中国|世纪互联|北京|宁夏|上海|杭州|华东|华北|华南/.test(text)) addJurisdiction('cn', c.refs[0]!);
+  }
+  if (onPrem.length > 0 && cloudsOut.length === 0 && siteJurisdictions.size === 0) {
+    // Own data centres with no place named: located where the customer is (decided by the caller).
+  }
+  return {
+    clouds: cloudsOut,
+    onPrem,
+    locations: [...locations.values()],
+    cloudsInUse: new Set(clouds.keys()),
+    newCloudRequested,
+    siteJurisdictions,
+    globalUsers,
+  };
+}
+
+export function cloudName(provider: string): string {
+  return CLOUD_NAMES[provider as Provider]?.name ?? provider;
+}

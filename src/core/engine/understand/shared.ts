@@ -1,0 +1,95 @@
+/** Small helpers the understanding modules share: fact selection, line references, text cleanup. */
+import type { Fact, IntakeFacts } from '../../facts/facts';
+import { trimEndOf } from '../text/trim';
+
+/** 1-based intake lines of facts, sorted, without duplicates. */
+export function refs(facts: Iterable<Fact | undefined>): number[] {
+  const lines = new Set<number>();
+  for (const f of facts) if (f) lines.add(f.line + 1);
+  return [...lines].sort((a, b) => a - b);
+}
+
+export function mergeRefs(...lists: ReadonlyArray<readonly number[]>): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
+}
+
+/**
+ * The template's own words around its placeholders (导致__(…)__，量化指标__(…)__). A value made
+ * only of them is what a blank template leaves once the placeholders are removed: no fact.
+ */
+const TEMPLATE_GLUE = new Set(
+  '导致 量化指标 已尝试 失败原因 在 内达成 主要服务 网络拓扑 存储量 接口协议 审计频率 需通过 接受 要求 预留 用户量 日均交易量 分配比例 初期建设 vs 持续运维 描述如 如 等 例如 目标如'.split(' '),
+);
+
+/** Whether a value says something: not empty, not only template glue words and punctuation. */
+export function substantive(value: string): boolean {
+  if (value.length === 0) return false;
+  const pieces = value.split(/[\s，,；;。、:：()（）「」“”"'/]+/).filter(Boolean);
+  return pieces.some((p) => !TEMPLATE_GLUE.has(p.toLowerCase()));
+}
+
+/** Facts of a section (canonical name), optionally under a field, with a real value, minus ignored lines. */
+export function factsOf(facts: IntakeFacts, ignored: ReadonlySet<number>, section: string, field?: string): Fact[] {
+  return (facts.bySection.get(section) ?? []).filter((f) => substantive(f.value) && !ignored.has(f.line) && (field === undefined || f.fieldPath.includes(field)));
+}
+
+/** All facts with a real value, minus ignored lines (personal data). */
+export function usableFacts(facts: IntakeFacts, ignored: ReadonlySet<number>): Fact[] {
+  return facts.facts.filter((f) => substantive(f.value) && !ignored.has(f.line));
+}
+
+/** 0-based lines whose value is only template residue: left out of rule matching too. */
+export function residueLines(facts: IntakeFacts): Set<number> {
+  return new Set(facts.facts.filter((f) => f.value.length > 0 && !substantive(f.value)).map((f) => f.line));
+}
+
+/** The value without decoration: surrounding punctuation and trailing full stops. */
+export function clean(text: string): string {
+  return trimEndOf(text.replace(/\s+/g, ' ').replace(/^[\s，,；;。:：、-]+/, ''), ' \t，,；;。、').trim();
+}
+
+/** Cuts text at the first of `stops` after `min` characters, or at `max` characters. */
+export function clip(text: string, max: number, stops = '，；。,;'): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  // The last clause boundary within the limit, if it keeps a useful part of the text.
+  for (let i = max - 1; i >= Math.min(8, Math.floor(max / 2)); i--) if (stops.includes(chars[i]!)) return balanced(chars.slice(0, i).join(''));
+  return balanced(chars.slice(0, max).join('')) + '…';
+}
+
+/** Text cut before a bracket it opens and does not close: "跑动（平均2.3次" → "跑动". */
+function balanced(text: string): string {
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '（' || text[i] === '(') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if ((text[i] === '）' || text[i] === ')') && depth > 0) depth--;
+  }
+  return depth > 0 && open > 0 ? text.slice(0, open) : text;
+}
+
+const CN_NUMBERS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** A count written in Chinese or digits right before one of `units` (三个工厂, 2处, 两个院区): the numbers found. */
+export function countsBefore(text: string, units: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const unit of units) {
+    let at = text.indexOf(unit);
+    while (at > 0) {
+      let j = at;
+      // Skip a measure word between the number and the unit (三个工厂).
+      if ('个家座处所条'.includes(text[j - 1] ?? '_')) j--;
+      const c = text[j - 1];
+      if (c !== undefined && CN_NUMBERS[c] !== undefined) out.push(CN_NUMBERS[c]!);
+      else {
+        let k = j;
+        while (k > 0 && /[0-9]/.test(text[k - 1]!)) k--;
+        if (k < j) out.push(Number(text.slice(k, j)));
+      }
+      at = text.indexOf(unit, at + unit.length);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * The engine's understanding of one intake: the serialisable part (`model`, the JSON model's
+ * `understanding`) plus the look-up sets the planner reasons with.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge';
+import type { Cloud, ConstraintKind, DataKind, Industry, Jurisdiction, Trait } from '../../knowledge/schema';
+import type { Fact, IntakeFacts } from '../../facts/facts';
+import type { EngineFinding } from '../findings';
+import type { UnderstandingModel } from '../reportModel';
+import type { PersonalData } from './personal';
+
+export interface KeptSystem {
+  /** As the intake names it (卫宁HIS, 统一身份认证平台). */
+  name: string;
+  category?: string;
+  product?: string;
+  refs: number[];
+}
+
+export interface Understanding {
+  model: UnderstandingModel;
+  facts: IntakeFacts;
+  /** Facts with a value, personal lines left out. */
+  usable: Fact[];
+  personal: PersonalData;
+  /** 0-based lines that are not facts about the customer: personal data, blank-template residue. */
+  ignored: Set<number>;
+  kb: KnowledgeBase;
+  /** The report date, YYYY-MM-DD. */
+  asOf: string;
+  industry?: Industry;
+  cloudsInUse: Set<Exclude<Cloud, 'none'>>;
+  /** The intake asks for a cloud it does not use yet (迁移到/引入…云). */
+  newCloudRequested: boolean;
+  /** Lifecycle family ids, product ids and category ids of what the customer runs. */
+  estateIds: Set<string>;
+  constraintKinds: Set<ConstraintKind>;
+  jurisdictions: Set<Jurisdiction>;
+  data: Set<DataKind>;
+  traits: Set<Trait>;
+  kept: KeptSystem[];
+  /** Products tried before and abandoned, with why. */
+  tried: Map<string, { why: string; refs: number[] }>;
+  /** Analysis findings (budget, SLA, latency, standards), in Chinese. */
+  findings: EngineFinding[];
+  /** Framework ids the intake names, with the lines. */
+  statedFrameworks: Map<string, number[]>;
+}

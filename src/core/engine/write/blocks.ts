@@ -1,0 +1,64 @@
+/** Small builders for the writer: blocks, points, and a guard against repeating a sentence. */
+import type { Block, Point } from '../reportModel';
+
+export function point(text: string, refs: readonly number[] = [], children?: Point[]): Point {
+  return { text, refs: [...new Set(refs)].sort((a, b) => a - b), ...(children && children.length > 0 ? { children } : {}) };
+}
+
+/** A point with a bold lead: "**label**：text". */
+export function labelled(label: string, text: string, refs: readonly number[] = [], children?: Point[]): Point {
+  return { label, ...point(text, refs, children) };
+}
+
+export function list(items: Point[], ordered = false): Block {
+  return { kind: 'list', ordered, items };
+}
+
+export function paragraph(text: string, refs: readonly number[] = []): Block {
+  return { kind: 'paragraph', text, refs: [...new Set(refs)].sort((a, b) => a - b) };
+}
+
+export function heading(text: string, refs: readonly number[] = [], level: 3 | 4 = 3): Block {
+  return { kind: 'heading', level, text, refs: [...refs] };
+}
+
+export function note(text: string, refs: readonly number[] = []): Block {
+  return { kind: 'note', text, refs: [...refs] };
+}
+
+export function table(header: string[], rows: Array<{ cells: string[]; refs?: readonly number[] }>): Block {
+  return { kind: 'table', header, rows: rows.map((r) => ({ cells: r.cells, refs: [...new Set(r.refs ?? [])].sort((a, b) => a - b) })) };
+}
+
+/** Remembers what was written, so the same sentence is not said twice in the body. */
+export class Once {
+  private readonly seen = new Map<string, string | undefined>();
+
+  private static key(text: string): string {
+    return text.replace(/[\s，。；、：:,.;]/g, '');
+  }
+
+  /** True the first time a text is offered; `owner` records who said it (a product id). */
+  first(text: string, owner?: string): boolean {
+    const key = Once.key(text);
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, owner);
+    return true;
+  }
+
+  /** Who said a text first, if anyone did. */
+  by(text: string): string | undefined {
+    return this.seen.get(Once.key(text));
+  }
+}
+
+/** Joins with the Chinese enumeration comma, at most `max` items, "等" when cut. */
+export function enumerate(items: readonly string[], max = 5): string {
+  const unique = [...new Set(items.filter((x) => x.length > 0))];
+  return unique.length > max ? `${unique.slice(0, max).join('、')}等` : unique.join('、');
+}
+
+/** Ends a sentence with "。" unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  return /[。！？；.!?]$/.test(text) ? text : `${text}。`;
+}

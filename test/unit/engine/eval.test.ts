@@ -1,0 +1,301 @@
+/**
+ * The evaluation intakes (test/fixtures/eval/*.intake): one customer per industry, filled
+ * simply or structured, of varied quality. Each pins what an expert presales architect would
+ * get right: the core business system, the constraints honoured (excluded products absent
+ * from the body), the end-of-support call-outs on the pinned report date, the budget
+ * comparison, and a body a customer would read (short, nothing repeated, no personal data).
+ */
+import * as assert from 'node:assert/strict';
+import { ReportModelSchema } from '../../../src/core/engine/reportModel';
+import { renderMarkdown } from '../../../src/core/render/markdown';
+import { AS_OF, evalReport, repeatedSentences } from './helpers';
+
+interface Expectation {
+  /** Category id of the core business system. */
+  core: string;
+  /** The project builds or replaces it (false: it stays and is integrated). */
+  inScope: boolean;
+  /** Hard constraints the understanding must find. */
+  constraints: string[];
+  /** Product ids excluded, each with the kind of reason. */
+  excluded: Array<[id: string, kind: 'constraint' | 'cloud' | 'failed' | 'kept' | 'xinchuang']>;
+  /** Words that must not appear in the customer's body (excluded vendors, foreign regulators…). */
+  absent: string[];
+  /** `family version status` lifecycle call-outs on AS_OF. */
+  lifecycle: string[];
+  verdict: 'within' | 'tight' | 'over';
+  timeline: string;
+  /** Words the body must contain (the domain's own vocabulary: milestones, mechanisms). */
+  present: string[];
+}
+
+const EXPECTED: Record<string, Expectation> = {
+  hospital: {
+    core: 'his-emr',
+    inScope: true,
+    constraints: ['no-public-cloud', 'keep-system'],
+    excluded: [
+      ['datadog', 'constraint'],
+      ['new-relic', 'constraint'],
+    ],
+    absent: ['Datadog', 'New Relic', 'ARMS', 'AWS', 'Azure', 'GDPR', 'HIPAA'],
+    lifecycle: ['oracle-db 11g past', 'vsphere 6.7 past', 'windows-server 2012 past', 'sql-server 2016 soon'],
+    verdict: 'within',
+    timeline: 'hospital-rating',
+    present: ['电子病历', '互联互通', '集成平台', '等保'],
+  },
+  bank: {
+    core: 'core-banking',
+    inScope: true,
+    constraints: ['no-public-cloud', 'data-in-country', 'xinchuang-full', 'keep-system'],
+    excluded: [
+      ['temenos-transact', 'xinchuang'],
+      ['oracle-flexcube', 'xinchuang'],
+      ['alibaba-polardb', 'constraint'],
+    ],
+    absent: ['Temenos', 'Flexcube', 'Finacle', 'MuleSoft', 'PolarDB', 'EIOPA', 'GDPR'],
+    lifecycle: ['ibm-i 7.3 past', 'ibm-mq 9.1 past'],
+    verdict: 'tight',
+    timeline: 'core-banking',
+    present: ['迁移演练', '并行', '信创', '密评'],
+  },
+  government: {
+    core: 'gov-service',
+    inScope: true,
+    constraints: ['no-public-cloud', 'xinchuang-full', 'keep-system'],
+    excluded: [
+      ['mulesoft-anypoint', 'xinchuang'],
+      ['aws-kms', 'xinchuang'],
+      ['hashicorp-vault', 'xinchuang'],
+    ],
+    absent: ['MuleSoft', 'Vault', 'AWS', 'Azure', 'RHEL', 'Red Hat'],
+    lifecycle: ['mysql 5.7 past'],
+    verdict: 'over',
+    timeline: 'government',
+    present: ['等保', '密评', '信创'],
+  },
+  ecommerce: {
+    core: 'oms',
+    inScope: true,
+    constraints: ['no-second-cloud'],
+    excluded: [
+      ['jushuitan', 'failed'],
+      ['aws-elasticache', 'cloud'],
+      ['huawei-dcs', 'cloud'],
+    ],
+    absent: ['AWS', 'Azure', '华为云', '腾讯云', 'ElastiCache'],
+    lifecycle: ['redis 5.0 past', 'postgresql 14 soon'],
+    verdict: 'tight',
+    timeline: 'oms',
+    present: ['超卖', '库存'],
+  },
+  manufacturing: {
+    core: 'mes',
+    inScope: true,
+    constraints: ['keep-system'],
+    excluded: [['aws-iot-core', 'cloud']],
+    absent: ['S/4HANA', 'AWS', 'Azure', '阿里云'],
+    lifecycle: ['windows-client 7 past', 'vsphere 6.7 past', 'sql-server 2016 soon'],
+    verdict: 'within',
+    timeline: 'mes',
+    present: ['SAP ECC', 'OEE', '追溯'],
+  },
+  pharma: {
+    core: 'mes',
+    inScope: true,
+    constraints: ['no-public-cloud', 'data-in-country'],
+    excluded: [
+      ['veeva-vault-qms', 'constraint'],
+      ['mastercontrol-qms', 'constraint'],
+    ],
+    absent: ['Veeva', 'MasterControl', 'Boomi', 'AWS'],
+    lifecycle: ['sql-server 2016 soon'],
+    verdict: 'over',
+    timeline: 'gxp',
+    present: ['CSV', 'GMP', '审计追踪', 'LIMS'],
+  },
+  education: {
+    core: 'sis',
+    inScope: true,
+    constraints: ['no-saas', 'xinchuang-preferred', 'keep-system'],
+    excluded: [['aws-elasticache', 'constraint']],
+    absent: ['ElastiCache', 'AWS', 'Azure', 'Canvas'],
+    lifecycle: ['oracle-db 12c past', 'mysql 5.7 past', 'tomcat 8.5 past', 'centos 7 past'],
+    verdict: 'within',
+    timeline: 'campus',
+    present: ['选课', '统一身份认证'],
+  },
+  logistics: {
+    core: 'tms',
+    inScope: true,
+    constraints: ['data-in-country', 'keep-system'],
+    excluded: [
+      ['oracle-otm', 'constraint'],
+      ['azure-iot-hub', 'cloud'],
+      ['huawei-iotda', 'cloud'],
+    ],
+    absent: ['Oracle OTM', 'Azure', '华为云', '阿里云'],
+    lifecycle: ['kafka 2.8 past', 'mysql 5.7 past', 'vsphere 7.0 past'],
+    verdict: 'tight',
+    timeline: 'logistics',
+    present: ['富勒', '调度'],
+  },
+  energy: {
+    core: 'scada-ems',
+    inScope: true,
+    constraints: ['no-public-cloud', 'xinchuang-full', 'keep-system'],
+    excluded: [
+      ['siemens-wincc-oa', 'xinchuang'],
+      ['aveva-pi', 'xinchuang'],
+      ['claroty-ot', 'xinchuang'],
+    ],
+    absent: ['Siemens', 'AVEVA', 'Claroty', 'InfluxDB', 'AWS', 'Azure'],
+    lifecycle: ['windows-client 7 past', 'windows-server 2008 past', 'oracle-db 12c past'],
+    verdict: 'over',
+    timeline: 'centralised-monitoring',
+    present: ['安全防护', '隔离'],
+  },
+  media: {
+    core: 'mam',
+    inScope: true,
+    constraints: ['keep-system'],
+    excluded: [],
+    absent: ['AWS', 'Azure', '阿里云'],
+    lifecycle: ['oracle-db 11g past', 'activemq 5.15 past'],
+    verdict: 'tight',
+    timeline: 'media',
+    present: ['媒资', '存储'],
+  },
+  'insurance-domestic': {
+    core: 'insurance-core',
+    inScope: false,
+    constraints: ['data-in-country', 'keep-system'],
+    excluded: [
+      ['azure-document-intelligence', 'constraint'],
+      ['aws-textract', 'constraint'],
+    ],
+    absent: ['EIOPA', 'GDPR', 'Solvency II', 'PCI DSS', 'Azure', 'AWS'],
+    lifecycle: ['kafka 3.4 past', 'redis 6.2 past', 'mysql 8.0 past'],
+    verdict: 'within',
+    timeline: 'platform',
+    present: ['理赔', '规则'],
+  },
+};
+
+describe('evaluation intakes', () => {
+  for (const [name, want] of Object.entries(EXPECTED)) {
+    describe(name, () => {
+      it('is a report that validates against the schema', () => {
+        const { model } = evalReport(name);
+        assert.doesNotThrow(() => ReportModelSchema.parse(model));
+        assert.equal(model.kind, 'report');
+        assert.equal(model.asOf, AS_OF);
+      });
+
+      it(`finds the core system (${want.core})`, () => {
+        const core = evalReport(name).model.understanding.coreSystem;
+        assert.equal(core.category, want.core);
+        assert.equal(core.inScope, want.inScope);
+        const systems = evalReport(name).model.plan!.systems;
+        if (want.inScope) assert.equal(systems[0]!.category, want.core, 'the core system comes first');
+        else assert.ok(!systems.some((s) => s.category === want.core), 'a core system out of scope is not re-bought');
+      });
+
+      it('honours the hard constraints', () => {
+        const { model, body } = evalReport(name);
+        const kinds = new Set(model.understanding.constraints.map((c) => c.kind));
+        for (const k of want.constraints) assert.ok(kinds.has(k), `constraint ${k} (found: ${[...kinds].join(', ')})`);
+        for (const [id, kind] of want.excluded) {
+          const e = model.exclusions.find((x) => x.product.id === id);
+          assert.ok(e, `${id} excluded`);
+          assert.equal(e.kind, kind, `${id}: ${e.reason}`);
+          assert.ok(e.reason.length > 0);
+        }
+        const picked = new Set(model.options.flatMap((o) => o.picks.flatMap((p) => [p.product.id, ...(p.alternative ? [p.alternative.product.id] : [])])));
+        for (const e of model.exclusions) assert.ok(!picked.has(e.product.id), `${e.product.id} is both excluded and picked`);
+        for (const word of want.absent) assert.ok(!body.includes(word), `body mentions ${word}`);
+      });
+
+      it('calls out end-of-support versions on the report date', () => {
+        const got = evalReport(name).model.lifecycle.map((l) => `${l.family} ${l.version} ${l.status}`);
+        assert.deepEqual([...got].sort(), [...want.lifecycle].sort());
+        for (const l of evalReport(name).model.lifecycle) assert.ok(l.source.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(l.date));
+      });
+
+      it(`compares the estimate with the budget (${want.verdict})`, () => {
+        const { model, body } = evalReport(name);
+        const costs = model.costs!;
+        assert.equal(costs.budget?.verdict, want.verdict, costs.budget?.statement);
+        assert.deepEqual(costs.totals.map((t) => t.period), ['one-time', 'per-year', 'total']);
+        assert.ok(body.includes(costs.budget!.statement.slice(0, 20)), 'the comparison is in the body');
+        if (want.verdict === 'over') assert.match(costs.budget!.statement, /分期|削减|压缩|推迟|二期|谈判/);
+      });
+
+      it(`plans the timeline for the domain (${want.timeline})`, () => {
+        const { model } = evalReport(name);
+        assert.equal(model.timeline?.template, want.timeline);
+        for (const word of want.present) assert.ok(evalReport(name).body.includes(word), `body lacks ${word}`);
+      });
+
+      it('reads like a sample report: short body, nothing repeated, no benchmarks', () => {
+        const { body } = evalReport(name);
+        assert.ok(body.length < 6000, `body ${body.length} characters`);
+        assert.deepEqual(repeatedSentences(body), []);
+        for (const bad of ['行业基准', '行业平均', '按业务规模判断为', '：：', 'undefined', 'NaN']) assert.ok(!body.includes(bad), bad);
+      });
+
+      it('has a pick with its own reason for each system type of the recommended option', () => {
+        const { model } = evalReport(name);
+        const rec = model.options.find((o) => o.recommended)!;
+        assert.ok(rec.applicable && rec.picks.length > 0);
+        for (const p of rec.picks) {
+          assert.ok(p.why.length >= 4 && p.why !== '与方案A相同', `${p.product.name}: ${p.why}`);
+          assert.ok(p.refs.length > 0, `${p.product.name} cites the intake`);
+        }
+      });
+    });
+  }
+
+  it('the hospital report never shows the contact’s name, phone or e-mail', () => {
+    const { model } = evalReport('hospital');
+    const everything = JSON.stringify(model) + renderMarkdown(model);
+    for (const personal of ['王建国', '13912345678', 'wangjg@example-hospital.cn', 'example-hospital']) assert.ok(!everything.includes(personal), personal);
+    assert.ok(model.understanding.personalDataLines.includes(8));
+  });
+
+  it('the domestic insurer gets no EU regulators (no EU data flows)', () => {
+    const names = evalReport('insurance-domestic').model.regulations.map((r) => r.name).join('；');
+    for (const bad of ['EIOPA', 'GDPR', 'Solvency', '欧盟']) assert.ok(!names.includes(bad), bad);
+    assert.match(names, /金融监督管理总局/);
+  });
+
+  it('a sparse intake gives a clarification brief', () => {
+    const { model, body } = evalReport('sparse');
+    assert.equal(model.kind, 'brief');
+    assert.equal(model.options.length, 0);
+    assert.ok(model.clarifications.length >= 3);
+    assert.ok(!/推荐系统方案/.test(body));
+  });
+
+  it('the bank under full 信创 keeps the international option out: a second domestic variant', () => {
+    const { model } = evalReport('bank');
+    assert.deepEqual(model.options.map((o) => o.strategy), ['domestic', 'domestic-alt']);
+  });
+
+  it('the kept systems are integrated, not replaced', () => {
+    const { model } = evalReport('manufacturing');
+    assert.ok(!model.options.some((o) => o.picks.some((p) => /s4hana|sap-s4/.test(p.product.id))));
+    assert.match(evalReport('logistics').body, /富勒/);
+    assert.ok(!evalReport('logistics').model.options.some((o) => o.picks.some((p) => p.category === 'wms')));
+  });
+
+  it('benefits are worked only from the customer’s own loss figures', () => {
+    for (const name of ['ecommerce', 'logistics']) {
+      const { model } = evalReport(name);
+      assert.ok(model.understanding.lossFigures.length > 0);
+      assert.ok(model.costs!.benefits.some((b) => b.perYear), `${name}: a benefit worked from the stated loss`);
+    }
+    const media = evalReport('media').model;
+    if (media.understanding.lossFigures.length === 0) assert.ok(media.costs!.benefits.every((b) => !b.perYear));
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The engine's understanding of an intake (typed facts with their lines) and the lifecycle
+ * findings it leads to, on small intakes: clouds with their real regions, approximate regions
+ * that need a question, constraints, the budget split, tried-and-failed, versions past support
+ * on the report date, and the one-pass alias index that finds them.
+ */
+import * as assert from 'node:assert/strict';
+import { parseIntake } from '../../../src/core/parser';
+import { extractFacts } from '../../../src/core/facts/facts';
+import { engineFindings } from '../../../src/core/engine/findings';
+import { lifecycleFindings } from '../../../src/core/engine/plan/lifecycle';
+import { AliasIndex } from '../../../src/core/engine/text/aliasIndex';
+import { dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
+import { understand, type Understanding } from '../../../src/core/engine/understand';
+import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
+import { AS_OF } from './helpers';
+
+function understood(lines: string[], asOf = AS_OF): Understanding {
+  const intake = parseIntake(lines.join('\n')).intakes[0]!;
+  return understand(extractFacts(intake), getKnowledgeBase(), asOf, engineFindings(intake));
+}
+
+const withComponents = (...components: string[]) => ['[客户行业]：零售', '- 细分领域：连锁商超', '[基础设施现状]：', '- 关键组件：', ...components.map((c) => `  - ${c}`)];
+
+function eol(components: string[], asOf = AS_OF): string[] {
+  return lifecycleFindings(understood(withComponents(...components), asOf)).map((l) => `${l.family} ${l.version} ${l.status}`);
+}
+
+describe('understanding', () => {
+  it('reads clouds with their real regions and roles of places', () => {
+    const u = understood([
+      '[客户行业]：航空',
+      '[基础设施现状]：',
+      '- 多云环境：Azure VM 100节点（美国东部），本地机房在新加坡',
+      '[服务要求]：',
+      '- 支持SLA：伦敦本地团队支持',
+    ]).model;
+    assert.deepEqual(u.estate.clouds.map((c) => c.provider), ['azure']);
+    assert.ok(u.estate.clouds[0]!.regions.some((r) => r.id !== undefined && !r.approximate), JSON.stringify(u.estate.clouds[0]!.regions));
+    assert.ok(u.locations.some((l) => l.name.includes('伦敦') && l.role === 'support'), JSON.stringify(u.locations));
+  });
+
+  it('marks “Azure东欧” as approximate (there is no such Azure region)', () => {
+    const u = understood(['[客户行业]：保险', '[当前痛点]：', '- 具体问题：AWS北京区与Azure东欧区之间同步延迟高']).model;
+    const azure = u.estate.clouds.find((c) => c.provider === 'azure')!;
+    assert.ok(azure.regions.length > 0 && azure.regions.every((r) => r.approximate), JSON.stringify(azure.regions));
+    const aws = u.estate.clouds.find((c) => c.provider === 'aws')!;
+    assert.ok(aws.regions.some((r) => r.jurisdiction === 'cn'));
+  });
+
+  it('finds hard constraints with their lines', () => {
+    const u = understood([
+      '[客户行业]：银行',
+      '[特殊要求]：',
+      '- 合规性：全栈信创，生产数据不得上公有云，数据不出境',
+      '- 兼容性：保留现有信贷系统，仅做接口改造',
+    ]);
+    for (const k of ['xinchuang-full', 'no-public-cloud', 'data-in-country', 'keep-system']) assert.ok(u.constraintKinds.has(k as never), k);
+    assert.ok(u.kept.some((k) => k.name.includes('信贷系统')));
+    for (const c of u.model.constraints) assert.ok(c.refs.length > 0);
+  });
+
+  it('splits the budget into one-time and recurring, and keeps its currency', () => {
+    const b = understood(['[客户行业]：零售', '[预算限制]：', '- 总预算：¥600万（3年）', '- 分配：一次性建设¥400万，年度运维¥200万/年']).model.budget;
+    assert.equal(b.total?.amount, 6_000_000);
+    assert.equal(b.total?.currency, 'CNY');
+    assert.equal(b.horizonYears, 3);
+    assert.equal(b.oneTime?.amount, 4_000_000);
+    assert.equal(b.recurringPerYear?.amount, 2_000_000);
+  });
+
+  it('records what was tried and why it failed', () => {
+    const u = understood(['[客户行业]：零售', '[当前痛点]：', '- 已尝试方案：2023年上线聚水潭，因无法支撑自有仓与海外仓的库存同步而停用']);
+    assert.ok(u.model.triedAndFailed.length === 1);
+    assert.match(u.model.triedAndFailed[0]!.why, /库存同步/);
+    assert.ok(u.tried.has('jushuitan'));
+  });
+
+  it('keeps contacts out: their lines are personal data', () => {
+    const u = understood(['[客户行业]：医疗', '- 联系人：信息中心李明，电话 13800138000，邮箱 liming@example.cn', '[当前痛点]：', '- 具体问题：接口故障频发']);
+    assert.deepEqual(u.model.personalDataLines, [2]);
+    assert.ok(!JSON.stringify(u.model).includes('13800138000'));
+  });
+});
+
+describe('lifecycle on the report date', () => {
+  it('MySQL 8.0 is past support in mid-2026, 8.4 is not', () => {
+    assert.deepEqual(eol(['数据库：MySQL 8.0 集群']), ['mysql 8.0 past']);
+    assert.deepEqual(eol(['数据库：MySQL 8.4 LTS']), []);
+    assert.deepEqual(eol(['数据库：MySQL 5.7 主从']), ['mysql 5.7 past']);
+  });
+
+  it('PostgreSQL 14 is due within the year before 2026-11-12 and past after it', () => {
+    assert.deepEqual(eol(['数据库：PostgreSQL 14']), ['postgresql 14 soon']);
+    assert.deepEqual(eol(['数据库：PostgreSQL 14'], '2026-11-13'), ['postgresql 14 past']);
+    assert.deepEqual(eol(['数据库：PostgreSQL 16']), []);
+  });
+
+  it('SQL Server 2016 is called out after 2026-07-14', () => {
+    assert.deepEqual(eol(['数据库：SQL Server 2016'], '2026-07-15'), ['sql-server 2016 past']);
+    assert.deepEqual(eol(['数据库：SQL Server 2016'], '2024-01-01'), []);
+  });
+
+  it('Oracle 11g is past support, 19c is not yet', () => {
+    assert.deepEqual(eol(['数据库：Oracle 11g']), ['oracle-db 11g past']);
+    assert.deepEqual(eol(['数据库：Oracle 19c RAC']), []);
+  });
+
+  it('Redis keeps the version written (5.0 is not called 6.x)', () => {
+    const u = understood(withComponents('中间件：Redis 5.0 主从'));
+    const [f] = lifecycleFindings(u);
+    assert.equal(f?.family, 'redis');
+    assert.equal(f?.version, '5.0');
+  });
+
+  it('Kubernetes 1.19 is past, RabbitMQ 4.1 is not', () => {
+    assert.deepEqual(eol(['容器：Kubernetes 1.19']), ['kubernetes 1.19 past']);
+    assert.deepEqual(eol(['中间件：RabbitMQ 4.1']), []);
+  });
+});
+
+describe('AliasIndex', () => {
+  const index = new AliasIndex([
+    { alias: '北京', value: 'beijing' },
+    { alias: 'AWS北京区', value: 'aws-cn-north-1' },
+    { alias: 'MQ', value: 'mq' },
+    { alias: 'RabbitMQ', value: 'rabbitmq' },
+  ]);
+
+  it('keeps the longest alias at a position and never overlaps', () => {
+    assert.deepEqual(
+      index.find('AWS北京区与北京机房').map((h) => h.value),
+      ['aws-cn-north-1', 'beijing'],
+    );
+  });
+
+  it('matches Latin aliases as whole words only', () => {
+    assert.deepEqual(
+      index.find('RabbitMQ 3.9 and IBM MQ').map((h) => h.value),
+      ['rabbitmq', 'mq'],
+    );
+    assert.deepEqual(index.find('MQTT broker'), []);
+  });
+});
+
+describe('end trimming without backtracking', () => {
+  it('drops a trailing aside, full-width or ASCII, and keeps text without one', () => {
+    assert.equal(dropTrailingAside('国家金融监督管理总局（NFRA）'), '国家金融监督管理总局');
+    assert.equal(dropTrailingAside('Grafana LGTM (Grafana, Loki)'), 'Grafana LGTM');
+    assert.equal(dropTrailingAside('A（x）B'), 'A（x）B');
+    assert.equal(dropTrailingAside('（only）'), '');
+    assert.equal(dropTrailingAside('no aside'), 'no aside');
+    assert.equal(dropTrailingAside('a）'), 'a）');
+  });
+
+  it('trims any of the given characters from the end only', () => {
+    assert.equal(trimEndOf('，理赔慢，；。', '，；。'), '，理赔慢');
+    assert.equal(trimEndOf('', '，'), '');
+    assert.equal(trimEndOf(`x${' '.repeat(100_000)}`, ' '), 'x');
+  });
+});
