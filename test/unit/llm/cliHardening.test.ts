@@ -11,7 +11,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   const base = { ...process.env };
   delete base.INTAKE_LLM_API_KEY;
   delete base.OPENAI_API_KEY;
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], { env: { ...base, INTAKE_LANG: 'en', ...env } });
+  const child = spawn(process.execPath, [path.join(repoRoot(), 'cli', 'dist', 'cli.js'), ...args], { env: { ...base, INTAKE_LANG: 'en', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
