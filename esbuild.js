@@ -72,7 +72,7 @@ const CLI_OUTFILE = 'cli/dist/cli.js';
 function targets() {
   const list = [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: CLI_OUTFILE, banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['src/cli/bin.ts'], outfile: CLI_OUTFILE, banner: { js: '#!/usr/bin/env node' } },
     // The report engine, knowledge base and renderers (docx included): required by the
     // extension on the first report, never at activation (src/extension/preview/reportKit.ts).
     { ...common, entryPoints: ['src/extension/preview/reportBundle.ts'], outfile: 'dist/report.js' },

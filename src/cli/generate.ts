@@ -1,9 +1,11 @@
 /**
  * `intake generate FILE [--intake N] [--format md|json|html|docx] [-o OUT]`: the offline
- * report, written by the same renderers as the editor's preview and export.
+ * report, written by the same renderers as the editor's preview and export. Each report is one
+ * thin call into the engine (generateReport) and a renderer.
  */
 import { generateReport } from '../core/engine/generate';
 import type { ReportModel } from '../core/engine/reportModel';
+import { REPORT_FORMATS, type ReportFormat } from '../core/folderConfig';
 import { t } from '../core/l10n';
 import { parseIntake } from '../core/parser';
 import { renderDocx } from '../core/render/exportDocx';
@@ -14,24 +16,31 @@ import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
 import { readIntakeFile, UsageError, valueAfter } from './io';
 import { escapeControlChars } from '../core/text/controlChars';
 
-const FORMATS = ['md', 'json', 'html', 'docx'] as const;
-type GenerateFormat = (typeof FORMATS)[number];
-
-export interface GenerateArgs {
-  file: string;
-  intake: number;
-  format: GenerateFormat;
+export interface GenerateOptions {
+  /** The file arguments: one file, or files, folders and globs (inputs.ts). */
+  inputs: string[];
+  /** `--intake N` (1-based), if given. */
+  intake?: number;
+  /** `--format`, if given; else the folder's `.intake/config.yaml`, else md. */
+  format?: ReportFormat;
   out?: string;
   /** --provider openai-compatible and its options (generateLlm.ts); absent for the offline report. */
   llm?: LlmArgs;
 }
 
-export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
+/** The single-file form, once its format is settled. */
+export interface GenerateArgs {
+  file: string;
+  intake: number;
+  format: ReportFormat;
+  out?: string;
+  llm?: LlmArgs;
+}
+
+export function parseGenerateArgs(allArgs: string[]): GenerateOptions {
   const { rest: args, llm } = takeLlmFlags(allArgs);
-  const files: string[] = [];
-  let intake = 1;
-  let format: GenerateArgs['format'] = 'md';
-  let out: string | undefined;
+  const inputs: string[] = [];
+  const options: GenerateOptions = { inputs };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     // Consumes the value: the loop's own i++ then moves past it.
@@ -39,26 +48,35 @@ export function parseGenerateArgs(allArgs: string[]): GenerateArgs {
     if (a === '--intake' || a === '-n') {
       const v = next();
       if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(t('--intake takes a number from 1'));
-      intake = Number(v);
+      options.intake = Number(v);
     } else if (a === '--format' || a === '-f') {
       const v = next();
-      if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(t('--format must be md, json, html or docx'));
-      format = v as GenerateFormat;
+      if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new UsageError(t('--format must be md, json, html or docx'));
+      options.format = v as ReportFormat;
     } else if (a === '-o' || a === '--output') {
-      out = next();
+      const out = next();
       // An empty name is a mistake (an unset variable in a script), not a request for stdout.
       if (out.trim() === '') throw new UsageError(t('{0} needs a file name', a));
+      options.out = out;
     } else if (a.startsWith('-')) {
       throw new UsageError(t('Unknown option: {0}', a));
     } else {
-      files.push(a);
+      inputs.push(a);
     }
   }
-  const [file] = files;
-  if (file === undefined || files.length !== 1) throw new UsageError(t('generate needs exactly one FILE'));
+  if (llm) options.llm = llm;
+  return options;
+}
+
+/**
+ * The single-file form's arguments. The format is --format, else the folder config's (`configFormat`,
+ * offline reports only: the LLM writes Markdown), else md.
+ */
+export function singleGenerateArgs(options: GenerateOptions, file: string, configFormat: ReportFormat | undefined): GenerateArgs {
+  const format = options.format ?? (options.llm ? undefined : configFormat) ?? 'md';
   // A .docx is binary: written to a terminal it is only noise.
-  if (format === 'docx' && out === undefined) throw new UsageError(t('--format docx needs -o OUT'));
-  return { file, intake, format, ...(out !== undefined ? { out } : {}), ...(llm ? { llm } : {}) };
+  if (format === 'docx' && options.out === undefined) throw new UsageError(options.format ? t('--format docx needs -o OUT') : t('The folder config sets format docx, which needs -o OUT (or give --format)'));
+  return { file, intake: options.intake ?? 1, format, ...(options.out !== undefined ? { out: options.out } : {}), ...(options.llm ? { llm: options.llm } : {}) };
 }
 
 export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string; exitCode: number }> {
@@ -67,12 +85,8 @@ export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = p
     return runGenerateLlm(args, llm, { env, stderr: (s) => process.stderr.write(s), offline: () => runGenerate(offline) });
   }
   if (args.out !== undefined) refuseOverwritingInput(args.out, [args.file]);
-  let warnings = '';
-  const text = readIntakeFile(args.file, (w) => (warnings += `intake: ${escapeControlChars(w)}\n`));
-  const file = parseIntake(text);
-  if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));
-  if (args.intake > file.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', args.file, file.intakes.length, args.intake));
-  const output = await render(generateReport(file, args.intake - 1), args.format);
+  const { reports, warnings } = await generateReports(args.file, args.format, args.intake);
+  const output = reports[0]!.data;
   if (args.out) {
     writeFileAtomic(args.out, output);
     return { stdout: '', stderr: warnings + t('Wrote {0}', escapeControlChars(args.out)) + '\n', exitCode: 0 };
@@ -80,7 +94,23 @@ export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = p
   return { stdout: typeof output === 'string' ? output : '', stderr: warnings, exitCode: 0 };
 }
 
-async function render(model: ReportModel, format: GenerateFormat): Promise<string | Uint8Array> {
+/**
+ * The reports of one file: of intake `intake` (1-based) only, or of every intake. A file that
+ * cannot be read, holds no intake or not that one is a UsageError.
+ */
+export async function generateReports(file: string, format: ReportFormat, intake?: number): Promise<{ intakes: number; reports: { index: number; data: string | Uint8Array }[]; warnings: string }> {
+  let warnings = '';
+  const text = readIntakeFile(file, (w) => (warnings += `intake: ${escapeControlChars(w)}\n`));
+  const parsed = parseIntake(text);
+  if (parsed.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', file));
+  if (intake !== undefined && intake > parsed.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', file, parsed.intakes.length, intake));
+  const indexes = intake !== undefined ? [intake - 1] : parsed.intakes.map((_, i) => i);
+  const reports: { index: number; data: string | Uint8Array }[] = [];
+  for (const index of indexes) reports.push({ index, data: await render(generateReport(parsed, index), format) });
+  return { intakes: parsed.intakes.length, reports, warnings };
+}
+
+async function render(model: ReportModel, format: ReportFormat): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return JSON.stringify(model, null, 2) + '\n';

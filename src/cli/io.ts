@@ -2,7 +2,15 @@
 import * as fs from 'node:fs';
 import { t } from '../core/l10n';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** `more`: further problems of the same kind, one line each after the message. */
+  constructor(
+    message: string,
+    readonly more: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Largest file the CLI reads; bigger inputs are almost certainly not intakes. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
