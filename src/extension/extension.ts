@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { configureL10n } from '../core/l10n';
 import { registerCodeActions } from './codeActions';
 import { registerEditCommands } from './commands';
+import { FolderConfigs } from './folderConfig';
 import { registerCompletion } from './completion';
 import { INTAKE_SELECTOR } from './convert';
 import { registerDiagnostics } from './diagnostics';
@@ -42,9 +43,11 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   const preview = registerPreview(context, cache, INTAKE_SELECTOR, getFile);
   const llm = registerLlm(context, cache, preview.manager);
   const intakes = registerIntakesView(context, cache);
+  const folderConfigs = new FolderConfigs();
   context.subscriptions.push(
     cache,
-    registerDiagnostics(cache),
+    folderConfigs,
+    registerDiagnostics(cache, folderConfigs),
     registerCodeActions(cache),
     registerEditCommands(),
     registerCompletion(INTAKE_SELECTOR, getFile),

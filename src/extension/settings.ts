@@ -19,3 +19,15 @@ export function validationSettings(scope: vscode.Uri | undefined): ValidationSet
     debounceMs: Number.isFinite(debounce) ? Math.max(0, Math.min(debounce, 5000)) : 300,
   };
 }
+
+/**
+ * `intake.validate.placeholderSeverity` by where it is set, for the precedence over
+ * `.intake/config.yaml` (folderConfig.ts): the workspace's (or workspace folder's) own value,
+ * the user's, and the default.
+ */
+export function placeholderSeverityLayers(scope: vscode.Uri | undefined): { workspace?: Severity | 'off'; user?: Severity | 'off'; fallback: Severity | 'off' } {
+  const inspected = vscode.workspace.getConfiguration('intake.validate', scope).inspect<Severity | 'off'>('placeholderSeverity');
+  const workspace = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+  const user = inspected?.globalValue;
+  return { ...(workspace !== undefined ? { workspace } : {}), ...(user !== undefined ? { user } : {}), fallback: inspected?.defaultValue ?? 'warning' };
+}
