@@ -4,10 +4,10 @@
  * finds itself in one), so the npm package stays one file.
  *
  * - `--jobs N` is the number of threads at work: this one and N - 1 workers (at most one thread
- *   per task). By default, as many as pay off: a worker costs a start-up (loading the bundle
- *   and warming up, about 0.2 s of CPU, as much as checking a hundred files), so a small batch
- *   runs in this thread alone, and a large one on up to all of the machine's cores
- *   (`os.availableParallelism()`). Without a script to start workers from (the CLI called
+ *   per task). By default, as many as pay off: a worker costs a start-up (it compiles the bundle
+ *   and warms up its own JIT: 0.3–0.5 s of CPU in `npm run bench`, as much as checking 150–250
+ *   files), so a small batch runs in this thread alone, and a large one on up to all of the
+ *   machine's cores (`os.availableParallelism()`). Without a script to start workers from (the CLI called
  *   in-process, as the unit tests do), everything runs in this thread.
  * - This thread takes tasks from the same queue as the workers, one at a time, yielding between
  *   them so that the workers' results are taken in and their queues kept full.
@@ -45,7 +45,7 @@ const IN_FLIGHT = 2;
  * Tasks per worker below which a worker's start-up costs more than it saves, by kind: a report
  * (engine and renderer, Word above all) is far more work than a check.
  */
-const MIN_TASKS_PER_WORKER: Record<FileTask['kind'], number> = { check: 128, generate: 8 };
+const MIN_TASKS_PER_WORKER: Record<FileTask['kind'], number> = { check: 250, generate: 8 };
 
 /** The number of workers for `tasks`: `jobs` if given, else what the batch's size pays for. */
 export function poolSize(tasks: readonly FileTask[], jobs: number | undefined, cores = os.availableParallelism()): number {

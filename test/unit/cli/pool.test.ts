@@ -17,7 +17,8 @@ describe('cli pool', () => {
 
   it('by default, only as many threads as the batch pays for, up to the cores', () => {
     assert.equal(poolSize(checks(10), undefined, 8), 1);
-    assert.equal(poolSize(checks(300), undefined, 8), 2);
+    assert.equal(poolSize(checks(499), undefined, 8), 1);
+    assert.equal(poolSize(checks(500), undefined, 8), 2);
     assert.equal(poolSize(checks(5000), undefined, 8), 8);
     // A report is far more work than a check: workers pay off sooner.
     assert.equal(poolSize(generates(5), undefined, 8), 1);
