@@ -88,7 +88,8 @@ export class Glob {
   /** The states after one more path segment named `name`; empty when no path through it can match. */
   advance(states: States, name: string): States {
     const next: number[] = [];
-    const hidden = name.startsWith('.');
+    // `..` is not hidden: `**` crosses it, so an exclusion such as `#**/drafts` also reaches files above the current folder.
+    const hidden = name.startsWith('.') && name !== '..';
     for (const i of states) {
       const seg = this.segments[i];
       if (!seg) continue;

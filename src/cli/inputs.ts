@@ -55,6 +55,8 @@ export function classifyInputs(args: readonly string[], literal: readonly string
   const excludes: string[] = [];
   try {
     for (const arg of args) {
+      // An empty argument is an unset variable in a script, not "the current folder".
+      if (arg === '' || arg === ':') throw new UsageError(t('an empty file name'));
       if (arg.startsWith(':')) includes.push({ kind: 'path', text: arg.slice(1), literal: true });
       else if (arg.startsWith('!') || arg.startsWith('#')) excludes.push(...expandBraces(normalizePattern(arg.slice(1))));
       else {

@@ -88,8 +88,16 @@ describe('cli inputs', () => {
     assert.equal(singleFile(classifyInputs(['customers/acme.intake', '#x'])), undefined);
   });
 
-  it('refuses a pattern with too many alternatives as a usage error', () => {
+  it('refuses a pattern with too many alternatives, and an empty argument, as usage errors', () => {
     assert.throws(() => classifyInputs(['{a,b}'.repeat(11)]), UsageError);
+    assert.throws(() => classifyInputs(['customers', '']), /an empty file name/);
+    assert.throws(() => classifyInputs([':']), /an empty file name/);
+  });
+
+  it('applies exclusions to files above the current folder too', () => {
+    const drafts = path.join(root, 'customers', 'drafts');
+    const r = expandInputs(classifyInputs(['../../customers', '#**/emea', '#blank.intake']), drafts);
+    assert.deepEqual(r.files.map((f) => path.relative(root, f.abs).split(path.sep).join('/')), ['customers/acme.intake', 'customers/pipeline.intake', 'customers/retail.intake.md']);
   });
 
   it('reports a folder it cannot read as an error', function () {
