@@ -2,7 +2,7 @@
  * Checks a parsed intake file against the field catalog and returns diagnostics with stable
  * codes. Pure and total: no I/O, never throws.
  */
-import { AnalysisChunk, chunkFindings, findingToDiagnostic, type AnalysisFinding } from './analysis/analyze';
+import { AnalysisChunk, chunkFindings, findingToDiagnostic, type AnalysisFinding, type CombineMemo } from './analysis/analyze';
 import type { AnalysisCache } from './analysis/cache';
 import { buildSectionLines, FieldResolver } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
@@ -141,17 +141,17 @@ export class IntakeValidator {
    * already (from a previous version, moved to this one's lines): the sections without an entry,
    * or without the analysis when it is asked for, are checked and their entries filled in.
    */
-  check(intake: Intake, placeholders: readonly Placeholder[], analysis: boolean, sections: Array<SectionChecks | undefined> = []): IntakeChecks {
+  check(intake: Intake, placeholders: readonly Placeholder[], analysis: boolean, sections: Array<SectionChecks | undefined> = [], memo?: CombineMemo): IntakeChecks {
     const out: IntakeDiagnostic[] = [];
     for (const p of placeholders) out.push(this.placeholder(p, intake.index));
     const checked = this.sections(intake, analysis, sections);
     combineChecks(this.catalog, intake, checked, out);
-    return { diagnostics: out, findings: analysis ? sectionFindings(checked) : undefined };
+    return { diagnostics: out, findings: analysis ? sectionFindings(checked, memo) : undefined };
   }
 
   /** The analysis findings of an intake on their own (when its diagnostics were made without them). */
-  findings(intake: Intake, sections: Array<SectionChecks | undefined> = []): AnalysisFinding[] {
-    return sectionFindings(this.sections(intake, true, sections)) ?? [];
+  findings(intake: Intake, sections: Array<SectionChecks | undefined> = [], memo?: CombineMemo): AnalysisFinding[] {
+    return sectionFindings(this.sections(intake, true, sections), memo) ?? [];
   }
 
   placeholder(p: Placeholder, intake: number): IntakeDiagnostic {
@@ -203,13 +203,13 @@ export class IntakeValidator {
 }
 
 /** The intake's findings from its sections' chunks; undefined when a section's lines could not be built. */
-function sectionFindings(sections: readonly SectionChecks[]): AnalysisFinding[] | undefined {
+function sectionFindings(sections: readonly SectionChecks[], memo: CombineMemo | undefined): AnalysisFinding[] | undefined {
   const chunks: AnalysisChunk[] = [];
   for (const s of sections) {
     if (!s.chunk) return undefined;
     chunks.push(s.chunk);
   }
-  return chunkFindings(chunks);
+  return chunkFindings(chunks, memo);
 }
 
 function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {

@@ -29,6 +29,7 @@ import type { Intake, IntakeFile } from '../model';
 import { budgetExceedsRunner, budgetSumRunner } from './budget';
 import { moveFinding, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { latencyRunner } from './latency';
+import { sameData } from './same';
 import { buildAnalysisInput, buildAnalysisLines, type AnalysisLine } from '../facts/lines';
 import { slaRunner } from './sla';
 import { standardsRunner } from './standards';
@@ -120,6 +121,15 @@ export class AnalysisChunk {
     return e.value;
   }
 
+  /** Whether `runner` read the same from this chunk as from `other` (so gives the same findings from either). */
+  sameFor(runner: CheckRunner<unknown>, other: AnalysisChunk, knowledge: AnalysisKnowledge): boolean {
+    if (other === this) return true;
+    const a = this.extracts.get(runner);
+    const b = other.extracts.get(runner);
+    if (!a || !b || 'error' in a || 'error' in b) return false;
+    return a.value === b.value || (runner.same ? runner.same(a.value, b.value, knowledge) : sameData(a.value, b.value));
+  }
+
   /** This chunk moved down by `lines` (up when negative). */
   moved(lines: number): AnalysisChunk {
     if (lines === 0) return this;
@@ -136,8 +146,8 @@ export class AnalysisChunk {
  * The analysis findings of an intake from its chunks (in document order): the checks' findings in
  * document order, then the notes on lines too long to check.
  */
-export function chunkFindings(chunks: readonly AnalysisChunk[]): AnalysisFinding[] {
-  const out = runChecks(chunks, DEFAULT_KNOWLEDGE, ALL_CHECKS, undefined);
+export function chunkFindings(chunks: readonly AnalysisChunk[], memo?: CombineMemo): AnalysisFinding[] {
+  const out = runChecks(chunks, DEFAULT_KNOWLEDGE, ALL_CHECKS, undefined, memo);
   for (const chunk of chunks) for (const f of chunk.tooLong) out.push(f);
   return out;
 }
@@ -176,19 +186,43 @@ function lineTooLong({ line, length }: { line: AnalysisLine; length: number }): 
   };
 }
 
-function runChecks(chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledge, enabled: ReadonlySet<AnalysisCheck>, onError: AnalyzeOptions['onError']): AnalysisFinding[] {
+/**
+ * What each check combined last for one intake (across its versions): the chunks it read and the
+ * findings it made. Typing within a line changes one section's chunk, and mostly not what the
+ * checks read of it: when every chunk reads the same as last time, the check's findings are
+ * those of last time, and its combine step (which compares statements across the whole intake)
+ * is skipped. Findings are a function of the extracts alone, so a memo shared by several
+ * versions gives each the findings of its own chunks.
+ */
+export class CombineMemo {
+  readonly last = new Map<CheckRunner<unknown>, { chunks: readonly AnalysisChunk[]; findings: readonly AnalysisFinding[] }>();
+}
+
+function runChecks(chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledge, enabled: ReadonlySet<AnalysisCheck>, onError: AnalyzeOptions['onError'], memo?: CombineMemo): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
   for (const runner of RUNNERS) {
     if (enabled !== ALL_CHECKS && !runner.checks.some((c) => enabled.has(c))) continue;
     try {
-      const extracts = chunks.map((c) => c.extract(runner));
-      for (const f of runner.combine(extracts, knowledge)) if (f.check !== 'line-too-long' && enabled.has(f.check) && isSane(f)) out.push(f);
+      const last = memo?.last.get(runner);
+      let found: readonly AnalysisFinding[];
+      if (last && last.chunks.length === chunks.length && chunks.every((c, i) => c.sameFor(runner, last.chunks[i]!, knowledge))) {
+        found = last.findings;
+      } else {
+        found = runner.combine(
+          chunks.map((c) => c.extract(runner)),
+          knowledge,
+        );
+      }
+      memo?.last.set(runner, { chunks, findings: found });
+      for (const f of found) if (f.check !== 'line-too-long' && enabled.has(f.check) && isSane(f)) out.push(f);
     } catch (e) {
+      memo?.last.delete(runner);
       onError?.(runner.checks.join(','), e);
     }
   }
   return out.length > 1 ? sortFindings(dedupe(out)) : out;
 }
+
 
 /** Diagnostics for one intake. */
 export function analyzeIntake(intake: Intake, options: AnalyzeOptions = {}): IntakeDiagnostic[] {
@@ -223,7 +257,10 @@ function key(f: AnalysisFinding): string {
 
 function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
   const seen = new Set<string>();
-  return list.filter((f) => (seen.has(key(f)) ? false : (seen.add(key(f)), true)));
+  return list.filter((f) => {
+    const k = key(f);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
 }
 
 const ORDER = new Map<AnalysisFinding['check'], number>(ANALYSIS_CHECKS.map((c, i) => [c, i]));

@@ -55,6 +55,11 @@ export interface CheckRunner<E> {
   extract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): E;
   combine(extracts: readonly E[], knowledge: AnalysisKnowledge): AnalysisFinding[];
   move(extract: E, lines: number): E;
+  /**
+   * Whether two extracts give the same findings wherever they stand among the others; plain
+   * deep equality when absent (an extract that is not plain data must say).
+   */
+  same?(a: E, b: E, knowledge: AnalysisKnowledge): boolean;
 }
 
 /** `[start, end)` on the document moved down by `lines` (up when negative). */

@@ -19,6 +19,7 @@ import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg } from '../l10n';
 import type { Location } from '../knowledge/schema';
+import { sameData } from './same';
 import { moveRange, type AnalysisContext, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
@@ -262,6 +263,12 @@ export const latencyRunner: CheckRunner<LatencyExtract> = {
   extract: latencyExtract,
   combine: latencyFindings,
   move: (e, lines) => e.moved(lines),
+  // The places the combine step may read come from the lines, not the candidates: compare those too.
+  same: (a, b, knowledge) => {
+    if (!sameData(a.candidates, b.candidates)) return false;
+    const locations = knowledge.locations();
+    return sameData(a.placesWhere(locations), b.placesWhere(locations)) && sameData(a.placesAll(locations), b.placesAll(locations));
+  },
 };
 
 /** A line with a latency target: what judging it needs. */

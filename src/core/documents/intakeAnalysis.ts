@@ -5,7 +5,7 @@
  * version; one that only moved (lines added or removed above it) starts from the previous one's
  * results, moved.
  */
-import type { AnalysisFinding } from '../analysis/analyze';
+import { CombineMemo, type AnalysisFinding } from '../analysis/analyze';
 import type { IntakeDiagnostic } from '../diagnostics';
 import { getCompleteness, type Completeness } from '../features/completeness';
 import { intakeFoldingRanges, type FoldingRange } from '../features/folding';
@@ -84,6 +84,8 @@ export class IntakeAnalysis {
     private inherited: Inherited | undefined = undefined,
     /** Its sections' checks in a previous version, with how far each has moved since. */
     private carriedSections: SectionsCarried | undefined = undefined,
+    /** What the checks combined last for this intake, in this version or an earlier one. */
+    private readonly memo: CombineMemo = new CombineMemo(),
   ) {}
 
   get index(): number {
@@ -114,7 +116,7 @@ export class IntakeAnalysis {
     if (symbol) inherited.symbol = symbol;
     if (folding) inherited.folding = folding;
     if (complete) inherited.complete = complete;
-    return new IntakeAnalysis(host, intake, placeholders, inherited, this.sectionsMoved(() => lines));
+    return new IntakeAnalysis(host, intake, placeholders, inherited, this.sectionsMoved(() => lines), this.memo);
   }
 
   /**
@@ -125,7 +127,7 @@ export class IntakeAnalysis {
    */
   edited(host: IntakeHost, intake: Intake, placeholders: () => readonly Placeholder[], section: number, lines: number): IntakeAnalysis {
     const carried = this.sectionsMoved((i) => (i < section ? 0 : i > section ? lines : undefined));
-    return new IntakeAnalysis(host, intake, placeholders, undefined, carried);
+    return new IntakeAnalysis(host, intake, placeholders, undefined, carried, this.memo);
   }
 
   /** This version's section checks (made or carried), each moved by `lines(i)`; none where that is undefined. */
@@ -133,7 +135,8 @@ export class IntakeAnalysis {
     const own = this.sectionList;
     const before = this.carriedSections;
     if (!own && !before) return undefined;
-    const count = this.intake.sections.length;
+    // Not this.intake.sections.length: reading a moved intake's sections copies its trees.
+    const count = (own ?? before)!.length;
     const out: SectionsCarried = new Array<Carried<SectionChecks> | undefined>(count);
     for (let i = 0; i < count; i++) {
       const by = lines(i);
@@ -195,7 +198,7 @@ export class IntakeAnalysis {
     const key = this.host.intakeText(this.index);
     const cached = cache.get(this.host, key, this.intake.range.start.line);
     if (cached) return (this.found = cached);
-    this.found = this.host.validator.findings(this.intake, this.sectionChecks());
+    this.found = this.host.validator.findings(this.intake, this.sectionChecks(), this.memo);
     cache.set(this.host, key, this.intake.range.start.line, this.found);
     return this.found;
   }
@@ -250,7 +253,7 @@ export class IntakeAnalysis {
         analysis = false;
       }
     }
-    const checked = this.host.validator.check(this.intake, this.placeholdersOf(), analysis, this.sectionChecks());
+    const checked = this.host.validator.check(this.intake, this.placeholdersOf(), analysis, this.sectionChecks(), this.memo);
     this.own = sortByStart(checked.diagnostics);
     if (analysis) {
       this.found = checked.findings ?? [];
