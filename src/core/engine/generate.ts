@@ -12,8 +12,9 @@
  * no randomness, stable orders; the same intake on the same date gives the same report.
  */
 import type { AnalysisFinding } from '../analysis/analyze';
-import { getFieldCatalog } from '../catalog/catalog';
+import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { IntakeFile } from '../model';
+import type { TeamContext } from '../team/types';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { requiredGaps } from '../facts/coverage';
 import { walkFields } from '../walk';
@@ -43,6 +44,10 @@ export interface GenerateOptions {
   /** The intake's facts and analysis findings, when the caller has them (the editor's DocumentAnalysis). */
   facts?: IntakeFacts;
   findings?: readonly AnalysisFinding[];
+  /** The field catalog with a team's extra fields (team/merge.ts); default: the embedded one. */
+  catalog?: FieldCatalog;
+  /** A team's vendor policy, prices and sources (team/merge.ts), with `kb` the merged knowledge. */
+  team?: TeamContext;
 }
 
 export class IntakeIndexError extends Error {}
@@ -58,7 +63,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   if (!intake) throw new IntakeIndexError(`intake ${index + 1} does not exist (the file has ${file.intakes.length})`);
   const kb = options.kb ?? getKnowledgeBase();
   const asOf = options.asOf ?? today();
-  const catalog = getFieldCatalog();
+  const catalog = options.catalog ?? getFieldCatalog();
   const facts = options.facts ?? extractFacts(intake, catalog);
   const u = understand(facts, kb, asOf, engineFindings(intake, options.findings));
   const m = u.model;
@@ -70,7 +75,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     asOf,
     intake: { number: index + 1, firstLine: intake.range.start.line + 1, lastLine: intake.range.end.line + 1, industry: m.industry.written || m.industry.name, segment: m.industry.segment },
     understanding: m,
-    incomplete: missingInformation(file, index),
+    incomplete: missingInformation(file, index, catalog),
     options: [],
     exclusions: [],
     candidates: [],
@@ -87,14 +92,14 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const hits = evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored);
   const lifecycle = lifecycleFindings(u);
   const plan = buildPlan(u, hits, lifecycle);
-  let picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable);
+  let picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable, options.team);
   // A system type no option can fill (every candidate breaks a constraint) leaves the plan; its
   // exclusions stay in the appendix.
   const unfilled = plan.systems.filter((s) => picks.options.every((o) => !o.picks.some((p) => p.category === s.category)));
   if (unfilled.length > 0) {
     plan.systems = plan.systems.filter((s) => !unfilled.includes(s));
     const exclusions = picks.exclusions;
-    picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable);
+    picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable, options.team);
     picks.exclusions = exclusions;
   }
   // Testing windows and their fees belong to projects that build a system, or that the intake ties to them.
@@ -104,7 +109,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     crypto: regulation.applicable.has('commercial-crypto-assessment') && (builds || u.statedFrameworks.has('commercial-crypto-assessment')),
     csv: u.industry?.id === 'pharma',
   };
-  const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated);
+  const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
   const timeline = planTimeline(u, regulated);
   const model: ReportModel = {
     ...base,
@@ -130,11 +135,11 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
 }
 
 /** Required sections and fields that are missing, empty or still placeholders, by name. */
-function missingInformation(file: IntakeFile, index: number): string[] {
+function missingInformation(file: IntakeFile, index: number, catalog: FieldCatalog): string[] {
   const intake = file.intakes[index];
   if (!intake) return [];
   const names: string[] = [];
-  for (const gap of requiredGaps(intake)) {
+  for (const gap of requiredGaps(intake, catalog)) {
     if (gap.kind === 'missing-section') names.push(`[${gap.section}]`);
     else if (gap.kind === 'missing-field') names.push(`${gap.section}/${gap.field}`);
     else names.push(gap.key);

@@ -155,7 +155,18 @@ export const SystemTypeSchema = z.object({
 });
 export type SystemType = z.infer<typeof SystemTypeSchema>;
 
-const ProductRef = z.object({ id: z.string(), name: z.string(), vendor: z.string() });
+/** Where a piece of knowledge comes from: embedded, or a team's overlay (team/merge.ts). */
+const KnowledgeSourceSchema = z.enum(['embedded', 'user', 'workspace']);
+
+const ProductRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  /** With a team's overlays: where the product's entry comes from (the highest layer that added or changed it). */
+  source: KnowledgeSourceSchema.optional(),
+  /** The team's policy for its vendor, when it favours it (a blocked one is an exclusion). */
+  policy: z.enum(['preferred', 'partner']).optional(),
+});
 
 export const PickSchema = z.object({
   category: z.string(),
@@ -191,8 +202,8 @@ export type Option = z.infer<typeof OptionSchema>;
 export const ExclusionSchema = z.object({
   product: ProductRef,
   category: z.string(),
-  /** What ruled it out: a hard constraint, a cloud not in use, a failed attempt, or a system that stays. */
-  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang']),
+  /** What ruled it out: a hard constraint, a cloud not in use, a failed attempt, a system that stays, or the team's vendor policy. */
+  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang', 'policy']),
   reason: z.string(),
   refs: Refs,
 });
@@ -243,6 +254,10 @@ export const CostItemSchema = z.object({
   low: z.number(),
   high: z.number(),
   assumption: z.string(),
+  /** With a team's price list: where the figure comes from (`embedded`: the planning estimate; `user` or `workspace`: that layer's price list). */
+  source: KnowledgeSourceSchema.optional(),
+  /** The team's price list it comes from, by name. */
+  priceList: z.string().optional(),
 });
 export type CostItem = z.infer<typeof CostItemSchema>;
 

@@ -6,9 +6,12 @@
  * when it does not fit; benefits only from the customer's own loss figures.
  *
  * Unit prices are the categories' cost profiles (categories.yaml, 万元, mid price tier): planning
- * figures, labelled as estimates to confirm with quotes.
+ * figures, labelled as estimates to confirm with quotes. A team's price list (team/merge.ts)
+ * replaces the licence estimate of each product it prices on the report date, labelled as the
+ * team's (the item's `source` and `priceList`, and its assumption).
  */
 import type { Category } from '../../knowledge/schema';
+import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, round } from '../format';
 import type { CostItem, Costs, Option, SystemType } from '../reportModel';
 import { findFigures } from '../text/figures';
@@ -21,7 +24,7 @@ const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
 
-export function estimateCosts(u: Understanding, systems: readonly SystemType[], option: Option | undefined, regulated: { mlps: boolean; crypto: boolean; csv: boolean }): Costs {
+export function estimateCosts(u: Understanding, systems: readonly SystemType[], option: Option | undefined, regulated: { mlps: boolean; crypto: boolean; csv: boolean }, team?: TeamContext): Costs {
   const currency = u.model.budget.total?.currency ?? 'CNY';
   const rate = CNY_PER[currency] ?? 1;
   const years = u.model.budget.horizonYears;
@@ -29,6 +32,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   const items: CostItem[] = [];
   const assumptions: string[] = [];
   const size = u.model.scale.size;
+  /** Products whose licence comes from the team's price list. */
+  const teamPriced: string[] = [];
   if (currency !== 'CNY') assumptions.push(`估算以人民币单价计，按1 ${currency}≈${rate}元人民币折算。`);
   if (u.model.scale.assumed) assumptions.push('调研表未量化业务规模，按中型企业估算。');
   if (u.model.budget.horizonAssumed) assumptions.push(`调研表未注明周期，按${years}年测算TCO。`);
@@ -46,23 +51,28 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
     const existing = pick.existing;
     const name = `${s.name}（${shortName(pick.product.name)}）`;
-    const licence = band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
+    const price = team && !pick.existing ? team.priceOf(pick.product.id, u.asOf) : undefined;
+    const priced = price ? teamLicence(price, category, u, sizeHere, currency) : undefined;
+    const licence = priced ? ([priced.wan, priced.wan] as [number, number]) : band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
+    const licenceModel = priced ? (price!.period === 'one-time' ? 'perpetual' : 'subscription') : profile.licenceModel;
+    const from = team ? { source: price ? price.source : ('embedded' as const), ...(price?.list ? { priceList: price.list } : {}) } : {};
+    if (price) teamPriced.push(pick.product.name);
     const implFactor = existing ? 0.4 : 1;
     const implSize = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : Math.min(4, Math.max(0.5, (units / Math.max(1, profile.defaultUnits[1])) ** 0.6));
     const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
     const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : ''}`;
     if (!existing && licence[1] > 0) {
-      items.push({ component: name, category: s.category, kind: 'licence', period: profile.licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}` });
+      items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}`, ...from });
     }
     if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: existing ? '升级、调优与集成' : '实施、集成与数据迁移' });
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
     if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
-    const opsBase: [number, number] = profile.licenceModel === 'perpetual' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
+    const opsBase: [number, number] = licenceModel === 'perpetual' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
     const [share0, share1] = profile.operationsShare;
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
-    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: profile.licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
+    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
   }
   if (regulated.mlps) items.push({ component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(8), high: toCurrency(15), assumption: '按一个三级系统测评估算' });
   if (regulated.crypto) items.push({ component: '密评', kind: 'assessment', period: 'one-time', low: toCurrency(15), high: toCurrency(30), assumption: '密码应用方案评审与上线前评估' });
@@ -84,6 +94,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     { period: 'per-year', low: perYear.low, high: perYear.high, text: `${formatRange(perYear.low, perYear.high, currency)}/年` },
     { period: 'total', low: total.low, high: total.high, text: formatRange(total.low, total.high, currency) },
   ];
+  if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);
   assumptions.push('单价为规划参考区间（中档价格、国内市场），以厂商报价为准；开源产品不计许可费，计入运维人力。');
   const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r))), items);
   const benefits = benefitsOf(u, currency);
@@ -104,7 +115,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   return {
     currency,
     years,
-    items: items.map((i) => ({ ...i, low: Math.round(i.low), high: Math.round(i.high) })),
+    // With a team's price list every figure says where it comes from: the list, or the planning estimate.
+    items: items.map((i) => ({ ...i, low: Math.round(i.low), high: Math.round(i.high), ...(team && !i.source ? { source: 'embedded' as const } : {}) })),
     totals,
     ...(budget ? { budget } : {}),
     benefits,
@@ -127,6 +139,48 @@ function band([low, high]: [number, number]): [number, number] {
 
 function sum(items: readonly CostItem[], period: CostItem['period']): { low: number; high: number } {
   return items.filter((i) => i.period === period).reduce((a, i) => ({ low: a.low + i.low, high: a.high + i.high }), { low: 0, high: 0 });
+}
+
+const PRICE_UNITS = { user: { driver: 'users', word: '用户', fallback: [50, 300, 2000] }, node: { driver: 'nodes', word: '节点', fallback: [3, 6, 12] }, core: { driver: undefined, word: '核', fallback: [48, 96, 192] }, tb: { driver: 'tb', word: 'TB', fallback: [5, 20, 100] }, site: { driver: 'sites', word: '站点', fallback: [1, 3, 10] } } as const;
+const PRICE_PERIODS = { 'per-month': '/月', 'per-year': '/年', 'one-time': '（一次性）' } as const;
+/** Cores per server, when a price is per core and the intake counts servers. */
+const CORES_PER_SERVER = 16;
+
+/**
+ * The licence from the team's price: the price per unit times the units the intake gives (or the
+ * category's sizing when the unit is its driver, or an assumption said plainly), per year for a
+ * subscription. In 万元 CNY, as the profiles are, and the sentence the cost table shows.
+ */
+function teamLicence(price: TeamPrice, category: Category, u: Understanding, size: 'sme' | 'mid' | 'large', reportCurrency: string): { wan: number; text: string } {
+  const spec = PRICE_UNITS[price.unit];
+  const m = u.model;
+  const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
+  let units: number;
+  let basis: string;
+  const driver = category.cost.driver;
+  if (spec.driver !== undefined && (driver === spec.driver || (price.unit === 'node' && driver === 'hosts'))) ({ units, basis } = unitsFor(category, u, size));
+  else {
+    const given = price.unit === 'user' ? m.scale.internalUsers : price.unit === 'node' ? m.estate.nodes : price.unit === 'tb' ? m.estate.dataTb : price.unit === 'site' ? m.scale.sites : m.estate.nodes !== undefined ? m.estate.nodes * CORES_PER_SERVER : undefined;
+    if (given !== undefined && given > 0) {
+      units = given;
+      basis = price.unit === 'core' ? `按调研表的${m.estate.nodes}台服务器×${CORES_PER_SERVER}核` : `按调研表的${round(given, 0)}${spec.word}`;
+    } else {
+      units = spec.fallback[sizeIndex]!;
+      basis = `调研表未给出，按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}规模假设`;
+    }
+  }
+  const perYear = price.period === 'per-month' ? 12 : 1;
+  const cny = price.price * units * perYear * (CNY_PER[price.currency] ?? 1);
+  const unitPrice = formatAmount(price.price, price.currency);
+  const exchange = price.currency !== reportCurrency ? `，按1 ${price.currency}≈${CNY_PER[price.currency]}元人民币折算` : '';
+  const text = [
+    `团队价目表${price.list ? `《${price.list}》` : ''}：${unitPrice}/${spec.word}${PRICE_PERIODS[price.period]} × ${round(units, 0)}${spec.word}（${basis}）${exchange}`,
+    price.discount ? price.discount : '',
+    price.validUntil ? `有效期至${price.validUntil}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+  return { wan: cny / 1e4, text };
 }
 
 function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {

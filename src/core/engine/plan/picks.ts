@@ -10,8 +10,13 @@
  * when full 信创 rules the international one out; cloud-native and cloud-neutral for customers
  * outside China on a single cloud. One recommended product and at most one alternative per
  * system type per option.
+ *
+ * A team's vendor policy (team/merge.ts) acts here and nowhere else: a blocked vendor's products
+ * are excluded with the reason (unless the customer already runs one), and between candidates of
+ * equal score a preferred vendor's wins, then a partner's; the appendix says so.
  */
 import type { Product } from '../../knowledge/schema';
+import type { TeamContext } from '../../team/types';
 import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../reportModel';
 import { cloudName } from '../understand/places';
 import type { Understanding } from '../understand';
@@ -45,22 +50,25 @@ export interface PicksResult {
 const TIERS = ['low', 'mid', 'high', 'premium'] as const;
 const ORIGIN_NAMES = { cn: '国产', intl: '国际', oss: '开源' } as const;
 
-export function choosePicks(u: Understanding, systems: readonly SystemType[], preferred: ReadonlyMap<string, readonly string[]>, served: ReadonlyMap<string, readonly Need[]>, applicable: ReadonlySet<string> = new Set()): PicksResult {
+export function choosePicks(u: Understanding, systems: readonly SystemType[], preferred: ReadonlyMap<string, readonly string[]>, served: ReadonlyMap<string, readonly Need[]>, applicable: ReadonlySet<string> = new Set(), team?: TeamContext): PicksResult {
   const exclusions: Exclusion[] = [];
+  const ref = (p: Product) => refOf(p, team);
+  const rank = (c: Scored) => POLICY_RANK[team?.policyOf(c.product.vendor)?.policy ?? 'none'];
   const strategies = optionStrategies(u);
   const pools = new Map<string, Scored[]>();
   for (const s of systems) {
     const pool: Scored[] = [];
     for (const p of u.kb.productsIn(s.category)) {
       if (p.industries && !(u.industry && p.industries.includes(u.industry.id))) continue;
-      const excluded = exclusionOf(p, s.category, u);
+      const excluded = policyExclusion(p, s.category, u, team) ?? exclusionOf(p, s.category, u, team);
       if (excluded) {
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
       }
       pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], applicable));
     }
-    pool.sort((a, b) => b.score - a.score);
+    // Equal scores: the team's preferred vendor first, then its partner (a stable sort keeps file order after that).
+    pool.sort((a, b) => b.score - a.score || rank(b) - rank(a));
     pools.set(s.category, pool);
   }
 
@@ -80,7 +88,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         const aPick = options[0]?.picks.find((p) => p.category === s.category);
         list = eligible.filter((c) => c.existing || !aPick || c.product.vendor !== u.kb.product(aPick.product.id)?.vendor);
       }
-      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: c.reasons.map((r) => r.text) });
+      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: [...policyNotes(c, list, rank, team), ...c.reasons.map((r) => r.text)] });
       // No candidate of the option's kind (no cloud-native service, no domestic product): the best
       // acceptable one, said plainly; a gap only when nothing passes the constraints.
       let fallback = false;
@@ -192,8 +200,8 @@ function eligibleFor(p: Product, strategy: Strategy, u: Understanding): boolean 
 }
 
 /** The first hard reason a product cannot be proposed, or undefined. */
-function exclusionOf(p: Product, category: string, u: Understanding): Exclusion | undefined {
-  const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: ref(p), category, kind, reason, refs });
+function exclusionOf(p: Product, category: string, u: Understanding, team?: TeamContext): Exclusion | undefined {
+  const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: refOf(p, team), category, kind, reason, refs });
   const constraint = (kind: string) => u.model.constraints.find((c) => c.kind === kind);
   const tried = u.tried.get(p.id);
   if (tried) return make('failed', `曾试用并放弃${tried.why ? `：${tried.why}` : ''}`, tried.refs);
@@ -294,8 +302,30 @@ function budgetTier(u: Understanding): number | undefined {
   return perYear < 1_440_000 ? 0 : perYear < 7_200_000 ? 1 : perYear < 36_000_000 ? 2 : 3;
 }
 
-function ref(p: Product): Pick['product'] {
-  return { id: p.id, name: p.name, vendor: p.vendor };
+function refOf(p: Product, team: TeamContext | undefined): Pick['product'] {
+  if (!team) return { id: p.id, name: p.name, vendor: p.vendor };
+  const policy = team.policyOf(p.vendor)?.policy;
+  return { id: p.id, name: p.name, vendor: p.vendor, source: team.productSource(p.id), ...(policy === 'preferred' || policy === 'partner' ? { policy } : {}) };
+}
+
+const POLICY_RANK = { preferred: 2, partner: 1, none: 0, blocked: 0 } as const;
+const POLICY_NAMES = { preferred: '首选', partner: '合作' } as const;
+
+/** A blocked vendor's product, unless the customer already runs it (keeping it sells nothing). */
+function policyExclusion(p: Product, category: string, u: Understanding, team: TeamContext | undefined): Exclusion | undefined {
+  const policy = team?.policyOf(p.vendor);
+  if (policy?.policy !== 'blocked') return undefined;
+  if (u.model.estate.products.some((e) => e.product === p.id) || u.kept.some((k) => k.product === p.id)) return undefined;
+  return { product: refOf(p, team), category, kind: 'policy', reason: `团队厂商政策不采用${p.vendor}${policy.reason ? `：${policy.reason}` : ''}`, refs: [] };
+}
+
+/** What the appendix says of a candidate the team's policy favours: the policy, and the tie it won. */
+function policyNotes(c: Scored, list: readonly Scored[], rank: (c: Scored) => number, team: TeamContext | undefined): string[] {
+  const policy = team?.policyOf(c.product.vendor)?.policy;
+  if (policy !== 'preferred' && policy !== 'partner') return [];
+  const beaten = list.filter((o) => o !== c && o.score === c.score && rank(o) < rank(c) && list.indexOf(o) > list.indexOf(c));
+  const tie = beaten.length > 0 ? `，与${beaten.map((o) => o.product.name).slice(0, 2).join('、')}同分时按团队厂商政策优先` : '';
+  return [`团队${POLICY_NAMES[policy]}厂商${tie}`];
 }
 
 function refsOr(refs: number[], fallback: readonly number[]): number[] {

@@ -150,7 +150,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said, strength));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
-    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配' })[k]);
+    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', policy: '团队厂商政策不采用' })[k]);
     blocks.push(note(`另有${excluded}个候选因${enumerate(kinds, 4)}被排除，明细见附录。`));
   }
   return blocks;
