@@ -106,7 +106,8 @@ export class LlmRunner implements vscode.Disposable {
       // document; else on the one the document's analysis builds (and keeps, for the preview).
       const analysis = this.analyses.get(target.doc);
       const shown = preview.report;
-      const model = shown?.version === target.doc.version ? shown.model : analysis.intake(target.intakeIndex)?.report(kit.reportEngine);
+      // With the team's knowledge, as the preview builds it.
+      const model = shown?.version === target.doc.version ? shown.model : await this.manager.reportModel(target.doc, target.intakeIndex);
       const render = kit.renderMarkdownHtml;
       const config: LlmConfig = { baseUrl: settings.baseUrl, model: settings.model, extraHeaders: settings.extraHeaders };
       if (key.key) config.apiKey = key.key;
