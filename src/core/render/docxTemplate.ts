@@ -143,7 +143,8 @@ async function withMissingStyles(d: DocxModule, xml: string, used: StyleIds, byN
 
 /** The document's text, tags left out (a placeholder may be split across runs). */
 function textOf(xml: string): string {
-  return xml.replace(/<[^>]*>/g, '');
+  // `[^<>]`: a stray `<` ends the scan, so text full of them stays linear.
+  return xml.replace(/<[^<>]*>/g, '');
 }
 
 /** document.xml with a `{{report}}` paragraph at the end of its body, before the body's own section properties. */

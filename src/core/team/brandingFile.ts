@@ -133,7 +133,7 @@ export function readLogo(bytes: Uint8Array, name: string): BrandLogo | undefined
   const end = text.indexOf('>', start);
   const tag = text.slice(start, end < 0 ? undefined : end);
   const attr = (n: string) => new RegExp(`\\s${n}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1];
-  const size = (v: string | undefined) => (v && /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/.test(v) ? parseFloat(v) : undefined);
+  const size = (v: string | undefined) => (v && /^\d+(?:\.\d+)?(?:px)?$/.test(v.trim()) ? parseFloat(v) : undefined);
   const box = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
   const width = size(attr('width')) ?? (box && box.length === 4 ? box[2] : undefined) ?? 120;
   const height = size(attr('height')) ?? (box && box.length === 4 ? box[3] : undefined) ?? 40;
