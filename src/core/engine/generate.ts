@@ -29,6 +29,7 @@ import { choosePicks } from './plan/picks';
 import { applicableRegulation } from './plan/regulation';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
+import { withCustomerFigures } from './plan/ruleText';
 import type { ReportModel } from './reportModel';
 import { evaluateRules } from './rules';
 import { understand } from './understand';
@@ -84,7 +85,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     const model: ReportModel = { ...base, kind: 'brief', title: `需求澄清清单：${subject || `调研表第${index + 1}份`}`, clarifications: brief.clarifications, regulations: [], sections: brief.sections, appendix: [] };
     return scrubModel(model, u);
   }
-  const hits = evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored);
+  const hits = withCustomerFigures(evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored), u);
   const lifecycle = lifecycleFindings(u);
   const plan = buildPlan(u, hits, lifecycle);
   let picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable);
