@@ -30,7 +30,8 @@ import { applicableRegulation } from './plan/regulation';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
 import { withCustomerFigures } from './plan/ruleText';
-import type { ReportModel } from './reportModel';
+import type { Clarification, ReportModel } from './reportModel';
+import { currentName } from './plan/picks';
 import { evaluateRules } from './rules';
 import { understand } from './understand';
 import { scrub } from './understand/personal';
@@ -111,7 +112,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     ...base,
     kind: 'report',
     title: `企业IT系统推荐报告：${subject || `调研表第${index + 1}份`}`,
-    clarifications: clarifications(u, plan.needs, regulation.clarifications),
+    clarifications: clarifications(u, plan.needs, [...regulation.clarifications, ...scopeQuestions(u, picks.options)]),
     plan: { needs: plan.needs, systems: plan.systems },
     options: picks.options,
     exclusions: picks.exclusions,
@@ -120,7 +121,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     regulations: regulation.regulations,
     costs,
     timeline,
-    risks: assessRisks(u, hits, lifecycle, timeline, costs),
+    risks: assessRisks(u, hits, lifecycle, timeline, costs, picks.options.find((o) => o.recommended)),
     sections: [],
     appendix: [],
   };
@@ -128,6 +129,21 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   model.sections = written.sections;
   model.appendix = written.appendix;
   return scrubModel(model, u);
+}
+
+/**
+ * A kept system that covers only part of its type (卫宁HIS of HIS/EMR) leaves the other part's
+ * vendor open: ask before comparing products for it.
+ */
+function scopeQuestions(u: ReturnType<typeof understand>, options: ReportModel['options']): Clarification[] {
+  const out: Clarification[] = [];
+  for (const p of options.find((o) => o.recommended)?.picks ?? []) {
+    const scope = p.alternative?.scope;
+    if (!p.existing || !scope) continue;
+    const kept = currentName(u, p.product.id);
+    out.push({ section: '特殊要求', topic: 'scope', question: `现有${scope}是哪家厂商的产品，是否随${kept}一起升级？`, why: `决定${scope}是在现有厂商的系统上补齐，还是单独选型。`, refs: p.refs, priority: 2 });
+  }
+  return out;
 }
 
 /** Required sections and fields that are missing, empty or still placeholders, by name. */

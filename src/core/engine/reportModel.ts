@@ -163,10 +163,19 @@ export const PickSchema = z.object({
   product: ProductRef,
   /** Why it fits, citing the customer's own facts. */
   why: z.string(),
+  /**
+   * What `why` rests on: the customer's own facts; a strength of the product that speaks to what
+   * the customer wrote; or nothing in the intake tells the candidates apart, so `why` is what the POC must prove.
+   */
+  basis: z.enum(['customer', 'product', 'poc']),
   refs: Refs,
   /** The customer already runs it: keep and upgrade. */
   existing: z.boolean(),
-  alternative: z.object({ product: ProductRef, why: z.string(), refs: Refs }).optional(),
+  /**
+   * At most one alternative. For a system the customer keeps there is none, unless the kept system
+   * covers only part of the type: `scope` then names the part it is for (the EMR, when only the HIS stays).
+   */
+  alternative: z.object({ product: ProductRef, why: z.string(), refs: Refs, scope: z.string().optional() }).optional(),
   score: z.number(),
 });
 export type Pick = z.infer<typeof PickSchema>;
@@ -191,8 +200,11 @@ export type Option = z.infer<typeof OptionSchema>;
 export const ExclusionSchema = z.object({
   product: ProductRef,
   category: z.string(),
-  /** What ruled it out: a hard constraint, a cloud not in use, a failed attempt, or a system that stays. */
-  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang']),
+  /**
+   * What ruled it out: a hard constraint, a cloud not in use, a failed attempt, a system that
+   * stays, 信创, or a product that covers only part of what the customer runs (`unsuited`).
+   */
+  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang', 'unsuited']),
   reason: z.string(),
   refs: Refs,
 });

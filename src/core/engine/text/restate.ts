@@ -94,6 +94,13 @@ export function goalClauses(text: string): string[] {
     .filter((c) => c.length > 0);
 }
 
+/** A goal without its leading deadline ("12个月内：电子病历…" → "电子病历…"), otherwise as written. */
+export function withoutDeadline(text: string): string {
+  const t = tidy(text);
+  const cut = t.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?[：:，,]?/, '').replace(/^(?:实现|完成|达成)/, '').trim();
+  return cut.length >= 4 ? cut : t;
+}
+
 /** Whether a clause measures something (a figure that is not its deadline). */
 export function measures(clause: string): boolean {
   return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end)))) && keyFigures(clause, 1).length > 0;
