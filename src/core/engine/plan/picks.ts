@@ -61,7 +61,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
       }
-      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], applicable, failed));
+      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], applicable, failed, corpus));
     }
     pool.sort((a, b) => b.score - a.score);
     pools.set(s.category, pool);
@@ -101,7 +101,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       // What the customer keeps gets no alternative: it is not being chosen. Unless it covers only
       // part of the system type (卫宁HIS kept, the EMR on its own): then the other part may be compared.
       const uncovered = first.existing ? uncoveredPart(s.category, u) : undefined;
-      const second = first.existing && !uncovered ? undefined : list.find((c) => c !== first && !sameVendor(c.product.vendor, first.product.vendor) && !c.existing);
+      // An alternative made for another size of customer (OpenEMR for a 三甲 hospital) is no alternative.
+      const second = first.existing && !uncovered ? undefined : list.find((c) => c !== first && !sameVendor(c.product.vendor, first.product.vendor) && !c.existing && c.product.scale.includes(u.model.scale.size));
       chosen.push({ system: s, first, ...(second ? { second } : {}), ...(uncovered ? { uncovered } : {}) });
     }
     // Reasons every pick shares (private deployment, 信创) are said once, for the option.
@@ -113,8 +114,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const picks: Pick[] = chosen.map(({ system, first, second, uncovered }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
-      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse);
-      const alternative = second && !same ? altWhy(second, first, common, corpus, u.cloudsInUse) : undefined;
+      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse, systemTypeWords(u));
+      const alternative = second && !same ? altWhy(second, first, common, corpus, u.cloudsInUse, systemTypeWords(u)) : undefined;
       return {
         category: system.category,
         categoryName: system.name,
@@ -233,7 +234,7 @@ function exclusionOf(p: Product, category: string, u: Understanding): Exclusion 
   return undefined;
 }
 
-function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], applicable: ReadonlySet<string>, failed: readonly FailedVendor[] = []): Scored {
+function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], applicable: ReadonlySet<string>, failed: readonly FailedVendor[] = [], corpus = ''): Scored {
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
   const estate = u.model.estate.products.find((e) => e.product === p.id);
@@ -293,6 +294,10 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (above >= 2) add(-2, '价格档位明显高于预算', u.model.budget.refs, false);
   else if (above === 1) add(-1, '价格档位略高于预算', u.model.budget.refs, false);
   if (p.industries && u.industry && p.industries.includes(u.industry.id)) add(1, `专为${u.industry.name}行业设计`, [], false);
+  // What the product is known for speaks to what the customer wrote (汽车零部件, Teamcenter, 互联互通测评):
+  // a discrete manufacturer's MES for a Tier 1 supplier, not a process plant's.
+  const relevant = corpus ? relevantStrength(p, corpus, u.cloudsInUse, systemTypeWords(u)) : undefined;
+  if (relevant) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   return { product: p, score: total, reasons: reasons.sort((a, b) => b.weight - a.weight), existing };
@@ -332,15 +337,15 @@ function refsOf(c: Scored, common: readonly string[]): number[] {
  * (`poc`). A brochure line that would fit any customer is never a reason. The need a system type
  * answers is said once, for the system type, so "针对…" is not repeated per pick.
  */
-function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>): { text: string; basis: Pick['basis'] } {
+function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>): { text: string; basis: Pick['basis'] } {
   const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
   const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
   // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
   const sentences = c.product.caveat.split(/[；。]/).map((x) => x.trim()).filter(Boolean);
-  const caveat = c.existing ? (sentences.find((x) => sharesWords(x, corpus)) ?? sentences[0]) : undefined;
+  const caveat = c.existing ? (sentences.find((x) => sharesWords(x, corpus, stop)) ?? sentences[0]) : undefined;
   const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${caveat.replace(/^注意/, '')}`] : [])];
   if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };
-  const relevant = relevantStrength(c.product, corpus, clouds);
+  const relevant = relevantStrength(c.product, corpus, clouds, stop);
   if (relevant) return { text: [relevant, ...tail].join('；'), basis: 'product' };
   return { text: [`需在POC中验证：${proof}`, ...tail].join('；'), basis: 'poc' };
 }
@@ -350,9 +355,9 @@ function why(c: Scored, common: readonly string[], corpus: string, proof: string
  * the relevant clause of its strength; its origin when that differs. Empty when nothing does.
  * For a kept system that covers only part of the type, the part it would replace.
  */
-function altWhy(c: Scored, versus: Scored, common: readonly string[], corpus: string, clouds: ReadonlySet<string>): string {
+function altWhy(c: Scored, versus: Scored, common: readonly string[], corpus: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>): string {
   const taken = new Set(versus.reasons.map((r) => r.text));
-  const own = c.reasons.find((r) => r.weight > 0 && r.specific && !taken.has(r.text) && !common.includes(r.text) && !r.text.startsWith('针对'))?.text ?? relevantStrength(c.product, corpus, clouds);
+  const own = c.reasons.find((r) => r.weight > 0 && r.specific && !taken.has(r.text) && !common.includes(r.text) && !r.text.startsWith('针对'))?.text ?? relevantStrength(c.product, corpus, clouds, stop);
   const parts = own ? [own] : [];
   if (c.product.origin !== versus.product.origin) parts.push(`${ORIGIN_NAMES[c.product.origin]}产品`);
   // What speaks against it (the same vendor failed before) is said with it, not left to the appendix.
@@ -374,8 +379,21 @@ export function currentName(u: Understanding, id: string): string {
 }
 
 /** The clause of a product's strength that shares words with what the customer wrote, if any. */
-function relevantStrength(p: Product, corpus: string, clouds?: ReadonlySet<string>): string | undefined {
-  return splitClauses(p.strength).find((clause) => clause.length >= 4 && sharesWords(clause, corpus) && !(clouds && namesOtherCloud(clause, clouds)));
+function relevantStrength(p: Product, corpus: string, clouds?: ReadonlySet<string>, stop?: ReadonlySet<string>): string | undefined {
+  return splitClauses(p.strength).find((clause) => clause.length >= 4 && sharesWords(clause, corpus, stop) && !(clouds && namesOtherCloud(clause, clouds)));
+}
+
+const kindWords = new WeakMap<object, Set<string>>();
+
+/** The Latin names of system types (HIS, EMR, MES, API…): every product of a kind says them, so they prove nothing. */
+function systemTypeWords(u: Understanding): Set<string> {
+  let words = kindWords.get(u.kb);
+  if (!words) {
+    words = new Set<string>();
+    for (const c of u.kb.categories) for (const name of [c.name, ...c.aliases]) for (const w of name.split(/[^A-Za-z0-9]+/)) if (/[A-Za-z]/.test(w) && w.length >= 3) words.add(w.toLowerCase());
+    kindWords.set(u.kb, words);
+  }
+  return words;
 }
 
 const CLOUD_WORDS: ReadonlyArray<[string, string]> = [
@@ -413,10 +431,11 @@ function splitClauses(text: string): string[] {
   return out;
 }
 
-/** What the customer wrote about itself: segment, goals, pains, integrations (not the estate's product names). */
+/** What the customer wrote about itself: industry, segment, goals, pains, integrations, scale and the products it runs. */
 function customerText(u: Understanding): string {
   const m = u.model;
-  return [m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((p) => p.text), ...m.integrations.map((i) => i.system), ...m.scale.figures.map((f) => f.text)].join('\n');
+  // The products the customer runs count: a strength about them ("与Teamcenter形成设计到制造闭环") is about this customer.
+  return [m.industry.written, m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((p) => p.text), ...m.integrations.map((i) => i.system), ...m.scale.figures.map((f) => f.text), ...m.estate.products.map((e) => e.written)].join('\n');
 }
 
 /** What a POC of the category proves (categories.yaml `proof`), or a general line. */

@@ -8,11 +8,14 @@
 /** Words that every product and every intake says: sharing them proves nothing. */
 const GENERIC = ['系统', '平台', '中心', '管理', '服务', '数据', '产品', '支持', '集成', '一体', '方案', '能力', '国产', '国内', '行业', '企业', '建设', '开源', '部署'];
 
+/** Latin words as generic as 系统 and 平台 (the SQL of "SQL Server" says nothing about a product that speaks SQL). */
+const GENERIC_LATIN = new Set(['sql', 'api', 'apis', 'rest', 'http', 'https', 'web', 'server', 'service', 'services', 'data', 'cloud', 'saas', 'paas', 'iaas', 'app', 'and', 'the', 'for', 'with', 'plus', 'pro', 'enterprise', 'platform', 'system']);
+
 const isLatin = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
 
 /** Latin words (letters and digits, at least one letter) and runs of Chinese characters of `text`. */
-function pieces(text: string): { latin: string[]; han: string[] } {
+function pieces(text: string, stop?: ReadonlySet<string>): { latin: string[]; han: string[] } {
   const latin: string[] = [];
   const han: string[] = [];
   let i = 0;
@@ -22,7 +25,8 @@ function pieces(text: string): { latin: string[]; han: string[] } {
     if (isLatin(c)) {
       while (j < text.length && isLatin(text[j]!)) j++;
       const word = text.slice(i, j);
-      if (word.length >= 3 && /[A-Za-z]/.test(word)) latin.push(word.toLowerCase());
+      const lower = word.toLowerCase();
+      if (word.length >= 3 && /[A-Za-z]/.test(word) && !GENERIC_LATIN.has(lower) && !stop?.has(lower)) latin.push(lower);
     } else if (isHan(c)) {
       while (j < text.length && isHan(text[j]!)) j++;
       let run = text.slice(i, j);
@@ -34,10 +38,13 @@ function pieces(text: string): { latin: string[]; han: string[] } {
   return { latin, han };
 }
 
-/** The first word or three-character run of `a` that `b` shares, or undefined. */
-export function sharedRun(a: string, b: string): string | undefined {
-  const x = pieces(a);
-  const y = pieces(b);
+/**
+ * The first word or three-character run of `a` that `b` shares, or undefined. `stop`: more Latin
+ * words (lower case) to ignore, such as the names of system types (HIS, MES).
+ */
+export function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | undefined {
+  const x = pieces(a, stop);
+  const y = pieces(b, stop);
   const words = new Set(y.latin);
   for (const w of x.latin) if (words.has(w)) return w;
   const hanB = y.han.join('|');
@@ -50,6 +57,6 @@ export function sharedRun(a: string, b: string): string | undefined {
   return undefined;
 }
 
-export function sharesWords(a: string, b: string): boolean {
-  return sharedRun(a, b) !== undefined;
+export function sharesWords(a: string, b: string, stop?: ReadonlySet<string>): boolean {
+  return sharedRun(a, b, stop) !== undefined;
 }
