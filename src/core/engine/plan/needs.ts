@@ -219,7 +219,8 @@ function sharesWords(a: string, b: string): boolean {
   return false;
 }
 
+/** The question to ask when no mechanism answers a need: a real question, ending with "？". */
 function clarifyFor(s: Source): string {
-  if (s.kind === 'goal' || s.kind === 'main-goal') return `请确认“${clip(tidy(s.text), 24)}”的验收口径与当前基线`;
-  return `请补充“${clip(tidy(s.text), 24)}”的具体表现、涉及系统与影响范围`;
+  if (s.kind === 'goal' || s.kind === 'main-goal') return `“${clip(tidy(s.text), 24)}”按什么口径验收，当前基线是多少？`;
+  return `“${clip(tidy(s.text), 24)}”具体出现在哪些系统和场景，影响多大？`;
 }

@@ -58,7 +58,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     },
   };
   for (const f of u.findings) {
-    risks.push({ title: CHECK_TITLES[f.check], risk: f.message, mitigation: CHECK_MITIGATIONS[f.check], source: 'analysis', code: f.code, refs: [f.line] });
+    risks.push({ title: CHECK_TITLES[f.check], risk: withoutAdvice(f.message), mitigation: CHECK_MITIGATIONS[f.check], source: 'analysis', code: f.code, refs: [f.line] });
   }
   // One risk for all versions past (or near) end of support; the details go to the appendix.
   if (lifecycle.length > 0) {
@@ -112,7 +112,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   }
   if (u.constraintKinds.has('xinchuang-full')) {
     const c = u.model.constraints.find((x) => x.kind === 'xinchuang-full')!;
-    risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用兼容性与峰值性能需要验证。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
+    risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用可能出现兼容性问题，峰值性能也可能低于原平台。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
   }
   if (u.model.integrations.length + u.kept.length >= 4) {
     // "卫宁HIS" and "HIS" are one system: a name inside a longer one is not listed again.
@@ -121,6 +121,15 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等' : ''}系统，接口多、联调周期长。`, mitigation: '先编制接口清单与报文样例，集成层统一封装，契约测试纳入持续集成。', source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
   }
   return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((x) => x.risk);
+}
+
+/**
+ * A finding's message as a risk: without the editor's advice ("请改写为“鉴证报告”"), which the
+ * risk's 应对 gives in the report's own words.
+ */
+function withoutAdvice(message: string): string {
+  const kept = message.split('。').filter((x) => x.trim() && !/^\s*(?:请|建议)/.test(x));
+  return kept.length > 0 ? `${kept.join('。')}。` : message;
 }
 
 /** What is different this time, given why the previous attempt failed. */
