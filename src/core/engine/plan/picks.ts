@@ -17,7 +17,7 @@ import { cloudName } from '../understand/places';
 import type { Understanding } from '../understand';
 import { CNY_PER } from '../format';
 import { clip } from '../text/restate';
-import { sharesWords } from '../text/overlap';
+import { sharesWords, touches } from '../text/overlap';
 import { dropTrailingAside } from '../text/trim';
 
 type Strategy = Option['strategy'];
@@ -341,8 +341,12 @@ function why(c: Scored, common: readonly string[], corpus: string, proof: string
   const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
   const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
   // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
+  // A caveat that touches what the customer wrote (海外渠道能力有限, for a cross-border seller) is said with the pick.
   const sentences = c.product.caveat.split(/[；。]/).map((x) => x.trim()).filter(Boolean);
-  const caveat = c.existing ? (sentences.find((x) => sharesWords(x, corpus, stop)) ?? sentences[0]) : undefined;
+  // The product's own name and vendor (Oracle Health and the customer's Oracle database) tie nothing.
+  const ownWords = new Set([...stop, ...`${c.product.name} ${c.product.vendor}`.split(/[^A-Za-z0-9]+/).filter((w) => w.length >= 3).map((w) => w.toLowerCase())]);
+  const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds));
+  const caveat = c.existing ? (relevantCaveat ?? sentences[0]) : relevantCaveat;
   const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${caveat.replace(/^注意/, '')}`] : [])];
   if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };
   const relevant = relevantStrength(c.product, corpus, clouds, stop);

@@ -15,7 +15,7 @@ const isLatin = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') 
 const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
 
 /** Latin words (letters and digits, at least one letter) and runs of Chinese characters of `text`. */
-function pieces(text: string, stop?: ReadonlySet<string>): { latin: string[]; han: string[] } {
+function pieces(text: string, stop?: ReadonlySet<string>, minHan = 3): { latin: string[]; han: string[] } {
   const latin: string[] = [];
   const han: string[] = [];
   let i = 0;
@@ -31,7 +31,7 @@ function pieces(text: string, stop?: ReadonlySet<string>): { latin: string[]; ha
       while (j < text.length && isHan(text[j]!)) j++;
       let run = text.slice(i, j);
       for (const w of GENERIC) run = run.split(w).join('|');
-      han.push(...run.split('|').filter((x) => x.length >= 3));
+      han.push(...run.split('|').filter((x) => x.length >= minHan));
     }
     i = j;
   }
@@ -59,4 +59,24 @@ export function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): str
 
 export function sharesWords(a: string, b: string, stop?: ReadonlySet<string>): boolean {
   return sharedRun(a, b, stop) !== undefined;
+}
+
+/** Two-character words too common to tie a caveat to a customer. */
+const COMMON_PAIRS = new Set(['需要', '需单', '单独', '评估', '客户', '项目', '实施', '版本', '成本', '接口', '定制', '能力', '有限', '支持', '部署', '私有', '开源', '社区', '企业', '功能', '范围', '核对', '逐项', '厂商', '原厂', '依赖', '较大', '较高', '更高', '以上', '可能', '注意', '场景', '方案', '管理', '系统', '平台', '数据', '服务', '产品', '国产', '国内', '行业', '集成', '架构', '模式', '许可', '订阅', '价格', '报价', '运维', '升级', '迁移', '新老', '老系', '要求', '兼容', '认证', '清单', '接入', '规模', '国际', '组件', '环境', '网络', '能否', '大型', '中型', '小型', '海量', '复杂', '周期', '发布', '使用', '工具', '开发', '二次', '配置', '核心', '控制', '维护', '全球', '中国', '独立', '相互']);
+
+/**
+ * Looser than {@link sharesWords}, for a product's caveat (a warning costs little when it is only
+ * near the mark): a shared Latin word, or a shared pair of Chinese characters that is not common
+ * ("海外" of 海外仓 and 海外渠道).
+ */
+export function touches(a: string, b: string, stop?: ReadonlySet<string>): boolean {
+  if (sharesWords(a, b, stop)) return true;
+  const y = pieces(b, stop, 2).han.join('|');
+  for (const run of pieces(a, stop, 2).han) {
+    for (let i = 0; i + 2 <= run.length; i++) {
+      const pair = run.slice(i, i + 2);
+      if (!COMMON_PAIRS.has(pair) && y.includes(pair)) return true;
+    }
+  }
+  return false;
 }

@@ -223,7 +223,10 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
     else if (inA) text = `${name}（方案A中的备选）${altText}`;
     else if (p.basis === 'poc' && alt && !altWhy) {
       // Nothing in the intake tells the two apart: say so, and what the POC decides on.
-      text = `${name}或${altName}，二者按POC结果选定${main ? `，${main.startsWith('同样') ? '验证项同方案A' : main.replace(/^需在POC中验证：/, '验证项：')}` : ''}`;
+      const parts = main ? main.split('；') : [];
+      const proofPart = parts.find((x) => x.startsWith('需在POC中验证') || x.startsWith('同样需在POC中验证'));
+      const rest = parts.filter((x) => x !== proofPart);
+      text = `${name}或${altName}，二者按POC结果选定${proofPart ? `，${proofPart.startsWith('同样') ? '验证项同方案A' : proofPart.replace(/^需在POC中验证：/, '验证项：')}` : ''}${rest.length > 0 ? `；${rest.join('；')}` : ''}`;
     } else text = `${name}${main ? `——${main}` : ''}${altText}`;
     return labelled(p.categoryName, `${text}。`, [...p.refs, ...(alt?.refs ?? [])]);
   });
@@ -400,7 +403,8 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   // pick's line already said it. A rating or a go-live is no POC criterion.
   const rec = model.options.find((o) => o.recommended);
   const needs = model.plan?.needs ?? [];
-  const compared = (rec?.picks ?? []).filter((p) => !p.existing && p.alternative);
+  // The core system is proven in a POC even when nothing else competes with it.
+  const compared = (rec?.picks ?? []).filter((p) => !p.existing && (p.alternative || model.plan?.systems.some((s) => s.category === p.category && s.role === 'core')));
   const trials = compared
     .map((p) => {
       const system = model.plan?.systems.find((s) => s.category === p.category);
@@ -428,7 +432,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
     });
     const rest = trials.filter((x) => !x.target.text && !x.proof);
     if (rest.length > 0) named.push(labelled(enumerate(rest.map((x) => x.p.categoryName), 3), '按方案中所列的验证项比选。', rest.flatMap((x) => x.refs)));
-    steps.push(point('用2–4周做POC，推荐产品与备选同场比选：', [], named));
+    steps.push(point(trials.some((x) => x.p.alternative) ? '用2–4周做POC，推荐产品与备选同场比选：' : '用2–4周做POC，在客户数据上验证推荐产品：', [], named));
   }
   const paths = model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').map((r) => ({ r, f: u.kb.framework(r.id ?? '') })).filter((x) => x.f && x.f.kind !== 'law');
   if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
