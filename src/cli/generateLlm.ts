@@ -153,6 +153,8 @@ export async function runGenerateLlm(args: { file: string; intake: number; forma
         log: (line) => note(io, line),
         warn: (line) => note(io, t('Warning: {0}', line)),
         onPrompt: (info) => {
+          const leftOut = info.meta?.leftOutLines ?? [];
+          if (leftOut.length > 0) note(io, t('Not sent: {0} intake line(s) with contact details ({1}).', leftOut.length, leftOut.map((l) => `L${l}`).join(', ')));
           if (info.redactions.length > 0) note(io, t('Masked before sending: {0}.', info.redactions.map((r) => `${r.mask}×${r.count}`).join(', ')));
         },
         onRetry: (r) => note(io, t('HTTP {0}: retrying in {1} s (attempt {2} of {3}).', r.status, Math.round(r.delayMs / 100) / 10, r.attempt + 1, r.maxAttempts)),

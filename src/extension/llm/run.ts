@@ -148,7 +148,7 @@ export class LlmRunner implements vscode.Disposable {
                     endpoint: info.endpoint,
                     local: info.local,
                     redactions: redactionViews(info.redactions),
-                    redactionSummary: redactionSummary(info.redactions, settings.redact),
+                    redactionSummary: redactionSummary(info.redactions, settings.redact, info.meta?.leftOutLines.length),
                   };
                   llmPaneOf(preview).start(header, { continued: continueFrom !== undefined, render });
                   progress.report({ message: info.local ? vscode.l10n.t('sending to the local endpoint…') : vscode.l10n.t('sending to {0}…', hostOf(info.endpoint)) });
@@ -202,7 +202,7 @@ export class LlmRunner implements vscode.Disposable {
       endpoint: report.endpoint,
       local: report.local,
       redactions: redactionViews(report.redactions),
-      redactionSummary: redactionSummary(report.redactions, settings.redact),
+      redactionSummary: redactionSummary(report.redactions, settings.redact, report.promptMeta?.leftOutLines.length),
       html: kit.renderMarkdownHtml(report.markdown),
       findings: findingViews(report.findings),
       findingsSummary: findingsSummary(report.findings),
