@@ -276,6 +276,30 @@ suite('LLM mode (Generate Recommendation (LLM))', () => {
     assert.equal(server.requests.length, requests, 'toggling made no request');
   });
 
+  test('the findings banner lists what breaks the plan: an excluded product, a cloud the customer does not use', async () => {
+    const uri = await intakeWithPreviewClosed('llm-plan.intake');
+    const text = REPORT.replace('| A | 国产优先 |', '| A | 国产优先 |\n| B | 跨云互联选用阿里云 云企业网 CEN |').replace('- 适用。', '- 适用。\n- 灾备放在腾讯云上海区域。\n- 华为云 云连接 CC属于客户未使用的云，已排除。');
+    server.script({ kind: 'stream', chunks: pieces(text, 60) });
+    const rec = record();
+    try {
+      const result = await vscode.commands.executeCommand<LlmRunResult>(COMMAND);
+      assert.equal(result?.status, 'done');
+      const done = api.previews().find((p) => p.uri === uri.toString())!.llm!.done!;
+      const plan = done.findings.filter((f) => f.code === 'llm.excluded-product' || f.code === 'llm.unused-cloud');
+      assert.deepEqual(plan.map((f) => [f.code, f.severity]), [
+        ['llm.excluded-product', 'error'],
+        ['llm.unused-cloud', 'warning'],
+      ]);
+      assert.match(plan[0]!.message, /阿里云 云企业网 CEN/);
+      assert.ok(done.findingsSummary.length > 0, 'the banner has its summary');
+      await rec.posts('llmDone');
+      const posted = rec.posted.find((m) => m.type === 'llmDone');
+      assert.ok(posted?.type === 'llmDone' && posted.findings.some((f) => f.code === 'llm.excluded-product'), 'the page got the finding');
+    } finally {
+      rec.dispose();
+    }
+  });
+
   test('a truncated report is marked, and Continue appends the rest', async () => {
     const uri = await intakeWithPreviewClosed('llm-truncated.intake');
     const half = REPORT.indexOf('## 实施建议');

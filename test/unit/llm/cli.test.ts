@@ -68,6 +68,21 @@ describe('llm CLI (spawned, real HTTP)', function () {
     assert.match(r.stderr, /^llm\.budget-total: Report line \d+ states a total budget of \$120万\/年; the engine computed \$100万\/年/m);
   });
 
+  it('exits 3 for a report that recommends an excluded product or breaks a hard constraint, with the new codes, localised', async () => {
+    const text = GOOD_REPORT.replace('## 适用性分析\n', '## 适用性分析\n- 跨区域互联也可选用阿里云 云企业网 CEN。\n- 灾备环境放在阿里云上海区域。\n- 阿里云 云企业网 CEN属于客户未使用的云，已排除。\n');
+    server.setDefault({ kind: 'stream', chunks: chunks(text) });
+    const r = await cli(llm());
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stdout, text);
+    const line = text.split('\n').indexOf('- 跨区域互联也可选用阿里云 云企业网 CEN。') + 1;
+    assert.match(r.stderr, new RegExp(`^llm\\.excluded-product: Report line ${line} recommends 阿里云 云企业网 CEN, which the offline report excluded: 属于阿里云，客户只用AWS\\.$`, 'm'));
+    assert.match(r.stderr, new RegExp(`^llm\\.unused-cloud: Report line ${line + 1} proposes 阿里云, a cloud the customer does not use \\(it uses AWS\\)\\.$`, 'm'));
+    assert.equal(r.stderr.match(/^llm\.(?:excluded-product|unused-cloud):/gm)?.length, 2, 'the line that says it was excluded is no finding');
+    const zh = await cli(llm(), { INTAKE_LANG: 'zh-cn' });
+    assert.equal(zh.code, 3);
+    assert.match(zh.stderr, new RegExp(`^llm\\.excluded-product: 报告第 ${line} 行推荐了 阿里云 云企业网 CEN，而离线报告已将其排除：属于阿里云，客户只用AWS。$`, 'm'));
+  });
+
   it('exits 4 when the endpoint fails, printing nothing on stdout', async () => {
     server.script({ kind: 'status', status: 401 });
     const r = await cli(llm());

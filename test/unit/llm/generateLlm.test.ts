@@ -90,6 +90,8 @@ describe('llm generateLlmReport (real HTTP)', () => {
     assert.equal(deltas.join(''), expected);
     assert.ok(deltas.every((d) => !/〔(?:客户|人名|电话)[A-Z0-9]*$/.test(d)), 'no delta ends inside a mask');
     assert.equal(report.maskedText, answer);
+    // Un-masked for display, the contact's name is personal data in a report: flagged.
+    assert.deepEqual(report.findings.filter((f) => f.code === 'llm.personal-data').map((f) => [f.severity, f.line]), [['error', 2]]);
   });
 
   it("sends the customer's name as written with redact: false, but never a contact line", async () => {
