@@ -300,6 +300,32 @@ suite('LLM mode (Generate Recommendation (LLM))', () => {
     }
   });
 
+  test('a clarification brief is never sent to be expanded: the preview shows the brief, with a message', async () => {
+    for (const name of ['blank-simple.intake', 'blank-structured.intake']) {
+      const uri = await writeScratch(`llm-${name}`, await readFixture(name));
+      await open(uri);
+      const before = server.requests.length;
+      const painted = new Promise<void>((resolve) => {
+        const sub = api.onDidRender((e) => {
+          if (e.uri === uri.toString() && e.kind === 'paint') {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      const result = await vscode.commands.executeCommand<LlmRunResult>(COMMAND);
+      assert.deepEqual(result, { status: 'brief', chars: 0, findings: 0 }, name);
+      await painted;
+      assert.equal(server.requests.length, before, `${name}: nothing was sent`);
+      const info = api.previews().find((p) => p.uri === uri.toString())!;
+      assert.equal(info.llm?.done, undefined, `${name}: no LLM version was written`);
+      assert.notEqual(info.llm?.version, 'llm', `${name}: the preview shows the offline version`);
+      assert.ok(info.html?.includes('澄清'), `${name}: the preview shows the clarification brief`);
+      assert.ok(!info.html!.includes('推荐系统方案'), `${name}: a brief, not a report`);
+      assert.ok(llmApi.log().some((l) => l.includes('is too thin for a recommendation') && l.includes('nothing was sent')), 'the message is logged (and shown)');
+    }
+  });
+
   test('a truncated report is marked, and Continue appends the rest', async () => {
     const uri = await intakeWithPreviewClosed('llm-truncated.intake');
     const half = REPORT.indexOf('## 实施建议');

@@ -161,6 +161,32 @@ describe('llm CLI (spawned, real HTTP)', function () {
     assert.equal(server.requests.length, 1, 'usage errors send nothing');
   });
 
+  it('exits 5 for an intake whose offline result is a clarification brief, sending nothing; --fallback offline prints the brief', async () => {
+    const seed = path.join(fixturesDir(), 'seed', 'seed.intake');
+    const args = ['generate', seed, '--intake', '1', '--provider', 'openai-compatible', '--base-url', server.baseUrl, '--model', 'test'];
+    server.setDefault({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    const r = await cli(args);
+    assert.equal(r.code, 5, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `intake: Intake 1 is too thin for a recommendation: its offline result is a clarification brief, the questions to ask the customer. An LLM does not write a report from it. Answer the questions in the intake, then generate again.\nintake: The offline command prints the brief: intake generate ${seed} --intake 1\n`);
+
+    const fallback = await cli([...args, '--fallback', 'offline']);
+    assert.equal(fallback.code, 5, fallback.stderr);
+    const offline = await cli(['generate', seed, '--intake', '1']);
+    assert.equal(offline.code, 0);
+    assert.equal(fallback.stdout, offline.stdout, 'the brief, as the offline command prints it');
+    assert.match(fallback.stdout, /^# /);
+    assert.ok(!fallback.stdout.includes('## 推荐系统方案'), 'a brief, not a report');
+    assert.match(fallback.stderr, /Printed the offline clarification brief instead \(--fallback offline\)\.$/m);
+
+    // The other blank template, and an intake of the evaluation set that is too thin; in Chinese too.
+    const zh = await cli(['generate', path.join(fixturesDir(), 'eval', 'sparse.intake'), '--provider', 'openai-compatible', '--base-url', server.baseUrl, '--model', 'test'], { INTAKE_LANG: 'zh-cn' });
+    assert.equal(zh.code, 5);
+    assert.match(zh.stderr, /^intake: 第 1 份调研表的信息不足以给出推荐：离线结果是一份澄清提纲/);
+    assert.equal((await cli([...args.slice(0, 3), '3', ...args.slice(4)])).code, 5);
+    assert.equal(server.requests.length, 0, 'nothing was sent');
+  });
+
   it('keeps the offline provider the default', async () => {
     const r = await cli(['generate', FIXTURE]);
     assert.equal(r.code, 0);

@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import type { RetryInfo } from '../../../src/core/llm/client';
 import { generateReport } from '../../../src/core/engine/generate';
-import { generateLlmReport, type LlmProgress } from '../../../src/core/llm/generateLlm';
+import { generateLlmReport, LlmBriefError, type LlmProgress } from '../../../src/core/llm/generateLlm';
 import { parseIntake } from '../../../src/core/parser';
+import { readFixture } from '../helpers/seeds';
 import { BAD_REPORT, chunks, GOOD_REPORT, PLANTED, readLlmFixture } from './responses';
 import { FakeLlmServer } from './server';
 
@@ -110,6 +111,23 @@ describe('llm generateLlmReport (real HTTP)', () => {
     const report = await generateLlmReport({ file: analysis, config: config(), model });
     assert.equal(report.model, model);
     assert.ok(server.requests[0]!.json!.messages![0]!.content.includes(`# ${model.title}`));
+  });
+
+  it('never expands a clarification brief: throws before anything is sent', async () => {
+    const thin = parseIntake(readFixture('eval/sparse.intake'));
+    assert.equal(generateReport(thin, 0).kind, 'brief');
+    server.script({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    let phases = 0;
+    await assert.rejects(
+      generateLlmReport({ file: thin, config: config() }, { onProgress: () => phases++, onPrompt: () => phases++ }),
+      (e: unknown) => e instanceof LlmBriefError && /Intake 1 is too thin for a recommendation: its offline result is a clarification brief/.test(e.message),
+    );
+    assert.equal(server.requests.length, 0);
+    assert.equal(phases, 0, 'no prompt was even built');
+    // The seed's blank templates too.
+    const seed = parseIntake(readFixture('seed/seed.intake'));
+    for (const index of [0, 2]) await assert.rejects(generateLlmReport({ file: seed, index, config: config() }), LlmBriefError);
+    assert.equal(server.requests.length, 0);
   });
 
   it('keeps the partial text, marked cancelled, when the caller aborts; the server sees the socket close', async () => {
