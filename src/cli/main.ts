@@ -34,7 +34,7 @@ function usage(): string {
     t('Each file follows the .intake/config.yaml of its folder or the nearest parent folder (up to the repository root); --config FILE uses one file for all, --no-config none.'),
     t('With --provider openai-compatible an LLM writes the report from the offline facts; the key is read from INTAKE_LLM_API_KEY, then OPENAI_API_KEY (none needed for localhost). Verification findings go to stderr as "code: message".'),
     t('Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.'),
-    t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report).'),
+    t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report), 5 the intake is too thin and gets a clarification brief, which is not sent to the LLM (--fallback offline then prints the brief).'),
     t('Over several files the worst result wins: 2, then 4, then 3, then 1, then 0.'),
     t('Set INTAKE_LANG=zh-cn (or a Chinese LANG) for messages in Chinese.'),
   ].join('\n');
