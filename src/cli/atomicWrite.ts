@@ -14,15 +14,44 @@ import { UsageError } from './io';
 
 /** Throws a UsageError when `out` is, or resolves to, one of `inputs`. */
 export function refuseOverwritingInput(out: string, inputs: readonly string[]): void {
-  const outStat = statOrUndefined(out);
-  const outReal = realPathOf(out);
-  for (const input of inputs) {
-    const inStat = statOrUndefined(input);
-    const sameFile = outStat && inStat && outStat.dev === inStat.dev && outStat.ino === inStat.ino;
-    if (sameFile || (outReal !== undefined && outReal === realPathOf(input))) {
-      throw new UsageError(t('{0}: the output would overwrite the input {1}; choose another file for -o', out, input));
+  new InputGuard(inputs).refuse(out);
+}
+
+/**
+ * The inputs of a run, looked up once (file identity and real path), so that each of many
+ * outputs is checked against all of them in constant time.
+ */
+export class InputGuard {
+  private readonly byIdentity = new Map<string, string>();
+  private readonly byRealPath = new Map<string, string>();
+
+  constructor(inputs: readonly string[]) {
+    for (const input of inputs) {
+      const stat = statOrUndefined(input);
+      if (stat) this.byIdentity.set(identity(stat), input);
+      const real = realPathOf(input);
+      if (real !== undefined) this.byRealPath.set(real, input);
     }
   }
+
+  /** The input `out` would overwrite, if any. */
+  overwritten(out: string): string | undefined {
+    const outStat = statOrUndefined(out);
+    const byId = outStat ? this.byIdentity.get(identity(outStat)) : undefined;
+    if (byId !== undefined) return byId;
+    const outReal = realPathOf(out);
+    return outReal !== undefined ? this.byRealPath.get(outReal) : undefined;
+  }
+
+  /** Throws a UsageError when `out` is, or resolves to, one of the inputs. */
+  refuse(out: string): void {
+    const input = this.overwritten(out);
+    if (input !== undefined) throw new UsageError(t('{0}: the output would overwrite the input {1}; choose another file for -o', out, input));
+  }
+}
+
+function identity(stat: fs.Stats): string {
+  return `${stat.dev}:${stat.ino}`;
 }
 
 /** Writes `data` to `file` through a temporary file in the same folder and a rename. */

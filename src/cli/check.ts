@@ -1,8 +1,11 @@
 /** `intake check FILE [--json]`: the editor's diagnostics, for scripts and problem matchers. */
+import { applyDiagnosticPolicy, type DiagnosticPolicy } from '../core/folderConfig';
+import type { IntakeDiagnostic } from '../core/diagnostics';
 import { t } from '../core/l10n';
 import { parseIntake } from '../core/parser';
 import { escapeControlChars } from '../core/text/controlChars';
 import { validate } from '../core/validator';
+import { Exit } from './exitCodes';
 import { readIntakeFile, UsageError } from './io';
 
 export interface CheckResult {
@@ -12,24 +15,47 @@ export interface CheckResult {
   exitCode: number;
 }
 
-export function runCheck(file: string, json: boolean): CheckResult {
+/** One file's diagnostics, as the folder's policy (`.intake/config.yaml`) has them. */
+export interface FileCheck {
+  intakes: number;
+  diagnostics: IntakeDiagnostic[];
+  /** Warnings about the file itself, one `intake: …` line each. */
+  warnings: string;
+}
+
+/** Reads and checks one file; a file that cannot be read, or holds no intake, is a UsageError. */
+export function checkFile(file: string, policy: DiagnosticPolicy = {}): FileCheck {
   let warnings = '';
   const text = readIntakeFile(file, (w) => (warnings += `intake: ${escapeControlChars(w)}\n`));
   const parsed = parseIntake(text);
   // As for generate: a file without an intake (empty, or not an intake at all) is a usage error.
   if (parsed.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', file));
-  const diagnostics = validate(parsed);
-  const hasErrors = diagnostics.some((d) => d.severity === 'error');
-  const exitCode = hasErrors ? 1 : 0;
-  if (json) {
-    const payload = {
-      intakes: parsed.intakes.length,
-      diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, intake: d.intake + 1, range: d.range })),
-    };
-    return { output: JSON.stringify(payload, null, 2) + '\n', warnings, exitCode };
-  }
-  // FILE:LINE:COL: severity code: message — 1-based, for VS Code problem matchers. Messages quote
-  // the intake, whose escape sequences are shown, not run by the terminal.
-  const lines = diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${escapeControlChars(d.message)}`);
-  return { output: lines.length > 0 ? lines.join('\n') + '\n' : '', warnings, exitCode };
+  return { intakes: parsed.intakes.length, diagnostics: applyDiagnosticPolicy(validate(parsed), policy), warnings };
+}
+
+export function checkExitCode(diagnostics: readonly IntakeDiagnostic[]): number {
+  return diagnostics.some((d) => d.severity === 'error') ? Exit.errors : Exit.ok;
+}
+
+/** `--json`'s entry for one file: the intake count and the diagnostics, 0-based as in VS Code. */
+export function checkJson(check: FileCheck): { intakes: number; diagnostics: unknown[] } {
+  return {
+    intakes: check.intakes,
+    diagnostics: check.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, intake: d.intake + 1, range: d.range })),
+  };
+}
+
+/**
+ * FILE:LINE:COL: severity code: message — 1-based, for VS Code problem matchers. Messages quote
+ * the intake, whose escape sequences are shown, not run by the terminal.
+ */
+export function checkLines(file: string, diagnostics: readonly IntakeDiagnostic[]): string {
+  return diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${escapeControlChars(d.message)}\n`).join('');
+}
+
+export function runCheck(file: string, json: boolean, policy: DiagnosticPolicy = {}): CheckResult {
+  const check = checkFile(file, policy);
+  const exitCode = checkExitCode(check.diagnostics);
+  if (json) return { output: JSON.stringify(checkJson(check), null, 2) + '\n', warnings: check.warnings, exitCode };
+  return { output: checkLines(file, check.diagnostics), warnings: check.warnings, exitCode };
 }

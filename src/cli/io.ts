@@ -2,7 +2,15 @@
 import * as fs from 'node:fs';
 import { t } from '../core/l10n';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** `more`: further problems of the same kind, one line each after the message. */
+  constructor(
+    message: string,
+    readonly more: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Largest file the CLI reads; bigger inputs are almost certainly not intakes. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -24,7 +32,7 @@ export function readIntakeFile(file: string, warn: (message: string) => void = (
   if (stat.isDirectory()) throw new UsageError(t('{0}: is a directory, not an intake file', file));
   if (!stat.isFile()) throw new UsageError(t('{0}: is not a regular file (a device, a pipe or a socket); save the intake to a file first', file));
   if (stat.size > MAX_FILE_BYTES) throw new UsageError(tooLarge(file, stat.size));
-  const bytes = readCapped(file);
+  const bytes = readCapped(file, stat.size);
   const bom = byteOrderMark(bytes);
   if (!bom && looksBinary(bytes)) throw new UsageError(t('{0}: looks like a binary file, not an intake', file));
   let text: string;
@@ -42,8 +50,13 @@ export function readIntakeFile(file: string, warn: (message: string) => void = (
   return text;
 }
 
-/** The file's bytes, refusing at MAX_FILE_BYTES + 1 (the size `stat` gave is not trusted). */
-function readCapped(file: string): Buffer {
+/**
+ * The file's bytes, refusing at MAX_FILE_BYTES + 1 (the size `stat` gave is not trusted). Chunks
+ * are sized from that size (one byte more, to see the end in one read): a batch of small files
+ * must not allocate a megabyte each for the garbage collector.
+ */
+function readCapped(file: string, sizeHint: number): Buffer {
+  const chunkSize = Math.min(Math.max(sizeHint + 1, 4096), 1 << 20);
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -54,7 +67,7 @@ function readCapped(file: string): Buffer {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 20);
+      const chunk = Buffer.allocUnsafe(chunkSize);
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;

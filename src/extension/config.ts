@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { readHttpSettings, readLlmSettings, type HttpSettings, type LlmSettings } from './llm/settings';
 import { readExportSettings, readPreviewSettings, type ExportSettings, type PreviewSettings } from './preview/settings';
-import { readValidationSettings, type SettingsGetter, type ValidationSettings } from './settings';
+import { readPlaceholderSeverityLayers, readValidationSettings, type PlaceholderSeverityLayers, type SettingsGetter, type ValidationSettings } from './settings';
 
 export type ConfigSection = 'validate' | 'preview' | 'export' | 'llm' | 'http';
 
@@ -39,6 +39,11 @@ export class Configuration extends Disposable {
 
   validation(scope: vscode.Uri | undefined): ValidationSettings {
     return this.read('validate', scope, readValidationSettings);
+  }
+
+  /** Where `intake.validate.placeholderSeverity` is set, for the precedence over `.intake/config.yaml` (folderConfig.ts). */
+  placeholderSeverityLayers(scope: vscode.Uri | undefined): PlaceholderSeverityLayers {
+    return readPlaceholderSeverityLayers(vscode.workspace.getConfiguration('intake.validate', scope).inspect('placeholderSeverity'));
   }
 
   preview(scope: vscode.Uri | undefined): PreviewSettings {

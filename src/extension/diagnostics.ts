@@ -5,35 +5,55 @@
  *
  * The diagnostics come from the document's analysis (DocumentAnalyses), which re-analyses only
  * the intakes an edit touched; their VS Code form is kept per intake too, so an intake the edit
- * left alone costs nothing to publish again.
+ * left alone costs nothing to publish again. The placeholder severity and the codes to leave out
+ * come from the settings and the folder's `.intake/config.yaml` (folderConfig.ts).
  */
 import * as vscode from 'vscode';
 import type { IntakeDiagnostic, Severity } from '../core/diagnostics';
+import type { DiagnosticPolicy } from '../core/folderConfig';
 import type { DocumentAnalysis } from '../core/documents/documentAnalysis';
 import type { DocumentAnalyses } from './analyses';
 import type { Configuration } from './config';
 import { isIntake, toRange, toSeverity } from './convert';
 import { Debouncer } from './debouncer';
+import type { FolderConfigs } from './folderConfig';
 
 export const DIAGNOSTIC_SOURCE = 'intake';
 
 type PlaceholderSeverity = Severity | 'off';
 
-export function registerDiagnostics(analyses: DocumentAnalyses, config: Configuration): vscode.Disposable {
+/** How diagnostics are shown: the placeholder severity and the codes left out. */
+interface Shown {
+  severity: PlaceholderSeverity;
+  ignore: ReadonlySet<string>;
+  /** Both as one string, to tell whether a converted list still applies. */
+  key: string;
+}
+
+function shownBy(policy: DiagnosticPolicy): Shown {
+  const severity = policy.placeholderSeverity ?? 'warning';
+  const ignore = [...new Set(policy.ignore)].sort();
+  return { severity, ignore: new Set(ignore), key: `${severity}|${ignore.join(',')}` };
+}
+
+type Converted = WeakMap<readonly IntakeDiagnostic[], { shown: string; uri: string; list: vscode.Diagnostic[] }>;
+
+export function registerDiagnostics(analyses: DocumentAnalyses, config: Configuration, folderConfigs: FolderConfigs): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const debouncer = new Debouncer<string>();
   // Each intake's diagnostics in VS Code's form, by the core list they were made from.
-  const converted = new WeakMap<readonly IntakeDiagnostic[], { severity: PlaceholderSeverity; uri: string; list: vscode.Diagnostic[] }>();
+  const converted: Converted = new WeakMap();
 
-  const refresh = (doc: vscode.TextDocument): void => {
+  const refresh = async (doc: vscode.TextDocument): Promise<void> => {
     if (!isIntake(doc) || doc.isClosed) return;
     const version = doc.version;
-    const settings = config.validation(doc.uri);
-    const diagnostics = vsDiagnostics(doc.uri, analyses.get(doc), settings.placeholderSeverity, converted);
+    // Read once per .intake/ folder, then from memory.
+    const shown = shownBy(await folderConfigs.policyFor(doc.uri));
     // Stale guard: a newer edit (or a close) supersedes this result.
     if (doc.isClosed || doc.version !== version) return;
-    collection.set(doc.uri, diagnostics);
+    collection.set(doc.uri, vsDiagnostics(doc.uri, analyses.get(doc), shown, converted));
   };
+  const refreshAll = (): void => vscode.workspace.textDocuments.forEach((doc) => void refresh(doc));
 
   const forget = (doc: vscode.TextDocument): void => {
     debouncer.cancel(doc.uri.toString());
@@ -42,43 +62,39 @@ export function registerDiagnostics(analyses: DocumentAnalyses, config: Configur
 
   const subscriptions = [
     collection,
-    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidOpenTextDocument((doc) => void refresh(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       const doc = e.document;
       if (!isIntake(doc) || e.contentChanges.length === 0) return;
       const settings = config.validation(doc.uri);
       if (settings.run !== 'onType') return;
-      debouncer.schedule(doc.uri.toString(), settings.debounceMs, () => refresh(doc));
+      debouncer.schedule(doc.uri.toString(), settings.debounceMs, () => void refresh(doc));
     }),
-    vscode.workspace.onDidSaveTextDocument(refresh),
+    vscode.workspace.onDidSaveTextDocument((doc) => void refresh(doc)),
     vscode.workspace.onDidCloseTextDocument(forget),
     // A document whose language changes to or from `intake` is re-opened by VS Code, but
     // settings changes need an explicit refresh of everything open.
     config.onDidChange((e) => {
-      if (e.affects('validate')) vscode.workspace.textDocuments.forEach(refresh);
+      if (e.affects('validate')) refreshAll();
     }),
+    folderConfigs.onDidChange(refreshAll),
     { dispose: () => debouncer.dispose() },
   ];
-  vscode.workspace.textDocuments.forEach(refresh);
+  refreshAll();
   return vscode.Disposable.from(...subscriptions);
 }
 
 /** The document's diagnostics in VS Code's form, converted intake by intake (or taken from `converted`). */
-function vsDiagnostics(
-  uri: vscode.Uri,
-  analysis: DocumentAnalysis,
-  severity: PlaceholderSeverity,
-  converted: WeakMap<readonly IntakeDiagnostic[], { severity: PlaceholderSeverity; uri: string; list: vscode.Diagnostic[] }>,
-): vscode.Diagnostic[] {
+function vsDiagnostics(uri: vscode.Uri, analysis: DocumentAnalysis, shown: Shown, converted: Converted): vscode.Diagnostic[] {
   const count = analysis.file.intakes.length;
-  if (count === 0) return analysis.diagnostics().flatMap((d) => toVsDiagnostic(uri, d, severity));
+  if (count === 0) return analysis.diagnostics().flatMap((d) => toVsDiagnostic(uri, d, shown));
   const key = uri.toString();
   const out: vscode.Diagnostic[] = [];
   for (let i = 0; i < count; i++) {
     const core = analysis.intake(i)!.diagnostics();
     let hit = converted.get(core);
-    if (!hit || hit.severity !== severity || hit.uri !== key) {
-      hit = { severity, uri: key, list: core.flatMap((d) => toVsDiagnostic(uri, d, severity)) };
+    if (!hit || hit.shown !== shown.key || hit.uri !== key) {
+      hit = { shown: shown.key, uri: key, list: core.flatMap((d) => toVsDiagnostic(uri, d, shown)) };
       converted.set(core, hit);
     }
     for (const d of hit.list) out.push(d);
@@ -86,11 +102,12 @@ function vsDiagnostics(
   return out;
 }
 
-function toVsDiagnostic(uri: vscode.Uri, d: IntakeDiagnostic, placeholderSeverity: PlaceholderSeverity): vscode.Diagnostic[] {
+function toVsDiagnostic(uri: vscode.Uri, d: IntakeDiagnostic, shown: Shown): vscode.Diagnostic[] {
+  if (shown.ignore.has(d.code)) return [];
   let severity = d.severity;
   if (d.code === 'intake.placeholder') {
-    if (placeholderSeverity === 'off') return [];
-    severity = placeholderSeverity;
+    if (shown.severity === 'off') return [];
+    severity = shown.severity;
   }
   const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, toSeverity(severity));
   diagnostic.code = d.code;

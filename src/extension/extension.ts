@@ -7,6 +7,7 @@ import { configureL10n } from '../core/l10n';
 import { DocumentAnalyses } from './analyses';
 import { registerCodeActions } from './codeActions';
 import { registerEditCommands } from './commands';
+import { FolderConfigs } from './folderConfig';
 import { registerCompletion } from './completion';
 import { INTAKE_SELECTOR } from './convert';
 import { registerDiagnostics } from './diagnostics';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   // One analysis per document version, and one object for the settings, shared by every feature.
   const analyses = new DocumentAnalyses();
   const config = new Configuration();
+  const folderConfigs = new FolderConfigs(config);
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
   const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR);
   const llm = registerLlm(context, analyses, config, preview.manager);
@@ -48,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   context.subscriptions.push(
     analyses,
     config,
-    registerDiagnostics(analyses, config),
+    folderConfigs,
+    registerDiagnostics(analyses, config, folderConfigs),
     registerCodeActions(analyses),
     registerEditCommands(analyses),
     registerCompletion(INTAKE_SELECTOR, analysisOf),

@@ -29,3 +29,20 @@ export function readValidationSettings(get: SettingsGetter): ValidationSettings 
     debounceMs: debounceMs(get('debounceMs')),
   };
 }
+
+/** `intake.validate.placeholderSeverity` by where it is set (config.ts reads it), for the precedence over `.intake/config.yaml`. */
+export interface PlaceholderSeverityLayers {
+  /** The workspace's (or workspace folder's) own value. */
+  workspace?: Severity | 'off';
+  /** The user's. */
+  user?: Severity | 'off';
+  fallback: Severity | 'off';
+}
+
+/** The layers from VS Code's `inspect()` of the setting; a value that is not a severity counts as unset. */
+export function readPlaceholderSeverityLayers(inspected: { workspaceFolderValue?: unknown; workspaceValue?: unknown; globalValue?: unknown } | undefined): PlaceholderSeverityLayers {
+  const valid = (v: unknown) => (SEVERITIES.has(v) ? (v as Severity | 'off') : undefined);
+  const workspace = valid(inspected?.workspaceFolderValue) ?? valid(inspected?.workspaceValue);
+  const user = valid(inspected?.globalValue);
+  return { ...(workspace !== undefined ? { workspace } : {}), ...(user !== undefined ? { user } : {}), fallback: 'warning' };
+}

@@ -79,6 +79,8 @@ export const UnderstandingSchema = z.object({
     ),
     nodes: z.number().optional(),
     dataTb: z.number().optional(),
+    /** The intake asks to move to or add a cloud it does not use yet: other clouds are then not ruled out. */
+    newCloudRequested: z.boolean(),
   }),
   triedAndFailed: z.array(z.object({ what: z.string(), why: z.string(), products: z.array(z.string()), refs: Refs })),
   constraints: z.array(z.object({ kind: z.string(), text: z.string(), system: z.string().optional(), refs: Refs })),
