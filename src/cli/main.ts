@@ -39,7 +39,7 @@ function usage(): string {
     t('knowledge check: checks the team files of each DIR (default: the current folder) in the same format as check; exit 0 when clean, 1 on errors or warnings, 2 on usage errors.'),
     t('With --provider openai-compatible an LLM writes the report from the offline facts; the key is read from INTAKE_LLM_API_KEY, then OPENAI_API_KEY (none needed for localhost). Verification findings go to stderr as "code: message".'),
     t('Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.'),
-    t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report).'),
+    t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report), 5 the intake is too thin and gets a clarification brief, which is not sent to the LLM (--fallback offline then prints the brief).'),
     t('Over several files the worst result wins: 2, then 4, then 3, then 1, then 0.'),
     t('Set INTAKE_LANG=zh-cn (or a Chinese LANG) for messages in Chinese.'),
   ].join('\n');

@@ -30,7 +30,9 @@ import { choosePicks } from './plan/picks';
 import { applicableRegulation } from './plan/regulation';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
-import type { ReportModel } from './reportModel';
+import { withCustomerFigures } from './plan/ruleText';
+import type { Clarification, ReportModel } from './reportModel';
+import { currentName } from './plan/picks';
 import { evaluateRules } from './rules';
 import { understand } from './understand';
 import { scrub } from './understand/personal';
@@ -89,7 +91,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     const model: ReportModel = { ...base, kind: 'brief', title: `需求澄清清单：${subject || `调研表第${index + 1}份`}`, clarifications: brief.clarifications, regulations: [], sections: brief.sections, appendix: [] };
     return scrubModel(model, u);
   }
-  const hits = evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored);
+  const hits = withCustomerFigures(evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored), u);
   const lifecycle = lifecycleFindings(u);
   const plan = buildPlan(u, hits, lifecycle);
   let picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable, options.team);
@@ -115,7 +117,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     ...base,
     kind: 'report',
     title: `企业IT系统推荐报告：${subject || `调研表第${index + 1}份`}`,
-    clarifications: clarifications(u, plan.needs, regulation.clarifications),
+    clarifications: clarifications(u, plan.needs, [...regulation.clarifications, ...scopeQuestions(u, picks.options)]),
     plan: { needs: plan.needs, systems: plan.systems },
     options: picks.options,
     exclusions: picks.exclusions,
@@ -124,7 +126,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     regulations: regulation.regulations,
     costs,
     timeline,
-    risks: assessRisks(u, hits, lifecycle, timeline, costs),
+    risks: assessRisks(u, hits, lifecycle, timeline, costs, picks.options.find((o) => o.recommended)),
     sections: [],
     appendix: [],
   };
@@ -132,6 +134,21 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   model.sections = written.sections;
   model.appendix = written.appendix;
   return scrubModel(model, u);
+}
+
+/**
+ * A kept system that covers only part of its type (卫宁HIS of HIS/EMR) leaves the other part's
+ * vendor open: ask before comparing products for it.
+ */
+function scopeQuestions(u: ReturnType<typeof understand>, options: ReportModel['options']): Clarification[] {
+  const out: Clarification[] = [];
+  for (const p of options.find((o) => o.recommended)?.picks ?? []) {
+    const scope = p.alternative?.scope;
+    if (!p.existing || !scope) continue;
+    const kept = currentName(u, p.product.id);
+    out.push({ section: '特殊要求', topic: 'scope', question: `现有${scope}是哪家厂商的产品，是否随${kept}一起升级？`, why: `决定${scope}是在现有厂商的系统上补齐，还是单独选型。`, refs: p.refs, priority: 2 });
+  }
+  return out;
 }
 
 /** Required sections and fields that are missing, empty or still placeholders, by name. */
