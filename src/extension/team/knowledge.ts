@@ -75,6 +75,13 @@ export class TeamKnowledgeService extends Disposable {
         this.reset();
       }),
     );
+    // A save in the editor reloads at once: the file watcher may miss a change in a folder created
+    // moments before (the recursive watcher has not watched it yet), and it reports later anyway.
+    this._register(
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc.uri.scheme === 'file' && (isTeamFilePath(doc.uri.fsPath) || this.isUserFile(doc.uri))) reset();
+      }),
+    );
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(reset));
     this._register(vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)));
     this._register({ dispose: () => vscode.Disposable.from(...this.userWatchers).dispose() });
@@ -133,6 +140,10 @@ export class TeamKnowledgeService extends Disposable {
   }
 
   private async load(intakeDir: string | undefined, scope: TeamScope): Promise<TeamState> {
+    // A load that a file change overtook must not publish what it read: the newer load's problems
+    // (none, once the file is fixed) would be overwritten by stale ones.
+    const generation = this.generation;
+    const current = () => generation === this.generation;
     const has = intakeDir !== undefined ? await teamFilesIn(intakeDir) : { knowledge: false, branding: false };
     const userDirs = this.config.knowledge().paths;
     const restricted = !scope.workspace && scope.reason === 'untrusted' && (has.knowledge || has.branding);
@@ -143,17 +154,14 @@ export class TeamKnowledgeService extends Disposable {
     if (workspaceKnowledge || userDirs.length > 0) {
       const { loadTeamKnowledge } = await import('../../core/team/teamKnowledge');
       out.knowledge = await loadTeamKnowledge({ ...(workspaceKnowledge ? { intakeDir } : {}), userDirs, today: todayIso() });
-      this.publish(
-        out.knowledge.files.map((f) => f.file),
-        out.knowledge.problems,
-      );
+      if (current()) this.publish(out.knowledge.files.map((f) => f.file), out.knowledge.problems);
     }
     if (branding) {
       const { loadBranding } = await import('../../core/team/brandingFile');
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(intakeDir));
       const loaded = await loadBranding(intakeDir, folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined);
       if (loaded?.branding) out.branding = loaded.branding;
-      if (loaded) this.publish([loaded.file], loaded.problems);
+      if (loaded && current()) this.publish([loaded.file], loaded.problems);
     }
     return out;
   }
@@ -177,8 +185,12 @@ export class TeamKnowledgeService extends Disposable {
   /** An overlay or report.yaml opened: load its folder, so that its problems show. */
   private onOpen(doc: vscode.TextDocument): void {
     if (doc.uri.scheme !== 'file') return;
-    const userFile = this.config.knowledge().paths.some((dir) => doc.uri.fsPath.startsWith(dir));
-    if (isTeamFilePath(doc.uri.fsPath) || userFile) void this.stateFor(doc.uri);
+    if (isTeamFilePath(doc.uri.fsPath) || this.isUserFile(doc.uri)) void this.stateFor(doc.uri);
+  }
+
+  /** A file in one of the user's overlay folders (`intake.knowledge.paths`). */
+  private isUserFile(uri: vscode.Uri): boolean {
+    return this.config.knowledge().paths.some((dir) => uri.fsPath.startsWith(dir));
   }
 
   /** Forgets what was read and reads again what open documents use; then tells the features. */
