@@ -91,7 +91,8 @@ describe('report reasoning and writing (all intakes)', () => {
       it('POC: accepted on a measurable target or on what the POC proves, never on a pain', () => {
         const poc = points(model, 'next-steps').find((p) => p.text.startsWith('用2–4周做POC'));
         if (!poc) return;
-        const proofs = kb.categories.map((c) => c.proof);
+        // What a POC of a kind of system proves, or how a POC rule of the next steps runs it.
+        const proofs = [...kb.categories.map((c) => c.proof), ...kb.rules.filter((r) => r.section === '下一步建议' && /POC/i.test(r.summary)).map((r) => r.summary.replace(/^[^：]*POC：/i, ''))];
         const pains = model.plan!.needs.filter((n) => n.kind === 'pain' || n.kind === 'debt').map((n) => n.text);
         const rec = model.options.find((o) => o.recommended)!;
         for (const child of poc.children ?? []) {

@@ -405,15 +405,21 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const needs = model.plan?.needs ?? [];
   // The core system is proven in a POC even when nothing else competes with it.
   const compared = (rec?.picks ?? []).filter((p) => !p.existing && (p.alternative || model.plan?.systems.some((s) => s.category === p.category && s.role === 'core')));
+  // A 下一步建议 rule that is itself a POC of a compared system (网络POC for 专线/SD-WAN) says how
+  // that POC runs: it becomes the system's POC item, not a second POC step further down.
+  const pocRules = hits.filter((h) => h.rule.section === '下一步建议' && /POC/i.test(h.rule.summary));
+  const usedRules = new Set<string>();
   const trials = compared
     .map((p) => {
       const system = model.plan?.systems.find((s) => s.category === p.category);
       // The core system serves every goal of the business; another system the needs its mechanisms answer.
       const served = needs.filter((n) => n.mechanisms.some((m) => m.categories.includes(p.category)) || (system?.role === 'core' && (n.kind === 'main-goal' || n.kind === 'goal')));
       const target = measurableTargets(served);
+      const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
+      if (rule) usedRules.add(rule.rule.id);
       // The pick's line already said what a POC of it proves.
-      const proof = p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
-      return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs] };
+      const proof = rule ? rule.rule.summary.replace(/^[^：]*POC：/i, '') : p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
+      return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs, ...(rule ? evidenceRefs(rule) : [])] };
     })
     .sort((a, b) => Number(b.core) - Number(a.core) || Number(b.target.text !== '') - Number(a.target.text !== ''))
     .slice(0, 3);
@@ -438,7 +444,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
-  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
+  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
   if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, model.lifecycle.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
