@@ -42,15 +42,15 @@ function dataModule(data) {
  * that reads and parses it on the first call. The bundles then carry none of it (activation does
  * not even read it), and the engine's first report reads just the files it needs.
  */
-function dataFileModule(name) {
+function dataFileModule(name, folder = 'data') {
   return `import { readFileSync } from 'node:fs';
 let data;
 export default function load() {
   if (data === undefined) {
-    // This code runs from dist/ or dist/chunks/; the data is in dist/data/.
+    // This code runs from dist/ or dist/chunks/; the data is in dist/data/ (the schemas in dist/schemas/).
     const here = new URL('.', import.meta.url);
     const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
-    data = JSON.parse(readFileSync(new URL(${JSON.stringify(`data/${name}`)}, dist), 'utf8'));
+    data = JSON.parse(readFileSync(new URL(${JSON.stringify(`${folder}/${name}`)}, dist), 'utf8'));
   }
   return data;
 }
@@ -92,6 +92,39 @@ function yamlData(compiled, options = {}) {
       });
     },
   };
+}
+
+/**
+ * The JSON Schemas of the team's files (`import load from './NAME.jsonschema'` in src/core/team/):
+ * generated with the data (validateData.ts, `schemas/NAME`). With `outdir`, they are files in
+ * OUTDIR/schemas/ (where package.json's jsonValidation points) read on first use; else embedded.
+ * @param {() => Promise<Record<string, unknown> | undefined>} compiled
+ * @param {{ outdir?: string }} [options]
+ * @returns {import('esbuild').Plugin}
+ */
+function jsonSchemas(compiled, options = {}) {
+  return {
+    name: 'json-schemas',
+    setup(build) {
+      build.onResolve({ filter: /\.jsonschema$/ }, (args) => ({ path: path.basename(args.path, '.jsonschema'), namespace: 'jsonschema' }));
+      build.onLoad({ filter: /.*/, namespace: 'jsonschema' }, async (args) => {
+        const data = await compiled();
+        const schema = data?.[`schemas/${args.path}`];
+        if (schema === undefined) return { errors: [{ text: `no JSON Schema named ${args.path}` }] };
+        if (!options.outdir) return { contents: dataModule(schema), loader: 'js' };
+        writeSchemas(options.outdir, data);
+        return { contents: dataFileModule(`${args.path}.schema.json`, 'schemas'), loader: 'js' };
+      });
+    },
+  };
+}
+
+/** Writes every JSON Schema of `data` to OUTDIR/schemas/NAME.schema.json. */
+function writeSchemas(outdir, data) {
+  fs.mkdirSync(path.join(outdir, 'schemas'), { recursive: true });
+  for (const [key, schema] of Object.entries(data)) {
+    if (key.startsWith('schemas/')) fs.writeFileSync(path.join(outdir, 'schemas', `${key.slice('schemas/'.length)}.schema.json`), JSON.stringify(schema, null, 2) + '\n');
+  }
 }
 
 /** YAML as written (what the validator reads, and what tools that bundle core code may use). */
@@ -151,7 +184,7 @@ const common = {
   logLevel: 'warning',
   // The preview's stylesheet is written into its page (src/extension/preview/shell.ts).
   loader: { '.css': 'text' },
-  plugins: [dataCheckPlugin, yamlData(compileData), problemMatcherPlugin],
+  plugins: [dataCheckPlugin, yamlData(compileData), jsonSchemas(compileData), problemMatcherPlugin],
 };
 
 /**
@@ -161,7 +194,7 @@ const common = {
 function esm(outdir) {
   return {
     ...common,
-    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), problemMatcherPlugin],
+    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), problemMatcherPlugin],
     format: 'esm',
     splitting: true,
     outdir,
@@ -232,6 +265,7 @@ async function main() {
     for (const dir of [EXTENSION_DIST, CLI_DIST]) {
       fs.rmSync(`${dir}/chunks`, { recursive: true, force: true });
       fs.rmSync(`${dir}/data`, { recursive: true, force: true });
+      fs.rmSync(`${dir}/schemas`, { recursive: true, force: true });
     }
   }
   try {
@@ -239,7 +273,12 @@ async function main() {
   } finally {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
-  if (!testsOnly) writeCliLauncher();
+  if (!testsOnly) {
+    writeCliLauncher();
+    // Every schema, also those no bundle imports (config.yaml's is for editors only).
+    const data = await compileData();
+    if (data) for (const dir of [EXTENSION_DIST, CLI_DIST]) writeSchemas(dir, data);
+  }
 }
 
 function writeCliLauncher() {

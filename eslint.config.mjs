@@ -20,8 +20,9 @@ const CORE = { forbiddenPackages: ['vscode'] };
 export const LAYERS = [
   // The messages between the extension and the preview webview, checked with zod/mini on both sides.
   { name: 'protocol', rank: 0, files: ['src/protocol/**'], packages: ['zod'] },
-  // The parse tree and what it is checked against: document, model, parser, diagnostics, l10n, catalog, knowledge data.
-  { name: 'model', rank: 1, files: ['src/core/*.ts', 'src/core/text/**', 'src/core/catalog/**', 'src/core/knowledge/**', 'src/types/**'], assets: ['media/l10n/'], ...CORE },
+  // The parse tree and what it is checked against: document, model, parser, diagnostics, l10n, catalog, knowledge data,
+  // and the team's own data in `.intake/` (knowledge overlays, report branding).
+  { name: 'model', rank: 1, files: ['src/core/*.ts', 'src/core/text/**', 'src/core/catalog/**', 'src/core/knowledge/**', 'src/core/team/**', 'src/types/**'], assets: ['media/l10n/'], ...CORE },
   // Foundations every check and the engine share: facts, money, line helpers, required-field coverage, line lookup.
   { name: 'facts', rank: 2, files: ['src/core/facts/**'], ...CORE },
   // The analysis checks (budget, SLA, latency, standards): findings for the validator and the report.

@@ -1,6 +1,7 @@
 /**
  * The options `check` and `generate` share for several files: `--jobs N`, `--config FILE`,
- * `--no-config`, and `--`, after which every argument is a file name (even `-x` or `!x`).
+ * `--no-config`, `--knowledge DIR` (repeatable), and `--`, after which every argument is a file
+ * name (even `-x` or `!x`).
  */
 import { t } from '../core/l10n';
 import { UsageError, valueAfter } from './io';
@@ -12,6 +13,8 @@ export interface SharedArgs {
   config?: string;
   /** `--no-config`: no config at all (the built-in defaults). */
   noConfig: boolean;
+  /** `--knowledge DIR`, in the order given: folders of the user's own overlays (the editor's `intake.knowledge.paths`). */
+  knowledge: string[];
   /** The arguments after `--`: literal file names. */
   literal: string[];
 }
@@ -25,7 +28,7 @@ export function takeSharedArgs(args: readonly string[]): { rest: string[]; share
   const own = dashes >= 0 ? args.slice(0, dashes) : [...args];
   const literal = dashes >= 0 ? args.slice(dashes + 1) : [];
   const rest: string[] = [];
-  const shared: SharedArgs = { noConfig: false, literal };
+  const shared: SharedArgs = { noConfig: false, knowledge: [], literal };
   for (let i = 0; i < own.length; i++) {
     const a = own[i]!;
     // Consumes the value: the loop's own i++ then moves past it.
@@ -39,6 +42,11 @@ export function takeSharedArgs(args: readonly string[]): { rest: string[]; share
       if (v.trim() === '') throw new UsageError(t('{0} needs a file name', a));
       shared.config = v;
     } else if (a === '--no-config') shared.noConfig = true;
+    else if (a === '--knowledge') {
+      const v = next();
+      if (v.trim() === '') throw new UsageError(t('{0} needs a folder name', a));
+      shared.knowledge.push(v);
+    }
     else rest.push(a);
   }
   if (shared.config !== undefined && shared.noConfig) throw new UsageError(t('--config and --no-config exclude each other'));

@@ -20,6 +20,7 @@ import { expandInputs, type FoundFile, type Inputs } from './inputs';
 import { UsageError } from './io';
 import { nameClashes, reportPath } from './outputNames';
 import { runTasks, type WorkerInit } from './pool';
+import { CliTeams, teamWarnings, todayIso } from './team';
 
 export interface BatchContext {
   shared: SharedArgs;
@@ -49,7 +50,9 @@ export async function runBatchCheck(inputs: Inputs, json: boolean, context: Batc
   const started = performance.now();
   const { files, stderr: findings, exitCode: findExit } = findFiles(inputs, context.cwd);
   const configs = await new CliConfigs(context.shared).forFiles(files.map((f) => f.path));
-  const tasks: FileTask[] = files.map((f, i) => ({ kind: 'check', file: f.path, json, policy: diagnosticPolicyOf(configs[i]) }));
+  const teams = await new CliTeams(context.shared.knowledge).forFiles(files.map((f) => f.path));
+  const teamLines = await teamWarnings(teams, todayIso());
+  const tasks: FileTask[] = files.map((f, i) => ({ kind: 'check', file: f.path, json, policy: diagnosticPolicyOf(configs[i]), ...(teams[i] ? { team: teams[i] } : {}) }));
   const outcomes = (await runTasks(tasks, pool(context))) as CheckOutcome[];
 
   const total = { intakes: 0, errors: 0, warnings: 0 };
@@ -66,7 +69,7 @@ export async function runBatchCheck(inputs: Inputs, json: boolean, context: Batc
   const summary = t('{0} file(s), {1} intake(s): {2} error(s), {3} warning(s) in {4} s', files.length, total.intakes, total.errors, total.warnings, seconds(started));
   return {
     stdout,
-    stderr: findings + outcomes.map((o) => o.stderr).join('') + `intake: ${summary}${failures(outcomes)}\n`,
+    stderr: findings + teamLines + outcomes.map((o) => o.stderr).join('') + `intake: ${summary}${failures(outcomes)}\n`,
     exitCode: worstExit([findExit, ...outcomes.map((o) => o.exitCode)]),
   };
 }
@@ -93,7 +96,9 @@ export async function runBatchGenerate(inputs: Inputs, options: BatchGenerateOpt
   if (clash !== undefined) throw new UsageError(clash, clashes);
   const configs = await new CliConfigs(context.shared).forFiles(files.map((f) => f.path));
   const formats = files.map((_, i) => options.format ?? configs[i]?.generate?.format ?? 'md');
-  const tasks: FileTask[] = files.map((f, i) => ({ kind: 'generate', file: f.path, format: formats[i]!, choices: options.choices, ...(options.intake !== undefined ? { intake: options.intake } : {}) }));
+  const teams = await new CliTeams(context.shared.knowledge).forFiles(files.map((f) => f.path));
+  const teamLines = await teamWarnings(teams, todayIso());
+  const tasks: FileTask[] = files.map((f, i) => ({ kind: 'generate', file: f.path, format: formats[i]!, choices: options.choices, ...(options.intake !== undefined ? { intake: options.intake } : {}), ...(teams[i] ? { team: teams[i] } : {}) }));
 
   const guard = new InputGuard(files.map((f) => f.path));
   const written: string[][] = files.map(() => []);
@@ -121,7 +126,7 @@ export async function runBatchGenerate(inputs: Inputs, options: BatchGenerateOpt
   const writeFailed = writeErrors.map((e) => (e ? Exit.usage : Exit.ok));
   return {
     stdout: written.flat().map((f) => `${escapeControlChars(f)}\n`).join(''),
-    stderr: findings + outcomes.map((o, i) => o.stderr + writeErrors[i]).join('') + `intake: ${escapeControlChars(summary)}${failures(outcomes, writeErrors)}\n`,
+    stderr: findings + teamLines + outcomes.map((o, i) => o.stderr + writeErrors[i]).join('') + `intake: ${escapeControlChars(summary)}${failures(outcomes, writeErrors)}\n`,
     exitCode: worstExit([findExit, ...outcomes.map((o) => o.exitCode), ...writeFailed]),
   };
 }

@@ -1,5 +1,6 @@
 /** `intake check FILE [--json]`: the editor's diagnostics, for scripts and problem matchers. */
 import { applyDiagnosticPolicy, type DiagnosticPolicy } from '../core/folderConfig';
+import type { FieldCatalog } from '../core/catalog/catalog';
 import type { IntakeDiagnostic } from '../core/diagnostics';
 import { t } from '../core/l10n';
 import { parseIntake } from '../core/parser';
@@ -23,14 +24,17 @@ export interface FileCheck {
   warnings: string;
 }
 
-/** Reads and checks one file; a file that cannot be read, or holds no intake, is a UsageError. */
-export function checkFile(file: string, policy: DiagnosticPolicy = {}): FileCheck {
+/**
+ * Reads and checks one file; a file that cannot be read, or holds no intake, is a UsageError.
+ * `catalog`: the field catalog with the team's extra fields, when it has some.
+ */
+export function checkFile(file: string, policy: DiagnosticPolicy = {}, catalog?: FieldCatalog): FileCheck {
   let warnings = '';
   const text = readIntakeFile(file, (w) => (warnings += `intake: ${escapeControlChars(w)}\n`));
   const parsed = parseIntake(text);
   // As for generate: a file without an intake (empty, or not an intake at all) is a usage error.
   if (parsed.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', file));
-  return { intakes: parsed.intakes.length, diagnostics: applyDiagnosticPolicy(validate(parsed), policy), warnings };
+  return { intakes: parsed.intakes.length, diagnostics: applyDiagnosticPolicy(validate(parsed, catalog ? { catalog } : {}), policy), warnings };
 }
 
 export function checkExitCode(diagnostics: readonly IntakeDiagnostic[]): number {
@@ -53,8 +57,8 @@ export function checkLines(file: string, diagnostics: readonly IntakeDiagnostic[
   return diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${escapeControlChars(d.message)}\n`).join('');
 }
 
-export function runCheck(file: string, json: boolean, policy: DiagnosticPolicy = {}): CheckResult {
-  const check = checkFile(file, policy);
+export function runCheck(file: string, json: boolean, policy: DiagnosticPolicy = {}, catalog?: FieldCatalog): CheckResult {
+  const check = checkFile(file, policy, catalog);
   const exitCode = checkExitCode(check.diagnostics);
   if (json) return { output: JSON.stringify(checkJson(check), null, 2) + '\n', warnings: check.warnings, exitCode };
   return { output: checkLines(file, check.diagnostics), warnings: check.warnings, exitCode };

@@ -10,10 +10,12 @@ import { checkExitCode, checkFile, checkJson, checkLines } from './check';
 import { Exit } from './exitCodes';
 import { generateReports, type RenderChoices } from './generate';
 import { UsageError } from './io';
+import { loadTeam, todayIso, type TeamSpec } from './team';
 
+/** `team`: the file's team knowledge and branding (team.ts), loaded by whichever thread runs the task. */
 export type FileTask =
-  | { kind: 'check'; file: string; json: boolean; policy: DiagnosticPolicy }
-  | { kind: 'generate'; file: string; format: ReportFormat; intake?: number; choices?: RenderChoices };
+  | { kind: 'check'; file: string; json: boolean; policy: DiagnosticPolicy; team?: TeamSpec }
+  | { kind: 'generate'; file: string; format: ReportFormat; intake?: number; choices?: RenderChoices; team?: TeamSpec };
 
 interface OutcomeBase {
   /** Lines for stderr: warnings about the file, or why it failed. */
@@ -42,8 +44,9 @@ export type FileOutcome = CheckOutcome | GenerateOutcome;
 
 export async function runFileTask(task: FileTask): Promise<FileOutcome> {
   try {
+    const team = task.team ? await loadTeam(task.team, todayIso()) : undefined;
     if (task.kind === 'check') {
-      const check = checkFile(task.file, task.policy);
+      const check = checkFile(task.file, task.policy, team?.knowledge?.catalog);
       return {
         kind: 'check',
         text: task.json ? '' : checkLines(task.file, check.diagnostics),
@@ -55,7 +58,7 @@ export async function runFileTask(task: FileTask): Promise<FileOutcome> {
         warnings: check.diagnostics.filter((d) => d.severity === 'warning').length,
       };
     }
-    const generated = await generateReports(task.file, task.format, task.intake, task.choices);
+    const generated = await generateReports(task.file, task.format, task.intake, task.choices, team);
     return { kind: 'generate', reports: generated.reports, stderr: generated.warnings, exitCode: Exit.ok, intakes: generated.intakes };
   } catch (e) {
     return failed(task, e);

@@ -17,6 +17,8 @@ import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
 import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
 import { readIntakeFile, UsageError, valueAfter } from './io';
 import { escapeControlChars } from '../core/text/controlChars';
+import type { Branding } from '../core/team/branding';
+import type { LoadedTeam } from './team';
 
 export interface GenerateOptions {
   /** The file arguments: one file, or files, folders and globs (inputs.ts). */
@@ -110,13 +112,13 @@ function isIsoDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+export async function runGenerate(args: GenerateArgs, env: NodeJS.ProcessEnv = process.env, team?: LoadedTeam): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   if (args.llm) {
     const { llm, ...offline } = args;
-    return runGenerateLlm(args, llm, { env, stderr: (s) => process.stderr.write(s), offline: () => runGenerate(offline) });
+    return runGenerateLlm(args, llm, { env, stderr: (s) => process.stderr.write(s), offline: () => runGenerate(offline, env, team) });
   }
   if (args.out !== undefined) refuseOverwritingInput(args.out, [args.file]);
-  const { reports, warnings } = await generateReports(args.file, args.format, args.intake, args);
+  const { reports, warnings } = await generateReports(args.file, args.format, args.intake, args, team);
   const output = reports[0]!.data;
   if (args.out) {
     writeFileAtomic(args.out, output);
@@ -133,9 +135,10 @@ export interface RenderChoices {
 
 /**
  * The reports of one file: of intake `intake` (1-based) only, or of every intake. A file that
- * cannot be read, holds no intake or not that one is a UsageError.
+ * cannot be read, holds no intake or not that one is a UsageError. `team`: the team's knowledge
+ * (overlays) and branding for the file, when it has any (team.ts).
  */
-export async function generateReports(file: string, format: ReportFormat, intake?: number, choices: RenderChoices = {}): Promise<{ intakes: number; reports: { index: number; data: string | Uint8Array }[]; warnings: string }> {
+export async function generateReports(file: string, format: ReportFormat, intake?: number, choices: RenderChoices = {}, team?: LoadedTeam): Promise<{ intakes: number; reports: { index: number; data: string | Uint8Array }[]; warnings: string }> {
   let warnings = '';
   const text = readIntakeFile(file, (w) => (warnings += `intake: ${escapeControlChars(w)}\n`));
   const parsed = parseIntake(text);
@@ -143,12 +146,14 @@ export async function generateReports(file: string, format: ReportFormat, intake
   if (intake !== undefined && intake > parsed.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', file, parsed.intakes.length, intake));
   const indexes = intake !== undefined ? [intake - 1] : parsed.intakes.map((_, i) => i);
   const reports: { index: number; data: string | Uint8Array }[] = [];
-  for (const index of indexes) reports.push({ index, data: await render(generateReport(parsed, index, choices.asOf ? { asOf: choices.asOf } : {}), format, choices.refs) });
+  const k = team?.knowledge;
+  const knowledge = k && !k.isEmbedded ? { kb: k.kb, catalog: k.catalog, team: k.context } : {};
+  for (const index of indexes) reports.push({ index, data: await render(generateReport(parsed, index, { ...(choices.asOf ? { asOf: choices.asOf } : {}), ...knowledge }), format, choices.refs, team?.branding) });
   return { intakes: parsed.intakes.length, reports, warnings };
 }
 
-async function render(model: ReportModel, format: ReportFormat, refs: boolean | undefined): Promise<string | Uint8Array> {
-  const options = refs !== undefined ? { refs } : {};
+async function render(model: ReportModel, format: ReportFormat, refs: boolean | undefined, branding: Branding | undefined): Promise<string | Uint8Array> {
+  const options = { ...(refs !== undefined ? { refs } : {}), ...(branding ? { branding } : {}) };
   switch (format) {
     case 'json':
       return JSON.stringify(model, null, 2) + '\n';
@@ -158,6 +163,6 @@ async function render(model: ReportModel, format: ReportFormat, refs: boolean | 
       // Word's renderer (and `docx`) loads only for a Word export.
       return (await import('../core/render/exportDocx')).renderDocx(model, options);
     case 'md':
-      return renderMarkdownExport(model, options);
+      return renderMarkdownExport(model, refs !== undefined ? { refs } : {});
   }
 }

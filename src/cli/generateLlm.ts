@@ -8,14 +8,17 @@
  * the extension (src/core/llm/proxy.ts), through undici's ProxyAgent. Progress goes to stderr as it happens, the Markdown to
  * stdout (or OUT), then the verification findings to stderr, one per line: `code: message`.
  * Exit codes: 0 done; 3 the report has verification problems (errors or warnings); 4 the endpoint
- * failed (with --fallback offline the offline report is printed instead, still exit 4);
- * 130 interrupted (Ctrl-C, the request is aborted); 2 usage errors.
+ * failed (with --fallback offline the offline report is printed instead, still exit 4); 5 the
+ * intake is too thin for a recommendation: its offline result is a clarification brief, and
+ * nothing is sent (with --fallback offline the brief is printed, still exit 5); 130 interrupted
+ * (Ctrl-C, the request is aborted); 2 usage errors.
  */
 import { t } from '../core/l10n';
 import { isLoopback, parseBaseUrl, redactUrl, type LlmConfig } from '../core/llm/config';
 import { escapeControlChars } from '../core/text/controlChars';
 import { proxyFor, redactProxyUrl } from '../core/llm/proxy';
 import type { ProxyFetch } from '../core/llm/proxyFetch';
+import { generateReport } from '../core/engine/generate';
 import { parseIntake } from '../core/parser';
 import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
 import { readIntakeFile, UsageError, valueAfter } from './io';
@@ -40,6 +43,8 @@ export interface CliResult {
 const EXIT_VERIFY = 3;
 const EXIT_ENDPOINT = 4;
 const EXIT_INTERRUPTED = 130;
+/** The intake is too thin: its offline result is a clarification brief, which no LLM expands. */
+const EXIT_BRIEF = 5;
 
 /** The largest --timeout, as for the extension's intake.llm.timeoutSeconds. */
 const MAX_TIMEOUT_SECONDS = 3600;
@@ -109,14 +114,24 @@ export interface LlmCliIo {
   offline: () => Promise<CliResult>;
 }
 
-export async function runGenerateLlm(args: { file: string; intake: number; format: string; out?: string }, llm: LlmArgs, io: LlmCliIo): Promise<CliResult> {
+export async function runGenerateLlm(args: { file: string; intake: number; format: string; out?: string; asOf?: string }, llm: LlmArgs, io: LlmCliIo): Promise<CliResult> {
   // LLM mode's code (and `openai`, `undici`) loads only when it is used: the offline commands never read it.
-  const [{ generateLlmReport }, { hasProblems }, { proxyFetch }] = await Promise.all([import('../core/llm/generateLlm'), import('../core/llm/verify'), import('../core/llm/proxyFetch')]);
+  const [{ generateLlmReport, briefMessage }, { hasProblems }, { proxyFetch }] = await Promise.all([import('../core/llm/generateLlm'), import('../core/llm/verify'), import('../core/llm/proxyFetch')]);
   if (args.format !== 'md') throw new UsageError(t('--provider openai-compatible writes Markdown only; drop --format {0}', args.format));
   if (args.out !== undefined) refuseOverwritingInput(args.out, [args.file]);
   const file = parseIntake(readIntakeFile(args.file, (w) => note(io, w)));
   if (file.intakes.length === 0) throw new UsageError(t('{0}: contains no intake', args.file));
   if (args.intake > file.intakes.length) throw new UsageError(t('{0}: has {1} intake(s); --intake {2} does not exist', args.file, file.intakes.length, args.intake));
+
+  // The offline model the prompt is grounded on. A clarification brief is never sent to be
+  // "expanded" into a report: exit 5 at once, with the brief itself under --fallback offline.
+  const model = generateReport(file, args.intake - 1, args.asOf ? { asOf: args.asOf } : {});
+  if (model.kind === 'brief') {
+    const message = `intake: ${escapeControlChars(briefMessage(args.intake - 1))}\n`;
+    if (llm.fallback !== 'offline') return { stdout: '', stderr: message + `intake: ${t('The offline command prints the brief: intake generate {0} --intake {1}', escapeControlChars(args.file), args.intake)}\n`, exitCode: EXIT_BRIEF };
+    const offline = await io.offline();
+    return { stdout: offline.stdout, stderr: offline.stderr + message + `intake: ${t('Printed the offline clarification brief instead (--fallback offline).')}\n`, exitCode: EXIT_BRIEF };
+  }
 
   const config: LlmConfig = { baseUrl: llm.baseUrl, model: llm.model };
   const key = apiKey(llm, io.env);
@@ -147,12 +162,14 @@ export async function runGenerateLlm(args: { file: string; intake: number; forma
   let report;
   try {
     report = await generateLlmReport(
-      { file, index: args.intake - 1, config, redact: llm.redact },
+      { file, index: args.intake - 1, config, redact: llm.redact, model },
       {
         signal: controller.signal,
         log: (line) => note(io, line),
         warn: (line) => note(io, t('Warning: {0}', line)),
         onPrompt: (info) => {
+          const leftOut = info.meta?.leftOutLines ?? [];
+          if (leftOut.length > 0) note(io, t('Not sent: {0} intake line(s) with contact details ({1}).', leftOut.length, leftOut.map((l) => `L${l}`).join(', ')));
           if (info.redactions.length > 0) note(io, t('Masked before sending: {0}.', info.redactions.map((r) => `${r.mask}×${r.count}`).join(', ')));
         },
         onRetry: (r) => note(io, t('HTTP {0}: retrying in {1} s (attempt {2} of {3}).', r.status, Math.round(r.delayMs / 100) / 10, r.attempt + 1, r.maxAttempts)),

@@ -14,6 +14,8 @@ import { parseGenerateArgs, runGenerate, singleGenerateArgs } from './generate';
 import { classifyInputs, singleFile } from './inputs';
 import { UsageError } from './io';
 import { escapeControlChars } from '../core/text/controlChars';
+import { runKnowledge } from './knowledge';
+import { CliTeams, loadTeam, teamWarnings, todayIso, type LoadedTeam } from './team';
 
 const VERSION = '0.1.0';
 
@@ -25,6 +27,7 @@ function usage(): string {
     '  intake generate FILE [--intake N] [--format md|json|html|docx] [--as-of YYYY-MM-DD] [--refs|--no-refs] [-o OUT]',
     '  intake generate FILE|FOLDER|GLOB… [!EXCLUDE…] -o DIR [--intake N] [--format md|json|html|docx] [--as-of YYYY-MM-DD] [--refs|--no-refs] [--jobs N] [--config FILE | --no-config]',
     '  intake generate FILE --provider openai-compatible --base-url URL --model NAME [--intake N] [--api-key-env NAME] [--no-redact] [--fallback offline] [--timeout S] [--max-tokens N] [-o OUT]',
+    '  intake knowledge check [DIR…] [--knowledge DIR…]',
     '  intake --help | --version',
     '',
     t('check: prints one line per diagnostic: FILE:LINE:COL: severity code: message.'),
@@ -32,9 +35,11 @@ function usage(): string {
     t('--as-of fixes the report date that end-of-support dates are compared with (default today); --no-refs leaves the 〔Lnn〕 intake references out (Word leaves them out unless --refs).'),
     t('Several files: a FOLDER means its *.intake and *.intake.md files, all levels down; GLOB takes *, ?, ** and {a,b} (quote it); !PATTERN or #PATTERN excludes; :PATH or anything after -- is a plain file name. They run in parallel on up to all cores (--jobs N threads), in input order, with a summary line on stderr; generate writes every intake of every file to DIR as NAME-N.report.FORMAT.'),
     t('Each file follows the .intake/config.yaml of its folder or the nearest parent folder (up to the repository root); --config FILE uses one file for all, --no-config none.'),
+    t("The same .intake/ folder's knowledge/ overlays and report.yaml apply (the team's products, vendor policy, prices, extra fields; the branding of HTML and Word); --knowledge DIR adds a folder of your own overlays under them (repeatable)."),
+    t('knowledge check: checks the team files of each DIR (default: the current folder) in the same format as check; exit 0 when clean, 1 on errors or warnings, 2 on usage errors.'),
     t('With --provider openai-compatible an LLM writes the report from the offline facts; the key is read from INTAKE_LLM_API_KEY, then OPENAI_API_KEY (none needed for localhost). Verification findings go to stderr as "code: message".'),
     t('Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.'),
-    t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report).'),
+    t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report), 5 the intake is too thin and gets a clarification brief, which is not sent to the LLM (--fallback offline then prints the brief).'),
     t('Over several files the worst result wins: 2, then 4, then 3, then 1, then 0.'),
     t('Set INTAKE_LANG=zh-cn (or a Chinese LANG) for messages in Chinese.'),
   ].join('\n');
@@ -52,6 +57,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') return { stdout: usage() + '\n', stderr: '', exitCode: command ? 0 : 2 };
     if (command === '--version' || command === '-v') return { stdout: VERSION + '\n', stderr: '', exitCode: 0 };
+    if (command === 'knowledge') {
+      const { rest: own, shared } = takeSharedArgs(rest);
+      return await runKnowledge(own, shared);
+    }
     if (command === 'check' || command === 'generate') {
       const { rest: own, shared } = takeSharedArgs(rest);
       const context: BatchContext = { shared, cwd: process.cwd(), locale, ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
@@ -75,8 +84,9 @@ async function check(args: string[], context: BatchContext): Promise<{ stdout: s
   const file = singleFile(inputs);
   if (file === undefined) return runBatchCheck(inputs, json, context);
   const [config] = await configsOf(context.shared, file);
-  const result = runCheck(file, json, diagnosticPolicyOf(config));
-  return { stdout: result.output, stderr: result.warnings, exitCode: result.exitCode };
+  const { team, warnings } = await teamOf(context.shared, file);
+  const result = runCheck(file, json, diagnosticPolicyOf(config), team?.knowledge?.catalog);
+  return { stdout: result.output, stderr: warnings + result.warnings, exitCode: result.exitCode };
 }
 
 async function generate(args: string[], context: BatchContext, env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string; exitCode: number }> {
@@ -91,7 +101,17 @@ async function generate(args: string[], context: BatchContext, env: NodeJS.Proce
     return runBatchGenerate(inputs, { out: options.out, choices, ...(options.format ? { format: options.format } : {}), ...(options.intake !== undefined ? { intake: options.intake } : {}) }, context);
   }
   const [config] = await configsOf(context.shared, file);
-  return runGenerate(singleGenerateArgs(options, file, config?.generate?.format), env);
+  const args2 = singleGenerateArgs(options, file, config?.generate?.format);
+  const { team, warnings } = await teamOf(context.shared, file);
+  const result = await runGenerate(args2, env, team);
+  return { ...result, stderr: warnings + result.stderr };
+}
+
+/** The team knowledge and branding of one file, and the lines about their problems. */
+async function teamOf(shared: SharedArgs, file: string): Promise<{ team?: LoadedTeam; warnings: string }> {
+  const spec = await new CliTeams(shared.knowledge).forFile(file);
+  if (!spec) return { warnings: '' };
+  return { team: await loadTeam(spec, todayIso()), warnings: await teamWarnings([spec], todayIso()) };
 }
 
 function configsOf(shared: SharedArgs, file: string) {

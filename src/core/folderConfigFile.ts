@@ -16,7 +16,7 @@ import { t } from './l10n';
 
 const FOLDER_CONFIG_FILE = 'config.yaml';
 
-const FolderConfigSchema: z.ZodMiniType<FolderConfig> = z.strictObject({
+export const FolderConfigSchema: z.ZodMiniType<FolderConfig> = z.strictObject({
   diagnostics: z.optional(
     z.strictObject({
       placeholderSeverity: z.optional(z.enum(PLACEHOLDER_SEVERITIES, { error: () => t('must be one of {0}', PLACEHOLDER_SEVERITIES.join(', ')) })),

@@ -5,6 +5,7 @@
  * the intakes it touched are analysed again.
  */
 import * as vscode from 'vscode';
+import type { FieldCatalog } from '../core/catalog/catalog';
 import type { DocumentAnalysis } from '../core/documents/documentAnalysis';
 import { AnalysisStore } from '../core/documents/store';
 
@@ -12,13 +13,14 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly store = new AnalysisStore();
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  /** `catalogOf`: the catalog with the team's extra fields for a document, when it has some (team/knowledge.ts). */
+  constructor(private readonly catalogOf: (uri: vscode.Uri) => FieldCatalog | undefined = () => undefined) {
     this.subscription = vscode.workspace.onDidCloseTextDocument((doc) => this.store.delete(doc.uri.toString()));
   }
 
   /** The analysis of the document as it is now (its current version). */
   get(doc: vscode.TextDocument): DocumentAnalysis {
-    return this.store.get(doc.uri.toString(), doc.version, () => doc.getText());
+    return this.store.get(doc.uri.toString(), doc.version, () => doc.getText(), this.catalogOf(doc.uri));
   }
 
   dispose(): void {

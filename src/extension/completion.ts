@@ -18,7 +18,9 @@ export function registerCompletion(selector: vscode.DocumentSelector, analysisOf
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(doc, position, _token, context) {
       const trigger = context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined;
-      const entries = getCompletions(analysisOf(doc).file, fromPosition(position), doc.lineAt(position.line).text, coreLocale(), trigger === undefined ? {} : { triggerCharacter: trigger });
+      const analysis = analysisOf(doc);
+      // The analysis's catalog: the team's extra fields are completed too.
+      const entries = getCompletions(analysis.file, fromPosition(position), doc.lineAt(position.line).text, coreLocale(), { catalog: analysis.validator.catalog, ...(trigger === undefined ? {} : { triggerCharacter: trigger }) });
       return entries.map(toItem);
     },
   };

@@ -8,11 +8,12 @@ import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { readHttpSettings, readLlmSettings, type HttpSettings, type LlmSettings } from './llm/settings';
 import { readExportSettings, readPreviewSettings, type ExportSettings, type PreviewSettings } from './preview/settings';
-import { readPlaceholderSeverityLayers, readValidationSettings, type PlaceholderSeverityLayers, type SettingsGetter, type ValidationSettings } from './settings';
+import * as os from 'node:os';
+import { readKnowledgeSettings, readPlaceholderSeverityLayers, readValidationSettings, type KnowledgeSettings, type PlaceholderSeverityLayers, type SettingsGetter, type ValidationSettings } from './settings';
 
-export type ConfigSection = 'validate' | 'preview' | 'export' | 'llm' | 'http';
+export type ConfigSection = 'validate' | 'preview' | 'export' | 'llm' | 'http' | 'knowledge';
 
-const PREFIX: Record<ConfigSection, string> = { validate: 'intake.validate', preview: 'intake.preview', export: 'intake.export', llm: 'intake.llm', http: 'http' };
+const PREFIX: Record<ConfigSection, string> = { validate: 'intake.validate', preview: 'intake.preview', export: 'intake.export', llm: 'intake.llm', http: 'http', knowledge: 'intake.knowledge' };
 const SECTIONS = Object.keys(PREFIX) as ConfigSection[];
 
 export interface ConfigurationChange {
@@ -60,6 +61,11 @@ export class Configuration extends Disposable {
    */
   llm(scope: vscode.Uri | undefined): LlmSettings {
     return this.read('llm', scope, readLlmSettings);
+  }
+
+  /** The user's own overlay folders (`intake.knowledge.paths`: machine scope, so never a workspace's). */
+  knowledge(): KnowledgeSettings {
+    return this.read('knowledge', undefined, (get) => readKnowledgeSettings(get, os.homedir()));
   }
 
   http(): HttpSettings {

@@ -17,6 +17,7 @@ import type { Configuration } from './config';
 import { isIntake, toRange, toSeverity } from './convert';
 import { Debouncer } from './debouncer';
 import type { FolderConfigs } from './folderConfig';
+import type { TeamKnowledgeService } from './team/knowledge';
 
 export const DIAGNOSTIC_SOURCE = 'intake';
 
@@ -38,7 +39,7 @@ function shownBy(policy: DiagnosticPolicy): Shown {
 
 type Converted = WeakMap<readonly IntakeDiagnostic[], { shown: string; uri: string; list: vscode.Diagnostic[] }>;
 
-export function registerDiagnostics(analyses: DocumentAnalyses, config: Configuration, folderConfigs: FolderConfigs): vscode.Disposable {
+export function registerDiagnostics(analyses: DocumentAnalyses, config: Configuration, folderConfigs: FolderConfigs, team: TeamKnowledgeService): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const debouncer = new Debouncer<string>();
   // Each intake's diagnostics in VS Code's form, by the core list they were made from.
@@ -78,6 +79,8 @@ export function registerDiagnostics(analyses: DocumentAnalyses, config: Configur
       if (e.affects('validate')) refreshAll();
     }),
     folderConfigs.onDidChange(refreshAll),
+    // The team's extra fields change what is missing.
+    team.onDidChange(refreshAll),
     { dispose: () => debouncer.dispose() },
   ];
   refreshAll();

@@ -20,6 +20,9 @@ import { registerNewIntake } from './newIntake';
 import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerSymbols } from './symbols';
+import { TeamKnowledgeService } from './team/knowledge';
+import { registerShowKnowledge } from './team/showKnowledge';
+import { registerTeamStatus } from './team/status';
 
 /** Returned from `activate` only in test runs (see isTestRun): hooks the integration suite observes. */
 export interface IntakeStudioTestApi {
@@ -40,18 +43,21 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   // The core localises through src/core/l10n.ts; hand it the bundle VS Code loaded for us.
   configureL10n(vscode.l10n.bundle);
   // One analysis per document version, and one object for the settings, shared by every feature.
-  const analyses = new DocumentAnalyses();
   const config = new Configuration();
+  // The team's knowledge and branding (.intake/, intake.knowledge.paths), loaded per folder when first asked for.
+  const team = new TeamKnowledgeService(config);
+  const analyses = new DocumentAnalyses((uri) => team.catalogFor(uri));
   const folderConfigs = new FolderConfigs(config);
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
-  const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR);
+  const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR, team);
   const llm = registerLlm(context, analyses, config, preview.manager);
   const intakes = registerIntakesView(context, analyses, config);
   context.subscriptions.push(
     analyses,
     config,
+    team,
     folderConfigs,
-    registerDiagnostics(analyses, config, folderConfigs),
+    registerDiagnostics(analyses, config, folderConfigs, team),
     registerCodeActions(analyses),
     registerEditCommands(analyses),
     registerCompletion(INTAKE_SELECTOR, analysisOf),
@@ -60,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
     registerFolding(INTAKE_SELECTOR, analysisOf),
     registerStatusBar(analysisOf),
     registerNewIntake(),
+    registerShowKnowledge(team),
+    registerTeamStatus(team),
     preview.disposable,
     llm.disposable,
     intakes.disposable,

@@ -8,7 +8,8 @@ import { coreLocale } from './locale';
 export function registerHover(selector: vscode.DocumentSelector, analysisOf: (doc: vscode.TextDocument) => DocumentAnalysis): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
-      const hover = getHover(analysisOf(doc).file, fromPosition(position), coreLocale());
+      const analysis = analysisOf(doc);
+      const hover = getHover(analysis.file, fromPosition(position), coreLocale(), { catalog: analysis.validator.catalog });
       return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range));
     },
   });

@@ -30,6 +30,26 @@ export function readValidationSettings(get: SettingsGetter): ValidationSettings 
   };
 }
 
+/** `intake.knowledge.*`: the folders of the user's own knowledge overlays. */
+export interface KnowledgeSettings {
+  /** Absolute folders, `~` expanded, in the order given (later ones win over earlier ones). */
+  paths: string[];
+}
+
+/** At most this many folders: each is listed and watched. */
+const MAX_KNOWLEDGE_PATHS = 20;
+
+/** `home`: the user's home folder, for `~/…`. Relative paths are left out (relative to what?). */
+export function readKnowledgeSettings(get: SettingsGetter, home: string): KnowledgeSettings {
+  const raw = get('paths');
+  const list = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+  const paths = list
+    .map((p) => p.trim())
+    .map((p) => (p === '~' ? home : p.startsWith('~/') || p.startsWith('~\\') ? `${home}${p.slice(1)}` : p))
+    .filter((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'));
+  return { paths: [...new Set(paths)].slice(0, MAX_KNOWLEDGE_PATHS) };
+}
+
 /** `intake.validate.placeholderSeverity` by where it is set (config.ts reads it), for the precedence over `.intake/config.yaml`. */
 export interface PlaceholderSeverityLayers {
   /** The workspace's (or workspace folder's) own value. */

@@ -6,3 +6,10 @@ declare module '*.yaml' {
   const load: () => unknown;
   export default load;
 }
+
+// A JSON Schema of a team file in `.intake/` (src/core/team/), generated at build time from its zod
+// schema by esbuild.js: a function that returns it (read from dist/schemas/ on the first call).
+declare module '*.jsonschema' {
+  const load: () => unknown;
+  export default load;
+}

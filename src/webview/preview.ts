@@ -18,6 +18,7 @@ import { post, savedState, saveState } from './api';
 import { highlightLines, topmostCitedLine } from './highlight';
 import { LlmView } from './llm';
 import { applyPatch, setReport } from './patch';
+import { parseAccentColor } from '../protocol/branding';
 
 /** When this script started, in ms since the page's time origin (for the first-paint timing). */
 const scriptStart = performance.now();
@@ -171,6 +172,7 @@ class Page {
     this.showErrors(msg.errors);
     this.showNotice(msg.notice);
     if (setHtml) setReport(this.root, msg.html);
+    applyBrand(this.root);
     this.root.removeAttribute('aria-busy');
     document.title = msg.title;
     this.version = msg.version;
@@ -194,6 +196,7 @@ class Page {
     }
     this.version = msg.version;
     document.title = msg.title;
+    applyBrand(this.root);
     this.showErrors(msg.errors);
     if (this.followCursor) highlightLines(this.root, this.highlighted, false);
     this.saveVersion();
@@ -360,6 +363,16 @@ class Page {
     this.state = { ...this.state, version: this.version };
     saveState(this.state);
   }
+}
+
+/**
+ * The team's accent colour (the masthead's `data-accent`, checked: #RRGGBB only) as the report's
+ * accent, set through the CSS object model (the page's CSP allows no inline style attributes).
+ */
+function applyBrand(root: HTMLElement): void {
+  const accent = parseAccentColor(root.querySelector(':scope > .intake-brand')?.getAttribute('data-accent'));
+  if (accent) root.style.setProperty('--intake-accent', accent);
+  else root.style.removeProperty('--intake-accent');
 }
 
 function main(): void {

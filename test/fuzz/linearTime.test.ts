@@ -149,6 +149,16 @@ export function intakeWith(value: string, where: 'industry' | 'pain' | 'budget' 
   ].join('\n');
 }
 
+let hospitalCase: { model: ReturnType<typeof generateReport>; intake: ReturnType<typeof parseIntake>['intakes'][number]; grounding: string } | undefined;
+function hospital(): NonNullable<typeof hospitalCase> {
+  if (!hospitalCase) {
+    const file = parseIntake(fs.readFileSync(path.join(fixturesDir(), 'eval', 'hospital.intake'), 'utf8'));
+    const model = generateReport(file, 0);
+    hospitalCase = { model, intake: file.intakes[0]!, grounding: buildPrompt(file.intakes[0]!, model).groundingText };
+  }
+  return hospitalCase;
+}
+
 interface FunctionCase {
   name: string;
   run(text: string): void;
@@ -187,6 +197,15 @@ const FUNCTIONS: FunctionCase[] = [
       verifyReport(`# x${v}y\n`, generateReport(file, 0), file.intakes[0]!);
     },
   },
+  {
+    // The plan checks (verifyPlan.ts) with everything to find: a ban on public cloud, a kept
+    // system, excluded products (the hospital of the evaluation set).
+    name: 'verify an LLM answer against a plan with constraints (a line)',
+    run: (v) => {
+      const h = hospital();
+      verifyReport(`## 推荐系统方案\n${v}\n`, h.model, h.intake, { groundingText: h.grounding, complete: false });
+    },
+  },
   { name: 'redact', run: (v) => redact(`客户名称：明远保险股份有限公司\n联系人：张伟\n${v}`) },
   {
     name: 'un-mask a streamed answer',
@@ -207,6 +226,9 @@ const DOCUMENT_GENERATORS: Generator[] = [
   { name: 'a standard repeated in one clause', make: (n) => repeat('PCI DSS v4.0 ', n) },
   { name: 'spaces in a heading', make: (n) => repeat(' ', n, 'y') },
   { name: 'digits and a concurrency unit', make: (n) => repeat('1', n, '并') },
+  { name: 'excluded products and clouds in one sentence', make: (n) => repeat('选用Prometheus、Datadog与阿里云，', n) },
+  { name: 'products and clouds in one sentence', make: (n) => repeat('选用Prometheus与阿里云，', n) },
+  { name: 'a kept system replaced, in one sentence', make: (n) => repeat('替换卫宁HIS与公有云SaaS', n) },
   { name: 'terabytes', make: (n) => repeat('1', n, 'T') },
   { name: 'durations', make: (n) => repeat('1', n, '小') },
   { name: 'percent and seconds', make: (n) => repeat('1', n, '%') },

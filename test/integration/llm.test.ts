@@ -262,11 +262,10 @@ suite('LLM mode (Generate Recommendation (LLM))', () => {
     assert.equal(result?.status, 'done');
     const request = server.requests[server.requests.length - 1]!;
     assert.equal(request.headers.authorization, undefined, 'no key, no Authorization header');
-    for (const planted of ['13812345678', 'zhang.wei@mingyuan-ins.com']) assert.ok(!request.body.includes(planted), `${planted} was sent`);
+    for (const planted of ['张伟', '13812345678', 'zhang.wei@mingyuan-ins.com']) assert.ok(!request.body.includes(planted), `${planted} was sent`);
+    // A contact line is not masked but left out of the prompt altogether, and the preview says so.
     const info = api.previews().find((p) => p.uri === uri.toString())!;
-    const masked = info.llm!.done!.redactions.map((r) => r.original);
-    assert.ok(masked.includes('13812345678') && masked.includes('zhang.wei@mingyuan-ins.com'), `masked: ${masked.join(', ')}`);
-    assert.ok(info.llm!.done!.redactionSummary.length > 0);
+    assert.match(info.llm!.done!.redactionSummary, /1 intake line\(s\) with contact details were not sent at all\./);
 
     // The page's toggle: the offline report again, without a new request; then back.
     const requests = server.requests.length;
@@ -275,6 +274,56 @@ suite('LLM mode (Generate Recommendation (LLM))', () => {
     assert.ok(await api.postFromWebview(uri, 0, { type: 'toggleVersion', documentUri: uri.toString(), version: 'llm' }));
     assert.equal(api.previews().find((p) => p.uri === uri.toString())!.llm?.version, 'llm');
     assert.equal(server.requests.length, requests, 'toggling made no request');
+  });
+
+  test('the findings banner lists what breaks the plan: an excluded product, a cloud the customer does not use', async () => {
+    const uri = await intakeWithPreviewClosed('llm-plan.intake');
+    const text = REPORT.replace('| A | 国产优先 |', '| A | 国产优先 |\n| B | 跨云互联选用阿里云 云企业网 CEN |').replace('- 适用。', '- 适用。\n- 灾备放在腾讯云上海区域。\n- 华为云 云连接 CC属于客户未使用的云，已排除。');
+    server.script({ kind: 'stream', chunks: pieces(text, 60) });
+    const rec = record();
+    try {
+      const result = await vscode.commands.executeCommand<LlmRunResult>(COMMAND);
+      assert.equal(result?.status, 'done');
+      const done = api.previews().find((p) => p.uri === uri.toString())!.llm!.done!;
+      const plan = done.findings.filter((f) => f.code === 'llm.excluded-product' || f.code === 'llm.unused-cloud');
+      assert.deepEqual(plan.map((f) => [f.code, f.severity]), [
+        ['llm.excluded-product', 'error'],
+        ['llm.unused-cloud', 'warning'],
+      ]);
+      assert.match(plan[0]!.message, /阿里云 云企业网 CEN/);
+      assert.ok(done.findingsSummary.length > 0, 'the banner has its summary');
+      await rec.posts('llmDone');
+      const posted = rec.posted.find((m) => m.type === 'llmDone');
+      assert.ok(posted?.type === 'llmDone' && posted.findings.some((f) => f.code === 'llm.excluded-product'), 'the page got the finding');
+    } finally {
+      rec.dispose();
+    }
+  });
+
+  test('a clarification brief is never sent to be expanded: the preview shows the brief, with a message', async () => {
+    for (const name of ['blank-simple.intake', 'blank-structured.intake']) {
+      const uri = await writeScratch(`llm-${name}`, await readFixture(name));
+      await open(uri);
+      const before = server.requests.length;
+      const painted = new Promise<void>((resolve) => {
+        const sub = api.onDidRender((e) => {
+          if (e.uri === uri.toString() && e.kind === 'paint') {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      const result = await vscode.commands.executeCommand<LlmRunResult>(COMMAND);
+      assert.deepEqual(result, { status: 'brief', chars: 0, findings: 0 }, name);
+      await painted;
+      assert.equal(server.requests.length, before, `${name}: nothing was sent`);
+      const info = api.previews().find((p) => p.uri === uri.toString())!;
+      assert.equal(info.llm?.done, undefined, `${name}: no LLM version was written`);
+      assert.notEqual(info.llm?.version, 'llm', `${name}: the preview shows the offline version`);
+      assert.ok(info.html?.includes('澄清'), `${name}: the preview shows the clarification brief`);
+      assert.ok(!info.html!.includes('推荐系统方案'), `${name}: a brief, not a report`);
+      assert.ok(llmApi.log().some((l) => l.includes('is too thin for a recommendation') && l.includes('nothing was sent')), 'the message is logged (and shown)');
+    }
   });
 
   test('a truncated report is marked, and Continue appends the rest', async () => {

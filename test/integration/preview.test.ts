@@ -227,4 +227,26 @@ suite('Report preview (Generate Recommendation)', () => {
       else assert.ok(new TextDecoder().decode(bytes).includes('业务需求分析'), `${format}: has the report`);
     }
   });
+
+  test('Export never writes over the intake, even through a link, and replaces an old report whole', async () => {
+    const text = await readFixture('insurance.intake');
+    const uri = await writeScratch('keep.intake', text);
+    await open(uri);
+    const intakeText = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    // Straight at the intake, then through a symbolic link to it: refused, the intake untouched.
+    assert.equal(await vscode.commands.executeCommand('intake.exportReport', uri, 0, { format: 'md', target: uri }), undefined);
+    const link = vscode.Uri.joinPath(uri, '..', 'keep-link.md');
+    const fs = await import('node:fs');
+    fs.symlinkSync(uri.fsPath, link.fsPath);
+    assert.equal(await vscode.commands.executeCommand('intake.exportReport', uri, 0, { format: 'md', target: link }), undefined);
+    assert.equal(await intakeText(), text);
+    // An existing report is replaced by the new one, through a temporary file that does not stay behind.
+    const target = vscode.Uri.joinPath(uri, '..', 'keep.report.md');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('an old report'));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('intake.exportReport', uri, 0, { format: 'md', target });
+    assert.equal(written?.toString(), target.toString());
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /业务需求分析/);
+    const left = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(uri, '..'))).map(([name]) => name).filter((name) => name.endsWith('.tmp'));
+    assert.deepEqual(left, []);
+  });
 });

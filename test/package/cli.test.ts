@@ -27,10 +27,11 @@ describe('the CLI npm package (cd cli && npm pack)', () => {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('holds the bundled CLI (launcher, ES module, its chunks and validated data), its manifest, README and licence, and nothing else', () => {
-    const fixed = files.filter((f) => !/^dist\/(chunks\/[\w-]+\.mjs|data\/[\w-]+\.json)$/.test(f));
+    const fixed = files.filter((f) => !/^dist\/(chunks\/[\w-]+\.mjs|data\/[\w-]+\.json|schemas\/[\w-]+\.schema\.json)$/.test(f));
     assert.deepEqual(fixed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/cli.mjs', 'package.json']);
     assert.ok(files.some((f) => f.startsWith('dist/chunks/')), 'no chunks');
     assert.ok(files.includes('dist/data/knowledge-rules.json'), 'no knowledge data');
+    assert.ok(files.includes('dist/schemas/knowledge-overlay.schema.json'), 'no JSON Schemas (the team files are checked with them)');
     assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps in the package');
   });
 
@@ -52,5 +53,17 @@ describe('the CLI npm package (cd cli && npm pack)', () => {
     const docx = run(process.execPath, [cli, 'generate', 'retail.intake', '--format', 'docx', '-o', 'retail.docx'], { cwd: work });
     assert.equal(docx.status, 0, docx.stderr);
     assert.equal(fs.readFileSync(path.join(work, 'retail.docx')).toString('latin1', 0, 2), 'PK');
+  });
+
+  it("runs with a team's .intake/ from the tarball: the overlays and branding apply, knowledge check checks them", () => {
+    const work = path.join(tmp, 'team');
+    fs.cpSync(path.join(repoRoot(), 'examples', 'team'), work, { recursive: true });
+    fs.mkdirSync(path.join(work, '.git'));
+    const cli = path.join(tmp, 'package', 'dist', 'cli.js');
+    const knowledge = run(process.execPath, [cli, 'knowledge', 'check'], { cwd: work });
+    assert.equal(knowledge.status, 0, knowledge.stdout + knowledge.stderr);
+    const json = run(process.execPath, [cli, 'generate', 'customers/acme-retail.intake', '--format', 'json'], { cwd: work });
+    assert.equal(json.status, 0, json.stderr);
+    assert.match(json.stdout, /"source": "workspace"/);
   });
 });

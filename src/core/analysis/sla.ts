@@ -30,7 +30,7 @@
 import { Codes } from '../diagnostics';
 import { msg, type Message } from '../l10n';
 import { moveRange, type AnalysisContext, type AnalysisFinding, type CheckRunner } from './finding';
-import { formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
+import { clauseAround, formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
 import { isAsciiDigit, type Range } from '../document';
 
@@ -108,6 +108,8 @@ const AVAILABILITY = /SLA|可用性|可用率|可用度|高可用|availability|u
 const DOWNTIME = /停机|宕机|中断|不可用|downtime|outage/i;
 const CONTINUITY_FIELD = '业务连续性要求';
 const ZERO = /零容忍停机|零停机|零宕机|零中断|不允许停机|不能停机|不可停机|0停机|停机[^，,；;。]{0,4}零容忍|zero[ \t-]*downtime/i;
+/** A zero-tolerance statement is quoted from the key's colon or the previous clause break. */
+const ZERO_CLAUSE_SEPARATOR = /[，,；;。：:]/;
 const RTO = /RTO|故障恢复时间|恢复时间|恢复时长|恢复目标|recovery[ \t]*time|time[ \t]*to[ \t]*recover/i;
 
 /** The statements of an intake; each one's line is its range's. */
@@ -135,6 +137,8 @@ interface Recovery {
 interface ZeroTolerance {
   label: string;
   text: string;
+  /** The clause the statement is in, for the message. */
+  clause: string;
   range: Range;
 }
 
@@ -172,7 +176,12 @@ function collect(lines: readonly AnalysisLine[]): Statements {
     if (isBlank(line.text)) continue;
     const has = scan(line.text);
     const zero = has & MAY_BE_ZERO ? ZERO.exec(line.text) : null;
-    if (zero) s.zero.push({ label: lineLabel(line), text: zero[0], range: spanRange(line, zero.index, zero.index + zero[0].length) });
+    if (zero) {
+      // Quoted as the customer wrote it ("门急诊与住院核心业务零停机"), not as the keyword that matched.
+      const around = clauseAround(line.text, zero.index, ZERO_CLAUSE_SEPARATOR);
+      const clause = line.text.slice(around.start, around.end).trim() || zero[0];
+      s.zero.push({ label: lineLabel(line), text: zero[0], clause, range: spanRange(line, zero.index, zero.index + zero[0].length) });
+    }
     // Durations and percentages are numbers: a clause without a digit states none of them.
     if (!(has & DIGIT)) continue;
     const text = line.text;
@@ -315,11 +324,12 @@ function conflicts(s: Statements): AnalysisFinding[] {
       const month = allowedDowntime(a.percent, 'month');
       const year = allowedDowntime(a.percent, 'year');
       out.push(
-        finding(a.range, [a.range.start.line, z.range.start.line], msg('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} requires zero downtime ({4}).', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.text), {
+        finding(a.range, [a.range.start.line, z.range.start.line], msg('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} states “{4}”, which allows none.', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.clause), {
           availability: a.percent,
           monthMinutes: round1(month),
           yearMinutes: round1(year),
           requirement: z.label,
+          statement: z.clause,
         }),
       );
     }

@@ -129,7 +129,12 @@ function similarity(a: string, b: string): number {
 
 let shared: FieldCatalog | undefined;
 
+/** The embedded catalog's data as validated at build time (a team's extra fields are merged into a copy: team/merge.ts). */
+export function embeddedCatalogData(): FieldCatalogData {
+  return loadCatalog() as FieldCatalogData;
+}
+
 /** The embedded catalog, loaded on first use. */
 export function getFieldCatalog(): FieldCatalog {
-  return (shared ??= new FieldCatalog(loadCatalog() as FieldCatalogData));
+  return (shared ??= new FieldCatalog(embeddedCatalogData()));
 }

@@ -24,18 +24,23 @@ export interface FieldSpecInput {
   fields?: FieldSpecInput[];
 }
 
-const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
+/** A field's properties besides its sub-fields: also what a team's extra field has (team/schemas.ts). */
+export const FieldSpecProperties = {
+  name: z.string().min(1),
+  synonyms: z.array(z.string().min(1)).optional(),
+  /** A required field is satisfied by itself or by any of its sub-fields. */
+  required: z.boolean().optional(),
+  description: Bilingual,
+  values: ValueHints.optional(),
+  feeds: z.array(ReportSectionSchema).min(1),
+  /** Placeholder text (without `__(` `)__`) used when a quick-fix inserts this field. */
+  placeholder: z.string().optional(),
+};
+
+export const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
   z
     .object({
-      name: z.string().min(1),
-      synonyms: z.array(z.string().min(1)).optional(),
-      /** A required field is satisfied by itself or by any of its sub-fields. */
-      required: z.boolean().optional(),
-      description: Bilingual,
-      values: ValueHints.optional(),
-      feeds: z.array(ReportSectionSchema).min(1),
-      /** Placeholder text (without `__(` `)__`) used when a quick-fix inserts this field. */
-      placeholder: z.string().optional(),
+      ...FieldSpecProperties,
       fields: z.array(FieldSpecSchema).optional(),
     })
     .strict(),

@@ -14,6 +14,7 @@
  * analysis findings by its text if that text was analysed before. Nothing here knows about
  * VS Code: the CLI, the tests and the benchmark use it as the extension does.
  */
+import type { FieldCatalog } from '../catalog/catalog';
 import type { IntakeDiagnostic } from '../diagnostics';
 import { mergeFoldingRanges, type FoldingRange } from '../features/folding';
 import type { IntakeSymbol } from '../features/symbols';
@@ -34,7 +35,7 @@ export { IntakeAnalysis } from './intakeAnalysis';
 const SAFE_FIX_CODES: ReadonlySet<string> = new Set(['intake.unclosed-placeholder', 'intake.format', 'intake.missing-section', 'intake.missing-field']);
 
 export class DocumentAnalysis implements IntakeHost {
-  readonly validator = new IntakeValidator();
+  readonly validator: IntakeValidator;
   private readonly intakes: IntakeAnalysis[];
   /** Placeholders that belong to no intake (a file without intakes has none; kept for totality). */
   private readonly stray: readonly Placeholder[];
@@ -47,7 +48,10 @@ export class DocumentAnalysis implements IntakeHost {
     private readonly parsed: ParsedText,
     readonly findingsCache: FindingsCache,
     previous: DocumentAnalysis | undefined,
+    /** The field catalog with a team's extra fields (core/team/); undefined: the embedded one. */
+    readonly catalogOption: FieldCatalog | undefined,
   ) {
+    this.validator = new IntakeValidator(catalogOption);
     const file = parsed.file;
     this.stray = file.intakes.length === 0 ? file.placeholders : [];
     const placeholdersOfIntake = (i: number) => () => this.placeholdersOfIntake(i);
@@ -76,14 +80,14 @@ export class DocumentAnalysis implements IntakeHost {
   }
 
   /** The analysis of a text seen for the first time. */
-  static of(text: string): DocumentAnalysis {
-    return new DocumentAnalysis(ParsedText.parse(text), new FindingsCache(), undefined);
+  static of(text: string, catalog?: FieldCatalog): DocumentAnalysis {
+    return new DocumentAnalysis(ParsedText.parse(text), new FindingsCache(), undefined, catalog);
   }
 
   /** The analysis of a later version of this text: what the edit did not touch is kept. */
   next(text: string): DocumentAnalysis {
     if (text === this.text) return this;
-    return new DocumentAnalysis(this.parsed.update(text), this.findingsCache, this);
+    return new DocumentAnalysis(this.parsed.update(text), this.findingsCache, this, this.catalogOption);
   }
 
   get text(): string {

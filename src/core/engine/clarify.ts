@@ -35,7 +35,22 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
   for (const f of u.findings) {
     if (f.check === 'unknown-standard') add({ section: '特殊要求', topic: 'standard', question: `${f.message.replace(/。$/, '')}：客户实际要求的是哪一种？`, why: '审计对象与准备周期完全不同。', refs: [f.line], priority: 2 });
     else if (f.check === 'retired-standard') add({ section: '特殊要求', topic: 'standard-version', question: '是否按现行版本评估？（调研表写的是已废止的版本）', why: '避免按旧版本准备审计材料。', refs: [f.line], priority: 3 });
-    else if (f.check === 'sla-conflict') add({ section: '特殊要求', topic: 'sla', question: '可用性与连续性要求以哪个为准？', why: f.message, refs: [f.line], priority: 2 });
+    else if (f.check === 'sla-conflict') {
+      // Ask with the customer's own words and figures, not in the abstract.
+      const statement = typeof f.facts.statement === 'string' ? f.facts.statement : undefined;
+      const month = f.facts.monthMinutes;
+      // A maintenance window written beside it ("夜间维护窗口不超过30分钟") says planned downtime is accepted.
+      const lineText = u.usable.filter((x) => x.line + 1 === f.line || (statement !== undefined && x.value.includes(statement))).map((x) => x.value).join('，');
+      const at = lineText.search(/维护窗口|变更窗口|停机窗口/);
+      const window = at >= 0 ? clauseOf(lineText, at) : '';
+      const question =
+        statement && typeof f.facts.availability === 'number'
+          ? window
+            ? `“${statement}”是否只指计划外停机（调研表另写有“${window}”）？若是，SLA ${f.facts.availability}%（每月约${month}分钟停机预算）是否可接受？`
+            : `“${statement}”指不允许任何计划外停机，还是也不允许计划内维护？SLA ${f.facts.availability}%每月仍有约${month}分钟的停机预算，两者以哪个为准？`
+          : '可用性、恢复时间与允许的停机时间以哪个为准？';
+      add({ section: '特殊要求', topic: 'sla', question, why: '零停机需要多活架构与在线变更，成本与99.9x%的冗余设计差别很大。', refs: [f.line], priority: 2 });
+    }
     else if (f.check === 'latency-physics') add({ section: '核心目标', topic: 'latency', question: '时延目标指的是用户就近访问时延，还是跨区域复制滞后？', why: f.message, refs: [f.line], priority: 1 });
     else if (f.check === 'budget-sum' || f.check === 'budget-exceeds') add({ section: '预算限制', topic: 'budget-split', question: '预算分项的口径（年度还是合同期、是否含税与服务费）？', why: f.message, refs: [f.line], priority: 2 });
   }
@@ -49,4 +64,13 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
   for (const n of needs) if (n.clarify) add({ section: n.kind === 'goal' || n.kind === 'main-goal' ? '核心目标' : '当前痛点', topic: 'need', question: n.clarify, why: '目前没有对应的机制，需要澄清后才能给出方案。', refs: n.refs, priority: 3 });
   for (const c of extra) add(c);
   return out.sort((a, b) => a.priority - b.priority);
+}
+
+/** The clause of `text` around position `at` (between ，；。 marks). */
+function clauseOf(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !'，,；;。'.includes(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !'，,；;。'.includes(text[end]!)) end++;
+  return text.slice(start, end).trim();
 }

@@ -12,8 +12,9 @@
  * no randomness, stable orders; the same intake on the same date gives the same report.
  */
 import type { AnalysisFinding } from '../analysis/analyze';
-import { getFieldCatalog } from '../catalog/catalog';
+import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { IntakeFile } from '../model';
+import type { TeamContext } from '../team/types';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { requiredGaps } from '../facts/coverage';
 import { walkFields } from '../walk';
@@ -29,7 +30,9 @@ import { choosePicks } from './plan/picks';
 import { applicableRegulation } from './plan/regulation';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
-import type { ReportModel } from './reportModel';
+import { withCustomerFigures } from './plan/ruleText';
+import type { Clarification, ReportModel } from './reportModel';
+import { currentName } from './plan/picks';
 import { evaluateRules } from './rules';
 import { understand } from './understand';
 import { scrub } from './understand/personal';
@@ -43,6 +46,10 @@ export interface GenerateOptions {
   /** The intake's facts and analysis findings, when the caller has them (the editor's DocumentAnalysis). */
   facts?: IntakeFacts;
   findings?: readonly AnalysisFinding[];
+  /** The field catalog with a team's extra fields (team/merge.ts); default: the embedded one. */
+  catalog?: FieldCatalog;
+  /** A team's vendor policy, prices and sources (team/merge.ts), with `kb` the merged knowledge. */
+  team?: TeamContext;
 }
 
 export class IntakeIndexError extends Error {}
@@ -58,7 +65,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   if (!intake) throw new IntakeIndexError(`intake ${index + 1} does not exist (the file has ${file.intakes.length})`);
   const kb = options.kb ?? getKnowledgeBase();
   const asOf = options.asOf ?? today();
-  const catalog = getFieldCatalog();
+  const catalog = options.catalog ?? getFieldCatalog();
   const facts = options.facts ?? extractFacts(intake, catalog);
   const u = understand(facts, kb, asOf, engineFindings(intake, options.findings));
   const m = u.model;
@@ -70,7 +77,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     asOf,
     intake: { number: index + 1, firstLine: intake.range.start.line + 1, lastLine: intake.range.end.line + 1, industry: m.industry.written || m.industry.name, segment: m.industry.segment },
     understanding: m,
-    incomplete: missingInformation(file, index),
+    incomplete: missingInformation(file, index, catalog),
     options: [],
     exclusions: [],
     candidates: [],
@@ -84,17 +91,17 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     const model: ReportModel = { ...base, kind: 'brief', title: `需求澄清清单：${subject || `调研表第${index + 1}份`}`, clarifications: brief.clarifications, regulations: [], sections: brief.sections, appendix: [] };
     return scrubModel(model, u);
   }
-  const hits = evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored);
+  const hits = withCustomerFigures(evaluateRules(facts, kb.rules, catalog, (rule) => inContext(rule, u, regulation.applicable), u.ignored), u);
   const lifecycle = lifecycleFindings(u);
   const plan = buildPlan(u, hits, lifecycle);
-  let picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable);
+  let picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable, options.team);
   // A system type no option can fill (every candidate breaks a constraint) leaves the plan; its
   // exclusions stay in the appendix.
   const unfilled = plan.systems.filter((s) => picks.options.every((o) => !o.picks.some((p) => p.category === s.category)));
   if (unfilled.length > 0) {
     plan.systems = plan.systems.filter((s) => !unfilled.includes(s));
     const exclusions = picks.exclusions;
-    picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable);
+    picks = choosePicks(u, plan.systems, plan.preferred, plan.servedNeeds, regulation.applicable, options.team);
     picks.exclusions = exclusions;
   }
   // Testing windows and their fees belong to projects that build a system, or that the intake ties to them.
@@ -104,13 +111,13 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     crypto: regulation.applicable.has('commercial-crypto-assessment') && (builds || u.statedFrameworks.has('commercial-crypto-assessment')),
     csv: u.industry?.id === 'pharma',
   };
-  const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated);
+  const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
   const timeline = planTimeline(u, regulated);
   const model: ReportModel = {
     ...base,
     kind: 'report',
     title: `企业IT系统推荐报告：${subject || `调研表第${index + 1}份`}`,
-    clarifications: clarifications(u, plan.needs, regulation.clarifications),
+    clarifications: clarifications(u, plan.needs, [...regulation.clarifications, ...scopeQuestions(u, picks.options)]),
     plan: { needs: plan.needs, systems: plan.systems },
     options: picks.options,
     exclusions: picks.exclusions,
@@ -119,7 +126,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     regulations: regulation.regulations,
     costs,
     timeline,
-    risks: assessRisks(u, hits, lifecycle, timeline, costs),
+    risks: assessRisks(u, hits, lifecycle, timeline, costs, picks.options.find((o) => o.recommended)),
     sections: [],
     appendix: [],
   };
@@ -129,12 +136,27 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   return scrubModel(model, u);
 }
 
+/**
+ * A kept system that covers only part of its type (卫宁HIS of HIS/EMR) leaves the other part's
+ * vendor open: ask before comparing products for it.
+ */
+function scopeQuestions(u: ReturnType<typeof understand>, options: ReportModel['options']): Clarification[] {
+  const out: Clarification[] = [];
+  for (const p of options.find((o) => o.recommended)?.picks ?? []) {
+    const scope = p.alternative?.scope;
+    if (!p.existing || !scope) continue;
+    const kept = currentName(u, p.product.id);
+    out.push({ section: '特殊要求', topic: 'scope', question: `现有${scope}是哪家厂商的产品，是否随${kept}一起升级？`, why: `决定${scope}是在现有厂商的系统上补齐，还是单独选型。`, refs: p.refs, priority: 2 });
+  }
+  return out;
+}
+
 /** Required sections and fields that are missing, empty or still placeholders, by name. */
-function missingInformation(file: IntakeFile, index: number): string[] {
+function missingInformation(file: IntakeFile, index: number, catalog: FieldCatalog): string[] {
   const intake = file.intakes[index];
   if (!intake) return [];
   const names: string[] = [];
-  for (const gap of requiredGaps(intake)) {
+  for (const gap of requiredGaps(intake, catalog)) {
     if (gap.kind === 'missing-section') names.push(`[${gap.section}]`);
     else if (gap.kind === 'missing-field') names.push(`${gap.section}/${gap.field}`);
     else names.push(gap.key);

@@ -79,6 +79,8 @@ export const UnderstandingSchema = z.object({
     ),
     nodes: z.number().optional(),
     dataTb: z.number().optional(),
+    /** The intake asks to move to or add a cloud it does not use yet: other clouds are then not ruled out. */
+    newCloudRequested: z.boolean(),
   }),
   triedAndFailed: z.array(z.object({ what: z.string(), why: z.string(), products: z.array(z.string()), refs: Refs })),
   constraints: z.array(z.object({ kind: z.string(), text: z.string(), system: z.string().optional(), refs: Refs })),
@@ -155,7 +157,18 @@ export const SystemTypeSchema = z.object({
 });
 export type SystemType = z.infer<typeof SystemTypeSchema>;
 
-const ProductRef = z.object({ id: z.string(), name: z.string(), vendor: z.string() });
+/** Where a piece of knowledge comes from: embedded, or a team's overlay (team/merge.ts). */
+const KnowledgeSourceSchema = z.enum(['embedded', 'user', 'workspace']);
+
+const ProductRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  /** With a team's overlays: where the product's entry comes from (the highest layer that added or changed it). */
+  source: KnowledgeSourceSchema.optional(),
+  /** The team's policy for its vendor, when it favours it (a blocked one is an exclusion). */
+  policy: z.enum(['preferred', 'partner']).optional(),
+});
 
 export const PickSchema = z.object({
   category: z.string(),
@@ -163,10 +176,19 @@ export const PickSchema = z.object({
   product: ProductRef,
   /** Why it fits, citing the customer's own facts. */
   why: z.string(),
+  /**
+   * What `why` rests on: the customer's own facts; a strength of the product that speaks to what
+   * the customer wrote; or nothing in the intake tells the candidates apart, so `why` is what the POC must prove.
+   */
+  basis: z.enum(['customer', 'product', 'poc']),
   refs: Refs,
   /** The customer already runs it: keep and upgrade. */
   existing: z.boolean(),
-  alternative: z.object({ product: ProductRef, why: z.string(), refs: Refs }).optional(),
+  /**
+   * At most one alternative. For a system the customer keeps there is none, unless the kept system
+   * covers only part of the type: `scope` then names the part it is for (the EMR, when only the HIS stays).
+   */
+  alternative: z.object({ product: ProductRef, why: z.string(), refs: Refs, scope: z.string().optional() }).optional(),
   score: z.number(),
 });
 export type Pick = z.infer<typeof PickSchema>;
@@ -191,8 +213,12 @@ export type Option = z.infer<typeof OptionSchema>;
 export const ExclusionSchema = z.object({
   product: ProductRef,
   category: z.string(),
-  /** What ruled it out: a hard constraint, a cloud not in use, a failed attempt, or a system that stays. */
-  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang']),
+  /**
+   * What ruled it out: a hard constraint, a cloud not in use, a failed attempt, a system that
+   * stays, 信创, a product that covers only part of what the customer runs (`unsuited`), or the
+   * team's vendor policy.
+   */
+  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang', 'unsuited', 'policy']),
   reason: z.string(),
   refs: Refs,
 });
@@ -243,6 +269,10 @@ export const CostItemSchema = z.object({
   low: z.number(),
   high: z.number(),
   assumption: z.string(),
+  /** With a team's price list: where the figure comes from (`embedded`: the planning estimate; `user` or `workspace`: that layer's price list). */
+  source: KnowledgeSourceSchema.optional(),
+  /** The team's price list it comes from, by name. */
+  priceList: z.string().optional(),
 });
 export type CostItem = z.infer<typeof CostItemSchema>;
 

@@ -51,7 +51,7 @@ function validated<S extends z.ZodType>(load: () => unknown): z.output<S> {
 const PRODUCT_FILES = [loadBusinessProducts, loadIndustryProducts, loadFoundationProducts, loadPlatformProducts];
 
 export function buildKnowledgeBase(): KnowledgeBase {
-  const data: KnowledgeData = {
+  return indexKnowledge({
     categories: validated<typeof CategoriesFileSchema>(loadCategories).categories,
     frameworks: validated<typeof FrameworksFileSchema>(loadFrameworks).frameworks,
     industries: validated<typeof IndustriesFileSchema>(loadIndustries).industries,
@@ -59,7 +59,11 @@ export function buildKnowledgeBase(): KnowledgeBase {
     lifecycle: validated<typeof LifecycleFileSchema>(loadLifecycle).families,
     products: PRODUCT_FILES.flatMap((load) => validated<typeof ProductsFileSchema>(load).products),
     rules: validated<typeof RulesFileSchema>(loadRules).rules,
-  };
+  });
+}
+
+/** A knowledge base over `data` (validated): the embedded one, or one merged with a team's overlays (team/merge.ts). */
+export function indexKnowledge(data: KnowledgeData): KnowledgeBase {
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
   const products = byId(data.products);
   const categories = byId(data.categories);

@@ -96,6 +96,8 @@ export const IndustrySchema = z
             jurisdiction: JurisdictionSchema,
             /** Supervises only locally licensed entities: listed when the intake says the customer has one there, else asked about. */
             localEntity: z.boolean().default(false),
+            /** Supervises only some of the industry (中医 for 国家中医药管理局): listed when the intake's industry or segment names one of these words. */
+            segments: z.array(NonEmpty).optional(),
           })
           .strict(),
       )
@@ -152,6 +154,12 @@ export const CategorySchema = z
     aliases: z.array(NonEmpty).default([]),
     /** Typical features, used in 关键特性. */
     features: z.array(NonEmpty).min(2),
+    /**
+     * What a POC of this kind of system proves, measured on the customer's own data or load
+     * (注入一次真实故障，测从告警到定位根因的时间): the acceptance test when the intake gives no
+     * measurable target, and the reason to compare when nothing in the intake tells two candidates apart.
+     */
+    proof: NonEmpty,
     cost: CostProfileSchema,
   })
   .strict();
@@ -199,6 +207,12 @@ export const ProductSchema = z
     protocols: z.array(NonEmpty).optional(),
     strength: NonEmpty,
     caveat: NonEmpty,
+    /**
+     * The product covers only part of its category (a PV-plant system among new-energy SCADA): it is
+     * not proposed when the intake's industry, segment, goals or pains name one of `words` (风电),
+     * and the exclusion says `reason`.
+     */
+    notFor: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
   })
   .strict();
 
@@ -234,6 +248,11 @@ export const FrameworkSchema = z
     outcomeNote: NonEmpty,
     /** One short line for the report body: what the customer must do. */
     summary: NonEmpty,
+    /**
+     * The customer's next step towards it (下一步建议), when the outcome's generic step is wrong for
+     * it: 电子病历分级评价 is declared through the annual notice, not booked with an assessor.
+     */
+    nextStep: z.string().optional(),
     /** The correct wording, when people habitually say "认证" for something that is not a certification. */
     preferredWording: z.string().optional(),
     asOf: IsoDate,

@@ -23,6 +23,7 @@ import loadSegments from './segments.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
 import { checkPatternSafety } from './regexSafety';
 import { SegmentsFileSchema } from './segmentsSchema';
+import { buildJsonSchemas } from '../team/jsonSchemas';
 import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LifecycleFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
 
 /** The knowledge base's files, by their path under src/core/, with their schemas. */
@@ -46,7 +47,10 @@ export const CATALOG_FILE = 'catalog/fields.yaml';
 export interface CompiledData {
   /** What is wrong, one line per problem; empty when every file is valid. */
   problems: string[];
-  /** Each file's schema output, by its path under src/core/ (when there are no problems). */
+  /**
+   * Each file's schema output, by its path under src/core/ (when there are no problems), and the
+   * JSON Schemas of the team's files in `.intake/` as `schemas/NAME` (team/jsonSchemas.ts).
+   */
   data: Record<string, unknown>;
 }
 
@@ -83,7 +87,9 @@ export function compileEmbeddedData(): CompiledData {
   const segments = get<Record<string, string[]>>('knowledge/segments.yaml', 'segments');
   const unknownSegments = Object.keys(segments).filter((id) => !industries.has(id)).map((id) => `segments.yaml names an industry that industries.yaml lacks: ${id}`);
   const integrity = [...checkKnowledgeIntegrity(knowledge), ...checkPatternSafety(knowledge), ...unknownSegments].map((p) => `knowledge: ${p}`);
-  return integrity.length > 0 ? { problems: integrity, data: {} } : { problems: [], data };
+  if (integrity.length > 0) return { problems: integrity, data: {} };
+  for (const [name, schema] of Object.entries(buildJsonSchemas())) data[`schemas/${name}`] = schema;
+  return { problems: [], data };
 }
 
 /** The problems of the embedded data (none when it is valid). */

@@ -1,6 +1,7 @@
 /**
- * The numbers the model must not invent or recompute: the engine's budget split and TCO, payback
- * and benefit ranges, milestones, and the SLA and latency arithmetic (downtime an availability
+ * The numbers the model must not invent or recompute: the budget, the estimate by period (one-time,
+ * per year, TCO) and per component, the verdict against the budget, payback and benefits (from the
+ * customer's own figures only), milestones, and the SLA and latency arithmetic (downtime an availability
  * allows; the fibre round-trip floor between the farthest places named). As prompt lines, in
  * Chinese, with 〔Lnn〕 citations.
  */
@@ -9,33 +10,53 @@ import { formatCompact } from '../facts/lines';
 import { farthestPair, findPlaces, latencyTargets, minRoundTripMs, type PlaceMention } from '../analysis/latency';
 import { allowedDowntime } from '../analysis/sla';
 import type { IntakeFacts } from '../facts/facts';
-import { formatAmount } from '../engine/format';
+import { formatAmount, formatRange } from '../engine/format';
 import type { ReportModel } from '../engine/reportModel';
 import type { Location } from '../knowledge/schema';
 import { formatRefs } from '../render/markdown';
 
+const VERDICT = { within: '在预算内', tight: '偏紧（只有估算下限在预算内）', over: '超出预算' } as const;
+const COST_KIND = { licence: '许可/订阅', infrastructure: '基础设施', implementation: '实施', operations: '运维', assessment: '测评与验证' } as const;
+
+/** The budget as the intake gives it, then the estimate by period (one-time, per year, TCO) and its verdict against the budget. */
 export function budgetFigures(model: ReportModel): string[] {
   const b = model.understanding.budget;
   const out: string[] = [];
   if (b.total) {
-    const overPeriod = b.perYear ? `；按${b.horizonYears}年计合计${formatAmount(b.total.amount * b.horizonYears, b.total.currency)}` : '';
+    const overPeriod = b.perYear ? `；按${b.horizonYears}年计合计${formatAmount(b.total.amount * b.horizonYears, b.total.currency)}` : `（覆盖${b.horizonYears}年${b.horizonAssumed ? '，年限为假设' : ''}）`;
     out.push(`- 总预算：${b.total.text}${b.perYear ? '/年' : ''}${formatRefs(b.refs.slice(0, 1))}${overPeriod}`);
   } else {
     out.push('- 总预算：调研表未给出可解析的金额（不要自行假设总额）');
   }
   if (b.oneTime && b.oneTime.amount !== b.total?.amount) out.push(`- 其中一次性建设：${b.oneTime.text}`);
   if (b.recurringPerYear) out.push(`- 年度运维：${b.recurringPerYear.text}/年`);
-  if (b.split.length > 0) out.push(`- 预算拆分：${b.split.map((s) => `${s.label} ${s.percent}%${s.amount ? `（${s.amount.text}）` : ''}${formatRefs(s.refs)}`).join('；')}`);
+  if (b.split.length > 0) out.push(`- 预算拆分：${b.split.map((s) => `${s.label} ${s.percent !== undefined ? `${s.percent}%` : ''}${s.amount ? `（${s.amount.text}）` : ''}${formatRefs(s.refs)}`).join('；')}`);
+  if (b.preference) out.push(`- 付费偏好：${b.preference}`);
   const c = model.costs;
   if (c) {
     const totalOf = (p: string) => c.totals.find((x) => x.period === p)?.text ?? '';
-    out.push(`- 成本估算（${c.years}年）：一次性${totalOf('one-time')}；每年${totalOf('per-year')}；TCO ${totalOf('total')}`);
-    if (c.budget) out.push(`- 与预算对比：${c.budget.statement}`);
-    for (const benefit of c.benefits) out.push(`- 收益：${benefit.text}`);
+    out.push(`- 成本估算（规划参考区间，以厂商报价为准）：一次性${totalOf('one-time')}；每年${totalOf('per-year')}；${c.years}年TCO ${totalOf('total')}`);
+    if (c.budget) out.push(`- 与预算对比：${VERDICT[c.budget.verdict]}。${c.budget.statement}${formatRefs(c.budget.refs)}`);
+    if (c.currentSpend) out.push(`- 现有支出：${c.currentSpend.text}${formatRefs(c.currentSpend.refs)}`);
+    for (const benefit of c.benefits) out.push(`- 收益：${benefit.text}${formatRefs(benefit.refs)}`);
+    if (c.benefits.length === 0) out.push('- 收益：调研表没有损失或现有支出的金额，收益不量化（不要引用行业基准数字）');
     if (c.payback) out.push(`- 回本：${c.payback}`);
     for (const a of c.assumptions) out.push(`- 假设：${a}`);
   }
   return out;
+}
+
+/** The estimate per component and period ("API网关（Kong Gateway）：一次性$1.5–2.4万（实施）"). */
+export function costComponents(model: ReportModel): string[] {
+  const c = model.costs;
+  if (!c) return [];
+  const rows = new Map<string, string[]>();
+  for (const i of c.items) {
+    const parts = rows.get(i.component) ?? [];
+    parts.push(`${i.period === 'one-time' ? '一次性' : '每年'}${formatRange(i.low, i.high, c.currency)}（${COST_KIND[i.kind]}）`);
+    rows.set(i.component, parts);
+  }
+  return [...rows].map(([component, parts]) => `- 分项｜${component}：${parts.join('；')}`);
 }
 
 export function milestoneFigures(model: ReportModel): string[] {

@@ -1,7 +1,8 @@
 /**
  * LLM mode end to end: the offline report model → prompt (grounded in it) → redaction → streamed
  * completion → un-masking → verification. Never throws for an endpoint or configuration problem
- * (only for an intake index that does not exist): the result says
+ * (only for an intake index that does not exist, and for an intake whose offline result is a
+ * clarification brief: {@link LlmBriefError}, before anything is sent): the result says
  * what happened (`error`, `cancelled`, `truncated`) and keeps whatever text arrived, so the caller
  * can show it next to the offline report. A truncated result can be continued by passing it back
  * as `continueFrom`.
@@ -38,6 +39,18 @@ export interface GenerateLlmInput {
   /** Continue this (truncated) result instead of starting over. */
   continueFrom?: LlmReport;
   kb?: KnowledgeBase;
+}
+
+/**
+ * The offline model of the intake is a clarification brief: LLM mode writes no report from it
+ * (the engine found too little to recommend anything, and the model would fill the gaps with
+ * guesses). Thrown before anything is sent; the message says what to do instead.
+ */
+export class LlmBriefError extends Error {}
+
+/** Why LLM mode writes nothing for intake `index` (0-based), and what to do: localised. */
+export function briefMessage(index: number): string {
+  return t('Intake {0} is too thin for a recommendation: its offline result is a clarification brief, the questions to ask the customer. An LLM does not write a report from it. Answer the questions in the intake, then generate again.', index + 1);
 }
 
 type LlmPhase = 'prompt' | 'request' | 'streaming' | 'verifying' | 'done';
@@ -114,6 +127,9 @@ export async function generateLlmReport(input: GenerateLlmInput, options: Genera
   if (!intake) throw new IntakeIndexError(t('Intake {0} does not exist (the file has {1}).', index + 1, input.file.intakes.length));
   const prev = input.continueFrom;
   const model = prev?.model ?? input.model ?? generateReport(input.file, index, { kb });
+  // A clarification brief is the answer for a thin intake: nothing is sent for the model to
+  // expand into a report of guesses. Callers check `model.kind` first and show the brief.
+  if (model.kind === 'brief') throw new LlmBriefError(briefMessage(index));
 
   options.onProgress?.({ phase: 'prompt', receivedChars: 0 });
   let messages: ChatMessage[];

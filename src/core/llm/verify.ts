@@ -15,6 +15,18 @@
  * |                            |             | is not labelled （自行建议）                                   |
  * | llm.unsafe-link            | warning     | (added by generateLlm) links or images to anything but a     |
  * |                            |             | plain https URL, taken out of the answer                     |
+ * | llm.excluded-product       | error       | recommends a product the offline report excluded             |
+ * | llm.public-cloud           | error       | proposes public cloud or SaaS (in words, or a product that   |
+ * |                            |             | runs there) where the intake bans it                         |
+ * | llm.unused-cloud           | warning     | proposes a cloud the customer does not use                   |
+ * | llm.replaces-kept          | warning     | replaces a system the customer keeps                         |
+ * | llm.not-xinchuang          | warning     | a product without 信创 adaptation where full 信创 is required |
+ * | llm.personal-data          | error       | the intake's personal data (a contact's name, phone, e-mail, |
+ * |                            | (warning)   | ID number); warning for what only the detectors suspect      |
+ *
+ * The plan checks (verifyPlan.ts) judge each statement that names a product, a cloud or a kept
+ * system: naming an excluded product to say it was excluded is no finding. The personal-data
+ * check is verifyPersonal.ts.
  *
  * The standards checks are the analysis checks themselves (standards.ts), run on the report's
  * lines. A mention in a sentence that corrects it (不存在, 已废止, 应为…) is the model doing its job:
@@ -32,6 +44,8 @@ import type { ReportModel } from '../engine/reportModel';
 import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
 import { localize, t } from '../l10n';
 import type { Intake } from '../model';
+import { PlanCodes, verifyPlan } from './verifyPlan';
+import { PERSONAL_DATA_CODE, verifyPersonal } from './verifyPersonal';
 
 type VerifySeverity = 'error' | 'warning' | 'information';
 
@@ -56,6 +70,8 @@ export const VerifyCodes = {
   empty: 'llm.empty',
   /** Added by generateLlm: links or images to anything but a plain https URL were taken out. */
   unsafeLink: 'llm.unsafe-link',
+  ...PlanCodes,
+  personalData: PERSONAL_DATA_CODE,
 } as const;
 
 export interface VerifyOptions {
@@ -74,7 +90,10 @@ export function verifyReport(markdown: string, model: ReportModel, intake: Intak
   out.push(...budgetTotal(lines, model));
   out.push(...budgetSplit(lines, model));
   out.push(...citations(lines, intake));
-  if (options.groundingText !== undefined) out.push(...products(lines, options.groundingText, options.kb ?? getKnowledgeBase()));
+  const kb = options.kb ?? getKnowledgeBase();
+  if (options.groundingText !== undefined) out.push(...products(lines, options.groundingText, kb));
+  out.push(...verifyPlan(markdown, model, kb, options.groundingText));
+  out.push(...verifyPersonal(markdown, intake, options.groundingText, kb));
   return out;
 }
 

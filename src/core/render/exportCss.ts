@@ -11,14 +11,14 @@ html { background: #ffffff; }
 body { margin: 0 auto; max-width: 60rem; padding: 2.5rem 2rem 4rem; color: #1f2328; background: #ffffff;
   font-family: ${CJK_FONT_STACK}; font-size: 15px; line-height: 1.7; }
 h1, h2, h3, h4 { line-height: 1.35; margin: 1.6em 0 0.6em; font-weight: 600; }
-h1 { font-size: 1.9em; margin-top: 0; padding-bottom: 0.3em; border-bottom: 2px solid #2f6bc4; }
+h1 { font-size: 1.9em; margin-top: 0; padding-bottom: 0.3em; border-bottom: 2px solid var(--intake-accent, #2f6bc4); }
 h2 { font-size: 1.45em; padding-bottom: 0.25em; border-bottom: 1px solid #d1d9e0; }
 h3 { font-size: 1.2em; }
 h4 { font-size: 1.05em; }
 p, ul, ol, table, blockquote, figure { margin: 0 0 1em; }
 ul, ol { padding-left: 1.6em; }
 li + li { margin-top: 0.2em; }
-blockquote { margin-left: 0; padding: 0.6em 1em; color: #404850; background: #f3f6fa; border-left: 4px solid #2f6bc4; }
+blockquote { margin-left: 0; padding: 0.6em 1em; color: #404850; background: #f3f6fa; border-left: 4px solid var(--intake-accent, #2f6bc4); }
 blockquote p { margin: 0; }
 blockquote p + p { margin-top: 0.4em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.88em; line-height: 1.5; }

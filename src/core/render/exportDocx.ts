@@ -5,6 +5,10 @@
  * and a CJK font in the document defaults so Chinese renders in Word and LibreOffice alike.
  * References (〔L12〕) stay as grey plain text.
  *
+ * A team's branding (`.intake/report.yaml`, docxBranding.ts) adds a cover page, a page header and
+ * footer, and sets the fonts and the accent colour; a team's Word template (docxTemplate.ts)
+ * replaces the document's look altogether: the report goes into the template's `{{report}}`.
+ *
  * `docx` is loaded with a dynamic import inside renderDocx(), so importing this file costs
  * nothing until someone exports: the extension's activation never evaluates the package.
  */
@@ -17,6 +21,8 @@ import { chartSlots, createReportMarkdownIt, TRAILING_REFS, type Token } from '.
 import { chartPng } from './png';
 import { dropXmlForbidden } from '../text/controlChars';
 import { mapStrings } from './cleanStrings';
+import type { Branding } from '../team/branding';
+import { coverChildren, footerOf, hasCover, headerOf, lookOf, type DocxLook } from './docxBranding';
 
 type DocxModule = typeof Docx;
 type Block = Docx.Paragraph | Docx.Table;
@@ -27,35 +33,53 @@ const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Chart width on the page, in pixels at 96 dpi (the content width is about 640). */
 const CHART_PX = 600;
 
-const LATIN_FONT = 'Arial';
-/** Windows' standard Chinese UI font; Word on macOS ships it too, LibreOffice substitutes Noto Sans CJK. */
-const CJK_FONT = 'Microsoft YaHei';
-const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: CJK_FONT };
 const MUTED = '59636E';
 
+export interface DocxOptions {
+  /** Keep the 〔L12〕 references (default: no, the document goes to the customer). */
+  refs?: boolean;
+  /** The team's branding (`.intake/report.yaml`). */
+  branding?: Branding;
+}
+
 /** Word leaves the 〔L12〕 references out unless asked: the document goes to the customer. */
-export async function renderDocx(report: ReportModel, options: { refs?: boolean } = {}): Promise<Uint8Array> {
+export async function renderDocx(report: ReportModel, options: DocxOptions = {}): Promise<Uint8Array> {
   // Every string, the title in the file's metadata included: one forbidden character makes the
   // whole file unreadable to Word.
   const model = mapStrings(report, dropXmlForbidden);
+  const branding = options.branding && mapStrings({ ...options.branding, logo: undefined, template: undefined }, dropXmlForbidden);
+  const brand: Branding | undefined = branding && { ...branding, ...(options.branding?.logo ? { logo: options.branding.logo } : {}), ...(options.branding?.template ? { template: options.branding.template } : {}) };
   const d: DocxModule = await import('docx');
   const tokens = createReportMarkdownIt().parse(renderMarkdown(model, { refs: options.refs ?? false }), {});
+  const look = lookOf(brand);
+  if (brand?.template) return (await import('./docxTemplate')).renderWithTemplate(d, model, brand, brand.template.bytes, (styleIds) => ({ children: blocks(d, tokens, model, styleIds), numbering: numbering(d), styles: styles(d, look) }));
+  const page = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } };
+  const header = brand && headerOf(d, brand, look);
+  const footer = brand && footerOf(d, brand, look);
   const doc = new d.Document({
-    creator: 'Intake Studio',
+    creator: brand?.company ?? 'Intake Studio',
     title: model.title,
-    styles: styles(d),
+    styles: styles(d, look),
     numbering: numbering(d),
     sections: [
+      ...(hasCover(brand) ? [{ properties: page, children: coverChildren(d, model, brand, look) }] : []),
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } },
-        children: blocks(d, tokens, model),
+        properties: page,
+        ...(header ? { headers: { default: header } } : {}),
+        ...(footer ? { footers: { default: footer } } : {}),
+        children: blocks(d, tokens, model, HEADINGS),
       },
     ],
   });
   return d.Packer.toBuffer(doc);
 }
 
-function styles(d: DocxModule): Docx.IStylesOptions {
+/** The styles the report's paragraphs use, by the names Word knows them by: `heading 1`, … (a template may give them other ids). */
+export const REPORT_STYLES = { Title: 'Title', Heading1: 'heading 1', Heading2: 'heading 2', Heading3: 'heading 3' } as const;
+export type StyleIds = Record<'h1' | 'h2' | 'h3' | 'h4', string>;
+
+function styles(d: DocxModule, look: DocxLook): Docx.IStylesOptions {
+  const FONT = look.font;
   const heading = (size: number, before: number, outlineLevel: number) => ({
     run: { font: FONT, size, bold: true, color: '1F2328' },
     paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
@@ -67,7 +91,7 @@ function styles(d: DocxModule): Docx.IStylesOptions {
         // lineRule spelled out: LibreOffice reads a bare w:line as an exact height and clips the charts.
         paragraph: { spacing: { after: 80, line: 300, lineRule: d.LineRuleType.AUTO } },
       },
-      title: { run: { font: FONT, size: 36, bold: true, color: '1F2328' }, paragraph: { spacing: { after: 240 }, border: { bottom: { style: d.BorderStyle.SINGLE, size: 12, color: '2F6BC4', space: 4 } } } },
+      title: { run: { font: FONT, size: 36, bold: true, color: '1F2328' }, paragraph: { spacing: { after: 240 }, border: { bottom: { style: d.BorderStyle.SINGLE, size: 12, color: look.accent, space: 4 } } } },
       heading1: heading(32, 360, 0),
       heading2: heading(28, 240, 1),
       heading3: heading(24, 200, 2),
@@ -78,7 +102,7 @@ function styles(d: DocxModule): Docx.IStylesOptions {
         name: 'Report Note',
         basedOn: 'Normal',
         run: { color: '404850' },
-        paragraph: { indent: { left: 240 }, spacing: { before: 60, after: 60 }, border: { left: { style: d.BorderStyle.SINGLE, size: 18, color: '2F6BC4', space: 8 } } },
+        paragraph: { indent: { left: 240 }, spacing: { before: 60, after: 60 }, border: { left: { style: d.BorderStyle.SINGLE, size: 18, color: look.accent, space: 8 } } },
       },
       { id: 'ReportTable', name: 'Report Table Text', basedOn: 'Normal', run: { size: TABLE_FONT_HALF_POINTS }, paragraph: { spacing: { after: 0, line: 260, lineRule: d.LineRuleType.AUTO } } },
       { id: 'ReportCaption', name: 'Report Caption', basedOn: 'Normal', run: { size: 18, color: MUTED }, paragraph: { alignment: d.AlignmentType.CENTER, spacing: { after: 240 } } },
@@ -100,9 +124,9 @@ function numbering(d: DocxModule): Docx.INumberingOptions {
 }
 
 /** `#` is the document title; `##`–`####` map to Heading 1–3, so the eight sections are the outline's top level. */
-const HEADINGS = { h1: 'Title', h2: 'Heading1', h3: 'Heading2', h4: 'Heading3' } as const;
+const HEADINGS: StyleIds = { h1: 'Title', h2: 'Heading1', h3: 'Heading2', h4: 'Heading3' };
 
-function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel): Block[] {
+function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, headings: StyleIds): Block[] {
   const out: Block[] = [];
   const slots = chartSlots(tokens);
   const lists: { ordered: boolean; instance: number }[] = [];
@@ -113,7 +137,7 @@ function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel): Bl
     const token = tokens[i]!;
     switch (token.type) {
       case 'heading_open':
-        out.push(new d.Paragraph({ heading: HEADINGS[token.tag as keyof typeof HEADINGS] ?? 'Heading3', children: runs(d, tokens[i + 1]!) }));
+        out.push(new d.Paragraph({ style: headings[token.tag as keyof StyleIds] ?? headings.h4, children: runs(d, tokens[i + 1]!) }));
         i += 2;
         break;
       case 'bullet_list_open':

@@ -55,10 +55,14 @@ export function redactionViews(redactions: readonly Replacement[]): LlmRedaction
   return redactions.slice(0, 500).map((r) => ({ kind: r.kind, label: kindLabel(r.kind), original: clip(r.original), mask: clip(r.mask), count: r.count }));
 }
 
-export function redactionSummary(redactions: readonly Replacement[], redact: boolean): string {
-  if (!redact) return vscode.l10n.t('Redaction is off (intake.llm.redact): the intake was sent as written.');
-  if (redactions.length === 0) return vscode.l10n.t('Nothing needed masking before sending.');
-  return vscode.l10n.t('{0} value(s) masked before sending: names, phones, e-mails and ID numbers never left VS Code.', redactions.length);
+/** What was masked, and how many intake lines with contact details were left out of the prompt. */
+export function redactionSummary(redactions: readonly Replacement[], redact: boolean, leftOutLines = 0): string {
+  const masked = !redact
+    ? vscode.l10n.t('Redaction is off (intake.llm.redact): the intake was sent as written.')
+    : redactions.length === 0
+      ? vscode.l10n.t('Nothing needed masking before sending.')
+      : vscode.l10n.t('{0} value(s) masked before sending: names, phones, e-mails and ID numbers never left VS Code.', redactions.length);
+  return leftOutLines > 0 ? `${masked} ${vscode.l10n.t('{0} intake line(s) with contact details were not sent at all.', leftOutLines)}` : masked;
 }
 
 export function findingViews(findings: readonly VerifyFinding[]): LlmFinding[] {

@@ -32,13 +32,15 @@ import type { LlmSettings } from './settings';
 
 /** How a run ended, for the command's caller (scripts, tests). */
 export interface LlmRunResult {
-  status: 'done' | 'cancelled' | 'truncated' | 'failed' | 'skipped';
+  /** `brief`: the intake's offline result is a clarification brief; nothing was sent. */
+  status: 'done' | 'cancelled' | 'truncated' | 'failed' | 'skipped' | 'brief';
   errorKind?: LlmErrorKind;
   chars: number;
   findings: number;
 }
 
 const SKIPPED: LlmRunResult = { status: 'skipped', chars: 0, findings: 0 };
+const SKIPPED_BRIEF: LlmRunResult = { status: 'brief', chars: 0, findings: 0 };
 /** Progress notification updates while streaming, at most this often. */
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -106,7 +108,9 @@ export class LlmRunner implements vscode.Disposable {
       // document; else on the one the document's analysis builds (and keeps, for the preview).
       const analysis = this.analyses.get(target.doc);
       const shown = preview.report;
-      const model = shown?.version === target.doc.version ? shown.model : analysis.intake(target.intakeIndex)?.report(kit.reportEngine);
+      // With the team's knowledge, as the preview builds it.
+      const model = shown?.version === target.doc.version ? shown.model : await this.manager.reportModel(target.doc, target.intakeIndex);
+      if (model?.kind === 'brief') return this.showBrief(preview, target);
       const render = kit.renderMarkdownHtml;
       const config: LlmConfig = { baseUrl: settings.baseUrl, model: settings.model, extraHeaders: settings.extraHeaders };
       if (key.key) config.apiKey = key.key;
@@ -148,7 +152,7 @@ export class LlmRunner implements vscode.Disposable {
                     endpoint: info.endpoint,
                     local: info.local,
                     redactions: redactionViews(info.redactions),
-                    redactionSummary: redactionSummary(info.redactions, settings.redact),
+                    redactionSummary: redactionSummary(info.redactions, settings.redact, info.meta?.leftOutLines.length),
                   };
                   llmPaneOf(preview).start(header, { continued: continueFrom !== undefined, render });
                   progress.report({ message: info.local ? vscode.l10n.t('sending to the local endpoint…') : vscode.l10n.t('sending to {0}…', hostOf(info.endpoint)) });
@@ -202,7 +206,7 @@ export class LlmRunner implements vscode.Disposable {
       endpoint: report.endpoint,
       local: report.local,
       redactions: redactionViews(report.redactions),
-      redactionSummary: redactionSummary(report.redactions, settings.redact),
+      redactionSummary: redactionSummary(report.redactions, settings.redact, report.promptMeta?.leftOutLines.length),
       html: kit.renderMarkdownHtml(report.markdown),
       findings: findingViews(report.findings),
       findingsSummary: findingsSummary(report.findings),
@@ -227,6 +231,22 @@ export class LlmRunner implements vscode.Disposable {
       return { status: 'truncated', ...base };
     }
     return { status: 'done', ...base };
+  }
+
+  /**
+   * A clarification brief is not sent to be "expanded" into a report: the preview shows the brief
+   * (the offline version), and a message says why there is no LLM report and what to do.
+   */
+  private showBrief(preview: IntakePreview, target: IntakeTarget): LlmRunResult {
+    preview.reveal();
+    llmPaneOf(preview).show('offline');
+    const message = vscode.l10n.t(
+      'Intake {0} is too thin for a recommendation: the preview shows its clarification brief, the questions to ask the customer. LLM mode writes no report from a brief (nothing was sent); answer the questions in the intake, then run it again.',
+      target.intakeIndex + 1,
+    );
+    this.log.info(message);
+    void vscode.window.showInformationMessage(message);
+    return SKIPPED_BRIEF;
   }
 
   private failedState(settings: LlmSettings, markdown: string, message: string, kit: ReportKit | undefined): LlmDone {

@@ -110,11 +110,11 @@ async function exportReport(analyses: DocumentAnalyses, config: Configuration, m
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the recommendation report…') }, async () => {
       const kit = await loadReportKit();
       // The report the preview shows when it is of this version; else the analysis builds it (and keeps it).
-      const shown = manager.find(doc.uri, intakeIndex)?.report;
-      const analysis = analyses.get(doc);
-      const model = shown?.version === doc.version ? shown.model : analysis.intake(intakeIndex)?.report(kit.reportEngine);
-      if (!model) throw new Error(vscode.l10n.t('Intake {0} does not exist (the file has {1}).', intakeIndex + 1, analysis.file.intakes.length));
-      const bytes = await kit.renderExport(model, chosen, config.export(doc.uri).references);
+      const model = await manager.reportModel(doc, intakeIndex);
+      if (!model) throw new Error(vscode.l10n.t('Intake {0} does not exist (the file has {1}).', intakeIndex + 1, analyses.get(doc).file.intakes.length));
+      // The team's branding (.intake/report.yaml), when the workspace is trusted.
+      const { branding } = await manager.team.stateFor(doc.uri);
+      const bytes = await kit.renderExport(model, chosen, config.export(doc.uri).references, branding);
       await writeFileAtomically(written, bytes);
     });
   } catch (e) {

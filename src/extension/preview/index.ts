@@ -9,6 +9,7 @@ import type { Configuration } from '../config';
 import { registerCodeLens } from './codeLens';
 import { registerPreviewCommands } from './commands';
 import { PreviewManager } from './manager';
+import type { TeamKnowledgeService } from '../team/knowledge';
 import type { LlmPaneEvent, LlmSnapshot } from './llmPane';
 import type { PreviewRenderEvent } from './observer';
 
@@ -66,8 +67,9 @@ export function registerPreview(
   analyses: DocumentAnalyses,
   config: Configuration,
   selector: vscode.DocumentSelector,
+  team: TeamKnowledgeService,
 ): { disposable: vscode.Disposable; testApi: PreviewTestApi; manager: PreviewManager } {
-  const manager = new PreviewManager(analyses, config, context.extensionUri);
+  const manager = new PreviewManager(analyses, config, context.extensionUri, team);
   const disposable = vscode.Disposable.from(
     manager,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),

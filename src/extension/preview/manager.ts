@@ -22,6 +22,9 @@ import type { LlmPaneEvent } from './llmPane';
 import type { PreviewEvent, PreviewObserver, PreviewRenderEvent } from './observer';
 import { IntakePreview, previewKey, type PreviewContext } from './panel';
 import { webviewOptions } from './shell';
+import type { ReportModel } from '../../core/engine/reportModel';
+import type { TeamKnowledgeService } from '../team/knowledge';
+import { loadReportKit } from './reportKit';
 
 /** Cursor moves are coalesced a little: holding an arrow key should not flood the page. */
 const SELECTION_DELAY_MS = 50;
@@ -45,9 +48,12 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     private readonly analyses: DocumentAnalyses,
     private readonly config: Configuration,
     extensionUri: vscode.Uri,
+    readonly team: TeamKnowledgeService,
   ) {
     super();
-    this.context = { extensionUri, analyses, config, observer: this };
+    this.context = { extensionUri, analyses, config, observer: this, team };
+    // The team's knowledge or branding changed: every preview shows the report again.
+    this._register(team.onDidChange(() => this.previews.forEach((p) => p.schedule(0))));
     this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
@@ -106,6 +112,17 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         this.output.info(event.message);
         return;
     }
+  }
+
+  /**
+   * The report of intake `intakeIndex` of `doc` as the preview shows it: the preview's own when it
+   * is of this version, else built by the document's analysis with the team's engine (and kept).
+   */
+  async reportModel(doc: vscode.TextDocument, intakeIndex: number): Promise<ReportModel | undefined> {
+    const kit = await loadReportKit();
+    const team = await this.team.stateFor(doc.uri);
+    const shown = this.find(doc.uri, intakeIndex)?.report;
+    return shown?.version === doc.version ? shown.model : this.analyses.get(doc).intake(intakeIndex)?.report(kit.engineFor(team.knowledge));
   }
 
   all(): IntakePreview[] {

@@ -27,6 +27,7 @@ import { Delivery, type DeliveryOutcome, type Rendered } from './delivery';
 import { errorSummary, titleFrame, webviewLabels } from './labels';
 import type { PreviewObserver } from './observer';
 import { ReportRenderer } from './renderer';
+import type { TeamKnowledgeService } from '../team/knowledge';
 import { loadReportKit } from './reportKit';
 import { MessageRouter } from './router';
 import { previewShell } from './shell';
@@ -42,6 +43,8 @@ export interface PreviewContext {
   readonly analyses: DocumentAnalyses;
   readonly config: Configuration;
   readonly observer: PreviewObserver<IntakePreview>;
+  /** The team's knowledge and branding per document. */
+  readonly team: TeamKnowledgeService;
 }
 
 export function previewKey(uri: vscode.Uri, intakeIndex: number): string {
@@ -213,10 +216,11 @@ export class IntakePreview extends Disposable {
       this.delivery.setNotice({ kind: 'error', text: vscode.l10n.t('The report could not be generated: {0}', errorText(e)) }, version);
       return;
     }
+    const team = await this.context.team.stateFor(this.uri);
     // Stale guard: a newer refresh, an edit since, or a closed panel supersedes this one.
     if (this.isDisposed || token !== this.seq || doc.isClosed || doc.version !== version) return;
     const analysis = this.context.analyses.get(doc);
-    const result = this.renderer.render(kit, analysis, this.intakeIndex, fileName(this.uri));
+    const result = this.renderer.render(kit, analysis, this.intakeIndex, fileName(this.uri), team);
     if (result.kind === 'missing') {
       this.delivery.setNotice({ kind: 'warning', text: vscode.l10n.t('This file no longer has an intake {0}. The report shows its last version.', this.intakeIndex + 1) }, version);
       return;

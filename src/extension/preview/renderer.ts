@@ -7,6 +7,7 @@ import type { DocumentAnalysis } from '../../core/documents/documentAnalysis';
 import type { ReportModel } from '../../core/engine/reportModel';
 import { previewTitle } from '../../core/preview/title';
 import type { ReportKit } from './reportKit';
+import type { TeamState } from '../team/knowledge';
 
 export type RenderResult =
   | { kind: 'report'; model: ReportModel; html: string; title: string }
@@ -20,13 +21,15 @@ export class ReportRenderer {
 
   constructor(private readonly titleFrame: (subject: string) => string) {}
 
-  render(kit: ReportKit, analysis: DocumentAnalysis, intakeIndex: number, fileName: string): RenderResult {
+  /** `team`: the document's team knowledge (the engine) and branding (the masthead above the report). */
+  render(kit: ReportKit, analysis: DocumentAnalysis, intakeIndex: number, fileName: string, team: TeamState): RenderResult {
     const intake = analysis.intake(intakeIndex);
     if (!intake) return { kind: 'missing' };
     try {
-      const model = intake.report(kit.reportEngine);
+      const model = intake.report(kit.engineFor(team.knowledge));
       let html = this.html.get(model);
       if (html === undefined) this.html.set(model, (html = kit.renderReportHtml(model, { charts: true })));
+      html = kit.brandMastheadHtml(team.branding) + html;
       const { industry, segment } = kit.describeReport(model);
       const title = previewTitle({ industry, segment, intakeIndex, intakeCount: analysis.file.intakes.length, fileName }, this.titleFrame);
       return { kind: 'report', model, html, title };

@@ -10,6 +10,10 @@
  * Intake: New Intake gets its industries here too (from the knowledge base).
  */
 import type { ReportInput } from '../../core/documents/documentAnalysis';
+import type { ReportEngine } from '../../core/documents/intakeAnalysis';
+import { brandMastheadHtml } from '../../core/render/brandHtml';
+import type { Branding } from '../../core/team/branding';
+import type { TeamKnowledge } from '../../core/team/teamKnowledge';
 import { generateReport } from '../../core/engine/generate';
 import type { ReportModel } from '../../core/engine/reportModel';
 import type { GenerateLlmInput, GenerateLlmOptions, LlmReport } from '../../core/llm/generateLlm';
@@ -21,7 +25,7 @@ import { renderMarkdownHtml, renderReportHtml } from '../../core/render/html';
 import { getKnowledgeBase } from '../../core/knowledge/knowledge';
 import { buildNewIntake, industryChoices as industryChoicesOf, type IndustryChoice } from '../../core/newIntake/newIntake';
 
-export { renderReportHtml, renderMarkdownHtml, buildNewIntake };
+export { renderReportHtml, renderMarkdownHtml, buildNewIntake, brandMastheadHtml };
 
 /** The knowledge base's industries with their typical segments, for Intake: New Intake. */
 export function industryChoices(): IndustryChoice[] {
@@ -37,6 +41,23 @@ export function reportEngine(input: ReportInput): ReportModel {
   return generateReport(input.file, input.index, { facts: input.facts, findings: input.findings });
 }
 
+const teamEngines = new WeakMap<TeamKnowledge, ReportEngine<ReportModel>>();
+
+/**
+ * The engine for documents with a team's knowledge (core/team/): one per merged knowledge, so
+ * that a document's analysis builds its report again when the team's files change (a new
+ * knowledge, a new engine), and keeps it otherwise. Without overlays, {@link reportEngine}.
+ */
+export function engineFor(team: TeamKnowledge | undefined): ReportEngine<ReportModel> {
+  if (!team || team.isEmbedded) return reportEngine;
+  let engine = teamEngines.get(team);
+  if (!engine) {
+    engine = (input) => generateReport(input.file, input.index, { facts: input.facts, findings: input.findings, kb: team.kb, catalog: team.catalog, team: team.context });
+    teamEngines.set(team, engine);
+  }
+  return engine;
+}
+
 /** What the preview's title says of a report: the customer's industry and segment. */
 export function describeReport(model: ReportModel): { industry: string; segment: string } {
   return { industry: model.intake.industry, segment: model.intake.segment };
@@ -47,11 +68,11 @@ export function describeReport(model: ReportModel): { industry: string; segment:
  * or drops the 〔L12〕 references; undefined leaves it to the format (Markdown and HTML keep them,
  * Word drops them).
  */
-export async function renderExport(model: ReportModel, format: ExportFormat, refs?: boolean): Promise<Uint8Array> {
-  const options = refs === undefined ? {} : { refs };
+export async function renderExport(model: ReportModel, format: ExportFormat, refs?: boolean, branding?: Branding): Promise<Uint8Array> {
+  const options = { ...(refs === undefined ? {} : { refs }), ...(branding ? { branding } : {}) };
   switch (format) {
     case 'md':
-      return new TextEncoder().encode(renderMarkdownExport(model, options));
+      return new TextEncoder().encode(renderMarkdownExport(model, refs === undefined ? {} : { refs }));
     case 'html':
       return new TextEncoder().encode(renderStandaloneHtml(model, options));
     case 'docx':

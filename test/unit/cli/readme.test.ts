@@ -18,6 +18,9 @@ describe('README: the CI problem matcher', () => {
       'customers/emea/acme.intake:24:10: warning intake.retired-standard: PCIDSS v4.0 was retired on 2024-12-31.',
       'customers/x.intake:1:1: error intake.missing-section: Missing required section [客户行业].',
       'C:\\ci\\x.intake:3:5: error intake.budget-sum: 1: 2: 3',
+      // `intake knowledge check`'s lines have the same form.
+      'customers/.intake/knowledge/prices.yaml:7:7: error intake.knowledge-price-currency: the price of "redis" has no currency',
+      'customers/.intake/report.yaml:2:7: warning intake.branding-file: logo.png does not exist',
     ];
     for (const line of lines) assert.deepEqual([...ours.exec(line)!].slice(1), [...vscode.exec(line)!].slice(1), line);
     assert.equal(ours.exec('customers/x.intake:2:1: information intake.wording: …'), null);

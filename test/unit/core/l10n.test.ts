@@ -149,7 +149,9 @@ describe('localisation flows one way: findings are localised where they are show
     for (const bundle of [{}, zh]) {
       configureL10n(bundle);
       const risks = generateReport(file, 0).risks.filter((r) => r.source === 'analysis').map((r) => r.risk);
-      assert.deepEqual(risks, expected);
+      // The risk quotes the finding; the editor's advice sentence ("请改写为…") is left to the risk's 应对.
+      assert.equal(risks.length, expected.length);
+      risks.forEach((r, i) => assert.ok(expected[i]!.startsWith(r.replace(/。$/, '')), `${r} ≠ ${expected[i]}`));
       assert.ok(risks.every(hasHan));
     }
   });

@@ -120,7 +120,72 @@ function format(message: string, args: unknown[]): string {
 
 export const l10n = { t: (message: string, ...args: unknown[]) => format(message, args), bundle: undefined };
 
+/** A `file:` URI (or another scheme's), as far as the tests need one. */
+export class Uri {
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
+  static file(path: string): Uri {
+    return new Uri('file', path);
+  }
+  static parse(value: string): Uri {
+    const m = /^([a-z][\w+.-]*):(?:\/\/)?(.*)$/.exec(value);
+    return m ? new Uri(m[1]!, decodeURIComponent(m[2]!)) : new Uri('file', value);
+  }
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}`;
+  }
+}
+
+export class RelativePattern {
+  constructor(
+    readonly base: Uri,
+    readonly pattern: string,
+  ) {}
+}
+
+/** A diagnostic collection that keeps what is set, by URI string; every one made is in `diagnosticCollections`. */
+export class DiagnosticCollection {
+  readonly entries = new Map<string, Diagnostic[]>();
+  constructor(readonly name: string) {}
+  set(uri: Uri, list: Diagnostic[]): void {
+    this.entries.set(uri.toString(), list);
+  }
+  delete(uri: Uri): void {
+    this.entries.delete(uri.toString());
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+  dispose(): void {
+    this.entries.clear();
+  }
+}
+export const diagnosticCollections: DiagnosticCollection[] = [];
+
 const unused = () => ({ dispose: () => undefined });
-export const languages = { registerCodeActionsProvider: unused, createDiagnosticCollection: unused };
-export const workspace = { onDidCloseTextDocument: unused, onDidChangeConfiguration: unused, getConfiguration: () => ({ get: () => undefined }) };
+export const languages = {
+  registerCodeActionsProvider: unused,
+  createDiagnosticCollection: (name: string) => {
+    const c = new DiagnosticCollection(name);
+    diagnosticCollections.push(c);
+    return c;
+  },
+};
+export const workspace = {
+  onDidCloseTextDocument: unused,
+  onDidOpenTextDocument: unused,
+  onDidSaveTextDocument: unused,
+  onDidChangeConfiguration: unused,
+  onDidGrantWorkspaceTrust: unused,
+  getConfiguration: () => ({ get: () => undefined }),
+  createFileSystemWatcher: () => ({ onDidCreate: unused, onDidChange: unused, onDidDelete: unused, dispose: () => undefined }),
+  getWorkspaceFolder: () => undefined,
+  textDocuments: [] as unknown[],
+  isTrusted: true,
+};
 export const window = {};

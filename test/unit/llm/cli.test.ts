@@ -68,6 +68,21 @@ describe('llm CLI (spawned, real HTTP)', function () {
     assert.match(r.stderr, /^llm\.budget-total: Report line \d+ states a total budget of \$120万\/年; the engine computed \$100万\/年/m);
   });
 
+  it('exits 3 for a report that recommends an excluded product or breaks a hard constraint, with the new codes, localised', async () => {
+    const text = GOOD_REPORT.replace('## 适用性分析\n', '## 适用性分析\n- 跨区域互联也可选用阿里云 云企业网 CEN。\n- 灾备环境放在阿里云上海区域。\n- 阿里云 云企业网 CEN属于客户未使用的云，已排除。\n');
+    server.setDefault({ kind: 'stream', chunks: chunks(text) });
+    const r = await cli(llm());
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stdout, text);
+    const line = text.split('\n').indexOf('- 跨区域互联也可选用阿里云 云企业网 CEN。') + 1;
+    assert.match(r.stderr, new RegExp(`^llm\\.excluded-product: Report line ${line} recommends 阿里云 云企业网 CEN, which the offline report excluded: 属于阿里云，客户只用AWS\\.$`, 'm'));
+    assert.match(r.stderr, new RegExp(`^llm\\.unused-cloud: Report line ${line + 1} proposes 阿里云, a cloud the customer does not use \\(it uses AWS\\)\\.$`, 'm'));
+    assert.equal(r.stderr.match(/^llm\.(?:excluded-product|unused-cloud):/gm)?.length, 2, 'the line that says it was excluded is no finding');
+    const zh = await cli(llm(), { INTAKE_LANG: 'zh-cn' });
+    assert.equal(zh.code, 3);
+    assert.match(zh.stderr, new RegExp(`^llm\\.excluded-product: 报告第 ${line} 行推荐了 阿里云 云企业网 CEN，而离线报告已将其排除：属于阿里云，客户只用AWS。$`, 'm'));
+  });
+
   it('exits 4 when the endpoint fails, printing nothing on stdout', async () => {
     server.script({ kind: 'status', status: 401 });
     const r = await cli(llm());
@@ -144,6 +159,32 @@ describe('llm CLI (spawned, real HTTP)', function () {
       assert.match(u.stderr, message);
     }
     assert.equal(server.requests.length, 1, 'usage errors send nothing');
+  });
+
+  it('exits 5 for an intake whose offline result is a clarification brief, sending nothing; --fallback offline prints the brief', async () => {
+    const seed = path.join(fixturesDir(), 'seed', 'seed.intake');
+    const args = ['generate', seed, '--intake', '1', '--provider', 'openai-compatible', '--base-url', server.baseUrl, '--model', 'test'];
+    server.setDefault({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    const r = await cli(args);
+    assert.equal(r.code, 5, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `intake: Intake 1 is too thin for a recommendation: its offline result is a clarification brief, the questions to ask the customer. An LLM does not write a report from it. Answer the questions in the intake, then generate again.\nintake: The offline command prints the brief: intake generate ${seed} --intake 1\n`);
+
+    const fallback = await cli([...args, '--fallback', 'offline']);
+    assert.equal(fallback.code, 5, fallback.stderr);
+    const offline = await cli(['generate', seed, '--intake', '1']);
+    assert.equal(offline.code, 0);
+    assert.equal(fallback.stdout, offline.stdout, 'the brief, as the offline command prints it');
+    assert.match(fallback.stdout, /^# /);
+    assert.ok(!fallback.stdout.includes('## 推荐系统方案'), 'a brief, not a report');
+    assert.match(fallback.stderr, /Printed the offline clarification brief instead \(--fallback offline\)\.$/m);
+
+    // The other blank template, and an intake of the evaluation set that is too thin; in Chinese too.
+    const zh = await cli(['generate', path.join(fixturesDir(), 'eval', 'sparse.intake'), '--provider', 'openai-compatible', '--base-url', server.baseUrl, '--model', 'test'], { INTAKE_LANG: 'zh-cn' });
+    assert.equal(zh.code, 5);
+    assert.match(zh.stderr, /^intake: 第 1 份调研表的信息不足以给出推荐：离线结果是一份需求澄清清单/);
+    assert.equal((await cli([...args.slice(0, 3), '3', ...args.slice(4)])).code, 5);
+    assert.equal(server.requests.length, 0, 'nothing was sent');
   });
 
   it('keeps the offline provider the default', async () => {

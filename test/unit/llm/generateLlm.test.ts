@@ -1,8 +1,10 @@
 /** generateLlmReport end to end against the real-HTTP fake server: prompt → redact → stream → verify. */
 import * as assert from 'node:assert/strict';
 import type { RetryInfo } from '../../../src/core/llm/client';
-import { generateLlmReport, type LlmProgress } from '../../../src/core/llm/generateLlm';
+import { generateReport } from '../../../src/core/engine/generate';
+import { generateLlmReport, LlmBriefError, type LlmProgress } from '../../../src/core/llm/generateLlm';
 import { parseIntake } from '../../../src/core/parser';
+import { readFixture } from '../helpers/seeds';
 import { BAD_REPORT, chunks, GOOD_REPORT, PLANTED, readLlmFixture } from './responses';
 import { FakeLlmServer } from './server';
 
@@ -34,11 +36,14 @@ describe('llm generateLlmReport (real HTTP)', () => {
     assert.equal(report.endpoint, `${server.baseUrl}/chat/completions`);
     assert.ok(report.findings.every((f) => f.severity === 'information'), JSON.stringify(report.findings));
     assert.deepEqual([...new Set(phases)], ['prompt', 'request', 'streaming', 'verifying', 'done']);
-    // What the server received: the four inputs, the engine's budget total and the shortlists.
+    // What the server received: the offline model's facts, figures, picks, exclusions and questions.
     const user = server.requests[0]!.json!.messages![1]!.content;
-    for (const label of ['业务性质', '企业规模', '预算范围', '技术需求']) assert.ok(user.includes(`- ${label}：`), label);
+    assert.ok(user.includes('- 核心业务系统：支付清算系统'));
+    assert.ok(user.includes('- 在用的云：AWS（AWS北京、AWS法兰克福）'));
     assert.ok(user.includes('- 总预算：$100万/年 〔L19〕'));
-    for (const p of report.model.options.flatMap((o) => o.picks)) assert.ok(user.includes(p.product.name), p.product.name);
+    for (const p of report.model.options.flatMap((o) => o.picks)) assert.ok(user.includes(`- 推荐：${p.product.name}`), p.product.name);
+    for (const e of report.model.exclusions) assert.ok(user.includes(e.product.name) && user.includes(e.reason), e.product.name);
+    for (const c of report.model.clarifications) assert.ok(user.includes(c.question), c.question);
     assert.ok(report.promptTokens > 1000);
     assert.ok(user.includes(`本提示估算约${report.promptTokens} tokens`));
   });
@@ -54,38 +59,75 @@ describe('llm generateLlmReport (real HTTP)', () => {
     assert.match(budget.message, /\$120万\/年.*\$100万\/年/);
   });
 
-  it('redacts names, phones, e-mails and IDs from the request body, and un-masks the answer locally', async () => {
-    const answer = '## 业务需求分析\n〔客户A〕（联系人〔人名1〕，〔电话1〕）提出需求〔L2〕。';
+  it('sends no personal data: contact lines stay out, names met elsewhere are masked; the answer is un-masked locally and checked', async () => {
+    // 张伟 is a contact (line 5); here he is also named in a line that is not a contact line.
+    const file = parseIntake(readLlmFixture('llm/pii.intake').replace('- 业务影响：客户投诉率月增15%', '- 业务影响：客户投诉率月增15%，张伟反映理赔系统慢'));
+    const answer = '## 业务需求分析\n〔客户A〕的〔人名1〕反映理赔慢〔L10〕。';
     server.script({ kind: 'stream', chunks: chunks(answer, 3) });
     const deltas: string[] = [];
-    const report = await generateLlmReport({ file: pii, config: config() }, { onDelta: (d) => deltas.push(d) });
+    const report = await generateLlmReport({ file, config: config() }, { onDelta: (d) => deltas.push(d) });
     const body = server.requests[0]!.body;
     const decoded = JSON.stringify(server.requests[0]!.json);
     for (const [kind, list] of Object.entries(PLANTED)) {
-      for (const original of list) {
-        assert.ok(!body.includes(original) && !decoded.includes(original), `${kind} "${original}" was sent`);
-        assert.ok(report.redactions.some((r) => r.original === original && r.kind === kind), `${original} not listed`);
-      }
+      for (const original of list) assert.ok(!body.includes(original) && !decoded.includes(original), `${kind} "${original}" was sent`);
     }
-    assert.ok(decoded.includes('〔客户A〕') && decoded.includes('〔人名1〕') && decoded.includes('〔电话1〕'));
+    assert.deepEqual(
+      report.redactions.map((r) => [r.kind, r.original, r.mask]).sort(),
+      [
+        ['company', '华东明远保险股份有限公司', report.redactions.find((r) => r.original === '华东明远保险股份有限公司')!.mask],
+        ['company', '明远保险', report.redactions.find((r) => r.original === '明远保险')!.mask],
+        ['person', '张伟', '〔人名1〕'],
+      ].sort(),
+    );
+    assert.ok(decoded.includes('〔客户A〕') && decoded.includes('〔人名1〕'));
     // Not masked: the knowledge base's vendors and the intake's facts.
-    assert.ok(decoded.includes('阿里云') || decoded.includes('华为'));
+    assert.ok(decoded.includes('Amazon Web Services') || decoded.includes('华为'));
     assert.ok(decoded.includes('$120万/年'));
     // Masks are numbered in order of appearance in the prompt: look up what 〔客户A〕 stands for.
     const a = report.redactions.find((r) => r.mask === '〔客户A〕')!.original;
     assert.ok(a === '明远保险' || a === '华东明远保险股份有限公司', a);
-    const expected = `## 业务需求分析\n${a}（联系人张伟，13812345678）提出需求〔L2〕。`;
+    const expected = `## 业务需求分析\n${a}的张伟反映理赔慢〔L10〕。`;
     assert.equal(report.markdown, expected);
     assert.equal(deltas.join(''), expected);
     assert.ok(deltas.every((d) => !/〔(?:客户|人名|电话)[A-Z0-9]*$/.test(d)), 'no delta ends inside a mask');
     assert.equal(report.maskedText, answer);
+    // Un-masked for display, the contact's name is personal data in a report: flagged.
+    assert.deepEqual(report.findings.filter((f) => f.code === 'llm.personal-data').map((f) => [f.severity, f.line]), [['error', 2]]);
   });
 
-  it('sends the intake as written with redact: false', async () => {
+  it("sends the customer's name as written with redact: false, but never a contact line", async () => {
     server.script({ kind: 'stream', chunks: ['ok'] });
     const report = await generateLlmReport({ file: pii, config: config(), redact: false });
     assert.deepEqual(report.redactions, []);
-    assert.ok(server.requests[0]!.body.includes('13812345678'));
+    const body = server.requests[0]!.body;
+    assert.ok(body.includes('华东明远保险股份有限公司'));
+    for (const value of [...PLANTED.person, ...PLANTED.phone, ...PLANTED.email, ...PLANTED.id]) assert.ok(!body.includes(value), value);
+  });
+
+  it('grounds on the offline model it is given (the preview\'s), without generating it again', async () => {
+    const shown = generateReport(analysis, 0, { asOf: '2026-06-01' });
+    const model = { ...shown, title: `${shown.title}（预览中的版本）` };
+    server.script({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    const report = await generateLlmReport({ file: analysis, config: config(), model });
+    assert.equal(report.model, model);
+    assert.ok(server.requests[0]!.json!.messages![0]!.content.includes(`# ${model.title}`));
+  });
+
+  it('never expands a clarification brief: throws before anything is sent', async () => {
+    const thin = parseIntake(readFixture('eval/sparse.intake'));
+    assert.equal(generateReport(thin, 0).kind, 'brief');
+    server.script({ kind: 'stream', chunks: chunks(GOOD_REPORT) });
+    let phases = 0;
+    await assert.rejects(
+      generateLlmReport({ file: thin, config: config() }, { onProgress: () => phases++, onPrompt: () => phases++ }),
+      (e: unknown) => e instanceof LlmBriefError && /Intake 1 is too thin for a recommendation: its offline result is a clarification brief/.test(e.message),
+    );
+    assert.equal(server.requests.length, 0);
+    assert.equal(phases, 0, 'no prompt was even built');
+    // The seed's blank templates too.
+    const seed = parseIntake(readFixture('seed/seed.intake'));
+    for (const index of [0, 2]) await assert.rejects(generateLlmReport({ file: seed, index, config: config() }), LlmBriefError);
+    assert.equal(server.requests.length, 0);
   });
 
   it('keeps the partial text, marked cancelled, when the caller aborts; the server sees the socket close', async () => {

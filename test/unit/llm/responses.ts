@@ -22,7 +22,7 @@ export const GOOD_REPORT = `# 企业IT系统推荐报告：银行 · 跨境支�
 - 总预算：$100万/年〔L19〕，其中初期建设60%、持续运维30%〔L20〕。
 
 ## 推荐系统方案
-- 方案A（推荐）：专线/SD-WAN互联选用阿里云 云企业网 CEN〔L7〕。
+- 方案B（推荐）：专线/SD-WAN互联选用AWS Direct Connect〔L7, L10〕；方案A选用华为 SD-WAN 解决方案。
 - 可观测性可补充 Prometheus 社区方案（自行建议）。
 
 ## 适用性分析

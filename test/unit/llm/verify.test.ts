@@ -1,9 +1,13 @@
 /** verifyReport: the model's Markdown checked against the engine's facts. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { generateReport } from '../../../src/core/engine/generate';
-import { hasProblems, verifyReport, type VerifyFinding } from '../../../src/core/llm/verify';
+import { hasProblems, VerifyCodes, verifyReport, type VerifyFinding } from '../../../src/core/llm/verify';
 import { buildPrompt } from '../../../src/core/llm/prompt';
 import { parseIntake } from '../../../src/core/parser';
+import { renderMarkdown } from '../../../src/core/render/markdown';
+import { fixturesDir, readFixture } from '../helpers/seeds';
 import { BAD_REPORT, GOOD_REPORT, readLlmFixture } from './responses';
 
 const file = parseIntake(readLlmFixture('analysis.intake'));
@@ -79,5 +83,107 @@ describe('llm verify', () => {
     const unlabelled = verifyReport('- 日志可用 Grafana LGTM。', model, intake, { groundingText: 'nothing', complete: false });
     assert.deepEqual(codes(unlabelled), ['llm.ungrounded-product']);
     assert.equal(unlabelled[0]!.severity, 'information');
+  });
+});
+
+/** Verification against the offline plan (verifyPlan.ts) and for personal data (verifyPersonal.ts). */
+describe('llm verify: the plan, hard constraints and personal data', () => {
+  function context(name: string, index = 0) {
+    const f = parseIntake(readFixture(name));
+    const m = generateReport(f, index, { asOf: '2026-06-01' });
+    const g = buildPrompt(f.intakes[index]!, m, { maxContextTokens: 100_000 }).groundingText;
+    /** The findings of the new checks for `text` (partial text: no missing-section finding). */
+    return (text: string) => verifyReport(text, m, f.intakes[index]!, { groundingText: g, complete: false }).filter((x) => NEW_CODES.includes(x.code));
+  }
+  const NEW_CODES: string[] = [VerifyCodes.excludedProduct, VerifyCodes.publicCloud, VerifyCodes.unusedCloud, VerifyCodes.replacesKept, VerifyCodes.notXinchuang, VerifyCodes.personalData];
+  const hospital = context('eval/hospital.intake');
+  const bank = context('eval/bank.intake');
+  const ecommerce = context('eval/ecommerce.intake');
+  const banking = context('analysis.intake');
+  const pii = context('llm/pii.intake');
+
+  it('llm.excluded-product: recommending a product the offline report excluded, by name or alias', () => {
+    const found = hospital('## 推荐系统方案\n- 可观测性选用 Datadog，统一采集指标、日志与链路。\n- 备选 new relic。');
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.line]), [
+      ['llm.excluded-product', 'error', 2],
+      ['llm.excluded-product', 'error', 3],
+    ]);
+    assert.match(found[0]!.message, /^Report line 2 recommends Datadog, which the offline report excluded: 控制面或数据在厂商\/公有云上，违反“患者数据不得上公有云”\.$/);
+    // A product tried before and given up, proposed again.
+    assert.deepEqual(ecommerce('- OMS直接采购聚水潭，快速上线。').map((f) => f.code), ['llm.excluded-product']);
+  });
+
+  it('llm.excluded-product: none for naming an excluded product to say it was excluded, or in a part that lists exclusions', () => {
+    for (const text of [
+      '- Datadog、New Relic：控制面在公有云上，违反“患者数据不得上公有云”，已排除。',
+      '- 不推荐 Datadog，其数据存放在厂商云上。',
+      '- 选用 Grafana LGTM，而非 Datadog。',
+      '### 未采用的产品\n- Datadog\n- New Relic（控制面在厂商云上）',
+      '## 附录\n| 产品 | 原因 |\n| --- | --- |\n| Datadog | 数据在厂商云上 |',
+    ]) assert.deepEqual(hospital(text), [], text);
+    assert.deepEqual(ecommerce('- 客户曾试用聚水潭SaaS版，因不支持海外仓多仓路由而放弃。'), []);
+    assert.deepEqual(ecommerce('- 重蹈“聚水潭SaaS版”的覆辙：须说明这次有何不同。'), []);
+  });
+
+  it('llm.public-cloud: public cloud or SaaS proposed where the intake bans it, in words or by product', () => {
+    assert.deepEqual(hospital('- 建议将PACS影像归档迁移到公有云对象存储，降低扩容成本。').map((f) => [f.code, f.severity]), [['llm.public-cloud', 'error']]);
+    const product = hospital('- 影像长期归档可使用 Azure Blob Storage。');
+    assert.deepEqual(product.map((f) => f.code), ['llm.public-cloud']);
+    assert.match(product[0]!.message, /Azure Blob Storage.*患者数据不得上公有云/);
+    for (const text of ['- 全部采用本地私有化部署，不使用公有云。', '- 集成平台部署在院内机房。', '- 客户禁止公有云，因此不采用任何SaaS服务。']) assert.deepEqual(hospital(text), [], text);
+    // Without a ban, public cloud is not a finding.
+    assert.deepEqual(banking('- 分析环境可放在公有云上。'), []);
+  });
+
+  it('llm.unused-cloud: a cloud the customer does not use', () => {
+    const found = banking('- 灾备环境建议部署在阿里云上海区域。');
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.line]), [['llm.unused-cloud', 'warning', 1]]);
+    assert.match(found[0]!.message, /proposes 阿里云, a cloud the customer does not use \(it uses AWS\)/);
+    for (const text of ['- AWS北京与AWS法兰克福之间走专线。', '- 客户只用AWS，不引入阿里云。', '- 阿里云 云企业网 CEN属于客户未使用的云，已排除。']) assert.deepEqual(banking(text), [], text);
+    // A product whose name holds a cloud's is judged as the product: 腾讯云 TDSQL is the bank's own alternative.
+    assert.deepEqual(bank('- 分布式数据库：GoldenDB，备选腾讯云 TDSQL。'), []);
+  });
+
+  it('llm.replaces-kept: replacing a system the customer keeps', () => {
+    const found = hospital('- 建议将卫宁HIS替换为新一代HIS，一次性完成升级。');
+    assert.deepEqual(found.map((f) => [f.code, f.severity]), [['llm.replaces-kept', 'warning']]);
+    assert.match(found[0]!.message, /replaces 卫宁HIS, which the customer keeps/);
+    for (const text of ['- 保留现有卫宁HIS，新建集成平台与之对接，不做替换。', '- 集成平台替换点对点接口，HIS通过HL7 v2接入。']) assert.deepEqual(hospital(text), [], text);
+    assert.deepEqual(bank('- 新核心上线后逐步下线信贷系统。').map((f) => f.code), ['llm.replaces-kept']);
+  });
+
+  it('llm.not-xinchuang: a product without 信创 adaptation where full 信创 is required', () => {
+    assert.deepEqual(bank('- 数据仓库选用 Microsoft SQL Server。').map((f) => [f.code, f.severity]), [['llm.not-xinchuang', 'warning']]);
+    // The customer's own products, named as the estate or to move away from them, are no proposal.
+    assert.deepEqual(bank('- 现有Oracle Database 19c数据仓库迁移到国产数据库。'), []);
+    assert.deepEqual(banking('- 数据仓库选用 Microsoft SQL Server。'), [], 'no 信创 requirement');
+  });
+
+  it("llm.personal-data: the intake's contacts (an error) and what the detectors suspect (a warning)", () => {
+    const found = pii('## 下一步建议\n- 与联系人张伟（13812345678）确认需求。\n- 请李雷经理回复，电话13900001111。\n- 〔客户A〕的理赔系统跨云延迟高〔L9〕。');
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.line]), [
+      ['llm.personal-data', 'error', 2],
+      ['llm.personal-data', 'warning', 3],
+    ]);
+    assert.match(found[0]!.message, /^Report line 2 prints personal data from the intake \(a person's name, a phone number\)/);
+    assert.ok(!found.some((f) => f.message.includes('13812345678') || f.message.includes('张伟')), 'the finding does not repeat the data');
+    assert.deepEqual(pii('- 驻场工程师常驻上海，7x24电话支持。\n- 卫宁健康与东华医为均有三甲案例。'), []);
+  });
+
+  it('finds none of these in the offline reports themselves (seed and evaluation intakes)', () => {
+    const names = ['seed/seed.intake#1', 'seed/seed.intake#3', ...fs.readdirSync(path.join(fixturesDir(), 'eval')).map((n) => `eval/${n}#0`), 'llm/pii.intake#0'];
+    for (const entry of names) {
+      const [name, index] = entry.split('#') as [string, string];
+      const f = parseIntake(readFixture(name));
+      const m = generateReport(f, Number(index), { asOf: '2026-06-01' });
+      if (m.kind !== 'report') continue;
+      const g = buildPrompt(f.intakes[Number(index)]!, m).groundingText;
+      const found = verifyReport(renderMarkdown(m), m, f.intakes[Number(index)]!, { groundingText: g }).filter((x) => NEW_CODES.includes(x.code));
+      assert.deepEqual(found, [], entry);
+    }
+  });
+
+  it('finds none of them in a report that agrees with the engine', () => {
+    assert.deepEqual(banking(GOOD_REPORT), []);
   });
 });

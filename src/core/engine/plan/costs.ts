@@ -6,13 +6,17 @@
  * when it does not fit; benefits only from the customer's own loss figures.
  *
  * Unit prices are the categories' cost profiles (categories.yaml, 万元, mid price tier): planning
- * figures, labelled as estimates to confirm with quotes.
+ * figures, labelled as estimates to confirm with quotes. A team's price list (team/merge.ts)
+ * replaces the licence estimate of each product it prices on the report date, labelled as the
+ * team's (the item's `source` and `priceList`, and its assumption).
  */
 import type { Category } from '../../knowledge/schema';
+import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, round } from '../format';
 import type { CostItem, Costs, Option, SystemType } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures, shortName } from '../text/restate';
+import { currentName } from './picks';
 import type { Understanding } from '../understand';
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
@@ -21,7 +25,7 @@ const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
 
-export function estimateCosts(u: Understanding, systems: readonly SystemType[], option: Option | undefined, regulated: { mlps: boolean; crypto: boolean; csv: boolean }): Costs {
+export function estimateCosts(u: Understanding, systems: readonly SystemType[], option: Option | undefined, regulated: { mlps: boolean; crypto: boolean; csv: boolean }, team?: TeamContext): Costs {
   const currency = u.model.budget.total?.currency ?? 'CNY';
   const rate = CNY_PER[currency] ?? 1;
   const years = u.model.budget.horizonYears;
@@ -29,6 +33,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   const items: CostItem[] = [];
   const assumptions: string[] = [];
   const size = u.model.scale.size;
+  /** Products whose licence comes from the team's price list. */
+  const teamPriced: string[] = [];
   if (currency !== 'CNY') assumptions.push(`估算以人民币单价计，按1 ${currency}≈${rate}元人民币折算。`);
   if (u.model.scale.assumed) assumptions.push('调研表未量化业务规模，按中型企业估算。');
   if (u.model.budget.horizonAssumed) assumptions.push(`调研表未注明周期，按${years}年测算TCO。`);
@@ -42,27 +48,32 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     // A supporting platform component is sized by its workload, not by the whole enterprise.
     const sizeHere = s.role === 'core' || size !== 'large' ? size : 'mid';
     const { units, basis } = unitsFor(category, u, sizeHere);
+    const existing = pick.existing;
     const tier = product.origin === 'oss' ? 0 : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' ? MANAGED_FACTOR : 1);
     const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
-    const existing = pick.existing;
-    const name = `${s.name}（${shortName(pick.product.name)}）`;
-    const licence = band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
+    const name = `${s.name}（${existing ? `现有${currentName(u, pick.product.id)}` : shortName(pick.product.name)}）`;
+    const price = team && !pick.existing ? team.priceOf(pick.product.id, u.asOf) : undefined;
+    const priced = price ? teamLicence(price, category, u, sizeHere, currency) : undefined;
+    const licence = priced ? ([priced.wan, priced.wan] as [number, number]) : band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
+    const licenceModel = priced ? (price!.period === 'one-time' ? 'perpetual' : 'subscription') : profile.licenceModel;
+    const from = team ? { source: price ? price.source : ('embedded' as const), ...(price?.list ? { priceList: price.list } : {}) } : {};
+    if (price) teamPriced.push(pick.product.name);
     const implFactor = existing ? 0.4 : 1;
     const implSize = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : Math.min(4, Math.max(0.5, (units / Math.max(1, profile.defaultUnits[1])) ** 0.6));
     const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
     const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : ''}`;
     if (!existing && licence[1] > 0) {
-      items.push({ component: name, category: s.category, kind: 'licence', period: profile.licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}` });
+      items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}`, ...from });
     }
     if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: existing ? '升级、调优与集成' : '实施、集成与数据迁移' });
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
     if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
-    const opsBase: [number, number] = profile.licenceModel === 'perpetual' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
+    const opsBase: [number, number] = licenceModel === 'perpetual' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
     const [share0, share1] = profile.operationsShare;
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
-    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: profile.licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
+    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
   }
   if (regulated.mlps) items.push({ component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(8), high: toCurrency(15), assumption: '按一个三级系统测评估算' });
   if (regulated.crypto) items.push({ component: '密评', kind: 'assessment', period: 'one-time', low: toCurrency(15), high: toCurrency(30), assumption: '密码应用方案评审与上线前评估' });
@@ -84,6 +95,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     { period: 'per-year', low: perYear.low, high: perYear.high, text: `${formatRange(perYear.low, perYear.high, currency)}/年` },
     { period: 'total', low: total.low, high: total.high, text: formatRange(total.low, total.high, currency) },
   ];
+  if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);
   assumptions.push('单价为规划参考区间（中档价格、国内市场），以厂商报价为准；开源产品不计许可费，计入运维人力。');
   const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r))), items);
   const benefits = benefitsOf(u, currency);
@@ -92,19 +104,24 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   const annual = benefits.find((b) => b.perYear)?.perYear;
   let payback: string | undefined;
   if (annual) {
-    const net = (annual.low + annual.high) / 2 - runMid;
+    // Every quantified benefit counts once; they are about different things.
+    const gain = benefits.filter((b) => b.perYear).reduce((a, b) => ({ low: a.low + b.perYear!.low, high: a.high + b.perYear!.high }), { low: 0, high: 0 });
+    const net = (gain.low + gain.high) / 2 - runMid;
     const months = net > 0 ? Math.max(1, Math.round((onceMid / net) * 12)) : Infinity;
+    const gainText = formatRange(gain.low, gain.high, currency);
+    const runText = formatRange(perYear.low, perYear.high, currency);
     payback =
       months <= 60
-        ? `按可量化收益的中值扣除年度运行费用，一次性投入约${months}个月收回。`
+        ? `可量化收益每年约${gainText}，扣除每年约${runText}的运行费用后，一次性投入约${months}个月收回（按中值）。`
         : net > 0
-          ? '按可量化收益扣除年度运行费用，5年内难以收回一次性投入；投资的理由主要在首要目标本身与调研表未量化的收益。'
-          : '按可量化收益计，年度收益尚不足以覆盖运行费用，回本依赖调研表未量化的收益。';
+          ? `可量化收益每年约${gainText}，扣除运行费用后5年内难以收回一次性投入；投资的理由主要在首要目标本身与调研表未量化的收益。`
+          : `可量化收益每年约${gainText}，尚不足以覆盖每年约${runText}的运行费用；投资的理由在首要目标本身，回本需要调研表未量化的收益。`;
   }
   return {
     currency,
     years,
-    items: items.map((i) => ({ ...i, low: Math.round(i.low), high: Math.round(i.high) })),
+    // With a team's price list every figure says where it comes from: the list, or the planning estimate.
+    items: items.map((i) => ({ ...i, low: Math.round(i.low), high: Math.round(i.high), ...(team && !i.source ? { source: 'embedded' as const } : {}) })),
     totals,
     ...(budget ? { budget } : {}),
     benefits,
@@ -127,6 +144,48 @@ function band([low, high]: [number, number]): [number, number] {
 
 function sum(items: readonly CostItem[], period: CostItem['period']): { low: number; high: number } {
   return items.filter((i) => i.period === period).reduce((a, i) => ({ low: a.low + i.low, high: a.high + i.high }), { low: 0, high: 0 });
+}
+
+const PRICE_UNITS = { user: { driver: 'users', word: '用户', fallback: [50, 300, 2000] }, node: { driver: 'nodes', word: '节点', fallback: [3, 6, 12] }, core: { driver: undefined, word: '核', fallback: [48, 96, 192] }, tb: { driver: 'tb', word: 'TB', fallback: [5, 20, 100] }, site: { driver: 'sites', word: '站点', fallback: [1, 3, 10] } } as const;
+const PRICE_PERIODS = { 'per-month': '/月', 'per-year': '/年', 'one-time': '（一次性）' } as const;
+/** Cores per server, when a price is per core and the intake counts servers. */
+const CORES_PER_SERVER = 16;
+
+/**
+ * The licence from the team's price: the price per unit times the units the intake gives (or the
+ * category's sizing when the unit is its driver, or an assumption said plainly), per year for a
+ * subscription. In 万元 CNY, as the profiles are, and the sentence the cost table shows.
+ */
+function teamLicence(price: TeamPrice, category: Category, u: Understanding, size: 'sme' | 'mid' | 'large', reportCurrency: string): { wan: number; text: string } {
+  const spec = PRICE_UNITS[price.unit];
+  const m = u.model;
+  const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
+  let units: number;
+  let basis: string;
+  const driver = category.cost.driver;
+  if (spec.driver !== undefined && (driver === spec.driver || (price.unit === 'node' && driver === 'hosts'))) ({ units, basis } = unitsFor(category, u, size));
+  else {
+    const given = price.unit === 'user' ? m.scale.internalUsers : price.unit === 'node' ? m.estate.nodes : price.unit === 'tb' ? m.estate.dataTb : price.unit === 'site' ? m.scale.sites : m.estate.nodes !== undefined ? m.estate.nodes * CORES_PER_SERVER : undefined;
+    if (given !== undefined && given > 0) {
+      units = given;
+      basis = price.unit === 'core' ? `按调研表的${m.estate.nodes}台服务器×${CORES_PER_SERVER}核` : `按调研表的${round(given, 0)}${spec.word}`;
+    } else {
+      units = spec.fallback[sizeIndex]!;
+      basis = `调研表未给出，按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}规模假设`;
+    }
+  }
+  const perYear = price.period === 'per-month' ? 12 : 1;
+  const cny = price.price * units * perYear * (CNY_PER[price.currency] ?? 1);
+  const unitPrice = formatAmount(price.price, price.currency);
+  const exchange = price.currency !== reportCurrency ? `，按1 ${price.currency}≈${CNY_PER[price.currency]}元人民币折算` : '';
+  const text = [
+    `团队价目表${price.list ? `《${price.list}》` : ''}：${unitPrice}/${spec.word}${PRICE_PERIODS[price.period]} × ${round(units, 0)}${spec.word}（${basis}）${exchange}`,
+    price.discount ? price.discount : '',
+    price.validUntil ? `有效期至${price.validUntil}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+  return { wan: cny / 1e4, text };
 }
 
 function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
@@ -169,6 +228,8 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, _p
     [low, high] = [total.low, total.high];
     scope = `${years}年TCO`;
   }
+  // A budget made of a build amount and a yearly one says how it adds up.
+  const composed = budgetTotal !== b.total.amount && b.recurringPerYear ? `（建设${b.total.text}＋运维${b.recurringPerYear.text}/年×${years}年）` : b.perYear ? `（${b.total.text}/年×${years}年）` : '';
   const text = formatAmount(budgetTotal, currency);
   // The intake does not say whether the budget covers operations: compare the build alone too.
   const buildOnly =
@@ -178,17 +239,20 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, _p
   // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
   const oneTimeNote =
     b.oneTime && b.oneTime.amount !== budgetTotal
-      ? `一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? '在' : once.low <= b.oneTime.amount ? '接近' : '超出'}初期建设预算${b.oneTime.text}${once.high <= b.oneTime.amount ? '以内' : ''}。`
+      ? `其中一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? `在建设预算${b.oneTime.text}以内` : once.low <= b.oneTime.amount ? `下限在建设预算${b.oneTime.text}以内、上限超出约${formatAmount(once.high - b.oneTime.amount, currency)}` : `超出建设预算${b.oneTime.text}约${formatAmount(once.low - b.oneTime.amount, currency)}`}。`
       : '';
   const verdict: NonNullable<Costs['budget']>['verdict'] = high <= budgetTotal ? 'within' : low <= budgetTotal ? 'tight' : 'over';
   const estimate = formatRange(low, high, currency);
   let statement: string;
-  if (verdict === 'within') statement = `${scope}估算${estimate}，在预算${text}以内。`;
+  if (verdict === 'within') statement = `${scope}估算${estimate}，在预算${text}${composed}以内，上限仍留有约${formatAmount(budgetTotal - high, currency)}。`;
   else {
     const over = Math.round(((verdict === 'over' ? low : high) / budgetTotal - 1) * 100);
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
-    const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency);
-    statement = verdict === 'over' ? `${scope}估算${estimate}，下限已超出预算${text}约${over}%，${cut}` : `${scope}估算${estimate}，上限超出预算${text}约${over}%，${cut}`;
+    const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict);
+    statement =
+      verdict === 'over'
+        ? `${scope}估算${estimate}，按下限也超出预算${text}${composed}约${formatAmount(overrun, currency)}（${over}%）。${cut}`
+        : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限超出约${formatAmount(overrun, currency)}（${over}%）。${cut}`;
   }
   return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}`, refs: b.refs };
 }
@@ -197,9 +261,9 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, _p
  * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
  * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
  */
-function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string): string {
+function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over'): string {
   // A gap within the estimate's own precision is a negotiation, not a change of scope.
-  if (overrun <= budget * 0.05) return `差距约${formatAmount(overrun, currency)}，在估算误差以内，可在报价谈判中消化。`;
+  if (overrun <= budget * 0.05) return '差距在估算误差以内，可在报价谈判中消化。';
   const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
   // `systems` holds only what the main goal does not depend on; what a regulation or a hard
   // constraint requires (工控隔离, 等保审计, 信创 OS) cannot wait for a second phase either.
@@ -230,7 +294,7 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
     const talk = licence ? `与${licence.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价` : '报价谈判';
     parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `一期只交付首要目标所需的部分，${talk}，或分期建设、按里程碑付款`);
   }
-  return `需压缩约${formatAmount(overrun, currency)}：${parts.join('；')}。`;
+  return `${verdict === 'tight' ? '报价若接近上限，' : '要回到预算内，'}${parts.join('；')}。`;
 }
 
 function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
@@ -252,6 +316,17 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
       const annual = loss.perMonths === 12 && loss.currency === currency ? '' : `（年化约${formatAmount(yearly, currency)}）`;
       out.push({ text: `${loss.text}${annual}：这是本项目可争取收益的上限，实际比例需按目标与试点数据核算。`, refs: loss.refs });
     }
+  }
+  // Staff a goal frees (接口运维人力从6人降到3人): the customer's own figure, at a stated cost per person.
+  for (const g of u.model.secondaryGoals) {
+    const freed = staffFreed(g.text);
+    if (!freed) continue;
+    const [low, high] = STAFF_COST_WAN.map((x) => (x * 1e4 * freed.people) / rate) as [number, number];
+    out.push({
+      text: `${freed.phrase}：按每人每年${formatRange((STAFF_COST_WAN[0] * 1e4) / rate, (STAFF_COST_WAN[1] * 1e4) / rate, currency)}（含社保的假设值，请客户按实际人力成本确认）计，每年约${formatRange(low, high, currency)}。`,
+      refs: g.refs,
+      perYear: { low, high, currency, text: formatRange(low, high, currency) },
+    });
   }
   // No money to work from: the customer's own measurable targets are the benefits to track.
   if (out.every((b) => !b.perYear)) {
@@ -275,6 +350,23 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
     if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
   }
   return out;
+}
+
+/** Yearly cost of one person (万元, CNY), salary with social insurance: an assumption the report states. */
+const STAFF_COST_WAN: [number, number] = [20, 30];
+
+/** "接口运维人力从6人降到3人" → 3 people freed, with the phrase; also "减少2人", "节省3名". */
+function staffFreed(text: string): { people: number; phrase: string } | undefined {
+  const figures = findFigures(text).filter((f) => f.unit === '人' || (f.unit === '' && /^名/.test(text.slice(f.end))));
+  if (figures.length === 2 && /降|减|压缩/.test(text.slice(figures[0]!.end, figures[1]!.start))) {
+    const people = figures[0]!.value - figures[1]!.value;
+    if (people > 0 && people < 1000) return { people, phrase: `${clip(text, 30)}（减少${people}人）` };
+  }
+  if (figures.length === 1 && /(?:减少|节省|释放|精简)\s{0,1}$/.test(text.slice(Math.max(0, figures[0]!.start - 3), figures[0]!.start))) {
+    const people = figures[0]!.value;
+    if (people > 0 && people < 1000) return { people, phrase: clip(text, 30) };
+  }
+  return undefined;
 }
 
 /** A reduction the customer's own figures imply: "降低30%", "下降一半", or a current→target pair (空驶率35%→20%). */

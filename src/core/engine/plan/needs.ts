@@ -6,7 +6,7 @@
 import type { Fact } from '../../facts/facts';
 import type { LifecycleFinding, Need, SystemType } from '../reportModel';
 import type { RuleHit } from '../rules';
-import { clip, tidy, upgradeStep, withFigures } from '../text/restate';
+import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
 
 /** Sections whose rules answer a need (a next step or a risk does not). */
@@ -80,7 +80,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     const retired = m.mainGoal && s.kind !== 'main-goal' ? RETIRES.exec(m.mainGoal.text) : null;
     if (retired && MAINFRAME.test(retired[1]!)) {
       const aboutIt = s.kind === 'goal' ? /成本|费用|支出/.test(s.text) && m.pains.some((p) => MAINFRAME.test(p.text) && /成本|费用/.test(p.text)) : MAINFRAME.test(s.text);
-      if (aboutIt) mechanisms.unshift({ rule: 'plan:retire', title: `下线${retired[1]}`, summary: s.kind === 'goal' ? `${retired[1]}下线后，主机扩容与维保费用随之消除` : `随新系统上线、${retired[1]}下线而消除`, categories: [] });
+      if (aboutIt) mechanisms.unshift({ rule: 'plan:retire', title: `下线${retired[1]}`, summary: s.kind === 'goal' ? `${retired[1]}下线后，主机扩容与维保费用随之消除` : `新系统上线后${retired[1]}下线，这一问题随之消除`, categories: [] });
     }
     // A pain about a system the customer keeps (富勒WMS旧版本) is handled by keeping it and integrating.
     const keptNamed = s.kind !== 'main-goal' && s.kind !== 'goal' && s.kind !== 'integration' ? u.kept.find((k) => s.text.includes(k.name) || sharesWords(k.name, s.text)) : undefined;
@@ -117,7 +117,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   for (const h of hits) {
     if (h.rule.section !== '推荐系统方案' || h.rule.categories.length === 0) continue;
     if (h.triggers.some((f) => sources.some((s) => s.facts.includes(f)))) continue;
-    const need: Need = { kind: 'compliance', text: h.rule.need ?? h.rule.title, refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
+    const need: Need = { kind: untriggeredKind(h), text: h.rule.need ?? h.rule.title, refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
     if (!needs.some((n) => n.text === need.text)) needs.push(need);
     for (const c of h.rule.categories) {
       const entry = categoryScore.get(c) ?? { score: 0, priority: 0, needs: [], order: order++ };
@@ -131,6 +131,8 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     }
   }
 
+  mergeIntegrations(needs, kbLayer(u));
+
   const systems: SystemType[] = [];
   const servedNeeds = new Map<string, Need[]>();
   const core = m.coreSystem;
@@ -140,20 +142,83 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     const kept = u.kept.find((k) => k.category === category && k.product)?.name;
     systems.push({ category, name: kb.category(category)?.name ?? category, role, reason, refs, ...(kept ? { kept } : {}) });
   };
-  if (core.category && core.inScope) addSystem(core.category, 'core', core.kept ? '核心业务系统，在现有系统上升级' : '核心业务系统，本期建设', core.refs);
-  for (const s of m.statedSystems) addSystem(s.category, 'core', '调研表要求本期建设', s.refs);
+  const keptCore = u.kept.find((k) => k.category === core.category)?.name;
+  if (core.category && core.inScope) addSystem(core.category, 'core', core.kept ? `核心业务系统，保留${keptCore ?? '现有系统'}并在其上升级` : '核心业务系统，本期建设', core.refs);
+  for (const s of m.statedSystems) addSystem(s.category, 'core', '本期新建（调研表列为建设内容）', s.refs);
   const ranked = [...categoryScore].sort(([, a], [, b]) => b.score - a.score || b.priority - a.priority || a.order - b.order);
   for (const [category, entry] of ranked) {
     if (systems.length >= MAX_SYSTEMS) break;
     if (!kb.category(category)) continue;
-    const served = entry.needs.map((n) => `“${n.text}”`).slice(0, 2).join('、');
-    addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', `回应${served}`, [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
+    // Why in a few words: the need it serves that the fewest other system types serve, the main goal first among equals.
+    const servedBy = (n: Need) => [...categoryScore.values()].filter((e) => e.needs.includes(n)).length;
+    const lead = [...entry.needs].sort((a, b) => servedBy(a) - servedBy(b) || Number(b.kind === 'main-goal') - Number(a.kind === 'main-goal'))[0]!;
+    addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', reasonFor(lead), [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
   }
   for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
   // The core systems serve the main goal even when no rule names them.
   const main = needs.find((n) => n.kind === 'main-goal');
   if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);
   return { needs, systems, preferred, servedNeeds };
+}
+
+function kbLayer(u: Understanding): (category: string) => string | undefined {
+  return (category) => u.kb.category(category)?.layer;
+}
+
+/**
+ * The systems to integrate with make one need ("对接HIS、LIS、PACS（HL7 v2、Web Service）"), not one
+ * per system: they share their answer. When the plan already builds an integration layer (a
+ * hospital integration platform, an ESB) for another need, that layer is their answer too.
+ */
+function mergeIntegrations(needs: Need[], layer: (category: string) => string | undefined): void {
+  const generic = needs.filter((n) => n.kind === 'integration' && n.mechanisms.length === 1 && n.mechanisms[0]!.rule === 'plan:integration');
+  if (generic.length === 0) return;
+  const systems = generic.map((n) => /^对接(.*?)(?:（(.*)）)?$/.exec(n.text)).map((m, i) => ({ name: m?.[1] ?? generic[i]!.text, protocols: m?.[2] ?? '' }));
+  const byProtocols = new Map<string, string[]>();
+  for (const s of systems) byProtocols.set(s.protocols, [...(byProtocols.get(s.protocols) ?? []), s.name]);
+  const listed = [...byProtocols].map(([protocols, names]) => `${names.join('、')}${protocols ? `（${protocols}）` : ''}`).join('；');
+  const layerRule = needs.flatMap((n) => (n.kind === 'integration' ? [] : n.mechanisms)).find((m) => m.categories.some((c) => layer(c) === 'integration'));
+  const merged: Need = {
+    kind: 'integration',
+    text: `对接${listed}`,
+    refs: [...new Set(generic.flatMap((n) => n.refs))].sort((a, b) => a - b),
+    mechanisms: layerRule ? [layerRule] : [{ ...generic[0]!.mechanisms[0]!, summary: `经统一集成层对接${listed}，接口契约化、纳入监控，不做点对点直连` }],
+  };
+  const at = needs.indexOf(generic[0]!);
+  for (const n of generic) needs.splice(needs.indexOf(n), 1);
+  needs.splice(at, 0, merged);
+}
+
+/**
+ * The kind of a need that a rule finds by itself (no pain, goal or requirement line states it): a
+ * compliance need when its lines are requirements (特殊要求, 安全/合规 goals); otherwise what its
+ * lines are (链路抖动 under 历史应对 is a pain, not 合规).
+ */
+function untriggeredKind(h: RuleHit): Need['kind'] {
+  const lines = h.triggers.length > 0 ? h.triggers : h.evidence;
+  const isRequirement = (f: (typeof lines)[number]) => f.section === '特殊要求' || f.fieldPath.some((p) => p === '安全' || p === '合规');
+  if (lines.length === 0 || lines.some(isRequirement)) return 'compliance';
+  const bySection: Record<string, Need['kind']> = { 当前痛点: 'pain', 基础设施现状: 'constraint', 核心目标: 'goal' };
+  return bySection[lines[0]!.section] ?? 'compliance';
+}
+
+/** "解决监控分散、故障定位慢", "支撑首要目标", "满足等保2.0三级测评": why a system type is in the plan. */
+function reasonFor(n: Need): string {
+  const text = n.kind === 'goal' || n.kind === 'main-goal' ? goalClauses(n.text).join('、') || tidy(n.text) : n.text;
+  const short = clip(text.replace(/[，,]/g, '、'), 28, '；。;、');
+  // A need that starts with its own verb (通过等保…, 满足…) keeps it.
+  const verb = (v: string) => (/^(?:满足|通过|实现|达到|完成|建设|支撑)/.test(short) ? short : `${v}${short}`);
+  if (/对接|集成/.test(text) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${short.replace(/^对接/, '与').replace(/^(?!与)/, '')}${/对接$/.test(short) ? '' : '的对接'}`;
+  switch (n.kind) {
+    case 'main-goal':
+      return `支撑首要目标（${short}）`;
+    case 'goal':
+      return verb(/等保|测评|认证|合规|密评|审计|GMP|安全/.test(text) ? '满足' : '支撑');
+    case 'compliance':
+      return verb(/等保|测评|认证|合规|密评|审计|GMP|安全|信创|法/.test(text) ? '满足' : '解决');
+    default:
+      return verb('解决');
+  }
 }
 
 function rank(h: RuleHit): number {
@@ -167,7 +232,8 @@ function sharesWords(a: string, b: string): boolean {
   return false;
 }
 
+/** The question to ask when no mechanism answers a need: a real question, ending with "？". */
 function clarifyFor(s: Source): string {
-  if (s.kind === 'goal' || s.kind === 'main-goal') return `请确认“${clip(tidy(s.text), 24)}”的验收口径与当前基线`;
-  return `请补充“${clip(tidy(s.text), 24)}”的具体表现、涉及系统与影响范围`;
+  if (s.kind === 'goal' || s.kind === 'main-goal') return `“${clip(tidy(s.text), 24)}”按什么口径验收，当前基线是多少？`;
+  return `“${clip(tidy(s.text), 24)}”具体出现在哪些系统和场景，影响多大？`;
 }

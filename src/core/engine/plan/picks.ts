@@ -10,13 +10,19 @@
  * when full 信创 rules the international one out; cloud-native and cloud-neutral for customers
  * outside China on a single cloud. One recommended product and at most one alternative per
  * system type per option.
+ *
+ * A team's vendor policy (team/merge.ts) acts here and nowhere else: a blocked vendor's products
+ * are excluded with the reason (unless the customer already runs one), and between candidates of
+ * equal score a preferred vendor's wins, then a partner's; the appendix says so.
  */
 import type { Product } from '../../knowledge/schema';
+import type { TeamContext } from '../../team/types';
 import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../reportModel';
 import { cloudName } from '../understand/places';
 import type { Understanding } from '../understand';
 import { CNY_PER } from '../format';
-import { clip, firstClause } from '../text/restate';
+import { clip } from '../text/restate';
+import { sharesWords, touches } from '../text/overlap';
 import { dropTrailingAside } from '../text/trim';
 
 type Strategy = Option['strategy'];
@@ -45,22 +51,27 @@ export interface PicksResult {
 const TIERS = ['low', 'mid', 'high', 'premium'] as const;
 const ORIGIN_NAMES = { cn: '国产', intl: '国际', oss: '开源' } as const;
 
-export function choosePicks(u: Understanding, systems: readonly SystemType[], preferred: ReadonlyMap<string, readonly string[]>, served: ReadonlyMap<string, readonly Need[]>, applicable: ReadonlySet<string> = new Set()): PicksResult {
+export function choosePicks(u: Understanding, systems: readonly SystemType[], preferred: ReadonlyMap<string, readonly string[]>, served: ReadonlyMap<string, readonly Need[]>, applicable: ReadonlySet<string> = new Set(), team?: TeamContext): PicksResult {
   const exclusions: Exclusion[] = [];
+  const ref = (p: Product) => refOf(p, team);
+  const rank = (c: Scored) => POLICY_RANK[team?.policyOf(c.product.vendor)?.policy ?? 'none'];
+  const corpus = customerText(u);
+  const failed = failedVendors(u);
   const strategies = optionStrategies(u);
   const pools = new Map<string, Scored[]>();
   for (const s of systems) {
     const pool: Scored[] = [];
     for (const p of u.kb.productsIn(s.category)) {
       if (p.industries && !(u.industry && p.industries.includes(u.industry.id))) continue;
-      const excluded = exclusionOf(p, s.category, u);
+      const excluded = policyExclusion(p, s.category, u, team) ?? exclusionOf(p, s.category, u, team);
       if (excluded) {
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
       }
-      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], applicable));
+      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], applicable, failed, corpus));
     }
-    pool.sort((a, b) => b.score - a.score);
+    // Equal scores: the team's preferred vendor first, then its partner (a stable sort keeps file order after that).
+    pool.sort((a, b) => b.score - a.score || rank(b) - rank(a));
     pools.set(s.category, pool);
   }
 
@@ -69,7 +80,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   const ids: Array<'A' | 'B'> = ['A', 'B'];
   strategies.forEach((strategy, i) => {
     const id = ids[i]!;
-    const chosen: Array<{ system: SystemType; first: Scored; second?: Scored }> = [];
+    const chosen: Array<{ system: SystemType; first: Scored; second?: Scored; uncovered?: string }> = [];
     const gaps: Option['gaps'] = [];
     const fallbacks = new Set<string>();
     for (const s of systems) {
@@ -78,9 +89,10 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       let list = eligible;
       if (strategy === 'domestic-alt') {
         const aPick = options[0]?.picks.find((p) => p.category === s.category);
-        list = eligible.filter((c) => c.existing || !aPick || c.product.vendor !== u.kb.product(aPick.product.id)?.vendor);
+        const aVendor = aPick ? u.kb.product(aPick.product.id)?.vendor : undefined;
+        list = eligible.filter((c) => c.existing || aVendor === undefined || !sameVendor(c.product.vendor, aVendor));
       }
-      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: c.reasons.map((r) => r.text) });
+      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: [...policyNotes(c, list, rank, team), ...c.reasons.map((r) => r.text)] });
       // No candidate of the option's kind (no cloud-native service, no domestic product): the best
       // acceptable one, said plainly; a gap only when nothing passes the constraints.
       let fallback = false;
@@ -94,26 +106,33 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         continue;
       }
       if (fallback) fallbacks.add(s.category);
-      const second = list.find((c) => c !== first && c.product.vendor !== first.product.vendor && !c.existing);
-      chosen.push({ system: s, first, ...(second ? { second } : {}) });
+      // What the customer keeps gets no alternative: it is not being chosen. Unless it covers only
+      // part of the system type (卫宁HIS kept, the EMR on its own): then the other part may be compared.
+      const uncovered = first.existing ? uncoveredPart(s.category, u) : undefined;
+      // An alternative made for another size of customer (OpenEMR for a 三甲 hospital) is no alternative.
+      const second = first.existing && !uncovered ? undefined : list.find((c) => c !== first && !sameVendor(c.product.vendor, first.product.vendor) && !c.existing && c.product.scale.includes(u.model.scale.size));
+      chosen.push({ system: s, first, ...(second ? { second } : {}), ...(uncovered ? { uncovered } : {}) });
     }
     // Reasons every pick shares (private deployment, 信创) are said once, for the option.
     const counts = new Map<string, number>();
     for (const c of chosen) for (const r of new Set(c.first.reasons.filter((x) => x.weight > 0 && x.specific && !x.text.startsWith('针对') && !c.first.existing).map((x) => x.text))) counts.set(r, (counts.get(r) ?? 0) + 1);
     // Said once for the option ("所选产品均…") only when every new pick shares it.
     const fresh = chosen.filter((c) => !c.first.existing).length;
-    const common = [...counts].filter(([, n]) => fresh >= 3 && n === fresh).map(([text]) => text);
-    const picks: Pick[] = chosen.map(({ system, first, second }) => {
+    const common = [...counts].filter(([, n]) => fresh >= 2 && n === fresh).map(([text]) => text);
+    const picks: Pick[] = chosen.map(({ system, first, second, uncovered }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
+      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse, systemTypeWords(u));
+      const alternative = second && !same ? altWhy(second, first, common, corpus, u.cloudsInUse, systemTypeWords(u)) : undefined;
       return {
         category: system.category,
         categoryName: system.name,
         product: ref(first.product),
-        why: `${fallbacks.has(system.category) ? FALLBACK_NOTE[strategy] : ''}${why(first, common)}`,
+        why: `${fallbacks.has(system.category) ? FALLBACK_NOTE[strategy] : ''}${reason.text}`,
+        basis: reason.basis,
         refs: refsOr(refsOf(first, common), system.refs),
         existing: first.existing,
-        ...(second && !same ? { alternative: { product: ref(second.product), why: altWhy(second, first, common), refs: refsOr(refsOf(second, common), system.refs) } } : {}),
+        ...(second && alternative !== undefined ? { alternative: { product: ref(second.product), why: alternative, refs: refsOr(refsOf(second, common), system.refs), ...(uncovered ? { scope: uncovered } : {}) } } : {}),
         score: first.score,
       };
     });
@@ -192,11 +211,17 @@ function eligibleFor(p: Product, strategy: Strategy, u: Understanding): boolean 
 }
 
 /** The first hard reason a product cannot be proposed, or undefined. */
-function exclusionOf(p: Product, category: string, u: Understanding): Exclusion | undefined {
-  const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: ref(p), category, kind, reason, refs });
+function exclusionOf(p: Product, category: string, u: Understanding, team?: TeamContext): Exclusion | undefined {
+  const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: refOf(p, team), category, kind, reason, refs });
   const constraint = (kind: string) => u.model.constraints.find((c) => c.kind === kind);
   const tried = u.tried.get(p.id);
   if (tried) return make('failed', `曾试用并放弃${tried.why ? `：${tried.why}` : ''}`, tried.refs);
+  if (p.notFor) {
+    const m = u.model;
+    const about = [m.industry.written, m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((x) => x.text)].join('\n');
+    const word = p.notFor.words.find((w) => about.includes(w));
+    if (word) return make('unsuited', p.notFor.reason, [...m.industry.refs, ...m.pains.filter((x) => x.text.includes(word)).flatMap((x) => x.refs)].slice(0, 3));
+  }
   if (u.constraintKinds.has('xinchuang-full') && !p.xinchuang.adapted) {
     const c = constraint('xinchuang-full')!;
     return make('xinchuang', `未见信创适配，不满足“${c.text}”`, c.refs);
@@ -217,17 +242,19 @@ function exclusionOf(p: Product, category: string, u: Understanding): Exclusion 
   return undefined;
 }
 
-function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], applicable: ReadonlySet<string>): Scored {
+function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], applicable: ReadonlySet<string>, failed: readonly FailedVendor[] = [], corpus = ''): Scored {
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
   const estate = u.model.estate.products.find((e) => e.product === p.id);
   const kept = u.kept.find((k) => k.product === p.id);
   const existing = estate !== undefined || kept !== undefined;
-  if (estate) add(6, `现有${estate.written}${estate.version ? ` ${estate.version}` : ''}沿用并升级，不做替换`, estate.refs);
-  else if (kept) add(6, `保留现有${kept.name}，在其上升级与对接`, kept.refs);
+  if (existing) add(6, `沿用现有${currentName(u, p.id)}，在其上升级、不做替换`, (estate ?? kept)!.refs);
   else {
-    const keptVendor = u.kept.find((k) => k.product && u.kb.product(k.product)?.vendor === p.vendor);
+    const keptVendor = u.kept.find((k) => k.product && sameVendor(u.kb.product(k.product)?.vendor ?? '', p.vendor));
     if (keptVendor) add(3, `与保留的${keptVendor.name}同厂商，集成改造量小`, keptVendor.refs);
+    // The same vendor already failed at a similar job (由HIS厂商加装接口引擎): proposing it again needs a reason.
+    const again = failed.find((f) => sameVendor(f.vendor, p.vendor));
+    if (again) add(-4, `同一厂商此前“${clip(again.what, 16)}”${again.why ? `因${clip(again.why, 20)}` : ''}中止，再选须说明这次有何不同`, again.refs);
   }
   const need = [...needs].sort((a, b) => (a.kind === 'main-goal' ? 1 : 0) - (b.kind === 'main-goal' ? 1 : 0))[0];
   if (preferred.includes(p.id) && need) add(2, `针对“${clip(need.text, 24)}”`, need.refs);
@@ -275,6 +302,10 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (above >= 2) add(-2, '价格档位明显高于预算', u.model.budget.refs, false);
   else if (above === 1) add(-1, '价格档位略高于预算', u.model.budget.refs, false);
   if (p.industries && u.industry && p.industries.includes(u.industry.id)) add(1, `专为${u.industry.name}行业设计`, [], false);
+  // What the product is known for speaks to what the customer wrote (汽车零部件, Teamcenter, 互联互通测评):
+  // a discrete manufacturer's MES for a Tier 1 supplier, not a process plant's.
+  const relevant = corpus ? relevantStrength(p, corpus, u.cloudsInUse, systemTypeWords(u)) : undefined;
+  if (relevant) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   return { product: p, score: total, reasons: reasons.sort((a, b) => b.weight - a.weight), existing };
@@ -294,8 +325,30 @@ function budgetTier(u: Understanding): number | undefined {
   return perYear < 1_440_000 ? 0 : perYear < 7_200_000 ? 1 : perYear < 36_000_000 ? 2 : 3;
 }
 
-function ref(p: Product): Pick['product'] {
-  return { id: p.id, name: p.name, vendor: p.vendor };
+function refOf(p: Product, team: TeamContext | undefined): Pick['product'] {
+  if (!team) return { id: p.id, name: p.name, vendor: p.vendor };
+  const policy = team.policyOf(p.vendor)?.policy;
+  return { id: p.id, name: p.name, vendor: p.vendor, source: team.productSource(p.id), ...(policy === 'preferred' || policy === 'partner' ? { policy } : {}) };
+}
+
+const POLICY_RANK = { preferred: 2, partner: 1, none: 0, blocked: 0 } as const;
+const POLICY_NAMES = { preferred: '首选', partner: '合作' } as const;
+
+/** A blocked vendor's product, unless the customer already runs it (keeping it sells nothing). */
+function policyExclusion(p: Product, category: string, u: Understanding, team: TeamContext | undefined): Exclusion | undefined {
+  const policy = team?.policyOf(p.vendor);
+  if (policy?.policy !== 'blocked') return undefined;
+  if (u.model.estate.products.some((e) => e.product === p.id) || u.kept.some((k) => k.product === p.id)) return undefined;
+  return { product: refOf(p, team), category, kind: 'policy', reason: `团队厂商政策不采用${p.vendor}${policy.reason ? `：${policy.reason}` : ''}`, refs: [] };
+}
+
+/** What the appendix says of a candidate the team's policy favours: the policy, and the tie it won. */
+function policyNotes(c: Scored, list: readonly Scored[], rank: (c: Scored) => number, team: TeamContext | undefined): string[] {
+  const policy = team?.policyOf(c.product.vendor)?.policy;
+  if (policy !== 'preferred' && policy !== 'partner') return [];
+  const beaten = list.filter((o) => o !== c && o.score === c.score && rank(o) < rank(c) && list.indexOf(o) > list.indexOf(c));
+  const tie = beaten.length > 0 ? `，与${beaten.map((o) => o.product.name).slice(0, 2).join('、')}同分时按团队厂商政策优先` : '';
+  return [`团队${POLICY_NAMES[policy]}厂商${tie}`];
 }
 
 function refsOr(refs: number[], fallback: readonly number[]): number[] {
@@ -307,22 +360,182 @@ function refsOf(c: Scored, common: readonly string[]): number[] {
 }
 
 /**
- * Why the pick fits: its strongest customer-specific reasons that not every pick shares. The need
- * a system type answers is said once, for the system type, so "针对…" is not repeated per pick;
- * a pick with no reason of its own gets the product's own strength.
+ * Why the pick fits, and what that rests on: its strongest customer-specific reasons that not
+ * every pick shares (`customer`); else the clause of the product's strength that speaks to what
+ * the customer wrote (`product`: "互联互通测评案例多" for a hospital aiming at 四级甲等); else
+ * nothing in the intake tells the candidates apart, and the reason is what the POC must prove
+ * (`poc`). A brochure line that would fit any customer is never a reason. The need a system type
+ * answers is said once, for the system type, so "针对…" is not repeated per pick.
  */
-function why(c: Scored, common: readonly string[]): string {
+function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>): { text: string; basis: Pick['basis'] } {
   const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
   const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
-  const parts = own.length > 0 ? own : [firstClause(c.product.strength)];
-  return [...parts, ...(warning ? [warning] : [])].join('；');
+  // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
+  // A caveat that touches what the customer wrote (海外渠道能力有限, for a cross-border seller) is said with the pick.
+  const sentences = c.product.caveat.split(/[；。]/).map((x) => x.trim()).filter(Boolean);
+  // The product's own name and vendor (Oracle Health and the customer's Oracle database) tie nothing.
+  const ownWords = new Set([...stop, ...`${c.product.name} ${c.product.vendor}`.split(/[^A-Za-z0-9]+/).filter((w) => w.length >= 3).map((w) => w.toLowerCase())]);
+  const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds));
+  const caveat = c.existing ? (relevantCaveat ?? sentences[0]) : relevantCaveat;
+  const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${caveat.replace(/^注意/, '')}`] : [])];
+  if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };
+  const relevant = relevantStrength(c.product, corpus, clouds, stop);
+  if (relevant) return { text: [relevant, ...tail].join('；'), basis: 'product' };
+  return { text: [`需在POC中验证：${proof}`, ...tail].join('；'), basis: 'poc' };
 }
 
-/** What sets the alternative apart: its own reason the pick lacks, else its origin and strength. */
-function altWhy(c: Scored, versus: Scored, common: readonly string[]): string {
+/**
+ * What sets the alternative apart for this customer: its own specific reason the pick lacks, else
+ * the relevant clause of its strength; its origin when that differs. Empty when nothing does.
+ * For a kept system that covers only part of the type, the part it would replace.
+ */
+function altWhy(c: Scored, versus: Scored, common: readonly string[], corpus: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>): string {
   const taken = new Set(versus.reasons.map((r) => r.text));
-  const own = c.reasons.find((r) => r.weight > 0 && !taken.has(r.text) && !common.includes(r.text) && !r.text.startsWith('针对'));
-  const parts = [own?.text ?? firstClause(c.product.strength)];
+  const own = c.reasons.find((r) => r.weight > 0 && r.specific && !taken.has(r.text) && !common.includes(r.text) && !r.text.startsWith('针对'))?.text ?? relevantStrength(c.product, corpus, clouds, stop);
+  const parts = own ? [own] : [];
   if (c.product.origin !== versus.product.origin) parts.push(`${ORIGIN_NAMES[c.product.origin]}产品`);
-  return parts.join('，');
+  // What speaks against it (the same vendor failed before) is said with it, not left to the appendix.
+  const warning = c.reasons.find((r) => r.weight < 0 && r.specific && !taken.has(r.text))?.text;
+  return [parts.join('，'), warning ?? ''].filter(Boolean).join('；但');
+}
+
+/**
+ * A product the customer runs, as the customer names it: the kept system (卫宁HIS), else what the
+ * intake wrote with its version (Redis 5.0), else the product's name.
+ */
+export function currentName(u: Understanding, id: string): string {
+  const kept = u.kept.find((k) => k.product === id);
+  if (kept) return kept.name;
+  const estate = u.model.estate.products.find((e) => e.product === id);
+  // "正方" alone names the vendor, not the system: then the product's own name.
+  if (estate) return `${[...estate.written].length <= 3 && /[\u4e00-\u9fff]/.test(estate.written) ? estate.name : estate.written}${estate.version && !estate.written.endsWith(estate.version) ? ` ${estate.version}` : ''}`;
+  return dropTrailingAside(u.kb.product(id)?.name ?? id);
+}
+
+/** The clause of a product's strength that shares words with what the customer wrote, if any. */
+function relevantStrength(p: Product, corpus: string, clouds?: ReadonlySet<string>, stop?: ReadonlySet<string>): string | undefined {
+  return splitClauses(p.strength).find((clause) => clause.length >= 4 && sharesWords(clause, corpus, stop) && !(clouds && namesOtherCloud(clause, clouds)));
+}
+
+const kindWords = new WeakMap<object, Set<string>>();
+
+/** The Latin names of system types (HIS, EMR, MES, API…): every product of a kind says them, so they prove nothing. */
+function systemTypeWords(u: Understanding): Set<string> {
+  let words = kindWords.get(u.kb);
+  if (!words) {
+    words = new Set<string>();
+    for (const c of u.kb.categories) for (const name of [c.name, ...c.aliases]) for (const w of name.split(/[^A-Za-z0-9]+/)) if (/[A-Za-z]/.test(w) && w.length >= 3) words.add(w.toLowerCase());
+    kindWords.set(u.kb, words);
+  }
+  return words;
+}
+
+const CLOUD_WORDS: ReadonlyArray<[string, string]> = [
+  ['AWS', 'aws'],
+  ['Amazon', 'aws'],
+  ['Azure', 'azure'],
+  ['Google Cloud', 'gcp'],
+  ['GCP', 'gcp'],
+  ['阿里云', 'alibaba'],
+  ['华为云', 'huawei'],
+  ['腾讯云', 'tencent'],
+  ['百度智能云', 'baidu'],
+];
+
+/** Whether a clause names a cloud the customer does not use (a reason for an Azure-only customer never mentions AWS). */
+function namesOtherCloud(clause: string, clouds: ReadonlySet<string>): boolean {
+  return CLOUD_WORDS.some(([word, cloud]) => !clouds.has(cloud) && clause.includes(word));
+}
+
+/** Clauses at "，；。" outside brackets. */
+function splitClauses(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if (i === text.length || (depth === 0 && (ch === '，' || ch === '；' || ch === '。'))) {
+      const clause = text.slice(start, i).trim();
+      if (clause) out.push(clause);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** What the customer wrote about itself: industry, segment, goals, pains, integrations, scale and the products it runs. */
+function customerText(u: Understanding): string {
+  const m = u.model;
+  // The products the customer runs count: a strength about them ("与Teamcenter形成设计到制造闭环") is about this customer.
+  return [m.industry.written, m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((p) => p.text), ...m.integrations.map((i) => i.system), ...m.scale.figures.map((f) => f.text), ...m.estate.products.map((e) => e.written)].join('\n');
+}
+
+/** What a POC of the category proves (categories.yaml `proof`), or a general line. */
+function proofOf(category: string, u: Understanding): string {
+  return u.kb.category(category)?.proof ?? '在客户的真实数据与峰值负载上演示关键场景';
+}
+
+/** Vendors whose names differ only by an aside or a suffix (卫宁健康 and 卫宁健康（Winning Health）) are one vendor. */
+export function sameVendor(a: string, b: string): boolean {
+  const x = dropTrailingAside(a).trim();
+  const y = dropTrailingAside(b).trim();
+  return x.length > 0 && y.length > 0 && (x.startsWith(y) || y.startsWith(x));
+}
+
+export interface FailedVendor {
+  vendor: string;
+  what: string;
+  why: string;
+  refs: number[];
+}
+
+/**
+ * Vendors behind what failed before: the vendor of a product named in the attempt, or of the
+ * customer's own system a "HIS厂商" / "ERP厂商" refers to (由HIS厂商加装接口引擎 → 卫宁健康).
+ */
+export function failedVendors(u: Understanding): FailedVendor[] {
+  const out: FailedVendor[] = [];
+  for (const t of u.model.triedAndFailed) {
+    const vendors = new Set<string>();
+    for (const id of t.products) {
+      const v = u.kb.product(id)?.vendor;
+      if (v) vendors.add(v);
+    }
+    const at = t.what.indexOf('厂商');
+    if (at > 0) {
+      const word = lastWord(t.what.slice(0, at));
+      const categories = u.kb.categories.filter((c) => [c.name, ...c.aliases].some((a) => a.toLowerCase() === word.toLowerCase())).map((c) => c.id);
+      const own = [...u.model.estate.products.map((e) => e.product), ...u.kept.map((k) => k.product)].filter((id): id is string => id !== undefined);
+      for (const id of own) {
+        const p = u.kb.product(id);
+        if (p && p.categories.some((c) => categories.includes(c))) vendors.add(p.vendor);
+      }
+    }
+    for (const vendor of vendors) out.push({ vendor, what: t.what, why: t.why, refs: t.refs });
+  }
+  return out;
+}
+
+/** The word right before a position: a run of ASCII letters (HIS), else the last two Chinese characters. */
+function lastWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && /[A-Za-z]/.test(text[i - 1]!)) i--;
+  return i < text.length ? text.slice(i) : text.slice(-2);
+}
+
+/**
+ * The part of a composite system type (HIS/EMR) that the kept system does not cover and that the
+ * intake names as a system of its own: the EMR when only the HIS is kept.
+ */
+function uncoveredPart(category: string, u: Understanding): string | undefined {
+  const name = u.kb.category(category)?.name ?? '';
+  const parts = name.split('/').map((x) => x.trim()).filter((x) => x.length >= 2);
+  if (parts.length < 2) return undefined;
+  const keptNames = [...u.kept.filter((k) => k.category === category).map((k) => k.name), ...u.model.estate.products.filter((e) => e.categories.includes(category)).map((e) => e.written)].join(' ').toUpperCase();
+  const covered = parts.filter((x) => keptNames.includes(x.toUpperCase()));
+  if (covered.length === 0) return undefined;
+  const named = new Set(u.model.integrations.map((i) => i.system.toUpperCase()));
+  return parts.find((x) => !covered.includes(x) && named.has(x.toUpperCase()));
 }

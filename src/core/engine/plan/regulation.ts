@@ -34,8 +34,10 @@ export function applicableRegulation(u: Understanding): RegulationResult {
           .join('，') || '适用条件成立';
     regulations.push({ kind: 'framework', id: f.id, name: f.name, basis: stated ? 'stated' : 'brought-in', why, refs: stated ?? jurisdictionRefs(brought!.jurisdictions ?? []) });
   }
+  const who = `${u.model.industry.written} ${u.model.industry.segment}`;
   for (const r of u.industry?.regulators ?? []) {
     if (r.jurisdiction !== 'global' && !u.jurisdictions.has(r.jurisdiction)) continue;
+    if (r.segments && !r.segments.some((w) => who.includes(w))) continue;
     if (r.localEntity && !(r.jurisdiction === 'eu' && u.traits.has('eu-entity'))) {
       const refs = jurisdictionRefs([r.jurisdiction]);
       clarifications.push({

@@ -4,7 +4,10 @@
  * what is different this time, and the rules' risks for this context.
  */
 import type { EngineFinding } from '../findings';
-import type { Costs, LifecycleFinding, Risk, Timeline } from '../reportModel';
+import type { Costs, LifecycleFinding, Option, Risk, Timeline } from '../reportModel';
+import { failedVendors, sameVendor } from './picks';
+import { shortName } from '../text/restate';
+import { dropTrailingAside } from '../text/trim';
 import type { RuleHit } from '../rules';
 import type { Understanding } from '../understand';
 
@@ -46,7 +49,8 @@ function rankOf(r: Risk, priority?: number): number {
   }
 }
 
-export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycle: readonly LifecycleFinding[], timeline: Timeline | undefined, costs: Costs | undefined): Risk[] {
+export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycle: readonly LifecycleFinding[], timeline: Timeline | undefined, costs: Costs | undefined, recommended?: Option): Risk[] {
+  const failed = failedVendors(u);
   const ranked: Array<{ risk: Risk; rank: number; order: number }> = [];
   const risks = {
     push(r: Risk, priority?: number) {
@@ -54,7 +58,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     },
   };
   for (const f of u.findings) {
-    risks.push({ title: CHECK_TITLES[f.check], risk: f.message, mitigation: CHECK_MITIGATIONS[f.check], source: 'analysis', code: f.code, refs: [f.line] });
+    risks.push({ title: CHECK_TITLES[f.check], risk: withoutAdvice(f.message), mitigation: CHECK_MITIGATIONS[f.check], source: 'analysis', code: f.code, refs: [f.line] });
   }
   // One risk for all versions past (or near) end of support; the details go to the appendix.
   if (lifecycle.length > 0) {
@@ -65,12 +69,22 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     risks.push({
       title: lifecycle.length === 1 ? `${lifecycle[0]!.name} ${lifecycle[0]!.version}${past.length > 0 ? '已过支持期' : '即将结束支持'}` : `${lifecycle.length}个组件过了或临近支持期`,
       risk: `${risk}。`,
-      mitigation: lifecycle.length === 1 ? `${lifecycle[0]!.upgrade}。` : `按依赖顺序列入一期升级：${lifecycle.map((l) => l.upgrade.split(/[，；（(]/)[0]).slice(0, 3).join('；')}。`,
+      // The upgrade paths are listed once, under 实施建议; here what to do about them as a whole.
+      mitigation:
+        lifecycle.length === 1
+          ? `${lifecycle[0]!.upgrade.replace(/。$/, '')}；升级前在测试环境验证兼容性并准备回退方案。`
+          : `逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。`,
       source: 'lifecycle',
       refs: [...new Set(lifecycle.flatMap((l) => l.refs))].sort((a, b) => a - b),
     });
   }
-  if (timeline && !timeline.feasible) risks.push({ title: '期限不可行', risk: timeline.statement, mitigation: '与客户确认分期范围：一期交付首要目标，其余纳入二期，并按阶段验收付款。', source: 'plan', refs: timeline.refs });
+  if (timeline && !timeline.feasible) {
+    // The statement (with its phasing advice) is in 实施建议; here the risk itself, in figures.
+    const minimum = Math.ceil(timeline.minimumWeeks / (52 / 12));
+    const over = timeline.deadlineMonths !== undefined ? minimum - timeline.deadlineMonths : undefined;
+    const risk = `即使各阶段都按最短周期，也需约${minimum}个月${over !== undefined && over > 0 ? `，比${timeline.deadlineMonths}个月的期限多约${over}个月` : ''}；按原期限推进会压缩测试与整改时间。`;
+    risks.push({ title: '期限不可行', risk, mitigation: '与客户确认分期范围：一期交付首要目标，其余纳入二期，并按阶段验收付款。', source: 'plan', refs: timeline.refs });
+  }
   if (costs?.budget && costs.budget.verdict !== 'within') risks.push({ title: costs.budget.verdict === 'over' ? '预算不足' : '预算偏紧', risk: costs.budget.verdict === 'over' ? '按估算下限也超出预算，全部范围无法在预算内完成。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。', mitigation: '先做两到三家厂商的正式报价，按优先级确定一期范围，合同按里程碑付款。', source: 'plan', refs: costs.budget.refs });
   // A rule risk about what already failed (自建CDN, Cloudflare Argo) is that failure's risk: one
   // entry, the failure's lines, the rule's explanation and 应对.
@@ -80,10 +94,14 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     const rule = ruleRisks.find((h) => !merged.has(h) && h.evidence.some((f) => t.refs.includes(f.line + 1)));
     if (rule) merged.add(rule);
     const why = t.why ? `此前因${t.why}失败` : '此前的尝试未达到目标，原因未注明';
+    // The vendor that failed is not the one this plan relies on for the same job: say so.
+    const vendor = failed.find((f) => f.what === t.what);
+    const other = vendor ? recommended?.picks.find((p) => !p.existing && !sameVendor(p.product.vendor, vendor.vendor) && u.kb.productsIn(p.category).some((q) => sameVendor(q.vendor, vendor.vendor))) : undefined;
+    const changed = vendor && other ? `本方案的${other.categoryName}选用${shortName(other.product.name)}，不再由${dropTrailingAside(vendor.vendor)}承担；` : '';
     risks.push({
       title: `重蹈“${t.what}”的覆辙`,
       risk: rule ? `${why}：${rule.rule.summary}。` : `${why}。`,
-      mitigation: rule ? `${differs(t.why).replace(/。$/, '')}；${firstSentence(rule.rule.mitigation ?? rule.rule.recommendation)}` : differs(t.why),
+      mitigation: `${changed}${rule ? `${differs(t.why).replace(/。$/, '')}；${firstSentence(rule.rule.mitigation ?? rule.rule.recommendation)}` : differs(t.why)}`,
       source: 'history',
       refs: t.refs,
     });
@@ -94,7 +112,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   }
   if (u.constraintKinds.has('xinchuang-full')) {
     const c = u.model.constraints.find((x) => x.kind === 'xinchuang-full')!;
-    risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用兼容性与峰值性能需要验证。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
+    risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用可能出现兼容性问题，峰值性能也可能低于原平台。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
   }
   if (u.model.integrations.length + u.kept.length >= 4) {
     // "卫宁HIS" and "HIS" are one system: a name inside a longer one is not listed again.
@@ -103,6 +121,15 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等' : ''}系统，接口多、联调周期长。`, mitigation: '先编制接口清单与报文样例，集成层统一封装，契约测试纳入持续集成。', source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
   }
   return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((x) => x.risk);
+}
+
+/**
+ * A finding's message as a risk: without the editor's advice ("请改写为“鉴证报告”"), which the
+ * risk's 应对 gives in the report's own words.
+ */
+function withoutAdvice(message: string): string {
+  const kept = message.split('。').filter((x) => x.trim() && !/^\s*(?:请|建议)/.test(x));
+  return kept.length > 0 ? `${kept.join('。')}。` : message;
 }
 
 /** What is different this time, given why the previous attempt failed. */
@@ -114,6 +141,7 @@ function differs(why: string): string {
   if (/需求变更|测试不足|无人维护|离职/.test(why)) return '改为成熟产品配置为主、少量定制；需求冻结与变更评审写入合同，测试覆盖纳入里程碑验收。';
   if (/打通|对接|集成|孤岛|割裂/.test(why)) return '本方案以核心系统为中心，先打通与现有系统的接口再扩大使用，接口联通列为POC验收项。';
   if (/成本|收费/.test(why)) return '选型时要求按接口或模块拆分报价，第三方接入费用写入合同。';
+  if (/排期|改造|接口(?:超过|过多|太多)/.test(why)) return '接口改由集成平台按标准协议统一接入，减少对原系统厂商逐个改造的依赖；接口迁移清单与排期写入合同。';
   return '在POC阶段复现上次失败的场景，把它作为验收项。';
 }
 

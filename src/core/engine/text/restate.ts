@@ -25,6 +25,9 @@ export function keyFigures(text: string, max = 2): string[] {
     // Walk back over the naming words, stopping at punctuation or a connecting word; then start
     // a few characters before the metric word nearest the number (订单接口P99, 医嘱回传延迟).
     while (start > 0 && f.start - start < 14 && !'，,；;。、（(）)：: 与和'.includes(text[start - 1]!)) start--;
+    // Never start inside a Latin word ("PS数据" for "GPS数据").
+    const latin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+    while (start > 0 && latin(text[start - 1]) && latin(text[start])) start--;
     let label = text.slice(start, f.start);
     let metric = -1;
     for (const k of METRICS) metric = Math.max(metric, label.lastIndexOf(k));
@@ -92,6 +95,13 @@ export function goalClauses(text: string): string[] {
     .split(/[，；,;：:]/)
     .map((c) => c.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?/, '').replace(/^(?:实现|完成|达成)/, '').trim())
     .filter((c) => c.length > 0);
+}
+
+/** A goal without its leading deadline ("12个月内：电子病历…" → "电子病历…"), otherwise as written. */
+export function withoutDeadline(text: string): string {
+  const t = tidy(text);
+  const cut = t.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?[：:，,]?/, '').replace(/^(?:实现|完成|达成)/, '').trim();
+  return cut.length >= 4 ? cut : t;
 }
 
 /** Whether a clause measures something (a figure that is not its deadline). */

@@ -75,7 +75,11 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       const found = PROTOCOLS.filter((p) => v.toUpperCase().includes(p.toUpperCase()));
       // "HL7 v2" already says HL7.
       const protocols = found.filter((p) => !found.some((q) => q !== p && q.startsWith(p)));
-      for (const system of integrationTargets(v)) integrations.push({ system, protocols, refs: [f.line + 1] });
+      // A protocol that names a system (客户EDI) is that system's, not every system's on the line.
+      const targets = integrationTargets(v);
+      const named = (system: string, p: string) => system.toUpperCase().includes(p.toUpperCase());
+      const owned = protocols.filter((p) => targets.some((t) => named(t, p)));
+      for (const system of targets) integrations.push({ system, protocols: protocols.filter((p) => !owned.includes(p)), refs: [f.line + 1] });
     }
   }
   // Full 信创 implies the preferred flavour too.
@@ -195,7 +199,8 @@ function splitAttempt(value: string): { what: string; why: string } {
     if (rest && FAILURE.test(rest)) return { what: clip(what, 80), why: reasonOf(rest) };
     return { what: clip(clean(value.replace(/^(?:已)?(?:尝试|试用|使用|采用|曾)/, '')), 80), why: '' };
   }
-  const what = clean(value.slice(0, m.index).replace(/^\d{4}年/, '').replace(/^(?:已)?(?:尝试|试用|使用|采用|曾|上线了)/, ''));
+  // "…做点对点对接，失败原因接口超过300个": the attempt ends before "失败".
+  const what = clean(value.slice(0, m.index).replace(/^\d{4}年/, '').replace(/^(?:已)?(?:尝试|试用|使用|采用|曾|上线了)/, '')).replace(/[，,]?(?:但|最终|结果)?失败$/, '');
   return { what: clip(what, 80), why: reasonOf(value.slice(m.index)) };
 }
 

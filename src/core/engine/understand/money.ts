@@ -128,14 +128,18 @@ export function detectLosses(facts: readonly Fact[]): UnderstandingModel['lossFi
   const out: UnderstandingModel['lossFigures'] = [];
   for (const f of facts) {
     if (f.section !== '当前痛点' && f.section !== '客户行业' && f.section !== '基础设施现状') continue;
-    for (const clause of f.value.split(/[；;。，,]/)) {
-      if (!LOSS.test(clause)) continue;
+    const clauses = f.value.split(/[；;。，,]/);
+    clauses.forEach((clause, i) => {
+      if (!LOSS.test(clause)) return;
       const m = findMoney(clause)[0];
-      if (!m) continue;
-      const perMonths = PER_MONTH.test(clause) ? 1 : PER_YEAR.test(clause) || m.perYear ? 12 : /每小时/.test(clause) ? 0 : 12;
-      if (perMonths === 0) continue;
-      out.push({ text: clip(clean(clause), 50), amount: m.amount, currency: m.currency, perMonths, refs: [f.line + 1] });
-    }
+      if (!m) return;
+      // "…损失发电量约3800万千瓦时，按平均上网电价折合损失约¥1400万": the clause before says what was lost.
+      const previous = i > 0 && /^(?:按|折合|折算|即|合计|相当于)/.test(clause.trim()) ? clauses[i - 1]! : '';
+      const whole = previous ? `${previous}，${clause}` : clause;
+      const perMonths = PER_MONTH.test(whole) ? 1 : PER_YEAR.test(whole) || m.perYear ? 12 : /每小时/.test(whole) ? 0 : 12;
+      if (perMonths === 0) return;
+      out.push({ text: clip(clean(whole), previous ? 70 : 50), amount: m.amount, currency: m.currency, perMonths, refs: [f.line + 1] });
+    });
   }
   return out;
 }

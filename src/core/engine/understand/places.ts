@@ -128,6 +128,13 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
   };
 }
 
+/** The public clouds named in `text` (a cloud vendor's private stack is not one), in order, each once. */
+export function cloudsNamed(text: string): Provider[] {
+  const out: Provider[] = [];
+  for (const hit of cloudIndex.find(text)) if (hit.value !== 'private' && !out.includes(hit.value)) out.push(hit.value);
+  return out;
+}
+
 export function cloudName(provider: string): string {
   return CLOUD_NAMES[provider as Provider]?.name ?? provider;
 }

@@ -7,11 +7,13 @@
 import type { Need, Option, Point, ReportModel, Section } from '../reportModel';
 import { REPORT_SECTION_TITLES } from '../sectionTitles';
 import type { RuleHit } from '../rules';
-import { clip, firstClause, measurableClause, shortName, tidy, upgradeStep } from '../text/restate';
+import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
+import { currentName } from '../plan/picks';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
+import { findFigures } from '../text/figures';
 
 export interface WriteInput {
   model: ReportModel;
@@ -61,7 +63,8 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
     estate.push(regions.length > 0 ? `${c.name}（${regions.join('、')}）` : c.name);
   }
   for (const o of m.estate.onPrem.slice(0, 2)) estate.push(clip(o.text, 40));
-  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`);
+  // A system the customer keeps is named as the customer names it (卫宁HIS, not the vendor's newest product line).
+  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && u.kept.some((k) => k.product === p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
   if (estate.length > 0 || versions.length > 0) {
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
@@ -134,29 +137,54 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const systems = model.plan?.systems ?? [];
   const rec = model.options.find((o) => o.recommended);
   const core = u.model.coreSystem;
-  const lead = [
-    u.model.mainGoal ? `以“${clip(tidy(u.model.mainGoal.text), 36)}”为主线` : '',
-    core.inScope ? `先建设${core.name}` : core.basis !== 'unknown' ? `不替换现有${core.name}，围绕它优化` : '',
-    rec ? `推荐方案${rec.id}（${rec.title.replace(/^方案[AB]：/, '')}）` : '',
+  const main = u.model.mainGoal;
+  const goal = main ? clip(`${u.model.deadline.months ? `${u.model.deadline.text}内` : ''}${goalClauses(main.text).join('、') || tidy(main.text)}`, 40, '，；。,;、') : '';
+  const keptCore = u.kept.find((k) => k.category === core.category)?.name;
+  const builds = systems.filter((x) => x.role === 'core' && x.category !== core.category).map((x) => x.name);
+  const how = [
+    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : core.basis !== 'unknown' ? `不替换现有${core.name}，围绕它优化` : '',
+    builds.length > 0 ? `新建${enumerate(builds, 3)}` : '',
   ].filter(Boolean);
-  if (lead.length > 0) blocks.push(paragraph(`${lead.join('，')}。`));
+  const other = model.options.find((o) => !o.recommended);
+  const because = rec && other ? whyRecommended(rec, other, u) : '';
+  const lead = [goal ? `以${goal}为主线${how.length > 0 ? `：${how.join('，')}` : ''}。` : how.length > 0 ? `${how.join('，')}。` : '', rec ? `推荐方案${rec.id}（${rec.title.replace(/^方案[AB]：/, '')}）${because ? `，${because}` : ''}。` : ''].join('');
+  if (lead) blocks.push(paragraph(lead, main?.refs ?? []));
   blocks.push(heading('系统类型'));
-  blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
+  blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept && !s.reason.includes(s.kept) ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
   const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
   if (kept.length > 0) blocks.push(paragraph(`保留并通过集成层对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
   // A reason said for one pick (原生支持IDoc…) is not repeated for the next.
   const said = new Once();
-  const strength = (id: string) => firstClause(u.kb.product(id)?.strength ?? '');
-  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said, strength));
+  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
-    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配' })[k]);
+    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用' })[k]);
     blocks.push(note(`另有${excluded}个候选因${enumerate(kinds, 4)}被排除，明细见附录。`));
   }
   return blocks;
 }
 
-function option(o: Option, first: Option | undefined, categoryName: (id: string) => string, said: Once, strength: (id: string) => string): ReportModel['sections'][number]['blocks'] {
+/**
+ * Why the recommended option wins, from the picks: a customer-specific reason its picks have and
+ * the other option's lack (内置…所需的功能, 与现有…原生集成); the 信创 requirement; else what the
+ * strategies differ in.
+ */
+function whyRecommended(rec: Option, other: Option, u: Understanding): string {
+  if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下只能在国产产品中选择';
+  const parts = (p: Option['picks'][number] | undefined) => (p && p.basis === 'customer' && !p.existing ? p.why.split('；').filter((x) => !/^(?:沿用|注意|需在POC|同一厂商)/.test(x)) : []);
+  // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
+  const edge = rec.picks.flatMap((p) => {
+    const theirs = new Set(parts(other.picks.find((q) => q.category === p.category)));
+    return parts(p).filter((x) => /内置|原生集成|同厂商/.test(x) && !theirs.has(x));
+  })[0];
+  if (edge) return `因为它的产品${edge.replace(/^与/, '与客户').replace(/所需的功能$/, '所需的功能更完整')}`;
+  if (!other.applicable || other.gaps.length > rec.gaps.length) return `方案${other.id}有系统类型找不到满足约束的产品`;
+  if (rec.strategy === 'domestic' && other.strategy === 'international') return '两者都满足约束，国产产品的许可与本地服务成本通常更低';
+  if (rec.strategy === 'cloud-native') return '两者都满足约束，现有云的原生服务运维最省力';
+  return '';
+}
+
+function option(o: Option, first: Option | undefined, categoryName: (id: string) => string, said: Once): ReportModel['sections'][number]['blocks'] {
   const out: ReportModel['sections'][number]['blocks'] = [heading(`${o.title}${o.recommended ? '（推荐）' : '（备选）'}`)];
   if (o.note) out.push(paragraph(o.note));
   const newShared = (o.shared ?? []).filter((x) => !(first?.shared ?? []).includes(x));
@@ -171,21 +199,36 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
   const same = first ? o.picks.filter((p) => first.picks.some((q) => q.category === p.category && q.product.id === p.product.id)) : [];
   if (same.length > 0) out.push(paragraph(`${same.length === o.picks.length ? '各系统类型的选择都' : `${enumerate(same.map((p) => p.categoryName), 6)}的选择`}与方案A相同${same.length === o.picks.length && o.strategy === 'international' ? '：国际产品在本项目中没有明显优势' : ''}。`));
   const items = o.picks.filter((p) => !same.includes(p)).map((p) => {
-    // A reason already given is not repeated: for the same product it is left out ("理由见方案A"
-    // when nothing else is left), for another product it is shortened to "同样…".
+    // A reason already given is not repeated: a product already named in option A is marked as
+    // such; for another product a repeated reason is shortened to "同样…".
     const fresh = (why: string, id: string) => {
       const parts = why.split('；').filter(Boolean);
-      const kept = parts.filter((x) => said.first(x, id));
+      // An origin label (国产产品) is not a reason to shorten: it says what kind of product this is.
+      const kept = parts.filter((x) => /^[^，]*，?(?:国产|国际|开源)产品$/.test(x) || said.first(x, id));
       if (kept.length > 0) return kept.join('；');
-      const own = strength(id);
-      if (own && said.first(own, id)) return own;
       const other = parts.find((x) => said.by(x) !== id);
-      return other ? `同样${firstClause(other)}` : '理由见方案A';
+      return other ? `同样${firstClause(other).replace(/^需在POC中验证：/, '需在POC中验证')}` : '';
     };
-    const main = `${p.existing ? '沿用' : ''}${shortName(p.product.name)}——${fresh(p.why, p.product.id)}`;
-    const altWhy = p.alternative ? fresh(p.alternative.why, p.alternative.product.id) : '';
-    const alt = p.alternative ? `；备选${shortName(p.alternative.product.name)}${altWhy ? `（${altWhy}）` : ''}` : '';
-    return labelled(p.categoryName, `${main}${alt}。`, [...p.refs, ...(p.alternative?.refs ?? [])]);
+    const name = shortName(p.product.name);
+    const inA = first?.picks.some((q) => q.category === p.category && q.alternative?.product.id === p.product.id) ?? false;
+    const main = fresh(p.why, p.product.id);
+    const alt = p.alternative;
+    const altName = alt ? shortName(alt.product.name) : '';
+    const altWhy = alt ? fresh(alt.why, alt.product.id) : '';
+    const altText = alt ? `；备选${altName}${altWhy ? `（${altWhy}）` : ''}` : '';
+    let text: string;
+    // A kept system: its reason starts with "沿用现有…" in the customer's own words.
+    if (p.existing) text = `${main || `沿用现有${name}`}${alt ? `；${alt.scope ? `若${alt.scope}另行选型，可比选` : '可比选'}${altName}${altWhy ? `（${altWhy}）` : ''}` : ''}`;
+    // Option A's alternative, promoted here: its reasons were given there.
+    else if (inA) text = `${name}（方案A中的备选）${altText}`;
+    else if (p.basis === 'poc' && alt && !altWhy) {
+      // Nothing in the intake tells the two apart: say so, and what the POC decides on.
+      const parts = main ? main.split('；') : [];
+      const proofPart = parts.find((x) => x.startsWith('需在POC中验证') || x.startsWith('同样需在POC中验证'));
+      const rest = parts.filter((x) => x !== proofPart);
+      text = `${name}或${altName}，二者按POC结果选定${proofPart ? `，${proofPart.startsWith('同样') ? '验证项同方案A' : proofPart.replace(/^需在POC中验证：/, '验证项：')}` : ''}${rest.length > 0 ? `；${rest.join('；')}` : ''}`;
+    } else text = `${name}${main ? `——${main}` : ''}${altText}`;
+    return labelled(p.categoryName, `${text}。`, [...p.refs, ...(alt?.refs ?? [])]);
   });
   for (const g of o.gaps) items.push(labelled(categoryName(g.category), `${g.reason}。`));
   if (items.length > 0) out.push(list(items));
@@ -194,17 +237,67 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
 
 // ---------------------------------------------------------------- 适用性分析
 
+/**
+ * One point per mechanism, not per need: needs answered by what an earlier point already says
+ * join that point ("同时解决…，并支撑…"), so each mechanism is stated once and no point refers
+ * back to another. Needs without a mechanism are asked about together at the end.
+ */
 function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['blocks'] {
-  const needs = (model.plan?.needs ?? []).slice(0, MAX_NEEDS);
-  const items: Point[] = [];
+  const needs = model.plan?.needs ?? [];
+  interface Group {
+    lead: Need;
+    said: string[];
+    also: Need[];
+  }
+  const groups: Group[] = [];
+  const owner = new Map<string, Group>();
+  const unanswered: Need[] = [];
   for (const n of needs) {
-    const label = n.kind === 'main-goal' ? '首要目标' : n.kind === 'goal' ? '目标' : n.kind === 'integration' ? '集成' : n.kind === 'compliance' ? '合规' : '痛点';
-    const fresh = n.mechanisms.filter((m) => once.first(m.summary));
-    const earlier = n.mechanisms.filter((m) => !fresh.includes(m)).map((m) => m.title);
-    const text = n.mechanisms.length === 0 ? `需澄清——${n.clarify}` : [earlier.length > 0 ? `见上（${earlier.join('、')}）` : '', ...fresh.map((m) => m.summary)].filter(Boolean).join('；');
-    items.push(labelled(`${label}｜${clip(n.text, 40)}`, sentence(text), n.refs));
+    if (n.mechanisms.length === 0) {
+      unanswered.push(n);
+      continue;
+    }
+    const fresh = n.mechanisms.filter((m) => !owner.has(m.rule));
+    if (fresh.length === 0) {
+      owner.get(n.mechanisms[0]!.rule)!.also.push(n);
+      continue;
+    }
+    if (groups.length >= MAX_NEEDS) continue;
+    const g: Group = { lead: n, said: fresh.map((m) => m.summary).filter((x) => once.first(x)), also: [] };
+    for (const m of fresh) owner.set(m.rule, g);
+    groups.push(g);
+  }
+  const items: Point[] = groups.map((g) => {
+    const goals = g.also.filter((n) => n.kind === 'goal' || n.kind === 'main-goal').map((n) => needPhrase(n));
+    const links = g.also.filter((n) => n.kind === 'integration').map((n) => needPhrase(n));
+    const problems = g.also.filter((n) => n.kind !== 'goal' && n.kind !== 'main-goal' && n.kind !== 'integration').map((n) => needPhrase(n));
+    const clauses = [
+      problems.length > 0 ? `解决${problems.join('；')}` : '',
+      links.length > 0 ? `承担${links.join('；')}` : '',
+      goals.length > 1 ? `支撑${COUNT[goals.length] ?? goals.length}个目标：${goals.join('；')}` : goals.length === 1 ? `支撑“${goals[0]}”的目标` : '',
+    ].filter(Boolean);
+    const also = clauses.length > 0 ? `同时${clauses.join('，')}` : '';
+    const text = [g.said.join('；'), also].filter(Boolean).map((x) => sentence(x)).join('');
+    return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...g.also.flatMap((n) => n.refs)]);
+  });
+  if (unanswered.length > 0) {
+    items.push(labelled('需进一步澄清', sentence(`${enumerate(unanswered.map((n) => `“${clip(needPhrase(n), 30)}”`), 4)}没有对应的明确措施，先确认其验收口径、当前基线与涉及系统`), unanswered.flatMap((n) => n.refs)));
   }
   return items.length > 0 ? [list(items)] : [paragraph('调研表未给出痛点与目标，无法逐条分析；请先补充。')];
+}
+
+const COUNT: Record<number, string> = { 2: '两', 3: '三', 4: '四', 5: '五', 6: '六' };
+
+/** A need as a bold lead: a goal without its deadline, anything else as restated. */
+function needLabel(n: Need): string {
+  return clip(n.kind === 'main-goal' || n.kind === 'goal' ? withoutDeadline(n.text) : n.text, 40);
+}
+
+/** A need inside a sentence: its clauses joined with "、" so that it reads as one item of a list. */
+function needPhrase(n: Need): string {
+  if (n.kind === 'integration') return `与${n.text.replace(/^对接/, '')}的对接`;
+  const text = n.kind === 'main-goal' || n.kind === 'goal' ? withoutDeadline(n.text) : n.text;
+  return text.replace(/[，,]/g, '、');
 }
 
 // ---------------------------------------------------------------- 关键特性
@@ -217,7 +310,7 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   for (const s of (core.length > 0 ? core : systems).slice(0, 2)) {
     const category = u.kb.category(s.category);
     const pick = recommended?.picks.find((p) => p.category === s.category);
-    if (category) items.push(labelled(s.name, `${enumerate(category.features, 4)}${pick ? `（以${shortName(pick.product.name)}为例）` : ''}。`, s.refs));
+    if (category) items.push(labelled(s.name, `${enumerate(category.features, 4)}${pick ? `（以${pick.existing ? currentName(u, pick.product.id) : shortName(pick.product.name)}为例）` : ''}。`, s.refs));
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
@@ -265,8 +358,11 @@ function costs(model: ReportModel): ReportModel['sections'][number]['blocks'] {
   }
   const fmt = (r: [number, number]) => (r[1] > 0 ? range(r[0], r[1], c.currency) : '—');
   blocks.push(table(['组成', '一次性', '每年'], [...rows].map(([component, r]) => ({ cells: [component, fmt(r.once), fmt(r.year)] }))));
-  const total = (p: string) => c.totals.find((t) => t.period === p)!.text;
-  const items: Point[] = [labelled('合计', `一次性${total('one-time')}，每年${total('per-year')}，${c.years}年TCO约${total('total')}（规划参考区间，以厂商报价为准）。`)];
+  const total = (p: string) => c.totals.find((t) => t.period === p)!.text.replace(/\/年$/, '');
+  const items: Point[] = [labelled('合计', `一次性投入${total('one-time')}；每年运行费用${total('per-year')}（订阅或维保、基础设施、运维与测评）；${c.years}年总拥有成本（TCO）约${total('total')}。`)];
+  // What the figures rest on, said where they are read; the itemised assumptions are in the appendix.
+  const basis = c.assumptions.filter((a) => !a.startsWith('单价为')).map((a) => a.replace(/。$/, ''));
+  items.push(labelled('估算口径', `${[...basis, '单价为规划参考区间（中档价格），以厂商正式报价为准，明细与假设见附录'].join('；')}。`));
   if (c.budget) items.push(labelled('与预算对比', `${c.budget.statement}`, c.budget.refs));
   if (c.currentSpend) items.push(labelled('现有支出', `${c.currentSpend.text}`, c.currentSpend.refs));
   if (c.benefits.length === 1) items.push(labelled('收益', c.benefits[0]!.text, c.benefits[0]!.refs));
@@ -301,36 +397,88 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const steps: Point[] = [];
   const top = model.clarifications.slice(0, 3);
   if (top.length > 0) steps.push(point(`先与客户澄清${model.clarifications.length > top.length ? `${model.clarifications.length}个问题（见附录），首先是` : '以下问题'}：`, [], top.map((c) => point(asQuestion(c.question), c.refs))));
-  // A POC compares the pick with its alternative where there is a real choice, and accepts on
-  // the need that system serves (the main goal only when it serves the main goal).
+  // A POC compares the pick with its alternative where there is a real choice. It accepts on the
+  // customer's own measurable targets for what that system serves (接口统一纳管率100%、医嘱回传延迟<5秒);
+  // without one, on what a POC of that kind of system proves (categories.yaml `proof`), unless the
+  // pick's line already said it. A rating or a go-live is no POC criterion.
   const rec = model.options.find((o) => o.recommended);
-  const main = u.model.mainGoal;
-  const needsOf = (category: string) => (model.plan?.needs ?? []).filter((n) => n.mechanisms.some((m) => m.categories.includes(category)));
-  const poc = (rec?.picks ?? [])
-    .filter((p) => !p.existing && p.alternative)
+  const needs = model.plan?.needs ?? [];
+  // The core system is proven in a POC even when nothing else competes with it.
+  const compared = (rec?.picks ?? []).filter((p) => !p.existing && (p.alternative || model.plan?.systems.some((s) => s.category === p.category && s.role === 'core')));
+  // A 下一步建议 rule that is itself a POC of a compared system (网络POC for 专线/SD-WAN) says how
+  // that POC runs: it becomes the system's POC item, not a second POC step further down.
+  const pocRules = hits.filter((h) => h.rule.section === '下一步建议' && /POC/i.test(h.rule.summary));
+  const usedRules = new Set<string>();
+  const trials = compared
     .map((p) => {
-      const served = needsOf(p.category);
       const system = model.plan?.systems.find((s) => s.category === p.category);
-      const forMain = main !== undefined && (system?.role === 'core' || served.some((n) => n.kind === 'main-goal'));
-      const accept = forMain ? clip(measurableClause(main.text), 30) : served[0] ? clip(served[0].text, 30) : '';
-      return { p, accept, forMain, refs: forMain ? main.refs : (served[0]?.refs ?? []) };
+      // The core system serves every goal of the business; another system the needs its mechanisms answer.
+      const served = needs.filter((n) => n.mechanisms.some((m) => m.categories.includes(p.category)) || (system?.role === 'core' && (n.kind === 'main-goal' || n.kind === 'goal')));
+      const target = measurableTargets(served);
+      const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
+      if (rule) usedRules.add(rule.rule.id);
+      // The pick's line already said what a POC of it proves.
+      const proof = rule ? rule.rule.summary.replace(/^[^：]*POC：/i, '') : p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
+      return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs, ...(rule ? evidenceRefs(rule) : [])] };
     })
-    .sort((a, b) => Number(b.forMain) - Number(a.forMain))
-    .slice(0, 2);
-  if (poc.length > 0) {
-    // Comparisons with the same acceptance criterion share it.
-    const groups = new Map<string, string[]>();
-    for (const { p, accept } of poc) groups.set(accept, [...(groups.get(accept) ?? []), `${p.categoryName}比选${shortName(p.product.name)}与${shortName(p.alternative!.product.name)}`]);
-    const items = [...groups].map(([accept, list]) => `${list.join('，')}${accept ? `（验收：${accept}）` : ''}`);
-    steps.push(point(`用2–4周做POC：${items.join('；')}。`, poc.flatMap((x) => x.refs)));
+    .sort((a, b) => Number(b.core) - Number(a.core) || Number(b.target.text !== '') - Number(a.target.text !== ''))
+    .slice(0, 3);
+  if (trials.length > 0) {
+    // Systems accepted on the same target are compared together, the target said once.
+    const byTarget = new Map<string, typeof trials>();
+    for (const x of trials.filter((t) => t.target.text || t.proof)) {
+      const key = x.target.text || `proof:${x.p.category}`;
+      byTarget.set(key, [...(byTarget.get(key) ?? []), x]);
+    }
+    const named = [...byTarget].map(([, group]) => {
+      const target = group[0]!.target.text;
+      const proofs = group.map((x) => x.proof).filter((x): x is string => x !== undefined);
+      const text = [...proofs, target ? (proofs.length > 0 ? `以${target}为验收目标` : `验收目标：${target}`) : ''].filter(Boolean).join('；');
+      return labelled(enumerate(group.map((x) => x.p.categoryName), 3), sentence(text), group.flatMap((x) => x.refs));
+    });
+    const rest = trials.filter((x) => !x.target.text && !x.proof);
+    if (rest.length > 0) named.push(labelled(enumerate(rest.map((x) => x.p.categoryName), 3), '按方案中所列的验证项比选。', rest.flatMap((x) => x.refs)));
+    steps.push(point(trials.some((x) => x.p.alternative) ? '用2–4周做POC，推荐产品与备选同场比选：' : '用2–4周做POC，在客户数据上验证推荐产品：', [], named));
   }
   const paths = model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').map((r) => ({ r, f: u.kb.framework(r.id ?? '') })).filter((x) => x.f && x.f.kind !== 'law');
-  if (paths.length > 0) steps.push(point(`排定合规测评：${paths.map(({ f }) => `${shortFramework(f!.name)}${OUTCOME_STEP[f!.outcome]}`).join('；')}。`, paths.flatMap(({ r }) => r.refs)));
+  if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
-  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
-  if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`把${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级写进路线图，与方案一起评审。`, model.lifecycle.flatMap((l) => l.refs)));
+  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
+  if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, model.lifecycle.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
+}
+
+/**
+ * The customer's measurable targets among the needs a system serves, goals first: clauses with a
+ * figure that is not a deadline ("接口统一纳管率100%", "医嘱回传延迟<5秒"), at most two.
+ */
+function measurableTargets(served: readonly Need[]): { text: string; refs: number[] } {
+  const goals = served.filter((n) => n.kind === 'goal' || n.kind === 'main-goal').sort((a, b) => Number(a.kind === 'main-goal') - Number(b.kind === 'main-goal'));
+  const out: string[] = [];
+  const refs: number[] = [];
+  for (const g of goals) {
+    for (const c of goalClauses(g.text)) {
+      if (out.length >= 2 || out.includes(clip(c, 24)) || !testable(c)) continue;
+      out.push(clip(c, 24));
+      refs.push(...g.refs);
+    }
+  }
+  return { text: out.join('、'), refs };
+}
+
+/** Units a POC can measure in weeks: time and throughput. */
+const POC_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', 'TPS', 'QPS', 'RPS']);
+
+/**
+ * Whether a target can be measured in a two-to-four-week POC: a time or a throughput (医嘱回传延迟<5秒,
+ * 联机交易平均响应<200ms), or an error rate measured on replayed data (超卖率, 识别准确率). A cost saving,
+ * a coverage over the whole estate (联网率95%), a rating or a go-live is measured after the rollout.
+ */
+function testable(clause: string): boolean {
+  if (!measures(clause) || /上线|建成|接入全部|评级|评价|测评|认证|成本|费用|支出|人力|索赔|损失|覆盖|纳管率|联网率/.test(clause)) return false;
+  const units = findFigures(clause).map((f) => f.unit);
+  return units.some((x) => POC_UNITS.has(x)) || (units.includes('%') && /超卖|准确|误报|识别|直通|命中|丢包|成功率/.test(clause));
 }
 
 /** A clarification as a question: ends with "？". */
@@ -344,7 +492,17 @@ function asQuestion(text: string): string {
 function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]): Section[] {
   const blocks: ReportModel['sections'][number]['blocks'] = [];
   const name = (category: string) => u.kb.category(category)?.name ?? category;
-  blocks.push(heading('A. 候选产品比较'));
+  // Lettered in order, without gaps when a part has nothing to show.
+  let letter = 0;
+  const part = (title: string) => blocks.push(heading(`${String.fromCharCode(65 + letter++)}. ${title}`));
+  const needs: Need[] = model.plan?.needs ?? [];
+  if (needs.length > 0) {
+    // Every need as the intake states it, with what answers it: the trace behind 适用性分析.
+    part('需求与对应措施');
+    const kinds: Record<Need['kind'], string> = { 'main-goal': '首要目标', goal: '目标', pain: '痛点', debt: '技术债', compliance: '合规', integration: '集成', constraint: '约束' };
+    blocks.push(table(['类型', '需求', '措施'], needs.map((n) => ({ cells: [kinds[n.kind], n.text, n.mechanisms.length > 0 ? n.mechanisms.map((m) => m.title).join('；') : `需澄清：${n.clarify ?? ''}`], refs: n.refs }))));
+  }
+  part('候选产品比较');
   for (const o of model.options) {
     const rows = model.candidates.filter((c) => c.option === o.id).map((c) => ({ cells: [name(c.category), c.product.name, { cn: '国产', intl: '国际', oss: '开源' }[c.origin], String(c.score), c.notes.slice(0, 3).join('；')] }));
     if (rows.length === 0) continue;
@@ -352,12 +510,12 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     blocks.push(table(['系统类型', '产品', '来源', '得分', '依据'], rows));
   }
   if (model.exclusions.length > 0) {
-    blocks.push(heading('B. 排除的候选及原因'));
+    part('排除的候选及原因');
     blocks.push(table(['产品', '系统类型', '原因'], model.exclusions.map((e) => ({ cells: [e.product.name, name(e.category), e.reason], refs: e.refs }))));
   }
   const checked = u.model.estate.products.filter((p) => p.family);
   if (checked.length > 0) {
-    blocks.push(heading(`C. 版本生命周期核对（报告日期${model.asOf}）`));
+    part(`版本生命周期核对（报告日期${model.asOf}）`);
     blocks.push(
       table(
         ['组件', '版本', '状态', '依据'],
@@ -369,32 +527,29 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     );
   }
   if (model.regulations.length > 0) {
-    blocks.push(heading('D. 适用的法规、标准与监管机构'));
+    part('适用的法规、标准与监管机构');
     blocks.push(table(['名称', '依据', '理由'], model.regulations.map((r) => ({ cells: [r.name, r.basis === 'stated' ? '调研表提出' : '适用条件成立', r.why], refs: r.refs }))));
     const jurisdictions = u.model.jurisdictions.map((j) => `${j.code}：${j.basis}`).join('；');
     blocks.push(paragraph(`法域判断：${jurisdictions}。`));
   }
   if (model.costs) {
-    blocks.push(heading('E. 成本明细与假设'));
+    part('成本明细与假设');
     const kinds = { licence: '许可/订阅', infrastructure: '基础设施', implementation: '实施', operations: '运维', assessment: '测评与验证' } as const;
     blocks.push(table(['组成', '类别', '周期', '区间', '假设'], model.costs.items.map((i) => ({ cells: [i.component, kinds[i.kind], i.period === 'one-time' ? '一次性' : '每年', range(i.low, i.high, model.costs!.currency), i.assumption] }))));
     blocks.push(list(model.costs.assumptions.map((a) => point(a))));
   }
   if (model.clarifications.length > 0) {
-    blocks.push(heading('F. 待澄清问题'));
+    part('待澄清问题');
     blocks.push(list(model.clarifications.map((c) => point(`${c.question}——${c.why}`, c.refs)), true));
   }
   if (hits.length > 0) {
-    blocks.push(heading('G. 规则依据'));
+    part('规则依据');
     blocks.push(table(['规则', '内容', '依据行'], hits.map((h) => ({ cells: [h.rule.id, h.rule.title, evidenceRefs(h).map((l) => `L${l}`).join(' ')] }))));
   }
   if (model.incomplete.length > 0) {
-    blocks.push(heading('H. 调研表未填写的必填项'));
+    part('调研表未填写的必填项');
     blocks.push(paragraph(`${enumerate(model.incomplete, 12)}。`));
   }
-  const needs: Need[] = model.plan?.needs ?? [];
-  const unanswered = needs.filter((n) => n.clarify);
-  if (unanswered.length > 0) blocks.push(paragraph(`没有对应机制、需澄清的需求：${enumerate(unanswered.map((n) => n.text), 6)}。`));
   const clouds = [...u.cloudsInUse].map(cloudName);
   blocks.push(paragraph(`理解摘要：云${clouds.length > 0 ? enumerate(clouds) : '无'}；约束${u.model.constraints.map((c) => c.kind).join('、') || '无'}；特征${u.model.traits.join('、') || '无'}。`));
   return [{ id: 'appendix', title: '附录', blocks }];

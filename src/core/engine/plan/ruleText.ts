@@ -1,0 +1,48 @@
+/**
+ * Rule texts that quote the customer's own figures. A rule's summary, recommendation or
+ * mitigation may hold `{name|fallback}`: the value the understanding gives for `name`, or the
+ * fallback when it gives none. Names: `sla-budget` (the stated availability as a downtime
+ * budget: "99.99%即每月约4.4分钟、每年约53分钟"). Unknown names keep their fallback. Scanned with
+ * indexOf, no regular expression.
+ */
+import { allowedDowntime } from '../../analysis/sla';
+import type { Rule } from '../../knowledge/schema';
+import type { RuleHit } from '../rules';
+import type { Understanding } from '../understand';
+
+function values(u: Understanding): Record<string, string | undefined> {
+  const a = u.model.sla.availability;
+  const minutes = (n: number) => (n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10));
+  return {
+    'sla-budget': a !== undefined && a < 100 ? `${a}%即每月约${minutes(allowedDowntime(a, 'month'))}分钟、每年约${minutes(allowedDowntime(a, 'year'))}分钟` : undefined,
+  };
+}
+
+/** `text` with every `{name|fallback}` filled. */
+export function fillText(text: string, known: Record<string, string | undefined>): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('{', at); open >= 0; open = text.indexOf('{', at)) {
+    const close = text.indexOf('}', open);
+    if (close < 0) break;
+    const body = text.slice(open + 1, close);
+    const bar = body.indexOf('|');
+    const name = bar >= 0 ? body.slice(0, bar) : body;
+    const fallback = bar >= 0 ? body.slice(bar + 1) : '';
+    out += text.slice(at, open) + (known[name] ?? fallback);
+    at = close + 1;
+  }
+  return out + text.slice(at);
+}
+
+/** The hits with their rules' texts filled from the understanding (rules without placeholders are kept as they are). */
+export function withCustomerFigures(hits: readonly RuleHit[], u: Understanding): RuleHit[] {
+  const known = values(u);
+  const fill = (r: Rule): Rule => ({
+    ...r,
+    summary: fillText(r.summary, known),
+    recommendation: fillText(r.recommendation, known),
+    ...(r.mitigation !== undefined ? { mitigation: fillText(r.mitigation, known) } : {}),
+  });
+  return hits.map((h) => (h.rule.summary.includes('{') || h.rule.recommendation.includes('{') || (h.rule.mitigation ?? '').includes('{') ? { ...h, rule: fill(h.rule) } : h));
+}

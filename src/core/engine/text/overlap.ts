@@ -1,0 +1,82 @@
+/**
+ * Whether two texts talk about the same thing: they share a Latin word of three letters or more
+ * (Oracle, HL7; not a number, not part of a longer word), or a run of three Chinese characters
+ * that is not built on a generic word (系统, 平台, 管理…). Deterministic scans, linear in the
+ * lengths times the number of words; no regular expression on the texts.
+ */
+
+/** Words that every product and every intake says: sharing them proves nothing. */
+const GENERIC = ['系统', '平台', '中心', '管理', '服务', '数据', '产品', '支持', '集成', '一体', '方案', '能力', '国产', '国内', '行业', '企业', '建设', '开源', '部署'];
+
+/** Latin words as generic as 系统 and 平台 (the SQL of "SQL Server" says nothing about a product that speaks SQL). */
+const GENERIC_LATIN = new Set(['sql', 'api', 'apis', 'rest', 'http', 'https', 'web', 'server', 'service', 'services', 'data', 'cloud', 'saas', 'paas', 'iaas', 'app', 'and', 'the', 'for', 'with', 'plus', 'pro', 'enterprise', 'platform', 'system']);
+
+const isLatin = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
+
+/** Latin words (letters and digits, at least one letter) and runs of Chinese characters of `text`. */
+function pieces(text: string, stop?: ReadonlySet<string>, minHan = 3): { latin: string[]; han: string[] } {
+  const latin: string[] = [];
+  const han: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    let j = i + 1;
+    if (isLatin(c)) {
+      while (j < text.length && isLatin(text[j]!)) j++;
+      const word = text.slice(i, j);
+      const lower = word.toLowerCase();
+      if (word.length >= 3 && /[A-Za-z]/.test(word) && !GENERIC_LATIN.has(lower) && !stop?.has(lower)) latin.push(lower);
+    } else if (isHan(c)) {
+      while (j < text.length && isHan(text[j]!)) j++;
+      let run = text.slice(i, j);
+      for (const w of GENERIC) run = run.split(w).join('|');
+      han.push(...run.split('|').filter((x) => x.length >= minHan));
+    }
+    i = j;
+  }
+  return { latin, han };
+}
+
+/**
+ * The first word or three-character run of `a` that `b` shares, or undefined. `stop`: more Latin
+ * words (lower case) to ignore, such as the names of system types (HIS, MES).
+ */
+export function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | undefined {
+  const x = pieces(a, stop);
+  const y = pieces(b, stop);
+  const words = new Set(y.latin);
+  for (const w of x.latin) if (words.has(w)) return w;
+  const hanB = y.han.join('|');
+  for (const run of x.han) {
+    for (let i = 0; i + 3 <= run.length; i++) {
+      const tri = run.slice(i, i + 3);
+      if (hanB.includes(tri)) return tri;
+    }
+  }
+  return undefined;
+}
+
+export function sharesWords(a: string, b: string, stop?: ReadonlySet<string>): boolean {
+  return sharedRun(a, b, stop) !== undefined;
+}
+
+/** Two-character words too common to tie a caveat to a customer. */
+const COMMON_PAIRS = new Set(['需要', '需单', '单独', '评估', '客户', '项目', '实施', '版本', '成本', '接口', '定制', '能力', '有限', '支持', '部署', '私有', '开源', '社区', '企业', '功能', '范围', '核对', '逐项', '厂商', '原厂', '依赖', '较大', '较高', '更高', '以上', '可能', '注意', '场景', '方案', '管理', '系统', '平台', '数据', '服务', '产品', '国产', '国内', '行业', '集成', '架构', '模式', '许可', '订阅', '价格', '报价', '运维', '升级', '迁移', '新老', '老系', '要求', '兼容', '认证', '清单', '接入', '规模', '国际', '组件', '环境', '网络', '能否', '大型', '中型', '小型', '海量', '复杂', '周期', '发布', '使用', '工具', '开发', '二次', '配置', '核心', '控制', '维护', '全球', '中国', '独立', '相互']);
+
+/**
+ * Looser than {@link sharesWords}, for a product's caveat (a warning costs little when it is only
+ * near the mark): a shared Latin word, or a shared pair of Chinese characters that is not common
+ * ("海外" of 海外仓 and 海外渠道).
+ */
+export function touches(a: string, b: string, stop?: ReadonlySet<string>): boolean {
+  if (sharesWords(a, b, stop)) return true;
+  const y = pieces(b, stop, 2).han.join('|');
+  for (const run of pieces(a, stop, 2).han) {
+    for (let i = 0; i + 2 <= run.length; i++) {
+      const pair = run.slice(i, i + 2);
+      if (!COMMON_PAIRS.has(pair) && y.includes(pair)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,217 @@
+/**
+ * How the report reasons and reads, checked on the model's structure rather than on wording, on
+ * every evaluation intake, every example and the seed's two filled intakes:
+ * - 适用性分析 states each mechanism once and never points back at another point ("见上");
+ * - POC acceptance is a measurable target of the customer's or what a POC of that kind of system
+ *   proves — never a pain quoted back;
+ * - a risk states the risk, its 应对 the response: no advice in the risk, nothing said twice;
+ * - a kept system gets no alternative unless it covers only part of its type;
+ * - a pick's reason is the customer's fact, a strength that speaks to what the customer wrote, or
+ *   what the POC must prove — never a brochure line that fits anyone.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseIntake } from '../../../src/core/parser';
+import { generateReport } from '../../../src/core/engine/generate';
+import type { Point, ReportModel } from '../../../src/core/engine/reportModel';
+import { sharesWords } from '../../../src/core/engine/text/overlap';
+import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
+import { bodyOf, renderMarkdown } from '../../../src/core/render/markdown';
+import { fixturesDir, listExamples, readExample } from '../helpers/seeds';
+import { AS_OF, evalReport } from './helpers';
+
+const kb = getKnowledgeBase();
+
+/** The evaluation intakes' names (test/fixtures/eval/<name>.intake). */
+const EVAL = fs
+  .readdirSync(path.join(fixturesDir(), 'eval'))
+  .filter((f) => f.endsWith('.intake'))
+  .map((f) => f.replace(/\.intake$/, ''))
+  .sort();
+
+/** Every report (not brief) the repository's intakes give: eval fixtures and examples (the seed's filled intakes are examples). */
+function reports(): Array<{ name: string; model: ReportModel; body: string }> {
+  const out: Array<{ name: string; model: ReportModel; body: string }> = [];
+  for (const name of EVAL) {
+    const { model, body } = evalReport(name);
+    if (model.kind === 'report') out.push({ name: `eval/${name}`, model, body });
+  }
+  for (const name of listExamples()) {
+    const file = parseIntake(readExample(name));
+    file.intakes.forEach((_, i) => {
+      const model = generateReport(file, i, { asOf: AS_OF });
+      if (model.kind === 'report') out.push({ name: `examples/${name}#${i + 1}`, model, body: bodyOf(renderMarkdown(model, { refs: false })).replace(/\\/g, '') });
+    });
+  }
+  return out;
+}
+
+const ALL = reports();
+
+function points(model: ReportModel, section: string): Point[] {
+  const flat = (p: Point): Point[] => [p, ...(p.children ?? []).flatMap(flat)];
+  return (model.sections.find((s) => s.id === section)?.blocks ?? []).flatMap((b) => (b.kind === 'list' ? b.items.flatMap(flat) : []));
+}
+
+const textOf = (p: Point) => `${p.label ?? ''}：${p.text}`;
+
+/** Clauses that open with an instruction: advice, which belongs in 应对. */
+const ADVICE = /^(?:建议|请|先|应当|应(?!用)|需要|须在|改用|改为|核算|评估|升级到|迁移到|采用|部署|建立|制定|选用|提前|续约前|统一|逐项|把|与客户)/;
+const clauses = (text: string) => text.split(/[，；。：,;:]/).map((c) => c.trim()).filter(Boolean);
+
+/** What the customer wrote about itself, as the engine reads it. */
+function customerText(model: ReportModel): string {
+  const m = model.understanding;
+  return [m.industry.written, m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((p) => p.text), ...m.integrations.map((i) => i.system), ...m.scale.figures.map((f) => f.text), ...m.estate.products.map((e) => e.written)].join('\n');
+}
+
+describe('report reasoning and writing (all intakes)', () => {
+  it('covers the evaluation intakes, the examples and the seed', () => {
+    assert.ok(ALL.length >= 15, `${ALL.length} reports`);
+  });
+
+  for (const { name, model, body } of ALL) {
+    describe(name, () => {
+      it('适用性分析: each mechanism once, no back-references, every answered need covered', () => {
+        const fit = points(model, 'fit');
+        const text = fit.map(textOf).join('\n');
+        assert.ok(!/见上|同上|见前/.test(text), 'a point refers back to another');
+        const summaries = new Map<string, string>();
+        for (const n of model.plan!.needs) for (const m of n.mechanisms) summaries.set(m.rule, m.summary);
+        for (const [rule, summary] of summaries) assert.ok(text.split(summary).length - 1 <= 1, `${rule} is stated more than once`);
+        for (const n of model.plan!.needs.filter((x) => x.mechanisms.length > 0).slice(0, 8)) {
+          assert.ok(
+            fit.some((p) => n.refs.every((r) => p.refs.includes(r))),
+            `need “${n.text}” (L${n.refs.join(',')}) has no point in 适用性分析`,
+          );
+        }
+      });
+
+      it('POC: accepted on a measurable target or on what the POC proves, never on a pain', () => {
+        const poc = points(model, 'next-steps').find((p) => p.text.startsWith('用2–4周做POC'));
+        if (!poc) return;
+        // What a POC of a kind of system proves, or how a POC rule of the next steps runs it.
+        const proofs = [...kb.categories.map((c) => c.proof), ...kb.rules.filter((r) => r.section === '下一步建议' && /POC/i.test(r.summary)).map((r) => r.summary.replace(/^[^：]*POC：/i, ''))];
+        const pains = model.plan!.needs.filter((n) => n.kind === 'pain' || n.kind === 'debt').map((n) => n.text);
+        const rec = model.options.find((o) => o.recommended)!;
+        for (const child of poc.children ?? []) {
+          for (const pain of pains) assert.ok(!child.text.includes(pain), `POC accepted on a pain: ${child.text}`);
+          const target = /验收目标/.test(child.text) && /\d/.test(child.text.slice(child.text.indexOf('验收目标')));
+          const proof = proofs.some((x) => child.text.includes(x));
+          if (target || proof) continue;
+          // "按方案中所列的验证项比选": every system named said its proof in its pick's line.
+          const named = rec.picks.filter((p) => (child.label ?? '').includes(p.categoryName));
+          assert.ok(named.length > 0 && named.every((p) => p.basis === 'poc'), `POC item without a target or proof: ${textOf(child)}`);
+        }
+      });
+
+      it('risks: the risk without advice, the 应对 without repeating it', () => {
+        for (const r of model.risks) {
+          for (const c of clauses(r.risk)) assert.doesNotMatch(c, ADVICE, `advice in the risk “${r.title}”: ${c}`);
+          for (const c of clauses(r.mitigation).filter((x) => x.length >= 8)) assert.ok(!r.risk.includes(c), `“${r.title}” says “${c}” as risk and 应对`);
+          assert.ok(!/（零停机）|要求零停机（/.test(r.risk), r.risk);
+        }
+      });
+
+      it('asks the customer real questions', () => {
+        const ask = points(model, 'next-steps').find((p) => p.text.startsWith('先与客户澄清'));
+        for (const q of ask?.children ?? []) assert.match(q.text, /？$/, q.text);
+        for (const c of model.clarifications) assert.match(c.question, /？/, c.question);
+      });
+
+      it('a kept system gets no alternative, unless it covers only part of its type', () => {
+        for (const o of model.options) for (const p of o.picks) if (p.existing && p.alternative) assert.ok(p.alternative.scope, `${o.id}/${p.product.name}: alternative ${p.alternative.product.name} for a kept system`);
+      });
+
+      it('each reason rests on the customer, a strength that speaks to the customer, or the POC', () => {
+        const corpus = customerText(model);
+        for (const o of model.options) {
+          for (const p of o.picks) {
+            const product = kb.product(p.product.id)!;
+            const first = p.why.replace(/^该类暂无[^；]*；|^该云没有[^；]*；/, '').split('；')[0]!;
+            if (p.basis === 'poc') assert.ok(p.why.includes(kb.category(p.category)!.proof), `${p.product.name}: ${p.why}`);
+            else if (p.basis === 'product') {
+              assert.ok(product.strength.includes(first), `${p.product.name}: “${first}” is not its strength`);
+              assert.ok(sharesWords(first, corpus), `${p.product.name}: “${first}” does not speak to the intake`);
+            } else assert.notEqual(first, product.strength.split(/[，。；]/)[0], `${p.product.name}: brochure line as a customer reason`);
+          }
+        }
+      });
+
+      it('money reads plainly: no "每年…/年", a tight budget says both ends', () => {
+        assert.doesNotMatch(body, /每年[^，；。\n]*\/年/);
+        const b = model.costs?.budget;
+        if (b?.verdict === 'tight') assert.match(b.statement, /下限[^。]*以内[^。]*上限超出/);
+      });
+    });
+  }
+});
+
+describe('report reasoning on the hospital intake', () => {
+  const { model, body } = evalReport('hospital');
+  const rec = model.options.find((o) => o.recommended)!;
+
+  it('does not give the integration platform back to the vendor whose interface engine failed', () => {
+    const platform = rec.picks.find((p) => p.category === 'his-integration')!;
+    assert.notEqual(platform.product.id, 'winning-integration-platform');
+    if (platform.alternative?.product.id === 'winning-integration-platform') assert.match(platform.alternative.why, /此前/);
+    const history = model.risks.find((r) => r.source === 'history')!;
+    assert.match(history.mitigation, /不再由/);
+  });
+
+  it('keeps 卫宁HIS, offers an EMR alternative only for the EMR, and asks who supplies the EMR', () => {
+    const core = rec.picks.find((p) => p.category === 'his-emr')!;
+    assert.ok(core.existing);
+    assert.equal(core.alternative?.scope, 'EMR');
+    assert.ok(model.clarifications.some((c) => c.topic === 'scope' && c.question.includes('EMR')));
+  });
+
+  it('accepts the integration platform’s POC on the customer’s own latency target', () => {
+    const poc = points(model, 'next-steps').find((p) => p.text.startsWith('用2–4周做POC'))!;
+    const platform = poc.children!.find((c) => (c.label ?? '').includes('医院信息集成平台'))!;
+    assert.match(platform.text, /医嘱回传延迟.{0,2}5秒/);
+  });
+
+  it('quotes the zero-downtime statement as the customer wrote it, once', () => {
+    const sla = model.risks.find((r) => r.code === 'intake.sla-conflict')!;
+    assert.match(sla.risk, /“门急诊与住院核心业务零停机”/);
+    assert.ok(!body.includes('（零停机）'));
+  });
+
+  it('values the staff the goal frees at a stated assumption', () => {
+    const staff = model.costs!.benefits.find((b) => b.text.includes('6人降到3人'))!;
+    assert.ok(staff.perYear && staff.perYear.low > 0);
+    assert.match(staff.text, /假设/);
+  });
+});
+
+describe('report reasoning across domains', () => {
+  it('a wind-and-solar control centre is not offered a PV-only plant system', () => {
+    const { model, body } = evalReport('energy');
+    assert.equal(model.exclusions.find((e) => e.product.id === 'huawei-fusionsolar')?.kind, 'unsuited');
+    assert.ok(!body.includes('FusionSolar'));
+  });
+
+  it('a Tier 1 automotive supplier gets a discrete manufacturer’s MES, not a process plant’s', () => {
+    const mes = evalReport('manufacturing').model.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'mes')!;
+    assert.ok(!['hollysys-mes', 'supcon-mes'].includes(mes.product.id), mes.product.name);
+  });
+
+  it('only regulators of the customer’s segment: no 国家中医药管理局 for a general hospital', () => {
+    const names = evalReport('hospital').model.regulations.map((r) => r.name);
+    assert.ok(!names.includes('国家中医药管理局'));
+    assert.ok(names.includes('国家卫生健康委员会'));
+  });
+
+  it('the SLA practice states the customer’s own downtime budget', () => {
+    assert.match(evalReport('hospital').body, /99\.99%即每月约4\.4分钟/);
+  });
+
+  it('every 风险提示 rule of the knowledge base states a risk, not advice', () => {
+    for (const r of kb.rules.filter((x) => x.section === '风险提示')) {
+      for (const c of clauses(r.summary)) assert.doesNotMatch(c, ADVICE, `${r.id}: ${c}`);
+      assert.ok(r.mitigation, `${r.id} has a mitigation`);
+    }
+  });
+});
