@@ -178,7 +178,9 @@ export class ParsedText {
 
   /** The placeholders of the segments parsed in this version, in document order. */
   parsedPlaceholders(): Placeholder[] {
-    return this.window.flatMap((s) => s.view.placeholders);
+    const out: Placeholder[] = [];
+    for (const s of this.window) for (const p of s.view.placeholders) out.push(p);
+    return out;
   }
 
   /** Whether any placeholder of the text passes `test`, which must not depend on lines (no copy is made). */
