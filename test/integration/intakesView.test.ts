@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { IntakeStudioTestApi } from '../../src/extension/extension';
 import type { IntakeNode, IntakesViewTestApi } from '../../src/extension/intakesView';
 import { summarizeText } from '../../src/core/overview/fromText';
-import { activateByOpening, EXTENSION_ID, open, readFixture, replaceLine, workspaceDir } from './helpers';
+import { activateByOpening, codeOf, EXTENSION_ID, open, readFixture, replaceLine, waitForDiagnostics, workspaceDir } from './helpers';
 
 const TIMEOUT_MS = 20_000;
 let api: IntakesViewTestApi;
@@ -138,6 +138,40 @@ suite('Intakes view', () => {
     }, 'the counts of the file on disk after closing without saving');
     await vscode.workspace.fs.delete(file);
     await waitForView(() => (single(name) ? undefined : true), `${name} to leave the view`);
+  });
+
+  test("counts a closed file under its folder's .intake/config.yaml, as the Problems panel shows it once opened", async () => {
+    const root = vscode.Uri.joinPath(workspaceDir(), 'scratch', 'view-config');
+    const config = vscode.Uri.joinPath(root, '.intake', 'config.yaml');
+    const write = async (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const blank = 'scratch/view-config/blank.intake';
+    const aviation = 'scratch/view-config/aviation.intake';
+    const counts = (file: string) => {
+      const s = single(file)?.intake;
+      return s && [s.errors, s.warnings];
+    };
+    // Placeholders as information are no warnings; aviation's error and warning are both ignored.
+    await write(config, 'diagnostics:\n  placeholderSeverity: information\n  ignore: [intake.unknown-standard, intake.latency-physics]\n');
+    await write(vscode.Uri.joinPath(workspaceDir(), blank), await readFixture('blank-simple.intake'));
+    await write(vscode.Uri.joinPath(workspaceDir(), aviation), await readFixture('aviation.intake'));
+    try {
+      await waitForView(() => (counts(blank)?.join() === '0,0' && counts(aviation)?.join() === '0,0' ? true : undefined), 'no problems counted under the config');
+      // A change to the config recounts the files that are not open.
+      await write(config, 'diagnostics:\n  placeholderSeverity: error\n  ignore: [intake.latency-physics]\n');
+      await waitForView(() => (counts(blank)?.join() === '35,0' && counts(aviation)?.join() === '1,0' ? true : undefined), 'placeholders as errors, the latency warning ignored');
+      // Opened, the file shows in the Problems panel what the view counted while it was closed.
+      const uri = vscode.Uri.joinPath(workspaceDir(), aviation);
+      await open(uri);
+      const shownInPanel = await waitForDiagnostics(uri, (ds) => ds.some((d) => d.source === 'intake'), 'the diagnostics of the opened file');
+      const ours = shownInPanel.filter((d) => d.source === 'intake');
+      const panel = [ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length];
+      assert.deepEqual(panel, [1, 0], ours.map((d) => `${codeOf(d)} ${d.severity}`).join('\n'));
+      assert.deepEqual(counts(aviation), panel);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(root, { recursive: true });
+    }
+    await waitForView(() => (single(blank) || single(aviation) ? undefined : true), 'the scratch files to leave the view');
   });
 
   test('follows files added, changed and deleted on disk by another program', async () => {

@@ -1,7 +1,10 @@
 /**
  * Keeps the Intakes view's index current without re-scanning the workspace on each keystroke:
  * - a file on disk is read, parsed and checked once when found, and again only when the file
- *   watcher reports it created or changed (bursts coalesce: one read per file in flight);
+ *   watcher reports it created or changed, or its `.intake/config.yaml` changed (bursts
+ *   coalesce: one read per file in flight); it is counted under the same policy as the editor's
+ *   diagnostics (placeholder severity, ignored codes: FolderConfigs), so that the counts are the
+ *   ones the Problems panel shows once the file is opened;
  * - an open document is summarised from its shared analysis and the diagnostics the editor has
  *   already published for it (so the counts match the Problems panel), when those change;
  * - a deleted file or folder leaves the index.
@@ -11,6 +14,7 @@
  */
 import * as vscode from 'vscode';
 import type { Severity } from '../../core/diagnostics';
+import type { DiagnosticPolicy } from '../../core/folderConfig';
 import { summarizeText } from '../../core/overview/fromText';
 import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from '../../core/overview/summary';
 import { IntakeIndex } from '../../core/overview/workspaceIndex';
@@ -47,6 +51,13 @@ function toSeverity(s: vscode.DiagnosticSeverity): Severity {
   }
 }
 
+/** Where a file's diagnostic policy comes from (FolderConfigs). */
+export interface DiagnosticPolicies {
+  policyFor(uri: vscode.Uri): Promise<DiagnosticPolicy>;
+  /** Fires when a `.intake/` folder changed: the policies may have. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class IntakeTracker implements vscode.Disposable {
@@ -67,6 +78,7 @@ export class IntakeTracker implements vscode.Disposable {
   constructor(
     private readonly analyses: DocumentAnalyses,
     private readonly config: Configuration,
+    private readonly policies: DiagnosticPolicies,
   ) {}
 
   /** True once the first scan has finished. */
@@ -122,6 +134,10 @@ export class IntakeTracker implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
       this.config.onDidChange((e) => {
         if (e.affects('validate')) void this.scan();
+      }),
+      // Open documents follow through their diagnostics, published again; the others are read again.
+      this.policies.onDidChange(() => {
+        for (const key of this.index.keys()) this.fromDisk(vscode.Uri.parse(key));
       }),
     );
     await this.scan();
@@ -218,17 +234,18 @@ export class IntakeTracker implements vscode.Disposable {
       const reads = await Promise.all(
         batch.map(async (uri) => {
           const generation = this.generations.get(uri.toString());
-          return { uri, generation, text: await readText(uri) };
+          const [text, policy] = await Promise.all([readText(uri), this.policies.policyFor(uri).catch((): DiagnosticPolicy => ({}))]);
+          return { uri, generation, text, policy };
         }),
       );
-      for (const { uri, generation, text } of reads) {
+      for (const { uri, generation, text, policy } of reads) {
         const key = uri.toString();
         if (this.disposed || generation !== this.generations.get(key) || this.openDocument(uri)) continue;
         if (text === undefined) {
           if (this.index.delete(key)) this.refreshSoon();
           continue;
         }
-        this.put(uri, summarizeText(text, this.config.validation(uri).placeholderSeverity));
+        this.put(uri, summarizeText(text, policy));
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = performance.now();
