@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateByOpening, codeOf, open, readFixture, waitForDiagnostics, workspaceDir } from './helpers';
+import { activateByOpening, codeOf, fullRange, open, readFixture, waitForDiagnostics, workspaceDir } from './helpers';
 
 const PLACEHOLDER = 'intake.placeholder';
 const placeholders = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => codeOf(d) === PLACEHOLDER);
@@ -45,6 +45,34 @@ suite('.intake/config.yaml in the editor', () => {
     } finally {
       await settings.update('placeholderSeverity', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  test('Fix All fixes what is shown: a code the config ignores keeps its problem', async () => {
+    const root = vscode.Uri.joinPath(workspaceDir(), 'scratch', 'fix-config');
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await write(vscode.Uri.joinPath(root, '.intake', 'config.yaml'), 'diagnostics:\n  ignore: [intake.missing-section]\n');
+    // A half-width colon (intake.format, shown) and no [预算限制] section (intake.missing-section, ignored).
+    const lines = (await readFixture('insurance.intake')).split('\n');
+    const budget = lines.findIndex((l) => l.startsWith('[预算限制]'));
+    const end = lines.findIndex((l, i) => i > budget && l.startsWith('['));
+    const text = [...lines.slice(0, budget), ...lines.slice(end)].join('\n').replace('[客户行业]：', '[客户行业]:');
+    const intake = vscode.Uri.joinPath(root, 'messy.intake');
+    await write(intake, text);
+    try {
+      const doc = await open(intake);
+      await waitForDiagnostics(intake, (ds) => ds.some((d) => codeOf(d) === 'intake.format') && !ds.some((d) => codeOf(d) === 'intake.missing-section'), 'the colon problem shown, the missing section not');
+      // source.fixAll, as "Fix All" and code actions on save ask for it.
+      const [action] = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', intake, fullRange(doc), vscode.CodeActionKind.SourceFixAll.value);
+      assert.ok(action?.edit, 'a Fix All action with its edit');
+      assert.deepEqual(action.edit.get(intake).map((e) => e.newText), ['：']);
+      // The command does the same.
+      assert.ok(await vscode.commands.executeCommand('intake.fixAll'));
+      assert.ok(doc.getText().startsWith('[客户行业]：'), 'the colon is fixed');
+      assert.ok(!doc.getText().includes('[预算限制]'), 'the ignored missing section is not inserted');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(root, { recursive: true });
     }
   });
 });
