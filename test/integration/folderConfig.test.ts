@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateByOpening, codeOf, fullRange, open, readFixture, waitForDiagnostics, workspaceDir } from './helpers';
 
@@ -73,6 +74,39 @@ suite('.intake/config.yaml in the editor', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(root, { recursive: true });
+    }
+  });
+
+  test('a config above the workspace folder (the search goes up to the repository root) is watched, and reloads on save', async () => {
+    // The suite's workspace is in a temporary folder outside any repository, beside an empty
+    // .intake/ (seeds.ts: writeIntegrationWorkspace): the search reaches it.
+    const above = vscode.Uri.joinPath(workspaceDir(), '..', '.intake');
+    assert.ok(fs.statSync(above.fsPath).isDirectory(), `${above.fsPath} was made with the workspace`);
+    const config = vscode.Uri.joinPath(above, 'config.yaml');
+    assert.ok(!fs.existsSync(config.fsPath), `${config.fsPath} is left from an earlier run`);
+    const intake = vscode.Uri.joinPath(workspaceDir(), 'scratch', 'above', 'blank.intake');
+    await vscode.workspace.fs.writeFile(intake, new TextEncoder().encode(await readFixture('blank-simple.intake')));
+    try {
+      await open(intake);
+      await waitForDiagnostics(intake, allAt(vscode.DiagnosticSeverity.Warning), 'placeholders as warnings (no config)');
+      // Written by another program: created, then changed.
+      fs.writeFileSync(config.fsPath, 'diagnostics:\n  placeholderSeverity: hint\n');
+      await waitForDiagnostics(intake, allAt(vscode.DiagnosticSeverity.Hint), 'placeholders as hints (the config above the workspace)');
+      fs.writeFileSync(config.fsPath, 'diagnostics:\n  placeholderSeverity: error\n');
+      await waitForDiagnostics(intake, allAt(vscode.DiagnosticSeverity.Error), 'placeholders as errors after the config changed on disk');
+      // Edited and saved in the editor.
+      const doc = await vscode.workspace.openTextDocument(config);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(config, fullRange(doc), 'diagnostics:\n  placeholderSeverity: information\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await doc.save(), 'the config saved');
+      await waitForDiagnostics(intake, allAt(vscode.DiagnosticSeverity.Information), 'placeholders as information after the save');
+      fs.rmSync(config.fsPath);
+      await waitForDiagnostics(intake, allAt(vscode.DiagnosticSeverity.Warning), 'placeholders as warnings once the config is gone');
+    } finally {
+      fs.rmSync(config.fsPath, { force: true });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceDir(), 'scratch', 'above'), { recursive: true });
     }
   });
 });
