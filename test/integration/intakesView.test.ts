@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IntakeStudioTestApi } from '../../src/extension/extension';
+import type { IntakeSummary } from '../../src/core/overview/summary';
 import type { IntakeNode, IntakesViewTestApi } from '../../src/extension/intakesView';
 import { summarizeText } from '../../src/core/overview/fromText';
 import { activateByOpening, codeOf, EXTENSION_ID, open, readFixture, replaceLine, waitForDiagnostics, workspaceDir } from './helpers';
@@ -114,28 +115,38 @@ suite('Intakes view', () => {
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
   });
 
-  test('counts follow an edit in an open document, and the file on disk once it is closed unsaved', async () => {
+  test('counts follow an edit in an open document, and the file on disk once it is reverted or closed unsaved', async () => {
     const name = 'view-edit.intake';
     const file = vscode.Uri.joinPath(workspaceDir(), name);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(await readFixture('insurance.intake')));
     const before = await waitForView(() => single(name)?.intake, `${name} to appear`);
     const doc = await open(file);
     const line = doc.getText().split('\n').findIndex((l) => l.trimStart().startsWith('- 业务规模'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(file, doc.lineAt(line).range, replaceLine(doc.lineAt(line).text, '- 业务规模', '- 业务规模：__(待补充)__'));
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    const after = await waitForView(() => {
-      const s = single(name)?.intake;
-      return s && s.warnings === before.warnings + 1 ? s : undefined;
-    }, 'one more warning after the edit');
-    assert.ok(after.percent < before.percent, `${after.percent}% after, ${before.percent}% before`);
-    assert.equal(after.placeholders, 1);
+    const editAndWait = async (): Promise<IntakeSummary> => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(file, doc.lineAt(line).range, replaceLine(doc.lineAt(line).text, '- 业务规模', '- 业务规模：__(待补充)__'));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      return waitForView(() => {
+        const s = single(name)?.intake;
+        return s && s.warnings === before.warnings + 1 && s.placeholders === 1 ? s : undefined;
+      }, 'one more warning after the edit');
+    };
+    const backToDisk = (what: string) =>
+      waitForView(() => {
+        const s = single(name)?.intake;
+        return s && s.warnings === before.warnings && s.percent === before.percent && s.placeholders === before.placeholders ? s : undefined;
+      }, `the counts of the file on disk ${what}`);
 
+    const after = await editAndWait();
+    assert.ok(after.percent < before.percent, `${after.percent}% after, ${before.percent}% before`);
+    // Reverted, the editor still open: the counts of the saved text at once, not those of the abandoned edit.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(doc.isDirty, false);
+    await backToDisk('after a revert');
+    // Edited again, then closed without saving.
+    await editAndWait();
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitForView(() => {
-      const s = single(name)?.intake;
-      return s && s.warnings === before.warnings && s.percent === before.percent ? s : undefined;
-    }, 'the counts of the file on disk after closing without saving');
+    await backToDisk('after closing without saving');
     await vscode.workspace.fs.delete(file);
     await waitForView(() => (single(name) ? undefined : true), `${name} to leave the view`);
   });

@@ -6,20 +6,26 @@
  *   diagnostics (placeholder severity, ignored codes: FolderConfigs), so that the counts are the
  *   ones the Problems panel shows once the file is opened;
  * - an open document is summarised from its shared analysis and the diagnostics the editor has
- *   already published for it (so the counts match the Problems panel), when those change;
+ *   already published for it (so the counts match the Problems panel), when those change; but
+ *   a document that matches the disk again (reverted, undone to its saved text, or just opened)
+ *   while its published diagnostics are still of another version is counted at once from its
+ *   analysis under its folder's policy, as they will be published (and as the disk has it):
+ *   otherwise the counts of an abandoned edit could stay;
+ * - a document closed (unsaved edits dropped with it) is read from disk again;
  * - a deleted file or folder leaves the index.
  * The first scan starts when the view first asks for its items; reads run a few at a time and
  * the parsing yields to the event loop every few milliseconds, so 500 files never block the
- * extension host. A read that a newer change has overtaken is dropped.
+ * extension host. A read or count that a newer change has overtaken is dropped: every change
+ * to a file bumps its generation, and a result started under an older one is not kept.
  */
 import * as vscode from 'vscode';
 import type { Severity } from '../../core/diagnostics';
-import type { DiagnosticPolicy } from '../../core/folderConfig';
+import { applyDiagnosticPolicy, type DiagnosticPolicy } from '../../core/folderConfig';
 import { summarizeText } from '../../core/overview/fromText';
 import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from '../../core/overview/summary';
 import { IntakeIndex } from '../../core/overview/workspaceIndex';
 import { fromRange, isIntake } from '../convert';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE, type PublishedVersions } from '../diagnostics';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 
@@ -73,12 +79,15 @@ export class IntakeTracker implements vscode.Disposable {
   private readonly pending = new Map<string, vscode.Uri>();
   private draining: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts of clean documents waiting for their policy. */
+  private readonly counting = new Set<Promise<void>>();
   private disposed = false;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
     private readonly config: Configuration,
     private readonly policies: DiagnosticPolicies,
+    private readonly published: Pick<PublishedVersions, 'versionOf'>,
   ) {}
 
   /** True once the first scan has finished. */
@@ -100,7 +109,9 @@ export class IntakeTracker implements vscode.Disposable {
   /** Resolves once nothing is waiting to be read and the last change has been announced. */
   async idle(): Promise<void> {
     await this.start();
-    while (this.draining || this.pending.size > 0) await (this.draining ?? this.drain());
+    while (this.draining || this.pending.size > 0 || this.counting.size > 0) {
+      await (this.draining ?? (this.pending.size > 0 ? this.drain() : Promise.all(this.counting)));
+    }
     if (this.refreshTimer) this.flush();
   }
 
@@ -129,6 +140,10 @@ export class IntakeTracker implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (this.tracks(doc)) this.fromDocument(doc);
+      }),
+      // Reverted, undone to the saved text, saved, or reloaded from disk: clean again.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!e.document.isDirty && this.tracks(e.document)) this.fromDocument(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
@@ -176,13 +191,32 @@ export class IntakeTracker implements vscode.Disposable {
   /** An open document: its analysis's parse and the diagnostics the editor published. */
   private fromDocument(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    this.bump(key);
+    const generation = this.bump(key);
     this.pending.delete(key);
+    if (!doc.isDirty && this.published.versionOf(doc.uri) !== doc.version) {
+      const counting = this.countClean(doc, generation).finally(() => this.counting.delete(counting));
+      this.counting.add(counting);
+      return;
+    }
     const diagnostics: SummaryDiagnostic[] = vscode.languages
       .getDiagnostics(doc.uri)
       .filter((d) => d.source === DIAGNOSTIC_SOURCE)
       .map((d) => ({ severity: toSeverity(d.severity), range: fromRange(d.range) }));
     this.put(doc.uri, summarizeFile(this.analyses.get(doc).file, diagnostics));
+  }
+
+  /**
+   * A document whose text is the file's on disk, while its published diagnostics are of another
+   * text: counted from its analysis (the team's extra fields included) under its folder's policy,
+   * which is what the diagnostics will show once published again.
+   */
+  private async countClean(doc: vscode.TextDocument, generation: number): Promise<void> {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    const policy = await this.policies.policyFor(doc.uri).catch((): DiagnosticPolicy => ({}));
+    if (this.disposed || this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return;
+    const analysis = this.analyses.get(doc);
+    this.put(doc.uri, summarizeFile(analysis.file, applyDiagnosticPolicy(analysis.diagnostics(), policy)));
   }
 
   private fromDisk(uri: vscode.Uri): void {
