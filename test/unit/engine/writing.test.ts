@@ -186,6 +186,26 @@ describe('report reasoning on the hospital intake', () => {
   });
 });
 
+describe('report reasoning on the example hospital (东软HIS 5.0 as a legacy system)', () => {
+  const model = generateReport(parseIntake(readExample('hospital.intake')), 0, { asOf: AS_OF });
+  const rec = model.options.find((o) => o.recommended)!;
+
+  it('builds on the HIS the customer runs instead of selling a new HIS/EMR, and names it as the customer does', () => {
+    const core = rec.picks.find((p) => p.category === 'his-emr')!;
+    assert.ok(core.existing, `a new ${core.product.name} was picked over the customer's 东软HIS`);
+    const estate = points(model, 'requirements').find((p) => p.label === '现状')!;
+    assert.match(estate.text, /东软HIS 5\.0/);
+    assert.doesNotMatch(estate.text, /（HIS\/EMR） 5\.0/);
+  });
+
+  it("accepts the storage POC on the imaging target only, not on the registration API's", () => {
+    const poc = points(model, 'next-steps').find((p) => p.text.startsWith('用2–4周做POC'))!;
+    const storage = poc.children!.find((c) => (c.label ?? '').includes('分布式文件存储'))!;
+    assert.match(storage.text, /影像调阅/);
+    assert.doesNotMatch(storage.text, /挂号/);
+  });
+});
+
 describe('report reasoning across domains', () => {
   it('a wind-and-solar control centre is not offered a PV-only plant system', () => {
     const { model, body } = evalReport('energy');

@@ -14,6 +14,7 @@ import { currentName } from '../plan/picks';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
+import { touches } from '../text/overlap';
 
 export interface WriteInput {
   model: ReportModel;
@@ -64,7 +65,10 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   }
   for (const o of m.estate.onPrem.slice(0, 2)) estate.push(clip(o.text, 40));
   // A system the customer keeps is named as the customer names it (卫宁HIS, not the vendor's newest product line).
-  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && u.kept.some((k) => k.product === p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
+  // So is one the plan builds on (东软HIS 5.0, not 东软 医院信息系统（HIS/EMR） 5.0).
+  const builtOn = new Set(model.options.flatMap((o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
+  const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id));
+  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
   if (estate.length > 0 || versions.length > 0) {
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
@@ -414,7 +418,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
       const system = model.plan?.systems.find((s) => s.category === p.category);
       // The core system serves every goal of the business; another system the needs its mechanisms answer.
       const served = needs.filter((n) => n.mechanisms.some((m) => m.categories.includes(p.category)) || (system?.role === 'core' && (n.kind === 'main-goal' || n.kind === 'goal')));
-      const target = measurableTargets(served);
+      const target = measurableTargets(served, p.category);
       const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
       if (rule) usedRules.add(rule.rule.id);
       // The pick's line already said what a POC of it proves.
@@ -453,13 +457,18 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
  * The customer's measurable targets among the needs a system serves, goals first: clauses with a
  * figure that is not a deadline ("接口统一纳管率100%", "医嘱回传延迟<5秒"), at most two.
  */
-function measurableTargets(served: readonly Need[]): { text: string; refs: number[] } {
+function measurableTargets(served: readonly Need[], category: string): { text: string; refs: number[] } {
   const goals = served.filter((n) => n.kind === 'goal' || n.kind === 'main-goal').sort((a, b) => Number(a.kind === 'main-goal') - Number(b.kind === 'main-goal'));
   const out: string[] = [];
   const refs: number[] = [];
   for (const g of goals) {
-    for (const c of goalClauses(g.text)) {
-      if (out.length >= 2 || out.includes(clip(c, 24)) || !testable(c)) continue;
+    // A goal of several targets (挂号接口P99<500ms，影像调阅<3秒) accepts a system on those its
+    // mechanisms speak to: the storage on 影像调阅, not on the registration API.
+    const clauses = goalClauses(g.text).filter(testable);
+    const about = g.mechanisms.filter((m) => m.categories.includes(category)).map((m) => `${m.title} ${m.summary}`).join(' ');
+    const relevant = clauses.length > 1 && about ? clauses.filter((c) => touches(c, about)) : [];
+    for (const c of relevant.length > 0 ? relevant : clauses) {
+      if (out.length >= 2 || out.includes(clip(c, 24))) continue;
       out.push(clip(c, 24));
       refs.push(...g.refs);
     }
