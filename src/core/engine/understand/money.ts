@@ -89,6 +89,8 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
     ...preferenceOf(section),
     refs: [],
   };
+  // "¥600万（首年）": the first year's money, compared with the first year's spend.
+  if (!total.perYear && /^\s*[（(]?首年(?!后)/.test(totalLead)) out.firstYear = true;
   if (totalIsOneTime) out.oneTime = value(total);
   else if (oneTime) out.oneTime = value(oneTime);
   if (recurring) out.recurringPerYear = value(recurring);

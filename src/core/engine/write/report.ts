@@ -89,7 +89,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   for (const t of m.triedAndFailed) items.push(labelled('已尝试', `${t.what}${t.why ? `，因${t.why}未成功` : '，未达到目标'}。`, t.refs));
   const b = m.budget;
   if (b.total) {
-    const parts = [`${b.total.text}${b.perYear ? '/年' : ''}${b.horizonAssumed ? '' : `，覆盖${b.horizonYears}年`}`];
+    const parts = [`${b.total.text}${b.perYear ? '/年' : ''}${b.firstYear ? '（首年）' : b.horizonAssumed ? '' : `，覆盖${b.horizonYears}年`}`];
     if (b.oneTime && b.oneTime.amount !== b.total.amount) parts.push(`其中一次性建设${b.oneTime.text}`);
     if (b.recurringPerYear) parts.push(`年度运维${b.recurringPerYear.text}`);
     if (b.preference) parts.push(b.preference);
