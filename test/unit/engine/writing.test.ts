@@ -206,6 +206,27 @@ describe('report reasoning on the example hospital (东软HIS 5.0 as a legacy sy
   });
 });
 
+describe('report reasoning on the cold-chain intake (examples/pipeline-2025-q3.intake#2)', () => {
+  const model = generateReport(parseIntake(readExample('pipeline-2025-q3.intake')), 1, { asOf: AS_OF });
+  const needs = model.plan!.needs;
+
+  it('answers the main goal (温控异常告警<60秒) with a mechanism instead of asking what it means', () => {
+    const main = needs.find((n) => n.kind === 'main-goal')!;
+    assert.ok(main.mechanisms.some((m) => m.categories.includes('iot-platform')), JSON.stringify(main));
+    assert.ok(!model.clarifications.some((c) => c.question.includes('温控异常告警')));
+  });
+
+  it('invents no pain from a product it names (分拨中心通过SD-WAN接入, TMS与WMS没有统一监控)', () => {
+    assert.ok(!needs.some((n) => /链路抖动/.test(n.text)), needs.map((n) => n.text).join('\n'));
+    const monitoring = points(model, 'fit').find((p) => /监控分散/.test(p.label ?? ''))!;
+    assert.doesNotMatch(monitoring.text, /排线|TMS/);
+  });
+
+  it('works the benefit from the customer’s own loss (温控异常货损¥830万, 货损降低50%)', () => {
+    assert.ok(model.costs!.benefits.some((b) => /货损¥830万/.test(b.text) && b.perYear !== undefined), JSON.stringify(model.costs!.benefits));
+  });
+});
+
 describe('report reasoning across domains', () => {
   it('a wind-and-solar control centre is not offered a PV-only plant system', () => {
     const { model, body } = evalReport('energy');

@@ -318,7 +318,10 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
-    if (f && once.first(f.summary)) items.push(point(sentence(f.summary), r.refs));
+    if (!f || !once.first(f.summary)) continue;
+    // "PCI DSS v4.0.1：先界定…" reads like the systems above it: the framework as the label.
+    const colon = f.summary.indexOf('：');
+    items.push(colon > 0 && colon <= 24 ? labelled(f.summary.slice(0, colon), sentence(f.summary.slice(colon + 1)), r.refs) : point(sentence(f.summary), r.refs));
   }
   // A rule about a framework already described above (等保, IATF) would say it twice.
   const described = new Set(model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3).map((r) => r.id));
