@@ -227,6 +227,25 @@ describe('report reasoning on the cold-chain intake (examples/pipeline-2025-q3.i
   });
 });
 
+describe('report reasoning on the city bank intake (examples/pipeline-2025-q3.intake#1)', () => {
+  const model = generateReport(parseIntake(readExample('pipeline-2025-q3.intake')), 0, { asOf: AS_OF });
+  const rec = model.options.find((o) => o.recommended)!;
+  const needs = model.plan!.needs;
+
+  it('sees the ESB as the bottleneck and offers a scalable service bus, not an aged core', () => {
+    assert.ok(rec.picks.some((p) => p.category === 'ipaas-esb' && !p.existing), rec.picks.map((p) => p.category).join(', '));
+    assert.ok(!needs.some((n) => /核心系统架构老化/.test(n.text)), needs.map((n) => n.text).join('\n'));
+    assert.ok(!JSON.stringify(model.sections).includes('新核心投产前'));
+  });
+
+  it('answers the licence-cost goal and the manual releases, and reads 同城双活 as what the bank has', () => {
+    const licence = needs.find((n) => /授权费用降低40%/.test(n.text))!;
+    assert.ok(licence.mechanisms.length > 0);
+    assert.ok(needs.find((n) => /手工发布/.test(n.text))!.mechanisms.length > 0);
+    assert.ok(!needs.some((n) => n.text === '业务零停机'));
+  });
+});
+
 describe('report reasoning across domains', () => {
   it('a wind-and-solar control centre is not offered a PV-only plant system', () => {
     const { model, body } = evalReport('energy');
