@@ -43,9 +43,25 @@ export function msg(key: string, ...args: MessageArg[]): Message {
 
 /** `message` in the language of `bundle`: the user's by default, English with `{}`. */
 export function localize(message: Message, bundle: Bundle = current): string {
+  // Messages never change, and the findings kept across edits are shown again on every keystroke.
+  const english = bundle === ENGLISH;
+  if (english) {
+    const known = englishTexts.get(message);
+    if (known !== undefined) return known;
+  } else {
+    const known = userTexts.get(message);
+    if (known?.bundle === bundle) return known.text;
+  }
   const args = message.args.map((a) => (typeof a === 'object' ? localize(a, bundle) : a));
-  return format(lookup(bundle, message.key), args);
+  const text = format(lookup(bundle, message.key), args);
+  if (english) englishTexts.set(message, text);
+  else userTexts.set(message, { bundle, text });
+  return text;
 }
+
+/** Each message's English text, and its text in the last other language it was shown in. */
+const englishTexts = new WeakMap<Message, string>();
+const userTexts = new WeakMap<Message, { bundle: Bundle; text: string }>();
 
 /** `message` in English, whatever the user's language: a stable text for comparing messages. */
 export function english(message: Message): string {

@@ -111,6 +111,31 @@ export function isSeparatorLine(text: string): boolean {
   return isSeparator(text, indentLen);
 }
 
+/**
+ * Whether the parser reads a line as a separator, a `#` heading or a `[section]` header: a line
+ * that ends the section before it. Any other line (blank, a bullet, text) only adds to the open
+ * section, so an edit of such lines changes that section alone (core/documents/ re-reads just
+ * the section then).
+ */
+export function isStructureLine(text: string): boolean {
+  if (isBlankLine(text)) return false;
+  // The indent as parseLine measures it (blanks, and byte-order marks).
+  let indentLen = 0;
+  while (indentLen < text.length) {
+    const c = text.charCodeAt(indentLen);
+    if (c !== SPACE && c !== TAB && c !== 0xfeff) break;
+    indentLen++;
+  }
+  if (isSeparator(text, indentLen)) return true;
+  const first = text.charCodeAt(indentLen);
+  if (first === HASH) return headingAt(text, indentLen) > 0;
+  if (first === 0x5b /* [ */ || first === 0x3010 /* 【 */) {
+    const close = sectionAt(text, indentLen);
+    return close >= 0 && isSectionName(text.slice(indentLen + 1, close));
+  }
+  return false;
+}
+
 /** `/^[ \t]*[=!\-]{3,}[ \t]*$/` from `indentLen` on (the indent is blanks by definition). */
 function isSeparator(text: string, indentLen: number): boolean {
   let i = indentLen;

@@ -2,9 +2,9 @@
  * Checks a parsed intake file against the field catalog and returns diagnostics with stable
  * codes. Pure and total: no I/O, never throws.
  */
-import { analyzeFindings, analyzeIntakeLines, findingToDiagnostic, type AnalysisFinding } from './analysis/analyze';
+import { AnalysisChunk, chunkFindings, findingToDiagnostic, type AnalysisFinding, type CombineMemo } from './analysis/analyze';
 import type { AnalysisCache } from './analysis/cache';
-import { buildAnalysisLines, FieldResolver, type AnalysisLine } from './facts/lines';
+import { buildSectionLines, FieldResolver } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
 import { intakeAnchor, isEmptyField, isEmptySection, uncoveredRequired } from './facts/coverage';
 import { memoizedLookup, type CatalogLookup } from './facts/facts';
@@ -77,6 +77,48 @@ export interface IntakeChecks {
 }
 
 /**
+ * What the checks find in one section of an intake, on their own: the intake's diagnostics and
+ * findings are put together from its sections' (with what only the whole intake can tell:
+ * duplicate and unknown sections, required fields and sections), so after an edit only the
+ * sections it touched are checked again. Never changed once made.
+ */
+export interface SectionChecks {
+  /** The index of the intake the diagnostics are of. */
+  readonly intake: number;
+  readonly spec: SectionSpec | undefined;
+  /** The header's format problems (brackets, colon). */
+  readonly format: readonly IntakeDiagnostic[];
+  /** A known section without its value. */
+  readonly empty: IntakeDiagnostic | undefined;
+  /** The fields' problems (half-width colons, empty values), in document order. */
+  readonly fields: readonly IntakeDiagnostic[];
+  /** The catalog fields the section has. */
+  readonly present: readonly FieldSpec[];
+  /** What the analysis checks read of the section: undefined until asked for, null when its lines could not be built. */
+  readonly chunk: AnalysisChunk | null | undefined;
+}
+
+/** A section's checks moved down by `lines` (up when negative) into intake `intake`. */
+export function moveSectionChecks(s: SectionChecks, lines: number, intake: number): SectionChecks {
+  if (lines === 0 && s.intake === intake) return s;
+  const move = (d: IntakeDiagnostic): IntakeDiagnostic => (lines === 0 && d.intake === intake ? d : { code: d.code, severity: d.severity, message: d.message, range: moveDiagRange(d.range, lines), intake, data: d.data });
+  return {
+    intake,
+    spec: s.spec,
+    format: s.format.map(move),
+    empty: s.empty && move(s.empty),
+    fields: s.fields.map(move),
+    present: s.present,
+    chunk: s.chunk && s.chunk.moved(lines),
+  };
+}
+
+function moveDiagRange(r: Range, lines: number): Range {
+  if (lines === 0) return r;
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+/**
  * The checks of one intake at a time, with what they share across intakes (the catalog's
  * lookups, the placeholder messages). One per validation, or per document version.
  */
@@ -86,7 +128,6 @@ export class IntakeValidator {
   private readonly lookup: CatalogLookup;
   private readonly resolver: FieldResolver;
   private readonly messages = new PlaceholderMessages();
-  private readonly seen = new FieldsSeen();
 
   constructor(catalog: FieldCatalog = getFieldCatalog()) {
     this.catalog = catalog;
@@ -94,22 +135,81 @@ export class IntakeValidator {
     this.resolver = new FieldResolver(this.lookup);
   }
 
-  /** The intake's diagnostics, given the placeholders that belong to it; with `analysis`, its findings too. */
-  check(intake: Intake, placeholders: readonly Placeholder[], analysis: boolean): IntakeChecks {
+  /**
+   * The intake's diagnostics, given the placeholders that belong to it; with `analysis`, its
+   * findings too. `sections`, one entry per section of the intake, holds what is known of each
+   * already (from a previous version, moved to this one's lines): the sections without an entry,
+   * or without the analysis when it is asked for, are checked and their entries filled in.
+   */
+  check(intake: Intake, placeholders: readonly Placeholder[], analysis: boolean, sections: Array<SectionChecks | undefined> = [], memo?: CombineMemo): IntakeChecks {
     const out: IntakeDiagnostic[] = [];
     for (const p of placeholders) out.push(this.placeholder(p, intake.index));
-    const lines = checkIntake(this.catalog, this.lookup, this.seen, intake, analysis ? this.resolver : undefined, out);
-    return { diagnostics: out, findings: lines ? analyzeIntakeLines(intake, lines, this.lookup) : undefined };
+    const checked = this.sections(intake, analysis, sections);
+    combineChecks(this.catalog, intake, checked, out);
+    return { diagnostics: out, findings: analysis ? sectionFindings(checked, memo) : undefined };
   }
 
   /** The analysis findings of an intake on their own (when its diagnostics were made without them). */
-  findings(intake: Intake): AnalysisFinding[] {
-    return analyzeFindings(intake, { catalog: this.lookup });
+  findings(intake: Intake, sections: Array<SectionChecks | undefined> = [], memo?: CombineMemo): AnalysisFinding[] {
+    return sectionFindings(this.sections(intake, true, sections), memo) ?? [];
   }
 
   placeholder(p: Placeholder, intake: number): IntakeDiagnostic {
     return checkPlaceholder(this.messages, p, intake);
   }
+
+  /** Each section's checks, from `known` where it has them (filled in where it has not). */
+  private sections(intake: Intake, analysis: boolean, known: Array<SectionChecks | undefined>): SectionChecks[] {
+    const out: SectionChecks[] = [];
+    intake.sections.forEach((section, i) => {
+      let s = known[i];
+      if (!s) s = this.checkSection(section, intake.index, analysis);
+      else if (analysis && s.chunk === undefined) s = { ...s, chunk: this.analyse(section) };
+      known[i] = s;
+      out.push(s);
+    });
+    return out;
+  }
+
+  private checkSection(section: Section, intake: number, analysis: boolean): SectionChecks {
+    const spec = this.lookup.section(section.name);
+    const format: IntakeDiagnostic[] = [];
+    checkSectionFormat(section, intake, format);
+    const empty = spec && isEmptySection(spec, section) ? emptySection(section, intake) : undefined;
+    const fields = new FieldChecks(intake);
+    let chunk: AnalysisChunk | null | undefined;
+    if (analysis) {
+      try {
+        // The walk that builds the lines the analysis reads checks the fields too.
+        chunk = AnalysisChunk.of(buildSectionLines(section, this.lookup, fields.visit, this.resolver));
+      } catch {
+        // The analysis gets nothing to read; the fields are checked on their own below.
+        fields.reset();
+        chunk = null;
+      }
+    }
+    if (!chunk) forEachField(section.items, (field) => fields.visit(field, spec && this.lookup.field(spec, field.key)));
+    return { intake, spec, format, empty, fields: fields.out, present: fields.present, chunk };
+  }
+
+  /** What the analysis checks read of a section whose fields were checked already. */
+  private analyse(section: Section): AnalysisChunk | null {
+    try {
+      return AnalysisChunk.of(buildSectionLines(section, this.lookup, undefined, this.resolver));
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** The intake's findings from its sections' chunks; undefined when a section's lines could not be built. */
+function sectionFindings(sections: readonly SectionChecks[], memo: CombineMemo | undefined): AnalysisFinding[] | undefined {
+  const chunks: AnalysisChunk[] = [];
+  for (const s of sections) {
+    if (!s.chunk) return undefined;
+    chunks.push(s.chunk);
+  }
+  return chunkFindings(chunks, memo);
 }
 
 function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {
@@ -177,16 +277,17 @@ function checkPlaceholder(messages: PlaceholderMessages, p: Placeholder, intake:
 }
 
 /**
- * The intake's own diagnostics. With `analysis` (the fields resolved in this validation), the walk over
- * its fields also builds the lines the analysis checks read (returned; undefined when they could
- * not be built).
+ * The intake's own diagnostics from its sections' checks, in the order they are found: each
+ * section's header problems (and whether it is unknown or a duplicate), the fields' problems,
+ * the required fields each kind of section lacks (at its first section), the missing sections.
  */
-function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsSeen, intake: Intake, analysis: FieldResolver | undefined, out: IntakeDiagnostic[]): AnalysisLine[] | undefined {
-  const bySpec = new Map<SectionSpec, Section[]>();
+function combineChecks(catalog: FieldCatalog, intake: Intake, sections: readonly SectionChecks[], out: IntakeDiagnostic[]): void {
+  const bySpec = new Map<SectionSpec, Section>();
   const seenUnknown = new Map<string, Section>();
-  for (const section of intake.sections) {
-    checkSectionFormat(section, intake.index, out);
-    const spec = lookup.section(section.name);
+  intake.sections.forEach((section, i) => {
+    const checked = sections[i]!;
+    for (const d of checked.format) out.push(d);
+    const spec = checked.spec;
     if (!spec) {
       const first = seenUnknown.get(section.name);
       if (first) out.push(duplicate(section, first, intake.index));
@@ -194,35 +295,19 @@ function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsS
         seenUnknown.set(section.name, section);
         out.push(unknownSection(catalog, section, intake.index));
       }
-      continue;
+      return;
     }
-    const list = bySpec.get(spec) ?? [];
-    const [first] = list;
+    const first = bySpec.get(spec);
     if (first) out.push(duplicate(section, first, intake.index));
-    list.push(section);
-    bySpec.set(spec, list);
-    checkSectionValue(spec, section, intake.index, out);
+    else bySpec.set(spec, section);
+    if (checked.empty) out.push(checked.empty);
+  });
+  const present = new Set<FieldSpec>();
+  for (const s of sections) {
+    for (const d of s.fields) out.push(d);
+    for (const f of s.present) present.add(f);
   }
-  const fields = new FieldChecks(intake.index, seen, out);
-  let lines: AnalysisLine[] | undefined;
-  if (analysis) {
-    const before = out.length;
-    try {
-      lines = buildAnalysisLines(intake, lookup, fields.visit, analysis);
-    } catch {
-      // The analysis gets nothing to read; the fields are checked on their own below.
-      out.length = before;
-      fields.reset();
-      lines = undefined;
-    }
-  }
-  if (!lines) {
-    for (const section of intake.sections) {
-      const spec = lookup.section(section.name);
-      forEachField(section.items, (field) => fields.visit(field, spec && lookup.field(spec, field.key)));
-    }
-  }
-  for (const [spec, [first]] of bySpec) if (first) checkRequiredFields(spec, first, seen, intake.index, out);
+  for (const [spec, first] of bySpec) checkRequiredFields(spec, first, present, intake.index, out);
   const anchor = intakeAnchor(intake);
   for (const spec of catalog.requiredSections()) {
     if (bySpec.has(spec)) continue;
@@ -235,41 +320,14 @@ function checkIntake(catalog: FieldCatalog, lookup: CatalogLookup, seen: FieldsS
       data: { kind: 'missing-section', section: spec.name },
     });
   }
-  return lines;
 }
 
-/**
- * Which catalog fields an intake has: each field spec seen is stamped with the intake's turn.
- * A field spec belongs to one section spec, so this answers "does this section have it" for
- * every section of the intake at once, with one map for the whole validation.
- */
-class FieldsSeen {
-  private readonly stamps = new Map<FieldSpec, number>();
-  private turn = 0;
-
-  /** Starts over for the next intake. */
-  next(): void {
-    this.turn++;
-  }
-
-  add(f: FieldSpec): void {
-    this.stamps.set(f, this.turn);
-  }
-
-  has(f: FieldSpec): boolean {
-    return this.stamps.get(f) === this.turn;
-  }
-}
-
-/** Field-level diagnostics, field by field in document order; also notes the catalog fields the intake has. */
+/** Field-level diagnostics of one section, field by field in document order, and the catalog fields it has. */
 class FieldChecks {
-  constructor(
-    private readonly intake: number,
-    private readonly seen: FieldsSeen,
-    private readonly out: IntakeDiagnostic[],
-  ) {
-    seen.next();
-  }
+  out: IntakeDiagnostic[] = [];
+  present: FieldSpec[] = [];
+
+  constructor(private readonly intake: number) {}
 
   readonly visit = (field: FieldItem, spec: FieldSpec | undefined): void => {
     if (field.colon.char === ':') this.out.push(halfWidthColon(field.colon.range, this.intake));
@@ -283,11 +341,12 @@ class FieldChecks {
         data: { kind: 'empty-value', key: field.key },
       });
     }
-    if (spec) this.seen.add(spec);
+    if (spec) this.present.push(spec);
   };
 
   reset(): void {
-    this.seen.next();
+    this.out = [];
+    this.present = [];
   }
 }
 
@@ -353,21 +412,19 @@ function halfWidthColon(range: Range, intake: number): IntakeDiagnostic {
   };
 }
 
-function checkSectionValue(spec: SectionSpec, section: Section, intake: number, out: IntakeDiagnostic[]): void {
-  if (isEmptySection(spec, section)) {
-    out.push({
-      code: Codes.emptyValue,
-      severity: 'warning',
-      message: t('[{0}] has no value.', section.name),
-      range: section.nameRange,
-      intake,
-      data: { kind: 'empty-value', key: section.name },
-    });
-  }
+function emptySection(section: Section, intake: number): IntakeDiagnostic {
+  return {
+    code: Codes.emptyValue,
+    severity: 'warning',
+    message: t('[{0}] has no value.', section.name),
+    range: section.nameRange,
+    intake,
+    data: { kind: 'empty-value', key: section.name },
+  };
 }
 
 /** Missing required fields of the sections of kind `spec`, reported at the first of them. */
-function checkRequiredFields(spec: SectionSpec, first: Section, present: FieldsSeen, intake: number, out: IntakeDiagnostic[]): void {
+function checkRequiredFields(spec: SectionSpec, first: Section, present: ReadonlySet<FieldSpec>, intake: number, out: IntakeDiagnostic[]): void {
   for (const f of uncoveredRequired(spec, (x) => present.has(x))) {
     out.push({
       code: Codes.missingField,

@@ -1,7 +1,7 @@
 /**
  * Property test of the incremental analysis (core/documents/): after any sequence of edits, each
  * version's parse and diagnostics are exactly those of its whole text parsed and validated from
- * scratch, and the version before an edit is left as it was.
+ * scratch (the outline and completeness too), and the version before an edit is left as it was.
  *
  *   FUZZ_RUNS=5000 npm run test:fuzz      more runs (default: 500 in CI, else 100; each is a sequence of edits)
  *   FUZZ_SEED=123 FUZZ_PATH=… npm run test:fuzz   replay a reported failure
@@ -9,6 +9,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DocumentAnalysis } from '../../src/core/documents/documentAnalysis';
+import { getCompleteness } from '../../src/core/features/completeness';
+import { getDocumentSymbols } from '../../src/core/features/symbols';
 import { parseIntake } from '../../src/core/parser';
 import { validate } from '../../src/core/validator';
 import { seedIntakeList } from '../unit/helpers/seeds';
@@ -61,7 +63,15 @@ describe('DocumentAnalysis after random edits (property)', function () {
           assert.deepEqual(a.file, file);
           // Not every version is asked for its diagnostics (the editor debounces): later versions
           // then start from results computed several versions back.
-          if (ask[i]) assert.deepEqual(a.diagnostics(), validate(file));
+          if (ask[i]) {
+            assert.deepEqual(a.diagnostics(), validate(file));
+            // The outline and the status bar, made from what is kept per section across versions.
+            assert.deepEqual(a.symbols(), getDocumentSymbols(file));
+            assert.deepEqual(
+              a.intakeAnalyses().map((x) => x.completeness()),
+              file.intakes.map((x) => getCompleteness(x)),
+            );
+          }
           assert.equal(JSON.stringify(previous.file), before, 'the previous version changed');
         }
         assert.deepEqual(a.diagnostics(), validate(parseIntake(text)));

@@ -21,18 +21,19 @@
  */
 import { getFieldCatalog } from '../catalog/catalog';
 import { Codes, type AnalysisCheck, type DiagnosticData, type IntakeDiagnostic } from '../diagnostics';
-import { extractFacts, type CatalogLookup, type IntakeFacts } from '../facts/facts';
+import type { CatalogLookup, IntakeFacts } from '../facts/facts';
 import { getFrameworks, getLocations } from '../knowledge/knowledge';
 import type { Framework, Location } from '../knowledge/schema';
 import { english, localize, msg, type Message } from '../l10n';
 import type { Intake, IntakeFile } from '../model';
-import { checkBudgetExceeds, checkBudgetSum } from './budget';
-import type { AnalysisContext, AnalysisFinding, CheckFn } from './finding';
-import { checkLatencyPhysics } from './latency';
-import { buildAnalysisInput, buildAnalysisLines, type AnalysisInput, type AnalysisLine } from '../facts/lines';
-import { checkSlaConflict } from './sla';
-import { checkStandards } from './standards';
-import { checkUnreadableAmounts } from './unreadable';
+import { budgetExceedsRunner, budgetSumRunner } from './budget';
+import { moveFinding, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
+import { latencyRunner } from './latency';
+import { sameData } from './same';
+import { buildAnalysisInput, buildAnalysisLines, type AnalysisLine } from '../facts/lines';
+import { slaRunner } from './sla';
+import { standardsRunner } from './standards';
+import { unreadableRunner } from './unreadable';
 
 export type { AnalysisFinding } from './finding';
 
@@ -55,45 +56,99 @@ export interface AnalyzeOptions {
 
 const ALL_CHECKS: ReadonlySet<AnalysisCheck> = new Set(ANALYSIS_CHECKS);
 
-/** Check functions; the standards function produces three checks at once. */
-const RUNNERS: Array<{ checks: readonly AnalysisCheck[]; run: CheckFn }> = [
-  { checks: ['budget-sum'], run: checkBudgetSum },
-  { checks: ['budget-exceeds'], run: checkBudgetExceeds },
-  { checks: ['sla-conflict'], run: checkSlaConflict },
-  { checks: ['latency-physics'], run: checkLatencyPhysics },
-  { checks: ['unknown-standard', 'retired-standard', 'wording'], run: checkStandards },
-  { checks: ['unreadable-amount'], run: checkUnreadableAmounts },
-];
+/** The checks, each in two steps (see {@link CheckRunner}); the standards runner makes three checks at once. */
+const RUNNERS: ReadonlyArray<CheckRunner<unknown>> = [anyRunner(budgetSumRunner), anyRunner(budgetExceedsRunner), anyRunner(slaRunner), anyRunner(latencyRunner), anyRunner(standardsRunner), anyRunner(unreadableRunner)];
+
+/** A runner among others: each gets back only the extracts it made. */
+function anyRunner<E>(runner: CheckRunner<E>): CheckRunner<unknown> {
+  return runner as unknown as CheckRunner<unknown>;
+}
+
+/** The knowledge base's frameworks and places, loaded when a check first needs them. */
+const DEFAULT_KNOWLEDGE: AnalysisKnowledge = { frameworks: getFrameworks, locations: getLocations };
 
 /** The findings for one intake, in document order. */
 export function analyzeFindings(intake: Intake, options: AnalyzeOptions = {}): AnalysisFinding[] {
-  let input: AnalysisInput;
+  let lines: AnalysisLine[];
   try {
-    input = analysisInput(intake, options.catalog ?? getFieldCatalog(), options.facts);
+    const catalog = options.catalog ?? getFieldCatalog();
+    lines = options.facts ? buildAnalysisInput(intake, catalog, options.facts).lines : buildAnalysisLines(intake, catalog);
   } catch (e) {
     options.onError?.('input', e);
     return [];
   }
-  skipLongLines(input.lines);
-  return runChecks(input, options);
+  const enabled = options.checks ? new Set(options.checks) : ALL_CHECKS;
+  const runners = enabled === ALL_CHECKS ? RUNNERS : RUNNERS.filter((r) => r.checks.some((c) => enabled.has(c)));
+  let frameworks = options.frameworks;
+  let locations = options.locations;
+  const knowledge: AnalysisKnowledge = { frameworks: () => (frameworks ??= getFrameworks()), locations: () => (locations ??= getLocations()) };
+  return runChecks([AnalysisChunk.of(lines, knowledge, runners)], knowledge, enabled, options.onError);
 }
 
 /**
- * The findings for one intake whose lines the caller built with {@link buildAnalysisLines} (the
- * validator, in its own walk over the intake); the facts are extracted only if asked for.
+ * What the checks read of one run of an intake's lines (in the validator, one section's), each
+ * check's extract made once: the intake's findings are made from its chunks' extracts
+ * ({@link chunkFindings}), so after an edit only the sections the edit touched are read again.
+ * A chunk never changes; moved down by some lines, it is a copy with its extracts moved.
  */
-export function analyzeIntakeLines(intake: Intake, lines: AnalysisLine[], catalog: CatalogLookup): AnalysisFinding[] {
-  let facts: IntakeFacts | undefined;
-  const input: AnalysisInput = {
-    intake,
-    lines,
-    get facts() {
-      return (facts ??= extractFacts(intake, catalog));
-    },
-  };
-  const skipped = skipLongLines(lines);
-  const out = runChecks(input, { catalog });
-  for (const line of skipped) out.push(lineTooLong(line));
+export class AnalysisChunk {
+  private constructor(
+    /** The validator's notes on the lines too long to check, in line order. */
+    readonly tooLong: readonly AnalysisFinding[],
+    /** Each runner's extract, or what it threw (a failed check gives no findings for the whole intake). */
+    private readonly extracts: ReadonlyMap<CheckRunner<unknown>, { value: unknown } | { error: unknown }>,
+  ) {}
+
+  /** The chunk of `lines`, which it takes over (lines too long to check are blanked). */
+  static of(lines: AnalysisLine[], knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE, runners: ReadonlyArray<CheckRunner<unknown>> = RUNNERS): AnalysisChunk {
+    const skipped = skipLongLines(lines);
+    const extracts = new Map<CheckRunner<unknown>, { value: unknown } | { error: unknown }>();
+    for (const runner of runners) {
+      try {
+        extracts.set(runner, { value: runner.extract(lines, knowledge) });
+      } catch (error) {
+        extracts.set(runner, { error });
+      }
+    }
+    return new AnalysisChunk(skipped.map(lineTooLong), extracts);
+  }
+
+  /** `runner`'s extract; throws what the runner threw on these lines. */
+  extract(runner: CheckRunner<unknown>): unknown {
+    const e = this.extracts.get(runner);
+    if (!e) throw new Error(`no extract for ${runner.checks.join(',')}`);
+    if ('error' in e) throw e.error;
+    return e.value;
+  }
+
+  /** Whether `runner` read the same from this chunk as from `other` (so gives the same findings from either). */
+  sameFor(runner: CheckRunner<unknown>, other: AnalysisChunk, knowledge: AnalysisKnowledge): boolean {
+    if (other === this) return true;
+    const a = this.extracts.get(runner);
+    const b = other.extracts.get(runner);
+    if (!a || !b || 'error' in a || 'error' in b) return false;
+    return a.value === b.value || (runner.same ? runner.same(a.value, b.value, knowledge) : sameData(a.value, b.value));
+  }
+
+  /** This chunk moved down by `lines` (up when negative). */
+  moved(lines: number): AnalysisChunk {
+    if (lines === 0) return this;
+    const extracts = new Map<CheckRunner<unknown>, { value: unknown } | { error: unknown }>();
+    for (const [runner, e] of this.extracts) extracts.set(runner, 'error' in e ? e : { value: runner.move(e.value, lines) });
+    return new AnalysisChunk(
+      this.tooLong.map((f) => moveFinding(f, lines)),
+      extracts,
+    );
+  }
+}
+
+/**
+ * The analysis findings of an intake from its chunks (in document order): the checks' findings in
+ * document order, then the notes on lines too long to check.
+ */
+export function chunkFindings(chunks: readonly AnalysisChunk[], memo?: CombineMemo): AnalysisFinding[] {
+  const out = runChecks(chunks, DEFAULT_KNOWLEDGE, ALL_CHECKS, undefined, memo);
+  for (const chunk of chunks) for (const f of chunk.tooLong) out.push(f);
   return out;
 }
 
@@ -131,46 +186,43 @@ function lineTooLong({ line, length }: { line: AnalysisLine; length: number }): 
   };
 }
 
-function runChecks(input: AnalysisInput, options: AnalyzeOptions): AnalysisFinding[] {
-  const enabled = options.checks ? new Set(options.checks) : ALL_CHECKS;
-  let frameworks = options.frameworks;
-  let locations = options.locations;
-  const ctx: AnalysisContext = {
-    intake: input.intake,
-    lines: input.lines,
-    get facts() {
-      return input.facts;
-    },
-    frameworks: () => (frameworks ??= getFrameworks()),
-    locations: () => (locations ??= getLocations()),
-  };
+/**
+ * What each check combined last for one intake (across its versions): the chunks it read and the
+ * findings it made. Typing within a line changes one section's chunk, and mostly not what the
+ * checks read of it: when every chunk reads the same as last time, the check's findings are
+ * those of last time, and its combine step (which compares statements across the whole intake)
+ * is skipped. Findings are a function of the extracts alone, so a memo shared by several
+ * versions gives each the findings of its own chunks.
+ */
+export class CombineMemo {
+  readonly last = new Map<CheckRunner<unknown>, { chunks: readonly AnalysisChunk[]; findings: readonly AnalysisFinding[] }>();
+}
+
+function runChecks(chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledge, enabled: ReadonlySet<AnalysisCheck>, onError: AnalyzeOptions['onError'], memo?: CombineMemo): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
   for (const runner of RUNNERS) {
     if (enabled !== ALL_CHECKS && !runner.checks.some((c) => enabled.has(c))) continue;
     try {
-      for (const f of runner.run(ctx)) if (f.check !== 'line-too-long' && enabled.has(f.check) && isSane(f)) out.push(f);
+      const last = memo?.last.get(runner);
+      let found: readonly AnalysisFinding[];
+      if (last && last.chunks.length === chunks.length && chunks.every((c, i) => c.sameFor(runner, last.chunks[i]!, knowledge))) {
+        found = last.findings;
+      } else {
+        found = runner.combine(
+          chunks.map((c) => c.extract(runner)),
+          knowledge,
+        );
+      }
+      memo?.last.set(runner, { chunks, findings: found });
+      for (const f of found) if (f.check !== 'line-too-long' && enabled.has(f.check) && isSane(f)) out.push(f);
     } catch (e) {
-      options.onError?.(runner.checks.join(','), e);
+      memo?.last.delete(runner);
+      onError?.(runner.checks.join(','), e);
     }
   }
   return out.length > 1 ? sortFindings(dedupe(out)) : out;
 }
 
-/**
- * The checks' input. The checks read the lines only, so when the caller has no facts the lines
- * are resolved against the catalog directly and the facts are only extracted if asked for.
- */
-function analysisInput(intake: Intake, catalog: CatalogLookup, facts: IntakeFacts | undefined): AnalysisInput {
-  if (facts) return buildAnalysisInput(intake, catalog, facts);
-  let lazyFacts: IntakeFacts | undefined;
-  return {
-    intake,
-    lines: buildAnalysisLines(intake, catalog),
-    get facts() {
-      return (lazyFacts ??= extractFacts(intake, catalog));
-    },
-  };
-}
 
 /** Diagnostics for one intake. */
 export function analyzeIntake(intake: Intake, options: AnalyzeOptions = {}): IntakeDiagnostic[] {
@@ -205,7 +257,10 @@ function key(f: AnalysisFinding): string {
 
 function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
   const seen = new Set<string>();
-  return list.filter((f) => (seen.has(key(f)) ? false : (seen.add(key(f)), true)));
+  return list.filter((f) => {
+    const k = key(f);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
 }
 
 const ORDER = new Map<AnalysisFinding['check'], number>(ANALYSIS_CHECKS.map((c, i) => [c, i]));

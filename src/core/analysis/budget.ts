@@ -26,7 +26,7 @@
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg, type Message } from '../l10n';
-import type { AnalysisContext, AnalysisFinding } from './finding';
+import { findingsRunner, moveRange, type AnalysisContext, type AnalysisFinding, type CheckRunner } from './finding';
 import { CLAUSE_SEPARATOR, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
 import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
 import { clauseLocator } from '../text/clauses';
@@ -107,8 +107,15 @@ function allocationGroups(lines: readonly AnalysisLine[]): AllocationGroup[] {
 }
 
 export function checkBudgetSum(ctx: AnalysisContext): AnalysisFinding[] {
+  return budgetSums(ctx.lines);
+}
+
+/** An allocation is a line and the lines under it, so never spans sections: each section's findings are its own. */
+export const budgetSumRunner: CheckRunner<AnalysisFinding[]> = findingsRunner(['budget-sum'], budgetSums);
+
+function budgetSums(lines: readonly AnalysisLine[]): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
-  for (const group of allocationGroups(ctx.lines)) {
+  for (const group of allocationGroups(lines)) {
     const sum = group.percents.reduce((s, x) => s + x.p.value, 0);
     if (Math.abs(sum - 100) <= 0.05) continue;
     const first = group.percents[0]!;
@@ -131,7 +138,15 @@ export function checkBudgetSum(ctx: AnalysisContext): AnalysisFinding[] {
 interface BudgetAmount {
   money: Money;
   label: string;
-  line: AnalysisLine;
+  /** The 0-based document line. */
+  line: number;
+}
+
+/** The budget section's amounts, and the term it states first. */
+interface Amounts {
+  totals: BudgetAmount[];
+  items: BudgetAmount[];
+  term?: number;
 }
 
 /** Is `at` inside a bracket opened earlier in the clause and not closed before `at`? */
@@ -175,7 +190,8 @@ function cleanLabel(s: string): string {
   return text.slice(0, end).trim();
 }
 
-function collectAmounts(lines: readonly AnalysisLine[]): { totals: BudgetAmount[]; items: BudgetAmount[]; term?: number } {
+/** The amounts of the lines, line by line (so those of several runs of lines are those of each, one after the other). */
+function collectAmounts(lines: readonly AnalysisLine[]): Amounts {
   const totals: BudgetAmount[] = [];
   const items: BudgetAmount[] = [];
   let term: number | undefined;
@@ -199,17 +215,17 @@ function collectAmounts(lines: readonly AnalysisLine[]): { totals: BudgetAmount[
       if (SUBITEM_LABEL.test(label)) return;
       const keyIsTotal = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === '总预算' || /预算|budget/i.test(line.key));
       if (TOTAL_LABEL.test(label) || (label === '' && i === 0 && keyIsTotal)) {
-        totals.push({ money, label: label || lineLabel(line), line });
+        totals.push({ money, label: label || lineLabel(line), line: line.line });
         return;
       }
       let spendless = notSpend.get(clause.start);
       if (spendless === undefined) notSpend.set(clause.start, (spendless = NOT_SPEND.test(line.text.slice(clause.start, clause.end))));
       if (spendless) return;
       const after = cleanLabel(line.text.slice(money.end, clause.end).replace(/^[（(][^）)]*[）)]/, ''));
-      items.push({ money, label: label || after || lineLabel(line), line });
+      items.push({ money, label: label || after || lineLabel(line), line: line.line });
     });
   }
-  const result: { totals: BudgetAmount[]; items: BudgetAmount[]; term?: number } = { totals, items };
+  const result: Amounts = { totals, items };
   if (term !== undefined) result.term = term;
   return result;
 }
@@ -228,7 +244,37 @@ function recurring(m: Money): boolean {
 }
 
 export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
-  const { totals, items, term } = collectAmounts(ctx.lines);
+  return exceeds(collectAmounts(ctx.lines));
+}
+
+/** The check in two steps: each section's amounts, then the comparison over all of them. */
+export const budgetExceedsRunner: CheckRunner<Amounts> = {
+  checks: ['budget-exceeds'],
+  extract: collectAmounts,
+  combine: (parts) => exceeds(parts.length === 1 ? parts[0]! : joinAmounts(parts)),
+  move: moveAmounts,
+};
+
+function joinAmounts(parts: readonly Amounts[]): Amounts {
+  const out: Amounts = { totals: [], items: [] };
+  for (const p of parts) {
+    for (const x of p.totals) out.totals.push(x);
+    for (const x of p.items) out.items.push(x);
+    // The term the first line stating one states.
+    if (out.term === undefined && p.term !== undefined) out.term = p.term;
+  }
+  return out;
+}
+
+function moveAmounts(a: Amounts, lines: number): Amounts {
+  if (lines === 0) return a;
+  const move = (x: BudgetAmount): BudgetAmount => ({ money: { ...x.money, range: moveRange(x.money.range, lines) }, label: x.label, line: x.line + lines });
+  const out: Amounts = { totals: a.totals.map(move), items: a.items.map(move) };
+  if (a.term !== undefined) out.term = a.term;
+  return out;
+}
+
+function exceeds({ totals, items, term }: Amounts): AnalysisFinding[] {
   const total = totals[0];
   if (!total || items.length === 0) return [];
   const T = total.money;
@@ -255,7 +301,7 @@ export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
       severity: 'error',
       message,
       range: P.range,
-      lines: unique([it.line.line, total.line.line]),
+      lines: unique([it.line, total.line]),
       numbers: { item: it.label, itemAmount: P.amount, itemOverTerm: round2(partTerm), total: T.amount, totalOverTerm: round2(totalTerm), years: n, currency: T.currency },
     });
   }
@@ -276,7 +322,7 @@ export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
     severity: 'error',
     message,
     range: T.range,
-    lines: unique([total.line.line, ...comparable.map((it) => it.line.line)]),
+    lines: unique([total.line, ...comparable.map((it) => it.line)]),
     numbers: { itemsOverTerm: round2(sum), items: comparable.length, total: T.amount, totalOverTerm: round2(totalTerm), years: n, currency: T.currency },
   });
   return out;

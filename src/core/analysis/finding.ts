@@ -3,7 +3,7 @@ import type { AnalysisCheck, DiagnosticCode, Severity } from '../diagnostics';
 import type { Range } from '../document';
 import type { Framework, Location } from '../knowledge/schema';
 import type { Message } from '../l10n';
-import type { AnalysisInput } from '../facts/lines';
+import type { AnalysisInput, AnalysisLine } from '../facts/lines';
 
 export interface AnalysisFinding {
   /** An analysis check, or the validator's note that a line was too long to check. */
@@ -26,10 +26,59 @@ export interface AnalysisFinding {
   replacement?: string;
 }
 
-/** What a check gets: the intake's lines and facts, and the knowledge it may need (loaded lazily). */
-export interface AnalysisContext extends AnalysisInput {
+/** The knowledge a check may need, loaded when first asked for. */
+export interface AnalysisKnowledge {
   frameworks(): readonly Framework[];
   locations(): readonly Location[];
 }
 
+/** What a check gets: the intake's lines and facts, and the knowledge it may need (loaded lazily). */
+export interface AnalysisContext extends AnalysisInput, AnalysisKnowledge {}
+
 export type CheckFn = (ctx: AnalysisContext) => AnalysisFinding[];
+
+/**
+ * A check in two steps, so that an intake's findings can be made again after an edit without
+ * reading again the lines the edit left alone:
+ *
+ * - `extract` reads a *chunk* of the intake's lines (in the validator, one section's) and keeps
+ *   what the check needs of them: findings already, for a check that looks at one line or one
+ *   section at a time, or the statements it compares across the intake;
+ * - `combine` makes the intake's findings from its chunks' extracts, in document order.
+ *
+ * For any cut of an intake's lines into sections, `combine` of the sections' extracts equals
+ * `combine` of one extract of all the lines (the unit tests hold every check to it). `move` is an
+ * extract moved down by a number of lines: what a section keeps when lines are added above it.
+ */
+export interface CheckRunner<E> {
+  readonly checks: readonly AnalysisCheck[];
+  extract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): E;
+  combine(extracts: readonly E[], knowledge: AnalysisKnowledge): AnalysisFinding[];
+  move(extract: E, lines: number): E;
+  /**
+   * Whether two extracts give the same findings wherever they stand among the others; plain
+   * deep equality when absent (an extract that is not plain data must say).
+   */
+  same?(a: E, b: E, knowledge: AnalysisKnowledge): boolean;
+}
+
+/** `[start, end)` on the document moved down by `lines` (up when negative). */
+export function moveRange(r: Range, lines: number): Range {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+/** A finding moved down by `lines`; the finding itself when `lines` is 0 (findings are never changed). */
+export function moveFinding(f: AnalysisFinding, lines: number): AnalysisFinding {
+  if (lines === 0) return f;
+  return { ...f, range: moveRange(f.range, lines), lines: f.lines.map((l) => l + lines) };
+}
+
+/** The runner of a check whose findings each rest on one line, or on one section: the findings are the extract. */
+export function findingsRunner(checks: readonly AnalysisCheck[], find: (lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge) => AnalysisFinding[]): CheckRunner<AnalysisFinding[]> {
+  return {
+    checks,
+    extract: find,
+    combine: (extracts) => (extracts.length === 1 ? extracts[0]!.slice() : extracts.flat()),
+    move: (extract, lines) => (lines === 0 ? extract : extract.map((f) => moveFinding(f, lines))),
+  };
+}

@@ -19,7 +19,8 @@ import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg } from '../l10n';
 import type { Location } from '../knowledge/schema';
-import type { AnalysisContext, AnalysisFinding } from './finding';
+import { sameData } from './same';
+import { moveRange, type AnalysisContext, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */
@@ -253,32 +254,118 @@ function lineText(line: AnalysisLine): string {
 }
 
 export function checkLatencyPhysics(ctx: AnalysisContext): AnalysisFinding[] {
-  const candidates = ctx.lines.filter((l) => TARGET_SECTIONS.has(l.section) && hasLatencyTarget(l.text));
+  return latencyFindings([latencyExtract(ctx.lines, ctx)], ctx);
+}
+
+/** The check in two steps: each section's targets (and, when asked for, places), then the targets judged against the intake's places. */
+export const latencyRunner: CheckRunner<LatencyExtract> = {
+  checks: ['latency-physics'],
+  extract: latencyExtract,
+  combine: latencyFindings,
+  move: (e, lines) => e.moved(lines),
+  // The places the combine step may read come from the lines, not the candidates: compare those too.
+  same: (a, b, knowledge) => {
+    if (!sameData(a.candidates, b.candidates)) return false;
+    const locations = knowledge.locations();
+    return sameData(a.placesWhere(locations), b.placesWhere(locations)) && sameData(a.placesAll(locations), b.placesAll(locations));
+  },
+};
+
+/** A line with a latency target: what judging it needs. */
+interface Candidate {
+  line: number;
+  /** Whether the line is in a section that says where things are. */
+  inWhere: boolean;
+  own: PlaceMention[];
+  /** Whether the line says the traffic is between sites. */
+  crossSite: boolean;
+  targets: Array<{ ms: number; range: Range }>;
+}
+
+function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): LatencyExtract {
+  const candidates: Candidate[] = [];
+  for (const line of lines) {
+    if (!TARGET_SECTIONS.has(line.section) || !hasLatencyTarget(line.text)) continue;
+    const own = placesOf(line, knowledge.locations(), 0);
+    const targets = latencyTargets(line.text).map((t) => ({ ms: t.ms, range: spanRange(line, t.start, t.end) }));
+    candidates.push({ line: line.line, inWhere: WHERE_SECTIONS.has(line.section), own, crossSite: CROSS_SITE.test(lineText(line)), targets });
+  }
+  return new LatencyExtract(candidates, lines, 0);
+}
+
+/**
+ * A section's latency targets, and the places its lines name, looked for only when a target of
+ * the intake needs them (most intakes have no target). Moved, it keeps the lines it was read
+ * from and moves the places it finds in them by as many lines.
+ */
+class LatencyExtract {
+  private where: { locations: readonly Location[]; places: PlaceMention[] } | undefined;
+  private all: { locations: readonly Location[]; places: PlaceMention[] } | undefined;
+
+  constructor(
+    readonly candidates: readonly Candidate[],
+    /** The lines the section was read from, `shift` lines above where they are now. */
+    private readonly lines: readonly AnalysisLine[],
+    private readonly shift: number,
+  ) {}
+
+  /** The places named in the lines of the sections that say where things are, in line order. */
+  placesWhere(locations: readonly Location[]): PlaceMention[] {
+    if (this.where?.locations !== locations) {
+      const places: PlaceMention[] = [];
+      for (const l of this.lines) if (WHERE_SECTIONS.has(l.section)) for (const p of placesOf(l, locations, this.shift)) places.push(p);
+      this.where = { locations, places };
+    }
+    return this.where.places;
+  }
+
+  /** The places named in all the lines, in line order. */
+  placesAll(locations: readonly Location[]): PlaceMention[] {
+    if (this.all?.locations !== locations) {
+      const places: PlaceMention[] = [];
+      for (const l of this.lines) for (const p of placesOf(l, locations, this.shift)) places.push(p);
+      this.all = { locations, places };
+    }
+    return this.all.places;
+  }
+
+  moved(lines: number): LatencyExtract {
+    if (lines === 0) return this;
+    const place = (p: PlaceMention): PlaceMention => ({ ...p, line: p.line + lines });
+    const candidates = this.candidates.map((c) => ({ ...c, line: c.line + lines, own: c.own.map(place), targets: c.targets.map((t) => ({ ms: t.ms, range: moveRange(t.range, lines) })) }));
+    const out = new LatencyExtract(candidates, this.lines, this.shift + lines);
+    if (this.where) out.where = { locations: this.where.locations, places: this.where.places.map(place) };
+    if (this.all) out.all = { locations: this.all.locations, places: this.all.places.map(place) };
+    return out;
+  }
+}
+
+function latencyFindings(extracts: readonly LatencyExtract[], knowledge: AnalysisKnowledge): AnalysisFinding[] {
+  const candidates = extracts.length === 1 ? extracts[0]!.candidates : extracts.flatMap((e) => e.candidates);
   if (candidates.length === 0) return [];
-  const locations = ctx.locations();
-  const places = new PlaceFinder(ctx.lines, locations);
+  const locations = knowledge.locations();
+  const places = new PlaceLists(extracts, locations);
   const out: AnalysisFinding[] = [];
   for (const line of candidates) {
-    const own = places.of(line);
-    if (!CROSS_SITE.test(lineText(line)) && distinctPlaces(own) < 2) continue;
+    const own = line.own;
+    if (!line.crossSite && distinctPlaces(own) < 2) continue;
     // The places of this line and of the sections that say where things are; all, if those name fewer than two.
     // (A line in one of those sections is among them already: only the set of places matters.)
     const where = places.where();
-    let considered = WHERE_SECTIONS.has(line.section) ? where : [...own, ...where];
+    let considered = line.inWhere ? where : [...own, ...where];
     if (distinctPlaces(considered) < 2) considered = places.all();
     const pair = places.farthest(considered);
     if (!pair) continue;
     const [a, b, km] = pair;
     const limit = minRoundTripMs(km);
-    for (const target of latencyTargets(line.text)) {
+    for (const target of line.targets) {
       if (target.ms > limit) continue;
-      const range: Range = spanRange(line, target.start, target.end);
       out.push({
         check: 'latency-physics',
         code: Codes.latencyPhysics,
         severity: 'warning',
         message: msg('Target <{0} ms, but {1} ↔ {2} is about {3} km apart: light in fibre needs at least {4} ms for a round trip.', formatNumber(target.ms, Number.isInteger(target.ms) ? 0 : 1), placeName(a), placeName(b), formatNumber(Math.round(km / 100) * 100), formatNumber(Math.floor(limit))),
-        range,
+        range: target.range,
         lines: [...new Set([line.line, a.line, b.line])],
         numbers: { targetMs: target.ms, from: placeName(a), to: placeName(b), fromId: a.location.id, toId: b.location.id, distanceKm: Math.round(km), minRoundTripMs: Math.round(limit * 10) / 10 },
       });
@@ -287,44 +374,38 @@ export function checkLatencyPhysics(ctx: AnalysisContext): AnalysisFinding[] {
   return out;
 }
 
+/** The places of a line (`key：value`), found only if it has a character an alias can start with (most have none). */
+function placesOf(line: AnalysisLine, locations: readonly Location[], shift: number): PlaceMention[] {
+  return mayNamePlace(line, locations) ? findPlaces(lineText(line), locations, line.line + shift) : [];
+}
+
+function mayNamePlace(line: AnalysisLine, locations: readonly Location[]): boolean {
+  if (isBlank(line.text) && !line.key) return false;
+  const { starts } = aliasIndex(locations);
+  if (hasStart(line.text, starts)) return true;
+  return line.key ? hasStart(line.key, starts) || starts[0xff1a /* ： */] === 1 : false;
+}
+
 /**
- * The places of each line, looked for once and only when a target needs them; the places of the
- * sections that say where things are, and of all lines, gathered once (in line order).
+ * The places of the sections that say where things are, and of all lines, gathered once (in
+ * line order) from the sections' extracts; the farthest pair once per list of places.
  */
-class PlaceFinder {
-  private readonly found = new Map<AnalysisLine, PlaceMention[]>();
+class PlaceLists {
   private inWhere: PlaceMention[] | undefined;
   private inAll: PlaceMention[] | undefined;
   private readonly pairs = new Map<readonly PlaceMention[], ReturnType<typeof farthestPair>>();
 
   constructor(
-    private readonly lines: readonly AnalysisLine[],
+    private readonly extracts: readonly LatencyExtract[],
     private readonly locations: readonly Location[],
   ) {}
 
-  of(line: AnalysisLine): PlaceMention[] {
-    let places = this.found.get(line);
-    if (!places) {
-      places = this.mayNamePlace(line) ? findPlaces(lineText(line), this.locations, line.line) : [];
-      this.found.set(line, places);
-    }
-    return places;
-  }
-
-  /** Whether the line's text (`key：value`) has a character an alias can start with; most have none. */
-  private mayNamePlace(line: AnalysisLine): boolean {
-    if (isBlank(line.text) && !line.key) return false;
-    const { starts } = aliasIndex(this.locations);
-    if (hasStart(line.text, starts)) return true;
-    return line.key ? hasStart(line.key, starts) || starts[0xff1a /* ： */] === 1 : false;
-  }
-
   where(): PlaceMention[] {
-    return (this.inWhere ??= this.lines.flatMap((l) => (WHERE_SECTIONS.has(l.section) ? this.of(l) : [])));
+    return (this.inWhere ??= this.extracts.length === 1 ? this.extracts[0]!.placesWhere(this.locations) : this.extracts.flatMap((e) => e.placesWhere(this.locations)));
   }
 
   all(): PlaceMention[] {
-    return (this.inAll ??= this.lines.flatMap((l) => this.of(l)));
+    return (this.inAll ??= this.extracts.length === 1 ? this.extracts[0]!.placesAll(this.locations) : this.extracts.flatMap((e) => e.placesAll(this.locations)));
   }
 
   /** {@link farthestPair}, once per list of places. */

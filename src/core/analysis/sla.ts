@@ -29,7 +29,7 @@
  */
 import { Codes } from '../diagnostics';
 import { msg, type Message } from '../l10n';
-import type { AnalysisContext, AnalysisFinding } from './finding';
+import { moveRange, type AnalysisContext, type AnalysisFinding, type CheckRunner } from './finding';
 import { clauseAround, formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
 import { isAsciiDigit, type Range } from '../document';
@@ -112,11 +112,11 @@ const ZERO = /零容忍停机|零停机|零宕机|零中断|不允许停机|不�
 const ZERO_CLAUSE_SEPARATOR = /[，,；;。：:]/;
 const RTO = /RTO|故障恢复时间|恢复时间|恢复时长|恢复目标|recovery[ \t]*time|time[ \t]*to[ \t]*recover/i;
 
+/** The statements of an intake; each one's line is its range's. */
 interface Availability {
   percent: number;
   text: string;
   range: Range;
-  line: AnalysisLine;
 }
 
 interface Allowance {
@@ -125,7 +125,6 @@ interface Allowance {
   period: DowntimePeriod;
   label: string;
   range: Range;
-  line: AnalysisLine;
 }
 
 interface Recovery {
@@ -133,7 +132,6 @@ interface Recovery {
   unit: DurationUnit;
   label: string;
   range: Range;
-  line: AnalysisLine;
 }
 
 interface ZeroTolerance {
@@ -142,7 +140,6 @@ interface ZeroTolerance {
   /** The clause the statement is in, for the message. */
   clause: string;
   range: Range;
-  line: AnalysisLine;
 }
 
 interface Statements {
@@ -172,6 +169,7 @@ function scan(text: string): number {
   return has;
 }
 
+/** What the lines state, line by line (so the statements of several runs of lines are those of each, one after the other). */
 function collect(lines: readonly AnalysisLine[]): Statements {
   const s: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
   for (const line of lines) {
@@ -182,7 +180,7 @@ function collect(lines: readonly AnalysisLine[]): Statements {
       // Quoted as the customer wrote it ("门急诊与住院核心业务零停机"), not as the keyword that matched.
       const around = clauseAround(line.text, zero.index, ZERO_CLAUSE_SEPARATOR);
       const clause = line.text.slice(around.start, around.end).trim() || zero[0];
-      s.zero.push({ label: lineLabel(line), text: zero[0], clause, range: spanRange(line, zero.index, zero.index + zero[0].length), line });
+      s.zero.push({ label: lineLabel(line), text: zero[0], clause, range: spanRange(line, zero.index, zero.index + zero[0].length) });
     }
     // Durations and percentages are numbers: a clause without a digit states none of them.
     if (!(has & DIGIT)) continue;
@@ -209,18 +207,18 @@ function collectClause(s: Statements, line: AnalysisLine, clause: { text: string
       // The duration nearest the recovery word.
       const at = rto ? rto.index : 0;
       const d = ds.reduce((best, x) => (Math.abs(x.start - at) < Math.abs(best.start - at) ? x : best));
-      s.recoveries.push({ minutes: d.minutes, unit: d.unit, label: rto ? rto[0] : key, range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
+      s.recoveries.push({ minutes: d.minutes, unit: d.unit, label: rto ? rto[0] : key, range: spanRange(line, clause.start + d.start, clause.start + d.end) });
     } else if ((DOWNTIME.test(`${key} ${clause.text}`) || line.fieldPath[line.fieldPath.length - 1] === CONTINUITY_FIELD) && !zeroLine) {
       const d = ds[0]!;
       const period = periodNear(clause.text, d.end);
-      if (period) s.allowances.push({ minutes: d.minutes, unit: d.unit, period, label: lineLabel(line), range: spanRange(line, clause.start + d.start, clause.start + d.end), line });
+      if (period) s.allowances.push({ minutes: d.minutes, unit: d.unit, period, label: lineLabel(line), range: spanRange(line, clause.start + d.start, clause.start + d.end) });
     }
   }
   // Availability is a percentage.
   if (hasPercentSign(clause.text) && AVAILABILITY.test(`${key} ${clause.text}`)) {
     for (const p of findPercents(clause.text)) {
       if (p.value < 90 || p.value > 100) continue;
-      s.availability.push({ percent: p.value, text: p.text.replace(/[ \t]/g, '').replace('％', '%'), range: spanRange(line, clause.start + p.start, clause.start + p.end), line });
+      s.availability.push({ percent: p.value, text: p.text.replace(/[ \t]/g, '').replace('％', '%'), range: spanRange(line, clause.start + p.start, clause.start + p.end) });
     }
   }
 }
@@ -262,7 +260,36 @@ function displayUnit(unit: DurationUnit, minutes: number): DurationUnit {
 }
 
 export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
-  const s = collect(ctx.lines);
+  return conflicts(collect(ctx.lines));
+}
+
+/** The check in two steps: the statements of each section, then the conflicts between all of them. */
+export const slaRunner: CheckRunner<Statements> = {
+  checks: ['sla-conflict'],
+  extract: collect,
+  combine: (parts) => conflicts(parts.length === 1 ? parts[0]! : joinStatements(parts)),
+  move: moveStatements,
+};
+
+function joinStatements(parts: readonly Statements[]): Statements {
+  const s: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
+  for (const p of parts) {
+    for (const x of p.availability) s.availability.push(x);
+    for (const x of p.allowances) s.allowances.push(x);
+    for (const x of p.recoveries) s.recoveries.push(x);
+    for (const x of p.zero) s.zero.push(x);
+  }
+  return s;
+}
+
+function moveStatements(s: Statements, lines: number): Statements {
+  if (lines === 0) return s;
+  const move = <T extends { range: Range }>(x: T): T => ({ ...x, range: moveRange(x.range, lines) });
+  return { availability: s.availability.map(move), allowances: s.allowances.map(move), recoveries: s.recoveries.map(move), zero: s.zero.map(move) };
+}
+
+/** The conflicts between an intake's statements. */
+function conflicts(s: Statements): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
   const seen = new Set<string>();
   const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
@@ -285,7 +312,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       out.push(
         finding(
           a.range,
-          [a.line.line, r.line.line],
+          [a.range.start.line, r.range.start.line],
           msg('SLA {0} allows about {1} of downtime {2}, more than the {3} {2} allowed by {4}.', a.text, formatDuration(allowed, unit), perPeriod(r.period), formatDuration(r.minutes, r.unit), r.label),
           { availability: a.percent, period: r.period, allowedMinutes: round1(allowed), requiredMinutes: round1(r.minutes), requirement: r.label },
         ),
@@ -297,7 +324,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       const month = allowedDowntime(a.percent, 'month');
       const year = allowedDowntime(a.percent, 'year');
       out.push(
-        finding(a.range, [a.line.line, z.line.line], msg('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} states “{4}”, which allows none.', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.clause), {
+        finding(a.range, [a.range.start.line, z.range.start.line], msg('SLA {0} still allows about {1} of downtime per month ({2} per year), but {3} states “{4}”, which allows none.', a.text, formatDuration(month, 'min'), formatDuration(year, displayUnit('h', year)), z.label, z.clause), {
           availability: a.percent,
           monthMinutes: round1(month),
           yearMinutes: round1(year),
@@ -311,7 +338,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       if (r.minutes <= year + 1e-9) continue;
       if (!once(`r${a.percent}|${r.range.start.line}:${r.range.start.character}`)) continue;
       out.push(
-        finding(a.range, [a.line.line, r.line.line], msg('SLA {0} allows about {1} of downtime per year, less than a single outage lasting the recovery time of {2} allowed by {3}.', a.text, formatDuration(year, displayUnit(r.unit, year)), formatDuration(r.minutes, r.unit), r.label), {
+        finding(a.range, [a.range.start.line, r.range.start.line], msg('SLA {0} allows about {1} of downtime per year, less than a single outage lasting the recovery time of {2} allowed by {3}.', a.text, formatDuration(year, displayUnit(r.unit, year)), formatDuration(r.minutes, r.unit), r.label), {
           availability: a.percent,
           yearMinutes: round1(year),
           recoveryMinutes: round1(r.minutes),
@@ -325,7 +352,7 @@ export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
       if (r.minutes <= al.minutes + 1e-9) continue;
       if (!once(`ra${r.range.start.line}:${r.range.start.character}|${al.range.start.line}:${al.range.start.character}`)) continue;
       out.push(
-        finding(r.range, [r.line.line, al.line.line], msg('The recovery time of {0} ({1}) is longer than the {2} of downtime {3} allowed by {4}: a single outage recovered within it would exceed the allowance.', formatDuration(r.minutes, r.unit), r.label, formatDuration(al.minutes, al.unit), perPeriod(al.period), al.label), {
+        finding(r.range, [r.range.start.line, al.range.start.line], msg('The recovery time of {0} ({1}) is longer than the {2} of downtime {3} allowed by {4}: a single outage recovered within it would exceed the allowance.', formatDuration(r.minutes, r.unit), r.label, formatDuration(al.minutes, al.unit), perPeriod(al.period), al.label), {
           recoveryMinutes: round1(r.minutes),
           allowedMinutes: round1(al.minutes),
           period: al.period,

@@ -34,7 +34,7 @@ import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg, type Message } from '../l10n';
 import type { Framework } from '../knowledge/schema';
-import type { AnalysisContext, AnalysisFinding } from './finding';
+import { findingsRunner, type AnalysisContext, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { aliasPattern, DEFAULT_LEVEL_PATTERN, levelPatterns } from '../knowledge/patterns';
 import { isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
@@ -491,9 +491,16 @@ const WORDING_GAP = /^[ \t]*(?:[+＋/&和与及、][ \t]*)*(?:(?:双|两项|三�
 const CERT = '认证';
 
 export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {
-  const frameworks = ctx.frameworks();
+  return standardsIn(ctx.lines, ctx);
+}
+
+/** Each finding rests on one line. */
+export const standardsRunner: CheckRunner<AnalysisFinding[]> = findingsRunner(['unknown-standard', 'retired-standard', 'wording'], standardsIn);
+
+function standardsIn(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): AnalysisFinding[] {
+  const frameworks = knowledge.frameworks();
   const out: AnalysisFinding[] = [];
-  for (const line of ctx.lines) {
+  for (const line of lines) {
     if (isBlank(line.text)) continue;
     const mentions = mentionsIn(line.text, frameworks);
     if (!mentions || mentions.length === 0) continue;

@@ -6,16 +6,22 @@
 import { Codes } from '../diagnostics';
 import { msg } from '../l10n';
 import { BUDGET_SECTION } from './budget';
-import type { AnalysisContext, AnalysisFinding } from './finding';
-import { hasDigit } from '../facts/lines';
+import { findingsRunner, type AnalysisContext, type AnalysisFinding, type CheckRunner } from './finding';
+import { hasDigit, type AnalysisLine } from '../facts/lines';
 import { findMoney } from '../facts/money';
 
 /** How much of the amount the message quotes. */
 const QUOTED = 24;
 
 export function checkUnreadableAmounts(ctx: AnalysisContext): AnalysisFinding[] {
+  return unreadableAmounts(ctx.lines);
+}
+
+export const unreadableRunner: CheckRunner<AnalysisFinding[]> = findingsRunner(['unreadable-amount'], unreadableAmounts);
+
+function unreadableAmounts(lines: readonly AnalysisLine[]): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
-  for (const line of ctx.lines) {
+  for (const line of lines) {
     if (line.section !== BUDGET_SECTION || !hasDigit(line.text)) continue;
     findMoney(line.text, {
       bare: true,

@@ -5,14 +5,14 @@
  * version; one that only moved (lines added or removed above it) starts from the previous one's
  * results, moved.
  */
-import type { AnalysisFinding } from '../analysis/analyze';
+import { CombineMemo, type AnalysisFinding } from '../analysis/analyze';
 import type { IntakeDiagnostic } from '../diagnostics';
 import { getCompleteness, type Completeness } from '../features/completeness';
 import { intakeFoldingRanges, type FoldingRange } from '../features/folding';
 import { getIntakeSymbol, type IntakeSymbol } from '../features/symbols';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
 import type { Intake, IntakeFile, Placeholder } from '../model';
-import { withFindings, type IntakeValidator } from '../validator';
+import { moveSectionChecks, withFindings, type IntakeValidator, type SectionChecks } from '../validator';
 import type { FindingsCache } from './findingsCache';
 import { moveDiagnostic, moveFinding, moveFolding, moveSymbol } from './move';
 
@@ -61,6 +61,9 @@ interface Inherited {
   report?: { engine: ReportEngine<unknown>; value: unknown };
 }
 
+/** What is known of each section of an intake version, carried into the next (by section index). */
+type SectionsCarried = Array<Carried<SectionChecks> | undefined>;
+
 export class IntakeAnalysis {
   private own: IntakeDiagnostic[] | undefined;
   private all: IntakeDiagnostic[] | undefined;
@@ -70,6 +73,8 @@ export class IntakeAnalysis {
   private symbolOf: IntakeSymbol | undefined;
   private folds: FoldingRange[] | undefined;
   private report_: { engine: ReportEngine<unknown>; value: unknown } | undefined;
+  /** Each section's checks, made or carried over from a previous version (see {@link sectionChecks}). */
+  private sectionList: Array<SectionChecks | undefined> | undefined;
 
   constructor(
     private host: IntakeHost,
@@ -77,6 +82,10 @@ export class IntakeAnalysis {
     /** The placeholders that belong to the intake (asked for only when its diagnostics are made). */
     private readonly placeholdersOf: () => readonly Placeholder[],
     private inherited: Inherited | undefined = undefined,
+    /** Its sections' checks in a previous version, with how far each has moved since. */
+    private carriedSections: SectionsCarried | undefined = undefined,
+    /** What the checks combined last for this intake, in this version or an earlier one. */
+    private readonly memo: CombineMemo = new CombineMemo(),
   ) {}
 
   get index(): number {
@@ -107,7 +116,53 @@ export class IntakeAnalysis {
     if (symbol) inherited.symbol = symbol;
     if (folding) inherited.folding = folding;
     if (complete) inherited.complete = complete;
-    return new IntakeAnalysis(host, intake, placeholders, inherited);
+    return new IntakeAnalysis(host, intake, placeholders, inherited, this.sectionsMoved(() => lines), this.memo);
+  }
+
+  /**
+   * This analysis for the next version of the document, where its intake is `intake`: the same
+   * but for section `section`, which was parsed again (its lines edited), and the sections after
+   * it, moved `lines` further down. Only the sections' checks are carried over: everything else
+   * of the intake is made again (from them, for the diagnostics).
+   */
+  edited(host: IntakeHost, intake: Intake, placeholders: () => readonly Placeholder[], section: number, lines: number): IntakeAnalysis {
+    const carried = this.sectionsMoved((i) => (i < section ? 0 : i > section ? lines : undefined));
+    return new IntakeAnalysis(host, intake, placeholders, undefined, carried, this.memo);
+  }
+
+  /** This version's section checks (made or carried), each moved by `lines(i)`; none where that is undefined. */
+  private sectionsMoved(lines: (section: number) => number | undefined): SectionsCarried | undefined {
+    const own = this.sectionList;
+    const before = this.carriedSections;
+    if (!own && !before) return undefined;
+    // Not this.intake.sections.length: reading a moved intake's sections copies its trees.
+    const count = (own ?? before)!.length;
+    const out: SectionsCarried = new Array<Carried<SectionChecks> | undefined>(count);
+    for (let i = 0; i < count; i++) {
+      const by = lines(i);
+      if (by === undefined) continue;
+      const made = own?.[i];
+      const carried = before?.[i];
+      if (made) out[i] = { value: made, lines: by };
+      else if (carried) out[i] = { value: carried.value, lines: carried.lines + by };
+    }
+    return out;
+  }
+
+  /**
+   * The sections' checks this version has so far, one entry per section (the validator fills in
+   * the missing ones): those carried from a previous version are moved to this one's lines.
+   */
+  private sectionChecks(): Array<SectionChecks | undefined> {
+    if (this.sectionList) return this.sectionList;
+    const list = new Array<SectionChecks | undefined>(this.intake.sections.length);
+    const carried = this.carriedSections;
+    if (carried) for (let i = 0; i < list.length; i++) {
+      const c = carried[i];
+      if (c) list[i] = moveSectionChecks(c.value, c.lines, this.index);
+    }
+    this.carriedSections = undefined;
+    return (this.sectionList = list);
   }
 
   /** Keeps this (unchanged) intake's analysis for the next version of the document. */
@@ -143,7 +198,7 @@ export class IntakeAnalysis {
     const key = this.host.intakeText(this.index);
     const cached = cache.get(this.host, key, this.intake.range.start.line);
     if (cached) return (this.found = cached);
-    this.found = this.host.validator.findings(this.intake);
+    this.found = this.host.validator.findings(this.intake, this.sectionChecks(), this.memo);
     cache.set(this.host, key, this.intake.range.start.line, this.found);
     return this.found;
   }
@@ -198,7 +253,7 @@ export class IntakeAnalysis {
         analysis = false;
       }
     }
-    const checked = this.host.validator.check(this.intake, this.placeholdersOf(), analysis);
+    const checked = this.host.validator.check(this.intake, this.placeholdersOf(), analysis, this.sectionChecks(), this.memo);
     this.own = sortByStart(checked.diagnostics);
     if (analysis) {
       this.found = checked.findings ?? [];

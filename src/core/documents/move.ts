@@ -1,5 +1,4 @@
 /** Copies of line-bearing results moved by a number of lines: what an intake keeps when lines are added or removed above it. */
-import type { AnalysisFinding } from '../analysis/analyze';
 import type { IntakeDiagnostic } from '../diagnostics';
 import type { Position, Range } from '../document';
 import type { FoldingRange } from '../features/folding';
@@ -17,10 +16,7 @@ export function moveDiagnostic(d: IntakeDiagnostic, lines: number, intake: numbe
   return { code: d.code, severity: d.severity, message: d.message, range: moveRange(d.range, lines), intake, data: d.data };
 }
 
-export function moveFinding(f: AnalysisFinding, lines: number): AnalysisFinding {
-  if (lines === 0) return f;
-  return { ...f, range: moveRange(f.range, lines), lines: f.lines.map((l) => l + lines) };
-}
+export { moveFinding } from '../analysis/finding';
 
 export function moveSymbol(s: IntakeSymbol, lines: number): IntakeSymbol {
   const children: IntakeSymbol[] = new Array<IntakeSymbol>(s.children.length);

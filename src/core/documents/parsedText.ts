@@ -15,9 +15,9 @@
  * shifted only when something reads them, so pressing Enter at the top of a long file costs
  * little. A file without separators is one segment, and is parsed whole on every edit.
  */
-import { lineStarts, type Position, type Range } from '../document';
+import { comparePositions, lineStarts, type Position, type Range } from '../document';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
-import { detectEol, isSeparatorLine, parseIntake } from '../parser';
+import { detectEol, isSeparatorLine, isStructureLine, parseIntake } from '../parser';
 
 interface Segment {
   /** The first line (0-based) and the number of lines. */
@@ -86,6 +86,11 @@ export type IntakeOrigin =
   | { kind: 'same'; previous: Intake }
   /** A copy of a previous intake with the same text, moved by `lines` (and maybe re-indexed). */
   | { kind: 'moved'; previous: Intake; lines: number }
+  /**
+   * A previous intake with one section parsed again (the edit stayed within its lines), its
+   * index `section`; the sections and lines after it moved by `lines`, the others kept.
+   */
+  | { kind: 'edited'; previous: Intake; section: number; lines: number }
   /** Parsed again: the edit touched its segment. */
   | { kind: 'parsed' };
 
@@ -124,6 +129,10 @@ export class ParsedText {
     // by the edit (else the next segment might no longer start after a separator).
     let j = Math.max(i, segmentAt(segments, Math.max(prefix, changeEnd - 1)));
     while (j < segments.length - 1 && !closesUntouched(segments[j]!, old, text, changeEnd, delta)) j++;
+    if (i === j) {
+      const edited = editSection(this, i, text, prefix, changeEnd, delta);
+      if (edited) return edited;
+    }
     const first = segments[i]!;
     const last = segments[j]!;
     const lastOfText = j === segments.length - 1;
@@ -177,7 +186,12 @@ export class ParsedText {
     return this.segments.some((s) => s.parse.placeholders.some(test));
   }
 
-  private static join(text: string, segments: Segment[], origins: IntakeOrigin[], replaced: Intake[], window: Segment[]): ParsedText {
+  /** The segments (for {@link editSection}). */
+  get parts(): readonly Segment[] {
+    return this.segments;
+  }
+
+  static join(text: string, segments: Segment[], origins: IntakeOrigin[], replaced: Intake[], window: Segment[]): ParsedText {
     const intakes: Intake[] = [];
     for (const s of segments) for (const x of s.view.intakes) intakes.push(x);
     const last = segments[segments.length - 1]!;
@@ -190,6 +204,166 @@ export class ParsedText {
     Object.defineProperty(file, 'eol', { value: detectEol(text), enumerable: true, writable: true, configurable: true });
     return new ParsedText(text, file, segments, origins, replaced, window);
   }
+}
+
+/**
+ * The parse of `text` when the edit (old `[prefix, changeEnd)`, `delta` characters longer now)
+ * lies within the lines under one section header of segment `index` and neither adds nor removes
+ * a line the parser reads as structure (a section header, a heading, a separator): then only that
+ * section is read again. The section's intake is a new object with the other sections kept (those
+ * after it moved when lines were added or removed), its neighbours in the segment kept or moved.
+ * Undefined when the edit is not of that kind (the caller parses the segment again).
+ */
+function editSection(previous: ParsedText, index: number, text: string, prefix: number, changeEnd: number, delta: number): ParsedText | undefined {
+  const old = previous.text;
+  const segments = previous.parts;
+  const seg = segments[index]!;
+  const starts = (seg.lines.starts ??= lineStarts(old.slice(seg.start, seg.end)));
+  const l0 = lineIndex(starts, prefix - seg.start);
+  const l1 = lineIndex(starts, changeEnd - seg.start);
+  const first = seg.firstLine + l0;
+  const last = seg.firstLine + l1;
+  // The section whose body holds the edited lines: the last header above them, with no
+  // structure line between it and below them.
+  const intakes = seg.view.intakes;
+  let target: { intake: number; section: number } | undefined;
+  const boundaries: number[] = [];
+  intakes.forEach((intake, k) => {
+    intake.sections.forEach((s, m) => {
+      const header = s.headerRange.start.line;
+      boundaries.push(header);
+      if (header < first) target = { intake: k, section: m };
+    });
+    for (const h of intake.headings) boundaries.push(h.range.start.line);
+    if (intake.separatorAfter) boundaries.push(intake.separatorAfter.start.line);
+  });
+  if (!target) return undefined;
+  const intake = intakes[target.intake]!;
+  const section = intake.sections[target.section]!;
+  const header = section.headerRange.start.line;
+  let next = seg.firstLine + seg.lineCount;
+  for (const b of boundaries) if (b > header && b < next) next = b;
+  if (last >= next) return undefined;
+
+  // The edited lines, old [from, to) and new [from, to + delta): whole lines.
+  const from = seg.start + starts[l0]!;
+  const to = l1 + 1 < starts.length ? seg.start + starts[l1 + 1]! : seg.end;
+  // A \n typed right after a lone \r would join two line breaks into one.
+  if (from > 0 && text.charCodeAt(from - 1) === 13 && text.charCodeAt(from) === 10) return undefined;
+  const newTo = to + delta;
+  // When the edited lines run to the segment's end, a line break typed last starts one more line
+  // (else the line after the break is the unedited one after them).
+  const open = l1 + 1 >= starts.length;
+  const added: number[] = [];
+  let lineStart = from;
+  for (let i = from; i <= newTo; i++) {
+    const c = i < newTo ? text.charCodeAt(i) : -1;
+    if (c !== 10 && c !== 13 && c !== -1) continue;
+    if (isStructureLine(text.slice(lineStart, i))) return undefined;
+    if (c === -1) break;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+    if (lineStart < newTo || open) added.push(lineStart - seg.start);
+    else break;
+  }
+  const shift = added.length + 1 - (l1 - l0 + 1);
+
+  // The section again, from its header to the structure line after it (or the segment's end).
+  const headerAt = seg.start + starts[header - seg.firstLine]!;
+  const nextAt = next - seg.firstLine < starts.length ? seg.start + starts[next - seg.firstLine]! : seg.end;
+  const piece = parseIntake(text.slice(headerAt, nextAt + delta), { firstLine: header, firstIntakeIndex: intake.index });
+  const alone = piece.intakes[0];
+  const reparsed = alone?.sections[0];
+  if (piece.intakes.length !== 1 || !alone || !reparsed || alone.sections.length !== 1 || alone.headings.length > 0 || alone.preamble.length > 0) return undefined;
+  if (section.heading) reparsed.heading = section.heading;
+
+  const mover = shift !== 0 ? new Mover(shift) : undefined;
+  const movedHeadings = new Map<Heading, Heading>();
+  const heading = (h: Heading) => {
+    if (!mover || h.range.start.line < next) return h;
+    let moved = movedHeadings.get(h);
+    if (!moved) movedHeadings.set(h, (moved = mover.heading(h)));
+    return moved;
+  };
+  const sections = intake.sections.map((s, m) => (m < target!.section || !mover ? s : m === target!.section ? reparsed : mover.section(s, heading)));
+  sections[target.section] = reparsed;
+  const edited: Intake = {
+    index: intake.index,
+    sections,
+    headings: intake.headings.map(heading),
+    preamble: intake.preamble.map((v) => (mover && v.range.start.line >= next ? mover.value(v) : v)),
+    range: intake.range,
+  };
+  edited.range = { start: intake.range.start, end: contentEnd(edited) };
+  if (intake.separatorAfter) edited.separatorAfter = mover ? mover.range(intake.separatorAfter) : intake.separatorAfter;
+  const parse: SegmentParse = {
+    intakes: intakes.map((x, k) => (k < target!.intake ? x : k === target!.intake ? edited : mover ? mover.lazyIntake(x, 0) : x)),
+    placeholders: splice(seg.view.placeholders, header, next, piece.placeholders, (p) => p.range.start.line, (p) => mover!.placeholder(p), mover !== undefined),
+    problems: splice(seg.view.problems, header, next, piece.problems, (p) => p.range.start.line, (p) => ({ code: p.code, range: mover!.range(p.range) }), mover !== undefined),
+  };
+  const newStarts = starts.slice(0, l0 + 1);
+  for (const a of added) newStarts.push(a);
+  for (let k = l1 + 1; k < starts.length; k++) newStarts.push(starts[k]! + delta);
+  const segment: Segment = {
+    firstLine: seg.firstLine,
+    lineCount: seg.lineCount + shift,
+    start: seg.start,
+    end: seg.end + delta,
+    firstIntakeIndex: seg.firstIntakeIndex,
+    parse,
+    view: new SegmentView(parse, 0, 0),
+    lines: { starts: newStarts },
+  };
+  const origins: IntakeOrigin[] = [];
+  for (const s of segments.slice(0, index)) for (const x of s.view.intakes) origins.push({ kind: 'same', previous: x });
+  intakes.forEach((x, k) => {
+    if (k < target!.intake || (k > target!.intake && shift === 0)) origins.push({ kind: 'same', previous: x });
+    else if (k === target!.intake) origins.push({ kind: 'edited', previous: x, section: target!.section, lines: shift });
+    else origins.push({ kind: 'moved', previous: x, lines: shift });
+  });
+  const after = segments.slice(index + 1).map((s) => {
+    for (const x of s.view.intakes) origins.push(shift !== 0 ? { kind: 'moved', previous: x, lines: shift } : { kind: 'same', previous: x });
+    return moveSegment(s, shift, 0, delta);
+  });
+  return ParsedText.join(text, [...segments.slice(0, index), segment, ...after], origins, [], []);
+}
+
+/** The line (an index into `starts`) that holds `offset`. */
+function lineIndex(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Where an intake's content ends: the end of its last heading, section or preamble line, as the parser extends it. */
+function contentEnd(intake: Intake): Position {
+  let end: Position | undefined;
+  const extend = (r: Range) => {
+    if (!end || comparePositions(r.end, end) > 0) end = r.end;
+  };
+  for (const h of intake.headings) extend(h.range);
+  for (const v of intake.preamble) extend(v.range);
+  for (const s of intake.sections) extend(s.range);
+  return end!;
+}
+
+/**
+ * A segment's list (placeholders, problems: in line order) with the entries of lines
+ * `[from, to)` replaced by `within`, those after moved (when `moving`).
+ */
+function splice<T>(list: readonly T[], from: number, to: number, within: readonly T[], line: (x: T) => number, move: (x: T) => T, moving: boolean): T[] {
+  const out: T[] = [];
+  let i = 0;
+  while (i < list.length && line(list[i]!) < from) out.push(list[i++]!);
+  for (const x of within) out.push(x);
+  while (i < list.length && line(list[i]!) < to) i++;
+  for (; i < list.length; i++) out.push(moving ? move(list[i]!) : list[i]!);
+  return out;
 }
 
 /** The longest common prefix and suffix of two texts (they do not overlap). */
@@ -445,7 +619,7 @@ class Mover {
     };
   }
 
-  private section(s: Section, heading: (h: Heading) => Heading): Section {
+  section(s: Section, heading: (h: Heading) => Heading): Section {
     const out: Section = {
       name: s.name,
       nameRange: this.range(s.nameRange),

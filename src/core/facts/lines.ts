@@ -183,6 +183,16 @@ export function buildAnalysisLines(intake: Intake, catalog: CatalogLookup, onFie
 }
 
 /**
+ * The lines of one section, as {@link buildAnalysisLines} makes them (an intake's lines are its
+ * sections', one after the other).
+ */
+export function buildSectionLines(section: Section, catalog: CatalogLookup, onField?: FieldVisitor, fields = new FieldResolver(catalog)): AnalysisLine[] {
+  const builder = new LineBuilder(catalog, onField, fields);
+  builder.section(section);
+  return builder.lines;
+}
+
+/**
  * Shared by the lines {@link buildAnalysisLines} makes, which nobody modifies: the empty path of
  * top-level lines, and the empty children of leaves (a line gets its own array with its first child).
  */

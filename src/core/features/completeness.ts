@@ -10,7 +10,7 @@
  */
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import { isCovered } from '../facts/coverage';
-import type { FieldItem, Intake, Section } from '../model';
+import type { Intake, Section } from '../model';
 import { walkItems } from '../walk';
 import { isFilledItem, isFilledValue, resolveFieldSpecs } from './context';
 
@@ -37,19 +37,12 @@ export function getCompleteness(intake: Intake, catalog: FieldCatalog = getField
   let filled = 0;
   const missing: string[] = [];
   for (const spec of catalog.requiredSections()) {
-    const sections = bySpec.get(spec) ?? [];
+    const sections = (bySpec.get(spec) ?? []).map((s) => sectionFill(catalog, spec, s));
     total++;
-    const sectionFilled = sections.some((s) => (spec.valueRequired ? isFilledValue(s.value) : isFilledValue(s.value) || s.items.some(isFilledItem)));
-    if (sectionFilled) filled++;
+    if (sections.some((s) => s.filled)) filled++;
     else missing.push(`[${spec.name}]`);
 
-    const items = new Map<FieldSpec, FieldItem[]>();
-    for (const s of sections) {
-      for (const [item, f] of resolveFieldSpecs(catalog, spec, s.items)) {
-        if (f) items.set(f, [...(items.get(f) ?? []), item]);
-      }
-    }
-    const filledIn = (f: FieldSpec): boolean => (items.get(f) ?? []).some(isFilledItem);
+    const filledIn = (f: FieldSpec): boolean => sections.some((s) => s.fields.has(f));
     for (const f of spec.allFields) {
       if (!f.required) continue;
       total++;
@@ -58,19 +51,46 @@ export function getCompleteness(intake: Intake, catalog: FieldCatalog = getField
     }
   }
 
-  const placeholders = countPlaceholders(intake);
+  let placeholders = 0;
+  for (const v of intake.preamble) placeholders += v.placeholders.length;
+  for (const s of intake.sections) placeholders += sectionPlaceholders(s);
   let percent = total === 0 ? 100 : Math.round((filled / total) * 100);
   if (placeholders > 0 && percent >= 100) percent = 99;
   if (filled < total && percent >= 100) percent = 99;
   return { percent, requiredTotal: total, requiredFilled: filled, placeholders, missing };
 }
 
-function countPlaceholders(intake: Intake): number {
-  let n = 0;
-  for (const v of intake.preamble) n += v.placeholders.length;
-  for (const s of intake.sections) {
-    n += s.value?.placeholders.length ?? 0;
+/** What one section of kind `spec` fills: itself, and the catalog fields with a filled item. */
+interface SectionFill {
+  catalog: FieldCatalog;
+  filled: boolean;
+  fields: ReadonlySet<FieldSpec>;
+}
+
+/**
+ * Per section, since parsed sections never change and an edit re-parses one section of an
+ * intake (core/documents/): the status bar asks on every keystroke.
+ */
+const fills = new WeakMap<Section, SectionFill>();
+const placeholderCounts = new WeakMap<Section, number>();
+
+function sectionFill(catalog: FieldCatalog, spec: SectionSpec, s: Section): SectionFill {
+  const known = fills.get(s);
+  if (known?.catalog === catalog) return known;
+  const fields = new Set<FieldSpec>();
+  for (const [item, f] of resolveFieldSpecs(catalog, spec, s.items)) if (f && !fields.has(f) && isFilledItem(item)) fields.add(f);
+  const filled = spec.valueRequired ? isFilledValue(s.value) : isFilledValue(s.value) || s.items.some(isFilledItem);
+  const fill = { catalog, filled, fields };
+  fills.set(s, fill);
+  return fill;
+}
+
+function sectionPlaceholders(s: Section): number {
+  let n = placeholderCounts.get(s);
+  if (n === undefined) {
+    n = s.value?.placeholders.length ?? 0;
     for (const item of walkItems(s.items)) n += item.value?.placeholders.length ?? 0;
+    placeholderCounts.set(s, n);
   }
   return n;
 }

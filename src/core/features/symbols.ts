@@ -7,7 +7,7 @@
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import { comparePositions, type Position, type Range } from '../document';
 import { t } from '../l10n';
-import type { Intake, IntakeFile, Item } from '../model';
+import type { Intake, IntakeFile, Item, Section } from '../model';
 import { getCompleteness, type Completeness } from './completeness';
 import { containsRange, isFilledValue, resolveFieldSpecs, truncate } from './context';
 
@@ -64,18 +64,34 @@ function intakeSymbol(catalog: FieldCatalog, intake: Intake, bounds: Range, comp
     if (attached.has(h)) continue;
     children.push(symbol(h.text || '###', '', 'heading', h.range, h.range, [], range));
   }
-  for (const s of intake.sections) {
-    const full: Range = s.heading ? { start: s.heading.range.start, end: s.range.end } : s.range;
-    const detail = s.value ? truncate(s.value.text, DETAIL_LENGTH) : (s.heading?.text ?? '');
-    const spec = catalog.section(s.name);
-    const name = spec && spec.name !== s.name ? `${s.name} (${spec.name})` : s.name;
-    children.push(symbol(name, detail, 'section', full, s.nameRange, fieldSymbols(s.items, clamp(full, range)), range));
-  }
+  for (const s of intake.sections) children.push(sectionSymbol(catalog, s, range));
   children.sort((a, b) => comparePositions(a.range.start, b.range.start));
   const first = children[0];
   const selection = first ? first.selectionRange : { start: range.start, end: range.start };
   const c = completeness ?? getCompleteness(intake, catalog);
   return symbol(intakeName(intake, catalog), `${c.percent}%`, 'intake', range, selection, children, bounds);
+}
+
+/**
+ * Parsed sections never change, and an edit re-parses one section of an intake
+ * (core/documents/): a section's symbol is kept per section, for the intake range it was made in.
+ */
+const sectionSymbols = new WeakMap<Section, { catalog: FieldCatalog; outer: Range; symbol: IntakeSymbol }>();
+
+function sectionSymbol(catalog: FieldCatalog, s: Section, range: Range): IntakeSymbol {
+  const known = sectionSymbols.get(s);
+  if (known && known.catalog === catalog && sameRange(known.outer, range)) return known.symbol;
+  const full: Range = s.heading ? { start: s.heading.range.start, end: s.range.end } : s.range;
+  const detail = s.value ? truncate(s.value.text, DETAIL_LENGTH) : (s.heading?.text ?? '');
+  const spec = catalog.section(s.name);
+  const name = spec && spec.name !== s.name ? `${s.name} (${spec.name})` : s.name;
+  const made = symbol(name, detail, 'section', full, s.nameRange, fieldSymbols(s.items, clamp(full, range)), range);
+  sectionSymbols.set(s, { catalog, outer: range, symbol: made });
+  return made;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function fieldSymbols(items: readonly Item[], parent: Range): IntakeSymbol[] {

@@ -99,6 +99,34 @@ describe('DocumentAnalysis', () => {
     }
   });
 
+  it('re-reads only the edited section, with the results of a fresh start, whatever the section edit', () => {
+    // Edits within the lines under one section header: the parser's structure stays, so only
+    // that section is read again (parsedText.ts, editSection); each must still read as a fresh start.
+    const edits: Array<(t: string) => string> = [
+      (t) => edit(t, '[当前痛点]', 8, '延迟<10ms'), // typing within a line
+      (t) => edit(t, '[当前痛点]', 0, '- 新增：SLA 99.99%\n'), // a line added at a section header
+      (t) => edit(t, '[基础设施现状]', -1, '\n'), // Enter on the blank line before a header
+      (t) => edit(t, '[当前痛点]', 0, '### 二、新标题\n'), // a heading typed: structure, read again whole
+      (t) => edit(t, '### 二、新标题\n', 0, '', '### 二、新标题\n'.length), // and removed
+      (t) => edit(t, '[特殊要求]', 0, '=====\n'), // a separator typed before a header
+      (t) => edit(t, '=====\n[特殊要求]', 0, '', 6), // and removed
+      (t) => edit(t, '[预算限制]', 2, '\r'), // a lone CR splits a header line
+      (t) => edit(t, '[预\r算限制]', 2, '', 1), // and joins it again
+      (t) => t.slice(0, t.lastIndexOf('\n- ') + 1) + '\r', // the last lines replaced by a lone CR (the text's end)
+      (t) => t + '\n', // a line break at the very end
+      (t) => t.replace(/\n/g, '\r\n'), // CRLF everywhere
+      (t) => edit(t, '[当前痛点]', 8, '\r\n- 新：1'), // a CRLF line typed in a CRLF text
+      (t) => edit(t, '\r\n', 1, '\r'), // a CR typed between CR and LF
+    ];
+    let a = DocumentAnalysis.of(text);
+    for (const [i, change] of edits.entries()) {
+      const before = a.text;
+      a = a.next(change(a.text));
+      assert.notEqual(a.text, before, `edit ${i} changed nothing`);
+      assertFresh(a);
+    }
+  });
+
   it('keeps what an edit did not touch: same intake analyses, nothing checked again', () => {
     const a = DocumentAnalysis.of(text);
     a.diagnostics();

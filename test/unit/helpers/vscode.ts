@@ -179,6 +179,7 @@ export const languages = {
 export const workspace = {
   onDidCloseTextDocument: unused,
   onDidOpenTextDocument: unused,
+  onDidSaveTextDocument: unused,
   onDidChangeConfiguration: unused,
   onDidGrantWorkspaceTrust: unused,
   getConfiguration: () => ({ get: () => undefined }),

@@ -117,7 +117,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   for (const h of hits) {
     if (h.rule.section !== '推荐系统方案' || h.rule.categories.length === 0) continue;
     if (h.triggers.some((f) => sources.some((s) => s.facts.includes(f)))) continue;
-    const need: Need = { kind: 'compliance', text: h.rule.need ?? h.rule.title, refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
+    const need: Need = { kind: untriggeredKind(h), text: h.rule.need ?? h.rule.title, refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
     if (!needs.some((n) => n.text === need.text)) needs.push(need);
     for (const c of h.rule.categories) {
       const entry = categoryScore.get(c) ?? { score: 0, priority: 0, needs: [], order: order++ };
@@ -187,6 +187,19 @@ function mergeIntegrations(needs: Need[], layer: (category: string) => string | 
   const at = needs.indexOf(generic[0]!);
   for (const n of generic) needs.splice(needs.indexOf(n), 1);
   needs.splice(at, 0, merged);
+}
+
+/**
+ * The kind of a need that a rule finds by itself (no pain, goal or requirement line states it): a
+ * compliance need when its lines are requirements (特殊要求, 安全/合规 goals); otherwise what its
+ * lines are (链路抖动 under 历史应对 is a pain, not 合规).
+ */
+function untriggeredKind(h: RuleHit): Need['kind'] {
+  const lines = h.triggers.length > 0 ? h.triggers : h.evidence;
+  const isRequirement = (f: (typeof lines)[number]) => f.section === '特殊要求' || f.fieldPath.some((p) => p === '安全' || p === '合规');
+  if (lines.length === 0 || lines.some(isRequirement)) return 'compliance';
+  const bySection: Record<string, Need['kind']> = { 当前痛点: 'pain', 基础设施现状: 'constraint', 核心目标: 'goal' };
+  return bySection[lines[0]!.section] ?? 'compliance';
 }
 
 /** "解决监控分散、故障定位慢", "支撑首要目标", "满足等保2.0三级测评": why a system type is in the plan. */

@@ -14,6 +14,7 @@ import { currentName } from '../plan/picks';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
+import { touches } from '../text/overlap';
 
 export interface WriteInput {
   model: ReportModel;
@@ -64,7 +65,10 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   }
   for (const o of m.estate.onPrem.slice(0, 2)) estate.push(clip(o.text, 40));
   // A system the customer keeps is named as the customer names it (卫宁HIS, not the vendor's newest product line).
-  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && u.kept.some((k) => k.product === p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
+  // So is one the plan builds on (东软HIS 5.0, not 东软 医院信息系统（HIS/EMR） 5.0).
+  const builtOn = new Set(model.options.flatMap((o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
+  const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id));
+  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
   if (estate.length > 0 || versions.length > 0) {
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
@@ -85,7 +89,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   for (const t of m.triedAndFailed) items.push(labelled('已尝试', `${t.what}${t.why ? `，因${t.why}未成功` : '，未达到目标'}。`, t.refs));
   const b = m.budget;
   if (b.total) {
-    const parts = [`${b.total.text}${b.perYear ? '/年' : ''}${b.horizonAssumed ? '' : `，覆盖${b.horizonYears}年`}`];
+    const parts = [`${b.total.text}${b.perYear ? '/年' : ''}${b.firstYear ? '（首年）' : b.horizonAssumed ? '' : `，覆盖${b.horizonYears}年`}`];
     if (b.oneTime && b.oneTime.amount !== b.total.amount) parts.push(`其中一次性建设${b.oneTime.text}`);
     if (b.recurringPerYear) parts.push(`年度运维${b.recurringPerYear.text}`);
     if (b.preference) parts.push(b.preference);
@@ -314,7 +318,10 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
-    if (f && once.first(f.summary)) items.push(point(sentence(f.summary), r.refs));
+    if (!f || !once.first(f.summary)) continue;
+    // "PCI DSS v4.0.1：先界定…" reads like the systems above it: the framework as the label.
+    const colon = f.summary.indexOf('：');
+    items.push(colon > 0 && colon <= 24 ? labelled(f.summary.slice(0, colon), sentence(f.summary.slice(colon + 1)), r.refs) : point(sentence(f.summary), r.refs));
   }
   // A rule about a framework already described above (等保, IATF) would say it twice.
   const described = new Set(model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3).map((r) => r.id));
@@ -405,15 +412,21 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const needs = model.plan?.needs ?? [];
   // The core system is proven in a POC even when nothing else competes with it.
   const compared = (rec?.picks ?? []).filter((p) => !p.existing && (p.alternative || model.plan?.systems.some((s) => s.category === p.category && s.role === 'core')));
+  // A 下一步建议 rule that is itself a POC of a compared system (网络POC for 专线/SD-WAN) says how
+  // that POC runs: it becomes the system's POC item, not a second POC step further down.
+  const pocRules = hits.filter((h) => h.rule.section === '下一步建议' && /POC/i.test(h.rule.summary));
+  const usedRules = new Set<string>();
   const trials = compared
     .map((p) => {
       const system = model.plan?.systems.find((s) => s.category === p.category);
       // The core system serves every goal of the business; another system the needs its mechanisms answer.
       const served = needs.filter((n) => n.mechanisms.some((m) => m.categories.includes(p.category)) || (system?.role === 'core' && (n.kind === 'main-goal' || n.kind === 'goal')));
-      const target = measurableTargets(served);
+      const target = measurableTargets(served, p.category);
+      const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
+      if (rule) usedRules.add(rule.rule.id);
       // The pick's line already said what a POC of it proves.
-      const proof = p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
-      return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs] };
+      const proof = rule ? rule.rule.summary.replace(/^[^：]*POC：/i, '') : p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
+      return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs, ...(rule ? evidenceRefs(rule) : [])] };
     })
     .sort((a, b) => Number(b.core) - Number(a.core) || Number(b.target.text !== '') - Number(a.target.text !== ''))
     .slice(0, 3);
@@ -438,7 +451,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
-  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
+  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
   if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, model.lifecycle.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
@@ -447,13 +460,18 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
  * The customer's measurable targets among the needs a system serves, goals first: clauses with a
  * figure that is not a deadline ("接口统一纳管率100%", "医嘱回传延迟<5秒"), at most two.
  */
-function measurableTargets(served: readonly Need[]): { text: string; refs: number[] } {
+function measurableTargets(served: readonly Need[], category: string): { text: string; refs: number[] } {
   const goals = served.filter((n) => n.kind === 'goal' || n.kind === 'main-goal').sort((a, b) => Number(a.kind === 'main-goal') - Number(b.kind === 'main-goal'));
   const out: string[] = [];
   const refs: number[] = [];
   for (const g of goals) {
-    for (const c of goalClauses(g.text)) {
-      if (out.length >= 2 || out.includes(clip(c, 24)) || !testable(c)) continue;
+    // A goal of several targets (挂号接口P99<500ms，影像调阅<3秒) accepts a system on those its
+    // mechanisms speak to: the storage on 影像调阅, not on the registration API.
+    const clauses = goalClauses(g.text).filter(testable);
+    const about = g.mechanisms.filter((m) => m.categories.includes(category)).map((m) => `${m.title} ${m.summary}`).join(' ');
+    const relevant = clauses.length > 1 && about ? clauses.filter((c) => touches(c, about)) : [];
+    for (const c of relevant.length > 0 ? relevant : clauses) {
+      if (out.length >= 2 || out.includes(clip(c, 24))) continue;
       out.push(clip(c, 24));
       refs.push(...g.refs);
     }
