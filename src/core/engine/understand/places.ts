@@ -50,7 +50,7 @@ export interface PlacesResult {
   globalUsers: number[];
 }
 
-type LocationHit = { start: number; end: number; value: { location: Location; approximate: boolean } };
+type LocationHit = { start: number; end: number; alias: string; value: { location: Location; approximate: boolean } };
 
 /**
  * Regions named after a cloud's region without the cloud again ("阿里云新加坡与法兰克福地域"): a city
@@ -71,7 +71,7 @@ function continuedRegions(text: string, hits: readonly LocationHit[], kb: Knowle
         .filter((l) => l.provider === provider && text.startsWith(l.city, at) && !hits.some((h) => h.value.location.id === l.id))
         .sort((a, b) => b.city.length - a.city.length)[0];
       if (!next) break;
-      out.push({ start: pos, end: pos + next.city.length, value: { location: next, approximate: false } });
+      out.push({ start: pos, end: pos + next.city.length, alias: next.city, value: { location: next, approximate: false } });
       pos += next.city.length;
     }
   }
