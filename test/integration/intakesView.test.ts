@@ -167,8 +167,15 @@ suite('Intakes view', () => {
     await write(vscode.Uri.joinPath(workspaceDir(), aviation), await readFixture('aviation.intake'));
     try {
       await waitForView(() => (counts(blank)?.join() === '0,0' && counts(aviation)?.join() === '0,0' ? true : undefined), 'no problems counted under the config');
-      // A change to the config recounts the files that are not open.
-      await write(config, 'diagnostics:\n  placeholderSeverity: error\n  ignore: [intake.latency-physics]\n');
+      // A change to the config, saved in the editor, recounts the files that are not open. (Written
+      // on disk right after the folder was created, the change can escape the recursive file
+      // watcher, which has not watched the new folder yet: the save does not depend on it.)
+      const configDoc = await open(config);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(config, new vscode.Range(0, 0, configDoc.lineCount, 0), 'diagnostics:\n  placeholderSeverity: error\n  ignore: [intake.latency-physics]\n');
+      await vscode.workspace.applyEdit(edit);
+      assert.ok(await configDoc.save(), 'the config saved');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await waitForView(() => (counts(blank)?.join() === '35,0' && counts(aviation)?.join() === '1,0' ? true : undefined), 'placeholders as errors, the latency warning ignored');
       // Opened, the file shows in the Problems panel what the view counted while it was closed.
       const uri = vscode.Uri.joinPath(workspaceDir(), aviation);
