@@ -100,6 +100,12 @@ function phrase(text: string, re: RegExp): string {
   while (start > 0 && !stops.includes(text[start - 1]!)) start--;
   let end = m.index + m[0].length;
   while (end < text.length && !stops.includes(text[end]!)) end++;
+  // A constraint in brackets is the bracket's words: "无（政务数据不上公有云）" → "政务数据不上公有云".
+  const open = Math.max(text.lastIndexOf('（', m.index), text.lastIndexOf('(', m.index));
+  const closeFull = text.indexOf('）', m.index + m[0].length);
+  const closeAscii = text.indexOf(')', m.index + m[0].length);
+  const close = closeFull < 0 ? closeAscii : closeAscii < 0 ? closeFull : Math.min(closeFull, closeAscii);
+  if (open >= start && close >= 0 && close <= end) [start, end] = [open + 1, close];
   return clip(clean(text.slice(start, end)), 40);
 }
 
