@@ -57,9 +57,14 @@ export interface ParseOffset {
   firstIntakeIndex: number;
 }
 
-export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset): IntakeFile {
+/**
+ * `analyzer` remembers what the placeholders seen so far offer: pieces of one text parsed one
+ * after the other (core/documents/ parses a text intake by intake) share one, since the copies
+ * of a template repeat the same placeholders.
+ */
+export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset, analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer()): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
-  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0).parse();
+  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer).parse();
 }
 
 /** The end-of-line sequence most of the first 64 line breaks use. */
@@ -190,12 +195,12 @@ class IntakeParser {
   private readonly positions: Position[] = [];
   private positionCount = 0;
   private readonly positionAt = (character: number): Position => this.position(character);
-  private readonly placeholderContents = new PlaceholderAnalyzer();
 
   constructor(
     private readonly text: string,
     private readonly firstLine: number,
     private readonly firstIntakeIndex: number,
+    private readonly placeholderContents: PlaceholderAnalyzer,
   ) {}
 
   parse(): IntakeFile {

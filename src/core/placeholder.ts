@@ -24,16 +24,24 @@ export interface PlaceholderContent {
 function quotedSample(text: string): string | undefined {
   for (let open = 0; open < text.length - 1; open++) {
     // An opening quote, not closed right away (`“”` quotes nothing: look further on).
-    if (!OPENING_QUOTES.includes(text[open]!) || CLOSING_QUOTES.includes(text[open + 1]!)) continue;
+    if (!isOpeningQuote(text.charCodeAt(open)) || isClosingQuote(text.charCodeAt(open + 1))) continue;
     let close = open + 2;
-    while (close < text.length && !CLOSING_QUOTES.includes(text[close]!)) close++;
+    while (close < text.length && !isClosingQuote(text.charCodeAt(close))) close++;
     // Without a closing quote after this one, none comes after a later one either.
     return close < text.length ? text.slice(open + 1, close) : undefined;
   }
   return undefined;
 }
-const OPENING_QUOTES = '「“"『';
-const CLOSING_QUOTES = '」”"』';
+
+/** 「 “ " 『 (compared as code units: a placeholder's every character is looked at). */
+function isOpeningQuote(c: number): boolean {
+  return c === 0x300c || c === 0x201c || c === 0x22 || c === 0x300e;
+}
+
+/** 」 ” " 』 */
+function isClosingQuote(c: number): boolean {
+  return c === 0x300d || c === 0x201d || c === 0x22 || c === 0x300f;
+}
 /** Leading example markers: 例：, 例如, 如, 比如, e.g. */
 const EXAMPLE_PREFIX = /^(?:例如|比如|例|如|e\.g\.|eg)\s*[:：]?\s*/i;
 /** Markers that make the rest one example even when it contains slashes (`例：<15分钟/季度`). */

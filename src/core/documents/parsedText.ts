@@ -18,6 +18,7 @@
 import { comparePositions, lineStarts, type Position, type Range } from '../document';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
 import { detectEol, isSeparatorLine, isStructureLine, parseIntake } from '../parser';
+import { PlaceholderAnalyzer } from '../placeholder';
 
 interface Segment {
   /** The first line (0-based) and the number of lines. */
@@ -447,8 +448,10 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
   let index = firstIntakeIndex;
   let line = firstLine;
   let pos = from;
+  // The segments' copies of a template have the same placeholders: each is analysed once.
+  const placeholders = new PlaceholderAnalyzer();
   const close = (end: number) => {
-    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index });
+    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index }, placeholders);
     const parse: SegmentParse = { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems };
     out.push({
       firstLine: segFirstLine,
