@@ -465,14 +465,14 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
     });
     index += parsed.intakes.length;
   };
+  // The next \n and \r at or after `pos` (-1: none), found with indexOf rather than a loop over every character.
+  let nextLf = text.indexOf('\n', from);
+  let nextCr = text.indexOf('\r', from);
   for (;;) {
     // The line [pos, lineEnd), then its break.
-    let lineEnd = pos;
-    while (lineEnd < to) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
-    }
+    if (nextLf >= 0 && nextLf < pos) nextLf = text.indexOf('\n', pos);
+    if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf('\r', pos);
+    const lineEnd = Math.min(to, nextLf < 0 ? to : nextLf, nextCr < 0 ? to : nextCr);
     if (lineEnd >= to) {
       close(to);
       return out;
