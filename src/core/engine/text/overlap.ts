@@ -53,11 +53,11 @@ interface Cut {
  * words at each comparison: a word of that side is then never a stop word, so stop words on the
  * other side cannot change what matches. The store is emptied when it grows past its bound.
  */
-const cuts = [new Map<string, Cut>(), new Map<string, Cut>()] as const;
+const cuts: Record<2 | 3, Map<string, Cut>> = { 2: new Map(), 3: new Map() };
 const CUTS_KEPT = 4096;
 
 function cut(text: string, minHan: 2 | 3): Cut {
-  const kept = cuts[minHan - 2];
+  const kept = cuts[minHan];
   let found = kept.get(text);
   if (found === undefined) {
     const p = pieces(text, minHan);
