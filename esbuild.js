@@ -211,6 +211,14 @@ const CLI_DIST = 'cli/dist';
 /** The `intake` command: a CommonJS launcher for the ES module, so `node cli/dist/cli.js` works as before. */
 const CLI_LAUNCHER = `#!/usr/bin/env node
 // The \`intake\` command line. It is an ES module (cli.mjs) that loads its chunks on first use.
+// On Node 22.1 and later, V8 keeps the compiled code of cli.mjs and its chunks on disk (in
+// NODE_COMPILE_CACHE, else the system's temporary folder): a later start skips compiling them.
+// Older Node versions have no such cache and start as before; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+try {
+  require('node:module').enableCompileCache?.();
+} catch {
+  // A cache that cannot be used only costs the compile time.
+}
 import('./cli.mjs').catch((e) => {
   console.error(e);
   process.exitCode = 1;
