@@ -38,12 +38,13 @@ function pieces(text: string, minHan: number): { latin: string[]; han: string[] 
   return { latin, han };
 }
 
-/** A text cut once: its pieces, its Latin words as a set, its Chinese runs joined by "|". */
+/** A text cut once: its pieces, its Latin words as a set, and (made when first asked) the n-character pieces of its Chinese runs. */
 interface Cut {
+  minHan: 2 | 3;
   latin: readonly string[];
   han: readonly string[];
   words: ReadonlySet<string>;
-  joined: string;
+  grams?: ReadonlySet<string>;
 }
 
 /**
@@ -61,11 +62,26 @@ function cut(text: string, minHan: 2 | 3): Cut {
   let found = kept.get(text);
   if (found === undefined) {
     const p = pieces(text, minHan);
-    found = { latin: p.latin, han: p.han, words: new Set(p.latin), joined: p.han.join('|') };
+    found = { minHan, latin: p.latin, han: p.han, words: new Set(p.latin) };
     if (kept.size >= CUTS_KEPT) kept.clear();
     kept.set(text, found);
   }
   return found;
+}
+
+/**
+ * Every piece of the cut's Chinese runs as long as its shortest run (two or three characters): a piece of that length is in one of
+ * the runs exactly when it is in the runs joined by "|" (it holds no "|"), which is how the
+ * comparisons were first written, but a lookup costs nothing where a search read the whole text.
+ */
+function gramsOf(c: Cut): ReadonlySet<string> {
+  if (c.grams === undefined) {
+    const n = c.minHan;
+    const grams = new Set<string>();
+    for (const run of c.han) for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
+    c.grams = grams;
+  }
+  return c.grams;
 }
 
 /** The Latin words of a cut text that are not stop words. */
@@ -81,11 +97,11 @@ export function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): str
   const x = cut(a, 3);
   const y = cut(b, 3);
   for (const w of latinOf(x, stop)) if (y.words.has(w)) return w;
-  const hanB = y.joined;
+  const trigrams = gramsOf(y);
   for (const run of x.han) {
     for (let i = 0; i + 3 <= run.length; i++) {
       const tri = run.slice(i, i + 3);
-      if (hanB.includes(tri)) return tri;
+      if (trigrams.has(tri)) return tri;
     }
   }
   return undefined;
@@ -105,11 +121,11 @@ const COMMON_PAIRS = new Set(['需要', '需单', '单独', '评估', '客户', 
  */
 export function touches(a: string, b: string, stop?: ReadonlySet<string>): boolean {
   if (sharesWords(a, b, stop)) return true;
-  const y = cut(b, 2).joined;
+  const pairs = gramsOf(cut(b, 2));
   for (const run of cut(a, 2).han) {
     for (let i = 0; i + 2 <= run.length; i++) {
       const pair = run.slice(i, i + 2);
-      if (!COMMON_PAIRS.has(pair) && y.includes(pair)) return true;
+      if (!COMMON_PAIRS.has(pair) && pairs.has(pair)) return true;
     }
   }
   return false;
