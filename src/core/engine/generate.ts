@@ -34,6 +34,7 @@ import { withCustomerFigures } from './plan/ruleText';
 import type { Clarification, ReportModel } from './reportModel';
 import { currentName } from './plan/picks';
 import { evaluateRules } from './rules';
+import { mapJsonStrings } from './text/mapJsonStrings';
 import { understand } from './understand';
 import { scrub } from './understand/personal';
 import { writeBrief } from './write/brief';
@@ -175,8 +176,8 @@ function titleSegment(segment: string): string {
   return cut >= 2 ? segment.slice(0, cut) : segment;
 }
 
-/** Removes any personal string (a contact's name, phone, e-mail) from every text of the model. */
+/** Removes any personal string (a contact's name, phone, e-mail) from every text of the model, in a copy of it. */
 function scrubModel(model: ReportModel, u: ReturnType<typeof understand>): ReportModel {
   if (u.personal.strings.length === 0) return model;
-  return JSON.parse(JSON.stringify(model), (_key, value: unknown) => (typeof value === 'string' ? scrub(value, u.personal) : value)) as ReportModel;
+  return mapJsonStrings(model, (text) => scrub(text, u.personal)) as ReportModel;
 }
