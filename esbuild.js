@@ -58,11 +58,26 @@ export default function load() {
 }
 
 /**
+ * The test bundles' form of {@link dataFileModule}: CommonJS has no import.meta.url, and the tests
+ * run where they were built, so the module reads the file by its absolute path. The tests and
+ * the benchmarks then load the data as the shipped bundles do: one readFileSync and JSON.parse
+ * per file.
+ */
+function absoluteDataFileModule(file) {
+  return `const { readFileSync } = require('node:fs');
+let data;
+export default function load() {
+  return (data ??= JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
+}
+`;
+}
+
+/**
  * YAML as data. `compiled`, when given, maps paths under src/core/ to the validated output to
  * embed instead of the YAML as written (see compileData); with `dataDir`, that output is written
  * there as JSON files and read at run time (dataFileModule) instead of being embedded.
  * @param {() => Promise<Record<string, unknown> | undefined>} [compiled]
- * @param {{ dataDir?: string }} [options]
+ * @param {{ dataDir?: string, absolute?: boolean }} [options] `absolute`: read the data files by their absolute path (the test bundles)
  * @returns {import('esbuild').Plugin}
  */
 function yamlData(compiled, options = {}) {
@@ -76,7 +91,7 @@ function yamlData(compiled, options = {}) {
           const name = key.replace(/\.ya?ml$/, '.json').split('/').join('-');
           fs.mkdirSync(options.dataDir, { recursive: true });
           fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(data[key]));
-          return { contents: dataFileModule(name), loader: 'js', watchFiles: [args.path] };
+          return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name)) : dataFileModule(name), loader: 'js', watchFiles: [args.path] };
         }
         if (data && key in data) return { contents: dataModule(data[key]), loader: 'js', watchFiles: [args.path] };
         const text = await fs.promises.readFile(args.path, 'utf8');
@@ -251,7 +266,8 @@ function targets() {
       ...listFiles('test/bench', '.child.ts'),
     ];
     // Plain Node has no `vscode`: the few unit tests of extension code get a small stand-in of it.
-    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { vscode: './test/unit/helpers/vscode.ts' } });
+    // The validated data as files beside the bundles (out/test/data/), read as the shipped bundles read dist/data/.
+    list.push({ ...common, plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { vscode: './test/unit/helpers/vscode.ts' } });
   }
   return testsOnly ? list.slice(-1) : list;
 }
