@@ -246,6 +246,19 @@ describe('report reasoning on the city bank intake (examples/pipeline-2025-q3.in
   });
 });
 
+describe('report reasoning on the city government intake (examples/government-cloud.intake)', () => {
+  const model = generateReport(parseIntake(readExample('government-cloud.intake')), 0, { asOf: AS_OF });
+
+  it('answers the patch baseline and the consolidation goal rather than asking about them', () => {
+    for (const text of [/统一基线/, /整合率60%/]) assert.ok(model.plan!.needs.find((n) => text.test(n.text))!.mechanisms.length > 0, String(text));
+    assert.ok(!model.clarifications.some((c) => /基线|整合率/.test(c.question)));
+  });
+
+  it('quotes each hard constraint without the item that follows it', () => {
+    assert.deepEqual(model.understanding.constraints.map((c) => c.text), ['政务数据不上公有云', '预留信创替代（鲲鹏服务器与麒麟操作系统）']);
+  });
+});
+
 describe('report reasoning across domains', () => {
   it('a wind-and-solar control centre is not offered a PV-only plant system', () => {
     const { model, body } = evalReport('energy');
