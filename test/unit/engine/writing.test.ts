@@ -259,6 +259,17 @@ describe('report reasoning on the city government intake (examples/government-cl
   });
 });
 
+describe('report reasoning on the aviation intake', () => {
+  const model = generateReport(parseIntake(readExample('aviation.intake')), 0, { asOf: AS_OF });
+
+  it('reads the named root cause (缺乏SD-WAN流量调度策略) as the cause of the latency symptom, not a second pain', () => {
+    const pains = model.plan!.needs.filter((n) => n.kind === 'pain');
+    assert.equal(pains.length, 1, pains.map((n) => n.text).join('\n'));
+    assert.deepEqual(pains[0]!.refs, [11, 12]);
+    assert.ok(pains[0]!.mechanisms.some((m) => m.rule === 'tcp-congestion-bbr'));
+  });
+});
+
 describe('report reasoning across domains', () => {
   it('a wind-and-solar control centre is not offered a PV-only plant system', () => {
     const { model, body } = evalReport('energy');
