@@ -13,6 +13,7 @@
  * nothing until someone exports: the extension's activation never evaluates the package.
  */
 import type * as Docx from 'docx';
+import type { StyleIds } from './docxStyles';
 import type { ReportModel } from '../engine/reportModel';
 import { chartFor, chartToSvg, type ChartKind } from './charts';
 import { stripXmlForbidden } from './escape';
@@ -76,7 +77,6 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
 
 /** The styles the report's paragraphs use, by the names Word knows them by: `heading 1`, … (a template may give them other ids). */
 export const REPORT_STYLES = { Title: 'Title', Heading1: 'heading 1', Heading2: 'heading 2', Heading3: 'heading 3' } as const;
-export type StyleIds = Record<'h1' | 'h2' | 'h3' | 'h4', string>;
 
 function styles(d: DocxModule, look: DocxLook): Docx.IStylesOptions {
   const FONT = look.font;

@@ -25,7 +25,8 @@ import { summarizeText } from '../../core/overview/fromText';
 import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from '../../core/overview/summary';
 import { IntakeIndex } from '../../core/overview/workspaceIndex';
 import { fromRange, isIntake } from '../convert';
-import { DIAGNOSTIC_SOURCE, type PublishedVersions } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
+import type { PublishedVersions } from '../diagnostics';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 
