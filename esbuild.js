@@ -159,8 +159,9 @@ const problemMatcherPlugin = {
 };
 
 /**
- * The validated catalog and knowledge base (validateData.ts run on the YAML as written), made
- * again when a YAML file changed (watch mode); undefined, after reporting why, when invalid.
+ * The validated catalog and knowledge base, and the team files' JSON Schemas (team/buildData.ts
+ * run on the YAML as written), made again when a YAML file changed (watch mode); undefined,
+ * after reporting why, when invalid.
  */
 let compiledCache;
 function compileData() {
@@ -171,11 +172,11 @@ function compileData() {
 
 async function compileDataNow() {
   const outfile = path.join('out', 'validate-data.js');
-  await esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/knowledge/validateData.ts'], outfile });
+  await esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/team/buildData.ts'], outfile });
   const file = path.resolve(outfile);
   delete require.cache[file];
-  const { compileEmbeddedData } = require(file);
-  const { problems, data } = compileEmbeddedData();
+  const { compileBuildData } = require(file);
+  const { problems, data } = compileBuildData();
   for (const p of problems) console.error(`✘ [DATA] ${p}`);
   return problems.length > 0 ? undefined : data;
 }

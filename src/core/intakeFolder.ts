@@ -41,6 +41,23 @@ const nodeProbe: FolderProbe = {
 };
 
 /**
+ * The folders above `folder` (an absolute path) that the search from a file in it may reach, nearest
+ * first: each parent up to the repository's root, included (none when `folder` is a root itself).
+ * The editor watches their `.intake/` folders, which lie outside the workspace.
+ */
+export async function foldersSearchedAbove(folder: string, probe: FolderProbe = nodeProbe): Promise<string[]> {
+  const out: string[] = [];
+  let current = path.resolve(folder);
+  while ((await probe.kind(path.join(current, REPOSITORY_MARKER))) === undefined) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    out.push(parent);
+    current = parent;
+  }
+  return out;
+}
+
+/**
  * The search, remembered per folder: the files of one folder, and the folders under one parent,
  * ask the disk once. {@link clear} forgets everything (after a `.intake/` or `.git` appeared or went away).
  */

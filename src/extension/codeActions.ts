@@ -8,14 +8,20 @@
  * cursor's diagnostics are analysis ones), and the two source actions are computed only when
  * asked for by kind (the Source Action menu, Fix All, code actions on save); in the menu they are
  * offered unresolved and built in `resolveCodeAction` when picked.
+ *
+ * Fix All fixes only what the Problems panel shows: the codes the folder's `.intake/config.yaml`
+ * ignores are left alone (core/documents/shownFixes.ts), so a request for it awaits the folder's policy.
  */
 import * as vscode from 'vscode';
 import { ALL_CODES, type DiagnosticCode, type IntakeDiagnostic } from '../core/diagnostics';
 import type { DocumentAnalysis } from '../core/documents/documentAnalysis';
 import { fixesFor } from '../core/fixes';
+import type { DiagnosticPolicy } from '../core/folderConfig';
+import { hasShownSafeFixes, shownFixAllEdits } from '../core/documents/shownFixes';
 import type { DocumentAnalyses } from './analyses';
 import { fromRange, INTAKE_SELECTOR, toWorkspaceEdit } from './convert';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
+import type { FolderConfigs } from './folderConfig';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('intake');
 export const FILL_PLACEHOLDERS_KIND = vscode.CodeActionKind.Source.append('intake').append('fillPlaceholders');
@@ -39,9 +45,14 @@ export class IntakeCodeActionProvider implements vscode.CodeActionProvider<vscod
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND, FILL_PLACEHOLDERS_KIND],
   };
 
-  constructor(private readonly analyses: Pick<DocumentAnalyses, 'get'>) {}
+  constructor(
+    private readonly analyses: Pick<DocumentAnalyses, 'get'>,
+    /** The diagnostic policy of a document (FolderConfigs): what its diagnostics leave out. */
+    private readonly policyFor: (uri: vscode.Uri) => Promise<DiagnosticPolicy> = () => Promise.resolve({}),
+  ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  /** Synchronous for a cursor move (quick fixes only); a promise when a source action is asked for. */
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const ours = context.diagnostics.filter(isOurs);
     const only = context.only;
@@ -50,11 +61,16 @@ export class IntakeCodeActionProvider implements vscode.CodeActionProvider<vscod
     }
     // Source actions only when asked for by kind: VS Code leaves them out of every other request.
     if (!only) return actions;
+    return this.sourceActions(doc, only).then((source) => [...actions, ...source]);
+  }
+
+  private async sourceActions(doc: vscode.TextDocument, only: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+    const actions: vscode.CodeAction[] = [];
     // Fix All is applied at once whenever `source.fixAll` is asked for (the Fix All command, code
     // actions on save), so it is computed now; in the Source Action menu (`source`) it is offered
     // and computed if picked. Filling placeholders is computed now only when asked for by its own kind.
     if (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only)) {
-      const action = this.fixAll(doc, vscode.CodeActionKind.SourceFixAll.contains(only));
+      const action = await this.fixAll(doc, vscode.CodeActionKind.SourceFixAll.contains(only));
       if (action) actions.push(action);
     }
     if (only.contains(FILL_PLACEHOLDERS_KIND) || FILL_PLACEHOLDERS_KIND.contains(only)) {
@@ -64,11 +80,13 @@ export class IntakeCodeActionProvider implements vscode.CodeActionProvider<vscod
     return actions;
   }
 
-  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+  async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
     if (!(action instanceof SourceAction) || action.edit) return action;
+    const fixAll = action.kind?.value === FIX_ALL_KIND.value;
+    const policy = fixAll ? await this.policyFor(action.doc.uri) : undefined;
     // The document changed since the action was offered: resolved against what it is now.
     const analysis = this.analyses.get(action.doc);
-    const edits = action.kind?.value === FIX_ALL_KIND.value ? analysis.fixAllEdits() : analysis.fillPlaceholderEdits();
+    const edits = policy ? shownFixAllEdits(analysis, policy) : analysis.fillPlaceholderEdits();
     action.edit = toWorkspaceEdit(action.doc.uri, edits);
     return action;
   }
@@ -90,10 +108,12 @@ export class IntakeCodeActionProvider implements vscode.CodeActionProvider<vscod
     return actions;
   }
 
-  private fixAll(doc: vscode.TextDocument, eager: boolean): vscode.CodeAction | undefined {
+  private async fixAll(doc: vscode.TextDocument, eager: boolean): Promise<vscode.CodeAction | undefined> {
+    const policy = await this.policyFor(doc.uri);
+    // Analysed after the wait: the document may have changed meanwhile.
     const analysis = this.analyses.get(doc);
-    if (!eager) return analysis.hasSafeFixes() ? new SourceAction(vscode.l10n.t('Fix all intake problems'), FIX_ALL_KIND, doc) : undefined;
-    const edits = analysis.fixAllEdits();
+    if (!eager) return hasShownSafeFixes(analysis, policy) ? new SourceAction(vscode.l10n.t('Fix all intake problems'), FIX_ALL_KIND, doc) : undefined;
+    const edits = shownFixAllEdits(analysis, policy);
     if (edits.length === 0) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all intake problems'), FIX_ALL_KIND);
     action.edit = toWorkspaceEdit(doc.uri, edits);
@@ -139,6 +159,7 @@ function findCore(analysis: DocumentAnalysis, d: vscode.Diagnostic): IntakeDiagn
     );
 }
 
-export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(INTAKE_SELECTOR, new IntakeCodeActionProvider(analyses), IntakeCodeActionProvider.metadata);
+export function registerCodeActions(analyses: DocumentAnalyses, folderConfigs: Pick<FolderConfigs, 'policyFor'>): vscode.Disposable {
+  const provider = new IntakeCodeActionProvider(analyses, (uri) => folderConfigs.policyFor(uri));
+  return vscode.languages.registerCodeActionsProvider(INTAKE_SELECTOR, provider, IntakeCodeActionProvider.metadata);
 }

@@ -8,6 +8,7 @@
  * left alone costs nothing to publish again. The placeholder severity and the codes to leave out
  * come from the settings and the folder's `.intake/config.yaml` (folderConfig.ts).
  */
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import * as vscode from 'vscode';
 import type { IntakeDiagnostic, Severity } from '../core/diagnostics';
 import type { DiagnosticPolicy } from '../core/folderConfig';
@@ -19,7 +20,6 @@ import { Debouncer } from './debouncer';
 import type { FolderConfigs } from './folderConfig';
 import type { TeamKnowledgeService } from './team/knowledge';
 
-export const DIAGNOSTIC_SOURCE = 'intake';
 
 type PlaceholderSeverity = Severity | 'off';
 
@@ -37,9 +37,29 @@ function shownBy(policy: DiagnosticPolicy): Shown {
   return { severity, ignore: new Set(ignore), key: `${severity}|${ignore.join(',')}` };
 }
 
+/**
+ * Which version of each document the published diagnostics are of: the diagnostics of an edit
+ * are published after a pause (or on save), so for a while they may be of an older text.
+ */
+export class PublishedVersions {
+  private readonly versions = new Map<string, number>();
+
+  versionOf(uri: vscode.Uri): number | undefined {
+    return this.versions.get(uri.toString());
+  }
+
+  set(uri: vscode.Uri, version: number): void {
+    this.versions.set(uri.toString(), version);
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.versions.delete(uri.toString());
+  }
+}
+
 type Converted = WeakMap<readonly IntakeDiagnostic[], { shown: string; uri: string; list: vscode.Diagnostic[] }>;
 
-export function registerDiagnostics(analyses: DocumentAnalyses, config: Configuration, folderConfigs: FolderConfigs, team: TeamKnowledgeService): vscode.Disposable {
+export function registerDiagnostics(analyses: DocumentAnalyses, config: Configuration, folderConfigs: FolderConfigs, team: TeamKnowledgeService, published: PublishedVersions): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const debouncer = new Debouncer<string>();
   // Each intake's diagnostics in VS Code's form, by the core list they were made from.
@@ -53,11 +73,13 @@ export function registerDiagnostics(analyses: DocumentAnalyses, config: Configur
     // Stale guard: a newer edit (or a close) supersedes this result.
     if (doc.isClosed || doc.version !== version) return;
     collection.set(doc.uri, vsDiagnostics(doc.uri, analyses.get(doc), shown, converted));
+    published.set(doc.uri, version);
   };
   const refreshAll = (): void => vscode.workspace.textDocuments.forEach((doc) => void refresh(doc));
 
   const forget = (doc: vscode.TextDocument): void => {
     debouncer.cancel(doc.uri.toString());
+    published.delete(doc.uri);
     collection.delete(doc.uri);
   };
 

@@ -10,7 +10,7 @@ import { registerEditCommands } from './commands';
 import { FolderConfigs } from './folderConfig';
 import { registerCompletion } from './completion';
 import { INTAKE_SELECTOR } from './convert';
-import { registerDiagnostics } from './diagnostics';
+import { PublishedVersions, registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
 import { Configuration } from './config';
@@ -48,18 +48,19 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   const team = new TeamKnowledgeService(config);
   const analyses = new DocumentAnalyses((uri) => team.catalogFor(uri));
   const folderConfigs = new FolderConfigs(config);
+  const published = new PublishedVersions();
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
   const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR, team);
   const llm = registerLlm(context, analyses, config, preview.manager);
-  const intakes = registerIntakesView(context, analyses, config);
+  const intakes = registerIntakesView(context, analyses, config, folderConfigs, published);
   context.subscriptions.push(
     analyses,
     config,
     team,
     folderConfigs,
-    registerDiagnostics(analyses, config, folderConfigs, team),
-    registerCodeActions(analyses),
-    registerEditCommands(analyses),
+    registerDiagnostics(analyses, config, folderConfigs, team, published),
+    registerCodeActions(analyses, folderConfigs),
+    registerEditCommands(analyses, folderConfigs),
     registerCompletion(INTAKE_SELECTOR, analysisOf),
     registerHover(INTAKE_SELECTOR, analysisOf),
     registerSymbols(INTAKE_SELECTOR, analysisOf),

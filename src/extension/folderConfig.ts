@@ -10,16 +10,23 @@
  * - Only `file:` documents have a config (the discovery reads the disk through Node).
  * - A config with a problem is reported on the config file itself (in the Problems panel) and
  *   not applied: the settings alone decide until it is fixed.
- * - Any change under a `.intake/` folder of the workspace forgets what was read and fires
- *   {@link FolderConfigs.onDidChange}; the diagnostics then refresh.
+ * - Any change under a `.intake/` folder that may govern a workspace file (in the workspace, or
+ *   above it up to the repository root; a save in the editor too: IntakeFolderWatcher) forgets
+ *   what was read and fires {@link FolderConfigs.onDidChange}; the diagnostics then refresh.
  * - The file is data only (no code runs, size-capped, no YAML aliases), and only changes how
  *   diagnostics are shown, so it is honoured in Restricted Mode too.
  */
 import * as vscode from 'vscode';
 import { diagnosticPolicyOf, effectivePlaceholderSeverity, type DiagnosticPolicy, type LoadedFolderConfig } from '../core/folderConfig';
 import { IntakeFolderFinder } from '../core/intakeFolder';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
+import { IntakeFolderWatcher } from './intakeFolderWatcher';
+
+/** A `.intake` folder itself (created or deleted) or a `config.yaml` directly in one. */
+function isConfigOrFolder(uri: vscode.Uri): boolean {
+  return /(?:^|\/)\.intake(?:\/config\.yaml)?$/i.test(uri.path);
+}
 
 export class FolderConfigs implements vscode.Disposable {
   private readonly finder = new IntakeFolderFinder();
@@ -31,7 +38,7 @@ export class FolderConfigs implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly config: Configuration) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{.intake,.intake/**}');
+    const watcher = new IntakeFolderWatcher();
     const reset = (): void => {
       this.finder.clear();
       this.configs.clear();
@@ -39,7 +46,15 @@ export class FolderConfigs implements vscode.Disposable {
       this.problems.clear();
       this.changed.fire();
     };
-    this.subscriptions = [watcher, watcher.onDidCreate(reset), watcher.onDidChange(reset), watcher.onDidDelete(reset), this.changed, this.problems];
+    this.subscriptions = [
+      watcher,
+      // The team's overlays and branding in the same folders are not this class's business.
+      watcher.onDidChange((uri) => {
+        if (isConfigOrFolder(uri)) reset();
+      }),
+      this.changed,
+      this.problems,
+    ];
   }
 
   /** The diagnostic policy for a document: its folder config's, under the settings' precedence. */

@@ -18,7 +18,7 @@ import { step } from './proc';
 import { printSuiteResults, type Counts } from './report';
 import { ensureSetup } from './setup';
 import { waitForResults } from './waitForResults';
-import { writeExampleWorkspace } from '../integration/seeds';
+import { writeExampleWorkspace, writeIntegrationWorkspace } from '../integration/seeds';
 
 // Bounds only a crashed or hung extension host: every test has its own 30 s mocha timeout.
 const INTEGRATION_TIMEOUT_MS = 5 * 60_000;
@@ -136,7 +136,7 @@ async function main(): Promise<number> {
     fs.rmSync(RESULTS, { recursive: true, force: true });
     fs.mkdirSync(RESULTS, { recursive: true });
     runRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-e2e-'));
-    const integrationWs = writeExampleWorkspace(path.join(runRoot, 'ws-integration'), REPO);
+    const integrationWs = writeIntegrationWorkspace(path.join(runRoot, 'integration'), REPO);
     const browserWs = writeExampleWorkspace(path.join(runRoot, 'ws-browser'), REPO);
     const extensionsDir = path.join(runRoot, 'extensions');
     const userDataDir = path.join(runRoot, 'user-data');

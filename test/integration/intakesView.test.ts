@@ -9,9 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IntakeStudioTestApi } from '../../src/extension/extension';
+import type { IntakeSummary } from '../../src/core/overview/summary';
 import type { IntakeNode, IntakesViewTestApi } from '../../src/extension/intakesView';
 import { summarizeText } from '../../src/core/overview/fromText';
-import { activateByOpening, EXTENSION_ID, open, readFixture, replaceLine, workspaceDir } from './helpers';
+import { activateByOpening, codeOf, EXTENSION_ID, open, readFixture, replaceLine, waitForDiagnostics, workspaceDir } from './helpers';
 
 const TIMEOUT_MS = 20_000;
 let api: IntakesViewTestApi;
@@ -114,30 +115,81 @@ suite('Intakes view', () => {
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
   });
 
-  test('counts follow an edit in an open document, and the file on disk once it is closed unsaved', async () => {
+  test('counts follow an edit in an open document, and the file on disk once it is reverted or closed unsaved', async () => {
     const name = 'view-edit.intake';
     const file = vscode.Uri.joinPath(workspaceDir(), name);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(await readFixture('insurance.intake')));
     const before = await waitForView(() => single(name)?.intake, `${name} to appear`);
     const doc = await open(file);
     const line = doc.getText().split('\n').findIndex((l) => l.trimStart().startsWith('- 业务规模'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(file, doc.lineAt(line).range, replaceLine(doc.lineAt(line).text, '- 业务规模', '- 业务规模：__(待补充)__'));
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    const after = await waitForView(() => {
-      const s = single(name)?.intake;
-      return s && s.warnings === before.warnings + 1 ? s : undefined;
-    }, 'one more warning after the edit');
-    assert.ok(after.percent < before.percent, `${after.percent}% after, ${before.percent}% before`);
-    assert.equal(after.placeholders, 1);
+    const editAndWait = async (): Promise<IntakeSummary> => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(file, doc.lineAt(line).range, replaceLine(doc.lineAt(line).text, '- 业务规模', '- 业务规模：__(待补充)__'));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      return waitForView(() => {
+        const s = single(name)?.intake;
+        return s && s.warnings === before.warnings + 1 && s.placeholders === 1 ? s : undefined;
+      }, 'one more warning after the edit');
+    };
+    const backToDisk = (what: string) =>
+      waitForView(() => {
+        const s = single(name)?.intake;
+        return s && s.warnings === before.warnings && s.percent === before.percent && s.placeholders === before.placeholders ? s : undefined;
+      }, `the counts of the file on disk ${what}`);
 
+    const after = await editAndWait();
+    assert.ok(after.percent < before.percent, `${after.percent}% after, ${before.percent}% before`);
+    // Reverted, the editor still open: the counts of the saved text at once, not those of the abandoned edit.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(doc.isDirty, false);
+    await backToDisk('after a revert');
+    // Edited again, then closed without saving.
+    await editAndWait();
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitForView(() => {
-      const s = single(name)?.intake;
-      return s && s.warnings === before.warnings && s.percent === before.percent ? s : undefined;
-    }, 'the counts of the file on disk after closing without saving');
+    await backToDisk('after closing without saving');
     await vscode.workspace.fs.delete(file);
     await waitForView(() => (single(name) ? undefined : true), `${name} to leave the view`);
+  });
+
+  test("counts a closed file under its folder's .intake/config.yaml, as the Problems panel shows it once opened", async () => {
+    const root = vscode.Uri.joinPath(workspaceDir(), 'scratch', 'view-config');
+    const config = vscode.Uri.joinPath(root, '.intake', 'config.yaml');
+    const write = async (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const blank = 'scratch/view-config/blank.intake';
+    const aviation = 'scratch/view-config/aviation.intake';
+    const counts = (file: string) => {
+      const s = single(file)?.intake;
+      return s && [s.errors, s.warnings];
+    };
+    // Placeholders as information are no warnings; aviation's error and warning are both ignored.
+    await write(config, 'diagnostics:\n  placeholderSeverity: information\n  ignore: [intake.unknown-standard, intake.latency-physics]\n');
+    await write(vscode.Uri.joinPath(workspaceDir(), blank), await readFixture('blank-simple.intake'));
+    await write(vscode.Uri.joinPath(workspaceDir(), aviation), await readFixture('aviation.intake'));
+    try {
+      await waitForView(() => (counts(blank)?.join() === '0,0' && counts(aviation)?.join() === '0,0' ? true : undefined), 'no problems counted under the config');
+      // A change to the config, saved in the editor, recounts the files that are not open. (Written
+      // on disk right after the folder was created, the change can escape the recursive file
+      // watcher, which has not watched the new folder yet: the save does not depend on it.)
+      const configDoc = await open(config);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(config, new vscode.Range(0, 0, configDoc.lineCount, 0), 'diagnostics:\n  placeholderSeverity: error\n  ignore: [intake.latency-physics]\n');
+      await vscode.workspace.applyEdit(edit);
+      assert.ok(await configDoc.save(), 'the config saved');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await waitForView(() => (counts(blank)?.join() === '35,0' && counts(aviation)?.join() === '1,0' ? true : undefined), 'placeholders as errors, the latency warning ignored');
+      // Opened, the file shows in the Problems panel what the view counted while it was closed.
+      const uri = vscode.Uri.joinPath(workspaceDir(), aviation);
+      await open(uri);
+      const shownInPanel = await waitForDiagnostics(uri, (ds) => ds.some((d) => d.source === 'intake'), 'the diagnostics of the opened file');
+      const ours = shownInPanel.filter((d) => d.source === 'intake');
+      const panel = [ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length];
+      assert.deepEqual(panel, [1, 0], ours.map((d) => `${codeOf(d)} ${d.severity}`).join('\n'));
+      assert.deepEqual(counts(aviation), panel);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(root, { recursive: true });
+    }
+    await waitForView(() => (single(blank) || single(aviation) ? undefined : true), 'the scratch files to leave the view');
   });
 
   test('follows files added, changed and deleted on disk by another program', async () => {

@@ -7,11 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { REPO } from '../e2e/paths';
-import { writeExampleWorkspace } from './seeds';
+import { writeIntegrationWorkspace } from './seeds';
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-vscode-test-'));
-  const workspace = writeExampleWorkspace(path.join(root, 'workspace'), REPO);
+  const workspace = writeIntegrationWorkspace(root, REPO);
   try {
     await runTests({
       ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : { version: process.env.VSCODE_TEST_VERSION ?? 'stable' }),

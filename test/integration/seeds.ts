@@ -19,3 +19,14 @@ export function writeExampleWorkspace(dir: string, repo: string): string {
   fs.copyFileSync(seed, path.join(dir, 'seeds.intake'));
   return dir;
 }
+
+/**
+ * The integration suite's workspace: the examples in `parent/workspace`, beside an empty
+ * `parent/.intake/` folder. The workspace is in no repository, so the search for a file's
+ * `.intake/` goes on above it: the folder config test writes a config there, into a folder that
+ * existed (and so was watched) from the start.
+ */
+export function writeIntegrationWorkspace(parent: string, repo: string): string {
+  fs.mkdirSync(path.join(parent, '.intake'), { recursive: true });
+  return writeExampleWorkspace(path.join(parent, 'workspace'), repo);
+}

@@ -216,10 +216,21 @@ function sameText(next: DocumentAnalysis, previous: DocumentAnalysis, parsed: Pa
  */
 function placeholdersOf(file: IntakeFile, parsed: readonly Placeholder[], wanted: (index: number) => boolean): Map<number, Placeholder[]> {
   const out = new Map<number, Placeholder[]>();
-  file.intakes.forEach((_, i) => {
-    if (wanted(i)) out.set(i, []);
-  });
+  const intakes = file.intakes;
+  for (let i = 0; i < intakes.length; i++) if (wanted(i)) out.set(i, []);
   if (out.size === 0) return out;
-  for (const p of parsed) out.get(locateIntake(file, p.range.start.line).nearest?.index ?? 0)?.push(p);
+  // Both lists are in document order: one walk finds each placeholder's nearest intake (the last
+  // that starts at or above its line, else the first), as locateIntake would one by one.
+  let at = 0;
+  let list = out.get(0);
+  for (const p of parsed) {
+    const line = p.range.start.line;
+    if (at + 1 < intakes.length && intakes[at + 1]!.range.start.line <= line) {
+      do at++;
+      while (at + 1 < intakes.length && intakes[at + 1]!.range.start.line <= line);
+      list = out.get(at);
+    }
+    list?.push(p);
+  }
   return out;
 }

@@ -18,16 +18,60 @@ export function moveDiagnostic(d: IntakeDiagnostic, lines: number, intake: numbe
 
 export { moveFinding } from '../analysis/finding';
 
+/**
+ * What a symbol made by {@link moveSymbol} was moved from: its origin (a symbol made in full)
+ * and how far. A symbol moved again is moved from its origin, so a run of edits never chains
+ * versions' symbols together.
+ */
+const movedFrom = new WeakMap<IntakeSymbol, { origin: IntakeSymbol; lines: number }>();
+
+/**
+ * `s` moved down by `lines` (up when negative). The symbol itself is made now, its children
+ * when first read: Enter at the top of a long file moves every intake's symbol, and only the
+ * outline reads them all (and a moved symbol is often replaced before anyone does).
+ */
 export function moveSymbol(s: IntakeSymbol, lines: number): IntakeSymbol {
+  const from = movedFrom.get(s);
+  const origin = from ? from.origin : s;
+  const by = from ? from.lines + lines : lines;
+  const { start, end, selStart, selEnd } = movedRanges(origin, by);
+  const out: IntakeSymbol = {
+    name: origin.name,
+    detail: origin.detail,
+    kind: origin.kind,
+    range: { start, end },
+    selectionRange: { start: selStart, end: selEnd },
+    // Replaced by the moved children when first read (a plain property from then on).
+    get children(): IntakeSymbol[] {
+      const children = moveChildren(origin, by);
+      Object.defineProperty(out, 'children', { value: children, enumerable: true, writable: true, configurable: true });
+      return children;
+    },
+  };
+  movedFrom.set(out, { origin, lines: by });
+  return out;
+}
+
+/** `s` and its descendants moved down by `lines`, all made now. */
+function moveSymbolTree(s: IntakeSymbol, lines: number): IntakeSymbol {
+  const { start, end, selStart, selEnd } = movedRanges(s, lines);
+  return { name: s.name, detail: s.detail, kind: s.kind, range: { start, end }, selectionRange: { start: selStart, end: selEnd }, children: moveChildren(s, lines) };
+}
+
+function moveChildren(s: IntakeSymbol, lines: number): IntakeSymbol[] {
   const children: IntakeSymbol[] = new Array<IntakeSymbol>(s.children.length);
-  for (let i = 0; i < children.length; i++) children[i] = moveSymbol(s.children[i]!, lines);
-  // A symbol's ranges mostly share their positions (the parser's, clamped): so do the copies.
+  for (let i = 0; i < children.length; i++) children[i] = moveSymbolTree(s.children[i]!, lines);
+  return children;
+}
+
+/** A symbol's positions moved; they mostly share their objects (the parser's, clamped): so do the copies. */
+function movedRanges(s: IntakeSymbol, lines: number): { start: Position; end: Position; selStart: Position; selEnd: Position } {
   const { range, selectionRange: sel } = s;
   const start = movePosition(range.start, lines);
   const end = range.end === range.start ? start : movePosition(range.end, lines);
   const selStart = sel.start === range.start ? start : sel.start === range.end ? end : movePosition(sel.start, lines);
   const selEnd = sel.end === sel.start ? selStart : sel.end === range.end ? end : movePosition(sel.end, lines);
-  return { name: s.name, detail: s.detail, kind: s.kind, range: { start, end }, selectionRange: { start: selStart, end: selEnd }, children };
+  return { start, end, selStart, selEnd };
 }
 
 /** Folding ranges moved down by `lines`. */

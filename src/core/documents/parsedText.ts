@@ -178,7 +178,9 @@ export class ParsedText {
 
   /** The placeholders of the segments parsed in this version, in document order. */
   parsedPlaceholders(): Placeholder[] {
-    return this.window.flatMap((s) => s.view.placeholders);
+    const out: Placeholder[] = [];
+    for (const s of this.window) for (const p of s.view.placeholders) out.push(p);
+    return out;
   }
 
   /** Whether any placeholder of the text passes `test`, which must not depend on lines (no copy is made). */
@@ -522,6 +524,12 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
   });
 }
 
+/** Makes `key` a plain property of `target` holding `value` (in place of an accessor), and returns `value`. */
+function settle<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): T[K] {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return value;
+}
+
 /** Copies parse trees with every line moved by `lines`; placeholders keep being shared between the tree and the file's list. */
 class Mover {
   private placeholders: Map<Placeholder, Placeholder> | undefined;
@@ -593,15 +601,24 @@ class Mover {
    * and preamble are copied when one of them is first read.
    */
   lazyIntake(intake: Intake, indices: number): Intake {
-    const out = {} as Intake;
     let trees: Pick<Intake, 'sections' | 'headings' | 'preamble'> | undefined;
     const copy = () => (trees ??= this.trees(intake));
-    Object.defineProperty(out, 'index', { value: intake.index + indices, enumerable: true, writable: true, configurable: true });
-    lazyProperty(out, 'sections', () => copy().sections);
-    lazyProperty(out, 'headings', () => copy().headings);
-    lazyProperty(out, 'preamble', () => copy().preamble);
-    Object.defineProperty(out, 'range', { value: this.range(intake.range), enumerable: true, writable: true, configurable: true });
-    if (intake.separatorAfter) Object.defineProperty(out, 'separatorAfter', { value: this.range(intake.separatorAfter), enumerable: true, writable: true, configurable: true });
+    // Each tree becomes a plain property when first read. An object literal with accessors is
+    // much cheaper to make than defining them one by one (Enter above many intakes makes one each).
+    const out: Intake = {
+      index: intake.index + indices,
+      get sections() {
+        return settle(out, 'sections', copy().sections);
+      },
+      get headings() {
+        return settle(out, 'headings', copy().headings);
+      },
+      get preamble() {
+        return settle(out, 'preamble', copy().preamble);
+      },
+      range: this.range(intake.range),
+    };
+    if (intake.separatorAfter) out.separatorAfter = this.range(intake.separatorAfter);
     return out;
   }
 

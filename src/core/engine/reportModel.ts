@@ -101,6 +101,8 @@ export const UnderstandingSchema = z.object({
     horizonYears: z.number().int().positive(),
     horizonAssumed: z.boolean(),
     perYear: z.boolean(),
+    /** The total is the first year's ("¥600万（首年）"): it is compared with the first year's spend. */
+    firstYear: z.boolean().optional(),
     oneTime: Money.optional(),
     recurringPerYear: Money.optional(),
     split: z.array(z.object({ label: z.string(), percent: z.number().optional(), amount: Money.optional(), refs: Refs })),

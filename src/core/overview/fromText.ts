@@ -1,19 +1,15 @@
 /**
- * The summary of a file read from disk (not open in an editor): parsed and checked here, with
- * the placeholder severity the user set, so its counts match what the Problems panel shows
- * once the file is opened.
+ * The summary of a file read from disk (not open in an editor): parsed and checked here, under
+ * the diagnostic policy that governs the file (the placeholder severity of the settings and its
+ * folder's `.intake/config.yaml`, the codes that config ignores), so its counts match what the
+ * Problems panel shows once the file is opened.
  */
-import { Codes, type Severity } from '../diagnostics';
+import { applyDiagnosticPolicy, type DiagnosticPolicy } from '../folderConfig';
 import { parseIntake } from '../parser';
 import { validate } from '../validator';
-import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from './summary';
+import { summarizeFile, type IntakeSummary } from './summary';
 
-export function summarizeText(text: string, placeholderSeverity: Severity | 'off' = 'warning'): IntakeSummary[] {
+export function summarizeText(text: string, policy: DiagnosticPolicy = {}): IntakeSummary[] {
   const file = parseIntake(text);
-  const diagnostics: SummaryDiagnostic[] = [];
-  for (const d of validate(file)) {
-    if (d.code !== Codes.placeholder) diagnostics.push(d);
-    else if (placeholderSeverity !== 'off') diagnostics.push({ ...d, severity: placeholderSeverity });
-  }
-  return summarizeFile(file, diagnostics);
+  return summarizeFile(file, applyDiagnosticPolicy(validate(file), policy));
 }

@@ -14,6 +14,7 @@
  */
 import type * as Docx from 'docx';
 import type MarkdownIt from 'markdown-it';
+import type { StyleIds } from './docxStyles';
 import type { ReportModel } from '../engine/reportModel';
 import { chartFor, chartToSvg, type ChartKind } from './charts';
 import { stripXmlForbidden } from './escape';
@@ -84,7 +85,6 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
 
 /** The styles the report's paragraphs use, by the names Word knows them by: `heading 1`, … (a template may give them other ids). */
 export const REPORT_STYLES = { Title: 'Title', Heading1: 'heading 1', Heading2: 'heading 2', Heading3: 'heading 3' } as const;
-export type StyleIds = Record<'h1' | 'h2' | 'h3' | 'h4', string>;
 
 function styles(d: DocxModule, look: DocxLook): Docx.IStylesOptions {
   const FONT = look.font;

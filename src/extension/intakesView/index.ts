@@ -8,10 +8,11 @@ import * as vscode from 'vscode';
 import type { OverviewFilter } from '../../core/overview/workspaceIndex';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
+import type { PublishedVersions } from '../diagnostics';
 import { COMMAND_GENERATE_RECOMMENDATION } from '../preview/commands';
 import { COMMAND_EXPORT_REPORT } from '../preview/panel';
 import { COMMAND_OPEN, IntakesTree, type IntakeNode } from './tree';
-import { IntakeTracker } from './tracker';
+import { IntakeTracker, type DiagnosticPolicies } from './tracker';
 
 export const VIEW_ID = 'intake.intakes';
 const FILTER_CONTEXT = 'intake.intakes.incompleteOnly';
@@ -35,8 +36,14 @@ function nodeTarget(node: unknown): { uri: vscode.Uri; index: number } | undefin
   return { uri: vscode.Uri.parse(n.file.uri), index: n.kind === 'intake' ? n.intake.index : 0 };
 }
 
-export function registerIntakesView(context: vscode.ExtensionContext, analyses: DocumentAnalyses, config: Configuration): { disposable: vscode.Disposable; testApi: IntakesViewTestApi } {
-  const tracker = new IntakeTracker(analyses, config);
+export function registerIntakesView(
+  context: vscode.ExtensionContext,
+  analyses: DocumentAnalyses,
+  config: Configuration,
+  policies: DiagnosticPolicies,
+  published: PublishedVersions,
+): { disposable: vscode.Disposable; testApi: IntakesViewTestApi } {
+  const tracker = new IntakeTracker(analyses, config, policies, published);
   const initial = context.workspaceState.get<OverviewFilter>(FILTER_STATE) === 'incomplete' ? 'incomplete' : 'all';
   const tree = new IntakesTree(tracker, initial);
   const view = vscode.window.createTreeView<IntakeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });

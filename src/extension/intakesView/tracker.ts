@@ -1,21 +1,32 @@
 /**
  * Keeps the Intakes view's index current without re-scanning the workspace on each keystroke:
  * - a file on disk is read, parsed and checked once when found, and again only when the file
- *   watcher reports it created or changed (bursts coalesce: one read per file in flight);
+ *   watcher reports it created or changed, or its `.intake/config.yaml` changed (bursts
+ *   coalesce: one read per file in flight); it is counted under the same policy as the editor's
+ *   diagnostics (placeholder severity, ignored codes: FolderConfigs), so that the counts are the
+ *   ones the Problems panel shows once the file is opened;
  * - an open document is summarised from its shared analysis and the diagnostics the editor has
- *   already published for it (so the counts match the Problems panel), when those change;
+ *   already published for it (so the counts match the Problems panel), when those change; but
+ *   a document that matches the disk again (reverted, undone to its saved text, or just opened)
+ *   while its published diagnostics are still of another version is counted at once from its
+ *   analysis under its folder's policy, as they will be published (and as the disk has it):
+ *   otherwise the counts of an abandoned edit could stay;
+ * - a document closed (unsaved edits dropped with it) is read from disk again;
  * - a deleted file or folder leaves the index.
  * The first scan starts when the view first asks for its items; reads run a few at a time and
  * the parsing yields to the event loop every few milliseconds, so 500 files never block the
- * extension host. A read that a newer change has overtaken is dropped.
+ * extension host. A read or count that a newer change has overtaken is dropped: every change
+ * to a file bumps its generation, and a result started under an older one is not kept.
  */
 import * as vscode from 'vscode';
 import type { Severity } from '../../core/diagnostics';
+import { applyDiagnosticPolicy, type DiagnosticPolicy } from '../../core/folderConfig';
 import { summarizeText } from '../../core/overview/fromText';
 import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from '../../core/overview/summary';
 import { IntakeIndex } from '../../core/overview/workspaceIndex';
 import { fromRange, isIntake } from '../convert';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
+import type { PublishedVersions } from '../diagnostics';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 
@@ -47,6 +58,13 @@ function toSeverity(s: vscode.DiagnosticSeverity): Severity {
   }
 }
 
+/** Where a file's diagnostic policy comes from (FolderConfigs). */
+export interface DiagnosticPolicies {
+  policyFor(uri: vscode.Uri): Promise<DiagnosticPolicy>;
+  /** Fires when a `.intake/` folder changed: the policies may have. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class IntakeTracker implements vscode.Disposable {
@@ -62,11 +80,15 @@ export class IntakeTracker implements vscode.Disposable {
   private readonly pending = new Map<string, vscode.Uri>();
   private draining: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts of clean documents waiting for their policy. */
+  private readonly counting = new Set<Promise<void>>();
   private disposed = false;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
     private readonly config: Configuration,
+    private readonly policies: DiagnosticPolicies,
+    private readonly published: Pick<PublishedVersions, 'versionOf'>,
   ) {}
 
   /** True once the first scan has finished. */
@@ -88,7 +110,9 @@ export class IntakeTracker implements vscode.Disposable {
   /** Resolves once nothing is waiting to be read and the last change has been announced. */
   async idle(): Promise<void> {
     await this.start();
-    while (this.draining || this.pending.size > 0) await (this.draining ?? this.drain());
+    while (this.draining || this.pending.size > 0 || this.counting.size > 0) {
+      await (this.draining ?? (this.pending.size > 0 ? this.drain() : Promise.all(this.counting)));
+    }
     if (this.refreshTimer) this.flush();
   }
 
@@ -118,10 +142,18 @@ export class IntakeTracker implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (this.tracks(doc)) this.fromDocument(doc);
       }),
+      // Reverted, undone to the saved text, saved, or reloaded from disk: clean again.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!e.document.isDirty && this.tracks(e.document)) this.fromDocument(e.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
       this.config.onDidChange((e) => {
         if (e.affects('validate')) void this.scan();
+      }),
+      // Open documents follow through their diagnostics, published again; the others are read again.
+      this.policies.onDidChange(() => {
+        for (const key of this.index.keys()) this.fromDisk(vscode.Uri.parse(key));
       }),
     );
     await this.scan();
@@ -160,13 +192,32 @@ export class IntakeTracker implements vscode.Disposable {
   /** An open document: its analysis's parse and the diagnostics the editor published. */
   private fromDocument(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    this.bump(key);
+    const generation = this.bump(key);
     this.pending.delete(key);
+    if (!doc.isDirty && this.published.versionOf(doc.uri) !== doc.version) {
+      const counting = this.countClean(doc, generation).finally(() => this.counting.delete(counting));
+      this.counting.add(counting);
+      return;
+    }
     const diagnostics: SummaryDiagnostic[] = vscode.languages
       .getDiagnostics(doc.uri)
       .filter((d) => d.source === DIAGNOSTIC_SOURCE)
       .map((d) => ({ severity: toSeverity(d.severity), range: fromRange(d.range) }));
     this.put(doc.uri, summarizeFile(this.analyses.get(doc).file, diagnostics));
+  }
+
+  /**
+   * A document whose text is the file's on disk, while its published diagnostics are of another
+   * text: counted from its analysis (the team's extra fields included) under its folder's policy,
+   * which is what the diagnostics will show once published again.
+   */
+  private async countClean(doc: vscode.TextDocument, generation: number): Promise<void> {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    const policy = await this.policies.policyFor(doc.uri).catch((): DiagnosticPolicy => ({}));
+    if (this.disposed || this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return;
+    const analysis = this.analyses.get(doc);
+    this.put(doc.uri, summarizeFile(analysis.file, applyDiagnosticPolicy(analysis.diagnostics(), policy)));
   }
 
   private fromDisk(uri: vscode.Uri): void {
@@ -218,17 +269,18 @@ export class IntakeTracker implements vscode.Disposable {
       const reads = await Promise.all(
         batch.map(async (uri) => {
           const generation = this.generations.get(uri.toString());
-          return { uri, generation, text: await readText(uri) };
+          const [text, policy] = await Promise.all([readText(uri), this.policies.policyFor(uri).catch((): DiagnosticPolicy => ({}))]);
+          return { uri, generation, text, policy };
         }),
       );
-      for (const { uri, generation, text } of reads) {
+      for (const { uri, generation, text, policy } of reads) {
         const key = uri.toString();
         if (this.disposed || generation !== this.generations.get(key) || this.openDocument(uri)) continue;
         if (text === undefined) {
           if (this.index.delete(key)) this.refreshSoon();
           continue;
         }
-        this.put(uri, summarizeText(text, this.config.validation(uri).placeholderSeverity));
+        this.put(uri, summarizeText(text, policy));
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = performance.now();

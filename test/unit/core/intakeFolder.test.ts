@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { IntakeFolderFinder, type FolderProbe } from '../../../src/core/intakeFolder';
+import { foldersSearchedAbove, IntakeFolderFinder, type FolderProbe } from '../../../src/core/intakeFolder';
 
 /** A file system of the given paths (folders end with /), counting what is asked. */
 function fakeProbe(entries: string[]): FolderProbe & { asked: string[] } {
@@ -42,6 +42,14 @@ describe('finding the .intake folder', () => {
     // The repository root's own .intake/ still counts.
     const finder = new IntakeFolderFinder(fakeProbe(['/r/a/.intake/', '/r/a/.git/']));
     assert.equal(await finder.forFile('/r/a/b/x.intake'), path.join(R, 'a', '.intake'));
+  });
+
+  it('names the folders above a workspace folder whose .intake/ the search may reach, up to the repository root', async () => {
+    // The editor watches these: they are outside the workspace.
+    assert.deepEqual(await foldersSearchedAbove('/r/a/b', fakeProbe(['/r/.git/'])), [path.join(R, 'a'), R]);
+    assert.deepEqual(await foldersSearchedAbove('/r/a/b', fakeProbe(['/r/a/b/.git'])), [], 'the workspace folder is a repository root');
+    // Without a repository, up to the file system's root.
+    assert.deepEqual(await foldersSearchedAbove('/r/a', fakeProbe([])), [R, path.parse(R).root]);
   });
 
   it('stops at the file system root', async () => {

@@ -11,6 +11,7 @@ import { engineFindings } from '../../../src/core/engine/findings';
 import { lifecycleFindings } from '../../../src/core/engine/plan/lifecycle';
 import { AliasIndex } from '../../../src/core/engine/text/aliasIndex';
 import { dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
+import { keyFigures } from '../../../src/core/engine/text/restate';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { AS_OF } from './helpers';
@@ -67,6 +68,31 @@ describe('understanding', () => {
     assert.equal(b.horizonYears, 3);
     assert.equal(b.oneTime?.amount, 4_000_000);
     assert.equal(b.recurringPerYear?.amount, 2_000_000);
+  });
+
+  it('reads a region named after another one of the same cloud (阿里云新加坡与法兰克福地域)', () => {
+    const u = understood(['[客户行业]：零售', '[基础设施现状]：', '- 公有云：阿里云新加坡与法兰克福地域，主要服务ECS 60台', '- 私有云：无，深圳总部机房仅保留财务服务器']).model;
+    assert.deepEqual(u.estate.clouds.find((c) => c.provider === 'alibaba')?.regions.map((r) => r.id), ['alibaba-ap-southeast-1', 'alibaba-eu-central-1']);
+    // "无，" says there is no private cloud; what follows is the site.
+    assert.deepEqual(u.estate.onPrem.map((o) => o.text), ['深圳总部机房仅保留财务服务器']);
+  });
+
+  it('quotes a constraint written in brackets by the bracket’s words (无（政务数据不上公有云）)', () => {
+    const c = understood(['[客户行业]：政府', '[基础设施现状]：', '- 公有云：无（政务数据不上公有云）']).model.constraints;
+    assert.deepEqual(c.map((x) => [x.kind, x.text]), [['no-public-cloud', '政务数据不上公有云']]);
+  });
+
+  it('reads a first-year budget as such, not as one covering the TCO model’s years', () => {
+    const b = understood(['[客户行业]：零售', '[预算限制]：', '- 总预算：¥600万（首年）', '- 一次性投入：要求3年TCO对比模型']).model.budget;
+    assert.equal(b.firstYear, true);
+    assert.equal(b.perYear, false);
+  });
+
+  it('puts the core system in scope when the budget buys it (接受SaaS模式（订单中台与库存中台）)', () => {
+    const lines = ['[客户行业]：零售', '- 细分领域：跨境电商', '[核心目标]：', '- 主要指标：全渠道库存同步延迟<5秒'];
+    assert.equal(understood(lines).model.coreSystem.inScope, false);
+    const bought = understood([...lines, '[预算限制]：', '- 付费偏好：', '  - 订阅制：接受SaaS模式（订单中台与库存中台）']).model.coreSystem;
+    assert.deepEqual([bought.category, bought.inScope], ['oms', true]);
   });
 
   it('records what was tried and why it failed', () => {
@@ -157,5 +183,12 @@ describe('end trimming without backtracking', () => {
     assert.equal(trimEndOf('，理赔慢，；。', '，；。'), '，理赔慢');
     assert.equal(trimEndOf('', '，'), '');
     assert.equal(trimEndOf(`x${' '.repeat(100_000)}`, ' '), 'x');
+  });
+});
+
+describe('key figures of a line', () => {
+  it('name a figure by whole words before its metric (同步延迟, not 统间同步延迟)', () => {
+    assert.deepEqual(keyFigures('大促期间订单与库存在Shopify独立站、Amazon和Lazada三套系统间同步延迟超过10分钟，超卖频发'), ['同步延迟超10分钟']);
+    assert.deepEqual(keyFigures('HIS、LIS、PACS、EMR之间点对点接口超过120个，接口故障时医嘱回传延迟30分钟以上'), ['医嘱回传延迟30分钟']);
   });
 });

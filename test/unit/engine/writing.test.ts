@@ -186,6 +186,90 @@ describe('report reasoning on the hospital intake', () => {
   });
 });
 
+describe('report reasoning on the example hospital (东软HIS 5.0 as a legacy system)', () => {
+  const model = generateReport(parseIntake(readExample('hospital.intake')), 0, { asOf: AS_OF });
+  const rec = model.options.find((o) => o.recommended)!;
+
+  it('builds on the HIS the customer runs instead of selling a new HIS/EMR, and names it as the customer does', () => {
+    const core = rec.picks.find((p) => p.category === 'his-emr')!;
+    assert.ok(core.existing, `a new ${core.product.name} was picked over the customer's 东软HIS`);
+    const estate = points(model, 'requirements').find((p) => p.label === '现状')!;
+    assert.match(estate.text, /东软HIS 5\.0/);
+    assert.doesNotMatch(estate.text, /（HIS\/EMR） 5\.0/);
+  });
+
+  it("accepts the storage POC on the imaging target only, not on the registration API's", () => {
+    const poc = points(model, 'next-steps').find((p) => p.text.startsWith('用2–4周做POC'))!;
+    const storage = poc.children!.find((c) => (c.label ?? '').includes('分布式文件存储'))!;
+    assert.match(storage.text, /影像调阅/);
+    assert.doesNotMatch(storage.text, /挂号/);
+  });
+});
+
+describe('report reasoning on the cold-chain intake (examples/pipeline-2025-q3.intake#2)', () => {
+  const model = generateReport(parseIntake(readExample('pipeline-2025-q3.intake')), 1, { asOf: AS_OF });
+  const needs = model.plan!.needs;
+
+  it('answers the main goal (温控异常告警<60秒) with a mechanism instead of asking what it means', () => {
+    const main = needs.find((n) => n.kind === 'main-goal')!;
+    assert.ok(main.mechanisms.some((m) => m.categories.includes('iot-platform')), JSON.stringify(main));
+    assert.ok(!model.clarifications.some((c) => c.question.includes('温控异常告警')));
+  });
+
+  it('invents no pain from a product it names (分拨中心通过SD-WAN接入, TMS与WMS没有统一监控)', () => {
+    assert.ok(!needs.some((n) => /链路抖动/.test(n.text)), needs.map((n) => n.text).join('\n'));
+    const monitoring = points(model, 'fit').find((p) => /监控分散/.test(p.label ?? ''))!;
+    assert.doesNotMatch(monitoring.text, /排线|TMS/);
+  });
+
+  it('works the benefit from the customer’s own loss (温控异常货损¥830万, 货损降低50%)', () => {
+    assert.ok(model.costs!.benefits.some((b) => /货损¥830万/.test(b.text) && b.perYear !== undefined), JSON.stringify(model.costs!.benefits));
+  });
+});
+
+describe('report reasoning on the city bank intake (examples/pipeline-2025-q3.intake#1)', () => {
+  const model = generateReport(parseIntake(readExample('pipeline-2025-q3.intake')), 0, { asOf: AS_OF });
+  const rec = model.options.find((o) => o.recommended)!;
+  const needs = model.plan!.needs;
+
+  it('sees the ESB as the bottleneck and offers a scalable service bus, not an aged core', () => {
+    assert.ok(rec.picks.some((p) => p.category === 'ipaas-esb' && !p.existing), rec.picks.map((p) => p.category).join(', '));
+    assert.ok(!needs.some((n) => /核心系统架构老化/.test(n.text)), needs.map((n) => n.text).join('\n'));
+    assert.ok(!JSON.stringify(model.sections).includes('新核心投产前'));
+  });
+
+  it('answers the licence-cost goal and the manual releases, and reads 同城双活 as what the bank has', () => {
+    const licence = needs.find((n) => /授权费用降低40%/.test(n.text))!;
+    assert.ok(licence.mechanisms.length > 0);
+    assert.ok(needs.find((n) => /手工发布/.test(n.text))!.mechanisms.length > 0);
+    assert.ok(!needs.some((n) => n.text === '业务零停机'));
+  });
+});
+
+describe('report reasoning on the city government intake (examples/government-cloud.intake)', () => {
+  const model = generateReport(parseIntake(readExample('government-cloud.intake')), 0, { asOf: AS_OF });
+
+  it('answers the patch baseline and the consolidation goal rather than asking about them', () => {
+    for (const text of [/统一基线/, /整合率60%/]) assert.ok(model.plan!.needs.find((n) => text.test(n.text))!.mechanisms.length > 0, String(text));
+    assert.ok(!model.clarifications.some((c) => /基线|整合率/.test(c.question)));
+  });
+
+  it('quotes each hard constraint without the item that follows it', () => {
+    assert.deepEqual(model.understanding.constraints.map((c) => c.text), ['政务数据不上公有云', '预留信创替代（鲲鹏服务器与麒麟操作系统）']);
+  });
+});
+
+describe('report reasoning on the aviation intake', () => {
+  const model = generateReport(parseIntake(readExample('aviation.intake')), 0, { asOf: AS_OF });
+
+  it('reads the named root cause (缺乏SD-WAN流量调度策略) as the cause of the latency symptom, not a second pain', () => {
+    const pains = model.plan!.needs.filter((n) => n.kind === 'pain');
+    assert.equal(pains.length, 1, pains.map((n) => n.text).join('\n'));
+    assert.deepEqual(pains[0]!.refs, [11, 12]);
+    assert.ok(pains[0]!.mechanisms.some((m) => m.rule === 'tcp-congestion-bbr'));
+  });
+});
+
 describe('report reasoning across domains', () => {
   it('a wind-and-solar control centre is not offered a PV-only plant system', () => {
     const { model, body } = evalReport('energy');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { applyDiagnosticPolicy, type DiagnosticPolicy } from '../../../src/core/folderConfig';
 import { parseIntake } from '../../../src/core/parser';
 import { validate } from '../../../src/core/validator';
 import { summarizeText } from '../../../src/core/overview/fromText';
@@ -57,11 +58,31 @@ describe('Intakes view model (src/core/overview)', () => {
   });
 
   describe('summarizeText (a file on disk)', () => {
-    it('applies the placeholder severity the user set', () => {
+    it('applies the placeholder severity of the settings and the folder config', () => {
       const text = readExample('blank-simple');
       assert.equal(summarizeText(text)[0]!.warnings, 35);
-      assert.equal(summarizeText(text, 'error')[0]!.errors, 35);
-      assert.deepEqual([summarizeText(text, 'off')[0]!.warnings, summarizeText(text, 'off')[0]!.errors], [0, 0]);
+      assert.equal(summarizeText(text, { placeholderSeverity: 'error' })[0]!.errors, 35);
+      const quiet = (policy: DiagnosticPolicy) => summarizeText(text, policy).map((s) => [s.errors, s.warnings]);
+      // Neither `off` nor a severity below warning counts: the Problems panel would not show a warning.
+      for (const placeholderSeverity of ['off', 'information', 'hint'] as const) assert.deepEqual(quiet({ placeholderSeverity }), [[0, 0]], placeholderSeverity);
+      assert.deepEqual(quiet({ ignore: ['intake.placeholder'] }), [[0, 0]]);
+      // Placeholders still count towards completeness, whatever their severity.
+      assert.equal(summarizeText(text, { placeholderSeverity: 'off' })[0]!.placeholders, 35);
+    });
+
+    it('leaves out the codes the folder config ignores', () => {
+      // aviation: an unknown standard (error), a latency beyond physics (warning), a wording note (information).
+      const text = readExample('aviation');
+      const [plain] = summarizeText(text);
+      assert.deepEqual([plain!.errors, plain!.warnings], [1, 1]);
+      const [ignored] = summarizeText(text, { ignore: ['intake.unknown-standard', 'intake.latency-physics'] });
+      assert.deepEqual([ignored!.errors, ignored!.warnings], [0, 0]);
+      const [partly] = summarizeText(text, { ignore: ['intake.latency-physics'] });
+      assert.deepEqual([partly!.errors, partly!.warnings], [1, 0]);
+      // As the editor would show it: the same policy, applied by the same function.
+      const file = parseIntake(text);
+      const shown = applyDiagnosticPolicy(validate(file), { ignore: ['intake.latency-physics'] });
+      assert.deepEqual(summarizeText(text, { ignore: ['intake.latency-physics'] }), summarizeFile(file, shown));
     });
 
     it('summarises an empty or broken file without throwing', () => {

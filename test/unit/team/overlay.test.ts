@@ -69,7 +69,9 @@ describe('team knowledge overlays', () => {
       // Every pick says its source; the overridden OFBiz entry is the workspace's now.
       for (const o of branded.options) for (const p of o.picks) assert.ok(p.product.source, `${p.product.id} has no source`);
       assert.equal(branded.options[0]!.picks.find((p) => p.category === 'cache')!.product.source, 'embedded');
-      assert.equal(branded.candidates.find((c) => c.product.id === 'apache-ofbiz')?.product.source, 'workspace');
+      // The overridden OFBiz entry is the workspace's now (and says so wherever the report lists it).
+      assert.equal(team.context.productSource('apache-ofbiz'), 'workspace');
+      for (const c of branded.candidates) assert.equal(c.product.source, c.product.id === 'apache-ofbiz' || c.product.id === 'yunshu-oms' ? 'workspace' : 'embedded', c.product.id);
       const candidate = branded.candidates.find((c) => c.product.id === 'yunshu-oms')!;
       assert.equal(candidate.notes[0], '团队首选厂商');
       assert.equal(branded.options[0]!.picks.find((p) => p.category === 'observability')!.product.policy, 'partner');
@@ -78,8 +80,10 @@ describe('team knowledge overlays', () => {
     it("prices the team's products from its list, labelled as the team's; the rest stays estimated", () => {
       const licences = branded.costs!.items.filter((i) => i.kind === 'licence');
       const oms = licences.find((i) => i.category === 'oms')!;
-      assert.deepEqual({ source: oms.source, list: oms.priceList, low: oms.low, high: oms.high, period: oms.period }, { source: 'workspace', list: '2026年渠道价', low: 60 * 12 * 300, high: 60 * 12 * 300, period: 'per-year' });
-      assert.match(oms.assumption, /^团队价目表《2026年渠道价》：¥60\/用户\/月 × 300用户/);
+      // ¥60 per user and month, for the users the engine sizes the core OMS at.
+      const users = Number(/^团队价目表《2026年渠道价》：¥60\/用户\/月 × (\d+)用户/.exec(oms.assumption)?.[1]);
+      assert.ok(users > 0, oms.assumption);
+      assert.deepEqual({ source: oms.source, list: oms.priceList, low: oms.low, high: oms.high, period: oms.period }, { source: 'workspace', list: '2026年渠道价', low: 60 * 12 * users, high: 60 * 12 * users, period: 'per-year' });
       const arms = licences.find((i) => i.category === 'observability')!;
       assert.equal(arms.low, 900 * 68);
       assert.match(arms.assumption, /按调研表的68台服务器/);

@@ -207,7 +207,7 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   return { units: fallback, basis: d === 'nodes' ? `按${fallback}${DRIVER_NAMES[d]}的集群估算` : `假设${fallback}${DRIVER_NAMES[d]}（调研表未给出）` };
 }
 
-function compareBudget(u: Understanding, once: { low: number; high: number }, _perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, systems: readonly SystemType[], items: readonly CostItem[]): Costs['budget'] {
+function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, systems: readonly SystemType[], items: readonly CostItem[]): Costs['budget'] {
   const b = u.model.budget;
   if (!b.total) return undefined;
   // What the budget covers: a per-year budget over the horizon; a one-time budget against one-time spend (plus its recurring line if given).
@@ -215,7 +215,11 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, _p
   let low: number;
   let high: number;
   let scope: string;
-  if (b.perYear) {
+  if (b.firstYear) {
+    budgetTotal = b.total.amount;
+    [low, high] = [once.low + perYear.low, once.high + perYear.high];
+    scope = '首年投入（一次性投入加第一年运行费用）';
+  } else if (b.perYear) {
     budgetTotal = b.total.amount * years;
     [low, high] = [total.low, total.high];
     scope = `${years}年TCO`;
@@ -233,7 +237,7 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, _p
   const text = formatAmount(budgetTotal, currency);
   // The intake does not say whether the budget covers operations: compare the build alone too.
   const buildOnly =
-    b.horizonAssumed && !b.perYear && !b.oneTime && !b.recurringPerYear && scope !== '一次性投入'
+    b.horizonAssumed && !b.perYear && !b.firstYear && !b.oneTime && !b.recurringPerYear && scope !== '一次性投入'
       ? `若${text}只含建设，一次性投入估算${formatRange(once.low, once.high, currency)}${once.high <= budgetTotal ? '在预算以内' : once.low <= budgetTotal ? '与预算大致相当' : '仍超出预算'}。`
       : '';
   // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
@@ -375,7 +379,7 @@ function reductionFor(u: Understanding, lossText: string): { low: number; high: 
   // Decommissioning what causes the cost removes all of it (下线AS/400 → no more MIPS growth).
   const main = u.model.mainGoal;
   if (main && /下线|替换|淘汰/.test(main.text) && /主机|MIPS|AS\/?400|小型机/.test(lossText) && /AS\/?400|主机|小型机/.test(main.text)) return { low: 1, high: 1, basis: '首要目标下线该主机', refs: main.refs };
-  const keyword = ['超卖', '空驶', '索赔', '投诉', '停机'].find((k) => lossText.includes(k));
+  const keyword = ['超卖', '空驶', '货损', '索赔', '投诉', '停机'].find((k) => lossText.includes(k));
   if (!keyword) return undefined;
   for (const g of goals) {
     if (!g.text.includes(keyword)) continue;

@@ -100,6 +100,18 @@ function phrase(text: string, re: RegExp): string {
   while (start > 0 && !stops.includes(text[start - 1]!)) start--;
   let end = m.index + m[0].length;
   while (end < text.length && !stops.includes(text[end]!)) end++;
+  // A constraint in brackets is the bracket's words: "无（政务数据不上公有云）" → "政务数据不上公有云".
+  const open = Math.max(text.lastIndexOf('（', m.index), text.lastIndexOf('(', m.index));
+  const closeFull = text.indexOf('）', m.index + m[0].length);
+  const closeAscii = text.indexOf(')', m.index + m[0].length);
+  const close = closeFull < 0 ? closeAscii : closeAscii < 0 ? closeFull : Math.min(closeFull, closeAscii);
+  if (open >= start && close >= 0 && close <= end) [start, end] = [open + 1, close];
+  // "预留信创替代（鲲鹏…）与城市大脑数据接入点": the constraint ends with its bracket, before 与 the next item.
+  else {
+    const aside = text.slice(m.index + m[0].length, end);
+    const shut = aside.search(/[）)][与和及、]/);
+    if (shut > 0 && /[（(]/.test(aside.slice(0, shut))) end = m.index + m[0].length + shut + 1;
+  }
   return clip(clean(text.slice(start, end)), 40);
 }
 

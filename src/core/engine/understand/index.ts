@@ -47,7 +47,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const segmentFact = usable.find((f) => f.section === '客户行业' && f.fieldPath[0] === '细分领域');
   const goalFacts = usable.filter((f) => f.section === '核心目标');
   const painFacts = usable.filter((f) => f.section === '当前痛点' && !f.fieldPath.includes('历史应对'));
-  const core = detectCoreSystem(industry.industry, segmentFact, goalFacts, painFacts, constraints.kept, kb);
+  const purchaseFacts = usable.filter((f) => f.section === '预算限制');
+  const core = detectCoreSystem(industry.industry, segmentFact, goalFacts, painFacts, constraints.kept, kb, purchaseFacts);
 
   // Frameworks the intake names.
   const frameworkIndex = cachedIndex(kb, 'framework-aliases', (k) => k.frameworks.flatMap((f) => f.aliases.map((alias) => ({ alias, value: f.id }))));

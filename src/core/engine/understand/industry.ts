@@ -46,6 +46,9 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
 /** Verbs that put a system in the project's scope: building, replacing, upgrading it. */
 const IN_SCOPE = /建设|上线|升级|替换|更换|新建|选型|引入|建成|实施|统一|改造|重构|下线|提升|建/;
 
+/** A budget line that buys something: a subscription, SaaS, a licence, a purchase. */
+const PURCHASE = /SaaS|订阅|采购|购买|许可|授权|建设/i;
+
 export interface CoreSystemResult {
   core: UnderstandingModel['coreSystem'];
   stated: UnderstandingModel['statedSystems'];
@@ -56,7 +59,7 @@ export interface CoreSystemResult {
  * the industry's own core system wins, then the first named. The others the intake asks for
  * become further stated systems (LIMS and QMS besides the EBR).
  */
-export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase): CoreSystemResult {
+export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase, purchases: readonly Fact[] = []): CoreSystemResult {
   const index = cachedIndex(kb, 'business-categories', (k) =>
     k.categories.filter((c) => c.layer === 'business' || c.id === 'his-integration').flatMap((c) => [c.name, ...c.aliases].map((alias) => ({ alias, value: c }))),
   );
@@ -69,6 +72,16 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
       if (found.some((x) => x.category.id === hit.value.id)) continue;
       const scope = IN_SCOPE.test(f.value);
       found.push({ category: hit.value, fact: f, scope, alias: hit.alias });
+    }
+  }
+  // A system the budget buys (接受SaaS模式（订单中台与库存中台）) is one the project builds.
+  for (const f of purchases) {
+    if (!PURCHASE.test(f.value)) continue;
+    for (const hit of index.find(f.value)) {
+      if (industry && !relevant.has(hit.value.id)) continue;
+      const known = found.find((x) => x.category.id === hit.value.id);
+      if (known) known.scope = true;
+      else found.push({ category: hit.value, fact: f, scope: true, alias: hit.alias });
     }
   }
   const segmentCore = industry?.segments.find((s) => segment && s.aliases.some((a) => segment.value.includes(a)));

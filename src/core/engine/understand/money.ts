@@ -89,6 +89,8 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
     ...preferenceOf(section),
     refs: [],
   };
+  // "¥600万（首年）": the first year's money, compared with the first year's spend.
+  if (!total.perYear && /^\s*[（(]?首年(?!后)/.test(totalLead)) out.firstYear = true;
   if (totalIsOneTime) out.oneTime = value(total);
   else if (oneTime) out.oneTime = value(oneTime);
   if (recurring) out.recurringPerYear = value(recurring);
@@ -119,7 +121,7 @@ function preferenceOf(section: readonly Fact[]): { preference?: string } {
   return { preference: clip(prefs.map((f) => clean(f.value)).join('；'), 60) };
 }
 
-const LOSS = /损失|赔付|索赔|占用|罚款|流失|成本(?:每年|每月)?(?:增加|上升)|扩容成本/;
+const LOSS = /损失|货损|损耗|赔付|索赔|占用|罚款|流失|成本(?:每年|每月)?(?:增加|上升)|扩容成本/;
 const PER_MONTH = /每月|月均|\/月|每个月/;
 const PER_YEAR = /每年|年均|\/年|全年|20\d\d年/;
 

@@ -50,6 +50,34 @@ export interface PlacesResult {
   globalUsers: number[];
 }
 
+type LocationHit = { start: number; end: number; alias: string; value: { location: Location; approximate: boolean } };
+
+/**
+ * Regions named after a cloud's region without the cloud again ("阿里云新加坡与法兰克福地域"): a city
+ * right after a region, joined by 与/和/、/及, is that cloud's region in the city.
+ */
+function continuedRegions(text: string, hits: readonly LocationHit[], kb: KnowledgeBase): LocationHit[] {
+  const out: LocationHit[] = [];
+  for (const hit of hits) {
+    const provider = hit.value.location.provider;
+    if (provider === 'city') continue;
+    let pos = hit.end;
+    for (;;) {
+      const joiner = /^[ \t]*(?:以及|与|和|、|及)[ \t]*/.exec(text.slice(pos, pos + 8));
+      if (!joiner) break;
+      pos += joiner[0].length;
+      const at = pos;
+      const next = kb.locations
+        .filter((l) => l.provider === provider && text.startsWith(l.city, at) && !hits.some((h) => h.value.location.id === l.id))
+        .sort((a, b) => b.city.length - a.city.length)[0];
+      if (!next) break;
+      out.push({ start: pos, end: pos + next.city.length, alias: next.city, value: { location: next, approximate: false } });
+      pos += next.city.length;
+    }
+  }
+  return out;
+}
+
 export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesResult {
   const locIndex = cachedIndex(kb, 'locations', (k) =>
     k.locations.flatMap((location) => location.aliases.map((alias) => ({ alias, value: { location, approximate: location.approximate.includes(alias) } }))),
@@ -68,7 +96,8 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
     const inEstate = (f.section === '基础设施现状' || f.section === '当前痛点') && !tried;
     if (f.section === '核心目标' && NEW_CLOUD.test(f.value)) newCloudRequested = true;
     const cloudHits = cloudIndex.find(f.value);
-    const locHits = locIndex.find(f.value);
+    const locHits = [...locIndex.find(f.value)];
+    locHits.push(...continuedRegions(f.value, locHits, kb));
     if (inEstate) {
       for (const hit of cloudHits) {
         if (hit.value === 'private') continue;
@@ -86,7 +115,7 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
         else c.regions.set(loc.id, { id: loc.id, name: loc.name, written: f.value.slice(hit.start, hit.end), approximate: hit.value.approximate, jurisdiction: loc.jurisdiction, refs: [line] });
         clouds.set(loc.provider, c);
       }
-      if (f.section === '基础设施现状' && ON_PREM.test(f.value) && !/公有云/.test(f.key ?? '')) onPrem.push({ text: clip(clean(f.value), 60), refs: [line] });
+      if (f.section === '基础设施现状' && ON_PREM.test(f.value) && !/公有云/.test(f.key ?? '')) onPrem.push({ text: clip(clean(f.value).replace(/^无\s*[，,；;]\s*/, ''), 60), refs: [line] });
     }
     // Roles of places (cities and regions).
     for (const hit of locHits) {

@@ -14,6 +14,7 @@ import { currentName } from '../plan/picks';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
+import { touches } from '../text/overlap';
 
 export interface WriteInput {
   model: ReportModel;
@@ -64,7 +65,10 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   }
   for (const o of m.estate.onPrem.slice(0, 2)) estate.push(clip(o.text, 40));
   // A system the customer keeps is named as the customer names it (卫宁HIS, not the vendor's newest product line).
-  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && u.kept.some((k) => k.product === p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
+  // So is one the plan builds on (东软HIS 5.0, not 东软 医院信息系统（HIS/EMR） 5.0).
+  const builtOn = new Set(model.options.flatMap((o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
+  const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id));
+  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
   if (estate.length > 0 || versions.length > 0) {
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
@@ -85,7 +89,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   for (const t of m.triedAndFailed) items.push(labelled('已尝试', `${t.what}${t.why ? `，因${t.why}未成功` : '，未达到目标'}。`, t.refs));
   const b = m.budget;
   if (b.total) {
-    const parts = [`${b.total.text}${b.perYear ? '/年' : ''}${b.horizonAssumed ? '' : `，覆盖${b.horizonYears}年`}`];
+    const parts = [`${b.total.text}${b.perYear ? '/年' : ''}${b.firstYear ? '（首年）' : b.horizonAssumed ? '' : `，覆盖${b.horizonYears}年`}`];
     if (b.oneTime && b.oneTime.amount !== b.total.amount) parts.push(`其中一次性建设${b.oneTime.text}`);
     if (b.recurringPerYear) parts.push(`年度运维${b.recurringPerYear.text}`);
     if (b.preference) parts.push(b.preference);
@@ -314,7 +318,10 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
-    if (f && once.first(f.summary)) items.push(point(sentence(f.summary), r.refs));
+    if (!f || !once.first(f.summary)) continue;
+    // "PCI DSS v4.0.1：先界定…" reads like the systems above it: the framework as the label.
+    const colon = f.summary.indexOf('：');
+    items.push(colon > 0 && colon <= 24 ? labelled(f.summary.slice(0, colon), sentence(f.summary.slice(colon + 1)), r.refs) : point(sentence(f.summary), r.refs));
   }
   // A rule about a framework already described above (等保, IATF) would say it twice.
   const described = new Set(model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3).map((r) => r.id));
@@ -414,7 +421,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
       const system = model.plan?.systems.find((s) => s.category === p.category);
       // The core system serves every goal of the business; another system the needs its mechanisms answer.
       const served = needs.filter((n) => n.mechanisms.some((m) => m.categories.includes(p.category)) || (system?.role === 'core' && (n.kind === 'main-goal' || n.kind === 'goal')));
-      const target = measurableTargets(served);
+      const target = measurableTargets(served, p.category);
       const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
       if (rule) usedRules.add(rule.rule.id);
       // The pick's line already said what a POC of it proves.
@@ -453,13 +460,18 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
  * The customer's measurable targets among the needs a system serves, goals first: clauses with a
  * figure that is not a deadline ("接口统一纳管率100%", "医嘱回传延迟<5秒"), at most two.
  */
-function measurableTargets(served: readonly Need[]): { text: string; refs: number[] } {
+function measurableTargets(served: readonly Need[], category: string): { text: string; refs: number[] } {
   const goals = served.filter((n) => n.kind === 'goal' || n.kind === 'main-goal').sort((a, b) => Number(a.kind === 'main-goal') - Number(b.kind === 'main-goal'));
   const out: string[] = [];
   const refs: number[] = [];
   for (const g of goals) {
-    for (const c of goalClauses(g.text)) {
-      if (out.length >= 2 || out.includes(clip(c, 24)) || !testable(c)) continue;
+    // A goal of several targets (挂号接口P99<500ms，影像调阅<3秒) accepts a system on those its
+    // mechanisms speak to: the storage on 影像调阅, not on the registration API.
+    const clauses = goalClauses(g.text).filter(testable);
+    const about = g.mechanisms.filter((m) => m.categories.includes(category)).map((m) => `${m.title} ${m.summary}`).join(' ');
+    const relevant = clauses.length > 1 && about ? clauses.filter((c) => touches(c, about)) : [];
+    for (const c of relevant.length > 0 ? relevant : clauses) {
+      if (out.length >= 2 || out.includes(clip(c, 24))) continue;
       out.push(clip(c, 24));
       refs.push(...g.refs);
     }

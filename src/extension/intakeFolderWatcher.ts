@@ -1,0 +1,121 @@
+/**
+ * Tells when a `.intake/` folder that may govern a workspace file changed: its creation or
+ * deletion, or a change to a file in it. The search for that folder (core/intakeFolder.ts) walks
+ * up from the file to the repository's root, so it may end above the workspace folder, where
+ * VS Code's own watching does not reach. Four sources, then:
+ *
+ * - the workspace's `.intake/` folders, through one recursive watcher;
+ * - the `.intake/` folders above each workspace folder, up to the repository root: a watcher of
+ *   each such folder itself (VS Code holds a watch of a folder that does not exist yet and starts
+ *   it once the folder appears). The parent folders themselves are not watched: that would report
+ *   every change in, say, a home folder;
+ * - a save in the editor of a file in any `.intake/` folder: the recursive watcher may miss a
+ *   change in a folder created moments before (it has not watched it yet), and it reports later
+ *   anyway, so the save is announced at once; the watchers above are then made again, which
+ *   starts at once the watch of a folder that has just appeared;
+ * - the window gaining focus (back from a terminal): which of the folders above have a `.intake/`
+ *   is checked again, and a difference is announced.
+ *
+ * Listeners reload what they read; an extra event costs one reload, a missed one a stale editor.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { foldersSearchedAbove } from '../core/intakeFolder';
+
+const INTAKE_FOLDER = '.intake';
+
+/** A file inside a `.intake` folder, by its path. */
+function isInIntakeFolder(file: string): boolean {
+  return /[\\/]\.intake[\\/]/.test(file);
+}
+
+export class IntakeFolderWatcher implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with its URI when a `.intake/` folder, or a file in one, was created, changed, deleted or saved. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+  private above: vscode.Disposable[] = [];
+  /** The `.intake` folders above the workspace that existed when last looked at. */
+  private present: Set<string> | undefined;
+  /** Bumped by each rebuild of the watchers above the workspace: an older rebuild is dropped. */
+  private generation = 0;
+  private disposed = false;
+
+  constructor() {
+    const inWorkspace = vscode.workspace.createFileSystemWatcher(`**/{${INTAKE_FOLDER},${INTAKE_FOLDER}/**}`);
+    const fire = (uri: vscode.Uri): void => this.changed.fire(uri);
+    this.subscriptions = [
+      this.changed,
+      inWorkspace,
+      inWorkspace.onDidCreate(fire),
+      inWorkspace.onDidChange(fire),
+      inWorkspace.onDidDelete(fire),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc.uri.scheme !== 'file' || !isInIntakeFolder(doc.uri.fsPath)) return;
+        fire(doc.uri);
+        void this.watchAbove();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.watchAbove()),
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) void this.checkAbove();
+      }),
+    ];
+    void this.watchAbove();
+  }
+
+  /** The `.intake` folders that may govern a workspace file from above its workspace folder, whether they exist or not. */
+  private async intakeFoldersAbove(): Promise<string[]> {
+    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const folders = new Set((await Promise.all(roots.map((root) => foldersSearchedAbove(root)))).flat());
+    return [...folders].map((folder) => path.join(folder, INTAKE_FOLDER));
+  }
+
+  /** Watches the `.intake/` folders above every workspace folder on disk, replacing the previous watchers. */
+  private async watchAbove(): Promise<void> {
+    const generation = ++this.generation;
+    const folders = await this.intakeFoldersAbove();
+    const present = await existing(folders);
+    if (this.disposed || generation !== this.generation) return;
+    vscode.Disposable.from(...this.above).dispose();
+    this.above = folders.flatMap((folder) => {
+      // The folder's own entries (`config.yaml`), not recursive: a plain pattern.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '*'));
+      const fire = (uri: vscode.Uri): void => {
+        if (!this.disposed) this.changed.fire(uri);
+      };
+      return [watcher, watcher.onDidCreate(fire), watcher.onDidChange(fire), watcher.onDidDelete(fire)];
+    });
+    this.present = present;
+  }
+
+  /** Announces a `.intake` folder above the workspace that appeared or went since last looked at. */
+  private async checkAbove(): Promise<void> {
+    const before = this.present;
+    const now = await existing(await this.intakeFoldersAbove());
+    if (this.disposed || before === undefined || this.present !== before) return;
+    const changed = [...now].filter((f) => !before.has(f)).concat([...before].filter((f) => !now.has(f)));
+    if (changed.length === 0) return;
+    await this.watchAbove();
+    for (const folder of changed) this.changed.fire(vscode.Uri.file(folder));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    vscode.Disposable.from(...this.above, ...this.subscriptions).dispose();
+  }
+}
+
+/** Which of `folders` exist as folders. */
+async function existing(folders: readonly string[]): Promise<Set<string>> {
+  const found = await Promise.all(
+    folders.map(async (folder) => {
+      try {
+        return (await fs.stat(folder)).isDirectory() ? folder : undefined;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return new Set(found.filter((f): f is string => f !== undefined));
+}
