@@ -56,7 +56,7 @@ export interface GenerateOptions {
 export class IntakeIndexError extends Error {}
 
 /** Today as YYYY-MM-DD (UTC): the default report date. */
-export function today(): string {
+function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 

@@ -22,7 +22,7 @@ export interface RuleHit {
   triggers: Fact[];
 }
 
-export interface CompiledMatcher {
+interface CompiledMatcher {
   section?: string;
   field?: string;
   regex: RegExp;

@@ -26,7 +26,7 @@ import { SegmentsFileSchema } from './segmentsSchema';
 import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LifecycleFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
 
 /** The knowledge base's files, by their path under src/core/, with their schemas. */
-export const KNOWLEDGE_FILES = {
+const KNOWLEDGE_FILES = {
   'knowledge/categories.yaml': { load: loadCategories, schema: CategoriesFileSchema },
   'knowledge/frameworks.yaml': { load: loadFrameworks, schema: FrameworksFileSchema },
   'knowledge/industries.yaml': { load: loadIndustries, schema: IndustriesFileSchema },
@@ -41,7 +41,7 @@ export const KNOWLEDGE_FILES = {
 } as const satisfies Record<string, { load: () => unknown; schema: z.ZodType }>;
 
 /** The field catalog's path under src/core/. */
-export const CATALOG_FILE = 'catalog/fields.yaml';
+const CATALOG_FILE = 'catalog/fields.yaml';
 
 export interface CompiledData {
   /** What is wrong, one line per problem; empty when every file is valid. */

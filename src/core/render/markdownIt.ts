@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { CHART_SECTIONS } from './chartPlaces';
 import type { ChartKind } from './charts';
 
-export { CHART_SECTIONS } from './chartPlaces';
+;
 
 export type Token = MarkdownIt.Token;
 

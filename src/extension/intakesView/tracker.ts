@@ -30,7 +30,7 @@ import type { PublishedVersions } from '../diagnostics';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 
-export const INTAKE_GLOB = '**/*.{intake,intake.md}';
+const INTAKE_GLOB = '**/*.{intake,intake.md}';
 const MAX_FILES = 10_000;
 /** Larger files are skipped: an intake is a few kilobytes. */
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -93,7 +93,7 @@ function latinOf(c: Cut, stop: ReadonlySet<string> | undefined): readonly string
  * The first word or three-character run of `a` that `b` shares, or undefined. `stop`: more Latin
  * words (lower case) to ignore, such as the names of system types (HIS, MES).
  */
-export function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | undefined {
+function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | undefined {
   const x = cut(a, 3);
   const y = cut(b, 3);
   for (const w of latinOf(x, stop)) if (y.words.has(w)) return w;
