@@ -19,6 +19,7 @@ import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { requiredGaps } from '../facts/coverage';
 import { walkFields } from '../walk';
 import { clarifications } from './clarify';
+import { replacesCore } from './write/report';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
 import { engineFindings } from './findings';
 import { qualityGate } from './gate';
@@ -148,6 +149,10 @@ function scopeQuestions(u: ReturnType<typeof understand>, options: ReportModel['
     if (!p.existing || !scope) continue;
     const kept = currentName(u, p.product.id);
     out.push({ section: '特殊要求', topic: 'scope', question: `现有${scope}是哪家厂商的产品，是否随${kept}一起升级？`, why: `决定${scope}是在现有厂商的系统上补齐，还是单独选型。`, refs: p.refs, priority: 2 });
+  }
+  const core = u.model.coreSystem;
+  if (replacesCore({ options }, u)) {
+    out.push({ section: '特殊要求', topic: 'scope', question: `现有${core.name}是保留并在其上扩展，还是替换为成熟产品？`, why: `决定${core.name}是替换选型，还是在现有系统上补齐功能；范围、成本与期限随之不同。`, refs: core.refs, priority: 1 });
   }
   return out;
 }

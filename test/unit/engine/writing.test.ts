@@ -222,6 +222,13 @@ describe('report reasoning on the cold-chain intake (examples/pipeline-2025-q3.i
     assert.doesNotMatch(monitoring.text, /排线|TMS/);
   });
 
+  it('does not say the self-built TMS stays while it picks a new one: it asks', () => {
+    const tms = model.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'tms')!;
+    assert.ok(!tms.existing);
+    assert.doesNotMatch(JSON.stringify(model.sections), /现有系统本期不替换|不替换现有TMS/);
+    assert.ok(model.clarifications.some((c) => c.topic === 'scope' && /TMS.*保留.*替换/.test(c.question)));
+  });
+
   it('works the benefit from the customer’s own loss (温控异常货损¥830万, 货损降低50%)', () => {
     assert.ok(model.costs!.benefits.some((b) => /货损¥830万/.test(b.text) && b.perYear !== undefined), JSON.stringify(model.costs!.benefits));
   });
