@@ -58,11 +58,26 @@ export default function load() {
 }
 
 /**
+ * The test bundles' form of {@link dataFileModule}: CommonJS has no import.meta.url, and the tests
+ * run where they were built, so the module reads the file by its absolute path. The tests and
+ * the benchmarks then load the data as the shipped bundles do: one readFileSync and JSON.parse
+ * per file.
+ */
+function absoluteDataFileModule(file) {
+  return `const { readFileSync } = require('node:fs');
+let data;
+export default function load() {
+  return (data ??= JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
+}
+`;
+}
+
+/**
  * YAML as data. `compiled`, when given, maps paths under src/core/ to the validated output to
  * embed instead of the YAML as written (see compileData); with `dataDir`, that output is written
  * there as JSON files and read at run time (dataFileModule) instead of being embedded.
  * @param {() => Promise<Record<string, unknown> | undefined>} [compiled]
- * @param {{ dataDir?: string }} [options]
+ * @param {{ dataDir?: string, absolute?: boolean }} [options] `absolute`: read the data files by their absolute path (the test bundles)
  * @returns {import('esbuild').Plugin}
  */
 function yamlData(compiled, options = {}) {
@@ -76,7 +91,7 @@ function yamlData(compiled, options = {}) {
           const name = key.replace(/\.ya?ml$/, '.json').split('/').join('-');
           fs.mkdirSync(options.dataDir, { recursive: true });
           fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(data[key]));
-          return { contents: dataFileModule(name), loader: 'js', watchFiles: [args.path] };
+          return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name)) : dataFileModule(name), loader: 'js', watchFiles: [args.path] };
         }
         if (data && key in data) return { contents: dataModule(data[key]), loader: 'js', watchFiles: [args.path] };
         const text = await fs.promises.readFile(args.path, 'utf8');
@@ -144,8 +159,9 @@ const problemMatcherPlugin = {
 };
 
 /**
- * The validated catalog and knowledge base (validateData.ts run on the YAML as written), made
- * again when a YAML file changed (watch mode); undefined, after reporting why, when invalid.
+ * The validated catalog and knowledge base, and the team files' JSON Schemas (team/buildData.ts
+ * run on the YAML as written), made again when a YAML file changed (watch mode); undefined,
+ * after reporting why, when invalid.
  */
 let compiledCache;
 function compileData() {
@@ -156,11 +172,11 @@ function compileData() {
 
 async function compileDataNow() {
   const outfile = path.join('out', 'validate-data.js');
-  await esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/knowledge/validateData.ts'], outfile });
+  await esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/team/buildData.ts'], outfile });
   const file = path.resolve(outfile);
   delete require.cache[file];
-  const { compileEmbeddedData } = require(file);
-  const { problems, data } = compileEmbeddedData();
+  const { compileBuildData } = require(file);
+  const { problems, data } = compileBuildData();
   for (const p of problems) console.error(`✘ [DATA] ${p}`);
   return problems.length > 0 ? undefined : data;
 }
@@ -211,6 +227,14 @@ const CLI_DIST = 'cli/dist';
 /** The `intake` command: a CommonJS launcher for the ES module, so `node cli/dist/cli.js` works as before. */
 const CLI_LAUNCHER = `#!/usr/bin/env node
 // The \`intake\` command line. It is an ES module (cli.mjs) that loads its chunks on first use.
+// On Node 22.1 and later, V8 keeps the compiled code of cli.mjs and its chunks on disk (in
+// NODE_COMPILE_CACHE, else the system's temporary folder): a later start skips compiling them.
+// Older Node versions have no such cache and start as before; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+try {
+  require('node:module').enableCompileCache?.();
+} catch {
+  // A cache that cannot be used only costs the compile time.
+}
 import('./cli.mjs').catch((e) => {
   console.error(e);
   process.exitCode = 1;
@@ -243,7 +267,8 @@ function targets() {
       ...listFiles('test/bench', '.child.ts'),
     ];
     // Plain Node has no `vscode`: the few unit tests of extension code get a small stand-in of it.
-    list.push({ ...common, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { vscode: './test/unit/helpers/vscode.ts' } });
+    // The validated data as files beside the bundles (out/test/data/), read as the shipped bundles read dist/data/.
+    list.push({ ...common, plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { vscode: './test/unit/helpers/vscode.ts' } });
   }
   return testsOnly ? list.slice(-1) : list;
 }

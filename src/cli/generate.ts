@@ -11,7 +11,6 @@ import type { ReportModel } from '../core/engine/reportModel';
 import { REPORT_FORMATS, type ReportFormat } from '../core/folderConfig';
 import { t } from '../core/l10n';
 import { parseIntake } from '../core/parser';
-import { renderStandaloneHtml } from '../core/render/exportHtml';
 import { renderMarkdownExport } from '../core/render/exportMarkdown';
 import { runGenerateLlm, takeLlmFlags, type LlmArgs } from './generateLlm';
 import { refuseOverwritingInput, writeFileAtomic } from './atomicWrite';
@@ -158,7 +157,8 @@ async function render(model: ReportModel, format: ReportFormat, refs: boolean | 
     case 'json':
       return JSON.stringify(model, null, 2) + '\n';
     case 'html':
-      return renderStandaloneHtml(model, options);
+      // markdown-it loads only for HTML (the Markdown export places its charts without it).
+      return (await import('../core/render/exportHtml')).renderStandaloneHtml(model, options);
     case 'docx':
       // Word's renderer (and `docx`) loads only for a Word export.
       return (await import('../core/render/exportDocx')).renderDocx(model, options);

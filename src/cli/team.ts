@@ -37,7 +37,7 @@ export interface LoadedTeam {
 }
 
 /** Whether a spec has anything to load. */
-export function hasTeam(spec: TeamSpec | undefined): spec is TeamSpec {
+function hasTeam(spec: TeamSpec | undefined): spec is TeamSpec {
   return spec !== undefined && (spec.knowledge || spec.branding || spec.userDirs.length > 0);
 }
 

@@ -50,7 +50,7 @@ export class FixContext {
  * a `)` the user typed (then only the underscores are added), else before the first blank,
  * clause punctuation or next `__(`, else at `end` (the end of the line's text).
  */
-export function placeholderClose(line: string, innerStart: number, end: number): { at: number; text: string } {
+function placeholderClose(line: string, innerStart: number, end: number): { at: number; text: string } {
   for (let i = innerStart; i < end; i++) {
     const c = line[i]!;
     if (c === ')' || c === '）') {

@@ -6,7 +6,7 @@
 import { z } from './zod';
 
 const PositionSchema = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() });
-export const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });
+const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });
 
 /** A `__(…)__` slot the author has not filled yet. */
 const PlaceholderSchema = z.object({

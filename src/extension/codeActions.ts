@@ -20,7 +20,7 @@ import type { DiagnosticPolicy } from '../core/folderConfig';
 import { hasShownSafeFixes, shownFixAllEdits } from '../core/documents/shownFixes';
 import type { DocumentAnalyses } from './analyses';
 import { fromRange, INTAKE_SELECTOR, toWorkspaceEdit } from './convert';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { FolderConfigs } from './folderConfig';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('intake');

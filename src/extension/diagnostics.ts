@@ -8,6 +8,7 @@
  * left alone costs nothing to publish again. The placeholder severity and the codes to leave out
  * come from the settings and the folder's `.intake/config.yaml` (folderConfig.ts).
  */
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import * as vscode from 'vscode';
 import type { IntakeDiagnostic, Severity } from '../core/diagnostics';
 import type { DiagnosticPolicy } from '../core/folderConfig';
@@ -19,7 +20,6 @@ import { Debouncer } from './debouncer';
 import type { FolderConfigs } from './folderConfig';
 import type { TeamKnowledgeService } from './team/knowledge';
 
-export const DIAGNOSTIC_SOURCE = 'intake';
 
 type PlaceholderSeverity = Severity | 'off';
 

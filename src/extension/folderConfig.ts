@@ -19,7 +19,7 @@
 import * as vscode from 'vscode';
 import { diagnosticPolicyOf, effectivePlaceholderSeverity, type DiagnosticPolicy, type LoadedFolderConfig } from '../core/folderConfig';
 import { IntakeFolderFinder } from '../core/intakeFolder';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
 import { IntakeFolderWatcher } from './intakeFolderWatcher';
 

@@ -9,10 +9,10 @@ import type { IndustryChoice, TemplateVariant } from '../core/newIntake/newIntak
 import { INTAKE_LANGUAGE } from './convert';
 import { loadReportKit } from './preview/reportKit';
 
-export const COMMAND_NEW_INTAKE = 'intake.newIntake';
+const COMMAND_NEW_INTAKE = 'intake.newIntake';
 
 /** The command's optional argument, for scripts and tests: whatever it names is not asked. */
-export interface NewIntakeOptions {
+interface NewIntakeOptions {
   variant?: TemplateVariant;
   /** A knowledge-base industry id, such as `insurance`. */
   industry?: string;

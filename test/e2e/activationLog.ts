@@ -27,7 +27,7 @@ function time(line: string): number | undefined {
   return m ? Date.parse(m[1]!.replace(' ', 'T')) : undefined;
 }
 
-export function parseActivation(text: string, extensionId: string): { event: string; loadMs?: number; firstDiagnosticsMs?: number } | undefined {
+function parseActivation(text: string, extensionId: string): { event: string; loadMs?: number; firstDiagnosticsMs?: number } | undefined {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.includes(`ExtensionService#_doActivateExtension ${extensionId},`));
   if (start < 0) return undefined;

@@ -43,7 +43,7 @@ export function killAllServersNow(): void {
   live.clear();
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -59,7 +59,7 @@ export function freePort(): Promise<number> {
  * activated in restricted mode. The rest keeps the workbench quiet and the screenshots clean.
  * editor.unicodeHighlight.* is deliberately not set: the extension's own defaults are under test.
  */
-export const TEST_SETTINGS = {
+const TEST_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
   'extensions.autoCheckUpdates': false,

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LOGS } from './paths';
 
-export class CommandError extends Error {}
+class CommandError extends Error {}
 
 export function tail(file: string, lines = 30): string {
   if (!fs.existsSync(file)) return '';

@@ -6,15 +6,15 @@ import * as path from 'node:path';
 import { capture, run, step } from './proc';
 import { CACHE, CHROMIUM, CODE_SERVER_ENTRY, CODE_SERVER_PREFIX, NODE24_BIN, NODE24_DIR, NODE24_PREFIX } from './paths';
 
-export const NODE_VERSION = '24.9.0';
-export const CODE_SERVER_VERSION = '4.139.1';
+const NODE_VERSION = '24.9.0';
+const CODE_SERVER_VERSION = '4.139.1';
 /** Headers and tools code-server's native modules (kerberos, native-keymap, …) build against. */
 const BUILD_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config'];
 /** The browser, and CJK fonts so that Chinese renders in the screenshots instead of boxes. */
 const BROWSER_PACKAGES = ['chromium', 'fonts-noto-cjk'];
 
 
-export class SetupError extends Error {}
+class SetupError extends Error {}
 
 /**
  * The environment for npm installs and for code-server: Node 24 first on PATH, node-gyp aimed at

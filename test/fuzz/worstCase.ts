@@ -92,7 +92,7 @@ export function patternGenerators(source: string, flags: string): Generator[] {
   return out;
 }
 
-export function cpuMs(fn: () => void): number {
+function cpuMs(fn: () => void): number {
   const start = process.cpuUsage();
   fn();
   const used = process.cpuUsage(start);
@@ -113,7 +113,7 @@ export interface GrowthOptions {
 }
 
 /** Largest growth from n to 8n that still counts as linear (8 ideal, 64 quadratic). */
-export const MAX_RATIO = 24;
+const MAX_RATIO = 24;
 
 /**
  * Undefined when `work` grows linearly with its input; otherwise what was measured. `work(n)`

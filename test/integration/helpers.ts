@@ -125,3 +125,30 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .join('\n')
     .trim();
 }
+
+/**
+ * Resolves with the first event about `uri` that satisfies `predicate` (a preview's render, an LLM
+ * run's progress); `detail` adds the state worth seeing to the timeout's message.
+ */
+export function nextEventFor<E extends { uri: string }>(
+  event: vscode.Event<E>,
+  uri: vscode.Uri,
+  predicate: (e: E) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+  detail: () => string = () => '',
+): Promise<E> {
+  return new Promise((resolve, reject) => {
+    const sub = event((e) => {
+      if (e.uri !== uri.toString() || !predicate(e)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(e);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      const more = detail();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${more ? `; ${more}` : ''}`));
+    }, timeoutMs);
+  });
+}

@@ -13,7 +13,7 @@ import type { LlmTestApi } from '../../src/extension/llm';
 import type { LlmRunResult } from '../../src/extension/llm/run';
 import type { ToWebview } from '../../src/protocol/messages';
 import { FakeLlmServer } from '../unit/llm/server';
-import { activateByOpening, open, readFixture, writeScratch } from './helpers';
+import { activateByOpening, nextEventFor, open, readFixture, writeScratch } from './helpers';
 
 const TIMEOUT_MS = 20_000;
 const KEY = `sk-intake-it-${Math.random().toString(36).slice(2)}${Date.now()}`;
@@ -56,18 +56,7 @@ let server: FakeLlmServer;
 
 /** Resolves with the first LLM event of `uri` that satisfies `predicate`. */
 function nextLlm(uri: vscode.Uri, predicate: (e: PreviewLlmEvent) => boolean, what: string): Promise<PreviewLlmEvent> {
-  return new Promise((resolve, reject) => {
-    const sub = api.onDidLlm((e) => {
-      if (e.uri !== uri.toString() || !predicate(e)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(e);
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}`));
-    }, TIMEOUT_MS);
-  });
+  return nextEventFor(api.onDidLlm, uri, predicate, what, TIMEOUT_MS);
 }
 
 interface Recording {

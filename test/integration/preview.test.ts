@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { IntakeStudioTestApi } from '../../src/extension/extension';
 import type { PreviewInfo, PreviewTestApi } from '../../src/extension/preview';
 import type { PreviewRenderEvent } from '../../src/extension/preview/observer';
-import { activateByOpening, open, readFixture, replaceLine, writeScratch } from './helpers';
+import { activateByOpening, nextEventFor, open, readFixture, replaceLine, writeScratch } from './helpers';
 
 const TIMEOUT_MS = 20_000;
 const VIEW_TYPE = 'intake.preview';
@@ -19,18 +19,7 @@ let api: PreviewTestApi;
 
 /** Resolves with the first render event for `uri` that satisfies `predicate`. */
 function nextRender(uri: vscode.Uri, predicate: (e: PreviewRenderEvent) => boolean, what: string): Promise<PreviewRenderEvent> {
-  return new Promise((resolve, reject) => {
-    const sub = api.onDidRender((e) => {
-      if (e.uri !== uri.toString() || !predicate(e)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(e);
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}; previews: ${JSON.stringify(api.previews().map((p) => ({ ...p, html: p.html?.length })))}`));
-    }, TIMEOUT_MS);
-  });
+  return nextEventFor(api.onDidRender, uri, predicate, what, TIMEOUT_MS, () => `previews: ${JSON.stringify(api.previews().map((p) => ({ ...p, html: p.html?.length })))}`);
 }
 
 /** Polls `probe` (for state no event announces) until it returns a value. */

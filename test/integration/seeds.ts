@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** The seed's four intakes, as examples/ holds them. */
-export const SEED_INTAKES = ['blank-simple.intake', 'insurance.intake', 'blank-structured.intake', 'aviation.intake'] as const;
+const SEED_INTAKES = ['blank-simple.intake', 'insurance.intake', 'blank-structured.intake', 'aviation.intake'] as const;
 
 /** Copies the examples into `dir` (created if needed) and returns the folder. */
 export function writeExampleWorkspace(dir: string, repo: string): string {

@@ -13,12 +13,12 @@
  * wait on the trust dialog): test/unit/extension/teamKnowledge.test.ts covers Restricted Mode.
  */
 import * as assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import type { IntakeStudioTestApi } from '../../src/extension/extension';
 import type { PreviewTestApi } from '../../src/extension/preview';
 import type { PreviewRenderEvent } from '../../src/extension/preview/observer';
-import { activateByOpening, codeOf, label, open, readFixture, waitForDiagnostics, workspaceDir } from './helpers';
+import { activateByOpening, codeOf, label, nextEventFor, open, readFixture, waitForDiagnostics, workspaceDir } from './helpers';
+import { unzip } from '../unit/helpers/zip';
 
 const TIMEOUT_MS = 20_000;
 let api: PreviewTestApi;
@@ -26,39 +26,9 @@ let api: PreviewTestApi;
 const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 
 function nextRender(uri: vscode.Uri, predicate: (e: PreviewRenderEvent) => boolean, what: string): Promise<PreviewRenderEvent> {
-  return new Promise((resolve, reject) => {
-    const sub = api.onDidRender((e) => {
-      if (e.uri !== uri.toString() || !predicate(e)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(e);
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}`));
-    }, TIMEOUT_MS);
-  });
+  return nextEventFor(api.onDidRender, uri, predicate, what, TIMEOUT_MS);
 }
 
-/** The parts of a .docx (a zip), by name: enough of a reader for what the docx package writes. */
-function unzip(bytes: Uint8Array): Map<string, string> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const files = new Map<string, string>();
-  let p = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < buf.readUInt16LE(end + 10); i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return files;
-}
 
 const FIELD = `fields:
   - section: 客户行业
@@ -142,7 +112,7 @@ suite('Team knowledge and branding (.intake/)', () => {
     // Word, with the team's branding.
     const target = vscode.Uri.joinPath(root, 'acme.report.docx');
     await vscode.commands.executeCommand('intake.exportReport', intake, 0, { format: 'docx', target });
-    const files = unzip(await vscode.workspace.fs.readFile(target));
+    const files = new Map([...unzip(await vscode.workspace.fs.readFile(target))].map(([name, data]) => [name, data.toString('utf8')]));
     assert.match(files.get('word/document.xml') ?? '', /内部资料/);
     assert.match(files.get('word/header1.xml') ?? '', /解决方案建议书/);
     // Show Knowledge lists the merged knowledge, with the workspace's policy and each entry's source.

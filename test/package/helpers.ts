@@ -8,7 +8,7 @@ import { unzip } from '../unit/helpers/zip';
 
 export { repoRoot };
 
-export const VSIX = 'intake-studio.vsix';
+const VSIX = 'intake-studio.vsix';
 
 export type Json = Record<string, unknown>;
 

@@ -37,7 +37,7 @@ export const FieldSpecProperties = {
   placeholder: z.string().optional(),
 };
 
-export const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
+const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
   z
     .object({
       ...FieldSpecProperties,

@@ -1,5 +1,4 @@
 /** Formatting of money, percentages and durations in report text (Chinese conventions). */
-import type { MoneyAmount } from '../facts/money';
 
 const SYMBOL: Record<string, string> = { USD: '$', CNY: '¥', EUR: '€', GBP: '£', SGD: 'S$', HKD: 'HK$', JPY: '¥' };
 
@@ -29,15 +28,8 @@ function roundWan(n: number): number {
   return wan >= 100 ? Math.round(wan / 10) * 10 : wan >= 10 ? Math.round(wan) : round(wan, 1);
 }
 
-export function toMoney(m: MoneyAmount): { amount: number; currency: string; text: string } {
-  return { amount: m.amount, currency: m.currency, text: formatAmount(m.amount, m.currency) + (m.perYear ? '/年' : '') };
-}
-
 export function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
 
-export function percent(n: number): string {
-  return `${round(n, 1)}%`;
-}

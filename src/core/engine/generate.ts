@@ -19,6 +19,7 @@ import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { requiredGaps } from '../facts/coverage';
 import { walkFields } from '../walk';
 import { clarifications } from './clarify';
+import { replacesCore } from './write/report';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
 import { engineFindings } from './findings';
 import { qualityGate } from './gate';
@@ -34,6 +35,7 @@ import { withCustomerFigures } from './plan/ruleText';
 import type { Clarification, ReportModel } from './reportModel';
 import { currentName } from './plan/picks';
 import { evaluateRules } from './rules';
+import { mapJsonStrings } from './text/mapJsonStrings';
 import { understand } from './understand';
 import { scrub } from './understand/personal';
 import { writeBrief } from './write/brief';
@@ -55,7 +57,7 @@ export interface GenerateOptions {
 export class IntakeIndexError extends Error {}
 
 /** Today as YYYY-MM-DD (UTC): the default report date. */
-export function today(): string {
+function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
@@ -148,6 +150,10 @@ function scopeQuestions(u: ReturnType<typeof understand>, options: ReportModel['
     const kept = currentName(u, p.product.id);
     out.push({ section: '特殊要求', topic: 'scope', question: `现有${scope}是哪家厂商的产品，是否随${kept}一起升级？`, why: `决定${scope}是在现有厂商的系统上补齐，还是单独选型。`, refs: p.refs, priority: 2 });
   }
+  const core = u.model.coreSystem;
+  if (replacesCore({ options }, u)) {
+    out.push({ section: '特殊要求', topic: 'scope', question: `现有${core.name}是保留并在其上扩展，还是替换为成熟产品？`, why: `决定${core.name}是替换选型，还是在现有系统上补齐功能；范围、成本与期限随之不同。`, refs: core.refs, priority: 1 });
+  }
   return out;
 }
 
@@ -175,8 +181,8 @@ function titleSegment(segment: string): string {
   return cut >= 2 ? segment.slice(0, cut) : segment;
 }
 
-/** Removes any personal string (a contact's name, phone, e-mail) from every text of the model. */
+/** Removes any personal string (a contact's name, phone, e-mail) from every text of the model, in a copy of it. */
 function scrubModel(model: ReportModel, u: ReturnType<typeof understand>): ReportModel {
   if (u.personal.strings.length === 0) return model;
-  return JSON.parse(JSON.stringify(model), (_key, value: unknown) => (typeof value === 'string' ? scrub(value, u.personal) : value)) as ReportModel;
+  return mapJsonStrings(model, (text) => scrub(text, u.personal)) as ReportModel;
 }

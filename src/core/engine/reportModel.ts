@@ -23,10 +23,10 @@ export interface Point {
   refs: number[];
   children?: Point[];
 }
-export const PointSchema: z.ZodType<Point> = z.lazy(() => z.object({ label: z.string().optional(), text: z.string(), refs: Refs, children: z.array(PointSchema).optional() }));
+const PointSchema: z.ZodType<Point> = z.lazy(() => z.object({ label: z.string().optional(), text: z.string(), refs: Refs, children: z.array(PointSchema).optional() }));
 
 /** A piece of a section as the writer laid it out; the renderers turn each into Markdown. */
-export const BlockSchema = z.discriminatedUnion('kind', [
+const BlockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paragraph'), text: z.string().min(1), refs: Refs }),
   z.object({ kind: z.literal('heading'), level: z.union([z.literal(3), z.literal(4)]), text: z.string().min(1), refs: Refs }),
   z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(PointSchema) }),
@@ -39,16 +39,16 @@ export const BlockSchema = z.discriminatedUnion('kind', [
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 
-export const SectionSchema = z.object({ id: z.string(), title: z.string(), blocks: z.array(BlockSchema) });
+const SectionSchema = z.object({ id: z.string(), title: z.string(), blocks: z.array(BlockSchema) });
 export type Section = z.infer<typeof SectionSchema>;
 
 const Money = z.object({ amount: z.number(), currency: z.string(), text: z.string() });
 export type MoneyValue = z.infer<typeof Money>;
 const MoneyRange = z.object({ low: z.number(), high: z.number(), currency: z.string(), text: z.string() });
-export type MoneyRange = z.infer<typeof MoneyRange>;
+type MoneyRange = z.infer<typeof MoneyRange>;
 
 /** What the engine understood of the intake: typed facts, each with the lines it came from. */
-export const UnderstandingSchema = z.object({
+const UnderstandingSchema = z.object({
   industry: z.object({ id: z.string().optional(), name: z.string(), written: z.string(), segment: z.string(), subIndustry: z.string().optional(), refs: Refs }),
   coreSystem: z.object({
     /** Category id (categories.yaml) when known. */
@@ -122,7 +122,7 @@ export const UnderstandingSchema = z.object({
 });
 export type UnderstandingModel = z.infer<typeof UnderstandingSchema>;
 
-export const ClarificationSchema = z.object({
+const ClarificationSchema = z.object({
   /** The intake section the question belongs to. */
   section: z.string(),
   /** What the question is about (budget, deadline, region, regulation…): one question per topic and subject. */
@@ -135,7 +135,7 @@ export const ClarificationSchema = z.object({
 });
 export type Clarification = z.infer<typeof ClarificationSchema>;
 
-export const NeedSchema = z.object({
+const NeedSchema = z.object({
   kind: z.enum(['main-goal', 'goal', 'pain', 'debt', 'compliance', 'integration', 'constraint']),
   /** The need restated. */
   text: z.string(),
@@ -147,7 +147,7 @@ export const NeedSchema = z.object({
 });
 export type Need = z.infer<typeof NeedSchema>;
 
-export const SystemTypeSchema = z.object({
+const SystemTypeSchema = z.object({
   category: z.string(),
   name: z.string(),
   role: z.enum(['core', 'supporting']),
@@ -172,7 +172,7 @@ const ProductRef = z.object({
   policy: z.enum(['preferred', 'partner']).optional(),
 });
 
-export const PickSchema = z.object({
+const PickSchema = z.object({
   category: z.string(),
   categoryName: z.string(),
   product: ProductRef,
@@ -195,7 +195,7 @@ export const PickSchema = z.object({
 });
 export type Pick = z.infer<typeof PickSchema>;
 
-export const OptionSchema = z.object({
+const OptionSchema = z.object({
   id: z.enum(['A', 'B']),
   strategy: z.enum(['domestic', 'domestic-alt', 'international', 'cloud-native', 'cloud-neutral']),
   title: z.string(),
@@ -212,7 +212,7 @@ export const OptionSchema = z.object({
 });
 export type Option = z.infer<typeof OptionSchema>;
 
-export const ExclusionSchema = z.object({
+const ExclusionSchema = z.object({
   product: ProductRef,
   category: z.string(),
   /**
@@ -227,7 +227,7 @@ export const ExclusionSchema = z.object({
 export type Exclusion = z.infer<typeof ExclusionSchema>;
 
 /** A scored candidate, for the appendix comparison tables. */
-export const CandidateSchema = z.object({
+const CandidateSchema = z.object({
   option: z.enum(['A', 'B']),
   category: z.string(),
   product: ProductRef,
@@ -237,7 +237,7 @@ export const CandidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
-export const LifecycleFindingSchema = z.object({
+const LifecycleFindingSchema = z.object({
   family: z.string(),
   name: z.string(),
   version: z.string(),
@@ -252,7 +252,7 @@ export const LifecycleFindingSchema = z.object({
 });
 export type LifecycleFinding = z.infer<typeof LifecycleFindingSchema>;
 
-export const RegulationSchema = z.object({
+const RegulationSchema = z.object({
   kind: z.enum(['framework', 'regulator']),
   id: z.string().optional(),
   name: z.string(),
@@ -263,7 +263,7 @@ export const RegulationSchema = z.object({
 });
 export type Regulation = z.infer<typeof RegulationSchema>;
 
-export const CostItemSchema = z.object({
+const CostItemSchema = z.object({
   component: z.string(),
   category: z.string().optional(),
   kind: z.enum(['licence', 'infrastructure', 'implementation', 'operations', 'assessment']),
@@ -278,7 +278,7 @@ export const CostItemSchema = z.object({
 });
 export type CostItem = z.infer<typeof CostItemSchema>;
 
-export const CostsSchema = z.object({
+const CostsSchema = z.object({
   currency: z.string(),
   years: z.number().int().positive(),
   items: z.array(CostItemSchema),
@@ -302,7 +302,7 @@ export const CostsSchema = z.object({
 });
 export type Costs = z.infer<typeof CostsSchema>;
 
-export const PhaseSchema = z.object({
+const PhaseSchema = z.object({
   number: z.number().int().positive(),
   name: z.string(),
   startWeek: z.number().int().nonnegative(),
@@ -311,7 +311,7 @@ export const PhaseSchema = z.object({
 });
 export type Phase = z.infer<typeof PhaseSchema>;
 
-export const TimelineSchema = z.object({
+const TimelineSchema = z.object({
   template: z.string(),
   totalWeeks: z.number().int().positive(),
   minimumWeeks: z.number().int().positive(),
@@ -323,7 +323,7 @@ export const TimelineSchema = z.object({
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
 
-export const RiskSchema = z.object({
+const RiskSchema = z.object({
   title: z.string(),
   risk: z.string(),
   mitigation: z.string(),
@@ -364,4 +364,4 @@ export const ReportModelSchema = z.object({
 export type ReportModel = z.infer<typeof ReportModelSchema>;
 
 // Kept apart from the schemas above, so that code needing only the titles does not load zod at run time.
-export { APPENDIX_TITLE, REPORT_SECTION_TITLES } from './sectionTitles';
+export {  REPORT_SECTION_TITLES } from './sectionTitles';

@@ -22,10 +22,17 @@ export interface RuleHit {
   triggers: Fact[];
 }
 
-export interface CompiledMatcher {
+interface CompiledMatcher {
   section?: string;
   field?: string;
   regex: RegExp;
+  /**
+   * The pattern has no anchor (^ $) and no lookaround outside a character class: whatever it
+   * matches in one fact's text it also matches in all the texts joined by line feeds (a line
+   * feed, like the end of the text, is no word character for \b). So one test on the joined
+   * texts tells that no fact matches, without a test per fact.
+   */
+  joinable: boolean;
 }
 
 export interface CompiledRule {
@@ -63,7 +70,21 @@ function compileMatcher(rule: Rule, m: Matcher, catalog: FieldCatalog): Compiled
   } catch (e) {
     throw new Error(`rule ${rule.id}: invalid pattern /${m.pattern}/: ${(e as Error).message}`);
   }
-  return { ...canonical(m, catalog), regex };
+  return { ...canonical(m, catalog), regex, joinable: joinable(m.pattern) };
+}
+
+/** No `^`, `$`, `(?=`, `(?!`, `(?<=` or `(?<!` outside a character class (see CompiledMatcher.joinable). */
+function joinable(pattern: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '^' || c === '$') return false;
+    else if (c === '(' && pattern[i + 1] === '?' && (pattern[i + 2] === '=' || pattern[i + 2] === '!' || (pattern[i + 2] === '<' && (pattern[i + 3] === '=' || pattern[i + 3] === '!')))) return false;
+  }
+  return true;
 }
 
 /** The rule's matchers as regular expressions (cached per rule). Throws on an invalid pattern. */
@@ -80,9 +101,10 @@ export function compileRule(rule: Rule, catalog: FieldCatalog = getFieldCatalog(
   return c;
 }
 
-/** Indexes (into facts.facts) of the facts a matcher matches. */
-function matchFacts(m: CompiledMatcher, facts: readonly Fact[]): number[] {
+/** Indexes (into facts.facts) of the facts a matcher matches. `joined`: every fact's text, joined by line feeds. */
+function matchFacts(m: CompiledMatcher, facts: readonly Fact[], joined: string): number[] {
   const hits: number[] = [];
+  if (m.joinable && !m.regex.test(joined)) return hits;
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;
     if (m.section !== undefined && f.section !== m.section) continue;
@@ -93,12 +115,12 @@ function matchFacts(m: CompiledMatcher, facts: readonly Fact[]): number[] {
 }
 
 /** Evaluates one rule; the evidence and trigger indexes when it fires, undefined otherwise. */
-function evaluate(rule: CompiledRule, facts: readonly Fact[]): { evidence: Set<number>; triggers: Set<number> } | undefined {
+function evaluate(rule: CompiledRule, facts: readonly Fact[], joined: string): { evidence: Set<number>; triggers: Set<number> } | undefined {
   const evidence = new Set<number>();
   const fromAll = new Set<number>();
   const fromAny = new Set<number>();
   for (const m of rule.all) {
-    const hits = matchFacts(m, facts);
+    const hits = matchFacts(m, facts, joined);
     if (hits.length === 0) return undefined;
     for (const i of hits) {
       evidence.add(i);
@@ -108,7 +130,7 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[]): { evidence: Set<n
   if (rule.any.length > 0) {
     let matched = false;
     for (const m of rule.any) {
-      const hits = matchFacts(m, facts);
+      const hits = matchFacts(m, facts, joined);
       if (hits.length > 0) matched = true;
       for (const i of hits) {
         evidence.add(i);
@@ -117,7 +139,7 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[]): { evidence: Set<n
     }
     if (!matched) return undefined;
   }
-  for (const m of rule.none) if (matchFacts(m, facts).length > 0) return undefined;
+  for (const m of rule.none) if (matchFacts(m, facts, joined).length > 0) return undefined;
   return { evidence, triggers: rule.any.length > 0 ? fromAny : fromAll };
 }
 
@@ -127,10 +149,11 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[]): { evidence: Set<n
  */
 export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalog: FieldCatalog = getFieldCatalog(), inContext: (rule: Rule) => boolean = () => true, exclude?: ReadonlySet<number>): RuleHit[] {
   const list = exclude && exclude.size > 0 ? facts.facts.filter((f) => !exclude.has(f.line)) : facts.facts;
+  const joined = list.map((f) => f.text).join('\n');
   const hits: { hit: RuleHit; order: number }[] = [];
   rules.forEach((rule, order) => {
     if (!inContext(rule)) return;
-    const result = evaluate(compileRule(rule, catalog), list);
+    const result = evaluate(compileRule(rule, catalog), list, joined);
     if (!result) return;
     const inOrder = (set: Set<number>) => [...set].sort((a, b) => a - b).map((i) => list[i]!);
     hits.push({ hit: { rule, evidence: inOrder(result.evidence), triggers: inOrder(result.triggers) }, order });

@@ -50,7 +50,7 @@ function validated<S extends z.ZodType>(load: () => unknown): z.output<S> {
 /** The product files, in the order their products are listed (business, industry, foundation, platform). */
 const PRODUCT_FILES = [loadBusinessProducts, loadIndustryProducts, loadFoundationProducts, loadPlatformProducts];
 
-export function buildKnowledgeBase(): KnowledgeBase {
+function buildKnowledgeBase(): KnowledgeBase {
   return indexKnowledge({
     categories: validated<typeof CategoriesFileSchema>(loadCategories).categories,
     frameworks: validated<typeof FrameworksFileSchema>(loadFrameworks).frameworks,

@@ -19,11 +19,11 @@ const Range = z
   .refine(([low, high]) => low <= high, 'low must not exceed high');
 
 /** Jurisdictions the engine reasons about: where sites, users, entities and regulators are. */
-export const JurisdictionSchema = z.enum(['cn', 'hk', 'eu', 'uk', 'us', 'sg', 'global']);
+const JurisdictionSchema = z.enum(['cn', 'hk', 'eu', 'uk', 'us', 'sg', 'global']);
 /** Kinds of data a customer processes, which bring regulations in. */
-export const DataKindSchema = z.enum(['personal', 'health', 'cardholder', 'financial', 'student', 'production-control', 'gmp']);
+const DataKindSchema = z.enum(['personal', 'health', 'cardholder', 'financial', 'student', 'production-control', 'gmp']);
 /** Clouds a product can be tied to. `none`: runs anywhere (on premises or on any cloud). */
-export const CloudSchema = z.enum(['aws', 'azure', 'gcp', 'alibaba', 'huawei', 'tencent', 'baidu', 'none']);
+const CloudSchema = z.enum(['aws', 'azure', 'gcp', 'alibaba', 'huawei', 'tencent', 'baidu', 'none']);
 /**
  * Hard constraints the understanding recognises in an intake; rules and filters refer to them.
  * - `no-public-cloud`: production systems/data may not run in a public cloud.
@@ -34,9 +34,9 @@ export const CloudSchema = z.enum(['aws', 'azure', 'gcp', 'alibaba', 'huawei', '
  * - `no-second-cloud`: no new cloud vendor beyond those in use.
  * - `keep-system`: a named system stays (integrated, not replaced).
  */
-export const ConstraintKindSchema = z.enum(['no-public-cloud', 'no-saas', 'data-in-country', 'data-in-eu', 'xinchuang-full', 'xinchuang-preferred', 'no-second-cloud', 'keep-system']);
+const ConstraintKindSchema = z.enum(['no-public-cloud', 'no-saas', 'data-in-country', 'data-in-eu', 'xinchuang-full', 'xinchuang-preferred', 'no-second-cloud', 'keep-system']);
 /** Customer traits derived from the understanding, for rule preconditions. */
-export const TraitSchema = z.enum([
+const TraitSchema = z.enum([
   'china-site',
   'overseas-site',
   'cross-border',
@@ -58,7 +58,7 @@ export const TraitSchema = z.enum([
  * be satisfied: `industries` any of, `clouds` any in use, `constraints` all present, `frameworks`
  * any applicable, `estate` any product family present, `traits` all present, `data` any.
  */
-export const ConditionSchema = z
+const ConditionSchema = z
   .object({
     industries: z.array(Id).optional(),
     clouds: z.array(CloudSchema.exclude(['none'])).optional(),
@@ -112,7 +112,7 @@ export const IndustrySchema = z
   .strict();
 
 /** How a category is priced, for the cost model (engine/plan/costs.ts). Amounts in 万元 (10,000 CNY), mid price tier. */
-export const CostProfileSchema = z
+const CostProfileSchema = z
   .object({
     /**
      * What the licence and infrastructure scale with: the customer's servers (`hosts`: monitored,
@@ -164,10 +164,10 @@ export const CategorySchema = z
   })
   .strict();
 
-export const OriginSchema = z.enum(['cn', 'intl', 'oss']);
-export const DeploymentSchema = z.enum(['saas', 'private', 'hybrid']);
-export const PriceTierSchema = z.enum(['low', 'mid', 'high', 'premium']);
-export const ScaleSchema = z.enum(['sme', 'mid', 'large']);
+const OriginSchema = z.enum(['cn', 'intl', 'oss']);
+const DeploymentSchema = z.enum(['saas', 'private', 'hybrid']);
+const PriceTierSchema = z.enum(['low', 'mid', 'high', 'premium']);
+const ScaleSchema = z.enum(['sme', 'mid', 'large']);
 
 export const ProductSchema = z
   .object({
@@ -259,7 +259,7 @@ export const FrameworkSchema = z
   })
   .strict();
 
-export const LocationSchema = z
+const LocationSchema = z
   .object({
     id: Id,
     name: NonEmpty,
@@ -284,7 +284,7 @@ export const LocationSchema = z
   .strict();
 
 /** A release line of a product family and when its support ends (or by when it was known to have ended). */
-export const LifecycleVersionSchema = z
+const LifecycleVersionSchema = z
   .object({
     /** The version prefix as intakes write it: "8.0", "14", "2016", "11" (for 11g), "1.19". */
     version: NonEmpty,
@@ -317,7 +317,7 @@ export const LifecycleFamilySchema = z
   .strict();
 
 /** Where a rule looks: a field (by catalog name, synonyms apply) or the whole intake text. */
-export const MatcherSchema = z
+const MatcherSchema = z
   .object({
     /** Section name (catalog canonical), optional: restricts the search to that section. */
     section: z.string().optional(),
@@ -373,12 +373,10 @@ export type ConstraintKind = z.infer<typeof ConstraintKindSchema>;
 export type Trait = z.infer<typeof TraitSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
 export type Industry = z.infer<typeof IndustrySchema>;
-export type CostProfile = z.infer<typeof CostProfileSchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type Product = z.infer<typeof ProductSchema>;
 export type Framework = z.infer<typeof FrameworkSchema>;
 export type Location = z.infer<typeof LocationSchema>;
-export type LifecycleVersion = z.infer<typeof LifecycleVersionSchema>;
 export type LifecycleFamily = z.infer<typeof LifecycleFamilySchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type Matcher = z.infer<typeof MatcherSchema>;

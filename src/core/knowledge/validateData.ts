@@ -23,11 +23,10 @@ import loadSegments from './segments.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
 import { checkPatternSafety } from './regexSafety';
 import { SegmentsFileSchema } from './segmentsSchema';
-import { buildJsonSchemas } from '../team/jsonSchemas';
 import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LifecycleFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
 
 /** The knowledge base's files, by their path under src/core/, with their schemas. */
-export const KNOWLEDGE_FILES = {
+const KNOWLEDGE_FILES = {
   'knowledge/categories.yaml': { load: loadCategories, schema: CategoriesFileSchema },
   'knowledge/frameworks.yaml': { load: loadFrameworks, schema: FrameworksFileSchema },
   'knowledge/industries.yaml': { load: loadIndustries, schema: IndustriesFileSchema },
@@ -42,7 +41,7 @@ export const KNOWLEDGE_FILES = {
 } as const satisfies Record<string, { load: () => unknown; schema: z.ZodType }>;
 
 /** The field catalog's path under src/core/. */
-export const CATALOG_FILE = 'catalog/fields.yaml';
+const CATALOG_FILE = 'catalog/fields.yaml';
 
 export interface CompiledData {
   /** What is wrong, one line per problem; empty when every file is valid. */
@@ -88,7 +87,6 @@ export function compileEmbeddedData(): CompiledData {
   const unknownSegments = Object.keys(segments).filter((id) => !industries.has(id)).map((id) => `segments.yaml names an industry that industries.yaml lacks: ${id}`);
   const integrity = [...checkKnowledgeIntegrity(knowledge), ...checkPatternSafety(knowledge), ...unknownSegments].map((p) => `knowledge: ${p}`);
   if (integrity.length > 0) return { problems: integrity, data: {} };
-  for (const [name, schema] of Object.entries(buildJsonSchemas())) data[`schemas/${name}`] = schema;
   return { problems: [], data };
 }
 

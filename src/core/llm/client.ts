@@ -68,7 +68,7 @@ export function answerCap(config: Pick<LlmConfig, 'maxTokens' | 'maxAnswerChars'
 }
 
 /** The whole answer's time limit: the configured one, else 10× the idle timeout, at least 10 minutes. */
-export function totalTimeoutSeconds(config: Pick<LlmConfig, 'timeoutSeconds' | 'totalTimeoutSeconds'>): number {
+function totalTimeoutSeconds(config: Pick<LlmConfig, 'timeoutSeconds' | 'totalTimeoutSeconds'>): number {
   return config.totalTimeoutSeconds ?? Math.max(600, 10 * (config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS));
 }
 

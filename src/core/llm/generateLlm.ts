@@ -21,7 +21,8 @@ import { LlmError, type LlmErrorInfo } from './errors';
 import { continueMessages, joinContinuation, type ChatMessage } from './messages';
 import { buildPrompt, type PromptMeta } from './prompt';
 import { Redactor, StreamUnmasker, unmask, type Replacement } from './redact';
-import { VerifyCodes, verifyReport, type VerifyFinding } from './verify';
+import { VerifyCodes, verifyReport } from './verify';
+import type { VerifyFinding } from './verifyFinding';
 
 export interface GenerateLlmInput {
   file: IntakeFile;

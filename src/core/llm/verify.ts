@@ -33,6 +33,7 @@
  * it is still listed, as information. Only error and warning findings count as problems
  * ({@link hasProblems}).
  */
+import type { VerifyFinding } from './verifyFinding';
 import { getFrameworks, getKnowledgeBase, getLocations, type KnowledgeBase } from '../knowledge/knowledge';
 import { checkStandards } from '../analysis/standards';
 import type { AnalysisLine } from '../facts/lines';
@@ -47,16 +48,6 @@ import type { Intake } from '../model';
 import { PlanCodes, verifyPlan } from './verifyPlan';
 import { PERSONAL_DATA_CODE, verifyPersonal } from './verifyPersonal';
 
-type VerifySeverity = 'error' | 'warning' | 'information';
-
-export interface VerifyFinding {
-  code: string;
-  severity: VerifySeverity;
-  /** Localised. */
-  message: string;
-  /** 1-based line of the report the finding is about, when there is one. */
-  line?: number;
-}
 
 export const VerifyCodes = {
   missingSection: 'llm.missing-section',

@@ -14,7 +14,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge';
 import { t } from '../l10n';
 import type { Intake } from '../model';
 import { discoverPeople, findPatterns, type RedactionKind } from '../text/detect';
-import type { VerifyFinding } from './verify';
+import type { VerifyFinding } from './verifyFinding';
 
 export const PERSONAL_DATA_CODE = 'llm.personal-data';
 

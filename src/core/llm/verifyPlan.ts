@@ -16,7 +16,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge';
 import type { Product } from '../knowledge/schema';
 import { t } from '../l10n';
 import { setsAside, statementsOf, type Statement } from './statements';
-import type { VerifyFinding } from './verify';
+import type { VerifyFinding } from './verifyFinding';
 
 export const PlanCodes = {
   excludedProduct: 'llm.excluded-product',

@@ -28,7 +28,7 @@ export interface BudgetShare {
  */
 export type Paint = 'text' | 'muted' | 'grid' | 'track' | 'on-bar' | 'deadline' | number;
 
-export interface ChartRect {
+interface ChartRect {
   kind: 'rect';
   x: number;
   y: number;
@@ -38,7 +38,7 @@ export interface ChartRect {
   fill: Paint;
 }
 
-export interface ChartLine {
+interface ChartLine {
   kind: 'line';
   x1: number;
   y1: number;
@@ -49,7 +49,7 @@ export interface ChartLine {
   dashed?: boolean;
 }
 
-export interface ChartText {
+interface ChartText {
   kind: 'text';
   x: number;
   y: number;
@@ -75,7 +75,7 @@ export interface Chart {
 }
 
 /** Fixed light colours: the standalone SVG (exports, Word) and the PNG fallback. */
-export const LIGHT_PAINT = {
+const LIGHT_PAINT = {
   text: '#1f2328',
   muted: '#59636e',
   grid: '#d1d9e0',
@@ -88,18 +88,18 @@ export const LIGHT_PAINT = {
  * preview's `--vscode-charts-*` mapping of `chart-color-N` (blue, green, orange, purple,
  * yellow, red), so the exported pictures match the preview.
  */
-export const LIGHT_SERIES = ['#2f6bc4', '#2e8a4e', '#c8641c', '#7b4fc0', '#8a6800', '#c23b3b'] as const;
+const LIGHT_SERIES = ['#2f6bc4', '#2e8a4e', '#c8641c', '#7b4fc0', '#8a6800', '#c23b3b'] as const;
 
 export function lightColor(paint: Paint): string {
   return typeof paint === 'number' ? LIGHT_SERIES[paint % LIGHT_SERIES.length]! : LIGHT_PAINT[paint];
 }
 
-export const CHART_WIDTH = 640;
+const CHART_WIDTH = 640;
 /** Number of series colours (`chart-color-0` … `chart-color-5`); series cycle through them. */
-export const PALETTE_SIZE = LIGHT_SERIES.length;
+const PALETTE_SIZE = LIGHT_SERIES.length;
 
-export const GANTT_TITLE = '项目里程碑甘特图';
-export const BUDGET_TITLE = '预算拆分';
+const GANTT_TITLE = '项目里程碑甘特图';
+const BUDGET_TITLE = '预算拆分';
 /** The title when the slices are the engine's cost estimate rather than the intake's split. */
 export const COST_TITLE = '成本结构（估算）';
 
@@ -114,7 +114,7 @@ function textWidth(text: string, size: number): number {
 }
 
 /** `text`, cut with an ellipsis so that it fits in `maxWidth` px (the tables carry the full text). */
-export function fitText(text: string, maxWidth: number, size: number): string {
+function fitText(text: string, maxWidth: number, size: number): string {
   if (textWidth(text, size) <= maxWidth) return text;
   const chars = [...text];
   while (chars.length > 0 && textWidth(chars.join('') + '…', size) > maxWidth) chars.pop();

@@ -16,7 +16,7 @@ export interface SvgOptions {
   standalone?: boolean;
 }
 
-export const CHART_FONT_STACK = 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif';
+const CHART_FONT_STACK = 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif';
 
 /** Numbers with at most two decimals and no trailing zeros: stable text for the same layout. */
 function num(n: number): string {

@@ -32,7 +32,7 @@ export function lookOf(branding: Branding | undefined): DocxLook {
 }
 
 /** A logo as a Word image run, `height` pixels high; an SVG gets a plain PNG fallback for Word before 2016. */
-export function logoRun(d: DocxModule, logo: BrandLogo, height: number, maxWidth?: number): Docx.ImageRun {
+function logoRun(d: DocxModule, logo: BrandLogo, height: number, maxWidth?: number): Docx.ImageRun {
   const size = logoSize(logo, height, maxWidth);
   const altText = { name: logo.name, title: logo.name, description: logo.name };
   if (logo.kind === 'png') return new d.ImageRun({ type: 'png', data: logo.bytes, transformation: size, altText });

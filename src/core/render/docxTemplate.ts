@@ -25,7 +25,7 @@ import type { ReportModel } from '../engine/reportModel';
 import { coverLines, type Branding } from '../team/branding';
 import { logoSize } from '../team/branding';
 import { encodePng } from './png';
-import type { StyleIds } from './exportDocx';
+import type { StyleIds } from './docxStyles';
 
 type DocxModule = typeof Docx;
 

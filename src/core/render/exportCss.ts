@@ -2,7 +2,7 @@
  * The stylesheet inlined into the standalone HTML export: a light, print-friendly page with a
  * CJK font stack. The preview has its own, theme-aware stylesheet in the webview.
  */
-export const CJK_FONT_STACK = '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+const CJK_FONT_STACK = '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 export const EXPORT_CSS = `
 :root { color-scheme: light; }

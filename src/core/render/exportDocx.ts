@@ -13,6 +13,8 @@
  * nothing until someone exports: the extension's activation never evaluates the package.
  */
 import type * as Docx from 'docx';
+import type MarkdownIt from 'markdown-it';
+import type { StyleIds } from './docxStyles';
 import type { ReportModel } from '../engine/reportModel';
 import { chartFor, chartToSvg, type ChartKind } from './charts';
 import { stripXmlForbidden } from './escape';
@@ -42,6 +44,13 @@ export interface DocxOptions {
   branding?: Branding;
 }
 
+let parser: MarkdownIt | undefined;
+
+/** One markdown-it for every export: it keeps no state between documents, and setting one up costs about a millisecond. */
+function markdownIt(): MarkdownIt {
+  return (parser ??= createReportMarkdownIt());
+}
+
 /** Word leaves the 〔L12〕 references out unless asked: the document goes to the customer. */
 export async function renderDocx(report: ReportModel, options: DocxOptions = {}): Promise<Uint8Array> {
   // Every string, the title in the file's metadata included: one forbidden character makes the
@@ -50,7 +59,7 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
   const branding = options.branding && mapStrings({ ...options.branding, logo: undefined, template: undefined }, dropXmlForbidden);
   const brand: Branding | undefined = branding && { ...branding, ...(options.branding?.logo ? { logo: options.branding.logo } : {}), ...(options.branding?.template ? { template: options.branding.template } : {}) };
   const d: DocxModule = await import('docx');
-  const tokens = createReportMarkdownIt().parse(renderMarkdown(model, { refs: options.refs ?? false }), {});
+  const tokens = markdownIt().parse(renderMarkdown(model, { refs: options.refs ?? false }), {});
   const look = lookOf(brand);
   if (brand?.template) return (await import('./docxTemplate')).renderWithTemplate(d, model, brand, brand.template.bytes, (styleIds) => ({ children: blocks(d, tokens, model, styleIds), numbering: numbering(d), styles: styles(d, look) }));
   const page = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } };
@@ -76,7 +85,6 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
 
 /** The styles the report's paragraphs use, by the names Word knows them by: `heading 1`, … (a template may give them other ids). */
 export const REPORT_STYLES = { Title: 'Title', Heading1: 'heading 1', Heading2: 'heading 2', Heading3: 'heading 3' } as const;
-export type StyleIds = Record<'h1' | 'h2' | 'h3' | 'h4', string>;
 
 function styles(d: DocxModule, look: DocxLook): Docx.IStylesOptions {
   const FONT = look.font;

@@ -9,20 +9,16 @@ import { dropControlChars } from '../text/controlChars';
 import { mapStrings } from './cleanStrings';
 import type { ExportOptions } from './exportHtml';
 import { renderMarkdown } from './markdown';
-import { chartSlots, createReportMarkdownIt } from './markdownIt';
+import { chartLines } from './chartPlaces';
 
 export function renderMarkdownExport(report: ReportModel, options: ExportOptions = {}): string {
   const model = mapStrings(report, dropControlChars);
   const markdown = renderMarkdown(model, { refs: options.refs ?? true });
-  const tokens = createReportMarkdownIt().parse(markdown, {});
   const lines = markdown.split('\n');
   const inserts: { line: number; text: string }[] = [];
-  for (const [closeIndex, kind] of chartSlots(tokens)) {
+  for (const { line, kind } of chartLines(lines)) {
     const chart = chartFor(model, kind);
-    // The table's source lines are on its table_open token: [first line, line after it).
-    const open = tokens.slice(0, closeIndex).reverse().find((t) => t.type === 'table_open');
-    if (!chart || !open?.map) continue;
-    inserts.push({ line: open.map[1], text: `![${chart.title}](data:image/svg+xml;base64,${base64(chartToSvg(chart, { standalone: true }))})` });
+    if (chart) inserts.push({ line, text: `![${chart.title}](data:image/svg+xml;base64,${base64(chartToSvg(chart, { standalone: true }))})` });
   }
   // Bottom up, so earlier line numbers stay valid.
   for (const { line, text } of inserts.sort((a, b) => b.line - a.line)) lines.splice(line, 0, '', text);

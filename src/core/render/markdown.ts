@@ -18,7 +18,7 @@ export interface MarkdownOptions {
  * Escapes Markdown-significant characters in plain text. `&` too, so that an intake value
  * that happens to look like an entity (`&lt;`) is shown as typed, not decoded.
  */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 

@@ -3,8 +3,10 @@
  * where the charts go in the token stream, so all outputs agree on content and layout.
  */
 import MarkdownIt from 'markdown-it';
-import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
+import { CHART_SECTIONS } from './chartPlaces';
 import type { ChartKind } from './charts';
+
+;
 
 export type Token = MarkdownIt.Token;
 
@@ -19,12 +21,6 @@ export function createReportMarkdownIt(): MarkdownIt {
   md.disable(['link', 'image', 'autolink']);
   return md;
 }
-
-/** The section (## title) whose first table each chart follows. */
-export const CHART_SECTIONS: Record<ChartKind, string> = {
-  gantt: REPORT_SECTION_TITLES[4], // 实施建议: after the milestone table
-  budget: REPORT_SECTION_TITLES[5], // 成本效益分析: after the budget split table
-};
 
 /** Index of the `table_close` token after which each chart goes. */
 export function chartSlots(tokens: readonly Token[]): Map<number, ChartKind> {

@@ -14,14 +14,27 @@ const SCALE = 2;
 export function chartPng(chart: Chart, scale = SCALE): Uint8Array {
   const width = Math.ceil(chart.width * scale);
   const height = Math.ceil(chart.height * scale);
+  // The charts paint with a handful of colours: the image is drawn as palette indexes straight
+  // into the PNG's scanlines (a filter byte, then one byte per pixel), a third of the bytes of
+  // RGB for deflate to compress, and each rectangle is one fill() per row. Index 0 is the white
+  // background (a fresh array is all zeros, filter bytes included).
+  const stride = width + 1;
+  const scanlines = new Uint8Array(stride * height);
+  const palette: string[] = ['#ffffff'];
+  const indexOf = new Map<string, number>([['#ffffff', 0]]);
+  draw(chart, scale, width, height, (left, top, right, bottom, color) => {
+    let index = indexOf.get(color);
+    if (index === undefined) {
+      index = palette.push(color) - 1;
+      indexOf.set(color, index);
+    }
+    for (let y = top; y < bottom; y++) scanlines.fill(index, y * stride + 1 + left, y * stride + 1 + right);
+  });
+  if (palette.length <= 256) return encodeIndexedPng(width, height, scanlines, palette);
+  // More colours than a palette holds (none of the report's charts): RGB.
   const rgb = new Uint8Array(width * height * 3).fill(255);
-
-  const fill = (x0: number, y0: number, x1: number, y1: number, paint: Paint): void => {
-    const [r, g, b] = hexRgb(lightColor(paint));
-    const left = clamp(Math.round(x0 * scale), width);
-    const right = clamp(Math.round(x1 * scale), width);
-    const top = clamp(Math.round(y0 * scale), height);
-    const bottom = clamp(Math.round(y1 * scale), height);
+  draw(chart, scale, width, height, (left, top, right, bottom, color) => {
+    const [r, g, b] = hexRgb(color);
     for (let y = top; y < bottom; y++) {
       for (let x = left; x < right; x++) {
         const i = (y * width + x) * 3;
@@ -30,22 +43,27 @@ export function chartPng(chart: Chart, scale = SCALE): Uint8Array {
         rgb[i + 2] = b;
       }
     }
-  };
+  });
+  return encodePng(width, height, rgb);
+}
 
+/** Calls `fill` with the pixel box [left, right) × [top, bottom) and the colour (#rrggbb) of each rectangle and line, in drawing order. */
+function draw(chart: Chart, scale: number, width: number, height: number, fill: (left: number, top: number, right: number, bottom: number, color: string) => void): void {
+  const box = (x0: number, y0: number, x1: number, y1: number, paint: Paint): void =>
+    fill(clamp(Math.round(x0 * scale), width), clamp(Math.round(y0 * scale), height), clamp(Math.round(x1 * scale), width), clamp(Math.round(y1 * scale), height), lightColor(paint).toLowerCase());
   for (const s of chart.shapes) {
-    if (s.kind === 'rect') fill(s.x, s.y, s.x + s.width, s.y + s.height, s.fill);
+    if (s.kind === 'rect') box(s.x, s.y, s.x + s.width, s.y + s.height, s.fill);
     else if (s.kind === 'line') {
       // The charts only draw horizontal and vertical lines, one unit wide.
       const x0 = Math.min(s.x1, s.x2) - 0.5;
       const x1 = Math.max(s.x1, s.x2) + 0.5;
       const y0 = Math.min(s.y1, s.y2) - 0.5;
       const y1 = Math.max(s.y1, s.y2) + 0.5;
-      if (!s.dashed) fill(x0, y0, x1, y1, s.stroke);
-      else if (x1 - x0 <= 1) for (let y = y0; y < y1; y += 7) fill(x0, y, x1, Math.min(y + 4, y1), s.stroke);
-      else for (let x = x0; x < x1; x += 7) fill(x, y0, Math.min(x + 4, x1), y1, s.stroke);
+      if (!s.dashed) box(x0, y0, x1, y1, s.stroke);
+      else if (x1 - x0 <= 1) for (let y = y0; y < y1; y += 7) box(x0, y, x1, Math.min(y + 4, y1), s.stroke);
+      else for (let x = x0; x < x1; x += 7) box(x, y0, Math.min(x + 4, x1), y1, s.stroke);
     }
   }
-  return encodePng(width, height, rgb);
 }
 
 function clamp(v: number, max: number): number {
@@ -55,6 +73,18 @@ function clamp(v: number, max: number): number {
 function hexRgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** An 8-bit palette PNG from its scanlines (each a filter byte 0, then one index per pixel): signature, IHDR, PLTE, one IDAT, IEND. */
+function encodeIndexedPng(width: number, height: number, scanlines: Uint8Array, palette: readonly string[]): Uint8Array {
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (palette), deflate, adaptive filtering, no interlace
+  const plte = new Uint8Array(palette.length * 3);
+  palette.forEach((hex, i) => plte.set(hexRgb(hex), i * 3));
+  return concat([Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), chunk('IHDR', header), chunk('PLTE', plte), chunk('IDAT', deflateSync(scanlines, { level: 9 })), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** An 8-bit RGB PNG: signature, IHDR, one IDAT (every row with filter type 0), IEND. */

@@ -15,7 +15,7 @@ export interface BrandLogo {
   name: string;
 }
 
-export interface BrandCover {
+interface BrandCover {
   preparedFor?: string;
   preparedBy?: string;
   /** Default: the report date. */

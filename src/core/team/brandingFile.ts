@@ -27,7 +27,7 @@ export interface LoadedBranding {
 }
 
 /** The workspace the logo and template must be in: the repository holding `intakeDir` (the folder with `.git`), else the folder above `intakeDir`. */
-export async function defaultBrandingRoot(intakeDir: string): Promise<string> {
+async function defaultBrandingRoot(intakeDir: string): Promise<string> {
   let dir = path.dirname(path.resolve(intakeDir));
   for (;;) {
     try {

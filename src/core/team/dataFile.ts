@@ -23,7 +23,7 @@ export interface TextPosition {
   column: number;
 }
 
-export interface DataFileProblem {
+interface DataFileProblem {
   message: string;
   line?: number;
   column?: number;

@@ -19,7 +19,7 @@ import { t } from '../l10n';
 
 export type JsonSchema = boolean | JsonSchemaObject;
 
-export interface JsonSchemaObject {
+interface JsonSchemaObject {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -47,7 +47,7 @@ export interface JsonSchemaObject {
   description?: string;
 }
 
-export interface SchemaIssue {
+interface SchemaIssue {
   /** Keys and indexes from the root to the value. */
   path: (string | number)[];
   message: string;

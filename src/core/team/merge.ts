@@ -23,7 +23,7 @@
  * Each entry remembers where it comes from (`source`: the highest layer that added or changed
  * it), which Show Knowledge and the report's JSON model show.
  */
-import { FieldCatalog, normalizeName, type FieldSpec } from '../catalog/catalog';
+import { FieldCatalog, normalizeName } from '../catalog/catalog';
 import type { FieldCatalogData, FieldSpecInput } from '../catalog/schema';
 import { indexKnowledge, type KnowledgeBase } from '../knowledge/knowledge';
 import type { KnowledgeData } from '../knowledge/integrity';
@@ -40,7 +40,7 @@ export interface Layer {
 }
 
 /** Where an entry comes from, and who changed it. */
-export interface EntryOrigin {
+interface EntryOrigin {
   source: KnowledgeSource;
   file?: string;
   line?: number;
@@ -60,7 +60,7 @@ export interface KnowledgeEntryInfo {
 }
 
 /** An intake field a team added. */
-export interface TeamField {
+interface TeamField {
   section: string;
   path: string[];
   name: string;
@@ -413,7 +413,3 @@ function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-/** A field spec's display path, for messages: 客户行业 › 业务规模 › 客户编号. */
-export function fieldPath(f: Pick<FieldSpec, 'path' | 'name'>): string {
-  return [...f.path, f.name].join(' › ');
-}

@@ -35,7 +35,7 @@ export interface OverlayFolder {
 }
 
 /** The overlay files of `dir`, sorted; none when it does not exist. */
-export async function overlayFilesIn(dir: string): Promise<string[]> {
+async function overlayFilesIn(dir: string): Promise<string[]> {
   let names: string[];
   try {
     const entries = await fs.readdir(dir, { withFileTypes: true });

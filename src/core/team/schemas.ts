@@ -36,7 +36,7 @@ function withoutDefault(field: z.ZodType): z.ZodType {
   return field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
 }
 
-export const VendorPolicySchema = z
+const VendorPolicySchema = z
   .object({
     vendor: NonEmpty.describe('The vendor as the products name it (case does not matter): Oracle, 华为, 阿里云…'),
     policy: z.enum(['preferred', 'partner', 'blocked']).describe('preferred: wins a tie; partner: wins a tie after preferred; blocked: never proposed (a product the customer already runs stays)'),
@@ -44,7 +44,7 @@ export const VendorPolicySchema = z
   })
   .strict();
 
-export const PriceItemSchema = z
+const PriceItemSchema = z
   .object({
     product: Id.describe('The product id (embedded or added by an overlay)'),
     price: z.number().nonnegative().describe('The price per unit, in the currency (yuan, dollars…: not 万元)'),
@@ -56,7 +56,7 @@ export const PriceItemSchema = z
   })
   .strict();
 
-export const PriceListSchema = z
+const PriceListSchema = z
   .object({
     name: z.string().max(100).optional().describe('The list as the report names it: 2026年渠道价…'),
     currency: z.enum(TEAM_CURRENCIES).optional().describe('The currency of every item that gives none'),
@@ -67,7 +67,7 @@ export const PriceListSchema = z
   })
   .strict();
 
-export const TeamFieldSchema = z
+const TeamFieldSchema = z
   .object({
     section: NonEmpty.describe('The section the field belongs to, as the catalog names it: 客户行业, 预算限制…'),
     under: z.array(NonEmpty).optional().describe('The field it is a sub-field of, as a path of field names ([业务规模]); absent: directly in the section'),

@@ -7,13 +7,12 @@
 
 /** Where a piece of knowledge comes from, lowest first: a later layer wins over an earlier one. */
 export type KnowledgeSource = 'embedded' | 'user' | 'workspace';
-export const KNOWLEDGE_SOURCES = ['embedded', 'user', 'workspace'] as const satisfies readonly KnowledgeSource[];
 
 /** The kinds of entries an overlay can add or override, as its top-level keys name them. */
 export type EntryKind = 'products' | 'categories' | 'industries' | 'frameworks' | 'lifecycle' | 'rules';
 export const ENTRY_KINDS = ['categories', 'industries', 'frameworks', 'products', 'lifecycle', 'rules'] as const satisfies readonly EntryKind[];
 
-export type VendorPolicyKind = 'preferred' | 'partner' | 'blocked';
+type VendorPolicyKind = 'preferred' | 'partner' | 'blocked';
 
 export interface VendorPolicy {
   vendor: string;
@@ -23,12 +22,12 @@ export interface VendorPolicy {
   file: string;
 }
 
-export type PriceUnit = 'user' | 'node' | 'core' | 'tb' | 'site';
-export type PricePeriod = 'per-month' | 'per-year' | 'one-time';
+type PriceUnit = 'user' | 'node' | 'core' | 'tb' | 'site';
+type PricePeriod = 'per-month' | 'per-year' | 'one-time';
 
 /** Currencies a price list may use: those the engine can convert to the report's (engine/format.ts CNY_PER). */
 export const TEAM_CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'SGD', 'JPY'] as const;
-export type TeamCurrency = (typeof TEAM_CURRENCIES)[number];
+type TeamCurrency = (typeof TEAM_CURRENCIES)[number];
 
 /** One price of the team's price list, with what the report says about it. */
 export interface TeamPrice {

@@ -30,7 +30,7 @@
  *   that is linear, never accept one that is not).
  */
 
-export type RegexComplexity = 'linear' | 'polynomial' | 'exponential';
+type RegexComplexity = 'linear' | 'polynomial' | 'exponential';
 
 export interface RegexVerdict {
   complexity: RegexComplexity;

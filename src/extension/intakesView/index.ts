@@ -14,7 +14,7 @@ import { COMMAND_EXPORT_REPORT } from '../preview/panel';
 import { COMMAND_OPEN, IntakesTree, type IntakeNode } from './tree';
 import { IntakeTracker, type DiagnosticPolicies } from './tracker';
 
-export const VIEW_ID = 'intake.intakes';
+const VIEW_ID = 'intake.intakes';
 const FILTER_CONTEXT = 'intake.intakes.incompleteOnly';
 const SCANNED_CONTEXT = 'intake.intakes.scanned';
 const FILTER_STATE = 'intake.intakes.filter';

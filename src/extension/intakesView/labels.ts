@@ -4,7 +4,7 @@ import type { IntakeSummary } from '../../core/overview/summary';
 import type { IndexedFile } from '../../core/overview/workspaceIndex';
 import { previewSubject } from '../../core/preview/title';
 
-export function fileName(file: IndexedFile): string {
+function fileName(file: IndexedFile): string {
   return file.path.split('/').pop() ?? file.path;
 }
 
@@ -19,7 +19,7 @@ export function intakeLabel(file: IndexedFile, intake: IntakeSummary): string {
   });
 }
 
-export function problemsText(intake: IntakeSummary): string {
+function problemsText(intake: IntakeSummary): string {
   const parts: string[] = [];
   if (intake.errors > 0) parts.push(intake.errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', intake.errors));
   if (intake.warnings > 0) parts.push(intake.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', intake.warnings));

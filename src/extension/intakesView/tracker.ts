@@ -25,11 +25,12 @@ import { summarizeText } from '../../core/overview/fromText';
 import { summarizeFile, type IntakeSummary, type SummaryDiagnostic } from '../../core/overview/summary';
 import { IntakeIndex } from '../../core/overview/workspaceIndex';
 import { fromRange, isIntake } from '../convert';
-import { DIAGNOSTIC_SOURCE, type PublishedVersions } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
+import type { PublishedVersions } from '../diagnostics';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 
-export const INTAKE_GLOB = '**/*.{intake,intake.md}';
+const INTAKE_GLOB = '**/*.{intake,intake.md}';
 const MAX_FILES = 10_000;
 /** Larger files are skipped: an intake is a few kilobytes. */
 const MAX_BYTES = 5 * 1024 * 1024;

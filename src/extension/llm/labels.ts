@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LlmErrorInfo, LlmErrorKind } from '../../core/llm/errors';
 import type { Replacement } from '../../core/llm/redact';
-import type { VerifyFinding } from '../../core/llm/verify';
+import type { VerifyFinding } from '../../core/llm/verifyFinding';
 import type { LlmErrorView, LlmFinding, LlmLabels, LlmRedaction } from '../../protocol/messages';
 
 export function llmLabels(): LlmLabels {

@@ -32,6 +32,19 @@ export interface LlmPaneHost {
   fire(e: LlmPaneEvent): void;
 }
 
+/** The time source of the throttle: the real one, or a test's that it advances itself. */
+export interface PaneClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_CLOCK: PaneClock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export interface LlmSnapshot {
   running: boolean;
   version: ReportVersion;
@@ -52,12 +65,15 @@ export class LlmPane<R = unknown> {
   private detail = '';
   private done: LlmDone | undefined;
   private render: (markdown: string) => string = () => '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private lastPost = 0;
   /** The markdown the last posted html was rendered from. */
   private renderedFrom = '';
 
-  constructor(private readonly host: LlmPaneHost) {}
+  constructor(
+    private readonly host: LlmPaneHost,
+    private readonly clock: PaneClock = REAL_CLOCK,
+  ) {}
 
   get hasContent(): boolean {
     return this.header !== undefined || this.done !== undefined;
@@ -92,8 +108,8 @@ export class LlmPane<R = unknown> {
     this.markdown = markdown;
     this.detail = detail;
     if (this.timer) return;
-    const wait = Math.max(0, this.lastPost + MIN_POST_INTERVAL_MS - Date.now());
-    this.timer = setTimeout(() => {
+    const wait = Math.max(0, this.lastPost + MIN_POST_INTERVAL_MS - this.clock.now());
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       this.postDelta();
     }, wait);
@@ -161,14 +177,14 @@ export class LlmPane<R = unknown> {
 
   private postDelta(): void {
     if (!this.running) return;
-    this.lastPost = Date.now();
+    this.lastPost = this.clock.now();
     const message = this.deltaMessage();
     this.host.post(message);
     this.host.fire({ kind: 'delta', html: message.html });
   }
 
   private clearTimer(): void {
-    clearTimeout(this.timer);
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

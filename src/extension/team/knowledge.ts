@@ -24,7 +24,7 @@ import { teamFilesIn } from '../../core/team/discover';
 import type { TeamKnowledge } from '../../core/team/teamKnowledge';
 import type { TeamProblem } from '../../core/team/types';
 import type { Configuration } from '../config';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import { Disposable } from '../dispose';
 import { isTeamFilePath, teamScope, type TeamScope } from './scope';
 

@@ -44,7 +44,7 @@ function kindTitle(kind: EntryKind): string {
   }
 }
 
-export function sourceLabel(source: KnowledgeSource): string {
+function sourceLabel(source: KnowledgeSource): string {
   return source === 'embedded' ? vscode.l10n.t('embedded') : source === 'user' ? vscode.l10n.t('user') : vscode.l10n.t('workspace');
 }
 
@@ -65,7 +65,7 @@ async function openAt(file: string, line: number | undefined): Promise<void> {
 }
 
 /** The items of the view, for the knowledge `k` (also used by the tests through the command's result). */
-export function knowledgeItems(k: TeamKnowledge): EntryPick[] {
+function knowledgeItems(k: TeamKnowledge): EntryPick[] {
   const items: EntryPick[] = [];
   const policyOf = (vendor: string | undefined) => (vendor ? k.context.policyOf(vendor) : undefined);
   const priceOf = new Map(k.prices.map((p) => [p.product, p]));

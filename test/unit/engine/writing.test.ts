@@ -222,6 +222,13 @@ describe('report reasoning on the cold-chain intake (examples/pipeline-2025-q3.i
     assert.doesNotMatch(monitoring.text, /排线|TMS/);
   });
 
+  it('does not say the self-built TMS stays while it picks a new one: it asks', () => {
+    const tms = model.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'tms')!;
+    assert.ok(!tms.existing);
+    assert.doesNotMatch(JSON.stringify(model.sections), /现有系统本期不替换|不替换现有TMS/);
+    assert.ok(model.clarifications.some((c) => c.topic === 'scope' && /TMS.*保留.*替换/.test(c.question)));
+  });
+
   it('works the benefit from the customer’s own loss (温控异常货损¥830万, 货损降低50%)', () => {
     assert.ok(model.costs!.benefits.some((b) => /货损¥830万/.test(b.text) && b.perYear !== undefined), JSON.stringify(model.costs!.benefits));
   });
@@ -243,6 +250,30 @@ describe('report reasoning on the city bank intake (examples/pipeline-2025-q3.in
     assert.ok(licence.mechanisms.length > 0);
     assert.ok(needs.find((n) => /手工发布/.test(n.text))!.mechanisms.length > 0);
     assert.ok(!needs.some((n) => n.text === '业务零停机'));
+  });
+});
+
+describe('report reasoning on the city government intake (examples/government-cloud.intake)', () => {
+  const model = generateReport(parseIntake(readExample('government-cloud.intake')), 0, { asOf: AS_OF });
+
+  it('answers the patch baseline and the consolidation goal rather than asking about them', () => {
+    for (const text of [/统一基线/, /整合率60%/]) assert.ok(model.plan!.needs.find((n) => text.test(n.text))!.mechanisms.length > 0, String(text));
+    assert.ok(!model.clarifications.some((c) => /基线|整合率/.test(c.question)));
+  });
+
+  it('quotes each hard constraint without the item that follows it', () => {
+    assert.deepEqual(model.understanding.constraints.map((c) => c.text), ['政务数据不上公有云', '预留信创替代（鲲鹏服务器与麒麟操作系统）']);
+  });
+});
+
+describe('report reasoning on the aviation intake', () => {
+  const model = generateReport(parseIntake(readExample('aviation.intake')), 0, { asOf: AS_OF });
+
+  it('reads the named root cause (缺乏SD-WAN流量调度策略) as the cause of the latency symptom, not a second pain', () => {
+    const pains = model.plan!.needs.filter((n) => n.kind === 'pain');
+    assert.equal(pains.length, 1, pains.map((n) => n.text).join('\n'));
+    assert.deepEqual(pains[0]!.refs, [11, 12]);
+    assert.ok(pains[0]!.mechanisms.some((m) => m.rule === 'tcp-congestion-bbr'));
   });
 });
 

@@ -39,7 +39,7 @@ export function seedPath(): string {
   return path.join(repoRoot(), 'test', 'fixtures', 'seed', 'seed.intake');
 }
 
-export function examplesDir(): string {
+function examplesDir(): string {
   return path.join(repoRoot(), 'examples');
 }
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { ToWebview } from '../../../src/protocol/messages';
-import { LlmPane, MIN_POST_INTERVAL_MS, type LlmDone, type LlmHeader, type LlmPaneEvent } from '../../../src/extension/preview/llmPane';
+import { LlmPane, MIN_POST_INTERVAL_MS, type LlmDone, type LlmHeader, type LlmPaneEvent, type PaneClock } from '../../../src/extension/preview/llmPane';
 
 const DOC = 'file:///work/insurance.intake';
 const labels = Object.fromEntries(
@@ -13,19 +13,51 @@ const labels = Object.fromEntries(
 ) as LlmHeader['labels'];
 const header: LlmHeader = { labels, detail: 'm · 0', endpoint: 'http://127.0.0.1:1/v1/chat/completions', local: true, redactions: [], redactionSummary: 'none' };
 
+/**
+ * A clock the test advances itself: the throttle is checked on its own terms, not on how busy the
+ * machine is, and "nothing more is posted later" is checked without waiting.
+ */
+function fakeClock(): PaneClock & { advance(ms: number): void; time(): number } {
+  let now = 1_000;
+  const timers: { at: number; run: () => void }[] = [];
+  return {
+    now: () => now,
+    time: () => now,
+    setTimeout: (run, ms) => {
+      const t = { at: now + ms, run };
+      timers.push(t);
+      return t;
+    },
+    clearTimeout: (t) => {
+      const i = timers.indexOf(t as (typeof timers)[number]);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    advance(ms) {
+      const until = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers.splice(timers.indexOf(due), 1);
+        now = due.at;
+        due.run();
+      }
+      now = until;
+    },
+  };
+}
+
 function setUp() {
+  const clock = fakeClock();
   const posted: { at: number; message: ToWebview }[] = [];
   const events: LlmPaneEvent[] = [];
   let renders = 0;
-  const pane = new LlmPane({ documentUri: DOC, post: (message) => posted.push({ at: Date.now(), message }), fire: (e) => events.push(e) });
+  const pane = new LlmPane({ documentUri: DOC, post: (message) => posted.push({ at: clock.time(), message }), fire: (e) => events.push(e) }, clock);
   const render = (md: string) => {
     renders++;
     return `<p>${md}</p>`;
   };
-  return { pane, posted, events, render, renders: () => renders };
+  return { pane, posted, events, render, renders: () => renders, clock };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function done(html: string, extra: Partial<LlmDone> = {}): LlmDone {
   return { ...header, html, findings: [], findingsSummary: '', truncated: false, cancelled: false, ...extra };
@@ -40,31 +72,31 @@ describe('LlmPane (the LLM version of a preview)', () => {
     assert.equal(pane.running, true);
   });
 
-  it('posts the streamed text at most once per 50 ms, whole, and renders only what it posts', async () => {
-    const { pane, posted, render, renders } = setUp();
+  it('posts the streamed text at most once per 50 ms, whole, and renders only what it posts', () => {
+    const { pane, posted, render, renders, clock } = setUp();
     pane.start(header, { continued: false, render });
     let text = '';
-    const started = Date.now();
-    while (Date.now() - started < 400) {
+    // A token every 2 ms for 400 ms.
+    for (let t = 0; t < 400; t += 2) {
       text += 'x';
       pane.text(text, `m · ${text.length}`);
-      await sleep(2);
+      clock.advance(2);
     }
-    await sleep(MIN_POST_INTERVAL_MS + 20);
+    clock.advance(MIN_POST_INTERVAL_MS);
     const deltas = posted.filter((p) => p.message.type === 'llmDelta');
-    assert.ok(deltas.length >= 3 && deltas.length <= 400 / MIN_POST_INTERVAL_MS + 2, `${deltas.length} updates in 400 ms`);
-    for (let i = 1; i < deltas.length; i++) assert.ok(deltas[i]!.at - deltas[i - 1]!.at >= MIN_POST_INTERVAL_MS - 2, `updates ${i - 1} and ${i} are ${deltas[i]!.at - deltas[i - 1]!.at} ms apart`);
+    assert.ok(deltas.length >= 400 / MIN_POST_INTERVAL_MS && deltas.length <= 400 / MIN_POST_INTERVAL_MS + 2, `${deltas.length} updates in 400 ms`);
+    for (let i = 1; i < deltas.length; i++) assert.ok(deltas[i]!.at - deltas[i - 1]!.at >= MIN_POST_INTERVAL_MS, `updates ${i - 1} and ${i} are ${deltas[i]!.at - deltas[i - 1]!.at} ms apart`);
     const last = deltas[deltas.length - 1]!.message as Extract<ToWebview, { type: 'llmDelta' }>;
     assert.equal(last.html, `<p>${text}</p>`, 'the last update has the whole text');
     assert.equal(renders(), deltas.length, 'each rendering is posted: none is wasted on a text that was replaced');
   });
 
-  it('posts the end at once, dropping a pending update, and keeps the text', async () => {
-    const { pane, posted, events, render } = setUp();
+  it('posts the end at once, dropping a pending update, and keeps the text', () => {
+    const { pane, posted, events, render, clock } = setUp();
     pane.start(header, { continued: false, render });
     pane.text('partial', 'm · 7');
     pane.finish('partial', done('<p>partial</p>', { cancelled: true }), { result: 1 });
-    await sleep(MIN_POST_INTERVAL_MS + 20);
+    clock.advance(MIN_POST_INTERVAL_MS * 2);
     assert.deepEqual(posted.map((p) => p.message.type), ['llmStart', 'showVersion', 'llmDone']);
     assert.equal(pane.running, false);
     assert.deepEqual(pane.result, { result: 1 });

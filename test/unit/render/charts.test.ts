@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { budgetChart, budgetShares, budgetSvg, chartFor, ganttChart, ganttItems, ganttSvg, type BudgetShare, type GanttItem } from '../../../src/core/render/charts';
+import { lightColor, type Chart, type Paint } from '../../../src/core/render/chartLayout';
 import { chartPng } from '../../../src/core/render/png';
 import { elements, hasClass, parseHtml, textOf } from '../helpers/html';
 import { insuranceModel } from './fixtures';
@@ -87,18 +88,70 @@ describe('charts', () => {
     assert.equal(count(ganttSvg(late, 24), 'gantt-deadline'), 0);
   });
 
-  it('rasterises a valid PNG fallback at twice the chart size', () => {
-    const chart = ganttChart(milestones, totalWeeks);
-    const png = Buffer.from(chartPng(chart));
-    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
-    assert.equal(png.toString('latin1', 12, 16), 'IHDR');
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
-    assert.equal(width, chart.width * 2);
-    assert.equal(height, Math.ceil(chart.height * 2));
-    const idat = png.indexOf('IDAT');
-    const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-    assert.equal(raw.length, (width * 3 + 1) * height);
-    assert.ok(raw.some((b, i) => i % (width * 3 + 1) !== 0 && b !== 255), 'something is drawn');
+  it('rasterises a valid PNG fallback at twice the chart size, every pixel as the chart paints it', () => {
+    for (const chart of [ganttChart(milestones, totalWeeks), budgetChart(split)]) {
+      const png = Buffer.from(chartPng(chart));
+      assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+      assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+      const width = png.readUInt32BE(16);
+      const height = png.readUInt32BE(20);
+      assert.equal(width, chart.width * 2);
+      assert.equal(height, Math.ceil(chart.height * 2));
+      const rgb = decodePng(png);
+      assert.deepEqual(rgb, rasterise(chart, width, height));
+      assert.ok(rgb.some((b) => b !== 255), 'something is drawn');
+    }
   });
 });
+
+/** The RGB pixels of an 8-bit PNG, palette (colour type 3) or RGB (2), with filter type 0 on every row. */
+function decodePng(png: Buffer): Uint8Array {
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const type = png[25];
+  let palette: Buffer | undefined;
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const name = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (name === 'PLTE') palette = data;
+    if (name === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const bytes = type === 3 ? 1 : 3;
+  assert.equal(raw.length, (width * bytes + 1) * height);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * bytes + 1);
+    assert.equal(raw[row], 0, 'filter type 0');
+    for (let x = 0; x < width; x++) {
+      const from = type === 3 ? palette!.subarray(raw[row + 1 + x]! * 3, raw[row + 1 + x]! * 3 + 3) : raw.subarray(row + 1 + x * 3, row + 4 + x * 3);
+      rgb.set(from, (y * width + x) * 3);
+    }
+  }
+  return rgb;
+}
+
+/** The chart's rectangles and lines drawn pixel by pixel in RGB on white, independently of png.ts. */
+function rasterise(chart: Chart, width: number, height: number): Uint8Array {
+  const rgb = new Uint8Array(width * height * 3).fill(255);
+  const clamp = (v: number, max: number) => Math.max(0, Math.min(max, v));
+  const fill = (x0: number, y0: number, x1: number, y1: number, paint: Paint) => {
+    const n = parseInt(lightColor(paint).slice(1), 16);
+    for (let y = clamp(Math.round(y0 * 2), height); y < clamp(Math.round(y1 * 2), height); y++) {
+      for (let x = clamp(Math.round(x0 * 2), width); x < clamp(Math.round(x1 * 2), width); x++) rgb.set([(n >> 16) & 255, (n >> 8) & 255, n & 255], (y * width + x) * 3);
+    }
+  };
+  for (const s of chart.shapes) {
+    if (s.kind === 'rect') fill(s.x, s.y, s.x + s.width, s.y + s.height, s.fill);
+    else if (s.kind === 'line') {
+      const [x0, x1, y0, y1] = [Math.min(s.x1, s.x2) - 0.5, Math.max(s.x1, s.x2) + 0.5, Math.min(s.y1, s.y2) - 0.5, Math.max(s.y1, s.y2) + 0.5];
+      if (!s.dashed) fill(x0, y0, x1, y1, s.stroke);
+      else if (x1 - x0 <= 1) for (let y = y0; y < y1; y += 7) fill(x0, y, x1, Math.min(y + 4, y1), s.stroke);
+      else for (let x = x0; x < x1; x += 7) fill(x, y0, Math.min(x + 4, x1), y1, s.stroke);
+    }
+  }
+  return rgb;
+}

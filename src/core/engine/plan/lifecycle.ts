@@ -9,7 +9,7 @@ import type { Understanding } from '../understand';
 const SOON_DAYS = 365;
 
 /** Whether the written version continues the lifecycle line's version ("8.0.32" → "8.0", "11g" → "11"). */
-export function versionMatches(written: string, line: string): boolean {
+function versionMatches(written: string, line: string): boolean {
   if (written === line) return true;
   if (!written.startsWith(line)) return false;
   const next = written[line.length]!;

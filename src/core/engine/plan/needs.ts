@@ -28,6 +28,8 @@ interface Source {
   facts: Fact[];
   refs: number[];
   weight: number;
+  /** A root cause the customer names (根因推测): it explains a symptom rather than adding a need. */
+  cause?: boolean;
 }
 
 /** What the main goal retires (下线AS/400), and the words that point to it in a pain. */
@@ -45,7 +47,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   const losses = new Set(m.lossFigures.flatMap((l) => l.refs));
   for (const p of m.pains) {
     if (p.kind === 'impact' && p.refs.every((r) => losses.has(r))) continue;
-    sources.push({ kind: p.kind === 'debt' ? 'debt' : 'pain', text: p.text, facts: factsAt(p.refs), refs: p.refs, weight: p.kind === 'impact' ? 1 : 2 });
+    sources.push({ kind: p.kind === 'debt' ? 'debt' : 'pain', text: p.text, facts: factsAt(p.refs), refs: p.refs, weight: p.kind === 'impact' ? 1 : 2, ...(p.kind === 'cause' ? { cause: true } : {}) });
   }
   for (const g of m.secondaryGoals) sources.push({ kind: 'goal', text: g.text, facts: factsAt(g.refs), refs: g.refs, weight: 1 });
   for (const i of m.integrations) sources.push({ kind: 'integration', text: `对接${i.system}${i.protocols.length > 0 ? `（${i.protocols.join('、')}）` : ''}`, facts: factsAt(i.refs), refs: i.refs, weight: 1 });
@@ -96,8 +98,15 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       if (!same.text.includes('（') && text.includes('（')) same.text = text;
       continue;
     }
-    const need: Need = { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? { clarify: clarifyFor(s) } : {}) };
-    needs.push(need);
+    // A root cause that the symptom's mechanisms already answer (缺乏SD-WAN流量调度策略 behind
+    // 延迟波动) is that symptom's cause: its lines and mechanisms join the symptom.
+    const symptom = s.cause ? needs.find((n) => n.kind === 'pain' && n.mechanisms.some((x) => mechanisms.some((y) => y.rule === x.rule))) : undefined;
+    if (symptom) {
+      symptom.refs = [...new Set([...symptom.refs, ...s.refs])].sort((a, b) => a - b);
+      for (const x of mechanisms) if (!symptom.mechanisms.some((y) => y.rule === x.rule)) symptom.mechanisms.push(x);
+    }
+    const need: Need = symptom ?? { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? { clarify: clarifyFor(s) } : {}) };
+    if (!symptom) needs.push(need);
     for (const h of answering) {
       if (h.rule.section !== '推荐系统方案') continue;
       for (const c of h.rule.categories) {

@@ -211,6 +211,19 @@ function eligibleFor(p: Product, strategy: Strategy, u: Understanding): boolean 
 }
 
 /** The first hard reason a product cannot be proposed, or undefined. */
+const businessTexts = new WeakMap<Understanding, string>();
+
+/** What the customer's business is and wants (industry, segment, goals, pains): what a product's `notFor` words are looked for in. Made once per understanding. */
+function businessText(u: Understanding): string {
+  let text = businessTexts.get(u);
+  if (text === undefined) {
+    const m = u.model;
+    text = [m.industry.written, m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((x) => x.text)].join('\n');
+    businessTexts.set(u, text);
+  }
+  return text;
+}
+
 function exclusionOf(p: Product, category: string, u: Understanding, team?: TeamContext): Exclusion | undefined {
   const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: refOf(p, team), category, kind, reason, refs });
   const constraint = (kind: string) => u.model.constraints.find((c) => c.kind === kind);
@@ -218,7 +231,7 @@ function exclusionOf(p: Product, category: string, u: Understanding, team?: Team
   if (tried) return make('failed', `曾试用并放弃${tried.why ? `：${tried.why}` : ''}`, tried.refs);
   if (p.notFor) {
     const m = u.model;
-    const about = [m.industry.written, m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((x) => x.text)].join('\n');
+    const about = businessText(u);
     const word = p.notFor.words.find((w) => about.includes(w));
     if (word) return make('unsuited', p.notFor.reason, [...m.industry.refs, ...m.pains.filter((x) => x.text.includes(word)).flatMap((x) => x.refs)].slice(0, 3));
   }

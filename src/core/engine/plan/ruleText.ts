@@ -19,7 +19,7 @@ function values(u: Understanding): Record<string, string | undefined> {
 }
 
 /** `text` with every `{name|fallback}` filled. */
-export function fillText(text: string, known: Record<string, string | undefined>): string {
+function fillText(text: string, known: Record<string, string | undefined>): string {
   let out = '';
   let at = 0;
   for (let open = text.indexOf('{', at); open >= 0; open = text.indexOf('{', at)) {

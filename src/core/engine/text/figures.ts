@@ -76,7 +76,3 @@ export function findFigures(text: string): Figure[] {
   return out;
 }
 
-/** The first figure whose unit is one of `units`. */
-export function figureWithUnit(text: string, units: readonly string[]): Figure | undefined {
-  return findFigures(text).find((f) => units.includes(f.unit));
-}

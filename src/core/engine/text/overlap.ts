@@ -15,7 +15,7 @@ const isLatin = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') 
 const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
 
 /** Latin words (letters and digits, at least one letter) and runs of Chinese characters of `text`. */
-function pieces(text: string, stop?: ReadonlySet<string>, minHan = 3): { latin: string[]; han: string[] } {
+function pieces(text: string, minHan: number): { latin: string[]; han: string[] } {
   const latin: string[] = [];
   const han: string[] = [];
   let i = 0;
@@ -26,7 +26,7 @@ function pieces(text: string, stop?: ReadonlySet<string>, minHan = 3): { latin: 
       while (j < text.length && isLatin(text[j]!)) j++;
       const word = text.slice(i, j);
       const lower = word.toLowerCase();
-      if (word.length >= 3 && /[A-Za-z]/.test(word) && !GENERIC_LATIN.has(lower) && !stop?.has(lower)) latin.push(lower);
+      if (word.length >= 3 && /[A-Za-z]/.test(word) && !GENERIC_LATIN.has(lower)) latin.push(lower);
     } else if (isHan(c)) {
       while (j < text.length && isHan(text[j]!)) j++;
       let run = text.slice(i, j);
@@ -38,20 +38,70 @@ function pieces(text: string, stop?: ReadonlySet<string>, minHan = 3): { latin: 
   return { latin, han };
 }
 
+/** A text cut once: its pieces, its Latin words as a set, and (made when first asked) the n-character pieces of its Chinese runs. */
+interface Cut {
+  minHan: 2 | 3;
+  latin: readonly string[];
+  han: readonly string[];
+  words: ReadonlySet<string>;
+  grams?: ReadonlySet<string>;
+}
+
+/**
+ * The same texts are compared again and again: the customer's whole intake with every clause of
+ * every candidate product, and the knowledge base's clauses in every report. Each text is cut
+ * once (per minimum run length) and kept, without `stop`, which is applied to the short side's
+ * words at each comparison: a word of that side is then never a stop word, so stop words on the
+ * other side cannot change what matches. The store is emptied when it grows past its bound.
+ */
+const cuts: Record<2 | 3, Map<string, Cut>> = { 2: new Map(), 3: new Map() };
+const CUTS_KEPT = 4096;
+
+function cut(text: string, minHan: 2 | 3): Cut {
+  const kept = cuts[minHan];
+  let found = kept.get(text);
+  if (found === undefined) {
+    const p = pieces(text, minHan);
+    found = { minHan, latin: p.latin, han: p.han, words: new Set(p.latin) };
+    if (kept.size >= CUTS_KEPT) kept.clear();
+    kept.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * Every piece of the cut's Chinese runs as long as its shortest run (two or three characters): a piece of that length is in one of
+ * the runs exactly when it is in the runs joined by "|" (it holds no "|"), which is how the
+ * comparisons were first written, but a lookup costs nothing where a search read the whole text.
+ */
+function gramsOf(c: Cut): ReadonlySet<string> {
+  if (c.grams === undefined) {
+    const n = c.minHan;
+    const grams = new Set<string>();
+    for (const run of c.han) for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
+    c.grams = grams;
+  }
+  return c.grams;
+}
+
+/** The Latin words of a cut text that are not stop words. */
+function latinOf(c: Cut, stop: ReadonlySet<string> | undefined): readonly string[] {
+  return stop && stop.size > 0 ? c.latin.filter((w) => !stop.has(w)) : c.latin;
+}
+
 /**
  * The first word or three-character run of `a` that `b` shares, or undefined. `stop`: more Latin
  * words (lower case) to ignore, such as the names of system types (HIS, MES).
  */
-export function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | undefined {
-  const x = pieces(a, stop);
-  const y = pieces(b, stop);
-  const words = new Set(y.latin);
-  for (const w of x.latin) if (words.has(w)) return w;
-  const hanB = y.han.join('|');
+function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | undefined {
+  const x = cut(a, 3);
+  const y = cut(b, 3);
+  for (const w of latinOf(x, stop)) if (y.words.has(w)) return w;
+  const trigrams = gramsOf(y);
   for (const run of x.han) {
     for (let i = 0; i + 3 <= run.length; i++) {
       const tri = run.slice(i, i + 3);
-      if (hanB.includes(tri)) return tri;
+      if (trigrams.has(tri)) return tri;
     }
   }
   return undefined;
@@ -71,11 +121,11 @@ const COMMON_PAIRS = new Set(['需要', '需单', '单独', '评估', '客户', 
  */
 export function touches(a: string, b: string, stop?: ReadonlySet<string>): boolean {
   if (sharesWords(a, b, stop)) return true;
-  const y = pieces(b, stop, 2).han.join('|');
-  for (const run of pieces(a, stop, 2).han) {
+  const pairs = gramsOf(cut(b, 2));
+  for (const run of cut(a, 2).han) {
     for (let i = 0; i + 2 <= run.length; i++) {
       const pair = run.slice(i, i + 2);
-      if (!COMMON_PAIRS.has(pair) && y.includes(pair)) return true;
+      if (!COMMON_PAIRS.has(pair) && pairs.has(pair)) return true;
     }
   }
   return false;

@@ -117,8 +117,3 @@ export function measures(clause: string): boolean {
   return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end)))) && keyFigures(clause, 1).length > 0;
 }
 
-/** The goal's measurable clause ("批次追溯时间从6小时降到10分钟以内"), or its first clause without the deadline. */
-export function measurableClause(text: string): string {
-  const clauses = goalClauses(text);
-  return clauses.find((c) => measures(c) && !/上线|建成|接入全部/.test(c)) ?? clauses.find((c) => /零|以内|以下|不超过|无中断/.test(c)) ?? clauses[0] ?? tidy(text);
-}

@@ -106,6 +106,12 @@ function phrase(text: string, re: RegExp): string {
   const closeAscii = text.indexOf(')', m.index + m[0].length);
   const close = closeFull < 0 ? closeAscii : closeAscii < 0 ? closeFull : Math.min(closeFull, closeAscii);
   if (open >= start && close >= 0 && close <= end) [start, end] = [open + 1, close];
+  // "预留信创替代（鲲鹏…）与城市大脑数据接入点": the constraint ends with its bracket, before 与 the next item.
+  else {
+    const aside = text.slice(m.index + m[0].length, end);
+    const shut = aside.search(/[）)][与和及、]/);
+    if (shut > 0 && /[（(]/.test(aside.slice(0, shut))) end = m.index + m[0].length + shut + 1;
+  }
   return clip(clean(text.slice(start, end)), 40);
 }
 

@@ -25,7 +25,7 @@ function namesIndex(kb: KnowledgeBase) {
  * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
  * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
  */
-export function versionAfter(text: string, from: number): string | undefined {
+function versionAfter(text: string, from: number): string | undefined {
   let i = from;
   let skipped = 0;
   while (i < text.length && skipped < 4 && /[\s vV:：（(]/.test(text[i]!)) {

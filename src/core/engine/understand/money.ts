@@ -15,7 +15,7 @@ const RECURRING = /运维|每年|年运维|服务费|订阅|\/年/;
 const YEARS_WORD = /(\d{1,2}|[一二两三四五六七八九十])\s{0,1}年(?!度|内)/;
 const CN: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-export function value(m: Money): MoneyValue {
+function value(m: Money): MoneyValue {
   return { amount: m.amount, currency: m.currency, text: formatAmount(m.amount, m.currency) };
 }
 

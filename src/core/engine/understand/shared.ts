@@ -9,10 +9,6 @@ export function refs(facts: Iterable<Fact | undefined>): number[] {
   return [...lines].sort((a, b) => a - b);
 }
 
-export function mergeRefs(...lists: ReadonlyArray<readonly number[]>): number[] {
-  return [...new Set(lists.flat())].sort((a, b) => a - b);
-}
-
 /**
  * The template's own words around its placeholders (导致__(…)__，量化指标__(…)__). A value made
  * only of them is what a blank template leaves once the placeholders are removed: no fact.
@@ -26,11 +22,6 @@ export function substantive(value: string): boolean {
   if (value.length === 0) return false;
   const pieces = value.split(/[\s，,；;。、:：()（）「」“”"'/]+/).filter(Boolean);
   return pieces.some((p) => !TEMPLATE_GLUE.has(p.toLowerCase()));
-}
-
-/** Facts of a section (canonical name), optionally under a field, with a real value, minus ignored lines. */
-export function factsOf(facts: IntakeFacts, ignored: ReadonlySet<number>, section: string, field?: string): Fact[] {
-  return (facts.bySection.get(section) ?? []).filter((f) => substantive(f.value) && !ignored.has(f.line) && (field === undefined || f.fieldPath.includes(field)));
 }
 
 /** All facts with a real value, minus ignored lines (personal data). */

@@ -43,6 +43,19 @@ export function writeReport({ model, u, hits }: WriteInput): { sections: Section
 
 // ---------------------------------------------------------------- 业务需求分析
 
+/**
+ * The intake names a current core system that is no product the plan can build on (自研TMS), yet
+ * a goal needs what a product of its type brings (智能排线): the plan picks one. The report must
+ * not then say the current system stays; it says the replacement is to be confirmed (and the
+ * clarifications ask).
+ */
+export function replacesCore(model: Pick<ReportModel, 'options'>, u: Understanding): boolean {
+  const core = u.model.coreSystem;
+  if (core.inScope || core.basis === 'unknown' || core.basis === 'industry' || !core.category) return false;
+  const pick = model.options.find((o) => o.recommended)?.picks.find((p) => p.category === core.category);
+  return pick !== undefined && !pick.existing;
+}
+
 function requirements(model: ReportModel, u: Understanding): ReportModel['sections'][number]['blocks'] {
   const m = u.model;
   const items: Point[] = [];
@@ -54,7 +67,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const coreText =
     core.basis === 'unknown'
       ? '核心业务系统未能从调研表判断（见下一步建议）'
-      : `${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
+      : `${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `；规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
   items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
   if (m.mainGoal) items.push(labelled('首要目标', `${sentence(tidy(m.mainGoal.text))}`, m.mainGoal.refs));
@@ -146,8 +159,10 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const keptCore = u.kept.find((k) => k.category === core.category)?.name;
   const builds = systems.filter((x) => x.role === 'core' && x.category !== core.category).map((x) => x.name);
   const how = [
-    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : core.basis !== 'unknown' ? `不替换现有${core.name}，围绕它优化` : '',
+    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' ? `不替换现有${core.name}，围绕它优化` : '',
     builds.length > 0 ? `新建${enumerate(builds, 3)}` : '',
+    // Said after what the goal needs: the replacement is the customer's call (see the clarifications).
+    replacesCore(model, u) ? `现有${core.name}是否替换待与客户确认，方案中给出替换选型` : '',
   ].filter(Boolean);
   const other = model.options.find((o) => !o.recommended);
   const because = rec && other ? whyRecommended(rec, other, u) : '';
