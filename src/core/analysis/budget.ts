@@ -26,7 +26,7 @@
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg, type Message } from '../l10n';
-import { findingsRunner, moveRange, type AnalysisContext, type AnalysisFinding, type CheckRunner } from './finding';
+import { findingsRunner, moveRange, type AnalysisFinding, type CheckRunner } from './finding';
 import { CLAUSE_SEPARATOR, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
 import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
 import { clauseLocator } from '../text/clauses';
@@ -104,10 +104,6 @@ function allocationGroups(lines: readonly AnalysisLine[]): AllocationGroup[] {
     if (own.length >= 2) groups.push({ percents: own.map((p) => ({ p, line })) });
   }
   return groups.filter((g) => g.percents.length >= 2);
-}
-
-export function checkBudgetSum(ctx: AnalysisContext): AnalysisFinding[] {
-  return budgetSums(ctx.lines);
 }
 
 /** An allocation is a line and the lines under it, so never spans sections: each section's findings are its own. */
@@ -241,10 +237,6 @@ function overTerm(m: Money, years: number): number {
 
 function recurring(m: Money): boolean {
   return m.period !== undefined;
-}
-
-export function checkBudgetExceeds(ctx: AnalysisContext): AnalysisFinding[] {
-  return exceeds(collectAmounts(ctx.lines));
 }
 
 /** The check in two steps: each section's amounts, then the comparison over all of them. */

@@ -35,8 +35,6 @@ export interface AnalysisKnowledge {
 /** What a check gets: the intake's lines and facts, and the knowledge it may need (loaded lazily). */
 export interface AnalysisContext extends AnalysisInput, AnalysisKnowledge {}
 
-export type CheckFn = (ctx: AnalysisContext) => AnalysisFinding[];
-
 /**
  * A check in two steps, so that an intake's findings can be made again after an edit without
  * reading again the lines the edit left alone:

@@ -20,7 +20,7 @@ import type { Range } from '../document';
 import { msg } from '../l10n';
 import type { Location } from '../knowledge/schema';
 import { sameData } from './same';
-import { moveRange, type AnalysisContext, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
+import { moveRange, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */
@@ -251,10 +251,6 @@ const WHERE_SECTIONS = new Set(['基础设施现状', '当前痛点', '核心目
 
 function lineText(line: AnalysisLine): string {
   return line.key ? `${line.key}：${line.text}` : line.text;
-}
-
-export function checkLatencyPhysics(ctx: AnalysisContext): AnalysisFinding[] {
-  return latencyFindings([latencyExtract(ctx.lines, ctx)], ctx);
 }
 
 /** The check in two steps: each section's targets (and, when asked for, places), then the targets judged against the intake's places. */

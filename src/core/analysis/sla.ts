@@ -29,7 +29,7 @@
  */
 import { Codes } from '../diagnostics';
 import { msg, type Message } from '../l10n';
-import { moveRange, type AnalysisContext, type AnalysisFinding, type CheckRunner } from './finding';
+import { moveRange, type AnalysisFinding, type CheckRunner } from './finding';
 import { clauseAround, formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
 import { isAsciiDigit, type Range } from '../document';
@@ -257,10 +257,6 @@ function displayUnit(unit: DurationUnit, minutes: number): DurationUnit {
   if ((unit === 'h' || unit === 'd') && minutes < 120) return 'min';
   if (unit === 'd' && minutes < 2 * 1440) return 'h';
   return unit;
-}
-
-export function checkSlaConflict(ctx: AnalysisContext): AnalysisFinding[] {
-  return conflicts(collect(ctx.lines));
 }
 
 /** The check in two steps: the statements of each section, then the conflicts between all of them. */

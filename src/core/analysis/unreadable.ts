@@ -6,16 +6,12 @@
 import { Codes } from '../diagnostics';
 import { msg } from '../l10n';
 import { BUDGET_SECTION } from './budget';
-import { findingsRunner, type AnalysisContext, type AnalysisFinding, type CheckRunner } from './finding';
+import { findingsRunner, type AnalysisFinding, type CheckRunner } from './finding';
 import { hasDigit, type AnalysisLine } from '../facts/lines';
 import { findMoney } from '../facts/money';
 
 /** How much of the amount the message quotes. */
 const QUOTED = 24;
-
-export function checkUnreadableAmounts(ctx: AnalysisContext): AnalysisFinding[] {
-  return unreadableAmounts(ctx.lines);
-}
 
 export const unreadableRunner: CheckRunner<AnalysisFinding[]> = findingsRunner(['unreadable-amount'], unreadableAmounts);
 

@@ -111,9 +111,3 @@ function collect(items: readonly Item[], path: string[], spec: SectionSpec | und
     }
   }
 }
-
-/** Facts in a section, optionally under a field (at any depth, by canonical name). */
-export function factsIn(facts: IntakeFacts, section: string, field?: string): Fact[] {
-  const list = facts.bySection.get(section) ?? [];
-  return field === undefined ? list : list.filter((f) => f.fieldPath.includes(field));
-}

@@ -33,9 +33,6 @@ export interface Money {
   range: Range;
 }
 
-/** The name the report engine uses for {@link Money}. */
-export type MoneyAmount = Money;
-
 export interface Percent {
   value: number;
   /** The number and the % sign (`60%`), without surrounding brackets. */
@@ -60,7 +57,7 @@ export interface FindMoneyOptions {
  * Largest amount read: beyond it (a run of hundreds of digits overflows to Infinity) the value
  * cannot be a budget, and printing it would give `$Infinity亿`.
  */
-export const MAX_AMOUNT = 1e15;
+const MAX_AMOUNT = 1e15;
 
 const PREFIXES: Array<[RegExp, Currency]> = [
   [/^(?:US\$|USD)$/i, 'USD'],
