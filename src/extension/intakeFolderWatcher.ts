@@ -30,6 +30,9 @@ function isInIntakeFolder(file: string): boolean {
   return /[\\/]\.intake[\\/]/.test(file);
 }
 
+/** How long after a creation under `.intake/` the folder is read once more. */
+const SETTLE_MS = 1000;
+
 export class IntakeFolderWatcher implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with its URI when a `.intake/` folder, or a file in one, was created, changed, deleted or saved. */
@@ -45,10 +48,21 @@ export class IntakeFolderWatcher implements vscode.Disposable {
   constructor() {
     const inWorkspace = vscode.workspace.createFileSystemWatcher(`**/{${INTAKE_FOLDER},${INTAKE_FOLDER}/**}`);
     const fire = (uri: vscode.Uri): void => this.changed.fire(uri);
+    // A creation may be a folder whose files the recursive watcher does not report yet (a config
+    // written into a just-made `.intake/`): fire again once the writes have settled.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const fireAndSettle = (uri: vscode.Uri): void => {
+      fire(uri);
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        if (!this.disposed) fire(uri);
+      }, SETTLE_MS);
+    };
     this.subscriptions = [
       this.changed,
       inWorkspace,
-      inWorkspace.onDidCreate(fire),
+      { dispose: () => clearTimeout(settle) },
+      inWorkspace.onDidCreate(fireAndSettle),
       inWorkspace.onDidChange(fire),
       inWorkspace.onDidDelete(fire),
       vscode.workspace.onDidSaveTextDocument((doc) => {

@@ -43,6 +43,9 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** How long after a creation under `.intake/` the files are read once more. */
+const SETTLE_MS = 1000;
+
 export class TeamKnowledgeService extends Disposable {
   private readonly finder = new IntakeFolderFinder();
   /** Loads by `.intake/` folder and scope. */
@@ -65,7 +68,16 @@ export class TeamKnowledgeService extends Disposable {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/{.intake,.intake/**}'));
     const reset = () => this.reset();
-    this._register(watcher.onDidCreate(reset));
+    // Something created under `.intake/` may be a folder (knowledge/) whose files the recursive
+    // watcher does not report yet: read again once the writes have settled.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const resetAndSettle = () => {
+      reset();
+      clearTimeout(settle);
+      settle = setTimeout(reset, SETTLE_MS);
+    };
+    this._register({ dispose: () => clearTimeout(settle) });
+    this._register(watcher.onDidCreate(resetAndSettle));
     this._register(watcher.onDidChange(reset));
     this._register(watcher.onDidDelete(reset));
     this._register(
