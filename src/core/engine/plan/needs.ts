@@ -56,6 +56,19 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   const categoryScore = new Map<string, { score: number; priority: number; needs: Need[]; order: number }>();
   const preferred = new Map<string, string[]>();
   let order = 0;
+  /** A system-type rule answering `need`: its categories gain `weight` and its products are preferred. */
+  const credit = (h: RuleHit, need: Need, weight: number): void => {
+    for (const c of h.rule.categories) {
+      const entry = categoryScore.get(c) ?? { score: 0, priority: 0, needs: [], order: order++ };
+      entry.score += weight;
+      entry.priority = Math.max(entry.priority, h.rule.priority);
+      if (!entry.needs.includes(need)) entry.needs.push(need);
+      categoryScore.set(c, entry);
+      const list = preferred.get(c) ?? [];
+      for (const p of h.rule.products) if (!list.includes(p)) list.push(p);
+      preferred.set(c, list);
+    }
+  };
   for (const s of sources) {
     // For a system to integrate, only rules about that system (an SAP IDoc rule does not answer
     // "对接Empower" written on the same line) or about integration in general.
@@ -107,19 +120,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     }
     const need: Need = symptom ?? { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? { clarify: clarifyFor(s) } : {}) };
     if (!symptom) needs.push(need);
-    for (const h of answering) {
-      if (h.rule.section !== '推荐系统方案') continue;
-      for (const c of h.rule.categories) {
-        const entry = categoryScore.get(c) ?? { score: 0, priority: 0, needs: [], order: order++ };
-        entry.score += s.weight;
-        entry.priority = Math.max(entry.priority, h.rule.priority);
-        if (!entry.needs.includes(need)) entry.needs.push(need);
-        categoryScore.set(c, entry);
-        const list = preferred.get(c) ?? [];
-        for (const p of h.rule.products) if (!list.includes(p)) list.push(p);
-        preferred.set(c, list);
-      }
-    }
+    for (const h of answering) if (h.rule.section === '推荐系统方案') credit(h, need, s.weight);
   }
 
   // Compliance mechanisms (密评 → 密码机) come from rules that need no pain line.
@@ -128,16 +129,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     if (h.triggers.some((f) => sources.some((s) => s.facts.includes(f)))) continue;
     const need: Need = { kind: untriggeredKind(h), text: h.rule.need ?? h.rule.title, refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
     if (!needs.some((n) => n.text === need.text)) needs.push(need);
-    for (const c of h.rule.categories) {
-      const entry = categoryScore.get(c) ?? { score: 0, priority: 0, needs: [], order: order++ };
-      entry.score += 1;
-      entry.priority = Math.max(entry.priority, h.rule.priority);
-      if (!entry.needs.includes(need)) entry.needs.push(need);
-      categoryScore.set(c, entry);
-      const list = preferred.get(c) ?? [];
-      for (const p of h.rule.products) if (!list.includes(p)) list.push(p);
-      preferred.set(c, list);
-    }
+    credit(h, need, 1);
   }
 
   mergeIntegrations(needs, kbLayer(u));
