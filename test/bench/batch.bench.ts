@@ -15,22 +15,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listExamples, readExample, repoRoot } from '../unit/helpers/seeds';
+import { prng } from './random';
 
 const FILES = Number(process.env.BENCH_FILES) > 0 ? Number(process.env.BENCH_FILES) : 500;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS) > 0 ? Number(process.env.BENCH_ITERATIONS) : 7;
 const WARMUP = 1;
-
-/** Deterministic PRNG (mulberry32), so every run measures the same files. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` files from the examples, numbers varied, one in five holding two or three intakes, in ten folders. */
 function writeTree(dir: string, count: number): string[] {

@@ -19,24 +19,13 @@ import { summarizeText } from '../../src/core/overview/fromText';
 import { summarizeFile } from '../../src/core/overview/summary';
 import { IntakeIndex } from '../../src/core/overview/workspaceIndex';
 import { listExamples, readExample } from '../unit/helpers/seeds';
+import { prng } from './random';
 
 const FILES = Number(process.env.BENCH_FILES) > 0 ? Number(process.env.BENCH_FILES) : 500;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS) > 0 ? Number(process.env.BENCH_ITERATIONS) : 15;
 const WARMUP = 3;
 /** Small operations are repeated inside one sample so that it lasts well above the clock's resolution. */
 const EDIT_REPEAT = 50;
-
-/** Deterministic PRNG (mulberry32), so every run measures the same workspace. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 500 files from the examples: numbers varied, one in five holding two or three intakes. */
 function workspace(count: number): { path: string; text: string }[] {

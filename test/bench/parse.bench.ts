@@ -23,23 +23,12 @@ import { parseIntake } from '../../src/core/parser';
 import { validate } from '../../src/core/validator';
 import { readSeed, seedIntakes } from '../unit/helpers/seeds';
 import { cpu, fmt, median, paired, percentile, verdict } from './measure';
+import { prng } from './random';
 
 const TARGET_BYTES = Math.round((Number(process.env.BENCH_MB) > 0 ? Number(process.env.BENCH_MB) : 1) * 1024 * 1024);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS) > 0 ? Number(process.env.BENCH_ITERATIONS) : 15;
 const KEYSTROKES = 120;
 const BIG_KEYSTROKES = 12;
-
-/** Deterministic PRNG (mulberry32), so every run measures the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INDUSTRIES = ['保险', '银行', '证券', '政府', '航空', '零售', '电商', '制造', '医疗', '物流', '教育', '能源'];
 const SEPARATORS = ['=====', '===!!!', '  !!!!!', '-----', '!!!', ''];
