@@ -1,39 +1,19 @@
 /** `intake generate --provider openai-compatible` end to end: the built CLI, spawned, against the fake server. */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fixturesDir, repoRoot } from '../helpers/seeds';
+import { fixturesDir } from '../helpers/seeds';
 import { BAD_REPORT, chunks, GOOD_REPORT } from './responses';
 import { startProxy } from './proxyServer';
+import { runCli as cli } from './helpers';
 import { FakeLlmServer } from './server';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 const FIXTURE = path.join(fixturesDir(), 'analysis.intake');
 
-/** Runs cli/dist/cli.js asynchronously (the fake server lives in this process, so no spawnSync). */
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const base = { ...process.env };
-  delete base.INTAKE_LLM_API_KEY;
-  delete base.OPENAI_API_KEY;
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'cli', 'dist', 'cli.js'), ...args], { env: { ...base, INTAKE_LANG: 'en', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('llm CLI (spawned, real HTTP)', function () {
   this.timeout(15000);

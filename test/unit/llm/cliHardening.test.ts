@@ -1,26 +1,12 @@
 /** `intake generate --provider openai-compatible` against a faulty or hostile server (issue 12): the built CLI, spawned. */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { fixturesDir, repoRoot } from '../helpers/seeds';
+import { fixturesDir } from '../helpers/seeds';
+import { runCli as cli } from './helpers';
 import { FakeLlmServer } from './server';
 
 const FIXTURE = path.join(fixturesDir(), 'analysis.intake');
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const base = { ...process.env };
-  delete base.INTAKE_LLM_API_KEY;
-  delete base.OPENAI_API_KEY;
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'cli', 'dist', 'cli.js'), ...args], { env: { ...base, INTAKE_LANG: 'en', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('llm CLI hardening (spawned, real HTTP)', function () {
   this.timeout(20_000);

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { continueMessages, joinContinuation } from '../../../src/core/llm/messages';
 import { streamCompletion, type RetryInfo } from '../../../src/core/llm/client';
 import type { LlmConfig } from '../../../src/core/llm/config';
-import { LlmError } from '../../../src/core/llm/errors';
 import { retryAfterMs } from '../../../src/core/llm/retry';
+import { failure } from './helpers';
 import { FakeLlmServer } from './server';
 
 const MESSAGES = [
@@ -14,15 +14,6 @@ const MESSAGES = [
   { role: 'user' as const, content: '写报告。' },
 ];
 
-async function failure(p: Promise<unknown>): Promise<LlmError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof LlmError, `expected an LlmError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('llm client (real HTTP)', () => {
   let server: FakeLlmServer;

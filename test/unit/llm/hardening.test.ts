@@ -8,7 +8,6 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerCap, streamCompletion } from '../../../src/core/llm/client';
 import { isLoopback, type LlmConfig } from '../../../src/core/llm/config';
-import { LlmError } from '../../../src/core/llm/errors';
 import { generateLlmReport } from '../../../src/core/llm/generateLlm';
 import { isPlainHttps, stripUnsafeLinks } from '../../../src/core/llm/linkSafety';
 import { proxyFetch } from '../../../src/core/llm/proxyFetch';
@@ -16,20 +15,12 @@ import { unmask } from '../../../src/core/llm/redact';
 import { SecretScrubber } from '../../../src/core/llm/secretScrubber';
 import { parseIntake } from '../../../src/core/parser';
 import { PLANTED, readLlmFixture } from './responses';
+import { failure } from './helpers';
 import { FakeLlmServer } from './server';
 
 const MESSAGES = [{ role: 'user' as const, content: '写报告。' }];
 const pii = parseIntake(readLlmFixture('llm/pii.intake'));
 
-async function failure(p: Promise<unknown>): Promise<LlmError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof LlmError, `expected an LlmError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('llm hardening (real HTTP)', function () {
   this.timeout(20_000);
