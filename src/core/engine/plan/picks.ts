@@ -413,6 +413,19 @@ function altWhy(c: Scored, versus: Scored, common: readonly string[], corpus: st
 }
 
 /**
+ * The intake names a current core system that is no product the plan can build on (自研TMS), yet
+ * a goal needs what a product of its type brings (智能排线): the plan picks one. The report must
+ * not then say the current system stays; it says the replacement is to be confirmed (and the
+ * clarifications ask).
+ */
+export function replacesCore(model: { options: readonly Option[] }, u: Understanding): boolean {
+  const core = u.model.coreSystem;
+  if (core.inScope || core.basis === 'unknown' || core.basis === 'industry' || !core.category) return false;
+  const pick = model.options.find((o) => o.recommended)?.picks.find((p) => p.category === core.category);
+  return pick !== undefined && !pick.existing;
+}
+
+/**
  * A product the customer runs, as the customer names it: the kept system (卫宁HIS), else what the
  * intake wrote with its version (Redis 5.0), else the product's name.
  */

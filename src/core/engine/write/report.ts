@@ -10,7 +10,7 @@ import type { RuleHit } from '../rules';
 import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
-import { currentName } from '../plan/picks';
+import { currentName, replacesCore } from '../plan/picks';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -43,18 +43,6 @@ export function writeReport({ model, u, hits }: WriteInput): { sections: Section
 
 // ---------------------------------------------------------------- 业务需求分析
 
-/**
- * The intake names a current core system that is no product the plan can build on (自研TMS), yet
- * a goal needs what a product of its type brings (智能排线): the plan picks one. The report must
- * not then say the current system stays; it says the replacement is to be confirmed (and the
- * clarifications ask).
- */
-export function replacesCore(model: Pick<ReportModel, 'options'>, u: Understanding): boolean {
-  const core = u.model.coreSystem;
-  if (core.inScope || core.basis === 'unknown' || core.basis === 'industry' || !core.category) return false;
-  const pick = model.options.find((o) => o.recommended)?.picks.find((p) => p.category === core.category);
-  return pick !== undefined && !pick.existing;
-}
 
 function requirements(model: ReportModel, u: Understanding): ReportModel['sections'][number]['blocks'] {
   const m = u.model;
