@@ -8,6 +8,7 @@ import { DocumentAnalyses } from './analyses';
 import { registerCodeActions } from './codeActions';
 import { registerEditCommands } from './commands';
 import { FolderConfigs } from './folderConfig';
+import { IntakeFolderWatcher } from './intakeFolderWatcher';
 import { registerCompletion } from './completion';
 import { INTAKE_SELECTOR } from './convert';
 import { PublishedVersions, registerDiagnostics } from './diagnostics';
@@ -45,9 +46,11 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   // One analysis per document version, and one object for the settings, shared by every feature.
   const config = new Configuration();
   // The team's knowledge and branding (.intake/, intake.knowledge.paths), loaded per folder when first asked for.
-  const team = new TeamKnowledgeService(config);
+  // One watcher of the `.intake/` folders, for the folder config and the team's files alike.
+  const intakeFolders = new IntakeFolderWatcher();
+  const team = new TeamKnowledgeService(config, intakeFolders);
   const analyses = new DocumentAnalyses((uri) => team.catalogFor(uri));
-  const folderConfigs = new FolderConfigs(config);
+  const folderConfigs = new FolderConfigs(config, intakeFolders);
   const published = new PublishedVersions();
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
   const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR, team);
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   context.subscriptions.push(
     analyses,
     config,
+    intakeFolders,
     team,
     folderConfigs,
     registerDiagnostics(analyses, config, folderConfigs, team, published),

@@ -21,7 +21,7 @@ import { diagnosticPolicyOf, effectivePlaceholderSeverity, type DiagnosticPolicy
 import { IntakeFolderFinder } from '../core/intakeFolder';
 import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
-import { IntakeFolderWatcher } from './intakeFolderWatcher';
+import type { IntakeFolderWatcher } from './intakeFolderWatcher';
 
 /** A `.intake` folder itself (created or deleted) or a `config.yaml` directly in one. */
 function isConfigOrFolder(uri: vscode.Uri): boolean {
@@ -37,8 +37,10 @@ export class FolderConfigs implements vscode.Disposable {
   /** Fires when a `.intake/` folder or a file in one was created, changed or deleted. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly config: Configuration) {
-    const watcher = new IntakeFolderWatcher();
+  constructor(
+    private readonly config: Configuration,
+    private readonly watcher: IntakeFolderWatcher,
+  ) {
     const reset = (): void => {
       this.finder.clear();
       this.configs.clear();
@@ -47,7 +49,6 @@ export class FolderConfigs implements vscode.Disposable {
       this.changed.fire();
     };
     this.subscriptions = [
-      watcher,
       // The team's overlays and branding in the same folders are not this class's business.
       watcher.onDidChange((uri) => {
         if (isConfigOrFolder(uri)) reset();
@@ -72,6 +73,7 @@ export class FolderConfigs implements vscode.Disposable {
     if (intakeDir === undefined) return undefined;
     let loading = this.configs.get(intakeDir);
     if (!loading) {
+      this.watcher.watchFolder(intakeDir);
       // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found.
       loading = import('../core/folderConfigFile').then(({ loadFolderConfig }) => loadFolderConfig(intakeDir)).then((loaded) => this.report(loaded));
       this.configs.set(intakeDir, loading);

@@ -1,10 +1,15 @@
 /**
  * Tells when a `.intake/` folder that may govern a workspace file changed: its creation or
- * deletion, or a change to a file in it. The search for that folder (core/intakeFolder.ts) walks
+ * deletion, or a change to a file in it. One instance serves every feature (the folder config,
+ * the team's knowledge and branding). The search for that folder (core/intakeFolder.ts) walks
  * up from the file to the repository's root, so it may end above the workspace folder, where
- * VS Code's own watching does not reach. Four sources, then:
+ * VS Code's own watching does not reach. Five sources, then:
  *
  * - the workspace's `.intake/` folders, through one recursive watcher;
+ * - each `.intake/` folder a feature has read ({@link IntakeFolderWatcher.watchFolder}), and its
+ *   `knowledge/`, through Node's watch of each folder itself (intakeFolderWatch.ts says why VS
+ *   Code's recursive watcher is not enough); its events are gathered for a moment, as one write
+ *   gives several;
  * - the `.intake/` folders above each workspace folder, up to the repository root: a watcher of
  *   each such folder itself (VS Code holds a watch of a folder that does not exist yet and starts
  *   it once the folder appears). The parent folders themselves are not watched: that would report
@@ -22,6 +27,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { foldersSearchedAbove } from '../core/intakeFolder';
+import { KNOWLEDGE_FOLDER } from '../core/team/types';
+import { IntakeFolderWatch } from './intakeFolderWatch';
 
 const INTAKE_FOLDER = '.intake';
 
@@ -32,6 +39,9 @@ function isInIntakeFolder(file: string): boolean {
 
 /** How long after a creation under `.intake/` the folder is read once more. */
 const SETTLE_MS = 1000;
+
+/** How long the events of Node's folder watches are gathered before they are told. */
+const GATHER_MS = 50;
 
 export class IntakeFolderWatcher implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -44,6 +54,13 @@ export class IntakeFolderWatcher implements vscode.Disposable {
   /** Bumped by each rebuild of the watchers above the workspace: an older rebuild is dropped. */
   private generation = 0;
   private disposed = false;
+  /** The watches of the `.intake/` folders features have read, by folder. */
+  private readonly folders = new Map<string, IntakeFolderWatch>();
+  /** What those watches reported and is not told yet: path, and whether something was created. */
+  private readonly gathered = new Map<string, boolean>();
+  private gathering: ReturnType<typeof setTimeout> | undefined;
+  /** Fires, then fires again once the writes have settled (see the constructor). */
+  private readonly fireAndSettle: (uri: vscode.Uri) => void;
 
   constructor() {
     const inWorkspace = vscode.workspace.createFileSystemWatcher(`**/{${INTAKE_FOLDER},${INTAKE_FOLDER}/**}`);
@@ -51,13 +68,13 @@ export class IntakeFolderWatcher implements vscode.Disposable {
     // A creation may be a folder whose files the recursive watcher does not report yet (a config
     // written into a just-made `.intake/`): fire again once the writes have settled.
     let settle: ReturnType<typeof setTimeout> | undefined;
-    const fireAndSettle = (uri: vscode.Uri): void => {
+    const fireAndSettle = (this.fireAndSettle = (uri: vscode.Uri): void => {
       fire(uri);
       clearTimeout(settle);
       settle = setTimeout(() => {
         if (!this.disposed) fire(uri);
       }, SETTLE_MS);
-    };
+    });
     this.subscriptions = [
       this.changed,
       inWorkspace,
@@ -76,6 +93,30 @@ export class IntakeFolderWatcher implements vscode.Disposable {
       }),
     ];
     void this.watchAbove();
+  }
+
+  /**
+   * Watches the `.intake/` folder `intakeDir` and its `knowledge/` by themselves, from now until
+   * disposed (`knowledge/` once it exists): a feature calls this for each folder it reads. A
+   * folder whose watch ended (it was deleted) is watched again.
+   */
+  watchFolder(intakeDir: string): void {
+    if (this.disposed) return;
+    const known = this.folders.get(intakeDir);
+    if (known?.isWatching(intakeDir)) return;
+    known?.dispose();
+    this.folders.set(intakeDir, new IntakeFolderWatch(intakeDir, [KNOWLEDGE_FOLDER], (changed, created) => this.gather(changed, created)));
+  }
+
+  private gather(changed: string, created: boolean): void {
+    this.gathered.set(changed, (this.gathered.get(changed) ?? false) || created);
+    this.gathering ??= setTimeout(() => {
+      this.gathering = undefined;
+      const events = [...this.gathered];
+      this.gathered.clear();
+      if (this.disposed) return;
+      for (const [file, wasCreated] of events) (wasCreated ? this.fireAndSettle : (uri: vscode.Uri) => this.changed.fire(uri))(vscode.Uri.file(file));
+    }, GATHER_MS);
   }
 
   /** The `.intake` folders that may govern a workspace file from above its workspace folder, whether they exist or not. */
@@ -116,7 +157,9 @@ export class IntakeFolderWatcher implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    vscode.Disposable.from(...this.above, ...this.subscriptions).dispose();
+    clearTimeout(this.gathering);
+    vscode.Disposable.from(...this.above, ...this.folders.values(), ...this.subscriptions).dispose();
+    this.folders.clear();
   }
 }
 

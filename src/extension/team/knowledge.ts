@@ -10,9 +10,9 @@
  *   lookup): the catalog with the team's extra fields once loaded, else the embedded one; the
  *   first ask starts the load, and {@link TeamKnowledgeService.onDidChange} fires when a document
  *   gets extra fields, so that its diagnostics are computed again.
- * - Any change in a `.intake/` folder of the workspace or in one of the user's folders, a change
- *   of the setting, or trust granted reloads what was loaded, then fires `onDidChange`: the
- *   diagnostics and the open previews refresh.
+ * - Any change in a `.intake/` folder (IntakeFolderWatcher, shared with the folder config) or in
+ *   one of the user's folders, a change of the setting, or trust granted reloads what was loaded,
+ *   then fires `onDidChange`: the diagnostics and the open previews refresh.
  * - The problems of the team's files are diagnostics on those files (`intake-knowledge`), with
  *   their codes; a broken file is skipped by the core, never the embedded knowledge.
  */
@@ -26,6 +26,7 @@ import type { TeamProblem } from '../../core/team/types';
 import type { Configuration } from '../config';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import { Disposable } from '../dispose';
+import type { IntakeFolderWatcher } from '../intakeFolderWatcher';
 import { isTeamFilePath, teamScope, type TeamScope } from './scope';
 
 /** What a document gets from its team. */
@@ -42,9 +43,6 @@ const NOTHING: TeamState = { restricted: false };
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
-
-/** How long after a creation under `.intake/` the files are read once more. */
-const SETTLE_MS = 1000;
 
 export class TeamKnowledgeService extends Disposable {
   private readonly finder = new IntakeFolderFinder();
@@ -63,23 +61,13 @@ export class TeamKnowledgeService extends Disposable {
 
   constructor(
     private readonly config: Configuration,
+    private readonly folders: IntakeFolderWatcher,
     private readonly trusted: () => boolean = () => vscode.workspace.isTrusted,
   ) {
     super();
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/{.intake,.intake/**}'));
     const reset = () => this.reset();
-    // Something created under `.intake/` may be a folder (knowledge/) whose files the recursive
-    // watcher does not report yet: read again once the writes have settled.
-    let settle: ReturnType<typeof setTimeout> | undefined;
-    const resetAndSettle = () => {
-      reset();
-      clearTimeout(settle);
-      settle = setTimeout(reset, SETTLE_MS);
-    };
-    this._register({ dispose: () => clearTimeout(settle) });
-    this._register(watcher.onDidCreate(resetAndSettle));
-    this._register(watcher.onDidChange(reset));
-    this._register(watcher.onDidDelete(reset));
+    // Any change in a `.intake/` folder: its overlays, its branding, or the folder itself.
+    this._register(folders.onDidChange(reset));
     this._register(
       config.onDidChange((e) => {
         if (!e.affects('knowledge')) return;
@@ -87,11 +75,11 @@ export class TeamKnowledgeService extends Disposable {
         this.reset();
       }),
     );
-    // A save in the editor reloads at once: the file watcher may miss a change in a folder created
-    // moments before (the recursive watcher has not watched it yet), and it reports later anyway.
+    // A save in the editor of a user's overlay reloads at once (a `.intake/` file's save comes
+    // through `folders`): the watcher may report it later, or not at all for a folder made moments before.
     this._register(
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (doc.uri.scheme === 'file' && (isTeamFilePath(doc.uri.fsPath) || this.isUserFile(doc.uri))) reset();
+        if (doc.uri.scheme === 'file' && this.isUserFile(doc.uri)) reset();
       }),
     );
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(reset));
@@ -156,6 +144,7 @@ export class TeamKnowledgeService extends Disposable {
     // (none, once the file is fixed) would be overwritten by stale ones.
     const generation = this.generation;
     const current = () => generation === this.generation;
+    if (intakeDir !== undefined) this.folders.watchFolder(intakeDir);
     const has = intakeDir !== undefined ? await teamFilesIn(intakeDir) : { knowledge: false, branding: false };
     const userDirs = this.config.knowledge().paths;
     const restricted = !scope.workspace && scope.reason === 'untrusted' && (has.knowledge || has.branding);

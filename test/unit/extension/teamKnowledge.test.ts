@@ -8,23 +8,30 @@
  * gets both, and the problems of the team's files become diagnostics on those files.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Configuration } from '../../../src/extension/config';
 import { readKnowledgeSettings } from '../../../src/extension/settings';
-import { TeamKnowledgeService } from '../../../src/extension/team/knowledge';
+import { IntakeFolderWatcher } from '../../../src/extension/intakeFolderWatcher';
+import { TeamKnowledgeService, type TeamState } from '../../../src/extension/team/knowledge';
 import { isTeamFilePath, teamScope } from '../../../src/extension/team/scope';
 import { exampleTeam, tempWorkspace } from '../team/helpers';
 
 interface StandIn {
   diagnosticCollections: { name: string; entries: Map<string, { code: unknown; message: string }[]> }[];
 }
+const standIn = vscode as unknown as StandIn;
 
 function config(paths: string[] = []): Configuration {
   return { knowledge: () => ({ paths }), onDidChange: () => ({ dispose: () => undefined }) } as unknown as Configuration;
 }
 
 describe('team knowledge in the editor', () => {
+  let folders: IntakeFolderWatcher;
+  beforeEach(() => (folders = new IntakeFolderWatcher()));
+  afterEach(() => folders.dispose());
+
   it('decides what may load: the workspace only when trusted and on disk', () => {
     assert.deepEqual(teamScope(true, 'file'), { workspace: true });
     assert.deepEqual(teamScope(false, 'file'), { workspace: false, reason: 'untrusted' });
@@ -40,7 +47,7 @@ describe('team knowledge in the editor', () => {
   });
 
   it('Restricted Mode: the workspace overlays and branding are not loaded, and the state says so', async () => {
-    const service = new TeamKnowledgeService(config(), () => false);
+    const service = new TeamKnowledgeService(config(), folders, () => false);
     try {
       const state = await service.stateFor(vscode.Uri.file(exampleTeam().intake));
       assert.equal(state.restricted, true);
@@ -54,7 +61,7 @@ describe('team knowledge in the editor', () => {
 
   it("Restricted Mode still loads the user's own overlay folders", async () => {
     const ws = tempWorkspace({ 'mine/policy.yaml': 'vendors:\n  - vendor: Oracle\n    policy: blocked\n' });
-    const service = new TeamKnowledgeService(config([path.join(ws.root, 'mine')]), () => false);
+    const service = new TeamKnowledgeService(config([path.join(ws.root, 'mine')]), folders, () => false);
     try {
       const state = await service.stateFor(vscode.Uri.file(exampleTeam().intake));
       assert.equal(state.restricted, true);
@@ -68,7 +75,7 @@ describe('team knowledge in the editor', () => {
 
   it("trusted: the workspace's overlays, extra fields and branding load; problems become diagnostics on the team's files", async () => {
     const ws = tempWorkspace({ '.intake/knowledge/a.yaml': 'overrides:\n  products:\n    - id: nope\n      caveat: x\n', '.intake/report.yaml': 'company: ACME\n', 'c.intake': '[客户行业]：零售\n' });
-    const service = new TeamKnowledgeService(config(), () => true);
+    const service = new TeamKnowledgeService(config(), folders, () => true);
     try {
       const example = await service.stateFor(vscode.Uri.file(exampleTeam().intake));
       assert.equal(example.restricted, false);
@@ -77,12 +84,41 @@ describe('team knowledge in the editor', () => {
       assert.ok(service.catalogFor(vscode.Uri.file(exampleTeam().intake))?.field(service.catalogFor(vscode.Uri.file(exampleTeam().intake))!.section('客户行业')!, '客户编号'));
       const state = await service.stateFor(vscode.Uri.file(path.join(ws.root, 'c.intake')));
       assert.equal(state.branding?.company, 'ACME');
-      const collection = (vscode as unknown as StandIn).diagnosticCollections.filter((c) => c.name === 'intake-knowledge').pop()!;
+      const collection = standIn.diagnosticCollections.filter((c) => c.name === 'intake-knowledge').pop()!;
       const problems = collection.entries.get(vscode.Uri.file(path.join(ws.intakeDir, 'knowledge', 'a.yaml')).toString()) ?? [];
       assert.deepEqual(
         problems.map((d) => d.code),
         ['intake.knowledge-unknown-id'],
       );
+    } finally {
+      service.dispose();
+      ws.remove();
+    }
+  });
+
+  // VS Code's recursive watcher (parcel) never watches a folder made in the same instant as its
+  // parent (see src/extension/intakeFolderWatch.ts): the folder the service reads is watched by
+  // itself, so that an overlay written into a new knowledge/ is seen.
+  it('watches the .intake/ folder it read: an overlay written into a new knowledge/ reloads', async () => {
+    const ws = tempWorkspace({ '.intake/report.yaml': 'company: ACME\n', 'c.intake': '[客户行业]：零售\n' });
+    fs.rmSync(path.join(ws.intakeDir, 'knowledge'), { recursive: true });
+    const service = new TeamKnowledgeService(config(), folders, () => true);
+    try {
+      const intake = vscode.Uri.file(path.join(ws.root, 'c.intake'));
+      assert.equal((await service.stateFor(intake)).knowledge, undefined, 'no overlay yet');
+      const reloaded = new Promise<TeamState>((resolve) => {
+        const listener = service.onDidChange(() => {
+          void service.stateFor(intake).then((state) => {
+            if (state.knowledge === undefined) return; // the folder alone, before the file is read
+            listener.dispose();
+            resolve(state);
+          });
+        });
+      });
+      ws.write('.intake/knowledge/policy.yaml', 'vendors:\n  - vendor: Oracle\n    policy: blocked\n');
+      const after = await reloaded;
+      assert.equal(after.knowledge?.context.policyOf('oracle')?.policy, 'blocked');
+      assert.equal(after.branding?.company, 'ACME');
     } finally {
       service.dispose();
       ws.remove();

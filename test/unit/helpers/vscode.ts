@@ -168,6 +168,8 @@ export class DiagnosticCollection {
 export const diagnosticCollections: DiagnosticCollection[] = [];
 
 const unused = () => ({ dispose: () => undefined });
+
+
 export const languages = {
   registerCodeActionsProvider: unused,
   createDiagnosticCollection: (name: string) => {
@@ -183,9 +185,11 @@ export const workspace = {
   onDidChangeConfiguration: unused,
   onDidGrantWorkspaceTrust: unused,
   getConfiguration: () => ({ get: () => undefined }),
+  onDidChangeWorkspaceFolders: unused,
   createFileSystemWatcher: () => ({ onDidCreate: unused, onDidChange: unused, onDidDelete: unused, dispose: () => undefined }),
   getWorkspaceFolder: () => undefined,
+  workspaceFolders: undefined as unknown[] | undefined,
   textDocuments: [] as unknown[],
   isTrusted: true,
 };
-export const window = {};
+export const window = { onDidChangeWindowState: unused };
