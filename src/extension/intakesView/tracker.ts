@@ -12,7 +12,10 @@
  *   analysis under its folder's policy, as they will be published (and as the disk has it):
  *   otherwise the counts of an abandoned edit could stay;
  * - a document closed (unsaved edits dropped with it) is read from disk again;
- * - a deleted file or folder leaves the index.
+ * - a deleted file or folder leaves the index, and stays out while a document of it is still
+ *   open (VS Code closes a document some time after its editor): the diagnostics that document
+ *   gets again (its folder's config went with it) would otherwise bring it back. Saved, created
+ *   again, or closed, it counts again.
  * The first scan starts when the view first asks for its items; reads run a few at a time and
  * the parsing yields to the event loop every few milliseconds, so 500 files never block the
  * extension host. A read or count that a newer change has overtaken is dropped: every change
@@ -82,6 +85,8 @@ export class IntakeTracker implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts of clean documents waiting for their policy. */
   private readonly counting = new Set<Promise<void>>();
+  /** Files and folders deleted on disk (by URI string), for the documents still open from them. */
+  private readonly gone = new Set<string>();
   private disposed = false;
 
   constructor(
@@ -130,7 +135,7 @@ export class IntakeTracker implements vscode.Disposable {
     this.subscriptions.push(
       intakes,
       deletions,
-      intakes.onDidCreate((uri) => this.fromDisk(uri)),
+      intakes.onDidCreate((uri) => this.created(uri)),
       intakes.onDidChange((uri) => this.fromDisk(uri)),
       deletions.onDidDelete((uri) => this.removed(uri)),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -147,6 +152,10 @@ export class IntakeTracker implements vscode.Disposable {
         if (!e.document.isDirty && this.tracks(e.document)) this.fromDocument(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+      // A save writes the file again, whether or not the file watcher reports it.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.tracks(doc) && this.isGone(doc.uri.toString())) this.created(doc.uri);
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
       this.config.onDidChange((e) => {
         if (e.affects('validate')) void this.scan();
@@ -189,9 +198,26 @@ export class IntakeTracker implements vscode.Disposable {
     return next;
   }
 
+  /** Whether the file `key`, or a folder holding it, was deleted on disk and has not come back. */
+  private isGone(key: string): boolean {
+    if (this.gone.size === 0) return false;
+    for (const g of this.gone) if (key === g || key.startsWith(`${g}/`)) return true;
+    return false;
+  }
+
+  /** A file created (or saved) on disk: it counts again, from its document if open, else from disk. */
+  private created(uri: vscode.Uri): void {
+    const key = uri.toString();
+    for (const g of this.gone) if (key === g || key.startsWith(`${g}/`)) this.gone.delete(g);
+    const doc = this.openDocument(uri);
+    if (doc) this.fromDocument(doc);
+    else this.fromDisk(uri);
+  }
+
   /** An open document: its analysis's parse and the diagnostics the editor published. */
   private fromDocument(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    if (this.isGone(key)) return;
     const generation = this.bump(key);
     this.pending.delete(key);
     if (!doc.isDirty && this.published.versionOf(doc.uri) !== doc.version) {
@@ -215,7 +241,7 @@ export class IntakeTracker implements vscode.Disposable {
     const key = doc.uri.toString();
     const version = doc.version;
     const policy = await this.policies.policyFor(doc.uri).catch((): DiagnosticPolicy => ({}));
-    if (this.disposed || this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return;
+    if (this.disposed || this.generations.get(key) !== generation || doc.isClosed || doc.version !== version || this.isGone(key)) return;
     const analysis = this.analyses.get(doc);
     this.put(doc.uri, summarizeFile(analysis.file, applyDiagnosticPolicy(analysis.diagnostics(), policy)));
   }
@@ -230,6 +256,7 @@ export class IntakeTracker implements vscode.Disposable {
 
   private closed(doc: vscode.TextDocument): void {
     if (!isIntake(doc) || doc.uri.scheme === 'untitled') return;
+    this.gone.delete(doc.uri.toString());
     // Unsaved edits are gone with the editor: the file on disk is what is left.
     if (matchesGlob(doc.uri)) this.fromDisk(doc.uri);
     else this.forget(doc.uri.toString());
@@ -237,6 +264,10 @@ export class IntakeTracker implements vscode.Disposable {
 
   private removed(uri: vscode.Uri): void {
     const key = uri.toString();
+    // Remembered only when an open intake document came from it: any deletion in the workspace
+    // (a build's output) comes through here.
+    const holdsOpen = vscode.workspace.textDocuments.some((d) => this.tracks(d) && (d.uri.toString() === key || d.uri.toString().startsWith(`${key}/`)));
+    if (holdsOpen) this.gone.add(key);
     this.forget(key);
     for (const u of this.index.deleteUnder(key)) this.forget(u);
     this.refreshSoon();
