@@ -218,10 +218,13 @@ interface Hit {
  * Where a line can hold a mention at all, so most lines are dismissed after one pass over their
  * characters. A match of an alias starts with the alias's first character (every alias here starts
  * with a literal one), in either case. `startAt[c]` numbers the group of aliases that can start
- * with code unit `c` (0: none), `groups` holds them by that number (minus one).
+ * with code unit `c` (0: none; -1: not looked up yet, see groupAt), `groups` holds them by that
+ * number (minus one).
  */
 interface AliasIndex {
-  startAt: Uint16Array;
+  startAt: Int32Array;
+  /** The group number (as in `startAt`) of each canonical first character. */
+  groupOf: Map<number, number>;
   groups: AliasGroup[];
 }
 
@@ -239,33 +242,34 @@ const indexes = new WeakMap<readonly Framework[], AliasIndex | null>();
 /**
  * How a case-insensitive, non-Unicode pattern compares a code unit (ECMAScript's Canonicalize):
  * its upper case when that is one unit, except that nothing outside ASCII folds into ASCII.
+ * Worked out on first use of each code unit (-1: not yet): a process only meets the few hundred
+ * its intakes contain, and a table of all 65,536 cost a cold CLI run about 5 ms.
  */
-let canonical: Uint16Array | undefined;
+let canonical: Int32Array | undefined;
 
-function canonicalTable(): Uint16Array {
-  if (!canonical) {
-    canonical = new Uint16Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) {
-      const upper = String.fromCharCode(c).toUpperCase();
-      const u = upper.length === 1 ? upper.charCodeAt(0) : c;
-      canonical[c] = c >= 128 && u < 128 ? c : u;
-    }
+function canonicalOf(c: number): number {
+  canonical ??= new Int32Array(0x10000).fill(-1);
+  let u = canonical[c]!;
+  if (u < 0) {
+    const upper = String.fromCharCode(c).toUpperCase();
+    u = upper.length === 1 ? upper.charCodeAt(0) : c;
+    if (c >= 128 && u < 128) u = c;
+    canonical[c] = u;
   }
-  return canonical;
+  return u;
 }
 
 /** The index for a frameworks list, or null when an alias does not start with a literal character. */
 function aliasIndex(frameworks: readonly Framework[]): AliasIndex | null {
   let index = indexes.get(frameworks);
   if (index !== undefined) return index;
-  const table = canonicalTable();
   const byFirst = new Map<number, AliasGroup['aliases']>();
   let order = 0;
   let indexable = true;
   for (const p of prepare(frameworks)) {
     for (const a of p.aliases) {
       if (a.first < 0) indexable = false;
-      const key = table[Math.max(0, a.first)]!;
+      const key = canonicalOf(Math.max(0, a.first));
       const bucket = byFirst.get(key) ?? [];
       bucket.push({ p, a, order: order++ });
       byFirst.set(key, bucket);
@@ -281,11 +285,17 @@ function aliasIndex(frameworks: readonly Framework[]): AliasIndex | null {
     groups.push({ aliases, any: new RegExp(aliases.map((x) => `(?:${x.a.re.source})`).join('|'), 'iy'), wordStart: aliases.every((x) => x.a.asciiStart) });
     groupOf.set(key, groups.length);
   }
-  const startAt = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) startAt[c] = groupOf.get(table[c]!) ?? 0;
-  index = { startAt, groups };
+  // Filled in as the scans meet each code unit (groupAt), not for all 65,536 up front.
+  index = { startAt: new Int32Array(0x10000).fill(-1), groupOf, groups };
   indexes.set(frameworks, index);
   return index;
+}
+
+/** The group number of the aliases that can start with code unit `c` (0: none). */
+function groupAt(index: AliasIndex, c: number): number {
+  let g = index.startAt[c]!;
+  if (g < 0) index.startAt[c] = g = index.groupOf.get(canonicalOf(c)) ?? 0;
+  return g;
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -298,7 +308,7 @@ function isAsciiAlnum(c: number): boolean {
  */
 function mayMention(text: string, index: AliasIndex): boolean {
   for (let i = 0; i < text.length; i++) {
-    const g = index.startAt[text.charCodeAt(i)]!;
+    const g = groupAt(index, text.charCodeAt(i));
     if (g === 0) continue;
     const group = index.groups[g - 1]!;
     if (group.wordStart && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) continue;
@@ -351,7 +361,7 @@ function indexedHits(text: string, index: AliasIndex): Hit[] {
   const hits: Hit[] = [];
   const resumeAt = new Map<PreparedAlias, number>();
   for (let i = 0; i < text.length; i++) {
-    const g = index.startAt[text.charCodeAt(i)]!;
+    const g = groupAt(index, text.charCodeAt(i));
     if (g === 0) continue;
     const group = index.groups[g - 1]!;
     // Where none of the group's aliases matches, none is tried alone (nor does any resume later).
