@@ -5,7 +5,7 @@
  * rasteriser is not worth a dependency here and the tables beside each chart carry the numbers.
  * Encoded with node:zlib, so this file is for Node (the exports), not the webview.
  */
-import { deflateSync } from 'node:zlib';
+import { constants, deflateSync } from 'node:zlib';
 import { lightColor, type Chart, type Paint } from './chartLayout';
 
 /** Pixels per chart unit: 2 keeps edges crisp when Word scales the image to the page width. */
@@ -75,6 +75,14 @@ function hexRgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
+/**
+ * How the palette scanlines are deflated: runs of one index only (Z_RLE). The charts are flat
+ * areas of colour, so runs are most of what there is to find: the image comes out about half a
+ * kilobyte larger than with the full search for repeated strings (level 9 alone), in a sixth of
+ * its time (about 1.5 ms less per chart, two charts per Word export). The pixels are the same.
+ */
+const RUNS = { level: 9, strategy: constants.Z_RLE };
+
 /** An 8-bit palette PNG from its scanlines (each a filter byte 0, then one index per pixel): signature, IHDR, PLTE, one IDAT, IEND. */
 function encodeIndexedPng(width: number, height: number, scanlines: Uint8Array, palette: readonly string[]): Uint8Array {
   const header = new Uint8Array(13);
@@ -84,7 +92,7 @@ function encodeIndexedPng(width: number, height: number, scanlines: Uint8Array, 
   header.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (palette), deflate, adaptive filtering, no interlace
   const plte = new Uint8Array(palette.length * 3);
   palette.forEach((hex, i) => plte.set(hexRgb(hex), i * 3));
-  return concat([Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), chunk('IHDR', header), chunk('PLTE', plte), chunk('IDAT', deflateSync(scanlines, { level: 9 })), chunk('IEND', new Uint8Array(0))]);
+  return concat([Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), chunk('IHDR', header), chunk('PLTE', plte), chunk('IDAT', deflateSync(scanlines, RUNS)), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** An 8-bit RGB PNG: signature, IHDR, one IDAT (every row with filter type 0), IEND. */
