@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
   const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR, team);
   const llm = registerLlm(context, analyses, config, preview.manager);
-  const intakes = registerIntakesView(context, analyses, config, folderConfigs, published);
+  const intakes = registerIntakesView(context, analyses, config, folderConfigs, published, team);
   context.subscriptions.push(
     analyses,
     config,

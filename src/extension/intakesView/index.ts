@@ -12,7 +12,7 @@ import type { PublishedVersions } from '../diagnostics';
 import { COMMAND_GENERATE_RECOMMENDATION } from '../preview/commands';
 import { COMMAND_EXPORT_REPORT } from '../preview/panel';
 import { COMMAND_OPEN, IntakesTree, type IntakeNode } from './tree';
-import { IntakeTracker, type DiagnosticPolicies } from './tracker';
+import { IntakeTracker, type DiagnosticPolicies, type TeamCatalogs } from './tracker';
 
 const VIEW_ID = 'intake.intakes';
 const FILTER_CONTEXT = 'intake.intakes.incompleteOnly';
@@ -42,8 +42,9 @@ export function registerIntakesView(
   config: Configuration,
   policies: DiagnosticPolicies,
   published: PublishedVersions,
+  catalogs: TeamCatalogs,
 ): { disposable: vscode.Disposable; testApi: IntakesViewTestApi } {
-  const tracker = new IntakeTracker(analyses, config, policies, published);
+  const tracker = new IntakeTracker(analyses, config, policies, published, catalogs);
   const initial = context.workspaceState.get<OverviewFilter>(FILTER_STATE) === 'incomplete' ? 'incomplete' : 'all';
   const tree = new IntakesTree(tracker, initial);
   const view = vscode.window.createTreeView<IntakeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });

@@ -1,10 +1,11 @@
 /**
  * Keeps the Intakes view's index current without re-scanning the workspace on each keystroke:
  * - a file on disk is read, parsed and checked once when found, and again only when the file
- *   watcher reports it created or changed, or its `.intake/config.yaml` changed (bursts
- *   coalesce: one read per file in flight); it is counted under the same policy as the editor's
- *   diagnostics (placeholder severity, ignored codes: FolderConfigs), so that the counts are the
- *   ones the Problems panel shows once the file is opened;
+ *   watcher reports it created or changed, or its `.intake/` changed (bursts coalesce: one read
+ *   per file in flight); it is counted under the same policy as the editor's diagnostics
+ *   (placeholder severity, ignored codes: FolderConfigs) and with the same fields (the team's
+ *   extra fields: TeamKnowledgeService), so that the counts are the ones the Problems panel
+ *   shows once the file is opened;
  * - an open document is summarised from its shared analysis and the diagnostics the editor has
  *   already published for it (so the counts match the Problems panel), when those change; but
  *   a document that matches the disk again (reverted, undone to its saved text, or just opened)
@@ -32,6 +33,7 @@ import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import type { PublishedVersions } from '../diagnostics';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
+import type { FieldCatalog } from '../../core/catalog/catalog';
 
 const INTAKE_GLOB = '**/*.{intake,intake.md}';
 const MAX_FILES = 10_000;
@@ -70,6 +72,12 @@ export interface DiagnosticPolicies {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The team's field catalogs (TeamKnowledgeService): the one a file is checked with, and when they change. */
+export interface TeamCatalogs {
+  catalogFor(uri: vscode.Uri): FieldCatalog | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 export class IntakeTracker implements vscode.Disposable {
   readonly index = new IntakeIndex();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -94,6 +102,7 @@ export class IntakeTracker implements vscode.Disposable {
     private readonly config: Configuration,
     private readonly policies: DiagnosticPolicies,
     private readonly published: Pick<PublishedVersions, 'versionOf'>,
+    private readonly catalogs: TeamCatalogs,
   ) {}
 
   /** True once the first scan has finished. */
@@ -161,11 +170,15 @@ export class IntakeTracker implements vscode.Disposable {
         if (e.affects('validate')) void this.scan();
       }),
       // Open documents follow through their diagnostics, published again; the others are read again.
-      this.policies.onDidChange(() => {
-        for (const key of this.index.keys()) this.fromDisk(vscode.Uri.parse(key));
-      }),
+      this.policies.onDidChange(() => this.readAgain()),
+      this.catalogs.onDidChange(() => this.readAgain()),
     );
     await this.scan();
+  }
+
+  /** Every indexed file read again (open ones follow through their diagnostics). */
+  private readAgain(): void {
+    for (const key of this.index.keys()) this.fromDisk(vscode.Uri.parse(key));
   }
 
   private async scan(): Promise<void> {
@@ -311,7 +324,7 @@ export class IntakeTracker implements vscode.Disposable {
           if (this.index.delete(key)) this.refreshSoon();
           continue;
         }
-        this.put(uri, summarizeText(text, policy));
+        this.put(uri, summarizeText(text, policy, this.catalogs.catalogFor(uri)));
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = performance.now();
