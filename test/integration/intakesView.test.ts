@@ -116,6 +116,19 @@ suite('Intakes view', () => {
   });
 
   test('counts follow an edit in an open document, and the file on disk once it is reverted or closed unsaved', async () => {
+    // In a browser VS Code saves after 1 s by default: on a slow machine the edit below was saved
+    // before the test reverted it (code-server's log: a writeFile 1 s after the edit). Off here;
+    // the other suites close dirty editors without a prompt because of it, so it stays on there.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      await editRevertAndClose();
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function editRevertAndClose(): Promise<void> {
     const name = 'view-edit.intake';
     const file = vscode.Uri.joinPath(workspaceDir(), name);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(await readFixture('insurance.intake')));
@@ -149,7 +162,7 @@ suite('Intakes view', () => {
     await backToDisk('after closing without saving');
     await vscode.workspace.fs.delete(file);
     await waitForView(() => (single(name) ? undefined : true), `${name} to leave the view`);
-  });
+  }
 
   test("counts a closed file under its folder's .intake/config.yaml, as the Problems panel shows it once opened", async () => {
     const root = vscode.Uri.joinPath(workspaceDir(), 'scratch', 'view-config');
@@ -190,6 +203,35 @@ suite('Intakes view', () => {
       await vscode.workspace.fs.delete(root, { recursive: true });
     }
     await waitForView(() => (single(blank) || single(aviation) ? undefined : true), 'the scratch files to leave the view');
+  });
+
+  test("counts a closed file with its team's extra fields (.intake/knowledge/), as the Problems panel shows it once opened", async () => {
+    const root = vscode.Uri.joinPath(workspaceDir(), 'scratch', 'view-team');
+    const name = 'scratch/view-team/acme.intake';
+    const text = await readFixture('retail-cross-border.intake');
+    const without = summarizeText(text)[0]!;
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(root, '.intake', 'knowledge', 'fields.yaml'),
+      new TextEncoder().encode('fields:\n  - section: 客户行业\n    name: 客户编号\n    required: true\n    description: { zh: CRM中的客户编号, en: The CRM number }\n    feeds: [业务需求分析]\n'),
+    );
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspaceDir(), name), new TextEncoder().encode(text));
+    try {
+      // Closed, read from disk: one more warning, the team's required field.
+      const counted = await waitForView(() => {
+        const s = single(name)?.intake;
+        return s && s.warnings === without.warnings + 1 && s.errors === without.errors ? s : undefined;
+      }, "the team's required field counted");
+      // Opened, the Problems panel shows the same.
+      const uri = vscode.Uri.joinPath(workspaceDir(), name);
+      await open(uri);
+      const ds = await waitForDiagnostics(uri, (list) => list.some((d) => codeOf(d) === 'intake.missing-field' && d.message.includes('客户编号')), 'the missing team field');
+      const ours = ds.filter((d) => d.source === 'intake');
+      assert.equal(ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, counted.errors);
+      assert.equal(ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length, counted.warnings);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(root, { recursive: true });
+    }
   });
 
   test('follows files added, changed and deleted on disk by another program', async () => {
