@@ -30,7 +30,7 @@ describe('the CLI npm package (cd cli && npm pack)', () => {
     const fixed = files.filter((f) => !/^dist\/(chunks\/[\w-]+\.mjs|data\/[\w-]+\.json|schemas\/[\w-]+\.schema\.json)$/.test(f));
     assert.deepEqual(fixed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/cli.mjs', 'package.json']);
     assert.ok(files.some((f) => f.startsWith('dist/chunks/')), 'no chunks');
-    assert.ok(files.includes('dist/data/knowledge-rules.json'), 'no knowledge data');
+    assert.ok(files.includes('dist/data/knowledge-base.utf16le.json'), 'no knowledge data');
     assert.ok(files.includes('dist/schemas/knowledge-overlay.schema.json'), 'no JSON Schemas (the team files are checked with them)');
     assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps in the package');
   });

@@ -141,7 +141,7 @@ describe('the .vsix (npm run package)', () => {
   it('holds every bundle, chunk and data file the production build writes to dist/, and no source maps', () => {
     const built = fs.readdirSync(path.join(repoRoot(), 'dist'), { recursive: true }).map(String).filter((f) => /\.(m?js|json)$/.test(f)).map((f) => `dist/${f.split(path.sep).join('/')}`);
     assert.ok(built.includes('dist/extension.mjs') && built.includes('dist/webview/preview.js'), built.join(', '));
-    assert.ok(built.some((f) => f.startsWith('dist/chunks/')) && built.includes('dist/data/knowledge-rules.json'), built.join(', '));
+    assert.ok(built.some((f) => f.startsWith('dist/chunks/')) && built.includes('dist/data/knowledge-base.utf16le.json'), built.join(', '));
     assert.deepEqual(built.filter((f) => !has(f)), []);
     assert.deepEqual([...files.keys()].filter((f) => f.endsWith('.map')), []);
   });

@@ -7,6 +7,8 @@
  * a recommendation cites. Pure: no I/O, no `vscode`.
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
+import type { ShippedMatcher } from '../knowledge/matcherNeeds';
+import { foldForNeeds } from '../text/requiredText';
 import type { Matcher, Rule } from '../knowledge/schema';
 import type { Fact, IntakeFacts } from '../facts/facts';
 
@@ -33,6 +35,8 @@ interface CompiledMatcher {
    * texts tells that no fact matches, without a test per fact.
    */
   joinable: boolean;
+  /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): tested before the pattern runs. */
+  needs?: readonly string[];
 }
 
 export interface CompiledRule {
@@ -63,14 +67,14 @@ function canonical(m: Matcher, catalog: FieldCatalog): { section?: string; field
   return out;
 }
 
-function compileMatcher(rule: Rule, m: Matcher, catalog: FieldCatalog): CompiledMatcher {
+function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): CompiledMatcher {
   let regex: RegExp;
   try {
     regex = new RegExp(m.pattern, 'iu');
   } catch (e) {
     throw new Error(`rule ${rule.id}: invalid pattern /${m.pattern}/: ${(e as Error).message}`);
   }
-  return { ...canonical(m, catalog), regex, joinable: joinable(m.pattern) };
+  return { ...canonical(m, catalog), regex, joinable: joinable(m.pattern), ...(m.needs ? { needs: m.needs } : {}) };
 }
 
 /** No `^`, `$`, `(?=`, `(?!`, `(?<=` or `(?<!` outside a character class (see CompiledMatcher.joinable). */
@@ -101,26 +105,42 @@ export function compileRule(rule: Rule, catalog: FieldCatalog = getFieldCatalog(
   return c;
 }
 
-/** Indexes (into facts.facts) of the facts a matcher matches. `joined`: every fact's text, joined by line feeds. */
-function matchFacts(m: CompiledMatcher, facts: readonly Fact[], joined: string): number[] {
+/** The facts' texts, one by one and joined by line feeds, as written and folded (text/requiredText.ts). */
+interface Texts {
+  joined: string;
+  foldedJoined: string;
+  folded: readonly string[];
+}
+
+/** Indexes (into facts.facts) of the facts a matcher matches. */
+function matchFacts(m: CompiledMatcher, facts: readonly Fact[], texts: Texts): number[] {
+  const { joined } = texts;
   const hits: number[] = [];
+  // What a fact contains, the joined text contains: without a needed string there, no fact matches.
+  if (m.needs && !containsAny(texts.foldedJoined, m.needs)) return hits;
   if (m.joinable && !m.regex.test(joined)) return hits;
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;
     if (m.section !== undefined && f.section !== m.section) continue;
     if (m.field !== undefined && !f.fieldPath.includes(m.field)) continue;
+    if (m.needs && !containsAny(texts.folded[i]!, m.needs)) continue;
     if (m.regex.test(f.text)) hits.push(i);
   }
   return hits;
 }
 
+function containsAny(text: string, needles: readonly string[]): boolean {
+  for (const n of needles) if (text.includes(n)) return true;
+  return false;
+}
+
 /** Evaluates one rule; the evidence and trigger indexes when it fires, undefined otherwise. */
-function evaluate(rule: CompiledRule, facts: readonly Fact[], joined: string): { evidence: Set<number>; triggers: Set<number> } | undefined {
+function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { evidence: Set<number>; triggers: Set<number> } | undefined {
   const evidence = new Set<number>();
   const fromAll = new Set<number>();
   const fromAny = new Set<number>();
   for (const m of rule.all) {
-    const hits = matchFacts(m, facts, joined);
+    const hits = matchFacts(m, facts, texts);
     if (hits.length === 0) return undefined;
     for (const i of hits) {
       evidence.add(i);
@@ -130,7 +150,7 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], joined: string): {
   if (rule.any.length > 0) {
     let matched = false;
     for (const m of rule.any) {
-      const hits = matchFacts(m, facts, joined);
+      const hits = matchFacts(m, facts, texts);
       if (hits.length > 0) matched = true;
       for (const i of hits) {
         evidence.add(i);
@@ -139,7 +159,7 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], joined: string): {
     }
     if (!matched) return undefined;
   }
-  for (const m of rule.none) if (matchFacts(m, facts, joined).length > 0) return undefined;
+  for (const m of rule.none) if (matchFacts(m, facts, texts).length > 0) return undefined;
   return { evidence, triggers: rule.any.length > 0 ? fromAny : fromAll };
 }
 
@@ -150,10 +170,11 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], joined: string): {
 export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalog: FieldCatalog = getFieldCatalog(), inContext: (rule: Rule) => boolean = () => true, exclude?: ReadonlySet<number>): RuleHit[] {
   const list = exclude && exclude.size > 0 ? facts.facts.filter((f) => !exclude.has(f.line)) : facts.facts;
   const joined = list.map((f) => f.text).join('\n');
+  const texts: Texts = { joined, foldedJoined: foldForNeeds(joined), folded: list.map((f) => foldForNeeds(f.text)) };
   const hits: { hit: RuleHit; order: number }[] = [];
   rules.forEach((rule, order) => {
     if (!inContext(rule)) return;
-    const result = evaluate(compileRule(rule, catalog), list, joined);
+    const result = evaluate(compileRule(rule, catalog), list, texts);
     if (!result) return;
     const inOrder = (set: Set<number>) => [...set].sort((a, b) => a - b).map((i) => list[i]!);
     hits.push({ hit: { rule, evidence: inOrder(result.evidence), triggers: inOrder(result.triggers) }, order });

@@ -2,7 +2,9 @@
  * The embedded knowledge base, loaded on first use (never at extension activation). Each YAML
  * file is validated when the extension is built (its zod schema and the cross-reference check,
  * see validateData.ts and esbuild.js) and embedded as the schema's output, so loading it is a
- * `JSON.parse`: no zod and no checks at run time.
+ * `JSON.parse`: no zod and no checks at run time. The files a report needs (all but the
+ * frameworks and locations, which the analysis loads alone) share one data file, read and parsed
+ * at the first of their loads (DATA_GROUPS in esbuild.js).
  */
 import type { z } from '../zod';
 import loadCategories from './categories.yaml';

@@ -22,6 +22,7 @@ import loadRules from './rules.yaml';
 import loadSegments from './segments.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
 import { checkPatternSafety } from './regexSafety';
+import { addMatcherNeeds, withoutMatcherNeeds } from './matcherNeeds';
 import { SegmentsFileSchema } from './segmentsSchema';
 import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LifecycleFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
 
@@ -63,7 +64,7 @@ export function compileEmbeddedData(): CompiledData {
     problems.push(`${CATALOG_FILE}: ${(e as Error).message}`);
   }
   for (const [file, { load, schema }] of Object.entries(KNOWLEDGE_FILES)) {
-    const result = (schema as z.ZodType).safeParse(load());
+    const result = (schema as z.ZodType).safeParse(file === 'knowledge/rules.yaml' ? withoutMatcherNeeds(load()) : load());
     if (!result.success) {
       for (const issue of result.error.issues) problems.push(`${file}: ${issue.path.join('.')}: ${issue.message}`);
     } else {
@@ -87,6 +88,7 @@ export function compileEmbeddedData(): CompiledData {
   const unknownSegments = Object.keys(segments).filter((id) => !industries.has(id)).map((id) => `segments.yaml names an industry that industries.yaml lacks: ${id}`);
   const integrity = [...checkKnowledgeIntegrity(knowledge), ...checkPatternSafety(knowledge), ...unknownSegments].map((p) => `knowledge: ${p}`);
   if (integrity.length > 0) return { problems: integrity, data: {} };
+  addMatcherNeeds(knowledge.rules);
   return { problems: [], data };
 }
 

@@ -91,9 +91,9 @@ describe('the bundles', () => {
   }
 
   it('ships the validated knowledge base and catalog as data files', () => {
-    for (const name of ['catalog-fields.json', 'knowledge-rules.json', 'knowledge-frameworks.json']) {
+    for (const name of ['catalog-fields.json', 'knowledge-base.utf16le.json', 'knowledge-frameworks.json']) {
       for (const file of [dist('data', name), cliDist('data', name)]) {
-        const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const data: unknown = JSON.parse(fs.readFileSync(file, name.endsWith('.utf16le.json') ? 'utf16le' : 'utf8'));
         assert.equal(typeof data, 'object');
       }
     }

@@ -34,5 +34,13 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     const upgrade = u.constraintKinds.has('xinchuang-full') && family.xinchuangUpgrade ? family.xinchuangUpgrade : family.upgrade;
     out.push({ family: family.id, name: family.name, version: p.version, status, date, what: line.what, source: line.source, upgrade, refs: p.refs });
   }
-  return out.sort((a, b) => (a.status === b.status ? a.date.localeCompare(b.date) : a.status === 'past' ? -1 : 1));
+  return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
+}
+
+/**
+ * YYYY-MM-DD dates (the schema's IsoDate) in order: their code units sort as the calendar does.
+ * Not localeCompare: its first call sets up an ICU collator, about 3 ms of the first report.
+ */
+function byDate(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

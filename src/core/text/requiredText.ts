@@ -1,0 +1,179 @@
+/**
+ * A cheap test that rules a pattern out before its regular expression runs: the literal runs one
+ * of which every match of the pattern contains, lower-cased. `跨\s*(云|区域).{0,30}(延迟|时延)`
+ * needs "跨"; `(延迟|时延|链路)\s*(波动|抖动)` needs "波动" or "抖动"; `SAP.{0,20}(RFC|BAPI)`
+ * needs "sap"; `(AWS|阿里云)` needs "aws" or "阿里云". A text whose {@link foldForNeeds} form contains
+ * none of them cannot match, and `includes` on a few strings costs far less than running a
+ * case-insensitive Unicode pattern over the text.
+ *
+ * Only Han characters and ASCII letters and digits make up the strings: Han characters have no
+ * case forms, and under the `iu` flags an ASCII letter or digit matches only itself, its other
+ * case, U+212A KELVIN SIGN (which lower-cases to k) and U+017F LONG S (which foldForNeeds maps
+ * to s). What this parser does not know (classes, escapes, other characters, lookarounds, a
+ * quantifier that allows zero) requires nothing; syntax it does not know at all gives undefined.
+ * Linear in the pattern's length.
+ */
+
+const LITERAL = /^(?:\p{Script=Han}|[A-Za-z0-9])$/u;
+
+/** Strings one of which every match contains; undefined when there is no such set we can tell. */
+type Requirement = readonly string[] | undefined;
+
+class UnknownSyntax extends Error {}
+
+export function requiredText(pattern: string): readonly string[] | undefined {
+  try {
+    const parser = new Parser(pattern);
+    const req = parser.alternation();
+    return parser.done() ? req : undefined;
+  } catch (e) {
+    if (e instanceof UnknownSyntax) return undefined;
+    throw e;
+  }
+}
+
+class Parser {
+  private i = 0;
+
+  constructor(private readonly src: string) {}
+
+  done(): boolean {
+    return this.i === this.src.length;
+  }
+
+  /** Branches up to `)` or the end: every branch must require something, and the union is required. */
+  alternation(): Requirement {
+    const branches = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    if (branches.some((b) => b === undefined)) return undefined;
+    return [...new Set(branches.flatMap((b) => b!))];
+  }
+
+  /** Items up to `|`, `)` or the end: adjacent single literal characters form one run; the most selective requirement wins. */
+  private sequence(): Requirement {
+    let best: Requirement;
+    let run = '';
+    const consider = (req: Requirement) => {
+      if (req && (best === undefined || selectivity(req) > selectivity(best))) best = req;
+    };
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const { req, literal } = this.atom();
+      const times = this.quantifier();
+      if (literal !== undefined && times === 'once') {
+        run += literal;
+        continue;
+      }
+      if (run) consider([run]);
+      run = '';
+      if (times !== 'maybe-none') consider(req);
+    }
+    if (run) consider([run]);
+    return best;
+  }
+
+  private quantifier(): 'once' | 'at-least-once' | 'maybe-none' {
+    const c = this.src[this.i];
+    let min: number;
+    if (c === '*' || c === '?') {
+      min = 0;
+      this.i++;
+    } else if (c === '+') {
+      min = 1;
+      this.i++;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(this.src.slice(this.i, this.i + 24));
+      if (!m) throw new UnknownSyntax();
+      min = Number(m[1]);
+      this.i += m[0].length;
+    } else return 'once';
+    if (this.src[this.i] === '?') this.i++; // lazy
+    return min === 0 ? 'maybe-none' : 'at-least-once';
+  }
+
+  private atom(): { req: Requirement; literal?: string } {
+    const c = this.src[this.i]!;
+    if (c === '(') return { req: this.group() };
+    if (c === '[') {
+      this.skipClass();
+      return { req: undefined };
+    }
+    if (c === '\\') {
+      this.skipEscape();
+      return { req: undefined };
+    }
+    const ch = String.fromCodePoint(this.src.codePointAt(this.i)!);
+    this.i += ch.length;
+    if (!LITERAL.test(ch)) return { req: undefined };
+    const lower = ch.toLowerCase();
+    return { req: [lower], literal: lower };
+  }
+
+  /** A group: what its content requires; a lookaround requires nothing (its text is not the match's). */
+  private group(): Requirement {
+    this.i++; // (
+    let lookaround = false;
+    if (this.src.startsWith('?:', this.i)) this.i += 2;
+    else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) {
+      this.i += 2;
+      lookaround = true;
+    } else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+      this.i += 3;
+      lookaround = true;
+    } else if (this.src.startsWith('?<', this.i)) {
+      const end = this.src.indexOf('>', this.i);
+      if (end < 0) throw new UnknownSyntax();
+      this.i = end + 1;
+    } else if (this.src[this.i] === '?') throw new UnknownSyntax(); // modifiers (?i:…) and the like
+    const req = this.alternation();
+    if (this.src[this.i] !== ')') throw new UnknownSyntax();
+    this.i++;
+    return lookaround ? undefined : req;
+  }
+
+  private skipClass(): void {
+    this.i++; // [
+    while (this.src[this.i] !== ']') {
+      if (this.i >= this.src.length || this.src[this.i] === '[') throw new UnknownSyntax(); // unclosed, or a v-mode nested class
+      if (this.src[this.i] === '\\') this.i++;
+      this.i++;
+    }
+    this.i++; // ]
+  }
+
+  /** Past an escape (`\d`, `\.`, `\p{…}`, `\u{…}`, `\uXXXX`, `\xHH`, `\cX`, `\k<name>`, `\12`…): it requires nothing. */
+  private skipEscape(): void {
+    this.i++; // \
+    const c = this.src[this.i];
+    if (c === undefined) throw new UnknownSyntax();
+    this.i++;
+    const next = this.src[this.i];
+    if ((c === 'p' || c === 'P' || c === 'u') && next === '{') this.skipPast('}');
+    else if (c === 'k' && next === '<') this.skipPast('>');
+    else if (c === 'u') this.i += 4;
+    else if (c === 'x') this.i += 2;
+    else if (c === 'c') this.i += 1;
+    else if (c >= '1' && c <= '9') while (/[0-9]/.test(this.src[this.i] ?? '')) this.i++;
+    else if (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) < 0xdc00) this.i++; // the rest of a surrogate pair
+    if (this.i > this.src.length) throw new UnknownSyntax();
+  }
+
+  private skipPast(closing: string): void {
+    const end = this.src.indexOf(closing, this.i);
+    if (end < 0) throw new UnknownSyntax();
+    this.i = end + 1;
+  }
+}
+
+/** Longer strings are rarer, fewer alternatives are fewer searches. */
+function selectivity(req: readonly string[]): number {
+  return Math.min(...req.map((s) => s.length)) * 10 - req.length;
+}
+
+/** The form of a text that {@link requiredText}'s strings are searched in. */
+export function foldForNeeds(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
