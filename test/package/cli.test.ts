@@ -27,7 +27,7 @@ describe('the CLI npm package (cd cli && npm pack)', () => {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('holds the bundled CLI (launcher, ES module, its chunks and validated data), its manifest, README and licence, and nothing else', () => {
-    const fixed = files.filter((f) => !/^dist\/(chunks\/[\w-]+\.mjs|data\/[\w-]+\.json|schemas\/[\w-]+\.schema\.json)$/.test(f));
+    const fixed = files.filter((f) => !/^dist\/(chunks\/[\w-]+\.mjs|data\/[\w.-]+\.json|schemas\/[\w-]+\.schema\.json)$/.test(f));
     assert.deepEqual(fixed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/cli.mjs', 'package.json']);
     assert.ok(files.some((f) => f.startsWith('dist/chunks/')), 'no chunks');
     assert.ok(files.includes('dist/data/knowledge-base.utf16le.json'), 'no knowledge data');
