@@ -75,12 +75,9 @@ export class IntakeFolderWatch {
     }
     const entry = typeof name === 'string' && name !== '' ? path.join(folder, name) : folder;
     const created = event === 'rename' && fs.existsSync(entry);
-    if (event === 'rename' && folder === this.intakeDir) {
-      const sub = this.subfolders.map((s) => path.join(this.intakeDir, s)).find((s) => s === entry);
-      if (sub !== undefined) {
-        if (created) this.watch(sub);
-        else this.unwatch(sub);
-      }
+    if (event === 'rename' && folder === this.intakeDir && this.subfolders.some((sub) => path.join(this.intakeDir, sub) === entry)) {
+      if (created) this.watch(entry);
+      else this.unwatch(entry);
     }
     this.onChange(entry, created);
   }

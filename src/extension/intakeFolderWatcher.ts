@@ -59,27 +59,16 @@ export class IntakeFolderWatcher implements vscode.Disposable {
   /** What those watches reported and is not told yet: path, and whether something was created. */
   private readonly gathered = new Map<string, boolean>();
   private gathering: ReturnType<typeof setTimeout> | undefined;
-  /** Fires, then fires again once the writes have settled (see the constructor). */
-  private readonly fireAndSettle: (uri: vscode.Uri) => void;
+  /** The timer that tells a creation once more, once the writes have settled (fireAndSettle). */
+  private settle: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     const inWorkspace = vscode.workspace.createFileSystemWatcher(`**/{${INTAKE_FOLDER},${INTAKE_FOLDER}/**}`);
     const fire = (uri: vscode.Uri): void => this.changed.fire(uri);
-    // A creation may be a folder whose files the recursive watcher does not report yet (a config
-    // written into a just-made `.intake/`): fire again once the writes have settled.
-    let settle: ReturnType<typeof setTimeout> | undefined;
-    const fireAndSettle = (this.fireAndSettle = (uri: vscode.Uri): void => {
-      fire(uri);
-      clearTimeout(settle);
-      settle = setTimeout(() => {
-        if (!this.disposed) fire(uri);
-      }, SETTLE_MS);
-    });
     this.subscriptions = [
       this.changed,
       inWorkspace,
-      { dispose: () => clearTimeout(settle) },
-      inWorkspace.onDidCreate(fireAndSettle),
+      inWorkspace.onDidCreate((uri) => this.fireAndSettle(uri)),
       inWorkspace.onDidChange(fire),
       inWorkspace.onDidDelete(fire),
       vscode.workspace.onDidSaveTextDocument((doc) => {
@@ -108,6 +97,18 @@ export class IntakeFolderWatcher implements vscode.Disposable {
     this.folders.set(intakeDir, new IntakeFolderWatch(intakeDir, [KNOWLEDGE_FOLDER], (changed, created) => this.gather(changed, created)));
   }
 
+  /**
+   * A creation may be a folder whose files the recursive watcher does not report yet (a config
+   * written into a just-made `.intake/`): fires, then fires again once the writes have settled.
+   */
+  private fireAndSettle(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      if (!this.disposed) this.changed.fire(uri);
+    }, SETTLE_MS);
+  }
+
   private gather(changed: string, created: boolean): void {
     this.gathered.set(changed, (this.gathered.get(changed) ?? false) || created);
     this.gathering ??= setTimeout(() => {
@@ -115,7 +116,11 @@ export class IntakeFolderWatcher implements vscode.Disposable {
       const events = [...this.gathered];
       this.gathered.clear();
       if (this.disposed) return;
-      for (const [file, wasCreated] of events) (wasCreated ? this.fireAndSettle : (uri: vscode.Uri) => this.changed.fire(uri))(vscode.Uri.file(file));
+      for (const [file, wasCreated] of events) {
+        const uri = vscode.Uri.file(file);
+        if (wasCreated) this.fireAndSettle(uri);
+        else this.changed.fire(uri);
+      }
     }, GATHER_MS);
   }
 
@@ -158,6 +163,7 @@ export class IntakeFolderWatcher implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.gathering);
+    clearTimeout(this.settle);
     vscode.Disposable.from(...this.above, ...this.folders.values(), ...this.subscriptions).dispose();
     this.folders.clear();
   }

@@ -70,6 +70,11 @@ export interface DiagnosticPolicies {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/** Whether the URI string `key` is `folder`'s own, or of something inside it. */
+function isAtOrUnder(key: string, folder: string): boolean {
+  return key === folder || key.startsWith(`${folder}/`);
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The team's field catalogs (TeamKnowledgeService): the one a file is checked with, and when they change. */
@@ -214,14 +219,14 @@ export class IntakeTracker implements vscode.Disposable {
   /** Whether the file `key`, or a folder holding it, was deleted on disk and has not come back. */
   private isGone(key: string): boolean {
     if (this.gone.size === 0) return false;
-    for (const g of this.gone) if (key === g || key.startsWith(`${g}/`)) return true;
+    for (const g of this.gone) if (isAtOrUnder(key, g)) return true;
     return false;
   }
 
   /** A file created (or saved) on disk: it counts again, from its document if open, else from disk. */
   private created(uri: vscode.Uri): void {
     const key = uri.toString();
-    for (const g of this.gone) if (key === g || key.startsWith(`${g}/`)) this.gone.delete(g);
+    for (const g of this.gone) if (isAtOrUnder(key, g)) this.gone.delete(g);
     const doc = this.openDocument(uri);
     if (doc) this.fromDocument(doc);
     else this.fromDisk(uri);
@@ -279,7 +284,7 @@ export class IntakeTracker implements vscode.Disposable {
     const key = uri.toString();
     // Remembered only when an open intake document came from it: any deletion in the workspace
     // (a build's output) comes through here.
-    const holdsOpen = vscode.workspace.textDocuments.some((d) => this.tracks(d) && (d.uri.toString() === key || d.uri.toString().startsWith(`${key}/`)));
+    const holdsOpen = vscode.workspace.textDocuments.some((d) => this.tracks(d) && isAtOrUnder(d.uri.toString(), key));
     if (holdsOpen) this.gone.add(key);
     this.forget(key);
     for (const u of this.index.deleteUnder(key)) this.forget(u);
