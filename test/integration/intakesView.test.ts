@@ -260,6 +260,23 @@ suite('Intakes view', () => {
     await waitForView(() => (intakeNodes('from-disk/added.intake').length === 0 ? true : undefined), 'the deleted folder to leave the view');
   });
 
+  test('finds intake files written into folders created with their parent in one go, as a checkout does', async () => {
+    // VS Code's watcher does not watch a folder created in the same instant as its parent, so
+    // these files may never be reported; the view then finds them by looking after the creation.
+    const text = await readFixture('pipeline-2025-q3.intake');
+    const top = path.join(workspaceDir().fsPath, 'checked-out');
+    const deep = path.join(top, 'customers', '2026');
+    fs.mkdirSync(deep, { recursive: true });
+    fs.writeFileSync(path.join(deep, 'first.intake'), text);
+    await waitForView(() => (intakeNodes('checked-out/customers/2026/first.intake').length === 2 ? true : undefined), 'the file in the new folders');
+    // Written after the view looked: found when it looks again, once the writes have settled.
+    fs.writeFileSync(path.join(deep, 'later.intake'), text);
+    await waitForView(() => (intakeNodes('checked-out/customers/2026/later.intake').length === 2 ? true : undefined), 'the file written later');
+    fs.rmSync(top, { recursive: true, force: true });
+    const gone = () => intakeNodes('checked-out/customers/2026/first.intake').length + intakeNodes('checked-out/customers/2026/later.intake').length === 0;
+    await waitForView(() => (gone() ? true : undefined), 'the deleted folders to leave the view');
+  });
+
   test('the toolbar filter shows only incomplete intakes, and back', async () => {
     await vscode.commands.executeCommand('intake.intakes.showIncomplete');
     const listed = shown().filter((s) => s.node.kind === 'intake');

@@ -13,6 +13,9 @@
  *   analysis under its folder's policy, as they will be published (and as the disk has it):
  *   otherwise the counts of an abandoned edit could stay;
  * - a document closed (unsaved edits dropped with it) is read from disk again;
+ * - after other files or folders are created, the workspace is searched for intake files the
+ *   index lacks: VS Code's watcher does not report files in a folder created together with its
+ *   parent (a checkout, an unzip);
  * - a deleted file or folder leaves the index, and stays out while a document of it is still
  *   open (VS Code closes a document some time after its editor): the diagnostics that document
  *   gets again (its folder's config went with it) would otherwise bring it back. Saved, created
@@ -45,6 +48,16 @@ const READ_BATCH = 16;
 const SLICE_MS = 8;
 /** Coalesces index changes into one view refresh. */
 const REFRESH_DELAY_MS = 100;
+
+/** Other creations pause this long before the tracker looks for intake files it missed… */
+const LOOK_FOR_MISSED_MS = 500;
+/** …and it looks once more this much later, for the files written since. */
+const LOOK_AGAIN_MS = 2000;
+
+/** Git's own files change with every git command; none of them is a folder of intakes. */
+function isInGitFolder(uri: vscode.Uri): boolean {
+  return /(^|\/)\.git(\/|$)/.test(uri.path);
+}
 
 function matchesGlob(uri: vscode.Uri): boolean {
   return /\.intake(\.md)?$/i.test(uri.path);
@@ -96,6 +109,7 @@ export class IntakeTracker implements vscode.Disposable {
   private readonly pending = new Map<string, vscode.Uri>();
   private draining: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private lookForMissedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts of clean documents waiting for their policy. */
   private readonly counting = new Set<Promise<void>>();
   /** Files and folders deleted on disk (by URI string), for the documents still open from them. */
@@ -138,20 +152,27 @@ export class IntakeTracker implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.lookForMissedTimer) clearTimeout(this.lookForMissedTimer);
     this.pending.clear();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
   private async begin(): Promise<void> {
     const intakes = vscode.workspace.createFileSystemWatcher(INTAKE_GLOB);
-    // A deleted folder is reported as the folder alone, which the glob above does not match.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // A deleted folder is reported as the folder alone, which the glob above does not match. A
+    // folder created with its parent in one go (a checkout, an unzip, `mkdir -p`) is not watched
+    // at all by VS Code's recursive watcher, so the files written into it are never reported:
+    // other creations make the tracker look for intake files it has not seen.
+    const anything = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.subscriptions.push(
       intakes,
-      deletions,
+      anything,
       intakes.onDidCreate((uri) => this.created(uri)),
       intakes.onDidChange((uri) => this.fromDisk(uri)),
-      deletions.onDidDelete((uri) => this.removed(uri)),
+      anything.onDidCreate((uri) => {
+        if (!matchesGlob(uri) && !isInGitFolder(uri)) this.lookForMissedSoon();
+      }),
+      anything.onDidDelete((uri) => this.removed(uri)),
       vscode.languages.onDidChangeDiagnostics((e) => {
         for (const uri of e.uris) {
           const doc = this.openDocument(uri);
@@ -197,6 +218,33 @@ export class IntakeTracker implements vscode.Disposable {
     await this.drain();
     this.scanned = true;
     this.refreshSoon();
+  }
+
+  /**
+   * Once creations have paused, and again when the writes have had time to settle (a checkout
+   * goes on writing), finds the intake files on disk that the index lacks and reads them.
+   */
+  private lookForMissedSoon(settled = false): void {
+    if (this.disposed || !this.started) return;
+    if (this.lookForMissedTimer) clearTimeout(this.lookForMissedTimer);
+    this.lookForMissedTimer = setTimeout(
+      () => {
+        this.lookForMissedTimer = undefined;
+        void this.lookForMissed().then(() => {
+          if (!settled) this.lookForMissedSoon(true);
+        });
+      },
+      settled ? LOOK_AGAIN_MS : LOOK_FOR_MISSED_MS,
+    );
+  }
+
+  private async lookForMissed(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(INTAKE_GLOB, undefined, MAX_FILES);
+    if (this.disposed) return;
+    for (const uri of uris) {
+      const key = uri.toString();
+      if (!this.index.get(key) && !this.pending.has(key) && !this.isGone(key)) this.created(uri);
+    }
   }
 
   /** An intake document of the workspace (not untitled, not another folder's). */
