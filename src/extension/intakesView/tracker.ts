@@ -48,6 +48,8 @@ const READ_BATCH = 16;
 const SLICE_MS = 8;
 /** Coalesces index changes into one view refresh. */
 const REFRESH_DELAY_MS = 100;
+/** Coalesces the config's and the team's reloads after one `.intake/` change into one read of the files. */
+const READ_AGAIN_DELAY_MS = 150;
 
 /** Other creations pause this long before the tracker looks for intake files it missed… */
 const LOOK_FOR_MISSED_MS = 500;
@@ -110,6 +112,7 @@ export class IntakeTracker implements vscode.Disposable {
   private draining: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lookForMissedTimer: ReturnType<typeof setTimeout> | undefined;
+  private readAgainTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts of clean documents waiting for their policy. */
   private readonly counting = new Set<Promise<void>>();
   /** Files and folders deleted on disk (by URI string), for the documents still open from them. */
@@ -143,6 +146,7 @@ export class IntakeTracker implements vscode.Disposable {
   /** Resolves once nothing is waiting to be read and the last change has been announced. */
   async idle(): Promise<void> {
     await this.start();
+    if (this.readAgainTimer) this.readAgain();
     while (this.draining || this.pending.size > 0 || this.counting.size > 0) {
       await (this.draining ?? (this.pending.size > 0 ? this.drain() : Promise.all(this.counting)));
     }
@@ -153,6 +157,7 @@ export class IntakeTracker implements vscode.Disposable {
     this.disposed = true;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     if (this.lookForMissedTimer) clearTimeout(this.lookForMissedTimer);
+    if (this.readAgainTimer) clearTimeout(this.readAgainTimer);
     this.pending.clear();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
@@ -196,14 +201,25 @@ export class IntakeTracker implements vscode.Disposable {
         if (e.affects('validate')) void this.scan();
       }),
       // Open documents follow through their diagnostics, published again; the others are read again.
-      this.policies.onDidChange(() => this.readAgain()),
-      this.catalogs.onDidChange(() => this.readAgain()),
+      this.policies.onDidChange(() => this.readAgainSoon()),
+      this.catalogs.onDidChange(() => this.readAgainSoon()),
     );
     await this.scan();
   }
 
+  /**
+   * One `.intake/` change reloads both the folder's config and its team's knowledge, each firing
+   * its change when read: the files are read again once for both.
+   */
+  private readAgainSoon(): void {
+    if (this.readAgainTimer || this.disposed) return;
+    this.readAgainTimer = setTimeout(() => this.readAgain(), READ_AGAIN_DELAY_MS);
+  }
+
   /** Every indexed file read again (open ones follow through their diagnostics). */
   private readAgain(): void {
+    if (this.readAgainTimer) clearTimeout(this.readAgainTimer);
+    this.readAgainTimer = undefined;
     for (const key of this.index.keys()) this.fromDisk(vscode.Uri.parse(key));
   }
 
