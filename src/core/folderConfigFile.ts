@@ -2,16 +2,15 @@
  * Reads and checks `.intake/config.yaml` (what it may set: folderConfig.ts). The file is data
  * only: checked with zod/mini (unknown keys are errors, so a typo never passes silently), at most
  * {@link MAX_CONFIG_BYTES}, and YAML aliases are refused outright (a config has no use for them,
- * and refusing them stops any "billion laughs" expansion). A problem is one line with its
- * position, never a stack trace. Loaded on demand, where a `.intake/` folder exists: it brings the
- * YAML parser and zod/mini.
+ * and refusing them stops any "billion laughs" expansion): read as every `.intake/` data file is
+ * (dataFile.ts). A problem is one line with its position, never a stack trace. Loaded on demand,
+ * where a `.intake/` folder exists: it brings the YAML parser and zod/mini.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { parseDataText, readDataFile, type DataDocument, type DataFileOptions } from './dataFile';
 import * as z from '../protocol/zodMini';
 import { ALL_CODES, type DiagnosticCode } from './diagnostics';
-import { MAX_CONFIG_BYTES, PLACEHOLDER_SEVERITIES, REPORT_FORMATS, type ConfigProblem, type FolderConfig, type FolderConfigResult, type LoadedFolderConfig } from './folderConfig';
+import { MAX_CONFIG_BYTES, PLACEHOLDER_SEVERITIES, REPORT_FORMATS, type FolderConfig, type FolderConfigResult, type LoadedFolderConfig } from './folderConfig';
 import { t } from './l10n';
 
 const FOLDER_CONFIG_FILE = 'config.yaml';
@@ -30,32 +29,13 @@ export const FolderConfigSchema: z.ZodMiniType<FolderConfig> = z.strictObject({
   ),
 });
 
+/** How config files are read: small, and without anchors or aliases (a config has no use for them). */
+const CONFIG_FILE: DataFileOptions = { maxBytes: MAX_CONFIG_BYTES, aliases: false };
+
 /** Parses and checks the text of a config file. Total: never throws. */
 export function parseFolderConfig(text: string): FolderConfigResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): Pick<ConfigProblem, 'line' | 'column'> => {
-    if (offset === undefined) return {};
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const [syntax] = doc.errors;
-  if (syntax) return { ok: false, problem: { message: `YAML: ${firstLine(syntax.message)}`, ...at(syntax.pos[0]) } };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch {
-    return { ok: false, problem: { message: t('YAML anchors and aliases are not allowed here') } };
-  }
-  // An empty file, or one with only comments, sets nothing.
-  const parsed = FolderConfigSchema.safeParse(data ?? {});
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const [issue] = parsed.error.issues;
-  if (!issue) return { ok: false, problem: { message: t('invalid configuration') } };
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const where = issuePath(issue.path);
-  const message = keys.length > 0 ? t('unknown key {0}', keys.map((k) => JSON.stringify(k)).join(', ')) : firstLine(issue.message);
-  return { ok: false, problem: { message: where ? `${where}: ${message}` : message, ...at(offsetOf(doc, issue.path, keys[0])) } };
+  const read = parseDataText(text, CONFIG_FILE);
+  return read.ok ? checkFolderConfig(read.doc) : read;
 }
 
 /** Reads `config.yaml` from the `.intake/` folder `intakeDir`; undefined when there is none. */
@@ -68,30 +48,25 @@ export function loadFolderConfig(intakeDir: string): Promise<LoadedFolderConfig 
  * large or is not valid is a problem.
  */
 export async function loadFolderConfigFile(file: string): Promise<LoadedFolderConfig | undefined> {
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return { file, ok: false, problem: { message: t('is not a file') } };
-    if (stat.size > MAX_CONFIG_BYTES) return { file, ok: false, problem: { message: tooLarge() } };
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return { file, ok: false, problem: { message: t('cannot be read ({0})', code ?? String(e)) } };
-  }
-  // The size stat gave is not trusted: the file may have grown in between.
-  if (bytes.length > MAX_CONFIG_BYTES) return { file, ok: false, problem: { message: tooLarge() } };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { file, ok: false, problem: { message: t('is not valid UTF-8') } };
-  }
-  return { file, ...parseFolderConfig(text) };
+  const read = await readDataFile(file, CONFIG_FILE);
+  if (!read) return undefined;
+  return { file, ...(read.ok ? checkFolderConfig(read.doc) : read) };
 }
 
-function tooLarge(): string {
-  return t('is too large (the limit is {0} KB)', MAX_CONFIG_BYTES / 1024);
+/** The config in a file's data, or its first problem, at the key or value it is about. */
+function checkFolderConfig(doc: DataDocument): FolderConfigResult {
+  const parsed = FolderConfigSchema.safeParse(doc.data);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const [issue] = parsed.error.issues;
+  if (!issue) return { ok: false, problem: { message: t('invalid configuration') } };
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  const where = issuePath(issue.path);
+  const message = keys.length > 0 ? t('unknown key {0}', keys.map((k) => JSON.stringify(k)).join(', ')) : firstLine(issue.message);
+  const at = doc.locate(
+    issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
+    keys[0],
+  );
+  return { ok: false, problem: { message: where ? `${where}: ${message}` : message, ...at } };
 }
 
 function firstLine(text: string): string {
@@ -103,20 +78,4 @@ function issuePath(pathKeys: readonly PropertyKey[]): string {
   let out = '';
   for (const k of pathKeys) out += typeof k === 'number' ? `[${k}]` : `${out ? '.' : ''}${String(k)}`;
   return out;
-}
-
-/** Where in the text the issue's node is: the unknown key itself, or the deepest node of the path that exists. */
-function offsetOf(doc: Document, pathKeys: readonly PropertyKey[], unknownKey: string | undefined): number | undefined {
-  const keys = pathKeys.filter((k): k is string | number => typeof k !== 'symbol');
-  for (let n = keys.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
-    if (!node || typeof node !== 'object' || !('range' in node)) continue;
-    if (n === keys.length && unknownKey !== undefined && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === unknownKey);
-      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
-    }
-    const range = (node as { range?: [number, number, number] | null }).range;
-    if (range) return range[0];
-  }
-  return undefined;
 }

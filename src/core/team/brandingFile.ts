@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import type { BrandLogo, Branding } from './branding';
-import { readDataFile, type DataDocument } from './dataFile';
+import { readDataFile, type DataDocument } from '../dataFile';
 import { checkJsonSchema } from './jsonSchemaCheck';
 import { problemAt } from './problems';
 import { brandingJsonSchema } from './schemaFiles';

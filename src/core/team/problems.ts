@@ -1,5 +1,5 @@
 /** Making and printing the diagnostics of a team's files. */
-import type { TextPosition } from './dataFile';
+import type { TextPosition } from '../dataFile';
 import { TEAM_CODE_SEVERITY, type TeamCode, type TeamProblem } from './types';
 
 /** A problem of `file` at `position` (1-based; the file's start when unknown). */

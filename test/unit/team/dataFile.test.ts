@@ -4,7 +4,7 @@
  * closed, fast, whatever the parser would have built), with positions for diagnostics.
  */
 import * as assert from 'node:assert/strict';
-import { parseDataText, readDataFile } from '../../../src/core/team/dataFile';
+import { parseDataText, readDataFile } from '../../../src/core/dataFile';
 import { readOverlayFile } from '../../../src/core/team/overlayFiles';
 import { billionLaughs, tempWorkspace } from './helpers';
 

@@ -1,11 +1,12 @@
 /**
- * Reads a team's data file from `.intake/` (a knowledge overlay, `report.yaml`): YAML or JSON,
- * data only. Whatever is in the file, reading it never runs code and never costs much:
+ * Reads a data file from `.intake/` (`config.yaml`, a knowledge overlay, `report.yaml`): YAML or
+ * JSON, data only. Whatever is in the file, reading it never runs code and never costs much:
  *
  * - at most `maxBytes` on disk (checked on the bytes read, not only on what `stat` said);
  * - UTF-8 only (a byte-order mark is allowed);
- * - YAML anchors and aliases are resolved by the parser under its own count limit, and the data
- *   they expand to is measured, stopping at {@link expansionLimit}: a "billion laughs" file fails
+ * - YAML anchors and aliases are refused outright where a file has no use for them (`aliases:
+ *   false`); elsewhere the parser resolves them under its own count limit, and the data they
+ *   expand to is measured, stopping at {@link expansionLimit}: a "billion laughs" file fails
  *   closed, with a clear message, before anything walks the expanded data;
  * - duplicate keys are an error (a team file that says a thing twice is ambiguous);
  * - custom tags build nothing: the `yaml` package's core schema knows no code-running tag.
@@ -15,7 +16,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { t } from '../l10n';
+import { t } from './l10n';
 
 /** Where in the text, 1-based. */
 export interface TextPosition {
@@ -40,6 +41,8 @@ export type DataFileResult = { ok: true; doc: DataDocument } | { ok: false; prob
 
 export interface DataFileOptions {
   maxBytes: number;
+  /** False: a file with an anchor or an alias is refused (the default allows them, bounded). */
+  aliases?: boolean;
 }
 
 /** How much data the aliases of a file may expand to: this many times the file's own limit. */
@@ -65,8 +68,9 @@ export function parseDataText(text: string, options: DataFileOptions): DataFileR
   if (syntax) return { ok: false, problem: { message: `YAML: ${firstLine(syntax.message)}`, ...at(syntax.pos[0]) } };
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    raw = doc.toJS({ maxAliasCount: options.aliases === false ? 0 : MAX_ALIAS_COUNT });
   } catch (e) {
+    if (options.aliases === false) return { ok: false, problem: { message: t('YAML anchors and aliases are not allowed here') } };
     // The parser refused an alias (too many, or one used before its anchor).
     return { ok: false, problem: { message: t('YAML aliases expand beyond the limit ({0})', firstLine(e instanceof Error ? e.message : String(e))) } };
   }
