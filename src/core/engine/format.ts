@@ -14,6 +14,13 @@ export function formatAmount(amount: number, currency: string): string {
   return `${symbol}${round(amount, 0)}`;
 }
 
+/** `amount` as {@link formatAmount} shows it. */
+function shownAmount(amount: number): number {
+  if (amount >= 1e8) return round(amount / 1e8, 2) * 1e8;
+  if (amount >= 1e4) return round(amount / 1e4, amount >= 1e6 ? 0 : 1) * 1e4;
+  return round(amount, 0);
+}
+
 /** A range in one currency: "¥120–180万", "$35–52万", "¥1.1–1.6亿". */
 export function formatRange(low: number, high: number, currency: string): string {
   const symbol = SYMBOL[currency] ?? `${currency} `;
@@ -21,6 +28,17 @@ export function formatRange(low: number, high: number, currency: string): string
   if (high >= 1e8) return `${symbol}${round(low / 1e8, 2)}–${round(high / 1e8, 2)}亿`;
   if (high >= 1e4) return `${symbol}${roundWan(low)}–${roundWan(high)}万`;
   return `${symbol}${round(low, 0)}–${round(high, 0)}`;
+}
+
+/**
+ * `n` as {@link formatRange} shows it in the range `low`–`high`: a difference worked
+ * from the shown figures adds up for the reader (¥4800万 − ¥2490万 is ¥2310万, not ¥2314万).
+ */
+export function shownInRange(n: number, low: number, high: number): number {
+  if (Math.round(low) === Math.round(high)) return shownAmount(n);
+  if (high >= 1e8) return round(n / 1e8, 2) * 1e8;
+  if (high >= 1e4) return roundWan(n) * 1e4;
+  return round(n, 0);
 }
 
 function roundWan(n: number): number {

@@ -144,6 +144,19 @@ describe('report reasoning and writing (all intakes)', () => {
         const b = model.costs?.budget;
         if (b?.verdict === 'tight') assert.match(b.statement, /下限[^。]*以内[^。]*上限超出/);
       });
+
+      it('the budget margin or overrun adds up with the figures as shown', () => {
+        const b = model.costs?.budget;
+        // 估算¥1500–2490万，在预算¥4800万以内，上限仍留有约¥2310万 (not ¥2314万: 2490 is shown).
+        const sentence = b?.statement.split('。')[0] ?? '';
+        const estimate = /估算\D*([\d.]+)–([\d.]+)万/.exec(sentence);
+        const total = /预算\D*([\d.]+)万/.exec(sentence);
+        const gap = /约\D*([\d.]+)万(?:（\d+%）)?$/.exec(sentence);
+        if (!b || !estimate || !total || !gap) return;
+        const [low, high, budget, difference] = [estimate[1], estimate[2], total[1], gap[1]].map(Number) as [number, number, number, number];
+        const shown = b.verdict === 'over' ? low : high;
+        assert.ok(Math.abs(Math.abs(budget - shown) - difference) < 0.05, `${b.statement}: ${budget} − ${shown} is not ${difference}`);
+      });
     });
   }
 });

@@ -12,7 +12,7 @@
  */
 import type { Category } from '../../knowledge/schema';
 import type { TeamContext, TeamPrice } from '../../team/types';
-import { CNY_PER, formatAmount, formatRange, round } from '../format';
+import { CNY_PER, formatAmount, formatRange, round, shownInRange } from '../format';
 import type { CostItem, Costs, Option, SystemType } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures, shortName } from '../text/restate';
@@ -243,20 +243,25 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
   const oneTimeNote =
     b.oneTime && b.oneTime.amount !== budgetTotal
-      ? `其中一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? `在建设预算${b.oneTime.text}以内` : once.low <= b.oneTime.amount ? `下限在建设预算${b.oneTime.text}以内、上限超出约${formatAmount(once.high - b.oneTime.amount, currency)}` : `超出建设预算${b.oneTime.text}约${formatAmount(once.low - b.oneTime.amount, currency)}`}。`
+      ? `其中一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? `在建设预算${b.oneTime.text}以内` : once.low <= b.oneTime.amount ? `下限在建设预算${b.oneTime.text}以内、上限超出约${formatAmount(Math.max(shownInRange(once.high, once.low, once.high) - b.oneTime.amount, 0), currency)}` : `超出建设预算${b.oneTime.text}约${formatAmount(Math.max(shownInRange(once.low, once.low, once.high) - b.oneTime.amount, 0), currency)}`}。`
       : '';
   const verdict: NonNullable<Costs['budget']>['verdict'] = high <= budgetTotal ? 'within' : low <= budgetTotal ? 'tight' : 'over';
   const estimate = formatRange(low, high, currency);
+  // Differences are worked from the figures as shown, so that they add up for the reader.
+  const shown = (n: number) => shownInRange(n, low, high);
   let statement: string;
-  if (verdict === 'within') statement = `${scope}估算${estimate}，在预算${text}${composed}以内，上限仍留有约${formatAmount(budgetTotal - high, currency)}。`;
-  else {
-    const over = Math.round(((verdict === 'over' ? low : high) / budgetTotal - 1) * 100);
+  if (verdict === 'within') {
+    const margin = budgetTotal - shown(high);
+    statement = `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
+  } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
+    const overrunShown = Math.max(shown(verdict === 'over' ? low : high) - budgetTotal, 0);
+    const by = overrunShown > 0 ? `约${formatAmount(overrunShown, currency)}（${Math.round((overrunShown / budgetTotal) * 100)}%）` : '';
     const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict);
     statement =
       verdict === 'over'
-        ? `${scope}估算${estimate}，按下限也超出预算${text}${composed}约${formatAmount(overrun, currency)}（${over}%）。${cut}`
-        : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限超出约${formatAmount(overrun, currency)}（${over}%）。${cut}`;
+        ? `${scope}估算${estimate}，按下限也${by ? `超出预算${text}${composed}${by}` : `略超出预算${text}${composed}`}。${cut}`
+        : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限${by ? `超出${by}` : '略超出'}。${cut}`;
   }
   return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}`, refs: b.refs };
 }
