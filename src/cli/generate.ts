@@ -66,7 +66,9 @@ export function parseGenerateArgs(allArgs: string[]): GenerateOptions {
       const out = next();
       // An empty name is a mistake (an unset variable in a script), not a request for stdout.
       if (out.trim() === '') throw new UsageError(t('{0} needs a file name', a));
-      options.out = out;
+      // `-o -` is standard output, as for most command-line tools (`./-` names a file "-").
+      if (out === '-') delete options.out;
+      else options.out = out;
     } else if (a === '--as-of') {
       const v = next();
       if (!isIsoDate(v)) throw new UsageError(t('--as-of takes a date as YYYY-MM-DD'));

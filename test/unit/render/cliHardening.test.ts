@@ -71,6 +71,22 @@ describe('CLI hardening: files and the terminal', function () {
     assert.match(r.stderr, /-o needs a file name/);
   });
 
+  it('takes -o - as standard output, writing no file named "-"', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-dash-'));
+    try {
+      const r = spawnSync(process.execPath, [CLI(), 'generate', intake, '-o', '-'], { cwd, encoding: 'utf8', env: { ...process.env, INTAKE_LANG: 'en' } });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^# /);
+      assert.deepEqual(fs.readdirSync(cwd), []);
+      // Word is binary: it still needs a file.
+      const docx = spawnSync(process.execPath, [CLI(), 'generate', intake, '--format', 'docx', '-o', '-'], { cwd, encoding: 'utf8', env: { ...process.env, INTAKE_LANG: 'en' } });
+      assert.equal(docx.status, 2);
+      assert.match(docx.stderr, /--format docx needs -o OUT/);
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('stops quietly on a closed pipe (| head) and reports /dev/full in one line', async () => {
     // A reader that reads one byte and goes away.
     const child = spawn(process.execPath, [CLI(), 'generate', path.join(fixturesDir(), 'analysis.intake')], { stdio: ['ignore', 'pipe', 'pipe'] });
