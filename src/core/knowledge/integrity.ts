@@ -1,12 +1,13 @@
 /**
  * Cross-reference checks over the whole knowledge base: ids are unique, and every reference
  * (rule → product/category/framework, product → category/framework/industry, industry →
- * category/framework, lifecycle → product, condition → industry/framework/estate) names
- * something that exists. Also the rules zod cannot express: a product's `certifications` name
+ * category/framework, lifecycle → product, condition → industry/framework/estate, timeline
+ * template → category/industry) names something that exists. Also the rules zod cannot express: a product's `certifications` name
  * frameworks of kind `certification` (never a law), and every pattern compiles. Returns
  * human-readable problems.
  */
 import type { Category, Condition, Framework, Industry, LifecycleFamily, Location, Product, Rule } from './schema';
+import type { Timelines } from './timelineSchema';
 
 export interface KnowledgeData {
   industries: Industry[];
@@ -16,6 +17,8 @@ export interface KnowledgeData {
   locations: Location[];
   lifecycle: LifecycleFamily[];
   rules: Rule[];
+  /** The implementation timeline's templates (timelines.yaml): embedded only, a team's overlays do not change them. */
+  timelines: Timelines;
 }
 
 export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
@@ -35,6 +38,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   const families = ids('lifecycle family', k.lifecycle);
   ids('location', k.locations);
   ids('rule', k.rules);
+  ids('timeline template', k.timelines.templates);
   const frameworkById = new Map(k.frameworks.map((f) => [f.id, f]));
   const ref = (from: string, kind: string, set: Set<string>, values: readonly string[] | undefined) => {
     for (const v of values ?? []) if (!set.has(v)) problems.push(`${from}: unknown ${kind} "${v}"`);
@@ -80,6 +84,10 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     condition(`rule ${r.id} when`, r.when);
     r.unless.forEach((c, n) => condition(`rule ${r.id} unless[${n + 1}]`, c));
     for (const m of [...r.all, ...r.any, ...r.none]) compiles(`rule ${r.id}: pattern /${m.pattern}/`, m.pattern, problems);
+  }
+  for (const t of k.timelines.templates) {
+    ref(`timeline template ${t.id}`, 'category', categories, t.coreSystems);
+    ref(`timeline template ${t.id}`, 'industry', industries, t.industries);
   }
   return problems;
 }

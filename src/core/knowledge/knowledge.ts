@@ -17,6 +17,7 @@ import loadFoundationProducts from './products/foundation.yaml';
 import loadIndustryProducts from './products/industry.yaml';
 import loadPlatformProducts from './products/platform.yaml';
 import loadRules from './rules.yaml';
+import loadTimelines from './timelines.yaml';
 import type { KnowledgeData } from './integrity';
 import type {
   CategoriesFileSchema,
@@ -33,6 +34,7 @@ import type {
   Location,
   Product,
 } from './schema';
+import type { TimelinesFileSchema } from './timelineSchema';
 
 export interface KnowledgeBase extends KnowledgeData {
   product(id: string): Product | undefined;
@@ -61,6 +63,7 @@ function buildKnowledgeBase(): KnowledgeBase {
     lifecycle: validated<typeof LifecycleFileSchema>(loadLifecycle).families,
     products: PRODUCT_FILES.flatMap((load) => validated<typeof ProductsFileSchema>(load).products),
     rules: validated<typeof RulesFileSchema>(loadRules).rules,
+    timelines: validated<typeof TimelinesFileSchema>(loadTimelines),
   });
 }
 

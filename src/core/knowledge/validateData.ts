@@ -20,10 +20,12 @@ import loadIndustryProducts from './products/industry.yaml';
 import loadPlatformProducts from './products/platform.yaml';
 import loadRules from './rules.yaml';
 import loadSegments from './segments.yaml';
+import loadTimelines from './timelines.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
 import { checkPatternSafety } from './regexSafety';
 import { addMatcherNeeds, withoutMatcherNeeds } from './matcherNeeds';
 import { SegmentsFileSchema } from './segmentsSchema';
+import { TimelinesFileSchema, type Timelines } from './timelineSchema';
 import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LifecycleFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
 
 /** The knowledge base's files, by their path under src/core/, with their schemas. */
@@ -39,6 +41,7 @@ const KNOWLEDGE_FILES = {
   'knowledge/products/platform.yaml': { load: loadPlatformProducts, schema: ProductsFileSchema },
   'knowledge/rules.yaml': { load: loadRules, schema: RulesFileSchema },
   'knowledge/segments.yaml': { load: loadSegments, schema: SegmentsFileSchema },
+  'knowledge/timelines.yaml': { load: loadTimelines, schema: TimelinesFileSchema },
 } as const satisfies Record<string, { load: () => unknown; schema: z.ZodType }>;
 
 /** The field catalog's path under src/core/. */
@@ -81,6 +84,7 @@ export function compileEmbeddedData(): CompiledData {
     lifecycle: get('knowledge/lifecycle.yaml', 'families'),
     products: (['knowledge/products/business.yaml', 'knowledge/products/industry.yaml', 'knowledge/products/foundation.yaml', 'knowledge/products/platform.yaml'] as const).flatMap((f) => get<KnowledgeData['products']>(f, 'products')),
     rules: get('knowledge/rules.yaml', 'rules'),
+    timelines: data['knowledge/timelines.yaml'] as Timelines,
   };
   // A pattern that can take super-linear time would freeze the editor on a long line: fail the build.
   const industries = new Set(knowledge.industries.map((i) => i.id));

@@ -142,6 +142,7 @@ class Merger {
       lifecycle: data('lifecycle'),
       rules: data('rules'),
       locations: this.input.embedded.locations,
+      timelines: this.input.embedded.timelines,
     });
     const policies = this.policies;
     const priceLayers = this.priceLayers;

@@ -16,6 +16,7 @@ import {
   type Rule,
 } from '../../../src/core/knowledge/schema';
 import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
+import { TimelinesFileSchema } from '../../../src/core/knowledge/timelineSchema';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { withoutMatcherNeeds } from '../../../src/core/knowledge/matcherNeeds';
 import { getFieldCatalog } from '../../../src/core/catalog/catalog';
@@ -467,6 +468,7 @@ describe('knowledge base integrity', () => {
       lifecycle: LifecycleFileSchema.parse(load('lifecycle.yaml')).families,
       products: productFiles.flatMap((f) => ProductsFileSchema.parse(load(`products/${f}`)).products),
       rules: RULES,
+      timelines: TimelinesFileSchema.parse(load('timelines.yaml')),
     });
     assert.deepEqual(problems, []);
   });

@@ -1,0 +1,91 @@
+/**
+ * The schema of timelines.yaml: the implementation timeline's phase templates, the order in which
+ * core systems and industries select them, and the regulated-testing phase (等保测评, 密评) with where
+ * each template takes it. Validated at build time with the rest of the knowledge base
+ * (validateData.ts); that the category and industry ids exist and the template ids are unique is
+ * checked by checkKnowledgeIntegrity (integrity.ts). engine/plan/timeline.ts reads it.
+ */
+import { z } from '../zod';
+
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case ascii');
+const NonEmpty = z.string().min(1);
+/** A phase's length: whole weeks, at least one (the Gantt chart has no empty bars). */
+const Weeks = z.number().int().positive();
+
+/** The entry in a template's phases that marks where the regulated-testing phase goes. */
+const TESTING_MARKER = 'regulated-testing';
+
+const PhaseSchema = z
+  .object({
+    name: NonEmpty,
+    /** The shortest length, in weeks (what a tight deadline may press the phase to). */
+    min: Weeks,
+    /** The usual length, in weeks. */
+    typical: Weeks,
+    deliverables: z.array(NonEmpty).min(1),
+  })
+  .strict()
+  .refine((p) => p.min <= p.typical, 'min must not exceed typical');
+
+/**
+ * A phase, or the testing marker. zod's own message for an entry that is neither is "Invalid
+ * input": say what is expected, and for an object what is wrong with it as a phase.
+ */
+const PhaseEntrySchema = z.union([PhaseSchema, z.literal(TESTING_MARKER)], {
+  error: (issue) => {
+    const asPhase = typeof issue.input === 'object' && issue.input !== null ? PhaseSchema.safeParse(issue.input) : undefined;
+    const why = asPhase?.error?.issues.map((i) => `${i.path.join('.') || 'phase'}: ${i.message}`).join('; ');
+    return `expected a phase { name, min, typical, deliverables } or "${TESTING_MARKER}"${why ? ` (${why})` : ''}`;
+  },
+});
+
+const TemplateSchema = z
+  .object({
+    id: Id,
+    /** Category ids: the template applies when the in-scope core system is one of them. */
+    coreSystems: z.array(Id).min(1).optional(),
+    /** Industry ids: the template applies when the intake's industry is one of them. */
+    industries: z.array(Id).min(1).optional(),
+    phases: z.array(PhaseEntrySchema).min(1),
+    /** A sentence added to the timeline's statement. */
+    note: NonEmpty.optional(),
+  })
+  .strict()
+  .refine((t) => t.phases.some((p) => p !== TESTING_MARKER), 'a template needs at least one phase besides the testing marker')
+  .refine((t) => t.phases.filter((p) => p === TESTING_MARKER).length <= 1, `"${TESTING_MARKER}" at most once per template`);
+
+/** The tests of a regulated project, by the flag engine/generate.ts sets when each applies. */
+const TestingWindowSchema = z.object({ when: z.enum(['mlps', 'crypto']), name: NonEmpty, deliverable: NonEmpty }).strict();
+
+const RegulatedTestingSchema = z
+  .object({
+    windows: z.array(TestingWindowSchema).min(1),
+    /** {windows}: the names of the tests that apply, joined with 、. */
+    name: z.string().includes('{windows}', 'the name says where the tests go: {windows}'),
+    deliverables: z.array(NonEmpty),
+    min: Weeks,
+    typical: Weeks,
+  })
+  .strict()
+  .refine((t) => t.min <= t.typical, 'min must not exceed typical')
+  .refine((t) => new Set(t.windows.map((w) => w.when)).size === t.windows.length, 'each test (when) at most once');
+
+export const TimelinesFileSchema = z
+  .object({
+    /** In order of precedence; the last selects every intake (the default). */
+    templates: z.array(TemplateSchema).min(1),
+    regulatedTesting: RegulatedTestingSchema,
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    // Selection is by position: a template after one that selects everything could never be used.
+    file.templates.forEach((t, i) => {
+      const selects = t.coreSystems !== undefined || t.industries !== undefined;
+      const last = i === file.templates.length - 1;
+      if (last && selects) ctx.addIssue({ code: 'custom', path: ['templates', i], message: 'the last template is the default: it gives no coreSystems or industries' });
+      if (!last && !selects) ctx.addIssue({ code: 'custom', path: ['templates', i], message: 'only the last template may be the default: give coreSystems or industries' });
+    });
+  });
+
+export type Timelines = z.output<typeof TimelinesFileSchema>;
+export type TimelineTemplate = Timelines['templates'][number];

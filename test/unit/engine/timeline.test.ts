@@ -1,0 +1,158 @@
+/**
+ * The implementation timeline's templates as data (knowledge/timelines.yaml): the schema and the
+ * integrity check refuse a broken file with a message that says what is wrong, and
+ * engine/plan/timeline.ts selects a template in the file's order, puts the testing phase where
+ * the template marks it and fits the phases to the deadline.
+ */
+import * as assert from 'node:assert/strict';
+import loadTimelines from '../../../src/core/knowledge/timelines.yaml';
+import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
+import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
+import { TimelinesFileSchema, type Timelines } from '../../../src/core/knowledge/timelineSchema';
+import { compileEmbeddedData } from '../../../src/core/knowledge/validateData';
+import { planTimeline } from '../../../src/core/engine/plan/timeline';
+import type { Understanding } from '../../../src/core/engine/understand';
+
+const KB = getKnowledgeBase();
+
+/** A valid file to break: two templates and the testing phase. */
+function file(): Record<string, unknown> & { templates: Record<string, unknown>[]; regulatedTesting: Record<string, unknown> } {
+  return {
+    templates: [
+      { id: 'bank', coreSystems: ['core-banking'], phases: [{ name: '开发', min: 2, typical: 3, deliverables: ['代码'] }, 'regulated-testing', { name: '切换', min: 1, typical: 1, deliverables: ['切换报告'] }] },
+      { id: 'default', phases: [{ name: '实施', min: 4, typical: 6, deliverables: ['上线'] }] },
+    ],
+    regulatedTesting: { windows: [{ when: 'mlps', name: '等保测评', deliverable: '等保测评报告' }], name: '{windows}与整改', deliverables: ['整改闭环记录'], min: 4, typical: 6 },
+  };
+}
+
+/** The schema's problems as the build prints them (path: message). */
+function schemaProblems(data: unknown): string[] {
+  const result = TimelinesFileSchema.safeParse(data);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+/** The integrity problems of the embedded knowledge with `timelines` instead of its own. */
+function integrityProblems(timelines: Timelines): string[] {
+  return checkKnowledgeIntegrity({ ...KB, timelines });
+}
+
+describe('timelines.yaml', () => {
+  it('validates against TimelinesFileSchema and ships with the knowledge base', () => {
+    assert.deepEqual(schemaProblems(loadTimelines()), []);
+    assert.deepEqual(KB.timelines, TimelinesFileSchema.parse(loadTimelines()));
+    const compiled = compileEmbeddedData();
+    assert.deepEqual(compiled.problems, []);
+    assert.deepEqual(compiled.data['knowledge/timelines.yaml'], KB.timelines);
+  });
+
+  it('keeps the precedence of the templates: core banking, GxP, hospital, OMS, MES, campus, logistics, monitoring, media, government, then the default', () => {
+    assert.deepEqual(
+      KB.timelines.templates.map((t) => t.id),
+      ['core-banking', 'gxp', 'hospital-rating', 'oms', 'mes', 'campus', 'logistics', 'centralised-monitoring', 'media', 'government', 'platform'],
+    );
+  });
+
+  it('accepts the valid example', () => {
+    assert.deepEqual(schemaProblems(file()), []);
+    assert.deepEqual(integrityProblems(TimelinesFileSchema.parse(file())), []);
+  });
+
+  it('refuses a phase whose minimum exceeds its typical length, or that lasts no week', () => {
+    const f = file();
+    (f.templates[0]!.phases as Record<string, unknown>[])[0] = { name: '开发', min: 4, typical: 3, deliverables: ['代码'] };
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.0: min must not exceed typical']);
+    (f.templates[0]!.phases as Record<string, unknown>[])[0] = { name: '开发', min: 0, typical: 3, deliverables: ['代码'] };
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.0.min: Too small: expected number to be >0']);
+    (f.templates[0]!.phases as Record<string, unknown>[])[0] = { name: '开发', min: 1.5, typical: 3, deliverables: ['代码'] };
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.0: expected a phase { name, min, typical, deliverables } or "regulated-testing" (min: Invalid input: expected int, received number)']);
+  });
+
+  it('says what a phase entry should be when it is neither a phase nor the testing marker', () => {
+    const f = file();
+    (f.templates[0]!.phases as unknown[])[1] = 'regulated-tests';
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.1: expected a phase { name, min, typical, deliverables } or "regulated-testing"']);
+    (f.templates[0]!.phases as unknown[])[1] = { name: '测试', min: 1, typical: 2 };
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.1: expected a phase { name, min, typical, deliverables } or "regulated-testing" (deliverables: Invalid input: expected array, received undefined)']);
+  });
+
+  it('refuses the testing marker twice in one template', () => {
+    const f = file();
+    (f.templates[0]!.phases as unknown[]).push('regulated-testing');
+    assert.deepEqual(schemaProblems(f), ['templates.0: "regulated-testing" at most once per template']);
+  });
+
+  it('makes the last template, and only it, the default', () => {
+    const f = file();
+    f.templates.reverse();
+    assert.deepEqual(schemaProblems(f), [
+      'templates.0: only the last template may be the default: give coreSystems or industries',
+      'templates.1: the last template is the default: it gives no coreSystems or industries',
+    ]);
+  });
+
+  it('refuses a testing phase whose name does not say where the tests go, or that lists a test twice', () => {
+    const f = file();
+    f.regulatedTesting = { ...f.regulatedTesting, name: '测评与整改' };
+    assert.deepEqual(schemaProblems(f), ['regulatedTesting.name: the name says where the tests go: {windows}']);
+    f.regulatedTesting = { ...file().regulatedTesting, windows: [{ when: 'mlps', name: '等保测评', deliverable: '报告' }, { when: 'mlps', name: '等保', deliverable: '报告' }] };
+    assert.deepEqual(schemaProblems(f), ['regulatedTesting: each test (when) at most once']);
+  });
+
+  it('refuses unknown core-system categories and industries, and duplicate template ids', () => {
+    const f = file();
+    f.templates[0] = { ...f.templates[0], coreSystems: ['core-banking', 'core-bankin'], industries: ['bankin'] };
+    f.templates.splice(1, 0, { ...f.templates[0], id: 'bank' });
+    assert.deepEqual(integrityProblems(TimelinesFileSchema.parse(f)), [
+      'timeline template: duplicate id "bank"',
+      'timeline template bank: unknown category "core-bankin"',
+      'timeline template bank: unknown industry "bankin"',
+      'timeline template bank: unknown category "core-bankin"',
+      'timeline template bank: unknown industry "bankin"',
+    ]);
+  });
+});
+
+describe('planTimeline', () => {
+  const timelines = TimelinesFileSchema.parse(file());
+  const understanding = (o: { core?: string; inScope?: boolean; industry?: string; months?: number }): Understanding =>
+    ({
+      model: { coreSystem: { inScope: o.inScope ?? true, category: o.core }, deadline: { months: o.months, refs: [] } },
+      industry: o.industry ? { id: o.industry } : undefined,
+      kb: { ...KB, timelines },
+    }) as unknown as Understanding;
+
+  it('selects the first template the in-scope core system or the industry names, else the default', () => {
+    assert.equal(planTimeline(understanding({ core: 'core-banking' }), { mlps: false, crypto: false }).template, 'bank');
+    assert.equal(planTimeline(understanding({ core: 'core-banking', inScope: false }), { mlps: false, crypto: false }).template, 'default');
+    assert.equal(planTimeline(understanding({ core: 'mes', industry: 'banking' }), { mlps: false, crypto: false }).template, 'default');
+  });
+
+  it('puts the testing phase at the marker, with the tests that apply, and only then', () => {
+    const names = (mlps: boolean) => planTimeline(understanding({ core: 'core-banking' }), { mlps, crypto: true }).phases.map((p) => p.name);
+    assert.deepEqual(names(true), ['开发', '等保测评与整改', '切换']);
+    // 密评 is not among this file's tests: nothing to insert.
+    assert.deepEqual(names(false), ['开发', '切换']);
+    const testing = planTimeline(understanding({ core: 'core-banking' }), { mlps: true, crypto: false }).phases[1]!;
+    assert.deepEqual(testing.deliverables, ['等保测评报告', '整改闭环记录']);
+    assert.equal(testing.weeks, 6);
+  });
+
+  it('names both embedded tests in the order of the file', () => {
+    const u = { ...understanding({ core: 'core-banking' }), kb: KB } as Understanding;
+    const phase = planTimeline(u, { mlps: true, crypto: true }).phases.find((p) => p.name.includes('测评'))!;
+    assert.equal(phase.name, '等保测评、密评与整改');
+    assert.deepEqual(phase.deliverables, ['等保测评报告', '密评报告', '整改闭环记录']);
+  });
+
+  it('fits the phases to a tight deadline and says when even the minimum does not fit', () => {
+    // The bank template: typical 3 + 6 + 1 = 10 weeks, minimum 2 + 4 + 1 = 7.
+    const tight = planTimeline(understanding({ core: 'core-banking', months: 2 }), { mlps: true, crypto: false });
+    assert.equal(tight.totalWeeks, 9);
+    assert.equal(tight.feasible, true);
+    const short = planTimeline(understanding({ core: 'core-banking', months: 1 }), { mlps: true, crypto: false });
+    assert.equal(short.feasible, false);
+    assert.equal(short.minimumWeeks, 7);
+    assert.match(short.statement, /建议期限内完成前1个阶段（开发）/);
+  });
+});
