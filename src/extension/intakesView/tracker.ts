@@ -13,9 +13,9 @@
  *   analysis under its folder's policy, as they will be published (and as the disk has it):
  *   otherwise the counts of an abandoned edit could stay;
  * - a document closed (unsaved edits dropped with it) is read from disk again;
- * - after other files or folders are created, the workspace is searched for intake files the
- *   index lacks: VS Code's watcher does not report files in a folder created together with its
- *   parent (a checkout, an unzip);
+ * - after folders are created, they are searched for intake files the index lacks: VS Code's
+ *   watcher does not report files in a folder created together with its parent (a checkout, an
+ *   unzip); other files created (a build's output) cost a `stat` each, and no search;
  * - a deleted file or folder leaves the index, and stays out while a document of it is still
  *   open (VS Code closes a document some time after its editor): the diagnostics that document
  *   gets again (its folder's config went with it) would otherwise bring it back. Saved, created
@@ -51,10 +51,31 @@ const REFRESH_DELAY_MS = 100;
 /** Coalesces the config's and the team's reloads after one `.intake/` change into one read of the files. */
 const READ_AGAIN_DELAY_MS = 150;
 
-/** Other creations pause this long before the tracker looks for intake files it missed… */
+/** Other creations pause this long before the tracker looks in the new folders for intake files it missed… */
 const LOOK_FOR_MISSED_MS = 500;
 /** …and it looks once more this much later, for the files written since. */
 const LOOK_AGAIN_MS = 2000;
+
+/** More creations at once than are worth a `stat` each: the whole workspace is searched instead. */
+const MAX_CREATIONS_STATED = 64;
+
+/**
+ * The folders among `created`, outermost only; 'workspace' when there are too many to ask about
+ * (a checkout of hundreds of files). Files (a build's output) lead to no search at all.
+ */
+async function foldersAmong(created: readonly vscode.Uri[]): Promise<vscode.Uri[] | 'workspace'> {
+  if (created.length > MAX_CREATIONS_STATED) return 'workspace';
+  const stated = await Promise.all(
+    created.map((uri) =>
+      vscode.workspace.fs.stat(uri).then(
+        (s) => (s.type & vscode.FileType.Directory ? uri : undefined),
+        () => undefined,
+      ),
+    ),
+  );
+  const folders = stated.filter((u): u is vscode.Uri => u !== undefined);
+  return folders.filter((f) => !folders.some((g) => g !== f && isAtOrUnder(f.toString(), g.toString())));
+}
 
 /** Git's own files change with every git command; none of them is a folder of intakes. */
 function isInGitFolder(uri: vscode.Uri): boolean {
@@ -112,6 +133,8 @@ export class IntakeTracker implements vscode.Disposable {
   private draining: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lookForMissedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Creations other than intake files since the last look (see createdElsewhere). */
+  private readonly otherCreations = new Map<string, vscode.Uri>();
   private readAgainTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts of clean documents waiting for their policy. */
   private readonly counting = new Set<Promise<void>>();
@@ -175,7 +198,7 @@ export class IntakeTracker implements vscode.Disposable {
       intakes.onDidCreate((uri) => this.created(uri)),
       intakes.onDidChange((uri) => this.fromDisk(uri)),
       anything.onDidCreate((uri) => {
-        if (!matchesGlob(uri) && !isInGitFolder(uri)) this.lookForMissedSoon();
+        if (!matchesGlob(uri) && !isInGitFolder(uri)) this.createdElsewhere(uri);
       }),
       anything.onDidDelete((uri) => this.removed(uri)),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -236,28 +259,36 @@ export class IntakeTracker implements vscode.Disposable {
     this.refreshSoon();
   }
 
-  /**
-   * Once creations have paused, and again when the writes have had time to settle (a checkout
-   * goes on writing), finds the intake files on disk that the index lacks and reads them.
-   */
-  private lookForMissedSoon(settled = false): void {
-    if (this.disposed || !this.started) return;
+  /** Something other than an intake file was created: it may be a folder whose files the watcher misses. */
+  private createdElsewhere(uri: vscode.Uri): void {
+    if (this.disposed) return;
+    this.otherCreations.set(uri.toString(), uri);
     if (this.lookForMissedTimer) clearTimeout(this.lookForMissedTimer);
-    this.lookForMissedTimer = setTimeout(
-      () => {
-        this.lookForMissedTimer = undefined;
-        void this.lookForMissed().then(() => {
-          if (!settled) this.lookForMissedSoon(true);
-        });
-      },
-      settled ? LOOK_AGAIN_MS : LOOK_FOR_MISSED_MS,
-    );
+    this.lookForMissedTimer = setTimeout(() => void this.lookForMissed(), LOOK_FOR_MISSED_MS);
   }
 
+  /**
+   * Once creations have paused: in the folders among them, the intake files the index lacks are
+   * read; and again a little later, for the files written since (a checkout goes on writing).
+   */
   private async lookForMissed(): Promise<void> {
-    const uris = await vscode.workspace.findFiles(INTAKE_GLOB, undefined, MAX_FILES);
+    this.lookForMissedTimer = undefined;
+    const created = [...this.otherCreations.values()];
+    this.otherCreations.clear();
+    const folders = await foldersAmong(created);
+    if (this.disposed || folders.length === 0) return;
+    await this.readMissedIn(folders);
+    await new Promise((resolve) => setTimeout(resolve, LOOK_AGAIN_MS));
+    if (!this.disposed) await this.readMissedIn(folders);
+  }
+
+  private async readMissedIn(folders: readonly vscode.Uri[] | 'workspace'): Promise<void> {
+    const found =
+      folders === 'workspace'
+        ? await vscode.workspace.findFiles(INTAKE_GLOB, undefined, MAX_FILES)
+        : (await Promise.all(folders.map((f) => vscode.workspace.findFiles(new vscode.RelativePattern(f, INTAKE_GLOB), undefined, MAX_FILES)))).flat();
     if (this.disposed) return;
-    for (const uri of uris) {
+    for (const uri of found) {
       const key = uri.toString();
       if (!this.index.get(key) && !this.pending.has(key) && !this.isGone(key)) this.created(uri);
     }
