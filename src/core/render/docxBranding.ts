@@ -9,6 +9,7 @@ import type * as Docx from 'docx';
 import type { ReportModel } from '../engine/reportModel';
 import { coverLines, hasBranding, logoSize, type BrandLogo, type Branding } from '../team/branding';
 import { encodePng } from './png';
+import { DRAWING_IDS } from './docxIdentity';
 
 type DocxModule = typeof Docx;
 
@@ -32,9 +33,9 @@ export function lookOf(branding: Branding | undefined): DocxLook {
 }
 
 /** A logo as a Word image run, `height` pixels high; an SVG gets a plain PNG fallback for Word before 2016. */
-function logoRun(d: DocxModule, logo: BrandLogo, height: number, maxWidth?: number): Docx.ImageRun {
+function logoRun(d: DocxModule, logo: BrandLogo, place: 'coverLogo' | 'headerLogo', height: number, maxWidth?: number): Docx.ImageRun {
   const size = logoSize(logo, height, maxWidth);
-  const altText = { name: logo.name, title: logo.name, description: logo.name };
+  const altText = { name: logo.name, title: logo.name, description: logo.name, id: DRAWING_IDS[place] };
   if (logo.kind === 'png') return new d.ImageRun({ type: 'png', data: logo.bytes, transformation: size, altText });
   const fallback = encodePng(Math.max(1, Math.round(size.width / 4)), Math.max(1, Math.round(size.height / 4)), new Uint8Array(Math.max(1, Math.round(size.width / 4)) * Math.max(1, Math.round(size.height / 4)) * 3).fill(255));
   return new d.ImageRun({ type: 'svg', data: logo.bytes, fallback: { type: 'png', data: fallback }, transformation: size, altText });
@@ -49,7 +50,7 @@ export function hasCover(branding: Branding | undefined): branding is Branding {
 export function coverChildren(d: DocxModule, model: ReportModel, b: Branding, look: DocxLook): Docx.Paragraph[] {
   const run = (text: string, options: Docx.IRunOptions = {}) => new d.TextRun({ text, font: look.font, ...options });
   const out: Docx.Paragraph[] = [];
-  if (b.logo) out.push(new d.Paragraph({ spacing: { before: 1200, after: 480 }, children: [logoRun(d, b.logo, 72, 360)] }));
+  if (b.logo) out.push(new d.Paragraph({ spacing: { before: 1200, after: 480 }, children: [logoRun(d, b.logo, 'coverLogo', 72, 360)] }));
   else out.push(new d.Paragraph({ spacing: { before: 1200, after: 480 }, children: [] }));
   if (b.company) out.push(new d.Paragraph({ spacing: { after: 240 }, children: [run(b.company, { size: 28, color: look.accent, bold: true })] }));
   out.push(
@@ -73,7 +74,7 @@ export function headerOf(d: DocxModule, b: Branding, look: DocxLook): Docx.Heade
   const text = b.header ?? b.company;
   if (!text && !b.logo) return undefined;
   const children: Docx.ParagraphChild[] = [];
-  if (b.logo) children.push(logoRun(d, b.logo, 20, 120));
+  if (b.logo) children.push(logoRun(d, b.logo, 'headerLogo', 20, 120));
   if (text) children.push(new d.TextRun({ text: `${b.logo ? '  ' : ''}${text}`, font: look.font, size: 18, color: MUTED }));
   return new d.Header({ children: [new d.Paragraph({ border: { bottom: { style: d.BorderStyle.SINGLE, size: 6, color: look.accent, space: 4 } }, children })] });
 }

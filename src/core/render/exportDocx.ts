@@ -25,6 +25,7 @@ import { dropXmlForbidden } from '../text/controlChars';
 import { mapStrings } from './cleanStrings';
 import type { Branding } from '../team/branding';
 import { coverChildren, footerOf, hasCover, headerOf, lookOf, type DocxLook } from './docxBranding';
+import { CORE_PROPERTIES_PART, coreProperties, DRAWING_IDS, stampZipDates } from './docxIdentity';
 
 type DocxModule = typeof Docx;
 type Block = Docx.Paragraph | Docx.Table;
@@ -65,8 +66,10 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
   const page = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } };
   const header = brand && headerOf(d, brand, look);
   const footer = brand && footerOf(d, brand, look);
+  const creator = brand?.company ?? 'Intake Studio';
   const doc = new d.Document({
-    creator: brand?.company ?? 'Intake Studio',
+    creator,
+    lastModifiedBy: creator,
     title: model.title,
     styles: styles(d, look),
     numbering: numbering(d),
@@ -80,7 +83,8 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
       },
     ],
   });
-  return d.Packer.toBuffer(doc);
+  const zip = await d.Packer.toBuffer(doc, false, [{ path: CORE_PROPERTIES_PART, data: coreProperties({ title: model.title, creator, date: model.asOf }) }]);
+  return stampZipDates(zip, model.asOf);
 }
 
 /** The styles the report's paragraphs use, by the names Word knows them by: `heading 1`, … (a template may give them other ids). */
@@ -310,7 +314,7 @@ function chart(d: DocxModule, model: ReportModel, kind: ChartKind): Docx.Paragra
     data: new TextEncoder().encode(chartToSvg(picture, { standalone: true })),
     fallback: { type: 'png', data: chartPng(picture) },
     transformation: { width: CHART_PX, height },
-    altText: { name: picture.title, title: picture.title, description: picture.description },
+    altText: { name: picture.title, title: picture.title, description: picture.description, id: DRAWING_IDS[kind] },
   });
   return [
     new d.Paragraph({ alignment: d.AlignmentType.CENTER, keepNext: true, spacing: { before: 120, line: 240, lineRule: d.LineRuleType.AUTO }, children: [image] }),

@@ -26,13 +26,27 @@ describe('renderDocx', function () {
   const model = insuranceModel();
   let files: Map<string, Buffer>;
   let xml: string;
+  let first: Uint8Array;
 
   before(async () => {
-    const bytes = await renderDocx(model);
+    const bytes = (first = await renderDocx(model));
     assert.ok(bytes instanceof Uint8Array);
     assert.equal(Buffer.from(bytes.subarray(0, 2)).toString('latin1'), 'PK');
     files = unzip(bytes);
     xml = files.get('word/document.xml')!.toString('utf8');
+  });
+
+  it('is the same file each time: dated with the report date, by its author, drawings numbered in the document', async () => {
+    const again = await renderDocx(model);
+    const parts = unzip(again);
+    for (const [name, bytes] of files) assert.ok(parts.get(name)?.equals(bytes), `${name} differs between two exports`);
+    assert.ok(Buffer.from(again).equals(Buffer.from(first)), 'the zips differ (file times?)');
+    const core = files.get('docProps/core.xml')!.toString('utf8');
+    assert.match(core, new RegExp(`<dcterms:created xsi:type="dcterms:W3CDTF">${model.asOf}T00:00:00Z</dcterms:created>`));
+    assert.match(core, /<dc:creator>Intake Studio<\/dc:creator><cp:lastModifiedBy>Intake Studio<\/cp:lastModifiedBy>/);
+    assert.match(core, new RegExp(`<dc:title>${model.title}</dc:title>`));
+    const ids = [...xml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
+    assert.deepEqual(ids, ['1', '2'], 'the Gantt chart and the budget chart');
   });
 
   it('unzips to a Word package with document.xml, styles.xml and numbering.xml', () => {

@@ -71,6 +71,10 @@ describe('branded exports', function () {
       assert.match(header, /name="logo.svg"/);
       const footer = files.get('word/footer1.xml')!.toString('utf8');
       assert.match(footer, /云枢科技有限公司 版权所有 · 内部资料 注意保密/);
+      // The team is the author; drawing ids are unique in the document (cover logo, charts, header logo).
+      assert.match(files.get('docProps/core.xml')!.toString('utf8'), /<dc:creator>云枢科技有限公司<\/dc:creator><cp:lastModifiedBy>云枢科技有限公司<\/cp:lastModifiedBy>/);
+      const ids = [...`${document}${header}`.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
+      assert.equal(new Set(ids).size, ids.length, ids.join(', '));
       assert.match(footer, /PAGE/);
       // The fonts are the document's defaults, and the accent colour rules the title.
       const styles = files.get('word/styles.xml')!.toString('utf8');
