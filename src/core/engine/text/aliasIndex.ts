@@ -8,14 +8,15 @@
  *
  * This replaces calling `includes` for every alias of every knowledge-base entry on every line.
  */
+import { memoByText } from './memo';
 
 export interface AliasHit<T> {
-  value: T;
+  readonly value: T;
   /** The alias as written in the knowledge base. */
-  alias: string;
+  readonly alias: string;
   /** [start, end) in the searched text. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 interface Entry<T> {
@@ -48,8 +49,10 @@ export class AliasIndex<T> {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.lower.length - a.lower.length);
   }
 
-  /** Every alias found in `text`, longest first at each position, non-overlapping, in text order. */
-  find(text: string): AliasHit<T>[] {
+  /** Every alias found in `text`, longest first at each position, non-overlapping, in text order (kept per text: text/memo.ts; a shared list, never modify it). */
+  readonly find: (text: string) => readonly AliasHit<T>[] = memoByText((text) => this.scan(text));
+
+  private scan(text: string): AliasHit<T>[] {
     const lower = text.toLowerCase();
     const hits: AliasHit<T>[] = [];
     let i = 0;

@@ -7,6 +7,8 @@
  * `text.startsWith(n, p)` holds at some position p, so the answer is the same, found in one pass,
  * linear in the texts' length times the candidates per character. No regular expressions.
  */
+import { memoByText } from './memo';
+
 export class NeedleIndex {
   private readonly byFirst = new Map<number, string[]>();
   /** The empty string, which `includes` finds in every text. */
@@ -31,20 +33,24 @@ export class NeedleIndex {
   occurrences(texts: readonly string[]): Map<string, number[]> {
     const found = new Map<string, number[]>();
     for (let i = 0; i < texts.length; i++) {
-      const text = texts[i]!;
-      if (this.empty) add(found, '', i);
-      for (let p = 0; p < text.length; p++) {
-        const list = this.byFirst.get(text.charCodeAt(p));
-        if (list === undefined) continue;
-        for (const needle of list) if (text.startsWith(needle, p)) add(found, needle, i);
+      for (const needle of this.foundIn(texts[i]!)) {
+        const at = found.get(needle);
+        if (at === undefined) found.set(needle, [i]);
+        else at.push(i);
       }
     }
     return found;
   }
-}
 
-function add(found: Map<string, number[]>, needle: string, i: number): void {
-  const at = found.get(needle);
-  if (at === undefined) found.set(needle, [i]);
-  else if (at[at.length - 1] !== i) at.push(i);
+  /** The indexed strings that occur in `text`, each once (kept per text: text/memo.ts). */
+  private readonly foundIn = memoByText((text: string): readonly string[] => {
+    const found = new Set<string>();
+    if (this.empty) found.add('');
+    for (let p = 0; p < text.length; p++) {
+      const list = this.byFirst.get(text.charCodeAt(p));
+      if (list === undefined) continue;
+      for (const needle of list) if (text.startsWith(needle, p)) found.add(needle);
+    }
+    return [...found];
+  });
 }
