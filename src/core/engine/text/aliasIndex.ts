@@ -8,7 +8,7 @@
  *
  * This replaces calling `includes` for every alias of every knowledge-base entry on every line.
  */
-import { memoByText } from './memo';
+import { memoByText } from '../../text/memo';
 
 export interface AliasHit<T> {
   readonly value: T;

@@ -3,7 +3,7 @@
  * "15%", "80TB", "2.4PB", "6个月", "50节点", "4800人". A hand-written scanner (no regular
  * expressions): one pass over the text, so it is linear whatever the input.
  */
-import { memoByText } from './memo';
+import { memoByText } from '../../text/memo';
 
 export interface Figure {
   /** The value with its magnitude applied: "1.2万" → 12000. */

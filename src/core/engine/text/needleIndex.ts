@@ -7,7 +7,7 @@
  * `text.startsWith(n, p)` holds at some position p, so the answer is the same, found in one pass,
  * linear in the texts' length times the candidates per character. No regular expressions.
  */
-import { memoByText } from './memo';
+import { memoByText } from '../../text/memo';
 
 export class NeedleIndex {
   private readonly byFirst = new Map<number, string[]>();

@@ -4,7 +4,7 @@
  * work; no regular expression with nested quantifiers.
  */
 import { findFigures } from './figures';
-import { memoByText } from './memo';
+import { memoByText } from '../../text/memo';
 export { clip } from '../understand/shared';
 import { dropTrailingAside, trimEndOf } from './trim';
 
