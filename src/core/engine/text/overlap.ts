@@ -108,8 +108,44 @@ function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | u
   return undefined;
 }
 
+/**
+ * The answers of sharesWords and touches, per stop-word set (by identity: the sets passed are made
+ * once per knowledge base or product and never change), per `b`, per `a`: every report of an
+ * intake compares the customer's text with the same knowledge-base clauses. Emptied past their
+ * bounds, as the cuts are.
+ */
+class Answers {
+  private readonly byStop = new WeakMap<object, Map<string, Map<string, boolean>>>();
+
+  get(a: string, b: string, stop: object, answer: (a: string, b: string) => boolean): boolean {
+    let byB = this.byStop.get(stop);
+    if (!byB) {
+      byB = new Map();
+      this.byStop.set(stop, byB);
+    }
+    let byA = byB.get(b);
+    if (!byA) {
+      if (byB.size >= 16) byB.clear();
+      byA = new Map();
+      byB.set(b, byA);
+    }
+    let found = byA.get(a);
+    if (found === undefined) {
+      found = answer(a, b);
+      if (byA.size >= CUTS_KEPT) byA.clear();
+      byA.set(a, found);
+    }
+    return found;
+  }
+}
+
+/** The key for "no stop words". */
+const NO_STOP = {};
+const shares = new Answers();
+const touching = new Answers();
+
 export function sharesWords(a: string, b: string, stop?: ReadonlySet<string>): boolean {
-  return sharedRun(a, b, stop) !== undefined;
+  return shares.get(a, b, stop ?? NO_STOP, (x, y) => sharedRun(x, y, stop) !== undefined);
 }
 
 /** Two-character words too common to tie a caveat to a customer. */
@@ -121,7 +157,11 @@ const COMMON_PAIRS = new Set(['需要', '需单', '单独', '评估', '客户', 
  * ("海外" of 海外仓 and 海外渠道).
  */
 export function touches(a: string, b: string, stop?: ReadonlySet<string>): boolean {
-  if (sharesWords(a, b, stop)) return true;
+  return touching.get(a, b, stop ?? NO_STOP, (x, y) => sharesWords(x, y, stop) || sharesPair(x, y));
+}
+
+/** A shared pair of Chinese characters that is not common. */
+function sharesPair(a: string, b: string): boolean {
   const pairs = gramsOf(cut(b, 2));
   for (const pair of gramListOf(cut(a, 2))) if (!COMMON_PAIRS.has(pair) && pairs.has(pair)) return true;
   return false;
