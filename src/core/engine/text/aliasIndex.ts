@@ -36,7 +36,12 @@ export class AliasIndex<T> {
   /** By the first UTF-16 code unit, a number: `text[i]` would make a string of each Chinese character it reads. */
   private readonly byFirst = new Map<number, Entry<T>[]>();
 
-  constructor(entries: Iterable<{ alias: string; value: T }>) {
+  /**
+   * `keep`: the index keeps what it found per text (core/text/memo.ts), for an index that every
+   * report reads the intake's lines with (cachedIndex's, places.ts's clouds); `find` then hands
+   * out shared lists, never to be modified.
+   */
+  constructor(entries: Iterable<{ alias: string; value: T }>, options: { keep?: boolean } = {}) {
     for (const { alias, value } of entries) {
       const lower = alias.toLowerCase().trim();
       if (lower.length === 0) continue;
@@ -47,10 +52,11 @@ export class AliasIndex<T> {
       this.byFirst.set(first, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.lower.length - a.lower.length);
+    this.find = options.keep ? memoByText((text) => this.scan(text)) : (text) => this.scan(text);
   }
 
-  /** Every alias found in `text`, longest first at each position, non-overlapping, in text order (kept per text: text/memo.ts; a shared list, never modify it). */
-  readonly find: (text: string) => readonly AliasHit<T>[] = memoByText((text) => this.scan(text));
+  /** Every alias found in `text`, longest first at each position, non-overlapping, in text order. */
+  readonly find: (text: string) => readonly AliasHit<T>[];
 
   private scan(text: string): AliasHit<T>[] {
     const lower = text.toLowerCase();
@@ -95,7 +101,7 @@ export function cachedIndex<S extends object, T>(source: S, name: string, build:
   }
   let index = byName.get(name) as AliasIndex<T> | undefined;
   if (!index) {
-    index = new AliasIndex(build(source));
+    index = new AliasIndex(build(source), { keep: true });
     byName.set(name, index);
   }
   return index;
