@@ -22,6 +22,7 @@ import type { Location } from '../knowledge/schema';
 import { sameData } from './same';
 import { moveRange, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
+import { memoByText } from '../text/memo';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */
 const FIBRE_KM_PER_S = 200_000;
@@ -162,8 +163,21 @@ function isLowerAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
 }
 
+/** The places of each text, at line 0, per list of locations (core/text/memo.ts): the same lines are read in every report. */
+const placesIn = new WeakMap<readonly Location[], (text: string) => readonly PlaceMention[]>();
+
 /** Places named in `text`: longest alias wins, no overlaps, ASCII aliases only as whole words. */
 export function findPlaces(text: string, locations: readonly Location[], line = 0): PlaceMention[] {
+  let find = placesIn.get(locations);
+  if (!find) {
+    find = memoByText((t) => scanPlaces(t, locations));
+    placesIn.set(locations, find);
+  }
+  // Fresh objects at the caller's line: the kept ones are never handed out.
+  return find(text).map((p) => ({ location: p.location, written: p.written, line, start: p.start, end: p.end }));
+}
+
+function scanPlaces(text: string, locations: readonly Location[]): PlaceMention[] {
   // Matching is on the lower-cased text; when only A–Z would change, they are folded as read.
   const lower = needsFullLowerCase(text) ? text.toLowerCase() : text;
   const { starts, root } = aliasIndex(locations);
@@ -190,7 +204,7 @@ export function findPlaces(text: string, locations: readonly Location[], line = 
   const out: PlaceMention[] = [];
   for (const { e, at, end } of hits) {
     if (out.some((p) => p.start < end && at < p.end)) continue;
-    out.push({ location: e.location, written: text.slice(at, end), line, start: at, end });
+    out.push({ location: e.location, written: text.slice(at, end), line: 0, start: at, end });
   }
   return sortSmall(out, (a, b) => a.start - b.start);
 }

@@ -9,6 +9,8 @@
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { ShippedMatcher } from '../knowledge/matcherNeeds';
 import { foldForNeeds } from '../text/requiredText';
+import { NeedleIndex } from './text/needleIndex';
+import { uniqueAscending } from './uniqueAscending';
 import type { Matcher, Rule } from '../knowledge/schema';
 import type { Fact, IntakeFacts } from '../facts/facts';
 
@@ -35,7 +37,7 @@ interface CompiledMatcher {
    * texts tells that no fact matches, without a test per fact.
    */
   joinable: boolean;
-  /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): tested before the pattern runs. */
+  /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): the pattern runs only on facts that contain one. */
   needs?: readonly string[];
 }
 
@@ -105,62 +107,79 @@ export function compileRule(rule: Rule, catalog: FieldCatalog = getFieldCatalog(
   return c;
 }
 
-/** The facts' texts, one by one and joined by line feeds, as written and folded (text/requiredText.ts). */
+/** What the matchers test the facts with. */
 interface Texts {
-  joined: string;
-  foldedJoined: string;
-  folded: readonly string[];
+  /** For each needed string (ShippedMatcher.needs) that some fact's folded text contains, those facts' indexes, ascending. */
+  needs: ReadonlyMap<string, readonly number[]>;
+  /** The facts' texts joined by line feeds, for matchers without `needs` (a team's rules); made when first asked. */
+  joined: () => string;
 }
 
 /** Indexes (into facts.facts) of the facts a matcher matches. */
 function matchFacts(m: CompiledMatcher, facts: readonly Fact[], texts: Texts): number[] {
-  const { joined } = texts;
   const hits: number[] = [];
-  // What a fact contains, the joined text contains: without a needed string there, no fact matches.
-  if (m.needs && !containsAny(texts.foldedJoined, m.needs)) return hits;
-  if (m.joinable && !m.regex.test(joined)) return hits;
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i]!;
-    if (m.section !== undefined && f.section !== m.section) continue;
-    if (m.field !== undefined && !f.fieldPath.includes(m.field)) continue;
-    if (m.needs && !containsAny(texts.folded[i]!, m.needs)) continue;
-    if (m.regex.test(f.text)) hits.push(i);
+  // A fact the pattern matches contains one of the needed strings: only those facts are tested.
+  const candidates = m.needs ? factsWithAny(m.needs, texts.needs) : undefined;
+  if (candidates) {
+    for (const i of candidates) if (matchesFact(m, facts[i]!)) hits.push(i);
+    return hits;
   }
+  if (m.joinable && !m.regex.test(texts.joined())) return hits;
+  for (let i = 0; i < facts.length; i++) if (matchesFact(m, facts[i]!)) hits.push(i);
   return hits;
 }
 
-function containsAny(text: string, needles: readonly string[]): boolean {
-  for (const n of needles) if (text.includes(n)) return true;
-  return false;
+function matchesFact(m: CompiledMatcher, f: Fact): boolean {
+  if (m.section !== undefined && f.section !== m.section) return false;
+  if (m.field !== undefined && !f.fieldPath.includes(m.field)) return false;
+  return m.regex.test(f.text);
 }
 
-/** Evaluates one rule; the evidence and trigger indexes when it fires, undefined otherwise. */
-function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { evidence: Set<number>; triggers: Set<number> } | undefined {
-  const evidence = new Set<number>();
-  const fromAll = new Set<number>();
-  const fromAny = new Set<number>();
+/** The indexes, ascending, of the facts that contain at least one of `needs`. */
+function factsWithAny(needs: readonly string[], found: ReadonlyMap<string, readonly number[]>): readonly number[] {
+  let only: readonly number[] | undefined;
+  let several: number[] | undefined;
+  for (const n of needs) {
+    const at = found.get(n);
+    if (at === undefined) continue;
+    if (only === undefined) only = at;
+    else {
+      several ??= [...only];
+      for (const i of at) several.push(i);
+    }
+  }
+  if (several) return uniqueAscending(several);
+  return only ?? [];
+}
+
+/** The needed strings of every matcher of a rules list, indexed once per list (the knowledge base's is immutable). */
+const needleIndexes = new WeakMap<readonly Rule[], NeedleIndex>();
+
+function needleIndexOf(rules: readonly Rule[]): NeedleIndex {
+  let index = needleIndexes.get(rules);
+  if (!index) {
+    index = new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? [])));
+    needleIndexes.set(rules, index);
+  }
+  return index;
+}
+
+/** Evaluates one rule; the evidence and trigger indexes (ascending, without duplicates) when it fires, undefined otherwise. */
+function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { evidence: number[]; triggers: number[] } | undefined {
+  // Hits are gathered in plain lists and ordered only once the rule fires: most rules stop at their first matcher.
+  const fromAll: number[] = [];
   for (const m of rule.all) {
     const hits = matchFacts(m, facts, texts);
     if (hits.length === 0) return undefined;
-    for (const i of hits) {
-      evidence.add(i);
-      fromAll.add(i);
-    }
+    for (const i of hits) fromAll.push(i);
   }
+  const fromAny: number[] = [];
   if (rule.any.length > 0) {
-    let matched = false;
-    for (const m of rule.any) {
-      const hits = matchFacts(m, facts, texts);
-      if (hits.length > 0) matched = true;
-      for (const i of hits) {
-        evidence.add(i);
-        fromAny.add(i);
-      }
-    }
-    if (!matched) return undefined;
+    for (const m of rule.any) for (const i of matchFacts(m, facts, texts)) fromAny.push(i);
+    if (fromAny.length === 0) return undefined;
   }
   for (const m of rule.none) if (matchFacts(m, facts, texts).length > 0) return undefined;
-  return { evidence, triggers: rule.any.length > 0 ? fromAny : fromAll };
+  return { evidence: uniqueAscending([...fromAll, ...fromAny]), triggers: uniqueAscending(rule.any.length > 0 ? fromAny : fromAll) };
 }
 
 /**
@@ -169,15 +188,14 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { e
  */
 export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalog: FieldCatalog = getFieldCatalog(), inContext: (rule: Rule) => boolean = () => true, exclude?: ReadonlySet<number>): RuleHit[] {
   const list = exclude && exclude.size > 0 ? facts.facts.filter((f) => !exclude.has(f.line)) : facts.facts;
-  const joined = list.map((f) => f.text).join('\n');
-  const texts: Texts = { joined, foldedJoined: foldForNeeds(joined), folded: list.map((f) => foldForNeeds(f.text)) };
+  let joined: string | undefined;
+  const texts: Texts = { needs: needleIndexOf(rules).occurrences(list.map((f) => foldForNeeds(f.text))), joined: () => (joined ??= list.map((f) => f.text).join('\n')) };
   const hits: { hit: RuleHit; order: number }[] = [];
   rules.forEach((rule, order) => {
     if (!inContext(rule)) return;
     const result = evaluate(compileRule(rule, catalog), list, texts);
     if (!result) return;
-    const inOrder = (set: Set<number>) => [...set].sort((a, b) => a - b).map((i) => list[i]!);
-    hits.push({ hit: { rule, evidence: inOrder(result.evidence), triggers: inOrder(result.triggers) }, order });
+    hits.push({ hit: { rule, evidence: result.evidence.map((i) => list[i]!), triggers: result.triggers.map((i) => list[i]!) }, order });
   });
   hits.sort((a, b) => b.hit.rule.priority - a.hit.rule.priority || a.order - b.order);
   return hits.map((h) => h.hit);

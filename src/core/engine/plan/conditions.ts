@@ -12,17 +12,35 @@ import type { Understanding } from '../understand';
  */
 export function holds(c: Condition, u: Understanding, applicable?: ReadonlySet<string>): boolean {
   if (c.industries && !(u.industry && c.industries.includes(u.industry.id))) return false;
-  if (c.clouds && !c.clouds.some((x) => u.cloudsInUse.has(x))) return false;
-  if (c.constraints && !c.constraints.every((x) => u.constraintKinds.has(x))) return false;
-  if (c.frameworks && !c.frameworks.some((x) => (applicable ? applicable.has(x) : u.statedFrameworks.has(x)))) return false;
-  if (c.estate && !c.estate.some((x) => u.estateIds.has(x))) return false;
-  if (c.traits && !c.traits.every((x) => u.traits.has(x))) return false;
-  if (c.data && !c.data.some((x) => u.data.has(x))) return false;
-  if (c.jurisdictions && !c.jurisdictions.every((x) => u.jurisdictions.has(x))) return false;
+  if (c.clouds && !someIn(c.clouds, u.cloudsInUse)) return false;
+  if (c.constraints && !everyIn(c.constraints, u.constraintKinds)) return false;
+  if (c.frameworks && !someIn(c.frameworks, applicable ?? u.statedFrameworks)) return false;
+  if (c.estate && !someIn(c.estate, u.estateIds)) return false;
+  if (c.traits && !everyIn(c.traits, u.traits)) return false;
+  if (c.data && !someIn(c.data, u.data)) return false;
+  if (c.jurisdictions && !everyIn(c.jurisdictions, u.jurisdictions)) return false;
   return true;
 }
 
 /** A rule's context: its `when` holds and none of its `unless` conditions does. */
 export function inContext(rule: { when: Condition; unless: readonly Condition[] }, u: Understanding, applicable: ReadonlySet<string>): boolean {
-  return holds(rule.when, u, applicable) && !rule.unless.some((c) => holds(c, u, applicable));
+  if (!holds(rule.when, u, applicable)) return false;
+  for (const c of rule.unless) if (holds(c, u, applicable)) return false;
+  return true;
+}
+
+/*
+ * Plain loops rather than `some`/`every` with a callback: every rule and framework of every report
+ * is checked here, and a callback per key is a closure to make in each call and, once the code is
+ * hot, a larger function for the optimizing compiler to build.
+ */
+
+function someIn<T>(list: readonly T[], set: { has(x: T): boolean }): boolean {
+  for (const x of list) if (set.has(x)) return true;
+  return false;
+}
+
+function everyIn<T>(list: readonly T[], set: { has(x: T): boolean }): boolean {
+  for (const x of list) if (!set.has(x)) return false;
+  return true;
 }

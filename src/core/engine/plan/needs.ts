@@ -5,6 +5,7 @@
  */
 import type { Fact } from '../../facts/facts';
 import type { LifecycleFinding, Need, SystemType } from '../reportModel';
+import { uniqueAscending } from '../uniqueAscending';
 import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
@@ -107,7 +108,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     // Two lines with the same need (the symptom and its root cause) make one need.
     const same = needWord ? needs.find((n) => n.kind === s.kind && n.text.startsWith(needWord)) : needs.find((n) => n.text === text && n.kind === s.kind);
     if (same) {
-      same.refs = [...new Set([...same.refs, ...s.refs])].sort((a, b) => a - b);
+      same.refs = uniqueAscending([...same.refs, ...s.refs]);
       if (!same.text.includes('（') && text.includes('（')) same.text = text;
       continue;
     }
@@ -115,7 +116,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     // 延迟波动) is that symptom's cause: its lines and mechanisms join the symptom.
     const symptom = s.cause ? needs.find((n) => n.kind === 'pain' && n.mechanisms.some((x) => mechanisms.some((y) => y.rule === x.rule))) : undefined;
     if (symptom) {
-      symptom.refs = [...new Set([...symptom.refs, ...s.refs])].sort((a, b) => a - b);
+      symptom.refs = uniqueAscending([...symptom.refs, ...s.refs]);
       for (const x of mechanisms) if (!symptom.mechanisms.some((y) => y.rule === x.rule)) symptom.mechanisms.push(x);
     }
     const need: Need = symptom ?? { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? { clarify: clarifyFor(s) } : {}) };
@@ -127,7 +128,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   for (const h of hits) {
     if (h.rule.section !== '推荐系统方案' || h.rule.categories.length === 0) continue;
     if (h.triggers.some((f) => sources.some((s) => s.facts.includes(f)))) continue;
-    const need: Need = { kind: untriggeredKind(h), text: h.rule.need ?? h.rule.title, refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
+    const need: Need = { kind: untriggeredKind(h), text: h.rule.need ?? h.rule.title, refs: uniqueAscending(h.evidence.map((f) => f.line + 1)), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
     if (!needs.some((n) => n.text === need.text)) needs.push(need);
     credit(h, need, 1);
   }

@@ -16,14 +16,17 @@
  * equal score a preferred vendor's wins, then a partner's; the appendix says so.
  */
 import type { Product } from '../../knowledge/schema';
+import { sortSmall } from '../../facts/lines';
 import type { TeamContext } from '../../team/types';
 import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../reportModel';
 import { cloudName } from '../understand/places';
 import type { Understanding } from '../understand';
 import { CNY_PER } from '../format';
+import { uniqueAscending } from '../uniqueAscending';
 import { clip } from '../text/restate';
 import { sharesWords, touches } from '../text/overlap';
 import { dropTrailingAside } from '../text/trim';
+import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName, strengthClauses } from './productText';
 
 type Strategy = Option['strategy'];
 
@@ -269,7 +272,8 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     const again = failed.find((f) => sameVendor(f.vendor, p.vendor));
     if (again) add(-4, `同一厂商此前“${clip(again.what, 16)}”${again.why ? `因${clip(again.why, 20)}` : ''}中止，再选须说明这次有何不同`, again.refs);
   }
-  const need = [...needs].sort((a, b) => (a.kind === 'main-goal' ? 1 : 0) - (b.kind === 'main-goal' ? 1 : 0))[0];
+  // The first need that is not the main goal, else the main goal (what a stable sort putting main goals last gives first).
+  const need = needs.find((n) => n.kind !== 'main-goal') ?? needs[0];
   if (preferred.includes(p.id) && need) add(2, `针对“${clip(need.text, 24)}”`, need.refs);
   if (p.cloud !== 'none' && u.cloudsInUse.has(p.cloud as never)) {
     const cloud = u.model.estate.clouds.find((c) => c.provider === p.cloud)!;
@@ -282,22 +286,26 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (xc && p.xinchuang.adapted) add(2, '已做信创适配', xc.refs);
   // A requirement the customer has (stated or brought in) that the product has features for.
   // Only industry regulations (GMP, 密评, 电力安防…): a cloud's GDPR paperwork is not a product feature.
-  const industryRule = (f: string) => (u.kb.framework(f)?.appliesWhen ?? []).some((c) => c.industries !== undefined);
+  const industryRule = (f: string) => isIndustryRule(u.kb, f);
   const supported = p.supports.filter((f) => applicable.has(f) && u.statedFrameworks.has(f) && industryRule(f));
   if (supported.length > 0) {
     const names = supported.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^中华人民共和国/, ''));
     add(1, `内置${names.join('、')}所需的功能`, supported.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
   // Others in the category support a requirement this one does not claim: say it needs proving.
-  const missing = [...applicable].filter((f) => industryRule(f) && !p.supports.includes(f) && u.statedFrameworks.has(f) && u.kb.productsIn(p.categories[0]!).some((q) => q !== p && q.supports.includes(f)));
+  const missing = [...applicable].filter((f) => u.statedFrameworks.has(f) && industryRule(f) && !p.supports.includes(f) && u.kb.productsIn(p.categories[0]!).some((q) => q !== p && q.supports.includes(f)));
   if (missing.length > 0 && supported.length === 0) {
     const names = missing.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^药品生产质量管理规范/, 'GMP'));
     add(-1, `${names.slice(0, 2).join('、')}的符合性需在POC中验证`, missing.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
   // Protocols of the systems it must talk to (not the product's own kind: an HIS does not "connect to HIS").
-  const own = p.categories.flatMap((c) => [u.kb.category(c)?.name ?? '', ...(u.kb.category(c)?.aliases ?? [])]).filter(Boolean).map((a) => a.toLowerCase());
-  const speaks = (x: string) => p.protocols?.some((q) => q.toLowerCase().includes(x.toLowerCase())) ?? false;
-  const targets = u.model.integrations.filter((i) => i.protocols.some(speaks) && !own.some((a) => i.system.toLowerCase().includes(a)));
+  const own = ownKindNames(u.kb, p);
+  const protocols = lowerProtocols(p);
+  const speaks = (x: string) => {
+    const lower = x.toLowerCase();
+    return protocols?.some((q) => q.includes(lower)) ?? false;
+  };
+  const targets = protocols ? u.model.integrations.filter((i) => i.protocols.some(speaks) && !mentionsAny(i.system.toLowerCase(), own)) : [];
   if (targets.length > 0) {
     const common = [...new Set(targets.flatMap((i) => i.protocols.filter(speaks)))];
     const names = [...new Set(targets.map((i) => i.system))];
@@ -321,12 +329,25 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (relevant) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
-  return { product: p, score: total, reasons: reasons.sort((a, b) => b.weight - a.weight), existing };
+  // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
+  return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing };
+}
+
+const scaleTexts = new WeakMap<Understanding, string>();
+
+/** The same for every product of a report: made once per understanding. */
+function mentionsAny(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.includes(w));
 }
 
 function scaleText(u: Understanding): string {
-  const f = u.model.scale.figures.find((x) => /日均|峰值|用户|会员|测点/.test(x.label)) ?? u.model.scale.figures[0];
-  return f ? `容量适合${f.text}的规模` : '规模定位匹配';
+  let text = scaleTexts.get(u);
+  if (text === undefined) {
+    const f = u.model.scale.figures.find((x) => /日均|峰值|用户|会员|测点/.test(x.label)) ?? u.model.scale.figures[0];
+    text = f ? `容量适合${f.text}的规模` : '规模定位匹配';
+    scaleTexts.set(u, text);
+  }
+  return text;
 }
 
 /** Budget tier per year in CNY: low < 144万, mid < 720万, high < 3600万, premium above. */
@@ -369,7 +390,7 @@ function refsOr(refs: number[], fallback: readonly number[]): number[] {
 }
 
 function refsOf(c: Scored, common: readonly string[]): number[] {
-  return [...new Set(c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text)).slice(0, 2).flatMap((r) => r.refs))].sort((a, b) => a - b);
+  return uniqueAscending(c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text)).slice(0, 2).flatMap((r) => r.refs));
 }
 
 /**
@@ -385,9 +406,8 @@ function why(c: Scored, common: readonly string[], corpus: string, proof: string
   const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
   // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
   // A caveat that touches what the customer wrote (海外渠道能力有限, for a cross-border seller) is said with the pick.
-  const sentences = c.product.caveat.split(/[；。]/).map((x) => x.trim()).filter(Boolean);
-  // The product's own name and vendor (Oracle Health and the customer's Oracle database) tie nothing.
-  const ownWords = new Set([...stop, ...`${c.product.name} ${c.product.vendor}`.split(/[^A-Za-z0-9]+/).filter((w) => w.length >= 3).map((w) => w.toLowerCase())]);
+  const sentences = caveatSentences(c.product);
+  const ownWords = stopWithOwnName(stop, c.product);
   const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds));
   const caveat = c.existing ? (relevantCaveat ?? sentences[0]) : relevantCaveat;
   const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${caveat.replace(/^注意/, '')}`] : [])];
@@ -440,7 +460,7 @@ export function currentName(u: Understanding, id: string): string {
 
 /** The clause of a product's strength that shares words with what the customer wrote, if any. */
 function relevantStrength(p: Product, corpus: string, clouds?: ReadonlySet<string>, stop?: ReadonlySet<string>): string | undefined {
-  return splitClauses(p.strength).find((clause) => clause.length >= 4 && sharesWords(clause, corpus, stop) && !(clouds && namesOtherCloud(clause, clouds)));
+  return strengthClauses(p).find((clause) => clause.length >= 4 && sharesWords(clause, corpus, stop) && !(clouds && namesOtherCloud(clause, clouds)));
 }
 
 const kindWords = new WeakMap<object, Set<string>>();
@@ -468,27 +488,26 @@ const CLOUD_WORDS: ReadonlyArray<[string, string]> = [
   ['百度智能云', 'baidu'],
 ];
 
-/** Whether a clause names a cloud the customer does not use (a reason for an Azure-only customer never mentions AWS). */
-function namesOtherCloud(clause: string, clouds: ReadonlySet<string>): boolean {
-  return CLOUD_WORDS.some(([word, cloud]) => !clouds.has(cloud) && clause.includes(word));
+/**
+ * The clouds a clause names. The clauses are the knowledge base's (strengths, caveats), asked
+ * about for every candidate of every report: each is searched once and kept, up to a bound.
+ */
+const namedClouds = new Map<string, readonly string[]>();
+const NAMED_CLOUDS_KEPT = 4096;
+
+function cloudsNamed(clause: string): readonly string[] {
+  let clouds = namedClouds.get(clause);
+  if (clouds === undefined) {
+    clouds = CLOUD_WORDS.filter(([word]) => clause.includes(word)).map(([, cloud]) => cloud);
+    if (namedClouds.size >= NAMED_CLOUDS_KEPT) namedClouds.clear();
+    namedClouds.set(clause, clouds);
+  }
+  return clouds;
 }
 
-/** Clauses at "，；。" outside brackets. */
-function splitClauses(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-    else if (i === text.length || (depth === 0 && (ch === '，' || ch === '；' || ch === '。'))) {
-      const clause = text.slice(start, i).trim();
-      if (clause) out.push(clause);
-      start = i + 1;
-    }
-  }
-  return out;
+/** Whether a clause names a cloud the customer does not use (a reason for an Azure-only customer never mentions AWS). */
+function namesOtherCloud(clause: string, clouds: ReadonlySet<string>): boolean {
+  return cloudsNamed(clause).some((cloud) => !clouds.has(cloud));
 }
 
 /** What the customer wrote about itself: industry, segment, goals, pains, integrations, scale and the products it runs. */

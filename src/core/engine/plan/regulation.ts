@@ -5,6 +5,7 @@
  * is listed when the intake says the customer has one there, and otherwise becomes a question.
  */
 import type { Clarification, Regulation } from '../reportModel';
+import { uniqueAscending } from '../uniqueAscending';
 import type { Understanding } from '../understand';
 import { holds } from './conditions';
 
@@ -21,7 +22,7 @@ export function applicableRegulation(u: Understanding): RegulationResult {
   const regulations: Regulation[] = [];
   const applicable = new Set<string>();
   const clarifications: Clarification[] = [];
-  const jurisdictionRefs = (codes: readonly string[]) => [...new Set(u.model.jurisdictions.filter((j) => codes.includes(j.code)).flatMap((j) => j.refs))].sort((a, b) => a - b);
+  const jurisdictionRefs = (codes: readonly string[]) => uniqueAscending(u.model.jurisdictions.filter((j) => codes.includes(j.code)).flatMap((j) => j.refs));
   for (const f of u.kb.frameworks) {
     const stated = u.statedFrameworks.get(f.id);
     const brought = f.appliesWhen.find((c) => holds(c, u));

@@ -8,14 +8,15 @@
  *
  * This replaces calling `includes` for every alias of every knowledge-base entry on every line.
  */
+import { memoByText } from '../../text/memo';
 
 export interface AliasHit<T> {
-  value: T;
+  readonly value: T;
   /** The alias as written in the knowledge base. */
-  alias: string;
+  readonly alias: string;
   /** [start, end) in the searched text. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 interface Entry<T> {
@@ -26,29 +27,38 @@ interface Entry<T> {
   wordEnd: boolean;
 }
 
-const WORD = /[A-Za-z0-9]/;
-
-function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && WORD.test(c);
+/** Whether the UTF-16 code unit is an ASCII letter or digit (NaN, before the start or past the end of a text, is not). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export class AliasIndex<T> {
-  private readonly byFirst = new Map<string, Entry<T>[]>();
+  /** By the first UTF-16 code unit, a number: `text[i]` would make a string of each Chinese character it reads. */
+  private readonly byFirst = new Map<number, Entry<T>[]>();
 
-  constructor(entries: Iterable<{ alias: string; value: T }>) {
+  /**
+   * `keep`: the index keeps what it found per text (core/text/memo.ts), for an index that every
+   * report reads the intake's lines with (cachedIndex's, places.ts's clouds); `find` then hands
+   * out shared lists, never to be modified.
+   */
+  constructor(entries: Iterable<{ alias: string; value: T }>, options: { keep?: boolean } = {}) {
     for (const { alias, value } of entries) {
       const lower = alias.toLowerCase().trim();
       if (lower.length === 0) continue;
-      const entry: Entry<T> = { lower, alias, value, wordStart: isWordChar(lower[0]), wordEnd: isWordChar(lower[lower.length - 1]) };
-      const list = this.byFirst.get(lower[0]!) ?? [];
+      const entry: Entry<T> = { lower, alias, value, wordStart: isWordCode(lower.charCodeAt(0)), wordEnd: isWordCode(lower.charCodeAt(lower.length - 1)) };
+      const first = lower.charCodeAt(0);
+      const list = this.byFirst.get(first) ?? [];
       list.push(entry);
-      this.byFirst.set(lower[0]!, list);
+      this.byFirst.set(first, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.lower.length - a.lower.length);
+    this.find = options.keep ? memoByText((text) => this.scan(text)) : (text) => this.scan(text);
   }
 
   /** Every alias found in `text`, longest first at each position, non-overlapping, in text order. */
-  find(text: string): AliasHit<T>[] {
+  readonly find: (text: string) => readonly AliasHit<T>[];
+
+  private scan(text: string): AliasHit<T>[] {
     const lower = text.toLowerCase();
     const hits: AliasHit<T>[] = [];
     let i = 0;
@@ -70,12 +80,12 @@ export class AliasIndex<T> {
   }
 
   private matchAt(lower: string, i: number): Entry<T> | undefined {
-    const list = this.byFirst.get(lower[i]!);
+    const list = this.byFirst.get(lower.charCodeAt(i));
     if (!list) return undefined;
     for (const e of list) {
       if (!lower.startsWith(e.lower, i)) continue;
-      if (e.wordStart && isWordChar(lower[i - 1])) continue;
-      if (e.wordEnd && isWordChar(lower[i + e.lower.length])) continue;
+      if (e.wordStart && isWordCode(lower.charCodeAt(i - 1))) continue;
+      if (e.wordEnd && isWordCode(lower.charCodeAt(i + e.lower.length))) continue;
       return e;
     }
     return undefined;
@@ -91,7 +101,7 @@ export function cachedIndex<S extends object, T>(source: S, name: string, build:
   }
   let index = byName.get(name) as AliasIndex<T> | undefined;
   if (!index) {
-    index = new AliasIndex(build(source));
+    index = new AliasIndex(build(source), { keep: true });
     byName.set(name, index);
   }
   return index;

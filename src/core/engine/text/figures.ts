@@ -3,19 +3,20 @@
  * "15%", "80TB", "2.4PB", "6个月", "50节点", "4800人". A hand-written scanner (no regular
  * expressions): one pass over the text, so it is linear whatever the input.
  */
+import { memoByText } from '../../text/memo';
 
 export interface Figure {
   /** The value with its magnitude applied: "1.2万" → 12000. */
-  value: number;
+  readonly value: number;
   /** The unit as written after the number (笔, ms, %, TB…), or ''. */
-  unit: string;
+  readonly unit: string;
   /** The number, magnitude and unit as written: "1.2万笔". */
-  text: string;
+  readonly text: string;
   /** [start, end) in the text. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** A trailing "+" or "以上": a lower bound. */
-  atLeast: boolean;
+  readonly atLeast: boolean;
 }
 
 const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, k: 1e3, K: 1e3 };
@@ -30,8 +31,10 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-/** Every figure in `text`, in order. */
-export function findFigures(text: string): Figure[] {
+/** Every figure in `text`, in order (kept per text: see text/memo.ts; the list is shared, never modify it). */
+export const findFigures: (text: string) => readonly Figure[] = memoByText(scanFigures);
+
+function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
   let i = 0;
   while (i < text.length) {

@@ -38,12 +38,17 @@ function pieces(text: string, minHan: number): { latin: string[]; han: string[] 
   return { latin, han };
 }
 
-/** A text cut once: its pieces, its Latin words as a set, and (made when first asked) the n-character pieces of its Chinese runs. */
+/**
+ * A text cut once: its pieces, its Latin words as a set, and (made when first asked) the
+ * n-character pieces of its Chinese runs, in order (`gramList`, for the side whose pieces are
+ * looked up) and as a set (`grams`, for the side they are looked up in).
+ */
 interface Cut {
   minHan: 2 | 3;
   latin: readonly string[];
   han: readonly string[];
   words: ReadonlySet<string>;
+  gramList?: readonly string[];
   grams?: ReadonlySet<string>;
 }
 
@@ -75,18 +80,18 @@ function cut(text: string, minHan: 2 | 3): Cut {
  * comparisons were first written, but a lookup costs nothing where a search read the whole text.
  */
 function gramsOf(c: Cut): ReadonlySet<string> {
-  if (c.grams === undefined) {
-    const n = c.minHan;
-    const grams = new Set<string>();
-    for (const run of c.han) for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
-    c.grams = grams;
-  }
-  return c.grams;
+  return (c.grams ??= new Set(gramListOf(c)));
 }
 
-/** The Latin words of a cut text that are not stop words. */
-function latinOf(c: Cut, stop: ReadonlySet<string> | undefined): readonly string[] {
-  return stop && stop.size > 0 ? c.latin.filter((w) => !stop.has(w)) : c.latin;
+/** The same pieces in the order of the runs and of their positions (duplicates kept), cut once per text. */
+function gramListOf(c: Cut): readonly string[] {
+  if (c.gramList === undefined) {
+    const n = c.minHan;
+    const list: string[] = [];
+    for (const run of c.han) for (let i = 0; i + n <= run.length; i++) list.push(run.slice(i, i + n));
+    c.gramList = list;
+  }
+  return c.gramList;
 }
 
 /**
@@ -96,19 +101,51 @@ function latinOf(c: Cut, stop: ReadonlySet<string> | undefined): readonly string
 function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | undefined {
   const x = cut(a, 3);
   const y = cut(b, 3);
-  for (const w of latinOf(x, stop)) if (y.words.has(w)) return w;
+  for (const w of x.latin) if (y.words.has(w) && !stop?.has(w)) return w;
   const trigrams = gramsOf(y);
-  for (const run of x.han) {
-    for (let i = 0; i + 3 <= run.length; i++) {
-      const tri = run.slice(i, i + 3);
-      if (trigrams.has(tri)) return tri;
-    }
-  }
+  // In the order of a's runs and positions: the first shared run is the one the scan by slices found.
+  for (const tri of gramListOf(x)) if (trigrams.has(tri)) return tri;
   return undefined;
 }
 
+/**
+ * The answers of sharesWords and touches, per stop-word set (by identity: the sets passed are made
+ * once per knowledge base or product and never change), per `b`, per `a`: every report of an
+ * intake compares the customer's text with the same knowledge-base clauses. Emptied past their
+ * bounds, as the cuts are.
+ */
+class Answers {
+  private readonly byStop = new WeakMap<object, Map<string, Map<string, boolean>>>();
+
+  get(a: string, b: string, stop: object, answer: (a: string, b: string) => boolean): boolean {
+    let byB = this.byStop.get(stop);
+    if (!byB) {
+      byB = new Map();
+      this.byStop.set(stop, byB);
+    }
+    let byA = byB.get(b);
+    if (!byA) {
+      if (byB.size >= 16) byB.clear();
+      byA = new Map();
+      byB.set(b, byA);
+    }
+    let found = byA.get(a);
+    if (found === undefined) {
+      found = answer(a, b);
+      if (byA.size >= CUTS_KEPT) byA.clear();
+      byA.set(a, found);
+    }
+    return found;
+  }
+}
+
+/** The key for "no stop words". */
+const NO_STOP = {};
+const shares = new Answers();
+const touching = new Answers();
+
 export function sharesWords(a: string, b: string, stop?: ReadonlySet<string>): boolean {
-  return sharedRun(a, b, stop) !== undefined;
+  return shares.get(a, b, stop ?? NO_STOP, (x, y) => sharedRun(x, y, stop) !== undefined);
 }
 
 /** Two-character words too common to tie a caveat to a customer. */
@@ -120,13 +157,12 @@ const COMMON_PAIRS = new Set(['需要', '需单', '单独', '评估', '客户', 
  * ("海外" of 海外仓 and 海外渠道).
  */
 export function touches(a: string, b: string, stop?: ReadonlySet<string>): boolean {
-  if (sharesWords(a, b, stop)) return true;
+  return touching.get(a, b, stop ?? NO_STOP, (x, y) => sharesWords(x, y, stop) || sharesPair(x, y));
+}
+
+/** A shared pair of Chinese characters that is not common. */
+function sharesPair(a: string, b: string): boolean {
   const pairs = gramsOf(cut(b, 2));
-  for (const run of cut(a, 2).han) {
-    for (let i = 0; i + 2 <= run.length; i++) {
-      const pair = run.slice(i, i + 2);
-      if (!COMMON_PAIRS.has(pair) && pairs.has(pair)) return true;
-    }
-  }
+  for (const pair of gramListOf(cut(a, 2))) if (!COMMON_PAIRS.has(pair) && pairs.has(pair)) return true;
   return false;
 }

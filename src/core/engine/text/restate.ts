@@ -4,6 +4,7 @@
  * work; no regular expression with nested quantifiers.
  */
 import { findFigures } from './figures';
+import { memoByText } from '../../text/memo';
 export { clip } from '../understand/shared';
 import { dropTrailingAside, trimEndOf } from './trim';
 
@@ -19,8 +20,20 @@ const PHRASE_END = '间的之在中时后里';
 /** A bare number counts when its label says what it measures ("TPS仅800"). */
 const MEASURE_LABEL = /(?:TPS|QPS|RPS|并发)[^，,；;]{0,2}$/;
 
-/** "延迟高达300ms" → "延迟300ms": the figures of a line, each with the few words naming it. */
-export function keyFigures(text: string, max = 2): string[] {
+/** Kept per text (text/memo.ts), one store per `max`. */
+const keyFiguresBy = new Map<number, (text: string) => readonly string[]>();
+
+/** "延迟高达300ms" → "延迟300ms": the figures of a line, each with the few words naming it (a shared list, never modify it). */
+export function keyFigures(text: string, max = 2): readonly string[] {
+  let kept = keyFiguresBy.get(max);
+  if (!kept) {
+    kept = memoByText((t) => figuresNamed(t, max));
+    keyFiguresBy.set(max, kept);
+  }
+  return kept(text);
+}
+
+function figuresNamed(text: string, max: number): string[] {
   const out: string[] = [];
   for (const f of findFigures(text)) {
     let start = f.start;

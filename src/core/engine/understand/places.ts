@@ -31,7 +31,7 @@ const PRIVATE_STACKS = ['华为云Stack', 'HCS', 'Azure Stack', 'Azure Stack HCI
 const cloudIndex = new AliasIndex<Provider | 'private'>([
   ...Object.entries(CLOUD_NAMES).flatMap(([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))),
   ...PRIVATE_STACKS.map((alias) => ({ alias, value: 'private' as const })),
-]);
+], { keep: true });
 
 const ON_PREM = /本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云/i;
 const SUPPORT = /支持|驻场|工程师|团队|值守|运维中心/;

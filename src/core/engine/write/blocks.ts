@@ -1,8 +1,9 @@
 /** Small builders for the writer: blocks, points, and a guard against repeating a sentence. */
 import type { Block, Point } from '../reportModel';
+import { uniqueAscending } from '../uniqueAscending';
 
 export function point(text: string, refs: readonly number[] = [], children?: Point[]): Point {
-  return { text, refs: [...new Set(refs)].sort((a, b) => a - b), ...(children && children.length > 0 ? { children } : {}) };
+  return { text, refs: uniqueAscending(refs), ...(children && children.length > 0 ? { children } : {}) };
 }
 
 /** A point with a bold lead: "**label**：text". */
@@ -15,7 +16,7 @@ export function list(items: Point[], ordered = false): Block {
 }
 
 export function paragraph(text: string, refs: readonly number[] = []): Block {
-  return { kind: 'paragraph', text, refs: [...new Set(refs)].sort((a, b) => a - b) };
+  return { kind: 'paragraph', text, refs: uniqueAscending(refs) };
 }
 
 export function heading(text: string, refs: readonly number[] = [], level: 3 | 4 = 3): Block {
@@ -27,7 +28,7 @@ export function note(text: string, refs: readonly number[] = []): Block {
 }
 
 export function table(header: string[], rows: Array<{ cells: string[]; refs?: readonly number[] }>): Block {
-  return { kind: 'table', header, rows: rows.map((r) => ({ cells: r.cells, refs: [...new Set(r.refs ?? [])].sort((a, b) => a - b) })) };
+  return { kind: 'table', header, rows: rows.map((r) => ({ cells: r.cells, refs: uniqueAscending(r.refs ?? []) })) };
 }
 
 /** Remembers what was written, so the same sentence is not said twice in the body. */

@@ -5,6 +5,7 @@
  * never names an excluded product.
  */
 import type { Need, Option, Point, ReportModel, Section } from '../reportModel';
+import { uniqueAscending } from '../uniqueAscending';
 import { REPORT_SECTION_TITLES } from '../sectionTitles';
 import type { RuleHit } from '../rules';
 import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
@@ -571,5 +572,5 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
 }
 
 function evidenceRefs(h: RuleHit): number[] {
-  return [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b);
+  return uniqueAscending(h.evidence.map((f) => f.line + 1));
 }

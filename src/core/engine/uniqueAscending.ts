@@ -1,0 +1,21 @@
+/**
+ * Whole numbers (the intake lines a report cites, indexes of facts) as
+ * `[...new Set(values)].sort((a, b) => a - b)` gives them: without duplicates, ascending, in a
+ * fresh array. The writer, the plan and the rules make hundreds of these short lists per report;
+ * a set and a sort allocate a set, an array, an iterator and the sort's scratch copy each time,
+ * where an insertion into the result allocates nothing else. Lists longer than a few dozen go
+ * the set-and-sort way, whose cost grows more slowly.
+ */
+export function uniqueAscending(values: readonly number[]): number[] {
+  if (values.length > 32) return [...new Set(values)].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const value of values) {
+    let j = out.length - 1;
+    while (j >= 0 && out[j]! > value) j--;
+    if (j >= 0 && out[j] === value) continue;
+    out.push(value);
+    for (let k = out.length - 1; k > j + 1; k--) out[k] = out[k - 1]!;
+    out[j + 1] = value;
+  }
+  return out;
+}
