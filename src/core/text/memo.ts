@@ -7,16 +7,20 @@
  *
  * The results are shared between callers: they must be immutable (readonly types) and never be
  * modified. The store is emptied when it grows past its bound, as the text cuts of
- * engine/text/overlap.ts are.
+ * engine/text/overlap.ts are, and keeps copies of the texts (detach.ts).
  */
+import { detached } from './detach';
+
 export function memoByText<T>(fn: (text: string) => T, bound = 4096): (text: string) => T {
   const kept = new Map<string, T>();
   return (text) => {
     let result = kept.get(text);
     if (result === undefined && !kept.has(text)) {
-      result = fn(text);
+      // Worked out from a copy, so that neither the key nor the result keeps the string the text was cut from.
+      const own = detached(text);
+      result = fn(own);
       if (kept.size >= bound) kept.clear();
-      kept.set(text, result);
+      kept.set(own, result);
     }
     return result as T;
   };

@@ -4,6 +4,7 @@
  * that is not built on a generic word (系统, 平台, 管理…). Deterministic scans, linear in the
  * lengths times the number of words; no regular expression on the texts.
  */
+import { detached } from '../../text/detach';
 
 /** Words that every product and every intake says: sharing them proves nothing. */
 const GENERIC = ['系统', '平台', '中心', '管理', '服务', '数据', '产品', '支持', '集成', '一体', '方案', '能力', '国产', '国内', '行业', '企业', '建设', '开源', '部署'];
@@ -66,10 +67,12 @@ function cut(text: string, minHan: 2 | 3): Cut {
   const kept = cuts[minHan];
   let found = kept.get(text);
   if (found === undefined) {
-    const p = pieces(text, minHan);
+    // Cut from a copy: the pieces then keep only the copy, not the document the text came from.
+    const own = detached(text);
+    const p = pieces(own, minHan);
     found = { minHan, latin: p.latin, han: p.han, words: new Set(p.latin) };
     if (kept.size >= CUTS_KEPT) kept.clear();
-    kept.set(text, found);
+    kept.set(own, found);
   }
   return found;
 }
@@ -127,13 +130,13 @@ class Answers {
     if (!byA) {
       if (byB.size >= 16) byB.clear();
       byA = new Map();
-      byB.set(b, byA);
+      byB.set(detached(b), byA);
     }
     let found = byA.get(a);
     if (found === undefined) {
       found = answer(a, b);
       if (byA.size >= CUTS_KEPT) byA.clear();
-      byA.set(a, found);
+      byA.set(detached(a), found);
     }
     return found;
   }
