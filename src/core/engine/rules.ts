@@ -47,8 +47,12 @@ export interface CompiledRule {
   none: CompiledMatcher[];
 }
 
-/** Compiled matchers per rule object; rules are immutable data, so compile once. */
-const compiled = new WeakMap<Rule, CompiledRule>();
+/**
+ * Compiled matchers per field catalog and rule object; rules are immutable data, so compile once
+ * per catalog: a team's catalog may rename or add fields, and the matchers' section and field
+ * names are resolved in the catalog the rule is evaluated with.
+ */
+const compiled = new WeakMap<FieldCatalog, WeakMap<Rule, CompiledRule>>();
 
 /** Resolves a matcher's section and field to canonical catalog names (synonyms apply). */
 function canonical(m: Matcher, catalog: FieldCatalog): { section?: string; field?: string } {
@@ -93,16 +97,18 @@ function joinable(pattern: string): boolean {
   return true;
 }
 
-/** The rule's matchers as regular expressions (cached per rule). Throws on an invalid pattern. */
+/** The rule's matchers as regular expressions (cached per catalog and rule). Throws on an invalid pattern. */
 export function compileRule(rule: Rule, catalog: FieldCatalog = getFieldCatalog()): CompiledRule {
-  let c = compiled.get(rule);
+  let byRule = compiled.get(catalog);
+  if (!byRule) compiled.set(catalog, (byRule = new WeakMap()));
+  let c = byRule.get(rule);
   if (!c) {
     c = {
       all: rule.all.map((m) => compileMatcher(rule, m, catalog)),
       any: rule.any.map((m) => compileMatcher(rule, m, catalog)),
       none: rule.none.map((m) => compileMatcher(rule, m, catalog)),
     };
-    compiled.set(rule, c);
+    byRule.set(rule, c);
   }
   return c;
 }

@@ -19,7 +19,8 @@ import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
 import { TimelinesFileSchema } from '../../../src/core/knowledge/timelineSchema';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { withoutMatcherNeeds } from '../../../src/core/knowledge/matcherNeeds';
-import { getFieldCatalog } from '../../../src/core/catalog/catalog';
+import { embeddedCatalogData, FieldCatalog, getFieldCatalog } from '../../../src/core/catalog/catalog';
+import type { FieldCatalogData } from '../../../src/core/catalog/schema';
 import { parseIntake } from '../../../src/core/parser';
 import { extractFacts, type IntakeFacts } from '../../../src/core/facts/facts';
 import { compileRule, evaluateRules, type RuleHit } from '../../../src/core/engine/rules';
@@ -260,6 +261,22 @@ describe('evaluateRules', () => {
   it('compiles each rule once', () => {
     const r = rule({ id: 'k', any: [{ pattern: 'Kafka' }] });
     assert.equal(compileRule(r), compileRule(r));
+  });
+
+  it("resolves a matcher's field in the catalog it is evaluated with, not the first one it met", () => {
+    const r = rule({ id: 'synonym', any: [{ field: '业务场景', pattern: '寿险' }] });
+    assert.equal(compileRule(r).any[0]!.field, '细分领域');
+    // A team's catalog in which 业务场景 is a field of its own.
+    const data = embeddedCatalogData();
+    const team = new FieldCatalog({
+      ...data,
+      sections: data.sections.map((s) => ({
+        ...s,
+        fields: [...s.fields.map((f) => (f.name === '细分领域' ? { ...f, synonyms: ['细分场景'] } : f)), ...(s.name === '客户行业' ? [{ name: '业务场景', required: false }] : [])],
+      })),
+    } as FieldCatalogData);
+    assert.equal(compileRule(r, team).any[0]!.field, '业务场景');
+    assert.equal(compileRule(r).any[0]!.field, '细分领域');
   });
 
   it('reports an invalid pattern with the rule id', () => {
