@@ -1,5 +1,5 @@
 /**
- * The `intake` executable (cli/dist/cli.mjs, started by the cli.js launcher). The same bundle is
+ * The `intake` executable (cli/dist/cli.cjs, run by the cli.js launcher, launch/). The same bundle is
  * also the pool's worker (pool.ts): started in a worker thread it serves file tasks instead, so
  * the npm package needs no second entry point. main.ts holds the command itself, which tests and
  * benchmarks call in-process.
