@@ -5,8 +5,9 @@
  * benchmarks call in-process.
  */
 import { main, writeResult } from './main';
-import { isPoolWorker, runWorker } from './worker';
+import { poolWorker, runWorker } from './worker';
 
-if (isPoolWorker()) runWorker();
-// The script this process was started with (the launcher or the module): workers start from it too.
+const worker = poolWorker();
+if (worker) runWorker(worker);
+// The script this process was started with (the launcher): workers start from it too.
 else void main(process.argv.slice(2), process.env, process.argv[1] !== undefined ? { workerScript: process.argv[1] } : {}).then((result) => writeResult(result));

@@ -6,7 +6,7 @@
 import { configureL10n, localeFromEnv, t } from '../core/l10n';
 import zhCn from '../../media/l10n/bundle.l10n.zh-cn.json';
 import { takeSharedArgs, type SharedArgs } from './args';
-import { runBatchCheck, runBatchGenerate, type BatchContext } from './batch';
+import type { BatchContext } from './batch';
 import { runCheck } from './check';
 import { CliConfigs } from './configs';
 import { diagnosticPolicyOf } from '../core/folderConfig';
@@ -82,7 +82,7 @@ async function check(args: string[], context: BatchContext): Promise<{ stdout: s
   const inputs = classifyInputs(args.filter((a) => a !== '--json'), context.shared.literal);
   if (inputs.includes.length === 0) throw new UsageError(t('check needs a FILE (or files, folders and globs)'));
   const file = singleFile(inputs);
-  if (file === undefined) return runBatchCheck(inputs, json, context);
+  if (file === undefined) return (await batch()).runBatchCheck(inputs, json, context);
   const [config] = await configsOf(context.shared, file);
   const { team, warnings } = await teamOf(context.shared, file);
   const result = runCheck(file, json, diagnosticPolicyOf(config), team?.knowledge?.catalog);
@@ -98,13 +98,21 @@ async function generate(args: string[], context: BatchContext, env: NodeJS.Proce
     if (options.llm) throw new UsageError(t('--provider openai-compatible writes one report: give one FILE'));
     if (options.out === undefined) throw new UsageError(t('generate with several files needs -o DIR'));
     const choices = { ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(options.refs !== undefined ? { refs: options.refs } : {}) };
-    return runBatchGenerate(inputs, { out: options.out, choices, ...(options.format ? { format: options.format } : {}), ...(options.intake !== undefined ? { intake: options.intake } : {}) }, context);
+    return (await batch()).runBatchGenerate(inputs, { out: options.out, choices, ...(options.format ? { format: options.format } : {}), ...(options.intake !== undefined ? { intake: options.intake } : {}) }, context);
   }
   const [config] = await configsOf(context.shared, file);
   const args2 = singleGenerateArgs(options, file, config?.generate?.format);
   const { team, warnings } = await teamOf(context.shared, file);
   const result = await runGenerate(args2, env, team);
   return { ...result, stderr: warnings + result.stderr };
+}
+
+/**
+ * Several files' commands, loaded only for them: with the worker pool they bring node:worker_threads
+ * and node:os, which a one-file command never needs (about 4 ms of its start).
+ */
+function batch() {
+  return import('./batch');
 }
 
 /** The team knowledge and branding of one file, and the lines about their problems. */
