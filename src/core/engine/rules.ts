@@ -76,7 +76,8 @@ function canonical(m: Matcher, catalog: FieldCatalog): { section?: string; field
 function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): CompiledMatcher {
   let regex: RegExp;
   try {
-    regex = new RegExp(m.pattern, 'iu');
+    // A pattern with nothing that has case matches the same without `i`, and compiles faster (text/caseFree.ts).
+    regex = new RegExp(m.pattern, m.caseless ? 'u' : 'iu');
   } catch (e) {
     throw new Error(`rule ${rule.id}: invalid pattern /${m.pattern}/: ${(e as Error).message}`);
   }
