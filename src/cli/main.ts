@@ -13,6 +13,7 @@ import { diagnosticPolicyOf } from '../core/folderConfig';
 import { parseGenerateArgs, runGenerate, singleGenerateArgs } from './generate';
 import { classifyInputs, singleFile } from './inputs';
 import { UsageError } from './io';
+import { writeDirect } from './directWrite';
 import { escapeControlChars } from '../core/text/controlChars';
 import { runKnowledge } from './knowledge';
 import { CliTeams, loadTeam, teamWarnings, todayIso, type LoadedTeam } from './team';
@@ -130,31 +131,33 @@ function configsOf(shared: SharedArgs, file: string) {
  * Writes the result and exits. A reader that goes away (`intake generate … | head`: EPIPE) is
  * not an error: the rest is dropped quietly, exit 0 as for any filter. Any other write error
  * (`> /dev/full`: ENOSPC) is one line on stderr and exit 2, never an unhandled 'error' event.
+ * The descriptors are written directly (directWrite.ts); the streams are set up only when that
+ * cannot be done, and only for a non-empty output.
  */
-export function writeResult(result: { stdout: string; stderr: string; exitCode: number }, out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): void {
+export function writeResult(result: { stdout: string; stderr: string; exitCode: number }): void {
   let failed = false;
   const onError = (e: NodeJS.ErrnoException) => {
     if (failed) return;
     failed = true;
     if (e.code === 'EPIPE') return; // the reader has all it wanted: keep the exit code
     try {
-      err.write(`intake: ${t('cannot write the output ({0})', e.code ?? e.message)}\n`);
+      writeDirect(2, `intake: ${t('cannot write the output ({0})', e.code ?? e.message)}\n`, stderr);
     } catch {
       // stderr is gone too: the exit code still tells.
     }
     process.exitCode = 2;
   };
   // A pipe reports errors as events, a file (such as /dev/full) by throwing from write().
-  out.on('error', onError);
-  err.on('error', () => undefined);
+  const stdout = () => process.stdout.on('error', onError);
+  const stderr = () => process.stderr.on('error', () => undefined);
   process.exitCode = result.exitCode;
   try {
-    if (result.stdout) out.write(result.stdout);
+    if (result.stdout) writeDirect(1, result.stdout, stdout);
   } catch (e) {
     onError(e as NodeJS.ErrnoException);
   }
   try {
-    if (result.stderr) err.write(result.stderr);
+    if (result.stderr) writeDirect(2, result.stderr, stderr);
   } catch {
     // Nowhere left to say it.
   }
