@@ -11,8 +11,9 @@
 // own under cli/dist/, shipped in the @intake-studio/cli npm package and never in the .vsix: one
 // CommonJS file (cli.cjs), because V8 can keep the compiled code of a script between runs on
 // every Node version but that of an ES module only on Node 22.1+ (the launcher cli.js does it,
-// src/cli/launch/); the packages of LLM mode and Word (openai, undici, docx) are files of their
-// own in vendor/, required only when used; data/ as for the extension.
+// src/cli/launch/); the packages of LLM mode, Word, HTML and a team's YAML files (openai, undici,
+// docx, fflate, markdown-it, yaml) are files of their own in vendor/, required only when used;
+// data/ as for the extension.
 //
 // YAML files are imported as data: the plugin below parses them at build time, so a syntax
 // error fails the build instead of the extension. The field catalog and the knowledge base are
@@ -280,8 +281,15 @@ function esm(outdir) {
 const EXTENSION_DIST = 'dist';
 const CLI_DIST = 'cli/dist';
 
-/** The packages only LLM mode and the Word export use: files of their own beside the CLI's bundle. */
-const CLI_VENDOR = ['openai', 'undici', 'docx'];
+/**
+ * The packages the CLI uses only on some paths: LLM mode (openai, undici), Word (docx, and fflate
+ * for a team's template), HTML (markdown-it), a team's YAML files and config (yaml, zod/mini).
+ * Files of their own beside the CLI's bundle (vendor/NAME.cjs, a subpath's slash a dash), so the
+ * bundle that every run reads and loads from the code cache holds only what every run may need:
+ * about half as much.
+ */
+const CLI_VENDOR = ['openai', 'undici', 'docx', 'fflate', 'markdown-it', 'yaml'];
+const vendorFile = (name) => `./vendor/${name.replace('/', '-')}.cjs`;
 
 /**
  * The CLI's bundle, cli/dist/cli.cjs: one CommonJS file (what loads on first use is inlined, and
@@ -294,7 +302,7 @@ const cliVendorPlugin = {
   name: 'cli-vendor',
   setup(build) {
     build.onResolve({ filter: new RegExp(`^(${CLI_VENDOR.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'cli-vendor' }));
-    build.onLoad({ filter: /.*/, namespace: 'cli-vendor' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./vendor/${args.path}.cjs`)});\n`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'cli-vendor' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(vendorFile(args.path))});\n`, loader: 'js' }));
     build.onResolve({ filter: /^\.\/vendor\//, namespace: 'cli-vendor' }, (args) => ({ path: args.path, external: true }));
   },
 };
@@ -311,18 +319,19 @@ function cliBundle() {
 
 /** The vendor packages as CommonJS files of their own (cli/dist/vendor/NAME.cjs). */
 function cliVendor() {
-  return { ...common, plugins: [problemMatcherPlugin], entryPoints: Object.fromEntries(CLI_VENDOR.map((name) => [name, name])), outdir: `${CLI_DIST}/vendor`, outExtension: { '.js': '.cjs' } };
+  return { ...common, plugins: [problemMatcherPlugin], entryPoints: Object.fromEntries(CLI_VENDOR.map((name) => [name.replace('/', '-'), name])), outdir: `${CLI_DIST}/vendor`, outExtension: { '.js': '.cjs' } };
 }
 
 /**
- * The `intake` command, cli/dist/cli.js (src/cli/launch/launcher.ts): built after the bundle,
- * whose hash names its code cache. A development build (source maps, watch mode) uses no cache.
+ * The `intake` command, cli/dist/cli.js (src/cli/launch/launcher.ts): built after the bundle and
+ * vendor/, whose hash names their code cache files. A development build (source maps, watch mode) uses no cache.
  */
 async function buildCliLauncher() {
   const build = () => {
     const version = JSON.parse(fs.readFileSync('cli/package.json', 'utf8')).version;
-    const hash = require('node:crypto').createHash('sha256').update(fs.readFileSync(`${CLI_DIST}/cli.cjs`)).digest('hex').slice(0, 16);
-    return `${version}-${hash}`;
+    const hash = require('node:crypto').createHash('sha256');
+    for (const file of [`${CLI_DIST}/cli.cjs`, ...listFiles(`${CLI_DIST}/vendor`, '.cjs').sort()]) hash.update(fs.readFileSync(file));
+    return `${version}-${hash.digest('hex').slice(0, 16)}`;
   };
   await esbuild.build({
     ...common,

@@ -17,7 +17,7 @@ describe('the CLI npm package (cd cli && npm pack)', () => {
   it('holds the bundled CLI (launcher, bundle, the vendor packages and validated data), its manifest, README and licence, and nothing else', () => {
     const fixed = files.filter((f) => !/^dist\/(vendor\/[\w-]+\.cjs|data\/[\w.-]+\.json|schemas\/[\w-]+\.schema\.json)$/.test(f));
     assert.deepEqual(fixed, ['LICENSE', 'README.md', 'dist/cli.cjs', 'dist/cli.js', 'package.json']);
-    assert.deepEqual(files.filter((f) => f.startsWith('dist/vendor/')), ['dist/vendor/docx.cjs', 'dist/vendor/openai.cjs', 'dist/vendor/undici.cjs']);
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/vendor/')), ['docx', 'fflate', 'markdown-it', 'openai', 'undici', 'yaml'].map((name) => `dist/vendor/${name}.cjs`));
     assert.ok(files.includes('dist/data/knowledge-base.utf16le.json'), 'no knowledge data');
     assert.ok(files.includes('dist/schemas/knowledge-overlay.schema.json'), 'no JSON Schemas (the team files are checked with them)');
     assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps in the package');

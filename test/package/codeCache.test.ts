@@ -51,6 +51,22 @@ describe('the CLI code cache (INTAKE_CODE_CACHE_DIR)', () => {
     assert.deepEqual(cacheFiles(dir), [file]);
   });
 
+  it('keeps the packages a command requires from vendor/ in cache files of their own (HTML: markdown-it)', () => {
+    const dir = freshDir();
+    const html = (env: NodeJS.ProcessEnv) => {
+      const r = run(process.execPath, [bin, 'generate', intake(), '--format', 'html', '--as-of', '2026-01-15'], { env: { ...process.env, NODE_DEBUG: 'intake-cache', ...env } });
+      assert.equal(r.status, 0, r.stderr);
+      return { stdout: r.stdout, events: [...r.stderr.matchAll(/^INTAKE-CACHE \d+: (\S+) (\S+)/gm)].map((m) => `${m[1]} ${path.basename(m[2]!).replace(/^.*-generate/, 'generate')}`) };
+    };
+    const uncached = html({ INTAKE_CODE_CACHE: '0' }).stdout;
+    const first = html({ INTAKE_CODE_CACHE_DIR: dir });
+    assert.deepEqual(first.events, ['miss generate.v8cache', 'miss generate.markdown-it.v8cache', 'written generate.v8cache', 'written generate.markdown-it.v8cache']);
+    const second = html({ INTAKE_CODE_CACHE_DIR: dir });
+    assert.deepEqual(second.events, ['hit generate.v8cache', 'hit generate.markdown-it.v8cache']);
+    assert.equal(first.stdout, uncached);
+    assert.equal(second.stdout, uncached);
+  });
+
   it('refuses a damaged or foreign cache file, runs as without one, and replaces it', () => {
     const dir = freshDir();
     generate({ INTAKE_CODE_CACHE_DIR: dir });

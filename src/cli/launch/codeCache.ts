@@ -6,7 +6,7 @@
  * code cache of its own for an application's modules (module.enableCompileCache is Node 22.1+),
  * so this uses vm.Script's `cachedData`, which every Node version since 5 supports.
  *
- * A cache file is named by the build (CLI version and bundle hash), the bundle's size and
+ * A cache file is named by the build (CLI version and a hash of the bundle and vendor/), the file's size and
  * modification time, Node's version, the CPU and the command. V8 itself refuses data made by
  * another V8 version, with other flags, for a source of another length, or, with the launcher's
  * --verify-snapshot-checksum, whose bytes were changed: a refused file counts as missing and is
@@ -33,8 +33,16 @@ export interface CodeCacheOptions {
 /** Cache files older than this are removed when a new one is written (other versions' files). */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
-/** Loads and runs the CommonJS file `file` (a bundle that requires only Node's own modules and files beside it). */
-export function runWithCodeCache(file: string, options: CodeCacheOptions): void {
+/** What each file loaded through the cache exported, by path (a file runs once, as with require). */
+const loaded = new Map<string, unknown>();
+
+/**
+ * Loads and runs the CommonJS file `file` (a bundle that requires only Node's own modules and
+ * files beside it) and returns its exports. The files it requires from vendor/ beside it (the
+ * packages only some commands use) load the same way, each with a cache file of its own.
+ */
+export function runWithCodeCache(file: string, options: CodeCacheOptions): unknown {
+  if (loaded.has(file)) return loaded.get(file);
   const trace = options.trace ?? (() => undefined);
   const source = fs.readFileSync(file, 'utf8');
   const cacheFile = cacheFileOf(file, options);
@@ -50,9 +58,22 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): void 
     });
   }
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  const module = { exports: {}, filename: file, id: file, loaded: false };
-  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
+  run.call(module.exports, module.exports, requireFor(file, options), module, file, path.dirname(file));
   module.loaded = true;
+  loaded.set(file, module.exports);
+  return module.exports;
+}
+
+/** `require` for the code of `file`: Node's, but for the files of vendor/ beside it, which go through the cache. */
+function requireFor(file: string, options: CodeCacheOptions): NodeJS.Require {
+  const base = createRequire(file);
+  const dir = path.dirname(file);
+  const vendored = (id: string): unknown => {
+    if (!id.startsWith('./vendor/')) return base(id);
+    return runWithCodeCache(path.join(dir, id), { ...options, variant: `${options.variant}.${path.basename(id, '.cjs')}` });
+  };
+  return Object.assign(vendored, { resolve: base.resolve, cache: base.cache, main: base.main, extensions: base.extensions });
 }
 
 /** The cache file for this bundle and run, or undefined when the folder cannot be used. */

@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { codeCacheDir } from './cacheDir';
 import { runWithCodeCache } from './codeCache';
 
-/** The build's identity (CLI version and bundle hash), set by esbuild.js; '' in a development build, which uses no cache. */
+/** The build's identity (CLI version and a hash of cli.cjs and vendor/), set by esbuild.js; '' in a development build, which uses no cache. */
 declare const INTAKE_BUILD: string;
 
 // Regular expressions are compiled to machine code on first use, not first interpreted and

@@ -69,16 +69,16 @@ describe('the bundles', () => {
     for (const lazy of [/^node_modules\/(openai|undici|docx)\//, /^src\/core\/llm\/generateLlm\.ts$/]) assert.deepEqual(reportModules.filter((m) => lazy.test(m)), [], `the first report loads ${lazy}`);
   });
 
-  it('the CLI is one script that holds no LLM or Word package: those are files it requires when used', () => {
+  it('the CLI is one script that holds no LLM, Word, HTML or YAML package: those are files it requires when used', () => {
     const modules = modulesIn(cliDist('cli.cjs'));
     assert.ok(modules.includes('src/cli/main.ts'));
     // zod/mini (a config file's check) is in it, initialised on the first config read; classic zod is not.
-    for (const lazy of [/^node_modules\/(openai|undici|docx)\//, /^node_modules\/zod\/v4\/classic\//]) assert.deepEqual(modules.filter((m) => lazy.test(m)), [], `the CLI holds ${lazy}`);
+    for (const lazy of [/^node_modules\/(openai|undici|docx|fflate|markdown-it|yaml)\//, /^node_modules\/zod\/v4\/classic\//]) assert.deepEqual(modules.filter((m) => lazy.test(m)), [], `the CLI holds ${lazy}`);
     const text = fs.readFileSync(cliDist('cli.cjs'), 'utf8');
     // A plain script: the launcher runs it through vm.Script (its code cache), which has no import()
     // (`import()` with nothing in it is a development build's comment).
     assert.deepEqual(text.match(/\bimport\((?!\))[^\n]{0,60}/g) ?? [], []);
-    for (const name of ['openai', 'undici', 'docx']) {
+    for (const name of ['openai', 'undici', 'docx', 'fflate', 'markdown-it', 'yaml']) {
       assert.ok(text.includes(`require("./vendor/${name}.cjs")`), `cli.cjs does not require vendor/${name}.cjs`);
       assert.ok(modulesIn(cliDist('vendor', `${name}.cjs`)).some((m) => m.startsWith(`node_modules/${name}/`)), `vendor/${name}.cjs`);
     }
