@@ -71,7 +71,7 @@ function aliasEntries(locations: readonly Location[]): AliasEntry[] {
         const lower = alias.trim().toLowerCase();
         if (lower.length < 2 || seen.has(`${lower}\u0000${location.id}`)) continue;
         seen.add(`${lower}\u0000${location.id}`);
-        entries.push({ lower, location, asciiStart: /^[a-z0-9]/.test(lower), asciiEnd: /[a-z0-9]$/.test(lower) });
+        entries.push({ lower, location, asciiStart: isLowerAlnum(lower.charCodeAt(0)), asciiEnd: isLowerAlnum(lower.charCodeAt(lower.length - 1)) });
       }
     }
     // Longest first; ties in a stable, data-independent order.
