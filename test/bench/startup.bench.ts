@@ -132,7 +132,7 @@ function main(): void {
   const report = chunkOf(/^reportBundle-.*\.mjs$/);
   console.log(`activation (dist/extension.mjs): ${kb(activationFiles)}; with zod: ${activationFiles.some((f) => /\$ZodObject|ZodMini/.test(fs.readFileSync(f, 'utf8'))) ? 'zod/mini (the webview messages)' : 'none'}`);
   if (report) console.log(`first report (the report chunk, loaded by import()): ${kb(staticClosure(dist('chunks', report)).filter((f) => !activationFiles.includes(f)))} more`);
-  console.log(`the CLI (cli/dist/cli.cjs, one script; the LLM and Word packages in cli/dist/vendor/, required when used): ${kb([cliDist('cli.cjs')])}`);
+  console.log(`the CLI (cli/dist/cli.cjs, one script; the LLM, Word, HTML and YAML packages in cli/dist/vendor/, required when used): ${kb([cliDist('cli.cjs')])}`);
   const all = fs.readdirSync(dist('chunks')).filter((f) => f.endsWith('.mjs'));
   console.log(`the extension, everything: ${kb([dist('extension.mjs'), ...all.map((f) => dist('chunks', f))])}; data: ${kb(fs.readdirSync(dist('data')).map((f) => dist('data', f)))}`);
   fs.rmSync(tmp, { recursive: true, force: true });
