@@ -7,10 +7,13 @@
 //
 // The extension is an ES module build with code splitting: dist/extension.mjs, and dist/chunks/
 // for what loads on first use (the report engine with its knowledge base, the Word renderer, LLM
-// mode), so the core is one copy at run time. It ships in the .vsix. The CLI is the same kind of
-// build of its own under cli/dist/ (cli.mjs, chunks/, data/, and the cli.js launcher), shipped in
-// the @intake-studio/cli npm package and never in the .vsix: the offline path loads no LLM or
-// Word code there either.
+// mode), so the core is one copy at run time. It ships in the .vsix. The CLI is a build of its
+// own under cli/dist/, shipped in the @intake-studio/cli npm package and never in the .vsix: one
+// CommonJS file (cli.cjs), because V8 can keep the compiled code of a script between runs on
+// every Node version but that of an ES module only on Node 22.1+ (the launcher cli.js does it,
+// src/cli/launch/); the packages of LLM mode, Word, HTML and a team's YAML files (openai, undici,
+// docx, fflate, markdown-it, yaml) are files of their own in vendor/, required only when used;
+// data/ as for the extension.
 //
 // YAML files are imported as data: the plugin below parses them at build time, so a syntax
 // error fails the build instead of the extension. The field catalog and the knowledge base are
@@ -53,6 +56,20 @@ export default function load() {
     data = JSON.parse(readFileSync(new URL(${JSON.stringify(`${folder}/${name}`)}, dist), ${JSON.stringify(encoding)}));
   }
   return data;
+}
+`;
+}
+
+/**
+ * The CommonJS CLI's form of {@link dataFileModule}: the bundle (cli.cjs) is one file beside data/
+ * and schemas/, so the module finds them from __dirname.
+ */
+function cjsDataFileModule(name, folder = 'data', encoding = 'utf8') {
+  return `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+let data;
+export default function load() {
+  return (data ??= JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(folder)}, ${JSON.stringify(name)}), ${JSON.stringify(encoding)})));
 }
 `;
 }
@@ -106,7 +123,7 @@ export default function load() {
  * embed instead of the YAML as written (see compileData); with `dataDir`, that output is written
  * there as JSON files and read at run time (dataFileModule) instead of being embedded.
  * @param {() => Promise<Record<string, unknown> | undefined>} [compiled]
- * @param {{ dataDir?: string, absolute?: boolean }} [options] `absolute`: read the data files by their absolute path (the test bundles)
+ * @param {{ dataDir?: string, absolute?: boolean, cjs?: boolean }} [options] `absolute`: read the data files by their absolute path (the test bundles); `cjs`: from __dirname (the CLI)
  * @returns {import('esbuild').Plugin}
  */
 function yamlData(compiled, options = {}) {
@@ -120,7 +137,7 @@ function yamlData(compiled, options = {}) {
         const name = `${args.path}.utf16le.json`;
         fs.mkdirSync(options.dataDir, { recursive: true });
         fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(Object.fromEntries(DATA_GROUPS[args.path].map((key) => [key, data[key]]))), 'utf16le');
-        return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name), 'utf16le') : dataFileModule(name, 'data', 'utf16le'), loader: 'js', watchFiles: DATA_GROUPS[args.path].map((key) => path.join(CORE, key)) };
+        return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name), 'utf16le') : (options.cjs ? cjsDataFileModule : dataFileModule)(name, 'data', 'utf16le'), loader: 'js', watchFiles: DATA_GROUPS[args.path].map((key) => path.join(CORE, key)) };
       });
       build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
         const key = path.relative(CORE, args.path).split(path.sep).join('/');
@@ -131,7 +148,7 @@ function yamlData(compiled, options = {}) {
           const name = key.replace(/\.ya?ml$/, '.json').split('/').join('-');
           fs.mkdirSync(options.dataDir, { recursive: true });
           fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(data[key]));
-          return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name)) : dataFileModule(name), loader: 'js', watchFiles: [args.path] };
+          return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name)) : (options.cjs ? cjsDataFileModule : dataFileModule)(name), loader: 'js', watchFiles: [args.path] };
         }
         if (data && key in data) return { contents: dataModule(data[key]), loader: 'js', watchFiles: [args.path] };
         const text = await fs.promises.readFile(args.path, 'utf8');
@@ -154,7 +171,7 @@ function yamlData(compiled, options = {}) {
  * generated with the data (validateData.ts, `schemas/NAME`). With `outdir`, they are files in
  * OUTDIR/schemas/ (where package.json's jsonValidation points) read on first use; else embedded.
  * @param {() => Promise<Record<string, unknown> | undefined>} compiled
- * @param {{ outdir?: string }} [options]
+ * @param {{ outdir?: string, cjs?: boolean }} [options] `cjs`: read them from __dirname (the CLI)
  * @returns {import('esbuild').Plugin}
  */
 function jsonSchemas(compiled, options = {}) {
@@ -168,7 +185,7 @@ function jsonSchemas(compiled, options = {}) {
         if (schema === undefined) return { errors: [{ text: `no JSON Schema named ${args.path}` }] };
         if (!options.outdir) return { contents: dataModule(schema), loader: 'js' };
         writeSchemas(options.outdir, data);
-        return { contents: dataFileModule(`${args.path}.schema.json`, 'schemas'), loader: 'js' };
+        return { contents: (options.cjs ? cjsDataFileModule : dataFileModule)(`${args.path}.schema.json`, 'schemas'), loader: 'js' };
       });
     },
   };
@@ -264,28 +281,69 @@ function esm(outdir) {
 const EXTENSION_DIST = 'dist';
 const CLI_DIST = 'cli/dist';
 
-/** The `intake` command: a CommonJS launcher for the ES module, so `node cli/dist/cli.js` works as before. */
-const CLI_LAUNCHER = `#!/usr/bin/env node
-// The \`intake\` command line. It is an ES module (cli.mjs) that loads its chunks on first use.
-// On Node 22.1 and later, V8 keeps the compiled code of cli.mjs and its chunks on disk (in
-// NODE_COMPILE_CACHE, else the system's temporary folder): a later start skips compiling them.
-// Older Node versions have no such cache and start as before; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-//
-// Regular expressions are compiled to machine code on first use, not first interpreted and
-// compiled again on their second: a report runs the knowledge base's ~250 rule patterns (case-
-// insensitive Unicode, mostly Chinese) over the intake about once or twice each, where V8's
-// two steps cost more than the one (about 25 ms of a cold "intake generate"). Only speed changes.
-require('node:v8').setFlagsFromString('--no-regexp-tier-up');
-try {
-  require('node:module').enableCompileCache?.();
-} catch {
-  // A cache that cannot be used only costs the compile time.
+/**
+ * The packages the CLI uses only on some paths: LLM mode (openai, undici), Word (docx, and fflate
+ * for a team's template), HTML (markdown-it), a team's YAML files and config (yaml, zod/mini).
+ * Files of their own beside the CLI's bundle (vendor/NAME.cjs, a subpath's slash a dash), so the
+ * bundle that every run reads and loads from the code cache holds only what every run may need:
+ * about half as much.
+ */
+const CLI_VENDOR = ['openai', 'undici', 'docx', 'fflate', 'markdown-it', 'yaml'];
+const vendorFile = (name) => `./vendor/${name.replace('/', '-')}.cjs`;
+
+/**
+ * The CLI's bundle, cli/dist/cli.cjs: one CommonJS file (what loads on first use is inlined, and
+ * initialised when first imported), with each vendor package a stand-in module that requires its
+ * file, `require('./vendor/NAME.cjs')`: a `require`, not an `import()`, so that the bundle runs
+ * as a plain script (the launcher's code cache), and the package is seen as it is when bundled.
+ * @type {import('esbuild').Plugin}
+ */
+const cliVendorPlugin = {
+  name: 'cli-vendor',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${CLI_VENDOR.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'cli-vendor' }));
+    build.onLoad({ filter: /.*/, namespace: 'cli-vendor' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(vendorFile(args.path))});\n`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/vendor\//, namespace: 'cli-vendor' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+function cliBundle() {
+  return {
+    ...common,
+    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${CLI_DIST}/data`, cjs: true }), jsonSchemas(compileData, { outdir: CLI_DIST, cjs: true }), cliVendorPlugin, problemMatcherPlugin],
+    entryPoints: { cli: 'src/cli/bin.ts' },
+    outdir: CLI_DIST,
+    outExtension: { '.js': '.cjs' },
+  };
 }
-import('./cli.mjs').catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
-`;
+
+/** The vendor packages as CommonJS files of their own (cli/dist/vendor/NAME.cjs). */
+function cliVendor() {
+  return { ...common, plugins: [problemMatcherPlugin], entryPoints: Object.fromEntries(CLI_VENDOR.map((name) => [name.replace('/', '-'), name])), outdir: `${CLI_DIST}/vendor`, outExtension: { '.js': '.cjs' } };
+}
+
+/**
+ * The `intake` command, cli/dist/cli.js (src/cli/launch/launcher.ts): built after the bundle and
+ * vendor/, whose hash names their code cache files. A development build (source maps, watch mode) uses no cache.
+ */
+async function buildCliLauncher() {
+  const build = () => {
+    const version = JSON.parse(fs.readFileSync('cli/package.json', 'utf8')).version;
+    const hash = require('node:crypto').createHash('sha256');
+    for (const file of [`${CLI_DIST}/cli.cjs`, ...listFiles(`${CLI_DIST}/vendor`, '.cjs').sort()]) hash.update(fs.readFileSync(file));
+    return `${version}-${hash.digest('hex').slice(0, 16)}`;
+  };
+  await esbuild.build({
+    ...common,
+    plugins: [problemMatcherPlugin],
+    sourcemap: false,
+    entryPoints: { cli: 'src/cli/launch/launcher.ts' },
+    outdir: CLI_DIST,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { INTAKE_BUILD: JSON.stringify(production ? build() : '') },
+  });
+  fs.chmodSync(`${CLI_DIST}/cli.js`, 0o755);
+}
 
 function listFiles(dir, suffix) {
   if (!fs.existsSync(dir)) return [];
@@ -296,10 +354,11 @@ function listFiles(dir, suffix) {
 
 function targets() {
   const list = [
-    // The extension (VS Code loads ES module extensions since 1.100) and the CLI. What loads on
-    // first use is reached by dynamic import() and split into chunks of its own.
+    // The extension (VS Code loads ES module extensions since 1.100): what loads on first use is
+    // reached by dynamic import() and split into chunks of its own. The CLI (above).
     { ...esm(EXTENSION_DIST), entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
-    { ...esm(CLI_DIST), entryPoints: { cli: 'src/cli/bin.ts' } },
+    cliBundle(),
+    cliVendor(),
     // The report preview's page script: runs in the webview (a browser), not in Node.
     { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true },
   ];
@@ -326,8 +385,8 @@ async function main() {
   if (tests) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((t) => esbuild.context(t)));
   if (watch) {
-    writeCliLauncher();
     await Promise.all(contexts.map((c) => c.watch()));
+    await buildCliLauncher();
     console.log('[watch] build started');
     return;
   }
@@ -335,6 +394,8 @@ async function main() {
   if (!testsOnly) {
     for (const dir of [EXTENSION_DIST, CLI_DIST]) {
       fs.rmSync(`${dir}/chunks`, { recursive: true, force: true });
+      fs.rmSync(`${dir}/vendor`, { recursive: true, force: true });
+      fs.rmSync(`${dir}/cli.mjs`, { force: true });
       fs.rmSync(`${dir}/data`, { recursive: true, force: true });
       fs.rmSync(`${dir}/schemas`, { recursive: true, force: true });
     }
@@ -345,17 +406,11 @@ async function main() {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
   if (!testsOnly) {
-    writeCliLauncher();
+    await buildCliLauncher();
     // Every schema, also those no bundle imports (config.yaml's is for editors only).
     const data = await compileData();
     if (data) for (const dir of [EXTENSION_DIST, CLI_DIST]) writeSchemas(dir, data);
   }
-}
-
-function writeCliLauncher() {
-  fs.mkdirSync(CLI_DIST, { recursive: true });
-  fs.writeFileSync(`${CLI_DIST}/cli.js`, CLI_LAUNCHER);
-  fs.chmodSync(`${CLI_DIST}/cli.js`, 0o755);
 }
 
 module.exports = { yamlPlugin };

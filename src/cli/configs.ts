@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { formatConfigProblem, type FolderConfig, type LoadedFolderConfig } from '../core/folderConfig';
-import { IntakeFolderFinder } from '../core/intakeFolder';
+import { IntakeFolderFinder, syncNodeProbe } from '../core/intakeFolder';
 import { t } from '../core/l10n';
 import type { SharedArgs } from './args';
 import { UsageError } from './io';
@@ -21,7 +21,7 @@ function shown(file: string): string {
 const reader = () => import('../core/folderConfigFile');
 
 export class CliConfigs {
-  private readonly finder = new IntakeFolderFinder();
+  private readonly finder = new IntakeFolderFinder(syncNodeProbe);
   private readonly byFolder = new Map<string, Promise<LoadedFolderConfig | undefined>>();
   private explicit: Promise<LoadedFolderConfig | undefined> | undefined;
 

@@ -17,7 +17,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { IntakeFolderFinder } from '../core/intakeFolder';
+import { IntakeFolderFinder, syncNodeProbe } from '../core/intakeFolder';
 import { t } from '../core/l10n';
 import { hasOverlayFiles } from '../core/team/discover';
 import { formatTeamProblem, sortProblems } from '../core/team/problems';
@@ -80,7 +80,7 @@ async function target(given: string): Promise<Target> {
   const own = path.join(dir, '.intake');
   if (await fs.stat(own).then((s) => s.isDirectory(), () => false)) return { given, intakeDir: own };
   if (await hasOverlayFiles(dir)) return { given, overlayDir: dir };
-  const governing = await new IntakeFolderFinder().forFolder(dir);
+  const governing = await new IntakeFolderFinder(syncNodeProbe).forFolder(dir);
   if (governing === undefined) throw new UsageError(t('{0}: no .intake/ folder here or above it (up to the repository root)', given));
   return { given, intakeDir: governing };
 }

@@ -6,13 +6,14 @@
 import { configureL10n, localeFromEnv, t } from '../core/l10n';
 import zhCn from '../../media/l10n/bundle.l10n.zh-cn.json';
 import { takeSharedArgs, type SharedArgs } from './args';
-import { runBatchCheck, runBatchGenerate, type BatchContext } from './batch';
+import type { BatchContext } from './batch';
 import { runCheck } from './check';
 import { CliConfigs } from './configs';
 import { diagnosticPolicyOf } from '../core/folderConfig';
 import { parseGenerateArgs, runGenerate, singleGenerateArgs } from './generate';
 import { classifyInputs, singleFile } from './inputs';
 import { UsageError } from './io';
+import { writeDirect } from './directWrite';
 import { escapeControlChars } from '../core/text/controlChars';
 import { runKnowledge } from './knowledge';
 import { CliTeams, loadTeam, teamWarnings, todayIso, type LoadedTeam } from './team';
@@ -82,7 +83,7 @@ async function check(args: string[], context: BatchContext): Promise<{ stdout: s
   const inputs = classifyInputs(args.filter((a) => a !== '--json'), context.shared.literal);
   if (inputs.includes.length === 0) throw new UsageError(t('check needs a FILE (or files, folders and globs)'));
   const file = singleFile(inputs);
-  if (file === undefined) return runBatchCheck(inputs, json, context);
+  if (file === undefined) return (await batch()).runBatchCheck(inputs, json, context);
   const [config] = await configsOf(context.shared, file);
   const { team, warnings } = await teamOf(context.shared, file);
   const result = runCheck(file, json, diagnosticPolicyOf(config), team?.knowledge?.catalog);
@@ -98,13 +99,21 @@ async function generate(args: string[], context: BatchContext, env: NodeJS.Proce
     if (options.llm) throw new UsageError(t('--provider openai-compatible writes one report: give one FILE'));
     if (options.out === undefined) throw new UsageError(t('generate with several files needs -o DIR'));
     const choices = { ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(options.refs !== undefined ? { refs: options.refs } : {}) };
-    return runBatchGenerate(inputs, { out: options.out, choices, ...(options.format ? { format: options.format } : {}), ...(options.intake !== undefined ? { intake: options.intake } : {}) }, context);
+    return (await batch()).runBatchGenerate(inputs, { out: options.out, choices, ...(options.format ? { format: options.format } : {}), ...(options.intake !== undefined ? { intake: options.intake } : {}) }, context);
   }
   const [config] = await configsOf(context.shared, file);
   const args2 = singleGenerateArgs(options, file, config?.generate?.format);
   const { team, warnings } = await teamOf(context.shared, file);
   const result = await runGenerate(args2, env, team);
   return { ...result, stderr: warnings + result.stderr };
+}
+
+/**
+ * Several files' commands, loaded only for them: with the worker pool they bring node:worker_threads
+ * and node:os, which a one-file command never needs (about 4 ms of its start).
+ */
+function batch() {
+  return import('./batch');
 }
 
 /** The team knowledge and branding of one file, and the lines about their problems. */
@@ -122,31 +131,33 @@ function configsOf(shared: SharedArgs, file: string) {
  * Writes the result and exits. A reader that goes away (`intake generate … | head`: EPIPE) is
  * not an error: the rest is dropped quietly, exit 0 as for any filter. Any other write error
  * (`> /dev/full`: ENOSPC) is one line on stderr and exit 2, never an unhandled 'error' event.
+ * The descriptors are written directly (directWrite.ts); the streams are set up only when that
+ * cannot be done, and only for a non-empty output.
  */
-export function writeResult(result: { stdout: string; stderr: string; exitCode: number }, out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): void {
+export function writeResult(result: { stdout: string; stderr: string; exitCode: number }): void {
   let failed = false;
   const onError = (e: NodeJS.ErrnoException) => {
     if (failed) return;
     failed = true;
     if (e.code === 'EPIPE') return; // the reader has all it wanted: keep the exit code
     try {
-      err.write(`intake: ${t('cannot write the output ({0})', e.code ?? e.message)}\n`);
+      writeDirect(2, `intake: ${t('cannot write the output ({0})', e.code ?? e.message)}\n`, stderr);
     } catch {
       // stderr is gone too: the exit code still tells.
     }
     process.exitCode = 2;
   };
   // A pipe reports errors as events, a file (such as /dev/full) by throwing from write().
-  out.on('error', onError);
-  err.on('error', () => undefined);
+  const stdout = () => process.stdout.on('error', onError);
+  const stderr = () => process.stderr.on('error', () => undefined);
   process.exitCode = result.exitCode;
   try {
-    if (result.stdout) out.write(result.stdout);
+    if (result.stdout) writeDirect(1, result.stdout, stdout);
   } catch (e) {
     onError(e as NodeJS.ErrnoException);
   }
   try {
-    if (result.stderr) err.write(result.stderr);
+    if (result.stderr) writeDirect(2, result.stderr, stderr);
   } catch {
     // Nowhere left to say it.
   }

@@ -22,6 +22,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { failed, runFileTask, type FileOutcome, type FileTask } from './fileTask';
+import { POOL_WORKER_ENV } from './worker';
 
 /** What a worker is started with: the marker that makes the bundle a worker, and the language. */
 export interface WorkerInit {
@@ -110,7 +111,7 @@ class WorkerPool {
 
   private start(): void {
     const init: WorkerInit = { intakeWorker: true, locale: this.options.locale };
-    const worker = new Worker(this.script, { workerData: init });
+    const worker = new Worker(this.script, { workerData: init, env: { ...process.env, [POOL_WORKER_ENV]: '1' } });
     this.workers.add(worker);
     const inFlight = new Set<number>();
     const feed = (): void => {

@@ -11,7 +11,7 @@
  * skipped, and each problem is printed once, on stderr (`intake knowledge check` is the CI gate).
  */
 import * as path from 'node:path';
-import { IntakeFolderFinder } from '../core/intakeFolder';
+import { IntakeFolderFinder, syncNodeProbe } from '../core/intakeFolder';
 import { t } from '../core/l10n';
 import type { Branding } from '../core/team/branding';
 import { teamFilesIn } from '../core/team/discover';
@@ -42,7 +42,7 @@ function hasTeam(spec: TeamSpec | undefined): spec is TeamSpec {
 }
 
 export class CliTeams {
-  private readonly finder = new IntakeFolderFinder();
+  private readonly finder = new IntakeFolderFinder(syncNodeProbe);
   private readonly byDir = new Map<string, Promise<{ knowledge: boolean; branding: boolean }>>();
 
   constructor(private readonly userDirs: readonly string[]) {}

@@ -6,7 +6,8 @@
  * - loading the extension: importing dist/extension.mjs as VS Code does (with a stand-in for the
  *   `vscode` module), in a fresh process;
  * - the first knowledge-base load and the first report in a fresh process;
- * - `intake generate` of the insurance intake as a whole process, against `node -e 0`;
+ * - `intake generate` of the insurance intake as a whole process, against `node -e 0`: the first
+ *   run (the CLI's code cache empty) and the later ones (cached);
  * - what each entry point loads before it runs (bundle sizes), and where zod is.
  *
  * `npm run bench` builds the production dist/ (minified, what the .vsix ships) first.
@@ -101,16 +102,29 @@ function main(): void {
   const seed = path.join(tmp, 'seed.intake');
   fs.writeFileSync(seed, readSeed());
   const out = path.join(tmp, 'report.md');
-  const ratios: number[] = [];
-  const cli: number[] = [];
+  // The CLI keeps V8's compiled code of its bundle in the user's cache folder (src/cli/launch/):
+  // a user's first run of a command finds the cache empty and fills it; every later run uses it.
+  // Both are measured, each paired with node -e 0; the target applies to the later runs, which are
+  // what a user sees from the second run on.
+  const args = [cliDist('cli.js'), 'generate', seed, '--intake', '2', '-o', out];
+  const kept = path.join(tmp, 'code-cache-kept');
+  processCpu(args, { env: { ...process.env, INTAKE_CODE_CACHE_DIR: kept } });
+  const firstRun: number[] = [];
+  const firstRatios: number[] = [];
+  const cached: number[] = [];
+  const cachedRatios: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const ref = processCpu(['-e', '0']);
-    const run = processCpu([cliDist('cli.js'), 'generate', seed, '--intake', '2', '-o', out]);
-    cli.push(run);
-    ratios.push(run / ref);
+    const empty = processCpu(args, { env: { ...process.env, INTAKE_CODE_CACHE_DIR: path.join(tmp, `code-cache-empty-${i}`) } });
+    const warm = processCpu(args, { env: { ...process.env, INTAKE_CODE_CACHE_DIR: kept } });
+    firstRun.push(empty);
+    firstRatios.push(empty / ref);
+    cached.push(warm);
+    cachedRatios.push(warm / ref);
   }
-  const r = median(ratios);
-  console.log(`intake generate (insurance, Markdown) as a process: ${fmt(median(cli))} ms, ${r.toFixed(2)}× node -e 0 (target ≤ 2×: ${verdict(r <= 2)})`);
+  const r = median(cachedRatios);
+  console.log(`intake generate (insurance, Markdown) as a process, cached (every run after the first): ${fmt(median(cached))} ms, ${r.toFixed(2)}× node -e 0 (target ≤ 2×: ${verdict(r <= 2)})`);
+  console.log(`intake generate (insurance, Markdown) as a process, first run (empty code cache, filled on exit): ${fmt(median(firstRun))} ms, ${median(firstRatios).toFixed(2)}× node -e 0`);
 
   console.log('\n— what each entry point loads before it runs (the production build) —');
   const activationFiles = staticClosure(dist('extension.mjs'));
@@ -118,7 +132,7 @@ function main(): void {
   const report = chunkOf(/^reportBundle-.*\.mjs$/);
   console.log(`activation (dist/extension.mjs): ${kb(activationFiles)}; with zod: ${activationFiles.some((f) => /\$ZodObject|ZodMini/.test(fs.readFileSync(f, 'utf8'))) ? 'zod/mini (the webview messages)' : 'none'}`);
   if (report) console.log(`first report (the report chunk, loaded by import()): ${kb(staticClosure(dist('chunks', report)).filter((f) => !activationFiles.includes(f)))} more`);
-  console.log(`intake generate, offline (cli/dist/cli.mjs): ${kb(staticClosure(cliDist('cli.mjs')))}`);
+  console.log(`the CLI (cli/dist/cli.cjs, one script; the LLM, Word, HTML and YAML packages in cli/dist/vendor/, required when used): ${kb([cliDist('cli.cjs')])}`);
   const all = fs.readdirSync(dist('chunks')).filter((f) => f.endsWith('.mjs'));
   console.log(`the extension, everything: ${kb([dist('extension.mjs'), ...all.map((f) => dist('chunks', f))])}; data: ${kb(fs.readdirSync(dist('data')).map((f) => dist('data', f)))}`);
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -2,34 +2,22 @@
 // must hold the bundled CLI, which must run from the unpacked tarball with nothing installed.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot, run } from './helpers';
+import { packedCli, repoRoot, run } from './helpers';
 
 describe('the CLI npm package (cd cli && npm pack)', () => {
   let tmp: string;
   let files: string[];
-  let tarball: string;
 
   before(function () {
     this.timeout(120_000);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-cli-pack-'));
-    // npm pack runs the package's prepack script: the production build of the CLI.
-    const packed = run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: path.join(repoRoot(), 'cli') });
-    assert.equal(packed.status, 0, packed.stderr);
-    const info = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string; mode: number }[] }[])[0]!;
-    files = info.files.map((f) => f.path).sort();
-    tarball = path.join(tmp, info.filename);
-    const untar = run('tar', ['-xzf', tarball, '-C', tmp]);
-    assert.equal(untar.status, 0, untar.stderr);
+    ({ tmp, files } = packedCli());
   });
 
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-  it('holds the bundled CLI (launcher, ES module, its chunks and validated data), its manifest, README and licence, and nothing else', () => {
-    const fixed = files.filter((f) => !/^dist\/(chunks\/[\w-]+\.mjs|data\/[\w.-]+\.json|schemas\/[\w-]+\.schema\.json)$/.test(f));
-    assert.deepEqual(fixed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/cli.mjs', 'package.json']);
-    assert.ok(files.some((f) => f.startsWith('dist/chunks/')), 'no chunks');
+  it('holds the bundled CLI (launcher, bundle, the vendor packages and validated data), its manifest, README and licence, and nothing else', () => {
+    const fixed = files.filter((f) => !/^dist\/(vendor\/[\w-]+\.cjs|data\/[\w.-]+\.json|schemas\/[\w-]+\.schema\.json)$/.test(f));
+    assert.deepEqual(fixed, ['LICENSE', 'README.md', 'dist/cli.cjs', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/vendor/')), ['docx', 'fflate', 'markdown-it', 'openai', 'undici', 'yaml'].map((name) => `dist/vendor/${name}.cjs`));
     assert.ok(files.includes('dist/data/knowledge-base.utf16le.json'), 'no knowledge data');
     assert.ok(files.includes('dist/schemas/knowledge-overlay.schema.json'), 'no JSON Schemas (the team files are checked with them)');
     assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps in the package');

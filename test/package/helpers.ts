@@ -1,7 +1,9 @@
 // Shared by the package tests (npm run test:package), which check what we ship: the .vsix that
 // `npm run package` just wrote, and the CLI's npm package. Plain Node.
+import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../unit/helpers/seeds';
 import { unzip } from '../unit/helpers/zip';
@@ -40,6 +42,34 @@ export function run(cmd: string, args: string[], options: { cwd?: string; env?: 
   const r = spawnSync(cmd, args, { cwd: options.cwd ?? repoRoot(), env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
+}
+
+export interface PackedCli {
+  /** A temporary folder holding the tarball and, in package/, its contents. */
+  tmp: string;
+  /** The tarball's files, sorted. */
+  files: string[];
+  /** package/dist/cli.js: the `intake` command as installed. */
+  bin: string;
+}
+
+let packed: PackedCli | undefined;
+
+/**
+ * `cd cli && npm pack` (its prepack script is the production build of the CLI), unpacked into a
+ * temporary folder: once per test run, removed when the run ends.
+ */
+export function packedCli(): PackedCli {
+  if (packed) return packed;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-cli-pack-'));
+  process.once('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const r = run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: path.join(repoRoot(), 'cli') });
+  assert.equal(r.status, 0, r.stderr);
+  const info = (JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[])[0]!;
+  const untar = run('tar', ['-xzf', path.join(tmp, info.filename), '-C', tmp]);
+  assert.equal(untar.status, 0, untar.stderr);
+  packed = { tmp, files: info.files.map((f) => f.path).sort(), bin: path.join(tmp, 'package', 'dist', 'cli.js') };
+  return packed;
 }
 
 /** The manifest's `%key%` strings resolved in every language: one manifest per package.nls*.json. */

@@ -63,7 +63,7 @@ describe('metadata', () => {
   it('the CLI is not part of the extension: no bin in package.json, one in cli/package.json', () => {
     assert.equal(pkg.bin, undefined);
     assert.deepEqual(cli.bin, { intake: 'dist/cli.js' });
-    assert.deepEqual(cli.files, ['dist/cli.js', 'dist/cli.mjs', 'dist/chunks/*.mjs', 'dist/data/*.json', 'dist/schemas/*.json']);
+    assert.deepEqual(cli.files, ['dist/cli.js', 'dist/cli.cjs', 'dist/vendor/*.cjs', 'dist/data/*.json', 'dist/schemas/*.json']);
     assert.equal(cli.dependencies, undefined, 'the CLI is bundled: it installs nothing');
   });
 

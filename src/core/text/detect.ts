@@ -142,27 +142,57 @@ const NOT_NAMES = new Set(
 const PERSON_FIELD = new RegExp(`(?:${ROLE_WORDS})\\s*(?:(?:[：:]|为|是)\\s*)?(${SURNAME}[\\p{Script=Han}]{1,2}?(?=[^\\p{Script=Han}]|$|${TITLES})|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})`, 'gu');
 /** `王经理`, `张伟总监`, `李先生`: a name right before a title, not inside a longer word. */
 const PERSON_TITLE = new RegExp(`(?<=^|[^\\p{Script=Han}]|联系|致电|拜访|对接|抄送|汇报给|告知|与|和|或|及|由)(${SURNAME}[\\p{Script=Han}]{0,2}?)(${TITLES})`, 'gu');
-const PERSON_EN = /\b(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?/g;
+const HONORIFICS = ['Mr', 'Ms', 'Mrs', 'Miss', 'Dr', 'Prof'];
+const PERSON_EN = new RegExp(`\\b(?:${HONORIFICS.join('|')})\\.?\\s+[A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+)?`, 'g');
 /** What people do in an intake's free text: `张伟表示…`, `由李明牵头`. */
 const ACTS = '表示|说|认为|提出|反馈|确认|负责|牵头|介绍|强调|指出|要求|希望|沟通|签字|审批|同意|对接|主导|拍板|答复|回复|建议';
 /** A title written before the name: `CTO李雷`, `总监 张伟`. */
-const PERSON_AFTER_TITLE = new RegExp(`(?:(?<![A-Za-z])(?:CEO|CTO|CIO|CFO|COO|CISO|CDO|CSO|VP)|总经理|总监|经理|主管|主任|部长|行长|董事长|负责人)[ \t:：]?(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=[^\\p{Script=Han}]|$|${ACTS}|${TITLES})`, 'gu');
+const LATIN_LEAD_TITLES = ['CEO', 'CTO', 'CIO', 'CFO', 'COO', 'CISO', 'CDO', 'CSO', 'VP'];
+const LEAD_TITLES = ['总经理', '总监', '经理', '主管', '主任', '部长', '行长', '董事长', '负责人'];
+const PERSON_AFTER_TITLE = new RegExp(`(?:(?<![A-Za-z])(?:${LATIN_LEAD_TITLES.join('|')})|${LEAD_TITLES.join('|')})[ \t:：]?(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=[^\\p{Script=Han}]|$|${ACTS}|${TITLES})`, 'gu');
 /** A name in free text, before what the person did and after a word that leads to a person. */
 const PERSON_ACTING = new RegExp(`(?<=^|[^\\p{Script=Han}]|由|与|和|跟|同|请|经|据|联系|致电|拜访|约|找|向|让)(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=${ACTS})`, 'gu');
 
+/**
+ * The words each pattern above cannot match without (each match holds one of its list, as
+ * written: these patterns are case-sensitive). Most of an intake's texts hold none, and a few
+ * `includes` cost far less than running, and in a short run first compiling, the patterns: about
+ * 2 ms of a cold `intake generate`.
+ */
+const NEEDS = {
+  field: ROLE_WORDS.split('|'),
+  // A title's literal part (`总(?![\p{Script=Han}])` needs 总).
+  title: TITLES.split('|').map((w) => w.replace(/\(.*$/, '')),
+  en: HONORIFICS,
+  afterTitle: [...LATIN_LEAD_TITLES, ...LEAD_TITLES],
+  acting: ACTS.split('|'),
+};
+
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 export function discoverPeople(text: string): string[] {
   const out = new Set<string>();
-  PERSON_FIELD.lastIndex = 0;
-  for (let m = PERSON_FIELD.exec(text); m; m = PERSON_FIELD.exec(text)) if (m[1]!.length >= 2 && !NOT_NAMES.has(m[1]!)) out.add(m[1]!);
-  PERSON_TITLE.lastIndex = 0;
-  for (let m = PERSON_TITLE.exec(text); m; m = PERSON_TITLE.exec(text)) {
-    if (NOT_NAMES.has(m[1]!) || NOT_NAMES.has(m[1]!.slice(0, 2))) continue;
-    // A surname alone (王经理) is masked with its title: never mask a single character everywhere.
-    out.add(m[1]!.length >= 2 ? m[1]! : m[1]! + m[2]!);
+  if (holdsAny(text, NEEDS.field)) {
+    PERSON_FIELD.lastIndex = 0;
+    for (let m = PERSON_FIELD.exec(text); m; m = PERSON_FIELD.exec(text)) if (m[1]!.length >= 2 && !NOT_NAMES.has(m[1]!)) out.add(m[1]!);
   }
-  PERSON_EN.lastIndex = 0;
-  for (let m = PERSON_EN.exec(text); m; m = PERSON_EN.exec(text)) out.add(m[0]);
-  for (const re of [PERSON_AFTER_TITLE, PERSON_ACTING]) {
+  if (holdsAny(text, NEEDS.title)) {
+    PERSON_TITLE.lastIndex = 0;
+    for (let m = PERSON_TITLE.exec(text); m; m = PERSON_TITLE.exec(text)) {
+      if (NOT_NAMES.has(m[1]!) || NOT_NAMES.has(m[1]!.slice(0, 2))) continue;
+      // A surname alone (王经理) is masked with its title: never mask a single character everywhere.
+      out.add(m[1]!.length >= 2 ? m[1]! : m[1]! + m[2]!);
+    }
+  }
+  if (holdsAny(text, NEEDS.en)) {
+    PERSON_EN.lastIndex = 0;
+    for (let m = PERSON_EN.exec(text); m; m = PERSON_EN.exec(text)) out.add(m[0]);
+  }
+  for (const [re, needs] of [[PERSON_AFTER_TITLE, NEEDS.afterTitle], [PERSON_ACTING, NEEDS.acting]] as const) {
+    if (!holdsAny(text, needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) if (!NOT_NAMES.has(m[1]!) && !NOT_NAMES.has(m[1]!.slice(0, 2))) out.add(m[1]!);
   }

@@ -1,0 +1,52 @@
+/**
+ * Where the CLI keeps V8's compiled code for its bundle (codeCache.ts): a folder of the user's
+ * own cache folder that nobody else may write to. Compiled code read from a file runs as code, so
+ * a folder another user could plant a file in (the shared temporary folder, a group-writable
+ * folder) is never used.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The cache folder for `env` and `platform`, or undefined when the cache is off
+ * (INTAKE_CODE_CACHE=0) or there is no home folder to put it in. INTAKE_CODE_CACHE_DIR moves it;
+ * else it is intake-studio/code-cache in the user's cache folder: $XDG_CACHE_HOME or ~/.cache,
+ * ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows.
+ */
+export function codeCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
+  const setting = env.INTAKE_CODE_CACHE?.trim().toLowerCase();
+  if (setting === '0' || setting === 'off' || setting === 'false') return undefined;
+  if (env.INTAKE_CODE_CACHE_DIR) return path.resolve(env.INTAKE_CODE_CACHE_DIR);
+  const base = userCacheFolder(env, platform);
+  return base === undefined ? undefined : path.join(base, 'intake-studio', 'code-cache');
+}
+
+function userCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
+  const absolute = (p: string | undefined) => (p && path.isAbsolute(p) ? p : undefined);
+  if (platform === 'win32') return absolute(env.LOCALAPPDATA);
+  const home = absolute(env.HOME);
+  if (platform === 'darwin') return home && path.join(home, 'Library', 'Caches');
+  // The XDG base directory spec: a relative $XDG_CACHE_HOME is invalid and ignored.
+  return absolute(env.XDG_CACHE_HOME) ?? (home && path.join(home, '.cache'));
+}
+
+/**
+ * Makes `dir` (and missing parents) readable by this user only, and tells whether it is safe to
+ * keep code in: a real folder (not a link), owned by this user, that nobody else may write to. On
+ * Windows, where there are no such modes, the user's own %LOCALAPPDATA% is taken as private.
+ */
+export function ensurePrivateDir(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return isPrivate(fs.lstatSync(dir), 'dir');
+  } catch {
+    return false;
+  }
+}
+
+/** True when `stat` is a folder (or file) of this user's that no other user may write to. */
+export function isPrivate(stat: fs.Stats, kind: 'dir' | 'file'): boolean {
+  if (kind === 'dir' ? !stat.isDirectory() : !stat.isFile()) return false;
+  if (process.platform === 'win32' || process.getuid === undefined) return true;
+  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+}
