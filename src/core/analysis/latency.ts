@@ -94,7 +94,19 @@ interface TrieNode {
 
 interface PlaceIndex {
   starts: Uint8Array;
+  /**
+   * The first two characters of the aliases (every alias has two or more), hashed: a position
+   * whose pair is not marked begins no alias, and is passed over without walking the trie. The
+   * characters that begin a place name (中, 上, 北, 东…) are common in Chinese text, so the
+   * first character alone lets through most positions of a line.
+   */
+  pairs: Uint8Array;
   root: TrieNode;
+}
+
+/** Where the pair of characters `a`, `b` is marked in {@link PlaceIndex.pairs}. */
+function pairSlot(a: number, b: number): number {
+  return (a * 31 + b) & 0xffff;
 }
 
 const indexCache = new WeakMap<readonly Location[], PlaceIndex>();
@@ -103,9 +115,11 @@ function aliasIndex(locations: readonly Location[]): PlaceIndex {
   let index = indexCache.get(locations);
   if (!index) {
     const starts = new Uint8Array(0x10000);
+    const pairs = new Uint8Array(0x10000);
     const root: TrieNode = {};
     aliasEntries(locations).forEach((entry, order) => {
       starts[entry.lower.charCodeAt(0)] = 1;
+      pairs[pairSlot(entry.lower.charCodeAt(0), entry.lower.charCodeAt(1))] = 1;
       let node = root;
       for (let i = 0; i < entry.lower.length; i++) {
         const c = entry.lower.charCodeAt(i);
@@ -116,7 +130,7 @@ function aliasIndex(locations: readonly Location[]): PlaceIndex {
       }
       (node.ends ??= []).push({ entry, order });
     });
-    index = { starts, root };
+    index = { starts, pairs, root };
     indexCache.set(locations, index);
   }
   return index;
@@ -166,11 +180,12 @@ function isLowerAlnum(c: number): boolean {
 export function findPlaces(text: string, locations: readonly Location[], line = 0): PlaceMention[] {
   // Matching is on the lower-cased text; when only A–Z would change, they are folded as read.
   const lower = needsFullLowerCase(text) ? text.toLowerCase() : text;
-  const { starts, root } = aliasIndex(locations);
+  const { starts, pairs, root } = aliasIndex(locations);
   let hits: { e: AliasEntry; order: number; at: number; end: number }[] | undefined;
-  for (let at = 0; at < lower.length; at++) {
+  // Every alias has two characters or more: none begins at the last position.
+  for (let at = 0; at + 1 < lower.length; at++) {
     const first = lowerAt(lower, at);
-    if (starts[first] === 0) continue;
+    if (starts[first] === 0 || pairs[pairSlot(first, lowerAt(lower, at + 1))] === 0) continue;
     let node = root.next!.get(first);
     for (let end = at + 1; node; end++) {
       if (node.ends) {
