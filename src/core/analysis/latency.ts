@@ -310,9 +310,9 @@ function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowl
     candidates.push({ line: line.line, inWhere: WHERE_SECTIONS.has(line.section), own, crossSite: CROSS_SITE.test(lineText(line)), targets });
   }
   // An array of the exact size (one grown by pushing has room to spare, kept as long as the extract).
-  const sources = scratch.slice(0, count);
+  const sources = count === 0 ? NO_SOURCES : scratch.slice(0, count);
   scratch.fill(undefined, 0, count);
-  return new LatencyExtract(candidates, sources, 0);
+  return new LatencyExtract(candidates.length === 0 ? NO_CANDIDATES : candidates, sources, 0);
 }
 
 /**
@@ -324,6 +324,10 @@ function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowl
  * made a cold analysis keep megabytes that the garbage collector copied and nothing read again.
  */
 type PlaceSources = ReadonlyArray<string | number | boolean | undefined>;
+
+/** The sources and candidates of the many sections that have none: shared, frozen (extracts are never changed). */
+const NO_SOURCES: PlaceSources = Object.freeze([]);
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 
 /** Where the extracts' sources are gathered before they are copied out at their size. */
 const scratch: Array<string | number | boolean | undefined> = [];

@@ -201,8 +201,16 @@ function collect(lines: readonly AnalysisLine[]): Statements {
       digit = false;
     }
   }
-  return s;
+  return s.availability.length + s.allowances.length + s.recoveries.length + s.zero.length === 0 ? NO_STATEMENTS : s;
 }
+
+/**
+ * The extract of every section that states nothing about the SLA (most of them), shared: each
+ * section's extract lives as long as its analysis. Frozen, as extracts are never changed.
+ */
+const NO_STATEMENTS: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
+for (const list of Object.values(NO_STATEMENTS)) Object.freeze(list);
+Object.freeze(NO_STATEMENTS);
 
 /** What one clause (with a digit in it) of a line states. */
 function collectClause(s: Statements, line: AnalysisLine, clause: { text: string; start: number }, zeroLine: boolean): void {
