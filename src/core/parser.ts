@@ -195,13 +195,20 @@ class IntakeParser {
   private readonly positions: Position[] = [];
   private positionCount = 0;
   private readonly positionAt = (character: number): Position => this.position(character);
+  /**
+   * Whether the text has a line separator (U+2028, U+2029) anywhere: looked for once, so that
+   * the lines of a text without one (nearly every text) are not searched for one each.
+   */
+  private readonly lineSeparators: boolean;
 
   constructor(
     private readonly text: string,
     private readonly firstLine: number,
     private readonly firstIntakeIndex: number,
     private readonly placeholderContents: PlaceholderAnalyzer,
-  ) {}
+  ) {
+    this.lineSeparators = text.includes('\u2028') || text.includes('\u2029');
+  }
 
   parse(): IntakeFile {
     const text = this.text;
@@ -266,7 +273,7 @@ class IntakeParser {
 
     const first = text.charCodeAt(indentLen);
     if (first === HASH) {
-      const level = headingAt(text, indentLen);
+      const level = headingAt(text, indentLen, this.lineSeparators);
       if (level > 0) {
         this.onHeading(level);
         return;
@@ -277,7 +284,7 @@ class IntakeParser {
         this.onSection(close);
         return;
       }
-    } else if (isBulletAt(text, indentLen)) {
+    } else if (isBulletAt(text, indentLen, this.lineSeparators)) {
       this.onItem(indentLen + 1, true);
       return;
     }
@@ -586,12 +593,12 @@ function colonBeforeTrailingSpace(text: string, from: number, to: number): numbe
 }
 
 /** `#` heading: the level (1 to 6 hashes, then a blank), or 0 when the line is no heading. */
-function headingAt(text: string, indentLen: number): number {
+function headingAt(text: string, indentLen: number, mayHaveLineSeparator = true): number {
   let i = indentLen;
   while (i < text.length && text.charCodeAt(i) === HASH) i++;
   const level = i - indentLen;
   if (level > 6 || i >= text.length || !isBlankOrTab(text.charCodeAt(i))) return 0;
-  return LINE_SEPARATOR.test(text) ? 0 : level;
+  return mayHaveLineSeparator && LINE_SEPARATOR.test(text) ? 0 : level;
 }
 
 function isBlankOrHash(c: number): boolean {
@@ -626,10 +633,10 @@ function sectionAt(text: string, indentLen: number): number {
 }
 
 /** A bullet: the marker (`-`, `*`, `+`, `•`) right after the indent, then blanks or the end of the line. */
-function isBulletAt(text: string, indentLen: number): boolean {
+function isBulletAt(text: string, indentLen: number, mayHaveLineSeparator: boolean): boolean {
   if (!isBulletMarker(text.charCodeAt(indentLen))) return false;
   const after = indentLen + 1;
-  return (after === text.length || isBlankOrTab(text.charCodeAt(after))) && !LINE_SEPARATOR.test(text);
+  return (after === text.length || isBlankOrTab(text.charCodeAt(after))) && !(mayHaveLineSeparator && LINE_SEPARATOR.test(text));
 }
 
 /** `[ ]` or `[__(x]` is not a section header, just text. */

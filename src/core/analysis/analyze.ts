@@ -95,52 +95,74 @@ export class AnalysisChunk {
   private constructor(
     /** The validator's notes on the lines too long to check, in line order. */
     readonly tooLong: readonly AnalysisFinding[],
-    /** Each runner's extract, or what it threw (a failed check gives no findings for the whole intake). */
-    private readonly extracts: ReadonlyMap<CheckRunner<unknown>, { value: unknown } | { error: unknown }>,
+    /** The runners the chunk was read by (a shared list, RUNNERS but in tests). */
+    private readonly runners: ReadonlyArray<CheckRunner<unknown>>,
+    /**
+     * Each runner's extract, or what it threw (a failed check gives no findings for the whole
+     * intake), by the runner's place in `runners`. An array of the runners' length rather than a
+     * map with an entry object per runner: every section of every intake keeps one for as long
+     * as its analysis lives.
+     */
+    private readonly extracts: readonly unknown[],
   ) {}
 
   /** The chunk of `lines`, which it takes over (lines too long to check are blanked). */
   static of(lines: AnalysisLine[], knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE, runners: ReadonlyArray<CheckRunner<unknown>> = RUNNERS): AnalysisChunk {
     const skipped = skipLongLines(lines);
-    const extracts = new Map<CheckRunner<unknown>, { value: unknown } | { error: unknown }>();
-    for (const runner of runners) {
+    const extracts = runners.map((runner) => {
       try {
-        extracts.set(runner, { value: runner.extract(lines, knowledge) });
+        return runner.extract(lines, knowledge);
       } catch (error) {
-        extracts.set(runner, { error });
+        return new ExtractError(error);
       }
-    }
-    return new AnalysisChunk(skipped.map(lineTooLong), extracts);
+    });
+    return new AnalysisChunk(skipped.length === 0 ? NO_FINDINGS : skipped.map(lineTooLong), runners, extracts);
+  }
+
+  /** `runner`'s extract (an {@link ExtractError} for what it threw), or undefined when it did not read the chunk. */
+  private extractOf(runner: CheckRunner<unknown>): unknown {
+    const i = this.runners.indexOf(runner);
+    return i < 0 ? MISSING : this.extracts[i];
   }
 
   /** `runner`'s extract; throws what the runner threw on these lines. */
   extract(runner: CheckRunner<unknown>): unknown {
-    const e = this.extracts.get(runner);
-    if (!e) throw new Error(`no extract for ${runner.checks.join(',')}`);
-    if ('error' in e) throw e.error;
-    return e.value;
+    const e = this.extractOf(runner);
+    if (e === MISSING) throw new Error(`no extract for ${runner.checks.join(',')}`);
+    if (e instanceof ExtractError) throw e.error;
+    return e;
   }
 
   /** Whether `runner` read the same from this chunk as from `other` (so gives the same findings from either). */
   sameFor(runner: CheckRunner<unknown>, other: AnalysisChunk, knowledge: AnalysisKnowledge): boolean {
     if (other === this) return true;
-    const a = this.extracts.get(runner);
-    const b = other.extracts.get(runner);
-    if (!a || !b || 'error' in a || 'error' in b) return false;
-    return a.value === b.value || (runner.same ? runner.same(a.value, b.value, knowledge) : sameData(a.value, b.value));
+    const a = this.extractOf(runner);
+    const b = other.extractOf(runner);
+    if (a === MISSING || b === MISSING || a instanceof ExtractError || b instanceof ExtractError) return false;
+    return a === b || (runner.same ? runner.same(a, b, knowledge) : sameData(a, b));
   }
 
   /** This chunk moved down by `lines` (up when negative). */
   moved(lines: number): AnalysisChunk {
     if (lines === 0) return this;
-    const extracts = new Map<CheckRunner<unknown>, { value: unknown } | { error: unknown }>();
-    for (const [runner, e] of this.extracts) extracts.set(runner, 'error' in e ? e : { value: runner.move(e.value, lines) });
     return new AnalysisChunk(
-      this.tooLong.map((f) => moveFinding(f, lines)),
-      extracts,
+      this.tooLong.length === 0 ? NO_FINDINGS : this.tooLong.map((f) => moveFinding(f, lines)),
+      this.runners,
+      this.extracts.map((e, i) => (e instanceof ExtractError ? e : this.runners[i]!.move(e, lines))),
     );
   }
 }
+
+/** What a runner threw instead of making its extract. */
+class ExtractError {
+  constructor(readonly error: unknown) {}
+}
+
+/** Stands for the extract of a runner that did not read the chunk. */
+const MISSING = Symbol('missing');
+
+/** The notes on lines too long of most chunks: none (shared, never changed). */
+const NO_FINDINGS: readonly AnalysisFinding[] = [];
 
 /**
  * The analysis findings of an intake from its chunks (in document order): the checks' findings in

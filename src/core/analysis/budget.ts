@@ -107,7 +107,7 @@ function allocationGroups(lines: readonly AnalysisLine[]): AllocationGroup[] {
 }
 
 /** An allocation is a line and the lines under it, so never spans sections: each section's findings are its own. */
-export const budgetSumRunner: CheckRunner<AnalysisFinding[]> = findingsRunner(['budget-sum'], budgetSums);
+export const budgetSumRunner: CheckRunner<readonly AnalysisFinding[]> = findingsRunner(['budget-sum'], budgetSums);
 
 function budgetSums(lines: readonly AnalysisLine[]): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
@@ -186,6 +186,15 @@ function cleanLabel(s: string): string {
   return text.slice(0, end).trim();
 }
 
+/**
+ * The extract of every section without budget amounts (all but the budget section), shared:
+ * each section's extract lives as long as its analysis. Frozen, as extracts are never changed.
+ */
+const NO_AMOUNTS: Amounts = { totals: [], items: [] };
+Object.freeze(NO_AMOUNTS.totals);
+Object.freeze(NO_AMOUNTS.items);
+Object.freeze(NO_AMOUNTS);
+
 /** The amounts of the lines, line by line (so those of several runs of lines are those of each, one after the other). */
 function collectAmounts(lines: readonly AnalysisLine[]): Amounts {
   const totals: BudgetAmount[] = [];
@@ -221,6 +230,7 @@ function collectAmounts(lines: readonly AnalysisLine[]): Amounts {
       items.push({ money, label: label || after || lineLabel(line), line: line.line });
     });
   }
+  if (totals.length === 0 && items.length === 0 && term === undefined) return NO_AMOUNTS;
   const result: Amounts = { totals, items };
   if (term !== undefined) result.term = term;
   return result;

@@ -71,12 +71,22 @@ export function moveFinding(f: AnalysisFinding, lines: number): AnalysisFinding 
   return { ...f, range: moveRange(f.range, lines), lines: f.lines.map((l) => l + lines) };
 }
 
+/**
+ * The extract of every section where a check finds nothing (most of them): one list, shared and
+ * frozen. A section's extracts live as long as its analysis; an empty list for each was thousands
+ * of objects in a large file, kept and copied by the garbage collector for nothing.
+ */
+const NOTHING_FOUND: readonly AnalysisFinding[] = Object.freeze([]);
+
 /** The runner of a check whose findings each rest on one line, or on one section: the findings are the extract. */
-export function findingsRunner(checks: readonly AnalysisCheck[], find: (lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge) => AnalysisFinding[]): CheckRunner<AnalysisFinding[]> {
+export function findingsRunner(checks: readonly AnalysisCheck[], find: (lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge) => AnalysisFinding[]): CheckRunner<readonly AnalysisFinding[]> {
   return {
     checks,
-    extract: find,
+    extract: (lines, knowledge) => {
+      const found = find(lines, knowledge);
+      return found.length === 0 ? NOTHING_FOUND : found;
+    },
     combine: (extracts) => (extracts.length === 1 ? extracts[0]!.slice() : extracts.flat()),
-    move: (extract, lines) => (lines === 0 ? extract : extract.map((f) => moveFinding(f, lines))),
+    move: (extract, lines) => (lines === 0 || extract.length === 0 ? extract : extract.map((f) => moveFinding(f, lines))),
   };
 }

@@ -100,9 +100,21 @@ interface TrieNode {
  */
 interface PlaceIndex {
   starts: Uint8Array;
+  /**
+   * The first two characters of the aliases (every alias has two or more), hashed: a position
+   * whose pair is not marked begins no alias, and is passed over without walking the trie. The
+   * characters that begin a place name (中, 上, 北, 东…) are common in Chinese text, so the
+   * first character alone lets through most positions of a line.
+   */
+  pairs: Uint8Array;
   /** The aliases by first character, in their order, until that character's branch is built. */
   pending: Map<number, { entry: AliasEntry; order: number }[]>;
   root: TrieNode & { next: Map<number, TrieNode> };
+}
+
+/** Where the pair of characters `a`, `b` is marked in {@link PlaceIndex.pairs}. */
+function pairSlot(a: number, b: number): number {
+  return (a * 31 + b) & 0xffff;
 }
 
 const indexCache = new WeakMap<readonly Location[], PlaceIndex>();
@@ -134,15 +146,17 @@ function aliasIndex(locations: readonly Location[]): PlaceIndex {
   let index = indexCache.get(locations);
   if (!index) {
     const starts = new Uint8Array(0x10000);
+    const pairs = new Uint8Array(0x10000);
     const pending = new Map<number, { entry: AliasEntry; order: number }[]>();
     aliasEntries(locations).forEach((entry, order) => {
       const first = entry.lower.charCodeAt(0);
       starts[first] = 1;
+      pairs[pairSlot(first, entry.lower.charCodeAt(1))] = 1;
       const bucket = pending.get(first);
       if (bucket) bucket.push({ entry, order });
       else pending.set(first, [{ entry, order }]);
     });
-    index = { starts, pending, root: { next: new Map() } };
+    index = { starts, pairs, pending, root: { next: new Map() } };
     indexCache.set(locations, index);
   }
   return index;
@@ -206,11 +220,12 @@ function scanPlaces(text: string, locations: readonly Location[]): PlaceMention[
   // Matching is on the lower-cased text; when only A–Z would change, they are folded as read.
   const lower = needsFullLowerCase(text) ? text.toLowerCase() : text;
   const index = aliasIndex(locations);
-  const { starts } = index;
+  const { starts, pairs } = index;
   let hits: { e: AliasEntry; order: number; at: number; end: number }[] | undefined;
-  for (let at = 0; at < lower.length; at++) {
+  // Every alias has two characters or more: none begins at the last position.
+  for (let at = 0; at + 1 < lower.length; at++) {
     const first = lowerAt(lower, at);
-    if (starts[first] === 0) continue;
+    if (starts[first] === 0 || pairs[pairSlot(first, lowerAt(lower, at + 1))] === 0) continue;
     let node = branch(index, first);
     for (let end = at + 1; node; end++) {
       if (node.ends) {
@@ -289,7 +304,7 @@ const CROSS_SITE = /跨云|跨区域|跨地域|跨区|跨国|跨境|跨洲|跨�
 const TARGET_SECTIONS = new Set(['核心目标', '特殊要求']);
 const WHERE_SECTIONS = new Set(['基础设施现状', '当前痛点', '核心目标']);
 
-function lineText(line: AnalysisLine): string {
+function lineText(line: { key?: string | undefined; text: string }): string {
   return line.key ? `${line.key}：${line.text}` : line.text;
 }
 
@@ -320,14 +335,42 @@ interface Candidate {
 
 function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): LatencyExtract {
   const candidates: Candidate[] = [];
+  let count = 0;
   for (const line of lines) {
+    // Blank and without a key, a line names no place whatever the places are (see mayNamePlace).
+    if (line.key || !isBlank(line.text)) {
+      scratch[count++] = line.key;
+      scratch[count++] = line.text;
+      scratch[count++] = line.line;
+      scratch[count++] = WHERE_SECTIONS.has(line.section);
+    }
     if (!TARGET_SECTIONS.has(line.section) || !hasLatencyTarget(line.text)) continue;
-    const own = placesOf(line, knowledge.locations(), 0);
+    const own = placesOf(line.key, line.text, line.line, knowledge.locations());
     const targets = latencyTargets(line.text).map((t) => ({ ms: t.ms, range: spanRange(line, t.start, t.end) }));
     candidates.push({ line: line.line, inWhere: WHERE_SECTIONS.has(line.section), own, crossSite: CROSS_SITE.test(lineText(line)), targets });
   }
-  return new LatencyExtract(candidates, lines, 0);
+  // An array of the exact size (one grown by pushing has room to spare, kept as long as the extract).
+  const sources = count === 0 ? NO_SOURCES : scratch.slice(0, count);
+  scratch.fill(undefined, 0, count);
+  return new LatencyExtract(candidates.length === 0 ? NO_CANDIDATES : candidates, sources, 0);
 }
+
+/**
+ * What the places of a section's lines are looked for in, kept by the extract instead of the
+ * lines themselves: for each line that may name a place, in line order, its key, text, document
+ * line (as it was when the extract was made) and whether its section says where things are, one
+ * after the other in one array. An extract lives as long as its section's analysis, and keeping
+ * every line object (with its parent and children) for places that most intakes never ask for
+ * made a cold analysis keep megabytes that the garbage collector copied and nothing read again.
+ */
+type PlaceSources = ReadonlyArray<string | number | boolean | undefined>;
+
+/** The sources and candidates of the many sections that have none: shared, frozen (extracts are never changed). */
+const NO_SOURCES: PlaceSources = Object.freeze([]);
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
+/** Where the extracts' sources are gathered before they are copied out at their size. */
+const scratch: Array<string | number | boolean | undefined> = [];
 
 /**
  * A section's latency targets, and the places its lines name, looked for only when a target of
@@ -340,36 +383,38 @@ class LatencyExtract {
 
   constructor(
     readonly candidates: readonly Candidate[],
-    /** The lines the section was read from, `shift` lines above where they are now. */
-    private readonly lines: readonly AnalysisLine[],
+    /** What the section's lines say, `shift` lines above where they are now. */
+    private readonly sources: PlaceSources,
     private readonly shift: number,
   ) {}
 
   /** The places named in the lines of the sections that say where things are, in line order. */
   placesWhere(locations: readonly Location[]): PlaceMention[] {
-    if (this.where?.locations !== locations) {
-      const places: PlaceMention[] = [];
-      for (const l of this.lines) if (WHERE_SECTIONS.has(l.section)) for (const p of placesOf(l, locations, this.shift)) places.push(p);
-      this.where = { locations, places };
-    }
+    if (this.where?.locations !== locations) this.where = { locations, places: this.places(locations, true) };
     return this.where.places;
   }
 
   /** The places named in all the lines, in line order. */
   placesAll(locations: readonly Location[]): PlaceMention[] {
-    if (this.all?.locations !== locations) {
-      const places: PlaceMention[] = [];
-      for (const l of this.lines) for (const p of placesOf(l, locations, this.shift)) places.push(p);
-      this.all = { locations, places };
-    }
+    if (this.all?.locations !== locations) this.all = { locations, places: this.places(locations, false) };
     return this.all.places;
+  }
+
+  private places(locations: readonly Location[], whereOnly: boolean): PlaceMention[] {
+    const sources = this.sources;
+    const places: PlaceMention[] = [];
+    for (let i = 0; i < sources.length; i += 4) {
+      if (whereOnly && sources[i + 3] !== true) continue;
+      for (const p of placesOf(sources[i] as string | undefined, sources[i + 1] as string, (sources[i + 2] as number) + this.shift, locations)) places.push(p);
+    }
+    return places;
   }
 
   moved(lines: number): LatencyExtract {
     if (lines === 0) return this;
     const place = (p: PlaceMention): PlaceMention => ({ ...p, line: p.line + lines });
     const candidates = this.candidates.map((c) => ({ ...c, line: c.line + lines, own: c.own.map(place), targets: c.targets.map((t) => ({ ms: t.ms, range: moveRange(t.range, lines) })) }));
-    const out = new LatencyExtract(candidates, this.lines, this.shift + lines);
+    const out = new LatencyExtract(candidates, this.sources, this.shift + lines);
     if (this.where) out.where = { locations: this.where.locations, places: this.where.places.map(place) };
     if (this.all) out.all = { locations: this.all.locations, places: this.all.places.map(place) };
     return out;
@@ -411,15 +456,15 @@ function latencyFindings(extracts: readonly LatencyExtract[], knowledge: Analysi
 }
 
 /** The places of a line (`key：value`), found only if it has a character an alias can start with (most have none). */
-function placesOf(line: AnalysisLine, locations: readonly Location[], shift: number): PlaceMention[] {
-  return mayNamePlace(line, locations) ? findPlaces(lineText(line), locations, line.line + shift) : [];
+function placesOf(key: string | undefined, text: string, line: number, locations: readonly Location[]): PlaceMention[] {
+  return mayNamePlace(key, text, locations) ? findPlaces(key ? `${key}：${text}` : text, locations, line) : [];
 }
 
-function mayNamePlace(line: AnalysisLine, locations: readonly Location[]): boolean {
-  if (isBlank(line.text) && !line.key) return false;
+function mayNamePlace(key: string | undefined, text: string, locations: readonly Location[]): boolean {
+  if (isBlank(text) && !key) return false;
   const { starts } = aliasIndex(locations);
-  if (hasStart(line.text, starts)) return true;
-  return line.key ? hasStart(line.key, starts) || starts[0xff1a /* ： */] === 1 : false;
+  if (hasStart(text, starts)) return true;
+  return key ? hasStart(key, starts) || starts[0xff1a /* ： */] === 1 : false;
 }
 
 /**

@@ -30,7 +30,7 @@
 import { Codes } from '../diagnostics';
 import { msg, type Message } from '../l10n';
 import { moveRange, type AnalysisFinding, type CheckRunner } from './finding';
-import { clauseAround, formatCompact, hasDigit, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
+import { clauseAround, formatCompact, hasPercentSign, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
 import { isAsciiDigit, type Range } from '../document';
 
@@ -173,7 +173,7 @@ function scan(text: string): number {
 function collect(lines: readonly AnalysisLine[]): Statements {
   const s: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
   for (const line of lines) {
-    if (isBlank(line.text)) continue;
+    // A blank line has neither a digit nor a character zero tolerance starts with: it is passed over below.
     const has = scan(line.text);
     const zero = has & MAY_BE_ZERO ? ZERO.exec(line.text) : null;
     if (zero) {
@@ -186,14 +186,31 @@ function collect(lines: readonly AnalysisLine[]): Statements {
     if (!(has & DIGIT)) continue;
     const text = line.text;
     let start = 0;
+    // Whether the clause so far has a digit: the walk to its separator reads every character already.
+    let digit = false;
     for (let i = 0; i <= text.length; i++) {
-      if (i < text.length && !isSlaSeparator(text.charCodeAt(i))) continue;
-      if (hasDigit(text, start, i)) collectClause(s, line, { text: text.slice(start, i), start }, zero !== null);
+      if (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (!isSlaSeparator(c)) {
+          if (isAsciiDigit(c)) digit = true;
+          continue;
+        }
+      }
+      if (digit) collectClause(s, line, { text: text.slice(start, i), start }, zero !== null);
       start = i + 1;
+      digit = false;
     }
   }
-  return s;
+  return s.availability.length + s.allowances.length + s.recoveries.length + s.zero.length === 0 ? NO_STATEMENTS : s;
 }
+
+/**
+ * The extract of every section that states nothing about the SLA (most of them), shared: each
+ * section's extract lives as long as its analysis. Frozen, as extracts are never changed.
+ */
+const NO_STATEMENTS: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
+for (const list of Object.values(NO_STATEMENTS)) Object.freeze(list);
+Object.freeze(NO_STATEMENTS);
 
 /** What one clause (with a digit in it) of a line states. */
 function collectClause(s: Statements, line: AnalysisLine, clause: { text: string; start: number }, zeroLine: boolean): void {

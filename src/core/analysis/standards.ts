@@ -533,7 +533,7 @@ export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {
 }
 
 /** Each finding rests on one line. */
-export const standardsRunner: CheckRunner<AnalysisFinding[]> = findingsRunner(['unknown-standard', 'retired-standard', 'wording'], standardsIn);
+export const standardsRunner: CheckRunner<readonly AnalysisFinding[]> = findingsRunner(['unknown-standard', 'retired-standard', 'wording'], standardsIn);
 
 function standardsIn(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): AnalysisFinding[] {
   const frameworks = knowledge.frameworks();

@@ -13,7 +13,7 @@ import { findMoney } from '../facts/money';
 /** How much of the amount the message quotes. */
 const QUOTED = 24;
 
-export const unreadableRunner: CheckRunner<AnalysisFinding[]> = findingsRunner(['unreadable-amount'], unreadableAmounts);
+export const unreadableRunner: CheckRunner<readonly AnalysisFinding[]> = findingsRunner(['unreadable-amount'], unreadableAmounts);
 
 function unreadableAmounts(lines: readonly AnalysisLine[]): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
