@@ -19,7 +19,8 @@ import type { RenderChoices } from './generate';
 import { expandInputs, type FoundFile, type Inputs } from './inputs';
 import { UsageError } from './io';
 import { nameClashes, reportPath } from './outputNames';
-import { runTasks, type WorkerInit } from './pool';
+import { runTasks } from './pool';
+import type { WorkerInit } from './poolWorkerStart';
 import { CliTeams, teamWarnings, todayIso } from './team';
 
 export interface BatchContext {

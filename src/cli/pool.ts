@@ -22,13 +22,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { failed, runFileTask, type FileOutcome, type FileTask } from './fileTask';
-import { POOL_WORKER_ENV } from './worker';
-
-/** What a worker is started with: the marker that makes the bundle a worker, and the language. */
-export interface WorkerInit {
-  intakeWorker: true;
-  locale: 'en' | 'zh-cn';
-}
+import { POOL_WORKER_ENV, type WorkerInit } from './poolWorkerStart';
 
 export interface PoolOptions {
   /** `--jobs`; undefined: decided from the batch (poolSize). */

@@ -7,13 +7,7 @@ import type { MessagePort } from 'node:worker_threads';
 import zhCn from '../../media/l10n/bundle.l10n.zh-cn.json';
 import { configureL10n } from '../core/l10n';
 import { runFileTask, type FileTask } from './fileTask';
-import type { WorkerInit } from './pool';
-
-/**
- * Set by the pool in its workers' environment. Only then is node:worker_threads loaded to check
- * that this is one of them: loading it costs about 3 ms, a tenth of a cached `intake generate`.
- */
-export const POOL_WORKER_ENV = 'INTAKE_POOL_WORKER';
+import { POOL_WORKER_ENV, type WorkerInit } from './poolWorkerStart';
 
 interface PoolWorker {
   port: MessagePort;
