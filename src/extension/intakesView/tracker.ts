@@ -36,6 +36,8 @@ import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import type { PublishedVersions } from '../diagnostics';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
+import { CoalescedRun } from '../coalescedRun';
+import { Debouncer } from '../debouncer';
 import type { FieldCatalog } from '../../core/catalog/catalog';
 
 const INTAKE_GLOB = '**/*.{intake,intake.md}';
@@ -131,11 +133,19 @@ export class IntakeTracker implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly pending = new Map<string, vscode.Uri>();
   private draining: Promise<void> | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private lookForMissedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Fires the change (at most every REFRESH_DELAY_MS). */
+  private readonly refresh = new CoalescedRun(REFRESH_DELAY_MS, () => {
+    if (!this.disposed) this.changed.fire();
+  });
+  /**
+   * One `.intake/` change reloads both the folder's config and its team's knowledge, each firing
+   * its change when read: the files are read again once for both.
+   */
+  private readonly readAgainSoon = new CoalescedRun(READ_AGAIN_DELAY_MS, () => this.readAgain());
+  /** Looks for missed intake files once creations have paused (createdElsewhere). */
+  private readonly lookForMissedLater = new Debouncer<'look'>();
   /** Creations other than intake files since the last look (see createdElsewhere). */
   private readonly otherCreations = new Map<string, vscode.Uri>();
-  private readAgainTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts of clean documents waiting for their policy. */
   private readonly counting = new Set<Promise<void>>();
   /** Files and folders deleted on disk (by URI string), for the documents still open from them. */
@@ -169,18 +179,18 @@ export class IntakeTracker implements vscode.Disposable {
   /** Resolves once nothing is waiting to be read and the last change has been announced. */
   async idle(): Promise<void> {
     await this.start();
-    if (this.readAgainTimer) this.readAgain();
+    this.readAgainSoon.now();
     while (this.draining || this.pending.size > 0 || this.counting.size > 0) {
       await (this.draining ?? (this.pending.size > 0 ? this.drain() : Promise.all(this.counting)));
     }
-    if (this.refreshTimer) this.flush();
+    this.refresh.now();
   }
 
   dispose(): void {
     this.disposed = true;
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    if (this.lookForMissedTimer) clearTimeout(this.lookForMissedTimer);
-    if (this.readAgainTimer) clearTimeout(this.readAgainTimer);
+    this.refresh.dispose();
+    this.readAgainSoon.dispose();
+    this.lookForMissedLater.dispose();
     this.pending.clear();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
@@ -224,25 +234,14 @@ export class IntakeTracker implements vscode.Disposable {
         if (e.affects('validate')) void this.scan();
       }),
       // Open documents follow through their diagnostics, published again; the others are read again.
-      this.policies.onDidChange(() => this.readAgainSoon()),
-      this.catalogs.onDidChange(() => this.readAgainSoon()),
+      this.policies.onDidChange(() => this.readAgainSoon.soon()),
+      this.catalogs.onDidChange(() => this.readAgainSoon.soon()),
     );
     await this.scan();
   }
 
-  /**
-   * One `.intake/` change reloads both the folder's config and its team's knowledge, each firing
-   * its change when read: the files are read again once for both.
-   */
-  private readAgainSoon(): void {
-    if (this.readAgainTimer || this.disposed) return;
-    this.readAgainTimer = setTimeout(() => this.readAgain(), READ_AGAIN_DELAY_MS);
-  }
-
   /** Every indexed file read again (open ones follow through their diagnostics). */
   private readAgain(): void {
-    if (this.readAgainTimer) clearTimeout(this.readAgainTimer);
-    this.readAgainTimer = undefined;
     for (const key of this.index.keys()) this.fromDisk(vscode.Uri.parse(key));
   }
 
@@ -256,15 +255,14 @@ export class IntakeTracker implements vscode.Disposable {
     for (const uri of uris) this.fromDisk(uri);
     await this.drain();
     this.scanned = true;
-    this.refreshSoon();
+    this.refresh.soon();
   }
 
   /** Something other than an intake file was created: it may be a folder whose files the watcher misses. */
   private createdElsewhere(uri: vscode.Uri): void {
     if (this.disposed) return;
     this.otherCreations.set(uri.toString(), uri);
-    if (this.lookForMissedTimer) clearTimeout(this.lookForMissedTimer);
-    this.lookForMissedTimer = setTimeout(() => void this.lookForMissed(), LOOK_FOR_MISSED_MS);
+    this.lookForMissedLater.schedule('look', LOOK_FOR_MISSED_MS, () => void this.lookForMissed());
   }
 
   /**
@@ -272,11 +270,10 @@ export class IntakeTracker implements vscode.Disposable {
    * read; and again a little later, for the files written since (a checkout goes on writing).
    */
   private async lookForMissed(): Promise<void> {
-    this.lookForMissedTimer = undefined;
     const created = [...this.otherCreations.values()];
     this.otherCreations.clear();
     const folders = await foldersAmong(created);
-    if (this.disposed || folders.length === 0) return;
+    if (this.disposed || (folders !== 'workspace' && folders.length === 0)) return;
     await this.readMissedIn(folders);
     await new Promise((resolve) => setTimeout(resolve, LOOK_AGAIN_MS));
     if (!this.disposed) await this.readMissedIn(folders);
@@ -383,18 +380,18 @@ export class IntakeTracker implements vscode.Disposable {
     if (holdsOpen) this.gone.add(key);
     this.forget(key);
     for (const u of this.index.deleteUnder(key)) this.forget(u);
-    this.refreshSoon();
+    this.refresh.soon();
   }
 
   private forget(key: string): void {
     this.bump(key);
     this.pending.delete(key);
-    if (this.index.delete(key)) this.refreshSoon();
+    if (this.index.delete(key)) this.refresh.soon();
   }
 
   private put(uri: vscode.Uri, intakes: IntakeSummary[]): void {
     const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    if (this.index.set({ uri: uri.toString(), path, intakes })) this.refreshSoon();
+    if (this.index.set({ uri: uri.toString(), path, intakes })) this.refresh.soon();
   }
 
   private drain(): Promise<void> {
@@ -421,7 +418,7 @@ export class IntakeTracker implements vscode.Disposable {
         const key = uri.toString();
         if (this.disposed || generation !== this.generations.get(key) || this.openDocument(uri)) continue;
         if (text === undefined) {
-          if (this.index.delete(key)) this.refreshSoon();
+          if (this.index.delete(key)) this.refresh.soon();
           continue;
         }
         this.put(uri, summarizeText(text, policy, this.catalogs.catalogFor(uri)));
@@ -433,16 +430,6 @@ export class IntakeTracker implements vscode.Disposable {
     }
   }
 
-  private refreshSoon(): void {
-    if (this.refreshTimer || this.disposed) return;
-    this.refreshTimer = setTimeout(() => this.flush(), REFRESH_DELAY_MS);
-  }
-
-  private flush(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
-    if (!this.disposed) this.changed.fire();
-  }
 }
 
 /** The file's text, or undefined when it is gone, unreadable or too large to be an intake. */
