@@ -66,11 +66,8 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
   const page = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } };
   const header = brand && headerOf(d, brand, look);
   const footer = brand && footerOf(d, brand, look);
-  const creator = brand?.company ?? 'Intake Studio';
+  // The package properties (title, author, dates) are written by coreProperties, below.
   const doc = new d.Document({
-    creator,
-    lastModifiedBy: creator,
-    title: model.title,
     styles: styles(d, look),
     numbering: numbering(d),
     sections: [
@@ -83,7 +80,7 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
       },
     ],
   });
-  const zip = await d.Packer.toBuffer(doc, false, [{ path: CORE_PROPERTIES_PART, data: coreProperties({ title: model.title, creator, date: model.asOf }) }]);
+  const zip = await d.Packer.toBuffer(doc, false, [{ path: CORE_PROPERTIES_PART, data: coreProperties({ title: model.title, creator: brand?.company ?? 'Intake Studio', date: model.asOf }) }]);
   return stampZipDates(zip, model.asOf);
 }
 

@@ -243,7 +243,7 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
   const oneTimeNote =
     b.oneTime && b.oneTime.amount !== budgetTotal
-      ? `其中一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? `在建设预算${b.oneTime.text}以内` : once.low <= b.oneTime.amount ? `下限在建设预算${b.oneTime.text}以内、上限超出约${formatAmount(Math.max(shownInRange(once.high, once.low, once.high) - b.oneTime.amount, 0), currency)}` : `超出建设预算${b.oneTime.text}约${formatAmount(Math.max(shownInRange(once.low, once.low, once.high) - b.oneTime.amount, 0), currency)}`}。`
+      ? `其中一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? `在建设预算${b.oneTime.text}以内` : once.low <= b.oneTime.amount ? `下限在建设预算${b.oneTime.text}以内、上限${exceeds(shownInRange(once.high, once.low, once.high), b.oneTime.amount, currency, false)}` : `${exceeds(shownInRange(once.low, once.low, once.high), b.oneTime.amount, currency, false, `建设预算${b.oneTime.text}`)}`}。`
       : '';
   const verdict: NonNullable<Costs['budget']>['verdict'] = high <= budgetTotal ? 'within' : low <= budgetTotal ? 'tight' : 'over';
   const estimate = formatRange(low, high, currency);
@@ -255,15 +255,24 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
     statement = `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
   } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
-    const overrunShown = Math.max(shown(verdict === 'over' ? low : high) - budgetTotal, 0);
-    const by = overrunShown > 0 ? `约${formatAmount(overrunShown, currency)}（${Math.round((overrunShown / budgetTotal) * 100)}%）` : '';
     const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict);
     statement =
       verdict === 'over'
-        ? `${scope}估算${estimate}，按下限也${by ? `超出预算${text}${composed}${by}` : `略超出预算${text}${composed}`}。${cut}`
-        : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限${by ? `超出${by}` : '略超出'}。${cut}`;
+        ? `${scope}估算${estimate}，按下限也${exceeds(shown(low), budgetTotal, currency, true, `预算${text}${composed}`)}。${cut}`
+        : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限${exceeds(shown(high), budgetTotal, currency, true)}。${cut}`;
   }
   return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}`, refs: b.refs };
+}
+
+/**
+ * "超出[what]约¥X（N%）", worked from the figure as shown (`shown`) so that it adds up for the
+ * reader; "略超出[what]" when the shown figure does not exceed `limit`. `percent`: with the share
+ * of `limit`.
+ */
+function exceeds(shown: number, limit: number, currency: string, percent: boolean, what = ''): string {
+  const by = shown - limit;
+  if (by <= 0) return `略超出${what}`;
+  return `超出${what}约${formatAmount(by, currency)}${percent ? `（${Math.round((by / limit) * 100)}%）` : ''}`;
 }
 
 /**
