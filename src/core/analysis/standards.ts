@@ -445,7 +445,8 @@ function scanHits(text: string, list: readonly PreparedFramework[]): Hit[] {
  */
 function indexedHits(text: string, index: AliasIndex): Hit[] {
   const hits: Hit[] = [];
-  const resumeAt = new Map<PreparedAlias, number>();
+  // Made with the first match (most lines that get here have one, but not all).
+  let resumeAt: Map<PreparedAlias, number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const g = groupAt(index, text.charCodeAt(i));
     if (g === 0 || !pairMayStart(index, text, i, g)) continue;
@@ -454,12 +455,12 @@ function indexedHits(text: string, index: AliasIndex): Hit[] {
     group.any.lastIndex = i;
     if (!group.any.test(text)) continue;
     for (const { p, a, order } of group.aliases) {
-      if (i < (resumeAt.get(a) ?? 0)) continue;
+      if (i < (resumeAt?.get(a) ?? 0)) continue;
       a.sticky.lastIndex = i;
       const m = a.sticky.exec(text);
       if (!m) continue;
       const end = i + m[0].length;
-      resumeAt.set(a, end);
+      (resumeAt ??= new Map()).set(a, end);
       if (keepHit(text, a, i, end)) hits.push({ p, start: i, end, order });
     }
   }
@@ -673,6 +674,8 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
 /** `认证` after (or inside) mentions whose outcome is not a certificate. */
 function checkWording(line: AnalysisLine, mentions: readonly StandardMention[], out: AnalysisFinding[]): void {
   const text = line.text;
+  // Every finding is on a 认证 of the line.
+  if (!text.includes(CERT)) return;
   const bySpan = new Map<number, StandardMention[]>();
   mentions.forEach((m, i) => {
     const inside = text.slice(m.start, m.end).indexOf(CERT);
