@@ -360,15 +360,24 @@ interface Candidate {
 function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): LatencyExtract {
   const candidates: Candidate[] = [];
   let count = 0;
+  // A chunk's lines are mostly of one section: its kinds are looked up when the section changes.
+  let section: string | undefined;
+  let inWhere = false;
+  let inTarget = false;
   for (const line of lines) {
-    // Blank and without a key, a line names no place whatever the places are (see mayNamePlace).
+    if (line.section !== section) {
+      section = line.section;
+      inWhere = WHERE_SECTIONS.has(section);
+      inTarget = TARGET_SECTIONS.has(section);
+    }
+    // Blank and without a key, a line names no place whatever the places are (see linePlaces).
     if (line.key || !isBlank(line.text)) {
       scratch[count++] = line.key;
       scratch[count++] = line.text;
       scratch[count++] = line.line;
-      scratch[count++] = WHERE_SECTIONS.has(line.section);
+      scratch[count++] = inWhere;
     }
-    if (TARGET_SECTIONS.has(line.section) && hasLatencyTarget(line.text)) candidates.push(candidate(line, knowledge));
+    if (inTarget && hasLatencyTarget(line.text)) candidates.push(candidate(line, knowledge));
   }
   // An array of the exact size (one grown by pushing has room to spare, kept as long as the extract).
   const sources = count === 0 ? NO_SOURCES : scratch.slice(0, count);

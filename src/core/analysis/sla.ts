@@ -158,15 +158,16 @@ const DIGIT = 1;
 /** A character every match of {@link ZERO} has: 零, 停 (of 停机), z or Z (of zero). */
 const MAY_BE_ZERO = 2;
 
-/** What a line has, in one pass: a digit, a character every zero tolerance has. */
+const ANY_DIGIT = /[0-9]/;
+const ANY_ZERO_CHARACTER = /[零停zZ]/;
+
+/**
+ * What a line has: a digit, a character every zero tolerance has. Two searches for a character
+ * class, which V8 runs over the string's characters directly and which stop at the first they
+ * find, cost about half a loop over charCodeAt (a line is a slice of the document).
+ */
 function scan(text: string): number {
-  let has = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isAsciiDigit(c)) has |= DIGIT;
-    else if (c === 0x96f6 || c === 0x505c || c === 122 || c === 90) has |= MAY_BE_ZERO;
-  }
-  return has;
+  return (ANY_DIGIT.test(text) ? DIGIT : 0) | (ANY_ZERO_CHARACTER.test(text) ? MAY_BE_ZERO : 0);
 }
 
 /**
