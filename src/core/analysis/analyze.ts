@@ -109,14 +109,9 @@ export class AnalysisChunk {
   /** The chunk of `lines`, which it takes over (lines too long to check are blanked). */
   static of(lines: AnalysisLine[], knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE, runners: ReadonlyArray<CheckRunner<unknown>> = RUNNERS): AnalysisChunk {
     const skipped = skipLongLines(lines);
-    const extracts = runners.map((runner) => {
-      try {
-        return runner.extract(lines, knowledge);
-      } catch (error) {
-        return new ExtractError(error);
-      }
-    });
-    return new AnalysisChunk(skipped.length === 0 ? NO_FINDINGS : skipped.map(lineTooLong), runners, extracts);
+    const extracts: unknown[] = [];
+    for (const runner of runners) extracts.push(extractOf(runner, lines, knowledge));
+    return new AnalysisChunk(skipped === NO_SKIPPED ? NO_FINDINGS : skipped.map(lineTooLong), runners, extracts);
   }
 
   /** `runner`'s extract (an {@link ExtractError} for what it threw), or undefined when it did not read the chunk. */
@@ -153,6 +148,15 @@ export class AnalysisChunk {
   }
 }
 
+/** `runner`'s extract of the lines, or what it threw. */
+function extractOf(runner: CheckRunner<unknown>, lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): unknown {
+  try {
+    return runner.extract(lines, knowledge);
+  } catch (error) {
+    return new ExtractError(error);
+  }
+}
+
 /** What a runner threw instead of making its extract. */
 class ExtractError {
   constructor(readonly error: unknown) {}
@@ -182,15 +186,18 @@ export const MAX_ANALYSIS_LINE = 2000;
  * blanking also hides them where a check walks a line's children) and returns them, each with
  * its length as it was.
  */
-function skipLongLines(lines: readonly AnalysisLine[]): Array<{ line: AnalysisLine; length: number }> {
-  const skipped: Array<{ line: AnalysisLine; length: number }> = [];
+function skipLongLines(lines: readonly AnalysisLine[]): ReadonlyArray<{ line: AnalysisLine; length: number }> {
+  let skipped: Array<{ line: AnalysisLine; length: number }> | undefined;
   for (const line of lines) {
     if (line.text.length <= MAX_ANALYSIS_LINE) continue;
-    skipped.push({ line, length: line.text.length });
+    (skipped ??= []).push({ line, length: line.text.length });
     line.text = '';
   }
-  return skipped;
+  return skipped ?? NO_SKIPPED;
 }
+
+/** What {@link skipLongLines} returns for the many chunks without a line too long (shared, never changed). */
+const NO_SKIPPED: ReadonlyArray<{ line: AnalysisLine; length: number }> = Object.freeze([]);
 
 /**
  * The validator's note that a line was skipped. It travels with the findings (so the analysis
@@ -225,16 +232,7 @@ function runChecks(chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledg
   for (const runner of RUNNERS) {
     if (enabled !== ALL_CHECKS && !runner.checks.some((c) => enabled.has(c))) continue;
     try {
-      const last = memo?.last.get(runner);
-      let found: readonly AnalysisFinding[];
-      if (last && last.chunks.length === chunks.length && chunks.every((c, i) => c.sameFor(runner, last.chunks[i]!, knowledge))) {
-        found = last.findings;
-      } else {
-        found = runner.combine(
-          chunks.map((c) => c.extract(runner)),
-          knowledge,
-        );
-      }
+      const found = runnerFindings(runner, chunks, knowledge, memo);
       memo?.last.set(runner, { chunks, findings: found });
       for (const f of found) if (f.check !== 'line-too-long' && enabled.has(f.check) && isSane(f)) out.push(f);
     } catch (e) {
@@ -243,6 +241,15 @@ function runChecks(chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledg
     }
   }
   return out.length > 1 ? sortFindings(dedupe(out)) : out;
+}
+
+/** `runner`'s findings over the chunks: those of last time when it reads the same from each chunk as then. */
+function runnerFindings(runner: CheckRunner<unknown>, chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledge, memo: CombineMemo | undefined): readonly AnalysisFinding[] {
+  const last = memo?.last.get(runner);
+  if (last && last.chunks.length === chunks.length && chunks.every((c, i) => c.sameFor(runner, last.chunks[i]!, knowledge))) return last.findings;
+  const extracts: unknown[] = [];
+  for (const chunk of chunks) extracts.push(chunk.extract(runner));
+  return runner.combine(extracts, knowledge);
 }
 
 
@@ -273,15 +280,28 @@ function isSane(f: AnalysisFinding): boolean {
   return ok(start.line) && ok(start.character) && ok(end.line) && ok(end.character) && (start.line < end.line || (start.line === end.line && start.character <= end.character));
 }
 
-function key(f: AnalysisFinding): string {
-  return `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${english(f.message)}`;
+/** Where a finding is and of what kind; findings that share it are the same when their English text is. */
+function place(f: AnalysisFinding): string {
+  return `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
 }
 
+/**
+ * The findings without repeats (the same code, range and English text), the first of each kept.
+ * The English text, which takes formatting the message, is only made for findings at the same place.
+ */
 function dedupe(list: AnalysisFinding[]): AnalysisFinding[] {
-  const seen = new Set<string>();
+  const kept = new Map<string, Array<{ f: AnalysisFinding; text?: string }>>();
   return list.filter((f) => {
-    const k = key(f);
-    return seen.has(k) ? false : (seen.add(k), true);
+    const at = place(f);
+    const same = kept.get(at);
+    if (!same) {
+      kept.set(at, [{ f }]);
+      return true;
+    }
+    const text = english(f.message);
+    for (const other of same) if ((other.text ??= english(other.f.message)) === text) return false;
+    same.push({ f, text });
+    return true;
   });
 }
 

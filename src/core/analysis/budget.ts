@@ -55,10 +55,13 @@ function isPayment(line: AnalysisLine): boolean {
   return line.fieldPath.includes(PAYMENT_FIELD);
 }
 
+/** What {@link sharePercents} gives for the many lines without a percentage: one list, shared and never changed. */
+const NO_PERCENTS: readonly Percent[] = Object.freeze([]);
+
 /** The percentages of a line from `from` on that are shares of an allocation. */
-function sharePercents(line: AnalysisLine, from: number): Percent[] {
+function sharePercents(line: AnalysisLine, from: number): readonly Percent[] {
   // Most lines have no percentage at all.
-  if (!hasPercentSign(line.text)) return [];
+  if (!hasPercentSign(line.text)) return NO_PERCENTS;
   const clauseAt = clauseLocator(line.text, CLAUSE_SEPARATOR);
   return findPercents(line.text, { line: line.line, character: line.character }).filter((p) => {
     if (p.start < from || p.value <= 0 || p.value > 100) return false;
@@ -76,13 +79,14 @@ interface AllocationGroup {
 
 function allocationGroups(lines: readonly AnalysisLine[]): AllocationGroup[] {
   const groups: AllocationGroup[] = [];
-  const consumed = new Set<AnalysisLine>();
+  // Made with the first allocation head (most sections have none).
+  let consumed: Set<AnalysisLine> | undefined;
   for (const line of lines) {
     if (line.section !== BUDGET_SECTION) continue;
     // A line without a percentage and without lines under it takes part in no allocation.
     if (line.children.length === 0 && !hasPercentSign(line.text)) continue;
     if (!inBudget(line) && line.children.length === 0) continue;
-    if (consumed.has(line) || isPayment(line)) continue;
+    if (consumed?.has(line) || isPayment(line)) continue;
     const keyIsHead = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === ALLOCATION_FIELD || ALLOCATION_KEY.test(line.key));
     let headEnd = -1;
     if (!keyIsHead) {
@@ -91,19 +95,30 @@ function allocationGroups(lines: readonly AnalysisLine[]): AllocationGroup[] {
     }
     if (keyIsHead || headEnd >= 0) {
       // The shares follow the introducing word; when none do ("…60% vs 40%（分配比例）"), take the whole line.
-      const from = keyIsHead || sharePercents(line, headEnd).length === 0 ? 0 : headEnd;
-      const group: AllocationGroup = { percents: sharePercents(line, from).map((p) => ({ p, line })) };
+      const afterHead = keyIsHead ? NO_PERCENTS : sharePercents(line, headEnd);
+      const group: AllocationGroup = { percents: [] };
+      addShares(group, afterHead.length === 0 ? sharePercents(line, 0) : afterHead, line);
+      consumed ??= new Set();
       for (const d of descendants(line)) {
         consumed.add(d);
-        if (!isPayment(d)) group.percents.push(...sharePercents(d, 0).map((p) => ({ p, line: d })));
+        if (!isPayment(d)) addShares(group, sharePercents(d, 0), d);
       }
       groups.push(group);
       continue;
     }
     const own = sharePercents(line, 0);
-    if (own.length >= 2) groups.push({ percents: own.map((p) => ({ p, line })) });
+    if (own.length >= 2) {
+      const group: AllocationGroup = { percents: [] };
+      addShares(group, own, line);
+      groups.push(group);
+    }
   }
   return groups.filter((g) => g.percents.length >= 2);
+}
+
+/** Adds the shares of `line` to the group (a loop, not a closure over the line, which would cost each line a context). */
+function addShares(group: AllocationGroup, shares: readonly Percent[], line: AnalysisLine): void {
+  for (const p of shares) group.percents.push({ p, line });
 }
 
 /** An allocation is a line and the lines under it, so never spans sections: each section's findings are its own. */
@@ -202,38 +217,50 @@ function collectAmounts(lines: readonly AnalysisLine[]): Amounts {
   let term: number | undefined;
   for (const line of lines) {
     if (!inBudget(line)) continue;
-    const termMatch = TERM.exec(line.text);
-    if (termMatch && term === undefined) term = parseYearCount(termMatch[1]!);
+    // Only the first term counts, and every term has a 年.
+    if (term === undefined && line.text.includes('年')) {
+      const termMatch = TERM.exec(line.text);
+      if (termMatch) term = parseYearCount(termMatch[1]!);
+    }
     // Every amount has a digit.
     if (isPayment(line) || !hasDigit(line.text)) continue;
-    const amounts = findMoney(line.text, { origin: { line: line.line, character: line.character }, bare: true });
-    // A line can hold thousands of amounts in one clause: what is per clause is worked out once,
-    // the bracket depth carries on from the previous amount, and a label is at most LABEL_REACH
-    // characters (all of it was rescanned for every amount, quadratic).
-    const clauseAt = clauseLocator(line.text, CLAUSE_SEPARATOR);
-    const brackets = new BracketDepth(line.text);
-    const notSpend = new Map<number, boolean>();
-    amounts.forEach((money, i) => {
-      const clause = clauseAt(money.start);
-      if (brackets.inside(clause.start, money.start)) return;
-      const label = cleanLabel(line.text.slice(Math.max(clause.start, money.start - LABEL_REACH), money.start));
-      if (SUBITEM_LABEL.test(label)) return;
-      const keyIsTotal = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === '总预算' || /预算|budget/i.test(line.key));
-      if (TOTAL_LABEL.test(label) || (label === '' && i === 0 && keyIsTotal)) {
-        totals.push({ money, label: label || lineLabel(line), line: line.line });
-        return;
-      }
-      let spendless = notSpend.get(clause.start);
-      if (spendless === undefined) notSpend.set(clause.start, (spendless = NOT_SPEND.test(line.text.slice(clause.start, clause.end))));
-      if (spendless) return;
-      const after = cleanLabel(line.text.slice(money.end, clause.end).replace(/^[（(][^）)]*[）)]/, ''));
-      items.push({ money, label: label || after || lineLabel(line), line: line.line });
-    });
+    lineAmounts(line, totals, items);
   }
   if (totals.length === 0 && items.length === 0 && term === undefined) return NO_AMOUNTS;
   const result: Amounts = { totals, items };
   if (term !== undefined) result.term = term;
   return result;
+}
+
+/**
+ * The amounts of one line, as totals or items. A function of its own: the loop above would
+ * otherwise allocate a context for each line, for the closure below, whether it reads it or not.
+ */
+function lineAmounts(line: AnalysisLine, totals: BudgetAmount[], items: BudgetAmount[]): void {
+  const amounts = findMoney(line.text, { origin: { line: line.line, character: line.character }, bare: true });
+  if (amounts.length === 0) return;
+  // A line can hold thousands of amounts in one clause: what is per clause is worked out once,
+  // the bracket depth carries on from the previous amount, and a label is at most LABEL_REACH
+  // characters (all of it was rescanned for every amount, quadratic).
+  const clauseAt = clauseLocator(line.text, CLAUSE_SEPARATOR);
+  const brackets = new BracketDepth(line.text);
+  const notSpend = new Map<number, boolean>();
+  amounts.forEach((money, i) => {
+    const clause = clauseAt(money.start);
+    if (brackets.inside(clause.start, money.start)) return;
+    const label = cleanLabel(line.text.slice(Math.max(clause.start, money.start - LABEL_REACH), money.start));
+    if (SUBITEM_LABEL.test(label)) return;
+    const keyIsTotal = line.key !== undefined && (line.fieldPath[line.fieldPath.length - 1] === '总预算' || /预算|budget/i.test(line.key));
+    if (TOTAL_LABEL.test(label) || (label === '' && i === 0 && keyIsTotal)) {
+      totals.push({ money, label: label || lineLabel(line), line: line.line });
+      return;
+    }
+    let spendless = notSpend.get(clause.start);
+    if (spendless === undefined) notSpend.set(clause.start, (spendless = NOT_SPEND.test(line.text.slice(clause.start, clause.end))));
+    if (spendless) return;
+    const after = cleanLabel(line.text.slice(money.end, clause.end).replace(/^[（(][^）)]*[）)]/, ''));
+    items.push({ money, label: label || after || lineLabel(line), line: line.line });
+  });
 }
 
 /** The amount over the whole term. */
@@ -258,6 +285,17 @@ export const budgetExceedsRunner: CheckRunner<Amounts> = {
 };
 
 function joinAmounts(parts: readonly Amounts[]): Amounts {
+  // Only the budget section has amounts (the others' extract is NO_AMOUNTS): often one part is all there is.
+  let only: Amounts | undefined;
+  for (const p of parts) {
+    if (p === NO_AMOUNTS) continue;
+    if (only !== undefined) return joinAll(parts);
+    only = p;
+  }
+  return only ?? NO_AMOUNTS;
+}
+
+function joinAll(parts: readonly Amounts[]): Amounts {
   const out: Amounts = { totals: [], items: [] };
   for (const p of parts) {
     for (const x of p.totals) out.totals.push(x);

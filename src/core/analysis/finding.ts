@@ -86,7 +86,14 @@ export function findingsRunner(checks: readonly AnalysisCheck[], find: (lines: r
       const found = find(lines, knowledge);
       return found.length === 0 ? NOTHING_FOUND : found;
     },
-    combine: (extracts) => (extracts.length === 1 ? extracts[0]!.slice() : extracts.flat()),
+    combine: (extracts) => (extracts.length === 1 ? extracts[0]!.slice() : joinFindings(extracts)),
     move: (extract, lines) => (lines === 0 || extract.length === 0 ? extract : extract.map((f) => moveFinding(f, lines))),
   };
+}
+
+/** The findings of the extracts, one after the other (`flat()`, which is slower on the many empty ones). */
+function joinFindings(extracts: ReadonlyArray<readonly AnalysisFinding[]>): AnalysisFinding[] {
+  const out: AnalysisFinding[] = [];
+  for (const found of extracts) for (const f of found) out.push(f);
+  return out;
 }

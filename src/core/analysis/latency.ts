@@ -192,6 +192,23 @@ function hasStart(text: string, starts: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Whether an alias may begin somewhere in `text`: a position whose pair of characters (ASCII-folded)
+ * is marked in the index, as {@link scanPlaces} checks it, or a character whose lower case is not
+ * simply ASCII-folded (then only `scanPlaces` can tell). Most lines of Chinese text have a
+ * character that begins some alias (上, 北, 东, 大…) but no pair that does.
+ */
+function mayHavePlace(text: string, index: PlaceIndex): boolean {
+  const { starts, pairs } = index;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && !isCaseless(c)) return true;
+    const first = c >= 65 && c <= 90 ? c + 32 : c;
+    if (starts[first] === 1 && i + 1 < text.length && pairs[pairSlot(first, lowerAt(text, i + 1))] === 1) return true;
+  }
+  return false;
+}
+
 /** A code unit of `text.toLowerCase()` when only A–Z change: the ASCII fold. */
 function lowerAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -207,13 +224,20 @@ const placesIn = new WeakMap<readonly Location[], (text: string) => readonly Pla
 
 /** Places named in `text`: longest alias wins, no overlaps, ASCII aliases only as whole words. */
 export function findPlaces(text: string, locations: readonly Location[], line = 0): PlaceMention[] {
+  return placesShifted(text, locations, line, 0);
+}
+
+/** {@link findPlaces}, each place `shift` characters further on (where `text` stands in a longer text). */
+function placesShifted(text: string, locations: readonly Location[], line: number, shift: number): PlaceMention[] {
   let find = placesIn.get(locations);
   if (!find) {
     find = memoByText((t) => scanPlaces(t, locations));
     placesIn.set(locations, find);
   }
+  const kept = find(text);
+  if (kept.length === 0) return [];
   // Fresh objects at the caller's line: the kept ones are never handed out.
-  return find(text).map((p) => ({ location: p.location, written: p.written, line, start: p.start, end: p.end }));
+  return kept.map((p) => ({ location: p.location, written: p.written, line, start: p.start + shift, end: p.end + shift }));
 }
 
 function scanPlaces(text: string, locations: readonly Location[]): PlaceMention[] {
@@ -336,23 +360,39 @@ interface Candidate {
 function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): LatencyExtract {
   const candidates: Candidate[] = [];
   let count = 0;
+  // A chunk's lines are mostly of one section: its kinds are looked up when the section changes.
+  let section: string | undefined;
+  let inWhere = false;
+  let inTarget = false;
   for (const line of lines) {
-    // Blank and without a key, a line names no place whatever the places are (see mayNamePlace).
+    if (line.section !== section) {
+      section = line.section;
+      inWhere = WHERE_SECTIONS.has(section);
+      inTarget = TARGET_SECTIONS.has(section);
+    }
+    // Blank and without a key, a line names no place whatever the places are (see linePlaces).
     if (line.key || !isBlank(line.text)) {
       scratch[count++] = line.key;
       scratch[count++] = line.text;
       scratch[count++] = line.line;
-      scratch[count++] = WHERE_SECTIONS.has(line.section);
+      scratch[count++] = inWhere;
     }
-    if (!TARGET_SECTIONS.has(line.section) || !hasLatencyTarget(line.text)) continue;
-    const own = placesOf(line.key, line.text, line.line, knowledge.locations());
-    const targets = latencyTargets(line.text).map((t) => ({ ms: t.ms, range: spanRange(line, t.start, t.end) }));
-    candidates.push({ line: line.line, inWhere: WHERE_SECTIONS.has(line.section), own, crossSite: CROSS_SITE.test(lineText(line)), targets });
+    if (inTarget && hasLatencyTarget(line.text)) candidates.push(candidate(line, knowledge));
   }
   // An array of the exact size (one grown by pushing has room to spare, kept as long as the extract).
   const sources = count === 0 ? NO_SOURCES : scratch.slice(0, count);
   scratch.fill(undefined, 0, count);
   return new LatencyExtract(candidates.length === 0 ? NO_CANDIDATES : candidates, sources, 0);
+}
+
+/**
+ * A line with a latency target as a candidate. A function of its own: a closure over the line in
+ * the extract's loop would cost every line a context, target or not.
+ */
+function candidate(line: AnalysisLine, knowledge: AnalysisKnowledge): Candidate {
+  const own = linePlaces(line.key, line.text, line.line, knowledge.locations());
+  const targets = latencyTargets(line.text).map((t) => ({ ms: t.ms, range: spanRange(line, t.start, t.end) }));
+  return { line: line.line, inWhere: WHERE_SECTIONS.has(line.section), own, crossSite: CROSS_SITE.test(lineText(line)), targets };
 }
 
 /**
@@ -405,7 +445,7 @@ class LatencyExtract {
     const places: PlaceMention[] = [];
     for (let i = 0; i < sources.length; i += 4) {
       if (whereOnly && sources[i + 3] !== true) continue;
-      for (const p of placesOf(sources[i] as string | undefined, sources[i + 1] as string, (sources[i + 2] as number) + this.shift, locations)) places.push(p);
+      for (const p of linePlaces(sources[i] as string | undefined, sources[i + 1] as string, (sources[i + 2] as number) + this.shift, locations)) places.push(p);
     }
     return places;
   }
@@ -455,16 +495,21 @@ function latencyFindings(extracts: readonly LatencyExtract[], knowledge: Analysi
   return out;
 }
 
-/** The places of a line (`key：value`), found only if it has a character an alias can start with (most have none). */
-function placesOf(key: string | undefined, text: string, line: number, locations: readonly Location[]): PlaceMention[] {
-  return mayNamePlace(key, text, locations) ? findPlaces(key ? `${key}：${text}` : text, locations, line) : [];
-}
-
-function mayNamePlace(key: string | undefined, text: string, locations: readonly Location[]): boolean {
-  if (isBlank(text) && !key) return false;
-  const { starts } = aliasIndex(locations);
-  if (hasStart(text, starts)) return true;
-  return key ? hasStart(key, starts) || starts[0xff1a /* ： */] === 1 : false;
+/**
+ * The places of a line: those {@link findPlaces} finds in `key：value` (in `value` without a key),
+ * looked for only where an alias may begin (most lines have no such place).
+ */
+export function linePlaces(key: string | undefined, text: string, line: number, locations: readonly Location[]): PlaceMention[] {
+  const index = aliasIndex(locations);
+  if (!key) return mayHavePlace(text, index) ? findPlaces(text, locations, line) : [];
+  if (hasStart(key, index.starts) || index.starts[0xff1a /* ： */] === 1 || text.includes('\u03a3')) {
+    return findPlaces(`${key}：${text}`, locations, line);
+  }
+  // No place begins in the key or at the colon, and the colon ends any ASCII word before it: the
+  // places of `key：value` are those of the value, further on (without a string made for the line).
+  // The key has only ASCII and characters without case, so lower-casing the whole changes the value
+  // as it does the value alone, Σ apart (its final form depends on the letters before it).
+  return mayHavePlace(text, index) ? placesShifted(text, locations, line, key.length + 1) : [];
 }
 
 /**

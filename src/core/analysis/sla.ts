@@ -155,23 +155,37 @@ function isSlaSeparator(c: number): boolean {
 }
 
 const DIGIT = 1;
-/** A character {@link ZERO} can start with: 零, 不, 0, 停, z or Z. */
+/** A character every match of {@link ZERO} has: 零, 停 (of 停机), z or Z (of zero). */
 const MAY_BE_ZERO = 2;
 
-/** What a line has, in one pass: a digit, a character zero tolerance can start with. */
+const ANY_DIGIT = /[0-9]/;
+const ANY_ZERO_CHARACTER = /[零停zZ]/;
+
+/**
+ * What a line has: a digit, a character every zero tolerance has. Two searches for a character
+ * class, which V8 runs over the string's characters directly and which stop at the first they
+ * find, cost about half a loop over charCodeAt (a line is a slice of the document).
+ */
 function scan(text: string): number {
-  let has = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isAsciiDigit(c)) has |= DIGIT;
-    if (c === 0x96f6 || c === 0x4e0d || c === 48 || c === 0x505c || c === 122 || c === 90) has |= MAY_BE_ZERO;
+  return (ANY_DIGIT.test(text) ? DIGIT : 0) | (ANY_ZERO_CHARACTER.test(text) ? MAY_BE_ZERO : 0);
+}
+
+/**
+ * Whether `c` can follow a number's last digit (after blanks) as the start of a {@link DURATION}
+ * unit: 分, 个, 小, 秒, 天, or m, h, s, d in either case.
+ */
+function isUnitStart(c: number): boolean {
+  if (c < 128) {
+    const lower = c | 0x20;
+    return lower === 109 /* m */ || lower === 104 /* h */ || lower === 115 /* s */ || lower === 100 /* d */;
   }
-  return has;
+  return c === 0x5206 /* 分 */ || c === 0x4e2a /* 个 */ || c === 0x5c0f /* 小 */ || c === 0x79d2 /* 秒 */ || c === 0x5929 /* 天 */;
 }
 
 /** What the lines state, line by line (so the statements of several runs of lines are those of each, one after the other). */
 function collect(lines: readonly AnalysisLine[]): Statements {
-  const s: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
+  // Made when the first clause worth reading is met (most sections have none).
+  let s: Statements | undefined;
   for (const line of lines) {
     // A blank line has neither a digit nor a character zero tolerance starts with: it is passed over below.
     const has = scan(line.text);
@@ -180,28 +194,40 @@ function collect(lines: readonly AnalysisLine[]): Statements {
       // Quoted as the customer wrote it ("门急诊与住院核心业务零停机"), not as the keyword that matched.
       const around = clauseAround(line.text, zero.index, ZERO_CLAUSE_SEPARATOR);
       const clause = line.text.slice(around.start, around.end).trim() || zero[0];
-      s.zero.push({ label: lineLabel(line), text: zero[0], clause, range: spanRange(line, zero.index, zero.index + zero[0].length) });
+      (s ??= noStatements()).zero.push({ label: lineLabel(line), text: zero[0], clause, range: spanRange(line, zero.index, zero.index + zero[0].length) });
     }
     // Durations and percentages are numbers: a clause without a digit states none of them.
     if (!(has & DIGIT)) continue;
     const text = line.text;
     let start = 0;
-    // Whether the clause so far has a digit: the walk to its separator reads every character already.
+    // What the clause so far has, noted by the walk to its separator (which reads every character
+    // already): a digit, and a per cent sign or a digit followed by (blanks and) what may start a
+    // duration's unit. Without them a clause states no availability and no duration.
     let digit = false;
+    let worthReading = false;
+    let afterDigit = false;
     for (let i = 0; i <= text.length; i++) {
       if (i < text.length) {
         const c = text.charCodeAt(i);
         if (!isSlaSeparator(c)) {
-          if (isAsciiDigit(c)) digit = true;
+          if (isAsciiDigit(c)) digit = afterDigit = true;
+          else if (c !== 32 && c !== 9) {
+            if ((afterDigit && isUnitStart(c)) || c === 37 /* % */ || c === 0xff05 /* ％ */) worthReading = true;
+            afterDigit = false;
+          }
           continue;
         }
       }
-      if (digit) collectClause(s, line, { text: text.slice(start, i), start }, zero !== null);
+      if (digit && worthReading) collectClause((s ??= noStatements()), line, { text: text.slice(start, i), start }, zero !== null);
       start = i + 1;
-      digit = false;
+      digit = worthReading = afterDigit = false;
     }
   }
-  return s.availability.length + s.allowances.length + s.recoveries.length + s.zero.length === 0 ? NO_STATEMENTS : s;
+  return s === undefined || s.availability.length + s.allowances.length + s.recoveries.length + s.zero.length === 0 ? NO_STATEMENTS : s;
+}
+
+function noStatements(): Statements {
+  return { availability: [], allowances: [], recoveries: [], zero: [] };
 }
 
 /**
@@ -285,7 +311,18 @@ export const slaRunner: CheckRunner<Statements> = {
 };
 
 function joinStatements(parts: readonly Statements[]): Statements {
-  const s: Statements = { availability: [], allowances: [], recoveries: [], zero: [] };
+  // Most sections state nothing (their extract is NO_STATEMENTS): often one part is all there is.
+  let only: Statements | undefined;
+  for (const p of parts) {
+    if (p === NO_STATEMENTS) continue;
+    if (only !== undefined) return joinAll(parts);
+    only = p;
+  }
+  return only ?? NO_STATEMENTS;
+}
+
+function joinAll(parts: readonly Statements[]): Statements {
+  const s = noStatements();
   for (const p of parts) {
     for (const x of p.availability) s.availability.push(x);
     for (const x of p.allowances) s.allowances.push(x);
@@ -303,6 +340,8 @@ function moveStatements(s: Statements, lines: number): Statements {
 
 /** The conflicts between an intake's statements. */
 function conflicts(s: Statements): AnalysisFinding[] {
+  // Every conflict is of an availability or of a recovery time.
+  if (s.availability.length === 0 && s.recoveries.length === 0) return [];
   const out: AnalysisFinding[] = [];
   const seen = new Set<string>();
   const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));

@@ -66,17 +66,20 @@ class PreparedAlias {
   readonly asciiEnd: boolean;
   readonly length: number;
 
-  constructor(private readonly alias: string) {
+  constructor(
+    /** The alias as the knowledge base writes it (trimmed). */
+    readonly text: string,
+  ) {
     // A leading blank, hyphen or underscore becomes an optional separator: it can start anywhere.
-    this.first = /[\s\-_]/.test(alias.charAt(0)) ? -1 : alias.charCodeAt(0);
-    this.asciiStart = /^[A-Za-z0-9]/.test(alias);
-    this.asciiEnd = /[A-Za-z0-9]$/.test(alias);
-    this.length = alias.length;
+    this.first = /[\s\-_]/.test(text.charAt(0)) ? -1 : text.charCodeAt(0);
+    this.asciiStart = /^[A-Za-z0-9]/.test(text);
+    this.asciiEnd = /[A-Za-z0-9]$/.test(text);
+    this.length = text.length;
   }
 
   /** The alias as a pattern (aliasPattern). */
   get pattern(): string {
-    return (this.source ??= aliasPattern(this.alias));
+    return (this.source ??= aliasPattern(this.text));
   }
 
   /** The alias as a global, case-insensitive pattern (the reference scan). */
@@ -245,6 +248,53 @@ interface AliasIndex {
   /** The group number (as in `startAt`) of each canonical first character. */
   groupOf: Map<number, number>;
   groups: AliasGroup[];
+  /**
+   * The group and the canonical second code unit of the aliases' matches, hashed
+   * ({@link pairSlot}): where the pair at a position is not marked, no alias matches there.
+   * Chinese aliases begin with common characters (数, 网, 中, 安…), and one look-up is far cheaper
+   * than trying the group's pattern. Groups whose matches may have anything second are marked in
+   * `anySecond`, by group number.
+   */
+  pairs: Uint8Array;
+  anySecond: Uint8Array;
+}
+
+/** Where the pair of group `g` and canonical code unit `b` is marked in {@link AliasIndex.pairs}. */
+function pairSlot(g: number, b: number): number {
+  return (g * 0x9e5 + b) & 0xffff;
+}
+
+/**
+ * The code unit the second character of every match of `alias` is (in some case), as aliasPattern
+ * makes the pattern; -1 when the second may be anything (a blank, hyphen or underscore, which the
+ * pattern makes optional, or the optional separator it puts between a letter and a digit).
+ */
+function secondUnit(alias: string): number {
+  const first = alias.charCodeAt(0);
+  // A character outside the BMP is two code units in the pattern: the second is fixed.
+  if (first >= 0xd800 && first < 0xdc00 && alias.length > 1) {
+    const low = alias.charCodeAt(1);
+    if (low >= 0xdc00 && low < 0xe000) return low;
+  }
+  const c = alias.charAt(1);
+  if (c === '' || /[\s\-_]/.test(c)) return -1;
+  const letterThenDigit = /[A-Za-z]/.test(alias.charAt(0)) && /\d/.test(c);
+  const digitThenLetter = /\d/.test(alias.charAt(0)) && /[A-Za-z]/.test(c);
+  return letterThenDigit || digitThenLetter ? -1 : alias.charCodeAt(1);
+}
+
+/** Whether a match of an alias of group `g`, which would start at `text[i]`, can go on with `text[i + 1]`. */
+function pairMayStart(index: AliasIndex, text: string, i: number, g: number): boolean {
+  if (index.anySecond[g] === 1) return true;
+  if (i + 1 >= text.length) return false;
+  return index.pairs[pairSlot(g, canonicalUnit(text.charCodeAt(i + 1)))] === 1;
+}
+
+/** {@link canonicalOf}, without a look-up for ASCII and the CJK blocks (no case there), most of a line. */
+function canonicalUnit(c: number): number {
+  if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
+  if (c >= 0x3000 && c <= 0x9fff) return c;
+  return canonicalOf(c);
 }
 
 class AliasGroup {
@@ -309,12 +359,20 @@ function aliasIndex(frameworks: readonly Framework[]): AliasIndex | null {
   }
   const groups: AliasGroup[] = [];
   const groupOf = new Map<number, number>();
+  const pairs = new Uint8Array(0x10000);
+  const anySecond = new Uint8Array(byFirst.size + 1);
   for (const [key, aliases] of byFirst) {
     groups.push(new AliasGroup(aliases));
-    groupOf.set(key, groups.length);
+    const g = groups.length;
+    groupOf.set(key, g);
+    for (const { a } of aliases) {
+      const second = secondUnit(a.text);
+      if (second < 0) anySecond[g] = 1;
+      else pairs[pairSlot(g, canonicalOf(second))] = 1;
+    }
   }
   // Filled in as the scans meet each code unit (groupAt), not for all 65,536 up front.
-  index = { startAt: new Int32Array(0x10000).fill(-1), groupOf, groups };
+  index = { startAt: new Int32Array(0x10000).fill(-1), groupOf, groups, pairs, anySecond };
   indexes.set(frameworks, index);
   return index;
 }
@@ -337,7 +395,7 @@ function isAsciiAlnum(c: number): boolean {
 function mayMention(text: string, index: AliasIndex): boolean {
   for (let i = 0; i < text.length; i++) {
     const g = groupAt(index, text.charCodeAt(i));
-    if (g === 0) continue;
+    if (g === 0 || !pairMayStart(index, text, i, g)) continue;
     const group = index.groups[g - 1]!;
     if (group.wordStart && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) continue;
     group.any.lastIndex = i;
@@ -387,21 +445,22 @@ function scanHits(text: string, list: readonly PreparedFramework[]): Hit[] {
  */
 function indexedHits(text: string, index: AliasIndex): Hit[] {
   const hits: Hit[] = [];
-  const resumeAt = new Map<PreparedAlias, number>();
+  // Made with the first match (most lines that get here have one, but not all).
+  let resumeAt: Map<PreparedAlias, number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const g = groupAt(index, text.charCodeAt(i));
-    if (g === 0) continue;
+    if (g === 0 || !pairMayStart(index, text, i, g)) continue;
     const group = index.groups[g - 1]!;
     // Where none of the group's aliases matches, none is tried alone (nor does any resume later).
     group.any.lastIndex = i;
     if (!group.any.test(text)) continue;
     for (const { p, a, order } of group.aliases) {
-      if (i < (resumeAt.get(a) ?? 0)) continue;
+      if (i < (resumeAt?.get(a) ?? 0)) continue;
       a.sticky.lastIndex = i;
       const m = a.sticky.exec(text);
       if (!m) continue;
       const end = i + m[0].length;
-      resumeAt.set(a, end);
+      (resumeAt ??= new Map()).set(a, end);
       if (keepHit(text, a, i, end)) hits.push({ p, start: i, end, order });
     }
   }
@@ -415,8 +474,11 @@ export function findStandards(text: string, frameworks: readonly Framework[]): S
 
 /** {@link findStandards}, undefined when there are none (most lines: no array for them). */
 function mentionsIn(text: string, frameworks: readonly Framework[]): StandardMention[] | undefined {
-  const list = prepare(frameworks);
-  const index = aliasIndex(frameworks);
+  return mentionsWith(text, prepare(frameworks), aliasIndex(frameworks));
+}
+
+/** {@link mentionsIn} with the frameworks prepared and indexed (looked up once for all the lines of a chunk). */
+function mentionsWith(text: string, list: readonly PreparedFramework[], index: AliasIndex | null): StandardMention[] | undefined {
   let hits: Hit[];
   if (!index) hits = scanHits(text, list);
   else if (!mayMention(text, index)) return undefined;
@@ -537,10 +599,12 @@ export const standardsRunner: CheckRunner<readonly AnalysisFinding[]> = findings
 
 function standardsIn(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): AnalysisFinding[] {
   const frameworks = knowledge.frameworks();
+  const list = prepare(frameworks);
+  const index = aliasIndex(frameworks);
   const out: AnalysisFinding[] = [];
   for (const line of lines) {
     if (isBlank(line.text)) continue;
-    const mentions = mentionsIn(line.text, frameworks);
+    const mentions = mentionsWith(line.text, list, index);
     if (!mentions || mentions.length === 0) continue;
     for (const m of mentions) checkMention(frameworks, line, m, out);
     checkWording(line, mentions, out);
@@ -610,6 +674,8 @@ function checkMention(frameworks: readonly Framework[], line: AnalysisLine, m: S
 /** `认证` after (or inside) mentions whose outcome is not a certificate. */
 function checkWording(line: AnalysisLine, mentions: readonly StandardMention[], out: AnalysisFinding[]): void {
   const text = line.text;
+  // Every finding is on a 认证 of the line.
+  if (!text.includes(CERT)) return;
   const bySpan = new Map<number, StandardMention[]>();
   mentions.forEach((m, i) => {
     const inside = text.slice(m.start, m.end).indexOf(CERT);

@@ -216,9 +216,15 @@ export class FieldResolver {
 
   constructor(private readonly catalog: CatalogLookup) {}
 
-  resolve(parent: object | string, path: string[], sectionSpec: SectionSpec | undefined, key: string): ResolvedField {
+  /** The fields under `parent` resolved so far, by key: look-ups for the items of one parent share it. */
+  fieldsOf(parent: object | string): Map<string, ResolvedField> {
     let byKey = this.byParent.get(parent);
     if (!byKey) this.byParent.set(parent, (byKey = new Map()));
+    return byKey;
+  }
+
+  /** The field `key` among `byKey`, the {@link fieldsOf} its parent, whose path is `path`. */
+  resolve(byKey: Map<string, ResolvedField>, path: string[], sectionSpec: SectionSpec | undefined, key: string): ResolvedField {
     let field = byKey.get(key);
     if (!field) {
       const spec = sectionSpec && this.catalog.field(sectionSpec, key);
@@ -252,11 +258,13 @@ class LineBuilder {
 
   /** `where` stands for the items' place: their section for top-level items, else their path. */
   private items(items: readonly Item[], where: object | string, path: string[], parent: AnalysisLine | undefined): void {
+    // Made when the first field is met (a run of text lines has none).
+    let fields: Map<string, ResolvedField> | undefined;
     for (const item of items) {
       let line: AnalysisLine;
       let fieldPath = path;
       if (item.kind === 'field') {
-        const field = this.fields.resolve(where, path, this.spec, item.key);
+        const field = this.fields.resolve((fields ??= this.fields.fieldsOf(where)), path, this.spec, item.key);
         this.onField?.(item, field.spec);
         fieldPath = field.path;
         line = this.line(fieldPath, item.key, item.value, item.colon, parent);

@@ -59,6 +59,23 @@ export interface FindMoneyOptions {
  */
 const MAX_AMOUNT = 1e15;
 
+/**
+ * Whether `text` may hold an amount {@link findMoney} finds too large to read: one whose number
+ * has seven digits or more before its decimals (the largest magnitude, a billion, times a number
+ * below 1,000,000 stays below {@link MAX_AMOUNT}). A scan for a run of digits and thousands
+ * commas with seven digits in it, so the budget lines need not be read for money twice.
+ */
+export function mayHaveUnreadableAmount(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiDigit(c)) {
+      if (++digits >= 7) return true;
+    } else if (c !== 44 /* , */) digits = 0;
+  }
+  return false;
+}
+
 const PREFIXES: Array<[RegExp, Currency]> = [
   [/^(?:US\$|USD)$/i, 'USD'],
   [/^HK\$|^HKD$/i, 'HKD'],

@@ -71,3 +71,21 @@ describe('analysis: intake.sla-conflict', () => {
     assert.equal(f[0]!.range.start.line, 3);
   });
 });
+
+describe('analysis: intake.sla-conflict, clauses passed over', () => {
+  // The walk over a line reads a clause only when it has a per cent sign, or a digit followed
+  // (after blanks) by what may start a duration's unit: every way of writing one must still count.
+  const rtoAgainstSla = (rto: string) => findings(`[特殊要求]：\n- 服务等级：SLA 99.99%，RTO ${rto}\n`, 'sla-conflict');
+  for (const rto of ['4小时', '4 \t小时', '4个小时', '4.5 HOURS', '4 Hrs', '240 MIN', '14400 S', '1 Day', '2天', '86400 sec']) {
+    it(`reads the recovery time ${JSON.stringify(rto)}`, () => assert.equal(rtoAgainstSla(rto).length, 1, rto));
+  }
+
+  it('reads an availability in a clause whose digit is elsewhere than before the unit', () => {
+    const f = findings('[客户行业]：银行\n- 业务连续性要求：零停机\n[特殊要求]：\n- 可用性：全年 99.9 %\n', 'sla-conflict');
+    assert.equal(f.length, 1, summary(f));
+  });
+
+  it('passes over clauses with digits but neither a duration nor a percentage', () => {
+    assert.deepEqual(findings('[特殊要求]：\n- 服务等级：SLA 99.99%，RTO 4 号机房，恢复时间 2026 年\n', 'sla-conflict'), []);
+  });
+});
