@@ -44,6 +44,15 @@ const SLASH = 47;
 const ASTERISK = 42;
 const HASH = 35;
 
+/**
+ * The lists of the tree that stay empty (most items have no children, most values no
+ * placeholders) are these two, frozen: a large file has tens of thousands of them, kept as long
+ * as its parse. The parser gives an item a list of its own when it adds a first child; nothing
+ * else changes a tree's lists (the moved copies of core/documents/ are new lists).
+ */
+const NO_ITEMS = Object.freeze([]) as readonly Item[] as Item[];
+const NO_PLACEHOLDERS = Object.freeze([]) as readonly Placeholder[] as Placeholder[];
+
 /** Ranges are readonly to consumers; the parser grows the ones it owns while it reads on. */
 type MutableRange = { start: Position; end: Position };
 
@@ -411,7 +420,7 @@ class IntakeParser {
     let depth = this.depth;
     while (depth > 0 && stack[depth - 1]!.indent >= item.indent) depth--;
     if (depth >= MAX_ITEM_DEPTH) depth = MAX_ITEM_DEPTH - 1;
-    if (depth > 0) stack[depth - 1]!.children.push(item);
+    if (depth > 0) addChild(stack[depth - 1]!, item);
     else section.items.push(item);
     stack[depth++] = item;
     this.depth = depth;
@@ -475,8 +484,8 @@ class IntakeParser {
     const range = this.range(this.indentLen, this.trimEnd);
     const value = this.valueOf(valueStart, text.length);
     // One literal per shape, `value` last as if added afterwards: the same keys in the same order.
-    if (value) return { kind: 'field', key, keyRange, bold, colon, children: [], range, indent: this.indent, value };
-    return { kind: 'field', key, keyRange, bold, colon, children: [], range, indent: this.indent };
+    if (value) return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent, value };
+    return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent };
   }
 
   /** The colon that ends a plain key: the first one outside placeholders, if the text before it can be a key. */
@@ -509,13 +518,13 @@ class IntakeParser {
       if (!bullet) return undefined;
       // An empty bullet ("- "): keep it as an empty text item so its line is not lost.
       const at = this.range(start, start);
-      return { kind: 'text', bullet, value: { text: '', range: at, placeholders: [] }, children: [], range: this.range(this.indentLen, this.trimEnd), indent: this.indent };
+      return { kind: 'text', bullet, value: { text: '', range: at, placeholders: NO_PLACEHOLDERS }, children: NO_ITEMS, range: this.range(this.indentLen, this.trimEnd), indent: this.indent };
     }
     return {
       kind: 'text',
       bullet,
       value,
-      children: [],
+      children: NO_ITEMS,
       range: this.range(this.indentLen, value.range.end.character),
       indent: this.indent,
     };
@@ -548,7 +557,7 @@ class IntakeParser {
       if (first < 0) first = i;
       count++;
     }
-    return count === 0 ? [] : this.placeholders.slice(first, first + count);
+    return count === 0 ? NO_PLACEHOLDERS : this.placeholders.slice(first, first + count);
   }
 
   private extendIntake(intake: Intake, r: Range): void {
@@ -578,6 +587,12 @@ class IntakeParser {
     if (closing && separator) closing.separatorAfter = separator;
     this.intake = undefined;
   }
+}
+
+/** Adds `child` to `parent`'s children, giving it a list of its own for the first. */
+function addChild(parent: Item, child: Item): void {
+  if (parent.children === NO_ITEMS) parent.children = [child];
+  else parent.children.push(child);
 }
 
 /**
