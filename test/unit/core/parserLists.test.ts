@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { lineStarts } from '../../../src/core/document';
 import type { Item } from '../../../src/core/model';
 import { parseIntake } from '../../../src/core/parser';
 
@@ -27,5 +28,13 @@ describe('parseIntake: the lists of the tree', () => {
       ['明细', '备注'],
     );
     assert.equal(budget!.children[0]!.kind === 'field' && budget!.children[0]!.value!.placeholders.length, 1);
+  });
+
+  it('fills lineStarts with the start of every line, as lineStarts() gives them, whatever the line breaks', () => {
+    for (const text of [TEXT, TEXT.replace(/\n/g, '\r\n'), TEXT.replace(/\n/g, '\r'), 'a\r\n\rb\n\r\n', '', '\n']) {
+      const starts: number[] = [];
+      parseIntake(text, { firstLine: 3, firstIntakeIndex: 0, lineStarts: starts });
+      assert.deepEqual(starts, lineStarts(text), JSON.stringify(text));
+    }
   });
 });
