@@ -545,11 +545,18 @@ class IntakeParser {
     const e = Math.min(end, this.trimEnd);
     while (s < e && isValueBlank(text.charCodeAt(s))) s++;
     if (s >= e) return undefined;
-    return {
-      text: text.slice(s, e),
-      range: this.range(s, e),
-      placeholders: this.placeholdersIn(s, e),
-    };
+    const placeholders = this.placeholdersIn(s, e);
+    return { text: text.slice(s, e), range: this.rangeOfValue(s, e, placeholders), placeholders };
+  }
+
+  /**
+   * The range `[s, e)` of a value on the current line: its placeholder's own range when the value
+   * is nothing but that placeholder (`键：__(…)__`, a third of the values of a template's copies).
+   * Neither is ever changed, so they can be one object, as positions are shared.
+   */
+  private rangeOfValue(s: number, e: number, placeholders: readonly Placeholder[]): Range {
+    const only = placeholders.length === 1 ? placeholders[0]!.range : undefined;
+    return only && only.start.character === s && only.end.character === e ? only : this.range(s, e);
   }
 
   /**

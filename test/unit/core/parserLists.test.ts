@@ -30,6 +30,17 @@ describe('parseIntake: the lists of the tree', () => {
     assert.equal(budget!.children[0]!.kind === 'field' && budget!.children[0]!.value!.placeholders.length, 1);
   });
 
+  it("gives a value that is nothing but a placeholder that placeholder's range, and any other value its own", () => {
+    const file = parseIntake('[客户行业]：保险\n- 行业：__(a/b)__  \n- 预算：约__(a/b)__\n- 两个：__(a)__ __(b)__');
+    const [only, after, two] = file.intakes[0]!.sections[0]!.items.map((i) => (i.kind === 'field' ? i.value! : i.value));
+    assert.equal(only!.range, only!.placeholders[0]!.range);
+    assert.deepEqual(only!.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 14 } });
+    assert.notEqual(after!.range, after!.placeholders[0]!.range);
+    assert.equal(after!.range.start.character, 5);
+    assert.equal(two!.placeholders.length, 2);
+    assert.deepEqual(two!.range, { start: { line: 3, character: 5 }, end: { line: 3, character: 20 } });
+  });
+
   it('fills lineStarts with the start of every line, as lineStarts() gives them, whatever the line breaks', () => {
     for (const text of [TEXT, TEXT.replace(/\n/g, '\r\n'), TEXT.replace(/\n/g, '\r'), 'a\r\n\rb\n\r\n', '', '\n']) {
       const starts: number[] = [];
