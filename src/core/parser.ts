@@ -44,6 +44,15 @@ const SLASH = 47;
 const ASTERISK = 42;
 const HASH = 35;
 
+/**
+ * The lists of the tree that stay empty (most items have no children, most values no
+ * placeholders) are these two, frozen: a large file has tens of thousands of them, kept as long
+ * as its parse. The parser gives an item a list of its own when it adds a first child; nothing
+ * else changes a tree's lists (the moved copies of core/documents/ are new lists).
+ */
+const NO_ITEMS = Object.freeze([]) as readonly Item[] as Item[];
+const NO_PLACEHOLDERS = Object.freeze([]) as readonly Placeholder[] as Placeholder[];
+
 /** Ranges are readonly to consumers; the parser grows the ones it owns while it reads on. */
 type MutableRange = { start: Position; end: Position };
 
@@ -55,6 +64,11 @@ type MutableRange = { start: Position; end: Position };
 export interface ParseOffset {
   firstLine: number;
   firstIntakeIndex: number;
+  /**
+   * Filled with the offset in the piece where each of its lines starts (as `lineStarts` in
+   * core/document.ts gives them), read on the way: the incremental parse keeps them.
+   */
+  lineStarts?: number[];
 }
 
 /**
@@ -64,7 +78,7 @@ export interface ParseOffset {
  */
 export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset, analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer()): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
-  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer).parse();
+  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer, offset?.lineStarts).parse();
 }
 
 /** The end-of-line sequence most of the first 64 line breaks use. */
@@ -206,6 +220,7 @@ class IntakeParser {
     private readonly firstLine: number,
     private readonly firstIntakeIndex: number,
     private readonly placeholderContents: PlaceholderAnalyzer,
+    private readonly lineStarts: number[] | undefined,
   ) {
     this.lineSeparators = text.includes('\u2028') || text.includes('\u2029');
   }
@@ -216,8 +231,10 @@ class IntakeParser {
     let no = this.firstLine;
     let nextLf = text.indexOf('\n');
     let nextCr = text.indexOf('\r');
+    const starts = this.lineStarts;
     // Lines end at \r\n, \r or \n, as `split(/\r\n|\r|\n/)` would cut them.
     for (;;) {
+      starts?.push(start);
       if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
       if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
       let end: number;
@@ -411,7 +428,7 @@ class IntakeParser {
     let depth = this.depth;
     while (depth > 0 && stack[depth - 1]!.indent >= item.indent) depth--;
     if (depth >= MAX_ITEM_DEPTH) depth = MAX_ITEM_DEPTH - 1;
-    if (depth > 0) stack[depth - 1]!.children.push(item);
+    if (depth > 0) addChild(stack[depth - 1]!, item);
     else section.items.push(item);
     stack[depth++] = item;
     this.depth = depth;
@@ -475,8 +492,8 @@ class IntakeParser {
     const range = this.range(this.indentLen, this.trimEnd);
     const value = this.valueOf(valueStart, text.length);
     // One literal per shape, `value` last as if added afterwards: the same keys in the same order.
-    if (value) return { kind: 'field', key, keyRange, bold, colon, children: [], range, indent: this.indent, value };
-    return { kind: 'field', key, keyRange, bold, colon, children: [], range, indent: this.indent };
+    if (value) return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent, value };
+    return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent };
   }
 
   /** The colon that ends a plain key: the first one outside placeholders, if the text before it can be a key. */
@@ -509,13 +526,13 @@ class IntakeParser {
       if (!bullet) return undefined;
       // An empty bullet ("- "): keep it as an empty text item so its line is not lost.
       const at = this.range(start, start);
-      return { kind: 'text', bullet, value: { text: '', range: at, placeholders: [] }, children: [], range: this.range(this.indentLen, this.trimEnd), indent: this.indent };
+      return { kind: 'text', bullet, value: { text: '', range: at, placeholders: NO_PLACEHOLDERS }, children: NO_ITEMS, range: this.range(this.indentLen, this.trimEnd), indent: this.indent };
     }
     return {
       kind: 'text',
       bullet,
       value,
-      children: [],
+      children: NO_ITEMS,
       range: this.range(this.indentLen, value.range.end.character),
       indent: this.indent,
     };
@@ -528,11 +545,18 @@ class IntakeParser {
     const e = Math.min(end, this.trimEnd);
     while (s < e && isValueBlank(text.charCodeAt(s))) s++;
     if (s >= e) return undefined;
-    return {
-      text: text.slice(s, e),
-      range: this.range(s, e),
-      placeholders: this.placeholdersIn(s, e),
-    };
+    const placeholders = this.placeholdersIn(s, e);
+    return { text: text.slice(s, e), range: this.rangeOfValue(s, e, placeholders), placeholders };
+  }
+
+  /**
+   * The range `[s, e)` of a value on the current line: its placeholder's own range when the value
+   * is nothing but that placeholder (`键：__(…)__`, a third of the values of a template's copies).
+   * Neither is ever changed, so they can be one object, as positions are shared.
+   */
+  private rangeOfValue(s: number, e: number, placeholders: readonly Placeholder[]): Range {
+    const only = placeholders.length === 1 ? placeholders[0]!.range : undefined;
+    return only && only.start.character === s && only.end.character === e ? only : this.range(s, e);
   }
 
   /**
@@ -548,7 +572,7 @@ class IntakeParser {
       if (first < 0) first = i;
       count++;
     }
-    return count === 0 ? [] : this.placeholders.slice(first, first + count);
+    return count === 0 ? NO_PLACEHOLDERS : this.placeholders.slice(first, first + count);
   }
 
   private extendIntake(intake: Intake, r: Range): void {
@@ -578,6 +602,12 @@ class IntakeParser {
     if (closing && separator) closing.separatorAfter = separator;
     this.intake = undefined;
   }
+}
+
+/** Adds `child` to `parent`'s children, giving it a list of its own for the first. */
+function addChild(parent: Item, child: Item): void {
+  if (parent.children === NO_ITEMS) parent.children = [child];
+  else parent.children.push(child);
 }
 
 /**

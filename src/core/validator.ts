@@ -98,6 +98,9 @@ export interface SectionChecks {
   readonly chunk: AnalysisChunk | null | undefined;
 }
 
+/** One empty list for every {@link SectionChecks} list that is empty (most are). */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** A section's checks moved down by `lines` (up when negative) into intake `intake`. */
 export function moveSectionChecks(s: SectionChecks, lines: number, intake: number): SectionChecks {
   if (lines === 0 && s.intake === intake) return s;
@@ -105,9 +108,9 @@ export function moveSectionChecks(s: SectionChecks, lines: number, intake: numbe
   return {
     intake,
     spec: s.spec,
-    format: s.format.map(move),
+    format: s.format.length === 0 ? NONE : s.format.map(move),
     empty: s.empty && move(s.empty),
-    fields: s.fields.map(move),
+    fields: s.fields.length === 0 ? NONE : s.fields.map(move),
     present: s.present,
     chunk: s.chunk && s.chunk.moved(lines),
   };
@@ -189,7 +192,8 @@ export class IntakeValidator {
       }
     }
     if (!chunk) forEachField(section.items, (field) => fields.visit(field, spec && this.lookup.field(spec, field.key)));
-    return { intake, spec, format, empty, fields: fields.out, present: fields.present, chunk };
+    // Kept for the document's life (one per section of every intake): each list at its exact size.
+    return { intake, spec, format: compact(format), empty, fields: compact(fields.out), present: compact(fields.present), chunk };
   }
 
   /** What the analysis checks read of a section whose fields were checked already. */
@@ -200,6 +204,14 @@ export class IntakeValidator {
       return null;
     }
   }
+}
+
+/**
+ * `list`, to be kept long, at its size: the shared empty list, or a copy (pushing leaves a list
+ * room to grow: V8 gives a list 17 slots on its first push).
+ */
+export function compact<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
 }
 
 /** The intake's findings from its sections' chunks; undefined when a section's lines could not be built. */

@@ -33,7 +33,7 @@ interface Segment {
   readonly parse: SegmentParse;
   /** This version's objects: the parse's own, or moved copies of them. */
   readonly view: SegmentView;
-  /** Line starts relative to `start`, computed when first asked (shared by moved copies). */
+  /** Line starts relative to `start`: read by the parse, or computed when first asked (shared by moved copies). */
   readonly lines: { starts?: number[] };
 }
 
@@ -106,12 +106,14 @@ export class ParsedText {
     readonly replaced: readonly Intake[],
     /** The segments parsed in this version (all of them for a first parse). */
     private readonly window: readonly Segment[],
+    /** Whether this is a first parse (of a text seen for the first time), not an update. */
+    private readonly first = false,
   ) {}
 
   /** Parses a whole text. */
   static parse(text: string): ParsedText {
     const segments = parseSegments(text, 0, text.length, 0, 0);
-    return ParsedText.join(text, segments, segments.flatMap((s) => s.view.intakes.map((): IntakeOrigin => ({ kind: 'parsed' }))), [], segments);
+    return ParsedText.join(text, segments, segments.flatMap((s) => s.view.intakes.map((): IntakeOrigin => ({ kind: 'parsed' }))), [], segments, true);
   }
 
   /** The parse of `text`, a later version of this one's text, reading again only what changed. */
@@ -159,7 +161,12 @@ export class ParsedText {
 
   /**
    * The text of intake `index`: its lines from its first to its last, whole, with the line
-   * breaks between them. A copy, so that keeping it does not keep the document's text alive.
+   * breaks between them. After an update, a copy, so that keeping it (the findings cache keeps
+   * it as a key) does not keep the document's text alive. After a first parse, a slice sharing
+   * the text's memory: copying every intake of a large text (its whole size again, kept) costs
+   * a cold analysis much of its time in the garbage collector, and the slices keep alive only
+   * the first version's text, until the cache forgets the intakes that were never edited (see
+   * findingsCache.ts); the few intakes an update parses again are copied.
    */
   intakeText(index: number): string {
     const intake = this.file.intakes[index];
@@ -169,7 +176,8 @@ export class ParsedText {
     const from = segment.start + (starts[intake.range.start.line - segment.firstLine] ?? 0);
     const toLine = intake.range.end.line - segment.firstLine + 1;
     const to = toLine < starts.length ? segment.start + starts[toLine]! : segment.end;
-    return copyOf(this.text.slice(from, to));
+    const text = this.text.slice(from, to);
+    return this.first ? text : copyOf(text);
   }
 
   /** The placeholders of the segment holding intake `index` (this version's objects). */
@@ -194,7 +202,7 @@ export class ParsedText {
     return this.segments;
   }
 
-  static join(text: string, segments: Segment[], origins: IntakeOrigin[], replaced: Intake[], window: Segment[]): ParsedText {
+  static join(text: string, segments: Segment[], origins: IntakeOrigin[], replaced: Intake[], window: Segment[], first = false): ParsedText {
     const intakes: Intake[] = [];
     for (const s of segments) for (const x of s.view.intakes) intakes.push(x);
     const last = segments[segments.length - 1]!;
@@ -205,7 +213,7 @@ export class ParsedText {
     lazyProperty(file, 'problems', () => segments.flatMap((s) => s.view.problems));
     Object.defineProperty(file, 'lineCount', { value: last.firstLine + last.lineCount, enumerable: true, writable: true, configurable: true });
     Object.defineProperty(file, 'eol', { value: detectEol(text), enumerable: true, writable: true, configurable: true });
-    return new ParsedText(text, file, segments, origins, replaced, window);
+    return new ParsedText(text, file, segments, origins, replaced, window, first);
   }
 }
 
@@ -451,7 +459,8 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
   // The segments' copies of a template have the same placeholders: each is analysed once.
   const placeholders = new PlaceholderAnalyzer();
   const close = (end: number) => {
-    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index }, placeholders);
+    const starts: number[] = [];
+    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index, lineStarts: starts }, placeholders);
     const parse: SegmentParse = { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems };
     out.push({
       firstLine: segFirstLine,
@@ -461,7 +470,7 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
       firstIntakeIndex: index,
       parse,
       view: new SegmentView(parse, 0, 0),
-      lines: {},
+      lines: { starts },
     });
     index += parsed.intakes.length;
   };

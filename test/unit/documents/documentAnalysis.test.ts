@@ -87,6 +87,19 @@ describe('DocumentAnalysis', () => {
     assertFresh(a);
   });
 
+  it("gives each intake's text, its lines whole, the same after a first parse as after an update", () => {
+    const first = DocumentAnalysis.of(text);
+    const updated = first.next(edit(text, '[当前痛点]', 1, 'X')).next(text);
+    const lines = text.split('\n');
+    for (const intake of first.file.intakes) {
+      // With the line break after the last line, but at the end of a segment.
+      const expected = lines.slice(intake.range.start.line, intake.range.end.line + 1).join('\n');
+      const got = first.intakeText(intake.index);
+      assert.ok(got === expected || got === expected + '\n', `intake ${intake.index}`);
+      assert.equal(updated.intakeText(intake.index), got);
+    }
+  });
+
   it('gives the same results after edits of every kind as a fresh start', () => {
     const edits: Array<(t: string) => string> = [
       (t) => edit(t, '[当前痛点]', 1, 'X'), // a character inside one intake
