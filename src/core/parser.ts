@@ -64,11 +64,6 @@ type MutableRange = { start: Position; end: Position };
 export interface ParseOffset {
   firstLine: number;
   firstIntakeIndex: number;
-  /**
-   * Filled with the offset in the piece where each of its lines starts (as `lineStarts` in
-   * core/document.ts gives them), read on the way: the incremental parse keeps them.
-   */
-  lineStarts?: number[];
 }
 
 /**
@@ -78,7 +73,7 @@ export interface ParseOffset {
  */
 export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset, analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer()): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
-  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer, offset?.lineStarts).parse();
+  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer).parse();
 }
 
 /** The end-of-line sequence most of the first 64 line breaks use. */
@@ -220,7 +215,6 @@ class IntakeParser {
     private readonly firstLine: number,
     private readonly firstIntakeIndex: number,
     private readonly placeholderContents: PlaceholderAnalyzer,
-    private readonly lineStarts: number[] | undefined,
   ) {
     this.lineSeparators = text.includes('\u2028') || text.includes('\u2029');
   }
@@ -231,10 +225,8 @@ class IntakeParser {
     let no = this.firstLine;
     let nextLf = text.indexOf('\n');
     let nextCr = text.indexOf('\r');
-    const starts = this.lineStarts;
     // Lines end at \r\n, \r or \n, as `split(/\r\n|\r|\n/)` would cut them.
     for (;;) {
-      starts?.push(start);
       if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
       if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
       let end: number;

@@ -33,7 +33,7 @@ interface Segment {
   readonly parse: SegmentParse;
   /** This version's objects: the parse's own, or moved copies of them. */
   readonly view: SegmentView;
-  /** Line starts relative to `start`: read by the parse, or computed when first asked (shared by moved copies). */
+  /** Line starts relative to `start`, computed when first asked (shared by moved copies). */
   readonly lines: { starts?: number[] };
 }
 
@@ -459,8 +459,7 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
   // The segments' copies of a template have the same placeholders: each is analysed once.
   const placeholders = new PlaceholderAnalyzer();
   const close = (end: number) => {
-    const starts: number[] = [];
-    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index, lineStarts: starts }, placeholders);
+    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index }, placeholders);
     const parse: SegmentParse = { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems };
     out.push({
       firstLine: segFirstLine,
@@ -470,7 +469,7 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
       firstIntakeIndex: index,
       parse,
       view: new SegmentView(parse, 0, 0),
-      lines: { starts },
+      lines: {},
     });
     index += parsed.intakes.length;
   };

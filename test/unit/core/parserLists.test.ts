@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { lineStarts } from '../../../src/core/document';
 import type { Item } from '../../../src/core/model';
 import { parseIntake } from '../../../src/core/parser';
 
@@ -39,13 +38,5 @@ describe('parseIntake: the lists of the tree', () => {
     assert.equal(after!.range.start.character, 5);
     assert.equal(two!.placeholders.length, 2);
     assert.deepEqual(two!.range, { start: { line: 3, character: 5 }, end: { line: 3, character: 20 } });
-  });
-
-  it('fills lineStarts with the start of every line, as lineStarts() gives them, whatever the line breaks', () => {
-    for (const text of [TEXT, TEXT.replace(/\n/g, '\r\n'), TEXT.replace(/\n/g, '\r'), 'a\r\n\rb\n\r\n', '', '\n']) {
-      const starts: number[] = [];
-      parseIntake(text, { firstLine: 3, firstIntakeIndex: 0, lineStarts: starts });
-      assert.deepEqual(starts, lineStarts(text), JSON.stringify(text));
-    }
   });
 });
