@@ -26,7 +26,7 @@
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg, type Message } from '../l10n';
-import { findingsRunner, moveRange, type AnalysisFinding, type CheckRunner } from './finding';
+import { findingsRunner, joinExtracts, moveRange, type AnalysisFinding, type CheckRunner } from './finding';
 import { CLAUSE_SEPARATOR, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
 import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
 import { clauseLocator } from '../text/clauses';
@@ -280,20 +280,10 @@ function recurring(m: Money): boolean {
 export const budgetExceedsRunner: CheckRunner<Amounts> = {
   checks: ['budget-exceeds'],
   extract: collectAmounts,
-  combine: (parts) => exceeds(parts.length === 1 ? parts[0]! : joinAmounts(parts)),
+  // Only the budget section has amounts (the others' extract is NO_AMOUNTS): often one part is all there is.
+  combine: (parts) => exceeds(parts.length === 1 ? parts[0]! : joinExtracts(parts, NO_AMOUNTS, joinAll)),
   move: moveAmounts,
 };
-
-function joinAmounts(parts: readonly Amounts[]): Amounts {
-  // Only the budget section has amounts (the others' extract is NO_AMOUNTS): often one part is all there is.
-  let only: Amounts | undefined;
-  for (const p of parts) {
-    if (p === NO_AMOUNTS) continue;
-    if (only !== undefined) return joinAll(parts);
-    only = p;
-  }
-  return only ?? NO_AMOUNTS;
-}
 
 function joinAll(parts: readonly Amounts[]): Amounts {
   const out: Amounts = { totals: [], items: [] };

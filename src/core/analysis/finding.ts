@@ -97,3 +97,19 @@ function joinFindings(extracts: ReadonlyArray<readonly AnalysisFinding[]>): Anal
   for (const found of extracts) for (const f of found) out.push(f);
   return out;
 }
+
+/**
+ * The extracts of an intake's sections as one, for a check that compares statements across the
+ * intake: `empty` is the shared extract of a section that states nothing (most of them), so when
+ * only one section states anything, its extract is the answer and nothing is copied; otherwise
+ * `joinAll` puts them together.
+ */
+export function joinExtracts<E>(parts: readonly E[], empty: E, joinAll: (parts: readonly E[]) => E): E {
+  let only: E | undefined;
+  for (const p of parts) {
+    if (p === empty) continue;
+    if (only !== undefined) return joinAll(parts);
+    only = p;
+  }
+  return only ?? empty;
+}

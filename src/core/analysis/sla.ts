@@ -29,7 +29,7 @@
  */
 import { Codes } from '../diagnostics';
 import { msg, type Message } from '../l10n';
-import { moveRange, type AnalysisFinding, type CheckRunner } from './finding';
+import { joinExtracts, moveRange, type AnalysisFinding, type CheckRunner } from './finding';
 import { clauseAround, formatCompact, hasPercentSign, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
 import { isAsciiDigit, type Range } from '../document';
@@ -306,20 +306,10 @@ function displayUnit(unit: DurationUnit, minutes: number): DurationUnit {
 export const slaRunner: CheckRunner<Statements> = {
   checks: ['sla-conflict'],
   extract: collect,
-  combine: (parts) => conflicts(parts.length === 1 ? parts[0]! : joinStatements(parts)),
+  // Most sections state nothing (their extract is NO_STATEMENTS): often one part is all there is.
+  combine: (parts) => conflicts(parts.length === 1 ? parts[0]! : joinExtracts(parts, NO_STATEMENTS, joinAll)),
   move: moveStatements,
 };
-
-function joinStatements(parts: readonly Statements[]): Statements {
-  // Most sections state nothing (their extract is NO_STATEMENTS): often one part is all there is.
-  let only: Statements | undefined;
-  for (const p of parts) {
-    if (p === NO_STATEMENTS) continue;
-    if (only !== undefined) return joinAll(parts);
-    only = p;
-  }
-  return only ?? NO_STATEMENTS;
-}
 
 function joinAll(parts: readonly Statements[]): Statements {
   const s = noStatements();
