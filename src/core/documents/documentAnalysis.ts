@@ -54,7 +54,11 @@ export class DocumentAnalysis implements IntakeHost {
     this.validator = new IntakeValidator(catalogOption);
     const file = parsed.file;
     this.stray = file.intakes.length === 0 ? file.placeholders : [];
-    const placeholdersOfIntake = (i: number) => () => this.placeholdersOfIntake(i);
+    // The intake analyses keep these callbacks for as long as they live (a kept one, through many
+    // versions): they are made by methods, never by closures in this constructor, whose scope
+    // holds `previous`, so that no version keeps the one before it alive, and that one the one
+    // before it, without end.
+    const placeholdersOfIntake = (i: number) => this.placeholderSource(i);
     // Intakes the edit left alone keep their analysis, moved ones start from theirs; the others
     // (parsed again, or a first parse) need their placeholders, found in one pass.
     const kept: (IntakeAnalysis | undefined)[] = file.intakes.map((intake, i) => {
@@ -72,7 +76,7 @@ export class DocumentAnalysis implements IntakeHost {
     const same = previous ? sameText(this, previous, parsed, kept) : new Map<number, IntakeAnalysis>();
     this.intakes = file.intakes.map((intake, i) => {
       const list = fresh.get(i);
-      const placeholders = list ? () => list : placeholdersOfIntake(i);
+      const placeholders = list ? constant(list) : placeholdersOfIntake(i);
       const before = same.get(i);
       if (before) return before.moved(this, intake, placeholders, intake.range.start.line - before.intake.range.start.line);
       return kept[i] ?? new IntakeAnalysis(this, intake, placeholders);
@@ -100,6 +104,11 @@ export class DocumentAnalysis implements IntakeHost {
 
   intakeText(index: number): string {
     return this.parsed.intakeText(index);
+  }
+
+  /** What gives intake `index`'s placeholders when they are first asked for. */
+  private placeholderSource(index: number): () => readonly Placeholder[] {
+    return () => this.placeholdersOfIntake(index);
   }
 
   /** The placeholders that belong to intake `index` (the nearest intake at or above their line). */
@@ -185,6 +194,11 @@ export class DocumentAnalysis implements IntakeHost {
   fillPlaceholderEdits(): TextEdit[] {
     return placeholderFillEdits(this.file);
   }
+}
+
+/** A callback that gives `value`, made outside any scope that holds a previous version. */
+function constant<T>(value: T): () => T {
+  return () => value;
 }
 
 /**
