@@ -26,6 +26,7 @@ import { mapStrings } from './cleanStrings';
 import type { Branding } from '../team/branding';
 import { coverChildren, footerOf, hasCover, headerOf, lookOf, type DocxLook } from './docxBranding';
 import { CORE_PROPERTIES_PART, coreProperties, DRAWING_IDS, stampZipDates } from './docxIdentity';
+import { tableXml, type RunSpec, type TableSpec } from './docxTableXml';
 
 type DocxModule = typeof Docx;
 type Block = Docx.Paragraph | Docx.Table;
@@ -66,6 +67,10 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
   const page = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } };
   const header = brand && headerOf(d, brand, look);
   const footer = brand && footerOf(d, brand, look);
+  // The tables are written as XML of our own (docxTableXml.ts: the same bytes, a fraction of the
+  // time), put in by docxPack.ts where the document has a marker for each.
+  const pack = await import('./docxPack');
+  const tables: string[] = [];
   // The package properties (title, author, dates) are written by coreProperties, below.
   const doc = new d.Document({
     styles: styles(d, look),
@@ -76,11 +81,11 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
         properties: page,
         ...(header ? { headers: { default: header } } : {}),
         ...(footer ? { footers: { default: footer } } : {}),
-        children: blocks(d, tokens, model, HEADINGS),
+        children: blocks(d, tokens, model, HEADINGS, (spec) => (tables.push(tableXml(spec)), pack.rawBlockMarker(d))),
       },
     ],
   });
-  const zip = await d.Packer.toBuffer(doc, false, [{ path: CORE_PROPERTIES_PART, data: coreProperties({ title: model.title, creator: brand?.company ?? 'Intake Studio', date: model.asOf }) }]);
+  const zip = await pack.packWithRawBlocks(d, doc, [{ path: CORE_PROPERTIES_PART, data: coreProperties({ title: model.title, creator: brand?.company ?? 'Intake Studio', date: model.asOf }) }], tables);
   return stampZipDates(zip, model.asOf);
 }
 
@@ -135,7 +140,10 @@ function numbering(d: DocxModule): Docx.INumberingOptions {
 /** `#` is the document title; `##`–`####` map to Heading 1–3, so the eight sections are the outline's top level. */
 const HEADINGS: StyleIds = { h1: 'Title', h2: 'Heading1', h3: 'Heading2', h4: 'Heading3' };
 
-function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, headings: StyleIds): Block[] {
+/** How a table goes into the document: by default as `docx`'s Table (the template export, whose package is patched, not written). */
+type TableBlock = (spec: TableSpec) => Block;
+
+function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, headings: StyleIds, tableBlock: TableBlock = (spec) => docxTable(d, spec)): Block[] {
   const out: Block[] = [];
   const slots = chartSlots(tokens);
   const lists: { ordered: boolean; instance: number }[] = [];
@@ -180,7 +188,7 @@ function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, hea
       }
       case 'table_open': {
         const end = tokens.findIndex((t, j) => j > i && t.type === 'table_close');
-        out.push(table(d, tokens.slice(i, end + 1)));
+        out.push(tableBlock(tableSpec(tokens.slice(i, end + 1))));
         const kind = slots.get(end);
         // Word puts no space after a table: an empty paragraph keeps it off the next block.
         out.push(...(kind ? chart(d, model, kind) : [new d.Paragraph({ spacing: { after: 0 } })]));
@@ -192,9 +200,13 @@ function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, hea
   return out;
 }
 
+function runs(d: DocxModule, inline: Token, base: RunSpec = {}): Docx.TextRun[] {
+  return runSpecs(inline, base).map((spec) => new d.TextRun(spec));
+}
+
 /** The runs of an inline token: bold and italics kept, a trailing 〔L12〕 in small grey. */
-function runs(d: DocxModule, inline: Token, base: Docx.IRunOptions = {}): Docx.TextRun[] {
-  const out: Docx.TextRun[] = [];
+function runSpecs(inline: Token, base: RunSpec = {}): RunSpec[] {
+  const out: RunSpec[] = [];
   const children = inline.children ?? [];
   let bold = false;
   let italics = false;
@@ -210,21 +222,21 @@ function runs(d: DocxModule, inline: Token, base: Docx.IRunOptions = {}): Docx.T
         italics = child.type === 'em_open';
         break;
       case 'softbreak':
-        out.push(new d.TextRun({ ...style, text: ' ' }));
+        out.push({ ...style, text: ' ' });
         break;
       case 'hardbreak':
-        out.push(new d.TextRun({ ...style, break: 1 }));
+        out.push({ ...style, break: 1 });
         break;
       case 'text':
       case 'code_inline': {
         const text = stripXmlForbidden(child.content);
         const refs = index === children.length - 1 ? TRAILING_REFS.exec(text) : null;
         if (!refs) {
-          out.push(new d.TextRun({ ...style, text }));
+          out.push({ ...style, text });
           break;
         }
-        if (refs.index > 0) out.push(new d.TextRun({ ...style, text: text.slice(0, refs.index) }));
-        out.push(new d.TextRun({ ...base, text: refs[0], color: MUTED, size: 16 }));
+        if (refs.index > 0) out.push({ ...style, text: text.slice(0, refs.index) });
+        out.push({ ...base, text: refs[0], color: MUTED, size: 16 });
         break;
       }
     }
@@ -233,20 +245,31 @@ function runs(d: DocxModule, inline: Token, base: Docx.IRunOptions = {}): Docx.T
 }
 
 /** A Word table from the tokens `table_open` … `table_close`; the header row repeats on each page. */
-function table(d: DocxModule, tokens: readonly Token[]): Docx.Table {
+function tableSpec(tokens: readonly Token[]): TableSpec {
   const rows: { header: boolean; cells: Token[] }[] = [];
   for (const token of tokens) {
     if (token.type === 'tr_open') rows.push({ header: false, cells: [] });
     if (token.type === 'th_open') rows[rows.length - 1]!.header = true;
     if (token.type === 'inline') rows[rows.length - 1]!.cells.push(token);
   }
-  const widths = columnWidths(rows.map((r) => r.cells.map((c) => c.content)));
-  return new d.Table({
-    width: { size: CONTENT_WIDTH, type: d.WidthType.DXA },
-    columnWidths: widths,
-    layout: d.TableLayoutType.FIXED,
+  return {
+    width: CONTENT_WIDTH,
+    columnWidths: columnWidths(rows.map((r) => r.cells.map((c) => c.content))),
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    rows: rows.map(
+    cellStyle: 'ReportTable',
+    headerFill: 'F3F6FA',
+    rows: rows.map((row) => ({ header: row.header, cells: row.cells.map((cell) => runSpecs(cell, row.header ? { bold: true } : {})) })),
+  };
+}
+
+/** The table as `docx`'s Table; docxTableXml.ts writes the same XML. */
+export function docxTable(d: DocxModule, t: TableSpec): Docx.Table {
+  return new d.Table({
+    width: { size: t.width, type: d.WidthType.DXA },
+    columnWidths: [...t.columnWidths],
+    layout: d.TableLayoutType.FIXED,
+    margins: t.margins,
+    rows: t.rows.map(
       (row) =>
         new d.TableRow({
           tableHeader: row.header,
@@ -254,9 +277,9 @@ function table(d: DocxModule, tokens: readonly Token[]): Docx.Table {
           children: row.cells.map(
             (cell, c) =>
               new d.TableCell({
-                width: { size: widths[c] ?? 0, type: d.WidthType.DXA },
-                ...(row.header ? { shading: { fill: 'F3F6FA', type: d.ShadingType.CLEAR, color: 'auto' } } : {}),
-                children: [new d.Paragraph({ style: 'ReportTable', children: runs(d, cell, row.header ? { bold: true } : {}) })],
+                width: { size: t.columnWidths[c] ?? 0, type: d.WidthType.DXA },
+                ...(row.header ? { shading: { fill: t.headerFill, type: d.ShadingType.CLEAR, color: 'auto' } } : {}),
+                children: [new d.Paragraph({ style: t.cellStyle, children: cell.map((spec) => new d.TextRun(spec)) })],
               }),
           ),
         }),
