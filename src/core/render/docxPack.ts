@@ -1,5 +1,5 @@
 /**
- * Packs a `docx` Document whose body has blocks written as XML of our own (docxTableXml.ts): the
+ * Packs a `docx` Document whose body has blocks written as XML of our own (docxXml.ts): the
  * package writes a marker paragraph in each one's place, and the marker is replaced by the XML
  * before the parts are zipped, as `Packer.toBuffer` zips them (fflate's zipSync, the files in
  * the compiler's order, strings as UTF-8), so the file is the one the package would have written.
@@ -24,6 +24,14 @@ interface Compiler {
 const RAW_BLOCK_STYLE = 'IntakeStudioRawBlock';
 const MARKER = `<w:p><w:pPr><w:pStyle w:val="${RAW_BLOCK_STYLE}"/></w:pPr></w:p>`;
 const DOCUMENT = 'word/document.xml';
+
+/** docx's placeholders (numbering, images), as its compiler finds them in document.xml. */
+const PLACEHOLDER_LIKE = /\{[^{}]+\}/;
+
+/** Whether XML has text docx would take for one of its placeholders (and rewrite, if it were one). */
+export function hasPlaceholderLike(xml: string): boolean {
+  return PLACEHOLDER_LIKE.test(xml);
+}
 
 /** The paragraph to put in the document where the next of `raw` goes. */
 export function rawBlockMarker(d: DocxModule): Docx.Paragraph {

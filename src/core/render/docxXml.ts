@@ -1,13 +1,15 @@
 /**
- * The report's tables as WordprocessingML, written directly: the same XML, byte for byte, that
- * the `docx` package writes for the `Table` the template export builds (exportDocx.ts), at a
- * fraction of the cost. Tables are three quarters of a report's document.xml, and the package
- * makes an object per element, copies each one's options, turns the tree into another tree of
- * plain objects and only then into text; here each cell is one string.
+ * The report's tables and plain paragraphs as WordprocessingML, written directly: the same XML,
+ * byte for byte, that the `docx` package writes for the `Table` and `Paragraph` the template
+ * export builds (exportDocx.ts), at a fraction of the cost. Tables are three quarters of a
+ * report's document.xml, and the package makes an object per element, copies each one's
+ * options, turns the tree into another tree of plain objects and only then into text; here each
+ * cell or paragraph is one string.
  *
- * Only what the export's tables use is written: a fixed grid, single borders, cell margins, a
- * repeated header row with shading, and runs in bold, italics, colour and size. A run option
- * this file does not know is an error, not a silently different document.
+ * Only what the export uses is written: tables with a fixed grid, single borders, cell margins
+ * and a repeated header row with shading; paragraphs with a style, a left indent or no space
+ * after; runs in bold, italics, colour and size. An option this file does not know is an error,
+ * not a silently different document. List items (numbering) and charts stay `docx`'s.
  */
 
 /** One run of a paragraph, as the export gives it to `docx`'s `TextRun`. */
@@ -43,11 +45,11 @@ export function escapeDocxValue(value: string): string {
 const KNOWN_RUN_KEYS = new Set(['text', 'break', 'bold', 'italics', 'color', 'size']);
 
 export function runXml(run: RunSpec): string {
-  for (const key of Object.keys(run)) if (!KNOWN_RUN_KEYS.has(key)) throw new Error(`docxTableXml: run option ${key} is not supported`);
+  for (const key of Object.keys(run)) if (!KNOWN_RUN_KEYS.has(key)) throw new Error(`docxXml: run option ${key} is not supported`);
   // `docx` writes the properties in the schema's order, and `w:bCs`/`w:iCs` beside `w:b`/`w:i`.
   let props = '';
   // The export only ever sets them to true.
-  if (run.bold === false || run.italics === false) throw new Error('docxTableXml: bold or italics false is not supported');
+  if (run.bold === false || run.italics === false) throw new Error('docxXml: bold or italics false is not supported');
   if (run.bold) props += '<w:b/><w:bCs/>';
   if (run.italics) props += '<w:i/><w:iCs/>';
   if (run.color) props += `<w:color w:val="${escapeDocxValue(run.color)}"/>`;
@@ -56,7 +58,28 @@ export function runXml(run: RunSpec): string {
   let out = props ? `<w:r><w:rPr>${props}</w:rPr>` : '<w:r>';
   for (let i = 0; i < (run.break ?? 0); i++) out += '<w:br/>';
   if (run.text !== undefined) out += `<w:t xml:space="preserve">${escapeDocxValue(run.text)}</w:t>`;
-  return `${out}</w:r>`;
+  return out === '<w:r>' ? '<w:r/>' : `${out}</w:r>`;
+}
+
+/** A paragraph's options, as the export gives them to `docx`'s `Paragraph` (list items and charts aside). */
+export interface ParagraphSpec {
+  style?: string;
+  /** Left indent in twips. */
+  indentLeft?: number;
+  /** Space after in twips. */
+  spacingAfter?: number;
+  runs: readonly RunSpec[];
+}
+
+export function paragraphXml(p: ParagraphSpec): string {
+  // `docx` writes the paragraph properties in the schema's order: style, spacing, indent.
+  let props = '';
+  if (p.style !== undefined) props += `<w:pStyle w:val="${escapeDocxValue(p.style)}"/>`;
+  if (p.spacingAfter !== undefined) props += `<w:spacing w:after="${p.spacingAfter}"/>`;
+  if (p.indentLeft !== undefined) props += `<w:ind w:left="${p.indentLeft}"/>`;
+  const content = (props ? `<w:pPr>${props}</w:pPr>` : '') + p.runs.map(runXml).join('');
+  // An element with nothing in it is written self-closed.
+  return content ? `<w:p>${content}</w:p>` : '<w:p/>';
 }
 
 export function tableXml(t: TableSpec): string {

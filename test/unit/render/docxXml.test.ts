@@ -1,14 +1,14 @@
 /**
- * The tables the Word export writes as XML of its own (docxTableXml.ts) and splices into the
- * package (docxPack.ts): the same bytes as the `docx` package's Table for every kind of run the
- * export makes, and the same zip as Packer.toBuffer.
+ * The tables and paragraphs the Word export writes as XML of its own (docxXml.ts) and splices
+ * into the package (docxPack.ts): the same bytes as the `docx` package's Table and Paragraph
+ * for every kind of run the export makes, and the same zip as Packer.toBuffer.
  */
 import * as assert from 'node:assert/strict';
 import * as Docx from 'docx';
-import { docxTable } from '../../../src/core/render/exportDocx';
+import { docxParagraph, docxTable } from '../../../src/core/render/exportDocx';
 import { stampZipDates } from '../../../src/core/render/docxIdentity';
-import { packWithRawBlocks, rawBlockMarker } from '../../../src/core/render/docxPack';
-import { escapeDocxValue, runXml, tableXml, type TableSpec } from '../../../src/core/render/docxTableXml';
+import { hasPlaceholderLike, packWithRawBlocks, rawBlockMarker } from '../../../src/core/render/docxPack';
+import { escapeDocxValue, paragraphXml, runXml, tableXml, type ParagraphSpec, type TableSpec } from '../../../src/core/render/docxXml';
 import { unzip } from '../helpers/zip';
 
 const spec = (rows: TableSpec['rows'], columnWidths = [3000, 2000, 4638]): TableSpec => ({
@@ -39,7 +39,18 @@ async function documentXml(children: (Docx.Paragraph | Docx.Table)[]): Promise<s
   return unzip(zip).get('word/document.xml')!.toString('utf8');
 }
 
-describe('Word tables written as XML', () => {
+const PARAGRAPHS: ParagraphSpec[] = [
+  { style: 'Heading1', runs: [{ text: '业务需求分析' }] },
+  { style: 'Title', runs: [{ text: 'a' }, { bold: true, text: 'b' }, { text: '〔L1〕', color: '59636E', size: 16 }] },
+  { style: 'ReportNote', runs: [{ italics: true, text: '<note> & "x"' }, { break: 1 }] },
+  { runs: [{ text: 'plain' }, { text: ' ' }, { text: 'next' }] },
+  { runs: [] },
+  { indentLeft: 720, runs: [{ text: 'continued' }] },
+  { spacingAfter: 0, runs: [] },
+  { style: 'ReportNote', spacingAfter: 0, indentLeft: 360, runs: [{ text: 'all three' }] },
+];
+
+describe('Word tables and paragraphs written as XML', () => {
   it('writes the bytes docx writes for the same table', async () => {
     for (const t of SPECS) {
       const xml = await documentXml([docxTable(Docx, t)]);
@@ -50,8 +61,14 @@ describe('Word tables written as XML', () => {
     }
   });
 
+  it('writes the bytes docx writes for the same paragraph', async () => {
+    const xml = await documentXml(PARAGRAPHS.map((p) => docxParagraph(Docx, p)));
+    const body = xml.slice(xml.indexOf('<w:body>') + '<w:body>'.length, xml.indexOf('<w:sectPr'));
+    assert.equal(PARAGRAPHS.map(paragraphXml).join(''), body);
+  });
+
   it('writes each run as docx does', async () => {
-    const runs = [{ text: 'a' }, { bold: true, text: 'b' }, { italics: true, text: 'c' }, { color: '59636E', size: 16, text: 'd' }, { bold: true, italics: true, color: 'ABCDEF', size: 18, text: 'e' }, { break: 2 }, { text: '' }];
+    const runs = [{ text: 'a' }, { bold: true, text: 'b' }, { italics: true, text: 'c' }, { color: '59636E', size: 16, text: 'd' }, { bold: true, italics: true, color: 'ABCDEF', size: 18, text: 'e' }, { break: 2 }, { text: '' }, {}, { bold: true }];
     for (const run of runs) {
       const xml = await documentXml([new Docx.Paragraph({ children: [new Docx.TextRun(run)] })]);
       assert.ok(xml.includes(`<w:p>${runXml(run)}</w:p>`), JSON.stringify(run));
@@ -69,13 +86,20 @@ describe('Word tables written as XML', () => {
 
   it('packs the same zip as Packer.toBuffer, the markers replaced in order', async () => {
     const build = (table: (t: TableSpec) => Docx.Paragraph | Docx.Table) =>
-      new Docx.Document({ sections: [{ children: [new Docx.Paragraph('before'), ...SPECS.flatMap((t) => [table(t), new Docx.Paragraph({ text: 'between' })])] }] });
+      new Docx.Document({ sections: [{ children: [new Docx.Paragraph('before'), ...SPECS.flatMap((t) => [table(t), new Docx.Paragraph({ text: 'between' })]), table(SPECS[0]!)] }] });
     const overrides = [{ path: 'docProps/core.xml', data: '<x/>' }];
     const expected = stampZipDates(await Docx.Packer.toBuffer(build((t) => docxTable(Docx, t)), false, overrides), '2026-12-01');
     const raw: string[] = [];
     const actual = stampZipDates(await packWithRawBlocks(Docx, build((t) => (raw.push(tableXml(t)), rawBlockMarker(Docx))), overrides, raw), '2026-12-01');
     assert.ok(Buffer.isBuffer(actual));
     assert.ok(Buffer.from(actual).equals(Buffer.from(expected)));
+  });
+
+  it('tells text docx would take for a placeholder (such a report is written by docx alone)', () => {
+    assert.ok(hasPlaceholderLike('<w:t>{report-bullets-1}</w:t>'));
+    assert.ok(hasPlaceholderLike('a {x} b'));
+    assert.ok(!hasPlaceholderLike('a {} b { c'));
+    assert.ok(!hasPlaceholderLike('} {'));
   });
 
   it('fails when the markers and the blocks do not match', async () => {
