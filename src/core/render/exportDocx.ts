@@ -26,6 +26,7 @@ import { mapStrings } from './cleanStrings';
 import type { Branding } from '../team/branding';
 import { coverChildren, footerOf, hasCover, headerOf, lookOf, type DocxLook } from './docxBranding';
 import { CORE_PROPERTIES_PART, coreProperties, DRAWING_IDS, stampZipDates } from './docxIdentity';
+import { paragraphXml, tableXml, type ParagraphSpec, type RunSpec, type TableSpec } from './docxXml';
 
 type DocxModule = typeof Docx;
 type Block = Docx.Paragraph | Docx.Table;
@@ -66,6 +67,20 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
   const page = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } };
   const header = brand && headerOf(d, brand, look);
   const footer = brand && footerOf(d, brand, look);
+  // The tables and plain paragraphs are written as XML of our own (docxXml.ts: the same bytes,
+  // a fraction of the time), put in by docxPack.ts where the document has a marker for each run
+  // of them.
+  const pack = await import('./docxPack');
+  let raw: RawBlocks | undefined = { chunks: [], marker: () => pack.rawBlockMarker(d) };
+  let body = blocks(d, tokens, model, HEADINGS, raw);
+  // docx rewrites anything in its document.xml that reads like one of its placeholders
+  // (`{report-bullets-1}`, `{<sha1>.png}`), the report's text included; the XML spliced in after
+  // it is not. A report with braces in its text is written by docx alone, so it stays the file
+  // it always was.
+  if (raw.chunks.some((chunk) => pack.hasPlaceholderLike(chunk))) {
+    raw = undefined;
+    body = blocks(d, tokens, model, HEADINGS);
+  }
   // The package properties (title, author, dates) are written by coreProperties, below.
   const doc = new d.Document({
     styles: styles(d, look),
@@ -76,11 +91,12 @@ export async function renderDocx(report: ReportModel, options: DocxOptions = {})
         properties: page,
         ...(header ? { headers: { default: header } } : {}),
         ...(footer ? { footers: { default: footer } } : {}),
-        children: blocks(d, tokens, model, HEADINGS),
+        children: body,
       },
     ],
   });
-  const zip = await d.Packer.toBuffer(doc, false, [{ path: CORE_PROPERTIES_PART, data: coreProperties({ title: model.title, creator: brand?.company ?? 'Intake Studio', date: model.asOf }) }]);
+  const overrides = [{ path: CORE_PROPERTIES_PART, data: coreProperties({ title: model.title, creator: brand?.company ?? 'Intake Studio', date: model.asOf }) }];
+  const zip = raw ? await pack.packWithRawBlocks(d, doc, overrides, raw.chunks) : await d.Packer.toBuffer(doc, false, overrides);
   return stampZipDates(zip, model.asOf);
 }
 
@@ -135,8 +151,29 @@ function numbering(d: DocxModule): Docx.INumberingOptions {
 /** `#` is the document title; `##`–`####` map to Heading 1–3, so the eight sections are the outline's top level. */
 const HEADINGS: StyleIds = { h1: 'Title', h2: 'Heading1', h3: 'Heading2', h4: 'Heading3' };
 
-function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, headings: StyleIds): Block[] {
+/**
+ * Where the blocks written as XML go (docxPack.ts): each run of them, one string, in the place of
+ * one marker paragraph. Without it (the template export, whose package is patched, not written)
+ * every block is `docx`'s.
+ */
+interface RawBlocks {
+  chunks: string[];
+  marker: () => Docx.Paragraph;
+}
+
+function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, headings: StyleIds, raw?: RawBlocks): Block[] {
   const out: Block[] = [];
+  let pending = '';
+  const flush = () => {
+    if (!raw || pending === '') return;
+    raw.chunks.push(pending);
+    out.push(raw.marker());
+    pending = '';
+  };
+  const paragraph = (p: ParagraphSpec) => {
+    if (raw) pending += paragraphXml(p);
+    else out.push(docxParagraph(d, p));
+  };
   const slots = chartSlots(tokens);
   const lists: { ordered: boolean; instance: number }[] = [];
   let lastInstance = 0;
@@ -146,7 +183,7 @@ function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, hea
     const token = tokens[i]!;
     switch (token.type) {
       case 'heading_open':
-        out.push(new d.Paragraph({ style: headings[token.tag as keyof StyleIds] ?? headings.h4, children: runs(d, tokens[i + 1]!) }));
+        paragraph({ style: headings[token.tag as keyof StyleIds] ?? headings.h4, runs: runSpecs(tokens[i + 1]!) });
         i += 2;
         break;
       case 'bullet_list_open':
@@ -169,32 +206,54 @@ function blocks(d: DocxModule, tokens: readonly Token[], model: ReportModel, hea
       case 'paragraph_open': {
         const list = lists[lists.length - 1];
         const level = lists.length - 1;
-        const options: Docx.IParagraphOptions = { children: runs(d, tokens[i + 1]!) };
-        if (quote > 0) out.push(new d.Paragraph({ ...options, style: 'ReportNote' }));
-        else if (list && itemStart) out.push(new d.Paragraph({ ...options, numbering: { reference: list.ordered ? ORDERED : BULLETS, level, ...(list.ordered ? { instance: list.instance } : {}) } }));
-        else if (list) out.push(new d.Paragraph({ ...options, indent: { left: 360 * (level + 1) } }));
-        else out.push(new d.Paragraph(options));
+        const specs = runSpecs(tokens[i + 1]!);
+        if (quote > 0) paragraph({ style: 'ReportNote', runs: specs });
+        else if (list && itemStart) {
+          // A list item stays docx's: its numbering instance is made as the package writes it.
+          flush();
+          out.push(new d.Paragraph({ children: specs.map((spec) => new d.TextRun(spec)), numbering: { reference: list.ordered ? ORDERED : BULLETS, level, ...(list.ordered ? { instance: list.instance } : {}) } }));
+        } else if (list) paragraph({ indentLeft: 360 * (level + 1), runs: specs });
+        else paragraph({ runs: specs });
         itemStart = false;
         i += 2;
         break;
       }
       case 'table_open': {
         const end = tokens.findIndex((t, j) => j > i && t.type === 'table_close');
-        out.push(table(d, tokens.slice(i, end + 1)));
+        const spec = tableSpec(tokens.slice(i, end + 1));
+        if (raw) pending += tableXml(spec);
+        else out.push(docxTable(d, spec));
         const kind = slots.get(end);
-        // Word puts no space after a table: an empty paragraph keeps it off the next block.
-        out.push(...(kind ? chart(d, model, kind) : [new d.Paragraph({ spacing: { after: 0 } })]));
+        const picture = kind && chart(d, model, kind);
+        if (picture) {
+          flush();
+          out.push(...picture);
+        } else if (!kind) {
+          // Word puts no space after a table: an empty paragraph keeps it off the next block.
+          paragraph({ spacingAfter: 0, runs: [] });
+        }
         i = end;
         break;
       }
     }
   }
+  flush();
   return out;
 }
 
+/** The paragraph as `docx`'s Paragraph; docxXml.ts writes the same XML. */
+export function docxParagraph(d: DocxModule, p: ParagraphSpec): Docx.Paragraph {
+  return new d.Paragraph({
+    ...(p.style !== undefined ? { style: p.style } : {}),
+    ...(p.spacingAfter !== undefined ? { spacing: { after: p.spacingAfter } } : {}),
+    ...(p.indentLeft !== undefined ? { indent: { left: p.indentLeft } } : {}),
+    children: p.runs.map((spec) => new d.TextRun(spec)),
+  });
+}
+
 /** The runs of an inline token: bold and italics kept, a trailing 〔L12〕 in small grey. */
-function runs(d: DocxModule, inline: Token, base: Docx.IRunOptions = {}): Docx.TextRun[] {
-  const out: Docx.TextRun[] = [];
+function runSpecs(inline: Token, base: RunSpec = {}): RunSpec[] {
+  const out: RunSpec[] = [];
   const children = inline.children ?? [];
   let bold = false;
   let italics = false;
@@ -210,21 +269,21 @@ function runs(d: DocxModule, inline: Token, base: Docx.IRunOptions = {}): Docx.T
         italics = child.type === 'em_open';
         break;
       case 'softbreak':
-        out.push(new d.TextRun({ ...style, text: ' ' }));
+        out.push({ ...style, text: ' ' });
         break;
       case 'hardbreak':
-        out.push(new d.TextRun({ ...style, break: 1 }));
+        out.push({ ...style, break: 1 });
         break;
       case 'text':
       case 'code_inline': {
         const text = stripXmlForbidden(child.content);
         const refs = index === children.length - 1 ? TRAILING_REFS.exec(text) : null;
         if (!refs) {
-          out.push(new d.TextRun({ ...style, text }));
+          out.push({ ...style, text });
           break;
         }
-        if (refs.index > 0) out.push(new d.TextRun({ ...style, text: text.slice(0, refs.index) }));
-        out.push(new d.TextRun({ ...base, text: refs[0], color: MUTED, size: 16 }));
+        if (refs.index > 0) out.push({ ...style, text: text.slice(0, refs.index) });
+        out.push({ ...base, text: refs[0], color: MUTED, size: 16 });
         break;
       }
     }
@@ -233,20 +292,31 @@ function runs(d: DocxModule, inline: Token, base: Docx.IRunOptions = {}): Docx.T
 }
 
 /** A Word table from the tokens `table_open` … `table_close`; the header row repeats on each page. */
-function table(d: DocxModule, tokens: readonly Token[]): Docx.Table {
+function tableSpec(tokens: readonly Token[]): TableSpec {
   const rows: { header: boolean; cells: Token[] }[] = [];
   for (const token of tokens) {
     if (token.type === 'tr_open') rows.push({ header: false, cells: [] });
     if (token.type === 'th_open') rows[rows.length - 1]!.header = true;
     if (token.type === 'inline') rows[rows.length - 1]!.cells.push(token);
   }
-  const widths = columnWidths(rows.map((r) => r.cells.map((c) => c.content)));
-  return new d.Table({
-    width: { size: CONTENT_WIDTH, type: d.WidthType.DXA },
-    columnWidths: widths,
-    layout: d.TableLayoutType.FIXED,
+  return {
+    width: CONTENT_WIDTH,
+    columnWidths: columnWidths(rows.map((r) => r.cells.map((c) => c.content))),
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    rows: rows.map(
+    cellStyle: 'ReportTable',
+    headerFill: 'F3F6FA',
+    rows: rows.map((row) => ({ header: row.header, cells: row.cells.map((cell) => runSpecs(cell, row.header ? { bold: true } : {})) })),
+  };
+}
+
+/** The table as `docx`'s Table; docxXml.ts writes the same XML. */
+export function docxTable(d: DocxModule, t: TableSpec): Docx.Table {
+  return new d.Table({
+    width: { size: t.width, type: d.WidthType.DXA },
+    columnWidths: [...t.columnWidths],
+    layout: d.TableLayoutType.FIXED,
+    margins: t.margins,
+    rows: t.rows.map(
       (row) =>
         new d.TableRow({
           tableHeader: row.header,
@@ -254,9 +324,9 @@ function table(d: DocxModule, tokens: readonly Token[]): Docx.Table {
           children: row.cells.map(
             (cell, c) =>
               new d.TableCell({
-                width: { size: widths[c] ?? 0, type: d.WidthType.DXA },
-                ...(row.header ? { shading: { fill: 'F3F6FA', type: d.ShadingType.CLEAR, color: 'auto' } } : {}),
-                children: [new d.Paragraph({ style: 'ReportTable', children: runs(d, cell, row.header ? { bold: true } : {}) })],
+                width: { size: t.columnWidths[c] ?? 0, type: d.WidthType.DXA },
+                ...(row.header ? { shading: { fill: t.headerFill, type: d.ShadingType.CLEAR, color: 'auto' } } : {}),
+                children: [new d.Paragraph({ style: t.cellStyle, children: cell.map((spec) => new d.TextRun(spec)) })],
               }),
           ),
         }),
