@@ -190,8 +190,8 @@ function trimEnd(line: string): number {
 
 /**
  * {@link analyzePlaceholder} with a memory, for one parse: the copies of a template in a file
- * repeat the same placeholders. The strings are shared; every placeholder gets its own options
- * array (see {@link toPlaceholder}).
+ * repeat the same placeholders. What it returns is shared by every placeholder of the same
+ * content (see {@link toPlaceholder}), so no one may change it.
  */
 export class PlaceholderAnalyzer {
   private readonly seen = new Map<string, PlaceholderContent>();
@@ -209,12 +209,15 @@ export class PlaceholderAnalyzer {
 /**
  * The placeholder of a span. `position`, when given, makes the positions (the parser passes one
  * that shares a position object between ranges that meet at the same character); `analyzer`
- * remembers the contents of placeholders already seen.
+ * remembers the contents of placeholders already seen. With an analyzer, placeholders of the
+ * same content share one options list: nothing changes a placeholder's options (a fix, the
+ * hover, completion and the diagnostics' data only read them), and a large file has thousands
+ * of copies of a template's placeholders.
  */
 export function toPlaceholder(line: string, lineNo: number, span: Readonly<PlaceholderSpan>, position?: (character: number) => Position, analyzer?: PlaceholderAnalyzer): Placeholder {
   const inner = line.slice(span.innerStart, span.innerEnd);
   const content = analyzer ? analyzer.analyze(inner) : analyzePlaceholder(inner);
-  const options = analyzer ? content.options.slice() : content.options;
+  const options = content.options;
   const at = position ?? ((character: number): Position => ({ line: lineNo, character }));
   const range = { start: at(span.start), end: at(span.end) };
   const innerRange = { start: at(span.innerStart), end: at(span.innerEnd) };

@@ -239,6 +239,20 @@ class PlaceholderMessages {
   private plain: string | undefined;
   /** The last options message per placeholder text, with the options it was made of. */
   private readonly byInner = new Map<string, { options: readonly string[]; message: string }>();
+  /**
+   * The diagnostics' data by the placeholder's options list: the parser gives the placeholders
+   * of one content one list (core/placeholder.ts), so they share one data object too. Nothing
+   * changes a diagnostic's data; the example is compared in case two contents share a list.
+   */
+  private readonly dataByOptions = new Map<readonly string[], PlaceholderData>();
+
+  data(p: Placeholder): PlaceholderData {
+    const known = this.dataByOptions.get(p.options);
+    if (known && known.example === p.example) return known;
+    const data: PlaceholderData = p.example !== undefined ? { kind: 'placeholder', options: p.options, example: p.example } : { kind: 'placeholder', options: p.options };
+    this.dataByOptions.set(p.options, data);
+    return data;
+  }
 
   of(p: Placeholder): string {
     if (p.options.length > 0) {
@@ -253,6 +267,8 @@ class PlaceholderMessages {
     return (this.plain ??= t('Unfilled placeholder.'));
   }
 }
+
+type PlaceholderData = Extract<IntakeDiagnostic['data'], { kind: 'placeholder' }>;
 
 /** The same strings in the same order (cheap when they are the same string objects, as the parser's copies are). */
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -284,8 +300,7 @@ function checkPlaceholder(messages: PlaceholderMessages, p: Placeholder, intake:
       data: { kind: 'unclosed-placeholder' },
     };
   }
-  const data: IntakeDiagnostic['data'] = p.example !== undefined ? { kind: 'placeholder', options: p.options, example: p.example } : { kind: 'placeholder', options: p.options };
-  return { code: Codes.placeholder, severity: 'warning', message: messages.of(p), range: p.range, intake, data };
+  return { code: Codes.placeholder, severity: 'warning', message: messages.of(p), range: p.range, intake, data: messages.data(p) };
 }
 
 /**
