@@ -345,6 +345,22 @@ async function buildCliLauncher() {
   fs.chmodSync(`${CLI_DIST}/cli.js`, 0o755);
 }
 
+/**
+ * The CLI's bundle and the HTML renderer's markdown-it made pure ASCII (tools/build/asciiRegexLiterals.js):
+ * V8 then takes the bundle as a one-byte string instead of decoding its UTF-8 into a two-byte one
+ * at every start. Measured (callgrind, warm code cache, median of 5): `intake --version` 145.5 -> 137.7 M
+ * instructions, `intake generate` of the insurance intake 508.1 -> 497.0 M. Production only: the escapes would shift a development build's source map columns,
+ * and a development build has no code cache.
+ */
+function asciiCliBundles() {
+  const { escapeRegexLiterals } = require('./tools/build/asciiRegexLiterals.js');
+  for (const file of [`${CLI_DIST}/cli.cjs`, `${CLI_DIST}/${vendorFile('markdown-it')}`]) {
+    const code = fs.readFileSync(file, 'utf8');
+    const ascii = escapeRegexLiterals(code, file);
+    if (ascii !== code) fs.writeFileSync(file, ascii);
+  }
+}
+
 function listFiles(dir, suffix) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true })
@@ -406,6 +422,7 @@ async function main() {
     await Promise.all(contexts.map((c) => c.dispose()));
   }
   if (!testsOnly) {
+    if (production) asciiCliBundles();
     await buildCliLauncher();
     // Every schema, also those no bundle imports (config.yaml's is for editors only).
     const data = await compileData();

@@ -37,6 +37,7 @@ import type { Framework } from '../knowledge/schema';
 import { findingsRunner, type AnalysisContext, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { aliasPattern, DEFAULT_LEVEL_PATTERN, levelPatterns } from '../knowledge/patterns';
 import { isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
+import { caseInsensitiveRegExp } from '../text/caseExpand';
 
 type VersionKind = 'year' | 'dotted';
 
@@ -84,12 +85,12 @@ class PreparedAlias {
 
   /** The alias as a global, case-insensitive pattern (the reference scan). */
   get re(): RegExp {
-    return (this.global ??= new RegExp(this.pattern, 'gi'));
+    return (this.global ??= caseInsensitiveRegExp(this.pattern, 'gi'));
   }
 
   /** The same pattern, sticky: tried at one position. */
   get sticky(): RegExp {
-    return (this.atPosition ??= new RegExp(this.pattern, 'iy'));
+    return (this.atPosition ??= caseInsensitiveRegExp(this.pattern, 'iy'));
   }
 }
 
@@ -200,8 +201,8 @@ function prepare(frameworks: readonly Framework[]): PreparedFramework[] {
     if (fw.levels.length > 0) {
       const source = levelPatterns(fw.levelPattern ?? DEFAULT_LEVEL_PATTERN);
       try {
-        p.levelAfter = new RegExp(source.after, 'iu');
-        p.levelBefore = new RegExp(source.before, 'iu');
+        p.levelAfter = caseInsensitiveRegExp(source.after, 'iu');
+        p.levelBefore = caseInsensitiveRegExp(source.before, 'iu');
       } catch {
         // An invalid pattern disables level checks for this framework (the YAML tests report it).
       }
@@ -311,7 +312,7 @@ class AliasGroup {
 
   /** All of them as one sticky pattern: does any alias match here? Made when first needed (most groups never are). */
   get any(): RegExp {
-    return (this.anyPattern ??= new RegExp(this.aliases.map((x) => `(?:${x.a.pattern})`).join('|'), 'iy'));
+    return (this.anyPattern ??= caseInsensitiveRegExp(this.aliases.map((x) => `(?:${x.a.pattern})`).join('|'), 'iy'));
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { ShippedMatcher } from '../knowledge/matcherNeeds';
+import { caseInsensitiveRegExp } from '../text/caseExpand';
 import { foldForNeeds } from '../text/requiredText';
 import { NeedleIndex } from './text/needleIndex';
 import { uniqueAscending } from './uniqueAscending';
@@ -96,8 +97,9 @@ function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): C
 
 function patternOf(rule: Rule, m: ShippedMatcher): RegExp {
   try {
-    // A pattern with nothing that has case matches the same without `i`, and compiles faster (text/caseFree.ts).
-    return new RegExp(m.pattern, m.caseless ? 'u' : 'iu');
+    // A pattern with nothing that has case matches the same without `i`, and compiles faster
+    // (text/caseFree.ts); one whose only letters are ASCII is written without `i` (text/caseExpand.ts).
+    return m.caseless ? new RegExp(m.pattern, 'u') : caseInsensitiveRegExp(m.pattern, 'iu');
   } catch (e) {
     throw new Error(`rule ${rule.id}: invalid pattern /${m.pattern}/: ${(e as Error).message}`);
   }

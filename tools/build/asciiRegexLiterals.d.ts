@@ -1,0 +1,2 @@
+/** See asciiRegexLiterals.js. */
+export function escapeRegexLiterals(code: string, name: string): string;
