@@ -6,14 +6,14 @@
  * patterns a report runs (the knowledge base's rules, the standards' aliases) run once or twice.
  *
  * Only patterns whose sole characters with case are ASCII letters outside a class are rewritten,
- * under the same conservative reading as caseFree.ts: any escape but a few class and syntax
+ * under a conservative reading (which caseFree.ts shares): any escape but a few class and syntax
  * escapes, any `\p{…}` but `\p{Script=Han}`, any range in a class, any named group or
  * backreference leaves the pattern as it is, with `i`. The case forms of an ASCII letter: itself
  * and its other case; with `u`, simple case folding adds U+212A KELVIN SIGN to k and U+017F LONG S
  * to s (without `u`, a character outside ASCII never matches an ASCII letter).
  */
 
-/** Escapes whose meaning no flag but `u` changes: the digit and blank classes and escaped syntax characters (as caseFree.ts). */
+/** Escapes whose meaning no flag but `u` changes: the digit and blank classes and escaped syntax characters. */
 const SAFE_ESCAPES = new Set([...'dDsStnrfv', ...'^$\\.*+?()[]{}|/-,:：']);
 
 /** The class an ASCII letter becomes, by its code; with `u`, k and s have a third form. */

@@ -11,35 +11,9 @@
  * false. Linear in the pattern's length.
  */
 
-/** Escapes whose meaning no flag but `u` changes: the digit and blank classes and escaped syntax characters. */
-const SAFE_ESCAPES = new Set([...'dDsStnrfv', ...'^$\\.*+?()[]{}|/-,:：']);
+import { expandCase } from './caseExpand';
 
+/** A pattern is case-free when the case rewrite finds nothing to rewrite (one reading of patterns for both). */
 export function caseFree(pattern: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const cp = pattern.codePointAt(i)!;
-    const c = String.fromCodePoint(cp);
-    if (cp > 0xffff) i++;
-    if (c === '\\') {
-      const next = pattern[i + 1];
-      if (next === 'p' && pattern.startsWith('{Script=Han}', i + 2)) {
-        i += 1 + '{Script=Han}'.length;
-        continue;
-      }
-      if (next === undefined || !SAFE_ESCAPES.has(next)) return false;
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      // A range (`[0-Z]` holds letters it does not write); a dash first or last in the class is itself.
-      else if (c === '-' && pattern[i - 1] !== '[' && pattern[i + 1] !== ']') return false;
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '(' && pattern.startsWith('?<', i + 1) && pattern[i + 3] !== '=' && pattern[i + 3] !== '!') {
-      return false;
-    }
-    if (c.toLowerCase() !== c || c.toUpperCase() !== c) return false;
-  }
-  return true;
+  return expandCase(pattern, true) === pattern;
 }
