@@ -4,10 +4,16 @@
  * the npm package needs no second entry point. main.ts holds the command itself, which tests and
  * benchmarks call in-process.
  */
-import { main, writeResult } from './main';
+import { launchInfo } from './launch/launchInfo';
+import { cannotWriteMessage, main } from './main';
+import { writeResult } from './writeResult';
 import { poolWorker, runWorker } from './worker';
 
 const worker = poolWorker();
 if (worker) runWorker(worker);
 // The script this process was started with (the launcher): workers start from it too.
-else void main(process.argv.slice(2), process.env, process.argv[1] !== undefined ? { workerScript: process.argv[1] } : {}).then((result) => writeResult(result));
+else {
+  const launch = launchInfo();
+  const options = { ...(process.argv[1] !== undefined ? { workerScript: process.argv[1] } : {}), ...(launch ? { launch } : {}) };
+  void main(process.argv.slice(2), process.env, options).then((result) => writeResult(result, cannotWriteMessage));
+}

@@ -13,10 +13,10 @@ import { diagnosticPolicyOf } from '../core/folderConfig';
 import { parseGenerateArgs, runGenerate, singleGenerateArgs } from './generate';
 import { classifyInputs, singleFile } from './inputs';
 import { UsageError } from './io';
-import { writeDirect } from './directWrite';
 import { escapeControlChars } from '../core/text/controlChars';
 import { runKnowledge } from './knowledge';
-import { CliTeams, loadTeam, teamWarnings, todayIso, type LoadedTeam } from './team';
+import { CliTeams, forgetLoadedTeams, loadTeam, teamWarnings, todayIso, type LoadedTeam } from './team';
+import type { LaunchInfo } from './launch/launchInfo';
 
 const VERSION = '0.1.0';
 
@@ -29,6 +29,7 @@ function usage(): string {
     '  intake generate FILE|FOLDER|GLOB… [!EXCLUDE…] -o DIR [--intake N] [--format md|json|html|docx] [--as-of YYYY-MM-DD] [--refs|--no-refs] [--jobs N] [--config FILE | --no-config]',
     '  intake generate FILE --provider openai-compatible --base-url URL --model NAME [--intake N] [--api-key-env NAME] [--no-redact] [--fallback offline] [--timeout S] [--max-tokens N] [-o OUT]',
     '  intake knowledge check [DIR…] [--knowledge DIR…]',
+    '  intake daemon start [--idle MINUTES] | stop | status | serve [--idle MINUTES]',
     '  intake --help | --version',
     '',
     t('check: prints one line per diagnostic: FILE:LINE:COL: severity code: message.'),
@@ -39,6 +40,7 @@ function usage(): string {
     t("The same .intake/ folder's knowledge/ overlays and report.yaml apply (the team's products, vendor policy, prices, extra fields; the branding of HTML and Word); --knowledge DIR adds a folder of your own overlays under them (repeatable)."),
     t('knowledge check: checks the team files of each DIR (default: the current folder) in the same format as check; exit 0 when clean, 1 on errors or warnings, 2 on usage errors.'),
     t('With --provider openai-compatible an LLM writes the report from the offline facts; the key is read from INTAKE_LLM_API_KEY, then OPENAI_API_KEY (none needed for localhost). Verification findings go to stderr as "code: message".'),
+    t('daemon start: keeps an intake process running in the background (until stop, or MINUTES without a command, default 30) that runs later check and offline generate commands of yours, so that each starts in a fraction of the time; any other command, or one it cannot run exactly as here, runs as before. INTAKE_DAEMON=0 runs a command here. serve runs the daemon in the foreground. Not on Windows.'),
     t('Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.'),
     t('LLM exit codes: 3 the report failed verification, 4 the endpoint failed (--fallback offline then prints the offline report), 5 the intake is too thin and gets a clarification brief, which is not sent to the LLM (--fallback offline then prints the brief).'),
     t('Over several files the worst result wins: 2, then 4, then 3, then 1, then 0.'),
@@ -49,6 +51,8 @@ function usage(): string {
 export interface MainOptions {
   /** The CLI bundle, to start worker threads from; without it several files are worked on in this thread. */
   workerScript?: string;
+  /** What the launcher said about this run (the build, the daemon's socket): needed by `intake daemon`. */
+  launch?: LaunchInfo;
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, options: MainOptions = {}): Promise<{ stdout: string; stderr: string; exitCode: number }> {
@@ -58,6 +62,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') return { stdout: usage() + '\n', stderr: '', exitCode: command ? 0 : 2 };
     if (command === '--version' || command === '-v') return { stdout: VERSION + '\n', stderr: '', exitCode: 0 };
+    if (command === 'daemon') {
+      const { runDaemonCommand } = await import('./daemon/commands');
+      // Each command a daemon runs reads the team's files again: they may have changed since the last.
+      const run = (commandLine: string[]) => {
+        forgetLoadedTeams();
+        return main(commandLine, env, options);
+      };
+      return await runDaemonCommand(rest, { launch: options.launch, run, cannotWrite: cannotWriteMessage('{0}') });
+    }
     if (command === 'knowledge') {
       const { rest: own, shared } = takeSharedArgs(rest);
       return await runKnowledge(own, shared);
@@ -127,38 +140,7 @@ function configsOf(shared: SharedArgs, file: string) {
   return new CliConfigs(shared).forFiles([file]);
 }
 
-/**
- * Writes the result and exits. A reader that goes away (`intake generate … | head`: EPIPE) is
- * not an error: the rest is dropped quietly, exit 0 as for any filter. Any other write error
- * (`> /dev/full`: ENOSPC) is one line on stderr and exit 2, never an unhandled 'error' event.
- * The descriptors are written directly (directWrite.ts); the streams are set up only when that
- * cannot be done, and only for a non-empty output.
- */
-export function writeResult(result: { stdout: string; stderr: string; exitCode: number }): void {
-  let failed = false;
-  const onError = (e: NodeJS.ErrnoException) => {
-    if (failed) return;
-    failed = true;
-    if (e.code === 'EPIPE') return; // the reader has all it wanted: keep the exit code
-    try {
-      writeDirect(2, `intake: ${t('cannot write the output ({0})', e.code ?? e.message)}\n`, stderr);
-    } catch {
-      // stderr is gone too: the exit code still tells.
-    }
-    process.exitCode = 2;
-  };
-  // A pipe reports errors as events, a file (such as /dev/full) by throwing from write().
-  const stdout = () => process.stdout.on('error', onError);
-  const stderr = () => process.stderr.on('error', () => undefined);
-  process.exitCode = result.exitCode;
-  try {
-    if (result.stdout) writeDirect(1, result.stdout, stdout);
-  } catch (e) {
-    onError(e as NodeJS.ErrnoException);
-  }
-  try {
-    if (result.stderr) writeDirect(2, result.stderr, stderr);
-  } catch {
-    // Nowhere left to say it.
-  }
+/** The line for an output that cannot be written (writeResult.ts), in the user's language. */
+export function cannotWriteMessage(code: string): string {
+  return t('cannot write the output ({0})', code);
 }

@@ -80,6 +80,11 @@ export function loadTeam(spec: TeamSpec, today: string): Promise<LoadedTeam> {
   return loading;
 }
 
+/** Forgets the teams loaded so far: a daemon (daemon/server.ts) reads them again for each command, as a new process would. */
+export function forgetLoadedTeams(): void {
+  cache.clear();
+}
+
 async function loadNow(spec: TeamSpec, today: string): Promise<LoadedTeam> {
   const out: LoadedTeam = { problems: [] };
   if (spec.knowledge || spec.userDirs.length > 0) {

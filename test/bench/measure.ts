@@ -67,10 +67,15 @@ export function paired(measured: () => unknown, reference: () => unknown, iterat
  * included: a preloaded hook prints the process's CPU time when it exits.
  */
 export function processCpu(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): number {
+  return processRun(args, options).cpuMs;
+}
+
+/** processCpu's figure, with what the process wrote to stderr (the reporter's line taken out). */
+export function processRun(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): { cpuMs: number; stderr: string } {
   const result = spawnSync(process.execPath, ['--require', reporter(), ...args], { env: options.env ?? process.env, cwd: options.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const m = /intake-bench-cpu (\d+(?:\.\d+)?)/.exec(result.stderr);
+  const m = /intake-bench-cpu (\d+(?:\.\d+)?)\n/.exec(result.stderr);
   if (result.status !== 0 || !m) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 500)}`);
-  return Number(m[1]);
+  return { cpuMs: Number(m[1]), stderr: result.stderr.replace(m[0], '') };
 }
 
 let reporterFile: string | undefined;

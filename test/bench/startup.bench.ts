@@ -7,7 +7,8 @@
  *   `vscode` module), in a fresh process;
  * - the first knowledge-base load and the first report in a fresh process;
  * - `intake generate` of the insurance intake as a whole process, against `node -e 0`: the first
- *   run (the CLI's code cache empty) and the later ones (cached);
+ *   run (the CLI's code cache empty) and the later ones (cached); and through a running daemon
+ *   (`intake daemon start`), the client's CPU plus the daemon's for that command;
  * - what each entry point loads before it runs (bundle sizes), and where zod is.
  *
  * `npm run bench` builds the production dist/ (minified, what the .vsix ships) first.
@@ -18,7 +19,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { readSeed, repoRoot } from '../unit/helpers/seeds';
-import { fmt, median, processCpu, verdict } from './measure';
+import { fmt, median, processCpu, processRun, verdict } from './measure';
 
 const RUNS = Number(process.env.BENCH_PROCESS_RUNS) > 0 ? Number(process.env.BENCH_PROCESS_RUNS) : 9;
 
@@ -149,6 +150,41 @@ function main(): void {
     console.log(
       `the same with NODE_EXTRA_CA_CERTS as this machine sets it (every process, node -e 0 too, parses the bundle first): cached ${fmt(asSet.cached)} ms, ${asSet.cachedRatio.toFixed(2)}× node -e 0 (${fmt(asSet.reference)} ms); first run ${asSet.firstRatio.toFixed(2)}×`,
     );
+  }
+
+  // With a daemon running, the `intake` process only sends the command line and writes the
+  // result: the daemon's CPU for the command (which it reports to the client, NODE_DEBUG=intake-
+  // daemon) is added to the client's, so the figure is the whole cost of the command.
+  const daemonEnv = { ...plain, INTAKE_DAEMON_DIR: path.join(tmp, 'daemon') };
+  const started = spawnSync(process.execPath, [cliDist('cli.js'), 'daemon', 'start'], { env: daemonEnv, encoding: 'utf8' });
+  if (started.status !== 0) throw new Error(`intake daemon start failed: ${started.stderr}`);
+  try {
+    const viaDaemon = () => {
+      const r = processRun(args, { env: { ...daemonEnv, NODE_DEBUG: 'intake-daemon' } });
+      const m = /ran by the daemon in (\d+(?:\.\d+)?) ms of CPU/.exec(r.stderr);
+      if (!m) throw new Error(`not run by the daemon: ${r.stderr}`);
+      return { client: r.cpuMs, daemon: Number(m[1]) };
+    };
+    // The daemon's first commands compile and optimise its code: a daemon is started to be used many times.
+    for (let i = 0; i < 10; i++) viaDaemon();
+    const client: number[] = [];
+    const served: number[] = [];
+    const ratios: number[] = [];
+    const reference: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ref = processCpu(['-e', '0'], { env: plain });
+      const r = viaDaemon();
+      reference.push(ref);
+      client.push(r.client);
+      served.push(r.daemon);
+      ratios.push((r.client + r.daemon) / ref);
+    }
+    const ratio = median(ratios);
+    console.log(
+      `intake generate (insurance, Markdown) through a running daemon (intake daemon start): the client ${fmt(median(client))} ms + the daemon ${fmt(median(served))} ms, ${ratio.toFixed(2)}× node -e 0 (${fmt(median(reference))} ms) (target ≤ 2×: ${verdict(ratio <= 2)})`,
+    );
+  } finally {
+    spawnSync(process.execPath, [cliDist('cli.js'), 'daemon', 'stop'], { env: daemonEnv });
   }
 
   console.log('\n— what each entry point loads before it runs (the production build) —');

@@ -21,7 +21,8 @@ export function codeCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform):
   return base === undefined ? undefined : path.join(base, 'intake-studio', 'code-cache');
 }
 
-function userCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
+/** The user's cache folder for `platform`, or undefined when `env` names none (no home folder). */
+export function userCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
   const absolute = (p: string | undefined) => (p && path.isAbsolute(p) ? p : undefined);
   if (platform === 'win32') return absolute(env.LOCALAPPDATA);
   const home = absolute(env.HOME);

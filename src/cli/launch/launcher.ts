@@ -1,41 +1,29 @@
 /**
- * The `intake` command (cli/dist/cli.js, the package's bin): sets V8's flags for a short run,
- * then runs the CLI's bundle (cli/dist/cli.cjs, from bin.ts) with V8's compiled code for it kept
- * in the user's cache folder between runs (codeCache.ts, cacheDir.ts). This file is its own small
- * bundle: it must not load the CLI's code before the cache can serve it.
+ * The `intake` command (cli/dist/cli.js, the package's bin). With a daemon running (`intake
+ * daemon start`), a check or generate goes to it (daemonClient.ts); anything else, or what the
+ * daemon does not run, runs the CLI's bundle here (runHere.ts). This file is its own small
+ * bundle, and loads each of the two only when it takes that way: the daemon's client needs
+ * node:net, running here needs node:v8, node:vm and node:module.
  */
-import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { codeCacheDir } from './cacheDir';
-import { runWithCodeCache } from './codeCache';
+import { daemonSocketPath, daemonWanted } from '../daemon/socketPath';
+import { setLaunchInfo } from './launchInfo';
 
-/** The build's identity (CLI version and a hash of cli.cjs and vendor/), set by esbuild.js; '' in a development build, which uses no cache. */
+/** The build's identity (CLI version and a hash of cli.cjs and vendor/), set by esbuild.js; '' in a development build, which uses no cache or daemon. */
 declare const INTAKE_BUILD: string;
 
-// Regular expressions are compiled to machine code on first use, not first interpreted and
-// compiled again on their second: a report runs the knowledge base's ~250 rule patterns (case-
-// insensitive Unicode, mostly Chinese) over the intake about once or twice each, where V8's
-// two steps cost more than the one (about 25 ms of a cold "intake generate"). Only speed changes.
-setFlagsFromString('--no-regexp-tier-up');
-// V8 optimises a function (TurboFan) after a budget of bytecode run in it; the default budget
-// (66 KB) has the CLI spend more CPU optimising than the optimised code saves, even over a long
-// batch: a 16 times larger one (1 MiB) still optimises what stays hot. Measured, CPU time:
-// `intake generate` of one intake 162 -> 135 ms; 400 files, one thread, 3.9 -> 2.5 s (wall time
-// too, 3.5 -> 2.4 s); `intake check` of the same 400 files 713 -> 386 ms. Only speed changes.
-setFlagsFromString('--interrupt-budget=1048576');
-// V8 checks a checksum of the code cache's bytes before using them (codeCache.ts): a damaged file
-// is refused. Without it, V8 checks only the header, and a file damaged inside crashes the process
-// (a fatal error in the deserializer). The flags are the same in every run, as a cache's must be.
-setFlagsFromString('--verify-snapshot-checksum');
-
+const socket = INTAKE_BUILD ? daemonSocketPath(process.env, process.platform, INTAKE_BUILD) : undefined;
+setLaunchInfo({ build: INTAKE_BUILD, script: __filename, socket });
+const command = process.argv[2];
 const bundle = path.join(__dirname, 'cli.cjs');
-const dir = INTAKE_BUILD ? codeCacheDir(process.env, process.platform) : undefined;
-if (dir === undefined) {
-  createRequire(bundle)(bundle);
-} else {
-  const trace = /\bintake-cache\b/i.test(process.env.NODE_DEBUG ?? '') ? (event: string) => process.stderr.write(`INTAKE-CACHE ${process.pid}: ${event}\n`) : undefined;
-  // The command (a batch's worker threads have none): each compiles functions of its own.
-  const command = process.argv[2] ?? 'worker';
-  runWithCodeCache(bundle, { dir, build: INTAKE_BUILD, variant: /^[a-z]{1,16}$/.test(command) ? command : 'other', ...(trace ? { trace } : {}) });
-}
+const runHere = () => void import('./runHere').then(({ runBundleHere }) => runBundleHere(bundle, INTAKE_BUILD, command));
+// The socket's existence is checked first: without a daemon, nothing of its client is loaded.
+if (socket !== undefined && (command === 'check' || command === 'generate') && daemonWanted(process.env) && fs.existsSync(socket)) {
+  const trace = /\bintake-daemon\b/i.test(process.env.NODE_DEBUG ?? '') ? (event: string) => process.stderr.write(`INTAKE-DAEMON ${process.pid}: ${event}\n`) : undefined;
+  void import('./daemonClient')
+    .then(({ runByDaemon }) => runByDaemon(socket, INTAKE_BUILD, process.argv.slice(2), trace))
+    .then((ran) => {
+      if (!ran) runHere();
+    });
+} else runHere();
