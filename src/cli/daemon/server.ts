@@ -164,6 +164,10 @@ export class DaemonServer {
       const used = process.cpuUsage(cpu);
       this.served++;
       this.reply(connection, { kind: 'result', ...result, cpuMs: (used.user + used.system) / 1000, cannotWrite: this.options.cannotWrite }, true);
+    } catch {
+      // main() answers every error itself; should anything escape it, the client (its connection
+      // closed without a result) runs the command in its own process, and the daemon lives on.
+      connection.destroy();
     } finally {
       process.umask(umask);
       // Never left inside a user's folder (it could not be removed or unmounted while we live).

@@ -189,6 +189,19 @@ describe('cli daemon: messages', () => {
     assert.ok('reply' in answer && answer.reply.kind === 'result' && answer.reply.stdout === 'done\n');
   });
 
+  it('survives a command that throws: that client gets no result, the next one does', async () => {
+    let calls = 0;
+    await listen({
+      run: () => {
+        if (++calls === 1) return Promise.reject(new Error('a bug'));
+        return Promise.resolve({ stdout: 'fine\n', stderr: '', exitCode: 0 });
+      },
+    });
+    assert.deepEqual(await askDaemon(socket, runRequest()), { failed: 'closed' });
+    const answer = await askDaemon(socket, runRequest());
+    assert.ok('reply' in answer && answer.reply.kind === 'result' && answer.reply.stdout === 'fine\n', JSON.stringify(answer));
+  });
+
   it('stops when asked, after the command it runs has answered, and removes its socket', async () => {
     let release!: (r: CommandResult) => void;
     let started!: () => void;
