@@ -167,21 +167,22 @@ function main(): void {
     };
     // The daemon's first commands compile and optimise its code: a daemon is started to be used many times.
     for (let i = 0; i < 10; i++) viaDaemon();
-    const client: number[] = [];
-    const served: number[] = [];
-    const ratios: number[] = [];
-    const reference: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const ref = processCpu(['-e', '0'], { env: plain });
-      const r = viaDaemon();
-      reference.push(ref);
-      client.push(r.client);
-      served.push(r.daemon);
-      ratios.push((r.client + r.daemon) / ref);
-    }
-    const ratio = median(ratios);
+    // What the daemon used in all, between the commands too (garbage collection after a reply),
+    // from `intake daemon status`: its share of each command is at least that total's mean.
+    const daemonTotal = () => {
+      const r = spawnSync(process.execPath, [cliDist('cli.js'), 'daemon', 'status'], { env: daemonEnv, encoding: 'utf8' });
+      const m = /, (\d+) ms of CPU;/.exec(r.stdout);
+      if (!m) throw new Error(`intake daemon status: ${r.stdout}${r.stderr}`);
+      return Number(m[1]);
+    };
+    const totalBefore = daemonTotal();
+    const runs: { ref: number; client: number; daemon: number }[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push({ ref: processCpu(['-e', '0'], { env: plain }), ...viaDaemon() });
+    const daemonMean = (daemonTotal() - totalBefore) / RUNS;
+    const share = (r: { daemon: number }) => Math.max(r.daemon, daemonMean);
+    const ratio = median(runs.map((r) => (r.client + share(r)) / r.ref));
     console.log(
-      `intake generate (insurance, Markdown) through a running daemon (intake daemon start): the client ${fmt(median(client))} ms + the daemon ${fmt(median(served))} ms, ${ratio.toFixed(2)}× node -e 0 (${fmt(median(reference))} ms) (target ≤ 2×: ${verdict(ratio <= 2)})`,
+      `intake generate (insurance, Markdown) through a running daemon (intake daemon start): the client ${fmt(median(runs.map((r) => r.client)))} ms + the daemon ${fmt(median(runs.map((r) => r.daemon)))} ms as it reports each command (${fmt(daemonMean)} ms a command over the whole run, the larger counted), ${ratio.toFixed(2)}× node -e 0 (${fmt(median(runs.map((r) => r.ref)))} ms) (target ≤ 2×: ${verdict(ratio <= 2)})`,
     );
   } finally {
     spawnSync(process.execPath, [cliDist('cli.js'), 'daemon', 'stop'], { env: daemonEnv });
