@@ -22,7 +22,7 @@ import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerSymbols } from './symbols';
 import { TeamKnowledgeService } from './team/knowledge';
-import { registerShowKnowledge } from './team/showKnowledge';
+import { registerShowKnowledge } from './team/knowledgeCommand';
 import { registerTeamStatus } from './team/status';
 
 /** Returned from `activate` only in test runs (see isTestRun): hooks the integration suite observes. */
@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   const published = new PublishedVersions();
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
   const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR, team);
-  const llm = registerLlm(context, analyses, config, preview.manager);
+  const llm = registerLlm(context, analyses, config, preview.loader);
   const intakes = registerIntakesView(context, analyses, config, folderConfigs, published, team);
   context.subscriptions.push(
     analyses,
