@@ -1,7 +1,7 @@
 /**
  * LLM mode in VS Code: the commands `Intake: Generate Recommendation (LLM)`, `Intake: Set API
  * Key` and `Intake: Clear API Key`, and the LLM view's buttons in the preview. Registering costs
- * nothing: LLM mode's code (session.ts) loads when a command is first used, its contribution to
+ * nothing: LLM mode's code (session.ts, in onDemand.ts) loads when a command is first used, its contribution to
  * the previews with the preview's code; the engine, `openai` and `undici` on the first run (run.ts).
  */
 import * as vscode from 'vscode';
@@ -26,7 +26,7 @@ export function registerLlm(
   preview: PreviewLoader,
 ): { disposable: vscode.Disposable; testApi: LlmTestApi } {
   const llm = new Lazy(async () => {
-    const { LlmSession, clearApiKey, llmPaneOf, setApiKey } = await import('./session');
+    const { LlmSession, clearApiKey, llmPaneOf, setApiKey } = await import('../onDemand');
     const session = new LlmSession(context.secrets, analyses, config, await preview.manager());
     return {
       session,
@@ -54,7 +54,7 @@ export function registerLlm(
   };
   // LLM mode is a contribution to every preview (its pane, its buttons, its messages), made with the manager.
   preview.onManager(async (manager) => {
-    const { LLM_CONTRIBUTION, LlmContribution } = await import('./contribution');
+    const { LLM_CONTRIBUTION, LlmContribution } = await import('../onDemand');
     return manager.contribute(LLM_CONTRIBUTION, (p, api) => new LlmContribution(p, api, actions));
   });
   const disposable = vscode.Disposable.from(

@@ -1,5 +1,5 @@
 /**
- * LLM mode's implementation, loaded on first use by a dynamic `import()` (index.ts): the key
+ * LLM mode's implementation, loaded on first use (index.ts, through onDemand.ts): the key
  * store, the output channel and the runner, made once for the preview manager they write to.
  * The engine, `openai` and `undici` load later still, on the first run (run.ts).
  */
@@ -11,9 +11,6 @@ import { resolveTarget } from '../preview/target';
 import { ApiKeyStore } from './apiKey';
 import { LlmLog } from './log';
 import { LlmRunner, type LlmRunResult } from './run';
-
-export { clearApiKey, setApiKey } from './apiKey';
-export { llmPaneOf } from './contribution';
 
 export class LlmSession implements vscode.Disposable {
   readonly log = new LlmLog();

@@ -1,7 +1,7 @@
 /**
  * The report preview feature: commands, CodeLens and the panel serializer, registered at
  * activation. The preview's code (the manager, panels, page shell, message schemas, the export)
- * loads on first use, through session.ts; the engine, knowledge base and renderers load later
+ * loads on first use (onDemand.ts); the engine, knowledge base and renderers load later
  * still, on the first report (reportKit.ts).
  */
 import * as vscode from 'vscode';
@@ -93,7 +93,7 @@ export function registerPreview(
   const events = new PreviewEvents();
   const contributors: PreviewContributor[] = [];
   const loaded = new Lazy(async () => {
-    const { PreviewManager, exportReportCommand, generateRecommendation } = await import('./session');
+    const { PreviewManager, exportReportCommand, generateRecommendation } = await import('../onDemand');
     const manager = new PreviewManager(analyses, config, context.extensionUri, team, events);
     try {
       const parts = await Promise.all(contributors.map((contribute) => contribute(manager)));
