@@ -74,8 +74,8 @@ export class FolderConfigs implements vscode.Disposable {
     let loading = this.configs.get(intakeDir);
     if (!loading) {
       this.watcher.watchFolder(intakeDir);
-      // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found.
-      loading = import('../core/folderConfigFile').then(({ loadFolderConfig }) => loadFolderConfig(intakeDir)).then((loaded) => this.report(loaded));
+      // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found (intakeFolderFiles.ts).
+      loading = import('../core/intakeFolderFiles').then(({ loadFolderConfig }) => loadFolderConfig(intakeDir)).then((loaded) => this.report(loaded));
       this.configs.set(intakeDir, loading);
     }
     const loaded = await loading;

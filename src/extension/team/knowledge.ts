@@ -153,12 +153,12 @@ export class TeamKnowledgeService extends Disposable {
     if (!workspaceKnowledge && !branding && userDirs.length === 0) return { restricted };
     const out: TeamState = { restricted };
     if (workspaceKnowledge || userDirs.length > 0) {
-      const { loadTeamKnowledge } = await import('../../core/team/teamKnowledge');
+      const { loadTeamKnowledge } = await import('../../core/intakeFolderFiles');
       out.knowledge = await loadTeamKnowledge({ ...(workspaceKnowledge ? { intakeDir } : {}), userDirs, today: todayIso() });
       if (current()) this.publish(out.knowledge.files.map((f) => f.file), out.knowledge.problems);
     }
     if (branding) {
-      const { loadBranding } = await import('../../core/team/brandingFile');
+      const { loadBranding } = await import('../../core/intakeFolderFiles');
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(intakeDir));
       const loaded = await loadBranding(intakeDir, folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined);
       if (loaded?.branding) out.branding = loaded.branding;
