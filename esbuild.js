@@ -261,13 +261,47 @@ const common = {
 };
 
 /**
+ * Drops the bare `import "./chunk-X.mjs";` of esbuild's runtime chunk (its helpers for CommonJS
+ * packages and namespaces, no code of ours: a chunk with no input) from the files that import
+ * nothing from it. esbuild adds that import to every file of a build with code splitting
+ * (evanw/esbuild#2922), and each file loaded costs Node's ES module loader about 2 ms: the
+ * extension's activation loaded the runtime chunk for nothing. A file that uses a helper imports
+ * it by name, which is kept; the chunk runs nothing but the banner.
+ * @type {import('esbuild').Plugin}
+ */
+const dropUnusedRuntimeImports = {
+  name: 'drop-unused-runtime-imports',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const outputs = Object.entries(result.metafile.outputs);
+      const runtime = outputs.filter(([file, o]) => file.endsWith('.mjs') && Object.keys(o.inputs).length === 0).map(([file]) => path.resolve(file));
+      if (runtime.length === 0) return;
+      for (const [file] of outputs) {
+        if (!file.endsWith('.mjs')) continue;
+        const text = fs.readFileSync(file, 'utf8');
+        let changed = text;
+        for (const chunk of runtime) {
+          const spec = path.relative(path.dirname(path.resolve(file)), chunk).replaceAll(path.sep, '/');
+          const quoted = JSON.stringify(spec.startsWith('.') ? spec : `./${spec}`);
+          // Only the bare forms (minified or not): a named import is a use. The line stays, for the source maps.
+          for (const bare of [`import ${quoted};`, `import${quoted};`]) changed = changed.split(bare).join('');
+        }
+        if (changed !== text) fs.writeFileSync(file, changed);
+      }
+    });
+  },
+};
+
+/**
  * ES modules with code splitting. Bundled CommonJS packages call `require` for Node's own
  * modules, which an ES module does not have: the banner gives each file one.
  */
 function esm(outdir) {
   return {
     ...common,
-    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), problemMatcherPlugin],
+    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), problemMatcherPlugin, dropUnusedRuntimeImports],
     format: 'esm',
     splitting: true,
     outdir,
