@@ -48,9 +48,11 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   // The team's knowledge and branding (.intake/, intake.knowledge.paths), loaded per folder when first asked for.
   // One watcher of the `.intake/` folders, for the folder config and the team's files alike.
   const intakeFolders = new IntakeFolderWatcher();
-  const team = new TeamKnowledgeService(config, intakeFolders);
+  // The readers of `.intake/` files load with the features used on demand (onDemand.ts: one chunk).
+  const readers = () => import('./onDemand');
+  const team = new TeamKnowledgeService(config, intakeFolders, readers);
   const analyses = new DocumentAnalyses((uri) => team.catalogFor(uri));
-  const folderConfigs = new FolderConfigs(config, intakeFolders);
+  const folderConfigs = new FolderConfigs(config, intakeFolders, readers);
   const published = new PublishedVersions();
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
   const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR, team);

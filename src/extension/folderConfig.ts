@@ -21,6 +21,7 @@ import { diagnosticPolicyOf, effectivePlaceholderSeverity, type DiagnosticPolicy
 import { IntakeFolderFinder } from '../core/intakeFolder';
 import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
+import type { LoadIntakeFolderReaders } from './intakeFolderReaders';
 import type { IntakeFolderWatcher } from './intakeFolderWatcher';
 
 /** A `.intake` folder itself (created or deleted) or a `config.yaml` directly in one. */
@@ -40,6 +41,8 @@ export class FolderConfigs implements vscode.Disposable {
   constructor(
     private readonly config: Configuration,
     private readonly watcher: IntakeFolderWatcher,
+    /** The reader of config.yaml, loaded when a `.intake/` folder is first found. */
+    private readonly readers: LoadIntakeFolderReaders,
   ) {
     const reset = (): void => {
       this.finder.clear();
@@ -74,8 +77,8 @@ export class FolderConfigs implements vscode.Disposable {
     let loading = this.configs.get(intakeDir);
     if (!loading) {
       this.watcher.watchFolder(intakeDir);
-      // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found (intakeFolderFiles.ts).
-      loading = import('../core/intakeFolderFiles').then(({ loadFolderConfig }) => loadFolderConfig(intakeDir)).then((loaded) => this.report(loaded));
+      // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found.
+      loading = this.readers().then(({ loadFolderConfig }) => loadFolderConfig(intakeDir)).then((loaded) => this.report(loaded));
       this.configs.set(intakeDir, loading);
     }
     const loaded = await loading;

@@ -9,7 +9,6 @@ import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 import { Lazy, loadOrTell, registerLazyCommand } from '../lazy';
 import type { PreviewLoader } from '../preview';
-import { resolveTarget } from '../preview/target';
 import { COMMAND_CLEAR_API_KEY, COMMAND_GENERATE_LLM, COMMAND_SET_API_KEY } from './commandIds';
 import type { LlmActions } from './contribution';
 
@@ -26,11 +25,10 @@ export function registerLlm(
   preview: PreviewLoader,
 ): { disposable: vscode.Disposable; testApi: LlmTestApi } {
   const llm = new Lazy(async () => {
-    const { LlmSession, clearApiKey, llmPaneOf, setApiKey } = await import('../onDemand');
+    const { LlmSession, clearApiKey, setApiKey } = await import('../onDemand');
     const session = new LlmSession(context.secrets, analyses, config, await preview.manager());
     return {
       session,
-      paneOf: llmPaneOf,
       setApiKey: (arg: unknown) => setApiKey(session.keys, arg),
       clearApiKey: () => clearApiKey(session.keys),
       dispose: () => session.dispose(),
@@ -43,13 +41,7 @@ export function registerLlm(
       await vscode.commands.executeCommand(COMMAND_SET_API_KEY);
     },
     rerun: async (p, mode) => {
-      const loaded = await loadOrTell(llm);
-      if (!loaded) return;
-      const previous = loaded.paneOf(p).result;
-      const target = await resolveTarget(analyses, p.uri, p.intakeIndex);
-      if (!target) return;
-      // Continue only what was truncated; anything else starts over.
-      await loaded.session.runner.run(target, mode === 'continue' && previous?.truncated ? previous : undefined);
+      await (await loadOrTell(llm))?.session.rerun(p, mode);
     },
   };
   // LLM mode is a contribution to every preview (its pane, its buttons, its messages), made with the manager.

@@ -8,7 +8,9 @@ import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 import type { PreviewManager } from '../preview/manager';
 import { resolveTarget } from '../preview/target';
+import type { IntakePreview } from '../preview/panel';
 import { ApiKeyStore } from './apiKey';
+import { llmPaneOf } from './contribution';
 import { LlmLog } from './log';
 import { LlmRunner, type LlmRunResult } from './run';
 
@@ -35,6 +37,14 @@ export class LlmSession implements vscode.Disposable {
         ? await resolveTarget(this.analyses, focused.uri, focused.intakeIndex)
         : await resolveTarget(this.analyses, uriArg, indexArg);
     return target ? this.runner.run(target) : undefined;
+  }
+
+  /** The LLM view's Continue (only what was truncated continues) or Retry (starts over) in `preview`. */
+  async rerun(preview: IntakePreview, mode: 'continue' | 'retry'): Promise<void> {
+    const previous = llmPaneOf(preview).result;
+    const target = await resolveTarget(this.analyses, preview.uri, preview.intakeIndex);
+    if (!target) return;
+    await this.runner.run(target, mode === 'continue' && previous?.truncated ? previous : undefined);
   }
 
   dispose(): void {

@@ -26,6 +26,7 @@ import type { TeamProblem } from '../../core/team/types';
 import type { Configuration } from '../config';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import { Disposable } from '../dispose';
+import type { LoadIntakeFolderReaders } from '../intakeFolderReaders';
 import type { IntakeFolderWatcher } from '../intakeFolderWatcher';
 import { isTeamFilePath, teamScope, type TeamScope } from './scope';
 
@@ -62,6 +63,8 @@ export class TeamKnowledgeService extends Disposable {
   constructor(
     private readonly config: Configuration,
     private readonly folders: IntakeFolderWatcher,
+    /** The readers of the team's files, loaded when first needed. */
+    private readonly readers: LoadIntakeFolderReaders,
     private readonly trusted: () => boolean = () => vscode.workspace.isTrusted,
   ) {
     super();
@@ -153,12 +156,12 @@ export class TeamKnowledgeService extends Disposable {
     if (!workspaceKnowledge && !branding && userDirs.length === 0) return { restricted };
     const out: TeamState = { restricted };
     if (workspaceKnowledge || userDirs.length > 0) {
-      const { loadTeamKnowledge } = await import('../../core/intakeFolderFiles');
+      const { loadTeamKnowledge } = await this.readers();
       out.knowledge = await loadTeamKnowledge({ ...(workspaceKnowledge ? { intakeDir } : {}), userDirs, today: todayIso() });
       if (current()) this.publish(out.knowledge.files.map((f) => f.file), out.knowledge.problems);
     }
     if (branding) {
-      const { loadBranding } = await import('../../core/intakeFolderFiles');
+      const { loadBranding } = await this.readers();
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(intakeDir));
       const loaded = await loadBranding(intakeDir, folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined);
       if (loaded?.branding) out.branding = loaded.branding;

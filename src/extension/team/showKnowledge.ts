@@ -15,7 +15,7 @@
  */
 import * as vscode from 'vscode';
 import type { KnowledgeEntryInfo } from '../../core/team/merge';
-import type { TeamKnowledge } from '../../core/team/teamKnowledge';
+import { loadTeamKnowledge, type TeamKnowledge } from '../../core/team/teamKnowledge';
 import type { EntryKind, KnowledgeSource, TeamPrice } from '../../core/team/types';
 import { isIntake } from '../convert';
 import type { TeamKnowledgeService } from './knowledge';
@@ -143,7 +143,7 @@ export async function showKnowledge(team: TeamKnowledgeService, uriArg?: unknown
   const uri = uriArg instanceof vscode.Uri ? uriArg : subject();
   const state = uri ? await team.stateFor(uri) : { restricted: false };
   // Without overlays: the embedded knowledge, every entry's source `embedded`.
-  const knowledge = state.knowledge ?? (await (await import('../../core/intakeFolderFiles')).loadTeamKnowledge({ today: new Date().toISOString().slice(0, 10) }));
+  const knowledge = state.knowledge ?? (await loadTeamKnowledge({ today: new Date().toISOString().slice(0, 10) }));
   if (isListOnly(options)) return knowledgeItems(knowledge).map(({ label, description, detail, kind }) => ({ label, description, detail, separator: kind === vscode.QuickPickItemKind.Separator }));
   const quickPick = vscode.window.createQuickPick<EntryPick>();
   quickPick.title = state.restricted ? vscode.l10n.t('Intake Knowledge (Restricted Mode: the workspace overlays are not loaded)') : vscode.l10n.t('Intake Knowledge');
