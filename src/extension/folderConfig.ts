@@ -22,6 +22,7 @@ import { IntakeFolderFinder } from '../core/intakeFolder';
 import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
 import type { LoadIntakeFolderReaders } from './intakeFolderReaders';
+import { showLoadError } from './lazy';
 import type { IntakeFolderWatcher } from './intakeFolderWatcher';
 
 /** A `.intake` folder itself (created or deleted) or a `config.yaml` directly in one. */
@@ -78,7 +79,14 @@ export class FolderConfigs implements vscode.Disposable {
     if (!loading) {
       this.watcher.watchFolder(intakeDir);
       // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found.
-      loading = this.readers().then(({ loadFolderConfig }) => loadFolderConfig(intakeDir)).then((loaded) => this.report(loaded));
+      loading = this.readers().then(
+        ({ loadFolderConfig }) => loadFolderConfig(intakeDir).then((loaded) => this.report(loaded)),
+        // The reader's code could not be loaded: told once (until the folder changes); the settings apply.
+        (error: unknown) => {
+          showLoadError(error);
+          return undefined;
+        },
+      );
       this.configs.set(intakeDir, loading);
     }
     const loaded = await loading;
