@@ -22,7 +22,7 @@ import { IntakeFolderFinder } from '../core/intakeFolder';
 import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
 import type { LoadIntakeFolderReaders } from './intakeFolderReaders';
-import { showLoadError } from './lazy';
+import { showLoadError } from './loadError';
 import type { IntakeFolderWatcher } from './intakeFolderWatcher';
 
 /** A `.intake` folder itself (created or deleted) or a `config.yaml` directly in one. */

@@ -6,6 +6,7 @@
  * used before its code has loaded just waits for it.
  */
 import * as vscode from 'vscode';
+import { showLoadError } from './loadError';
 
 function isDisposable(value: unknown): value is vscode.Disposable {
   return typeof value === 'object' && value !== null && typeof (value as { dispose?: unknown }).dispose === 'function';
@@ -50,11 +51,6 @@ export class Lazy<T> implements vscode.Disposable {
     if (isDisposable(this.value)) this.value.dispose();
     this.value = undefined;
   }
-}
-
-/** Tells the user that a feature's code could not be loaded (a broken or partial install, mostly). */
-export function showLoadError(error: unknown): void {
-  void vscode.window.showErrorMessage(vscode.l10n.t('Intake Studio could not load this feature: {0}', error instanceof Error ? error.message : String(error)));
 }
 
 /** What `feature` loads, or undefined (the user told) if it could not be loaded. */

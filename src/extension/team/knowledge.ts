@@ -27,7 +27,7 @@ import type { Configuration } from '../config';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import { Disposable } from '../dispose';
 import type { LoadIntakeFolderReaders } from '../intakeFolderReaders';
-import { showLoadError } from '../lazy';
+import { showLoadError } from '../loadError';
 import type { IntakeFolderWatcher } from '../intakeFolderWatcher';
 import { isTeamFilePath, teamScope, type TeamScope } from './scope';
 
