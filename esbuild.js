@@ -261,19 +261,61 @@ const common = {
 };
 
 /**
- * ES modules with code splitting. Bundled CommonJS packages call `require` for Node's own
- * modules, which an ES module does not have: the banner gives each file one.
+ * Bundled CommonJS packages call `require` for Node's own modules, which an ES module does not
+ * have: this banner gives each file of an ES module build one.
  */
+const REQUIRE_BANNER = "import { createRequire as __intakeRequire } from 'node:module';\nconst require = __intakeRequire(import.meta.url);";
+
+/**
+ * Trims two things esbuild puts in every file of a build with code splitting, from the files
+ * that do not need them, since each import a file makes costs Node's ES module loader a resolve
+ * (through the loader hooks of an extension host: a call to another thread) and each file loaded
+ * about 2 ms; activation loaded these for nothing:
+ * - the bare `import "./chunk-X.mjs";` of esbuild's runtime chunk (its helpers for CommonJS
+ *   packages and namespaces: a chunk with no input of ours) in files that import nothing from it
+ *   (evanw/esbuild#2922); a file that uses a helper imports it by name, which is kept, and the
+ *   chunk runs nothing but its banner;
+ * - the `require` banner in files that never say `require` (the helpers' `__require` uses the
+ *   runtime chunk's own).
+ * The lines stay, for the source maps.
+ * @type {import('esbuild').Plugin}
+ */
+const trimSplitOutput = {
+  name: 'trim-split-output',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
+      const runtime = outputs.filter(([, o]) => Object.keys(o.inputs).length === 0).map(([file]) => path.resolve(file));
+      const bannerLines = REQUIRE_BANNER.replace(/[^\n]/g, '');
+      for (const [file] of outputs) {
+        const text = fs.readFileSync(file, 'utf8');
+        let changed = text;
+        for (const chunk of runtime) {
+          const spec = path.relative(path.dirname(path.resolve(file)), chunk).replaceAll(path.sep, '/');
+          const quoted = JSON.stringify(spec.startsWith('.') ? spec : `./${spec}`);
+          // Only the bare forms (minified or not): a named import is a use.
+          for (const bare of [`import ${quoted};`, `import${quoted};`]) changed = changed.split(bare).join('');
+        }
+        if (changed.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(changed.slice(REQUIRE_BANNER.length))) changed = bannerLines + changed.slice(REQUIRE_BANNER.length);
+        if (changed !== text) fs.writeFileSync(file, changed);
+      }
+    });
+  },
+};
+
+/** ES modules with code splitting, each file with a `require` (REQUIRE_BANNER) if it uses one. */
 function esm(outdir) {
   return {
     ...common,
-    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), problemMatcherPlugin],
+    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), problemMatcherPlugin, trimSplitOutput],
     format: 'esm',
     splitting: true,
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    banner: { js: "import { createRequire as __intakeRequire } from 'node:module';\nconst require = __intakeRequire(import.meta.url);" },
+    banner: { js: REQUIRE_BANNER },
   };
 }
 

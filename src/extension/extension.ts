@@ -22,7 +22,7 @@ import { registerPreview, type PreviewTestApi } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerSymbols } from './symbols';
 import { TeamKnowledgeService } from './team/knowledge';
-import { registerShowKnowledge } from './team/showKnowledge';
+import { registerShowKnowledge } from './team/knowledgeCommand';
 import { registerTeamStatus } from './team/status';
 
 /** Returned from `activate` only in test runs (see isTestRun): hooks the integration suite observes. */
@@ -48,13 +48,15 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   // The team's knowledge and branding (.intake/, intake.knowledge.paths), loaded per folder when first asked for.
   // One watcher of the `.intake/` folders, for the folder config and the team's files alike.
   const intakeFolders = new IntakeFolderWatcher();
-  const team = new TeamKnowledgeService(config, intakeFolders);
+  // The readers of `.intake/` files load with the features used on demand (onDemand.ts: one chunk).
+  const readers = () => import('./onDemand');
+  const team = new TeamKnowledgeService(config, intakeFolders, readers);
   const analyses = new DocumentAnalyses((uri) => team.catalogFor(uri));
-  const folderConfigs = new FolderConfigs(config, intakeFolders);
+  const folderConfigs = new FolderConfigs(config, intakeFolders, readers);
   const published = new PublishedVersions();
   const analysisOf = (doc: vscode.TextDocument) => analyses.get(doc);
   const preview = registerPreview(context, analyses, config, INTAKE_SELECTOR, team);
-  const llm = registerLlm(context, analyses, config, preview.manager);
+  const llm = registerLlm(context, analyses, config, preview.loader);
   const intakes = registerIntakesView(context, analyses, config, folderConfigs, published, team);
   context.subscriptions.push(
     analyses,

@@ -21,6 +21,8 @@ import { diagnosticPolicyOf, effectivePlaceholderSeverity, type DiagnosticPolicy
 import { IntakeFolderFinder } from '../core/intakeFolder';
 import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
+import type { LoadIntakeFolderReaders } from './intakeFolderReaders';
+import { showLoadError } from './loadError';
 import type { IntakeFolderWatcher } from './intakeFolderWatcher';
 
 /** A `.intake` folder itself (created or deleted) or a `config.yaml` directly in one. */
@@ -40,6 +42,8 @@ export class FolderConfigs implements vscode.Disposable {
   constructor(
     private readonly config: Configuration,
     private readonly watcher: IntakeFolderWatcher,
+    /** The reader of config.yaml, loaded when a `.intake/` folder is first found. */
+    private readonly readers: LoadIntakeFolderReaders,
   ) {
     const reset = (): void => {
       this.finder.clear();
@@ -75,7 +79,14 @@ export class FolderConfigs implements vscode.Disposable {
     if (!loading) {
       this.watcher.watchFolder(intakeDir);
       // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found.
-      loading = import('../core/folderConfigFile').then(({ loadFolderConfig }) => loadFolderConfig(intakeDir)).then((loaded) => this.report(loaded));
+      loading = this.readers().then(
+        ({ loadFolderConfig }) => loadFolderConfig(intakeDir).then((loaded) => this.report(loaded)),
+        // The reader's code could not be loaded: told once (until the folder changes); the settings apply.
+        (error: unknown) => {
+          showLoadError(error);
+          return undefined;
+        },
+      );
       this.configs.set(intakeDir, loading);
     }
     const loaded = await loading;

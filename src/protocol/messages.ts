@@ -6,9 +6,6 @@
  */
 import * as z from './zodMini';
 
-/** The webview panel's view type; also the `onWebviewPanel:` activation event. */
-export const PREVIEW_VIEW_TYPE = 'intake.preview';
-
 /** Bounds that keep a hostile or corrupted message from costing much to handle. */
 const MAX_URI = 8192;
 const MAX_LINE = 10_000_000;

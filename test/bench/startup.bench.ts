@@ -4,7 +4,8 @@
  * paired ratios:
  *
  * - loading the extension: importing dist/extension.mjs as VS Code does (with a stand-in for the
- *   `vscode` module), in a fresh process;
+ *   `vscode` module), in a fresh process; and from there to the first diagnostics of an opened
+ *   intake (activationStandIn.ts);
  * - the first knowledge-base load and the first report in a fresh process;
  * - `intake generate` of the insurance intake as a whole process, against `node -e 0`: the first
  *   run (the CLI's code cache empty) and the later ones (cached); and through a running daemon
@@ -19,21 +20,26 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { readSeed, repoRoot } from '../unit/helpers/seeds';
+import { activationStandIn } from './activationStandIn';
 import { fmt, median, processCpu, processRun, verdict } from './measure';
 
 const RUNS = Number(process.env.BENCH_PROCESS_RUNS) > 0 ? Number(process.env.BENCH_PROCESS_RUNS) : 9;
 
-/** A stand-in for `vscode` for an ES module extension: a loader hook answering `import ... from 'vscode'`. */
-function vscodeHooks(dir: string): string {
+/**
+ * A stand-in for `vscode` for an ES module extension: a loader hook answering `import ... from
+ * 'vscode'` with `source` (by default, a module whose every export is a no-op proxy: enough to
+ * import the extension). Returns the module to `--import` that registers the hook.
+ */
+function vscodeHooks(dir: string, tag = 'stub', source?: string): string {
   const names = ['CodeActionKind', 'CodeAction', 'Disposable', 'EventEmitter', 'languages', 'window', 'workspace', 'commands', 'l10n', 'Uri', 'Range', 'Position', 'Selection', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticRelatedInformation', 'Location', 'WorkspaceEdit', 'CompletionItem', 'CompletionItemKind', 'CompletionTriggerKind', 'SnippetString', 'MarkdownString', 'Hover', 'SymbolKind', 'DocumentSymbol', 'FoldingRange', 'FoldingRangeKind', 'StatusBarAlignment', 'ViewColumn', 'TextEditorRevealType', 'ProgressLocation', 'UIKind', 'env', 'extensions', 'ExtensionMode', 'CodeLens', 'ThemeIcon'];
   const stub = `const any = new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => '' : k === 'then' ? undefined : any), apply: () => any, construct: () => any });\n${names.map((n) => `export const ${n} = any;`).join('\n')}\n`;
-  fs.writeFileSync(path.join(dir, 'vscode-stub.mjs'), stub);
+  fs.writeFileSync(path.join(dir, `vscode-${tag}.mjs`), source ?? stub);
   fs.writeFileSync(
-    path.join(dir, 'hooks.mjs'),
-    `export async function resolve(specifier, context, next) {\n  if (specifier === 'vscode') return { url: ${JSON.stringify(pathToFileURL(path.join(dir, 'vscode-stub.mjs')).href)}, shortCircuit: true };\n  return next(specifier, context);\n}\n`,
+    path.join(dir, `hooks-${tag}.mjs`),
+    `export async function resolve(specifier, context, next) {\n  if (specifier === 'vscode') return { url: ${JSON.stringify(pathToFileURL(path.join(dir, `vscode-${tag}.mjs`)).href)}, shortCircuit: true };\n  return next(specifier, context);\n}\n`,
   );
-  const register = path.join(dir, 'register.mjs');
-  fs.writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`);
+  const register = path.join(dir, `register-${tag}.mjs`);
+  fs.writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, `hooks-${tag}.mjs`)).href)});\n`);
   return register;
 }
 
@@ -42,6 +48,18 @@ function importCpu(register: string, file: string): number {
   const script = `const t = process.cpuUsage(); await import(${JSON.stringify(pathToFileURL(file).href)}); const d = process.cpuUsage(t); console.log((d.user + d.system) / 1000);`;
   const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr.slice(0, 500)}`);
+  return Number(r.stdout.trim().split('\n').pop());
+}
+
+/**
+ * CPU ms, in a fresh process, from importing `file` to the first diagnostics of the open intake:
+ * the import, `activate()` and the diagnostics, through `register`'s stand-in (activationStandIn.ts).
+ */
+function firstDiagnosticsCpu(register: string, file: string): number {
+  const context = `{ subscriptions: [], extensionUri: vscode.Uri.file(${JSON.stringify(path.dirname(path.dirname(file)))}), extensionMode: 1, secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) }, globalState: { get: () => undefined, update: async () => {} }, workspaceState: { get: () => undefined, update: async () => {} } }`;
+  const script = `const t = process.cpuUsage(); const ext = await import(${JSON.stringify(pathToFileURL(file).href)}); const vscode = await import('vscode'); ext.activate(${context}); const list = await vscode.firstDiagnostics; const d = process.cpuUsage(t); if (list.length === 0) throw new Error('no diagnostics'); console.log((d.user + d.system) / 1000);`;
+  const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', script], { encoding: 'utf8', env: withoutExtraCerts(process.env) });
+  if (r.status !== 0) throw new Error(`activating ${file} failed: ${r.stderr.slice(0, 500)}`);
   return Number(r.stdout.trim().split('\n').pop());
 }
 
@@ -83,23 +101,31 @@ function main(): void {
   if (!fs.existsSync(dist('extension.mjs'))) throw new Error('dist/extension.mjs is missing: run node esbuild.js --production');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-bench-'));
   const register = vscodeHooks(tmp);
+  // VS Code activates the extension on opening an intake and asks at once for its diagnostics.
+  const opened = path.join(tmp, 'opened', 'seed.intake');
+  fs.mkdirSync(path.dirname(opened));
+  fs.writeFileSync(opened, readSeed());
+  const activating = vscodeHooks(tmp, 'activation', activationStandIn(opened));
 
   console.log('\n— once per process (reference: node -e 0, a process that does nothing) —');
   const nothing: number[] = [];
   const activation: number[] = [];
   const emptyImport: number[] = [];
+  const diagnostics: number[] = [];
   const empty = path.join(tmp, 'empty.mjs');
   fs.writeFileSync(empty, 'export {};\n');
   for (let i = 0; i < RUNS; i++) {
     nothing.push(processCpu(['-e', '0'], { env: withoutExtraCerts(process.env) }));
     activation.push(importCpu(register, dist('extension.mjs')));
     emptyImport.push(importCpu(register, empty));
+    diagnostics.push(firstDiagnosticsCpu(activating, dist('extension.mjs')));
   }
   const nodeMs = median(nothing);
   const act = median(activation);
   console.log(
     `loading the extension (import of dist/extension.mjs, in a fresh process): ${fmt(act)} ms (target ≤ 30 ms: ${verdict(act <= 30)}; an empty module through the same loader: ${fmt(median(emptyImport))} ms); ${(act / nodeMs).toFixed(2)}× node -e 0 (${fmt(nodeMs)} ms)`,
   );
+  console.log(`first diagnostics of an opened intake (the seed: import, activate(), the analysis, published; no .intake/ folder), in a fresh process: ${fmt(median(diagnostics))} ms`);
 
   const child = (what: string) => median(Array.from({ length: 5 }, () => childJson([path.join(root, 'out', 'test', 'bench', 'firstReport.child.js'), what]).ms));
   const kbLoad = child('knowledge');

@@ -9,8 +9,7 @@ import type { OverviewFilter } from '../../core/overview/workspaceIndex';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 import type { PublishedVersions } from '../diagnostics';
-import { COMMAND_GENERATE_RECOMMENDATION } from '../preview/commands';
-import { COMMAND_EXPORT_REPORT } from '../preview/panel';
+import { COMMAND_EXPORT_REPORT, COMMAND_GENERATE_RECOMMENDATION } from '../preview/commandIds';
 import { COMMAND_OPEN, IntakesTree, type IntakeNode } from './tree';
 import { IntakeTracker, type DiagnosticPolicies, type TeamCatalogs } from './tracker';
 

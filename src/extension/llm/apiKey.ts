@@ -8,8 +8,6 @@
 import * as vscode from 'vscode';
 import { chooseApiKey, type KeyChoice } from '../../core/llm/keySource';
 
-export const COMMAND_SET_API_KEY = 'intake.setApiKey';
-const COMMAND_CLEAR_API_KEY = 'intake.clearApiKey';
 /** The SecretStorage entry (a name, not the key). */
 const SECRET_NAME = 'intake.llm.apiKey';
 
@@ -66,41 +64,42 @@ export function secretStorageNote(choice: KeyChoice): string | undefined {
   return vscode.l10n.t('VS Code cannot read its secret storage here ({0}), and neither INTAKE_LLM_API_KEY nor OPENAI_API_KEY is set in the environment: sending no API key.', choice.secretStorageError);
 }
 
-export function registerApiKeyCommands(store: ApiKeyStore): vscode.Disposable {
-  return vscode.Disposable.from(
-    // A string argument sets the key without asking (scripts, tests); from the palette it asks.
-    vscode.commands.registerCommand(COMMAND_SET_API_KEY, async (arg?: unknown): Promise<boolean> => {
-      let key = typeof arg === 'string' ? arg.trim() : undefined;
-      if (key === undefined) {
-        key = (
-          await vscode.window.showInputBox({
-            title: vscode.l10n.t('Intake: Set API Key'),
-            prompt: vscode.l10n.t('The API key of the LLM endpoint. It is kept in VS Code\'s secret storage, never in settings.'),
-            password: true,
-            ignoreFocusOut: true,
-            validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a key, or press Escape to cancel.')),
-          })
-        )?.trim();
-      }
-      if (!key) return false;
-      const result = await store.store(key);
-      if (result.stored) void vscode.window.showInformationMessage(vscode.l10n.t('API key stored in VS Code\'s secret storage.'));
-      else {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t(
-            'VS Code cannot store secrets here ({0}). The key is kept for this session only; to keep one across restarts, set INTAKE_LLM_API_KEY (or OPENAI_API_KEY) in the environment VS Code starts from.',
-            result.error ?? '',
-          ),
-        );
-      }
-      return true;
-    }),
-    vscode.commands.registerCommand(COMMAND_CLEAR_API_KEY, async (): Promise<void> => {
-      const result = await store.clear();
-      const env = ['INTAKE_LLM_API_KEY', 'OPENAI_API_KEY'].find((name) => process.env[name]?.trim());
-      if (result.error) void vscode.window.showWarningMessage(vscode.l10n.t('VS Code cannot use its secret storage here ({0}); the key of this session is forgotten.', result.error));
-      else if (env) void vscode.window.showInformationMessage(vscode.l10n.t('API key removed. The environment variable {0} is still set and will be used.', env));
-      else void vscode.window.showInformationMessage(vscode.l10n.t('API key removed.'));
-    }),
-  );
+/**
+ * `Intake: Set API Key` (index.ts registers it). A string argument sets the key without asking
+ * (scripts, tests); from the palette it asks. True if a key was set.
+ */
+export async function setApiKey(store: ApiKeyStore, arg?: unknown): Promise<boolean> {
+  let key = typeof arg === 'string' ? arg.trim() : undefined;
+  if (key === undefined) {
+    key = (
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('Intake: Set API Key'),
+        prompt: vscode.l10n.t('The API key of the LLM endpoint. It is kept in VS Code\'s secret storage, never in settings.'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a key, or press Escape to cancel.')),
+      })
+    )?.trim();
+  }
+  if (!key) return false;
+  const result = await store.store(key);
+  if (result.stored) void vscode.window.showInformationMessage(vscode.l10n.t('API key stored in VS Code\'s secret storage.'));
+  else {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'VS Code cannot store secrets here ({0}). The key is kept for this session only; to keep one across restarts, set INTAKE_LLM_API_KEY (or OPENAI_API_KEY) in the environment VS Code starts from.',
+        result.error ?? '',
+      ),
+    );
+  }
+  return true;
+}
+
+/** `Intake: Clear API Key` (index.ts registers it). */
+export async function clearApiKey(store: ApiKeyStore): Promise<void> {
+  const result = await store.clear();
+  const env = ['INTAKE_LLM_API_KEY', 'OPENAI_API_KEY'].find((name) => process.env[name]?.trim());
+  if (result.error) void vscode.window.showWarningMessage(vscode.l10n.t('VS Code cannot use its secret storage here ({0}); the key of this session is forgotten.', result.error));
+  else if (env) void vscode.window.showInformationMessage(vscode.l10n.t('API key removed. The environment variable {0} is still set and will be used.', env));
+  else void vscode.window.showInformationMessage(vscode.l10n.t('API key removed.'));
 }

@@ -1,19 +1,16 @@
 /**
  * LLM mode in VS Code: the commands `Intake: Generate Recommendation (LLM)`, `Intake: Set API
  * Key` and `Intake: Clear API Key`, and the LLM view's buttons in the preview. Registering costs
- * nothing: the engine, `openai` and `undici` load on the first run (run.ts).
+ * nothing: LLM mode's code (session.ts, in onDemand.ts) loads when a command is first used, its contribution to
+ * the previews with the preview's code; the engine, `openai` and `undici` on the first run (run.ts).
  */
 import * as vscode from 'vscode';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
-import type { PreviewManager } from '../preview/manager';
-import { resolveTarget } from '../preview/target';
-import { ApiKeyStore, COMMAND_SET_API_KEY, registerApiKeyCommands } from './apiKey';
-import { LLM_CONTRIBUTION, LlmContribution, llmPaneOf, type LlmActions } from './contribution';
-import { LlmLog } from './log';
-import { LlmRunner, type LlmRunResult } from './run';
-
-const COMMAND_GENERATE_LLM = 'intake.generateRecommendationLlm';
+import { Lazy, loadOrTell, registerLazyCommand } from '../lazy';
+import type { PreviewLoader } from '../preview';
+import { COMMAND_CLEAR_API_KEY, COMMAND_GENERATE_LLM, COMMAND_SET_API_KEY } from './commandIds';
+import type { LlmActions } from './contribution';
 
 /** What the integration tests observe of LLM mode (see extension.ts: test runs only). */
 export interface LlmTestApi {
@@ -25,39 +22,38 @@ export function registerLlm(
   context: vscode.ExtensionContext,
   analyses: DocumentAnalyses,
   config: Configuration,
-  manager: PreviewManager,
+  preview: PreviewLoader,
 ): { disposable: vscode.Disposable; testApi: LlmTestApi } {
-  const log = new LlmLog();
-  const keys = new ApiKeyStore(context.secrets);
-  const runner = new LlmRunner(manager, keys, log, analyses, config);
+  const llm = new Lazy(async () => {
+    const { LlmSession, clearApiKey, setApiKey } = await import('../onDemand');
+    const session = new LlmSession(context.secrets, analyses, config, await preview.manager());
+    return {
+      session,
+      setApiKey: (arg: unknown) => setApiKey(session.keys, arg),
+      clearApiKey: () => clearApiKey(session.keys),
+      dispose: () => session.dispose(),
+    };
+  });
   const actions: LlmActions = {
-    cancel: (preview) => void runner.cancel(preview),
+    // A run to cancel has loaded LLM mode.
+    cancel: (p) => void llm.loaded?.session.runner.cancel(p),
     setApiKey: async () => {
       await vscode.commands.executeCommand(COMMAND_SET_API_KEY);
     },
-    rerun: async (preview, mode) => {
-      const previous = llmPaneOf(preview).result;
-      const target = await resolveTarget(analyses, preview.uri, preview.intakeIndex);
-      if (!target) return;
-      // Continue only what was truncated; anything else starts over.
-      await runner.run(target, mode === 'continue' && previous?.truncated ? previous : undefined);
+    rerun: async (p, mode) => {
+      await (await loadOrTell(llm))?.session.rerun(p, mode);
     },
   };
+  // LLM mode is a contribution to every preview (its pane, its buttons, its messages), made with the manager.
+  preview.onManager(async (manager) => {
+    const { LLM_CONTRIBUTION, LlmContribution } = await import('../onDemand');
+    return manager.contribute(LLM_CONTRIBUTION, (p, api) => new LlmContribution(p, api, actions));
+  });
   const disposable = vscode.Disposable.from(
-    // LLM mode is a contribution to every preview: its pane, its buttons, its messages.
-    manager.contribute(LLM_CONTRIBUTION, (preview, api) => new LlmContribution(preview, api, actions)),
-    runner,
-    log,
-    registerApiKeyCommands(keys),
-    vscode.commands.registerCommand(COMMAND_GENERATE_LLM, async (uriArg?: unknown, indexArg?: unknown): Promise<LlmRunResult | undefined> => {
-      // From the palette while a preview has the focus: that preview's intake.
-      const focused = manager.active();
-      const target =
-        !(uriArg instanceof vscode.Uri) && focused && !vscode.window.activeTextEditor
-          ? await resolveTarget(analyses, focused.uri, focused.intakeIndex)
-          : await resolveTarget(analyses, uriArg, indexArg);
-      return target ? runner.run(target) : undefined;
-    }),
+    llm,
+    registerLazyCommand(COMMAND_GENERATE_LLM, llm, ({ session }, uriArg, indexArg) => session.generate(uriArg, indexArg)),
+    registerLazyCommand(COMMAND_SET_API_KEY, llm, (loaded, arg) => loaded.setApiKey(arg)),
+    registerLazyCommand(COMMAND_CLEAR_API_KEY, llm, (loaded) => loaded.clearApiKey()),
   );
-  return { disposable, testApi: { log: () => log.lines() } };
+  return { disposable, testApi: { log: () => llm.loaded?.session.log.lines() ?? [] } };
 }

@@ -1,7 +1,7 @@
 /** A "Generate Recommendation" CodeLens above each intake of a file; it passes the uri and the intake's index. */
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../../core/documents/documentAnalysis';
-import { COMMAND_GENERATE_RECOMMENDATION } from './commands';
+import { COMMAND_GENERATE_RECOMMENDATION } from './commandIds';
 
 export function registerCodeLens(selector: vscode.DocumentSelector, analysisOf: (doc: vscode.TextDocument) => DocumentAnalysis): vscode.Disposable {
   return vscode.languages.registerCodeLensProvider(selector, {

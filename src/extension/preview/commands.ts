@@ -1,5 +1,5 @@
 /**
- * The report commands:
+ * The report commands' implementations, loaded on first use (index.ts registers the commands):
  * - `intake.generateRecommendation` (palette, editor title button, CodeLens): the report of the
  *   intake under the cursor, or of the lens's intake, in a preview beside the editor;
  * - `intake.exportReport` (palette, the preview's Export button): Markdown, self-contained HTML
@@ -11,12 +11,9 @@ import { exportFileName, type ExportFormat } from '../../core/preview/exportName
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
 import type { PreviewManager } from './manager';
-import { COMMAND_EXPORT_REPORT } from './panel';
 import { loadReportKit } from './reportKit';
 import { resolveTarget, type IntakeTarget } from './target';
 import { isSameFile, writeFileAtomically } from './atomicExport';
-
-export const COMMAND_GENERATE_RECOMMENDATION = 'intake.generateRecommendation';
 
 /** Optional third argument of intake.exportReport, for scripted exports (and tests): no dialogs. */
 interface ExportOptions {
@@ -30,29 +27,27 @@ function isExportOptions(value: unknown): value is ExportOptions {
   return (v.format === 'md' || v.format === 'html' || v.format === 'docx') && v.target instanceof vscode.Uri;
 }
 
-export function registerPreviewCommands(analyses: DocumentAnalyses, config: Configuration, manager: PreviewManager): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMAND_GENERATE_RECOMMENDATION, async (uriArg?: unknown, indexArg?: unknown) => {
-      const startedAt = performance.now();
-      // From the palette while a preview has the focus: that preview is the answer.
-      const focused = manager.active();
-      if (!(uriArg instanceof vscode.Uri) && focused && !vscode.window.activeTextEditor) {
-        focused.reveal();
-        return;
-      }
-      const target = await resolveTarget(analyses, uriArg, indexArg);
-      if (target) manager.show(target.doc, target.intakeIndex, target.editor?.viewColumn, startedAt);
-    }),
-    vscode.commands.registerCommand(COMMAND_EXPORT_REPORT, async (uriArg?: unknown, indexArg?: unknown, options?: unknown) => {
-      const focused = manager.active();
-      const target =
-        !(uriArg instanceof vscode.Uri) && focused
-          ? await resolveTarget(analyses, focused.uri, focused.intakeIndex)
-          : await resolveTarget(analyses, uriArg, indexArg);
-      if (!target) return undefined;
-      return exportReport(analyses, config, manager, target, isExportOptions(options) ? options : undefined);
-    }),
-  );
+/** `intake.generateRecommendation`; `startedAt` (performance.now()) is when the command was called. */
+export async function generateRecommendation(analyses: DocumentAnalyses, manager: PreviewManager, startedAt: number, uriArg?: unknown, indexArg?: unknown): Promise<void> {
+  // From the palette while a preview has the focus: that preview is the answer.
+  const focused = manager.active();
+  if (!(uriArg instanceof vscode.Uri) && focused && !vscode.window.activeTextEditor) {
+    focused.reveal();
+    return;
+  }
+  const target = await resolveTarget(analyses, uriArg, indexArg);
+  if (target) manager.show(target.doc, target.intakeIndex, target.editor?.viewColumn, startedAt);
+}
+
+/** `intake.exportReport`: returns the written file, or undefined if there was nothing to export or the user cancelled. */
+export async function exportReportCommand(analyses: DocumentAnalyses, config: Configuration, manager: PreviewManager, uriArg?: unknown, indexArg?: unknown, options?: unknown): Promise<vscode.Uri | undefined> {
+  const focused = manager.active();
+  const target =
+    !(uriArg instanceof vscode.Uri) && focused
+      ? await resolveTarget(analyses, focused.uri, focused.intakeIndex)
+      : await resolveTarget(analyses, uriArg, indexArg);
+  if (!target) return undefined;
+  return exportReport(analyses, config, manager, target, isExportOptions(options) ? options : undefined);
 }
 
 interface FormatPick extends vscode.QuickPickItem {

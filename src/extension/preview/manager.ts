@@ -9,7 +9,8 @@
  * and the output channel's lines.
  */
 import * as vscode from 'vscode';
-import { parsePreviewState, PREVIEW_VIEW_TYPE, type ToWebview } from '../../protocol/messages';
+import { parsePreviewState } from '../../protocol/messages';
+import { PREVIEW_VIEW_TYPE } from '../../protocol/viewType';
 import { selectionLines } from '../../protocol/dataLines';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
@@ -18,8 +19,8 @@ import { Debouncer } from '../debouncer';
 import { Disposable } from '../dispose';
 import type { PreviewContributionFactory } from './contribution';
 import { titleFrame } from './labels';
-import type { LlmPaneEvent } from './llmPane';
-import type { PreviewEvent, PreviewObserver, PreviewRenderEvent } from './observer';
+import type { PreviewEvents } from './events';
+import type { PreviewEvent, PreviewObserver } from './observer';
 import { IntakePreview, previewKey, type PreviewContext } from './panel';
 import { webviewOptions } from './shell';
 import type { ReportModel } from '../../core/engine/reportModel';
@@ -32,14 +33,6 @@ const SELECTION_DELAY_MS = 50;
 export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer, PreviewObserver<IntakePreview> {
   private readonly previews = new Map<string, IntakePreview>();
   private readonly selections = this._register(new Debouncer<string>());
-  private readonly renderEmitter = this._register(new vscode.EventEmitter<PreviewRenderEvent>());
-  readonly onDidRender = this.renderEmitter.event;
-  private readonly llmEmitter = this._register(new vscode.EventEmitter<{ preview: IntakePreview; event: LlmPaneEvent }>());
-  /** The LLM panes' events (start, delta, done, version), for the test API. */
-  readonly onDidLlm = this.llmEmitter.event;
-  private readonly postEmitter = this._register(new vscode.EventEmitter<{ preview: IntakePreview; message: ToWebview }>());
-  /** Every message posted to a page, for the test API. */
-  readonly onDidPost = this.postEmitter.event;
   private readonly contributions = new Map<string, PreviewContributionFactory<IntakePreview>>();
   private output: vscode.LogOutputChannel | undefined;
   private readonly context: PreviewContext;
@@ -49,6 +42,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     private readonly config: Configuration,
     extensionUri: vscode.Uri,
     readonly team: TeamKnowledgeService,
+    /** Where the previews' renders, LLM events and posts go (made at activation, for the test API). */
+    private readonly events: PreviewEvents,
   ) {
     super();
     this.context = { extensionUri, analyses, config, observer: this, team };
@@ -99,13 +94,13 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
   notify(preview: IntakePreview, event: PreviewEvent): void {
     switch (event.type) {
       case 'render':
-        this.renderEmitter.fire(event.event);
+        this.events.render.fire(event.event);
         return;
       case 'post':
-        this.postEmitter.fire({ preview, message: event.message });
+        this.events.post.fire({ preview, message: event.message });
         return;
       case 'llm':
-        this.llmEmitter.fire({ preview, event: event.event });
+        this.events.llm.fire({ preview, event: event.event });
         return;
       case 'log':
         this.output ??= vscode.window.createOutputChannel('Intake Studio Preview', { log: true });

@@ -26,6 +26,7 @@ import type { PreviewContribution, PreviewContributionApi, PreviewContributionFa
 import { Delivery, type DeliveryOutcome, type Rendered } from './delivery';
 import { errorSummary, titleFrame, webviewLabels } from './labels';
 import type { PreviewObserver } from './observer';
+import { COMMAND_EXPORT_REPORT } from './commandIds';
 import { ReportRenderer } from './renderer';
 import type { TeamKnowledgeService } from '../team/knowledge';
 import { loadReportKit } from './reportKit';
@@ -33,7 +34,6 @@ import { MessageRouter } from './router';
 import { previewShell } from './shell';
 import { FirstPaintTiming } from './timing';
 
-export const COMMAND_EXPORT_REPORT = 'intake.exportReport';
 /** If the first render has not finished by then, the page is set without it (it follows by message). */
 const FIRST_PAGE_TIMEOUT_MS = 2000;
 

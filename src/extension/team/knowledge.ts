@@ -26,6 +26,8 @@ import type { TeamProblem } from '../../core/team/types';
 import type { Configuration } from '../config';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import { Disposable } from '../dispose';
+import type { LoadIntakeFolderReaders } from '../intakeFolderReaders';
+import { showLoadError } from '../loadError';
 import type { IntakeFolderWatcher } from '../intakeFolderWatcher';
 import { isTeamFilePath, teamScope, type TeamScope } from './scope';
 
@@ -62,6 +64,8 @@ export class TeamKnowledgeService extends Disposable {
   constructor(
     private readonly config: Configuration,
     private readonly folders: IntakeFolderWatcher,
+    /** The readers of the team's files, loaded when first needed. */
+    private readonly readers: LoadIntakeFolderReaders,
     private readonly trusted: () => boolean = () => vscode.workspace.isTrusted,
   ) {
     super();
@@ -125,6 +129,16 @@ export class TeamKnowledgeService extends Disposable {
     return state;
   }
 
+  /** The readers; a failed load is told to the user (and the load fails: no team knowledge). */
+  private async loadReaders(): Promise<Awaited<ReturnType<LoadIntakeFolderReaders>>> {
+    try {
+      return await this.readers();
+    } catch (e) {
+      showLoadError(e);
+      throw e;
+    }
+  }
+
   private folderState(intakeDir: string | undefined, scope: TeamScope): Promise<TeamState> {
     const key = `${intakeDir ?? ''}\n${scope.workspace}`;
     let state = this.byFolder.get(key);
@@ -153,12 +167,12 @@ export class TeamKnowledgeService extends Disposable {
     if (!workspaceKnowledge && !branding && userDirs.length === 0) return { restricted };
     const out: TeamState = { restricted };
     if (workspaceKnowledge || userDirs.length > 0) {
-      const { loadTeamKnowledge } = await import('../../core/team/teamKnowledge');
+      const { loadTeamKnowledge } = await this.loadReaders();
       out.knowledge = await loadTeamKnowledge({ ...(workspaceKnowledge ? { intakeDir } : {}), userDirs, today: todayIso() });
       if (current()) this.publish(out.knowledge.files.map((f) => f.file), out.knowledge.problems);
     }
     if (branding) {
-      const { loadBranding } = await import('../../core/team/brandingFile');
+      const { loadBranding } = await this.loadReaders();
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(intakeDir));
       const loaded = await loadBranding(intakeDir, folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined);
       if (loaded?.branding) out.branding = loaded.branding;

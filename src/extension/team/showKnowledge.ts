@@ -11,15 +11,22 @@
  * name filter the list), is keyboard-first and accessible, follows the theme, and costs no
  * bundle, no message protocol and no page to keep in sync. Choosing an entry opens its overlay
  * file at its line, or, for an embedded entry, the entry as the engine sees it (read-only JSON).
+ * Loaded on first use (knowledgeCommand.ts registers the command).
  */
 import * as vscode from 'vscode';
 import type { KnowledgeEntryInfo } from '../../core/team/merge';
-import type { TeamKnowledge } from '../../core/team/teamKnowledge';
+import { loadTeamKnowledge, type TeamKnowledge } from '../../core/team/teamKnowledge';
 import type { EntryKind, KnowledgeSource, TeamPrice } from '../../core/team/types';
 import { isIntake } from '../convert';
 import type { TeamKnowledgeService } from './knowledge';
 
-export const COMMAND_SHOW_KNOWLEDGE = 'intake.showKnowledge';
+/** An item as `{ show: false }` returns it. */
+interface ListedItem {
+  label: string;
+  description: string | undefined;
+  detail: string | undefined;
+  separator: boolean;
+}
 
 interface EntryPick extends vscode.QuickPickItem {
   open?: () => Promise<void>;
@@ -131,27 +138,26 @@ function isListOnly(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { show?: unknown }).show === false;
 }
 
-export function registerShowKnowledge(team: TeamKnowledgeService): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMAND_SHOW_KNOWLEDGE, async (uriArg?: unknown, options?: unknown) => {
-    const uri = uriArg instanceof vscode.Uri ? uriArg : subject();
-    const state = uri ? await team.stateFor(uri) : { restricted: false };
-    // Without overlays: the embedded knowledge, every entry's source `embedded`.
-    const knowledge = state.knowledge ?? (await (await import('../../core/team/teamKnowledge')).loadTeamKnowledge({ today: new Date().toISOString().slice(0, 10) }));
-    if (isListOnly(options)) return knowledgeItems(knowledge).map(({ label, description, detail, kind }) => ({ label, description, detail, separator: kind === vscode.QuickPickItemKind.Separator }));
-    const quickPick = vscode.window.createQuickPick<EntryPick>();
-    quickPick.title = state.restricted ? vscode.l10n.t('Intake Knowledge (Restricted Mode: the workspace overlays are not loaded)') : vscode.l10n.t('Intake Knowledge');
-    quickPick.placeholder = vscode.l10n.t('Search products, vendors, categories, rules; or embedded, user, workspace');
-    quickPick.matchOnDescription = true;
-    quickPick.matchOnDetail = true;
-    quickPick.items = knowledgeItems(knowledge);
-    const picked = new Promise<EntryPick | undefined>((resolve) => {
-      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
-      quickPick.onDidHide(() => resolve(undefined));
-    });
-    quickPick.show();
-    const item = await picked;
-    quickPick.dispose();
-    await item?.open?.();
-    return undefined;
+/** The command (knowledgeCommand.ts registers it); with `{ show: false }`, the items instead. */
+export async function showKnowledge(team: TeamKnowledgeService, uriArg?: unknown, options?: unknown): Promise<ListedItem[] | undefined> {
+  const uri = uriArg instanceof vscode.Uri ? uriArg : subject();
+  const state = uri ? await team.stateFor(uri) : { restricted: false };
+  // Without overlays: the embedded knowledge, every entry's source `embedded`.
+  const knowledge = state.knowledge ?? (await loadTeamKnowledge({ today: new Date().toISOString().slice(0, 10) }));
+  if (isListOnly(options)) return knowledgeItems(knowledge).map(({ label, description, detail, kind }) => ({ label, description, detail, separator: kind === vscode.QuickPickItemKind.Separator }));
+  const quickPick = vscode.window.createQuickPick<EntryPick>();
+  quickPick.title = state.restricted ? vscode.l10n.t('Intake Knowledge (Restricted Mode: the workspace overlays are not loaded)') : vscode.l10n.t('Intake Knowledge');
+  quickPick.placeholder = vscode.l10n.t('Search products, vendors, categories, rules; or embedded, user, workspace');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = knowledgeItems(knowledge);
+  const picked = new Promise<EntryPick | undefined>((resolve) => {
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+    quickPick.onDidHide(() => resolve(undefined));
   });
+  quickPick.show();
+  const item = await picked;
+  quickPick.dispose();
+  await item?.open?.();
+  return undefined;
 }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { isIntake } from '../convert';
 import type { TeamKnowledgeService } from './knowledge';
 import { isTeamFilePath } from './scope';
-import { COMMAND_SHOW_KNOWLEDGE } from './showKnowledge';
+import { COMMAND_SHOW_KNOWLEDGE } from './knowledgeCommand';
 
 const STATUS_ID = 'intake.teamKnowledge';
 

@@ -17,6 +17,13 @@ import { IntakeFolderWatcher } from '../../../src/extension/intakeFolderWatcher'
 import { TeamKnowledgeService, type TeamState } from '../../../src/extension/team/knowledge';
 import { isTeamFilePath, teamScope } from '../../../src/extension/team/scope';
 import { exampleTeam, tempWorkspace } from '../team/helpers';
+import { loadFolderConfig } from '../../../src/core/folderConfigFile';
+import { loadBranding } from '../../../src/core/team/brandingFile';
+import { loadTeamKnowledge } from '../../../src/core/team/teamKnowledge';
+import type { LoadIntakeFolderReaders } from '../../../src/extension/intakeFolderReaders';
+
+/** The readers of `.intake/` files, as the on-demand chunk hands them to the extension. */
+const readers: LoadIntakeFolderReaders = () => Promise.resolve({ loadFolderConfig, loadTeamKnowledge, loadBranding });
 
 interface StandIn {
   diagnosticCollections: { name: string; entries: Map<string, { code: unknown; message: string }[]> }[];
@@ -47,7 +54,7 @@ describe('team knowledge in the editor', () => {
   });
 
   it('Restricted Mode: the workspace overlays and branding are not loaded, and the state says so', async () => {
-    const service = new TeamKnowledgeService(config(), folders, () => false);
+    const service = new TeamKnowledgeService(config(), folders, readers, () => false);
     try {
       const state = await service.stateFor(vscode.Uri.file(exampleTeam().intake));
       assert.equal(state.restricted, true);
@@ -61,7 +68,7 @@ describe('team knowledge in the editor', () => {
 
   it("Restricted Mode still loads the user's own overlay folders", async () => {
     const ws = tempWorkspace({ 'mine/policy.yaml': 'vendors:\n  - vendor: Oracle\n    policy: blocked\n' });
-    const service = new TeamKnowledgeService(config([path.join(ws.root, 'mine')]), folders, () => false);
+    const service = new TeamKnowledgeService(config([path.join(ws.root, 'mine')]), folders, readers, () => false);
     try {
       const state = await service.stateFor(vscode.Uri.file(exampleTeam().intake));
       assert.equal(state.restricted, true);
@@ -75,7 +82,7 @@ describe('team knowledge in the editor', () => {
 
   it("trusted: the workspace's overlays, extra fields and branding load; problems become diagnostics on the team's files", async () => {
     const ws = tempWorkspace({ '.intake/knowledge/a.yaml': 'overrides:\n  products:\n    - id: nope\n      caveat: x\n', '.intake/report.yaml': 'company: ACME\n', 'c.intake': '[客户行业]：零售\n' });
-    const service = new TeamKnowledgeService(config(), folders, () => true);
+    const service = new TeamKnowledgeService(config(), folders, readers, () => true);
     try {
       const example = await service.stateFor(vscode.Uri.file(exampleTeam().intake));
       assert.equal(example.restricted, false);
@@ -102,7 +109,7 @@ describe('team knowledge in the editor', () => {
   it('watches the .intake/ folder it read: an overlay written into a new knowledge/ reloads', async () => {
     const ws = tempWorkspace({ '.intake/report.yaml': 'company: ACME\n', 'c.intake': '[客户行业]：零售\n' });
     fs.rmSync(path.join(ws.intakeDir, 'knowledge'), { recursive: true });
-    const service = new TeamKnowledgeService(config(), folders, () => true);
+    const service = new TeamKnowledgeService(config(), folders, readers, () => true);
     try {
       const intake = vscode.Uri.file(path.join(ws.root, 'c.intake'));
       assert.equal((await service.stateFor(intake)).knowledge, undefined, 'no overlay yet');

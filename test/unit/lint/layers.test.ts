@@ -40,7 +40,7 @@ describe('lint: layer boundaries', () => {
   });
 
   it('lets the webview import the protocol and nothing else of the source, and no package', async () => {
-    await accepts('src/webview/probe.ts', "import { PREVIEW_VIEW_TYPE } from '../protocol/messages';\nexport const x = PREVIEW_VIEW_TYPE;\n");
+    await accepts('src/webview/probe.ts', "import { PREVIEW_VIEW_TYPE } from '../protocol/viewType';\nexport const x = PREVIEW_VIEW_TYPE;\n");
     await rejects('src/webview/probe.ts', "import { parseIntake } from '../core/parser';\nexport const x = parseIntake;\n", /may import only from "protocol"/);
     await rejects('src/webview/probe.ts', "import type { IntakeFile } from '../core/model';\nexport type X = IntakeFile;\n", /may import only from "protocol"/);
     await rejects('src/webview/probe.ts', "import { registerPreview } from '../extension/preview';\nexport const x = registerPreview;\n", /may import only from "protocol"/);

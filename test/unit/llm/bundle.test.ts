@@ -1,8 +1,10 @@
 /**
  * The bundles (esbuild.js): an ES module build with code splitting for the extension (dist/), and
  * one CommonJS file for the CLI (cli/dist/cli.cjs, its npm package). What VS Code loads to activate (dist/extension.mjs and the chunks it imports statically)
- * holds no engine, knowledge base, renderer, LLM or Word code and no zod but zod/mini; those are
- * in chunks reached only by dynamic import(). The CLI's bundle holds no LLM or Word package:
+ * holds no engine, knowledge base, renderer, LLM or Word code, no zod, and none of the features
+ * that wait for the user (the preview, LLM mode, the knowledge viewer, New Intake, the readers of
+ * `.intake/` files): those are in chunks reached only by dynamic import(), in few files (each
+ * file costs Node's ES module loader about 2 ms). The CLI's bundle holds no LLM or Word package:
  * they are files of their own (cli/dist/vendor/), required only when used. Every module of the
  * core is in exactly one file, so its state (l10n, catalog, knowledge) exists once in each build. `npm run test:unit` builds both (development: esbuild names each module in a comment).
  */
@@ -50,6 +52,27 @@ function modulesOf(files: string[]): string[] {
 
 const LAZY = [/^node_modules\/(openai|undici|docx|markdown-it)\//, /^node_modules\/zod\/v4\/classic\//, /^node_modules\/zod\/v4\/locales\//, /^src\/core\/(engine|render|llm\/(generateLlm|client|verify|prompt))\b/];
 
+/**
+ * What activation registers but loads on first use (src/extension/onDemand.ts): zod (the webview
+ * messages' schemas, a config file's check) and YAML, the preview's implementation and its
+ * stylesheet, LLM mode, the knowledge viewer, New Intake, the readers of `.intake/` files.
+ */
+const ON_FIRST_USE = [
+  /^node_modules\/(zod|yaml)\//,
+  /^src\/protocol\/(messages|zodMini)\.ts$/,
+  /^media\/preview\.css$/,
+  /^src\/extension\/onDemand\.ts$/,
+  /^src\/extension\/preview\/(manager|panel|delivery|shell|router|renderer|commands|llmPane|labels|timing|reportKit|atomicExport)\.ts$/,
+  /^src\/extension\/llm\/(session|run|apiKey|contribution|labels|log)\.ts$/,
+  /^src\/extension\/team\/showKnowledge\.ts$/,
+  /^src\/extension\/newIntakeFlow\.ts$/,
+  /^src\/core\/(folderConfigFile|dataFile)\.ts$/,
+  /^src\/core\/team\/(teamKnowledge|brandingFile|merge|overlayFiles)\.ts$/,
+];
+
+/** At most this many files load before activation runs (5 today; 9 when the features above loaded at activation). */
+const MAX_ACTIVATION_FILES = 6;
+
 describe('the bundles', () => {
   it('activation loads no engine, knowledge, renderer, LLM, Word or zod-classic code', () => {
     const modules = modulesOf(staticClosure(dist('extension.mjs')));
@@ -60,11 +83,25 @@ describe('the bundles', () => {
     for (const data of ['\\"rules\\":', '\\"products\\":', '"rules":[', '"products":[']) assert.ok(!text.includes(data), `activation carries knowledge data (${data})`);
   });
 
-  it('the report engine, Word and LLM mode are chunks reached by dynamic import()', () => {
+  it('activation loads none of the features that wait for the user, in few files', () => {
+    const files = staticClosure(dist('extension.mjs'));
+    const modules = modulesOf(files);
+    for (const pattern of ON_FIRST_USE) assert.deepEqual(modules.filter((m) => pattern.test(m)), [], `activation loads ${pattern}`);
+    assert.ok(files.length <= MAX_ACTIVATION_FILES, `activation loads ${files.length} files: ${files.map((f) => path.basename(f)).join(', ')}`);
+    // They are there, behind one import() of dist/extension.mjs.
     const entry = fs.readFileSync(dist('extension.mjs'), 'utf8');
-    const report = /import\("(\.\/chunks\/reportBundle-[\w-]+\.mjs)"\)/.exec(entry);
-    assert.ok(report, 'dist/extension.mjs does not import() the report bundle');
-    const reportModules = modulesOf(staticClosure(dist(report[1]!)));
+    const onDemand = /import\("(\.\/chunks\/onDemand-[\w-]+\.mjs)"\)/.exec(entry);
+    assert.ok(onDemand, 'dist/extension.mjs does not import() the on-demand chunk');
+    const later = modulesOf(staticClosure(dist(onDemand[1]!)));
+    for (const m of ['src/extension/preview/manager.ts', 'src/protocol/messages.ts', 'media/preview.css', 'src/extension/llm/run.ts', 'src/extension/team/showKnowledge.ts', 'src/extension/newIntakeFlow.ts']) assert.ok(later.includes(m), `the on-demand chunk does not hold ${m}`);
+  });
+
+  it('the report engine, Word and LLM mode are chunks reached by dynamic import()', () => {
+    // The preview's code (the on-demand chunk) loads the report bundle on the first report.
+    const importer = buildFiles(dist('extension.mjs'), dist('chunks')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const report = /import\("(\.\/(?:chunks\/)?reportBundle-[\w-]+\.mjs)"\)/.exec(importer);
+    assert.ok(report, 'no file of the build import()s the report bundle');
+    const reportModules = modulesOf(staticClosure(dist('chunks', path.basename(report[1]!))));
     assert.ok(reportModules.includes('src/core/engine/generate.ts'), 'the report chunk holds no engine');
     for (const lazy of [/^node_modules\/(openai|undici|docx)\//, /^src\/core\/llm\/generateLlm\.ts$/]) assert.deepEqual(reportModules.filter((m) => lazy.test(m)), [], `the first report loads ${lazy}`);
   });
