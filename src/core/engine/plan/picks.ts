@@ -315,8 +315,8 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const needGlobal = u.traits.has('overseas-site');
   if (needCn && !p.regions.includes('cn')) add(-2, '中国区服务能力有限', [], false);
   if (needGlobal && !p.regions.includes('global')) add(-2, '海外服务能力有限', [], false);
-  if (needCn && needGlobal && p.regions.includes('cn') && p.regions.includes('global')) add(1, '境内外均可交付与支持', u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3), false);
-  if (p.scale.includes(u.model.scale.size)) add(1, scaleText(u), u.model.scale.figures.flatMap((f) => f.refs).slice(0, 2), false);
+  if (needCn && needGlobal && p.regions.includes('cn') && p.regions.includes('global')) add(1, '境内外均可交付与支持', sharedRefs(u).jurisdictions.slice(), false);
+  if (p.scale.includes(u.model.scale.size)) add(1, scaleText(u), sharedRefs(u).scale.slice(), false);
   else add(-1, '规模定位与客户不匹配', [], false);
   const tier = budgetTier(u);
   const above = tier !== undefined ? TIERS.indexOf(p.priceTier) - tier : 0;
@@ -334,6 +334,25 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
 }
 
 const scaleTexts = new WeakMap<Understanding, string>();
+
+/** Lines that every product's reasons cite alike, gathered once per understanding (each reason gets its own copy). */
+interface SharedRefs {
+  /** The first three lines of the jurisdictions. */
+  jurisdictions: readonly number[];
+  /** The first two lines of the scale figures. */
+  scale: readonly number[];
+}
+
+const sharedRefsKept = new WeakMap<Understanding, SharedRefs>();
+
+function sharedRefs(u: Understanding): SharedRefs {
+  let r = sharedRefsKept.get(u);
+  if (!r) {
+    r = { jurisdictions: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3), scale: u.model.scale.figures.flatMap((f) => f.refs).slice(0, 2) };
+    sharedRefsKept.set(u, r);
+  }
+  return r;
+}
 
 /** The same for every product of a report: made once per understanding. */
 function mentionsAny(text: string, words: readonly string[]): boolean {
