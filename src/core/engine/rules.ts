@@ -9,6 +9,7 @@
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { ShippedMatcher } from '../knowledge/matcherNeeds';
 import { caseInsensitiveRegExp } from '../text/caseExpand';
+import { memoByText } from '../text/memo';
 import { foldForNeeds } from '../text/requiredText';
 import { NeedleIndex } from './text/needleIndex';
 import { uniqueAscending } from './uniqueAscending';
@@ -40,6 +41,8 @@ interface CompiledMatcher {
   joinable: boolean;
   /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): the pattern runs only on facts that contain one. */
   needs?: readonly string[];
+  /** `regex.test(text)`, kept per text (text/memo.ts): every report of an intake tests the same lines again. */
+  matches(text: string): boolean;
 }
 
 export interface CompiledRule {
@@ -83,7 +86,8 @@ function canonical(m: Matcher, catalog: FieldCatalog): { section?: string; field
 function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): CompiledMatcher {
   let regex: RegExp | undefined;
   let joins: boolean | undefined;
-  return {
+  let tested: ((text: string) => boolean) | undefined;
+  const compiled: CompiledMatcher = {
     ...canonical(m, catalog),
     get regex(): RegExp {
       return (regex ??= patternOf(rule, m));
@@ -92,8 +96,14 @@ function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): C
       return (joins ??= joinable(m.pattern));
     },
     ...(m.needs ? { needs: m.needs } : {}),
+    // Neither `g` nor `y`: a test leaves no state in the expression, so its answer is the text's alone.
+    matches: (text) => (tested ??= memoByText((t) => compiled.regex.test(t), MATCHES_KEPT))(text),
   };
+  return compiled;
 }
+
+/** Texts whose answers each matcher keeps (about 250 matchers; an intake has a few hundred lines). */
+const MATCHES_KEPT = 1024;
 
 function patternOf(rule: Rule, m: ShippedMatcher): RegExp {
   try {
@@ -160,7 +170,7 @@ function matchFacts(m: CompiledMatcher, facts: readonly Fact[], texts: Texts): n
 function matchesFact(m: CompiledMatcher, f: Fact): boolean {
   if (m.section !== undefined && f.section !== m.section) return false;
   if (m.field !== undefined && !f.fieldPath.includes(m.field)) return false;
-  return m.regex.test(f.text);
+  return m.matches(f.text);
 }
 
 /** The indexes, ascending, of the facts that contain at least one of `needs`. */
