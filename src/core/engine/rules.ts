@@ -103,8 +103,12 @@ function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): C
   return compiled;
 }
 
-/** Texts whose answers each matcher keeps (about 250 matchers; an intake has a few hundred lines). */
-const MATCHES_KEPT = 1024;
+/**
+ * Texts whose answers each matcher keeps. A matcher is tested only on the facts that hold one of
+ * its needed strings, a handful per intake; each of the ~250 matchers keeps its own copy of the
+ * texts (memo.ts), so the bound also bounds the memory: at most 250 × 256 lines.
+ */
+const MATCHES_KEPT = 256;
 
 function patternOf(rule: Rule, m: ShippedMatcher): RegExp {
   try {
