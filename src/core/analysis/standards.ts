@@ -38,6 +38,7 @@ import { findingsRunner, type AnalysisContext, type AnalysisFinding, type Analys
 import { aliasPattern, DEFAULT_LEVEL_PATTERN, levelPatterns } from '../knowledge/patterns';
 import { isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 import { caseInsensitiveRegExp } from '../text/caseExpand';
+import { memoByText } from '../text/memo';
 
 type VersionKind = 'year' | 'dotted';
 
@@ -598,14 +599,28 @@ export function checkStandards(ctx: AnalysisContext): AnalysisFinding[] {
 /** Each finding rests on one line. */
 export const standardsRunner: CheckRunner<readonly AnalysisFinding[]> = findingsRunner(['unknown-standard', 'retired-standard', 'wording'], standardsIn);
 
+/** Each frameworks list's {@link mentionsIn}, kept per text (text/memo.ts): shared, never modified. */
+const keptMentions = new WeakMap<readonly Framework[], (text: string) => readonly StandardMention[] | undefined>();
+
+/** {@link mentionsIn} kept per text: every report and every validation reads the same lines again. */
+function mentionsKept(frameworks: readonly Framework[]): (text: string) => readonly StandardMention[] | undefined {
+  let find = keptMentions.get(frameworks);
+  if (!find) {
+    const list = prepare(frameworks);
+    const index = aliasIndex(frameworks);
+    find = memoByText((text) => mentionsWith(text, list, index));
+    keptMentions.set(frameworks, find);
+  }
+  return find;
+}
+
 function standardsIn(lines: readonly AnalysisLine[], knowledge: AnalysisKnowledge): AnalysisFinding[] {
   const frameworks = knowledge.frameworks();
-  const list = prepare(frameworks);
-  const index = aliasIndex(frameworks);
+  const mentionsOf = mentionsKept(frameworks);
   const out: AnalysisFinding[] = [];
   for (const line of lines) {
     if (isBlank(line.text)) continue;
-    const mentions = mentionsWith(line.text, list, index);
+    const mentions = mentionsOf(line.text);
     if (!mentions || mentions.length === 0) continue;
     for (const m of mentions) checkMention(frameworks, line, m, out);
     checkWording(line, mentions, out);

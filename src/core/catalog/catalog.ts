@@ -5,6 +5,7 @@
  */
 import loadCatalog from './fields.yaml';
 import type { FieldCatalogData, FieldSpecInput, ReportSection, SectionSpecData } from './schema';
+import { memoByText } from '../text/memo';
 
 export interface FieldSpec {
   name: string;
@@ -80,11 +81,11 @@ export class FieldCatalog {
   }
 
   section(name: string): SectionSpec | undefined {
-    return this.sectionIndex.get(normalizeName(name));
+    return this.sectionIndex.get(normalizedName(name));
   }
 
   field(section: SectionSpec, key: string): FieldSpec | undefined {
-    return this.fieldIndex.get(section)?.get(normalizeName(key));
+    return this.fieldIndex.get(section)?.get(normalizedName(key));
   }
 
   requiredSections(): SectionSpec[] {
@@ -109,6 +110,12 @@ export class FieldCatalog {
 export function normalizeName(name: string): string {
   return name.replace(/\*\*/g, '').replace(/[\s\u3000]+/g, '').toLowerCase();
 }
+
+/**
+ * {@link normalizeName} kept per name (text/memo.ts): the facts, the rules and the report look the
+ * same few dozen section and field names up again and again.
+ */
+const normalizedName = memoByText(normalizeName);
 
 /** Dice coefficient over characters (names are short and mostly CJK). */
 function similarity(a: string, b: string): number {

@@ -56,8 +56,18 @@ export class IntakeIndexError extends Error {}
 
 /** Today as YYYY-MM-DD (UTC): the default report date. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  // Formatting a Date costs more than the rest of a report's set-up: the day is kept until the clock leaves it.
+  const now = Date.now();
+  if (!day || now < day.from || now >= day.from + DAY_MS) {
+    const text = new Date(now).toISOString().slice(0, 10);
+    day = { text, from: Date.parse(text) };
+  }
+  return day.text;
 }
+
+const DAY_MS = 86_400_000;
+/** The last day `today()` gave, and when it starts (UTC midnight, ms). */
+let day: { text: string; from: number } | undefined;
 
 /** Builds the report (or the clarification brief) for intake `index` (0-based) of a parsed file. */
 export function generateReport(file: IntakeFile, index = 0, options: GenerateOptions = {}): ReportModel {

@@ -9,11 +9,13 @@
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import type { ShippedMatcher } from '../knowledge/matcherNeeds';
 import { caseInsensitiveRegExp } from '../text/caseExpand';
+import { memoByText } from '../text/memo';
 import { foldForNeeds } from '../text/requiredText';
 import { NeedleIndex } from './text/needleIndex';
 import { uniqueAscending } from './uniqueAscending';
 import type { Matcher, Rule } from '../knowledge/schema';
 import type { Fact, IntakeFacts } from '../facts/facts';
+import { flatMapOf } from './flatMapOf';
 
 export interface RuleHit {
   rule: Rule;
@@ -40,6 +42,8 @@ interface CompiledMatcher {
   joinable: boolean;
   /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): the pattern runs only on facts that contain one. */
   needs?: readonly string[];
+  /** `regex.test(text)`, kept per text (text/memo.ts): every report of an intake tests the same lines again. */
+  matches(text: string): boolean;
 }
 
 export interface CompiledRule {
@@ -83,7 +87,8 @@ function canonical(m: Matcher, catalog: FieldCatalog): { section?: string; field
 function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): CompiledMatcher {
   let regex: RegExp | undefined;
   let joins: boolean | undefined;
-  return {
+  let tested: ((text: string) => boolean) | undefined;
+  const compiled: CompiledMatcher = {
     ...canonical(m, catalog),
     get regex(): RegExp {
       return (regex ??= patternOf(rule, m));
@@ -92,8 +97,18 @@ function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): C
       return (joins ??= joinable(m.pattern));
     },
     ...(m.needs ? { needs: m.needs } : {}),
+    // Neither `g` nor `y`: a test leaves no state in the expression, so its answer is the text's alone.
+    matches: (text) => (tested ??= memoByText((t) => compiled.regex.test(t), MATCHES_KEPT))(text),
   };
+  return compiled;
 }
+
+/**
+ * Texts whose answers each matcher keeps. A matcher is tested only on the facts that hold one of
+ * its needed strings, a handful per intake; each of the ~250 matchers keeps its own copy of the
+ * texts (memo.ts), so the bound also bounds the memory: at most 250 × 256 lines.
+ */
+const MATCHES_KEPT = 256;
 
 function patternOf(rule: Rule, m: ShippedMatcher): RegExp {
   try {
@@ -160,7 +175,7 @@ function matchFacts(m: CompiledMatcher, facts: readonly Fact[], texts: Texts): n
 function matchesFact(m: CompiledMatcher, f: Fact): boolean {
   if (m.section !== undefined && f.section !== m.section) return false;
   if (m.field !== undefined && !f.fieldPath.includes(m.field)) return false;
-  return m.regex.test(f.text);
+  return m.matches(f.text);
 }
 
 /** The indexes, ascending, of the facts that contain at least one of `needs`. */
@@ -186,7 +201,7 @@ const needleIndexes = new WeakMap<readonly Rule[], NeedleIndex>();
 function needleIndexOf(rules: readonly Rule[]): NeedleIndex {
   let index = needleIndexes.get(rules);
   if (!index) {
-    index = new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? [])));
+    index = new NeedleIndex(flatMapOf(rules, (r) => flatMapOf([...r.all, ...r.any, ...r.none], (m) => (m as ShippedMatcher).needs ?? [])));
     needleIndexes.set(rules, index);
   }
   return index;

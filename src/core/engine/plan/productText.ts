@@ -8,6 +8,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Product } from '../../knowledge/schema';
+import { flatMapOf } from '../flatMapOf';
 
 /** A cache of `make(product)` per product, per key object (a knowledge base, a stop-word set). */
 class PerProduct<K extends object, V> {
@@ -30,8 +31,7 @@ class PerProduct<K extends object, V> {
 }
 
 const kindNames = new PerProduct<KnowledgeBase, readonly string[]>((kb, p) =>
-  p.categories
-    .flatMap((c) => [kb.category(c)?.name ?? '', ...(kb.category(c)?.aliases ?? [])])
+  flatMapOf(p.categories, (c) => [kb.category(c)?.name ?? '', ...(kb.category(c)?.aliases ?? [])])
     .filter(Boolean)
     .map((a) => a.toLowerCase()),
 );

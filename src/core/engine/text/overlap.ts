@@ -119,8 +119,33 @@ function sharedRun(a: string, b: string, stop?: ReadonlySet<string>): string | u
  */
 class Answers {
   private readonly byStop = new WeakMap<object, Map<string, Map<string, boolean>>>();
+  /**
+   * The last `stop` and `b` asked about, and their answers: callers ask about one `b` (the
+   * customer's text, a long string made once per report) for many `a` in a row, and a lookup by
+   * `b` compares all its characters with the kept copy, where `===` on the same string is at once
+   * true. Holds one string of the caller's until a call with another `b`.
+   */
+  private last: { stop: object; b: string; byA: Map<string, boolean> } | undefined;
 
   get(a: string, b: string, stop: object, answer: (a: string, b: string) => boolean): boolean {
+    let byA: Map<string, boolean>;
+    const last = this.last;
+    if (last !== undefined && last.stop === stop && last.b === b) byA = last.byA;
+    else {
+      byA = this.byB(b, stop);
+      this.last = { stop, b, byA };
+    }
+    let found = byA.get(a);
+    if (found === undefined) {
+      found = answer(a, b);
+      if (byA.size >= CUTS_KEPT) byA.clear();
+      byA.set(detached(a), found);
+    }
+    return found;
+  }
+
+  /** The answers kept for `b` and `stop`. */
+  private byB(b: string, stop: object): Map<string, boolean> {
     let byB = this.byStop.get(stop);
     if (!byB) {
       byB = new Map();
@@ -132,13 +157,7 @@ class Answers {
       byA = new Map();
       byB.set(detached(b), byA);
     }
-    let found = byA.get(a);
-    if (found === undefined) {
-      found = answer(a, b);
-      if (byA.size >= CUTS_KEPT) byA.clear();
-      byA.set(detached(a), found);
-    }
-    return found;
+    return byA;
   }
 }
 

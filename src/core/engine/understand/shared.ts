@@ -1,5 +1,6 @@
 /** Small helpers the understanding modules share: fact selection, line references, text cleanup. */
 import type { Fact, IntakeFacts } from '../../facts/facts';
+import { memoByText } from '../../text/memo';
 import { trimEndOf } from '../text/trim';
 
 /** 1-based intake lines of facts, sorted, without duplicates. */
@@ -19,10 +20,14 @@ const TEMPLATE_GLUE = new Set(
 
 /** Whether a value says something: not empty, not only template glue words and punctuation. */
 export function substantive(value: string): boolean {
-  if (value.length === 0) return false;
+  return value.length > 0 && saysSomething(value);
+}
+
+/** Kept per text (text/memo.ts): every report asks it of every value, twice. */
+const saysSomething = memoByText((value: string): boolean => {
   const pieces = value.split(/[\s，,；;。、:：()（）「」“”"'/]+/).filter(Boolean);
   return pieces.some((p) => !TEMPLATE_GLUE.has(p.toLowerCase()));
-}
+});
 
 /** All facts with a real value, minus ignored lines (personal data). */
 export function usableFacts(facts: IntakeFacts, ignored: ReadonlySet<number>): Fact[] {
@@ -41,6 +46,8 @@ export function clean(text: string): string {
 
 /** Cuts text at the first of `stops` after `min` characters, or at `max` characters. */
 export function clip(text: string, max: number, stops = '，；。,;'): string {
+  // No more code units than `max`, so no more characters: nothing to cut (and no array of them to make).
+  if (text.length <= max) return text;
   const chars = [...text];
   if (chars.length <= max) return text;
   // The last clause boundary within the limit, if it keeps a useful part of the text.
