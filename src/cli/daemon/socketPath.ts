@@ -5,7 +5,7 @@
  * permissions keep other users out.
  */
 import * as path from 'node:path';
-import { userCacheFolder } from '../launch/cacheDir';
+import { switchedOff, userCacheFolder } from '../launch/cacheDir';
 
 /**
  * Longest socket path that every platform's `sockaddr_un` holds (macOS: 104 bytes with the
@@ -30,6 +30,5 @@ export function daemonSocketPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platfo
 
 /** False when INTAKE_DAEMON turns the daemon off for this command (0, off, false): it runs here. */
 export function daemonWanted(env: NodeJS.ProcessEnv): boolean {
-  const setting = env.INTAKE_DAEMON?.trim().toLowerCase();
-  return !(setting === '0' || setting === 'off' || setting === 'false');
+  return !switchedOff(env.INTAKE_DAEMON);
 }

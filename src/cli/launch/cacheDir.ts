@@ -14,11 +14,16 @@ import * as path from 'node:path';
  * ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows.
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
-  const setting = env.INTAKE_CODE_CACHE?.trim().toLowerCase();
-  if (setting === '0' || setting === 'off' || setting === 'false') return undefined;
+  if (switchedOff(env.INTAKE_CODE_CACHE)) return undefined;
   if (env.INTAKE_CODE_CACHE_DIR) return path.resolve(env.INTAKE_CODE_CACHE_DIR);
   const base = userCacheFolder(env, platform);
   return base === undefined ? undefined : path.join(base, 'intake-studio', 'code-cache');
+}
+
+/** True when an on/off variable (INTAKE_CODE_CACHE, INTAKE_DAEMON) says off: 0, off or false, any case, spaces around. */
+export function switchedOff(setting: string | undefined): boolean {
+  const value = setting?.trim().toLowerCase();
+  return value === '0' || value === 'off' || value === 'false';
 }
 
 /** The user's cache folder for `platform`, or undefined when `env` names none (no home folder). */
