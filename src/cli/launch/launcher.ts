@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { daemonSocketPath, daemonWanted } from '../daemon/socketPath';
+import { debugTrace } from './debugTrace';
 import { setLaunchInfo } from './launchInfo';
 
 /** The build's identity (CLI version and a hash of cli.cjs and vendor/), set by esbuild.js; '' in a development build, which uses no cache or daemon. */
@@ -20,7 +21,7 @@ const bundle = path.join(__dirname, 'cli.cjs');
 const runHere = () => void import('./runHere').then(({ runBundleHere }) => runBundleHere(bundle, INTAKE_BUILD, command));
 // The socket's existence is checked first: without a daemon, nothing of its client is loaded.
 if (socket !== undefined && (command === 'check' || command === 'generate') && daemonWanted(process.env) && fs.existsSync(socket)) {
-  const trace = /\bintake-daemon\b/i.test(process.env.NODE_DEBUG ?? '') ? (event: string) => process.stderr.write(`INTAKE-DAEMON ${process.pid}: ${event}\n`) : undefined;
+  const trace = debugTrace('intake-daemon');
   void import('./daemonClient')
     .then(({ runByDaemon }) => runByDaemon(socket, INTAKE_BUILD, process.argv.slice(2), trace))
     .then((ran) => {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { codeCacheDir } from './cacheDir';
 import { runWithCodeCache } from './codeCache';
+import { debugTrace } from './debugTrace';
 
 /** Runs `bundle` for `command` (undefined in a batch's worker thread); `build` is '' in a development build, which uses no cache. */
 export function runBundleHere(bundle: string, build: string, command: string | undefined): void {
@@ -29,7 +30,7 @@ export function runBundleHere(bundle: string, build: string, command: string | u
   if (dir === undefined) {
     createRequire(bundle)(bundle);
   } else {
-    const trace = /\bintake-cache\b/i.test(process.env.NODE_DEBUG ?? '') ? (event: string) => process.stderr.write(`INTAKE-CACHE ${process.pid}: ${event}\n`) : undefined;
+    const trace = debugTrace('intake-cache');
     // The command (a batch's worker threads have none): each compiles functions of its own.
     const variant = command === undefined ? 'worker' : /^[a-z]{1,16}$/.test(command) ? command : 'other';
     runWithCodeCache(bundle, { dir, build, variant, ...(trace ? { trace } : {}) });
