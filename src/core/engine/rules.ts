@@ -15,7 +15,6 @@ import { NeedleIndex } from './text/needleIndex';
 import { uniqueAscending } from './uniqueAscending';
 import type { Matcher, Rule } from '../knowledge/schema';
 import type { Fact, IntakeFacts } from '../facts/facts';
-import { flatMapOf } from './flatMapOf';
 
 export interface RuleHit {
   rule: Rule;
@@ -201,7 +200,7 @@ const needleIndexes = new WeakMap<readonly Rule[], NeedleIndex>();
 function needleIndexOf(rules: readonly Rule[]): NeedleIndex {
   let index = needleIndexes.get(rules);
   if (!index) {
-    index = new NeedleIndex(flatMapOf(rules, (r) => flatMapOf([...r.all, ...r.any, ...r.none], (m) => (m as ShippedMatcher).needs ?? [])));
+    index = new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? [])));
     needleIndexes.set(rules, index);
   }
   return index;

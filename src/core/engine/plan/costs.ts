@@ -18,7 +18,6 @@ import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures, shortName } from '../text/restate';
 import { currentName } from './picks';
 import type { Understanding } from '../understand';
-import { flatMapOf } from '../flatMapOf';
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
@@ -366,7 +365,7 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
       const outcome = goalClauses(main.text)[0] ?? '';
       if (outcome.length >= 4 && !/上线|建成/.test(outcome)) measurable.push({ text: clip(outcome, 30), refs: main.refs });
     }
-    if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: flatMapOf(measurable, (g) => g.refs) });
+    if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
   }
   return out;
 }

@@ -9,7 +9,6 @@ import { uniqueAscending } from '../uniqueAscending';
 import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
-import { flatMapOf } from '../flatMapOf';
 
 /** Sections whose rules answer a need (a next step or a risk does not). */
 const ANSWERS = new Set(['推荐系统方案', '适用性分析', '实施建议', '关键特性']);
@@ -41,12 +40,12 @@ const MAINFRAME = /AS\/?400|主机|MIPS|RPG|COBOL|IBM i|小型机/;
 export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle: readonly LifecycleFinding[] = []): PlanResult {
   const byLine = new Map<number, Fact[]>();
   for (const f of u.usable) byLine.set(f.line + 1, [...(byLine.get(f.line + 1) ?? []), f]);
-  const factsAt = (refs: readonly number[]) => flatMapOf(refs, (r) => byLine.get(r) ?? []);
+  const factsAt = (refs: readonly number[]) => refs.flatMap((r) => byLine.get(r) ?? []);
   const m = u.model;
   const sources: Source[] = [];
   if (m.mainGoal) sources.push({ kind: 'main-goal', text: m.mainGoal.text, facts: factsAt(m.mainGoal.refs), refs: m.mainGoal.refs, weight: 3 });
   // A business impact stated as money (损失发电量约¥1400万) is worked into the benefits, not a need of its own.
-  const losses = new Set(flatMapOf(m.lossFigures, (l) => l.refs));
+  const losses = new Set(m.lossFigures.flatMap((l) => l.refs));
   for (const p of m.pains) {
     if (p.kind === 'impact' && p.refs.every((r) => losses.has(r))) continue;
     sources.push({ kind: p.kind === 'debt' ? 'debt' : 'pain', text: p.text, facts: factsAt(p.refs), refs: p.refs, weight: p.kind === 'impact' ? 1 : 2, ...(p.kind === 'cause' ? { cause: true } : {}) });
@@ -155,7 +154,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     // Why in a few words: the need it serves that the fewest other system types serve, the main goal first among equals.
     const servedBy = (n: Need) => [...categoryScore.values()].filter((e) => e.needs.includes(n)).length;
     const lead = [...entry.needs].sort((a, b) => servedBy(a) - servedBy(b) || Number(b.kind === 'main-goal') - Number(a.kind === 'main-goal'))[0]!;
-    addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', reasonFor(lead), [...new Set(flatMapOf(entry.needs, (n) => n.refs))].sort((a, b) => a - b));
+    addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', reasonFor(lead), [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
   }
   for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
   // The core systems serve the main goal even when no rule names them.
@@ -180,11 +179,11 @@ function mergeIntegrations(needs: Need[], layer: (category: string) => string | 
   const byProtocols = new Map<string, string[]>();
   for (const s of systems) byProtocols.set(s.protocols, [...(byProtocols.get(s.protocols) ?? []), s.name]);
   const listed = [...byProtocols].map(([protocols, names]) => `${names.join('、')}${protocols ? `（${protocols}）` : ''}`).join('；');
-  const layerRule = flatMapOf(needs, (n) => (n.kind === 'integration' ? [] : n.mechanisms)).find((m) => m.categories.some((c) => layer(c) === 'integration'));
+  const layerRule = needs.flatMap((n) => (n.kind === 'integration' ? [] : n.mechanisms)).find((m) => m.categories.some((c) => layer(c) === 'integration'));
   const merged: Need = {
     kind: 'integration',
     text: `对接${listed}`,
-    refs: [...new Set(flatMapOf(generic, (n) => n.refs))].sort((a, b) => a - b),
+    refs: [...new Set(generic.flatMap((n) => n.refs))].sort((a, b) => a - b),
     mechanisms: layerRule ? [layerRule] : [{ ...generic[0]!.mechanisms[0]!, summary: `经统一集成层对接${listed}，接口契约化、纳入监控，不做点对点直连` }],
   };
   const at = needs.indexOf(generic[0]!);

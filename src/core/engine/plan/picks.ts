@@ -27,7 +27,6 @@ import { clip } from '../text/restate';
 import { sharesWords, touches } from '../text/overlap';
 import { dropTrailingAside } from '../text/trim';
 import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName, strengthClauses } from './productText';
-import { flatMapOf } from '../flatMapOf';
 
 type Strategy = Option['strategy'];
 
@@ -237,7 +236,7 @@ function exclusionOf(p: Product, category: string, u: Understanding, team?: Team
     const m = u.model;
     const about = businessText(u);
     const word = p.notFor.words.find((w) => about.includes(w));
-    if (word) return make('unsuited', p.notFor.reason, [...m.industry.refs, ...flatMapOf(m.pains.filter((x) => x.text.includes(word)), (x) => x.refs)].slice(0, 3));
+    if (word) return make('unsuited', p.notFor.reason, [...m.industry.refs, ...m.pains.filter((x) => x.text.includes(word)).flatMap((x) => x.refs)].slice(0, 3));
   }
   if (u.constraintKinds.has('xinchuang-full') && !p.xinchuang.adapted) {
     const c = constraint('xinchuang-full')!;
@@ -254,7 +253,7 @@ function exclusionOf(p: Product, category: string, u: Understanding, team?: Team
   if (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never) && !u.newCloudRequested) {
     const second = constraint('no-second-cloud');
     const used = [...u.cloudsInUse].map(cloudName).join('、');
-    return make('cloud', `属于${cloudName(p.cloud)}，客户${used ? `只用${used}` : '未使用公有云'}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? flatMapOf(u.model.estate.clouds, (c) => c.refs).slice(0, 3));
+    return make('cloud', `属于${cloudName(p.cloud)}，客户${used ? `只用${used}` : '未使用公有云'}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? u.model.estate.clouds.flatMap((c) => c.refs).slice(0, 3));
   }
   return undefined;
 }
@@ -291,13 +290,13 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const supported = p.supports.filter((f) => applicable.has(f) && u.statedFrameworks.has(f) && industryRule(f));
   if (supported.length > 0) {
     const names = supported.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^中华人民共和国/, ''));
-    add(1, `内置${names.join('、')}所需的功能`, flatMapOf(supported, (f) => u.statedFrameworks.get(f) ?? []));
+    add(1, `内置${names.join('、')}所需的功能`, supported.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
   // Others in the category support a requirement this one does not claim: say it needs proving.
   const missing = [...applicable].filter((f) => u.statedFrameworks.has(f) && industryRule(f) && !p.supports.includes(f) && u.kb.productsIn(p.categories[0]!).some((q) => q !== p && q.supports.includes(f)));
   if (missing.length > 0 && supported.length === 0) {
     const names = missing.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^药品生产质量管理规范/, 'GMP'));
-    add(-1, `${names.slice(0, 2).join('、')}的符合性需在POC中验证`, flatMapOf(missing, (f) => u.statedFrameworks.get(f) ?? []));
+    add(-1, `${names.slice(0, 2).join('、')}的符合性需在POC中验证`, missing.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
   // Protocols of the systems it must talk to (not the product's own kind: an HIS does not "connect to HIS").
   const own = ownKindNames(u.kb, p);
@@ -308,9 +307,9 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   };
   const targets = protocols ? u.model.integrations.filter((i) => i.protocols.some(speaks) && !mentionsAny(i.system.toLowerCase(), own)) : [];
   if (targets.length > 0) {
-    const common = [...new Set(flatMapOf(targets, (i) => i.protocols.filter(speaks)))];
+    const common = [...new Set(targets.flatMap((i) => i.protocols.filter(speaks)))];
     const names = [...new Set(targets.map((i) => i.system))];
-    add(1, `原生支持${common.join('、')}，便于对接${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`, flatMapOf(targets, (i) => i.refs));
+    add(1, `原生支持${common.join('、')}，便于对接${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`, targets.flatMap((i) => i.refs));
   }
   const needCn = u.traits.has('china-site');
   const needGlobal = u.traits.has('overseas-site');
@@ -349,7 +348,7 @@ const sharedRefsKept = new WeakMap<Understanding, SharedRefs>();
 function sharedRefs(u: Understanding): SharedRefs {
   let r = sharedRefsKept.get(u);
   if (!r) {
-    r = { jurisdictions: flatMapOf(u.model.jurisdictions, (j) => j.refs).slice(0, 3), scale: flatMapOf(u.model.scale.figures, (f) => f.refs).slice(0, 2) };
+    r = { jurisdictions: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3), scale: u.model.scale.figures.flatMap((f) => f.refs).slice(0, 2) };
     sharedRefsKept.set(u, r);
   }
   return r;
@@ -410,7 +409,7 @@ function refsOr(refs: number[], fallback: readonly number[]): number[] {
 }
 
 function refsOf(c: Scored, common: readonly string[]): number[] {
-  return uniqueAscending(flatMapOf(c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text)).slice(0, 2), (r) => r.refs));
+  return uniqueAscending(c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text)).slice(0, 2).flatMap((r) => r.refs));
 }
 
 /**

@@ -8,7 +8,6 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Product } from '../../knowledge/schema';
-import { flatMapOf } from '../flatMapOf';
 
 /** A cache of `make(product)` per product, per key object (a knowledge base, a stop-word set). */
 class PerProduct<K extends object, V> {
@@ -31,7 +30,8 @@ class PerProduct<K extends object, V> {
 }
 
 const kindNames = new PerProduct<KnowledgeBase, readonly string[]>((kb, p) =>
-  flatMapOf(p.categories, (c) => [kb.category(c)?.name ?? '', ...(kb.category(c)?.aliases ?? [])])
+  p.categories
+    .flatMap((c) => [kb.category(c)?.name ?? '', ...(kb.category(c)?.aliases ?? [])])
     .filter(Boolean)
     .map((a) => a.toLowerCase()),
 );

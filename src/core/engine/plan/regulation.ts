@@ -8,7 +8,6 @@ import type { Clarification, Regulation } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import type { Understanding } from '../understand';
 import { holds } from './conditions';
-import { flatMapOf } from '../flatMapOf';
 
 const JURISDICTION_NAMES: Record<string, string> = { cn: '中国境内', hk: '香港', eu: '欧盟', uk: '英国', us: '美国', sg: '新加坡', global: '境外' };
 
@@ -23,7 +22,7 @@ export function applicableRegulation(u: Understanding): RegulationResult {
   const regulations: Regulation[] = [];
   const applicable = new Set<string>();
   const clarifications: Clarification[] = [];
-  const jurisdictionRefs = (codes: readonly string[]) => uniqueAscending(flatMapOf(u.model.jurisdictions.filter((j) => codes.includes(j.code)), (j) => j.refs));
+  const jurisdictionRefs = (codes: readonly string[]) => uniqueAscending(u.model.jurisdictions.filter((j) => codes.includes(j.code)).flatMap((j) => j.refs));
   for (const f of u.kb.frameworks) {
     const stated = u.statedFrameworks.get(f.id);
     const brought = f.appliesWhen.find((c) => holds(c, u));

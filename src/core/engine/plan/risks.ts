@@ -10,7 +10,6 @@ import { shortName } from '../text/restate';
 import { dropTrailingAside } from '../text/trim';
 import type { RuleHit } from '../rules';
 import type { Understanding } from '../understand';
-import { flatMapOf } from '../flatMapOf';
 
 const CHECK_TITLES: Record<EngineFinding['check'], string> = {
   'budget-sum': '预算分配比例不闭合',
@@ -76,7 +75,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
           ? `${lifecycle[0]!.upgrade.replace(/。$/, '')}；升级前在测试环境验证兼容性并准备回退方案。`
           : `逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。`,
       source: 'lifecycle',
-      refs: [...new Set(flatMapOf(lifecycle, (l) => l.refs))].sort((a, b) => a - b),
+      refs: [...new Set(lifecycle.flatMap((l) => l.refs))].sort((a, b) => a - b),
     });
   }
   if (timeline && !timeline.feasible) {
@@ -119,7 +118,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     // "卫宁HIS" and "HIS" are one system: a name inside a longer one is not listed again.
     const all = [...new Set([...u.kept.map((k) => k.name), ...u.model.integrations.map((i) => i.system)])];
     const systems = all.filter((n) => !all.some((o) => o !== n && o.includes(n)));
-    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等' : ''}系统，接口多、联调周期长。`, mitigation: '先编制接口清单与报文样例，集成层统一封装，契约测试纳入持续集成。', source: 'plan', refs: [...new Set([...flatMapOf(u.kept, (k) => k.refs), ...flatMapOf(u.model.integrations, (i) => i.refs)])].sort((a, b) => a - b) });
+    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等' : ''}系统，接口多、联调周期长。`, mitigation: '先编制接口清单与报文样例，集成层统一封装，契约测试纳入持续集成。', source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
   }
   return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((x) => x.risk);
 }

@@ -10,7 +10,6 @@
 import type { TimelineTemplate, Timelines } from '../../knowledge/timelineSchema';
 import type { Phase, Timeline } from '../reportModel';
 import type { Understanding } from '../understand';
-import { flatMapOf } from '../flatMapOf';
 
 /** A phase of a template (the file's entries but the testing marker). */
 type TemplatePhase = Exclude<TimelineTemplate['phases'][number], 'regulated-testing'>;
@@ -48,7 +47,7 @@ function templateFor(u: Understanding, regulated: { mlps: boolean; crypto: boole
   const t = selectTemplate(u, timelines.templates);
   const test = testingPhase(timelines.regulatedTesting, regulated);
   // The compiler holds the marker's spelling to the schema's.
-  const phases = flatMapOf(t.phases, (p) => (p === 'regulated-testing' ? (test ? [test] : []) : [p]));
+  const phases = t.phases.flatMap((p) => (p === 'regulated-testing' ? (test ? [test] : []) : [p]));
   return { id: t.id, phases, note: t.note };
 }
 

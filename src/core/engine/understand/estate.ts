@@ -9,7 +9,6 @@ import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { findFigures } from '../text/figures';
-import { flatMapOf } from '../flatMapOf';
 
 type EstateEntry = UnderstandingModel['estate']['products'][number];
 
@@ -17,8 +16,8 @@ type Named = { kind: 'family'; family: LifecycleFamily } | { kind: 'product'; pr
 
 function namesIndex(kb: KnowledgeBase) {
   return cachedIndex(kb, 'estate-names', (k) => [
-    ...flatMapOf(k.lifecycle, (family) => family.aliases.map((alias) => ({ alias, value: { kind: 'family', family } as Named }))),
-    ...flatMapOf(k.products, (product) => [product.name, ...product.aliases].map((alias) => ({ alias, value: { kind: 'product', product } as Named }))),
+    ...k.lifecycle.flatMap((family) => family.aliases.map((alias) => ({ alias, value: { kind: 'family', family } as Named }))),
+    ...k.products.flatMap((product) => [product.name, ...product.aliases].map((alias) => ({ alias, value: { kind: 'product', product } as Named }))),
   ]);
 }
 

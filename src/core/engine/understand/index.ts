@@ -19,7 +19,6 @@ import { findPersonalData } from './personal';
 import { detectPlaces } from './places';
 import { residueLines, usableFacts } from './shared';
 import type { Understanding } from './types';
-import { flatMapOf } from '../flatMapOf';
 
 export type { Understanding } from './types';
 
@@ -52,7 +51,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const core = detectCoreSystem(industry.industry, segmentFact, goalFacts, painFacts, constraints.kept, kb, purchaseFacts);
 
   // Frameworks the intake names.
-  const frameworkIndex = cachedIndex(kb, 'framework-aliases', (k) => flatMapOf(k.frameworks, (f) => f.aliases.map((alias) => ({ alias, value: f.id }))));
+  const frameworkIndex = cachedIndex(kb, 'framework-aliases', (k) => k.frameworks.flatMap((f) => f.aliases.map((alias) => ({ alias, value: f.id }))));
   const statedFrameworks = new Map<string, number[]>();
   for (const f of usable) {
     if (f.fieldPath.includes('历史应对')) continue;

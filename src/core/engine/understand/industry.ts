@@ -10,7 +10,6 @@ import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { refs, substantive } from './shared';
 import type { KeptSystem } from './types';
-import { flatMapOf } from '../flatMapOf';
 
 export interface IndustryResult {
   industry?: Industry;
@@ -23,7 +22,7 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
   const segmentFact = section.find((f) => f.fieldPath[0] === '细分领域' && f.value);
   const written = header?.value ?? '';
   const segment = segmentFact?.value ?? '';
-  const index = cachedIndex(kb, 'industries', (k) => flatMapOf(k.industries, (i) => [i.name, ...i.aliases].map((alias) => ({ alias, value: i }))));
+  const index = cachedIndex(kb, 'industries', (k) => k.industries.flatMap((i) => [i.name, ...i.aliases].map((alias) => ({ alias, value: i }))));
   const longest = (text: string): Industry | undefined => {
     let best: { industry: Industry; length: number } | undefined;
     for (const hit of index.find(text)) if (!best || hit.end - hit.start > best.length) best = { industry: hit.value, length: hit.end - hit.start };
@@ -62,7 +61,7 @@ export interface CoreSystemResult {
  */
 export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase, purchases: readonly Fact[] = []): CoreSystemResult {
   const index = cachedIndex(kb, 'business-categories', (k) =>
-    flatMapOf(k.categories.filter((c) => c.layer === 'business' || c.id === 'his-integration'), (c) => [c.name, ...c.aliases].map((alias) => ({ alias, value: c }))),
+    k.categories.filter((c) => c.layer === 'business' || c.id === 'his-integration').flatMap((c) => [c.name, ...c.aliases].map((alias) => ({ alias, value: c }))),
   );
   const relevant = new Set([...(industry?.coreSystems.map((s) => s.category) ?? []), ...(industry?.coreSystem ? [industry.coreSystem] : []), ...(industry?.segments.map((s) => s.coreSystem) ?? [])]);
   const found: { category: Category; fact: Fact; scope: boolean; alias: string }[] = [];
@@ -93,7 +92,7 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
   const coreWords = (category: string, alias?: string): string[] => [
     ...(alias ? [alias] : []),
     ...((industry?.segments.filter((s) => s.coreSystem === category).length ?? 0) <= 1 ? (kb.category(category)?.aliases ?? []) : []),
-    ...(industry ? flatMapOf(industry.segments.filter((s) => s.coreSystem === category && segment && s.aliases.some((a) => segment.value.includes(a))), (s) => s.aliases) : []),
+    ...(industry?.segments.filter((s) => s.coreSystem === category && segment && s.aliases.some((a) => segment.value.includes(a))).flatMap((s) => s.aliases) ?? []),
   ];
   const keptFor = (category: string, alias?: string) => kept.find((k) => k.category === category && coreWords(category, alias).some((w) => k.name.toLowerCase().includes(w.toLowerCase())));
   let core: UnderstandingModel['coreSystem'];

@@ -10,7 +10,6 @@ import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { AliasIndex, cachedIndex } from '../text/aliasIndex';
 import { clean, clip } from './shared';
-import { flatMapOf } from '../flatMapOf';
 
 type Provider = Exclude<Cloud, 'none'>;
 
@@ -30,7 +29,7 @@ const CLOUD_NAMES: Record<Provider, { name: string; aliases: string[] }> = {
  */
 const PRIVATE_STACKS = ['华为云Stack', 'HCS', 'Azure Stack', 'Azure Stack HCI', '阿里云专有云', 'Apsara Stack', '腾讯云TCE', '腾讯专有云', 'TCE'];
 const cloudIndex = new AliasIndex<Provider | 'private'>([
-  ...flatMapOf(Object.entries(CLOUD_NAMES), ([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))),
+  ...Object.entries(CLOUD_NAMES).flatMap(([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))),
   ...PRIVATE_STACKS.map((alias) => ({ alias, value: 'private' as const })),
 ], { keep: true });
 
@@ -81,7 +80,7 @@ function continuedRegions(text: string, hits: readonly LocationHit[], kb: Knowle
 
 export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesResult {
   const locIndex = cachedIndex(kb, 'locations', (k) =>
-    flatMapOf(k.locations, (location) => location.aliases.map((alias) => ({ alias, value: { location, approximate: location.approximate.includes(alias) } }))),
+    k.locations.flatMap((location) => location.aliases.map((alias) => ({ alias, value: { location, approximate: location.approximate.includes(alias) } }))),
   );
   const clouds = new Map<Provider, { regions: Map<string, UnderstandingModel['estate']['clouds'][number]['regions'][number]>; refs: Set<number> }>();
   const onPrem: UnderstandingModel['estate']['onPrem'] = [];

@@ -7,7 +7,6 @@ import type { GateResult } from '../gate';
 import { clip, tidy } from '../text/restate';
 import type { Understanding } from '../understand';
 import { enumerate, list, paragraph, point, sentence } from './blocks';
-import { flatMapOf } from '../flatMapOf';
 
 
 const GROUPS: Array<[string, string]> = [
@@ -75,7 +74,7 @@ function knownFacts(u: Understanding): Point[] {
   const m = u.model;
   const out: Point[] = [];
   if (m.industry.written) out.push(point(`行业：${[m.industry.written, m.industry.segment].filter(Boolean).join('，')}`, m.industry.refs));
-  if (!m.scale.assumed) out.push(point(`规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}`, flatMapOf(m.scale.figures, (f) => f.refs)));
+  if (!m.scale.assumed) out.push(point(`规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}`, m.scale.figures.flatMap((f) => f.refs)));
   for (const p of m.pains.slice(0, 3)) out.push(point(`痛点：${clip(tidy(p.text), 40)}`, p.refs));
   if (m.mainGoal) out.push(point(`目标：${clip(tidy(m.mainGoal.text), 50)}`, m.mainGoal.refs));
   if (m.budget.total) out.push(point(`预算：${m.budget.total.text}`, m.budget.refs));

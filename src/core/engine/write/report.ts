@@ -16,7 +16,6 @@ import { enumerate, heading, labelled, list, note, Once, paragraph, point, sente
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
-import { flatMapOf } from '../flatMapOf';
 
 export interface WriteInput {
   model: ReportModel;
@@ -59,7 +58,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
       ? '核心业务系统未能从调研表判断（见下一步建议）'
       : `${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `；规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
-  items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...flatMapOf(m.scale.figures, (f) => f.refs)]));
+  items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
   if (m.mainGoal) items.push(labelled('首要目标', `${sentence(tidy(m.mainGoal.text))}`, m.mainGoal.refs));
   const estate: string[] = [];
   for (const c of m.estate.clouds) {
@@ -69,24 +68,24 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   for (const o of m.estate.onPrem.slice(0, 2)) estate.push(clip(o.text, 40));
   // A system the customer keeps is named as the customer names it (卫宁HIS, not the vendor's newest product line).
   // So is one the plan builds on (东软HIS 5.0, not 东软 医院信息系统（HIS/EMR） 5.0).
-  const builtOn = new Set(flatMapOf(model.options, (o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
+  const builtOn = new Set(model.options.flatMap((o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
   const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id));
   const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
   if (estate.length > 0 || versions.length > 0) {
-    items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...flatMapOf(m.estate.clouds, (c) => c.refs), ...flatMapOf(m.estate.onPrem, (o) => o.refs), ...flatMapOf(m.estate.products, (p) => p.refs)]));
+    items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
   const constraints = m.constraints.filter((c) => c.kind !== 'keep-system').map((c) => c.text);
   const kept = keptAndIntegrated(u).map((x) => x.name);
   const constraintText = [constraints.length > 0 ? enumerate(constraints, 4) : '', kept.length > 0 ? `保留并对接${enumerate(kept, 5)}` : ''].filter(Boolean).join('；');
-  if (constraintText) items.push(labelled('硬约束', `${constraintText}。`, [...flatMapOf(m.constraints, (c) => c.refs), ...flatMapOf(m.integrations, (i) => i.refs)]));
+  if (constraintText) items.push(labelled('硬约束', `${constraintText}。`, [...m.constraints.flatMap((c) => c.refs), ...m.integrations.flatMap((i) => i.refs)]));
   const regs = model.regulations.filter((r) => r.kind === 'framework');
   const regulators = model.regulations.filter((r) => r.kind === 'regulator').map((r) => r.name);
   if (regs.length > 0 || regulators.length > 0) {
     const names = regs.map((r) => shortFramework(r.name));
-    items.push(labelled('合规与监管', `${[names.length > 0 ? enumerate(names, 6) : '', regulators.length > 0 ? `监管机构${enumerate(regulators, 3)}` : ''].filter(Boolean).join('；')}。`, flatMapOf(regs, (r) => r.refs)));
+    items.push(labelled('合规与监管', `${[names.length > 0 ? enumerate(names, 6) : '', regulators.length > 0 ? `监管机构${enumerate(regulators, 3)}` : ''].filter(Boolean).join('；')}。`, regs.flatMap((r) => r.refs)));
   }
   // Business impacts with money in them go to the benefits; the rest of the pains, restated.
-  const losses = new Set(flatMapOf(u.model.lossFigures, (l) => l.refs));
+  const losses = new Set(u.model.lossFigures.flatMap((l) => l.refs));
   const pains = (model.plan?.needs ?? []).filter((n) => (n.kind === 'pain' || n.kind === 'debt') && !(n.mechanisms.length === 0 && n.refs.every((r) => losses.has(r)))).slice(0, 5);
   if (pains.length > 0) items.push(labelled('关键痛点', '', [], pains.map((n) => point(n.text, n.refs))));
   for (const t of m.triedAndFailed) items.push(labelled('已尝试', `${t.what}${t.why ? `，因${t.why}未成功` : '，未达到目标'}。`, t.refs));
@@ -161,7 +160,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   blocks.push(heading('系统类型'));
   blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept && !s.reason.includes(s.kept) ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
   const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
-  if (kept.length > 0) blocks.push(paragraph(`保留并通过集成层对接：${enumerate(kept, 6)}。`, [...flatMapOf(u.kept, (k) => k.refs), ...flatMapOf(u.model.integrations, (i) => i.refs)]));
+  if (kept.length > 0) blocks.push(paragraph(`保留并通过集成层对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
   // A reason said for one pick (原生支持IDoc…) is not repeated for the next.
   const said = new Once();
   for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said));
@@ -182,7 +181,7 @@ function whyRecommended(rec: Option, other: Option, u: Understanding): string {
   if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下只能在国产产品中选择';
   const parts = (p: Option['picks'][number] | undefined) => (p && p.basis === 'customer' && !p.existing ? p.why.split('；').filter((x) => !/^(?:沿用|注意|需在POC|同一厂商)/.test(x)) : []);
   // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
-  const edge = flatMapOf(rec.picks, (p) => {
+  const edge = rec.picks.flatMap((p) => {
     const theirs = new Set(parts(other.picks.find((q) => q.category === p.category)));
     return parts(p).filter((x) => /内置|原生集成|同厂商/.test(x) && !theirs.has(x));
   })[0];
@@ -287,10 +286,10 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
     ].filter(Boolean);
     const also = clauses.length > 0 ? `同时${clauses.join('，')}` : '';
     const text = [g.said.join('；'), also].filter(Boolean).map((x) => sentence(x)).join('');
-    return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...flatMapOf(g.also, (n) => n.refs)]);
+    return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...g.also.flatMap((n) => n.refs)]);
   });
   if (unanswered.length > 0) {
-    items.push(labelled('需进一步澄清', sentence(`${enumerate(unanswered.map((n) => `“${clip(needPhrase(n), 30)}”`), 4)}没有对应的明确措施，先确认其验收口径、当前基线与涉及系统`), flatMapOf(unanswered, (n) => n.refs)));
+    items.push(labelled('需进一步澄清', sentence(`${enumerate(unanswered.map((n) => `“${clip(needPhrase(n), 30)}”`), 4)}没有对应的明确措施，先确认其验收口径、当前基线与涉及系统`), unanswered.flatMap((n) => n.refs)));
   }
   return items.length > 0 ? [list(items)] : [paragraph('调研表未给出痛点与目标，无法逐条分析；请先补充。')];
 }
@@ -347,7 +346,7 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
   }
   const items: Point[] = [];
   for (const h of hits.filter((x) => x.rule.section === '实施建议').slice(0, 5)) if (once.first(h.rule.summary)) items.push(point(sentence(h.rule.summary), evidenceRefs(h)));
-  if (model.lifecycle.length > 0) items.push(labelled('版本升级', '', flatMapOf(model.lifecycle, (l) => l.refs), model.lifecycle.map((l) => point(`${l.name} ${l.version}：${upgradeStep(l.upgrade)}。`, l.refs))));
+  if (model.lifecycle.length > 0) items.push(labelled('版本升级', '', model.lifecycle.flatMap((l) => l.refs), model.lifecycle.map((l) => point(`${l.name} ${l.version}：${upgradeStep(l.upgrade)}。`, l.refs))));
   if (items.length > 0) blocks.push(list(items));
   return blocks;
 }
@@ -446,18 +445,18 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
       const target = group[0]!.target.text;
       const proofs = group.map((x) => x.proof).filter((x): x is string => x !== undefined);
       const text = [...proofs, target ? (proofs.length > 0 ? `以${target}为验收目标` : `验收目标：${target}`) : ''].filter(Boolean).join('；');
-      return labelled(enumerate(group.map((x) => x.p.categoryName), 3), sentence(text), flatMapOf(group, (x) => x.refs));
+      return labelled(enumerate(group.map((x) => x.p.categoryName), 3), sentence(text), group.flatMap((x) => x.refs));
     });
     const rest = trials.filter((x) => !x.target.text && !x.proof);
-    if (rest.length > 0) named.push(labelled(enumerate(rest.map((x) => x.p.categoryName), 3), '按方案中所列的验证项比选。', flatMapOf(rest, (x) => x.refs)));
+    if (rest.length > 0) named.push(labelled(enumerate(rest.map((x) => x.p.categoryName), 3), '按方案中所列的验证项比选。', rest.flatMap((x) => x.refs)));
     steps.push(point(trials.some((x) => x.p.alternative) ? '用2–4周做POC，推荐产品与备选同场比选：' : '用2–4周做POC，在客户数据上验证推荐产品：', [], named));
   }
   const paths = model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').map((r) => ({ r, f: u.kb.framework(r.id ?? '') })).filter((x) => x.f && x.f.kind !== 'law');
-  if (paths.length > 0) steps.push(point('排定合规测评：', flatMapOf(paths, ({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
+  if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
   for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
-  if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, flatMapOf(model.lifecycle, (l) => l.refs)));
+  if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, model.lifecycle.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
 
