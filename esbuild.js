@@ -246,6 +246,13 @@ const dataCheckPlugin = {
   },
 };
 
+/**
+ * Packages every bundle gets a stand-in for: markdown-it's `linkify-it`, which the reports never
+ * use (linkify is off) but markdown-it's constructor builds, compiling its patterns
+ * (src/core/render/noLinkify.ts).
+ */
+const ALIAS = { 'linkify-it': './src/core/render/noLinkify.ts' };
+
 const common = {
   absWorkingDir: __dirname,
   bundle: true,
@@ -257,6 +264,7 @@ const common = {
   logLevel: 'warning',
   // The preview's stylesheet is written into its page (src/extension/preview/shell.ts).
   loader: { '.css': 'text' },
+  alias: ALIAS,
   plugins: [dataCheckPlugin, yamlData(compileData), jsonSchemas(compileData), problemMatcherPlugin],
 };
 
@@ -431,7 +439,7 @@ function targets() {
     ];
     // Plain Node has no `vscode`: the few unit tests of extension code get a small stand-in of it.
     // The validated data as files beside the bundles (out/test/data/), read as the shipped bundles read dist/data/.
-    list.push({ ...common, plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { vscode: './test/unit/helpers/vscode.ts' } });
+    list.push({ ...common, plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { ...ALIAS, vscode: './test/unit/helpers/vscode.ts' } });
   }
   return testsOnly ? list.slice(-1) : list;
 }

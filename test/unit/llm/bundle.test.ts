@@ -134,6 +134,15 @@ describe('the bundles', () => {
     });
   }
 
+  it('gives markdown-it the linkify-it stand-in in every build (src/core/render/noLinkify.ts)', () => {
+    for (const files of [buildFiles(dist('extension.mjs'), dist('chunks')), [cliDist('vendor', 'markdown-it.cjs')]]) {
+      const modules = modulesOf(files);
+      assert.ok(modules.some((m) => m.startsWith('node_modules/markdown-it/')), 'markdown-it was not found');
+      assert.deepEqual(modules.filter((m) => m.startsWith('node_modules/linkify-it/')), []);
+      assert.ok(modules.includes('src/core/render/noLinkify.ts'));
+    }
+  });
+
   it('ships the validated knowledge base and catalog as data files', () => {
     for (const name of ['catalog-fields.json', 'knowledge-base.utf16le.json', 'knowledge-frameworks.json']) {
       for (const file of [dist('data', name), cliDist('data', name)]) {
