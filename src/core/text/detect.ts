@@ -173,13 +173,31 @@ function holdsAny(text: string, words: readonly string[]): boolean {
   return false;
 }
 
+const SURNAME_CHARS = new Set(SURNAMES);
+
+/**
+ * Whether a surname starts at most six code units before one of `words` in `text` (a compound
+ * surname, then up to two Han characters of up to two code units each): PERSON_TITLE and
+ * PERSON_ACTING find a name only right before their word, so without one they find nothing. The
+ * two are the costliest patterns here to compile (Unicode classes of Han characters), and most
+ * lines with a title or an act in them (驻场工程师, 要求, 对接) name nobody before it.
+ */
+function surnameBefore(text: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      for (let i = Math.max(0, at - 6); i < at; i++) if (SURNAME_CHARS.has(text[i]!) || COMPOUND_SURNAMES.some((s) => text.startsWith(s, i))) return true;
+    }
+  }
+  return false;
+}
+
 export function discoverPeople(text: string): string[] {
   const out = new Set<string>();
   if (holdsAny(text, NEEDS.field)) {
     PERSON_FIELD.lastIndex = 0;
     for (let m = PERSON_FIELD.exec(text); m; m = PERSON_FIELD.exec(text)) if (m[1]!.length >= 2 && !NOT_NAMES.has(m[1]!)) out.add(m[1]!);
   }
-  if (holdsAny(text, NEEDS.title)) {
+  if (surnameBefore(text, NEEDS.title)) {
     PERSON_TITLE.lastIndex = 0;
     for (let m = PERSON_TITLE.exec(text); m; m = PERSON_TITLE.exec(text)) {
       if (NOT_NAMES.has(m[1]!) || NOT_NAMES.has(m[1]!.slice(0, 2))) continue;
@@ -191,8 +209,8 @@ export function discoverPeople(text: string): string[] {
     PERSON_EN.lastIndex = 0;
     for (let m = PERSON_EN.exec(text); m; m = PERSON_EN.exec(text)) out.add(m[0]);
   }
-  for (const [re, needs] of [[PERSON_AFTER_TITLE, NEEDS.afterTitle], [PERSON_ACTING, NEEDS.acting]] as const) {
-    if (!holdsAny(text, needs)) continue;
+  for (const [re, needs, named] of [[PERSON_AFTER_TITLE, NEEDS.afterTitle, holdsAny], [PERSON_ACTING, NEEDS.acting, surnameBefore]] as const) {
+    if (!named(text, needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) if (!NOT_NAMES.has(m[1]!) && !NOT_NAMES.has(m[1]!.slice(0, 2))) out.add(m[1]!);
   }

@@ -1,6 +1,6 @@
 /** The redaction detectors added by issue 12, each on mixed Chinese and English text. */
 import * as assert from 'node:assert/strict';
-import { shortForms, validLuhn } from '../../../src/core/text/detect';
+import { discoverPeople, shortForms, validLuhn } from '../../../src/core/text/detect';
 import { redact } from '../../../src/core/llm/redact';
 import { readSeed } from '../helpers/seeds';
 
@@ -34,6 +34,14 @@ describe('redaction detectors (issue 12)', () => {
     const r = masked(text);
     for (const name of ['李明', '李雷', '张伟', '王芳']) assert.ok(!r.text.includes(name), `${name}: ${r.text}`);
     assert.ok(r.text.includes('CTO〔人名'), r.text);
+  });
+
+  it('people right before a title or an act, at the longest reach, and nobody where no surname comes before one', () => {
+    // A compound surname and two Han characters outside the BMP: six code units before the word.
+    assert.deepEqual(discoverPeople('Call 欧阳\u{20000}\u{20000}经理 today'), ['欧阳\u{20000}\u{20000}']);
+    assert.deepEqual(discoverPeople('请 欧阳\u{20000}\u{20000}表示同意'), ['欧阳\u{20000}\u{20000}']);
+    assert.deepEqual(discoverPeople('李总，张总工到场；由司马光负责'), ['李总', '张总工', '司马光']);
+    assert.deepEqual(discoverPeople('上海本地驻场工程师；3年订阅制，要求包含季度优化调优服务'), []);
   });
 
   it('full-width and dot-separated phone numbers', () => {
