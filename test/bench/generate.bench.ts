@@ -23,7 +23,7 @@ import { fmt, paired, pairedAsync, verdict } from './measure';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS) > 0 ? Number(process.env.BENCH_ITERATIONS) : 31;
 /** Reports made before the settled figure is measured (see main()). */
-const SETTLE_REPORTS = 400;
+const SETTLE_REPORTS = 600;
 
 const engine = (input: ReportInput): ReportModel => generateReport(input.file, input.index, { facts: input.facts, findings: input.findings });
 

@@ -6,8 +6,6 @@ import MarkdownIt from 'markdown-it';
 import { CHART_SECTIONS } from './chartPlaces';
 import type { ChartKind } from './charts';
 
-;
-
 export type Token = MarkdownIt.Token;
 
 /**
