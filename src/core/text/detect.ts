@@ -22,6 +22,7 @@
  * Names are discovered in the intake and then masked wherever they occur; the patterns are
  * matched in every text sent. A configurable list of names complements the discovery.
  */
+import { foldForNeeds, requiredText } from './requiredText';
 
 export type RedactionKind = 'company' | 'person' | 'phone' | 'email' | 'id';
 
@@ -286,7 +287,7 @@ export function findPatterns(original: string): Span[] {
       return (digits.length === 16 || digits.length === 19) && validLuhn(digits);
     });
   }
-  if (ID_WORDS.some((w) => text.includes(w)) || text.toLowerCase().includes('passport')) all(ID_FIELD, 'id', () => true, 1);
+  if (mayHoldIdField(text)) all(ID_FIELD, 'id', () => true, 1);
   if (digits >= 7) all(PASSPORT, 'id');
   if (digits >= 11) all(MOBILE, 'phone');
   if (digits >= 10) {
@@ -302,8 +303,15 @@ export function findPatterns(original: string): Span[] {
   return out;
 }
 
-/** The words one of which ID_FIELD needs, besides `passport` (any case). */
-const ID_WORDS = ['护照', '身份证', '证件', '通行证', '回乡证', '银行卡', '卡号', '账号', '信用代码'];
+/** The words one of which every ID_FIELD match holds, read from the pattern itself when first needed (text/requiredText.ts). */
+let idFieldNeeds: readonly string[] | undefined | null = null;
+
+/** Whether `text` holds one of ID_FIELD's words (any case); without them it cannot match. */
+function mayHoldIdField(text: string): boolean {
+  if (idFieldNeeds === null) idFieldNeeds = requiredText(ID_FIELD.source);
+  // A pattern requiredText cannot read needs nothing we can tell: it always runs.
+  return idFieldNeeds === undefined || holdsAny(foldForNeeds(text), idFieldNeeds);
+}
 
 /** How many ASCII digits `text` holds (what `\d` matches without the `u` flag). */
 function asciiDigits(text: string): number {

@@ -1,6 +1,6 @@
 /** The redaction detectors added by issue 12, each on mixed Chinese and English text. */
 import * as assert from 'node:assert/strict';
-import { discoverPeople, shortForms, validLuhn } from '../../../src/core/text/detect';
+import { discoverPeople, findPatterns, shortForms, validLuhn } from '../../../src/core/text/detect';
 import { redact } from '../../../src/core/llm/redact';
 import { readSeed } from '../helpers/seeds';
 
@@ -42,6 +42,25 @@ describe('redaction detectors (issue 12)', () => {
     assert.deepEqual(discoverPeople('请 欧阳\u{20000}\u{20000}表示同意'), ['欧阳\u{20000}\u{20000}']);
     assert.deepEqual(discoverPeople('李总，张总工到场；由司马光负责'), ['李总', '张总工', '司马光']);
     assert.deepEqual(discoverPeople('上海本地驻场工程师；3年订阅制，要求包含季度优化调优服务'), []);
+  });
+
+  it('every phone, ID and e-mail pattern at the least its pre-check lets through, and nothing where it stops one', () => {
+    const found = (text: string) => findPatterns(text).map((s) => `${s.kind}:${text.slice(s.start, s.end)}`);
+    // The fewest digits, or the keyword in any case, each pattern can match with.
+    assert.deepEqual(found('a@b.cn'), ['email:a@b.cn']);
+    assert.deepEqual(found('ID 11010519491231002X ok'), ['id:11010519491231002X']);
+    assert.deepEqual(found('card 4111 1111 1111 1111'), ['id:4111 1111 1111 1111']);
+    assert.deepEqual(found('PASSPORT No. A12345'), ['id:A12345']);
+    assert.deepEqual(found('PaSsPoRt number AB123456'), ['id:AB123456']);
+    assert.deepEqual(found('统一社会信用代码：91310000MA1FL8XQ3X'), ['id:91310000MA1FL8XQ3X']);
+    assert.deepEqual(found('往来港澳通行证号码 ab1234'), ['id:ab1234']);
+    assert.deepEqual(found('E1234567'), ['id:E1234567']);
+    assert.deepEqual(found('13812345678'), ['phone:13812345678']);
+    assert.deepEqual(found('010 123 4567'), ['phone:010 123 4567']);
+    assert.deepEqual(found('400 123 4567'), ['phone:400 123 4567']);
+    assert.deepEqual(found('+1 2 345 6789'), ['phone:+1 2 345 6789']);
+    // One digit short, or the keyword or sign missing: nothing.
+    for (const text of ['a＠b.cn', 'ab.cn', '通行 ab1234', 'passpor ab123456', '1381234567', '+12', 'E123456']) assert.deepEqual(found(text), [], text);
   });
 
   it('full-width and dot-separated phone numbers', () => {
