@@ -315,8 +315,9 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const needGlobal = u.traits.has('overseas-site');
   if (needCn && !p.regions.includes('cn')) add(-2, '中国区服务能力有限', [], false);
   if (needGlobal && !p.regions.includes('global')) add(-2, '海外服务能力有限', [], false);
-  if (needCn && needGlobal && p.regions.includes('cn') && p.regions.includes('global')) add(1, '境内外均可交付与支持', sharedRefs(u).jurisdictions.slice(), false);
-  if (p.scale.includes(u.model.scale.size)) add(1, scaleText(u), sharedRefs(u).scale.slice(), false);
+  const same = sameForEveryProduct(u);
+  if (needCn && needGlobal && p.regions.includes('cn') && p.regions.includes('global')) add(1, '境内外均可交付与支持', same.jurisdictionRefs.slice(), false);
+  if (p.scale.includes(u.model.scale.size)) add(1, same.scaleText, same.scaleRefs.slice(), false);
   else add(-1, '规模定位与客户不匹配', [], false);
   const tier = budgetTier(u);
   const above = tier !== undefined ? TIERS.indexOf(p.priceTier) - tier : 0;
@@ -333,40 +334,36 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing };
 }
 
-const scaleTexts = new WeakMap<Understanding, string>();
-
-/** Lines that every product's reasons cite alike, gathered once per understanding (each reason gets its own copy). */
-interface SharedRefs {
+/** What every product's reasons say and cite alike: made once per understanding (each reason gets its own copy of the lines). */
+interface SameForEveryProduct {
   /** The first three lines of the jurisdictions. */
-  jurisdictions: readonly number[];
+  jurisdictionRefs: readonly number[];
   /** The first two lines of the scale figures. */
-  scale: readonly number[];
+  scaleRefs: readonly number[];
+  /** The reason a product's scale fits the customer's. */
+  scaleText: string;
 }
 
-const sharedRefsKept = new WeakMap<Understanding, SharedRefs>();
+const sameKept = new WeakMap<Understanding, SameForEveryProduct>();
 
-function sharedRefs(u: Understanding): SharedRefs {
-  let r = sharedRefsKept.get(u);
-  if (!r) {
-    r = { jurisdictions: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3), scale: u.model.scale.figures.flatMap((f) => f.refs).slice(0, 2) };
-    sharedRefsKept.set(u, r);
+function sameForEveryProduct(u: Understanding): SameForEveryProduct {
+  let same = sameKept.get(u);
+  if (!same) {
+    const figures = u.model.scale.figures;
+    const f = figures.find((x) => /日均|峰值|用户|会员|测点/.test(x.label)) ?? figures[0];
+    same = {
+      jurisdictionRefs: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3),
+      scaleRefs: figures.flatMap((x) => x.refs).slice(0, 2),
+      scaleText: f ? `容量适合${f.text}的规模` : '规模定位匹配',
+    };
+    sameKept.set(u, same);
   }
-  return r;
+  return same;
 }
 
-/** The same for every product of a report: made once per understanding. */
+/** Whether `text` holds any of `words`. */
 function mentionsAny(text: string, words: readonly string[]): boolean {
   return words.some((w) => text.includes(w));
-}
-
-function scaleText(u: Understanding): string {
-  let text = scaleTexts.get(u);
-  if (text === undefined) {
-    const f = u.model.scale.figures.find((x) => /日均|峰值|用户|会员|测点/.test(x.label)) ?? u.model.scale.figures[0];
-    text = f ? `容量适合${f.text}的规模` : '规模定位匹配';
-    scaleTexts.set(u, text);
-  }
-  return text;
 }
 
 /** Budget tier per year in CNY: low < 144万, mid < 720万, high < 3600万, premium above. */
