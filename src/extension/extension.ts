@@ -16,6 +16,7 @@ import { registerFolding } from './folding';
 import { registerHover } from './hover';
 import { Configuration } from './config';
 import { registerIntakesView, type IntakesViewTestApi } from './intakesView';
+import { toldOnFailure } from './loadError';
 import { registerLlm, type LlmTestApi } from './llm';
 import { registerNewIntake } from './newIntake';
 import { registerPreview, type PreviewTestApi } from './preview';
@@ -48,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): IntakeStudioTestApi 
   // The team's knowledge and branding (.intake/, intake.knowledge.paths), loaded per folder when first asked for.
   // One watcher of the `.intake/` folders, for the folder config and the team's files alike.
   const intakeFolders = new IntakeFolderWatcher();
-  // The readers of `.intake/` files load with the features used on demand (onDemand.ts: one chunk).
-  const readers = () => import('./onDemand');
+  // The readers of `.intake/` files load with the features used on demand (onDemand.ts: one chunk);
+  // a failed load is told to the user here, and each feature falls back on its own.
+  const readers = toldOnFailure(() => import('./onDemand'));
   const team = new TeamKnowledgeService(config, intakeFolders, readers);
   const analyses = new DocumentAnalyses((uri) => team.catalogFor(uri));
   const folderConfigs = new FolderConfigs(config, intakeFolders, readers);

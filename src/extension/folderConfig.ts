@@ -22,7 +22,6 @@ import { IntakeFolderFinder } from '../core/intakeFolder';
 import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { Configuration } from './config';
 import type { LoadIntakeFolderReaders } from './intakeFolderReaders';
-import { showLoadError } from './loadError';
 import type { IntakeFolderWatcher } from './intakeFolderWatcher';
 
 /** A `.intake` folder itself (created or deleted) or a `config.yaml` directly in one. */
@@ -81,11 +80,8 @@ export class FolderConfigs implements vscode.Disposable {
       // The reader (the YAML parser and zod/mini) loads only once a `.intake/` folder is found.
       loading = this.readers().then(
         ({ loadFolderConfig }) => loadFolderConfig(intakeDir).then((loaded) => this.report(loaded)),
-        // The reader's code could not be loaded: told once (until the folder changes); the settings apply.
-        (error: unknown) => {
-          showLoadError(error);
-          return undefined;
-        },
+        // The reader's code could not be loaded (the user was told, extension.ts): the settings apply.
+        () => undefined,
       );
       this.configs.set(intakeDir, loading);
     }

@@ -27,7 +27,6 @@ import type { Configuration } from '../config';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import { Disposable } from '../dispose';
 import type { LoadIntakeFolderReaders } from '../intakeFolderReaders';
-import { showLoadError } from '../loadError';
 import type { IntakeFolderWatcher } from '../intakeFolderWatcher';
 import { isTeamFilePath, teamScope, type TeamScope } from './scope';
 
@@ -129,16 +128,6 @@ export class TeamKnowledgeService extends Disposable {
     return state;
   }
 
-  /** The readers; a failed load is told to the user (and the load fails: no team knowledge). */
-  private async loadReaders(): Promise<Awaited<ReturnType<LoadIntakeFolderReaders>>> {
-    try {
-      return await this.readers();
-    } catch (e) {
-      showLoadError(e);
-      throw e;
-    }
-  }
-
   private folderState(intakeDir: string | undefined, scope: TeamScope): Promise<TeamState> {
     const key = `${intakeDir ?? ''}\n${scope.workspace}`;
     let state = this.byFolder.get(key);
@@ -167,12 +156,12 @@ export class TeamKnowledgeService extends Disposable {
     if (!workspaceKnowledge && !branding && userDirs.length === 0) return { restricted };
     const out: TeamState = { restricted };
     if (workspaceKnowledge || userDirs.length > 0) {
-      const { loadTeamKnowledge } = await this.loadReaders();
+      const { loadTeamKnowledge } = await this.readers();
       out.knowledge = await loadTeamKnowledge({ ...(workspaceKnowledge ? { intakeDir } : {}), userDirs, today: todayIso() });
       if (current()) this.publish(out.knowledge.files.map((f) => f.file), out.knowledge.problems);
     }
     if (branding) {
-      const { loadBranding } = await this.loadReaders();
+      const { loadBranding } = await this.readers();
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(intakeDir));
       const loaded = await loadBranding(intakeDir, folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined);
       if (loaded?.branding) out.branding = loaded.branding;

@@ -192,4 +192,12 @@ export const workspace = {
   textDocuments: [] as unknown[],
   isTrusted: true,
 };
-export const window = { onDidChangeWindowState: unused };
+/** The error messages shown, in order (tests empty it). */
+export const shownErrors: string[] = [];
+export const window = {
+  onDidChangeWindowState: unused,
+  showErrorMessage: (message: string) => {
+    shownErrors.push(message);
+    return Promise.resolve(undefined);
+  },
+};
