@@ -39,6 +39,7 @@ import { checkStandards } from '../analysis/standards';
 import type { AnalysisLine } from '../facts/lines';
 import { clauseLocator, type ClauseLocator } from '../text/clauses';
 import { findMoney, type Money } from '../facts/money';
+import { holdsAny } from '../text/holdsAny';
 import { extractFacts } from '../facts/facts';
 import { CNY_PER_USD, formatAmount } from '../engine/format';
 import type { ReportModel } from '../engine/reportModel';
@@ -255,8 +256,8 @@ function products(lines: readonly string[], grounding: string, kb: KnowledgeBase
   const out: VerifyFinding[] = [];
   for (const p of kb.products) {
     const keys = [...new Set([p.name, p.name.replace(/[（(].*$/, '').trim()].map(normalize))].filter((k) => k.length >= 4);
-    if (keys.some((k) => grounded.includes(k))) continue;
-    const i = normLines.findIndex((l) => keys.some((k) => l.includes(k)) && !l.includes('自行建议'));
+    if (holdsAny(grounded, keys)) continue;
+    const i = normLines.findIndex((l) => holdsAny(l, keys) && !l.includes('自行建议'));
     if (i >= 0) out.push({ code: VerifyCodes.ungroundedProduct, severity: 'information', message: t('Report line {0} names {1}, which was not in the grounding and is not labelled （自行建议）.', i + 1, p.name), line: i + 1 });
   }
   return out;

@@ -23,6 +23,7 @@
  * matched in every text sent. A configurable list of names complements the discovery.
  */
 import { foldForNeeds, requiredText } from './requiredText';
+import { holdsAny } from './holdsAny';
 
 export type RedactionKind = 'company' | 'person' | 'phone' | 'email' | 'id';
 
@@ -168,11 +169,6 @@ const NEEDS = {
   afterTitle: [...LATIN_LEAD_TITLES, ...LEAD_TITLES],
   acting: ACTS.split('|'),
 };
-
-function holdsAny(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
-  return false;
-}
 
 const SURNAME_CHARS = new Set(SURNAMES);
 

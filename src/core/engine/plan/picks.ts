@@ -27,6 +27,7 @@ import { clip } from '../text/restate';
 import { sharesWords, touches } from '../text/overlap';
 import { dropTrailingAside } from '../text/trim';
 import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName, strengthClauses } from './productText';
+import { holdsAny } from '../../text/holdsAny';
 
 type Strategy = Option['strategy'];
 
@@ -305,7 +306,7 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     const lower = x.toLowerCase();
     return protocols?.some((q) => q.includes(lower)) ?? false;
   };
-  const targets = protocols ? u.model.integrations.filter((i) => i.protocols.some(speaks) && !mentionsAny(i.system.toLowerCase(), own)) : [];
+  const targets = protocols ? u.model.integrations.filter((i) => i.protocols.some(speaks) && !holdsAny(i.system.toLowerCase(), own)) : [];
   if (targets.length > 0) {
     const common = [...new Set(targets.flatMap((i) => i.protocols.filter(speaks)))];
     const names = [...new Set(targets.map((i) => i.system))];
@@ -359,11 +360,6 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
     sameKept.set(u, same);
   }
   return same;
-}
-
-/** Whether `text` holds any of `words`. */
-function mentionsAny(text: string, words: readonly string[]): boolean {
-  return words.some((w) => text.includes(w));
 }
 
 /** Budget tier per year in CNY: low < 144万, mid < 720万, high < 3600万, premium above. */

@@ -7,6 +7,7 @@
 import type { Clarification, Regulation } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import type { Understanding } from '../understand';
+import { holdsAny } from '../../text/holdsAny';
 import { holds } from './conditions';
 
 const JURISDICTION_NAMES: Record<string, string> = { cn: '中国境内', hk: '香港', eu: '欧盟', uk: '英国', us: '美国', sg: '新加坡', global: '境外' };
@@ -38,7 +39,7 @@ export function applicableRegulation(u: Understanding): RegulationResult {
   const who = `${u.model.industry.written} ${u.model.industry.segment}`;
   for (const r of u.industry?.regulators ?? []) {
     if (r.jurisdiction !== 'global' && !u.jurisdictions.has(r.jurisdiction)) continue;
-    if (r.segments && !r.segments.some((w) => who.includes(w))) continue;
+    if (r.segments && !holdsAny(who, r.segments)) continue;
     if (r.localEntity && !(r.jurisdiction === 'eu' && u.traits.has('eu-entity'))) {
       const refs = jurisdictionRefs([r.jurisdiction]);
       clarifications.push({

@@ -10,6 +10,7 @@ import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { refs, substantive } from './shared';
 import type { KeptSystem } from './types';
+import { holdsAny } from '../../text/holdsAny';
 
 export interface IndustryResult {
   industry?: Industry;
@@ -29,7 +30,7 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
     return best?.industry;
   };
   const industry = longest(written) ?? longest(segment);
-  const sub = industry?.segments.find((s) => s.aliases.some((a) => segment.includes(a)));
+  const sub = industry?.segments.find((s) => holdsAny(segment, s.aliases));
   return {
     ...(industry ? { industry } : {}),
     model: {
