@@ -1,0 +1,196 @@
+/**
+ * The knowledge base's data file with the details of products and rules parsed on first read.
+ *
+ * A first report reads every product's and rule's ids, names, aliases, categories and matchers,
+ * but the rest (long texts, regions, certifications…) of only the few it picks or fires (39 of
+ * 400 products, 39 of 142 rules). Parsing all of it, and the young-generation scavenges that
+ * then copy it, was most of the first load. So the build (esbuild.js, {@link packKnowledgeGroup})
+ * writes the file as one JSON array: first the index (every member file's data, each product and
+ * rule reduced to the fields every report reads, with where its details are), then each entry's
+ * details as a JSON object of its own. The loader ({@link unpackKnowledgeGroup}) parses the index
+ * alone; each entry is an instance whose detail fields are getters on its prototype that parse
+ * its details (`JSON.parse` of a slice of the file's text) on the first read. Engine code reads
+ * `p.regions` as before.
+ *
+ * A spread (`{ ...entry }`), `Object.keys` or `structuredClone` sees only the index fields: code
+ * that copies an entry uses {@link copyEntry}; `JSON.stringify` gives every field (`toJSON`), in
+ * the order the schema gave them.
+ */
+
+/**
+ * The fields kept in the index: what the first load, a first report and a team overlay's merge
+ * read on every entry. The entry classes of unpackKnowledgeGroup copy the same ones.
+ */
+const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
+  products: ['id', 'name', 'vendor', 'aliases', 'categories'],
+  rules: ['id', 'all', 'any', 'none', 'when', 'unless', 'title'],
+};
+
+/** The lists of the group's member files whose entries have lazy details. */
+type LazyList = 'products' | 'rules';
+const LAZY_LISTS: readonly LazyList[] = ['products', 'rules'];
+
+/** Where an entry's details are: offset and length in the text after the index. */
+const PLACE = '$';
+
+interface PackedIndex {
+  /** Every field of the list's entries, in the order the entries give them (each entry's order is a subsequence). */
+  fields: Record<LazyList, string[]>;
+  members: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * The data file's text for a group's members (build time): `[INDEX,\nDETAILS,DETAILS…]`. The
+ * index holds no raw line break (JSON.stringify escapes them), so the first one ends it.
+ */
+export function packKnowledgeGroup(members: Record<string, Record<string, unknown>>): string {
+  const details: string[] = [];
+  let at = 0;
+  const fields = { products: [] as string[], rules: [] as string[] };
+  const packed: Record<string, Record<string, unknown>> = {};
+  for (const [key, member] of Object.entries(members)) {
+    const out = { ...member };
+    for (const list of LAZY_LISTS) {
+      const entries = member[list];
+      if (!Array.isArray(entries)) continue;
+      out[list] = (entries as Record<string, unknown>[]).map((entry) => {
+        mergeOrder(fields[list], Object.keys(entry));
+        const index: Record<string, unknown> = {};
+        const rest: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(entry)) (INDEX_FIELDS[list].includes(field) ? index : rest)[field] = value;
+        const text = JSON.stringify(rest);
+        index[PLACE] = [at, text.length];
+        details.push(text);
+        at += text.length + 1;
+        return index;
+      });
+    }
+    packed[key] = out;
+  }
+  for (const list of LAZY_LISTS) checkOrders(list, fields[list], Object.values(members));
+  const index: PackedIndex = { fields, members: packed };
+  return `[${JSON.stringify(index)},\n${details.join(',')}]`;
+}
+
+/** Adds the fields of `keys` that `order` lacks, each after the one before it in `keys`. */
+function mergeOrder(order: string[], keys: readonly string[]): void {
+  let after = -1;
+  for (const key of keys) {
+    const i = order.indexOf(key);
+    if (i >= 0) after = i;
+    else order.splice(++after, 0, key);
+  }
+}
+
+/** Fails the build when an entry's fields are not in the merged order (toJSON would reorder them). */
+function checkOrders(list: LazyList, order: readonly string[], members: readonly Record<string, unknown>[]): void {
+  for (const member of members) {
+    for (const entry of (member[list] ?? []) as Record<string, unknown>[]) {
+      const positions = Object.keys(entry).map((k) => order.indexOf(k));
+      if (positions.some((p, i) => i > 0 && p <= positions[i - 1]!)) throw new Error(`${list}: the fields of ${String(entry.id)} are in an order no other entry agrees with`);
+    }
+  }
+}
+
+/** An embedded product or rule: JSON.stringify and copyEntry give all its fields. */
+abstract class LazyEntry {
+  /** Every field, in the order the schema gave them. */
+  toJSON(): Record<string, unknown> {
+    const self = this as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const field of (Object.getPrototypeOf(this) as { fields: readonly string[] }).fields) {
+      const value = self[field];
+      if (value !== undefined) out[field] = value;
+    }
+    return out;
+  }
+}
+
+type Place = [offset: number, length: number];
+type Packed = Record<string, unknown> & { [PLACE]: Place };
+
+/**
+ * A group's members from the data file's text (run time): the products and rules with lazy
+ * details. The entry classes are made here, over the file's text; their constructors copy the
+ * index fields one by one (a loop over the field names cost 3 M instructions more per load).
+ */
+export function unpackKnowledgeGroup(text: string): Record<string, Record<string, unknown>> {
+  const end = text.indexOf('\n');
+  const { fields, members } = JSON.parse(text.slice(1, end - 1)) as PackedIndex;
+  const base = end + 1;
+
+  class Details extends LazyEntry {
+    /** Where the details are in `text`, then the details once parsed (one private field: each costs at load). */
+    #details: Place | Record<string, unknown>;
+    constructor(packed: Packed) {
+      super();
+      this.#details = packed[PLACE];
+    }
+    /** Makes the detail fields of `fields` getters of the class's instances. */
+    static define(entries: { prototype: object }, list: LazyList): void {
+      for (const field of fields[list]) {
+        if (INDEX_FIELDS[list].includes(field)) continue;
+        Object.defineProperty(entries.prototype, field, {
+          get(this: Details) {
+            let details = this.#details;
+            if (Array.isArray(details)) this.#details = details = JSON.parse(text.slice(base + details[0], base + details[0] + details[1])) as Record<string, unknown>;
+            return details[field];
+          },
+          configurable: true,
+        });
+      }
+      Object.defineProperty(entries.prototype, 'fields', { value: fields[list] });
+    }
+  }
+  class ProductEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly vendor: unknown;
+    declare readonly aliases: unknown;
+    declare readonly categories: unknown;
+    constructor(p: Packed) {
+      super(p);
+      this.id = p.id;
+      this.name = p.name;
+      this.vendor = p.vendor;
+      this.aliases = p.aliases;
+      this.categories = p.categories;
+    }
+  }
+  class RuleEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly all: unknown;
+    declare readonly any: unknown;
+    declare readonly none: unknown;
+    declare readonly when: unknown;
+    declare readonly unless: unknown;
+    declare readonly title: unknown;
+    constructor(r: Packed) {
+      super(r);
+      this.id = r.id;
+      this.all = r.all;
+      this.any = r.any;
+      this.none = r.none;
+      this.when = r.when;
+      this.unless = r.unless;
+      this.title = r.title;
+    }
+  }
+  Details.define(ProductEntry, 'products');
+  Details.define(RuleEntry, 'rules');
+  for (const member of Object.values(members)) {
+    const products = member.products as Packed[] | undefined;
+    if (products) member.products = products.map((p) => new ProductEntry(p));
+    const rules = member.rules as Packed[] | undefined;
+    if (rules) member.rules = rules.map((r) => new RuleEntry(r));
+  }
+  return members;
+}
+
+/**
+ * A plain copy of a knowledge entry with all its fields: what a spread gives for a plain
+ * entry, which for an embedded product or rule would miss the details.
+ */
+export function copyEntry<T extends object>(entry: T): T {
+  return entry instanceof LazyEntry ? (entry.toJSON() as T) : { ...entry };
+}
