@@ -103,9 +103,9 @@ export default function load() {
  * UTF-16LE is a JavaScript string's own form, a copy. The file is 40% larger; nothing but the
  * module below reads it.
  *
- * Its products and rules carry their details (long texts, regions, certifications…) apart, each
- * parsed on its first read (knowledge/lazyDetails.ts): a first report reads them on a tenth of
- * the entries, and parsing them all was about 40% of the first load.
+ * Its products, rules, categories, industries and lifecycle families carry their details (long
+ * texts, regions, certifications…) apart, each parsed on its first read (knowledge/lazyDetails.ts):
+ * a first report reads them on a tenth of the entries.
  */
 const DATA_GROUPS = {
   'knowledge-base': ['knowledge/categories.yaml', 'knowledge/industries.yaml', 'knowledge/lifecycle.yaml', 'knowledge/products/business.yaml', 'knowledge/products/industry.yaml', 'knowledge/products/foundation.yaml', 'knowledge/products/platform.yaml', 'knowledge/rules.yaml', 'knowledge/timelines.yaml'],

@@ -1,16 +1,17 @@
 /**
- * The knowledge base's data file with the details of products and rules parsed on first read.
+ * The knowledge base's data file, with the details of its entries parsed on first read.
  *
  * A first report reads every product's and rule's ids, names, aliases, categories and matchers,
  * but the rest (long texts, regions, certifications…) of only the few it picks or fires (39 of
- * 400 products, 39 of 142 rules). Parsing all of it, and the young-generation scavenges that
- * then copy it, was most of the first load. So the build (esbuild.js, {@link packKnowledgeGroup})
- * writes the file as one JSON array: first the index (every member file's data, each product and
- * rule reduced to the fields every report reads, with where its details are), then each entry's
- * details as a JSON object of its own. The loader ({@link unpackKnowledgeGroup}) parses the index
- * alone; each entry is an instance whose detail fields are getters on its prototype that parse
- * its details (`JSON.parse` of a slice of the file's text) on the first read. Engine code reads
- * `p.regions` as before.
+ * 400 products, 39 of 142 rules); likewise the categories' costs and proofs (5 of 56), an
+ * industry's regulators and systems (1 of 15), a lifecycle family's versions (4 of 19). Parsing
+ * all of it, and the young-generation scavenges that then copy it, was most of the first load.
+ * So the build (esbuild.js, {@link packKnowledgeGroup}) writes the file as one JSON array: first
+ * the index (every member file's data, each entry of those lists reduced to the fields every
+ * report reads, with where its details are), then each entry's details as a JSON object of its
+ * own. The loader ({@link unpackKnowledgeGroup}) parses the index alone; each entry is an
+ * instance whose detail fields are getters on its prototype that parse its details (`JSON.parse`
+ * of a slice of the file's text) on the first read. Engine code reads `p.regions` as before.
  *
  * A spread (`{ ...entry }`), `Object.keys` or `structuredClone` sees only the index fields: code
  * that copies an entry uses {@link copyEntry}; `JSON.stringify` gives every field (`toJSON`), in
@@ -24,11 +25,14 @@
 const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
   products: ['id', 'name', 'vendor', 'aliases', 'categories'],
   rules: ['id', 'all', 'any', 'none', 'when', 'unless', 'title'],
+  categories: ['id', 'name', 'nameEn', 'layer', 'aliases'],
+  industries: ['id', 'name', 'nameEn', 'aliases'],
+  families: ['id', 'name', 'aliases', 'product'],
 };
 
 /** The lists of the group's member files whose entries have lazy details. */
-type LazyList = 'products' | 'rules';
-const LAZY_LISTS: readonly LazyList[] = ['products', 'rules'];
+type LazyList = 'products' | 'rules' | 'categories' | 'industries' | 'families';
+const LAZY_LISTS: readonly LazyList[] = ['products', 'rules', 'categories', 'industries', 'families'];
 
 /** Where an entry's details are: offset and length in the text after the index. */
 const PLACE = '$';
@@ -46,7 +50,7 @@ interface PackedIndex {
 export function packKnowledgeGroup(members: Record<string, Record<string, unknown>>): string {
   const details: string[] = [];
   let at = 0;
-  const fields = { products: [] as string[], rules: [] as string[] };
+  const fields: Record<LazyList, string[]> = { products: [], rules: [], categories: [], industries: [], families: [] };
   const packed: Record<string, Record<string, unknown>> = {};
   for (const [key, member] of Object.entries(members)) {
     const out = { ...member };
@@ -92,7 +96,7 @@ function checkOrders(list: LazyList, order: readonly string[], members: readonly
   }
 }
 
-/** An embedded product or rule: JSON.stringify and copyEntry give all its fields. */
+/** An embedded entry with lazy details: JSON.stringify and copyEntry give all its fields. */
 abstract class LazyEntry {
   /** Every field, in the order the schema gave them. */
   toJSON(): Record<string, unknown> {
@@ -110,7 +114,7 @@ type Place = [offset: number, length: number];
 type Packed = Record<string, unknown> & { [PLACE]: Place };
 
 /**
- * A group's members from the data file's text (run time): the products and rules with lazy
+ * A group's members from the data file's text (run time): the entries of LAZY_LISTS with lazy
  * details. The entry classes are made here, over the file's text; their constructors copy the
  * index fields one by one (a loop over the field names cost 3 M instructions more per load).
  */
@@ -176,20 +180,62 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
       this.title = r.title;
     }
   }
-  Details.define(ProductEntry, 'products');
-  Details.define(RuleEntry, 'rules');
-  for (const member of Object.values(members)) {
-    const products = member.products as Packed[] | undefined;
-    if (products) member.products = products.map((p) => new ProductEntry(p));
-    const rules = member.rules as Packed[] | undefined;
-    if (rules) member.rules = rules.map((r) => new RuleEntry(r));
+  class CategoryEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly nameEn: unknown;
+    declare readonly layer: unknown;
+    declare readonly aliases: unknown;
+    constructor(c: Packed) {
+      super(c);
+      this.id = c.id;
+      this.name = c.name;
+      this.nameEn = c.nameEn;
+      this.layer = c.layer;
+      this.aliases = c.aliases;
+    }
+  }
+  class IndustryEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly nameEn: unknown;
+    declare readonly aliases: unknown;
+    constructor(i: Packed) {
+      super(i);
+      this.id = i.id;
+      this.name = i.name;
+      this.nameEn = i.nameEn;
+      this.aliases = i.aliases;
+    }
+  }
+  class FamilyEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly aliases: unknown;
+    declare readonly product: unknown;
+    constructor(f: Packed) {
+      super(f);
+      this.id = f.id;
+      this.name = f.name;
+      this.aliases = f.aliases;
+      this.product = f.product;
+    }
+  }
+  const classes: Record<LazyList, new (packed: Packed) => Details> = { products: ProductEntry, rules: RuleEntry, categories: CategoryEntry, industries: IndustryEntry, families: FamilyEntry };
+  for (const list of LAZY_LISTS) {
+    const Entries = classes[list];
+    Details.define(Entries, list);
+    for (const member of Object.values(members)) {
+      const entries = member[list] as Packed[] | undefined;
+      if (entries) member[list] = entries.map((e) => new Entries(e));
+    }
   }
   return members;
 }
 
 /**
  * A plain copy of a knowledge entry with all its fields: what a spread gives for a plain
- * entry, which for an embedded product or rule would miss the details.
+ * entry, which for an embedded one with lazy details would miss them.
  */
 export function copyEntry<T extends object>(entry: T): T {
   return entry instanceof LazyEntry ? (entry.toJSON() as T) : { ...entry };

@@ -1,6 +1,6 @@
 /**
- * The knowledge base's data file parses the details of products and rules on first read
- * (src/core/knowledge/lazyDetails.ts). The shipped data must still be exactly what the YAML
+ * The knowledge base's data file parses the details of products, rules, categories, industries
+ * and lifecycle families on first read (src/core/knowledge/lazyDetails.ts). The shipped data must still be exactly what the YAML
  * gives, every field of every entry in its order; a copy (copyEntry, JSON) keeps the details, a
  * bare spread does not; and a team overlay's merge reads and copies them as before.
  */
@@ -57,7 +57,7 @@ describe('knowledge details parsed on first read', () => {
       const expected = fromYaml(file, schema);
       const shipped = load();
       assert.equal(JSON.stringify(shipped), JSON.stringify(expected), file);
-      for (const list of ['products', 'rules'] as const) {
+      for (const list of ['products', 'rules', 'categories', 'industries', 'families'] as const) {
         const want = (expected as Entries)[list] ?? [];
         const got = (shipped as Entries)[list] ?? [];
         assert.equal(got.length, want.length, `${file}: ${list}`);
@@ -78,7 +78,7 @@ describe('knowledge details parsed on first read', () => {
     const kb = getKnowledgeBase();
     const redis = kb.product('redis')!;
     const rule = kb.rules[0]!;
-    for (const entry of [redis, rule] as unknown as Record<string, unknown>[]) {
+    for (const entry of [redis, rule, kb.categories[0]!, kb.industries[0]!, kb.lifecycle[0]!] as unknown as Record<string, unknown>[]) {
       const copy = copyEntry(entry);
       assert.equal(Object.getPrototypeOf(copy), Object.prototype);
       assert.deepStrictEqual(copy, JSON.parse(JSON.stringify(entry)));
