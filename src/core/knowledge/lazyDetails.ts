@@ -34,7 +34,7 @@ const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
 type LazyList = 'products' | 'rules' | 'categories' | 'industries' | 'families';
 const LAZY_LISTS: readonly LazyList[] = ['products', 'rules', 'categories', 'industries', 'families'];
 
-/** Where an entry's details are: offset and length in the text after the index. */
+/** Where an entry's details begin, as an offset in the text after the index; a line break ends them. */
 const PLACE = '$';
 
 interface PackedIndex {
@@ -44,8 +44,9 @@ interface PackedIndex {
 }
 
 /**
- * The data file's text for a group's members (build time): `[INDEX,\nDETAILS,DETAILS…]`. The
- * index holds no raw line break (JSON.stringify escapes them), so the first one ends it.
+ * The data file's text for a group's members (build time): `[INDEX\n,DETAILS\n,DETAILS\n]`.
+ * JSON.stringify writes no raw line break (it escapes them in strings), so a line break ends the
+ * index and each entry's details; the file is still JSON, a line break being white space.
  */
 export function packKnowledgeGroup(members: Record<string, Record<string, unknown>>): string {
   const details: string[] = [];
@@ -63,9 +64,9 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
         const rest: Record<string, unknown> = {};
         for (const [field, value] of Object.entries(entry)) (INDEX_FIELDS[list].includes(field) ? index : rest)[field] = value;
         const text = JSON.stringify(rest);
-        index[PLACE] = [at, text.length];
+        index[PLACE] = at;
         details.push(text);
-        at += text.length + 1;
+        at += text.length + 2;
         return index;
       });
     }
@@ -73,7 +74,7 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
   }
   for (const list of LAZY_LISTS) checkOrders(list, fields[list], Object.values(members));
   const index: PackedIndex = { fields, members: packed };
-  return `[${JSON.stringify(index)},\n${details.join(',')}]`;
+  return `[${JSON.stringify(index)}\n,${details.join('\n,')}\n]`;
 }
 
 /** Adds the fields of `keys` that `order` lacks, each after the one before it in `keys`. */
@@ -110,8 +111,7 @@ abstract class LazyEntry {
   }
 }
 
-type Place = [offset: number, length: number];
-type Packed = Record<string, unknown> & { [PLACE]: Place };
+type Packed = Record<string, unknown> & { [PLACE]: number };
 
 /**
  * A group's members from the data file's text (run time): the entries of LAZY_LISTS with lazy
@@ -120,12 +120,12 @@ type Packed = Record<string, unknown> & { [PLACE]: Place };
  */
 export function unpackKnowledgeGroup(text: string): Record<string, Record<string, unknown>> {
   const end = text.indexOf('\n');
-  const { fields, members } = JSON.parse(text.slice(1, end - 1)) as PackedIndex;
-  const base = end + 1;
+  const { fields, members } = JSON.parse(text.slice(1, end)) as PackedIndex;
+  const base = end + 2;
 
   class Details extends LazyEntry {
     /** Where the details are in `text`, then the details once parsed (one private field: each costs at load). */
-    #details: Place | Record<string, unknown>;
+    #details: number | Record<string, unknown>;
     constructor(packed: Packed) {
       super();
       this.#details = packed[PLACE];
@@ -137,7 +137,7 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
         Object.defineProperty(entries.prototype, field, {
           get(this: Details) {
             let details = this.#details;
-            if (Array.isArray(details)) this.#details = details = JSON.parse(text.slice(base + details[0], base + details[0] + details[1])) as Record<string, unknown>;
+            if (typeof details === 'number') this.#details = details = JSON.parse(text.slice(base + details, text.indexOf('\n', base + details))) as Record<string, unknown>;
             return details[field];
           },
           configurable: true,
