@@ -40,20 +40,23 @@ function dataModule(data) {
   return `let data;\nexport default function load() {\n  return (data ??= JSON.parse(${JSON.stringify(JSON.stringify(data))}));\n}\n`;
 }
 
+/** How a data file module turns the file's text into data: `imports` (code) brings `call` in. */
+const JSON_PARSE = { imports: '', call: 'JSON.parse' };
+
 /**
  * A module for validated data shipped beside the bundle as a JSON file in dist/data/: a function
  * that reads and parses it on the first call. The bundles then carry none of it (activation does
  * not even read it), and the engine's first report reads just the files it needs.
  */
-function dataFileModule(name, folder = 'data', encoding = 'utf8') {
+function dataFileModule(name, folder = 'data', encoding = 'utf8', parse = JSON_PARSE) {
   return `import { readFileSync } from 'node:fs';
-let data;
+${parse.imports}let data;
 export default function load() {
   if (data === undefined) {
     // This code runs from dist/ or dist/chunks/; the data is in dist/data/ (the schemas in dist/schemas/).
     const here = new URL('.', import.meta.url);
     const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
-    data = JSON.parse(readFileSync(new URL(${JSON.stringify(`${folder}/${name}`)}, dist), ${JSON.stringify(encoding)}));
+    data = ${parse.call}(readFileSync(new URL(${JSON.stringify(`${folder}/${name}`)}, dist), ${JSON.stringify(encoding)}));
   }
   return data;
 }
@@ -64,12 +67,12 @@ export default function load() {
  * The CommonJS CLI's form of {@link dataFileModule}: the bundle (cli.cjs) is one file beside data/
  * and schemas/, so the module finds them from __dirname.
  */
-function cjsDataFileModule(name, folder = 'data', encoding = 'utf8') {
+function cjsDataFileModule(name, folder = 'data', encoding = 'utf8', parse = JSON_PARSE) {
   return `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-let data;
+${parse.imports}let data;
 export default function load() {
-  return (data ??= JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(folder)}, ${JSON.stringify(name)}), ${JSON.stringify(encoding)})));
+  return (data ??= ${parse.call}(readFileSync(join(__dirname, ${JSON.stringify(folder)}, ${JSON.stringify(name)}), ${JSON.stringify(encoding)})));
 }
 `;
 }
@@ -80,11 +83,11 @@ export default function load() {
  * the benchmarks then load the data as the shipped bundles do: one readFileSync and JSON.parse
  * per file.
  */
-function absoluteDataFileModule(file, encoding = 'utf8') {
+function absoluteDataFileModule(file, encoding = 'utf8', parse = JSON_PARSE) {
   return `const { readFileSync } = require('node:fs');
-let data;
+${parse.imports}let data;
 export default function load() {
-  return (data ??= JSON.parse(readFileSync(${JSON.stringify(file)}, ${JSON.stringify(encoding)})));
+  return (data ??= ${parse.call}(readFileSync(${JSON.stringify(file)}, ${JSON.stringify(encoding)})));
 }
 `;
 }
@@ -99,10 +102,17 @@ export default function load() {
  * decoding 480 KB of UTF-8 into a JavaScript string costs about as much as parsing it, while
  * UTF-16LE is a JavaScript string's own form, a copy. The file is 40% larger; nothing but the
  * module below reads it.
+ *
+ * Its products, rules, categories, industries and lifecycle families carry their details (long
+ * texts, regions, certifications…) apart, each parsed on its first read (knowledge/lazyDetails.ts):
+ * a first report reads them on a tenth of the entries.
  */
 const DATA_GROUPS = {
   'knowledge-base': ['knowledge/categories.yaml', 'knowledge/industries.yaml', 'knowledge/lifecycle.yaml', 'knowledge/products/business.yaml', 'knowledge/products/industry.yaml', 'knowledge/products/foundation.yaml', 'knowledge/products/platform.yaml', 'knowledge/rules.yaml', 'knowledge/timelines.yaml'],
 };
+
+/** A group's file is read by knowledge/lazyDetails.ts, which esbuild.js also runs (from the data build) to write it. */
+const UNPACK_GROUP = { imports: `import { unpackKnowledgeGroup } from ${JSON.stringify(path.join(CORE, 'knowledge', 'lazyDetails.ts'))};\n`, call: 'unpackKnowledgeGroup' };
 
 /** The group of a data key (a path under src/core/), if it is in one. */
 function groupOf(key) {
@@ -136,8 +146,8 @@ function yamlData(compiled, options = {}) {
         const data = await compiled();
         const name = `${args.path}.utf16le.json`;
         fs.mkdirSync(options.dataDir, { recursive: true });
-        fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(Object.fromEntries(DATA_GROUPS[args.path].map((key) => [key, data[key]]))), 'utf16le');
-        return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name), 'utf16le') : (options.cjs ? cjsDataFileModule : dataFileModule)(name, 'data', 'utf16le'), loader: 'js', watchFiles: DATA_GROUPS[args.path].map((key) => path.join(CORE, key)) };
+        fs.writeFileSync(path.join(options.dataDir, name), packDataGroup(Object.fromEntries(DATA_GROUPS[args.path].map((key) => [key, data[key]]))), 'utf16le');
+        return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name), 'utf16le', UNPACK_GROUP) : (options.cjs ? cjsDataFileModule : dataFileModule)(name, 'data', 'utf16le', UNPACK_GROUP), loader: 'js', resolveDir: CORE, watchFiles: DATA_GROUPS[args.path].map((key) => path.join(CORE, key)) };
       });
       build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
         const key = path.relative(CORE, args.path).split(path.sep).join('/');
@@ -221,6 +231,8 @@ const problemMatcherPlugin = {
  * after reporting why, when invalid.
  */
 let compiledCache;
+/** A group's data as its file's text (knowledge/lazyDetails.ts, from the data build, set by compileDataNow). */
+let packDataGroup;
 function compileData() {
   const stamp = listFiles(CORE, '.yaml').map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join('|');
   if (compiledCache?.stamp !== stamp) compiledCache = { stamp, result: compileDataNow() };
@@ -232,7 +244,8 @@ async function compileDataNow() {
   await esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/team/buildData.ts'], outfile });
   const file = path.resolve(outfile);
   delete require.cache[file];
-  const { compileBuildData } = require(file);
+  const { compileBuildData, packKnowledgeGroup } = require(file);
+  packDataGroup = packKnowledgeGroup;
   const { problems, data } = compileBuildData();
   for (const p of problems) console.error(`✘ [DATA] ${p}`);
   return problems.length > 0 ? undefined : data;

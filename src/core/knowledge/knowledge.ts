@@ -4,7 +4,9 @@
  * see validateData.ts and esbuild.js) and embedded as the schema's output, so loading it is a
  * `JSON.parse`: no zod and no checks at run time. The files a report needs (all but the
  * frameworks and locations, which the analysis loads alone) share one data file, read and parsed
- * at the first of their loads (DATA_GROUPS in esbuild.js).
+ * at the first of their loads (DATA_GROUPS in esbuild.js); the details of its products, rules,
+ * categories, industries and lifecycle families are parsed per entry when first read
+ * (lazyDetails.ts).
  */
 import type { z } from '../zod';
 import loadCategories from './categories.yaml';

@@ -14,3 +14,6 @@ export function compileBuildData(): { problems: string[]; data: Record<string, u
   for (const [name, schema] of Object.entries(buildJsonSchemas())) data[`schemas/${name}`] = schema;
   return { problems, data };
 }
+
+/** esbuild.js writes the knowledge base's data file with it (the loader's format, beside the loader). */
+export { packKnowledgeGroup } from '../knowledge/lazyDetails';

@@ -26,6 +26,7 @@
 import { FieldCatalog, normalizeName } from '../catalog/catalog';
 import type { FieldCatalogData, FieldSpecInput } from '../catalog/schema';
 import { indexKnowledge, type KnowledgeBase } from '../knowledge/knowledge';
+import { copyEntry } from '../knowledge/lazyDetails';
 import type { KnowledgeData } from '../knowledge/integrity';
 import type { Framework } from '../knowledge/schema';
 import { t } from '../l10n';
@@ -242,7 +243,8 @@ class Merger {
           }
           if (fields.length === 0) return;
           remember(kind, change.id, where);
-          const entry: Entry = { ...slot.entry };
+          // A copy with every field: an embedded product's or rule's details are not its own properties (lazyDetails.ts).
+          const entry: Entry = copyEntry(slot.entry);
           for (const f of fields) entry[f] = change[f];
           const override = { source: layer.source, file: overlay.file, line: this.line(where), fields };
           this.table(kind).set(change.id, { entry, origin: { ...slot.origin, overrides: [...(slot.origin.overrides ?? []), override] } });

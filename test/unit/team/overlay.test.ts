@@ -13,6 +13,7 @@ import type { ReportModel } from '../../../src/core/engine/reportModel';
 import { getCompletions } from '../../../src/core/features/completion';
 import { getHover } from '../../../src/core/features/hover';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
+import { copyEntry } from '../../../src/core/knowledge/lazyDetails';
 import { parseIntake } from '../../../src/core/parser';
 import { loadTeamKnowledge, type TeamKnowledge } from '../../../src/core/team/teamKnowledge';
 import { TEAM_CODE_SEVERITY, TEAM_CODES } from '../../../src/core/team/types';
@@ -144,7 +145,8 @@ describe('team knowledge overlays', () => {
     });
 
     it('an added entry with an existing id replaces it whole; the same id twice in a layer is a duplicate', async () => {
-      const redis = { ...getKnowledgeBase().product('redis')!, caveat: '团队版' };
+      // copyEntry: a spread of an embedded entry would miss its details (knowledge/lazyDetails.ts).
+      const redis = { ...copyEntry(getKnowledgeBase().product('redis')!), caveat: '团队版' };
       const ws = tempWorkspace({
         '.intake/knowledge/a.json': JSON.stringify({ products: [redis] }, null, 2),
         '.intake/knowledge/b.json': JSON.stringify({ products: [{ ...redis, caveat: '第二份' }] }, null, 2),
@@ -204,8 +206,8 @@ describe('team knowledge overlays', () => {
     });
 
     it('a rule whose precondition names an added industry is fine; reverting an entry re-checks those that relied on it', async () => {
-      const industry = { ...getKnowledgeBase().industry('retail-ecommerce')!, id: 'pet-retail', name: '宠物零售', aliases: ['宠物'] };
-      const badCategory = { ...getKnowledgeBase().category('oms')!, id: 'pet-oms', cost: { ...getKnowledgeBase().category('oms')!.cost, licencePerUnit: [9, 1] } };
+      const industry = { ...copyEntry(getKnowledgeBase().industry('retail-ecommerce')!), id: 'pet-retail', name: '宠物零售', aliases: ['宠物'] };
+      const badCategory = { ...copyEntry(getKnowledgeBase().category('oms')!), id: 'pet-oms', cost: { ...getKnowledgeBase().category('oms')!.cost, licencePerUnit: [9, 1] } };
       const ws = tempWorkspace({
         '.intake/knowledge/a.json': JSON.stringify({ industries: [industry], categories: [badCategory] }),
         '.intake/knowledge/b.yaml': rule('      industries: [pet-retail]\n') + 'overrides:\n  products:\n    - id: redis\n      categories: [cache, pet-oms]\n',

@@ -6,6 +6,7 @@
  * indexOf, no regular expression.
  */
 import { allowedDowntime } from '../../analysis/sla';
+import { copyEntry } from '../../knowledge/lazyDetails';
 import type { Rule } from '../../knowledge/schema';
 import type { RuleHit } from '../rules';
 import type { Understanding } from '../understand';
@@ -39,7 +40,8 @@ function fillText(text: string, known: Record<string, string | undefined>): stri
 export function withCustomerFigures(hits: readonly RuleHit[], u: Understanding): RuleHit[] {
   const known = values(u);
   const fill = (r: Rule): Rule => ({
-    ...r,
+    // Every field: an embedded rule's details are not its own properties (lazyDetails.ts).
+    ...copyEntry(r),
     summary: fillText(r.summary, known),
     recommendation: fillText(r.recommendation, known),
     ...(r.mitigation !== undefined ? { mitigation: fillText(r.mitigation, known) } : {}),

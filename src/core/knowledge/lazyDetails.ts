@@ -1,0 +1,242 @@
+/**
+ * The knowledge base's data file, with the details of its entries parsed on first read.
+ *
+ * A first report reads every product's and rule's ids, names, aliases, categories and matchers,
+ * but the rest (long texts, regions, certifications…) of only the few it picks or fires (39 of
+ * 400 products, 39 of 142 rules); likewise the categories' costs and proofs (5 of 56), an
+ * industry's regulators and systems (1 of 15), a lifecycle family's versions (4 of 19). Parsing
+ * all of it, and the young-generation scavenges that then copy it, was most of the first load.
+ * So the build (esbuild.js, {@link packKnowledgeGroup}) writes the file as one JSON array: first
+ * the index (every member file's data, each entry of those lists reduced to the fields every
+ * report reads, with where its details are), then each entry's details as a JSON object of its
+ * own. The loader ({@link unpackKnowledgeGroup}) parses the index alone; each entry is an
+ * instance whose detail fields are getters on its prototype that parse its details (`JSON.parse`
+ * of a slice of the file's text) on the first read. Engine code reads `p.regions` as before.
+ *
+ * A spread (`{ ...entry }`), `Object.keys` or `structuredClone` sees only the index fields: code
+ * that copies an entry uses {@link copyEntry}; `JSON.stringify` gives every field (`toJSON`), in
+ * the order the schema gave them.
+ */
+
+/**
+ * The fields kept in the index: what the first load, a first report and a team overlay's merge
+ * read on every entry. The entry classes of unpackKnowledgeGroup copy the same ones.
+ */
+const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
+  products: ['id', 'name', 'vendor', 'aliases', 'categories'],
+  rules: ['id', 'all', 'any', 'none', 'when', 'unless', 'title'],
+  categories: ['id', 'name', 'nameEn', 'layer', 'aliases'],
+  industries: ['id', 'name', 'nameEn', 'aliases'],
+  families: ['id', 'name', 'aliases', 'product'],
+};
+
+/** The lists of the group's member files whose entries have lazy details. */
+type LazyList = 'products' | 'rules' | 'categories' | 'industries' | 'families';
+const LAZY_LISTS: readonly LazyList[] = ['products', 'rules', 'categories', 'industries', 'families'];
+
+/** Where an entry's details begin, as an offset in the text after the index; a line break ends them. */
+const PLACE = '$';
+
+interface PackedIndex {
+  /** Every field of the list's entries, in the order the entries give them (each entry's order is a subsequence). */
+  fields: Record<LazyList, string[]>;
+  members: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * The data file's text for a group's members (build time): `[INDEX\n,DETAILS\n,DETAILS\n]`.
+ * JSON.stringify writes no raw line break (it escapes them in strings), so a line break ends the
+ * index and each entry's details; the file is still JSON, a line break being white space.
+ */
+export function packKnowledgeGroup(members: Record<string, Record<string, unknown>>): string {
+  const details: string[] = [];
+  let at = 0;
+  const fields: Record<LazyList, string[]> = { products: [], rules: [], categories: [], industries: [], families: [] };
+  const packed: Record<string, Record<string, unknown>> = {};
+  for (const [key, member] of Object.entries(members)) {
+    const out = { ...member };
+    for (const list of LAZY_LISTS) {
+      const entries = member[list];
+      if (!Array.isArray(entries)) continue;
+      out[list] = (entries as Record<string, unknown>[]).map((entry) => {
+        mergeOrder(fields[list], Object.keys(entry));
+        const index: Record<string, unknown> = {};
+        const rest: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(entry)) (INDEX_FIELDS[list].includes(field) ? index : rest)[field] = value;
+        const text = JSON.stringify(rest);
+        index[PLACE] = at;
+        details.push(text);
+        at += text.length + 2;
+        return index;
+      });
+    }
+    packed[key] = out;
+  }
+  for (const list of LAZY_LISTS) checkOrders(list, fields[list], Object.values(members));
+  const index: PackedIndex = { fields, members: packed };
+  return `[${JSON.stringify(index)}\n,${details.join('\n,')}\n]`;
+}
+
+/** Adds the fields of `keys` that `order` lacks, each after the one before it in `keys`. */
+function mergeOrder(order: string[], keys: readonly string[]): void {
+  let after = -1;
+  for (const key of keys) {
+    const i = order.indexOf(key);
+    if (i >= 0) after = i;
+    else order.splice(++after, 0, key);
+  }
+}
+
+/** Fails the build when an entry's fields are not in the merged order (toJSON would reorder them). */
+function checkOrders(list: LazyList, order: readonly string[], members: readonly Record<string, unknown>[]): void {
+  for (const member of members) {
+    for (const entry of (member[list] ?? []) as Record<string, unknown>[]) {
+      const positions = Object.keys(entry).map((k) => order.indexOf(k));
+      if (positions.some((p, i) => i > 0 && p <= positions[i - 1]!)) throw new Error(`${list}: the fields of ${String(entry.id)} are in an order no other entry agrees with`);
+    }
+  }
+}
+
+/** An embedded entry with lazy details: JSON.stringify and copyEntry give all its fields. */
+abstract class LazyEntry {
+  /** Every field, in the order the schema gave them. */
+  toJSON(): Record<string, unknown> {
+    const self = this as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const field of (Object.getPrototypeOf(this) as { fields: readonly string[] }).fields) {
+      const value = self[field];
+      if (value !== undefined) out[field] = value;
+    }
+    return out;
+  }
+}
+
+type Packed = Record<string, unknown> & { [PLACE]: number };
+
+/**
+ * A group's members from the data file's text (run time): the entries of LAZY_LISTS with lazy
+ * details. The entry classes are made here, over the file's text; their constructors copy the
+ * index fields one by one (a loop over the field names cost 3 M instructions more per load).
+ */
+export function unpackKnowledgeGroup(text: string): Record<string, Record<string, unknown>> {
+  const end = text.indexOf('\n');
+  const { fields, members } = JSON.parse(text.slice(1, end)) as PackedIndex;
+  const base = end + 2;
+
+  class Details extends LazyEntry {
+    /** Where the details are in `text`, then the details once parsed (one private field: each costs at load). */
+    #details: number | Record<string, unknown>;
+    constructor(packed: Packed) {
+      super();
+      this.#details = packed[PLACE];
+    }
+    /** Makes the detail fields of `fields` getters of the class's instances. */
+    static define(entries: { prototype: object }, list: LazyList): void {
+      for (const field of fields[list]) {
+        if (INDEX_FIELDS[list].includes(field)) continue;
+        Object.defineProperty(entries.prototype, field, {
+          get(this: Details) {
+            let details = this.#details;
+            if (typeof details === 'number') this.#details = details = JSON.parse(text.slice(base + details, text.indexOf('\n', base + details))) as Record<string, unknown>;
+            return details[field];
+          },
+          configurable: true,
+        });
+      }
+      Object.defineProperty(entries.prototype, 'fields', { value: fields[list] });
+    }
+  }
+  class ProductEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly vendor: unknown;
+    declare readonly aliases: unknown;
+    declare readonly categories: unknown;
+    constructor(p: Packed) {
+      super(p);
+      this.id = p.id;
+      this.name = p.name;
+      this.vendor = p.vendor;
+      this.aliases = p.aliases;
+      this.categories = p.categories;
+    }
+  }
+  class RuleEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly all: unknown;
+    declare readonly any: unknown;
+    declare readonly none: unknown;
+    declare readonly when: unknown;
+    declare readonly unless: unknown;
+    declare readonly title: unknown;
+    constructor(r: Packed) {
+      super(r);
+      this.id = r.id;
+      this.all = r.all;
+      this.any = r.any;
+      this.none = r.none;
+      this.when = r.when;
+      this.unless = r.unless;
+      this.title = r.title;
+    }
+  }
+  class CategoryEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly nameEn: unknown;
+    declare readonly layer: unknown;
+    declare readonly aliases: unknown;
+    constructor(c: Packed) {
+      super(c);
+      this.id = c.id;
+      this.name = c.name;
+      this.nameEn = c.nameEn;
+      this.layer = c.layer;
+      this.aliases = c.aliases;
+    }
+  }
+  class IndustryEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly nameEn: unknown;
+    declare readonly aliases: unknown;
+    constructor(i: Packed) {
+      super(i);
+      this.id = i.id;
+      this.name = i.name;
+      this.nameEn = i.nameEn;
+      this.aliases = i.aliases;
+    }
+  }
+  class FamilyEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly name: unknown;
+    declare readonly aliases: unknown;
+    declare readonly product: unknown;
+    constructor(f: Packed) {
+      super(f);
+      this.id = f.id;
+      this.name = f.name;
+      this.aliases = f.aliases;
+      this.product = f.product;
+    }
+  }
+  const classes: Record<LazyList, new (packed: Packed) => Details> = { products: ProductEntry, rules: RuleEntry, categories: CategoryEntry, industries: IndustryEntry, families: FamilyEntry };
+  for (const list of LAZY_LISTS) {
+    const Entries = classes[list];
+    Details.define(Entries, list);
+    for (const member of Object.values(members)) {
+      const entries = member[list] as Packed[] | undefined;
+      if (entries) member[list] = entries.map((e) => new Entries(e));
+    }
+  }
+  return members;
+}
+
+/**
+ * A plain copy of a knowledge entry with all its fields: what a spread gives for a plain
+ * entry, which for an embedded one with lazy details would miss them.
+ */
+export function copyEntry<T extends object>(entry: T): T {
+  return entry instanceof LazyEntry ? (entry.toJSON() as T) : { ...entry };
+}
