@@ -67,7 +67,7 @@ export class DocumentAnalysis implements IntakeHost {
       const before = previous?.intakes[origin.previous.index];
       if (before?.intake !== origin.previous) return undefined;
       if (origin.kind === 'same') return before.adopt(this);
-      if (origin.kind === 'edited') return before.edited(this, intake, placeholdersOfIntake(i), origin.section, origin.lines);
+      if (origin.kind === 'edited') return before.edited(this, intake, placeholdersOfIntake(i), origin.section);
       return before.moved(this, intake, placeholdersOfIntake(i), origin.lines);
     });
     const fresh = placeholdersOf(file, parsed.parsedPlaceholders(), (i) => !kept[i] && parsed.origins[i]?.kind === 'parsed');

@@ -9,11 +9,18 @@ function movePosition(p: Position, lines: number): Position {
 }
 
 function moveRange(r: Range, lines: number): Range {
-  return { start: movePosition(r.start, lines), end: movePosition(r.end, lines) };
+  const start = movePosition(r.start, lines);
+  return { start, end: r.end === r.start ? start : movePosition(r.end, lines) };
 }
 
-export function moveDiagnostic(d: IntakeDiagnostic, lines: number, intake: number): IntakeDiagnostic {
-  return { code: d.code, severity: d.severity, message: d.message, range: moveRange(d.range, lines), intake, data: d.data };
+/** The diagnostics moved down by `lines` and given to intake `intake`, in one pass. */
+export function moveDiagnostics(list: readonly IntakeDiagnostic[], lines: number, intake: number): IntakeDiagnostic[] {
+  const out = new Array<IntakeDiagnostic>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
+    out[i] = { code: d.code, severity: d.severity, message: d.message, range: moveRange(d.range, lines), intake, data: d.data };
+  }
+  return out;
 }
 
 export { moveFinding } from '../analysis/finding';
