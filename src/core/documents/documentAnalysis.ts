@@ -75,11 +75,13 @@ export class DocumentAnalysis implements IntakeHost {
     // in the same segment) takes over that one's results.
     const same = previous ? sameText(this, previous, parsed, kept) : new Map<number, IntakeAnalysis>();
     this.intakes = file.intakes.map((intake, i) => {
+      const before = same.get(i);
+      const keep = kept[i];
+      if (keep && !before) return keep;
       const list = fresh.get(i);
       const placeholders = list ? constant(list) : placeholdersOfIntake(i);
-      const before = same.get(i);
       if (before) return before.moved(this, intake, placeholders, intake.range.start.line - before.intake.range.start.line);
-      return kept[i] ?? new IntakeAnalysis(this, intake, placeholders);
+      return new IntakeAnalysis(this, intake, placeholders);
     });
   }
 

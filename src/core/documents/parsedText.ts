@@ -509,13 +509,17 @@ function mayBeSeparator(text: string, from: number, to: number): boolean {
 
 /** A segment moved down by `lines` lines, its intakes renumbered by `indices`, its offsets by `offset`. */
 function moveSegment(s: Segment, lines: number, indices: number, offset: number): Segment {
-  const base = { ...s, start: s.start + offset, end: s.end + offset };
-  if (lines === 0 && indices === 0) return base;
+  const moved = lines !== 0 || indices !== 0;
+  // One literal, not spreads: Enter above many segments moves each.
   return {
-    ...base,
     firstLine: s.firstLine + lines,
+    lineCount: s.lineCount,
+    start: s.start + offset,
+    end: s.end + offset,
     firstIntakeIndex: s.firstIntakeIndex + indices,
-    view: new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices),
+    parse: s.parse,
+    view: moved ? new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices) : s.view,
+    lines: s.lines,
   };
 }
 
