@@ -67,7 +67,7 @@ export class DocumentAnalysis implements IntakeHost {
       const before = previous?.intakes[origin.previous.index];
       if (before?.intake !== origin.previous) return undefined;
       if (origin.kind === 'same') return before.adopt(this);
-      if (origin.kind === 'edited') return before.edited(this, intake, placeholdersOfIntake(i), origin.section, origin.lines);
+      if (origin.kind === 'edited') return before.edited(this, intake, placeholdersOfIntake(i), origin.section);
       return before.moved(this, intake, placeholdersOfIntake(i), origin.lines);
     });
     const fresh = placeholdersOf(file, parsed.parsedPlaceholders(), (i) => !kept[i] && parsed.origins[i]?.kind === 'parsed');
@@ -75,11 +75,13 @@ export class DocumentAnalysis implements IntakeHost {
     // in the same segment) takes over that one's results.
     const same = previous ? sameText(this, previous, parsed, kept) : new Map<number, IntakeAnalysis>();
     this.intakes = file.intakes.map((intake, i) => {
+      const before = same.get(i);
+      const keep = kept[i];
+      if (keep && !before) return keep;
       const list = fresh.get(i);
       const placeholders = list ? constant(list) : placeholdersOfIntake(i);
-      const before = same.get(i);
       if (before) return before.moved(this, intake, placeholders, intake.range.start.line - before.intake.range.start.line);
-      return kept[i] ?? new IntakeAnalysis(this, intake, placeholders);
+      return new IntakeAnalysis(this, intake, placeholders);
     });
   }
 
@@ -142,8 +144,17 @@ export class DocumentAnalysis implements IntakeHost {
   /** Every diagnostic of the document, the analysis findings included, in document order. */
   diagnostics(): IntakeDiagnostic[] {
     if (this.all) return this.all;
-    const out: IntakeDiagnostic[] = this.stray.map((p) => this.validator.placeholder(p, 0));
-    for (const a of this.intakes) for (const d of a.diagnostics()) out.push(d);
+    // Indexed loops into an array made at its size: this runs once per version over every
+    // diagnostic (tens of thousands in a large file), mostly before it is optimised, where an
+    // iterator and a growing array allocate several times the list itself.
+    const lists = new Array<IntakeDiagnostic[]>(this.intakes.length);
+    let size = this.stray.length;
+    for (let i = 0; i < lists.length; i++) size += (lists[i] = this.intakes[i]!.diagnostics()).length;
+    // (V8 makes an array made at a size past 100,000 a dictionary: past that it grows as it fills.)
+    const out: IntakeDiagnostic[] = size <= 65536 ? new Array<IntakeDiagnostic>(size) : [];
+    let at = 0;
+    for (const p of this.stray) out[at++] = this.validator.placeholder(p, 0);
+    for (const list of lists) for (let k = 0; k < list.length; k++) out[at++] = list[k]!;
     return (this.all = out);
   }
 

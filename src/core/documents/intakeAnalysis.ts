@@ -14,7 +14,7 @@ import { extractFacts, type IntakeFacts } from '../facts/facts';
 import type { Intake, IntakeFile, Placeholder } from '../model';
 import { moveSectionChecks, withFindings, type IntakeValidator, type SectionChecks } from '../validator';
 import type { FindingsCache } from './findingsCache';
-import { moveDiagnostic, moveFinding, moveFolding, moveSymbol } from './move';
+import { moveDiagnostics, moveFinding, moveFolding, moveSymbol } from './move';
 
 /** What a report engine gets: the intake and what the analysis already knows of it. */
 export interface ReportInput {
@@ -39,26 +39,41 @@ export interface IntakeHost {
   intakeText(index: number): string;
 }
 
-/** A result of a previous version, in that version's lines: `lines` to add to be in this one's. */
+/**
+ * A result made in full by an earlier version, in that version's lines, with the line it is
+ * anchored to there: the intake's first line (for a section's checks, the section's header
+ * line). Where that line is now tells how far to move it. Anchored, a carried result needs no
+ * new record when its intake moves again: a run of Enter above an intake shares one {@link
+ * Inherited} between all its versions, and never keeps a version's moved copies alive.
+ */
 interface Carried<T> {
   readonly value: T;
-  readonly lines: number;
+  readonly line: number;
+}
+
+/** A carried list of diagnostics, and whether it may be moved (none quotes a line number). */
+interface CarriedDiagnostics extends Carried<IntakeDiagnostic[]> {
+  readonly movable: boolean;
 }
 
 /**
- * What a moved intake takes over from the analysis of its previous version: results already
- * computed there, each with how far it has moved since. Only the results are kept, never the
- * previous analysis itself, so a long run of edits never chains versions together.
+ * What a moved intake takes over from the analyses of its earlier versions: results made in
+ * full there (never moved copies). Only the results are kept, never an analysis itself, so a
+ * long run of edits never chains versions together.
  */
 interface Inherited {
-  own?: Carried<IntakeDiagnostic[]>;
-  all?: Carried<IntakeDiagnostic[]>;
+  own?: CarriedDiagnostics;
+  all?: CarriedDiagnostics;
   found?: Carried<AnalysisFinding[]>;
   symbol?: Carried<IntakeSymbol> & { index: number };
   folding?: Carried<FoldingRange[]>;
   complete?: Completeness;
-  /** The report, for an intake with the same text, lines and number (reports cite lines and say the number). */
-  report?: { engine: ReportEngine<unknown>; value: unknown };
+}
+
+/** An intake's report, carried only to an intake with the same text, lines and number (reports cite lines and say the number). */
+interface CarriedReport {
+  engine: ReportEngine<unknown>;
+  value: unknown;
 }
 
 /** What is known of each section of an intake version, carried into the next (by section index). */
@@ -72,7 +87,9 @@ export class IntakeAnalysis {
   private complete: Completeness | undefined;
   private symbolOf: IntakeSymbol | undefined;
   private folds: FoldingRange[] | undefined;
-  private report_: { engine: ReportEngine<unknown>; value: unknown } | undefined;
+  /** Which of the results above are moved copies of the inherited ones (see {@link fresh}). */
+  private copied = 0;
+  private report_: CarriedReport | undefined;
   /** Each section's checks, made or carried over from a previous version (see {@link sectionChecks}). */
   private sectionList: Array<SectionChecks | undefined> | undefined;
 
@@ -81,12 +98,23 @@ export class IntakeAnalysis {
     readonly intake: Intake,
     /** The placeholders that belong to the intake (asked for only when its diagnostics are made). */
     private readonly placeholdersOf: () => readonly Placeholder[],
-    private inherited: Inherited | undefined = undefined,
-    /** Its sections' checks in a previous version, with how far each has moved since. */
+    private readonly inherited: Inherited | undefined = undefined,
+    /** Its sections' checks in earlier versions. */
     private carriedSections: SectionsCarried | undefined = undefined,
     /** What the checks combined last for this intake, in this version or an earlier one. */
     private readonly memo: CombineMemo = new CombineMemo(),
+    private readonly carriedReport: CarriedReport | undefined = undefined,
   ) {}
+
+  /** The first line of the intake: what its carried results are anchored to. */
+  private get line(): number {
+    return this.intake.range.start.line;
+  }
+
+  /** How far a carried result has moved since it was made. */
+  private since(c: Carried<unknown>): number {
+    return this.intake.range.start.line - c.line;
+  }
 
   get index(): number {
     return this.intake.index;
@@ -98,53 +126,58 @@ export class IntakeAnalysis {
    * copy of this one's, `lines` further down) with `placeholders`.
    */
   moved(host: IntakeHost, intake: Intake, placeholders: () => readonly Placeholder[], lines: number): IntakeAnalysis {
+    const report = this.report_ ?? this.carriedReport;
+    const sameReport = report && lines === 0 && intake.index === this.index ? report : undefined;
+    return new IntakeAnalysis(host, intake, placeholders, this.carry(), this.sectionsCarried(), this.memo, sameReport);
+  }
+
+  /**
+   * What the next version inherits: what this one inherited, with the results this one made in
+   * full added (anchored to this version's first line). The same object when this version made
+   * none: an intake that only moves shares one record through all its versions.
+   */
+  private carry(): Inherited | undefined {
     const from = this.inherited;
-    const carry = <T>(own: T | undefined, before: Carried<T> | undefined): Carried<T> | undefined =>
-      own !== undefined ? { value: own, lines } : before && { value: before.value, lines: before.lines + lines };
-    const inherited: Inherited = {};
-    const own = carry(this.own, from?.own);
-    const all = carry(this.all, from?.all);
-    const found = carry(this.found, from?.found);
-    const symbol = this.symbolOf ? { value: this.symbolOf, lines, index: this.index } : from?.symbol && { ...from.symbol, lines: from.symbol.lines + lines };
-    const folding = carry(this.folds, from?.folding);
-    const complete = this.complete ?? from?.complete;
-    const report = this.report_ ?? from?.report;
-    if (report && lines === 0 && intake.index === this.index) inherited.report = report;
-    if (own) inherited.own = own;
-    if (all) inherited.all = all;
-    if (found) inherited.found = found;
-    if (symbol) inherited.symbol = symbol;
-    if (folding) inherited.folding = folding;
-    if (complete) inherited.complete = complete;
-    return new IntakeAnalysis(host, intake, placeholders, inherited, this.sectionsMoved(() => lines), this.memo);
+    let made = (this.own ? OWN : 0) | (this.all ? ALL : 0) | (this.found ? FOUND : 0) | (this.symbolOf ? SYMBOL : 0) | (this.folds ? FOLDS : 0);
+    made &= ~this.copied;
+    const complete = this.complete !== undefined && this.complete !== from?.complete;
+    if (made === 0 && !complete) return from;
+    const line = this.line;
+    const out: Inherited = { ...from };
+    if (made & OWN) out.own = { value: this.own!, line, movable: !quotesLines(this.own!) };
+    if (made & ALL) out.all = { value: this.all!, line, movable: !quotesLines(this.all!) };
+    if (made & FOUND) out.found = { value: this.found!, line };
+    if (made & SYMBOL) out.symbol = { value: this.symbolOf!, line, index: this.index };
+    if (made & FOLDS) out.folding = { value: this.folds!, line };
+    if (complete) out.complete = this.complete;
+    return out;
   }
 
   /**
    * This analysis for the next version of the document, where its intake is `intake`: the same
    * but for section `section`, which was parsed again (its lines edited), and the sections after
-   * it, moved `lines` further down. Only the sections' checks are carried over: everything else
+   * it, moved (lines added or removed). Only the sections' checks are carried over: everything else
    * of the intake is made again (from them, for the diagnostics).
    */
-  edited(host: IntakeHost, intake: Intake, placeholders: () => readonly Placeholder[], section: number, lines: number): IntakeAnalysis {
-    const carried = this.sectionsMoved((i) => (i < section ? 0 : i > section ? lines : undefined));
+  edited(host: IntakeHost, intake: Intake, placeholders: () => readonly Placeholder[], section: number): IntakeAnalysis {
+    const carried = this.sectionsCarried()?.slice();
+    if (carried) carried[section] = undefined;
     return new IntakeAnalysis(host, intake, placeholders, undefined, carried, this.memo);
   }
 
-  /** This version's section checks (made or carried), each moved by `lines(i)`; none where that is undefined. */
-  private sectionsMoved(lines: (section: number) => number | undefined): SectionsCarried | undefined {
+  /**
+   * The sections' checks for the next version: those carried into this one, as they are, unless
+   * this one made (or moved) its own, anchored to its sections' header lines.
+   */
+  private sectionsCarried(): SectionsCarried | undefined {
     const own = this.sectionList;
-    const before = this.carriedSections;
-    if (!own && !before) return undefined;
-    // Not this.intake.sections.length: reading a moved intake's sections copies its trees.
-    const count = (own ?? before)!.length;
-    const out: SectionsCarried = new Array<Carried<SectionChecks> | undefined>(count);
-    for (let i = 0; i < count; i++) {
-      const by = lines(i);
-      if (by === undefined) continue;
-      const made = own?.[i];
-      const carried = before?.[i];
-      if (made) out[i] = { value: made, lines: by };
-      else if (carried) out[i] = { value: carried.value, lines: carried.lines + by };
+    if (!own) return this.carriedSections;
+    // Made only by sectionChecks(), which has read the sections already.
+    const sections = this.intake.sections;
+    const out: SectionsCarried = new Array<Carried<SectionChecks> | undefined>(own.length);
+    for (let i = 0; i < own.length; i++) {
+      const made = own[i];
+      if (made) out[i] = { value: made, line: sections[i]!.headerRange.start.line };
     }
     return out;
   }
@@ -155,11 +188,12 @@ export class IntakeAnalysis {
    */
   private sectionChecks(): Array<SectionChecks | undefined> {
     if (this.sectionList) return this.sectionList;
-    const list = new Array<SectionChecks | undefined>(this.intake.sections.length);
+    const sections = this.intake.sections;
+    const list = new Array<SectionChecks | undefined>(sections.length);
     const carried = this.carriedSections;
     if (carried) for (let i = 0; i < list.length; i++) {
       const c = carried[i];
-      if (c) list[i] = moveSectionChecks(c.value, c.lines, this.index);
+      if (c) list[i] = moveSectionChecks(c.value, sections[i]!.headerRange.start.line - c.line, this.index);
     }
     this.carriedSections = undefined;
     return (this.sectionList = list);
@@ -175,7 +209,10 @@ export class IntakeAnalysis {
   ownDiagnostics(): IntakeDiagnostic[] {
     if (this.own) return this.own;
     const moved = this.carried(this.inherited?.own);
-    if (moved) return (this.own = moved);
+    if (moved) {
+      this.copied |= OWN;
+      return (this.own = moved);
+    }
     this.check(false);
     return this.own!;
   }
@@ -184,7 +221,10 @@ export class IntakeAnalysis {
   diagnostics(): IntakeDiagnostic[] {
     if (this.all) return this.all;
     const moved = this.carried(this.inherited?.all);
-    if (moved) return (this.all = moved);
+    if (moved) {
+      this.copied |= ALL;
+      return (this.all = moved);
+    }
     if (!this.own && !this.found) this.check(true);
     return (this.all = withFindings(this.ownDiagnostics(), this.findings(), this.index));
   }
@@ -193,7 +233,11 @@ export class IntakeAnalysis {
   findings(): AnalysisFinding[] {
     if (this.found) return this.found;
     const carried = this.inherited?.found;
-    if (carried) return (this.found = carried.value.map((f) => moveFinding(f, carried.lines)));
+    if (carried) {
+      this.copied |= FOUND;
+      const lines = this.since(carried);
+      return (this.found = carried.value.map((f) => moveFinding(f, lines)));
+    }
     const cache = this.host.findingsCache;
     const key = this.host.intakeText(this.index);
     const cached = cache.get(this.host, key, this.intake.range.start.line);
@@ -217,20 +261,24 @@ export class IntakeAnalysis {
     if (this.symbolOf) return this.symbolOf;
     // The name says the intake's number: only a symbol of the same number can be moved.
     const from = this.inherited?.symbol;
-    this.symbolOf = from && from.index === this.index ? moveSymbol(from.value, from.lines) : getIntakeSymbol(this.intake, this.host.file.lineCount, this.host.validator.catalog, this.completeness());
-    return this.symbolOf;
+    if (from && from.index === this.index) {
+      this.copied |= SYMBOL;
+      return (this.symbolOf = moveSymbol(from.value, this.since(from)));
+    }
+    return (this.symbolOf = getIntakeSymbol(this.intake, this.host.file.lineCount, this.host.validator.catalog, this.completeness()));
   }
 
   /** The folding ranges inside the intake (its region is the document's to add). */
   foldingRanges(): FoldingRange[] {
     if (this.folds) return this.folds;
     const from = this.inherited?.folding;
-    return (this.folds = from ? moveFolding(from.value, from.lines) : intakeFoldingRanges(this.intake));
+    if (from) this.copied |= FOLDS;
+    return (this.folds = from ? moveFolding(from.value, this.since(from)) : intakeFoldingRanges(this.intake));
   }
 
   /** The intake's report by `engine`, built once per engine. */
   report<R>(engine: ReportEngine<R>): R {
-    this.report_ ??= this.inherited?.report;
+    this.report_ ??= this.carriedReport;
     if (this.report_?.engine === engine) return this.report_.value as R;
     const value = engine({ file: this.host.file, index: this.index, facts: this.facts(), findings: this.findings() });
     this.report_ = { engine, value };
@@ -239,7 +287,7 @@ export class IntakeAnalysis {
 
   /** The report if it was built already (by any engine), without building it. */
   get reportIfBuilt(): unknown {
-    return (this.report_ ?? this.inherited?.report)?.value;
+    return (this.report_ ?? this.carriedReport)?.value;
   }
 
   private check(analysis: boolean): void {
@@ -262,11 +310,24 @@ export class IntakeAnalysis {
   }
 
   /** A carried list of diagnostics moved to this intake, unless one quotes a line number (those are made again). */
-  private carried(list: Carried<IntakeDiagnostic[]> | undefined): IntakeDiagnostic[] | undefined {
-    if (!list || list.value.some((d) => d.data.kind === 'duplicate-section')) return undefined;
-    if (list.lines === 0 && list.value.every((d) => d.intake === this.index)) return list.value;
-    return list.value.map((d) => moveDiagnostic(d, list.lines, this.index));
+  private carried(list: CarriedDiagnostics | undefined): IntakeDiagnostic[] | undefined {
+    if (!list?.movable) return undefined;
+    const lines = this.since(list);
+    if (lines === 0 && list.value.every((d) => d.intake === this.index)) return list.value;
+    return moveDiagnostics(list.value, lines, this.index);
   }
+}
+
+/** The bits of {@link IntakeAnalysis}'s `copied`. */
+const OWN = 1;
+const ALL = 2;
+const FOUND = 4;
+const FOLDS = 8;
+const SYMBOL = 16;
+
+/** Whether a diagnostic of the list quotes a line number (its message would change with the lines). */
+function quotesLines(list: readonly IntakeDiagnostic[]): boolean {
+  return list.some((d) => d.data.kind === 'duplicate-section');
 }
 
 function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {

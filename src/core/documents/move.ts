@@ -9,21 +9,55 @@ function movePosition(p: Position, lines: number): Position {
 }
 
 function moveRange(r: Range, lines: number): Range {
-  return { start: movePosition(r.start, lines), end: movePosition(r.end, lines) };
+  const start = movePosition(r.start, lines);
+  return { start, end: r.end === r.start ? start : movePosition(r.end, lines) };
 }
 
-export function moveDiagnostic(d: IntakeDiagnostic, lines: number, intake: number): IntakeDiagnostic {
-  return { code: d.code, severity: d.severity, message: d.message, range: moveRange(d.range, lines), intake, data: d.data };
+/** The diagnostics moved down by `lines` and given to intake `intake`, in one pass. */
+export function moveDiagnostics(list: readonly IntakeDiagnostic[], lines: number, intake: number): IntakeDiagnostic[] {
+  const out = new Array<IntakeDiagnostic>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
+    out[i] = { code: d.code, severity: d.severity, message: d.message, range: moveRange(d.range, lines), intake, data: d.data };
+  }
+  return out;
 }
 
 export { moveFinding } from '../analysis/finding';
 
 /**
  * What a symbol made by {@link moveSymbol} was moved from: its origin (a symbol made in full)
- * and how far. A symbol moved again is moved from its origin, so a run of edits never chains
- * versions' symbols together.
+ * and how far, kept on it under a hidden key. A symbol moved again is moved from its origin, so
+ * a run of edits never chains versions' symbols together.
  */
-const movedFrom = new WeakMap<IntakeSymbol, { origin: IntakeSymbol; lines: number }>();
+interface MovedFrom {
+  readonly origin: IntakeSymbol;
+  readonly lines: number;
+}
+
+const MOVED = Symbol('moved from');
+
+function movedFrom(s: IntakeSymbol): MovedFrom | undefined {
+  return (s as unknown as Partial<Record<typeof MOVED, MovedFrom>>)[MOVED];
+}
+
+/**
+ * The children of a moved symbol, made when first read (a plain property from then on). One
+ * accessor for every moved symbol: objects given the same accessor share their hidden class,
+ * where a closure per object (an object literal's getter) gave each a class of its own.
+ */
+const LAZY_CHILDREN: PropertyDescriptorMap = {
+  children: {
+    enumerable: true,
+    configurable: true,
+    get(this: IntakeSymbol): IntakeSymbol[] {
+      const from = movedFrom(this)!;
+      const children = moveChildren(from.origin, from.lines);
+      Object.defineProperty(this, 'children', { value: children, enumerable: true, writable: true, configurable: true });
+      return children;
+    },
+  },
+};
 
 /**
  * `s` moved down by `lines` (up when negative). The symbol itself is made now, its children
@@ -31,24 +65,14 @@ const movedFrom = new WeakMap<IntakeSymbol, { origin: IntakeSymbol; lines: numbe
  * outline reads them all (and a moved symbol is often replaced before anyone does).
  */
 export function moveSymbol(s: IntakeSymbol, lines: number): IntakeSymbol {
-  const from = movedFrom.get(s);
+  const from = movedFrom(s);
   const origin = from ? from.origin : s;
   const by = from ? from.lines + lines : lines;
   const { start, end, selStart, selEnd } = movedRanges(origin, by);
-  const out: IntakeSymbol = {
-    name: origin.name,
-    detail: origin.detail,
-    kind: origin.kind,
-    range: { start, end },
-    selectionRange: { start: selStart, end: selEnd },
-    // Replaced by the moved children when first read (a plain property from then on).
-    get children(): IntakeSymbol[] {
-      const children = moveChildren(origin, by);
-      Object.defineProperty(out, 'children', { value: children, enumerable: true, writable: true, configurable: true });
-      return children;
-    },
-  };
-  movedFrom.set(out, { origin, lines: by });
+  const out = { name: origin.name, detail: origin.detail, kind: origin.kind, range: { start, end }, selectionRange: { start: selStart, end: selEnd } } as IntakeSymbol;
+  Object.defineProperties(out, LAZY_CHILDREN);
+  const moved: MovedFrom = { origin, lines: by };
+  Object.defineProperty(out, MOVED, { value: moved });
   return out;
 }
 

@@ -509,13 +509,17 @@ function mayBeSeparator(text: string, from: number, to: number): boolean {
 
 /** A segment moved down by `lines` lines, its intakes renumbered by `indices`, its offsets by `offset`. */
 function moveSegment(s: Segment, lines: number, indices: number, offset: number): Segment {
-  const base = { ...s, start: s.start + offset, end: s.end + offset };
-  if (lines === 0 && indices === 0) return base;
+  const moved = lines !== 0 || indices !== 0;
+  // One literal, not spreads: Enter above many segments moves each.
   return {
-    ...base,
     firstLine: s.firstLine + lines,
+    lineCount: s.lineCount,
+    start: s.start + offset,
+    end: s.end + offset,
     firstIntakeIndex: s.firstIntakeIndex + indices,
-    view: new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices),
+    parse: s.parse,
+    view: moved ? new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices) : s.view,
+    lines: s.lines,
   };
 }
 
@@ -540,6 +544,38 @@ function settle<T extends object, K extends keyof T>(target: T, key: K, value: T
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   return value;
 }
+
+type Trees = Pick<Intake, 'sections' | 'headings' | 'preamble'>;
+
+/** What a moved intake (see {@link Mover.lazyIntake}) copies its trees from, kept on it under a hidden key. */
+interface LazyTrees {
+  readonly mover: Mover;
+  readonly from: Intake;
+  trees?: Trees;
+}
+
+const LAZY = Symbol('moved trees');
+
+/** The accessor of a moved intake's tree `key`: the trees copied on the first read of any of them, each a plain property once read. */
+function lazyTree(key: keyof Trees): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: Intake) {
+      const lazy = (this as unknown as Record<typeof LAZY, LazyTrees>)[LAZY];
+      const trees = (lazy.trees ??= lazy.mover.trees(lazy.from));
+      return settle(this, key, trees[key]);
+    },
+  };
+}
+
+/**
+ * One set of accessors for every moved intake: objects given the same accessor functions share
+ * their hidden class. Accessors made per object (closures in an object literal) gave each object
+ * a hidden class of its own, several times the object's size, and slow to make: Enter above many
+ * intakes makes one each.
+ */
+const LAZY_TREES: PropertyDescriptorMap = { sections: lazyTree('sections'), headings: lazyTree('headings'), preamble: lazyTree('preamble') };
 
 /** Copies parse trees with every line moved by `lines`; placeholders keep being shared between the tree and the file's list. */
 class Mover {
@@ -612,28 +648,16 @@ class Mover {
    * and preamble are copied when one of them is first read.
    */
   lazyIntake(intake: Intake, indices: number): Intake {
-    let trees: Pick<Intake, 'sections' | 'headings' | 'preamble'> | undefined;
-    const copy = () => (trees ??= this.trees(intake));
-    // Each tree becomes a plain property when first read. An object literal with accessors is
-    // much cheaper to make than defining them one by one (Enter above many intakes makes one each).
-    const out: Intake = {
-      index: intake.index + indices,
-      get sections() {
-        return settle(out, 'sections', copy().sections);
-      },
-      get headings() {
-        return settle(out, 'headings', copy().headings);
-      },
-      get preamble() {
-        return settle(out, 'preamble', copy().preamble);
-      },
-      range: this.range(intake.range),
-    };
+    const out = { index: intake.index + indices } as Intake;
+    Object.defineProperties(out, LAZY_TREES);
+    out.range = this.range(intake.range);
     if (intake.separatorAfter) out.separatorAfter = this.range(intake.separatorAfter);
+    const lazy: LazyTrees = { mover: this, from: intake };
+    Object.defineProperty(out, LAZY, { value: lazy });
     return out;
   }
 
-  private trees(intake: Intake): Pick<Intake, 'sections' | 'headings' | 'preamble'> {
+  trees(intake: Intake): Trees {
     const headings = new Map<Heading, Heading>();
     const heading = (h: Heading) => {
       let moved = headings.get(h);

@@ -181,6 +181,69 @@ describe('DocumentAnalysis', () => {
     assertFresh(b);
   });
 
+  it('moves results made in different versions by how far each has moved since (Enter above, inside and below, deletes, undo)', () => {
+    // A moved intake carries each result from the version that made it, anchored to the intake's
+    // first line then (its sections' checks, to their header lines). Each version here reads only
+    // some results, so the next ones carry results of different ages; each read must be that of
+    // a fresh start.
+    type Part = 'diagnostics' | 'symbols' | 'folding' | 'completeness' | 'none' | 'all';
+    const read = (a: DocumentAnalysis, part: Part): void => {
+      const file = parseIntake(a.text);
+      if (part === 'all') return assertFresh(a);
+      if (part === 'diagnostics') assert.deepEqual(a.diagnostics(), validate(file), `diagnostics of ${JSON.stringify(a.text.slice(0, 40))}`);
+      if (part === 'symbols') assert.deepEqual(a.symbols(), getDocumentSymbols(file), 'symbols');
+      if (part === 'folding') assert.deepEqual(a.folding(), getFoldingRanges(file), 'folding');
+      if (part === 'completeness') a.intakeAnalyses().forEach((x) => x.completeness());
+    };
+    const steps: Array<[(t: string) => string, Part]> = [
+      [(t) => edit(t, '[客户行业]', 0, '\n'), 'diagnostics'], // Enter above the first intake: every intake moves
+      [(t) => edit(t, '[当前痛点]', 0, '\n'), 'symbols'], // Enter inside an intake (before a header)
+      [(t) => edit(t, '[当前痛点]', 0, '- 新增：一行\n'), 'none'], // a line typed in a section
+      [(t) => t + '\n\n', 'folding'], // Enter below the last intake
+      [(t) => edit(t, '\n', 0, '', 1), 'diagnostics'], // the first line break deleted: every intake moves up
+      [(t) => edit(t, '[当前痛点]', 0, '\n\n'), 'completeness'],
+      [(t) => edit(t, '[基础设施现状]', 0, '=====\n'), 'diagnostics'], // a separator inserted
+      [(t) => edit(t, '=====\n[基础设施现状]', 0, '', 6), 'symbols'], // and removed (undo)
+      [(t) => edit(t, '[特殊要求]：', 6, ':', 1), 'diagnostics'], // a section with a diagnostic of its own (a half-width colon)
+      [(t) => edit(t, '[当前痛点]', 0, '- 新增：二行\n'), 'diagnostics'], // a line added in a section above it: its checks move
+      [(t) => edit(t, '[当前痛点]', 0, '- 新增：三行\n'), 'symbols'],
+      [(t) => edit(t, '[客户行业]', 0, '\n\n\n'), 'all'],
+    ];
+    let a = DocumentAnalysis.of(text);
+    a.symbols();
+    const versions = [text];
+    for (const [change, part] of steps) {
+      a = a.next(change(a.text));
+      versions.push(a.text);
+      read(a, part);
+    }
+    // Undo, one version at a time, each read in full.
+    for (const back of versions.slice(0, -1).reverse()) {
+      a = a.next(back);
+      assertFresh(a);
+    }
+  });
+
+  it("moves a section's checks by how far its header moved when a section above it is edited", () => {
+    // Lines typed in the first section re-read that section only; the checks of the sections
+    // below (a half-width colon each) are carried, anchored to their header lines.
+    const small = '[客户行业]：保险\n- 细分领域：车险\n\n[当前痛点]:\n- 延迟: 高\n\n[预算限制]:\n- 总额：100万\n';
+    let a = DocumentAnalysis.of(small);
+    assert.ok(a.diagnostics().filter((d) => d.code === 'intake.format').length >= 2, 'the sections below have diagnostics of their own');
+    const steps: Array<(t: string) => string> = [
+      (t) => edit(t, '- 细分领域', 0, '- 备注：一\n'),
+      (t) => edit(t, '- 细分领域', 0, '- 备注：二\n'),
+      (t) => '\n' + t, // Enter above the intake: it moves
+      (t) => edit(t, '- 备注：一\n', 0, '', '- 备注：一\n'.length), // a line deleted
+      (t) => edit(t, '- 细分领域', 0, '\n\n'),
+    ];
+    for (const change of steps) {
+      a = a.next(change(a.text));
+      assert.deepEqual(a.diagnostics(), validate(parseIntake(a.text)), JSON.stringify(a.text));
+    }
+    assertFresh(a);
+  });
+
   it('analyses an intake whose text was analysed before from the cache (typing and deleting)', () => {
     const a = DocumentAnalysis.of(text);
     a.diagnostics();
