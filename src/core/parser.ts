@@ -12,7 +12,7 @@
  */
 import { comparePositions, isAsciiDigit, isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
-import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder } from './placeholder';
+import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder, type PlaceholderSpan } from './placeholder';
 
 /**
  * The line shapes, as regular expressions; the parser matches them by hand (see {@link headingAt},
@@ -225,10 +225,13 @@ class IntakeParser {
     let no = this.firstLine;
     let nextLf = text.indexOf('\n');
     let nextCr = text.indexOf('\r');
+    // The next `__(`, looked for in the whole text rather than in every line.
+    let nextOpen = text.indexOf('__(');
     // Lines end at \r\n, \r or \n, as `split(/\r\n|\r|\n/)` would cut them.
     for (;;) {
       if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
       if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+      if (nextOpen >= 0 && nextOpen < start) nextOpen = text.indexOf('__(', start);
       let end: number;
       let next: number;
       if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
@@ -241,7 +244,7 @@ class IntakeParser {
         end = text.length;
         next = -1;
       }
-      this.parseLine(no, text.slice(start, end));
+      this.parseLine(no, text.slice(start, end), nextOpen >= 0 && nextOpen < end);
       no++;
       if (next < 0) break;
       start = next;
@@ -256,7 +259,8 @@ class IntakeParser {
     };
   }
 
-  private parseLine(no: number, text: string): void {
+  /** `opens`: whether the line holds a `__(` (a placeholder). */
+  private parseLine(no: number, text: string, opens: boolean): void {
     if (isBlankLine(text)) return;
     let indentLen = 0;
     let indent = 0;
@@ -278,7 +282,8 @@ class IntakeParser {
     this.indentLen = indentLen;
     this.indent = indent;
     this.trimEnd = trimEnd;
-    this.collectPlaceholders(no, text);
+    this.placeholderCount = 0;
+    if (opens) this.collectPlaceholders(no, text);
 
     const first = text.charCodeAt(indentLen);
     if (first === HASH) {
@@ -301,15 +306,16 @@ class IntakeParser {
   }
 
   private collectPlaceholders(no: number, text: string): void {
-    this.placeholderCount = 0;
-    if (!text.includes('__(')) return;
-    forEachPlaceholderSpan(text, (span) => {
-      const p = toPlaceholder(text, no, span, this.positionAt, this.placeholderContents);
-      this.placeholders[this.placeholderCount++] = p;
-      this.allPlaceholders.push(p);
-      if (!p.closed) this.problems.push({ code: 'intake.unclosed-placeholder', range: p.range });
-    });
+    forEachPlaceholderSpan(text, this.onPlaceholder, no);
   }
+
+  /** Made once per parse (not a closure per line); `no` is the current line. */
+  private readonly onPlaceholder = (span: Readonly<PlaceholderSpan>, no: number): void => {
+    const p = toPlaceholder(this.line, no, span, this.positionAt, this.placeholderContents);
+    this.placeholders[this.placeholderCount++] = p;
+    this.allPlaceholders.push(p);
+    if (!p.closed) this.problems.push({ code: 'intake.unclosed-placeholder', range: p.range });
+  };
 
   /** The position of `character` on the current line, shared with every range that has it. */
   private position(character: number): Position {
