@@ -80,13 +80,16 @@ export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffs
 export function detectEol(text: string): IntakeFile['eol'] {
   let crlf = 0;
   let lf = 0;
-  let cr = 0;
   for (let i = text.indexOf('\n'); i >= 0 && crlf + lf < 64; i = text.indexOf('\n', i + 1)) {
     if (text.charCodeAt(i - 1) === 13) crlf++;
     else lf++;
   }
-  if (crlf + lf === 0 && text.includes('\r')) cr = 1;
-  return cr ? '\r' : crlf > lf ? '\r\n' : '\n';
+  return eolOf(crlf, lf, crlf + lf === 0 && text.includes('\r'));
+}
+
+/** The EOL from the first 64 `\n` (`crlf` of them after a `\r`) and whether the text has a `\r`. */
+function eolOf(crlf: number, lf: number, cr: boolean): IntakeFile['eol'] {
+  return crlf + lf === 0 && cr ? '\r' : crlf > lf ? '\r\n' : '\n';
 }
 
 function rangeOf(line: number, start: number, end: number): Range {
@@ -227,6 +230,11 @@ class IntakeParser {
     let nextCr = text.indexOf('\r');
     // The next `__(`, looked for in the whole text rather than in every line.
     let nextOpen = text.indexOf('__(');
+    // The line breaks counted for `eol` as detectEol counts them (the first 64 \n, and whether
+    // there is a \r), here rather than in a second pass over the text.
+    let crlf = 0;
+    let lf = 0;
+    let cr = false;
     // Lines end at \r\n, \r or \n, as `split(/\r\n|\r|\n/)` would cut them.
     for (;;) {
       if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
@@ -236,10 +244,17 @@ class IntakeParser {
       let next: number;
       if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
         end = nextCr;
-        next = text.charCodeAt(nextCr + 1) === 10 ? nextCr + 2 : nextCr + 1;
+        cr = true;
+        if (text.charCodeAt(nextCr + 1) === 10) {
+          next = nextCr + 2;
+          if (crlf + lf < 64) crlf++;
+        } else {
+          next = nextCr + 1;
+        }
       } else if (nextLf >= 0) {
         end = nextLf;
         next = nextLf + 1;
+        if (crlf + lf < 64) lf++;
       } else {
         end = text.length;
         next = -1;
@@ -255,7 +270,7 @@ class IntakeParser {
       placeholders: this.allPlaceholders,
       problems: this.problems,
       lineCount: no - this.firstLine,
-      eol: detectEol(text),
+      eol: eolOf(crlf, lf, cr),
     };
   }
 
