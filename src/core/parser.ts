@@ -12,7 +12,7 @@
  */
 import { comparePositions, isAsciiDigit, isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
-import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder } from './placeholder';
+import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder, type PlaceholderSpan } from './placeholder';
 
 /**
  * The line shapes, as regular expressions; the parser matches them by hand (see {@link headingAt},
@@ -80,13 +80,16 @@ export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffs
 export function detectEol(text: string): IntakeFile['eol'] {
   let crlf = 0;
   let lf = 0;
-  let cr = 0;
   for (let i = text.indexOf('\n'); i >= 0 && crlf + lf < 64; i = text.indexOf('\n', i + 1)) {
     if (text.charCodeAt(i - 1) === 13) crlf++;
     else lf++;
   }
-  if (crlf + lf === 0 && text.includes('\r')) cr = 1;
-  return cr ? '\r' : crlf > lf ? '\r\n' : '\n';
+  return eolOf(crlf, lf, crlf + lf === 0 && text.includes('\r'));
+}
+
+/** The EOL from the first 64 `\n` (`crlf` of them after a `\r`) and whether the text has a `\r`. */
+function eolOf(crlf: number, lf: number, cr: boolean): IntakeFile['eol'] {
+  return crlf + lf === 0 && cr ? '\r' : crlf > lf ? '\r\n' : '\n';
 }
 
 function rangeOf(line: number, start: number, end: number): Range {
@@ -225,23 +228,38 @@ class IntakeParser {
     let no = this.firstLine;
     let nextLf = text.indexOf('\n');
     let nextCr = text.indexOf('\r');
+    // The next `__(`, looked for in the whole text rather than in every line.
+    let nextOpen = text.indexOf('__(');
+    // The line breaks counted for `eol` as detectEol counts them (the first 64 \n, and whether
+    // there is a \r), here rather than in a second pass over the text.
+    let crlf = 0;
+    let lf = 0;
+    let cr = false;
     // Lines end at \r\n, \r or \n, as `split(/\r\n|\r|\n/)` would cut them.
     for (;;) {
       if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
       if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+      if (nextOpen >= 0 && nextOpen < start) nextOpen = text.indexOf('__(', start);
       let end: number;
       let next: number;
       if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
         end = nextCr;
-        next = text.charCodeAt(nextCr + 1) === 10 ? nextCr + 2 : nextCr + 1;
+        cr = true;
+        if (text.charCodeAt(nextCr + 1) === 10) {
+          next = nextCr + 2;
+          if (crlf + lf < 64) crlf++;
+        } else {
+          next = nextCr + 1;
+        }
       } else if (nextLf >= 0) {
         end = nextLf;
         next = nextLf + 1;
+        if (crlf + lf < 64) lf++;
       } else {
         end = text.length;
         next = -1;
       }
-      this.parseLine(no, text.slice(start, end));
+      this.parseLine(no, text.slice(start, end), nextOpen >= 0 && nextOpen < end);
       no++;
       if (next < 0) break;
       start = next;
@@ -252,11 +270,12 @@ class IntakeParser {
       placeholders: this.allPlaceholders,
       problems: this.problems,
       lineCount: no - this.firstLine,
-      eol: detectEol(text),
+      eol: eolOf(crlf, lf, cr),
     };
   }
 
-  private parseLine(no: number, text: string): void {
+  /** `opens`: whether the line holds a `__(` (a placeholder). */
+  private parseLine(no: number, text: string, opens: boolean): void {
     if (isBlankLine(text)) return;
     let indentLen = 0;
     let indent = 0;
@@ -278,7 +297,8 @@ class IntakeParser {
     this.indentLen = indentLen;
     this.indent = indent;
     this.trimEnd = trimEnd;
-    this.collectPlaceholders(no, text);
+    this.placeholderCount = 0;
+    if (opens) this.collectPlaceholders(no, text);
 
     const first = text.charCodeAt(indentLen);
     if (first === HASH) {
@@ -301,15 +321,16 @@ class IntakeParser {
   }
 
   private collectPlaceholders(no: number, text: string): void {
-    this.placeholderCount = 0;
-    if (!text.includes('__(')) return;
-    forEachPlaceholderSpan(text, (span) => {
-      const p = toPlaceholder(text, no, span, this.positionAt, this.placeholderContents);
-      this.placeholders[this.placeholderCount++] = p;
-      this.allPlaceholders.push(p);
-      if (!p.closed) this.problems.push({ code: 'intake.unclosed-placeholder', range: p.range });
-    });
+    forEachPlaceholderSpan(text, this.onPlaceholder, no);
   }
+
+  /** Made once per parse (not a closure per line); `no` is the current line. */
+  private readonly onPlaceholder = (span: Readonly<PlaceholderSpan>, no: number): void => {
+    const p = toPlaceholder(this.line, no, span, this.positionAt, this.placeholderContents);
+    this.placeholders[this.placeholderCount++] = p;
+    this.allPlaceholders.push(p);
+    if (!p.closed) this.problems.push({ code: 'intake.unclosed-placeholder', range: p.range });
+  };
 
   /** The position of `character` on the current line, shared with every range that has it. */
   private position(character: number): Position {

@@ -156,9 +156,10 @@ export interface PlaceholderSpan {
 
 /**
  * The placeholders of a single line (placeholders never span lines): `fn` gets each span in
- * turn, in one span object that is reused, so it must not keep it.
+ * turn, in one span object that is reused, so it must not keep it, and `arg` (so that a caller
+ * can pass one function for every line rather than a closure per line).
  */
-export function forEachPlaceholderSpan(line: string, fn: (span: Readonly<PlaceholderSpan>) => void): void {
+export function forEachPlaceholderSpan<T>(line: string, fn: (span: Readonly<PlaceholderSpan>, arg: T) => void, arg: T): void {
   const span: PlaceholderSpan = { start: 0, end: 0, innerStart: 0, innerEnd: 0, closed: false };
   let from = 0;
   while (from < line.length) {
@@ -171,13 +172,13 @@ export function forEachPlaceholderSpan(line: string, fn: (span: Readonly<Placeho
     if (close < 0) {
       span.end = span.innerEnd = trimEnd(line);
       span.closed = false;
-      fn(span);
+      fn(span, arg);
       break;
     }
     span.end = close + CLOSE.length;
     span.innerEnd = close;
     span.closed = true;
-    fn(span);
+    fn(span, arg);
     from = close + CLOSE.length;
   }
 }
@@ -194,16 +195,26 @@ function trimEnd(line: string): number {
  * content (see {@link toPlaceholder}), so no one may change it.
  */
 export class PlaceholderAnalyzer {
-  private readonly seen = new Map<string, PlaceholderContent>();
+  private readonly seen = new Map<string, AnalyzedPlaceholder>();
 
-  analyze(inner: string): PlaceholderContent {
-    let content = this.seen.get(inner);
-    if (!content) {
-      content = analyzePlaceholder(inner);
-      this.seen.set(inner, content);
+  /**
+   * The content of `inner`, with the first string equal to it that was seen: the placeholders
+   * of the same text keep that one string instead of a string each (a parse's model is kept as
+   * long as its document, and has thousands of copies of a template's placeholders).
+   */
+  entry(inner: string): AnalyzedPlaceholder {
+    let entry = this.seen.get(inner);
+    if (!entry) {
+      entry = { inner, content: analyzePlaceholder(inner) };
+      this.seen.set(inner, entry);
     }
-    return content;
+    return entry;
   }
+}
+
+interface AnalyzedPlaceholder {
+  readonly inner: string;
+  readonly content: PlaceholderContent;
 }
 
 /**
@@ -215,8 +226,10 @@ export class PlaceholderAnalyzer {
  * of copies of a template's placeholders.
  */
 export function toPlaceholder(line: string, lineNo: number, span: Readonly<PlaceholderSpan>, position?: (character: number) => Position, analyzer?: PlaceholderAnalyzer): Placeholder {
-  const inner = line.slice(span.innerStart, span.innerEnd);
-  const content = analyzer ? analyzer.analyze(inner) : analyzePlaceholder(inner);
+  const text = line.slice(span.innerStart, span.innerEnd);
+  const entry = analyzer ? analyzer.entry(text) : undefined;
+  const inner = entry ? entry.inner : text;
+  const content = entry ? entry.content : analyzePlaceholder(inner);
   const options = content.options;
   const at = position ?? ((character: number): Position => ({ line: lineNo, character }));
   const range = { start: at(span.start), end: at(span.end) };

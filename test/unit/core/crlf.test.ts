@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { InMemoryDocument, lineStarts, type Position } from '../../../src/core/document';
-import { parseIntake } from '../../../src/core/parser';
+import { detectEol, parseIntake } from '../../../src/core/parser';
 import { validate } from '../../../src/core/validator';
 import { nodeRanges } from '../helpers/ranges';
 import { listFixtures, readFixture, readSeed, withCr, withCrlf } from '../helpers/seeds';
@@ -74,6 +74,27 @@ describe('line endings', () => {
     const mixed = lines.map((l, i) => l + (i < lines.length - 1 ? eols[i % 3]! : '')).join('');
     assert.deepEqual({ ...parseIntake(mixed), eol: '\n' }, parseIntake(lf));
     assert.deepEqual(validate(parseIntake(mixed)), validate(parseIntake(lf)));
+  });
+
+  it('gives the eol of the first 64 line feeds (\\r\\n against \\n), \\r only without any \\n', () => {
+    const cases: Array<[string, '\n' | '\r\n' | '\r']> = [
+      ['', '\n'],
+      ['a', '\n'],
+      ['a\rb\r', '\r'],
+      ['a\r', '\r'],
+      ['\r\r\n', '\r\n'],
+      ['a\r\nb\nc\r', '\n'],
+      ['a\r\nb\r\nc\nd\r', '\r\n'],
+      // Only the first 64 line feeds count; lone \r among them count for nothing.
+      ['a\n'.repeat(40) + 'b\r\n'.repeat(100), '\n'],
+      ['a\n'.repeat(31) + 'b\r\n'.repeat(33) + 'c\n'.repeat(50), '\r\n'],
+      ['a\n'.repeat(32) + 'b\r\n'.repeat(32) + 'c\r\n'.repeat(50), '\n'],
+      ['c\r'.repeat(100) + 'a\n'.repeat(30) + 'b\r\n'.repeat(31), '\r\n'],
+    ];
+    for (const [text, eol] of cases) {
+      assert.equal(parseIntake(text).eol, eol, JSON.stringify(text.slice(0, 20)));
+      assert.equal(detectEol(text), eol, JSON.stringify(text.slice(0, 20)));
+    }
   });
 
   it('keeps fixture positions independent of the line ending', () => {
