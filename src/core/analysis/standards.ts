@@ -481,10 +481,12 @@ function mentionsIn(text: string, frameworks: readonly Framework[]): StandardMen
 
 /** {@link mentionsIn} with the frameworks prepared and indexed (looked up once for all the lines of a chunk). */
 function mentionsWith(text: string, list: readonly PreparedFramework[], index: AliasIndex | null): StandardMention[] | undefined {
-  let hits: Hit[];
-  if (!index) hits = scanHits(text, list);
-  else if (!mayMention(text, index)) return undefined;
-  else hits = indexedHits(text, index);
+  if (index && !mayMention(text, index)) return undefined;
+  return mentionsOfHits(text, index ? indexedHits(text, index) : scanHits(text, list));
+}
+
+/** The mentions the hits of a text make: the longest hit wins an overlap, then its version and level. */
+function mentionsOfHits(text: string, hits: Hit[]): StandardMention[] {
   // Longest first, then leftmost, then in alias order (as the stable sort of the scan's hits).
   sortSmall(hits, (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const chosen: typeof hits = [];
@@ -602,13 +604,21 @@ export const standardsRunner: CheckRunner<readonly AnalysisFinding[]> = findings
 /** Each frameworks list's {@link mentionsIn}, kept per text (text/memo.ts): shared, never modified. */
 const keptMentions = new WeakMap<readonly Framework[], (text: string) => readonly StandardMention[] | undefined>();
 
-/** {@link mentionsIn} kept per text: every report and every validation reads the same lines again. */
+/**
+ * {@link mentionsIn} kept per text: every report and every validation reads the same lines again.
+ * Only the lines {@link mayMention} lets through are kept: it is one pass over a line, cheaper than
+ * looking the line up (hashing it) and, for a line never seen, copying and storing it, and it
+ * dismisses most lines (a text that fails it has no mention: see mentionsWith).
+ */
 function mentionsKept(frameworks: readonly Framework[]): (text: string) => readonly StandardMention[] | undefined {
   let find = keptMentions.get(frameworks);
   if (!find) {
     const list = prepare(frameworks);
     const index = aliasIndex(frameworks);
-    find = memoByText((text) => mentionsWith(text, list, index));
+    if (index) {
+      const kept = memoByText((text) => mentionsOfHits(text, indexedHits(text, index)));
+      find = (text) => (mayMention(text, index) ? kept(text) : undefined);
+    } else find = memoByText((text) => mentionsWith(text, list, index));
     keptMentions.set(frameworks, find);
   }
   return find;
