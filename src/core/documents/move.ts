@@ -3,6 +3,7 @@ import type { IntakeDiagnostic } from '../diagnostics';
 import type { Position, Range } from '../document';
 import type { FoldingRange } from '../features/folding';
 import type { IntakeSymbol } from '../features/symbols';
+import { settle } from './settle';
 
 function movePosition(p: Position, lines: number): Position {
   return { line: p.line + lines, character: p.character };
@@ -52,9 +53,7 @@ const LAZY_CHILDREN: PropertyDescriptorMap = {
     configurable: true,
     get(this: IntakeSymbol): IntakeSymbol[] {
       const from = movedFrom(this)!;
-      const children = moveChildren(from.origin, from.lines);
-      Object.defineProperty(this, 'children', { value: children, enumerable: true, writable: true, configurable: true });
-      return children;
+      return settle(this, 'children', moveChildren(from.origin, from.lines));
     },
   },
 };

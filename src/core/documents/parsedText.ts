@@ -19,6 +19,7 @@ import { comparePositions, lineStarts, type Position, type Range } from '../docu
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
 import { detectEol, isSeparatorLine, isStructureLine, parseIntake } from '../parser';
 import { PlaceholderAnalyzer } from '../placeholder';
+import { settle } from './settle';
 
 interface Segment {
   /** The first line (0-based) and the number of lines. */
@@ -532,17 +533,9 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
     enumerable: true,
     configurable: true,
     get(): T[K] {
-      const value = compute();
-      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-      return value;
+      return settle(target, key, compute());
     },
   });
-}
-
-/** Makes `key` a plain property of `target` holding `value` (in place of an accessor), and returns `value`. */
-function settle<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): T[K] {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  return value;
 }
 
 type Trees = Pick<Intake, 'sections' | 'headings' | 'preamble'>;
