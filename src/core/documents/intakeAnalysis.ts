@@ -272,8 +272,11 @@ export class IntakeAnalysis {
   foldingRanges(): FoldingRange[] {
     if (this.folds) return this.folds;
     const from = this.inherited?.folding;
-    if (from) this.copied |= FOLDS;
-    return (this.folds = from ? moveFolding(from.value, this.since(from)) : intakeFoldingRanges(this.intake));
+    if (from) {
+      this.copied |= FOLDS;
+      return (this.folds = moveFolding(from.value, this.since(from)));
+    }
+    return (this.folds = intakeFoldingRanges(this.intake));
   }
 
   /** The intake's report by `engine`, built once per engine. */
