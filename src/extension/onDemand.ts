@@ -8,9 +8,10 @@
  *
  * One module, not one per feature, on purpose: esbuild makes every `import()` target an entry
  * point and puts the modules shared by each distinct set of entry points in a chunk file of its
- * own, so each feature loaded apart added a file or two (l10n, the codes, small helpers) to what
- * activation loads, and each file costs Node's ES module loader about 2 ms, as much as compiling
- * some 40 KB. The price: the first `.intake/` folder found also compiles the preview's code.
+ * own, so each feature loaded apart would add files (the helpers features share) to what its
+ * first use loads (what activation loads is one chunk whatever the lazy entries: esbuild.js
+ * lazyAfterActivation), and each file costs Node's ES module loader about 2 ms, as much as
+ * compiling some 40 KB. The price: the first `.intake/` folder found also compiles the preview's code.
  */
 export { exportReportCommand, generateRecommendation } from './preview/commands';
 export { PreviewManager } from './preview/manager';
