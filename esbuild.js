@@ -46,9 +46,11 @@ const JSON_PARSE = { imports: '', call: 'JSON.parse' };
 /**
  * A module for validated data shipped beside the bundle as a JSON file in dist/data/: a function
  * that reads and parses it on the first call. The bundles then carry none of it (activation does
- * not even read it), and the engine's first report reads just the files it needs.
+ * not even read it), and the engine's first report reads just the files it needs. With `details`
+ * (a second file of the folder), `parse` gets a function that reads that file too.
  */
-function dataFileModule(name, folder = 'data', encoding = 'utf8', parse = JSON_PARSE) {
+function dataFileModule(name, folder = 'data', encoding = 'utf8', parse = JSON_PARSE, details = undefined) {
+  const read = (file) => `readFileSync(new URL(${JSON.stringify(`${folder}/${file}`)}, dist), ${JSON.stringify(encoding)})`;
   return `import { readFileSync } from 'node:fs';
 ${parse.imports}let data;
 export default function load() {
@@ -56,7 +58,7 @@ export default function load() {
     // This code runs from dist/ or dist/chunks/; the data is in dist/data/ (the schemas in dist/schemas/).
     const here = new URL('.', import.meta.url);
     const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
-    data = ${parse.call}(readFileSync(new URL(${JSON.stringify(`${folder}/${name}`)}, dist), ${JSON.stringify(encoding)}));
+    data = ${parse.call}(${read(name)}${details ? `, () => ${read(details)}` : ''});
   }
   return data;
 }
@@ -67,12 +69,13 @@ export default function load() {
  * The CommonJS CLI's form of {@link dataFileModule}: the bundle (cli.cjs) is one file beside data/
  * and schemas/, so the module finds them from __dirname.
  */
-function cjsDataFileModule(name, folder = 'data', encoding = 'utf8', parse = JSON_PARSE) {
+function cjsDataFileModule(name, folder = 'data', encoding = 'utf8', parse = JSON_PARSE, details = undefined) {
+  const read = (file) => `readFileSync(join(__dirname, ${JSON.stringify(folder)}, ${JSON.stringify(file)}), ${JSON.stringify(encoding)})`;
   return `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 ${parse.imports}let data;
 export default function load() {
-  return (data ??= ${parse.call}(readFileSync(join(__dirname, ${JSON.stringify(folder)}, ${JSON.stringify(name)}), ${JSON.stringify(encoding)})));
+  return (data ??= ${parse.call}(${read(name)}${details ? `, () => ${read(details)}` : ''}));
 }
 `;
 }
@@ -83,11 +86,12 @@ export default function load() {
  * the benchmarks then load the data as the shipped bundles do: one readFileSync and JSON.parse
  * per file.
  */
-function absoluteDataFileModule(file, encoding = 'utf8', parse = JSON_PARSE) {
+function absoluteDataFileModule(file, encoding = 'utf8', parse = JSON_PARSE, details = undefined) {
+  const read = (f) => `readFileSync(${JSON.stringify(f)}, ${JSON.stringify(encoding)})`;
   return `const { readFileSync } = require('node:fs');
 ${parse.imports}let data;
 export default function load() {
-  return (data ??= ${parse.call}(readFileSync(${JSON.stringify(file)}, ${JSON.stringify(encoding)})));
+  return (data ??= ${parse.call}(${read(file)}${details ? `, () => ${read(details)}` : ''}));
 }
 `;
 }
@@ -104,8 +108,10 @@ export default function load() {
  * module below reads it.
  *
  * Its products, rules, categories, industries and lifecycle families carry their details (long
- * texts, regions, certifications…) apart, each parsed on its first read (knowledge/lazyDetails.ts):
- * a first report reads them on a tenth of the entries.
+ * texts, regions, certifications…) apart, in a second file (GROUP.details.utf16le.json, two thirds
+ * of the text) read at the first read of any, each entry's parsed on its first read
+ * (knowledge/lazyDetails.ts): a first report reads them on a tenth of the entries, and the first
+ * load (the index alone) reads a third of the text.
  */
 const DATA_GROUPS = {
   'knowledge-base': ['knowledge/categories.yaml', 'knowledge/industries.yaml', 'knowledge/lifecycle.yaml', 'knowledge/products/business.yaml', 'knowledge/products/industry.yaml', 'knowledge/products/foundation.yaml', 'knowledge/products/platform.yaml', 'knowledge/rules.yaml', 'knowledge/timelines.yaml'],
@@ -145,9 +151,15 @@ function yamlData(compiled, options = {}) {
       build.onLoad({ filter: /.*/, namespace: 'data-group' }, async (args) => {
         const data = await compiled();
         const name = `${args.path}.utf16le.json`;
+        const details = `${args.path}.details.utf16le.json`;
+        const packed = packDataGroup(Object.fromEntries(DATA_GROUPS[args.path].map((key) => [key, data[key]])));
         fs.mkdirSync(options.dataDir, { recursive: true });
-        fs.writeFileSync(path.join(options.dataDir, name), packDataGroup(Object.fromEntries(DATA_GROUPS[args.path].map((key) => [key, data[key]]))), 'utf16le');
-        return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name), 'utf16le', UNPACK_GROUP) : (options.cjs ? cjsDataFileModule : dataFileModule)(name, 'data', 'utf16le', UNPACK_GROUP), loader: 'js', resolveDir: CORE, watchFiles: DATA_GROUPS[args.path].map((key) => path.join(CORE, key)) };
+        fs.writeFileSync(path.join(options.dataDir, name), packed.index, 'utf16le');
+        fs.writeFileSync(path.join(options.dataDir, details), packed.details, 'utf16le');
+        const contents = options.absolute
+          ? absoluteDataFileModule(path.resolve(options.dataDir, name), 'utf16le', UNPACK_GROUP, path.resolve(options.dataDir, details))
+          : (options.cjs ? cjsDataFileModule : dataFileModule)(name, 'data', 'utf16le', UNPACK_GROUP, details);
+        return { contents, loader: 'js', resolveDir: CORE, watchFiles: DATA_GROUPS[args.path].map((key) => path.join(CORE, key)) };
       });
       build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
         const key = path.relative(CORE, args.path).split(path.sep).join('/');

@@ -6,12 +6,14 @@
  * 400 products, 39 of 142 rules); likewise the categories' costs and proofs (5 of 56), an
  * industry's regulators and systems (1 of 15), a lifecycle family's versions (4 of 19). Parsing
  * all of it, and the young-generation scavenges that then copy it, was most of the first load.
- * So the build (esbuild.js, {@link packKnowledgeGroup}) writes the file as one JSON array: first
- * the index (every member file's data, each entry of those lists reduced to the fields every
- * report reads, with where its details are), then each entry's details as a JSON object of its
- * own. The loader ({@link unpackKnowledgeGroup}) parses the index alone; each entry is an
- * instance whose detail fields are getters on its prototype that parse its details (`JSON.parse`
- * of a slice of the file's text) on the first read. Engine code reads `p.regions` as before.
+ * So the build (esbuild.js, {@link packKnowledgeGroup}) writes two files: the index (every
+ * member file's data, each entry of those lists reduced to the fields every report reads, with
+ * where its details are), and the details, a JSON array of each entry's details as an object of
+ * its own. The loader ({@link unpackKnowledgeGroup}) reads and parses the index alone; each entry
+ * is an instance whose detail fields are getters on its prototype that parse its details
+ * (`JSON.parse` of a slice of the details file's text, read at the first of these reads) on the
+ * first read. Engine code reads `p.regions` as before. The details are two thirds of the text:
+ * the first load reads a third of it.
  *
  * A spread (`{ ...entry }`), `Object.keys` or `structuredClone` sees only the index fields: code
  * that copies an entry uses {@link copyEntry}; `JSON.stringify` gives every field (`toJSON`), in
@@ -20,7 +22,8 @@
 
 /**
  * The fields kept in the index: what the first load, a first report and a team overlay's merge
- * read on every entry. The entry classes of unpackKnowledgeGroup copy the same ones.
+ * read on every entry, in the order of an entry's array in the index (packEntry): the entry
+ * classes of unpackKnowledgeGroup copy them by position.
  */
 const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
   products: ['id', 'name', 'vendor', 'aliases', 'categories'],
@@ -34,9 +37,6 @@ const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
 type LazyList = 'products' | 'rules' | 'categories' | 'industries' | 'families';
 const LAZY_LISTS: readonly LazyList[] = ['products', 'rules', 'categories', 'industries', 'families'];
 
-/** Where an entry's details begin, as an offset in the text after the index; a line break ends them. */
-const PLACE = '$';
-
 interface PackedIndex {
   /** Every field of the list's entries, in the order the entries give them (each entry's order is a subsequence). */
   fields: Record<LazyList, string[]>;
@@ -44,11 +44,11 @@ interface PackedIndex {
 }
 
 /**
- * The data file's text for a group's members (build time): `[INDEX\n,DETAILS\n,DETAILS\n]`.
- * JSON.stringify writes no raw line break (it escapes them in strings), so a line break ends the
- * index and each entry's details; the file is still JSON, a line break being white space.
+ * The data files' texts for a group's members (build time): the index, and the details,
+ * `[DETAILS\n,DETAILS\n]`. JSON.stringify writes no raw line break (it escapes them in strings),
+ * so a line break ends each entry's details; the file is still JSON, a line break being white space.
  */
-export function packKnowledgeGroup(members: Record<string, Record<string, unknown>>): string {
+export function packKnowledgeGroup(members: Record<string, Record<string, unknown>>): { index: string; details: string } {
   const details: string[] = [];
   let at = 0;
   const fields: Record<LazyList, string[]> = { products: [], rules: [], categories: [], industries: [], families: [] };
@@ -60,21 +60,36 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
       if (!Array.isArray(entries)) continue;
       out[list] = (entries as Record<string, unknown>[]).map((entry) => {
         mergeOrder(fields[list], Object.keys(entry));
-        const index: Record<string, unknown> = {};
         const rest: Record<string, unknown> = {};
-        for (const [field, value] of Object.entries(entry)) (INDEX_FIELDS[list].includes(field) ? index : rest)[field] = value;
+        for (const [field, value] of Object.entries(entry)) if (!INDEX_FIELDS[list].includes(field)) rest[field] = value;
         const text = JSON.stringify(rest);
-        index[PLACE] = at;
         details.push(text);
         at += text.length + 2;
-        return index;
+        return packEntry(list, entry, at - text.length - 2);
       });
     }
     packed[key] = out;
   }
   for (const list of LAZY_LISTS) checkOrders(list, fields[list], Object.values(members));
   const index: PackedIndex = { fields, members: packed };
-  return `[${JSON.stringify(index)}\n,${details.join('\n,')}\n]`;
+  return { index: JSON.stringify(index), details: `[${details.join('\n,')}\n]` };
+}
+
+/**
+ * An entry in the index: an array of its index fields' values in INDEX_FIELDS order (null for a
+ * field it lacks), then where its details begin (an offset in the details file after its first
+ * character; a line break ends them). An array, not an object: JSON.parse then reads no field
+ * names, and the index is smaller.
+ */
+function packEntry(list: LazyList, entry: Record<string, unknown>, at: number): unknown[] {
+  return [
+    ...INDEX_FIELDS[list].map((field) => {
+      // null stands for a field the entry lacks (the loader reads it back as undefined).
+      if (entry[field] === null) throw new Error(`${list}: ${String(entry.id)} has ${field}: null, which the index cannot tell from no ${field}`);
+      return entry[field] ?? null;
+    }),
+    at,
+  ];
 }
 
 /** Adds the fields of `keys` that `order` lacks, each after the one before it in `keys`. */
@@ -111,24 +126,26 @@ abstract class LazyEntry {
   }
 }
 
-type Packed = Record<string, unknown> & { [PLACE]: number };
+/** An entry as packEntry wrote it: its index fields, null for one it lacks, then its details' offset. */
+type Packed = readonly unknown[];
 
 /**
- * A group's members from the data file's text (run time): the entries of LAZY_LISTS with lazy
- * details. The entry classes are made here, over the file's text; their constructors copy the
- * index fields one by one (a loop over the field names cost 3 M instructions more per load).
+ * A group's members from the index file's text (run time): the entries of LAZY_LISTS with lazy
+ * details, read by `readDetails` (the details file's text) at the first read of any. The entry
+ * classes are made here, over that text; their constructors copy the index fields one by one (a
+ * loop over the field names cost 3 M instructions more per load).
  */
-export function unpackKnowledgeGroup(text: string): Record<string, Record<string, unknown>> {
-  const end = text.indexOf('\n');
-  const { fields, members } = JSON.parse(text.slice(1, end)) as PackedIndex;
-  const base = end + 2;
+export function unpackKnowledgeGroup(index: string, readDetails: () => string): Record<string, Record<string, unknown>> {
+  const { fields, members } = JSON.parse(index) as PackedIndex;
+  /** The details file's text, once read; each entry's details begin after its offset's `[` or `,`. */
+  let text: string | undefined;
 
   class Details extends LazyEntry {
     /** Where the details are in `text`, then the details once parsed (one private field: each costs at load). */
     #details: number | Record<string, unknown>;
-    constructor(packed: Packed) {
+    constructor(at: number) {
       super();
-      this.#details = packed[PLACE];
+      this.#details = at;
     }
     /** Makes the detail fields of `fields` getters of the class's instances. */
     static define(entries: { prototype: object }, list: LazyList): void {
@@ -137,7 +154,10 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
         Object.defineProperty(entries.prototype, field, {
           get(this: Details) {
             let details = this.#details;
-            if (typeof details === 'number') this.#details = details = JSON.parse(text.slice(base + details, text.indexOf('\n', base + details))) as Record<string, unknown>;
+            if (typeof details === 'number') {
+              text ??= readDetails();
+              this.#details = details = JSON.parse(text.slice(1 + details, text.indexOf('\n', 1 + details))) as Record<string, unknown>;
+            }
             return details[field];
           },
           configurable: true,
@@ -153,12 +173,12 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
     declare readonly aliases: unknown;
     declare readonly categories: unknown;
     constructor(p: Packed) {
-      super(p);
-      this.id = p.id;
-      this.name = p.name;
-      this.vendor = p.vendor;
-      this.aliases = p.aliases;
-      this.categories = p.categories;
+      super(p[5] as number);
+      this.id = p[0] ?? undefined;
+      this.name = p[1] ?? undefined;
+      this.vendor = p[2] ?? undefined;
+      this.aliases = p[3] ?? undefined;
+      this.categories = p[4] ?? undefined;
     }
   }
   class RuleEntry extends Details {
@@ -170,14 +190,14 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
     declare readonly unless: unknown;
     declare readonly title: unknown;
     constructor(r: Packed) {
-      super(r);
-      this.id = r.id;
-      this.all = r.all;
-      this.any = r.any;
-      this.none = r.none;
-      this.when = r.when;
-      this.unless = r.unless;
-      this.title = r.title;
+      super(r[7] as number);
+      this.id = r[0] ?? undefined;
+      this.all = r[1] ?? undefined;
+      this.any = r[2] ?? undefined;
+      this.none = r[3] ?? undefined;
+      this.when = r[4] ?? undefined;
+      this.unless = r[5] ?? undefined;
+      this.title = r[6] ?? undefined;
     }
   }
   class CategoryEntry extends Details {
@@ -187,12 +207,12 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
     declare readonly layer: unknown;
     declare readonly aliases: unknown;
     constructor(c: Packed) {
-      super(c);
-      this.id = c.id;
-      this.name = c.name;
-      this.nameEn = c.nameEn;
-      this.layer = c.layer;
-      this.aliases = c.aliases;
+      super(c[5] as number);
+      this.id = c[0] ?? undefined;
+      this.name = c[1] ?? undefined;
+      this.nameEn = c[2] ?? undefined;
+      this.layer = c[3] ?? undefined;
+      this.aliases = c[4] ?? undefined;
     }
   }
   class IndustryEntry extends Details {
@@ -201,11 +221,11 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
     declare readonly nameEn: unknown;
     declare readonly aliases: unknown;
     constructor(i: Packed) {
-      super(i);
-      this.id = i.id;
-      this.name = i.name;
-      this.nameEn = i.nameEn;
-      this.aliases = i.aliases;
+      super(i[4] as number);
+      this.id = i[0] ?? undefined;
+      this.name = i[1] ?? undefined;
+      this.nameEn = i[2] ?? undefined;
+      this.aliases = i[3] ?? undefined;
     }
   }
   class FamilyEntry extends Details {
@@ -214,11 +234,11 @@ export function unpackKnowledgeGroup(text: string): Record<string, Record<string
     declare readonly aliases: unknown;
     declare readonly product: unknown;
     constructor(f: Packed) {
-      super(f);
-      this.id = f.id;
-      this.name = f.name;
-      this.aliases = f.aliases;
-      this.product = f.product;
+      super(f[4] as number);
+      this.id = f[0] ?? undefined;
+      this.name = f[1] ?? undefined;
+      this.aliases = f[2] ?? undefined;
+      this.product = f[3] ?? undefined;
     }
   }
   const classes: Record<LazyList, new (packed: Packed) => Details> = { products: ProductEntry, rules: RuleEntry, categories: CategoryEntry, industries: IndustryEntry, families: FamilyEntry };
