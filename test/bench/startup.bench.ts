@@ -129,7 +129,7 @@ function main(): void {
 
   const child = (what: string) => median(Array.from({ length: 5 }, () => childJson([path.join(root, 'out', 'test', 'bench', 'firstReport.child.js'), what]).ms));
   const kbLoad = child('knowledge');
-  console.log(`knowledge base, first load in a fresh process (validated at build time, one file: its index parsed, each entry's details on first read), as the extension meets it (frameworks and locations loaded by the analysis): ${fmt(kbLoad)} ms (target ≤ 5 ms: ${verdict(kbLoad <= 5)}); with nothing loaded before: ${fmt(child('knowledge-cold'))} ms`);
+  console.log(`knowledge base, first load in a fresh process (validated at build time: its index file read and parsed; the details file read at the first read of any entry's details, each entry's parsed on its first read), as the extension meets it (frameworks and locations loaded by the analysis): ${fmt(kbLoad)} ms (target ≤ 5 ms: ${verdict(kbLoad <= 5)}); with nothing loaded before: ${fmt(child('knowledge-cold'))} ms`);
   const first = child('report');
   console.log(`first report in a fresh process, as the extension makes it (the intake analysed for its diagnostics already; engine, knowledge base, HTML cold): ${fmt(first)} ms (target ≤ 100 ms: ${verdict(first <= 100)}); all cold, the analysis included: ${fmt(child('report-cold'))} ms`);
 
