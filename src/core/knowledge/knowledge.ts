@@ -69,30 +69,38 @@ function buildKnowledgeBase(): KnowledgeBase {
   });
 }
 
-/** A knowledge base over `data` (validated): the embedded one, or one merged with a team's overlays (team/merge.ts). */
+/**
+ * A knowledge base over `data` (validated): the embedded one, or one merged with a team's overlays
+ * (team/merge.ts). Each index is built on its first lookup: the first load allocates less (and
+ * the garbage collector copies less), and a report looks up only some of them.
+ */
 export function indexKnowledge(data: KnowledgeData): KnowledgeBase {
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
-  const products = byId(data.products);
-  const categories = byId(data.categories);
-  const frameworks = byId(data.frameworks);
-  const industries = byId(data.industries);
-  const families = byId(data.lifecycle);
-  const inCategory = new Map<string, Product[]>();
-  for (const p of data.products) {
-    for (const c of p.categories) {
-      const list = inCategory.get(c);
-      if (list) list.push(p);
-      else inCategory.set(c, [p]);
+  let products: Map<string, Product> | undefined;
+  let categories: Map<string, Category> | undefined;
+  let frameworks: Map<string, Framework> | undefined;
+  let industries: Map<string, Industry> | undefined;
+  let families: Map<string, LifecycleFamily> | undefined;
+  let inCategory: Map<string, Product[]> | undefined;
+  const productsByCategory = () => {
+    const map = new Map<string, Product[]>();
+    for (const p of data.products) {
+      for (const c of p.categories) {
+        const list = map.get(c);
+        if (list) list.push(p);
+        else map.set(c, [p]);
+      }
     }
-  }
+    return map;
+  };
   return {
     ...data,
-    product: (id) => products.get(id),
-    category: (id) => categories.get(id),
-    framework: (id) => frameworks.get(id),
-    industry: (id) => industries.get(id),
-    family: (id) => families.get(id),
-    productsIn: (category) => inCategory.get(category) ?? [],
+    product: (id) => (products ??= byId(data.products)).get(id),
+    category: (id) => (categories ??= byId(data.categories)).get(id),
+    framework: (id) => (frameworks ??= byId(data.frameworks)).get(id),
+    industry: (id) => (industries ??= byId(data.industries)).get(id),
+    family: (id) => (families ??= byId(data.lifecycle)).get(id),
+    productsIn: (category) => (inCategory ??= productsByCategory()).get(category) ?? [],
   };
 }
 
