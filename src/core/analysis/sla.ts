@@ -30,7 +30,7 @@
 import { Codes } from '../diagnostics';
 import { msg, type Message } from '../l10n';
 import { joinExtracts, moveRange, type AnalysisFinding, type CheckRunner } from './finding';
-import { clauseAround, formatCompact, hasPercentSign, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
+import { clauseAround, formatCompact, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
 import { isAsciiDigit, type Range } from '../document';
 
@@ -187,7 +187,9 @@ function collect(lines: readonly AnalysisLine[]): Statements {
   // Made when the first clause worth reading is met (most sections have none).
   let s: Statements | undefined;
   for (const line of lines) {
-    // A blank line has neither a digit nor a character zero tolerance starts with: it is passed over below.
+    // A blank line (most of a blank template's: its placeholders are blanked) has neither a digit
+    // nor a character zero tolerance starts with; a loop over its blanks is cheaper than scan's two searches.
+    if (isBlank(line.text)) continue;
     const has = scan(line.text);
     const zero = has & MAY_BE_ZERO ? ZERO.exec(line.text) : null;
     if (zero) {

@@ -85,6 +85,14 @@ describe('analysis: intake.sla-conflict, clauses passed over', () => {
     assert.equal(f.length, 1, summary(f));
   });
 
+  it('reads a statement beside blanks and blanked placeholders, and nothing from a line that is all blanks', () => {
+    // Blank lines are passed over before they are searched: only wholly blank ones.
+    const text = '[客户行业]：航空\n- 业务连续性要求：__(待定)__ 零容忍停机\n[特殊要求]：\n- 服务等级：\u3000SLA 99.99%\u3000\n- SLA：__(99.9%可用性)__\n- \u3000\t \n';
+    const f = findings(text, 'sla-conflict');
+    assert.equal(f.length, 1, summary(f));
+    assert.equal(covered(text, f[0]!), '99.99%');
+  });
+
   it('passes over clauses with digits but neither a duration nor a percentage', () => {
     assert.deepEqual(findings('[特殊要求]：\n- 服务等级：SLA 99.99%，RTO 4 号机房，恢复时间 2026 年\n', 'sla-conflict'), []);
   });
