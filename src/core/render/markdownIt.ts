@@ -17,6 +17,10 @@ export type Token = MarkdownIt.Token;
 export function createReportMarkdownIt(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.disable(['link', 'image', 'autolink']);
+  // Rules that do nothing with these options but are still called, at every line or at every
+  // stop of the inline text rule: linkify and html_inline, html_block, and the typographer's
+  // replacements and smartquotes each return at once (linkify, html, typographer are off).
+  md.disable(['linkify', 'html_inline', 'html_block', 'replacements', 'smartquotes']);
   return md;
 }
 
