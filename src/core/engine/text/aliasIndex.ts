@@ -91,8 +91,11 @@ export class AliasIndex<T> {
     if (!list) return undefined;
     for (const e of list) {
       if (!lower.startsWith(e.lower, i)) continue;
-      if (e.wordStart && isWordCode(lower.charCodeAt(i - 1))) continue;
-      if (e.wordEnd && isWordCode(lower.charCodeAt(i + e.lower.length))) continue;
+      // Bounds checked first: charCodeAt outside the text is NaN, which isWordCode's optimised
+      // code, made for integers, gives up on (a deoptimisation in the first reports).
+      if (e.wordStart && i > 0 && isWordCode(lower.charCodeAt(i - 1))) continue;
+      const end = i + e.lower.length;
+      if (e.wordEnd && end < lower.length && isWordCode(lower.charCodeAt(end))) continue;
       return e;
     }
     return undefined;
