@@ -5,6 +5,7 @@
 import MarkdownIt from 'markdown-it';
 import { CHART_SECTIONS } from './chartPlaces';
 import type { ChartKind } from './charts';
+import { textRule } from './markdownText';
 
 export type Token = MarkdownIt.Token;
 
@@ -21,6 +22,7 @@ export function createReportMarkdownIt(): MarkdownIt {
   // stop of the inline text rule: linkify and html_inline, html_block, and the typographer's
   // replacements and smartquotes each return at once (linkify, html, typographer are off).
   md.disable(['linkify', 'html_inline', 'html_block', 'replacements', 'smartquotes']);
+  md.inline.ruler.at('text', textRule);
   return md;
 }
 
