@@ -61,7 +61,9 @@ export function expandCase(pattern: string, unicode: boolean): string | undefine
       from = i + 1;
       continue;
     }
-    if (code >= 0x80) {
+    // U+3000–U+9FFF (CJK symbols, kana, ideographs: most of a pattern) has no case; asking each
+    // character's toLowerCase goes to ICU, most of this function's time in a fresh process.
+    if (code >= 0x80 && (code < 0x3000 || code > 0x9fff)) {
       // Anything else with case (é, ß, Ａ, ǅ, 𐐀): left to the `i` flag.
       const cp = pattern.codePointAt(i)!;
       const c = String.fromCodePoint(cp);
