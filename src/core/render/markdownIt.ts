@@ -19,9 +19,10 @@ export function createReportMarkdownIt(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.disable(['link', 'image', 'autolink']);
   // Rules that do nothing with these options but are still called, at every line or at every
-  // stop of the inline text rule: linkify and html_inline, html_block, and the typographer's
-  // replacements and smartquotes each return at once (linkify, html, typographer are off).
-  md.disable(['linkify', 'html_inline', 'html_block', 'replacements', 'smartquotes']);
+  // stop of the inline text rule: html_inline and html_block, and the typographer's replacements
+  // and smartquotes each return at once (html and typographer are off). The linkify rules stay,
+  // so that turning linkify on fails loudly (noLinkify.ts).
+  md.disable(['html_inline', 'html_block', 'replacements', 'smartquotes']);
   md.inline.ruler.at('text', textRule);
   return md;
 }
