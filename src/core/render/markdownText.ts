@@ -14,15 +14,26 @@ type StateInline = MarkdownIt.StateInline;
 
 /** The characters markdown-it's isTerminatorChar answers true for (one class: linear time). */
 const TERMINATOR = /[\n!#$%&*+\-:<=>@[\\\]^_`{}~]/g;
+/** The same characters, for the search up to posMax. */
+const TERMINATOR_CODES = new Set([...'\n!#$%&*+-:<=>@[\\]^_`{}~'].map((c) => c.charCodeAt(0)));
 
 export function textRule(state: StateInline, silent: boolean): boolean {
   const start = state.pos;
   const max = state.posMax;
-  TERMINATOR.lastIndex = start;
-  // test() leaves lastIndex just after the character it found (0 when none).
-  const end = TERMINATOR.test(state.src) ? Math.min(TERMINATOR.lastIndex - 1, max) : max;
+  const src = state.src;
+  let end = max;
+  if (max === src.length) {
+    TERMINATOR.lastIndex = start;
+    // test() leaves lastIndex just after the character it found.
+    if (TERMINATOR.test(src)) end = TERMINATOR.lastIndex - 1;
+  } else {
+    // A rule parsing a part of the text (a link label: none is on in the reports) sets posMax
+    // before the end: searching past it at each call could make a parse quadratic, so this
+    // looks at the characters up to posMax only.
+    for (end = start; end < max && !TERMINATOR_CODES.has(src.charCodeAt(end)); end++);
+  }
   if (end === start) return false;
-  if (!silent) state.pending += state.src.slice(start, end);
+  if (!silent) state.pending += src.slice(start, end);
   state.pos = end;
   return true;
 }
