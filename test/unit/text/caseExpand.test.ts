@@ -84,6 +84,18 @@ describe('expandCase / caseInsensitiveRegExp', () => {
     assert.ok(matched > 100, `only ${matched} matches compared`);
   });
 
+  it('passes over U+3000–U+9FFF without asking their case: none of them has one, with or without `u`', () => {
+    for (let code = 0x3000; code <= 0x9fff; code++) {
+      const c = String.fromCharCode(code);
+      assert.equal(c.toLowerCase(), c, `U+${code.toString(16)}`);
+      assert.equal(c.toUpperCase(), c, `U+${code.toString(16)}`);
+    }
+    // And `i` matches nothing else for them: a pattern of such characters needs no flag.
+    const sample = '　、〆あア㈠㍱一龥鿿';
+    assert.equal(expandCase(sample, true), sample);
+    assert.equal(expandCase(sample, false), sample);
+  });
+
   it('throws for an invalid pattern as new RegExp does', () => {
     assert.throws(() => caseInsensitiveRegExp('(abc', 'iu'), { message: 'Invalid regular expression: /(abc/iu: Unterminated group' });
     assert.throws(() => caseInsensitiveRegExp('a{', 'iu'), (e: Error) => e.message.includes('/a{/iu'));
