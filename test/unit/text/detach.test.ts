@@ -29,10 +29,12 @@ describe('detached texts', () => {
   it('a stored substring keeps its document alive; a detached copy does not', () => {
     const views: string[] = [];
     const copies: string[] = [];
-    // The premise: without a copy the ten documents (40 MB) stay. (At most one document may
-    // linger in the engine's own slots whatever is kept, hence the margin.)
+    // The premise: without a copy the ten documents (40 MB) stay. The margin is wide: at most
+    // one document may linger in the engine's own slots whatever is kept, and what earlier test
+    // files left (compiled code, caches) may be freed during the loop, which has taken up to
+    // 10 MB off this figure in a full run; the copies below must hold less than 8 MB.
     const byViews = heldAfter((line) => views.push(line));
-    assert.ok(byViews > 30_000_000, `V8 no longer keeps substrings as views (${byViews} bytes): this test proves nothing`);
+    assert.ok(byViews > 20_000_000, `V8 no longer keeps substrings as views (${byViews} bytes): this test proves nothing`);
     const byCopies = heldAfter((line) => copies.push(detached(line)));
     assert.ok(byCopies < 8_000_000, `${byCopies} bytes held`);
     assert.deepEqual(copies, views);
