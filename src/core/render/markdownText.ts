@@ -14,8 +14,6 @@ type StateInline = MarkdownIt.StateInline;
 
 /** The characters markdown-it's isTerminatorChar answers true for (one class: linear time). */
 const TERMINATOR = /[\n!#$%&*+\-:<=>@[\\\]^_`{}~]/g;
-/** The same characters, for the search up to posMax. */
-const TERMINATOR_CODES = new Set([...'\n!#$%&*+-:<=>@[\\]^_`{}~'].map((c) => c.charCodeAt(0)));
 
 export function textRule(state: StateInline, silent: boolean): boolean {
   const start = state.pos;
@@ -29,8 +27,9 @@ export function textRule(state: StateInline, silent: boolean): boolean {
   } else {
     // A rule parsing a part of the text (a link label: none is on in the reports) sets posMax
     // before the end: searching past it at each call could make a parse quadratic, so this
-    // looks at the characters up to posMax only.
-    for (end = start; end < max && !TERMINATOR_CODES.has(src.charCodeAt(end)); end++);
+    // looks at the characters up to posMax only (search() ignores lastIndex and the g flag).
+    const found = src.slice(start, max).search(TERMINATOR);
+    if (found >= 0) end = start + found;
   }
   if (end === start) return false;
   if (!silent) state.pending += src.slice(start, end);
