@@ -5,6 +5,10 @@
  * - a file is written whole or not at all: into a temporary file in the same folder, then
  *   renamed over the target (rename is atomic within one file system), so a full disk or a
  *   crash leaves the old file as it was, never half a report.
+ * What is renamed over is always a regular file, never a link or a device: a target that is not
+ * a regular file (`-o /dev/null`, a FIFO, `-o >(less)`) is written to as the shell's `>` writes
+ * to it, and a link is followed, the file it names written (atomically) and the link kept. A
+ * rename there would replace the device node, the pipe or the link itself with a regular file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -53,8 +57,37 @@ function identity(stat: fs.Stats): string {
   return `${stat.dev}:${stat.ino}`;
 }
 
-/** Writes `data` to `file` through a temporary file in the same folder and a rename. */
+/** Writes `data` to `file`: a regular file through a temporary file in its folder and a rename. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  const target = statOrUndefined(file);
+  if (target !== undefined && !target.isFile() && !target.isDirectory()) {
+    writeInPlace(file, data);
+    return;
+  }
+  // A link to a regular file: the rename goes over the file it names, and the link stays.
+  const linked = target !== undefined && isLink(file) ? realPathOf(file) : undefined;
+  replaceFile(linked ?? file, data, file);
+}
+
+/** A device, FIFO or socket: opened and written, as `>` does (a FIFO waits for its reader, as `>` does). */
+function writeInPlace(file: string, data: string | Uint8Array): void {
+  try {
+    fs.writeFileSync(file, data);
+  } catch (e) {
+    throw new UsageError(t('{0}: cannot be written ({1})', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `data` to the regular file (or new file) `file` through a temporary sibling and a rename; errors name `shown`. */
+function replaceFile(file: string, data: string | Uint8Array, shown: string): void {
   const dir = path.dirname(path.resolve(file));
   // Math.random, not node:crypto, whose loading costs about 4 ms of a 100 ms run: the name only
   // has to differ from another writer's, and `wx` never opens something that is already there.
@@ -69,7 +102,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch {
       // Not created, or already renamed.
     }
-    throw new UsageError(t('{0}: cannot be written ({1})', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw new UsageError(t('{0}: cannot be written ({1})', shown, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
 }
 

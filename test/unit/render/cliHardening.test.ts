@@ -64,6 +64,41 @@ describe('CLI hardening: files and the terminal', function () {
     assert.ok(fs.readdirSync(locked).every((f) => !f.endsWith('.tmp')));
   });
 
+  it('writes to a FIFO as `>` does (as to any device), never renaming over it', async () => {
+    const fifo = path.join(dir, 'report.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    // The reader opens the FIFO while the CLI writes to it, as `-o >(less)` does.
+    const read = fs.promises.readFile(fifo, 'utf8');
+    const child = spawn(process.execPath, [CLI(), 'generate', intake, '-o', fifo], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INTAKE_LANG: 'en' } });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Had the CLI not opened the FIFO, the reader would wait for ever: open and close it here.
+    try {
+      fs.closeSync(fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: the reader is gone, it read what the CLI wrote.
+    }
+    assert.equal(code, 0);
+    assert.match(await read, /^# /);
+    assert.ok(fs.lstatSync(fifo).isFIFO(), 'the FIFO is still a FIFO');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
+  });
+
+  it('follows a link to the report: the file it names is replaced whole, the link stays', () => {
+    const real = path.join(dir, 'kept', 'report.md');
+    fs.mkdirSync(path.dirname(real));
+    fs.writeFileSync(real, 'old report');
+    const link = path.join(dir, 'latest.md');
+    fs.symlinkSync(real, link);
+    const r = run(['generate', intake, '-o', link]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link is still a link');
+    assert.match(fs.readFileSync(real, 'utf8'), /^# /);
+    assert.deepEqual(fs.readdirSync(path.dirname(real)), ['report.md']);
+  });
+
   it('refuses -o with an empty name instead of writing to stdout', () => {
     const r = run(['generate', intake, '-o', '']);
     assert.equal(r.code, 2);
