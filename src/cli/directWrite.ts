@@ -9,7 +9,7 @@
  * it; on Windows, where the console wants the stream's own UTF-16 writes, everything does. Any
  * other error is thrown, as the stream's write() throws it for a file (EPIPE, ENOSPC, …).
  */
-import * as fs from 'node:fs';
+import { writeSync } from 'node:fs';
 
 export function writeDirect(fd: 1 | 2, text: string, stream: () => NodeJS.WriteStream): void {
   if (process.platform === 'win32') {
@@ -20,7 +20,7 @@ export function writeDirect(fd: 1 | 2, text: string, stream: () => NodeJS.WriteS
   let done = 0;
   while (done < bytes.length) {
     try {
-      done += fs.writeSync(fd, bytes, done);
+      done += writeSync(fd, bytes, done);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
       stream().write(bytes.subarray(done));

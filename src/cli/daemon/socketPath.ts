@@ -4,7 +4,7 @@
  * daemon (that one stops when idle). No daemon on Windows: a named pipe has no folder whose
  * permissions keep other users out.
  */
-import * as path from 'node:path';
+import { join, resolve } from 'node:path';
 import { switchedOff, userCacheFolder } from '../launch/cacheDir';
 
 /**
@@ -22,9 +22,9 @@ const MAX_SOCKET_PATH_BYTES = 103;
 export function daemonSocketPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, build: string): string | undefined {
   if (!build || platform === 'win32') return undefined;
   const base = userCacheFolder(env, platform);
-  const dir = env.INTAKE_DAEMON_DIR ? path.resolve(env.INTAKE_DAEMON_DIR) : base && path.join(base, 'intake-studio', 'daemon');
+  const dir = env.INTAKE_DAEMON_DIR ? resolve(env.INTAKE_DAEMON_DIR) : base && join(base, 'intake-studio', 'daemon');
   if (dir === undefined) return undefined;
-  const socket = path.join(dir, `${build}.sock`);
+  const socket = join(dir, `${build}.sock`);
   return Buffer.byteLength(socket) <= MAX_SOCKET_PATH_BYTES ? socket : undefined;
 }
 

@@ -4,8 +4,8 @@
  * a folder another user could plant a file in (the shared temporary folder, a group-writable
  * folder) is never used.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { lstatSync, mkdirSync, type Stats } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 
 /**
  * The cache folder for `env` and `platform`, or undefined when the cache is off
@@ -15,9 +15,9 @@ import * as path from 'node:path';
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
   if (switchedOff(env.INTAKE_CODE_CACHE)) return undefined;
-  if (env.INTAKE_CODE_CACHE_DIR) return path.resolve(env.INTAKE_CODE_CACHE_DIR);
+  if (env.INTAKE_CODE_CACHE_DIR) return resolve(env.INTAKE_CODE_CACHE_DIR);
   const base = userCacheFolder(env, platform);
-  return base === undefined ? undefined : path.join(base, 'intake-studio', 'code-cache');
+  return base === undefined ? undefined : join(base, 'intake-studio', 'code-cache');
 }
 
 /** True when an on/off variable (INTAKE_CODE_CACHE, INTAKE_DAEMON) says off: 0, off or false, any case, spaces around. */
@@ -28,12 +28,12 @@ export function switchedOff(setting: string | undefined): boolean {
 
 /** The user's cache folder for `platform`, or undefined when `env` names none (no home folder). */
 export function userCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
-  const absolute = (p: string | undefined) => (p && path.isAbsolute(p) ? p : undefined);
+  const absolute = (p: string | undefined) => (p && isAbsolute(p) ? p : undefined);
   if (platform === 'win32') return absolute(env.LOCALAPPDATA);
   const home = absolute(env.HOME);
-  if (platform === 'darwin') return home && path.join(home, 'Library', 'Caches');
+  if (platform === 'darwin') return home && join(home, 'Library', 'Caches');
   // The XDG base directory spec: a relative $XDG_CACHE_HOME is invalid and ignored.
-  return absolute(env.XDG_CACHE_HOME) ?? (home && path.join(home, '.cache'));
+  return absolute(env.XDG_CACHE_HOME) ?? (home && join(home, '.cache'));
 }
 
 /**
@@ -43,15 +43,15 @@ export function userCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
  */
 export function ensurePrivateDir(dir: string): boolean {
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return isPrivate(fs.lstatSync(dir), 'dir');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return isPrivate(lstatSync(dir), 'dir');
   } catch {
     return false;
   }
 }
 
 /** True when `stat` is a folder (or file) of this user's that no other user may write to. */
-export function isPrivate(stat: fs.Stats, kind: 'dir' | 'file'): boolean {
+export function isPrivate(stat: Stats, kind: 'dir' | 'file'): boolean {
   if (kind === 'dir' ? !stat.isDirectory() : !stat.isFile()) return false;
   if (process.platform === 'win32' || process.getuid === undefined) return true;
   return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;

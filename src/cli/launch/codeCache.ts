@@ -13,10 +13,10 @@
  * replaced. Every failure (no folder, a read-only disk, a file another process is writing) costs
  * only the compile time: the cache is never needed to run.
  */
-import * as fs from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 import { ensurePrivateDir, isPrivate } from './cacheDir';
 
 export interface CodeCacheOptions {
@@ -44,11 +44,11 @@ const loaded = new Map<string, unknown>();
 export function runWithCodeCache(file: string, options: CodeCacheOptions): unknown {
   if (loaded.has(file)) return loaded.get(file);
   const trace = options.trace ?? (() => undefined);
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readFileSync(file, 'utf8');
   const cacheFile = cacheFileOf(file, options);
   const cached = cacheFile !== undefined ? readCache(cacheFile) : undefined;
   // Module.wrap keeps the first line's numbers: stack traces point into the bundle as before.
-  const script = new vm.Script(wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
+  const script = new Script(wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
   if (cached && !script.cachedDataRejected) trace(`hit ${cacheFile}`);
   else if (cacheFile !== undefined) {
     trace(`${cached ? 'rejected' : 'miss'} ${cacheFile}`);
@@ -59,7 +59,7 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): unkno
   }
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
-  run.call(module.exports, module.exports, requireFor(file, options), module, file, path.dirname(file));
+  run.call(module.exports, module.exports, requireFor(file, options), module, file, dirname(file));
   module.loaded = true;
   loaded.set(file, module.exports);
   return module.exports;
@@ -68,10 +68,10 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): unkno
 /** `require` for the code of `file`: Node's, but for the files of vendor/ beside it, which go through the cache. */
 function requireFor(file: string, options: CodeCacheOptions): NodeJS.Require {
   const base = createRequire(file);
-  const dir = path.dirname(file);
+  const dir = dirname(file);
   const vendored = (id: string): unknown => {
     if (!id.startsWith('./vendor/')) return base(id);
-    return runWithCodeCache(path.join(dir, id), { ...options, variant: `${options.variant}.${path.basename(id, '.cjs')}` });
+    return runWithCodeCache(join(dir, id), { ...options, variant: `${options.variant}.${basename(id, '.cjs')}` });
   };
   return Object.assign(vendored, { resolve: base.resolve, cache: base.cache, main: base.main, extensions: base.extensions });
 }
@@ -82,14 +82,14 @@ function cacheFileOf(file: string, options: CodeCacheOptions): string | undefine
     options.trace?.(`unusable folder ${options.dir}`);
     return undefined;
   }
-  let stat: fs.Stats;
+  let stat: Stats;
   try {
-    stat = fs.statSync(file);
+    stat = statSync(file);
   } catch {
     return undefined;
   }
   const key = [options.build, stat.size, Math.trunc(stat.mtimeMs), process.version, process.arch, options.variant].join('-');
-  return path.join(options.dir, `${key.replace(/[^\w.-]/g, '_')}.v8cache`);
+  return join(options.dir, `${key.replace(/[^\w.-]/g, '_')}.v8cache`);
 }
 
 /** The cache file's bytes, if it is a private file of this user's. */
@@ -97,12 +97,12 @@ function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
     // O_NOFOLLOW: a link is not followed (where the flag exists; the folder is private anyway).
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-    return isPrivate(fs.fstatSync(fd), 'file') ? fs.readFileSync(fd) : undefined;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    return isPrivate(fstatSync(fd), 'file') ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -116,11 +116,11 @@ function writeCache(file: string, data: Buffer, dir: string): boolean {
   // has to differ from another writer's, and `wx` never reuses a file that is already there.
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    fs.writeFileSync(temp, data, { flag: 'wx', mode: 0o600 });
-    fs.renameSync(temp, file);
+    writeFileSync(temp, data, { flag: 'wx', mode: 0o600 });
+    renameSync(temp, file);
   } catch {
     try {
-      fs.unlinkSync(temp);
+      unlinkSync(temp);
     } catch {
       // Not created, or already renamed.
     }
@@ -133,10 +133,10 @@ function writeCache(file: string, data: Buffer, dir: string): boolean {
 function removeOld(dir: string): void {
   try {
     const now = Date.now();
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of readdirSync(dir)) {
       if (!name.endsWith('.v8cache') && !name.endsWith('.tmp')) continue;
-      const file = path.join(dir, name);
-      if (now - fs.statSync(file).mtimeMs > MAX_AGE_MS) fs.unlinkSync(file);
+      const file = join(dir, name);
+      if (now - statSync(file).mtimeMs > MAX_AGE_MS) unlinkSync(file);
     }
   } catch {
     // Another run removed it first, or the folder went away: nothing to clean.

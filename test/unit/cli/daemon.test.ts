@@ -8,6 +8,9 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { askDaemon, isOurSocket } from '../../../src/cli/daemon/client';
+import type { Connect } from '../../../src/cli/daemon/connection';
+import { netConnector } from '../../../src/cli/daemon/netConnection';
+import { pipeConnector } from '../../../src/cli/daemon/pipeConnection';
 import { asReply, asRequest, encodeFrame, FrameError, FrameReader, localeOf, PROTOCOL, type DaemonRequest, type RunRequest } from '../../../src/cli/daemon/protocol';
 import { DaemonServer, DaemonStartError, declineCommand, type DaemonServerOptions } from '../../../src/cli/daemon/server';
 import { daemonSocketPath, daemonWanted } from '../../../src/cli/daemon/socketPath';
@@ -90,7 +93,35 @@ describe('cli daemon: messages', () => {
   });
 });
 
-(posix ? describe : describe.skip)('cli daemon: server and client', () => {
+describe('cli daemon: the pipe handle (pipeConnection.ts)', () => {
+  it('is not used where process.binding is missing or would print a deprecation warning', () => {
+    const node = process as unknown as { binding?: unknown };
+    const original = node.binding;
+    try {
+      // What --pending-deprecation makes of it: util.deprecate's wrapper, named `deprecated`.
+      node.binding = function deprecated() {
+        throw new Error('never called');
+      };
+      assert.equal(pipeConnector(), undefined);
+      node.binding = undefined;
+      assert.equal(pipeConnector(), undefined);
+    } finally {
+      node.binding = original;
+    }
+    assert.equal(typeof pipeConnector(), 'function');
+  });
+});
+
+// Every case once with each connection the client can make (pipeConnection.ts, netConnection.ts).
+const connectors: [string, () => Promise<Connect>][] = [
+  ["Node's pipe handle", () => Promise.resolve(pipeConnector()!)],
+  ['net', netConnector],
+];
+
+for (const [transport, connector] of connectors)
+(posix ? describe : describe.skip)(`cli daemon: server and client, through ${transport}`, () => {
+  let connect: Connect;
+  const askVia = (socket: string, request: DaemonRequest, answerTimeoutMs?: number) => askDaemon(socket, request, answerTimeoutMs, connect);
   let tmp: string;
   let socket: string;
   let daemon: DaemonServer | undefined;
@@ -114,6 +145,11 @@ describe('cli daemon: messages', () => {
     return daemon;
   }
 
+  before(async () => {
+    connect = await connector();
+    assert.equal(typeof connect, 'function', 'Node (20 and later) has the pipe handle');
+  });
+
   beforeEach(() => {
     tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'intake-daemon-')));
     socket = path.join(tmp, 'd', 'B1.sock');
@@ -132,17 +168,24 @@ describe('cli daemon: messages', () => {
   it('runs a command in the client folder with its umask, then goes back to its own', async () => {
     const home = process.cwd();
     await listen();
-    const answer = await askDaemon(socket, runRequest());
+    const answer = await askVia(socket, runRequest());
     assert.ok('reply' in answer && answer.reply.kind === 'result', JSON.stringify(answer));
     assert.deepEqual({ ...answer.reply, cpuMs: 0 }, { kind: 'result', stdout: 'out check a.intake\n', stderr: 'warn\n', exitCode: 1, cpuMs: 0, cannotWrite: 'cannot write ({0})' });
     assert.ok(answer.reply.cpuMs >= 0);
     assert.deepEqual(ran, [{ argv: ['check', 'a.intake'], cwd: tmp, umask: 0o027 }]);
     assert.equal(process.cwd(), home);
     assert.notEqual(process.umask(), 0o027);
-    const status = await askDaemon(socket, { kind: 'status', protocol: PROTOCOL, build: 'B1' });
+    const status = await askVia(socket, { kind: 'status', protocol: PROTOCOL, build: 'B1' });
     assert.ok('reply' in status && status.reply.kind === 'status');
     assert.equal(status.reply.served, 1);
     assert.equal(status.reply.pid, process.pid);
+  });
+
+  it('carries an output of many reads whole', async () => {
+    const long = 'é'.repeat(3 * 1024 * 1024) + '\n';
+    await listen({ run: () => Promise.resolve({ stdout: long, stderr: '', exitCode: 0 }) });
+    const answer = await askVia(socket, runRequest());
+    assert.ok('reply' in answer && answer.reply.kind === 'result' && answer.reply.stdout === long);
   });
 
   it('keeps its socket where only this user can reach it', async () => {
@@ -155,7 +198,7 @@ describe('cli daemon: messages', () => {
   it('declines what it cannot run exactly as the client would, and runs nothing', async () => {
     await listen({ env: { ...process.env, LANG: 'zh_CN.UTF-8', INTAKE_LANG: 'zh-cn' } });
     const reason = async (request: RunRequest) => {
-      const answer = await askDaemon(socket, request);
+      const answer = await askVia(socket, request);
       return 'reply' in answer && answer.reply.kind === 'declined' ? answer.reply.reason : JSON.stringify(answer);
     };
     const zh = { LANG: 'zh_CN.UTF-8', INTAKE_LANG: 'zh-cn' };
@@ -166,7 +209,7 @@ describe('cli daemon: messages', () => {
     assert.equal(await reason(runRequest({ locale: zh, argv: ['generate', 'a.intake', '--provider', 'openai-compatible'] })), 'command');
     assert.equal(await reason(runRequest({ locale: zh, cwd: path.join(tmp, 'gone') })), 'cwd');
     assert.deepEqual(ran, []);
-    const answer = await askDaemon(socket, runRequest({ locale: zh }));
+    const answer = await askVia(socket, runRequest({ locale: zh }));
     assert.ok('reply' in answer && answer.reply.kind === 'result');
   });
 
@@ -180,9 +223,9 @@ describe('cli daemon: messages', () => {
         return new Promise<CommandResult>((resolve) => (release = resolve));
       },
     });
-    const first = askDaemon(socket, runRequest());
+    const first = askVia(socket, runRequest());
     await running;
-    const second = await askDaemon(socket, runRequest());
+    const second = await askVia(socket, runRequest());
     assert.ok('reply' in second && second.reply.kind === 'declined' && second.reply.reason === 'busy', JSON.stringify(second));
     release({ stdout: 'done\n', stderr: '', exitCode: 0 });
     const answer = await first;
@@ -197,8 +240,8 @@ describe('cli daemon: messages', () => {
         return Promise.resolve({ stdout: 'fine\n', stderr: '', exitCode: 0 });
       },
     });
-    assert.deepEqual(await askDaemon(socket, runRequest()), { failed: 'closed' });
-    const answer = await askDaemon(socket, runRequest());
+    assert.deepEqual(await askVia(socket, runRequest()), { failed: 'closed' });
+    const answer = await askVia(socket, runRequest());
     assert.ok('reply' in answer && answer.reply.kind === 'result' && answer.reply.stdout === 'fine\n', JSON.stringify(answer));
   });
 
@@ -212,9 +255,9 @@ describe('cli daemon: messages', () => {
         return new Promise<CommandResult>((resolve) => (release = resolve));
       },
     });
-    const first = askDaemon(socket, runRequest());
+    const first = askVia(socket, runRequest());
     await running;
-    const stop = await askDaemon(socket, { kind: 'stop', protocol: PROTOCOL, build: 'B1' });
+    const stop = await askVia(socket, { kind: 'stop', protocol: PROTOCOL, build: 'B1' });
     assert.ok('reply' in stop && stop.reply.kind === 'stopping');
     assert.equal(fs.existsSync(socket), false, 'no new client finds it');
     release({ stdout: 'last\n', stderr: '', exitCode: 0 });
@@ -229,7 +272,7 @@ describe('cli daemon: messages', () => {
     await server.closed;
     daemon = undefined;
     assert.equal(fs.existsSync(socket), false);
-    const answer = await askDaemon(socket, runRequest());
+    const answer = await askVia(socket, runRequest());
     assert.deepEqual(answer, { failed: 'no-daemon' });
   });
 
@@ -244,11 +287,10 @@ describe('cli daemon: messages', () => {
     fs.renameSync(path.join(tmp, 'd', 'tmp.sock'), stale);
     await new Promise<void>((resolve) => dead.close(() => resolve()));
     assert.equal(fs.existsSync(stale), true);
-    const answer = await askDaemon(stale, runRequest());
-    assert.ok('failed' in answer, 'a dead socket is no daemon');
+    assert.deepEqual(await askVia(stale, runRequest()), { failed: 'ECONNREFUSED' }, 'a dead socket is no daemon');
     const second = await DaemonServer.listen({ socket: stale, build: 'B2', idleMs: 60_000, cannotWrite: '', run: () => Promise.resolve({ stdout: 'second\n', stderr: '', exitCode: 0 }) });
     try {
-      const reply = await askDaemon(stale, runRequest({ build: 'B2' }));
+      const reply = await askVia(stale, runRequest({ build: 'B2' }));
       assert.ok('reply' in reply && reply.reply.kind === 'result' && reply.reply.stdout === 'second\n');
     } finally {
       second.close();
@@ -266,7 +308,7 @@ describe('cli daemon: messages', () => {
     await new Promise<void>((resolve) => open.listen(socket, resolve));
     try {
       assert.equal(isOurSocket(socket), false);
-      assert.deepEqual(await askDaemon(socket, runRequest()), { failed: 'not-private' });
+      assert.deepEqual(await askVia(socket, runRequest()), { failed: 'not-private' });
     } finally {
       await new Promise<void>((resolve) => open.close(() => resolve()));
     }
@@ -287,7 +329,7 @@ describe('cli daemon: messages', () => {
     assert.equal(await raw(huge), '', 'a 4 GB request: dropped at once');
     assert.equal(await raw(Buffer.concat([Buffer.from([0, 0, 0, 5]), Buffer.from('nope!')])), '');
     assert.equal(await raw(encodeFrame({ kind: 'run' } as unknown as DaemonRequest)), '', 'not a request');
-    const answer = await askDaemon(socket, runRequest());
+    const answer = await askVia(socket, runRequest());
     assert.ok('reply' in answer && answer.reply.kind === 'result');
   });
 
@@ -301,11 +343,11 @@ describe('cli daemon: messages', () => {
     });
     await new Promise<void>((resolve) => fake.listen(socket, resolve));
     try {
-      assert.deepEqual(await askDaemon(socket, runRequest(), 50), { failed: 'timeout' });
+      assert.deepEqual(await askVia(socket, runRequest(), 50), { failed: 'timeout' });
       reply = encodeFrame({ kind: 'result', stdout: 1 } as unknown as DaemonRequest);
-      assert.deepEqual(await askDaemon(socket, runRequest()), { failed: 'garbled' });
+      assert.deepEqual(await askVia(socket, runRequest()), { failed: 'garbled' });
       reply = Buffer.from([0, 0, 0, 0]);
-      assert.deepEqual(await askDaemon(socket, runRequest()), { failed: 'garbled' });
+      assert.deepEqual(await askVia(socket, runRequest()), { failed: 'garbled' });
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => fake.close(() => resolve()));
@@ -323,7 +365,7 @@ describe('cli daemon: messages', () => {
     });
     await new Promise<void>((resolve) => fake.listen(socket, resolve));
     try {
-      assert.deepEqual(await askDaemon(socket, runRequest()), { failed: 'closed' });
+      assert.deepEqual(await askVia(socket, runRequest()), { failed: 'closed' });
     } finally {
       await new Promise<void>((resolve) => fake.close(() => resolve()));
     }

@@ -1,0 +1,29 @@
+/** A connection (connection.ts) through Node's `net`, loaded on first use. */
+import type { Connect } from './connection';
+
+export async function netConnector(): Promise<Connect> {
+  const net = await import('node:net');
+  return (socket, on) => {
+    const connection = net.connect(socket);
+    // net emits 'close' after destroy() too, and after 'error': after either, nothing more is said.
+    let done = false;
+    const live =
+      <A extends unknown[]>(f: (...args: A) => void, last = false) =>
+      (...args: A) => {
+        if (done) return;
+        if (last) done = true;
+        f(...args);
+      };
+    connection.on('connect', live(on.connect));
+    connection.on('data', live(on.data));
+    connection.on('error', live((e: NodeJS.ErrnoException) => on.error(e.code ?? 'error'), true));
+    connection.on('close', live(on.close, true));
+    return {
+      write: (bytes) => void connection.write(bytes),
+      destroy: () => {
+        done = true;
+        connection.destroy();
+      },
+    };
+  };
+}
