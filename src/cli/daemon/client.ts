@@ -39,7 +39,7 @@ export function isOurSocket(socket: string): boolean {
  */
 export async function askDaemon(socket: string, request: DaemonRequest, answerTimeoutMs = ANSWER_TIMEOUT_MS, connect?: Connect): Promise<DaemonAnswer> {
   if (!isOurSocket(socket)) return { failed: existsSync(socket) ? 'not-private' : 'no-daemon' };
-  const open = connect ?? pipeConnector() ?? (await netConnector());
+  const open = connect ?? pipeConnector() ?? netConnector();
   return new Promise<DaemonAnswer>((resolve) => {
     const reader = new FrameReader(MAX_REPLY_BYTES);
     let settled = false;

@@ -1,8 +1,11 @@
 /** A connection (connection.ts) through Node's `net`, loaded on first use. */
+import { createRequire } from 'node:module';
 import type { Connect } from './connection';
 
-export async function netConnector(): Promise<Connect> {
-  const net = await import('node:net');
+export function netConnector(): Connect {
+  // Required here, not imported at the top: the launcher's client loads net only where it cannot
+  // use the pipe handle (pipeConnection.ts). Not import(): the CLI's bundle runs as a vm.Script, which has none.
+  const net = createRequire(__filename)('node:net') as typeof import('node:net');
   return (socket, on) => {
     const connection = net.connect(socket);
     // net emits 'close' after destroy() too, and after 'error': after either, nothing more is said.

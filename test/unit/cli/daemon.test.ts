@@ -113,8 +113,8 @@ describe('cli daemon: the pipe handle (pipeConnection.ts)', () => {
 });
 
 // Every case once with each connection the client can make (pipeConnection.ts, netConnection.ts).
-const connectors: [string, () => Promise<Connect>][] = [
-  ["Node's pipe handle", () => Promise.resolve(pipeConnector()!)],
+const connectors: [string, () => Connect][] = [
+  ["Node's pipe handle", () => pipeConnector()!],
   ['net', netConnector],
 ];
 
@@ -145,8 +145,8 @@ for (const [transport, connector] of connectors)
     return daemon;
   }
 
-  before(async () => {
-    connect = await connector();
+  before(() => {
+    connect = connector();
     assert.equal(typeof connect, 'function', 'Node (20 and later) has the pipe handle');
   });
 
