@@ -3,7 +3,7 @@
  * event at most once but `data`. Two ways to make one: Node's `net` (netConnection.ts), and
  * Node's own pipe handle without `net` (pipeConnection.ts), which the launcher takes when it can.
  */
-export interface ConnectionEvents {
+interface ConnectionEvents {
   connect(): void;
   data(chunk: Buffer): void;
   /** A failure, by its error code (ENOENT, ECONNREFUSED, …), as net's errors give it. */
@@ -12,7 +12,7 @@ export interface ConnectionEvents {
   close(): void;
 }
 
-export interface Connection {
+interface Connection {
   write(bytes: Buffer): void;
   /** Closes the connection: no event follows. */
   destroy(): void;
