@@ -7,10 +7,12 @@
  *
  * Only patterns whose sole characters with case are ASCII letters outside a class are rewritten,
  * under a conservative reading (which caseFree.ts shares): any escape but a few class and syntax
- * escapes, any `\p{…}` but `\p{Script=Han}`, any range in a class, any named group or
- * backreference leaves the pattern as it is, with `i`. The case forms of an ASCII letter: itself
- * and its other case; with `u`, simple case folding adds U+212A KELVIN SIGN to k and U+017F LONG S
- * to s (without `u`, a character outside ASCII never matches an ASCII letter).
+ * escapes and `\b`, any `\p{…}` but `\p{Script=Han}`, any range in a class but one of digits, any
+ * named group or backreference leaves the pattern as it is, with `i`. The case forms of an ASCII
+ * letter: itself and its other case; with `u`, simple case folding adds U+212A KELVIN SIGN to k and
+ * U+017F LONG S to s (without `u`, a character outside ASCII never matches an ASCII letter). For
+ * the same reason `\b` under `iu` counts ſ and K as word characters: it is written as lookarounds
+ * on that class (under `i` alone it is left as it is).
  */
 
 /** Escapes whose meaning no flag but `u` changes: the digit and blank classes and escaped syntax characters. */
@@ -25,6 +27,23 @@ function letterClass(code: number, unicode: boolean): string {
 }
 
 const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/** The word characters of `\b` under `iu`: `\w` and what case-folds into it, ſ (to s) and K (to k). */
+const WORD = '[0-9A-Za-z_\\u017F\\u212A]';
+
+/**
+ * `\b` at `at` of `pattern` (with `iu`) written for the pattern without `i`. Next to a letter or
+ * digit that the pattern matches right there, one side is known to be a word character and only
+ * the other is tested.
+ */
+function wordBoundary(pattern: string, at: number, wordBefore: boolean): string {
+  if (wordBefore) return `(?!${WORD})`;
+  const next = pattern.charCodeAt(at + 2);
+  const after = pattern[at + 3];
+  if ((isAsciiLetter(next) || isAsciiDigit(next)) && after !== '?' && after !== '*' && after !== '{') return `(?<!${WORD})`;
+  return `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+}
 
 /**
  * `pattern` rewritten to match without `i` exactly what it matches with `i` (and `u` when
@@ -34,12 +53,25 @@ export function expandCase(pattern: string, unicode: boolean): string | undefine
   let out = '';
   let from = 0;
   let inClass = false;
+  // Whether the character before `i` is an ASCII letter or digit the pattern matches itself (a word character).
+  let afterWord = false;
   for (let i = 0; i < pattern.length; i++) {
     const code = pattern.charCodeAt(i);
+    const wordBefore = afterWord;
+    afterWord = false;
     if (code === 0x5c /* \ */) {
       const next = pattern[i + 1];
       if (next === 'p' && pattern.startsWith('{Script=Han}', i + 2)) {
         i += 1 + '{Script=Han}'.length;
+        continue;
+      }
+      if (next === 'b' && !inClass) {
+        // Without `u`, \b's word characters are \w's, `i` or not; with `u` and `i`, also ſ and K.
+        if (unicode) {
+          out += pattern.slice(from, i) + wordBoundary(pattern, i, wordBefore);
+          from = i + 2;
+        }
+        i++;
         continue;
       }
       if (next === undefined || !SAFE_ESCAPES.has(next)) return undefined;
@@ -49,7 +81,8 @@ export function expandCase(pattern: string, unicode: boolean): string | undefine
     if (inClass) {
       if (code === 0x5d /* ] */) inClass = false;
       // A range (`[0-Z]` holds letters it does not write); a dash first or last in the class is itself.
-      else if (code === 0x2d /* - */ && pattern[i - 1] !== '[' && pattern[i + 1] !== ']') return undefined;
+      // A range of digits (`[5-9]`) holds no character with case.
+      else if (code === 0x2d /* - */ && pattern[i - 1] !== '[' && pattern[i + 1] !== ']' && !(isAsciiDigit(pattern.charCodeAt(i - 1)) && isAsciiDigit(pattern.charCodeAt(i + 1)))) return undefined;
       else if (isAsciiLetter(code)) return undefined;
     } else if (code === 0x5b /* [ */) {
       inClass = true;
@@ -59,6 +92,10 @@ export function expandCase(pattern: string, unicode: boolean): string | undefine
     } else if (isAsciiLetter(code)) {
       out += pattern.slice(from, i) + letterClass(code, unicode);
       from = i + 1;
+      afterWord = true;
+      continue;
+    } else if (isAsciiDigit(code)) {
+      afterWord = true;
       continue;
     }
     // U+3000–U+9FFF (CJK symbols, kana, ideographs: most of a pattern) has no case; asking each

@@ -23,6 +23,11 @@ describe('expandCase / caseInsensitiveRegExp', () => {
     ['PCI[\\s\\-_]*DSS|等保', true, '[pP][cC][iI][\\s\\-_]*[dD][sS\\u017F][sS\\u017F]|等保'],
     ['(?:降低|减少)[^，；。]{0,6}\\d+\\s*%|\\p{Script=Han}x', true, '(?:降低|减少)[^，；。]{0,6}\\d+\\s*%|\\p{Script=Han}[xX]'],
     ['(?=a)(?<!b)', true, '(?=[aA])(?<![bB])'],
+    // \b: under `iu` ſ and K are word characters too; beside a letter or digit, one side is tested.
+    ['\\bFAA\\b', true, '(?<![0-9A-Za-z_\\u017F\\u212A])[fF][aA][aA](?![0-9A-Za-z_\\u017F\\u212A])'],
+    ['\\bFAA\\b', false, '\\b[fF][aA][aA]\\b'],
+    ['x|\\b云', true, '[xX]|(?:(?<=[0-9A-Za-z_\\u017F\\u212A])(?![0-9A-Za-z_\\u017F\\u212A])|(?<![0-9A-Za-z_\\u017F\\u212A])(?=[0-9A-Za-z_\\u017F\\u212A]))云'],
+    ['99\\.9[5-9]', true, '99\\.9[5-9]'],
     // Left to `i`: letters in a class, other letters with case, escapes that could stand for a letter, names.
     ['[a]', true, undefined],
     ['[!-~]', true, undefined],
@@ -30,7 +35,9 @@ describe('expandCase / caseInsensitiveRegExp', () => {
     ['Ａ', false, undefined],
     ['ß', true, undefined],
     ['𐐀', true, undefined],
-    ['\\bFAA\\b', true, undefined],
+    ['[\\b]a', true, undefined],
+    ['\\Ba', true, undefined],
+    ['[0-a]', false, undefined],
     ['\\w', false, undefined],
     ['\\u0041', true, undefined],
     ['\\x41', false, undefined],
@@ -54,6 +61,19 @@ describe('expandCase / caseInsensitiveRegExp', () => {
         if (!/[A-Za-z]/.test(letter)) continue;
         const expanded = new RegExp(expandCase(letter, flags.includes('u'))!, flags.replace('i', ''));
         assert.deepEqual(matchesOf(expanded, text), matchesOf(new RegExp(letter, flags), text), `${letter} /${flags}`);
+      }
+    }
+  });
+
+  it('writes \\b to match exactly where it matches with `i`, with and without `u`', () => {
+    const chars: string[] = [];
+    for (let cp = 0; cp <= 0x3000; cp++) chars.push(String.fromCodePoint(cp));
+    const text = `${chars.join('')} ſab \u212Ax _a9 aſ a\u212A 北京ab s-k S_K`;
+    const patterns = ['\\b', '\\bs', 's\\b', '\\bk\\b', '\\b\\d', '\\d\\b', '(?:x|\\b)k', '.\\b.', '\\b9', '9\\b', '\\bs+', '\\bs*', '\\bs{0,2}', 's?\\b', '(?<=a\\b).'];
+    for (const pattern of patterns) {
+      for (const flags of ['gi', 'giu']) {
+        const expanded = new RegExp(expandCase(pattern, flags.includes('u'))!, flags.replace('i', ''));
+        assert.deepEqual(matchesOf(expanded, text), matchesOf(new RegExp(pattern, flags), text), `/${pattern}/${flags}`);
       }
     }
   });
