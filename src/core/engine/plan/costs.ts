@@ -355,7 +355,7 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
     for (const g of [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals]) {
       if (g.refs.some((r) => flagged.has(r))) continue;
       // Costs, certifications and capacity (并发1万) are requirements, not benefits.
-      if (/预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS/i.test(g.text)) continue;
+      if (/预算|成本|费用|支出|认证|测评|等保|[sS][oO][cC]|[iI][sS][oO]|[pP][cC][iI]|并发|[tT][pP][sS]|[qQ][pP][sS]/.test(g.text)) continue;
       const clause = goalClauses(g.text).find((c) => measures(c) && !/上线|建成|接入全部/.test(c));
       if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
     }

@@ -76,7 +76,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     const aboutSystem = (h: RuleHit) => {
       if (s.kind !== 'integration') return true;
       const names = h.rule.title.match(/[A-Za-z][A-Za-z0-9/]{2,}/g) ?? [];
-      const specific = names.filter((n) => !/^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$/i.test(n));
+      const specific = names.filter((n) => !/^(?:[aA][pP][iI]|[eE][sS][bB]|[iI][pP][aA][aA][sS]|[rR][eE][sS][tT]|[sS][oO][aA][pP]|[hH][tT][tT][pP]|[jJ][sS][oO][nN]|[xX][mM][lL]|[mM][qQ]|[eE][tT][lL]|[cC][dD][cC])$/.test(n));
       if (specific.length > 0) return specific.some((n) => s.text.toLowerCase().includes(n.toLowerCase()));
       // A rule about one kind of system (统一身份认证) answers that system only: it shares three characters with its name.
       const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');

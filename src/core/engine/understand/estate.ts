@@ -97,7 +97,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     }
     if (f.section === '基础设施现状') {
       for (const fig of findFigures(f.value)) {
-        if ((fig.unit === '节点' || fig.unit === '台') && !/broker/i.test(f.value.slice(fig.end, fig.end + 8))) nodes += fig.value;
+        if ((fig.unit === '节点' || fig.unit === '台') && !/[bB][rR][oO][kK][eE][rR]/.test(f.value.slice(fig.end, fig.end + 8))) nodes += fig.value;
         if (fig.unit === 'TB' || fig.unit === 'PB') tb.push(fig.unit === 'PB' ? fig.value * 1000 : fig.value);
       }
     }

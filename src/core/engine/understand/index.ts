@@ -80,7 +80,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const endUsers = scale.figures.some((x) => /用户|会员|客户|在校生|患者|门急诊|个人客户/.test(x.label) && x.value >= 1000);
   if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生/.test(all)) data.add('personal');
   if (industry.industry?.id === 'healthcare' || /患者|病历|健康信息/.test(all)) data.add('health');
-  if (/银行卡|信用卡|支付卡|持卡人|PCI/i.test(all)) data.add('cardholder');
+  if (/银行卡|信用卡|支付卡|持卡人|[pP][cC][iI]/.test(all)) data.add('cardholder');
   if (industry.industry && ['banking', 'insurance', 'securities'].includes(industry.industry.id)) data.add('financial');
   if (industry.industry?.id === 'education') data.add('student');
   if (industry.industry?.id === 'energy-utilities' || /生产控制|工控|SCADA|PLC/.test(all)) data.add('production-control');
@@ -110,7 +110,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
 
   // An approach that failed because the data could not sit in a vendor's cloud is a constraint too.
   for (const t of tried) {
-    if (!/SaaS|公有云|云平台|厂商云/i.test(t.what + t.why) || !/存放|出境|校外|出区|不符合|不允许|不满足|数据/.test(t.why)) continue;
+    if (!/[sS][aA][aA][sS]|公有云|云平台|厂商云/.test(t.what + t.why) || !/存放|出境|校外|出区|不符合|不允许|不满足|数据/.test(t.why)) continue;
     if (constraints.kinds.has('no-saas') || constraints.kinds.has('no-public-cloud')) continue;
     constraints.kinds.add('no-saas');
     constraints.constraints.push({ kind: 'no-saas', text: `数据不能放在厂商云上（${t.what}因此停用）`, refs: t.refs });
