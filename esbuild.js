@@ -278,6 +278,13 @@ const dataCheckPlugin = {
  */
 const ALIAS = { 'linkify-it': './src/core/render/noLinkify.ts' };
 
+/**
+ * The `entities` package's HTML character reference table (markdown-it's), made without a call
+ * per unit (tools/build/entitiesTable.js): in the Node builds only, as it uses Buffer (the
+ * webview's page script keeps the package's own).
+ */
+const { entitiesTable } = require('./tools/build/entitiesTable.js');
+
 const common = {
   absWorkingDir: __dirname,
   bundle: true,
@@ -406,7 +413,7 @@ const asciiOurChunks = {
 function esm(outdir) {
   return {
     ...common,
-    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), problemMatcherPlugin, trimSplitOutput, ...(production ? [asciiOurChunks] : [])],
+    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), entitiesTable, problemMatcherPlugin, trimSplitOutput, ...(production ? [asciiOurChunks] : [])],
     format: 'esm',
     splitting: true,
     outdir,
@@ -449,7 +456,7 @@ const cliVendorPlugin = {
 function cliBundle() {
   return {
     ...common,
-    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${CLI_DIST}/data`, cjs: true }), jsonSchemas(compileData, { outdir: CLI_DIST, cjs: true }), cliVendorPlugin, problemMatcherPlugin],
+    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${CLI_DIST}/data`, cjs: true }), jsonSchemas(compileData, { outdir: CLI_DIST, cjs: true }), cliVendorPlugin, entitiesTable, problemMatcherPlugin],
     entryPoints: { cli: 'src/cli/bin.ts' },
     outdir: CLI_DIST,
     outExtension: { '.js': '.cjs' },
@@ -458,7 +465,7 @@ function cliBundle() {
 
 /** The vendor packages as CommonJS files of their own (cli/dist/vendor/NAME.cjs). */
 function cliVendor() {
-  return { ...common, plugins: [problemMatcherPlugin], entryPoints: Object.fromEntries(CLI_VENDOR.map((name) => [name.replace('/', '-'), name])), outdir: `${CLI_DIST}/vendor`, outExtension: { '.js': '.cjs' } };
+  return { ...common, plugins: [entitiesTable, problemMatcherPlugin], entryPoints: Object.fromEntries(CLI_VENDOR.map((name) => [name.replace('/', '-'), name])), outdir: `${CLI_DIST}/vendor`, outExtension: { '.js': '.cjs' } };
 }
 
 /**
@@ -533,7 +540,7 @@ function targets() {
     ];
     // Plain Node has no `vscode`: the few unit tests of extension code get a small stand-in of it.
     // The validated data as files beside the bundles (out/test/data/), read as the shipped bundles read dist/data/.
-    list.push({ ...common, plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { ...ALIAS, vscode: './test/unit/helpers/vscode.ts' } });
+    list.push({ ...common, plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), entitiesTable, problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { ...ALIAS, vscode: './test/unit/helpers/vscode.ts' } });
   }
   return testsOnly ? list.slice(-1) : list;
 }
