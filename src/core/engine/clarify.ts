@@ -4,6 +4,7 @@
  */
 import type { Clarification, Need } from './reportModel';
 import type { Understanding } from './understand';
+import { holdsAny } from '../text/holdsAny';
 
 export function clarifications(u: Understanding, needs: readonly Need[], extra: readonly Clarification[]): Clarification[] {
   const m = u.model;
@@ -57,7 +58,7 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
   for (const t of m.triedAndFailed) if (!t.why) add({ section: '当前痛点', topic: 'tried', question: `“${t.what}”为什么没有达到目标？`, why: '避免推荐同样会失败的做法。', refs: t.refs, priority: 2 });
   // A cost goal without today's figure cannot be turned into a benefit.
   for (const g of m.secondaryGoals) {
-    if (!/(?:降低|减少|节省|下降)[^，；]{0,4}\d{1,2}\s{0,1}%/.test(g.text) || !/成本|费用|支出|人力|流量/.test(g.text)) continue;
+    if (!/(?:降低|减少|节省|下降)[^，；]{0,4}\d{1,2}\s{0,1}%/.test(g.text) || !holdsAny(g.text, ['成本', '费用', '支出', '人力', '流量'])) continue;
     if (m.lossFigures.length > 0) continue;
     add({ section: '预算限制', topic: 'baseline', question: `“${g.text}”的当前基数是多少（金额或人力）？`, why: '有了基数才能算出收益与回本期。', refs: g.refs, priority: 2 });
   }

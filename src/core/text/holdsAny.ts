@@ -6,3 +6,17 @@ export function holdsAny(text: string, words: readonly string[]): boolean {
   for (const w of words) if (text.includes(w)) return true;
   return false;
 }
+
+/** What answers `test` as a regular expression does: one, or {@link holdingAny}'s. */
+export interface TextTest {
+  test(text: string): boolean;
+}
+
+/**
+ * {@link holdsAny} as an object with `test`, for a table or constant of tests that may also hold
+ * regular expressions: `holdingAny('床位')` answers as `/床位/` does, with no pattern for V8 to
+ * compile (each distinct pattern a report runs is compiled on its first use, twice if it runs again).
+ */
+export function holdingAny(...words: string[]): TextTest {
+  return { test: (text) => holdsAny(text, words) };
+}

@@ -18,6 +18,7 @@ import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures, shortName } from '../text/restate';
 import { currentName } from './picks';
 import type { Understanding } from '../understand';
+import { holdsAny } from '../../text/holdsAny';
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
@@ -356,7 +357,7 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
       if (g.refs.some((r) => flagged.has(r))) continue;
       // Costs, certifications and capacity (并发1万) are requirements, not benefits.
       if (/预算|成本|费用|支出|认证|测评|等保|[sS][oO][cC]|[iI][sS][oO]|[pP][cC][iI]|并发|[tT][pP][sS]|[qQ][pP][sS]/.test(g.text)) continue;
-      const clause = goalClauses(g.text).find((c) => measures(c) && !/上线|建成|接入全部/.test(c));
+      const clause = goalClauses(g.text).find((c) => measures(c) && !holdsAny(c, ['上线', '建成', '接入全部']));
       if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
     }
     // Nothing measurable: the main goal's outcome itself (高频事项“免提交、一次办”).

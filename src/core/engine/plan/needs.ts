@@ -9,6 +9,7 @@ import { uniqueAscending } from '../uniqueAscending';
 import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
+import { holdsAny } from '../../text/holdsAny';
 
 /** Sections whose rules answer a need (a next step or a risk does not). */
 const ANSWERS = new Set(['推荐系统方案', '适用性分析', '实施建议', '关键特性']);
@@ -210,7 +211,7 @@ function reasonFor(n: Need): string {
   const short = clip(text.replace(/[，,]/g, '、'), 28, '；。;、');
   // A need that starts with its own verb (通过等保…, 满足…) keeps it.
   const verb = (v: string) => (/^(?:满足|通过|实现|达到|完成|建设|支撑)/.test(short) ? short : `${v}${short}`);
-  if (/对接|集成/.test(text) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${short.replace(/^对接/, '与').replace(/^(?!与)/, '')}${/对接$/.test(short) ? '' : '的对接'}`;
+  if (holdsAny(text, ['对接', '集成']) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${short.replace(/^对接/, '与').replace(/^(?!与)/, '')}${/对接$/.test(short) ? '' : '的对接'}`;
   switch (n.kind) {
     case 'main-goal':
       return `支撑首要目标（${short}）`;

@@ -351,7 +351,7 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
   let same = sameKept.get(u);
   if (!same) {
     const figures = u.model.scale.figures;
-    const f = figures.find((x) => /日均|峰值|用户|会员|测点/.test(x.label)) ?? figures[0];
+    const f = figures.find((x) => holdsAny(x.label, ['日均', '峰值', '用户', '会员', '测点'])) ?? figures[0];
     same = {
       jurisdictionRefs: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3),
       scaleRefs: figures.flatMap((x) => x.refs).slice(0, 2),

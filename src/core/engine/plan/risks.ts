@@ -10,6 +10,7 @@ import { shortName } from '../text/restate';
 import { dropTrailingAside } from '../text/trim';
 import type { RuleHit } from '../rules';
 import type { Understanding } from '../understand';
+import { holdsAny } from '../../text/holdsAny';
 
 const CHECK_TITLES: Record<EngineFinding['check'], string> = {
   'budget-sum': '预算分配比例不闭合',
@@ -134,8 +135,8 @@ function withoutAdvice(message: string): string {
 
 /** What is different this time, given why the previous attempt failed. */
 function differs(why: string): string {
-  if (/公有云|SaaS|出境|校外|出区|存放/.test(why)) return '本方案全部选用可私有化部署的产品，数据留在客户自己的环境中；厂商仅以SaaS交付的产品已排除。';
-  if (/抖动|网络|BGP|路由策略|加速/.test(why)) return '本方案不依赖公网加速，改走自己可控的专线或SD-WAN，并先做一周的网络基线测量再定方案。';
+  if (holdsAny(why, ['公有云', 'SaaS', '出境', '校外', '出区', '存放'])) return '本方案全部选用可私有化部署的产品，数据留在客户自己的环境中；厂商仅以SaaS交付的产品已排除。';
+  if (holdsAny(why, ['抖动', '网络', 'BGP', '路由策略', '加速'])) return '本方案不依赖公网加速，改走自己可控的专线或SD-WAN，并先做一周的网络基线测量再定方案。';
   if (/适配|国产/.test(why)) return '只选厂商已出具国产芯片、操作系统与数据库兼容认证的版本，POC在目标信创环境上进行。';
   if (/定制|不支持|无法/.test(why)) return `选型时把“${why}”写成POC验收项，由候选厂商在客户数据上演示，通过后再签约。`;
   if (/需求变更|测试不足|无人维护|离职/.test(why)) return '改为成熟产品配置为主、少量定制；需求冻结与变更评审写入合同，测试覆盖纳入里程碑验收。';

@@ -6,6 +6,7 @@ import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clean, countsBefore } from './shared';
+import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 const MONTHS = /(\d{1,2})\s{0,1}(?:个)?月/;
 const YEARS = /(\d{1,2}(?:\.5)?)\s{0,1}年(?!度|前|底|初)/;
@@ -93,9 +94,9 @@ export function detectSla(facts: readonly Fact[]): UnderstandingModel['sla'] {
   return sla;
 }
 
-const PAIN_KIND: Array<[RegExp, UnderstandingModel['pains'][number]['kind']]> = [
-  [/业务影响|业务层面|影响/, 'impact'],
-  [/根因|架构缺陷|运维短板/, 'cause'],
+const PAIN_KIND: Array<[TextTest, UnderstandingModel['pains'][number]['kind']]> = [
+  [holdingAny('业务影响', '业务层面', '影响'), 'impact'],
+  [holdingAny('根因', '架构缺陷', '运维短板'), 'cause'],
 ];
 
 export function detectPains(facts: readonly Fact[]): UnderstandingModel['pains'] {
@@ -115,26 +116,26 @@ export function detectPains(facts: readonly Fact[]): UnderstandingModel['pains']
 }
 
 const STAFF = /职工|员工|人员|操作员|编辑|记者|医护|教职工|坐席|员/;
-const LABELS: Array<[RegExp, string]> = [
-  [/床位/, '床位'],
-  [/门急诊|门诊/, '年门急诊量'],
-  [/在校生|学生/, '在校生'],
-  [/注册会员|会员/, '会员'],
-  [/注册用户|用户量|用户/, '用户'],
-  [/个人客户/, '个人客户'],
-  [/对公客户/, '对公客户'],
-  [/客户/, '客户'],
-  [/理赔/, '日均理赔'],
-  [/订单|运单/, '日均订单'],
-  [/交易/, '日均交易'],
-  [/办件/, '日均办件'],
-  [/测点|数据点|传感器/, '测点'],
-  [/车辆/, '车辆'],
-  [/仓库/, '仓库'],
-  [/批次|批/, '年批次'],
-  [/样品/, '年检验样品'],
-  [/TPS|QPS|并发/, '峰值'],
-  [/TB|PB/, '数据量'],
+const LABELS: Array<[TextTest, string]> = [
+  [holdingAny('床位'), '床位'],
+  [holdingAny('门急诊', '门诊'), '年门急诊量'],
+  [holdingAny('在校生', '学生'), '在校生'],
+  [holdingAny('注册会员', '会员'), '会员'],
+  [holdingAny('注册用户', '用户量', '用户'), '用户'],
+  [holdingAny('个人客户'), '个人客户'],
+  [holdingAny('对公客户'), '对公客户'],
+  [holdingAny('客户'), '客户'],
+  [holdingAny('理赔'), '日均理赔'],
+  [holdingAny('订单', '运单'), '日均订单'],
+  [holdingAny('交易'), '日均交易'],
+  [holdingAny('办件'), '日均办件'],
+  [holdingAny('测点', '数据点', '传感器'), '测点'],
+  [holdingAny('车辆'), '车辆'],
+  [holdingAny('仓库'), '仓库'],
+  [holdingAny('批次', '批'), '年批次'],
+  [holdingAny('样品'), '年检验样品'],
+  [holdingAny('TPS', 'QPS', '并发'), '峰值'],
+  [holdingAny('TB', 'PB'), '数据量'],
 ];
 
 export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale'] {
@@ -157,8 +158,8 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         if (!label) continue;
         figures.push({ label, value: fig.value, text: clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, ''), refs: [f.line + 1] });
         if (fig.unit === '人' && STAFF.test(before)) internal += fig.value;
-        if (/用户|会员|客户|在校生|学生|人口|患者|门急诊/.test(label) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
-        if (/日均|峰值/.test(label)) daily = Math.max(daily, fig.value);
+        if (holdsAny(label, ['用户', '会员', '客户', '在校生', '学生', '人口', '患者', '门急诊']) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
+        if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
         if (/^(?:个|座|处|家)$/.test(fig.unit) && /场站|电站|风电场|工厂|仓库|院区/.test(before.slice(-6))) sites.push(fig.value);
       }
       sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '风电场']));

@@ -19,15 +19,16 @@ import { findPersonalData } from './personal';
 import { detectPlaces } from './places';
 import { residueLines, usableFacts } from './shared';
 import type { Understanding } from './types';
+import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 export type { Understanding } from './types';
 
-const STATEMENTS: Array<[RegExp, Jurisdiction, string]> = [
-  [/中国|境内|国内|等保|个人信息保护法|个保法|PIPL|信创|国家金融监督管理总局|银保监/, 'cn', '调研表提到中国境内的合规要求'],
-  [/欧盟|GDPR|欧洲/, 'eu', '调研表提到欧盟'],
+const STATEMENTS: Array<[TextTest, Jurisdiction, string]> = [
+  [holdingAny('中国', '境内', '国内', '等保', '个人信息保护法', '个保法', 'PIPL', '信创', '国家金融监督管理总局', '银保监'), 'cn', '调研表提到中国境内的合规要求'],
+  [holdingAny('欧盟', 'GDPR', '欧洲'), 'eu', '调研表提到欧盟'],
   [/美国|\bFAA\b|\bFDA\b|\bSEC\b|HIPAA/, 'us', '调研表提到美国的监管要求'],
   [/新加坡|\bMAS\b/, 'sg', '调研表提到新加坡'],
-  [/香港/, 'hk', '调研表提到香港'],
+  [holdingAny('香港'), 'hk', '调研表提到香港'],
   [/英国|\bUK\b/, 'uk', '调研表提到英国'],
 ];
 
@@ -77,14 +78,14 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const data = new Set<DataKind>();
   const all = usable.map((f) => f.value).join('\n');
   const scale = detectScale(usable);
-  const endUsers = scale.figures.some((x) => /用户|会员|客户|在校生|患者|门急诊|个人客户/.test(x.label) && x.value >= 1000);
+  const endUsers = scale.figures.some((x) => holdsAny(x.label, ['用户', '会员', '客户', '在校生', '患者', '门急诊', '个人客户']) && x.value >= 1000);
   if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生/.test(all)) data.add('personal');
-  if (industry.industry?.id === 'healthcare' || /患者|病历|健康信息/.test(all)) data.add('health');
+  if (industry.industry?.id === 'healthcare' || holdsAny(all, ['患者', '病历', '健康信息'])) data.add('health');
   if (/银行卡|信用卡|支付卡|持卡人|[pP][cC][iI]/.test(all)) data.add('cardholder');
   if (industry.industry && ['banking', 'insurance', 'securities'].includes(industry.industry.id)) data.add('financial');
   if (industry.industry?.id === 'education') data.add('student');
-  if (industry.industry?.id === 'energy-utilities' || /生产控制|工控|SCADA|PLC/.test(all)) data.add('production-control');
-  if (industry.industry?.id === 'pharma' || /GMP|GxP/.test(all)) data.add('gmp');
+  if (industry.industry?.id === 'energy-utilities' || holdsAny(all, ['生产控制', '工控', 'SCADA', 'PLC'])) data.add('production-control');
+  if (industry.industry?.id === 'pharma' || holdsAny(all, ['GMP', 'GxP'])) data.add('gmp');
 
   // Traits.
   const traits = new Set<Trait>();

@@ -10,7 +10,7 @@ import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { refs, substantive } from './shared';
 import type { KeptSystem } from './types';
-import { holdsAny } from '../../text/holdsAny';
+import { holdsAny, holdingAny } from '../../text/holdsAny';
 
 export interface IndustryResult {
   industry?: Industry;
@@ -45,7 +45,7 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
 }
 
 /** Verbs that put a system in the project's scope: building, replacing, upgrading it. */
-const IN_SCOPE = /建设|上线|升级|替换|更换|新建|选型|引入|建成|实施|统一|改造|重构|下线|提升|建/;
+const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '更换', '新建', '选型', '引入', '建成', '实施', '统一', '改造', '重构', '下线', '提升', '建');
 
 /** A budget line that buys something: a subscription, SaaS, a licence, a purchase. */
 // Case-insensitive, each ASCII letter written as its two cases instead of the i flag (as

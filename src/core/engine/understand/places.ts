@@ -10,6 +10,7 @@ import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { AliasIndex, cachedIndex } from '../text/aliasIndex';
 import { clean, clip } from './shared';
+import { holdsAny, holdingAny } from '../../text/holdsAny';
 
 type Provider = Exclude<Cloud, 'none'>;
 
@@ -36,8 +37,8 @@ const cloudIndex = new AliasIndex<Provider | 'private'>([
 // Case-insensitive, each ASCII letter written as its two cases instead of the i flag (as
 // text/caseExpand.ts does): V8 compiles an i pattern several times slower, once per report.
 const ON_PREM = /本地(?:数据中心|机房|[iI][dD][cC]|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|[iI][dD][cC]|[vV][sS][pP][hH][eE][rR][eE]|[vV][mM][wW][aA][rR][eE]|[oO][pP][eE][nN][sS][tT][aA][cC][kK]|[fF][uU][sS][iI][oO][nN][cC][oO][mM][pP][uU][tT][eE]|[hH][yY][pP][eE][rR]-[vV]|[hH][pP][eE]|超融合|政务云|云[sS][tT][aA][cC][kK]|[aA][zZ][uU][rR][eE] [sS][tT][aA][cC][kK]|专有云/;
-const SUPPORT = /支持|驻场|工程师|团队|值守|运维中心/;
-const USERS = /用户|客户|会员|访问|乘客|消费者/;
+const SUPPORT = holdingAny('支持', '驻场', '工程师', '团队', '值守', '运维中心');
+const USERS = holdingAny('用户', '客户', '会员', '访问', '乘客', '消费者');
 const TRIED_FIELD = '历史应对';
 const NEW_CLOUD = /(?:迁移|迁到|迁至|上云到|引入|新增|扩展到|切换到)[^，；。]{0,6}(?:[aA][wW][sS]|[aA][zZ][uU][rR][eE]|[gG][cC][pP]|阿里云|华为云|腾讯云|[gG][oO][oO][gG][lL][eE])/;
 
@@ -117,7 +118,7 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
         else c.regions.set(loc.id, { id: loc.id, name: loc.name, written: f.value.slice(hit.start, hit.end), approximate: hit.value.approximate, jurisdiction: loc.jurisdiction, refs: [line] });
         clouds.set(loc.provider, c);
       }
-      if (f.section === '基础设施现状' && ON_PREM.test(f.value) && !/公有云/.test(f.key ?? '')) onPrem.push({ text: clip(clean(f.value).replace(/^无\s*[，,；;]\s*/, ''), 60), refs: [line] });
+      if (f.section === '基础设施现状' && ON_PREM.test(f.value) && !(f.key ?? '').includes('公有云')) onPrem.push({ text: clip(clean(f.value).replace(/^无\s*[，,；;]\s*/, ''), 60), refs: [line] });
     }
     // Roles of places (cities and regions).
     for (const hit of locHits) {
@@ -130,9 +131,9 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
       else locations.set(key, { name: loc.provider === 'city' ? loc.city : loc.name, role, jurisdiction: loc.jurisdiction, refs: [line] });
       if (role === 'deployment' || role === 'users') addJurisdiction(loc.jurisdiction, line);
     }
-    if (/全球|跨国|海外用户|国际用户/.test(f.value) && (USERS.test(f.value) || f.section === '客户行业')) globalUsers.push(line);
-    if (/出口欧盟|欧盟市场|销往欧盟|出口到欧洲/.test(f.value)) addJurisdiction('eu', line);
-    if (/出口美国|美国市场|FDA/.test(f.value)) addJurisdiction('us', line);
+    if (holdsAny(f.value, ['全球', '跨国', '海外用户', '国际用户']) && (USERS.test(f.value) || f.section === '客户行业')) globalUsers.push(line);
+    if (holdsAny(f.value, ['出口欧盟', '欧盟市场', '销往欧盟', '出口到欧洲'])) addJurisdiction('eu', line);
+    if (holdsAny(f.value, ['出口美国', '美国市场', 'FDA'])) addJurisdiction('us', line);
   }
   const cloudsOut: UnderstandingModel['estate']['clouds'] = [...clouds].map(([provider, c]) => ({
     provider,

@@ -16,6 +16,7 @@ import { enumerate, heading, labelled, list, note, Once, paragraph, point, sente
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
+import { holdsAny } from '../../text/holdsAny';
 
 export interface WriteInput {
   model: ReportModel;
@@ -183,7 +184,7 @@ function whyRecommended(rec: Option, other: Option, u: Understanding): string {
   // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
   const edge = rec.picks.flatMap((p) => {
     const theirs = new Set(parts(other.picks.find((q) => q.category === p.category)));
-    return parts(p).filter((x) => /内置|原生集成|同厂商/.test(x) && !theirs.has(x));
+    return parts(p).filter((x) => holdsAny(x, ['内置', '原生集成', '同厂商']) && !theirs.has(x));
   })[0];
   if (edge) return `因为它的产品${edge.replace(/^与/, '与客户').replace(/所需的功能$/, '所需的功能更完整')}`;
   if (!other.applicable || other.gaps.length > rec.gaps.length) return `方案${other.id}有系统类型找不到满足约束的产品`;
@@ -492,7 +493,7 @@ const POC_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天'
  * a coverage over the whole estate (联网率95%), a rating or a go-live is measured after the rollout.
  */
 function testable(clause: string): boolean {
-  if (!measures(clause) || /上线|建成|接入全部|评级|评价|测评|认证|成本|费用|支出|人力|索赔|损失|覆盖|纳管率|联网率/.test(clause)) return false;
+  if (!measures(clause) || holdsAny(clause, ['上线', '建成', '接入全部', '评级', '评价', '测评', '认证', '成本', '费用', '支出', '人力', '索赔', '损失', '覆盖', '纳管率', '联网率'])) return false;
   const units = findFigures(clause).map((f) => f.unit);
   return units.some((x) => POC_UNITS.has(x)) || (units.includes('%') && /超卖|准确|误报|识别|直通|命中|丢包|成功率/.test(clause));
 }
