@@ -22,7 +22,7 @@
  * Names are discovered in the intake and then masked wherever they occur; the patterns are
  * matched in every text sent. A configurable list of names complements the discovery.
  */
-import { foldForNeeds, requiredText } from './requiredText';
+import { foldForNeeds } from './requiredText';
 import { holdsAny } from './holdsAny';
 
 export type RedactionKind = 'company' | 'person' | 'phone' | 'email' | 'id';
@@ -226,7 +226,7 @@ const INTERNATIONAL = /(?<![\dA-Za-z])\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?!\d
 const CN_ID = /(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
 /** Passports (E, G), 港澳通行证 (C, W + 8 digits) and 回乡证 (H, M + 8 or 10 digits). */
 const PASSPORT = /(?<![A-Za-z0-9])(?:[EGCW][A-Z]?\d{7,8}|[HM]\d{8}(?:\d{2})?)(?![A-Za-z0-9])/g;
-const ID_FIELD = /(?:护照(?:号码|号)?|passport(?:\s*(?:no\.?|number))?|身份证(?:号码|号)?|证件(?:号码|号)|(?:港澳|往来港澳)?通行证(?:号码|号)?|回乡证(?:号码|号)?|银行卡(?:号码|号)?|卡号|账号|统一社会信用代码|信用代码)\s*(?:[：:#]\s*)?([A-Za-z0-9]{6,18})/gi;
+export const ID_FIELD = /(?:护照(?:号码|号)?|passport(?:\s*(?:no\.?|number))?|身份证(?:号码|号)?|证件(?:号码|号)|(?:港澳|往来港澳)?通行证(?:号码|号)?|回乡证(?:号码|号)?|银行卡(?:号码|号)?|卡号|账号|统一社会信用代码|信用代码)\s*(?:[：:#]\s*)?([A-Za-z0-9]{6,18})/gi;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -299,14 +299,16 @@ export function findPatterns(original: string): Span[] {
   return out;
 }
 
-/** The words one of which every ID_FIELD match holds, read from the pattern itself when first needed (text/requiredText.ts). */
-let idFieldNeeds: readonly string[] | undefined | null = null;
+/**
+ * The words one of which every ID_FIELD match holds, folded (text/requiredText.ts reads them from
+ * the pattern; a unit test checks this list against it). Written out: reading the pattern on the
+ * first report compiled requiredText's parser and its \p{Script=Han} test, for a constant.
+ */
+export const ID_FIELD_NEEDS: readonly string[] = ['护照', 'passport', '身份证', '证件', '通行证', '回乡证', '银行卡', '卡号', '账号', '统一社会信用代码', '信用代码'];
 
 /** Whether `text` holds one of ID_FIELD's words (any case); without them it cannot match. */
 function mayHoldIdField(text: string): boolean {
-  if (idFieldNeeds === null) idFieldNeeds = requiredText(ID_FIELD.source);
-  // A pattern requiredText cannot read needs nothing we can tell: it always runs.
-  return idFieldNeeds === undefined || holdsAny(foldForNeeds(text), idFieldNeeds);
+  return holdsAny(foldForNeeds(text), ID_FIELD_NEEDS);
 }
 
 /** How many ASCII digits `text` holds (what `\d` matches without the `u` flag). */

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import type { ShippedMatcher } from '../../../src/core/knowledge/matcherNeeds';
+import { ID_FIELD, ID_FIELD_NEEDS } from '../../../src/core/text/detect';
 import { foldForNeeds, requiredText } from '../../../src/core/text/requiredText';
 import { listExamples, listFixtures, readExample, readFixture } from '../helpers/seeds';
 
@@ -35,6 +36,10 @@ describe('requiredText', () => {
 
   it('folds text as the iu flags compare ASCII letters (K is k, ſ is s)', () => {
     assert.equal(foldForNeeds('AWS 阿里云 \u212A8S ſap'), 'aws 阿里云 k8s sap');
+  });
+
+  it('gives the personal-data detector the ID field words it has written out', () => {
+    assert.deepEqual(requiredText(ID_FIELD.source), ID_FIELD_NEEDS);
   });
 
   it('ships every rule matcher of the knowledge base with its needs', () => {
