@@ -57,8 +57,8 @@ const ZERO_DOWNTIME = /零停机|零容忍停机|不停机|不允许停机|[zZ][
 
 function minutes(n: number, unit: string | undefined): number {
   if (!unit) return n;
-  if (/小时|h/i.test(unit)) return n * 60;
-  if (/秒/.test(unit)) return n / 60;
+  if (holdsAny(unit, ['小时', 'h', 'H'])) return n * 60;
+  if (unit.includes('秒')) return n / 60;
   return n;
 }
 
@@ -75,12 +75,14 @@ export function detectSla(facts: readonly Fact[]): UnderstandingModel['sla'] {
         used.add(f.line + 1);
       }
     }
-    const rto = RTO.exec(f.value) ?? RECOVERY.exec(f.value);
+    // RTO and RPO run (and are compiled) only on a text that holds their letters: most intakes name neither.
+    const folded = f.value.toLowerCase();
+    const rto = (folded.includes('rto') ? RTO.exec(f.value) : null) ?? RECOVERY.exec(f.value);
     if (rto && sla.rtoMinutes === undefined) {
       sla.rtoMinutes = minutes(Number(rto[1]), rto[2]);
       used.add(f.line + 1);
     }
-    const rpo = RPO.exec(f.value);
+    const rpo = folded.includes('rpo') ? RPO.exec(f.value) : null;
     if (rpo && sla.rpoMinutes === undefined) {
       sla.rpoMinutes = minutes(Number(rpo[1]), rpo[2]);
       used.add(f.line + 1);
