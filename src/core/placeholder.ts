@@ -59,13 +59,16 @@ const QUANTITY_REACH = 9;
 const PROSE = /[，。；]/;
 /** A trailing 等 / 等等 ("and so on") is not part of the last option. */
 const TRAILING_ETC = /(?:等等|等)$/;
+const ETC = 0x7b49; // 等
 
 export function analyzePlaceholder(inner: string): PlaceholderContent {
   const text = inner.trim();
   if (text.length === 0) return { options: [] };
   const quoted = quotedSample(text);
   if (quoted !== undefined) return { options: [], example: quoted.trim() };
-  if (EXPLICIT_EXAMPLE.test(text) || (EXAMPLE_PREFIX.test(text) && !text.includes('/'))) {
+  // Both example expressions are anchored, so text that cannot start one skips them (most text).
+  const prefixed = mayStartExample(text.charCodeAt(0));
+  if (prefixed && (EXPLICIT_EXAMPLE.test(text) || (EXAMPLE_PREFIX.test(text) && !text.includes('/')))) {
     const rest = text.replace(EXPLICIT_EXAMPLE, '').replace(EXAMPLE_PREFIX, '').trim();
     if (rest.length > 0) return { options: [], example: rest };
   }
@@ -73,13 +76,23 @@ export function analyzePlaceholder(inner: string): PlaceholderContent {
   const count = splitOptions(text, scratch);
   if (count >= 2) {
     const last = count - 1;
-    scratch[last] = scratch[last]!.replace(TRAILING_ETC, '').trim() || scratch[last]!;
+    // The parts are trimmed already: only a last part ending in 等 changes here.
+    const lastPart = scratch[last]!;
+    if (lastPart.charCodeAt(lastPart.length - 1) === ETC) scratch[last] = lastPart.replace(TRAILING_ETC, '').trim() || lastPart;
     const options = dedupe(scratch, count);
     scratch.fill('', 0, count); // hold on to no part of this document
     return { options };
   }
   scratch.fill('', 0, count);
-  return { options: [], example: text.replace(EXAMPLE_PREFIX, '').trim() || text };
+  return { options: [], example: (prefixed && text.replace(EXAMPLE_PREFIX, '').trim()) || text };
+}
+
+/**
+ * Whether text starting with `c` can start an example marker (例, 比, 如, e or E): the `i` flag
+ * without `u` folds no other character onto these.
+ */
+function mayStartExample(c: number): boolean {
+  return c === 0x4f8b || c === 0x6bd4 || c === 0x5982 || c === 0x65 || c === 0x45;
 }
 
 /** Where {@link splitOptions} puts the parts (reused: only the returned options are kept). */
