@@ -25,7 +25,9 @@ import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder, type Placeh
  */
 const LINE_SEPARATOR = /[\u2028\u2029]/;
 /** Section names that always open a new intake when the current one already has sections. */
-const INTAKE_START_SECTIONS = new Set(['客户行业', '行业', '所属行业']);
+function startsIntake(name: string): boolean {
+  return name === '客户行业' || name === '行业' || name === '所属行业';
+}
 /**
  * Deepest bullet nesting kept as such; deeper bullets become siblings at this depth, so
  * hostile input (thousands of levels) cannot overflow the stack of any tree walker.
@@ -148,7 +150,7 @@ export function isStructureLine(text: string): boolean {
   if (first === HASH) return headingAt(text, indentLen) > 0;
   if (first === 0x5b /* [ */ || first === 0x3010 /* 【 */) {
     const close = sectionAt(text, indentLen);
-    return close >= 0 && isSectionName(text.slice(indentLen + 1, close));
+    return close >= 0 && isSectionName(text, indentLen + 1, close);
   }
   return false;
 }
@@ -309,7 +311,7 @@ class IntakeParser {
       }
     } else if (first === 0x5b /* [ */ || first === 0x3010 /* 【 */) {
       const close = sectionAt(text, indentLen);
-      if (close >= 0 && isSectionName(text.slice(indentLen + 1, close))) {
+      if (close >= 0 && isSectionName(text, indentLen + 1, close)) {
         this.onSection(close);
         return;
       }
@@ -378,22 +380,26 @@ class IntakeParser {
   private onSection(closeAt: number): void {
     const text = this.line;
     const start = this.indentLen;
-    const rawName = text.slice(start + 1, closeAt);
-    const name = rawName.trim();
+    // The name trimmed as `trim()` would, by index: one string, the name itself.
+    let nameStart = start + 1;
+    let nameEnd = closeAt;
+    while (nameStart < nameEnd && isJsSpace(text.charCodeAt(nameStart))) nameStart++;
+    while (nameEnd > nameStart && isJsSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
+    const name = text.slice(nameStart, nameEnd);
     const current = this.intake;
     // Headings directly above this header belong to it (and to the intake it may open).
     const headings = this.pendingHeadings;
     if (headings.length > 0) this.pendingHeadings = [];
-    if (current && current.sections.length > 0 && INTAKE_START_SECTIONS.has(name)) {
+    if (current && current.sections.length > 0 && startsIntake(name)) {
       this.closeIntake(undefined);
     }
     this.closeSection();
     const intake = this.currentIntake();
-    for (const h of headings) this.extendIntake(intake, h.range);
-    intake.headings.push(...headings);
+    for (const h of headings) {
+      this.extendIntake(intake, h.range);
+      intake.headings.push(h);
+    }
 
-    const open = text.charAt(start);
-    const nameStart = start + 1 + (rawName.length - rawName.trimStart().length);
     const afterClose = closeAt + 1;
     let restStart = afterClose;
     while (restStart < text.length && isBlankOrTab(text.charCodeAt(restStart))) restStart++;
@@ -408,7 +414,7 @@ class IntakeParser {
       nameRange: this.range(nameStart, nameStart + name.length),
       bracketRange: this.range(start, closeAt + 1),
       headerRange: this.range(start, Math.max(afterClose, this.trimEnd)),
-      brackets: open === '[' ? '[]' : '【】',
+      brackets: text.charCodeAt(start) === 0x5b /* [ */ ? '[]' : '【】',
       items: [],
       range: this.range(start, this.trimEnd),
     };
@@ -585,7 +591,9 @@ class IntakeParser {
       if (first < 0) first = i;
       count++;
     }
-    return count === 0 ? NO_PLACEHOLDERS : this.placeholders.slice(first, first + count);
+    if (count === 0) return NO_PLACEHOLDERS;
+    // A literal for the usual one: V8 can allocate it where the model lives (an allocation site), a slice it cannot.
+    return count === 1 ? [this.placeholders[first]!] : this.placeholders.slice(first, first + count);
   }
 
   private extendIntake(intake: Intake, r: Range): void {
@@ -682,9 +690,13 @@ function isBulletAt(text: string, indentLen: number, mayHaveLineSeparator: boole
   return (after === text.length || isBlankOrTab(text.charCodeAt(after))) && !(mayHaveLineSeparator && LINE_SEPARATOR.test(text));
 }
 
-/** `[ ]` or `[__(x]` is not a section header, just text. */
-function isSectionName(raw: string): boolean {
-  return raw.trim().length > 0 && !raw.includes('__(');
+/** Whether `text[from, to)` can name a section: `[ ]` or `[__(x]` is not a section header, just text. */
+function isSectionName(text: string, from: number, to: number): boolean {
+  let blank = true;
+  for (let i = from; i < to && blank; i++) blank = isJsSpace(text.charCodeAt(i));
+  if (blank) return false;
+  const open = text.indexOf('__(', from);
+  return open < 0 || open + 3 > to;
 }
 
 /** Punctuation that marks prose rather than a key: ，,。；;！？!?、 */
