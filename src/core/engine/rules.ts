@@ -186,8 +186,8 @@ function factsWithAny(needs: readonly string[], found: ReadonlyMap<string, reado
     if (at === undefined) continue;
     if (only === undefined) only = at;
     else {
-      several ??= [...only];
-      for (const i of at) several.push(i);
+      several ??= only.slice();
+      for (let k = 0; k < at.length; k++) several.push(at[k]!);
     }
   }
   if (several) return uniqueAscending(several);
