@@ -163,7 +163,10 @@ function matchFacts(m: CompiledMatcher, facts: readonly Fact[], texts: Texts): n
   // A fact the pattern matches contains one of the needed strings: only those facts are tested.
   const candidates = m.needs ? factsWithAny(m.needs, texts.needs) : undefined;
   if (candidates) {
-    for (const i of candidates) if (matchesFact(m, facts[i]!)) hits.push(i);
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k]!;
+      if (matchesFact(m, facts[i]!)) hits.push(i);
+    }
     return hits;
   }
   if (m.joinable && !m.regex.test(texts.joined())) return hits;
@@ -213,7 +216,7 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { e
   for (const m of rule.all) {
     const hits = matchFacts(m, facts, texts);
     if (hits.length === 0) return undefined;
-    for (const i of hits) fromAll.push(i);
+    for (let k = 0; k < hits.length; k++) fromAll.push(hits[k]!);
   }
   const fromAny: number[] = [];
   if (rule.any.length > 0) {
@@ -221,7 +224,7 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { e
     if (fromAny.length === 0) return undefined;
   }
   for (const m of rule.none) if (matchFacts(m, facts, texts).length > 0) return undefined;
-  return { evidence: uniqueAscending([...fromAll, ...fromAny]), triggers: uniqueAscending(rule.any.length > 0 ? fromAny : fromAll) };
+  return { evidence: uniqueAscending(fromAll.concat(fromAny)), triggers: uniqueAscending(rule.any.length > 0 ? fromAny : fromAll) };
 }
 
 /**
