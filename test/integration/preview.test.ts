@@ -238,4 +238,36 @@ suite('Report preview (Generate Recommendation)', () => {
     const left = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(uri, '..'))).map(([name]) => name).filter((name) => name.endsWith('.tmp'));
     assert.deepEqual(left, []);
   });
+
+  test('Export follows a link to a report (the link stays) and writes to a FIFO in place', async () => {
+    const uri = await writeScratch('linked.intake', await readFixture('insurance.intake'));
+    await open(uri);
+    const fs = await import('node:fs');
+    const folder = vscode.Uri.joinPath(uri, '..', 'linked-reports');
+    await vscode.workspace.fs.createDirectory(folder);
+    const real = vscode.Uri.joinPath(folder, 'report.md');
+    await vscode.workspace.fs.writeFile(real, new TextEncoder().encode('an old report'));
+    const link = vscode.Uri.joinPath(uri, '..', 'latest.md');
+    fs.symlinkSync(real.fsPath, link.fsPath);
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('intake.exportReport', uri, 0, { format: 'md', target: link });
+    assert.equal(written?.toString(), link.toString());
+    assert.ok(fs.lstatSync(link.fsPath).isSymbolicLink(), 'the link is still a link');
+    assert.match(fs.readFileSync(real.fsPath, 'utf8'), /业务需求分析/);
+    assert.deepEqual(fs.readdirSync(folder.fsPath), ['report.md']);
+
+    const { spawnSync } = await import('node:child_process');
+    const fifo = vscode.Uri.joinPath(uri, '..', 'report.fifo');
+    if (spawnSync('mkfifo', [fifo.fsPath]).status !== 0) return;
+    const read = fs.promises.readFile(fifo.fsPath, 'utf8');
+    const toFifo = await vscode.commands.executeCommand<vscode.Uri | undefined>('intake.exportReport', uri, 0, { format: 'md', target: fifo });
+    // Had the export not opened the FIFO, the reader would wait for ever: open and close it here.
+    try {
+      fs.closeSync(fs.openSync(fifo.fsPath, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: the reader is gone, it read what the export wrote.
+    }
+    assert.equal(toFifo?.toString(), fifo.toString());
+    assert.match(await read, /业务需求分析/);
+    assert.ok(fs.lstatSync(fifo.fsPath).isFIFO(), 'the FIFO is still a FIFO');
+  });
 });
