@@ -10,6 +10,7 @@
  * replaces the licence estimate of each product it prices on the report date, labelled as the
  * team's (the item's `source` and `priceList`, and its assumption).
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Category } from '../../knowledge/schema';
 import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, round, shownInRange } from '../format';
@@ -19,6 +20,9 @@ import { clip, goalClauses, measures, shortName } from '../text/restate';
 import { currentName } from './picks';
 import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
+
+/** A goal about costs, certifications or capacity: a requirement, not a benefit. */
+const REQUIREMENT_GOAL = caseInsensitiveRegExp('预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS', 'i');
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
@@ -356,7 +360,7 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
     for (const g of [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals]) {
       if (g.refs.some((r) => flagged.has(r))) continue;
       // Costs, certifications and capacity (并发1万) are requirements, not benefits.
-      if (/预算|成本|费用|支出|认证|测评|等保|[sS][oO][cC]|[iI][sS][oO]|[pP][cC][iI]|并发|[tT][pP][sS]|[qQ][pP][sS]/.test(g.text)) continue;
+      if (REQUIREMENT_GOAL.test(g.text)) continue;
       const clause = goalClauses(g.text).find((c) => measures(c) && !holdsAny(c, ['上线', '建成', '接入全部']));
       if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
     }

@@ -3,6 +3,7 @@
  * goal a mechanism (a rule that answers it) or an explicit 需澄清. System types follow from the
  * mechanisms, the core system first; as few as the needs allow.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Fact } from '../../facts/facts';
 import type { LifecycleFinding, Need, SystemType } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
@@ -10,6 +11,9 @@ import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
+
+/** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
+const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
 
 /** Sections whose rules answer a need (a next step or a risk does not). */
 const ANSWERS = new Set(['推荐系统方案', '适用性分析', '实施建议', '关键特性']);
@@ -77,7 +81,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     const aboutSystem = (h: RuleHit) => {
       if (s.kind !== 'integration') return true;
       const names = h.rule.title.match(/[A-Za-z][A-Za-z0-9/]{2,}/g) ?? [];
-      const specific = names.filter((n) => !/^(?:[aA][pP][iI]|[eE][sS][bB]|[iI][pP][aA][aA][sS]|[rR][eE][sS][tT]|[sS][oO][aA][pP]|[hH][tT][tT][pP]|[jJ][sS][oO][nN]|[xX][mM][lL]|[mM][qQ]|[eE][tT][lL]|[cC][dD][cC])$/.test(n));
+      const specific = names.filter((n) => !GENERIC_INTEGRATION_WORD.test(n));
       if (specific.length > 0) return specific.some((n) => s.text.toLowerCase().includes(n.toLowerCase()));
       // A rule about one kind of system (统一身份认证) answers that system only: it shares three characters with its name.
       const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');

@@ -3,6 +3,7 @@
  * cloud, keep system X), the systems to keep and integrate, and what was tried before and why it
  * failed. Patterns are short and bounded: they run on user text.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { ConstraintKind } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
@@ -14,9 +15,7 @@ import type { KeptSystem } from './types';
 type ConstraintEntry = UnderstandingModel['constraints'][number];
 
 const NO_PUBLIC_CLOUD = /不(?:得|能|允许|可)?(?:使用|上|部署[在到]?)公有云|不使用公有云|公有云.{0,4}(?:禁止|不允许|不可)|不出(?:院区|机房|园区|内网|政务云|厂区)|(?:不得|不能|不允许)[^，；。]{0,8}上云/;
-// Case-insensitive, each ASCII letter written as its two cases instead of the i flag (as
-// text/caseExpand.ts does): V8 compiles an i pattern several times slower, once per report.
-const NO_SAAS = /不(?:得|能|可)?(?:使用|采用|接受)\s{0,1}[sS][aA][aA][sS]|拒绝\s{0,1}[sS][aA][aA][sS]|不接受公有云[sS][aA][aA][sS]/;
+const NO_SAAS = caseInsensitiveRegExp('不(?:得|能|可)?(?:使用|采用|接受)\\s{0,1}SaaS|拒绝\\s{0,1}SaaS|不接受公有云SaaS', 'i');
 const DATA_IN_COUNTRY = /不(?:得)?出境|留在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/;
 const DATA_IN_EU = /(?:留在|存放在|不出)欧盟/;
 const XINCHUANG = /信创|国产化|自主可控|国产优先|优先国产/;

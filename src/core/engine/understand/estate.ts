@@ -3,6 +3,7 @@
  * version written after them, server counts and data volume. Read from 基础设施现状, the pains
  * and the compatibility requirements; a mention in 历史应对 is what was tried, not the estate.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { LifecycleFamily, Product } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
@@ -48,6 +49,8 @@ export interface EstateResult {
   dataTb?: number;
 }
 
+/** A count followed by "broker" counts a message broker's nodes, not the estate's servers. */
+const BROKER = caseInsensitiveRegExp('broker', 'i');
 const ESTATE_SECTIONS = new Set(['基础设施现状', '当前痛点', '特殊要求']);
 
 export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateResult {
@@ -97,7 +100,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     }
     if (f.section === '基础设施现状') {
       for (const fig of findFigures(f.value)) {
-        if ((fig.unit === '节点' || fig.unit === '台') && !/[bB][rR][oO][kK][eE][rR]/.test(f.value.slice(fig.end, fig.end + 8))) nodes += fig.value;
+        if ((fig.unit === '节点' || fig.unit === '台') && !BROKER.test(f.value.slice(fig.end, fig.end + 8))) nodes += fig.value;
         if (fig.unit === 'TB' || fig.unit === 'PB') tb.push(fig.unit === 'PB' ? fig.value * 1000 : fig.value);
       }
     }

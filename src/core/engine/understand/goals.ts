@@ -2,6 +2,7 @@
  * Goals, deadline, service levels, pains and scale, read from their sections. Restating is left
  * to the writer; here each item keeps its source text and lines.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
@@ -47,13 +48,11 @@ export function detectGoals(facts: readonly Fact[]): {
   return { ...(mainGoal ? { mainGoal } : {}), secondary, deadline };
 }
 
-// Case-insensitive, each ASCII letter written as its two cases instead of the i flag (as
-// text/caseExpand.ts does): V8 compiles an i pattern several times slower, once per report.
-const AVAILABILITY = /(?:[sS][lL][aA]|可用性|可用率)[^%％]{0,12}?(\d{2}(?:\.\d{1,4})?)\s{0,1}[%％]|(\d{2}(?:\.\d{1,4})?)\s{0,1}[%％]\s{0,1}(?:的)?(?:可用性|可用率|[sS][lL][aA])/;
-const RTO = /[rR][tT][oO]\s{0,1}[≤<=＜]{0,2}\s{0,1}(\d{1,4})\s{0,1}(分钟|小时|[mM][iI][nN]|[hH]|秒)/;
-const RPO = /[rR][pP][oO]\s{0,1}[≤<=＜]{0,2}\s{0,1}(\d{1,4})\s{0,1}(分钟|小时|[mM][iI][nN]|[hH]|秒)?/;
+const AVAILABILITY = caseInsensitiveRegExp('(?:SLA|可用性|可用率)[^%％]{0,12}?(\\d{2}(?:\\.\\d{1,4})?)\\s{0,1}[%％]|(\\d{2}(?:\\.\\d{1,4})?)\\s{0,1}[%％]\\s{0,1}(?:的)?(?:可用性|可用率|SLA)', 'i');
+const RTO = caseInsensitiveRegExp('RTO\\s{0,1}[≤<=＜]{0,2}\\s{0,1}(\\d{1,4})\\s{0,1}(分钟|小时|min|h|秒)', 'i');
+const RPO = caseInsensitiveRegExp('RPO\\s{0,1}[≤<=＜]{0,2}\\s{0,1}(\\d{1,4})\\s{0,1}(分钟|小时|min|h|秒)?', 'i');
 const RECOVERY = /(?:恢复时间|故障恢复)\s{0,1}[<≤＜]?\s{0,1}(\d{1,3})\s{0,1}(分钟|小时)/;
-const ZERO_DOWNTIME = /零停机|零容忍停机|不停机|不允许停机|[zZ][eE][rR][oO][- ]?[dD][oO][wW][nN][tT][iI][mM][eE]/;
+const ZERO_DOWNTIME = caseInsensitiveRegExp('零停机|零容忍停机|不停机|不允许停机|zero[- ]?downtime', 'i');
 
 function minutes(n: number, unit: string | undefined): number {
   if (!unit) return n;

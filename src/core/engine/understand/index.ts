@@ -4,6 +4,7 @@
  * jurisdictions, budget, deadline, service levels, scale, goals and pains. Personal data is
  * found first and kept out of everything else.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { DataKind, Jurisdiction, Trait } from '../../knowledge/schema';
 import type { IntakeFacts } from '../../facts/facts';
@@ -22,6 +23,10 @@ import type { Understanding } from './types';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 export type { Understanding } from './types';
+
+const CARDHOLDER = caseInsensitiveRegExp('银行卡|信用卡|支付卡|持卡人|PCI', 'i');
+/** An approach that put the data in a vendor's cloud. */
+const VENDOR_CLOUD = caseInsensitiveRegExp('SaaS|公有云|云平台|厂商云', 'i');
 
 const STATEMENTS: Array<[TextTest, Jurisdiction, string]> = [
   [holdingAny('中国', '境内', '国内', '等保', '个人信息保护法', '个保法', 'PIPL', '信创', '国家金融监督管理总局', '银保监'), 'cn', '调研表提到中国境内的合规要求'],
@@ -81,7 +86,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const endUsers = scale.figures.some((x) => holdsAny(x.label, ['用户', '会员', '客户', '在校生', '患者', '门急诊', '个人客户']) && x.value >= 1000);
   if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生/.test(all)) data.add('personal');
   if (industry.industry?.id === 'healthcare' || holdsAny(all, ['患者', '病历', '健康信息'])) data.add('health');
-  if (/银行卡|信用卡|支付卡|持卡人|[pP][cC][iI]/.test(all)) data.add('cardholder');
+  if (CARDHOLDER.test(all)) data.add('cardholder');
   if (industry.industry && ['banking', 'insurance', 'securities'].includes(industry.industry.id)) data.add('financial');
   if (industry.industry?.id === 'education') data.add('student');
   if (industry.industry?.id === 'energy-utilities' || holdsAny(all, ['生产控制', '工控', 'SCADA', 'PLC'])) data.add('production-control');
@@ -111,7 +116,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
 
   // An approach that failed because the data could not sit in a vendor's cloud is a constraint too.
   for (const t of tried) {
-    if (!/[sS][aA][aA][sS]|公有云|云平台|厂商云/.test(t.what + t.why) || !/存放|出境|校外|出区|不符合|不允许|不满足|数据/.test(t.why)) continue;
+    if (!VENDOR_CLOUD.test(t.what + t.why) || !/存放|出境|校外|出区|不符合|不允许|不满足|数据/.test(t.why)) continue;
     if (constraints.kinds.has('no-saas') || constraints.kinds.has('no-public-cloud')) continue;
     constraints.kinds.add('no-saas');
     constraints.constraints.push({ kind: 'no-saas', text: `数据不能放在厂商云上（${t.what}因此停用）`, refs: t.refs });

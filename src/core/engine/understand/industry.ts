@@ -3,6 +3,7 @@
  * (HIS, 核心系统, OMS…), implied by the segment, or the industry's usual one. Whether the project
  * builds or replaces it (in scope) or only serves and integrates it decides whether it gets a pick.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Category, Industry } from '../../knowledge/schema';
 import type { Fact, IntakeFacts } from '../../facts/facts';
@@ -48,9 +49,7 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
 const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '更换', '新建', '选型', '引入', '建成', '实施', '统一', '改造', '重构', '下线', '提升', '建');
 
 /** A budget line that buys something: a subscription, SaaS, a licence, a purchase. */
-// Case-insensitive, each ASCII letter written as its two cases instead of the i flag (as
-// text/caseExpand.ts does): V8 compiles an i pattern several times slower, once per report.
-const PURCHASE = /[sS][aA][aA][sS]|订阅|采购|购买|许可|授权|建设/;
+const PURCHASE = caseInsensitiveRegExp('SaaS|订阅|采购|购买|许可|授权|建设', 'i');
 
 export interface CoreSystemResult {
   core: UnderstandingModel['coreSystem'];

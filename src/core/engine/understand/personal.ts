@@ -3,13 +3,12 @@
  * redaction detectors (imported, not copied), so the report never quotes them. Lines that carry
  * contact details are left out of the understanding altogether.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import { discoverPeople, findPatterns } from '../../text/detect';
 import { memoByText } from '../../text/memo';
 import type { IntakeFacts } from '../../facts/facts';
 
-// Case-insensitive, each ASCII letter written as its two cases instead of the i flag (as
-// text/caseExpand.ts does): V8 compiles an i pattern several times slower, once per report.
-const CONTACT_KEY = /联系人|联系方式|联系电话|电话|手机|邮箱|[eE]-?[mM][aA][iI][lL]|负责人|对接人|姓名/;
+const CONTACT_KEY = caseInsensitiveRegExp('联系人|联系方式|联系电话|电话|手机|邮箱|e-?mail|负责人|对接人|姓名', 'i');
 
 export interface PersonalData {
   /** 0-based lines to leave out. */

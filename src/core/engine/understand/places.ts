@@ -4,6 +4,7 @@
  * where a support team sits. A region alias that is only a nearest guess (Azure东欧: Azure has no
  * such region) is kept as approximate, for the clarifications. One alias-index pass per line.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Cloud, Jurisdiction, Location } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
@@ -34,13 +35,11 @@ const cloudIndex = new AliasIndex<Provider | 'private'>([
   ...PRIVATE_STACKS.map((alias) => ({ alias, value: 'private' as const })),
 ], { keep: true });
 
-// Case-insensitive, each ASCII letter written as its two cases instead of the i flag (as
-// text/caseExpand.ts does): V8 compiles an i pattern several times slower, once per report.
-const ON_PREM = /本地(?:数据中心|机房|[iI][dD][cC]|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|[iI][dD][cC]|[vV][sS][pP][hH][eE][rR][eE]|[vV][mM][wW][aA][rR][eE]|[oO][pP][eE][nN][sS][tT][aA][cC][kK]|[fF][uU][sS][iI][oO][nN][cC][oO][mM][pP][uU][tT][eE]|[hH][yY][pP][eE][rR]-[vV]|[hH][pP][eE]|超融合|政务云|云[sS][tT][aA][cC][kK]|[aA][zZ][uU][rR][eE] [sS][tT][aA][cC][kK]|专有云/;
+const ON_PREM = caseInsensitiveRegExp('本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云', 'i');
 const SUPPORT = holdingAny('支持', '驻场', '工程师', '团队', '值守', '运维中心');
 const USERS = holdingAny('用户', '客户', '会员', '访问', '乘客', '消费者');
 const TRIED_FIELD = '历史应对';
-const NEW_CLOUD = /(?:迁移|迁到|迁至|上云到|引入|新增|扩展到|切换到)[^，；。]{0,6}(?:[aA][wW][sS]|[aA][zZ][uU][rR][eE]|[gG][cC][pP]|阿里云|华为云|腾讯云|[gG][oO][oO][gG][lL][eE])/;
+const NEW_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|上云到|引入|新增|扩展到|切换到)[^，；。]{0,6}(?:AWS|Azure|GCP|阿里云|华为云|腾讯云|Google)', 'i');
 
 export interface PlacesResult {
   clouds: UnderstandingModel['estate']['clouds'];

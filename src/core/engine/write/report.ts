@@ -4,6 +4,7 @@
  * detail, every clarification, rule evidence). The body says each thing once (see `Once`) and
  * never names an excluded product.
  */
+import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Need, Option, Point, ReportModel, Section } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import { REPORT_SECTION_TITLES } from '../sectionTitles';
@@ -24,6 +25,9 @@ export interface WriteInput {
   hits: readonly RuleHit[];
 }
 
+/** A rule that proposes a POC, and the lead-in (…POC：) before what the POC proves. */
+const POC = caseInsensitiveRegExp('POC', 'i');
+const POC_LEAD = caseInsensitiveRegExp('^[^：]*POC：', 'i');
 const MAX_RISKS = 6;
 const MAX_NEEDS = 8;
 
@@ -419,7 +423,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const compared = (rec?.picks ?? []).filter((p) => !p.existing && (p.alternative || model.plan?.systems.some((s) => s.category === p.category && s.role === 'core')));
   // A 下一步建议 rule that is itself a POC of a compared system (网络POC for 专线/SD-WAN) says how
   // that POC runs: it becomes the system's POC item, not a second POC step further down.
-  const pocRules = hits.filter((h) => h.rule.section === '下一步建议' && /[pP][oO][cC]/.test(h.rule.summary));
+  const pocRules = hits.filter((h) => h.rule.section === '下一步建议' && POC.test(h.rule.summary));
   const usedRules = new Set<string>();
   const trials = compared
     .map((p) => {
@@ -430,7 +434,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
       const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
       if (rule) usedRules.add(rule.rule.id);
       // The pick's line already said what a POC of it proves.
-      const proof = rule ? rule.rule.summary.replace(/^[^：]*[pP][oO][cC]：/, '') : p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
+      const proof = rule ? rule.rule.summary.replace(POC_LEAD, '') : p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
       return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs, ...(rule ? evidenceRefs(rule) : [])] };
     })
     .sort((a, b) => Number(b.core) - Number(a.core) || Number(b.target.text !== '') - Number(a.target.text !== ''))
