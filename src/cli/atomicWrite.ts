@@ -74,7 +74,7 @@ function writeInPlace(file: string, data: string | Uint8Array): void {
   try {
     fs.writeFileSync(file, data);
   } catch (e) {
-    throw new UsageError(t('{0}: cannot be written ({1})', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw cannotWrite(file, e);
   }
 }
 
@@ -102,8 +102,13 @@ function replaceFile(file: string, data: string | Uint8Array, shown: string): vo
     } catch {
       // Not created, or already renamed.
     }
-    throw new UsageError(t('{0}: cannot be written ({1})', shown, (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw cannotWrite(shown, e);
   }
+}
+
+/** The one-line error for `file` that could not be written, by the error's code. */
+function cannotWrite(file: string, e: unknown): UsageError {
+  return new UsageError(t('{0}: cannot be written ({1})', file, (e as NodeJS.ErrnoException).code ?? String(e)));
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {
