@@ -2,7 +2,8 @@
  * Where each chart goes in a report: after the first table of its section. The outputs that
  * parse the report with markdown-it find the place in its tokens (markdownIt.ts chartSlots);
  * the Markdown export finds it in renderMarkdown()'s own lines (chartLines), so writing a
- * Markdown file needs no Markdown parser.
+ * Markdown file needs no Markdown parser; the direct HTML writer (reportHtmlDirect.ts) after the
+ * first table block of the section, from the model.
  */
 import { REPORT_SECTION_TITLES } from '../engine/sectionTitles';
 import type { ChartKind } from './charts';

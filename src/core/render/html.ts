@@ -15,13 +15,18 @@
  *   the budget split tables.
  * Intake text only ever reaches the output through markdown-it's escaping text renderer
  * (or escapeXml in the charts), so it stays inert text.
+ *
+ * This is the reference for the offline report's fragment; renderReportHtml() writes the same
+ * bytes straight from the model when it can (reportHtmlDirect.ts, reportHtmlPlain.ts says when),
+ * and comes here otherwise. An LLM's Markdown (renderMarkdownHtml) always comes here.
  */
 import type MarkdownIt from 'markdown-it';
 import type { ReportModel } from '../engine/reportModel';
-import { chartFor, chartToSvg, type ChartKind } from './charts';
-import { escapeXml } from './escape';
+import { chartFor, type ChartKind } from './charts';
 import { renderMarkdown } from './markdown';
 import { chartSlots, createReportMarkdownIt, refLines, TRAILING_REFS, type Token } from './markdownIt';
+import { directReportHtml } from './reportHtmlDirect';
+import { chartFigureHtml, refsHtml } from './reportHtmlParts';
 
 export interface ReportHtmlOptions {
   /** Include the Gantt and budget charts (default true). */
@@ -60,15 +65,22 @@ function reportMarkdownIt(): MarkdownIt {
     alignToClass(state.tokens);
   });
   md.renderer.rules.intake_refs = (tokens, idx, _options, env: RenderEnv) => refsHtml(tokens[idx]!.meta as number[], env.refLinks);
-  md.renderer.rules.intake_chart = (tokens, idx, _options, env: RenderEnv, self) => {
-    const token = tokens[idx]!;
-    const chart = chartFor(env.model!, token.meta as ChartKind)!;
-    return `<figure${self.renderAttrs(token)}>\n${chartToSvg(chart)}\n<figcaption>${escapeXml(chart.title)}</figcaption>\n</figure>\n`;
-  };
+  md.renderer.rules.intake_chart = (tokens, idx, _options, env: RenderEnv, self) => chartFigureHtml(chartFor(env.model!, tokens[idx]!.meta as ChartKind)!, self.renderAttrs(tokens[idx]!));
   return (instance = md);
 }
 
+/**
+ * The report's fragment. Written straight from the model (reportHtmlDirect.ts) when every text
+ * in it is one markdown-it reads as plain inline text, which is every report the engine writes
+ * from an ordinary intake: the same bytes, without parsing the Markdown (most of a first report's
+ * time in a fresh process). Otherwise through markdown-it, below.
+ */
 export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions = {}): string {
+  return directReportHtml(model, options) ?? renderReportHtmlWithMarkdownIt(model, options);
+}
+
+/** The report's fragment through renderMarkdown() and markdown-it: the reference the direct writer must match byte for byte. */
+export function renderReportHtmlWithMarkdownIt(model: ReportModel, options: ReportHtmlOptions = {}): string {
   const env: RenderEnv = { model, charts: options.charts ?? true, refLinks: options.refLinks ?? true };
   return reportMarkdownIt().render(renderMarkdown(model, { refs: options.refs ?? true }), env);
 }
@@ -83,14 +95,6 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions 
 export function renderMarkdownHtml(markdown: string, options: Pick<ReportHtmlOptions, 'refLinks'> = {}): string {
   const env: RenderEnv = { charts: false, refLinks: options.refLinks ?? true, refsAnywhere: true };
   return reportMarkdownIt().render(markdown, env);
-}
-
-function refsHtml(lines: readonly number[], links: boolean): string {
-  const items = lines.map((line) => {
-    const label = `L${line + 1}`;
-    return links ? `<a class="intake-ref" href="#intake-${label}" data-line="${line}">${label}</a>` : `<span class="intake-ref" data-line="${line}">${label}</span>`;
-  });
-  return `<span class="intake-refs">〔${items.join(', ')}〕</span>`;
 }
 
 function insertCharts(tokens: Token[], model: ReportModel, TokenClass: TokenConstructor): void {
