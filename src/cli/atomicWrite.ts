@@ -10,7 +10,7 @@
  * to it, and a link is followed, the file it names written (atomically) and the link kept. A
  * rename there would replace the device node, the pipe or the link itself with a regular file.
  */
-import * as fs from 'node:fs';
+import { type Stats, lstatSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/l10n';
 import { UsageError } from './io';
@@ -53,7 +53,7 @@ export class InputGuard {
   }
 }
 
-function identity(stat: fs.Stats): string {
+function identity(stat: Stats): string {
   return `${stat.dev}:${stat.ino}`;
 }
 
@@ -72,7 +72,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 /** A device, FIFO or socket: opened and written, as `>` does (a FIFO waits for its reader, as `>` does). */
 function writeInPlace(file: string, data: string | Uint8Array): void {
   try {
-    fs.writeFileSync(file, data);
+    writeFileSync(file, data);
   } catch (e) {
     throw cannotWrite(file, e);
   }
@@ -80,7 +80,7 @@ function writeInPlace(file: string, data: string | Uint8Array): void {
 
 function isLink(file: string): boolean {
   try {
-    return fs.lstatSync(file).isSymbolicLink();
+    return lstatSync(file).isSymbolicLink();
   } catch {
     return false;
   }
@@ -94,11 +94,11 @@ function replaceFile(file: string, data: string | Uint8Array, shown: string): vo
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`);
   try {
     // wx: never follows or reuses something that is already there.
-    fs.writeFileSync(temp, data, { flag: 'wx' });
-    fs.renameSync(temp, file);
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, file);
   } catch (e) {
     try {
-      fs.unlinkSync(temp);
+      unlinkSync(temp);
     } catch {
       // Not created, or already renamed.
     }
@@ -111,9 +111,9 @@ function cannotWrite(file: string, e: unknown): UsageError {
   return new UsageError(t('{0}: cannot be written ({1})', file, (e as NodeJS.ErrnoException).code ?? String(e)));
 }
 
-function statOrUndefined(file: string): fs.Stats | undefined {
+function statOrUndefined(file: string): Stats | undefined {
   try {
-    return fs.statSync(file);
+    return statSync(file);
   } catch {
     return undefined;
   }
@@ -122,10 +122,10 @@ function statOrUndefined(file: string): fs.Stats | undefined {
 /** The real path of `file`, or of its folder joined with its name when the file does not exist yet. */
 function realPathOf(file: string): string | undefined {
   try {
-    return fs.realpathSync(file);
+    return realpathSync(file);
   } catch {
     try {
-      return path.join(fs.realpathSync(path.dirname(path.resolve(file))), path.basename(file));
+      return path.join(realpathSync(path.dirname(path.resolve(file))), path.basename(file));
     } catch {
       return undefined;
     }

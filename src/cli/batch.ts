@@ -5,7 +5,7 @@
  *
  *   intake: 12 file(s), 30 intake(s): 4 error(s), 17 warning(s) in 1.20 s
  */
-import * as fs from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { diagnosticPolicyOf, type ReportFormat } from '../core/folderConfig';
 import { t } from '../core/l10n';
@@ -91,7 +91,7 @@ export interface BatchGenerateOptions {
  */
 export async function runBatchGenerate(inputs: Inputs, options: BatchGenerateOptions, context: BatchContext): Promise<CliResult> {
   const started = performance.now();
-  if (fs.existsSync(options.out) && !fs.statSync(options.out).isDirectory()) throw new UsageError(t('{0}: -o names a file; with several files it must be a folder', options.out));
+  if (existsSync(options.out) && !statSync(options.out).isDirectory()) throw new UsageError(t('{0}: -o names a file; with several files it must be a folder', options.out));
   const { files, stderr: findings, exitCode: findExit } = findFiles(inputs, context.cwd);
   const [clash, ...clashes] = nameClashes(files);
   if (clash !== undefined) throw new UsageError(clash, clashes);
@@ -110,7 +110,7 @@ export async function runBatchGenerate(inputs: Inputs, options: BatchGenerateOpt
       const target = path.join(options.out, reportPath(files[i]!, report.index, formats[i]!));
       try {
         guard.refuse(target);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        mkdirSync(path.dirname(target), { recursive: true });
         writeFileAtomic(target, report.data);
         written[i]!.push(target);
       } catch (e) {

@@ -16,7 +16,7 @@
  * taken once, where it first appears. Symbolic links to files are followed; links to folders
  * are not (no cycles).
  */
-import * as fs from 'node:fs';
+import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/l10n';
 import { expandBraces, Glob, GlobError, hasWildcard, MAX_ALTERNATIVES, type States } from './glob';
@@ -119,7 +119,7 @@ function normalizePattern(pattern: string): string {
 
 function isDirectory(file: string): boolean {
   try {
-    return fs.statSync(file).isDirectory();
+    return statSync(file).isDirectory();
   } catch {
     return false;
   }
@@ -171,7 +171,7 @@ class Walker {
       this.walk(abs, [], ANY_FILE.start(), ANY_FILE, names, { accept: (n) => INTAKE_FILE.test(n), skip: (n) => SKIPPED_FOLDERS.has(n) });
       return names.map((n) => ({ path: path.join(text, ...n), abs: path.join(abs, ...n), root: abs }));
     }
-    if (fromGlob && !fs.existsSync(abs)) return [];
+    if (fromGlob && !existsSync(abs)) return [];
     if (!literal && this.excluder.excludes(abs)) return [];
     // A file, or a path that does not exist: reading it reports what is wrong, in its place.
     return [{ path: text, abs, root: path.dirname(abs) }];
@@ -192,9 +192,9 @@ class Walker {
   }
 
   private walk(dir: string, names: string[], states: States, glob: Glob, out: string[][], options: { accept?: (name: string) => boolean; skip?: (name: string) => boolean }): void {
-    let entries: fs.Dirent[];
+    let entries: Dirent[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       this.errors.push(t('{0}: cannot be read ({1})', dir, (e as NodeJS.ErrnoException).code ?? String(e)));
       return;
@@ -218,7 +218,7 @@ class Walker {
 
 function statIsFile(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    return statSync(file).isFile();
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 /** Reading an intake file for the CLI, with one-line errors instead of stack traces. */
-import * as fs from 'node:fs';
+import { type Stats, closeSync, openSync, readSync, statSync } from 'node:fs';
 import { t } from '../core/l10n';
 
 export class UsageError extends Error {
@@ -23,9 +23,9 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
  * through `warn`.
  */
 export function readIntakeFile(file: string, warn: (message: string) => void = () => undefined): string {
-  let stat: fs.Stats;
+  let stat: Stats;
   try {
-    stat = fs.statSync(file);
+    stat = statSync(file);
   } catch (e) {
     throw new UsageError(accessError(file, e));
   }
@@ -59,7 +59,7 @@ function readCapped(file: string, sizeHint: number): Buffer {
   const chunkSize = Math.min(Math.max(sizeHint + 1, 4096), 1 << 20);
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openSync(file, 'r');
   } catch (e) {
     throw new UsageError(accessError(file, e));
   }
@@ -68,7 +68,7 @@ function readCapped(file: string, sizeHint: number): Buffer {
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(chunkSize);
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
       if (total > MAX_FILE_BYTES) throw new UsageError(tooLarge(file, total));
@@ -79,7 +79,7 @@ function readCapped(file: string, sizeHint: number): Buffer {
     if (e instanceof UsageError) throw e;
     throw new UsageError(t('{0}: cannot be read ({1})', file, (e as NodeJS.ErrnoException).code ?? String(e)));
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
 }
 
