@@ -28,21 +28,57 @@ export interface RuleHit {
   triggers: Fact[];
 }
 
-interface CompiledMatcher {
-  section?: string;
-  field?: string;
-  regex: RegExp;
+/**
+ * One matcher of a rule, its regular expression and `joinable` worked out on first use: most
+ * matchers are ruled out by their `needs` before their pattern would run, and making all 254
+ * RegExps of the shipped rules up front (each one parsed) was about 2 ms of a cold `intake
+ * generate`. An invalid pattern throws then; the shipped rules are checked when built, a team's
+ * when loaded.
+ *
+ * A class, so that every matcher has the same fields in the same order (absent ones undefined):
+ * the evaluation reads them for every matcher of every rule, and objects of one shape keep that
+ * code small for the optimizing compiler and free of the deoptimizations that matchers of several
+ * shapes (with or without a section, a field, needs) caused.
+ */
+class CompiledMatcher {
+  readonly section: string | undefined;
+  readonly field: string | undefined;
+  /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): the pattern runs only on facts that contain one. */
+  readonly needs: readonly string[] | undefined;
+  private compiled: RegExp | undefined = undefined;
+  private joins: boolean | undefined = undefined;
+  private tested: ((text: string) => boolean) | undefined = undefined;
+
+  constructor(
+    private readonly rule: Rule,
+    private readonly m: ShippedMatcher,
+    catalog: FieldCatalog,
+  ) {
+    const names = canonical(m, catalog);
+    this.section = names.section;
+    this.field = names.field;
+    this.needs = m.needs;
+  }
+
+  get regex(): RegExp {
+    return (this.compiled ??= patternOf(this.rule, this.m));
+  }
+
   /**
    * The pattern has no anchor (^ $) and no lookaround outside a character class: whatever it
    * matches in one fact's text it also matches in all the texts joined by line feeds (a line
    * feed, like the end of the text, is no word character for \b). So one test on the joined
    * texts tells that no fact matches, without a test per fact.
    */
-  joinable: boolean;
-  /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): the pattern runs only on facts that contain one. */
-  needs?: readonly string[];
+  get joinable(): boolean {
+    return (this.joins ??= joinable(this.m.pattern));
+  }
+
   /** `regex.test(text)`, kept per text (text/memo.ts): every report of an intake tests the same lines again. */
-  matches(text: string): boolean;
+  matches(text: string): boolean {
+    // Neither `g` nor `y`: a test leaves no state in the expression, so its answer is the text's alone.
+    return (this.tested ??= memoByText((t) => this.regex.test(t), MATCHES_KEPT))(text);
+  }
 }
 
 export interface CompiledRule {
@@ -75,31 +111,6 @@ function canonical(m: Matcher, catalog: FieldCatalog): { section?: string; field
     out.field = name ?? m.field;
   }
   return out;
-}
-
-/**
- * The matcher, its regular expression and `joinable` worked out on first use: most matchers are
- * ruled out by their `needs` before their pattern would run, and making all 254 RegExps of the
- * shipped rules up front (each one parsed) was about 2 ms of a cold `intake generate`. An invalid
- * pattern throws then; the shipped rules are checked when built, a team's when loaded.
- */
-function compileMatcher(rule: Rule, m: ShippedMatcher, catalog: FieldCatalog): CompiledMatcher {
-  let regex: RegExp | undefined;
-  let joins: boolean | undefined;
-  let tested: ((text: string) => boolean) | undefined;
-  const compiled: CompiledMatcher = {
-    ...canonical(m, catalog),
-    get regex(): RegExp {
-      return (regex ??= patternOf(rule, m));
-    },
-    get joinable(): boolean {
-      return (joins ??= joinable(m.pattern));
-    },
-    ...(m.needs ? { needs: m.needs } : {}),
-    // Neither `g` nor `y`: a test leaves no state in the expression, so its answer is the text's alone.
-    matches: (text) => (tested ??= memoByText((t) => compiled.regex.test(t), MATCHES_KEPT))(text),
-  };
-  return compiled;
 }
 
 /**
@@ -140,9 +151,9 @@ export function compileRule(rule: Rule, catalog: FieldCatalog = getFieldCatalog(
   let c = byRule.get(rule);
   if (!c) {
     c = {
-      all: rule.all.map((m) => compileMatcher(rule, m, catalog)),
-      any: rule.any.map((m) => compileMatcher(rule, m, catalog)),
-      none: rule.none.map((m) => compileMatcher(rule, m, catalog)),
+      all: rule.all.map((m) => new CompiledMatcher(rule, m, catalog)),
+      any: rule.any.map((m) => new CompiledMatcher(rule, m, catalog)),
+      none: rule.none.map((m) => new CompiledMatcher(rule, m, catalog)),
     };
     byRule.set(rule, c);
   }
@@ -184,8 +195,8 @@ function matchesFact(m: CompiledMatcher, f: Fact): boolean {
 function factsWithAny(needs: readonly string[], found: ReadonlyMap<string, readonly number[]>): readonly number[] {
   let only: readonly number[] | undefined;
   let several: number[] | undefined;
-  for (const n of needs) {
-    const at = found.get(n);
+  for (let j = 0; j < needs.length; j++) {
+    const at = found.get(needs[j]!);
     if (at === undefined) continue;
     if (only === undefined) only = at;
     else {
@@ -197,33 +208,84 @@ function factsWithAny(needs: readonly string[], found: ReadonlyMap<string, reado
   return only ?? [];
 }
 
-/** The needed strings of every matcher of a rules list, indexed once per list (the knowledge base's is immutable). */
-const needleIndexes = new WeakMap<readonly Rule[], NeedleIndex>();
+/**
+ * What is worked out once per rules list (the knowledge base's is immutable): the needed strings
+ * of all its matchers, indexed, and each rule's gate.
+ */
+interface RulesIndex {
+  needles: NeedleIndex;
+  /** Per rule, what some facts must contain for it to fire (see Gate); undefined when nothing is known (a team's rules come without needs). */
+  gates: ReadonlyArray<Gate | undefined>;
+}
 
-function needleIndexOf(rules: readonly Rule[]): NeedleIndex {
-  let index = needleIndexes.get(rules);
+/**
+ * Strings a rule cannot fire without, from its matchers' needs: a fact the matcher matches
+ * contains one of its needed strings, and matchFacts tests only the facts that do. Every `all`
+ * matcher must match a fact, so each one's needs must occur; when every `any` matcher has needs,
+ * one of them all must occur. A rule whose gate is shut is passed over without a look at its
+ * context or its matchers: evaluating it would find no fact for one of them, so it could not fire.
+ * Most rules of a report stop there.
+ */
+interface Gate {
+  /** The needs of each `all` matcher that has them: one string of each list must occur. */
+  all: ReadonlyArray<readonly string[]>;
+  /** The needs of all the `any` matchers together, when each has them: one must occur. */
+  any: readonly string[] | undefined;
+}
+
+const rulesIndexes = new WeakMap<readonly Rule[], RulesIndex>();
+
+function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
+  let index = rulesIndexes.get(rules);
   if (!index) {
-    index = new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? [])));
-    needleIndexes.set(rules, index);
+    index = {
+      needles: new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? []))),
+      gates: rules.map(gateOf),
+    };
+    rulesIndexes.set(rules, index);
   }
   return index;
+}
+
+function gateOf(rule: Rule): Gate | undefined {
+  const all = (rule.all as ShippedMatcher[]).flatMap((m) => (m.needs ? [m.needs] : []));
+  const anyMatchers = rule.any as ShippedMatcher[];
+  const any = anyMatchers.length > 0 && anyMatchers.every((m) => m.needs !== undefined) ? anyMatchers.flatMap((m) => m.needs!) : undefined;
+  return all.length > 0 || any ? { all, any } : undefined;
+}
+
+/** Whether a fact holds one of `needs`. */
+function someFound(needs: readonly string[], found: ReadonlyMap<string, readonly number[]>): boolean {
+  for (let j = 0; j < needs.length; j++) if (found.has(needs[j]!)) return true;
+  return false;
+}
+
+/** Whether the rule may fire on facts holding the needed strings `found` (a rule without a gate may). */
+function opens(gate: Gate | undefined, found: ReadonlyMap<string, readonly number[]>): boolean {
+  if (gate === undefined) return true;
+  for (let j = 0; j < gate.all.length; j++) if (!someFound(gate.all[j]!, found)) return false;
+  return gate.any === undefined || someFound(gate.any, found);
 }
 
 /** Evaluates one rule; the evidence and trigger indexes (ascending, without duplicates) when it fires, undefined otherwise. */
 function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { evidence: number[]; triggers: number[] } | undefined {
   // Hits are gathered in plain lists and ordered only once the rule fires: most rules stop at their first matcher.
+  // Index loops, not for…of: each for…of is an iterator and a try block for the optimizing compiler to build.
   const fromAll: number[] = [];
-  for (const m of rule.all) {
-    const hits = matchFacts(m, facts, texts);
+  for (let j = 0; j < rule.all.length; j++) {
+    const hits = matchFacts(rule.all[j]!, facts, texts);
     if (hits.length === 0) return undefined;
     for (let k = 0; k < hits.length; k++) fromAll.push(hits[k]!);
   }
   const fromAny: number[] = [];
   if (rule.any.length > 0) {
-    for (const m of rule.any) for (const i of matchFacts(m, facts, texts)) fromAny.push(i);
+    for (let j = 0; j < rule.any.length; j++) {
+      const hits = matchFacts(rule.any[j]!, facts, texts);
+      for (let k = 0; k < hits.length; k++) fromAny.push(hits[k]!);
+    }
     if (fromAny.length === 0) return undefined;
   }
-  for (const m of rule.none) if (matchFacts(m, facts, texts).length > 0) return undefined;
+  for (let j = 0; j < rule.none.length; j++) if (matchFacts(rule.none[j]!, facts, texts).length > 0) return undefined;
   return { evidence: uniqueAscending(fromAll.concat(fromAny)), triggers: uniqueAscending(rule.any.length > 0 ? fromAny : fromAll) };
 }
 
@@ -234,14 +296,23 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { e
 export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalog: FieldCatalog = getFieldCatalog(), inContext: (rule: Rule) => boolean = () => true, exclude?: ReadonlySet<number>): RuleHit[] {
   const list = exclude && exclude.size > 0 ? facts.facts.filter((f) => !exclude.has(f.line)) : facts.facts;
   let joined: string | undefined;
-  const texts: Texts = { needs: needleIndexOf(rules).occurrences(list.map((f) => foldForNeeds(f.text))), joined: () => (joined ??= list.map((f) => f.text).join('\n')) };
-  const hits: { hit: RuleHit; order: number }[] = [];
-  rules.forEach((rule, order) => {
-    if (!inContext(rule)) return;
+  const index = rulesIndexOf(rules);
+  const texts: Texts = { needs: index.needles.occurrences(list.map((f) => foldForNeeds(f.text))), joined: () => (joined ??= list.map((f) => f.text).join('\n')) };
+  // Fired rules in rule order; a stable sort by priority then keeps rule order within a priority.
+  const hits: RuleHit[] = [];
+  for (let order = 0; order < rules.length; order++) {
+    const rule = rules[order]!;
+    if (!opens(index.gates[order], texts.needs) || !inContext(rule)) continue;
     const result = evaluate(compileRule(rule, catalog), list, texts);
-    if (!result) return;
-    hits.push({ hit: { rule, evidence: result.evidence.map((i) => list[i]!), triggers: result.triggers.map((i) => list[i]!) }, order });
-  });
-  hits.sort((a, b) => b.hit.rule.priority - a.hit.rule.priority || a.order - b.order);
-  return hits.map((h) => h.hit);
+    if (!result) continue;
+    hits.push({ rule, evidence: factsAt(list, result.evidence), triggers: factsAt(list, result.triggers) });
+  }
+  hits.sort((a, b) => b.rule.priority - a.rule.priority);
+  return hits;
+}
+
+function factsAt(facts: readonly Fact[], indexes: readonly number[]): Fact[] {
+  const out: Fact[] = [];
+  for (let k = 0; k < indexes.length; k++) out.push(facts[indexes[k]!]!);
+  return out;
 }

@@ -18,7 +18,7 @@ import {
 import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
 import { TimelinesFileSchema } from '../../../src/core/knowledge/timelineSchema';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
-import { withoutMatcherNeeds } from '../../../src/core/knowledge/matcherNeeds';
+import { addMatcherNeeds, withoutMatcherNeeds } from '../../../src/core/knowledge/matcherNeeds';
 import { embeddedCatalogData, FieldCatalog, getFieldCatalog } from '../../../src/core/catalog/catalog';
 import type { FieldCatalogData } from '../../../src/core/catalog/schema';
 import { parseIntake } from '../../../src/core/parser';
@@ -256,6 +256,47 @@ describe('evaluateRules', () => {
       rule({ id: 'mid-2', priority: 3, any: [{ pattern: 'Kafka' }] }),
     ];
     assert.deepEqual(hitIds(evaluateRules(facts, rules)), ['high', 'mid-1', 'mid-2', 'low']);
+  });
+
+  it('passes over a rule whose needed strings occur in no fact without asking its context, and fires the others as before', () => {
+    // Rules as the build ships them: each matcher with the strings its pattern needs (knowledge/matcherNeeds.ts).
+    const shipped = [
+      rule({ id: 'all-absent', all: [{ pattern: 'Kafka' }, { pattern: 'PCI\\s*DSS' }] }),
+      rule({ id: 'all-present', all: [{ pattern: 'GDPR' }, { pattern: 'Kafka' }] }),
+      rule({ id: 'any-absent', any: [{ pattern: 'Oracle' }, { pattern: 'DB2' }] }),
+      rule({ id: 'any-present', any: [{ pattern: 'Oracle' }, { pattern: 'Redis' }] }),
+      rule({ id: 'any-unneeded', any: [{ pattern: 'Oracle' }, { pattern: '.' }] }),
+    ];
+    addMatcherNeeds(shipped);
+    assert.ok(shipped.every((r) => r.all.length + r.any.length > 0));
+    const asked: string[] = [];
+    const hits = evaluateRules(facts, shipped, getFieldCatalog(), (r) => {
+      asked.push(r.id);
+      return true;
+    });
+    assert.deepEqual(asked, ['all-present', 'any-present', 'any-unneeded']);
+    assert.deepEqual(hitIds(hits), ['all-present', 'any-present', 'any-unneeded']);
+    // The same rules without their needs: each asked and tested, with the same hits and evidence.
+    const plain = shipped.map((r) => RuleSchema.parse(withoutMatcherNeeds(r)));
+    assert.deepEqual(
+      evaluateRules(facts, plain).map((h) => [h.rule.id, h.evidence, h.triggers]),
+      hits.map((h) => [h.rule.id, h.evidence, h.triggers]),
+    );
+  });
+
+  it('fires the shipped rules (with their needs) as it fires the same rules without them, on every example and eval intake', () => {
+    const texts = [readSeed(), ...fs.readdirSync(path.join(repoRoot(), 'test', 'fixtures', 'eval')).filter((f) => f.endsWith('.intake')).map((f) => fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', f), 'utf8'))];
+    const ids = (hits: readonly RuleHit[]) => hits.map((h) => [h.rule.id, h.evidence.map((f) => f.line), h.triggers.map((f) => f.line)]);
+    let fired = 0;
+    for (const text of texts) {
+      for (const intake of parseIntake(text).intakes) {
+        const f = extractFacts(intake);
+        const shipped = evaluateRules(f, KB.rules);
+        assert.deepEqual(ids(shipped), ids(evaluateRules(f, RULES)), `intake at line ${intake.range.start.line}`);
+        fired += shipped.length;
+      }
+    }
+    assert.ok(fired > 50, `rules fire on the fixtures (${fired})`);
   });
 
   it('compiles each rule once', () => {
