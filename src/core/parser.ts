@@ -73,9 +73,25 @@ export interface ParseOffset {
  * after the other (core/documents/ parses a text intake by intake) share one, since the copies
  * of a template repeat the same placeholders.
  */
-export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset, analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer()): IntakeFile {
+export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset, analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer(), cuts?: SeparatorCut[]): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
-  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer).parse();
+  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer).parse(cuts);
+}
+
+/**
+ * A separator line ({@link isSeparatorLine}) with a line after it, as {@link parseIntake} reports
+ * it when asked: the parser starts afresh after it, so core/documents/ cuts the text there into
+ * pieces it can parse again one by one. `line` is the separator's line number; `end` the offset
+ * of its end (before the line break), `next` that of the next line; `intakes`, `placeholders`
+ * and `problems` how many of each the parse has up to the separator (none comes from its line).
+ */
+export interface SeparatorCut {
+  readonly line: number;
+  readonly end: number;
+  readonly next: number;
+  readonly intakes: number;
+  readonly placeholders: number;
+  readonly problems: number;
 }
 
 /** The end-of-line sequence most of the first 64 line breaks use. */
@@ -124,7 +140,7 @@ function isBlankLine(text: string): boolean {
  * Whether a line is a separator, after which the parser starts afresh: nothing read before it
  * changes how the lines after it are read (core/documents/ cuts texts there).
  */
-export function isSeparatorLine(text: string): boolean {
+function isSeparatorLine(text: string): boolean {
   let indentLen = 0;
   while (indentLen < text.length && isBlankOrTab(text.charCodeAt(indentLen))) indentLen++;
   return isSeparator(text, indentLen);
@@ -224,7 +240,8 @@ class IntakeParser {
     this.lineSeparators = text.includes('\u2028') || text.includes('\u2029');
   }
 
-  parse(): IntakeFile {
+  /** `cuts`, when given, gets where each separator line followed by another line cuts the text (see {@link SeparatorCut}). */
+  parse(cuts?: SeparatorCut[]): IntakeFile {
     const text = this.text;
     let start = 0;
     let no = this.firstLine;
@@ -261,7 +278,10 @@ class IntakeParser {
         end = text.length;
         next = -1;
       }
-      this.parseLine(no, text.slice(start, end), nextOpen >= 0 && nextOpen < end);
+      const line = text.slice(start, end);
+      if (this.parseLine(no, line, nextOpen >= 0 && nextOpen < end) && cuts && next >= 0 && isSeparatorLine(line)) {
+        cuts.push({ line: no, end, next, intakes: this.intakes.length, placeholders: this.allPlaceholders.length, problems: this.problems.length });
+      }
       no++;
       if (next < 0) break;
       start = next;
@@ -276,9 +296,9 @@ class IntakeParser {
     };
   }
 
-  /** `opens`: whether the line holds a `__(` (a placeholder). */
-  private parseLine(no: number, text: string, opens: boolean): void {
-    if (isBlankLine(text)) return;
+  /** `opens`: whether the line holds a `__(` (a placeholder). True for a separator line. */
+  private parseLine(no: number, text: string, opens: boolean): boolean {
+    if (isBlankLine(text)) return false;
     let indentLen = 0;
     let indent = 0;
     for (; indentLen < text.length; indentLen++) {
@@ -291,7 +311,7 @@ class IntakeParser {
     const trimEnd = trimmedEnd(text);
     if (isSeparator(text, indentLen)) {
       this.closeIntake(rangeOf(no, indentLen, trimEnd));
-      return;
+      return true;
     }
     this.line = text;
     this.no = no;
@@ -307,19 +327,20 @@ class IntakeParser {
       const level = headingAt(text, indentLen, this.lineSeparators);
       if (level > 0) {
         this.onHeading(level);
-        return;
+        return false;
       }
     } else if (first === 0x5b /* [ */ || first === 0x3010 /* 【 */) {
       const close = sectionAt(text, indentLen);
       if (close >= 0 && isSectionName(text, indentLen + 1, close)) {
         this.onSection(close);
-        return;
+        return false;
       }
     } else if (isBulletAt(text, indentLen, this.lineSeparators)) {
       this.onItem(indentLen + 1, true);
-      return;
+      return false;
     }
     this.onItem(indentLen, false);
+    return false;
   }
 
   private collectPlaceholders(no: number, text: string): void {

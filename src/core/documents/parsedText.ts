@@ -4,9 +4,10 @@
  *
  * The parser starts afresh after every separator line (`=====`, `-----`, …): nothing above one
  * changes how the lines below it are read. A text is therefore cut into *segments*, runs of
- * whole lines that each end with a separator line (or at the end of the text), and each segment
- * is parsed on its own ({@link parseIntake} with the segment's first line and first intake
- * index). Joined, the segments' results are exactly the parse of the whole text.
+ * whole lines that each end with a separator line (or at the end of the text), and a segment
+ * can be parsed on its own ({@link parseIntake} with the segment's first line and first intake
+ * index): joined, the segments' results are exactly the parse of the whole text. A run of
+ * segments is read in one parse, which says where the separators cut it.
  *
  * After an edit, the segments the edit touched are parsed again; those before it are kept as
  * they are, and those after it too when the edit added or removed no line and no intake
@@ -17,7 +18,7 @@
  */
 import { comparePositions, lineStarts, type Position, type Range } from '../document';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
-import { detectEol, isSeparatorLine, isStructureLine, parseIntake } from '../parser';
+import { detectEol, isStructureLine, parseIntake, type SeparatorCut } from '../parser';
 import { PlaceholderAnalyzer } from '../placeholder';
 import { settle } from './settle';
 
@@ -448,64 +449,41 @@ function lineStartBefore(text: string, end: number): number {
 
 /**
  * Parses `text[from, to)`, whole lines starting at line `firstLine`, cut into segments at its
- * separator lines. `to` is the end of the last line's text (or of the text).
+ * separator lines. `to` is the end of the last line's text (or of the text). One parse of the
+ * whole piece, which tells where it cuts (the segments' parses joined are that parse).
  */
 function parseSegments(text: string, from: number, to: number, firstLine: number, firstIntakeIndex: number): Segment[] {
+  const cuts: SeparatorCut[] = [];
+  const parsed = parseIntake(text.slice(from, to), { firstLine, firstIntakeIndex }, new PlaceholderAnalyzer(), cuts);
   const out: Segment[] = [];
-  let segStart = from;
-  let segFirstLine = firstLine;
-  let index = firstIntakeIndex;
+  // The segment before each cut, then the last one: where it starts (in the piece), its first line,
+  // and how many intakes, placeholders and problems come before it.
+  let start = 0;
   let line = firstLine;
-  let pos = from;
-  // The segments' copies of a template have the same placeholders: each is analysed once.
-  const placeholders = new PlaceholderAnalyzer();
-  const close = (end: number) => {
-    const parsed = parseIntake(text.slice(segStart, end), { firstLine: segFirstLine, firstIntakeIndex: index }, placeholders);
-    const parse: SegmentParse = { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems };
-    out.push({
-      firstLine: segFirstLine,
-      lineCount: line - segFirstLine + 1,
-      start: segStart,
-      end,
-      firstIntakeIndex: index,
-      parse,
-      view: new SegmentView(parse, 0, 0),
-      lines: {},
-    });
-    index += parsed.intakes.length;
+  let intakes = 0;
+  let placeholders = 0;
+  let problems = 0;
+  const add = (end: number, lineCount: number, cut: SeparatorCut | undefined): void => {
+    const whole = cut === undefined && start === 0;
+    const parse: SegmentParse = whole
+      ? { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems }
+      : {
+          intakes: parsed.intakes.slice(intakes, cut?.intakes),
+          placeholders: parsed.placeholders.slice(placeholders, cut?.placeholders),
+          problems: parsed.problems.slice(problems, cut?.problems),
+        };
+    out.push({ firstLine: line, lineCount, start: from + start, end, firstIntakeIndex: firstIntakeIndex + intakes, parse, view: new SegmentView(parse, 0, 0), lines: {} });
   };
-  // The next \n and \r at or after `pos` (-1: none), found with indexOf rather than a loop over every character.
-  let nextLf = text.indexOf('\n', from);
-  let nextCr = text.indexOf('\r', from);
-  for (;;) {
-    // The line [pos, lineEnd), then its break.
-    if (nextLf >= 0 && nextLf < pos) nextLf = text.indexOf('\n', pos);
-    if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf('\r', pos);
-    const lineEnd = Math.min(to, nextLf < 0 ? to : nextLf, nextCr < 0 ? to : nextCr);
-    if (lineEnd >= to) {
-      close(to);
-      return out;
-    }
-    const next = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
-    if (mayBeSeparator(text, pos, lineEnd) && isSeparatorLine(text.slice(pos, lineEnd))) {
-      close(lineEnd);
-      segStart = next;
-      segFirstLine = line + 1;
-    }
-    line++;
-    pos = next;
+  for (const cut of cuts) {
+    add(from + cut.end, cut.line - line + 1, cut);
+    start = cut.next;
+    line = cut.line + 1;
+    intakes = cut.intakes;
+    placeholders = cut.placeholders;
+    problems = cut.problems;
   }
-}
-
-/** A cheap test before the real one: the first character after blanks is `=`, `!` or `-`. */
-function mayBeSeparator(text: string, from: number, to: number): boolean {
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return c === 61 || c === 33 || c === 45;
-    i++;
-  }
-  return false;
+  add(to, firstLine + parsed.lineCount - line, undefined);
+  return out;
 }
 
 /** A segment moved down by `lines` lines, its intakes renumbered by `indices`, its offsets by `offset`. */

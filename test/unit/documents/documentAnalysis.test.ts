@@ -87,6 +87,17 @@ describe('DocumentAnalysis', () => {
     assertFresh(a);
   });
 
+  it('cuts a first parse at separator lines only, as parseIntake reads them', () => {
+    // A byte-order mark before the dashes: the parser ends the intake there, but the line is no
+    // segment boundary; a separator on the last line ends no segment either; a blank line and a
+    // CR-only break after a separator start one.
+    for (const t of [text.replace('\n=====\n', '\n\ufeff=====\n'), text + '\n=====', text + '\n=====\n', text.replace('\n-----\n', '\n-----\r\n\n')]) {
+      const a = DocumentAnalysis.of(t);
+      assertFresh(a);
+      assertFresh(a.next(edit(t, '[当前痛点]', 1, 'X')));
+    }
+  });
+
   it("gives each intake's text, its lines whole, the same after a first parse as after an update", () => {
     const first = DocumentAnalysis.of(text);
     const updated = first.next(edit(text, '[当前痛点]', 1, 'X')).next(text);
