@@ -24,3 +24,21 @@ describe('placeholders of one content share what they offer', () => {
     assert.ok(!('example' in data[0]!));
   });
 });
+
+describe('parseIntake: placeholders of the same text', () => {
+  it('gives copies in a repeated order, and in another, the contents of their own text', () => {
+    // The second copy repeats the order (each guess right); the third breaks it with texts of the
+    // guessed one's length (a/c for a/b) and with a longer text that starts like it (a/bc).
+    const copy = (x: string, y: string) => `[客户行业]：保险\n- 甲：__(${x})__\n- 乙：__(${y})__ 和 __(例如：1)__`;
+    const file = parseIntake([copy('a/b', 'x/y'), copy('a/b', 'x/y'), copy('a/c', 'a/bc')].join('\n\n=====\n\n'));
+    const inner = file.placeholders.map((p) => p.inner);
+    assert.deepEqual(inner, ['a/b', 'x/y', '例如：1', 'a/b', 'x/y', '例如：1', 'a/c', 'a/bc', '例如：1']);
+    assert.deepEqual(
+      file.placeholders.map((p) => p.options),
+      [['a', 'b'], ['x', 'y'], [], ['a', 'b'], ['x', 'y'], [], ['a', 'c'], ['a', 'bc'], []],
+    );
+    assert.equal(file.placeholders[3]!.options, file.placeholders[0]!.options);
+    assert.equal(file.placeholders[7]!.example, undefined);
+    assert.equal(file.placeholders[8]!.example, '1');
+  });
+});
