@@ -12,6 +12,15 @@ export function stripXmlForbidden(text: string): string {
   return text.replace(XML_FORBIDDEN, '');
 }
 
+/**
+ * markdown-it's escapeHtml (`& < > "`, not `'`, nothing dropped): what its renderer does to text
+ * and attribute values, for HTML that must be byte for byte what markdown-it writes
+ * (reportHtmlDirect.ts).
+ */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ENTITIES[c]!);
+}
+
 /** Escapes `& < > " '`: safe in element text and in single- or double-quoted attributes, in HTML and XML alike. */
 export function escapeXml(text: string): string {
   return stripXmlForbidden(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);

@@ -69,15 +69,21 @@ function section(s: Section, refs: boolean): string[] {
   return [`## ${escapeMarkdown(s.title)}`, '', ...s.blocks.flatMap((b) => block(b, refs))];
 }
 
+/**
+ * The one-line note under the title (which intake and lines, the date; how to read 〔L12〕 when
+ * references are shown). Written unescaped: it holds only the engine's numbers and date.
+ */
+export function introText(model: ReportModel, refs: boolean): string {
+  const lines = `调研表第${model.intake.number}份（第${model.intake.firstLine}–${model.intake.lastLine}行）`;
+  return model.kind === 'brief'
+    ? `需求澄清清单，不含产品推荐。依据：${lines}；日期：${model.asOf}。`
+    : `依据：${lines}；报告日期：${model.asOf}${refs ? '；〔L12〕为依据的调研表行号' : ''}。`;
+}
+
 export function renderMarkdown(model: ReportModel, options: MarkdownOptions = {}): string {
   const refs = options.refs ?? true;
   const out: string[] = [`# ${escapeMarkdown(model.title)}`, ''];
-  const lines = `调研表第${model.intake.number}份（第${model.intake.firstLine}–${model.intake.lastLine}行）`;
-  const intro =
-    model.kind === 'brief'
-      ? `> 需求澄清清单，不含产品推荐。依据：${lines}；日期：${model.asOf}。`
-      : `> 依据：${lines}；报告日期：${model.asOf}${refs ? '；〔L12〕为依据的调研表行号' : ''}。`;
-  out.push(intro, '');
+  out.push(`> ${introText(model, refs)}`, '');
   for (const s of model.sections) out.push(...section(s, refs));
   for (const s of model.appendix) out.push(...section({ ...s, title: s.title || APPENDIX_TITLE }, refs));
   return out.join('\n').replace(/\n{3,}/g, '\n\n');

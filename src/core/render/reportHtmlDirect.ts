@@ -22,8 +22,10 @@ import { APPENDIX_TITLE } from '../engine/sectionTitles';
 import { CHART_SECTIONS } from './chartPlaces';
 import { chartFor, type ChartKind } from './charts';
 import type { ReportHtmlOptions } from './html';
+import { introText } from './markdown';
 import { plainReport } from './reportHtmlPlain';
-import { chartFigureHtml, escapeHtmlText, refsHtml } from './reportHtmlParts';
+import { escapeHtmlText } from './escape';
+import { chartFigureHtml, refsHtml } from './reportHtmlParts';
 
 /** What renderMarkdown() turns a line break of a text into (the predicate leaves out `\r`). */
 function shown(text: string): string {
@@ -65,11 +67,7 @@ class Writer {
   }
 
   intro(): void {
-    const m = this.model;
-    const lines = `调研表第${m.intake.number}份（第${m.intake.firstLine}–${m.intake.lastLine}行）`;
-    const intro =
-      m.kind === 'brief' ? `需求澄清清单，不含产品推荐。依据：${lines}；日期：${m.asOf}。` : `依据：${lines}；报告日期：${m.asOf}${this.refs ? '；〔L12〕为依据的调研表行号' : ''}。`;
-    this.out.push(`<h1${this.block()}>${shown(m.title)}</h1>\n`, `<blockquote${this.block()}>\n<p>${escapeHtmlText(intro)}</p>\n</blockquote>\n`);
+    this.out.push(`<h1${this.block()}>${shown(this.model.title)}</h1>\n`, `<blockquote${this.block()}>\n<p>${escapeHtmlText(introText(this.model, this.refs))}</p>\n</blockquote>\n`);
   }
 
   sectionHtml(s: Section): void {

@@ -1,17 +1,11 @@
 /**
  * The HTML pieces both ways of writing the report's HTML fragment share (html.ts, through
  * markdown-it; reportHtmlDirect.ts, from the model), so the two cannot drift apart: the
- * 〔L12〕 reference span, a chart's figure, and markdown-it's escaping of text and attributes.
+ * 〔L12〕 reference span and a chart's figure (markdown-it's own escaping is escape.ts's
+ * escapeHtmlText).
  */
 import { chartToSvg, type Chart } from './charts';
 import { escapeXml } from './escape';
-
-const HTML_REPLACEMENTS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** markdown-it's escapeHtml (`& < > "`, not `'`): what its renderer does to text and attribute values. */
-export function escapeHtmlText(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => HTML_REPLACEMENTS[c]!);
-}
 
 /** `<span class="intake-refs">〔<a class="intake-ref" …>L12</a>, …〕</span>` for 0-based lines. */
 export function refsHtml(lines: readonly number[], links: boolean): string {

@@ -49,6 +49,12 @@ function factsOf(text: string, index = 0): IntakeFacts {
   return extractFacts(intake);
 }
 
+/** The seed file and every evaluation intake (test/fixtures/eval/), as texts. */
+function seedAndEvalTexts(): string[] {
+  const dir = path.join(repoRoot(), 'test', 'fixtures', 'eval');
+  return [readSeed(), ...fs.readdirSync(dir).filter((f) => f.endsWith('.intake')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))];
+}
+
 function hitIds(hits: readonly RuleHit[]): string[] {
   return hits.map((h) => h.rule.id);
 }
@@ -217,7 +223,7 @@ describe('evaluateRules', () => {
   });
 
   it('fires exactly as testing each rule pattern on each fact would, for every rule on every example and eval intake', () => {
-    const texts = [readSeed(), ...fs.readdirSync(path.join(repoRoot(), 'test', 'fixtures', 'eval')).filter((f) => f.endsWith('.intake')).map((f) => fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', f), 'utf8'))];
+    const texts = seedAndEvalTexts();
     let fired = 0;
     for (const text of texts) {
       const parsed = parseIntake(text);
@@ -285,7 +291,7 @@ describe('evaluateRules', () => {
   });
 
   it('fires the shipped rules (with their needs) as it fires the same rules without them, on every example and eval intake', () => {
-    const texts = [readSeed(), ...fs.readdirSync(path.join(repoRoot(), 'test', 'fixtures', 'eval')).filter((f) => f.endsWith('.intake')).map((f) => fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', f), 'utf8'))];
+    const texts = seedAndEvalTexts();
     const ids = (hits: readonly RuleHit[]) => hits.map((h) => [h.rule.id, h.evidence.map((f) => f.line), h.triggers.map((f) => f.line)]);
     let fired = 0;
     for (const text of texts) {
