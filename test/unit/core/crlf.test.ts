@@ -118,10 +118,17 @@ describe('line endings', () => {
       ['seed CR', withCr(lf)],
       ['empty', ''],
       ['only breaks', '\r\n\r\r\n\n'],
+      ['breaks in every order', '\n\r\n\r\r\n\n\ra\r\rb\n\n'],
       ['surrogates', '𠀀a\r\n😀\r'],
     ];
 
     for (const [label, text] of samples) {
+      it(`lineStarts gives the offset after every line break (${label})`, () => {
+        const expected = [0];
+        for (const m of text.matchAll(/\r\n|\r|\n/g)) expected.push(m.index + m[0].length);
+        assert.deepEqual(lineStarts(text), expected);
+      });
+
       it(`round-trips every position and offset (${label})`, () => {
         const doc = new InMemoryDocument(text);
         const lines = text.split(/\r\n|\r|\n/);
