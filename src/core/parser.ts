@@ -33,6 +33,8 @@ function startsIntake(name: string): boolean {
  * hostile input (thousands of levels) cannot overflow the stack of any tree walker.
  */
 const MAX_ITEM_DEPTH = 256;
+/** How many positions of a line are kept to be shared (see IntakeParser.positions). */
+const SHARED_POSITIONS = 16;
 /** Longest text accepted as a field key; longer text before a colon is prose. */
 const MAX_KEY_LENGTH = 24;
 
@@ -219,10 +221,13 @@ class IntakeParser {
    * The positions made on this line so far (characters and objects, `positionCount` of them):
    * ranges that start or end at the same character share one position object. Positions are
    * immutable, and a model is mostly positions, so this saves a good part of what a parse
-   * allocates (and of the garbage collector's work).
+   * allocates (and of the garbage collector's work). At most {@link SHARED_POSITIONS} of them:
+   * a line's own positions (its start and end, a key's, a colon's) and those of its first
+   * placeholders are among them, and a line of thousands of placeholders is not searched
+   * through thousands of positions for each new one (which made its parse quadratic).
    */
-  private readonly positionChars: number[] = [];
-  private readonly positions: Position[] = [];
+  private readonly positionChars = new Int32Array(SHARED_POSITIONS);
+  private readonly positions = new Array<Position | undefined>(SHARED_POSITIONS).fill(undefined);
   private positionCount = 0;
   private readonly positionAt = (character: number): Position => this.position(character);
   /**
@@ -358,10 +363,14 @@ class IntakeParser {
   /** The position of `character` on the current line, shared with every range that has it. */
   private position(character: number): Position {
     const chars = this.positionChars;
-    for (let i = 0; i < this.positionCount; i++) if (chars[i] === character) return this.positions[i]!;
+    const count = this.positionCount;
+    for (let i = 0; i < count; i++) if (chars[i] === character) return this.positions[i]!;
     const p: Position = { line: this.no, character };
-    chars[this.positionCount] = character;
-    this.positions[this.positionCount++] = p;
+    if (count < SHARED_POSITIONS) {
+      chars[count] = character;
+      this.positions[count] = p;
+      this.positionCount = count + 1;
+    }
     return p;
   }
 
