@@ -74,16 +74,56 @@ function lookup(bundle: Bundle, key: string): string {
   return typeof text === 'string' && text !== '' ? text : key;
 }
 
-const HOLE = /\{([^{}]+)\}/g;
-const INDEX = /^(?:0|[1-9]\d*)$/;
-
-/** Fills the `{n}` holes of a template (as @vscode/l10n and `vscode.l10n.t` do); holes without an argument stay as written. */
+/**
+ * Fills the `{n}` holes of a template (as @vscode/l10n and `vscode.l10n.t` do); holes without an
+ * argument stay as written. A hole is what `/\{([^{}]+)\}/g` matches, and it takes an argument
+ * when its name is an index (`/^(?:0|[1-9]\d*)$/`). A scan rather than `replace` with a function:
+ * that calls back into JavaScript from the runtime for every hole, several times the cost of
+ * the scan (a diagnostic's message is formatted when it is made).
+ */
 function format(template: string, args: ReadonlyArray<string | number>): string {
   if (args.length === 0) return template;
-  return template.replace(HOLE, (hole, name: string) => {
-    const value = INDEX.test(name) ? args[Number(name)] : undefined;
-    return value === undefined ? hole : String(value);
-  });
+  let out = '';
+  // Copied up to `done`; the next hole is looked for from `from`.
+  let done = 0;
+  let from = 0;
+  for (;;) {
+    const open = template.indexOf('{', from);
+    if (open < 0) break;
+    // The hole's name runs to the next brace: a `}` closes it, a `{` (or the end) means no hole opens here.
+    let close = open + 1;
+    while (close < template.length && !isBrace(template.charCodeAt(close))) close++;
+    if (close === open + 1 || close >= template.length || template.charCodeAt(close) !== CLOSE_BRACE) {
+      from = open + 1;
+      continue;
+    }
+    const value = args[indexOf(template, open + 1, close)];
+    if (value !== undefined) {
+      out += template.slice(done, open) + String(value);
+      done = close + 1;
+    }
+    from = close + 1;
+  }
+  return done === 0 ? template : out + template.slice(done);
+}
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+function isBrace(c: number): boolean {
+  return c === OPEN_BRACE || c === CLOSE_BRACE;
+}
+
+/** The index `text[from, to)` names (`0`, or digits without a leading zero); -1 when it names none. */
+function indexOf(text: string, from: number, to: number): number {
+  if (text.charCodeAt(from) === 0x30 /* 0 */) return to === from + 1 ? 0 : -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The locale to use outside VS Code: INTAKE_LANG, then LC_ALL / LC_MESSAGES / LANG. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { analyzeFindings } from '../../../src/core/analysis/analyze';
 import { AnalysisCache } from '../../../src/core/analysis/cache';
 import { generateReport } from '../../../src/core/engine/generate';
@@ -115,6 +116,29 @@ describe('localisation flows one way: findings are localised where they are show
     assert.equal(localize(msg('Unfilled placeholder.')), zh['Unfilled placeholder.']);
     assert.equal(localize(msg('Unfilled placeholder.'), {}), 'Unfilled placeholder.', 'an explicit bundle wins over the user language');
     assert.equal(t('no such key {0}', 1), 'no such key 1');
+  });
+
+  it('fills holes exactly as the regular expression did (the scan that replaced it)', () => {
+    // The reference: what format() was, `replace` with a function.
+    const reference = (template: string, args: ReadonlyArray<string | number>) =>
+      args.length === 0 ? template : template.replace(/\{([^{}]+)\}/g, (hole, name: string) => {
+        const value = /^(?:0|[1-9]\d*)$/.test(name) ? args[Number(name)] : undefined;
+        return value === undefined ? hole : String(value);
+      });
+    const args = ['a', 7, '{1}', '$&', ''];
+    const cases = ['{0}', '{1}{0}', 'x {0} y {2} z', '{4}|', '{{0}}', '{0}}', '{{0}', '{}', '{', '}', '{ 0}', '{0 }', '{00}', '{01}', '{10}', '{5}', '{-1}', '{1.0}', '{0x1}', '{99999999999999999999}', '{名}', '{0\n}', 'a{0}b{1}c{2}d{3}e{4}f', '{0}{', '}{0}', '{{}}{3}', 'no holes', ''];
+    for (const template of cases) {
+      for (const n of [0, 1, 3, 5]) {
+        const list = args.slice(0, n);
+        assert.equal(localize(msg(template, ...list), {}), reference(template, list), `${JSON.stringify(template)} with ${n} argument(s)`);
+      }
+    }
+    fc.assert(
+      fc.property(fc.stringMatching(/^[{}0-9a x]{0,12}$/), fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.integer()), { maxLength: 12 }), (template, list) => {
+        assert.equal(localize(msg(template, ...list), {}), reference(template, list));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('shows analysis diagnostics in the user language, from one set of findings', () => {
