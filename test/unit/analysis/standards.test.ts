@@ -60,6 +60,21 @@ describe('analysis: standards', () => {
       assert.equal(v.replacement, 'ISO 27001:2022');
     });
 
+    it('judges a level the same however often it is met (levels are normalised once per text)', () => {
+      // Every roman numeral of one to five letters after "Type ": more distinct levels than are kept,
+      // met twice each, and a level too long to be kept.
+      const numerals: string[] = [''];
+      for (let n = 0; n < 5; n++) for (const r of numerals.slice()) for (const c of 'IVX') if (r.length === n) numerals.push(r + c);
+      const levels = numerals.slice(1).map((r) => `Type ${r}`);
+      assert.ok(levels.length > 256);
+      levels.push('Type IIIIIIIIIIIII');
+      const flagged = (level: string) => findings(goal(`通过SOC2 ${level}报告`), 'unknown-standard').map((f) => f.message);
+      const expected = (level: string) => (['type1', 'type2'].includes(normLevel(level)) ? [] : [`AICPA SOC 2 has no level "${level}"; it has Type I / Type II.`]);
+      for (let round = 0; round < 2; round++) for (const level of levels) assert.deepEqual(flagged(level), expected(level), `${level}, round ${round}`);
+      assert.deepEqual(flagged('Type II'), []);
+      assert.deepEqual(flagged('Type IIIIIIIIIIIII'), ['AICPA SOC 2 has no level "Type IIIIIIIIIIIII"; it has Type I / Type II.']);
+    });
+
     it('does not fire on standards that exist', () => {
       for (const text of ['SOC 2 Type II报告', 'SOC2 Type 1', 'ISO27001:2022认证', 'PCI DSS v4.0.1', '等保2.0三级', '第三级等保', 'IATF 16949:2016', 'GDPR第32条', 'GDPR Article 28', 'FAA适航数据存储规范', 'GB/T 22239-2019']) {
         assert.deepEqual(findings(goal(text), 'unknown-standard'), [], text);
