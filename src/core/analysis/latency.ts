@@ -366,7 +366,10 @@ function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowl
       scratch[count++] = line.line;
       scratch[count++] = inWhere;
     }
-    if (inTarget && hasLatencyTarget(line.text)) candidates.push(candidate(line, knowledge));
+    if (inTarget && hasLatencyTarget(line.text)) {
+      const c = candidate(line, knowledge);
+      if (c) candidates.push(c);
+    }
   }
   // An array of the exact size (one grown by pushing has room to spare, kept as long as the extract).
   const sources = count === 0 ? NO_SOURCES : scratch.slice(0, count);
@@ -375,12 +378,22 @@ function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowl
 }
 
 /**
- * A line with a latency target as a candidate. A function of its own: a closure over the line in
- * the extract's loop would cost every line a context, target or not.
+ * No two places on Earth are farther apart than half its circumference, so no limit is above the
+ * round trip over that (about 200.2 ms): a target above it is never flagged, whatever the places.
+ * One millisecond more is left for the rounding of the distance.
  */
-function candidate(line: AnalysisLine, knowledge: AnalysisKnowledge): Candidate {
+export const MAX_FLAGGED_TARGET_MS = minRoundTripMs(Math.PI * EARTH_RADIUS_KM) + 1;
+
+/**
+ * A line with a latency target as a candidate, with the targets that may be flagged; undefined
+ * when none may (then the places the judging needs are never looked for). A function of its
+ * own: a closure over the line in the extract's loop would cost every line a context, target or not.
+ */
+function candidate(line: AnalysisLine, knowledge: AnalysisKnowledge): Candidate | undefined {
+  let targets: Candidate['targets'] | undefined;
+  for (const t of latencyTargets(line.text)) if (t.ms <= MAX_FLAGGED_TARGET_MS) (targets ??= []).push({ ms: t.ms, range: spanRange(line, t.start, t.end) });
+  if (!targets) return undefined;
   const own = linePlaces(line.key, line.text, line.line, knowledge.locations());
-  const targets = latencyTargets(line.text).map((t) => ({ ms: t.ms, range: spanRange(line, t.start, t.end) }));
   return { line: line.line, inWhere: WHERE_SECTIONS.has(line.section), own, crossSite: CROSS_SITE.test(lineText(line)), targets };
 }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findPlaces, haversineKm, latencyTargets, minRoundTripMs } from '../../../src/core/analysis/latency';
+import { findPlaces, haversineKm, latencyTargets, MAX_FLAGGED_TARGET_MS, minRoundTripMs } from '../../../src/core/analysis/latency';
+import type { Location } from '../../../src/core/knowledge/schema';
 import { getLocations } from '../../../src/core/knowledge/knowledge';
 import { analysisFixture, covered, findings, summary } from './helpers';
 
@@ -50,6 +51,22 @@ describe('analysis: intake.latency-physics', () => {
     const f = findings(text, 'latency-physics');
     assert.equal(f.length, 1, summary(f));
     assert.equal(covered(text, f[0]!), '低于60ms');
+  });
+
+  it('passes over only targets no pair of places can make impossible (above the antipodes` round trip)', () => {
+    // Two places half the Earth apart: the largest limit there is, 200.15 ms.
+    const place = (id: string, lon: number): Location => ({ ...byId('aws-cn-north-1'), id, name: id, aliases: [id], approximate: [], lat: 0, lon });
+    const antipodes = [place('Westpoint', 0), place('Eastpoint', 180)];
+    const limit = minRoundTripMs(haversineKm(antipodes[0]!, antipodes[1]!));
+    assert.ok(limit > 200.1 && limit < 200.2 && MAX_FLAGGED_TARGET_MS > limit && MAX_FLAGGED_TARGET_MS < 202, `${limit} ${MAX_FLAGGED_TARGET_MS}`);
+    const targets = (goal: string) =>
+      findings(`[基础设施现状]：\n- 机房：Westpoint、Eastpoint\n[核心目标]：\n- 主要指标：${goal}\n`, 'latency-physics', { locations: antipodes }).map((f) => f.numbers.targetMs);
+    assert.deepEqual(targets('跨区域同步延迟<200ms'), [200]);
+    assert.deepEqual(targets('跨区域同步延迟<200.1ms'), [200.1]);
+    assert.deepEqual(targets('跨区域同步延迟<200.2ms'), []);
+    assert.deepEqual(targets('跨区域同步延迟<201ms'), []);
+    assert.deepEqual(targets('跨区域同步延迟<250ms，复制延迟<150ms'), [150], 'a target passed over leaves the others of its line');
+    assert.deepEqual(targets('跨区域同步延迟<999999999999999999999999ms'), []);
   });
 
   it('does not fire on feasible targets, local targets or a single place', () => {
