@@ -240,21 +240,24 @@ class PlaceholderMessages {
   /** The last options message per placeholder text, with the options it was made of. */
   private readonly byInner = new Map<string, { options: readonly string[]; message: string }>();
   /**
-   * The diagnostics' data by the placeholder's options list: the parser gives the placeholders
-   * of one content one list (core/placeholder.ts), so they share one data object too. Nothing
-   * changes a diagnostic's data; the example is compared in case two contents share a list.
+   * The diagnostics' message and data by the placeholder's options list: the parser gives the
+   * placeholders of one content one list (core/placeholder.ts), so they share one data object
+   * too, and their message is found without hashing their text. Nothing changes a diagnostic's
+   * data; the example is compared in case two contents share a list.
    */
-  private readonly dataByOptions = new Map<readonly string[], PlaceholderData>();
+  private readonly byOptions = new Map<readonly string[], { message: string; data: PlaceholderData }>();
 
-  data(p: Placeholder): PlaceholderData {
-    const known = this.dataByOptions.get(p.options);
-    if (known && known.example === p.example) return known;
+  /** The message and data of a closed placeholder's diagnostic. */
+  of(p: Placeholder): { message: string; data: PlaceholderData } {
+    const known = this.byOptions.get(p.options);
+    if (known && known.data.example === p.example) return known;
     const data: PlaceholderData = p.example !== undefined ? { kind: 'placeholder', options: p.options, example: p.example } : { kind: 'placeholder', options: p.options };
-    this.dataByOptions.set(p.options, data);
-    return data;
+    const made = { message: this.message(p), data };
+    this.byOptions.set(p.options, made);
+    return made;
   }
 
-  of(p: Placeholder): string {
+  private message(p: Placeholder): string {
     if (p.options.length > 0) {
       // Copies of a placeholder have the same options (the parser even shares their strings): the same message.
       const last = this.byInner.get(p.inner);
@@ -300,7 +303,8 @@ function checkPlaceholder(messages: PlaceholderMessages, p: Placeholder, intake:
       data: { kind: 'unclosed-placeholder' },
     };
   }
-  return { code: Codes.placeholder, severity: 'warning', message: messages.of(p), range: p.range, intake, data: messages.data(p) };
+  const { message, data } = messages.of(p);
+  return { code: Codes.placeholder, severity: 'warning', message, range: p.range, intake, data };
 }
 
 /**

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { DocumentAnalysis } from '../../../src/core/documents/documentAnalysis';
+import type { Placeholder } from '../../../src/core/model';
 import { parseIntake } from '../../../src/core/parser';
+import { IntakeValidator } from '../../../src/core/validator';
 
 describe('placeholders of one content share what they offer', () => {
   const text = ['[客户行业]：__(保险/政府/航空)__', '[需求]：', '- 行业：__(保险/政府/航空)__', '- 规模：__(如「500万+」)__', '- 另一规模：__(如「500万+」)__'].join('\n');
@@ -40,5 +42,42 @@ describe('parseIntake: placeholders of the same text', () => {
     assert.equal(file.placeholders[3]!.options, file.placeholders[0]!.options);
     assert.equal(file.placeholders[7]!.example, undefined);
     assert.equal(file.placeholders[8]!.example, '1');
+  });
+});
+
+describe('placeholder diagnostics: one message and data per options list', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } };
+  const placeholder = (inner: string, options: string[], example?: string): Placeholder => ({ range, inner, innerRange: range, options, ...(example !== undefined ? { example } : {}), closed: true });
+
+  it('gives each placeholder the message and data a validator of its own would, whatever came before', () => {
+    // Lists shared by placeholders of other examples (an empty list), other texts, the same text.
+    const none: string[] = [];
+    const two = ['a', 'b'];
+    const list = [
+      placeholder('如「1」', none, '1'),
+      placeholder('如「2」', none, '2'),
+      placeholder('', none),
+      placeholder('如「1」', none, '1'),
+      placeholder('x', none, ''),
+      placeholder('a/b', two),
+      placeholder('a / b', two),
+      placeholder('a/b', ['a', 'b']),
+      placeholder('a/c', ['a', 'c']),
+      placeholder('a/b', two),
+    ];
+    const shared = new IntakeValidator();
+    const data = list.map((p, i) => {
+      const d = shared.placeholder(p, i);
+      assert.deepEqual(d, new IntakeValidator().placeholder(p, i), `placeholder ${i}`);
+      return d.data;
+    });
+    assert.deepEqual(data[0], { kind: 'placeholder', options: [], example: '1' });
+    assert.deepEqual(data[2], { kind: 'placeholder', options: [] });
+    assert.deepEqual(data[4], { kind: 'placeholder', options: [], example: '' });
+    assert.equal(data[5], data[6], 'one data object for one list');
+    assert.equal(shared.placeholder(list[5]!, 0).message, 'Unfilled placeholder; choose one of: a / b.');
+    assert.equal(shared.placeholder(list[0]!, 0).message, 'Unfilled placeholder, for example: 1.');
+    assert.equal(shared.placeholder(list[2]!, 0).message, 'Unfilled placeholder.');
+    assert.equal(shared.placeholder(list[4]!, 0).message, 'Unfilled placeholder.');
   });
 });
