@@ -581,14 +581,29 @@ function applicable(entries: readonly VersionEntry[], aliasText: string, kind: V
   return entries.filter((e) => e.kind === kind && (e.numbers.length === 0 || numbers.length === 0 || e.numbers.some((n) => numbers.includes(n))));
 }
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+/**
+ * Compares dotted versions part by part, a missing part as 0: `a.split('.').map(Number)` against
+ * the same of `b`, without the arrays (it runs for every known version of every versioned mention).
+ * `from` is where a part begins; past the end of the text (`length + 1`), it has no more parts.
+ */
+export function compareVersions(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i <= a.length || j <= b.length) {
+    const endA = i <= a.length ? partEnd(a, i) : -1;
+    const endB = j <= b.length ? partEnd(b, j) : -1;
+    const d = (endA < 0 ? 0 : Number(a.slice(i, endA))) - (endB < 0 ? 0 : Number(b.slice(j, endB)));
     if (d !== 0) return d;
+    if (endA >= 0) i = endA + 1;
+    if (endB >= 0) j = endB + 1;
   }
   return 0;
+}
+
+/** Where the part of `version` that begins at `from` ends: the next dot, or the end. */
+function partEnd(version: string, from: number): number {
+  const dot = version.indexOf('.', from);
+  return dot < 0 ? version.length : dot;
 }
 
 const GENERIC_WORDING: Record<Framework['outcome'], string> = {

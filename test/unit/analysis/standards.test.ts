@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findStandards, normLevel, wordingFor } from '../../../src/core/analysis/standards';
+import fc from 'fast-check';
+import { compareVersions, findStandards, normLevel, wordingFor } from '../../../src/core/analysis/standards';
 import { getFrameworks } from '../../../src/core/knowledge/knowledge';
 import { analysisFixture, covered, findings, summary } from './helpers';
 
@@ -25,6 +26,26 @@ describe('analysis: standards', () => {
       ],
     );
     assert.equal(findStandards('三级等保', frameworks)[0]?.level?.text, '三级', 'a level before the name');
+  });
+
+  it('compares versions as the numbers of their dotted parts, a missing part as 0', () => {
+    // The reference: what compareVersions was.
+    const reference = (a: string, b: string) => {
+      const pa = a.split('.').map(Number);
+      const pb = b.split('.').map(Number);
+      for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0) return d;
+      }
+      return 0;
+    };
+    const pairs: Array<[string, string]> = [['4.0.1', '4.0.1'], ['4.0.1', '4'], ['4', '4.0.0'], ['3.2.1', '4'], ['2022', '2013'], ['', ''], ['', '0'], ['1.', '1'], ['.1', '0.1'], ['1..2', '1.0.2'], ['10', '9'], ['1.10', '1.9'], ['x', '1'], ['1.x', '1'], ['99999999999999999999', '1']];
+    for (const [a, b] of pairs) {
+      assert.ok(Object.is(compareVersions(a, b), reference(a, b)), `${a} vs ${b}`);
+      assert.ok(Object.is(compareVersions(b, a), reference(b, a)), `${b} vs ${a}`);
+    }
+    const version = fc.stringMatching(/^[0-9.x ]{0,8}$/);
+    fc.assert(fc.property(version, version, (a, b) => Object.is(compareVersions(a, b), reference(a, b))), { numRuns: 500 });
   });
 
   it('normalises levels', () => {
