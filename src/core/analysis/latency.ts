@@ -471,12 +471,12 @@ function latencyFindings(extracts: readonly LatencyExtract[], knowledge: Analysi
   const out: AnalysisFinding[] = [];
   for (const line of candidates) {
     const own = line.own;
-    if (!line.crossSite && distinctPlaces(own) < 2) continue;
+    if (!line.crossSite && !twoPlaces(own)) continue;
     // The places of this line and of the sections that say where things are; all, if those name fewer than two.
     // (A line in one of those sections is among them already: only the set of places matters.)
     const where = places.where();
     let considered = line.inWhere ? where : [...own, ...where];
-    if (distinctPlaces(considered) < 2) considered = places.all();
+    if (!twoPlaces(considered)) considered = places.all();
     const pair = places.farthest(considered);
     if (!pair) continue;
     const [a, b, km] = pair;
@@ -543,8 +543,11 @@ class PlaceLists {
   }
 }
 
-function distinctPlaces(places: readonly PlaceMention[]): number {
-  return new Set(places.map((p) => p.location.id)).size;
+/** Whether the mentions name two distinct places or more (`new Set(ids).size >= 2`, without the set). */
+function twoPlaces(places: readonly PlaceMention[]): boolean {
+  const first = places[0]?.location.id;
+  for (let i = 1; i < places.length; i++) if (places[i]!.location.id !== first) return true;
+  return false;
 }
 
 /** How a place is named in messages: as the intake wrote it (its first mention), so the author recognises it. */

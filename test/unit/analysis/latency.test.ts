@@ -69,6 +69,17 @@ describe('analysis: intake.latency-physics', () => {
     assert.deepEqual(targets('跨区域同步延迟<999999999999999999999999ms'), []);
   });
 
+  it('counts places, not mentions: one place named twice is not two', () => {
+    const place = (id: string, lon: number, aliases: string[]): Location => ({ ...byId('aws-cn-north-1'), id, name: id, aliases, approximate: [], lat: 0, lon });
+    const locations = [place('west', 0, ['Westpoint', 'Westport']), place('east', 180, ['Eastpoint'])];
+    // No word for traffic between sites, and no places elsewhere: only the line's own places count.
+    const flagged = (goal: string) => findings(`[核心目标]：\n- 主要指标：${goal}\n`, 'latency-physics', { locations }).length;
+    assert.equal(flagged('Westpoint与Westport延迟<100ms'), 0);
+    assert.equal(flagged('Westpoint与Westpoint延迟<100ms'), 0);
+    assert.equal(flagged('Westpoint与Eastpoint延迟<100ms'), 1);
+    assert.equal(flagged('Westpoint、Westport与Eastpoint延迟<100ms'), 1);
+  });
+
   it('does not fire on feasible targets, local targets or a single place', () => {
     assert.deepEqual(findings(analysisFixture('latency-ok'), 'latency-physics'), []);
     for (const text of [
