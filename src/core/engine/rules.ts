@@ -216,6 +216,10 @@ interface RulesIndex {
   needles: NeedleIndex;
   /** Per rule, what some facts must contain for it to fire (see Gate); undefined when nothing is known (a team's rules come without needs). */
   gates: ReadonlyArray<Gate | undefined>;
+  /** Per needed string, the rules (by order) whose gate names it: a gate can open only when one of its strings occurs. */
+  gatedBy: ReadonlyMap<string, readonly number[]>;
+  /** The rules (by order) without a gate. */
+  ungated: readonly number[];
 }
 
 /**
@@ -238,9 +242,24 @@ const rulesIndexes = new WeakMap<readonly Rule[], RulesIndex>();
 function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
   let index = rulesIndexes.get(rules);
   if (!index) {
+    const gates = rules.map(gateOf);
+    const gatedBy = new Map<string, number[]>();
+    const ungated: number[] = [];
+    gates.forEach((gate, order) => {
+      if (gate === undefined) ungated.push(order);
+      else {
+        for (const needle of new Set([...gate.all.flat(), ...(gate.any ?? [])])) {
+          const orders = gatedBy.get(needle);
+          if (orders) orders.push(order);
+          else gatedBy.set(needle, [order]);
+        }
+      }
+    });
     index = {
       needles: new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? []))),
-      gates: rules.map(gateOf),
+      gates,
+      gatedBy,
+      ungated,
     };
     rulesIndexes.set(rules, index);
   }
@@ -300,7 +319,9 @@ export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalo
   const texts: Texts = { needs: index.needles.occurrences(list.map((f) => foldForNeeds(f.text))), joined: () => (joined ??= list.map((f) => f.text).join('\n')) };
   // Fired rules in rule order; a stable sort by priority then keeps rule order within a priority.
   const hits: RuleHit[] = [];
-  for (let order = 0; order < rules.length; order++) {
+  const candidates = gateCandidates(index, texts.needs, rules.length);
+  for (let k = 0; k < candidates.length; k++) {
+    const order = candidates[k]!;
     const rule = rules[order]!;
     if (!opens(index.gates[order], texts.needs) || !inContext(rule)) continue;
     const result = evaluate(compileRule(rule, catalog), list, texts);
@@ -309,6 +330,26 @@ export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalo
   }
   hits.sort((a, b) => b.rule.priority - a.rule.priority);
   return hits;
+}
+
+/**
+ * The rules (by order, ascending) whose gate may open on the needed strings `found`: those without
+ * a gate, and those whose gate names a string that occurs (a gate with none of its strings found
+ * is shut). A report's intake holds a few dozen of the rules' strings, so this visits the rules
+ * they name rather than asking every rule's gate (most are shut), and leaves evaluateRules a short
+ * loop: less work per report, and less for the optimising compiler to find hot.
+ */
+function gateCandidates(index: RulesIndex, found: ReadonlyMap<string, readonly number[]>, count: number): number[] {
+  const marked = new Uint8Array(count);
+  for (let k = 0; k < index.ungated.length; k++) marked[index.ungated[k]!] = 1;
+  // forEach, not for…of: an iterator is more for the optimizing compiler to build.
+  found.forEach((_, needle) => {
+    const orders = index.gatedBy.get(needle);
+    if (orders !== undefined) for (let k = 0; k < orders.length; k++) marked[orders[k]!] = 1;
+  });
+  const out: number[] = [];
+  for (let order = 0; order < count; order++) if (marked[order] === 1) out.push(order);
+  return out;
 }
 
 function factsAt(facts: readonly Fact[], indexes: readonly number[]): Fact[] {

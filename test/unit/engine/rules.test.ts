@@ -290,6 +290,19 @@ describe('evaluateRules', () => {
     );
   });
 
+  it('asks the rules with and without needs in rule order when a list mixes them (a team rule among shipped ones)', () => {
+    const shipped = [rule({ id: 'kafka', any: [{ pattern: 'Kafka' }] }), rule({ id: 'absent', any: [{ pattern: 'Oracle' }] }), rule({ id: 'gdpr', all: [{ pattern: 'GDPR' }] })];
+    addMatcherNeeds(shipped);
+    const team = RuleSchema.parse(withoutMatcherNeeds(rule({ id: 'team', any: [{ pattern: 'Redis' }] })));
+    const mixed = [shipped[2]!, team, shipped[1]!, shipped[0]!];
+    const asked: string[] = [];
+    evaluateRules(facts, mixed, getFieldCatalog(), (r) => {
+      asked.push(r.id);
+      return true;
+    });
+    assert.deepEqual(asked, ['gdpr', 'team', 'kafka']);
+  });
+
   it('fires the shipped rules (with their needs) as it fires the same rules without them, on every example and eval intake', () => {
     const texts = seedAndEvalTexts();
     const ids = (hits: readonly RuleHit[]) => hits.map((h) => [h.rule.id, h.evidence.map((f) => f.line), h.triggers.map((f) => f.line)]);
