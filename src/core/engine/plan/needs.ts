@@ -228,8 +228,15 @@ function reasonFor(n: Need): string {
   }
 }
 
+const SECTION_RANK: ReadonlyMap<string, number> = new Map([
+  ['推荐系统方案', 0],
+  ['适用性分析', 1],
+  ['实施建议', 2],
+  ['关键特性', 3],
+]);
+
 function rank(h: RuleHit): number {
-  return ({ 推荐系统方案: 0, 适用性分析: 1, 实施建议: 2, 关键特性: 3 } as Record<string, number>)[h.rule.section] ?? 4;
+  return SECTION_RANK.get(h.rule.section) ?? 4;
 }
 
 /** Whether `a` and `b` share a run of three characters (平台, 系统 and the like aside). */

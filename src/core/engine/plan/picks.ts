@@ -62,6 +62,10 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   const corpus = customerText(u);
   const failed = failedVendors(u);
   const strategies = optionStrategies(u);
+  // The industry regulations (GMP, 密评, 电力安防…) that apply and that the customer states, in
+  // `applicable`'s order: the same for every candidate, so worked out once here.
+  // Only industry regulations: a cloud's GDPR paperwork is not a product feature.
+  const stated = [...applicable].filter((f) => u.statedFrameworks.has(f) && isIndustryRule(u.kb, f));
   const pools = new Map<string, Scored[]>();
   for (const s of systems) {
     const pool: Scored[] = [];
@@ -72,7 +76,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
       }
-      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], applicable, failed, corpus));
+      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus));
     }
     // Equal scores: the team's preferred vendor first, then its partner (a stable sort keeps file order after that).
     pool.sort((a, b) => b.score - a.score || rank(b) - rank(a));
@@ -259,7 +263,8 @@ function exclusionOf(p: Product, category: string, u: Understanding, team?: Team
   return undefined;
 }
 
-function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], applicable: ReadonlySet<string>, failed: readonly FailedVendor[] = [], corpus = ''): Scored {
+/** `stated`: the industry regulations that apply and that the customer states (see choosePicks). */
+function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], corpus = ''): Scored {
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
   const estate = u.model.estate.products.find((e) => e.product === p.id);
@@ -286,15 +291,13 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const xc = u.model.constraints.find((c) => c.kind === 'xinchuang-full' || c.kind === 'xinchuang-preferred');
   if (xc && p.xinchuang.adapted) add(2, '已做信创适配', xc.refs);
   // A requirement the customer has (stated or brought in) that the product has features for.
-  // Only industry regulations (GMP, 密评, 电力安防…): a cloud's GDPR paperwork is not a product feature.
-  const industryRule = (f: string) => isIndustryRule(u.kb, f);
-  const supported = p.supports.filter((f) => applicable.has(f) && u.statedFrameworks.has(f) && industryRule(f));
+  const supported = stated.length > 0 ? p.supports.filter((f) => stated.includes(f)) : [];
   if (supported.length > 0) {
     const names = supported.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^中华人民共和国/, ''));
     add(1, `内置${names.join('、')}所需的功能`, supported.flatMap((f) => u.statedFrameworks.get(f) ?? []));
   }
   // Others in the category support a requirement this one does not claim: say it needs proving.
-  const missing = [...applicable].filter((f) => u.statedFrameworks.has(f) && industryRule(f) && !p.supports.includes(f) && u.kb.productsIn(p.categories[0]!).some((q) => q !== p && q.supports.includes(f)));
+  const missing = stated.filter((f) => !p.supports.includes(f) && u.kb.productsIn(p.categories[0]!).some((q) => q !== p && q.supports.includes(f)));
   if (missing.length > 0 && supported.length === 0) {
     const names = missing.map((f) => dropTrailingAside(u.kb.framework(f)?.name ?? f).replace(/^药品生产质量管理规范/, 'GMP'));
     add(-1, `${names.slice(0, 2).join('、')}的符合性需在POC中验证`, missing.flatMap((f) => u.statedFrameworks.get(f) ?? []));
