@@ -48,6 +48,12 @@ export function clean(text: string): string {
 export function clip(text: string, max: number, stops = '，；。,;'): string {
   // No more code units than `max`, so no more characters: nothing to cut (and no array of them to make).
   if (text.length <= max) return text;
+  // Without surrogates every code unit is a character: the text is cut as it is, without an
+  // array of its characters (a string each) joined again.
+  if (!SURROGATE.test(text)) {
+    for (let i = max - 1; i >= Math.min(8, Math.floor(max / 2)); i--) if (stops.includes(text[i]!)) return balanced(text.slice(0, i));
+    return balanced(text.slice(0, max)) + '…';
+  }
   const chars = [...text];
   if (chars.length <= max) return text;
   // The last clause boundary within the limit, if it keeps a useful part of the text.
@@ -55,18 +61,28 @@ export function clip(text: string, max: number, stops = '，；。,;'): string {
   return balanced(chars.slice(0, max).join('')) + '…';
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Text cut before a bracket it opens and does not close: "跑动（平均2.3次" → "跑动". */
 function balanced(text: string): string {
   let open = -1;
   let depth = 0;
+  // Code units, not `text[i]`: a string per character read.
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '（' || text[i] === '(') {
+    const c = text.charCodeAt(i);
+    if (c === FULL_OPEN || c === OPEN) {
       if (depth === 0) open = i;
       depth++;
-    } else if ((text[i] === '）' || text[i] === ')') && depth > 0) depth--;
+    } else if ((c === FULL_CLOSE || c === CLOSE) && depth > 0) depth--;
   }
   return depth > 0 && open > 0 ? text.slice(0, open) : text;
 }
+
+/** （ ( ） ) */
+const FULL_OPEN = 0xff08;
+const OPEN = 0x28;
+const FULL_CLOSE = 0xff09;
+const CLOSE = 0x29;
 
 const CN_NUMBERS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
