@@ -75,9 +75,15 @@ export interface ParseOffset {
  * after the other (core/documents/ parses a text intake by intake) share one, since the copies
  * of a template repeat the same placeholders.
  */
-export function parseIntake(input: TextDocumentLike | string, offset?: ParseOffset, analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer(), cuts?: SeparatorCut[]): IntakeFile {
+export function parseIntake(
+  input: TextDocumentLike | string,
+  offset?: ParseOffset,
+  analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer(),
+  cuts?: SeparatorCut[],
+  spans?: number[],
+): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
-  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer).parse(cuts);
+  return new IntakeParser(text, offset?.firstLine ?? 0, offset?.firstIntakeIndex ?? 0, analyzer).parse(cuts, spans);
 }
 
 /**
@@ -95,6 +101,15 @@ export interface SeparatorCut {
   readonly placeholders: number;
   readonly problems: number;
 }
+
+/**
+ * Where each intake's lines lie in the parsed text, as {@link parseIntake} gives them when asked:
+ * two numbers per intake, the offset of its first line's start and that of the start of the line
+ * after its last (the end of the text when it has no line after it), so its lines whole with the
+ * line breaks between and after them. -1, -1 for an intake whose range has no line in the text.
+ * core/documents/ cuts the findings cache's keys with them, without finding the lines again.
+ */
+export type IntakeSpans = number[];
 
 /** The end-of-line sequence most of the first 64 line breaks use. */
 export function detectEol(text: string): IntakeFile['eol'] {
@@ -204,6 +219,13 @@ class IntakeParser {
   private readonly stack: Item[] = [];
   private depth = 0;
   private pendingHeadings: Heading[] = [];
+  /** With `spans`: each pending heading's line start and the next line's (see {@link IntakeSpans}). */
+  private pendingHeadingAt: number[] = [];
+  /** The spans asked for (two numbers per intake, set as its range grows), else undefined. */
+  private spans: IntakeSpans | undefined;
+  /** The offsets of the current line's start and of the next line's (the text's end for the last line). */
+  private lineStart = 0;
+  private lineNext = 0;
 
   // The line being parsed (fields rather than an object per line).
   private line = '';
@@ -245,9 +267,14 @@ class IntakeParser {
     this.lineSeparators = text.includes('\u2028') || text.includes('\u2029');
   }
 
-  /** `cuts`, when given, gets where each separator line followed by another line cuts the text (see {@link SeparatorCut}). */
-  parse(cuts?: SeparatorCut[]): IntakeFile {
+  /**
+   * `cuts`, when given, gets where each separator line followed by another line cuts the text (see
+   * {@link SeparatorCut}); `spans` where each intake's lines lie (see {@link IntakeSpans}).
+   */
+  parse(cuts?: SeparatorCut[], spans?: IntakeSpans): IntakeFile {
     const text = this.text;
+    // Where each intake's lines lie, kept as its range grows (see extendIntake).
+    this.spans = spans;
     let start = 0;
     let no = this.firstLine;
     let nextLf = text.indexOf('\n');
@@ -283,6 +310,8 @@ class IntakeParser {
         end = text.length;
         next = -1;
       }
+      this.lineStart = start;
+      this.lineNext = next >= 0 ? next : end;
       const line = text.slice(start, end);
       if (this.parseLine(no, line, nextOpen >= 0 && nextOpen < end) && cuts && next >= 0 && isSeparatorLine(line)) {
         cuts.push({ line: no, end, next, intakes: this.intakes.length, placeholders: this.allPlaceholders.length, problems: this.problems.length });
@@ -390,6 +419,7 @@ class IntakeParser {
       };
       this.intakeStarted = false;
       this.intakes.push(this.intake);
+      this.spans?.push(-1, -1);
     }
     return this.intake;
   }
@@ -404,6 +434,7 @@ class IntakeParser {
     let to = text.length;
     while (to > from && isBlankOrHash(text.charCodeAt(to - 1))) to--;
     this.pendingHeadings.push({ level, text: text.slice(from, to).trim(), range: this.range(this.indentLen, this.trimEnd) });
+    if (this.spans) this.pendingHeadingAt.push(this.lineStart, this.lineNext);
   }
 
   /** A `[name]` section header on the current line, its closing bracket at `closeAt`. */
@@ -419,14 +450,19 @@ class IntakeParser {
     const current = this.intake;
     // Headings directly above this header belong to it (and to the intake it may open).
     const headings = this.pendingHeadings;
-    if (headings.length > 0) this.pendingHeadings = [];
+    const headingAt = this.pendingHeadingAt;
+    if (headings.length > 0) {
+      this.pendingHeadings = [];
+      if (this.spans) this.pendingHeadingAt = [];
+    }
     if (current && current.sections.length > 0 && startsIntake(name)) {
       this.closeIntake(undefined);
     }
     this.closeSection();
     const intake = this.currentIntake();
-    for (const h of headings) {
-      this.extendIntake(intake, h.range);
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k]!;
+      this.extendIntake(intake, h.range, headingAt[2 * k], headingAt[2 * k + 1]);
       intake.headings.push(h);
     }
 
@@ -626,12 +662,24 @@ class IntakeParser {
     return count === 1 ? [this.placeholders[first]!] : this.placeholders.slice(first, first + count);
   }
 
-  private extendIntake(intake: Intake, r: Range): void {
+  /**
+   * Grows the intake's range to hold `r`, a range on one line; with `spans`, its span too, from
+   * that line's start offset and the next line's (the current line's unless given).
+   */
+  private extendIntake(intake: Intake, r: Range, lineStart = this.lineStart, lineNext = this.lineNext): void {
     const range = intake.range as MutableRange;
     const empty = !this.intakeStarted;
     this.intakeStarted = true;
-    if (empty || comparePositions(r.start, range.start) < 0) range.start = r.start;
-    if (empty || comparePositions(r.end, range.end) > 0) range.end = r.end;
+    const spans = this.spans;
+    const at = 2 * (intake.index - this.firstIntakeIndex);
+    if (empty || comparePositions(r.start, range.start) < 0) {
+      range.start = r.start;
+      if (spans) spans[at] = lineStart;
+    }
+    if (empty || comparePositions(r.end, range.end) > 0) {
+      range.end = r.end;
+      if (spans) spans[at + 1] = lineNext;
+    }
   }
 
   private closeSection(): void {
@@ -645,9 +693,11 @@ class IntakeParser {
     if (this.pendingHeadings.length > 0) {
       // Headings with no section after them stay with the intake they stand in.
       const target = intake ?? this.currentIntake();
-      for (const h of this.pendingHeadings) this.extendIntake(target, h.range);
+      const at = this.pendingHeadingAt;
+      this.pendingHeadings.forEach((h, k) => this.extendIntake(target, h.range, at[2 * k], at[2 * k + 1]));
       target.headings.push(...this.pendingHeadings);
       this.pendingHeadings = [];
+      if (this.spans) this.pendingHeadingAt = [];
     }
     const closing = this.intake;
     if (closing && separator) closing.separatorAfter = separator;

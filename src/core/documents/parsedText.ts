@@ -18,7 +18,7 @@
  */
 import { comparePositions, lineStarts, type Position, type Range } from '../document';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
-import { detectEol, isStructureLine, parseIntake, type SeparatorCut } from '../parser';
+import { detectEol, isStructureLine, parseIntake, type IntakeSpans, type SeparatorCut } from '../parser';
 import { PlaceholderAnalyzer } from '../placeholder';
 import { settle } from './settle';
 
@@ -37,6 +37,19 @@ interface Segment {
   readonly view: SegmentView;
   /** Line starts relative to `start`, computed when first asked (shared by moved copies). */
   readonly lines: { starts?: number[] };
+  /** Where the segment's intakes lie, from the parse that read it (shared by moved copies); none for an edited segment. */
+  readonly spans: SegmentSpans | undefined;
+}
+
+/**
+ * The intakes' lines as the parse found them ({@link IntakeSpans}): intake `k` of the segment
+ * has `at[2 * (first + k)]` and the number after it, offsets in the parsed piece, where the
+ * segment started at `base`. Relative to the segment's start, they hold for its moved copies.
+ */
+interface SegmentSpans {
+  readonly at: IntakeSpans;
+  readonly base: number;
+  readonly first: number;
 }
 
 interface SegmentParse {
@@ -168,12 +181,23 @@ export class ParsedText {
    * the text's memory: copying every intake of a large text (its whole size again, kept) costs
    * a cold analysis much of its time in the garbage collector, and the slices keep alive only
    * the first version's text, until the cache forgets the intakes that were never edited (see
-   * findingsCache.ts); the few intakes an update parses again are copied.
+   * findingsCache.ts); the few intakes an update parses again are copied. Where the parse said
+   * where the intake lies, the lines are not looked for again (a cold analysis cuts every key).
    */
   intakeText(index: number): string {
     const intake = this.file.intakes[index];
     const segment = this.segments[segmentOfIntake(this.segments, index)];
     if (!intake || !segment) return '';
+    const spans = segment.spans;
+    if (spans) {
+      const k = 2 * (spans.first + index - segment.firstIntakeIndex);
+      const from = spans.at[k];
+      const to = spans.at[k + 1];
+      if (from !== undefined && to !== undefined && from >= 0) {
+        const text = this.text.slice(segment.start + from - spans.base, segment.start + to - spans.base);
+        return this.first ? text : copyOf(text);
+      }
+    }
     const starts = (segment.lines.starts ??= lineStarts(this.text.slice(segment.start, segment.end)));
     const from = segment.start + (starts[intake.range.start.line - segment.firstLine] ?? 0);
     const toLine = intake.range.end.line - segment.firstLine + 1;
@@ -326,6 +350,7 @@ function editSection(previous: ParsedText, index: number, text: string, prefix: 
     parse,
     view: new SegmentView(parse, 0, 0),
     lines: { starts: newStarts },
+    spans: undefined,
   };
   const origins: IntakeOrigin[] = [];
   for (const s of segments.slice(0, index)) for (const x of s.view.intakes) origins.push({ kind: 'same', previous: x });
@@ -454,7 +479,8 @@ function lineStartBefore(text: string, end: number): number {
  */
 function parseSegments(text: string, from: number, to: number, firstLine: number, firstIntakeIndex: number): Segment[] {
   const cuts: SeparatorCut[] = [];
-  const parsed = parseIntake(text.slice(from, to), { firstLine, firstIntakeIndex }, new PlaceholderAnalyzer(), cuts);
+  const at: IntakeSpans = [];
+  const parsed = parseIntake(text.slice(from, to), { firstLine, firstIntakeIndex }, new PlaceholderAnalyzer(), cuts, at);
   const out: Segment[] = [];
   // The segment before each cut, then the last one: where it starts (in the piece), its first line,
   // and how many intakes, placeholders and problems come before it.
@@ -472,7 +498,8 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
           placeholders: parsed.placeholders.slice(placeholders, cut?.placeholders),
           problems: parsed.problems.slice(problems, cut?.problems),
         };
-    out.push({ firstLine: line, lineCount, start: from + start, end, firstIntakeIndex: firstIntakeIndex + intakes, parse, view: new SegmentView(parse, 0, 0), lines: {} });
+    const spans: SegmentSpans = { at, base: start, first: intakes };
+    out.push({ firstLine: line, lineCount, start: from + start, end, firstIntakeIndex: firstIntakeIndex + intakes, parse, view: new SegmentView(parse, 0, 0), lines: {}, spans });
   };
   for (const cut of cuts) {
     add(from + cut.end, cut.line - line + 1, cut);
@@ -499,6 +526,7 @@ function moveSegment(s: Segment, lines: number, indices: number, offset: number)
     parse: s.parse,
     view: moved ? new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices) : s.view,
     lines: s.lines,
+    spans: s.spans,
   };
 }
 
