@@ -120,8 +120,15 @@ const indexCache = new WeakMap<readonly Location[], PlaceIndex>();
 
 /** The branch of the aliases that start with `first`, built on first use; undefined when none does. */
 function branch(index: PlaceIndex, first: number): TrieNode | undefined {
-  const built = index.root.next.get(first);
-  if (built) return built;
+  return index.root.next.get(first) ?? buildBranch(index, first);
+}
+
+/**
+ * {@link branch}'s first use for `first`. Apart from it, as {@link buildAliasIndex} is from
+ * {@link aliasIndex}, so that the optimising compiler, which inlines `branch` into the scan's hot
+ * loop, does not compile the building of the trie into it too.
+ */
+function buildBranch(index: PlaceIndex, first: number): TrieNode | undefined {
   const bucket = index.pending.get(first);
   if (!bucket) return undefined;
   const top: TrieNode = {};
@@ -142,22 +149,23 @@ function branch(index: PlaceIndex, first: number): TrieNode | undefined {
 }
 
 function aliasIndex(locations: readonly Location[]): PlaceIndex {
-  let index = indexCache.get(locations);
-  if (!index) {
-    const starts = new Uint8Array(0x10000);
-    const pairs = new Uint8Array(0x10000);
-    const pending = new Map<number, { entry: AliasEntry; order: number }[]>();
-    aliasEntries(locations).forEach((entry, order) => {
-      const first = entry.lower.charCodeAt(0);
-      starts[first] = 1;
-      pairs[pairSlot(first, entry.lower.charCodeAt(1))] = 1;
-      const bucket = pending.get(first);
-      if (bucket) bucket.push({ entry, order });
-      else pending.set(first, [{ entry, order }]);
-    });
-    index = { starts, pairs, pending, root: { next: new Map() } };
-    indexCache.set(locations, index);
-  }
+  return indexCache.get(locations) ?? buildAliasIndex(locations);
+}
+
+function buildAliasIndex(locations: readonly Location[]): PlaceIndex {
+  const starts = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(0x10000);
+  const pending = new Map<number, { entry: AliasEntry; order: number }[]>();
+  aliasEntries(locations).forEach((entry, order) => {
+    const first = entry.lower.charCodeAt(0);
+    starts[first] = 1;
+    pairs[pairSlot(first, entry.lower.charCodeAt(1))] = 1;
+    const bucket = pending.get(first);
+    if (bucket) bucket.push({ entry, order });
+    else pending.set(first, [{ entry, order }]);
+  });
+  const index: PlaceIndex = { starts, pairs, pending, root: { next: new Map() } };
+  indexCache.set(locations, index);
   return index;
 }
 
@@ -234,7 +242,7 @@ function scanPlaces(text: string, locations: readonly Location[], line: number, 
   const lower = needsFullLowerCase(text) ? text.toLowerCase() : text;
   const index = aliasIndex(locations);
   const { starts, pairs } = index;
-  let hits: { e: AliasEntry; order: number; at: number; end: number }[] | undefined;
+  let hits: PlaceHit[] | undefined;
   // Every alias has two characters or more: none begins at the last position.
   for (let at = 0; at + 1 < lower.length; at++) {
     const first = lowerAt(lower, at);
@@ -251,7 +259,21 @@ function scanPlaces(text: string, locations: readonly Location[], line: number, 
       node = end < lower.length ? node.next?.get(lowerAt(lower, end)) : undefined;
     }
   }
-  if (!hits) return [];
+  return hits ? placesOf(hits, text, line, shift) : [];
+}
+
+interface PlaceHit {
+  e: AliasEntry;
+  order: number;
+  at: number;
+  end: number;
+}
+
+/**
+ * The places of {@link scanPlaces}'s hits. A function of its own: most scans find no hit, and the
+ * optimising compiler then keeps the sorting and its closures out of the scan's loop.
+ */
+function placesOf(hits: PlaceHit[], text: string, line: number, shift: number): PlaceMention[] {
   // Same precedence as matching alias by alias, longest first: alias order, then position.
   sortSmall(hits, (a, b) => a.order - b.order || a.at - b.at);
   // A hit is kept when it overlaps none kept before it.
