@@ -97,7 +97,7 @@ function format(template: string, args: ReadonlyArray<string | number>): string 
       from = open + 1;
       continue;
     }
-    const value = args[indexOf(template, open + 1, close)];
+    const value = args[holeIndex(template, open + 1, close)];
     if (value !== undefined) {
       out += template.slice(done, open) + String(value);
       done = close + 1;
@@ -115,7 +115,7 @@ function isBrace(c: number): boolean {
 }
 
 /** The index `text[from, to)` names (`0`, or digits without a leading zero); -1 when it names none. */
-function indexOf(text: string, from: number, to: number): number {
+function holeIndex(text: string, from: number, to: number): number {
   if (text.charCodeAt(from) === 0x30 /* 0 */) return to === from + 1 ? 0 : -1;
   let n = 0;
   for (let i = from; i < to; i++) {

@@ -178,26 +178,18 @@ export function normLevel(level: string): string {
 
 
 /**
- * {@link normLevel} of the levels mentions state, kept per text: they are a few short words
- * (`三级`, `Type II`) met again in intake after intake, and normalising one takes a lower-casing
- * and five replacements (each with a look-up table or a function). Only short ones are kept
- * (V8 copies a slice that short instead of pointing into the document, which a kept key would
- * then hold on to), and never more than {@link MAX_KEPT_LEVELS}, so a hostile file cannot make
- * the map grow without end.
+ * {@link normLevel} of the levels mentions state, kept per text (core/text/memo.ts): they are a
+ * few short words (`三级`, `Type II`) met again in intake after intake, and normalising one takes
+ * a lower-casing and five replacements (each with a look-up table or a function). Only short ones
+ * are kept, and never more than {@link MAX_KEPT_LEVELS}, so a hostile file cannot make the store
+ * grow without end.
  */
-const normalLevels = new Map<string, string>();
 const MAX_KEPT_LEVELS = 256;
 const MAX_KEPT_LEVEL_LENGTH = 12;
+const keptNormLevel = memoByText(normLevel, MAX_KEPT_LEVELS);
 
 function normalLevel(level: string): string {
-  if (level.length > MAX_KEPT_LEVEL_LENGTH) return normLevel(level);
-  let normal = normalLevels.get(level);
-  if (normal === undefined) {
-    normal = normLevel(level);
-    if (normalLevels.size >= MAX_KEPT_LEVELS) normalLevels.clear();
-    normalLevels.set(level, normal);
-  }
-  return normal;
+  return level.length > MAX_KEPT_LEVEL_LENGTH ? normLevel(level) : keptNormLevel(level);
 }
 
 const prepared = new WeakMap<readonly Framework[], PreparedFramework[]>();
