@@ -9,7 +9,10 @@
 export function uniqueAscending(values: readonly number[]): number[] {
   if (values.length > 32) return viaSet(values);
   const out: number[] = [];
-  for (const value of values) {
+  // An index loop, not for…of: inlined into its callers (the rules' evaluation, the writer's tables),
+  // an iterator's protocol and try block made each caller's optimised code several times larger.
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
     let j = out.length - 1;
     while (j >= 0 && out[j]! > value) j--;
     if (j >= 0 && out[j] === value) continue;
