@@ -75,6 +75,8 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       preferred.set(c, list);
     }
   };
+  // The rules that answer a need, once per report rather than once per source and rule.
+  const answers = hits.filter((h) => ANSWERS.has(h.rule.section));
   for (const s of sources) {
     // For a system to integrate, only rules about that system (an SAP IDoc rule does not answer
     // "对接Empower" written on the same line) or about integration in general.
@@ -87,7 +89,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');
       return generic || sharesWords(s.text.replace(/^对接/, '').replace(/（.*$/, ''), `${h.rule.title}${h.rule.summary}`);
     };
-    const answering = hits.filter((h) => ANSWERS.has(h.rule.section) && h.triggers.some((f) => s.facts.includes(f)) && aboutSystem(h));
+    const answering = answers.filter((h) => h.triggers.some((f) => s.facts.includes(f)) && aboutSystem(h));
     // The mechanism rules first, then answers, practices and capabilities; each summary once.
     answering.sort((a, b) => rank(a) - rank(b) || b.rule.priority - a.rule.priority);
     const mechanisms: Need['mechanisms'] = answering.slice(0, 3).map((h) => ({ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.section === '推荐系统方案' ? h.rule.categories : [] }));
