@@ -12,7 +12,6 @@ import { caseInsensitiveRegExp } from '../text/caseExpand';
 import { memoByText } from '../text/memo';
 import { foldForNeeds } from '../text/requiredText';
 import { NeedleIndex } from './text/needleIndex';
-import { uniqueAscending } from './uniqueAscending';
 import type { Matcher, Rule } from '../knowledge/schema';
 import type { Fact, IntakeFacts } from '../facts/facts';
 
@@ -168,44 +167,72 @@ interface Texts {
   joined: () => string;
 }
 
-/** Indexes (into facts.facts) of the facts a matcher matches. */
-function matchFacts(m: CompiledMatcher, facts: readonly Fact[], texts: Texts): number[] {
-  const hits: number[] = [];
-  // A fact the pattern matches contains one of the needed strings: only those facts are tested.
-  const candidates = m.needs ? factsWithAny(m.needs, texts.needs) : undefined;
-  if (candidates) {
-    for (let k = 0; k < candidates.length; k++) {
-      const i = candidates[k]!;
-      if (matchesFact(m, facts[i]!)) hits.push(i);
-    }
-    return hits;
+/**
+ * A report's scratch marks, one slot per fact. A matcher marks the facts it matches with the
+ * current rule's stamp, so a rule's evidence and triggers are read off in document order, without
+ * duplicates, by one pass over the marked span: no list per matcher, no merging and sorting of
+ * lists. Stamps only grow, so nothing is ever cleared.
+ */
+class Marks {
+  /** Per fact, the last matcher (by `tick`) that tested it: a fact under two of a matcher's needed strings is tested once. */
+  readonly tested: Int32Array;
+  /** Per fact, the last rule (by `stamp`) whose `all`, `any` or `none` matchers matched it. */
+  readonly all: Int32Array;
+  readonly any: Int32Array;
+  readonly none: Int32Array;
+  tick = 0;
+  stamp = 0;
+  /** The lowest and highest fact marked for the current rule. */
+  low = 0;
+  high = -1;
+
+  constructor(count: number) {
+    this.tested = new Int32Array(count);
+    this.all = new Int32Array(count);
+    this.any = new Int32Array(count);
+    this.none = new Int32Array(count);
   }
-  if (m.joinable && !m.regex.test(texts.joined())) return hits;
-  for (let i = 0; i < facts.length; i++) if (matchesFact(m, facts[i]!)) hits.push(i);
-  return hits;
+}
+
+/**
+ * Marks in `into` (with the current rule's stamp) the facts the matcher matches; whether it
+ * matched any. The same for the three kinds of matcher (`all`, `any`, `none`), each with its own marks.
+ */
+function markMatches(m: CompiledMatcher, facts: readonly Fact[], texts: Texts, marks: Marks, into: Int32Array): boolean {
+  const stamp = marks.stamp;
+  let hit = false;
+  const needs = m.needs;
+  if (needs !== undefined) {
+    // A fact the pattern matches contains one of the needed strings: only those facts are tested.
+    const tick = ++marks.tick;
+    for (let j = 0; j < needs.length; j++) {
+      const at = texts.needs.get(needs[j]!);
+      if (at === undefined) continue;
+      for (let k = 0; k < at.length; k++) {
+        const i = at[k]!;
+        if (marks.tested[i] === tick) continue;
+        marks.tested[i] = tick;
+        if (matchesFact(m, facts[i]!)) hit = mark(marks, into, i, stamp);
+      }
+    }
+    return hit;
+  }
+  if (m.joinable && !m.regex.test(texts.joined())) return false;
+  for (let i = 0; i < facts.length; i++) if (matchesFact(m, facts[i]!)) hit = mark(marks, into, i, stamp);
+  return hit;
+}
+
+function mark(marks: Marks, into: Int32Array, i: number, stamp: number): true {
+  into[i] = stamp;
+  if (i < marks.low) marks.low = i;
+  if (i > marks.high) marks.high = i;
+  return true;
 }
 
 function matchesFact(m: CompiledMatcher, f: Fact): boolean {
   if (m.section !== undefined && f.section !== m.section) return false;
   if (m.field !== undefined && !f.fieldPath.includes(m.field)) return false;
   return m.matches(f.text);
-}
-
-/** The indexes, ascending, of the facts that contain at least one of `needs`. */
-function factsWithAny(needs: readonly string[], found: ReadonlyMap<string, readonly number[]>): readonly number[] {
-  let only: readonly number[] | undefined;
-  let several: number[] | undefined;
-  for (let j = 0; j < needs.length; j++) {
-    const at = found.get(needs[j]!);
-    if (at === undefined) continue;
-    if (only === undefined) only = at;
-    else {
-      several ??= only.slice();
-      for (let k = 0; k < at.length; k++) several.push(at[k]!);
-    }
-  }
-  if (several) return uniqueAscending(several);
-  return only ?? [];
 }
 
 /**
@@ -224,7 +251,7 @@ interface RulesIndex {
 
 /**
  * Strings a rule cannot fire without, from its matchers' needs: a fact the matcher matches
- * contains one of its needed strings, and matchFacts tests only the facts that do. Every `all`
+ * contains one of its needed strings, and markMatches tests only the facts that do. Every `all`
  * matcher must match a fact, so each one's needs must occur; when every `any` matcher has needs,
  * one of them all must occur. A rule whose gate is shut is passed over without a look at its
  * context or its matchers: evaluating it would find no fact for one of them, so it could not fire.
@@ -286,26 +313,38 @@ function opens(gate: Gate | undefined, found: ReadonlyMap<string, readonly numbe
   return gate.any === undefined || someFound(gate.any, found);
 }
 
-/** Evaluates one rule; the evidence and trigger indexes (ascending, without duplicates) when it fires, undefined otherwise. */
-function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts): { evidence: number[]; triggers: number[] } | undefined {
-  // Hits are gathered in plain lists and ordered only once the rule fires: most rules stop at their first matcher.
+/**
+ * Evaluates one rule: whether it fires. Its matchers mark the facts they match (Marks) with a new
+ * stamp; when it fires, `firedHit` reads its evidence and triggers off the marks. The matchers run
+ * in order (`all`, `any`, `none`), and stop as soon as the rule cannot fire.
+ */
+function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts, marks: Marks): boolean {
+  marks.stamp++;
+  marks.low = facts.length;
+  marks.high = -1;
   // Index loops, not for…of: each for…of is an iterator and a try block for the optimizing compiler to build.
-  const fromAll: number[] = [];
-  for (let j = 0; j < rule.all.length; j++) {
-    const hits = matchFacts(rule.all[j]!, facts, texts);
-    if (hits.length === 0) return undefined;
-    for (let k = 0; k < hits.length; k++) fromAll.push(hits[k]!);
-  }
-  const fromAny: number[] = [];
+  for (let j = 0; j < rule.all.length; j++) if (!markMatches(rule.all[j]!, facts, texts, marks, marks.all)) return false;
   if (rule.any.length > 0) {
-    for (let j = 0; j < rule.any.length; j++) {
-      const hits = matchFacts(rule.any[j]!, facts, texts);
-      for (let k = 0; k < hits.length; k++) fromAny.push(hits[k]!);
-    }
-    if (fromAny.length === 0) return undefined;
+    let some = false;
+    for (let j = 0; j < rule.any.length; j++) if (markMatches(rule.any[j]!, facts, texts, marks, marks.any)) some = true;
+    if (!some) return false;
   }
-  for (let j = 0; j < rule.none.length; j++) if (matchFacts(rule.none[j]!, facts, texts).length > 0) return undefined;
-  return { evidence: uniqueAscending(fromAll.concat(fromAny)), triggers: uniqueAscending(rule.any.length > 0 ? fromAny : fromAll) };
+  for (let j = 0; j < rule.none.length; j++) if (markMatches(rule.none[j]!, facts, texts, marks, marks.none)) return false;
+  return true;
+}
+
+/** The hit of a rule `evaluate` just fired: the facts its `all` and `any` matchers marked, and its triggers (its `any` matchers' facts, else its `all` matchers'), in document order. */
+function firedHit(rule: Rule, anyMatchers: boolean, facts: readonly Fact[], marks: Marks): RuleHit {
+  const evidence: Fact[] = [];
+  const triggers: Fact[] = [];
+  const stamp = marks.stamp;
+  for (let i = marks.low; i <= marks.high; i++) {
+    const all = marks.all[i] === stamp;
+    const any = marks.any[i] === stamp;
+    if (all || any) evidence.push(facts[i]!);
+    if (anyMatchers ? any : all) triggers.push(facts[i]!);
+  }
+  return { rule, evidence, triggers };
 }
 
 /**
@@ -320,13 +359,13 @@ export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalo
   // Fired rules in rule order; a stable sort by priority then keeps rule order within a priority.
   const hits: RuleHit[] = [];
   const candidates = gateCandidates(index, texts.needs, rules.length);
+  const marks = new Marks(list.length);
   for (let k = 0; k < candidates.length; k++) {
     const order = candidates[k]!;
     const rule = rules[order]!;
     if (!opens(index.gates[order], texts.needs) || !inContext(rule)) continue;
-    const result = evaluate(compileRule(rule, catalog), list, texts);
-    if (!result) continue;
-    hits.push({ rule, evidence: factsAt(list, result.evidence), triggers: factsAt(list, result.triggers) });
+    const c = compileRule(rule, catalog);
+    if (evaluate(c, list, texts, marks)) hits.push(firedHit(rule, c.any.length > 0, list, marks));
   }
   hits.sort((a, b) => b.rule.priority - a.rule.priority);
   return hits;
@@ -349,11 +388,5 @@ function gateCandidates(index: RulesIndex, found: ReadonlyMap<string, readonly n
   });
   const out: number[] = [];
   for (let order = 0; order < count; order++) if (marked[order] === 1) out.push(order);
-  return out;
-}
-
-function factsAt(facts: readonly Fact[], indexes: readonly number[]): Fact[] {
-  const out: Fact[] = [];
-  for (let k = 0; k < indexes.length; k++) out.push(facts[indexes[k]!]!);
   return out;
 }

@@ -234,10 +234,14 @@ describe('evaluateRules', () => {
           const one = (m: (typeof c.all)[number]) => f.facts.filter((x) => (m.section === undefined || x.section === m.section) && (m.field === undefined || x.fieldPath.includes(m.field)) && m.regex.test(x.text));
           const any = c.any.flatMap(one);
           const expected = c.all.every((m) => one(m).length > 0) && (c.any.length === 0 || any.length > 0) && c.none.every((m) => one(m).length === 0);
-          const evidence = [...new Set([...c.all.flatMap(one), ...any])].sort((a, b) => a.line - b.line);
+          const inOrder = (list: typeof f.facts) => [...new Set(list)].sort((a, b) => a.line - b.line);
+          const evidence = inOrder([...c.all.flatMap(one), ...any]);
+          // The triggers: what the `any` matchers matched, or the `all` matchers' when there are none.
+          const triggers = inOrder(c.any.length > 0 ? any : c.all.flatMap(one));
           const hits = evaluateRules(f, [r]);
           assert.equal(hits.length > 0, expected, `${r.id} on intake at line ${intake.range.start.line}`);
           if (expected) assert.deepEqual(hits[0]!.evidence, evidence, r.id);
+          if (expected) assert.deepEqual(hits[0]!.triggers, triggers, r.id);
           if (expected) fired++;
         }
       });
