@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import loadCategories from '../../../src/core/knowledge/categories.yaml';
 import loadRules from '../../../src/core/knowledge/rules.yaml';
@@ -266,6 +267,18 @@ describe('evaluateRules', () => {
       rule({ id: 'mid-2', priority: 3, any: [{ pattern: 'Kafka' }] }),
     ];
     assert.deepEqual(hitIds(evaluateRules(facts, rules)), ['high', 'mid-1', 'mid-2', 'low']);
+  });
+
+  it('orders any mix of priorities as a stable sort of the hits by priority would (generated lists)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ priority: fc.integer({ min: 1, max: 5 }), fires: fc.boolean() }), { maxLength: 40 }), (spec) => {
+        const rules = spec.map((r, i) => rule({ id: `r${i}`, priority: r.priority, any: [{ pattern: r.fires ? 'Kafka' : 'Oracle' }] }));
+        const fired = rules.filter((_, i) => spec[i]!.fires);
+        const expected = [...fired].sort((a, b) => b.priority - a.priority).map((r) => r.id);
+        assert.deepEqual(hitIds(evaluateRules(facts, rules)), expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('passes over a rule whose needed strings occur in no fact without asking its context, and fires the others as before', () => {
