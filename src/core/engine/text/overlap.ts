@@ -127,17 +127,21 @@ class Answers {
    */
   private last: { stop: object; b: string; byA: Map<string, boolean> } | undefined;
 
-  get(a: string, b: string, stop: object, answer: (a: string, b: string) => boolean): boolean {
+  /** `answer` works out what is not kept; it is given when the store is made, so that a call makes no closure. */
+  constructor(private readonly answer: (a: string, b: string, stop: ReadonlySet<string> | undefined) => boolean) {}
+
+  get(a: string, b: string, stop: ReadonlySet<string> | undefined): boolean {
+    const key = stop ?? NO_STOP;
     let byA: Map<string, boolean>;
     const last = this.last;
-    if (last !== undefined && last.stop === stop && last.b === b) byA = last.byA;
+    if (last !== undefined && last.stop === key && last.b === b) byA = last.byA;
     else {
-      byA = this.byB(b, stop);
-      this.last = { stop, b, byA };
+      byA = this.byB(b, key);
+      this.last = { stop: key, b, byA };
     }
     let found = byA.get(a);
     if (found === undefined) {
-      found = answer(a, b);
+      found = this.answer(a, b, stop);
       if (byA.size >= CUTS_KEPT) byA.clear();
       byA.set(detached(a), found);
     }
@@ -163,11 +167,11 @@ class Answers {
 
 /** The key for "no stop words". */
 const NO_STOP = {};
-const shares = new Answers();
-const touching = new Answers();
+const shares = new Answers((a, b, stop) => sharedRun(a, b, stop) !== undefined);
+const touching = new Answers((a, b, stop) => sharesWords(a, b, stop) || sharesPair(a, b));
 
 export function sharesWords(a: string, b: string, stop?: ReadonlySet<string>): boolean {
-  return shares.get(a, b, stop ?? NO_STOP, (x, y) => sharedRun(x, y, stop) !== undefined);
+  return shares.get(a, b, stop);
 }
 
 /** Two-character words too common to tie a caveat to a customer. */
@@ -179,7 +183,7 @@ const COMMON_PAIRS = new Set(['需要', '需单', '单独', '评估', '客户', 
  * ("海外" of 海外仓 and 海外渠道).
  */
 export function touches(a: string, b: string, stop?: ReadonlySet<string>): boolean {
-  return touching.get(a, b, stop ?? NO_STOP, (x, y) => sharesWords(x, y, stop) || sharesPair(x, y));
+  return touching.get(a, b, stop);
 }
 
 /** A shared pair of Chinese characters that is not common. */
