@@ -44,6 +44,12 @@ interface Scored {
   score: number;
   reasons: Reason[];
   existing: boolean;
+  /**
+   * The product's origin and cloud, read once when it is scored: they are getters of the knowledge
+   * base's lazy entries, and the options' eligibility filter asks them for every candidate of every option.
+   */
+  origin: Product['origin'];
+  cloud: Product['cloud'];
 }
 
 export interface PicksResult {
@@ -86,6 +92,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   const candidates: Candidate[] = [];
   const options: Option[] = [];
   const ids: Array<'A' | 'B'> = ['A', 'B'];
+  const xinchuangFull = u.constraintKinds.has('xinchuang-full');
   strategies.forEach((strategy, i) => {
     const id = ids[i]!;
     const chosen: Array<{ system: SystemType; first: Scored; second?: Scored; uncovered?: string }> = [];
@@ -93,7 +100,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const fallbacks = new Set<string>();
     for (const s of systems) {
       const pool = pools.get(s.category) ?? [];
-      const eligible = pool.filter((c) => c.existing || eligibleFor(c.product, strategy, u));
+      const eligible = pool.filter((c) => c.existing || eligibleFor(c, strategy, xinchuangFull, u.cloudsInUse));
       let list = eligible;
       if (strategy === 'domestic-alt') {
         const aPick = options[0]?.picks.find((p) => p.category === s.category);
@@ -203,18 +210,18 @@ function optionSummary(strategy: Strategy, u: Understanding): string {
   }
 }
 
-function eligibleFor(p: Product, strategy: Strategy, u: Understanding): boolean {
-  const xc = u.constraintKinds.has('xinchuang-full');
+/** Whether a scored product is of the option's kind; `xc`: the customer requires full 信创. */
+function eligibleFor(c: Scored, strategy: Strategy, xc: boolean, clouds: Understanding['cloudsInUse']): boolean {
   switch (strategy) {
     case 'domestic':
     case 'domestic-alt':
-      return p.origin === 'cn' || (p.origin === 'oss' && (!xc || p.xinchuang.adapted));
+      return c.origin === 'cn' || (c.origin === 'oss' && (!xc || c.product.xinchuang.adapted));
     case 'international':
-      return p.origin === 'intl' || p.origin === 'oss';
+      return c.origin === 'intl' || c.origin === 'oss';
     case 'cloud-native':
-      return p.cloud !== 'none' ? u.cloudsInUse.has(p.cloud as never) : false;
+      return c.cloud !== 'none' ? clouds.has(c.cloud as never) : false;
     case 'cloud-neutral':
-      return p.cloud === 'none';
+      return c.cloud === 'none';
   }
 }
 
@@ -335,7 +342,7 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
-  return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing };
+  return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud };
 }
 
 /** What every product's reasons say and cite alike: made once per understanding (each reason gets its own copy of the lines). */
