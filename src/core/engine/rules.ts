@@ -248,6 +248,8 @@ interface RulesIndex {
   gatedBy: ReadonlyMap<string, readonly number[]>;
   /** The rules (by order) without a gate. */
   ungated: readonly number[];
+  /** Each rule's priority, by order: read once (a shipped rule's priority is a getter of its lazy entry). */
+  priorities: readonly number[];
 }
 
 /**
@@ -288,6 +290,7 @@ function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
       gates,
       gatedBy,
       ungated,
+      priorities: rules.map((r) => r.priority),
     };
     rulesIndexes.set(rules, index);
   }
@@ -368,6 +371,8 @@ export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalo
   const texts: Texts = { needs: index.needles.occurrences(list.map((f) => foldForNeeds(f.text))), joined: () => (joined ??= list.map((f) => f.text).join('\n')) };
   // Highest priority first, rule order within a priority (as a stable sort by priority of the hits in rule order).
   const hits: RuleHit[] = [];
+  /** The hits' priorities, in the same order. */
+  const ranks: number[] = [];
   const candidates = gateCandidates(index, texts.needs, rules.length);
   const marks = new Marks(list.length);
   for (let k = 0; k < candidates.length; k++) {
@@ -375,7 +380,7 @@ export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalo
     const rule = rules[order]!;
     if (!opens(index.gates[order], texts.needs) || !inContext(rule)) continue;
     const c = compileRule(rule, catalog);
-    if (evaluate(c, list, texts, marks)) insertByPriority(hits, firedHit(rule, c.any.length > 0, list, marks));
+    if (evaluate(c, list, texts, marks)) insertByPriority(hits, ranks, firedHit(rule, c.any.length > 0, list, marks), index.priorities[order]!);
   }
   return hits;
 }
@@ -384,14 +389,19 @@ export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalo
  * Inserts a hit after every hit of the same or a higher priority: the rules are evaluated in rule
  * order, so the list stays as a stable sort by priority, highest first, would order it. A report
  * has a few dozen hits; inserting them costs less than a sort with a comparator to call (and for
- * the optimizing compiler to compile) each time.
+ * the optimizing compiler to compile) each time. `ranks` holds the hits' priorities, in the same
+ * order, from the rules index: a shipped rule's `priority` is a getter of its lazy entry.
  */
-function insertByPriority(hits: RuleHit[], hit: RuleHit): void {
-  const priority = hit.rule.priority;
+function insertByPriority(hits: RuleHit[], ranks: number[], hit: RuleHit, priority: number): void {
   let at = hits.length;
-  while (at > 0 && hits[at - 1]!.rule.priority < priority) at--;
-  if (at === hits.length) hits.push(hit);
-  else hits.splice(at, 0, hit);
+  while (at > 0 && ranks[at - 1]! < priority) at--;
+  if (at === hits.length) {
+    hits.push(hit);
+    ranks.push(priority);
+  } else {
+    hits.splice(at, 0, hit);
+    ranks.splice(at, 0, priority);
+  }
 }
 
 /**
