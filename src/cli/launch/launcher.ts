@@ -3,7 +3,7 @@
  * daemon start`), a check or generate goes to it (daemonClient.ts); anything else, or what the
  * daemon does not run, runs the CLI's bundle here (runHere.ts). This file is its own small
  * bundle, and loads each of the two only when it takes that way: the daemon's client needs
- * node:net, running here needs node:v8, node:vm and node:module.
+ * node:net, running here needs node:vm and node:module.
  *
  * The files of this bundle import Node's modules by name, never `import * as`: for a namespace
  * import, esbuild copies every export of the module into a new object of getters when the

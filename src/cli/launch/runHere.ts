@@ -4,10 +4,10 @@
  * between runs (codeCache.ts, cacheDir.ts).
  */
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { codeCacheDir } from './cacheDir';
 import { runWithCodeCache } from './codeCache';
 import { debugTrace } from './debugTrace';
+import { setV8Flags } from './v8Flags';
 
 /** Runs `bundle` for `command` (undefined in a batch's worker thread); `build` is '' in a development build, which uses no cache. */
 export function runBundleHere(bundle: string, build: string, command: string | undefined): void {
@@ -15,17 +15,19 @@ export function runBundleHere(bundle: string, build: string, command: string | u
   // compiled again on their second: a report runs the knowledge base's ~250 rule patterns (case-
   // insensitive Unicode, mostly Chinese) over the intake about once or twice each, where V8's
   // two steps cost more than the one (about 25 ms of a cold "intake generate"). Only speed changes.
-  setFlagsFromString('--no-regexp-tier-up');
+  const flags = ['--no-regexp-tier-up'];
   // V8 optimises a function (TurboFan) after a budget of bytecode run in it; the default budget
   // (66 KB) has the CLI spend more CPU optimising than the optimised code saves, even over a long
   // batch: a 16 times larger one (1 MiB) still optimises what stays hot. Measured, CPU time:
   // `intake generate` of one intake 162 -> 135 ms; 400 files, one thread, 3.9 -> 2.5 s (wall time
   // too, 3.5 -> 2.4 s); `intake check` of the same 400 files 713 -> 386 ms. Only speed changes.
-  setFlagsFromString('--interrupt-budget=1048576');
+  flags.push('--interrupt-budget=1048576');
   // V8 checks a checksum of the code cache's bytes before using them (codeCache.ts): a damaged file
   // is refused. Without it, V8 checks only the header, and a file damaged inside crashes the process
   // (a fatal error in the deserializer). The flags are the same in every run, as a cache's must be.
-  setFlagsFromString('--verify-snapshot-checksum');
+  flags.push('--verify-snapshot-checksum');
+  // Without node:v8, which would load the stream stack for this alone (v8Flags.ts).
+  setV8Flags(flags);
   const dir = build ? codeCacheDir(process.env, process.platform) : undefined;
   if (dir === undefined) {
     createRequire(bundle)(bundle);
