@@ -25,8 +25,15 @@ export function renderMarkdownExport(report: ReportModel, options: ExportOptions
   return lines.join('\n');
 }
 
-/** Base64 of the UTF-8 bytes, without Node's Buffer, so the core stays usable in a browser. */
+/**
+ * Base64 of the UTF-8 bytes: with Node's Buffer where there is one (one native call; btoa, in
+ * Node, checks the text in a loop of JavaScript that a fresh process interprets, and TextEncoder
+ * loads a module of Node's), else TextEncoder and btoa, so the core stays usable in a browser.
+ * Both give the same text (a lone surrogate becomes U+FFFD's bytes in each).
+ */
 function base64(text: string): string {
+  const buffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+  if (buffer) return buffer.from(text, 'utf8').toString('base64');
   const bytes = new TextEncoder().encode(text);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -34,4 +34,29 @@ describe('renderMarkdownExport', () => {
       assert.match(lines[at - 2]!, /^\|.*\|$/, 'the line before the blank one is a table row');
     }
   });
+
+  it("gives the same text without Node's Buffer (in a browser: TextEncoder and btoa)", () => {
+    const node = globalThis as { Buffer?: unknown };
+    const saved = node.Buffer;
+    let browser: string;
+    try {
+      delete node.Buffer;
+      browser = renderMarkdownExport(model);
+    } finally {
+      node.Buffer = saved;
+    }
+    assert.equal(browser, md);
+    // A lone surrogate in a chart's text becomes U+FFFD's bytes either way.
+    const odd = { ...model, timeline: { ...model.timeline!, phases: model.timeline!.phases.map((p, i) => (i === 0 ? { ...p, name: `${p.name}\ud800` } : p)) } };
+    const withBuffer = renderMarkdownExport(odd);
+    try {
+      delete node.Buffer;
+      browser = renderMarkdownExport(odd);
+    } finally {
+      node.Buffer = saved;
+    }
+    assert.equal(browser, withBuffer);
+    const gantt = /base64,([A-Za-z0-9+/=]+)/.exec(withBuffer)![1]!;
+    assert.ok(Buffer.from(gantt, 'base64').includes(Buffer.from([0xef, 0xbf, 0xbd])), 'the chart holds the replacement character');
+  });
 });
