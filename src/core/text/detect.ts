@@ -33,12 +33,23 @@ export interface Span {
   end: number;
 }
 
-const NAME_CHARS = /[\p{Script=Han}A-Za-z0-9&·]/u;
+/**
+ * The patterns of this file that hold \p{Script=Han} are made on first use (`lazy`): V8 looks the
+ * property up in ICU each time it reads such a pattern, when the pattern is made, and the report
+ * of most intakes never runs them (see NEEDS below). Made at load, the six cost about 5 M
+ * instructions of each `intake generate` (callgrind), for nothing.
+ */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const nameChars = lazy(() => /[\p{Script=Han}A-Za-z0-9&·]/u);
 
 // ---- company names -------------------------------------------------------------------------
 
 const COMPANY_FIELD = /(?:客户名称|客户全称|公司名称|公司全称|企业名称|企业全称|单位名称|机构名称|集团名称|客户单位|甲方名称|甲方|采购方|最终用户)\s*[：:]\s*([^\n，,；;。（(]{2,60})/g;
-const CUSTOMER_FIELD = /(?<![\p{Script=Han}])客户\s*[：:]\s*([^\n，,；;。（(]{2,60})/gu;
+const customerField = lazy(() => /(?<![\p{Script=Han}])客户\s*[：:]\s*([^\n，,；;。（(]{2,60})/gu);
 /** Longest first, so 股份有限公司 wins over 公司. */
 const SUFFIXES = ['集团股份有限公司', '股份有限公司', '有限责任公司', '集团有限公司', '有限公司', '（集团）', '保险公司', '证券公司', '基金公司', '信托公司', '保险集团', '金融集团', '集团', '公司', '银行'];
 const SUFFIX_RE = new RegExp(`(?:${SUFFIXES.map(escapeRegExp).join('|')})(?![业卡账间行])`, 'g');
@@ -55,19 +66,20 @@ const EN_COMPANY = /(?<![A-Za-z0-9&'-])((?:[A-Z][A-Za-z0-9&'-]*\s+){0,3}[A-Z][A-
 
 export function discoverCompanies(text: string, keep: readonly string[] = []): string[] {
   const out = new Set<string>();
-  for (const re of [COMPANY_FIELD, CUSTOMER_FIELD]) {
+  const customer = customerField();
+  for (const re of [COMPANY_FIELD, customer]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const value = m[1]!.trim();
       // A bare 客户: field is a name only when it looks like one (金融行业 is not).
-      if (re === CUSTOMER_FIELD && !SUFFIXES.some((s) => value.endsWith(s))) continue;
+      if (re === customer && !SUFFIXES.some((s) => value.endsWith(s))) continue;
       if (value.length >= 2 && !isKept(value, keep)) out.add(value);
     }
   }
   SUFFIX_RE.lastIndex = 0;
   for (let m = SUFFIX_RE.exec(text); m; m = SUFFIX_RE.exec(text)) {
     let start = m.index;
-    while (start > 0 && m.index - start < 24 && NAME_CHARS.test(text.charAt(start - 1))) start--;
+    while (start > 0 && m.index - start < 24 && nameChars().test(text.charAt(start - 1))) start--;
     const whole = text.slice(start, m.index);
     // 采购华为技术有限公司: a kept name (a vendor) inside the run wins over any lead-in cut.
     if (keep.some((k) => k.length >= 2 && whole.includes(k))) continue;
@@ -141,9 +153,9 @@ const NOT_NAMES = new Set(
   '项目 产品 高级 成本 安全 方案 应用 全国 全球 华东 华南 华北 华中 西南 西北 区域 大区 时间 文档 明确 全面 常务 执行 首席 资深 业务 信息 数据 系统 平台 网络 开发 交付 实施 服务 渠道 战略 财务 采购 质量 部门 客户 研发 架构 测试 运营 总部 分行 支行 人事 行政 法务 合规 风控 销售 市场 技术 运维 投资 商务 解决 程序 项目部 计划 管理 江苏 浙江 广东 上海 北京 深圳 广州 杭州 成都 武汉 南京 重庆 天津 苏州 西安 长沙 郑州 济南 青岛 宁波 厦门 福州 合肥 昆明 沈阳 大连 哈尔滨 长春 石家庄 太原 南昌 贵阳 南宁 海口 兰州 银川 西宁 乌鲁木齐 拉萨 呼和浩特 香港 澳门 台湾 车险 金融 保险 证券 银行 集团 公司 董事 副'.split(' '),
 );
 /** `联系人：张伟`, `负责人为李明`, `对接人 王芳（CIO）`; also Latin names after the field. */
-const PERSON_FIELD = new RegExp(`(?:${ROLE_WORDS})\\s*(?:(?:[：:]|为|是)\\s*)?(${SURNAME}[\\p{Script=Han}]{1,2}?(?=[^\\p{Script=Han}]|$|${TITLES})|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})`, 'gu');
+const personField = lazy(() => new RegExp(`(?:${ROLE_WORDS})\\s*(?:(?:[：:]|为|是)\\s*)?(${SURNAME}[\\p{Script=Han}]{1,2}?(?=[^\\p{Script=Han}]|$|${TITLES})|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})`, 'gu'));
 /** `王经理`, `张伟总监`, `李先生`: a name right before a title, not inside a longer word. */
-const PERSON_TITLE = new RegExp(`(?<=^|[^\\p{Script=Han}]|联系|致电|拜访|对接|抄送|汇报给|告知|与|和|或|及|由)(${SURNAME}[\\p{Script=Han}]{0,2}?)(${TITLES})`, 'gu');
+const personTitle = lazy(() => new RegExp(`(?<=^|[^\\p{Script=Han}]|联系|致电|拜访|对接|抄送|汇报给|告知|与|和|或|及|由)(${SURNAME}[\\p{Script=Han}]{0,2}?)(${TITLES})`, 'gu'));
 const HONORIFICS = ['Mr', 'Ms', 'Mrs', 'Miss', 'Dr', 'Prof'];
 const PERSON_EN = new RegExp(`\\b(?:${HONORIFICS.join('|')})\\.?\\s+[A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+)?`, 'g');
 /** What people do in an intake's free text: `张伟表示…`, `由李明牵头`. */
@@ -151,9 +163,9 @@ const ACTS = '表示|说|认为|提出|反馈|确认|负责|牵头|介绍|强调
 /** A title written before the name: `CTO李雷`, `总监 张伟`. */
 const LATIN_LEAD_TITLES = ['CEO', 'CTO', 'CIO', 'CFO', 'COO', 'CISO', 'CDO', 'CSO', 'VP'];
 const LEAD_TITLES = ['总经理', '总监', '经理', '主管', '主任', '部长', '行长', '董事长', '负责人'];
-const PERSON_AFTER_TITLE = new RegExp(`(?:(?<![A-Za-z])(?:${LATIN_LEAD_TITLES.join('|')})|${LEAD_TITLES.join('|')})[ \t:：]?(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=[^\\p{Script=Han}]|$|${ACTS}|${TITLES})`, 'gu');
+const personAfterTitle = lazy(() => new RegExp(`(?:(?<![A-Za-z])(?:${LATIN_LEAD_TITLES.join('|')})|${LEAD_TITLES.join('|')})[ \t:：]?(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=[^\\p{Script=Han}]|$|${ACTS}|${TITLES})`, 'gu'));
 /** A name in free text, before what the person did and after a word that leads to a person. */
-const PERSON_ACTING = new RegExp(`(?<=^|[^\\p{Script=Han}]|由|与|和|跟|同|请|经|据|联系|致电|拜访|约|找|向|让)(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=${ACTS})`, 'gu');
+const personActing = lazy(() => new RegExp(`(?<=^|[^\\p{Script=Han}]|由|与|和|跟|同|请|经|据|联系|致电|拜访|约|找|向|让)(${SURNAME}[\\p{Script=Han}]{1,2}?)(?=${ACTS})`, 'gu'));
 
 /**
  * The words each pattern above cannot match without (each match holds one of its list, as
@@ -174,8 +186,8 @@ const SURNAME_CHARS = new Set(SURNAMES);
 
 /**
  * Whether a surname starts at most six code units before one of `words` in `text` (a compound
- * surname, then up to two Han characters of up to two code units each): PERSON_TITLE and
- * PERSON_ACTING find a name only right before their word, so without one they find nothing. The
+ * surname, then up to two Han characters of up to two code units each): personTitle and
+ * personActing find a name only right before their word, so without one they find nothing. The
  * two are the costliest patterns here to compile (Unicode classes of Han characters), and most
  * lines with a title or an act in them (驻场工程师, 要求, 对接) name nobody before it.
  */
@@ -191,12 +203,14 @@ function surnameBefore(text: string, words: readonly string[]): boolean {
 export function discoverPeople(text: string): string[] {
   const out = new Set<string>();
   if (holdsAny(text, NEEDS.field)) {
-    PERSON_FIELD.lastIndex = 0;
-    for (let m = PERSON_FIELD.exec(text); m; m = PERSON_FIELD.exec(text)) if (m[1]!.length >= 2 && !NOT_NAMES.has(m[1]!)) out.add(m[1]!);
+    const re = personField();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (m[1]!.length >= 2 && !NOT_NAMES.has(m[1]!)) out.add(m[1]!);
   }
   if (surnameBefore(text, NEEDS.title)) {
-    PERSON_TITLE.lastIndex = 0;
-    for (let m = PERSON_TITLE.exec(text); m; m = PERSON_TITLE.exec(text)) {
+    const re = personTitle();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       if (NOT_NAMES.has(m[1]!) || NOT_NAMES.has(m[1]!.slice(0, 2))) continue;
       // A surname alone (王经理) is masked with its title: never mask a single character everywhere.
       out.add(m[1]!.length >= 2 ? m[1]! : m[1]! + m[2]!);
@@ -206,8 +220,9 @@ export function discoverPeople(text: string): string[] {
     PERSON_EN.lastIndex = 0;
     for (let m = PERSON_EN.exec(text); m; m = PERSON_EN.exec(text)) out.add(m[0]);
   }
-  for (const [re, needs, named] of [[PERSON_AFTER_TITLE, NEEDS.afterTitle, holdsAny], [PERSON_ACTING, NEEDS.acting, surnameBefore]] as const) {
+  for (const [pattern, needs, named] of [[personAfterTitle, NEEDS.afterTitle, holdsAny], [personActing, NEEDS.acting, surnameBefore]] as const) {
     if (!named(text, needs)) continue;
+    const re = pattern();
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) if (!NOT_NAMES.has(m[1]!) && !NOT_NAMES.has(m[1]!.slice(0, 2))) out.add(m[1]!);
   }
