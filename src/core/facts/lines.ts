@@ -96,9 +96,18 @@ export function hasText(line: AnalysisLine): boolean {
   return !isBlank(line.text);
 }
 
-/** `text.trim().length === 0`, without allocating. */
+/**
+ * `text.trim().length === 0`, without allocating. Half the lines of a large file are a blanked
+ * placeholder and nothing else, and several checks ask this of each: such a line's text is one of
+ * the shared strings of spaces {@link blanks} makes, recognised by identity without reading it.
+ */
 export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  const n = text.length;
+  if (n === 0) return true;
+  // Most lines with text start with it: one character tells.
+  if (!isJsSpace(text.charCodeAt(0))) return false;
+  if (n < BLANKS.length && BLANKS[n] === text) return true;
+  for (let i = 1; i < n; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -345,18 +354,20 @@ export function clauseAround(text: string, at: number, separator: RegExp = CLAUS
 /** Format a number with a fixed number of decimals and thousands separators, locale-independent. */
 export function formatNumber(n: number, decimals = 0): string {
   const fixed = Math.abs(n).toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  const grouped = groupThousands(int!);
-  return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  return (n < 0 ? '-' : '') + groupThousands(int) + (dot < 0 ? '' : fixed.slice(dot));
 }
 
-/** `1234567` → `1,234,567` (a scan: the lookahead idiom `\B(?=(\d{3})+(?!\d))` is quadratic in the digits). */
+/**
+ * `1234567` → `1,234,567`: a group of one to three digits, then groups of three, each a slice (a
+ * scan: the lookahead idiom `\B(?=(\d{3})+(?!\d))` is quadratic in the digits).
+ */
 function groupThousands(digits: string): string {
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
+  let at = digits.length % 3 || 3;
+  if (at >= digits.length) return digits;
+  let out = digits.slice(0, at);
+  for (; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
   return out;
 }
 
