@@ -305,24 +305,17 @@ function mayStateLatency(text: string): boolean {
   return false;
 }
 
-/** `latencyTargets(text).length > 0`, without the targets. */
-function hasLatencyTarget(text: string): boolean {
-  if (!mayStateLatency(text)) return false;
-  for (const re of TARGETS) {
-    re.lastIndex = 0;
-    const found = re.test(text);
-    re.lastIndex = 0;
-    if (found) return true;
-  }
-  return false;
-}
-
 const TARGETS = [TARGET_BEFORE, TARGET_AFTER];
 
 /** Latency upper bounds in milliseconds written in `text`. */
 export function latencyTargets(text: string): Target[] {
   const out: Target[] = [];
   if (!mayStateLatency(text)) return out;
+  return targetsIn(text, out);
+}
+
+/** The targets of a text that may state one ({@link mayStateLatency}), added to `out`. */
+function targetsIn(text: string, out: Target[]): Target[] {
   for (const re of TARGETS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -388,7 +381,8 @@ function latencyExtract(lines: readonly AnalysisLine[], knowledge: AnalysisKnowl
       scratch[count++] = line.line;
       scratch[count++] = inWhere;
     }
-    if (inTarget && hasLatencyTarget(line.text)) {
+    // The targets are looked for once, by the candidate (mayStateLatency dismisses most lines first).
+    if (inTarget && mayStateLatency(line.text)) {
       const c = candidate(line, knowledge);
       if (c) candidates.push(c);
     }
@@ -413,7 +407,7 @@ export const MAX_FLAGGED_TARGET_MS = minRoundTripMs(Math.PI * EARTH_RADIUS_KM) +
  */
 function candidate(line: AnalysisLine, knowledge: AnalysisKnowledge): Candidate | undefined {
   let targets: Candidate['targets'] | undefined;
-  for (const t of latencyTargets(line.text)) if (t.ms <= MAX_FLAGGED_TARGET_MS) (targets ??= []).push({ ms: t.ms, range: spanRange(line, t.start, t.end) });
+  for (const t of targetsIn(line.text, [])) if (t.ms <= MAX_FLAGGED_TARGET_MS) (targets ??= []).push({ ms: t.ms, range: spanRange(line, t.start, t.end) });
   if (!targets) return undefined;
   const own = linePlaces(line.key, line.text, line.line, knowledge.locations());
   return { line: line.line, inWhere: WHERE_SECTIONS.has(line.section), own, crossSite: CROSS_SITE.test(lineText(line)), targets };
