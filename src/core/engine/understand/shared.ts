@@ -44,24 +44,34 @@ export function clean(text: string): string {
   return trimEndOf(text.replace(/\s+/g, ' ').replace(/^[\s，,；;。:：、-]+/, ''), ' \t，,；;。、').trim();
 }
 
-/** Cuts text at the first of `stops` after `min` characters, or at `max` characters. */
+/** Cuts text at the first of `stops` (characters of one code unit) after `min` characters, or at `max` characters. */
 export function clip(text: string, max: number, stops = '，；。,;'): string {
-  // No more code units than `max`, so no more characters: nothing to cut (and no array of them to make).
+  // No more code units than `max`, so no more characters: nothing to cut.
   if (text.length <= max) return text;
-  // Without surrogates every code unit is a character: the text is cut as it is, without an
-  // array of its characters (a string each) joined again.
-  if (!SURROGATE.test(text)) {
-    for (let i = max - 1; i >= Math.min(8, Math.floor(max / 2)); i--) if (stops.includes(text[i]!)) return balanced(text.slice(0, i));
-    return balanced(text.slice(0, max)) + '…';
-  }
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  // The last clause boundary within the limit, if it keeps a useful part of the text.
-  for (let i = max - 1; i >= Math.min(8, Math.floor(max / 2)); i--) if (stops.includes(chars[i]!)) return balanced(chars.slice(0, i).join(''));
-  return balanced(chars.slice(0, max).join('')) + '…';
+  // Where the `max`th character ends, in code units: without surrogates every code unit is a
+  // character, so the text is read as it is, with no array of its characters (a string each).
+  const surrogates = SURROGATE.test(text);
+  const end = surrogates ? unitsOf(text, max) : max;
+  if (end >= text.length) return text;
+  // The last clause boundary within the limit, if it keeps a useful part of the text. A stop is
+  // one code unit, so it is never half of a pair: each one found starts a character.
+  const min = Math.min(8, Math.floor(max / 2));
+  for (let i = end - 1, low = surrogates ? unitsOf(text, min) : min; i >= low; i--) if (stops.includes(text[i]!)) return balanced(text.slice(0, i));
+  return balanced(text.slice(0, end)) + '…';
 }
 
 const SURROGATE = /[\ud800-\udfff]/;
+
+/** How many code units the first `count` characters of `text` take (a pair is one character, a lone surrogate another). */
+function unitsOf(text: string, count: number): number {
+  let at = 0;
+  for (let c = 0; c < count && at < text.length; c++) {
+    const unit = text.charCodeAt(at);
+    const next = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
+    at += unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return at;
+}
 
 /** Text cut before a bracket it opens and does not close: "跑动（平均2.3次" → "跑动". */
 function balanced(text: string): string {
