@@ -263,8 +263,6 @@ class PlaceholderMessages {
   private withOptions: string[] | undefined;
   private withExample: string[] | undefined;
   private plain: string | undefined;
-  /** The last options message per placeholder text, with the options it was made of. */
-  private readonly byInner = new Map<string, { options: readonly string[]; message: string }>();
   /**
    * The diagnostics' message and data by the placeholder's options list: the parser gives the
    * placeholders of one content one list (core/placeholder.ts), so they share one data object
@@ -284,27 +282,13 @@ class PlaceholderMessages {
   }
 
   private message(p: Placeholder): string {
-    if (p.options.length > 0) {
-      // Copies of a placeholder have the same options (the parser even shares their strings): the same message.
-      const last = this.byInner.get(p.inner);
-      if (last && sameStrings(last.options, p.options)) return last.message;
-      const message = splice((this.withOptions ??= template((arg) => t('Unfilled placeholder; choose one of: {0}.', arg))), p.options.join(' / '));
-      this.byInner.set(p.inner, { options: p.options, message });
-      return message;
-    }
+    if (p.options.length > 0) return splice((this.withOptions ??= template((arg) => t('Unfilled placeholder; choose one of: {0}.', arg))), p.options.join(' / '));
     if (p.example) return splice((this.withExample ??= template((arg) => t('Unfilled placeholder, for example: {0}.', arg))), p.example);
     return (this.plain ??= t('Unfilled placeholder.'));
   }
 }
 
 type PlaceholderData = Extract<IntakeDiagnostic['data'], { kind: 'placeholder' }>;
-
-/** The same strings in the same order (cheap when they are the same string objects, as the parser's copies are). */
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Stands for a message's argument while it is localised; no translation contains it. */
 const ARGUMENT = '\u0000\u0001argument\u0001\u0000';
