@@ -59,6 +59,12 @@ describe('placeholders', () => {
       assert.deepEqual(analyzePlaceholder('IBM COBOL核心系统，需通过REST/XML接口交互'), { options: [], example: 'IBM COBOL核心系统，需通过REST/XML接口交互' });
     });
 
+    it('keeps prose with a full stop or semicolon whole, and splits at a half-width comma or a 、', () => {
+      assert.deepEqual(analyzePlaceholder('甲。乙/丙'), { options: [], example: '甲。乙/丙' });
+      assert.deepEqual(analyzePlaceholder('甲/乙；丙'), { options: [], example: '甲/乙；丙' });
+      assert.deepEqual(analyzePlaceholder('甲,乙/丙、丁'), { options: ['甲,乙', '丙、丁'] });
+    });
+
     it('suggests the example first, else the first option', () => {
       const file = parseIntake('[客户行业]：__(保险/政府)__ __(如「500万+」)__ __()__');
       assert.deepEqual(
