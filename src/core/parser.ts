@@ -13,6 +13,7 @@
 import { comparePositions, isAsciiDigit, isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
 import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder, type PlaceholderSpan } from './placeholder';
+import { RepeatedKeys, type RepeatedKey } from './text/repeatedKeys';
 
 /**
  * The line shapes, as regular expressions; the parser matches them by hand (see {@link headingAt},
@@ -257,6 +258,8 @@ class IntakeParser {
    * the lines of a text without one (nearly every text) are not searched for one each.
    */
   private readonly lineSeparators: boolean;
+  /** The keys and section names seen so far, each one string, with their last values. */
+  private readonly keys = new RepeatedKeys();
 
   constructor(
     private readonly text: string,
@@ -433,7 +436,10 @@ class IntakeParser {
     // The text stops before trailing blanks and closing hashes (`## 标题 ##`).
     let to = text.length;
     while (to > from && isBlankOrHash(text.charCodeAt(to - 1))) to--;
-    this.pendingHeadings.push({ level, text: text.slice(from, to).trim(), range: this.range(this.indentLen, this.trimEnd) });
+    // Then trimmed as `trim()` would, by index: one string, the text itself.
+    while (from < to && isJsSpace(text.charCodeAt(from))) from++;
+    while (to > from && isJsSpace(text.charCodeAt(to - 1))) to--;
+    this.pendingHeadings.push({ level, text: text.slice(from, to), range: this.range(this.indentLen, this.trimEnd) });
     if (this.spans) this.pendingHeadingAt.push(this.lineStart, this.lineNext);
   }
 
@@ -446,7 +452,8 @@ class IntakeParser {
     let nameEnd = closeAt;
     while (nameStart < nameEnd && isJsSpace(text.charCodeAt(nameStart))) nameStart++;
     while (nameEnd > nameStart && isJsSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-    const name = text.slice(nameStart, nameEnd);
+    const entry = this.keys.keyIn(text, nameStart, nameEnd);
+    const name = entry.key;
     const current = this.intake;
     // Headings directly above this header belong to it (and to the intake it may open).
     const headings = this.pendingHeadings;
@@ -485,7 +492,7 @@ class IntakeParser {
       range: this.range(start, this.trimEnd),
     };
     if (colon) section.colon = colon;
-    const value = this.valueOf(restStart, text.length);
+    const value = this.valueOf(restStart, text.length, entry);
     if (value) section.value = value;
     const heading = headings[headings.length - 1];
     if (heading) section.heading = heading;
@@ -571,11 +578,12 @@ class IntakeParser {
     while (keyEnd > keyStart && isJsSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
     while (keyStart < keyEnd && isJsSpace(text.charCodeAt(keyStart))) keyStart++;
     if (!isPlausibleKey(text, keyStart, keyEnd)) return undefined;
-    const key = text.slice(keyStart, keyEnd);
+    const entry = this.keys.keyIn(text, keyStart, keyEnd);
+    const key = entry.key;
     const keyRange = this.range(keyStart, keyEnd);
     const colon: Colon = { char: text.charCodeAt(colonAt) === COLON ? ':' : '：', range: this.range(colonAt, colonAt + 1) };
     const range = this.range(this.indentLen, this.trimEnd);
-    const value = this.valueOf(valueStart, text.length);
+    const value = this.valueOf(valueStart, text.length, entry);
     // One literal per shape, `value` last as if added afterwards: the same keys in the same order.
     if (value) return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent, value };
     return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent };
@@ -623,15 +631,18 @@ class IntakeParser {
     };
   }
 
-  /** The trimmed text in [start, end) of the line, with the placeholders inside it; undefined when blank. */
-  private valueOf(start: number, end: number): Value | undefined {
+  /**
+   * The trimmed text in [start, end) of the line, with the placeholders inside it; undefined when
+   * blank. A key's value is the string of its last value when it is the same text.
+   */
+  private valueOf(start: number, end: number, key?: RepeatedKey): Value | undefined {
     const text = this.line;
     let s = start;
     const e = Math.min(end, this.trimEnd);
     while (s < e && isValueBlank(text.charCodeAt(s))) s++;
     if (s >= e) return undefined;
     const placeholders = this.placeholdersIn(s, e);
-    return { text: text.slice(s, e), range: this.rangeOfValue(s, e, placeholders), placeholders };
+    return { text: key ? RepeatedKeys.valueIn(key, text, s, e) : text.slice(s, e), range: this.rangeOfValue(s, e, placeholders), placeholders };
   }
 
   /**

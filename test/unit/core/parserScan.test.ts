@@ -118,4 +118,31 @@ describe('parseIntake: keys and placeholders as the line scan finds them', () =>
     assert.equal(a!.options, c!.options);
     assert.deepEqual(a!.options, ['a', 'b']);
   });
+
+  it('gives the keys and values of repeated copies, whichever key or value came before', () => {
+    // Copies in one order, then another, a key that starts like the guessed one, a longer and a
+    // shorter value than the key's last one, and a section value repeated and changed.
+    const copy = (a: string, b: string, v: string) => `[客户行业]：${v}\n- ${a}：${v}\n- ${b}：x${v}`;
+    const text = [copy('甲', '乙', '保险'), copy('甲', '乙', '保险'), copy('乙', '甲', '保险x'), copy('甲乙', '乙', '保'), copy('甲', '乙甲', '')].join('\n\n=====\n\n');
+    const file = parseIntake(text);
+    const got = file.intakes.map((i) => i.sections.map((s) => [s.name, s.value?.text ?? '', ...s.items.map((x) => (x.kind === 'field' ? `${x.key}|${x.value?.text ?? ''}` : ''))].join(' ')));
+    assert.deepEqual(got, [
+      ['客户行业 保险 甲|保险 乙|x保险'],
+      ['客户行业 保险 甲|保险 乙|x保险'],
+      ['客户行业 保险x 乙|保险x 甲|x保险x'],
+      ['客户行业 保 甲乙|保 乙|x保'],
+      ['客户行业  甲| 乙甲|x'],
+    ]);
+  });
+
+  it('trims a heading\'s text of every blank, as trim() does', () => {
+    const file = parseIntake('## \u3000标题\u3000 ##\n### \u00a0二\u2003#\n[客户行业]：保险');
+    assert.deepEqual(
+      file.intakes[0]!.headings.map((h) => [h.level, h.text]),
+      [
+        [2, '标题'],
+        [3, '二'],
+      ],
+    );
+  });
 });
