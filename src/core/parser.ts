@@ -12,7 +12,7 @@
  */
 import { comparePositions, isAsciiDigit, isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
-import { forEachPlaceholderSpan, PlaceholderAnalyzer, toPlaceholder, type PlaceholderSpan } from './placeholder';
+import { PlaceholderAnalyzer, placeholderOf } from './placeholder';
 import { RepeatedKeys, type RepeatedKey } from './text/repeatedKeys';
 
 /**
@@ -252,7 +252,6 @@ class IntakeParser {
   private readonly positionChars = new Int32Array(SHARED_POSITIONS);
   private readonly positions = new Array<Position | undefined>(SHARED_POSITIONS).fill(undefined);
   private positionCount = 0;
-  private readonly positionAt = (character: number): Position => this.position(character);
   /**
    * Whether the text has a line separator (U+2028, U+2029) anywhere: looked for once, so that
    * the lines of a text without one (nearly every text) are not searched for one each.
@@ -357,7 +356,7 @@ class IntakeParser {
     this.indent = indent;
     this.trimEnd = trimEnd;
     this.placeholderCount = 0;
-    if (opens) this.collectPlaceholders(no, text);
+    if (opens) this.collectPlaceholders(text);
 
     const first = text.charCodeAt(indentLen);
     if (first === HASH) {
@@ -380,17 +379,39 @@ class IntakeParser {
     return false;
   }
 
-  private collectPlaceholders(no: number, text: string): void {
-    forEachPlaceholderSpan(text, this.onPlaceholder, no);
+  /**
+   * The placeholders of the line (placeholders never span lines): each `__(` up to the next `)__`,
+   * or to the end of the line (before trailing spaces and tabs) when none follows. A scan here,
+   * with no callback: a closure made per parse was a new call target for every parse, and the
+   * optimised parser was thrown away for it on the second.
+   */
+  private collectPlaceholders(text: string): void {
+    let from = 0;
+    while (from < text.length) {
+      const start = text.indexOf('__(', from);
+      if (start < 0) return;
+      const innerStart = start + 3;
+      const close = text.indexOf(')__', innerStart);
+      if (close < 0) {
+        let end = text.length;
+        while (end > 0 && isBlankOrTab(text.charCodeAt(end - 1))) end--;
+        this.addPlaceholder(start, end, innerStart, end, false);
+        return;
+      }
+      this.addPlaceholder(start, close + 3, innerStart, close, true);
+      from = close + 3;
+    }
   }
 
-  /** Made once per parse (not a closure per line); `no` is the current line. */
-  private readonly onPlaceholder = (span: Readonly<PlaceholderSpan>, no: number): void => {
-    const p = toPlaceholder(this.line, no, span, this.positionAt, this.placeholderContents);
+  /** The placeholder `[start, end)` of the current line, its text in `[innerStart, innerEnd)`. */
+  private addPlaceholder(start: number, end: number, innerStart: number, innerEnd: number, closed: boolean): void {
+    const entry = this.placeholderContents.entryIn(this.line, innerStart, innerEnd);
+    const range = this.range(start, end);
+    const p = placeholderOf(entry, range, this.range(innerStart, innerEnd), closed);
     this.placeholders[this.placeholderCount++] = p;
     this.allPlaceholders.push(p);
-    if (!p.closed) this.problems.push({ code: 'intake.unclosed-placeholder', range: p.range });
-  };
+    if (!closed) this.problems.push({ code: 'intake.unclosed-placeholder', range });
+  }
 
   /** The position of `character` on the current line, shared with every range that has it. */
   private position(character: number): Position {

@@ -5,11 +5,8 @@
  *   __(例：500万+注册用户)__      → example 500万+注册用户
  *   __(60%)__                    → example 60% (a single suggestion)
  */
-import { isJsSpace, type Position } from './document';
+import { isJsSpace, type Range } from './document';
 import type { Placeholder } from './model';
-
-const OPEN = '__(';
-const CLOSE = ')__';
 
 export interface PlaceholderContent {
   options: string[];
@@ -173,55 +170,10 @@ function pushTrimmed(parts: string[], count: number, head: string, text: string,
   return count + 1;
 }
 
-/** A placeholder's span within one line (character offsets). */
-export interface PlaceholderSpan {
-  start: number;
-  /** Exclusive; the end of the line when unclosed. */
-  end: number;
-  innerStart: number;
-  innerEnd: number;
-  closed: boolean;
-}
-
-/**
- * The placeholders of a single line (placeholders never span lines): `fn` gets each span in
- * turn, in one span object that is reused, so it must not keep it, and `arg` (so that a caller
- * can pass one function for every line rather than a closure per line).
- */
-export function forEachPlaceholderSpan<T>(line: string, fn: (span: Readonly<PlaceholderSpan>, arg: T) => void, arg: T): void {
-  const span: PlaceholderSpan = { start: 0, end: 0, innerStart: 0, innerEnd: 0, closed: false };
-  let from = 0;
-  while (from < line.length) {
-    const start = line.indexOf(OPEN, from);
-    if (start < 0) break;
-    const innerStart = start + OPEN.length;
-    const close = line.indexOf(CLOSE, innerStart);
-    span.start = start;
-    span.innerStart = innerStart;
-    if (close < 0) {
-      span.end = span.innerEnd = trimEnd(line);
-      span.closed = false;
-      fn(span, arg);
-      break;
-    }
-    span.end = close + CLOSE.length;
-    span.innerEnd = close;
-    span.closed = true;
-    fn(span, arg);
-    from = close + CLOSE.length;
-  }
-}
-
-function trimEnd(line: string): number {
-  let end = line.length;
-  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return end;
-}
-
 /**
  * {@link analyzePlaceholder} with a memory, for one parse: the copies of a template in a file
  * repeat the same placeholders. What it returns is shared by every placeholder of the same
- * content (see {@link toPlaceholder}), so no one may change it.
+ * content (see {@link placeholderOf}), so no one may change it.
  */
 export class PlaceholderAnalyzer {
   private readonly seen = new Map<string, AnalyzedPlaceholder>();
@@ -251,7 +203,7 @@ export class PlaceholderAnalyzer {
   }
 }
 
-interface AnalyzedPlaceholder {
+export interface AnalyzedPlaceholder {
   readonly inner: string;
   readonly content: PlaceholderContent;
   /** The entry that followed this one last time (see {@link PlaceholderAnalyzer.entryIn}). */
@@ -259,24 +211,17 @@ interface AnalyzedPlaceholder {
 }
 
 /**
- * The placeholder of a span. `position`, when given, makes the positions (the parser passes one
- * that shares a position object between ranges that meet at the same character); `analyzer`
- * remembers the contents of placeholders already seen. With an analyzer, placeholders of the
- * same content share one options list: nothing changes a placeholder's options (a fix, the
- * hover, completion and the diagnostics' data only read them), and a large file has thousands
- * of copies of a template's placeholders.
+ * The placeholder of `entry`'s content with these ranges (the parser makes them, sharing a
+ * position object between ranges that meet at the same character). Placeholders of the same
+ * content share one options list: nothing changes a placeholder's options (a fix, the hover,
+ * completion and the diagnostics' data only read them), and a large file has thousands of
+ * copies of a template's placeholders.
  */
-export function toPlaceholder(line: string, lineNo: number, span: Readonly<PlaceholderSpan>, position?: (character: number) => Position, analyzer?: PlaceholderAnalyzer): Placeholder {
-  const entry = analyzer ? analyzer.entryIn(line, span.innerStart, span.innerEnd) : undefined;
-  const inner = entry ? entry.inner : line.slice(span.innerStart, span.innerEnd);
-  const content = entry ? entry.content : analyzePlaceholder(inner);
-  const options = content.options;
-  const at = position ?? ((character: number): Position => ({ line: lineNo, character }));
-  const range = { start: at(span.start), end: at(span.end) };
-  const innerRange = { start: at(span.innerStart), end: at(span.innerEnd) };
+export function placeholderOf(entry: AnalyzedPlaceholder, range: Range, innerRange: Range, closed: boolean): Placeholder {
+  const content = entry.content;
   // One literal per shape (rather than adding `example` afterwards): the same keys in the same order, stored in the object.
-  if (content.example !== undefined) return { range, inner, innerRange, options, closed: span.closed, example: content.example };
-  return { range, inner, innerRange, options, closed: span.closed };
+  if (content.example !== undefined) return { range, inner: entry.inner, innerRange, options: content.options, closed, example: content.example };
+  return { range, inner: entry.inner, innerRange, options: content.options, closed };
 }
 
 /** The text a placeholder would most plausibly be filled with: its example, else its first option. */
