@@ -247,19 +247,31 @@ function scanPlaces(text: string, locations: readonly Location[], line: number, 
   for (let at = 0; at + 1 < lower.length; at++) {
     const first = lowerAt(lower, at);
     if (starts[first] === 0 || pairs[pairSlot(first, lowerAt(lower, at + 1))] === 0) continue;
-    let node = branch(index, first);
-    for (let end = at + 1; node; end++) {
-      if (node.ends) {
-        for (const { entry: e, order } of node.ends) {
-          if (e.asciiStart && at > 0 && isLowerAlnum(lowerAt(lower, at - 1))) continue;
-          if (e.asciiEnd && end < lower.length && isLowerAlnum(lowerAt(lower, end))) continue;
-          (hits ??= []).push({ e, order, at, end });
-        }
-      }
-      node = end < lower.length ? node.next?.get(lowerAt(lower, end)) : undefined;
-    }
+    hits = hitsAt(index, lower, at, first, hits);
   }
   return hits ? placesOf(hits, text, line, shift) : [];
+}
+
+/**
+ * The hits of the aliases that begin at `at` (where the pair of characters is marked), added to
+ * `hits`. Apart from {@link scanPlaces}: few positions get here, and the optimising compiler then
+ * keeps the walk down the trie (its maps, the trie's building) out of the scan's loop.
+ */
+function hitsAt(index: PlaceIndex, lower: string, at: number, first: number, hits: PlaceHit[] | undefined): PlaceHit[] | undefined {
+  let node = branch(index, first);
+  for (let end = at + 1; node; end++) {
+    const ends = node.ends;
+    if (ends) {
+      for (let k = 0; k < ends.length; k++) {
+        const { entry: e, order } = ends[k]!;
+        if (e.asciiStart && at > 0 && isLowerAlnum(lowerAt(lower, at - 1))) continue;
+        if (e.asciiEnd && end < lower.length && isLowerAlnum(lowerAt(lower, end))) continue;
+        (hits ??= []).push({ e, order, at, end });
+      }
+    }
+    node = end < lower.length ? node.next?.get(lowerAt(lower, end)) : undefined;
+  }
+  return hits;
 }
 
 interface PlaceHit {
