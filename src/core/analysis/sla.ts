@@ -186,46 +186,65 @@ function isUnitStart(c: number): boolean {
 function collect(lines: readonly AnalysisLine[]): Statements {
   // Made when the first clause worth reading is met (most sections have none).
   let s: Statements | undefined;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     // A blank line (most of a blank template's: its placeholders are blanked) has neither a digit
     // nor a character zero tolerance starts with; a loop over its blanks is cheaper than scan's two searches.
     if (isBlank(line.text)) continue;
     const has = scan(line.text);
-    const zero = has & MAY_BE_ZERO ? ZERO.exec(line.text) : null;
-    if (zero) {
-      // Quoted as the customer wrote it ("门急诊与住院核心业务零停机"), not as the keyword that matched.
-      const around = clauseAround(line.text, zero.index, ZERO_CLAUSE_SEPARATOR);
-      const clause = line.text.slice(around.start, around.end).trim() || zero[0];
-      (s ??= noStatements()).zero.push({ label: lineLabel(line), text: zero[0], clause, range: spanRange(line, zero.index, zero.index + zero[0].length) });
-    }
-    // Durations and percentages are numbers: a clause without a digit states none of them.
-    if (!(has & DIGIT)) continue;
-    const text = line.text;
-    let start = 0;
-    // What the clause so far has, noted by the walk to its separator (which reads every character
-    // already): a digit, and a per cent sign or a digit followed by (blanks and) what may start a
-    // duration's unit. Without them a clause states no availability and no duration.
-    let digit = false;
-    let worthReading = false;
-    let afterDigit = false;
-    for (let i = 0; i <= text.length; i++) {
-      if (i < text.length) {
-        const c = text.charCodeAt(i);
-        if (!isSlaSeparator(c)) {
-          if (isAsciiDigit(c)) digit = afterDigit = true;
-          else if (c !== 32 && c !== 9) {
-            if ((afterDigit && isUnitStart(c)) || c === 37 /* % */ || c === 0xff05 /* ％ */) worthReading = true;
-            afterDigit = false;
-          }
-          continue;
-        }
-      }
-      if (digit && worthReading) collectClause((s ??= noStatements()), line, { text: text.slice(start, i), start }, zero !== null);
-      start = i + 1;
-      digit = worthReading = afterDigit = false;
-    }
+    if (has !== 0) s = collectLine(s, line, has);
   }
   return s === undefined || s.availability.length + s.allowances.length + s.recoveries.length + s.zero.length === 0 ? NO_STATEMENTS : s;
+}
+
+/**
+ * What a line with a digit or a character of zero tolerance ({@link scan}'s `has`) states, added to
+ * `s` (made when needed). Apart from {@link collect}, as is each step of it, so that the optimising
+ * compiler keeps the loop over the lines small: most lines have neither.
+ */
+function collectLine(s: Statements | undefined, line: AnalysisLine, has: number): Statements | undefined {
+  const zero = has & MAY_BE_ZERO ? ZERO.exec(line.text) : null;
+  if (zero) s = collectZero(s ?? noStatements(), line, zero);
+  // Durations and percentages are numbers: a clause without a digit states none of them.
+  return has & DIGIT ? collectClauses(s, line, zero !== null) : s;
+}
+
+/** A zero tolerance the line states. */
+function collectZero(s: Statements, line: AnalysisLine, zero: RegExpExecArray): Statements {
+  // Quoted as the customer wrote it ("门急诊与住院核心业务零停机"), not as the keyword that matched.
+  const around = clauseAround(line.text, zero.index, ZERO_CLAUSE_SEPARATOR);
+  const clause = line.text.slice(around.start, around.end).trim() || zero[0];
+  s.zero.push({ label: lineLabel(line), text: zero[0], clause, range: spanRange(line, zero.index, zero.index + zero[0].length) });
+  return s;
+}
+
+/** What the clauses of a line with a digit state, added to `s` (made when needed). */
+function collectClauses(s: Statements | undefined, line: AnalysisLine, zeroLine: boolean): Statements | undefined {
+  const text = line.text;
+  let start = 0;
+  // What the clause so far has, noted by the walk to its separator (which reads every character
+  // already): a digit, and a per cent sign or a digit followed by (blanks and) what may start a
+  // duration's unit. Without them a clause states no availability and no duration.
+  let digit = false;
+  let worthReading = false;
+  let afterDigit = false;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (!isSlaSeparator(c)) {
+        if (isAsciiDigit(c)) digit = afterDigit = true;
+        else if (c !== 32 && c !== 9) {
+          if ((afterDigit && isUnitStart(c)) || c === 37 /* % */ || c === 0xff05 /* ％ */) worthReading = true;
+          afterDigit = false;
+        }
+        continue;
+      }
+    }
+    if (digit && worthReading) collectClause((s ??= noStatements()), line, { text: text.slice(start, i), start }, zeroLine);
+    start = i + 1;
+    digit = worthReading = afterDigit = false;
+  }
+  return s;
 }
 
 function noStatements(): Statements {
