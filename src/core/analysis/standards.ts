@@ -328,7 +328,12 @@ class AliasGroup {
 
   /** All of them as one sticky pattern: does any alias match here? Made when first needed (most groups never are). */
   get any(): RegExp {
-    return (this.anyPattern ??= caseInsensitiveRegExp(this.aliases.map((x) => `(?:${x.a.pattern})`).join('|'), 'iy'));
+    return this.anyPattern ?? this.makeAny();
+  }
+
+  /** {@link any}'s first use, apart from it so that the getter, inlined into the scans, stays small. */
+  private makeAny(): RegExp {
+    return (this.anyPattern = caseInsensitiveRegExp(this.aliases.map((x) => `(?:${x.a.pattern})`).join('|'), 'iy'));
   }
 }
 
@@ -396,8 +401,17 @@ function aliasIndex(frameworks: readonly Framework[]): AliasIndex | null {
 
 /** The group number of the aliases that can start with code unit `c` (0: none). */
 function groupAt(index: AliasIndex, c: number): number {
-  let g = index.startAt[c]!;
-  if (g < 0) index.startAt[c] = g = index.groupOf.get(canonicalOf(c)) ?? 0;
+  const g = index.startAt[c]!;
+  return g >= 0 ? g : learnGroupAt(index, c);
+}
+
+/**
+ * {@link groupAt}'s first look-up of `c`. Apart from it, so that the optimising compiler, which
+ * inlines `groupAt` into the scans' loops, does not compile the look-up (and canonicalOf) into them too.
+ */
+function learnGroupAt(index: AliasIndex, c: number): number {
+  const g = index.groupOf.get(canonicalOf(c)) ?? 0;
+  index.startAt[c] = g;
   return g;
 }
 
@@ -412,13 +426,22 @@ function isAsciiAlnum(c: number): boolean {
 function mayMention(text: string, index: AliasIndex): boolean {
   for (let i = 0; i < text.length; i++) {
     const g = groupAt(index, text.charCodeAt(i));
-    if (g === 0 || !pairMayStart(index, text, i, g)) continue;
-    const group = index.groups[g - 1]!;
-    if (group.wordStart && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) continue;
-    group.any.lastIndex = i;
-    if (group.any.test(text)) return true;
+    if (g !== 0 && mayMentionAt(text, index, i, g)) return true;
   }
   return false;
+}
+
+/**
+ * Whether an alias of group `g` (that of the character at `i`) matches at `i` where a hit could be
+ * kept. Apart from {@link mayMention}, so that its loop, which passes over most characters, stays small.
+ */
+function mayMentionAt(text: string, index: AliasIndex, i: number, g: number): boolean {
+  if (!pairMayStart(index, text, i, g)) return false;
+  const group = index.groups[g - 1]!;
+  if (group.wordStart && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) return false;
+  const any = group.any;
+  any.lastIndex = i;
+  return any.test(text);
 }
 
 /** Whether a hit of alias `a` from `start` to `end` is kept (whole words for ASCII aliases). */
