@@ -488,11 +488,7 @@ class IntakeParser {
     }
     this.closeSection();
     const intake = this.currentIntake();
-    for (let k = 0; k < headings.length; k++) {
-      const h = headings[k]!;
-      this.extendIntake(intake, h.range, headingAt[2 * k], headingAt[2 * k + 1]);
-      intake.headings.push(h);
-    }
+    this.placeHeadings(intake, headings, headingAt);
 
     const afterClose = closeAt + 1;
     let restStart = afterClose;
@@ -719,15 +715,24 @@ class IntakeParser {
     this.depth = 0;
   }
 
+  /**
+   * Gives `intake` headings that stood above where it goes on, with their lines' offsets (`at`,
+   * two per heading, kept only with `spans`) for its span.
+   */
+  private placeHeadings(intake: Intake, headings: readonly Heading[], at: readonly number[]): void {
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k]!;
+      this.extendIntake(intake, h.range, at[2 * k], at[2 * k + 1]);
+      intake.headings.push(h);
+    }
+  }
+
   private closeIntake(separator: Range | undefined): void {
     this.closeSection();
     const intake = this.intake;
     if (this.pendingHeadings.length > 0) {
       // Headings with no section after them stay with the intake they stand in.
-      const target = intake ?? this.currentIntake();
-      const at = this.pendingHeadingAt;
-      this.pendingHeadings.forEach((h, k) => this.extendIntake(target, h.range, at[2 * k], at[2 * k + 1]));
-      target.headings.push(...this.pendingHeadings);
+      this.placeHeadings(intake ?? this.currentIntake(), this.pendingHeadings, this.pendingHeadingAt);
       this.pendingHeadings = [];
       if (this.spans) this.pendingHeadingAt = [];
     }
