@@ -36,27 +36,24 @@ describe('renderMarkdownExport', () => {
   });
 
   it("gives the same text without Node's Buffer (in a browser: TextEncoder and btoa)", () => {
-    const node = globalThis as { Buffer?: unknown };
-    const saved = node.Buffer;
-    let browser: string;
-    try {
-      delete node.Buffer;
-      browser = renderMarkdownExport(model);
-    } finally {
-      node.Buffer = saved;
-    }
-    assert.equal(browser, md);
+    assert.equal(withoutBuffer(() => renderMarkdownExport(model)), md);
     // A lone surrogate in a chart's text becomes U+FFFD's bytes either way.
     const odd = { ...model, timeline: { ...model.timeline!, phases: model.timeline!.phases.map((p, i) => (i === 0 ? { ...p, name: `${p.name}\ud800` } : p)) } };
     const withBuffer = renderMarkdownExport(odd);
-    try {
-      delete node.Buffer;
-      browser = renderMarkdownExport(odd);
-    } finally {
-      node.Buffer = saved;
-    }
-    assert.equal(browser, withBuffer);
+    assert.equal(withoutBuffer(() => renderMarkdownExport(odd)), withBuffer);
     const gantt = /base64,([A-Za-z0-9+/=]+)/.exec(withBuffer)![1]!;
     assert.ok(Buffer.from(gantt, 'base64').includes(Buffer.from([0xef, 0xbf, 0xbd])), 'the chart holds the replacement character');
   });
 });
+
+/** What `fn` gives with no global Buffer, as in a browser; the Buffer is put back after. */
+function withoutBuffer<T>(fn: () => T): T {
+  const node = globalThis as { Buffer?: unknown };
+  const saved = node.Buffer;
+  try {
+    delete node.Buffer;
+    return fn();
+  } finally {
+    node.Buffer = saved;
+  }
+}
