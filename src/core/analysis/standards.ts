@@ -599,7 +599,8 @@ function applicable(entries: readonly VersionEntry[], aliasText: string, kind: V
 /**
  * Compares dotted versions part by part, a missing part as 0: `a.split('.').map(Number)` against
  * the same of `b`, without the arrays (it runs for every known version of every versioned mention).
- * `from` is where a part begins; past the end of the text (`length + 1`), it has no more parts.
+ * `i` and `j` are where the next part of `a` and of `b` begins; past the end of its text
+ * (`length + 1`), a version has no more parts.
  */
 export function compareVersions(a: string, b: string): number {
   let i = 0;

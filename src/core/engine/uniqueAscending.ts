@@ -9,7 +9,7 @@
 export function uniqueAscending(values: readonly number[]): number[] {
   if (values.length > 32) return viaSet(values);
   const out: number[] = [];
-  // An index loop, not for…of: inlined into its callers (the rules' evaluation, the writer's tables),
+  // An index loop, not for…of: inlined into its callers (the writer's points and tables, the plan),
   // an iterator's protocol and try block made each caller's optimised code several times larger.
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
