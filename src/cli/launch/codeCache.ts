@@ -14,10 +14,10 @@
  * only the compile time: the cache is never needed to run.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { ensurePrivateDir, isPrivate } from './cacheDir';
+import { nodeModule } from './nodeModule';
 
 export interface CodeCacheOptions {
   /** The cache folder (cacheDir.ts). */
@@ -48,7 +48,7 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): unkno
   const cacheFile = cacheFileOf(file, options);
   const cached = cacheFile !== undefined ? readCache(cacheFile) : undefined;
   // Module.wrap keeps the first line's numbers: stack traces point into the bundle as before.
-  const script = new Script(wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
+  const script = new Script(nodeModule.wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
   if (cached && !script.cachedDataRejected) trace(`hit ${cacheFile}`);
   else if (cacheFile !== undefined) {
     trace(`${cached ? 'rejected' : 'miss'} ${cacheFile}`);
@@ -67,7 +67,7 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): unkno
 
 /** `require` for the code of `file`: Node's, but for the files of vendor/ beside it, which go through the cache. */
 function requireFor(file: string, options: CodeCacheOptions): NodeJS.Require {
-  const base = createRequire(file);
+  const base = nodeModule.createRequire(file);
   const dir = dirname(file);
   const vendored = (id: string): unknown => {
     if (!id.startsWith('./vendor/')) return base(id);

@@ -3,10 +3,10 @@
  * short run, then runs the bundle with V8's compiled code for it kept in the user's cache folder
  * between runs (codeCache.ts, cacheDir.ts).
  */
-import { createRequire } from 'node:module';
 import { codeCacheDir } from './cacheDir';
 import { runWithCodeCache } from './codeCache';
 import { debugTrace } from './debugTrace';
+import { nodeModule } from './nodeModule';
 import { setV8Flags } from './v8Flags';
 
 /** Runs `bundle` for `command` (undefined in a batch's worker thread); `build` is '' in a development build, which uses no cache. */
@@ -38,7 +38,7 @@ export function runBundleHere(bundle: string, build: string, command: string | u
   setV8Flags(flags);
   const dir = build ? codeCacheDir(process.env, process.platform) : undefined;
   if (dir === undefined) {
-    createRequire(bundle)(bundle);
+    nodeModule.createRequire(bundle)(bundle);
   } else {
     const trace = debugTrace('intake-cache');
     // The command (a batch's worker threads have none): each compiles functions of its own.

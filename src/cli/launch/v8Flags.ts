@@ -10,7 +10,7 @@
  * warning of its own (--pending-deprecation wraps it in one), node:v8 is loaded as before.
  * Callgrind, `intake generate` of the insurance intake, warm code cache: see the commit.
  */
-import { createRequire } from 'node:module';
+import { nodeModule } from './nodeModule';
 
 type SetFlags = (flags: string) => void;
 
@@ -35,6 +35,6 @@ function bindingSetFlags(): SetFlags | undefined {
 
 /** Sets each of `flags` (`--name` or `--name=value`) as node:v8's setFlagsFromString would. */
 export function setV8Flags(flags: readonly string[]): void {
-  const set = bindingSetFlags() ?? (createRequire(__filename)('node:v8') as typeof import('node:v8')).setFlagsFromString;
+  const set = bindingSetFlags() ?? (nodeModule.createRequire(__filename)('node:v8') as typeof import('node:v8')).setFlagsFromString;
   for (const flag of flags) set(flag);
 }
