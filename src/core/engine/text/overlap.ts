@@ -31,8 +31,17 @@ function pieces(text: string, minHan: number): { latin: string[]; han: string[] 
     } else if (isHan(c)) {
       while (j < text.length && isHan(text[j]!)) j++;
       let run = text.slice(i, j);
-      for (const w of GENERIC) run = run.split(w).join('|');
-      han.push(...run.split('|').filter((x) => x.length >= minHan));
+      // Split only at the words the run holds: a split and join at an absent word changes nothing,
+      // and costs two arrays and a string (most runs hold none of them, or one or two).
+      let cutAt = false;
+      for (const w of GENERIC) {
+        if (!run.includes(w)) continue;
+        run = run.split(w).join('|');
+        cutAt = true;
+      }
+      if (!cutAt) {
+        if (run.length >= minHan) han.push(run);
+      } else han.push(...run.split('|').filter((x) => x.length >= minHan));
     }
     i = j;
   }
