@@ -10,7 +10,10 @@ export function mapStrings<T>(value: T, clean: (s: string) => string): T {
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, clean)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, clean);
+    // By index over the keys, in Object.entries' order: entries and a for…of make an array and an
+    // iterator result per field, a few hundred kilobytes of garbage over a report's model.
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = mapStrings((value as Record<string, unknown>)[keys[i]!], clean);
     return out as T;
   }
   return value;

@@ -89,7 +89,9 @@ export class AliasIndex<T> {
   private matchAt(lower: string, i: number): Entry<T> | undefined {
     const list = this.byFirst.get(lower.charCodeAt(i));
     if (!list) return undefined;
-    for (const e of list) {
+    // By index: a for…of makes an iterator result per candidate, at every position of every line.
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k]!;
       if (!lower.startsWith(e.lower, i)) continue;
       // Bounds checked first: charCodeAt outside the text is NaN, which isWordCode's optimised
       // code, made for integers, gives up on (a deoptimisation in the first reports).

@@ -38,7 +38,9 @@ function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text[i]) || (i > 0 && /[A-Za-z._]/.test(text[i - 1]!))) {
+    // The code unit, not text[i]: that makes a new string of each Chinese character it reads.
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39 || (i > 0 && /[A-Za-z._]/.test(text[i - 1]!))) {
       i++;
       continue;
     }

@@ -12,8 +12,9 @@ const GENERIC = ['系统', '平台', '中心', '管理', '服务', '数据', '�
 /** Latin words as generic as 系统 and 平台 (the SQL of "SQL Server" says nothing about a product that speaks SQL). */
 const GENERIC_LATIN = new Set(['sql', 'api', 'apis', 'rest', 'http', 'https', 'web', 'server', 'service', 'services', 'data', 'cloud', 'saas', 'paas', 'iaas', 'app', 'and', 'the', 'for', 'with', 'plus', 'pro', 'enterprise', 'platform', 'system']);
 
-const isLatin = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
+// By code unit: `text[i]` of a Chinese character makes a new one-character string, every time.
+const isLatin = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** Latin words (letters and digits, at least one letter) and runs of Chinese characters of `text`. */
 function pieces(text: string, minHan: number): { latin: string[]; han: string[] } {
@@ -21,20 +22,21 @@ function pieces(text: string, minHan: number): { latin: string[]; han: string[] 
   const han: string[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text.charCodeAt(i);
     let j = i + 1;
     if (isLatin(c)) {
-      while (j < text.length && isLatin(text[j]!)) j++;
+      while (j < text.length && isLatin(text.charCodeAt(j))) j++;
       const word = text.slice(i, j);
       const lower = word.toLowerCase();
       if (word.length >= 3 && /[A-Za-z]/.test(word) && !GENERIC_LATIN.has(lower)) latin.push(lower);
     } else if (isHan(c)) {
-      while (j < text.length && isHan(text[j]!)) j++;
+      while (j < text.length && isHan(text.charCodeAt(j))) j++;
       let run = text.slice(i, j);
       // Split only at the words the run holds: a split and join at an absent word changes nothing,
       // and costs two arrays and a string (most runs hold none of them, or one or two).
       let cutAt = false;
-      for (const w of GENERIC) {
+      for (let g = 0; g < GENERIC.length; g++) {
+        const w = GENERIC[g]!;
         if (!run.includes(w)) continue;
         run = run.split(w).join('|');
         cutAt = true;
