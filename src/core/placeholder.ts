@@ -48,8 +48,14 @@ const EXPLICIT_EXAMPLE = /^(?:例如|比如|例|如|e\.g\.)\s*[:：]\s*|^(?:例�
  * options (半年/季度): `(?<=\d[\p{L}%]{0,4})[/／](?=…)`, tested at each slash as two halves (see
  * {@link isPerUnitSlash}) instead of scanning every position with the lookbehind.
  */
-const QUANTITY_BEFORE = /\d[\p{L}%]{0,4}$/u;
-const UNIT_AFTER = /(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z])/uy;
+const QUANTITY_BEFORE = () => (quantityBefore ??= /\d[\p{L}%]{0,4}$/u);
+const UNIT_AFTER = () => (unitAfter ??= /(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z])/uy);
+/**
+ * The two patterns, made on first use: V8 looks \p{…} up in ICU when it makes a pattern, about
+ * 1.5 M instructions each, and most intakes have no slash before a unit.
+ */
+let quantityBefore: RegExp | undefined;
+let unitAfter: RegExp | undefined;
 /** The lookbehind reaches back at most a digit and four code points (two units each). */
 const QUANTITY_REACH = 9;
 /**
@@ -119,8 +125,9 @@ function dedupe(values: string[], count: number): string[] {
 function isPerUnitSlash(text: string, at: number): boolean {
   // Most slashes part options (`政府/航空`): the character after them starts no unit.
   if (!mayStartUnit(text.charCodeAt(at + 1))) return false;
-  UNIT_AFTER.lastIndex = at + 1;
-  return UNIT_AFTER.test(text) && QUANTITY_BEFORE.test(text.slice(Math.max(0, at - QUANTITY_REACH), at));
+  const unit = UNIT_AFTER();
+  unit.lastIndex = at + 1;
+  return unit.test(text) && QUANTITY_BEFORE().test(text.slice(Math.max(0, at - QUANTITY_REACH), at));
 }
 
 /** Whether `c` can start a unit of {@link UNIT_AFTER}: s 秒 分 小 天 日 周 月 季 年. */

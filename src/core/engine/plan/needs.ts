@@ -11,6 +11,7 @@ import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
+import { startsWithAny, swapPrefix } from '../../text/affix';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -87,7 +88,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       if (specific.length > 0) return specific.some((n) => s.text.toLowerCase().includes(n.toLowerCase()));
       // A rule about one kind of system (统一身份认证) answers that system only: it shares three characters with its name.
       const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');
-      return generic || sharesWords(s.text.replace(/^对接/, '').replace(/（.*$/, ''), `${h.rule.title}${h.rule.summary}`);
+      return generic || sharesWords(swapPrefix(s.text, '对接').replace(/（.*$/, ''), `${h.rule.title}${h.rule.summary}`);
     };
     const answering = answers.filter((h) => h.triggers.some((f) => s.facts.includes(f)) && aboutSystem(h));
     // The mechanism rules first, then answers, practices and capabilities; each summary once.
@@ -109,7 +110,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     const keptNamed = s.kind !== 'main-goal' && s.kind !== 'goal' && s.kind !== 'integration' ? u.kept.find((k) => s.text.includes(k.name) || sharesWords(k.name, s.text)) : undefined;
     if (keptNamed && mechanisms.length === 0) mechanisms.push({ rule: 'plan:kept', title: `保留${keptNamed.name}`, summary: `本期保留${keptNamed.name}，只做接口改造并经集成层对接；其升级或替换另行评估，不纳入本期范围`, categories: [] });
     // A system to integrate with and no rule about it: the integration layer is its mechanism.
-    if (s.kind === 'integration' && mechanisms.length === 0) mechanisms.push({ rule: 'plan:integration', title: '集成层统一对接', summary: `经统一集成层对接${s.text.replace(/^对接/, '')}，接口契约化、纳入监控，不做点对点直连`, categories: ['ipaas-esb'] });
+    if (s.kind === 'integration' && mechanisms.length === 0) mechanisms.push({ rule: 'plan:integration', title: '集成层统一对接', summary: `经统一集成层对接${swapPrefix(s.text, '对接')}，接口契约化、纳入监控，不做点对点直连`, categories: ['ipaas-esb'] });
     const needWord = answering.find((h) => h.rule.need)?.rule.need;
     const text = s.kind === 'main-goal' || s.kind === 'goal' || s.kind === 'integration' ? tidy(s.text) : needWord ? withFigures(needWord, s.text) : clip(tidy(s.text), 40);
     // Two lines with the same need (the symptom and its root cause) make one need.
@@ -211,13 +212,16 @@ function untriggeredKind(h: RuleHit): Need['kind'] {
   return bySection[lines[0]!.section] ?? 'compliance';
 }
 
+/** The verbs a need may start with (通过等保…, 满足…). */
+const OWN_VERBS = ['满足', '通过', '实现', '达到', '完成', '建设', '支撑'];
+
 /** "解决监控分散、故障定位慢", "支撑首要目标", "满足等保2.0三级测评": why a system type is in the plan. */
 function reasonFor(n: Need): string {
   const text = n.kind === 'goal' || n.kind === 'main-goal' ? goalClauses(n.text).join('、') || tidy(n.text) : n.text;
   const short = clip(text.replace(/[，,]/g, '、'), 28, '；。;、');
   // A need that starts with its own verb (通过等保…, 满足…) keeps it.
-  const verb = (v: string) => (/^(?:满足|通过|实现|达到|完成|建设|支撑)/.test(short) ? short : `${v}${short}`);
-  if (holdsAny(text, ['对接', '集成']) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${short.replace(/^对接/, '与').replace(/^(?!与)/, '')}${/对接$/.test(short) ? '' : '的对接'}`;
+  const verb = (v: string) => (startsWithAny(short, OWN_VERBS) ? short : `${v}${short}`);
+  if (holdsAny(text, ['对接', '集成']) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${swapPrefix(short, '对接', '与')}${short.endsWith('对接') ? '' : '的对接'}`;
   switch (n.kind) {
     case 'main-goal':
       return `支撑首要目标（${short}）`;

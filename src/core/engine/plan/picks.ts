@@ -28,6 +28,7 @@ import { sharesWords, touches } from '../text/overlap';
 import { dropTrailingAside } from '../text/trim';
 import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName, strengthClauses } from './productText';
 import { holdsAny } from '../../text/holdsAny';
+import { swapPrefix } from '../../text/affix';
 
 type Strategy = Option['strategy'];
 
@@ -432,7 +433,7 @@ function why(c: Scored, common: readonly string[], corpus: string, proof: string
   const ownWords = stopWithOwnName(stop, c.product);
   const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds));
   const caveat = c.existing ? (relevantCaveat ?? sentences[0]) : relevantCaveat;
-  const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${caveat.replace(/^注意/, '')}`] : [])];
+  const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${swapPrefix(caveat, '注意')}`] : [])];
   if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };
   const relevant = relevantStrength(c.product, corpus, clouds, stop);
   if (relevant) return { text: [relevant, ...tail].join('；'), basis: 'product' };

@@ -11,6 +11,7 @@ import { dropTrailingAside } from '../text/trim';
 import type { RuleHit } from '../rules';
 import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
+import { swapSuffix } from '../../text/affix';
 
 const CHECK_TITLES: Record<EngineFinding['check'], string> = {
   'budget-sum': '预算分配比例不闭合',
@@ -73,7 +74,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
       // The upgrade paths are listed once, under 实施建议; here what to do about them as a whole.
       mitigation:
         lifecycle.length === 1
-          ? `${lifecycle[0]!.upgrade.replace(/。$/, '')}；升级前在测试环境验证兼容性并准备回退方案。`
+          ? `${swapSuffix(lifecycle[0]!.upgrade, '。')}；升级前在测试环境验证兼容性并准备回退方案。`
           : `逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。`,
       source: 'lifecycle',
       refs: [...new Set(lifecycle.flatMap((l) => l.refs))].sort((a, b) => a - b),
@@ -102,7 +103,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     risks.push({
       title: `重蹈“${t.what}”的覆辙`,
       risk: rule ? `${why}：${rule.rule.summary}。` : `${why}。`,
-      mitigation: `${changed}${rule ? `${differs(t.why).replace(/。$/, '')}；${firstSentence(rule.rule.mitigation ?? rule.rule.recommendation)}` : differs(t.why)}`,
+      mitigation: `${changed}${rule ? `${swapSuffix(differs(t.why), '。')}；${firstSentence(rule.rule.mitigation ?? rule.rule.recommendation)}` : differs(t.why)}`,
       source: 'history',
       refs: t.refs,
     });

@@ -7,6 +7,7 @@ import { findFigures } from './figures';
 import { memoByText } from '../../text/memo';
 export { clip } from '../understand/shared';
 import { dropTrailingAside, trimEndOf } from './trim';
+import { endsWithOneOf, swapPrefix, swapSuffix } from '../../text/affix';
 
 const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试', '尝试', '实现', '达成', '完成', '确保'];
 /** Words that introduce a figure without naming it: dropped from the front of a label. */
@@ -96,13 +97,17 @@ export function firstClause(text: string): string {
     else if ((c === '）' || c === ')') && depth > 0) depth--;
     else if (depth === 0 && (c === '，' || c === '；' || c === '。')) return text.slice(0, i);
   }
-  return text.replace(/。$/, '');
+  return swapSuffix(text, '。');
 }
 
 /** An upgrade line without its asides: "升级到Oracle 19c（长期支持版），或评估迁移到国产数据库" → "升级到Oracle 19c，或评估迁移到国产数据库". */
 export function upgradeStep(upgrade: string): string {
-  return upgrade.replace(/（[^（）]*）|\([^()]*\)/g, '').split('；')[0]!.replace(/[，,]$/, '');
+  const first = upgrade.replace(/（[^（）]*）|\([^()]*\)/g, '').split('；')[0]!;
+  return endsWithOneOf(first, '，,') ? first.slice(0, -1) : first;
 }
+
+/** The verbs a goal's clause drops at its start (after its deadline). */
+const GOAL_VERBS = ['实现', '完成', '达成'];
 
 /** Units that date a goal rather than measure it, when followed by 内/前 (6个月内, 开学前). */
 const DEADLINE_UNITS = new Set(['个月', '月', '年', '周', '天']);
@@ -114,14 +119,14 @@ const DEADLINE_UNITS = new Set(['个月', '月', '年', '周', '天']);
 export function goalClauses(text: string): string[] {
   return tidy(text)
     .split(/[，；,;：:]/)
-    .map((c) => c.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?/, '').replace(/^(?:实现|完成|达成)/, '').trim())
+    .map((c) => swapPrefix(c.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?/, ''), GOAL_VERBS).trim())
     .filter((c) => c.length > 0);
 }
 
 /** A goal without its leading deadline ("12个月内：电子病历…" → "电子病历…"), otherwise as written. */
 export function withoutDeadline(text: string): string {
   const t = tidy(text);
-  const cut = t.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?[：:，,]?/, '').replace(/^(?:实现|完成|达成)/, '').trim();
+  const cut = swapPrefix(t.replace(/^[^，；]{0,12}?\d{1,2}个?月内[）)]?(?:实现|完成|达成|建成)?[：:，,]?/, ''), GOAL_VERBS).trim();
   return cut.length >= 4 ? cut : t;
 }
 

@@ -9,6 +9,7 @@ import type { ConstraintKind } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
+import { holdsAny } from '../../text/holdsAny';
 import { clean, clip } from './shared';
 import type { KeptSystem } from './types';
 
@@ -22,6 +23,18 @@ const XINCHUANG = /信创|国产化|自主可控|国产优先|优先国产/;
 const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创/;
 const NO_SECOND_CLOUD = /不引入第二(?:朵)?云|只用[^，；。]{0,6}云|不新增云厂商|单一云厂商/;
 const KEEP = /保留|不替换|不更换|沿用/;
+
+/**
+ * Words one of which every match of the pattern beside it holds: a text without any is not
+ * tested, and a pattern no text of the intake can match is never compiled (V8 compiles each on
+ * its first run, about 0.1 ms). XINCHUANG and KEEP are those words alone.
+ */
+const NO_PUBLIC_CLOUD_WORDS = ['公有云', '不出', '上云'];
+const DATA_IN_COUNTRY_WORDS = ['出境', '境内', '数据本地化', '境外'];
+const DATA_IN_EU_WORDS = ['欧盟'];
+const NO_SECOND_CLOUD_WORDS = ['第二', '只用', '云厂商'];
+const XINCHUANG_WORDS = ['信创', '国产化', '自主可控', '国产优先', '优先国产'];
+const KEEP_WORDS = ['保留', '不替换', '不更换', '沿用'];
 
 export interface ConstraintsResult {
   constraints: ConstraintEntry[];
@@ -54,17 +67,18 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
     const v = f.value;
     const constraintSection = f.section === '特殊要求' || f.section === '基础设施现状' || f.section === '核心目标' || f.section === '预算限制';
     if (constraintSection) {
-      if (NO_PUBLIC_CLOUD.test(v)) add('no-public-cloud', f, phrase(v, NO_PUBLIC_CLOUD));
-      if (NO_SAAS.test(v)) add('no-saas', f, phrase(v, NO_SAAS));
-      if (DATA_IN_COUNTRY.test(v)) add('data-in-country', f, phrase(v, DATA_IN_COUNTRY));
-      if (DATA_IN_EU.test(v)) add('data-in-eu', f, phrase(v, DATA_IN_EU));
-      if (NO_SECOND_CLOUD.test(v)) add('no-second-cloud', f, phrase(v, NO_SECOND_CLOUD));
-      if (XINCHUANG.test(v)) {
+      if (holdsAny(v, NO_PUBLIC_CLOUD_WORDS) && NO_PUBLIC_CLOUD.test(v)) add('no-public-cloud', f, phrase(v, NO_PUBLIC_CLOUD));
+      // SaaS in any ASCII case (NO_SAAS is case-insensitive; no other character lower-cases to s or a).
+      if (v.toLowerCase().includes('saas') && NO_SAAS.test(v)) add('no-saas', f, phrase(v, NO_SAAS));
+      if (holdsAny(v, DATA_IN_COUNTRY_WORDS) && DATA_IN_COUNTRY.test(v)) add('data-in-country', f, phrase(v, DATA_IN_COUNTRY));
+      if (holdsAny(v, DATA_IN_EU_WORDS) && DATA_IN_EU.test(v)) add('data-in-eu', f, phrase(v, DATA_IN_EU));
+      if (holdsAny(v, NO_SECOND_CLOUD_WORDS) && NO_SECOND_CLOUD.test(v)) add('no-second-cloud', f, phrase(v, NO_SECOND_CLOUD));
+      if (holdsAny(v, XINCHUANG_WORDS)) {
         const full = XINCHUANG_FULL.test(v) || (!/优先/.test(v) && countDomestic(v) >= 2);
         add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(v, full && XINCHUANG_FULL.test(v) ? XINCHUANG_FULL : XINCHUANG));
       }
     }
-    if ((f.section === '特殊要求' || f.section === '基础设施现状') && KEEP.test(v)) {
+    if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP_WORDS)) {
       for (const name of keptNames(v)) {
         const category = categoryIndex.find(name)[0]?.value;
         const product = productIndex.find(name)[0]?.value;

@@ -10,6 +10,7 @@ import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { cachedIndex } from '../text/aliasIndex';
 import { findFigures } from '../text/figures';
+import { swapSuffix } from '../../text/affix';
 
 type EstateEntry = UnderstandingModel['estate']['products'][number];
 
@@ -26,6 +27,11 @@ function namesIndex(kb: KnowledgeBase) {
  * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
  * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
  */
+/** g or c after a version number (11g, 12c): an edition letter, `[gcGC]`. */
+function isEditionLetter(c: string | undefined): boolean {
+  return c === 'g' || c === 'c' || c === 'G' || c === 'C';
+}
+
 function versionAfter(text: string, from: number): string | undefined {
   let i = from;
   let skipped = 0;
@@ -37,8 +43,8 @@ function versionAfter(text: string, from: number): string | undefined {
   const start = i;
   while (i < text.length && i - start < 12 && /[0-9.]/.test(text[i]!)) i++;
   if (i === start || !/[0-9]/.test(text[start]!)) return undefined;
-  let version = text.slice(start, i).replace(/\.$/, '');
-  if (/^[gcGC]$/.test(text[i] ?? '') && !/[A-Za-z]/.test(text[i + 1] ?? '')) version += text[i]!.toLowerCase();
+  let version = swapSuffix(text.slice(start, i), '.');
+  if (isEditionLetter(text[i]) && !/[A-Za-z]/.test(text[i + 1] ?? '')) version += text[i]!.toLowerCase();
   return version;
 }
 

@@ -1,6 +1,7 @@
 /** Small builders for the writer: blocks, points, and a guard against repeating a sentence. */
 import type { Block, Point } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
+import { endsWithOneOf } from '../../text/affix';
 
 // Object literals, not spreads: a spread is copied property by property at run time, and the
 // optimizing compiler builds that copy into every caller of these (they are called for every point).
@@ -63,5 +64,5 @@ export function enumerate(items: readonly string[], max = 5): string {
 
 /** Ends a sentence with "。" unless it already ends with punctuation. */
 export function sentence(text: string): string {
-  return /[。！？；.!?]$/.test(text) ? text : `${text}。`;
+  return endsWithOneOf(text, '。！？；.!?') ? text : `${text}。`;
 }

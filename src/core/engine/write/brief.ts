@@ -7,6 +7,7 @@ import type { GateResult } from '../gate';
 import { clip, tidy } from '../text/restate';
 import type { Understanding } from '../understand';
 import { enumerate, list, paragraph, point, sentence } from './blocks';
+import { swapSuffix } from '../../text/affix';
 
 
 const GROUPS: Array<[string, string]> = [
@@ -63,7 +64,7 @@ export function writeBrief(u: Understanding, gate: GateResult, extra: readonly C
   for (const [section, title] of GROUPS) {
     const qs = questions.filter((q) => q.section === section);
     if (qs.length === 0) continue;
-    sections.push({ id: `brief-${section}`, title, blocks: [list(qs.map((q) => point(`${sentence(q.question).replace(/。$/, '')}——${q.why.replace(/。$/, '')}`, q.refs)))] });
+    sections.push({ id: `brief-${section}`, title, blocks: [list(qs.map((q) => point(`${swapSuffix(sentence(q.question), '。')}——${swapSuffix(q.why, '。')}`, q.refs)))] });
   }
   const order = new Map(GROUPS.map(([section], i) => [section, i]));
   const clarifications = [...questions].sort((a, b) => (order.get(a.section) ?? 9) - (order.get(b.section) ?? 9));

@@ -18,6 +18,7 @@ import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
 import { holdsAny } from '../../text/holdsAny';
+import { endsWithOneOf, startsWithAny, swapPrefix, swapSuffix } from '../../text/affix';
 
 export interface WriteInput {
   model: ReportModel;
@@ -114,7 +115,7 @@ const OUTCOME_STEP: Record<string, string> = {
 };
 
 function shortFramework(name: string): string {
-  return dropTrailingAside(name).replace(/^中华人民共和国/, '');
+  return swapPrefix(dropTrailingAside(name), '中华人民共和国');
 }
 
 /**
@@ -160,7 +161,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   ].filter(Boolean);
   const other = model.options.find((o) => !o.recommended);
   const because = rec && other ? whyRecommended(rec, other, u) : '';
-  const lead = [goal ? `以${goal}为主线${how.length > 0 ? `：${how.join('，')}` : ''}。` : how.length > 0 ? `${how.join('，')}。` : '', rec ? `推荐方案${rec.id}（${rec.title.replace(/^方案[AB]：/, '')}）${because ? `，${because}` : ''}。` : ''].join('');
+  const lead = [goal ? `以${goal}为主线${how.length > 0 ? `：${how.join('，')}` : ''}。` : how.length > 0 ? `${how.join('，')}。` : '', rec ? `推荐方案${rec.id}（${swapPrefix(rec.title, ['方案A：', '方案B：'])}）${because ? `，${because}` : ''}。` : ''].join('');
   if (lead) blocks.push(paragraph(lead, main?.refs ?? []));
   blocks.push(heading('系统类型'));
   blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept && !s.reason.includes(s.kept) ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
@@ -184,13 +185,13 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
  */
 function whyRecommended(rec: Option, other: Option, u: Understanding): string {
   if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下只能在国产产品中选择';
-  const parts = (p: Option['picks'][number] | undefined) => (p && p.basis === 'customer' && !p.existing ? p.why.split('；').filter((x) => !/^(?:沿用|注意|需在POC|同一厂商)/.test(x)) : []);
+  const parts = (p: Option['picks'][number] | undefined) => (p && p.basis === 'customer' && !p.existing ? p.why.split('；').filter((x) => !startsWithAny(x, ['沿用', '注意', '需在POC', '同一厂商'])) : []);
   // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
   const edge = rec.picks.flatMap((p) => {
     const theirs = new Set(parts(other.picks.find((q) => q.category === p.category)));
     return parts(p).filter((x) => holdsAny(x, ['内置', '原生集成', '同厂商']) && !theirs.has(x));
   })[0];
-  if (edge) return `因为它的产品${edge.replace(/^与/, '与客户').replace(/所需的功能$/, '所需的功能更完整')}`;
+  if (edge) return `因为它的产品${swapSuffix(swapPrefix(edge, '与', '与客户'), '所需的功能', '所需的功能更完整')}`;
   if (!other.applicable || other.gaps.length > rec.gaps.length) return `方案${other.id}有系统类型找不到满足约束的产品`;
   if (rec.strategy === 'domestic' && other.strategy === 'international') return '两者都满足约束，国产产品的许可与本地服务成本通常更低';
   if (rec.strategy === 'cloud-native') return '两者都满足约束，现有云的原生服务运维最省力';
@@ -220,7 +221,7 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
       const kept = parts.filter((x) => /^[^，]*，?(?:国产|国际|开源)产品$/.test(x) || said.first(x, id));
       if (kept.length > 0) return kept.join('；');
       const other = parts.find((x) => said.by(x) !== id);
-      return other ? `同样${firstClause(other).replace(/^需在POC中验证：/, '需在POC中验证')}` : '';
+      return other ? `同样${swapPrefix(firstClause(other), '需在POC中验证：', '需在POC中验证')}` : '';
     };
     const name = shortName(p.product.name);
     const inA = first?.picks.some((q) => q.category === p.category && q.alternative?.product.id === p.product.id) ?? false;
@@ -239,7 +240,7 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
       const parts = main ? main.split('；') : [];
       const proofPart = parts.find((x) => x.startsWith('需在POC中验证') || x.startsWith('同样需在POC中验证'));
       const rest = parts.filter((x) => x !== proofPart);
-      text = `${name}或${altName}，二者按POC结果选定${proofPart ? `，${proofPart.startsWith('同样') ? '验证项同方案A' : proofPart.replace(/^需在POC中验证：/, '验证项：')}` : ''}${rest.length > 0 ? `；${rest.join('；')}` : ''}`;
+      text = `${name}或${altName}，二者按POC结果选定${proofPart ? `，${proofPart.startsWith('同样') ? '验证项同方案A' : swapPrefix(proofPart, '需在POC中验证：', '验证项：')}` : ''}${rest.length > 0 ? `；${rest.join('；')}` : ''}`;
     } else text = `${name}${main ? `——${main}` : ''}${altText}`;
     return labelled(p.categoryName, `${text}。`, [...p.refs, ...(alt?.refs ?? [])]);
   });
@@ -308,7 +309,7 @@ function needLabel(n: Need): string {
 
 /** A need inside a sentence: its clauses joined with "、" so that it reads as one item of a list. */
 function needPhrase(n: Need): string {
-  if (n.kind === 'integration') return `与${n.text.replace(/^对接/, '')}的对接`;
+  if (n.kind === 'integration') return `与${swapPrefix(n.text, '对接')}的对接`;
   const text = n.kind === 'main-goal' || n.kind === 'goal' ? withoutDeadline(n.text) : n.text;
   return text.replace(/[，,]/g, '、');
 }
@@ -374,10 +375,10 @@ function costs(model: ReportModel): ReportModel['sections'][number]['blocks'] {
   }
   const fmt = (r: [number, number]) => (r[1] > 0 ? range(r[0], r[1], c.currency) : '—');
   blocks.push(table(['组成', '一次性', '每年'], [...rows].map(([component, r]) => ({ cells: [component, fmt(r.once), fmt(r.year)] }))));
-  const total = (p: string) => c.totals.find((t) => t.period === p)!.text.replace(/\/年$/, '');
+  const total = (p: string) => swapSuffix(c.totals.find((t) => t.period === p)!.text, '/年');
   const items: Point[] = [labelled('合计', `一次性投入${total('one-time')}；每年运行费用${total('per-year')}（订阅或维保、基础设施、运维与测评）；${c.years}年总拥有成本（TCO）约${total('total')}。`)];
   // What the figures rest on, said where they are read; the itemised assumptions are in the appendix.
-  const basis = c.assumptions.filter((a) => !a.startsWith('单价为')).map((a) => a.replace(/。$/, ''));
+  const basis = c.assumptions.filter((a) => !a.startsWith('单价为')).map((a) => swapSuffix(a, '。'));
   items.push(labelled('估算口径', `${[...basis, '单价为规划参考区间（中档价格），以厂商正式报价为准，明细与假设见附录'].join('；')}。`));
   if (c.budget) items.push(labelled('与预算对比', `${c.budget.statement}`, c.budget.refs));
   if (c.currentSpend) items.push(labelled('现有支出', `${c.currentSpend.text}`, c.currentSpend.refs));
@@ -504,8 +505,8 @@ function testable(clause: string): boolean {
 
 /** A clarification as a question: ends with "？". */
 function asQuestion(text: string): string {
-  const t = text.replace(/[。.]$/, '');
-  return t.startsWith('请') || /[？?）)]$/.test(t) ? t : `${t}？`;
+  const t = endsWithOneOf(text, '。.') ? text.slice(0, -1) : text;
+  return t.startsWith('请') || endsWithOneOf(t, '？?）)') ? t : `${t}？`;
 }
 
 // ---------------------------------------------------------------- 附录
