@@ -106,4 +106,28 @@ describe('analysis: money parsing', () => {
     assert.equal(formatMoney(150_000_000, 'CNY', 'wan'), '¥1.5亿');
     assert.equal(formatMoney(1_234_567.5, 'EUR'), '€1,234,567.5');
   });
+
+  it('reads a currency sign or word in any ASCII case, as the per-currency patterns it replaced did', () => {
+    // The patterns currencyOf tested before it looked the text up (money.ts), with their currency.
+    const prefixes: Array<[RegExp, Money['currency']]> = [
+      [/^(?:US\$|USD)$/i, 'USD'], [/^HK\$|^HKD$/i, 'HKD'], [/^S\$|^SGD$/i, 'SGD'], [/^(?:RMB|CNY|CN¥|人民币)$/i, 'CNY'],
+      [/^(?:EUR|€)$/i, 'EUR'], [/^(?:GBP|£)$/i, 'GBP'], [/^(?:JPY|JP¥)$/i, 'JPY'], [/^[$＄]$/, 'USD'], [/^[¥￥]$/, 'CNY'],
+    ];
+    const suffixes: Array<[RegExp, Money['currency']]> = [
+      [/^(?:元人民币|元|块|人民币|RMB|CNY)$/i, 'CNY'], [/^(?:美元|美金|USD)$/i, 'USD'], [/^(?:欧元|EUR)$/i, 'EUR'], [/^(?:英镑|GBP)$/i, 'GBP'],
+      [/^(?:港币|港元|HKD)$/i, 'HKD'], [/^(?:新加坡元|新元|SGD)$/i, 'SGD'], [/^(?:日元|JPY)$/i, 'JPY'],
+    ];
+    const expected = (table: Array<[RegExp, Money['currency']]>, word: string) => table.find(([re]) => re.test(word))?.[1];
+    // Every form in every mix of upper and lower case.
+    const cases = (form: string): string[] =>
+      [...form].reduce<string[]>((acc, c) => acc.flatMap((a) => (c.toLowerCase() === c.toUpperCase() ? [a + c] : [a + c.toLowerCase(), a + c.toUpperCase()])), ['']);
+    const signs = ['US$', 'HK$', 'S$', 'CN¥', 'JP¥', 'USD', 'HKD', 'SGD', 'RMB', 'CNY', 'EUR', 'GBP', 'JPY', '人民币', '$', '＄', '¥', '￥', '€', '£'];
+    for (const sign of signs.flatMap(cases)) {
+      const m = one(`${sign}100`);
+      assert.equal(m.currency, expected(prefixes, sign), sign);
+      assert.equal(m.currencyExplicit, true, sign);
+    }
+    const words = ['元人民币', '人民币', '美元', '美金', '欧元', '英镑', '港币', '港元', '新加坡元', '新元', '日元', '元', '块', 'USD', 'RMB', 'CNY', 'EUR', 'GBP', 'HKD', 'SGD', 'JPY'];
+    for (const word of words.flatMap(cases)) assert.equal(one(`100万 ${word}`).currency, expected(suffixes, word), word);
+  });
 });

@@ -36,6 +36,16 @@ const NO_SECOND_CLOUD_WORDS = ['第二', '只用', '云厂商'];
 const XINCHUANG_WORDS = ['信创', '国产化', '自主可控', '国产优先', '优先国产'];
 const KEEP_WORDS = ['保留', '不替换', '不更换', '沿用'];
 
+/** Each pre-tested pattern with its words, for the test that every match holds one of them. */
+export const PRETESTED_PATTERNS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [NO_PUBLIC_CLOUD, NO_PUBLIC_CLOUD_WORDS],
+  [DATA_IN_COUNTRY, DATA_IN_COUNTRY_WORDS],
+  [DATA_IN_EU, DATA_IN_EU_WORDS],
+  [NO_SECOND_CLOUD, NO_SECOND_CLOUD_WORDS],
+  [XINCHUANG, XINCHUANG_WORDS],
+  [KEEP, KEEP_WORDS],
+];
+
 export interface ConstraintsResult {
   constraints: ConstraintEntry[];
   kinds: Set<ConstraintKind>;

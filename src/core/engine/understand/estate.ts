@@ -23,15 +23,15 @@ function namesIndex(kb: KnowledgeBase) {
   ]);
 }
 
-/**
- * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
- * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
- */
 /** g or c after a version number (11g, 12c): an edition letter, `[gcGC]`. */
 function isEditionLetter(c: string | undefined): boolean {
   return c === 'g' || c === 'c' || c === 'G' || c === 'C';
 }
 
+/**
+ * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
+ * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
+ */
 function versionAfter(text: string, from: number): string | undefined {
   let i = from;
   let skipped = 0;
