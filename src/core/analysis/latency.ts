@@ -241,15 +241,25 @@ function scanPlaces(text: string, locations: readonly Location[], line: number, 
   // Matching is on the lower-cased text; when only A–Z would change, they are folded as read.
   const lower = needsFullLowerCase(text) ? text.toLowerCase() : text;
   const index = aliasIndex(locations);
-  const { starts, pairs } = index;
   let hits: PlaceHit[] | undefined;
-  // Every alias has two characters or more: none begins at the last position.
-  for (let at = 0; at + 1 < lower.length; at++) {
-    const first = lowerAt(lower, at);
-    if (starts[first] === 0 || pairs[pairSlot(first, lowerAt(lower, at + 1))] === 0) continue;
-    hits = hitsAt(index, lower, at, first, hits);
-  }
+  for (let at = nextStart(lower, index, 0); at >= 0; at = nextStart(lower, index, at + 1)) hits = hitsAt(index, lower, at, lowerAt(lower, at), hits);
   return hits ? placesOf(hits, text, line, shift) : [];
+}
+
+/**
+ * The first position from `from` on where the pair of characters is marked in the index (an alias
+ * may begin there), or -1. The scan's loop in a function of its own: a line has a few such
+ * positions at most, and the optimising compiler then compiles this small loop apart from the
+ * walk down the trie (hitsAt) and the making of the places.
+ */
+function nextStart(lower: string, index: PlaceIndex, from: number): number {
+  const { starts, pairs } = index;
+  // Every alias has two characters or more: none begins at the last position.
+  for (let at = from; at + 1 < lower.length; at++) {
+    const first = lowerAt(lower, at);
+    if (starts[first] === 1 && pairs[pairSlot(first, lowerAt(lower, at + 1))] === 1) return at;
+  }
+  return -1;
 }
 
 /**
