@@ -196,28 +196,12 @@ class Marks {
 }
 
 /**
- * Marks in `into` (with the current rule's stamp) the facts the matcher matches; whether it
- * matched any. The same for the three kinds of matcher (`all`, `any`, `none`), each with its own marks.
+ * Marks in `into` (with the current rule's stamp) the facts a matcher without `needs` (a team's
+ * rule) matches; whether it matched any. Matchers with needs are run by {@link evaluate} itself.
  */
-function markMatches(m: CompiledMatcher, facts: readonly Fact[], texts: Texts, marks: Marks, into: Int32Array): boolean {
+function markAll(m: CompiledMatcher, facts: readonly Fact[], texts: Texts, marks: Marks, into: Int32Array): boolean {
   const stamp = marks.stamp;
   let hit = false;
-  const needs = m.needs;
-  if (needs !== undefined) {
-    // A fact the pattern matches contains one of the needed strings: only those facts are tested.
-    const tick = ++marks.tick;
-    for (let j = 0; j < needs.length; j++) {
-      const at = texts.needs.get(needs[j]!);
-      if (at === undefined) continue;
-      for (let k = 0; k < at.length; k++) {
-        const i = at[k]!;
-        if (marks.tested[i] === tick) continue;
-        marks.tested[i] = tick;
-        if (matchesFact(m, facts[i]!)) hit = mark(marks, into, i, stamp);
-      }
-    }
-    return hit;
-  }
   if (m.joinable && !m.regex.test(texts.joined())) return false;
   for (let i = 0; i < facts.length; i++) if (matchesFact(m, facts[i]!)) hit = mark(marks, into, i, stamp);
   return hit;
@@ -254,7 +238,7 @@ interface RulesIndex {
 
 /**
  * Strings a rule cannot fire without, from its matchers' needs: a fact the matcher matches
- * contains one of its needed strings, and markMatches tests only the facts that do. Every `all`
+ * contains one of its needed strings, and evaluate tests only the facts that do. Every `all`
  * matcher must match a fact, so each one's needs must occur; when every `any` matcher has needs,
  * one of them all must occur. A rule whose gate is shut is passed over without a look at its
  * context or its matchers: evaluating it would find no fact for one of them, so it could not fire.
@@ -323,11 +307,12 @@ function opens(gate: Gate | undefined, found: ReadonlyMap<string, readonly numbe
  * in order (`all`, `any`, `none`), and stop as soon as the rule cannot fire.
  */
 function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts, marks: Marks): boolean {
-  marks.stamp++;
+  const stamp = ++marks.stamp;
   marks.low = facts.length;
   marks.high = -1;
-  // One loop and one call of markMatches for the three kinds of matcher: the optimizing compiler
-  // inlines markMatches (and what it calls) once, not three times.
+  // One loop for the three kinds of matcher, and the marking of a matcher's facts in it rather than
+  // in a function of its own: the optimising compiler compiles this loop once, where a separate
+  // function, hot before this one, was compiled alone and then again inlined here.
   const matchers = rule.ordered;
   const allEnd = rule.all.length;
   const anyEnd = allEnd + rule.any.length;
@@ -336,7 +321,25 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts, mark
   for (let j = 0; j < matchers.length; j++) {
     if (j === anyEnd && !some) return false;
     const into = j < allEnd ? marks.all : j < anyEnd ? marks.any : marks.none;
-    const hit = markMatches(matchers[j]!, facts, texts, marks, into);
+    const m = matchers[j]!;
+    const needs = m.needs;
+    let hit = false;
+    if (needs === undefined) hit = markAll(m, facts, texts, marks, into);
+    else {
+      // A fact the pattern matches contains one of the needed strings: only those facts are tested,
+      // each once (a fact may hold two of them).
+      const tick = ++marks.tick;
+      for (let n = 0; n < needs.length; n++) {
+        const at = texts.needs.get(needs[n]!);
+        if (at === undefined) continue;
+        for (let k = 0; k < at.length; k++) {
+          const i = at[k]!;
+          if (marks.tested[i] === tick) continue;
+          marks.tested[i] = tick;
+          if (matchesFact(m, facts[i]!)) hit = mark(marks, into, i, stamp);
+        }
+      }
+    }
     if (j < allEnd) {
       if (!hit) return false;
     } else if (j < anyEnd) {
