@@ -10,6 +10,8 @@ import { dropTrailingAside, trimEndOf } from './trim';
 import { endsWithOneOf, swapPrefix, swapSuffix } from '../../text/affix';
 
 const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试', '尝试', '实现', '达成', '完成', '确保'];
+/** The first characters of {@link LEAD_INS}. */
+const LEAD_IN_STARTS = [...new Set(LEAD_INS.map((w) => w.charAt(0)))].join('');
 /** Words that introduce a figure without naming it: dropped from the front of a label. */
 const LEADING = ['导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
 /** Words between the name and the number: dropped, or shortened to what they mean. */
@@ -72,7 +74,8 @@ function figuresNamed(text: string, max: number): string[] {
 /** A line without its lead-in words and trailing punctuation. */
 export function tidy(text: string): string {
   let t = text.trim();
-  for (const w of LEAD_INS) if (t.startsWith(w)) t = t.slice(w.length);
+  // Most lines begin with none of the lead-ins' first characters: then none of them is there to drop.
+  if (LEAD_IN_STARTS.includes(t.charAt(0))) for (const w of LEAD_INS) if (t.startsWith(w)) t = t.slice(w.length);
   return trimEndOf(t.replace(/^[，,：:]+/, ''), '。；;，,').trim();
 }
 
