@@ -17,7 +17,7 @@ import type { IntakeFile } from '../model';
 import type { TeamContext } from '../team/types';
 import { getKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge';
 import { requiredGaps } from '../facts/coverage';
-import { walkFields } from '../walk';
+import { forEachField } from '../walk';
 import { clarifications } from './clarify';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
 import { engineFindings } from './findings';
@@ -177,9 +177,10 @@ function missingInformation(file: IntakeFile, index: number, catalog: FieldCatal
   }
   for (const section of intake.sections) {
     if (section.value && section.value.placeholders.length > 0) names.push(`[${section.name}]`);
-    for (const field of walkFields(section.items)) {
+    // forEachField, not the walkFields generator: a generator per level of every section, each report.
+    forEachField(section.items, (field) => {
       if (field.value && field.value.placeholders.length > 0) names.push(`${section.name}/${field.key}`);
-    }
+    });
   }
   return [...new Set(names)];
 }
