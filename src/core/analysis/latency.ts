@@ -169,18 +169,6 @@ function buildAliasIndex(locations: readonly Location[]): PlaceIndex {
   return index;
 }
 
-/**
- * Whether lower-casing `text` can change more than A–Z. Conservative: only ASCII and the CJK, kana
- * and full-width blocks (apart from Ａ–Ｚ) count as caseless, and they are.
- */
-function needsFullLowerCase(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && !isCaseless(c)) return true;
-  }
-  return false;
-}
-
 /** CJK, kana and full-width forms other than Ａ–Ｚ: no case. */
 function isCaseless(c: number): boolean {
   return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff20) || (c >= 0xff3b && c <= 0xffef);
@@ -195,23 +183,6 @@ function hasStart(text: string, starts: Uint8Array): boolean {
     const c = text.charCodeAt(i);
     if (starts[c >= 65 && c <= 90 ? c + 32 : c] === 1) return true;
     if (c >= 0x80 && !isCaseless(c)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether an alias may begin somewhere in `text`: a position whose pair of characters (ASCII-folded)
- * is marked in the index, as {@link scanPlaces} checks it, or a character whose lower case is not
- * simply ASCII-folded (then only `scanPlaces` can tell). Most lines of Chinese text have a
- * character that begins some alias (上, 北, 东, 大…) but no pair that does.
- */
-function mayHavePlace(text: string, index: PlaceIndex): boolean {
-  const { starts, pairs } = index;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && !isCaseless(c)) return true;
-    const first = c >= 65 && c <= 90 ? c + 32 : c;
-    if (starts[first] === 1 && i + 1 < text.length && pairs[pairSlot(first, lowerAt(text, i + 1))] === 1) return true;
   }
   return false;
 }
@@ -238,28 +209,54 @@ export function findPlaces(text: string, locations: readonly Location[], line = 
  * copying and storing it (on unseen text, validate() runs 15% fewer instructions without).
  */
 function scanPlaces(text: string, locations: readonly Location[], line: number, shift: number): PlaceMention[] {
-  // Matching is on the lower-cased text; when only A–Z would change, they are folded as read.
-  const lower = needsFullLowerCase(text) ? text.toLowerCase() : text;
   const index = aliasIndex(locations);
+  const from = nextStart(text, index, 0, true);
+  return from === NONE ? [] : placesFrom(text, index, line, shift, from);
+}
+
+/** {@link nextStart}'s answers when no alias may begin further on, and when `text` has a character with a case beyond ASCII. */
+const NONE = -1;
+const CASED = -2;
+
+/**
+ * The places of `text` (see {@link scanPlaces}), given where the scan of its caseless reading
+ * stopped first (`from`, not {@link NONE}: a line most often gets here after that first call,
+ * which tells whether to look any further at all). Matching is on the lower-cased text; while
+ * only A–Z would change, they are folded as read. A character with a case beyond ASCII (İ, Σ, Ａ,
+ * é) anywhere sends the scan back to the start, on `text.toLowerCase()`.
+ */
+function placesFrom(text: string, index: PlaceIndex, line: number, shift: number, from: number): PlaceMention[] {
   let hits: PlaceHit[] | undefined;
-  for (let at = nextStart(lower, index, 0); at >= 0; at = nextStart(lower, index, at + 1)) hits = hitsAt(index, lower, at, lowerAt(lower, at), hits);
+  let at = from;
+  if (at !== CASED) {
+    for (; at >= 0; at = nextStart(text, index, at + 1, true)) hits = hitsAt(index, text, at, lowerAt(text, at), hits);
+    if (at === NONE) return hits ? placesOf(hits, text, line, shift) : [];
+    hits = undefined;
+  }
+  const lower = text.toLowerCase();
+  for (at = nextStart(lower, index, 0, false); at >= 0; at = nextStart(lower, index, at + 1, false)) hits = hitsAt(index, lower, at, lowerAt(lower, at), hits);
   return hits ? placesOf(hits, text, line, shift) : [];
 }
 
 /**
- * The first position from `from` on where the pair of characters is marked in the index (an alias
- * may begin there), or -1. The scan's loop in a function of its own: a line has a few such
- * positions at most, and the optimising compiler then compiles this small loop apart from the
- * walk down the trie (hitsAt) and the making of the places.
+ * The first position from `from` on where the pair of characters (ASCII-folded) is marked in the
+ * index (an alias may begin there), or {@link NONE}. With `caseFree`, {@link CASED} at a character
+ * whose lower case is not simply ASCII-folded (then only the lower-cased text can tell). Most
+ * lines of Chinese text have a character that begins some alias (上, 北, 东, 大…) but no pair
+ * that does: one call dismisses them. The scan's loop in a function of its own, and the same
+ * for that first look and for the scan: the optimising compiler compiles one small loop, apart
+ * from the walk down the trie (hitsAt) and the making of the places.
  */
-function nextStart(lower: string, index: PlaceIndex, from: number): number {
+function nextStart(lower: string, index: PlaceIndex, from: number, caseFree: boolean): number {
   const { starts, pairs } = index;
-  // Every alias has two characters or more: none begins at the last position.
-  for (let at = from; at + 1 < lower.length; at++) {
-    const first = lowerAt(lower, at);
-    if (starts[first] === 1 && pairs[pairSlot(first, lowerAt(lower, at + 1))] === 1) return at;
+  for (let at = from; at < lower.length; at++) {
+    const c = lower.charCodeAt(at);
+    if (c >= 0x80 && caseFree && !isCaseless(c)) return CASED;
+    const first = c >= 65 && c <= 90 ? c + 32 : c;
+    // Every alias has two characters or more: none begins at the last position.
+    if (starts[first] === 1 && at + 1 < lower.length && pairs[pairSlot(first, lowerAt(lower, at + 1))] === 1) return at;
   }
-  return -1;
+  return NONE;
 }
 
 /**
@@ -551,7 +548,10 @@ function joinLists<T>(extracts: readonly LatencyExtract[], list: (e: LatencyExtr
  */
 export function linePlaces(key: string | undefined, text: string, line: number, locations: readonly Location[]): PlaceMention[] {
   const index = aliasIndex(locations);
-  if (!key) return mayHavePlace(text, index) ? findPlaces(text, locations, line) : [];
+  if (!key) {
+    const from = nextStart(text, index, 0, true);
+    return from === NONE ? [] : placesFrom(text, index, line, 0, from);
+  }
   if (hasStart(key, index.starts) || index.starts[0xff1a /* ： */] === 1 || text.includes('\u03a3')) {
     return findPlaces(`${key}：${text}`, locations, line);
   }
@@ -559,7 +559,8 @@ export function linePlaces(key: string | undefined, text: string, line: number, 
   // places of `key：value` are those of the value, further on (without a string made for the line).
   // The key has only ASCII and characters without case, so lower-casing the whole changes the value
   // as it does the value alone, Σ apart (its final form depends on the letters before it).
-  return mayHavePlace(text, index) ? scanPlaces(text, locations, line, key.length + 1) : [];
+  const from = nextStart(text, index, 0, true);
+  return from === NONE ? [] : placesFrom(text, index, line, key.length + 1, from);
 }
 
 /**

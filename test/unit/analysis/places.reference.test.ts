@@ -46,6 +46,17 @@ describe('findPlaces against the alias-by-alias search', () => {
     for (const text of listExamples().map(readExample).flatMap((t) => t.split(/\r\n|\r|\n/))) same(text);
   });
 
+  it('starts over on the lower-cased line when a character with a case beyond ASCII comes after a place', () => {
+    // The scan reads the line as it is until it meets İ, Σ, É or Ａ (whose lower case is not the
+    // ASCII fold), then scans the lower-cased line from the start: the places before that
+    // character are found again, those after it at their positions in the line.
+    const cases = ['上海与北京之间İ', '北京，Σ上海', 'Frankfurt É Shanghai', '新加坡Ａ东京', 'İ北京'];
+    for (const text of cases) {
+      assert.ok(findPlaces(text, locations, 2).length > 0, text);
+      same(text);
+    }
+  });
+
   it('finds the same places in lines made of aliases, in any case, run together or apart', () => {
     const aliases = locations.flatMap((l) => [...l.aliases, l.name]);
     const piece = fc.oneof(fc.constantFrom(...aliases, ...aliases.map((a) => a.toUpperCase()), ...aliases.map((a) => a.slice(0, 2))), fc.constantFrom(' ', '-', '：', 'a', 'Z', '1', '中', '北', 'Σ', 'İ'));
