@@ -147,10 +147,11 @@ const MAGNITUDES: Record<string, number> = {
 
 /**
  * sign? number magnitude? currency-word? period?
- * The letter magnitudes (k, M, bn) must not run into a following letter (`$1.5Mbps` is not money).
+ * The letter magnitudes (k, M, bn) must not run into a following letter (`$1.5Mbps` is not money);
+ * the Chinese ones may (`100万USD`).
  */
 const MONEY =
-  /(US\$|HK\$|S\$|CN¥|JP¥|USD|HKD|SGD|RMB|CNY|EUR|GBP|JPY|人民币|[$＄¥￥€£])?[ \t]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]?(千万|百万|十万|万|亿|千|million|billion|mn|bn|[kmb])(?![a-z]))?(?:[ \t]?(元人民币|人民币|美元|美金|欧元|英镑|港币|港元|新加坡元|新元|日元|元|块|USD|RMB|CNY|EUR|GBP|HKD|SGD|JPY)(?![a-z]))?(?:[ \t]*(?:\/|每|per[ \t]+)[ \t]*(年|yr|year|annum|季度|季|quarter|月|month)(?![a-z]))?/giy;
+  /(US\$|HK\$|S\$|CN¥|JP¥|USD|HKD|SGD|RMB|CNY|EUR|GBP|JPY|人民币|[$＄¥￥€£])?[ \t]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]?(千万|百万|十万|万|亿|千|(?:million|billion|mn|bn|[kmb])(?![a-z])))?(?:[ \t]?(元人民币|人民币|美元|美金|欧元|英镑|港币|港元|新加坡元|新元|日元|元|块|USD|RMB|CNY|EUR|GBP|HKD|SGD|JPY)(?![a-z]))?(?:[ \t]*(?:\/|每|per[ \t]+)[ \t]*(年|yr|year|annum|季度|季|quarter|月|month)(?![a-z]))?/giy;
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

@@ -130,4 +130,16 @@ describe('analysis: money parsing', () => {
     const words = ['元人民币', '人民币', '美元', '美金', '欧元', '英镑', '港币', '港元', '新加坡元', '新元', '日元', '元', '块', 'USD', 'RMB', 'CNY', 'EUR', 'GBP', 'HKD', 'SGD', 'JPY'];
     for (const word of words.flatMap(cases)) assert.equal(one(`100万 ${word}`).currency, expected(suffixes, word), word);
   });
+
+  it('reads a currency code written right after a Chinese magnitude (100万USD), and still no letter magnitude run into a word', () => {
+    const m = one('预算100万USD');
+    assert.equal(m.amount, 1_000_000);
+    assert.equal(m.currency, 'USD');
+    assert.equal(m.text, '100万USD');
+    assert.equal(one('3亿rmb/年').amount, 300_000_000);
+    assert.equal(one('3亿rmb/年').perYear, true);
+    // The M of Mbps is no magnitude: $1.5, not $1,500,000.
+    assert.deepEqual(findMoney('带宽$1.5Mbps').map((x) => x.amount), [1.5]);
+    assert.deepEqual(findMoney('5min'), []);
+  });
 });
