@@ -157,6 +157,7 @@ export class IntakeValidator {
   private readonly lookup: CatalogLookup;
   private readonly resolver: FieldResolver;
   private readonly messages = new PlaceholderMessages();
+  private readonly present = new PresentFields();
 
   constructor(catalog: FieldCatalog = getFieldCatalog()) {
     this.catalog = catalog;
@@ -174,7 +175,7 @@ export class IntakeValidator {
     const out: IntakeDiagnostic[] = [];
     for (const p of placeholders) out.push(this.placeholder(p, intake.index));
     const checked = this.sections(intake, analysis, sections);
-    combineChecks(this.catalog, intake, checked, out);
+    combineChecks(this.catalog, intake, checked, this.present, out);
     return { diagnostics: out, findings: analysis ? sectionFindings(checked, memo) : undefined };
   }
 
@@ -189,14 +190,16 @@ export class IntakeValidator {
 
   /** Each section's checks, from `known` where it has them (filled in where it has not). */
   private sections(intake: Intake, analysis: boolean, known: Array<SectionChecks | undefined>): SectionChecks[] {
-    const out: SectionChecks[] = [];
-    intake.sections.forEach((section, i) => {
+    const all = intake.sections;
+    const out = new Array<SectionChecks>(all.length);
+    for (let i = 0; i < all.length; i++) {
+      const section = all[i]!;
       let s = known[i];
       if (!s) s = this.checkSection(section, intake.index, analysis);
       else if (analysis && s.chunk === undefined) s = { ...s, chunk: this.analyse(section) };
       known[i] = s;
-      out.push(s);
-    });
+      out[i] = s;
+    }
     return out;
   }
 
@@ -322,36 +325,43 @@ function checkPlaceholder(messages: PlaceholderMessages, p: Placeholder, intake:
  * section's header problems (and whether it is unknown or a duplicate), the fields' problems,
  * the required fields each kind of section lacks (at its first section), the missing sections.
  */
-function combineChecks(catalog: FieldCatalog, intake: Intake, sections: readonly SectionChecks[], out: IntakeDiagnostic[]): void {
-  const bySpec = new Map<SectionSpec, Section>();
-  const seenUnknown = new Map<string, Section>();
-  intake.sections.forEach((section, i) => {
+function combineChecks(catalog: FieldCatalog, intake: Intake, sections: readonly SectionChecks[], present: PresentFields, out: IntakeDiagnostic[]): void {
+  // The first section of each known kind, in order (an intake has a handful: a list, not a map).
+  const specs: SectionSpec[] = [];
+  const firsts: Section[] = [];
+  let seenUnknown: Map<string, Section> | undefined;
+  const all = intake.sections;
+  for (let i = 0; i < all.length; i++) {
+    const section = all[i]!;
     const checked = sections[i]!;
     for (const d of checked.format) out.push(d);
     const spec = checked.spec;
     if (!spec) {
-      const first = seenUnknown.get(section.name);
+      const first = seenUnknown?.get(section.name);
       if (first) out.push(duplicate(section, first, intake.index));
       else {
-        seenUnknown.set(section.name, section);
+        (seenUnknown ??= new Map()).set(section.name, section);
         out.push(unknownSection(catalog, section, intake.index));
       }
-      return;
+      continue;
     }
-    const first = bySpec.get(spec);
-    if (first) out.push(duplicate(section, first, intake.index));
-    else bySpec.set(spec, section);
+    const at = specs.indexOf(spec);
+    if (at >= 0) out.push(duplicate(section, firsts[at]!, intake.index));
+    else {
+      specs.push(spec);
+      firsts.push(section);
+    }
     if (checked.empty) out.push(checked.empty);
-  });
-  const present = new Set<FieldSpec>();
+  }
+  present.next();
   for (const s of sections) {
     for (const d of s.fields) out.push(d);
     for (const f of s.present) present.add(f);
   }
-  for (const [spec, first] of bySpec) checkRequiredFields(spec, first, present, intake.index, out);
+  for (let k = 0; k < specs.length; k++) checkRequiredFields(specs[k]!, firsts[k]!, present.has, intake.index, out);
   const anchor = intakeAnchor(intake);
   for (const spec of catalog.requiredSections()) {
-    if (bySpec.has(spec)) continue;
+    if (specs.includes(spec)) continue;
     out.push({
       code: Codes.missingSection,
       severity: 'error',
@@ -361,6 +371,28 @@ function combineChecks(catalog: FieldCatalog, intake: Intake, sections: readonly
       data: { kind: 'missing-section', section: spec.name },
     });
   }
+}
+
+/**
+ * The catalog fields the intake being combined has: each field's mark is the number of the intake
+ * that last had it. One per validator, so that an intake adds its fields to no set of its own (a
+ * set per intake, grown field by field, cost a good part of the catalog checks).
+ */
+class PresentFields {
+  private readonly marks = new Map<FieldSpec, number>();
+  private current = 0;
+
+  /** Starts the fields of the next intake (none yet). */
+  next(): void {
+    this.current++;
+  }
+
+  add(field: FieldSpec): void {
+    this.marks.set(field, this.current);
+  }
+
+  /** Whether the current intake has `field` (one function for the validator's life). */
+  readonly has = (field: FieldSpec): boolean => this.marks.get(field) === this.current;
 }
 
 /** Field-level diagnostics of one section, field by field in document order, and the catalog fields it has. */
@@ -465,8 +497,8 @@ function emptySection(section: Section, intake: number): IntakeDiagnostic {
 }
 
 /** Missing required fields of the sections of kind `spec`, reported at the first of them. */
-function checkRequiredFields(spec: SectionSpec, first: Section, present: ReadonlySet<FieldSpec>, intake: number, out: IntakeDiagnostic[]): void {
-  for (const f of uncoveredRequired(spec, (x) => present.has(x))) {
+function checkRequiredFields(spec: SectionSpec, first: Section, present: (field: FieldSpec) => boolean, intake: number, out: IntakeDiagnostic[]): void {
+  for (const f of uncoveredRequired(spec, present)) {
     out.push({
       code: Codes.missingField,
       severity: 'warning',
