@@ -92,10 +92,10 @@ export function analyzePlaceholder(inner: string): PlaceholderContent {
     const lastPart = scratch[last]!;
     if (lastPart.charCodeAt(lastPart.length - 1) === ETC) scratch[last] = lastPart.replace(TRAILING_ETC, '').trim() || lastPart;
     const options = dedupe(scratch, count);
-    scratch.fill('', 0, count); // hold on to no part of this document
+    clearScratch(count);
     return { options };
   }
-  scratch.fill('', 0, count);
+  clearScratch(count);
   return { options: [], example: (prefixed && text.replace(EXAMPLE_PREFIX, '').trim()) || text };
 }
 
@@ -109,6 +109,15 @@ function mayStartExample(c: number): boolean {
 
 /** Where {@link splitOptions} puts the parts (reused: only the returned options are kept). */
 const scratch: string[] = [];
+
+/**
+ * Empties the first `count` parts of {@link scratch}, to hold on to no part of the document. A
+ * loop: `fill` with bounds is a call into the runtime each time (about 4.8 M instructions of a
+ * cold 1 MB analysis, callgrind).
+ */
+function clearScratch(count: number): void {
+  for (let i = 0; i < count; i++) scratch[i] = '';
+}
 
 /** `[...new Set(values.slice(0, count))]`, as an array of exactly its length: option lists are short. */
 function dedupe(values: string[], count: number): string[] {
