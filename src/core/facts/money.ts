@@ -76,58 +76,27 @@ export function mayHaveUnreadableAmount(text: string): boolean {
   return false;
 }
 
-/**
- * The currency of MONEY's sign (group 1) and word (group 5), by the upper-case form of the text:
- * each is one of that group's alternatives in some ASCII case (the pattern's `i`, which folds no
- * other character onto these), so a lookup finds what a case-insensitive test of each currency's
- * forms found, without compiling a pattern per currency.
- */
-const PREFIXES = new Map<string, Currency>([
-  ['US$', 'USD'],
-  ['USD', 'USD'],
-  ['HK$', 'HKD'],
-  ['HKD', 'HKD'],
-  ['S$', 'SGD'],
-  ['SGD', 'SGD'],
-  ['RMB', 'CNY'],
-  ['CNY', 'CNY'],
-  ['CN¥', 'CNY'],
-  ['人民币', 'CNY'],
-  ['EUR', 'EUR'],
-  ['€', 'EUR'],
-  ['GBP', 'GBP'],
-  ['£', 'GBP'],
-  ['JPY', 'JPY'],
-  ['JP¥', 'JPY'],
-  ['$', 'USD'],
-  ['＄', 'USD'],
-  ['¥', 'CNY'],
-  ['￥', 'CNY'],
-]);
+const PREFIXES: Array<[RegExp, Currency]> = [
+  [/^(?:US\$|USD)$/i, 'USD'],
+  [/^HK\$|^HKD$/i, 'HKD'],
+  [/^S\$|^SGD$/i, 'SGD'],
+  [/^(?:RMB|CNY|CN¥|人民币)$/i, 'CNY'],
+  [/^(?:EUR|€)$/i, 'EUR'],
+  [/^(?:GBP|£)$/i, 'GBP'],
+  [/^(?:JPY|JP¥)$/i, 'JPY'],
+  [/^[$＄]$/, 'USD'],
+  [/^[¥￥]$/, 'CNY'],
+];
 
-const SUFFIXES = new Map<string, Currency>([
-  ['元人民币', 'CNY'],
-  ['元', 'CNY'],
-  ['块', 'CNY'],
-  ['人民币', 'CNY'],
-  ['RMB', 'CNY'],
-  ['CNY', 'CNY'],
-  ['美元', 'USD'],
-  ['美金', 'USD'],
-  ['USD', 'USD'],
-  ['欧元', 'EUR'],
-  ['EUR', 'EUR'],
-  ['英镑', 'GBP'],
-  ['GBP', 'GBP'],
-  ['港币', 'HKD'],
-  ['港元', 'HKD'],
-  ['HKD', 'HKD'],
-  ['新加坡元', 'SGD'],
-  ['新元', 'SGD'],
-  ['SGD', 'SGD'],
-  ['日元', 'JPY'],
-  ['JPY', 'JPY'],
-]);
+const SUFFIXES: Array<[RegExp, Currency]> = [
+  [/^(?:元人民币|元|块|人民币|RMB|CNY)$/i, 'CNY'],
+  [/^(?:美元|美金|USD)$/i, 'USD'],
+  [/^(?:欧元|EUR)$/i, 'EUR'],
+  [/^(?:英镑|GBP)$/i, 'GBP'],
+  [/^(?:港币|港元|HKD)$/i, 'HKD'],
+  [/^(?:新加坡元|新元|SGD)$/i, 'SGD'],
+  [/^(?:日元|JPY)$/i, 'JPY'],
+];
 
 const MAGNITUDES: Record<string, number> = {
   千: 1e3,
@@ -174,17 +143,10 @@ function periodOf(word: string | undefined): MoneyPeriod | undefined {
   return undefined;
 }
 
-/** The magnitudes (MONEY's group 3) that make a bare number an amount: 千万, 百万, 十万, 万, 亿. */
-const CHINESE_MAGNITUDES = new Set(['千万', '百万', '十万', '万', '亿']);
-
-/** A space or a tab. */
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
-}
-
-function currencyOf(table: ReadonlyMap<string, Currency>, word: string | undefined): Currency | undefined {
+function currencyOf(table: Array<[RegExp, Currency]>, word: string | undefined): Currency | undefined {
   if (!word) return undefined;
-  return table.get(word.toUpperCase());
+  for (const [re, c] of table) if (re.test(word)) return c;
+  return undefined;
 }
 
 function toRange(origin: Position, start: number, end: number): Range {
@@ -238,15 +200,15 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
     const prefixCurrency = currencyOf(PREFIXES, sign);
     const suffixCurrency = currencyOf(SUFFIXES, word);
     const explicit = prefixCurrency ?? suffixCurrency;
-    const bareOk = options.bare === true && mag !== undefined && CHINESE_MAGNITUDES.has(mag);
-    if (next === '%' || next === '％' || (next >= '0' && next <= '9') || magnitude === undefined || (!explicit && !bareOk) || (sign && !prefixCurrency)) {
+    const bareOk = options.bare === true && mag !== undefined && /^(?:千万|百万|十万|万|亿)$/.test(mag);
+    if (/[%％\d]/.test(next) || magnitude === undefined || (!explicit && !bareOk) || (sign && !prefixCurrency)) {
       i += Math.max(1, (sign?.length ?? 0) + (num?.length ?? 1));
       continue;
     }
     // Trim a trailing blank the optional groups may have swallowed.
     let matchEnd = end;
-    while (matchEnd > i && isBlank(text.charCodeAt(matchEnd - 1))) matchEnd--;
-    const amount = Number(num.split(',').join('')) * magnitude;
+    while (matchEnd > i && /[ \t]/.test(text.charAt(matchEnd - 1))) matchEnd--;
+    const amount = Number(num.replace(/,/g, '')) * magnitude;
     if (!Number.isFinite(amount) || amount > MAX_AMOUNT) {
       options.unreadable?.(text.slice(i, matchEnd), i, matchEnd);
       i = matchEnd;
