@@ -7,6 +7,7 @@
  */
 import { isJsSpace, type Range } from './document';
 import type { Placeholder } from './model';
+import { lazy } from './text/lazy';
 
 export interface PlaceholderContent {
   options: string[];
@@ -48,14 +49,9 @@ const EXPLICIT_EXAMPLE = /^(?:例如|比如|例|如|e\.g\.)\s*[:：]\s*|^(?:例�
  * options (半年/季度): `(?<=\d[\p{L}%]{0,4})[/／](?=…)`, tested at each slash as two halves (see
  * {@link isPerUnitSlash}) instead of scanning every position with the lookbehind.
  */
-const QUANTITY_BEFORE = () => (quantityBefore ??= /\d[\p{L}%]{0,4}$/u);
-const UNIT_AFTER = () => (unitAfter ??= /(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z])/uy);
-/**
- * The two patterns, made on first use: V8 looks \p{…} up in ICU when it makes a pattern, about
- * 1.5 M instructions each, and most intakes have no slash before a unit.
- */
-let quantityBefore: RegExp | undefined;
-let unitAfter: RegExp | undefined;
+// Both made on first use (`lazy`, for their \p{…}): most intakes have no slash before a unit.
+const QUANTITY_BEFORE = lazy(() => /\d[\p{L}%]{0,4}$/u);
+const UNIT_AFTER = lazy(() => /(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z])/uy);
 /** The lookbehind reaches back at most a digit and four code points (two units each). */
 const QUANTITY_REACH = 9;
 /**

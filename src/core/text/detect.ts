@@ -24,6 +24,7 @@
  */
 import { foldForNeeds } from './requiredText';
 import { holdsAny } from './holdsAny';
+import { lazy } from './lazy';
 
 export type RedactionKind = 'company' | 'person' | 'phone' | 'email' | 'id';
 
@@ -33,16 +34,12 @@ export interface Span {
   end: number;
 }
 
-/**
+/*
  * The patterns of this file that hold \p{Script=Han} are made on first use (`lazy`): V8 looks the
  * property up in ICU each time it reads such a pattern, when the pattern is made, and the report
  * of most intakes never runs them (see NEEDS below). Made at load, the six cost about 5 M
  * instructions of each `intake generate` (callgrind), for nothing.
  */
-function lazy<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
 
 const nameChars = lazy(() => /[\p{Script=Han}A-Za-z0-9&·]/u);
 
