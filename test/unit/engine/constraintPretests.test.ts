@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PRETESTED_PATTERNS } from '../../../src/core/engine/understand/constraints';
+import { PRETESTED } from '../../../src/core/engine/understand/constraints';
 import { holdsAny } from '../../../src/core/text/holdsAny';
 import { listExamples, listFixtures, readExample, readFixture } from '../helpers/seeds';
 
@@ -21,7 +21,7 @@ describe('constraint patterns and their words', () => {
   it('every match of a pattern holds one of its words, on every example and fixture line', () => {
     const lines = [...listExamples().map(readExample), ...listFixtures().map(readFixture)].flatMap((t) => t.split(/\r\n|\r|\n/));
     let matched = 0;
-    for (const [re, words] of PRETESTED_PATTERNS) {
+    for (const { pattern: re, words } of PRETESTED) {
       for (const line of lines) {
         if (!re.test(line)) continue;
         matched++;
@@ -32,7 +32,7 @@ describe('constraint patterns and their words', () => {
   });
 
   it('every match of a pattern holds one of its words, on texts made of the patterns\' pieces', () => {
-    for (const [re, words] of PRETESTED_PATTERNS) {
+    for (const { pattern: re, words } of PRETESTED) {
       const piece = fc.constantFrom(...piecesOf(re), '，', '。', 'x', ' ', '中国');
       const texts = fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
       let matched = 0;

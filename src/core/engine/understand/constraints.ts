@@ -15,36 +15,36 @@ import type { KeptSystem } from './types';
 
 type ConstraintEntry = UnderstandingModel['constraints'][number];
 
-const NO_PUBLIC_CLOUD = /不(?:得|能|允许|可)?(?:使用|上|部署[在到]?)公有云|不使用公有云|公有云.{0,4}(?:禁止|不允许|不可)|不出(?:院区|机房|园区|内网|政务云|厂区)|(?:不得|不能|不允许)[^，；。]{0,8}上云/;
-const NO_SAAS = caseInsensitiveRegExp('不(?:得|能|可)?(?:使用|采用|接受)\\s{0,1}SaaS|拒绝\\s{0,1}SaaS|不接受公有云SaaS', 'i');
-const DATA_IN_COUNTRY = /不(?:得)?出境|留在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/;
-const DATA_IN_EU = /(?:留在|存放在|不出)欧盟/;
-const XINCHUANG = /信创|国产化|自主可控|国产优先|优先国产/;
-const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创/;
-const NO_SECOND_CLOUD = /不引入第二(?:朵)?云|只用[^，；。]{0,6}云|不新增云厂商|单一云厂商/;
-const KEEP = /保留|不替换|不更换|沿用/;
-
 /**
- * Words one of which every match of the pattern beside it holds: a text without any is not
- * tested, and a pattern no text of the intake can match is never compiled (V8 compiles each on
- * its first run, about 0.1 ms). XINCHUANG and KEEP are those words alone.
+ * A constraint's pattern with words one of which every match of it holds: a text without any is
+ * not tested, and a pattern no text of the intake can match is never compiled (V8 compiles each
+ * on its first run, about 0.1 ms). For XINCHUANG and KEEP the words are the pattern's alternatives
+ * alone: holding one is matching.
  */
-const NO_PUBLIC_CLOUD_WORDS = ['公有云', '不出', '上云'];
-const DATA_IN_COUNTRY_WORDS = ['出境', '境内', '数据本地化', '境外'];
-const DATA_IN_EU_WORDS = ['欧盟'];
-const NO_SECOND_CLOUD_WORDS = ['第二', '只用', '云厂商'];
-const XINCHUANG_WORDS = ['信创', '国产化', '自主可控', '国产优先', '优先国产'];
-const KEEP_WORDS = ['保留', '不替换', '不更换', '沿用'];
+interface Pretested {
+  readonly pattern: RegExp;
+  readonly words: readonly string[];
+}
 
-/** Each pre-tested pattern with its words, for the test that every match holds one of them. */
-export const PRETESTED_PATTERNS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [NO_PUBLIC_CLOUD, NO_PUBLIC_CLOUD_WORDS],
-  [DATA_IN_COUNTRY, DATA_IN_COUNTRY_WORDS],
-  [DATA_IN_EU, DATA_IN_EU_WORDS],
-  [NO_SECOND_CLOUD, NO_SECOND_CLOUD_WORDS],
-  [XINCHUANG, XINCHUANG_WORDS],
-  [KEEP, KEEP_WORDS],
-];
+const NO_PUBLIC_CLOUD: Pretested = {
+  pattern: /不(?:得|能|允许|可)?(?:使用|上|部署[在到]?)公有云|不使用公有云|公有云.{0,4}(?:禁止|不允许|不可)|不出(?:院区|机房|园区|内网|政务云|厂区)|(?:不得|不能|不允许)[^，；。]{0,8}上云/,
+  words: ['公有云', '不出', '上云'],
+};
+const NO_SAAS = caseInsensitiveRegExp('不(?:得|能|可)?(?:使用|采用|接受)\\s{0,1}SaaS|拒绝\\s{0,1}SaaS|不接受公有云SaaS', 'i');
+const DATA_IN_COUNTRY: Pretested = { pattern: /不(?:得)?出境|留在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/, words: ['出境', '境内', '数据本地化', '境外'] };
+const DATA_IN_EU: Pretested = { pattern: /(?:留在|存放在|不出)欧盟/, words: ['欧盟'] };
+const XINCHUANG: Pretested = { pattern: /信创|国产化|自主可控|国产优先|优先国产/, words: ['信创', '国产化', '自主可控', '国产优先', '优先国产'] };
+const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创/;
+const NO_SECOND_CLOUD: Pretested = { pattern: /不引入第二(?:朵)?云|只用[^，；。]{0,6}云|不新增云厂商|单一云厂商/, words: ['第二', '只用', '云厂商'] };
+const KEEP: Pretested = { pattern: /保留|不替换|不更换|沿用/, words: ['保留', '不替换', '不更换', '沿用'] };
+
+/** Whether `text` holds one of `c`'s words and its pattern matches. */
+function matches(text: string, c: Pretested): boolean {
+  return holdsAny(text, c.words) && c.pattern.test(text);
+}
+
+/** Every pre-tested pattern, for the test that each match holds one of its words. */
+export const PRETESTED: readonly Pretested[] = [NO_PUBLIC_CLOUD, DATA_IN_COUNTRY, DATA_IN_EU, NO_SECOND_CLOUD, XINCHUANG, KEEP];
 
 export interface ConstraintsResult {
   constraints: ConstraintEntry[];
@@ -77,18 +77,18 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
     const v = f.value;
     const constraintSection = f.section === '特殊要求' || f.section === '基础设施现状' || f.section === '核心目标' || f.section === '预算限制';
     if (constraintSection) {
-      if (holdsAny(v, NO_PUBLIC_CLOUD_WORDS) && NO_PUBLIC_CLOUD.test(v)) add('no-public-cloud', f, phrase(v, NO_PUBLIC_CLOUD));
+      if (matches(v, NO_PUBLIC_CLOUD)) add('no-public-cloud', f, phrase(v, NO_PUBLIC_CLOUD.pattern));
       // SaaS in any ASCII case (NO_SAAS is case-insensitive; no other character lower-cases to s or a).
       if (v.toLowerCase().includes('saas') && NO_SAAS.test(v)) add('no-saas', f, phrase(v, NO_SAAS));
-      if (holdsAny(v, DATA_IN_COUNTRY_WORDS) && DATA_IN_COUNTRY.test(v)) add('data-in-country', f, phrase(v, DATA_IN_COUNTRY));
-      if (holdsAny(v, DATA_IN_EU_WORDS) && DATA_IN_EU.test(v)) add('data-in-eu', f, phrase(v, DATA_IN_EU));
-      if (holdsAny(v, NO_SECOND_CLOUD_WORDS) && NO_SECOND_CLOUD.test(v)) add('no-second-cloud', f, phrase(v, NO_SECOND_CLOUD));
-      if (holdsAny(v, XINCHUANG_WORDS)) {
+      if (matches(v, DATA_IN_COUNTRY)) add('data-in-country', f, phrase(v, DATA_IN_COUNTRY.pattern));
+      if (matches(v, DATA_IN_EU)) add('data-in-eu', f, phrase(v, DATA_IN_EU.pattern));
+      if (matches(v, NO_SECOND_CLOUD)) add('no-second-cloud', f, phrase(v, NO_SECOND_CLOUD.pattern));
+      if (holdsAny(v, XINCHUANG.words)) {
         const full = XINCHUANG_FULL.test(v) || (!/优先/.test(v) && countDomestic(v) >= 2);
-        add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(v, full && XINCHUANG_FULL.test(v) ? XINCHUANG_FULL : XINCHUANG));
+        add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(v, full && XINCHUANG_FULL.test(v) ? XINCHUANG_FULL : XINCHUANG.pattern));
       }
     }
-    if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP_WORDS)) {
+    if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP.words)) {
       for (const name of keptNames(v)) {
         const category = categoryIndex.find(name)[0]?.value;
         const product = productIndex.find(name)[0]?.value;
@@ -143,7 +143,7 @@ function phrase(text: string, re: RegExp): string {
 /** System names after 保留 (保留现有卫宁HIS, 保留并对接现有统一身份认证平台与电子证照库). */
 function keptNames(text: string): string[] {
   const names: string[] = [];
-  let m = KEEP.exec(text);
+  let m = KEEP.pattern.exec(text);
   let at = m ? m.index : -1;
   while (m && at >= 0) {
     let i = at + m[0].length;
@@ -166,7 +166,7 @@ function keptNames(text: string): string[] {
       if (name.length >= 2 && name.length <= 20 && !names.includes(name)) names.push(name);
     }
     const rest = text.slice(end);
-    m = KEEP.exec(rest);
+    m = KEEP.pattern.exec(rest);
     at = m ? end + m.index : -1;
   }
   return names;
