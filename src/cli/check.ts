@@ -45,7 +45,9 @@ export function checkExitCode(diagnostics: readonly IntakeDiagnostic[]): number 
 export function checkJson(check: FileCheck): { intakes: number; diagnostics: unknown[] } {
   return {
     intakes: check.intakes,
-    diagnostics: check.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, intake: d.intake + 1, range: d.range })),
+    // The range as plain objects: a batch's worker posts this by structured clone, which copies a
+    // LineRange's fields (startLine…), not the `start` and `end` JSON writes.
+    diagnostics: check.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, intake: d.intake + 1, range: { start: d.range.start, end: d.range.end } })),
   };
 }
 

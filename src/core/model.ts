@@ -1,7 +1,9 @@
 /**
  * The typed model of a parsed intake file. The zod schemas are the single source of the
  * types (via z.infer) and let JSON consumers (the CLI's --json, tests) check a model.
- * The parser builds plain objects of these shapes; it does not run zod on the hot path.
+ * The parser builds plain objects of these shapes, except its ranges, each a LineRange (four
+ * numbers, with `start` and `end` getters and the JSON of a plain range; see lineRange.ts); it
+ * does not run zod on the hot path. zod reads a LineRange through its getters.
  */
 import { z } from './zod';
 

@@ -10,7 +10,8 @@
  * character codes instead of running a regular expression per line or per character. The
  * heading and section expressions only run on lines whose first character can start them.
  */
-import { comparePositions, isAsciiDigit, isJsSpace, type Position, type Range, type TextDocumentLike } from './document';
+import { isAsciiDigit, isJsSpace, type Range, type TextDocumentLike } from './document';
+import { LineRange } from './lineRange';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
 import { PlaceholderAnalyzer, placeholderOf } from './placeholder';
 import { RepeatedKeys, type RepeatedKey } from './text/repeatedKeys';
@@ -34,8 +35,6 @@ function startsIntake(name: string): boolean {
  * hostile input (thousands of levels) cannot overflow the stack of any tree walker.
  */
 const MAX_ITEM_DEPTH = 256;
-/** How many positions of a line are kept to be shared (see IntakeParser.positions). */
-const SHARED_POSITIONS = 16;
 /** Longest text accepted as a field key; longer text before a colon is prose. */
 const MAX_KEY_LENGTH = 24;
 
@@ -57,9 +56,6 @@ const HASH = 35;
  */
 const NO_ITEMS = Object.freeze([]) as readonly Item[] as Item[];
 const NO_PLACEHOLDERS = Object.freeze([]) as readonly Placeholder[] as Placeholder[];
-
-/** Ranges are readonly to consumers; the parser grows the ones it owns while it reads on. */
-type MutableRange = { start: Position; end: Position };
 
 /**
  * Where a piece of a larger text starts, for parsing the piece alone (the incremental parse in
@@ -128,8 +124,8 @@ function eolOf(crlf: number, lf: number, cr: boolean): IntakeFile['eol'] {
   return crlf + lf === 0 && cr ? '\r' : crlf > lf ? '\r\n' : '\n';
 }
 
-function rangeOf(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
+function rangeOf(line: number, start: number, end: number): LineRange {
+  return new LineRange(line, start, line, end);
 }
 
 function isBlankOrTab(c: number): boolean {
@@ -241,18 +237,6 @@ class IntakeParser {
   private readonly placeholders: Placeholder[] = [];
   private placeholderCount = 0;
   /**
-   * The positions made on this line so far (characters and objects, `positionCount` of them):
-   * ranges that start or end at the same character share one position object. Positions are
-   * immutable, and a model is mostly positions, so this saves a good part of what a parse
-   * allocates (and of the garbage collector's work). At most {@link SHARED_POSITIONS} of them:
-   * a line's own positions (its start and end, a key's, a colon's) and those of its first
-   * placeholders are among them, and a line of thousands of placeholders is not searched
-   * through thousands of positions for each new one (which made its parse quadratic).
-   */
-  private readonly positionChars = new Int32Array(SHARED_POSITIONS);
-  private readonly positions = new Array<Position | undefined>(SHARED_POSITIONS).fill(undefined);
-  private positionCount = 0;
-  /**
    * Whether the text has a line separator (U+2028, U+2029) anywhere: looked for once, so that
    * the lines of a text without one (nearly every text) are not searched for one each.
    */
@@ -351,7 +335,6 @@ class IntakeParser {
     }
     this.line = text;
     this.no = no;
-    this.positionCount = 0;
     this.indentLen = indentLen;
     this.indent = indent;
     this.trimEnd = trimEnd;
@@ -413,23 +396,13 @@ class IntakeParser {
     if (!closed) this.problems.push({ code: 'intake.unclosed-placeholder', range });
   }
 
-  /** The position of `character` on the current line, shared with every range that has it. */
-  private position(character: number): Position {
-    const chars = this.positionChars;
-    const count = this.positionCount;
-    for (let i = 0; i < count; i++) if (chars[i] === character) return this.positions[i]!;
-    const p: Position = { line: this.no, character };
-    if (count < SHARED_POSITIONS) {
-      chars[count] = character;
-      this.positions[count] = p;
-      this.positionCount = count + 1;
-    }
-    return p;
-  }
-
-  /** `[start, end)` on the current line. */
-  private range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+  /**
+   * `[start, end)` on the current line: every range of the model is a {@link LineRange} (one
+   * object, where a range and its two positions were three). The parser reads the fields of the
+   * ranges it made (hence its casts of the model's `Range`s), not the getters, which allocate.
+   */
+  private range(start: number, end: number): LineRange {
+    return new LineRange(this.no, start, this.no, end);
   }
 
   private currentIntake(): Intake {
@@ -542,10 +515,12 @@ class IntakeParser {
     stack[depth++] = item;
     this.depth = depth;
     // Grow every open ancestor (and the section) to cover this line.
-    const end = item.range.end;
-    for (let i = 0; i < depth; i++) (stack[i]!.range as MutableRange).end = end;
-    (section.range as MutableRange).end = end;
-    this.extendIntake(intake, item.range);
+    const range = item.range as LineRange;
+    const endLine = range.endLine;
+    const endCharacter = range.endCharacter;
+    for (let i = 0; i < depth; i++) growTo(stack[i]!.range as LineRange, endLine, endCharacter);
+    growTo(section.range as LineRange, endLine, endCharacter);
+    this.extendIntake(intake, range);
   }
 
   private bulletItem(contentStart: number): Item | undefined {
@@ -625,7 +600,8 @@ class IntakeParser {
   private insidePlaceholder(character: number): boolean {
     for (let i = 0; i < this.placeholderCount; i++) {
       const p = this.placeholders[i]!;
-      if (p.range.start.character <= character && character < p.range.end.character) return true;
+      const r = p.range as LineRange;
+      if (r.startCharacter <= character && character < r.endCharacter) return true;
     }
     return false;
   }
@@ -643,7 +619,7 @@ class IntakeParser {
       bullet,
       value,
       children: NO_ITEMS,
-      range: this.range(this.indentLen, value.range.end.character),
+      range: this.range(this.indentLen, (value.range as LineRange).endCharacter),
       indent: this.indent,
     };
   }
@@ -665,11 +641,11 @@ class IntakeParser {
   /**
    * The range `[s, e)` of a value on the current line: its placeholder's own range when the value
    * is nothing but that placeholder (`键：__(…)__`, a third of the values of a template's copies).
-   * Neither is ever changed, so they can be one object, as positions are shared.
+   * Neither is ever changed, so they can be one object.
    */
   private rangeOfValue(s: number, e: number, placeholders: readonly Placeholder[]): Range {
-    const only = placeholders.length === 1 ? placeholders[0]!.range : undefined;
-    return only && only.start.character === s && only.end.character === e ? only : this.range(s, e);
+    const only = placeholders.length === 1 ? (placeholders[0]!.range as LineRange) : undefined;
+    return only && only.startCharacter === s && only.endCharacter === e ? only : this.range(s, e);
   }
 
   /**
@@ -680,7 +656,7 @@ class IntakeParser {
     let first = -1;
     let count = 0;
     for (let i = 0; i < this.placeholderCount; i++) {
-      const at = this.placeholders[i]!.range.start.character;
+      const at = (this.placeholders[i]!.range as LineRange).startCharacter;
       if (at < s || at >= e) continue;
       if (first < 0) first = i;
       count++;
@@ -695,17 +671,19 @@ class IntakeParser {
    * that line's start offset and the next line's (the current line's unless given).
    */
   private extendIntake(intake: Intake, r: Range, lineStart = this.lineStart, lineNext = this.lineNext): void {
-    const range = intake.range as MutableRange;
+    const range = intake.range as LineRange;
+    const from = r as LineRange;
     const empty = !this.intakeStarted;
     this.intakeStarted = true;
     const spans = this.spans;
     const at = 2 * (intake.index - this.firstIntakeIndex);
-    if (empty || comparePositions(r.start, range.start) < 0) {
-      range.start = r.start;
+    if (empty || from.startLine < range.startLine || (from.startLine === range.startLine && from.startCharacter < range.startCharacter)) {
+      range.startLine = from.startLine;
+      range.startCharacter = from.startCharacter;
       if (spans) spans[at] = lineStart;
     }
-    if (empty || comparePositions(r.end, range.end) > 0) {
-      range.end = r.end;
+    if (empty || from.endLine > range.endLine || (from.endLine === range.endLine && from.endCharacter > range.endCharacter)) {
+      growTo(range, from.endLine, from.endCharacter);
       if (spans) spans[at + 1] = lineNext;
     }
   }
@@ -740,6 +718,12 @@ class IntakeParser {
     if (closing && separator) closing.separatorAfter = separator;
     this.intake = undefined;
   }
+}
+
+/** Moves the end of a range the parser is growing (items', sections' and intakes' ranges). */
+function growTo(range: LineRange, endLine: number, endCharacter: number): void {
+  range.endLine = endLine;
+  range.endCharacter = endCharacter;
 }
 
 /** Adds `child` to `parent`'s children, giving it a list of its own for the first. */

@@ -26,7 +26,8 @@
 import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg, type Message } from '../l10n';
-import { findingsRunner, joinExtracts, moveRange, type AnalysisFinding, type CheckRunner } from './finding';
+import { findingsRunner, joinExtracts, type AnalysisFinding, type CheckRunner } from './finding';
+import { moveRange } from '../lineRange';
 import { CLAUSE_SEPARATOR, descendants, formatCompact, hasDigit, hasPercentSign, hasText, lineLabel, type AnalysisLine } from '../facts/lines';
 import { findMoney, findPercents, formatMoney, moneyStyle, parseYearCount, type Money, type Percent } from '../facts/money';
 import { clauseLocator } from '../text/clauses';

@@ -15,7 +15,8 @@
  * cache analyses every intake (which is what the benchmark measures).
  */
 import type { FieldCatalog } from '../catalog/catalog';
-import { lineStarts, type Range } from '../document';
+import { lineStarts } from '../document';
+import { moveRange } from '../lineRange';
 import type { Intake } from '../model';
 import type { AnalysisFinding } from './finding';
 
@@ -99,10 +100,6 @@ export class AnalysisCacheSession {
 /** A copy of `f` moved down by `lines` (up when negative). */
 function move(f: AnalysisFinding, lines: number): AnalysisFinding {
   return { ...f, range: moveRange(f.range, lines), lines: f.lines.map((l) => l + lines), numbers: { ...f.numbers } };
-}
-
-function moveRange(r: Range, lines: number): Range {
-  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }
 
 /** A string with the same characters that shares no memory with `s` (joining makes a new string). */

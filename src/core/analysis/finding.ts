@@ -2,6 +2,7 @@
 import type { AnalysisCheck, DiagnosticCode, Severity } from '../diagnostics';
 import type { Range } from '../document';
 import type { Framework, Location } from '../knowledge/schema';
+import { moveRange } from '../lineRange';
 import type { Message } from '../l10n';
 import type { AnalysisInput, AnalysisLine } from '../facts/lines';
 
@@ -58,11 +59,6 @@ export interface CheckRunner<E> {
    * deep equality when absent (an extract that is not plain data must say).
    */
   same?(a: E, b: E, knowledge: AnalysisKnowledge): boolean;
-}
-
-/** `[start, end)` on the document moved down by `lines` (up when negative). */
-export function moveRange(r: Range, lines: number): Range {
-  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }
 
 /** A finding moved down by `lines`; the finding itself when `lines` is 0 (findings are never changed). */

@@ -20,7 +20,8 @@ import type { Range } from '../document';
 import { msg } from '../l10n';
 import type { Location } from '../knowledge/schema';
 import { sameData } from './same';
-import { moveRange, type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
+import { type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
+import { moveRange } from '../lineRange';
 import { formatNumber, isBlank, sortSmall, spanRange, type AnalysisLine } from '../facts/lines';
 
 /** Speed of light in optical fibre, km per second (about 2/3 of c). */

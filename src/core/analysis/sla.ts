@@ -29,7 +29,8 @@
  */
 import { Codes } from '../diagnostics';
 import { msg, type Message } from '../l10n';
-import { joinExtracts, moveRange, type AnalysisFinding, type CheckRunner } from './finding';
+import { joinExtracts, type AnalysisFinding, type CheckRunner } from './finding';
+import { moveRange } from '../lineRange';
 import { clauseAround, formatCompact, hasPercentSign, isBlank, lineLabel, spanRange, type AnalysisLine } from '../facts/lines';
 import { findPercents } from '../facts/money';
 import { isAsciiDigit, type Range } from '../document';

@@ -1,17 +1,13 @@
 /** Copies of line-bearing results moved by a number of lines: what an intake keeps when lines are added or removed above it. */
 import type { IntakeDiagnostic } from '../diagnostics';
-import type { Position, Range } from '../document';
+import type { Position } from '../document';
 import type { FoldingRange } from '../features/folding';
 import type { IntakeSymbol } from '../features/symbols';
+import { moveRange } from '../lineRange';
 import { settle } from './settle';
 
 function movePosition(p: Position, lines: number): Position {
   return { line: p.line + lines, character: p.character };
-}
-
-function moveRange(r: Range, lines: number): Range {
-  const start = movePosition(r.start, lines);
-  return { start, end: r.end === r.start ? start : movePosition(r.end, lines) };
 }
 
 /** The diagnostics moved down by `lines` and given to intake `intake`, in one pass. */
@@ -87,7 +83,7 @@ function moveChildren(s: IntakeSymbol, lines: number): IntakeSymbol[] {
   return children;
 }
 
-/** A symbol's positions moved; they mostly share their objects (the parser's, clamped): so do the copies. */
+/** A symbol's positions moved; they often share their objects (clamp() and symbol() in symbols.ts): so do the copies. */
 function movedRanges(s: IntakeSymbol, lines: number): { start: Position; end: Position; selStart: Position; selEnd: Position } {
   const { range, selectionRange: sel } = s;
   const start = movePosition(range.start, lines);

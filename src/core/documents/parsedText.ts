@@ -17,6 +17,7 @@
  * little. A file without separators is one segment, and is parsed whole on every edit.
  */
 import { comparePositions, lineStarts, type Position, type Range } from '../document';
+import { LineRange, moveRange } from '../lineRange';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
 import { detectEol, isStructureLine, parseIntake, type IntakeSpans, type SeparatorCut } from '../parser';
 import { PlaceholderAnalyzer } from '../placeholder';
@@ -331,7 +332,9 @@ function editSection(previous: ParsedText, index: number, text: string, prefix: 
     preamble: intake.preamble.map((v) => (mover && v.range.start.line >= next ? mover.value(v) : v)),
     range: intake.range,
   };
-  edited.range = { start: intake.range.start, end: contentEnd(edited) };
+  const start = intake.range.start;
+  const end = contentEnd(edited);
+  edited.range = new LineRange(start.line, start.character, end.line, end.character);
   if (intake.separatorAfter) edited.separatorAfter = mover ? mover.range(intake.separatorAfter) : intake.separatorAfter;
   const parse: SegmentParse = {
     intakes: intakes.map((x, k) => (k < target!.intake ? x : k === target!.intake ? edited : mover ? mover.lazyIntake(x, 0) : x)),
@@ -579,30 +582,12 @@ const LAZY_TREES: PropertyDescriptorMap = { sections: lazyTree('sections'), head
 /** Copies parse trees with every line moved by `lines`; placeholders keep being shared between the tree and the file's list. */
 class Mover {
   private placeholders: Map<Placeholder, Placeholder> | undefined;
-  /**
-   * The last positions moved, and their copies: the parser shares one position object between
-   * the ranges of a line that meet at a character, and so do the copies (less to allocate).
-   * Made on the first copy: most movers only move intakes' ranges.
-   */
-  private from: (Position | undefined)[] | undefined;
-  private to: Position[] | undefined;
-  private next = 0;
 
   constructor(private readonly lines: number) {}
 
-  position(p: Position): Position {
-    const from = (this.from ??= [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-    const to = (this.to ??= new Array<Position>(8));
-    for (let i = 0; i < 8; i++) if (from[i] === p) return to[i]!;
-    const moved = { line: p.line + this.lines, character: p.character };
-    from[this.next] = p;
-    to[this.next] = moved;
-    this.next = (this.next + 1) & 7;
-    return moved;
-  }
-
+  /** A range moved: a {@link LineRange}, one object, as the parser's are. */
   range(r: Range): Range {
-    return { start: this.position(r.start), end: this.position(r.end) };
+    return moveRange(r, this.lines);
   }
 
   placeholder(p: Placeholder): Placeholder {

@@ -6,6 +6,7 @@
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Range } from '../document';
 import type { Intake, Item, Value } from '../model';
+import { spanning, startLine } from '../lineRange';
 
 export interface Fact {
   /** Canonical section name (the raw name when the section is unknown). */
@@ -83,7 +84,7 @@ export function extractFacts(intake: Intake, catalog: CatalogLookup = getFieldCa
     const sectionName = spec?.name ?? section.name;
     const headerValue = realText(section.value);
     if (headerValue) {
-      facts.push({ section: sectionName, fieldPath: [], value: headerValue, text: headerValue, range: section.headerRange, line: section.headerRange.start.line });
+      facts.push({ section: sectionName, fieldPath: [], value: headerValue, text: headerValue, range: section.headerRange, line: startLine(section.headerRange) });
     }
     collect(section.items, [], spec, sectionName, catalog, facts);
   }
@@ -102,11 +103,11 @@ function collect(items: readonly Item[], path: string[], spec: SectionSpec | und
       const name = (spec && catalog.field(spec, item.key)?.name) ?? item.key;
       const fieldPath = [...path, name];
       const value = realText(item.value);
-      out.push({ section, fieldPath, key: item.key, value, text: value ? `${item.key}：${value}` : item.key, range: { start: item.range.start, end: item.value?.range.end ?? item.colon.range.end }, line: item.keyRange.start.line });
+      out.push({ section, fieldPath, key: item.key, value, text: value ? `${item.key}：${value}` : item.key, range: spanning(item.range, item.value?.range ?? item.colon.range), line: startLine(item.keyRange) });
       collect(item.children, fieldPath, spec, section, catalog, out);
     } else {
       const value = realText(item.value);
-      if (value) out.push({ section, fieldPath: path, value, text: value, range: { start: item.range.start, end: item.value.range.end }, line: item.value.range.start.line });
+      if (value) out.push({ section, fieldPath: path, value, text: value, range: spanning(item.range, item.value.range), line: startLine(item.value.range) });
       collect(item.children, path, spec, section, catalog, out);
     }
   }

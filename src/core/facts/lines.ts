@@ -7,6 +7,7 @@
  */
 import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import { isAsciiDigit, isJsSpace, type Range } from '../document';
+import { endCharacter, endLine, startCharacter, startLine } from '../lineRange';
 import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from './facts';
 import type { Colon, FieldItem, Intake, Item, Section, Value } from '../model';
 
@@ -40,17 +41,17 @@ export interface AnalysisInput {
 function maskedText(value: Value | undefined): string {
   if (!value) return '';
   if (value.placeholders.length === 0) return value.text;
-  const base = value.range.start.character;
+  const base = startCharacter(value.range);
   const text = value.text;
   // The whole value is one placeholder (a blank template's field): all blanks.
   const only = value.placeholders.length === 1 ? value.placeholders[0] : undefined;
-  if (only && only.range.start.character === base && only.range.start.line === only.range.end.line && only.range.end.character - base >= text.length) return blanks(text.length);
+  if (only && startCharacter(only.range) === base && startLine(only.range) === endLine(only.range) && endCharacter(only.range) - base >= text.length) return blanks(text.length);
   // Placeholders come in order and apart (as the parser finds them): splice blanks between slices.
   let out = '';
   let pos = 0;
   for (const p of value.placeholders) {
-    const from = Math.max(0, p.range.start.character - base);
-    const to = p.range.start.line === p.range.end.line ? Math.min(text.length, p.range.end.character - base) : text.length;
+    const from = Math.max(0, startCharacter(p.range) - base);
+    const to = startLine(p.range) === endLine(p.range) ? Math.min(text.length, endCharacter(p.range) - base) : text.length;
     if (from < pos) return maskedTextAnyOrder(value);
     if (to <= from) continue;
     out += text.slice(pos, from) + blanks(to - from);
@@ -127,7 +128,7 @@ export function buildAnalysisInput(intake: Intake, catalog: CatalogLookup = getF
   for (const f of facts.facts) if (!byLine.has(f.line)) byLine.set(f.line, f);
   const lines: AnalysisLine[] = [];
   for (const section of intake.sections) {
-    const headerFact = byLine.get(section.headerRange.start.line);
+    const headerFact = byLine.get(startLine(section.headerRange));
     const sectionName = headerFact?.section ?? catalog.section(section.name)?.name ?? section.name;
     if (section.value) {
       const header = makeLine(sectionName, [], undefined, section.value, headerFact, undefined);
@@ -143,8 +144,8 @@ function makeLine(section: string, fieldPath: string[], key: string | undefined,
     section,
     fieldPath,
     text: maskedText(value),
-    line: value.range.start.line,
-    character: value.range.start.character,
+    line: startLine(value.range),
+    character: startCharacter(value.range),
     children: [],
   };
   if (key !== undefined) line.key = key;
@@ -158,7 +159,7 @@ function makeLine(section: string, fieldPath: string[], key: string | undefined,
 
 function addItems(items: readonly Item[], section: string, path: string[], parent: AnalysisLine | undefined, byLine: Map<number, Fact>, out: AnalysisLine[]): void {
   for (const item of items) {
-    const lineNo = item.kind === 'field' ? item.keyRange.start.line : item.value.range.start.line;
+    const lineNo = startLine(item.kind === 'field' ? item.keyRange : item.value.range);
     const fact = byLine.get(lineNo);
     const realSection = fact?.section ?? section;
     const fieldPath = fact?.fieldPath ?? (item.kind === 'field' ? [...path, item.key] : path);
@@ -287,7 +288,6 @@ class LineBuilder {
 
   /** A line for `value`; a field without a value (`value` undefined) gets an empty line just after its colon. */
   private line(fieldPath: string[], key: string | undefined, value: Value | undefined, colon: Colon | undefined, parent: AnalysisLine | undefined): AnalysisLine {
-    const at = value ? value.range.start : colon!.range.end;
     // Every line has the same shape (`key` and `parent` even when undefined): the checks read
     // them with `??` and `!== undefined`, never with `in`.
     const line: AnalysisLine = {
@@ -295,8 +295,8 @@ class LineBuilder {
       fieldPath,
       key,
       text: value ? maskedText(value) : '',
-      line: at.line,
-      character: at.character,
+      line: value ? startLine(value.range) : endLine(colon!.range),
+      character: value ? startCharacter(value.range) : endCharacter(colon!.range),
       parent,
       children: NO_CHILDREN,
     };

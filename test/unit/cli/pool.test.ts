@@ -1,6 +1,6 @@
 /** How many threads a batch gets (src/cli/pool.ts), and that in-process runs keep input order. */
 import * as assert from 'node:assert/strict';
-import type { FileTask } from '../../../src/cli/fileTask';
+import { runFileTask, type FileTask } from '../../../src/cli/fileTask';
 import { poolSize, runTasks } from '../../../src/cli/pool';
 import { fixturesDir } from '../helpers/seeds';
 import * as path from 'node:path';
@@ -24,6 +24,15 @@ describe('cli pool', () => {
     assert.equal(poolSize(generates(5), undefined, 8), 1);
     assert.equal(poolSize(generates(20), undefined, 8), 2);
     assert.equal(poolSize(generates(500), undefined, 4), 4);
+  });
+
+  it("gives a check's --json outcome that a worker's structured clone copies whole (plain ranges)", async () => {
+    // A worker posts its outcome by structured clone, which copies a LineRange's four fields and not the `start` and `end` its JSON has.
+    const outcome = await runFileTask({ kind: 'check', file: path.join(fixturesDir(), 'messy.intake'), json: true, policy: {} });
+    assert.equal(outcome.kind, 'check');
+    if (outcome.kind !== 'check') return;
+    assert.ok(outcome.json && outcome.json.diagnostics.length > 0);
+    assert.equal(JSON.stringify(structuredClone(outcome)), JSON.stringify(outcome));
   });
 
   it('runs in this thread without a worker script, results in input order, a bad file failing alone', async () => {

@@ -5,6 +5,7 @@ import { validate } from '../../../src/core/validator';
 import { analyzeFile } from '../../../src/core/analysis/analyze';
 import { ANALYSIS_CODES, CORE_CODES, coreOnly } from '../helpers/codes';
 import { listFixtures, readFixture } from '../helpers/seeds';
+import { plain } from '../helpers/ranges';
 
 /** The diagnostic codes each fixture must produce (exactly this set). */
 const EXPECTED: Record<string, readonly DiagnosticCode[]> = {
@@ -137,7 +138,7 @@ describe('diagnostic codes', () => {
     assert.equal(dup.data.kind, 'duplicate-section');
     if (dup.data.kind !== 'duplicate-section') return;
     assert.equal(dup.data.section, '当前痛点');
-    assert.deepEqual(dup.data.first, { start: { line: 5, character: 1 }, end: { line: 5, character: 5 } });
+    assert.deepEqual(plain(dup.data.first), { start: { line: 5, character: 1 }, end: { line: 5, character: 5 } });
   });
 
   it('splits multi-intake.intake into four intakes, by [客户行业]/[行业] blocks and by separators', () => {

@@ -6,6 +6,7 @@ import type { IntakeDiagnostic } from '../../../src/core/diagnostics';
 import type { Range } from '../../../src/core/document';
 import type { TextEdit } from '../../../src/core/edits';
 import type { IntakeFile, Item } from '../../../src/core/model';
+import { LineRange } from '../../../src/core/lineRange';
 
 /** Every node range of a parsed file, with a label saying where it came from. */
 export function nodeRanges(file: IntakeFile): Array<{ where: string; range: Range }> {
@@ -99,4 +100,21 @@ export function rangeProblems(text: string, file: IntakeFile, diagnostics: reado
     if (p) problems.push(`edit[${i}]: ${p} (${JSON.stringify(e.range)})`);
   });
   return problems;
+}
+
+/**
+ * A deep copy of `x` (arrays and plain objects) in which every {@link LineRange} is the plain
+ * range it stands for, `{ start: { line, character }, end: { line, character } }`: what a strict
+ * deep comparison with a literal, or with a range made elsewhere, needs (a LineRange keeps four
+ * numbers and reads `start` and `end` through getters). Anything else is kept as it is.
+ */
+export function plain<T>(x: T): T {
+  if (x instanceof LineRange) return x.toJSON() as T;
+  if (Array.isArray(x)) return x.map((v: unknown) => plain(v)) as T;
+  if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(x)) out[key] = plain((x as Record<string, unknown>)[key]);
+    return out as T;
+  }
+  return x;
 }
