@@ -11,6 +11,7 @@
  * heading and section expressions only run on lines whose first character can start them.
  */
 import { isAsciiDigit, isJsSpace, type Range, type TextDocumentLike } from './document';
+import { ColonMark } from './colonMark';
 import { LineRange } from './lineRange';
 import type { Colon, FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from './model';
 import { PlaceholderAnalyzer, placeholderOf } from './placeholder';
@@ -469,7 +470,7 @@ class IntakeParser {
     let colon: Colon | undefined;
     const first = text.charCodeAt(restStart);
     if (first === FULLWIDTH_COLON || first === COLON) {
-      colon = { char: first === COLON ? ':' : '：', range: this.range(restStart, restStart + 1) };
+      colon = new ColonMark(first === COLON ? ':' : '：', this.no, restStart);
       restStart++;
     }
     const section: Section = {
@@ -573,7 +574,7 @@ class IntakeParser {
     const entry = this.keys.keyIn(text, keyStart, keyEnd);
     const key = entry.key;
     const keyRange = this.range(keyStart, keyEnd);
-    const colon: Colon = { char: text.charCodeAt(colonAt) === COLON ? ':' : '：', range: this.range(colonAt, colonAt + 1) };
+    const colon = new ColonMark(text.charCodeAt(colonAt) === COLON ? ':' : '：', this.no, colonAt);
     const range = this.range(this.indentLen, this.trimEnd);
     const value = this.valueOf(valueStart, text.length, entry);
     // One literal per shape, `value` last as if added afterwards: the same keys in the same order.

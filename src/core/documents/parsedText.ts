@@ -17,6 +17,7 @@
  * little. A file without separators is one segment, and is parsed whole on every edit.
  */
 import { comparePositions, lineStarts, type Position, type Range } from '../document';
+import { moveColon } from '../colonMark';
 import { LineRange, moveRange } from '../lineRange';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
 import { detectEol, isStructureLine, parseIntake, type IntakeSpans, type SeparatorCut } from '../parser';
@@ -618,7 +619,7 @@ class Mover {
       key: item.key,
       keyRange: this.range(item.keyRange),
       bold: item.bold,
-      colon: { char: item.colon.char, range: this.range(item.colon.range) },
+      colon: moveColon(item.colon, this.lines),
       children: item.children.map((c) => this.item(c)),
       range: this.range(item.range),
       indent: item.indent,
@@ -665,7 +666,7 @@ class Mover {
       items: s.items.map((i) => this.item(i)),
       range: this.range(s.range),
     };
-    if (s.colon) out.colon = { char: s.colon.char, range: this.range(s.colon.range) };
+    if (s.colon) out.colon = moveColon(s.colon, this.lines);
     if (s.value) out.value = this.value(s.value);
     if (s.heading) out.heading = heading(s.heading);
     return out;

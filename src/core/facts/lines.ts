@@ -7,6 +7,7 @@
  */
 import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import { isAsciiDigit, isJsSpace, type Range } from '../document';
+import { afterColon } from '../colonMark';
 import { endCharacter, endLine, startCharacter, startLine } from '../lineRange';
 import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from './facts';
 import type { Colon, FieldItem, Intake, Item, Section, Value } from '../model';
@@ -157,6 +158,12 @@ function makeLine(section: string, fieldPath: string[], key: string | undefined,
   return line;
 }
 
+/** The empty value of a field that has none: where its value would start, just after its colon. */
+function emptyValueAfter(colon: Colon): Value {
+  const at = afterColon(colon);
+  return { text: '', range: { start: at, end: at }, placeholders: [] };
+}
+
 function addItems(items: readonly Item[], section: string, path: string[], parent: AnalysisLine | undefined, byLine: Map<number, Fact>, out: AnalysisLine[]): void {
   for (const item of items) {
     const lineNo = startLine(item.kind === 'field' ? item.keyRange : item.value.range);
@@ -166,7 +173,7 @@ function addItems(items: readonly Item[], section: string, path: string[], paren
     let line: AnalysisLine | undefined;
     if (item.kind === 'field') {
       // A field without a value still gets a line (empty text), so its children have a parent.
-      const value: Value = item.value ?? { text: '', range: { start: item.colon.range.end, end: item.colon.range.end }, placeholders: [] };
+      const value: Value = item.value ?? emptyValueAfter(item.colon);
       line = makeLine(realSection, fieldPath, item.key, value, fact, parent);
     } else {
       line = makeLine(realSection, fieldPath, undefined, item.value, fact, parent);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ColonMark } from '../../../src/core/colonMark';
 import { DocumentAnalysis } from '../../../src/core/documents/documentAnalysis';
 import { endCharacter, endLine, LineRange, moveRange, spanning, startCharacter, startLine } from '../../../src/core/lineRange';
 import { IntakeFileSchema, type IntakeFile } from '../../../src/core/model';
@@ -9,6 +10,7 @@ import { listFixtures, readFixture, readSeed, withCrlf } from '../helpers/seeds'
 /** `x` deep-copied with each LineRange read through its getters (not its toJSON). */
 function throughGetters(x: unknown): unknown {
   if (x instanceof LineRange) return { start: { ...x.start }, end: { ...x.end } };
+  if (x instanceof ColonMark) return { char: x.char, range: throughGetters(x.range) };
   if (Array.isArray(x)) return x.map(throughGetters);
   if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, throughGetters(v)]));
   return x;
