@@ -224,10 +224,9 @@ export interface AnalyzedPlaceholder {
 
 /**
  * The placeholder of `entry`'s content with these ranges (the parser makes them, each a
- * LineRange). Placeholders of the same
- * content share one options list: nothing changes a placeholder's options (a fix, the hover,
- * completion and the diagnostics' data only read them), and a large file has thousands of
- * copies of a template's placeholders.
+ * LineRange). Placeholders of the same content share one options list: nothing changes a
+ * placeholder's options (a fix, the hover, completion and the diagnostics' data only read
+ * them), and a large file has thousands of copies of a template's placeholders.
  */
 export function placeholderOf(entry: AnalyzedPlaceholder, range: Range, innerRange: Range, closed: boolean): Placeholder {
   const content = entry.content;
