@@ -391,7 +391,8 @@ class IntakeParser {
   private addPlaceholder(start: number, end: number, innerStart: number, innerEnd: number, closed: boolean): void {
     const entry = this.placeholderContents.entryIn(this.line, innerStart, innerEnd);
     const range = this.range(start, end);
-    const p = placeholderOf(entry, range, this.range(innerStart, innerEnd), closed);
+    // Its inner range, [innerStart, innerEnd), is made from `range` when read (ParsedPlaceholder).
+    const p = placeholderOf(entry, range, closed);
     this.placeholders[this.placeholderCount++] = p;
     this.allPlaceholders.push(p);
     if (!closed) this.problems.push({ code: 'intake.unclosed-placeholder', range });

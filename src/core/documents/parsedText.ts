@@ -21,7 +21,7 @@ import { moveColon } from '../colonMark';
 import { LineRange, moveRange } from '../lineRange';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
 import { detectEol, isStructureLine, parseIntake, type IntakeSpans, type SeparatorCut } from '../parser';
-import { PlaceholderAnalyzer } from '../placeholder';
+import { ParsedPlaceholder, PlaceholderAnalyzer } from '../placeholder';
 import { settle } from './settle';
 
 interface Segment {
@@ -595,7 +595,7 @@ class Mover {
     const map = (this.placeholders ??= new Map());
     let moved = map.get(p);
     if (!moved) {
-      moved = { ...p, range: this.range(p.range), innerRange: this.range(p.innerRange), options: p.options.slice() };
+      moved = new ParsedPlaceholder(this.range(p.range), p.inner, p.options.slice(), p.closed, p.example);
       map.set(p, moved);
     }
     return moved;

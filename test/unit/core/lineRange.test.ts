@@ -4,6 +4,7 @@ import { DocumentAnalysis } from '../../../src/core/documents/documentAnalysis';
 import { endCharacter, endLine, LineRange, moveRange, spanning, startCharacter, startLine } from '../../../src/core/lineRange';
 import { IntakeFileSchema, type IntakeFile } from '../../../src/core/model';
 import { parseIntake } from '../../../src/core/parser';
+import { ParsedPlaceholder } from '../../../src/core/placeholder';
 import { nodeRanges, plain, rangeProblem, splitLines } from '../helpers/ranges';
 import { listFixtures, readFixture, readSeed, withCrlf } from '../helpers/seeds';
 
@@ -11,6 +12,11 @@ import { listFixtures, readFixture, readSeed, withCrlf } from '../helpers/seeds'
 function throughGetters(x: unknown): unknown {
   if (x instanceof LineRange) return { start: { ...x.start }, end: { ...x.end } };
   if (x instanceof ColonMark) return { char: x.char, range: throughGetters(x.range) };
+  if (x instanceof ParsedPlaceholder) {
+    const { inner, options, closed, example } = x;
+    const read = { range: throughGetters(x.range), inner, innerRange: throughGetters(x.innerRange), options, closed };
+    return example === undefined ? read : { ...read, example };
+  }
   if (Array.isArray(x)) return x.map(throughGetters);
   if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, throughGetters(v)]));
   return x;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseIntake } from '../../../src/core/parser';
-import { analyzePlaceholder, suggestedFill } from '../../../src/core/placeholder';
+import { analyzePlaceholder, ParsedPlaceholder, suggestedFill } from '../../../src/core/placeholder';
+import { DocumentAnalysis } from '../../../src/core/documents/documentAnalysis';
 import { validate } from '../../../src/core/validator';
 import { readSeed } from '../helpers/seeds';
 import { plain } from '../helpers/ranges';
@@ -137,6 +138,46 @@ describe('placeholders', () => {
           ['a', true],
           ['b', false],
         ],
+      );
+    });
+  });
+
+  describe('ParsedPlaceholder', () => {
+    const text = '[客户行业]：__(保险/政府)__\n- 预算：约__(如「500万」)__\n- 备注：__(未写完  ';
+
+    it('finds its inner range from its range: inside `__(…)__`, or to the end when unclosed', () => {
+      const file = parseIntake(text);
+      const lines = text.split('\n');
+      assert.deepEqual(
+        file.placeholders.map((p) => [p.closed, lines[p.innerRange.start.line]!.slice(p.innerRange.start.character, p.innerRange.end.character), p.inner]),
+        [
+          [true, '保险/政府', '保险/政府'],
+          [true, '如「500万」', '如「500万」'],
+          [false, '未写完', '未写完'],
+        ],
+      );
+      for (const p of file.placeholders) assert.ok(p instanceof ParsedPlaceholder);
+    });
+
+    it('writes the JSON of the plain placeholder, `example` only when it has one', () => {
+      const [options, example] = parseIntake(text).placeholders;
+      assert.equal(
+        JSON.stringify(options),
+        '{"range":{"start":{"line":0,"character":7},"end":{"line":0,"character":18}},"inner":"保险/政府","innerRange":{"start":{"line":0,"character":10},"end":{"line":0,"character":15}},"options":["保险","政府"],"closed":true}',
+      );
+      assert.equal(Object.hasOwn(options!, 'example'), false);
+      assert.equal(example!.example, '500万');
+      assert.match(JSON.stringify(example), /"closed":true,"example":"500万"}$/);
+    });
+
+    it('keeps its inner range where it moves (a line added above)', () => {
+      const before = DocumentAnalysis.of(`${text}\n\n=====\n\n${text}`);
+      before.diagnostics();
+      const after = before.next(`\n${before.text}`);
+      assert.deepEqual(plain(after.file.placeholders), plain(parseIntake(after.text).placeholders));
+      assert.deepEqual(
+        after.file.placeholders.map((p) => p.innerRange.start.line),
+        [1, 2, 3, 7, 8, 9],
       );
     });
   });

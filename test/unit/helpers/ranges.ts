@@ -8,6 +8,7 @@ import type { TextEdit } from '../../../src/core/edits';
 import type { IntakeFile, Item } from '../../../src/core/model';
 import { ColonMark } from '../../../src/core/colonMark';
 import { LineRange } from '../../../src/core/lineRange';
+import { ParsedPlaceholder } from '../../../src/core/placeholder';
 
 /** Every node range of a parsed file, with a label saying where it came from. */
 export function nodeRanges(file: IntakeFile): Array<{ where: string; range: Range }> {
@@ -106,12 +107,14 @@ export function rangeProblems(text: string, file: IntakeFile, diagnostics: reado
 /**
  * A deep copy of `x` (arrays and plain objects) in which every {@link LineRange} is the plain
  * range it stands for, `{ start: { line, character }, end: { line, character } }`, and every
- * {@link ColonMark} the plain `{ char, range }`: what a strict deep comparison with a literal, or
- * with one made elsewhere, needs (both keep numbers and read their ranges through getters).
+ * {@link ColonMark} and {@link ParsedPlaceholder} the plain colon or placeholder: what a strict
+ * deep comparison with a literal, or with one made elsewhere, needs (they keep numbers, or a
+ * range, and make their ranges when read).
  * Anything else is kept as it is.
  */
 export function plain<T>(x: T): T {
   if (x instanceof LineRange || x instanceof ColonMark) return x.toJSON() as T;
+  if (x instanceof ParsedPlaceholder) return plain(x.toJSON()) as T;
   if (Array.isArray(x)) return x.map((v: unknown) => plain(v)) as T;
   if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
     const out: Record<string, unknown> = {};
