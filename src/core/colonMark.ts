@@ -1,4 +1,4 @@
-import type { Range } from './document';
+import type { Position, Range } from './document';
 import { LineRange } from './lineRange';
 import type { Colon } from './model';
 
@@ -40,6 +40,6 @@ export function moveColon(c: Colon, lines: number): ColonMark {
 }
 
 /** Where the text after colon `c` starts: the end of its range, without making the range. */
-export function afterColon(c: Colon): { line: number; character: number } {
+export function afterColon(c: Colon): Position {
   return c instanceof ColonMark ? { line: c.line, character: c.character + 1 } : c.range.end;
 }

@@ -1,9 +1,11 @@
 /**
  * The typed model of a parsed intake file. The zod schemas are the single source of the
  * types (via z.infer) and let JSON consumers (the CLI's --json, tests) check a model.
- * The parser builds plain objects of these shapes, except its ranges, each a LineRange (four
- * numbers, with `start` and `end` getters and the JSON of a plain range; see lineRange.ts); it
- * does not run zod on the hot path. zod reads a LineRange through its getters.
+ * The parser builds plain objects of these shapes, except three kinds that keep numbers and make
+ * their ranges when read, each writing the JSON of its plain form: its ranges (LineRange, see
+ * lineRange.ts), colons (ColonMark, colonMark.ts) and placeholders (ParsedPlaceholder, whose
+ * inner range is made from its range; placeholder.ts). It does not run zod on the hot path; zod
+ * reads these through their getters.
  */
 import { z } from './zod';
 

@@ -295,6 +295,7 @@ class LineBuilder {
 
   /** A line for `value`; a field without a value (`value` undefined) gets an empty line just after its colon. */
   private line(fieldPath: string[], key: string | undefined, value: Value | undefined, colon: Colon | undefined, parent: AnalysisLine | undefined): AnalysisLine {
+    const after = value ? undefined : afterColon(colon!);
     // Every line has the same shape (`key` and `parent` even when undefined): the checks read
     // them with `??` and `!== undefined`, never with `in`.
     const line: AnalysisLine = {
@@ -302,8 +303,8 @@ class LineBuilder {
       fieldPath,
       key,
       text: value ? maskedText(value) : '',
-      line: value ? startLine(value.range) : endLine(colon!.range),
-      character: value ? startCharacter(value.range) : endCharacter(colon!.range),
+      line: after ? after.line : startLine(value!.range),
+      character: after ? after.character : startCharacter(value!.range),
       parent,
       children: NO_CHILDREN,
     };
