@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { LAUNCH_FLAGS } from '../../../src/cli/launch/runHere';
 import { setV8Flags } from '../../../src/cli/launch/v8Flags';
 import { repoRoot } from '../helpers/seeds';
 
@@ -88,5 +89,25 @@ describe('cli launcher: V8 flags without node:v8 (v8Flags.ts)', () => {
       assert.equal(r.stderr, '', flags.join(' '));
       assert.match(r.stdout, /^\d+\.\d+\.\d+\n$/);
     }
+  });
+  it("set after start, as the launcher sets them, grow the young generation to its maximum at once", function () {
+    this.timeout(30_000);
+    // 30,000 small objects kept: enough survivors for V8 to grow the young generation once. With
+    // the default factor (2) it has 4 MB; with the launcher's, its maximum (two 16 MB semi-spaces).
+    const script = `const v8 = require('node:v8');
+for (const flag of JSON.parse(process.argv[1])) v8.setFlagsFromString(flag);
+const keep = [];
+for (let i = 0; i < 30000; i++) keep.push({ i, s: 'x' + i });
+const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+process.stdout.write(String(young.space_size / 1048576));`;
+    const young = (flags: readonly string[]) => {
+      const { NODE_OPTIONS: _none, ...env } = process.env;
+      const r = spawnSync(process.execPath, ['-e', script, JSON.stringify(flags)], { encoding: 'utf8', env });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '', 'V8 knows every flag');
+      return Number(r.stdout);
+    };
+    assert.ok(young([]) < 16, `without the flags: ${young([])} MB`);
+    assert.equal(young(LAUNCH_FLAGS), 32);
   });
 });
