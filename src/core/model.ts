@@ -1,10 +1,11 @@
 /**
  * The typed model of a parsed intake file. The zod schemas are the single source of the
  * types (via z.infer) and let JSON consumers (the CLI's --json, tests) check a model.
- * The parser builds plain objects of these shapes, except three kinds that keep numbers and make
+ * The parser builds plain objects of these shapes, except four kinds that keep numbers and make
  * their ranges when read, each writing the JSON of its plain form: its ranges (LineRange, see
- * lineRange.ts), colons (ColonMark, colonMark.ts) and placeholders (ParsedPlaceholder, whose
- * inner range is made from its range; placeholder.ts). It does not run zod on the hot path; zod
+ * lineRange.ts), colons (ColonMark, colonMark.ts), placeholders (ParsedPlaceholder, whose
+ * inner range is made from its range; placeholder.ts) and sections (ParsedSection, whose header
+ * ranges are made from numbers; parsedSection.ts). It does not run zod on the hot path; zod
  * reads these through their getters.
  */
 import { z } from './zod';

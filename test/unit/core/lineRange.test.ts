@@ -3,6 +3,7 @@ import { ColonMark } from '../../../src/core/colonMark';
 import { DocumentAnalysis } from '../../../src/core/documents/documentAnalysis';
 import { endCharacter, endLine, LineRange, moveRange, spanning, startCharacter, startLine } from '../../../src/core/lineRange';
 import { IntakeFileSchema, type IntakeFile } from '../../../src/core/model';
+import { ParsedSection } from '../../../src/core/parsedSection';
 import { parseIntake } from '../../../src/core/parser';
 import { ParsedPlaceholder } from '../../../src/core/placeholder';
 import { nodeRanges, plain, rangeProblem, splitLines } from '../helpers/ranges';
@@ -16,6 +17,14 @@ function throughGetters(x: unknown): unknown {
     const { inner, options, closed, example } = x;
     const read = { range: throughGetters(x.range), inner, innerRange: throughGetters(x.innerRange), options, closed };
     return example === undefined ? read : { ...read, example };
+  }
+  if (x instanceof ParsedSection) {
+    const { name, nameRange, bracketRange, headerRange, brackets, items, range, colon, value, heading } = x;
+    const read: Record<string, unknown> = { name, nameRange: throughGetters(nameRange), bracketRange: throughGetters(bracketRange), headerRange: throughGetters(headerRange), brackets, items: throughGetters(items), range: throughGetters(range) };
+    if (colon) read.colon = throughGetters(colon);
+    if (value) read.value = throughGetters(value);
+    if (heading) read.heading = throughGetters(heading);
+    return read;
   }
   if (Array.isArray(x)) return x.map(throughGetters);
   if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, throughGetters(v)]));

@@ -8,6 +8,7 @@ import type { TextEdit } from '../../../src/core/edits';
 import type { IntakeFile, Item } from '../../../src/core/model';
 import { ColonMark } from '../../../src/core/colonMark';
 import { LineRange } from '../../../src/core/lineRange';
+import { ParsedSection } from '../../../src/core/parsedSection';
 import { ParsedPlaceholder } from '../../../src/core/placeholder';
 
 /** Every node range of a parsed file, with a label saying where it came from. */
@@ -107,14 +108,15 @@ export function rangeProblems(text: string, file: IntakeFile, diagnostics: reado
 /**
  * A deep copy of `x` (arrays and plain objects) in which every {@link LineRange} is the plain
  * range it stands for, `{ start: { line, character }, end: { line, character } }`, and every
- * {@link ColonMark} and {@link ParsedPlaceholder} the plain colon or placeholder: what a strict
+ * {@link ColonMark}, {@link ParsedPlaceholder} and {@link ParsedSection} the plain colon,
+ * placeholder or section: what a strict
  * deep comparison with a literal, or with one made elsewhere, needs (they keep numbers, or a
  * range, and make their ranges when read).
  * Anything else is kept as it is.
  */
 export function plain<T>(x: T): T {
   if (x instanceof LineRange || x instanceof ColonMark) return x.toJSON() as T;
-  if (x instanceof ParsedPlaceholder) return plain(x.toJSON()) as T;
+  if (x instanceof ParsedPlaceholder || x instanceof ParsedSection) return plain(x.toJSON()) as T;
   if (Array.isArray(x)) return x.map((v: unknown) => plain(v)) as T;
   if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
     const out: Record<string, unknown> = {};
