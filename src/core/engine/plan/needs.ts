@@ -7,6 +7,7 @@ import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Fact } from '../../facts/facts';
 import type { LifecycleFinding, Need, SystemType } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
+import { TriggerIndex } from './triggered';
 import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
@@ -77,7 +78,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     }
   };
   // The rules that answer a need, once per report rather than once per source and rule.
-  const answers = hits.filter((h) => ANSWERS.has(h.rule.section));
+  const answers = new TriggerIndex(hits.filter((h) => ANSWERS.has(h.rule.section)));
   for (const s of sources) {
     // For a system to integrate, only rules about that system (an SAP IDoc rule does not answer
     // "对接Empower" written on the same line) or about integration in general.
@@ -90,7 +91,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');
       return generic || sharesWords(swapPrefix(s.text, '对接').replace(/（.*$/, ''), `${h.rule.title}${h.rule.summary}`);
     };
-    const answering = answers.filter((h) => h.triggers.some((f) => s.facts.includes(f)) && aboutSystem(h));
+    const answering = answers.triggeredBy(s.facts).filter(aboutSystem);
     // The mechanism rules first, then answers, practices and capabilities; each summary once.
     answering.sort((a, b) => rank(a) - rank(b) || b.rule.priority - a.rule.priority);
     const mechanisms: Need['mechanisms'] = answering.slice(0, 3).map((h) => ({ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.section === '推荐系统方案' ? h.rule.categories : [] }));
@@ -133,9 +134,10 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   }
 
   // Compliance mechanisms (密评 → 密码机) come from rules that need no pain line.
+  const sourceFacts = new Set(sources.flatMap((s) => s.facts));
   for (const h of hits) {
     if (h.rule.section !== '推荐系统方案' || h.rule.categories.length === 0) continue;
-    if (h.triggers.some((f) => sources.some((s) => s.facts.includes(f)))) continue;
+    if (h.triggers.some((f) => sourceFacts.has(f))) continue;
     const need: Need = { kind: untriggeredKind(h), text: h.rule.need ?? h.rule.title, refs: uniqueAscending(h.evidence.map((f) => f.line + 1)), mechanisms: [{ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.categories }] };
     if (!needs.some((n) => n.text === need.text)) needs.push(need);
     credit(h, need, 1);
