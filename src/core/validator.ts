@@ -158,6 +158,11 @@ export class IntakeValidator {
   private readonly resolver: FieldResolver;
   private readonly messages = new PlaceholderMessages();
   private readonly present = new PresentFields();
+  /** The field checks of the section being checked (one for the validator's life, emptied after each). */
+  private readonly fields = new FieldChecks();
+  private readonly presentLists = new PresentLists();
+  /** The catalog's required sections, looked for in every intake. */
+  private required: readonly SectionSpec[] | undefined;
 
   constructor(catalog: FieldCatalog = getFieldCatalog()) {
     this.catalog = catalog;
@@ -175,7 +180,7 @@ export class IntakeValidator {
     const out: IntakeDiagnostic[] = [];
     for (const p of placeholders) out.push(this.placeholder(p, intake.index));
     const checked = this.sections(intake, analysis, sections);
-    combineChecks(this.catalog, intake, checked, this.present, out);
+    combineChecks(this.catalog, (this.required ??= this.catalog.requiredSections()), intake, checked, this.present, out);
     return { diagnostics: out, findings: analysis ? sectionFindings(checked, memo) : undefined };
   }
 
@@ -208,7 +213,8 @@ export class IntakeValidator {
     const format: IntakeDiagnostic[] = [];
     checkSectionFormat(section, intake, format);
     const empty = spec && isEmptySection(spec, section) ? emptySection(section, intake) : undefined;
-    const fields = new FieldChecks(intake);
+    const fields = this.fields;
+    fields.start(intake);
     let chunk: AnalysisChunk | null | undefined;
     if (analysis) {
       try {
@@ -221,8 +227,9 @@ export class IntakeValidator {
       }
     }
     if (!chunk) forEachField(section.items, (field) => fields.visit(field, spec && this.lookup.field(spec, field.key)));
-    // Kept for the document's life (one per section of every intake): each list at its exact size.
-    return { intake, spec, format: compact(format), empty, fields: compact(fields.out), present: compact(fields.present), chunk };
+    // Kept for the document's life (one per section of every intake): each list at its exact size,
+    // and the catalog fields shared by every section that has the same.
+    return { intake, spec, format: compact(format), empty, fields: compact(fields.out), present: this.presentLists.of(fields.present), chunk };
   }
 
   /** What the analysis checks read of a section whose fields were checked already. */
@@ -325,7 +332,7 @@ function checkPlaceholder(messages: PlaceholderMessages, p: Placeholder, intake:
  * section's header problems (and whether it is unknown or a duplicate), the fields' problems,
  * the required fields each kind of section lacks (at its first section), the missing sections.
  */
-function combineChecks(catalog: FieldCatalog, intake: Intake, sections: readonly SectionChecks[], present: PresentFields, out: IntakeDiagnostic[]): void {
+function combineChecks(catalog: FieldCatalog, required: readonly SectionSpec[], intake: Intake, sections: readonly SectionChecks[], present: PresentFields, out: IntakeDiagnostic[]): void {
   // The first section of each known kind, in order (an intake has a handful: a list, not a map).
   const specs: SectionSpec[] = [];
   const firsts: Section[] = [];
@@ -359,9 +366,11 @@ function combineChecks(catalog: FieldCatalog, intake: Intake, sections: readonly
     for (const f of s.present) present.add(f);
   }
   for (let k = 0; k < specs.length; k++) checkRequiredFields(specs[k]!, firsts[k]!, present.has, intake.index, out);
-  const anchor = intakeAnchor(intake);
-  for (const spec of catalog.requiredSections()) {
+  // Made for the first missing section (most intakes have all of them).
+  let anchor: Range | undefined;
+  for (const spec of required) {
     if (specs.includes(spec)) continue;
+    anchor ??= intakeAnchor(intake);
     out.push({
       code: Codes.missingSection,
       severity: 'error',
@@ -395,12 +404,48 @@ class PresentFields {
   readonly has = (field: FieldSpec): boolean => this.marks.get(field) === this.current;
 }
 
-/** Field-level diagnostics of one section, field by field in document order, and the catalog fields it has. */
-class FieldChecks {
-  out: IntakeDiagnostic[] = [];
-  present: FieldSpec[] = [];
+/**
+ * The catalog fields of a section, as kept in its {@link SectionChecks}: one list for every section
+ * with the same fields in the same order (most sections of a large file are the same template's),
+ * found in a tree of the lists seen so far, a field per step. One per validator.
+ */
+class PresentLists {
+  private readonly root: PresentNode = { list: NONE, next: undefined };
 
-  constructor(private readonly intake: number) {}
+  /** The kept list equal to `fields` (which the caller goes on changing). */
+  of(fields: readonly FieldSpec[]): readonly FieldSpec[] {
+    let node = this.root;
+    for (const f of fields) {
+      const next = (node.next ??= new Map());
+      let child = next.get(f);
+      if (!child) next.set(f, (child = { list: undefined, next: undefined }));
+      node = child;
+    }
+    return (node.list ??= fields.slice());
+  }
+}
+
+interface PresentNode {
+  /** The list of the fields on the path to this node, once a section had exactly those. */
+  list: readonly FieldSpec[] | undefined;
+  next: Map<FieldSpec, PresentNode> | undefined;
+}
+
+/**
+ * Field-level diagnostics of one section, field by field in document order, and the catalog
+ * fields it has. One per validator, {@link start}ed (emptied) for each section, whose checks copy
+ * its lists: a section no longer makes one, with its own callback and lists.
+ */
+class FieldChecks {
+  readonly out: IntakeDiagnostic[] = [];
+  readonly present: FieldSpec[] = [];
+  private intake = 0;
+
+  /** Starts a section of intake `intake` (empty, even if the last one was left by a throw). */
+  start(intake: number): void {
+    this.intake = intake;
+    this.reset();
+  }
 
   readonly visit = (field: FieldItem, spec: FieldSpec | undefined): void => {
     if (field.colon.char === ':') this.out.push(halfWidthColon(field.colon.range, this.intake));
@@ -418,8 +463,8 @@ class FieldChecks {
   };
 
   reset(): void {
-    this.out = [];
-    this.present = [];
+    this.out.length = 0;
+    this.present.length = 0;
   }
 }
 

@@ -4,8 +4,9 @@
  * intake afresh), so the same text anywhere in the file gives the same findings, moved by as
  * many lines. Typing a character and deleting it again, or moving an intake, analyses nothing.
  *
- * Findings are stored with lines counted from the intake's first line, and are language-free
- * (localised where they are shown). What the last {@link KEPT_VERSIONS} versions that used the
+ * Findings are stored as they were made, with the intake's first line then (the intake that made
+ * them keeps the same list: findings are never changed, so one list serves both), and are
+ * language-free (localised where they are shown). What the last {@link KEPT_VERSIONS} versions that used the
  * cache did not use is forgotten (versions typed past without being analysed do not count), so an
  * undo a few edits back finds its findings, and the cache holds a few versions' edited intakes.
  */
@@ -15,7 +16,9 @@ import { moveFinding } from './move';
 const KEPT_VERSIONS = 8;
 
 interface Entry {
-  findings: readonly AnalysisFinding[];
+  findings: AnalysisFinding[];
+  /** The first line of the intake the findings were made for. */
+  line: number;
   used: number;
 }
 
@@ -38,12 +41,19 @@ export class FindingsCache {
     const entry = this.entries.get(text);
     if (!entry) return undefined;
     entry.used = this.generation;
-    return entry.findings.map((f) => moveFinding(f, firstLine));
+    const lines = firstLine - entry.line;
+    // The same list where it was made (an intake typed away and back in place); else a moved copy.
+    return lines === 0 ? entry.findings : entry.findings.map((f) => moveFinding(f, lines));
   }
 
-  set(version: object, text: string, firstLine: number, findings: readonly AnalysisFinding[]): void {
+  /**
+   * Keeps `findings`, the list the intake keeps too, not a copy: one list of a first analysis's
+   * findings rather than two (a copy moved to the intake's first line was as many objects again,
+   * kept for the document's life).
+   */
+  set(version: object, text: string, firstLine: number, findings: AnalysisFinding[]): void {
     this.use(version);
-    this.entries.set(text, { findings: findings.map((f) => moveFinding(f, -firstLine)), used: this.generation });
+    this.entries.set(text, { findings, line: firstLine, used: this.generation });
   }
 
   get size(): number {

@@ -226,7 +226,11 @@ export class IntakeAnalysis {
       return (this.all = moved);
     }
     if (!this.own && !this.found) this.check(true);
-    return (this.all = withFindings(this.ownDiagnostics(), this.findings(), this.index));
+    const own = this.ownDiagnostics();
+    const found = this.findings();
+    // Without findings, the list is the intake's own (sorted already; nothing changes either):
+    // most intakes of a large file keep one list, not two the same.
+    return (this.all = found.length === 0 ? own : withFindings(own, found, this.index));
   }
 
   /** The analysis findings (language-free; localised where they are shown). */

@@ -16,12 +16,18 @@ import { forEachField } from '../walk';
 
 /** Whether `field` is satisfied: `has` it, or any of its sub-fields (recursively). */
 export function isCovered(field: FieldSpec, has: (field: FieldSpec) => boolean): boolean {
-  return has(field) || field.fields.some((sub) => isCovered(sub, has));
+  if (has(field)) return true;
+  // Loops rather than some() and filter(): the validator asks this of every intake of a file, a
+  // callback per call.
+  for (const sub of field.fields) if (isCovered(sub, has)) return true;
+  return false;
 }
 
 /** The required fields of a section (at any depth, in catalog order) that `has` does not cover. */
 export function uncoveredRequired(spec: SectionSpec, has: (field: FieldSpec) => boolean): FieldSpec[] {
-  return spec.allFields.filter((f) => f.required && !isCovered(f, has));
+  let out: FieldSpec[] | undefined;
+  for (const f of spec.allFields) if (f.required && !isCovered(f, has)) (out ??= []).push(f);
+  return out ?? [];
 }
 
 /** A field written without a value and without anything under it. */

@@ -271,6 +271,24 @@ describe('DocumentAnalysis', () => {
     assertFresh(back);
   });
 
+  it("keeps one list for an intake's diagnostics when it has no findings", () => {
+    const a = DocumentAnalysis.of(text);
+    let without = 0;
+    let withFound = 0;
+    for (const intake of a.intakeAnalyses()) {
+      const all = intake.diagnostics();
+      if (intake.findings().length === 0) {
+        without++;
+        assert.equal(all, intake.ownDiagnostics());
+      } else {
+        withFound++;
+        assert.equal(all.length, intake.ownDiagnostics().length + intake.findings().length);
+      }
+    }
+    assert.ok(without > 0 && withFound > 0, `${without} intakes without findings, ${withFound} with`);
+    assertFresh(a);
+  });
+
   it('never changes a version once made (a result computed for it stays valid for it)', () => {
     const a = DocumentAnalysis.of(text);
     // Deep copies (plain() copies as structuredClone would, with each LineRange as the plain range it stands for).
