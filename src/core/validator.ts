@@ -193,6 +193,15 @@ export class IntakeValidator {
     return checkPlaceholder(this.messages, p, intake);
   }
 
+  /**
+   * Forgets the placeholder messages made so far (a placeholder's diagnostic is made again as
+   * before if asked for): for when every intake's diagnostics are made, since the validator lives
+   * as long as its document version, and the messages of a large file are thousands of entries.
+   */
+  forgetMessages(): void {
+    this.messages.clear();
+  }
+
   /** Each section's checks, from `known` where it has them (filled in where it has not). */
   private sections(intake: Intake, analysis: boolean, known: Array<SectionChecks | undefined>): SectionChecks[] {
     const all = intake.sections;
@@ -280,6 +289,10 @@ class PlaceholderMessages {
    * data; the example is compared in case two contents share a list.
    */
   private readonly byOptions = new Map<readonly string[], { message: string; data: PlaceholderData }>();
+
+  clear(): void {
+    this.byOptions.clear();
+  }
 
   /** The message and data of a closed placeholder's diagnostic. */
   of(p: Placeholder): { message: string; data: PlaceholderData } {

@@ -155,6 +155,9 @@ export class DocumentAnalysis implements IntakeHost {
     let at = 0;
     for (const p of this.stray) out[at++] = this.validator.placeholder(p, 0);
     for (const list of lists) for (let k = 0; k < list.length; k++) out[at++] = list[k]!;
+    // Every intake has its diagnostics now: the placeholder messages they were made from need not
+    // be kept with this version.
+    this.validator.forgetMessages();
     return (this.all = out);
   }
 

@@ -27,6 +27,18 @@ describe('placeholders of one content share what they offer', () => {
   });
 });
 
+describe('a document version forgets its placeholder messages once its diagnostics are made', () => {
+  it('makes the same diagnostic again when asked for one after', () => {
+    const text = ['[客户行业]：__(保险/政府/航空)__', '- 规模：__(如「500万+」)__', '- 另一规模：__(如「500万+」)__'].join('\n');
+    const a = DocumentAnalysis.of(text);
+    const made = a.diagnostics().filter((d) => d.code === 'intake.placeholder');
+    assert.equal(made.length, 3);
+    assert.equal(made[1]!.data, made[2]!.data, 'shared while the diagnostics were made');
+    a.file.placeholders.forEach((p, i) => assert.deepEqual(a.validator.placeholder(p, 0), made[i]));
+    assert.equal(a.diagnostics(), a.diagnostics());
+  });
+});
+
 describe('parseIntake: placeholders of the same text', () => {
   it('gives copies in a repeated order, and in another, the contents of their own text', () => {
     // The second copy repeats the order (each guess right); the third breaks it with texts of the
