@@ -18,7 +18,7 @@
  */
 import { comparePositions, lineStarts, type Position, type Range } from '../document';
 import { moveColon } from '../colonMark';
-import { LineRange, moveRange } from '../lineRange';
+import { LineRange, moveRange, startLine } from '../lineRange';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
 import { detectEol, isStructureLine, parseIntake, type IntakeSpans, type SeparatorCut } from '../parser';
 import { ParsedPlaceholder, PlaceholderAnalyzer } from '../placeholder';
@@ -269,7 +269,8 @@ function editSection(previous: ParsedText, index: number, text: string, prefix: 
   const boundaries: number[] = [];
   intakes.forEach((intake, k) => {
     intake.sections.forEach((s, m) => {
-      const header = s.headerRange.start.line;
+      // A section starts on its header line (read from the numbers: no range made per section).
+      const header = startLine(s.range);
       boundaries.push(header);
       if (header < first) target = { intake: k, section: m };
     });
@@ -279,7 +280,7 @@ function editSection(previous: ParsedText, index: number, text: string, prefix: 
   if (!target) return undefined;
   const intake = intakes[target.intake]!;
   const section = intake.sections[target.section]!;
-  const header = section.headerRange.start.line;
+  const header = startLine(section.range);
   let next = seg.firstLine + seg.lineCount;
   for (const b of boundaries) if (b > header && b < next) next = b;
   if (last >= next) return undefined;

@@ -84,7 +84,7 @@ export function extractFacts(intake: Intake, catalog: CatalogLookup = getFieldCa
     const sectionName = spec?.name ?? section.name;
     const headerValue = realText(section.value);
     if (headerValue) {
-      facts.push({ section: sectionName, fieldPath: [], value: headerValue, text: headerValue, range: section.headerRange, line: startLine(section.headerRange) });
+      facts.push({ section: sectionName, fieldPath: [], value: headerValue, text: headerValue, range: section.headerRange, line: startLine(section.range) });
     }
     collect(section.items, [], spec, sectionName, catalog, facts);
   }

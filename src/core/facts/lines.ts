@@ -129,7 +129,8 @@ export function buildAnalysisInput(intake: Intake, catalog: CatalogLookup = getF
   for (const f of facts.facts) if (!byLine.has(f.line)) byLine.set(f.line, f);
   const lines: AnalysisLine[] = [];
   for (const section of intake.sections) {
-    const headerFact = byLine.get(startLine(section.headerRange));
+    // The header's line is the section's first (its range would be made to be read).
+    const headerFact = byLine.get(startLine(section.range));
     const sectionName = headerFact?.section ?? catalog.section(section.name)?.name ?? section.name;
     if (section.value) {
       const header = makeLine(sectionName, [], undefined, section.value, headerFact, undefined);
