@@ -109,8 +109,9 @@ export class AnalysisChunk {
   /** The chunk of `lines`, which it takes over (lines too long to check are blanked). */
   static of(lines: AnalysisLine[], knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE, runners: ReadonlyArray<CheckRunner<unknown>> = RUNNERS): AnalysisChunk {
     const skipped = skipLongLines(lines);
-    const extracts: unknown[] = [];
-    for (const runner of runners) extracts.push(extractOf(runner, lines, knowledge));
+    // map, not push: an array of the exact size (one grown by push has room for 17), kept as
+    // long as the chunk, one per section of every intake.
+    const extracts = runners.map((runner) => extractOf(runner, lines, knowledge));
     return new AnalysisChunk(skipped === NO_SKIPPED ? NO_FINDINGS : skipped.map(lineTooLong), runners, extracts);
   }
 
