@@ -225,29 +225,43 @@ function lineTooLong({ line, length }: { line: AnalysisLine; length: number }): 
  * versions gives each the findings of its own chunks.
  */
 export class CombineMemo {
-  readonly last = new Map<CheckRunner<unknown>, { chunks: readonly AnalysisChunk[]; findings: readonly AnalysisFinding[] }>();
+  /** The chunks the checks read last (every check reads the same chunks in one run of them). */
+  chunks: readonly AnalysisChunk[] = NO_CHUNKS;
+  /**
+   * Each check's findings from {@link chunks}, by its runner's place in RUNNERS (undefined for
+   * one that threw or did not run). Two fields, not a map of each runner's chunks and findings:
+   * one memo is kept per intake of every open document.
+   */
+  findings: ReadonlyArray<readonly AnalysisFinding[] | undefined> = NO_RUNNER_FINDINGS;
 }
+
+const NO_CHUNKS: readonly AnalysisChunk[] = [];
+const NO_RUNNER_FINDINGS: ReadonlyArray<readonly AnalysisFinding[] | undefined> = [];
 
 function runChecks(chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledge, enabled: ReadonlySet<AnalysisCheck>, onError: AnalyzeOptions['onError'], memo?: CombineMemo): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
-  for (const runner of RUNNERS) {
+  const kept: Array<readonly AnalysisFinding[] | undefined> | undefined = memo ? new Array<readonly AnalysisFinding[] | undefined>(RUNNERS.length) : undefined;
+  for (let r = 0; r < RUNNERS.length; r++) {
+    const runner = RUNNERS[r]!;
     if (enabled !== ALL_CHECKS && !runner.checks.some((c) => enabled.has(c))) continue;
     try {
-      const found = runnerFindings(runner, chunks, knowledge, memo);
-      memo?.last.set(runner, { chunks, findings: found });
+      const found = runnerFindings(runner, chunks, knowledge, memo?.chunks, memo?.findings[r]);
+      if (kept) kept[r] = found;
       for (const f of found) if (f.check !== 'line-too-long' && enabled.has(f.check) && isSane(f)) out.push(f);
     } catch (e) {
-      memo?.last.delete(runner);
       onError?.(runner.checks.join(','), e);
     }
+  }
+  if (memo && kept) {
+    memo.chunks = chunks;
+    memo.findings = kept;
   }
   return out.length > 1 ? sortFindings(dedupe(out)) : out;
 }
 
-/** `runner`'s findings over the chunks: those of last time when it reads the same from each chunk as then. */
-function runnerFindings(runner: CheckRunner<unknown>, chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledge, memo: CombineMemo | undefined): readonly AnalysisFinding[] {
-  const last = memo?.last.get(runner);
-  if (last && last.chunks.length === chunks.length && chunks.every((c, i) => c.sameFor(runner, last.chunks[i]!, knowledge))) return last.findings;
+/** `runner`'s findings over the chunks: `lastFindings`, made from `lastChunks`, when it reads the same from each chunk as then. */
+function runnerFindings(runner: CheckRunner<unknown>, chunks: readonly AnalysisChunk[], knowledge: AnalysisKnowledge, lastChunks: readonly AnalysisChunk[] | undefined, lastFindings: readonly AnalysisFinding[] | undefined): readonly AnalysisFinding[] {
+  if (lastChunks && lastFindings && lastChunks.length === chunks.length && chunks.every((c, i) => c.sameFor(runner, lastChunks[i]!, knowledge))) return lastFindings;
   const extracts: unknown[] = [];
   for (const chunk of chunks) extracts.push(chunk.extract(runner));
   return runner.combine(extracts, knowledge);
