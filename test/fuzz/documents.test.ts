@@ -61,13 +61,14 @@ describe('DocumentAnalysis after random edits (property)', function () {
           text = apply(text, e);
           a = a.next(text);
           const file = parseIntake(text);
-          assert.deepEqual(a.file, file);
+          // plain(): a moved copy's sections are plain objects, a fresh parse's ParsedSections.
+          assert.deepEqual(plain(a.file), plain(file));
           // Not every version is asked for its diagnostics (the editor debounces): later versions
           // then start from results computed several versions back.
           if (ask[i]) {
             assert.deepEqual(plain(a.diagnostics()), plain(validate(file)));
             // The outline and the status bar, made from what is kept per section across versions.
-            assert.deepEqual(a.symbols(), getDocumentSymbols(file));
+            assert.deepEqual(plain(a.symbols()), plain(getDocumentSymbols(file)));
             assert.deepEqual(
               a.intakeAnalyses().map((x) => x.completeness()),
               file.intakes.map((x) => getCompleteness(x)),
