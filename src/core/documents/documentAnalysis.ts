@@ -20,7 +20,8 @@ import { mergeFoldingRanges, type FoldingRange } from '../features/folding';
 import type { IntakeSymbol } from '../features/symbols';
 import { locateIntake } from '../facts/locate';
 import { FixContext, placeholderFillEdits, safeFixEdits } from '../fixes';
-import type { IntakeFile, Placeholder } from '../model';
+import { startLine } from '../lineRange';
+import type { Intake, IntakeFile, Placeholder } from '../model';
 import type { TextEdit } from '../edits';
 import { suggestedFill } from '../placeholder';
 import { IntakeValidator } from '../validator';
@@ -232,10 +233,26 @@ function sameText(next: DocumentAnalysis, previous: DocumentAnalysis, parsed: Pa
   kept.forEach((k, i) => {
     if (k) return;
     const candidates = byText.get(next.intakeText(i));
-    const match = candidates?.shift();
-    if (match) out.set(i, match);
+    if (!candidates) return;
+    const intake = next.file.intakes[i]!;
+    const at = candidates.findIndex((c) => parsedAlike(c.intake, intake));
+    if (at >= 0) out.set(i, candidates.splice(at, 1)[0]!);
   });
   return out;
+}
+
+/**
+ * Whether two intakes parsed into the same tree, line numbers counted from each one's first line.
+ * The same text does not always parse alike: what follows an intake can change how its last lines
+ * read (a `### ` line before a separator is a heading of the intake; before the next intake's
+ * text it was not), and the results of one are then not those of the other.
+ */
+function parsedAlike(a: Intake, b: Intake): boolean {
+  return JSON.stringify(a, relativeLines(startLine(a.range))) === JSON.stringify(b, relativeLines(startLine(b.range)));
+}
+
+function relativeLines(first: number): (key: string, value: unknown) => unknown {
+  return (key, value) => (key === 'line' && typeof value === 'number' ? value - first : key === 'index' ? undefined : value);
 }
 
 /**
