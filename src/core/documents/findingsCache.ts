@@ -16,7 +16,7 @@ import { moveFinding } from './move';
 const KEPT_VERSIONS = 8;
 
 interface Entry {
-  findings: AnalysisFinding[];
+  findings: readonly AnalysisFinding[];
   /** The first line of the intake the findings were made for. */
   line: number;
   used: number;
@@ -36,7 +36,7 @@ export class FindingsCache {
   }
 
   /** The findings of an intake with this text whose first line is `firstLine`, if known. */
-  get(version: object, text: string, firstLine: number): AnalysisFinding[] | undefined {
+  get(version: object, text: string, firstLine: number): readonly AnalysisFinding[] | undefined {
     this.use(version);
     const entry = this.entries.get(text);
     if (!entry) return undefined;
@@ -51,7 +51,7 @@ export class FindingsCache {
    * findings rather than two (a copy moved to the intake's first line was as many objects again,
    * kept for the document's life).
    */
-  set(version: object, text: string, firstLine: number, findings: AnalysisFinding[]): void {
+  set(version: object, text: string, firstLine: number, findings: readonly AnalysisFinding[]): void {
     this.use(version);
     this.entries.set(text, { findings, line: firstLine, used: this.generation });
   }

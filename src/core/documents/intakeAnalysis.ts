@@ -64,7 +64,7 @@ interface CarriedDiagnostics extends Carried<IntakeDiagnostic[]> {
 interface Inherited {
   own?: CarriedDiagnostics;
   all?: CarriedDiagnostics;
-  found?: Carried<AnalysisFinding[]>;
+  found?: Carried<readonly AnalysisFinding[]>;
   symbol?: Carried<IntakeSymbol> & { index: number };
   folding?: Carried<FoldingRange[]>;
   complete?: Completeness;
@@ -82,7 +82,7 @@ type SectionsCarried = Array<Carried<SectionChecks> | undefined>;
 export class IntakeAnalysis {
   private own: IntakeDiagnostic[] | undefined;
   private all: IntakeDiagnostic[] | undefined;
-  private found: AnalysisFinding[] | undefined;
+  private found: readonly AnalysisFinding[] | undefined;
   private factsOf: IntakeFacts | undefined;
   private complete: Completeness | undefined;
   private symbolOf: IntakeSymbol | undefined;
@@ -234,7 +234,7 @@ export class IntakeAnalysis {
   }
 
   /** The analysis findings (language-free; localised where they are shown). */
-  findings(): AnalysisFinding[] {
+  findings(): readonly AnalysisFinding[] {
     if (this.found) return this.found;
     const carried = this.inherited?.found;
     if (carried) {
