@@ -161,8 +161,6 @@ export class IntakeValidator {
   /** The field checks of the section being checked (one for the validator's life, emptied after each). */
   private readonly fields = new FieldChecks();
   private readonly presentLists = new PresentLists();
-  /** The catalog's required sections, looked for in every intake. */
-  private required: readonly SectionSpec[] | undefined;
 
   constructor(catalog: FieldCatalog = getFieldCatalog()) {
     this.catalog = catalog;
@@ -180,7 +178,7 @@ export class IntakeValidator {
     const out: IntakeDiagnostic[] = [];
     for (const p of placeholders) out.push(this.placeholder(p, intake.index));
     const checked = this.sections(intake, analysis, sections);
-    combineChecks(this.catalog, (this.required ??= this.catalog.requiredSections()), intake, checked, this.present, out);
+    combineChecks(this.catalog, intake, checked, this.present, out);
     return { diagnostics: out, findings: analysis ? sectionFindings(checked, memo) : undefined };
   }
 
@@ -345,7 +343,7 @@ function checkPlaceholder(messages: PlaceholderMessages, p: Placeholder, intake:
  * section's header problems (and whether it is unknown or a duplicate), the fields' problems,
  * the required fields each kind of section lacks (at its first section), the missing sections.
  */
-function combineChecks(catalog: FieldCatalog, required: readonly SectionSpec[], intake: Intake, sections: readonly SectionChecks[], present: PresentFields, out: IntakeDiagnostic[]): void {
+function combineChecks(catalog: FieldCatalog, intake: Intake, sections: readonly SectionChecks[], present: PresentFields, out: IntakeDiagnostic[]): void {
   // The first section of each known kind, in order (an intake has a handful: a list, not a map).
   const specs: SectionSpec[] = [];
   const firsts: Section[] = [];
@@ -381,7 +379,7 @@ function combineChecks(catalog: FieldCatalog, required: readonly SectionSpec[], 
   for (let k = 0; k < specs.length; k++) checkRequiredFields(specs[k]!, firsts[k]!, present.has, intake.index, out);
   // Made for the first missing section (most intakes have all of them).
   let anchor: Range | undefined;
-  for (const spec of required) {
+  for (const spec of catalog.requiredSections()) {
     if (specs.includes(spec)) continue;
     anchor ??= intakeAnchor(intake);
     out.push({

@@ -31,6 +31,7 @@ export interface SectionSpec extends Omit<SectionSpecData, 'fields' | 'values' |
 
 export class FieldCatalog {
   readonly sections: SectionSpec[];
+  private required: readonly SectionSpec[] | undefined;
   readonly enums: Record<string, string[]>;
   private readonly sectionIndex = new Map<string, SectionSpec>();
   private readonly fieldIndex = new Map<SectionSpec, Map<string, FieldSpec>>();
@@ -88,8 +89,9 @@ export class FieldCatalog {
     return this.fieldIndex.get(section)?.get(normalizedName(key));
   }
 
-  requiredSections(): SectionSpec[] {
-    return this.sections.filter((s) => s.required);
+  /** The sections every intake must have, in catalog order (found once: every intake's checks ask). */
+  requiredSections(): readonly SectionSpec[] {
+    return (this.required ??= this.sections.filter((s) => s.required));
   }
 
   /** The closest known section name, for "did you mean" on unknown sections. */
