@@ -20,13 +20,13 @@ import { mergeFoldingRanges, type FoldingRange } from '../features/folding';
 import type { IntakeSymbol } from '../features/symbols';
 import { locateIntake } from '../facts/locate';
 import { FixContext, placeholderFillEdits, safeFixEdits } from '../fixes';
-import { startLine } from '../lineRange';
-import type { Intake, IntakeFile, Placeholder } from '../model';
+import type { IntakeFile, Placeholder } from '../model';
 import type { TextEdit } from '../edits';
 import { suggestedFill } from '../placeholder';
 import { IntakeValidator } from '../validator';
 import { FindingsCache } from './findingsCache';
 import { IntakeAnalysis, type IntakeHost } from './intakeAnalysis';
+import { parsedAlike } from './parsedAlike';
 import { ParsedText } from './parsedText';
 
 export type { ReportInput } from './intakeAnalysis';
@@ -218,7 +218,9 @@ function constant<T>(value: T): () => T {
 
 /**
  * For the intakes parsed again (no analysis kept), the analysis of a replaced intake of the
- * previous version with the same text, if any.
+ * previous version with the same text, if any, and only if both parsed alike: the same text does
+ * not always parse alike (what stands before and after an intake can change how its first and
+ * last lines read; see parsedAlike.ts), and the results of one are then not those of the other.
  */
 function sameText(next: DocumentAnalysis, previous: DocumentAnalysis, parsed: ParsedText, kept: readonly (IntakeAnalysis | undefined)[]): Map<number, IntakeAnalysis> {
   const out = new Map<number, IntakeAnalysis>();
@@ -239,20 +241,6 @@ function sameText(next: DocumentAnalysis, previous: DocumentAnalysis, parsed: Pa
     if (at >= 0) out.set(i, candidates.splice(at, 1)[0]!);
   });
   return out;
-}
-
-/**
- * Whether two intakes parsed into the same tree, line numbers counted from each one's first line.
- * The same text does not always parse alike: what follows an intake can change how its last lines
- * read (a `### ` line before a separator is a heading of the intake; before the next intake's
- * text it was not), and the results of one are then not those of the other.
- */
-function parsedAlike(a: Intake, b: Intake): boolean {
-  return JSON.stringify(a, relativeLines(startLine(a.range))) === JSON.stringify(b, relativeLines(startLine(b.range)));
-}
-
-function relativeLines(first: number): (key: string, value: unknown) => unknown {
-  return (key, value) => (key === 'line' && typeof value === 'number' ? value - first : key === 'index' ? undefined : value);
 }
 
 /**
