@@ -14,7 +14,11 @@
  * Linear in the pattern's length.
  */
 
-const LITERAL = /^(?:\p{Script=Han}|[A-Za-z0-9])$/u;
+import { lazy } from './lazy';
+
+// Made on first use (text/lazy.ts): only the build parses patterns, and every process that loads
+// this module for foldForNeeds (each `intake` run) would otherwise look \p{Script=Han} up in ICU.
+const LITERAL = lazy(() => /^(?:\p{Script=Han}|[A-Za-z0-9])$/u);
 
 /** Strings one of which every match contains; undefined when there is no such set we can tell. */
 type Requirement = readonly string[] | undefined;
@@ -106,7 +110,7 @@ class Parser {
     }
     const ch = String.fromCodePoint(this.src.codePointAt(this.i)!);
     this.i += ch.length;
-    if (!LITERAL.test(ch)) return { req: undefined };
+    if (!LITERAL().test(ch)) return { req: undefined };
     const lower = ch.toLowerCase();
     return { req: [lower], literal: lower };
   }
