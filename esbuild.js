@@ -285,6 +285,29 @@ const ALIAS = { 'linkify-it': './src/core/render/noLinkify.ts' };
  */
 const { entitiesTable } = require('./tools/build/entitiesTable.js');
 
+/**
+ * caseInsensitiveRegExp calls with constant arguments made regular expression literals at build
+ * time (tools/build/caseInsensitiveLiterals.js), with the function of src/core/text/caseExpand.ts,
+ * built again when that file changed (watch mode).
+ */
+const { caseInsensitiveLiterals } = require('./tools/build/caseInsensitiveLiterals.js');
+let caseExpandCache;
+function loadCaseExpand() {
+  const source = path.join(CORE, 'text', 'caseExpand.ts');
+  const stamp = fs.statSync(source).mtimeMs;
+  if (caseExpandCache?.stamp !== stamp) {
+    const outfile = path.join('out', 'case-expand.js');
+    const made = esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', sourcemap: false, entryPoints: [source], outfile }).then(() => {
+      const file = path.resolve(outfile);
+      delete require.cache[file];
+      return require(file).caseInsensitiveRegExp;
+    });
+    caseExpandCache = { stamp, made };
+  }
+  return caseExpandCache.made;
+}
+const caseLiterals = caseInsensitiveLiterals(loadCaseExpand);
+
 const common = {
   absWorkingDir: __dirname,
   bundle: true,
@@ -297,7 +320,7 @@ const common = {
   // The preview's stylesheet is written into its page (src/extension/preview/shell.ts).
   loader: { '.css': 'text' },
   alias: ALIAS,
-  plugins: [dataCheckPlugin, yamlData(compileData), jsonSchemas(compileData), problemMatcherPlugin],
+  plugins: [dataCheckPlugin, caseLiterals, yamlData(compileData), jsonSchemas(compileData), problemMatcherPlugin],
 };
 
 /**
@@ -413,7 +436,7 @@ const asciiOurChunks = {
 function esm(outdir) {
   return {
     ...common,
-    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), entitiesTable, problemMatcherPlugin, trimSplitOutput, ...(production ? [asciiOurChunks] : [])],
+    plugins: [dataCheckPlugin, caseLiterals, yamlData(compileData, { dataDir: `${outdir}/data` }), jsonSchemas(compileData, { outdir }), entitiesTable, problemMatcherPlugin, trimSplitOutput, ...(production ? [asciiOurChunks] : [])],
     format: 'esm',
     splitting: true,
     outdir,
@@ -456,7 +479,7 @@ const cliVendorPlugin = {
 function cliBundle() {
   return {
     ...common,
-    plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: `${CLI_DIST}/data`, cjs: true }), jsonSchemas(compileData, { outdir: CLI_DIST, cjs: true }), cliVendorPlugin, entitiesTable, problemMatcherPlugin],
+    plugins: [dataCheckPlugin, caseLiterals, yamlData(compileData, { dataDir: `${CLI_DIST}/data`, cjs: true }), jsonSchemas(compileData, { outdir: CLI_DIST, cjs: true }), cliVendorPlugin, entitiesTable, problemMatcherPlugin],
     entryPoints: { cli: 'src/cli/bin.ts' },
     outdir: CLI_DIST,
     outExtension: { '.js': '.cjs' },
@@ -540,7 +563,7 @@ function targets() {
     ];
     // Plain Node has no `vscode`: the few unit tests of extension code get a small stand-in of it.
     // The validated data as files beside the bundles (out/test/data/), read as the shipped bundles read dist/data/.
-    list.push({ ...common, plugins: [dataCheckPlugin, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), entitiesTable, problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { ...ALIAS, vscode: './test/unit/helpers/vscode.ts' } });
+    list.push({ ...common, plugins: [dataCheckPlugin, caseLiterals, yamlData(compileData, { dataDir: 'out/test/data', absolute: true }), jsonSchemas(compileData), entitiesTable, problemMatcherPlugin], sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['mocha', 'eslint', 'typescript'], alias: { ...ALIAS, vscode: './test/unit/helpers/vscode.ts' } });
   }
   return testsOnly ? list.slice(-1) : list;
 }

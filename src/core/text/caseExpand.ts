@@ -114,6 +114,8 @@ export function expandCase(pattern: string, unicode: boolean): string | undefine
 /**
  * `new RegExp(pattern, flags)` for `flags` with `i`: the same matches, without `i` where
  * {@link expandCase} can rewrite the pattern. An invalid pattern throws as `new RegExp` does.
+ * A call whose arguments are string literals is made the literal it returns when the bundles are
+ * built (tools/build/caseInsensitiveLiterals.js): module-level patterns cost no rewrite at load.
  */
 export function caseInsensitiveRegExp(pattern: string, flags: string): RegExp {
   // The `v` flag's classes (nested, `--`, `&&`, `\q{…}`) are not read here.
