@@ -124,8 +124,10 @@ const MATCHES_KEPT = 256;
 function patternOf(rule: Rule, m: ShippedMatcher): RegExp {
   try {
     // A pattern with nothing that has case matches the same without `i`, and compiles faster
-    // (text/caseFree.ts); one whose only letters are ASCII is written without `i` (text/caseExpand.ts).
-    return m.caseless ? new RegExp(m.pattern, 'u') : caseInsensitiveRegExp(m.pattern, 'iu');
+    // (text/caseFree.ts); one whose only letters are ASCII is written without `i` (text/caseExpand.ts),
+    // by the build for the shipped rules (`expanded`, knowledge/matcherNeeds.ts), here for a team's.
+    if (m.caseless) return new RegExp(m.pattern, 'u');
+    return m.expanded !== undefined ? new RegExp(m.expanded, 'u') : caseInsensitiveRegExp(m.pattern, 'iu');
   } catch (e) {
     throw new Error(`rule ${rule.id}: invalid pattern /${m.pattern}/: ${(e as Error).message}`);
   }

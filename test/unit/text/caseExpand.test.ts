@@ -78,6 +78,18 @@ describe('expandCase / caseInsensitiveRegExp', () => {
     }
   });
 
+  it('ships every rule matcher that has case with the pattern caseInsensitiveRegExp compiles without `i`', () => {
+    const matchers = getKnowledgeBase().rules.flatMap((r) => [...r.all, ...r.any, ...r.none] as ShippedMatcher[]);
+    for (const m of matchers) {
+      const made = caseInsensitiveRegExp(m.pattern, 'iu');
+      // What rules.ts compiles for the matcher: the shipped `expanded` with `u`, else the call.
+      if (m.expanded !== undefined) assert.equal(new RegExp(m.expanded, 'u').source, made.source, m.pattern);
+      assert.equal(m.expanded !== undefined, !m.caseless && !made.flags.includes('i'), m.pattern);
+      if (m.caseless) assert.equal(m.expanded, undefined, m.pattern);
+    }
+    assert.ok(matchers.filter((m) => m.expanded !== undefined).length > 100, 'fewer expanded patterns than expected');
+  });
+
   it('matches as with `i` over every example and fixture line, for the patterns a report uses', () => {
     const lines = [...listExamples().map(readExample), ...listFixtures().map(readFixture)].flatMap((t) => t.split(/\r\n|\r|\n/));
     lines.push('ſap \u212Aong aws AWS Aws pci-dss PCI DSS ＡＷＳ 降低成本 30%', 'SOX sox ſox Level IV level iv TYPE 2 第三级');
