@@ -19,6 +19,7 @@ import { Codes } from '../diagnostics';
 import type { Range } from '../document';
 import { msg } from '../l10n';
 import type { Location } from '../knowledge/schema';
+import { placeAliasesOf } from '../knowledge/placeAliases';
 import { sameData } from './same';
 import { type AnalysisFinding, type AnalysisKnowledge, type CheckRunner } from './finding';
 import { moveRange } from '../lineRange';
@@ -61,21 +62,11 @@ interface AliasEntry {
 
 const aliasCache = new WeakMap<readonly Location[], AliasEntry[]>();
 
+/** The aliases of `locations`, longest first (knowledge/placeAliases.ts: shipped with the knowledge base's own). */
 function aliasEntries(locations: readonly Location[]): AliasEntry[] {
   let entries = aliasCache.get(locations);
   if (!entries) {
-    const seen = new Set<string>();
-    entries = [];
-    for (const location of locations) {
-      for (const alias of [...location.aliases, location.name]) {
-        const lower = alias.trim().toLowerCase();
-        if (lower.length < 2 || seen.has(`${lower}\u0000${location.id}`)) continue;
-        seen.add(`${lower}\u0000${location.id}`);
-        entries.push({ lower, location, asciiStart: isLowerAlnum(lower.charCodeAt(0)), asciiEnd: isLowerAlnum(lower.charCodeAt(lower.length - 1)) });
-      }
-    }
-    // Longest first; ties in a stable, data-independent order.
-    entries.sort((a, b) => b.lower.length - a.lower.length || (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0) || (a.location.id < b.location.id ? -1 : 1));
+    entries = placeAliasesOf(locations).map(([lower, index]) => ({ lower, location: locations[index]!, asciiStart: isLowerAlnum(lower.charCodeAt(0)), asciiEnd: isLowerAlnum(lower.charCodeAt(lower.length - 1)) }));
     aliasCache.set(locations, entries);
   }
   return entries;

@@ -21,6 +21,7 @@ import loadPlatformProducts from './products/platform.yaml';
 import loadRules from './rules.yaml';
 import loadTimelines from './timelines.yaml';
 import type { KnowledgeData } from './integrity';
+import { setShippedPlaceAliases, type ShippedLocationsFile } from './placeAliases';
 import type {
   CategoriesFileSchema,
   FrameworksFileSchema,
@@ -54,6 +55,13 @@ function validated<S extends z.ZodType>(load: () => unknown): z.output<S> {
 }
 
 /** The product files, in the order their products are listed (business, industry, foundation, platform). */
+/** The shipped locations, with the aliases the build worked out for them (placeAliases.ts). */
+function shippedLocations(): Location[] {
+  const file = validated<typeof LocationsFileSchema>(loadLocations) as ShippedLocationsFile;
+  if (file.placeAliases) setShippedPlaceAliases(file.locations, file.placeAliases);
+  return file.locations;
+}
+
 const PRODUCT_FILES = [loadBusinessProducts, loadIndustryProducts, loadFoundationProducts, loadPlatformProducts];
 
 function buildKnowledgeBase(): KnowledgeBase {
@@ -61,7 +69,7 @@ function buildKnowledgeBase(): KnowledgeBase {
     categories: validated<typeof CategoriesFileSchema>(loadCategories).categories,
     frameworks: validated<typeof FrameworksFileSchema>(loadFrameworks).frameworks,
     industries: validated<typeof IndustriesFileSchema>(loadIndustries).industries,
-    locations: validated<typeof LocationsFileSchema>(loadLocations).locations,
+    locations: shippedLocations(),
     lifecycle: validated<typeof LifecycleFileSchema>(loadLifecycle).families,
     products: PRODUCT_FILES.flatMap((load) => validated<typeof ProductsFileSchema>(load).products),
     rules: validated<typeof RulesFileSchema>(loadRules).rules,
@@ -118,7 +126,7 @@ export function getFrameworks(): Framework[] {
 
 /** Just the locations, for the latency check. */
 export function getLocations(): Location[] {
-  return shared?.locations ?? (locationsOnly ??= validated<typeof LocationsFileSchema>(loadLocations).locations);
+  return shared?.locations ?? (locationsOnly ??= shippedLocations());
 }
 
 export function getKnowledgeBase(): KnowledgeBase {

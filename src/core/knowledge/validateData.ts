@@ -24,6 +24,7 @@ import loadTimelines from './timelines.yaml';
 import { checkKnowledgeIntegrity, type KnowledgeData } from './integrity';
 import { checkPatternSafety } from './regexSafety';
 import { addMatcherNeeds, withoutMatcherNeeds } from './matcherNeeds';
+import { placeAliases, withoutPlaceAliases, type ShippedLocationsFile } from './placeAliases';
 import { SegmentsFileSchema } from './segmentsSchema';
 import { TimelinesFileSchema, type Timelines } from './timelineSchema';
 import { CategoriesFileSchema, FrameworksFileSchema, IndustriesFileSchema, LifecycleFileSchema, LocationsFileSchema, ProductsFileSchema, RulesFileSchema } from './schema';
@@ -67,7 +68,7 @@ export function compileEmbeddedData(): CompiledData {
     problems.push(`${CATALOG_FILE}: ${(e as Error).message}`);
   }
   for (const [file, { load, schema }] of Object.entries(KNOWLEDGE_FILES)) {
-    const result = (schema as z.ZodType).safeParse(file === 'knowledge/rules.yaml' ? withoutMatcherNeeds(load()) : load());
+    const result = (schema as z.ZodType).safeParse(file === 'knowledge/rules.yaml' ? withoutMatcherNeeds(load()) : file === 'knowledge/locations.yaml' ? withoutPlaceAliases(load()) : load());
     if (!result.success) {
       for (const issue of result.error.issues) problems.push(`${file}: ${issue.path.join('.')}: ${issue.message}`);
     } else {
@@ -93,6 +94,7 @@ export function compileEmbeddedData(): CompiledData {
   const integrity = [...checkKnowledgeIntegrity(knowledge), ...checkPatternSafety(knowledge), ...unknownSegments].map((p) => `knowledge: ${p}`);
   if (integrity.length > 0) return { problems: integrity, data: {} };
   addMatcherNeeds(knowledge.rules);
+  (data['knowledge/locations.yaml'] as ShippedLocationsFile).placeAliases = placeAliases(knowledge.locations);
   return { problems: [], data };
 }
 
