@@ -8,6 +8,7 @@
 import { isJsSpace, type Range } from './document';
 import { endCharacter, endLine, LineRange, startCharacter, startLine } from './lineRange';
 import type { Placeholder } from './model';
+import { isHan } from './text/isHan';
 import { lazy } from './text/lazy';
 
 export interface PlaceholderContent {
@@ -50,9 +51,14 @@ const EXPLICIT_EXAMPLE = /^(?:例如|比如|例|如|e\.g\.)\s*[:：]\s*|^(?:例�
  * options (半年/季度): `(?<=\d[\p{L}%]{0,4})[/／](?=…)`, tested at each slash as two halves (see
  * {@link isPerUnitSlash}) instead of scanning every position with the lookbehind.
  */
-// Both made on first use (`lazy`, for their \p{…}): most intakes have no slash before a unit.
+// Both made on first use (`lazy`; the first for its \p{…}): most intakes have no slash before a unit.
 const QUANTITY_BEFORE = lazy(() => /\d[\p{L}%]{0,4}$/u);
-const UNIT_AFTER = lazy(() => /(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z])/uy);
+/**
+ * A unit, `(?:s|秒|分钟|小时|天|日|周|月|季度|年)(?![\p{Script=Han}A-Za-z])`: the lookahead is tested
+ * apart ({@link unitAt}), by isHan, so that no pattern with \p{Script=Han} is made for it. No unit
+ * is the start of another (their first characters differ), so the pattern's match is this one.
+ */
+const UNIT = lazy(() => /(?:s|秒|分钟|小时|天|日|周|月|季度|年)/uy);
 /** The lookbehind reaches back at most a digit and four code points (two units each). */
 const QUANTITY_REACH = 9;
 /**
@@ -131,12 +137,19 @@ function dedupe(values: string[], count: number): string[] {
 function isPerUnitSlash(text: string, at: number): boolean {
   // Most slashes part options (`政府/航空`): the character after them starts no unit.
   if (!mayStartUnit(text.charCodeAt(at + 1))) return false;
-  const unit = UNIT_AFTER();
-  unit.lastIndex = at + 1;
-  return unit.test(text) && QUANTITY_BEFORE().test(text.slice(Math.max(0, at - QUANTITY_REACH), at));
+  return unitAt(text, at + 1) && QUANTITY_BEFORE().test(text.slice(Math.max(0, at - QUANTITY_REACH), at));
 }
 
-/** Whether `c` can start a unit of {@link UNIT_AFTER}: s 秒 分 小 天 日 周 月 季 年. */
+/** Whether a unit ({@link UNIT}) starts at `i` of `text`, not followed by a Han character or an ASCII letter. */
+export function unitAt(text: string, i: number): boolean {
+  const unit = UNIT();
+  unit.lastIndex = i;
+  if (!unit.test(text)) return false;
+  const next = text.codePointAt(unit.lastIndex);
+  return next === undefined || !((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || isHan(next));
+}
+
+/** Whether `c` can start a unit of {@link UNIT}: s 秒 分 小 天 日 周 月 季 年. */
 function mayStartUnit(c: number): boolean {
   return c === 0x73 || c === 0x79d2 || c === 0x5206 || c === 0x5c0f || c === 0x5929 || c === 0x65e5 || c === 0x5468 || c === 0x6708 || c === 0x5b63 || c === 0x5e74;
 }
