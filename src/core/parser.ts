@@ -78,7 +78,7 @@ export function parseIntake(
   input: TextDocumentLike | string,
   offset?: ParseOffset,
   analyzer: PlaceholderAnalyzer = new PlaceholderAnalyzer(),
-  cuts?: SeparatorCut[],
+  cuts?: SegmentCuts,
   spans?: number[],
 ): IntakeFile {
   const text = typeof input === 'string' ? input : input.getText();
@@ -86,19 +86,91 @@ export function parseIntake(
 }
 
 /**
- * A separator line ({@link isSeparatorLine}) with a line after it, as {@link parseIntake} reports
- * it when asked: the parser starts afresh after it, so core/documents/ cuts the text there into
- * pieces it can parse again one by one. `line` is the separator's line number; `end` the offset
- * of its end (before the line break), `next` that of the next line; `intakes`, `placeholders`
- * and `problems` how many of each the parse has up to the separator (none comes from its line).
+ * Where core/documents/ can cut the text into pieces it parses again one by one, as
+ * {@link parseIntake} reports it when asked. Two kinds of cut:
+ *
+ * - `separator`: after a separator line ({@link isSeparatorLine}) with a line after it: the
+ *   parser starts afresh there. `line` is the separator's line.
+ * - `intake`: before the first line of an intake that starts at a `[客户行业]` header (see
+ *   {@link startsIntake}) after an intake with sections, when no line but blank ones and the
+ *   `### ` headings it takes lies between the previous intake's last line and that header (a
+ *   line of text between those headings is the previous intake's preamble: no cut there). Read
+ *   afresh from that line, the parser reads what follows as it does in the whole text, and the
+ *   lines before it, read alone, end as they do in the whole text (the previous intake closed,
+ *   nothing waiting). `line` is the last line before the cut.
+ *
+ * `end` is the offset of the end of `line` (before its line break), `next` that of the next line;
+ * `intakes`, `placeholders` and `problems` how many of each the parse has before `next`.
  */
-export interface SeparatorCut {
+export interface SegmentCut {
+  readonly kind: 'separator' | 'intake';
   readonly line: number;
   readonly end: number;
   readonly next: number;
   readonly intakes: number;
   readonly placeholders: number;
   readonly problems: number;
+}
+
+/** What a parse asked for its cuts reports: the cuts, and whether its end could be one. */
+export interface SegmentCuts {
+  readonly at: SegmentCut[];
+  /**
+   * Set by the parse: whether an intake cut could follow the parsed text's end, that is, whether
+   * at its end nothing waits (no `### ` heading without its section) and the open intake, if
+   * any, has sections. A `[客户行业]` header (after blank lines and headings) right after such an
+   * end starts an intake there in a parse of a longer text too.
+   */
+  closes: boolean;
+}
+
+/**
+ * Whether the lines of `text` from offset `from` (a line's start) on, read afresh, start an intake
+ * as an intake cut ({@link SegmentCut}) needs: the first line that is neither blank nor a `#`
+ * heading is a section header that starts an intake (see {@link startsIntake}). Each line is
+ * classified as the parser classifies it.
+ */
+export function opensIntake(text: string, from: number): boolean {
+  let start = from;
+  for (;;) {
+    let end = start;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    const line = text.slice(start, end);
+    if (!isBlankLine(line)) {
+      let indentLen = 0;
+      while (indentLen < line.length) {
+        const c = line.charCodeAt(indentLen);
+        if (c !== SPACE && c !== TAB && c !== 0xfeff) break;
+        indentLen++;
+      }
+      if (isSeparator(line, indentLen)) return false;
+      const first = line.charCodeAt(indentLen);
+      if (first === HASH && headingAt(line, indentLen) > 0) {
+        // a heading: it waits for the header below
+      } else if (first === 0x5b /* [ */ || first === 0x3010 /* 【 */) {
+        const close = sectionAt(line, indentLen);
+        if (close < 0 || !isSectionName(line, indentLen + 1, close)) return false;
+        let nameStart = indentLen + 1;
+        let nameEnd = close;
+        while (nameStart < nameEnd && isJsSpace(line.charCodeAt(nameStart))) nameStart++;
+        while (nameEnd > nameStart && isJsSpace(line.charCodeAt(nameEnd - 1))) nameEnd--;
+        return startsIntake(line.slice(nameStart, nameEnd));
+      } else {
+        return false;
+      }
+    }
+    if (end >= text.length) return false;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+}
+
+/** The offset where the line before the one starting at `lineStart` (> 0) ends: before its line break. */
+function lineEndBefore(text: string, lineStart: number): number {
+  return text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? lineStart - 2 : lineStart - 1;
 }
 
 /**
@@ -225,6 +297,15 @@ class IntakeParser {
   /** The offsets of the current line's start and of the next line's (the text's end for the last line). */
   private lineStart = 0;
   private lineNext = 0;
+  /** The cuts asked for (see {@link SegmentCut}), else undefined. */
+  private cuts: SegmentCuts | undefined;
+  /**
+   * With `cuts`, where an intake cut before the first pending heading would be: that heading's
+   * line start, and the numbers of placeholders and problems before its line.
+   */
+  private pendingCutAt = 0;
+  private pendingCutPlaceholders = 0;
+  private pendingCutProblems = 0;
 
   // The line being parsed (fields rather than an object per line).
   private line = '';
@@ -256,11 +337,12 @@ class IntakeParser {
   }
 
   /**
-   * `cuts`, when given, gets where each separator line followed by another line cuts the text (see
-   * {@link SeparatorCut}); `spans` where each intake's lines lie (see {@link IntakeSpans}).
+   * `cuts`, when given, gets where the text can be cut (see {@link SegmentCut}); `spans` where
+   * each intake's lines lie (see {@link IntakeSpans}).
    */
-  parse(cuts?: SeparatorCut[], spans?: IntakeSpans): IntakeFile {
+  parse(cuts?: SegmentCuts, spans?: IntakeSpans): IntakeFile {
     const text = this.text;
+    this.cuts = cuts;
     // Where each intake's lines lie, kept as its range grows (see extendIntake).
     this.spans = spans;
     let start = 0;
@@ -302,12 +384,13 @@ class IntakeParser {
       this.lineNext = next >= 0 ? next : end;
       const line = text.slice(start, end);
       if (this.parseLine(no, line, nextOpen >= 0 && nextOpen < end) && cuts && next >= 0 && isSeparatorLine(line)) {
-        cuts.push({ line: no, end, next, intakes: this.intakes.length, placeholders: this.allPlaceholders.length, problems: this.problems.length });
+        cuts.at.push({ kind: 'separator', line: no, end, next, intakes: this.intakes.length, placeholders: this.allPlaceholders.length, problems: this.problems.length });
       }
       no++;
       if (next < 0) break;
       start = next;
     }
+    if (cuts) cuts.closes = this.pendingHeadings.length === 0 && (!this.intake || this.intake.sections.length > 0);
     this.closeIntake(undefined);
     return {
       intakes: this.intakes,
@@ -436,8 +519,35 @@ class IntakeParser {
     // Then trimmed as `trim()` would, by index: one string, the text itself.
     while (from < to && isJsSpace(text.charCodeAt(from))) from++;
     while (to > from && isJsSpace(text.charCodeAt(to - 1))) to--;
+    if (this.cuts && this.pendingHeadings.length === 0) {
+      this.pendingCutAt = this.lineStart;
+      this.pendingCutPlaceholders = this.allPlaceholders.length - this.placeholderCount;
+      this.pendingCutProblems = this.problems.length - this.unclosedOnLine();
+    }
     this.pendingHeadings.push({ level, text: text.slice(from, to), range: this.range(this.indentLen, this.trimEnd) });
     if (this.spans) this.pendingHeadingAt.push(this.lineStart, this.lineNext);
+  }
+
+  /** The placeholders of the current line that are not closed (each one is a problem). */
+  private unclosedOnLine(): number {
+    let n = 0;
+    for (let i = 0; i < this.placeholderCount; i++) if (!this.placeholders[i]!.closed) n++;
+    return n;
+  }
+
+  /**
+   * Reports the intake cut (see {@link SegmentCut}) before the intake the current header starts
+   * after `current`, which has sections, `headings` being those the header takes; none when
+   * lines between those headings and the header made `current`'s preamble.
+   */
+  private intakeCut(cuts: SegmentCuts, current: Intake, headings: readonly Heading[]): void {
+    const first = headings[0];
+    const firstLine = first ? (first.range as LineRange).startLine : this.no;
+    if ((current.range as LineRange).endLine >= firstLine) return;
+    const next = first ? this.pendingCutAt : this.lineStart;
+    const placeholders = first ? this.pendingCutPlaceholders : this.allPlaceholders.length - this.placeholderCount;
+    const problems = first ? this.pendingCutProblems : this.problems.length - this.unclosedOnLine();
+    cuts.at.push({ kind: 'intake', line: firstLine - 1, end: lineEndBefore(this.text, next), next, intakes: this.intakes.length, placeholders, problems });
   }
 
   /** A `[name]` section header on the current line, its closing bracket at `closeAt`. */
@@ -460,6 +570,7 @@ class IntakeParser {
       if (this.spans) this.pendingHeadingAt = [];
     }
     if (current && current.sections.length > 0 && startsIntake(name)) {
+      if (this.cuts) this.intakeCut(this.cuts, current, headings);
       this.closeIntake(undefined);
     }
     this.closeSection();

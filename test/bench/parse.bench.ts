@@ -46,8 +46,11 @@ function vary(text: string, rand: () => number): string {
   return out.trimEnd();
 }
 
-/** Intakes from the seed, varied, separated as people do (a sixth of them by nothing but a new [客户行业]). */
-function corpus(bytes: number, seed = 20240521): { text: string; intakes: number } {
+/**
+ * Intakes from the seed, varied, separated as people do (a sixth of them by nothing but a new
+ * [客户行业]); with `bare`, none by a separator line (the same draws, so the same intakes).
+ */
+function corpus(bytes: number, seed = 20240521, bare = false): { text: string; intakes: number } {
   const rand = prng(seed);
   const seeds = Object.values(seedIntakes());
   const parts: string[] = [];
@@ -55,7 +58,8 @@ function corpus(bytes: number, seed = 20240521): { text: string; intakes: number
   let i = 0;
   while (size < bytes) {
     const intake = vary(seeds[i % seeds.length]!, rand);
-    const sep = SEPARATORS[Math.floor(rand() * SEPARATORS.length)]!;
+    const drawn = SEPARATORS[Math.floor(rand() * SEPARATORS.length)]!;
+    const sep = bare ? '' : drawn;
     const piece = (parts.length > 0 ? (sep ? `\n\n${sep}\n\n` : '\n\n') : '') + intake;
     parts.push(piece);
     size += Buffer.byteLength(piece, 'utf8');
@@ -87,6 +91,14 @@ function middle(text: string): { at: number; line: number } {
   const lines = text.split('\n');
   const line = lines.length >> 1;
   return { at: lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + (lines[line]!.length >> 1), line };
+}
+
+/** Where to type in a `[客户行业]` line's value: the end of the first such line from the middle on, and that line. */
+function headerValue(text: string): { at: number; line: number } {
+  const lines = text.split('\n');
+  let line = lines.length >> 1;
+  while (line < lines.length - 1 && !lines[line]!.startsWith('[客户行业]')) line++;
+  return { at: lines.slice(0, line + 1).reduce((n, l) => n + l.length + 1, 0) - 1, line };
 }
 
 /** The versions a run of typing at `at` makes: `typed` one character at a time. */
@@ -154,8 +166,8 @@ interface PathFigures {
 }
 
 /** Typing `count` characters: each keystroke measured on both paths, alternating which goes first. */
-function keystrokes(label: string, text: string, typed: string, count: number, what: 'keystroke' | 'diagnosticsAndCodeActions', target?: PathFigures): void {
-  const { at, line } = middle(text);
+function keystrokes(label: string, text: string, typed: string, count: number, what: 'keystroke' | 'diagnosticsAndCodeActions', target?: PathFigures, where = middle(text)): void {
+  const { at, line } = where;
   const versions = typing(text, at, typed, count);
   const fresh = new NewPath(text, line);
   const old = new OldPath(text, line);
@@ -190,6 +202,11 @@ function main(): void {
   const hugeLines = huge.split('\n').length;
   keystrokes(`${hugeLines}-line file, whole keystroke path, typing within a line`, huge, '延迟低于100ms', BIG_KEYSTROKES, 'keystroke', { name: '100k', target: 50 });
   keystrokes(`${hugeLines}-line file, whole keystroke path, Enter (every line below moves)`, huge, '\n', BIG_KEYSTROKES, 'keystroke', { name: '100k', target: 50 });
+  // The same intakes with no separator line between them (each starts at a bare [客户行业]), typing
+  // in a [客户行业] line: an edit the parse cannot confine to one section's lines.
+  const { text: bare } = corpus(Math.round((100_000 / 23_835) * 1024 * 1024), undefined, true);
+  const bareLines = bare.split('\n').length;
+  keystrokes(`${bareLines}-line file without separators, whole keystroke path, typing in a [客户行业] line`, bare, '保险行业', BIG_KEYSTROKES, 'keystroke', { name: '100k', target: 50 }, headerValue(bare));
 
   console.log('\n— parse + validate with the analysis checks vs markdown-it.parse of the same bytes —');
   const { text, intakes } = corpus(TARGET_BYTES);

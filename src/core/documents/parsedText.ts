@@ -3,24 +3,32 @@
  * read again, and the intakes elsewhere keep their objects.
  *
  * The parser starts afresh after every separator line (`=====`, `-----`, …): nothing above one
- * changes how the lines below it are read. A text is therefore cut into *segments*, runs of
- * whole lines that each end with a separator line (or at the end of the text), and a segment
- * can be parsed on its own ({@link parseIntake} with the segment's first line and first intake
- * index): joined, the segments' results are exactly the parse of the whole text. A run of
- * segments is read in one parse, which says where the separators cut it.
+ * changes how the lines below it are read. It reads an intake that starts at a `[客户行业]` header
+ * after another intake as if afresh too, from its first line, when only blank lines and the
+ * intake's own `### ` headings stand between the two (see `SegmentCut` in parser.ts). A text is
+ * therefore cut into *segments*, runs of whole lines that each end with a separator line, before
+ * such an intake (an *intake cut*), or at the end of the text, and a segment can be parsed on its
+ * own ({@link parseIntake} with the segment's first line and first intake index): joined, the
+ * segments' results are exactly the parse of the whole text. A run of segments is read in one
+ * parse, which says where it can be cut.
+ *
+ * An intake cut holds only while the lines after it still start an intake, and the lines before
+ * it end with nothing waiting (see `SegmentCuts.closes`): an edit next to one reads the segment
+ * on its other side too when it no longer does.
  *
  * After an edit, the segments the edit touched are parsed again; those before it are kept as
  * they are, and those after it too when the edit added or removed no line and no intake
  * (typing within a line). Otherwise they are moved: their intakes get their new lines and
  * indices at once, and their trees (sections, items, placeholders) are copied with the lines
  * shifted only when something reads them, so pressing Enter at the top of a long file costs
- * little. A file without separators is one segment, and is parsed whole on every edit.
+ * little. A file without separators is cut before each intake that starts at a bare `[客户行业]`
+ * header, so an edit there reads one or two intakes, not the whole file.
  */
 import { comparePositions, lineStarts, type Position, type Range } from '../document';
 import { moveColon } from '../colonMark';
 import { LineRange, moveRange, startLine } from '../lineRange';
 import type { FieldItem, Heading, Intake, IntakeFile, Item, ParseProblem, Placeholder, Section, TextItem, Value } from '../model';
-import { detectEol, isStructureLine, parseIntake, type IntakeSpans, type SeparatorCut } from '../parser';
+import { detectEol, isStructureLine, opensIntake, parseIntake, type IntakeSpans, type SegmentCut, type SegmentCuts } from '../parser';
 import { ParsedPlaceholder, PlaceholderAnalyzer } from '../placeholder';
 import { settle } from './settle';
 
@@ -41,6 +49,8 @@ interface Segment {
   readonly lines: { starts?: number[] };
   /** Where the segment's intakes lie, from the parse that read it (shared by moved copies); none for an edited segment. */
   readonly spans: SegmentSpans | undefined;
+  /** What ends it: a separator line (its last line), an intake cut (the next segment starts an intake), or the end of the text. */
+  readonly closedBy: 'separator' | 'intake' | 'end';
 }
 
 /**
@@ -129,7 +139,7 @@ export class ParsedText {
 
   /** Parses a whole text. */
   static parse(text: string): ParsedText {
-    const segments = parseSegments(text, 0, text.length, 0, 0);
+    const segments = parseSegments(text, 0, text.length, 0, 0, 'end').segments;
     return ParsedText.join(text, segments, segments.flatMap((s) => s.view.intakes.map((): IntakeOrigin => ({ kind: 'parsed' }))), [], segments, true);
   }
 
@@ -144,9 +154,16 @@ export class ParsedText {
     // The first segment the edit touches; a segment that starts right after a lone \r is read
     // together with the one before, since a \n inserted there would join the two line breaks.
     let i = segmentAt(segments, prefix);
-    while (i > 0 && segments[i]!.start === prefix && old.charCodeAt(prefix - 1) === 13) i--;
-    // The last: its closing separator line, with the line break before it, must be untouched
-    // by the edit (else the next segment might no longer start after a separator).
+    for (;;) {
+      while (i > 0 && segments[i]!.start === prefix && old.charCodeAt(prefix - 1) === 13) i--;
+      // An intake cut before it holds only if its lines, edited, still start an intake (the lines
+      // before the cut are untouched, so they still end with nothing waiting).
+      if (i > 0 && segments[i - 1]!.closedBy === 'intake' && !opensIntake(text, segments[i]!.start)) i--;
+      else break;
+    }
+    // The last: what closes it (a separator line with the line break before it, or the line
+    // break before an intake cut) must be untouched by the edit (else the next segment might no
+    // longer start where it did).
     let j = Math.max(i, segmentAt(segments, Math.max(prefix, changeEnd - 1)));
     while (j < segments.length - 1 && !closesUntouched(segments[j]!, old, text, changeEnd, delta)) j++;
     if (i === j) {
@@ -154,10 +171,18 @@ export class ParsedText {
       if (edited) return edited;
     }
     const first = segments[i]!;
-    const last = segments[j]!;
-    const lastOfText = j === segments.length - 1;
-    const windowEnd = lastOfText ? text.length : last.end + delta;
-    const parsed = parseSegments(text, first.start, windowEnd, first.firstLine, first.firstIntakeIndex);
+    let last: Segment;
+    let parsed: Segment[];
+    for (;;) {
+      last = segments[j]!;
+      const windowEnd = j === segments.length - 1 ? text.length : last.end + delta;
+      const read = parseSegments(text, first.start, windowEnd, first.firstLine, first.firstIntakeIndex, last.closedBy);
+      parsed = read.segments;
+      // An intake cut after the window holds only if the window still ends with nothing waiting;
+      // else the next segment is read with it (its header then reads as in the whole text).
+      if (last.closedBy === 'intake' && !read.closes) j++;
+      else break;
+    }
     const oldLines = last.firstLine + last.lineCount - first.firstLine;
     const newLines = parsed.reduce((n, s) => n + s.lineCount, 0);
     const oldIntakes = segments.slice(i, j + 1).reduce((n, s) => n + s.view.intakes.length, 0);
@@ -356,6 +381,7 @@ function editSection(previous: ParsedText, index: number, text: string, prefix: 
     view: new SegmentView(parse, 0, 0),
     lines: { starts: newStarts },
     spans: undefined,
+    closedBy: seg.closedBy,
   };
   const origins: IntakeOrigin[] = [];
   for (const s of segments.slice(0, index)) for (const x of s.view.intakes) origins.push({ kind: 'same', previous: x });
@@ -453,11 +479,18 @@ function segmentOfIntake(segments: readonly Segment[], index: number): number {
 }
 
 /**
- * Whether segment `s` (not the last) still ends, in the new text, with the same separator line
- * at the start of a line: that line and its line break lie after the edit, and the character
- * before it is a line break in the new text too.
+ * Whether segment `s` (not the last) still ends, in the new text, where it did: with the same
+ * separator line at the start of a line (that line and its line break lie after the edit, and the
+ * character before it is a line break in the new text too), or, before an intake cut, with the
+ * same line break.
  */
 function closesUntouched(s: Segment, old: string, text: string, changeEnd: number, delta: number): boolean {
+  if (s.closedBy === 'intake') {
+    // The line break after its last line, and that line's last character, lie after the edit;
+    // or the edit ends right at the line break, and did not end with a \r that joins a \n.
+    if (changeEnd < s.end) return true;
+    return changeEnd === s.end && !(text.charCodeAt(s.end + delta - 1) === 13 && old.charCodeAt(s.end) === 10);
+  }
   const sepStart = s.lines.starts ? s.start + s.lines.starts[s.lines.starts.length - 1]! : lineStartBefore(old, s.end);
   if (sepStart > changeEnd) return true;
   if (sepStart < changeEnd) return false;
@@ -479,11 +512,12 @@ function lineStartBefore(text: string, end: number): number {
 
 /**
  * Parses `text[from, to)`, whole lines starting at line `firstLine`, cut into segments at its
- * separator lines. `to` is the end of the last line's text (or of the text). One parse of the
- * whole piece, which tells where it cuts (the segments' parses joined are that parse).
+ * separator lines and intake cuts, the last closed by `closedBy`. `to` is the end of the last
+ * line's text (or of the text). One parse of the whole piece, which tells where it cuts (the
+ * segments' parses joined are that parse) and whether an intake cut could follow it (`closes`).
  */
-function parseSegments(text: string, from: number, to: number, firstLine: number, firstIntakeIndex: number): Segment[] {
-  const cuts: SeparatorCut[] = [];
+function parseSegments(text: string, from: number, to: number, firstLine: number, firstIntakeIndex: number, closedBy: Segment['closedBy']): { segments: Segment[]; closes: boolean } {
+  const cuts: SegmentCuts = { at: [], closes: false };
   const at: IntakeSpans = [];
   const parsed = parseIntake(text.slice(from, to), { firstLine, firstIntakeIndex }, new PlaceholderAnalyzer(), cuts, at);
   const out: Segment[] = [];
@@ -494,7 +528,7 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
   let intakes = 0;
   let placeholders = 0;
   let problems = 0;
-  const add = (end: number, lineCount: number, cut: SeparatorCut | undefined): void => {
+  const add = (end: number, lineCount: number, cut: SegmentCut | undefined): void => {
     const whole = cut === undefined && start === 0;
     const parse: SegmentParse = whole
       ? { intakes: parsed.intakes, placeholders: parsed.placeholders, problems: parsed.problems }
@@ -504,9 +538,20 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
           problems: parsed.problems.slice(problems, cut?.problems),
         };
     const spans: SegmentSpans = { at, base: start, first: intakes };
-    out.push({ firstLine: line, lineCount, start: from + start, end, firstIntakeIndex: firstIntakeIndex + intakes, parse, view: new SegmentView(parse, 0, 0), lines: {}, spans });
+    out.push({
+      firstLine: line,
+      lineCount,
+      start: from + start,
+      end,
+      firstIntakeIndex: firstIntakeIndex + intakes,
+      parse,
+      view: new SegmentView(parse, 0, 0),
+      lines: {},
+      spans,
+      closedBy: cut ? cut.kind : closedBy,
+    });
   };
-  for (const cut of cuts) {
+  for (const cut of cuts.at) {
     add(from + cut.end, cut.line - line + 1, cut);
     start = cut.next;
     line = cut.line + 1;
@@ -515,7 +560,7 @@ function parseSegments(text: string, from: number, to: number, firstLine: number
     problems = cut.problems;
   }
   add(to, firstLine + parsed.lineCount - line, undefined);
-  return out;
+  return { segments: out, closes: cuts.closes };
 }
 
 /** A segment moved down by `lines` lines, its intakes renumbered by `indices`, its offsets by `offset`. */
@@ -532,6 +577,7 @@ function moveSegment(s: Segment, lines: number, indices: number, offset: number)
     view: moved ? new SegmentView(s.parse, s.view.lineShift + lines, s.view.indexShift + indices) : s.view,
     lines: s.lines,
     spans: s.spans,
+    closedBy: s.closedBy,
   };
 }
 
