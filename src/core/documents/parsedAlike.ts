@@ -10,9 +10,10 @@ import type { Intake } from '../model';
  * `ParsedText.intakeText` gives them), parsed into the same tree, with line numbers counted from
  * each one's first line and the index left out. The answer is the one that comparing the two
  * trees written as JSON (lines made relative, `index` dropped) gives, but it costs three
- * comparisons, not two serialisations of whole trees: a file without separators is one segment,
- * and every keystroke that re-parses it asked this of each of its intakes (in a 100,000-line file
- * that was most of the keystroke's time).
+ * comparisons, not two serialisations of whole trees: it is asked of each intake of the segments
+ * a keystroke re-parses, and a segment can hold many intakes (a file without separators was one
+ * segment before it was cut at intakes too; in a 100,000-line file the JSON comparison was most
+ * of the keystroke's time).
  *
  * Why these three comparisons are enough. The parser reads a line the same wherever it stands:
  * its kind comes from its own text, and an item nests by its indentation within its section.

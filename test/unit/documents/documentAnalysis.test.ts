@@ -16,7 +16,7 @@ import { IntakeValidator, validate } from '../../../src/core/validator';
 import { plain } from '../helpers/ranges';
 import { readFixture, seedIntakeList, withCrlf } from '../helpers/seeds';
 
-/** Four intakes between separators, then two more split only by a new [客户行业] (one segment). */
+/** Four intakes between separators, then two more split only by a new [客户行业] (an intake cut, see parsedText.ts). */
 function document(): string {
   const [blank, insurance, structured, aviation] = seedIntakeList();
   return [blank, insurance, structured, aviation].join('\n=====\n\n') + '\n-----\n' + insurance + '\n' + aviation;

@@ -50,7 +50,7 @@ describe('intake texts cut at the parse offsets', () => {
     'a byte-order mark where files were joined': intake + '\n\ufeff=====\n\ufeff' + intake,
     'headings only': '# 标题\n\n## 二\n=====\n' + intake,
     'line separators inside lines': intake.replace('一', '一\u2028二') + '\n=====\n' + intake,
-    'an intake started by a new [客户行业] in one segment': intake + '\n' + intake + '\n' + intake,
+    'an intake started by a new [客户行业], no separator': intake + '\n' + intake + '\n' + intake,
     'the seed intakes': seedIntakeList().join('\n=====\n\n'),
     empty: '',
   };
