@@ -494,7 +494,9 @@ function closesUntouched(s: Segment, old: string, text: string, changeEnd: numbe
   const sepStart = s.lines.starts ? s.start + s.lines.starts[s.lines.starts.length - 1]! : lineStartBefore(old, s.end);
   if (sepStart > changeEnd) return true;
   if (sepStart < changeEnd) return false;
-  if (sepStart === 0) return true;
+  // At the text's start, an edit ending there inserted before the separator: only nothing inserted
+  // leaves it a line of its own (text typed there, `#` say, joins it and may unmake it).
+  if (sepStart + delta === 0) return true;
   const c = text.charCodeAt(sepStart + delta - 1);
   return c === 10 || c === 13;
 }

@@ -130,6 +130,19 @@ describe('DocumentAnalysis', () => {
     editInTurn(text, edits);
   });
 
+  it('reads a separator line at the very start again when text is typed before it', () => {
+    // The first segment ends with a separator on line 0: text typed at offset 0 joins that line
+    // (`#=====` is no separator), so the segment no longer ends there (found by the property test).
+    const edits: Array<(t: string) => string> = [
+      (t) => '=====\n' + t, // a separator as the first line
+      (t) => '#' + t, // typed before it: no separator now
+      (t) => t.slice(1), // and removed again
+      (t) => '\n' + t, // a line break before it: still a separator, on line 1
+      (t) => 'x' + t, // text on the line before it
+    ];
+    editInTurn(text, edits);
+  });
+
   it('re-reads only the edited section, with the results of a fresh start, whatever the section edit', () => {
     // Edits within the lines under one section header: the parser's structure stays, so only
     // that section is read again (parsedText.ts, editSection); each must still read as a fresh start.
