@@ -173,18 +173,31 @@ export class IntakeValidator {
    * findings too. `sections`, one entry per section of the intake, holds what is known of each
    * already (from a previous version, moved to this one's lines): the sections without an entry,
    * or without the analysis when it is asked for, are checked and their entries filled in.
+   *
+   * With a `memo` (what the checks combined last for this intake), a section's entry keeps what
+   * the analysis read of it (its chunk) too, for the next version to read again only the sections
+   * an edit touched. Without one the chunks are read for these findings only, and the entries are
+   * made without them (a later version that needs one reads the section again): a first analysis
+   * of a large file, most of whose intakes are never edited, keeps none (about 2 MB per MB of text,
+   * each copied by the garbage collector while the analysis runs).
    */
   check(intake: Intake, placeholders: readonly Placeholder[], analysis: boolean, sections: Array<SectionChecks | undefined> = [], memo?: CombineMemo): IntakeChecks {
     const out: IntakeDiagnostic[] = [];
     for (const p of placeholders) out.push(this.placeholder(p, intake.index));
-    const checked = this.sections(intake, analysis, sections);
+    const chunks = analysis ? new Array<AnalysisChunk | null>(intake.sections.length) : undefined;
+    const checked = this.sections(intake, sections, chunks, memo !== undefined);
     combineChecks(this.catalog, intake, checked, this.present, out);
-    return { diagnostics: out, findings: analysis ? sectionFindings(checked, memo) : undefined };
+    return { diagnostics: out, findings: chunks ? chunkListFindings(chunks, memo) : undefined };
   }
 
-  /** The analysis findings of an intake on their own (when its diagnostics were made without them). */
+  /**
+   * The analysis findings of an intake on their own (when its diagnostics were made without
+   * them); its sections' chunks are kept in `sections` with a `memo`, as {@link check} says.
+   */
   findings(intake: Intake, sections: Array<SectionChecks | undefined> = [], memo?: CombineMemo): AnalysisFinding[] {
-    return sectionFindings(this.sections(intake, true, sections), memo) ?? [];
+    const chunks = new Array<AnalysisChunk | null>(intake.sections.length);
+    this.sections(intake, sections, chunks, memo !== undefined);
+    return chunkListFindings(chunks, memo) ?? [];
   }
 
   placeholder(p: Placeholder, intake: number): IntakeDiagnostic {
@@ -200,22 +213,35 @@ export class IntakeValidator {
     this.messages.clear();
   }
 
-  /** Each section's checks, from `known` where it has them (filled in where it has not). */
-  private sections(intake: Intake, analysis: boolean, known: Array<SectionChecks | undefined>): SectionChecks[] {
+  /**
+   * Each section's checks, from `known` where it has them (filled in where it has not). With
+   * `chunks`, what the analysis reads of each section too, put there (null for a section whose
+   * lines could not be built), and kept in the section's entry when `keep` says so.
+   */
+  private sections(intake: Intake, known: Array<SectionChecks | undefined>, chunks: Array<AnalysisChunk | null> | undefined, keep: boolean): SectionChecks[] {
     const all = intake.sections;
     const out = new Array<SectionChecks>(all.length);
     for (let i = 0; i < all.length; i++) {
       const section = all[i]!;
       let s = known[i];
-      if (!s) s = this.checkSection(section, intake.index, analysis);
-      else if (analysis && s.chunk === undefined) s = { ...s, chunk: this.analyse(section) };
+      if (!s) s = this.checkSection(section, intake.index, chunks, i, keep);
+      else if (chunks) {
+        let chunk = s.chunk;
+        if (chunk === undefined) {
+          chunk = this.analyse(section);
+          if (keep) s = { ...s, chunk };
+        }
+        chunks[i] = chunk;
+      }
       known[i] = s;
       out[i] = s;
     }
     return out;
   }
 
-  private checkSection(section: Section, intake: number, analysis: boolean): SectionChecks {
+  /** Section `section`'s checks; with `chunks`, what the analysis reads of it is put at `at` (and kept in the checks with `keep`). */
+  private checkSection(section: Section, intake: number, chunks: Array<AnalysisChunk | null> | undefined, at: number, keep: boolean): SectionChecks {
+    const analysis = chunks !== undefined;
     const spec = this.lookup.section(section.name);
     const format: IntakeDiagnostic[] = [];
     checkSectionFormat(section, intake, format);
@@ -234,9 +260,10 @@ export class IntakeValidator {
       }
     }
     if (!chunk) forEachField(section.items, (field) => fields.visit(field, spec && this.lookup.field(spec, field.key)));
+    if (chunks) chunks[at] = chunk ?? null;
     // Kept for the document's life (one per section of every intake): each list at its exact size,
     // and the catalog fields shared by every section that has the same.
-    return { intake, spec, format: compact(format), empty, fields: compact(fields.out), present: this.presentLists.of(fields.present), chunk };
+    return { intake, spec, format: compact(format), empty, fields: compact(fields.out), present: this.presentLists.of(fields.present), chunk: keep ? chunk : undefined };
   }
 
   /** What the analysis checks read of a section whose fields were checked already. */
@@ -258,13 +285,9 @@ export function compact<T>(list: readonly T[]): readonly T[] {
 }
 
 /** The intake's findings from its sections' chunks; undefined when a section's lines could not be built. */
-function sectionFindings(sections: readonly SectionChecks[], memo: CombineMemo | undefined): AnalysisFinding[] | undefined {
-  const chunks: AnalysisChunk[] = [];
-  for (const s of sections) {
-    if (!s.chunk) return undefined;
-    chunks.push(s.chunk);
-  }
-  return chunkFindings(chunks, memo);
+function chunkListFindings(chunks: ReadonlyArray<AnalysisChunk | null>, memo: CombineMemo | undefined): AnalysisFinding[] | undefined {
+  for (const chunk of chunks) if (!chunk) return undefined;
+  return chunkFindings(chunks as readonly AnalysisChunk[], memo);
 }
 
 function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {

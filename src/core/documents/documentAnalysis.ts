@@ -82,7 +82,7 @@ export class DocumentAnalysis implements IntakeHost {
       const list = fresh.get(i);
       const placeholders = list ? constant(list) : placeholdersOfIntake(i);
       if (before) return before.moved(this, intake, placeholders, intake.range.start.line - before.intake.range.start.line);
-      return new IntakeAnalysis(this, intake, placeholders);
+      return IntakeAnalysis.parsed(this, intake, placeholders, !previous);
     });
   }
 

@@ -101,10 +101,23 @@ export class IntakeAnalysis {
     private readonly inherited: Inherited | undefined = undefined,
     /** Its sections' checks in earlier versions. */
     private carriedSections: SectionsCarried | undefined = undefined,
-    /** What the checks combined last for this intake, in this version or an earlier one. */
-    private readonly memo: CombineMemo = new CombineMemo(),
+    /**
+     * What the checks combined last for this intake, in this version or an earlier one. None for
+     * an intake of a first analysis until it is edited (most never are): without one, neither its
+     * sections' checks nor what the analysis read of each section (IntakeValidator.check) are
+     * kept, and its first edit checks and reads every section of the intake again.
+     */
+    private readonly memo: CombineMemo | undefined = undefined,
     private readonly carriedReport: CarriedReport | undefined = undefined,
   ) {}
+
+  /**
+   * The analysis of an intake parsed in this version; `first` when the version is a first
+   * analysis of the text (most of whose intakes are never edited: see {@link memo}).
+   */
+  static parsed(host: IntakeHost, intake: Intake, placeholdersOf: () => readonly Placeholder[], first: boolean): IntakeAnalysis {
+    return new IntakeAnalysis(host, intake, placeholdersOf, undefined, undefined, first ? undefined : new CombineMemo());
+  }
 
   /** The first line of the intake: what its carried results are anchored to. */
   private get line(): number {
@@ -162,7 +175,7 @@ export class IntakeAnalysis {
   edited(host: IntakeHost, intake: Intake, placeholders: () => readonly Placeholder[], section: number): IntakeAnalysis {
     const carried = this.sectionsCarried()?.slice();
     if (carried) carried[section] = undefined;
-    return new IntakeAnalysis(host, intake, placeholders, undefined, carried, this.memo);
+    return new IntakeAnalysis(host, intake, placeholders, undefined, carried, this.memo ?? new CombineMemo());
   }
 
   /**
@@ -189,6 +202,8 @@ export class IntakeAnalysis {
   private sectionChecks(): Array<SectionChecks | undefined> {
     if (this.sectionList) return this.sectionList;
     const sections = this.intake.sections;
+    // Not kept without a memo (an intake of a first analysis, which carries none: see memo).
+    if (!this.memo) return new Array<SectionChecks | undefined>(sections.length);
     const list = new Array<SectionChecks | undefined>(sections.length);
     const carried = this.carriedSections;
     if (carried) for (let i = 0; i < list.length; i++) {

@@ -5,6 +5,7 @@
  * moved without being checked again, and a version once made never changes.
  */
 import * as assert from 'node:assert/strict';
+import { AnalysisChunk } from '../../../src/core/analysis/analyze';
 import { DocumentAnalysis, type ReportInput } from '../../../src/core/documents/documentAnalysis';
 import { AnalysisStore } from '../../../src/core/documents/store';
 import { generateReport } from '../../../src/core/engine/generate';
@@ -282,6 +283,33 @@ describe('DocumentAnalysis', () => {
     });
     assert.equal(analysed, 0, 'the text before the edit was analysed already');
     assertFresh(back);
+  });
+
+  it("keeps no chunks in a first analysis: an intake's first edit reads its other sections again, the next ones only the edited one", () => {
+    const a = DocumentAnalysis.of(text);
+    a.diagnostics();
+    const sections = a.intakeAt(lineOf(text, '- 具体问题：'))!.intake.sections.length;
+    assert.ok(sections > 3);
+    const chunksRead = (run: () => void): number => {
+      const of = AnalysisChunk.of;
+      let read = 0;
+      AnalysisChunk.of = (...args: Parameters<typeof of>) => {
+        read++;
+        return of(...args);
+      };
+      try {
+        run();
+      } finally {
+        AnalysisChunk.of = of;
+      }
+      return read;
+    };
+    const b = a.next(edit(text, '- 具体问题：', 6, 'X'));
+    assert.equal(chunksRead(() => b.diagnostics()), sections, 'the first edit: every section of the intake');
+    const c = b.next(edit(b.text, '- 具体问题X', 7, 'Y'));
+    assert.equal(chunksRead(() => c.diagnostics()), 1, 'the next edit: the edited section');
+    assertFresh(b);
+    assertFresh(c);
   });
 
   it("keeps one list for an intake's diagnostics when it has no findings", () => {
