@@ -88,7 +88,8 @@ export class DocumentAnalysis implements IntakeHost {
 
   /** The analysis of a text seen for the first time. */
   static of(text: string, catalog?: FieldCatalog): DocumentAnalysis {
-    return new DocumentAnalysis(ParsedText.parse(text), new FindingsCache(), undefined, catalog);
+    const parsed = ParsedText.parse(text);
+    return new DocumentAnalysis(parsed, new FindingsCache(parsed), undefined, catalog);
   }
 
   /** The analysis of a later version of this text: what the edit did not touch is kept. */

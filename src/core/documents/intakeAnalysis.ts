@@ -258,6 +258,11 @@ export class IntakeAnalysis {
       return (this.found = carried.value.map((f) => moveFinding(f, lines)));
     }
     const cache = this.host.findingsCache;
+    if (cache.isFirst(this.host.file)) {
+      this.found = this.host.validator.findings(this.intake, this.sectionChecks(), this.memo);
+      cache.keepFirst(this.index, this.found);
+      return this.found;
+    }
     const key = this.host.intakeText(this.index);
     const cached = cache.get(this.host, key, this.intake.range.start.line);
     if (cached) return (this.found = cached);
@@ -314,8 +319,10 @@ export class IntakeAnalysis {
 
   private check(analysis: boolean): void {
     const cache = this.host.findingsCache;
+    // A first version's findings are kept by intake, not looked up (see FindingsCache).
+    const first = analysis && cache.isFirst(this.host.file);
     let key: string | undefined;
-    if (analysis && !this.found) {
+    if (analysis && !this.found && !first) {
       key = this.host.intakeText(this.index);
       const cached = cache.get(this.host, key, this.intake.range.start.line);
       if (cached) {
@@ -327,7 +334,8 @@ export class IntakeAnalysis {
     this.own = sortByStart(checked.diagnostics);
     if (analysis) {
       this.found = checked.findings ?? [];
-      if (checked.findings && key !== undefined) cache.set(this.host, key, this.intake.range.start.line, checked.findings);
+      if (checked.findings && first) cache.keepFirst(this.index, checked.findings);
+      else if (checked.findings && key !== undefined) cache.set(this.host, key, this.intake.range.start.line, checked.findings);
     }
   }
 

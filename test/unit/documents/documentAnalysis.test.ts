@@ -285,6 +285,24 @@ describe('DocumentAnalysis', () => {
     assertFresh(back);
   });
 
+  it('finds the findings of a first version by text once an edit is undone, a few versions on', () => {
+    // A first analysis keeps its intakes' findings by intake, not by text (see FindingsCache).
+    const a = DocumentAnalysis.of(text);
+    a.diagnostics();
+    let b = a;
+    for (const typed of ['X', 'Y', 'Z']) {
+      b = b.next(edit(b.text, '- 具体问题', 6, typed));
+      b.diagnostics();
+    }
+    const { result: back, analysed } = counting(() => {
+      const next = b.next(text);
+      next.diagnostics();
+      return next;
+    });
+    assert.equal(analysed, 0, 'the text of the first version was analysed already');
+    assertFresh(back);
+  });
+
   it("keeps no chunks in a first analysis: an intake's first edit reads its other sections again, the next ones only the edited one", () => {
     const a = DocumentAnalysis.of(text);
     a.diagnostics();

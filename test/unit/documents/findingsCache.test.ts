@@ -5,9 +5,10 @@
 import * as assert from 'node:assert/strict';
 import type { AnalysisFinding } from '../../../src/core/analysis/analyze';
 import { Codes } from '../../../src/core/diagnostics';
-import { FindingsCache } from '../../../src/core/documents/findingsCache';
+import { FindingsCache, type IntakeTexts } from '../../../src/core/documents/findingsCache';
 import { msg } from '../../../src/core/l10n';
 import { LineRange } from '../../../src/core/lineRange';
+import type { IntakeFile } from '../../../src/core/model';
 
 function finding(line: number): AnalysisFinding {
   return { check: 'wording', code: Codes.wording, severity: 'information', message: msg('m'), range: new LineRange(line, 2, line, 5), lines: [line, line + 1], numbers: {} };
@@ -47,5 +48,47 @@ describe('FindingsCache', () => {
     for (let i = 0; i < 8; i++) cache.get({}, 'other', 0);
     assert.equal(cache.get({}, 'old', 0), undefined);
     assert.equal(cache.size, 0);
+  });
+});
+
+/** A first version of three intakes (the first and last with the same text), as FindingsCache reads one. */
+function firstVersion(): IntakeTexts {
+  const texts = ['alpha', 'beta', 'alpha'];
+  const lines = [0, 10, 20];
+  const file = { intakes: lines.map((line, index) => ({ index, range: new LineRange(line, 0, line + 5, 0) })) } as unknown as IntakeFile;
+  return { file, intakeText: (i) => texts[i]! };
+}
+
+describe("FindingsCache: a first version's findings", () => {
+  it('keeps them by intake, and gives them to a later version by text, moved', () => {
+    const first = firstVersion();
+    const cache = new FindingsCache(first);
+    assert.ok(cache.isFirst(first.file));
+    assert.ok(!cache.isFirst({ intakes: [] } as unknown as IntakeFile));
+    const beta = [finding(12)];
+    cache.keepFirst(1, beta);
+    cache.keepFirst(0, [finding(3)]);
+    assert.equal(cache.size, 2);
+    const later = {};
+    assert.equal(cache.get(later, 'beta', 10), beta, 'the same list where the intake has not moved');
+    assert.deepEqual(cache.get(later, 'beta', 11)!.map((f) => f.lines), [[13, 14]]);
+    assert.deepEqual(cache.get(later, 'alpha', 30)!.map((f) => f.lines), [[33, 34]], 'the first intake with that text');
+    assert.equal(cache.get(later, 'gamma', 0), undefined);
+    assert.equal(cache.get(later, 'alph', 0), undefined);
+    assert.equal(cache.size, 2);
+  });
+
+  it('forgets them together after as many versions as any other, but for those a version used', () => {
+    const cache = new FindingsCache(firstVersion());
+    cache.keepFirst(0, [finding(1)]);
+    cache.keepFirst(1, [finding(11)]);
+    // The first version counts as one of the versions that used the cache.
+    for (let i = 0; i < 6; i++) cache.get({}, 'other', 0);
+    assert.ok(cache.get({}, 'beta', 10), 'seven versions on: still kept');
+    for (let i = 0; i < 6; i++) cache.get({}, 'other', 0);
+    const last = {};
+    assert.equal(cache.get(last, 'alpha', 0), undefined, 'not used for eight versions: forgotten');
+    assert.ok(cache.get(last, 'beta', 10), 'used seven versions ago: kept');
+    assert.equal(cache.size, 1);
   });
 });
