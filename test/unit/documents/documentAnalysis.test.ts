@@ -303,7 +303,7 @@ describe('DocumentAnalysis', () => {
     assertFresh(back);
   });
 
-  it("keeps no chunks in a first analysis: an intake's first edit reads its other sections again, the next ones only the edited one", () => {
+  it("keeps no chunks in a first analysis but for long intakes: an intake's first edit reads its other sections again, the next ones only the edited one", () => {
     const a = DocumentAnalysis.of(text);
     a.diagnostics();
     const sections = a.intakeAt(lineOf(text, '- 具体问题：'))!.intake.sections.length;
@@ -328,6 +328,14 @@ describe('DocumentAnalysis', () => {
     assert.equal(chunksRead(() => c.diagnostics()), 1, 'the next edit: the edited section');
     assertFresh(b);
     assertFresh(c);
+    // An intake of 200 lines or more keeps them: its first edit reads the edited section only.
+    const notes = Array.from({ length: 200 }, (_, i) => `- 备注${i}：说明${i}`).join('\n');
+    const long = edit(text, '- 具体问题：', 0, notes + '\n');
+    const d = DocumentAnalysis.of(long);
+    d.diagnostics();
+    const e = d.next(edit(long, '- 具体问题：', 6, 'X'));
+    assert.equal(chunksRead(() => e.diagnostics()), 1, 'a long intake: the edited section');
+    assertFresh(e);
   });
 
   it("keeps one list for an intake's diagnostics when it has no findings", () => {
