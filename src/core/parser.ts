@@ -141,12 +141,7 @@ export function opensIntake(text: string, from: number): boolean {
     }
     const line = text.slice(start, end);
     if (!isBlankLine(line)) {
-      let indentLen = 0;
-      while (indentLen < line.length) {
-        const c = line.charCodeAt(indentLen);
-        if (c !== SPACE && c !== TAB && c !== 0xfeff) break;
-        indentLen++;
-      }
+      const indentLen = indentLength(line);
       if (isSeparator(line, indentLen)) return false;
       const first = line.charCodeAt(indentLen);
       if (first === HASH && headingAt(line, indentLen) > 0) {
@@ -234,6 +229,17 @@ function isSeparatorLine(text: string): boolean {
   return isSeparator(text, indentLen);
 }
 
+/** The length of a line's indent as parseLine measures it: blanks, and byte-order marks. */
+function indentLength(line: string): number {
+  let n = 0;
+  while (n < line.length) {
+    const c = line.charCodeAt(n);
+    if (c !== SPACE && c !== TAB && c !== 0xfeff) break;
+    n++;
+  }
+  return n;
+}
+
 /**
  * Whether the parser reads a line as a separator, a `#` heading or a `[section]` header: a line
  * that ends the section before it. Any other line (blank, a bullet, text) only adds to the open
@@ -242,13 +248,7 @@ function isSeparatorLine(text: string): boolean {
  */
 export function isStructureLine(text: string): boolean {
   if (isBlankLine(text)) return false;
-  // The indent as parseLine measures it (blanks, and byte-order marks).
-  let indentLen = 0;
-  while (indentLen < text.length) {
-    const c = text.charCodeAt(indentLen);
-    if (c !== SPACE && c !== TAB && c !== 0xfeff) break;
-    indentLen++;
-  }
+  const indentLen = indentLength(text);
   if (isSeparator(text, indentLen)) return true;
   const first = text.charCodeAt(indentLen);
   if (first === HASH) return headingAt(text, indentLen) > 0;
