@@ -54,7 +54,6 @@ function validated<S extends z.ZodType>(load: () => unknown): z.output<S> {
   return load() as z.output<S>;
 }
 
-/** The product files, in the order their products are listed (business, industry, foundation, platform). */
 /** The shipped locations, with the aliases the build worked out for them (placeAliases.ts). */
 function shippedLocations(): Location[] {
   const file = validated<typeof LocationsFileSchema>(loadLocations) as ShippedLocationsFile;
@@ -62,6 +61,7 @@ function shippedLocations(): Location[] {
   return file.locations;
 }
 
+/** The product files, in the order their products are listed (business, industry, foundation, platform). */
 const PRODUCT_FILES = [loadBusinessProducts, loadIndustryProducts, loadFoundationProducts, loadPlatformProducts];
 
 function buildKnowledgeBase(): KnowledgeBase {
