@@ -11,7 +11,7 @@
  * each pattern it runs.
  */
 import { caseFree } from '../text/caseFree';
-import { expandCase } from '../text/caseExpand';
+import { caseInsensitiveRegExp } from '../text/caseExpand';
 import { requiredText } from '../text/requiredText';
 import type { Matcher, Rule } from './schema';
 
@@ -40,16 +40,14 @@ export function addMatcherNeeds(rules: readonly Rule[]): void {
   }
 }
 
-/** What caseInsensitiveRegExp(pattern, 'iu') compiles with the `u` flag alone, if it does (a valid rewrite). */
+/**
+ * What caseInsensitiveRegExp(pattern, 'iu') compiles with the `u` flag alone, if it does (a valid
+ * rewrite): asked of that function itself, so the shipped pattern is the one it makes. The
+ * patterns were compiled by the integrity check before this runs.
+ */
 function expandedPattern(pattern: string): string | undefined {
-  const expanded = expandCase(pattern, true);
-  if (expanded === undefined) return undefined;
-  try {
-    new RegExp(expanded, 'u');
-    return expanded;
-  } catch {
-    return undefined;
-  }
+  const re = caseInsensitiveRegExp(pattern, 'iu');
+  return re.flags.includes('i') ? undefined : re.source;
 }
 
 /**
