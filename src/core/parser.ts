@@ -277,6 +277,13 @@ function isBulletMarker(c: number): boolean {
   return c === 45 || c === ASTERISK || c === 43 || c === 0x2022;
 }
 
+/** Where a cut before a line would be: that line's start, and the placeholders and problems before it. */
+interface LineCut {
+  readonly next: number;
+  readonly placeholders: number;
+  readonly problems: number;
+}
+
 class IntakeParser {
   private readonly intakes: Intake[] = [];
   private readonly allPlaceholders: Placeholder[] = [];
@@ -299,13 +306,8 @@ class IntakeParser {
   private lineNext = 0;
   /** The cuts asked for (see {@link SegmentCut}), else undefined. */
   private cuts: SegmentCuts | undefined;
-  /**
-   * With `cuts`, where an intake cut before the first pending heading would be: that heading's
-   * line start, and the numbers of placeholders and problems before its line.
-   */
-  private pendingCutAt = 0;
-  private pendingCutPlaceholders = 0;
-  private pendingCutProblems = 0;
+  /** With `cuts`, where an intake cut before the first pending heading would be (see {@link cutBeforeLine}). */
+  private pendingCut: LineCut | undefined;
 
   // The line being parsed (fields rather than an object per line).
   private line = '';
@@ -519,20 +521,19 @@ class IntakeParser {
     // Then trimmed as `trim()` would, by index: one string, the text itself.
     while (from < to && isJsSpace(text.charCodeAt(from))) from++;
     while (to > from && isJsSpace(text.charCodeAt(to - 1))) to--;
-    if (this.cuts && this.pendingHeadings.length === 0) {
-      this.pendingCutAt = this.lineStart;
-      this.pendingCutPlaceholders = this.allPlaceholders.length - this.placeholderCount;
-      this.pendingCutProblems = this.problems.length - this.unclosedOnLine();
-    }
+    if (this.cuts && this.pendingHeadings.length === 0) this.pendingCut = this.cutBeforeLine();
     this.pendingHeadings.push({ level, text: text.slice(from, to), range: this.range(this.indentLen, this.trimEnd) });
     if (this.spans) this.pendingHeadingAt.push(this.lineStart, this.lineNext);
   }
 
-  /** The placeholders of the current line that are not closed (each one is a problem). */
-  private unclosedOnLine(): number {
-    let n = 0;
-    for (let i = 0; i < this.placeholderCount; i++) if (!this.placeholders[i]!.closed) n++;
-    return n;
+  /**
+   * A cut before the current line: its start, and the numbers of placeholders and problems the
+   * parse has before it (the line's own are counted already; each unclosed one is a problem).
+   */
+  private cutBeforeLine(): LineCut {
+    let unclosed = 0;
+    for (let i = 0; i < this.placeholderCount; i++) if (!this.placeholders[i]!.closed) unclosed++;
+    return { next: this.lineStart, placeholders: this.allPlaceholders.length - this.placeholderCount, problems: this.problems.length - unclosed };
   }
 
   /**
@@ -544,9 +545,8 @@ class IntakeParser {
     const first = headings[0];
     const firstLine = first ? (first.range as LineRange).startLine : this.no;
     if ((current.range as LineRange).endLine >= firstLine) return;
-    const next = first ? this.pendingCutAt : this.lineStart;
-    const placeholders = first ? this.pendingCutPlaceholders : this.allPlaceholders.length - this.placeholderCount;
-    const problems = first ? this.pendingCutProblems : this.problems.length - this.unclosedOnLine();
+    // Before the first heading the header takes (its line's cut, kept when it was read), else before the header.
+    const { next, placeholders, problems } = first ? this.pendingCut! : this.cutBeforeLine();
     cuts.at.push({ kind: 'intake', line: firstLine - 1, end: lineEndBefore(this.text, next), next, intakes: this.intakes.length, placeholders, problems });
   }
 
