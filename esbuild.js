@@ -161,6 +161,20 @@ function yamlData(compiled, options = {}) {
           : (options.cjs ? cjsDataFileModule : dataFileModule)(name, 'data', 'utf16le', UNPACK_GROUP, details);
         return { contents, loader: 'js', resolveDir: CORE, watchFiles: DATA_GROUPS[args.path].map((key) => path.join(CORE, key)) };
       });
+      // Data the build works out from the validated data (`import load from './NAME.shipped'`,
+      // compileData's `shipped/NAME`), a JSON file of its own read on first use; a function that
+      // returns undefined where there is none (the data build itself, bundles of the YAML as written).
+      build.onResolve({ filter: /\.shipped$/ }, (args) => ({ path: path.basename(args.path, '.shipped'), namespace: 'shipped' }));
+      build.onLoad({ filter: /.*/, namespace: 'shipped' }, async (args) => {
+        const data = compiled ? await compiled() : undefined;
+        const value = data?.[`shipped/${args.path}`];
+        if (value === undefined) return { contents: 'export default function load() {\n  return undefined;\n}\n', loader: 'js' };
+        if (!options.dataDir) return { contents: dataModule(value), loader: 'js' };
+        const name = `${args.path}.json`;
+        fs.mkdirSync(options.dataDir, { recursive: true });
+        fs.writeFileSync(path.join(options.dataDir, name), JSON.stringify(value));
+        return { contents: options.absolute ? absoluteDataFileModule(path.resolve(options.dataDir, name)) : (options.cjs ? cjsDataFileModule : dataFileModule)(name), loader: 'js', watchFiles: listFiles(CORE, '.yaml') };
+      });
       build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
         const key = path.relative(CORE, args.path).split(path.sep).join('/');
         const data = compiled ? await compiled() : undefined;
@@ -252,15 +266,35 @@ function compileData() {
 }
 
 async function compileDataNow() {
-  const outfile = path.join('out', 'validate-data.js');
-  await esbuild.build({ absWorkingDir: __dirname, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [yamlPlugin], sourcemap: false, minify: false, entryPoints: ['src/core/team/buildData.ts'], outfile });
-  const file = path.resolve(outfile);
-  delete require.cache[file];
-  const { compileBuildData, packKnowledgeGroup } = require(file);
+  // The data build (validate-data.js) and what is worked out from its knowledge base to ship
+  // beside it (`shipped/NAME`, read through `./NAME.shipped`): the engine's alias indexes
+  // (knowledge-indexes.js, src/core/engine/text/knowledgeIndexes.ts).
+  await esbuild.build({
+    absWorkingDir: __dirname,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    plugins: [yamlPlugin],
+    sourcemap: false,
+    minify: false,
+    entryPoints: { 'validate-data': 'src/core/team/buildData.ts', 'knowledge-indexes': 'src/core/engine/text/knowledgeIndexes.ts' },
+    outdir: 'out',
+  });
+  const load = (name) => {
+    const file = path.resolve('out', `${name}.js`);
+    delete require.cache[file];
+    return require(file);
+  };
+  const { compileBuildData, packKnowledgeGroup } = load('validate-data');
+  const { knowledgeIndexPlans } = load('knowledge-indexes');
   packDataGroup = packKnowledgeGroup;
-  const { problems, data } = compileBuildData();
+  const { problems, data, knowledge } = compileBuildData();
   for (const p of problems) console.error(`✘ [DATA] ${p}`);
-  return problems.length > 0 ? undefined : data;
+  if (problems.length > 0) return undefined;
+  data['shipped/alias-indexes'] = knowledgeIndexPlans(knowledge);
+  return data;
 }
 
 /** Fails the build when the embedded data is invalid. */

@@ -13,3 +13,11 @@ declare module '*.jsonschema' {
   const load: () => unknown;
   export default load;
 }
+
+// Data the build works out from the validated knowledge base and ships beside it
+// (`./NAME.shipped`, esbuild.js): a function that returns it (read from dist/data/NAME.json on
+// the first call), or undefined from a bundle built without it.
+declare module '*.shipped' {
+  const load: () => unknown;
+  export default load;
+}

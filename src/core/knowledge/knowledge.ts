@@ -132,3 +132,8 @@ export function getLocations(): Location[] {
 export function getKnowledgeBase(): KnowledgeBase {
   return (shared ??= buildKnowledgeBase());
 }
+
+/** Whether `kb` is the embedded knowledge base as shipped (getKnowledgeBase's), not one merged with a team's overlays. */
+export function isShippedKnowledgeBase(kb: KnowledgeBase): boolean {
+  return kb === shared;
+}

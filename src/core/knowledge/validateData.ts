@@ -56,6 +56,8 @@ export interface CompiledData {
    * JSON Schemas of the team's files in `.intake/` as `schemas/NAME` (team/jsonSchemas.ts).
    */
   data: Record<string, unknown>;
+  /** The knowledge base as the data holds it (when there are no problems), for what the build works out from it. */
+  knowledge?: KnowledgeData;
 }
 
 /** Validates the embedded data and returns it as the schemas output it. */
@@ -95,7 +97,7 @@ export function compileEmbeddedData(): CompiledData {
   if (integrity.length > 0) return { problems: integrity, data: {} };
   addMatcherNeeds(knowledge.rules);
   (data['knowledge/locations.yaml'] as ShippedLocationsFile).placeAliases = placeAliases(knowledge.locations);
-  return { problems: [], data };
+  return { problems: [], data, knowledge };
 }
 
 /** The problems of the embedded data (none when it is valid). */

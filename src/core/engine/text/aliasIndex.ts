@@ -19,6 +19,13 @@ export interface AliasHit<T> {
   readonly end: number;
 }
 
+/**
+ * An index's lists as {@link AliasIndex.planOf} works them out: per first code unit,
+ * `[code, ...refs]`, each ref the number that stood for an entry, or its bitwise complement (a
+ * negative number) where the entry's lower-cased form is not its alias as written.
+ */
+export type AliasPlan = readonly (readonly number[])[];
+
 interface Entry<T> {
   lower: string;
   alias: string;
@@ -30,6 +37,13 @@ interface Entry<T> {
 /** Whether the UTF-16 code unit is an ASCII letter or digit (NaN, before the start or past the end of a text, is not). */
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The entry `ref` of a plan stands for (AliasIndex.planned): lower-cased where the plan says its alias has case. */
+function plannedEntry<T>(ref: number, entryAt: (ref: number) => { alias: string; value: T }): Entry<T> {
+  const { alias, value } = entryAt(ref < 0 ? ~ref : ref);
+  const lower = ref < 0 ? alias.toLowerCase().trim() : alias;
+  return { lower, alias, value, wordStart: isWordCode(lower.charCodeAt(0)), wordEnd: isWordCode(lower.charCodeAt(lower.length - 1)) };
 }
 
 const longestFirst = (a: { lower: string }, b: { lower: string }) => b.lower.length - a.lower.length;
@@ -50,6 +64,37 @@ export class AliasIndex<T> {
     for (const { alias, value } of entries) this.add(alias, value);
     for (const list of this.byFirst.values()) if (list.length > 1) list.sort(longestFirst);
     this.find = options.keep ? memoByText((text) => this.scan(text)) : (text) => this.scan(text);
+  }
+
+  /**
+   * The lists of an index of `entries`, each standing for itself by a number (`value`, a
+   * non-negative integer): what {@link AliasIndex.planned} puts an index together from, with no
+   * sorting. Worked out by the build for the shipped knowledge base (knowledgeIndexes.ts).
+   */
+  static planOf(entries: Iterable<{ alias: string; value: number }>): AliasPlan {
+    const index = new AliasIndex(entries);
+    const plan: number[][] = [];
+    for (const [code, list] of index.byFirst) plan.push([code, ...list.map((e) => (e.lower === e.alias ? e.value : ~e.value))]);
+    return plan;
+  }
+
+  /**
+   * The index that {@link AliasIndex.planOf} planned, its entries from `entryAt` (each ref's alias
+   * and value): the lists in the planned order, an alias lower-cased only where the plan says it
+   * differs. The same index as one made of the entries themselves.
+   */
+  static planned<T>(plan: AliasPlan, entryAt: (ref: number) => { alias: string; value: T }, options: { keep?: boolean } = {}): AliasIndex<T> {
+    const index = new AliasIndex<T>([], options);
+    for (const refs of plan) index.byFirst.set(refs[0]!, index.plannedList(refs, entryAt));
+    return index;
+  }
+
+  // Each list by Array.prototype.map, each entry by a small function: a loop of ours over the
+  // 2,700 entries made V8's optimizing compiler compile it with all it calls (7 ms in the
+  // extension's first report, which runs with V8's default budgets), for longer than it ran.
+  private plannedList(refs: readonly number[], entryAt: (ref: number) => { alias: string; value: T }): Entry<T>[] {
+    // From 1: the first is the code unit.
+    return refs.slice(1).map((ref) => plannedEntry(ref, entryAt));
   }
 
   private add(alias: string, value: T): void {
@@ -104,8 +149,11 @@ export class AliasIndex<T> {
   }
 }
 
-/** Builds an index once per source object (the knowledge base is immutable), keyed by a name. */
-export function cachedIndex<S extends object, T>(source: S, name: string, build: (source: S) => Iterable<{ alias: string; value: T }>): AliasIndex<T> {
+/**
+ * Builds an index once per source object (the knowledge base is immutable), keyed by a name:
+ * `planned`'s (knowledgeIndexes.ts) when it gives one, else one of `build`'s entries.
+ */
+export function cachedIndex<S extends object, T>(source: S, name: string, build: (source: S) => Iterable<{ alias: string; value: T }>, planned?: () => AliasIndex<T> | undefined): AliasIndex<T> {
   let byName = caches.get(source);
   if (!byName) {
     byName = new Map();
@@ -113,7 +161,7 @@ export function cachedIndex<S extends object, T>(source: S, name: string, build:
   }
   let index = byName.get(name) as AliasIndex<T> | undefined;
   if (!index) {
-    index = new AliasIndex(build(source), { keep: true });
+    index = planned?.() ?? new AliasIndex(build(source), { keep: true });
     byName.set(name, index);
   }
   return index;

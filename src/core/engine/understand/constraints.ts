@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { ConstraintKind } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
-import { cachedIndex } from '../text/aliasIndex';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { holdsAny } from '../../text/holdsAny';
 import { clean, clip } from './shared';
 import type { KeptSystem } from './types';
@@ -69,8 +69,8 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
   };
   const kept: KeptSystem[] = [];
   const integrations: UnderstandingModel['integrations'] = [];
-  const categoryIndex = cachedIndex(kb, 'all-categories', (k) => k.categories.flatMap((c) => [c.name, ...c.aliases].map((alias) => ({ alias, value: c.id }))));
-  const productIndex = cachedIndex(kb, 'product-names', (k) => k.products.flatMap((p) => [p.name, ...p.aliases].map((alias) => ({ alias, value: p.id }))));
+  const categoryIndex = knowledgeIndex(kb, 'all-categories');
+  const productIndex = knowledgeIndex(kb, 'product-names');
 
   for (const f of facts) {
     if (f.fieldPath.includes('历史应对')) continue;
@@ -198,7 +198,7 @@ function integrationTargets(text: string): string[] {
 
 /** What was tried and why it failed: "尝试自建CDN加速，因跨国网络抖动问题失效". */
 export function detectTried(facts: readonly Fact[], kb: KnowledgeBase): UnderstandingModel['triedAndFailed'] {
-  const productIndex = cachedIndex(kb, 'product-names', (k) => k.products.flatMap((p) => [p.name, ...p.aliases].map((alias) => ({ alias, value: p.id }))));
+  const productIndex = knowledgeIndex(kb, 'product-names');
   const tried = facts.filter((f) => f.section === '当前痛点' && f.fieldPath.includes('历史应对'));
   if (tried.length === 0) return [];
   // Structured intakes split the attempt (工具) and its outcome (效果) over two lines.

@@ -5,22 +5,16 @@
  */
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
-import type { LifecycleFamily, Product } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
-import { cachedIndex } from '../text/aliasIndex';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { findFigures } from '../text/figures';
 import { swapSuffix } from '../../text/affix';
 
 type EstateEntry = UnderstandingModel['estate']['products'][number];
 
-type Named = { kind: 'family'; family: LifecycleFamily } | { kind: 'product'; product: Product };
-
 function namesIndex(kb: KnowledgeBase) {
-  return cachedIndex(kb, 'estate-names', (k) => [
-    ...k.lifecycle.flatMap((family) => family.aliases.map((alias) => ({ alias, value: { kind: 'family', family } as Named }))),
-    ...k.products.flatMap((product) => [product.name, ...product.aliases].map((alias) => ({ alias, value: { kind: 'product', product } as Named }))),
-  ]);
+  return knowledgeIndex(kb, 'estate-names');
 }
 
 /** g or c after a version number (11g, 12c): an edition letter, `[gcGC]`. */

@@ -10,7 +10,7 @@ import type { DataKind, Jurisdiction, Trait } from '../../knowledge/schema';
 import type { IntakeFacts } from '../../facts/facts';
 import type { EngineFinding } from '../findings';
 import type { UnderstandingModel } from '../reportModel';
-import { cachedIndex } from '../text/aliasIndex';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { detectConstraints, detectTried } from './constraints';
 import { detectEstate } from './estate';
 import { detectGoals, detectPains, detectScale, detectSla } from './goals';
@@ -57,7 +57,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const core = detectCoreSystem(industry.industry, segmentFact, goalFacts, painFacts, constraints.kept, kb, purchaseFacts);
 
   // Frameworks the intake names.
-  const frameworkIndex = cachedIndex(kb, 'framework-aliases', (k) => k.frameworks.flatMap((f) => f.aliases.map((alias) => ({ alias, value: f.id }))));
+  const frameworkIndex = knowledgeIndex(kb, 'framework-aliases');
   const statedFrameworks = new Map<string, number[]>();
   for (const f of usable) {
     if (f.fieldPath.includes('历史应对')) continue;

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Category, Industry } from '../../knowledge/schema';
 import type { Fact, IntakeFacts } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
-import { cachedIndex } from '../text/aliasIndex';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { refs, substantive } from './shared';
 import type { KeptSystem } from './types';
 import { holdsAny, holdingAny } from '../../text/holdsAny';
@@ -24,7 +24,7 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
   const segmentFact = section.find((f) => f.fieldPath[0] === '细分领域' && f.value);
   const written = header?.value ?? '';
   const segment = segmentFact?.value ?? '';
-  const index = cachedIndex(kb, 'industries', (k) => k.industries.flatMap((i) => [i.name, ...i.aliases].map((alias) => ({ alias, value: i }))));
+  const index = knowledgeIndex(kb, 'industries');
   const longest = (text: string): Industry | undefined => {
     let best: { industry: Industry; length: number } | undefined;
     for (const hit of index.find(text)) if (!best || hit.end - hit.start > best.length) best = { industry: hit.value, length: hit.end - hit.start };
@@ -62,9 +62,7 @@ export interface CoreSystemResult {
  * become further stated systems (LIMS and QMS besides the EBR).
  */
 export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase, purchases: readonly Fact[] = []): CoreSystemResult {
-  const index = cachedIndex(kb, 'business-categories', (k) =>
-    k.categories.filter((c) => c.layer === 'business' || c.id === 'his-integration').flatMap((c) => [c.name, ...c.aliases].map((alias) => ({ alias, value: c }))),
-  );
+  const index = knowledgeIndex(kb, 'business-categories');
   const relevant = new Set([...(industry?.coreSystems.map((s) => s.category) ?? []), ...(industry?.coreSystem ? [industry.coreSystem] : []), ...(industry?.segments.map((s) => s.coreSystem) ?? [])]);
   const found: { category: Category; fact: Fact; scope: boolean; alias: string }[] = [];
   for (const f of [segment, ...goals, ...pains]) {

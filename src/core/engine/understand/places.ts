@@ -9,7 +9,8 @@ import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Cloud, Jurisdiction, Location } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
-import { AliasIndex, cachedIndex } from '../text/aliasIndex';
+import { AliasIndex } from '../text/aliasIndex';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { clean, clip } from './shared';
 import { holdsAny, holdingAny } from '../../text/holdsAny';
 
@@ -81,9 +82,7 @@ function continuedRegions(text: string, hits: readonly LocationHit[], kb: Knowle
 }
 
 export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesResult {
-  const locIndex = cachedIndex(kb, 'locations', (k) =>
-    k.locations.flatMap((location) => location.aliases.map((alias) => ({ alias, value: { location, approximate: location.approximate.includes(alias) } }))),
-  );
+  const locIndex = knowledgeIndex(kb, 'locations');
   const clouds = new Map<Provider, { regions: Map<string, UnderstandingModel['estate']['clouds'][number]['regions'][number]>; refs: Set<number> }>();
   const onPrem: UnderstandingModel['estate']['onPrem'] = [];
   const locations = new Map<string, UnderstandingModel['locations'][number]>();
