@@ -24,9 +24,10 @@ import type { Understanding } from '../understand';
 import { CNY_PER } from '../format';
 import { uniqueAscending } from '../uniqueAscending';
 import { clip } from '../text/restate';
-import { sharesWords, touches } from '../text/overlap';
+import { touches } from '../text/overlap';
 import { dropTrailingAside } from '../text/trim';
-import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName, strengthClauses } from './productText';
+import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName } from './productText';
+import { namesOtherCloud, strengthsFor } from './strengths';
 import { holdsAny } from '../../text/holdsAny';
 import { swapPrefix } from '../../text/affix';
 
@@ -67,6 +68,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   const ref = (p: Product) => refOf(p, team);
   const rank = (c: Scored) => POLICY_RANK[team?.policyOf(c.product.vendor)?.policy ?? 'none'];
   const corpus = customerText(u);
+  // The clause of a candidate's strength that speaks to the customer's text, kept per that text (strengths.ts).
+  const strength = strengthsFor(corpus, u.cloudsInUse, systemTypeWords(u));
   const failed = failedVendors(u);
   const strategies = optionStrategies(u);
   // The industry regulations (GMP, 密评, 电力安防…) that apply and that the customer states, in
@@ -83,7 +86,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
       }
-      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus));
+      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus ? strength : undefined));
     }
     // Equal scores: the team's preferred vendor first, then its partner (a stable sort keeps file order after that).
     pool.sort((a, b) => b.score - a.score || rank(b) - rank(a));
@@ -138,8 +141,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const picks: Pick[] = chosen.map(({ system, first, second, uncovered }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
-      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse, systemTypeWords(u));
-      const alternative = second && !same ? altWhy(second, first, common, corpus, u.cloudsInUse, systemTypeWords(u)) : undefined;
+      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse, systemTypeWords(u), strength);
+      const alternative = second && !same ? altWhy(second, first, common, strength) : undefined;
       return {
         category: system.category,
         categoryName: system.name,
@@ -242,7 +245,7 @@ function businessText(u: Understanding): string {
 
 function exclusionOf(p: Product, category: string, u: Understanding, team?: TeamContext): Exclusion | undefined {
   const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: refOf(p, team), category, kind, reason, refs });
-  const constraint = (kind: string) => u.model.constraints.find((c) => c.kind === kind);
+  const constraints = sameForEveryProduct(u).constraints;
   const tried = u.tried.get(p.id);
   if (tried) return make('failed', `曾试用并放弃${tried.why ? `：${tried.why}` : ''}`, tried.refs);
   if (p.notFor) {
@@ -252,27 +255,30 @@ function exclusionOf(p: Product, category: string, u: Understanding, team?: Team
     if (word) return make('unsuited', p.notFor.reason, [...m.industry.refs, ...m.pains.filter((x) => x.text.includes(word)).flatMap((x) => x.refs)].slice(0, 3));
   }
   if (u.constraintKinds.has('xinchuang-full') && !p.xinchuang.adapted) {
-    const c = constraint('xinchuang-full')!;
+    const c = constraints.get('xinchuang-full')!;
     return make('xinchuang', `未见信创适配，不满足“${c.text}”`, c.refs);
   }
-  const noCloud = constraint('no-public-cloud');
+  const noCloud = constraints.get('no-public-cloud');
   if (noCloud && (p.controlPlane === 'vendor' || (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never)))) {
     return make('constraint', `${p.controlPlane === 'vendor' ? '控制面或数据在厂商/公有云上' : `依赖${cloudName(p.cloud)}公有云`}，违反“${noCloud.text}”`, noCloud.refs);
   }
-  const noSaas = constraint('no-saas');
+  const noSaas = constraints.get('no-saas');
   if (noSaas && p.controlPlane === 'vendor') return make('constraint', `仅以SaaS交付，违反“${noSaas.text}”`, noSaas.refs);
-  const residency = constraint('data-in-country');
+  const residency = constraints.get('data-in-country');
   if (residency && p.controlPlane === 'vendor' && !p.regions.includes('cn')) return make('constraint', `SaaS数据存放在境外，违反“${residency.text}”`, residency.refs);
   if (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never) && !u.newCloudRequested) {
-    const second = constraint('no-second-cloud');
+    const second = constraints.get('no-second-cloud');
     const used = [...u.cloudsInUse].map(cloudName).join('、');
     return make('cloud', `属于${cloudName(p.cloud)}，客户${used ? `只用${used}` : '未使用公有云'}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? u.model.estate.clouds.flatMap((c) => c.refs).slice(0, 3));
   }
   return undefined;
 }
 
-/** `stated`: the industry regulations that apply and that the customer states (see choosePicks). */
-function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], corpus = ''): Scored {
+/**
+ * `stated`: the industry regulations that apply and that the customer states (see choosePicks);
+ * `strength`: a product's relevant strength (strengths.ts), none when the customer wrote nothing.
+ */
+function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], strength?: (p: Product) => string | undefined): Scored {
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
   const estate = u.model.estate.products.find((e) => e.product === p.id);
@@ -294,9 +300,10 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     const region = cloud.regions.find((r) => !r.approximate)?.written;
     add(2, `与现有${region ?? cloud.name}原生集成`, cloud.refs);
   }
-  const ban = u.model.constraints.find((c) => c.kind === 'no-public-cloud' || c.kind === 'no-saas');
+  const same = sameForEveryProduct(u);
+  const ban = same.ban;
   if (ban && p.controlPlane !== 'vendor') add(1, `可在本地私有化部署，满足“${ban.text}”`, ban.refs);
-  const xc = u.model.constraints.find((c) => c.kind === 'xinchuang-full' || c.kind === 'xinchuang-preferred');
+  const xc = same.xinchuang;
   if (xc && p.xinchuang.adapted) add(2, '已做信创适配', xc.refs);
   // A requirement the customer has (stated or brought in) that the product has features for.
   const supported = stated.length > 0 ? p.supports.filter((f) => stated.includes(f)) : [];
@@ -327,7 +334,6 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const needGlobal = u.traits.has('overseas-site');
   if (needCn && !p.regions.includes('cn')) add(-2, '中国区服务能力有限', [], false);
   if (needGlobal && !p.regions.includes('global')) add(-2, '海外服务能力有限', [], false);
-  const same = sameForEveryProduct(u);
   if (needCn && needGlobal && p.regions.includes('cn') && p.regions.includes('global')) add(1, '境内外均可交付与支持', same.jurisdictionRefs.slice(), false);
   if (p.scale.includes(u.model.scale.size)) add(1, same.scaleText, same.scaleRefs.slice(), false);
   else add(-1, '规模定位与客户不匹配', [], false);
@@ -338,7 +344,7 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (p.industries && u.industry && p.industries.includes(u.industry.id)) add(1, `专为${u.industry.name}行业设计`, [], false);
   // What the product is known for speaks to what the customer wrote (汽车零部件, Teamcenter, 互联互通测评):
   // a discrete manufacturer's MES for a Tier 1 supplier, not a process plant's.
-  const relevant = corpus ? relevantStrength(p, corpus, u.cloudsInUse, systemTypeWords(u)) : undefined;
+  const relevant = strength?.(p);
   if (relevant) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
@@ -354,7 +360,16 @@ interface SameForEveryProduct {
   scaleRefs: readonly number[];
   /** The reason a product's scale fits the customer's. */
   scaleText: string;
+  /**
+   * The first constraint of each kind, and the first that bans public clouds or SaaS, and the
+   * first of 信创: the filters and the scores ask about them for every candidate.
+   */
+  constraints: ReadonlyMap<string, Constraint>;
+  ban: Constraint | undefined;
+  xinchuang: Constraint | undefined;
 }
+
+type Constraint = Understanding['model']['constraints'][number];
 
 const sameKept = new WeakMap<Understanding, SameForEveryProduct>();
 
@@ -363,7 +378,13 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
   if (!same) {
     const figures = u.model.scale.figures;
     const f = figures.find((x) => holdsAny(x.label, ['日均', '峰值', '用户', '会员', '测点'])) ?? figures[0];
+    const all = u.model.constraints;
+    const constraints = new Map<string, Constraint>();
+    for (const c of all) if (!constraints.has(c.kind)) constraints.set(c.kind, c);
     same = {
+      constraints,
+      ban: all.find((c) => c.kind === 'no-public-cloud' || c.kind === 'no-saas'),
+      xinchuang: all.find((c) => c.kind === 'xinchuang-full' || c.kind === 'xinchuang-preferred'),
       jurisdictionRefs: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3),
       scaleRefs: figures.flatMap((x) => x.refs).slice(0, 2),
       scaleText: f ? `容量适合${f.text}的规模` : '规模定位匹配',
@@ -424,7 +445,7 @@ function refsOf(c: Scored, common: readonly string[]): number[] {
  * (`poc`). A brochure line that would fit any customer is never a reason. The need a system type
  * answers is said once, for the system type, so "针对…" is not repeated per pick.
  */
-function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>): { text: string; basis: Pick['basis'] } {
+function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>, strength: (p: Product) => string | undefined): { text: string; basis: Pick['basis'] } {
   const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
   const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
   // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
@@ -435,7 +456,7 @@ function why(c: Scored, common: readonly string[], corpus: string, proof: string
   const caveat = c.existing ? (relevantCaveat ?? sentences[0]) : relevantCaveat;
   const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${swapPrefix(caveat, '注意')}`] : [])];
   if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };
-  const relevant = relevantStrength(c.product, corpus, clouds, stop);
+  const relevant = strength(c.product);
   if (relevant) return { text: [relevant, ...tail].join('；'), basis: 'product' };
   return { text: [`需在POC中验证：${proof}`, ...tail].join('；'), basis: 'poc' };
 }
@@ -445,9 +466,9 @@ function why(c: Scored, common: readonly string[], corpus: string, proof: string
  * the relevant clause of its strength; its origin when that differs. Empty when nothing does.
  * For a kept system that covers only part of the type, the part it would replace.
  */
-function altWhy(c: Scored, versus: Scored, common: readonly string[], corpus: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>): string {
+function altWhy(c: Scored, versus: Scored, common: readonly string[], strength: (p: Product) => string | undefined): string {
   const taken = new Set(versus.reasons.map((r) => r.text));
-  const own = c.reasons.find((r) => r.weight > 0 && r.specific && !taken.has(r.text) && !common.includes(r.text) && !r.text.startsWith('针对'))?.text ?? relevantStrength(c.product, corpus, clouds, stop);
+  const own = c.reasons.find((r) => r.weight > 0 && r.specific && !taken.has(r.text) && !common.includes(r.text) && !r.text.startsWith('针对'))?.text ?? strength(c.product);
   const parts = own ? [own] : [];
   if (c.product.origin !== versus.product.origin) parts.push(`${ORIGIN_NAMES[c.product.origin]}产品`);
   // What speaks against it (the same vendor failed before) is said with it, not left to the appendix.
@@ -481,11 +502,6 @@ export function currentName(u: Understanding, id: string): string {
   return dropTrailingAside(u.kb.product(id)?.name ?? id);
 }
 
-/** The clause of a product's strength that shares words with what the customer wrote, if any. */
-function relevantStrength(p: Product, corpus: string, clouds?: ReadonlySet<string>, stop?: ReadonlySet<string>): string | undefined {
-  return strengthClauses(p).find((clause) => clause.length >= 4 && sharesWords(clause, corpus, stop) && !(clouds && namesOtherCloud(clause, clouds)));
-}
-
 const kindWords = new WeakMap<object, Set<string>>();
 
 /** The Latin names of system types (HIS, EMR, MES, API…): every product of a kind says them, so they prove nothing. */
@@ -497,40 +513,6 @@ function systemTypeWords(u: Understanding): Set<string> {
     kindWords.set(u.kb, words);
   }
   return words;
-}
-
-const CLOUD_WORDS: ReadonlyArray<[string, string]> = [
-  ['AWS', 'aws'],
-  ['Amazon', 'aws'],
-  ['Azure', 'azure'],
-  ['Google Cloud', 'gcp'],
-  ['GCP', 'gcp'],
-  ['阿里云', 'alibaba'],
-  ['华为云', 'huawei'],
-  ['腾讯云', 'tencent'],
-  ['百度智能云', 'baidu'],
-];
-
-/**
- * The clouds a clause names. The clauses are the knowledge base's (strengths, caveats), asked
- * about for every candidate of every report: each is searched once and kept, up to a bound.
- */
-const namedClouds = new Map<string, readonly string[]>();
-const NAMED_CLOUDS_KEPT = 4096;
-
-function cloudsNamed(clause: string): readonly string[] {
-  let clouds = namedClouds.get(clause);
-  if (clouds === undefined) {
-    clouds = CLOUD_WORDS.filter(([word]) => clause.includes(word)).map(([, cloud]) => cloud);
-    if (namedClouds.size >= NAMED_CLOUDS_KEPT) namedClouds.clear();
-    namedClouds.set(clause, clouds);
-  }
-  return clouds;
-}
-
-/** Whether a clause names a cloud the customer does not use (a reason for an Azure-only customer never mentions AWS). */
-function namesOtherCloud(clause: string, clouds: ReadonlySet<string>): boolean {
-  return cloudsNamed(clause).some((cloud) => !clouds.has(cloud));
 }
 
 /** What the customer wrote about itself: industry, segment, goals, pains, integrations, scale and the products it runs. */
