@@ -228,11 +228,17 @@ function matchesFact(m: CompiledMatcher, f: Fact): boolean {
  */
 interface RulesIndex {
   needles: NeedleIndex;
-  /** Per rule, what some facts must contain for it to fire (see Gate); undefined when nothing is known (a team's rules come without needs). */
-  gates: ReadonlyArray<Gate | undefined>;
-  /** Per needed string, the rules (by order) whose gate names it: a gate can open only when one of its strings occurs. */
-  gatedBy: ReadonlyMap<string, readonly number[]>;
-  /** The rules (by order) without a gate. */
+  /**
+   * The rules' gates (see Gate) as groups of needed strings, numbered across all rules: a group
+   * holds when one of its strings occurs, and a gate opens when all its groups hold. Per needed
+   * string, the groups it is in (each once).
+   */
+  groupsBy: ReadonlyMap<string, readonly number[]>;
+  /** Per group, the rule (by order) whose gate it is part of. */
+  groupRule: Int32Array;
+  /** Per rule, by order, how many groups its gate has. */
+  groupCount: Int32Array;
+  /** The rules (by order) without a gate (a team's rules come without needs): they always open. */
   ungated: readonly number[];
   /** Each rule's priority, by order: read once (a shipped rule's priority is a getter of its lazy entry). */
   priorities: readonly number[];
@@ -258,23 +264,32 @@ const rulesIndexes = new WeakMap<readonly Rule[], RulesIndex>();
 function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
   let index = rulesIndexes.get(rules);
   if (!index) {
-    const gates = rules.map(gateOf);
-    const gatedBy = new Map<string, number[]>();
+    const groupsBy = new Map<string, number[]>();
+    const groupRule: number[] = [];
+    const groupCount = new Int32Array(rules.length);
     const ungated: number[] = [];
-    gates.forEach((gate, order) => {
-      if (gate === undefined) ungated.push(order);
-      else {
-        for (const needle of new Set([...gate.all.flat(), ...(gate.any ?? [])])) {
-          const orders = gatedBy.get(needle);
-          if (orders) orders.push(order);
-          else gatedBy.set(needle, [order]);
+    rules.forEach((rule, order) => {
+      const gate = gateOf(rule);
+      if (gate === undefined) {
+        ungated.push(order);
+        return;
+      }
+      for (const group of gate.any === undefined ? gate.all : [...gate.all, gate.any]) {
+        const id = groupRule.length;
+        groupRule.push(order);
+        groupCount[order]!++;
+        for (const needle of new Set(group)) {
+          const groups = groupsBy.get(needle);
+          if (groups) groups.push(id);
+          else groupsBy.set(needle, [id]);
         }
       }
     });
     index = {
       needles: new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? []))),
-      gates,
-      gatedBy,
+      groupsBy,
+      groupRule: Int32Array.from(groupRule),
+      groupCount,
       ungated,
       priorities: rules.map((r) => r.priority),
     };
@@ -290,25 +305,14 @@ function gateOf(rule: Rule): Gate | undefined {
   return all.length > 0 || any ? { all, any } : undefined;
 }
 
-/** Whether a fact holds one of `needs`. */
-function someFound(needs: readonly string[], found: ReadonlyMap<string, readonly number[]>): boolean {
-  for (let j = 0; j < needs.length; j++) if (found.has(needs[j]!)) return true;
-  return false;
-}
-
-/** Whether the rule may fire on facts holding the needed strings `found` (a rule without a gate may). */
-function opens(gate: Gate | undefined, found: ReadonlyMap<string, readonly number[]>): boolean {
-  if (gate === undefined) return true;
-  for (let j = 0; j < gate.all.length; j++) if (!someFound(gate.all[j]!, found)) return false;
-  return gate.any === undefined || someFound(gate.any, found);
-}
-
 /**
- * Evaluates one rule: whether it fires. Its matchers mark the facts they match (Marks) with a new
- * stamp; when it fires, `firedHit` reads its evidence and triggers off the marks. The matchers run
- * in order (`all`, `any`, `none`), and stop as soon as the rule cannot fire.
+ * Evaluates one rule (`source`, compiled as `rule`): its hit when it fires. Its matchers mark the
+ * facts they match (Marks) with a new stamp; when it fires, `firedHit` reads its evidence and
+ * triggers off the marks. The matchers run in order (`all`, `any`, `none`), and stop as soon as
+ * the rule cannot fire. firedHit is called from here, not from evaluateRules, so that it is
+ * inlined into this function's optimised code rather than compiled again on its own.
  */
-function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts, marks: Marks): boolean {
+function evaluate(source: Rule, rule: CompiledRule, facts: readonly Fact[], texts: Texts, marks: Marks): RuleHit | undefined {
   const stamp = ++marks.stamp;
   marks.low = facts.length;
   marks.high = -1;
@@ -321,7 +325,7 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts, mark
   // Whether an `any` matcher matched; true when there is none to wait for.
   let some = anyEnd === allEnd;
   for (let j = 0; j < matchers.length; j++) {
-    if (j === anyEnd && !some) return false;
+    if (j === anyEnd && !some) return undefined;
     const into = j < allEnd ? marks.all : j < anyEnd ? marks.any : marks.none;
     const m = matchers[j]!;
     const needs = m.needs;
@@ -343,12 +347,12 @@ function evaluate(rule: CompiledRule, facts: readonly Fact[], texts: Texts, mark
       }
     }
     if (j < allEnd) {
-      if (!hit) return false;
+      if (!hit) return undefined;
     } else if (j < anyEnd) {
       if (hit) some = true;
-    } else if (hit) return false;
+    } else if (hit) return undefined;
   }
-  return some;
+  return some ? firedHit(source, anyEnd > allEnd, facts, marks) : undefined;
 }
 
 /** The hit of a rule `evaluate` just fired: the facts its `all` and `any` matchers marked, and its triggers (its `any` matchers' facts, else its `all` matchers'), in document order. */
@@ -378,14 +382,14 @@ export function evaluateRules(facts: IntakeFacts, rules: readonly Rule[], catalo
   const hits: RuleHit[] = [];
   /** The hits' priorities, in the same order. */
   const ranks: number[] = [];
-  const candidates = gateCandidates(index, texts.needs, rules.length);
+  const open = openRules(index, texts.needs, rules.length);
   const marks = new Marks(list.length);
-  for (let k = 0; k < candidates.length; k++) {
-    const order = candidates[k]!;
+  for (let k = 0; k < open.length; k++) {
+    const order = open[k]!;
     const rule = rules[order]!;
-    if (!opens(index.gates[order], texts.needs) || !inContext(rule)) continue;
-    const c = compileRule(rule, catalog);
-    if (evaluate(c, list, texts, marks)) insertByPriority(hits, ranks, firedHit(rule, c.any.length > 0, list, marks), index.priorities[order]!);
+    if (!inContext(rule)) continue;
+    const hit = evaluate(rule, compileRule(rule, catalog), list, texts, marks);
+    if (hit !== undefined) insertByPriority(hits, ranks, hit, index.priorities[order]!);
   }
   return hits;
 }
@@ -410,21 +414,30 @@ function insertByPriority(hits: RuleHit[], ranks: number[], hit: RuleHit, priori
 }
 
 /**
- * The rules (by order, ascending) whose gate may open on the needed strings `found`: those without
- * a gate, and those whose gate names a string that occurs (a gate with none of its strings found
- * is shut). A report's intake holds a few dozen of the rules' strings, so this visits the rules
- * they name rather than asking every rule's gate (most are shut), and leaves evaluateRules a short
- * loop: less work per report, and less for the optimising compiler to find hot.
+ * The rules (by order, ascending) whose gate opens on the needed strings `found`: those without a
+ * gate, and those each of whose groups has a string that occurs. A report's intake holds a few
+ * dozen of the rules' strings, so this visits the groups they are in, counting per rule the groups
+ * that hold, rather than asking every rule's gate (most are shut) string by string: less work per
+ * report, and one loop for the optimising compiler to find hot where the gate's test per rule
+ * made two more functions to compile in a report's first few dozen.
  */
-function gateCandidates(index: RulesIndex, found: ReadonlyMap<string, readonly number[]>, count: number): number[] {
-  const marked = new Uint8Array(count);
-  for (let k = 0; k < index.ungated.length; k++) marked[index.ungated[k]!] = 1;
+function openRules(index: RulesIndex, found: ReadonlyMap<string, readonly number[]>, count: number): Int32Array {
+  const held = new Uint8Array(index.groupRule.length);
+  const holding = new Int32Array(count);
+  const open = [...index.ungated];
   // forEach, not for…of: an iterator is more for the optimizing compiler to build.
   found.forEach((_, needle) => {
-    const orders = index.gatedBy.get(needle);
-    if (orders !== undefined) for (let k = 0; k < orders.length; k++) marked[orders[k]!] = 1;
+    const groups = index.groupsBy.get(needle);
+    if (groups === undefined) return;
+    for (let k = 0; k < groups.length; k++) {
+      const group = groups[k]!;
+      if (held[group] === 1) continue;
+      held[group] = 1;
+      const order = index.groupRule[group]!;
+      if (++holding[order]! === index.groupCount[order]) open.push(order);
+    }
   });
-  const out: number[] = [];
-  for (let order = 0; order < count; order++) if (marked[order] === 1) out.push(order);
-  return out;
+  // In rule order. A typed array's sort is numeric without a comparator (none to call or compile),
+  // and a few dozen rules open where a pass over all of them was as long as the rules list.
+  return Int32Array.from(open).sort();
 }

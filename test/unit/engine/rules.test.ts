@@ -289,6 +289,10 @@ describe('evaluateRules', () => {
       rule({ id: 'any-absent', any: [{ pattern: 'Oracle' }, { pattern: 'DB2' }] }),
       rule({ id: 'any-present', any: [{ pattern: 'Oracle' }, { pattern: 'Redis' }] }),
       rule({ id: 'any-unneeded', any: [{ pattern: 'Oracle' }, { pattern: '.' }] }),
+      // Its `all` matcher's string occurs, none of its `any` matchers' do: shut.
+      rule({ id: 'all-held-any-absent', all: [{ pattern: 'GDPR' }], any: [{ pattern: 'Oracle' }, { pattern: 'DB2' }] }),
+      // One string in two groups of the gate holds both.
+      rule({ id: 'one-string-two-groups', all: [{ pattern: 'Kafka' }], any: [{ pattern: 'Kafka' }] }),
     ];
     addMatcherNeeds(shipped);
     assert.ok(shipped.every((r) => r.all.length + r.any.length > 0));
@@ -297,8 +301,8 @@ describe('evaluateRules', () => {
       asked.push(r.id);
       return true;
     });
-    assert.deepEqual(asked, ['all-present', 'any-present', 'any-unneeded']);
-    assert.deepEqual(hitIds(hits), ['all-present', 'any-present', 'any-unneeded']);
+    assert.deepEqual(asked, ['all-present', 'any-present', 'any-unneeded', 'one-string-two-groups']);
+    assert.deepEqual(hitIds(hits), ['all-present', 'any-present', 'any-unneeded', 'one-string-two-groups']);
     // The same rules without their needs: each asked and tested, with the same hits and evidence.
     const plain = shipped.map((r) => RuleSchema.parse(withoutMatcherNeeds(r)));
     assert.deepEqual(
