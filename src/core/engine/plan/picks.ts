@@ -281,8 +281,9 @@ function exclusionOf(p: Product, category: string, u: Understanding, team?: Team
 function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], strength?: (p: Product) => string | undefined): Scored {
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
-  const estate = u.model.estate.products.find((e) => e.product === p.id);
-  const kept = u.kept.find((k) => k.product === p.id);
+  const same = sameForEveryProduct(u);
+  const estate = same.estate.get(p.id);
+  const kept = same.kept.get(p.id);
   const existing = estate !== undefined || kept !== undefined;
   if (existing) add(6, `沿用现有${currentName(u, p.id)}，在其上升级、不做替换`, (estate ?? kept)!.refs);
   else {
@@ -300,7 +301,6 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     const region = cloud.regions.find((r) => !r.approximate)?.written;
     add(2, `与现有${region ?? cloud.name}原生集成`, cloud.refs);
   }
-  const same = sameForEveryProduct(u);
   const ban = same.ban;
   if (ban && p.controlPlane !== 'vendor') add(1, `可在本地私有化部署，满足“${ban.text}”`, ban.refs);
   const xc = same.xinchuang;
@@ -367,6 +367,9 @@ interface SameForEveryProduct {
   constraints: ReadonlyMap<string, Constraint>;
   ban: Constraint | undefined;
   xinchuang: Constraint | undefined;
+  /** Per product id, the first product of the estate and the first kept system that are it: looked up for every candidate. */
+  estate: ReadonlyMap<string, Understanding['model']['estate']['products'][number]>;
+  kept: ReadonlyMap<string, Understanding['kept'][number]>;
 }
 
 type Constraint = Understanding['model']['constraints'][number];
@@ -381,7 +384,13 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
     const all = u.model.constraints;
     const constraints = new Map<string, Constraint>();
     for (const c of all) if (!constraints.has(c.kind)) constraints.set(c.kind, c);
+    const estate = new Map<string, Understanding['model']['estate']['products'][number]>();
+    for (const e of u.model.estate.products) if (e.product !== undefined && !estate.has(e.product)) estate.set(e.product, e);
+    const kept = new Map<string, Understanding['kept'][number]>();
+    for (const k of u.kept) if (k.product !== undefined && !kept.has(k.product)) kept.set(k.product, k);
     same = {
+      estate,
+      kept,
       constraints,
       ban: all.find((c) => c.kind === 'no-public-cloud' || c.kind === 'no-saas'),
       xinchuang: all.find((c) => c.kind === 'xinchuang-full' || c.kind === 'xinchuang-preferred'),
