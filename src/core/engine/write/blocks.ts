@@ -2,6 +2,7 @@
 import type { Block, Point } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import { endsWithOneOf } from '../../text/affix';
+import { memoByText } from '../../text/memo';
 
 // Object literals, not spreads: a spread is copied property by property at run time, and the
 // optimizing compiler builds that copy into every caller of these (they are called for every point).
@@ -34,12 +35,19 @@ export function table(header: string[], rows: Array<{ cells: string[]; refs?: re
   return { kind: 'table', header, rows: rows.map((r) => ({ cells: r.cells, refs: uniqueAscending(r.refs ?? []) })) };
 }
 
+/**
+ * A text without blanks and punctuation: what {@link Once} compares. Kept per text (text/memo.ts):
+ * the writer offers the same sentences (the rules' summaries, the picks' reasons) in every report
+ * of an intake, and a replace over each was a regular expression run per sentence per report.
+ */
+const onceKey = memoByText((text) => text.replace(/[\s，。；、：:,.;]/g, ''));
+
 /** Remembers what was written, so the same sentence is not said twice in the body. */
 export class Once {
   private readonly seen = new Map<string, string | undefined>();
 
   private static key(text: string): string {
-    return text.replace(/[\s，。；、：:,.;]/g, '');
+    return onceKey(text);
   }
 
   /** True the first time a text is offered; `owner` records who said it (a product id). */
