@@ -618,8 +618,12 @@ class IntakeParser {
     let depth = this.depth;
     while (depth > 0 && stack[depth - 1]!.indent >= item.indent) depth--;
     if (depth >= MAX_ITEM_DEPTH) depth = MAX_ITEM_DEPTH - 1;
-    if (depth > 0) addChild(stack[depth - 1]!, item);
-    else section.items.push(item);
+    if (depth > 0) {
+      const parent = stack[depth - 1]!;
+      parent.children = appended(parent.children, item);
+    } else {
+      section.items = appended(section.items, item);
+    }
     stack[depth++] = item;
     this.depth = depth;
     // Grow every open ancestor (and the section) to cover this line.
@@ -841,10 +845,30 @@ function growTo(range: LineRange, endLine: number, endCharacter: number): void {
   range.endCharacter = endCharacter;
 }
 
-/** Adds `child` to `parent`'s children, giving it a list of its own for the first. */
-function addChild(parent: Item, child: Item): void {
-  if (parent.children === NO_ITEMS) parent.children = [child];
-  else parent.children.push(child);
+/**
+ * `list` with `item` added: a new list of exactly its length while it is short, else `list`
+ * itself, pushed to. Items' children and sections' items are short lists (a 1 MB file's have 1
+ * to 5 entries); pushed to, each would hold a 17-slot store, made young and copied by the
+ * scavenger, while an array literal is made where V8's allocation site says its arrays live,
+ * at its size. The shorter lists left behind are garbage. (`list` may be frozen when empty:
+ * {@link NO_ITEMS}.)
+ */
+function appended<T>(list: T[], item: T): T[] {
+  switch (list.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [list[0]!, item];
+    case 2:
+      return [list[0]!, list[1]!, item];
+    case 3:
+      return [list[0]!, list[1]!, list[2]!, item];
+    case 4:
+      return [list[0]!, list[1]!, list[2]!, list[3]!, item];
+    default:
+      list.push(item);
+      return list;
+  }
 }
 
 /**
