@@ -382,16 +382,10 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
     const figures = u.model.scale.figures;
     const f = figures.find((x) => holdsAny(x.label, ['日均', '峰值', '用户', '会员', '测点'])) ?? figures[0];
     const all = u.model.constraints;
-    const constraints = new Map<string, Constraint>();
-    for (const c of all) if (!constraints.has(c.kind)) constraints.set(c.kind, c);
-    const estate = new Map<string, Understanding['model']['estate']['products'][number]>();
-    for (const e of u.model.estate.products) if (e.product !== undefined && !estate.has(e.product)) estate.set(e.product, e);
-    const kept = new Map<string, Understanding['kept'][number]>();
-    for (const k of u.kept) if (k.product !== undefined && !kept.has(k.product)) kept.set(k.product, k);
     same = {
-      estate,
-      kept,
-      constraints,
+      estate: firstOfEach(u.model.estate.products, (e) => e.product),
+      kept: firstOfEach(u.kept, (k) => k.product),
+      constraints: firstOfEach(all, (c) => c.kind),
       ban: all.find((c) => c.kind === 'no-public-cloud' || c.kind === 'no-saas'),
       xinchuang: all.find((c) => c.kind === 'xinchuang-full' || c.kind === 'xinchuang-preferred'),
       jurisdictionRefs: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3),
@@ -401,6 +395,16 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
     sameKept.set(u, same);
   }
   return same;
+}
+
+/** The first item of `items` for each key (`key` undefined: the item has none), as `find` by that key would give it. */
+function firstOfEach<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T> {
+  const first = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined && !first.has(k)) first.set(k, item);
+  }
+  return first;
 }
 
 /** Budget tier per year in CNY: low < 144万, mid < 720万, high < 3600万, premium above. */
@@ -503,9 +507,10 @@ export function replacesCore(model: { options: readonly Option[] }, u: Understan
  * intake wrote with its version (Redis 5.0), else the product's name.
  */
 export function currentName(u: Understanding, id: string): string {
-  const kept = u.kept.find((k) => k.product === id);
+  const same = sameForEveryProduct(u);
+  const kept = same.kept.get(id);
   if (kept) return kept.name;
-  const estate = u.model.estate.products.find((e) => e.product === id);
+  const estate = same.estate.get(id);
   // "正方" alone names the vendor, not the system: then the product's own name.
   if (estate) return `${[...estate.written].length <= 3 && /[\u4e00-\u9fff]/.test(estate.written) ? estate.name : estate.written}${estate.version && !estate.written.endsWith(estate.version) ? ` ${estate.version}` : ''}`;
   return dropTrailingAside(u.kb.product(id)?.name ?? id);

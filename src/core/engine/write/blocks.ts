@@ -46,13 +46,9 @@ const onceKey = memoByText((text) => text.replace(/[\s，。；、：:,.;]/g, ''
 export class Once {
   private readonly seen = new Map<string, string | undefined>();
 
-  private static key(text: string): string {
-    return onceKey(text);
-  }
-
   /** True the first time a text is offered; `owner` records who said it (a product id). */
   first(text: string, owner?: string): boolean {
-    const key = Once.key(text);
+    const key = onceKey(text);
     if (this.seen.has(key)) return false;
     this.seen.set(key, owner);
     return true;
@@ -60,7 +56,7 @@ export class Once {
 
   /** Who said a text first, if anyone did. */
   by(text: string): string | undefined {
-    return this.seen.get(Once.key(text));
+    return this.seen.get(onceKey(text));
   }
 }
 
