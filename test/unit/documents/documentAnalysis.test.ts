@@ -57,6 +57,17 @@ function editInTurn(text: string, edits: ReadonlyArray<(t: string) => string>): 
   }
 }
 
+/** Takes `version` back to `text` (an undo): nothing is analysed again, and the result reads as a fresh start. */
+function assertBackWithoutAnalysis(version: DocumentAnalysis, text: string, why: string): void {
+  const { result: back, analysed } = counting(() => {
+    const next = version.next(text);
+    next.diagnostics();
+    return next;
+  });
+  assert.equal(analysed, 0, why);
+  assertFresh(back);
+}
+
 /** Counts the intakes the validator checks and analyses while `run` runs. */
 function counting<T>(run: () => T): { result: T; checked: number; analysed: number } {
   const proto = IntakeValidator.prototype;
@@ -276,13 +287,7 @@ describe('DocumentAnalysis', () => {
     a.diagnostics();
     const typed = a.next(edit(text, '[当前痛点]', 1, 'X'));
     typed.diagnostics();
-    const { result: back, analysed } = counting(() => {
-      const next = typed.next(text);
-      next.diagnostics();
-      return next;
-    });
-    assert.equal(analysed, 0, 'the text before the edit was analysed already');
-    assertFresh(back);
+    assertBackWithoutAnalysis(typed, text, 'the text before the edit was analysed already');
   });
 
   it('finds the findings of a first version by text once an edit is undone, a few versions on', () => {
@@ -294,13 +299,7 @@ describe('DocumentAnalysis', () => {
       b = b.next(edit(b.text, '- 具体问题', 6, typed));
       b.diagnostics();
     }
-    const { result: back, analysed } = counting(() => {
-      const next = b.next(text);
-      next.diagnostics();
-      return next;
-    });
-    assert.equal(analysed, 0, 'the text of the first version was analysed already');
-    assertFresh(back);
+    assertBackWithoutAnalysis(b, text, 'the text of the first version was analysed already');
   });
 
   it("keeps no chunks in a first analysis but for long intakes: an intake's first edit reads its other sections again, the next ones only the edited one", () => {
