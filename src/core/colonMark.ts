@@ -1,13 +1,12 @@
-import type { Position, Range } from './document';
+import type { Range } from './document';
 import { LineRange } from './lineRange';
 import type { Colon } from './model';
 
 /**
- * A key's or a section header's colon (`：` or `:`) as one object: its character and where it
- * is, the one-character range made when read. The parser made a colon and its range (two
- * objects, 96 bytes) for every field and section of a file, about 17,000 of them in 1 MB, nearly
- * a tenth of what a parse keeps; the range is read only for a half-width colon's diagnostic, by
- * completion, and for a field without a value.
+ * A section header's colon (`：` or `:`) as one object, or a field's when asked for (colonOf in
+ * fieldParts.ts; a field keeps its colon as numbers): its character and where it is, the
+ * one-character range made when read. A colon and its range were two objects (96 bytes); the
+ * range is read only for a half-width colon's diagnostic and by completion.
  *
  * `toJSON` writes what a plain `{ char, range }` writes, in the same key order, so every JSON
  * output is unchanged. Like {@link LineRange}, a structured clone copies the fields only.
@@ -39,7 +38,3 @@ export function moveColon(c: Colon, lines: number): ColonMark {
   return new ColonMark(c.char, at.line + lines, at.character);
 }
 
-/** Where the text after colon `c` starts: the end of its range, without making the range. */
-export function afterColon(c: Colon): Position {
-  return c instanceof ColonMark ? { line: c.line, character: c.character + 1 } : c.range.end;
-}

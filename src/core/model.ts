@@ -6,7 +6,9 @@
  * lineRange.ts), colons (ColonMark, colonMark.ts), placeholders (ParsedPlaceholder, whose
  * inner range is made from its range; placeholder.ts) and sections (ParsedSection, whose header
  * ranges are made from numbers; parsedSection.ts). It does not run zod on the hot path; zod
- * reads these through their getters.
+ * reads these through their getters. A field keeps its key's and colon's places as numbers, and
+ * their ranges are made by functions (fieldParts.ts): a literal, unlike an instance of a class
+ * with getters, is allocated where V8 learns the model lives (see the parser's fieldAt).
  */
 import { z } from './zod';
 
@@ -55,9 +57,16 @@ export type Heading = z.infer<typeof HeadingSchema>;
 export interface FieldItem {
   kind: 'field';
   key: string;
-  keyRange: z.infer<typeof RangeSchema>;
+  /**
+   * Where the key starts and ends on the field's line (the line its range starts on); its range
+   * is made when asked for (keyRangeOf in fieldParts.ts), as is its colon's (colonOf).
+   */
+  keyStart: number;
+  keyEnd: number;
   bold: boolean;
-  colon: Colon;
+  /** The colon after the key: `：` (full-width, expected) or `:` (half-width), and its character on the field's line. */
+  colonChar: '：' | ':';
+  colonAt: number;
   value?: Value;
   children: Item[];
   /** The whole item, children included. */
@@ -83,9 +92,11 @@ const ItemSchema: z.ZodType<Item> = z.lazy(() =>
     z.object({
       kind: z.literal('field'),
       key: z.string(),
-      keyRange: RangeSchema,
+      keyStart: z.number().int().nonnegative(),
+      keyEnd: z.number().int().nonnegative(),
       bold: z.boolean(),
-      colon: ColonSchema,
+      colonChar: z.enum(['：', ':']),
+      colonAt: z.number().int().nonnegative(),
       value: ValueSchema.optional(),
       children: z.array(ItemSchema),
       range: RangeSchema,

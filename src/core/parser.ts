@@ -684,20 +684,23 @@ class IntakeParser {
     if (!isPlausibleKey(text, keyStart, keyEnd)) return undefined;
     const entry = this.keys.keyIn(text, keyStart, keyEnd);
     const key = entry.key;
-    const keyRange = this.range(keyStart, keyEnd);
-    const colon = new ColonMark(text.charCodeAt(colonAt) === COLON ? ':' : '：', this.no, colonAt);
+    const colonChar = text.charCodeAt(colonAt) === COLON ? ':' : '：';
     const range = this.range(this.indentLen, this.trimEnd);
     const value = this.valueOf(valueStart, text.length, entry);
     // One literal per shape, `value` last as if added afterwards: the same keys in the same order.
-    // A literal, not a class whose keyRange and colon are made when read (as ParsedSection's
-    // header ranges are): such a class kept 17% fewer bytes (a cold 1 MB parse kept 5.67 MB, not
-    // 6.86) but cost 11% more parse instructions and 5% more on the cold path (callgrind), nearly
-    // all of it in the scavenger. V8 learns from a literal's allocation site that what it makes
-    // survives and allocates it where the model lives; what `new` makes starts young and is
-    // copied on, twice, and a file has five times as many fields as sections. (A literal with
-    // `__proto__`, to have both, was dearer still: a runtime call each.)
-    if (value) return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent, value };
-    return { kind: 'field', key, keyRange, bold, colon, children: NO_ITEMS, range, indent: this.indent };
+    // The key's range and the colon are numbers here, made into objects only when asked for
+    // (fieldParts.ts): made for every field, a LineRange and a ColonMark were two of every nine
+    // objects a 1 MB parse kept, and not making them took 8% off a first analysis of that file
+    // (CPU time, alternating runs). A literal, not a class with getters for them (as
+    // ParsedSection's header ranges are): such a class kept as few bytes but cost 11% more parse
+    // instructions (callgrind) and gained no CPU time, nearly all of it lost in the scavenger.
+    // V8 learns from a literal's allocation site that what it makes survives and allocates it
+    // where the model lives; what `new` makes starts young and is copied on, twice, and a file
+    // has five times as many fields as sections. (A literal with `__proto__`, to have both, was
+    // dearer still: a runtime call each.)
+    const indent = this.indent;
+    if (value) return { kind: 'field', key, keyStart, keyEnd, bold, colonChar, colonAt, children: NO_ITEMS, range, indent, value };
+    return { kind: 'field', key, keyStart, keyEnd, bold, colonChar, colonAt, children: NO_ITEMS, range, indent };
   }
 
   /** The colon that ends a plain key: the first one outside placeholders, if the text before it can be a key. */

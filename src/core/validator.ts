@@ -14,6 +14,7 @@ import type { Range } from './document';
 import { t } from './l10n';
 import type { FieldItem, Intake, IntakeFile, Placeholder, Section } from './model';
 import { forEachField } from './walk';
+import { colonOf, keyRangeOf } from './fieldParts';
 
 export interface ValidateOptions {
   catalog?: FieldCatalog;
@@ -482,13 +483,13 @@ class FieldChecks {
   }
 
   readonly visit = (field: FieldItem, spec: FieldSpec | undefined): void => {
-    if (field.colon.char === ':') this.out.push(halfWidthColon(field.colon.range, this.intake));
+    if (field.colonChar === ':') this.out.push(halfWidthColon(colonOf(field).range, this.intake));
     if (isEmptyField(field)) {
       this.out.push({
         code: Codes.emptyValue,
         severity: 'warning',
         message: t('"{0}" has no value.', field.key),
-        range: field.keyRange,
+        range: keyRangeOf(field),
         intake: this.intake,
         data: { kind: 'empty-value', key: field.key },
       });

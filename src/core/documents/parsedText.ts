@@ -666,9 +666,11 @@ class Mover {
     const f: FieldItem = {
       kind: 'field',
       key: item.key,
-      keyRange: this.range(item.keyRange),
+      keyStart: item.keyStart,
+      keyEnd: item.keyEnd,
       bold: item.bold,
-      colon: moveColon(item.colon, this.lines),
+      colonChar: item.colonChar,
+      colonAt: item.colonAt,
       children: item.children.map((c) => this.item(c)),
       range: this.range(item.range),
       indent: item.indent,

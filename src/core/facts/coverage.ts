@@ -13,6 +13,7 @@ import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } 
 import type { Range } from '../document';
 import type { FieldItem, Intake, Section } from '../model';
 import { forEachField } from '../walk';
+import { keyRangeOf } from '../fieldParts';
 
 /** Whether `field` is satisfied: `has` it, or any of its sub-fields (recursively). */
 export function isCovered(field: FieldSpec, has: (field: FieldSpec) => boolean): boolean {
@@ -73,7 +74,7 @@ export function requiredGaps(intake: Intake, catalog: FieldCatalog = getFieldCat
   for (const section of intake.sections) {
     const spec = catalog.section(section.name);
     forEachField(section.items, (field) => {
-      if (isEmptyField(field)) out.push({ kind: 'empty-value', key: field.key, range: field.keyRange });
+      if (isEmptyField(field)) out.push({ kind: 'empty-value', key: field.key, range: keyRangeOf(field) });
       const f = spec && catalog.field(spec, field.key);
       if (f) present.add(f);
     });

@@ -7,6 +7,7 @@ import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } 
 import type { Range } from '../document';
 import type { Intake, Item, Value } from '../model';
 import { spanning, startLine } from '../lineRange';
+import { colonOf, fieldLine } from '../fieldParts';
 
 export interface Fact {
   /** Canonical section name (the raw name when the section is unknown). */
@@ -103,7 +104,7 @@ function collect(items: readonly Item[], path: string[], spec: SectionSpec | und
       const name = (spec && catalog.field(spec, item.key)?.name) ?? item.key;
       const fieldPath = [...path, name];
       const value = realText(item.value);
-      out.push({ section, fieldPath, key: item.key, value, text: value ? `${item.key}：${value}` : item.key, range: spanning(item.range, item.value?.range ?? item.colon.range), line: startLine(item.keyRange) });
+      out.push({ section, fieldPath, key: item.key, value, text: value ? `${item.key}：${value}` : item.key, range: spanning(item.range, item.value?.range ?? colonOf(item).range), line: fieldLine(item) });
       collect(item.children, fieldPath, spec, section, catalog, out);
     } else {
       const value = realText(item.value);

@@ -7,10 +7,10 @@
  */
 import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import { isAsciiDigit, isJsSpace, type Range } from '../document';
-import { afterColon } from '../colonMark';
 import { endCharacter, endLine, startCharacter, startLine } from '../lineRange';
 import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from './facts';
-import type { Colon, FieldItem, Intake, Item, Section, Value } from '../model';
+import { afterColonOf } from '../fieldParts';
+import type { FieldItem, Intake, Item, Section, Value } from '../model';
 
 export interface AnalysisLine {
   /** Canonical section name. */
@@ -160,21 +160,21 @@ function makeLine(section: string, fieldPath: string[], key: string | undefined,
 }
 
 /** The empty value of a field that has none: where its value would start, just after its colon. */
-function emptyValueAfter(colon: Colon): Value {
-  const at = afterColon(colon);
+function emptyValueAfter(field: FieldItem): Value {
+  const at = afterColonOf(field);
   return { text: '', range: { start: at, end: at }, placeholders: [] };
 }
 
 function addItems(items: readonly Item[], section: string, path: string[], parent: AnalysisLine | undefined, byLine: Map<number, Fact>, out: AnalysisLine[]): void {
   for (const item of items) {
-    const lineNo = startLine(item.kind === 'field' ? item.keyRange : item.value.range);
+    const lineNo = startLine(item.range);
     const fact = byLine.get(lineNo);
     const realSection = fact?.section ?? section;
     const fieldPath = fact?.fieldPath ?? (item.kind === 'field' ? [...path, item.key] : path);
     let line: AnalysisLine | undefined;
     if (item.kind === 'field') {
       // A field without a value still gets a line (empty text), so its children have a parent.
-      const value: Value = item.value ?? emptyValueAfter(item.colon);
+      const value: Value = item.value ?? emptyValueAfter(item);
       line = makeLine(realSection, fieldPath, item.key, value, fact, parent);
     } else {
       line = makeLine(realSection, fieldPath, undefined, item.value, fact, parent);
@@ -285,7 +285,7 @@ class LineBuilder {
         const field = this.fields.resolve((fields ??= this.fields.fieldsOf(where)), path, this.spec, item.key);
         this.onField?.(item, field.spec);
         fieldPath = field.path;
-        line = this.line(fieldPath, item.key, item.value, item.colon, parent);
+        line = this.line(fieldPath, item.key, item.value, item, parent);
       } else {
         line = this.line(fieldPath, undefined, item.value, undefined, parent);
       }
@@ -295,8 +295,8 @@ class LineBuilder {
   }
 
   /** A line for `value`; a field without a value (`value` undefined) gets an empty line just after its colon. */
-  private line(fieldPath: string[], key: string | undefined, value: Value | undefined, colon: Colon | undefined, parent: AnalysisLine | undefined): AnalysisLine {
-    const after = value ? undefined : afterColon(colon!);
+  private line(fieldPath: string[], key: string | undefined, value: Value | undefined, field: FieldItem | undefined, parent: AnalysisLine | undefined): AnalysisLine {
+    const after = value ? undefined : afterColonOf(field!);
     // Every line has the same shape (`key` and `parent` even when undefined): the checks read
     // them with `??` and `!== undefined`, never with `in`.
     const line: AnalysisLine = {

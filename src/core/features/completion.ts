@@ -15,6 +15,7 @@ import type { FieldItem, Intake, IntakeFile, Item, Placeholder, Section } from '
 import { walkItems } from '../walk';
 import { escapeSnippet, resolveFieldSpecs, type Locale } from './context';
 import { describeField, describeSection } from './describe';
+import { afterColonOf, fieldLine } from '../fieldParts';
 
 export type CompletionKind = 'section' | 'field' | 'value';
 
@@ -227,7 +228,7 @@ function fieldCompletions(ctx: Ctx, target: FieldTarget): CompletionEntry[] {
 
   const resolved = resolveFieldSpecs(ctx.catalog, spec, section.items);
   const present = new Set<FieldSpec>();
-  for (const [item, f] of resolved) if (f && item.keyRange.start.line !== ctx.line) present.add(f);
+  for (const [item, f] of resolved) if (f && fieldLine(item) !== ctx.line) present.add(f);
   // Duplicate sections of the same kind in the intake count too.
   for (const other of intake.sections) {
     if (other === section || ctx.catalog.section(other.name) !== spec) continue;
@@ -313,9 +314,9 @@ function valueContext(ctx: Ctx): ValueOwner | undefined {
   const spec = ctx.catalog.section(section.name);
   const resolved = spec ? resolveFieldSpecs(ctx.catalog, spec, section.items) : new Map<FieldItem, FieldSpec | undefined>();
   // The field whose key is on this line.
-  const field = owner && owner.keyRange.start.line === ctx.line ? owner : undefined;
-  if (!field || field.colon.range.end.character > ctx.ch) return undefined;
-  let valueStart = field.colon.range.end.character;
+  const field = owner && fieldLine(owner) === ctx.line ? owner : undefined;
+  if (!field || afterColonOf(field).character > ctx.ch) return undefined;
+  let valueStart = afterColonOf(field).character;
   if (ctx.lineText.startsWith('**', valueStart)) valueStart += 2;
   return { spec: resolved.get(field), name: field.key, valueStart };
 }

@@ -11,6 +11,7 @@ import { locate } from '../facts/locate';
 import type { FieldItem, IntakeFile, Placeholder, Section } from '../model';
 import { escapeMarkdown, localize, resolveFieldSpecs, type Locale } from './context';
 import { describeField, describeSection } from './describe';
+import { fieldLine, keyRangeOf } from '../fieldParts';
 
 export interface HoverResult {
   markdown: string;
@@ -40,7 +41,7 @@ export function getHover(file: IntakeFile, position: Position, locale: Locale, o
 
   if (!section) return undefined;
   // The field whose key is on this line.
-  const field = owner && owner.keyRange.start.line === position.line ? owner : undefined;
+  const field = owner && fieldLine(owner) === position.line ? owner : undefined;
   if (!field || !overKey(field, position)) return undefined;
   const sectionSpec = catalog.section(section.name);
   const spec = sectionSpec ? resolveFieldSpecs(catalog, sectionSpec, section.items).get(field) : undefined;
@@ -48,9 +49,9 @@ export function getHover(file: IntakeFile, position: Position, locale: Locale, o
     const note = sectionSpec
       ? t('"{0}" is not a known field of [{1}]; it is kept as free text for the report.', field.key, sectionSpec.name)
       : t('"{0}" is in a section the catalog does not know.', field.key);
-    return { markdown: `**${escapeMarkdown(field.key)}**\n\n${escapeMarkdown(note)}`, range: field.keyRange };
+    return { markdown: `**${escapeMarkdown(field.key)}**\n\n${escapeMarkdown(note)}`, range: keyRangeOf(field) };
   }
-  return { markdown: describeField(spec, locale, { usedName: field.key }), range: field.keyRange };
+  return { markdown: describeField(spec, locale, { usedName: field.key }), range: keyRangeOf(field) };
 }
 
 /** Over `[name]` (brackets included). */
@@ -61,7 +62,7 @@ function overName(bracketStart: number, name: Range, p: Position): boolean {
 /** Over the key, or over the `**` around a bold key. */
 function overKey(field: FieldItem, p: Position): boolean {
   const margin = field.bold ? 2 : 0;
-  return field.keyRange.start.character - margin <= p.character && p.character <= field.keyRange.end.character + margin;
+  return field.keyStart - margin <= p.character && p.character <= field.keyEnd + margin;
 }
 
 function unknownSection(catalog: FieldCatalog, name: string): string {

@@ -10,6 +10,7 @@ import { t } from '../l10n';
 import type { Intake, IntakeFile, Item, Section } from '../model';
 import { getCompleteness, type Completeness } from './completeness';
 import { containsRange, isFilledValue, resolveFieldSpecs, truncate } from './context';
+import { keyRangeOf } from '../fieldParts';
 
 export type SymbolKind = 'intake' | 'section' | 'field' | 'heading';
 
@@ -100,7 +101,7 @@ function fieldSymbols(items: readonly Item[], parent: Range): IntakeSymbol[] {
     if (item.kind === 'field') {
       const range = clamp(item.range, parent);
       const detail = item.value ? truncate(item.value.text, DETAIL_LENGTH) : '';
-      out.push(symbol(item.key, detail, 'field', range, item.keyRange, fieldSymbols(item.children, range), parent));
+      out.push(symbol(item.key, detail, 'field', range, keyRangeOf(item), fieldSymbols(item.children, range), parent));
     } else {
       // Free-text lines are not symbols, but fields written under them still are.
       out.push(...fieldSymbols(item.children, parent));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { afterColon, ColonMark, moveColon } from '../../../src/core/colonMark';
+import { ColonMark, moveColon } from '../../../src/core/colonMark';
+import { colonOf } from '../../../src/core/fieldParts';
 import { LineRange } from '../../../src/core/lineRange';
 import { parseIntake } from '../../../src/core/parser';
 
@@ -8,7 +9,6 @@ describe('ColonMark', () => {
     const c = new ColonMark('：', 3, 7);
     assert.ok(c.range instanceof LineRange);
     assert.deepEqual(c.range.toJSON(), { start: { line: 3, character: 7 }, end: { line: 3, character: 8 } });
-    assert.deepEqual(afterColon(c), { line: 3, character: 8 });
   });
 
   it('writes the JSON of a plain colon, keys in the same order', () => {
@@ -22,13 +22,12 @@ describe('ColonMark', () => {
     assert.deepEqual(moved.toJSON(), { char: '：', range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } } });
     const fromPlain = moveColon({ char: ':', range: { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } } }, 5);
     assert.deepEqual(fromPlain.toJSON(), { char: ':', range: { start: { line: 5, character: 2 }, end: { line: 5, character: 3 } } });
-    assert.deepEqual(afterColon({ char: ':', range: { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } } }), { line: 0, character: 3 });
   });
 
   it('is what the parser gives fields and section headers, at their colon', () => {
     const text = '[客户行业]：保险\n- 细分领域: 寿险\n- **预算**：100万';
     const section = parseIntake(text).intakes[0]!.sections[0]!;
-    const colons = [section.colon!, ...section.items.map((i) => (i.kind === 'field' ? i.colon : undefined))];
+    const colons = [section.colon!, ...section.items.map((i) => (i.kind === 'field' ? colonOf(i) : undefined))];
     assert.deepEqual(
       colons.map((c) => (c instanceof ColonMark ? [c.char, c.line, c.character] : c)),
       [

@@ -4,6 +4,7 @@ import { parseIntake } from '../../../src/core/parser';
 import { validate } from '../../../src/core/validator';
 import { coreOnly } from '../helpers/codes';
 import { readSeed, seedIntakes, splitIntakes, SEED_NAMES } from '../helpers/seeds';
+import { keyRangeOf } from '../../../src/core/fieldParts';
 
 const REQUIRED_SECTIONS = ['客户行业', '当前痛点', '基础设施现状', '核心目标', '预算限制', '特殊要求'];
 const STRUCTURED_HEADINGS = ['一、行业背景与业务特性', '二、痛点诊断与技术债分析', '三、基础设施全景图', '四、目标体系与验收标准', '五、预算与采购模型', '六、约束条件与兼容性要求'];
@@ -131,8 +132,9 @@ describe('seed file', () => {
           assert.equal(l.slice(s.nameRange.start.character, s.nameRange.end.character), s.name);
           for (const item of s.items) {
             if (item.kind !== 'field') continue;
-            const kl = lines[item.keyRange.start.line]!;
-            assert.equal(kl.slice(item.keyRange.start.character, item.keyRange.end.character), item.key);
+            const key = keyRangeOf(item);
+            const kl = lines[key.start.line]!;
+            assert.equal(kl.slice(key.start.character, key.end.character), item.key);
           }
         }
       }

@@ -10,6 +10,7 @@ import { ColonMark } from '../../../src/core/colonMark';
 import { LineRange } from '../../../src/core/lineRange';
 import { ParsedSection } from '../../../src/core/parsedSection';
 import { ParsedPlaceholder } from '../../../src/core/placeholder';
+import { colonOf, keyRangeOf } from '../../../src/core/fieldParts';
 
 /** Every node range of a parsed file, with a label saying where it came from. */
 export function nodeRanges(file: IntakeFile): Array<{ where: string; range: Range }> {
@@ -30,8 +31,8 @@ export function nodeRanges(file: IntakeFile): Array<{ where: string; range: Rang
       const w = `${where}.items[${i}]`;
       add(w, item.range);
       if (item.kind === 'field') {
-        add(`${w}.key`, item.keyRange);
-        add(`${w}.colon`, item.colon.range);
+        add(`${w}.key`, keyRangeOf(item));
+        add(`${w}.colon`, colonOf(item).range);
         addValue(w, item.value);
       } else {
         addValue(w, item.value);
