@@ -15,16 +15,16 @@ export function fieldLine(f: FieldItem): number {
 
 /** The range of field `f`'s key. */
 export function keyRangeOf(f: FieldItem): LineRange {
-  const line = startLine(f.range);
+  const line = fieldLine(f);
   return new LineRange(line, f.keyStart, line, f.keyEnd);
 }
 
 /** Field `f`'s colon, with its range. */
 export function colonOf(f: FieldItem): ColonMark {
-  return new ColonMark(f.colonChar, startLine(f.range), f.colonAt);
+  return new ColonMark(f.colonChar, fieldLine(f), f.colonAt);
 }
 
 /** Where the text after field `f`'s colon starts (where a value it lacks would go). */
 export function afterColonOf(f: FieldItem): Position {
-  return { line: startLine(f.range), character: f.colonAt + 1 };
+  return { line: fieldLine(f), character: f.colonAt + 1 };
 }

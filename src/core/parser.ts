@@ -690,8 +690,8 @@ class IntakeParser {
     // One literal per shape, `value` last as if added afterwards: the same keys in the same order.
     // The key's range and the colon are numbers here, made into objects only when asked for
     // (fieldParts.ts): made for every field, a LineRange and a ColonMark were two of every nine
-    // objects a 1 MB parse kept, and not making them took 8% off a first analysis of that file
-    // (CPU time, alternating runs). A literal, not a class with getters for them (as
+    // objects a 1 MB parse kept, and not making them took 4% off a first analysis of that file
+    // (CPU time, alternating processes). A literal, not a class with getters for them (as
     // ParsedSection's header ranges are): such a class kept as few bytes but cost 11% more parse
     // instructions (callgrind) and gained no CPU time, nearly all of it lost in the scavenger.
     // V8 learns from a literal's allocation site that what it makes survives and allocates it

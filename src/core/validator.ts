@@ -9,12 +9,12 @@ import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } 
 import { intakeAnchor, isEmptyField, isEmptySection, uncoveredRequired } from './facts/coverage';
 import { memoizedLookup, type CatalogLookup } from './facts/facts';
 import { locateIntake } from './facts/locate';
+import { colonOf, keyRangeOf } from './fieldParts';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
 import type { Range } from './document';
 import { t } from './l10n';
 import type { FieldItem, Intake, IntakeFile, Placeholder, Section } from './model';
 import { forEachField } from './walk';
-import { colonOf, keyRangeOf } from './fieldParts';
 
 export interface ValidateOptions {
   catalog?: FieldCatalog;

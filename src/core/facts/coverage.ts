@@ -11,9 +11,9 @@
  */
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Range } from '../document';
+import { keyRangeOf } from '../fieldParts';
 import type { FieldItem, Intake, Section } from '../model';
 import { forEachField } from '../walk';
-import { keyRangeOf } from '../fieldParts';
 
 /** Whether `field` is satisfied: `has` it, or any of its sub-fields (recursively). */
 export function isCovered(field: FieldSpec, has: (field: FieldSpec) => boolean): boolean {

@@ -5,9 +5,9 @@
  */
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Range } from '../document';
+import { colonOf, fieldLine } from '../fieldParts';
 import type { Intake, Item, Value } from '../model';
 import { spanning, startLine } from '../lineRange';
-import { colonOf, fieldLine } from '../fieldParts';
 
 export interface Fact {
   /** Canonical section name (the raw name when the section is unknown). */

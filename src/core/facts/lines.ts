@@ -7,9 +7,9 @@
  */
 import { getFieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import { isAsciiDigit, isJsSpace, type Range } from '../document';
+import { afterColonOf } from '../fieldParts';
 import { endCharacter, endLine, startCharacter, startLine } from '../lineRange';
 import { extractFacts, type CatalogLookup, type Fact, type IntakeFacts } from './facts';
-import { afterColonOf } from '../fieldParts';
 import type { FieldItem, Intake, Item, Section, Value } from '../model';
 
 export interface AnalysisLine {

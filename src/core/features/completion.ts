@@ -10,12 +10,12 @@
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Position, Range } from '../document';
 import { locate, locateIntake } from '../facts/locate';
+import { afterColonOf, fieldLine } from '../fieldParts';
 import { t } from '../l10n';
 import type { FieldItem, Intake, IntakeFile, Item, Placeholder, Section } from '../model';
 import { walkItems } from '../walk';
 import { escapeSnippet, resolveFieldSpecs, type Locale } from './context';
 import { describeField, describeSection } from './describe';
-import { afterColonOf, fieldLine } from '../fieldParts';
 
 export type CompletionKind = 'section' | 'field' | 'value';
 
@@ -315,8 +315,9 @@ function valueContext(ctx: Ctx): ValueOwner | undefined {
   const resolved = spec ? resolveFieldSpecs(ctx.catalog, spec, section.items) : new Map<FieldItem, FieldSpec | undefined>();
   // The field whose key is on this line.
   const field = owner && fieldLine(owner) === ctx.line ? owner : undefined;
-  if (!field || afterColonOf(field).character > ctx.ch) return undefined;
+  if (!field) return undefined;
   let valueStart = afterColonOf(field).character;
+  if (valueStart > ctx.ch) return undefined;
   if (ctx.lineText.startsWith('**', valueStart)) valueStart += 2;
   return { spec: resolved.get(field), name: field.key, valueStart };
 }

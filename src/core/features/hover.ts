@@ -6,12 +6,12 @@
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import { rangeContains, type Position, type Range } from '../document';
+import { fieldLine, keyRangeOf } from '../fieldParts';
 import { t } from '../l10n';
 import { locate } from '../facts/locate';
 import type { FieldItem, IntakeFile, Placeholder, Section } from '../model';
 import { escapeMarkdown, localize, resolveFieldSpecs, type Locale } from './context';
 import { describeField, describeSection } from './describe';
-import { fieldLine, keyRangeOf } from '../fieldParts';
 
 export interface HoverResult {
   markdown: string;

@@ -6,11 +6,11 @@
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
 import { comparePositions, type Position, type Range } from '../document';
+import { keyRangeOf } from '../fieldParts';
 import { t } from '../l10n';
 import type { Intake, IntakeFile, Item, Section } from '../model';
 import { getCompleteness, type Completeness } from './completeness';
 import { containsRange, isFilledValue, resolveFieldSpecs, truncate } from './context';
-import { keyRangeOf } from '../fieldParts';
 
 export type SymbolKind = 'intake' | 'section' | 'field' | 'heading';
 

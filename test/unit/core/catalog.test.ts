@@ -4,11 +4,11 @@ import { FieldCatalogSchema, parseFieldCatalog } from '../../../src/core/catalog
 
 const data = loadCatalog();
 import { FieldCatalog, getFieldCatalog, normalizeName, type FieldSpec, type SectionSpec } from '../../../src/core/catalog/catalog';
+import { fieldLine } from '../../../src/core/fieldParts';
 import type { Item } from '../../../src/core/model';
 import { parseIntake } from '../../../src/core/parser';
 import { validate } from '../../../src/core/validator';
 import { seedIntakes, type SeedName } from '../helpers/seeds';
-import { keyRangeOf } from '../../../src/core/fieldParts';
 
 interface KeyUse {
   section: string;
@@ -25,7 +25,7 @@ function keysOf(text: string): { sections: string[]; fields: KeyUse[] } {
   const walk = (section: string, items: readonly Item[], parent: string | undefined) => {
     for (const item of items) {
       if (item.kind === 'field') {
-        const use: KeyUse = { section, key: item.key, line: keyRangeOf(item).start.line + 1 };
+        const use: KeyUse = { section, key: item.key, line: fieldLine(item) + 1 };
         if (parent !== undefined) use.parent = parent;
         fields.push(use);
         walk(section, item.children, item.key);
