@@ -26,19 +26,8 @@ import { chartFor, type ChartKind } from './charts';
 import { renderMarkdown } from './markdown';
 import { chartSlots, createReportMarkdownIt, refLines, TRAILING_REFS, type Token } from './markdownIt';
 import { directReportHtml } from './reportHtmlDirect';
+import type { ReportHtmlOptions } from './reportHtmlOptions';
 import { chartFigureHtml, refsHtml } from './reportHtmlParts';
-
-export interface ReportHtmlOptions {
-  /** Include the Gantt and budget charts (default true). */
-  charts?: boolean;
-  /**
-   * References as links for the preview to intercept (default true), or as plain
-   * `<span class="intake-ref">` where there is no intake to jump to (the HTML export).
-   */
-  refLinks?: boolean;
-  /** Show the 〔L12〕 references at all (default true); the customer's copy may leave them out. */
-  refs?: boolean;
-}
 
 type TokenConstructor = MarkdownIt.StateCore['Token'];
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateReport } from '../../../src/core/engine/generate';
 import type { ReportModel } from '../../../src/core/engine/reportModel';
-import type { ReportHtmlOptions } from '../../../src/core/render/html';
+import type { ReportHtmlOptions } from '../../../src/core/render/reportHtmlOptions';
 import { parseIntake } from '../../../src/core/parser';
 import { repoRoot } from '../helpers/seeds';
 import { AS_OF } from './fixtures';
