@@ -13,6 +13,7 @@ import { colonOf, keyRangeOf } from './fieldParts';
 import { Codes, type IntakeDiagnostic } from './diagnostics';
 import type { Range } from './document';
 import { t } from './l10n';
+import { startCharacter, startLine } from './lineRange';
 import type { FieldItem, Intake, IntakeFile, Placeholder, Section } from './model';
 import { forEachField } from './walk';
 
@@ -291,8 +292,9 @@ function chunkListFindings(chunks: ReadonlyArray<AnalysisChunk | null>, memo: Co
   return chunkFindings(chunks as readonly AnalysisChunk[], memo);
 }
 
+/** Document order (through startLine() and startCharacter(): a placeholder's range is a LineRange). */
 function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  return startLine(a.range) - startLine(b.range) || startCharacter(a.range) - startCharacter(b.range);
 }
 
 /**

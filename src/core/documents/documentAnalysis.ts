@@ -20,6 +20,7 @@ import { mergeFoldingRanges, type FoldingRange } from '../features/folding';
 import type { IntakeSymbol } from '../features/symbols';
 import { locateIntake } from '../facts/locate';
 import { FixContext, placeholderFillEdits, safeFixEdits } from '../fixes';
+import { startLine } from '../lineRange';
 import type { IntakeFile, Placeholder } from '../model';
 import type { TextEdit } from '../edits';
 import { suggestedFill } from '../placeholder';
@@ -257,11 +258,13 @@ function placeholdersOf(file: IntakeFile, parsed: readonly Placeholder[], wanted
   // that starts at or above its line, else the first), as locateIntake would one by one.
   let at = 0;
   let list = out.get(0);
+  // startLine() reads a LineRange's field: its `start` getter would make a position for each of a
+  // large file's thousands of placeholders.
   for (const p of parsed) {
-    const line = p.range.start.line;
-    if (at + 1 < intakes.length && intakes[at + 1]!.range.start.line <= line) {
+    const line = startLine(p.range);
+    if (at + 1 < intakes.length && startLine(intakes[at + 1]!.range) <= line) {
       do at++;
-      while (at + 1 < intakes.length && intakes[at + 1]!.range.start.line <= line);
+      while (at + 1 < intakes.length && startLine(intakes[at + 1]!.range) <= line);
       list = out.get(at);
     }
     list?.push(p);

@@ -11,7 +11,7 @@ import { getCompleteness, type Completeness } from '../features/completeness';
 import { intakeFoldingRanges, type FoldingRange } from '../features/folding';
 import { getIntakeSymbol, type IntakeSymbol } from '../features/symbols';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
-import { endLine, startLine } from '../lineRange';
+import { endLine, startCharacter, startLine } from '../lineRange';
 import type { Intake, IntakeFile, Placeholder } from '../model';
 import { moveSectionChecks, withFindings, type IntakeValidator, type SectionChecks } from '../validator';
 import type { FindingsCache } from './findingsCache';
@@ -371,8 +371,9 @@ function quotesLines(list: readonly IntakeDiagnostic[]): boolean {
   return list.some((d) => d.data.kind === 'duplicate-section');
 }
 
+/** Document order, read through startLine() and startCharacter(): a placeholder's range is a LineRange, whose getters make a position each (a sort of a large file's diagnostics made some 20,000). */
 function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  return startLine(a.range) - startLine(b.range) || startCharacter(a.range) - startCharacter(b.range);
 }
 
 function sortByStart(list: IntakeDiagnostic[]): IntakeDiagnostic[] {
