@@ -5,8 +5,13 @@
  *   the frameworks and locations at the first validation); `knowledge-cold`: with nothing before;
  * - `report`: the first report as the extension makes it (the intake analysed already, for its
  *   diagnostics): the report and its HTML, the engine and knowledge base cold; `report-cold`:
- *   generateReport and the HTML with nothing before (the analysis included).
+ *   generateReport and the HTML with nothing before (the analysis included);
+ * - `markdown-it FILE`: the yardstick the figures above are paired with, markdown-it's first
+ *   render (a new instance, its code cold) of the Markdown in FILE: a cold run of a well-known
+ *   JavaScript library, which a slower or busier machine slows as it slows ours.
  */
+import * as fs from 'node:fs';
+import MarkdownIt from 'markdown-it';
 import { DocumentAnalysis, type ReportInput } from '../../src/core/documents/documentAnalysis';
 import { generateReport } from '../../src/core/engine/generate';
 import { getFrameworks, getKnowledgeBase, getLocations } from '../../src/core/knowledge/knowledge';
@@ -25,6 +30,11 @@ switch (what) {
     getLocations();
     ms = cpu(() => getKnowledgeBase());
     break;
+  case 'markdown-it': {
+    const source = fs.readFileSync(process.argv[3]!, 'utf8');
+    ms = cpu(() => new MarkdownIt().render(source));
+    break;
+  }
   case 'knowledge-cold':
     ms = cpu(() => getKnowledgeBase());
     break;
