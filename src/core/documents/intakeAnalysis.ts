@@ -11,9 +11,9 @@ import { getCompleteness, type Completeness } from '../features/completeness';
 import { intakeFoldingRanges, type FoldingRange } from '../features/folding';
 import { getIntakeSymbol, type IntakeSymbol } from '../features/symbols';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
-import { endLine, startCharacter, startLine } from '../lineRange';
+import { endLine, startLine } from '../lineRange';
 import type { Intake, IntakeFile, Placeholder } from '../model';
-import { moveSectionChecks, withFindings, type IntakeValidator, type SectionChecks } from '../validator';
+import { byStart, moveSectionChecks, withFindings, type IntakeValidator, type SectionChecks } from '../validator';
 import type { FindingsCache } from './findingsCache';
 import { moveDiagnostics, moveFinding, moveFolding, moveSymbol } from './move';
 
@@ -334,7 +334,7 @@ export class IntakeAnalysis {
       }
     }
     const checked = this.host.validator.check(this.intake, this.placeholdersOf(), analysis, this.sectionChecks(), this.memo);
-    this.own = sortByStart(checked.diagnostics);
+    this.own = checked.diagnostics.sort(byStart);
     if (analysis) {
       this.found = checked.findings ?? [];
       if (checked.findings && first) cache.keepFirst(this.index, checked.findings);
@@ -371,11 +371,3 @@ function quotesLines(list: readonly IntakeDiagnostic[]): boolean {
   return list.some((d) => d.data.kind === 'duplicate-section');
 }
 
-/** Document order, read through startLine() and startCharacter(): a placeholder's range is a LineRange, whose getters make a position each (a sort of a large file's diagnostics made some 20,000). */
-function byStart(a: IntakeDiagnostic, b: IntakeDiagnostic): number {
-  return startLine(a.range) - startLine(b.range) || startCharacter(a.range) - startCharacter(b.range);
-}
-
-function sortByStart(list: IntakeDiagnostic[]): IntakeDiagnostic[] {
-  return list.sort(byStart);
-}
