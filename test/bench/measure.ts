@@ -48,15 +48,23 @@ export function paired(measured: () => unknown, reference: () => unknown, iterat
     measured();
     reference();
   }
+  return pairedFigures(() => cpu(measured), () => cpu(reference), iterations);
+}
+
+/**
+ * {@link paired} for runs that measure themselves (a fresh process that reports its own CPU ms):
+ * each call returns its figure; `iterations` pairs, alternating which goes first.
+ */
+export function pairedFigures(measured: () => number, reference: () => number, iterations: number): Paired {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < iterations; i++) {
     if (i % 2 === 0) {
-      a.push(cpu(measured));
-      b.push(cpu(reference));
+      a.push(measured());
+      b.push(reference());
     } else {
-      b.push(cpu(reference));
-      a.push(cpu(measured));
+      b.push(reference());
+      a.push(measured());
     }
   }
   return { ms: median(a), referenceMs: median(b), ratio: median(a.map((x, i) => x / Math.max(b[i]!, 1e-3))), p95: percentile(a, 95), runs: a };

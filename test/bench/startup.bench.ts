@@ -25,7 +25,7 @@ import { parseIntake } from '../../src/core/parser';
 import { renderMarkdown } from '../../src/core/render/markdown';
 import { readSeed, repoRoot } from '../unit/helpers/seeds';
 import { activationStandIn } from './activationStandIn';
-import { fmt, median, processCpu, processRun, verdict } from './measure';
+import { fmt, median, pairedFigures, processCpu, processRun, verdict } from './measure';
 
 const RUNS = Number(process.env.BENCH_PROCESS_RUNS) > 0 ? Number(process.env.BENCH_PROCESS_RUNS) : 9;
 
@@ -139,20 +139,8 @@ function main(): void {
   fs.writeFileSync(yardstick, renderMarkdown(generateReport(parseIntake(readSeed()), 1)));
   const childMs = (...args: string[]) => childJson([path.join(root, 'out', 'test', 'bench', 'firstReport.child.js'), ...args]).ms;
   const child = (what: string) => {
-    const measured: number[] = [];
-    const reference: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      // Alternating which goes first, as measure.ts's paired() does.
-      if (i % 2 === 0) {
-        measured.push(childMs(what));
-        reference.push(childMs('markdown-it', yardstick));
-      } else {
-        reference.push(childMs('markdown-it', yardstick));
-        measured.push(childMs(what));
-      }
-    }
-    const ms = median(measured);
-    return { ms, against: `${median(measured.map((m, i) => m / reference[i]!)).toFixed(2)}× markdown-it's first render of that report in a fresh process (${fmt(median(reference))} ms)` };
+    const r = pairedFigures(() => childMs(what), () => childMs('markdown-it', yardstick), RUNS);
+    return { ms: r.ms, against: `${r.ratio.toFixed(2)}× markdown-it's first render of that report in a fresh process (${fmt(r.referenceMs)} ms)` };
   };
   const kbLoad = child('knowledge');
   console.log(`knowledge base, first load in a fresh process (validated at build time: its index file read and parsed; the details file read at the first read of any entry's details, each entry's parsed on its first read), as the extension meets it (frameworks and locations loaded by the analysis): ${fmt(kbLoad.ms)} ms (target ≤ 5 ms: ${verdict(kbLoad.ms <= 5)}); ${kbLoad.against}; with nothing loaded before: ${fmt(child('knowledge-cold').ms)} ms`);
