@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listExamples, readExample, repoRoot } from '../unit/helpers/seeds';
+import { median, pairedFigures, type Paired } from './measure';
 import { prng } from './random';
 
 const FILES = Number(process.env.BENCH_FILES) > 0 ? Number(process.env.BENCH_FILES) : 500;
@@ -63,45 +64,35 @@ const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) =
 walk(process.argv[2]);
 `;
 
+/** A measured process's CPU milliseconds (every thread) and wall milliseconds. */
+interface ProcessFigures {
+  cpu: number;
+  wall: number;
+}
+
 /** Runs `args` in a fresh Node process with the probe; its CPU and wall milliseconds. */
-function measure(args: string[], probe: string, out: string): { cpu: number; wall: number } {
+function measure(args: string[], probe: string, out: string): ProcessFigures {
   const r = spawnSync(process.execPath, ['--require', probe, ...args], { env: { ...process.env, BENCH_CPU_OUT: out, INTAKE_LANG: 'en' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
-  return JSON.parse(fs.readFileSync(out, 'utf8')) as { cpu: number; wall: number };
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as ProcessFigures;
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** `target` and `reference` in pairs (alternating which goes first): medians of each and of the paired ratios. */
-function paired(target: () => { cpu: number; wall: number }, reference: () => { cpu: number; wall: number }) {
+/**
+ * `target` against `reference`, paired (measure.ts's pairedFigures, after the warm-up pairs), with
+ * the median wall time of the target's runs.
+ */
+function pairedRuns(target: () => ProcessFigures, reference: () => ProcessFigures): Paired & { wallMs: number } {
   for (let i = 0; i < WARMUP; i++) {
     target();
     reference();
   }
-  const t: number[] = [];
-  const w: number[] = [];
-  const r: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    let a: { cpu: number; wall: number };
-    let b: { cpu: number; wall: number };
-    if (i % 2 === 0) {
-      a = target();
-      b = reference();
-    } else {
-      b = reference();
-      a = target();
-    }
-    t.push(a.cpu);
-    w.push(a.wall);
-    r.push(b.cpu);
-    ratios.push(a.cpu / Math.max(b.cpu, 0.001));
-  }
-  return { target: median(t), wall: median(w), reference: median(r), ratio: median(ratios) };
+  const walls: number[] = [];
+  const cpuOf = (run: () => ProcessFigures, wall?: number[]) => () => {
+    const figures = run();
+    wall?.push(figures.wall);
+    return figures.cpu;
+  };
+  return { ...pairedFigures(cpuOf(target, walls), cpuOf(reference), ITERATIONS), wallMs: median(walls) };
 }
 
 function run(): void {
@@ -126,12 +117,12 @@ function run(): void {
       ...[...new Set([2, Math.max(2, cores)])].map((jobs) => ({ how: `${jobs} worker threads (--jobs ${jobs})`, args: ['--jobs', String(jobs)] })),
     ];
     for (const { how, args } of runs) {
-      const r = paired(
+      const r = pairedRuns(
         () => measure([cli, 'check', tree, ...args], probe, out),
         () => measure([reference, tree], probe, out),
       );
       console.log(
-        `  ${how}: ${r.target.toFixed(0)} ms CPU (${(r.target / FILES).toFixed(2)} ms a file); reference ${r.reference.toFixed(0)} ms; paired ratio ${r.ratio.toFixed(2)}×; wall ${r.wall.toFixed(0)} ms (information only)`,
+        `  ${how}: ${r.ms.toFixed(0)} ms CPU (${(r.ms / FILES).toFixed(2)} ms a file); reference ${r.referenceMs.toFixed(0)} ms; paired ratio ${r.ratio.toFixed(2)}×; wall ${r.wallMs.toFixed(0)} ms (information only)`,
       );
     }
   } finally {

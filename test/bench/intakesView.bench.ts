@@ -19,6 +19,7 @@ import { summarizeText } from '../../src/core/overview/fromText';
 import { summarizeFile } from '../../src/core/overview/summary';
 import { IntakeIndex } from '../../src/core/overview/workspaceIndex';
 import { listExamples, readExample } from '../unit/helpers/seeds';
+import { fmt, paired, type Paired } from './measure';
 import { prng } from './random';
 
 const FILES = Number(process.env.BENCH_FILES) > 0 ? Number(process.env.BENCH_FILES) : 500;
@@ -39,48 +40,9 @@ function workspace(count: number): { path: string; text: string }[] {
   });
 }
 
-/** CPU milliseconds (user + system) spent in `fn`. */
-function cpu(fn: () => void): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Runs `target` and `reference` in pairs (alternating which goes first); medians and the median paired ratio. */
-function paired(target: () => void, reference: () => void): { target: number; reference: number; ratio: number } {
-  for (let i = 0; i < WARMUP; i++) {
-    target();
-    reference();
-  }
-  const t: number[] = [];
-  const r: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    let a: number;
-    let b: number;
-    if (i % 2 === 0) {
-      a = cpu(target);
-      b = cpu(reference);
-    } else {
-      b = cpu(reference);
-      a = cpu(target);
-    }
-    t.push(a);
-    r.push(b);
-    ratios.push(a / Math.max(b, 0.001));
-  }
-  return { target: median(t), reference: median(r), ratio: median(ratios) };
-}
-
-function fmt(ms: number): string {
-  return ms < 10 ? ms.toFixed(3) : ms.toFixed(1);
+/** `target` against `reference` (measure.ts's paired, with this bench's counts). */
+function pairedRuns(target: () => void, reference: () => void): Paired {
+  return paired(target, reference, ITERATIONS, WARMUP);
 }
 
 function main(): void {
@@ -99,11 +61,11 @@ function main(): void {
   const c = index.counts();
   console.log(`Intakes view: ${c.files} files, ${c.intakes} intakes (${c.incomplete} incomplete), ${(bytes / 1024).toFixed(0)} KB; node ${process.version}; CPU time, ${ITERATIONS} pairs after ${WARMUP} warm-up runs, medians`);
 
-  const first = paired(scan, () => {
+  const first = pairedRuns(scan, () => {
     for (const f of files) md.parse(f.text, {});
   });
   console.log(
-    `first scan (parse + check + summarise ${FILES} files, then list them): ${fmt(first.target)} ms (${fmt(first.target / FILES)} ms a file); reference markdown-it parse of the same files ${fmt(first.reference)} ms; paired ratio ${first.ratio.toFixed(2)}×`,
+    `first scan (parse + check + summarise ${FILES} files, then list them): ${fmt(first.ms)} ms (${fmt(first.ms / FILES)} ms a file); reference markdown-it parse of the same files ${fmt(first.referenceMs)} ms; paired ratio ${first.ratio.toFixed(2)}×`,
   );
 
   // An edit in one open document: the parse and the diagnostics exist already (the editor made them).
@@ -111,7 +73,7 @@ function main(): void {
   const editedText = edited.text.replace('- 细分领域：', '- 细分领域：新增');
   const parsed = parseIntake(editedText);
   const diagnostics = validate(parsed);
-  const edit = paired(
+  const edit = pairedRuns(
     () => {
       for (let k = 0; k < EDIT_REPEAT; k++) {
         index.set({ uri: uri(edited.path), path: edited.path, intakes: summarizeFile(parsed, diagnostics) });
@@ -123,12 +85,12 @@ function main(): void {
     },
   );
   console.log(
-    `an edit in an open document (summary + index update + the list the view re-reads): ${fmt(edit.target / EDIT_REPEAT)} ms; reference markdown-it parse of that file ${fmt(edit.reference / EDIT_REPEAT)} ms; paired ratio ${edit.ratio.toFixed(2)}×; ${(first.target / (edit.target / EDIT_REPEAT)).toFixed(0)}× cheaper than a re-scan`,
+    `an edit in an open document (summary + index update + the list the view re-reads): ${fmt(edit.ms / EDIT_REPEAT)} ms; reference markdown-it parse of that file ${fmt(edit.referenceMs / EDIT_REPEAT)} ms; paired ratio ${edit.ratio.toFixed(2)}×; ${(first.ms / (edit.ms / EDIT_REPEAT)).toFixed(0)}× cheaper than a re-scan`,
   );
 
   // A file added on disk: read, parsed, checked, summarised, listed.
   const added = { path: 'customers/new.intake', text: files[7]!.text };
-  const add = paired(
+  const add = pairedRuns(
     () => {
       for (let k = 0; k < EDIT_REPEAT; k++) {
         index.set({ uri: uri(added.path), path: added.path, intakes: summarizeText(added.text) });
@@ -141,7 +103,7 @@ function main(): void {
     },
   );
   console.log(
-    `a file added on disk (parse + check + summarise + list): ${fmt(add.target / EDIT_REPEAT)} ms; reference markdown-it parse of that file ${fmt(add.reference / EDIT_REPEAT)} ms; paired ratio ${add.ratio.toFixed(2)}×`,
+    `a file added on disk (parse + check + summarise + list): ${fmt(add.ms / EDIT_REPEAT)} ms; reference markdown-it parse of that file ${fmt(add.referenceMs / EDIT_REPEAT)} ms; paired ratio ${add.ratio.toFixed(2)}×`,
   );
 }
 
