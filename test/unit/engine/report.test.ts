@@ -145,6 +145,13 @@ describe('report engine (seed intakes)', () => {
       assert.match(body(3), /0\.13/);
     });
 
+    it('gives Terraform 0.12 one upgrade path wherever the report names it', () => {
+      // The fitness analysis (a rule) and the upgrades under the plan (the lifecycle data) both name it.
+      const paths = body(3).match(/0\.13→[0-9.x→]+/g) ?? [];
+      assert.ok(paths.length >= 2, paths.join(' / '));
+      assert.equal(new Set(paths).size, 1, paths.join(' / '));
+    });
+
     it('names only regulators with a reason (US aviation: FAA), no EU or Chinese financial regulators', () => {
       const m = model(3);
       const names = m.regulations.map((r) => r.name).join('；');
