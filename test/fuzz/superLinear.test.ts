@@ -59,7 +59,8 @@ describe('linear time: the growth check', () => {
   });
 
   it('measures again before reporting a pause in the first three runs at 8n', () => {
-    const w = fakeWork((n) => n / 20, { [8 * N]: 3 }, 3000);
+    // 20 ms at n, 160 ms at 8n, but the first three runs at 8n took 500 ms more: 33× at first.
+    const w = fakeWork((n) => n / 100, { [8 * N]: 3 }, 500);
     assert.equal(check(w), undefined);
     assert.ok(w.runs.get(8 * N)! > 3, 'the runs at 8n were measured again');
   });
@@ -75,5 +76,12 @@ describe('linear time: the growth check', () => {
     const w = fakeWork((n) => (n / 2000) ** 1.75 * 1640);
     assert.match(check(w) ?? '', /^1640\.0 ms at 2000 characters, growing 11\.3× from 500: about 62 s at 16000$/);
     assert.equal(w.runs.get(8 * N), undefined);
+  });
+
+  it('reports work that takes seconds at n without running it again', () => {
+    // Cubic: 3 s at n, 64× the time at n/4. No pause explains seconds of CPU time.
+    const w = fakeWork((n) => (n / 2000) ** 3 * 3000);
+    assert.match(check(w) ?? '', /^3000\.0 ms at 2000 characters, 64× the time at 500$/);
+    assert.equal(w.runs.get(N), 2);
   });
 });

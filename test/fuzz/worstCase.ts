@@ -116,6 +116,13 @@ const MAX_RATIO = 24;
 const CONFIRM_RUNS = 3;
 
 /**
+ * Above this many ms at the larger size, a verdict is given without runs to confirm it: no pause
+ * of the machine or the collector adds seconds of CPU time, and a case that slow would take
+ * minutes more to run again.
+ */
+const CONFIRM_BELOW_MS = 2000;
+
+/**
  * Undefined when `work` grows linearly with its input; otherwise what was measured. `work(n)`
  * does the work for an input of about n characters.
  *
@@ -125,7 +132,7 @@ const CONFIRM_RUNS = 3;
  * between n and 8n decides.
  *
  * Each verdict of "super-linear" is confirmed before it is given: both sizes are run again,
- * alternately, and the best times decide. A pause of the machine or of the garbage collector in
+ * alternately, and the best times decide (unless the larger took seconds: CONFIRM_BELOW_MS). A pause of the machine or of the garbage collector in
  * every run of one size (two runs of 15 ms at 2,000 characters against 1 ms at 500, on a shared
  * machine in CI) otherwise reads as growth; a case that really grows faster than the size does
  * so in every run.
@@ -140,30 +147,26 @@ export function superLinear(work: (n: number) => void, options: GrowthOptions = 
     for (let i = 0; i < runs; i++) best.set(size, Math.min(best.get(size) ?? Infinity, measure(() => work(size))));
     return best.get(size)!;
   };
-  /** Runs `smaller` and `larger` again, alternately: the confirmation of a verdict. */
+  /** Runs `smaller` and `larger` again, alternately, to confirm a verdict; false when `larger` is too slow to run again. */
   const again = (smaller: number, larger: number) => {
+    if (best.get(larger)! >= CONFIRM_BELOW_MS) return false;
     for (let i = 0; i < CONFIRM_RUNS; i++) {
       time(smaller, 1);
       time(larger, 1);
     }
+    return true;
   };
 
   time(n / 4, 2);
   time(n, 2);
   let early = earlyVerdict(best.get(n / 4)!, best.get(n)!, n, floor);
-  if (early !== undefined) {
-    again(n / 4, n);
-    early = earlyVerdict(best.get(n / 4)!, best.get(n)!, n, floor);
-    if (early !== undefined) return early;
-  }
+  if (early !== undefined && again(n / 4, n)) early = earlyVerdict(best.get(n / 4)!, best.get(n)!, n, floor);
+  if (early !== undefined) return early;
   if (time(8 * n, 1) < floor) return undefined;
   time(n, 2);
   time(8 * n, 2);
   let verdict = lateVerdict(best.get(n)!, best.get(8 * n)!, n);
-  if (verdict !== undefined) {
-    again(n, 8 * n);
-    verdict = lateVerdict(best.get(n)!, best.get(8 * n)!, n);
-  }
+  if (verdict !== undefined && again(n, 8 * n)) verdict = lateVerdict(best.get(n)!, best.get(8 * n)!, n);
   return verdict;
 }
 
