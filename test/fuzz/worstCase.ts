@@ -13,6 +13,7 @@
  * does when both sizes are run again (superLinear).
  */
 import { literalRuns } from '../../src/core/text/safeRegex';
+import { cpu } from '../bench/measure';
 
 export interface Generator {
   name: string;
@@ -93,13 +94,6 @@ export function patternGenerators(source: string, flags: string): Generator[] {
   return out;
 }
 
-function cpuMs(fn: () => void): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 export interface GrowthOptions {
   /** The small size; the large one is 8× (default 1,500 characters). */
   n?: number;
@@ -132,42 +126,43 @@ const CONFIRM_BELOW_MS = 2000;
  * between n and 8n decides.
  *
  * Each verdict of "super-linear" is confirmed before it is given: both sizes are run again,
- * alternately, and the best times decide (unless the larger took seconds: CONFIRM_BELOW_MS). A pause of the machine or of the garbage collector in
- * every run of one size (two runs of 15 ms at 2,000 characters against 1 ms at 500, on a shared
- * machine in CI) otherwise reads as growth; a case that really grows faster than the size does
- * so in every run.
+ * alternately, and the best times decide (unless the larger took seconds: CONFIRM_BELOW_MS). A
+ * pause of the machine or of the garbage collector in every run of one size (two runs of 15 ms at
+ * 2,000 characters against 1 ms at 500, on a shared machine in CI) otherwise reads as growth; a
+ * case that really grows faster than the size does so in every run.
  */
 export function superLinear(work: (n: number) => void, options: GrowthOptions = {}): string | undefined {
   const n = options.n ?? 1500;
   const floor = options.floorMs ?? 25;
-  const measure = options.measure ?? cpuMs;
+  const measure = options.measure ?? cpu;
   /** The best time of each size so far, by size. */
   const best = new Map<number, number>();
   const time = (size: number, runs: number) => {
     for (let i = 0; i < runs; i++) best.set(size, Math.min(best.get(size) ?? Infinity, measure(() => work(size))));
     return best.get(size)!;
   };
-  /** Runs `smaller` and `larger` again, alternately, to confirm a verdict; false when `larger` is too slow to run again. */
-  const again = (smaller: number, larger: number) => {
-    if (best.get(larger)! >= CONFIRM_BELOW_MS) return false;
+  /**
+   * `verdict` of the best times of `smaller` and `larger`; when it says super-linear, given again
+   * after both sizes ran CONFIRM_RUNS more times, alternately (unless `larger` took seconds).
+   */
+  const confirmed = (smaller: number, larger: number, verdict: (smallerMs: number, largerMs: number) => string | undefined) => {
+    const first = verdict(best.get(smaller)!, best.get(larger)!);
+    if (first === undefined || best.get(larger)! >= CONFIRM_BELOW_MS) return first;
     for (let i = 0; i < CONFIRM_RUNS; i++) {
       time(smaller, 1);
       time(larger, 1);
     }
-    return true;
+    return verdict(best.get(smaller)!, best.get(larger)!);
   };
 
   time(n / 4, 2);
   time(n, 2);
-  let early = earlyVerdict(best.get(n / 4)!, best.get(n)!, n, floor);
-  if (early !== undefined && again(n / 4, n)) early = earlyVerdict(best.get(n / 4)!, best.get(n)!, n, floor);
+  const early = confirmed(n / 4, n, (quarter, small) => earlyVerdict(quarter, small, n, floor));
   if (early !== undefined) return early;
   if (time(8 * n, 1) < floor) return undefined;
   time(n, 2);
   time(8 * n, 2);
-  let verdict = lateVerdict(best.get(n)!, best.get(8 * n)!, n);
-  if (verdict !== undefined && again(n, 8 * n)) verdict = lateVerdict(best.get(n)!, best.get(8 * n)!, n);
-  return verdict;
+  return confirmed(n, 8 * n, (small, large) => lateVerdict(small, large, n));
 }
 
 /** What the times at n/4 and n show, when they already show super-linear growth (see superLinear). */
