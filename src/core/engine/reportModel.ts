@@ -75,7 +75,17 @@ const UnderstandingSchema = z.object({
     ),
     onPrem: z.array(z.object({ text: z.string(), refs: Refs })),
     products: z.array(
-      z.object({ name: z.string(), family: z.string().optional(), product: z.string().optional(), categories: z.array(z.string()), version: z.string().optional(), written: z.string(), refs: Refs }),
+      z.object({
+        name: z.string(),
+        family: z.string().optional(),
+        product: z.string().optional(),
+        categories: z.array(z.string()),
+        version: z.string().optional(),
+        written: z.string(),
+        /** The engine the product is compatible with, as written after it ("PolarDB MySQL 8.0": MySQL); `version` is then the product's. */
+        compatible: z.string().optional(),
+        refs: Refs,
+      }),
     ),
     nodes: z.number().optional(),
     dataTb: z.number().optional(),

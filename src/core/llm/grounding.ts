@@ -26,6 +26,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge';
 import type { Location } from '../knowledge/schema';
 import { formatRefs } from '../render/markdown';
 import { budgetFigures, costComponents, milestoneFigures, slaAndLatencyFigures } from './figures';
+import { estateLabel } from '../engine/understand/estate';
 
 export interface GroundingItem {
   text: string;
@@ -119,7 +120,7 @@ function customerFacts(u: Understood): GroundingItem[] {
   add('在用的云', clouds.join('；'), u.estate.clouds.flatMap((c) => c.refs), 95);
   add('本地环境', u.estate.onPrem.map((o) => o.text).join('；'), u.estate.onPrem.flatMap((o) => o.refs), 90);
   const sizing = join([u.estate.nodes !== undefined && `约${u.estate.nodes}个节点`, u.estate.dataTb !== undefined && `数据量约${u.estate.dataTb} TB`], '，');
-  add('现有产品与版本', join([u.estate.products.map((p) => `${p.name}${p.version ? ` ${p.version}` : ''}`).join('、'), sizing]), u.estate.products.flatMap((p) => p.refs), 95);
+  add('现有产品与版本', join([u.estate.products.map((p) => estateLabel(p)).join('、'), sizing]), u.estate.products.flatMap((p) => p.refs), 95);
   add('地点', u.locations.map((l) => `${l.name}（${ROLE[l.role]}）`).join('、'), u.locations.flatMap((l) => l.refs), 80);
   if (u.mainGoal) add('首要目标', u.mainGoal.text, u.mainGoal.refs, 100);
   for (const g of u.secondaryGoals) add('次要目标', g.text, g.refs, 90);

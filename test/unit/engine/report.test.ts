@@ -11,7 +11,7 @@ import { generateReport } from '../../../src/core/engine/generate';
 import { ReportModelSchema, REPORT_SECTION_TITLES, type ReportModel } from '../../../src/core/engine/reportModel';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { bodyOf, renderMarkdown } from '../../../src/core/render/markdown';
-import { readSeed } from '../helpers/seeds';
+import { readExample, readSeed } from '../helpers/seeds';
 import { repeatedSentences, AS_OF } from './helpers';
 
 const seed = () => parseIntake(readSeed());
@@ -157,6 +157,25 @@ describe('report engine (seed intakes)', () => {
       const names = m.regulations.map((r) => r.name).join('；');
       for (const bad of ['EIOPA', '银保监', '金融监管总局', 'PIPL', '个人信息保护法']) assert.ok(!names.includes(bad), bad);
       for (const r of m.regulations) assert.ok(r.why.length > 0);
+    });
+  });
+
+  describe('cross-border retail example (Alibaba Cloud: PolarDB MySQL 8.0, Elasticsearch for product search)', () => {
+    const retail = () => generateReport(parseIntake(readExample('retail-cross-border')), 0, { asOf: AS_OF });
+    const retailBody = () => bodyOf(renderMarkdown(retail(), { refs: false })).replace(/\\/g, '');
+
+    it('takes PolarDB MySQL 8.0 for PolarDB, not for a MySQL 8.0 past its end of support', () => {
+      const m = retail();
+      assert.deepEqual(m.lifecycle.map((l) => l.family), ['redis']);
+      const b = retailBody();
+      assert.ok(b.includes('阿里云 PolarDB（兼容MySQL 8.0）'), b.slice(0, 800));
+      for (const bad of ['MySQL 8.0（2026-04-30）', 'MySQL 8.4']) assert.ok(!b.includes(bad), bad);
+    });
+
+    it('advises on a product search, not on log indices, for its Elasticsearch', () => {
+      const b = retailBody();
+      assert.match(b, /业务检索.{0,10}索引别名/);
+      assert.ok(!b.includes('按时间滚动'));
     });
   });
 

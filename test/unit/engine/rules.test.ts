@@ -532,6 +532,9 @@ describe('rules on negative fixtures', () => {
     { name: 'ZooKeeper without Kafka', text: intake('中间件：Hadoop 3.3，ZooKeeper 3.8'), quiet: ['kafka-zookeeper-kraft'] },
     { name: '"design" is not e-sign', text: intake('中间件：design system 组件库'), quiet: ['e-signature-records'] },
     { name: 'Argo CD is not Cloudflare Argo', text: intake('配置管理：Argo CD 持续交付'), quiet: ['cloudflare-argo-bgp-conflict'] },
+    { name: 'Elasticsearch for product search: no log indices', text: intake('中间件：Elasticsearch 8.11商品检索'), quiet: ['large-volume-search'], fires: ['business-search-reindex'] },
+    { name: 'Elasticsearch for logs: no product-search advice', text: intake('日志：ELK日志平台（Elasticsearch 7.17）'), quiet: ['business-search-reindex'], fires: ['large-volume-search'] },
+    { name: 'OpenSearch named before its logs', text: intake('中间件：OpenSearch 2.11存放应用日志'), quiet: ['business-search-reindex'], fires: ['large-volume-search'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];
 

@@ -139,6 +139,22 @@ describe('lifecycle on the report date', () => {
     assert.equal(f?.version, '5.0');
   });
 
+  it("a product named with the engine it is compatible with is that product: its version is not the engine's release", () => {
+    // Each a product of its own vendor's lifecycle: MySQL 8.0's end of support is not PolarDB MySQL 8.0's.
+    for (const line of ['数据库：PolarDB MySQL 8.0（订单库）', '数据库：PolarDB for MySQL 5.7', '数据库：Amazon Aurora MySQL 2（兼容5.7）', '数据库：TDSQL-C MySQL 5.7', '数据库：PolarDB PostgreSQL 11', '缓存：阿里云Tair（兼容Redis 5.0）', '缓存：Amazon ElastiCache for Redis 6.0', '消息：Amazon MSK（Kafka 2.8）', '数据库：OceanBase MySQL模式 5.7']) {
+      assert.deepEqual(eol([line]), [], line);
+    }
+    const [polar] = understood(withComponents('数据库：PolarDB MySQL 8.0（订单库）')).model.estate.products;
+    assert.deepEqual({ name: polar?.name, product: polar?.product, family: polar?.family, version: polar?.version, compatible: polar?.compatible }, { name: '阿里云 PolarDB', product: 'alibaba-polardb', family: undefined, version: '8.0', compatible: 'MySQL' });
+  });
+
+  it('two products named one after the other stay two, and the community engine keeps its lifecycle', () => {
+    assert.deepEqual(eol(['数据库：OceanBase、MySQL 5.7']), ['mysql 5.7 past']);
+    assert.deepEqual(eol(['数据库：PolarDB和MySQL 5.7']), ['mysql 5.7 past']);
+    // A cloud's hosted community engine is the engine (RDS MySQL is an alias of MySQL).
+    assert.deepEqual(eol(['数据库：云数据库 RDS MySQL 5.7']), ['mysql 5.7 past']);
+  });
+
   it('Kubernetes 1.19 is past, RabbitMQ 4.1 is not', () => {
     assert.deepEqual(eol(['容器：Kubernetes 1.19']), ['kubernetes 1.19 past']);
     assert.deepEqual(eol(['中间件：RabbitMQ 4.1']), []);

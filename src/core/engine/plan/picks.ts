@@ -30,6 +30,7 @@ import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWith
 import { namesOtherCloud, strengthsFor } from './strengths';
 import { holdsAny } from '../../text/holdsAny';
 import { swapPrefix } from '../../text/affix';
+import { estateLabel } from '../understand/estate';
 
 type Strategy = Option['strategy'];
 
@@ -512,7 +513,7 @@ export function currentName(u: Understanding, id: string): string {
   if (kept) return kept.name;
   const estate = same.estate.get(id);
   // "正方" alone names the vendor, not the system: then the product's own name.
-  if (estate) return `${[...estate.written].length <= 3 && /[\u4e00-\u9fff]/.test(estate.written) ? estate.name : estate.written}${estate.version && !estate.written.endsWith(estate.version) ? ` ${estate.version}` : ''}`;
+  if (estate) return [...estate.written].length <= 3 && /[\u4e00-\u9fff]/.test(estate.written) ? estateLabel(estate) : estateLabel(estate, estate.written);
   return dropTrailingAside(u.kb.product(id)?.name ?? id);
 }
 

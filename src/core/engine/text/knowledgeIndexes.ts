@@ -19,7 +19,7 @@ import type { LifecycleFamily, Location, Product } from '../../knowledge/schema'
 import { AliasIndex, cachedIndex, type AliasPlan } from './aliasIndex';
 
 /** A name the estate index finds: a lifecycle family or a product. */
-type EstateName = { kind: 'family'; family: LifecycleFamily } | { kind: 'product'; product: Product };
+export type EstateName = { kind: 'family'; family: LifecycleFamily } | { kind: 'product'; product: Product };
 
 /** A location the places index finds, and whether the alias found is only its nearest guess. */
 interface LocationAlias {

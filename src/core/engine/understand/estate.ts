@@ -7,9 +7,10 @@ import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
-import { knowledgeIndex } from '../text/knowledgeIndexes';
+import { knowledgeIndex, type EstateName } from '../text/knowledgeIndexes';
 import { findFigures } from '../text/figures';
 import { swapSuffix } from '../../text/affix';
+import type { AliasHit } from '../text/aliasIndex';
 
 type EstateEntry = UnderstandingModel['estate']['products'][number];
 
@@ -42,6 +43,54 @@ function versionAfter(text: string, from: number): string | undefined {
   return version;
 }
 
+/**
+ * What may stand between a product and the engine it is compatible with: "PolarDB MySQL",
+ * "TDSQL-C MySQL", "Amazon ElastiCache for Redis", "GaussDB(for MySQL)", "Tair（兼容Redis 5.0）".
+ * Whether the words say so ("for", "兼容"), or only stand apart: undefined when the gap is
+ * anything else (a list's "、", "和", other words), so two products named in a row stay two.
+ */
+function compatibilityGap(gap: string): { says: boolean } | undefined {
+  if (gap.length > 8) return undefined;
+  let rest = gap.replace(/\s/g, '').toLowerCase();
+  if (rest.startsWith('(') || rest.startsWith('（') || rest.startsWith('-')) rest = rest.slice(1);
+  if (rest === '') return { says: false };
+  if (rest === 'for' || rest === '兼容') return { says: true };
+  return undefined;
+}
+
+/**
+ * Whether the lifecycle family after a product is only the engine the product is compatible
+ * with: a managed or distributed database of its own (PolarDB, Aurora, TDSQL-C, OceanBase, Tair,
+ * ElastiCache, MSK) whose versions follow its vendor's lifecycle, not the community's. So when the
+ * words say "for" or "兼容", or the product speaks the family's protocol (its `protocols` share
+ * one with the family's own product: MySQL, PostgreSQL, RESP, Kafka).
+ */
+function compatibleEngine(kb: KnowledgeBase, text: string, product: AliasHit<EstateName>, next: AliasHit<EstateName> | undefined): boolean {
+  if (product.value.kind !== 'product' || next?.value.kind !== 'family') return false;
+  const own = next.value.family.product;
+  const p = product.value.product;
+  if (own === undefined || own === p.id) return false;
+  const gap = compatibilityGap(text.slice(product.end, next.start));
+  if (!gap) return false;
+  if (gap.says) return true;
+  const spoken = kb.product(own)?.protocols ?? [];
+  return (p.protocols ?? []).some((x) => spoken.includes(x));
+}
+
+/**
+ * A product of the estate as the report names it, with the version written: by its name
+ * ("MySQL 8.0"), or by `written`, the customer's own words for it ("东软HIS 5.0"). A product named
+ * with the engine it is compatible with keeps that engine beside its version, which is the
+ * product's edition and not the engine's release: "阿里云 PolarDB（兼容MySQL 8.0）" by its name,
+ * "PolarDB MySQL 8.0" in the customer's words.
+ */
+export function estateLabel(p: EstateEntry, written?: string): string {
+  const name = written ?? p.name;
+  const version = p.version && !name.endsWith(p.version) ? ` ${p.version}` : '';
+  if (!p.compatible) return `${name}${version}`;
+  return written === undefined ? `${name}（兼容${p.compatible}${version}）` : `${name} ${p.compatible}${version}`;
+}
+
 export interface EstateResult {
   products: EstateEntry[];
   ids: Set<string>;
@@ -69,9 +118,13 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     if (!ESTATE_SECTIONS.has(f.section)) continue;
     // In 特殊要求 only the systems to integrate with count (保留/对接…), not the wishes.
     if (f.section === '特殊要求' && !f.fieldPath.some((p) => p === '兼容性' || p === '遗留系统')) continue;
-    for (const hit of index.find(f.value)) {
+    const hits = index.find(f.value);
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h]!;
       const named = hit.value;
-      const version = versionAfter(f.value, hit.end);
+      // "PolarDB MySQL 8.0" is PolarDB, and its 8.0 is not MySQL 8.0's end of support.
+      const engine = compatibleEngine(kb, f.value, hit, hits[h + 1]) ? hits[++h]! : undefined;
+      const version = versionAfter(f.value, (engine ?? hit).end);
       const family = named.kind === 'family' ? named.family : kb.lifecycle.find((l) => l.product === named.product.id);
       const product = named.kind === 'product' ? named.product : named.family.product ? kb.product(named.family.product) : undefined;
       const key = family?.id ?? product!.id;
@@ -89,6 +142,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         categories: product?.categories ?? [],
         ...(version ? { version } : {}),
         written: f.value.slice(hit.start, hit.end),
+        ...(engine?.value.kind === 'family' ? { compatible: engine.value.family.name } : {}),
         refs: [f.line + 1],
       };
       entries.set(key, entry);

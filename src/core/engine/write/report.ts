@@ -19,6 +19,7 @@ import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
 import { holdsAny } from '../../text/holdsAny';
 import { endsWithOneOf, startsWithAny, swapPrefix, swapSuffix } from '../../text/affix';
+import { estateLabel } from '../understand/estate';
 
 export interface WriteInput {
   model: ReportModel;
@@ -76,7 +77,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   // So is one the plan builds on (东软HIS 5.0, not 东软 医院信息系统（HIS/EMR） 5.0).
   const builtOn = new Set(model.options.flatMap((o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
   const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id));
-  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : `${p.name}${p.version && !p.name.endsWith(p.version) ? ` ${p.version}` : ''}`));
+  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : estateLabel(p)));
   if (estate.length > 0 || versions.length > 0) {
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
