@@ -68,6 +68,13 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   for (const f of k.frameworks) {
     f.appliesWhen.forEach((c, n) => condition(`framework ${f.id} appliesWhen[${n + 1}]`, c));
     if (f.levelPattern) compiles(`framework ${f.id}: levelPattern`, f.levelPattern, problems);
+    if (f.onlyWithSupport) {
+      ref(`framework ${f.id} onlyWithSupport`, 'category', categories, f.onlyWithSupport.categories);
+      // A category none of whose products supports it would leave the system type without a pick.
+      for (const c of f.onlyWithSupport.categories) {
+        if (categories.has(c) && !k.products.some((p) => p.categories.includes(c) && p.supports.includes(f.id))) problems.push(`framework ${f.id} onlyWithSupport: no product of category "${c}" supports it`);
+      }
+    }
   }
   for (const l of k.lifecycle) {
     if (l.product) ref(`lifecycle ${l.id}`, 'product', products, [l.product]);

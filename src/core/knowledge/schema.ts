@@ -255,6 +255,12 @@ export const FrameworkSchema = z
     nextStep: z.string().optional(),
     /** The correct wording, when people habitually say "认证" for something that is not a certification. */
     preferredWording: z.string().optional(),
+    /**
+     * Categories in which only a product that `supports` this framework can meet it, and why: under
+     * 密评 a key manager or HSM without certified commercial cryptography cannot. Where the framework
+     * applies, the others in those categories are left out of both options, with `reason`.
+     */
+    onlyWithSupport: z.object({ categories: z.array(Id).min(1), reason: NonEmpty }).strict().optional(),
     asOf: IsoDate,
   })
   .strict();

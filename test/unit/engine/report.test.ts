@@ -12,6 +12,10 @@ import { ReportModelSchema, REPORT_SECTION_TITLES, type ReportModel } from '../.
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { bodyOf, renderMarkdown } from '../../../src/core/render/markdown';
 import { readExample, readSeed } from '../helpers/seeds';
+import { extractFacts } from '../../../src/core/facts/facts';
+import { engineFindings } from '../../../src/core/engine/findings';
+import { choosePicks } from '../../../src/core/engine/plan/picks';
+import { understand } from '../../../src/core/engine/understand';
 import { repeatedSentences, AS_OF } from './helpers';
 
 const seed = () => parseIntake(readSeed());
@@ -176,6 +180,35 @@ describe('report engine (seed intakes)', () => {
       const b = retailBody();
       assert.match(b, /业务检索.{0,10}索引别名/);
       assert.ok(!b.includes('按时间滚动'));
+    });
+  });
+
+  describe('city bank example (密评 applies, no public cloud)', () => {
+    const bank = () => generateReport(parseIntake(readExample('pipeline-2025-q3')), 0, { asOf: AS_OF });
+
+    it('proposes no key manager or HSM without certified commercial cryptography, in either option', () => {
+      const m = bank();
+      const hsm = m.options.map((o) => o.picks.find((p) => p.category === 'kms-hsm'));
+      assert.ok(hsm.every((p) => p !== undefined && m.exclusions.every((e) => e.product.id !== p.product.id)));
+      const kb = getKnowledgeBase();
+      for (const p of hsm) assert.ok(kb.product(p!.product.id)!.supports.includes('commercial-crypto-assessment'), p!.product.id);
+      const left = m.exclusions.filter((e) => e.kind === 'compliance').map((e) => e.product.id);
+      for (const id of ['hashicorp-vault', 'openbao', 'thales-luna-hsm']) assert.ok(left.includes(id), left.join());
+      const b = bodyOf(renderMarkdown(m, { refs: false }));
+      assert.match(b, /密钥管理\/HSM的选择与方案A相同：其他候选未见商用密码产品认证/);
+      assert.ok(!b.includes('HashiCorp Vault——'));
+    });
+
+    it('leaves the key managers in where 密评 does not apply', () => {
+      // The same customer and system types, with every framework applying but 密评.
+      const intake = parseIntake(readExample('pipeline-2025-q3')).intakes[0]!;
+      const u = understand(extractFacts(intake), getKnowledgeBase(), AS_OF, engineFindings(intake));
+      const hsm = [{ category: 'kms-hsm', name: '密钥管理/HSM', role: 'supporting' as const, reason: '', refs: [] }];
+      const all = new Set(getKnowledgeBase().frameworks.map((f) => f.id));
+      const left = (applicable: Set<string>) => choosePicks(u, hsm, new Map(), new Map(), applicable).exclusions.filter((e) => e.kind === 'compliance').map((e) => e.product.id);
+      assert.ok(left(all).includes('hashicorp-vault'));
+      all.delete('commercial-crypto-assessment');
+      assert.deepEqual(left(all), []);
     });
   });
 

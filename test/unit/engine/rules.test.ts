@@ -574,6 +574,14 @@ describe('knowledge base integrity', () => {
     assert.deepEqual(problems, []);
   });
 
+  it("checks a framework's onlyWithSupport: its categories exist, and some product of each supports it", () => {
+    const frameworks = KB.frameworks.map((f) => (f.id === 'commercial-crypto-assessment' ? { ...f, onlyWithSupport: { categories: ['kms-hsm', 'oms', 'no-such-category'], reason: '…' } } : f));
+    const problems = checkKnowledgeIntegrity({ ...KB, frameworks });
+    assert.ok(problems.some((p) => p.includes('no product of category "oms" supports it')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.includes('no-such-category')), problems.join('\n'));
+    assert.ok(!problems.some((p) => p.includes('"kms-hsm"')), problems.join('\n'));
+  });
+
   it('keeps laws out of product certifications', () => {
     for (const p of KB.products) {
       for (const c of p.certifications) assert.equal(KB.framework(c)?.kind, 'certification', `${p.id}: ${c} is not a certification`);

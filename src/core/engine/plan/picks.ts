@@ -77,12 +77,18 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   // `applicable`'s order: the same for every candidate, so worked out once here.
   // Only industry regulations: a cloud's GDPR paperwork is not a product feature.
   const stated = [...applicable].filter((f) => u.statedFrameworks.has(f) && isIndustryRule(u.kb, f));
+  // What only some products of a category can meet (密评: certified commercial cryptography), for
+  // the frameworks that apply, stated or not: the others are no candidates in either option.
+  const onlyWith = [...applicable].flatMap((f): OnlyWithSupport[] => {
+    const only = u.kb.framework(f)?.onlyWithSupport;
+    return only ? [{ framework: f, ...only, refs: u.statedFrameworks.get(f) ?? u.model.industry.refs }] : [];
+  });
   const pools = new Map<string, Scored[]>();
   for (const s of systems) {
     const pool: Scored[] = [];
     for (const p of u.kb.productsIn(s.category)) {
       if (p.industries && !(u.industry && p.industries.includes(u.industry.id))) continue;
-      const excluded = policyExclusion(p, s.category, u, team) ?? exclusionOf(p, s.category, u, team);
+      const excluded = policyExclusion(p, s.category, u, team) ?? exclusionOf(p, s.category, u, onlyWith, team);
       if (excluded) {
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
@@ -244,7 +250,15 @@ function businessText(u: Understanding): string {
   return text;
 }
 
-function exclusionOf(p: Product, category: string, u: Understanding, team?: TeamContext): Exclusion | undefined {
+/** A framework's `onlyWithSupport` (frameworks.yaml) where it applies, with the lines that state it (else the industry's). */
+interface OnlyWithSupport {
+  framework: string;
+  categories: readonly string[];
+  reason: string;
+  refs: number[];
+}
+
+function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: readonly OnlyWithSupport[], team?: TeamContext): Exclusion | undefined {
   const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: refOf(p, team), category, kind, reason, refs });
   const constraints = sameForEveryProduct(u).constraints;
   const tried = u.tried.get(p.id);
@@ -272,6 +286,8 @@ function exclusionOf(p: Product, category: string, u: Understanding, team?: Team
     const used = [...u.cloudsInUse].map(cloudName).join('、');
     return make('cloud', `属于${cloudName(p.cloud)}，客户${used ? `只用${used}` : '未使用公有云'}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? u.model.estate.clouds.flatMap((c) => c.refs).slice(0, 3));
   }
+  const unmet = onlyWith.find((r) => r.categories.includes(category) && !p.supports.includes(r.framework));
+  if (unmet) return make('compliance', unmet.reason, unmet.refs);
   return undefined;
 }
 

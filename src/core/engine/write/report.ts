@@ -170,10 +170,12 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   if (kept.length > 0) blocks.push(paragraph(`保留并通过集成层对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
   // A reason said for one pick (原生支持IDoc…) is not repeated for the next.
   const said = new Once();
-  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said));
+  // Categories where a requirement left only some products (密评): why option B cannot differ there.
+  const forced = new Map(model.exclusions.filter((e) => e.kind === 'compliance').map((e) => [e.category, e.reason]));
+  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said, forced));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
-    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用' })[k]);
+    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用', compliance: '不满足适用的合规要求' })[k]);
     blocks.push(note(`另有${excluded}个候选因${enumerate(kinds, 4)}被排除，明细见附录。`));
   }
   return blocks;
@@ -199,7 +201,7 @@ function whyRecommended(rec: Option, other: Option, u: Understanding): string {
   return '';
 }
 
-function option(o: Option, first: Option | undefined, categoryName: (id: string) => string, said: Once): ReportModel['sections'][number]['blocks'] {
+function option(o: Option, first: Option | undefined, categoryName: (id: string) => string, said: Once, forced: ReadonlyMap<string, string>): ReportModel['sections'][number]['blocks'] {
   const out: ReportModel['sections'][number]['blocks'] = [heading(`${o.title}${o.recommended ? '（推荐）' : '（备选）'}`)];
   if (o.note) out.push(paragraph(o.note));
   const newShared = (o.shared ?? []).filter((x) => !(first?.shared ?? []).includes(x));
@@ -212,7 +214,12 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
   }
   // What option B shares with option A is said in one line, not pick by pick.
   const same = first ? o.picks.filter((p) => first.picks.some((q) => q.category === p.category && q.product.id === p.product.id)) : [];
-  if (same.length > 0) out.push(paragraph(`${same.length === o.picks.length ? '各系统类型的选择都' : `${enumerate(same.map((p) => p.categoryName), 6)}的选择`}与方案A相同${same.length === o.picks.length && o.strategy === 'international' ? '：国际产品在本项目中没有明显优势' : ''}。`));
+  if (same.length > 0) {
+    // A new pick the same because a requirement left no other (密评: certified cryptography only) says so.
+    const why = same.filter((p) => !p.existing && forced.has(p.category)).map((p) => `${same.length > 1 ? `${p.categoryName}的` : ''}其他候选${forced.get(p.category)!}`);
+    const tail = why.length > 0 ? `：${why.join('；')}` : same.length === o.picks.length && o.strategy === 'international' ? '：国际产品在本项目中没有明显优势' : '';
+    out.push(paragraph(`${same.length === o.picks.length ? '各系统类型的选择都' : `${enumerate(same.map((p) => p.categoryName), 6)}的选择`}与方案A相同${tail}。`));
+  }
   const items = o.picks.filter((p) => !same.includes(p)).map((p) => {
     // A reason already given is not repeated: a product already named in option A is marked as
     // such; for another product a repeated reason is shortened to "同样…".
