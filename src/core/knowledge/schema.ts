@@ -205,6 +205,12 @@ export const ProductSchema = z
     scale: z.array(ScaleSchema).min(1),
     /** Integration protocols it speaks natively (SOAP, REST, IDoc, MQTT, …). */
     protocols: z.array(NonEmpty).optional(),
+    /**
+     * What its licence counts, when that grows with the hardware: `core` (per core, processor or
+     * IBM VPC). A customer who already gave up because per-core licensing made scaling too dear
+     * is told so at such a product (picks.ts).
+     */
+    licensedBy: z.enum(['core']).optional(),
     strength: NonEmpty,
     caveat: NonEmpty,
     /**

@@ -199,6 +199,18 @@ describe('report engine (seed intakes)', () => {
       assert.ok(!b.includes('HashiCorp Vault——'));
     });
 
+    it('does not offer per-core licensing again to a bank that gave up scaling its ESB over it', () => {
+      const m = bank();
+      const esb = m.options.map((o) => o.picks.find((p) => p.category === 'ipaas-esb')?.product.id);
+      assert.ok(!esb.includes('ibm-app-connect'), esb.join());
+      const ace = m.candidates.find((c) => c.product.id === 'ibm-app-connect')!;
+      assert.match(ace.notes[0]!, /^按核心（CPU）计费，客户此前“对ESB垂直扩容与限流”正因商业ESB按CPU授权/);
+      // The same bank, its attempt failed for another reason: IBM App Connect is option B's pick again.
+      const other = readExample('pipeline-2025-q3').replace('失败原因商业ESB按CPU授权，扩容成本过高', '失败原因扩容后仍有单点');
+      const again = generateReport(parseIntake(other), 0, { asOf: AS_OF });
+      assert.equal(again.options[1]!.picks.find((p) => p.category === 'ipaas-esb')?.product.id, 'ibm-app-connect');
+    });
+
     it('leaves the key managers in where 密评 does not apply', () => {
       // The same customer and system types, with every framework applying but 密评.
       const intake = parseIntake(readExample('pipeline-2025-q3')).intakes[0]!;

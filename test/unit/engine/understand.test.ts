@@ -9,6 +9,7 @@ import { parseIntake } from '../../../src/core/parser';
 import { extractFacts } from '../../../src/core/facts/facts';
 import { engineFindings } from '../../../src/core/engine/findings';
 import { lifecycleFindings } from '../../../src/core/engine/plan/lifecycle';
+import { blamesPerCoreLicensing } from '../../../src/core/engine/plan/picks';
 import { AliasIndex } from '../../../src/core/engine/text/aliasIndex';
 import { dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
 import { keyFigures } from '../../../src/core/engine/text/restate';
@@ -158,6 +159,13 @@ describe('lifecycle on the report date', () => {
   it('Kubernetes 1.19 is past, RabbitMQ 4.1 is not', () => {
     assert.deepEqual(eol(['容器：Kubernetes 1.19']), ['kubernetes 1.19 past']);
     assert.deepEqual(eol(['中间件：RabbitMQ 4.1']), []);
+  });
+});
+
+describe('a failure blamed on per-core licensing', () => {
+  it('is one whose reason names a per-core (CPU, processor, VPC) licence', () => {
+    for (const why of ['商业ESB按CPU授权，扩容成本过高', 'Oracle按处理器许可，扩容太贵', 'IBM按VPC计费', 'licensed per core, too expensive']) assert.ok(blamesPerCoreLicensing(why), why);
+    for (const why of ['CPU利用率过高', '按年订阅费用高', '扩容后仍有单点', '按核心业务优先级排期']) assert.ok(!blamesPerCoreLicensing(why), why);
   });
 });
 

@@ -118,7 +118,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         const aVendor = aPick ? u.kb.product(aPick.product.id)?.vendor : undefined;
         list = eligible.filter((c) => c.existing || aVendor === undefined || !sameVendor(c.product.vendor, aVendor));
       }
-      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: [...policyNotes(c, list, rank, team), ...c.reasons.map((r) => r.text)] });
+      // A strong objection (the vendor or licence that failed before) comes first: the appendix shows three notes.
+      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: [...policyNotes(c, list, rank, team), ...c.reasons.filter((r) => r.weight <= -3).map((r) => r.text), ...c.reasons.filter((r) => r.weight > -3).map((r) => r.text)] });
       // No candidate of the option's kind (no cloud-native service, no domestic product): the best
       // acceptable one, said plainly; a gap only when nothing passes the constraints.
       let fallback = false;
@@ -309,6 +310,9 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     // The same vendor already failed at a similar job (由HIS厂商加装接口引擎): proposing it again needs a reason.
     const again = failed.find((f) => sameVendor(f.vendor, p.vendor));
     if (again) add(-4, `同一厂商此前“${clip(again.what, 16)}”${again.why ? `因${clip(again.why, 20)}` : ''}中止，再选须说明这次有何不同`, again.refs);
+    // The licence that made the last attempt too dear: the same model again needs a reason too.
+    const dear = same.perCoreFailure;
+    if (dear && p.licensedBy === 'core') add(-4, `按核心（CPU）计费，客户此前“${clip(dear.what, 16)}”正因${clip(dear.why, 20)}而放弃`, dear.refs);
   }
   // The first need that is not the main goal, else the main goal (what a stable sort putting main goals last gives first).
   const need = needs.find((n) => n.kind !== 'main-goal') ?? needs[0];
@@ -387,6 +391,8 @@ interface SameForEveryProduct {
   /** Per product id, the first product of the estate and the first kept system that are it: looked up for every candidate. */
   estate: ReadonlyMap<string, Understanding['model']['estate']['products'][number]>;
   kept: ReadonlyMap<string, Understanding['kept'][number]>;
+  /** An attempt that failed because per-core licensing made it too dear (商业ESB按CPU授权，扩容成本过高). */
+  perCoreFailure: Understanding['model']['triedAndFailed'][number] | undefined;
 }
 
 type Constraint = Understanding['model']['constraints'][number];
@@ -408,10 +414,21 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
       jurisdictionRefs: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3),
       scaleRefs: figures.flatMap((x) => x.refs).slice(0, 2),
       scaleText: f ? `容量适合${f.text}的规模` : '规模定位匹配',
+      perCoreFailure: u.model.triedAndFailed.find((t) => blamesPerCoreLicensing(t.why)),
     };
     sameKept.set(u, same);
   }
   return same;
+}
+
+/** Words of a per-core licence (按CPU, 按核心, IBM's VPC) and of licensing, lower-cased. */
+const PER_CORE = ['按cpu', '按核', '按内核', '按处理器', '按物理核', '按vpc', 'per core', 'per-core', 'per cpu', 'per-cpu', 'per vcore', 'per processor'];
+const LICENSING = ['授权', '许可', '计费', '收费', '计价', 'licen'];
+
+/** Whether a reason for giving up blames per-core licensing ("商业ESB按CPU授权，扩容成本过高"). */
+export function blamesPerCoreLicensing(why: string): boolean {
+  const lower = why.toLowerCase();
+  return PER_CORE.some((w) => lower.includes(w)) && LICENSING.some((w) => lower.includes(w));
 }
 
 /** The first item of `items` for each key (`key` undefined: the item has none), as `find` by that key would give it. */
