@@ -225,6 +225,14 @@ describe('report engine (seed intakes)', () => {
   });
 
   describe('insurance (AWS Beijing + “Azure东欧”)', () => {
+    it('says that an estimate under half the budget covers this plan only', () => {
+      // 3年TCO估算$100–160万 against $360万: the rest of the budget is the customer's to explain.
+      assert.match(model(1).costs!.budget!.statement, /估算只含本方案推荐的系统，余量较大，宜与客户确认预算还覆盖哪些工作。$/);
+      const hospital = generateReport(parseIntake(readExample('hospital')), 0, { asOf: AS_OF });
+      assert.equal(hospital.costs!.budget!.verdict, 'within');
+      assert.ok(!hospital.costs!.budget!.statement.includes('估算只含'), hospital.costs!.budget!.statement);
+    });
+
     it('uses only AWS and Azure products: no Alibaba CEN, no Huawei Cloud Connect', () => {
       const m = model(1);
       const b = body(1);

@@ -157,6 +157,17 @@ describe('report reasoning and writing (all intakes)', () => {
         const shown = b.verdict === 'over' ? low : high;
         assert.ok(Math.abs(Math.abs(budget - shown) - difference) < 0.05, `${b.statement}: ${budget} − ${shown} is not ${difference}`);
       });
+
+      it('an estimate under half the budget says it covers this plan only', () => {
+        const b = model.costs?.budget;
+        const sentence = b?.statement.split('。')[0] ?? '';
+        const estimate = /估算\D*[\d.]+–([\d.]+)(万|亿)/.exec(sentence);
+        const total = /预算\D*([\d.]+)(万|亿)/.exec(sentence);
+        if (!b || !estimate || !total) return;
+        const amount = (n: string, unit: string) => Number(n) * (unit === '亿' ? 10_000 : 1);
+        const half = b.verdict === 'within' && amount(estimate[1]!, estimate[2]!) * 2 < amount(total[1]!, total[2]!);
+        assert.equal(b.statement.endsWith('估算只含本方案推荐的系统，余量较大，宜与客户确认预算还覆盖哪些工作。'), half, b.statement);
+      });
     });
   }
 });

@@ -258,6 +258,7 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   if (verdict === 'within') {
     const margin = budgetTotal - shown(high);
     statement = `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
+
   } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
     const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict);
@@ -266,7 +267,10 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
         ? `${scope}估算${estimate}，按下限也${exceeds(shown(low), budgetTotal, currency, true, `预算${text}${composed}`)}。${cut}`
         : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限${exceeds(shown(high), budgetTotal, currency, true)}。${cut}`;
   }
-  return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}`, refs: b.refs };
+  // Under half the budget: the estimate covers this plan's systems only, which a reader may not
+  // assume; what else the budget is for is the customer's to say.
+  const headroom = verdict === 'within' && shown(high) * 2 < budgetTotal ? '估算只含本方案推荐的系统，余量较大，宜与客户确认预算还覆盖哪些工作。' : '';
+  return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}${headroom}`, refs: b.refs };
 }
 
 /**
