@@ -535,6 +535,8 @@ describe('rules on negative fixtures', () => {
     { name: 'Elasticsearch for product search: no log indices', text: intake('中间件：Elasticsearch 8.11商品检索'), quiet: ['large-volume-search'], fires: ['business-search-reindex'] },
     { name: 'Elasticsearch for logs: no product-search advice', text: intake('日志：ELK日志平台（Elasticsearch 7.17）'), quiet: ['business-search-reindex'], fires: ['large-volume-search'] },
     { name: 'OpenSearch named before its logs', text: intake('中间件：OpenSearch 2.11存放应用日志'), quiet: ['business-search-reindex'], fires: ['large-volume-search'] },
+    { name: 'GSP temperature monitoring', text: intake('合规性：满足GSP药品经营质量管理规范的温湿度监测要求'), quiet: [], fires: ['gsp-cold-chain-temperature-records'] },
+    { name: '"GSPN" is not GSP', text: intake('网络：GSPN专网接入'), quiet: ['gsp-cold-chain-temperature-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];
 
