@@ -133,7 +133,8 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     exclusions: picks.exclusions,
     candidates: picks.candidates,
     lifecycle,
-    regulations: regulation.regulations,
+    // What the timeline and costs plan for is scheduled in the next steps too, brought in or stated.
+    regulations: regulation.regulations.map((r) => ((r.id === 'mlps-2' && regulated.mlps) || (r.id === 'commercial-crypto-assessment' && regulated.crypto) ? { ...r, planned: true } : r)),
     costs,
     timeline,
     risks: assessRisks(u, hits, lifecycle, timeline, costs, picks.options.find((o) => o.recommended)),

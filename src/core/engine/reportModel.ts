@@ -268,6 +268,8 @@ const RegulationSchema = z.object({
   name: z.string(),
   /** stated: the intake names it; brought-in: its conditions hold (jurisdiction, industry, data). */
   basis: z.enum(['stated', 'brought-in']),
+  /** Its testing is in the plan's timeline and costs (等保, 密评 for a project that builds a system), stated or not. */
+  planned: z.boolean().optional(),
   why: z.string(),
   refs: Refs,
 });

@@ -289,6 +289,23 @@ describe('evaluation intakes', () => {
     assert.ok(!evalReport('logistics').model.options.some((o) => o.picks.some((p) => p.category === 'wms')));
   });
 
+  it('schedules in the next steps every assessment the plan costs and times, stated or brought in', () => {
+    // The university states 等保三级; 密评 comes with it, is costed and in the timeline.
+    const { model, body } = evalReport('education');
+    const crypto = model.regulations.find((r) => r.id === 'commercial-crypto-assessment')!;
+    assert.equal(crypto.basis, 'brought-in');
+    assert.equal(crypto.planned, true);
+    assert.ok(model.costs!.items.some((i) => i.component === '密评'));
+    const steps = body.slice(body.indexOf('## 下一步建议'));
+    assert.match(steps, /排定合规测评：[^]*商用密码应用安全性评估\*\*：先编制密码应用方案/);
+    for (const name of Object.keys(EXPECTED)) {
+      const m = evalReport(name).model;
+      const next = evalReport(name).body.slice(evalReport(name).body.indexOf('## 下一步建议'));
+      // Named by the start of its name (网络安全等级保护2.0, 商用密码应用安全性评估).
+      for (const r of m.regulations.filter((x) => x.planned)) assert.ok(next.includes(r.name.slice(0, 6)), `${name}: ${r.name} planned but not in the next steps`);
+    }
+  });
+
   it('benefits are worked only from the customer’s own loss figures', () => {
     for (const name of ['ecommerce', 'logistics']) {
       const { model } = evalReport(name);

@@ -465,7 +465,8 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
     if (rest.length > 0) named.push(labelled(enumerate(rest.map((x) => x.p.categoryName), 3), '按方案中所列的验证项比选。', rest.flatMap((x) => x.refs)));
     steps.push(point(trials.some((x) => x.p.alternative) ? '用2–4周做POC，推荐产品与备选同场比选：' : '用2–4周做POC，在客户数据上验证推荐产品：', [], named));
   }
-  const paths = model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').map((r) => ({ r, f: u.kb.framework(r.id ?? '') })).filter((x) => x.f && x.f.kind !== 'law');
+  // What the customer asked for, and the testing the plan schedules and costs (密评 brought in by 等保三级).
+  const paths = model.regulations.filter((x) => x.kind === 'framework' && (x.basis === 'stated' || x.planned)).map((r) => ({ r, f: u.kb.framework(r.id ?? '') })).filter((x) => x.f && x.f.kind !== 'law');
   if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
