@@ -306,6 +306,11 @@ describe('evaluation intakes', () => {
     }
   });
 
+  it('an overrun names the vendor to negotiate the licence with', () => {
+    assert.match(evalReport('energy').model.costs!.budget!.statement, /与国电南瑞谈许可分期与报价/);
+    for (const name of Object.keys(EXPECTED)) assert.ok(!(evalReport(name).model.costs?.budget?.statement ?? '').includes('厂商谈'), name);
+  });
+
   it('benefits are worked only from the customer’s own loss figures', () => {
     for (const name of ['ecommerce', 'logistics']) {
       const { model } = evalReport(name);

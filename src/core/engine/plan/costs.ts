@@ -102,7 +102,12 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   ];
   if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);
   assumptions.push('单价为规划参考区间（中档价格、国内市场），以厂商报价为准；开源产品不计许可费，计入运维人力。');
-  const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r))), items);
+  // Who to negotiate a licence with: the vendor of the option's pick for the item's system type.
+  const vendorOf = (category: string | undefined) => {
+    const pick = option?.picks.find((p) => p.category === category);
+    return pick ? u.kb.product(pick.product.id)?.vendor : undefined;
+  };
+  const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r))), items, vendorOf);
   const benefits = benefitsOf(u, currency);
   const runMid = (perYear.low + perYear.high) / 2;
   const onceMid = (once.low + once.high) / 2;
@@ -212,7 +217,7 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   return { units: fallback, basis: d === 'nodes' ? `按${fallback}${DRIVER_NAMES[d]}的集群估算` : `假设${fallback}${DRIVER_NAMES[d]}（调研表未给出）` };
 }
 
-function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, systems: readonly SystemType[], items: readonly CostItem[]): Costs['budget'] {
+function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, systems: readonly SystemType[], items: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined): Costs['budget'] {
   const b = u.model.budget;
   if (!b.total) return undefined;
   // What the budget covers: a per-year budget over the horizon; a one-time budget against one-time spend (plus its recurring line if given).
@@ -261,7 +266,7 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
 
   } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
-    const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict);
+    const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict, vendorOf);
     statement =
       verdict === 'over'
         ? `${scope}估算${estimate}，按下限也${exceeds(shown(low), budgetTotal, currency, true, `预算${text}${composed}`)}。${cut}`
@@ -288,7 +293,7 @@ function exceeds(shown: number, limit: number, currency: string, percent: boolea
  * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
  * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
  */
-function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over'): string {
+function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over', vendorOf: (category: string | undefined) => string | undefined): string {
   // A gap within the estimate's own precision is a negotiation, not a change of scope.
   if (overrun <= budget * 0.05) return '差距在估算误差以内，可在报价谈判中消化。';
   const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
@@ -318,7 +323,9 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
   if (deferred.length > 0) parts.push(`把${deferred.map((s) => `“${s.name}”`).join('、')}放到二期（约${formatAmount(saved, currency)}）`);
   if (saved < overrun) {
     const licence = items.filter((i) => i.kind === 'licence').sort((a, b) => b.high - a.high)[0];
-    const talk = licence ? `与${licence.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价` : '报价谈判';
+    // The vendor by its name (与国电南瑞谈…), not "the vendor of" a product line.
+    const vendor = licence ? vendorOf(licence.category) : undefined;
+    const talk = vendor ? `与${vendor}谈许可分期与报价` : licence ? `与${licence.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价` : '报价谈判';
     parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `一期只交付首要目标所需的部分，${talk}，或分期建设、按里程碑付款`);
   }
   return `${verdict === 'tight' ? '报价若接近上限，' : '要回到预算内，'}${parts.join('；')}。`;
