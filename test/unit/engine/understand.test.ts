@@ -215,4 +215,10 @@ describe('key figures of a line', () => {
     assert.deepEqual(keyFigures('大促期间订单与库存在Shopify独立站、Amazon和Lazada三套系统间同步延迟超过10分钟，超卖频发'), ['同步延迟超10分钟']);
     assert.deepEqual(keyFigures('HIS、LIS、PACS、EMR之间点对点接口超过120个，接口故障时医嘱回传延迟30分钟以上'), ['医嘱回传延迟30分钟']);
   });
+
+  it('say two figures of one clause as one (the second is measured on the first)', () => {
+    assert.deepEqual(keyFigures('4K素材转码排队，单条1小时节目转码需要约3小时；近线存储已用到92%'), ['单条1小时节目转码需要约3小时', '近线存储已用到92%']);
+    // Apart when a clause or a list separates them.
+    assert.deepEqual(keyFigures('月末高峰交易失败率1.8%，年投诉量增长35%'), ['月末高峰交易失败率1.8%', '年投诉量增长35%']);
+  });
 });

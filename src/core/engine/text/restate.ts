@@ -38,7 +38,17 @@ export function keyFigures(text: string, max = 2): readonly string[] {
 
 function figuresNamed(text: string, max: number): string[] {
   const out: string[] = [];
+  // The last figure said, and where it ends: a figure in the same clause continues it.
+  let last = -1;
+  let lastEnd = -1;
   for (const f of findFigures(text)) {
+    // "单条1小时节目转码需要约3小时": the second figure is measured on the first; named apart,
+    // they read "单条1小时，节目转码需要3小时". Said as one, in the customer's words.
+    if (last >= 0 && f.start - lastEnd <= 10 && !hasClauseBreak(text, lastEnd, f.start)) {
+      out[last] = `${out[last]!}${text.slice(lastEnd, f.end)}`.trim();
+      lastEnd = f.end;
+      continue;
+    }
     let start = f.start;
     // Walk back over the naming words, stopping at punctuation or a connecting word; then start
     // a few characters before the metric word nearest the number (订单接口P99, 医嘱回传延迟).
@@ -66,10 +76,20 @@ function figuresNamed(text: string, max: number): string[] {
     }
     for (const [w, short] of TRAILING) if (label.endsWith(w)) label = label.slice(0, -w.length) + short;
     out.push(`${label}${text.slice(f.start, f.end)}`.trim());
+    last = out.length - 1;
+    lastEnd = f.end;
     if (out.length >= max) break;
   }
   return out;
 }
+
+/** Whether `text[from, to)` has a character that ends a clause or a listed item. */
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_BREAKS.includes(text[i]!)) return true;
+  return false;
+}
+
+const CLAUSE_BREAKS = '，,；;。、（(）)：: /／与和及或';
 
 /** A line without its lead-in words and trailing punctuation. */
 export function tidy(text: string): string {
