@@ -306,6 +306,17 @@ describe('evaluation intakes', () => {
     }
   });
 
+  it('says nothing of 信创 to a customer who does not require it', () => {
+    let checked = 0;
+    for (const name of Object.keys(EXPECTED)) {
+      const m = evalReport(name).model;
+      if (m.understanding.constraints.some((c) => c.kind.startsWith('xinchuang'))) continue;
+      checked++;
+      for (const o of m.options) for (const p of o.picks) assert.ok(!/信创|国产数据库要求/.test(`${p.why}${p.alternative?.why ?? ''}`), `${name}: ${p.product.name}: ${p.why}`);
+    }
+    assert.ok(checked >= 3, `${checked} fixtures without 信创`);
+  });
+
   it('an overrun names the vendor to negotiate the licence with', () => {
     assert.match(evalReport('energy').model.costs!.budget!.statement, /与国电南瑞谈许可分期与报价/);
     for (const name of Object.keys(EXPECTED)) assert.ok(!(evalReport(name).model.costs?.budget?.statement ?? '').includes('厂商谈'), name);

@@ -149,7 +149,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const picks: Pick[] = chosen.map(({ system, first, second, uncovered }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
-      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse, systemTypeWords(u), strength);
+      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse, systemTypeWords(u), strength, sameForEveryProduct(u).xinchuang !== undefined);
       const alternative = second && !same ? altWhy(second, first, common, strength) : undefined;
       return {
         category: system.category,
@@ -492,20 +492,26 @@ function refsOf(c: Scored, common: readonly string[]): number[] {
  * (`poc`). A brochure line that would fit any customer is never a reason. The need a system type
  * answers is said once, for the system type, so "针对…" is not repeated per pick.
  */
-function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>, strength: (p: Product) => string | undefined): { text: string; basis: Pick['basis'] } {
+function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>, strength: (p: Product) => string | undefined, xinchuang: boolean): { text: string; basis: Pick['basis'] } {
   const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
   const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
   // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
   // A caveat that touches what the customer wrote (海外渠道能力有限, for a cross-border seller) is said with the pick.
   const sentences = caveatSentences(c.product);
   const ownWords = stopWithOwnName(stop, c.product);
-  const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds));
+  // A caveat about 信创 speaks only to a customer who requires it ("不满足信创要求" shares 满足…要求 with any requirement).
+  const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds) && (xinchuang || !aboutXinchuang(x)));
   const caveat = c.existing ? (relevantCaveat ?? sentences[0]) : relevantCaveat;
   const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${swapPrefix(caveat, '注意')}`] : [])];
   if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };
   const relevant = strength(c.product);
   if (relevant) return { text: [relevant, ...tail].join('；'), basis: 'product' };
   return { text: [`需在POC中验证：${proof}`, ...tail].join('；'), basis: 'poc' };
+}
+
+/** Whether a caveat is about 信创 (domestic chips, operating systems, databases). */
+function aboutXinchuang(sentence: string): boolean {
+  return holdsAny(sentence, ['信创', '国产数据库', '国产化', '国产芯片', '国产操作系统']);
 }
 
 /**
