@@ -183,6 +183,10 @@ function isUnitStart(c: number): boolean {
   return c === 0x5206 /* 分 */ || c === 0x4e2a /* 个 */ || c === 0x5c0f /* 小 */ || c === 0x79d2 /* 秒 */ || c === 0x5929 /* 天 */;
 }
 
+/** The sections that describe the customer's present, not what the project must achieve. */
+const CURRENT_PAINS = '当前痛点';
+const CURRENT_ESTATE = '基础设施现状';
+
 /** What the lines state, line by line (so the statements of several runs of lines are those of each, one after the other). */
 function collect(lines: readonly AnalysisLine[]): Statements {
   // Made when the first clause worth reading is met (most sections have none).
@@ -192,6 +196,8 @@ function collect(lines: readonly AnalysisLine[]): Statements {
     // A blank line (most of a blank template's: its placeholders are blanked) has neither a digit
     // nor a character zero tolerance starts with; a loop over its blanks is cheaper than scan's two searches.
     if (isBlank(line.text)) continue;
+    // What is today (灾备演练RTO约4小时, 当前可用性99.5%) is no requirement to hold the SLA against.
+    if (line.section === CURRENT_PAINS || line.section === CURRENT_ESTATE) continue;
     const has = scan(line.text);
     if (has !== 0) s = collectLine(s, line, has);
   }

@@ -28,6 +28,14 @@ describe('analysis: intake.sla-conflict', () => {
     assert.match(f[0]!.message, /recovery time of 1 h \(故障恢复时间\) is longer than the 15 min of downtime per quarter/);
   });
 
+  it("does not hold today's recovery time or availability against the required SLA", () => {
+    // 灾备切换RTO约4小时 is the pain; the requirement is RTO<5分钟.
+    const text = '[基础设施现状]：\n- 现存瓶颈：\n  - 运维层面：灾备切换演练每年一次，RTO约4小时，当前可用性99.5%\n[当前痛点]：\n- 具体问题：去年停机累计6小时\n[特殊要求]：\n- 服务等级：\n  - SLA：99.99%可用性，RTO<5分钟、RPO=0\n';
+    assert.deepEqual(findings(text, 'sla-conflict'), []);
+    // The same 4 hours as the requirement conflicts.
+    assert.equal(findings(text.replace('RTO<5分钟', 'RTO<4小时'), 'sla-conflict').length, 1);
+  });
+
   it('does not fire when the numbers are consistent', () => {
     assert.deepEqual(findings(analysisFixture('sla-ok'), 'sla-conflict'), []);
     for (const text of [
