@@ -180,6 +180,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'platform',
     present: ['理赔', '规则'],
   },
+  securities: {
+    core: 'securities-trading',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['alibaba-polardb', 'cloud']],
+    // Foreign regulators of the industry (no overseas entity), and an ESB for a database's licence.
+    absent: ['SEC', 'FINRA', 'MAS', 'SFC', 'ESB', '核心业务系统未能'],
+    lifecycle: ['ibm-mq 8.0 past', 'oracle-db 11g past', 'mysql 5.7 past', 'redis 4.0 past'],
+    verdict: 'tight',
+    timeline: 'securities-trading',
+    present: ['集中交易', '委托', '全真', '分布式数据库', '回放'],
+  },
 };
 
 describe('evaluation intakes', () => {

@@ -183,7 +183,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   return { options, exclusions, candidates };
 }
 
-const FALLBACK_NOTE: Record<Strategy, string> = {
+/** What a pick's reason starts with when no candidate of the option's kind passed (the report's "same as A" line says it). */
+export const FALLBACK_NOTE: Record<Strategy, string> = {
   domestic: '该类暂无成熟国产产品；',
   'domestic-alt': '',
   international: '该类暂无合适的国际产品；',

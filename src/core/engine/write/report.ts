@@ -12,7 +12,7 @@ import type { RuleHit } from '../rules';
 import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
-import { currentName, replacesCore } from '../plan/picks';
+import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -216,7 +216,11 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
   const same = first ? o.picks.filter((p) => first.picks.some((q) => q.category === p.category && q.product.id === p.product.id)) : [];
   if (same.length > 0) {
     // A new pick the same because a requirement left no other (密评: certified cryptography only) says so.
-    const why = same.filter((p) => !p.existing && forced.has(p.category)).map((p) => `${same.length > 1 ? `${p.categoryName}的` : ''}其他候选${forced.get(p.category)!}`);
+    // So does one the same because the option's kind has none (no international brokerage counter).
+    const fallback = FALLBACK_NOTE[o.strategy];
+    const why = same
+      .filter((p) => !p.existing && (forced.has(p.category) || (fallback !== '' && p.why.startsWith(fallback))))
+      .map((p) => (forced.has(p.category) ? `${same.length > 1 ? `${p.categoryName}的` : ''}其他候选${forced.get(p.category)!}` : swapSuffix(same.length > 1 ? swapPrefix(fallback, '该类', p.categoryName) : fallback, '；', '')));
     const tail = why.length > 0 ? `：${why.join('；')}` : same.length === o.picks.length && o.strategy === 'international' ? '：国际产品在本项目中没有明显优势' : '';
     out.push(paragraph(`${same.length === o.picks.length ? '各系统类型的选择都' : `${enumerate(same.map((p) => p.categoryName), 6)}的选择`}与方案A相同${tail}。`));
   }
