@@ -263,7 +263,6 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   if (verdict === 'within') {
     const margin = budgetTotal - shown(high);
     statement = `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
-
   } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
     const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict, vendorOf);

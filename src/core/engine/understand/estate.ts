@@ -60,7 +60,7 @@ function compatibilityGap(gap: string): { says: boolean } | undefined {
 
 /**
  * Whether the lifecycle family after a product is only the engine the product is compatible
- * with: a managed or distributed database of its own (PolarDB, Aurora, TDSQL-C, OceanBase, Tair,
+ * with: a managed service or a database of its own (PolarDB, Aurora, TDSQL-C, OceanBase, Tair,
  * ElastiCache, MSK) whose versions follow its vendor's lifecycle, not the community's. So when the
  * words say "for" or "兼容", or the product speaks the family's protocol (its `protocols` share
  * one with the family's own product: MySQL, PostgreSQL, RESP, Kafka).
