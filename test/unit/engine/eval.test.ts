@@ -329,6 +329,15 @@ describe('evaluation intakes', () => {
     assert.ok(checked >= 3, `${checked} fixtures without 信创`);
   });
 
+  it('never gives REST or HTTP as what sets a product apart', () => {
+    // Every OMS speaks REST: "原生支持REST，便于对接金蝶云星空" was a reason that fits any candidate.
+    for (const name of Object.keys(EXPECTED)) {
+      const m = evalReport(name).model;
+      for (const c of m.candidates) assert.ok(!c.notes.some((n) => /原生支持[^，]*\b(?:REST|HTTPS?)\b/.test(n)), `${name}: ${c.product.name}: ${c.notes.join('；')}`);
+    }
+    assert.match(evalReport('ecommerce').model.options[0]!.picks[0]!.why, /面向跨境卖家/);
+  });
+
   it('an overrun names the vendor to negotiate the licence with', () => {
     assert.match(evalReport('energy').model.costs!.budget!.statement, /与国电南瑞谈许可分期与报价/);
     for (const name of Object.keys(EXPECTED)) assert.ok(!(evalReport(name).model.costs?.budget?.statement ?? '').includes('厂商谈'), name);

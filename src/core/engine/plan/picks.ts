@@ -342,9 +342,10 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   // Protocols of the systems it must talk to (not the product's own kind: an HIS does not "connect to HIS").
   const own = ownKindNames(u.kb, p);
   const protocols = lowerProtocols(p);
+  // REST or HTTP is spoken by nearly every product: saying so tells the customer nothing (IDoc, HL7 v2, SOAP do).
   const speaks = (x: string) => {
     const lower = x.toLowerCase();
-    return protocols?.some((q) => q.includes(lower)) ?? false;
+    return !GENERIC_PROTOCOLS.has(lower) && (protocols?.some((q) => q.includes(lower)) ?? false);
   };
   const targets = protocols ? u.model.integrations.filter((i) => i.protocols.some(speaks) && !holdsAny(i.system.toLowerCase(), own)) : [];
   if (targets.length > 0) {
@@ -421,6 +422,9 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
   }
   return same;
 }
+
+/** Protocols too common to set a product apart (lower-cased, as an integration's protocols are compared). */
+const GENERIC_PROTOCOLS = new Set(['rest', 'http', 'https', 'json', 'restful']);
 
 /** Words of a per-core licence (按CPU, 按核心, IBM's VPC) and of licensing, lower-cased. */
 const PER_CORE = ['按cpu', '按核', '按内核', '按处理器', '按物理核', '按vpc', 'per core', 'per-core', 'per cpu', 'per-cpu', 'per vcore', 'per processor'];
