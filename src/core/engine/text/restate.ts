@@ -52,7 +52,7 @@ function figuresNamed(text: string, max: number): string[] {
     let start = f.start;
     // Walk back over the naming words, stopping at punctuation or a connecting word; then start
     // a few characters before the metric word nearest the number (订单接口P99, 医嘱回传延迟).
-    while (start > 0 && f.start - start < 14 && !'，,；;。、（(）)：: 与和'.includes(text[start - 1]!)) start--;
+    while (start > 0 && f.start - start < 14 && !LABEL_STOPS.includes(text[start - 1]!)) start--;
     // Never start inside a Latin word ("PS数据" for "GPS数据").
     const latin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
     while (start > 0 && latin(text[start - 1]) && latin(text[start])) start--;
@@ -89,7 +89,11 @@ function hasClauseBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const CLAUSE_BREAKS = '，,；;。、（(）)：: /／与和及或';
+/** Where a figure's naming words stop, walking back: punctuation, brackets and a connecting word. */
+const LABEL_STOPS = '，,；;。、（(）)：: 与和';
+
+/** What keeps two figures apart: where a label stops, and a slash or another listing word. */
+const CLAUSE_BREAKS = `${LABEL_STOPS}/／及或`;
 
 /** A line without its lead-in words and trailing punctuation. */
 export function tidy(text: string): string {
