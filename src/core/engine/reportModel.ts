@@ -196,6 +196,8 @@ const PickSchema = z.object({
   refs: Refs,
   /** The customer already runs it: keep and upgrade. */
   existing: z.boolean(),
+  /** No candidate of the option's kind passed (no domestic product of this type), so this is the best acceptable one. */
+  fallback: z.boolean().optional(),
   /**
    * At most one alternative. For a system the customer keeps there is none, unless the kept system
    * covers only part of the type: `scope` then names the part it is for (the EMR, when only the HIS stays).

@@ -11,7 +11,9 @@ import { generateReport } from '../../../src/core/engine/generate';
 import { ReportModelSchema, REPORT_SECTION_TITLES, type ReportModel } from '../../../src/core/engine/reportModel';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { bodyOf, renderMarkdown } from '../../../src/core/render/markdown';
-import { readExample, readSeed } from '../helpers/seeds';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readExample, readSeed, repoRoot } from '../helpers/seeds';
 import { extractFacts } from '../../../src/core/facts/facts';
 import { engineFindings } from '../../../src/core/engine/findings';
 import { choosePicks } from '../../../src/core/engine/plan/picks';
@@ -180,6 +182,18 @@ describe('report engine (seed intakes)', () => {
       const b = retailBody();
       assert.match(b, /业务检索.{0,10}索引别名/);
       assert.ok(!b.includes('按时间滚动'));
+    });
+  });
+
+  describe('brokerage fixture (no international trading counter)', () => {
+    it('marks option B\'s trading counter as a fallback, and says so once in the "same as option A" line', () => {
+      const text = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', 'securities.intake'), 'utf8');
+      const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+      const b = m.options[1]!;
+      const flagged = b.picks.filter((p) => p.fallback === true).map((p) => p.category);
+      assert.deepEqual(flagged, ['securities-trading']);
+      assert.ok(m.options[0]!.picks.every((p) => p.fallback === undefined));
+      assert.match(bodyOf(renderMarkdown(m, { refs: false })), /证券集中交易系统的选择与方案A相同：该类暂无合适的国际产品。/);
     });
   });
 

@@ -159,6 +159,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         basis: reason.basis,
         refs: refsOr(refsOf(first, common), system.refs),
         existing: first.existing,
+        ...(fallbacks.has(system.category) ? { fallback: true } : {}),
         ...(second && alternative !== undefined ? { alternative: { product: ref(second.product), why: alternative, refs: refsOr(refsOf(second, common), system.refs), ...(uncovered ? { scope: uncovered } : {}) } } : {}),
         score: first.score,
       };
@@ -183,7 +184,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   return { options, exclusions, candidates };
 }
 
-/** What a pick's reason starts with when no candidate of the option's kind passed (the report's "same as A" line says it). */
+/** What a fallback pick's reason starts with (the report's "same as A" line says it too). */
 export const FALLBACK_NOTE: Record<Strategy, string> = {
   domestic: '该类暂无成熟国产产品；',
   'domestic-alt': '',

@@ -219,7 +219,7 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
     // So does one the same because the option's kind has none (no international brokerage counter).
     const fallback = FALLBACK_NOTE[o.strategy];
     const why = same
-      .filter((p) => !p.existing && (forced.has(p.category) || (fallback !== '' && p.why.startsWith(fallback))))
+      .filter((p) => !p.existing && (forced.has(p.category) || (p.fallback === true && fallback !== '')))
       .map((p) => (forced.has(p.category) ? `${same.length > 1 ? `${p.categoryName}的` : ''}其他候选${forced.get(p.category)!}` : swapSuffix(same.length > 1 ? swapPrefix(fallback, '该类', p.categoryName) : fallback, '；', '')));
     const tail = why.length > 0 ? `：${why.join('；')}` : same.length === o.picks.length && o.strategy === 'international' ? '：国际产品在本项目中没有明显优势' : '';
     out.push(paragraph(`${same.length === o.picks.length ? '各系统类型的选择都' : `${enumerate(same.map((p) => p.categoryName), 6)}的选择`}与方案A相同${tail}。`));
