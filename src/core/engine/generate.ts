@@ -66,6 +66,10 @@ function today(): string {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The frameworks whose testing window and fee the plan carries, by the flag costs and timeline read. */
+const TESTED_FRAMEWORKS = { mlps: 'mlps-2', crypto: 'commercial-crypto-assessment' } as const;
+
 /** The last day `today()` gave, and when it starts (UTC midnight, ms). */
 let day: { text: string; from: number } | undefined;
 
@@ -116,11 +120,9 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   }
   // Testing windows and their fees belong to projects that build a system, or that the intake ties to them.
   const builds = m.coreSystem.inScope || m.statedSystems.length > 0;
-  const regulated = {
-    mlps: regulation.applicable.has('mlps-2') && (builds || u.statedFrameworks.has('mlps-2')),
-    crypto: regulation.applicable.has('commercial-crypto-assessment') && (builds || u.statedFrameworks.has('commercial-crypto-assessment')),
-    csv: u.industry?.id === 'pharma',
-  };
+  const tested = (test: keyof typeof TESTED_FRAMEWORKS) => regulation.applicable.has(TESTED_FRAMEWORKS[test]) && (builds || u.statedFrameworks.has(TESTED_FRAMEWORKS[test]));
+  const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: u.industry?.id === 'pharma' };
+  const planned = new Set<string>(Object.entries(TESTED_FRAMEWORKS).filter(([test]) => regulated[test as keyof typeof TESTED_FRAMEWORKS]).map(([, id]) => id));
   const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
   const timeline = planTimeline(u, regulated);
   const model: ReportModel = {
@@ -134,7 +136,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     candidates: picks.candidates,
     lifecycle,
     // What the timeline and costs plan for is scheduled in the next steps too, brought in or stated.
-    regulations: regulation.regulations.map((r) => ((r.id === 'mlps-2' && regulated.mlps) || (r.id === 'commercial-crypto-assessment' && regulated.crypto) ? { ...r, planned: true } : r)),
+    regulations: regulation.regulations.map((r) => (r.id !== undefined && planned.has(r.id) ? { ...r, planned: true } : r)),
     costs,
     timeline,
     risks: assessRisks(u, hits, lifecycle, timeline, costs, picks.options.find((o) => o.recommended)),
