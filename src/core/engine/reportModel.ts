@@ -232,7 +232,7 @@ const ExclusionSchema = z.object({
    * stays, 信创, a product that covers only part of what the customer runs (`unsuited`), or the
    * team's vendor policy.
    */
-  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang', 'unsuited', 'policy', 'compliance']),
+  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang', 'domestic', 'unsuited', 'policy', 'compliance']),
   reason: z.string(),
   refs: Refs,
 });

@@ -138,6 +138,10 @@ const CostProfileSchema = z
   })
   .strict();
 
+/** The layers a partial 信创 requirement names: 数据库, 操作系统, 中间件. */
+const XinchuangLayerSchema = z.enum(['database', 'os', 'middleware']);
+export type XinchuangLayer = z.infer<typeof XinchuangLayerSchema>;
+
 export const CategorySchema = z
   .object({
     id: Id,
@@ -161,6 +165,11 @@ export const CategorySchema = z
      */
     proof: NonEmpty,
     cost: CostProfileSchema,
+    /**
+     * The layer a partial 信创 requirement names this category by (数据库国产化 → database): under
+     * such a requirement only domestic products of the category qualify, in either option.
+     */
+    xinchuangLayer: XinchuangLayerSchema.optional(),
   })
   .strict();
 

@@ -18,7 +18,7 @@ interface Expectation {
   /** Hard constraints the understanding must find. */
   constraints: string[];
   /** Product ids excluded, each with the kind of reason. */
-  excluded: Array<[id: string, kind: 'constraint' | 'cloud' | 'failed' | 'kept' | 'xinchuang']>;
+  excluded: Array<[id: string, kind: 'constraint' | 'cloud' | 'failed' | 'kept' | 'xinchuang' | 'domestic']>;
   /** Words that must not appear in the customer's body (excluded vendors, foreign regulators…). */
   absent: string[];
   /** `family version status` lifecycle call-outs on AS_OF. */
@@ -184,7 +184,10 @@ const EXPECTED: Record<string, Expectation> = {
     core: 'securities-trading',
     inScope: true,
     constraints: ['xinchuang-preferred'],
-    excluded: [['alibaba-polardb', 'cloud']],
+    excluded: [
+      ['alibaba-polardb', 'cloud'],
+      ['cockroachdb', 'domestic'],
+    ],
     // Foreign regulators of the industry (no overseas entity), and an ESB for a database's licence.
     absent: ['SEC', 'FINRA', 'MAS', 'SFC', 'ESB', '核心业务系统未能'],
     lifecycle: ['ibm-mq 8.0 past', 'oracle-db 11g past', 'mysql 5.7 past', 'redis 4.0 past'],

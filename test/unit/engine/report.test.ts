@@ -185,15 +185,50 @@ describe('report engine (seed intakes)', () => {
     });
   });
 
-  describe('brokerage fixture (no international trading counter)', () => {
-    it('marks option B\'s trading counter as a fallback, and says so once in the "same as option A" line', () => {
-      const text = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', 'securities.intake'), 'utf8');
-      const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
-      const b = m.options[1]!;
-      const flagged = b.picks.filter((p) => p.fallback === true).map((p) => p.category);
-      assert.deepEqual(flagged, ['securities-trading']);
-      assert.ok(m.options[0]!.picks.every((p) => p.fallback === undefined));
-      assert.match(bodyOf(renderMarkdown(m, { refs: false })), /证券集中交易系统的选择与方案A相同：该类暂无合适的国际产品。/);
+  describe('government cloud example (no international 政务服务平台)', () => {
+    it('marks option B\'s 政务服务平台 as a fallback, and says why in the "same as option A" line', () => {
+      const m = generateReport(parseIntake(readExample('government-cloud')), 0, { asOf: AS_OF });
+      const [a, b] = m.options;
+      assert.equal(b!.strategy, 'international');
+      const flagged = b!.picks.filter((p) => p.fallback === true);
+      assert.ok(flagged.some((p) => p.category === 'gov-service'), flagged.map((p) => p.category).join());
+      for (const p of flagged) assert.equal(a!.picks.find((q) => q.category === p.category)?.product.id, p.product.id);
+      assert.match(bodyOf(renderMarkdown(m, { refs: false })), /的选择与方案A相同：政务服务平台暂无合适的国际产品；/);
+    });
+  });
+
+  describe('brokerage fixture (核心交易系统数据库国产化, no international trading counter)', () => {
+    const brokerage = () => generateReport(parseIntake(fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', 'securities.intake'), 'utf8')), 0, { asOf: AS_OF });
+
+    it('proposes only domestic databases, in either option, and says why the others are out', () => {
+      const m = brokerage();
+      const kb = getKnowledgeBase();
+      for (const o of m.options) {
+        const db = o.picks.find((p) => p.category === 'distributed-sql');
+        assert.ok(db && kb.product(db.product.id)!.origin === 'cn', `${o.id}: ${db?.product.id}`);
+      }
+      const out = m.exclusions.filter((e) => e.kind === 'domestic').map((e) => e.product.id);
+      for (const id of ['cockroachdb', 'yugabytedb']) assert.ok(out.includes(id), out.join());
+      assert.ok(m.exclusions.filter((e) => e.kind === 'domestic').every((e) => e.reason === '非国产产品，不满足“信创要求（核心交易系统数据库国产化）”'));
+    });
+
+    it('makes option B a second domestic set, since no system type has an international candidate', () => {
+      const m = brokerage();
+      const [a, b] = m.options;
+      assert.equal(b!.strategy, 'domestic-alt');
+      assert.ok(a!.recommended && !b!.recommended);
+      for (const p of b!.picks) assert.notEqual(p.product.id, a!.picks.find((q) => q.category === p.category)!.product.id, p.category);
+      const body = bodyOf(renderMarkdown(m, { refs: false }));
+      assert.match(body, /### 方案B：国产备选组合（备选）\n\n证券集中交易系统没有满足约束的国际产品，分布式数据库须满足“信创要求（核心交易系统数据库国产化）”，国际方案不适用；方案B改为另一组国产厂商，供比选与议价。/);
+      assert.match(body, /推荐方案A（国产优先），因为它在各系统类型中选的是最贴合需求的国产产品，方案B供比选与议价。/);
+    });
+
+    it('moves the Oracle it runs to a domestic database, and never defers the database to a second phase', () => {
+      const m = brokerage();
+      const oracle = m.lifecycle.find((l) => l.family === 'oracle-db');
+      assert.match(oracle!.upgrade, /^迁移到国产数据库/);
+      const budget = m.costs?.budget;
+      assert.ok(budget && !budget.statement.includes('分布式数据库'), budget?.statement);
     });
   });
 

@@ -29,6 +29,23 @@ function eol(components: string[], asOf = AS_OF): string[] {
 }
 
 describe('understanding', () => {
+  describe('a partial 信创 requirement that a layer be domestic', () => {
+    const layers = (value: string) => [...understood(['[客户行业]：证券', '[特殊要求]：', `- 合规性：${value}`]).domesticLayers.keys()];
+
+    it('reads the layers it names, with the clause', () => {
+      assert.deepEqual(layers('信创要求（核心交易系统数据库国产化）'), ['database']);
+      assert.deepEqual(layers('信创：采用国产操作系统，中间件须国产'), ['os', 'middleware']);
+      const u = understood(['[客户行业]：证券', '[特殊要求]：', '- 合规性：信创要求（核心交易系统数据库国产化）']);
+      assert.deepEqual(u.domesticLayers.get('database'), { text: '信创要求（核心交易系统数据库国产化）', refs: [3] });
+    });
+
+    it('reads none from a preference, from full 信创 (which rules out more), or from 信创 alone', () => {
+      assert.deepEqual(layers('信创：国产数据库优先'), []);
+      assert.deepEqual(layers('全栈信创（国产芯片、国产操作系统、国产数据库）'), []);
+      assert.deepEqual(layers('信创适配'), []);
+    });
+  });
+
   it('reads clouds with their real regions and roles of places', () => {
     const u = understood([
       '[客户行业]：航空',

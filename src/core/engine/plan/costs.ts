@@ -20,6 +20,7 @@ import { clip, goalClauses, measures, shortName } from '../text/restate';
 import { currentName } from './picks';
 import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
+import { domesticRequirement } from './domestic';
 
 /** A goal about costs, certifications or capacity: a requirement, not a benefit. */
 const REQUIREMENT_GOAL = caseInsensitiveRegExp('预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS', 'i');
@@ -107,7 +108,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const pick = option?.picks.find((p) => p.category === category);
     return pick ? u.kb.product(pick.product.id)?.vendor : undefined;
   };
-  const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r))), items, vendorOf);
+  const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined), items, vendorOf);
   const benefits = benefitsOf(u, currency);
   const runMid = (perYear.low + perYear.high) / 2;
   const onceMid = (once.low + once.high) / 2;

@@ -5,6 +5,7 @@
  */
 import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
+import { productMustBeDomestic } from './domestic';
 
 const SOON_DAYS = 365;
 
@@ -30,8 +31,9 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     const days = (Date.parse(date) - asOf) / 86_400_000;
     const status = days <= 0 ? 'past' : line.endOfSupport && days <= SOON_DAYS ? 'soon' : undefined;
     if (!status) continue;
-    // Under full 信创 the upgrade path is the domestic move, where the family has one.
-    const upgrade = u.constraintKinds.has('xinchuang-full') && family.xinchuangUpgrade ? family.xinchuangUpgrade : family.upgrade;
+    // Under full 信创, or a requirement that its layer be domestic (数据库国产化), the upgrade path
+    // is the domestic move, where the family has one.
+    const upgrade = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u)) ? family.xinchuangUpgrade : family.upgrade;
     out.push({ family: family.id, name: family.name, version: p.version, status, date, what: line.what, source: line.source, upgrade, refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));

@@ -31,6 +31,7 @@ import { namesOtherCloud, strengthsFor } from './strengths';
 import { holdsAny } from '../../text/holdsAny';
 import { swapPrefix } from '../../text/affix';
 import { estateLabel } from '../understand/estate';
+import { domesticRequirement } from './domestic';
 
 type Strategy = Option['strategy'];
 
@@ -72,7 +73,6 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   // The clause of a candidate's strength that speaks to the customer's text, kept per that text (strengths.ts).
   const strength = strengthsFor(corpus, u.cloudsInUse, systemTypeWords(u));
   const failed = failedVendors(u);
-  const strategies = optionStrategies(u);
   // The industry regulations (GMP, 密评, 电力安防…) that apply and that the customer states, in
   // `applicable`'s order: the same for every candidate, so worked out once here.
   // Only industry regulations: a cloud's GDPR paperwork is not a product feature.
@@ -100,6 +100,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     pools.set(s.category, pool);
   }
 
+  const strategies = optionStrategies(u, systems, pools);
   const candidates: Candidate[] = [];
   const options: Option[] = [];
   const ids: Array<'A' | 'B'> = ['A', 'B'];
@@ -155,7 +156,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         category: system.category,
         categoryName: system.name,
         product: ref(first.product),
-        why: `${fallbacks.has(system.category) ? FALLBACK_NOTE[strategy] : ''}${reason.text}`,
+        why: `${fallbacks.has(system.category) ? fallbackNote(system.category, strategy, u) : ''}${reason.text}`,
         basis: reason.basis,
         refs: refsOr(refsOf(first, common), system.refs),
         existing: first.existing,
@@ -172,19 +173,26 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       ...(common.length > 0 ? { shared: common } : {}),
       recommended: false,
       applicable: picks.length > 0,
-      ...(strategy === 'domestic-alt' ? { note: '全栈信创要求下，国际产品无法满足国产芯片、操作系统与数据库的要求，国际方案不适用；方案B改为另一组国产厂商，供比选与议价。' } : {}),
+      ...(strategy === 'domestic-alt' ? { note: `${noInternationalOption(u, systems)}，国际方案不适用；方案B改为另一组国产厂商，供比选与议价。` } : {}),
       picks,
       gaps,
     });
   });
   const total = (o: Option) => o.picks.reduce((a, p) => a + p.score, 0) - o.gaps.length * 3;
-  const recommendA = u.constraintKinds.has('xinchuang-full') || total(options[0]!) >= total(options[1]!);
+  // A second domestic set is for comparison and bargaining, never the recommendation.
+  const recommendA = strategies[1] === 'domestic-alt' || total(options[0]!) >= total(options[1]!);
   options[0]!.recommended = recommendA;
   options[1]!.recommended = !recommendA;
   return { options, exclusions, candidates };
 }
 
-/** What a fallback pick's reason starts with (the report's "same as A" line says it too). */
+/** What a fallback pick's reason starts with: the requirement that left only domestic products, else FALLBACK_NOTE. */
+function fallbackNote(category: string, strategy: Strategy, u: Understanding): string {
+  const domestic = strategy === 'international' ? domesticRequirement(category, u) : undefined;
+  return domestic ? `按“${domestic.text}”只选国产产品；` : FALLBACK_NOTE[strategy];
+}
+
+/** What a fallback pick's reason starts with when no product of the option's kind exists (the report's "same as A" line says it too). */
 export const FALLBACK_NOTE: Record<Strategy, string> = {
   domestic: '该类暂无成熟国产产品；',
   'domestic-alt': '',
@@ -201,11 +209,32 @@ const OPTION_TITLES: Record<Strategy, string> = {
   'cloud-neutral': '云中立的第三方产品',
 };
 
-function optionStrategies(u: Understanding): [Strategy, Strategy] {
+/**
+ * The two options. An international option with no international candidate in any system type
+ * (a brokerage counter, and a database that must be domestic) would repeat option A: a second
+ * domestic set is then of use, as under full 信创.
+ */
+function optionStrategies(u: Understanding, systems: readonly SystemType[], pools: ReadonlyMap<string, readonly Scored[]>): [Strategy, Strategy] {
   if (u.constraintKinds.has('xinchuang-full')) return ['domestic', 'domestic-alt'];
   const inChina = u.jurisdictions.has('cn');
   if (!inChina && u.cloudsInUse.size === 1) return ['cloud-native', 'cloud-neutral'];
+  const international = (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, 'international', false, u.cloudsInUse));
+  if (systems.length > 0 && !systems.some(international)) return ['domestic', 'domestic-alt'];
   return ['domestic', 'international'];
+}
+
+/** Why option B is a second domestic set: full 信创, or what each system type lacks. */
+function noInternationalOption(u: Understanding, systems: readonly SystemType[]): string {
+  if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下，国际产品无法满足国产芯片、操作系统与数据库的要求';
+  const required = new Map<string, string[]>();
+  const none: string[] = [];
+  for (const s of systems) {
+    const domestic = domesticRequirement(s.category, u);
+    if (domestic) required.set(domestic.text, [...(required.get(domestic.text) ?? []), s.name]);
+    else none.push(s.name);
+  }
+  const parts = [...(none.length > 0 ? [`${none.join('、')}没有满足约束的国际产品`] : []), ...[...required].map(([text, names]) => `${names.join('、')}须满足“${text}”`)];
+  return parts.join('，');
 }
 
 function optionSummary(strategy: Strategy, u: Understanding): string {
@@ -276,6 +305,8 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
     const c = constraints.get('xinchuang-full')!;
     return make('xinchuang', `未见信创适配，不满足“${c.text}”`, c.refs);
   }
+  const domestic = domesticRequirement(category, u);
+  if (domestic && p.origin !== 'cn') return make('domestic', `非国产产品，不满足“${domestic.text}”`, domestic.refs);
   const noCloud = constraints.get('no-public-cloud');
   if (noCloud && (p.controlPlane === 'vendor' || (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never)))) {
     return make('constraint', `${p.controlPlane === 'vendor' ? '控制面或数据在厂商/公有云上' : `依赖${cloudName(p.cloud)}公有云`}，违反“${noCloud.text}”`, noCloud.refs);

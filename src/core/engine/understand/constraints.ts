@@ -5,13 +5,13 @@
  */
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
-import type { ConstraintKind } from '../../knowledge/schema';
+import type { ConstraintKind, XinchuangLayer } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { holdsAny } from '../../text/holdsAny';
 import { clean, clip } from './shared';
-import type { KeptSystem } from './types';
+import type { DomesticRequirement, KeptSystem } from './types';
 
 type ConstraintEntry = UnderstandingModel['constraints'][number];
 
@@ -49,6 +49,8 @@ export const PRETESTED: readonly Pretested[] = [NO_PUBLIC_CLOUD, DATA_IN_COUNTRY
 export interface ConstraintsResult {
   constraints: ConstraintEntry[];
   kinds: Set<ConstraintKind>;
+  /** The layers a partial 信创 requirement says must be domestic (核心交易系统数据库国产化), with its clause. */
+  domesticLayers: Map<XinchuangLayer, DomesticRequirement>;
   kept: KeptSystem[];
   integrations: UnderstandingModel['integrations'];
 }
@@ -66,6 +68,12 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       return;
     }
     constraints.push({ kind, text, ...(system ? { system } : {}), refs: [f.line + 1] });
+  };
+  const domesticLayers = new Map<XinchuangLayer, DomesticRequirement>();
+  const addDomestic = (layer: XinchuangLayer, f: Fact, text: string) => {
+    const existing = domesticLayers.get(layer);
+    if (!existing) domesticLayers.set(layer, { text, refs: [f.line + 1] });
+    else if (!existing.refs.includes(f.line + 1)) existing.refs.push(f.line + 1);
   };
   const kept: KeptSystem[] = [];
   const integrations: UnderstandingModel['integrations'] = [];
@@ -86,6 +94,8 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       if (holdsAny(v, XINCHUANG.words)) {
         const full = XINCHUANG_FULL.test(v) || (!/优先/.test(v) && countDomestic(v) >= 2);
         add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(v, full && XINCHUANG_FULL.test(v) ? XINCHUANG_FULL : XINCHUANG.pattern));
+        // Full 信创 already rules out every product without 信创 adaptation.
+        if (!full) for (const layer of domesticLayersOf(v)) addDomestic(layer, f, phrase(v, XINCHUANG.pattern));
       }
     }
     if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP.words)) {
@@ -109,7 +119,25 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
   }
   // Full 信创 implies the preferred flavour too.
   if (kinds.has('xinchuang-full')) kinds.add('xinchuang-preferred');
-  return { constraints, kinds, kept: dedupeKept(kept), integrations };
+  return { constraints, kinds, domesticLayers, kept: dedupeKept(kept), integrations };
+}
+
+/**
+ * What a layer is called in a requirement that it be domestic: "数据库国产化", "国产数据库",
+ * "数据库须采用国产". No quantifier but one optional word: linear on any text.
+ */
+const DOMESTIC_LAYER: ReadonlyArray<readonly [XinchuangLayer, RegExp]> = (
+  [
+    ['database', '数据库'],
+    ['os', '操作系统'],
+    ['middleware', '中间件'],
+  ] as const
+).map(([layer, word]) => [layer, new RegExp(`${word}(?:须|需|必须|应|要|全部|采用|使用|须采用|需采用)?国产|国产化?${word}`)] as const);
+
+/** The layers `v` requires to be domestic; none when it only prefers domestic products (国产数据库优先). */
+function domesticLayersOf(v: string): XinchuangLayer[] {
+  if (v.includes('优先')) return [];
+  return DOMESTIC_LAYER.filter(([, re]) => re.test(v)).map(([layer]) => layer);
 }
 
 function countDomestic(v: string): number {

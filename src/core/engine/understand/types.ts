@@ -3,7 +3,7 @@
  * `understanding`) plus the look-up sets the planner reasons with.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge';
-import type { Cloud, ConstraintKind, DataKind, Industry, Jurisdiction, Trait } from '../../knowledge/schema';
+import type { Cloud, ConstraintKind, DataKind, Industry, Jurisdiction, Trait, XinchuangLayer } from '../../knowledge/schema';
 import type { Fact, IntakeFacts } from '../../facts/facts';
 import type { EngineFinding } from '../findings';
 import type { UnderstandingModel } from '../reportModel';
@@ -14,6 +14,13 @@ export interface KeptSystem {
   name: string;
   category?: string;
   product?: string;
+  refs: number[];
+}
+
+/** A partial 信创 requirement that one layer be domestic (核心交易系统数据库国产化). */
+export interface DomesticRequirement {
+  /** The requirement's clause, as the customer wrote it. */
+  text: string;
   refs: number[];
 }
 
@@ -35,6 +42,8 @@ export interface Understanding {
   /** Lifecycle family ids, product ids and category ids of what the customer runs. */
   estateIds: Set<string>;
   constraintKinds: Set<ConstraintKind>;
+  /** The layers (数据库…) a partial 信创 requirement says must be domestic, with the requirement. */
+  domesticLayers: ReadonlyMap<XinchuangLayer, DomesticRequirement>;
   jurisdictions: Set<Jurisdiction>;
   data: Set<DataKind>;
   traits: Set<Trait>;

@@ -170,12 +170,12 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   if (kept.length > 0) blocks.push(paragraph(`保留并通过集成层对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
   // A reason said for one pick (原生支持IDoc…) is not repeated for the next.
   const said = new Once();
-  // Categories where a requirement left only some products (密评): why option B cannot differ there.
-  const forced = new Map(model.exclusions.filter((e) => e.kind === 'compliance').map((e) => [e.category, e.reason]));
+  // Categories where a requirement left only some products (密评, 数据库国产化): why option B cannot differ there.
+  const forced = new Map(model.exclusions.filter((e) => e.kind === 'compliance' || e.kind === 'domestic').map((e) => [e.category, e.reason]));
   for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said, forced));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
-    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用', compliance: '不满足适用的合规要求' })[k]);
+    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', domestic: '不满足国产化要求', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用', compliance: '不满足适用的合规要求' })[k]);
     blocks.push(note(`另有${excluded}个候选因${enumerate(kinds, 4)}被排除，明细见附录。`));
   }
   return blocks;
@@ -188,6 +188,8 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
  */
 function whyRecommended(rec: Option, other: Option, u: Understanding): string {
   if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下只能在国产产品中选择';
+  // No international option (a brokerage counter, a database that must be domestic): B is for comparison.
+  if (other.strategy === 'domestic-alt') return '因为它在各系统类型中选的是最贴合需求的国产产品，方案B供比选与议价';
   const parts = (p: Option['picks'][number] | undefined) => (p && p.basis === 'customer' && !p.existing ? p.why.split('；').filter((x) => !startsWithAny(x, ['沿用', '注意', '需在POC', '同一厂商'])) : []);
   // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
   const edge = rec.picks.flatMap((p) => {
