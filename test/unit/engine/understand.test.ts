@@ -29,6 +29,20 @@ function eol(components: string[], asOf = AS_OF): string[] {
 }
 
 describe('understanding', () => {
+  describe('a 信创 requirement said not to apply', () => {
+    const kinds = (value: string) => [...understood(['[客户行业]：医疗', '[特殊要求]：', `- 合规性：${value}`]).constraintKinds];
+
+    it('is no constraint: "无信创要求", "不涉及信创", "信创：否"', () => {
+      for (const value of ['需通过等保2.0三级，无信创要求', '不涉及信创', '是否信创：否', '暂无国产化要求']) assert.deepEqual(kinds(value), [], value);
+    });
+
+    it('still reads one said in another clause of the same line, with that clause', () => {
+      const u = understood(['[客户行业]：医疗', '[特殊要求]：', '- 合规性：不强制信创，国产优先']);
+      assert.deepEqual([...u.constraintKinds], ['xinchuang-preferred']);
+      assert.equal(u.model.constraints[0]!.text, '国产优先');
+    });
+  });
+
   describe('a partial 信创 requirement that a layer be domestic', () => {
     const layers = (value: string) => [...understood(['[客户行业]：证券', '[特殊要求]：', `- 合规性：${value}`]).domesticLayers.keys()];
 

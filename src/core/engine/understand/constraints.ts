@@ -91,11 +91,12 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       if (matches(v, DATA_IN_COUNTRY)) add('data-in-country', f, phrase(v, DATA_IN_COUNTRY.pattern));
       if (matches(v, DATA_IN_EU)) add('data-in-eu', f, phrase(v, DATA_IN_EU.pattern));
       if (matches(v, NO_SECOND_CLOUD)) add('no-second-cloud', f, phrase(v, NO_SECOND_CLOUD.pattern));
-      if (holdsAny(v, XINCHUANG.words)) {
+      const xinchuang = holdsAny(v, XINCHUANG.words) ? affirmedClause(v, XINCHUANG.words) : undefined;
+      if (xinchuang !== undefined) {
         const full = XINCHUANG_FULL.test(v) || (!/优先/.test(v) && countDomestic(v) >= 2);
-        add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(v, full && XINCHUANG_FULL.test(v) ? XINCHUANG_FULL : XINCHUANG.pattern));
+        add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(xinchuang, full && XINCHUANG_FULL.test(xinchuang) ? XINCHUANG_FULL : XINCHUANG.pattern));
         // Full 信创 already rules out every product without 信创 adaptation.
-        if (!full) for (const layer of domesticLayersOf(v)) addDomestic(layer, f, phrase(v, XINCHUANG.pattern));
+        if (!full) for (const layer of domesticLayersOf(v)) addDomestic(layer, f, phrase(xinchuang, XINCHUANG.pattern));
       }
     }
     if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP.words)) {
@@ -138,6 +139,20 @@ const DOMESTIC_LAYER: ReadonlyArray<readonly [XinchuangLayer, RegExp]> = (
 function domesticLayersOf(v: string): XinchuangLayer[] {
   if (v.includes('优先')) return [];
   return DOMESTIC_LAYER.filter(([, re]) => re.test(v)).map(([layer]) => layer);
+}
+
+/**
+ * A requirement said not to apply: "无信创要求", "不涉及信创", "信创：否". Checked on one clause;
+ * bounded alternatives only, linear on any text.
+ */
+const NEGATED = /^(?:无|没有|暂无|不要求|不需要|不涉及|不强制|非)|(?:信创|国产化)(?:要求)?[：:]?\s?(?:无|否|不涉及|不要求|不需要|暂无|暂不)/;
+
+/** The first clause of `v` that holds one of `words` and does not say the requirement is absent. */
+function affirmedClause(v: string, words: readonly string[]): string | undefined {
+  for (const clause of v.split(/[，；。,;]/)) {
+    if (holdsAny(clause, words) && !NEGATED.test(clause.trim())) return clause.trim();
+  }
+  return undefined;
 }
 
 function countDomestic(v: string): number {
