@@ -29,6 +29,19 @@ function eol(components: string[], asOf = AS_OF): string[] {
 }
 
 describe('understanding', () => {
+  describe('systems to keep', () => {
+    it('reads no decision from the estate saying what is left in a server room ("机房仅保留财务与ERP服务器")', () => {
+      const u = understood(['[客户行业]：零售', '[基础设施现状]：', '- 私有云：无，深圳总部机房仅保留财务与ERP服务器']);
+      assert.deepEqual(u.kept, []);
+      assert.ok(!u.constraintKinds.has('keep-system'));
+    });
+
+    it('still reads one the requirements state that way, and one the estate states plainly', () => {
+      assert.deepEqual(understood(['[客户行业]：制造', '[特殊要求]：', '- 兼容性：仅保留SAP ECC 6.0']).kept.map((k) => k.name), ['SAP ECC 6.0']);
+      assert.deepEqual(understood(['[客户行业]：制造', '[基础设施现状]：', '- 私有云：保留现有MES，机房仅保留财务服务器']).kept.map((k) => k.name), ['MES']);
+    });
+  });
+
   describe('a 信创 requirement said not to apply', () => {
     const kinds = (value: string) => [...understood(['[客户行业]：医疗', '[特殊要求]：', `- 合规性：${value}`]).constraintKinds];
 

@@ -100,7 +100,7 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       }
     }
     if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP.words)) {
-      for (const name of keptNames(v)) {
+      for (const name of keptNames(v, f.section === '基础设施现状')) {
         const category = categoryIndex.find(name)[0]?.value;
         const product = productIndex.find(name)[0]?.value;
         kept.push({ name, ...(category ? { category } : {}), ...(product ? { product } : {}), refs: [f.line + 1] });
@@ -184,12 +184,22 @@ function phrase(text: string, re: RegExp): string {
 }
 
 /** System names after 保留 (保留现有卫宁HIS, 保留并对接现有统一身份认证平台与电子证照库). */
-function keptNames(text: string): string[] {
+/**
+ * The systems `text` says to keep. `present`: the text describes the current estate, where
+ * "机房仅保留财务与ERP服务器" says what is left there, not what to keep: "仅/只保留" is skipped.
+ */
+function keptNames(text: string, present = false): string[] {
   const names: string[] = [];
   let m = KEEP.pattern.exec(text);
   let at = m ? m.index : -1;
   while (m && at >= 0) {
     let i = at + m[0].length;
+    if (present && at > 0 && '仅只'.includes(text[at - 1]!)) {
+      const rest = text.slice(i);
+      m = KEEP.pattern.exec(rest);
+      at = m ? i + m.index : -1;
+      continue;
+    }
     for (const lead of ['并对接', '并', '现有的', '现有', '原有', '各场站原有', '既有']) if (text.startsWith(lead, i)) i += lead.length;
     let end = i;
     let depth = 0;
