@@ -143,6 +143,13 @@ describe('report engine (seed intakes)', () => {
       assert.ok(!model(3).options.some((o) => o.picks.some((p) => /jeppesen/i.test(p.product.id))));
     });
 
+    it('does not rest the ESB pick on SOAP, which every ESB speaks, and says first why option A has no Azure service', () => {
+      const m = model(3);
+      const notes = m.candidates.filter((c) => c.category === 'ipaas-esb').flatMap((c) => c.notes);
+      assert.ok(notes.length > 0 && !notes.some((n) => n.startsWith('原生支持SOAP')), notes.join(' / '));
+      assert.match(body(3), /\*\*iPaaS\/ESB\*\*：该云没有对应的原生服务，可选Apache Camel或WSO2 API Manager \/ Micro Integrator，二者按POC结果选定，验证项：/);
+    });
+
     it('calls out Terraform 0.12 and RabbitMQ 3.9 as past support on the report date', () => {
       const m = model(3);
       const past = m.lifecycle.filter((l) => l.status === 'past').map((l) => `${l.family} ${l.version}`);

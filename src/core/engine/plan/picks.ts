@@ -41,6 +41,8 @@ interface Reason {
   refs: number[];
   /** Customer-specific: cites the customer's own facts. */
   specific: boolean;
+  /** It says the product speaks the protocol of a system to integrate (原生支持HL7 v2，便于对接…). */
+  protocol?: true;
 }
 
 interface Scored {
@@ -95,6 +97,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       }
       pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus ? strength : undefined));
     }
+    dropSharedProtocol(pool);
     // Equal scores: the team's preferred vendor first, then its partner (a stable sort keeps file order after that).
     pool.sort((a, b) => b.score - a.score || rank(b) - rank(a));
     pools.set(s.category, pool);
@@ -208,6 +211,21 @@ const OPTION_TITLES: Record<Strategy, string> = {
   'cloud-native': '云原生服务为主',
   'cloud-neutral': '云中立的第三方产品',
 };
+
+/**
+ * A protocol every candidate of a system type speaks (HL7 v2 among HIS products) tells them
+ * apart no more than REST does: the reason goes from each, and its point with it.
+ */
+function dropSharedProtocol(pool: Scored[]): void {
+  if (pool.length < 2) return;
+  const text = pool[0]!.reasons.find((r) => r.protocol)?.text;
+  if (text === undefined || !pool.every((c) => c.reasons.some((r) => r.protocol && r.text === text))) return;
+  for (const c of pool) {
+    const at = c.reasons.findIndex((r) => r.protocol);
+    c.score -= c.reasons[at]!.weight;
+    c.reasons.splice(at, 1);
+  }
+}
 
 /**
  * The two options. An international option with no international candidate in any system type
@@ -383,7 +401,7 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (targets.length > 0) {
     const common = [...new Set(targets.flatMap((i) => i.protocols.filter(speaks)))];
     const names = [...new Set(targets.map((i) => i.system))];
-    add(1, `原生支持${common.join('、')}，便于对接${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`, targets.flatMap((i) => i.refs));
+    reasons.push({ weight: 1, text: `原生支持${common.join('、')}，便于对接${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`, refs: targets.flatMap((i) => i.refs), specific: true, protocol: true });
   }
   const needCn = u.traits.has('china-site');
   const needGlobal = u.traits.has('overseas-site');
