@@ -185,6 +185,14 @@ describe('report engine (seed intakes)', () => {
       for (const bad of ['MySQL 8.0（2026-04-30）', 'MySQL 8.4']) assert.ok(!b.includes(bad), bad);
     });
 
+    it('integrates the ERP of its legacy-system field, and keeps no "财务" from the server room the estate describes', () => {
+      const m = retail();
+      assert.deepEqual(m.understanding.integrations.map((i) => `${i.system} ${i.protocols.join('/')}`), ['金蝶云星空ERP REST']);
+      const b = retailBody();
+      assert.match(b, /保留并通过集成层对接：金蝶云星空ERP（REST）。/);
+      assert.ok(!b.includes('财务、ERP服务器'));
+    });
+
     it('advises on a product search, not on log indices, for its Elasticsearch', () => {
       const b = retailBody();
       assert.match(b, /业务检索.{0,10}索引别名/);

@@ -29,6 +29,27 @@ function eol(components: string[], asOf = AS_OF): string[] {
 }
 
 describe('understanding', () => {
+  describe('systems to integrate, from the template\'s legacy-system field', () => {
+    const legacy = (value: string) => understood(['[客户行业]：制造', '[特殊要求]：', '- 兼容性：', `  - 遗留系统：${value}`]);
+    const integrations = (value: string) => legacy(value).model.integrations.map((i) => `${i.system}|${i.protocols.join('/')}`);
+
+    it('reads the systems it names before the protocol, with the protocol', () => {
+      assert.deepEqual(integrations('金蝶云星空ERP，接口协议REST'), ['金蝶云星空ERP|REST']);
+      assert.deepEqual(integrations('东软HIS 5.0与医保结算接口，接口协议HL7 v2/WebService'), ['东软HIS 5.0|HL7 v2', '医保结算接口|HL7 v2']);
+      assert.deepEqual(integrations('省级一体化政务服务平台与46个委办局业务系统，需通过REST/XML接口交互'), ['省级一体化政务服务平台|REST', '46个委办局业务系统|REST']);
+    });
+
+    it('keeps a system written before "保留", and integrates it', () => {
+      const u = legacy('恒生O32投资交易系统保留，接口协议FIX/T2');
+      assert.deepEqual(u.kept.map((k) => k.name), ['恒生O32投资交易系统']);
+      assert.deepEqual(u.model.integrations.map((i) => i.system), ['恒生O32投资交易系统']);
+    });
+
+    it('still reads what follows "对接" when the field says it', () => {
+      assert.deepEqual(integrations('保留富勒WMS，TMS需对接WMS与客户EDI'), ['WMS|', '客户EDI|']);
+    });
+  });
+
   describe('systems to keep', () => {
     it('reads no decision from the estate saying what is left in a server room ("机房仅保留财务与ERP服务器")', () => {
       const u = understood(['[客户行业]：零售', '[基础设施现状]：', '- 私有云：无，深圳总部机房仅保留财务与ERP服务器']);

@@ -112,7 +112,7 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       // "HL7 v2" already says HL7.
       const protocols = found.filter((p) => !found.some((q) => q !== p && q.startsWith(p)));
       // A protocol that names a system (客户EDI) is that system's, not every system's on the line.
-      const targets = integrationTargets(v);
+      const targets = integrationTargets(v, f.fieldPath.includes('遗留系统'));
       const named = (system: string, p: string) => system.toUpperCase().includes(p.toUpperCase());
       const owned = protocols.filter((p) => targets.some((t) => named(t, p)));
       for (const system of targets) integrations.push({ system, protocols: protocols.filter((p) => !owned.includes(p)), refs: [f.line + 1] });
@@ -211,6 +211,8 @@ function keptNames(text: string, present = false): string[] {
       end++;
     }
     let clause = text.slice(i, end);
+    // "恒生O32投资交易系统保留，接口协议FIX/T2": the name comes before the verb.
+    if (clean(clause) === '') clause = text.slice(clauseStart(text, at), at);
     // Stop at the verb that starts what happens to it: 新建…需对接, 集控只做…
     const verb = clause.search(/，|需|新建|集控只|通过|作为/);
     if (verb > 0) clause = clause.slice(0, verb);
@@ -231,9 +233,32 @@ function dedupeKept(list: KeptSystem[]): KeptSystem[] {
   return out;
 }
 
-/** What an integration requirement names: "需对接既有SAP S/4HANA系统（IDoc接口）" → SAP S/4HANA系统. */
-function integrationTargets(text: string): string[] {
+/** Where the clause holding `at` begins: after the last clause break before it. */
+function clauseStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && !'，；。,;：:'.includes(text[start - 1]!)) start--;
+  return start;
+}
+
+/** Where a legacy system's name ends: the protocol or the way it is reached ("，接口协议REST", "需通过REST接口交互"). */
+const LEGACY_NAME_END = /[，；。,;]|接口协议|需?通过/;
+
+/**
+ * What an integration requirement names: "需对接既有SAP S/4HANA系统（IDoc接口）" → SAP S/4HANA系统.
+ * `legacy`: the text is the template's legacy-system field, "金蝶云星空ERP，接口协议REST": with no
+ * "对接", the systems it names first are the ones to integrate.
+ */
+function integrationTargets(text: string, legacy = false): string[] {
   const out: string[] = [];
+  if (legacy && !text.includes('对接')) {
+    const end = text.search(LEGACY_NAME_END);
+    const head = (end >= 0 ? text.slice(0, end) : text).replace(/^(?:保留|现有|原有|既有)/, '').replace(/(?:保留|不替换|不更换|沿用)$/, '');
+    for (const part of head.replace(/（[^）]{0,40}）|\([^)]{0,40}\)/g, '').split(/与|和|、|及/)) {
+      const name = clean(part);
+      if (name.length >= 2 && name.length <= 24 && !out.includes(name)) out.push(name);
+    }
+    return out;
+  }
   let at = text.indexOf('对接');
   while (at >= 0) {
     let i = at + 2;
