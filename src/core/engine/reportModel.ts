@@ -257,6 +257,8 @@ const LifecycleFindingSchema = z.object({
   status: z.enum(['past', 'soon']),
   /** The end-of-support date, or the date by which the line was known to be unsupported. */
   date: z.string(),
+  /** `date` is when the line was known to be unsupported, not a published end: the report says "不晚于". */
+  byDate: z.boolean().optional(),
   what: z.string(),
   source: z.string(),
   upgrade: z.string(),

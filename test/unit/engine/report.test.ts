@@ -238,6 +238,17 @@ describe('report engine (seed intakes)', () => {
       assert.match(body, /推荐方案A（国产优先），因为它在各系统类型中选的是最贴合需求的国产产品，方案B供比选与议价。/);
     });
 
+    it('gives a line without a published end the date it was known unsupported by, said as such', () => {
+      const m = brokerage();
+      const redis = m.lifecycle.find((l) => l.family === 'redis');
+      const mq = m.lifecycle.find((l) => l.family === 'ibm-mq');
+      assert.ok(redis?.byDate === true && mq !== undefined && mq.byDate === undefined);
+      const b = bodyOf(renderMarkdown(m, { refs: false }));
+      assert.match(b, /IBM MQ 8\.0（2020-04-30）/);
+      assert.match(b, /Redis 4\.0（不晚于2024-01-01）已过支持期/);
+      assert.match(renderMarkdown(m, { refs: false }), /\| Redis \| 4\.0 \| 已过支持期（不晚于2024-01-01） \|/);
+    });
+
     it('moves the Oracle it runs to a domestic database, and never defers the database to a second phase', () => {
       const m = brokerage();
       const oracle = m.lifecycle.find((l) => l.family === 'oracle-db');

@@ -34,9 +34,14 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // Under full 信创, or a requirement that its layer be domestic (数据库国产化), the upgrade path
     // is the domestic move, where the family has one.
     const upgrade = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u)) ? family.xinchuangUpgrade : family.upgrade;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, what: line.what, source: line.source, upgrade, refs: p.refs });
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
+}
+
+/** A finding's date as the report writes it: "2020-04-30", or "不晚于2024-01-01" for a line without a published end. */
+export function lifecycleDate(l: LifecycleFinding): string {
+  return l.byDate ? `不晚于${l.date}` : l.date;
 }
 
 /**

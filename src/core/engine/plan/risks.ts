@@ -6,6 +6,7 @@
 import type { EngineFinding } from '../findings';
 import type { Costs, LifecycleFinding, Option, Risk, Timeline } from '../reportModel';
 import { failedVendors, sameVendor } from './picks';
+import { lifecycleDate } from './lifecycle';
 import { shortName } from '../text/restate';
 import { dropTrailingAside } from '../text/trim';
 import type { RuleHit } from '../rules';
@@ -66,7 +67,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   if (lifecycle.length > 0) {
     const past = lifecycle.filter((l) => l.status === 'past');
     const soon = lifecycle.filter((l) => l.status === 'soon');
-    const name = (l: LifecycleFinding) => `${l.name} ${l.version}（${l.date}）`;
+    const name = (l: LifecycleFinding) => `${l.name} ${l.version}（${lifecycleDate(l)}）`;
     const risk = [past.length > 0 ? `${past.map(name).join('、')}已过支持期，不再有安全修复` : '', soon.length > 0 ? `${soon.map(name).join('、')}在12个月内结束支持` : ''].filter(Boolean).join('；');
     risks.push({
       title: lifecycle.length === 1 ? `${lifecycle[0]!.name} ${lifecycle[0]!.version}${past.length > 0 ? '已过支持期' : '即将结束支持'}` : `${lifecycle.length}个组件过了或临近支持期`,

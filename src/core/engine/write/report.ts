@@ -13,6 +13,7 @@ import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep,
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
 import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
+import { lifecycleDate } from '../plan/lifecycle';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -560,7 +561,7 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
         ['组件', '版本', '状态', '依据'],
         checked.map((p) => {
           const f = model.lifecycle.find((l) => l.family === p.family);
-          return { cells: [p.name, p.version ?? '未注明', f ? `${f.status === 'past' ? '已过支持期' : '12个月内到期'}（${f.date}）` : p.version ? '支持中' : '无法判断（未注明版本）', f?.source ?? ''], refs: p.refs };
+          return { cells: [p.name, p.version ?? '未注明', f ? `${f.status === 'past' ? '已过支持期' : '12个月内到期'}（${lifecycleDate(f)}）` : p.version ? '支持中' : '无法判断（未注明版本）', f?.source ?? ''], refs: p.refs };
         }),
       ),
     );
