@@ -140,6 +140,9 @@ describe('report engine (seed intakes)', () => {
       const b = body(3);
       assert.match(b, /Jeppesen/);
       assert.match(b, /SOAP/);
+      // The SOAP/XML rule is about integration in general ("SOAP/XML" is no system's name): it answers the Jeppesen need.
+      const need = model(3).plan?.needs.find((n) => n.kind === 'integration');
+      assert.deepEqual(need?.mechanisms.map((x) => x.rule), ['soap-legacy-integration']);
       assert.ok(!model(3).options.some((o) => o.picks.some((p) => /jeppesen/i.test(p.product.id))));
     });
 
@@ -200,7 +203,15 @@ describe('report engine (seed intakes)', () => {
     });
   });
 
-  describe('government cloud example (no international 政务服务平台)', () => {
+  describe('government cloud example (no international 政务服务平台, REST/XML legacy interfaces)', () => {
+    it('answers REST/XML legacy interfaces with the SOAP/XML rule, and gives no product a point for XML', () => {
+      const m = generateReport(parseIntake(readExample('government-cloud')), 0, { asOf: AS_OF });
+      const needs = m.plan!.needs.filter((n) => n.kind === 'integration');
+      assert.deepEqual(needs.map((n) => n.text), ['对接省级一体化政务服务平台（REST、XML）', '对接46个委办局业务系统（REST、XML）']);
+      for (const n of needs) assert.deepEqual(n.mechanisms.map((x) => x.rule), ['soap-legacy-integration']);
+      assert.ok(!m.candidates.some((c) => c.notes.some((x) => x.includes('原生支持XML'))));
+    });
+
     it('marks option B\'s 政务服务平台 as a fallback, and says why in the "same as option A" line', () => {
       const m = generateReport(parseIntake(readExample('government-cloud')), 0, { asOf: AS_OF });
       const [a, b] = m.options;

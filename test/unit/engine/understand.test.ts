@@ -36,7 +36,7 @@ describe('understanding', () => {
     it('reads the systems it names before the protocol, with the protocol', () => {
       assert.deepEqual(integrations('金蝶云星空ERP，接口协议REST'), ['金蝶云星空ERP|REST']);
       assert.deepEqual(integrations('东软HIS 5.0与医保结算接口，接口协议HL7 v2/WebService'), ['东软HIS 5.0|HL7 v2', '医保结算接口|HL7 v2']);
-      assert.deepEqual(integrations('省级一体化政务服务平台与46个委办局业务系统，需通过REST/XML接口交互'), ['省级一体化政务服务平台|REST', '46个委办局业务系统|REST']);
+      assert.deepEqual(integrations('省级一体化政务服务平台与46个委办局业务系统，需通过REST/XML接口交互'), ['省级一体化政务服务平台|REST/XML', '46个委办局业务系统|REST/XML']);
     });
 
     it('keeps a system written before "保留", and integrates it', () => {

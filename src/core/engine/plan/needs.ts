@@ -85,7 +85,8 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     const aboutSystem = (h: RuleHit) => {
       if (s.kind !== 'integration') return true;
       const names = h.rule.title.match(/[A-Za-z][A-Za-z0-9/]{2,}/g) ?? [];
-      const specific = names.filter((n) => !GENERIC_INTEGRATION_WORD.test(n));
+      // "SOAP/XML" is as generic as its parts; "S/4HANA" names a system.
+      const specific = names.filter((n) => !n.split('/').every((part) => GENERIC_INTEGRATION_WORD.test(part)));
       if (specific.length > 0) return specific.some((n) => s.text.toLowerCase().includes(n.toLowerCase()));
       // A rule about one kind of system (统一身份认证) answers that system only: it shares three characters with its name.
       const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');

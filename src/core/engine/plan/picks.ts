@@ -474,7 +474,7 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
 }
 
 /** Protocols too common to set a product apart (lower-cased, as an integration's protocols are compared). */
-const GENERIC_PROTOCOLS = new Set(['rest', 'http', 'https', 'json', 'restful']);
+const GENERIC_PROTOCOLS = new Set(['rest', 'http', 'https', 'json', 'restful', 'xml']);
 
 /** Words of a per-core licence (按CPU, 按核心, IBM's VPC) and of licensing, lower-cased. */
 const PER_CORE = ['按cpu', '按核', '按内核', '按处理器', '按物理核', '按vpc', 'per core', 'per-core', 'per cpu', 'per-cpu', 'per vcore', 'per processor'];

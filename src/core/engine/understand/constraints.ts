@@ -55,7 +55,7 @@ export interface ConstraintsResult {
   integrations: UnderstandingModel['integrations'];
 }
 
-const PROTOCOLS = ['SOAP', 'REST', 'IDoc', 'RFC', 'BAPI', 'OData', 'gRPC', 'JMS', 'SFTP', 'FTP', 'EDI', 'OPC UA', 'OPC DA', 'MQTT', 'Modbus', 'HL7 v2', 'HL7', 'FHIR', 'Web Service', 'ISO 8583', 'SWIFT', 'IEC 104', 'IEC 61850', 'CAS'];
+const PROTOCOLS = ['SOAP', 'REST', 'IDoc', 'RFC', 'BAPI', 'OData', 'gRPC', 'JMS', 'SFTP', 'FTP', 'EDI', 'OPC UA', 'OPC DA', 'MQTT', 'Modbus', 'HL7 v2', 'HL7', 'FHIR', 'Web Service', 'ISO 8583', 'SWIFT', 'IEC 104', 'IEC 61850', 'CAS', 'XML'];
 
 export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): ConstraintsResult {
   const constraints: ConstraintEntry[] = [];
