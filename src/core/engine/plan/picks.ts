@@ -141,7 +141,10 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       // part of the system type (卫宁HIS kept, the EMR on its own): then the other part may be compared.
       const uncovered = first.existing ? uncoveredPart(s.category, u) : undefined;
       // An alternative made for another size of customer (OpenEMR for a 三甲 hospital) is no alternative.
-      const second = first.existing && !uncovered ? undefined : list.find((c) => c !== first && !sameVendor(c.product.vendor, first.product.vendor) && !c.existing && c.product.scale.includes(u.model.scale.size));
+      const fits = (c: Scored) => c !== first && !sameVendor(c.product.vendor, first.product.vendor) && !c.existing && c.product.scale.includes(u.model.scale.size);
+      // Option A's alternative again is no new alternative: another that fits comes first.
+      const aAlternative = id === 'B' ? options[0]?.picks.find((p) => p.category === s.category)?.alternative?.product.id : undefined;
+      const second = first.existing && !uncovered ? undefined : (list.find((c) => fits(c) && c.product.id !== aAlternative) ?? list.find(fits));
       chosen.push({ system: s, first, ...(second ? { second } : {}), ...(uncovered ? { uncovered } : {}) });
     }
     // Reasons every pick shares (private deployment, 信创) are said once, for the option.
