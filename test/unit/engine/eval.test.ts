@@ -195,6 +195,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'securities-trading',
     present: ['集中交易', '委托', '全真', '分布式数据库', '回放'],
   },
+  telecom: {
+    core: 'telecom-bss',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['alibaba-arms', 'cloud']],
+    // Foreign regulators (no overseas entity), and the crm-cdp the industry once defaulted to.
+    absent: ['FCC', 'Ofcom', 'CRM/CDP', '核心业务系统未能'],
+    lifecycle: ['oracle-db 12c past', 'vsphere 6.7 past', 'kafka 2.8 past', 'mysql 5.7 past'],
+    verdict: 'over',
+    timeline: 'telecom-bss',
+    present: ['出账', '产品目录', '账单', '并行出账', '割接'],
+  },
 };
 
 describe('evaluation intakes', () => {

@@ -269,6 +269,27 @@ describe('report engine (seed intakes)', () => {
     });
   });
 
+  describe('telecom fixture (省级广电 BSS, 数据库国产化)', () => {
+    const telecom = () => generateReport(parseIntake(fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', 'telecom.intake'), 'utf8')), 0, { asOf: AS_OF });
+
+    it('builds the BSS, answers billing, catalogue and bill pains with their rules, and times a parallel billing run', () => {
+      const m = telecom();
+      assert.equal(m.plan?.systems[0]?.category, 'telecom-bss');
+      const rules = new Set(m.plan!.needs.flatMap((n) => n.mechanisms.map((x) => x.rule)));
+      for (const id of ['telecom-billing-run', 'telecom-product-catalog', 'telecom-bill-clarity']) assert.ok(rules.has(id), id);
+      assert.ok(m.timeline?.phases.some((p) => p.name.includes('并行出账')));
+    });
+
+    it('gives option B an alternative of its own, not option A\'s again', () => {
+      const m = telecom();
+      const [a, b] = m.options;
+      for (const p of b!.picks) {
+        const theirs = a!.picks.find((q) => q.category === p.category);
+        if (p.alternative && theirs?.alternative) assert.notEqual(p.alternative.product.id, theirs.alternative.product.id, p.category);
+      }
+    });
+  });
+
   describe('city bank example (密评 applies, no public cloud)', () => {
     const bank = () => generateReport(parseIntake(readExample('pipeline-2025-q3')), 0, { asOf: AS_OF });
 
