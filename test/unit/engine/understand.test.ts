@@ -286,4 +286,8 @@ describe('key figures of a line', () => {
     // Apart when a clause or a list separates them.
     assert.deepEqual(keyFigures('月末高峰交易失败率1.8%，年投诉量增长35%'), ['月末高峰交易失败率1.8%', '年投诉量增长35%']);
   });
+
+  it('count weeks as a unit, as days and months are ("新套餐上线…需要6周")', () => {
+    assert.deepEqual(keyFigures('新套餐上线周期长，平均需要6周'), ['需要6周']);
+  });
 });

@@ -17,7 +17,7 @@ const LEADING = ['导致', '造成', '致', '平均', '每笔', '单笔', '客�
 /** Words between the name and the number: dropped, or shortened to what they mean. */
 const TRAILING: Array<[string, string]> = [['高达', ''], ['达到', '达'], ['约为', ''], ['大约', ''], ['约', ''], ['将近', ''], ['超过', '超'], ['仅为', '仅'], ['只有', '仅']];
 const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差'];
-const SIGNIFICANT_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', '%', '％', 'TPS', 'QPS', 'TB', 'PB', '个月', 'Mbps', '次']);
+const SIGNIFICANT_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', '周', '%', '％', 'TPS', 'QPS', 'TB', 'PB', '个月', 'Mbps', '次']);
 /** Characters that end the phrase before a metric word: 系统间|同步延迟, 高峰期的|响应时间. */
 const PHRASE_END = '间的之在中时后里';
 /** A bare number counts when its label says what it measures ("TPS仅800"). */
