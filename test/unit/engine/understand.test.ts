@@ -287,6 +287,12 @@ describe('key figures of a line', () => {
     assert.deepEqual(keyFigures('月末高峰交易失败率1.8%，年投诉量增长35%'), ['月末高峰交易失败率1.8%', '年投诉量增长35%']);
   });
 
+  it('leave out the template\'s label "量化指标", in a figure and in a loss', () => {
+    assert.deepEqual(keyFigures('导致患者候诊时间长、投诉率上升，量化指标门诊平均候诊58分钟，挂号高峰超时率6%'), ['门诊平均候诊58分钟', '挂号高峰超时率6%']);
+    const u = understood(['[客户行业]：物流', '[当前痛点]：', '- 业务影响：导致医药货损与客户索赔，量化指标2024年温控异常货损¥830万']);
+    assert.deepEqual(u.model.lossFigures.map((l) => l.text), ['2024年温控异常货损¥830万']);
+  });
+
   it('count weeks as a unit, as days and months are ("新套餐上线…需要6周")', () => {
     assert.deepEqual(keyFigures('新套餐上线周期长，平均需要6周'), ['需要6周']);
   });

@@ -13,7 +13,7 @@ const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试
 /** The first characters of {@link LEAD_INS}. */
 const LEAD_IN_STARTS = [...new Set(LEAD_INS.map((w) => w.charAt(0)))].join('');
 /** Words that introduce a figure without naming it: dropped from the front of a label. */
-const LEADING = ['导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
+const LEADING = ['量化指标', '导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
 /** Words between the name and the number: dropped, or shortened to what they mean. */
 const TRAILING: Array<[string, string]> = [['高达', ''], ['达到', '达'], ['约为', ''], ['大约', ''], ['约', ''], ['将近', ''], ['超过', '超'], ['仅为', '仅'], ['只有', '仅']];
 const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差'];

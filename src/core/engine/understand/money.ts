@@ -141,7 +141,8 @@ export function detectLosses(facts: readonly Fact[]): UnderstandingModel['lossFi
       const whole = previous ? `${previous}，${clause}` : clause;
       const perMonths = PER_MONTH.test(whole) ? 1 : PER_YEAR.test(whole) || m.perYear ? 12 : /每小时/.test(whole) ? 0 : 12;
       if (perMonths === 0) return;
-      out.push({ text: clip(clean(whole), previous ? 70 : 50), amount: m.amount, currency: m.currency, perMonths, refs: [f.line + 1] });
+      // The template's label ("量化指标2024年…货损¥830万") is no part of what was lost.
+      out.push({ text: clip(clean(whole).replace(/^量化指标[：:]?/, ''), previous ? 70 : 50), amount: m.amount, currency: m.currency, perMonths, refs: [f.line + 1] });
     });
   }
   return out;
