@@ -97,6 +97,8 @@ describe('report reasoning and writing (all intakes)', () => {
         const rec = model.options.find((o) => o.recommended)!;
         for (const child of poc.children ?? []) {
           for (const pain of pains) assert.ok(!child.text.includes(pain), `POC accepted on a pain: ${child.text}`);
+          // A target alone ("验收目标：影像调阅<3秒") leaves the reader asking what is tested against it.
+          assert.ok(!child.text.startsWith('验收目标'), `POC item with a target and no test: ${child.text}`);
           const target = /验收目标/.test(child.text) && /\d/.test(child.text.slice(child.text.indexOf('验收目标')));
           const proof = proofs.some((x) => child.text.includes(x));
           if (target || proof) continue;

@@ -467,7 +467,8 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
     const named = [...byTarget].map(([, group]) => {
       const target = group[0]!.target.text;
       const proofs = group.map((x) => x.proof).filter((x): x is string => x !== undefined);
-      const text = [...proofs, target ? (proofs.length > 0 ? `以${target}为验收目标` : `验收目标：${target}`) : ''].filter(Boolean).join('；');
+      // With no test of its own here (the plan listed it), the target is what the listed test is held to.
+      const text = [...proofs, target ? (proofs.length > 0 ? `以${target}为验收目标` : `按方案中所列的验证项比选，以${target}为验收目标`) : ''].filter(Boolean).join('；');
       return labelled(enumerate(group.map((x) => x.p.categoryName), 3), sentence(text), group.flatMap((x) => x.refs));
     });
     const rest = trials.filter((x) => !x.target.text && !x.proof);
