@@ -168,6 +168,12 @@ describe('report engine (seed intakes)', () => {
       assert.equal(new Set(paths).size, 1, paths.join(' / '));
     });
 
+    it('names the jurisdictions in the appendix, not their codes, those of one basis together', () => {
+      const md = renderMarkdown(model(3), { refs: false });
+      assert.match(md, /法域判断：美国、新加坡（部署站点或用户所在地）。/);
+      assert.ok(!/法域判断：[^\n]*\b(?:us|sg|eu|cn)：/.test(md));
+    });
+
     it('names only regulators with a reason (US aviation: FAA), no EU or Chinese financial regulators', () => {
       const m = model(3);
       const names = m.regulations.map((r) => r.name).join('；');

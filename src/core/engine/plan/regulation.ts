@@ -12,6 +12,11 @@ import { holds } from './conditions';
 
 const JURISDICTION_NAMES: Record<string, string> = { cn: '中国境内', hk: '香港', eu: '欧盟', uk: '英国', us: '美国', sg: '新加坡', global: '境外' };
 
+/** A jurisdiction as the report names it: "us" → 美国. */
+export function jurisdictionName(code: string): string {
+  return JURISDICTION_NAMES[code] ?? code;
+}
+
 export interface RegulationResult {
   regulations: Regulation[];
   /** Framework ids that apply (stated or brought in). */

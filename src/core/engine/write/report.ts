@@ -14,6 +14,7 @@ import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
 import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
 import { lifecycleDate } from '../plan/lifecycle';
+import { jurisdictionName } from '../plan/regulation';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -570,8 +571,10 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   if (model.regulations.length > 0) {
     part('适用的法规、标准与监管机构');
     blocks.push(table(['名称', '依据', '理由'], model.regulations.map((r) => ({ cells: [r.name, r.basis === 'stated' ? '调研表提出' : '适用条件成立', r.why], refs: r.refs }))));
-    const jurisdictions = u.model.jurisdictions.map((j) => `${j.code}：${j.basis}`).join('；');
-    blocks.push(paragraph(`法域判断：${jurisdictions}。`));
+    // By name, those with the same basis together: "美国、新加坡（部署站点或用户所在地）".
+    const byBasis = new Map<string, string[]>();
+    for (const j of u.model.jurisdictions) byBasis.set(j.basis, [...(byBasis.get(j.basis) ?? []), jurisdictionName(j.code)]);
+    blocks.push(paragraph(`法域判断：${[...byBasis].map(([basis, names]) => `${names.join('、')}（${basis}）`).join('；')}。`));
   }
   if (model.costs) {
     part('成本明细与假设');
