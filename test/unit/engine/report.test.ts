@@ -140,6 +140,8 @@ describe('report engine (seed intakes)', () => {
       const b = body(3);
       assert.match(b, /Jeppesen/);
       assert.match(b, /SOAP/);
+      // The plan builds an ESB: the kept system is reached through it.
+      assert.match(b, /保留并通过集成层对接：Jeppesen航务系统（SOAP）。/);
       // The SOAP/XML rule is about integration in general ("SOAP/XML" is no system's name): it answers the Jeppesen need.
       const need = model(3).plan?.needs.find((n) => n.kind === 'integration');
       assert.deepEqual(need?.mechanisms.map((x) => x.rule), ['soap-legacy-integration']);
@@ -198,7 +200,10 @@ describe('report engine (seed intakes)', () => {
       const m = retail();
       assert.deepEqual(m.understanding.integrations.map((i) => `${i.system} ${i.protocols.join('/')}`), ['金蝶云星空ERP REST']);
       const b = retailBody();
-      assert.match(b, /保留并通过集成层对接：金蝶云星空ERP（REST）。/);
+      // No ESB in this plan: the OMS reaches the ERP through its own interfaces.
+      assert.match(b, /保留并对接：金蝶云星空ERP（REST）。/);
+      assert.match(b, /\*\*对接金蝶云星空ERP（REST）\*\*：由OMS的开放接口对接金蝶云星空ERP（REST），接口契约化，调用纳入监控与告警。/);
+      assert.ok(!b.includes('集成层'), 'an integration layer the plan does not build');
       assert.ok(!b.includes('财务、ERP服务器'));
     });
 

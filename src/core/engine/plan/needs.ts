@@ -168,6 +168,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', reasonFor(lead), [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
   }
   for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
+  if (!systems.some((s) => kb.category(s.category)?.layer === 'integration')) answerWithoutLayer(needs, systems);
   // The core systems serve the main goal even when no rule names them.
   const main = needs.find((n) => n.kind === 'main-goal');
   if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);
@@ -200,6 +201,23 @@ function mergeIntegrations(needs: Need[], layer: (category: string) => string | 
   const at = needs.indexOf(generic[0]!);
   for (const n of generic) needs.splice(needs.indexOf(n), 1);
   needs.splice(at, 0, merged);
+}
+
+/**
+ * A plan with no integration layer cannot answer "经统一集成层对接": the system it builds reaches
+ * the systems to integrate through its own interfaces (the OMS's, for the ERP), under contract
+ * and monitored.
+ */
+function answerWithoutLayer(needs: readonly Need[], systems: readonly SystemType[]): void {
+  const built = systems.find((s) => s.role === 'core' && !s.kept);
+  for (const n of needs) {
+    for (const m of n.mechanisms) {
+      if (m.rule !== 'plan:integration') continue;
+      const listed = swapPrefix(n.text, '对接');
+      m.title = '按接口契约对接';
+      m.summary = built ? `由${built.name}的开放接口对接${listed}，接口契约化，调用纳入监控与告警` : `按接口契约对接${listed}，调用纳入监控与告警`;
+    }
+  }
 }
 
 /**
