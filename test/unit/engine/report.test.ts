@@ -11,9 +11,7 @@ import { generateReport } from '../../../src/core/engine/generate';
 import { ReportModelSchema, REPORT_SECTION_TITLES, type ReportModel } from '../../../src/core/engine/reportModel';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { bodyOf, renderMarkdown } from '../../../src/core/render/markdown';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { readExample, readSeed, repoRoot } from '../helpers/seeds';
+import { readExample, readFixture, readSeed } from '../helpers/seeds';
 import { extractFacts } from '../../../src/core/facts/facts';
 import { engineFindings } from '../../../src/core/engine/findings';
 import { choosePicks } from '../../../src/core/engine/plan/picks';
@@ -235,7 +233,7 @@ describe('report engine (seed intakes)', () => {
   });
 
   describe('brokerage fixture (核心交易系统数据库国产化, no international trading counter)', () => {
-    const brokerage = () => generateReport(parseIntake(fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', 'securities.intake'), 'utf8')), 0, { asOf: AS_OF });
+    const brokerage = () => generateReport(parseIntake(readFixture('eval/securities')), 0, { asOf: AS_OF });
 
     it('proposes only domestic databases, in either option, and says why the others are out', () => {
       const m = brokerage();
@@ -281,7 +279,7 @@ describe('report engine (seed intakes)', () => {
   });
 
   describe('telecom fixture (省级广电 BSS, 数据库国产化)', () => {
-    const telecom = () => generateReport(parseIntake(fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'eval', 'telecom.intake'), 'utf8')), 0, { asOf: AS_OF });
+    const telecom = () => generateReport(parseIntake(readFixture('eval/telecom')), 0, { asOf: AS_OF });
 
     it('builds the BSS, answers billing, catalogue and bill pains with their rules, and times a parallel billing run', () => {
       const m = telecom();

@@ -168,7 +168,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', reasonFor(lead), [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
   }
   for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
-  if (!systems.some((s) => kb.category(s.category)?.layer === 'integration')) answerWithoutLayer(needs, systems);
+  if (!buildsIntegrationLayer(systems, u)) answerWithoutLayer(needs, systems);
   // The core systems serve the main goal even when no rule names them.
   const main = needs.find((n) => n.kind === 'main-goal');
   if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);
@@ -201,6 +201,11 @@ function mergeIntegrations(needs: Need[], layer: (category: string) => string | 
   const at = needs.indexOf(generic[0]!);
   for (const n of generic) needs.splice(needs.indexOf(n), 1);
   needs.splice(at, 0, merged);
+}
+
+/** Whether the plan builds a system of the integration layer (an ESB, a hospital integration platform). */
+export function buildsIntegrationLayer(systems: readonly SystemType[], u: Understanding): boolean {
+  return systems.some((s) => u.kb.category(s.category)?.layer === 'integration');
 }
 
 /**

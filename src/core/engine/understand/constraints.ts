@@ -183,23 +183,41 @@ function phrase(text: string, re: RegExp): string {
   return clip(clean(text.slice(start, end)), 40);
 }
 
-/** System names after 保留 (保留现有卫宁HIS, 保留并对接现有统一身份认证平台与电子证照库). */
+/** Where a kept system's clause ends, looking forward or back: clause punctuation, or a label's colon. */
+const KEPT_CLAUSE_BREAKS = '，；。,;：:';
+
 /**
- * The systems `text` says to keep. `present`: the text describes the current estate, where
- * "机房仅保留财务与ERP服务器" says what is left there, not what to keep: "仅/只保留" is skipped.
+ * The system names of `clause`: brackets dropped, split at 与/和/、/及, each tidied by `tidy` and
+ * 2 to `max` characters long, added to `out` once.
+ */
+function addNames(clause: string, out: string[], max: number, tidy: (part: string) => string = clean): void {
+  for (const part of clause.replace(/（[^）]{0,40}）|\([^)]{0,40}\)/g, '').split(/与|和|、|及/)) {
+    const name = tidy(part);
+    if (name.length >= 2 && name.length <= max && !out.includes(name)) out.push(name);
+  }
+}
+
+/**
+ * The systems `text` says to keep: after 保留 (保留现有卫宁HIS, 保留并对接现有统一身份认证平台与电子证照库),
+ * or before it when nothing follows (恒生O32投资交易系统保留). `present`: the text describes the
+ * current estate, where "机房仅保留财务与ERP服务器" says what is left there, not what to keep:
+ * "仅/只保留" is skipped.
  */
 function keptNames(text: string, present = false): string[] {
   const names: string[] = [];
-  let m = KEEP.pattern.exec(text);
-  let at = m ? m.index : -1;
-  while (m && at >= 0) {
-    let i = at + m[0].length;
+  // The next match of KEEP at or after `from`.
+  const next = (from: number) => {
+    const m = KEEP.pattern.exec(text.slice(from));
+    return m ? { at: from + m.index, after: from + m.index + m[0].length } : undefined;
+  };
+  let hit = next(0);
+  while (hit) {
+    const { at } = hit;
     if (present && at > 0 && '仅只'.includes(text[at - 1]!)) {
-      const rest = text.slice(i);
-      m = KEEP.pattern.exec(rest);
-      at = m ? i + m.index : -1;
+      hit = next(hit.after);
       continue;
     }
+    let i = hit.after;
     for (const lead of ['并对接', '并', '现有的', '现有', '原有', '各场站原有', '既有']) if (text.startsWith(lead, i)) i += lead.length;
     let end = i;
     let depth = 0;
@@ -207,7 +225,7 @@ function keptNames(text: string, present = false): string[] {
       const c = text[end]!;
       if (c === '（' || c === '(') depth++;
       else if (c === '）' || c === ')') depth--;
-      else if (depth <= 0 && '，；。,;：:'.includes(c)) break;
+      else if (depth <= 0 && KEPT_CLAUSE_BREAKS.includes(c)) break;
       end++;
     }
     let clause = text.slice(i, end);
@@ -216,13 +234,8 @@ function keptNames(text: string, present = false): string[] {
     // Stop at the verb that starts what happens to it: 新建…需对接, 集控只做…
     const verb = clause.search(/，|需|新建|集控只|通过|作为/);
     if (verb > 0) clause = clause.slice(0, verb);
-    for (const part of clause.replace(/（[^）]{0,40}）|\([^)]{0,40}\)/g, '').split(/与|和|、|及/)) {
-      const name = clean(part).replace(/^(?:的|各)/, '');
-      if (name.length >= 2 && name.length <= 20 && !names.includes(name)) names.push(name);
-    }
-    const rest = text.slice(end);
-    m = KEEP.pattern.exec(rest);
-    at = m ? end + m.index : -1;
+    addNames(clause, names, 20, (part) => clean(part).replace(/^(?:的|各)/, ''));
+    hit = next(end);
   }
   return names;
 }
@@ -236,7 +249,7 @@ function dedupeKept(list: KeptSystem[]): KeptSystem[] {
 /** Where the clause holding `at` begins: after the last clause break before it. */
 function clauseStart(text: string, at: number): number {
   let start = at;
-  while (start > 0 && !'，；。,;：:'.includes(text[start - 1]!)) start--;
+  while (start > 0 && !KEPT_CLAUSE_BREAKS.includes(text[start - 1]!)) start--;
   return start;
 }
 
@@ -253,10 +266,7 @@ function integrationTargets(text: string, legacy = false): string[] {
   if (legacy && !text.includes('对接')) {
     const end = text.search(LEGACY_NAME_END);
     const head = (end >= 0 ? text.slice(0, end) : text).replace(/^(?:保留|现有|原有|既有)/, '').replace(/(?:保留|不替换|不更换|沿用)$/, '');
-    for (const part of head.replace(/（[^）]{0,40}）|\([^)]{0,40}\)/g, '').split(/与|和|、|及/)) {
-      const name = clean(part);
-      if (name.length >= 2 && name.length <= 24 && !out.includes(name)) out.push(name);
-    }
+    addNames(head, out, 24);
     return out;
   }
   let at = text.indexOf('对接');
@@ -265,10 +275,7 @@ function integrationTargets(text: string, legacy = false): string[] {
     for (const lead of ['既有', '现有', '原有', '波音']) if (text.startsWith(lead, i)) i += lead.length;
     let end = i;
     while (end < text.length && !'，；。,;'.includes(text[end]!)) end++;
-    for (const part of text.slice(i, end).replace(/（[^）]{0,40}）|\([^)]{0,40}\)/g, '').split(/与|和|、|及/)) {
-      const name = clean(part);
-      if (name.length >= 2 && name.length <= 24 && !out.includes(name)) out.push(name);
-    }
+    addNames(text.slice(i, end), out, 24);
     at = text.indexOf('对接', end);
   }
   return out;

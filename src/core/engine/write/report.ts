@@ -15,6 +15,7 @@ import { cloudName } from '../understand/places';
 import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
 import { lifecycleDate } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
+import { buildsIntegrationLayer } from '../plan/needs';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -170,8 +171,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept && !s.reason.includes(s.kept) ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
   const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
   // "通过集成层" only where the plan builds one (an ESB, an integration platform).
-  const layer = systems.some((s) => u.kb.category(s.category)?.layer === 'integration');
-  if (kept.length > 0) blocks.push(paragraph(`保留并${layer ? '通过集成层' : ''}对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
+  if (kept.length > 0) blocks.push(paragraph(`保留并${buildsIntegrationLayer(systems, u) ? '通过集成层' : ''}对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
   // A reason said for one pick (原生支持IDoc…) is not repeated for the next.
   const said = new Once();
   // Categories where a requirement left only some products (密评, 数据库国产化): why option B cannot differ there.
