@@ -27,6 +27,7 @@ import type { Location } from '../knowledge/schema';
 import { formatRefs } from '../render/markdown';
 import { budgetFigures, costComponents, milestoneFigures, slaAndLatencyFigures } from './figures';
 import { estateLabel } from '../engine/understand/estate';
+import { constraintName } from '../engine/understand/names';
 
 export interface GroundingItem {
   text: string;
@@ -52,16 +53,6 @@ type Understood = ReportModel['understanding'];
 
 const ORIGIN = { cn: '国产', intl: '国际', oss: '开源' } as const;
 
-const CONSTRAINT_NAMES: Record<string, string> = {
-  'no-public-cloud': '不上公有云',
-  'no-saas': '不用SaaS',
-  'data-in-country': '数据不出境',
-  'data-in-eu': '数据留在欧盟',
-  'xinchuang-full': '全栈信创',
-  'xinchuang-preferred': '国产优先',
-  'no-second-cloud': '不引入新的云厂商',
-  'keep-system': '保留系统',
-};
 const ROLE = { deployment: '部署地', users: '用户所在地', support: '支持团队所在地', market: '市场' } as const;
 const BASIS = { stated: '调研表写明', segment: '由细分领域推断', industry: '按行业惯例推断', unknown: '未能判断' } as const;
 const SIZE = { sme: '中小规模', mid: '中等规模', large: '大型规模' } as const;
@@ -140,7 +131,7 @@ function hardConstraints(u: Understood): GroundingItem[] {
   const out: GroundingItem[] = [];
   for (const c of u.constraints) {
     if (c.kind === 'keep-system') continue;
-    out.push(item(`- ${CONSTRAINT_NAMES[c.kind] ?? c.kind}：${c.text}${formatRefs(c.refs)}`, 100, '硬约束'));
+    out.push(item(`- ${constraintName(c.kind)}：${c.text}${formatRefs(c.refs)}`, 100, '硬约束'));
   }
   const kept = u.constraints.filter((c) => c.kind === 'keep-system' && c.system);
   if (kept.length > 0) out.push(item(`- 保留并集成、不得替换：${kept.map((c) => c.system).join('、')}${formatRefs(kept.flatMap((c) => c.refs))}`, 100, '硬约束'));

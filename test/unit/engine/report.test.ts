@@ -276,6 +276,12 @@ describe('report engine (seed intakes)', () => {
       const budget = m.costs?.budget;
       assert.ok(budget && !budget.statement.includes('分布式数据库'), budget?.statement);
     });
+
+    it('sums up its understanding in the appendix by names a customer reads, not the engine\'s ids', () => {
+      const md = renderMarkdown(brokerage(), { refs: false });
+      const line = md.split('\n').find((l) => l.startsWith('理解摘要：'));
+      assert.equal(line, '理解摘要：云无；约束国产优先、保留系统（恒生O32投资交易系统）；特征境内站点、业务高峰、对接遗留系统、等保三级及以上。');
+    });
   });
 
   describe('telecom fixture (省级广电 BSS, 数据库国产化)', () => {

@@ -141,6 +141,12 @@ describe('report reasoning and writing (all intakes)', () => {
         }
       });
 
+      it('the appendix sums up the understanding by names, with no engine id (keep-system, china-site…)', () => {
+        const line = renderMarkdown(model, { refs: false }).split('\n').find((l) => l.startsWith('理解摘要：'));
+        assert.ok(line, 'no 理解摘要 line');
+        assert.doesNotMatch(line, /[a-z]+-[a-z0-9]/, line);
+      });
+
       it('money reads plainly: no "每年…/年", a tight budget says both ends', () => {
         assert.doesNotMatch(body, /每年[^，；。\n]*\/年/);
         const b = model.costs?.budget;

@@ -23,6 +23,7 @@ import { touches } from '../text/overlap';
 import { holdsAny } from '../../text/holdsAny';
 import { endsWithOneOf, startsWithAny, swapPrefix, swapSuffix } from '../../text/affix';
 import { estateLabel } from '../understand/estate';
+import { constraintName, traitName } from '../understand/names';
 
 export interface WriteInput {
   model: ReportModel;
@@ -597,7 +598,11 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     blocks.push(paragraph(`${enumerate(model.incomplete, 12)}。`));
   }
   const clouds = [...u.cloudsInUse].map(cloudName);
-  blocks.push(paragraph(`理解摘要：云${clouds.length > 0 ? enumerate(clouds) : '无'}；约束${u.model.constraints.map((c) => c.kind).join('、') || '无'}；特征${u.model.traits.join('、') || '无'}。`));
+  // Named as the customer reads them; the kept systems as one entry, each named once.
+  const kept = [...new Set(u.model.constraints.flatMap((c) => (c.kind === 'keep-system' && c.system ? [c.system] : [])))];
+  const constraints = [...new Set(u.model.constraints.filter((c) => c.kind !== 'keep-system').map((c) => constraintName(c.kind)))];
+  if (kept.length > 0) constraints.push(`保留系统（${kept.join('、')}）`);
+  blocks.push(paragraph(`理解摘要：云${clouds.length > 0 ? enumerate(clouds) : '无'}；约束${constraints.join('、') || '无'}；特征${u.model.traits.map(traitName).join('、') || '无'}。`));
   return [{ id: 'appendix', title: '附录', blocks }];
 }
 
