@@ -216,7 +216,7 @@ describe('report engine (seed intakes)', () => {
     it('answers REST/XML legacy interfaces with the SOAP/XML rule, and gives no product a point for XML', () => {
       const m = generateReport(parseIntake(readExample('government-cloud')), 0, { asOf: AS_OF });
       const needs = m.plan!.needs.filter((n) => n.kind === 'integration');
-      assert.deepEqual(needs.map((n) => n.text), ['对接省级一体化政务服务平台（REST、XML）', '对接46个委办局业务系统（REST、XML）']);
+      assert.deepEqual(needs.map((n) => n.text), ['对接省级一体化政务服务平台、46个委办局业务系统（REST、XML）']);
       for (const n of needs) assert.deepEqual(n.mechanisms.map((x) => x.rule), ['soap-legacy-integration']);
       assert.ok(!m.candidates.some((c) => c.notes.some((x) => x.includes('原生支持XML'))));
     });
@@ -293,6 +293,14 @@ describe('report engine (seed intakes)', () => {
       const rules = new Set(m.plan!.needs.flatMap((n) => n.mechanisms.map((x) => x.rule)));
       for (const id of ['telecom-billing-run', 'telecom-product-catalog', 'telecom-bill-clarity']) assert.ok(rules.has(id), id);
       assert.ok(m.timeline?.phases.some((p) => p.name.includes('并行出账')));
+    });
+
+    it('makes the two SOAP systems of one legacy line one need, answered once', () => {
+      const m = telecom();
+      const soap = m.plan!.needs.filter((n) => n.kind === 'integration' && n.text.endsWith('（SOAP）'));
+      assert.deepEqual(soap.map((n) => n.text), ['对接CA认证系统、营业厅自助终端（SOAP）']);
+      assert.deepEqual(soap[0]!.mechanisms.map((x) => x.title), ['SOAP/XML遗留接口由集成层封装']);
+      assert.doesNotMatch(bodyOf(renderMarkdown(m, { refs: false })), /同时承担与营业厅自助终端/);
     });
 
     it('gives option B an alternative of its own, not option A\'s again', () => {

@@ -147,6 +147,16 @@ describe('report reasoning and writing (all intakes)', () => {
         assert.doesNotMatch(line, /[a-z]+-[a-z0-9]/, line);
       });
 
+      it('systems answered alike over the same protocols are one integration need', () => {
+        const seen = new Map<string, string>();
+        for (const n of model.plan?.needs.filter((x) => x.kind === 'integration') ?? []) {
+          const protocols = n.text.endsWith('）') ? n.text.slice(n.text.indexOf('（')) : '';
+          const key = `${protocols}|${n.mechanisms.map((x) => x.rule).join()}`;
+          assert.ok(!seen.has(key), `“${seen.get(key)}” and “${n.text}” are answered alike`);
+          seen.set(key, n.text);
+        }
+      });
+
       it('money reads plainly: no "每年…/年", a tight budget says both ends', () => {
         assert.doesNotMatch(body, /每年[^，；。\n]*\/年/);
         const b = model.costs?.budget;

@@ -38,6 +38,8 @@ interface Source {
   weight: number;
   /** A root cause the customer names (根因推测): it explains a symptom rather than adding a need. */
   cause?: boolean;
+  /** For a system to integrate: its name and its protocols as the need's text lists them. */
+  system?: { name: string; protocols: string };
 }
 
 /** What the main goal retires (下线AS/400), and the words that point to it in a pain. */
@@ -58,9 +60,14 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     sources.push({ kind: p.kind === 'debt' ? 'debt' : 'pain', text: p.text, facts: factsAt(p.refs), refs: p.refs, weight: p.kind === 'impact' ? 1 : 2, ...(p.kind === 'cause' ? { cause: true } : {}) });
   }
   for (const g of m.secondaryGoals) sources.push({ kind: 'goal', text: g.text, facts: factsAt(g.refs), refs: g.refs, weight: 1 });
-  for (const i of m.integrations) sources.push({ kind: 'integration', text: `对接${i.system}${i.protocols.length > 0 ? `（${i.protocols.join('、')}）` : ''}`, facts: factsAt(i.refs), refs: i.refs, weight: 1 });
+  for (const i of m.integrations) {
+    const protocols = i.protocols.join('、');
+    sources.push({ kind: 'integration', text: `对接${i.system}${protocols ? `（${protocols}）` : ''}`, facts: factsAt(i.refs), refs: i.refs, weight: 1, system: { name: i.system, protocols } });
+  }
 
   const needs: Need[] = [];
+  /** The systems each integration need names, and their protocols (for joining the next one in). */
+  const integrated = new Map<Need, { names: string[]; protocols: string }>();
   const categoryScore = new Map<string, { score: number; priority: number; needs: Need[]; order: number }>();
   const preferred = new Map<string, string[]>();
   let order = 0;
@@ -113,6 +120,19 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     if (keptNamed && mechanisms.length === 0) mechanisms.push({ rule: 'plan:kept', title: `保留${keptNamed.name}`, summary: `本期保留${keptNamed.name}，只做接口改造并经集成层对接；其升级或替换另行评估，不纳入本期范围`, categories: [] });
     // A system to integrate with and no rule about it: the integration layer is its mechanism.
     if (s.kind === 'integration' && mechanisms.length === 0) mechanisms.push({ rule: 'plan:integration', title: '集成层统一对接', summary: `经统一集成层对接${swapPrefix(s.text, '对接')}，接口契约化、纳入监控，不做点对点直连`, categories: ['ipaas-esb'] });
+    // Systems that a rule answers alike, over the same protocols, make one need ("对接CA认证系统、
+    // 营业厅自助终端（SOAP）"), as those without a rule do (mergeIntegrations). Only alike:
+    // systems with different answers stay apart. The rules still credit their system types as
+    // they would for a need of its own.
+    const alike = s.system && !mechanisms.some((x) => x.rule === 'plan:integration') ? [...integrated].find(([n, i]) => i.protocols === s.system!.protocols && sameRules(n.mechanisms, mechanisms)) : undefined;
+    if (alike && s.system) {
+      const [need, i] = alike;
+      if (!i.names.includes(s.system.name)) i.names.push(s.system.name);
+      need.text = tidy(`对接${i.names.join('、')}${i.protocols ? `（${i.protocols}）` : ''}`);
+      need.refs = uniqueAscending([...need.refs, ...s.refs]);
+      for (const h of answering) if (h.rule.section === '推荐系统方案') credit(h, need, s.weight);
+      continue;
+    }
     const needWord = answering.find((h) => h.rule.need)?.rule.need;
     const text = s.kind === 'main-goal' || s.kind === 'goal' || s.kind === 'integration' ? tidy(s.text) : needWord ? withFigures(needWord, s.text) : clip(tidy(s.text), 40);
     // Two lines with the same need (the symptom and its root cause) make one need.
@@ -131,6 +151,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     }
     const need: Need = symptom ?? { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? { clarify: clarifyFor(s) } : {}) };
     if (!symptom) needs.push(need);
+    if (!symptom && s.system) integrated.set(need, { names: [s.system.name], protocols: s.system.protocols });
     for (const h of answering) if (h.rule.section === '推荐系统方案') credit(h, need, s.weight);
   }
 
@@ -173,6 +194,11 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   const main = needs.find((n) => n.kind === 'main-goal');
   if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);
   return { needs, systems, preferred, servedNeeds };
+}
+
+/** Whether two needs are answered by the same rules, in the same order. */
+function sameRules(a: Need['mechanisms'], b: Need['mechanisms']): boolean {
+  return a.length === b.length && a.every((x, i) => x.rule === b[i]!.rule);
 }
 
 function kbLayer(u: Understanding): (category: string) => string | undefined {
