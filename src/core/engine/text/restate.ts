@@ -12,8 +12,10 @@ import { endsWithOneOf, swapPrefix, swapSuffix } from '../../text/affix';
 const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试', '尝试', '实现', '达成', '完成', '确保'];
 /** The first characters of {@link LEAD_INS}. */
 const LEAD_IN_STARTS = [...new Set(LEAD_INS.map((w) => w.charAt(0)))].join('');
+/** The intake template's label before a figure (业务影响：导致…，量化指标__(…)__): never part of what it measures. */
+const FIGURE_LABEL = '量化指标';
 /** Words that introduce a figure without naming it: dropped from the front of a label. */
-const LEADING = ['量化指标', '导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
+const LEADING = [FIGURE_LABEL, '导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
 /** Words between the name and the number: dropped, or shortened to what they mean. */
 const TRAILING: Array<[string, string]> = [['高达', ''], ['达到', '达'], ['约为', ''], ['大约', ''], ['约', ''], ['将近', ''], ['超过', '超'], ['仅为', '仅'], ['只有', '仅']];
 const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差'];
@@ -162,3 +164,7 @@ export function measures(clause: string): boolean {
   return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end)))) && keyFigures(clause, 1).length > 0;
 }
 
+/** `text` without the template's figure label in front ("量化指标：2024年…货损¥830万" → "2024年…"). */
+export function withoutFigureLabel(text: string): string {
+  return text.startsWith(FIGURE_LABEL) ? text.slice(FIGURE_LABEL.length).replace(/^[：:]/, '') : text;
+}

@@ -9,6 +9,7 @@ import { formatAmount } from '../format';
 import type { MoneyValue, UnderstandingModel } from '../reportModel';
 import { clean, clip } from './shared';
 import { trimEndOf } from '../text/trim';
+import { withoutFigureLabel } from '../text/restate';
 import { holdsAny, holdingAny } from '../../text/holdsAny';
 
 const ONE_TIME = holdingAny('初期建设', '首年建设', '一次性', '建设', '采购', '实施');
@@ -141,8 +142,7 @@ export function detectLosses(facts: readonly Fact[]): UnderstandingModel['lossFi
       const whole = previous ? `${previous}，${clause}` : clause;
       const perMonths = PER_MONTH.test(whole) ? 1 : PER_YEAR.test(whole) || m.perYear ? 12 : /每小时/.test(whole) ? 0 : 12;
       if (perMonths === 0) return;
-      // The template's label ("量化指标2024年…货损¥830万") is no part of what was lost.
-      out.push({ text: clip(clean(whole).replace(/^量化指标[：:]?/, ''), previous ? 70 : 50), amount: m.amount, currency: m.currency, perMonths, refs: [f.line + 1] });
+      out.push({ text: clip(withoutFigureLabel(clean(whole)), previous ? 70 : 50), amount: m.amount, currency: m.currency, perMonths, refs: [f.line + 1] });
     });
   }
   return out;
