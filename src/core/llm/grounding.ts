@@ -28,6 +28,7 @@ import { formatRefs } from '../render/markdown';
 import { budgetFigures, costComponents, milestoneFigures, slaAndLatencyFigures } from './figures';
 import { estateLabel } from '../engine/understand/estate';
 import { constraintName } from '../engine/understand/names';
+import { lifecycleDate } from '../engine/plan/lifecycle';
 
 export interface GroundingItem {
   text: string;
@@ -70,7 +71,7 @@ export function buildGrounding({ model, facts, locations, kb }: GroundingInput):
       node('### SLA与时延', slaAndLatencyFigures(facts, locations).map((l) => item(l, 100, 'SLA与时延'))),
     ]),
     node('## 分析发现（调研表中的矛盾与错误：须在“风险提示”中逐条指出并给出应对）', findings(model)),
-    node('## 过了或临近支持期的版本（须在报告中指出并给出升级路径）', model.lifecycle.map((l) => item(`- ${l.name} ${l.version}：${l.byDate ? `不晚于${l.date}已结束` : `${l.status === 'past' ? '已于' : '将于'}${l.date}结束`}${l.what}；升级：${l.upgrade}${formatRefs(l.refs)}`, 90, '生命周期'))),
+    node('## 过了或临近支持期的版本（须在报告中指出并给出升级路径）', model.lifecycle.map((l) => item(`- ${l.name} ${l.version}：${l.byDate ? `${lifecycleDate(l)}已结束` : `${l.status === 'past' ? '已于' : '将于'}${l.date}结束`}${l.what}；升级：${l.upgrade}${formatRefs(l.refs)}`, 90, '生命周期'))),
     node('## 需求与做法（每个目标和痛点对应的机制）', needs(model)),
     node('## 选型（已按硬约束过滤：每类一个推荐、至多一个备选）', [], model.options.map((o) => option(o, model, kb))),
     node('## 已排除的产品（不得推荐；提及时只能说明它被排除及原因）', exclusions(model.exclusions)),

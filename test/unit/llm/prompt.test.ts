@@ -50,6 +50,12 @@ describe('llm prompt', () => {
     assert.match(user!.content, /^- 云：只用客户现有的AWS，不引入其他云厂商的服务/m);
   });
 
+  it('gives a line without a published end the date it was known unsupported by, as the report does (brokerage)', () => {
+    const text = promptOf('eval/securities.intake').prompt.messages[1]!.content;
+    assert.match(text, /^- Redis 4\.0：不晚于2024-01-01已结束/m);
+    assert.match(text, /^- IBM MQ 8\.0：已于2020-04-30结束/m);
+  });
+
   it('carries the hard constraints, the kept systems and what failed (hospital)', () => {
     const { prompt } = promptOf('eval/hospital.intake');
     const text = prompt.messages[1]!.content;
