@@ -452,3 +452,27 @@ describe('report engine (seed intakes)', () => {
     }
   });
 });
+
+describe('report engine: plans no rule asks a system type for', () => {
+  it('takes the system types the practices run on (消息队列削峰, 限流) when no rule asks for one', () => {
+    const text = ['[客户行业]：零售', '- 细分领域：连锁商超', '- 业务规模：门店300家', '[当前痛点]：', '- 具体问题：促销期订单丢失', '[基础设施现状]：', '- 云环境：阿里云华东2', '[核心目标]：', '- 主要指标：订单零丢失', '[预算限制]：', '- 总预算：¥300万'].join('\n');
+    const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+    assert.deepEqual(m.plan!.systems.map((s) => s.category), ['message-queue', 'api-gateway']);
+    assert.ok(m.options[0]!.applicable && m.options[0]!.picks.length === 2);
+    assert.match(bodyOf(renderMarkdown(m, { refs: false })), /1\. 消息队列：支撑首要目标（订单零丢失）/);
+  });
+
+  it('gives no options, no ¥0 estimate and no empty tables when nothing in the intake asks for a system', () => {
+    const text = ['[客户行业]：零售', '- 细分领域：连锁商超', '- 业务规模：门店300家', '[当前痛点]：', '- 具体问题：员工排班靠手工表格', '[基础设施现状]：', '- 云环境：阿里云华东2', '[核心目标]：', '- 主要指标：提升员工满意度', '[预算限制]：', '- 总预算：¥300万'].join('\n');
+    const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+    assert.equal(m.kind, 'report');
+    assert.equal(m.plan?.systems.length ?? 0, 0);
+    const md = renderMarkdown(m, { refs: false });
+    const section = (title: string) => md.slice(md.indexOf(`## ${title}`), md.indexOf('\n## ', md.indexOf(`## ${title}`) + 1));
+    assert.match(section('推荐系统方案'), /调研表中的目标与痛点还不足以确定要建设哪些系统，本期暂不给出选型/);
+    assert.doesNotMatch(section('推荐系统方案'), /推荐方案|### 系统类型|### 方案|不适用：/);
+    assert.match(section('关键特性'), /选定要建设的系统后再列出其关键特性。/);
+    assert.match(section('成本效益分析'), /本期未选定要建设的系统，暂不估算成本；选型后再与预算¥300万对比。/);
+    assert.doesNotMatch(md, /¥0|候选产品比较|成本明细与假设/);
+  });
+});

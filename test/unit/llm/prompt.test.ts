@@ -56,6 +56,13 @@ describe('llm prompt', () => {
     assert.match(text, /^- IBM MQ 8\.0：已于2020-04-30结束/m);
   });
 
+  it('gives the model no ¥0 estimate when the plan builds no system', () => {
+    const f = parseIntake(['[客户行业]：零售', '- 细分领域：连锁商超', '- 业务规模：门店300家', '[当前痛点]：', '- 具体问题：员工排班靠手工表格', '[基础设施现状]：', '- 云环境：阿里云华东2', '[核心目标]：', '- 主要指标：提升员工满意度', '[预算限制]：', '- 总预算：¥300万'].join('\n'));
+    const text = buildPrompt(f.intakes[0]!, generateReport(f, 0, { asOf: '2026-06-01' }), { maxContextTokens: 100_000 }).messages[1]!.content;
+    assert.match(text, /^- 成本估算：本期未选定要建设的系统，不估算成本/m);
+    assert.doesNotMatch(text, /¥0/);
+  });
+
   it('carries the hard constraints, the kept systems and what failed (hospital)', () => {
     const { prompt } = promptOf('eval/hospital.intake');
     const text = prompt.messages[1]!.content;

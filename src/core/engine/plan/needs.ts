@@ -189,6 +189,15 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', reasonFor(lead), [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
   }
   for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
+  if (systems.length === 0) {
+    for (const { category, need, products } of practiceSystems(needs, hits)) {
+      if (!kb.category(category)) continue;
+      addSystem(category, 'supporting', reasonFor(need), need.refs);
+      servedNeeds.set(category, [...(servedNeeds.get(category) ?? []), need]);
+      const list = preferred.get(category) ?? [];
+      preferred.set(category, [...list, ...products.filter((p) => !list.includes(p))]);
+    }
+  }
   if (!buildsIntegrationLayer(systems, u)) answerWithoutLayer(needs, systems);
   // The core systems serve the main goal even when no rule names them.
   const main = needs.find((n) => n.kind === 'main-goal');
@@ -199,6 +208,26 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
 /** Whether two needs are answered by the same rules, in the same order. */
 function sameRules(a: Need['mechanisms'], b: Need['mechanisms']): boolean {
   return a.length === b.length && a.every((x, i) => x.rule === b[i]!.rule);
+}
+
+/**
+ * When no rule asks for a system type, but the practices that answer the needs run on one
+ * ("写请求经消息队列削峰" on a message queue), those types are the plan: the customer would
+ * otherwise read a practice with nothing to run it on. Each type once, with the first need it
+ * answers, in the needs' order, up to MAX_SYSTEMS.
+ */
+function practiceSystems(needs: readonly Need[], hits: readonly RuleHit[]): Array<{ category: string; need: Need; products: readonly string[] }> {
+  const rules = new Map(hits.map((h) => [h.rule.id, h.rule]));
+  const out: Array<{ category: string; need: Need; products: readonly string[] }> = [];
+  for (const need of needs) {
+    for (const m of need.mechanisms) {
+      const rule = rules.get(m.rule);
+      for (const category of rule?.categories ?? []) {
+        if (out.length < MAX_SYSTEMS && !out.some((x) => x.category === category)) out.push({ category, need, products: rule!.products });
+      }
+    }
+  }
+  return out;
 }
 
 function kbLayer(u: Understanding): (category: string) => string | undefined {

@@ -166,8 +166,23 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   ].filter(Boolean);
   const other = model.options.find((o) => !o.recommended);
   const because = rec && other ? whyRecommended(rec, other, u) : '';
-  const lead = [goal ? `以${goal}为主线${how.length > 0 ? `：${how.join('，')}` : ''}。` : how.length > 0 ? `${how.join('，')}。` : '', rec ? `推荐方案${rec.id}（${swapPrefix(rec.title, ['方案A：', '方案B：'])}）${because ? `，${because}` : ''}。` : ''].join('');
+  const lead = [goal ? `以${goal}为主线${how.length > 0 ? `：${how.join('，')}` : ''}。` : how.length > 0 ? `${how.join('，')}。` : '', rec && systems.length > 0 ? `推荐方案${rec.id}（${swapPrefix(rec.title, ['方案A：', '方案B：'])}）${because ? `，${because}` : ''}。` : ''].join('');
   if (lead) blocks.push(paragraph(lead, main?.refs ?? []));
+  // No rule asks for a system (a sparse intake, or one answered by practices alone): there is
+  // nothing to choose between, so no options; the measures are in 适用性分析.
+  if (systems.length === 0) {
+    const answered = (model.plan?.needs ?? []).some((n) => n.mechanisms.length > 0);
+    blocks.push(
+      paragraph(
+        answered
+          ? '本期不需要新增系统，按“适用性分析”中的措施达成目标。若客户另有要建设的系统，请补充到调研表后再做选型。'
+          : '调研表中的目标与痛点还不足以确定要建设哪些系统，本期暂不给出选型：先澄清“适用性分析”中列出的问题，补充调研表后重新生成。',
+      ),
+    );
+    const kept = groupedByProtocol(keptAndIntegrated(u));
+    if (kept.length > 0) blocks.push(paragraph(`保留并对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
+    return blocks;
+  }
   blocks.push(heading('系统类型'));
   blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept && !s.reason.includes(s.kept) ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
   const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
@@ -359,7 +374,8 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   for (const h of hits.filter((x) => x.rule.section === '关键特性' && !x.rule.frameworks.some((f) => described.has(f))).slice(0, 3)) {
     if (once.first(h.rule.summary)) items.push(labelled(h.rule.title, sentence(h.rule.summary), evidenceRefs(h)));
   }
-  return items.length > 0 ? [list(items)] : [paragraph('按所选系统类型的标准功能实施。')];
+  if (items.length > 0) return [list(items)];
+  return [paragraph(systems.length > 0 ? '按所选系统类型的标准功能实施。' : '选定要建设的系统后再列出其关键特性。')];
 }
 
 // ---------------------------------------------------------------- 实施建议
@@ -384,6 +400,8 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
 function costs(model: ReportModel): ReportModel['sections'][number]['blocks'] {
   const c = model.costs;
   if (!c) return [paragraph('调研表信息不足，暂不估算成本。')];
+  // A plan without a system to build has nothing to price (every total would read ¥0).
+  if (c.items.length === 0) return [paragraph(`本期未选定要建设的系统，暂不估算成本${c.budget ? `；选型后再与预算${c.budget.text}对比` : ''}。`, c.budget?.refs ?? [])];
   const blocks: ReportModel['sections'][number]['blocks'] = [];
   const rows = new Map<string, { once: [number, number]; year: [number, number] }>();
   for (const i of c.items) {
@@ -547,7 +565,7 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     const kinds: Record<Need['kind'], string> = { 'main-goal': '首要目标', goal: '目标', pain: '痛点', debt: '技术债', compliance: '合规', integration: '集成', constraint: '约束' };
     blocks.push(table(['类型', '需求', '措施'], needs.map((n) => ({ cells: [kinds[n.kind], n.text, n.mechanisms.length > 0 ? n.mechanisms.map((m) => m.title).join('；') : `需澄清：${n.clarify ?? ''}`], refs: n.refs }))));
   }
-  part('候选产品比较');
+  if (model.candidates.length > 0) part('候选产品比较');
   for (const o of model.options) {
     const rows = model.candidates.filter((c) => c.option === o.id).map((c) => ({ cells: [name(c.category), c.product.name, { cn: '国产', intl: '国际', oss: '开源' }[c.origin], String(c.score), c.notes.slice(0, 3).join('；')] }));
     if (rows.length === 0) continue;
@@ -579,7 +597,7 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     for (const j of u.model.jurisdictions) byBasis.set(j.basis, [...(byBasis.get(j.basis) ?? []), jurisdictionName(j.code)]);
     blocks.push(paragraph(`法域判断：${[...byBasis].map(([basis, names]) => `${names.join('、')}（${basis}）`).join('；')}。`));
   }
-  if (model.costs) {
+  if (model.costs && model.costs.items.length > 0) {
     part('成本明细与假设');
     const kinds = { licence: '许可/订阅', infrastructure: '基础设施', implementation: '实施', operations: '运维', assessment: '测评与验证' } as const;
     blocks.push(table(['组成', '类别', '周期', '区间', '假设'], model.costs.items.map((i) => ({ cells: [i.component, kinds[i.kind], i.period === 'one-time' ? '一次性' : '每年', range(i.low, i.high, model.costs!.currency), i.assumption] }))));
