@@ -417,6 +417,18 @@ describe('rules on the seed intakes', () => {
       assert.ok(h.rule.products.includes('sap-integration-suite'));
     });
 
+    it('fires the SAP rule where SAP is to be integrated, not where a line only names it', () => {
+      const sap = RULES.filter((r) => r.id === 'sap-idoc-integration-layer');
+      const fires = (lines: string[]) => evaluateRules(factsOf(lines.join('\n')), sap).length > 0;
+      // Named only: a customisation pain, the database under it, the estate.
+      assert.ok(!fires(['[当前痛点]：', '- 具体问题：SAP ECC 6.0（EHP6）大量二次开发（约2300个Z程序），每次打补丁都要回归测试一个月']));
+      assert.ok(!fires(['[基础设施现状]：', '- 数据库：Oracle 11g（SAP ECC）']));
+      // To be integrated: with an interface word either side, or as the legacy system.
+      assert.ok(fires(['[特殊要求]：', '- 兼容性：对接现有Empower 3色谱系统与SAP S/4HANA（批次与物料）']));
+      assert.ok(fires(['[特殊要求]：', '- 兼容性：SAP ECC 6.0通过RFC与MES对接']));
+      assert.ok(fires(['[特殊要求]：', '- 系统兼容：', '  - 遗留系统：SAP ECC 6.0']));
+    });
+
     it('fires the rules for the rest of the intake: CDN failure, PCI DSS, Kafka 3.2, SLA 99.95%, 驻场, 3年订阅, claims', () => {
       const expected: [string, string][] = [
         ['cdn-not-for-dynamic-api', '尝试自建CDN加速'],
