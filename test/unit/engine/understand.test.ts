@@ -297,3 +297,27 @@ describe('key figures of a line', () => {
     assert.deepEqual(keyFigures('新套餐上线周期长，平均需要6周'), ['需要6周']);
   });
 });
+
+describe('understand: frameworks the intake rules out', () => {
+  it('does not state a framework its clause says does not apply, and keeps the others of the line', () => {
+    const u = understood(['[客户行业]：装备制造', '[特殊要求]：', '- 审计要求：上市公司内控审计（SOX 404不适用，按企业内部控制基本规范），等保2.0二级', '- 合规性：满足GDPR，不涉及PCI DSS']);
+    const stated = [...u.statedFrameworks.keys()];
+    assert.ok(!stated.includes('sox'), stated.join());
+    assert.ok(!stated.includes('pci-dss'), stated.join());
+    assert.ok(stated.includes('gdpr'), stated.join());
+    assert.ok(stated.some((id) => id.startsWith('mlps')), stated.join());
+  });
+
+  it('reads a denial in front of the name too: "不适用SOX", "无需GDPR评估"', () => {
+    const u = understood(['[客户行业]：装备制造', '[特殊要求]：', '- 合规性：非上市公司，不适用SOX；无需GDPR评估']);
+    assert.deepEqual([...u.statedFrameworks.keys()], []);
+  });
+});
+
+describe('understand: a denial is looked for near the name only', () => {
+  it('reads a line of 20,000 framework names with no clause break (each looked at within REACH characters)', () => {
+    const line = `- 合规性：${'SOX '.repeat(20_000)}`;
+    const u = understood(['[客户行业]：装备制造', '[特殊要求]：', line]);
+    assert.ok(u.statedFrameworks.has('sox'));
+  });
+});

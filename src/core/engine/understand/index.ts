@@ -20,6 +20,7 @@ import { findPersonalData } from './personal';
 import { detectPlaces } from './places';
 import { residueLines, usableFacts } from './shared';
 import type { Understanding } from './types';
+import { deniedAt } from './denied';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 export type { Understanding } from './types';
@@ -61,7 +62,11 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const statedFrameworks = new Map<string, number[]>();
   for (const f of usable) {
     if (f.fieldPath.includes('历史应对')) continue;
-    for (const hit of frameworkIndex.find(f.value)) statedFrameworks.set(hit.value, [...new Set([...(statedFrameworks.get(hit.value) ?? []), f.line + 1])]);
+    for (const hit of frameworkIndex.find(f.value)) {
+      // "SOX 404不适用" names SOX to rule it out.
+      if (deniedAt(f.value, hit.start, hit.end)) continue;
+      statedFrameworks.set(hit.value, [...new Set([...(statedFrameworks.get(hit.value) ?? []), f.line + 1])]);
+    }
   }
 
   // Jurisdictions: sites, users and markets, then what the compliance lines name.
