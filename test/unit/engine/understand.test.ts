@@ -287,6 +287,11 @@ describe('key figures of a line', () => {
     assert.deepEqual(keyFigures('月末高峰交易失败率1.8%，年投诉量增长35%'), ['月末高峰交易失败率1.8%', '年投诉量增长35%']);
   });
 
+  it('leave out the template\'s label "量化指标" from a pain: "导致…，量化指标2024年…" reads "导致…，2024年…"', () => {
+    const u = understood(['[客户行业]：装备制造', '[当前痛点]：', '- 业务影响：导致管理报表滞后、库存资金占用偏高，量化指标2024年呆滞库存约¥1.2亿']);
+    assert.deepEqual(u.model.pains.map((p) => p.text), ['导致管理报表滞后、库存资金占用偏高，2024年呆滞库存约¥1.2亿']);
+  });
+
   it('leave out the template\'s label "量化指标", in a figure and in a loss', () => {
     assert.deepEqual(keyFigures('导致患者候诊时间长、投诉率上升，量化指标门诊平均候诊58分钟，挂号高峰超时率6%'), ['门诊平均候诊58分钟', '挂号高峰超时率6%']);
     const u = understood(['[客户行业]：物流', '[当前痛点]：', '- 业务影响：导致医药货损与客户索赔，量化指标2024年温控异常货损¥830万']);

@@ -164,7 +164,9 @@ export function measures(clause: string): boolean {
   return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end)))) && keyFigures(clause, 1).length > 0;
 }
 
-/** `text` without the template's figure label in front ("量化指标：2024年…货损¥830万" → "2024年…"). */
+const FIGURE_LABELS = new RegExp(`${FIGURE_LABEL}[：:]?`, 'g');
+
+/** `text` without the template's figure label ("导致呆滞库存偏高，量化指标2024年…¥1.2亿" → "导致呆滞库存偏高，2024年…¥1.2亿"). */
 export function withoutFigureLabel(text: string): string {
-  return text.startsWith(FIGURE_LABEL) ? text.slice(FIGURE_LABEL.length).replace(/^[：:]/, '') : text;
+  return text.includes(FIGURE_LABEL) ? text.replace(FIGURE_LABELS, '') : text;
 }

@@ -6,6 +6,7 @@ import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
+import { withoutFigureLabel } from '../text/restate';
 import { clean, countsBefore } from './shared';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
@@ -108,7 +109,8 @@ export function detectPains(facts: readonly Fact[]): UnderstandingModel['pains']
       // A value on the section line itself ([当前痛点]：系统太慢) is a pain like any other.
       const path = f.fieldPath.join('/');
       const kind = PAIN_KIND.find(([re]) => re.test(path))?.[1] ?? 'problem';
-      out.push({ text: clean(f.value), kind, refs: [f.line + 1] });
+      // The template's "，量化指标" between the impact and its figure is no part of either.
+      out.push({ text: clean(withoutFigureLabel(f.value)), kind, refs: [f.line + 1] });
     } else if (f.section === '基础设施现状' && (f.fieldPath.includes('现存瓶颈') || f.fieldPath.includes('技术债务'))) {
       out.push({ text: clean(f.value), kind: f.fieldPath.includes('技术债务') ? 'debt' : 'bottleneck', refs: [f.line + 1] });
     }
