@@ -78,6 +78,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   }
   for (const l of k.lifecycle) {
     if (l.product) ref(`lifecycle ${l.id}`, 'product', products, [l.product]);
+    if (l.category) ref(`lifecycle ${l.id}`, 'category', categories, [l.category]);
     const seen = new Set<string>();
     for (const v of l.versions) {
       if (seen.has(v.version)) problems.push(`lifecycle ${l.id}: version "${v.version}" listed twice`);

@@ -329,6 +329,8 @@ export const LifecycleFamilySchema = z
     aliases: z.array(NonEmpty).min(1),
     /** The knowledge-base product this family is, when there is one. */
     product: Id.optional(),
+    /** The system type it is, for a family with no product entry (SAP ECC 6.0 is an ERP the knowledge base does not offer). */
+    category: Id.optional(),
     versions: z.array(LifecycleVersionSchema).min(1),
     /** What to upgrade to, one short line. */
     upgrade: NonEmpty,

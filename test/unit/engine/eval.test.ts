@@ -207,6 +207,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'telecom-bss',
     present: ['出账', '产品目录', '账单', '并行出账', '割接'],
   },
+  erp: {
+    core: 'erp',
+    inScope: true,
+    constraints: ['xinchuang-preferred', 'keep-system'],
+    excluded: [],
+    // SOX the intake rules out; an ESB to the SAP the project replaces; a template label.
+    absent: ['SOX', '萨班斯', '与SAP系统对接', 'iPaaS/ESB', '量化指标', '核心业务系统未能', '金蝶云·星空'],
+    lifecycle: ['oracle-db 11g past', 'sql-server 2012 past', 'vsphere 7.0 past'],
+    verdict: 'within',
+    timeline: 'erp',
+    present: ['关账', '主数据', 'Fit-to-Standard', '新ERP上线后SAP ECC 6.0下线', '陪跑'],
+  },
 };
 
 describe('evaluation intakes', () => {

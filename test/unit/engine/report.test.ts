@@ -453,6 +453,35 @@ describe('report engine (seed intakes)', () => {
   });
 });
 
+describe('ERP replacement fixture (SAP ECC 6.0 → a new ERP, 2,600 ERP users, ¥6000万)', () => {
+  const erp = () => generateReport(parseIntake(readFixture('eval/erp')), 0, { asOf: AS_OF });
+
+  it('answers SAP ECC\'s end of maintenance with its replacement, and no integration need with one', () => {
+    const m = erp();
+    const debt = m.plan!.needs.find((n) => n.text.includes('主流维护2027年底结束'));
+    assert.deepEqual(debt?.mechanisms.map((x) => x.title), ['以新ERP替换SAP ECC 6.0']);
+    for (const n of m.plan!.needs.filter((x) => x.kind === 'integration')) assert.ok(!n.mechanisms.some((x) => x.rule === 'plan:replace'), n.text);
+    // The media fixture integrates 索贝 while it builds a MAM: that need stays an integration.
+    const media = generateReport(parseIntake(readFixture('eval/media')), 0, { asOf: AS_OF });
+    assert.ok(!media.plan!.needs.some((n) => n.mechanisms.some((x) => x.rule === 'plan:replace')));
+  });
+
+  it('prices the ERP by its named users and proposes the domestic suites for large groups', () => {
+    const m = erp();
+    const licence = m.costs!.items.find((i) => i.category === 'erp' && i.kind === 'licence');
+    assert.match(licence!.assumption, /按调研表的2600名内部用户/);
+    for (const o of m.options) {
+      const pick = o.picks.find((p) => p.category === 'erp')!;
+      assert.ok(getKnowledgeBase().product(pick.product.id)!.scale.includes('large'), `${o.id}: ${pick.product.name}`);
+    }
+  });
+
+  it('names no integration layer in the integration risk when the plan builds none', () => {
+    const risk = erp().risks.find((r) => r.title === '多系统集成');
+    assert.ok(risk && !risk.mitigation.includes('集成层'), risk?.mitigation);
+  });
+});
+
 describe('report engine: plans no rule asks a system type for', () => {
   it('takes the system types the practices run on (消息队列削峰, 限流) when no rule asks for one', () => {
     const text = ['[客户行业]：零售', '- 细分领域：连锁商超', '- 业务规模：门店300家', '[当前痛点]：', '- 具体问题：促销期订单丢失', '[基础设施现状]：', '- 云环境：阿里云华东2', '[核心目标]：', '- 主要指标：订单零丢失', '[预算限制]：', '- 总预算：¥300万'].join('\n');

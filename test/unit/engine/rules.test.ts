@@ -429,6 +429,19 @@ describe('rules on the seed intakes', () => {
       assert.ok(fires(['[特殊要求]：', '- 系统兼容：', '  - 遗留系统：SAP ECC 6.0']));
     });
 
+    it('fires the ERP rules on an ERP replacement\'s lines, and not on a telecom BOSS or a store checkout', () => {
+      const fires = (id: string, lines: string[]) => evaluateRules(factsOf(lines.join('\n')), RULES.filter((r) => r.id === id)).length > 0;
+      const pain = (text: string) => ['[当前痛点]：', `- 具体问题：${text}`];
+      assert.ok(fires('erp-fast-close', pain('月结关账需要7个工作日，业财数据对不上')));
+      assert.ok(!fires('erp-fast-close', pain('门店结账慢，高峰排队')));
+      assert.ok(fires('erp-fit-to-standard', pain('SAP ECC 6.0（EHP6）大量二次开发（约2300个Z程序）')));
+      assert.ok(!fires('erp-fit-to-standard', ['[当前痛点]：', '- 历史应对：已尝试在老BOSS系统上做二次开发']));
+      assert.ok(fires('master-data-governance', pain('各基地物料主数据不统一，同一物料多个编码')));
+      assert.ok(fires('thin-operations-team', pain('SAP Basis只有2人，依赖外部顾问')));
+      assert.ok(fires('erp-cutover', ['[核心目标]：', '- 主要目标：24个月内完成ERP替换']));
+      assert.ok(!fires('erp-cutover', ['[特殊要求]：', '- 兼容性：保留SAP ECC 6.0，MES通过RFC/IDoc与SAP对接']));
+    });
+
     it('fires the rules for the rest of the intake: CDN failure, PCI DSS, Kafka 3.2, SLA 99.95%, 驻场, 3年订阅, claims', () => {
       const expected: [string, string][] = [
         ['cdn-not-for-dynamic-api', '尝试自建CDN加速'],

@@ -326,3 +326,15 @@ describe('understand: a denial is looked for near the name only', () => {
     assert.ok(u.statedFrameworks.has('sox'));
   });
 });
+
+describe('understand: the scale of an ERP project', () => {
+  it('counts an ERP\'s named users as staff, and makes a ¥5000万 budget a large enterprise\'s project', () => {
+    const base = ['[客户行业]：装备制造', '- 业务规模：', '  - 用户量：ERP用户约2600人'];
+    const mid = understood([...base, '[预算限制]：', '- 总预算：¥3000万']);
+    assert.equal(mid.model.scale.internalUsers, 2600);
+    assert.equal(mid.model.scale.size, 'mid');
+    assert.equal(understood([...base, '[预算限制]：', '- 总预算：¥6000万']).model.scale.size, 'large');
+    // In another currency, by its value in yuan: $8M is about ¥5760万.
+    assert.equal(understood([...base, '[预算限制]：', '- 总预算：$800万']).model.scale.size, 'large');
+  });
+});

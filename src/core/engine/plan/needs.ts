@@ -115,6 +115,10 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       const aboutIt = s.kind === 'goal' ? /成本|费用|支出/.test(s.text) && m.pains.some((p) => MAINFRAME.test(p.text) && /成本|费用/.test(p.text)) : MAINFRAME.test(s.text);
       if (aboutIt) mechanisms.unshift({ rule: 'plan:retire', title: `下线${retired[1]}`, summary: s.kind === 'goal' ? `${retired[1]}下线后，主机扩容与维保费用随之消除` : `新系统上线后${retired[1]}下线，这一问题随之消除`, categories: [] });
     }
+    // A pain or debt about the product the project replaces (SAP ECC 6.0's end of maintenance,
+    // when the project builds a new ERP) ends with it.
+    const replaced = (s.kind === 'pain' || s.kind === 'debt') && mechanisms.length === 0 ? replacedProduct(u, s.refs) : undefined;
+    if (replaced) mechanisms.push({ rule: 'plan:replace', title: `以新${replaced.category}替换${replaced.name}`, summary: `新${replaced.category}上线后${replaced.name}下线，这一问题随之消除`, categories: [] });
     // A pain about a system the customer keeps (富勒WMS旧版本) is handled by keeping it and integrating.
     const keptNamed = s.kind !== 'main-goal' && s.kind !== 'goal' && s.kind !== 'integration' ? u.kept.find((k) => s.text.includes(k.name) || sharesWords(k.name, s.text)) : undefined;
     if (keptNamed && mechanisms.length === 0) mechanisms.push({ rule: 'plan:kept', title: `保留${keptNamed.name}`, summary: `本期保留${keptNamed.name}，只做接口改造并经集成层对接；其升级或替换另行评估，不纳入本期范围`, categories: [] });
@@ -203,6 +207,17 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   const main = needs.find((n) => n.kind === 'main-goal');
   if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);
   return { needs, systems, preferred, servedNeeds };
+}
+
+/**
+ * The customer's product that the project replaces, named on one of `refs`: one of the core
+ * system's category, when the project builds the core system anew (not kept and upgraded).
+ */
+function replacedProduct(u: Understanding, refs: readonly number[]): { name: string; category: string } | undefined {
+  const core = u.model.coreSystem;
+  if (!core.category || !core.inScope || core.kept) return undefined;
+  const product = u.model.estate.products.find((p) => p.categories.includes(core.category!) && p.refs.some((r) => refs.includes(r)));
+  return product ? { name: product.name, category: u.kb.category(core.category)?.name ?? core.name } : undefined;
 }
 
 /** Whether two needs are answered by the same rules, in the same order. */

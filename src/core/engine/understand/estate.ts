@@ -139,7 +139,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         name,
         ...(family ? { family: family.id } : {}),
         ...(product ? { product: product.id } : {}),
-        categories: product?.categories ?? [],
+        categories: product?.categories ?? (family?.category ? [family.category] : []),
         ...(version ? { version } : {}),
         written: f.value.slice(hit.start, hit.end),
         ...(engine?.value.kind === 'family' ? { compatible: engine.value.family.name } : {}),
