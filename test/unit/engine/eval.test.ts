@@ -217,7 +217,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['oracle-db 11g past', 'sql-server 2012 past', 'vsphere 7.0 past'],
     verdict: 'within',
     timeline: 'erp',
-    present: ['关账', '主数据', 'Fit-to-Standard', '新ERP上线后SAP ECC 6.0下线', '陪跑'],
+    present: ['关账', '主数据', 'Fit-to-Standard', '新ERP上线后SAP ECC 6.0下线', '陪跑', '数据出境须履行PIPL出境程序'],
   },
 };
 

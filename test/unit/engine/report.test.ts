@@ -476,6 +476,20 @@ describe('ERP replacement fixture (SAP ECC 6.0 → a new ERP, 2,600 ERP users, �
     }
   });
 
+  it('keeps the domestic option recommended under 国产优先, though the international picks score higher', () => {
+    const m = erp();
+    const [a, b] = m.options;
+    const total = (o: typeof a) => o!.picks.reduce((sum, p) => sum + p.score, 0);
+    assert.ok(total(b) > total(a), `${total(a)} vs ${total(b)}`);
+    assert.ok(a!.recommended && !b!.recommended);
+  });
+
+  it('names the countries of its overseas plants in the appendix, and the export their access is', () => {
+    const m = erp();
+    assert.match(renderMarkdown(m, { refs: false }), /法域判断：印尼、巴西、中国境内（部署站点或用户所在地）。/);
+    assert.ok(m.risks.some((r) => r.title === '数据出境须履行PIPL出境程序'));
+  });
+
   it('names no integration layer in the integration risk when the plan builds none', () => {
     const risk = erp().risks.find((r) => r.title === '多系统集成');
     assert.ok(risk && !risk.mitigation.includes('集成层'), risk?.mitigation);

@@ -338,3 +338,17 @@ describe('understand: the scale of an ERP project', () => {
     assert.equal(understood([...base, '[预算限制]：', '- 总预算：$800万']).model.scale.size, 'large');
   });
 });
+
+describe('understand: sites the profile names', () => {
+  it('places plants at home and abroad: 国内 in mainland China, 印尼 and 巴西 by the names written', () => {
+    const u = understood(['[客户行业]：装备制造', '- 细分场景：工程机械制造，国内4个生产基地，海外在印尼和巴西各有1个组装厂']);
+    for (const t of ['china-site', 'overseas-site', 'cross-border'] as const) assert.ok(u.traits.has(t), t);
+    const abroad = u.model.locations.filter((l) => l.role === 'deployment' && l.jurisdiction === 'global').map((l) => l.name);
+    assert.deepEqual(abroad, ['印尼', '巴西']);
+  });
+
+  it('does not take a country in a market or product line for a site', () => {
+    const u = understood(['[客户行业]：装备制造', '- 细分场景：工程机械制造，产品出口巴西']);
+    assert.ok(!u.traits.has('overseas-site'));
+  });
+});

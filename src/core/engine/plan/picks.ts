@@ -185,10 +185,15 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     });
   });
   const total = (o: Option) => o.picks.reduce((a, p) => a + p.score, 0) - o.gaps.length * 3;
-  // A second domestic set is for comparison and bargaining, never the recommendation.
-  const recommendA = strategies[1] === 'domestic-alt' || total(options[0]!) >= total(options[1]!);
-  options[0]!.recommended = recommendA;
-  options[1]!.recommended = !recommendA;
+  // A second domestic set is for comparison and bargaining, never the recommendation. A stated
+  // preference for domestic products (国产优先) keeps option A recommended while it leaves no more
+  // system types without a candidate than option B does: the scores weigh products, not the
+  // customer's policy.
+  const [a, b] = [options[0]!, options[1]!];
+  const prefersDomestic = u.constraintKinds.has('xinchuang-preferred') && a.applicable && a.gaps.length <= b.gaps.length;
+  const recommendA = strategies[1] === 'domestic-alt' || prefersDomestic || total(a) >= total(b);
+  a.recommended = recommendA;
+  b.recommended = !recommendA;
   return { options, exclusions, candidates };
 }
 

@@ -39,6 +39,8 @@ const cloudIndex = new AliasIndex<Provider | 'private'>([
 const ON_PREM = caseInsensitiveRegExp('本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云', 'i');
 const SUPPORT = holdingAny('支持', '驻场', '工程师', '团队', '值守', '运维中心');
 const USERS = holdingAny('用户', '客户', '会员', '访问', '乘客', '消费者');
+/** A place the customer operates in, as its profile names it ("海外在印尼和巴西各有1个组装厂"): systems run and people work there. */
+const SITES = holdingAny('工厂', '组装厂', '生产基地', '基地', '分公司', '子公司', '门店', '仓库', '办事处');
 const TRIED_FIELD = '历史应对';
 const NEW_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|上云到|引入|新增|扩展到|切换到)[^，；。]{0,6}(?:AWS|Azure|GCP|阿里云|华为云|腾讯云|Google)', 'i');
 
@@ -122,12 +124,18 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
     for (const hit of locHits) {
       const loc: Location = hit.value.location;
       const role: UnderstandingModel['locations'][number]['role'] =
-        f.section === '特殊要求' && SUPPORT.test(f.value) ? 'support' : inEstate ? 'deployment' : f.section === '客户行业' && USERS.test(f.value) ? 'users' : SUPPORT.test(f.value) ? 'support' : 'market';
+        f.section === '特殊要求' && SUPPORT.test(f.value) ? 'support' : inEstate || (f.section === '客户行业' && SITES.test(f.value)) ? 'deployment' : f.section === '客户行业' && USERS.test(f.value) ? 'users' : SUPPORT.test(f.value) ? 'support' : 'market';
       const key = `${loc.id}:${role}`;
       const existing = locations.get(key);
       if (existing) existing.refs = [...new Set([...existing.refs, line])];
-      else locations.set(key, { name: loc.provider === 'city' ? loc.city : loc.name, role, jurisdiction: loc.jurisdiction, refs: [line] });
+      // A country named for its capital ("印尼" placed at 雅加达) keeps the name the customer wrote.
+      else locations.set(key, { name: loc.provider === 'city' ? (hit.value.approximate ? f.value.slice(hit.start, hit.end) : loc.city) : loc.name, role, jurisdiction: loc.jurisdiction, refs: [line] });
       if (role === 'deployment' || role === 'users') addJurisdiction(loc.jurisdiction, line);
+    }
+    // "国内4个生产基地，海外在印尼…": the sites at home are in mainland China, though no city is named.
+    if (f.section === '客户行业' && SITES.test(f.value) && holdsAny(f.value, ['国内', '境内']) && !locations.has('domestic-sites:deployment')) {
+      locations.set('domestic-sites:deployment', { name: '中国境内', role: 'deployment', jurisdiction: 'cn', refs: [line] });
+      addJurisdiction('cn', line);
     }
     if (holdsAny(f.value, ['全球', '跨国', '海外用户', '国际用户']) && (USERS.test(f.value) || f.section === '客户行业')) globalUsers.push(line);
     if (holdsAny(f.value, ['出口欧盟', '欧盟市场', '销往欧盟', '出口到欧洲'])) addJurisdiction('eu', line);

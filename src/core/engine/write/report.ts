@@ -594,7 +594,10 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     blocks.push(table(['名称', '依据', '理由'], model.regulations.map((r) => ({ cells: [r.name, r.basis === 'stated' ? '调研表提出' : '适用条件成立', r.why], refs: r.refs }))));
     // By name, those with the same basis together: "美国、新加坡（部署站点或用户所在地）".
     const byBasis = new Map<string, string[]>();
-    for (const j of u.model.jurisdictions) byBasis.set(j.basis, [...(byBasis.get(j.basis) ?? []), jurisdictionName(j.code)]);
+    // "境外" says little: the places there, where the intake names them (印尼、巴西).
+    const abroad = [...new Set(u.model.locations.filter((l) => l.jurisdiction === 'global' && (l.role === 'deployment' || l.role === 'users')).map((l) => l.name))];
+    const named = (code: string) => (code === 'global' && abroad.length > 0 ? abroad.join('、') : jurisdictionName(code));
+    for (const j of u.model.jurisdictions) byBasis.set(j.basis, [...(byBasis.get(j.basis) ?? []), named(j.code)]);
     blocks.push(paragraph(`法域判断：${[...byBasis].map(([basis, names]) => `${names.join('、')}（${basis}）`).join('；')}。`));
   }
   if (model.costs && model.costs.items.length > 0) {
