@@ -40,7 +40,7 @@ const ON_PREM = caseInsensitiveRegExp('本地(?:数据中心|机房|IDC|服务�
 const SUPPORT = holdingAny('支持', '驻场', '工程师', '团队', '值守', '运维中心');
 const USERS = holdingAny('用户', '客户', '会员', '访问', '乘客', '消费者');
 /** A place the customer operates in, as its profile names it ("海外在印尼和巴西各有1个组装厂"): systems run and people work there. */
-const SITES = holdingAny('工厂', '组装厂', '生产基地', '基地', '分公司', '子公司', '门店', '仓库', '办事处');
+const SITES = holdingAny('工厂', '组装厂', '基地', '分公司', '子公司', '门店', '仓库', '办事处');
 const TRIED_FIELD = '历史应对';
 const NEW_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|上云到|引入|新增|扩展到|切换到)[^，；。]{0,6}(?:AWS|Azure|GCP|阿里云|华为云|腾讯云|Google)', 'i');
 
