@@ -34,7 +34,7 @@ export function budgetFigures(model: ReportModel): string[] {
   if (b.preference) out.push(`- 付费偏好：${b.preference}`);
   const c = model.costs;
   // A plan without a system to build has nothing priced: no ¥0 estimate for the model to quote.
-  if (c && c.items.length === 0) out.push('- 成本估算：本期未选定要建设的系统，不估算成本（不要自行给出金额）');
+  if (c && (c.items.length === 0 || (model.plan?.systems.length ?? 0) === 0)) out.push('- 成本估算：本期未选定要建设的系统，不估算成本（不要自行给出金额）');
   else if (c) {
     const totalOf = (p: string) => c.totals.find((x) => x.period === p)?.text ?? '';
     out.push(`- 成本估算（规划参考区间，以厂商报价为准）：一次性${totalOf('one-time')}；每年${totalOf('per-year')}；${c.years}年TCO ${totalOf('total')}`);

@@ -505,6 +505,17 @@ describe('report engine: plans no rule asks a system type for', () => {
     assert.match(bodyOf(renderMarkdown(m, { refs: false })), /1\. 消息队列：支撑首要目标（订单零丢失）/);
   });
 
+  it('does not call a system unneeded when only a side need is answered, nor price the testing fees alone', () => {
+    // The main goal asks for a POS, which no rule answers; an integration and 等保 are answered.
+    const text = ['[客户行业]：连锁餐饮', '- 细分领域：中式快餐连锁，直营门店680家', '- 业务规模：日均订单约32万单', '[当前痛点]：', '- 具体问题：POS新品上架要逐店更新，平均需要5天', '[基础设施现状]：', '- 云环境：阿里云华东1', '[核心目标]：', '- 主要指标：12个月内完成680家门店POS替换', '[预算限制]：', '- 总预算：¥1800万', '[特殊要求]：', '- 合规性：等保二级', '- 兼容性：对接美团、饿了么开放平台'].join('\n');
+    const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+    assert.equal(m.plan?.systems.length ?? 0, 0);
+    const md = renderMarkdown(m, { refs: false });
+    assert.match(md, /本期暂不给出选型/);
+    assert.doesNotMatch(md, /本期不需要新增系统|¥0|成本明细与假设/);
+    assert.match(md, /本期未选定要建设的系统，暂不估算成本；选型后再与预算¥1800万对比。/);
+  });
+
   it('gives no options, no ¥0 estimate and no empty tables when nothing in the intake asks for a system', () => {
     const text = ['[客户行业]：零售', '- 细分领域：连锁商超', '- 业务规模：门店300家', '[当前痛点]：', '- 具体问题：员工排班靠手工表格', '[基础设施现状]：', '- 云环境：阿里云华东2', '[核心目标]：', '- 主要指标：提升员工满意度', '[预算限制]：', '- 总预算：¥300万'].join('\n');
     const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });

@@ -171,7 +171,11 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   // No rule asks for a system (a sparse intake, or one answered by practices alone): there is
   // nothing to choose between, so no options; the measures are in 适用性分析.
   if (systems.length === 0) {
-    const answered = (model.plan?.needs ?? []).some((n) => n.mechanisms.length > 0);
+    // Practices answer the needs only when they answer the main goal ("680家门店POS替换" asks for a
+    // system the knowledge base may not know, whatever else is answered).
+    const needs = model.plan?.needs ?? [];
+    const main = needs.find((n) => n.kind === 'main-goal');
+    const answered = main ? main.mechanisms.length > 0 : needs.some((n) => n.mechanisms.length > 0);
     blocks.push(
       paragraph(
         answered
@@ -400,8 +404,9 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
 function costs(model: ReportModel): ReportModel['sections'][number]['blocks'] {
   const c = model.costs;
   if (!c) return [paragraph('调研表信息不足，暂不估算成本。')];
-  // A plan without a system to build has nothing to price (every total would read ¥0).
-  if (c.items.length === 0) return [paragraph(`本期未选定要建设的系统，暂不估算成本${c.budget ? `；选型后再与预算${c.budget.text}对比` : ''}。`, c.budget?.refs ?? [])];
+  // A plan without a system to build has nothing to price (every total would read ¥0, or the
+  // testing fees alone).
+  if (c.items.length === 0 || (model.plan?.systems.length ?? 0) === 0) return [paragraph(`本期未选定要建设的系统，暂不估算成本${c.budget ? `；选型后再与预算${c.budget.text}对比` : ''}。`, c.budget?.refs ?? [])];
   const blocks: ReportModel['sections'][number]['blocks'] = [];
   const rows = new Map<string, { once: [number, number]; year: [number, number] }>();
   for (const i of c.items) {
@@ -600,7 +605,7 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     for (const j of u.model.jurisdictions) byBasis.set(j.basis, [...(byBasis.get(j.basis) ?? []), named(j.code)]);
     blocks.push(paragraph(`法域判断：${[...byBasis].map(([basis, names]) => `${names.join('、')}（${basis}）`).join('；')}。`));
   }
-  if (model.costs && model.costs.items.length > 0) {
+  if (model.costs && model.costs.items.length > 0 && (model.plan?.systems.length ?? 0) > 0) {
     part('成本明细与假设');
     const kinds = { licence: '许可/订阅', infrastructure: '基础设施', implementation: '实施', operations: '运维', assessment: '测评与验证' } as const;
     blocks.push(table(['组成', '类别', '周期', '区间', '假设'], model.costs.items.map((i) => ({ cells: [i.component, kinds[i.kind], i.period === 'one-time' ? '一次性' : '每年', range(i.low, i.high, model.costs!.currency), i.assumption] }))));
