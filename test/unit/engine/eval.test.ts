@@ -219,6 +219,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'erp',
     present: ['关账', '主数据', 'Fit-to-Standard', '新ERP上线后SAP ECC 6.0下线', '陪跑', '数据出境须履行PIPL出境程序'],
   },
+  catering: {
+    core: 'pos',
+    inScope: true,
+    constraints: ['keep-system'],
+    excluded: [],
+    // A restaurant chain read as no industry, a plan with no system, a ¥0 estimate.
+    absent: ['核心业务系统未能', '本期暂不给出选型', '本期不需要新增系统', '¥0'],
+    lifecycle: ['sql-server 2008 past', 'windows-client 7 past'],
+    verdict: 'tight',
+    timeline: 'store-rollout',
+    present: ['门店POS', '菜品', '断网', '试点门店', '外卖平台'],
+  },
 };
 
 describe('evaluation intakes', () => {

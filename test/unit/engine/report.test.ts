@@ -506,14 +506,14 @@ describe('report engine: plans no rule asks a system type for', () => {
   });
 
   it('does not call a system unneeded when only a side need is answered, nor price the testing fees alone', () => {
-    // The main goal asks for a POS, which no rule answers; an integration and 等保 are answered.
-    const text = ['[客户行业]：连锁餐饮', '- 细分领域：中式快餐连锁，直营门店680家', '- 业务规模：日均订单约32万单', '[当前痛点]：', '- 具体问题：POS新品上架要逐店更新，平均需要5天', '[基础设施现状]：', '- 云环境：阿里云华东1', '[核心目标]：', '- 主要指标：12个月内完成680家门店POS替换', '[预算限制]：', '- 总预算：¥1800万', '[特殊要求]：', '- 合规性：等保二级', '- 兼容性：对接美团、饿了么开放平台'].join('\n');
+    // The main goal asks for a system no category knows (物业收费); an integration and 等保 are answered.
+    const text = ['[客户行业]：物业服务', '- 细分领域：住宅物业，管理项目120个', '- 业务规模：服务业主约30万户', '[当前痛点]：', '- 具体问题：物业收费系统老旧，账单需人工核对', '[基础设施现状]：', '- 云环境：阿里云华东1', '[核心目标]：', '- 主要指标：12个月内完成物业收费系统替换', '[预算限制]：', '- 总预算：¥800万', '[特殊要求]：', '- 合规性：等保二级', '- 兼容性：对接美团、饿了么开放平台'].join('\n');
     const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
     assert.equal(m.plan?.systems.length ?? 0, 0);
     const md = renderMarkdown(m, { refs: false });
     assert.match(md, /本期暂不给出选型/);
     assert.doesNotMatch(md, /本期不需要新增系统|¥0|成本明细与假设/);
-    assert.match(md, /本期未选定要建设的系统，暂不估算成本；选型后再与预算¥1800万对比。/);
+    assert.match(md, /本期未选定要建设的系统，暂不估算成本；选型后再与预算¥800万对比。/);
   });
 
   it('gives no options, no ¥0 estimate and no empty tables when nothing in the intake asks for a system', () => {
@@ -528,5 +528,17 @@ describe('report engine: plans no rule asks a system type for', () => {
     assert.match(section('关键特性'), /选定要建设的系统后再列出其关键特性。/);
     assert.match(section('成本效益分析'), /本期未选定要建设的系统，暂不估算成本；选型后再与预算¥300万对比。/);
     assert.doesNotMatch(md, /¥0|候选产品比较|成本明细与假设/);
+  });
+});
+
+describe('report engine: versions older than every line the knowledge base lists', () => {
+  it('calls them past support no later than the oldest line, never 支持中', () => {
+    const text = ['[客户行业]：零售', '- 细分领域：连锁商超', '- 业务规模：门店300家', '[当前痛点]：', '- 具体问题：促销期订单丢失', '[基础设施现状]：', '- 数据库：Oracle 10g，SQL Server 2005', '[核心目标]：', '- 主要指标：订单零丢失', '[预算限制]：', '- 总预算：¥300万'].join('\n');
+    const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+    const oracle = m.lifecycle.find((l) => l.family === 'oracle-db');
+    const sql = m.lifecycle.find((l) => l.family === 'sql-server');
+    assert.deepEqual([oracle?.status, oracle?.byDate, oracle?.version], ['past', true, '10g']);
+    assert.deepEqual([sql?.status, sql?.byDate, sql?.date], ['past', true, '2019-07-09']);
+    assert.match(renderMarkdown(m, { refs: false }), /\| SQL Server \| 2005 \| 已过支持期（不晚于2019-07-09） \|/);
   });
 });

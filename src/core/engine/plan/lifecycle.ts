@@ -25,7 +25,11 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     const family = u.kb.family(p.family);
     if (!family) continue;
     // The most specific line wins: "6.2" before "6".
-    const line = [...family.versions].sort((a, b) => b.version.length - a.version.length).find((v) => versionMatches(p.version!, v.version));
+    const matched = [...family.versions].sort((a, b) => b.version.length - a.version.length).find((v) => versionMatches(p.version!, v.version));
+    // A version older than every line listed ("SQL Server 2005", "Oracle 10g") is out of support
+    // no later than the oldest line is: said with that date as "不晚于", never as "支持中".
+    const older = matched ? undefined : olderThanAll(p.version, family.versions);
+    const line = matched ?? older;
     if (!line) continue;
     const date = line.endOfSupport ?? line.unsupportedAsOf!;
     const days = (Date.parse(date) - asOf) / 86_400_000;
@@ -34,9 +38,29 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // Under full 信创, or a requirement that its layer be domestic (数据库国产化), the upgrade path
     // is the domestic move, where the family has one.
     const upgrade = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u)) ? family.xinchuangUpgrade : family.upgrade;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, refs: p.refs });
+    if (older && status !== 'past') continue;
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
+}
+
+/** The leading number of a version ("2008 R2" → 2008, "10g" → 10, "6.7" → 6), if it has one. */
+function leadingNumber(version: string): number | undefined {
+  const m = /^\d{1,6}/.exec(version);
+  return m ? Number(m[0]) : undefined;
+}
+
+/** The oldest listed line, when `written` comes before every line listed (by leading number). */
+function olderThanAll<V extends { version: string }>(written: string, lines: readonly V[]): V | undefined {
+  const n = leadingNumber(written);
+  if (n === undefined) return undefined;
+  let oldest: { line: V; n: number } | undefined;
+  for (const line of lines) {
+    const m = leadingNumber(line.version);
+    if (m === undefined) return undefined;
+    if (!oldest || m < oldest.n) oldest = { line, n: m };
+  }
+  return oldest && n < oldest.n ? oldest.line : undefined;
 }
 
 /** A finding's date as the report writes it: "2020-04-30", or "不晚于2024-01-01" for a line without a published end. */

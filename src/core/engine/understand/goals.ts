@@ -142,6 +142,10 @@ const LABELS: Array<[TextTest, string]> = [
   [holdingAny('TB', 'PB'), '数据量'],
 ];
 
+/** A count of sites: "门店680家", "风电场23个". */
+const SITE_UNITS = /^(?:个|座|处|家)$/;
+const SITE_WORDS = /场站|电站|风电场|工厂|仓库|院区|门店/;
+
 export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale'] {
   const figures: UnderstandingModel['scale']['figures'] = [];
   let internal = 0;
@@ -150,7 +154,11 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
   let daily = 0;
   for (const f of facts) {
     if (f.section !== '客户行业' || !f.value || f.fieldPath[0] === '细分领域') {
-      if (f.section === '客户行业' && f.fieldPath[0] === '细分领域') sites.push(...countsBefore(f.value, ['工厂', '院区', '场站', '仓库', '电站']));
+      if (f.section === '客户行业' && f.fieldPath[0] === '细分领域') {
+        sites.push(...countsBefore(f.value, ['工厂', '院区', '场站', '仓库', '电站']));
+        // "直营门店680家": the count after the word.
+        for (const fig of findFigures(f.value)) if (SITE_UNITS.test(fig.unit) && SITE_WORDS.test(f.value.slice(Math.max(0, fig.start - 6), fig.start))) sites.push(fig.value);
+      }
       continue;
     }
     for (const clause of f.value.split(/[，,；;、]/)) {
@@ -164,7 +172,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         if (fig.unit === '人' && STAFF.test(before)) internal += fig.value;
         if (holdsAny(label, ['用户', '会员', '客户', '在校生', '学生', '人口', '患者', '门急诊']) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
         if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
-        if (/^(?:个|座|处|家)$/.test(fig.unit) && /场站|电站|风电场|工厂|仓库|院区/.test(before.slice(-6))) sites.push(fig.value);
+        if (SITE_UNITS.test(fig.unit) && SITE_WORDS.test(before.slice(-6))) sites.push(fig.value);
       }
       sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '风电场']));
     }
