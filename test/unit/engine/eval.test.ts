@@ -224,8 +224,8 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: ['keep-system'],
     excluded: [],
-    // A restaurant chain read as no industry, a plan with no system, a ¥0 estimate.
-    absent: ['核心业务系统未能', '本期暂不给出选型', '本期不需要新增系统', '¥0'],
+    // A restaurant chain read as no industry, a plan with no system, a ¥0 estimate, a plant's words.
+    absent: ['核心业务系统未能', '本期暂不给出选型', '本期不需要新增系统', '¥0', '生产检修', '工控'],
     lifecycle: ['sql-server 2008 past', 'windows-client 7 past'],
     verdict: 'tight',
     timeline: 'store-rollout',
