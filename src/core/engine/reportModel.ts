@@ -84,6 +84,8 @@ const UnderstandingSchema = z.object({
         written: z.string(),
         /** The engine the product is compatible with, as written after it ("PolarDB MySQL 8.0": MySQL); `version` is then the product's. */
         compatible: z.string().optional(),
+        /** The system it is written to serve ("Oracle 11g（SAP ECC）": SAP ECC 6.0), by its estate name. */
+        serves: z.string().optional(),
         refs: Refs,
       }),
     ),

@@ -490,6 +490,14 @@ describe('ERP replacement fixture (SAP ECC 6.0 → a new ERP, 2,600 ERP users, �
     assert.ok(m.risks.some((r) => r.title === '数据出境须履行PIPL出境程序'));
   });
 
+  it('retires the Oracle under SAP ECC with it, rather than upgrading it', () => {
+    const m = erp();
+    assert.equal(m.understanding.estate.products.find((p) => p.family === 'oracle-db')?.serves, 'SAP ECC 6.0');
+    assert.match(m.lifecycle.find((l) => l.family === 'oracle-db')!.upgrade, /^随SAP ECC 6\.0下线，不单独升级/);
+    // The SQL Server of the kept MES and PLM still gets its upgrade.
+    assert.match(m.lifecycle.find((l) => l.family === 'sql-server')!.upgrade, /^升级到SQL Server 2022/);
+  });
+
   it('names no integration layer in the integration risk when the plan builds none', () => {
     const risk = erp().risks.find((r) => r.title === '多系统集成');
     assert.ok(risk && !risk.mitigation.includes('集成层'), risk?.mitigation);

@@ -6,6 +6,7 @@
 import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
 import { productMustBeDomestic } from './domestic';
+import { isReplaced } from './replaced';
 
 const SOON_DAYS = 365;
 
@@ -37,7 +38,14 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     if (!status) continue;
     // Under full 信创, or a requirement that its layer be domestic (数据库国产化), the upgrade path
     // is the domestic move, where the family has one.
-    const upgrade = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u)) ? family.xinchuangUpgrade : family.upgrade;
+    // A component of the system the project replaces ("Oracle 11g（SAP ECC）" under a new ERP) goes with it.
+    const served = p.serves ? u.model.estate.products.find((e) => e.name === p.serves) : undefined;
+    const upgrade =
+      served && isReplaced(u, served)
+        ? `随${served.name}下线，不单独升级；下线前做好隔离与备份`
+        : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
+          ? family.xinchuangUpgrade
+          : family.upgrade;
     if (older && status !== 'past') continue;
     out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, refs: p.refs });
   }

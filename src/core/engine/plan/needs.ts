@@ -8,6 +8,7 @@ import type { Fact } from '../../facts/facts';
 import type { LifecycleFinding, Need, SystemType } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import { TriggerIndex } from './triggered';
+import { isReplaced } from './replaced';
 import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
@@ -214,10 +215,9 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
  * system's category, when the project builds the core system anew (not kept and upgraded).
  */
 function replacedProduct(u: Understanding, refs: readonly number[]): { name: string; category: string } | undefined {
+  const product = u.model.estate.products.find((p) => isReplaced(u, p) && p.refs.some((r) => refs.includes(r)));
   const core = u.model.coreSystem;
-  if (!core.category || !core.inScope || core.kept) return undefined;
-  const product = u.model.estate.products.find((p) => p.categories.includes(core.category!) && p.refs.some((r) => refs.includes(r)));
-  return product ? { name: product.name, category: u.kb.category(core.category)?.name ?? core.name } : undefined;
+  return product ? { name: product.name, category: u.kb.category(core.category!)?.name ?? core.name } : undefined;
 }
 
 /** Whether two needs are answered by the same rules, in the same order. */

@@ -27,6 +27,17 @@ function isEditionLetter(c: string | undefined): boolean {
  * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
  * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
  */
+/**
+ * The system a component is written to serve, in brackets right after it and its version:
+ * "Oracle 11g（SAP ECC）" serves SAP ECC 6.0. Only version characters and spaces may stand between.
+ */
+function servedBy(text: string, from: number, next: { start: number; value: EstateName } | undefined): string | undefined {
+  if (!next) return undefined;
+  const between = text.slice(from, next.start);
+  if (between.length > 12 || !/^[\s\w.]*[（(]$/.test(between)) return undefined;
+  return next.value.kind === 'family' ? next.value.family.name : next.value.product.name;
+}
+
 function versionAfter(text: string, from: number): string | undefined {
   let i = from;
   let skipped = 0;
@@ -135,6 +146,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         if (!existing.version && version) existing.version = version;
         continue;
       }
+      const serves = servedBy(f.value, (engine ?? hit).end, hits[h + 1]);
       const entry: EstateEntry = {
         name,
         ...(family ? { family: family.id } : {}),
@@ -143,6 +155,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         ...(version ? { version } : {}),
         written: f.value.slice(hit.start, hit.end),
         ...(engine?.value.kind === 'family' ? { compatible: engine.value.family.name } : {}),
+        ...(serves ? { serves } : {}),
         refs: [f.line + 1],
       };
       entries.set(key, entry);
