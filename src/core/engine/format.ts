@@ -6,6 +6,11 @@ const SYMBOL: Record<string, string> = { USD: '$', CNY: '¥', EUR: '€', GBP: '
 export const CNY_PER: Record<string, number> = { CNY: 1, USD: 7.2, EUR: 7.8, GBP: 9.1, HKD: 0.92, SGD: 5.3, JPY: 0.048 };
 export const CNY_PER_USD = CNY_PER.USD!;
 
+/** `amount` of `currency` in yuan, at the fixed planning rates (an unknown currency as yuan). */
+export function inCny(amount: number, currency: string): number {
+  return amount * (CNY_PER[currency] ?? 1);
+}
+
 /** 1200000 USD → "$120万"; 150000000 CNY → "¥1.5亿". */
 export function formatAmount(amount: number, currency: string): string {
   const symbol = SYMBOL[currency] ?? `${currency} `;

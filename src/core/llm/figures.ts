@@ -12,6 +12,7 @@ import { allowedDowntime } from '../analysis/sla';
 import type { IntakeFacts } from '../facts/facts';
 import { formatAmount, formatRange } from '../engine/format';
 import type { ReportModel } from '../engine/reportModel';
+import { pricesNothing } from '../engine/plan/costs';
 import type { Location } from '../knowledge/schema';
 import { formatRefs } from '../render/markdown';
 
@@ -33,8 +34,8 @@ export function budgetFigures(model: ReportModel): string[] {
   if (b.split.length > 0) out.push(`- 预算拆分：${b.split.map((s) => `${s.label} ${s.percent !== undefined ? `${s.percent}%` : ''}${s.amount ? `（${s.amount.text}）` : ''}${formatRefs(s.refs)}`).join('；')}`);
   if (b.preference) out.push(`- 付费偏好：${b.preference}`);
   const c = model.costs;
-  // A plan without a system to build has nothing priced: no ¥0 estimate for the model to quote.
-  if (c && (c.items.length === 0 || (model.plan?.systems.length ?? 0) === 0)) out.push('- 成本估算：本期未选定要建设的系统，不估算成本（不要自行给出金额）');
+  // Nothing priced: no ¥0 estimate for the model to quote.
+  if (c && pricesNothing(model)) out.push('- 成本估算：本期未选定要建设的系统，不估算成本（不要自行给出金额）');
   else if (c) {
     const totalOf = (p: string) => c.totals.find((x) => x.period === p)?.text ?? '';
     out.push(`- 成本估算（规划参考区间，以厂商报价为准）：一次性${totalOf('one-time')}；每年${totalOf('per-year')}；${c.years}年TCO ${totalOf('total')}`);

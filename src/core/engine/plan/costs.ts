@@ -13,8 +13,8 @@
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Category } from '../../knowledge/schema';
 import type { TeamContext, TeamPrice } from '../../team/types';
-import { CNY_PER, formatAmount, formatRange, round, shownInRange } from '../format';
-import type { CostItem, Costs, Option, SystemType } from '../reportModel';
+import { CNY_PER, formatAmount, formatRange, inCny, round, shownInRange } from '../format';
+import type { CostItem, Costs, Option, ReportModel, SystemType } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures, shortName } from '../text/restate';
 import { currentName } from './picks';
@@ -30,6 +30,15 @@ const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
 const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
+
+/**
+ * Whether the report prices nothing: the plan builds no system (testing fees alone are no
+ * estimate), or nothing was priced. Every total would then read ¥0: the report and the LLM
+ * grounding say that nothing is estimated yet instead.
+ */
+export function pricesNothing(model: Pick<ReportModel, 'costs' | 'plan'>): boolean {
+  return !model.costs || model.costs.items.length === 0 || (model.plan?.systems.length ?? 0) === 0;
+}
 
 export function estimateCosts(u: Understanding, systems: readonly SystemType[], option: Option | undefined, regulated: { mlps: boolean; crypto: boolean; csv: boolean }, team?: TeamContext): Costs {
   const currency = u.model.budget.total?.currency ?? 'CNY';
@@ -186,7 +195,7 @@ function teamLicence(price: TeamPrice, category: Category, u: Understanding, siz
     }
   }
   const perYear = price.period === 'per-month' ? 12 : 1;
-  const cny = price.price * units * perYear * (CNY_PER[price.currency] ?? 1);
+  const cny = inCny(price.price * units * perYear, price.currency);
   const unitPrice = formatAmount(price.price, price.currency);
   const exchange = price.currency !== reportCurrency ? `，按1 ${price.currency}≈${CNY_PER[price.currency]}元人民币折算` : '';
   const text = [
@@ -335,7 +344,7 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
   const out: Costs['benefits'] = [];
   const rate = CNY_PER[currency] ?? 1;
   for (const loss of u.model.lossFigures) {
-    const yearly = (loss.amount * (12 / loss.perMonths) * (CNY_PER[loss.currency] ?? 1)) / rate;
+    const yearly = inCny(loss.amount * (12 / loss.perMonths), loss.currency) / rate;
     const reduction = reductionFor(u, loss.text);
     if (/占用/.test(loss.text)) {
       out.push({ text: `${loss.text}：缩短周期可释放其中一部分资金；收益取决于资金成本，需客户给出资金成本率后测算。`, refs: loss.refs });

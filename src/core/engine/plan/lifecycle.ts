@@ -35,7 +35,8 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     const date = line.endOfSupport ?? line.unsupportedAsOf!;
     const days = (Date.parse(date) - asOf) / 86_400_000;
     const status = days <= 0 ? 'past' : line.endOfSupport && days <= SOON_DAYS ? 'soon' : undefined;
-    if (!status) continue;
+    // For a version older than every line, only "past" is known.
+    if (!status || (older && status !== 'past')) continue;
     // Under full 信创, or a requirement that its layer be domestic (数据库国产化), the upgrade path
     // is the domestic move, where the family has one.
     // A component of the system the project replaces ("Oracle 11g（SAP ECC）" under a new ERP) goes with it.
@@ -46,7 +47,6 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
         : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
           ? family.xinchuangUpgrade
           : family.upgrade;
-    if (older && status !== 'past') continue;
     out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));

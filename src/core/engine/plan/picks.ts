@@ -21,7 +21,7 @@ import type { TeamContext } from '../../team/types';
 import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../reportModel';
 import { cloudName } from '../understand/places';
 import type { Understanding } from '../understand';
-import { CNY_PER } from '../format';
+import { inCny } from '../format';
 import { uniqueAscending } from '../uniqueAscending';
 import { clip } from '../text/restate';
 import { touches } from '../text/overlap';
@@ -508,7 +508,7 @@ function firstOfEach<T>(items: readonly T[], key: (item: T) => string | undefine
 function budgetTier(u: Understanding): number | undefined {
   const b = u.model.budget;
   if (!b.total) return undefined;
-  const cny = b.total.amount * (CNY_PER[b.total.currency] ?? 1);
+  const cny = inCny(b.total.amount, b.total.currency);
   const perYear = b.perYear ? cny : cny / b.horizonYears;
   return perYear < 1_440_000 ? 0 : perYear < 7_200_000 ? 1 : perYear < 36_000_000 ? 2 : 3;
 }

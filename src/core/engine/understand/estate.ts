@@ -24,10 +24,6 @@ function isEditionLetter(c: string | undefined): boolean {
 }
 
 /**
- * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
- * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
- */
-/**
  * The system a component is written to serve, in brackets right after it and its version:
  * "Oracle 11g（SAP ECC）" serves SAP ECC 6.0. Only version characters and spaces may stand between.
  */
@@ -38,6 +34,10 @@ function servedBy(text: string, from: number, next: { start: number; value: Esta
   return next.value.kind === 'family' ? next.value.family.name : next.value.product.name;
 }
 
+/**
+ * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
+ * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
+ */
 function versionAfter(text: string, from: number): string | undefined {
   let i = from;
   let skipped = 0;

@@ -21,7 +21,7 @@ import { detectPlaces } from './places';
 import { residueLines, usableFacts } from './shared';
 import type { Understanding } from './types';
 import { deniedAt } from './denied';
-import { CNY_PER } from '../format';
+import { inCny } from '../format';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 /** A budget from which the project is a large enterprise's (scale `large`). */
@@ -95,7 +95,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   // A budget of ¥5000万 or more is a large enterprise's project, whatever its head counts say: an
   // ERP's 2,600 named users are a fraction of the staff, and the products that fit it are those
   // for large groups.
-  const budgetCny = budget.total ? budget.total.amount * (CNY_PER[budget.total.currency] ?? 1) : 0;
+  const budgetCny = budget.total ? inCny(budget.total.amount, budget.total.currency) : 0;
   if (scale.size === 'mid' && budgetCny >= LARGE_BUDGET_CNY) scale.size = 'large';
   const endUsers = scale.figures.some((x) => holdsAny(x.label, ['用户', '会员', '客户', '在校生', '患者', '门急诊', '个人客户']) && x.value >= 1000);
   if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生/.test(all)) data.add('personal');

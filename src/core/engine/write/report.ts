@@ -5,7 +5,7 @@
  * never names an excluded product.
  */
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
-import type { Need, Option, Point, ReportModel, Section } from '../reportModel';
+import type { Need, Option, Point, ReportModel, Section, SystemType } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import { REPORT_SECTION_TITLES } from '../sectionTitles';
 import type { RuleHit } from '../rules';
@@ -16,6 +16,7 @@ import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
 import { lifecycleDate } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
+import { pricesNothing } from '../plan/costs';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -174,8 +175,8 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
     // Practices answer the needs only when they answer the main goal ("680家门店POS替换" asks for a
     // system the knowledge base may not know, whatever else is answered).
     const needs = model.plan?.needs ?? [];
-    const main = needs.find((n) => n.kind === 'main-goal');
-    const answered = main ? main.mechanisms.length > 0 : needs.some((n) => n.mechanisms.length > 0);
+    const mainNeed = needs.find((n) => n.kind === 'main-goal');
+    const answered = mainNeed ? mainNeed.mechanisms.length > 0 : needs.some((n) => n.mechanisms.length > 0);
     blocks.push(
       paragraph(
         answered
@@ -183,15 +184,12 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
           : '调研表中的目标与痛点还不足以确定要建设哪些系统，本期暂不给出选型：先澄清“适用性分析”中列出的问题，补充调研表后重新生成。',
       ),
     );
-    const kept = groupedByProtocol(keptAndIntegrated(u));
-    if (kept.length > 0) blocks.push(paragraph(`保留并对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
+    blocks.push(...keptLine(systems, u));
     return blocks;
   }
   blocks.push(heading('系统类型'));
   blocks.push(list(systems.map((s) => point(`${s.name}：${s.reason}${s.kept && !s.reason.includes(s.kept) ? `（保留现有${s.kept}）` : ''}`, s.refs)), true));
-  const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
-  // "通过集成层" only where the plan builds one (an ESB, an integration platform).
-  if (kept.length > 0) blocks.push(paragraph(`保留并${buildsIntegrationLayer(systems, u) ? '通过集成层' : ''}对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)]));
+  blocks.push(...keptLine(systems, u));
   // A reason said for one pick (原生支持IDoc…) is not repeated for the next.
   const said = new Once();
   // Categories where a requirement left only some products (密评, 数据库国产化): why option B cannot differ there.
@@ -203,6 +201,14 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
     blocks.push(note(`另有${excluded}个候选因${enumerate(kinds, 4)}被排除，明细见附录。`));
   }
   return blocks;
+}
+
+/** The systems kept and integrated beside those the plan builds: "保留并通过集成层对接：…". */
+function keptLine(systems: readonly SystemType[], u: Understanding): ReportModel['sections'][number]['blocks'] {
+  const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
+  if (kept.length === 0) return [];
+  // "通过集成层" only where the plan builds one (an ESB, an integration platform).
+  return [paragraph(`保留并${buildsIntegrationLayer(systems, u) ? '通过集成层' : ''}对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])];
 }
 
 /**
@@ -404,9 +410,7 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
 function costs(model: ReportModel): ReportModel['sections'][number]['blocks'] {
   const c = model.costs;
   if (!c) return [paragraph('调研表信息不足，暂不估算成本。')];
-  // A plan without a system to build has nothing to price (every total would read ¥0, or the
-  // testing fees alone).
-  if (c.items.length === 0 || (model.plan?.systems.length ?? 0) === 0) return [paragraph(`本期未选定要建设的系统，暂不估算成本${c.budget ? `；选型后再与预算${c.budget.text}对比` : ''}。`, c.budget?.refs ?? [])];
+  if (pricesNothing(model)) return [paragraph(`本期未选定要建设的系统，暂不估算成本${c.budget ? `；选型后再与预算${c.budget.text}对比` : ''}。`, c.budget?.refs ?? [])];
   const blocks: ReportModel['sections'][number]['blocks'] = [];
   const rows = new Map<string, { once: [number, number]; year: [number, number] }>();
   for (const i of c.items) {
@@ -605,7 +609,7 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     for (const j of u.model.jurisdictions) byBasis.set(j.basis, [...(byBasis.get(j.basis) ?? []), named(j.code)]);
     blocks.push(paragraph(`法域判断：${[...byBasis].map(([basis, names]) => `${names.join('、')}（${basis}）`).join('；')}。`));
   }
-  if (model.costs && model.costs.items.length > 0 && (model.plan?.systems.length ?? 0) > 0) {
+  if (model.costs && !pricesNothing(model)) {
     part('成本明细与假设');
     const kinds = { licence: '许可/订阅', infrastructure: '基础设施', implementation: '实施', operations: '运维', assessment: '测评与验证' } as const;
     blocks.push(table(['组成', '类别', '周期', '区间', '假设'], model.costs.items.map((i) => ({ cells: [i.component, kinds[i.kind], i.period === 'one-time' ? '一次性' : '每年', range(i.low, i.high, model.costs!.currency), i.assumption] }))));
