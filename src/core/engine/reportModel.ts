@@ -60,6 +60,8 @@ const UnderstandingSchema = z.object({
     inScope: z.boolean(),
     /** The intake says it stays. */
     kept: z.boolean(),
+    /** In scope as a replacement (替换, 替代, 更换): the product the customer runs for it is not the pick by default. */
+    replaces: z.boolean().optional(),
     refs: Refs,
   }),
   /** Further business systems the intake asks for (LIMS, QMS… besides the core one). */
@@ -264,6 +266,8 @@ const LifecycleFindingSchema = z.object({
   what: z.string(),
   source: z.string(),
   upgrade: z.string(),
+  /** The system the project replaces that it serves and goes with ("Oracle 11g（SAP ECC）" under a new ERP). */
+  retiresWith: z.string().optional(),
   refs: Refs,
 });
 export type LifecycleFinding = z.infer<typeof LifecycleFindingSchema>;

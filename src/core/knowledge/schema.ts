@@ -170,6 +170,12 @@ export const CategorySchema = z
      * such a requirement only domestic products of the category qualify, in either option.
      */
     xinchuangLayer: XinchuangLayerSchema.optional(),
+    /**
+     * A system every kind of organisation runs (HR, OA): named in an intake, it is a business
+     * system of the project whatever the industry (other business systems count only among the
+     * industry's own).
+     */
+    anyIndustry: z.boolean().optional(),
   })
   .strict();
 

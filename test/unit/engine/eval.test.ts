@@ -231,6 +231,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'store-rollout',
     present: ['门店POS', '菜品', '断网', '试点门店', '外卖平台'],
   },
+  'hr-oa': {
+    core: 'oa',
+    inScope: true,
+    constraints: ['xinchuang-full', 'data-in-country', 'keep-system'],
+    excluded: [
+      ['workday-hcm', 'xinchuang'],
+      ['microsoft-365-china', 'xinchuang'],
+    ],
+    // A drug distributor read as a drug maker (GMP, batch records), the OA it replaces kept and
+    // upgraded, people's data paraphrased as materials', consultants the intake never named.
+    absent: ['医药制造', 'GMP', '电子批记录', '沿用现有泛微', '一物多码', '依赖外部顾问', 'Workday', 'SuccessFactors', '核心业务系统未能'],
+    lifecycle: ['oracle-db 11g past', 'sql-server 2012 past', 'vsphere 6.7 past', 'windows-server 2012 past'],
+    verdict: 'tight',
+    timeline: 'group-hr-oa-rollout',
+    present: ['人力资源管理（HCM）', '并行算薪', '唯一来源', '企业微信', '信创', '随泛微 e-cology 8.0下线'],
+  },
 };
 
 describe('evaluation intakes', () => {

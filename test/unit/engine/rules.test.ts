@@ -562,6 +562,11 @@ describe('rules on negative fixtures', () => {
     { name: 'OpenSearch named before its logs', text: intake('中间件：OpenSearch 2.11存放应用日志'), quiet: ['business-search-reindex'], fires: ['large-volume-search'] },
     { name: 'GSP temperature monitoring', text: intake('合规性：满足GSP药品经营质量管理规范的温湿度监测要求'), quiet: [], fires: ['gsp-cold-chain-temperature-records'] },
     { name: '"GSPN" is not GSP', text: intake('网络：GSPN专网接入'), quiet: ['gsp-cold-chain-temperature-records'] },
+    { name: "people's master data is the HR system's, not an MDM's", text: intake('架构缺陷：组织架构与人员主数据没有统一来源'), quiet: ['master-data-governance'], fires: ['hr-org-master-data'] },
+    { name: 'material master data (positive control)', text: intake('架构缺陷：各基地物料主数据不统一'), quiet: ['hr-org-master-data'], fires: ['master-data-governance'] },
+    { name: 'payroll summed up in Excel', text: intake('业务层面：月度算薪靠Excel汇总，HR系统各子公司各自建设'), quiet: [], fires: ['hcm-group-payroll'] },
+    { name: 'OA replaced for 信创, approvals on WeCom', text: intake('目标：OA信创替代，审批与企业微信集成'), quiet: [], fires: ['oa-xinchuang-migration', 'oa-mobile-im-integration'] },
+    { name: 'OAuth is not OA', text: intake('中间件：OAuth2 认证网关升级，SOA服务替换'), quiet: ['oa-xinchuang-migration', 'oa-mobile-im-integration'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];
 

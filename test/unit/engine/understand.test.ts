@@ -352,3 +352,55 @@ describe('understand: sites the profile names', () => {
     assert.ok(!u.traits.has('overseas-site'));
   });
 });
+
+describe('understand: a group\'s HR and OA', () => {
+  const group = (...more: string[]) =>
+    understood([
+      '[客户行业]：医药流通（省属国企）',
+      '- 细分场景：药品批发配送与零售连锁药房，集团管控与协同办公信创替代',
+      '- 业务规模：',
+      '  - 用户量：员工约1.4万人，其中OA活跃用户约6000人，药房店员约5000人',
+      '[当前痛点]：',
+      '- 系统层面：OA为泛微e-cology 8.0，运行在Windows Server 2012与SQL Server 2012上',
+      '[核心目标]：',
+      '- 主要目标：18个月内完成OA信创替代与集团HR统一上线',
+      ...more,
+    ]);
+
+  it('reads a drug distributor as its own industry, not a drug maker', () => {
+    assert.equal(group().model.industry.id, 'pharma-distribution');
+  });
+
+  it('takes HR and OA for the project\'s systems in any industry, and OA信创替代 for a replacement', () => {
+    const u = group();
+    assert.equal(u.model.coreSystem.category, 'oa');
+    assert.equal(u.model.coreSystem.inScope, true);
+    assert.equal(u.model.coreSystem.replaces, true);
+    assert.deepEqual(u.model.statedSystems.map((s) => s.category), ['hcm']);
+  });
+
+  it('counts the staff once: the figures after 其中 are parts of it', () => {
+    assert.equal(group().model.scale.internalUsers, 14_000);
+  });
+
+  it('reads what a component runs under, for each of a list ("运行在A与B上")', () => {
+    const serves = Object.fromEntries(group().model.estate.products.map((p) => [p.name, p.serves]));
+    assert.equal(serves['Windows Server'], '泛微 e-cology');
+    assert.equal(serves['SQL Server'], '泛微 e-cology');
+    assert.equal(serves['泛微 e-cology'], undefined);
+  });
+
+  it('retires what runs under the replaced OA with it, and asks no upgrade window for it', () => {
+    const l = lifecycleFindings(group());
+    const windows = l.find((x) => x.family === 'windows-server')!;
+    assert.equal(windows.retiresWith, '泛微 e-cology 8.0');
+    assert.match(windows.upgrade, /^随泛微 e-cology 8\.0下线/);
+  });
+
+  it('reads a 信创 requirement named by its field ("- 信创要求：国产操作系统、数据库与中间件") as full 信创', () => {
+    const u = group('[预算限制]：', '- 采购偏好：', '  - 信创要求：国产操作系统、数据库与中间件，私有化部署');
+    assert.ok(u.constraintKinds.has('xinchuang-full'));
+    const preferred = group('[预算限制]：', '- 采购偏好：', '  - 信创要求：国产数据库优先');
+    assert.ok(!preferred.constraintKinds.has('xinchuang-full'));
+  });
+});

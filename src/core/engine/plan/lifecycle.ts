@@ -7,6 +7,7 @@ import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
 import { productMustBeDomestic } from './domestic';
 import { isReplaced } from './replaced';
+import { estateLabel } from '../understand/estate';
 
 const SOON_DAYS = 365;
 
@@ -41,13 +42,14 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // is the domestic move, where the family has one.
     // A component of the system the project replaces ("Oracle 11g（SAP ECC）" under a new ERP) goes with it.
     const served = p.serves ? u.model.estate.products.find((e) => e.name === p.serves) : undefined;
+    const retires = served && isReplaced(u, served) ? served : undefined;
     const upgrade =
-      served && isReplaced(u, served)
-        ? `随${served.name}下线，不单独升级；下线前做好隔离与备份`
+      retires
+        ? `随${estateLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
         : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
           ? family.xinchuangUpgrade
           : family.upgrade;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, refs: p.refs });
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: estateLabel(retires) } : {}), refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
 }

@@ -104,10 +104,13 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     // The mechanism rules first, then answers, practices and capabilities; each summary once.
     answering.sort((a, b) => rank(a) - rank(b) || b.rule.priority - a.rule.priority);
     const mechanisms: Need['mechanisms'] = answering.slice(0, 3).map((h) => ({ rule: h.rule.id, title: h.rule.title, summary: h.rule.summary, categories: h.rule.section === '推荐系统方案' ? h.rule.categories : [] }));
+    const needWord = answering.find((h) => h.rule.need)?.rule.need;
     // A pain about a version out of support is answered by its upgrade; one about what the main goal retires, by retiring it.
     if (s.kind !== 'main-goal' && s.kind !== 'goal') {
-      // (Unless a rule already answers with that product's own upgrade path.)
-      for (const l of lifecycle) if ((l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}升级`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
+      // (Unless a rule already answers with that product's own upgrade path.) A component that
+      // goes with the system the project replaces is no answer to a pain a rule restates in its
+      // own words (算薪分散 on the line that also says the OA runs on Windows Server 2012).
+      for (const l of lifecycle) if (!(needWord && l.retiresWith) && (l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}升级`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
     }
     // What the main goal retires (下线AS/400) answers the pains about it, and a cost goal when
     // the mainframe's cost is one of the pains.
@@ -138,7 +141,6 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       for (const h of answering) if (h.rule.section === '推荐系统方案') credit(h, need, s.weight);
       continue;
     }
-    const needWord = answering.find((h) => h.rule.need)?.rule.need;
     const text = s.kind === 'main-goal' || s.kind === 'goal' || s.kind === 'integration' ? tidy(s.text) : needWord ? withFigures(needWord, s.text) : clip(tidy(s.text), 40);
     // Two lines with the same need (the symptom and its root cause) make one need.
     const same = needWord ? needs.find((n) => n.kind === s.kind && n.text.startsWith(needWord)) : needs.find((n) => n.text === text && n.kind === s.kind);

@@ -361,8 +361,13 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const same = sameForEveryProduct(u);
   const estate = same.estate.get(p.id);
   const kept = same.kept.get(p.id);
-  const existing = estate !== undefined || kept !== undefined;
+  // What the project replaces (OA信创替代 with 泛微 e-cology 8.0 in the estate) is no incumbent
+  // to build on: its vendor competes like any other, with its migration path to weigh.
+  const core = u.model.coreSystem;
+  const replacing = estate !== undefined && kept === undefined && core.replaces === true && core.category !== undefined && p.categories.includes(core.category);
+  const existing = !replacing && (estate !== undefined || kept !== undefined);
   if (existing) add(6, `沿用现有${currentName(u, p.id)}，在其上升级、不做替换`, (estate ?? kept)!.refs);
+  else if (replacing) add(1, `现有${currentName(u, p.id)}的厂商，可评估原厂的迁移路径`, estate.refs);
   else {
     const keptVendor = u.kept.find((k) => k.product && sameVendor(u.kb.product(k.product)?.vendor ?? '', p.vendor));
     if (keptVendor) add(3, `与保留的${keptVendor.name}同厂商，集成改造量小`, keptVendor.refs);
@@ -473,7 +478,8 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
       xinchuang: all.find((c) => c.kind === 'xinchuang-full' || c.kind === 'xinchuang-preferred'),
       jurisdictionRefs: u.model.jurisdictions.flatMap((j) => j.refs).slice(0, 3),
       scaleRefs: figures.flatMap((x) => x.refs).slice(0, 2),
-      scaleText: f ? `容量适合${f.text}的规模` : '规模定位匹配',
+      // "其中OA活跃用户约6000人" is a part of the staff in the scale list, a size here.
+      scaleText: f ? `容量适合${f.text.replace(/^其中/, '')}的规模` : '规模定位匹配',
       perCoreFailure: u.model.triedAndFailed.find((t) => blamesPerCoreLicensing(t.why)),
     };
     sameKept.set(u, same);

@@ -91,12 +91,15 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       if (matches(v, DATA_IN_COUNTRY)) add('data-in-country', f, phrase(v, DATA_IN_COUNTRY.pattern));
       if (matches(v, DATA_IN_EU)) add('data-in-eu', f, phrase(v, DATA_IN_EU.pattern));
       if (matches(v, NO_SECOND_CLOUD)) add('no-second-cloud', f, phrase(v, NO_SECOND_CLOUD.pattern));
-      const xinchuang = holdsAny(v, XINCHUANG.words) ? affirmedClause(v, XINCHUANG.words) : undefined;
+      // "- 信创要求：国产操作系统、数据库与中间件": the field's name says what its value requires.
+      const key = f.fieldPath[f.fieldPath.length - 1] ?? '';
+      const said = holdsAny(key, XINCHUANG.words) && !holdsAny(v, XINCHUANG.words) ? `${key}：${v}` : v;
+      const xinchuang = holdsAny(said, XINCHUANG.words) ? affirmedClause(said, XINCHUANG.words) : undefined;
       if (xinchuang !== undefined) {
-        const full = XINCHUANG_FULL.test(v) || (!/优先/.test(v) && countDomestic(v) >= 2);
+        const full = XINCHUANG_FULL.test(said) || (!/优先/.test(said) && countDomestic(said) >= 2);
         add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(xinchuang, full && XINCHUANG_FULL.test(xinchuang) ? XINCHUANG_FULL : XINCHUANG.pattern));
         // Full 信创 already rules out every product without 信创 adaptation.
-        if (!full) for (const layer of domesticLayersOf(v)) addDomestic(layer, f, phrase(xinchuang, XINCHUANG.pattern));
+        if (!full) for (const layer of domesticLayersOf(said)) addDomestic(layer, f, phrase(xinchuang, XINCHUANG.pattern));
       }
     }
     if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP.words)) {
@@ -156,8 +159,13 @@ function affirmedClause(v: string, words: readonly string[]): string | undefined
 }
 
 function countDomestic(v: string): number {
-  return [/国产(?:芯片|CPU|处理器)/, /国产操作系统/, /国产数据库/, /国产中间件/].filter((re) => re.test(v)).length;
+  // "国产操作系统、数据库与中间件": one 国产 before a list of layers names each of them.
+  const named = [...v.matchAll(DOMESTIC_LIST)].map((m) => m[0]).join('、');
+  return [/芯片|CPU|处理器/, /操作系统/, /数据库/, /中间件/].filter((re) => re.test(named)).length;
 }
+
+/** 国产 and the layers it names, one or a list (国产操作系统、数据库与中间件). */
+const DOMESTIC_LIST = /国产(?:芯片|CPU|处理器|操作系统|数据库|中间件)(?:[、和与及](?:芯片|CPU|处理器|操作系统|数据库|中间件))*/g;
 
 /** The clause of `text` around the first match of `re`. */
 function phrase(text: string, re: RegExp): string {

@@ -35,6 +35,20 @@ function servedBy(text: string, from: number, next: { start: number; value: Esta
 }
 
 /**
+ * The system a component is written to run under, before it: "泛微e-cology 8.0，运行在Windows
+ * Server 2012与SQL Server 2012上" (the second through the first: `sibling`). Only version
+ * characters, spaces and a comma may stand before 运行在/部署在.
+ */
+function runsUnder(text: string, previous: { end: number; value: EstateName } | undefined, start: number, sibling: string | undefined): string | undefined {
+  if (!previous) return undefined;
+  const between = text.slice(previous.end, start);
+  if (between.length > 20) return undefined;
+  if (sibling && /^[\s\w.]*[与和、及]$/.test(between)) return sibling;
+  if (!/^[\s\w.]*[，,]?\s?(?:运行|部署)[在于]$/.test(between)) return undefined;
+  return previous.value.kind === 'family' ? previous.value.family.name : previous.value.product.name;
+}
+
+/**
  * The version written right after an alias: "MySQL 8.0集群", "Oracle 11g", "IBM i 7.3",
  * "vSphere 6.7", "SQL Server 2016", "Kafka 3.2（10 broker）", "Windows Server 2012 R2".
  */
@@ -130,6 +144,8 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     // In 特殊要求 only the systems to integrate with count (保留/对接…), not the wishes.
     if (f.section === '特殊要求' && !f.fieldPath.some((p) => p === '兼容性' || p === '遗留系统')) continue;
     const hits = index.find(f.value);
+    // What the previous component on the line runs under, for a list of them (runsUnder).
+    let under: string | undefined;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h]!;
       const named = hit.value;
@@ -140,13 +156,14 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
       const product = named.kind === 'product' ? named.product : named.family.product ? kb.product(named.family.product) : undefined;
       const key = family?.id ?? product!.id;
       const name = family?.name ?? product!.name;
+      under = runsUnder(f.value, hits[h - 1], hit.start, under);
       const existing = entries.get(key);
       if (existing) {
         if (!existing.refs.includes(f.line + 1)) existing.refs.push(f.line + 1);
         if (!existing.version && version) existing.version = version;
         continue;
       }
-      const serves = servedBy(f.value, (engine ?? hit).end, hits[h + 1]);
+      const serves = servedBy(f.value, (engine ?? hit).end, hits[h + 1]) ?? under;
       const entry: EstateEntry = {
         name,
         ...(family ? { family: family.id } : {}),

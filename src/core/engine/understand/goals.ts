@@ -161,7 +161,11 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
       }
       continue;
     }
+    // "员工约1.4万人，其中OA活跃用户约6000人，药房店员约5000人": after 其中, the line counts parts
+    // of the staff it has counted already, not more staff.
+    let partsOfCounted = false;
     for (const clause of f.value.split(/[，,；;、]/)) {
+      if (internal > 0 && /^\s*其中/.test(clause)) partsOfCounted = true;
       for (const fig of findFigures(clause)) {
         if (fig.unit === '%' || /^(?:年|月|天|小时|分钟|秒|个月)$/.test(fig.unit)) continue;
         const before = clause.slice(0, fig.start);
@@ -169,7 +173,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? clean(before).slice(-6);
         if (!label) continue;
         figures.push({ label, value: fig.value, text: clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, ''), refs: [f.line + 1] });
-        if (fig.unit === '人' && STAFF.test(before)) internal += fig.value;
+        if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) internal += fig.value;
         if (holdsAny(label, ['用户', '会员', '客户', '在校生', '学生', '人口', '患者', '门急诊']) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
         if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
         if (SITE_UNITS.test(fig.unit) && SITE_WORDS.test(before.slice(-6))) sites.push(fig.value);

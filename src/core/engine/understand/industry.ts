@@ -46,7 +46,10 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
 }
 
 /** Verbs that put a system in the project's scope: building, replacing, upgrading it. */
-const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '更换', '新建', '选型', '引入', '建成', '实施', '统一', '改造', '重构', '下线', '提升', '建');
+const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '替代', '更换', '新建', '选型', '引入', '建成', '实施', '统一', '改造', '重构', '下线', '提升', '建');
+
+/** Verbs that replace the system the customer runs, where 升级 or 建设 may build on it. */
+const REPLACES = holdingAny('替换', '替代', '更换', '重建');
 
 /** A budget line that buys something: a subscription, SaaS, a licence, a purchase. */
 const PURCHASE = caseInsensitiveRegExp('SaaS|订阅|采购|购买|许可|授权|建设', 'i');
@@ -64,21 +67,21 @@ export interface CoreSystemResult {
 export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase, purchases: readonly Fact[] = []): CoreSystemResult {
   const index = knowledgeIndex(kb, 'business-categories');
   const relevant = new Set([...(industry?.coreSystems.map((s) => s.category) ?? []), ...(industry?.coreSystem ? [industry.coreSystem] : []), ...(industry?.segments.map((s) => s.coreSystem) ?? [])]);
-  const found: { category: Category; fact: Fact; scope: boolean; alias: string }[] = [];
+  const found: { category: Category; fact: Fact; scope: boolean; replaces?: boolean; alias: string }[] = [];
   for (const f of [segment, ...goals, ...pains]) {
     if (!f) continue;
     for (const hit of index.find(f.value)) {
-      if (industry && !relevant.has(hit.value.id)) continue;
+      if (industry && !relevant.has(hit.value.id) && !hit.value.anyIndustry) continue;
       if (found.some((x) => x.category.id === hit.value.id)) continue;
       const scope = IN_SCOPE.test(f.value);
-      found.push({ category: hit.value, fact: f, scope, alias: hit.alias });
+      found.push({ category: hit.value, fact: f, scope, ...(scope && REPLACES.test(f.value) ? { replaces: true } : {}), alias: hit.alias });
     }
   }
   // A system the budget buys (接受SaaS模式（订单中台与库存中台）) is one the project builds.
   for (const f of purchases) {
     if (!PURCHASE.test(f.value)) continue;
     for (const hit of index.find(f.value)) {
-      if (industry && !relevant.has(hit.value.id)) continue;
+      if (industry && !relevant.has(hit.value.id) && !hit.value.anyIndustry) continue;
       const known = found.find((x) => x.category.id === hit.value.id);
       if (known) known.scope = true;
       else found.push({ category: hit.value, fact: f, scope: true, alias: hit.alias });
@@ -104,6 +107,7 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
       basis: 'stated',
       inScope: preferred.scope,
       kept: k !== undefined,
+      ...(preferred.replaces && !k ? { replaces: true } : {}),
       refs: [...new Set([preferred.fact.line + 1, ...(k?.refs ?? [])])].sort((a, b) => a - b),
     };
   } else if (segmentCore || industry?.coreSystem) {

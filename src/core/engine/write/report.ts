@@ -512,7 +512,9 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
   for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
-  if (model.lifecycle.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(model.lifecycle.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, model.lifecycle.flatMap((l) => l.refs)));
+  // What goes with the replaced system (Oracle 11g under SAP ECC) has no upgrade window to agree.
+  const upgrades = model.lifecycle.filter((l) => !l.retiresWith);
+  if (upgrades.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(upgrades.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, upgrades.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
 
