@@ -29,6 +29,7 @@ import { buildPlan } from './plan/needs';
 import { applicableRegulation } from './plan/regulation';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
+import { coreOfAnyIndustry } from './plan/anyIndustry';
 import { withCustomerFigures } from './plan/ruleText';
 import type { Clarification, ReportModel } from './reportModel';
 import { choosePicks, currentName, replacesCore } from './plan/picks';
@@ -121,7 +122,9 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   // Testing windows and their fees belong to projects that build a system, or that the intake ties to them.
   const builds = m.coreSystem.inScope || m.statedSystems.length > 0;
   const tested = (test: keyof typeof TESTED_FRAMEWORKS) => regulation.applicable.has(TESTED_FRAMEWORKS[test]) && (builds || u.statedFrameworks.has(TESTED_FRAMEWORKS[test]));
-  const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: u.industry?.id === 'pharma' };
+  // Computerised-system validation is for a drug maker's GxP systems, not for an HR or OA project of its.
+  const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && plan.systems.every((s) => u.kb.category(s.category)?.layer !== 'business' || u.kb.category(s.category)?.anyIndustry));
+  const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: gxp };
   const planned = new Set<string>(Object.entries(TESTED_FRAMEWORKS).filter(([test]) => regulated[test as keyof typeof TESTED_FRAMEWORKS]).map(([, id]) => id));
   const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
   const timeline = planTimeline(u, regulated);

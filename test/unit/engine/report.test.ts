@@ -550,3 +550,18 @@ describe('report engine: versions older than every line the knowledge base lists
     assert.match(renderMarkdown(m, { refs: false }), /\| SQL Server \| 2005 \| 已过支持期（不晚于2019-07-09） \|/);
   });
 });
+
+describe('report: a drug maker\'s HR and OA project', () => {
+  // The drug distributor's evaluation intake, told as a maker of antibodies and vaccines.
+  const maker = () => {
+    const text = readFixture('eval/hr-oa').replace('医药流通（省属国企）', '生物制药（省属国企）').replace('药品与器械批发配送、零售连锁药房', '单抗与疫苗生产');
+    return generateReport(parseIntake(text), 0, { asOf: AS_OF });
+  };
+
+  it('plans it as a group HR and OA rollout, without GMP validation phases or fees', () => {
+    const m = maker();
+    assert.equal(m.understanding.industry.id, 'pharma');
+    assert.equal(m.timeline?.template, 'group-hr-oa-rollout');
+    assert.ok(!m.costs!.items.some((i) => /验证（CSV）/.test(i.component)), m.costs!.items.map((i) => i.component).join('、'));
+  });
+});

@@ -10,6 +10,7 @@
 import type { TimelineTemplate, Timelines } from '../../knowledge/timelineSchema';
 import type { Phase, Timeline } from '../reportModel';
 import type { Understanding } from '../understand';
+import { coreOfAnyIndustry } from './anyIndustry';
 
 /** A phase of a template (the file's entries but the testing marker). */
 type TemplatePhase = Exclude<TimelineTemplate['phases'][number], 'regulated-testing'>;
@@ -27,8 +28,11 @@ function selectTemplate(u: Understanding, templates: readonly TimelineTemplate[]
   const core = u.model.coreSystem.inScope ? u.model.coreSystem.category : undefined;
   const industry = u.industry?.id;
   const selects = (t: TimelineTemplate) => (t.coreSystems === undefined && t.industries === undefined) || (core !== undefined && (t.coreSystems?.includes(core) ?? false)) || (industry !== undefined && (t.industries?.includes(industry) ?? false));
+  // A system every organisation runs (HR, OA) is no industry's: its own template comes before the
+  // industry's (a drug maker's HR project is not validated like its MES).
+  const own = coreOfAnyIndustry(u) ? templates.find((t) => core !== undefined && t.coreSystems?.includes(core)) : undefined;
   // The schema makes the last template the default, so there is always one.
-  return templates.find(selects) ?? templates[templates.length - 1]!;
+  return own ?? templates.find(selects) ?? templates[templates.length - 1]!;
 }
 
 /** The regulated-testing phase for the tests that apply, or none. */
