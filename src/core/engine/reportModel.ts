@@ -88,6 +88,8 @@ const UnderstandingSchema = z.object({
         compatible: z.string().optional(),
         /** The system it is written to serve ("Oracle 11g（SAP ECC）": SAP ECC 6.0), by its estate name. */
         serves: z.string().optional(),
+        /** The system in brackets after it when that is no product the estate knows ("Oracle 11g（门店系统）": 门店系统). */
+        servesWritten: z.string().optional(),
         refs: Refs,
       }),
     ),

@@ -247,6 +247,19 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'group-hr-oa-rollout',
     present: ['人力资源管理（HCM）', '并行算薪', '唯一来源', '企业微信', '信创', '随泛微 e-cology 8.0下线'],
   },
+  pharmacy: {
+    core: 'pos',
+    inScope: true,
+    constraints: ['xinchuang-preferred', 'keep-system'],
+    excluded: [],
+    // A pharmacy chain given no system, a restaurant's POS and words, its old store system's
+    // database upgraded although the store system goes.
+    absent: ['本期暂不给出选型', '哗啦啦', '客如云', '菜品', '外卖', '升级到Oracle 19c', '核心业务系统未能'],
+    lifecycle: ['oracle-db 11g past', 'mysql 5.7 past', 'vsphere 7.0 past'],
+    verdict: 'tight',
+    timeline: 'store-rollout',
+    present: ['追溯码', '医保', '近效期', '会员', '药品经营质量管理规范', '随海典H2下线'],
+  },
 };
 
 describe('evaluation intakes', () => {

@@ -404,3 +404,41 @@ describe('understand: a group\'s HR and OA', () => {
     assert.ok(!preferred.constraintKinds.has('xinchuang-full'));
   });
 });
+
+describe('understand: a pharmacy chain replacing its store system', () => {
+  const chain = () =>
+    understood([
+      '[客户行业]：零售连锁药房',
+      '- 细分领域：区域连锁药店，直营门店420家，其中医保定点门店380家，DTP药房12家',
+      '[当前痛点]：',
+      '- 门店系统为海典H2，版本老旧',
+      '[基础设施现状]：',
+      '- 关键组件：',
+      '  - 数据库：Oracle 11g（门店系统），MySQL 5.7（小程序），Kafka 2.8（10 broker节点）',
+      '[核心目标]：',
+      '- 主要目标：12个月内完成门店系统替换',
+    ]);
+
+  it('counts the stores once: the counts after 其中 are parts of them', () => {
+    assert.equal(chain().model.scale.sites, 420);
+  });
+
+  it('takes the store system for the core system the project replaces', () => {
+    const core = chain().model.coreSystem;
+    assert.deepEqual([core.category, core.inScope, core.replaces], ['pos', true, true]);
+  });
+
+  it('keeps the words in brackets that name a kind of system, not a cluster\'s size', () => {
+    const written = Object.fromEntries(chain().model.estate.products.map((p) => [p.name, p.servesWritten]));
+    assert.equal(written['Oracle Database'], '门店系统');
+    assert.ok('Apache Kafka' in written);
+    assert.equal(written['Apache Kafka'], undefined);
+  });
+
+  it('retires the database of the store system with it', () => {
+    const oracle = lifecycleFindings(chain()).find((l) => l.family === 'oracle-db')!;
+    assert.equal(oracle.retiresWith, '海典H2');
+    const mysql = lifecycleFindings(chain()).find((l) => l.family === 'mysql')!;
+    assert.equal(mysql.retiresWith, undefined);
+  });
+});

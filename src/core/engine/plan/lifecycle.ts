@@ -7,7 +7,10 @@ import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
 import { productMustBeDomestic } from './domestic';
 import { isReplaced } from './replaced';
-import { estateLabel } from '../understand/estate';
+import { writtenLabel } from '../understand/estate';
+import { holdsAny } from '../../text/holdsAny';
+
+type EstateProduct = Understanding['model']['estate']['products'][number];
 
 const SOON_DAYS = 365;
 
@@ -41,15 +44,15 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // Under full 信创, or a requirement that its layer be domestic (数据库国产化), the upgrade path
     // is the domestic move, where the family has one.
     // A component of the system the project replaces ("Oracle 11g（SAP ECC）" under a new ERP) goes with it.
-    const served = p.serves ? u.model.estate.products.find((e) => e.name === p.serves) : undefined;
+    const served = p.serves ? u.model.estate.products.find((e) => e.name === p.serves) : p.servesWritten ? replacedCoreNamed(u, p.servesWritten) : undefined;
     const retires = served && isReplaced(u, served) ? served : undefined;
     const upgrade =
       retires
-        ? `随${estateLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
+        ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
         : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
           ? family.xinchuangUpgrade
           : family.upgrade;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: estateLabel(retires) } : {}), refs: p.refs });
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
 }
@@ -84,4 +87,15 @@ export function lifecycleDate(l: LifecycleFinding): string {
  */
 function byDate(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The product the project replaces as its core system, when `words` name that system by its kind
+ * ("Oracle 11g（门店系统）" while 海典H2, the store system, is replaced).
+ */
+function replacedCoreNamed(u: Understanding, words: string): EstateProduct | undefined {
+  const core = u.model.coreSystem;
+  const category = core.category !== undefined ? u.kb.category(core.category) : undefined;
+  if (!category || !holdsAny(words, [...category.aliases, category.name])) return undefined;
+  return u.model.estate.products.find((e) => isReplaced(u, e));
 }

@@ -30,7 +30,7 @@ import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWith
 import { namesOtherCloud, strengthsFor } from './strengths';
 import { holdsAny } from '../../text/holdsAny';
 import { swapPrefix } from '../../text/affix';
-import { estateLabel } from '../understand/estate';
+import { writtenLabel } from '../understand/estate';
 import { domesticRequirement } from './domestic';
 
 type Strategy = Option['strategy'];
@@ -620,8 +620,7 @@ export function currentName(u: Understanding, id: string): string {
   const kept = same.kept.get(id);
   if (kept) return kept.name;
   const estate = same.estate.get(id);
-  // "正方" alone names the vendor, not the system: then the product's own name.
-  if (estate) return [...estate.written].length <= 3 && /[\u4e00-\u9fff]/.test(estate.written) ? estateLabel(estate) : estateLabel(estate, estate.written);
+  if (estate) return writtenLabel(estate);
   return dropTrailingAside(u.kb.product(id)?.name ?? id);
 }
 

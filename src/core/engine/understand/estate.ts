@@ -35,6 +35,19 @@ function servedBy(text: string, from: number, next: { start: number; value: Esta
 }
 
 /**
+ * The words in brackets right after a component and its version ("Oracle 11g（门店系统）"), when
+ * short: what it serves, as written. Only version characters and spaces may stand between.
+ */
+function bracketAfter(text: string, from: number): string | undefined {
+  const open = /^[\s\w.]{0,12}[（(]/.exec(text.slice(from, from + 14));
+  if (!open) return undefined;
+  const start = from + open[0].length;
+  const end = text.slice(start, start + 21).search(/[）)]/);
+  const words = end > 0 ? text.slice(start, start + end).trim() : '';
+  return words.length >= 2 ? words : undefined;
+}
+
+/**
  * The system a component is written to run under, before it: "泛微e-cology 8.0，运行在Windows
  * Server 2012与SQL Server 2012上" (the second through the first: `sibling`). Only version
  * characters, spaces and a comma may stand before 运行在/部署在.
@@ -116,6 +129,11 @@ export function estateLabel(p: EstateEntry, written?: string): string {
   return written === undefined ? `${name}（兼容${p.compatible}${version}）` : `${name} ${p.compatible}${version}`;
 }
 
+/** How the customer names it: as written ("海典H2"), unless that names only the vendor ("正方", "泛微"), then by the product's name. */
+export function writtenLabel(p: EstateEntry): string {
+  return [...p.written].length <= 3 && /[\u4e00-\u9fff]/.test(p.written) ? estateLabel(p) : estateLabel(p, p.written);
+}
+
 export interface EstateResult {
   products: EstateEntry[];
   ids: Set<string>;
@@ -129,6 +147,7 @@ const ESTATE_SECTIONS = new Set(['基础设施现状', '当前痛点', '特殊�
 
 export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateResult {
   const index = namesIndex(kb);
+  const systems = knowledgeIndex(kb, 'business-categories');
   const entries = new Map<string, EstateEntry>();
   const ids = new Set<string>();
   let nodes = 0;
@@ -164,6 +183,9 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         continue;
       }
       const serves = servedBy(f.value, (engine ?? hit).end, hits[h + 1]) ?? under;
+      // Only words that name a kind of business system ("门店系统", "HIS"), not "10 broker节点" or "EHP6".
+      const aside = serves ? undefined : bracketAfter(f.value, (engine ?? hit).end);
+      const servesWritten = aside && systems.find(aside).length > 0 ? aside : undefined;
       const entry: EstateEntry = {
         name,
         ...(family ? { family: family.id } : {}),
@@ -173,6 +195,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         written: f.value.slice(hit.start, hit.end),
         ...(engine?.value.kind === 'family' ? { compatible: engine.value.family.name } : {}),
         ...(serves ? { serves } : {}),
+        ...(servesWritten ? { servesWritten } : {}),
         refs: [f.line + 1],
       };
       entries.set(key, entry);

@@ -155,9 +155,16 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
   for (const f of facts) {
     if (f.section !== '客户行业' || !f.value || f.fieldPath[0] === '细分领域') {
       if (f.section === '客户行业' && f.fieldPath[0] === '细分领域') {
-        sites.push(...countsBefore(f.value, ['工厂', '院区', '场站', '仓库', '电站']));
-        // "直营门店680家": the count after the word.
-        for (const fig of findFigures(f.value)) if (SITE_UNITS.test(fig.unit) && SITE_WORDS.test(f.value.slice(Math.max(0, fig.start - 6), fig.start))) sites.push(fig.value);
+        // "直营门店420家，其中医保定点门店380家": after 其中, the counts are parts of the sites counted.
+        let counted = false;
+        for (const clause of f.value.split(/[，,；;]/)) {
+          if (counted && /^\s*其中/.test(clause)) break;
+          const before = sites.length;
+          sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站']));
+          // "直营门店680家": the count after the word.
+          for (const fig of findFigures(clause)) if (SITE_UNITS.test(fig.unit) && SITE_WORDS.test(clause.slice(Math.max(0, fig.start - 6), fig.start))) sites.push(fig.value);
+          counted ||= sites.length > before;
+        }
       }
       continue;
     }
