@@ -32,11 +32,12 @@ const SAAS = /SaaS|软件即服务/i;
 /** What says the deployment stays the customer's own. */
 const OWN_DEPLOYMENT = /私有化|本地部署|本地化部署|自建|不上|不出|不使用|不用|不采用|不引入/;
 /** Words that take a system out of service. */
-const REPLACE = /替换|更换|替代|取代|下线|淘汰|弃用|退役|推倒重来|重建|重新建设|换成|换为|改用|迁出|迁离|replace|retire|decommission/i;
+// Not 转换为/转换成: converting messages (IDoc转换为REST) replaces nothing.
+const REPLACE = /替换|更换|替代|取代|下线|淘汰|弃用|退役|推倒重来|重建|重新建设|(?<!转)换成|(?<!转)换为|改用|迁出|迁离|replace|retire|decommission/i;
 /** Words that keep it. */
 const KEEP = /不替换|不更换|无需替换|不做替换|不取代|不下线|不淘汰|保留|沿用|继续使用|不重建|不改变|不动|keep|retain/i;
 /** For a product the customer runs today: words that describe it, or moving away from it, not choosing it. */
-const CURRENT = /现有|当前|目前|原有|既有|现状|迁移|迁出|替换|下线|退役|升级/;
+const CURRENT = /现有|现用|在用|当前|目前|原有|既有|现状|主要组件|迁移|迁出|替换|下线|退役|升级/;
 
 /**
  * `groundingText`, when given, is what the engine told the model: a product it names (an upgrade

@@ -260,6 +260,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'store-rollout',
     present: ['追溯码', '医保', '近效期', '会员', '药品经营质量管理规范', '随海典H2下线'],
   },
+  crm: {
+    core: 'sales-crm',
+    inScope: true,
+    constraints: ['data-in-country', 'keep-system'],
+    excluded: [['salesforce-sales-cloud', 'constraint']],
+    // The PLCs the customer makes read as devices to connect; CRM read as no system of a maker's.
+    absent: ['IoT平台', '时序数据库', '设备数据未联网', 'MES', '核心业务系统未能', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'sales-crm-rollout',
+    present: ['销售CRM', 'CPQ', '撞单', '销售预测', 'Salesforce Sales Cloud下线', '只读'],
+  },
 };
 
 describe('evaluation intakes', () => {

@@ -442,3 +442,26 @@ describe('understand: a pharmacy chain replacing its store system', () => {
     assert.equal(mysql.retiresWith, undefined);
   });
 });
+
+describe('understand: a maker replacing its sales CRM', () => {
+  const maker = (...more: string[]) =>
+    understood([
+      '[客户行业]：工业自动化设备制造',
+      '- 细分领域：PLC与伺服产品，直销加经销',
+      '- 业务规模：',
+      '  - 用户量：销售与售前约900人',
+      '[核心目标]：',
+      '- 主要目标：12个月内替换Salesforce，上线国内CRM与经销商门户',
+      ...more,
+    ]);
+
+  it('takes a CRM for the project\'s system in any industry, and its sales people for its users', () => {
+    const u = maker();
+    assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope, u.model.coreSystem.replaces], ['sales-crm', true, true]);
+    assert.equal(u.model.scale.internalUsers, 900);
+  });
+
+  it('reads "数据存储在境内" as data that stays in the country', () => {
+    assert.ok(maker('[预算限制]：', '- 采购偏好：接受SaaS，数据存储在境内').constraintKinds.has('data-in-country'));
+  });
+});

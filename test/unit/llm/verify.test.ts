@@ -149,7 +149,7 @@ describe('llm verify: the plan, hard constraints and personal data', () => {
     const found = hospital('- 建议将卫宁HIS替换为新一代HIS，一次性完成升级。');
     assert.deepEqual(found.map((f) => [f.code, f.severity]), [['llm.replaces-kept', 'warning']]);
     assert.match(found[0]!.message, /replaces 卫宁HIS, which the customer keeps/);
-    for (const text of ['- 保留现有卫宁HIS，新建集成平台与之对接，不做替换。', '- 集成平台替换点对点接口，HIS通过HL7 v2接入。']) assert.deepEqual(hospital(text), [], text);
+    for (const text of ['- 保留现有卫宁HIS，新建集成平台与之对接，不做替换。', '- 集成平台替换点对点接口，HIS通过HL7 v2接入。', '- HIS的HL7 v2消息在集成平台转换为FHIR，不做点对点直连。']) assert.deepEqual(hospital(text), [], text);
     assert.deepEqual(bank('- 新核心上线后逐步下线信贷系统。').map((f) => f.code), ['llm.replaces-kept']);
   });
 

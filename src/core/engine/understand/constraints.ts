@@ -31,7 +31,7 @@ const NO_PUBLIC_CLOUD: Pretested = {
   words: ['公有云', '不出', '上云'],
 };
 const NO_SAAS = caseInsensitiveRegExp('不(?:得|能|可)?(?:使用|采用|接受)\\s{0,1}SaaS|拒绝\\s{0,1}SaaS|不接受公有云SaaS', 'i');
-const DATA_IN_COUNTRY: Pretested = { pattern: /不(?:得)?出境|留在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/, words: ['出境', '境内', '数据本地化', '境外'] };
+const DATA_IN_COUNTRY: Pretested = { pattern: /不(?:得)?出境|(?:留|存储|存放|保存)在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/, words: ['出境', '境内', '数据本地化', '境外'] };
 const DATA_IN_EU: Pretested = { pattern: /(?:留在|存放在|不出)欧盟/, words: ['欧盟'] };
 const XINCHUANG: Pretested = { pattern: /信创|国产化|自主可控|国产优先|优先国产/, words: ['信创', '国产化', '自主可控', '国产优先', '优先国产'] };
 const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创/;

@@ -119,7 +119,7 @@ export function detectPains(facts: readonly Fact[]): UnderstandingModel['pains']
 }
 
 /** People who work for the customer; a system's own users (ERP用户, 系统用户) are its staff too. */
-const STAFF = /职工|员工|人员|操作员|编辑|记者|医护|教职工|坐席|员|ERP用户|系统用户|内部用户/;
+const STAFF = /职工|员工|人员|操作员|编辑|记者|医护|教职工|坐席|员|销售|售前|ERP用户|系统用户|内部用户/;
 const LABELS: Array<[TextTest, string]> = [
   [holdingAny('床位'), '床位'],
   [holdingAny('门急诊', '门诊'), '年门急诊量'],
