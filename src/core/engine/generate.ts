@@ -127,7 +127,8 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: gxp };
   const planned = new Set<string>(Object.entries(TESTED_FRAMEWORKS).filter(([test]) => regulated[test as keyof typeof TESTED_FRAMEWORKS]).map(([, id]) => id));
   const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
-  const timeline = planTimeline(u, regulated);
+  // With the core system out of scope, the plan's first system leads (a data platform's warehouse).
+  const timeline = planTimeline(u, regulated, m.coreSystem.inScope ? undefined : plan.systems[0]?.category);
   const model: ReportModel = {
     ...base,
     kind: 'report',

@@ -272,6 +272,19 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'sales-crm-rollout',
     present: ['销售CRM', 'CPQ', '撞单', '销售预测', 'Salesforce Sales Cloud下线', '只读'],
   },
+  'data-platform': {
+    // The industry's usual core system, inferred and out of scope: the plan leads with the warehouse.
+    core: 'oms',
+    inScope: false,
+    constraints: ['keep-system'],
+    excluded: [['google-bigquery', 'cloud']],
+    // An order system's big-sale freeze, an inferred system said to be kept, a privacy scan for a metrics need.
+    absent: ['大促', '封网', '不替换现有OMS', '敏感数据扫描', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'data-platform',
+    present: ['OLAP/数据仓库', '跑批', '字典', '自助分析', '到数率', '并行跑批'],
+  },
 };
 
 describe('evaluation intakes', () => {

@@ -23,14 +23,19 @@ interface Template {
 
 const WEEKS_PER_MONTH = 52 / 12;
 
-/** The first template, in the file's order, that the core system (when in scope) or the industry selects; the last is the default. */
-function selectTemplate(u: Understanding, templates: readonly TimelineTemplate[]): TimelineTemplate {
+/**
+ * The first template, in the file's order, that the core system (when in scope) or the industry
+ * selects; the last is the default. `lead`: the system the plan builds first when the core system
+ * is out of scope (a data warehouse), whose own template comes before the industry's.
+ */
+function selectTemplate(u: Understanding, templates: readonly TimelineTemplate[], lead: string | undefined): TimelineTemplate {
   const core = u.model.coreSystem.inScope ? u.model.coreSystem.category : undefined;
   const industry = u.industry?.id;
   const selects = (t: TimelineTemplate) => (t.coreSystems === undefined && t.industries === undefined) || (core !== undefined && (t.coreSystems?.includes(core) ?? false)) || (industry !== undefined && (t.industries?.includes(industry) ?? false));
   // A system every organisation runs (HR, OA) is no industry's: its own template comes before the
   // industry's (a drug maker's HR project is not validated like its MES).
-  const own = coreOfAnyIndustry(u) ? templates.find((t) => core !== undefined && t.coreSystems?.includes(core)) : undefined;
+  const ownCategory = coreOfAnyIndustry(u) ? core : lead;
+  const own = ownCategory !== undefined ? templates.find((t) => t.coreSystems?.includes(ownCategory)) : undefined;
   // The schema makes the last template the default, so there is always one.
   return own ?? templates.find(selects) ?? templates[templates.length - 1]!;
 }
@@ -47,16 +52,16 @@ function testingPhase(testing: Timelines['regulatedTesting'], regulated: { mlps:
   };
 }
 
-function templateFor(u: Understanding, regulated: { mlps: boolean; crypto: boolean }, timelines: Timelines): Template {
-  const t = selectTemplate(u, timelines.templates);
+function templateFor(u: Understanding, regulated: { mlps: boolean; crypto: boolean }, timelines: Timelines, lead: string | undefined): Template {
+  const t = selectTemplate(u, timelines.templates, lead);
   const test = testingPhase(timelines.regulatedTesting, regulated);
   // The compiler holds the marker's spelling to the schema's.
   const phases = t.phases.flatMap((p) => (p === 'regulated-testing' ? (test ? [test] : []) : [p]));
   return { id: t.id, phases, note: t.note };
 }
 
-export function planTimeline(u: Understanding, regulated: { mlps: boolean; crypto: boolean }): Timeline {
-  const t = templateFor(u, regulated, u.kb.timelines);
+export function planTimeline(u: Understanding, regulated: { mlps: boolean; crypto: boolean }, lead?: string): Timeline {
+  const t = templateFor(u, regulated, u.kb.timelines, lead);
   const minimum = t.phases.reduce((a, p) => a + p.min, 0);
   const typical = t.phases.reduce((a, p) => a + p.typical, 0);
   const months = u.model.deadline.months;

@@ -160,7 +160,8 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const keptCore = u.kept.find((k) => k.category === core.category)?.name;
   const builds = systems.filter((x) => x.role === 'core' && x.category !== core.category).map((x) => x.name);
   const how = [
-    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' ? `不替换现有${core.name}，围绕它优化` : '',
+    // A core system only inferred from the industry may not exist: nothing is said of keeping it.
+    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' && core.basis !== 'industry' ? `不替换现有${core.name}，围绕它优化` : '',
     builds.length > 0 ? `新建${enumerate(builds, 3)}` : '',
     // Said after what the goal needs: the replacement is the customer's call (see the clarifications).
     replacesCore(model, u) ? `现有${core.name}是否替换待与客户确认，方案中给出替换选型` : '',
