@@ -374,6 +374,12 @@ describe('evaluation intakes', () => {
     assert.match(names, /金融监督管理总局/);
   });
 
+  it('under full 信创, asks for vendors with 信创 projects among the customer\'s peers', () => {
+    assert.match(evalReport('bank').body, /优先选择有金融信创案例的厂商/);
+    assert.match(evalReport('government').body, /优先选择有政务信创案例的厂商/);
+    assert.match(evalReport('hr-oa').body, /优先选择有医药流通行业或国企信创案例的厂商/);
+  });
+
   it('a sparse intake gives a clarification brief', () => {
     const { model, body } = evalReport('sparse');
     assert.equal(model.kind, 'brief');

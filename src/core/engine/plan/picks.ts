@@ -263,11 +263,19 @@ function noInternationalOption(u: Understanding, systems: readonly SystemType[])
   return parts.join('，');
 }
 
+/** Whose 信创 projects a vendor should have done: the customer's peers (an energy group's are not a bank's). */
+function xinchuangPeers(u: Understanding): string {
+  const industry = u.industry?.id;
+  if (industry === 'banking' || industry === 'insurance' || industry === 'securities') return '金融';
+  if (industry === 'government') return '政务';
+  return u.industry ? `${u.industry.name}行业或国企` : '同行业或国企';
+}
+
 function optionSummary(strategy: Strategy, u: Understanding): string {
   const clouds = [...u.cloudsInUse].map(cloudName).join('、');
   switch (strategy) {
     case 'domestic':
-      return u.constraintKinds.has('xinchuang-full') ? '国产芯片、操作系统、数据库与中间件全栈信创，优先选择有金融或政务信创案例的厂商。' : '以国产与开源产品为主，本地交付与服务响应快，许可成本通常较低。';
+      return u.constraintKinds.has('xinchuang-full') ? `国产芯片、操作系统、数据库与中间件全栈信创，优先选择有${xinchuangPeers(u)}信创案例的厂商。` : '以国产与开源产品为主，本地交付与服务响应快，许可成本通常较低。';
     case 'domestic-alt':
       return '另一组满足信创的国产厂商，用于比选与议价。';
     case 'international':
