@@ -99,7 +99,7 @@ export function verifyPlan(markdown: string, model: ReportModel, kb: KnowledgeBa
     }
     if (!flagged && !u.estate.newCloudRequested) {
       // A cloud named inside a product's name (腾讯云 TDSQL) is the product's, judged above.
-      for (const cloud of cloudsNamed(blankOut(s.text, hits))) {
+      for (const cloud of cloudsNamed(withoutCaveats(blankOut(s.text, hits)))) {
         if (inUse.has(cloud)) continue;
         const used = [...inUse].map(cloudName).join(', ');
         add(PlanCodes.unusedCloud, 'warning', s, cloud, used ? t('Report line {0} proposes {1}, a cloud the customer does not use (it uses {2}).', s.line, cloudName(cloud), used) : t('Report line {0} proposes {1}, but the customer uses no public cloud.', s.line, cloudName(cloud)));
@@ -110,6 +110,14 @@ export function verifyPlan(markdown: string, model: ReportModel, kb: KnowledgeBa
     }
   }
   return out;
+}
+
+/**
+ * `text` without the caveats the report writes on a product ("注意世纪互联运营的中国版与全球版…"
+ * up to the clause's end): a cloud a caveat names is a warning about the product, not a proposal.
+ */
+function withoutCaveats(text: string): string {
+  return text.replace(/注意[^；。]*/g, '');
 }
 
 /** `text` with the hits (sorted, not overlapping) blanked out, offsets kept: one pass. */

@@ -285,6 +285,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'data-platform',
     present: ['OLAP/数据仓库', '跑批', '字典', '自助分析', '到数率', '并行跑批'],
   },
+  security: {
+    core: 'mes',
+    inScope: false,
+    constraints: [],
+    excluded: [['microsoft-sentinel', 'cloud']],
+    // Security alerts read as application monitoring; TISAX answered with IATF's quality records.
+    absent: ['可观测性', 'Grafana', '故障定位', 'OpenTelemetry', '需进一步澄清'],
+    lifecycle: ['vsphere 7.0 past', 'windows-server 2016 soon'],
+    verdict: 'over',
+    timeline: 'platform',
+    present: ['零信任', 'EDR', '勒索', 'TISAX', 'MSS', '堡垒机', '平均发现时间'],
+  },
 };
 
 describe('evaluation intakes', () => {

@@ -562,6 +562,8 @@ describe('rules on negative fixtures', () => {
     { name: 'OpenSearch named before its logs', text: intake('中间件：OpenSearch 2.11存放应用日志'), quiet: ['business-search-reindex'], fires: ['large-volume-search'] },
     { name: 'GSP temperature monitoring', text: intake('合规性：满足GSP药品经营质量管理规范的温湿度监测要求'), quiet: [], fires: ['gsp-cold-chain-temperature-records'] },
     { name: '"GSPN" is not GSP', text: intake('网络：GSPN专网接入'), quiet: ['gsp-cold-chain-temperature-records'] },
+    { name: 'security alerts no one reads are security operations, not monitoring', text: intake('安全：安全告警分散在防火墙、杀毒和堡垒机里，没人看'), quiet: ['observability-unified'], fires: ['security-operations-soc'] },
+    { name: 'SOC 2 is no security operations centre', text: intake('合规：通过SOC 2 Type II审计'), quiet: ['security-operations-soc'] },
     { name: 'a maker of PLCs sells them: no devices to connect', text: ['[客户行业]：工业自动化设备制造', '- 细分领域：PLC与伺服产品'].join('\n'), quiet: ['ot-opc-ua-edge'] },
     { name: 'PLCs on the shop floor (positive control)', text: intake('技术债务：车间PLC数据未联网'), quiet: [], fires: ['ot-opc-ua-edge'] },
     { name: 'a portal to integrate later is no deal-registration need', text: intake('未来扩展：预留与经销商门户对接'), quiet: ['partner-deal-registration'] },
@@ -580,6 +582,15 @@ describe('rules on negative fixtures', () => {
       for (const id of c.fires ?? []) assert.ok(ids.includes(id), `${id} fires (fired: ${ids.join(', ')})`);
     });
   }
+
+  it("answers a carmaker's TISAX with TISAX, not with IATF 16949's quality records", () => {
+    const text = ['[客户行业]：汽车零部件制造', '[核心目标]：', '- 成功标尺：主机厂客户的TISAX评估通过'].join('\n');
+    const hits = evaluateRules(factsOf(text), RULES);
+    const iatf = hits.find((h) => h.rule.id === 'automotive-iatf-16949');
+    assert.ok(iatf, 'the automotive profile still brings IATF 16949');
+    assert.deepEqual(iatf.evidence.map((f) => f.line), [0]);
+    assert.deepEqual(hits.find((h) => h.rule.id === 'tisax-assessment')?.evidence.map((f) => f.line), [2]);
+  });
 
   it('partitions the cross-border rules: EU+China, China outbound only, EU to a third country only', () => {
     const base = (line: string) => ['[客户行业]：零售', '[特殊要求]：', `- 合规性：${line}`].join('\n');

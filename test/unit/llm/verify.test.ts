@@ -143,6 +143,9 @@ describe('llm verify: the plan, hard constraints and personal data', () => {
     for (const text of ['- AWS北京与AWS法兰克福之间走专线。', '- 客户只用AWS，不引入阿里云。', '- 阿里云 云企业网 CEN属于客户未使用的云，已排除。']) assert.deepEqual(banking(text), [], text);
     // A product whose name holds a cloud's is judged as the product: 腾讯云 TDSQL is the bank's own alternative.
     assert.deepEqual(bank('- 分布式数据库：GoldenDB，备选腾讯云 TDSQL。'), []);
+    // A caveat the report writes on a product warns, it proposes nothing.
+    assert.deepEqual(banking('- 统一身份：Microsoft Entra ID——注意世纪互联运营的中国版与全球版租户相互独立。'), []);
+    assert.equal(banking('- 统一身份部署在世纪互联运营的Azure中国区。').length, 1);
   });
 
   it('llm.replaces-kept: replacing a system the customer keeps', () => {
