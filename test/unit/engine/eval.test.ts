@@ -392,6 +392,12 @@ describe('evaluation intakes', () => {
     assert.match(evalReport('hr-oa').body, /优先选择有医药流通行业或国企信创案例的厂商/);
   });
 
+  it("prices a system for its own users where the intake counts them (OA活跃用户), the others for all staff", () => {
+    const items = evalReport('hr-oa').model.costs!.items.filter((i) => i.kind === 'licence');
+    assert.match(items.find((i) => i.category === 'oa')!.assumption, /6000名/);
+    assert.match(items.find((i) => i.category === 'hcm')!.assumption, /14000名/);
+  });
+
   it('a sparse intake gives a clarification brief', () => {
     const { model, body } = evalReport('sparse');
     assert.equal(model.kind, 'brief');

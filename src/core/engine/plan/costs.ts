@@ -16,6 +16,7 @@ import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, inCny, round, shownInRange } from '../format';
 import type { CostItem, Costs, Option, ReportModel, SystemType } from '../reportModel';
 import { findFigures } from '../text/figures';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { clip, goalClauses, measures, shortName } from '../text/restate';
 import { currentName } from './picks';
 import type { Understanding } from '../understand';
@@ -208,6 +209,15 @@ function teamLicence(price: TeamPrice, category: Category, u: Understanding, siz
   return { wan: cny / 1e4, text };
 }
 
+/**
+ * The count of a system's own users where the intake names them by the system ("OA活跃用户约6000人"
+ * among "员工约1.4万人"): an OA is licensed for its users, not for every employee.
+ */
+function ownUsers(category: Category, u: Understanding): number | undefined {
+  const names = knowledgeIndex(u.kb, 'all-categories');
+  return u.model.scale.figures.find((f) => /用户|人/.test(f.text) && names.find(f.text).some((h) => h.value === category.id))?.value;
+}
+
 function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
   const d = category.cost.driver;
   const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
@@ -215,7 +225,7 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   const m = u.model;
   let given: number | undefined;
   if (d === 'hosts') given = m.estate.nodes;
-  else if (d === 'users') given = m.scale.internalUsers;
+  else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
   else if (d === 'tb') given = m.estate.dataTb;
   else if (d === 'sites') given = m.scale.sites ?? (m.estate.onPrem.length > 1 ? m.estate.onPrem.length : undefined);
   else if (d === 'links') {
