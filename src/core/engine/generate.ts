@@ -123,7 +123,11 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const builds = m.coreSystem.inScope || m.statedSystems.length > 0;
   const tested = (test: keyof typeof TESTED_FRAMEWORKS) => regulation.applicable.has(TESTED_FRAMEWORKS[test]) && (builds || u.statedFrameworks.has(TESTED_FRAMEWORKS[test]));
   // Computerised-system validation is for a drug maker's GxP systems, not for an HR or OA project of its.
-  const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && plan.systems.every((s) => u.kb.category(s.category)?.layer !== 'business' || u.kb.category(s.category)?.anyIndustry));
+  const industryOwn = (id: string) => {
+    const c = u.kb.category(id);
+    return c?.layer === 'business' && !c.anyIndustry;
+  };
+  const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && !plan.systems.some((s) => industryOwn(s.category)));
   const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: gxp };
   const planned = new Set<string>(Object.entries(TESTED_FRAMEWORKS).filter(([test]) => regulated[test as keyof typeof TESTED_FRAMEWORKS]).map(([, id]) => id));
   const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);

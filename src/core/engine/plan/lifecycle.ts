@@ -8,7 +8,7 @@ import type { Understanding } from '../understand';
 import { productMustBeDomestic } from './domestic';
 import { isReplaced } from './replaced';
 import { writtenLabel } from '../understand/estate';
-import { holdsAny } from '../../text/holdsAny';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 
 type EstateProduct = Understanding['model']['estate']['products'][number];
 
@@ -94,8 +94,8 @@ function byDate(a: string, b: string): number {
  * ("Oracle 11g（门店系统）" while 海典H2, the store system, is replaced).
  */
 function replacedCoreNamed(u: Understanding, words: string): EstateProduct | undefined {
-  const core = u.model.coreSystem;
-  const category = core.category !== undefined ? u.kb.category(core.category) : undefined;
-  if (!category || !holdsAny(words, [...category.aliases, category.name])) return undefined;
+  const core = u.model.coreSystem.category;
+  // Read as the estate read the words (servesWritten): by the business categories' names.
+  if (core === undefined || !knowledgeIndex(u.kb, 'business-categories').find(words).some((h) => h.value.id === core)) return undefined;
   return u.model.estate.products.find((e) => isReplaced(u, e));
 }

@@ -32,6 +32,7 @@ import { holdsAny } from '../../text/holdsAny';
 import { swapPrefix } from '../../text/affix';
 import { writtenLabel } from '../understand/estate';
 import { domesticRequirement } from './domestic';
+import { isReplaced } from './replaced';
 
 type Strategy = Option['strategy'];
 
@@ -371,8 +372,7 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const kept = same.kept.get(p.id);
   // What the project replaces (OA信创替代 with 泛微 e-cology 8.0 in the estate) is no incumbent
   // to build on: its vendor competes like any other, with its migration path to weigh.
-  const core = u.model.coreSystem;
-  const replacing = estate !== undefined && kept === undefined && core.replaces === true && core.category !== undefined && p.categories.includes(core.category);
+  const replacing = estate !== undefined && kept === undefined && u.model.coreSystem.replaces === true && isReplaced(u, estate);
   const existing = !replacing && (estate !== undefined || kept !== undefined);
   if (existing) add(6, `沿用现有${currentName(u, p.id)}，在其上升级、不做替换`, (estate ?? kept)!.refs);
   else if (replacing) add(1, `现有${currentName(u, p.id)}的厂商，可评估原厂的迁移路径`, estate.refs);

@@ -27,11 +27,11 @@ function isEditionLetter(c: string | undefined): boolean {
  * The system a component is written to serve, in brackets right after it and its version:
  * "Oracle 11g（SAP ECC）" serves SAP ECC 6.0. Only version characters and spaces may stand between.
  */
-function servedBy(text: string, from: number, next: { start: number; value: EstateName } | undefined): string | undefined {
+function servedBy(text: string, from: number, next: { start: number; value: EstateName } | undefined): EstateName | undefined {
   if (!next) return undefined;
   const between = text.slice(from, next.start);
   if (between.length > 12 || !/^[\s\w.]*[（(]$/.test(between)) return undefined;
-  return next.value.kind === 'family' ? next.value.family.name : next.value.product.name;
+  return next.value;
 }
 
 /**
@@ -52,13 +52,22 @@ function bracketAfter(text: string, from: number): string | undefined {
  * Server 2012与SQL Server 2012上" (the second through the first: `sibling`). Only version
  * characters, spaces and a comma may stand before 运行在/部署在.
  */
-function runsUnder(text: string, previous: { end: number; value: EstateName } | undefined, start: number, sibling: string | undefined): string | undefined {
+function runsUnder(text: string, previous: { end: number; value: EstateName } | undefined, start: number, sibling: EstateName | undefined): EstateName | undefined {
   if (!previous) return undefined;
   const between = text.slice(previous.end, start);
   if (between.length > 20) return undefined;
   if (sibling && /^[\s\w.]*[与和、及]$/.test(between)) return sibling;
   if (!/^[\s\w.]*[，,]?\s?(?:运行|部署)[在于]$/.test(between)) return undefined;
-  return previous.value.kind === 'family' ? previous.value.family.name : previous.value.product.name;
+  return previous.value;
+}
+
+/**
+ * The name an estate entry goes by, which `serves` refers to: its lifecycle family's, else its
+ * product's. A product with a family is listed under the family (detectEstate).
+ */
+function entryName(kb: KnowledgeBase, named: EstateName): string {
+  if (named.kind === 'family') return named.family.name;
+  return kb.lifecycle.find((l) => l.product === named.product.id)?.name ?? named.product.name;
 }
 
 /**
@@ -164,7 +173,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     if (f.section === '特殊要求' && !f.fieldPath.some((p) => p === '兼容性' || p === '遗留系统')) continue;
     const hits = index.find(f.value);
     // What the previous component on the line runs under, for a list of them (runsUnder).
-    let under: string | undefined;
+    let under: EstateName | undefined;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h]!;
       const named = hit.value;
@@ -174,6 +183,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
       const family = named.kind === 'family' ? named.family : kb.lifecycle.find((l) => l.product === named.product.id);
       const product = named.kind === 'product' ? named.product : named.family.product ? kb.product(named.family.product) : undefined;
       const key = family?.id ?? product!.id;
+      // The family found above already: what entryName works out for a named component.
       const name = family?.name ?? product!.name;
       under = runsUnder(f.value, hits[h - 1], hit.start, under);
       const existing = entries.get(key);
@@ -182,7 +192,8 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         if (!existing.version && version) existing.version = version;
         continue;
       }
-      const serves = servedBy(f.value, (engine ?? hit).end, hits[h + 1]) ?? under;
+      const servedName = servedBy(f.value, (engine ?? hit).end, hits[h + 1]) ?? under;
+      const serves = servedName ? entryName(kb, servedName) : undefined;
       // Only words that name a kind of business system ("门店系统", "HIS"), not "10 broker节点" or "EHP6".
       const aside = serves ? undefined : bracketAfter(f.value, (engine ?? hit).end);
       const servesWritten = aside && systems.find(aside).length > 0 ? aside : undefined;

@@ -146,6 +146,14 @@ const LABELS: Array<[TextTest, string]> = [
 const SITE_UNITS = /^(?:个|座|处|家)$/;
 const SITE_WORDS = /场站|电站|风电场|工厂|仓库|院区|门店/;
 
+/** Whether the figure at `start` of `clause` counts sites, its word just before it ("直营门店680家"). */
+function countsSites(clause: string, fig: { unit: string; start: number }): boolean {
+  return SITE_UNITS.test(fig.unit) && SITE_WORDS.test(clause.slice(Math.max(0, fig.start - 6), fig.start));
+}
+
+/** A clause of parts of what the line counted already: "其中医保定点门店380家". */
+const PARTS = /^\s*其中/;
+
 export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale'] {
   const figures: UnderstandingModel['scale']['figures'] = [];
   let internal = 0;
@@ -158,11 +166,11 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         // "直营门店420家，其中医保定点门店380家": after 其中, the counts are parts of the sites counted.
         let counted = false;
         for (const clause of f.value.split(/[，,；;]/)) {
-          if (counted && /^\s*其中/.test(clause)) break;
+          if (counted && PARTS.test(clause)) break;
           const before = sites.length;
           sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站']));
           // "直营门店680家": the count after the word.
-          for (const fig of findFigures(clause)) if (SITE_UNITS.test(fig.unit) && SITE_WORDS.test(clause.slice(Math.max(0, fig.start - 6), fig.start))) sites.push(fig.value);
+          for (const fig of findFigures(clause)) if (countsSites(clause, fig)) sites.push(fig.value);
           counted ||= sites.length > before;
         }
       }
@@ -172,7 +180,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
     // of the staff it has counted already, not more staff.
     let partsOfCounted = false;
     for (const clause of f.value.split(/[，,；;、]/)) {
-      if (internal > 0 && /^\s*其中/.test(clause)) partsOfCounted = true;
+      if (internal > 0 && PARTS.test(clause)) partsOfCounted = true;
       for (const fig of findFigures(clause)) {
         if (fig.unit === '%' || /^(?:年|月|天|小时|分钟|秒|个月)$/.test(fig.unit)) continue;
         const before = clause.slice(0, fig.start);
@@ -183,7 +191,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) internal += fig.value;
         if (holdsAny(label, ['用户', '会员', '客户', '在校生', '学生', '人口', '患者', '门急诊']) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
         if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
-        if (SITE_UNITS.test(fig.unit) && SITE_WORDS.test(before.slice(-6))) sites.push(fig.value);
+        if (countsSites(clause, fig)) sites.push(fig.value);
       }
       sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '风电场']));
     }
