@@ -29,7 +29,7 @@ import { buildPlan } from './plan/needs';
 import { applicableRegulation } from './plan/regulation';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
-import { coreOfAnyIndustry } from './plan/anyIndustry';
+import { coreOfAnyIndustry, hitsForProject, industryOwnSystem } from './plan/anyIndustry';
 import { withCustomerFigures } from './plan/ruleText';
 import type { Clarification, ReportModel } from './reportModel';
 import { choosePicks, currentName, replacesCore } from './plan/picks';
@@ -123,11 +123,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const builds = m.coreSystem.inScope || m.statedSystems.length > 0;
   const tested = (test: keyof typeof TESTED_FRAMEWORKS) => regulation.applicable.has(TESTED_FRAMEWORKS[test]) && (builds || u.statedFrameworks.has(TESTED_FRAMEWORKS[test]));
   // Computerised-system validation is for a drug maker's GxP systems, not for an HR or OA project of its.
-  const industryOwn = (id: string) => {
-    const c = u.kb.category(id);
-    return c?.layer === 'business' && !c.anyIndustry;
-  };
-  const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && !plan.systems.some((s) => industryOwn(s.category)));
+  const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && !plan.systems.some((s) => industryOwnSystem(u, s.category)));
   const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: gxp };
   const planned = new Set<string>(Object.entries(TESTED_FRAMEWORKS).filter(([test]) => regulated[test as keyof typeof TESTED_FRAMEWORKS]).map(([, id]) => id));
   const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
@@ -151,7 +147,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     sections: [],
     appendix: [],
   };
-  const written = writeReport({ model, u, hits });
+  const written = writeReport({ model, u, hits: hitsForProject(u, hits, plan.systems) });
   model.sections = written.sections;
   model.appendix = written.appendix;
   return scrubModel(model, u);

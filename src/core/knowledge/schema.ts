@@ -116,10 +116,11 @@ const CostProfileSchema = z
   .object({
     /**
      * What the licence and infrastructure scale with: the customer's servers (`hosts`: monitored,
-     * containerised, patched), the product's own cluster nodes (`nodes`), internal users, TB of
+     * containerised, patched), the product's own cluster nodes (`nodes`), internal users, the
+     * endpoints an agent runs on (`endpoints`: devices the intake counts, plus its servers), TB of
      * data, sites (plants, campuses, stations, data centres), network links, or the project.
      */
-    driver: z.enum(['hosts', 'nodes', 'users', 'tb', 'sites', 'links', 'project']),
+    driver: z.enum(['hosts', 'nodes', 'users', 'endpoints', 'tb', 'sites', 'links', 'project']),
     /**
      * `subscription`: the licence is paid every year; `perpetual`: bought once, with annual
      * maintenance (counted in operations).

@@ -8,6 +8,9 @@
 import * as assert from 'node:assert/strict';
 import { ReportModelSchema } from '../../../src/core/engine/reportModel';
 import { renderMarkdown } from '../../../src/core/render/markdown';
+import { generateReport } from '../../../src/core/engine/generate';
+import { parseIntake } from '../../../src/core/parser';
+import { readFixture } from '../helpers/seeds';
 import { AS_OF, evalReport, repeatedSentences } from './helpers';
 
 interface Expectation {
@@ -396,6 +399,27 @@ describe('evaluation intakes', () => {
     const items = evalReport('hr-oa').model.costs!.items.filter((i) => i.kind === 'licence');
     assert.match(items.find((i) => i.category === 'oa')!.assumption, /6000名/);
     assert.match(items.find((i) => i.category === 'hcm')!.assumption, /14000名/);
+  });
+
+  it('prices EDR for the endpoints the intake counts (办公终端约5000台), not for every employee', () => {
+    const edr = evalReport('security').model.costs!.items.find((i) => i.category === 'edr' && i.kind === 'licence')!;
+    assert.match(edr.assumption, /5000台终端/);
+    assert.doesNotMatch(edr.assumption, /12000/);
+    const security = readFixture('eval/security');
+    const edrOf = (text: string) => generateReport(parseIntake(text), 0, { asOf: AS_OF }).costs!.items.find((i) => i.category === 'edr' && i.kind === 'licence')!.assumption;
+    // The servers the intake counts carry the agent too.
+    assert.match(edrOf(security.replace('VMware vSphere 7.0', 'VMware vSphere 7.0，服务器约300台')), /5000台终端与300台服务器/);
+    // No device count: one per employee, said as the assumption it is.
+    assert.match(edrOf(security.replace('，其中办公终端约5000台', '')), /调研表未给出终端数，按12000名员工各一台估算/);
+  });
+
+  it('a security programme does not work around the core system the segment implies, nor bring its features', () => {
+    const { body } = evalReport('security');
+    assert.match(body, /按细分领域推断，核心业务系统是MES（制造执行与质量追溯），本期方案不涉及它/);
+    for (const bad of ['围绕它', 'IATF 16949的追溯与变更控制']) assert.ok(!body.includes(bad), bad);
+    assert.ok(!evalReport('security').markdown.includes('automotive-iatf-16949'), 'nor lists the rule among those it used');
+    // The auto-parts maker's MES project keeps the rule: it builds the systems it is about.
+    assert.match(evalReport('manufacturing').markdown, /\| automotive-iatf-16949 \| IATF 16949的追溯与变更控制 \|/);
   });
 
   it('a sparse intake gives a clarification brief', () => {

@@ -9,3 +9,20 @@ export function coreOfAnyIndustry(u: Understanding): boolean {
   const core = u.model.coreSystem;
   return core.inScope && core.category !== undefined && u.kb.category(core.category)?.anyIndustry === true;
 }
+
+/** A business system of the customer's industry (MES, GSP's WMS), not one every organisation runs (HR, OA). */
+export function industryOwnSystem(u: Understanding, category: string): boolean {
+  const c = u.kb.category(category);
+  return c?.layer === 'business' && !c.anyIndustry;
+}
+
+/**
+ * The rule hits the report writes up. A feature of the industry's own systems (IATF 16949's
+ * traceability in the MES and PLM) is no feature of a project that builds systems and none of
+ * those (a security programme, an HR or OA project): it is left out. The applicable regulations
+ * still list the industry's frameworks.
+ */
+export function hitsForProject<H extends { rule: { section: string; categories: readonly string[] } }>(u: Understanding, hits: readonly H[], systems: readonly { category: string }[]): readonly H[] {
+  if (systems.length === 0 || systems.some((s) => industryOwnSystem(u, s.category))) return hits;
+  return hits.filter((h) => !(h.rule.section === '关键特性' && h.rule.categories.length > 0 && h.rule.categories.every((c) => industryOwnSystem(u, c))));
+}

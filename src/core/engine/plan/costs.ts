@@ -28,7 +28,7 @@ const REQUIREMENT_GOAL = caseInsensitiveRegExp('预算|成本|费用|支出|认�
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
-const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
+const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', endpoints: '台终端', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
 
@@ -218,6 +218,20 @@ function ownUsers(category: Category, u: Understanding): number | undefined {
   return u.model.scale.figures.find((f) => /用户|人/.test(f.text) && names.find(f.text).some((h) => h.value === category.id))?.value;
 }
 
+/** A scale figure that counts devices ("其中办公终端约5000台"), not people. */
+const ENDPOINT_WORDS = /终端|电脑|PC|笔记本|台式机|桌面|端点/;
+
+/**
+ * The endpoints an agent-based system (EDR) is licensed for: the devices the intake counts, and
+ * its servers where it counts them too; a manufacturer's staff on the line have no computer.
+ */
+function endpointsFor(u: Understanding): { units: number; basis: string } | undefined {
+  const devices = u.model.scale.figures.find((f) => ENDPOINT_WORDS.test(f.text) && f.text.includes('台'))?.value;
+  if (devices === undefined || devices <= 0) return undefined;
+  const servers = u.model.estate.nodes ?? 0;
+  return { units: devices + servers, basis: `按调研表的${round(devices, 0)}台终端${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
+}
+
 function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
   const d = category.cost.driver;
   const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
@@ -231,6 +245,12 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   else if (d === 'links') {
     const places = m.estate.clouds.reduce((a, c) => a + Math.max(1, c.regions.length), 0) + (m.estate.onPrem.length > 0 ? 1 : 0);
     given = places >= 2 ? places - 1 : undefined;
+  }
+  if (d === 'endpoints') {
+    const counted = endpointsFor(u);
+    if (counted) return counted;
+    given = m.scale.internalUsers;
+    if (given !== undefined && given > 0) return { units: given, basis: `调研表未给出终端数，按${round(given, 0)}名员工各一台估算` };
   }
   if (d === 'project') return { units: 1, basis: `按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}项目估算` };
   if (given !== undefined && given > 0) return { units: given, basis: `按调研表的${round(given, 0)}${DRIVER_NAMES[d]}` };

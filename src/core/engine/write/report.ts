@@ -17,6 +17,7 @@ import { lifecycleDate } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
 import { pricesNothing } from '../plan/costs';
+import { planLeavesCoreAlone } from '../plan/coreUntouched';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -68,7 +69,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const coreText =
     core.basis === 'unknown'
       ? '核心业务系统未能从调研表判断（见下一步建议）'
-      : `${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
+      : `${core.basis === 'segment' && !core.inScope && planLeavesCoreAlone(model, u) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : planLeavesCoreAlone(model, u) ? `${joiner || '，'}本期方案不涉及它` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `；规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
   items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
   if (m.mainGoal) items.push(labelled('首要目标', `${sentence(tidy(m.mainGoal.text))}`, m.mainGoal.refs));
@@ -161,7 +162,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const builds = systems.filter((x) => x.role === 'core' && x.category !== core.category).map((x) => x.name);
   const how = [
     // A core system only inferred from the industry may not exist: nothing is said of keeping it.
-    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' && core.basis !== 'industry' ? `不替换现有${core.name}，围绕它优化` : '',
+    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' && core.basis !== 'industry' && !planLeavesCoreAlone(model, u) ? `不替换现有${core.name}，围绕它优化` : '',
     builds.length > 0 ? `新建${enumerate(builds, 3)}` : '',
     // Said after what the goal needs: the replacement is the customer's call (see the clarifications).
     replacesCore(model, u) ? `现有${core.name}是否替换待与客户确认，方案中给出替换选型` : '',

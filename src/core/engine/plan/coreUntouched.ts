@@ -1,0 +1,14 @@
+import type { ReportModel } from '../reportModel';
+import type { Understanding } from '../understand';
+
+/**
+ * Whether the plan leaves the core system alone: every system it builds is a security one (a
+ * zero-trust, SOC and EDR programme). The report then does not say the plan "works around" the
+ * core (方案围绕它做优化与集成), which it does not; the core stays the customer's context. A
+ * network or operations system does serve the core (a CDN before the claims system, the link its
+ * data syncs over, the monitoring of it), and a plan with no system says nothing of it either way.
+ */
+export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Understanding): boolean {
+  const systems = model.plan?.systems ?? [];
+  return systems.length > 0 && systems.every((s) => u.kb.category(s.category)?.layer === 'security');
+}
