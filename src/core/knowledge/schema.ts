@@ -334,6 +334,12 @@ export const LifecycleFamilySchema = z
     name: NonEmpty,
     /** How intakes name it, matched case-insensitively as words; a version may follow. Longest wins. */
     aliases: z.array(NonEmpty).min(1),
+    /**
+     * Words that, right after an alias, make it another product (matched case-insensitively,
+     * spaces between allowed): "Windows AD" is the directory, which runs on Windows Server, not
+     * the Windows desktop.
+     */
+    notBefore: z.array(NonEmpty).optional(),
     /** The knowledge-base product this family is, when there is one. */
     product: Id.optional(),
     /** The system type it is, for a family with no product entry (SAP ECC 6.0 is an ERP the knowledge base does not offer). */

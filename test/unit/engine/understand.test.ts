@@ -221,6 +221,15 @@ describe('lifecycle on the report date', () => {
     assert.deepEqual(eol(['数据库：云数据库 RDS MySQL 5.7']), ['mysql 5.7 past']);
   });
 
+  it('"Windows AD" is the directory on its server, not a Windows desktop of no version', () => {
+    const families = (line: string) => understood(withComponents(line)).model.estate.products.map((p) => `${p.family} ${p.version ?? '-'}`);
+    assert.deepEqual(families('身份：Windows AD（Windows Server 2016）'), ['windows-server 2016']);
+    assert.deepEqual(families('身份：windows  active directory；域控：Windows域控'), []);
+    // The desktop itself is still read, with or without its release.
+    assert.deepEqual(families('终端：Windows 10、Windows Server 2019'), ['windows-client 10', 'windows-server 2019']);
+    assert.deepEqual(families('终端：Windows办公电脑'), ['windows-client -']);
+  });
+
   it('Kubernetes 1.19 is past, RabbitMQ 4.1 is not', () => {
     assert.deepEqual(eol(['容器：Kubernetes 1.19']), ['kubernetes 1.19 past']);
     assert.deepEqual(eol(['中间件：RabbitMQ 4.1']), []);

@@ -23,6 +23,15 @@ function isEditionLetter(c: string | undefined): boolean {
   return c === 'g' || c === 'c' || c === 'G' || c === 'C';
 }
 
+/** Whether the words right after a family's alias make it another product ("Windows AD"). */
+function namesAnother(text: string, hit: { end: number; value: EstateName }): boolean {
+  if (hit.value.kind !== 'family') return false;
+  const words = hit.value.family.notBefore;
+  if (!words) return false;
+  const after = text.slice(hit.end, hit.end + 24).trimStart().toLowerCase();
+  return words.some((w) => after.startsWith(w.toLowerCase()));
+}
+
 /**
  * The system a component is written to serve, in brackets right after it and its version:
  * "Oracle 11g（SAP ECC）" serves SAP ECC 6.0. Only version characters and spaces may stand between.
@@ -177,6 +186,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h]!;
       const named = hit.value;
+      if (namesAnother(f.value, hit)) continue;
       // "PolarDB MySQL 8.0" is PolarDB, and its 8.0 is not MySQL 8.0's end of support.
       const engine = compatibleEngine(kb, f.value, hit, hits[h + 1]) ? hits[++h]! : undefined;
       const version = versionAfter(f.value, (engine ?? hit).end);
