@@ -429,6 +429,12 @@ describe('rules on the seed intakes', () => {
       assert.ok(fires(['[特殊要求]：', '- 系统兼容：', '  - 遗留系统：SAP ECC 6.0']));
     });
 
+    it('fires the key-management rule on an encryption requirement, not on what ransomware encrypted', () => {
+      const fires = (text: string) => evaluateRules(factsOf(['[当前痛点]：', `- 具体问题：${text}`].join('\n')), RULES.filter((r) => r.id === 'encryption-key-management')).length > 0;
+      for (const done of ['勒索软件加密了3台文件服务器', '共享盘文件被加密', '文件服务器被勒索病毒加密', '遭勒索加密后停产两天']) assert.ok(!fires(done), done);
+      for (const wanted of ['客户数据需加密存储', '数据库未加密', '传输加密与国密改造', '密钥散落在配置文件里']) assert.ok(fires(wanted), wanted);
+    });
+
     it('fires the ERP rules on an ERP replacement\'s lines, and not on a telecom BOSS or a store checkout', () => {
       const fires = (id: string, lines: string[]) => evaluateRules(factsOf(lines.join('\n')), RULES.filter((r) => r.id === id)).length > 0;
       const pain = (text: string) => ['[当前痛点]：', `- 具体问题：${text}`];
