@@ -97,6 +97,8 @@ const UnderstandingSchema = z.object({
     dataTb: z.number().optional(),
     /** The intake asks to move to or add a cloud it does not use yet: other clouds are then not ruled out. */
     newCloudRequested: z.boolean(),
+    /** The public clouds a goal moves the estate to ("迁移到公有云（倾向华为云或阿里云）"), in the order written. */
+    targetClouds: z.array(z.string()).optional(),
   }),
   triedAndFailed: z.array(z.object({ what: z.string(), why: z.string(), products: z.array(z.string()), refs: Refs })),
   constraints: z.array(z.object({ kind: z.string(), text: z.string(), system: z.string().optional(), refs: Refs })),
@@ -270,6 +272,8 @@ const LifecycleFindingSchema = z.object({
   upgrade: z.string(),
   /** The system the project replaces that it serves and goes with ("Oracle 11g（SAP ECC）" under a new ERP). */
   retiresWith: z.string().optional(),
+  /** It moves to a cloud service in the customer's move to the cloud, upgraded as it moves (a self-managed MySQL 5.7 to RDS). */
+  migrates: z.boolean().optional(),
   refs: Refs,
 });
 export type LifecycleFinding = z.infer<typeof LifecycleFindingSchema>;

@@ -36,7 +36,7 @@ const CloudSchema = z.enum(['aws', 'azure', 'gcp', 'alibaba', 'huawei', 'tencent
  */
 const ConstraintKindSchema = z.enum(['no-public-cloud', 'no-saas', 'data-in-country', 'data-in-eu', 'xinchuang-full', 'xinchuang-preferred', 'no-second-cloud', 'keep-system']);
 /** Customer traits derived from the understanding, for rule preconditions. */
-const TraitSchema = z.enum([
+export const TraitSchema = z.enum([
   'china-site',
   'overseas-site',
   'cross-border',
@@ -51,11 +51,13 @@ const TraitSchema = z.enum([
   'legacy-integration',
   /** 等保 level 3 or above is stated (brings 密评 in). */
   'mlps-3plus',
+  /** A goal moves the estate off its own data centre onto a public cloud (整体迁移上云, IDC退租). */
+  'cloud-migration',
 ]);
 
 /**
  * Preconditions on the understanding of an intake (understand/index.ts). Every given list must
- * be satisfied: `industries` any of, `clouds` any in use, `constraints` all present, `frameworks`
+ * be satisfied: `industries` any of, `clouds` any in use or moved to, `constraints` all present, `frameworks`
  * any applicable, `estate` any product family present, `traits` all present, `data` any.
  */
 const ConditionSchema = z

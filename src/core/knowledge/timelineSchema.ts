@@ -6,6 +6,7 @@
  * checked by checkKnowledgeIntegrity (integrity.ts). engine/plan/timeline.ts reads it.
  */
 import { z } from '../zod';
+import { TraitSchema } from './schema';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case ascii');
 const NonEmpty = z.string().min(1);
@@ -46,6 +47,11 @@ const TemplateSchema = z
     coreSystems: z.array(Id).min(1).optional(),
     /** Industry ids: the template applies when the intake's industry is one of them. */
     industries: z.array(Id).min(1).optional(),
+    /**
+     * Traits the intake must all have: the template applies before the industry's and before the
+     * template of a system the plan leads with (a school moving to the cloud is a cloud migration).
+     */
+    traits: z.array(TraitSchema).min(1).optional(),
     phases: z.array(PhaseEntrySchema).min(1),
     /** A sentence added to the timeline's statement. */
     note: NonEmpty.optional(),
@@ -80,10 +86,10 @@ export const TimelinesFileSchema = z
   .superRefine((file, ctx) => {
     // Selection is by position: a template after one that selects everything could never be used.
     file.templates.forEach((t, i) => {
-      const selects = t.coreSystems !== undefined || t.industries !== undefined;
+      const selects = t.coreSystems !== undefined || t.industries !== undefined || t.traits !== undefined;
       const last = i === file.templates.length - 1;
-      if (last && selects) ctx.addIssue({ code: 'custom', path: ['templates', i], message: 'the last template is the default: it gives no coreSystems or industries' });
-      if (!last && !selects) ctx.addIssue({ code: 'custom', path: ['templates', i], message: 'only the last template may be the default: give coreSystems or industries' });
+      if (last && selects) ctx.addIssue({ code: 'custom', path: ['templates', i], message: 'the last template is the default: it gives no coreSystems, industries or traits' });
+      if (!last && !selects) ctx.addIssue({ code: 'custom', path: ['templates', i], message: 'only the last template may be the default: give coreSystems, industries or traits' });
     });
   });
 

@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { ReportModelSchema } from '../../../src/core/engine/reportModel';
 import { renderMarkdown } from '../../../src/core/render/markdown';
 import { generateReport } from '../../../src/core/engine/generate';
+import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { parseIntake } from '../../../src/core/parser';
 import { readFixture } from '../helpers/seeds';
 import { AS_OF, evalReport, repeatedSentences } from './helpers';
@@ -300,6 +301,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'platform',
     present: ['零信任', 'EDR', '勒索', 'TISAX', 'MSS', '堡垒机', '平均发现时间'],
   },
+  'cloud-migration': {
+    core: 'lms',
+    inScope: false,
+    constraints: ['data-in-country'],
+    // The clouds it is not moving to; AWS's Aurora for a customer choosing between 华为云 and 阿里云.
+    excluded: [
+      ['aws-eks', 'cloud'],
+      ['tencent-tke', 'cloud'],
+      ['aws-aurora', 'cloud'],
+    ],
+    // Keeping the MySQL it is moving off, working "around" a platform that moves, a question about the move itself.
+    absent: ['沿用现有MySQL', '围绕它', '需进一步澄清', 'KEDA', 'AWS', '腾讯云'],
+    lifecycle: ['kubernetes 1.18 past', 'mysql 5.7 past', 'redis 4.0 past'],
+    verdict: 'within',
+    timeline: 'cloud-migration',
+    present: ['着陆区', '分波次', '华为云', '阿里云', 'IDC', '随迁上云', 'RDS for MySQL', '云效', '¥1200万'],
+  },
 };
 
 describe('evaluation intakes', () => {
@@ -420,6 +438,31 @@ describe('evaluation intakes', () => {
     assert.ok(!evalReport('security').markdown.includes('automotive-iatf-16949'), 'nor lists the rule among those it used');
     // The auto-parts maker's MES project keeps the rule: it builds the systems it is about.
     assert.match(evalReport('manufacturing').markdown, /\| automotive-iatf-16949 \| IATF 16949的追溯与变更控制 \|/);
+  });
+
+  it('a move to the cloud: an option on each cloud named, each on its own cloud, what runs in the data centre moving to its services', () => {
+    const { model, body } = evalReport('cloud-migration');
+    assert.deepEqual(model.understanding.estate.targetClouds, ['huawei', 'alibaba']);
+    assert.ok(model.understanding.traits.includes('cloud-migration'));
+    const cloudsOf = (o: (typeof model.options)[number]) => new Set(o.picks.map((p) => getKnowledgeBase().product(p.product.id)!.cloud).filter((c) => c !== 'none'));
+    assert.deepEqual(model.options.map((o) => [...cloudsOf(o)]), [['huawei'], ['alibaba']]);
+    assert.deepEqual(model.options.map((o) => o.title), ['方案A：华为云托管服务为主', '方案B：阿里云托管服务为主']);
+    // The self-managed MySQL 5.7 moves to a managed MySQL, upgraded on the way, with no upgrade window of its own.
+    assert.ok(model.options.every((o) => o.picks.some((p) => p.category === 'transactional-db' && !p.existing)));
+    assert.ok(model.lifecycle.every((l) => l.migrates));
+    assert.doesNotMatch(body.slice(body.indexOf('## 下一步建议')), /升级窗口/);
+    // The one-time budget of the move, and the cloud bill priced apart against today's spend.
+    assert.equal(model.understanding.budget.oneTime?.amount, 6_000_000);
+    assert.match(body, /迁移后的云资源费用（计算、存储与带宽）须按应用清单与规格另行测算/);
+    assert.match(model.costs!.currentSpend!.text, /现有年度支出约¥1200万/);
+    assert.match(body, /IDC合同到期前迁不完/);
+  });
+
+  it('a move to one cloud compares its services with portable ones; a move to no cloud named, the two clouds that serve the plan best', () => {
+    const text = readFixture('eval/cloud-migration');
+    const options = (goal: string) => generateReport(parseIntake(text.replace('整体迁移到公有云（倾向华为云或阿里云）', goal)), 0, { asOf: AS_OF }).options.map((o) => o.title);
+    assert.deepEqual(options('整体迁移到阿里云'), ['方案A：阿里云托管服务为主', '方案B：云中立的第三方产品']);
+    assert.deepEqual(options('整体迁移到公有云'), ['方案A：阿里云托管服务为主', '方案B：华为云托管服务为主']);
   });
 
   it('a sparse intake gives a clarification brief', () => {

@@ -46,10 +46,10 @@ describe('timelines.yaml', () => {
     assert.deepEqual(compiled.data['knowledge/timelines.yaml'], KB.timelines);
   });
 
-  it('keeps the precedence of the templates: core banking, securities trading, telecom BSS, GxP, ERP, store POS, group HR and OA, sales CRM, data platform, hospital, OMS, MES, campus, logistics, monitoring, media, government, then the default', () => {
+  it('keeps the precedence of the templates: core banking, securities trading, telecom BSS, GxP, ERP, store POS, group HR and OA, sales CRM, data platform, hospital, OMS, MES, campus, logistics, monitoring, media, government, cloud migration, then the default', () => {
     assert.deepEqual(
       KB.timelines.templates.map((t) => t.id),
-      ['core-banking', 'securities-trading', 'telecom-bss', 'gxp', 'erp', 'store-rollout', 'group-hr-oa-rollout', 'sales-crm-rollout', 'data-platform', 'hospital-rating', 'oms', 'mes', 'campus', 'logistics', 'centralised-monitoring', 'media', 'government', 'platform'],
+      ['core-banking', 'securities-trading', 'telecom-bss', 'gxp', 'erp', 'store-rollout', 'group-hr-oa-rollout', 'sales-crm-rollout', 'data-platform', 'hospital-rating', 'oms', 'mes', 'campus', 'logistics', 'centralised-monitoring', 'media', 'government', 'cloud-migration', 'platform'],
     );
   });
 
@@ -86,8 +86,8 @@ describe('timelines.yaml', () => {
     const f = file();
     f.templates.reverse();
     assert.deepEqual(schemaProblems(f), [
-      'templates.0: only the last template may be the default: give coreSystems or industries',
-      'templates.1: the last template is the default: it gives no coreSystems or industries',
+      'templates.0: only the last template may be the default: give coreSystems, industries or traits',
+      'templates.1: the last template is the default: it gives no coreSystems, industries or traits',
     ]);
   });
 
@@ -115,12 +115,24 @@ describe('timelines.yaml', () => {
 
 describe('planTimeline', () => {
   const timelines = TimelinesFileSchema.parse(file());
-  const understanding = (o: { core?: string; inScope?: boolean; industry?: string; months?: number }): Understanding =>
+  const understanding = (o: { core?: string; inScope?: boolean; industry?: string; months?: number; traits?: string[] }, with_ = timelines): Understanding =>
     ({
       model: { coreSystem: { inScope: o.inScope ?? true, category: o.core }, deadline: { months: o.months, refs: [] } },
       industry: o.industry ? { id: o.industry } : undefined,
-      kb: { ...KB, timelines },
+      traits: new Set(o.traits ?? []),
+      kb: { ...KB, timelines: with_ },
     }) as unknown as Understanding;
+
+  it('selects a template of traits (a move to the cloud) before the industry\'s, unless the core system is in scope', () => {
+    const f = file();
+    f.templates.splice(1, 0, { id: 'campus', industries: ['education'], phases: [{ name: '建设', min: 2, typical: 3, deliverables: ['上线'] }] });
+    f.templates.splice(1, 0, { id: 'move', traits: ['cloud-migration'], phases: [{ name: '迁移', min: 2, typical: 3, deliverables: ['退租'] }] });
+    const withMove = TimelinesFileSchema.parse(f);
+    const template = (o: Parameters<typeof understanding>[0]) => planTimeline(understanding(o, withMove), { mlps: false, crypto: false }).template;
+    assert.equal(template({ core: 'lms', inScope: false, industry: 'education', traits: ['cloud-migration'] }), 'move');
+    assert.equal(template({ core: 'lms', inScope: false, industry: 'education' }), 'campus');
+    assert.equal(template({ core: 'core-banking', traits: ['cloud-migration'] }), 'bank');
+  });
 
   it('selects the first template the in-scope core system or the industry names, else the default', () => {
     assert.equal(planTimeline(understanding({ core: 'core-banking' }), { mlps: false, crypto: false }).template, 'bank');

@@ -29,6 +29,28 @@ function eol(components: string[], asOf = AS_OF): string[] {
 }
 
 describe('understanding', () => {
+  describe('a move to the cloud', () => {
+    const goal = (text: string, ...more: string[]) => understood(['[客户行业]：互联网', '- 细分领域：在线教育', '[基础设施现状]：', '- 私有云：IDC托管机房', '[核心目标]：', `- 主要目标：${text}`, ...more]);
+    it('reads the estate\'s move and the clouds it names, in order, as where the plan builds', () => {
+      const u = goal('12个月内整体迁移到公有云（倾向华为云或阿里云），IDC退租');
+      assert.deepEqual(u.model.estate.targetClouds, ['huawei', 'alibaba']);
+      assert.deepEqual([...u.cloudsAhead], ['huawei', 'alibaba']);
+      assert.equal(u.cloudsInUse.size, 0);
+      assert.ok(u.traits.has('cloud-migration') && u.traits.has('public-cloud'));
+      for (const text of ['全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出']) assert.ok(goal(text).traits.has('cloud-migration'), text);
+    });
+    it('does not take one system\'s move, or a goal the constraints forbid, for the estate\'s', () => {
+      assert.ok(!goal('ERP上云，采用SaaS').traits.has('cloud-migration'));
+      assert.ok(!goal('整体迁移到公有云', '[特殊要求]：', '- 合规性：核心业务不得使用公有云').traits.has('cloud-migration'));
+    });
+  });
+
+  it('reads a one-time budget written before its amount ("迁移项目一次性¥600万")', () => {
+    const budget = understood(['[客户行业]：互联网', '[预算限制]：', '- 总预算：迁移项目一次性¥600万，之后云资源按年计']).model.budget;
+    assert.equal(budget.oneTime?.amount, 6_000_000);
+    assert.equal(understood(['[客户行业]：互联网', '[预算限制]：', '- 总预算：¥600万']).model.budget.oneTime, undefined);
+  });
+
   describe('systems to integrate, from the template\'s legacy-system field', () => {
     const legacy = (value: string) => understood(['[客户行业]：制造', '[特殊要求]：', '- 兼容性：', `  - 遗留系统：${value}`]);
     const integrations = (value: string) => legacy(value).model.integrations.map((i) => `${i.system}|${i.protocols.join('/')}`);
@@ -232,6 +254,8 @@ describe('lifecycle on the report date', () => {
 
   it('Kubernetes 1.19 is past, RabbitMQ 4.1 is not', () => {
     assert.deepEqual(eol(['容器：Kubernetes 1.19']), ['kubernetes 1.19 past']);
+    // Older than every line listed, minor by minor: 1.18 before 1.19 (its major alone says nothing).
+    assert.deepEqual(eol(['容器：Kubernetes 1.18']), ['kubernetes 1.18 past']);
     assert.deepEqual(eol(['中间件：RabbitMQ 4.1']), []);
   });
 });

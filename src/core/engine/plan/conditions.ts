@@ -7,12 +7,12 @@ import type { Condition } from '../../knowledge/schema';
 import type { Understanding } from '../understand';
 
 /**
- * Whether every key of the condition holds: industries (any), clouds in use (any), constraints
+ * Whether every key of the condition holds: industries (any), clouds in use or moved to (any), constraints
  * (all), frameworks (any applicable), estate (any), traits (all), data (any), jurisdictions (all).
  */
 export function holds(c: Condition, u: Understanding, applicable?: ReadonlySet<string>): boolean {
   if (c.industries && !(u.industry && c.industries.includes(u.industry.id))) return false;
-  if (c.clouds && !someIn(c.clouds, u.cloudsInUse)) return false;
+  if (c.clouds && !someIn(c.clouds, u.cloudsAhead)) return false;
   if (c.constraints && !everyIn(c.constraints, u.constraintKinds)) return false;
   if (c.frameworks && !someIn(c.frameworks, applicable ?? u.statedFrameworks)) return false;
   if (c.estate && !someIn(c.estate, u.estateIds)) return false;

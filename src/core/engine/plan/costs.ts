@@ -16,6 +16,7 @@ import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, inCny, round, shownInRange } from '../format';
 import type { CostItem, Costs, Option, ReportModel, SystemType } from '../reportModel';
 import { findFigures } from '../text/figures';
+import { findMoney } from '../../facts/money';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { clip, goalClauses, measures, shortName } from '../text/restate';
 import { currentName } from './picks';
@@ -54,6 +55,9 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   if (currency !== 'CNY') assumptions.push(`估算以人民币单价计，按1 ${currency}≈${rate}元人民币折算。`);
   if (u.model.scale.assumed) assumptions.push('调研表未量化业务规模，按中型企业估算。');
   if (u.model.budget.horizonAssumed) assumptions.push(`调研表未注明周期，按${years}年测算TCO。`);
+  // Moving to a cloud, the bill for what moves (compute, storage, bandwidth) is the largest running
+  // cost, and it depends on an application inventory the intake does not give.
+  if (u.traits.has('cloud-migration')) assumptions.push('迁移后的云资源费用（计算、存储与带宽）须按应用清单与规格另行测算，未计入上表。');
 
   for (const s of systems) {
     const pick = option?.picks.find((p) => p.category === s.category);
@@ -118,6 +122,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const pick = option?.picks.find((p) => p.category === category);
     return pick ? u.kb.product(pick.product.id)?.vendor : undefined;
   };
+  const currentSpend = u.traits.has('cloud-migration') ? spendToBeat(u, currency) : undefined;
   const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined), items, vendorOf);
   const benefits = benefitsOf(u, currency);
   const runMid = (perYear.low + perYear.high) / 2;
@@ -145,6 +150,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     items: items.map((i) => ({ ...i, low: Math.round(i.low), high: Math.round(i.high), ...(team && !i.source ? { source: 'embedded' as const } : {}) })),
     totals,
     ...(budget ? { budget } : {}),
+    ...(currentSpend ? { currentSpend } : {}),
     benefits,
     ...(payback ? { payback } : {}),
     assumptions,
@@ -230,6 +236,24 @@ function endpointsFor(u: Understanding): { units: number; basis: string } | unde
   if (devices === undefined || devices <= 0) return undefined;
   const servers = u.model.estate.nodes ?? 0;
   return { units: devices + servers, basis: `按调研表的${round(devices, 0)}台终端${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
+}
+
+/** What the customer spends now, in a goal or pain ("成本不高于现在的¥1200万"), within a few characters of the amount. */
+const NOW = /(?:现在|现有|目前|当前|每年)[^，；。]{0,4}$/;
+
+/**
+ * A cloud migration's yardstick: the yearly spend the customer names as what the cloud must not
+ * exceed, which the cloud bill (estimated apart) is to be compared with.
+ */
+function spendToBeat(u: Understanding, currency: string): Costs['currentSpend'] {
+  for (const f of u.usable) {
+    if (f.section !== '核心目标' && f.section !== '当前痛点') continue;
+    const m = findMoney(f.value).find((x) => NOW.test(f.value.slice(Math.max(0, x.start - 12), x.start)));
+    if (!m) continue;
+    const amount = formatAmount(m.currency === currency ? m.amount : (inCny(m.amount, m.currency) / (CNY_PER[currency] ?? 1)), currency);
+    return { text: `调研表给出现有年度支出约${amount}，迁移后的云资源费用按应用清单测算后与之对比，再定包年包月、预留实例与按量付费的比例。`, refs: [f.line + 1] };
+  }
+  return undefined;
 }
 
 function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {

@@ -6,6 +6,7 @@
 import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
 import { productMustBeDomestic } from './domestic';
+import { movesToCloudService } from './cloudMove';
 import { isReplaced } from './replaced';
 import { writtenLabel } from '../understand/estate';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
@@ -46,34 +47,49 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // A component of the system the project replaces ("Oracle 11g（SAP ECC）" under a new ERP) goes with it.
     const served = p.serves ? u.model.estate.products.find((e) => e.name === p.serves) : p.servesWritten ? replacedCoreNamed(u, p.servesWritten) : undefined;
     const retires = served && isReplaced(u, served) ? served : undefined;
+    // Moving to the cloud, a self-managed MySQL or Kubernetes is upgraded as it moves to the
+    // cloud's service: no upgrade of its own to schedule.
+    const product = family.product ? u.kb.product(family.product) : undefined;
+    const migrates = !retires && (product ? product.cloud === 'none' && movesToCloudService(u, product.categories) : family.category !== undefined && movesToCloudService(u, [family.category]));
     const upgrade =
       retires
         ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
-        : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
+        : migrates
+          ? `迁到目标云的托管服务时一并升级到受支持的版本，不单独升级；迁移前在测试环境回归兼容性`
+          : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
           ? family.xinchuangUpgrade
           : family.upgrade;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), refs: p.refs });
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), ...(migrates ? { migrates: true } : {}), refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
 }
 
-/** The leading number of a version ("2008 R2" → 2008, "10g" → 10, "6.7" → 6), if it has one. */
-function leadingNumber(version: string): number | undefined {
-  const m = /^\d{1,6}/.exec(version);
-  return m ? Number(m[0]) : undefined;
+/** The leading numbers of a version ("2008 R2" → [2008], "10g" → [10], "1.18" → [1, 18]), if it has one. */
+function versionNumbers(version: string): number[] | undefined {
+  const m = /^\d{1,6}(?:\.\d{1,6}){0,3}/.exec(version);
+  return m ? m[0].split('.').map(Number) : undefined;
 }
 
-/** The oldest listed line, when `written` comes before every line listed (by leading number). */
+/**
+ * Whether version `a` comes before `b`, number by number ("1.18" before "1.19", "10" before
+ * "11"); as far as both are written: "6" is not before "6.7".
+ */
+function before(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+/** The oldest listed line, when `written` comes before every line listed (Kubernetes 1.18 before 1.19). */
 function olderThanAll<V extends { version: string }>(written: string, lines: readonly V[]): V | undefined {
-  const n = leadingNumber(written);
+  const n = versionNumbers(written);
   if (n === undefined) return undefined;
-  let oldest: { line: V; n: number } | undefined;
+  let oldest: { line: V; n: number[] } | undefined;
   for (const line of lines) {
-    const m = leadingNumber(line.version);
+    const m = versionNumbers(line.version);
     if (m === undefined) return undefined;
-    if (!oldest || m < oldest.n) oldest = { line, n: m };
+    if (!oldest || before(m, oldest.n)) oldest = { line, n: m };
   }
-  return oldest && n < oldest.n ? oldest.line : undefined;
+  return oldest && before(n, oldest.n) ? oldest.line : undefined;
 }
 
 /** A finding's date as the report writes it: "2020-04-30", or "不晚于2024-01-01" for a line without a published end. */

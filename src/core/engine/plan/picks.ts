@@ -33,8 +33,15 @@ import { swapPrefix } from '../../text/affix';
 import { writtenLabel } from '../understand/estate';
 import { domesticRequirement } from './domestic';
 import { isReplaced } from './replaced';
+import { movesToCloudService } from './cloudMove';
 
 type Strategy = Option['strategy'];
+type Provider = Exclude<Product['cloud'], 'none'>;
+/** An option's kind, and for one of a cloud's native services the clouds it builds on. */
+interface OptionPlan {
+  strategy: Strategy;
+  clouds: ReadonlySet<Provider>;
+}
 
 interface Reason {
   weight: number;
@@ -104,19 +111,20 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     pools.set(s.category, pool);
   }
 
-  const strategies = optionStrategies(u, systems, pools);
+  const plans = optionStrategies(u, systems, pools);
+  const strategies = plans.map((x) => x.strategy);
   const candidates: Candidate[] = [];
   const options: Option[] = [];
   const ids: Array<'A' | 'B'> = ['A', 'B'];
   const xinchuangFull = u.constraintKinds.has('xinchuang-full');
-  strategies.forEach((strategy, i) => {
+  plans.forEach(({ strategy, clouds }, i) => {
     const id = ids[i]!;
     const chosen: Array<{ system: SystemType; first: Scored; second?: Scored; uncovered?: string }> = [];
     const gaps: Option['gaps'] = [];
     const fallbacks = new Set<string>();
     for (const s of systems) {
       const pool = pools.get(s.category) ?? [];
-      const eligible = pool.filter((c) => c.existing || eligibleFor(c, strategy, xinchuangFull, u.cloudsInUse));
+      const eligible = pool.filter((c) => c.existing || eligibleFor(c, strategy, xinchuangFull, clouds));
       let list = eligible;
       if (strategy === 'domestic-alt') {
         const aPick = options[0]?.picks.find((p) => p.category === s.category);
@@ -134,7 +142,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       }
       const first = list[0];
       if (!first) {
-        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : strategy === 'domestic-alt' ? '只有一家国产厂商满足约束' : `没有符合“${OPTION_TITLES[strategy]}”的候选` });
+        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : strategy === 'domestic-alt' ? '只有一家国产厂商满足约束' : `没有符合“${optionTitle(strategy, clouds, u)}”的候选` });
         continue;
       }
       if (fallback) fallbacks.add(s.category);
@@ -175,8 +183,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     options.push({
       id,
       strategy,
-      title: `方案${id}：${OPTION_TITLES[strategy]}`,
-      summary: optionSummary(strategy, u),
+      title: `方案${id}：${optionTitle(strategy, clouds, u)}`,
+      summary: optionSummary(strategy, clouds, u),
       ...(common.length > 0 ? { shared: common } : {}),
       recommended: false,
       applicable: picks.length > 0,
@@ -241,13 +249,43 @@ function dropSharedProtocol(pool: Scored[]): void {
  * (a brokerage counter, and a database that must be domestic) would repeat option A: a second
  * domestic set is then of use, as under full 信创.
  */
-function optionStrategies(u: Understanding, systems: readonly SystemType[], pools: ReadonlyMap<string, readonly Scored[]>): [Strategy, Strategy] {
-  if (u.constraintKinds.has('xinchuang-full')) return ['domestic', 'domestic-alt'];
+function optionStrategies(u: Understanding, systems: readonly SystemType[], pools: ReadonlyMap<string, readonly Scored[]>): [OptionPlan, OptionPlan] {
+  const plan = (strategy: Strategy, clouds: ReadonlySet<Provider> = u.cloudsAhead): OptionPlan => ({ strategy, clouds });
+  if (u.constraintKinds.has('xinchuang-full')) return [plan('domestic'), plan('domestic-alt')];
+  // Moving to a cloud still to be chosen between two (倾向华为云或阿里云): an option on each, so
+  // that neither mixes the two clouds' services; moving to one: its services, or portable ones.
+  // Moving without naming a cloud: the two that serve the plan best, when two do.
+  const named = [...u.targetClouds];
+  const targets = named.length > 0 || !u.traits.has('cloud-migration') ? named : widestClouds(systems, pools);
+  if (u.cloudsInUse.size === 0 && targets.length >= 2) return [plan('cloud-native', new Set([targets[0]!])), plan('cloud-native', new Set([targets[1]!]))];
+  if (u.cloudsInUse.size === 0 && named.length === 1) return [plan('cloud-native'), plan('cloud-neutral')];
   const inChina = u.jurisdictions.has('cn');
-  if (!inChina && u.cloudsInUse.size === 1) return ['cloud-native', 'cloud-neutral'];
-  const international = (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, 'international', false, u.cloudsInUse));
-  if (systems.length > 0 && !systems.some(international)) return ['domestic', 'domestic-alt'];
-  return ['domestic', 'international'];
+  if (!inChina && u.cloudsInUse.size === 1) return [plan('cloud-native'), plan('cloud-neutral')];
+  const international = (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, 'international', false, u.cloudsAhead));
+  if (systems.length > 0 && !systems.some(international)) return [plan('domestic'), plan('domestic-alt')];
+  return [plan('domestic'), plan('international')];
+}
+
+/**
+ * Moving to the public cloud without naming one: the two clouds with services for the most of the
+ * plan's system types (ties in the order the knowledge base lists their products), so that each
+ * option stays on one cloud.
+ */
+function widestClouds(systems: readonly SystemType[], pools: ReadonlyMap<string, readonly Scored[]>): Provider[] {
+  const covered = new Map<Provider, number>();
+  for (const s of systems) {
+    const clouds = new Set<Provider>();
+    for (const c of pools.get(s.category) ?? []) if (c.product.cloud !== 'none') clouds.add(c.product.cloud);
+    for (const cloud of clouds) covered.set(cloud, (covered.get(cloud) ?? 0) + 1);
+  }
+  // A stable sort keeps the order of first appearance among equals.
+  return [...covered].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cloud]) => cloud);
+}
+
+/** An option's title: a cloud's native services name the cloud when the customer is moving to it. */
+function optionTitle(strategy: Strategy, clouds: ReadonlySet<Provider>, u: Understanding): string {
+  if (strategy !== 'cloud-native' || u.cloudsInUse.size > 0) return OPTION_TITLES[strategy];
+  return `${[...clouds].map(cloudName).join('、')}托管服务为主`;
 }
 
 /** Why option B is a second domestic set: full 信创, or what each system type lacks. */
@@ -272,8 +310,9 @@ function xinchuangPeers(u: Understanding): string {
   return u.industry ? `${u.industry.name}行业或国企` : '同行业或国企';
 }
 
-function optionSummary(strategy: Strategy, u: Understanding): string {
-  const clouds = [...u.cloudsInUse].map(cloudName).join('、');
+function optionSummary(strategy: Strategy, on: ReadonlySet<Provider>, u: Understanding): string {
+  const clouds = [...on].map(cloudName).join('、');
+  const inUse = [...on].every((c) => u.cloudsInUse.has(c));
   switch (strategy) {
     case 'domestic':
       return u.constraintKinds.has('xinchuang-full') ? `国产芯片、操作系统、数据库与中间件全栈信创，优先选择有${xinchuangPeers(u)}信创案例的厂商。` : '以国产与开源产品为主，本地交付与服务响应快，许可成本通常较低。';
@@ -282,14 +321,14 @@ function optionSummary(strategy: Strategy, u: Understanding): string {
     case 'international':
       return '以国际主流产品为主，功能成熟、国际合规材料齐全，成本通常较高。';
     case 'cloud-native':
-      return `尽量使用现有${clouds}的原生服务，运维省力、与现有账号和网络一体，但与该云绑定更深。`;
+      return inUse ? `尽量使用现有${clouds}的原生服务，运维省力、与现有账号和网络一体，但与该云绑定更深。` : `迁移到${clouds}，尽量使用它的托管服务，运维省力、与云上账号、网络和监控一体，但与该云绑定更深。`;
     case 'cloud-neutral':
       return '选用不绑定单一云的第三方或开源产品，便于将来多云或回迁，运维投入较高。';
   }
 }
 
 /** Whether a scored product is of the option's kind; `xc`: the customer requires full 信创. */
-function eligibleFor(c: Scored, strategy: Strategy, xc: boolean, clouds: Understanding['cloudsInUse']): boolean {
+function eligibleFor(c: Scored, strategy: Strategy, xc: boolean, clouds: ReadonlySet<Provider>): boolean {
   switch (strategy) {
     case 'domestic':
     case 'domestic-alt':
@@ -350,10 +389,15 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
   if (noSaas && p.controlPlane === 'vendor') return make('constraint', `仅以SaaS交付，违反“${noSaas.text}”`, noSaas.refs);
   const residency = constraints.get('data-in-country');
   if (residency && p.controlPlane === 'vendor' && !p.regions.includes('cn')) return make('constraint', `SaaS数据存放在境外，违反“${residency.text}”`, residency.refs);
-  if (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never) && !u.newCloudRequested) {
+  // A cloud neither in use nor moved to is ruled out, unless the intake asks for a new cloud, or
+  // to move to the public cloud, without naming one.
+  const anyCloud = u.targetClouds.size === 0 && (u.newCloudRequested || u.traits.has('cloud-migration'));
+  if (p.cloud !== 'none' && !u.cloudsAhead.has(p.cloud) && !anyCloud) {
     const second = constraints.get('no-second-cloud');
     const used = [...u.cloudsInUse].map(cloudName).join('、');
-    return make('cloud', `属于${cloudName(p.cloud)}，客户${used ? `只用${used}` : '未使用公有云'}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? u.model.estate.clouds.flatMap((c) => c.refs).slice(0, 3));
+    const targets = [...u.targetClouds].map(cloudName).join('、');
+    const customer = targets ? `客户拟迁往${targets}` : used ? `客户只用${used}` : '客户未使用公有云';
+    return make('cloud', `属于${cloudName(p.cloud)}，${customer}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? (targets ? u.cloudMigration.slice(0, 3) : u.model.estate.clouds.flatMap((c) => c.refs).slice(0, 3)));
   }
   const unmet = onlyWith.find((r) => r.categories.includes(category) && !p.supports.includes(r.framework));
   if (unmet) return make('compliance', unmet.reason, unmet.refs);
@@ -373,9 +417,13 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   // What the project replaces (OA信创替代 with 泛微 e-cology 8.0 in the estate) is no incumbent
   // to build on: its vendor competes like any other, with its migration path to weigh.
   const replacing = estate !== undefined && kept === undefined && u.model.coreSystem.replaces === true && isReplaced(u, estate);
-  const existing = !replacing && (estate !== undefined || kept !== undefined);
+  // Moving to a cloud: a self-managed MySQL, Redis or Kubernetes of the data centre moves too, to
+  // the service the target cloud runs it as; it is no incumbent to build on.
+  const moving = estate !== undefined && kept === undefined && !replacing && p.cloud === 'none' && movesToCloudService(u, p.categories);
+  const existing = !replacing && !moving && (estate !== undefined || kept !== undefined);
   if (existing) add(6, `沿用现有${currentName(u, p.id)}，在其上升级、不做替换`, (estate ?? kept)!.refs);
   else if (replacing) add(1, `现有${currentName(u, p.id)}的厂商，可评估原厂的迁移路径`, estate.refs);
+  else if (moving) add(1, `现有${currentName(u, p.id)}，上云后也可自建在云主机上，运维仍由客户承担`, estate.refs);
   else {
     const keptVendor = u.kept.find((k) => k.product && sameVendor(u.kb.product(k.product)?.vendor ?? '', p.vendor));
     if (keptVendor) add(3, `与保留的${keptVendor.name}同厂商，集成改造量小`, keptVendor.refs);
@@ -393,6 +441,11 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     const cloud = u.model.estate.clouds.find((c) => c.provider === p.cloud)!;
     const region = cloud.regions.find((r) => !r.approximate)?.written;
     add(2, `与现有${region ?? cloud.name}原生集成`, cloud.refs);
+  } else if (p.cloud !== 'none' && (u.targetClouds.has(p.cloud) || (u.targetClouds.size === 0 && u.traits.has('cloud-migration')))) {
+    add(2, `${cloudName(p.cloud)}的托管服务，迁移后由云厂商运维`, u.cloudMigration.slice(0, 3));
+    // The service that speaks what the customer runs now takes its data and code with the least change.
+    const same = u.model.estate.products.find((e) => e.product !== undefined && e.product !== p.id && sharesProtocol(u.kb.product(e.product), p));
+    if (same) add(3, `兼容现有${writtenLabel(same)}，迁移改造量小`, same.refs);
   }
   const ban = same.ban;
   if (ban && p.controlPlane !== 'vendor') add(1, `可在本地私有化部署，满足“${ban.text}”`, ban.refs);
@@ -493,6 +546,12 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
     sameKept.set(u, same);
   }
   return same;
+}
+
+/** Whether two products speak a protocol in common (MySQL, RESP, Kafka), the generic web ones aside. */
+function sharesProtocol(a: Product | undefined, b: Product): boolean {
+  const theirs = a ? lowerProtocols(a) : undefined;
+  return theirs !== undefined && (lowerProtocols(b) ?? []).some((x) => !GENERIC_PROTOCOLS.has(x) && theirs.includes(x));
 }
 
 /** Protocols too common to set a product apart (lower-cased, as an integration's protocols are compared). */

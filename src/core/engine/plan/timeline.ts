@@ -31,13 +31,16 @@ const WEEKS_PER_MONTH = 52 / 12;
 function selectTemplate(u: Understanding, templates: readonly TimelineTemplate[], lead: string | undefined): TimelineTemplate {
   const core = u.model.coreSystem.inScope ? u.model.coreSystem.category : undefined;
   const industry = u.industry?.id;
-  const selects = (t: TimelineTemplate) => (t.coreSystems === undefined && t.industries === undefined) || (core !== undefined && (t.coreSystems?.includes(core) ?? false)) || (industry !== undefined && (t.industries?.includes(industry) ?? false));
+  const selects = (t: TimelineTemplate) => (t.coreSystems === undefined && t.industries === undefined && t.traits === undefined) || (core !== undefined && (t.coreSystems?.includes(core) ?? false)) || (industry !== undefined && (t.industries?.includes(industry) ?? false));
   // A system every organisation runs (HR, OA) is no industry's: its own template comes before the
   // industry's (a drug maker's HR project is not validated like its MES).
   const ownCategory = coreOfAnyIndustry(u) ? core : lead;
   const own = ownCategory !== undefined ? templates.find((t) => t.coreSystems?.includes(ownCategory)) : undefined;
+  // What the project is (a move to the cloud) before the system it leads with or the industry;
+  // a core system in scope keeps its own template.
+  const byTraits = core === undefined ? templates.find((t) => t.traits?.every((x) => u.traits.has(x))) : undefined;
   // The schema makes the last template the default, so there is always one.
-  return own ?? templates.find(selects) ?? templates[templates.length - 1]!;
+  return (coreOfAnyIndustry(u) ? own : undefined) ?? byTraits ?? own ?? templates.find(selects) ?? templates[templates.length - 1]!;
 }
 
 /** The regulated-testing phase for the tests that apply, or none. */

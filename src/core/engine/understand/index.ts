@@ -117,6 +117,11 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (places.onPrem.length > 0 && places.cloudsInUse.size > 0) traits.add('hybrid');
   if (places.onPrem.length > 0 && places.cloudsInUse.size === 0) traits.add('on-prem');
   if (places.globalUsers.length > 0) traits.add('global-users');
+  // The estate moves to a public cloud: the plan's systems run there, whatever runs on premises now.
+  if (places.cloudMigration.length > 0 && !constraints.kinds.has('no-public-cloud')) {
+    traits.add('cloud-migration');
+    traits.add('public-cloud');
+  }
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');
@@ -142,7 +147,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
     industry: industry.model,
     coreSystem: core.core,
     statedSystems: core.stated,
-    estate: { clouds: places.clouds, onPrem: places.onPrem, products: estate.products, ...(estate.nodes ? { nodes: estate.nodes } : {}), ...(estate.dataTb !== undefined ? { dataTb: estate.dataTb } : {}), newCloudRequested: places.newCloudRequested },
+    estate: { clouds: places.clouds, onPrem: places.onPrem, products: estate.products, ...(estate.nodes ? { nodes: estate.nodes } : {}), ...(estate.dataTb !== undefined ? { dataTb: estate.dataTb } : {}), newCloudRequested: places.newCloudRequested, ...(places.targetClouds.length > 0 ? { targetClouds: places.targetClouds } : {}) },
     triedAndFailed: tried,
     constraints: constraints.constraints,
     locations: places.locations,
@@ -171,6 +176,9 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
     ...(industry.industry ? { industry: industry.industry } : {}),
     cloudsInUse: places.cloudsInUse,
     newCloudRequested: places.newCloudRequested,
+    targetClouds: new Set(places.targetClouds),
+    cloudsAhead: new Set([...places.cloudsInUse, ...places.targetClouds]),
+    cloudMigration: places.cloudMigration,
     estateIds: estate.ids,
     constraintKinds: constraints.kinds,
     domesticLayers: constraints.domesticLayers,

@@ -62,8 +62,10 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
     }
   }
   const totalLead = totalFact.value.slice(total.end, total.end + 12);
-  // "¥1.2亿（一次性建设）" or "¥2000万（建设）+ 每年运维¥150万": the total is the one-time part.
-  const totalIsOneTime = /^[（(]?(?:一次性)?(?:建设|采购)/.test(totalLead.replace(/^\s+/, '')) && !total.perYear;
+  // "¥1.2亿（一次性建设）" or "¥2000万（建设）+ 每年运维¥150万": the total is the one-time part; so is
+  // "迁移项目一次性¥600万，之后云资源按年计", 一次性 written just before it.
+  const totalBefore = totalFact.value.slice(Math.max(0, total.start - 6), total.start);
+  const totalIsOneTime = (/^[（(]?(?:一次性)?(?:建设|采购)/.test(totalLead.replace(/^\s+/, '')) || /一次性[：:]?\s?$/.test(totalBefore)) && !total.perYear;
   let horizon = total.years;
   if (horizon === undefined) {
     for (const f of section) {

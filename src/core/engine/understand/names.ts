@@ -30,6 +30,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'peak-traffic': '业务高峰',
   'legacy-integration': '对接遗留系统',
   'mlps-3plus': '等保三级及以上',
+  'cloud-migration': '迁移上云',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */

@@ -43,6 +43,12 @@ const USERS = holdingAny('用户', '客户', '会员', '访问', '乘客', '消�
 const SITES = holdingAny('工厂', '组装厂', '基地', '分公司', '子公司', '门店', '仓库', '办事处');
 const TRIED_FIELD = '历史应对';
 const NEW_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|上云到|引入|新增|扩展到|切换到)[^，；。]{0,6}(?:AWS|Azure|GCP|阿里云|华为云|腾讯云|Google)', 'i');
+/**
+ * A goal that moves the estate off its own data centre onto a public cloud: "整体迁移到公有云",
+ * "全部业务上云", "IDC退租". Not one system's move ("ERP上云" may be a SaaS): the estate's. The
+ * clouds it names ("（倾向华为云或阿里云）") are where the plan builds.
+ */
+const MOVE_TO_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|搬迁|搬到|切换到|整体迁)[^，；。]{0,8}(?:公有云|云上|云端)|(?:整体|全部|全面|所有)[^，；。]{0,6}上云|迁移上云|上云迁移|(?:IDC|机房|数据中心)[^，；。]{0,6}(?:退租|下线|关闭|撤出|迁出)|退租|退出(?:IDC|机房)', 'i');
 
 export interface PlacesResult {
   clouds: UnderstandingModel['estate']['clouds'];
@@ -50,6 +56,10 @@ export interface PlacesResult {
   locations: UnderstandingModel['locations'];
   cloudsInUse: Set<Provider>;
   newCloudRequested: boolean;
+  /** A goal moves the estate to a public cloud (MOVE_TO_CLOUD), with the lines that say so. */
+  cloudMigration: number[];
+  /** The clouds such a goal names, not in use yet, in the order written. */
+  targetClouds: Provider[];
   /** Jurisdictions of deployment sites, users and markets. */
   siteJurisdictions: Map<Jurisdiction, number[]>;
   globalUsers: number[];
@@ -91,6 +101,8 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
   const siteJurisdictions = new Map<Jurisdiction, number[]>();
   const globalUsers: number[] = [];
   let newCloudRequested = false;
+  const cloudMigration: number[] = [];
+  const targetClouds: Provider[] = [];
   const addJurisdiction = (j: Jurisdiction, line: number) => siteJurisdictions.set(j, [...(siteJurisdictions.get(j) ?? []), line]);
 
   for (const f of facts) {
@@ -98,6 +110,10 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
     const tried = f.fieldPath.includes(TRIED_FIELD);
     const inEstate = (f.section === '基础设施现状' || f.section === '当前痛点') && !tried;
     if (f.section === '核心目标' && NEW_CLOUD.test(f.value)) newCloudRequested = true;
+    if (f.section === '核心目标' && MOVE_TO_CLOUD.test(f.value)) {
+      cloudMigration.push(line);
+      for (const c of cloudsNamed(f.value)) if (!targetClouds.includes(c)) targetClouds.push(c);
+    }
     const cloudHits = cloudIndex.find(f.value);
     const locHits = [...locIndex.find(f.value)];
     locHits.push(...continuedRegions(f.value, locHits, kb));
@@ -160,7 +176,9 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
     onPrem,
     locations: [...locations.values()],
     cloudsInUse: new Set(clouds.keys()),
-    newCloudRequested,
+    newCloudRequested: newCloudRequested || targetClouds.some((c) => !clouds.has(c)),
+    cloudMigration,
+    targetClouds: targetClouds.filter((c) => !clouds.has(c)),
     siteJurisdictions,
     globalUsers,
   };

@@ -39,6 +39,12 @@ export interface Understanding {
   cloudsInUse: Set<Exclude<Cloud, 'none'>>;
   /** The intake asks for a cloud it does not use yet (迁移到/引入…云). */
   newCloudRequested: boolean;
+  /** The clouds a goal moves the estate to, in the order written: the plan's systems will run there. */
+  targetClouds: ReadonlySet<Exclude<Cloud, 'none'>>;
+  /** The clouds the plan builds on: those in use and those a goal moves to. */
+  cloudsAhead: ReadonlySet<Exclude<Cloud, 'none'>>;
+  /** The lines of the goals that move the estate to a public cloud (cloud-migration). */
+  cloudMigration: readonly number[];
   /** Lifecycle family ids, product ids and category ids of what the customer runs. */
   estateIds: Set<string>;
   constraintKinds: Set<ConstraintKind>;

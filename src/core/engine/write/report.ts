@@ -69,7 +69,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const coreText =
     core.basis === 'unknown'
       ? '核心业务系统未能从调研表判断（见下一步建议）'
-      : `${core.basis === 'segment' && !core.inScope && planLeavesCoreAlone(model, u) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : planLeavesCoreAlone(model, u) ? `${joiner || '，'}本期方案不涉及它` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
+      : `${core.basis === 'segment' && !core.inScope && planLeavesCoreAlone(model, u) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : planLeavesCoreAlone(model, u) ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('cloud-migration') ? `${joiner}现有系统随迁上云，本期不替换` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `；规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
   items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
   if (m.mainGoal) items.push(labelled('首要目标', `${sentence(tidy(m.mainGoal.text))}`, m.mainGoal.refs));
@@ -162,7 +162,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const builds = systems.filter((x) => x.role === 'core' && x.category !== core.category).map((x) => x.name);
   const how = [
     // A core system only inferred from the industry may not exist: nothing is said of keeping it.
-    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' && core.basis !== 'industry' && !planLeavesCoreAlone(model, u) ? `不替换现有${core.name}，围绕它优化` : '',
+    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' && core.basis !== 'industry' && !planLeavesCoreAlone(model, u) ? (u.traits.has('cloud-migration') ? `现有${core.name}随迁上云、不替换` : `不替换现有${core.name}，围绕它优化`) : '',
     builds.length > 0 ? `新建${enumerate(builds, 3)}` : '',
     // Said after what the goal needs: the replacement is the customer's call (see the clarifications).
     replacesCore(model, u) ? `现有${core.name}是否替换待与客户确认，方案中给出替换选型` : '',
@@ -231,7 +231,9 @@ function whyRecommended(rec: Option, other: Option, u: Understanding): string {
   if (edge) return `因为它的产品${swapSuffix(swapPrefix(edge, '与', '与客户'), '所需的功能', '所需的功能更完整')}`;
   if (!other.applicable || other.gaps.length > rec.gaps.length) return `方案${other.id}有系统类型找不到满足约束的产品`;
   if (rec.strategy === 'domestic' && other.strategy === 'international') return '两者都满足约束，国产产品的许可与本地服务成本通常更低';
-  if (rec.strategy === 'cloud-native') return '两者都满足约束，现有云的原生服务运维最省力';
+  // Two clouds the customer is choosing between: the scores lean, the quotes and a POC decide.
+  if (rec.strategy === 'cloud-native' && other.strategy === 'cloud-native') return '两者都满足约束，目标云宜由两家按同一资源清单报价并做POC后确定';
+  if (rec.strategy === 'cloud-native') return u.cloudsInUse.size > 0 ? '两者都满足约束，现有云的原生服务运维最省力' : '两者都满足约束，目标云的托管服务运维最省力';
   return '';
 }
 
@@ -514,8 +516,9 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
   for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
-  // What goes with the replaced system (Oracle 11g under SAP ECC) has no upgrade window to agree.
-  const upgrades = model.lifecycle.filter((l) => !l.retiresWith);
+  // What goes with the replaced system (Oracle 11g under SAP ECC), or is upgraded as it moves to a
+  // cloud service, has no upgrade window to agree.
+  const upgrades = model.lifecycle.filter((l) => !l.retiresWith && !l.migrates);
   if (upgrades.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(upgrades.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, upgrades.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
@@ -636,7 +639,8 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   const kept = [...new Set(u.model.constraints.flatMap((c) => (c.kind === 'keep-system' && c.system ? [c.system] : [])))];
   const constraints = [...new Set(u.model.constraints.filter((c) => c.kind !== 'keep-system').map((c) => constraintName(c.kind)))];
   if (kept.length > 0) constraints.push(`保留系统（${kept.join('、')}）`);
-  blocks.push(paragraph(`理解摘要：云${clouds.length > 0 ? enumerate(clouds) : '无'}；约束${constraints.join('、') || '无'}；特征${u.model.traits.map(traitName).join('、') || '无'}。`));
+  const targets = [...u.targetClouds].map(cloudName);
+  blocks.push(paragraph(`理解摘要：云${clouds.length > 0 ? enumerate(clouds) : '无'}${targets.length > 0 ? `（拟迁往${targets.join('或')}）` : ''}；约束${constraints.join('、') || '无'}；特征${u.model.traits.map(traitName).join('、') || '无'}。`));
   return [{ id: 'appendix', title: '附录', blocks }];
 }
 
