@@ -301,6 +301,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'platform',
     present: ['零信任', 'EDR', '勒索', 'TISAX', 'MSS', '堡垒机', '平均发现时间'],
   },
+  hotel: {
+    core: 'pms',
+    inScope: true,
+    constraints: ['data-in-country'],
+    // SaaS PMS and channel managers hosting guests' identities abroad.
+    excluded: [
+      ['oracle-opera-cloud', 'constraint'],
+      ['siteminder', 'constraint'],
+    ],
+    // A stream-processing platform for "房价房态与OTA实时同步", a restaurant's dishes, a question about the core system.
+    absent: ['流处理', 'Kafka', '菜品', '需进一步澄清', '是保留并在其上扩展'],
+    lifecycle: ['sql-server 2012 past', 'vsphere 6.7 past'],
+    verdict: 'over',
+    timeline: 'hotel-rollout',
+    present: ['云PMS', '房态', '超售', 'OTA', '公安旅馆业', 'RevPAR', '断网', '加盟'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
@@ -463,6 +479,11 @@ describe('evaluation intakes', () => {
     const options = (goal: string) => generateReport(parseIntake(text.replace('整体迁移到公有云（倾向华为云或阿里云）', goal)), 0, { asOf: AS_OF }).options.map((o) => o.title);
     assert.deepEqual(options('整体迁移到阿里云'), ['方案A：阿里云托管服务为主', '方案B：云中立的第三方产品']);
     assert.deepEqual(options('整体迁移到公有云'), ['方案A：阿里云托管服务为主', '方案B：华为云托管服务为主']);
+  });
+
+  it('prices a hotel chain\'s PMS per hotel, for the 1,100 hotels of its profile', () => {
+    const pms = evalReport('hotel').model.costs!.items.find((i) => i.category === 'pms' && i.kind === 'licence')!;
+    assert.match(pms.assumption, /1100个站点/);
   });
 
   it('a sparse intake gives a clarification brief', () => {

@@ -429,6 +429,12 @@ describe('rules on the seed intakes', () => {
       assert.ok(fires(['[特殊要求]：', '- 系统兼容：', '  - 遗留系统：SAP ECC 6.0']));
     });
 
+    it('fires the stream-processing rule on data kept in step, not on a hotel\'s rates and rooms synced to its OTAs', () => {
+      const fires = (text: string) => evaluateRules(factsOf(['[核心目标]：', `- 主要目标：${text}`].join('\n')), RULES.filter((r) => r.id === 'stream-processing-realtime')).length > 0;
+      assert.ok(!fires('全部门店切换到云PMS，房价房态与OTA实时同步'));
+      for (const wanted of ['订单数据实时同步到数仓', '实时风控', '用Flink做实时计算']) assert.ok(fires(wanted), wanted);
+    });
+
     it('fires the key-management rule on an encryption requirement, not on what ransomware encrypted', () => {
       const fires = (text: string) => evaluateRules(factsOf(['[当前痛点]：', `- 具体问题：${text}`].join('\n')), RULES.filter((r) => r.id === 'encryption-key-management')).length > 0;
       for (const done of ['勒索软件加密了3台文件服务器', '共享盘文件被加密', '文件服务器被勒索病毒加密', '遭勒索加密后停产两天']) assert.ok(!fires(done), done);

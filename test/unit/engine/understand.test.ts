@@ -45,6 +45,13 @@ describe('understanding', () => {
     });
   });
 
+  it('counts the stores written after their number ("直营与加盟共约1100家门店"), and reads 切换到 as a replacement', () => {
+    const u = understood(['[客户行业]：酒店连锁', '- 细分领域：中端连锁酒店，直营与加盟共约1100家门店', '[核心目标]：', '- 主要目标：18个月内全部门店切换到云PMS']);
+    assert.equal(u.model.scale.sites, 1100);
+    assert.equal(u.model.industry.id, 'hospitality');
+    assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope, u.model.coreSystem.replaces], ['pms', true, true]);
+  });
+
   it('reads a one-time budget written before its amount ("迁移项目一次性¥600万")', () => {
     const budget = understood(['[客户行业]：互联网', '[预算限制]：', '- 总预算：迁移项目一次性¥600万，之后云资源按年计']).model.budget;
     assert.equal(budget.oneTime?.amount, 6_000_000);

@@ -168,7 +168,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         for (const clause of f.value.split(/[，,；;]/)) {
           if (counted && PARTS.test(clause)) break;
           const before = sites.length;
-          sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站']));
+          sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '门店']));
           // "直营门店680家": the count after the word.
           for (const fig of findFigures(clause)) if (countsSites(clause, fig)) sites.push(fig.value);
           counted ||= sites.length > before;
@@ -193,7 +193,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
         if (countsSites(clause, fig)) sites.push(fig.value);
       }
-      sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '风电场']));
+      sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '风电场', '门店']));
     }
   }
   const large = endUsers >= 1_000_000 || daily >= 1_000_000 || internal >= 3000;
