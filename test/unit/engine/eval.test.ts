@@ -317,6 +317,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'hotel-rollout',
     present: ['云PMS', '房态', '超售', 'OTA', '公安旅馆业', 'RevPAR', '断网', '加盟'],
   },
+  'disaster-recovery': {
+    core: 'scada-ems',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['aws-elastic-disaster-recovery', 'cloud']],
+    // A wind and solar fleet's central monitoring for a gas utility's pipeline SCADA line.
+    absent: ['新能源', 'FusionSolar', '集控主站', '时序数据库', '场站接入'],
+    lifecycle: ['oracle-db 11g past', 'vsphere 6.7 past'],
+    verdict: 'within',
+    timeline: 'disaster-recovery',
+    present: ['灾备中心', '切换演练', 'RTO', '容灾/备份', '集成平台', '管网SCADA与燃气营收系统'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
@@ -479,6 +491,12 @@ describe('evaluation intakes', () => {
     const options = (goal: string) => generateReport(parseIntake(text.replace('整体迁移到公有云（倾向华为云或阿里云）', goal)), 0, { asOf: AS_OF }).options.map((o) => o.title);
     assert.deepEqual(options('整体迁移到阿里云'), ['方案A：阿里云托管服务为主', '方案B：云中立的第三方产品']);
     assert.deepEqual(options('整体迁移到公有云'), ['方案A：阿里云托管服务为主', '方案B：华为云托管服务为主']);
+  });
+
+  it('a disaster-recovery site: the licences priced, the site itself said to be sized apart', () => {
+    const { model, body } = evalReport('disaster-recovery');
+    assert.equal(model.plan!.systems[0]!.category, 'backup-dr');
+    assert.match(body, /灾备中心的机房、链路、计算与存储按接管系统的规模另行测算，未计入上表/);
   });
 
   it('prices a hotel chain\'s PMS per hotel, for the 1,100 hotels of its profile', () => {

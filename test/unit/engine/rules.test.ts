@@ -429,6 +429,15 @@ describe('rules on the seed intakes', () => {
       assert.ok(fires(['[特殊要求]：', '- 系统兼容：', '  - 遗留系统：SAP ECC 6.0']));
     });
 
+    it('fires the DR-site rule on a goal or a pain, not on an estate that has one; the renewable monitoring rule on a power fleet only', () => {
+      const fires = (id: string, lines: string[]) => evaluateRules(factsOf(lines.join('\n')), RULES.filter((r) => r.id === id)).length > 0;
+      assert.ok(fires('dr-site-build', ['[核心目标]：', '- 主要目标：12个月内建成同城灾备中心']));
+      assert.ok(fires('dr-site-build', ['[当前痛点]：', '- 具体问题：只有一个机房，空调故障停机9小时']));
+      assert.ok(!fires('dr-site-build', ['[基础设施现状]：', '- 数据中心：同城双活+异地灾备（两地三中心）']));
+      assert.ok(fires('renewable-centralised-monitoring', ['[客户行业]：新能源发电集团', '[当前痛点]：', '- 具体问题：各场站SCADA品牌不同']));
+      assert.ok(!fires('renewable-centralised-monitoring', ['[客户行业]：城市燃气', '[当前痛点]：', '- 具体问题：SCADA与GIS、营收系统数据不互通']));
+    });
+
     it('fires the stream-processing rule on data kept in step, not on a hotel\'s rates and rooms synced to its OTAs', () => {
       const fires = (text: string) => evaluateRules(factsOf(['[核心目标]：', `- 主要目标：${text}`].join('\n')), RULES.filter((r) => r.id === 'stream-processing-realtime')).length > 0;
       assert.ok(!fires('全部门店切换到云PMS，房价房态与OTA实时同步'));

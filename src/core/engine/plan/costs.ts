@@ -58,6 +58,9 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   // Moving to a cloud, the bill for what moves (compute, storage, bandwidth) is the largest running
   // cost, and it depends on an application inventory the intake does not give.
   if (u.traits.has('cloud-migration')) assumptions.push('迁移后的云资源费用（计算、存储与带宽）须按应用清单与规格另行测算，未计入上表。');
+  // A new DR site: its room, links, compute and storage depend on what it takes over, which the
+  // backup and replication licences above do not cover.
+  if (systems.some((s) => s.category === 'backup-dr') && [u.model.mainGoal, ...u.model.secondaryGoals].some((g) => g && DR_SITE.test(g.text))) assumptions.push('灾备中心的机房、链路、计算与存储按接管系统的规模另行测算，未计入上表。');
 
   for (const s of systems) {
     const pick = option?.picks.find((p) => p.category === s.category);
@@ -237,6 +240,9 @@ function endpointsFor(u: Understanding): { units: number; basis: string } | unde
   const servers = u.model.estate.nodes ?? 0;
   return { units: devices + servers, basis: `按调研表的${round(devices, 0)}台终端${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
 }
+
+/** A goal to build a disaster-recovery site. */
+const DR_SITE = /灾备中心|容灾中心|同城灾备|异地灾备|两地三中心/;
 
 /** What the customer spends now, in a goal or pain ("成本不高于现在的¥1200万"), within a few characters of the amount. */
 const NOW = /(?:现在|现有|目前|当前|每年)[^，；。]{0,4}$/;
