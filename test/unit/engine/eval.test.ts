@@ -493,6 +493,15 @@ describe('evaluation intakes', () => {
     assert.deepEqual(options('整体迁移到公有云'), ['方案A：阿里云托管服务为主', '方案B：华为云托管服务为主']);
   });
 
+  it('a business system moves as an application: SAP ECC keeps its own upgrade, the database under it moves to a service', () => {
+    const text = readFixture('eval/cloud-migration').replace('  - 缓存：Redis 4.0', '  - 缓存：Redis 4.0\n  - ERP：SAP ECC 6.0');
+    // A year later, when SAP ECC's end of maintenance is within the year.
+    const lifecycle = generateReport(parseIntake(text), 0, { asOf: '2027-06-01' }).lifecycle;
+    assert.ok(lifecycle.some((l) => l.family === 'sap-ecc'));
+    assert.equal(lifecycle.find((l) => l.family === 'sap-ecc')?.migrates, undefined);
+    assert.equal(lifecycle.find((l) => l.family === 'mysql')?.migrates, true);
+  });
+
   it('a disaster-recovery site: the licences priced, the site itself said to be sized apart', () => {
     const { model, body } = evalReport('disaster-recovery');
     assert.equal(model.plan!.systems[0]!.category, 'backup-dr');
