@@ -329,6 +329,18 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'disaster-recovery',
     present: ['灾备中心', '切换演练', 'RTO', '容灾/备份', '集成平台', '管网SCADA与燃气营收系统'],
   },
+  'finance-shared-services': {
+    core: 'mes',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // The BIP the customer plans to move to read as what it runs; the pains sent to clarification.
+    absent: ['沿用现有用友BIP', '报销周期18天”', '每月约8万张”'],
+    lifecycle: ['oracle-db 12c past', 'vsphere 7.0 past'],
+    verdict: 'within',
+    timeline: 'platform',
+    present: ['费控与报销', '司库与资金管理', '银企直连', '验真', '客户已计划升级到用友BIP', '先试点子公司再分批纳入'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
@@ -506,6 +518,13 @@ describe('evaluation intakes', () => {
     const { model, body } = evalReport('disaster-recovery');
     assert.equal(model.plan!.systems[0]!.category, 'backup-dr');
     assert.match(body, /灾备中心的机房、链路、计算与存储按接管系统的规模另行测算，未计入上表/);
+  });
+
+  it('a product the customer plans to move to is no part of its estate, and is preferred', () => {
+    const { model } = evalReport('finance-shared-services');
+    assert.ok(!model.understanding.estate.products.some((p) => p.product === 'yonyou-bip'), 'upgraded to, not run');
+    const picks = model.options.find((o) => o.recommended)!.picks;
+    assert.ok(picks.every((p) => p.product.id === 'yonyou-bip' && !p.existing), picks.map((p) => p.product.id).join());
   });
 
   it('prices a hotel chain\'s PMS per hotel, for the 1,100 hotels of its profile', () => {

@@ -429,6 +429,15 @@ describe('rules on the seed intakes', () => {
       assert.ok(fires(['[特殊要求]：', '- 系统兼容：', '  - 遗留系统：SAP ECC 6.0']));
     });
 
+    it('fires the finance rules on their pains: paper claims, scattered funds, invoices keyed in', () => {
+      const fires = (id: string, text: string) => evaluateRules(factsOf(['[当前痛点]：', `- 具体问题：${text}`].join('\n')), RULES.filter((r) => r.id === id)).length > 0;
+      assert.ok(fires('expense-online', '费用报销纸质单据流转，平均报销周期18天'));
+      assert.ok(!fires('expense-online', '月结要10天'));
+      assert.ok(fires('treasury-centralisation', '资金分散在60多个银行账户，总部看不到实时余额'));
+      assert.ok(!fires('treasury-centralisation', '项目资金到位慢'));
+      assert.ok(fires('invoice-capture', '发票靠人工录入和查验，每月约8万张'));
+    });
+
     it('fires the DR-site rule on a goal or a pain, not on an estate that has one; the renewable monitoring rule on a power fleet only', () => {
       const fires = (id: string, lines: string[]) => evaluateRules(factsOf(lines.join('\n')), RULES.filter((r) => r.id === id)).length > 0;
       assert.ok(fires('dr-site-build', ['[核心目标]：', '- 主要目标：12个月内建成同城灾备中心']));

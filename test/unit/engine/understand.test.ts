@@ -250,6 +250,13 @@ describe('lifecycle on the report date', () => {
     assert.deepEqual(eol(['数据库：云数据库 RDS MySQL 5.7']), ['mysql 5.7 past']);
   });
 
+  it('a product named as where an upgrade leads ("逐步升级到用友BIP") is a plan, not the estate', () => {
+    const u = understood(['[客户行业]：建材制造', '[特殊要求]：', '- 兼容性：与现有用友NC对接，逐步升级到用友BIP']);
+    assert.deepEqual(u.model.estate.products.map((p) => p.product), []);
+    assert.deepEqual([...u.upgradeTargets.keys()], ['yonyou-bip']);
+    assert.deepEqual(understood(['[客户行业]：建材制造', '[基础设施现状]：', '- ERP：用友BIP']).model.estate.products.map((p) => p.product), ['yonyou-bip']);
+  });
+
   it('"Windows AD" is the directory on its server, not a Windows desktop of no version', () => {
     const families = (line: string) => understood(withComponents(line)).model.estate.products.map((p) => `${p.family} ${p.version ?? '-'}`);
     assert.deepEqual(families('身份：Windows AD（Windows Server 2016）'), ['windows-server 2016']);

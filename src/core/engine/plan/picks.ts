@@ -158,7 +158,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     }
     // Reasons every pick shares (private deployment, 信创) are said once, for the option.
     const counts = new Map<string, number>();
-    for (const c of chosen) for (const r of new Set(c.first.reasons.filter((x) => x.weight > 0 && x.specific && !x.text.startsWith('针对') && !c.first.existing).map((x) => x.text))) counts.set(r, (counts.get(r) ?? 0) + 1);
+    for (const c of chosen) for (const r of new Set(c.first.reasons.filter((x) => x.weight > 0 && x.specific && !x.text.startsWith('针对') && !x.text.startsWith('客户已计划') && !c.first.existing).map((x) => x.text))) counts.set(r, (counts.get(r) ?? 0) + 1);
     // Said once for the option ("所选产品均…") only when every new pick shares it.
     const fresh = chosen.filter((c) => !c.first.existing).length;
     const common = [...counts].filter(([, n]) => fresh >= 2 && n === fresh).map(([text]) => text);
@@ -434,6 +434,9 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
     const dear = same.perCoreFailure;
     if (dear && p.licensedBy === 'core') add(-4, `按核心（CPU）计费，客户此前“${clip(dear.what, 16)}”正因${clip(dear.why, 20)}而放弃`, dear.refs);
   }
+  // The product the customer already plans to move to ("逐步升级到用友BIP").
+  const planned = u.upgradeTargets.get(p.id);
+  if (planned) add(4, `客户已计划升级到${dropTrailingAside(p.name)}`, [...planned]);
   // The first need that is not the main goal, else the main goal (what a stable sort putting main goals last gives first).
   const need = needs.find((n) => n.kind !== 'main-goal') ?? needs[0];
   if (preferred.includes(p.id) && need) add(2, `针对“${clip(need.text, 24)}”`, need.refs);

@@ -23,6 +23,13 @@ function isEditionLetter(c: string | undefined): boolean {
   return c === 'g' || c === 'c' || c === 'G' || c === 'C';
 }
 
+/** What an upgrade or a move leads to ("逐步升级到用友BIP"), written just before a name: not what the customer runs. */
+const TARGET_BEFORE = /(?:升级|迁移|切换|过渡|替换|更换)(?:到|至|为)$/;
+
+function namedAsTarget(text: string, start: number): boolean {
+  return TARGET_BEFORE.test(text.slice(Math.max(0, start - 6), start).trimEnd());
+}
+
 /** Whether the words right after a family's alias make it another product ("Windows AD"). */
 function namesAnother(text: string, hit: { end: number; value: EstateName }): boolean {
   if (hit.value.kind !== 'family') return false;
@@ -155,6 +162,8 @@ export function writtenLabel(p: EstateEntry): string {
 export interface EstateResult {
   products: EstateEntry[];
   ids: Set<string>;
+  /** Products the customer plans to move to ("逐步升级到用友BIP"), with the lines that say so. */
+  upgradeTargets: Map<string, number[]>;
   nodes?: number;
   dataTb?: number;
 }
@@ -168,6 +177,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
   const systems = knowledgeIndex(kb, 'business-categories');
   const entries = new Map<string, EstateEntry>();
   const ids = new Set<string>();
+  const upgradeTargets = new Map<string, number[]>();
   let nodes = 0;
   const tb: number[] = [];
   const scaleTb: number[] = [];
@@ -187,6 +197,10 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
       const hit = hits[h]!;
       const named = hit.value;
       if (namesAnother(f.value, hit)) continue;
+      if (namedAsTarget(f.value, hit.start)) {
+        if (named.kind === 'product') upgradeTargets.set(named.product.id, [...(upgradeTargets.get(named.product.id) ?? []), f.line + 1]);
+        continue;
+      }
       // "PolarDB MySQL 8.0" is PolarDB, and its 8.0 is not MySQL 8.0's end of support.
       const engine = compatibleEngine(kb, f.value, hit, hits[h + 1]) ? hits[++h]! : undefined;
       const version = versionAfter(f.value, (engine ?? hit).end);
@@ -234,5 +248,5 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     }
   }
   const dataTb = tb.length > 0 ? Math.max(...tb) : scaleTb.length > 0 ? Math.max(...scaleTb) : undefined;
-  return { products: [...entries.values()], ids, ...(nodes > 0 ? { nodes } : {}), ...(dataTb !== undefined ? { dataTb } : {}) };
+  return { products: [...entries.values()], ids, upgradeTargets, ...(nodes > 0 ? { nodes } : {}), ...(dataTb !== undefined ? { dataTb } : {}) };
 }

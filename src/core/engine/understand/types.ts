@@ -47,6 +47,8 @@ export interface Understanding {
   cloudMigration: readonly number[];
   /** Lifecycle family ids, product ids and category ids of what the customer runs. */
   estateIds: Set<string>;
+  /** Products the customer plans to move to ("逐步升级到用友BIP"), with the lines that say so. */
+  upgradeTargets: ReadonlyMap<string, readonly number[]>;
   constraintKinds: Set<ConstraintKind>;
   /** The layers (数据库…) a partial 信创 requirement says must be domestic, with the requirement. */
   domesticLayers: ReadonlyMap<XinchuangLayer, DomesticRequirement>;
