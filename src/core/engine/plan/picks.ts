@@ -112,7 +112,6 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   }
 
   const plans = optionStrategies(u, systems, pools);
-  const strategies = plans.map((x) => x.strategy);
   const candidates: Candidate[] = [];
   const options: Option[] = [];
   const ids: Array<'A' | 'B'> = ['A', 'B'];
@@ -200,7 +199,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   // customer's policy.
   const [a, b] = [options[0]!, options[1]!];
   const prefersDomestic = u.constraintKinds.has('xinchuang-preferred') && a.applicable && a.gaps.length <= b.gaps.length;
-  const recommendA = strategies[1] === 'domestic-alt' || prefersDomestic || total(a) >= total(b);
+  const recommendA = plans[1].strategy === 'domestic-alt' || prefersDomestic || total(a) >= total(b);
   a.recommended = recommendA;
   b.recommended = !recommendA;
   return { options, exclusions, candidates };

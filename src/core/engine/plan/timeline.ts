@@ -37,10 +37,10 @@ function selectTemplate(u: Understanding, templates: readonly TimelineTemplate[]
   const ownCategory = coreOfAnyIndustry(u) ? core : lead;
   const own = ownCategory !== undefined ? templates.find((t) => t.coreSystems?.includes(ownCategory)) : undefined;
   // What the project is (a move to the cloud) before the system it leads with or the industry;
-  // a core system in scope keeps its own template.
+  // a core system in scope (an HR or OA one among them) keeps its own template.
   const byTraits = core === undefined ? templates.find((t) => t.traits?.every((x) => u.traits.has(x))) : undefined;
   // The schema makes the last template the default, so there is always one.
-  return (coreOfAnyIndustry(u) ? own : undefined) ?? byTraits ?? own ?? templates.find(selects) ?? templates[templates.length - 1]!;
+  return byTraits ?? own ?? templates.find(selects) ?? templates[templates.length - 1]!;
 }
 
 /** The regulated-testing phase for the tests that apply, or none. */

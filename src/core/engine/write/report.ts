@@ -66,10 +66,12 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   // "核心业务系统（存贷汇与总账）是…", not "核心业务系统是核心业务系统（…）".
   const coreSubject = core.name.startsWith('核心') ? core.name : `核心业务系统是${core.name}`;
   const joiner = core.name.startsWith('核心') ? '' : '，';
+  // A security programme leaves the core system alone (plan/coreUntouched.ts): asked once.
+  const leftAlone = planLeavesCoreAlone(model, u);
   const coreText =
     core.basis === 'unknown'
       ? '核心业务系统未能从调研表判断（见下一步建议）'
-      : `${core.basis === 'segment' && !core.inScope && planLeavesCoreAlone(model, u) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : planLeavesCoreAlone(model, u) ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('cloud-migration') ? `${joiner}现有系统随迁上云，本期不替换` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
+      : `${core.basis === 'segment' && !core.inScope && leftAlone ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : leftAlone ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('cloud-migration') ? `${joiner}现有系统随迁上云，本期不替换` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `；规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
   items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
   if (m.mainGoal) items.push(labelled('首要目标', `${sentence(tidy(m.mainGoal.text))}`, m.mainGoal.refs));
