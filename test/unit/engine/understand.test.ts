@@ -14,6 +14,7 @@ import { AliasIndex } from '../../../src/core/engine/text/aliasIndex';
 import { dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
 import { keyFigures } from '../../../src/core/engine/text/restate';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
+import { evaluateRules } from '../../../src/core/engine/rules';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { AS_OF } from './helpers';
 
@@ -39,6 +40,15 @@ describe('understanding', () => {
       assert.ok(u.traits.has('cloud-migration') && u.traits.has('public-cloud'));
       for (const text of ['全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出']) assert.ok(goal(text).traits.has('cloud-migration'), text);
     });
+    it('reads a move as the cloud-migration rules do: the trait and their goal pattern (a copy in rules.yaml) agree', () => {
+      const rules = getKnowledgeBase().rules.filter((r) => r.id === 'cloud-migration-waves');
+      for (const text of ['12个月内整体迁移到公有云（倾向华为云或阿里云），IDC退租', '全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出', '迁移上云', 'ERP上云，采用SaaS', '数据迁移到阿里云OSS', '上线新ERP']) {
+        const u = goal(text);
+        const fires = evaluateRules(u.facts, rules).length > 0;
+        assert.equal(fires, u.traits.has('cloud-migration'), text);
+      }
+    });
+
     it('does not take one system\'s move, or a goal the constraints forbid, for the estate\'s', () => {
       assert.ok(!goal('ERP上云，采用SaaS').traits.has('cloud-migration'));
       assert.ok(!goal('整体迁移到公有云', '[特殊要求]：', '- 合规性：核心业务不得使用公有云').traits.has('cloud-migration'));
