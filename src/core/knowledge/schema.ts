@@ -124,6 +124,12 @@ const CostProfileSchema = z
      */
     driver: z.enum(['hosts', 'nodes', 'users', 'endpoints', 'tb', 'sites', 'links', 'project']),
     /**
+     * With `users`: the role of the people who use the system (财务): a scale figure that counts
+     * them ("其中财务人员约480人") gives the users, and without one `defaultUnits` does; never every
+     * employee, as a finance shared-services platform is licensed for its finance staff.
+     */
+    userRoles: z.array(NonEmpty).min(1).optional(),
+    /**
      * `subscription`: the licence is paid every year; `perpetual`: bought once, with annual
      * maintenance (counted in operations).
      */

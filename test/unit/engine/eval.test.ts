@@ -330,16 +330,18 @@ const EXPECTED: Record<string, Expectation> = {
     present: ['灾备中心', '切换演练', 'RTO', '容灾/备份', '集成平台', '管网SCADA与燃气营收系统'],
   },
   'finance-shared-services': {
-    core: 'mes',
-    inScope: false,
+    // The shared-services centre is the project: its platform is the core system, not an MES the industry implies.
+    core: 'fssc-platform',
+    inScope: true,
     constraints: ['xinchuang-preferred'],
     excluded: [],
-    // The BIP the customer plans to move to read as what it runs; the pains sent to clarification.
-    absent: ['沿用现有用友BIP', '报销周期18天”', '每月约8万张”'],
+    // The BIP the customer plans to move to read as what it runs; the pains sent to clarification;
+    // an MES; a 等保 三级 test for a 二级 system; the 信创 line cut to "国有企业".
+    absent: ['沿用现有用友BIP', '报销周期18天”', '每月约8万张”', 'MES', '按一个三级系统', '信创要求：国有企业。', '需进一步澄清'],
     lifecycle: ['oracle-db 12c past', 'vsphere 7.0 past'],
-    verdict: 'within',
-    timeline: 'platform',
-    present: ['费控与报销', '司库与资金管理', '银企直连', '验真', '客户已计划升级到用友BIP', '先试点子公司再分批纳入'],
+    verdict: 'tight',
+    timeline: 'fssc-rollout',
+    present: ['财务共享平台', '费控与报销', '司库与资金管理', '银企直连', '验真', '客户已计划升级到用友BIP', '先试点子公司再分批纳入', '保留并对接用友NC', '子公司财务转岗', '分批纳入子公司', '优先选择国产软件'],
   },
   'cloud-migration': {
     core: 'lms',
@@ -525,6 +527,24 @@ describe('evaluation intakes', () => {
     assert.ok(!model.understanding.estate.products.some((p) => p.product === 'yonyou-bip'), 'upgraded to, not run');
     const picks = model.options.find((o) => o.recommended)!.picks;
     assert.ok(picks.every((p) => p.product.id === 'yonyou-bip' && !p.existing), picks.map((p) => p.product.id).join());
+  });
+
+  it('prices a finance shared-services platform for the finance staff the intake counts, else for an assumed few, never for every employee', () => {
+    const platform = (text: string) => generateReport(parseIntake(text), 0, { asOf: '2026-06-01' }).costs!.items.find((i) => i.category === 'fssc-platform' && i.kind === 'licence')!;
+    const counted = platform(readFixture('eval/finance-shared-services'));
+    assert.match(counted.assumption, /按调研表的480名财务人员/);
+    const uncounted = platform(readFixture('eval/finance-shared-services').replace('  - 员工约1.6万人，其中财务人员约480人', '  - 员工约1.6万人'));
+    assert.match(uncounted.assumption, /假设500名财务用户（调研表未给出财务人员数）/);
+    assert.ok(uncounted.high < counted.high * 1.2, `${uncounted.low}–${uncounted.high}`);
+  });
+
+  it('prices 等保 testing by the level the intake states', () => {
+    const testing = (text: string) => generateReport(parseIntake(text), 0, { asOf: '2026-06-01' }).costs!.items.find((i) => i.kind === 'assessment' && i.component === '等保测评')!;
+    const second = testing(readFixture('eval/finance-shared-services'));
+    assert.match(second.assumption, /二级/);
+    const third = testing(readFixture('eval/finance-shared-services').replace('等保2.0二级', '等保2.0三级'));
+    assert.match(third.assumption, /三级/);
+    assert.ok(second.high < third.low, `${second.high} vs ${third.low}`);
   });
 
   it('prices a hotel chain\'s PMS per hotel, for the 1,100 hotels of its profile', () => {

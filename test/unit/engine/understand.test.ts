@@ -87,6 +87,14 @@ describe('understanding', () => {
     it('still reads what follows "对接" when the field says it', () => {
       assert.deepEqual(integrations('保留富勒WMS，TMS需对接WMS与客户EDI'), ['WMS|', '客户EDI|']);
     });
+
+    it('reads the customer\'s own system written between 与 and 对接, not one reserved for later nor an outside one', () => {
+      const compatible = (value: string) => understood(['[客户行业]：建材', '[特殊要求]：', `- 兼容性：${value}`]).model.integrations.map((i) => i.system);
+      assert.deepEqual(compatible('与现有用友NC对接，逐步升级到用友BIP'), ['用友NC']);
+      assert.deepEqual(compatible('预留与现有经销商门户对接'), []);
+      // An outside system is a requirement a rule answers (住客登记), not a system the customer keeps.
+      assert.deepEqual(compatible('与公安旅馆业治安管理系统对接'), []);
+    });
   });
 
   describe('systems to keep', () => {
@@ -107,6 +115,12 @@ describe('understanding', () => {
 
     it('is no constraint: "无信创要求", "不涉及信创", "信创：否"', () => {
       for (const value of ['需通过等保2.0三级，无信创要求', '不涉及信创', '是否信创：否', '暂无国产化要求']) assert.deepEqual(kinds(value), [], value);
+    });
+
+    it('under a 信创 key, states the value up to the clause that says 国产 ("国有企业，优先选择国产软件")', () => {
+      const u = understood(['[客户行业]：建材', '[特殊要求]：', '- 信创要求：国有企业，优先选择国产软件，私有化部署']);
+      assert.deepEqual([...u.constraintKinds], ['xinchuang-preferred']);
+      assert.equal(u.model.constraints[0]!.text, '信创要求：国有企业，优先选择国产软件');
     });
 
     it('still reads one said in another clause of the same line, with that clause', () => {

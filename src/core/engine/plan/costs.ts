@@ -98,7 +98,11 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
     if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
   }
-  if (regulated.mlps) items.push({ component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(8), high: toCurrency(15), assumption: '按一个三级系统测评估算' });
+  if (regulated.mlps) {
+    // 第二级 is tested about every two years and costs less per test than 第三级, tested every year.
+    const second = !u.traits.has('mlps-3plus') && u.usable.some((f) => MLPS_SECOND_LEVEL.test(f.value));
+    items.push(second ? { component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(2), high: toCurrency(5), assumption: '按一个二级系统测评估算（二级约每两年测评一次，按年折算）' } : { component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(8), high: toCurrency(15), assumption: '按一个三级系统测评估算' });
+  }
   if (regulated.crypto) items.push({ component: '密评', kind: 'assessment', period: 'one-time', low: toCurrency(15), high: toCurrency(30), assumption: '密码应用方案评审与上线前评估' });
   if (regulated.csv) {
     const impl = items.filter((i) => i.kind === 'implementation');
@@ -227,6 +231,17 @@ function ownUsers(category: Category, u: Understanding): number | undefined {
   return u.model.scale.figures.find((f) => /用户|人/.test(f.text) && names.find(f.text).some((h) => h.value === category.id))?.value;
 }
 
+/**
+ * The users of a system licensed by role: the people a scale figure counts in one of `roles`
+ * ("其中财务人员约480人" for 财务), where the intake gives such a figure.
+ */
+function roleUsers(roles: readonly string[], u: Understanding): { units: number; basis: string } | undefined {
+  const figure = u.model.scale.figures.find((f) => f.text.includes('人') && roles.some((r) => f.text.includes(r)) && f.value > 0);
+  if (!figure) return undefined;
+  const role = roles.find((r) => figure.text.includes(r))!;
+  return { units: figure.value, basis: `按调研表的${round(figure.value, 0)}名${role}人员` };
+}
+
 /** A scale figure that counts devices ("其中办公终端约5000台"), not people. */
 const ENDPOINT_WORDS = /终端|电脑|PC|笔记本|台式机|桌面|端点/;
 
@@ -240,6 +255,9 @@ function endpointsFor(u: Understanding): { units: number; basis: string } | unde
   const servers = u.model.estate.nodes ?? 0;
   return { units: devices + servers, basis: `按调研表的${round(devices, 0)}台终端${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
 }
+
+/** An intake line that puts the system at 等保 第二级. */
+const MLPS_SECOND_LEVEL = /等保[^，；。]{0,8}(?:二级|2级|第二级)/;
 
 /** A goal to build a disaster-recovery site. */
 const DR_SITE = /灾备中心|容灾中心|同城灾备|异地灾备|两地三中心/;
@@ -269,7 +287,11 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   const m = u.model;
   let given: number | undefined;
   if (d === 'hosts') given = m.estate.nodes;
-  else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
+  else if (d === 'users' && category.cost.userRoles) {
+    const role = roleUsers(category.cost.userRoles, u);
+    if (role) return role;
+    return { units: fallback, basis: `假设${fallback}名${category.cost.userRoles[0]}用户（调研表未给出${category.cost.userRoles[0]}人员数）` };
+  } else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
   else if (d === 'tb') given = m.estate.dataTb;
   else if (d === 'sites') given = m.scale.sites ?? (m.estate.onPrem.length > 1 ? m.estate.onPrem.length : undefined);
   else if (d === 'links') {

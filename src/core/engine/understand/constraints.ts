@@ -97,7 +97,9 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       const xinchuang = holdsAny(said, XINCHUANG.words) ? affirmedClause(said, XINCHUANG.words) : undefined;
       if (xinchuang !== undefined) {
         const full = XINCHUANG_FULL.test(said) || (!/优先/.test(said) && countDomestic(said) >= 2);
-        add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, phrase(xinchuang, full && XINCHUANG_FULL.test(xinchuang) ? XINCHUANG_FULL : XINCHUANG.pattern));
+        // Under a 信创 key the whole value is the requirement ("国有企业，优先选择国产软件"), not its first clause.
+        const text = said !== v ? `${key}：${clip(clean(upToDomestic(v)), 30)}` : phrase(xinchuang, full && XINCHUANG_FULL.test(xinchuang) ? XINCHUANG_FULL : XINCHUANG.pattern);
+        add(full ? 'xinchuang-full' : 'xinchuang-preferred', f, text);
         // Full 信创 already rules out every product without 信创 adaptation.
         if (!full) for (const layer of domesticLayersOf(said)) addDomestic(layer, f, phrase(xinchuang, XINCHUANG.pattern));
       }
@@ -156,6 +158,13 @@ function affirmedClause(v: string, words: readonly string[]): string | undefined
     if (holdsAny(clause, words) && !NEGATED.test(clause.trim())) return clause.trim();
   }
   return undefined;
+}
+
+/** The clauses of `v` up to the first that says 国产 ("国有企业，优先选择国产软件"), or its first clause. */
+function upToDomestic(v: string): string {
+  const clauses = v.split(/(?<=[，；。,;])/);
+  const at = clauses.findIndex((c) => c.includes('国产'));
+  return clauses.slice(0, at >= 0 ? at + 1 : 1).join('').replace(/[，；。,;]$/, '');
 }
 
 function countDomestic(v: string): number {
@@ -261,6 +270,9 @@ function clauseStart(text: string, at: number): number {
   return start;
 }
 
+/** Words before "与X对接" that make it a later extension, not an integration of this project. */
+const FUTURE = /预留|未来|后续|将来|远期/;
+
 /** Where a legacy system's name ends: the protocol or the way it is reached ("，接口协议REST", "需通过REST接口交互"). */
 const LEGACY_NAME_END = /[，；。,;]|接口协议|需?通过/;
 
@@ -283,7 +295,17 @@ function integrationTargets(text: string, legacy = false): string[] {
     for (const lead of ['既有', '现有', '原有', '波音']) if (text.startsWith(lead, i)) i += lead.length;
     let end = i;
     while (end < text.length && !'，；。,;'.includes(text[end]!)) end++;
+    const after = out.length;
     addNames(text.slice(i, end), out, 24);
+    // "与现有用友NC对接": nothing follows 对接, and the customer's own system stands between 与
+    // and it (an outside system, 与公安旅馆业系统对接, is a requirement a rule answers, not one the
+    // customer keeps).
+    if (out.length === after) {
+      const clause = text.slice(clauseStart(text, at), at);
+      const own = /与(?:既有|现有|原有)/.exec(clause);
+      // "预留与现有门户对接" reserves an interface for later: nothing to integrate now.
+      if (own && !FUTURE.test(clause.slice(0, own.index))) addNames(clause.slice(own.index + own[0].length), out, 24);
+    }
     at = text.indexOf('对接', end);
   }
   return out;
