@@ -274,6 +274,8 @@ const LifecycleFindingSchema = z.object({
   retiresWith: z.string().optional(),
   /** It moves to a cloud service in the customer's move to the cloud, upgraded as it moves (a self-managed MySQL 5.7 to RDS). */
   migrates: z.boolean().optional(),
+  /** The project replaces it with a domestic product (an Oracle database in a 数据库国产化替代): no upgrade of its own. */
+  replaced: z.boolean().optional(),
   refs: Refs,
 });
 export type LifecycleFinding = z.infer<typeof LifecycleFindingSchema>;

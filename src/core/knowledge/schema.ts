@@ -53,6 +53,8 @@ export const TraitSchema = z.enum([
   'mlps-3plus',
   /** A goal moves the estate off its own data centre onto a public cloud (整体迁移上云, IDC退租). */
   'cloud-migration',
+  /** A goal or pain replaces the databases under the applications with domestic ones (数据库国产化替代, 去O). */
+  'database-replacement',
 ]);
 
 /**
@@ -124,11 +126,12 @@ const CostProfileSchema = z
      */
     driver: z.enum(['hosts', 'nodes', 'users', 'endpoints', 'tb', 'sites', 'links', 'project']),
     /**
-     * With `users`: the role of the people who use the system (财务): a scale figure that counts
-     * them ("其中财务人员约480人") gives the users, and without one `defaultUnits` does; never every
-     * employee, as a finance shared-services platform is licensed for its finance staff.
+     * What counts the units where the intake gives a figure for them: a scale figure whose text
+     * names one of `words` ("其中财务人员约480人", "Oracle数据库实例约120个") gives them, said as
+     * its number and `unit` (480名财务人员, 120个数据库实例). With `users` and no such figure,
+     * `defaultUnits` do, never every employee: a finance platform is licensed for its finance staff.
      */
-    userRoles: z.array(NonEmpty).min(1).optional(),
+    countedBy: z.object({ words: z.array(NonEmpty).min(1), unit: NonEmpty }).strict().optional(),
     /**
      * `subscription`: the licence is paid every year; `perpetual`: bought once, with annual
      * maintenance (counted in operations).

@@ -37,7 +37,16 @@ const REPLACE = /替换|更换|替代|取代|下线|淘汰|弃用|退役|推倒�
 /** Words that keep it. */
 const KEEP = /不替换|不更换|无需替换|不做替换|不取代|不下线|不淘汰|保留|沿用|继续使用|不重建|不改变|不动|keep|retain/i;
 /** For a product the customer runs today: words that describe it, or moving away from it, not choosing it. */
-const CURRENT = /现有|现用|在用|当前|目前|原有|既有|现状|主要组件|迁移|迁出|替换|下线|退役|升级/;
+const CURRENT = /现有|现用|在用|当前|目前|原有|既有|现状|主要组件|规模|支持期|迁移|迁出|替换|下线|退役|升级/;
+/** Words that name a product as what another is measured against ("Oracle兼容度较高", "生态小于MySQL"), just before or after it. */
+const YARDSTICK_BEFORE = /(?:小于|大于|不如|优于|相比|对比|兼容)[^，；。]{0,12}$/;
+// A list of them may stand before it: "提供Oracle、MySQL、SQL Server与PostgreSQL等多种兼容模式".
+const YARDSTICK_AFTER = /^[^，；。]{0,32}兼容/;
+
+/** Whether a product named at [start, end) of `text` is named as a yardstick, not proposed. */
+function asYardstick(text: string, start: number, end: number): boolean {
+  return YARDSTICK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || YARDSTICK_AFTER.test(text.slice(end, end + 36));
+}
 
 /**
  * `groundingText`, when given, is what the engine told the model: a product it names (an upgrade
@@ -71,7 +80,9 @@ export function verifyPlan(markdown: string, model: ReportModel, kb: KnowledgeBa
   for (const s of statementsOf(markdown)) {
     if (setsAside(s)) continue;
     const hits = products.find(s.text);
-    const named = [...new Set(hits.map((h) => h.value))].map((id) => kb.product(id)).filter((p): p is Product => p !== undefined);
+    // A product named only as what a pick is compatible with or compared to is not proposed.
+    const proposed = hits.filter((h) => !asYardstick(s.text, h.start, h.end));
+    const named = [...new Set(proposed.map((h) => h.value))].map((id) => kb.product(id)).filter((p): p is Product => p !== undefined);
     // The customer's own products are named to describe the estate, or to move away from them.
     const chosen = named.filter((p) => !(estate.has(p.id) && CURRENT.test(s.text)));
     let flagged = false;

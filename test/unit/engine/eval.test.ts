@@ -343,6 +343,24 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'fssc-rollout',
     present: ['财务共享平台', '费控与报销', '司库与资金管理', '银企直连', '验真', '客户已计划升级到用友BIP', '先试点子公司再分批纳入', '保留并对接用友NC', '子公司财务转岗', '分批纳入子公司', '优先选择国产软件'],
   },
+  'database-replacement': {
+    // The dispatch system the segment implies stays; the project replaces the databases under the applications.
+    core: 'scada-ems',
+    inScope: false,
+    constraints: ['xinchuang-full', 'keep-system'],
+    excluded: [
+      ['oracle-database', 'xinchuang'],
+      ['oracle-weblogic', 'xinchuang'],
+      ['rhel', 'xinchuang'],
+    ],
+    // Nothing proposed (every goal to clarification); an Oracle upgrade to schedule; the failed
+    // MySQL pilot read as the estate; the calendar deadline missed.
+    absent: ['暂不给出选型', '升级到Oracle 19c', '升级窗口', '期望的上线期限', '需进一步澄清', 'MySQL 未注明', '围绕它优化'],
+    lifecycle: ['oracle-db 11g past'],
+    verdict: 'tight',
+    timeline: 'database-replacement',
+    present: ['达梦数据库 DM8', '人大金仓', '应用服务器', '存储过程', '反向同步', '回放', '应用适配与数据迁移', '每年约¥1800万', '替换其下的数据库', '19个月的期限'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
@@ -534,8 +552,29 @@ describe('evaluation intakes', () => {
     const counted = platform(readFixture('eval/finance-shared-services'));
     assert.match(counted.assumption, /按调研表的480名财务人员/);
     const uncounted = platform(readFixture('eval/finance-shared-services').replace('  - 员工约1.6万人，其中财务人员约480人', '  - 员工约1.6万人'));
-    assert.match(uncounted.assumption, /假设500名财务用户（调研表未给出财务人员数）/);
+    assert.match(uncounted.assumption, /假设500名财务人员（调研表未给出）/);
     assert.ok(uncounted.high < counted.high * 1.2, `${uncounted.low}–${uncounted.high}`);
+  });
+
+  it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {
+    const { model } = evalReport('database-replacement');
+    const items = model.costs!.items;
+    assert.match(items.find((i) => i.category === 'transactional-db' && i.kind === 'licence')!.assumption, /按调研表的120个数据库实例/);
+    const migration = items.find((i) => i.component === '应用适配与数据迁移')!;
+    assert.match(migration.assumption, /按调研表的38套系统/);
+    assert.deepEqual([migration.low, migration.high], [38 * 30e4, 38 * 80e4]);
+    assert.deepEqual(model.costs!.benefits[0]!.perYear && [model.costs!.benefits[0]!.perYear.low, model.costs!.benefits[0]!.perYear.high], [18e6, 18e6]);
+    // Without a count of systems, the work is said to follow the assessment, not priced.
+    const uncounted = generateReport(parseIntake(readFixture('eval/database-replacement').replace('，核心业务系统38套', '')), 0, { asOf: '2026-06-01' }).costs!;
+    assert.ok(!uncounted.items.some((i) => i.component === '应用适配与数据迁移'));
+    assert.ok(uncounted.assumptions.some((a) => a.includes('按迁移评估的结果另行测算')));
+  });
+
+  it('a database the replacement retires has no upgrade of its own', () => {
+    const { model } = evalReport('database-replacement');
+    const oracle = model.lifecycle.find((l) => l.family === 'oracle-db')!;
+    assert.equal(oracle.replaced, true);
+    assert.match(oracle.upgrade, /国产化替代中迁移下线/);
   });
 
   it('prices 等保 testing by the level the intake states', () => {

@@ -62,6 +62,47 @@ describe('understanding', () => {
     assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope, u.model.coreSystem.replaces], ['pms', true, true]);
   });
 
+  describe('a deadline by the calendar', () => {
+    const deadline = (text: string) => understood(['[客户行业]：能源', '[核心目标]：', `- 主要目标：${text}`]).model.deadline;
+
+    it('counts the months from the report date to the end of the year or month named', () => {
+      // understood() reports as of 2026-06-01.
+      assert.deepEqual([deadline('2027年底前38套系统数据库全部替换').months, deadline('2027年底前38套系统数据库全部替换').text], [19, '2027年底前']);
+      assert.equal(deadline('2026年12月底前上线').months, 7);
+      // "前" alone: before that month begins.
+      assert.equal(deadline('2027年3月前上线').months, 9);
+    });
+
+    it('does not read the month of a date as a number of months, nor a past date or a bare year as a deadline', () => {
+      assert.notEqual(deadline('2026年9月底前上线').months, 9);
+      assert.equal(deadline('2025年底前完成').months, undefined);
+      assert.equal(deadline('2027年营收翻番').months, undefined);
+    });
+  });
+
+  describe('a database replacement', () => {
+    const goal = (text: string) => understood(['[客户行业]：能源', '[核心目标]：', `- 主要目标：${text}`]);
+    it('is read as the replacement rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
+      const rules = getKnowledgeBase().rules.filter((r) => r.id === 'domestic-database-replacement');
+      for (const text of ['2027年底前38套核心系统数据库全部替换为国产数据库', '数据库国产化替代', '核心系统去O', 'Oracle迁移到国产数据库', '国产数据库替换Oracle', '上线新ERP', '数据库升级到19c', '去OA系统']) {
+        const u = goal(text);
+        const fires = evaluateRules(u.facts, rules).length > 0;
+        assert.equal(fires, u.traits.has('database-replacement'), text);
+      }
+      assert.ok(goal('数据库国产化替代').traits.has('database-replacement'));
+    });
+
+    it('reads the layers before 国产化 as full 信创 ("数据库、操作系统与中间件全部国产化")', () => {
+      const u = understood(['[客户行业]：能源', '[特殊要求]：', '- 信创要求：数据库、操作系统与中间件全部国产化']);
+      assert.ok(u.constraintKinds.has('xinchuang-full'), [...u.constraintKinds].join());
+    });
+
+    it('takes a product a pain says was tried and dropped for no part of the estate', () => {
+      const u = understood(['[客户行业]：能源', '[当前痛点]：', '- 历史上一次MySQL替换试点因性能回退被叫停', '[基础设施现状]：', '- 数据库：Oracle 19c']);
+      assert.deepEqual(u.model.estate.products.map((p) => p.family), ['oracle-db']);
+    });
+  });
+
   it('reads a one-time budget written before its amount ("迁移项目一次性¥600万")', () => {
     const budget = understood(['[客户行业]：互联网', '[预算限制]：', '- 总预算：迁移项目一次性¥600万，之后云资源按年计']).model.budget;
     assert.equal(budget.oneTime?.amount, 6_000_000);

@@ -114,6 +114,12 @@ describe('llm verify: the plan, hard constraints and personal data', () => {
     assert.deepEqual(ecommerce('- OMS直接采购聚水潭，快速上线。').map((f) => f.code), ['llm.excluded-product']);
   });
 
+  it('llm.excluded-product: none for an excluded product named as what a pick is compatible with or compared to, one for it proposed', () => {
+    const replacement = context('eval/database-replacement.intake');
+    assert.deepEqual(replacement('## 推荐系统方案\n- 事务数据库选用达梦DM8，Oracle兼容度较高；生态小于MySQL/PostgreSQL；人大金仓提供Oracle、MySQL等多种兼容模式。'), []);
+    assert.deepEqual(replacement('## 推荐系统方案\n- 事务数据库改用MySQL，兼容性好。').map((f) => f.code), ['llm.excluded-product']);
+  });
+
   it('llm.excluded-product: none for naming an excluded product to say it was excluded, or in a part that lists exclusions', () => {
     for (const text of [
       '- Datadog、New Relic：控制面在公有云上，违反“患者数据不得上公有云”，已排除。',

@@ -98,6 +98,15 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
     if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
   }
+  // Replacing the databases, the applications' stored procedures and SQL are most of the work:
+  // priced per system the intake counts, else said to follow the migration assessment.
+  if (u.traits.has('database-replacement') && systems.some((s) => s.category === 'transactional-db')) {
+    const count = u.model.scale.figures.find((f) => f.text.includes('系统') && /套|个/.test(f.text) && f.value > 0)?.value;
+    if (count !== undefined) {
+      const [low, high] = MIGRATION_PER_SYSTEM_WAN.map((x) => toCurrency(x * count)) as [number, number];
+      items.push({ component: '应用适配与数据迁移', category: 'transactional-db', kind: 'implementation', period: 'one-time', low, high, assumption: `按调研表的${round(count, 0)}套系统，每套${MIGRATION_PER_SYSTEM_WAN[0]}–${MIGRATION_PER_SYSTEM_WAN[1]}万元（存储过程与SQL改造、数据迁移与割接演练），以迁移评估结果为准` });
+    } else assumptions.push('应用侧的存储过程与SQL改造、数据迁移与割接演练按迁移评估的结果另行测算，未计入上表。');
+  }
   if (regulated.mlps) {
     // 第二级 is tested about every two years and costs less per test than 第三级, tested every year.
     const second = !u.traits.has('mlps-3plus') && u.usable.some((f) => MLPS_SECOND_LEVEL.test(f.value));
@@ -131,7 +140,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   };
   const currentSpend = u.traits.has('cloud-migration') ? spendToBeat(u, currency) : undefined;
   const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined), items, vendorOf);
-  const benefits = benefitsOf(u, currency);
+  const benefits = benefitsOf(u, currency, licenceEnded(u, currency));
   const runMid = (perYear.low + perYear.high) / 2;
   const onceMid = (once.low + once.high) / 2;
   const annual = benefits.find((b) => b.perYear)?.perYear;
@@ -231,17 +240,6 @@ function ownUsers(category: Category, u: Understanding): number | undefined {
   return u.model.scale.figures.find((f) => /用户|人/.test(f.text) && names.find(f.text).some((h) => h.value === category.id))?.value;
 }
 
-/**
- * The users of a system licensed by role: the people a scale figure counts in one of `roles`
- * ("其中财务人员约480人" for 财务), where the intake gives such a figure.
- */
-function roleUsers(roles: readonly string[], u: Understanding): { units: number; basis: string } | undefined {
-  const figure = u.model.scale.figures.find((f) => f.text.includes('人') && roles.some((r) => f.text.includes(r)) && f.value > 0);
-  if (!figure) return undefined;
-  const role = roles.find((r) => figure.text.includes(r))!;
-  return { units: figure.value, basis: `按调研表的${round(figure.value, 0)}名${role}人员` };
-}
-
 /** A scale figure that counts devices ("其中办公终端约5000台"), not people. */
 const ENDPOINT_WORDS = /终端|电脑|PC|笔记本|台式机|桌面|端点/;
 
@@ -255,6 +253,9 @@ function endpointsFor(u: Understanding): { units: number; basis: string } | unde
   const servers = u.model.estate.nodes ?? 0;
   return { units: devices + servers, basis: `按调研表的${round(devices, 0)}台终端${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
 }
+
+/** The adaptation and migration of one application onto a domestic database (万元): its SQL and stored procedures, data, cutover rehearsals. */
+const MIGRATION_PER_SYSTEM_WAN: [number, number] = [30, 80];
 
 /** An intake line that puts the system at 等保 第二级. */
 const MLPS_SECOND_LEVEL = /等保[^，；。]{0,8}(?:二级|2级|第二级)/;
@@ -286,12 +287,14 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   const fallback = category.cost.defaultUnits[sizeIndex]!;
   const m = u.model;
   let given: number | undefined;
+  const counted = category.cost.countedBy;
+  if (counted) {
+    const figure = m.scale.figures.find((f) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || f.text.includes('人')));
+    if (figure) return { units: figure.value, basis: `按调研表的${round(figure.value, 0)}${counted.unit}` };
+    if (d === 'users') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
+  }
   if (d === 'hosts') given = m.estate.nodes;
-  else if (d === 'users' && category.cost.userRoles) {
-    const role = roleUsers(category.cost.userRoles, u);
-    if (role) return role;
-    return { units: fallback, basis: `假设${fallback}名${category.cost.userRoles[0]}用户（调研表未给出${category.cost.userRoles[0]}人员数）` };
-  } else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
+  else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
   else if (d === 'tb') given = m.estate.dataTb;
   else if (d === 'sites') given = m.scale.sites ?? (m.estate.onPrem.length > 1 ? m.estate.onPrem.length : undefined);
   else if (d === 'links') {
@@ -422,8 +425,9 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
   return `${verdict === 'tight' ? '报价若接近上限，' : '要回到预算内，'}${parts.join('；')}。`;
 }
 
-function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
-  const out: Costs['benefits'] = [];
+/** The benefits: `known` first (a licence the project ends), then the customer's loss figures, freed staff, or else its measurable goals. */
+function benefitsOf(u: Understanding, currency: string, known: Costs['benefits']): Costs['benefits'] {
+  const out: Costs['benefits'] = [...known];
   const rate = CNY_PER[currency] ?? 1;
   for (const loss of u.model.lossFigures) {
     const yearly = inCny(loss.amount * (12 / loss.perMonths), loss.currency) / rate;
@@ -475,6 +479,29 @@ function benefitsOf(u: Understanding, currency: string): Costs['benefits'] {
     if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
   }
   return out;
+}
+
+/** A yearly licence or maintenance bill the customer names ("Oracle许可与维保每年约1800万"). */
+const LICENCE_BILL = /许可|维保|授权|订阅|License/i;
+const YEARLY = /每年|年度|一年|\/年|年费/;
+
+/**
+ * Replacing the databases, the licence and maintenance the customer pays for the old ones each
+ * year ends with the last cutover: the yearly saving, from the customer's own figure (the new
+ * databases' maintenance is in the running costs already).
+ */
+function licenceEnded(u: Understanding, currency: string): Costs['benefits'] {
+  if (!u.traits.has('database-replacement')) return [];
+  for (const f of u.usable) {
+    if ((f.section !== '当前痛点' && f.section !== '核心目标') || !LICENCE_BILL.test(f.value) || !YEARLY.test(f.value)) continue;
+    // The line is about a bill: "1800万" is money without a sign.
+    const m = findMoney(f.value, { bare: true })[0];
+    if (!m) continue;
+    const yearly = m.currency === currency ? m.amount : inCny(m.amount, m.currency) / (CNY_PER[currency] ?? 1);
+    const text = formatAmount(yearly, currency);
+    return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：最后一批割接、原库下线后不再支付，每年约${text}（新数据库的维保已计入上表的运行费用）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
+  }
+  return [];
 }
 
 /** Yearly cost of one person (万元, CNY), salary with social insurance: an assumption the report states. */

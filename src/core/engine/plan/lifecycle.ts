@@ -51,15 +51,19 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // cloud's service: no upgrade of its own to schedule.
     const product = family.product ? u.kb.product(family.product) : undefined;
     const migrates = !retires && (product ? product.cloud === 'none' && movesToCloudService(u, product.categories) : family.category !== undefined && movesToCloudService(u, [family.category]));
+    // Replacing the databases with domestic ones, a foreign database goes in the replacement.
+    const replaced = !retires && !migrates && u.traits.has('database-replacement') && (product ? product.categories.includes('transactional-db') && product.origin !== 'cn' : family.category === 'transactional-db');
     const upgrade =
       retires
         ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
+        : replaced
+          ? '在本期国产化替代中迁移下线，不单独升级；替换前做好网络隔离与备份'
         : migrates
           ? `迁到目标云的托管服务时一并升级到受支持的版本，不单独升级；迁移前在测试环境回归兼容性`
           : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
           ? family.xinchuangUpgrade
           : family.upgrade;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), ...(migrates ? { migrates: true } : {}), refs: p.refs });
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), ...(migrates ? { migrates: true } : {}), ...(replaced ? { replaced: true } : {}), refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
 }

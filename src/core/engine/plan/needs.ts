@@ -110,7 +110,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       // (Unless a rule already answers with that product's own upgrade path.) A component that
       // goes with the system the project replaces is no answer to a pain a rule restates in its
       // own words (算薪分散 on the line that also says the OA runs on Windows Server 2012).
-      for (const l of lifecycle) if (!(needWord && l.retiresWith) && (l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}升级`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
+      for (const l of lifecycle) if (!(needWord && (l.retiresWith || l.replaced)) && (l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}${l.replaced ? '迁移下线' : '升级'}`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
     }
     // What the main goal retires (下线AS/400) answers the pains about it, and a cost goal when
     // the mainframe's cost is one of the pains.

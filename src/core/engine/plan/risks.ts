@@ -75,7 +75,10 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
       // The upgrade paths are listed once, under 实施建议; here what to do about them as a whole.
       mitigation:
         lifecycle.length === 1
-          ? `${swapSuffix(lifecycle[0]!.upgrade, '。')}；升级前在测试环境验证兼容性并准备回退方案。`
+          ? // One the project retires or replaces has no upgrade to test.
+            lifecycle[0]!.replaced
+            ? `${swapSuffix(lifecycle[0]!.upgrade, '。')}。`
+            : `${swapSuffix(lifecycle[0]!.upgrade, '。')}；升级前在测试环境验证兼容性并准备回退方案。`
           : `逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。`,
       source: 'lifecycle',
       refs: [...new Set(lifecycle.flatMap((l) => l.refs))].sort((a, b) => a - b),

@@ -169,12 +169,15 @@ function upToDomestic(v: string): string {
 
 function countDomestic(v: string): number {
   // "国产操作系统、数据库与中间件": one 国产 before a list of layers names each of them.
-  const named = [...v.matchAll(DOMESTIC_LIST)].map((m) => m[0]).join('、');
+  const named = [...v.matchAll(DOMESTIC_LIST), ...v.matchAll(LAYERS_DOMESTIC)].map((m) => m[0]).join('、');
   return [/芯片|CPU|处理器/, /操作系统/, /数据库/, /中间件/].filter((re) => re.test(named)).length;
 }
 
 /** 国产 and the layers it names, one or a list (国产操作系统、数据库与中间件). */
 const DOMESTIC_LIST = /国产(?:芯片|CPU|处理器|操作系统|数据库|中间件)(?:[、和与及](?:芯片|CPU|处理器|操作系统|数据库|中间件))*/g;
+
+/** The layers, then that they be domestic (数据库、操作系统与中间件全部国产化). */
+const LAYERS_DOMESTIC = /(?:芯片|CPU|处理器|操作系统|数据库|中间件)(?:[、和与及](?:芯片|CPU|处理器|操作系统|数据库|中间件))*(?:全部|全面|均|都)?(?:国产化|国产替代|采用国产|使用国产)/g;
 
 /** The clause of `text` around the first match of `re`. */
 function phrase(text: string, re: RegExp): string {

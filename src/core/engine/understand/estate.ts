@@ -30,6 +30,20 @@ function namedAsTarget(text: string, start: number): boolean {
   return TARGET_BEFORE.test(text.slice(Math.max(0, start - 6), start).trimEnd());
 }
 
+/** A pilot or trial, and its end: "一次MySQL替换试点因性能回退被叫停". */
+const TRIED = /试点|尝试|试用|曾用|曾经/;
+const DROPPED = /叫停|失败|放弃|终止|中止|未成功|搁置/;
+
+/** Whether the clause around `at` says what is named there was tried and dropped: what was tried, not what runs. */
+function triedAndDropped(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && !'，；。,;'.includes(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !'，；。,;'.includes(text[end]!)) end++;
+  const clause = text.slice(start, end);
+  return TRIED.test(clause) && DROPPED.test(clause);
+}
+
 /** Whether the words right after a family's alias make it another product ("Windows AD"). */
 function namesAnother(text: string, hit: { end: number; value: EstateName }): boolean {
   if (hit.value.kind !== 'family') return false;
@@ -197,6 +211,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
       const hit = hits[h]!;
       const named = hit.value;
       if (namesAnother(f.value, hit)) continue;
+      if (f.section === '当前痛点' && triedAndDropped(f.value, hit.start)) continue;
       if (namedAsTarget(f.value, hit.start)) {
         if (named.kind === 'product') upgradeTargets.set(named.product.id, [...(upgradeTargets.get(named.product.id) ?? []), f.line + 1]);
         continue;

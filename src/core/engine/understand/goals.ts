@@ -12,8 +12,31 @@ import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 const MONTHS = /(\d{1,2})\s{0,1}(?:个)?月/;
 const YEARS = /(\d{1,2}(?:\.5)?)\s{0,1}年(?!度|前|底|初)/;
+/** A deadline by the calendar: "2027年底前", "2026年6月底前", "2027年3月前" (checked before MONTHS, which would read "6月"). */
+const BY_DATE = /(20\d{2})\s?年\s?(?:(\d{1,2})\s?月)?(底|末)?(前|之前|以前)?/;
+const DAYS_PER_MONTH = 30.44;
 
-export function detectGoals(facts: readonly Fact[]): {
+/**
+ * The months from `asOf` (YYYY-MM-DD) to a calendar deadline in `text`, and how to say it: the
+ * end of the month or year with 底/末, the start of the month with 前 alone ("2027年3月前": by
+ * the end of February). Undefined without one, or for a date that is past or too far.
+ */
+function dateDeadline(text: string, asOf: string): { months: number; text: string } | undefined {
+  const m = BY_DATE.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : undefined;
+  const end = m[3] !== undefined;
+  if (month === undefined ? !end : !end && !m[4]) return undefined;
+  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  // Day 0 of the next month is the last day of this one.
+  const by = end ? Date.UTC(year, month ?? 12, 0) : Date.UTC(year, month! - 1, 1);
+  const months = Math.round((by - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000 / DAYS_PER_MONTH);
+  if (!(months >= 1 && months <= 72)) return undefined;
+  return { months, text: `${year}年${month !== undefined ? `${month}月` : ''}${end ? '底' : ''}前` };
+}
+
+export function detectGoals(facts: readonly Fact[], asOf: string): {
   mainGoal?: UnderstandingModel['mainGoal'];
   secondary: UnderstandingModel['secondaryGoals'];
   deadline: UnderstandingModel['deadline'];
@@ -33,6 +56,11 @@ export function detectGoals(facts: readonly Fact[]): {
   }
   let deadline: UnderstandingModel['deadline'] = { text: '', refs: [] };
   for (const f of [time, ...mainFacts, ...goals].filter((x): x is Fact => !!x)) {
+    const date = dateDeadline(f.value, asOf);
+    if (date) {
+      deadline = { ...date, refs: [f.line + 1] };
+      break;
+    }
     const m = MONTHS.exec(f.value);
     const y = m ? undefined : YEARS.exec(f.value);
     if (m || y) {

@@ -24,6 +24,13 @@ import { deniedAt } from './denied';
 import { inCny } from '../format';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
+/**
+ * A goal or pain to replace the databases with domestic ones: "数据库全部替换为国产数据库",
+ * "数据库国产化替代", "去O". The rules of the replacement (rules.yaml, domestic-database-
+ * replacement) hold a copy, which a test keeps equal.
+ */
+const DATABASE_REPLACEMENT = /(数据库|Oracle|DB2|SQL\s?Server)[^，；。]{0,16}(国产化|国产替代|(替换|替代|迁移|迁|切换|换)(为|到|至|成)国产)|国产数据库[^，；。]{0,6}(替换|替代)|去\s?O(?![a-z])|去Oracle/i;
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -52,7 +59,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const estate = detectEstate(usable, kb);
   const constraints = detectConstraints(usable, kb);
   const tried = detectTried(usable, kb);
-  const goals = detectGoals(usable);
+  const goals = detectGoals(usable, asOf);
   const pains = detectPains(usable);
   const budget = detectBudget(usable);
   const segmentFact = usable.find((f) => f.section === '客户行业' && f.fieldPath[0] === '细分领域');
@@ -122,6 +129,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
     traits.add('cloud-migration');
     traits.add('public-cloud');
   }
+  // The databases under the applications are replaced with domestic ones: a goal or pain says so.
+  if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && DATABASE_REPLACEMENT.test(f.value))) traits.add('database-replacement');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

@@ -31,6 +31,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'legacy-integration': '对接遗留系统',
   'mlps-3plus': '等保三级及以上',
   'cloud-migration': '迁移上云',
+  'database-replacement': '数据库国产化替代',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
