@@ -55,6 +55,8 @@ export const TraitSchema = z.enum([
   'cloud-migration',
   /** A goal or pain replaces the databases under the applications with domestic ones (数据库国产化替代, 去O). */
   'database-replacement',
+  /** A goal builds an application on a large language model (知识问答助手, 基于内部文档回答). */
+  'llm-application',
 ]);
 
 /**
@@ -128,15 +130,17 @@ const CostProfileSchema = z
     /**
      * What counts the units where the intake gives a figure for them: a scale figure whose text
      * names one of `words` ("其中财务人员约480人", "Oracle数据库实例约120个") gives them, said as
-     * its number and `unit` (480名财务人员, 120个数据库实例). With `users` and no such figure,
-     * `defaultUnits` do, never every employee: a finance platform is licensed for its finance staff.
+     * its number and `unit` (480名财务人员, 120个数据库实例). With `users` (or `hardware`) and no
+     * such figure, `defaultUnits` do, said as assumed: never every employee, as a finance platform is
+     * licensed for its finance staff; never "a cluster", as servers bought are counted.
      */
     countedBy: z.object({ words: z.array(NonEmpty).min(1), unit: NonEmpty }).strict().optional(),
     /**
      * `subscription`: the licence is paid every year; `perpetual`: bought once, with annual
-     * maintenance (counted in operations).
+     * maintenance (counted in operations); `hardware`: `licencePerUnit` buys the unit's hardware
+     * (a GPU server) once, shown as infrastructure, its maintenance counted in operations.
      */
-    licenceModel: z.enum(['subscription', 'perpetual']),
+    licenceModel: z.enum(['subscription', 'perpetual', 'hardware']),
     /** Licence per unit (万元 = 10,000 CNY, mid price tier): per year for a subscription, once for a perpetual licence. */
     licencePerUnit: Range,
     /** Units assumed when the intake gives none, by customer scale (sme, mid, large). */

@@ -361,6 +361,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'database-replacement',
     present: ['达梦数据库 DM8', '人大金仓', '应用服务器', '存储过程', '反向同步', '回放', '应用适配与数据迁移', '每年约¥1800万', '替换其下的数据库', '19个月的期限'],
   },
+  'knowledge-assistant': {
+    // A carmaker's after-sales question-answering assistant on its own documents, kept in-house.
+    core: 'knowledge-assistant',
+    inScope: true,
+    constraints: ['data-in-country', 'xinchuang-preferred'],
+    excluded: [['azure-openai-search', 'constraint']],
+    // The Kubernetes and API gateway an AI mention used to bring; the pains sent to clarification;
+    // GPU servers priced as "a cluster".
+    absent: ['Kubernetes', 'API网关', '需进一步澄清', '个节点的集群', 'Azure'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'knowledge-assistant',
+    present: ['RAGFlow', '昇腾', '出处', '拒答', '评测集', '幻觉', 'DLP', '转专家'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
@@ -575,6 +589,17 @@ describe('evaluation intakes', () => {
     const oracle = model.lifecycle.find((l) => l.family === 'oracle-db')!;
     assert.equal(oracle.replaced, true);
     assert.match(oracle.upgrade, /国产化替代中迁移下线/);
+  });
+
+  it('buys inference servers as hardware, for the servers the intake counts, else for an assumed few', () => {
+    const servers = (text: string) => generateReport(parseIntake(text), 0, { asOf: '2026-06-01' }).costs!.items.filter((i) => i.category === 'llm-inference');
+    const assumed = servers(readFixture('eval/knowledge-assistant'));
+    const bought = assumed.find((i) => i.kind === 'infrastructure' && i.period === 'one-time')!;
+    assert.match(bought.assumption, /^硬件采购，假设2台推理服务器（调研表未给出）$/);
+    assert.ok(!assumed.some((i) => i.kind === 'licence'), 'no licence for hardware');
+    assert.equal(assumed.find((i) => i.kind === 'operations')!.assumption, '硬件维保与运维');
+    const counted = servers(readFixture('eval/knowledge-assistant').replace('  - 维修手册、技术通报与故障案例文档约40万份', '  - 维修手册、技术通报与故障案例文档约40万份\n  - 已规划GPU推理服务器6台'));
+    assert.match(counted.find((i) => i.kind === 'infrastructure' && i.period === 'one-time')!.assumption, /按调研表的6台推理服务器/);
   });
 
   it('prices 等保 testing by the level the intake states', () => {

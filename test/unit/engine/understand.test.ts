@@ -80,6 +80,17 @@ describe('understanding', () => {
     });
   });
 
+  it('reads a goal to build an LLM application as the assistant rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：汽车', '[核心目标]：', `- 主要目标：${text}`]);
+    const rules = getKnowledgeBase().rules.filter((r) => r.id === 'enterprise-rag-assistant');
+    for (const text of ['上线售后技术问答助手', '基于内部文档回答并给出出处', '建设RAG知识库', '大模型知识库问答', '上线新ERP', '智能客服降低人工量', 'DRAGON项目上线', '搭建AI中台']) {
+      const u = goal(text);
+      assert.equal(evaluateRules(u.facts, rules).length > 0, u.traits.has('llm-application'), text);
+    }
+    assert.ok(goal('建设RAG知识库').traits.has('llm-application'));
+    assert.ok(!goal('DRAGON项目上线').traits.has('llm-application'));
+  });
+
   describe('a database replacement', () => {
     const goal = (text: string) => understood(['[客户行业]：能源', '[核心目标]：', `- 主要目标：${text}`]);
     it('is read as the replacement rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {

@@ -86,17 +86,19 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
     const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : ''}`;
-    if (!existing && licence[1] > 0) {
+    if (!existing && licence[1] > 0 && licenceModel === 'hardware') {
+      items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `硬件采购，${basisText}`, ...from });
+    } else if (!existing && licence[1] > 0) {
       items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}`, ...from });
     }
     if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: existing ? '升级、调优与集成' : '实施、集成与数据迁移' });
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
     if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
-    const opsBase: [number, number] = licenceModel === 'perpetual' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
+    const opsBase: [number, number] = licenceModel === 'perpetual' || licenceModel === 'hardware' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
     const [share0, share1] = profile.operationsShare;
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
-    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
+    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'hardware' ? '硬件维保与运维' : licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
   }
   // Replacing the databases, the applications' stored procedures and SQL are most of the work:
   // priced per system the intake counts, else said to follow the migration assessment.
@@ -291,7 +293,8 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   if (counted) {
     const figure = m.scale.figures.find((f) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || f.text.includes('人')));
     if (figure) return { units: figure.value, basis: `按调研表的${round(figure.value, 0)}${counted.unit}` };
-    if (d === 'users') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
+    // Users are never every employee; servers bought as hardware are counted, not "a cluster".
+    if (d === 'users' || category.cost.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
   }
   if (d === 'hosts') given = m.estate.nodes;
   else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;

@@ -31,6 +31,13 @@ import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
  */
 const DATABASE_REPLACEMENT = /(数据库|Oracle|DB2|SQL\s?Server)[^，；。]{0,16}(国产化|国产替代|(替换|替代|迁移|迁|切换|换)(为|到|至|成)国产)|国产数据库[^，；。]{0,6}(替换|替代)|去\s?O(?![a-z])|去Oracle/i;
 
+/**
+ * A goal to build an application on a large language model: "上线售后技术问答助手，基于内部文档
+ * 回答并给出出处". The rules of it (rules.yaml, enterprise-rag-assistant) hold a copy, which a
+ * test keeps equal.
+ */
+const LLM_APPLICATION = /问答助手|智能问答|知识问答|知识助手|AI助手|智能助手|检索增强|(?<![a-z])RAG(?![a-z])|(基于|依据)[^，；。]{0,6}(文档|知识库|手册)[^，；。]{0,6}(回答|问答|答复)|大模型[^，；。]{0,10}(问答|知识库|助手|应用)/i;
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -131,6 +138,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   }
   // The databases under the applications are replaced with domestic ones: a goal or pain says so.
   if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && DATABASE_REPLACEMENT.test(f.value))) traits.add('database-replacement');
+  // A goal builds an application on a large language model.
+  if (usable.some((f) => f.section === '核心目标' && LLM_APPLICATION.test(f.value))) traits.add('llm-application');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

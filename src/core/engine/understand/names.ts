@@ -32,6 +32,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'mlps-3plus': '等保三级及以上',
   'cloud-migration': '迁移上云',
   'database-replacement': '数据库国产化替代',
+  'llm-application': '大模型应用',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */

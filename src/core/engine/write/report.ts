@@ -342,7 +342,8 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
     const clauses = [
       problems.length > 0 ? `解决${problems.join('；')}` : '',
       links.length > 0 ? `承担${links.join('；')}` : '',
-      goals.length > 1 ? `支撑${COUNT[goals.length] ?? goals.length}个目标：${goals.join('；')}` : goals.length === 1 ? `支撑“${goals[0]}”的目标` : '',
+      // Each goal quoted, as one alone is: the list's goals are the customer's words, which 收益 may restate.
+      goals.length > 1 ? `支撑${COUNT[goals.length] ?? goals.length}个目标：${goals.map((x) => `“${x}”`).join('；')}` : goals.length === 1 ? `支撑“${goals[0]}”的目标` : '',
     ].filter(Boolean);
     const also = clauses.length > 0 ? `同时${clauses.join('，')}` : '';
     const text = [g.said.join('；'), also].filter(Boolean).map((x) => sentence(x)).join('');
