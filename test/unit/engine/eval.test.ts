@@ -298,7 +298,7 @@ const EXPECTED: Record<string, Expectation> = {
     absent: ['可观测性', 'Grafana', '故障定位', 'OpenTelemetry', '需进一步澄清'],
     lifecycle: ['vsphere 7.0 past', 'windows-server 2016 soon'],
     verdict: 'over',
-    timeline: 'platform',
+    timeline: 'security-programme',
     present: ['零信任', 'EDR', '勒索', 'TISAX', 'MSS', '堡垒机', '平均发现时间'],
   },
   hotel: {
@@ -374,6 +374,19 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'tight',
     timeline: 'knowledge-assistant',
     present: ['RAGFlow', '昇腾', '出处', '拒答', '评测集', '幻觉', 'DLP', '转专家'],
+  },
+  'data-security': {
+    // A broker's data classification and protection: the trading system stays out of it.
+    core: 'securities-trading',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // The pains that used to go to clarification; a migration's timeline for a security programme.
+    absent: ['试点迁移', '全面切换', '“不清楚敏感数据分布', '“开发测试环境直接用生产数据副本'],
+    lifecycle: ['vsphere 7.0 past', 'mysql 8.0 past'],
+    verdict: 'tight',
+    timeline: 'security-programme',
+    present: ['分类分级', '数据资产地图', '静态脱敏', '堡垒机', 'DLP', '先以监测模式试运行', '美创科技'],
   },
   'cloud-migration': {
     core: 'lms',

@@ -16,11 +16,25 @@ import { keyFigures } from '../../../src/core/engine/text/restate';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
 import { evaluateRules } from '../../../src/core/engine/rules';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
+import type { Trait } from '../../../src/core/knowledge/schema';
 import { AS_OF } from './helpers';
 
 function understood(lines: string[], asOf = AS_OF): Understanding {
   const intake = parseIntake(lines.join('\n')).intakes[0]!;
   return understand(extractFacts(intake), getKnowledgeBase(), asOf, engineFindings(intake));
+}
+
+/**
+ * Each text as a main goal (through `goal`): the trait holds exactly where the rule fires, the
+ * rule holding a copy of the pattern the trait is read by (understand/index.ts).
+ */
+function assertTraitAgreesWithRule(trait: Trait, ruleId: string, goal: (text: string) => Understanding, texts: readonly string[]): void {
+  const rules = getKnowledgeBase().rules.filter((r) => r.id === ruleId);
+  assert.equal(rules.length, 1, ruleId);
+  for (const text of texts) {
+    const u = goal(text);
+    assert.equal(evaluateRules(u.facts, rules).length > 0, u.traits.has(trait), text);
+  }
 }
 
 const withComponents = (...components: string[]) => ['[客户行业]：零售', '- 细分领域：连锁商超', '[基础设施现状]：', '- 关键组件：', ...components.map((c) => `  - ${c}`)];
@@ -41,12 +55,7 @@ describe('understanding', () => {
       for (const text of ['全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出']) assert.ok(goal(text).traits.has('cloud-migration'), text);
     });
     it('reads a move as the cloud-migration rules do: the trait and their goal pattern (a copy in rules.yaml) agree', () => {
-      const rules = getKnowledgeBase().rules.filter((r) => r.id === 'cloud-migration-waves');
-      for (const text of ['12个月内整体迁移到公有云（倾向华为云或阿里云），IDC退租', '全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出', '迁移上云', 'ERP上云，采用SaaS', '数据迁移到阿里云OSS', '上线新ERP']) {
-        const u = goal(text);
-        const fires = evaluateRules(u.facts, rules).length > 0;
-        assert.equal(fires, u.traits.has('cloud-migration'), text);
-      }
+      assertTraitAgreesWithRule('cloud-migration', 'cloud-migration-waves', goal, ['12个月内整体迁移到公有云（倾向华为云或阿里云），IDC退租', '全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出', '迁移上云', 'ERP上云，采用SaaS', '数据迁移到阿里云OSS', '上线新ERP']);
     });
 
     it('does not take one system\'s move, or a goal the constraints forbid, for the estate\'s', () => {
@@ -82,11 +91,7 @@ describe('understanding', () => {
 
   it('reads a goal to build an LLM application as the assistant rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => understood(['[客户行业]：汽车', '[核心目标]：', `- 主要目标：${text}`]);
-    const rules = getKnowledgeBase().rules.filter((r) => r.id === 'enterprise-rag-assistant');
-    for (const text of ['上线售后技术问答助手', '基于内部文档回答并给出出处', '建设RAG知识库', '大模型知识库问答', '上线新ERP', '智能客服降低人工量', 'DRAGON项目上线', '搭建AI中台']) {
-      const u = goal(text);
-      assert.equal(evaluateRules(u.facts, rules).length > 0, u.traits.has('llm-application'), text);
-    }
+    assertTraitAgreesWithRule('llm-application', 'enterprise-rag-assistant', goal, ['上线售后技术问答助手', '基于内部文档回答并给出出处', '建设RAG知识库', '大模型知识库问答', '上线新ERP', '智能客服降低人工量', 'DRAGON项目上线', '搭建AI中台']);
     assert.ok(goal('建设RAG知识库').traits.has('llm-application'));
     assert.ok(!goal('DRAGON项目上线').traits.has('llm-application'));
   });
@@ -94,12 +99,7 @@ describe('understanding', () => {
   describe('a database replacement', () => {
     const goal = (text: string) => understood(['[客户行业]：能源', '[核心目标]：', `- 主要目标：${text}`]);
     it('is read as the replacement rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
-      const rules = getKnowledgeBase().rules.filter((r) => r.id === 'domestic-database-replacement');
-      for (const text of ['2027年底前38套核心系统数据库全部替换为国产数据库', '数据库国产化替代', '核心系统去O', 'Oracle迁移到国产数据库', '国产数据库替换Oracle', '上线新ERP', '数据库升级到19c', '去OA系统']) {
-        const u = goal(text);
-        const fires = evaluateRules(u.facts, rules).length > 0;
-        assert.equal(fires, u.traits.has('database-replacement'), text);
-      }
+      assertTraitAgreesWithRule('database-replacement', 'domestic-database-replacement', goal, ['2027年底前38套核心系统数据库全部替换为国产数据库', '数据库国产化替代', '核心系统去O', 'Oracle迁移到国产数据库', '国产数据库替换Oracle', '上线新ERP', '数据库升级到19c', '去OA系统']);
       assert.ok(goal('数据库国产化替代').traits.has('database-replacement'));
     });
 
