@@ -388,6 +388,19 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'security-programme',
     present: ['分类分级', '数据资产地图', '静态脱敏', '堡垒机', 'DLP', '先以监测模式试运行', '美创科技'],
   },
+  procurement: {
+    // A machinery group's SRM: source to pay online, suppliers on a portal, integrated with SAP ECC.
+    core: 'srm',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['huawei-roma-connect', 'cloud']],
+    // An MES inferred for the industry; the goals and pains sent to clarification.
+    absent: ['MES', '需进一步澄清'],
+    lifecycle: ['oracle-db 12c past'],
+    verdict: 'within',
+    timeline: 'srm-rollout',
+    present: ['供应商关系管理（SRM）', '供应商门户', '对账单', '需求预测', '招标投标法', 'SAP Ariba', '每年约¥5.4亿'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
@@ -613,6 +626,17 @@ describe('evaluation intakes', () => {
     assert.equal(assumed.find((i) => i.kind === 'operations')!.assumption, '硬件维保与运维');
     const counted = servers(readFixture('eval/knowledge-assistant').replace('  - 维修手册、技术通报与故障案例文档约40万份', '  - 维修手册、技术通报与故障案例文档约40万份\n  - 已规划GPU推理服务器6台'));
     assert.match(counted.find((i) => i.kind === 'infrastructure' && i.period === 'one-time')!.assumption, /按调研表的6台推理服务器/);
+  });
+
+  it('an SRM is priced for the buyers, and the customer\'s own cut of its spend is the benefit', () => {
+    const { model } = evalReport('procurement');
+    assert.match(model.costs!.items.find((i) => i.category === 'srm' && i.kind === 'licence')!.assumption, /按调研表的300名采购人员/);
+    const saving = model.costs!.benefits[0]!;
+    assert.deepEqual([saving.perYear?.low, saving.perYear?.high], [5.4e8, 5.4e8]);
+    assert.match(saving.text, /^按年采购额约180亿元、降本3%计，每年约¥5\.4亿/);
+    // Without the spend, the goal stays a target to measure, not money.
+    const noSpend = generateReport(parseIntake(readFixture('eval/procurement').replace('  - 年采购额约180亿元，活跃供应商约3500家', '  - 活跃供应商约3500家')), 0, { asOf: '2026-06-01' }).costs!;
+    assert.ok(noSpend.benefits.every((b) => !b.perYear));
   });
 
   it('prices 等保 testing by the level the intake states', () => {

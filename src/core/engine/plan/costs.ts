@@ -142,7 +142,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   };
   const currentSpend = u.traits.has('cloud-migration') ? spendToBeat(u, currency) : undefined;
   const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined), items, vendorOf);
-  const benefits = benefitsOf(u, currency, licenceEnded(u, currency));
+  const benefits = benefitsOf(u, currency, [...licenceEnded(u, currency), ...spendCut(u, currency)]);
   const runMid = (perYear.low + perYear.high) / 2;
   const onceMid = (once.low + once.high) / 2;
   const annual = benefits.find((b) => b.perYear)?.perYear;
@@ -505,6 +505,27 @@ function licenceEnded(u: Understanding, currency: string): Costs['benefits'] {
     return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：最后一批割接、原库下线后不再支付，每年约${text}（新数据库的维保已计入上表的运行费用）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
   }
   return [];
+}
+
+/** A goal to cut a spend by a share: "采购降本3%", "采购成本降低2.5%". */
+const SPEND_CUT = /采购[^，；。\d]{0,4}(?:降本|成本降低|成本下降|节约|节省)[^，；。\d]{0,4}(\d{1,2}(?:\.\d{1,2})?)\s?%/;
+/** The yearly spend it applies to, as the scale counts it: "年采购额约180亿元". */
+const SPEND_BASE = /采购额|采购金额|采购支出|采购总额/;
+
+/**
+ * A procurement goal's saving, from the customer's own figures: the share a goal cuts
+ * ("采购降本3%") of the yearly spend the scale states ("年采购额约180亿元").
+ */
+function spendCut(u: Understanding, currency: string): Costs['benefits'] {
+  const goal = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals].find((g) => SPEND_CUT.test(g.text));
+  const base = u.model.scale.figures.find((f) => SPEND_BASE.test(f.text));
+  if (!goal || !base) return [];
+  const share = Number(SPEND_CUT.exec(goal.text)![1]) / 100;
+  const spend = findMoney(base.text, { bare: true })[0];
+  if (!spend || !(share > 0)) return [];
+  const yearly = (spend.currency === currency ? spend.amount : inCny(spend.amount, spend.currency) / (CNY_PER[currency] ?? 1)) * share;
+  const text = formatAmount(yearly, currency);
+  return [{ text: `按${clip(base.text, 20)}、降本${round(share * 100, 2)}%计，每年约${text}；实际降幅以分品类寻源的结果核算。`, refs: [...goal.refs, ...base.refs], perYear: { low: yearly, high: yearly, currency, text } }];
 }
 
 /** Yearly cost of one person (万元, CNY), salary with social insurance: an assumption the report states. */
