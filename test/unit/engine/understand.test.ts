@@ -55,7 +55,13 @@ describe('understanding', () => {
       for (const text of ['全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出']) assert.ok(goal(text).traits.has('cloud-migration'), text);
     });
     it('reads a move as the cloud-migration rules do: the trait and their goal pattern (a copy in rules.yaml) agree', () => {
-      assertTraitAgreesWithRule('cloud-migration', 'cloud-migration-waves', goal, ['12个月内整体迁移到公有云（倾向华为云或阿里云），IDC退租', '全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出', '迁移上云', 'ERP上云，采用SaaS', '数据迁移到阿里云OSS', '上线新ERP']);
+      assertTraitAgreesWithRule('cloud-migration', 'cloud-migration-waves', goal, ['12个月内整体迁移到公有云（倾向华为云或阿里云），IDC退租', '全部业务系统上云', '2026年底前IDC退租', '机房到期后迁出', '迁移上云', 'ERP上云，采用SaaS', '数据迁移到阿里云OSS', '上线新ERP', '12个月内业务系统迁移到阿里云', '核心系统迁移到华为云Stack', '应用迁移到阿里云的RDS']);
+    });
+
+    it('reads the estate moved to a cloud it names as a move ("业务系统迁移到阿里云"), not its data to a service or to a private cloud stack', () => {
+      assert.ok(goal('12个月内业务系统迁移到阿里云').traits.has('cloud-migration'));
+      assert.deepEqual(goal('12个月内业务系统迁移到阿里云').model.estate.targetClouds, ['alibaba']);
+      for (const text of ['核心系统迁移到华为云Stack', '应用迁移到阿里云的RDS', '数据迁移到阿里云OSS']) assert.ok(!goal(text).traits.has('cloud-migration'), text);
     });
 
     it('does not take one system\'s move, or a goal the constraints forbid, for the estate\'s', () => {

@@ -48,7 +48,7 @@ const NEW_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|上云到|引�
  * "全部业务上云", "IDC退租". Not one system's move ("ERP上云" may be a SaaS): the estate's. The
  * clouds it names ("（倾向华为云或阿里云）") are where the plan builds.
  */
-const MOVE_TO_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|搬迁|搬到|切换到|整体迁)[^，；。]{0,8}(?:公有云|云上|云端)|(?:整体|全部|全面|所有)[^，；。]{0,6}上云|迁移上云|上云迁移|(?:IDC|机房|数据中心)[^，；。]{0,6}(?:退租|下线|关闭|撤出|迁出)|退租|退出(?:IDC|机房)', 'i');
+const MOVE_TO_CLOUD = caseInsensitiveRegExp('(?:迁移|迁到|迁至|搬迁|搬到|切换到|整体迁)[^，；。]{0,8}(?:公有云|云上|云端)|(?:整体|全部|全面|所有)[^，；。]{0,6}上云|迁移上云|上云迁移|(?:IDC|机房|数据中心)[^，；。]{0,6}(?:退租|下线|关闭|撤出|迁出)|退租|退出(?:IDC|机房)|(?:系统|应用|业务|IDC|机房|数据中心|服务器|整体)[^，；。]{0,6}(?:迁移|迁到|迁至|搬迁|搬到|切换)[到至]?(?:阿里云|华为云|腾讯云|百度智能云|天翼云|移动云|AWS|Azure|Google Cloud)(?![^，；。]{0,3}(?:OSS|RDS|对象存储|数据库|[A-Za-z]))', 'i');
 
 export interface PlacesResult {
   clouds: UnderstandingModel['estate']['clouds'];
