@@ -401,6 +401,19 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'srm-rollout',
     present: ['供应商关系管理（SRM）', '供应商门户', '对账单', '需求预测', '招标投标法', 'SAP Ariba', '每年约¥5.4亿'],
   },
+  'contact-center': {
+    // An insurer's omnichannel contact centre: its agents' lookups of claims are no claims process.
+    core: 'contact-center',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // The claims BPM that "理赔进度…通话时长6分钟" brought, an API gateway's throttling for call-centre peaks.
+    absent: ['BPM/规则引擎', '理赔处理慢', '限流、熔断'],
+    lifecycle: ['vsphere 7.0 past'],
+    verdict: 'within',
+    timeline: 'contact-center-rollout',
+    present: ['全渠道联络中心', '回呼', '坐席工作台', '全量智能质检', '智能客服', '按号码段回切'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
