@@ -57,6 +57,8 @@ export const TraitSchema = z.enum([
   'database-replacement',
   /** A goal builds an application on a large language model (知识问答助手, 基于内部文档回答). */
   'llm-application',
+  /** The customer connects and services equipment it has sold (在网设备, 销往…工厂) through an IoT platform. */
+  'equipment-service',
 ]);
 
 /**

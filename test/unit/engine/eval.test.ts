@@ -414,6 +414,19 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'contact-center-rollout',
     present: ['全渠道联络中心', '回呼', '坐席工作台', '全量智能质检', '智能客服', '按号码段回切'],
   },
+  'connected-equipment': {
+    // A machinery maker connecting the 35,000 machines it sold: its own MES is not the subject.
+    core: 'mes',
+    inScope: false,
+    constraints: [],
+    excluded: [['huawei-iotda', 'cloud']],
+    // The goal and pains sent to clarification; the plan "working around" the maker's own MES.
+    absent: ['需进一步澄清', '围绕它优化', '方案围绕它做优化与集成'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'connected-equipment',
+    present: ['物模型', 'OTA', '远程诊断', '备件', '按用量计费', '本期方案不涉及它', '网关与通信流量费用'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,

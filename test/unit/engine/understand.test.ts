@@ -102,6 +102,13 @@ describe('understanding', () => {
     assert.ok(!goal('DRAGON项目上线').traits.has('llm-application'));
   });
 
+  it('reads a maker connecting the equipment it sold, not a plant connecting its own machines', () => {
+    const intake = (segment: string, goal: string) => understood(['[客户行业]：装备制造', `- 细分领域：${segment}`, '[核心目标]：', `- 主要目标：${goal}`]);
+    assert.ok(intake('注塑机制造商，设备销往全国1.2万家工厂', '建成设备物联网平台，远程监控与预测性维护').traits.has('equipment-service'));
+    assert.ok(!intake('汽车零部件工厂，3个厂区', '关键设备联网率95%，建成设备物联网平台').traits.has('equipment-service'));
+    assert.ok(!intake('注塑机制造商，设备销往全国1.2万家工厂', '上线新ERP').traits.has('equipment-service'));
+  });
+
   describe('a database replacement', () => {
     const goal = (text: string) => understood(['[客户行业]：能源', '[核心目标]：', `- 主要目标：${text}`]);
     it('is read as the replacement rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {

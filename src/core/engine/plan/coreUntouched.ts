@@ -7,8 +7,13 @@ import type { Understanding } from '../understand';
  * core (方案围绕它做优化与集成), which it does not; the core stays the customer's context. A
  * network or operations system does serve the core (a CDN before the claims system, the link its
  * data syncs over, the monitoring of it), and a plan with no system says nothing of it either way.
+ * Nor does a plan that connects and serves the equipment the customer sold (equipment-service): a
+ * machinery maker's MES is not what its IoT platform is about.
  */
 export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Understanding): boolean {
   const systems = model.plan?.systems ?? [];
-  return systems.length > 0 && systems.every((s) => u.kb.category(s.category)?.layer === 'security');
+  if (systems.length === 0) return false;
+  // Connecting and serving the equipment the customer sold is about its customers' plants, not its own.
+  if (u.traits.has('equipment-service') && !u.model.coreSystem.inScope) return true;
+  return systems.every((s) => u.kb.category(s.category)?.layer === 'security');
 }

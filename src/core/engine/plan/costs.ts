@@ -61,6 +61,10 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   // A new DR site: its room, links, compute and storage depend on what it takes over, which the
   // backup and replication licences above do not cover.
   if (systems.some((s) => s.category === 'backup-dr') && [u.model.mainGoal, ...u.model.secondaryGoals].some((g) => g && DR_SITE.test(g.text))) assumptions.push('灾备中心的机房、链路、计算与存储按接管系统的规模另行测算，未计入上表。');
+  // Connecting the equipment it sold, each device needs a gateway and a data plan: priced by the
+  // device models and networks, which the intake does not give.
+  const devices = u.model.scale.figures.find((f) => DEVICE_COUNT.test(f.text));
+  if (u.traits.has('equipment-service') && devices) assumptions.push(`${clip(devices.text, 16)}的联网网关与通信流量费用按机型与网络条件另行测算，未计入上表。`);
 
   for (const s of systems) {
     const pick = option?.picks.find((p) => p.category === s.category);
@@ -261,6 +265,9 @@ const MIGRATION_PER_SYSTEM_WAN: [number, number] = [30, 80];
 
 /** An intake line that puts the system at 等保 第二级. */
 const MLPS_SECOND_LEVEL = /等保[^，；。]{0,8}(?:二级|2级|第二级)/;
+
+/** A scale figure that counts connected devices ("在网设备约3.5万台"). */
+const DEVICE_COUNT = /设备[^，；。]{0,8}台/;
 
 /** A goal to build a disaster-recovery site. */
 const DR_SITE = /灾备中心|容灾中心|同城灾备|异地灾备|两地三中心/;

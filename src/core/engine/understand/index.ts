@@ -38,6 +38,11 @@ const DATABASE_REPLACEMENT = /(数据库|Oracle|DB2|SQL\s?Server)[^，；。]{0,
  */
 const LLM_APPLICATION = /问答助手|智能问答|知识问答|知识助手|AI助手|智能助手|检索增强|(?<![a-z])RAG(?![a-z])|(基于|依据)[^，；。]{0,6}(文档|知识库|手册)[^，；。]{0,6}(回答|问答|答复)|大模型[^，；。]{0,10}(问答|知识库|助手|应用)/i;
 
+/** Equipment the customer has sold and serves at its customers' sites, not a plant's own machines. */
+const SOLD_EQUIPMENT = /销往|售出|在网设备|已售设备|客户现场/;
+/** A goal to connect equipment and serve it remotely. */
+const EQUIPMENT_SERVICE_GOAL = /物联网平台|远程(?:监控|运维|诊断)|预测性维护|故障预警|设备联网/;
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -140,6 +145,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && DATABASE_REPLACEMENT.test(f.value))) traits.add('database-replacement');
   // A goal builds an application on a large language model.
   if (usable.some((f) => f.section === '核心目标' && LLM_APPLICATION.test(f.value))) traits.add('llm-application');
+  // A maker connecting the equipment it sold: the intake says so, and a goal connects or serves it remotely.
+  if (usable.some((f) => SOLD_EQUIPMENT.test(f.value)) && usable.some((f) => f.section === '核心目标' && EQUIPMENT_SERVICE_GOAL.test(f.value))) traits.add('equipment-service');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

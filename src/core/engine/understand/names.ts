@@ -33,6 +33,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'cloud-migration': '迁移上云',
   'database-replacement': '数据库国产化替代',
   'llm-application': '大模型应用',
+  'equipment-service': '售出设备联网服务',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
