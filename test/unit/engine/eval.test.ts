@@ -665,6 +665,18 @@ describe('evaluation intakes', () => {
     assert.ok(noSpend.benefits.every((b) => !b.perYear));
   });
 
+  it('does not build on the customer\'s own setup that a pain says fails under its load', () => {
+    const { model } = evalReport('connected-equipment');
+    const iot = model.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'iot-platform')!;
+    assert.ok(!iot.existing, iot.product.id);
+    assert.equal(iot.product.id, 'alibaba-iot');
+    const emqx = model.candidates.find((c) => c.product.id === 'emqx')!;
+    assert.match(emqx.notes.join('；'), /现有EMQX 4\.4已不堪当前规模/);
+    // Without the pain, the EMQX it runs is built on.
+    const calm = generateReport(parseIntake(readFixture('eval/connected-equipment').replace('，接入5000台后频繁掉线', '')), 0, { asOf: '2026-06-01' });
+    assert.ok(calm.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'iot-platform')!.existing);
+  });
+
   it('prices 等保 testing by the level the intake states', () => {
     const testing = (text: string) => generateReport(parseIntake(text), 0, { asOf: '2026-06-01' }).costs!.items.find((i) => i.kind === 'assessment' && i.component === '等保测评')!;
     const second = testing(readFixture('eval/finance-shared-services'));

@@ -403,6 +403,21 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
   return undefined;
 }
 
+/** Words of a pain that the customer's own setup fails under its load. */
+const OUTGROWN = /掉线|断连|扛不住|撑不住|频繁(?:宕机|故障|崩溃|重启)/;
+
+/**
+ * The lines of the pains that say the customer's own setup of `p`'s system type fails under its
+ * load, answered by a rule for that system type; undefined when none does.
+ */
+function outgrownBy(p: Product, u: Understanding, needs: readonly Need[]): number[] | undefined {
+  const lines = needs
+    .filter((n) => n.kind === 'pain' && n.mechanisms.some((m) => m.categories.some((c) => p.categories.includes(c))))
+    .flatMap((n) => n.refs)
+    .filter((line) => u.usable.some((f) => f.line + 1 === line && OUTGROWN.test(f.value)));
+  return lines.length > 0 ? lines : undefined;
+}
+
 /**
  * `stated`: the industry regulations that apply and that the customer states (see choosePicks);
  * `strength`: a product's relevant strength (strengths.ts), none when the customer wrote nothing.
@@ -419,8 +434,12 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   // Moving to a cloud: a self-managed MySQL, Redis or Kubernetes of the data centre moves too, to
   // the service the target cloud runs it as; it is no incumbent to build on.
   const moving = estate !== undefined && kept === undefined && !replacing && p.cloud === 'none' && movesToCloudService(u, p.categories);
-  const existing = !replacing && !moving && (estate !== undefined || kept !== undefined);
+  // What a pain says the customer's own setup of it cannot carry ("自建MQTT服务，接入5000台后频繁
+  // 掉线") is no incumbent to build on either: it is chosen again, against the others.
+  const outgrown = estate !== undefined && kept === undefined && !replacing && !moving ? outgrownBy(p, u, needs) : undefined;
+  const existing = !replacing && !moving && !outgrown && (estate !== undefined || kept !== undefined);
   if (existing) add(6, `沿用现有${currentName(u, p.id)}，在其上升级、不做替换`, (estate ?? kept)!.refs);
+  else if (outgrown) add(1, `现有${currentName(u, p.id)}已不堪当前规模，换用其商用集群版本也是选项`, [...estate!.refs, ...outgrown]);
   else if (replacing) add(1, `现有${currentName(u, p.id)}的厂商，可评估原厂的迁移路径`, estate.refs);
   else if (moving) add(1, `现有${currentName(u, p.id)}，上云后也可自建在云主机上，运维仍由客户承担`, estate.refs);
   else {
