@@ -3,29 +3,25 @@
  * implementation, operations) for the recommended picks, sized from the intake (servers, users,
  * TB, sites, links) with every assumption stated; one-time and recurring spend kept apart; a
  * TCO over the budget's horizon; an open comparison with the budget, saying what to cut or phase
- * when it does not fit; benefits only from the customer's own loss figures.
+ * when it does not fit; the benefits, only from the customer's own figures (benefits.ts).
  *
  * Unit prices are the categories' cost profiles (categories.yaml, 万元, mid price tier): planning
  * figures, labelled as estimates to confirm with quotes. A team's price list (team/merge.ts)
  * replaces the licence estimate of each product it prices on the report date, labelled as the
  * team's (the item's `source` and `priceList`, and its assumption).
  */
-import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Category } from '../../knowledge/schema';
 import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, inCny, round, shownInRange } from '../format';
 import type { CostItem, Costs, Option, ReportModel, SystemType } from '../reportModel';
-import { findFigures } from '../text/figures';
 import { findMoney } from '../../facts/money';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
-import { clip, goalClauses, measures, shortName } from '../text/restate';
+import { clip, shortName } from '../text/restate';
 import { currentName } from './picks';
 import type { Understanding } from '../understand';
-import { holdsAny } from '../../text/holdsAny';
 import { domesticRequirement } from './domestic';
+import { benefitsOf, licenceEnded, spendCut } from './benefits';
 
-/** A goal about costs, certifications or capacity: a requirement, not a benefit. */
-const REQUIREMENT_GOAL = caseInsensitiveRegExp('预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS', 'i');
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
@@ -433,148 +429,6 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
     parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `一期只交付首要目标所需的部分，${talk}，或分期建设、按里程碑付款`);
   }
   return `${verdict === 'tight' ? '报价若接近上限，' : '要回到预算内，'}${parts.join('；')}。`;
-}
-
-/** The benefits: `known` first (a licence the project ends), then the customer's loss figures, freed staff, or else its measurable goals. */
-function benefitsOf(u: Understanding, currency: string, known: Costs['benefits']): Costs['benefits'] {
-  const out: Costs['benefits'] = [...known];
-  const rate = CNY_PER[currency] ?? 1;
-  for (const loss of u.model.lossFigures) {
-    const yearly = inCny(loss.amount * (12 / loss.perMonths), loss.currency) / rate;
-    const reduction = reductionFor(u, loss.text);
-    if (/占用/.test(loss.text)) {
-      out.push({ text: `${loss.text}：缩短周期可释放其中一部分资金；收益取决于资金成本，需客户给出资金成本率后测算。`, refs: loss.refs });
-      continue;
-    }
-    if (reduction) {
-      const low = yearly * reduction.low;
-      const high = yearly * reduction.high;
-      const annualNote = loss.perMonths === 12 && loss.currency === currency ? '' : `（年化约${formatAmount(yearly, currency)}）`;
-      out.push({ text: `${loss.text}${annualNote}；按${reduction.basis}，每年可减少约${low === high ? formatAmount(low, currency) : formatRange(low, high, currency)}。`, refs: [...loss.refs, ...reduction.refs], perYear: { low, high, currency, text: formatRange(low, high, currency) } });
-    } else {
-      const annual = loss.perMonths === 12 && loss.currency === currency ? '' : `（年化约${formatAmount(yearly, currency)}）`;
-      out.push({ text: `${loss.text}${annual}：这是本项目可争取收益的上限，实际比例需按目标与试点数据核算。`, refs: loss.refs });
-    }
-  }
-  // Staff a goal frees (接口运维人力从6人降到3人): the customer's own figure, at a stated cost per person.
-  for (const g of u.model.secondaryGoals) {
-    const freed = staffFreed(g.text);
-    if (!freed) continue;
-    const [low, high] = STAFF_COST_WAN.map((x) => (x * 1e4 * freed.people) / rate) as [number, number];
-    out.push({
-      text: `${freed.phrase}：按每人每年${formatRange((STAFF_COST_WAN[0] * 1e4) / rate, (STAFF_COST_WAN[1] * 1e4) / rate, currency)}（含社保的假设值，请客户按实际人力成本确认）计，每年约${formatRange(low, high, currency)}。`,
-      refs: g.refs,
-      perYear: { low, high, currency, text: formatRange(low, high, currency) },
-    });
-  }
-  // No money to work from: the customer's own measurable targets are the benefits to track.
-  if (out.every((b) => !b.perYear)) {
-    // The measurable clause of each goal, without its deadline ("15个月内上线…，批放行周期缩短到3个工作日" → the latter).
-    const measurable: Array<{ text: string; refs: number[] }> = [];
-    // A target the intake's own checks found impossible or wrong (时延低于物理下限) is no benefit to promise.
-    const flagged = new Set(u.findings.filter((f) => f.check === 'latency-physics' || f.check === 'unknown-standard').map((f) => f.line));
-    for (const g of [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals]) {
-      if (g.refs.some((r) => flagged.has(r))) continue;
-      // Costs, certifications and capacity (并发1万) are requirements, not benefits.
-      if (REQUIREMENT_GOAL.test(g.text)) continue;
-      const clause = goalClauses(g.text).find((c) => measures(c) && !holdsAny(c, ['上线', '建成', '接入全部']));
-      if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
-    }
-    // Nothing measurable: the main goal's outcome itself (高频事项“免提交、一次办”).
-    const main = u.model.mainGoal;
-    if (measurable.length === 0 && main && !main.refs.some((r) => flagged.has(r))) {
-      const outcome = goalClauses(main.text)[0] ?? '';
-      if (outcome.length >= 4 && !/上线|建成/.test(outcome)) measurable.push({ text: clip(outcome, 30), refs: main.refs });
-    }
-    if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
-  }
-  return out;
-}
-
-/** A yearly licence or maintenance bill the customer names ("Oracle许可与维保每年约1800万"). */
-const LICENCE_BILL = /许可|维保|授权|订阅|License/i;
-const YEARLY = /每年|年度|一年|\/年|年费/;
-
-/**
- * Replacing the databases, the licence and maintenance the customer pays for the old ones each
- * year ends with the last cutover: the yearly saving, from the customer's own figure (the new
- * databases' maintenance is in the running costs already).
- */
-function licenceEnded(u: Understanding, currency: string): Costs['benefits'] {
-  if (!u.traits.has('database-replacement')) return [];
-  for (const f of u.usable) {
-    if ((f.section !== '当前痛点' && f.section !== '核心目标') || !LICENCE_BILL.test(f.value) || !YEARLY.test(f.value)) continue;
-    // The line is about a bill: "1800万" is money without a sign.
-    const m = findMoney(f.value, { bare: true })[0];
-    if (!m) continue;
-    const yearly = m.currency === currency ? m.amount : inCny(m.amount, m.currency) / (CNY_PER[currency] ?? 1);
-    const text = formatAmount(yearly, currency);
-    return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：最后一批割接、原库下线后不再支付，每年约${text}（新数据库的维保已计入上表的运行费用）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
-  }
-  return [];
-}
-
-/** A goal to cut a spend by a share: "采购降本3%", "采购成本降低2.5%". */
-const SPEND_CUT = /采购[^，；。\d]{0,4}(?:降本|成本降低|成本下降|节约|节省)[^，；。\d]{0,4}(\d{1,2}(?:\.\d{1,2})?)\s?%/;
-/** The yearly spend it applies to, as the scale counts it: "年采购额约180亿元". */
-const SPEND_BASE = /采购额|采购金额|采购支出|采购总额/;
-
-/**
- * A procurement goal's saving, from the customer's own figures: the share a goal cuts
- * ("采购降本3%") of the yearly spend the scale states ("年采购额约180亿元").
- */
-function spendCut(u: Understanding, currency: string): Costs['benefits'] {
-  const goal = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals].find((g) => SPEND_CUT.test(g.text));
-  const base = u.model.scale.figures.find((f) => SPEND_BASE.test(f.text));
-  if (!goal || !base) return [];
-  const share = Number(SPEND_CUT.exec(goal.text)![1]) / 100;
-  const spend = findMoney(base.text, { bare: true })[0];
-  if (!spend || !(share > 0)) return [];
-  const yearly = (spend.currency === currency ? spend.amount : inCny(spend.amount, spend.currency) / (CNY_PER[currency] ?? 1)) * share;
-  const text = formatAmount(yearly, currency);
-  return [{ text: `按${clip(base.text, 20)}、降本${round(share * 100, 2)}%计，每年约${text}；实际降幅以分品类寻源的结果核算。`, refs: [...goal.refs, ...base.refs], perYear: { low: yearly, high: yearly, currency, text } }];
-}
-
-/** Yearly cost of one person (万元, CNY), salary with social insurance: an assumption the report states. */
-const STAFF_COST_WAN: [number, number] = [20, 30];
-
-/** "接口运维人力从6人降到3人" → 3 people freed, with the phrase; also "减少2人", "节省3名". */
-function staffFreed(text: string): { people: number; phrase: string } | undefined {
-  const figures = findFigures(text).filter((f) => f.unit === '人' || (f.unit === '' && /^名/.test(text.slice(f.end))));
-  if (figures.length === 2 && /降|减|压缩/.test(text.slice(figures[0]!.end, figures[1]!.start))) {
-    const people = figures[0]!.value - figures[1]!.value;
-    if (people > 0 && people < 1000) return { people, phrase: `${clip(text, 30)}（减少${people}人）` };
-  }
-  if (figures.length === 1 && /(?:减少|节省|释放|精简)\s{0,1}$/.test(text.slice(Math.max(0, figures[0]!.start - 3), figures[0]!.start))) {
-    const people = figures[0]!.value;
-    if (people > 0 && people < 1000) return { people, phrase: clip(text, 30) };
-  }
-  return undefined;
-}
-
-/** A reduction the customer's own figures imply: "降低30%", "下降一半", or a current→target pair (空驶率35%→20%). */
-function reductionFor(u: Understanding, lossText: string): { low: number; high: number; basis: string; refs: number[] } | undefined {
-  const goals = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals];
-  // Decommissioning what causes the cost removes all of it (下线AS/400 → no more MIPS growth).
-  const main = u.model.mainGoal;
-  if (main && /下线|替换|淘汰/.test(main.text) && /主机|MIPS|AS\/?400|小型机/.test(lossText) && /AS\/?400|主机|小型机/.test(main.text)) return { low: 1, high: 1, basis: '首要目标下线该主机', refs: main.refs };
-  const keyword = ['超卖', '空驶', '货损', '索赔', '投诉', '停机'].find((k) => lossText.includes(k));
-  if (!keyword) return undefined;
-  for (const g of goals) {
-    if (!g.text.includes(keyword)) continue;
-    if (/一半|减半/.test(g.text)) return { low: 0.5, high: 0.5, basis: '目标“减半”', refs: g.refs };
-    const pct = /(?:降低|减少|下降)(\d{1,2})\s{0,1}%/.exec(g.text);
-    if (pct) return { low: Number(pct[1]) / 100, high: Number(pct[1]) / 100, basis: `目标降低${pct[1]}%`, refs: g.refs };
-    // current (in a pain) → target (in the goal), same metric word.
-    const target = findFigures(g.text).find((f) => f.unit === '%');
-    const pain = u.model.pains.find((p) => p.text.includes(keyword));
-    const current = pain ? findFigures(pain.text).find((f) => f.unit === '%') : undefined;
-    if (target && current && target.value < current.value) {
-      const r = 1 - target.value / current.value;
-      return { low: r * 0.8, high: r, basis: `${keyword}率从${current.value}%降到${target.value}%（按目标达成的80%–100%）`, refs: [...g.refs, ...(pain?.refs ?? [])] };
-    }
-  }
-  return undefined;
 }
 
 function chartOf(u: Understanding, items: readonly CostItem[], years: number): Costs['chart'] {
