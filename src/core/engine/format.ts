@@ -11,6 +11,11 @@ export function inCny(amount: number, currency: string): number {
   return amount * (CNY_PER[currency] ?? 1);
 }
 
+/** `amount` of `from` in `to`, at the same rates (as it is when the two are one currency). */
+export function inCurrency(amount: number, from: string, to: string): number {
+  return from === to ? amount : inCny(amount, from) / (CNY_PER[to] ?? 1);
+}
+
 /** 1200000 USD → "$120万"; 150000000 CNY → "¥1.5亿". */
 export function formatAmount(amount: number, currency: string): string {
   const symbol = SYMBOL[currency] ?? `${currency} `;

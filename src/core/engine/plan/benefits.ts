@@ -6,7 +6,7 @@
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import { findMoney } from '../../facts/money';
 import { holdsAny } from '../../text/holdsAny';
-import { CNY_PER, formatAmount, formatRange, inCny, round } from '../format';
+import { CNY_PER, formatAmount, formatRange, inCny, inCurrency, round } from '../format';
 import type { Costs } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures } from '../text/restate';
@@ -87,7 +87,7 @@ export function licenceEnded(u: Understanding, currency: string): Costs['benefit
     // The line is about a bill: "1800万" is money without a sign.
     const m = findMoney(f.value, { bare: true })[0];
     if (!m) continue;
-    const yearly = m.currency === currency ? m.amount : inCny(m.amount, m.currency) / (CNY_PER[currency] ?? 1);
+    const yearly = inCurrency(m.amount, m.currency, currency);
     const text = formatAmount(yearly, currency);
     return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：最后一批割接、原库下线后不再支付，每年约${text}（新数据库的维保已计入上表的运行费用）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
   }
@@ -110,7 +110,7 @@ export function spendCut(u: Understanding, currency: string): Costs['benefits'] 
   const share = Number(SPEND_CUT.exec(goal.text)![1]) / 100;
   const spend = findMoney(base.text, { bare: true })[0];
   if (!spend || !(share > 0)) return [];
-  const yearly = (spend.currency === currency ? spend.amount : inCny(spend.amount, spend.currency) / (CNY_PER[currency] ?? 1)) * share;
+  const yearly = inCurrency(spend.amount, spend.currency, currency) * share;
   const text = formatAmount(yearly, currency);
   return [{ text: `按${clip(base.text, 20)}、降本${round(share * 100, 2)}%计，每年约${text}；实际降幅以分品类寻源的结果核算。`, refs: [...goal.refs, ...base.refs], perYear: { low: yearly, high: yearly, currency, text } }];
 }

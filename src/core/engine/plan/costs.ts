@@ -12,7 +12,7 @@
  */
 import type { Category } from '../../knowledge/schema';
 import type { TeamContext, TeamPrice } from '../../team/types';
-import { CNY_PER, formatAmount, formatRange, inCny, round, shownInRange } from '../format';
+import { CNY_PER, formatAmount, formatRange, inCny, inCurrency, round, shownInRange } from '../format';
 import type { CostItem, Costs, Option, ReportModel, SystemType } from '../reportModel';
 import { findMoney } from '../../facts/money';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
@@ -280,7 +280,7 @@ function spendToBeat(u: Understanding, currency: string): Costs['currentSpend'] 
     if (f.section !== '核心目标' && f.section !== '当前痛点') continue;
     const m = findMoney(f.value).find((x) => NOW.test(f.value.slice(Math.max(0, x.start - 12), x.start)));
     if (!m) continue;
-    const amount = formatAmount(m.currency === currency ? m.amount : (inCny(m.amount, m.currency) / (CNY_PER[currency] ?? 1)), currency);
+    const amount = formatAmount(inCurrency(m.amount, m.currency, currency), currency);
     return { text: `调研表给出现有年度支出约${amount}，迁移后的云资源费用按应用清单测算后与之对比，再定包年包月、预留实例与按量付费的比例。`, refs: [f.line + 1] };
   }
   return undefined;

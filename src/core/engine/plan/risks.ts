@@ -75,7 +75,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
       // The upgrade paths are listed once, under 实施建议; here what to do about them as a whole.
       mitigation:
         lifecycle.length === 1
-          ? // One the project retires or replaces has no upgrade to test.
+          ? // One the project replaces (a database in a 数据库国产化替代) has no upgrade to test.
             lifecycle[0]!.replaced
             ? `${swapSuffix(lifecycle[0]!.upgrade, '。')}。`
             : `${swapSuffix(lifecycle[0]!.upgrade, '。')}；升级前在测试环境验证兼容性并准备回退方案。`
