@@ -59,6 +59,8 @@ export const TraitSchema = z.enum([
   'llm-application',
   /** The customer connects and services equipment it has sold (在网设备, 销往…工厂) through an IoT platform. */
   'equipment-service',
+  /** A goal moves people's desktops into the data centre (云桌面, 桌面云, VDI). */
+  'virtual-desktop',
 ]);
 
 /**

@@ -427,6 +427,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'connected-equipment',
     present: ['物模型', 'OTA', '远程诊断', '备件', '按用量计费', '本期方案不涉及它', '网关与通信流量费用'],
   },
+  'virtual-desktop': {
+    // A car design institute moving 3,400 people onto desktops in its data centre, 900 of them
+    // designing in 3D: its PLM is where the drawings live, not what the project builds.
+    core: 'plm',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // An MES inferred for the industry, PLM→ERP→MES integration, a GPU pool on Kubernetes for
+    // AI, customer data in a design house's DLP, and the goal and pains sent to clarification.
+    absent: ['需进一步澄清', 'MES', 'PLM→ERP→MES', 'AI算力', '含客户信息', '围绕它优化'],
+    lifecycle: ['vsphere 7.0 past', 'windows-client 10 past'],
+    verdict: 'over',
+    timeline: 'virtual-desktop',
+    present: ['云桌面（VDI）', '深信服', '图形云桌面（GPU虚拟化）', 'vGPU', '数据不落地', '只传画面', '三维设计GPU云桌面POC', '去年发生一次供应商泄露车型数模事件', '本期方案不涉及它', '按实际并发'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,

@@ -12,7 +12,7 @@ import { lifecycleFindings } from '../../../src/core/engine/plan/lifecycle';
 import { blamesPerCoreLicensing } from '../../../src/core/engine/plan/picks';
 import { AliasIndex } from '../../../src/core/engine/text/aliasIndex';
 import { dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
-import { keyFigures } from '../../../src/core/engine/text/restate';
+import { keyFigures, withFigures } from '../../../src/core/engine/text/restate';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
 import { evaluateRules } from '../../../src/core/engine/rules';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
@@ -93,6 +93,24 @@ describe('understanding', () => {
       assert.equal(deadline('2025年底前完成').months, undefined);
       assert.equal(deadline('2027年营收翻番').months, undefined);
     });
+  });
+
+  it('reads a goal to move the desktops into the data centre as the desktop rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：汽车', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('virtual-desktop', 'virtual-desktop-platform', goal, ['研发和外包人员全部通过云桌面办公', '建设桌面云', '虚拟桌面替代PC', '上线VDI', '上线vdi', '采用DaaS', '图形工作站云化为云工作站', '上线新ERP', '桌面运维外包', 'VDIX项目上线']);
+    assert.ok(goal('上线vdi').traits.has('virtual-desktop'));
+    assert.ok(!goal('VDIX项目上线').traits.has('virtual-desktop'));
+    // The pain alone is no project: a slow desktop is not a move of the desktops.
+    assert.ok(!understood(['[客户行业]：汽车', '[当前痛点]：', '- 云桌面卡顿']).traits.has('virtual-desktop'));
+  });
+
+  it('infers a design institute\'s core system as its PLM, not the plant\'s MES', () => {
+    for (const [industry, segment] of [['汽车', '整车研发设计院，负责车身与底盘研发'], ['装备制造', '工程机械研究院']] as const) {
+      const core = understood([`[客户行业]：${industry}`, `- 细分领域：${segment}`]).model.coreSystem;
+      assert.equal(core.category, 'plm', segment);
+      assert.equal(core.basis, 'segment', segment);
+    }
+    assert.equal(understood(['[客户行业]：汽车零部件', '- 细分领域：Tier1 制动系统，三个工厂']).model.coreSystem.category, 'mes');
   });
 
   it('reads a goal to build an LLM application as the assistant rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
@@ -415,6 +433,16 @@ describe('key figures of a line', () => {
   it('name a figure by whole words before its metric (同步延迟, not 统间同步延迟)', () => {
     assert.deepEqual(keyFigures('大促期间订单与库存在Shopify独立站、Amazon和Lazada三套系统间同步延迟超过10分钟，超卖频发'), ['同步延迟超10分钟']);
     assert.deepEqual(keyFigures('HIS、LIS、PACS、EMR之间点对点接口超过120个，接口故障时医嘱回传延迟30分钟以上'), ['医嘱回传延迟30分钟']);
+  });
+
+  it('keep with a need what the pain cost the customer: a regulator\'s action first, then an incident, never twice or too long', () => {
+    assert.equal(withFigures('员工导出外发客户数据', '去年发生一次员工导出客户名单外泄，被证监局出具警示函'), '员工导出外发客户数据（被证监局出具警示函）');
+    assert.equal(withFigures('外包人员与自带设备接入内网', '外包人员自带电脑接入内网，去年发生一次供应商泄露车型数模事件'), '外包人员与自带设备接入内网（去年发生一次供应商泄露车型数模事件）');
+    // A figure already says it; the need already says it; a clause too long to be an aside.
+    assert.equal(withFigures('核心系统宕机', '去年发生宕机3次'), '核心系统宕机（去年发生宕机3次）');
+    assert.equal(withFigures('被证监局出具警示函', '被证监局出具警示函'), '被证监局出具警示函');
+    assert.equal(withFigures('数据外泄', '去年发生一次由于外包人员误操作导致的测试环境数据库整库被拷贝后外泄'), '数据外泄');
+    assert.equal(withFigures('报表滞后', '月结报表要等到次月10日'), '报表滞后');
   });
 
   it('say two figures of one clause as one (the second is measured on the first)', () => {

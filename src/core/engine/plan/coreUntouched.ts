@@ -8,12 +8,15 @@ import type { Understanding } from '../understand';
  * network or operations system does serve the core (a CDN before the claims system, the link its
  * data syncs over, the monitoring of it), and a plan with no system says nothing of it either way.
  * Nor does a plan that connects and serves the equipment the customer sold (equipment-service): a
- * machinery maker's MES is not what its IoT platform is about.
+ * machinery maker's MES is not what its IoT platform is about. Nor does a move of the desktops
+ * into the data centre (virtual-desktop): the design institute's PLM stays as it is.
  */
 export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Understanding): boolean {
   const systems = model.plan?.systems ?? [];
   if (systems.length === 0) return false;
   // Connecting and serving the equipment the customer sold is about its customers' plants, not its own.
   if (u.traits.has('equipment-service') && !u.model.coreSystem.inScope) return true;
+  // Moving people's desktops into the data centre changes where they work, not the business system.
+  if (u.traits.has('virtual-desktop') && !u.model.coreSystem.inScope) return true;
   return systems.every((s) => u.kb.category(s.category)?.layer === 'security');
 }

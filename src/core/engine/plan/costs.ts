@@ -61,6 +61,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   // device models and networks, which the intake does not give.
   const devices = u.model.scale.figures.find((f) => DEVICE_COUNT.test(f.text));
   if (u.traits.has('equipment-service') && devices) assumptions.push(`${clip(devices.text, 16)}的联网网关与通信流量费用按机型与网络条件另行测算，未计入上表。`);
+  // GPU desktops are priced one per designer; pooled by measured concurrency, fewer are bought.
+  if (systems.some((s) => s.category === 'gpu-vdi')) assumptions.push('GPU云桌面按每名三维设计用户一路估算；按许可服务器日志的实际并发配置资源池，数量与费用可相应减少。');
 
   for (const s of systems) {
     const pick = option?.picks.find((p) => p.category === s.category);

@@ -105,10 +105,32 @@ export function tidy(text: string): string {
   return trimEndOf(t.replace(/^[，,：:]+/, ''), '。；;，,').trim();
 }
 
-/** "需要的问题（延迟300ms，投诉率月增15%）", or the need alone when the line has no figures. */
+/**
+ * "需要的问题（延迟300ms，投诉率月增15%）", or the need alone when the line has no figures. What
+ * the pain has cost the customer, a regulator's action or an incident it names without a figure,
+ * goes with them ("（被证监局出具警示函）"): it is why the customer asks, and the need's own words
+ * do not say it.
+ */
 export function withFigures(need: string, source: string): string {
   const figures = keyFigures(source);
-  return figures.length > 0 ? `${need}（${figures.join('，')}）` : need;
+  const event = keyEvent(source, figures);
+  const said = event === undefined || need.includes(event) ? figures : [...figures, event];
+  return said.length > 0 ? `${need}（${said.join('，')}）` : need;
+}
+
+/** A regulator's action on the customer: 被证监局出具警示函, 被责令整改, 受到行政处罚. */
+const REGULATOR_ACTION = /被[^，；。,;]{0,12}(?:警示函|处罚|罚款|通报|约谈|责令|监管措施)|(?:收到|受到)[^，；。,;]{0,8}(?:警示函|处罚|罚款|通报)/;
+/** An incident the line recounts: 去年发生一次供应商泄露车型数模事件. */
+const INCIDENT = /(?:发生|出现|出过)[^，；。,;]{0,20}(?:事件|事故|泄露|外泄|泄密|勒索|宕机|中断)/;
+/** The longest clause kept whole; a longer one is no aside. */
+const EVENT_MAX = 24;
+
+/** The clause of `source` that says what a pain has cost (a regulator's action first, then an incident), when no figure says it already. */
+function keyEvent(source: string, figures: readonly string[]): string | undefined {
+  const clauses = source.split(/[，；。,;]/).map((c) => c.trim());
+  const clause = clauses.find((c) => REGULATOR_ACTION.test(c)) ?? clauses.find((c) => INCIDENT.test(c));
+  if (clause === undefined || clause.length > EVENT_MAX || figures.some((f) => clause.includes(f) || f.includes(clause))) return undefined;
+  return clause;
 }
 
 /** A product's name without its trailing aside: "Grafana LGTM（Grafana、Loki…）" → "Grafana LGTM". */

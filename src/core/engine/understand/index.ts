@@ -29,19 +29,26 @@ import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
  * "数据库国产化替代", "去O". The rules of the replacement (rules.yaml, domestic-database-
  * replacement) hold a copy, which a test keeps equal.
  */
-const DATABASE_REPLACEMENT = /(数据库|Oracle|DB2|SQL\s?Server)[^，；。]{0,16}(国产化|国产替代|(替换|替代|迁移|迁|切换|换)(为|到|至|成)国产)|国产数据库[^，；。]{0,6}(替换|替代)|去\s?O(?![a-z])|去Oracle/i;
+const DATABASE_REPLACEMENT = caseInsensitiveRegExp('(数据库|Oracle|DB2|SQL\\s?Server)[^，；。]{0,16}(国产化|国产替代|(替换|替代|迁移|迁|切换|换)(为|到|至|成)国产)|国产数据库[^，；。]{0,6}(替换|替代)|去\\s?O(?![a-z])|去Oracle', 'iu');
 
 /**
  * A goal to build an application on a large language model: "上线售后技术问答助手，基于内部文档
  * 回答并给出出处". The rules of it (rules.yaml, enterprise-rag-assistant) hold a copy, which a
  * test keeps equal.
  */
-const LLM_APPLICATION = /问答助手|智能问答|知识问答|知识助手|AI助手|智能助手|检索增强|(?<![a-z])RAG(?![a-z])|(基于|依据)[^，；。]{0,6}(文档|知识库|手册)[^，；。]{0,6}(回答|问答|答复)|大模型[^，；。]{0,10}(问答|知识库|助手|应用)/i;
+const LLM_APPLICATION = caseInsensitiveRegExp('问答助手|智能问答|知识问答|知识助手|AI助手|智能助手|检索增强|(?<![a-z])RAG(?![a-z])|(基于|依据)[^，；。]{0,6}(文档|知识库|手册)[^，；。]{0,6}(回答|问答|答复)|大模型[^，；。]{0,10}(问答|知识库|助手|应用)', 'iu');
 
 /** Equipment the customer has sold and serves at its customers' sites, not a plant's own machines. */
 const SOLD_EQUIPMENT = /销往|售出|在网设备|已售设备|客户现场/;
 /** A goal to connect equipment and serve it remotely. */
 const EQUIPMENT_SERVICE_GOAL = /物联网平台|远程(?:监控|运维|诊断)|预测性维护|故障预警|设备联网/;
+
+/**
+ * A goal to move people's desktops into the data centre: "研发和外包人员全部通过云桌面办公",
+ * "建设桌面云". The rules of it (rules.yaml, virtual-desktop-platform) hold a copy, which a test
+ * keeps equal.
+ */
+const VIRTUAL_DESKTOP = caseInsensitiveRegExp('云桌面|桌面云|虚拟桌面|(?<![a-z])(VDI|DaaS)(?![a-z])|云工作站', 'iu');
 
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
@@ -147,6 +154,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (usable.some((f) => f.section === '核心目标' && LLM_APPLICATION.test(f.value))) traits.add('llm-application');
   // A maker connecting the equipment it sold: the intake says so, and a goal connects or serves it remotely.
   if (usable.some((f) => SOLD_EQUIPMENT.test(f.value)) && usable.some((f) => f.section === '核心目标' && EQUIPMENT_SERVICE_GOAL.test(f.value))) traits.add('equipment-service');
+  // A goal moves the desktops into the data centre.
+  if (usable.some((f) => f.section === '核心目标' && VIRTUAL_DESKTOP.test(f.value))) traits.add('virtual-desktop');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

@@ -34,6 +34,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'database-replacement': '数据库国产化替代',
   'llm-application': '大模型应用',
   'equipment-service': '售出设备联网服务',
+  'virtual-desktop': '云桌面',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
