@@ -61,6 +61,8 @@ export const TraitSchema = z.enum([
   'equipment-service',
   /** A goal moves people's desktops into the data centre (云桌面, 桌面云, VDI). */
   'virtual-desktop',
+  /** A goal or pain replaces the office PCs, office software or email with domestic ones (办公信创替代). */
+  'office-xinchuang',
 ]);
 
 /**

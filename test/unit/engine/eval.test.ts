@@ -15,8 +15,8 @@ import { readFixture } from '../helpers/seeds';
 import { AS_OF, evalReport, repeatedSentences } from './helpers';
 
 interface Expectation {
-  /** Category id of the core business system. */
-  core: string;
+  /** Category id of the core business system; undefined where the intake does not say it and the project does not turn on it. */
+  core: string | undefined;
   /** The project builds or replaces it (false: it stays and is integrated). */
   inScope: boolean;
   /** Hard constraints the understanding must find. */
@@ -441,6 +441,21 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'over',
     timeline: 'virtual-desktop',
     present: ['云桌面（VDI）', '深信服', '图形云桌面（GPU虚拟化）', 'vGPU', '数据不落地', '只传画面', '三维设计GPU云桌面POC', '去年发生一次供应商泄露车型数模事件', '本期方案不涉及它', '按实际并发'],
+  },
+  'office-xinchuang': {
+    // A provincial highway group replacing 6,500 office PCs, Office and Exchange with domestic ones
+    // by the end of 2027: which core system it runs is no question for this project.
+    core: undefined,
+    inScope: false,
+    constraints: ['xinchuang-full'],
+    excluded: [['microsoft-exchange', 'xinchuang'], ['windows-11-enterprise', 'xinchuang'], ['microsoft-office-ltsc', 'xinchuang']],
+    // An EDR as the whole plan, a server stack rebuilt, the goal and pains sent to clarification,
+    // upgrade windows asked for what the project replaces, and the core system asked about.
+    absent: ['需进一步澄清', '服务器操作系统', '核心业务系统', 'Windows 10的升级窗口', 'Office 2016的升级窗口', '峰值性能'],
+    lifecycle: ['exchange-server 2013 past', 'windows-server 2012 past', 'windows-client 10 past', 'microsoft-office 2016 past'],
+    verdict: 'tight',
+    timeline: 'office-xinchuang',
+    present: ['信创办公终端（整机）', '桌面操作系统', '办公软件', '企业邮件系统', 'Coremail', 'WPS Office', '统信UOS', '历史邮件', '应用虚拟化', '以人事系统为权威源', '替换完成率', '在本期办公信创替代中替换', '去年被勒索软件攻击导致邮件中断两天'],
   },
   'cloud-migration': {
     core: 'lms',

@@ -569,6 +569,38 @@ describe('understand: a group\'s HR and OA', () => {
   });
 });
 
+describe('understand: an office 信创 replacement', () => {
+  const intake = (...lines: string[]) => understood(['[客户行业]：交通运输', '- 细分领域：省属高速公路集团', ...lines]);
+
+  it('reads a goal or pain to replace the office PCs, software or email as the programme rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => intake('[核心目标]：', `- 主要目标：${text}`);
+    assertTraitAgreesWithRule('office-xinchuang', 'office-xinchuang-programme', goal, ['2027年底前完成全集团办公终端、邮件和办公软件的信创替代', '邮箱系统国产化', '推进信创办公', '全部电脑信创替代', '数据库国产化替代', '上线新ERP', '统一办公平台']);
+    const pain = intake('[当前痛点]：', '- 国资委要求2027年底前完成办公系统信创替代，目前进度不到10%');
+    assert.ok(pain.traits.has('office-xinchuang'));
+  });
+
+  it('reads "CPU、操作系统、办公软件、邮件全部国产" and "党政机关同等要求" as full 信创, said once beside a goal that finishes a 信创替代', () => {
+    for (const value of ['CPU、操作系统、办公软件、邮件全部国产', '党政机关同等要求']) {
+      const u = intake('[核心目标]：', '- 主要目标：2027年底前完成办公终端的信创替代', '[特殊要求]：', `- 信创要求：${value}`);
+      assert.ok(u.constraintKinds.has('xinchuang-full'), value);
+      assert.ok(u.constraintKinds.has('xinchuang-preferred'), value);
+      assert.deepEqual(u.model.constraints.filter((c) => c.kind.startsWith('xinchuang')).map((c) => c.kind), ['xinchuang-full'], value);
+    }
+    // One layer is a partial requirement, not full 信创.
+    assert.ok(!intake('[特殊要求]：', '- 信创要求：数据库全部国产').constraintKinds.has('xinchuang-full'));
+  });
+
+  it('takes away, not upgrades, the Windows, Office and Exchange it replaces; the servers it keeps are still upgraded', () => {
+    const u = intake('[核心目标]：', '- 主要目标：完成办公终端、邮件和办公软件的信创替代', '[基础设施现状]：', '- 关键组件：', '  - 邮件：Exchange Server 2013', '  - 终端：Windows 10、Office 2016', '  - 目录：Active Directory（Windows Server 2012 R2）');
+    const found = lifecycleFindings(u);
+    assert.deepEqual(found.filter((l) => l.replaced).map((l) => l.family).sort(), ['exchange-server', 'microsoft-office', 'windows-client']);
+    assert.ok(found.some((l) => l.family === 'windows-server' && !l.replaced));
+    // Without the replacement, Windows 10 is upgraded as before.
+    const plain = lifecycleFindings(intake('[基础设施现状]：', '- 关键组件：', '  - 终端：Windows 10'));
+    assert.ok(plain.some((l) => l.family === 'windows-client' && !l.replaced));
+  });
+});
+
 describe('understand: a pharmacy chain replacing its store system', () => {
   const chain = () =>
     understood([

@@ -8,15 +8,23 @@ import type { Understanding } from '../understand';
  * network or operations system does serve the core (a CDN before the claims system, the link its
  * data syncs over, the monitoring of it), and a plan with no system says nothing of it either way.
  * Nor does a plan that connects and serves the equipment the customer sold (equipment-service): a
- * machinery maker's MES is not what its IoT platform is about. Nor does a move of the desktops
- * into the data centre (virtual-desktop): the design institute's PLM stays as it is.
+ * machinery maker's MES is not what its IoT platform is about. Nor does a project about the
+ * workplace (aboutTheWorkplace): the design institute's PLM stays as it is.
  */
 export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Understanding): boolean {
   const systems = model.plan?.systems ?? [];
   if (systems.length === 0) return false;
   // Connecting and serving the equipment the customer sold is about its customers' plants, not its own.
   if (u.traits.has('equipment-service') && !u.model.coreSystem.inScope) return true;
-  // Moving people's desktops into the data centre changes where they work, not the business system.
-  if (u.traits.has('virtual-desktop') && !u.model.coreSystem.inScope) return true;
+  if (aboutTheWorkplace(u) && !u.model.coreSystem.inScope) return true;
   return systems.every((s) => u.kb.category(s.category)?.layer === 'security');
+}
+
+/**
+ * Whether the project is about where and on what people work (their desktops moved into the data
+ * centre, their PCs, office software and email replaced with domestic ones), not a business
+ * system: which core system the customer runs is then no question to ask first.
+ */
+export function aboutTheWorkplace(u: Pick<Understanding, 'traits'>): boolean {
+  return u.traits.has('virtual-desktop') || u.traits.has('office-xinchuang');
 }

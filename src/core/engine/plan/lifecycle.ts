@@ -3,6 +3,7 @@
  * live in lifecycle.yaml; the report date is `--as-of` (default today), so the same intake gives
  * the same report on the same date.
  */
+import type { Trait } from '../../knowledge/schema';
 import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
 import { productMustBeDomestic } from './domestic';
@@ -14,6 +15,12 @@ import { knowledgeIndex } from '../text/knowledgeIndexes';
 type EstateProduct = Understanding['model']['estate']['products'][number];
 
 const SOON_DAYS = 365;
+
+/** The domestic replacements a project is, the system types each replaces, and what the report says of a component it replaces. */
+const REPLACEMENTS: ReadonlyArray<readonly [Trait, readonly string[], string]> = [
+  ['database-replacement', ['transactional-db'], '在本期国产化替代中迁移下线，不单独升级；替换前做好网络隔离与备份'],
+  ['office-xinchuang', ['desktop-os', 'office-suite', 'email'], '在本期办公信创替代中替换，不单独升级；替换前先做加固与隔离'],
+];
 
 /** Whether the written version continues the lifecycle line's version ("8.0.32" → "8.0", "11g" → "11"). */
 function versionMatches(written: string, line: string): boolean {
@@ -51,13 +58,15 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // cloud's service: no upgrade of its own to schedule.
     const product = family.product ? u.kb.product(family.product) : undefined;
     const migrates = !retires && (product ? product.cloud === 'none' && movesToCloudService(u, product.categories) : family.category !== undefined && movesToCloudService(u, [family.category]));
-    // Replacing the databases with domestic ones, a foreign database goes in the replacement.
-    const replaced = !retires && !migrates && u.traits.has('database-replacement') && (product ? product.categories.includes('transactional-db') && product.origin !== 'cn' : family.category === 'transactional-db');
+    // A domestic replacement the project is (of the databases, of the office PCs, software and
+    // email): a foreign component of what it replaces goes in the replacement.
+    const replacement = REPLACEMENTS.find(([trait, categories]) => u.traits.has(trait) && (product ? product.origin !== 'cn' && product.categories.some((c) => categories.includes(c)) : family.category !== undefined && categories.includes(family.category)));
+    const replaced = !retires && !migrates && replacement !== undefined;
     const upgrade =
       retires
         ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
         : replaced
-          ? '在本期国产化替代中迁移下线，不单独升级；替换前做好网络隔离与备份'
+          ? replacement![2]
         : migrates
           ? `迁到目标云的托管服务时一并升级到受支持的版本，不单独升级；迁移前在测试环境回归兼容性`
           : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
@@ -66,6 +75,16 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), ...(migrates ? { migrates: true } : {}), ...(replaced ? { replaced: true } : {}), refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
+}
+
+/** Whether the project itself takes the component away: it goes with the system replaced, or is replaced. */
+export function goesAway(l: LifecycleFinding): boolean {
+  return l.retiresWith !== undefined || l.replaced === true;
+}
+
+/** Whether the component has an upgrade of its own to schedule: it neither goes away nor is upgraded as it moves to a cloud service. */
+export function ownUpgrade(l: LifecycleFinding): boolean {
+  return !goesAway(l) && l.migrates !== true;
 }
 
 /** The leading numbers of a version ("2008 R2" → [2008], "10g" → [10], "1.18" → [1, 18]), if it has one. */

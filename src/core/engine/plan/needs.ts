@@ -9,11 +9,13 @@ import type { LifecycleFinding, Need, SystemType } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import { TriggerIndex } from './triggered';
 import { isReplaced } from './replaced';
+import { goesAway } from './lifecycle';
 import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
 import { startsWithAny, swapPrefix } from '../../text/affix';
+import { dropTrailingAside } from '../text/trim';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -110,7 +112,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       // (Unless a rule already answers with that product's own upgrade path.) A component that
       // goes with the system the project replaces is no answer to a pain a rule restates in its
       // own words (算薪分散 on the line that also says the OA runs on Windows Server 2012).
-      for (const l of lifecycle) if (!(needWord && (l.retiresWith || l.replaced)) && (l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}${l.replaced ? '迁移下线' : '升级'}`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
+      for (const l of lifecycle) if (!(needWord && goesAway(l)) && (l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}${l.replaced ? '迁移下线' : '升级'}`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
     }
     // What the main goal retires (下线AS/400) answers the pains about it, and a cost goal when
     // the mainframe's cost is one of the pains.
@@ -313,10 +315,16 @@ function untriggeredKind(h: RuleHit): Need['kind'] {
 /** The verbs a need may start with (通过等保…, 满足…). */
 const OWN_VERBS = ['满足', '通过', '实现', '达到', '完成', '建设', '支撑'];
 
+/** The longest need a reason quotes whole. */
+const REASON_MAX = 28;
+
 /** "解决监控分散、故障定位慢", "支撑首要目标", "满足等保2.0三级测评": why a system type is in the plan. */
 function reasonFor(n: Need): string {
   const text = n.kind === 'goal' || n.kind === 'main-goal' ? goalClauses(n.text).join('、') || tidy(n.text) : n.text;
-  const short = clip(text.replace(/[，,]/g, '、'), 28, '；。;、');
+  // A need said with its figures or what it cost (邮件系统老旧、停止支持（去年被勒索软件攻击…）) is
+  // said without them where they would not fit, not cut inside them.
+  const bare = text.length > REASON_MAX ? dropTrailingAside(text) : text;
+  const short = clip((bare.length >= 2 ? bare : text).replace(/[，,]/g, '、'), REASON_MAX, '；。;、');
   // A need that starts with its own verb (通过等保…, 满足…) keeps it.
   const verb = (v: string) => (startsWithAny(short, OWN_VERBS) ? short : `${v}${short}`);
   if (holdsAny(text, ['对接', '集成']) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${swapPrefix(short, '对接', '与')}${short.endsWith('对接') ? '' : '的对接'}`;

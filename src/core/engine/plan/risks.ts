@@ -6,7 +6,7 @@
 import type { EngineFinding } from '../findings';
 import type { Costs, LifecycleFinding, Option, Risk, Timeline } from '../reportModel';
 import { failedVendors, sameVendor } from './picks';
-import { lifecycleDate } from './lifecycle';
+import { goesAway, lifecycleDate } from './lifecycle';
 import { shortName } from '../text/restate';
 import { dropTrailingAside } from '../text/trim';
 import type { RuleHit } from '../rules';
@@ -52,6 +52,23 @@ function rankOf(r: Risk, priority?: number): number {
   }
 }
 
+/**
+ * What to do about the versions past or near their end of support. One the project takes away (a
+ * database in a 数据库国产化替代, Windows 10 in an office 信创替代) has no upgrade to test; the
+ * others are scheduled, tested and fenced off.
+ */
+function lifecycleMitigation(lifecycle: readonly LifecycleFinding[]): string {
+  const going = lifecycle.filter(goesAway);
+  if (lifecycle.length === 1) {
+    const l = lifecycle[0]!;
+    return going.length > 0 ? `${swapSuffix(l.upgrade, '。')}。` : `${swapSuffix(l.upgrade, '。')}；升级前在测试环境验证兼容性并准备回退方案。`;
+  }
+  const scheduled = '逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。';
+  if (going.length === 0) return scheduled;
+  const gone = `${going.map((l) => `${l.name} ${l.version}`).join('、')}在本期替换中下线，不单独升级，下线前先做加固、网络隔离与备份`;
+  return going.length === lifecycle.length ? `${gone}。` : `${gone}；其余${scheduled}`;
+}
+
 export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycle: readonly LifecycleFinding[], timeline: Timeline | undefined, costs: Costs | undefined, recommended?: Option): Risk[] {
   const failed = failedVendors(u);
   const ranked: Array<{ risk: Risk; rank: number; order: number }> = [];
@@ -73,13 +90,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
       title: lifecycle.length === 1 ? `${lifecycle[0]!.name} ${lifecycle[0]!.version}${past.length > 0 ? '已过支持期' : '即将结束支持'}` : `${lifecycle.length}个组件过了或临近支持期`,
       risk: `${risk}。`,
       // The upgrade paths are listed once, under 实施建议; here what to do about them as a whole.
-      mitigation:
-        lifecycle.length === 1
-          ? // One the project replaces (a database in a 数据库国产化替代) has no upgrade to test.
-            lifecycle[0]!.replaced
-            ? `${swapSuffix(lifecycle[0]!.upgrade, '。')}。`
-            : `${swapSuffix(lifecycle[0]!.upgrade, '。')}；升级前在测试环境验证兼容性并准备回退方案。`
-          : `逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。`,
+      mitigation: lifecycleMitigation(lifecycle),
       source: 'lifecycle',
       refs: [...new Set(lifecycle.flatMap((l) => l.refs))].sort((a, b) => a - b),
     });
@@ -116,7 +127,9 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     if (merged.has(h)) continue;
     risks.push({ title: h.rule.title, risk: h.rule.summary, mitigation: firstSentence(h.rule.mitigation ?? h.rule.recommendation), source: 'rule', refs: [...new Set(h.evidence.map((f) => f.line + 1))].sort((a, b) => a - b) }, h.rule.priority);
   }
-  if (u.constraintKinds.has('xinchuang-full')) {
+  // An office 信创 replacement says its own (office-xinchuang-adoption-risk): software and
+  // peripherals on the new PCs, not a server stack's peak performance.
+  if (u.constraintKinds.has('xinchuang-full') && !u.traits.has('office-xinchuang')) {
     const c = u.model.constraints.find((x) => x.kind === 'xinchuang-full')!;
     risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用可能出现兼容性问题，峰值性能也可能低于原平台。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
   }

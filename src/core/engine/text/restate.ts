@@ -120,8 +120,8 @@ export function withFigures(need: string, source: string): string {
 
 /** A regulator's action on the customer: 被证监局出具警示函, 被责令整改, 受到行政处罚. */
 const REGULATOR_ACTION = /被[^，；。,;]{0,12}(?:警示函|处罚|罚款|通报|约谈|责令|监管措施)|(?:收到|受到)[^，；。,;]{0,8}(?:警示函|处罚|罚款|通报)/;
-/** An incident the line recounts: 去年发生一次供应商泄露车型数模事件. */
-const INCIDENT = /(?:发生|出现|出过)[^，；。,;]{0,20}(?:事件|事故|泄露|外泄|泄密|勒索|宕机|中断)/;
+/** An incident the line recounts: 去年发生一次供应商泄露车型数模事件, 被勒索软件攻击导致邮件中断两天. */
+const INCIDENT = /(?:发生|出现|出过)[^，；。,;]{0,20}(?:事件|事故|泄露|外泄|泄密|勒索|宕机|中断)|被[^，；。,;]{0,8}(?:攻击|入侵|勒索)/;
 /** The longest clause kept whole; a longer one is no aside. */
 const EVENT_MAX = 24;
 

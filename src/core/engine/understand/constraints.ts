@@ -34,7 +34,8 @@ const NO_SAAS = caseInsensitiveRegExp('不(?:得|能|可)?(?:使用|采用|接�
 const DATA_IN_COUNTRY: Pretested = { pattern: /不(?:得)?出境|(?:留|存储|存放|保存)在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/, words: ['出境', '境内', '数据本地化', '境外'] };
 const DATA_IN_EU: Pretested = { pattern: /(?:留在|存放在|不出)欧盟/, words: ['欧盟'] };
 const XINCHUANG: Pretested = { pattern: /信创|国产化|自主可控|国产优先|优先国产/, words: ['信创', '国产化', '自主可控', '国产优先', '优先国产'] };
-const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创/;
+/** Full 信创 in so many words; "党政机关同等要求" holds a company to the government's own, which is full. */
+const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创|党政机关同等|参照党政/;
 const NO_SECOND_CLOUD: Pretested = { pattern: /不引入第二(?:朵)?云|只用[^，；。]{0,6}云|不新增云厂商|单一云厂商/, words: ['第二', '只用', '云厂商'] };
 const KEEP: Pretested = { pattern: /保留|不替换|不更换|沿用/, words: ['保留', '不替换', '不更换', '沿用'] };
 
@@ -123,9 +124,11 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       for (const system of targets) integrations.push({ system, protocols: protocols.filter((p) => !owned.includes(p)), refs: [f.line + 1] });
     }
   }
-  // Full 信创 implies the preferred flavour too.
+  // Full 信创 implies the preferred flavour too, and says it: a preference stated elsewhere (a goal
+  // to finish a 信创替代) is not a second constraint beside it.
   if (kinds.has('xinchuang-full')) kinds.add('xinchuang-preferred');
-  return { constraints, kinds, domesticLayers, kept: dedupeKept(kept), integrations };
+  const stated = kinds.has('xinchuang-full') ? constraints.filter((c) => c.kind !== 'xinchuang-preferred') : constraints;
+  return { constraints: stated, kinds, domesticLayers, kept: dedupeKept(kept), integrations };
 }
 
 /**
@@ -176,8 +179,12 @@ function countDomestic(v: string): number {
 /** 国产 and the layers it names, one or a list (国产操作系统、数据库与中间件). */
 const DOMESTIC_LIST = /国产(?:芯片|CPU|处理器|操作系统|数据库|中间件)(?:[、和与及](?:芯片|CPU|处理器|操作系统|数据库|中间件))*/g;
 
-/** The layers, then that they be domestic (数据库、操作系统与中间件全部国产化). */
-const LAYERS_DOMESTIC = /(?:芯片|CPU|处理器|操作系统|数据库|中间件)(?:[、和与及](?:芯片|CPU|处理器|操作系统|数据库|中间件))*(?:全部|全面|均|都)?(?:国产化|国产替代|采用国产|使用国产)/g;
+/**
+ * The layers, then that they be domestic (数据库、操作系统与中间件全部国产化; CPU、操作系统、办公软件、
+ * 邮件全部国产). The office layers may stand in the list; only the stack's layers are counted.
+ */
+const LAYERS_DOMESTIC =
+  /(?:芯片|CPU|处理器|操作系统|数据库|中间件|办公软件|邮件系统|邮件|终端|浏览器)(?:[、和与及](?:芯片|CPU|处理器|操作系统|数据库|中间件|办公软件|邮件系统|邮件|终端|浏览器))*(?:(?:全部|全面|均|都)?(?:国产化|国产替代|采用国产|使用国产)|(?:全部|全面|均为|都是)国产)/g;
 
 /** The clause of `text` around the first match of `re`. */
 function phrase(text: string, re: RegExp): string {

@@ -50,6 +50,13 @@ const EQUIPMENT_SERVICE_GOAL = /物联网平台|远程(?:监控|运维|诊断)|�
  */
 const VIRTUAL_DESKTOP = caseInsensitiveRegExp('云桌面|桌面云|虚拟桌面|(?<![a-z])(VDI|DaaS)(?![a-z])|云工作站', 'iu');
 
+/**
+ * A goal or pain to replace the office PCs, office software or email with domestic ones:
+ * "完成全集团办公终端、邮件和办公软件的信创替代", "办公系统信创替代进度不到10%". The rules of it
+ * (rules.yaml, office-xinchuang-programme) hold a copy, which a test keeps equal.
+ */
+const OFFICE_XINCHUANG = /(办公|终端|桌面|邮件|邮箱|公文)[^，；。]{0,16}(信创|国产化)|(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -156,6 +163,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (usable.some((f) => SOLD_EQUIPMENT.test(f.value)) && usable.some((f) => f.section === '核心目标' && EQUIPMENT_SERVICE_GOAL.test(f.value))) traits.add('equipment-service');
   // A goal moves the desktops into the data centre.
   if (usable.some((f) => f.section === '核心目标' && VIRTUAL_DESKTOP.test(f.value))) traits.add('virtual-desktop');
+  // The office PCs, office software or email are replaced with domestic ones.
+  if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && OFFICE_XINCHUANG.test(f.value))) traits.add('office-xinchuang');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

@@ -35,6 +35,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'llm-application': '大模型应用',
   'equipment-service': '售出设备联网服务',
   'virtual-desktop': '云桌面',
+  'office-xinchuang': '办公信创替代',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */

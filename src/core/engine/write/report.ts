@@ -17,7 +17,8 @@ import { lifecycleDate } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
 import { pricesNothing } from '../plan/costs';
-import { planLeavesCoreAlone } from '../plan/coreUntouched';
+import { aboutTheWorkplace, planLeavesCoreAlone } from '../plan/coreUntouched';
+import { ownUpgrade } from '../plan/lifecycle';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
@@ -70,10 +71,13 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const leftAlone = planLeavesCoreAlone(model, u);
   const coreText =
     core.basis === 'unknown'
-      ? '核心业务系统未能从调研表判断（见下一步建议）'
+      ? aboutTheWorkplace(u)
+        ? ''
+        : '核心业务系统未能从调研表判断（见下一步建议）'
       : `${core.basis === 'segment' && !core.inScope && (leftAlone || u.traits.has('database-replacement')) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner}现有系统是否替换待与客户确认，方案给出替换选型` : leftAlone ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('database-replacement') ? `${joiner || '，'}应用本期不替换，替换其下的数据库` : u.traits.has('cloud-migration') ? `${joiner}现有系统随迁上云，本期不替换` : `${joiner}现有系统本期不替换，方案围绕它做优化与集成`}`;
-  const scale = m.scale.figures.length > 0 ? `；规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
-  items.push(labelled('客户与核心业务', `${industry}。${coreText}${scale}。`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
+  const scale = m.scale.figures.length > 0 ? `规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
+  const about = [coreText, scale].filter(Boolean).join('；');
+  items.push(labelled('客户与核心业务', `${industry}。${about}${about ? '。' : ''}`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
   if (m.mainGoal) items.push(labelled('首要目标', `${sentence(tidy(m.mainGoal.text))}`, m.mainGoal.refs));
   const estate: string[] = [];
   for (const c of m.estate.clouds) {
@@ -523,7 +527,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
   // What goes with the replaced system (Oracle 11g under SAP ECC), or is upgraded as it moves to a
   // cloud service, has no upgrade window to agree.
-  const upgrades = model.lifecycle.filter((l) => !l.retiresWith && !l.migrates && !l.replaced);
+  const upgrades = model.lifecycle.filter(ownUpgrade);
   if (upgrades.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(upgrades.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, upgrades.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
