@@ -4,6 +4,7 @@
  * work; no regular expression with nested quantifiers.
  */
 import { findFigures } from './figures';
+import { LEADING_DEADLINE } from './deadlines';
 import { memoByText } from '../../text/memo';
 export { clip } from '../understand/shared';
 import { dropTrailingAside, trimEndOf } from './trim';
@@ -167,9 +168,6 @@ const DEADLINE_UNITS = new Set(['个月', '月', '年', '周', '天']);
  * The clauses of a goal without its deadline ("18个月内三厂上线统一MES：批次追溯时间从6小时降到
  * 10分钟以内" → ["三厂上线统一MES", "批次追溯时间从6小时降到10分钟以内"]).
  */
-/** A goal's leading deadline: "18个月内（建成）", "2027年底前（完成）". */
-const LEADING_DEADLINE = /^[^，；]{0,12}?(?:\d{1,2}个?月内|20\d{2}\s?年\s?(?:\d{1,2}\s?月)?(?:底|末)?(?:前|之前|以前))[）)]?(?:实现|完成|达成|建成)?/;
-
 export function goalClauses(text: string): string[] {
   return tidy(text)
     .split(/[，；,;：:]/)

@@ -7,13 +7,13 @@ import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { withoutFigureLabel } from '../text/restate';
+// A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前").
+import { BY_DATE } from '../text/deadlines';
 import { clean, countsBefore } from './shared';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 const MONTHS = /(\d{1,2})\s{0,1}(?:个)?月/;
 const YEARS = /(\d{1,2}(?:\.5)?)\s{0,1}年(?!度|前|底|初)/;
-/** A deadline by the calendar: "2027年底前", "2026年6月底前", "2027年3月前" (checked before MONTHS, which would read "6月"). */
-const BY_DATE = /(20\d{2})\s?年\s?(?:(\d{1,2})\s?月)?(底|末)?(前|之前|以前)?/;
 const DAYS_PER_MONTH = 30.44;
 
 /**
