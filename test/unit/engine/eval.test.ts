@@ -457,6 +457,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'office-xinchuang',
     present: ['信创办公终端（整机）', '桌面操作系统', '办公软件', '企业邮件系统', 'Coremail', 'WPS Office', '统信UOS', '历史邮件', '应用虚拟化', '以人事系统为权威源', '替换完成率', '在本期办公信创替代中替换', '去年被勒索软件攻击导致邮件中断两天'],
   },
+  'production-scheduling': {
+    // An EMS maker scheduling 42 SMT lines in Excel: an APS under its SAP and its own MES.
+    core: 'aps',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    // A CRM for on-time delivery, the goal and pains sent to clarification, a migration's phases,
+    // and the S/4HANA it plans to move to listed as what it runs.
+    absent: ['需进一步澄清', 'CRM', '以时效与进度透明', '试点迁移', 'SAP S/4HANA、'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'aps-rollout',
+    present: ['有限产能', '齐套', '可承诺交期', '永凯', '排程主数据', '并行排产', '标准接口', '月均停线30小时'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,

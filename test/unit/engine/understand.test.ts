@@ -569,6 +569,18 @@ describe('understand: a group\'s HR and OA', () => {
   });
 });
 
+describe('understand: what an upgrade leads to is not the estate', () => {
+  it('reads "计划2027年升级S/4HANA" as a plan, not a system the customer runs', () => {
+    const u = understood(['[客户行业]：制造', '[基础设施现状]：', '- 关键组件：', '  - ERP：SAP ECC 6.0（计划2027年升级S/4HANA）']);
+    const ids = u.model.estate.products.map((p) => p.product ?? p.family);
+    assert.ok(!ids.includes('sap-s4hana'), ids.join(','));
+    assert.ok(u.upgradeTargets.has('sap-s4hana'));
+    // What was done is what runs.
+    const done = understood(['[客户行业]：制造', '[基础设施现状]：', '- 关键组件：', '  - ERP：去年已升级S/4HANA']);
+    assert.ok(done.model.estate.products.some((p) => p.product === 'sap-s4hana'));
+  });
+});
+
 describe('understand: an office 信创 replacement', () => {
   const intake = (...lines: string[]) => understood(['[客户行业]：交通运输', '- 细分领域：省属高速公路集团', ...lines]);
 

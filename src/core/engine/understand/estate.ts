@@ -23,11 +23,14 @@ function isEditionLetter(c: string | undefined): boolean {
   return c === 'g' || c === 'c' || c === 'G' || c === 'C';
 }
 
-/** What an upgrade or a move leads to ("逐步升级到用友BIP"), written just before a name: not what the customer runs. */
-const TARGET_BEFORE = /(?:升级|迁移|切换|过渡|替换|更换)(?:到|至|为)$/;
+/**
+ * What an upgrade or a move leads to ("逐步升级到用友BIP", "计划2027年升级S/4HANA"), written just
+ * before a name: not what the customer runs.
+ */
+const TARGET_BEFORE = /(?:升级|迁移|切换|过渡|替换|更换)(?:到|至|为)$|(?:计划|拟|准备|将)[^，；。]{0,8}(?:升级|迁移|切换)$/;
 
 function namedAsTarget(text: string, start: number): boolean {
-  return TARGET_BEFORE.test(text.slice(Math.max(0, start - 6), start).trimEnd());
+  return TARGET_BEFORE.test(text.slice(Math.max(0, start - 14), start).trimEnd());
 }
 
 /** A pilot or trial, and its end: "一次MySQL替换试点因性能回退被叫停". */
