@@ -471,6 +471,32 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'aps-rollout',
     present: ['有限产能', '齐套', '可承诺交期', '永凯', '排程主数据', '并行排产', '标准接口', '月均停线30小时'],
   },
+  'document-management': {
+    // A design firm's 400 TB of drawings in shared drives, USB sticks and chats: one document platform.
+    core: 'ecm',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // An HCM proposed because 竣工资料 holds 工资, and the goal and pains sent to clarification.
+    absent: ['需进一步澄清', '人力资源', '算薪'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'ecm-rollout',
+    present: ['企业文档管理（ECM/企业网盘）', '作废', '断点续传', '外发链接', '自动组卷', '只读', '联想Filez', '按旧图施工事件为零'],
+  },
+  'low-code': {
+    // A city bank's 300 small requests a year: a low-code platform, governed, beside its core banking.
+    core: 'core-banking',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // The goal, targets and pains sent to clarification; a goal cut inside its own list.
+    absent: ['需进一步澄清', '业务部门的表单）'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'low-code-rollout',
+    present: ['低代码平台', '支撑首要目标（企业级低代码平台）', '分级', '台账迁入平台', '合并', '奥哲', '复杂与核心交易仍走专业开发'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,

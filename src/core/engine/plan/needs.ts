@@ -315,16 +315,43 @@ function untriggeredKind(h: RuleHit): Need['kind'] {
 /** The verbs a need may start with (通过等保…, 满足…). */
 const OWN_VERBS = ['满足', '通过', '实现', '达到', '完成', '建设', '支撑'];
 
+/**
+ * As many of a goal's clauses, from the first, as fit in `max` characters, and of the next one the
+ * longest head before a 、 that fits and measures something ("核心系统RTO不超过4小时" of
+ * "核心系统RTO不超过4小时、RPO不超过15分钟"): a head without a figure is a list cut short
+ * ("业务部门的表单" of "业务部门的表单、流程和报表类需求…"). Undefined when the first clause does not fit.
+ */
+function leadingClauses(clauses: readonly string[], max: number): string | undefined {
+  let out = '';
+  for (const c of clauses) {
+    const next = out ? `${out}、${c}` : c;
+    if (next.length <= max) {
+      out = next;
+      continue;
+    }
+    const room = max - (out ? out.length + 1 : 0);
+    const cut = c.lastIndexOf('、', room);
+    const head = cut > 0 ? c.slice(0, cut) : '';
+    if (/\d/.test(head)) out = out ? `${out}、${head}` : head;
+    break;
+  }
+  return out || undefined;
+}
+
 /** The longest need a reason quotes whole. */
 const REASON_MAX = 28;
 
 /** "解决监控分散、故障定位慢", "支撑首要目标", "满足等保2.0三级测评": why a system type is in the plan. */
 function reasonFor(n: Need): string {
-  const text = n.kind === 'goal' || n.kind === 'main-goal' ? goalClauses(n.text).join('、') || tidy(n.text) : n.text;
+  const isGoal = n.kind === 'goal' || n.kind === 'main-goal';
+  const clauses = isGoal ? goalClauses(n.text) : [];
+  const text = isGoal ? clauses.join('、') || tidy(n.text) : n.text;
   // A need said with its figures or what it cost (邮件系统老旧、停止支持（去年被勒索软件攻击…）) is
   // said without them where they would not fit, not cut inside them.
   const bare = text.length > REASON_MAX ? dropTrailingAside(text) : text;
-  const short = clip((bare.length >= 2 ? bare : text).replace(/[，,]/g, '、'), REASON_MAX, '；。;、');
+  // A goal too long to quote keeps its first whole clauses ("企业级低代码平台"), not a cut inside a
+  // clause's own list ("企业级低代码平台、业务部门的表单").
+  const short = (text.length > REASON_MAX ? leadingClauses(clauses, REASON_MAX) : undefined) ?? clip((bare.length >= 2 ? bare : text).replace(/[，,]/g, '、'), REASON_MAX, '；。;、');
   // A need that starts with its own verb (通过等保…, 满足…) keeps it.
   const verb = (v: string) => (startsWithAny(short, OWN_VERBS) ? short : `${v}${short}`);
   if (holdsAny(text, ['对接', '集成']) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${swapPrefix(short, '对接', '与')}${short.endsWith('对接') ? '' : '的对接'}`;
