@@ -2,10 +2,13 @@
  * How a goal dates itself by the calendar: "2027年底前", "2026年6月底前", "2027年3月前". One grammar
  * for reading the deadline (understand/goals.ts) and for cutting it off a goal's text (restate.ts),
  * so that a form one of them accepts the other accepts too.
+ *
+ * The patterns are plain strings, not String.raw templates: the production build writes every
+ * string outside a regular-expression literal in ASCII escapes, which a raw template cannot take.
  */
 
 /** The date: year, month and 底/末 (groups 1–3). */
-const CALENDAR_DATE = String.raw`(20\d{2})\s?年\s?(?:(\d{1,2})\s?月)?(底|末)?`;
+const CALENDAR_DATE = '(20\\d{2})\\s?年\\s?(?:(\\d{1,2})\\s?月)?(底|末)?';
 /** 前, 之前 or 以前 after the date (group 4). */
 const BEFORE = '(前|之前|以前)';
 
@@ -13,4 +16,4 @@ const BEFORE = '(前|之前|以前)';
 export const BY_DATE = new RegExp(`${CALENDAR_DATE}${BEFORE}?`);
 
 /** A goal's leading deadline, by a count of months or by the calendar: "18个月内（建成）", "2027年底前（完成）". */
-export const LEADING_DEADLINE = new RegExp(String.raw`^[^，；]{0,12}?(?:\d{1,2}个?月内|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);
+export const LEADING_DEADLINE = new RegExp(`^[^，；]{0,12}?(?:\\d{1,2}个?月内|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);
