@@ -627,6 +627,11 @@ describe('evaluation intakes', () => {
     assert.match(edrOf(security.replace('，其中办公终端约5000台', '')), /调研表未给出终端数，按12000名员工各一台估算/);
   });
 
+  it('prices EDR for the office PCs\' users counted one PC each (办公电脑用户约6500人), not the PCs\' "台" read as servers', () => {
+    const edr = evalReport('office-xinchuang').model.costs!.items.find((i) => i.category === 'edr' && i.kind === 'licence')!;
+    assert.match(edr.assumption, /按调研表的6500名电脑用户各一台终端$/);
+  });
+
   it('a security programme does not work around the core system the segment implies, nor bring its features', () => {
     const { body } = evalReport('security');
     assert.match(body, /按细分领域推断，核心业务系统是MES（制造执行与质量追溯），本期方案不涉及它/);

@@ -602,6 +602,13 @@ describe('understand: an office 信创 replacement', () => {
     assert.ok(!intake('[特殊要求]：', '- 信创要求：数据库全部国产').constraintKinds.has('xinchuang-full'));
   });
 
+  it('counts servers, not the office PCs ("约6500台Windows 10台式机和笔记本") nor the 10台 of "Windows 10台式机"', () => {
+    const nodes = (...lines: string[]) => intake('[基础设施现状]：', ...lines).model.estate.nodes;
+    assert.equal(nodes('- 终端：约6500台Windows 10台式机和笔记本'), undefined);
+    assert.equal(nodes('- 办公设备：约3400台台式机和图形工作站'), undefined);
+    assert.equal(nodes('- 私有云：服务器约40台', '- 终端：约6500台Windows 10台式机'), 40);
+  });
+
   it('takes away, not upgrades, the Windows, Office and Exchange it replaces; the servers it keeps are still upgraded', () => {
     const u = intake('[核心目标]：', '- 主要目标：完成办公终端、邮件和办公软件的信创替代', '[基础设施现状]：', '- 关键组件：', '  - 邮件：Exchange Server 2013', '  - 终端：Windows 10、Office 2016', '  - 目录：Active Directory（Windows Server 2012 R2）');
     const found = lifecycleFindings(u);

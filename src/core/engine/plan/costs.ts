@@ -252,11 +252,17 @@ const ENDPOINT_WORDS = /终端|电脑|PC|笔记本|台式机|桌面|端点/;
  * its servers where it counts them too; a manufacturer's staff on the line have no computer.
  */
 function endpointsFor(u: Understanding): { units: number; basis: string } | undefined {
-  const devices = u.model.scale.figures.find((f) => ENDPOINT_WORDS.test(f.text) && f.text.includes('台'))?.value;
+  // Devices counted as devices (终端约3400台), or their users one each (办公电脑用户约6500人).
+  const figure = u.model.scale.figures.find((f) => ENDPOINT_WORDS.test(f.text) && (f.text.includes('台') || ENDPOINT_USERS.test(f.text)));
+  const devices = figure?.value;
   if (devices === undefined || devices <= 0) return undefined;
   const servers = u.model.estate.nodes ?? 0;
-  return { units: devices + servers, basis: `按调研表的${round(devices, 0)}台终端${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
+  const counted = figure!.text.includes('台') ? `${round(devices, 0)}台终端` : `${round(devices, 0)}名电脑用户各一台终端`;
+  return { units: devices + servers, basis: `按调研表的${counted}${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
 }
+
+/** Users counted by the computer they use (办公电脑用户约6500人): one endpoint each. */
+const ENDPOINT_USERS = /(?:电脑|终端|PC)用户/;
 
 /** The adaptation and migration of one application onto a domestic database (万元): its SQL and stored procedures, data, cutover rehearsals. */
 const MIGRATION_PER_SYSTEM_WAN: [number, number] = [30, 80];

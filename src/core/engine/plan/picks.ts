@@ -457,7 +457,8 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   if (planned) add(4, `客户已计划升级到${dropTrailingAside(p.name)}`, [...planned]);
   // The first need that is not the main goal, else the main goal (what a stable sort putting main goals last gives first).
   const need = needs.find((n) => n.kind !== 'main-goal') ?? needs[0];
-  if (preferred.includes(p.id) && need) add(2, `针对“${clip(need.text, 24)}”`, need.refs);
+  // A need said with its figures or what it cost is quoted without them where they would not fit.
+  if (preferred.includes(p.id) && need) add(2, `针对“${clip(need.text.length > 24 ? dropTrailingAside(need.text) : need.text, 24)}”`, need.refs);
   if (p.cloud !== 'none' && u.cloudsInUse.has(p.cloud as never)) {
     const cloud = u.model.estate.clouds.find((c) => c.provider === p.cloud)!;
     const region = cloud.regions.find((r) => !r.approximate)?.written;

@@ -187,6 +187,14 @@ export interface EstateResult {
 
 /** A count followed by "broker" counts a message broker's nodes, not the estate's servers. */
 const BROKER = caseInsensitiveRegExp('broker', 'i');
+/** A count of people's devices (约6500台台式机和笔记本, 终端约3400台), not of the estate's servers. */
+const DEVICES_AFTER = /^[^，；。]{0,4}(?:台式机|笔记本|终端|电脑|一体机|工作站|瘦客户机|打印机|手机|平板)/;
+
+/** Whether the count ending at `end` in `text` is one of servers: not a broker's nodes, not people's devices, not the 台 of 台式机 ("Windows 10台式机"). */
+function countsServers(text: string, end: number, fieldPath: readonly string[]): boolean {
+  const after = text.slice(end, end + 12);
+  return !BROKER.test(after.slice(0, 8)) && !after.startsWith('式') && !DEVICES_AFTER.test(after) && !fieldPath.some((k) => k.includes('终端'));
+}
 const ESTATE_SECTIONS = new Set(['基础设施现状', '当前痛点', '特殊要求']);
 
 export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateResult {
@@ -260,7 +268,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
     }
     if (f.section === '基础设施现状') {
       for (const fig of findFigures(f.value)) {
-        if ((fig.unit === '节点' || fig.unit === '台') && !BROKER.test(f.value.slice(fig.end, fig.end + 8))) nodes += fig.value;
+        if ((fig.unit === '节点' || fig.unit === '台') && countsServers(f.value, fig.end, f.fieldPath)) nodes += fig.value;
         if (fig.unit === 'TB' || fig.unit === 'PB') tb.push(fig.unit === 'PB' ? fig.value * 1000 : fig.value);
       }
     }
