@@ -63,6 +63,8 @@ export const TraitSchema = z.enum([
   'virtual-desktop',
   /** A goal or pain replaces the office PCs, office software or email with domestic ones (办公信创替代). */
   'office-xinchuang',
+  /** A goal rebuilds the campus network (园区网络改造, 无线全覆盖, 核心双活). */
+  'campus-network',
 ]);
 
 /**

@@ -497,6 +497,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'low-code-rollout',
     present: ['低代码平台', '支撑首要目标（企业级低代码平台）', '分级', '台账迁入平台', '合并', '奥哲', '复杂与核心交易仍走专业开发'],
   },
+  'campus-network': {
+    // A hospital on three campuses rebuilding its wired and wireless network around its HIS.
+    core: 'his-emr',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // The HIS bought again for the EMR rating the hospital names as context, the old switches kept
+    // as an incumbent to build on, and the goal and pains sent to clarification.
+    absent: ['需进一步澄清', '电子病历评级未达标', '沿用现有'],
+    lifecycle: ['vsphere 7.0 past'],
+    verdict: 'within',
+    timeline: 'campus-network',
+    present: ['园区网络（有线与无线）', '核心双机', '802.11k/v/r', '准入', '分钟级定位', '先接入后汇聚', '现有H3C的厂商'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,

@@ -581,6 +581,17 @@ describe('understand: what an upgrade leads to is not the estate', () => {
   });
 });
 
+describe('understand: a campus network rebuild', () => {
+  it('reads a goal to rebuild the campus network as the network rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：医疗', '- 细分领域：三级甲等综合医院，一院三区', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('campus-network', 'campus-network-refresh', goal, ['12个月内完成三院区园区网络改造，核心双活、无线全覆盖', '校园网升级', '厂区网络重建', '病房无线全覆盖', '核心交换机双活', '上线新HIS', '网络安全等级保护']);
+  });
+
+  it('counts a hospital\'s "一院三区" as three campuses', () => {
+    assert.equal(understood(['[客户行业]：医疗', '- 细分领域：三级甲等综合医院，一院三区']).model.scale.sites, 3);
+  });
+});
+
 describe('understand: an office 信创 replacement', () => {
   const intake = (...lines: string[]) => understood(['[客户行业]：交通运输', '- 细分领域：省属高速公路集团', ...lines]);
 

@@ -3,12 +3,12 @@
  * live in lifecycle.yaml; the report date is `--as-of` (default today), so the same intake gives
  * the same report on the same date.
  */
-import type { Trait } from '../../knowledge/schema';
 import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
 import { productMustBeDomestic } from './domestic';
 import { movesToCloudService } from './cloudMove';
 import { isReplaced } from './replaced';
+import { replacementOf } from './replacements';
 import { writtenLabel } from '../understand/estate';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
 
@@ -16,11 +16,6 @@ type EstateProduct = Understanding['model']['estate']['products'][number];
 
 const SOON_DAYS = 365;
 
-/** The domestic replacements a project is, the system types each replaces, and what the report says of a component it replaces. */
-const REPLACEMENTS: ReadonlyArray<readonly [Trait, readonly string[], string]> = [
-  ['database-replacement', ['transactional-db'], '在本期国产化替代中迁移下线，不单独升级；替换前做好网络隔离与备份'],
-  ['office-xinchuang', ['desktop-os', 'office-suite', 'email'], '在本期办公信创替代中替换，不单独升级；替换前先做加固与隔离'],
-];
 
 /** Whether the written version continues the lifecycle line's version ("8.0.32" → "8.0", "11g" → "11"). */
 function versionMatches(written: string, line: string): boolean {
@@ -60,13 +55,13 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     const migrates = !retires && (product ? product.cloud === 'none' && movesToCloudService(u, product.categories) : family.category !== undefined && movesToCloudService(u, [family.category]));
     // A domestic replacement the project is (of the databases, of the office PCs, software and
     // email): a foreign component of what it replaces goes in the replacement.
-    const replacement = REPLACEMENTS.find(([trait, categories]) => u.traits.has(trait) && (product ? product.origin !== 'cn' && product.categories.some((c) => categories.includes(c)) : family.category !== undefined && categories.includes(family.category)));
+    const replacement = replacementOf(u, product ?? { categories: family.category !== undefined ? [family.category] : [] });
     const replaced = !retires && !migrates && replacement !== undefined;
     const upgrade =
       retires
         ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
         : replaced
-          ? replacement![2]
+          ? replacement!.said
         : migrates
           ? `迁到目标云的托管服务时一并升级到受支持的版本，不单独升级；迁移前在测试环境回归兼容性`
           : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))

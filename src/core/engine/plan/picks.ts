@@ -33,6 +33,7 @@ import { swapPrefix } from '../../text/affix';
 import { writtenLabel } from '../understand/estate';
 import { domesticRequirement } from './domestic';
 import { isReplaced } from './replaced';
+import { replacementOf } from './replacements';
 import { movesToCloudService } from './cloudMove';
 
 type Strategy = Option['strategy'];
@@ -430,7 +431,8 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   const kept = same.kept.get(p.id);
   // What the project replaces (OA信创替代 with 泛微 e-cology 8.0 in the estate) is no incumbent
   // to build on: its vendor competes like any other, with its migration path to weigh.
-  const replacing = estate !== undefined && kept === undefined && u.model.coreSystem.replaces === true && isReplaced(u, estate);
+  // Nor is what the kind of project replaces (the old switches of a campus network rebuild).
+  const replacing = estate !== undefined && kept === undefined && ((u.model.coreSystem.replaces === true && isReplaced(u, estate)) || replacementOf(u, p) !== undefined);
   // Moving to a cloud: a self-managed MySQL, Redis or Kubernetes of the data centre moves too, to
   // the service the target cloud runs it as; it is no incumbent to build on.
   const moving = estate !== undefined && kept === undefined && !replacing && p.cloud === 'none' && movesToCloudService(u, p.categories);

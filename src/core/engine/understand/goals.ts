@@ -179,6 +179,9 @@ function countsSites(clause: string, fig: { unit: string; start: number }): bool
   return SITE_UNITS.test(fig.unit) && SITE_WORDS.test(clause.slice(Math.max(0, fig.start - 6), fig.start));
 }
 
+/** One hospital on several campuses: "一院三区". */
+const ONE_HOSPITAL_CAMPUSES = /一院([两二三四五六七八九十])区/;
+
 /** A clause of parts of what the line counted already: "其中医保定点门店380家". */
 const PARTS = /^\s*其中/;
 
@@ -193,7 +196,9 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
       if (f.section === '客户行业' && f.fieldPath[0] === '细分领域') {
         // "直营门店420家，其中医保定点门店380家": after 其中, the counts are parts of the sites counted.
         let counted = false;
-        for (const clause of f.value.split(/[，,；;]/)) {
+        for (const written of f.value.split(/[，,；;]/)) {
+          // A hospital's "一院三区" is three campuses (三院区).
+          const clause = written.replace(ONE_HOSPITAL_CAMPUSES, '$1院区');
           if (counted && PARTS.test(clause)) break;
           const before = sites.length;
           sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '门店']));

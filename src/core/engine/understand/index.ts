@@ -57,6 +57,12 @@ const VIRTUAL_DESKTOP = caseInsensitiveRegExp('云桌面|桌面云|虚拟桌面|
  */
 const OFFICE_XINCHUANG = /(办公|终端|桌面|邮件|邮箱|公文)[^，；。]{0,16}(信创|国产化)|(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
 
+/**
+ * A goal to rebuild the campus network: "三院区园区网络改造，核心双活、无线全覆盖". The rules of it
+ * (rules.yaml, campus-network-refresh) hold a copy, which a test keeps equal.
+ */
+const CAMPUS_NETWORK = /(园区|院区|校园|厂区|楼宇)网络?[^，；。]{0,6}(改造|升级|建设|重建|更新)|无线(网络)?全覆盖|核心(交换机?)?双活/;
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -165,6 +171,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (usable.some((f) => f.section === '核心目标' && VIRTUAL_DESKTOP.test(f.value))) traits.add('virtual-desktop');
   // The office PCs, office software or email are replaced with domestic ones.
   if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && OFFICE_XINCHUANG.test(f.value))) traits.add('office-xinchuang');
+  // A goal rebuilds the campus network.
+  if (usable.some((f) => f.section === '核心目标' && CAMPUS_NETWORK.test(f.value))) traits.add('campus-network');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

@@ -36,6 +36,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'equipment-service': '售出设备联网服务',
   'virtual-desktop': '云桌面',
   'office-xinchuang': '办公信创替代',
+  'campus-network': '园区网络改造',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */

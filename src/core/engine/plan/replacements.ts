@@ -1,0 +1,29 @@
+/**
+ * What the project itself replaces, by the kind of project it is: a foreign database in a
+ * 数据库国产化替代, the Windows, Office and Exchange of an office 信创替代, the switches and access
+ * points of a campus network rebuild. Such a component has no upgrade of its own to schedule
+ * (lifecycle.ts), and such a product in the estate is no incumbent to build on (picks.ts).
+ */
+import type { Product, Trait } from '../../knowledge/schema';
+import type { Understanding } from '../understand';
+
+interface Replacement {
+  trait: Trait;
+  /** The system types the project replaces. */
+  categories: readonly string[];
+  /** Only foreign products are replaced (a domestic database already meets a 国产化 requirement). */
+  foreignOnly: boolean;
+  /** What the report says of a component it replaces, in place of an upgrade path. */
+  said: string;
+}
+
+const REPLACEMENTS: readonly Replacement[] = [
+  { trait: 'database-replacement', categories: ['transactional-db'], foreignOnly: true, said: '在本期国产化替代中迁移下线，不单独升级；替换前做好网络隔离与备份' },
+  { trait: 'office-xinchuang', categories: ['desktop-os', 'office-suite', 'email'], foreignOnly: true, said: '在本期办公信创替代中替换，不单独升级；替换前先做加固与隔离' },
+  { trait: 'campus-network', categories: ['campus-network'], foreignOnly: false, said: '在本期园区网络改造中更换，不单独升级' },
+];
+
+/** The replacement the project makes of a component of these system types (of this origin, when known), if it makes one. */
+export function replacementOf(u: Pick<Understanding, 'traits'>, what: { categories: readonly string[]; origin?: Product['origin'] }): Replacement | undefined {
+  return REPLACEMENTS.find((r) => u.traits.has(r.trait) && !(r.foreignOnly && what.origin === 'cn') && what.categories.some((c) => r.categories.includes(c)));
+}
