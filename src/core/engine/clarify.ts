@@ -31,6 +31,8 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
     }
     if (b.horizonAssumed) {
       if (b.oneTime && b.recurringPerYear) add({ section: '预算限制', topic: 'budget-horizon', question: `总体成本按几年评估（目前按${b.horizonYears}年计）？`, why: '一次性与年度运维的合计随年限变化。', refs: b.refs, priority: 3 });
+      // A yearly budget (¥500万/年) says it covers a year: what is open is for how many years.
+      else if (b.perYear) add({ section: '预算限制', topic: 'budget-horizon', question: `每年${b.total.text}的预算按几年评估（目前按${b.horizonYears}年计）、是否含运维？`, why: `年度预算的总额随年限变化，成本对比按${b.horizonYears}年TCO假设。`, refs: b.refs, priority: 2 });
       else add({ section: '预算限制', topic: 'budget-horizon', question: `预算${b.total.text}覆盖几年、是否含运维？`, why: `成本对比按${b.horizonYears}年TCO假设，周期不同结论会变。`, refs: b.refs, priority: 2 });
     }
   }

@@ -511,6 +511,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'campus-network',
     present: ['园区网络（有线与无线）', '核心双机', '802.11k/v/r', '准入', '分钟级定位', '先接入后汇聚', '现有H3C的厂商'],
   },
+  collaboration: {
+    // A furniture retailer's 22,000 staff on personal WeChat and three meeting tools: one
+    // messaging, notice and meeting platform with the store apps on its workbench.
+    core: 'collaboration-suite',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    // An OA proposed for a customer who runs one (蓝凌EKP), the pains sent to clarification, and
+    // a yearly budget asked "覆盖几年".
+    absent: ['需进一步澄清', '先建设协同办公（OA）', '覆盖几年'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'collaboration-rollout',
+    present: ['数字化协同平台（即时通讯与会议）', '企业微信', '已读', '离职', '工作台', '直播', '店长带头', '按几年评估'],
+  },
   'cloud-migration': {
     core: 'lms',
     inScope: false,
