@@ -435,8 +435,9 @@ const EXPECTED: Record<string, Expectation> = {
     constraints: ['xinchuang-preferred'],
     excluded: [],
     // An MES inferred for the industry, PLM→ERP→MES integration, a GPU pool on Kubernetes for
-    // AI, customer data in a design house's DLP, and the goal and pains sent to clarification.
-    absent: ['需进一步澄清', 'MES', 'PLM→ERP→MES', 'AI算力', '含客户信息', '围绕它优化'],
+    // AI, customer data in a design house's DLP, the goal and pains sent to clarification, and an
+    // upgrade window asked for the Windows the desktops replace.
+    absent: ['需进一步澄清', 'MES', 'PLM→ERP→MES', 'AI算力', '含客户信息', '围绕它优化', 'Windows 10的升级窗口'],
     lifecycle: ['vsphere 7.0 past', 'windows-client 10 past'],
     verdict: 'over',
     timeline: 'virtual-desktop',
