@@ -11,7 +11,7 @@ import { engineFindings } from '../../../src/core/engine/findings';
 import { lifecycleFindings } from '../../../src/core/engine/plan/lifecycle';
 import { blamesPerCoreLicensing } from '../../../src/core/engine/plan/picks';
 import { AliasIndex } from '../../../src/core/engine/text/aliasIndex';
-import { dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
+import { asideDroppedBeyond, dropTrailingAside, trimEndOf } from '../../../src/core/engine/text/trim';
 import { keyFigures, withFigures } from '../../../src/core/engine/text/restate';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
 import { evaluateRules } from '../../../src/core/engine/rules';
@@ -420,6 +420,12 @@ describe('end trimming without backtracking', () => {
     assert.equal(dropTrailingAside('（only）'), '');
     assert.equal(dropTrailingAside('no aside'), 'no aside');
     assert.equal(dropTrailingAside('a）'), 'a）');
+  });
+
+  it('drops the aside only from a text longer than the quote, and never down to nothing', () => {
+    assert.equal(asideDroppedBeyond('邮件系统老旧、停止支持（去年被勒索软件攻击导致邮件中断两天）', 24), '邮件系统老旧、停止支持');
+    assert.equal(asideDroppedBeyond('影像调阅慢（3分钟）', 24), '影像调阅慢（3分钟）');
+    assert.equal(asideDroppedBeyond('（一段很长很长很长很长很长很长很长很长的旁注）', 8), '（一段很长很长很长很长很长很长很长很长的旁注）');
   });
 
   it('trims any of the given characters from the end only', () => {

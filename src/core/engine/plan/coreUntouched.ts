@@ -14,9 +14,9 @@ import type { Understanding } from '../understand';
 export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Understanding): boolean {
   const systems = model.plan?.systems ?? [];
   if (systems.length === 0) return false;
-  // Connecting and serving the equipment the customer sold is about its customers' plants, not its own.
-  if (u.traits.has('equipment-service') && !u.model.coreSystem.inScope) return true;
-  if (aboutTheWorkplace(u) && !u.model.coreSystem.inScope) return true;
+  // Connecting and serving the equipment the customer sold is about its customers' plants, not its
+  // own; a workplace project is about people's desks.
+  if ((u.traits.has('equipment-service') || aboutTheWorkplace(u)) && !u.model.coreSystem.inScope) return true;
   return systems.every((s) => u.kb.category(s.category)?.layer === 'security');
 }
 

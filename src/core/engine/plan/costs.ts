@@ -254,10 +254,10 @@ const ENDPOINT_WORDS = /终端|电脑|PC|笔记本|台式机|桌面|端点/;
 function endpointsFor(u: Understanding): { units: number; basis: string } | undefined {
   // Devices counted as devices (终端约3400台), or their users one each (办公电脑用户约6500人).
   const figure = u.model.scale.figures.find((f) => ENDPOINT_WORDS.test(f.text) && (f.text.includes('台') || ENDPOINT_USERS.test(f.text)));
-  const devices = figure?.value;
-  if (devices === undefined || devices <= 0) return undefined;
+  if (!figure || figure.value <= 0) return undefined;
+  const devices = figure.value;
   const servers = u.model.estate.nodes ?? 0;
-  const counted = figure!.text.includes('台') ? `${round(devices, 0)}台终端` : `${round(devices, 0)}名电脑用户各一台终端`;
+  const counted = figure.text.includes('台') ? `${round(devices, 0)}台终端` : `${round(devices, 0)}名电脑用户各一台终端`;
   return { units: devices + servers, basis: `按调研表的${counted}${servers > 0 ? `与${round(servers, 0)}台服务器` : ''}` };
 }
 

@@ -16,7 +16,6 @@ type EstateProduct = Understanding['model']['estate']['products'][number];
 
 const SOON_DAYS = 365;
 
-
 /** Whether the written version continues the lifecycle line's version ("8.0.32" → "8.0", "11g" → "11"). */
 function versionMatches(written: string, line: string): boolean {
   if (written === line) return true;

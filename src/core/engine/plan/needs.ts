@@ -15,7 +15,7 @@ import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/resta
 import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
 import { startsWithAny, swapPrefix } from '../../text/affix';
-import { dropTrailingAside } from '../text/trim';
+import { asideDroppedBeyond } from '../text/trim';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -346,12 +346,10 @@ function reasonFor(n: Need): string {
   const isGoal = n.kind === 'goal' || n.kind === 'main-goal';
   const clauses = isGoal ? goalClauses(n.text) : [];
   const text = isGoal ? clauses.join('、') || tidy(n.text) : n.text;
-  // A need said with its figures or what it cost (邮件系统老旧、停止支持（去年被勒索软件攻击…）) is
-  // said without them where they would not fit, not cut inside them.
-  const bare = text.length > REASON_MAX ? dropTrailingAside(text) : text;
   // A goal too long to quote keeps its first whole clauses ("企业级低代码平台"), not a cut inside a
-  // clause's own list ("企业级低代码平台、业务部门的表单").
-  const short = (text.length > REASON_MAX ? leadingClauses(clauses, REASON_MAX) : undefined) ?? clip((bare.length >= 2 ? bare : text).replace(/[，,]/g, '、'), REASON_MAX, '；。;、');
+  // clause's own list ("企业级低代码平台、业务部门的表单"); a need said with its figures or what it
+  // cost (邮件系统老旧、停止支持（去年被勒索软件攻击…）) is said without them where they would not fit.
+  const short = (text.length > REASON_MAX ? leadingClauses(clauses, REASON_MAX) : undefined) ?? clip(asideDroppedBeyond(text, REASON_MAX).replace(/[，,]/g, '、'), REASON_MAX, '；。;、');
   // A need that starts with its own verb (通过等保…, 满足…) keeps it.
   const verb = (v: string) => (startsWithAny(short, OWN_VERBS) ? short : `${v}${short}`);
   if (holdsAny(text, ['对接', '集成']) && (n.kind === 'integration' || n.kind === 'compliance')) return `承担${swapPrefix(short, '对接', '与')}${short.endsWith('对接') ? '' : '的对接'}`;

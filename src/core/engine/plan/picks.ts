@@ -25,7 +25,7 @@ import { inCny } from '../format';
 import { uniqueAscending } from '../uniqueAscending';
 import { clip } from '../text/restate';
 import { touches } from '../text/overlap';
-import { dropTrailingAside } from '../text/trim';
+import { asideDroppedBeyond, dropTrailingAside } from '../text/trim';
 import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName } from './productText';
 import { namesOtherCloud, strengthsFor } from './strengths';
 import { holdsAny } from '../../text/holdsAny';
@@ -460,7 +460,7 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   // The first need that is not the main goal, else the main goal (what a stable sort putting main goals last gives first).
   const need = needs.find((n) => n.kind !== 'main-goal') ?? needs[0];
   // A need said with its figures or what it cost is quoted without them where they would not fit.
-  if (preferred.includes(p.id) && need) add(2, `针对“${clip(need.text.length > 24 ? dropTrailingAside(need.text) : need.text, 24)}”`, need.refs);
+  if (preferred.includes(p.id) && need) add(2, `针对“${clip(asideDroppedBeyond(need.text, 24), 24)}”`, need.refs);
   if (p.cloud !== 'none' && u.cloudsInUse.has(p.cloud as never)) {
     const cloud = u.model.estate.clouds.find((c) => c.provider === p.cloud)!;
     const region = cloud.regions.find((r) => !r.approximate)?.written;

@@ -26,3 +26,13 @@ export function dropTrailingAside(text: string): string {
   if (start < 0 || text.indexOf(last ?? '', start) !== text.length - 1) return text;
   return trimEndOf(text.slice(0, start), BLANKS);
 }
+
+/**
+ * `text` without its trailing aside (its figures, what it cost) when it is longer than `max`, so a
+ * quote cut to `max` is not cut inside the aside; as it is when it fits or nothing else would be left.
+ */
+export function asideDroppedBeyond(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const bare = dropTrailingAside(text);
+  return bare.length >= 2 ? bare : text;
+}
