@@ -107,11 +107,11 @@ export default function load() {
  * UTF-16LE is a JavaScript string's own form, a copy. The file is 40% larger; nothing but the
  * module below reads it.
  *
- * Its products, rules, categories, industries and lifecycle families carry their details (long
- * texts, regions, certifications…) apart, in a second file (GROUP.details.utf16le.json, two thirds
- * of the text) read at the first read of any, each entry's parsed on its first read
- * (knowledge/lazyDetails.ts): a first report reads them on a tenth of the entries, and the first
- * load (the index alone) reads a third of the text.
+ * Its products, rules, categories, industries, lifecycle families and timeline templates carry
+ * their details (a rule's matchers, long texts, regions, certifications…) apart, in a second file
+ * (GROUP.details.utf16le.json, six sevenths of the text) read at the first read of any, each
+ * entry's parsed on its first read (knowledge/lazyDetails.ts): a first report reads them on a
+ * fraction of the entries, and the first load (the index alone) reads a seventh of the text.
  */
 const DATA_GROUPS = {
   'knowledge-base': ['knowledge/categories.yaml', 'knowledge/industries.yaml', 'knowledge/lifecycle.yaml', 'knowledge/products/business.yaml', 'knowledge/products/industry.yaml', 'knowledge/products/foundation.yaml', 'knowledge/products/platform.yaml', 'knowledge/rules.yaml', 'knowledge/timelines.yaml'],

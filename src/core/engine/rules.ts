@@ -7,7 +7,7 @@
  * a recommendation cites. Pure: no I/O, no `vscode`.
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
-import type { ShippedMatcher } from '../knowledge/matcherNeeds';
+import { gateOf, type RuleGate, type ShippedMatcher, type ShippedRule } from '../knowledge/matcherNeeds';
 import { caseInsensitiveRegExp } from '../text/caseExpand';
 import { memoByText } from '../text/memo';
 import { foldForNeeds } from '../text/requiredText';
@@ -229,7 +229,7 @@ function matchesFact(m: CompiledMatcher, f: Fact): boolean {
 interface RulesIndex {
   needles: NeedleIndex;
   /**
-   * The rules' gates (see Gate) as groups of needed strings, numbered across all rules: a group
+   * The rules' gates (knowledge/matcherNeeds.ts, RuleGate) as groups of needed strings, numbered across all rules: a group
    * holds when one of its strings occurs, and a gate opens when all its groups hold. Per needed
    * string, the groups it is in (each once).
    */
@@ -244,21 +244,6 @@ interface RulesIndex {
   priorities: readonly number[];
 }
 
-/**
- * Strings a rule cannot fire without, from its matchers' needs: a fact the matcher matches
- * contains one of its needed strings, and evaluate tests only the facts that do. Every `all`
- * matcher must match a fact, so each one's needs must occur; when every `any` matcher has needs,
- * one of them all must occur. A rule whose gate is shut is passed over without a look at its
- * context or its matchers: evaluating it would find no fact for one of them, so it could not fire.
- * Most rules of a report stop there.
- */
-interface Gate {
-  /** The needs of each `all` matcher that has them: one string of each list must occur. */
-  all: ReadonlyArray<readonly string[]>;
-  /** The needs of all the `any` matchers together, when each has them: one must occur. */
-  any: readonly string[] | undefined;
-}
-
 const rulesIndexes = new WeakMap<readonly Rule[], RulesIndex>();
 
 function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
@@ -268,13 +253,18 @@ function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
     const groupRule: number[] = [];
     const groupCount = new Int32Array(rules.length);
     const ungated: number[] = [];
+    const needles: string[] = [];
     rules.forEach((rule, order) => {
-      const gate = gateOf(rule);
-      if (gate === undefined) {
+      // A shipped rule's gate was worked out by the build: its matchers stay unparsed (lazyDetails.ts) until its gate opens.
+      const shipped = rule as ShippedRule;
+      const { gate, needles: others } = shipped.gate !== undefined && shipped.needles !== undefined ? (shipped as RuleGate) : gateOf(rule);
+      for (const n of others) needles.push(n);
+      if (gate.length === 0) {
         ungated.push(order);
         return;
       }
-      for (const group of gate.any === undefined ? gate.all : [...gate.all, gate.any]) {
+      for (const group of gate) {
+        for (const n of group) needles.push(n);
         const id = groupRule.length;
         groupRule.push(order);
         groupCount[order]!++;
@@ -286,7 +276,7 @@ function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
       }
     });
     index = {
-      needles: new NeedleIndex(rules.flatMap((r) => [...r.all, ...r.any, ...r.none].flatMap((m) => (m as ShippedMatcher).needs ?? []))),
+      needles: new NeedleIndex(needles),
       groupsBy,
       groupRule: Int32Array.from(groupRule),
       groupCount,
@@ -298,12 +288,6 @@ function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
   return index;
 }
 
-function gateOf(rule: Rule): Gate | undefined {
-  const all = (rule.all as ShippedMatcher[]).flatMap((m) => (m.needs ? [m.needs] : []));
-  const anyMatchers = rule.any as ShippedMatcher[];
-  const any = anyMatchers.length > 0 && anyMatchers.every((m) => m.needs !== undefined) ? anyMatchers.flatMap((m) => m.needs!) : undefined;
-  return all.length > 0 || any ? { all, any } : undefined;
-}
 
 /**
  * Evaluates one rule (`source`, compiled as `rule`): its hit when it fires. Its matchers mark the

@@ -1,19 +1,20 @@
 /**
  * The knowledge base's data file, with the details of its entries parsed on first read.
  *
- * A first report reads every product's and rule's ids, names, aliases, categories and matchers,
- * but the rest (long texts, regions, certifications…) of only the few it picks or fires (39 of
- * 400 products, 39 of 142 rules); likewise the categories' costs and proofs (5 of 56), an
- * industry's regulators and systems (1 of 15), a lifecycle family's versions (4 of 19). Parsing
- * all of it, and the young-generation scavenges that then copy it, was most of the first load.
+ * A first report reads every product's ids, names, aliases and categories and every rule's gate
+ * (the strings it cannot fire without), but the rest (matchers, long texts, regions,
+ * certifications…) of only the few it picks or whose gate opens; likewise the categories' costs and
+ * proofs, an industry's regulators and systems (1 of 15), a lifecycle family's versions, a timeline
+ * template's phases (1 of 35). Parsing all of it, and the young-generation scavenges that then
+ * copy it, was most of the first load.
  * So the build (esbuild.js, {@link packKnowledgeGroup}) writes two files: the index (every
  * member file's data, each entry of those lists reduced to the fields every report reads, with
  * where its details are), and the details, a JSON array of each entry's details as an object of
  * its own. The loader ({@link unpackKnowledgeGroup}) reads and parses the index alone; each entry
  * is an instance whose detail fields are getters on its prototype that parse its details
  * (`JSON.parse` of a slice of the details file's text, read at the first of these reads) on the
- * first read. Engine code reads `p.regions` as before. The details are two thirds of the text:
- * the first load reads a third of it.
+ * first read. Engine code reads `p.regions` as before. The details are six sevenths of the text:
+ * the first load reads a seventh of it.
  *
  * A spread (`{ ...entry }`), `Object.keys` or `structuredClone` sees only the index fields: code
  * that copies an entry uses {@link copyEntry}; `JSON.stringify` gives every field (`toJSON`), in
@@ -27,17 +28,21 @@
  */
 const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
   products: ['id', 'name', 'vendor', 'aliases', 'categories'],
-  // `priority`: the rules index of the evaluation (engine/rules.ts) reads it on every rule, which
-  // parsed the details of all 142 rules in a first report, where it fires about 40 of them.
-  rules: ['id', 'all', 'any', 'none', 'when', 'unless', 'title', 'priority'],
+  // The rules index of the evaluation (engine/rules.ts) reads every rule's `priority` and its gate
+  // (`gate`, `needles`: knowledge/matcherNeeds.ts, worked out by the build); a rule's matchers and
+  // context (`when`, `unless`) only once its gate opens, about a third of the rules in a report.
+  // Its matchers were more than half of the index. `title`: a team overlay's merge lists every entry by it.
+  rules: ['id', 'title', 'priority', 'gate', 'needles'],
   categories: ['id', 'name', 'nameEn', 'layer', 'aliases'],
   industries: ['id', 'name', 'nameEn', 'aliases'],
   families: ['id', 'name', 'aliases', 'product'],
+  // The timeline templates (timelines.yaml): a report picks one by these, and reads its phases.
+  templates: ['id', 'coreSystems', 'industries', 'traits'],
 };
 
 /** The lists of the group's member files whose entries have lazy details. */
-type LazyList = 'products' | 'rules' | 'categories' | 'industries' | 'families';
-const LAZY_LISTS: readonly LazyList[] = ['products', 'rules', 'categories', 'industries', 'families'];
+type LazyList = 'products' | 'rules' | 'categories' | 'industries' | 'families' | 'templates';
+const LAZY_LISTS: readonly LazyList[] = ['products', 'rules', 'categories', 'industries', 'families', 'templates'];
 
 interface PackedIndex {
   /** Every field of the list's entries, in the order the entries give them (each entry's order is a subsequence). */
@@ -53,7 +58,8 @@ interface PackedIndex {
 export function packKnowledgeGroup(members: Record<string, Record<string, unknown>>): { index: string; details: string } {
   const details: string[] = [];
   let at = 0;
-  const fields: Record<LazyList, string[]> = { products: [], rules: [], categories: [], industries: [], families: [] };
+  const entriesOf = (list: LazyList) => Object.values(members).flatMap((m) => (Array.isArray(m[list]) ? (m[list] as Record<string, unknown>[]) : []));
+  const fields = Object.fromEntries(LAZY_LISTS.map((list) => [list, fieldOrder(entriesOf(list))])) as Record<LazyList, string[]>;
   const packed: Record<string, Record<string, unknown>> = {};
   for (const [key, member] of Object.entries(members)) {
     const out = { ...member };
@@ -61,7 +67,6 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
       const entries = member[list];
       if (!Array.isArray(entries)) continue;
       out[list] = (entries as Record<string, unknown>[]).map((entry) => {
-        mergeOrder(fields[list], Object.keys(entry));
         const rest: Record<string, unknown> = {};
         for (const [field, value] of Object.entries(entry)) if (!INDEX_FIELDS[list].includes(field)) rest[field] = value;
         const text = JSON.stringify(rest);
@@ -72,7 +77,7 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
     }
     packed[key] = out;
   }
-  for (const list of LAZY_LISTS) checkOrders(list, fields[list], Object.values(members));
+  for (const list of LAZY_LISTS) checkOrders(list, fields[list], entriesOf(list));
   const index: PackedIndex = { fields, members: packed };
   return { index: JSON.stringify(index), details: `[${details.join('\n,')}\n]` };
 }
@@ -94,23 +99,42 @@ function packEntry(list: LazyList, entry: Record<string, unknown>, at: number): 
   ];
 }
 
-/** Adds the fields of `keys` that `order` lacks, each after the one before it in `keys`. */
-function mergeOrder(order: string[], keys: readonly string[]): void {
-  let after = -1;
-  for (const key of keys) {
-    const i = order.indexOf(key);
-    if (i >= 0) after = i;
-    else order.splice(++after, 0, key);
+/**
+ * The order of the fields of a list's entries, one that every entry's order agrees with: each field
+ * after every field some entry gives before it (a topological order; among fields free to go next,
+ * the one an entry gave first). A field one entry lacks (gxp's `coreSystems`) still finds its
+ * place from the others.
+ */
+function fieldOrder(entries: readonly Record<string, unknown>[]): string[] {
+  const seen: string[] = [];
+  const before = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const keys = Object.keys(entry);
+    keys.forEach((key, i) => {
+      if (!before.has(key)) {
+        seen.push(key);
+        before.set(key, new Set());
+      }
+      if (i > 0) before.get(key)!.add(keys[i - 1]!);
+    });
   }
+  const order: string[] = [];
+  const placed = new Set<string>();
+  while (order.length < seen.length) {
+    const next = seen.find((key) => !placed.has(key) && [...before.get(key)!].every((b) => placed.has(b)));
+    // Entries that disagree (a before b in one, b before a in another): checkOrders names one.
+    if (next === undefined) return [...order, ...seen.filter((key) => !placed.has(key))];
+    order.push(next);
+    placed.add(next);
+  }
+  return order;
 }
 
 /** Fails the build when an entry's fields are not in the merged order (toJSON would reorder them). */
-function checkOrders(list: LazyList, order: readonly string[], members: readonly Record<string, unknown>[]): void {
-  for (const member of members) {
-    for (const entry of (member[list] ?? []) as Record<string, unknown>[]) {
-      const positions = Object.keys(entry).map((k) => order.indexOf(k));
-      if (positions.some((p, i) => i > 0 && p <= positions[i - 1]!)) throw new Error(`${list}: the fields of ${String(entry.id)} are in an order no other entry agrees with`);
-    }
+function checkOrders(list: LazyList, order: readonly string[], entries: readonly Record<string, unknown>[]): void {
+  for (const entry of entries) {
+    const positions = Object.keys(entry).map((k) => order.indexOf(k));
+    if (positions.some((p, i) => i > 0 && p <= positions[i - 1]!)) throw new Error(`${list}: the fields of ${String(entry.id)} are in an order no other entry agrees with`);
   }
 }
 
@@ -185,23 +209,17 @@ export function unpackKnowledgeGroup(index: string, readDetails: () => string): 
   }
   class RuleEntry extends Details {
     declare readonly id: unknown;
-    declare readonly all: unknown;
-    declare readonly any: unknown;
-    declare readonly none: unknown;
-    declare readonly when: unknown;
-    declare readonly unless: unknown;
     declare readonly title: unknown;
     declare readonly priority: unknown;
+    declare readonly gate: unknown;
+    declare readonly needles: unknown;
     constructor(r: Packed) {
-      super(r[8] as number);
+      super(r[5] as number);
       this.id = r[0] ?? undefined;
-      this.all = r[1] ?? undefined;
-      this.any = r[2] ?? undefined;
-      this.none = r[3] ?? undefined;
-      this.when = r[4] ?? undefined;
-      this.unless = r[5] ?? undefined;
-      this.title = r[6] ?? undefined;
-      this.priority = r[7] ?? undefined;
+      this.title = r[1] ?? undefined;
+      this.priority = r[2] ?? undefined;
+      this.gate = r[3] ?? undefined;
+      this.needles = r[4] ?? undefined;
     }
   }
   class CategoryEntry extends Details {
@@ -245,7 +263,27 @@ export function unpackKnowledgeGroup(index: string, readDetails: () => string): 
       this.product = f[3] ?? undefined;
     }
   }
-  const classes: Record<LazyList, new (packed: Packed) => Details> = { products: ProductEntry, rules: RuleEntry, categories: CategoryEntry, industries: IndustryEntry, families: FamilyEntry };
+  class TemplateEntry extends Details {
+    declare readonly id: unknown;
+    declare readonly coreSystems: unknown;
+    declare readonly industries: unknown;
+    declare readonly traits: unknown;
+    constructor(t: Packed) {
+      super(t[4] as number);
+      this.id = t[0] ?? undefined;
+      this.coreSystems = t[1] ?? undefined;
+      this.industries = t[2] ?? undefined;
+      this.traits = t[3] ?? undefined;
+    }
+  }
+  const classes: Record<LazyList, new (packed: Packed) => Details> = {
+    products: ProductEntry,
+    rules: RuleEntry,
+    categories: CategoryEntry,
+    industries: IndustryEntry,
+    families: FamilyEntry,
+    templates: TemplateEntry,
+  };
   for (const list of LAZY_LISTS) {
     const Entries = classes[list];
     Details.define(Entries, list);

@@ -18,13 +18,56 @@ import type { Matcher, Rule } from './schema';
 /** A matcher as the embedded knowledge base ships it. */
 export type ShippedMatcher = Matcher & { needs?: readonly string[]; caseless?: true; expanded?: string };
 
-/** The build's annotations of a matcher, which the YAML does not write. */
-const SHIPPED_ONLY = new Set(['needs', 'caseless', 'expanded']);
+/**
+ * Strings a rule cannot fire without, from its matchers' needs: a fact the matcher matches
+ * contains one of its needed strings, and the evaluation tests only the facts that do. Every `all`
+ * matcher must match a fact, so each one's needs must occur; when every `any` matcher has needs,
+ * one of them all must occur. A rule whose gate is shut is passed over without a look at its
+ * context or its matchers (engine/rules.ts).
+ */
+export interface RuleGate {
+  /** Groups of needed strings: the gate opens when each group has one that occurs; none: it is always open. */
+  gate: readonly (readonly string[])[];
+  /** The needed strings of the rule's matchers that no group of its gate holds (the evaluation indexes them too). */
+  needles: readonly string[];
+}
+
+/**
+ * A rule as the embedded knowledge base ships it: with its gate, worked out by the build, so the
+ * first load reads the gate of every rule and none of its matchers (knowledge/lazyDetails.ts);
+ * a team's rule comes without, and the evaluation works its gate out from its matchers.
+ */
+export type ShippedRule = Rule & Partial<RuleGate>;
+
+/** The build's annotations of a matcher or rule, which the YAML does not write. */
+const SHIPPED_ONLY = new Set(['needs', 'caseless', 'expanded', 'gate', 'needles']);
+
+/** A rule's gate, from its matchers' needs (see RuleGate). */
+export function gateOf(rule: Rule): RuleGate {
+  const gate: string[][] = [];
+  for (const m of rule.all as ShippedMatcher[]) if (m.needs) gate.push([...new Set(m.needs)]);
+  const any = rule.any as ShippedMatcher[];
+  if (any.length > 0 && any.every((m) => m.needs !== undefined)) gate.push([...new Set(any.flatMap((m) => m.needs!))]);
+  const held = new Set(gate.flat());
+  const needles = new Set<string>();
+  for (const m of [...rule.all, ...rule.any, ...rule.none] as ShippedMatcher[]) for (const n of m.needs ?? []) if (!held.has(n)) needles.add(n);
+  return { gate, needles: [...needles] };
+}
+
+/**
+ * Drops the shipped gate of a rule (a copy) whose matchers a team's overlay changed: the gate was
+ * worked out from the matchers it had, and the evaluation works it out again from the new ones.
+ */
+export function forgetGate(rule: Record<string, unknown>, changed: readonly string[]): void {
+  if (!changed.some((f) => f === 'all' || f === 'any' || f === 'none')) return;
+  delete rule.gate;
+  delete rule.needles;
+}
 
 /**
  * Adds `needs` to every matcher of `rules` whose pattern needs some string, `caseless` where it has
  * no case, and `expanded` where it has case and caseInsensitiveRegExp(pattern, 'iu') would write it
- * without `i` (in place).
+ * without `i`; then each rule's gate and needles (RuleGate) from those needs (in place).
  */
 export function addMatcherNeeds(rules: readonly Rule[]): void {
   for (const rule of rules) {
@@ -37,6 +80,7 @@ export function addMatcherNeeds(rules: readonly Rule[]): void {
         if (expanded !== undefined) m.expanded = expanded;
       }
     }
+    Object.assign(rule, gateOf(rule));
   }
 }
 
@@ -51,8 +95,8 @@ function expandedPattern(pattern: string): string | undefined {
 }
 
 /**
- * A rules file's data without the matchers' `needs`, `caseless` and `expanded`: what the schema
- * validates. The test bundles load the shipped data, all included, and validate it again; any of
+ * A rules file's data without the matchers' `needs`, `caseless` and `expanded` and the rules'
+ * `gate` and `needles`: what the schema validates. The test bundles load the shipped data, all included, and validate it again; any of
  * them written in the YAML would be dropped here and worked out again from the pattern.
  */
 export function withoutMatcherNeeds(data: unknown): unknown {

@@ -27,6 +27,7 @@ import { FieldCatalog, normalizeName } from '../catalog/catalog';
 import type { FieldCatalogData, FieldSpecInput } from '../catalog/schema';
 import { indexKnowledge, type KnowledgeBase } from '../knowledge/knowledge';
 import { copyEntry } from '../knowledge/lazyDetails';
+import { forgetGate } from '../knowledge/matcherNeeds';
 import type { KnowledgeData } from '../knowledge/integrity';
 import type { Framework } from '../knowledge/schema';
 import { t } from '../l10n';
@@ -246,6 +247,7 @@ class Merger {
           // A copy with every field: an embedded product's or rule's details are not its own properties (lazyDetails.ts).
           const entry: Entry = copyEntry(slot.entry);
           for (const f of fields) entry[f] = change[f];
+          if (kind === 'rules') forgetGate(entry, fields);
           const override = { source: layer.source, file: overlay.file, line: this.line(where), fields };
           this.table(kind).set(change.id, { entry, origin: { ...slot.origin, overrides: [...(slot.origin.overrides ?? []), override] } });
         });

@@ -13,7 +13,7 @@ import loadIndustries from '../../../src/core/knowledge/industries.yaml';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { copyEntry } from '../../../src/core/knowledge/lazyDetails';
 import loadLifecycle from '../../../src/core/knowledge/lifecycle.yaml';
-import { addMatcherNeeds, withoutMatcherNeeds } from '../../../src/core/knowledge/matcherNeeds';
+import { addMatcherNeeds, gateOf, withoutMatcherNeeds, type ShippedRule } from '../../../src/core/knowledge/matcherNeeds';
 import loadBusinessProducts from '../../../src/core/knowledge/products/business.yaml';
 import loadFoundationProducts from '../../../src/core/knowledge/products/foundation.yaml';
 import loadIndustryProducts from '../../../src/core/knowledge/products/industry.yaml';
@@ -22,6 +22,9 @@ import loadRules from '../../../src/core/knowledge/rules.yaml';
 import { CategoriesFileSchema, IndustriesFileSchema, LifecycleFileSchema, ProductsFileSchema, RulesFileSchema } from '../../../src/core/knowledge/schema';
 import loadTimelines from '../../../src/core/knowledge/timelines.yaml';
 import { TimelinesFileSchema } from '../../../src/core/knowledge/timelineSchema';
+import { evaluateRules } from '../../../src/core/engine/rules';
+import { extractFacts } from '../../../src/core/facts/facts';
+import { parseIntake } from '../../../src/core/parser';
 import { loadTeamKnowledge } from '../../../src/core/team/teamKnowledge';
 import type { z } from '../../../src/core/zod';
 import { repoRoot } from '../helpers/seeds';
@@ -57,7 +60,7 @@ describe('knowledge details parsed on first read', () => {
       const expected = fromYaml(file, schema);
       const shipped = load();
       assert.equal(JSON.stringify(shipped), JSON.stringify(expected), file);
-      for (const list of ['products', 'rules', 'categories', 'industries', 'families'] as const) {
+      for (const list of ['products', 'rules', 'categories', 'industries', 'families', 'templates'] as const) {
         const want = (expected as Entries)[list] ?? [];
         const got = (shipped as Entries)[list] ?? [];
         assert.equal(got.length, want.length, `${file}: ${list}`);
@@ -126,6 +129,31 @@ describe('knowledge details parsed on first read', () => {
       assert.equal(team.kb.product(last.id), last);
       assert.deepEqual(JSON.parse(JSON.stringify(team.kb.product(last.id))), JSON.parse(JSON.stringify(last)));
       assert.equal(typeof last.strength, 'string');
+    } finally {
+      ws.remove();
+    }
+  });
+
+  it('keeps a rule\'s gate in the index and its matchers in the details; a team\'s change to the matchers makes a gate of its own', async () => {
+    const embedded = getKnowledgeBase();
+    const rule = embedded.rules.find((r) => r.all.length === 0 && r.any.length > 0 && Object.keys(r.when).length === 0 && r.unless.length === 0)!;
+    // What the first load parses of a rule: no matcher, no context.
+    assert.deepEqual(Object.keys({ ...rule }), ['id', 'title', 'priority', 'gate', 'needles']);
+    const shipped = rule as ShippedRule;
+    assert.deepEqual({ gate: shipped.gate, needles: shipped.needles }, gateOf(rule));
+    assert.ok(shipped.gate!.length > 0);
+    const intake = parseIntake('[当前痛点]：\n- 具体问题：独角兽测试词频繁出现\n').intakes[0]!;
+    const fires = (rules: typeof embedded.rules, catalog?: Parameters<typeof evaluateRules>[2]) => evaluateRules(extractFacts(intake), rules, catalog).some((h) => h.rule.id === rule.id);
+    assert.equal(fires(embedded.rules), false);
+    const ws = tempWorkspace({ '.intake/knowledge/a.yaml': `overrides:\n  rules:\n    - id: ${rule.id}\n      any:\n        - pattern: 独角兽测试词\n` });
+    try {
+      const team = await loadTeamKnowledge({ intakeDir: ws.intakeDir, today: '2026-06-01' });
+      assert.deepEqual(team.problems, []);
+      const merged = team.kb.rules.find((r) => r.id === rule.id) as ShippedRule;
+      // The shipped gate was the old matchers': kept, it would shut the rule on the new one's text.
+      assert.equal(merged.gate, undefined);
+      assert.equal(fires(team.kb.rules, team.catalog), true);
+      assert.deepEqual(shipped.gate, gateOf(rule).gate, 'the embedded rule keeps its gate');
     } finally {
       ws.remove();
     }
