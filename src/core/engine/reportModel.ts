@@ -237,10 +237,10 @@ const ExclusionSchema = z.object({
   category: z.string(),
   /**
    * What ruled it out: a hard constraint, a cloud not in use, a failed attempt, a system that
-   * stays, 信创, a product that covers only part of what the customer runs (`unsuited`), or the
-   * team's vendor policy.
+   * stays, 信创, a product that covers only part of what the customer runs (`unsuited`), the
+   * team's vendor policy, or the product the project itself replaces (`replaced`).
    */
-  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang', 'domestic', 'unsuited', 'policy', 'compliance']),
+  kind: z.enum(['constraint', 'cloud', 'failed', 'kept', 'xinchuang', 'domestic', 'unsuited', 'policy', 'compliance', 'replaced']),
   reason: z.string(),
   refs: Refs,
 });

@@ -65,6 +65,8 @@ export const TraitSchema = z.enum([
   'office-xinchuang',
   /** A goal rebuilds the campus network (园区网络改造, 无线全覆盖, 核心双活). */
   'campus-network',
+  /** A goal replaces the virtualisation platform (VMware替换, 虚拟化平台国产化), not by moving to a public cloud. */
+  'virtualization-replacement',
 ]);
 
 /**

@@ -88,6 +88,9 @@ export function verifyPlan(markdown: string, model: ReportModel, kb: KnowledgeBa
     let flagged = false;
     for (const p of chosen) {
       const e = excluded.get(p.id);
+      // What the project itself replaces (the VMware it leaves) is named in its pains and plan as
+      // what goes: only a line that keeps it recommends it.
+      if (e && e.kind === 'replaced' && !KEEP.test(s.text)) continue;
       if (e) {
         flagged = true;
         add(PlanCodes.excludedProduct, 'error', s, p.id, t('Report line {0} recommends {1}, which the offline report excluded: {2}.', s.line, p.name, e.reason));

@@ -513,6 +513,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'campus-network',
     present: ['园区网络（有线与无线）', '核心双机', '802.11k/v/r', '准入', '分钟级定位', '先接入后汇聚', '现有H3C的厂商'],
   },
+  'virtualization-replacement': {
+    // A parts maker leaving VMware before its renewal: 420 VMs on 38 hosts, SAP ECC among them.
+    core: 'mes',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // Nothing proposed, the MES inferred from the industry as the subject, an upgrade to vSphere 8,
+    // "2027年3月" read as three months, and a scale figure cut inside its aside.
+    absent: ['暂不给出选型', '需进一步澄清', '按行业推断', '升级到vSphere 8', '3个月内', '（总部主中心。', 'VMware许可已改为订阅制', '可评估原厂的迁移路径'],
+    lifecycle: ['vsphere 6.7 past', 'oracle-db 12c past', 'sql-server 2016 soon'],
+    verdict: 'within',
+    timeline: 'virtualization-replacement',
+    present: ['虚拟化/私有云', 'SmartX', '现有业务系统随虚拟化平台迁移', '续约报价从每年180万涨到620万', '正是本期要替换的现有产品', '短期续订', '分区规则核算许可', '增量同步', '恢复验证', '驻场', '性能不低于现在', '不再续约，每年约¥620万', '3年不再支付的费用合计约¥1860万，高于本方案3年TCO估算'],
+  },
   collaboration: {
     // A furniture retailer's 22,000 staff on personal WeChat and three meeting tools: one
     // messaging, notice and meeting platform with the store apps on its workbench.

@@ -49,10 +49,10 @@ describe('timelines.yaml', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(compiled.data['knowledge/timelines.yaml'])), shipped);
   });
 
-  it('keeps the precedence of the templates: core banking, securities trading, telecom BSS, GxP, finance shared services, ERP, knowledge assistant, SRM, contact centre, store POS, hotel PMS, group HR and OA, sales CRM, data platform, hospital, OMS, APS, documents, low-code, collaboration, MES, campus, logistics, monitoring, media, government, disaster recovery, database replacement, security programme, connected equipment, campus network, office 信创, virtual desktops, cloud migration, then the default', () => {
+  it('keeps the precedence of the templates: core banking, securities trading, telecom BSS, GxP, finance shared services, ERP, knowledge assistant, SRM, contact centre, store POS, hotel PMS, group HR and OA, sales CRM, data platform, hospital, OMS, APS, documents, low-code, collaboration, MES, campus, logistics, monitoring, media, government, disaster recovery, database replacement, security programme, connected equipment, campus network, office 信创, virtual desktops, virtualisation platform replacement, cloud migration, then the default', () => {
     assert.deepEqual(
       KB.timelines.templates.map((t) => t.id),
-      ['core-banking', 'securities-trading', 'telecom-bss', 'gxp', 'fssc-rollout', 'erp', 'knowledge-assistant', 'srm-rollout', 'contact-center-rollout', 'store-rollout', 'hotel-rollout', 'group-hr-oa-rollout', 'sales-crm-rollout', 'data-platform', 'hospital-rating', 'oms', 'aps-rollout', 'ecm-rollout', 'low-code-rollout', 'collaboration-rollout', 'mes', 'campus', 'logistics', 'centralised-monitoring', 'media', 'government', 'disaster-recovery', 'database-replacement', 'security-programme', 'connected-equipment', 'campus-network', 'office-xinchuang', 'virtual-desktop', 'cloud-migration', 'platform'],
+      ['core-banking', 'securities-trading', 'telecom-bss', 'gxp', 'fssc-rollout', 'erp', 'knowledge-assistant', 'srm-rollout', 'contact-center-rollout', 'store-rollout', 'hotel-rollout', 'group-hr-oa-rollout', 'sales-crm-rollout', 'data-platform', 'hospital-rating', 'oms', 'aps-rollout', 'ecm-rollout', 'low-code-rollout', 'collaboration-rollout', 'mes', 'campus', 'logistics', 'centralised-monitoring', 'media', 'government', 'disaster-recovery', 'database-replacement', 'security-programme', 'connected-equipment', 'campus-network', 'office-xinchuang', 'virtual-desktop', 'virtualization-replacement', 'cloud-migration', 'platform'],
     );
   });
 

@@ -92,6 +92,15 @@ describe('understanding', () => {
       assert.notEqual(deadline('2026年9月底前上线').months, 9);
       assert.equal(deadline('2025年底前完成').months, undefined);
       assert.equal(deadline('2027年营收翻番').months, undefined);
+      // The month of a date with no 前 after it is no count of months either.
+      assert.equal(deadline('2027年3月上线新平台').months, undefined);
+    });
+
+    it('reads a date that something falls due by: "2027年3月VMware到期前"', () => {
+      assert.deepEqual([deadline('2027年3月VMware到期前完成虚拟化平台替换').months, deadline('2027年3月VMware到期前完成虚拟化平台替换').text], [9, '2027年3月前']);
+      assert.equal(deadline('2026年10月合同截止前完成迁移').months, 4);
+      // A clause break between the date and what falls due: no deadline by that date.
+      assert.equal(deadline('2027年3月，合同到期前完成迁移').months, undefined);
     });
   });
 
@@ -102,6 +111,22 @@ describe('understanding', () => {
     assert.ok(!goal('VDIX项目上线').traits.has('virtual-desktop'));
     // The pain alone is no project: a slow desktop is not a move of the desktops.
     assert.ok(!understood(['[客户行业]：汽车', '[当前痛点]：', '- 云桌面卡顿']).traits.has('virtual-desktop'));
+  });
+
+  it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);
+    assert.ok(goal('替换vmware').traits.has('virtualization-replacement'));
+    assert.ok(!goal('升级到vSphere 8').traits.has('virtualization-replacement'));
+    // Moving the machines to a public cloud is a cloud migration, not a new platform in the data centre.
+    assert.ok(!goal('12个月内VMware虚拟机全部迁出，整体迁移到阿里云').traits.has('virtualization-replacement'));
+    // The pain alone is no project: a renewal that costs more is a reason, not a replacement.
+    assert.ok(!understood(['[客户行业]：制造业', '[当前痛点]：', '- VMware续约报价上涨，考虑替换VMware']).traits.has('virtualization-replacement'));
+  });
+
+  it('keeps an aside\'s list in one scale figure: "数据中心2个（总部主中心、同城灾备）"', () => {
+    const figures = understood(['[客户行业]：制造业', '- 业务规模：', '  - 员工约9000人', '  - 数据中心2个（总部主中心、武汉同城灾备）']).model.scale.figures.map((f) => f.text);
+    assert.deepEqual(figures, ['员工约9000人', '数据中心2个（总部主中心、武汉同城灾备）']);
   });
 
   it('infers a design institute\'s core system as its PLM, not the plant\'s MES', () => {
@@ -449,6 +474,12 @@ describe('key figures of a line', () => {
     assert.equal(withFigures('被证监局出具警示函', '被证监局出具警示函'), '被证监局出具警示函');
     assert.equal(withFigures('数据外泄', '去年发生一次由于外包人员误操作导致的测试环境数据库整库被拷贝后外泄'), '数据外泄');
     assert.equal(withFigures('报表滞后', '月结报表要等到次月10日'), '报表滞后');
+  });
+
+  it('name a sum without a sign when its words say what is paid, and no other bare sum', () => {
+    assert.deepEqual(keyFigures('VMware被博通收购后续约报价从每年180万涨到620万，明年3月到期'), ['续约报价从每年180万涨到620万']);
+    assert.equal(withFigures('VMware续约成本大幅上升', 'VMware被博通收购后续约报价从每年180万涨到620万'), 'VMware续约成本大幅上升（续约报价从每年180万涨到620万）');
+    assert.deepEqual(keyFigures('年营收约30万单，门店扩张到500家'), []);
   });
 
   it('say two figures of one clause as one (the second is measured on the first)', () => {

@@ -132,6 +132,12 @@ describe('llm verify: the plan, hard constraints and personal data', () => {
     assert.deepEqual(ecommerce('- 重蹈“聚水潭SaaS版”的覆辙：须说明这次有何不同。'), []);
   });
 
+  it('llm.excluded-product: the product the project replaces named as what goes is no finding; kept, it is one', () => {
+    const leaving = context('eval/virtualization-replacement.intake');
+    for (const text of ['- 运维团队只熟悉VMware，需原厂培训。', '- VMware续约报价从每年180万涨到620万。', '- 按vSphere的到期日倒排迁移。']) assert.deepEqual(leaving(text), [], text);
+    assert.deepEqual(leaving('## 推荐系统方案\n- 保留VMware vSphere并续约三年。').map((f) => f.code), ['llm.excluded-product']);
+  });
+
   it('llm.public-cloud: public cloud or SaaS proposed where the intake bans it, in words or by product', () => {
     assert.deepEqual(hospital('- 建议将PACS影像归档迁移到公有云对象存储，降低扩容成本。').map((f) => [f.code, f.severity]), [['llm.public-cloud', 'error']]);
     const product = hospital('- 影像长期归档可使用 Azure Blob Storage。');

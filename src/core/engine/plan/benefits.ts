@@ -11,6 +11,7 @@ import type { Costs } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures } from '../text/restate';
 import type { Understanding } from '../understand';
+import type { Trait } from '../../knowledge/schema';
 
 /** A goal about costs, certifications or capacity: a requirement, not a benefit. */
 const REQUIREMENT_GOAL = caseInsensitiveRegExp('预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS', 'i');
@@ -71,25 +72,35 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
   return out;
 }
 
-/** A yearly licence or maintenance bill the customer names ("Oracle许可与维保每年约1800万"). */
-const LICENCE_BILL = /许可|维保|授权|订阅|License/i;
+/** A yearly licence or maintenance bill the customer names ("Oracle许可与维保每年约1800万", "VMware续约报价每年620万"). */
+const LICENCE_BILL = /许可|维保|授权|订阅|续约|续费|License/i;
 const YEARLY = /每年|年度|一年|\/年|年费/;
+/** A bill that rises: the amount after it is what renewing would cost ("从每年180万涨到620万"). */
+const RISES_TO = /(?:涨到|涨至|上涨到|增至|增加到|提高到|提高至)/;
+
+/** What a replacement project stops paying for, and when (the new platform's maintenance is in the running costs). */
+const ENDS: ReadonlyArray<readonly [Trait, string, string]> = [
+  ['database-replacement', '最后一批割接、原库下线后不再支付', '新数据库的维保已计入上表的运行费用'],
+  ['virtualization-replacement', '最后一批迁完、旧平台下线后不再续约', '新平台的维保已计入上表的运行费用'],
+];
 
 /**
- * Replacing the databases, the licence and maintenance the customer pays for the old ones each
- * year ends with the last cutover: the yearly saving, from the customer's own figure (the new
- * databases' maintenance is in the running costs already).
+ * Replacing the databases or the virtualisation platform, the licence and maintenance the
+ * customer pays for the old ones each year ends with the last cutover: the yearly saving, from the
+ * customer's own figure (a renewal that rises counts at what it rises to).
  */
 export function licenceEnded(u: Understanding, currency: string): Costs['benefits'] {
-  if (!u.traits.has('database-replacement')) return [];
+  const ends = ENDS.find(([trait]) => u.traits.has(trait));
+  if (!ends) return [];
   for (const f of u.usable) {
     if ((f.section !== '当前痛点' && f.section !== '核心目标') || !LICENCE_BILL.test(f.value) || !YEARLY.test(f.value)) continue;
     // The line is about a bill: "1800万" is money without a sign.
-    const m = findMoney(f.value, { bare: true })[0];
+    const rise = RISES_TO.exec(f.value);
+    const m = (rise ? findMoney(f.value.slice(rise.index), { bare: true })[0] : undefined) ?? findMoney(f.value, { bare: true })[0];
     if (!m) continue;
     const yearly = inCurrency(m.amount, m.currency, currency);
     const text = formatAmount(yearly, currency);
-    return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：最后一批割接、原库下线后不再支付，每年约${text}（新数据库的维保已计入上表的运行费用）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
+    return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：${ends[1]}，每年约${text}（${ends[2]}）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
   }
   return [];
 }

@@ -161,7 +161,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const runText = formatRange(perYear.low, perYear.high, currency);
     payback =
       months <= 60
-        ? `可量化收益每年约${gainText}，扣除每年约${runText}的运行费用后，一次性投入${exact < 1 ? '不到1个月' : `约${months}个月`}收回（按中值）。${ended.length > 0 ? '' : breakEven(onceMid + runMid, gainMid)}`
+        ? `可量化收益每年约${gainText}，扣除每年约${runText}的运行费用后，一次性投入${exact < 1 ? '不到1个月' : `约${months}个月`}收回（按中值）。${ended.length > 0 ? endedOverYears(ended, years, total, currency) : breakEven(onceMid + runMid, gainMid)}`
         : net > 0
           ? `可量化收益每年约${gainText}，扣除运行费用后5年内难以收回一次性投入；投资的理由主要在首要目标本身与调研表未量化的收益。`
           : `可量化收益每年约${gainText}，尚不足以覆盖每年约${runText}的运行费用；投资的理由在首要目标本身，回本需要调研表未量化的收益。`;
@@ -179,6 +179,19 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     assumptions,
     chart: chartOf(u, items, years),
   };
+}
+
+/**
+ * What the customer stops paying (a licence it no longer renews) over the TCO's years, against the
+ * TCO: the comparison "三年总成本低于VMware续约" asks for, on one basis.
+ */
+function endedOverYears(ended: Costs['benefits'], years: number, total: { low: number; high: number }, currency: string): string {
+  const perYear = ended.reduce((a, b) => a + (b.perYear ? (b.perYear.low + b.perYear.high) / 2 : 0), 0);
+  if (!(perYear > 0)) return '';
+  const over = perYear * years;
+  const tco = `本方案${years}年TCO估算${formatRange(total.low, total.high, currency)}`;
+  const against = over > total.high ? `高于${tco}` : over < total.low ? `低于${tco}` : `与${tco}相当`;
+  return `${years}年不再支付的费用合计约${formatAmount(over, currency)}，${against}。`;
 }
 
 /**

@@ -399,6 +399,10 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
     const customer = targets ? `客户拟迁往${targets}` : used ? `客户只用${used}` : '客户未使用公有云';
     return make('cloud', `属于${cloudName(p.cloud)}，${customer}${second ? `且要求“${second.text}”` : ''}`, second?.refs ?? (targets ? u.cloudMigration.slice(0, 3) : u.model.estate.clouds.flatMap((c) => c.refs).slice(0, 3)));
   }
+  // What the project replaces (the VMware a virtualisation platform replacement leaves) is no candidate to replace it.
+  const leaving = replacementOf(u, p);
+  const inEstate = sameForEveryProduct(u).estate.get(p.id);
+  if (leaving && !leaving.incumbentCompetes && inEstate) return make('replaced', `本期要替换的现有${currentName(u, p.id)}`, inEstate.refs);
   const unmet = onlyWith.find((r) => r.categories.includes(category) && !p.supports.includes(r.framework));
   if (unmet) return make('compliance', unmet.reason, unmet.refs);
   return undefined;

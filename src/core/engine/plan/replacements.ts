@@ -2,7 +2,7 @@
  * What the project itself replaces, by the kind of project it is: a foreign database in a
  * 数据库国产化替代, the Windows, Office and Exchange of an office 信创替代, the switches and access
  * points of a campus network rebuild, the PCs' operating system when the desktops move into the
- * data centre. Such a component has no upgrade of its own to schedule
+ * data centre, the VMware of a virtualisation platform replacement. Such a component has no upgrade of its own to schedule
  * (lifecycle.ts), and such a product in the estate is no incumbent to build on (picks.ts).
  */
 import type { Product, Trait } from '../../knowledge/schema';
@@ -16,13 +16,19 @@ interface Replacement {
   foreignOnly: boolean;
   /** What the report says of a component it replaces, in place of an upgrade path. */
   said: string;
+  /**
+   * Whether the product it replaces stays a candidate for what replaces it: the incumbent switch
+   * vendor's new equipment competes in a network rebuild; the VMware a project leaves does not.
+   */
+  incumbentCompetes: boolean;
 }
 
 const REPLACEMENTS: readonly Replacement[] = [
-  { trait: 'database-replacement', categories: ['transactional-db'], foreignOnly: true, said: '在本期国产化替代中迁移下线，不单独升级；替换前做好网络隔离与备份' },
-  { trait: 'office-xinchuang', categories: ['desktop-os', 'office-suite', 'email'], foreignOnly: true, said: '在本期办公信创替代中替换，不单独升级；替换前先做加固与隔离' },
-  { trait: 'campus-network', categories: ['campus-network'], foreignOnly: false, said: '在本期园区网络改造中更换，不单独升级' },
-  { trait: 'virtual-desktop', categories: ['desktop-os'], foreignOnly: false, said: '云桌面镜像直接采用受支持的版本，原有电脑改作瘦终端或到期退役，不单独升级；迁移前先做加固与隔离' },
+  { trait: 'database-replacement', categories: ['transactional-db'], foreignOnly: true, said: '在本期国产化替代中迁移下线，不单独升级；替换前做好网络隔离与备份', incumbentCompetes: false },
+  { trait: 'office-xinchuang', categories: ['desktop-os', 'office-suite', 'email'], foreignOnly: true, said: '在本期办公信创替代中替换，不单独升级；替换前先做加固与隔离', incumbentCompetes: false },
+  { trait: 'campus-network', categories: ['campus-network'], foreignOnly: false, said: '在本期园区网络改造中更换，不单独升级', incumbentCompetes: true },
+  { trait: 'virtualization-replacement', categories: ['hyperconverged-virtualization'], foreignOnly: true, said: '在本期虚拟化平台替换中迁移下线，不单独升级；迁移前先做加固与隔离', incumbentCompetes: false },
+  { trait: 'virtual-desktop', categories: ['desktop-os'], foreignOnly: false, said: '云桌面镜像直接采用受支持的版本，原有电脑改作瘦终端或到期退役，不单独升级；迁移前先做加固与隔离', incumbentCompetes: true },
 ];
 
 /** The replacement the project makes of a component of these system types (of this origin, when known), if it makes one. */

@@ -9,8 +9,11 @@
 
 /** The date: year, month and 底/末 (groups 1–3). */
 const CALENDAR_DATE = '(20\\d{2})\\s?年\\s?(?:(\\d{1,2})\\s?月)?(底|末)?';
-/** 前, 之前 or 以前 after the date (group 4). */
-const BEFORE = '(前|之前|以前)';
+/**
+ * 前, 之前 or 以前 after the date, or after what falls due then: "2027年3月VMware到期前",
+ * "2026年9月合同截止前" (group 4). The subject between holds no digit and no clause break.
+ */
+const BEFORE = '(前|之前|以前|[^，；。,;\\d]{0,12}?(?:到期|截止)(?:前|之前|以前))';
 
 /** A date by the calendar anywhere in a text, its "before" optional: year, month, 底/末, before (groups 1–4). */
 export const BY_DATE = new RegExp(`${CALENDAR_DATE}${BEFORE}?`);

@@ -19,12 +19,16 @@ const FIGURE_LABEL = '量化指标';
 const LEADING = [FIGURE_LABEL, '导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
 /** Words between the name and the number: dropped, or shortened to what they mean. */
 const TRAILING: Array<[string, string]> = [['高达', ''], ['达到', '达'], ['约为', ''], ['大约', ''], ['约', ''], ['将近', ''], ['超过', '超'], ['仅为', '仅'], ['只有', '仅']];
-const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差'];
+const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差', '报价'];
 const SIGNIFICANT_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', '周', '%', '％', 'TPS', 'QPS', 'TB', 'PB', '个月', 'Mbps', '次']);
 /** Characters that end the phrase before a metric word: 系统间|同步延迟, 高峰期的|响应时间. */
 const PHRASE_END = '间的之在中时后里';
 /** A bare number counts when its label says what it measures ("TPS仅800"). */
 const MEASURE_LABEL = /(?:TPS|QPS|RPS|并发)[^，,；;]{0,2}$/;
+
+/** A sum of money without a sign ("620万"), which counts when its label says what is paid ("续约报价从每年180万"). */
+const MONEY_FIGURE = /[万亿]元?$/;
+const MONEY_LABEL = /报价|费用|成本|许可|维保|续约|续费|损失|支出|罚款/;
 
 /** Kept per text (text/memo.ts), one store per `max`. */
 const keyFiguresBy = new Map<number, (text: string) => readonly string[]>();
@@ -69,7 +73,7 @@ function figuresNamed(text: string, max: number): string[] {
       for (let k = 1; k <= 4 && !PHRASE_END.includes(label[metric - k]!); k++) cut = metric - k;
       label = label.slice(cut);
     }
-    if (!SIGNIFICANT_UNITS.has(f.unit) && !MEASURE_LABEL.test(label)) continue;
+    if (!SIGNIFICANT_UNITS.has(f.unit) && !MEASURE_LABEL.test(label) && !(MONEY_FIGURE.test(f.text) && MONEY_LABEL.test(label))) continue;
     for (let changed = true; changed; ) {
       changed = false;
       for (const w of LEADING) if (label.startsWith(w) && label.length > w.length + 1) {
@@ -140,16 +144,31 @@ export function shortName(name: string): string {
   return cut.length >= 2 ? cut : name;
 }
 
-/** The text up to its first clause break outside brackets: "API管理与集成（A，B），…" → "API管理与集成（A，B）". */
-export function firstClause(text: string): string {
+/**
+ * The text's clauses: split at each of `breaks` outside brackets, so an aside keeps its list
+ * ("数据中心2个（总部主中心、同城灾备）" is one clause at "、").
+ */
+export function clausesOutsideBrackets(text: string, breaks: string): string[] {
+  const out: string[] = [];
   let depth = 0;
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '（' || c === '(') depth++;
     else if ((c === '）' || c === ')') && depth > 0) depth--;
-    else if (depth === 0 && (c === '，' || c === '；' || c === '。')) return text.slice(0, i);
+    else if (depth === 0 && breaks.includes(c)) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
   }
-  return swapSuffix(text, '。');
+  out.push(text.slice(from));
+  return out;
+}
+
+/** The text up to its first clause break outside brackets: "API管理与集成（A，B），…" → "API管理与集成（A，B）". */
+export function firstClause(text: string): string {
+  const clauses = clausesOutsideBrackets(text, '，；。');
+  return clauses.length > 1 ? clauses[0]! : swapSuffix(text, '。');
 }
 
 /** An upgrade line without its asides: "升级到Oracle 19c（长期支持版），或评估迁移到国产数据库" → "升级到Oracle 19c，或评估迁移到国产数据库". */

@@ -6,13 +6,14 @@ import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
-import { withoutFigureLabel } from '../text/restate';
+import { clausesOutsideBrackets, withoutFigureLabel } from '../text/restate';
 // A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前").
 import { BY_DATE } from '../text/deadlines';
 import { clean, countsBefore } from './shared';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
-const MONTHS = /(\d{1,2})\s{0,1}(?:个)?月/;
+/** A count of months; not the month of a date ("2027年3月"), which dateDeadline reads when it is one. */
+const MONTHS = /(?<!年\s?\d?)(\d{1,2})\s{0,1}(?:个)?月/;
 const YEARS = /(\d{1,2}(?:\.5)?)\s{0,1}年(?!度|前|底|初)/;
 const DAYS_PER_MONTH = 30.44;
 
@@ -212,7 +213,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
     // "员工约1.4万人，其中OA活跃用户约6000人，药房店员约5000人": after 其中, the line counts parts
     // of the staff it has counted already, not more staff.
     let partsOfCounted = false;
-    for (const clause of f.value.split(/[，,；;、]/)) {
+    for (const clause of clausesOutsideBrackets(f.value, '，,；;、')) {
       if (internal > 0 && PARTS.test(clause)) partsOfCounted = true;
       for (const fig of findFigures(clause)) {
         if (fig.unit === '%' || /^(?:年|月|天|小时|分钟|秒|个月)$/.test(fig.unit)) continue;

@@ -63,6 +63,13 @@ const OFFICE_XINCHUANG = /(办公|终端|桌面|邮件|邮箱|公文)[^，；。
  */
 const CAMPUS_NETWORK = /(园区|院区|校园|厂区|楼宇)网络?[^，；。]{0,6}(改造|升级|建设|重建|更新)|无线(网络)?全覆盖|核心(交换机?)?双活/;
 
+/**
+ * A goal to replace the virtualisation platform: "VMware到期前完成虚拟化平台替换", "vSphere迁移到国产
+ * 超融合". The rules of it (rules.yaml, virtualization-replacement-platform) hold a copy, which a
+ * test keeps equal.
+ */
+const VIRTUALIZATION_REPLACEMENT = caseInsensitiveRegExp('(VMware|vSphere|ESXi)[^，；。]{0,16}(替换|替代|迁出|国产化|下线|迁移到(国产|超融合|新))|(替换|替代|迁出|摆脱)[^，；。]{0,8}(VMware|vSphere|ESXi)|虚拟化(平台)?[^，；。]{0,6}(替换|替代|国产化)', 'iu');
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -173,6 +180,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && OFFICE_XINCHUANG.test(f.value))) traits.add('office-xinchuang');
   // A goal rebuilds the campus network.
   if (usable.some((f) => f.section === '核心目标' && CAMPUS_NETWORK.test(f.value))) traits.add('campus-network');
+  // A goal replaces the virtualisation platform in the data centre (moving the machines to a public cloud is a cloud migration).
+  if (!traits.has('cloud-migration') && usable.some((f) => f.section === '核心目标' && VIRTUALIZATION_REPLACEMENT.test(f.value))) traits.add('virtualization-replacement');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

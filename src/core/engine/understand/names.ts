@@ -37,6 +37,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'virtual-desktop': '云桌面',
   'office-xinchuang': '办公信创替代',
   'campus-network': '园区网络改造',
+  'virtualization-replacement': '虚拟化平台替换',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */

@@ -70,7 +70,11 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   // A security programme leaves the core system alone (plan/coreUntouched.ts): asked once.
   const leftAlone = planLeavesCoreAlone(model, u);
   const coreText =
-    core.basis === 'unknown'
+    // Replacing the virtualisation platform moves every system on it and replaces none: which
+    // core system the industry suggests is beside the point (one the intake names stays).
+    u.traits.has('virtualization-replacement') && core.basis !== 'stated'
+      ? '现有业务系统随虚拟化平台迁移，本期不替换'
+      : core.basis === 'unknown'
       ? aboutTheWorkplace(u)
         ? ''
         : '核心业务系统未能从调研表判断（见下一步建议）'
@@ -207,7 +211,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said, forced));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
-    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', domestic: '不满足国产化要求', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用', compliance: '不满足适用的合规要求' })[k]);
+    const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', domestic: '不满足国产化要求', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用', compliance: '不满足适用的合规要求', replaced: '正是本期要替换的现有产品' })[k]);
     blocks.push(note(`另有${excluded}个候选因${enumerate(kinds, 4)}被排除，明细见附录。`));
   }
   return blocks;
