@@ -513,6 +513,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'campus-network',
     present: ['园区网络（有线与无线）', '核心双机', '802.11k/v/r', '准入', '分钟级定位', '先接入后汇聚', '现有H3C的厂商'],
   },
+  'equipment-maintenance': {
+    // A refinery's equipment management: ledgers, inspection rounds, maintenance and spare parts in one EAM.
+    core: 'eam',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['huawei-roma-connect', 'cloud']],
+    // An iPaaS alone, the low-code governance rule for the scattered equipment ledgers, database
+    // access control for a skipped inspection round, a figure that lost its 非 or its noun.
+    absent: ['需进一步澄清', '低代码', '堡垒机', '（计划停车损失', '（30%）', '集控与SCADA'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'eam-rollout',
+    present: ['设备资产管理（EAM）', '石化盈科', '功能位置', 'NFC', '法定检验周期', '按关键性与消耗规律分类', '关键机组', '每年可减少约¥2100万', '30%设备缺少完整档案', '班组长带头'],
+  },
   'virtualization-replacement': {
     // A parts maker leaving VMware before its renewal: 420 VMs on 38 hosts, SAP ECC among them.
     core: 'mes',

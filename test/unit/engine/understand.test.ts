@@ -476,6 +476,13 @@ describe('key figures of a line', () => {
     assert.equal(withFigures('报表滞后', '月结报表要等到次月10日'), '报表滞后');
   });
 
+  it('keep a negation with the word it starts, and name a figure by the words after it when none come before', () => {
+    assert.deepEqual(keyFigures('检修靠经验和定期计划，去年两次非计划停车损失约4200万元'), ['非计划停车损失4200万元']);
+    assert.deepEqual(keyFigures('设备台账分散在Excel和各车间，约30%设备缺少完整档案'), ['30%设备缺少完整档案']);
+    // Too many words after it to be its name: the figure alone.
+    assert.deepEqual(keyFigures('约30%的设备在过去五年中从未做过任何一次完整的预防性维护'), ['30%']);
+  });
+
   it('name a sum without a sign when its words say what is paid, and no other bare sum', () => {
     assert.deepEqual(keyFigures('VMware被博通收购后续约报价从每年180万涨到620万，明年3月到期'), ['续约报价从每年180万涨到620万']);
     assert.equal(withFigures('VMware续约成本大幅上升', 'VMware被博通收购后续约报价从每年180万涨到620万'), 'VMware续约成本大幅上升（续约报价从每年180万涨到620万）');

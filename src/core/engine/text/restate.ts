@@ -21,6 +21,8 @@ const LEADING = [FIGURE_LABEL, '导致', '造成', '致', '平均', '每笔', '�
 const TRAILING: Array<[string, string]> = [['高达', ''], ['达到', '达'], ['约为', ''], ['大约', ''], ['约', ''], ['将近', ''], ['超过', '超'], ['仅为', '仅'], ['只有', '仅']];
 const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差', '报价'];
 const SIGNIFICANT_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', '周', '%', '％', 'TPS', 'QPS', 'TB', 'PB', '个月', 'Mbps', '次']);
+/** Characters that negate the word they start (非计划停车). */
+const NEGATIONS = '非未无';
 /** Characters that end the phrase before a metric word: 系统间|同步延迟, 高峰期的|响应时间. */
 const PHRASE_END = '间的之在中时后里';
 /** A bare number counts when its label says what it measures ("TPS仅800"). */
@@ -71,6 +73,8 @@ function figuresNamed(text: string, max: number): string[] {
       // ("三套系统间同步延迟" → "同步延迟", not "统间同步延迟").
       let cut = metric;
       for (let k = 1; k <= 4 && !PHRASE_END.includes(label[metric - k]!); k++) cut = metric - k;
+      // A negation belongs to the word it starts: "非计划停车损失", not "计划停车损失".
+      if (cut > 0 && NEGATIONS.includes(label[cut - 1]!)) cut--;
       label = label.slice(cut);
     }
     if (!SIGNIFICANT_UNITS.has(f.unit) && !MEASURE_LABEL.test(label) && !(MONEY_FIGURE.test(f.text) && MONEY_LABEL.test(label))) continue;
@@ -82,12 +86,25 @@ function figuresNamed(text: string, max: number): string[] {
       }
     }
     for (const [w, short] of TRAILING) if (label.endsWith(w)) label = label.slice(0, -w.length) + short;
-    out.push(`${label}${text.slice(f.start, f.end)}`.trim());
+    // Nothing before it names the figure ("约30%设备缺少完整档案"): the words after it do, to the clause's end.
+    const named = label.trim() === '' ? namedAfter(text, f.end) : undefined;
+    out.push(named ? `${text.slice(f.start, named)}` : `${label}${text.slice(f.start, f.end)}`.trim());
     last = out.length - 1;
-    lastEnd = f.end;
+    lastEnd = named ?? f.end;
     if (out.length >= max) break;
   }
   return out;
+}
+
+/** The longest run of words after a figure that names it. */
+const NAMED_AFTER_MAX = 12;
+
+/** Where the words that name a figure ending at `end` end (the clause's end), when there are some and not too many. */
+function namedAfter(text: string, end: number): number | undefined {
+  let to = end;
+  while (to < text.length && to - end <= NAMED_AFTER_MAX && !CLAUSE_BREAKS.includes(text[to]!)) to++;
+  const length = to - end;
+  return length >= 2 && length <= NAMED_AFTER_MAX ? to : undefined;
 }
 
 /** Whether `text[from, to)` has a character that ends a clause or a listed item. */
