@@ -67,6 +67,8 @@ export const TraitSchema = z.enum([
   'campus-network',
   /** A goal replaces the virtualisation platform (VMware替换, 虚拟化平台国产化), not by moving to a public cloud. */
   'virtualization-replacement',
+  /** The customer generates, transmits or sells electricity (电网, 发电, 风电, 光伏): the power sector of energy and utilities. */
+  'power-sector',
 ]);
 
 /**

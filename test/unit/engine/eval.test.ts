@@ -157,7 +157,8 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['windows-client 7 past', 'windows-server 2008 past', 'oracle-db 12c past'],
     verdict: 'over',
     timeline: 'centralised-monitoring',
-    present: ['安全防护', '隔离'],
+    // A generator is bound by the power grid's regulation.
+    present: ['安全防护', '隔离', '电力监控系统安全防护规定'],
   },
   media: {
     core: 'mam',
@@ -323,7 +324,8 @@ const EXPECTED: Record<string, Expectation> = {
     constraints: ['xinchuang-preferred'],
     excluded: [['aws-elastic-disaster-recovery', 'cloud']],
     // A wind and solar fleet's central monitoring for a gas utility's pipeline SCADA line.
-    absent: ['新能源', 'FusionSolar', '集控主站', '时序数据库', '场站接入'],
+    // A gas utility is not bound by the power grid's regulation.
+    absent: ['新能源', 'FusionSolar', '集控主站', '时序数据库', '场站接入', '电力监控系统安全防护规定'],
     lifecycle: ['oracle-db 11g past', 'vsphere 6.7 past'],
     verdict: 'within',
     timeline: 'disaster-recovery',
@@ -521,7 +523,7 @@ const EXPECTED: Record<string, Expectation> = {
     excluded: [['huawei-roma-connect', 'cloud']],
     // An iPaaS alone, the low-code governance rule for the scattered equipment ledgers, database
     // access control for a skipped inspection round, a figure that lost its 非 or its noun.
-    absent: ['需进一步澄清', '低代码', '堡垒机', '（计划停车损失', '（30%）', '集控与SCADA'],
+    absent: ['需进一步澄清', '低代码', '堡垒机', '（计划停车损失', '（30%）', '集控与SCADA', '电力监控系统安全防护规定'],
     lifecycle: [],
     verdict: 'within',
     timeline: 'eam-rollout',

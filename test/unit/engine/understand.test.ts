@@ -124,6 +124,15 @@ describe('understanding', () => {
     assert.ok(!understood(['[客户行业]：制造业', '[当前痛点]：', '- VMware续约报价上涨，考虑替换VMware']).traits.has('virtualization-replacement'));
   });
 
+  it('reads the power sector from an energy customer\'s own words, not a gas network\'s or a cable network\'s', () => {
+    const sector = (industry: string, segment: string) => understood([`[客户行业]：${industry}`, `- 细分领域：${segment}`]).traits.has('power-sector');
+    assert.equal(sector('能源', '新能源发电集团，风电与光伏场站'), true);
+    assert.equal(sector('能源', '省级电网公司下属信息通信公司'), true);
+    assert.equal(sector('城市燃气', '燃气输配与客户服务'), false);
+    assert.equal(sector('能源化工', '大型石化企业，炼油1000万吨/年'), false);
+    assert.equal(sector('电信运营商', '省级广电网络公司'), false);
+  });
+
   it('keeps an aside\'s list in one scale figure: "数据中心2个（总部主中心、同城灾备）"', () => {
     const figures = understood(['[客户行业]：制造业', '- 业务规模：', '  - 员工约9000人', '  - 数据中心2个（总部主中心、武汉同城灾备）']).model.scale.figures.map((f) => f.text);
     assert.deepEqual(figures, ['员工约9000人', '数据中心2个（总部主中心、武汉同城灾备）']);

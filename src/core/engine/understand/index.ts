@@ -70,6 +70,13 @@ const CAMPUS_NETWORK = /(园区|院区|校园|厂区|楼宇)网络?[^，；。]{
  */
 const VIRTUALIZATION_REPLACEMENT = caseInsensitiveRegExp('(VMware|vSphere|ESXi)[^，；。]{0,16}(替换|替代|迁出|国产化|下线|迁移到(国产|超融合|新))|(替换|替代|迁出|摆脱)[^，；。]{0,8}(VMware|vSphere|ESXi)|虚拟化(平台)?[^，；。]{0,6}(替换|替代|国产化)', 'iu');
 
+/**
+ * The power sector, from how an energy and utilities customer describes itself: "新能源发电集团",
+ * "省级电网公司". The industry also holds oil, gas and water, which the power grid's rules
+ * (电力监控系统安全防护规定) do not bind; outside it, "电网" may be a cable network's (广电网络).
+ */
+const POWER_SECTOR = /电力|电网|发电|风电|光伏|储能电站|核电|水电站|火电|变电|配电|输电|售电|电厂/;
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -180,6 +187,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && OFFICE_XINCHUANG.test(f.value))) traits.add('office-xinchuang');
   // A goal rebuilds the campus network.
   if (usable.some((f) => f.section === '核心目标' && CAMPUS_NETWORK.test(f.value))) traits.add('campus-network');
+  // An energy or utilities customer in the power sector: its industry lines say so.
+  if (industry.industry?.id === 'energy-utilities' && usable.some((f) => f.section === '客户行业' && POWER_SECTOR.test(f.value))) traits.add('power-sector');
   // A goal replaces the virtualisation platform in the data centre (moving the machines to a public cloud is a cloud migration).
   if (!traits.has('cloud-migration') && usable.some((f) => f.section === '核心目标' && VIRTUALIZATION_REPLACEMENT.test(f.value))) traits.add('virtualization-replacement');
   const sla = detectSla(usable);

@@ -38,6 +38,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'office-xinchuang': '办公信创替代',
   'campus-network': '园区网络改造',
   'virtualization-replacement': '虚拟化平台替换',
+  'power-sector': '电力行业',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
