@@ -515,6 +515,19 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'campus-network',
     present: ['园区网络（有线与无线）', '核心双机', '802.11k/v/r', '准入', '分钟级定位', '先接入后汇聚', '现有H3C的厂商'],
   },
+  'contract-management': {
+    // An appliance group's contracts: templates, approval, e-signature, obligations and the SAP orders in one platform.
+    core: 'clm',
+    inScope: true,
+    constraints: ['data-in-country', 'xinchuang-preferred'],
+    excluded: [['icertis', 'constraint'], ['docusign-clm', 'constraint']],
+    // A document platform (企业网盘) for the contracts, the OA as the subject, every pain sent to clarification.
+    absent: ['需进一步澄清', '企业文档管理', '企业网盘', '协同办公（OA），现有系统'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'clm-rollout',
+    present: ['合同全生命周期管理（CLM）', '分级审批', '签署稿与审批定稿', '履约节点', '合同编号作为主数据下发ERP', '电子签章', '目标“清零”（按达成80%–100%）', '仍在履行期内'],
+  },
   'equipment-maintenance': {
     // A refinery's equipment management: ledgers, inspection rounds, maintenance and spare parts in one EAM.
     core: 'eam',

@@ -149,11 +149,13 @@ function reductionFor(u: Understanding, lossText: string): { low: number; high: 
   // Decommissioning what causes the cost removes all of it (下线AS/400 → no more MIPS growth).
   const main = u.model.mainGoal;
   if (main && /下线|替换|淘汰/.test(main.text) && /主机|MIPS|AS\/?400|小型机/.test(lossText) && /AS\/?400|主机|小型机/.test(main.text)) return { low: 1, high: 1, basis: '首要目标下线该主机', refs: main.refs };
-  const keyword = ['超卖', '空驶', '货损', '索赔', '投诉', '停机', '非计划停车'].find((k) => lossText.includes(k));
+  const keyword = ['超卖', '空驶', '货损', '索赔', '投诉', '停机', '非计划停车', '逾期'].find((k) => lossText.includes(k));
   if (!keyword) return undefined;
   for (const g of goals) {
     if (!g.text.includes(keyword)) continue;
     if (/一半|减半/.test(g.text)) return { low: 0.5, high: 0.5, basis: '目标“减半”', refs: g.refs };
+    // A target of none ("逾期损失清零") is rarely met in full: counted at 80%–100% of it.
+    if (/清零|归零|杜绝/.test(g.text)) return { low: 0.8, high: 1, basis: '目标“清零”（按达成80%–100%）', refs: g.refs };
     const pct = /(?:降低|减少|下降)(\d{1,2})\s{0,1}%/.exec(g.text);
     if (pct) return { low: Number(pct[1]) / 100, high: Number(pct[1]) / 100, basis: `目标降低${pct[1]}%`, refs: g.refs };
     // current (in a pain) → target (in the goal), same metric word.
