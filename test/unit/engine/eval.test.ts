@@ -515,6 +515,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'campus-network',
     present: ['园区网络（有线与无线）', '核心双机', '802.11k/v/r', '准入', '分钟级定位', '先接入后汇聚', '现有H3C的厂商'],
   },
+  'accounting-archive': {
+    // A port group's accounting records archived electronically, with no paper copy (单套制).
+    core: 'e-archive',
+    inScope: true,
+    constraints: ['xinchuang-full'],
+    excluded: [],
+    // An expense system for the customer's own one in its estate ("费控：自研报销系统"), an archive
+    // "to replace" that the customer does not have, and the goal and pains sent to clarification.
+    absent: ['需进一步澄清', '费控与报销', '是否替换待与客户确认'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'e-archive-rollout',
+    present: ['电子会计档案', '四性检测', 'DA/T 94-2022', '单套制', '在线检索', '保管期限', '每年可减少约¥270万', '连续一个月'],
+  },
   'contract-management': {
     // An appliance group's contracts: templates, approval, e-signature, obligations and the SAP orders in one platform.
     core: 'clm',

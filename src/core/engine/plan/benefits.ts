@@ -149,7 +149,7 @@ function reductionFor(u: Understanding, lossText: string): { low: number; high: 
   // Decommissioning what causes the cost removes all of it (下线AS/400 → no more MIPS growth).
   const main = u.model.mainGoal;
   if (main && /下线|替换|淘汰/.test(main.text) && /主机|MIPS|AS\/?400|小型机/.test(lossText) && /AS\/?400|主机|小型机/.test(main.text)) return { low: 1, high: 1, basis: '首要目标下线该主机', refs: main.refs };
-  const keyword = ['超卖', '空驶', '货损', '索赔', '投诉', '停机', '非计划停车', '逾期'].find((k) => lossText.includes(k));
+  const keyword = ['超卖', '空驶', '货损', '索赔', '投诉', '停机', '非计划停车', '逾期', '打印'].find((k) => lossText.includes(k));
   if (!keyword) return undefined;
   for (const g of goals) {
     if (!g.text.includes(keyword)) continue;

@@ -46,7 +46,7 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
 }
 
 /** Verbs that put a system in the project's scope: building, replacing, upgrading it. */
-const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '替代', '更换', '新建', '选型', '引入', '建成', '实施', '统一', '改造', '重构', '下线', '提升', '切换到', '建');
+const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '替代', '更换', '新建', '选型', '引入', '建成', '实施', '统一', '改造', '重构', '下线', '提升', '切换到', '建', '实现');
 
 /** Verbs that replace the system the customer runs, where 升级 or 建设 may build on it. */
 const REPLACES = holdingAny('替换', '替代', '更换', '重建', '切换到');
