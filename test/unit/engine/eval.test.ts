@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { ReportModelSchema } from '../../../src/core/engine/reportModel';
 import { renderMarkdown } from '../../../src/core/render/markdown';
 import { generateReport } from '../../../src/core/engine/generate';
-import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
+import { getKnowledgeBase, indexKnowledge } from '../../../src/core/knowledge/knowledge';
 import { parseIntake } from '../../../src/core/parser';
 import { readFixture } from '../helpers/seeds';
 import { AS_OF, evalReport, repeatedSentences } from './helpers';
@@ -568,7 +568,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['vsphere 6.7 past', 'oracle-db 12c past', 'sql-server 2016 soon'],
     verdict: 'within',
     timeline: 'virtualization-replacement',
-    present: ['虚拟化/私有云', 'SmartX', '现有业务系统随虚拟化平台迁移', '续约报价从每年180万涨到620万', '正是本期要替换的现有产品', '短期续订', '分区规则核算许可', '增量同步', '恢复验证', '驻场', '性能不低于现在', '不再续约，每年约¥620万', '3年不再支付的费用合计约¥1860万，高于本方案3年TCO估算'],
+    present: ['虚拟化/私有云', 'SmartX', '节点按现有服务器台数估算', '现有业务系统随虚拟化平台迁移', '续约报价从每年180万涨到620万', '正是本期要替换的现有产品', '短期续订', '分区规则核算许可', '增量同步', '恢复验证', '驻场', '性能不低于现在', '不再续约，每年约¥620万', '3年不再支付的费用合计约¥1860万，高于本方案3年TCO估算'],
   },
   collaboration: {
     // A furniture retailer's 22,000 staff on personal WeChat and three meeting tools: one
@@ -815,6 +815,22 @@ describe('evaluation intakes', () => {
     assert.equal(assumed.find((i) => i.kind === 'operations')!.assumption, '硬件维保与运维');
     const counted = servers(readFixture('eval/knowledge-assistant').replace('  - 维修手册、技术通报与故障案例文档约40万份', '  - 维修手册、技术通报与故障案例文档约40万份\n  - 已规划GPU推理服务器6台'));
     assert.match(counted.find((i) => i.kind === 'infrastructure' && i.period === 'one-time')!.assumption, /按调研表的6台推理服务器/);
+  });
+
+  it('buys a new virtualisation platform as nodes, node for node against today\'s servers, open source included', () => {
+    const nodes = (model: ReturnType<typeof generateReport>) => model.costs!.items.filter((i) => i.category === 'hyperconverged-virtualization');
+    const { model } = evalReport('virtualization-replacement');
+    const bought = nodes(model).find((i) => i.kind === 'infrastructure' && i.period === 'one-time')!;
+    assert.match(bought.assumption, /^硬件采购，按调研表的38台服务器$/);
+    assert.ok(!nodes(model).some((i) => i.kind === 'licence'), 'the software comes with the nodes');
+    assert.ok(model.costs!.assumptions.some((a) => a.includes('节点按现有服务器台数估算')));
+    // An open-source platform pays no licence, but its nodes cost what any others do.
+    const kb = getKnowledgeBase();
+    const openOnly = indexKnowledge({ ...kb, products: kb.products.filter((p) => !p.categories.includes('hyperconverged-virtualization') || p.id === 'proxmox-ve') });
+    const open = generateReport(parseIntake(readFixture('eval/virtualization-replacement')), 0, { asOf: AS_OF, kb: openOnly });
+    const openBought = nodes(open).find((i) => i.kind === 'infrastructure' && i.period === 'one-time');
+    assert.ok(open.options[0]!.picks.some((p) => p.product.id === 'proxmox-ve'), 'the open-source platform is the pick');
+    assert.ok(openBought && openBought.low > 0 && openBought.low >= bought.low * 0.5, 'its nodes are priced');
   });
 
   it('an SRM is priced for the buyers, and the customer\'s own cut of its spend is the benefit', () => {

@@ -63,6 +63,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   if (u.traits.has('equipment-service') && devices) assumptions.push(`${clip(devices.text, 16)}的联网网关与通信流量费用按机型与网络条件另行测算，未计入上表。`);
   // GPU desktops are priced one per designer; pooled by measured concurrency, fewer are bought.
   if (systems.some((s) => s.category === 'gpu-vdi')) assumptions.push('GPU云桌面按每名三维设计用户一路估算；按许可服务器日志的实际并发配置资源池，数量与费用可相应减少。');
+  // A new virtualisation platform is priced node for node against today's servers; sized on measured use, it is usually fewer.
+  if (systems.some((s) => s.category === 'hyperconverged-virtualization') && u.model.estate.nodes !== undefined) assumptions.push('虚拟化平台的节点按现有服务器台数估算；按虚拟机近30天的实际用量与增长余量规划后，节点数与费用可相应调整。');
 
   for (const s of systems) {
     const pick = option?.picks.find((p) => p.category === s.category);
@@ -74,7 +76,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const sizeHere = s.role === 'core' || size !== 'large' ? size : 'mid';
     const { units, basis } = unitsFor(category, u, sizeHere);
     const existing = pick.existing;
-    const tier = product.origin === 'oss' ? 0 : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' ? MANAGED_FACTOR : 1);
+    // Open source pays no licence; hardware it still buys, at no vendor's premium.
+    const tier = product.origin === 'oss' ? (profile.licenceModel === 'hardware' ? 1 : 0) : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' ? MANAGED_FACTOR : 1);
     const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
     const name = `${s.name}（${existing ? `现有${currentName(u, pick.product.id)}` : shortName(pick.product.name)}）`;
     const price = team && !pick.existing ? team.priceOf(pick.product.id, u.asOf) : undefined;
