@@ -264,11 +264,12 @@ function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
         return;
       }
       for (const group of gate) {
-        for (const n of group) needles.push(n);
         const id = groupRule.length;
         groupRule.push(order);
         groupCount[order]!++;
-        for (const needle of new Set(group)) {
+        // A group holds each string once (gateOf).
+        for (const needle of group) {
+          needles.push(needle);
           const groups = groupsBy.get(needle);
           if (groups) groups.push(id);
           else groupsBy.set(needle, [id]);

@@ -11,7 +11,7 @@ import type { Costs } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures } from '../text/restate';
 import type { Understanding } from '../understand';
-import type { Trait } from '../../knowledge/schema';
+import { licenceEndOf } from './replacements';
 
 /** A goal about costs, certifications or capacity: a requirement, not a benefit. */
 const REQUIREMENT_GOAL = caseInsensitiveRegExp('预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS', 'i');
@@ -78,19 +78,13 @@ const YEARLY = /每年|年度|一年|\/年|年费/;
 /** A bill that rises: the amount after it is what renewing would cost ("从每年180万涨到620万"). */
 const RISES_TO = /(?:涨到|涨至|上涨到|增至|增加到|提高到|提高至)/;
 
-/** What a replacement project stops paying for, and when (the new platform's maintenance is in the running costs). */
-const ENDS: ReadonlyArray<readonly [Trait, string, string]> = [
-  ['database-replacement', '最后一批割接、原库下线后不再支付', '新数据库的维保已计入上表的运行费用'],
-  ['virtualization-replacement', '最后一批迁完、旧平台下线后不再续约', '新平台的维保已计入上表的运行费用'],
-];
-
 /**
  * Replacing the databases or the virtualisation platform, the licence and maintenance the
  * customer pays for the old ones each year ends with the last cutover: the yearly saving, from the
  * customer's own figure (a renewal that rises counts at what it rises to).
  */
 export function licenceEnded(u: Understanding, currency: string): Costs['benefits'] {
-  const ends = ENDS.find(([trait]) => u.traits.has(trait));
+  const ends = licenceEndOf(u);
   if (!ends) return [];
   for (const f of u.usable) {
     if ((f.section !== '当前痛点' && f.section !== '核心目标') || !LICENCE_BILL.test(f.value) || !YEARLY.test(f.value)) continue;
@@ -100,7 +94,7 @@ export function licenceEnded(u: Understanding, currency: string): Costs['benefit
     if (!m) continue;
     const yearly = inCurrency(m.amount, m.currency, currency);
     const text = formatAmount(yearly, currency);
-    return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：${ends[1]}，每年约${text}（${ends[2]}）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
+    return [{ text: `${clip(f.value.split(/[，；。]/)[0] ?? f.value, 30)}：${ends.when}，每年约${text}（${ends.instead}）。`, refs: [f.line + 1], perYear: { low: yearly, high: yearly, currency, text } }];
   }
   return [];
 }

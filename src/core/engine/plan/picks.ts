@@ -366,7 +366,8 @@ interface OnlyWithSupport {
 
 function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: readonly OnlyWithSupport[], team?: TeamContext): Exclusion | undefined {
   const make = (kind: Exclusion['kind'], reason: string, refs: number[]): Exclusion => ({ product: refOf(p, team), category, kind, reason, refs });
-  const constraints = sameForEveryProduct(u).constraints;
+  const same = sameForEveryProduct(u);
+  const constraints = same.constraints;
   const tried = u.tried.get(p.id);
   if (tried) return make('failed', `曾试用并放弃${tried.why ? `：${tried.why}` : ''}`, tried.refs);
   if (p.notFor) {
@@ -401,7 +402,7 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
   }
   // What the project replaces (the VMware a virtualisation platform replacement leaves) is no candidate to replace it.
   const leaving = replacementOf(u, p);
-  const inEstate = sameForEveryProduct(u).estate.get(p.id);
+  const inEstate = same.estate.get(p.id);
   if (leaving && !leaving.incumbentCompetes && inEstate) return make('replaced', `本期要替换的现有${currentName(u, p.id)}`, inEstate.refs);
   const unmet = onlyWith.find((r) => r.categories.includes(category) && !p.supports.includes(r.framework));
   if (unmet) return make('compliance', unmet.reason, unmet.refs);

@@ -77,6 +77,10 @@ const VIRTUALIZATION_REPLACEMENT = caseInsensitiveRegExp('(VMware|vSphere|ESXi)[
  */
 const POWER_SECTOR = /电力|电网|发电|风电|光伏|储能电站|核电|水电站|火电|变电|配电|输电|售电|电厂/;
 
+/** The sections a trait's goal, or its goal or pain, is read from. */
+const GOAL = ['核心目标'];
+const GOAL_OR_PAIN = ['核心目标', '当前痛点'];
+
 /** A budget from which the project is a large enterprise's (scale `large`). */
 const LARGE_BUDGET_CNY = 50_000_000;
 
@@ -175,22 +179,24 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
     traits.add('cloud-migration');
     traits.add('public-cloud');
   }
+  // Whether a line of these sections says what `re` matches.
+  const says = (sections: readonly string[], re: RegExp) => usable.some((f) => sections.includes(f.section) && re.test(f.value));
   // The databases under the applications are replaced with domestic ones: a goal or pain says so.
-  if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && DATABASE_REPLACEMENT.test(f.value))) traits.add('database-replacement');
+  if (says(GOAL_OR_PAIN, DATABASE_REPLACEMENT)) traits.add('database-replacement');
   // A goal builds an application on a large language model.
-  if (usable.some((f) => f.section === '核心目标' && LLM_APPLICATION.test(f.value))) traits.add('llm-application');
+  if (says(GOAL, LLM_APPLICATION)) traits.add('llm-application');
   // A maker connecting the equipment it sold: the intake says so, and a goal connects or serves it remotely.
-  if (usable.some((f) => SOLD_EQUIPMENT.test(f.value)) && usable.some((f) => f.section === '核心目标' && EQUIPMENT_SERVICE_GOAL.test(f.value))) traits.add('equipment-service');
+  if (usable.some((f) => SOLD_EQUIPMENT.test(f.value)) && says(GOAL, EQUIPMENT_SERVICE_GOAL)) traits.add('equipment-service');
   // A goal moves the desktops into the data centre.
-  if (usable.some((f) => f.section === '核心目标' && VIRTUAL_DESKTOP.test(f.value))) traits.add('virtual-desktop');
+  if (says(GOAL, VIRTUAL_DESKTOP)) traits.add('virtual-desktop');
   // The office PCs, office software or email are replaced with domestic ones.
-  if (usable.some((f) => (f.section === '核心目标' || f.section === '当前痛点') && OFFICE_XINCHUANG.test(f.value))) traits.add('office-xinchuang');
+  if (says(GOAL_OR_PAIN, OFFICE_XINCHUANG)) traits.add('office-xinchuang');
   // A goal rebuilds the campus network.
-  if (usable.some((f) => f.section === '核心目标' && CAMPUS_NETWORK.test(f.value))) traits.add('campus-network');
+  if (says(GOAL, CAMPUS_NETWORK)) traits.add('campus-network');
   // An energy or utilities customer in the power sector: its industry lines say so.
-  if (industry.industry?.id === 'energy-utilities' && usable.some((f) => f.section === '客户行业' && POWER_SECTOR.test(f.value))) traits.add('power-sector');
+  if (industry.industry?.id === 'energy-utilities' && says(['客户行业'], POWER_SECTOR)) traits.add('power-sector');
   // A goal replaces the virtualisation platform in the data centre (moving the machines to a public cloud is a cloud migration).
-  if (!traits.has('cloud-migration') && usable.some((f) => f.section === '核心目标' && VIRTUALIZATION_REPLACEMENT.test(f.value))) traits.add('virtualization-replacement');
+  if (!traits.has('cloud-migration') && says(GOAL, VIRTUALIZATION_REPLACEMENT)) traits.add('virtualization-replacement');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');

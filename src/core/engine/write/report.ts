@@ -13,12 +13,11 @@ import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep,
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
 import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
-import { lifecycleDate } from '../plan/lifecycle';
+import { lifecycleDate, ownUpgrade } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
 import { pricesNothing } from '../plan/costs';
 import { aboutTheWorkplace, planLeavesCoreAlone } from '../plan/coreUntouched';
-import { ownUpgrade } from '../plan/lifecycle';
 import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
