@@ -1,7 +1,7 @@
 /**
  * Keeps the report previews: one per intake per document. Opening the preview of an intake
- * that has one reveals it; edits re-render the previews of their document after the debounce
- * (`intake.preview.debounceMs`); cursor moves highlight the blocks that cite the line
+ * that has one reveals it; edits re-render the previews of their document after
+ * `intake.preview.debounceMs`, counted from the first edit since the last render; cursor moves highlight the blocks that cite the line
  * (`intake.preview.followCursor`); previews open at a window reload come back through the
  * webview panel serializer. Features add to every preview as contributions (LLM mode does).
  *

@@ -10,7 +10,10 @@
  * - one {@link PreviewObserver} (the manager) told of renders, posts and timings.
  *
  * The first render starts at once, while the webview boots. Later edits re-render after the
- * debounce; a result computed for a document version that is no longer current is dropped.
+ * delay (`intake.preview.debounceMs`), counted from the first edit since the last render, as the
+ * built-in Markdown preview does: a burst of typing is shown once the delay is up, not only once
+ * the typing stops, and the edits made meanwhile are in that render. A result computed for a
+ * document version that is no longer current is dropped.
  */
 import * as vscode from 'vscode';
 import type { ReportModel } from '../../core/engine/reportModel';
@@ -21,6 +24,7 @@ import { selectionLines } from '../../protocol/dataLines';
 import type { ErrorSummary, Notice, PreviewState, RenderMessage, ToWebview } from '../../protocol/messages';
 import type { DocumentAnalyses } from '../analyses';
 import type { Configuration } from '../config';
+import { CoalescedRun } from '../coalescedRun';
 import { Disposable } from '../dispose';
 import type { PreviewContribution, PreviewContributionApi, PreviewContributionFactory } from './contribution';
 import { Delivery, type DeliveryOutcome, type Rendered } from './delivery';
@@ -67,7 +71,7 @@ export class IntakePreview extends Disposable {
   private pageTimer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private inFlight = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly renderSoon = new CoalescedRun(0, () => void this.refresh());
   private highlighted: number[] = [];
   private quietRevealUntil = 0;
   /** The offline report shown (the last one computed), with the document version it is of: LLM mode grounds on it. */
@@ -168,7 +172,7 @@ export class IntakePreview extends Disposable {
 
   override dispose(): void {
     if (this.isDisposed) return;
-    clearTimeout(this.timer);
+    this.renderSoon.dispose();
     clearTimeout(this.pageTimer);
     super.dispose();
     this.panel.dispose();
@@ -180,10 +184,9 @@ export class IntakePreview extends Disposable {
     this.panel.reveal(this.panel.viewColumn, true);
   }
 
-  /** Re-render after `delayMs` (the last call wins). */
+  /** Re-render within `delayMs`: a render scheduled sooner stands, a later one moves forward. */
   schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delayMs);
+    this.renderSoon.soon(delayMs);
   }
 
   /** Renders the document as it is now and sends the result to the page. */
@@ -197,8 +200,8 @@ export class IntakePreview extends Disposable {
   }
 
   private async render(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    // This render reads the document as it is now; an edit from here on schedules the next one.
+    this.renderSoon.cancel();
     const token = ++this.seq;
     let doc: vscode.TextDocument;
     try {
