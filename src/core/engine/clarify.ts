@@ -6,7 +6,7 @@ import type { Clarification, Need } from './reportModel';
 import type { Understanding } from './understand';
 import { holdsAny } from '../text/holdsAny';
 import { swapSuffix } from '../text/affix';
-import { aboutTheWorkplace } from './plan/coreUntouched';
+import { coreBesideThePoint } from './plan/coreUntouched';
 
 export function clarifications(u: Understanding, needs: readonly Need[], extra: readonly Clarification[]): Clarification[] {
   const m = u.model;
@@ -37,7 +37,7 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
     }
   }
   // A project about the workplace (office PCs, desktops) does not turn on the core system.
-  if (m.coreSystem.basis === 'unknown' && !aboutTheWorkplace(u)) add({ section: '客户行业', topic: 'core-system', question: '客户的核心业务系统是什么（名称、厂商与版本）？', why: '方案要先明确是建设、替换还是只对接核心系统。', refs: m.industry.refs, priority: 1 });
+  if (m.coreSystem.basis === 'unknown' && !coreBesideThePoint(u)) add({ section: '客户行业', topic: 'core-system', question: '客户的核心业务系统是什么（名称、厂商与版本）？', why: '方案要先明确是建设、替换还是只对接核心系统。', refs: m.industry.refs, priority: 1 });
   for (const f of u.findings) {
     if (f.check === 'unknown-standard') add({ section: '特殊要求', topic: 'standard', question: `${swapSuffix(f.message, '。')}：客户实际要求的是哪一种？`, why: '审计对象与准备周期完全不同。', refs: [f.line], priority: 2 });
     else if (f.check === 'retired-standard') add({ section: '特殊要求', topic: 'standard-version', question: '是否按现行版本评估？（调研表写的是已废止的版本）', why: '避免按旧版本准备审计材料。', refs: [f.line], priority: 3 });

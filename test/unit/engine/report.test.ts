@@ -565,3 +565,26 @@ describe('report: a drug maker\'s HR and OA project', () => {
     assert.ok(!m.costs!.items.some((i) => /验证（CSV）/.test(i.component)), m.costs!.items.map((i) => i.component).join('、'));
   });
 });
+
+describe('report: leaving VMware in an industry the knowledge base does not know', () => {
+  // No core system named, and none to infer from the industry: every system moves with the platform.
+  const text = [
+    '[客户行业]：综合性集团',
+    '[业务规模]：',
+    '- 虚拟机约200台，物理服务器16台',
+    '[核心目标]：',
+    '- 主要指标：2027年6月前替换VMware，迁移到国产虚拟化平台',
+    '[当前痛点]：',
+    '- VMware续约报价上涨三倍',
+    '[预算限制]：300万',
+  ].join('\n');
+
+  it('neither guesses nor asks for a core system: the systems move with the platform', () => {
+    const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+    assert.equal(m.understanding.coreSystem.basis, 'unknown');
+    const md = bodyOf(renderMarkdown(m, { refs: false }));
+    assert.match(md, /现有业务系统随虚拟化平台迁移/);
+    assert.ok(!m.clarifications.some((c) => c.topic === 'core-system'), m.clarifications.map((c) => c.question).join('\n'));
+    assert.ok(!md.includes('核心业务系统是什么'));
+  });
+});

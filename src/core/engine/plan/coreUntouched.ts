@@ -28,3 +28,13 @@ export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Underst
 export function aboutTheWorkplace(u: Pick<Understanding, 'traits'>): boolean {
   return u.traits.has('virtual-desktop') || u.traits.has('office-xinchuang');
 }
+
+/**
+ * Whether the project has no use for knowing the customer's core system, so that it is no
+ * question to ask first: a workplace project (aboutTheWorkplace), or the replacement of the
+ * virtualisation platform, which every system moves with as it is (the report says so: 现有业务
+ * 系统随虚拟化平台迁移). What runs on the platform is surveyed all the same, by the VM inventory.
+ */
+export function coreBesideThePoint(u: Pick<Understanding, 'traits'>): boolean {
+  return aboutTheWorkplace(u) || u.traits.has('virtualization-replacement');
+}
