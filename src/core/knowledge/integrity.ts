@@ -60,6 +60,16 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
       if (f && f.kind !== 'certification') problems.push(`product ${p.id}: "${c}" is a ${f.kind}, not a certification a product can hold (list it under supports)`);
     }
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
+    if (p.successor !== undefined) {
+      // The line sold in its place: another product of the same vendor, of one of its kinds.
+      const next = k.products.find((q) => q.id === p.successor);
+      if (!next) problems.push(`product ${p.id}: unknown successor "${p.successor}"`);
+      else if (next.id === p.id || next.successor !== undefined || next.vendor !== p.vendor || !next.categories.some((c) => p.categories.includes(c))) problems.push(`product ${p.id}: successor "${next.id}" must be another current product of the same vendor and of one of its categories`);
+    }
+  }
+  for (const c of k.categories) {
+    ref(`category ${c.id} takesDataFrom`, 'category', categories, c.takesDataFrom);
+    if (c.takesDataFrom?.includes(c.id)) problems.push(`category ${c.id}: takesDataFrom names itself`);
   }
   for (const i of k.industries) {
     ref(`industry ${i.id}`, 'category', categories, [...i.coreSystems.map((s) => s.category), ...(i.coreSystem ? [i.coreSystem] : []), ...i.segments.map((s) => s.coreSystem)]);

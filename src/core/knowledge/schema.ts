@@ -204,6 +204,12 @@ export const CategorySchema = z
      * industry's own).
      */
     anyIndustry: z.boolean().optional(),
+    /**
+     * The kinds of system a system of this kind takes its data from (an accounting archive its
+     * vouchers from the ERP and the expense system): the vendor of the customer's own system of
+     * such a kind counts in a candidate's score (engine/plan/sourceSystems.ts).
+     */
+    takesDataFrom: z.array(Id).optional(),
   })
   .strict();
 
@@ -262,6 +268,12 @@ export const ProductSchema = z
      * and the exclusion says `reason`.
      */
     notFor: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
+    /**
+     * The product line its vendor now sells in this one's place (用友NC Cloud → 用友BIP): known so
+     * that a customer's estate names its vendor and kind, and proposed only to a customer who runs
+     * it already.
+     */
+    successor: Id.optional(),
   })
   .strict();
 

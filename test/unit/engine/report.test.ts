@@ -588,3 +588,36 @@ describe('report: leaving VMware in an industry the knowledge base does not know
     assert.ok(!md.includes('核心业务系统是什么'));
   });
 });
+
+describe('picks: the customer\'s system a new one takes its data from (categories.yaml takesDataFrom)', () => {
+  const report = (name: string, edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF });
+  const pickOf = (m: ReportModel, option: 'A' | 'B', category: string) => m.options.find((o) => o.id === option)!.picks.find((p) => p.category === category);
+  const notesOf = (m: ReportModel, id: string) => m.candidates.find((c) => c.product.id === id)?.notes ?? [];
+
+  it('archives a 用友NC Cloud customer\'s vouchers with 用友\'s archive, and says why the others score less', () => {
+    const m = report('accounting-archive');
+    // The estate names the customer's ERP as the customer does.
+    assert.ok(m.understanding.estate.products.some((p) => p.product === 'yonyou-nc-cloud' && p.written === '用友NC Cloud'));
+    assert.equal(pickOf(m, 'A', 'e-archive')?.product.id, 'yonyou-e-archive');
+    assert.ok(notesOf(m, 'yonyou-e-archive').includes('与现有用友NC Cloud同厂商，数据对接改造量小'), notesOf(m, 'yonyou-e-archive').join('；'));
+    assert.ok(notesOf(m, 'kingdee-e-archive').includes('客户的ERP是用友NC Cloud，与金蝶软件自家ERP一体化的优势用不上'), notesOf(m, 'kingdee-e-archive').join('；'));
+    // A line 用友 no longer sells to new customers is no candidate of a system the plan builds.
+    assert.ok(!m.candidates.some((c) => c.product.id === 'yonyou-nc-cloud'));
+  });
+
+  it('proposes a specialist CLM to a SAP customer rather than another ERP vendor\'s module', () => {
+    const m = report('contract-management');
+    assert.equal(pickOf(m, 'A', 'clm')?.product.id, 'yifatong-clm');
+    assert.ok(notesOf(m, 'yonyou-bip-contract').some((n) => n.startsWith('客户的ERP是SAP S/4HANA 2021，与用友网络自家ERP一体化的优势用不上')));
+    // On 用友BIP, 用友's contract module is the one that connects with the least work.
+    const onBip = report('contract-management', (t) => t.replace('SAP S/4HANA 2021', '用友BIP'));
+    assert.equal(pickOf(onBip, 'A', 'clm')?.product.id, 'yonyou-bip-contract');
+  });
+
+  it('counts no system the project replaces, and proposes no retired line for a new ERP', () => {
+    // A new ERP in place of SAP ECC: the ERP is going, and 用友NC Cloud is not among the candidates.
+    const erp = report('erp');
+    assert.ok(!erp.candidates.some((c) => c.product.id === 'yonyou-nc-cloud'));
+    assert.ok(!erp.candidates.some((c) => c.notes.some((n) => n.includes('一体化的优势用不上'))));
+  });
+});

@@ -20,6 +20,7 @@ import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
 import { TimelinesFileSchema } from '../../../src/core/knowledge/timelineSchema';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { addMatcherNeeds, withoutMatcherNeeds } from '../../../src/core/knowledge/matcherNeeds';
+import { copyEntry } from '../../../src/core/knowledge/lazyDetails';
 import { embeddedCatalogData, FieldCatalog, getFieldCatalog } from '../../../src/core/catalog/catalog';
 import type { FieldCatalogData } from '../../../src/core/catalog/schema';
 import { parseIntake } from '../../../src/core/parser';
@@ -656,6 +657,19 @@ describe('knowledge base integrity', () => {
     assert.ok(problems.some((p) => p.includes('no product of category "oms" supports it')), problems.join('\n'));
     assert.ok(problems.some((p) => p.includes('no-such-category')), problems.join('\n'));
     assert.ok(!problems.some((p) => p.includes('"kms-hsm"')), problems.join('\n'));
+  });
+
+  it("checks a product's successor and a category's takesDataFrom", () => {
+    const successor = (id: string, to: string) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === id ? { ...copyEntry(p), successor: to } : p)) });
+    assert.deepEqual(successor('yonyou-u9-cloud', 'yonyou-bip'), [], 'another current ERP of the same vendor');
+    assert.ok(successor('yonyou-u9-cloud', 'no-such-product').some((p) => p.includes('unknown successor "no-such-product"')));
+    assert.ok(successor('yonyou-u9-cloud', 'kingdee-cosmic').some((p) => p.includes('same vendor')), 'another vendor');
+    assert.ok(successor('yonyou-u9-cloud', 'yonyou-e-archive').some((p) => p.includes('same vendor')), 'another kind of system');
+    assert.ok(successor('yonyou-u9-cloud', 'yonyou-nc-cloud').some((p) => p.includes('same vendor')), 'a line that has a successor itself');
+    const categories = KB.categories.map((c) => (c.id === 'clm' ? { ...c, takesDataFrom: ['erp', 'no-such-kind', 'clm'] } : c));
+    const problems = checkKnowledgeIntegrity({ ...KB, categories });
+    assert.ok(problems.some((p) => p.includes('category clm takesDataFrom: unknown category "no-such-kind"')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.includes('category clm: takesDataFrom names itself')), problems.join('\n'));
   });
 
   it('keeps laws out of product certifications', () => {

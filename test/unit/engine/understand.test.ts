@@ -393,7 +393,8 @@ describe('lifecycle on the report date', () => {
 
   it('a product named as where an upgrade leads ("逐步升级到用友BIP") is a plan, not the estate', () => {
     const u = understood(['[客户行业]：建材制造', '[特殊要求]：', '- 兼容性：与现有用友NC对接，逐步升级到用友BIP']);
-    assert.deepEqual(u.model.estate.products.map((p) => p.product), []);
+    // 用友NC is what the customer runs (现有); 用友BIP only where it is going.
+    assert.deepEqual(u.model.estate.products.map((p) => p.product), ['yonyou-nc-cloud']);
     assert.deepEqual([...u.upgradeTargets.keys()], ['yonyou-bip']);
     assert.deepEqual(understood(['[客户行业]：建材制造', '[基础设施现状]：', '- ERP：用友BIP']).model.estate.products.map((p) => p.product), ['yonyou-bip']);
   });

@@ -35,6 +35,8 @@ import { domesticRequirement } from './domestic';
 import { isReplaced } from './replaced';
 import { replacementOf } from './replacements';
 import { movesToCloudService } from './cloudMove';
+import { sameVendor } from './sameVendor';
+import { sourceSystemFit } from './sourceSystems';
 
 type Strategy = Option['strategy'];
 type Provider = Exclude<Product['cloud'], 'none'>;
@@ -99,12 +101,15 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const pool: Scored[] = [];
     for (const p of u.kb.productsIn(s.category)) {
       if (p.industries && !(u.industry && p.industries.includes(u.industry.id))) continue;
+      // A line its vendor no longer sells to new customers (用友NC Cloud): only to those who run it
+      // and keep it; one the project replaces is replaced by its successor or another.
+      if (p.successor !== undefined && !runsAndKeeps(u, p)) continue;
       const excluded = policyExclusion(p, s.category, u, team) ?? exclusionOf(p, s.category, u, onlyWith, team);
       if (excluded) {
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
       }
-      pool.push(score(p, u, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus ? strength : undefined));
+      pool.push(score(p, u, s.category, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus ? strength : undefined));
     }
     dropSharedProtocol(pool);
     // Equal scores: the team's preferred vendor first, then its partner (a stable sort keeps file order after that).
@@ -428,7 +433,7 @@ function outgrownBy(p: Product, u: Understanding, needs: readonly Need[]): numbe
  * `stated`: the industry regulations that apply and that the customer states (see choosePicks);
  * `strength`: a product's relevant strength (strengths.ts), none when the customer wrote nothing.
  */
-function score(p: Product, u: Understanding, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], strength?: (p: Product) => string | undefined): Scored {
+function score(p: Product, u: Understanding, category: string, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], strength?: (p: Product) => string | undefined): Scored {
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
   const same = sameForEveryProduct(u);
@@ -452,6 +457,11 @@ function score(p: Product, u: Understanding, preferred: readonly string[], needs
   else {
     const keptVendor = u.kept.find((k) => k.product && sameVendor(u.kb.product(k.product)?.vendor ?? '', p.vendor));
     if (keptVendor) add(3, `与保留的${keptVendor.name}同厂商，集成改造量小`, keptVendor.refs);
+    else {
+      // The customer's system it takes its data from (the ERP an accounting archive reads).
+      const source = sourceSystemFit(u, p, category);
+      if (source) add(source.weight, source.text, source.refs);
+    }
     // The same vendor already failed at a similar job (由HIS厂商加装接口引擎): proposing it again needs a reason.
     const again = failed.find((f) => sameVendor(f.vendor, p.vendor));
     if (again) add(-4, `同一厂商此前“${clip(again.what, 16)}”${again.why ? `因${clip(again.why, 20)}` : ''}中止，再选须说明这次有何不同`, again.refs);
@@ -575,6 +585,12 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
     sameKept.set(u, same);
   }
   return same;
+}
+
+/** Whether the customer runs `p` and the project does not replace it. */
+function runsAndKeeps(u: Understanding, p: Product): boolean {
+  const estate = sameForEveryProduct(u).estate.get(p.id);
+  return estate !== undefined && !isReplaced(u, estate);
 }
 
 /** Whether two products speak a protocol in common (MySQL, RESP, Kafka), the generic web ones aside. */
@@ -743,13 +759,6 @@ function customerText(u: Understanding): string {
 /** What a POC of the category proves (categories.yaml `proof`), or a general line. */
 function proofOf(category: string, u: Understanding): string {
   return u.kb.category(category)?.proof ?? '在客户的真实数据与峰值负载上演示关键场景';
-}
-
-/** Vendors whose names differ only by an aside or a suffix (卫宁健康 and 卫宁健康（Winning Health）) are one vendor. */
-export function sameVendor(a: string, b: string): boolean {
-  const x = dropTrailingAside(a).trim();
-  const y = dropTrailingAside(b).trim();
-  return x.length > 0 && y.length > 0 && (x.startsWith(y) || y.startsWith(x));
 }
 
 export interface FailedVendor {

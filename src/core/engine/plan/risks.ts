@@ -5,7 +5,8 @@
  */
 import type { EngineFinding } from '../findings';
 import type { Costs, LifecycleFinding, Option, Risk, Timeline } from '../reportModel';
-import { failedVendors, sameVendor } from './picks';
+import { failedVendors } from './picks';
+import { sameVendor } from './sameVendor';
 import { goesAway, lifecycleDate } from './lifecycle';
 import { shortName } from '../text/restate';
 import { dropTrailingAside } from '../text/trim';

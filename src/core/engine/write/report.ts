@@ -89,9 +89,10 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   }
   for (const o of m.estate.onPrem.slice(0, 2)) estate.push(clip(o.text, 40));
   // A system the customer keeps is named as the customer names it (卫宁HIS, not the vendor's newest product line).
-  // So is one the plan builds on (东软HIS 5.0, not 东软 医院信息系统（HIS/EMR） 5.0).
+  // So is one the plan builds on (东软HIS 5.0, not 东软 医院信息系统（HIS/EMR） 5.0), and a line
+  // its vendor no longer sells, whose one entry stands for its editions (用友NC 6.5, 用友NC Cloud).
   const builtOn = new Set(model.options.flatMap((o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
-  const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id));
+  const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id) || u.kb.product(id)?.successor !== undefined);
   const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : estateLabel(p)));
   if (estate.length > 0 || versions.length > 0) {
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
