@@ -529,6 +529,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'e-archive-rollout',
     present: ['电子会计档案', '四性检测', 'DA/T 94-2022', '单套制', '在线检索', '保管期限', '每年可减少约¥270万', '连续一个月'],
   },
+  'budget-consolidation': {
+    // A cement group's budgeting, consolidation and 国资委 reports on one EPM platform, its ERP 用友NC Cloud.
+    core: 'epm',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // An MES inferred from the industry, "月结合并要8天" read as the shop floor's traceability ("差异难追溯"),
+    // the budget's 编制 as headcount, a new ERP for the close, and the budget pains sent to clarification.
+    absent: ['MES', '车间执行', '在岗人数', '以新ERP', '需进一步澄清', '自助分析'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'epm-rollout',
+    present: ['全面预算与合并报表（EPM）', '用友BIP 全面预算与合并报表', '与现有用友NC Cloud同厂商', '驱动因素', '占用预算', '抵销分录', '国资委财务快报', '下一年度预算启动前', '往来单位编码'],
+  },
   'contract-management': {
     // An appliance group's contracts: templates, approval, e-signature, obligations and the SAP orders in one platform.
     core: 'clm',
