@@ -621,3 +621,14 @@ describe('picks: the customer\'s system a new one takes its data from (categorie
     assert.ok(!erp.candidates.some((c) => c.notes.some((n) => n.includes('一体化的优势用不上'))));
   });
 });
+
+describe('report: a deadline counted in years', () => {
+  it('says "2年内" once in the main line, as "18个月内" is', () => {
+    for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {
+      const text = readFixture('eval/data-platform').replace(/- 主要目标：[^\n]*/, `- 主要目标：${deadline}建成集团统一的数据平台，打通生产与销售数据`);
+      const md = bodyOf(renderMarkdown(generateReport(parseIntake(text), 0, { asOf: AS_OF }), { refs: false }));
+      const lead = md.split('\n').find((l) => l.includes('为主线')) ?? '';
+      assert.ok(lead.startsWith(`以${said}集团统一的数据平台`), lead);
+    }
+  });
+});

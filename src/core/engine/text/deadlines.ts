@@ -18,5 +18,8 @@ const BEFORE = '(前|之前|以前|[^，；。,;\\d]{0,12}?(?:到期|截止)(?:�
 /** A date by the calendar anywhere in a text, its "before" optional: year, month, 底/末, before (groups 1–4). */
 export const BY_DATE = new RegExp(`${CALENDAR_DATE}${BEFORE}?`);
 
-/** A goal's leading deadline, by a count of months or by the calendar: "18个月内（建成）", "2027年底前（完成）". */
-export const LEADING_DEADLINE = new RegExp(`^[^，；]{0,12}?(?:\\d{1,2}个?月内|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);
+/**
+ * A goal's leading deadline, by a count of months or years (as understand/goals.ts reads them) or by
+ * the calendar: "18个月内（建成）", "2年内（建成）", "1.5年内", "2027年底前（完成）".
+ */
+export const LEADING_DEADLINE = new RegExp(`^[^，；]{0,12}?(?:\\d{1,2}个?月内|\\d{1,2}(?:\\.5)?\\s?年内|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);
