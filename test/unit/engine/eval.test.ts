@@ -481,8 +481,9 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: ['xinchuang-preferred'],
     excluded: [],
-    // An HCM proposed because 竣工资料 holds 工资, and the goal and pains sent to clarification.
-    absent: ['需进一步澄清', '人力资源', '算薪'],
+    // An HCM proposed because 竣工资料 holds 工资, and the goal and pains sent to clarification. (The
+    // construction industry's regulators name 人力资源和社会保障部: the system type is what must not appear.)
+    absent: ['需进一步澄清', '人力资源管理', '算薪'],
     lifecycle: [],
     verdict: 'tight',
     timeline: 'ecm-rollout',
@@ -542,6 +543,20 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'tight',
     timeline: 'epm-rollout',
     present: ['全面预算与合并报表（EPM）', '用友BIP 全面预算与合并报表', '与现有用友NC Cloud同厂商', '驱动因素', '占用预算', '抵销分录', '国资委财务快报', '下一年度预算启动前', '往来单位编码'],
+  },
+  construction: {
+    // A provincial 建工 group's project management: cost, materials, subcontractors, migrant workers' wages.
+    core: 'construction-pm',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // The industry unknown: no system proposed, every goal and pain sent to clarification, and the
+    // deadline said twice ("以2年内2年内建成…").
+    absent: ['需进一步澄清', '未能从调研表判断', '2年内2年内'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'tight',
+    timeline: 'construction-pm-rollout',
+    present: ['工程项目管理', '目标成本', '动态成本', '限额领料', '农民工工资专用账户', '住建', '保障农民工工资支付条例', '剩余工期', '计入上线'],
   },
   'contract-management': {
     // An appliance group's contracts: templates, approval, e-signature, obligations and the SAP orders in one platform.
