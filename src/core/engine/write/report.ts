@@ -24,7 +24,7 @@ import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
 import { holdsAny } from '../../text/holdsAny';
 import { endsWithOneOf, startsWithAny, swapPrefix, swapSuffix } from '../../text/affix';
-import { estateLabel } from '../understand/estate';
+import { estateLabel, writtenLabel } from '../understand/estate';
 import { constraintName, traitName } from '../understand/names';
 
 export interface WriteInput {
@@ -93,7 +93,10 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   // its vendor no longer sells, whose one entry stands for its editions (用友NC 6.5, 用友NC Cloud).
   const builtOn = new Set(model.options.flatMap((o) => o.picks.filter((x) => x.existing).map((x) => x.product.id)));
   const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id) || u.kb.product(id)?.successor !== undefined);
-  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : estateLabel(p)));
+  // A version written after the customer's own name for a product is that name's ("卫宁HIS 5.0" is
+  // no "卫宁健康 WiNEX 5.0"): said with it.
+  const ownVersion = (p: (typeof m.estate.products)[number]) => p.version !== undefined && p.product !== undefined && !p.name.toLowerCase().includes(p.written.toLowerCase());
+  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : ownVersion(p) ? writtenLabel(p) : estateLabel(p)));
   if (estate.length > 0 || versions.length > 0) {
     items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
