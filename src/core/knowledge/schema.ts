@@ -69,6 +69,8 @@ export const TraitSchema = z.enum([
   'virtualization-replacement',
   /** The customer generates, transmits or sells electricity (电网, 发电, 风电, 光伏): the power sector of energy and utilities. */
   'power-sector',
+  /** A goal builds or completes backup and recovery (防勒索的备份体系, 备份覆盖全部系统), with no disaster-recovery site. */
+  'backup-programme',
 ]);
 
 /**

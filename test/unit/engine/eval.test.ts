@@ -558,6 +558,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'construction-pm-rollout',
     present: ['工程项目管理', '目标成本', '动态成本', '限额领料', '农民工工资专用账户', '住建', '保障农民工工资支付条例', '剩余工期', '计入上线'],
   },
+  'ransomware-backup': {
+    // A hospital after a neighbour's ransomware attack: every VM, database and PACS image backed up,
+    // isolated and immutable copies, quarterly restore drills; its HIS stays as it is.
+    core: 'his-emr',
+    inScope: false,
+    constraints: [],
+    excluded: [],
+    // No backup system proposed; the EMR rating of the compliance line turned into a pain and an HIS/EMR
+    // in the plan; a DR site's timeline; the kept backup software priced as an upgrade only; the HIS
+    // named after the vendor's newest line ("卫宁健康 WiNEX 5.0").
+    absent: ['电子病历评级未达标', 'HIS/EMR：', '灾备机房', '切换编排', '只计升级与调优', 'WiNEX 5.0', '需进一步澄清'],
+    lifecycle: ['oracle-db 11g past', 'vsphere 7 past'],
+    verdict: 'tight',
+    timeline: 'backup-rollout',
+    present: ['容灾/备份', '沿用现有Veeam', '与生产隔离', '不可篡改', '按季度从隔离副本', '首次全量', '卫宁HIS 5.0'],
+  },
   'contract-management': {
     // An appliance group's contracts: templates, approval, e-signature, obligations and the SAP orders in one platform.
     core: 'clm',

@@ -632,3 +632,16 @@ describe('report: a deadline counted in years', () => {
     }
   });
 });
+
+describe('costs: a backup programme extends the backup software the customer has', () => {
+  it('prices licences and isolated storage for all of its data, its current licences to credit; any other kept product is only upgraded', () => {
+    const m = generateReport(parseIntake(readFixture('eval/ransomware-backup')), 0, { asOf: AS_OF });
+    const backup = m.costs!.items.filter((i) => i.category === 'backup-dr');
+    assert.deepEqual(backup.map((i) => i.kind), ['licence', 'implementation', 'infrastructure', 'operations']);
+    assert.match(backup[0]!.assumption, /按调研表的300TB数据；现有产品扩展到全部系统，已有许可可抵扣/);
+    assert.ok(backup[0]!.component.includes('现有Veeam'), backup[0]!.component);
+    // The hospital fixture keeps its HIS and builds on it: an upgrade, no licence.
+    const hospital = generateReport(parseIntake(readFixture('eval/hospital')), 0, { asOf: AS_OF });
+    for (const i of hospital.costs!.items.filter((x) => x.component.includes('（现有'))) assert.notEqual(i.kind, 'licence', i.component);
+  });
+});

@@ -113,6 +113,13 @@ describe('understanding', () => {
     assert.ok(!understood(['[客户行业]：汽车', '[当前痛点]：', '- 云桌面卡顿']).traits.has('virtual-desktop'));
   });
 
+  it('reads a goal to build backup and recovery as its rule does, and no DR site programme as one', () => {
+    const goal = (text: string) => understood(['[客户行业]：医疗', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('backup-programme', 'backup-platform', goal, ['12个月内建成防勒索的备份与恢复体系', '备份覆盖全部虚拟机、数据库与PACS影像', '补齐备份短板', '完善数据备份', '建设备份平台', '上线新ERP', '备份数据保留30天', '核心系统4小时内可恢复']);
+    // A DR site programme holds its backups: the trait, and the backup rule, stay off.
+    assert.ok(!goal('建设同城灾备中心，建成备份与恢复体系').traits.has('backup-programme'));
+  });
+
   it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
     assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);

@@ -273,6 +273,9 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
       }
     }
   }
-  const dataTb = tb.length > 0 ? Math.max(...tb) : scaleTb.length > 0 ? Math.max(...scaleTb) : undefined;
+  // The customer's data: the largest figure it gives, in its scale or its estate (one system's storage,
+  // "PACS约200TB影像", is part of a total "业务数据约300TB").
+  const all = [...tb, ...scaleTb];
+  const dataTb = all.length > 0 ? Math.max(...all) : undefined;
   return { products: [...entries.values()], ids, upgradeTargets, ...(nodes > 0 ? { nodes } : {}), ...(dataTb !== undefined ? { dataTb } : {}) };
 }

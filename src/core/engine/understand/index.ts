@@ -77,6 +77,14 @@ const VIRTUALIZATION_REPLACEMENT = caseInsensitiveRegExp('(VMware|vSphere|ESXi)[
  */
 const POWER_SECTOR = /电力|电网|发电|风电|光伏|储能电站|核电|水电站|火电|变电|配电|输电|售电|电厂/;
 
+/**
+ * A goal to build or complete backup and recovery: "建成防勒索的备份与恢复体系", "备份覆盖全部虚拟机".
+ * The goal matcher of its rule (rules.yaml, backup-platform) holds a copy, which a test keeps equal.
+ */
+const BACKUP_PROGRAMME = /备份[^，；。]{0,8}(体系|系统|平台|与恢复|覆盖)|防勒索|(建设|建成|完善|补齐)[^，；。]{0,6}备份/;
+/** A goal to build a disaster-recovery site: the project is then a DR programme, its backups a part of it. */
+const DR_SITE_GOAL = /灾备中心|容灾中心|同城灾备|异地灾备|两地三中心/;
+
 /** The sections a trait's goal, or its goal or pain, is read from. */
 const GOAL = ['核心目标'];
 const GOAL_OR_PAIN = ['核心目标', '当前痛点'];
@@ -197,6 +205,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (industry.industry?.id === 'energy-utilities' && says(['客户行业'], POWER_SECTOR)) traits.add('power-sector');
   // A goal replaces the virtualisation platform in the data centre (moving the machines to a public cloud is a cloud migration).
   if (!traits.has('cloud-migration') && says(GOAL, VIRTUALIZATION_REPLACEMENT)) traits.add('virtualization-replacement');
+  // A goal builds or completes backup and recovery, and none builds a DR site.
+  if (says(GOAL, BACKUP_PROGRAMME) && !says(GOAL, DR_SITE_GOAL)) traits.add('backup-programme');
   const sla = detectSla(usable);
   if (sla.zeroDowntime) traits.add('zero-downtime');
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');
