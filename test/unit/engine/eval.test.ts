@@ -574,6 +574,20 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'backup-rollout',
     present: ['容灾/备份', '沿用现有Veeam', '与生产隔离', '不可篡改', '按季度从隔离副本', '首次全量', '卫宁HIS 5.0'],
   },
+  'quality-management': {
+    // A brake-system supplier's quality system: inspections, SPC, 8D and supplier quality, its ERP SAP S/4HANA.
+    core: 'mfg-qms',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    // An MES "to replace" for the segment, the inspection pains rewritten as the shop floor's
+    // ("车间执行与追溯分散"), and the QMS goal, 8D and SPC sent to clarification.
+    absent: ['MES：', '车间执行', '是否替换待与客户确认', '需进一步澄清', '偏差与CAPA', 'Veeva', 'TrackWise', 'MasterControl'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'mfg-qms-rollout',
+    present: ['质量管理（检验、过程控制与8D）', '检验计划', 'Cpk', '8D', '供应商质量档案', '注意SPC、8D与APQP需SAP或第三方的扩展', '元工国际 QMS', 'Siemens Opcenter Quality'],
+  },
   'contract-management': {
     // An appliance group's contracts: templates, approval, e-signature, obligations and the SAP orders in one platform.
     core: 'clm',
