@@ -568,7 +568,8 @@ const EXPECTED: Record<string, Expectation> = {
     // No backup system proposed; the EMR rating of the compliance line turned into a pain and an HIS/EMR
     // in the plan; a DR site's timeline; the kept backup software priced as an upgrade only; the HIS
     // named after the vendor's newest line ("卫宁健康 WiNEX 5.0").
-    absent: ['电子病历评级未达标', 'HIS/EMR：', '灾备机房', '切换编排', '只计升级与调优', 'WiNEX 5.0', '需进一步澄清'],
+    // The DR rule's replication and "半年一次切换演练" for the 4-hour restore the drills prove.
+    absent: ['电子病历评级未达标', 'HIS/EMR：', '灾备机房', '切换编排', '只计升级与调优', 'WiNEX 5.0', '需进一步澄清', '半年一次切换演练', '核心同步复制'],
     lifecycle: ['oracle-db 11g past', 'vsphere 7 past'],
     verdict: 'tight',
     timeline: 'backup-rollout',
