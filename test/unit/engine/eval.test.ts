@@ -589,6 +589,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'mfg-qms-rollout',
     present: ['质量管理（检验、过程控制与8D）', '检验计划', 'Cpk', '8D', '供应商质量档案', '注意SPC、8D与APQP需SAP或第三方的扩展', '元工国际 QMS', 'Siemens Opcenter Quality'],
   },
+  treasury: {
+    // A provincial energy group's 司库 (treasury): 2,600 bank accounts, cash pooling, payment controls, 国资委 reporting.
+    core: 'treasury-management',
+    inScope: true,
+    constraints: ['xinchuang-full'],
+    excluded: [],
+    // A SCADA inferred from the industry as the subject; the pooling, payment-risk and account
+    // pains sent to clarification; the ERP's caveat about the shop floor on the treasury pick; the
+    // ERP it runs taken for a treasury it has (priced as an upgrade only).
+    absent: ['集控与SCADA', '需进一步澄清', '车间级制造执行', '沿用现有浪潮GS Cloud', '只计升级与调优'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'treasury-rollout',
+    present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档'],
+  },
   'contract-management': {
     // An appliance group's contracts: templates, approval, e-signature, obligations and the SAP orders in one platform.
     core: 'clm',

@@ -752,3 +752,11 @@ describe('understand: a maker replacing its sales CRM', () => {
     assert.ok(maker('[预算限制]：', '- 采购偏好：接受SaaS，数据存储在境内').constraintKinds.has('data-in-country'));
   });
 });
+
+describe('understand: a suite is run as the kind of system its line names', () => {
+  it('runs 浪潮GS Cloud under "ERP：" as an ERP only, and a suite named under no such key as everything it is', () => {
+    const estate = (line: string) => understood(['[客户行业]：能源', '[基础设施现状]：', '- 关键组件：', `  - ${line}`]).model.estate.products;
+    assert.deepEqual(estate('ERP：浪潮GS Cloud（财务）').find((p) => p.product === 'inspur-gs-cloud')?.categories, ['erp']);
+    assert.deepEqual(estate('财务软件：浪潮GS Cloud').find((p) => p.product === 'inspur-gs-cloud')?.categories, ['erp', 'fssc-platform', 'treasury-management']);
+  });
+});

@@ -103,7 +103,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       if (p.industries && !(u.industry && p.industries.includes(u.industry.id))) continue;
       // A line its vendor no longer sells to new customers (用友NC Cloud): only to those who run it
       // and keep it; one the project replaces is replaced by its successor or another.
-      if (p.successor !== undefined && !runsAndKeeps(u, p)) continue;
+      if (p.successor !== undefined && !runsAndKeeps(u, p, s.category)) continue;
       const excluded = policyExclusion(p, s.category, u, team) ?? exclusionOf(p, s.category, u, onlyWith, team);
       if (excluded) {
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
@@ -437,7 +437,9 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
   const same = sameForEveryProduct(u);
-  const estate = same.estate.get(p.id);
+  // The customer runs it as this kind of system: a suite it runs as its ERP is no incumbent for
+  // its treasury (understand/estate.ts, usedAs).
+  const estate = runAs(same.estate.get(p.id), category);
   const kept = same.kept.get(p.id);
   // What the project replaces (OA信创替代 with 泛微 e-cology 8.0 in the estate) is no incumbent
   // to build on: its vendor competes like any other, with its migration path to weigh.
@@ -587,10 +589,15 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
   return same;
 }
 
-/** Whether the customer runs `p` and the project does not replace it. */
-function runsAndKeeps(u: Understanding, p: Product): boolean {
-  const estate = sameForEveryProduct(u).estate.get(p.id);
+/** Whether the customer runs `p` as a system of `category` and the project does not replace it. */
+function runsAndKeeps(u: Understanding, p: Product, category: string): boolean {
+  const estate = runAs(sameForEveryProduct(u).estate.get(p.id), category);
   return estate !== undefined && !isReplaced(u, estate);
+}
+
+/** The estate entry, if the customer runs the product as a system of `category`. */
+function runAs<E extends { categories: readonly string[] }>(entry: E | undefined, category: string): E | undefined {
+  return entry !== undefined && entry.categories.includes(category) ? entry : undefined;
 }
 
 /** Whether two products speak a protocol in common (MySQL, RESP, Kafka), the generic web ones aside. */

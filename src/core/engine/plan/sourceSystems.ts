@@ -16,6 +16,7 @@ export interface SourceFit {
 interface Source {
   /** As the intake names it (用友NC Cloud, SAP S/4HANA 2021). */
   label: string;
+  product: string;
   vendor: string;
   /** Its kinds that the system takes its data from (erp), in the customer's system's order. */
   kinds: readonly string[];
@@ -37,6 +38,8 @@ export function sourceSystemFit(u: Understanding, p: Product, category: string):
   const sources = sourcesOf(u, category);
   if (sources.length === 0) return undefined;
   const same = sources.find((s) => sameVendor(s.vendor, p.vendor));
+  // The suite itself, run as another kind of system (its ERP): this kind is a module to add to it.
+  if (same?.product === p.id) return { weight: 3, text: `在现有${same.label}上增加${u.kb.category(category)?.name ?? category}模块，数据对接改造量小`, refs: same.refs };
   if (same) return { weight: 3, text: `与现有${same.label}同厂商，数据对接改造量小`, refs: same.refs };
   for (const s of sources) {
     const kind = s.kinds.find((k) => u.kb.productsIn(k).some((q) => sameVendor(q.vendor, p.vendor)));
@@ -59,7 +62,7 @@ function sourcesOf(u: Understanding, category: string): readonly Source[] {
         const kinds = e.categories.filter((c) => from.includes(c));
         const vendor = e.product !== undefined ? u.kb.product(e.product)?.vendor : undefined;
         if (kinds.length === 0 || vendor === undefined || isReplaced(u, e)) continue;
-        found.push({ label: writtenLabel(e), vendor, kinds, refs: e.refs });
+        found.push({ label: writtenLabel(e), product: e.product!, vendor, kinds, refs: e.refs });
       }
     }
     byCategory.set(category, (sources = found));

@@ -176,6 +176,18 @@ export function writtenLabel(p: EstateEntry): string {
   return [...p.written].length <= 3 && /[\u4e00-\u9fff]/.test(p.written) ? estateLabel(p) : estateLabel(p, p.written);
 }
 
+/**
+ * The kinds of system the customer runs a product as: a suite named under a key that names one of
+ * its kinds ("ERP：浪潮GS Cloud（财务）") is run as that one, not as every module it sells (its
+ * treasury is then a module to buy, not a system the customer has); otherwise every kind it is.
+ */
+function usedAs(categories: readonly string[], f: Fact, kinds: ReturnType<typeof knowledgeIndex<'all-categories'>>): string[] {
+  const key = f.fieldPath[f.fieldPath.length - 1];
+  if (categories.length < 2 || key === undefined) return [...categories];
+  const named = kinds.find(key)[0]?.value;
+  return named !== undefined && categories.includes(named) ? [named] : [...categories];
+}
+
 export interface EstateResult {
   products: EstateEntry[];
   ids: Set<string>;
@@ -200,6 +212,7 @@ const ESTATE_SECTIONS = new Set(['基础设施现状', '当前痛点', '特殊�
 export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateResult {
   const index = namesIndex(kb);
   const systems = knowledgeIndex(kb, 'business-categories');
+  const kinds = knowledgeIndex(kb, 'all-categories');
   const entries = new Map<string, EstateEntry>();
   const ids = new Set<string>();
   const upgradeTargets = new Map<string, number[]>();
@@ -251,7 +264,7 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
         name,
         ...(family ? { family: family.id } : {}),
         ...(product ? { product: product.id } : {}),
-        categories: product?.categories ?? (family?.category ? [family.category] : []),
+        categories: product ? usedAs(product.categories, f, kinds) : family?.category ? [family.category] : [],
         ...(version ? { version } : {}),
         written: f.value.slice(hit.start, hit.end),
         ...(engine?.value.kind === 'family' ? { compatible: engine.value.family.name } : {}),
