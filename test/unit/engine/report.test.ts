@@ -645,3 +645,11 @@ describe('costs: a backup programme extends the backup software the customer has
     for (const i of hospital.costs!.items.filter((x) => x.component.includes('（现有'))) assert.notEqual(i.kind, 'licence', i.component);
   });
 });
+
+describe('costs: an ITSM is licensed per agent', () => {
+  it('counts the IT and operations staff the intake gives, not every employee', () => {
+    const m = generateReport(parseIntake(readFixture('eval/it-operations')), 0, { asOf: AS_OF });
+    const licence = m.costs!.items.find((i) => i.category === 'itsm' && i.kind === 'licence');
+    assert.match(licence!.assumption, /按调研表的300名科技与运维人员/);
+  });
+});
