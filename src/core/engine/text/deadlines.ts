@@ -15,11 +15,17 @@ const CALENDAR_DATE = '(20\\d{2})\\s?年\\s?(?:(\\d{1,2})\\s?月)?(底|末)?';
  */
 const BEFORE = '(前|之前|以前|[^，；。,;\\d]{0,12}?(?:到期|截止)(?:前|之前|以前))';
 
+/** How many years a deadline counts: the "2" of "2年", the "1.5" of "1.5年内". */
+const YEAR_COUNT = '\\d{1,2}(?:\\.5)?';
+
+/** A deadline counted in years, not a year of the calendar (年度, 年前, 年底, 年初): the count (group 1). */
+export const YEARS = new RegExp(`(${YEAR_COUNT})\\s?年(?!度|前|底|初)`);
+
 /** A date by the calendar anywhere in a text, its "before" optional: year, month, 底/末, before (groups 1–4). */
 export const BY_DATE = new RegExp(`${CALENDAR_DATE}${BEFORE}?`);
 
 /**
- * A goal's leading deadline, by a count of months or years (as understand/goals.ts reads them) or by
+ * A goal's leading deadline, by a count of months or years (YEARS: as understand/goals.ts reads them) or by
  * the calendar: "18个月内（建成）", "2年内（建成）", "1.5年内", "2027年底前（完成）".
  */
-export const LEADING_DEADLINE = new RegExp(`^[^，；]{0,12}?(?:\\d{1,2}个?月内|\\d{1,2}(?:\\.5)?\\s?年内|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);
+export const LEADING_DEADLINE = new RegExp(`^[^，；]{0,12}?(?:\\d{1,2}个?月内|${YEAR_COUNT}\\s?年内|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);

@@ -7,14 +7,14 @@ import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clausesOutsideBrackets, withoutFigureLabel } from '../text/restate';
-// A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前").
-import { BY_DATE } from '../text/deadlines';
+// A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前"),
+// and one counted in years, in the grammar that cuts it off a goal's text (LEADING_DEADLINE).
+import { BY_DATE, YEARS } from '../text/deadlines';
 import { clean, countsBefore } from './shared';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 /** A count of months; not the month of a date ("2027年3月"), which dateDeadline reads when it is one. */
 const MONTHS = /(?<!年\s?\d?)(\d{1,2})\s{0,1}(?:个)?月/;
-const YEARS = /(\d{1,2}(?:\.5)?)\s{0,1}年(?!度|前|底|初)/;
 const DAYS_PER_MONTH = 30.44;
 
 /**
