@@ -633,6 +633,30 @@ describe('report: a deadline counted in years', () => {
   });
 });
 
+describe('report: the main line quotes the goal by whole clauses', () => {
+  const leadOf = (goal: string) => {
+    const text = readFixture('eval/quality-management').replace(/- 主要目标：[^\n]*/, `- 主要目标：${goal}`);
+    const md = bodyOf(renderMarkdown(generateReport(parseIntake(text), 0, { asOf: AS_OF }), { refs: false }));
+    return md.split('\n').find((l) => l.includes('为主线')) ?? '';
+  };
+
+  it('leaves out a clause that does not fit rather than cut its list short', () => {
+    const lead = leadOf('12个月内上线集团统一的质量管理系统（QMS），覆盖来料、过程、出货检验与客诉8D');
+    assert.ok(lead.startsWith('以12个月内上线集团统一的质量管理系统（QMS）为主线'), lead);
+  });
+
+  it('joins clauses that hold a list of their own with a comma, not another 、', () => {
+    const lead = leadOf('12个月内上线QMS，覆盖来料、过程检验');
+    assert.ok(lead.startsWith('以12个月内上线QMS，覆盖来料、过程检验为主线'), lead);
+    assert.ok(leadOf('12个月内上线QMS，统一检验标准').startsWith('以12个月内上线QMS、统一检验标准为主线'));
+  });
+
+  it('marks a list cut short in a first clause too long for the line', () => {
+    const lead = leadOf('12个月内上线覆盖来料检验、过程检验、出货检验、客诉处理、供应商质量与计量器具管理的统一质量平台');
+    assert.ok(lead.startsWith('以12个月内上线覆盖来料检验、过程检验、出货检验、客诉处理等为主线'), lead);
+  });
+});
+
 describe('costs: a backup programme extends the backup software the customer has', () => {
   it('prices licences and isolated storage for all of its data, its current licences to credit; any other kept product is only upgraded', () => {
     const m = generateReport(parseIntake(readFixture('eval/ransomware-backup')), 0, { asOf: AS_OF });

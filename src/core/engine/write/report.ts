@@ -164,6 +164,33 @@ function groupedByProtocol(list: ReadonlyArray<{ name: string; protocols: string
 
 // ---------------------------------------------------------------- 推荐系统方案
 
+/** The longest goal the lead quotes, in characters (the deadline included). */
+const LEAD_GOAL_MAX = 40;
+
+/**
+ * The main goal as the lead quotes it: its deadline (`by`), then as many whole clauses as fit.
+ * Cut inside a clause, "覆盖来料、过程、出货检验与客诉8D" would read "覆盖来料、过程", a list the
+ * customer did not write; a first clause too long for the lead is cut at a boundary, and a list
+ * cut short says so (…等).
+ */
+function leadGoal(by: string, clauses: readonly string[], whole: string): string {
+  const first = clauses[0];
+  if (first === undefined) return clip(`${by}${whole}`, LEAD_GOAL_MAX, '，；。,;、');
+  const opened = `${by}${first}`;
+  if (opened.length > LEAD_GOAL_MAX) {
+    const cut = clip(opened, LEAD_GOAL_MAX, '，；。,;、');
+    return opened[cut.length] === '、' ? `${cut}等` : cut;
+  }
+  const taken = [first];
+  for (const c of clauses.slice(1)) {
+    const sep = [...taken, c].some((x) => x.includes('、')) ? '，' : '、';
+    if (`${by}${[...taken, c].join(sep)}`.length > LEAD_GOAL_MAX) break;
+    taken.push(c);
+  }
+  return `${by}${taken.join(taken.some((x) => x.includes('、')) ? '，' : '、')}`;
+}
+
+
 function solution(model: ReportModel, u: Understanding): ReportModel['sections'][number]['blocks'] {
   const blocks: ReportModel['sections'][number]['blocks'] = [];
   const systems = model.plan?.systems ?? [];
@@ -172,7 +199,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const main = u.model.mainGoal;
   // "18个月内…", "2027年底前…".
   const by = u.model.deadline.months ? (u.model.deadline.text.endsWith('前') ? u.model.deadline.text : `${u.model.deadline.text}内`) : '';
-  const goal = main ? clip(`${by}${goalClauses(main.text).join('、') || tidy(main.text)}`, 40, '，；。,;、') : '';
+  const goal = main ? leadGoal(by, goalClauses(main.text), tidy(main.text)) : '';
   const keptCore = u.kept.find((k) => k.category === core.category)?.name;
   const builds = systems.filter((x) => x.role === 'core' && x.category !== core.category).map((x) => x.name);
   const how = [
