@@ -59,6 +59,8 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
       const f = frameworkById.get(c);
       if (f && f.kind !== 'certification') problems.push(`product ${p.id}: "${c}" is a ${f.kind}, not a certification a product can hold (list it under supports)`);
     }
+    // A spelling of nothing would be found in every goal: each product would be told it lacks it.
+    for (const w of p.lacks?.words ?? []) if (w.split('|').some((x) => x.trim() === '')) problems.push(`product ${p.id}: lacks word "${w}" has an empty spelling`);
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
     if (p.successor !== undefined) {
       // The line sold in its place: another product of the same vendor, of one of its kinds.

@@ -271,6 +271,14 @@ export const ProductSchema = z
      */
     notFor: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
     /**
+     * What the product does only with an add-on (the vendor's or a third party's) that others in its
+     * category do out of the box: a customer whose goals or pains name one of `words` (SPC, 8D) is
+     * told so at the product, "客户要求的SPC、8D" followed by `reason` (需SAP或第三方的扩展), and it
+     * scores lower (picks.ts). A word may list spellings of one thing ("薪资|薪酬|算薪"), counted
+     * once. The caveat says it to everyone; this weighs it where it matters.
+     */
+    lacks: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
+    /**
      * The product line its vendor now sells in this one's place (用友NC Cloud → 用友BIP): known so
      * that a customer's estate names its vendor and kind, and proposed only to a customer who runs
      * it already.

@@ -583,11 +583,13 @@ const EXPECTED: Record<string, Expectation> = {
     excluded: [],
     // An MES "to replace" for the segment, the inspection pains rewritten as the shop floor's
     // ("车间执行与追溯分散"), and the QMS goal, 8D and SPC sent to clarification.
-    absent: ['MES：', '车间执行', '是否替换待与客户确认', '需进一步澄清', '偏差与CAPA', 'Veeva', 'TrackWise', 'MasterControl'],
+    // SAP QM proposed for its ERP vendor although the customer's SPC and 8D need its add-ons; a
+    // first IATF certification scheduled for a supplier that delivers to carmakers (it holds one).
+    absent: ['MES：', '车间执行', '是否替换待与客户确认', '需进一步澄清', '偏差与CAPA', 'Veeva', 'TrackWise', 'MasterControl', '注意SPC、8D与APQP', '（以SAP S/4HANA 质量管理为例）', '安排两阶段审核'],
     lifecycle: [],
-    verdict: 'tight',
+    verdict: 'within',
     timeline: 'mfg-qms-rollout',
-    present: ['质量管理（检验、过程控制与8D）', '检验计划', 'Cpk', '8D', '供应商质量档案', '注意SPC、8D与APQP需SAP或第三方的扩展', '元工国际 QMS', 'Siemens Opcenter Quality'],
+    present: ['质量管理（检验、过程控制与8D）', '检验计划', 'Cpk', '8D', '供应商质量档案', '备选SAP S/4HANA 质量管理（与现有SAP S/4HANA 2022同厂商，数据对接改造量小；但客户要求的SPC、8D需SAP或第三方的扩展）', '元工国际 QMS', 'Siemens Opcenter Quality', '核对现有证书的范围与下次监督审核日期'],
   },
   treasury: {
     // A provincial energy group's 司库 (treasury): 2,600 bank accounts, cash pooling, payment controls, 国资委 reporting.

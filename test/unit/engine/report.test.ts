@@ -622,6 +622,32 @@ describe('picks: the customer\'s system a new one takes its data from (categorie
   });
 });
 
+describe('picks: what a product does only with an add-on, where the customer asks for it', () => {
+  const quality = (edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/quality-management'))), 0, { asOf: AS_OF });
+  const pickOf = (m: ReportModel, option: 'A' | 'B') => m.options.find((o) => o.id === option)!.picks.find((p) => p.category === 'mfg-qms');
+  const sapQm = (m: ReportModel) => m.candidates.find((c) => c.product.id === 'sap-s4-qm');
+
+  it('weighs SAP QM down for a customer whose goals and pains ask for SPC and 8D, and says why', () => {
+    const m = quality();
+    assert.equal(pickOf(m, 'B')?.product.id, 'siemens-opcenter-quality');
+    assert.equal(pickOf(m, 'B')?.alternative?.product.id, 'sap-s4-qm');
+    const note = sapQm(m)!.notes[0]!;
+    assert.equal(note, '客户要求的SPC、8D需SAP或第三方的扩展');
+    // Two things asked for: four points off; the lines that ask for them cited.
+    const plain = quality((t) => t.replace(/SPC|8D/g, '检验'));
+    assert.equal(sapQm(plain)!.score - sapQm(m)!.score, 4);
+    assert.equal(pickOf(plain, 'B')?.product.id, 'sap-s4-qm', 'without SPC or 8D asked for, its ERP vendor wins');
+    assert.ok(!sapQm(plain)!.notes.some((n) => n.startsWith('客户要求的')));
+  });
+
+  it('counts one thing once however many of its spellings the intake uses, and reads case aside', () => {
+    const spc = quality((t) => t.replace(/8D/g, '检验').replace('SPC靠人工抄数', 'spc靠人工抄数'));
+    assert.equal(sapQm(spc)!.notes[0], '客户要求的SPC需SAP或第三方的扩展');
+    const plain = quality((t) => t.replace(/SPC|8D/g, '检验'));
+    assert.equal(sapQm(plain)!.score - sapQm(spc)!.score, 3);
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

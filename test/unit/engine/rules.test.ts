@@ -672,6 +672,12 @@ describe('knowledge base integrity', () => {
     assert.ok(problems.some((p) => p.includes('category clm: takesDataFrom names itself')), problems.join('\n'));
   });
 
+  it("checks a product's lacks: no spelling of nothing", () => {
+    const lacks = (words: string[]) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === 'sap-s4-qm' ? { ...copyEntry(p), lacks: { words, reason: '…' } } : p)) });
+    assert.deepEqual(lacks(['SPC', '薪资|薪酬']), []);
+    assert.ok(lacks(['SPC|']).some((p) => p.includes('product sap-s4-qm: lacks word "SPC|" has an empty spelling')));
+  });
+
   it('keeps laws out of product certifications', () => {
     for (const p of KB.products) {
       for (const c of p.certifications) assert.equal(KB.framework(c)?.kind, 'certification', `${p.id}: ${c} is not a certification`);

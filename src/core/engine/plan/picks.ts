@@ -361,6 +361,41 @@ function businessText(u: Understanding): string {
   return text;
 }
 
+/** What the customer wants (goals and pains), each with its lines and its text in lower case: what a product's `lacks` words are looked for in. Made once per understanding. */
+const wantsKept = new WeakMap<Understanding, ReadonlyArray<{ lower: string; refs: readonly number[] }>>();
+
+function wantsOf(u: Understanding): ReadonlyArray<{ lower: string; refs: readonly number[] }> {
+  let wants = wantsKept.get(u);
+  if (!wants) {
+    const m = u.model;
+    wants = [...(m.mainGoal ? [m.mainGoal] : []), ...m.secondaryGoals, ...m.pains].map((x) => ({ lower: x.text.toLowerCase(), refs: x.refs }));
+    wantsKept.set(u, wants);
+  }
+  return wants;
+}
+
+/**
+ * The things of a product's `lacks` that the customer's goals or pains name (case aside), each
+ * said by the first of its spellings found ("薪资|薪酬|算薪" is one thing), with those lines;
+ * undefined when none.
+ */
+function lackedBy(lacks: NonNullable<Product['lacks']>, u: Understanding): { words: string[]; refs: number[] } | undefined {
+  const wants = wantsOf(u);
+  const words: string[] = [];
+  const refs: number[] = [];
+  for (const thing of lacks.words) {
+    for (const w of thing.split('|')) {
+      const lower = w.toLowerCase();
+      const naming = wants.filter((x) => x.lower.includes(lower));
+      if (naming.length === 0) continue;
+      words.push(w);
+      for (const x of naming) refs.push(...x.refs);
+      break;
+    }
+  }
+  return words.length > 0 ? { words, refs: uniqueAscending(refs).slice(0, 3) } : undefined;
+}
+
 /** A framework's `onlyWithSupport` (frameworks.yaml) where it applies, with the lines that state it (else the industry's). */
 interface OnlyWithSupport {
   framework: string;
@@ -535,6 +570,9 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   const relevant = strength?.(p);
   if (relevant) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
+  // What the customer asks for (SPC, 8D) that this product does only with an add-on.
+  const lacking = p.lacks ? lackedBy(p.lacks, u) : undefined;
+  if (lacking) add(lacking.words.length > 1 ? -4 : -3, `客户要求的${lacking.words.join('、')}${p.lacks!.reason}`, lacking.refs);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
   return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud };
