@@ -153,7 +153,7 @@ const EXPECTED: Record<string, Expectation> = {
       ['aveva-pi', 'xinchuang'],
       ['claroty-ot', 'xinchuang'],
     ],
-    absent: ['Siemens', 'AVEVA', 'Claroty', 'InfluxDB', 'AWS', 'Azure'],
+    absent: ['Siemens', 'AVEVA', 'Claroty', 'InfluxDB', 'AWS', 'Azure', '国务院国资委', '应急管理部'],
     lifecycle: ['windows-client 7 past', 'windows-server 2008 past', 'oracle-db 12c past'],
     verdict: 'over',
     timeline: 'centralised-monitoring',
@@ -325,7 +325,7 @@ const EXPECTED: Record<string, Expectation> = {
     excluded: [['aws-elastic-disaster-recovery', 'cloud']],
     // A wind and solar fleet's central monitoring for a gas utility's pipeline SCADA line.
     // A gas utility is not bound by the power grid's regulation.
-    absent: ['新能源', 'FusionSolar', '集控主站', '时序数据库', '场站接入', '电力监控系统安全防护规定'],
+    absent: ['新能源', 'FusionSolar', '集控主站', '时序数据库', '场站接入', '电力监控系统安全防护规定', '国务院国资委'],
     lifecycle: ['oracle-db 11g past', 'vsphere 6.7 past'],
     verdict: 'within',
     timeline: 'disaster-recovery',
@@ -361,7 +361,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['oracle-db 11g past'],
     verdict: 'tight',
     timeline: 'database-replacement',
-    present: ['达梦数据库 DM8', '人大金仓', '应用服务器', '存储过程', '反向同步', '回放', '应用适配与数据迁移', '每年约¥1800万', '替换其下的数据库', '19个月的期限'],
+    present: ['达梦数据库 DM8', '人大金仓', '应用服务器', '存储过程', '反向同步', '回放', '应用适配与数据迁移', '每年约¥1800万', '替换其下的数据库', '19个月的期限', '国务院国资委'],
   },
   'knowledge-assistant': {
     // A carmaker's after-sales question-answering assistant on its own documents, kept in-house.
@@ -600,11 +600,11 @@ const EXPECTED: Record<string, Expectation> = {
     // A SCADA inferred from the industry as the subject; the pooling, payment-risk and account
     // pains sent to clarification; the ERP's caveat about the shop floor on the treasury pick; the
     // ERP it runs taken for a treasury it has (priced as an upgrade only).
-    absent: ['集控与SCADA', '需进一步澄清', '车间级制造执行', '沿用现有浪潮GS Cloud', '只计升级与调优'],
+    absent: ['集控与SCADA', '需进一步澄清', '车间级制造执行', '沿用现有浪潮GS Cloud', '只计升级与调优', '国务院国资委'],
     lifecycle: [],
     verdict: 'within',
     timeline: 'treasury-rollout',
-    present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档'],
+    present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
   'it-operations': {
     // A city bank's operations platform: a dozen monitoring tools, ten thousand alerts a day, faults

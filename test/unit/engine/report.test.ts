@@ -648,6 +648,29 @@ describe('picks: what a product does only with an add-on, where the customer ask
   });
 });
 
+describe('regulation: a regulator of part of an industry, named for the words that say which part', () => {
+  const regulators = (segment: string) => {
+    const text = readFixture('eval/treasury').replace(/- 细分领域：[^\n]*/, `- 细分领域：${segment}`);
+    return generateReport(parseIntake(text), 0, { asOf: AS_OF }).regulations.filter((r) => r.kind === 'regulator');
+  };
+
+  it('names the owner\'s 国资委 only where the intake says whose the group is, and cites that line', () => {
+    const provincial = regulators('省属能源集团，电力与新能源板块');
+    const local = provincial.find((r) => r.name === '地方国资委');
+    assert.equal(local?.why, '能源与公用事业行业（省属），中国境内');
+    assert.ok(local!.refs.includes(2), `the segment line: ${local!.refs.join(', ')}`);
+    assert.ok(!provincial.some((r) => r.name === '国务院国资委'));
+    assert.ok(regulators('中央企业所属发电集团').some((r) => r.name === '国务院国资委'));
+    const unknown = regulators('民营新能源发电集团');
+    assert.ok(!unknown.some((r) => r.name.includes('国资委')), unknown.map((r) => r.name).join('、'));
+  });
+
+  it('names 应急管理部 for mines, chemicals and gas, not for a wind farm operator', () => {
+    assert.ok(regulators('省属能源集团，煤炭与化工板块').some((r) => r.name === '应急管理部' && r.why.includes('（煤炭）')));
+    assert.ok(!regulators('省属新能源集团，风电与光伏').some((r) => r.name === '应急管理部'));
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

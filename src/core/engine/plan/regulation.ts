@@ -7,7 +7,6 @@
 import type { Clarification, Regulation } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import type { Understanding } from '../understand';
-import { holdsAny } from '../../text/holdsAny';
 import { holds } from './conditions';
 
 const JURISDICTION_NAMES: Record<string, string> = { cn: '中国境内', hk: '香港', eu: '欧盟', uk: '英国', us: '美国', sg: '新加坡', global: '境外' };
@@ -44,7 +43,9 @@ export function applicableRegulation(u: Understanding): RegulationResult {
   const who = `${u.model.industry.written} ${u.model.industry.segment}`;
   for (const r of u.industry?.regulators ?? []) {
     if (r.jurisdiction !== 'global' && !u.jurisdictions.has(r.jurisdiction)) continue;
-    if (r.segments && !holdsAny(who, r.segments)) continue;
+    // One that supervises part of the industry is there for the word that names the part (省属), which it cites.
+    const word = r.segments?.find((w) => who.includes(w));
+    if (r.segments && word === undefined) continue;
     if (r.localEntity && !(r.jurisdiction === 'eu' && u.traits.has('eu-entity'))) {
       const refs = jurisdictionRefs([r.jurisdiction]);
       clarifications.push({
@@ -57,7 +58,9 @@ export function applicableRegulation(u: Understanding): RegulationResult {
       });
       continue;
     }
-    regulations.push({ kind: 'regulator', name: r.name, basis: 'brought-in', why: `${u.industry!.name}行业，${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}`, refs: jurisdictionRefs([r.jurisdiction]) });
+    const part = word !== undefined ? `（${word}）` : '';
+    const refs = jurisdictionRefs([r.jurisdiction]);
+    regulations.push({ kind: 'regulator', name: r.name, basis: 'brought-in', why: `${u.industry!.name}行业${part}，${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}`, refs: word !== undefined ? uniqueAscending([...u.model.industry.refs, ...refs]) : refs });
   }
   return { regulations, applicable, clarifications: dedupe(clarifications) };
 }
