@@ -671,6 +671,15 @@ describe('regulation: a regulator of part of an industry, named for the words th
   });
 });
 
+describe('report: the timeline\'s deliverables', () => {
+  it('are joined with ； where one of them is a list of its own, with 、 otherwise', () => {
+    const md = (name: string) => bodyOf(renderMarkdown(generateReport(parseIntake(readFixture(`eval/${name}`)), 0, { asOf: AS_OF }), { refs: false }));
+    assert.ok(md('treasury').includes('| 全量银行账户清单与直连现状；归集、支付与账户管理制度 |'));
+    assert.ok(md('treasury').includes('| 主要合作银行的直连联调；与ERP、费控的支付接口 |'));
+    assert.ok(md('insurance-domestic').includes('| 基线测量、POC结论 |'));
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

@@ -66,6 +66,14 @@ export function enumerate(items: readonly string[], max = 5): string {
   return unique.length > max ? `${unique.slice(0, max).join('、')}等` : unique.join('、');
 }
 
+/**
+ * Items joined with 、, or with `outer` (，or ；) when one of them holds a 、 of its own: joined
+ * with 、, "归集、支付与账户管理制度" and "与ERP、费控的支付接口" run together into one list.
+ */
+export function joinItems(items: readonly string[], outer: '，' | '；'): string {
+  return items.join(items.some((x) => x.includes('、')) ? outer : '、');
+}
+
 /** Ends a sentence with "。" unless it already ends with punctuation. */
 export function sentence(text: string): string {
   return endsWithOneOf(text, '。！？；.!?') ? text : `${text}。`;

@@ -18,7 +18,7 @@ import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
 import { pricesNothing } from '../plan/costs';
 import { aboutTheWorkplace, planLeavesCoreAlone } from '../plan/coreUntouched';
-import { enumerate, heading, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
+import { enumerate, heading, joinItems, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
@@ -183,11 +183,10 @@ function leadGoal(by: string, clauses: readonly string[], whole: string): string
   }
   const taken = [first];
   for (const c of clauses.slice(1)) {
-    const sep = [...taken, c].some((x) => x.includes('、')) ? '，' : '、';
-    if (`${by}${[...taken, c].join(sep)}`.length > LEAD_GOAL_MAX) break;
+    if (`${by}${joinItems([...taken, c], '，')}`.length > LEAD_GOAL_MAX) break;
     taken.push(c);
   }
-  return `${by}${taken.join(taken.some((x) => x.includes('、')) ? '，' : '、')}`;
+  return `${by}${joinItems(taken, '，')}`;
 }
 
 
@@ -442,7 +441,7 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
   const blocks: ReportModel['sections'][number]['blocks'] = [];
   if (t) {
     blocks.push(paragraph(t.statement, t.refs));
-    blocks.push(table(['阶段', '周次', '交付物'], t.phases.map((p) => ({ cells: [`${p.number}. ${p.name}`, `第${p.startWeek + 1}–${p.startWeek + p.weeks}周`, p.deliverables.join('、')] }))));
+    blocks.push(table(['阶段', '周次', '交付物'], t.phases.map((p) => ({ cells: [`${p.number}. ${p.name}`, `第${p.startWeek + 1}–${p.startWeek + p.weeks}周`, joinItems(p.deliverables, '；')] }))));
   }
   const items: Point[] = [];
   for (const h of hits.filter((x) => x.rule.section === '实施建议').slice(0, 5)) if (once.first(h.rule.summary)) items.push(point(sentence(h.rule.summary), evidenceRefs(h)));
