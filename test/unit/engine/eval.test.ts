@@ -613,11 +613,12 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: false,
     constraints: ['xinchuang-preferred'],
     excluded: [],
-    // Only an ITSM proposed, and every pain sent to clarification (the ITSM priced for every employee: report.test.ts).
-    absent: ['需进一步澄清：“监控工具', '故障定位靠人工登录各系统查日志、核心系统'],
+    // Only an ITSM proposed, and every pain sent to clarification (the ITSM priced for every
+    // employee: report.test.ts); a cloud migration's phases (试点迁移, 全面切换) for the platform.
+    absent: ['需进一步澄清：“监控工具', '故障定位靠人工登录各系统查日志、核心系统', '试点迁移', '全面切换'],
     lifecycle: ['vsphere 7 past'],
     verdict: 'within',
-    timeline: 'platform',
+    timeline: 'ops-platform',
     present: ['ITSM', '可观测性', '去重、抑制与降噪', '按CMDB的应用拓扑关联', '自动发现', '影响分析', '服务目录'],
   },
   'contract-management': {
