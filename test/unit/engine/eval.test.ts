@@ -606,6 +606,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
+  warehouse: {
+    // An appliance maker's WMS for seven regional warehouses, its ERP SAP S/4HANA.
+    core: 'wms',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    // The warehouse's paper documents read as expense claims (an expense system proposed), every
+    // WMS pain and goal sent to clarification, a transport system's timeline (线路、车型与时窗),
+    // and fifteen sites assumed for seven warehouses.
+    absent: ['报销', '费控', '需进一步澄清', '线路', 'TMS蓝图', '假设15个站点'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'tight',
+    timeline: 'wms-rollout',
+    present: ['与现有SAP S/4HANA 2021同厂商', '循环盘点', '逐件扫码复核', '调拨单在系统中发起', '实时回传ERP过账', '旺季前一个月冻结变更', '切换前全盘', '选定试点仓'],
+  },
   'it-operations': {
     // A city bank's operations platform: a dozen monitoring tools, ten thousand alerts a day, faults
     // located by hand in two hours, changes and incidents on e-mail, an inaccurate CMDB.

@@ -680,6 +680,24 @@ describe('report: the timeline\'s deliverables', () => {
   });
 });
 
+describe('scale: warehouses counted with a word between the count and 仓', () => {
+  const sitesOf = (segment: string) => {
+    const text = readFixture('eval/warehouse').replace(/- 细分领域：[^\n]*/, `- 细分领域：${segment}`);
+    return generateReport(parseIntake(text), 0, { asOf: AS_OF }).costs!.items.find((i) => i.category === 'wms' && i.kind === 'licence')!.assumption;
+  };
+
+  it('reads "7个区域成品仓", "3个RDC仓", "两个仓库" and "2个配送中心" as warehouses', () => {
+    assert.match(sitesOf('家电制造企业，全国7个区域成品仓（RDC）'), /按调研表的7个站点/);
+    assert.match(sitesOf('家电制造企业，3个RDC仓'), /按调研表的3个站点/);
+    assert.match(sitesOf('家电制造企业，两个仓库、2个配送中心'), /按调研表的4个站点/);
+  });
+
+  it('reads no count from 仓储 or from a numeral it only sees the end of', () => {
+    assert.match(sitesOf('家电制造企业，3个仓储中心'), /假设15个站点/);
+    assert.match(sitesOf('家电制造企业，十二个仓库'), /假设15个站点/);
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

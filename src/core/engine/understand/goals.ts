@@ -10,7 +10,7 @@ import { clausesOutsideBrackets, withoutFigureLabel } from '../text/restate';
 // A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前"),
 // and one counted in years, in the grammar that cuts it off a goal's text (LEADING_DEADLINE).
 import { BY_DATE, YEARS } from '../text/deadlines';
-import { clean, countsBefore } from './shared';
+import { clean, CN_NUMBERS, countsBefore } from './shared';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 /** A count of months; not the month of a date ("2027年3月"), which dateDeadline reads when it is one. */
@@ -175,9 +175,30 @@ const LABELS: Array<[TextTest, string]> = [
 const SITE_UNITS = /^(?:个|座|处|家)$/;
 const SITE_WORDS = /场站|电站|风电场|工厂|仓库|院区|门店/;
 
-/** Whether the figure at `start` of `clause` counts sites, its word just before it ("直营门店680家"). */
+/**
+ * Whether the figure at `start` of `clause` counts sites, its word just before it ("直营门店680家"),
+ * in the same item of a list: in "两个仓库、2个配送中心" the 仓库 is counted already.
+ */
 function countsSites(clause: string, fig: { unit: string; start: number }): boolean {
-  return SITE_UNITS.test(fig.unit) && SITE_WORDS.test(clause.slice(Math.max(0, fig.start - 6), fig.start));
+  const from = Math.max(0, fig.start - 6, clause.lastIndexOf('、', fig.start - 1) + 1);
+  return SITE_UNITS.test(fig.unit) && SITE_WORDS.test(clause.slice(from, fig.start));
+}
+
+/**
+ * A count of warehouses with a word or two between the count and the 仓 ("7个区域成品仓", "3个
+ * RDC仓"): the measure word, then at most four characters of what kind (bounded, so linear), and
+ * not 仓储 (storage). A numeral of one character or digits; "十二个仓" is not read as two.
+ */
+const WAREHOUSES = /(?<![\d一二两三四五六七八九十百])(\d{1,5}|[一二两三四五六七八九十])\s{0,2}[个座处]\s{0,2}[\p{Script=Han}A-Za-z]{0,4}?(?:仓库|仓(?!储)|配送中心|物流中心)/gu;
+
+/** The warehouse counts in `clause`. */
+function warehousesIn(clause: string): number[] {
+  const out: number[] = [];
+  for (const m of clause.matchAll(WAREHOUSES)) {
+    const n = /^\d/.test(m[1]!) ? Number(m[1]) : CN_NUMBERS[m[1]!];
+    if (n !== undefined && n > 0) out.push(n);
+  }
+  return out;
 }
 
 /** One hospital on several campuses: "一院三区". */
@@ -202,7 +223,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
           const clause = written.replace(ONE_HOSPITAL_CAMPUSES, '$1院区');
           if (counted && PARTS.test(clause)) break;
           const before = sites.length;
-          sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '门店']));
+          sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '电站', '门店']), ...warehousesIn(clause));
           // "直营门店680家": the count after the word.
           for (const fig of findFigures(clause)) if (countsSites(clause, fig)) sites.push(fig.value);
           counted ||= sites.length > before;
@@ -227,7 +248,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
         if (countsSites(clause, fig)) sites.push(fig.value);
       }
-      sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '仓库', '电站', '风电场', '门店']));
+      sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '电站', '风电场', '门店']), ...warehousesIn(clause));
     }
   }
   const large = endUsers >= 1_000_000 || daily >= 1_000_000 || internal >= 3000;
