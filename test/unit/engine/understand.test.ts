@@ -608,6 +608,16 @@ describe('understand: a group\'s HR and OA', () => {
     assert.equal(group().model.scale.internalUsers, 14_000);
   });
 
+  it('counts the staff once: a group named after the whole staff is a part of it, without 其中 too', () => {
+    const staff = (...lines: string[]) => understood(['[客户行业]：制造业', '- 业务规模：', ...lines.map((l) => `  - ${l}`)]).model.scale.internalUsers;
+    assert.equal(staff('员工约7000人，研发与工艺人员约1200人'), 7000);
+    assert.equal(staff('员工约7000人', '研发与工艺人员约1200人'), 7000, 'on the next line too');
+    // Each the staff of a place: they add up.
+    assert.equal(staff('门店员工约3000人，总部员工约500人'), 3500);
+    // Groups with no whole staff given: they add up, as before.
+    assert.equal(staff('医护人员约2000人，行政人员约300人'), 2300);
+  });
+
   it('reads what a component runs under, for each of a list ("运行在A与B上")', () => {
     const serves = Object.fromEntries(group().model.estate.products.map((p) => [p.name, p.serves]));
     assert.equal(serves['Windows Server'], '泛微 e-cology');

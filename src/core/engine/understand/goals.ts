@@ -149,6 +149,8 @@ export function detectPains(facts: readonly Fact[]): UnderstandingModel['pains']
 
 /** People who work for the customer; a system's own users (ERP用户, 系统用户) are its staff too. */
 const STAFF = /职工|员工|人员|操作员|编辑|记者|医护|教职工|坐席|员|销售|售前|ERP用户|系统用户|内部用户/;
+/** The whole staff (of the organisation, or of one of its places: 门店员工), not a group of it (研发人员). */
+const WHOLE_STAFF = /职工|员工|在职|全员/;
 const LABELS: Array<[TextTest, string]> = [
   [holdingAny('床位'), '床位'],
   [holdingAny('门急诊', '门诊'), '年门急诊量'],
@@ -210,6 +212,8 @@ const PARTS = /^\s*其中/;
 export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale'] {
   const figures: UnderstandingModel['scale']['figures'] = [];
   let internal = 0;
+  // Whether the whole staff has been counted (员工约7000人), on this line or an earlier one.
+  let wholeCounted = false;
   const sites: number[] = [];
   let endUsers = 0;
   let daily = 0;
@@ -243,7 +247,13 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? clean(before).slice(-6);
         if (!label) continue;
         figures.push({ label, value: fig.value, text: clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, ''), refs: [f.line + 1] });
-        if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) internal += fig.value;
+        if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) {
+          // "员工约7000人，研发与工艺人员约1200人": once the whole staff is counted, a group that is
+          // not itself the staff of a place (门店员工, 总部员工) is a part of it.
+          const whole = WHOLE_STAFF.test(before);
+          if (whole || !wholeCounted) internal += fig.value;
+          wholeCounted ||= whole;
+        }
         if (holdsAny(label, ['用户', '会员', '客户', '在校生', '学生', '人口', '患者', '门急诊']) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
         if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
         if (countsSites(clause, fig)) sites.push(fig.value);
