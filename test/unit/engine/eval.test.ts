@@ -606,6 +606,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
+  plm: {
+    // A construction-machinery maker's PLM: drawings on PCs and shares, BOMs converted in Excel,
+    // engineering changes on paper, 1,200 engineers on SolidWorks, its ERP 用友U9 cloud.
+    core: 'plm',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // A document platform proposed beside the PLM for the drawings (with its migration of "数百TB"
+    // of documents), the three-system MES programme as the answer to the goal, the drawings and
+    // project pains sent to clarification, a PLM for small manufacturers picked for 1,200 engineers,
+    // priced for 8,200 users a year (¥3140–5003万), and a cloud migration's phases.
+    absent: ['企业文档管理', '数百TB', 'PLM→ERP→MES', '需进一步澄清', 'CAXA PLM——', '8200', '试点迁移'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'over',
+    timeline: 'plm-rollout',
+    present: ['华天软件 InforCenter PLM', '生产与采购只能看到发布版', 'MBOM在PLM中按工艺由EBOM重构', '按BOM反查', '阶段门', '先定编码规则', '选定试点产品线'],
+  },
   warehouse: {
     // An appliance maker's WMS for seven regional warehouses, its ERP SAP S/4HANA.
     core: 'wms',

@@ -698,6 +698,25 @@ describe('scale: warehouses counted with a word between the count and 仓', () =
   });
 });
 
+describe('picks: a strength said of smaller customers', () => {
+  it('does not count "适合中小制造企业" for a large manufacturer', () => {
+    const m = generateReport(parseIntake(readFixture('eval/plm')), 0, { asOf: AS_OF });
+    const caxa = m.candidates.find((c) => c.product.id === 'caxa-plm')!;
+    assert.ok(!caxa.notes.some((n) => n.includes('中小')), caxa.notes.join('；'));
+    assert.equal(m.options.find((o) => o.id === 'A')!.picks[0]!.product.id, 'hoteam-inforcenter-plm');
+    // A small one still hears it.
+    const small = generateReport(parseIntake(readFixture('eval/plm').replace('员工约7000人，研发与工艺人员约1200人', '员工约300人，研发与工艺人员约40人')), 0, { asOf: AS_OF });
+    assert.ok(small.candidates.find((c) => c.product.id === 'caxa-plm')!.notes.some((n) => n.includes('适合中小制造企业')));
+  });
+
+  it('prices a PLM for the engineers the intake counts, bought outright', () => {
+    const m = generateReport(parseIntake(readFixture('eval/plm')), 0, { asOf: AS_OF });
+    const licence = m.costs!.items.find((i) => i.category === 'plm' && i.kind === 'licence')!;
+    assert.equal(licence.period, 'one-time');
+    assert.match(licence.assumption, /按调研表的1200名研发与工艺人员/);
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

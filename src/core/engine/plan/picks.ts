@@ -568,7 +568,8 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   // What the product is known for speaks to what the customer wrote (汽车零部件, Teamcenter, 互联互通测评):
   // a discrete manufacturer's MES for a Tier 1 supplier, not a process plant's.
   const relevant = strength?.(p);
-  if (relevant) add(1, relevant, u.model.industry.refs, false);
+  // "…适合中小制造企业" speaks to a manufacturer's words, but not for a large one.
+  if (relevant && !(u.model.scale.size === 'large' && relevant.includes('中小'))) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   // What the customer asks for (SPC, 8D) that this product does only with an add-on.
   const lacking = p.lacks ? lackedBy(p.lacks, u) : undefined;
