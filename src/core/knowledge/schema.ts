@@ -393,6 +393,11 @@ export const LifecycleFamilySchema = z
     product: Id.optional(),
     /** The system type it is, for a family with no product entry (SAP ECC 6.0 is an ERP the knowledge base does not offer). */
     category: Id.optional(),
+    /**
+     * Its vendor, for a family with no product entry: SAP ECC 6.0 is SAP's, so that a system that
+     * takes its data from the ERP counts SAP's own (plan/sourceSystems.ts) as a product's would.
+     */
+    vendor: NonEmpty.optional(),
     versions: z.array(LifecycleVersionSchema).min(1),
     /** What to upgrade to, one short line. */
     upgrade: NonEmpty,

@@ -606,6 +606,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
+  'master-data': {
+    // A parts group's master data: 600,000 material codes across eleven plants, suppliers and
+    // customers in three systems, new codes by e-mail; its ERP SAP ECC 6.0 and 金蝶云·星空.
+    core: 'erp',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // An SRM proposed (and its upgrade priced) because the goal lists SRM among the systems the
+    // master data goes to; distribution, the request workflow and the coding goals sent to
+    // clarification; SAP MDG told "客户的ERP是金蝶云·星空" beside SAP ECC; a migration's phases.
+    absent: ['供应商关系管理（SRM）', '寻源', '需进一步澄清', '与SAP自家ERP一体化的优势用不上', '试点迁移'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'mdm-rollout',
+    present: ['SAP Master Data Governance——与现有SAP ECC 6.0同厂商', '唯一来源', '查重并提示相似项', '主数据管理办公室', '冻结', '选定试点数据域'],
+  },
   plm: {
     // A construction-machinery maker's PLM: drawings on PCs and shares, BOMs converted in Excel,
     // engineering changes on paper, 1,200 engineers on SolidWorks, its ERP 用友U9 cloud.

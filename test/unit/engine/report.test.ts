@@ -717,6 +717,26 @@ describe('picks: a strength said of smaller customers', () => {
   });
 });
 
+describe('picks: a lifecycle family with no product says its vendor', () => {
+  it('counts SAP ECC 6.0 as SAP\'s for the systems that take their data from the ERP', () => {
+    const m = generateReport(parseIntake(readFixture('eval/master-data')), 0, { asOf: AS_OF });
+    const mdg = m.candidates.find((c) => c.product.id === 'sap-mdg')!;
+    assert.ok(mdg.notes.includes('与现有SAP ECC 6.0同厂商，数据对接改造量小'), mdg.notes.join('；'));
+    // Without ECC, 金蝶云·星空 is the customer's ERP, and SAP's own MDG is a suite's module beside it.
+    const kingdee = generateReport(parseIntake(readFixture('eval/master-data').replace('SAP ECC 6.0（部分工厂用金蝶云·星空）', '金蝶云·星空')), 0, { asOf: AS_OF });
+    assert.ok(kingdee.candidates.find((c) => c.product.id === 'sap-mdg')!.notes.some((n) => n.startsWith('客户的ERP是金蝶云·星空')));
+  });
+});
+
+describe('rules: SRM named as one of the systems master data goes to', () => {
+  it('is no SRM project', () => {
+    const m = generateReport(parseIntake(readFixture('eval/master-data')), 0, { asOf: AS_OF });
+    assert.deepEqual(m.plan!.systems.map((s) => s.category), ['mdm']);
+    const srm = generateReport(parseIntake(readFixture('eval/master-data').replace('- 主要目标：12个月内建成集团主数据管理平台（MDM），统一物料、供应商与客户主数据', '- 主要目标：12个月内上线集团SRM，统一供应商与采购协同')), 0, { asOf: AS_OF });
+    assert.ok(srm.plan!.systems.some((s) => s.category === 'srm'));
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

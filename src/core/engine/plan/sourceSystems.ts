@@ -16,7 +16,8 @@ export interface SourceFit {
 interface Source {
   /** As the intake names it (用友NC Cloud, SAP S/4HANA 2021). */
   label: string;
-  product: string;
+  /** The knowledge base's product, when it is one (not a lifecycle family alone: SAP ECC 6.0). */
+  product?: string;
   vendor: string;
   /** Its kinds that the system takes its data from (erp), in the customer's system's order. */
   kinds: readonly string[];
@@ -60,9 +61,10 @@ function sourcesOf(u: Understanding, category: string): readonly Source[] {
     if (from.length > 0) {
       for (const e of u.model.estate.products) {
         const kinds = e.categories.filter((c) => from.includes(c));
-        const vendor = e.product !== undefined ? u.kb.product(e.product)?.vendor : undefined;
+        // A family the knowledge base sells no product of (SAP ECC 6.0) says its vendor itself.
+        const vendor = e.product !== undefined ? u.kb.product(e.product)?.vendor : e.family !== undefined ? u.kb.family(e.family)?.vendor : undefined;
         if (kinds.length === 0 || vendor === undefined || isReplaced(u, e)) continue;
-        found.push({ label: writtenLabel(e), product: e.product!, vendor, kinds, refs: e.refs });
+        found.push({ label: writtenLabel(e), ...(e.product !== undefined ? { product: e.product } : {}), vendor, kinds, refs: e.refs });
       }
     }
     byCategory.set(category, (sources = found));
