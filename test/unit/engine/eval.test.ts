@@ -606,6 +606,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
+  identity: {
+    // A university's unified identity: a dozen passwords per person, accounts opened and closed by
+    // hand, weak passwords and credential stuffing, a shared VPN; a self-built CAS on 20 systems.
+    core: 'sis',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['alibaba-idaas', 'cloud']],
+    // The main goal, the passwords pain, the hand-kept accounts and the second-factor goal sent to
+    // clarification.
+    absent: ['需进一步澄清', '目前没有对应的机制'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'tight',
+    timeline: 'security-programme',
+    present: ['唯一账号源', '接入后关闭本地登录', '二次认证', '撞库', '以人事系统为权威源', '按系统清单分批接入', '应急登录通道', '排定接入批次'],
+  },
   'master-data': {
     // A parts group's master data: 600,000 material codes across eleven plants, suppliers and
     // customers in three systems, new codes by e-mail; its ERP SAP ECC 6.0 and 金蝶云·星空.
