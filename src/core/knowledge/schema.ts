@@ -71,6 +71,8 @@ export const TraitSchema = z.enum([
   'power-sector',
   /** A goal builds or completes backup and recovery (防勒索的备份体系, 备份覆盖全部系统), with no disaster-recovery site. */
   'backup-programme',
+  /** A goal builds the software delivery platform (研发效能平台, DevOps, CI/CD, 持续交付). */
+  'devops-platform',
 ]);
 
 /**
@@ -212,6 +214,13 @@ export const CategorySchema = z
      * such a kind counts in a candidate's score (engine/plan/sourceSystems.ts).
      */
     takesDataFrom: z.array(Id).optional(),
+    /**
+     * A programme that rolls a kept product of this kind out to everything (a backup programme to
+     * every system, a delivery platform to every team): with the trait, the customer's own product
+     * is priced for all of it, licences and infrastructure, its current licences to credit, and the
+     * report says it is extended `to` (全部系统); without, a kept product is only upgraded.
+     */
+    extendedBy: z.object({ trait: TraitSchema, to: NonEmpty }).strict().optional(),
   })
   .strict();
 

@@ -22,7 +22,7 @@ interface Expectation {
   /** Hard constraints the understanding must find. */
   constraints: string[];
   /** Product ids excluded, each with the kind of reason. */
-  excluded: Array<[id: string, kind: 'constraint' | 'cloud' | 'failed' | 'kept' | 'xinchuang' | 'domestic']>;
+  excluded: Array<[id: string, kind: 'constraint' | 'cloud' | 'failed' | 'kept' | 'xinchuang' | 'domestic' | 'unsuited']>;
   /** Words that must not appear in the customer's body (excluded vendors, foreign regulators…). */
   absent: string[];
   /** `family version status` lifecycle call-outs on AS_OF. */
@@ -605,6 +605,23 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'within',
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
+  },
+  devops: {
+    // A securities firm's delivery platform: code in GitLab, SVN and on PCs, releases by hand in
+    // four hours, three days to get a test environment, an unpatched Log4j found by the regulator.
+    // Its trading system does not matter to the project, and the intake does not name it.
+    core: undefined,
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['jenkins', 'unsuited'], ['alibaba-yunxiao', 'cloud'], ['huawei-codearts', 'cloud']],
+    // No system proposed ("本期暂不给出选型"), the core system asked first, the platform goal and
+    // most pains sent to clarification, then the CI server kept as the platform and priced as an
+    // upgrade (¥6–10万), and a migration's phases.
+    absent: ['暂不给出选型', '客户的核心业务系统是什么', '需进一步澄清', '沿用现有Jenkins', '只计升级与调优', '试点迁移'],
+    lifecycle: ['kubernetes 1.24 past', 'vsphere 7 past'],
+    verdict: 'within',
+    timeline: 'devops-rollout',
+    present: ['沿用现有GitLab 13.12', '主干始终可发布', '分钟级可用', '组件清单（SBOM）', '一键回滚', '变更失败率', '样板团队'],
   },
   identity: {
     // A university's unified identity: a dozen passwords per person, accounts opened and closed by

@@ -737,6 +737,23 @@ describe('rules: SRM named as one of the systems master data goes to', () => {
   });
 });
 
+describe('costs: a programme extends the customer\'s own product to all of its scope (extendedBy)', () => {
+  it('prices the kept GitLab for every developer and tester of a delivery platform programme, its licences credited', () => {
+    const m = generateReport(parseIntake(readFixture('eval/devops')), 0, { asOf: AS_OF });
+    const items = m.costs!.items.filter((i) => i.category === 'devops-cicd');
+    assert.deepEqual(items.map((i) => i.kind), ['licence', 'implementation', 'infrastructure', 'operations']);
+    assert.match(items[0]!.assumption, /按调研表的450名研发、测试与科技人员；现有产品扩展到全部研发团队，已有许可可抵扣/);
+    assert.ok(m.understanding.traits.includes('devops-platform'));
+  });
+
+  it('does not propose a CI server alone as the delivery platform, and says why', () => {
+    const m = generateReport(parseIntake(readFixture('eval/devops')), 0, { asOf: AS_OF });
+    const jenkins = m.exclusions.find((e) => e.product.id === 'jenkins');
+    assert.equal(jenkins?.kind, 'unsuited');
+    assert.equal(m.options.find((o) => o.id === 'A')!.picks[0]!.product.id, 'gitlab');
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

@@ -120,6 +120,15 @@ describe('understanding', () => {
     assert.ok(!goal('建设同城灾备中心，建成备份与恢复体系').traits.has('backup-programme'));
   });
 
+  it('reads a goal to build the delivery platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：证券', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('devops-platform', 'devops-platform', goal, ['12个月内建成统一的研发效能平台（DevOps）', '建设CI/CD平台', '上线持续交付平台', '上线devops平台', '发布时间缩短到15分钟，CI/CD全自动', '实现持续交付', '上线新ERP', '研发人员扩充到500人', 'CICD工具选型']);
+    // The pain alone is no project: slow releases are a reason, not a platform.
+    assert.ok(!understood(['[客户行业]：证券', '[当前痛点]：', '- 缺少CI/CD，发布靠手工']).traits.has('devops-platform'));
+    // Its core system is no question to ask first.
+    assert.ok(!goal('12个月内建成统一的研发效能平台（DevOps）').traits.has('virtualization-replacement'));
+  });
+
   it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
     assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);

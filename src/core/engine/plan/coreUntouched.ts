@@ -25,16 +25,17 @@ export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Underst
  * centre, their PCs, office software and email replaced with domestic ones), not a business
  * system: which core system the customer runs is then no question to ask first.
  */
-export function aboutTheWorkplace(u: Pick<Understanding, 'traits'>): boolean {
+function aboutTheWorkplace(u: Pick<Understanding, 'traits'>): boolean {
   return u.traits.has('virtual-desktop') || u.traits.has('office-xinchuang');
 }
 
 /**
  * Whether the project has no use for knowing the customer's core system, so that it is no
- * question to ask first: a workplace project (aboutTheWorkplace), or the replacement of the
+ * question to ask first: a workplace project (aboutTheWorkplace), the replacement of the
  * virtualisation platform, which every system moves with as it is (the report says so: 现有业务
- * 系统随虚拟化平台迁移). What runs on the platform is surveyed all the same, by the VM inventory.
+ * 系统随虚拟化平台迁移), or the software delivery platform every team builds and releases with.
+ * What runs on the platform is surveyed all the same (the VM inventory, the teams' repositories).
  */
 export function coreBesideThePoint(u: Pick<Understanding, 'traits'>): boolean {
-  return aboutTheWorkplace(u) || u.traits.has('virtualization-replacement');
+  return aboutTheWorkplace(u) || u.traits.has('virtualization-replacement') || u.traits.has('devops-platform');
 }

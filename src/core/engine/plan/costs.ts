@@ -75,10 +75,12 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     // A supporting platform component is sized by its workload, not by the whole enterprise.
     const sizeHere = s.role === 'core' || size !== 'large' ? size : 'mid';
     const { units, basis } = unitsFor(category, u, sizeHere);
-    // A backup programme extends the customer's own backup software to every system and adds the
-    // isolated storage: licences and storage for the whole data are new spend, its current licences
-    // to credit (said so). Any other product kept is only upgraded and tuned.
-    const extended = pick.existing && s.category === 'backup-dr' && u.traits.has('backup-programme');
+    // A programme extends the customer's own product to all of its scope (categories.yaml
+    // extendedBy: backup software to every system, a delivery platform to every team): licences
+    // and infrastructure for all of it are new spend, its current licences to credit (said so).
+    // Any other product kept is only upgraded and tuned.
+    const extendedTo = pick.existing && category.extendedBy && u.traits.has(category.extendedBy.trait) ? category.extendedBy.to : undefined;
+    const extended = extendedTo !== undefined;
     const existing = pick.existing && !extended;
     // Open source pays no licence; hardware it still buys, at no vendor's premium.
     const tier = product.origin === 'oss' ? (profile.licenceModel === 'hardware' ? 1 : 0) : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' ? MANAGED_FACTOR : 1);
@@ -94,7 +96,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const implSize = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : Math.min(4, Math.max(0.5, (units / Math.max(1, profile.defaultUnits[1])) ** 0.6));
     const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
     const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
-    const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : extended ? '；现有产品扩展到全部系统，已有许可可抵扣' : ''}`;
+    const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : extended ? `；现有产品扩展到${extendedTo}，已有许可可抵扣` : ''}`;
     if (!existing && licence[1] > 0 && licenceModel === 'hardware') {
       items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `硬件采购，${basisText}`, ...from });
     } else if (!existing && licence[1] > 0) {

@@ -71,6 +71,13 @@ const CAMPUS_NETWORK = /(园区|院区|校园|厂区|楼宇)网络?[^，；。]{
 const VIRTUALIZATION_REPLACEMENT = caseInsensitiveRegExp('(VMware|vSphere|ESXi)[^，；。]{0,16}(替换|替代|迁出|国产化|下线|迁移到(国产|超融合|新))|(替换|替代|迁出|摆脱)[^，；。]{0,8}(VMware|vSphere|ESXi)|虚拟化(平台)?[^，；。]{0,6}(替换|替代|国产化)', 'iu');
 
 /**
+ * A goal to build the software delivery platform: "建成统一的研发效能平台（DevOps）", "CI/CD平台",
+ * "持续交付平台"; not a goal for the releases alone ("CI/CD全自动" in a move to the cloud). The
+ * rules of it (rules.yaml, devops-platform) hold a copy, which a test keeps equal.
+ */
+const DEVOPS_PLATFORM = caseInsensitiveRegExp('研发效能|\\bDevOps\\b|软件工厂|(\\bCI ?/ ?CD|持续(集成|交付|部署))[^，；。]{0,2}平台', 'iu');
+
+/**
  * The power sector, from how an energy and utilities customer describes itself: "新能源发电集团",
  * "省级电网公司". The industry also holds oil, gas and water, which the power grid's rules
  * (电力监控系统安全防护规定) do not bind; outside it, "电网" may be a cable network's (广电网络).
@@ -205,6 +212,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (industry.industry?.id === 'energy-utilities' && says(['客户行业'], POWER_SECTOR)) traits.add('power-sector');
   // A goal replaces the virtualisation platform in the data centre (moving the machines to a public cloud is a cloud migration).
   if (!traits.has('cloud-migration') && says(GOAL, VIRTUALIZATION_REPLACEMENT)) traits.add('virtualization-replacement');
+  // A goal builds the software delivery platform.
+  if (says(GOAL, DEVOPS_PLATFORM)) traits.add('devops-platform');
   // A goal builds or completes backup and recovery, and none builds a DR site.
   if (says(GOAL, BACKUP_PROGRAMME) && !says(GOAL, DR_SITE_GOAL)) traits.add('backup-programme');
   const sla = detectSla(usable);

@@ -40,6 +40,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'virtualization-replacement': '虚拟化平台替换',
   'power-sector': '电力行业',
   'backup-programme': '备份与恢复建设',
+  'devops-platform': '研发效能平台建设',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
