@@ -606,6 +606,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
+  analytics: {
+    // A supermarket chain's analysis platform: reports made by IT in Excel and SQL, two margins for
+    // one 毛利率, store managers waiting for the next day's report, no warehouse at all.
+    core: 'erp',
+    inScope: false,
+    constraints: [],
+    excluded: [['looker', 'cloud'], ['alibaba-quick-bi', 'cloud'], ['google-bigquery', 'cloud'], ['aws-redshift', 'cloud'], ['alibaba-maxcompute', 'cloud'], ['alibaba-hologres', 'cloud'], ['huawei-dws', 'cloud']],
+    // "数据分散在POS、ERP、WMS和会员系统里" read as an ERP to build (是本期建设的重点, an ERP
+    // timeline), a WMS and a CDP to buy, and restated "数仓扩容难、跑批慢" with a members' answer;
+    // the report and real-time pains sent to clarification; Power BI priced for all 16,000 staff
+    // (¥1282–2043万 a year); a warehouse migration's phases and risk for a customer with none.
+    absent: ['是本期建设的重点', 'WMS：', 'CRM/CDP：', '数仓扩容难', '积分与储值', '需进一步澄清', '旧数仓', '数仓迁移后'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'tight',
+    timeline: 'analytics-platform',
+    present: ['帆软 FineBI', '统一的数据仓库', '按日自动生成', '分钟级刷新', '先把管理层周会', '与原Excel', '因为BI选用的Microsoft Power BI'],
+  },
   devops: {
     // A securities firm's delivery platform: code in GitLab, SVN and on PCs, releases by hand in
     // four hours, three days to get a test environment, an unpatched Log4j found by the regulator.

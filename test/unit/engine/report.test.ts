@@ -754,6 +754,19 @@ describe('costs: a programme extends the customer\'s own product to all of its s
   });
 });
 
+describe('understand: systems named as where the data sits', () => {
+  it('are sources of a warehouse, not systems to build', () => {
+    const m = generateReport(parseIntake(readFixture('eval/analytics')), 0, { asOf: AS_OF });
+    assert.equal(m.understanding.coreSystem.inScope, false);
+    assert.deepEqual(m.understanding.statedSystems, []);
+    assert.deepEqual(m.plan!.systems.map((s) => s.category), ['bi', 'olap']);
+    // Asked to build in the same line, they are: "统一ERP与WMS".
+    const built = generateReport(parseIntake(readFixture('eval/analytics').replace('- 数据分散在POS、ERP、WMS和会员系统里，没有统一的数据仓库', '- 各门店的WMS各自为政，需要统一WMS')), 0, { asOf: AS_OF });
+    const builds = [built.understanding.coreSystem, ...built.understanding.statedSystems].filter((s) => s.category === 'wms');
+    assert.ok(builds.length === 1 && (builds[0] !== built.understanding.coreSystem || built.understanding.coreSystem.inScope), JSON.stringify(built.understanding.coreSystem));
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

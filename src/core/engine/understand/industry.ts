@@ -48,6 +48,18 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
 /** Verbs that put a system in the project's scope: building, replacing, upgrading it. */
 const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '替代', '更换', '新建', '选型', '引入', '建成', '实施', '统一', '改造', '重构', '下线', '提升', '切换到', '建', '实现');
 
+/** A clause that says where data sits: the systems it names hold the data, they are not built. */
+const DATA_SOURCES = /(数据|信息|资料|报表)[^，；。,;]{0,6}(分散|散落|分布|存|沉淀)[^，；。,;]{0,4}在/;
+
+/** The clause of `text` (between ，；。 or their half-width forms) around `at`. */
+function clauseAt(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !'，；。,;'.includes(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !'，；。,;'.includes(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
 /** Verbs that replace the system the customer runs, where 升级 or 建设 may build on it. */
 const REPLACES = holdingAny('替换', '替代', '更换', '重建', '切换到');
 
@@ -73,7 +85,9 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
     for (const hit of index.find(f.value)) {
       if (industry && !relevant.has(hit.value.id) && !hit.value.anyIndustry) continue;
       if (found.some((x) => x.category.id === hit.value.id)) continue;
-      const scope = IN_SCOPE.test(f.value);
+      // Systems named as where the data sits ("数据分散在POS、ERP、WMS和会员系统里，没有统一的数据
+      // 仓库") are sources, whatever the rest of the line asks for.
+      const scope = IN_SCOPE.test(f.value) && !DATA_SOURCES.test(clauseAt(f.value, hit.start));
       found.push({ category: hit.value, fact: f, scope, ...(scope && REPLACES.test(f.value) ? { replaces: true } : {}), alias: hit.alias });
     }
   }

@@ -210,7 +210,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
     replacesCore(model, u) ? `现有${core.name}是否替换待与客户确认，方案中给出替换选型` : '',
   ].filter(Boolean);
   const other = model.options.find((o) => !o.recommended);
-  const because = rec && other ? whyRecommended(rec, other, u) : '';
+  const because = rec && other ? whyRecommended(rec, other, u, model.candidates) : '';
   const lead = [goal ? `以${goal}为主线${how.length > 0 ? `：${how.join('，')}` : ''}。` : how.length > 0 ? `${how.join('，')}。` : '', rec && systems.length > 0 ? `推荐方案${rec.id}（${swapPrefix(rec.title, ['方案A：', '方案B：'])}）${because ? `，${because}` : ''}。` : ''].join('');
   if (lead) blocks.push(paragraph(lead, main?.refs ?? []));
   // No rule asks for a system (a sparse intake, or one answered by practices alone): there is
@@ -260,7 +260,7 @@ function keptLine(systems: readonly SystemType[], u: Understanding): ReportModel
  * the other option's lack (内置…所需的功能, 与现有…原生集成); the 信创 requirement; else what the
  * strategies differ in.
  */
-function whyRecommended(rec: Option, other: Option, u: Understanding): string {
+function whyRecommended(rec: Option, other: Option, u: Understanding, candidates: ReportModel['candidates']): string {
   if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下只能在国产产品中选择';
   // No international option (a brokerage counter, a database that must be domestic): B is for comparison.
   if (other.strategy === 'domestic-alt') return '因为它在各系统类型中选的是最贴合需求的国产产品，方案B供比选与议价';
@@ -276,7 +276,27 @@ function whyRecommended(rec: Option, other: Option, u: Understanding): string {
   // Two clouds the customer is choosing between: the scores lean, the quotes and a POC decide.
   if (rec.strategy === 'cloud-native' && other.strategy === 'cloud-native') return '两者都满足约束，目标云宜由两家按同一资源清单报价并做POC后确定';
   if (rec.strategy === 'cloud-native') return u.cloudsInUse.size > 0 ? '两者都满足约束，现有云的原生服务运维最省力' : '两者都满足约束，目标云的托管服务运维最省力';
+  // Recommended on the scores (an international option over a domestic one): the pick that scored
+  // higher than the other option's, and the reason it has that the other's lacks.
+  const ahead = betterPick(rec, other, candidates);
+  if (ahead) return `因为${ahead.categoryName}选用的${dropTrailingAside(ahead.product)}${ahead.reason}，与需求更贴合`;
   return '';
+}
+
+/** The first of `rec`'s new picks that scored above `other`'s pick of the same kind, with a positive reason of its own. */
+function betterPick(rec: Option, other: Option, candidates: ReportModel['candidates']): { categoryName: string; product: string; reason: string } | undefined {
+  const scored = (o: Option, category: string, id: string) => candidates.find((c) => c.option === o.id && c.category === category && c.product.id === id);
+  for (const p of rec.picks) {
+    const q = other.picks.find((x) => x.category === p.category);
+    if (p.existing || !q || q.product.id === p.product.id) continue;
+    const mine = scored(rec, p.category, p.product.id);
+    const theirs = scored(other, q.category, q.product.id);
+    if (!mine || !theirs || mine.score <= theirs.score) continue;
+    // A reason the other pick does not have, and not a drawback or a policy note.
+    const reason = mine.notes.find((n) => !theirs.notes.includes(n) && !startsWithAny(n, ['针对', '容量适合', '注意', '价格档位', '规模定位', '中国区', '海外', '开源']) && !n.includes('不满足'));
+    if (reason) return { categoryName: p.categoryName, product: p.product.name, reason };
+  }
+  return undefined;
 }
 
 function option(o: Option, first: Option | undefined, categoryName: (id: string) => string, said: Once, forced: ReadonlyMap<string, string>): ReportModel['sections'][number]['blocks'] {
