@@ -606,6 +606,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
+  'container-platform': {
+    // An insurer's container cloud: 3,500 VMs at 20% use, peaks met by adding machines by hand,
+    // middleware versions everywhere, microservices nobody can trace.
+    core: 'insurance-core',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['aws-eks', 'cloud'], ['azure-aks', 'cloud'], ['alibaba-ack', 'cloud'], ['huawei-cce', 'cloud'], ['tencent-tke', 'cloud'], ['alibaba-arms', 'cloud']],
+    // No container platform at all (observability only), the platform goal, the utilisation,
+    // environments and scaling needs sent to clarification, and an ITSM programme's phases.
+    absent: ['需进一步澄清', 'CMDB模型', 'ITSM流程上线'],
+    lifecycle: ['mysql 5.7 past', 'tomcat 8.5 past', 'vsphere 7 past'],
+    verdict: 'within',
+    timeline: 'container-platform',
+    present: ['DaoCloud DCE 5.0', '灵雀云 ACP 容器平台', '只在资源池水位告警时按批采购节点', '自动扩缩容', '同一镜像在各环境逐级晋级', '服务网格', '不为迁移率而迁移', '选定首批容器化应用'],
+  },
   analytics: {
     // A supermarket chain's analysis platform: reports made by IT in Excel and SQL, two margins for
     // one 毛利率, store managers waiting for the next day's report, no warehouse at all.
