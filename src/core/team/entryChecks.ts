@@ -91,6 +91,10 @@ function productIssues(p: Product, world: World): EntryIssue[] {
     if (f && f.kind !== 'certification') out.push({ code: TEAM_CODES.schema, message: t('"{0}" is a {1}, not a certification a product can hold (list it under supports)', c, f.kind), path: ['certifications', i] });
   });
   if (p.cloud && p.cloud !== 'none' && p.controlPlane === 'customer') out.push({ code: TEAM_CODES.schema, message: t('a {0} managed service cannot have a customer-hosted control plane', p.cloud), path: ['controlPlane'] });
+  // A spelling of nothing would be found in every goal (knowledge/integrity.ts says the same).
+  (p.lacks?.words ?? []).forEach((w, i) => {
+    if (w.split('|').some((x) => x.trim() === '')) out.push({ code: TEAM_CODES.schema, message: t('"{0}" has an empty spelling between its | marks', w), path: ['lacks', 'words', i] });
+  });
   return out;
 }
 

@@ -228,6 +228,23 @@ describe('team knowledge overlays', () => {
     });
   });
 
+  describe('a product\'s lacks', () => {
+    it('skips an overlay whose word has a spelling of nothing, and keeps one that is well formed', async () => {
+      const ws = tempWorkspace({
+        '.intake/knowledge/lacks.yaml': 'overrides:\n  products:\n    - id: yuangong-qms\n      lacks: { words: [\'SPC|\'], reason: 需扩展 }\n    - id: siemens-opcenter-quality\n      lacks: { words: [\'8D|CAPA\'], reason: 需扩展 }\n',
+      });
+      try {
+        const team = await loadTeamKnowledge({ intakeDir: ws.intakeDir, today: AS_OF });
+        assert.deepEqual(team.problems.map((p) => p.code), [TEAM_CODES.schema]);
+        assert.match(team.problems[0]!.message, /SPC\|/);
+        assert.equal(team.kb.product('yuangong-qms')!.lacks, undefined);
+        assert.deepEqual(team.kb.product('siemens-opcenter-quality')!.lacks?.words, ['8D|CAPA']);
+      } finally {
+        ws.remove();
+      }
+    });
+  });
+
   describe('vendor policy in the picks', () => {
     it('a preferred vendor wins a tie, and the appendix says which one it beat', async () => {
       const text = fs.readFileSync(exampleTeam().intake, 'utf8');
