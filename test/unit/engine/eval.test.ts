@@ -606,6 +606,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'treasury-rollout',
     present: ['司库与资金管理', '在现有浪潮GS Cloud上增加司库与资金管理模块', '零余额', '资金池', '统一经司库出口', '网银支付', '白名单', '司库监管', '全部银行账户建档', '地方国资委'],
   },
+  'e-signature': {
+    // A consumer-finance company's loan contracts: a home-made e-signature with no CA or timestamp,
+    // paper contracts in partner stores, templates edited by every business line.
+    core: 'core-banking',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    // A time-series database proposed for "可秒级调阅" contracts, no signing platform, 电子签名法
+    // missing from the compliance, a project-document archive's answer, and clarifications.
+    absent: ['时序数据库', '测点', '项目空间', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'esign-rollout',
+    present: ['电子签名法', '契约锁', '可信时间戳', '出具证据报告', '法务审核后发布', '秒级检索调阅', '备用通道', '首批上线的合同类型'],
+  },
   'container-platform': {
     // An insurer's container cloud: 3,500 VMs at 20% use, peaks met by adding machines by hand,
     // middleware versions everywhere, microservices nobody can trace.
