@@ -73,6 +73,8 @@ export const TraitSchema = z.enum([
   'backup-programme',
   /** A goal builds the software delivery platform (研发效能平台, DevOps, CI/CD, 持续交付). */
   'devops-platform',
+  /** A goal builds or replaces the unified identity and single sign-on platform (建成统一身份认证与单点登录平台). */
+  'identity-platform',
 ]);
 
 /**

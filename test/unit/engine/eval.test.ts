@@ -678,11 +678,12 @@ const EXPECTED: Record<string, Expectation> = {
     constraints: ['xinchuang-preferred'],
     excluded: [['alibaba-idaas', 'cloud']],
     // The main goal, the passwords pain, the hand-kept accounts and the second-factor goal sent to
-    // clarification.
-    absent: ['需进一步澄清', '目前没有对应的机制'],
+    // clarification; a security programme's phases (监测模式, 告警与审计规则); the platform itself
+    // offered as the benefit to measure.
+    absent: ['需进一步澄清', '目前没有对应的机制', '监测模式', '告警与审计规则', '按客户自己的目标衡量：统一身份'],
     lifecycle: ['vsphere 7 past'],
     verdict: 'tight',
-    timeline: 'security-programme',
+    timeline: 'iam-rollout',
     present: ['唯一账号源', '接入后关闭本地登录', '二次认证', '撞库', '以人事系统为权威源', '按系统清单分批接入', '应急登录通道', '排定接入批次'],
   },
   'master-data': {

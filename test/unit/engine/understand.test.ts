@@ -129,6 +129,13 @@ describe('understanding', () => {
     assert.ok(!goal('12个月内建成统一的研发效能平台（DevOps）').traits.has('virtualization-replacement'));
   });
 
+  it('reads a goal to build the identity platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：教育', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('identity-platform', 'iam-sso-platform', goal, ['12个月内建成统一身份认证与单点登录平台', '上线SSO', '替换现有IAM', '建设统一认证平台', '各系统接入统一身份认证', '统一身份认证覆盖全部系统', '上线新ERP']);
+    // A customer who has one and asks systems to join it builds none.
+    assert.ok(!goal('各系统接入统一身份认证').traits.has('identity-platform'));
+  });
+
   it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
     assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);

@@ -65,7 +65,8 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
     const main = u.model.mainGoal;
     if (measurable.length === 0 && main && !main.refs.some((r) => flagged.has(r))) {
       const outcome = goalClauses(main.text)[0] ?? '';
-      if (outcome.length >= 4 && !/上线|建成/.test(outcome)) measurable.push({ text: clip(outcome, 30), refs: main.refs });
+      // An outcome, not the thing the goal builds ("统一身份认证与单点登录平台"): that is no benefit to measure.
+      if (outcome.length >= 4 && !/上线|建成/.test(outcome) && !/(平台|系统)$/.test(outcome)) measurable.push({ text: clip(outcome, 30), refs: main.refs });
     }
     if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
   }

@@ -78,6 +78,12 @@ const VIRTUALIZATION_REPLACEMENT = caseInsensitiveRegExp('(VMware|vSphere|ESXi)[
 const DEVOPS_PLATFORM = caseInsensitiveRegExp('研发效能|\\bDevOps\\b|软件工厂|(\\bCI ?/ ?CD|持续(集成|交付|部署))[^，；。]{0,2}平台', 'iu');
 
 /**
+ * A goal to build or replace the unified identity platform: "建成统一身份认证与单点登录平台". The
+ * rules of it (rules.yaml, iam-sso-platform) hold a copy, which a test keeps equal.
+ */
+const IDENTITY_PLATFORM = caseInsensitiveRegExp('(建成|建设|上线|新建|搭建|构建|替换)[^，；。]{0,10}(统一身份|统一认证|单点登录|\\bSSO\\b|\\bIAM\\b)', 'iu');
+
+/**
  * The power sector, from how an energy and utilities customer describes itself: "新能源发电集团",
  * "省级电网公司". The industry also holds oil, gas and water, which the power grid's rules
  * (电力监控系统安全防护规定) do not bind; outside it, "电网" may be a cable network's (广电网络).
@@ -214,6 +220,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (!traits.has('cloud-migration') && says(GOAL, VIRTUALIZATION_REPLACEMENT)) traits.add('virtualization-replacement');
   // A goal builds the software delivery platform.
   if (says(GOAL, DEVOPS_PLATFORM)) traits.add('devops-platform');
+  // A goal builds or replaces the unified identity platform.
+  if (says(GOAL, IDENTITY_PLATFORM)) traits.add('identity-platform');
   // A goal builds or completes backup and recovery, and none builds a DR site.
   if (says(GOAL, BACKUP_PROGRAMME) && !says(GOAL, DR_SITE_GOAL)) traits.add('backup-programme');
   const sla = detectSla(usable);

@@ -41,6 +41,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'power-sector': '电力行业',
   'backup-programme': '备份与恢复建设',
   'devops-platform': '研发效能平台建设',
+  'identity-platform': '统一身份平台建设',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
