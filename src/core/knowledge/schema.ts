@@ -169,6 +169,12 @@ const CostProfileSchema = z
     infraPerUnit: Range,
     /** Operations per year as a share of the licence (support, patching, people). */
     operationsShare: Range,
+    /**
+     * What the estimate of this kind assumes or leaves out, said with the estimate's assumptions
+     * whenever a system of the kind is priced: a signing SaaS billed per signature, a container
+     * platform's own servers.
+     */
+    note: NonEmpty.optional(),
   })
   .strict();
 

@@ -767,6 +767,17 @@ describe('understand: systems named as where the data sits', () => {
   });
 });
 
+describe('costs: what the estimate of a kind leaves out (cost.note)', () => {
+  it('is said once wherever a system of the kind is priced, and nowhere else', () => {
+    const note = getKnowledgeBase().category('e-signature')!.cost.note!;
+    const signing = generateReport(parseIntake(readFixture('eval/e-signature')), 0, { asOf: AS_OF });
+    assert.equal(signing.costs!.assumptions.filter((a) => a === note).length, 1);
+    const warehouse = generateReport(parseIntake(readFixture('eval/warehouse')), 0, { asOf: AS_OF });
+    assert.ok(!warehouse.costs!.assumptions.includes(note));
+    assert.ok(!warehouse.costs!.assumptions.some((a) => a.includes('集群的计算节点')));
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

@@ -144,6 +144,11 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     { period: 'per-year', low: perYear.low, high: perYear.high, text: `${formatRange(perYear.low, perYear.high, currency)}/年` },
     { period: 'total', low: total.low, high: total.high, text: formatRange(total.low, total.high, currency) },
   ];
+  // What the estimate of a kind assumes or leaves out (categories.yaml cost.note), once per kind priced.
+  for (const c of new Set(items.map((i) => i.category))) {
+    const note = c !== undefined ? u.kb.category(c)?.cost.note : undefined;
+    if (note && !assumptions.includes(note)) assumptions.push(note);
+  }
   if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);
   assumptions.push('单价为规划参考区间（中档价格、国内市场），以厂商报价为准；开源产品不计许可费，计入运维人力。');
   // Who to negotiate a licence with: the vendor of the option's pick for the item's system type.
