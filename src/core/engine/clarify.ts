@@ -4,6 +4,7 @@
  */
 import type { Clarification, Need } from './reportModel';
 import type { Understanding } from './understand';
+import { CLAUSE_SEPARATOR_NO_LIST, clauseAround } from '../facts/lines';
 import { holdsAny } from '../text/holdsAny';
 import { swapSuffix } from '../text/affix';
 import { coreBesideThePoint } from './plan/coreUntouched';
@@ -74,9 +75,6 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
 
 /** The clause of `text` around position `at` (between ，；。 marks). */
 function clauseOf(text: string, at: number): string {
-  let start = at;
-  while (start > 0 && !'，,；;。'.includes(text[start - 1]!)) start--;
-  let end = at;
-  while (end < text.length && !'，,；;。'.includes(text[end]!)) end++;
+  const { start, end } = clauseAround(text, at, CLAUSE_SEPARATOR_NO_LIST);
   return text.slice(start, end).trim();
 }

@@ -351,6 +351,12 @@ export function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
 /** Clause boundaries: Chinese and Western commas, semicolons, full stops and enumeration commas. */
 export const CLAUSE_SEPARATOR = /[，,；;。、]/;
 
+/**
+ * Clause boundaries without the enumeration comma: a list ("POS、ERP、WMS和会员系统") stays inside
+ * its clause.
+ */
+export const CLAUSE_SEPARATOR_NO_LIST = /[，,；;。]/;
+
 /** The [start, end) of the clause of `text` that contains `at`. */
 export function clauseAround(text: string, at: number, separator: RegExp = CLAUSE_SEPARATOR): { start: number; end: number } {
   let start = at;

@@ -6,6 +6,7 @@
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Fact } from '../../facts/facts';
+import { CLAUSE_SEPARATOR_NO_LIST, clauseAround } from '../../facts/lines';
 import type { UnderstandingModel } from '../reportModel';
 import { knowledgeIndex, type EstateName } from '../text/knowledgeIndexes';
 import { findFigures } from '../text/figures';
@@ -39,10 +40,7 @@ const DROPPED = /叫停|失败|放弃|终止|中止|未成功|搁置/;
 
 /** Whether the clause around `at` says what is named there was tried and dropped: what was tried, not what runs. */
 function triedAndDropped(text: string, at: number): boolean {
-  let start = at;
-  while (start > 0 && !'，；。,;'.includes(text[start - 1]!)) start--;
-  let end = at;
-  while (end < text.length && !'，；。,;'.includes(text[end]!)) end++;
+  const { start, end } = clauseAround(text, at, CLAUSE_SEPARATOR_NO_LIST);
   const clause = text.slice(start, end);
   return TRIED.test(clause) && DROPPED.test(clause);
 }

@@ -7,6 +7,7 @@ import { caseInsensitiveRegExp } from '../../text/caseExpand';
 import type { KnowledgeBase } from '../../knowledge/knowledge';
 import type { Category, Industry } from '../../knowledge/schema';
 import type { Fact, IntakeFacts } from '../../facts/facts';
+import { CLAUSE_SEPARATOR_NO_LIST, clauseAround } from '../../facts/lines';
 import type { UnderstandingModel } from '../reportModel';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { refs, substantive } from './shared';
@@ -51,15 +52,6 @@ const IN_SCOPE = holdingAny('建设', '上线', '升级', '替换', '替代', '�
 /** A clause that says where data sits: the systems it names hold the data, they are not built. */
 const DATA_SOURCES = /(数据|信息|资料|报表)[^，；。,;]{0,6}(分散|散落|分布|存|沉淀)[^，；。,;]{0,4}在/;
 
-/** The clause of `text` (between ，；。 or their half-width forms) around `at`. */
-function clauseAt(text: string, at: number): string {
-  let start = at;
-  while (start > 0 && !'，；。,;'.includes(text[start - 1]!)) start--;
-  let end = at;
-  while (end < text.length && !'，；。,;'.includes(text[end]!)) end++;
-  return text.slice(start, end);
-}
-
 /** Verbs that replace the system the customer runs, where 升级 or 建设 may build on it. */
 const REPLACES = holdingAny('替换', '替代', '更换', '重建', '切换到');
 
@@ -87,7 +79,8 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
       if (found.some((x) => x.category.id === hit.value.id)) continue;
       // Systems named as where the data sits ("数据分散在POS、ERP、WMS和会员系统里，没有统一的数据
       // 仓库") are sources, whatever the rest of the line asks for.
-      const scope = IN_SCOPE.test(f.value) && !DATA_SOURCES.test(clauseAt(f.value, hit.start));
+      const clause = clauseAround(f.value, hit.start, CLAUSE_SEPARATOR_NO_LIST);
+      const scope = IN_SCOPE.test(f.value) && !DATA_SOURCES.test(f.value.slice(clause.start, clause.end));
       found.push({ category: hit.value, fact: f, scope, ...(scope && REPLACES.test(f.value) ? { replaces: true } : {}), alias: hit.alias });
     }
   }
