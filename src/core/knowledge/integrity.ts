@@ -8,6 +8,7 @@
  */
 import type { Category, Condition, Framework, Industry, LifecycleFamily, Location, Product, Rule } from './schema';
 import type { Timelines } from './timelineSchema';
+import { hasEmptySpelling } from './spellings';
 
 export interface KnowledgeData {
   industries: Industry[];
@@ -60,7 +61,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
       if (f && f.kind !== 'certification') problems.push(`product ${p.id}: "${c}" is a ${f.kind}, not a certification a product can hold (list it under supports)`);
     }
     // A spelling of nothing would be found in every goal: each product would be told it lacks it.
-    for (const w of p.lacks?.words ?? []) if (w.split('|').some((x) => x.trim() === '')) problems.push(`product ${p.id}: lacks word "${w}" has an empty spelling`);
+    for (const w of p.lacks?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: lacks word "${w}" has an empty spelling`);
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
     if (p.successor !== undefined) {
       // The line sold in its place: another product of the same vendor, of one of its kinds.

@@ -9,6 +9,7 @@
 import type { FieldCatalog } from '../catalog/catalog';
 import { t } from '../l10n';
 import { checkPatternSafety } from '../knowledge/regexSafety';
+import { hasEmptySpelling } from '../knowledge/spellings';
 import type { Category, Condition, Framework, Industry, LifecycleFamily, Product, Rule } from '../knowledge/schema';
 import { TEAM_CODES, type EntryKind, type TeamCode } from './types';
 
@@ -93,7 +94,7 @@ function productIssues(p: Product, world: World): EntryIssue[] {
   if (p.cloud && p.cloud !== 'none' && p.controlPlane === 'customer') out.push({ code: TEAM_CODES.schema, message: t('a {0} managed service cannot have a customer-hosted control plane', p.cloud), path: ['controlPlane'] });
   // A spelling of nothing would be found in every goal (knowledge/integrity.ts says the same).
   (p.lacks?.words ?? []).forEach((w, i) => {
-    if (w.split('|').some((x) => x.trim() === '')) out.push({ code: TEAM_CODES.schema, message: t('"{0}" has an empty spelling between its | marks', w), path: ['lacks', 'words', i] });
+    if (hasEmptySpelling(w)) out.push({ code: TEAM_CODES.schema, message: t('"{0}" has an empty spelling between its | marks', w), path: ['lacks', 'words', i] });
   });
   return out;
 }

@@ -16,6 +16,7 @@
  * equal score a preferred vendor's wins, then a partner's; the appendix says so.
  */
 import type { Product } from '../../knowledge/schema';
+import { spellingsOf } from '../../knowledge/spellings';
 import { sortSmall } from '../../facts/lines';
 import type { TeamContext } from '../../team/types';
 import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../reportModel';
@@ -384,7 +385,7 @@ function lackedBy(lacks: NonNullable<Product['lacks']>, u: Understanding): { wor
   const words: string[] = [];
   const refs: number[] = [];
   for (const thing of lacks.words) {
-    for (const w of thing.split('|')) {
+    for (const w of spellingsOf(thing)) {
       const lower = w.toLowerCase();
       const naming = wants.filter((x) => x.lower.includes(lower));
       if (naming.length === 0) continue;
