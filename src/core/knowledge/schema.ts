@@ -61,7 +61,7 @@ export const TraitSchema = z.enum([
   'equipment-service',
   /** A goal moves people's desktops into the data centre (云桌面, 桌面云, VDI). */
   'virtual-desktop',
-  /** A goal or pain replaces the office PCs, office software or email with domestic ones (办公信创替代). */
+  /** A goal or pain replaces the office PCs and office software (their email among them) with domestic ones (办公信创替代). */
   'office-xinchuang',
   /** A goal rebuilds the campus network (园区网络改造, 无线全覆盖, 核心双活). */
   'campus-network',
@@ -75,6 +75,8 @@ export const TraitSchema = z.enum([
   'devops-platform',
   /** A goal builds or replaces the unified identity and single sign-on platform (建成统一身份认证与单点登录平台). */
   'identity-platform',
+  /** A goal replaces the email system (邮件系统信创替代, 邮箱国产化, Exchange替换), whether or not the office PCs go with it. */
+  'email-replacement',
 ]);
 
 /**

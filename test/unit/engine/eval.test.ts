@@ -822,6 +822,37 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'cloud-migration',
     present: ['着陆区', '分波次', '华为云', '阿里云', 'IDC', '随迁上云', 'RDS for MySQL', '云效', '¥1200万'],
   },
+  email: {
+    // A provincial department's Exchange 2010 replaced with a domestic email system in a year.
+    // Before: an office 信创 programme (PCs, desktop OS, office software, ¥1210–2020万 against
+    // ¥400万) for the email alone; Exchange then "沿用" and upgraded; a host-baseline answer to
+    // "补丁无法更新"; spam, phishing and rejected mail sent to clarification; "一年内" no deadline.
+    core: 'gov-service',
+    inScope: false,
+    constraints: ['xinchuang-full'],
+    excluded: [['microsoft-exchange', 'xinchuang'], ['rhel', 'xinchuang']],
+    absent: ['信创办公终端', '桌面操作系统', '办公软件', '沿用现有Exchange', '主机安全基线', '期望的上线期限', '按行业推断'],
+    lifecycle: ['exchange-server 2010 past'],
+    verdict: 'tight',
+    timeline: 'email-rollout',
+    present: ['Coremail XT 邮件系统', '12个月的期限', 'DMARC', '在本期邮件系统替换中迁移下线', '分批迁移与MX切换'],
+  },
+  'endpoint-security': {
+    // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
+    // PCs side by side while the PCs are replaced in another project.
+    // Before: an office 信创 programme priced for the replacement under way (¥1330–2210万 against
+    // ¥280万) with its timeline; a backup answer to "检测不到勒索和无文件攻击"; the two operating
+    // systems, patching and admission sent to clarification.
+    core: 'core-banking',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['信创办公终端', '办公软件', '3-2-1-1-0', '邮件切换'],
+    lifecycle: ['vsphere 6.7 past', 'windows-client 10 past'],
+    verdict: 'tight',
+    timeline: 'security-programme',
+    present: ['奇安信 天擎终端安全管理系统', '准入', '补丁灰度分批分发', 'Windows与国产操作系统终端'],
+  },
 };
 
 describe('evaluation intakes', () => {

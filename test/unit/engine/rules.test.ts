@@ -603,6 +603,13 @@ describe('rules on negative fixtures', () => {
     { name: 'payroll summed up in Excel', text: intake('业务层面：月度算薪靠Excel汇总，HR系统各子公司各自建设'), quiet: [], fires: ['hcm-group-payroll'] },
     { name: 'OA replaced for 信创, approvals on WeCom', text: intake('目标：OA信创替代，审批与企业微信集成'), quiet: [], fires: ['oa-xinchuang-migration', 'oa-mobile-im-integration'] },
     { name: 'OAuth is not OA', text: intake('中间件：OAuth2 认证网关升级，SOA服务替换'), quiet: ['oa-xinchuang-migration', 'oa-mobile-im-integration'] },
+    { name: 'antivirus that cannot detect ransomware is an EDR need, not a backup one', text: intake('安全：终端杀毒软件是十年前的产品，检测不到勒索和无文件攻击'), quiet: ['backup-ransomware-resilience'], fires: ['edr-ransomware'] },
+    { name: 'ransomware that encrypted servers (positive control)', text: intake('安全：去年被勒索软件攻击，3台文件服务器被加密'), quiet: [], fires: ['backup-ransomware-resilience'] },
+    { name: 'no patches for a product out of support is no patching process to build', text: intake('邮件系统：Exchange 2010，已停止支持，补丁无法更新'), quiet: ['host-baseline-patching'], fires: ['email-migration'] },
+    { name: 'patches without a baseline (positive control)', text: intake('安全：服务器补丁状态不清，没有统一基线'), quiet: [], fires: ['host-baseline-patching'] },
+    { name: 'Windows and domestic PCs managed as one, with patching and admission', text: intake('终端：Windows与信创终端统一管理，补丁与准入管理'), quiet: ['office-xinchuang-programme'], fires: ['endpoint-unified-management'] },
+    { name: 'mail rejected by other servers, spam and phishing: sender identity and a mail gateway', text: intake('邮件系统：外发邮件频繁被对方拒收，垃圾邮件和钓鱼邮件多'), quiet: [], fires: ['email-security-deliverability'] },
+    { name: 'a spam filter for comments is no mail gateway', text: intake('中间件：评论区反垃圾过滤服务'), quiet: ['email-security-deliverability'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];
 

@@ -96,6 +96,19 @@ describe('understanding', () => {
       assert.equal(deadline('2027年3月上线新平台').months, undefined);
     });
 
+    it('reads a count in Chinese numerals followed by 内, as the customer said it', () => {
+      const said = (text: string) => [deadline(text).months, deadline(text).text];
+      assert.deepEqual(said('一年内完成邮件系统信创替代'), [12, '一年']);
+      assert.deepEqual(said('半年内上线'), [6, '半年']);
+      assert.deepEqual(said('一年半以内建成'), [18, '一年半']);
+      assert.deepEqual(said('三个月内上线试点'), [3, '三个月']);
+      assert.deepEqual(said('两年之内完成'), [24, '两年']);
+      // Without 内 a count is often no deadline; half a month is none a project is planned in.
+      assert.equal(deadline('一年一度的盘点不再手工').months, undefined);
+      assert.equal(deadline('保留三个月的数据').months, undefined);
+      assert.equal(deadline('半个月内完成').months, undefined);
+    });
+
     it('reads a date that something falls due by: "2027年3月VMware到期前"', () => {
       assert.deepEqual([deadline('2027年3月VMware到期前完成虚拟化平台替换').months, deadline('2027年3月VMware到期前完成虚拟化平台替换').text], [9, '2027年3月前']);
       assert.equal(deadline('2026年10月合同截止前完成迁移').months, 4);
@@ -682,15 +695,28 @@ describe('understand: a campus network rebuild', () => {
 describe('understand: an office 信创 replacement', () => {
   const intake = (...lines: string[]) => understood(['[客户行业]：交通运输', '- 细分领域：省属高速公路集团', ...lines]);
 
-  it('reads a goal or pain to replace the office PCs, software or email as the programme rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+  it('reads a goal or pain to replace the office PCs and software as the programme rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => intake('[核心目标]：', `- 主要目标：${text}`);
-    assertTraitAgreesWithRule('office-xinchuang', 'office-xinchuang-programme', goal, ['2027年底前完成全集团办公终端、邮件和办公软件的信创替代', '邮箱系统国产化', '推进信创办公', '全部电脑信创替代', '数据库国产化替代', '上线新ERP', '统一办公平台']);
+    const readings = ['2027年底前完成全集团办公终端、邮件和办公软件的信创替代', '推进信创办公', '全部电脑信创替代', '全部更换信创电脑', '数据库国产化替代', '上线新ERP', '统一办公平台'];
+    // The email alone, a replacement under way elsewhere, domestic PCs among the estate: no office programme.
+    const notIt = ['一年内完成邮件系统信创替代', '邮箱系统国产化', '办公终端正在换信创电脑，两套操作系统并存', '办公终端已全部换成信创电脑', 'Windows与信创终端统一管理'];
+    assertTraitAgreesWithRule('office-xinchuang', 'office-xinchuang-programme', goal, [...readings, ...notIt]);
+    for (const text of notIt) assert.ok(!goal(text).traits.has('office-xinchuang'), text);
+    assert.ok(goal('全部更换信创电脑').traits.has('office-xinchuang'));
     const pain = intake('[当前痛点]：', '- 国资委要求2027年底前完成办公系统信创替代，目前进度不到10%');
     assert.ok(pain.traits.has('office-xinchuang'));
   });
 
+  it('reads a goal to replace the email system, with the office PCs or alone; not a move of the mailboxes to a newer version', () => {
+    const goal = (text: string) => intake('[核心目标]：', `- 主要目标：${text}`);
+    for (const text of ['一年内完成邮件系统信创替代', '邮箱系统国产化', 'Exchange替换为国产邮件系统', '2027年底前完成全集团办公终端、邮件和办公软件的信创替代']) assert.ok(goal(text).traits.has('email-replacement'), text);
+    for (const text of ['迁移全部邮箱到Exchange 2019', '邮件归档保留5年', '上线新ERP']) assert.ok(!goal(text).traits.has('email-replacement'), text);
+    // A pain is a reason, not the project.
+    assert.ok(!intake('[当前痛点]：', '- 邮件系统国产化进度落后').traits.has('email-replacement'));
+  });
+
   it('reads "CPU、操作系统、办公软件、邮件全部国产" and "党政机关同等要求" as full 信创, said once beside a goal that finishes a 信创替代', () => {
-    for (const value of ['CPU、操作系统、办公软件、邮件全部国产', '党政机关同等要求']) {
+    for (const value of ['CPU、操作系统、办公软件、邮件全部国产', '党政机关同等要求', '必须信创']) {
       const u = intake('[核心目标]：', '- 主要目标：2027年底前完成办公终端的信创替代', '[特殊要求]：', `- 信创要求：${value}`);
       assert.ok(u.constraintKinds.has('xinchuang-full'), value);
       assert.ok(u.constraintKinds.has('xinchuang-preferred'), value);

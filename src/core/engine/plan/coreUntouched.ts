@@ -22,11 +22,11 @@ export function planLeavesCoreAlone(model: Pick<ReportModel, 'plan'>, u: Underst
 
 /**
  * Whether the project is about where and on what people work (their desktops moved into the data
- * centre, their PCs, office software and email replaced with domestic ones), not a business
- * system: which core system the customer runs is then no question to ask first.
+ * centre, their PCs, office software and email replaced with domestic ones, or the email system
+ * alone), not a business system: which core system the customer runs is then no question to ask first.
  */
 function aboutTheWorkplace(u: Pick<Understanding, 'traits'>): boolean {
-  return u.traits.has('virtual-desktop') || u.traits.has('office-xinchuang');
+  return u.traits.has('virtual-desktop') || u.traits.has('office-xinchuang') || u.traits.has('email-replacement');
 }
 
 /**

@@ -313,7 +313,7 @@ function untriggeredKind(h: RuleHit): Need['kind'] {
 }
 
 /** The verbs a need may start with (通过等保…, 满足…). */
-const OWN_VERBS = ['满足', '通过', '实现', '达到', '完成', '建设', '支撑'];
+const OWN_VERBS = ['满足', '通过', '实现', '达到', '完成', '建设', '支撑', '支持'];
 
 /**
  * As many of a goal's clauses, from the first, as fit in `max` characters, and of the next one the

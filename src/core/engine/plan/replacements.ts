@@ -39,6 +39,7 @@ const REPLACEMENTS: readonly Replacement[] = [
     licenceEnds: { when: '最后一批割接、原库下线后不再支付', instead: '新数据库的维保已计入上表的运行费用' },
   },
   { trait: 'office-xinchuang', categories: ['desktop-os', 'office-suite', 'email'], foreignOnly: true, said: '在本期办公信创替代中替换，不单独升级；替换前先做加固与隔离', incumbentCompetes: false },
+  { trait: 'email-replacement', categories: ['email'], foreignOnly: false, said: '在本期邮件系统替换中迁移下线，不单独升级；迁移完成前先做加固与隔离', incumbentCompetes: false },
   { trait: 'campus-network', categories: ['campus-network'], foreignOnly: false, said: '在本期园区网络改造中更换，不单独升级', incumbentCompetes: true },
   {
     trait: 'virtualization-replacement',

@@ -21,11 +21,26 @@ const YEAR_COUNT = '\\d{1,2}(?:\\.5)?';
 /** A deadline counted in years, not a year of the calendar (年度, 年前, 年底, 年初): the count (group 1). */
 export const YEARS = new RegExp(`(${YEAR_COUNT})\\s?年(?!度|前|底|初)`);
 
+/**
+ * A deadline counted in Chinese numerals, always with 内 ("一年内", "半年内", "一年半以内", "三个月内"):
+ * the count (group 1), the unit, 年 or 个月, with 半 for a half more (group 2). Without 内 such a
+ * count is too often no deadline ("一年一度", "三个月的数据").
+ */
+export const CHINESE_COUNT_DEADLINE = /(二十四|十[一二八]|[半一二两三四五六七八九十])(个月|年半?)(?:之|以)?内/;
+
+const CHINESE_NUMBERS: Readonly<Record<string, number>> = { 半: 0.5, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12, 十八: 18, 二十四: 24 };
+
+/** The months of a CHINESE_COUNT_DEADLINE match: 12 for "一年内", 18 for "一年半内", 6 for "半年内". */
+export function chineseCountMonths(m: RegExpExecArray): number {
+  const n = CHINESE_NUMBERS[m[1]!] ?? 0;
+  return m[2] === '个月' ? n : Math.round((n + (m[2] === '年半' ? 0.5 : 0)) * 12);
+}
+
 /** A date by the calendar anywhere in a text, its "before" optional: year, month, 底/末, before (groups 1–4). */
 export const BY_DATE = new RegExp(`${CALENDAR_DATE}${BEFORE}?`);
 
 /**
  * A goal's leading deadline, by a count of months or years (YEARS: as understand/goals.ts reads them) or by
- * the calendar: "18个月内（建成）", "2年内（建成）", "1.5年内", "2027年底前（完成）".
+ * the calendar: "18个月内（建成）", "2年内（建成）", "1.5年内", "一年内", "2027年底前（完成）".
  */
-export const LEADING_DEADLINE = new RegExp(`^[^，；]{0,12}?(?:\\d{1,2}个?月内|${YEAR_COUNT}\\s?年内|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);
+export const LEADING_DEADLINE = new RegExp(`^[^，；]{0,12}?(?:\\d{1,2}个?月内|${YEAR_COUNT}\\s?年内|${CHINESE_COUNT_DEADLINE.source}|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);

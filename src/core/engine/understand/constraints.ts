@@ -34,8 +34,11 @@ const NO_SAAS = caseInsensitiveRegExp('不(?:得|能|可)?(?:使用|采用|接�
 const DATA_IN_COUNTRY: Pretested = { pattern: /不(?:得)?出境|(?:留|存储|存放|保存)在(?:中国)?境内|境内存储|数据本地化|不得传输至境外/, words: ['出境', '境内', '数据本地化', '境外'] };
 const DATA_IN_EU: Pretested = { pattern: /(?:留在|存放在|不出)欧盟/, words: ['欧盟'] };
 const XINCHUANG: Pretested = { pattern: /信创|国产化|自主可控|国产优先|优先国产/, words: ['信创', '国产化', '自主可控', '国产优先', '优先国产'] };
-/** Full 信创 in so many words; "党政机关同等要求" holds a company to the government's own, which is full. */
-const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创|党政机关同等|参照党政/;
+/**
+ * Full 信创 in so many words; "党政机关同等要求" holds a company to the government's own, which is
+ * full; "必须信创" admits no product without 信创 adaptation, which is what full means here.
+ */
+const XINCHUANG_FULL = /全栈信创|全面信创|全栈国产|关键软硬件信创|党政机关同等|参照党政|必须(?:满足|采用|是|为)?信创/;
 const NO_SECOND_CLOUD: Pretested = { pattern: /不引入第二(?:朵)?云|只用[^，；。]{0,6}云|不新增云厂商|单一云厂商/, words: ['第二', '只用', '云厂商'] };
 const KEEP: Pretested = { pattern: /保留|不替换|不更换|沿用/, words: ['保留', '不替换', '不更换', '沿用'] };
 

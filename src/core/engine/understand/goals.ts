@@ -9,7 +9,7 @@ import { findFigures } from '../text/figures';
 import { clausesOutsideBrackets, withoutFigureLabel } from '../text/restate';
 // A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前"),
 // and one counted in years, in the grammar that cuts it off a goal's text (LEADING_DEADLINE).
-import { BY_DATE, YEARS } from '../text/deadlines';
+import { BY_DATE, chineseCountMonths, CHINESE_COUNT_DEADLINE, YEARS } from '../text/deadlines';
 import { clean, CN_NUMBERS, countsBefore } from './shared';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
@@ -70,6 +70,13 @@ export function detectGoals(facts: readonly Fact[], asOf: string): {
         deadline = { months, text: m ? `${months}个月` : `${y![1]}年`, refs: [f.line + 1] };
         break;
       }
+    }
+    // In Chinese numerals, said as the customer said it ("一年", "半年", "三个月").
+    const c = m || y ? null : CHINESE_COUNT_DEADLINE.exec(f.value);
+    const cMonths = c ? chineseCountMonths(c) : 0;
+    if (c && cMonths >= 1 && cMonths <= 72) {
+      deadline = { months: cMonths, text: `${c[1]}${c[2]}`, refs: [f.line + 1] };
+      break;
     }
   }
   const secondary = goals

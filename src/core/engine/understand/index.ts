@@ -51,11 +51,21 @@ const EQUIPMENT_SERVICE_GOAL = /物联网平台|远程(?:监控|运维|诊断)|�
 const VIRTUAL_DESKTOP = caseInsensitiveRegExp('云桌面|桌面云|虚拟桌面|(?<![a-z])(VDI|DaaS)(?![a-z])|云工作站', 'iu');
 
 /**
- * A goal or pain to replace the office PCs, office software or email with domestic ones:
- * "完成全集团办公终端、邮件和办公软件的信创替代", "办公系统信创替代进度不到10%". The rules of it
- * (rules.yaml, office-xinchuang-programme) hold a copy, which a test keeps equal.
+ * A goal or pain to replace the office PCs and office software (with the email among them) with
+ * domestic ones: "完成全集团办公终端、邮件和办公软件的信创替代", "办公系统信创替代进度不到10%".
+ * Not the email system alone ("邮件系统信创替代": email-migration answers it); not a replacement
+ * already under way in another project ("办公终端正在换信创电脑"); not domestic terminals named
+ * among the estate ("Windows与信创终端统一管理"). The rules of it (rules.yaml,
+ * office-xinchuang-programme) hold a copy, which a test keeps equal.
  */
-const OFFICE_XINCHUANG = /(办公|终端|桌面|邮件|邮箱|公文)[^，；。]{0,16}(信创|国产化)|(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
+/**
+ * A goal to replace the email system: "一年内完成邮件系统信创替代", "邮箱国产化", "Exchange替换为国产
+ * 邮件系统". Migrating the mailboxes alone ("迁移全部邮箱") is what a replacement does, not a reason
+ * to read one: a move to a newer version of the same product migrates mailboxes too.
+ */
+const EMAIL_REPLACEMENT = caseInsensitiveRegExp('(邮件|邮箱)[^，；。]{0,12}(替换|替代|信创|国产化|换成|换为)|Exchange[^，；。]{0,12}(替换|替代|下线)', 'iu');
+
+const OFFICE_XINCHUANG = /(办公|终端|桌面|公文)[^，；。正已]{0,16}(信创|国产化)|(?<![与和及、]|(正在|已经?)[^，；。]{0,4}换[成为]?)(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
 
 /**
  * A goal to rebuild the campus network: "三院区园区网络改造，核心双活、无线全覆盖". The rules of it
@@ -212,6 +222,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (says(GOAL, VIRTUAL_DESKTOP)) traits.add('virtual-desktop');
   // The office PCs, office software or email are replaced with domestic ones.
   if (says(GOAL_OR_PAIN, OFFICE_XINCHUANG)) traits.add('office-xinchuang');
+  // A goal replaces the email system (with the office PCs or alone).
+  if (says(GOAL, EMAIL_REPLACEMENT)) traits.add('email-replacement');
   // A goal rebuilds the campus network.
   if (says(GOAL, CAMPUS_NETWORK)) traits.add('campus-network');
   // An energy or utilities customer in the power sector: its industry lines say so.

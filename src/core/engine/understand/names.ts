@@ -42,6 +42,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'backup-programme': '备份与恢复建设',
   'devops-platform': '研发效能平台建设',
   'identity-platform': '统一身份平台建设',
+  'email-replacement': '邮件系统替换',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
