@@ -837,6 +837,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'email-rollout',
     present: ['Coremail XT 邮件系统', '12个月的期限', 'DMARC', '在本期邮件系统替换中迁移下线', '分批迁移与MX切换'],
   },
+  laboratory: {
+    // A food and environmental testing company's LIMS: samples, raw records and reports on paper
+    // and in Excel, instrument readings copied by hand, CNAS reviews hard to trace.
+    // Before: no LIMS at all (only a drug maker's laboratory had a rule); a signing platform for
+    // the lab's reports, with a lending company's risk ("中断放款") and contract survey; the
+    // industry read as manufacturing, with an MES guessed as its core system.
+    core: 'lims',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['电子签章：', '放款', '合同类型', 'MES', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'lims-rollout',
+    present: ['三维天地 SW-LIMS', '国家认证认可监督管理委员会', '仪器数据直连采集', '由任一份报告追溯到底', '盘点仪器清单', '试点实验室上线', '高频仪器优先直连'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

@@ -15,6 +15,8 @@ import { asideDroppedBeyond, dropTrailingAside, trimEndOf } from '../../../src/c
 import { keyFigures, withFigures } from '../../../src/core/engine/text/restate';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
 import { evaluateRules } from '../../../src/core/engine/rules';
+import { inContext } from '../../../src/core/engine/plan/conditions';
+import { applicableRegulation } from '../../../src/core/engine/plan/regulation';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import type { Trait } from '../../../src/core/knowledge/schema';
 import { AS_OF } from './helpers';
@@ -620,6 +622,28 @@ describe('understand: a group\'s HR and OA', () => {
       '- 主要目标：18个月内完成OA信创替代与集团HR统一上线',
       ...more,
     ]);
+
+  it('reads a testing company as its own industry, with its LIMS for core system, not a manufacturer', () => {
+    for (const industry of ['检验检测', '第三方检测']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：食品与环境检测，8个实验室']);
+      assert.equal(u.model.industry.id, 'testing-inspection', industry);
+      assert.equal(u.model.coreSystem.category, 'lims', industry);
+    }
+  });
+
+  it("answers a testing company's LIMS with the laboratory rules, a drug maker's with its own, and signs neither's reports on a signing platform", () => {
+    const fired = (lines: string[]) => {
+      const u = understood(lines);
+      const applicable = applicableRegulation(u).applicable;
+      return evaluateRules(u.facts, getKnowledgeBase().rules, undefined, (rule) => inContext(rule, u, applicable)).map((h) => h.rule.id);
+    };
+    const lab = fired(['[客户行业]：检验检测', '- 细分领域：第三方检测机构，8个实验室', '[核心目标]：', '- 主要目标：上线LIMS，电子原始记录和报告电子签章']);
+    for (const id of ['lab-lims', 'lims-instrument-risk', 'lims-survey']) assert.ok(lab.includes(id), id);
+    for (const id of ['pharma-lims', 'esign-platform', 'esign-availability-risk', 'esign-survey']) assert.ok(!lab.includes(id), id);
+    const pharma = fired(['[客户行业]：制药', '- 细分领域：化学药QC实验室', '[核心目标]：', '- 主要目标：上线LIMS，仪器数据直连']);
+    assert.ok(pharma.includes('pharma-lims'));
+    for (const id of ['lab-lims', 'lims-instrument-risk', 'lims-survey']) assert.ok(!pharma.includes(id), id);
+  });
 
   it('reads a drug distributor as its own industry, not a drug maker', () => {
     assert.equal(group().model.industry.id, 'pharma-distribution');
