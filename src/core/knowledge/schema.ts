@@ -77,6 +77,8 @@ export const TraitSchema = z.enum([
   'identity-platform',
   /** A goal replaces the email system (邮件系统信创替代, 邮箱国产化, Exchange替换), whether or not the office PCs go with it. */
   'email-replacement',
+  /** A goal builds the enterprise integration platform (建设企业集成平台, 上线ESB, 搭建API网关). */
+  'integration-platform',
 ]);
 
 /**

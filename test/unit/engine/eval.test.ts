@@ -853,6 +853,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'lims-rollout',
     present: ['三维天地 SW-LIMS', '国家认证认可监督管理委员会', '仪器数据直连采集', '由任一份报告追溯到底', '盘点仪器清单', '试点实验室上线', '高频仪器优先直连'],
   },
+  integration: {
+    // A convenience chain's enterprise integration platform: over 200 point-to-point interfaces,
+    // failures found when stores run out, two months to connect a delivery platform.
+    // Before: an observability tool and nothing else, with an operations platform's phases
+    // (CMDB, ITSM); the platform goal, the open APIs and the pains sent to clarification;
+    // "主要接口半年内迁移到平台" quoted as "迁移到平台".
+    core: 'oms',
+    inScope: false,
+    constraints: [],
+    excluded: [['huawei-roma-connect', 'cloud'], ['apigee', 'cloud'], ['azure-api-management', 'cloud'], ['aws-api-gateway', 'cloud'], ['alibaba-api-gateway', 'cloud'], ['huawei-apig', 'cloud']],
+    absent: ['可观测性', 'CMDB', '需进一步澄清', 'Apache Camel——'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'integration-rollout',
+    present: ['普元 ESB 企业服务总线', 'API网关', '主要接口迁移到平台', '与原点对点链路并行核对一周', '导出现有接口清单'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

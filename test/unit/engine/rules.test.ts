@@ -610,6 +610,9 @@ describe('rules on negative fixtures', () => {
     { name: 'Windows and domestic PCs managed as one, with patching and admission', text: intake('终端：Windows与信创终端统一管理，补丁与准入管理'), quiet: ['office-xinchuang-programme'], fires: ['endpoint-unified-management'] },
     { name: 'mail rejected by other servers, spam and phishing: sender identity and a mail gateway', text: intake('邮件系统：外发邮件频繁被对方拒收，垃圾邮件和钓鱼邮件多'), quiet: [], fires: ['email-security-deliverability'] },
     { name: 'a spam filter for comments is no mail gateway', text: intake('中间件：评论区反垃圾过滤服务'), quiet: ['email-security-deliverability'] },
+    { name: "interfaces that fail unmonitored are the integration platform's to watch, not an observability tool's", text: ['[客户行业]：零售', '[当前痛点]：', '- 接口故障无监控，门店缺货后才发现数据没同步', '[核心目标]：', '- 主要目标：建设企业集成平台', '- 次级目标：接口统一监控和告警'].join('\n'), quiet: ['observability-unified'], fires: ['integration-platform', 'integration-cutover-risk', 'integration-interface-inventory'] },
+    { name: 'point-to-point interfaces with no platform to build are answered in the terms of the project', text: intake('架构缺陷：院内系统点对点集成'), quiet: ['integration-platform'] },
+    { name: 'monitoring with no platform (positive control)', text: intake('运维：没有统一监控，故障定位慢'), quiet: [], fires: ['observability-unified'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

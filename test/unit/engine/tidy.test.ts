@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tidy } from '../../../src/core/engine/text/restate';
+import { goalClauses, tidy, withoutDeadline } from '../../../src/core/engine/text/restate';
 import { trimEndOf } from '../../../src/core/engine/text/trim';
 
 const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试', '尝试', '实现', '达成', '完成', '确保'];
@@ -28,5 +28,18 @@ describe('tidy', () => {
       fc.property(text, (t) => assert.equal(tidy(t), tidyRef(t))),
       { numRuns: 1000, seed: 20261205 },
     );
+  });
+});
+
+describe('a goal without its leading deadline', () => {
+  it('drops the deadline with the words that go with it, and keeps the clause\'s subject', () => {
+    assert.deepEqual(goalClauses('18个月内三厂上线统一MES：批次追溯时间从6小时降到10分钟以内'), ['三厂上线统一MES', '批次追溯时间从6小时降到10分钟以内']);
+    assert.deepEqual(goalClauses('在6个月内完成迁移'), ['迁移']);
+    assert.deepEqual(goalClauses('一年内完成邮件系统信创替代'), ['邮件系统信创替代']);
+    // The subject before the deadline is what the clause is about.
+    assert.deepEqual(goalClauses('主要接口半年内迁移到平台'), ['主要接口迁移到平台']);
+    assert.equal(withoutDeadline('主要接口6个月内迁移到平台'), '主要接口迁移到平台');
+    // An occasion the deadline dates goes with it.
+    assert.equal(withoutDeadline('下学期开学前（6个月内）完成无线全覆盖'), '无线全覆盖');
   });
 });

@@ -151,6 +151,13 @@ describe('understanding', () => {
     assert.ok(!goal('各系统接入统一身份认证').traits.has('identity-platform'));
   });
 
+  it('reads a goal to build the integration platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：零售', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('integration-platform', 'integration-platform', goal, ['建设企业集成平台（API网关与ESB），把点对点接口收拢到平台上', '上线iPaaS', '搭建API网关', '引入企业服务总线', '上线新ERP', '对接外卖平台', '新系统经ESB对接', 'MESB项目上线']);
+    // Connecting a system through one is no platform to build.
+    assert.ok(!goal('新系统经ESB对接').traits.has('integration-platform'));
+  });
+
   it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
     assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);

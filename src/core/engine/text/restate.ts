@@ -4,7 +4,7 @@
  * work; no regular expression with nested quantifiers.
  */
 import { findFigures } from './figures';
-import { LEADING_DEADLINE } from './deadlines';
+import { withoutLeadingDeadline } from './deadlines';
 import { memoByText } from '../../text/memo';
 export { clip } from '../understand/shared';
 import { dropTrailingAside, trimEndOf } from './trim';
@@ -207,14 +207,14 @@ const DEADLINE_UNITS = new Set(['个月', '月', '年', '周', '天']);
 export function goalClauses(text: string): string[] {
   return tidy(text)
     .split(/[，；,;：:]/)
-    .map((c) => swapPrefix(c.replace(LEADING_DEADLINE, ''), GOAL_VERBS).trim())
+    .map((c) => swapPrefix(withoutLeadingDeadline(c), GOAL_VERBS).trim())
     .filter((c) => c.length > 0);
 }
 
 /** A goal without its leading deadline ("12个月内：电子病历…" → "电子病历…"), otherwise as written. */
 export function withoutDeadline(text: string): string {
   const t = tidy(text);
-  const cut = swapPrefix(t.replace(LEADING_DEADLINE, '').replace(/^[：:，,]/, ''), GOAL_VERBS).trim();
+  const cut = swapPrefix(withoutLeadingDeadline(t).replace(/^[：:，,]/, ''), GOAL_VERBS).trim();
   return cut.length >= 4 ? cut : t;
 }
 

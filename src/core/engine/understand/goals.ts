@@ -8,7 +8,7 @@ import type { UnderstandingModel } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clausesOutsideBrackets, withoutFigureLabel } from '../text/restate';
 // A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前"),
-// and one counted in years, in the grammar that cuts it off a goal's text (LEADING_DEADLINE).
+// and one counted in years, in the grammar that cuts it off a goal's text (withoutLeadingDeadline).
 import { BY_DATE, chineseCountMonths, CHINESE_COUNT_DEADLINE, YEARS } from '../text/deadlines';
 import { clean, CN_NUMBERS, countsBefore } from './shared';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';

@@ -65,6 +65,12 @@ const VIRTUAL_DESKTOP = caseInsensitiveRegExp('云桌面|桌面云|虚拟桌面|
  */
 const EMAIL_REPLACEMENT = caseInsensitiveRegExp('(邮件|邮箱)[^，；。]{0,12}(替换|替代|信创|国产化|换成|换为)|Exchange[^，；。]{0,12}(替换|替代|下线)', 'iu');
 
+/**
+ * A goal to build the enterprise integration platform: "建设企业集成平台（API网关与ESB）", "上线
+ * iPaaS". The rule of it (rules.yaml, integration-platform) holds a copy, which a test keeps equal.
+ */
+const INTEGRATION_PLATFORM = caseInsensitiveRegExp('(建设|上线|搭建|建立|建成|引入)[^，；。]{0,10}(集成平台|企业服务总线|(?<![a-z])(ESB|iPaaS)(?![a-z])|API网关|API管理平台)', 'iu');
+
 const OFFICE_XINCHUANG = /(办公|终端|桌面|公文)[^，；。正已]{0,16}(信创|国产化)|(?<![与和及、]|(正在|已经?)[^，；。]{0,4}换[成为]?)(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
 
 /**
@@ -224,6 +230,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (says(GOAL_OR_PAIN, OFFICE_XINCHUANG)) traits.add('office-xinchuang');
   // A goal replaces the email system (with the office PCs or alone).
   if (says(GOAL, EMAIL_REPLACEMENT)) traits.add('email-replacement');
+  // A goal builds the enterprise integration platform.
+  if (says(GOAL, INTEGRATION_PLATFORM)) traits.add('integration-platform');
   // A goal rebuilds the campus network.
   if (says(GOAL, CAMPUS_NETWORK)) traits.add('campus-network');
   // An energy or utilities customer in the power sector: its industry lines say so.

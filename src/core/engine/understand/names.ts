@@ -43,6 +43,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'devops-platform': '研发效能平台建设',
   'identity-platform': '统一身份平台建设',
   'email-replacement': '邮件系统替换',
+  'integration-platform': '企业集成平台建设',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
