@@ -79,6 +79,8 @@ export const TraitSchema = z.enum([
   'email-replacement',
   /** A goal builds the enterprise integration platform (建设企业集成平台, 上线ESB, 搭建API网关). */
   'integration-platform',
+  /** A goal builds private-domain operations on WeCom (基于企业微信建设私域SCRM, 私域运营). */
+  'private-domain',
 ]);
 
 /**

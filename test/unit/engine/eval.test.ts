@@ -869,6 +869,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'integration-rollout',
     present: ['普元 ESB 企业服务总线', 'API网关', '主要接口迁移到平台', '与原点对点链路并行核对一周', '导出现有接口清单'],
   },
+  'private-domain': {
+    // A mother-and-baby chain's private-domain operations on WeCom: advisers add members on their
+    // own WeChat and take them when they leave, member data the advisers cannot see, group posts
+    // nobody can attribute a sale to.
+    // Before: "本期暂不给出选型", no system; an order-management programme's phases (渠道与WMS接口、
+    // 大促演练) from the retail industry; every goal but one sent to clarification.
+    core: 'scrm',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['暂不给出选型', '渠道与WMS接口', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'scrm-rollout',
+    present: ['尘锋SCRM', '微盛·企微管家', '试点门店运营', '按导购账号订阅估算', '导购不迁移好友'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

@@ -613,6 +613,8 @@ describe('rules on negative fixtures', () => {
     { name: "interfaces that fail unmonitored are the integration platform's to watch, not an observability tool's", text: ['[客户行业]：零售', '[当前痛点]：', '- 接口故障无监控，门店缺货后才发现数据没同步', '[核心目标]：', '- 主要目标：建设企业集成平台', '- 次级目标：接口统一监控和告警'].join('\n'), quiet: ['observability-unified'], fires: ['integration-platform', 'integration-cutover-risk', 'integration-interface-inventory'] },
     { name: 'point-to-point interfaces with no platform to build are answered in the terms of the project', text: intake('架构缺陷：院内系统点对点集成'), quiet: ['integration-platform'] },
     { name: 'monitoring with no platform (positive control)', text: intake('运维：没有统一监控，故障定位慢'), quiet: [], fires: ['observability-unified'] },
+    { name: 'group chats with no private domain to build are no SCRM', text: intake('营销：社群运营靠人工群发'), quiet: ['scrm-private-domain', 'scrm-adoption-risk'] },
+    { name: 'customers kept by the company when an adviser leaves, said as a goal', text: intake('目标：离职继承，客户资产留在企业'), quiet: [], fires: ['customer-relationship-retention'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

@@ -158,6 +158,13 @@ describe('understanding', () => {
     assert.ok(!goal('新系统经ESB对接').traits.has('integration-platform'));
   });
 
+  it('reads a goal to build private-domain operations on WeCom as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+    const goal = (text: string) => understood(['[客户行业]：零售', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('private-domain', 'scrm-private-domain', goal, ['基于企业微信建设私域SCRM，导购企业微信加好友和社群运营', '上线scrm', '私域运营覆盖全部门店', '企微好友数达到600万', '上线新ERP', '企业微信审批集成', 'OA待办推送到企业微信']);
+    // WeCom as the office's messenger is no private domain.
+    assert.ok(!goal('OA待办推送到企业微信').traits.has('private-domain'));
+  });
+
   it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
     assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);

@@ -71,6 +71,12 @@ const EMAIL_REPLACEMENT = caseInsensitiveRegExp('(邮件|邮箱)[^，；。]{0,1
  */
 const INTEGRATION_PLATFORM = caseInsensitiveRegExp('(建设|上线|搭建|建立|建成|引入)[^，；。]{0,10}(集成平台|企业服务总线|(?<![a-z])(ESB|iPaaS)(?![a-z])|API网关|API管理平台)', 'iu');
 
+/**
+ * A goal to build private-domain operations on WeCom: "基于企业微信建设私域SCRM", "私域运营".
+ * The rules of it (rules.yaml, scrm-private-domain) hold a copy, which a test keeps equal.
+ */
+const PRIVATE_DOMAIN = caseInsensitiveRegExp('(?<![a-z])SCRM(?![a-z])|私域[^，；。]{0,6}(运营|流量|社群|会员|销售)|企业微信[^，；。]{0,10}(加好友|社群|客户联系)|企微[^，；。]{0,6}(好友|社群|私域)', 'iu');
+
 const OFFICE_XINCHUANG = /(办公|终端|桌面|公文)[^，；。正已]{0,16}(信创|国产化)|(?<![与和及、]|(正在|已经?)[^，；。]{0,4}换[成为]?)(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
 
 /**
@@ -232,6 +238,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (says(GOAL, EMAIL_REPLACEMENT)) traits.add('email-replacement');
   // A goal builds the enterprise integration platform.
   if (says(GOAL, INTEGRATION_PLATFORM)) traits.add('integration-platform');
+  // A goal builds private-domain operations on WeCom.
+  if (says(GOAL, PRIVATE_DOMAIN)) traits.add('private-domain');
   // A goal rebuilds the campus network.
   if (says(GOAL, CAMPUS_NETWORK)) traits.add('campus-network');
   // An energy or utilities customer in the power sector: its industry lines say so.
