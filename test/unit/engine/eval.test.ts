@@ -885,6 +885,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'scrm-rollout',
     present: ['尘锋SCRM', '微盛·企微管家', '试点门店运营', '按导购账号订阅估算', '导购不迁移好友'],
   },
+  'tax-invoicing': {
+    // An appliance group's tax platform for 30 legal entities: invoices issued on tax-control
+    // devices company by company, purchase invoices certified by hand, no view of tax risk.
+    // Before: no tax platform (the knowledge base had none); the customer's expense system
+    // "沿用…在其上升级" and priced as the project; the tax risk, the invoice archive and the
+    // target sent to clarification; an MES guessed as the core system.
+    core: 'tax-management',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['费控与报销：', '沿用现有汇联易', 'MES', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'tax-rollout',
+    present: ['百望云 税务数字化平台', 'SAP Document and Reporting Compliance', '税负率', '直接开票的应急通道', '试点公司上线'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.
