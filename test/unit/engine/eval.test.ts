@@ -901,6 +901,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'tax-rollout',
     present: ['百望云 税务数字化平台', 'SAP Document and Reporting Compliance', '税负率', '直接开票的应急通道', '试点公司上线'],
   },
+  'process-safety': {
+    // A fine-chemicals maker's process safety platform: hot-work and confined-space permits on
+    // paper, hazards followed up in WeChat groups, the regulator asking for a 双重预防 system.
+    // Before: its DCS read as equipment to connect, so an IoT platform and a time-series database
+    // were the only systems; every goal and pain sent to clarification; an MES guessed as the core.
+    core: 'ehs',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['IoT平台', '时序数据库', 'MES', '需进一步澄清', '按客户自己的目标衡量：建设'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'tight',
+    timeline: 'ehs-rollout',
+    present: ['中控技术 安全生产管理平台', 'SAP EHS Management', 'GB 30871', '现场走过场', '安全事故为零', '现场硬件另计'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

@@ -348,3 +348,19 @@ describe('report reasoning across domains', () => {
     }
   });
 });
+
+describe('benefits with no money to work from: the customer targets to track', () => {
+  const benefits = (...goals: string[]) => {
+    const intake = ['[客户行业]：化工', '- 细分领域：精细化工', '[核心目标]：', ...goals, '[预算限制]：', '- 总预算：¥800万'].join('\n');
+    return generateReport(parseIntake(intake), 0, { asOf: AS_OF }).costs?.benefits.map((b) => b.text).join('\n') ?? '';
+  };
+
+  it('tracks a target of zero, after a target with a figure in the same goal', () => {
+    assert.match(benefits('- 主要目标：建设安全生产信息化平台（EHS）', '- 成功标尺：通过省应急管理厅验收，安全事故为零'), /按客户自己的目标衡量：安全事故为零/);
+    assert.match(benefits('- 主要目标：建设安全生产信息化平台（EHS）', '- 成功标尺：研发数据外泄事件为零，隐患整改周期缩短50%'), /隐患整改周期缩短50%/);
+  });
+
+  it('offers no thing the goal builds as a benefit, its aside in brackets or not', () => {
+    assert.doesNotMatch(benefits('- 主要目标：建设安全生产信息化平台（EHS）'), /按客户自己的目标衡量/);
+  });
+});

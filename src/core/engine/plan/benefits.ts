@@ -16,6 +16,12 @@ import { licenceEndOf } from './replacements';
 /** A goal about costs, certifications or capacity: a requirement, not a benefit. */
 const REQUIREMENT_GOAL = caseInsensitiveRegExp('预算|成本|费用|支出|认证|测评|等保|SOC|ISO|PCI|并发|TPS|QPS', 'i');
 
+/** A target of zero, which holds no figure: "安全事故为零", "零丢信", "零事故". */
+const ZERO_TARGET = /为零|降到零|降至零|零(事故|伤亡|丢失|丢信|差错|漏报)/;
+
+/** A clause that builds something rather than achieves it. */
+const BUILDS = /上线|建成|建设|搭建|新建/;
+
 /** The benefits: `known` first (a licence the project ends), then the customer's loss figures, freed staff, or else its measurable goals. */
 export function benefitsOf(u: Understanding, currency: string, known: Costs['benefits']): Costs['benefits'] {
   const out: Costs['benefits'] = [...known];
@@ -58,15 +64,17 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
       if (g.refs.some((r) => flagged.has(r))) continue;
       // Costs, certifications and capacity (并发1万) are requirements, not benefits.
       if (REQUIREMENT_GOAL.test(g.text)) continue;
-      const clause = goalClauses(g.text).find((c) => measures(c) && !holdsAny(c, ['上线', '建成', '接入全部']));
+      // A target of zero is measured too ("安全事故为零", "零丢信"), though it holds no figure: after one that does.
+      const clauses = goalClauses(g.text).filter((c) => !holdsAny(c, ['上线', '建成', '接入全部']));
+      const clause = clauses.find(measures) ?? clauses.find((c) => ZERO_TARGET.test(c));
       if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
     }
     // Nothing measurable: the main goal's outcome itself (高频事项“免提交、一次办”).
     const main = u.model.mainGoal;
     if (measurable.length === 0 && main && !main.refs.some((r) => flagged.has(r))) {
       const outcome = goalClauses(main.text)[0] ?? '';
-      // An outcome, not the thing the goal builds ("统一身份认证与单点登录平台"): that is no benefit to measure.
-      if (outcome.length >= 4 && !/上线|建成/.test(outcome) && !/(平台|系统)$/.test(outcome)) measurable.push({ text: clip(outcome, 30), refs: main.refs });
+      // An outcome, not the thing the goal builds ("统一身份认证与单点登录平台", "建设安全生产信息化平台（EHS）"): that is no benefit to measure.
+      if (outcome.length >= 4 && !BUILDS.test(outcome) && !/(平台|系统)$/.test(outcome.replace(/（[^）]*）$/, ''))) measurable.push({ text: clip(outcome, 30), refs: main.refs });
     }
     if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
   }
