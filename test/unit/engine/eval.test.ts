@@ -916,6 +916,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'ehs-rollout',
     present: ['中控技术 安全生产管理平台', 'SAP EHS Management', 'GB 30871', '现场走过场', '安全事故为零', '现场硬件另计'],
   },
+  'anti-money-laundering': {
+    // A rural commercial bank replacing its 2014 AML system: hard-coded rules, over 95% false
+    // positives, thousands of alerts a month reviewed by hand, a fine for late risk ratings.
+    // Before: every pain and goal sent to clarification; a card-fraud scorer (FICO Falcon) for
+    // the international option; the fraud platform priced as a yearly subscription (¥710–1160万
+    // over three years); a cloud migration's phases.
+    core: 'risk-fraud',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['FICO Falcon Fraud Manager——', '试点迁移', '全面切换'],
+    lifecycle: ['oracle-db 11g past'],
+    verdict: 'over',
+    timeline: 'risk-rollout',
+    present: ['邦盛科技 实时风控平台', 'Feedzai', '客户洗钱风险按日评级', '并行回测', '一个完整的报送周期', '买断许可加年度维保'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.
