@@ -932,6 +932,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'risk-rollout',
     present: ['邦盛科技 实时风控平台', 'Feedzai', '客户洗钱风险按日评级', '并行回测', '一个完整的报送周期', '买断许可加年度维保'],
   },
+  'video-conferencing': {
+    // A city government office replacing Polycom and Cisco video conferencing, out of production,
+    // for 120 video rooms across the city and 12 districts, fully domestic.
+    // Before: no video conferencing system (the knowledge base had none): a server operating
+    // system was the only system proposed (¥86–150万 against ¥1500万); classified and ordinary
+    // meetings on one system, mobile joining and every goal sent to clarification; an OA guessed
+    // as the core system.
+    core: 'video-conferencing',
+    inScope: true,
+    constraints: ['xinchuang-full'],
+    excluded: [['cisco-webex-rooms', 'xinchuang'], ['poly-video', 'xinchuang'], ['rhel', 'xinchuang']],
+    absent: ['协同办公（OA）', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'video-conferencing-rollout',
+    present: ['中兴 视频会议系统', '涉密网上单独建设', '分批替换会议室终端', '视频会议按会议室终端', '按并发方数报价另计'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

@@ -621,6 +621,8 @@ describe('rules on negative fixtures', () => {
     { name: "a safety platform's DCS is no equipment to connect", text: ['[客户行业]：化工', '[基础设施现状]：', '- 关键组件：', '  - DCS：中控', '[核心目标]：', '- 主要目标：建设安全生产信息化平台（EHS），实现特殊作业票电子化和双重预防机制'].join('\n'), quiet: ['ot-opc-ua-edge'], fires: ['ehs-safety-platform', 'ehs-field-adoption-risk', 'ehs-survey'] },
     { name: 'an AML system with a model to rank its alerts', text: intake('合规：反洗钱预警误报率超过95%，引入机器学习模型辅助甄别'), quiet: [], fires: ['aml-transaction-monitoring', 'aml-model-governance'] },
     { name: 'a model with no AML is no AML model governance', text: intake('业务：引入机器学习模型辅助排产'), quiet: ['aml-transaction-monitoring', 'aml-model-governance'] },
+    { name: 'classified meetings on the ordinary system', text: intake('会议：涉密会议和普通会议混用一套视频会议系统'), quiet: [], fires: ['classified-meeting-separation'] },
+    { name: 'out-of-production video conferencing', text: intake('视频会议：Polycom RMX 2000已停产，故障后无备件'), quiet: [], fires: ['video-conferencing-platform'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];
