@@ -949,6 +949,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'video-conferencing-rollout',
     present: ['中兴 视频会议系统', '涉密网上单独建设', '分批替换会议室终端', '视频会议按会议室终端', '按并发方数报价另计'],
   },
+  'fixed-assets': {
+    // A university's 250,000 fixed assets counted by hand over three months, disposals approved on
+    // paper, large instruments used under 30% of the time; the goal is an asset platform with RFID.
+    // Before: an industrial EAM (点巡检, 装置大修) with a plant's timeline and its price
+    // (¥660–1060万 against ¥400万), every pain and goal sent to clarification.
+    core: 'fixed-assets',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['设备资产管理（EAM）', '点巡检', '装置', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'fixed-asset-rollout',
+    present: ['用友 BIP 固定资产', '与现有用友NC Cloud同厂商', 'RFID与扫码移动盘点', '贴标与试点单位盘点', '硬件按资产数量与盘点方式另计'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

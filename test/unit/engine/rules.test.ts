@@ -623,6 +623,7 @@ describe('rules on negative fixtures', () => {
     { name: 'a model with no AML is no AML model governance', text: intake('业务：引入机器学习模型辅助排产'), quiet: ['aml-transaction-monitoring', 'aml-model-governance'] },
     { name: 'classified meetings on the ordinary system', text: intake('会议：涉密会议和普通会议混用一套视频会议系统'), quiet: [], fires: ['classified-meeting-separation'] },
     { name: 'out-of-production video conferencing', text: intake('视频会议：Polycom RMX 2000已停产，故障后无备件'), quiet: [], fires: ['video-conferencing-platform'] },
+    { name: "a warehouse's stock that does not match is no fixed-asset platform", text: intake('仓储：库存账实不符，盘点靠人工'), quiet: ['fixed-asset-lifecycle'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];
