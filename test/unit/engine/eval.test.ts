@@ -964,6 +964,21 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'fixed-asset-rollout',
     present: ['用友 BIP 固定资产', '与现有用友NC Cloud同厂商', 'RFID与扫码移动盘点', '贴标与试点单位盘点', '硬件按资产数量与盘点方式另计'],
   },
+  'drg-payment': {
+    // A tertiary hospital under DRG payment: losing case groups nobody can see, front pages coded
+    // wrong and claims refused, settlement lists checked by hand.
+    // Before: "本期暂不给出选型", no system (the knowledge base had no DRG management); the
+    // hospital rating programme's phases (集成平台与EMPI, 迎评).
+    core: 'drg-management',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'EMPI', '迎评'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'within',
+    timeline: 'drg-rollout',
+    present: ['卫宁健康 DRG/DIP智能管理', '与现有卫宁健康 WiNEX同厂商', '预入组', '病例回放与规则配置', '试点科室上线'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.
