@@ -8,6 +8,7 @@ import { CLAUSE_SEPARATOR_NO_LIST, clauseAround } from '../facts/lines';
 import { holdsAny } from '../text/holdsAny';
 import { swapSuffix } from '../text/affix';
 import { coreBesideThePoint } from './plan/coreUntouched';
+import { spendStated } from './plan/benefits';
 
 export function clarifications(u: Understanding, needs: readonly Need[], extra: readonly Clarification[]): Clarification[] {
   const m = u.model;
@@ -65,7 +66,7 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
   // A cost goal without today's figure cannot be turned into a benefit.
   for (const g of m.secondaryGoals) {
     if (!/(?:降低|减少|节省|下降)[^，；]{0,4}\d{1,2}\s{0,1}%/.test(g.text) || !holdsAny(g.text, ['成本', '费用', '支出', '人力', '流量'])) continue;
-    if (m.lossFigures.length > 0) continue;
+    if (m.lossFigures.length > 0 || spendStated(u, g.text)) continue;
     add({ section: '预算限制', topic: 'baseline', question: `“${g.text}”的当前基数是多少（金额或人力）？`, why: '有了基数才能算出收益与回本期。', refs: g.refs, priority: 2 });
   }
   for (const n of needs) if (n.clarify) add({ section: n.kind === 'goal' || n.kind === 'main-goal' ? '核心目标' : '当前痛点', topic: 'need', question: n.clarify, why: '目前没有对应的机制，需要澄清后才能给出方案。', refs: n.refs, priority: 3 });

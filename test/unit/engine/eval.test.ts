@@ -979,6 +979,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'drg-rollout',
     present: ['卫宁健康 DRG/DIP智能管理', '与现有卫宁健康 WiNEX同厂商', '预入组', '病例回放与规则配置', '试点科室上线'],
   },
+  'energy-management': {
+    // A parts maker's energy management for four plants: only main meters, readings taken at the
+    // month's end, a carmaker asking for product carbon footprints.
+    // Before: "本期暂不给出选型", no system (the knowledge base had no energy management); the
+    // carbon footprint and every goal sent to clarification; the 8% cut of a stated ¥2.2亿 energy
+    // bill neither worked into a benefit nor spared the question of its baseline.
+    core: 'energy-management',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', '当前基数是多少'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'energy-rollout',
+    present: ['远景 EnOS 方舟能碳管理', 'ISO 14067', '节能8%计，每年约¥1760万', '表计安装与数据采集', '计量表计、采集网关与布线按计量点数另计'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

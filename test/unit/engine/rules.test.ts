@@ -624,6 +624,8 @@ describe('rules on negative fixtures', () => {
     { name: 'classified meetings on the ordinary system', text: intake('会议：涉密会议和普通会议混用一套视频会议系统'), quiet: [], fires: ['classified-meeting-separation'] },
     { name: 'out-of-production video conferencing', text: intake('视频会议：Polycom RMX 2000已停产，故障后无备件'), quiet: [], fires: ['video-conferencing-platform'] },
     { name: "a warehouse's stock that does not match is no fixed-asset platform", text: intake('仓储：库存账实不符，盘点靠人工'), quiet: ['fixed-asset-lifecycle'] },
+    { name: "a utility's meter reading is no energy management to build", text: intake('营收：月底抄表，人工录入'), quiet: ['plant-energy-metering'] },
+    { name: 'a product carbon footprint asked by a carmaker', text: intake('客户：主机厂要求提供产品碳足迹'), quiet: [], fires: ['product-carbon-footprint'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

@@ -108,25 +108,57 @@ export function licenceEnded(u: Understanding, currency: string): Costs['benefit
   return [];
 }
 
-/** A goal to cut a spend by a share: "采购降本3%", "采购成本降低2.5%". */
-const SPEND_CUT = /采购[^，；。\d]{0,4}(?:降本|成本降低|成本下降|节约|节省)[^，；。\d]{0,4}(\d{1,2}(?:\.\d{1,2})?)\s?%/;
-/** The yearly spend it applies to, as the scale counts it: "年采购额约180亿元". */
-const SPEND_BASE = /采购额|采购金额|采购支出|采购总额/;
+/**
+ * A goal that cuts a yearly spend by a share, and the spend the scale states: the cut (its share
+ * in group 1), the spend's words, what the cut is called, and how the real saving is measured.
+ */
+interface SpendCut {
+  cut: RegExp;
+  base: RegExp;
+  said: string;
+  measured: string;
+}
+
+const SPEND_CUTS: readonly SpendCut[] = [
+  // "采购降本3%", "采购成本降低2.5%" of "年采购额约180亿元".
+  {
+    cut: /采购[^，；。\d]{0,4}(?:降本|成本降低|成本下降|节约|节省)[^，；。\d]{0,4}(\d{1,2}(?:\.\d{1,2})?)\s?%/,
+    base: /采购额|采购金额|采购支出|采购总额/,
+    said: '降本',
+    measured: '实际降幅以分品类寻源的结果核算',
+  },
+  // "单位产品综合能耗下降8%", "能源费用降低5%" of "年能源费用约2.2亿元".
+  {
+    cut: /(?:能耗|能源费用|能源成本|用能)[^，；。\d]{0,4}(?:下降|降低|减少|节约)[^，；。\d]{0,4}(\d{1,2}(?:\.\d{1,2})?)\s?%/,
+    base: /能源费用|能源支出|能源成本|电费/,
+    said: '节能',
+    measured: '实际节能量按措施前后同口径的计量数据核算',
+  },
+];
+
+/** Whether the scale states the spend a goal cuts by a share, so that its saving needs no baseline asked for. */
+export function spendStated(u: Understanding, goal: string): boolean {
+  return SPEND_CUTS.some((c) => c.cut.test(goal) && u.model.scale.figures.some((f) => c.base.test(f.text)));
+}
 
 /**
- * A procurement goal's saving, from the customer's own figures: the share a goal cuts
- * ("采购降本3%") of the yearly spend the scale states ("年采购额约180亿元").
+ * A goal's saving on a spend, from the customer's own figures: the share a goal cuts ("采购降本3%",
+ * "单位产品综合能耗下降8%") of the yearly spend the scale states ("年采购额约180亿元", "年能源费用约2.2亿元").
  */
 export function spendCut(u: Understanding, currency: string): Costs['benefits'] {
-  const goal = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals].find((g) => SPEND_CUT.test(g.text));
-  const base = u.model.scale.figures.find((f) => SPEND_BASE.test(f.text));
-  if (!goal || !base) return [];
-  const share = Number(SPEND_CUT.exec(goal.text)![1]) / 100;
-  const spend = findMoney(base.text, { bare: true })[0];
-  if (!spend || !(share > 0)) return [];
-  const yearly = inCurrency(spend.amount, spend.currency, currency) * share;
-  const text = formatAmount(yearly, currency);
-  return [{ text: `按${clip(base.text, 20)}、降本${round(share * 100, 2)}%计，每年约${text}；实际降幅以分品类寻源的结果核算。`, refs: [...goal.refs, ...base.refs], perYear: { low: yearly, high: yearly, currency, text } }];
+  const goals = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals];
+  for (const c of SPEND_CUTS) {
+    const goal = goals.find((g) => c.cut.test(g.text));
+    const base = u.model.scale.figures.find((f) => c.base.test(f.text));
+    if (!goal || !base) continue;
+    const share = Number(c.cut.exec(goal.text)![1]) / 100;
+    const spend = findMoney(base.text, { bare: true })[0];
+    if (!spend || !(share > 0)) continue;
+    const yearly = inCurrency(spend.amount, spend.currency, currency) * share;
+    const text = formatAmount(yearly, currency);
+    return [{ text: `按${clip(base.text, 20)}、${c.said}${round(share * 100, 2)}%计，每年约${text}；${c.measured}。`, refs: [...goal.refs, ...base.refs], perYear: { low: yearly, high: yearly, currency, text } }];
+  }
+  return [];
 }
 
 /** Yearly cost of one person (万元, CNY), salary with social insurance: an assumption the report states. */
