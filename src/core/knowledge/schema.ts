@@ -81,6 +81,8 @@ export const TraitSchema = z.enum([
   'integration-platform',
   /** A goal builds private-domain operations on WeCom (基于企业微信建设私域SCRM, 私域运营). */
   'private-domain',
+  /** A goal inventories the data assets or prepares them for the balance sheet (数据资产盘点, 数据资产入表). */
+  'data-asset',
 ]);
 
 /**
@@ -222,6 +224,11 @@ export const CategorySchema = z
      * industry's own).
      */
     anyIndustry: z.boolean().optional(),
+    /**
+     * Words that, right before one of the aliases, make it name something else: fixed assets'
+     * 资产管理平台 inside 数据资产管理平台 (a data asset platform, data-governance's).
+     */
+    aliasNotAfter: z.array(NonEmpty).optional(),
     /**
      * The kinds of system a system of this kind takes its data from (an accounting archive its
      * vouchers from the ERP and the expense system): the vendor of the customer's own system of

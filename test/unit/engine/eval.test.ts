@@ -995,6 +995,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'energy-rollout',
     present: ['远景 EnOS 方舟能碳管理', 'ISO 14067', '节能8%计，每年约¥1760万', '表计安装与数据采集', '计量表计、采集网关与布线按计量点数另计'],
   },
+  'data-assets': {
+    // A provincial gas group's data asset programme: data in billing, SCADA, GIS and customer
+    // service with different definitions, no catalogue, the SASAC asking for data assets to be
+    // inventoried and booked.
+    // Before: the data asset platform read as a fixed-asset platform (资产管理平台, 资产盘点) and
+    // proposed as one with RFID counts; no catalogue or booking answered; data quality and the
+    // catalogue sent to clarification or answered with consent management.
+    core: 'scada-ems',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [['huawei-dataarts', 'cloud'], ['alibaba-dataworks', 'cloud'], ['microsoft-purview', 'cloud']],
+    absent: ['固定资产', 'RFID', '同意管理', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'data-asset-rollout',
+    present: ['亿信华辰 睿治数据治理平台', '数据资产目录', '按会计规定归集成本', '资产目录发布与首批入表', '质量分按月公布'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

@@ -165,6 +165,15 @@ describe('understanding', () => {
     assert.ok(!goal('OA待办推送到企业微信').traits.has('private-domain'));
   });
 
+  it('reads a goal to inventory or book the data assets as its rule does, and no fixed-asset platform in 数据资产管理平台', () => {
+    const goal = (text: string) => understood(['[客户行业]：能源', '- 细分领域：城市燃气', '[核心目标]：', `- 主要目标：${text}`]);
+    assertTraitAgreesWithRule('data-asset', 'data-asset-catalog', goal, ['一年内建成数据资产管理平台，完成数据资产盘点与目录', '首批数据资产完成入表', '数据资源入表', '上线新ERP', '建设全校资产管理平台']);
+    const u = goal('一年内建成数据资产管理平台，完成数据资产盘点与目录');
+    assert.ok(!u.model.statedSystems.some((s) => s.category === 'fixed-assets') && u.model.coreSystem.category !== 'fixed-assets');
+    // The platform of fixed assets (positive control).
+    assert.equal(goal('建设全校资产管理平台，实现RFID盘点').model.coreSystem.category, 'fixed-assets');
+  });
+
   it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
     const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
     assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);

@@ -77,6 +77,12 @@ const INTEGRATION_PLATFORM = caseInsensitiveRegExp('(建设|上线|搭建|建立
  */
 const PRIVATE_DOMAIN = caseInsensitiveRegExp('(?<![a-z])SCRM(?![a-z])|私域[^，；。]{0,6}(运营|流量|社群|会员|销售)|企业微信[^，；。]{0,10}(加好友|社群|客户联系)|企微[^，；。]{0,6}(好友|社群|私域)', 'iu');
 
+/**
+ * A goal to inventory the data assets or book them: "完成数据资产盘点与目录，具备数据资产入表条件".
+ * The rules of it (rules.yaml, data-asset-catalog) hold a copy, which a test keeps equal.
+ */
+const DATA_ASSET = /数据资产|入表|数据资源[^，；。]{0,6}(会计|入表|登记)/;
+
 const OFFICE_XINCHUANG = /(办公|终端|桌面|公文)[^，；。正已]{0,16}(信创|国产化)|(?<![与和及、]|(正在|已经?)[^，；。]{0,4}换[成为]?)(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
 
 /**
@@ -240,6 +246,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (says(GOAL, INTEGRATION_PLATFORM)) traits.add('integration-platform');
   // A goal builds private-domain operations on WeCom.
   if (says(GOAL, PRIVATE_DOMAIN)) traits.add('private-domain');
+  // A goal inventories or books the data assets.
+  if (says(GOAL, DATA_ASSET)) traits.add('data-asset');
   // A goal rebuilds the campus network.
   if (says(GOAL, CAMPUS_NETWORK)) traits.add('campus-network');
   // An energy or utilities customer in the power sector: its industry lines say so.

@@ -77,6 +77,8 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
     for (const hit of index.find(f.value)) {
       if (industry && !relevant.has(hit.value.id) && !hit.value.anyIndustry) continue;
       if (found.some((x) => x.category.id === hit.value.id)) continue;
+      // "数据资产管理平台" names no fixed-asset platform (aliasNotAfter).
+      if (hit.value.aliasNotAfter?.some((w) => f.value.slice(Math.max(0, hit.start - w.length), hit.start) === w)) continue;
       // Systems named as where the data sits ("数据分散在POS、ERP、WMS和会员系统里，没有统一的数据
       // 仓库") are sources, whatever the rest of the line asks for.
       const clause = clauseAround(f.value, hit.start, CLAUSE_SEPARATOR_NO_LIST);

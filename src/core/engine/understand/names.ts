@@ -45,6 +45,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'email-replacement': '邮件系统替换',
   'integration-platform': '企业集成平台建设',
   'private-domain': '私域运营建设',
+  'data-asset': '数据资产管理',
 };
 
 /** The name of a constraint kind as the report model carries it (a string); an unknown id as is. */
