@@ -10,6 +10,7 @@ import { CNY_PER, formatAmount, formatRange, inCny, inCurrency, round } from '..
 import type { Costs } from '../reportModel';
 import { findFigures } from '../text/figures';
 import { clip, goalClauses, measures } from '../text/restate';
+import { dropTrailingAside } from '../text/trim';
 import type { Understanding } from '../understand';
 import { licenceEndOf } from './replacements';
 
@@ -74,7 +75,7 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
     if (measurable.length === 0 && main && !main.refs.some((r) => flagged.has(r))) {
       const outcome = goalClauses(main.text)[0] ?? '';
       // An outcome, not the thing the goal builds ("统一身份认证与单点登录平台", "建设安全生产信息化平台（EHS）"): that is no benefit to measure.
-      if (outcome.length >= 4 && !BUILDS.test(outcome) && !/(平台|系统)$/.test(outcome.replace(/（[^）]*）$/, ''))) measurable.push({ text: clip(outcome, 30), refs: main.refs });
+      if (outcome.length >= 4 && !BUILDS.test(outcome) && !/(平台|系统)$/.test(dropTrailingAside(outcome))) measurable.push({ text: clip(outcome, 30), refs: main.refs });
     }
     if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
   }
