@@ -23,7 +23,7 @@ import { extractFacts, type IntakeFacts } from '../facts/facts';
 import { engineFindings } from './findings';
 import { qualityGate } from './gate';
 import { inContext } from './plan/conditions';
-import { estimateCosts } from './plan/costs';
+import { ESTIMATE_PRECISION, estimateCosts, lowEndOverrun } from './plan/costs';
 import { lifecycleFindings } from './plan/lifecycle';
 import { buildPlan } from './plan/needs';
 import { applicableRegulation } from './plan/regulation';
@@ -126,7 +126,20 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && !plan.systems.some((s) => industryOwnSystem(u, s.category)));
   const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: gxp };
   const planned = new Set<string>(Object.entries(TESTED_FRAMEWORKS).filter(([test]) => regulated[test as keyof typeof TESTED_FRAMEWORKS]).map(([, id]) => id));
-  const costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
+  let costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
+  // The option the scores prefer may cost more than the budget even at its low end, beyond the
+  // estimate's precision (a suite's field-service module for 600 engineers): the other option,
+  // if it is a real alternative and its low end fits, is the one to recommend, and the report
+  // says so. A gap within the precision is a negotiation (costs.ts) and changes nothing.
+  const other = picks.options.find((o) => !o.recommended && o.applicable && o.strategy !== 'domestic-alt');
+  if (costs.budget?.verdict === 'over' && lowEndOverrun(costs) > ESTIMATE_PRECISION && other) {
+    const instead = estimateCosts(u, plan.systems, other, regulated, options.team);
+    if (instead.budget && instead.budget.verdict !== 'over') {
+      for (const o of picks.options) o.recommended = o === other;
+      other.withinBudget = true;
+      costs = instead;
+    }
+  }
   // With the core system out of scope, the plan's first system leads (a data platform's warehouse).
   const timeline = planTimeline(u, regulated, m.coreSystem.inScope ? undefined : plan.systems[0]?.category);
   const model: ReportModel = {

@@ -221,6 +221,11 @@ const OptionSchema = z.object({
   title: z.string(),
   summary: z.string(),
   recommended: z.boolean(),
+  /**
+   * Recommended because the other option's estimate is over the budget even at its low end and
+   * this one's is not: the other scored higher (generate.ts), and the report says why not it.
+   */
+  withinBudget: z.literal(true).optional(),
   /** False when the option cannot satisfy the constraints at all (it then has no picks). */
   applicable: z.boolean(),
   note: z.string().optional(),

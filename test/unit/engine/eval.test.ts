@@ -1012,6 +1012,36 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'data-asset-rollout',
     present: ['亿信华辰 睿治数据治理平台', '数据资产目录', '按会计规定归集成本', '资产目录发布与首批入表', '质量分按月公布'],
   },
+  recruitment: {
+    // A restaurant chain hiring 35,000 front-line staff a year: résumés in every channel, interviews
+    // and onboarding on paper, no view of each channel's yield.
+    // Before: "多渠道简历统一归集" read as many sales channels: an order management system proposed,
+    // and the customer's "OMS" said to be replaced; every pain and goal sent to clarification.
+    core: 'recruitment',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['OMS', '订单', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'recruitment-rollout',
+    present: ['北森 招聘云', '与现有北森 iTalent同厂商', '电子入职', '试点区域上线', '渠道费用另计'],
+  },
+  'field-service': {
+    // A medical-device maker's field service for 600 engineers: repairs reported by phone and
+    // WeChat, jobs assigned from memory, wrong spare parts, second visits.
+    // Before: "本期暂不给出选型", no system; then, with the category, SAP's field service module
+    // recommended for its same vendor though its estimate was 122% over the budget at its low end.
+    core: 'field-service',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'MES'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'fsm-rollout',
+    present: ['售后宝 现场服务管理', 'SAP Field Service Management', '方案B的估算按下限也超出预算', '备选销售易 服务云', '试点大区上线'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

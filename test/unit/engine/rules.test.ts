@@ -626,6 +626,7 @@ describe('rules on negative fixtures', () => {
     { name: "a warehouse's stock that does not match is no fixed-asset platform", text: intake('仓储：库存账实不符，盘点靠人工'), quiet: ['fixed-asset-lifecycle'] },
     { name: "a utility's meter reading is no energy management to build", text: intake('营收：月底抄表，人工录入'), quiet: ['plant-energy-metering'] },
     { name: 'a product carbon footprint asked by a carmaker', text: intake('客户：主机厂要求提供产品碳足迹'), quiet: [], fires: ['product-carbon-footprint'] },
+    { name: 'channels of résumés are no channels of orders', text: ['[客户行业]：零售', '[核心目标]：', '- 主要目标：上线招聘管理系统', '- 次级目标：多渠道简历统一归集'].join('\n'), quiet: ['oms-unified-inventory'], fires: ['recruitment-frontline'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

@@ -364,3 +364,21 @@ describe('benefits with no money to work from: the customer targets to track', (
     assert.doesNotMatch(benefits('- 主要目标：建设安全生产信息化平台（EHS）'), /按客户自己的目标衡量/);
   });
 });
+
+describe('the recommended option and the budget', () => {
+  it("recommends the other option when the better-scored one is over the budget at its low end beyond the estimate's precision", () => {
+    const { model, body } = evalReport('field-service');
+    const rec = model.options.find((o) => o.recommended)!;
+    assert.equal(rec.id, 'A');
+    assert.equal(rec.withinBudget, true);
+    assert.notEqual(model.costs!.budget!.verdict, 'over');
+    assert.match(body, /推荐方案A（国产优先），因为方案B的估算按下限也超出预算/);
+  });
+
+  it('keeps the better-scored option when its low end is over by less than the precision (a negotiation)', () => {
+    const { model } = evalReport('pharma');
+    const rec = model.options.find((o) => o.recommended)!;
+    assert.equal(rec.id, 'B');
+    assert.equal(rec.withinBudget, undefined);
+  });
+});

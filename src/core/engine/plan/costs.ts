@@ -442,13 +442,22 @@ function exceeds(shown: number, limit: number, currency: string, percent: boolea
   return `超出${what}约${formatAmount(by, currency)}${percent ? `（${Math.round((by / limit) * 100)}%）` : ''}`;
 }
 
+/** The estimate's own precision: a gap to the budget within this share is a negotiation, not a change of scope. */
+export const ESTIMATE_PRECISION = 0.05;
+
+/** How far the estimate's low end is over the budget, as a share of it (0 when it fits or no budget is given). */
+export function lowEndOverrun(costs: Pick<Costs, 'budget' | 'totals'>): number {
+  const low = costs.totals.find((t) => t.period === 'total')?.low;
+  return costs.budget && low !== undefined && costs.budget.total > 0 ? Math.max(0, low - costs.budget.total) / costs.budget.total : 0;
+}
+
 /**
  * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
  * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
  */
 function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over', vendorOf: (category: string | undefined) => string | undefined): string {
   // A gap within the estimate's own precision is a negotiation, not a change of scope.
-  if (overrun <= budget * 0.05) return '差距在估算误差以内，可在报价谈判中消化。';
+  if (overrun <= budget * ESTIMATE_PRECISION) return '差距在估算误差以内，可在报价谈判中消化。';
   const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
   // `systems` holds only what the main goal does not depend on; what a regulation or a hard
   // constraint requires (工控隔离, 等保审计, 信创 OS) cannot wait for a second phase either.
