@@ -1042,6 +1042,51 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'fsm-rollout',
     present: ['售后宝 现场服务管理', 'SAP Field Service Management', '方案B的估算按下限也超出预算', '备选销售易 服务云', '试点大区上线'],
   },
+  'internet-hospital': {
+    // A maternity hospital's internet hospital: follow-up patients queue for prescriptions, only
+    // registration is online, post-natal follow-up done by phone.
+    // Before: "本期暂不给出选型", no system; the hospital rating programme's timeline; the outpatient
+    // queue answered with a call centre's staffing and callbacks.
+    core: 'his-emr',
+    inScope: false,
+    constraints: [],
+    excluded: [],
+    absent: ['暂不给出选型', '话务', '坐席', '需进一步澄清', '迎评'],
+    lifecycle: ['vsphere 7 past'],
+    verdict: 'tight',
+    timeline: 'internet-hospital-rollout',
+    present: ['东华医为 互联网医院', '与现有东华医为同厂商', '药师审方后流转配送', '执业登记', '监管平台'],
+  },
+  'city-operations': {
+    // A prefecture city's operations centre (一网统管): each bureau with its own command hall and
+    // systems, incidents coordinated by phone, no view of the city's state.
+    // Before: a server operating system was the only system (¥86–150万 against ¥5000万), every
+    // pain and goal sent to clarification, a government service platform guessed as the core.
+    core: 'city-operations',
+    inScope: true,
+    constraints: ['xinchuang-full'],
+    excluded: [['rhel', 'xinchuang']],
+    absent: ['按行业推断', '需进一步澄清', '是否替换待与客户确认'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'city-operations-rollout',
+    present: ['华为 城市智能中枢', '数字政通', '事件统一受理、分拨、处置与督办闭环', '首批委办局接入与试运行', '指挥大厅装修'],
+  },
+  'government-budget': {
+    // A city finance bureau's integrated budget management (预算管理一体化) for 900 budget units:
+    // budgeting, allocations, treasury payments and accounting in different vendors' systems.
+    // Before: a corporate EPM (全面预算与合并报表) proposed for it, with a group's chart-of-accounts
+    // risk; the ministry's standard and every goal sent to clarification.
+    core: 'budget-integration',
+    inScope: true,
+    constraints: ['xinchuang-full'],
+    excluded: [['rhel', 'xinchuang']],
+    absent: ['全面预算与合并报表', '各子公司', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'budget-integration-rollout',
+    present: ['中科江南 预算管理一体化', '指标控制支付', '人民银行国库', '市本级试运行与数据迁移', '预算编制的启动时间倒排'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

@@ -627,6 +627,10 @@ describe('rules on negative fixtures', () => {
     { name: "a utility's meter reading is no energy management to build", text: intake('营收：月底抄表，人工录入'), quiet: ['plant-energy-metering'] },
     { name: 'a product carbon footprint asked by a carmaker', text: intake('客户：主机厂要求提供产品碳足迹'), quiet: [], fires: ['product-carbon-footprint'] },
     { name: 'channels of résumés are no channels of orders', text: ['[客户行业]：零售', '[核心目标]：', '- 主要目标：上线招聘管理系统', '- 次级目标：多渠道简历统一归集'].join('\n'), quiet: ['oms-unified-inventory'], fires: ['recruitment-frontline'] },
+    { name: "a hospital's outpatient queue is no call centre's", text: ['[客户行业]：医疗', '[核心目标]：', '- 成功标尺：门诊排队时间下降30%'].join('\n'), quiet: ['contact-center-peak'] },
+    { name: "callers' queue (positive control)", text: intake('客服：热线高峰排队时间过长，接通率不到70%'), quiet: [], fires: ['contact-center-peak'] },
+    { name: "a government's integrated budget management is no corporate EPM", text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：18个月内建成预算管理一体化系统'].join('\n'), quiet: ['epm-platform'] },
+    { name: "a group's budgeting and consolidation (positive control)", text: ['[客户行业]：制造', '[核心目标]：', '- 主要目标：上线全面预算与合并报表一体化平台'].join('\n'), quiet: [], fires: ['epm-platform'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

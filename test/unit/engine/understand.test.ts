@@ -668,6 +668,13 @@ describe('understand: a group\'s HR and OA', () => {
     for (const id of ['lab-lims', 'lims-instrument-risk', 'lims-survey']) assert.ok(!pharma.includes(id), id);
   });
 
+  it('takes a system the segment names and a goal builds for the project to build, not one to keep or replace', () => {
+    const u = understood(['[客户行业]：政府', '- 细分领域：地级市城市运行管理中心', '[核心目标]：', '- 主要目标：两年内建成城市运行管理中心（一网统管）']);
+    assert.equal(u.model.coreSystem.category, 'city-operations');
+    assert.equal(u.model.coreSystem.inScope, true);
+    assert.deepEqual(u.model.coreSystem.refs, [4]);
+  });
+
   it('reads a drug distributor as its own industry, not a drug maker', () => {
     assert.equal(group().model.industry.id, 'pharma-distribution');
   });

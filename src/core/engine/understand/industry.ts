@@ -76,13 +76,19 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
     if (!f) continue;
     for (const hit of index.find(f.value)) {
       if (industry && !relevant.has(hit.value.id) && !hit.value.anyIndustry) continue;
-      if (found.some((x) => x.category.id === hit.value.id)) continue;
       // "数据资产管理平台" names no fixed-asset platform (aliasNotAfter).
       if (hit.value.aliasNotAfter?.some((w) => f.value.slice(Math.max(0, hit.start - w.length), hit.start) === w)) continue;
       // Systems named as where the data sits ("数据分散在POS、ERP、WMS和会员系统里，没有统一的数据
       // 仓库") are sources, whatever the rest of the line asks for.
       const clause = clauseAround(f.value, hit.start, CLAUSE_SEPARATOR_NO_LIST);
       const scope = IN_SCOPE.test(f.value) && !DATA_SOURCES.test(f.value.slice(clause.start, clause.end));
+      const known = found.find((x) => x.category.id === hit.value.id);
+      // Named first by the segment ("地级市城市运行管理中心"), then built by a goal ("建成城市运行管理
+      // 中心"): the goal's line says it is in scope.
+      if (known) {
+        if (scope && !known.scope && f.section === '核心目标' && known.fact === segment) Object.assign(known, { fact: f, scope, ...(REPLACES.test(f.value) ? { replaces: true } : {}) });
+        continue;
+      }
       found.push({ category: hit.value, fact: f, scope, ...(scope && REPLACES.test(f.value) ? { replaces: true } : {}), alias: hit.alias });
     }
   }
