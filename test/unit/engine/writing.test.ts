@@ -382,3 +382,19 @@ describe('the recommended option and the budget', () => {
     assert.equal(rec.withinBudget, undefined);
   });
 });
+
+describe('budget advice when the estimate is over', () => {
+  const advice = (name: string) => evalReport(name).model.costs!.budget!.statement;
+
+  it('names who to negotiate the largest purchase with: a licence with its vendor, hardware with its supplier', () => {
+    assert.match(advice('laboratory'), /与三维天地谈许可分期与报价/);
+    // The rooms' terminals, not the server OS beside them.
+    assert.match(advice('video-conferencing'), /与设备供应商谈报价与分批供货/);
+    assert.doesNotMatch(advice('video-conferencing'), /麒麟/);
+  });
+
+  it('says "一期只交付首要目标所需的部分" only where something priced is not for the main goal', () => {
+    assert.doesNotMatch(advice('laboratory'), /一期只交付/);
+    assert.match(advice('email'), /一期只交付首要目标所需的部分/);
+  });
+});

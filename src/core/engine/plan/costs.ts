@@ -484,11 +484,18 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
   const parts: string[] = [];
   if (deferred.length > 0) parts.push(`把${deferred.map((s) => `“${s.name}”`).join('、')}放到二期（约${formatAmount(saved, currency)}）`);
   if (saved < overrun) {
-    const licence = items.filter((i) => i.kind === 'licence').sort((a, b) => b.high - a.high)[0];
+    // The largest purchase: a licence, or the hardware a kind buys (the video rooms' terminals),
+    // which costs.ts shows as one-time infrastructure.
+    const hardware = (i: CostItem) => i.kind === 'infrastructure' && i.period === 'one-time' && i.assumption.startsWith('硬件采购');
+    const purchase = items.filter((i) => i.kind === 'licence' || hardware(i)).sort((a, b) => b.high - a.high)[0];
     // The vendor by its name (与国电南瑞谈…), not "the vendor of" a product line.
-    const vendor = licence ? vendorOf(licence.category) : undefined;
-    const talk = vendor ? `与${vendor}谈许可分期与报价` : licence ? `与${licence.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价` : '报价谈判';
-    parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `一期只交付首要目标所需的部分，${talk}，或分期建设、按里程碑付款`);
+    // Hardware is bought from whoever supplies it (an OEM, a reseller), not from the maker of the
+    // product line it runs (NVIDIA for GPU desktops).
+    const vendor = purchase && !hardware(purchase) ? vendorOf(purchase.category) : undefined;
+    const talk = !purchase ? '报价谈判' : hardware(purchase) ? '与设备供应商谈报价与分批供货' : vendor ? `与${vendor}谈许可分期与报价` : `与${purchase.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价`;
+    // With nothing priced but what the main goal needs, there is no lesser part to leave out.
+    const phase = systems.length === 0 ? '' : '一期只交付首要目标所需的部分，';
+    parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `${phase}${talk}，或分期建设、按里程碑付款`);
   }
   return `${verdict === 'tight' ? '报价若接近上限，' : '要回到预算内，'}${parts.join('；')}。`;
 }
