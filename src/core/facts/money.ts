@@ -8,6 +8,7 @@
  */
 import { isAsciiDigit, type Position, type Range } from '../document';
 import { dropTrailingZeros, formatCompact } from './lines';
+import { CN_NUMBERS } from '../text/chineseNumerals';
 
 export type Currency = 'USD' | 'CNY' | 'EUR' | 'GBP' | 'HKD' | 'SGD' | 'JPY';
 type MoneyPeriod = 'year' | 'quarter' | 'month';
@@ -122,11 +123,9 @@ const MAGNITUDES: Record<string, number> = {
 const MONEY =
   /(US\$|HK\$|S\$|CN¥|JP¥|USD|HKD|SGD|RMB|CNY|EUR|GBP|JPY|人民币|[$＄¥￥€£])?[ \t]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]?(千万|百万|十万|万|亿|千|(?:million|billion|mn|bn|[kmb])(?![a-z])))?(?:[ \t]?(元人民币|人民币|美元|美金|欧元|英镑|港币|港元|新加坡元|新元|日元|元|块|USD|RMB|CNY|EUR|GBP|HKD|SGD|JPY)(?![a-z]))?(?:[ \t]*(?:\/|每|per[ \t]+)[ \t]*(年|yr|year|annum|季度|季|quarter|月|month)(?![a-z]))?/giy;
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
 /** `3`, `三`, `十` → a number of years (1–30), else undefined. */
 export function parseYearCount(s: string): number | undefined {
-  const n = /^\d+$/.test(s) ? Number(s) : CN_DIGITS[s];
+  const n = /^\d+$/.test(s) ? Number(s) : CN_NUMBERS[s];
   return n !== undefined && n >= 1 && n <= 30 ? n : undefined;
 }
 

@@ -485,8 +485,8 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
   if (deferred.length > 0) parts.push(`把${deferred.map((s) => `“${s.name}”`).join('、')}放到二期（约${formatAmount(saved, currency)}）`);
   if (saved < overrun) {
     // The largest purchase: a licence, or the hardware a kind buys (the video rooms' terminals),
-    // which costs.ts shows as one-time infrastructure.
-    const hardware = (i: CostItem) => i.kind === 'infrastructure' && i.period === 'one-time' && i.assumption.startsWith('硬件采购');
+    // shown as infrastructure: the only one-time infrastructure estimateCosts writes.
+    const hardware = (i: CostItem) => i.kind === 'infrastructure' && i.period === 'one-time';
     const purchase = items.filter((i) => i.kind === 'licence' || hardware(i)).sort((a, b) => b.high - a.high)[0];
     // The vendor by its name (与国电南瑞谈…), not "the vendor of" a product line.
     // Hardware is bought from whoever supplies it (an OEM, a reseller), not from the maker of the

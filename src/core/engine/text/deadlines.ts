@@ -7,6 +7,8 @@
  * string outside a regular-expression literal in ASCII escapes, which a raw template cannot take.
  */
 
+import { CN_NUMBERS } from '../../text/chineseNumerals';
+
 /** The date: year, month and 底/末 (groups 1–3). */
 const CALENDAR_DATE = '(20\\d{2})\\s?年\\s?(?:(\\d{1,2})\\s?月)?(底|末)?';
 /**
@@ -28,7 +30,8 @@ export const YEARS = new RegExp(`(${YEAR_COUNT})\\s?年(?!度|前|底|初)`);
  */
 export const CHINESE_COUNT_DEADLINE = /(二十四|十[一二八]|[半一二两三四五六七八九十])(个月|年半?)(?:之|以)?内/;
 
-const CHINESE_NUMBERS: Readonly<Record<string, number>> = { 半: 0.5, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12, 十八: 18, 二十四: 24 };
+/** The counts CHINESE_COUNT_DEADLINE reads: the one-character numerals, with 半 and the month counts of two or three. */
+const CHINESE_NUMBERS: Readonly<Record<string, number>> = { ...CN_NUMBERS, 半: 0.5, 十一: 11, 十二: 12, 十八: 18, 二十四: 24 };
 
 /** The months of a CHINESE_COUNT_DEADLINE match: 12 for "一年内", 18 for "一年半内", 6 for "半年内". */
 export function chineseCountMonths(m: RegExpExecArray): number {

@@ -10,7 +10,8 @@ import { clausesOutsideBrackets, withoutFigureLabel } from '../text/restate';
 // A deadline by the calendar (checked before MONTHS, which would read the "6月" of "2026年6月底前"),
 // and one counted in years, in the grammar that cuts it off a goal's text (withoutLeadingDeadline).
 import { BY_DATE, chineseCountMonths, CHINESE_COUNT_DEADLINE, YEARS } from '../text/deadlines';
-import { clean, CN_NUMBERS, countsBefore } from './shared';
+import { clean, countsBefore } from './shared';
+import { CN_NUMBERS } from '../../text/chineseNumerals';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
 /** A count of months; not the month of a date ("2027年3月"), which dateDeadline reads when it is one. */

@@ -58,6 +58,8 @@ const VIRTUAL_DESKTOP = caseInsensitiveRegExp('云桌面|桌面云|虚拟桌面|
  * among the estate ("Windows与信创终端统一管理"). The rules of it (rules.yaml,
  * office-xinchuang-programme) hold a copy, which a test keeps equal.
  */
+const OFFICE_XINCHUANG = /(办公|终端|桌面|公文)[^，；。正已]{0,16}(信创|国产化)|(?<![与和及、]|(正在|已经?)[^，；。]{0,4}换[成为]?)(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
+
 /**
  * A goal to replace the email system: "一年内完成邮件系统信创替代", "邮箱国产化", "Exchange替换为国产
  * 邮件系统". Migrating the mailboxes alone ("迁移全部邮箱") is what a replacement does, not a reason
@@ -82,8 +84,6 @@ const PRIVATE_DOMAIN = caseInsensitiveRegExp('(?<![a-z])SCRM(?![a-z])|私域[^�
  * The rules of it (rules.yaml, data-asset-catalog) hold a copy, which a test keeps equal.
  */
 const DATA_ASSET = /数据资产|入表|数据资源[^，；。]{0,6}(会计|入表|登记)/;
-
-const OFFICE_XINCHUANG = /(办公|终端|桌面|公文)[^，；。正已]{0,16}(信创|国产化)|(?<![与和及、]|(正在|已经?)[^，；。]{0,4}换[成为]?)(信创|国产化)[^，；。]{0,8}(办公|终端|电脑)/;
 
 /**
  * A goal to rebuild the campus network: "三院区园区网络改造，核心双活、无线全覆盖". The rules of it

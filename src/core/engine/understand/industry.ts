@@ -82,14 +82,15 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
       // 仓库") are sources, whatever the rest of the line asks for.
       const clause = clauseAround(f.value, hit.start, CLAUSE_SEPARATOR_NO_LIST);
       const scope = IN_SCOPE.test(f.value) && !DATA_SOURCES.test(f.value.slice(clause.start, clause.end));
+      const named = { fact: f, scope, ...(scope && REPLACES.test(f.value) ? { replaces: true } : {}) };
       const known = found.find((x) => x.category.id === hit.value.id);
       // Named first by the segment ("地级市城市运行管理中心"), then built by a goal ("建成城市运行管理
       // 中心"): the goal's line says it is in scope.
       if (known) {
-        if (scope && !known.scope && f.section === '核心目标' && known.fact === segment) Object.assign(known, { fact: f, scope, ...(REPLACES.test(f.value) ? { replaces: true } : {}) });
+        if (scope && !known.scope && f.section === '核心目标' && known.fact === segment) Object.assign(known, named);
         continue;
       }
-      found.push({ category: hit.value, fact: f, scope, ...(scope && REPLACES.test(f.value) ? { replaces: true } : {}), alias: hit.alias });
+      found.push({ category: hit.value, alias: hit.alias, ...named });
     }
   }
   // A system the budget buys (接受SaaS模式（订单中台与库存中台）) is one the project builds.

@@ -11,11 +11,11 @@ import { clean, clip } from './shared';
 import { trimEndOf } from '../text/trim';
 import { withoutFigureLabel } from '../text/restate';
 import { holdsAny, holdingAny } from '../../text/holdsAny';
+import { CN_NUMBERS } from '../../text/chineseNumerals';
 
 const ONE_TIME = holdingAny('初期建设', '首年建设', '一次性', '建设', '采购', '实施');
 const RECURRING = /运维|每年|年运维|服务费|订阅|\/年/;
 const YEARS_WORD = /(\d{1,2}|[一二两三四五六七八九十])\s{0,1}年(?!度|内)/;
-const CN: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function value(m: Money): MoneyValue {
   return { amount: m.amount, currency: m.currency, text: formatAmount(m.amount, m.currency) };
@@ -71,7 +71,7 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
     for (const f of section) {
       const m = YEARS_WORD.exec(f.value);
       if (m && !holdsAny(f.value.slice(Math.max(0, m.index - 1), m.index + 4), ['年运维', '每年'])) {
-        const n = Number(m[1]) || CN[m[1]!];
+        const n = Number(m[1]) || CN_NUMBERS[m[1]!];
         if (n && n >= 1 && n <= 10) {
           horizon = n;
           refsUsed.add(f.line + 1);

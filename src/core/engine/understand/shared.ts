@@ -2,6 +2,7 @@
 import type { Fact, IntakeFacts } from '../../facts/facts';
 import { memoByText } from '../../text/memo';
 import { trimEndOf } from '../text/trim';
+import { CN_NUMBERS } from '../../text/chineseNumerals';
 
 /** 1-based intake lines of facts, sorted, without duplicates. */
 export function refs(facts: Iterable<Fact | undefined>): number[] {
@@ -93,9 +94,6 @@ const FULL_OPEN = 0xff08;
 const OPEN = 0x28;
 const FULL_CLOSE = 0xff09;
 const CLOSE = 0x29;
-
-/** The value of a one-character Chinese numeral (三 → 3). */
-export const CN_NUMBERS: Readonly<Record<string, number>> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** A count written in Chinese or digits right before one of `units` (三个工厂, 2处, 两个院区): the numbers found. */
 export function countsBefore(text: string, units: readonly string[]): number[] {
