@@ -39,6 +39,12 @@ function assertTraitAgreesWithRule(trait: Trait, ruleId: string, goal: (text: st
   }
 }
 
+/** An intake of the industry lines given whose main goal is the text the test passes in. */
+const goalIn =
+  (...industryLines: string[]) =>
+  (text: string): Understanding =>
+    understood([...industryLines, '[核心目标]：', `- 主要目标：${text}`]);
+
 const withComponents = (...components: string[]) => ['[客户行业]：零售', '- 细分领域：连锁商超', '[基础设施现状]：', '- 关键组件：', ...components.map((c) => `  - ${c}`)];
 
 function eol(components: string[], asOf = AS_OF): string[] {
@@ -120,7 +126,7 @@ describe('understanding', () => {
   });
 
   it('reads a goal to move the desktops into the data centre as the desktop rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：汽车', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：汽车');
     assertTraitAgreesWithRule('virtual-desktop', 'virtual-desktop-platform', goal, ['研发和外包人员全部通过云桌面办公', '建设桌面云', '虚拟桌面替代PC', '上线VDI', '上线vdi', '采用DaaS', '图形工作站云化为云工作站', '上线新ERP', '桌面运维外包', 'VDIX项目上线']);
     assert.ok(goal('上线vdi').traits.has('virtual-desktop'));
     assert.ok(!goal('VDIX项目上线').traits.has('virtual-desktop'));
@@ -129,14 +135,14 @@ describe('understanding', () => {
   });
 
   it('reads a goal to build backup and recovery as its rule does, and no DR site programme as one', () => {
-    const goal = (text: string) => understood(['[客户行业]：医疗', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：医疗');
     assertTraitAgreesWithRule('backup-programme', 'backup-platform', goal, ['12个月内建成防勒索的备份与恢复体系', '备份覆盖全部虚拟机、数据库与PACS影像', '补齐备份短板', '完善数据备份', '建设备份平台', '上线新ERP', '备份数据保留30天', '核心系统4小时内可恢复']);
     // A DR site programme holds its backups: the trait, and the backup rule, stay off.
     assert.ok(!goal('建设同城灾备中心，建成备份与恢复体系').traits.has('backup-programme'));
   });
 
   it('reads a goal to build the delivery platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：证券', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：证券');
     assertTraitAgreesWithRule('devops-platform', 'devops-platform', goal, ['12个月内建成统一的研发效能平台（DevOps）', '建设CI/CD平台', '上线持续交付平台', '上线devops平台', '发布时间缩短到15分钟，CI/CD全自动', '实现持续交付', '上线新ERP', '研发人员扩充到500人', 'CICD工具选型']);
     // The pain alone is no project: slow releases are a reason, not a platform.
     assert.ok(!understood(['[客户行业]：证券', '[当前痛点]：', '- 缺少CI/CD，发布靠手工']).traits.has('devops-platform'));
@@ -145,28 +151,28 @@ describe('understanding', () => {
   });
 
   it('reads a goal to build the identity platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：教育', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：教育');
     assertTraitAgreesWithRule('identity-platform', 'iam-sso-platform', goal, ['12个月内建成统一身份认证与单点登录平台', '上线SSO', '替换现有IAM', '建设统一认证平台', '各系统接入统一身份认证', '统一身份认证覆盖全部系统', '上线新ERP']);
     // A customer who has one and asks systems to join it builds none.
     assert.ok(!goal('各系统接入统一身份认证').traits.has('identity-platform'));
   });
 
   it('reads a goal to build the integration platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：零售', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：零售');
     assertTraitAgreesWithRule('integration-platform', 'integration-platform', goal, ['建设企业集成平台（API网关与ESB），把点对点接口收拢到平台上', '上线iPaaS', '搭建API网关', '引入企业服务总线', '上线新ERP', '对接外卖平台', '新系统经ESB对接', 'MESB项目上线']);
     // Connecting a system through one is no platform to build.
     assert.ok(!goal('新系统经ESB对接').traits.has('integration-platform'));
   });
 
   it('reads a goal to build private-domain operations on WeCom as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：零售', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：零售');
     assertTraitAgreesWithRule('private-domain', 'scrm-private-domain', goal, ['基于企业微信建设私域SCRM，导购企业微信加好友和社群运营', '上线scrm', '私域运营覆盖全部门店', '企微好友数达到600万', '上线新ERP', '企业微信审批集成', 'OA待办推送到企业微信']);
     // WeCom as the office's messenger is no private domain.
     assert.ok(!goal('OA待办推送到企业微信').traits.has('private-domain'));
   });
 
   it('reads a goal to inventory or book the data assets as its rule does, and no fixed-asset platform in 数据资产管理平台', () => {
-    const goal = (text: string) => understood(['[客户行业]：能源', '- 细分领域：城市燃气', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：能源', '- 细分领域：城市燃气');
     assertTraitAgreesWithRule('data-asset', 'data-asset-catalog', goal, ['一年内建成数据资产管理平台，完成数据资产盘点与目录', '首批数据资产完成入表', '数据资源入表', '上线新ERP', '建设全校资产管理平台']);
     const u = goal('一年内建成数据资产管理平台，完成数据资产盘点与目录');
     assert.ok(!u.model.statedSystems.some((s) => s.category === 'fixed-assets') && u.model.coreSystem.category !== 'fixed-assets');
@@ -175,7 +181,7 @@ describe('understanding', () => {
   });
 
   it('reads a goal to replace the virtualisation platform as its rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：制造业', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：制造业');
     assertTraitAgreesWithRule('virtualization-replacement', 'virtualization-replacement-platform', goal, ['2027年3月VMware到期前完成虚拟化平台替换', 'vSphere迁移到国产超融合', '替换VMware', '虚拟化平台国产化', '摆脱vmware', '升级到vSphere 8', '上线新ERP', 'VMware续约']);
     assert.ok(goal('替换vmware').traits.has('virtualization-replacement'));
     assert.ok(!goal('升级到vSphere 8').traits.has('virtualization-replacement'));
@@ -209,7 +215,7 @@ describe('understanding', () => {
   });
 
   it('reads a goal to build an LLM application as the assistant rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：汽车', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：汽车');
     assertTraitAgreesWithRule('llm-application', 'enterprise-rag-assistant', goal, ['上线售后技术问答助手', '基于内部文档回答并给出出处', '建设RAG知识库', '大模型知识库问答', '上线新ERP', '智能客服降低人工量', 'DRAGON项目上线', '搭建AI中台']);
     assert.ok(goal('建设RAG知识库').traits.has('llm-application'));
     assert.ok(!goal('DRAGON项目上线').traits.has('llm-application'));
@@ -223,7 +229,7 @@ describe('understanding', () => {
   });
 
   describe('a database replacement', () => {
-    const goal = (text: string) => understood(['[客户行业]：能源', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：能源');
     it('is read as the replacement rules do: the trait and their pattern (a copy in rules.yaml) agree', () => {
       assertTraitAgreesWithRule('database-replacement', 'domestic-database-replacement', goal, ['2027年底前38套核心系统数据库全部替换为国产数据库', '数据库国产化替代', '核心系统去O', 'Oracle迁移到国产数据库', '国产数据库替换Oracle', '上线新ERP', '数据库升级到19c', '去OA系统']);
       assert.ok(goal('数据库国产化替代').traits.has('database-replacement'));
@@ -737,7 +743,7 @@ describe('understand: what an upgrade leads to is not the estate', () => {
 
 describe('understand: a campus network rebuild', () => {
   it('reads a goal to rebuild the campus network as the network rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
-    const goal = (text: string) => understood(['[客户行业]：医疗', '- 细分领域：三级甲等综合医院，一院三区', '[核心目标]：', `- 主要目标：${text}`]);
+    const goal = goalIn('[客户行业]：医疗', '- 细分领域：三级甲等综合医院，一院三区');
     assertTraitAgreesWithRule('campus-network', 'campus-network-refresh', goal, ['12个月内完成三院区园区网络改造，核心双活、无线全覆盖', '校园网升级', '厂区网络重建', '病房无线全覆盖', '核心交换机双活', '上线新HIS', '网络安全等级保护']);
   });
 
