@@ -26,7 +26,7 @@ import { inContext } from './plan/conditions';
 import { ESTIMATE_PRECISION, estimateCosts, lowEndOverrun } from './plan/costs';
 import { lifecycleFindings } from './plan/lifecycle';
 import { buildPlan } from './plan/needs';
-import { applicableRegulation } from './plan/regulation';
+import { applicableRegulation, withSystemRegulators } from './plan/regulation';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
 import { coreOfAnyIndustry, hitsForProject, industryOwnSystem } from './plan/anyIndustry';
@@ -153,7 +153,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     candidates: picks.candidates,
     lifecycle,
     // What the timeline and costs plan for is scheduled in the next steps too, brought in or stated.
-    regulations: regulation.regulations.map((r) => (r.id !== undefined && planned.has(r.id) ? { ...r, planned: true } : r)),
+    regulations: withSystemRegulators(u, regulation.regulations, plan.systems).map((r) => (r.id !== undefined && planned.has(r.id) ? { ...r, planned: true } : r)),
     costs,
     timeline,
     risks: assessRisks(u, hits, lifecycle, timeline, costs, picks.options.find((o) => o.recommended)),

@@ -242,6 +242,12 @@ export const CategorySchema = z
      * report says it is extended `to` (全部系统); without, a kept product is only upgraded.
      */
     extendedBy: z.object({ trait: TraitSchema, to: NonEmpty }).strict().optional(),
+    /**
+     * Authorities that supervise what a system of this kind does, whatever the customer's industry
+     * (a tax platform's invoices: 国家税务总局): listed with the industry's when the plan builds one,
+     * in the jurisdictions the customer is in.
+     */
+    regulators: z.array(z.object({ name: NonEmpty, jurisdiction: JurisdictionSchema }).strict()).min(1).optional(),
   })
   .strict();
 

@@ -899,7 +899,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: [],
     verdict: 'within',
     timeline: 'tax-rollout',
-    present: ['百望云 税务数字化平台', 'SAP Document and Reporting Compliance', '税负率', '直接开票的应急通道', '试点公司上线'],
+    present: ['百望云 税务数字化平台', 'SAP Document and Reporting Compliance', '税负率', '直接开票的应急通道', '试点公司上线', '监管机构国家税务总局'],
   },
   'process-safety': {
     // A fine-chemicals maker's process safety platform: hot-work and confined-space permits on

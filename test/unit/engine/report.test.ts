@@ -671,6 +671,26 @@ describe('regulation: a regulator of part of an industry, named for the words th
   });
 });
 
+describe('regulation: the authority of what the plan builds, whatever the industry', () => {
+  const regulators = (name: string) =>
+    generateReport(parseIntake(readFixture(`eval/${name}`)), 0, { asOf: AS_OF }).regulations.filter((r) => r.kind === 'regulator');
+
+  it("names a manufacturer's tax platform's 国家税务总局 first, citing the goal that builds it", () => {
+    const list = regulators('tax-invoicing');
+    assert.deepEqual(list.map((r) => r.name), ['国家税务总局', '工业和信息化部', '国家市场监督管理总局']);
+    assert.equal(list[0]!.why, '建设税务管理与发票平台，中国境内');
+    assert.ok(list[0]!.refs.length > 0);
+  });
+
+  it('names it once where the industry lists it too, and not at all where the plan does not build the system', () => {
+    // A chemical maker's safety platform: 应急管理部 is the industry's (化工) already.
+    assert.equal(regulators('process-safety').filter((r) => r.name === '应急管理部').length, 1);
+    // A manufacturer whose plan has no tax platform.
+    const mes = regulators('manufacturing');
+    assert.ok(mes.some((r) => r.name === '工业和信息化部') && !mes.some((r) => r.name === '国家税务总局'), mes.map((r) => r.name).join('、'));
+  });
+});
+
 describe('report: the timeline\'s deliverables', () => {
   it('are joined with ； where one of them is a list of its own, with 、 otherwise', () => {
     const md = (name: string) => bodyOf(renderMarkdown(generateReport(parseIntake(readFixture(`eval/${name}`)), 0, { asOf: AS_OF }), { refs: false }));

@@ -74,3 +74,23 @@ function dedupe(list: Clarification[]): Clarification[] {
   for (const c of list) if (!out.some((o) => o.question === c.question)) out.push(c);
   return out;
 }
+
+/**
+ * The industry's regulators with, first, those of what the plan builds (a tax platform's
+ * 国家税务总局 for a manufacturer): the project's own authority leads the list the report's
+ * summary shortens. One already listed for the industry is not repeated.
+ */
+export function withSystemRegulators(u: Understanding, regulations: readonly Regulation[], systems: readonly { category: string; refs: readonly number[] }[]): Regulation[] {
+  const own: Regulation[] = [];
+  for (const s of systems) {
+    const category = u.kb.category(s.category);
+    for (const r of category?.regulators ?? []) {
+      if (!u.jurisdictions.has(r.jurisdiction)) continue;
+      if (regulations.some((x) => x.kind === 'regulator' && x.name === r.name) || own.some((x) => x.name === r.name)) continue;
+      own.push({ kind: 'regulator', name: r.name, basis: 'brought-in', why: `建设${category!.name}，${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}`, refs: uniqueAscending([...s.refs]) });
+    }
+  }
+  if (own.length === 0) return [...regulations];
+  const at = regulations.findIndex((r) => r.kind === 'regulator');
+  return at < 0 ? [...regulations, ...own] : [...regulations.slice(0, at), ...own, ...regulations.slice(at)];
+}
