@@ -63,6 +63,11 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     // A spelling of nothing would be found in every goal: each product would be told it lacks it.
     for (const w of p.lacks?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: lacks word "${w}" has an empty spelling`);
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
+    if (p.onDevices !== undefined) {
+      const desktop = k.products.find((q) => q.id === p.onDevices);
+      if (!desktop) problems.push(`product ${p.id}: unknown onDevices "${p.onDevices}"`);
+      else if (desktop.vendor !== p.vendor || desktop.id === p.id) problems.push(`product ${p.id}: onDevices "${desktop.id}" must be another product of the same vendor`);
+    }
     if (p.successor !== undefined) {
       // The line sold in its place: another product of the same vendor, of one of its kinds.
       const next = k.products.find((q) => q.id === p.successor);

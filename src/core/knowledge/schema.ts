@@ -320,6 +320,11 @@ export const ProductSchema = z
      * it already.
      */
     successor: Id.optional(),
+    /**
+     * The product the same words name on people's devices (统信UOS under 终端 is the desktop
+     * edition, not this server one): an estate line whose key names terminals or PCs reads it as that one.
+     */
+    onDevices: Id.optional(),
   })
   .strict();
 

@@ -1097,11 +1097,11 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: false,
     constraints: ['xinchuang-preferred'],
     excluded: [],
-    absent: ['信创办公终端', '办公软件', '3-2-1-1-0', '邮件切换'],
+    absent: ['信创办公终端', '办公软件', '3-2-1-1-0', '邮件切换', '统信UOS服务器版'],
     lifecycle: ['vsphere 6.7 past', 'windows-client 10 past'],
     verdict: 'tight',
     timeline: 'security-programme',
-    present: ['奇安信 天擎终端安全管理系统', '准入', '补丁灰度分批分发', 'Windows与国产操作系统终端'],
+    present: ['奇安信 天擎终端安全管理系统', '准入', '补丁灰度分批分发', 'Windows与国产操作系统终端', '统信UOS桌面专业版'],
   },
 };
 

@@ -466,6 +466,15 @@ describe('lifecycle on the report date', () => {
     assert.deepEqual(understood(['[客户行业]：建材制造', '[基础设施现状]：', '- ERP：用友BIP']).model.estate.products.map((p) => p.product), ['yonyou-bip']);
   });
 
+  it('a domestic OS named under a key about terminals or PCs is its desktop edition; under servers, the server one', () => {
+    // (Windows 10 is a lifecycle family of no product entry.)
+    const products = (...lines: string[]) => understood(withComponents(...lines)).model.estate.products.filter((p) => p.product !== undefined).map((p) => `${p.product} ${p.categories.join('+')}`);
+    assert.deepEqual(products('终端：Windows 10 与 统信UOS 并存'), ['uos-desktop desktop-os']);
+    assert.deepEqual(products('办公电脑：银河麒麟'), ['kylin-desktop desktop-os']);
+    assert.deepEqual(products('服务器操作系统：统信UOS'), ['uos-server os']);
+    assert.deepEqual(products('操作系统：银河麒麟、统信UOS'), ['kylin-server-os os', 'uos-server os']);
+  });
+
   it('"Windows AD" is the directory on its server, not a Windows desktop of no version', () => {
     const families = (line: string) => understood(withComponents(line)).model.estate.products.map((p) => `${p.family} ${p.version ?? '-'}`);
     assert.deepEqual(families('身份：Windows AD（Windows Server 2016）'), ['windows-server 2016']);

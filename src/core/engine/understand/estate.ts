@@ -207,6 +207,12 @@ function countsServers(text: string, end: number, fieldPath: readonly string[]):
 }
 const ESTATE_SECTIONS = new Set(['基础设施现状', '当前痛点', '特殊要求']);
 
+/** A key about people's devices: 终端, 办公电脑, 桌面, 笔记本, PC. */
+const DEVICE_KEY = /终端|电脑|桌面|笔记本|台式机|\b[Pp][Cc]\b/;
+function namesDevices(key: string): boolean {
+  return DEVICE_KEY.test(key);
+}
+
 export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateResult {
   const index = namesIndex(kb);
   const systems = knowledgeIndex(kb, 'business-categories');
@@ -242,7 +248,9 @@ export function detectEstate(facts: readonly Fact[], kb: KnowledgeBase): EstateR
       const engine = compatibleEngine(kb, f.value, hit, hits[h + 1]) ? hits[++h]! : undefined;
       const version = versionAfter(f.value, (engine ?? hit).end);
       const family = named.kind === 'family' ? named.family : kb.lifecycle.find((l) => l.product === named.product.id);
-      const product = named.kind === 'product' ? named.product : named.family.product ? kb.product(named.family.product) : undefined;
+      const found = named.kind === 'product' ? named.product : named.family.product ? kb.product(named.family.product) : undefined;
+      // "终端：Windows 10 与 统信UOS 并存": the desktop edition the same words name there.
+      const product = found?.onDevices !== undefined && f.fieldPath.some(namesDevices) ? (kb.product(found.onDevices) ?? found) : found;
       const key = family?.id ?? product!.id;
       // The family found above already: what entryName works out for a named component.
       const name = family?.name ?? product!.name;
