@@ -1001,16 +1001,17 @@ const EXPECTED: Record<string, Expectation> = {
     // inventoried and booked.
     // Before: the data asset platform read as a fixed-asset platform (资产管理平台, 资产盘点) and
     // proposed as one with RFID counts; no catalogue or booking answered; data quality and the
-    // catalogue sent to clarification or answered with consent management.
+    // catalogue sent to clarification or answered with consent management. Later: 华为云 DataArts,
+    // which ships for 华为云Stack, was excluded as of a public cloud the customer does not use.
     core: 'scada-ems',
     inScope: false,
     constraints: ['xinchuang-preferred'],
-    excluded: [['huawei-dataarts', 'cloud'], ['alibaba-dataworks', 'cloud'], ['microsoft-purview', 'cloud']],
+    excluded: [['alibaba-dataworks', 'cloud'], ['microsoft-purview', 'cloud']],
     absent: ['固定资产', 'RFID', '同意管理', '需进一步澄清'],
     lifecycle: [],
     verdict: 'tight',
     timeline: 'data-asset-rollout',
-    present: ['亿信华辰 睿治数据治理平台', '数据资产目录', '按会计规定归集成本', '资产目录发布与首批入表', '质量分按月公布'],
+    present: ['华为云 DataArts Studio——可部署在客户现有的华为云Stack上', '亿信华辰 睿治数据治理平台', '数据资产目录', '按会计规定归集成本', '资产目录发布与首批入表', '质量分按月公布'],
   },
   recruitment: {
     // A restaurant chain hiring 35,000 front-line staff a year: résumés in every channel, interviews

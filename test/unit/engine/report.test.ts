@@ -648,6 +648,30 @@ describe('picks: what a product does only with an add-on, where the customer ask
   });
 });
 
+describe("picks: a cloud's service that ships for its vendor's private stack, to a customer who runs that stack", () => {
+  const report = (cloud: string) => generateReport(parseIntake(readFixture('eval/data-assets').replace('- 私有云：华为云Stack', `- 私有云：${cloud}`)), 0, { asOf: AS_OF });
+  const governance = (r: ReturnType<typeof report>) => r.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'data-governance')!;
+
+  it('proposes DataArts on 华为云Stack, as the customer\'s own deployment, priced as a licence', () => {
+    const r = report('华为云Stack');
+    const pick = governance(r);
+    assert.equal(pick.product.id, 'huawei-dataarts');
+    assert.ok(r.candidates.some((c) => c.product.id === 'huawei-dataarts' && c.notes.includes('可部署在客户现有的华为云Stack上')));
+    assert.ok(!r.exclusions.some((e) => e.product.id === 'huawei-dataarts'));
+    // Not a managed service's fee: the same licence (in yuan) as the domestic product it displaced, ¥53.7–83.9万.
+    const licence = r.costs!.items.find((i) => i.component.includes('DataArts') && i.kind === 'licence')!;
+    assert.deepEqual([licence.low, licence.high], [536656, 838525]);
+  });
+
+  it("keeps out another vendor's services and Huawei's public-cloud-only ones", () => {
+    const r = report('华为云Stack');
+    assert.ok(r.exclusions.some((e) => e.product.id === 'alibaba-dataworks' && e.kind === 'cloud'));
+    const vmware = report('VMware vSphere');
+    assert.ok(vmware.exclusions.some((e) => e.product.id === 'huawei-dataarts' && e.kind === 'cloud'));
+    assert.notEqual(governance(vmware).product.id, 'huawei-dataarts');
+  });
+});
+
 describe('regulation: a regulator of part of an industry, named for the words that say which part', () => {
   const regulators = (segment: string) => {
     const text = readFixture('eval/treasury').replace(/- 细分领域：[^\n]*/, `- 细分领域：${segment}`);

@@ -21,6 +21,7 @@ import { currentName } from './picks';
 import type { Understanding } from '../understand';
 import { domesticRequirement } from './domestic';
 import { benefitsOf, licenceEnded, spendCut } from './benefits';
+import { onOwnStack } from './ownStack';
 
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
@@ -83,7 +84,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const extended = extendedTo !== undefined;
     const existing = pick.existing && !extended;
     // Open source pays no licence; hardware it still buys, at no vendor's premium.
-    const tier = product.origin === 'oss' ? (profile.licenceModel === 'hardware' ? 1 : 0) : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' ? MANAGED_FACTOR : 1);
+    const tier = product.origin === 'oss' ? (profile.licenceModel === 'hardware' ? 1 : 0) : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' && !onOwnStack(product, u) ? MANAGED_FACTOR : 1);
     const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
     const name = `${s.name}（${pick.existing ? `现有${currentName(u, pick.product.id)}` : shortName(pick.product.name)}）`;
     const price = team && !pick.existing ? team.priceOf(pick.product.id, u.asOf) : undefined;

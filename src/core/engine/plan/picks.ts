@@ -20,7 +20,7 @@ import { spellingsOf } from '../../knowledge/spellings';
 import { sortSmall } from '../../facts/lines';
 import type { TeamContext } from '../../team/types';
 import type { Candidate, Exclusion, Need, Option, Pick, SystemType } from '../reportModel';
-import { cloudName } from '../understand/places';
+import { cloudName, stackName } from '../understand/places';
 import type { Understanding } from '../understand';
 import { inCny } from '../format';
 import { uniqueAscending } from '../uniqueAscending';
@@ -38,6 +38,7 @@ import { replacementOf } from './replacements';
 import { movesToCloudService } from './cloudMove';
 import { sameVendor } from './sameVendor';
 import { sourceSystemFit } from './sourceSystems';
+import { onOwnStack } from './ownStack';
 
 type Strategy = Option['strategy'];
 type Provider = Exclude<Product['cloud'], 'none'>;
@@ -424,17 +425,18 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
   const domestic = domesticRequirement(category, u);
   if (domestic && p.origin !== 'cn') return make('domestic', `非国产产品，不满足“${domestic.text}”`, domestic.refs);
   const noCloud = constraints.get('no-public-cloud');
-  if (noCloud && (p.controlPlane === 'vendor' || (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never)))) {
+  const ownStack = onOwnStack(p, u);
+  if (noCloud && !ownStack && (p.controlPlane === 'vendor' || (p.cloud !== 'none' && !u.cloudsInUse.has(p.cloud as never)))) {
     return make('constraint', `${p.controlPlane === 'vendor' ? '控制面或数据在厂商/公有云上' : `依赖${cloudName(p.cloud)}公有云`}，违反“${noCloud.text}”`, noCloud.refs);
   }
   const noSaas = constraints.get('no-saas');
-  if (noSaas && p.controlPlane === 'vendor') return make('constraint', `仅以SaaS交付，违反“${noSaas.text}”`, noSaas.refs);
+  if (noSaas && p.controlPlane === 'vendor' && !ownStack) return make('constraint', `仅以SaaS交付，违反“${noSaas.text}”`, noSaas.refs);
   const residency = constraints.get('data-in-country');
   if (residency && p.controlPlane === 'vendor' && !p.regions.includes('cn')) return make('constraint', `SaaS数据存放在境外，违反“${residency.text}”`, residency.refs);
   // A cloud neither in use nor moved to is ruled out, unless the intake asks for a new cloud, or
   // to move to the public cloud, without naming one.
   const anyCloud = u.targetClouds.size === 0 && (u.newCloudRequested || u.traits.has('cloud-migration'));
-  if (p.cloud !== 'none' && !u.cloudsAhead.has(p.cloud) && !anyCloud) {
+  if (p.cloud !== 'none' && !u.cloudsAhead.has(p.cloud) && !anyCloud && !ownStack) {
     const second = constraints.get('no-second-cloud');
     const used = [...u.cloudsInUse].map(cloudName).join('、');
     const targets = [...u.targetClouds].map(cloudName).join('、');
@@ -523,6 +525,8 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
     // The service that speaks what the customer runs now takes its data and code with the least change.
     const same = u.model.estate.products.find((e) => e.product !== undefined && e.product !== p.id && sharesProtocol(u.kb.product(e.product), p));
     if (same) add(3, `兼容现有${writtenLabel(same)}，迁移改造量小`, same.refs);
+  } else if (onOwnStack(p, u)) {
+    add(2, `可部署在客户现有的${stackName(p.cloud as Provider)}上`, [...u.privateStacks.get(p.cloud as Provider)!]);
   }
   const ban = same.ban;
   if (ban && p.controlPlane !== 'vendor') add(1, `可在本地私有化部署，满足“${ban.text}”`, ban.refs);

@@ -30,10 +30,25 @@ const CLOUD_NAMES: Record<Provider, { name: string; aliases: string[] }> = {
  * A cloud vendor's stack run in the customer's own data centre (华为云Stack, Azure Stack, 阿里云专有云)
  * is a private cloud, not the public cloud: the longest alias wins, so "华为云Stack" is not "华为云".
  */
-const PRIVATE_STACKS = ['华为云Stack', 'HCS', 'Azure Stack', 'Azure Stack HCI', '阿里云专有云', 'Apsara Stack', '腾讯云TCE', '腾讯专有云', 'TCE'];
-const cloudIndex = new AliasIndex<Provider | 'private'>([
+const PRIVATE_STACKS: Readonly<Record<string, Provider>> = {
+  华为云Stack: 'huawei',
+  HCS: 'huawei',
+  'Azure Stack': 'azure',
+  'Azure Stack HCI': 'azure',
+  阿里云专有云: 'alibaba',
+  'Apsara Stack': 'alibaba',
+  腾讯云TCE: 'tencent',
+  腾讯专有云: 'tencent',
+  TCE: 'tencent',
+};
+/** How the report names a vendor's private stack. */
+const STACK_NAMES: Readonly<Partial<Record<Provider, string>>> = { huawei: '华为云Stack', alibaba: '阿里云专有云', tencent: '腾讯专有云（TCE）', azure: 'Azure Stack' };
+export function stackName(provider: Provider): string {
+  return STACK_NAMES[provider] ?? `${CLOUD_NAMES[provider].name}私有化版本`;
+}
+const cloudIndex = new AliasIndex<Provider | { stack: Provider }>([
   ...Object.entries(CLOUD_NAMES).flatMap(([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))),
-  ...PRIVATE_STACKS.map((alias) => ({ alias, value: 'private' as const })),
+  ...Object.entries(PRIVATE_STACKS).map(([alias, provider]) => ({ alias, value: { stack: provider } })),
 ], { keep: true });
 
 const ON_PREM = caseInsensitiveRegExp('本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云', 'i');
@@ -60,6 +75,8 @@ export interface PlacesResult {
   cloudMigration: number[];
   /** The clouds such a goal names, not in use yet, in the order written. */
   targetClouds: Provider[];
+  /** The cloud vendors whose stack the customer runs in its own data centre (华为云Stack), with the lines that say so. */
+  privateStacks: Map<Provider, number[]>;
   /** Jurisdictions of deployment sites, users and markets. */
   siteJurisdictions: Map<Jurisdiction, number[]>;
   globalUsers: number[];
@@ -103,6 +120,7 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
   let newCloudRequested = false;
   const cloudMigration: number[] = [];
   const targetClouds: Provider[] = [];
+  const privateStacks = new Map<Provider, number[]>();
   const addJurisdiction = (j: Jurisdiction, line: number) => siteJurisdictions.set(j, [...(siteJurisdictions.get(j) ?? []), line]);
 
   for (const f of facts) {
@@ -119,7 +137,11 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
     locHits.push(...continuedRegions(f.value, locHits, kb));
     if (inEstate) {
       for (const hit of cloudHits) {
-        if (hit.value === 'private') continue;
+        if (typeof hit.value === 'object') {
+          const lines = privateStacks.get(hit.value.stack) ?? [];
+          if (!lines.includes(line)) privateStacks.set(hit.value.stack, [...lines, line]);
+          continue;
+        }
         const c = clouds.get(hit.value) ?? { regions: new Map(), refs: new Set<number>() };
         c.refs.add(line);
         clouds.set(hit.value, c);
@@ -179,6 +201,7 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
     newCloudRequested: newCloudRequested || targetClouds.some((c) => !clouds.has(c)),
     cloudMigration,
     targetClouds: targetClouds.filter((c) => !clouds.has(c)),
+    privateStacks,
     siteJurisdictions,
     globalUsers,
   };
@@ -187,7 +210,7 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
 /** The public clouds named in `text` (a cloud vendor's private stack is not one), in order, each once. */
 export function cloudsNamed(text: string): Provider[] {
   const out: Provider[] = [];
-  for (const hit of cloudIndex.find(text)) if (hit.value !== 'private' && !out.includes(hit.value)) out.push(hit.value);
+  for (const hit of cloudIndex.find(text)) if (typeof hit.value !== 'object' && !out.includes(hit.value)) out.push(hit.value);
   return out;
 }
 

@@ -41,6 +41,11 @@ export interface Understanding {
   newCloudRequested: boolean;
   /** The clouds a goal moves the estate to, in the order written: the plan's systems will run there. */
   targetClouds: ReadonlySet<Exclude<Cloud, 'none'>>;
+  /**
+   * The cloud vendors whose stack the customer runs in its own data centre (华为云Stack), with the
+   * lines that say so: that vendor's services deployable in private run there, as the customer's.
+   */
+  privateStacks: ReadonlyMap<Exclude<Cloud, 'none'>, readonly number[]>;
   /** The clouds the plan builds on: those in use and those a goal moves to. */
   cloudsAhead: ReadonlySet<Exclude<Cloud, 'none'>>;
   /** The lines of the goals that move the estate to a public cloud (cloud-migration). */
