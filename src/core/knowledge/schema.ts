@@ -75,6 +75,8 @@ export const TraitSchema = z.enum([
   'devops-platform',
   /** A goal builds or replaces the unified identity and single sign-on platform (建成统一身份认证与单点登录平台). */
   'identity-platform',
+  /** A goal builds privileged access management (堡垒机, 特权账号管理, 运维审计): every system is run through it as it is. */
+  'privileged-access',
   /** A goal replaces the email system (邮件系统信创替代, 邮箱国产化, Exchange替换), whether or not the office PCs go with it. */
   'email-replacement',
   /** A goal builds the enterprise integration platform (建设企业集成平台, 上线ESB, 搭建API网关). */

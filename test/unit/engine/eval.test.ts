@@ -1088,6 +1088,40 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'budget-integration-rollout',
     present: ['中科江南 预算管理一体化', '指标控制支付', '人民银行国库', '市本级试运行与数据迁移', '预算编制的启动时间倒排'],
   },
+  'privileged-access': {
+    // A mid-size broker's bastion and privileged accounts: shared accounts, outsourced staff's access
+    // not revoked, an operations audit pieced together from logs for the regulator; 1,500 servers.
+    // Before: only a database audit proposed (its need "运维可直接查询导出敏感数据" read into the
+    // shared-account pain); the main goal, the outsourced access, the audit, password rotation, AD
+    // and command blocking sent to "需进一步澄清"; the core system asked first; a security
+    // programme's phases and the trading links' latency as a practice.
+    core: undefined,
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['需进一步澄清', 'Imperva', '客户的核心业务系统是什么', '交易与行情链路', '运维可直接查询导出敏感数据'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'pam-rollout',
+    present: ['齐治科技 运维安全管理系统', 'Delinea Secret Server', '交易时段的高危操作', '自动改密中断业务', '分批接入与自动改密启用', '按纳管服务器数估算'],
+  },
+  'government-hotline': {
+    // A prefecture city's 12345 hotline: 70% of calls answered at peaks, work orders sent to the
+    // wrong department, no analysis of what citizens report; fully domestic; 一网统管 to connect to.
+    // Before: a government service platform (一网通办) as the core system and a city operations
+    // platform built for "与一网统管平台对接" (¥2520–4140万 against ¥900万); a field-service
+    // rule for "智能派单"; dispatch, smart IVR and analytics sent to clarification; the hotline's
+    // figure restated as "345热线…".
+    core: 'gov-hotline',
+    inScope: true,
+    constraints: ['xinchuang-full'],
+    excluded: [['rhel', 'xinchuang']],
+    absent: ['需进一步澄清', '政务服务平台（一网通办）', '城市运行管理平台', '现场服务', '（345热线'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'gov-hotline-rollout',
+    present: ['科大讯飞 政务热线智能化解决方案', '中科汇联 政务热线智能化平台', '一网统管保留现有平台', '模型推荐、派单员确认', '话务高峰接通率仅70%', '按坐席估算'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.

@@ -631,6 +631,11 @@ describe('rules on negative fixtures', () => {
     { name: "callers' queue (positive control)", text: intake('客服：热线高峰排队时间过长，接通率不到70%'), quiet: [], fires: ['contact-center-peak'] },
     { name: "a government's integrated budget management is no corporate EPM", text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：18个月内建成预算管理一体化系统'].join('\n'), quiet: ['epm-platform'] },
     { name: "a group's budgeting and consolidation (positive control)", text: ['[客户行业]：制造', '[核心目标]：', '- 主要目标：上线全面预算与合并报表一体化平台'].join('\n'), quiet: [], fires: ['epm-platform'] },
+    { name: "a server's operations under a shared account are no database audit", text: intake('运维：运维人员用共享账号登录服务器，操作无法追溯到人'), quiet: ['dba-access-control'] },
+    { name: 'a DBA who can export customer data is one', text: intake('数据库：DBA可直接查询导出客户手机号'), quiet: [], fires: ['dba-access-control'] },
+    { name: 'a bastion to build', text: ['[客户行业]：制造', '[当前痛点]：', '- 运维人员用共享账号登录服务器，操作无法追溯到人', '[核心目标]：', '- 主要目标：建设堡垒机，运维操作可追溯到人'].join('\n'), quiet: ['dba-access-control', 'securities-ops-audit'], fires: ['privileged-access-management', 'pam-rotation-bypass-risk'] },
+    { name: "a 12345 hotline's smart dispatch is no field service", text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：升级12345政务服务便民热线系统，智能派单', '- 次级目标：与一网统管平台对接'].join('\n'), quiet: ['field-service-management', 'city-operations-center'], fires: ['gov-hotline-platform', 'gov-hotline-city-operations-link'] },
+    { name: 'a city operations centre to build still is one', text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：两年内建成城市运行管理中心（一网统管），与12345热线对接'].join('\n'), quiet: ['gov-hotline-platform'], fires: ['city-operations-center'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

@@ -16,6 +16,7 @@ import { keyFigures, withFigures } from '../../../src/core/engine/text/restate';
 import { understand, type Understanding } from '../../../src/core/engine/understand';
 import { evaluateRules } from '../../../src/core/engine/rules';
 import { inContext } from '../../../src/core/engine/plan/conditions';
+import { coreBesideThePoint } from '../../../src/core/engine/plan/coreUntouched';
 import { applicableRegulation } from '../../../src/core/engine/plan/regulation';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import type { Trait } from '../../../src/core/knowledge/schema';
@@ -155,6 +156,25 @@ describe('understanding', () => {
     assertTraitAgreesWithRule('identity-platform', 'iam-sso-platform', goal, ['12个月内建成统一身份认证与单点登录平台', '上线SSO', '替换现有IAM', '建设统一认证平台', '各系统接入统一身份认证', '统一身份认证覆盖全部系统', '上线新ERP']);
     // A customer who has one and asks systems to join it builds none.
     assert.ok(!goal('各系统接入统一身份认证').traits.has('identity-platform'));
+  });
+
+  it('reads a goal to build privileged access management as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
+    const goal = goalIn('[客户行业]：证券');
+    assertTraitAgreesWithRule('privileged-access', 'privileged-access-management', goal, ['建设特权账号管理和运维审计（堡垒机），所有运维操作可追溯到人', '上线堡垒机', '特权访问管理覆盖全部服务器', '引入PAM', '运维安全审计全覆盖', '上线新ERP', 'SPAM邮件拦截率99%', '审计覆盖率100%']);
+    assert.ok(!goal('SPAM邮件拦截率99%').traits.has('privileged-access'));
+    // Every system is run through the bastion as it is: the core system is no question to ask first.
+    const u = goal('建设特权账号管理和运维审计（堡垒机）');
+    assert.ok(u.traits.has('privileged-access'));
+    assert.ok(coreBesideThePoint(u));
+  });
+
+  it('takes the system the main goal builds as the core, over the one the segment names only as the customer\'s own name', () => {
+    const u = understood(['[客户行业]：政府', '- 细分领域：地级市政务服务和数据管理局', '[核心目标]：', '- 主要目标：升级12345政务服务便民热线系统，智能派单']);
+    assert.equal(u.model.coreSystem.category, 'gov-hotline');
+    assert.equal(u.model.coreSystem.inScope, true);
+    // The segment's own system stays the core when no main goal builds another one.
+    const kept = understood(['[客户行业]：政府', '- 细分领域：地级市政务服务和数据管理局', '[核心目标]：', '- 主要目标：办件平均时长缩短30%']);
+    assert.equal(kept.model.coreSystem.category, 'gov-service');
   });
 
   it('reads a goal to build the integration platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
@@ -550,6 +570,8 @@ describe('key figures of a line', () => {
   it('name a figure by whole words before its metric (同步延迟, not 统间同步延迟)', () => {
     assert.deepEqual(keyFigures('大促期间订单与库存在Shopify独立站、Amazon和Lazada三套系统间同步延迟超过10分钟，超卖频发'), ['同步延迟超10分钟']);
     assert.deepEqual(keyFigures('HIS、LIS、PACS、EMR之间点对点接口超过120个，接口故障时医嘱回传延迟30分钟以上'), ['医嘱回传延迟30分钟']);
+    // A rate of answered calls, named by the words before it, not the hotline's number ("12345热线").
+    assert.deepEqual(keyFigures('12345热线话务高峰接通率只有70%'), ['话务高峰接通率仅70%']);
   });
 
   it('keep with a need what the pain cost the customer: a regulator\'s action first, then an incident, never twice or too long', () => {

@@ -33,9 +33,10 @@ function aboutTheWorkplace(u: Pick<Understanding, 'traits'>): boolean {
  * Whether the project has no use for knowing the customer's core system, so that it is no
  * question to ask first: a workplace project (aboutTheWorkplace), the replacement of the
  * virtualisation platform, which every system moves with as it is (the report says so: 现有业务
- * 系统随虚拟化平台迁移), or the software delivery platform every team builds and releases with.
- * What runs on the platform is surveyed all the same (the VM inventory, the teams' repositories).
+ * 系统随虚拟化平台迁移), the software delivery platform every team builds and releases with, or
+ * the bastion every server, database and network device is run through as it is. What runs on
+ * the platform is surveyed all the same (the VM inventory, the teams' repositories, the assets).
  */
 export function coreBesideThePoint(u: Pick<Understanding, 'traits'>): boolean {
-  return aboutTheWorkplace(u) || u.traits.has('virtualization-replacement') || u.traits.has('devops-platform');
+  return aboutTheWorkplace(u) || u.traits.has('virtualization-replacement') || u.traits.has('devops-platform') || u.traits.has('privileged-access');
 }

@@ -19,7 +19,7 @@ const FIGURE_LABEL = '量化指标';
 const LEADING = [FIGURE_LABEL, '导致', '造成', '致', '平均', '每笔', '单笔', '客户', '约', '的'];
 /** Words between the name and the number: dropped, or shortened to what they mean. */
 const TRAILING: Array<[string, string]> = [['高达', ''], ['达到', '达'], ['约为', ''], ['大约', ''], ['约', ''], ['将近', ''], ['超过', '超'], ['仅为', '仅'], ['只有', '仅']];
-const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差', '报价'];
+const METRICS = ['P99', 'P95', 'TPS', 'QPS', '延迟', '时延', '时间', '时长', '投诉率', '空驶率', '交付率', '超卖率', '停机', '响应', '批处理', '周期', '损失', '成本', '存储', '转码', '回传', '误差', '报价', '接通率'];
 const SIGNIFICANT_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', '周', '%', '％', 'TPS', 'QPS', 'TB', 'PB', '个月', 'Mbps', '次']);
 /** Characters that negate the word they start (非计划停车). */
 const NEGATIONS = '非未无';

@@ -112,6 +112,12 @@ const DEVOPS_PLATFORM = caseInsensitiveRegExp('研发效能|\\bDevOps\\b|软件�
 const IDENTITY_PLATFORM = caseInsensitiveRegExp('(建成|建设|上线|新建|搭建|构建|替换)[^，；。]{0,10}(统一身份|统一认证|单点登录|\\bSSO\\b|\\bIAM\\b)', 'iu');
 
 /**
+ * A goal to build privileged access management: "建设特权账号管理和运维审计（堡垒机）". The rules of
+ * it (rules.yaml, privileged-access-management) hold a copy, which a test keeps equal.
+ */
+const PRIVILEGED_ACCESS = caseInsensitiveRegExp('堡垒机|特权(账号|账户|访问)|运维(安全)?审计|(?<![a-z])PAM(?![a-z])', 'iu');
+
+/**
  * The power sector, from how an energy and utilities customer describes itself: "新能源发电集团",
  * "省级电网公司". The industry also holds oil, gas and water, which the power grid's rules
  * (电力监控系统安全防护规定) do not bind; outside it, "电网" may be a cable network's (广电网络).
@@ -258,6 +264,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (says(GOAL, DEVOPS_PLATFORM)) traits.add('devops-platform');
   // A goal builds or replaces the unified identity platform.
   if (says(GOAL, IDENTITY_PLATFORM)) traits.add('identity-platform');
+  // A goal builds privileged access management (a bastion).
+  if (says(GOAL, PRIVILEGED_ACCESS)) traits.add('privileged-access');
   // A goal builds or completes backup and recovery, and none builds a DR site.
   if (says(GOAL, BACKUP_PROGRAMME) && !says(GOAL, DR_SITE_GOAL)) traits.add('backup-programme');
   const sla = detectSla(usable);

@@ -104,7 +104,14 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
     }
   }
   const segmentCore = industry?.segments.find((s) => segment && s.aliases.some((a) => segment.value.includes(a)));
-  const preferred = found.find((x) => x.category.id === (segmentCore?.coreSystem ?? industry?.coreSystem)) ?? found[0];
+  let preferred = found.find((x) => x.category.id === (segmentCore?.coreSystem ?? industry?.coreSystem)) ?? found[0];
+  // The segment names it only in passing, as the customer's own name ("地级市政务服务和数据管理局":
+  // the bureau, not its platform), and the main goal builds another of the industry's systems
+  // (升级12345政务服务便民热线系统): the system the main goal builds is the project's core.
+  if (preferred && preferred.fact === segment && !preferred.scope) {
+    const built = found.find((x) => x !== preferred && x.scope && x.fact.section === '核心目标' && x.fact.fieldPath[0] === '主要指标');
+    if (built) preferred = built;
+  }
   // A kept system is the core one only when it is named like it (保留承保系统 does not keep the claims system).
   // Where the industry's segments share the category (承保 vs 理赔 in insurance-core), only the
   // segment's own words count; otherwise any name of the category does (保留卫宁HIS keeps HIS/EMR).

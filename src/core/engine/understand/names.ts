@@ -42,6 +42,7 @@ const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'backup-programme': '备份与恢复建设',
   'devops-platform': '研发效能平台建设',
   'identity-platform': '统一身份平台建设',
+  'privileged-access': '特权访问管理（堡垒机）建设',
   'email-replacement': '邮件系统替换',
   'integration-platform': '企业集成平台建设',
   'private-domain': '私域运营建设',
