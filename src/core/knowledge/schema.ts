@@ -132,6 +132,8 @@ export const IndustrySchema = z
             localEntity: z.boolean().default(false),
             /** Supervises only some of the industry (中医 for 国家中医药管理局): listed when the intake's industry or segment names one of these words. */
             segments: z.array(NonEmpty).optional(),
+            /** Does not supervise the part of the industry these words name (水务 for 国家能源局): not listed when the intake's industry or segment names one. */
+            notSegments: z.array(NonEmpty).optional(),
           })
           .strict(),
       )

@@ -1028,6 +1028,38 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'recruitment-rollout',
     present: ['北森 招聘云', '与现有北森 iTalent同厂商', '电子入职', '试点区域上线', '渠道费用另计'],
   },
+  'water-utility': {
+    // A city water supply group (6,000 km of mains, 2 million customers, 8 plants, 40 pumping
+    // stations): 产销差率 22% to 12% in three years by district metering, unified dispatch over
+    // several vendors' SCADA, smart meters, the 2010 billing system replaced; domestic first, CII.
+    // Before: "本期暂不给出选型", every pain and goal sent to clarification; the energy regulator
+    // (国家能源局) listed for a water utility; a new-energy plant's timeline.
+    core: 'smart-water',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', '国家能源局', '产销差率降到12%；产销差率降到12%'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'smart-water-rollout',
+    present: ['和达科技 智慧水务', 'SAP S/4HANA Utilities', '各水厂与泵站的SCADA保留', '从22%降到12%（降低10个百分点）', '按分区数另计', '两个抄表周期并行出账', '网络安全审查', '住房和城乡建设部（城镇供水）'],
+  },
+  'regional-imaging': {
+    // A county medical alliance (one county hospital, 18 township health centres): townships image,
+    // the county hospital reports remotely within 2 hours, cloud film, mutual recognition, lung-nodule
+    // AI; the county hospital runs 联影 PACS; domestic first.
+    // Before: "本期暂不给出选型", every pain and goal sent to clarification; an HIS/EMR guessed as the
+    // core system and the EMR-rating timeline.
+    core: 'regional-imaging',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'HIS/EMR（医院信息系统与电子病历）', '评级差距评估'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'regional-imaging-rollout',
+    present: ['联影智慧医疗 区域影像云', '与现有联影智慧医疗 PACS/RIS同厂商', 'Philips Vue PACS', '推想科技 InferRead CT Lung', '三类医疗器械注册证', '试点乡镇接入与远程诊断', '乡镇影像设备的DICOM接口改造', '县医院诊断医生人手不足'],
+  },
   'field-service': {
     // A medical-device maker's field service for 600 engineers: repairs reported by phone and
     // WeChat, jobs assigned from memory, wrong spare parts, second visits.

@@ -693,6 +693,14 @@ describe('regulation: a regulator of part of an industry, named for the words th
     assert.ok(regulators('省属能源集团，煤炭与化工板块').some((r) => r.name === '应急管理部' && r.why.includes('（煤炭）')));
     assert.ok(!regulators('省属新能源集团，风电与光伏').some((r) => r.name === '应急管理部'));
   });
+
+  it('names a water utility\'s own regulators, not the energy regulator', () => {
+    const water = regulators('城市供水集团').map((r) => r.name);
+    assert.ok(water.includes('住房和城乡建设部（城镇供水）'), water.join('、'));
+    assert.ok(!water.includes('国家能源局及派出机构'), water.join('、'));
+    const power = regulators('省属能源集团，电力与新能源板块').map((r) => r.name);
+    assert.ok(power.includes('国家能源局及派出机构') && !power.includes('住房和城乡建设部（城镇供水）'), power.join('、'));
+  });
 });
 
 describe('regulation: the authority of what the plan builds, whatever the industry', () => {

@@ -636,6 +636,11 @@ describe('rules on negative fixtures', () => {
     { name: 'a bastion to build', text: ['[客户行业]：制造', '[当前痛点]：', '- 运维人员用共享账号登录服务器，操作无法追溯到人', '[核心目标]：', '- 主要目标：建设堡垒机，运维操作可追溯到人'].join('\n'), quiet: ['dba-access-control', 'securities-ops-audit'], fires: ['privileged-access-management', 'pam-rotation-bypass-risk'] },
     { name: "a 12345 hotline's smart dispatch is no field service", text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：升级12345政务服务便民热线系统，智能派单', '- 次级目标：与一网统管平台对接'].join('\n'), quiet: ['field-service-management', 'city-operations-center'], fires: ['gov-hotline-platform', 'gov-hotline-city-operations-link'] },
     { name: 'a city operations centre to build still is one', text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：两年内建成城市运行管理中心（一网统管），与12345热线对接'].join('\n'), quiet: ['gov-hotline-platform'], fires: ['city-operations-center'] },
+    { name: "a grid's unified dispatch is no water utility's", text: ['[客户行业]：电网', '- 细分领域：省级电网调度', '[当前痛点]：', '- 各地调SCADA独立', '[核心目标]：', '- 主要目标：建设统一调度平台'].join('\n'), quiet: ['water-dispatch-scada-integration', 'water-dma-leakage'] },
+    { name: "a gas utility's billing replacement is no water billing", text: ['[客户行业]：城市燃气', '[核心目标]：', '- 主要目标：营收系统更换'].join('\n'), quiet: ['water-billing-replacement', 'water-billing-cutover-risk'] },
+    { name: "a water utility's billing replacement", text: ['[客户行业]：公用事业', '- 细分领域：城市供水集团', '[核心目标]：', '- 主要目标：营收系统更换'].join('\n'), quiet: [], fires: ['water-billing-replacement', 'water-billing-cutover-risk'] },
+    { name: 'a regional imaging centre measured by its report turnaround', text: ['[客户行业]：医疗', '- 细分领域：县域医共体', '[核心目标]：', '- 主要目标：建设区域影像中心', '- 成功标尺：乡镇影像报告2小时内出具'].join('\n'), quiet: [], fires: ['regional-imaging-center', 'township-imaging-network-risk'] },
+    { name: "a hospital's PACS storage is no regional imaging centre", text: ['[客户行业]：医疗', '- 细分领域：三甲医院', '[当前痛点]：', '- PACS影像调阅慢，各院区影像无法共享'].join('\n'), quiet: ['regional-imaging-center', 'imaging-patient-privacy'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

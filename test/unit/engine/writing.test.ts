@@ -360,6 +360,15 @@ describe('benefits with no money to work from: the customer targets to track', (
     assert.match(benefits('- 主要目标：建设安全生产信息化平台（EHS）', '- 成功标尺：研发数据外泄事件为零，隐患整改周期缩短50%'), /隐患整改周期缩短50%/);
   });
 
+  it('says a rate\'s target once, from the baseline a pain states for it', () => {
+    const intake = ['[客户行业]：化工', '[当前痛点]：', '- 一次合格率约88%，返工多', '[核心目标]：', '- 主要目标：上线质量管理系统，一次合格率提升到95%', '- 成功标尺：一年内一次合格率提升到95%', '[预算限制]：', '- 总预算：¥800万'].join('\n');
+    const text = generateReport(parseIntake(intake), 0, { asOf: AS_OF }).costs?.benefits.map((b) => b.text).join('\n') ?? '';
+    assert.match(text, /一次合格率从88%提升到95%（提高7个百分点）。/);
+    assert.equal(text.split('一次合格率').length - 1, 1, text);
+    // No baseline, or one already past the target: the target as written.
+    assert.match(benefits('- 主要目标：建设安全生产信息化平台（EHS），隐患整改率提升到95%'), /隐患整改率提升到95%/);
+  });
+
   it('offers no thing the goal builds as a benefit, its aside in brackets or not', () => {
     assert.doesNotMatch(benefits('- 主要目标：建设安全生产信息化平台（EHS）'), /按客户自己的目标衡量/);
   });

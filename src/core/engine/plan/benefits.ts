@@ -23,6 +23,33 @@ const ZERO_TARGET = /为零|降到零|降至零|零(事故|伤亡|丢失|丢信|
 /** A clause that builds something rather than achieves it. */
 const BUILDS = /上线|建成|建设|搭建|新建/;
 
+/** A rate's target that does not say where it starts ("产销差率降到12%"): the rate, the verb and the target. */
+const RATE_TARGET = /^([\u4e00-\u9fa5]{2,10}率)(降到|降至|降低到|下降到|提高到|提升到|提到)(\d{1,3}(?:\.\d{1,2})?)%$/;
+/** The figure right after a rate's name in a pain ("产销差率约22%"). */
+const RATE_NOW = /^[^，；。,;\d]{0,4}(\d{1,3}(?:\.\d{1,2})?)%/;
+
+/**
+ * A rate's target with the baseline a pain states for the same rate: "产销差率降到12%" with
+ * "产销差率约22%" is "产销差率从22%降到12%（降低10个百分点）", citing the pain's line too;
+ * otherwise the clause as written.
+ */
+function withBaseline(u: Understanding, clause: string): { text: string; line?: number } {
+  const m = RATE_TARGET.exec(clause);
+  if (!m) return { text: clause };
+  const [, rate, verb, target] = m as unknown as [string, string, string, string];
+  const down = verb.startsWith('降') || verb.startsWith('下');
+  for (const f of u.usable) {
+    if (f.section !== '当前痛点' && f.section !== '客户行业') continue;
+    const at = f.value.indexOf(rate);
+    const now = at < 0 ? undefined : RATE_NOW.exec(f.value.slice(at + rate.length, at + rate.length + 12));
+    if (!now) continue;
+    const gap = round(down ? Number(now[1]) - Number(target) : Number(target) - Number(now[1]), 2);
+    if (gap <= 0) return { text: clause };
+    return { text: `${rate}从${now[1]}%${verb}${target}%（${down ? '降低' : '提高'}${gap}个百分点）`, line: f.line + 1 };
+  }
+  return { text: clause };
+}
+
 /** The benefits: `known` first (a licence the project ends), then the customer's loss figures, freed staff, or else its measurable goals. */
 export function benefitsOf(u: Understanding, currency: string, known: Costs['benefits']): Costs['benefits'] {
   const out: Costs['benefits'] = [...known];
@@ -68,7 +95,13 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
       // A target of zero is measured too ("安全事故为零", "零丢信"), though it holds no figure: after one that does.
       const clauses = goalClauses(g.text).filter((c) => !holdsAny(c, ['上线', '建成', '接入全部']));
       const clause = clauses.find(measures) ?? clauses.find((c) => ZERO_TARGET.test(c));
-      if (clause && measurable.length < 3) measurable.push({ text: clip(clause, 30), refs: g.refs });
+      if (!clause) continue;
+      // The main goal and the success measure often say one target twice ("产销差率降到12%").
+      const { text, line } = withBaseline(u, clip(clause, 30));
+      const refs = line === undefined || g.refs.includes(line) ? g.refs : [...g.refs, line].sort((a, b) => a - b);
+      const same = measurable.find((x) => x.text === text);
+      if (same) same.refs.push(...refs.filter((r) => !same.refs.includes(r)));
+      else if (measurable.length < 3) measurable.push({ text, refs: [...refs] });
     }
     // Nothing measurable: the main goal's outcome itself (高频事项“免提交、一次办”).
     const main = u.model.mainGoal;

@@ -46,6 +46,8 @@ export function applicableRegulation(u: Understanding): RegulationResult {
     // One that supervises part of the industry is there for the word that names the part (省属), which it cites.
     const word = r.segments?.find((w) => who.includes(w));
     if (r.segments && word === undefined) continue;
+    // One that does not supervise the part the intake names (an energy regulator for a water utility) is not there.
+    if (r.notSegments?.some((w) => who.includes(w))) continue;
     if (r.localEntity && !(r.jurisdiction === 'eu' && u.traits.has('eu-entity'))) {
       const refs = jurisdictionRefs([r.jurisdiction]);
       clarifications.push({
