@@ -1087,6 +1087,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'budget-integration-rollout',
     present: ['中科江南 预算管理一体化', '指标控制支付', '人民银行国库', '市本级试运行与数据迁移', '预算编制的启动时间倒排'],
   },
+  'employee-learning': {
+    // A 3,000-store convenience chain's employee learning platform: new staff trained by the store
+    // manager with no common standard, records on paper, new products and promotions not carried
+    // out in the stores; 企业微信 and 北森 kept.
+    // Before: a store POS proposed ("菜品与价格分散维护、上新慢" read from the promotion policy, and
+    // a peak-traffic design from 促销), "不替换现有OMS", and every goal sent to clarification.
+    core: 'corporate-learning',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['门店POS', 'OMS', '菜品', '限流', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'learning-rollout',
+    present: ['北森 学习平台', '与现有北森 iTalent同厂商', '腾讯乐享', 'Cornerstone Learning', '全店学完才算下发到位', '试点区域上线', '课程内容的制作或外购'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.
