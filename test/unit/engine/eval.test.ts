@@ -1103,6 +1103,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'learning-rollout',
     present: ['北森 学习平台', '与现有北森 iTalent同厂商', '腾讯乐享', 'Cornerstone Learning', '全店学完才算下发到位', '试点区域上线', '课程内容的制作或外购'],
   },
+  'hospital-hrp': {
+    // A 2,500-bed tertiary hospital's operations platform (HRP): finance, stores and assets in
+    // separate systems, high-value consumables logged by hand, department costs in Excel; the
+    // 东华医为 HIS and the 用友NC finance kept; 国产优先.
+    // Before: "ERP：沿用现有用友NC，在其上升级" was the only system, with an ERP's timeline; the main
+    // goal, consumables, cost accounting and the HIS budget link sent to clarification.
+    core: 'his-emr',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['ERP', '需进一步澄清', 'SAP', '迎评'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'hrp-rollout',
+    present: ['用友医疗 HRP', '与现有用友NC同厂商', '望海康信', '公立医院成本核算规范', '追溯到患者', '总账延续', '物资与高值耗材上线'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.
