@@ -1154,6 +1154,38 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'gov-hotline-rollout',
     present: ['科大讯飞 政务热线智能化解决方案', '中科汇联 政务热线智能化平台', '一网统管保留现有平台', '模型推荐、派单员确认', '话务高峰接通率仅70%', '按坐席估算'],
   },
+  'employee-learning': {
+    // A 3,000-store convenience chain's employee learning platform: new staff trained by the store
+    // manager with no common standard, records on paper, new products and promotions not carried
+    // out in the stores; 企业微信 and 北森 kept.
+    // Before: a store POS proposed ("菜品与价格分散维护、上新慢" read from the promotion policy, and
+    // a peak-traffic design from 促销), "不替换现有OMS", and every goal sent to clarification.
+    core: 'corporate-learning',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['门店POS', 'OMS', '菜品', '限流', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'learning-rollout',
+    present: ['北森 学习平台', '与现有北森 iTalent同厂商', '腾讯乐享', 'Cornerstone Learning', '全店学完才算下发到位', '试点区域上线', '课程内容的制作或外购'],
+  },
+  'hospital-hrp': {
+    // A 2,500-bed tertiary hospital's operations platform (HRP): finance, stores and assets in
+    // separate systems, high-value consumables logged by hand, department costs in Excel; the
+    // 东华医为 HIS and the 用友NC finance kept; 国产优先.
+    // Before: "ERP：沿用现有用友NC，在其上升级" was the only system, with an ERP's timeline; the main
+    // goal, consumables, cost accounting and the HIS budget link sent to clarification.
+    core: 'his-emr',
+    inScope: false,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['ERP', '需进一步澄清', 'SAP', '迎评'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'hrp-rollout',
+    present: ['用友医疗 HRP', '与现有用友NC同厂商', '望海康信', '公立医院成本核算规范', '追溯到患者', '总账延续', '物资与高值耗材上线'],
+  },
   'endpoint-security': {
     // A city bank's endpoint security: ten-year-old antivirus, patches by hand, Windows and UOS
     // PCs side by side while the PCs are replaced in another project.
