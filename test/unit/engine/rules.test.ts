@@ -631,6 +631,8 @@ describe('rules on negative fixtures', () => {
     { name: "callers' queue (positive control)", text: intake('客服：热线高峰排队时间过长，接通率不到70%'), quiet: [], fires: ['contact-center-peak'] },
     { name: "a government's integrated budget management is no corporate EPM", text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：18个月内建成预算管理一体化系统'].join('\n'), quiet: ['epm-platform'] },
     { name: "a group's budgeting and consolidation (positive control)", text: ['[客户行业]：制造', '[核心目标]：', '- 主要目标：上线全面预算与合并报表一体化平台'].join('\n'), quiet: [], fires: ['epm-platform'] },
+    { name: "a water utility's collection rate is no property fee", text: ['[客户行业]：水务', '[核心目标]：', '- 成功标尺：水费收缴率提升到98%，报修响应时间缩短30%'].join('\n'), quiet: ['property-fee-collection', 'property-work-orders'] },
+    { name: "a property manager's fees and repairs (positive control)", text: ['[客户行业]：物业管理', '[当前痛点]：', '- 物业费收缴靠纸质账单和前台收款，收缴率只有82%', '- 报修靠电话和微信群，工单无法跟踪'].join('\n'), quiet: [], fires: ['property-fee-collection', 'property-work-orders'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

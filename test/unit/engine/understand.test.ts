@@ -104,6 +104,13 @@ describe('understanding', () => {
       assert.equal(deadline('2027年3月上线新平台').months, undefined);
     });
 
+    it('reads a deadline asked for among the special requirements ("时间要求：一年内全部项目上线")', () => {
+      const u = understood(['[客户行业]：物业管理', '[核心目标]：', '- 主要目标：建设统一的智慧物业管理平台', '[特殊要求]：', '- 时间要求：一年内全部项目上线']);
+      assert.deepEqual([u.model.deadline.months, u.model.deadline.text, u.model.deadline.refs], [12, '一年', [5]]);
+      // A goal's own deadline comes first.
+      assert.equal(understood(['[客户行业]：物业管理', '[核心目标]：', '- 主要目标：18个月内建成物业管理平台', '[特殊要求]：', '- 时间要求：一年内']).model.deadline.months, 18);
+    });
+
     it('reads a count in Chinese numerals followed by 内, as the customer said it', () => {
       const said = (text: string) => [deadline(text).months, deadline(text).text];
       assert.deepEqual(said('一年内完成邮件系统信创替代'), [12, '一年']);
@@ -657,6 +664,16 @@ describe('understand: a group\'s HR and OA', () => {
       const u = understood([`[客户行业]：${industry}`, '- 细分领域：食品与环境检测，8个实验室']);
       assert.equal(u.model.industry.id, 'testing-inspection', industry);
       assert.equal(u.model.coreSystem.category, 'lims', industry);
+    }
+  });
+
+  it('reads a property manager as its own industry, with its property platform for core system', () => {
+    for (const industry of ['物业管理', '物业服务']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：住宅和商业物业', '[核心目标]：', '- 主要目标：建设统一的智慧物业管理平台']);
+      assert.equal(u.model.industry.id, 'property-management', industry);
+      assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['property-platform', true], industry);
+      // 业主 counted in the scale are people whose data the platform holds.
+      assert.ok(understood([`[客户行业]：${industry}`, '- 业务规模：业主约80万户']).data.has('personal'), industry);
     }
   });
 

@@ -38,6 +38,9 @@ function dateDeadline(text: string, asOf: string): { months: number; text: strin
   return { months, text: `${year}年${month !== undefined ? `${month}月` : ''}${end ? '底' : ''}前` };
 }
 
+/** The field of the special requirements that holds a deadline: 时间要求, 上线时间, 工期, 期限. */
+const TIME_REQUIREMENT = /时间要求|上线时间|工期|期限/;
+
 export function detectGoals(facts: readonly Fact[], asOf: string): {
   mainGoal?: UnderstandingModel['mainGoal'];
   secondary: UnderstandingModel['secondaryGoals'];
@@ -57,7 +60,9 @@ export function detectGoals(facts: readonly Fact[], asOf: string): {
     if (first) mainGoal = { text: clean(first.value), refs: [first.line + 1] };
   }
   let deadline: UnderstandingModel['deadline'] = { text: '', refs: [] };
-  for (const f of [time, ...mainFacts, ...goals].filter((x): x is Fact => !!x)) {
+  // A deadline asked for among the special requirements ("- 时间要求：一年内全部项目上线"), after the goals'.
+  const required = facts.filter((f) => f.section === '特殊要求' && TIME_REQUIREMENT.test(f.fieldPath.at(-1) ?? ''));
+  for (const f of [time, ...mainFacts, ...goals, ...required].filter((x): x is Fact => !!x)) {
     const date = dateDeadline(f.value, asOf);
     if (date) {
       deadline = { ...date, refs: [f.line + 1] };
