@@ -631,6 +631,8 @@ describe('rules on negative fixtures', () => {
     { name: "callers' queue (positive control)", text: intake('客服：热线高峰排队时间过长，接通率不到70%'), quiet: [], fires: ['contact-center-peak'] },
     { name: "a government's integrated budget management is no corporate EPM", text: ['[客户行业]：政府', '[核心目标]：', '- 主要目标：18个月内建成预算管理一体化系统'].join('\n'), quiet: ['epm-platform'] },
     { name: "a group's budgeting and consolidation (positive control)", text: ['[客户行业]：制造', '[核心目标]：', '- 主要目标：上线全面预算与合并报表一体化平台'].join('\n'), quiet: [], fires: ['epm-platform'] },
+    { name: "each subsidiary's own books under one group ERP are no ledger to unify", text: intake('ERP：用友NC Cloud，各子公司独立账套'), quiet: ['group-ledger-unification'] },
+    { name: 'books unified into a group ledger (positive control)', text: ['[客户行业]：汽车经销', '[核心目标]：', '- 次级目标：财务统一到集团账套'].join('\n'), quiet: [], fires: ['group-ledger-unification'] },
     { name: "a water utility's collection rate is no property fee", text: ['[客户行业]：水务', '[核心目标]：', '- 成功标尺：水费收缴率提升到98%，报修响应时间缩短30%'].join('\n'), quiet: ['property-fee-collection', 'property-work-orders'] },
     { name: "a property manager's fees and repairs (positive control)", text: ['[客户行业]：物业管理', '[当前痛点]：', '- 物业费收缴靠纸质账单和前台收款，收缴率只有82%', '- 报修靠电话和微信群，工单无法跟踪'].join('\n'), quiet: [], fires: ['property-fee-collection', 'property-work-orders'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },

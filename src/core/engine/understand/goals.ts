@@ -255,9 +255,12 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
       if (internal > 0 && PARTS.test(clause)) partsOfCounted = true;
       for (const fig of findFigures(clause)) {
         if (fig.unit === '%' || /^(?:年|月|天|小时|分钟|秒|个月)$/.test(fig.unit)) continue;
+        // A number that is part of a name, not a count: the 4 of "4S店", the 5 of "5G".
+        if (fig.unit === '' && /[A-Za-z]/.test(clause[fig.end] ?? '')) continue;
         const before = clause.slice(0, fig.start);
         const around = clause.slice(0, fig.end + 8);
-        const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? clean(before).slice(-6);
+        // A count written before what it counts ("85家4S店") is labelled by what follows it.
+        const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? (clean(before).slice(-6) || clean(clause.slice(fig.end)).slice(0, 6));
         if (!label) continue;
         figures.push({ label, value: fig.value, text: clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, ''), refs: [f.line + 1] });
         if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) {
