@@ -932,6 +932,38 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'risk-rollout',
     present: ['邦盛科技 实时风控平台', 'Feedzai', '客户洗钱风险按日评级', '并行回测', '一个完整的报送周期', '买断许可加年度维保'],
   },
+  'property-management': {
+    // A national property manager (600 projects, 1.2亿㎡, 80万 households): fees on paper at the
+    // front desk (collection 82%), repairs by phone and WeChat groups, five billing programs across
+    // the projects; a platform for fees, work orders and owners, vouchers into 金蝶云星空, in a year.
+    // Before: 物业管理 unknown to the knowledge base: "本期暂不给出选型", no system and no cost,
+    // every pain and goal sent to clarification, the 特殊要求 deadline ("一年内") not read.
+    core: 'property-platform',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'MES', '期望的上线期限'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'property-rollout',
+    present: ['金蝶我家云 智慧物业', '明源云空间 智慧物业', '自动销账', '旧收费软件的欠费与预收数据迁移出错', '其余项目按原收费软件分批迁移', '相当于年应收额的10个百分点', '支付通道手续费'],
+  },
+  'dealer-group': {
+    // An auto dealer group (85 4S stores, 12 brands, each brand's DMS mandated): data in a dozen
+    // DMSs, used cars, insurance and finance in Excel, customers filed again at every store, each
+    // store's books in its own 用友U8; a group operations platform and group ledgers.
+    // Before: read as a carmaker (汽车及零部件): an MES guessed as the core system, IATF 16949 and
+    // the recall regulator listed, "本期暂不给出选型"; "85家4S店" counted as 4 stores.
+    core: 'dealer-group',
+    inScope: true,
+    constraints: [],
+    excluded: [['akeneo-pim', 'unsuited']],
+    absent: ['MES', 'IATF', '缺陷产品召回', '暂不给出选型', '需进一步澄清', '沿用现有用友U8'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'dealer-group-rollout',
+    present: ['用友汽车 经销商集团管理', 'CDK Global 经销商管理系统', '厂家DMS留在门店', '品牌厂家限制DMS取数', '一客一档', '集团账套切换', '把“主数据管理”放到二期'],
+  },
   'video-conferencing': {
     // A city government office replacing Polycom and Cisco video conferencing, out of production,
     // for 120 video rooms across the city and 12 districts, fully domestic.

@@ -514,8 +514,8 @@ describe('report engine: plans no rule asks a system type for', () => {
   });
 
   it('does not call a system unneeded when only a side need is answered, nor price the testing fees alone', () => {
-    // The main goal asks for a system no category knows (物业收费); an integration and 等保 are answered.
-    const text = ['[客户行业]：物业服务', '- 细分领域：住宅物业，管理项目120个', '- 业务规模：服务业主约30万户', '[当前痛点]：', '- 具体问题：物业收费系统老旧，账单需人工核对', '[基础设施现状]：', '- 云环境：阿里云华东1', '[核心目标]：', '- 主要指标：12个月内完成物业收费系统替换', '[预算限制]：', '- 总预算：¥800万', '[特殊要求]：', '- 合规性：等保二级', '- 兼容性：对接美团、饿了么开放平台'].join('\n');
+    // The main goal asks for a system no category knows (墓位管理); an integration and 等保 are answered.
+    const text = ['[客户行业]：殡葬服务', '- 细分领域：经营性公墓，墓园12个', '- 业务规模：服务家庭约30万户', '[当前痛点]：', '- 具体问题：墓位管理系统老旧，墓位台账需人工核对', '[基础设施现状]：', '- 云环境：阿里云华东1', '[核心目标]：', '- 主要指标：12个月内完成墓位管理系统替换', '[预算限制]：', '- 总预算：¥800万', '[特殊要求]：', '- 合规性：等保二级', '- 兼容性：对接民政部门殡葬管理信息平台'].join('\n');
     const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
     assert.equal(m.plan?.systems.length ?? 0, 0);
     const md = renderMarkdown(m, { refs: false });

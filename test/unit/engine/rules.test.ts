@@ -648,6 +648,10 @@ describe('rules on negative fixtures', () => {
     { name: "a water utility's billing replacement", text: ['[客户行业]：公用事业', '- 细分领域：城市供水集团', '[核心目标]：', '- 主要目标：营收系统更换'].join('\n'), quiet: [], fires: ['water-billing-replacement', 'water-billing-cutover-risk'] },
     { name: 'a regional imaging centre measured by its report turnaround', text: ['[客户行业]：医疗', '- 细分领域：县域医共体', '[核心目标]：', '- 主要目标：建设区域影像中心', '- 成功标尺：乡镇影像报告2小时内出具'].join('\n'), quiet: [], fires: ['regional-imaging-center', 'township-imaging-network-risk'] },
     { name: "a hospital's PACS storage is no regional imaging centre", text: ['[客户行业]：医疗', '- 细分领域：三甲医院', '[当前痛点]：', '- PACS影像调阅慢，各院区影像无法共享'].join('\n'), quiet: ['regional-imaging-center', 'imaging-patient-privacy'] },
+    { name: "each subsidiary's own books under one group ERP are no ledger to unify", text: intake('ERP：用友NC Cloud，各子公司独立账套'), quiet: ['group-ledger-unification'] },
+    { name: 'books unified into a group ledger (positive control)', text: ['[客户行业]：汽车经销', '[核心目标]：', '- 次级目标：财务统一到集团账套'].join('\n'), quiet: [], fires: ['group-ledger-unification'] },
+    { name: "a water utility's collection rate is no property fee", text: ['[客户行业]：水务', '[核心目标]：', '- 成功标尺：水费收缴率提升到98%，报修响应时间缩短30%'].join('\n'), quiet: ['property-fee-collection', 'property-work-orders'] },
+    { name: "a property manager's fees and repairs (positive control)", text: ['[客户行业]：物业管理', '[当前痛点]：', '- 物业费收缴靠纸质账单和前台收款，收缴率只有82%', '- 报修靠电话和微信群，工单无法跟踪'].join('\n'), quiet: [], fires: ['property-fee-collection', 'property-work-orders'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

@@ -105,6 +105,13 @@ describe('understanding', () => {
       assert.equal(deadline('2027年3月上线新平台').months, undefined);
     });
 
+    it('reads a deadline asked for among the special requirements ("时间要求：一年内全部项目上线")', () => {
+      const u = understood(['[客户行业]：物业管理', '[核心目标]：', '- 主要目标：建设统一的智慧物业管理平台', '[特殊要求]：', '- 时间要求：一年内全部项目上线']);
+      assert.deepEqual([u.model.deadline.months, u.model.deadline.text, u.model.deadline.refs], [12, '一年', [5]]);
+      // A goal's own deadline comes first.
+      assert.equal(understood(['[客户行业]：物业管理', '[核心目标]：', '- 主要目标：18个月内建成物业管理平台', '[特殊要求]：', '- 时间要求：一年内']).model.deadline.months, 18);
+    });
+
     it('reads a count in Chinese numerals followed by 内, as the customer said it', () => {
       const said = (text: string) => [deadline(text).months, deadline(text).text];
       assert.deepEqual(said('一年内完成邮件系统信创替代'), [12, '一年']);
@@ -689,6 +696,50 @@ describe('understand: a group\'s HR and OA', () => {
       assert.equal(u.model.industry.id, 'testing-inspection', industry);
       assert.equal(u.model.coreSystem.category, 'lims', industry);
     }
+  });
+
+  it('reads a property manager as its own industry, with its property platform for core system', () => {
+    for (const industry of ['物业管理', '物业服务']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：住宅和商业物业', '[核心目标]：', '- 主要目标：建设统一的智慧物业管理平台']);
+      assert.equal(u.model.industry.id, 'property-management', industry);
+      assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['property-platform', true], industry);
+      // 业主 counted in the scale are people whose data the platform holds.
+      assert.ok(understood([`[客户行业]：${industry}`, '- 业务规模：业主约80万户']).data.has('personal'), industry);
+    }
+  });
+
+  it("reads a car dealer group as a dealer, not a carmaker: its group platform for core system, no MES; a carmaker's dealer-group segment likewise", () => {
+    for (const industry of ['汽车经销', '4S集团']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：汽车经销商集团，代理12个品牌']);
+      assert.equal(u.model.industry.id, 'auto-dealer', industry);
+      assert.equal(u.model.coreSystem.category, 'dealer-group', industry);
+      assert.ok(u.data.has('personal'), industry);
+    }
+    const maker = understood(['[客户行业]：汽车', '- 细分领域：经销商集团，85家4S店']);
+    // A carmaker's after-sales network of 4S stores makes it no dealer group.
+    assert.equal(understood(['[客户行业]：汽车制造', '- 细分领域：新能源整车厂，售后服务网络覆盖全国600家4S店']).model.industry.subIndustry, undefined);
+    assert.deepEqual([maker.model.industry.id, maker.model.coreSystem.category, maker.model.coreSystem.basis], ['automotive', 'dealer-group', 'segment']);
+  });
+
+  it('counts "85家4S店" as 85 stores, not 4', () => {
+    const figures = understood(['[客户行业]：汽车经销', '- 业务规模：', '  - 85家4S店，分布在6个省']).model.scale.figures;
+    assert.deepEqual(figures.map((f) => [f.value, f.text]), [[85, '85家4S店'], [6, '分布在6个省']]);
+    // A bare number first is a name, not a count of what follows it.
+    const hotline = understood(['[客户行业]：政府', '- 业务规模：', '  - 12345热线年受理量约180万件']).model.scale.figures;
+    assert.ok(!hotline.some((f) => f.value === 12345), JSON.stringify(hotline));
+  });
+
+  it("answers a dealer group's DMS with the dealer rules, and a consumer-goods maker's distributor DMS with none of them", () => {
+    const fired = (lines: string[]) => {
+      const u = understood(lines);
+      const applicable = applicableRegulation(u).applicable;
+      return evaluateRules(u.facts, getKnowledgeBase().rules, undefined, (rule) => inContext(rule, u, applicable)).map((h) => h.rule.id);
+    };
+    const dealer = ['dealer-group-platform', 'dealer-dms-access-risk', 'dealer-survey'];
+    const group = fired(['[客户行业]：汽车经销', '- 细分领域：汽车经销商集团', '[核心目标]：', '- 主要目标：建设集团经营管理平台，汇总各品牌DMS数据']);
+    for (const id of dealer) assert.ok(group.includes(id), id);
+    const goods = fired(['[客户行业]：快消', '- 细分领域：食品饮料品牌', '[核心目标]：', '- 主要目标：建设渠道管理平台，汇总各经销商DMS数据']);
+    for (const id of dealer) assert.ok(!goods.includes(id), id);
   });
 
   it("answers a testing company's LIMS with the laboratory rules, a drug maker's with its own, and signs neither's reports on a signing platform", () => {

@@ -407,3 +407,25 @@ describe('budget advice when the estimate is over', () => {
     assert.match(advice('email'), /一期只交付首要目标所需的部分/);
   });
 });
+
+describe('a collection rate raised: the extra cash is a share of what is billed', () => {
+  const benefits = (...scale: string[]) => {
+    const intake = ['[客户行业]：物业管理', '- 业务规模：', '  - 在管项目约600个', ...scale.map((s) => `  - ${s}`), '[当前痛点]：', '- 物业费收缴靠纸质账单和前台收款，收缴率只有82%', '[核心目标]：', '- 主要目标：建设统一的智慧物业管理平台', '- 成功标尺：物业费收缴率提升到92%，报修响应时间缩短50%', '[预算限制]：', '- 总预算：¥800万'].join('\n');
+    return generateReport(parseIntake(intake), 0, { asOf: AS_OF }).costs!.benefits;
+  };
+
+  it('says the points gained as a share of the yearly billing, and asks for the billing, when the intake gives none', () => {
+    const list = benefits();
+    assert.match(list[0]!.text, /收缴率从82%提升到92%：每年多收回的款项相当于年应收额的10个百分点（实收增加约12%）/);
+    assert.equal(list[0]!.perYear, undefined);
+    // The other target is still tracked; the rate is not said twice.
+    assert.match(list[1]!.text, /按客户自己的目标衡量：报修响应时间缩短50%。/);
+    assert.doesNotMatch(list[1]!.text, /收缴率/);
+  });
+
+  it('works it into money from the yearly billing the scale states', () => {
+    const list = benefits('年应收物业费约30亿元');
+    assert.equal(list[0]!.perYear?.low, 3e8);
+    assert.match(list[0]!.text, /每年多收回约¥3亿（10个百分点）/);
+  });
+});

@@ -82,6 +82,9 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
       perYear: { low, high, currency, text: formatRange(low, high, currency) },
     });
   }
+  // A collection rate raised (物业费收缴率从82%到92%): the extra cash is a share of what is billed.
+  const raised = rateRaised(u, currency);
+  if (raised) out.push(raised.benefit);
   // No money to work from: the customer's own measurable targets are the benefits to track.
   if (out.every((b) => !b.perYear)) {
     // The measurable clause of each goal, without its deadline ("15个月内上线…，批放行周期缩短到3个工作日" → the latter).
@@ -93,7 +96,7 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
       // Costs, certifications and capacity (并发1万) are requirements, not benefits.
       if (REQUIREMENT_GOAL.test(g.text)) continue;
       // A target of zero is measured too ("安全事故为零", "零丢信"), though it holds no figure: after one that does.
-      const clauses = goalClauses(g.text).filter((c) => !holdsAny(c, ['上线', '建成', '接入全部']));
+      const clauses = goalClauses(g.text).filter((c) => !holdsAny(c, ['上线', '建成', '接入全部']) && !(raised && c.includes(raised.word)));
       const clause = clauses.find(measures) ?? clauses.find((c) => ZERO_TARGET.test(c));
       if (!clause) continue;
       // The main goal and the success measure often say one target twice ("产销差率降到12%").
@@ -239,3 +242,38 @@ function reductionFor(u: Understanding, lossText: string): { low: number; high: 
   return undefined;
 }
 
+/** A rate of money collected that a goal raises: 收缴率, 回款率, 收费率, 缴费率, 回收率 (the word, group 1), to a target (group 2). */
+const COLLECTION_RATE_TARGET = /(收缴率|回款率|收费率|缴费率|回收率)[^，；。\d]{0,8}(?:提升|提高|达到|升)[^，；。\d]{0,3}(\d{2}(?:\.\d)?)\s?%/;
+/** The yearly amount billed that such a rate is a share of (年应收物业费约3.2亿元, 年物业费收入). */
+const BILLED = /应收|物业费收入|年收费|年账单/;
+
+/**
+ * A collection rate raised from the pain's figure to the goal's ("收缴率只有82%" → "收缴率提升到92%"):
+ * each point more collected is a point of what is billed. Worked into money when the scale states
+ * the yearly amount billed; otherwise said as the share, with the figure to ask for.
+ */
+function rateRaised(u: Understanding, currency: string): { benefit: Costs['benefits'][number]; word: string } | undefined {
+  const goals = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals];
+  for (const g of goals) {
+    const target = COLLECTION_RATE_TARGET.exec(g.text);
+    if (!target) continue;
+    const word = target[1]!;
+    const to = Number(target[2]);
+    const pain = u.model.pains.find((p) => p.text.includes(word));
+    const at = pain ? pain.text.indexOf(word) : -1;
+    const from = pain ? findFigures(pain.text.slice(at)).find((f) => f.unit === '%' || f.unit === '％')?.value : undefined;
+    if (from === undefined || !(to > from) || to > 100) continue;
+    const points = round(to - from, 1);
+    const refs = [...g.refs, ...pain!.refs];
+    const base = u.model.scale.figures.find((f) => BILLED.test(f.text));
+    const billed = base ? findMoney(base.text, { bare: true })[0] : undefined;
+    const said = `${word}从${from}%提升到${to}%`;
+    if (billed) {
+      const yearly = (inCurrency(billed.amount, billed.currency, currency) * points) / 100;
+      const text = formatAmount(yearly, currency);
+      return { word, benefit: { text: `${said}，按${clip(base!.text, 20)}计，每年多收回约${text}（${points}个百分点）；实际增收按上线后各项目的实收核算。`, refs: [...refs, ...base!.refs], perYear: { low: yearly, high: yearly, currency, text } } };
+    }
+    return { word, benefit: { text: `${said}：每年多收回的款项相当于年应收额的${points}个百分点（实收增加约${round(((to - from) / from) * 100, 0)}%）；调研表未给出年应收额，客户提供后即可折算为金额。`, refs } };
+  }
+  return undefined;
+}

@@ -636,7 +636,9 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
 /** Whether the customer runs `p` as a system of `category` and the project does not replace it. */
 function runsAndKeeps(u: Understanding, p: Product, category: string): boolean {
   const estate = runAs(sameForEveryProduct(u).estate.get(p.id), category);
-  return estate !== undefined && !isReplaced(u, estate);
+  // One that lacks what the customer asks for (用友U8+, each store's own books, and a group
+  // ledger) is replaced by its successor, not kept.
+  return estate !== undefined && !isReplaced(u, estate) && !(p.lacks && lackedBy(p.lacks, u));
 }
 
 /** The estate entry, if the customer runs the product as a system of `category`. */

@@ -38,6 +38,9 @@ function dateDeadline(text: string, asOf: string): { months: number; text: strin
   return { months, text: `${year}年${month !== undefined ? `${month}月` : ''}${end ? '底' : ''}前` };
 }
 
+/** The field of the special requirements that holds a deadline: 时间要求, 上线时间, 工期, 期限. */
+const TIME_REQUIREMENT = /时间要求|上线时间|工期|期限/;
+
 export function detectGoals(facts: readonly Fact[], asOf: string): {
   mainGoal?: UnderstandingModel['mainGoal'];
   secondary: UnderstandingModel['secondaryGoals'];
@@ -57,7 +60,9 @@ export function detectGoals(facts: readonly Fact[], asOf: string): {
     if (first) mainGoal = { text: clean(first.value), refs: [first.line + 1] };
   }
   let deadline: UnderstandingModel['deadline'] = { text: '', refs: [] };
-  for (const f of [time, ...mainFacts, ...goals].filter((x): x is Fact => !!x)) {
+  // A deadline asked for among the special requirements ("- 时间要求：一年内全部项目上线"), after the goals'.
+  const required = facts.filter((f) => f.section === '特殊要求' && TIME_REQUIREMENT.test(f.fieldPath.at(-1) ?? ''));
+  for (const f of [time, ...mainFacts, ...goals, ...required].filter((x): x is Fact => !!x)) {
     const date = dateDeadline(f.value, asOf);
     if (date) {
       deadline = { ...date, refs: [f.line + 1] };
@@ -250,9 +255,13 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
       if (internal > 0 && PARTS.test(clause)) partsOfCounted = true;
       for (const fig of findFigures(clause)) {
         if (fig.unit === '%' || /^(?:年|月|天|小时|分钟|秒|个月)$/.test(fig.unit)) continue;
+        // A number that is part of a name, not a count: the 4 of "4S店", the 5 of "5G".
+        if (fig.unit === '' && /[A-Za-z]/.test(clause[fig.end] ?? '')) continue;
         const before = clause.slice(0, fig.start);
         const around = clause.slice(0, fig.end + 8);
-        const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? clean(before).slice(-6);
+        // A count written before what it counts, with its measure word ("85家4S店"), is labelled by
+        // what follows it; a bare number first is a name ("12345热线"), not a count.
+        const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? (clean(before).slice(-6) || (fig.unit !== '' ? clean(clause.slice(fig.end)).slice(0, 6) : ''));
         if (!label) continue;
         figures.push({ label, value: fig.value, text: clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, ''), refs: [f.line + 1] });
         if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) {
