@@ -27,6 +27,7 @@ import { ESTIMATE_PRECISION, estimateCosts, lowEndOverrun } from './plan/costs';
 import { lifecycleFindings } from './plan/lifecycle';
 import { buildPlan } from './plan/needs';
 import { applicableRegulation, withSystemRegulators } from './plan/regulation';
+import { allRunByVendors } from './plan/ownStack';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
 import { coreOfAnyIndustry, hitsForProject, industryOwnSystem } from './plan/anyIndustry';
@@ -120,7 +121,9 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     picks.exclusions = exclusions;
   }
   // Testing windows and their fees belong to projects that build a system, or that the intake ties to them.
-  const builds = m.coreSystem.inScope || m.statedSystems.length > 0;
+  // A system its vendor runs as SaaS is the vendor's to test, unless the intake asks for the test.
+  const vendorRun = allRunByVendors(u, picks.options);
+  const builds = (m.coreSystem.inScope || m.statedSystems.length > 0) && !vendorRun;
   const tested = (test: keyof typeof TESTED_FRAMEWORKS) => regulation.applicable.has(TESTED_FRAMEWORKS[test]) && (builds || u.statedFrameworks.has(TESTED_FRAMEWORKS[test]));
   // Computerised-system validation is for a drug maker's GxP systems, not for an HR or OA project of its.
   const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && !plan.systems.some((s) => industryOwnSystem(u, s.category)));
@@ -139,6 +142,9 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
       other.withinBudget = true;
       costs = instead;
     }
+  }
+  if (vendorRun && regulation.applicable.has(TESTED_FRAMEWORKS.mlps) && !regulated.mlps) {
+    costs.assumptions.push('所选系统均由厂商以SaaS运营，其等保备案与测评由厂商负责，未计入上表；签约前索取厂商平台的等保备案证明与最近一次测评报告。');
   }
   // With the core system out of scope, the plan's first system leads (a data platform's warehouse).
   const timeline = planTimeline(u, regulated, m.coreSystem.inScope ? undefined : plan.systems[0]?.category);

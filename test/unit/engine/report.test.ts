@@ -878,6 +878,31 @@ describe('costs: a backup programme extends the backup software the customer has
   });
 });
 
+describe('costs: a system its vendor runs as SaaS is the vendor\'s to test under 等保', () => {
+  const report = (edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/recruitment'))), 0, { asOf: AS_OF });
+
+  it('prices and schedules no 等保 test of the customer\'s for a SaaS-only plan, and says whose it is', () => {
+    const r = report();
+    assert.ok(r.options.filter((o) => o.applicable).every((o) => o.picks.length > 0));
+    assert.ok(!r.costs!.items.some((i) => i.component === '等保测评'));
+    assert.ok(!r.timeline!.phases.some((p) => p.name.includes('等保')));
+    assert.ok(r.costs!.assumptions.some((a) => a.startsWith('所选系统均由厂商以SaaS运营，其等保备案与测评由厂商负责')));
+  });
+
+  it('still tests what the intake asks to be tested', () => {
+    const r = report((t) => t.replace('[特殊要求]：', '[特殊要求]：\n- 合规性：等保三级'));
+    assert.ok(r.costs!.items.some((i) => i.component === '等保测评'));
+    assert.ok(!r.costs!.assumptions.some((a) => a.startsWith('所选系统均由厂商以SaaS运营')));
+  });
+
+  it('tests a plan with a system the customer deploys (a private or either-way product)', () => {
+    // A contract-management project, no 等保 in its intake: its products deploy on the customer's premises too.
+    const r = generateReport(parseIntake(readFixture('eval/contract-management')), 0, { asOf: AS_OF });
+    assert.ok(r.costs!.items.some((i) => i.component === '等保测评'));
+    assert.ok(!r.costs!.assumptions.some((a) => a.startsWith('所选系统均由厂商以SaaS运营')));
+  });
+});
+
 describe('costs: an ITSM is licensed per agent', () => {
   it('counts the IT and operations staff the intake gives, not every employee', () => {
     const m = generateReport(parseIntake(readFixture('eval/it-operations')), 0, { asOf: AS_OF });
