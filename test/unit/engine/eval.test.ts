@@ -1045,6 +1045,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'energy-rollout',
     present: ['远景 EnOS 方舟能碳管理', 'ISO 14067', '节能8%计，每年约¥1760万', '表计安装与数据采集', '计量表计、采集网关与布线按计量点数另计'],
   },
+  dcim: {
+    // A national P&C insurer's DCIM: 2 data centres with 800 racks and 36 branch server rooms,
+    // power, UPS and cooling watched in each vendor's own software, a cooling failure that took the
+    // core systems down for 40 minutes, rack and power capacity in Excel; Zabbix stays; 国产优先.
+    // Before: "本期暂不给出选型", no system (the knowledge base had no DCIM); every pain and goal
+    // sent to clarification; no cost; a generic cloud timeline.
+    core: 'dcim',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'Trellis'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'dcim-rollout',
+    present: ['华为 iMaster NetEco', '施耐德 EcoStruxure IT', '按温升速率提前预警', 'GB 40879-2021', '分支机房分批接入', '采集网关', 'DCIM的动环告警经接口推送', '另行立项'],
+  },
   'data-assets': {
     // A provincial gas group's data asset programme: data in billing, SCADA, GIS and customer
     // service with different definitions, no catalogue, the SASAC asking for data assets to be
