@@ -1011,6 +1011,24 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'drg-rollout',
     present: ['卫宁健康 DRG/DIP智能管理', '与现有卫宁健康 WiNEX同厂商', '预入组', '病例回放与规则配置', '试点科室上线'],
   },
+  'dairy-traceability': {
+    // A dairy maker (6 plants, 80 partner farms) wanting one code per item from farm to consumer:
+    // tracing to the milk source in hours not days, consumer scans, anti-diversion for
+    // distributors, national and provincial food traceability platforms; each plant's own MES and
+    // SAP ECC 6.0 stay.
+    // Before: an MES proposed as the core system to replace (鼎捷MES, ¥1350–2190万 against ¥1000万,
+    // 35% over at the low end) with an MES timeline; diversion, consumer scans and the government
+    // platforms sent to clarification.
+    core: 'product-traceability',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['鼎捷MES', 'Siemens Opcenter', '需进一步澄清', '暂不给出选型'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'trace-rollout',
+    present: ['爱创科技 一物一码追溯与渠道管控平台', '兆信科技 防伪追溯与防窜货系统', '不替换各工厂的MES', '出库扫码把每箱产品绑定到经销商', '食品安全法', '以SAP ECC为准', '赋码与读码设备', '试点产线赋码与追溯验证'],
+  },
   'energy-management': {
     // A parts maker's energy management for four plants: only main meters, readings taken at the
     // month's end, a carmaker asking for product carbon footprints.
@@ -1026,6 +1044,22 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'within',
     timeline: 'energy-rollout',
     present: ['远景 EnOS 方舟能碳管理', 'ISO 14067', '节能8%计，每年约¥1760万', '表计安装与数据采集', '计量表计、采集网关与布线按计量点数另计'],
+  },
+  dcim: {
+    // A national P&C insurer's DCIM: 2 data centres with 800 racks and 36 branch server rooms,
+    // power, UPS and cooling watched in each vendor's own software, a cooling failure that took the
+    // core systems down for 40 minutes, rack and power capacity in Excel; Zabbix stays; 国产优先.
+    // Before: "本期暂不给出选型", no system (the knowledge base had no DCIM); every pain and goal
+    // sent to clarification; no cost; a generic cloud timeline.
+    core: 'dcim',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'Trellis'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'dcim-rollout',
+    present: ['华为 iMaster NetEco', '施耐德 EcoStruxure IT', '按温升速率提前预警', 'GB 40879-2021', '分支机房分批接入', '采集网关', 'DCIM的动环告警经接口推送', '另行立项'],
   },
   'data-assets': {
     // A provincial gas group's data asset programme: data in billing, SCADA, GIS and customer

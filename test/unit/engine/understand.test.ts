@@ -184,6 +184,15 @@ describe('understanding', () => {
     assert.equal(kept.model.coreSystem.category, 'gov-service');
   });
 
+  it('takes the system the main goal builds as the core, over the industry\'s own one that a pain names only as where the data sits', () => {
+    const u = understood(['[客户行业]：食品制造', '[当前痛点]：', '- 批次信息分散在MES、WMS和纸质记录中', '[核心目标]：', '- 主要目标：建设全链条质量追溯系统，一物一码']);
+    assert.equal(u.model.coreSystem.category, 'product-traceability');
+    assert.equal(u.model.coreSystem.inScope, true);
+    // A pain about the MES itself keeps it the core, to be decided with the customer.
+    const mes = understood(['[客户行业]：食品制造', '[当前痛点]：', '- 各工厂MES老旧，经常宕机', '[核心目标]：', '- 主要目标：建设全链条质量追溯系统，一物一码']);
+    assert.equal(mes.model.coreSystem.category, 'mes');
+  });
+
   it('reads a goal to build the integration platform as its rule does: the trait and its pattern (a copy in rules.yaml) agree', () => {
     const goal = goalIn('[客户行业]：零售');
     assertTraitAgreesWithRule('integration-platform', 'integration-platform', goal, ['建设企业集成平台（API网关与ESB），把点对点接口收拢到平台上', '上线iPaaS', '搭建API网关', '引入企业服务总线', '上线新ERP', '对接外卖平台', '新系统经ESB对接', 'MESB项目上线']);
