@@ -558,6 +558,24 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'construction-pm-rollout',
     present: ['工程项目管理', '目标成本', '动态成本', '限额领料', '农民工工资专用账户', '住建', '保障农民工工资支付条例', '剩余工期', '计入上线'],
   },
+  'smart-site': {
+    // A provincial construction group's smart-site platform for 150 sites and 60,000 workers: wages
+    // through dedicated accounts reported to the housing authority, tower cranes, hoists, deep
+    // excavations and high formwork monitored, site video in one place with AI for hard hats; it
+    // keeps 广联达 project management and 浪潮GS finance; all sites in a year, 国产优先.
+    // Before: the project management system (工程项目管理) proposed as the core for "智慧工地"; 浪潮GS
+    // read as 浪潮's government service platform and 广联达 not read at all; the cranes, the
+    // excavations, the site video and the zero targets sent to clarification; no hardware priced.
+    core: 'smart-site',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['一网通办', '工程项目管理（广联达', '需进一步澄清', 'Primavera', 'Procore'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'smart-site-rollout',
+    present: ['广联达 智慧工地平台', '海康威视 智慧工地解决方案', '与现有广联达 数字项目管理平台同厂商', '监测不替代第三方监测与人工巡查', '零目标按过程指标验收', '农民工工资专用账户', '在建工地分批接入', '按危大工程的测点数另计', '现场设备品牌杂'],
+  },
   'ransomware-backup': {
     // A hospital after a neighbour's ransomware attack: every VM, database and PACS image backed up,
     // isolated and immutable copies, quarterly restore drills; its HIS stays as it is.
@@ -947,6 +965,23 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'tight',
     timeline: 'property-rollout',
     present: ['金蝶我家云 智慧物业', '明源云空间 智慧物业', '自动销账', '旧收费软件的欠费与预收数据迁移出错', '其余项目按原收费软件分批迁移', '相当于年应收额的10个百分点', '支付通道手续费'],
+  },
+  'real-estate': {
+    // A regional residential developer (40 projects under construction, ¥300亿 sales a year, 1,200
+    // sales consultants): costs in Excel, paper subscriptions, customers kept by the consultants,
+    // a system per project; one platform for land, cost, tenders, sales and collections, contracts
+    // and payments into 用友NC as vouchers, on 华为云, ¥1200万.
+    // Before: 房地产 unknown to the knowledge base: a QMS named as the core system, an SRM the only
+    // system proposed (for "招采"), every pain and goal sent to clarification, no risk.
+    core: 'realestate-erp',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['QMS', '供应商关系管理（SRM）', '需进一步澄清', '甄云'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'realestate-rollout',
+    present: ['明源云 ERP', '明源云客 营销案场', '合约规划', '预售资金监管账户', '一房一价', '个人信息保护法', '在售项目的房源、签约与回款数据迁移出错', '其余项目分批切换'],
   },
   'dealer-group': {
     // An auto dealer group (85 4S stores, 12 brands, each brand's DMS mandated): data in a dozen

@@ -751,6 +751,32 @@ describe('understand: a group\'s HR and OA', () => {
     for (const id of dealer) assert.ok(!goods.includes(id), id);
   });
 
+  it("reads a developer as its own industry: its platform the core, its 招采 no SRM, its buyers' records personal data", () => {
+    const fired = (lines: string[]) => {
+      const u = understood(lines);
+      const applicable = applicableRegulation(u).applicable;
+      return { u, ids: evaluateRules(u.facts, getKnowledgeBase().rules, undefined, (rule) => inContext(rule, u, applicable)).map((h) => h.rule.id) };
+    };
+    for (const industry of ['房地产', '房地产开发']) {
+      const { u, ids } = fired([`[客户行业]：${industry}`, '- 细分领域：区域型房地产开发企业，住宅为主', '[核心目标]：', '- 主要目标：建设房地产业务一体化平台，覆盖投资拓展、成本、招采、营销和回款']);
+      assert.equal(u.model.industry.id, 'real-estate', industry);
+      assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['realestate-erp', true], industry);
+      assert.ok(u.data.has('personal'), industry);
+      assert.ok(ids.includes('realestate-platform'), industry);
+      assert.ok(!ids.includes('srm-source-to-pay'), industry);
+    }
+    // A manufacturer's 招采 is still its SRM; a construction group's 目标成本 is not a developer's.
+    assert.ok(fired(['[客户行业]：制造', '[核心目标]：', '- 主要目标：建设招采平台，询比价全程线上']).ids.includes('srm-source-to-pay'));
+    const builder = fired(['[客户行业]：建筑业', '[当前痛点]：', '- 项目目标成本与动态成本月底才对得上', '- 售楼处的置业顾问']).ids;
+    for (const id of ['realestate-dynamic-cost', 'realestate-sales-office']) assert.ok(!builder.includes(id), id);
+  });
+
+  it('reads a smart-site goal as the smart-site platform beside the project management system the group keeps', () => {
+    const u = understood(['[客户行业]：建筑业', '- 细分领域：省属建工集团，房建和市政工程', '[基础设施现状]：', '- 关键组件：', '  - 项目管理：广联达', '  - 财务：浪潮GS', '[核心目标]：', '- 主要目标：建设集团智慧工地平台，所有在建工地一年内接入']);
+    assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['smart-site', true]);
+    assert.deepEqual(u.model.estate.products.map((p) => [p.product, p.categories]), [['glodon-pm', ['construction-pm']], ['inspur-gs-cloud', ['erp', 'fssc-platform', 'treasury-management']]]);
+  });
+
   it("answers a testing company's LIMS with the laboratory rules, a drug maker's with its own, and signs neither's reports on a signing platform", () => {
     const fired = (lines: string[]) => {
       const u = understood(lines);

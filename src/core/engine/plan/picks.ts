@@ -149,7 +149,9 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       }
       const first = list[0];
       if (!first) {
-        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : strategy === 'domestic-alt' ? '只有一家国产厂商满足约束' : `没有符合“${optionTitle(strategy, clouds, u)}”的候选` });
+        // A second domestic set with no other vendor for a type (a developer's sales offices): the
+        // first set's pick stands for it; no constraint rules the others out, there are none.
+        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : strategy === 'domestic-alt' ? '没有另一家国产厂商的同类产品可比选，沿用方案A的选择' : `没有符合“${optionTitle(strategy, clouds, u)}”的候选` });
         continue;
       }
       if (fallback) fallbacks.add(s.category);

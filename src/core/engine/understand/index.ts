@@ -215,8 +215,9 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (CARDHOLDER.test(all)) data.add('cardholder');
   if (industry.industry && ['banking', 'insurance', 'securities'].includes(industry.industry.id)) data.add('financial');
   if (industry.industry?.id === 'education') data.add('student');
-  // A car dealer keeps its buyers' and owners' records: personal data, whatever the lines say.
-  if (industry.industry?.id === 'auto-dealer') data.add('personal');
+  // A car dealer keeps its buyers' and owners' records, a developer its home buyers' (identity,
+  // contracts, mortgages): personal data, whatever the lines say.
+  if (industry.industry?.id === 'auto-dealer' || industry.industry?.id === 'real-estate') data.add('personal');
   if (industry.industry?.id === 'energy-utilities' || holdsAny(all, ['生产控制', '工控', 'SCADA', 'PLC'])) data.add('production-control');
   if (industry.industry?.id === 'pharma' || holdsAny(all, ['GMP', 'GxP'])) data.add('gmp');
 
