@@ -144,6 +144,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'logistics',
     present: ['富勒', '调度'],
   },
+  'container-terminal': {
+    // A coastal container terminal (8 million TEU, 12 berths) replacing an early Navis SPARCS N4
+    // whose maintenance expires, for automated yard cranes, yard planning and EDI; 国产优先, 关基.
+    // Before: "本期暂不给出选型": no TOS in the knowledge base, every pain and goal sent to
+    // clarification, a TMS guessed as the core system, a 3PL's WMS/TMS practice, and the postal
+    // and civil aviation regulators listed for a container terminal.
+    core: 'tos',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'TMS', 'WMS', '国家邮政局', '民用航空局'],
+    lifecycle: ['oracle-db 11g past'],
+    verdict: 'within',
+    timeline: 'tos-rollout',
+    present: ['上港集团 ITOS 码头操作系统', 'Navis N4 码头操作系统', '可评估原厂的迁移路径', '影子运行', '吞吐量最低的窗口', 'COARRI', '自动化场桥分批接入', '另行预算'],
+  },
   energy: {
     core: 'scada-ems',
     inScope: true,

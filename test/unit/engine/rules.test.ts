@@ -626,6 +626,8 @@ describe('rules on negative fixtures', () => {
     { name: "a warehouse's stock that does not match is no fixed-asset platform", text: intake('仓储：库存账实不符，盘点靠人工'), quiet: ['fixed-asset-lifecycle'] },
     { name: "a utility's meter reading is no energy management to build", text: intake('营收：月底抄表，人工录入'), quiet: ['plant-energy-metering'] },
     { name: 'a product carbon footprint asked by a carmaker', text: intake('客户：主机厂要求提供产品碳足迹'), quiet: [], fires: ['product-carbon-footprint'] },
+    { name: "a 3PL's EDI is no container terminal's", text: ['[客户行业]：物流', '- 细分领域：合同物流与城配', '[核心目标]：', '- 次级目标：与货主EDI对接'].join('\n'), quiet: ['tos-edi-exchange', 'tos-terminal-operating-system'], fires: ['logistics-wms-tms'] },
+    { name: 'a container terminal runs a TOS, not a WMS and a TMS', text: ['[客户行业]：物流', '- 细分领域：集装箱码头公司', '[核心目标]：', '- 主要目标：三年内更换码头操作系统（TOS）', '- 次级目标：与海关、船公司和集卡平台数据交换'].join('\n'), quiet: ['logistics-wms-tms'], fires: ['tos-terminal-operating-system', 'tos-edi-exchange', 'tos-cutover-risk'] },
     { name: 'channels of résumés are no channels of orders', text: ['[客户行业]：零售', '[核心目标]：', '- 主要目标：上线招聘管理系统', '- 次级目标：多渠道简历统一归集'].join('\n'), quiet: ['oms-unified-inventory'], fires: ['recruitment-frontline'] },
     { name: 'a promotion policy to carry out in the stores is no menu and no traffic peak', text: ['[客户行业]：零售', '[当前痛点]：', '- 新品和促销政策下发后，门店执行不到位', '[核心目标]：', '- 主要目标：建设员工在线学习平台，新员工岗前培训和考试全部线上完成'].join('\n'), quiet: ['pos-central-menu', 'peak-traffic-resilience'], fires: ['corporate-learning-onboarding', 'corporate-learning-policy-rollout'] },
     { name: 'new dishes listed store by store (positive control)', text: intake('门店：新品上架要逐店维护'), quiet: [], fires: ['pos-central-menu'] },
