@@ -129,6 +129,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'campus',
     present: ['选课', '统一身份认证'],
   },
+  'crossborder-seller': {
+    // An Amazon and Temu seller (120 stores, 30,000 SKUs, 4 overseas warehouses) wanting a
+    // cross-border e-commerce ERP for orders, stock, purchasing and ads, SKU profit and
+    // replenishment, 金蝶云星空 kept as its ledger; ¥150万.
+    // Before: "ERP：沿用现有金蝶云星空…升级" (its finance system read as the project's ERP), every
+    // pain sent to clarification, Alibaba CEN across borders for a trade ("跨境电商"), and a PIPL
+    // data-export risk raised by the words 跨境电商 alone.
+    core: 'crossborder-erp',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['沿用现有金蝶', '需进一步澄清', '云企业网', '数据出境须履行'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'crossborder-erp-rollout',
+    present: ['领星ERP', 'Linnworks', 'SP-API', '按SKU核算', '补货建议', '不在ERP中做账', 'Temu全托管', '免于出境申报', '店铺数的SaaS年度订阅'],
+  },
   logistics: {
     core: 'tms',
     inScope: true,
