@@ -129,6 +129,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'campus',
     present: ['选课', '统一身份认证'],
   },
+  'crossborder-seller': {
+    // An Amazon and Temu seller (120 stores, 30,000 SKUs, 4 overseas warehouses) wanting a
+    // cross-border e-commerce ERP for orders, stock, purchasing and ads, SKU profit and
+    // replenishment, 金蝶云星空 kept as its ledger; ¥150万.
+    // Before: "ERP：沿用现有金蝶云星空…升级" (its finance system read as the project's ERP), every
+    // pain sent to clarification, Alibaba CEN across borders for a trade ("跨境电商"), and a PIPL
+    // data-export risk raised by the words 跨境电商 alone.
+    core: 'crossborder-erp',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['沿用现有金蝶', '需进一步澄清', '云企业网', '数据出境须履行'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'crossborder-erp-rollout',
+    present: ['领星ERP', 'Linnworks', 'SP-API', '按SKU核算', '补货建议', '不在ERP中做账', 'Temu全托管', '免于出境申报', '店铺数的SaaS年度订阅'],
+  },
   logistics: {
     core: 'tms',
     inScope: true,
@@ -143,6 +160,22 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'tight',
     timeline: 'logistics',
     present: ['富勒', '调度'],
+  },
+  'container-terminal': {
+    // A coastal container terminal (8 million TEU, 12 berths) replacing an early Navis SPARCS N4
+    // whose maintenance expires, for automated yard cranes, yard planning and EDI; 国产优先, 关基.
+    // Before: "本期暂不给出选型": no TOS in the knowledge base, every pain and goal sent to
+    // clarification, a TMS guessed as the core system, a 3PL's WMS/TMS practice, and the postal
+    // and civil aviation regulators listed for a container terminal.
+    core: 'tos',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['暂不给出选型', '需进一步澄清', 'TMS', 'WMS', '国家邮政局', '民用航空局'],
+    lifecycle: ['oracle-db 11g past'],
+    verdict: 'within',
+    timeline: 'tos-rollout',
+    present: ['上港集团 ITOS 码头操作系统', 'Navis N4 码头操作系统', '可评估原厂的迁移路径', '影子运行', '吞吐量最低的窗口', 'COARRI', '自动化场桥分批接入', '另行预算'],
   },
   energy: {
     core: 'scada-ems',
