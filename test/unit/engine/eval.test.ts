@@ -932,6 +932,23 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'risk-rollout',
     present: ['邦盛科技 实时风控平台', 'Feedzai', '客户洗钱风险按日评级', '并行回测', '一个完整的报送周期', '买断许可加年度维保'],
   },
+  'credit-management': {
+    // A city commercial bank (¥3000亿 assets) replacing its two 2012 credit systems (corporate and
+    // retail) with one within two years: group customers and unified limits, automated post-loan
+    // warnings, the 长亮 core and the credit bureau to connect; approval 10 → 5 days; full 信创.
+    // Before: no credit management system (the knowledge base had none): a server operating system
+    // was the only system proposed (¥70–120万 against ¥5000万); every pain and goal sent to
+    // clarification; a platform project's default phases (试点迁移, 推广与优化).
+    core: 'core-banking',
+    inScope: false,
+    constraints: ['xinchuang-full'],
+    excluded: [['ncino-bank-os', 'xinchuang'], ['rhel', 'xinchuang']],
+    absent: ['需进一步澄清', '试点迁移', '推广与优化', '手机银行'],
+    lifecycle: ['oracle-db 11g past'],
+    verdict: 'within',
+    timeline: 'credit-rollout',
+    present: ['宇信科技 信贷管理系统', '安硕信息 信贷管理系统', '统一授信', '人民银行征信中心', '五级分类', '存量贷款与额度数据迁移', '分批上线与新旧并行', '国产数据库与服务器'],
+  },
   'property-management': {
     // A national property manager (600 projects, 1.2亿㎡, 80万 households): fees on paper at the
     // front desk (collection 82%), repairs by phone and WeChat groups, five billing programs across

@@ -652,6 +652,8 @@ describe('rules on negative fixtures', () => {
     { name: 'books unified into a group ledger (positive control)', text: ['[客户行业]：汽车经销', '[核心目标]：', '- 次级目标：财务统一到集团账套'].join('\n'), quiet: [], fires: ['group-ledger-unification'] },
     { name: "a water utility's collection rate is no property fee", text: ['[客户行业]：水务', '[核心目标]：', '- 成功标尺：水费收缴率提升到98%，报修响应时间缩短30%'].join('\n'), quiet: ['property-fee-collection', 'property-work-orders'] },
     { name: "a property manager's fees and repairs (positive control)", text: ['[客户行业]：物业管理', '[当前痛点]：', '- 物业费收缴靠纸质账单和前台收款，收缴率只有82%', '- 报修靠电话和微信群，工单无法跟踪'].join('\n'), quiet: [], fires: ['property-fee-collection', 'property-work-orders'] },
+    { name: 'a credit system to connect is no credit system to build', text: ['[客户行业]：银行', '[核心目标]：', '- 次级目标：与核心和信贷系统对接'].join('\n'), quiet: ['credit-management-platform', 'credit-core-bureau-integration'] },
+    { name: 'a new credit system (positive control)', text: ['[客户行业]：银行', '[核心目标]：', '- 主要目标：建设新一代信贷管理系统，两年内替换旧信贷系统', '- 次级目标：与核心系统和征信系统对接'].join('\n'), quiet: [], fires: ['credit-management-platform', 'credit-core-bureau-integration'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];
