@@ -983,6 +983,40 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'risk-rollout',
     present: ['邦盛科技 实时风控平台', 'Feedzai', '客户洗钱风险按日评级', '并行回测', '一个完整的报送周期', '买断许可加年度维保'],
   },
+  'credit-management': {
+    // A city commercial bank (¥3000亿 assets) replacing its two 2012 credit systems (corporate and
+    // retail) with one within two years: group customers and unified limits, automated post-loan
+    // warnings, the 长亮 core and the credit bureau to connect; approval 10 → 5 days; full 信创.
+    // Before: no credit management system (the knowledge base had none): a server operating system
+    // was the only system proposed (¥70–120万 against ¥5000万); every pain and goal sent to
+    // clarification; a platform project's default phases (试点迁移, 推广与优化).
+    core: 'core-banking',
+    inScope: false,
+    constraints: ['xinchuang-full'],
+    excluded: [['ncino-bank-os', 'xinchuang'], ['rhel', 'xinchuang']],
+    absent: ['需进一步澄清', '试点迁移', '推广与优化', '手机银行'],
+    lifecycle: ['oracle-db 11g past'],
+    verdict: 'within',
+    timeline: 'credit-rollout',
+    present: ['宇信科技 信贷管理系统', '安硕信息 信贷管理系统', '统一授信', '人民银行征信中心', '五级分类', '存量贷款与额度数据迁移', '分批上线与新旧并行', '国产数据库与服务器'],
+  },
+  'mobile-banking': {
+    // A rural commercial bank rebuilding the mobile banking app an outsourcer built in 2016 within a
+    // year: an elder-friendly large-font version, marketing campaigns without releases, the 神州信息
+    // core and the credit system to connect; monthly actives 40万 → 80万, complaints −50%; 国产优先.
+    // Before: "月活提升到80万" read as staff using a collaboration suite: 钉钉 and Microsoft Teams
+    // proposed for the customers' app; 适老化, releases and campaigns sent to clarification; the
+    // pain of a slow app restated as "客户投诉上升"; no risk.
+    core: 'mobile-banking',
+    inScope: true,
+    constraints: ['xinchuang-preferred'],
+    excluded: [],
+    absent: ['需进一步澄清', '钉钉', 'Microsoft Teams', '即时通讯', '信贷管理系统'],
+    lifecycle: [],
+    verdict: 'within',
+    timeline: 'mobile-banking-rollout',
+    present: ['宇信科技 手机银行', 'Backbase', '大字版', '不发版', 'JR/T 0171', '月活提升到80万', '沿用原包名', '备案上架与灰度发布'],
+  },
   'property-management': {
     // A national property manager (600 projects, 1.2亿㎡, 80万 households): fees on paper at the
     // front desk (collection 82%), repairs by phone and WeChat groups, five billing programs across

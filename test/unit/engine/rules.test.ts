@@ -667,6 +667,13 @@ describe('rules on negative fixtures', () => {
     { name: 'tower cranes and deep excavations watched by hand', text: ['[客户行业]：建筑业', '[当前痛点]：', '- 塔吊和深基坑安全靠人工巡查，去年发生两起险情'].join('\n'), quiet: [], fires: ['smart-site-hazard-monitoring'] },
     { name: "a hospital's video in one place is no construction site's", text: ['[客户行业]：医疗', '[当前痛点]：', '- 各院区的视频监控不能统一查看'].join('\n'), quiet: ['smart-site-video-ai'] },
     { name: "a property manager's fees and repairs (positive control)", text: ['[客户行业]：物业管理', '[当前痛点]：', '- 物业费收缴靠纸质账单和前台收款，收缴率只有82%', '- 报修靠电话和微信群，工单无法跟踪'].join('\n'), quiet: [], fires: ['property-fee-collection', 'property-work-orders'] },
+    { name: 'a credit system to connect is no credit system to build', text: ['[客户行业]：银行', '[核心目标]：', '- 次级目标：与核心和信贷系统对接'].join('\n'), quiet: ['credit-management-platform', 'credit-core-bureau-integration'] },
+    { name: 'a new credit system (positive control)', text: ['[客户行业]：银行', '[核心目标]：', '- 主要目标：建设新一代信贷管理系统，两年内替换旧信贷系统', '- 次级目标：与核心系统和征信系统对接'].join('\n'), quiet: [], fires: ['credit-management-platform', 'credit-core-bureau-integration'] },
+    { name: "the monthly actives of a bank's app are no staff platform's", text: ['[客户行业]：银行', '[核心目标]：', '- 主要目标：重构手机银行，一年内上线新版，月活提升到80万'].join('\n'), quiet: ['collaboration-suite-rollout'], fires: ['mobile-banking-rebuild'] },
+    { name: "the staff's monthly actives (positive control)", text: ['[客户行业]：零售', '[核心目标]：', '- 成功标尺：一线员工月活率90%以上'].join('\n'), quiet: [], fires: ['collaboration-suite-rollout'] },
+    { name: "a mobile banking response time is no app to rebuild", text: ['[客户行业]：银行', '[核心目标]：', '- 次级目标：手机银行核心交易P99<800ms'].join('\n'), quiet: ['mobile-banking-rebuild', 'mobile-banking-elderly'] },
+    { name: "an app's complaints are answered by its rebuild", text: ['[客户行业]：银行', '[核心目标]：', '- 主要目标：重构手机银行', '- 成功标尺：手机银行投诉率下降50%'].join('\n'), quiet: ['complaint-rate-response'], fires: ['mobile-banking-complaint-target'] },
+    { name: "a bank's complaints with no app to rebuild (positive control)", text: ['[客户行业]：银行', '[核心目标]：', '- 成功标尺：客户投诉率下降50%'].join('\n'), quiet: [], fires: ['complaint-rate-response'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
   ];

@@ -613,6 +613,13 @@ describe('key figures of a line', () => {
     assert.deepEqual(keyFigures('年营收约30万单，门店扩张到500家'), []);
   });
 
+  it("name an app's monthly or daily actives, a bare number its words measure", () => {
+    assert.deepEqual(keyFigures('月活提升到80万'), ['月活提升到80万']);
+    assert.deepEqual(keyFigures('注册学员约800万，日活约60万'), ['日活60万']);
+    // A bare number with no such word is still no figure.
+    assert.deepEqual(keyFigures('网点提升到80万'), []);
+  });
+
   it('say two figures of one clause as one (the second is measured on the first)', () => {
     assert.deepEqual(keyFigures('4K素材转码排队，单条1小时节目转码需要约3小时；近线存储已用到92%'), ['单条1小时节目转码需要约3小时', '近线存储已用到92%']);
     // Apart when a clause or a list separates them.

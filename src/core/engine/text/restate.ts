@@ -25,8 +25,11 @@ const SIGNIFICANT_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时
 const NEGATIONS = '非未无';
 /** Characters that end the phrase before a metric word: 系统间|同步延迟, 高峰期的|响应时间. */
 const PHRASE_END = '间的之在中时后里';
-/** A bare number counts when its label says what it measures ("TPS仅800"). */
-const MEASURE_LABEL = /(?:TPS|QPS|RPS|并发)[^，,；;]{0,2}$/;
+/**
+ * A bare number counts when its label says what it measures ("TPS仅800", an app's actives:
+ * "月活提升到80万"). Bounded, no nested quantifier: linear in the label.
+ */
+const MEASURE_LABEL = /(?:TPS|QPS|RPS|并发)[^，,；;]{0,2}$|(?:月活|日活|活跃用户)[^，,；;]{0,4}$/;
 
 /** A sum of money without a sign ("620万"), which counts when its label says what is paid ("续约报价从每年180万"). */
 const MONEY_FIGURE = /[万亿]元?$/;
