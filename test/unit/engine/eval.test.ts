@@ -496,8 +496,9 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'production-scheduling': {
     // An EMS maker scheduling 42 SMT lines in Excel: an APS under its SAP and its own MES.
-    core: 'aps',
-    inScope: true,
+    // The system built (aps) is in the plan; the core the estate lists (mes) stays.
+    core: 'mes',
+    inScope: false,
     constraints: [],
     excluded: [],
     // A CRM for on-time delivery, the goal and pains sent to clarification, a migration's phases,
@@ -628,8 +629,9 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'quality-management': {
     // A brake-system supplier's quality system: inspections, SPC, 8D and supplier quality, its ERP SAP S/4HANA.
-    core: 'mfg-qms',
-    inScope: true,
+    // The system built (mfg-qms) is in the plan; the core the estate lists (mes) stays.
+    core: 'mes',
+    inScope: false,
     constraints: [],
     excluded: [],
     // An MES "to replace" for the segment, the inspection pains rewritten as the shop floor's
@@ -973,8 +975,9 @@ const EXPECTED: Record<string, Expectation> = {
     // Before: every pain and goal sent to clarification; a card-fraud scorer (FICO Falcon) for
     // the international option; the fraud platform priced as a yearly subscription (¥710–1160万
     // over three years); a cloud migration's phases.
-    core: 'risk-fraud',
-    inScope: true,
+    // The system built (risk-fraud) is in the plan; the core the estate lists (core-banking) stays.
+    core: 'core-banking',
+    inScope: false,
     constraints: ['xinchuang-preferred'],
     excluded: [],
     absent: ['FICO Falcon Fraud Manager——', '试点迁移', '全面切换'],
@@ -1007,8 +1010,9 @@ const EXPECTED: Record<string, Expectation> = {
     // Before: "月活提升到80万" read as staff using a collaboration suite: 钉钉 and Microsoft Teams
     // proposed for the customers' app; 适老化, releases and campaigns sent to clarification; the
     // pain of a slow app restated as "客户投诉上升"; no risk.
-    core: 'mobile-banking',
-    inScope: true,
+    // The system built (mobile-banking) is in the plan; the core the estate lists (core-banking) stays.
+    core: 'core-banking',
+    inScope: false,
     constraints: ['xinchuang-preferred'],
     excluded: [],
     absent: ['需进一步澄清', '钉钉', 'Microsoft Teams', '即时通讯', '信贷管理系统'],
@@ -1103,8 +1107,9 @@ const EXPECTED: Record<string, Expectation> = {
     // wrong and claims refused, settlement lists checked by hand.
     // Before: "本期暂不给出选型", no system (the knowledge base had no DRG management); the
     // hospital rating programme's phases (集成平台与EMPI, 迎评).
-    core: 'drg-management',
-    inScope: true,
+    // The system built (drg-management) is in the plan; the core the estate lists (his-emr) stays.
+    core: 'his-emr',
+    inScope: false,
     constraints: [],
     excluded: [],
     absent: ['暂不给出选型', '需进一步澄清', 'EMPI', '迎评'],
@@ -1137,8 +1142,9 @@ const EXPECTED: Record<string, Expectation> = {
     // Before: "本期暂不给出选型", no system (the knowledge base had no energy management); the
     // carbon footprint and every goal sent to clarification; the 8% cut of a stated ¥2.2亿 energy
     // bill neither worked into a benefit nor spared the question of its baseline.
-    core: 'energy-management',
-    inScope: true,
+    // The system built (energy-management) is in the plan; the core the estate lists (mes) stays.
+    core: 'mes',
+    inScope: false,
     constraints: [],
     excluded: [],
     absent: ['暂不给出选型', '需进一步澄清', '当前基数是多少'],

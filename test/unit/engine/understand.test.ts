@@ -494,6 +494,20 @@ describe('lifecycle on the report date', () => {
     assert.deepEqual(eol(['数据库：云数据库 RDS MySQL 5.7']), ['mysql 5.7 past']);
   });
 
+  it("the industry's core system the estate lists by name stays the core when a goal builds another system", () => {
+    const bank = (...lines: string[]) => understood(['[客户行业]：银行', '- 细分领域：农村商业银行', '[基础设施现状]：', '- 关键组件：', '  - 核心系统：神州信息', ...lines]).model;
+    // A goal builds the mobile bank: the core the estate names is kept and built around.
+    const mobile = bank('[核心目标]：', '- 主要目标：重构手机银行，一年内上线新版');
+    assert.deepEqual([mobile.coreSystem.category, mobile.coreSystem.inScope, mobile.coreSystem.basis, mobile.coreSystem.refs], ['core-banking', false, 'stated', [5]]);
+    assert.ok(mobile.statedSystems.some((s) => s.category === 'mobile-banking'));
+    // A goal that replaces the core names it, and the goal's line decides.
+    const replaced = bank('[核心目标]：', '- 主要目标：两年内替换核心系统');
+    assert.deepEqual([replaced.coreSystem.category, replaced.coreSystem.inScope, replaced.coreSystem.refs], ['core-banking', true, [7]]);
+    // No goal builds a system (an EDR project): the estate's line only cites the core, as before.
+    const edr = bank('[核心目标]：', '- 主要目标：部署EDR');
+    assert.equal(edr.coreSystem.basis, 'industry');
+  });
+
   it('a product named as where an upgrade leads ("逐步升级到用友BIP") is a plan, not the estate', () => {
     const u = understood(['[客户行业]：建材制造', '[特殊要求]：', '- 兼容性：与现有用友NC对接，逐步升级到用友BIP']);
     // 用友NC is what the customer runs (现有); 用友BIP only where it is going.

@@ -171,7 +171,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const goalFacts = usable.filter((f) => f.section === '核心目标');
   const painFacts = usable.filter((f) => f.section === '当前痛点' && !f.fieldPath.includes('历史应对'));
   const purchaseFacts = usable.filter((f) => f.section === '预算限制');
-  const core = detectCoreSystem(industry.industry, segmentFact, goalFacts, painFacts, constraints.kept, kb, purchaseFacts);
+  const estateFacts = usable.filter((f) => f.section === '基础设施现状');
+  const core = detectCoreSystem(industry.industry, segmentFact, goalFacts, painFacts, constraints.kept, kb, purchaseFacts, estateFacts);
 
   // Frameworks the intake names.
   const frameworkIndex = knowledgeIndex(kb, 'framework-aliases');

@@ -68,7 +68,7 @@ export interface CoreSystemResult {
  * the industry's own core system wins, then the first named. The others the intake asks for
  * become further stated systems (LIMS and QMS besides the EBR).
  */
-export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase, purchases: readonly Fact[] = []): CoreSystemResult {
+export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase, purchases: readonly Fact[] = [], estate: readonly Fact[] = []): CoreSystemResult {
   const index = knowledgeIndex(kb, 'business-categories');
   const relevant = new Set([...(industry?.coreSystems.map((s) => s.category) ?? []), ...(industry?.coreSystem ? [industry.coreSystem] : []), ...(industry?.segments.map((s) => s.coreSystem) ?? [])]);
   const found: { category: Category; fact: Fact; scope: boolean; replaces?: boolean; alias: string }[] = [];
@@ -104,6 +104,20 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
     }
   }
   const segmentCore = industry?.segments.find((s) => segment && s.aliases.some((a) => segment.value.includes(a)));
+  // The industry's core system listed under its own name in the estate ("核心系统：神州信息"), where
+  // no goal or pain names it, and a goal builds another system (重构手机银行): the customer runs
+  // the core, and the project builds around it, not a new core.
+  const ownCore = segmentCore?.coreSystem ?? industry?.coreSystem;
+  if (ownCore !== undefined && found.some((x) => x.scope) && !found.some((x) => x.category.id === ownCore)) {
+    for (const f of estate) {
+      const key = f.fieldPath[f.fieldPath.length - 1];
+      const hit = key === undefined ? undefined : index.find(key).find((h) => h.value.id === ownCore && h.start === 0 && h.end === key.length);
+      if (hit) {
+        found.push({ category: hit.value, fact: f, scope: false, alias: hit.alias });
+        break;
+      }
+    }
+  }
   let preferred = found.find((x) => x.category.id === (segmentCore?.coreSystem ?? industry?.coreSystem)) ?? found[0];
   // The segment names it only in passing, as the customer's own name ("地级市政务服务和数据管理局":
   // the bureau, not its platform), and the main goal builds another of the industry's systems
