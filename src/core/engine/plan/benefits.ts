@@ -38,16 +38,22 @@ function withBaseline(u: Understanding, clause: string): { text: string; line?: 
   if (!m) return { text: clause };
   const [, rate, verb, target] = m as unknown as [string, string, string, string];
   const down = verb.startsWith('降') || verb.startsWith('下');
+  const now = rateNow(u, rate);
+  if (!now) return { text: clause };
+  const gap = round(down ? now.value - Number(target) : Number(target) - now.value, 2);
+  if (gap <= 0) return { text: clause };
+  return { text: `${rate}从${now.written}%${verb}${target}%（${down ? '降低' : '提高'}${gap}个百分点）`, line: now.line };
+}
+
+/** The figure a pain or the profile states right after a rate's name ("产销差率约22%"), with its line. */
+function rateNow(u: Understanding, rate: string): { value: number; written: string; line: number } | undefined {
   for (const f of u.usable) {
     if (f.section !== '当前痛点' && f.section !== '客户行业') continue;
     const at = f.value.indexOf(rate);
     const now = at < 0 ? undefined : RATE_NOW.exec(f.value.slice(at + rate.length, at + rate.length + 12));
-    if (!now) continue;
-    const gap = round(down ? Number(now[1]) - Number(target) : Number(target) - Number(now[1]), 2);
-    if (gap <= 0) return { text: clause };
-    return { text: `${rate}从${now[1]}%${verb}${target}%（${down ? '降低' : '提高'}${gap}个百分点）`, line: f.line + 1 };
+    if (now) return { value: Number(now[1]), written: now[1]!, line: f.line + 1 };
   }
-  return { text: clause };
+  return undefined;
 }
 
 /** The benefits: `known` first (a licence the project ends), then the customer's loss figures, freed staff, or else its measurable goals. */
@@ -259,12 +265,11 @@ function rateRaised(u: Understanding, currency: string): { benefit: Costs['benef
     if (!target) continue;
     const word = target[1]!;
     const to = Number(target[2]);
-    const pain = u.model.pains.find((p) => p.text.includes(word));
-    const at = pain ? pain.text.indexOf(word) : -1;
-    const from = pain ? findFigures(pain.text.slice(at)).find((f) => f.unit === '%' || f.unit === '％')?.value : undefined;
-    if (from === undefined || !(to > from) || to > 100) continue;
+    const now = rateNow(u, word);
+    if (now === undefined || !(to > now.value) || to > 100) continue;
+    const from = now.value;
     const points = round(to - from, 1);
-    const refs = [...g.refs, ...pain!.refs];
+    const refs = [...g.refs, now.line];
     const base = u.model.scale.figures.find((f) => BILLED.test(f.text));
     const billed = base ? findMoney(base.text, { bare: true })[0] : undefined;
     const said = `${word}从${from}%提升到${to}%`;
