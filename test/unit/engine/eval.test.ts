@@ -608,7 +608,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: [],
     verdict: 'tight',
     timeline: 'smart-site-rollout',
-    present: ['广联达 智慧工地平台', '海康威视 智慧工地解决方案', '与现有广联达 数字项目管理平台同厂商', '监测不替代第三方监测与人工巡查', '零目标按过程指标验收', '农民工工资专用账户', '在建工地分批接入', '按危大工程的测点数另计', '现场设备品牌杂'],
+    present: ['广联达 智慧工地平台', '海康威视 智慧工地解决方案', '与现有广联达 数字项目管理平台同厂商', '监测不替代第三方监测与人工巡查', '零目标按过程指标验收', '农民工工资专用账户', '在建工地分批接入', '按危大工程的测点数另计', '现场设备品牌杂', '个人信息保护法'],
   },
   'ransomware-backup': {
     // A hospital after a neighbour's ransomware attack: every VM, database and PACS image backed up,

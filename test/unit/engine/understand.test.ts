@@ -738,6 +738,11 @@ describe('understand: a group\'s HR and OA', () => {
     }
   });
 
+  it('reads real-name registration (劳务实名制) as personal data; head counts of staff alone are not', () => {
+    assert.ok(understood(['[客户行业]：建筑业', '[当前痛点]：', '- 工人实名制和工资代发靠劳务公司报表']).data.has('personal'));
+    assert.ok(!understood(['[客户行业]：建筑业', '- 业务规模：', '  - 员工约3000人', '[当前痛点]：', '- 工资代发靠劳务公司报表']).data.has('personal'));
+  });
+
   it("reads a car dealer group as a dealer, not a carmaker: its group platform for core system, no MES; a carmaker's dealer-group segment likewise", () => {
     for (const industry of ['汽车经销', '4S集团']) {
       const u = understood([`[客户行业]：${industry}`, '- 细分领域：汽车经销商集团，代理12个品牌']);
