@@ -89,7 +89,7 @@ export function withSystemRegulators(u: Understanding, regulations: readonly Reg
     for (const r of category?.regulators ?? []) {
       if (!u.jurisdictions.has(r.jurisdiction)) continue;
       if (regulations.some((x) => x.kind === 'regulator' && x.name === r.name) || own.some((x) => x.name === r.name)) continue;
-      own.push({ kind: 'regulator', name: r.name, basis: 'brought-in', why: `建设${category!.name}，${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}`, refs: uniqueAscending([...s.refs]) });
+      own.push({ kind: 'regulator', name: r.name, basis: 'brought-in', why: `建设${category!.name}，${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}`, refs: uniqueAscending(s.refs) });
     }
   }
   if (own.length === 0) return [...regulations];

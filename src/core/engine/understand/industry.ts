@@ -118,14 +118,14 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
       }
     }
   }
-  let preferred = found.find((x) => x.category.id === (segmentCore?.coreSystem ?? industry?.coreSystem)) ?? found[0];
+  let preferred = found.find((x) => x.category.id === ownCore) ?? found[0];
   // The segment names it only in passing, as the customer's own name ("地级市政务服务和数据管理局":
   // the bureau, not its platform), and the main goal builds another of the industry's systems
   // (升级12345政务服务便民热线系统): the system the main goal builds is the project's core. So too
   // when a pain names it only as where the data sits ("批次信息分散在MES、WMS和纸质记录中") and
   // the main goal builds a system over it (建设全链条质量追溯系统).
   const passing = preferred && !preferred.scope && (preferred.fact === segment || (preferred.fact.section === '当前痛点' && DATA_SOURCES.test(preferred.fact.value)));
-  if (preferred && passing) {
+  if (passing) {
     const built = found.find((x) => x !== preferred && x.scope && x.fact.section === '核心目标' && x.fact.fieldPath[0] === '主要指标');
     if (built) preferred = built;
   }
