@@ -7,6 +7,7 @@
  * a recommendation cites. Pure: no I/O, no `vscode`.
  */
 import { getFieldCatalog, type FieldCatalog } from '../catalog/catalog';
+import { gatesFor } from '../knowledge/gateTable';
 import { gateOf, type RuleGate, type ShippedMatcher, type ShippedRule } from '../knowledge/matcherNeeds';
 import { caseInsensitiveRegExp } from '../text/caseExpand';
 import { memoByText } from '../text/memo';
@@ -224,22 +225,25 @@ function matchesFact(m: CompiledMatcher, f: Fact): boolean {
 
 /**
  * What is worked out once per rules list (the knowledge base's is immutable): the needed strings
- * of all its matchers, indexed, and each rule's gate.
+ * of all its matchers, indexed, and the rules' gates, from the list's gate table (the build's for
+ * the embedded list, knowledge/gateTable.ts).
  */
 interface RulesIndex {
   needles: NeedleIndex;
   /**
    * The rules' gates (knowledge/matcherNeeds.ts, RuleGate) as groups of needed strings, numbered across all rules: a group
    * holds when one of its strings occurs, and a gate opens when all its groups hold. Per needed
-   * string, the groups it is in (each once).
+   * string, its number (knowledge/gateTable.ts, Gates: its groups are `groups[starts[i]]`…).
    */
-  groupsBy: ReadonlyMap<string, readonly number[]>;
+  needleIds: ReadonlyMap<string, number>;
+  starts: Int32Array;
+  groups: Int32Array;
   /** Per group, the rule (by order) whose gate it is part of. */
   groupRule: Int32Array;
   /** Per rule, by order, how many groups its gate has. */
   groupCount: Int32Array;
   /** The rules (by order) without a gate (a team's rules come without needs): they always open. */
-  ungated: readonly number[];
+  ungated: Int32Array;
   /** Each rule's priority, by order: read once (a shipped rule's priority is a getter of its lazy entry). */
   priorities: readonly number[];
 }
@@ -249,44 +253,33 @@ const rulesIndexes = new WeakMap<readonly Rule[], RulesIndex>();
 function rulesIndexOf(rules: readonly Rule[]): RulesIndex {
   let index = rulesIndexes.get(rules);
   if (!index) {
-    const groupsBy = new Map<string, number[]>();
-    const groupRule: number[] = [];
+    const gates = gatesFor(rules, gateOfRule);
+    const needleIds = new Map<string, number>();
+    for (let i = 0; i < gates.needles.length; i++) needleIds.set(gates.needles[i]!, i);
     const groupCount = new Int32Array(rules.length);
-    const ungated: number[] = [];
-    const needles: string[] = [];
-    rules.forEach((rule, order) => {
-      // A shipped rule's gate was worked out by the build: its matchers stay unparsed (lazyDetails.ts) until its gate opens.
-      const shipped = rule as ShippedRule;
-      const { gate, needles: others } = shipped.gate !== undefined && shipped.needles !== undefined ? (shipped as RuleGate) : gateOf(rule);
-      for (const n of others) needles.push(n);
-      if (gate.length === 0) {
-        ungated.push(order);
-        return;
-      }
-      for (const group of gate) {
-        const id = groupRule.length;
-        groupRule.push(order);
-        groupCount[order]!++;
-        // A group holds each string once (gateOf).
-        for (const needle of group) {
-          needles.push(needle);
-          const groups = groupsBy.get(needle);
-          if (groups) groups.push(id);
-          else groupsBy.set(needle, [id]);
-        }
-      }
-    });
+    for (const order of gates.groupRule) groupCount[order]!++;
     index = {
-      needles: new NeedleIndex(needles),
-      groupsBy,
-      groupRule: Int32Array.from(groupRule),
+      needles: new NeedleIndex(gates.needles),
+      needleIds,
+      starts: gates.starts,
+      groups: gates.groups,
+      groupRule: gates.groupRule,
       groupCount,
-      ungated,
+      ungated: gates.ungated,
       priorities: rules.map((r) => r.priority),
     };
     rulesIndexes.set(rules, index);
   }
   return index;
+}
+
+/**
+ * A rule's gate: the one the build worked out (a shipped rule's, in its details), or one from its
+ * matchers (a team's rule, or one whose matchers a team's overlay changed).
+ */
+function gateOfRule(rule: Rule): RuleGate {
+  const shipped = rule as ShippedRule;
+  return shipped.gate !== undefined && shipped.needles !== undefined ? (shipped as RuleGate) : gateOf(rule);
 }
 
 
@@ -412,10 +405,10 @@ function openRules(index: RulesIndex, found: ReadonlyMap<string, readonly number
   const open = [...index.ungated];
   // forEach, not for…of: an iterator is more for the optimizing compiler to build.
   found.forEach((_, needle) => {
-    const groups = index.groupsBy.get(needle);
-    if (groups === undefined) return;
-    for (let k = 0; k < groups.length; k++) {
-      const group = groups[k]!;
+    const id = index.needleIds.get(needle);
+    if (id === undefined) return;
+    for (let k = index.starts[id]!, end = index.starts[id + 1]!; k < end; k++) {
+      const group = index.groups[k]!;
       if (held[group] === 1) continue;
       held[group] = 1;
       const order = index.groupRule[group]!;

@@ -20,6 +20,7 @@ import loadIndustryProducts from './products/industry.yaml';
 import loadPlatformProducts from './products/platform.yaml';
 import loadRules from './rules.yaml';
 import loadTimelines from './timelines.yaml';
+import { setShippedGates, type PackedGates } from './gateTable';
 import type { KnowledgeData } from './integrity';
 import { setShippedPlaceAliases, type ShippedLocationsFile } from './placeAliases';
 import type {
@@ -36,6 +37,7 @@ import type {
   LifecycleFamily,
   Location,
   Product,
+  Rule,
 } from './schema';
 import type { TimelinesFileSchema } from './timelineSchema';
 
@@ -61,6 +63,13 @@ function shippedLocations(): Location[] {
   return file.locations;
 }
 
+/** The rules, with the table of their gates the build worked out (gateTable.ts), if it did. */
+function shippedRules(): Rule[] {
+  const file = validated<typeof RulesFileSchema>(loadRules) as z.output<typeof RulesFileSchema> & { gateTable?: PackedGates };
+  if (file.gateTable) setShippedGates(file.rules, file.gateTable);
+  return file.rules;
+}
+
 /** The product files, in the order their products are listed (business, industry, foundation, platform). */
 const PRODUCT_FILES = [loadBusinessProducts, loadIndustryProducts, loadFoundationProducts, loadPlatformProducts];
 
@@ -72,7 +81,7 @@ function buildKnowledgeBase(): KnowledgeBase {
     locations: shippedLocations(),
     lifecycle: validated<typeof LifecycleFileSchema>(loadLifecycle).families,
     products: PRODUCT_FILES.flatMap((load) => validated<typeof ProductsFileSchema>(load).products),
-    rules: validated<typeof RulesFileSchema>(loadRules).rules,
+    rules: shippedRules(),
     timelines: validated<typeof TimelinesFileSchema>(loadTimelines),
   });
 }

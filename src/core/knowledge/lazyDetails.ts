@@ -2,7 +2,7 @@
  * The knowledge base's data file, with the details of its entries parsed on first read.
  *
  * A first report reads every product's ids, names, aliases and categories and every rule's gate
- * (the strings it cannot fire without), but the rest (matchers, long texts, regions,
+ * (the strings it cannot fire without: all of them in one table, gateTable.ts), but the rest (matchers, long texts, regions,
  * certifications…) of only the few it picks or whose gate opens; likewise the categories' costs and
  * proofs, an industry's regulators and systems (1 of 15), a lifecycle family's versions, a timeline
  * template's phases (1 of 35). Parsing all of it, and the young-generation scavenges that then
@@ -21,6 +21,9 @@
  * the order the schema gave them.
  */
 
+import { gatesOf, packGates } from './gateTable';
+import type { RuleGate } from './matcherNeeds';
+
 /**
  * The fields kept in the index: what the first load, a first report and a team overlay's merge
  * read on every entry, in the order of an entry's array in the index (packEntry): the entry
@@ -28,11 +31,13 @@
  */
 const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
   products: ['id', 'name', 'vendor', 'aliases', 'categories'],
-  // The rules index of the evaluation (engine/rules.ts) reads every rule's `priority` and its gate
-  // (`gate`, `needles`: knowledge/matcherNeeds.ts, worked out by the build); a rule's matchers and
-  // context (`when`, `unless`) only once its gate opens, about a third of the rules in a report.
-  // Its matchers were more than half of the index. `title`: a team overlay's merge lists every entry by it.
-  rules: ['id', 'title', 'priority', 'gate', 'needles'],
+  // The rules index of the evaluation (engine/rules.ts) reads every rule's `priority`, and the gates
+  // of all (knowledge/matcherNeeds.ts, worked out by the build) from the rules file's gate table
+  // (gateTable.ts), which packKnowledgeGroup adds; a rule's own `gate` and `needles`, its matchers
+  // and its context (`when`, `unless`) only once its gate opens, about a third of the rules in a
+  // report. Its matchers were more than half of the index, its gate a third of the rest.
+  // `title`: a team overlay's merge lists every entry by it.
+  rules: ['id', 'title', 'priority'],
   categories: ['id', 'name', 'nameEn', 'layer', 'aliases'],
   industries: ['id', 'name', 'nameEn', 'aliases'],
   families: ['id', 'name', 'aliases', 'product'],
@@ -63,6 +68,8 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
   const packed: Record<string, Record<string, unknown>> = {};
   for (const [key, member] of Object.entries(members)) {
     const out = { ...member };
+    // The gates of the rules, as one table (every rule's is in its details too).
+    if (Array.isArray(member.rules)) out.gateTable = packGates(gatesOf(member.rules as RuleGate[]));
     for (const list of LAZY_LISTS) {
       const entries = member[list];
       if (!Array.isArray(entries)) continue;
@@ -211,15 +218,11 @@ export function unpackKnowledgeGroup(index: string, readDetails: () => string): 
     declare readonly id: unknown;
     declare readonly title: unknown;
     declare readonly priority: unknown;
-    declare readonly gate: unknown;
-    declare readonly needles: unknown;
     constructor(r: Packed) {
-      super(r[5] as number);
+      super(r[3] as number);
       this.id = r[0] ?? undefined;
       this.title = r[1] ?? undefined;
       this.priority = r[2] ?? undefined;
-      this.gate = r[3] ?? undefined;
-      this.needles = r[4] ?? undefined;
     }
   }
   class CategoryEntry extends Details {

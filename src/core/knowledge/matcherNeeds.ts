@@ -40,7 +40,7 @@ export interface RuleGate {
 export type ShippedRule = Rule & Partial<RuleGate>;
 
 /** The build's annotations of a matcher or rule, which the YAML does not write. */
-const SHIPPED_ONLY = new Set(['needs', 'caseless', 'expanded', 'gate', 'needles']);
+const SHIPPED_ONLY = new Set(['needs', 'caseless', 'expanded', 'gate', 'needles', 'gateTable']);
 
 /** A rule's gate, from its matchers' needs (see RuleGate). */
 export function gateOf(rule: Rule): RuleGate {

@@ -13,7 +13,8 @@ import loadIndustries from '../../../src/core/knowledge/industries.yaml';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { copyEntry } from '../../../src/core/knowledge/lazyDetails';
 import loadLifecycle from '../../../src/core/knowledge/lifecycle.yaml';
-import { addMatcherNeeds, gateOf, withoutMatcherNeeds, type ShippedRule } from '../../../src/core/knowledge/matcherNeeds';
+import { gatesOf, packGates } from '../../../src/core/knowledge/gateTable';
+import { addMatcherNeeds, gateOf, withoutMatcherNeeds, type RuleGate, type ShippedRule } from '../../../src/core/knowledge/matcherNeeds';
 import loadBusinessProducts from '../../../src/core/knowledge/products/business.yaml';
 import loadFoundationProducts from '../../../src/core/knowledge/products/foundation.yaml';
 import loadIndustryProducts from '../../../src/core/knowledge/products/industry.yaml';
@@ -36,7 +37,7 @@ function fromYaml(file: string, schema: z.ZodType): unknown {
   if (file !== 'rules.yaml') return schema.parse(parseYaml(text));
   const data = schema.parse(withoutMatcherNeeds(parseYaml(text))) as z.output<typeof RulesFileSchema>;
   addMatcherNeeds(data.rules);
-  return data;
+  return { ...data, gateTable: packGates(gatesOf(data.rules as ShippedRule[] as RuleGate[])) };
 }
 
 /** The files that share the data file, with what the bundle loads for each. */
@@ -134,11 +135,11 @@ describe('knowledge details parsed on first read', () => {
     }
   });
 
-  it('keeps a rule\'s gate in the index and its matchers in the details; a team\'s change to the matchers makes a gate of its own', async () => {
+  it('keeps the rules\' gates in the index as one table and their matchers in the details; a team\'s change to the matchers makes a gate of its own', async () => {
     const embedded = getKnowledgeBase();
     const rule = embedded.rules.find((r) => r.all.length === 0 && r.any.length > 0 && Object.keys(r.when).length === 0 && r.unless.length === 0)!;
-    // What the first load parses of a rule: no matcher, no context.
-    assert.deepEqual(Object.keys({ ...rule }), ['id', 'title', 'priority', 'gate', 'needles']);
+    // What the first load parses of a rule: no gate, no matcher, no context.
+    assert.deepEqual(Object.keys({ ...rule }), ['id', 'title', 'priority']);
     const shipped = rule as ShippedRule;
     assert.deepEqual({ gate: shipped.gate, needles: shipped.needles }, gateOf(rule));
     assert.ok(shipped.gate!.length > 0);
