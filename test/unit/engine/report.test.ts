@@ -910,3 +910,22 @@ describe('costs: an ITSM is licensed per agent', () => {
     assert.match(licence!.assumption, /按调研表的300名科技与运维人员/);
   });
 });
+
+describe('report: the system a project builds, and the customer\'s core business system', () => {
+  const about = (fixture: string) => {
+    const md = renderMarkdown(generateReport(parseIntake(readFixture(`eval/${fixture}`)), 0, { asOf: AS_OF }));
+    return /\*\*客户与核心业务\*\*：([^\n]*)/.exec(md)![1]!;
+  };
+
+  it('calls a system every organisation runs, built for an industry whose core business runs on others, the project\'s system', () => {
+    // An insurer's DCIM, a restaurant chain's recruitment system: neither is its core business system.
+    assert.match(about('dcim'), /。本期建设的系统是数据中心基础设施管理（DCIM）；/);
+    assert.match(about('recruitment'), /。本期建设的系统是招聘管理（ATS）；/);
+    for (const f of ['dcim', 'recruitment']) assert.doesNotMatch(about(f), /核心业务系统是|是本期建设的重点/);
+  });
+
+  it('still calls the industry\'s own system, built by the project, its core business system', () => {
+    assert.match(about('container-terminal'), /核心业务系统是码头操作系统（TOS），是本期建设的重点/);
+    assert.match(about('ecommerce'), /核心业务系统是OMS（订单与全渠道库存），是本期建设的重点/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Understanding } from '../understand';
+import { industrySystems } from '../understand/industry';
 
 /**
  * Whether the project builds a core system every kind of organisation runs (HR, OA:
@@ -8,6 +9,16 @@ import type { Understanding } from '../understand';
 export function coreOfAnyIndustry(u: Understanding): boolean {
   const core = u.model.coreSystem;
   return core.inScope && core.category !== undefined && u.kb.category(core.category)?.anyIndustry === true;
+}
+
+/**
+ * Whether the project builds a system every kind of organisation runs that is none of the
+ * industry's own (an insurer's DCIM, a chain's recruitment system): the project's system, not the
+ * customer's core business system, which the report then does not claim it is.
+ */
+export function buildsOtherThanIndustryCore(u: Understanding): boolean {
+  const core = u.model.coreSystem;
+  return coreOfAnyIndustry(u) && u.industry !== undefined && !industrySystems(u.industry).has(core.category!);
 }
 
 /** A business system of the customer's industry (MES, GSP's WMS), not one every organisation runs (HR, OA). */

@@ -58,6 +58,11 @@ const REPLACES = holdingAny('替换', '替代', '更换', '重建', '切换到')
 /** A budget line that buys something: a subscription, SaaS, a licence, a purchase. */
 const PURCHASE = caseInsensitiveRegExp('SaaS|订阅|采购|购买|许可|授权|建设', 'i');
 
+/** The industry's own core systems: its core, its segments' and those it lists (categories). */
+export function industrySystems(industry: Industry | undefined): Set<string> {
+  return new Set([...(industry?.coreSystems.map((s) => s.category) ?? []), ...(industry?.coreSystem ? [industry.coreSystem] : []), ...(industry?.segments.map((s) => s.coreSystem) ?? [])]);
+}
+
 export interface CoreSystemResult {
   core: UnderstandingModel['coreSystem'];
   stated: UnderstandingModel['statedSystems'];
@@ -70,7 +75,7 @@ export interface CoreSystemResult {
  */
 export function detectCoreSystem(industry: Industry | undefined, segment: Fact | undefined, goals: readonly Fact[], pains: readonly Fact[], kept: readonly KeptSystem[], kb: KnowledgeBase, purchases: readonly Fact[] = [], estate: readonly Fact[] = []): CoreSystemResult {
   const index = knowledgeIndex(kb, 'business-categories');
-  const relevant = new Set([...(industry?.coreSystems.map((s) => s.category) ?? []), ...(industry?.coreSystem ? [industry.coreSystem] : []), ...(industry?.segments.map((s) => s.coreSystem) ?? [])]);
+  const relevant = industrySystems(industry);
   const found: { category: Category; fact: Fact; scope: boolean; replaces?: boolean; alias: string }[] = [];
   for (const f of [segment, ...goals, ...pains]) {
     if (!f) continue;

@@ -12,6 +12,7 @@ import type { RuleHit } from '../rules';
 import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
+import { buildsOtherThanIndustryCore } from '../plan/anyIndustry';
 import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
 import { lifecycleDate, ownUpgrade } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
@@ -63,8 +64,11 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const items: Point[] = [];
   const core = m.coreSystem;
   const industry = [m.industry.name, m.industry.segment].filter(Boolean).join(' · ');
-  // "核心业务系统（存贷汇与总账）是…", not "核心业务系统是核心业务系统（…）".
-  const coreSubject = core.name.startsWith('核心') ? core.name : `核心业务系统是${core.name}`;
+  // "核心业务系统（存贷汇与总账）是…", not "核心业务系统是核心业务系统（…）". A system every
+  // organisation runs, built for an industry whose core business runs on others (an insurer's
+  // DCIM), is the project's system, not its core business system.
+  const projectSystem = core.inScope && !core.kept && buildsOtherThanIndustryCore(u);
+  const coreSubject = projectSystem ? `本期建设的系统是${core.name}` : core.name.startsWith('核心') ? core.name : `核心业务系统是${core.name}`;
   const joiner = core.name.startsWith('核心') ? '' : '，';
   // A security programme leaves the core system alone (plan/coreUntouched.ts): asked once.
   const leftAlone = planLeavesCoreAlone(model, u);
@@ -79,7 +83,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
       ? coreBesideThePoint(u)
         ? ''
         : '核心业务系统未能从调研表判断（见下一步建议）'
-      : `${core.basis === 'segment' && !core.inScope && (leftAlone || u.traits.has('database-replacement')) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner || '，'}现有系统是否替换待与客户确认，方案给出替换选型` : leftAlone ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('database-replacement') ? `${joiner || '，'}应用本期不替换，替换其下的数据库` : u.traits.has('cloud-migration') ? `${joiner || '，'}现有系统随迁上云，本期不替换` : `${joiner || '，'}现有系统本期不替换，方案围绕它做优化与集成`}`;
+      : `${core.basis === 'segment' && !core.inScope && (leftAlone || u.traits.has('database-replacement')) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : projectSystem ? '' : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner || '，'}现有系统是否替换待与客户确认，方案给出替换选型` : leftAlone ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('database-replacement') ? `${joiner || '，'}应用本期不替换，替换其下的数据库` : u.traits.has('cloud-migration') ? `${joiner || '，'}现有系统随迁上云，本期不替换` : `${joiner || '，'}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
   const about = [coreText, scale].filter(Boolean).join('；');
   items.push(labelled('客户与核心业务', `${industry}。${about}${about ? '。' : ''}`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
