@@ -1167,8 +1167,10 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: [],
     verdict: 'tight',
     timeline: 'dcim-rollout',
-    // Later: "核心业务系统是数据中心基础设施管理（DCIM），是本期建设的重点", of an insurer.
-    present: ['本期建设的系统是数据中心基础设施管理（DCIM）', '华为 iMaster NetEco', '施耐德 EcoStruxure IT', '按温升速率提前预警', 'GB 40879-2021', '分支机房分批接入', '采集网关', 'DCIM的动环告警经接口推送', '另行立项'],
+    // Later: "核心业务系统是数据中心基础设施管理（DCIM），是本期建设的重点", of an insurer; and the
+    // insurer read as a small business (2 data centres, 800 racks, no head count), every product
+    // but one "规模定位与客户不匹配", no alternative in either option.
+    present: ['本期建设的系统是数据中心基础设施管理（DCIM）', '备选共济科技', '华为 iMaster NetEco', '施耐德 EcoStruxure IT', '按温升速率提前预警', 'GB 40879-2021', '分支机房分批接入', '采集网关', 'DCIM的动环告警经接口推送', '另行立项'],
   },
   'data-assets': {
     // A provincial gas group's data asset programme: data in billing, SCADA, GIS and customer

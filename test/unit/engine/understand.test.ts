@@ -692,6 +692,18 @@ describe('understand: the scale of an ERP project', () => {
   });
 });
 
+describe('understand: a small business, by its figures and by how it describes itself', () => {
+  const size = (segment: string) => understood(['[客户行业]：保险', `- 细分领域：${segment}`, '- 业务规模：', '  - 自有数据中心2个，机柜约800个', '  - 分公司机房约36个']).model.scale.size;
+
+  it('reads small figures with no head count as a small business', () => {
+    assert.equal(size('区域性代理公司'), 'sme');
+  });
+
+  it('reads no small business into a national, provincial, group or listed company', () => {
+    for (const segment of ['全国性财产保险公司', '省属保险集团', '上市保险公司', '股份制寿险公司']) assert.equal(size(segment), 'mid', segment);
+  });
+});
+
 describe('understand: sites the profile names', () => {
   it('places plants at home and abroad: 国内 in mainland China, 印尼 and 巴西 by the names written', () => {
     const u = understood(['[客户行业]：装备制造', '- 细分场景：工程机械制造，国内4个生产基地，海外在印尼和巴西各有1个组装厂']);

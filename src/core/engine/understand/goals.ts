@@ -219,6 +219,12 @@ function warehousesIn(clause: string): number[] {
 /** One hospital on several campuses: "一院三区". */
 const ONE_HOSPITAL_CAMPUSES = /一院([两二三四五六七八九十])区/;
 
+/**
+ * Words of a segment that no small business describes itself with: national or provincial reach,
+ * a group, a listed or joint-stock company. Alternatives of fixed words: linear.
+ */
+const LARGER_THAN_SME = /全国性|全国|大型|集团|省属|省级|股份制|上市|央企|国有大型/;
+
 /** A clause of parts of what the line counted already: "其中医保定点门店380家". */
 const PARTS = /^\s*其中/;
 
@@ -279,7 +285,9 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
     }
   }
   const large = endUsers >= 1_000_000 || daily >= 1_000_000 || internal >= 3000;
-  const small = figures.length > 0 && figures.every((x) => x.value < 10_000) && internal < 100;
+  // A small business by its figures, unless it describes itself as more (全国性财产保险公司 with
+  // 800 racks and no head count is no SME).
+  const small = figures.length > 0 && figures.every((x) => x.value < 10_000) && internal < 100 && !facts.some((f) => f.section === '客户行业' && f.fieldPath[0] === '细分领域' && LARGER_THAN_SME.test(f.value));
   const size: UnderstandingModel['scale']['size'] = large ? 'large' : small ? 'sme' : 'mid';
   const siteCount = sites.length > 0 ? sites.reduce((a, b) => a + b, 0) : undefined;
   return { size, assumed: figures.length === 0, figures: dedupe(figures), ...(internal > 0 ? { internalUsers: internal } : {}), ...(siteCount ? { sites: siteCount } : {}) };
