@@ -929,3 +929,13 @@ describe('report: the system a project builds, and the customer\'s core business
     assert.match(about('ecommerce'), /核心业务系统是OMS（订单与全渠道库存），是本期建设的重点/);
   });
 });
+
+describe('report: the candidate comparison says what its scores are', () => {
+  it('explains, before the tables, that a score is a sum of pluses and minuses for ranking within a system type', () => {
+    const md = renderMarkdown(generateReport(parseIntake(readSeed()), 1, { asOf: AS_OF }));
+    const part = md.slice(md.indexOf('. 候选产品比较'));
+    assert.match(part, /^\. 候选产品比较\n\n得分是依据中各项加分[^\n]*减分[^\n]*只用于同一系统类型内的排序/);
+    // Negative scores remain (a product scored down for its size or reach), now explained.
+    assert.match(part, /\| -\d+ \|/);
+  });
+});

@@ -650,7 +650,11 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     const kinds: Record<Need['kind'], string> = { 'main-goal': '首要目标', goal: '目标', pain: '痛点', debt: '技术债', compliance: '合规', integration: '集成', constraint: '约束' };
     blocks.push(table(['类型', '需求', '措施'], needs.map((n) => ({ cells: [kinds[n.kind], n.text, n.mechanisms.length > 0 ? n.mechanisms.map((m) => m.title).join('；') : `需澄清：${n.clarify ?? ''}`], refs: n.refs }))));
   }
-  if (model.candidates.length > 0) part('候选产品比较');
+  if (model.candidates.length > 0) {
+    part('候选产品比较');
+    // A score is a sum of pluses and minuses, negative at times: what it is for, said once.
+    blocks.push(paragraph('得分是依据中各项加分（针对需求、满足约束、规模与服务能力匹配等）与减分（规模不匹配、服务能力有限、价格档位偏高等）之和，只用于同一系统类型内的排序，不是对产品的总体评价。'));
+  }
   for (const o of model.options) {
     const rows = model.candidates.filter((c) => c.option === o.id).map((c) => ({ cells: [name(c.category), c.product.name, { cn: '国产', intl: '国际', oss: '开源' }[c.origin], String(c.score), c.notes.slice(0, 3).join('；')] }));
     if (rows.length === 0) continue;
