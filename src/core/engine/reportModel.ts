@@ -277,6 +277,11 @@ const LifecycleFindingSchema = z.object({
   upgrade: z.string(),
   /** The system the project replaces that it serves and goes with ("Oracle 11g（SAP ECC）" under a new ERP). */
   retiresWith: z.string().optional(),
+  /**
+   * The one application the project replaces, which the intake does not say this database serves
+   * ("数据库：Oracle 11g" beside the terminal's old TOS): it goes with it if it serves it alone.
+   */
+  mayRetireWith: z.string().optional(),
   /** It moves to a cloud service in the customer's move to the cloud, upgraded as it moves (a self-managed MySQL 5.7 to RDS). */
   migrates: z.boolean().optional(),
   /** The project replaces it with a domestic product (an Oracle database in a 数据库国产化替代): no upgrade of its own. */

@@ -175,7 +175,9 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['oracle-db 11g past'],
     verdict: 'within',
     timeline: 'tos-rollout',
-    present: ['上港集团 ITOS 码头操作系统', 'Navis N4 码头操作系统', '可评估原厂的迁移路径', '影子运行', '吞吐量最低的窗口', 'COARRI', '自动化场桥分批接入', '另行预算'],
+    // Later: "Oracle Database 11g：升级到Oracle 19c" for the database on its own line beside the
+    // TOS the terminal replaces in three years.
+    present: ['上港集团 ITOS 码头操作系统', 'Navis N4 码头操作系统', '可评估原厂的迁移路径', '影子运行', '吞吐量最低的窗口', 'COARRI', '自动化场桥分批接入', '另行预算', '若只承载现有Navis SPARCS N4，随其下线'],
   },
   energy: {
     core: 'scada-ems',

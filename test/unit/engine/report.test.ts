@@ -939,3 +939,29 @@ describe('report: the candidate comparison says what its scores are', () => {
     assert.match(part, /\| -\d+ \|/);
   });
 });
+
+describe('lifecycle: a database on its own line beside the one application the project replaces', () => {
+  const terminal = (edit: (text: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/container-terminal'))), 0, { asOf: AS_OF });
+
+  it('may go with that application: the advice, the risk and the next step say both ways', () => {
+    const m = terminal();
+    const oracle = m.lifecycle.find((l) => l.family === 'oracle-db')!;
+    assert.equal(oracle.mayRetireWith, 'Navis SPARCS N4');
+    assert.match(oracle.upgrade, /^若只承载现有Navis SPARCS N4，随其下线，否则升级到Oracle 19c/);
+    const md = renderMarkdown(m);
+    assert.match(md, /Oracle Database 11g：若只承载现有Navis SPARCS N4，随其下线，否则升级到Oracle 19c，或评估迁移到国产数据库。/);
+    assert.match(md, /与客户确认Oracle Database 11g是否只承载现有Navis SPARCS N4：是则随其下线，不单独升级；否则排定升级窗口与责任方/);
+    assert.doesNotMatch(md, /与客户确认[^\n]*Oracle Database 11g[^\n]*的升级窗口与责任方/);
+  });
+
+  it('is upgraded as before where another application may use it, or the line says whose it is', () => {
+    const upgrade = (edit: (text: string) => string) => terminal(edit).lifecycle.find((l) => l.family === 'oracle-db')!;
+    const withFinance = upgrade((t) => t.replace('  - 数据库：Oracle 11g', '  - 数据库：Oracle 11g\n  - 财务系统：用友NC'));
+    assert.equal(withFinance.mayRetireWith, undefined);
+    assert.match(withFinance.upgrade, /^升级到Oracle 19c/);
+    for (const line of ['  - 数据库：Oracle 11g（闸口系统）', '  - 数据库：闸口系统使用Oracle 11g']) {
+      const other = upgrade((t) => t.replace('  - 数据库：Oracle 11g', line));
+      assert.equal(other.mayRetireWith, undefined, line);
+    }
+  });
+});

@@ -56,6 +56,11 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // email): a foreign component of what it replaces goes in the replacement.
     const replacement = replacementOf(u, product ?? { categories: family.category !== undefined ? [family.category] : [] });
     const replaced = !retires && !migrates && replacement !== undefined;
+    // A database on a line of its own ("数据库：Oracle 11g") beside the one application the project
+    // replaces is likely that application's, which the intake does not say: the advice says both.
+    // Not where the line says more ("网络教学平台使用MySQL 5.7", "MySQL 5.7（小程序）").
+    const likely = !retires && !migrates && !replaced && !p.serves && !p.servesWritten && p.refs.every((line) => onlyAProduct(u, line)) ? soleReplacedApplication(u, product) : undefined;
+    const ownPath = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u)) ? family.xinchuangUpgrade : family.upgrade;
     const upgrade =
       retires
         ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
@@ -63,10 +68,10 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
           ? replacement!.said
         : migrates
           ? `迁到目标云的托管服务时一并升级到受支持的版本，不单独升级；迁移前在测试环境回归兼容性`
-          : family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u))
-          ? family.xinchuangUpgrade
-          : family.upgrade;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), ...(migrates ? { migrates: true } : {}), ...(replaced ? { replaced: true } : {}), refs: p.refs });
+          : likely
+          ? `若只承载现有${writtenLabel(likely)}，随其下线，否则${ownPath}`
+          : ownPath;
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), ...(likely ? { mayRetireWith: writtenLabel(likely) } : {}), ...(migrates ? { migrates: true } : {}), ...(replaced ? { replaced: true } : {}), refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
 }
@@ -120,6 +125,22 @@ export function lifecycleDate(l: LifecycleFinding): string {
  */
 function byDate(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether intake line `line` (1-based) gives a product and its version and nothing else ("Oracle 11g"). */
+function onlyAProduct(u: Understanding, line: number): boolean {
+  const value = u.usable.find((f) => f.line === line - 1)?.value;
+  return value !== undefined && /^[A-Za-z][A-Za-z0-9 .-]*$/.test(value.trim());
+}
+
+/**
+ * The one application in the estate, when the project replaces it and `product` is a database
+ * (a data-layer product): the database is then likely that application's.
+ */
+function soleReplacedApplication(u: Understanding, product: { categories: readonly string[] } | undefined): EstateProduct | undefined {
+  if (!product?.categories.some((c) => u.kb.category(c)?.layer === 'data')) return undefined;
+  const applications = u.model.estate.products.filter((e) => e.categories.some((c) => u.kb.category(c)?.layer === 'business'));
+  return applications.length === 1 && isReplaced(u, applications[0]!) ? applications[0] : undefined;
 }
 
 /**

@@ -588,7 +588,12 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   // What goes with the replaced system (Oracle 11g under SAP ECC), or is upgraded as it moves to a
   // cloud service, has no upgrade window to agree.
   const upgrades = model.lifecycle.filter(ownUpgrade);
-  if (upgrades.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(upgrades.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, upgrades.flatMap((l) => l.refs)));
+  // A database that may go with the system replaced (mayRetireWith): first whether it does.
+  const unsure = upgrades.filter((l) => l.mayRetireWith !== undefined);
+  const sure = upgrades.filter((l) => l.mayRetireWith === undefined);
+  // One application at most is that system (plan/lifecycle.ts, soleReplacedApplication).
+  if (unsure.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(unsure.map((l) => `${l.name} ${l.version}`), 4)}是否只承载现有${unsure[0]!.mayRetireWith}：是则随其下线，不单独升级；否则排定升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, unsure.flatMap((l) => l.refs)));
+  if (sure.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(sure.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, sure.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
 
