@@ -311,6 +311,8 @@ const CostItemSchema = z.object({
   low: z.number(),
   high: z.number(),
   assumption: z.string(),
+  /** Paid per transaction, by the year's count (categories.yaml's cost `usage`): a CA certificate per signing. */
+  usage: z.boolean().optional(),
   /** With a team's price list: where the figure comes from (`embedded`: the planning estimate; `user` or `workspace`: that layer's price list). */
   source: KnowledgeSourceSchema.optional(),
   /** The team's price list it comes from, by name. */

@@ -182,6 +182,13 @@ const CostProfileSchema = z
     /** Operations per year as a share of the licence (support, patching, people). */
     operationsShare: Range,
     /**
+     * What the system costs per transaction besides its licence, where the intake counts the
+     * transactions of a year: a signature's CA event certificate and trusted timestamp. A scale
+     * figure whose text names one of `words` and a year (年放款合同约600万份) gives the count, said
+     * as its number and `unit`; `yuanPerUnit` is the price of one (元, not 万元); `what` names the cost.
+     */
+    usage: z.object({ words: z.array(NonEmpty).min(1), unit: NonEmpty, what: NonEmpty, yuanPerUnit: Range }).strict().optional(),
+    /**
      * What the estimate of this kind assumes or leaves out, said with the estimate's assumptions
      * whenever a system of the kind is priced: a signing SaaS billed per signature, a container
      * platform's own servers.

@@ -965,3 +965,22 @@ describe('lifecycle: a database on its own line beside the one application the p
     }
   });
 });
+
+describe('costs: what a system costs per transaction, by the year\'s count', () => {
+  const costs = (edit: (text: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/e-signature'))), 0, { asOf: AS_OF }).costs!;
+
+  it('prices the CA certificate and timestamp of each signing from the contracts a year, as worked out', () => {
+    const usage = costs().items.find((i) => i.usage)!;
+    assert.equal(usage.component, '电子签章（CA事件证书与可信时间戳）');
+    assert.equal(usage.period, 'per-year');
+    assert.equal(usage.assumption, '按调研表的“年放款合同约600万份”，每份约¥0.18–0.28');
+    // 600万 signings at the shown prices, in yuan.
+    assert.deepEqual([usage.low, usage.high], [1_080_000, 1_680_000]);
+  });
+
+  it('prices none where the intake gives no yearly count, and the note says it is apart', () => {
+    const c = costs((t) => t.replace('，年放款合同约600万份', ''));
+    assert.ok(!c.items.some((i) => i.usage));
+    assert.ok(c.assumptions.some((a) => a.includes('CA事件证书与可信时间戳按签署份数计费')));
+  });
+});

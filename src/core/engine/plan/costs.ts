@@ -111,6 +111,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const [share0, share1] = profile.operationsShare;
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
     if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'hardware' ? '硬件维保与运维' : licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
+    const usage = usageFor(category, u);
+    if (usage) items.push({ component: `${s.name}（${profile.usage!.what}）`, category: s.category, kind: 'licence', period: 'per-year', low: toCurrency(usage.wan[0]), high: toCurrency(usage.wan[1]), assumption: usage.basis, usage: true });
   }
   // Replacing the databases, the applications' stored procedures and SQL are most of the work:
   // priced per system the intake counts, else said to follow the migration assessment.
@@ -340,6 +342,20 @@ function spendToBeat(u: Understanding, currency: string): Costs['currentSpend'] 
   return undefined;
 }
 
+/**
+ * What a year's transactions cost (categories.yaml's cost `usage`), when the intake counts them in
+ * a year (年放款合同约600万份); none when it does not (the category's note says it is apart).
+ */
+function usageFor(category: Category, u: Understanding): { wan: [number, number]; basis: string } | undefined {
+  const usage = category.cost.usage;
+  if (!usage) return undefined;
+  const figure = u.model.scale.figures.find((f) => f.value > 0 && f.text.includes('年') && usage.words.some((w) => f.text.includes(w)));
+  if (!figure) return undefined;
+  // The planning range of one (band, as for licences), said as the amount is worked out from it.
+  const [low, high] = band([...usage.yuanPerUnit]).map((x) => round(x, 2)) as [number, number];
+  return { wan: [(figure.value * low) / 10_000, (figure.value * high) / 10_000], basis: `按调研表的“${figure.text}”，每${usage.unit}约¥${low}–${high}` };
+}
+
 function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
   const d = category.cost.driver;
   const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
@@ -493,7 +509,9 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
     // Hardware is bought from whoever supplies it (an OEM, a reseller), not from the maker of the
     // product line it runs (NVIDIA for GPU desktops).
     const vendor = purchase && !hardware(purchase) ? vendorOf(purchase.category) : undefined;
-    const talk = !purchase ? '报价谈判' : hardware(purchase) ? '与设备供应商谈报价与分批供货' : vendor ? `与${vendor}谈许可分期与报价` : `与${purchase.component.replace(/^.*（|）$/g, '')}厂商谈许可分期与报价`;
+    // What is paid per use is negotiated by volume (a CA certificate per signing), not in instalments.
+    const terms = purchase?.usage ? '谈按用量的阶梯单价或包量价格' : '谈许可分期与报价';
+    const talk = !purchase ? '报价谈判' : hardware(purchase) ? '与设备供应商谈报价与分批供货' : vendor ? `与${vendor}${terms}` : `与${purchase.component.replace(/^.*（|）$/g, '')}厂商${terms}`;
     // With nothing priced but what the main goal needs, there is no lesser part to leave out.
     const phase = systems.length === 0 ? '' : '一期只交付首要目标所需的部分，';
     parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `${phase}${talk}，或分期建设、按里程碑付款`);
