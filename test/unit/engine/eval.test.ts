@@ -1054,6 +1054,25 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'realestate-rollout',
     present: ['明源云 ERP', '明源云客 营销案场', '合约规划', '预售资金监管账户', '一房一价', '个人信息保护法', '在售项目的房源、签约与回款数据迁移出错', '其余项目分批切换'],
   },
+  'smart-park': {
+    // An industrial-park developer and operator (8 parks, 160万㎡, 1,200 tenant companies): leases
+    // and bills in Excel, rent chased by hand, tenants' requests by phone and WeChat groups, parking,
+    // access, energy and security each a system of its own; a park operations platform that keeps
+    // 用友NC, the parking and access systems of several vendors and the Hikvision video.
+    // Before: "产业园区开发运营商" read as a telecom operator (运营商): 工信部 and the broadcasting
+    // regulator listed, a telecom BSS practice in the plan; no core system; a factory's energy
+    // metering (车间与设备) and a property manager's fee and repair rules the only systems proposed;
+    // the main goal, leasing, bills and the cockpit sent to clarification; no risk.
+    core: 'park-operations',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['电信', '话单', '工业和信息化部', '物业管理平台', '车间', '预售', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'park-rollout',
+    present: ['明源云 资管', 'Yardi Voyager', '海康威视 iSecure Center', '现有停车、门禁与视频监控不更换', '租户水电表远程抄表', '存量合同、保证金与欠租迁移出错', '其余园区分批上线', '房屋租赁登记备案', '始终提供刷卡或二维码等替代方式'],
+  },
   'dealer-group': {
     // An auto dealer group (85 4S stores, 12 brands, each brand's DMS mandated): data in a dozen
     // DMSs, used cars, insurance and finance in Excel, customers filed again at every store, each
