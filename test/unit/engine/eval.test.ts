@@ -1037,6 +1037,25 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'property-rollout',
     present: ['金蝶我家云 智慧物业', '明源云空间 智慧物业', '自动销账', '旧收费软件的欠费与预收数据迁移出错', '其余项目按原收费软件分批迁移', '相当于年应收额的10个百分点', '支付通道手续费'],
   },
+  'elderly-care': {
+    // A chain of 14 care homes (3,800 beds, 900 caregivers): admission assessments, care plans and
+    // care records on paper, fees worked out by hand each month and questioned by families, falls
+    // and bed exits at night found on the rounds, the civil affairs' reports compiled by hand; an
+    // elder care home system with a caregivers' app, smart mattresses and fall alarms, a families'
+    // mini-program and the supervision platform.
+    // Before: 养老服务 unknown to the knowledge base: no core system, the only systems proposed an
+    // IoT platform and a time-series database ("设备接入以OPC UA为主" for mattresses); the main goal,
+    // every pain and four goals sent to clarification; no regulator, no personal data.
+    core: 'elder-care',
+    inScope: true,
+    constraints: [],
+    excluded: [['pointclickcare', 'unsuited']],
+    absent: ['OPC UA', 'IoT平台', '时序数据库', 'PointClickCare', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'eldercare-rollout',
+    present: ['东软 智慧养老', '万达信息 智慧养老服务平台', '民政部及地方民政部门', '每项计划任务都有执行或未执行原因的记录', '毫米波雷达', '试点养老院上线', '联网呼叫器按套另计', '个人信息保护法'],
+  },
   'real-estate': {
     // A regional residential developer (40 projects under construction, ¥300亿 sales a year, 1,200
     // sales consultants): costs in Excel, paper subscriptions, customers kept by the consultants,

@@ -738,6 +738,23 @@ describe('understand: a group\'s HR and OA', () => {
     }
   });
 
+  it("reads a care home chain as its own industry: its care home system the core, its elders' records personal and health data, its mattresses no OPC UA", () => {
+    for (const industry of ['养老服务', '养老机构']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：连锁养老机构', '- 业务规模：', '  - 养老院14家，床位约3800张', '[核心目标]：', '- 主要目标：上线养老机构管理系统，覆盖入住评估、护理计划和收费', '- 次级目标：智能床垫、跌倒报警等设备接入']);
+      assert.equal(u.model.industry.id, 'elderly-care', industry);
+      assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['elder-care', true], industry);
+      for (const kind of ['personal', 'health'] as const) assert.ok(u.data.has(kind), `${industry} ${kind}`);
+      // Care homes are sites.
+      assert.equal(u.model.scale.sites, 14, industry);
+      const applicable = applicableRegulation(u).applicable;
+      const ids = evaluateRules(u.facts, getKnowledgeBase().rules, undefined, (rule) => inContext(rule, u, applicable)).map((h) => h.rule.id);
+      assert.ok(ids.includes('eldercare-safety-alarms'), industry);
+      assert.ok(!ids.includes('ot-opc-ua-edge'), industry);
+    }
+    // An insurer's pension line is no care home.
+    assert.equal(understood(['[客户行业]：保险', '- 细分领域：养老保险']).model.industry.id, 'insurance');
+  });
+
   it('reads real-name registration (劳务实名制) as personal data; head counts of staff alone are not', () => {
     assert.ok(understood(['[客户行业]：建筑业', '[当前痛点]：', '- 工人实名制和工资代发靠劳务公司报表']).data.has('personal'));
     assert.ok(!understood(['[客户行业]：建筑业', '- 业务规模：', '  - 员工约3000人', '[当前痛点]：', '- 工资代发靠劳务公司报表']).data.has('personal'));
