@@ -1041,6 +1041,25 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'property-rollout',
     present: ['金蝶我家云 智慧物业', '明源云空间 智慧物业', '自动销账', '旧收费软件的欠费与预收数据迁移出错', '其余项目按原收费软件分批迁移', '相当于年应收额的10个百分点', '支付通道手续费'],
   },
+  'elderly-care': {
+    // A chain of 14 care homes (3,800 beds, 900 caregivers): admission assessments, care plans and
+    // care records on paper, fees worked out by hand each month and questioned by families, falls
+    // and bed exits at night found on the rounds, the civil affairs' reports compiled by hand; an
+    // elder care home system with a caregivers' app, smart mattresses and fall alarms, a families'
+    // mini-program and the supervision platform.
+    // Before: 养老服务 unknown to the knowledge base: no core system, the only systems proposed an
+    // IoT platform and a time-series database ("设备接入以OPC UA为主" for mattresses); the main goal,
+    // every pain and four goals sent to clarification; no regulator, no personal data.
+    core: 'elder-care',
+    inScope: true,
+    constraints: [],
+    excluded: [['pointclickcare', 'unsuited']],
+    absent: ['OPC UA', 'IoT平台', '时序数据库', 'PointClickCare', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'eldercare-rollout',
+    present: ['东软 智慧养老', '万达信息 智慧养老服务平台', '民政部及地方民政部门', '每项计划任务都有执行或未执行原因的记录', '毫米波雷达', '试点养老院上线', '联网呼叫器按套另计', '个人信息保护法'],
+  },
   'real-estate': {
     // A regional residential developer (40 projects under construction, ¥300亿 sales a year, 1,200
     // sales consultants): costs in Excel, paper subscriptions, customers kept by the consultants,
@@ -1057,6 +1076,25 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'tight',
     timeline: 'realestate-rollout',
     present: ['明源云 ERP', '明源云客 营销案场', '合约规划', '预售资金监管账户', '一房一价', '个人信息保护法', '在售项目的房源、签约与回款数据迁移出错', '其余项目分批切换'],
+  },
+  'smart-park': {
+    // An industrial-park developer and operator (8 parks, 160万㎡, 1,200 tenant companies): leases
+    // and bills in Excel, rent chased by hand, tenants' requests by phone and WeChat groups, parking,
+    // access, energy and security each a system of its own; a park operations platform that keeps
+    // 用友NC, the parking and access systems of several vendors and the Hikvision video.
+    // Before: "产业园区开发运营商" read as a telecom operator (运营商): 工信部 and the broadcasting
+    // regulator listed, a telecom BSS practice in the plan; no core system; a factory's energy
+    // metering (车间与设备) and a property manager's fee and repair rules the only systems proposed;
+    // the main goal, leasing, bills and the cockpit sent to clarification; no risk.
+    core: 'park-operations',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['电信', '话单', '工业和信息化部', '物业管理平台', '车间', '预售', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'park-rollout',
+    present: ['明源云 资管', 'Yardi Voyager', '海康威视 iSecure Center', '现有停车、门禁与视频监控不更换', '租户水电表远程抄表', '存量合同、保证金与欠租迁移出错', '其余园区分批上线', '房屋租赁登记备案', '始终提供刷卡或二维码等替代方式'],
   },
   'dealer-group': {
     // An auto dealer group (85 4S stores, 12 brands, each brand's DMS mandated): data in a dozen

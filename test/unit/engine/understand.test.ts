@@ -750,6 +750,23 @@ describe('understand: a group\'s HR and OA', () => {
     }
   });
 
+  it("reads a care home chain as its own industry: its care home system the core, its elders' records personal and health data, its mattresses no OPC UA", () => {
+    for (const industry of ['养老服务', '养老机构']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：连锁养老机构', '- 业务规模：', '  - 养老院14家，床位约3800张', '[核心目标]：', '- 主要目标：上线养老机构管理系统，覆盖入住评估、护理计划和收费', '- 次级目标：智能床垫、跌倒报警等设备接入']);
+      assert.equal(u.model.industry.id, 'elderly-care', industry);
+      assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['elder-care', true], industry);
+      for (const kind of ['personal', 'health'] as const) assert.ok(u.data.has(kind), `${industry} ${kind}`);
+      // Care homes are sites.
+      assert.equal(u.model.scale.sites, 14, industry);
+      const applicable = applicableRegulation(u).applicable;
+      const ids = evaluateRules(u.facts, getKnowledgeBase().rules, undefined, (rule) => inContext(rule, u, applicable)).map((h) => h.rule.id);
+      assert.ok(ids.includes('eldercare-safety-alarms'), industry);
+      assert.ok(!ids.includes('ot-opc-ua-edge'), industry);
+    }
+    // An insurer's pension line is no care home.
+    assert.equal(understood(['[客户行业]：保险', '- 细分领域：养老保险']).model.industry.id, 'insurance');
+  });
+
   it('reads real-name registration (劳务实名制) as personal data; head counts of staff alone are not', () => {
     assert.ok(understood(['[客户行业]：建筑业', '[当前痛点]：', '- 工人实名制和工资代发靠劳务公司报表']).data.has('personal'));
     assert.ok(!understood(['[客户行业]：建筑业', '- 业务规模：', '  - 员工约3000人', '[当前痛点]：', '- 工资代发靠劳务公司报表']).data.has('personal'));
@@ -807,6 +824,33 @@ describe('understand: a group\'s HR and OA', () => {
     assert.ok(fired(['[客户行业]：制造', '[核心目标]：', '- 主要目标：建设招采平台，询比价全程线上']).ids.includes('srm-source-to-pay'));
     const builder = fired(['[客户行业]：建筑业', '[当前痛点]：', '- 项目目标成本与动态成本月底才对得上', '- 售楼处的置业顾问']).ids;
     for (const id of ['realestate-dynamic-cost', 'realestate-sales-office']) assert.ok(!builder.includes(id), id);
+  });
+
+  it("reads an industrial park's developer and operator as a developer whose core is the park platform, not a telecom operator (运营商)", () => {
+    for (const [industry, segment] of [['地产', '产业园区开发运营商'], ['产业园区', '科技园运营'], ['房地产', '产业园区开发运营商']]) {
+      const u = understood([`[客户行业]：${industry}`, `- 细分领域：${segment}`, '- 业务规模：', '  - 运营产业园区8个，入驻企业约1200家', '[核心目标]：', '- 主要目标：建设智慧园区运营平台，打通招商租赁、物业服务和园区设施']);
+      assert.equal(u.model.industry.id, 'real-estate', industry);
+      assert.equal(u.model.industry.subIndustry, '产业园区开发运营', industry);
+      assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['park-operations', true], industry);
+      // Parks are sites, counted where the profile names them.
+      assert.equal(u.model.scale.sites, 8, industry);
+    }
+    // A developer that builds homes keeps its development platform for core system.
+    assert.equal(understood(['[客户行业]：地产', '- 细分领域：区域型住宅开发']).model.coreSystem.category, 'realestate-erp');
+  });
+
+  it("answers a park's energy with building metering and its rent and requests with the park rules, not a plant's or a property manager's", () => {
+    const fired = (lines: string[]) => {
+      const u = understood(lines);
+      const applicable = applicableRegulation(u).applicable;
+      return evaluateRules(u.facts, getKnowledgeBase().rules, undefined, (rule) => inContext(rule, u, applicable)).map((h) => h.rule.id);
+    };
+    const park = fired(['[客户行业]：地产', '- 细分领域：产业园区开发运营商', '[当前痛点]：', '- 能耗只能按月抄表，公共区域能耗居高不下', '[核心目标]：', '- 主要目标：建设智慧园区运营平台，打通招商租赁、物业服务和园区设施', '- 次级目标：设备设施统一接入与能耗监测', '- 成功标尺：租金收缴率达到98%']);
+    for (const id of ['park-operations-platform', 'park-rent-collection', 'park-subsystem-integration', 'park-energy-metering']) assert.ok(park.includes(id), id);
+    for (const id of ['plant-energy-metering', 'property-fee-collection', 'telecom-bss-streaming']) assert.ok(!park.includes(id), id);
+    const plant = fired(['[客户行业]：制造', '[当前痛点]：', '- 只有总表，能耗按月抄表', '[核心目标]：', '- 主要目标：建设能源管理系统，能耗在线监测']);
+    assert.ok(plant.includes('plant-energy-metering'));
+    assert.ok(!plant.includes('park-energy-metering'));
   });
 
   it('reads a smart-site goal as the smart-site platform beside the project management system the group keeps', () => {

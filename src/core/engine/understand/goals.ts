@@ -186,9 +186,9 @@ const LABELS: Array<[TextTest, string]> = [
   [holdingAny('TB', 'PB'), '数据量'],
 ];
 
-/** A count of sites: "门店680家", "风电场23个". */
+/** A count of sites: "门店680家", "风电场23个", "运营产业园区8个", "养老院14家". */
 const SITE_UNITS = /^(?:个|座|处|家)$/;
-const SITE_WORDS = /场站|电站|风电场|工厂|仓库|院区|门店/;
+const SITE_WORDS = /场站|电站|风电场|工厂|仓库|院区|门店|园区|养老院/;
 
 /**
  * Whether the figure at `start` of `clause` counts sites, its word just before it ("直营门店680家"),

@@ -213,6 +213,11 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const endUsers = scale.figures.some((x) => holdsAny(x.label, ['用户', '会员', '客户', '在校生', '患者', '门急诊', '个人客户', '业主']) && x.value >= 1000);
   if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生|实名/.test(all)) data.add('personal');
   if (industry.industry?.id === 'healthcare' || holdsAny(all, ['患者', '病历', '健康信息'])) data.add('health');
+  // A care home keeps its elders' assessments, medication and care records: personal and health data.
+  if (industry.industry?.id === 'elderly-care') {
+    data.add('personal');
+    data.add('health');
+  }
   if (CARDHOLDER.test(all)) data.add('cardholder');
   if (industry.industry && ['banking', 'insurance', 'securities'].includes(industry.industry.id)) data.add('financial');
   if (industry.industry?.id === 'education') data.add('student');
