@@ -193,6 +193,23 @@ const EXPECTED: Record<string, Expectation> = {
     // A generator is bound by the power grid's regulation.
     present: ['安全防护', '隔离', '电力监控系统安全防护规定'],
   },
+  'ev-charging': {
+    // A city charging operator (420 stations, 6,500 piles, 900,000 users) rebuilding its outsourced
+    // operations platform: piles of many makers and protocols, interconnection with 高德 and 快电,
+    // ordered charging under transformer limits, faults found by complaints; on 阿里云, ¥500万.
+    // Before: a SCADA guessed as the core system ("集控与SCADA（按行业推断）"), nothing proposed for
+    // the platform; an ITSM for "运维工单" and a vendor's on-site support clause for the operator's
+    // own technicians; the protocols, the traffic platforms and ordered charging sent to clarification.
+    core: 'ev-charging',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['SCADA', 'ITSM', 'CMDB', '驻场', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'ev-charging-rollout',
+    present: ['云快充 充电运营SaaS平台', '特来电', 'AMPECO', '未针对中国市场本地化', 'GB/T 27930', '互联互通接口层', '本地控制器', '在线率按统一口径', '分批迁移全部场站与用户', '按充电量抽成', '市场监督管理部门（充电桩计量检定）'],
+  },
   media: {
     core: 'mam',
     inScope: true,

@@ -803,6 +803,16 @@ describe('understand: a group\'s HR and OA', () => {
     assert.deepEqual(u.model.estate.products.map((p) => [p.product, p.categories]), [['glodon-pm', ['construction-pm']], ['inspur-gs-cloud', ['erp', 'fssc-platform', 'treasury-management']]]);
   });
 
+  it('reads a charging operator as the charging segment of energy, before a 新能源 plant', () => {
+    const operator = understood(['[客户行业]：能源', '- 细分领域：新能源汽车充电站运营', '[核心目标]：', '- 主要目标：优化运营效率']);
+    assert.deepEqual([operator.model.coreSystem.category, operator.model.industry.subIndustry], ['ev-charging', '充电运营']);
+    assert.ok(!operator.traits.has('power-sector'));
+    assert.ok(applicableRegulation(operator).regulations.some((r) => r.name === '市场监督管理部门（充电桩计量检定）'));
+    const plant = understood(['[客户行业]：能源', '- 细分领域：新能源发电，风电与光伏场站']);
+    assert.equal(plant.model.coreSystem.category, 'scada-ems');
+    assert.ok(!applicableRegulation(plant).regulations.some((r) => r.name.includes('充电桩')));
+  });
+
   it("answers a testing company's LIMS with the laboratory rules, a drug maker's with its own, and signs neither's reports on a signing platform", () => {
     const fired = (lines: string[]) => {
       const u = understood(lines);
