@@ -365,6 +365,12 @@ export const FrameworkSchema = z
      * (within a condition every given key must hold). Empty: only when the intake names it.
      */
     appliesWhen: z.array(ConditionSchema).default([]),
+    /**
+     * Brought in by `appliesWhen`, it still does not apply where the intake's industry or segment
+     * names one of these words: the part of the industry it does not reach (农民工工资 for a design
+     * institute, which builds nothing on site). One the intake names applies all the same.
+     */
+    notSegments: z.array(NonEmpty).optional(),
     requires: NonEmpty,
     /** What "passing" is: a certificate, an attestation report, a filing, an assessment, or compliance with a law. */
     outcome: z.enum(['certificate', 'attestation', 'filing-and-assessment', 'assessment', 'compliance']),

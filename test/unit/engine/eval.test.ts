@@ -195,6 +195,23 @@ const EXPECTED: Record<string, Expectation> = {
     // A generator is bound by the power grid's regulation.
     present: ['安全防护', '隔离', '电力监控系统安全防护规定'],
   },
+  'ev-charging': {
+    // A city charging operator (420 stations, 6,500 piles, 900,000 users) rebuilding its outsourced
+    // operations platform: piles of many makers and protocols, interconnection with 高德 and 快电,
+    // ordered charging under transformer limits, faults found by complaints; on 阿里云, ¥500万.
+    // Before: a SCADA guessed as the core system ("集控与SCADA（按行业推断）"), nothing proposed for
+    // the platform; an ITSM for "运维工单" and a vendor's on-site support clause for the operator's
+    // own technicians; the protocols, the traffic platforms and ordered charging sent to clarification.
+    core: 'ev-charging',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['SCADA', 'ITSM', 'CMDB', '驻场', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'ev-charging-rollout',
+    present: ['云快充 充电运营SaaS平台', '特来电', 'AMPECO', '未针对中国市场本地化', 'GB/T 27930', '互联互通接口层', '本地控制器', '在线率按统一口径', '分批迁移全部场站与用户', '按充电量抽成', '市场监督管理部门（充电桩计量检定）'],
+  },
   media: {
     core: 'mam',
     inScope: true,
@@ -611,6 +628,24 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'tight',
     timeline: 'smart-site-rollout',
     present: ['广联达 智慧工地平台', '海康威视 智慧工地解决方案', '与现有广联达 数字项目管理平台同厂商', '监测不替代第三方监测与人工巡查', '零目标按过程指标验收', '农民工工资专用账户', '在建工地分批接入', '按危大工程的测点数另计', '现场设备品牌杂', '个人信息保护法'],
+  },
+  'design-institute': {
+    // A class-A design institute (1,500 designers, six branches, 120,000 drawings a year): drawings
+    // and models in shared drives, files copied between disciplines, paper review and seals at
+    // head office, licence use unknown; drawings stay on premises, 国产优先, ¥700万.
+    // Before: a construction contractor's project management guessed as the core system and only
+    // a contract-signing platform proposed (with a contract survey and its availability risk);
+    // the migrant-wage regulation and its ministry listed; every other pain and goal sent to
+    // clarification.
+    core: 'design-collab',
+    inScope: true,
+    constraints: ['xinchuang-preferred', 'no-public-cloud'],
+    excluded: [['docusign', 'constraint'], ['bestsign', 'constraint']],
+    absent: ['工程项目管理', '农民工', '人力资源和社会保障部', '合同类型', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'design-collab-rollout',
+    present: ['构力 PKPM-BIM 全专业协同设计系统', 'Bentley ProjectWise', 'Autodesk Vault Professional', 'OpenLM', '出图只能取已批准版本', '碰撞检查', '施工图审查平台', '正版化台账', '共享盘分批迁移与只读记录', '电子签章与数字化交付'],
   },
   'ransomware-backup': {
     // A hospital after a neighbour's ransomware attack: every VM, database and PACS image backed up,

@@ -859,6 +859,34 @@ describe('understand: a group\'s HR and OA', () => {
     assert.deepEqual(u.model.estate.products.map((p) => [p.product, p.categories]), [['glodon-pm', ['construction-pm']], ['inspur-gs-cloud', ['erp', 'fssc-platform', 'treasury-management']]]);
   });
 
+  it("reads a design institute as construction's design segment: its collaboration platform the core, and no migrant-wage rules", () => {
+    const regulation = (lines: string[]) => {
+      const u = understood(lines);
+      const r = applicableRegulation(u);
+      return { u, names: r.regulations.map((x) => x.name), applicable: r.applicable };
+    };
+    const institute = regulation(['[客户行业]：建筑业', '- 细分领域：甲级建筑工程设计院', '[核心目标]：', '- 主要目标：建设协同设计与图档管理平台，实现多专业BIM协同和电子校审出图']);
+    assert.deepEqual([institute.u.model.coreSystem.category, institute.u.model.coreSystem.inScope, institute.u.model.industry.subIndustry], ['design-collab', true, '工程勘察设计']);
+    assert.ok(!institute.applicable.has('migrant-wage-payment'));
+    assert.ok(!institute.names.some((n) => n.includes('农民工')), institute.names.join('、'));
+    assert.ok(institute.names.includes('住房和城乡建设部'));
+    // Named by the intake, the regulation applies all the same; a contractor's is brought in.
+    assert.ok(regulation(['[客户行业]：建筑业', '- 细分领域：设计院', '[特殊要求]：', '- 合规性：保障农民工工资支付条例']).applicable.has('migrant-wage-payment'));
+    const contractor = regulation(['[客户行业]：建筑业', '- 细分领域：建筑设计与工程总承包', '[核心目标]：', '- 主要目标：建成统一的企业文档管理平台']);
+    assert.ok(contractor.applicable.has('migrant-wage-payment'));
+    assert.ok(contractor.names.includes('人力资源和社会保障部（农民工工资支付）'));
+  });
+
+  it('reads a charging operator as the charging segment of energy, before a 新能源 plant', () => {
+    const operator = understood(['[客户行业]：能源', '- 细分领域：新能源汽车充电站运营', '[核心目标]：', '- 主要目标：优化运营效率']);
+    assert.deepEqual([operator.model.coreSystem.category, operator.model.industry.subIndustry], ['ev-charging', '充电运营']);
+    assert.ok(!operator.traits.has('power-sector'));
+    assert.ok(applicableRegulation(operator).regulations.some((r) => r.name === '市场监督管理部门（充电桩计量检定）'));
+    const plant = understood(['[客户行业]：能源', '- 细分领域：新能源发电，风电与光伏场站']);
+    assert.equal(plant.model.coreSystem.category, 'scada-ems');
+    assert.ok(!applicableRegulation(plant).regulations.some((r) => r.name.includes('充电桩')));
+  });
+
   it("answers a testing company's LIMS with the laboratory rules, a drug maker's with its own, and signs neither's reports on a signing platform", () => {
     const fired = (lines: string[]) => {
       const u = understood(lines);

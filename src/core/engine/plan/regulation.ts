@@ -28,9 +28,12 @@ export function applicableRegulation(u: Understanding): RegulationResult {
   const applicable = new Set<string>();
   const clarifications: Clarification[] = [];
   const jurisdictionRefs = (codes: readonly string[]) => uniqueAscending(u.model.jurisdictions.filter((j) => codes.includes(j.code)).flatMap((j) => j.refs));
+  // Who the customer is, in its own words: a framework or regulator may leave out a part of the industry.
+  const who = `${u.model.industry.written} ${u.model.industry.segment}`;
   for (const f of u.kb.frameworks) {
     const stated = u.statedFrameworks.get(f.id);
-    const brought = f.appliesWhen.find((c) => holds(c, u));
+    // Not brought in for a part of the industry it does not reach (a design institute pays no site workers).
+    const brought = f.notSegments?.some((w) => who.includes(w)) ? undefined : f.appliesWhen.find((c) => holds(c, u));
     if (!stated && !brought) continue;
     applicable.add(f.id);
     const why = stated
@@ -40,7 +43,6 @@ export function applicableRegulation(u: Understanding): RegulationResult {
           .join('，') || '适用条件成立';
     regulations.push({ kind: 'framework', id: f.id, name: f.name, basis: stated ? 'stated' : 'brought-in', why, refs: stated ?? jurisdictionRefs(brought!.jurisdictions ?? []) });
   }
-  const who = `${u.model.industry.written} ${u.model.industry.segment}`;
   for (const r of u.industry?.regulators ?? []) {
     if (r.jurisdiction !== 'global' && !u.jurisdictions.has(r.jurisdiction)) continue;
     // One that supervises part of the industry is there for the word that names the part (省属), which it cites.
