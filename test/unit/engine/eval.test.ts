@@ -378,6 +378,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'fssc-rollout',
     present: ['财务共享平台', '费控与报销', '司库与资金管理', '银企直连', '验真', '客户已计划升级到用友BIP', '先试点子公司再分批纳入', '保留并对接用友NC', '子公司财务转岗', '分批纳入子公司', '优先选择国产软件'],
   },
+  'expense-management': {
+    // An engineering-parts group's expense and travel platform for 12,000 staff in 18 legal
+    // entities: paper claims paid in three weeks, trips booked by the travellers themselves, invoices
+    // checked by sampling, budgets in Excel; SAP ECC 6.0, 泛微 OA and its shared-services centre kept.
+    // Before: an MES guessed as the core system; the expense system proposed alone, no travel
+    // booking; the overspent trips, the budget control and the SAP vouchers sent to clarification.
+    core: 'expense-management',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['MES', '需进一步澄清', '用友BIP', '预算不足'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'expense-rollout',
+    present: ['携程商旅', 'SAP Concur', '申请时预占', '经集成层调用SAP ECC', 'OA只接收待办', '分批推广至全部法人公司', '服务费计入差旅费用', '多法人分批上线'],
+  },
   'database-replacement': {
     // The dispatch system the segment implies stays; the project replaces the databases under the applications.
     core: 'scada-ems',

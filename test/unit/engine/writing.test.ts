@@ -390,6 +390,24 @@ describe('the recommended option and the budget', () => {
     assert.equal(rec.id, 'B');
     assert.equal(rec.withinBudget, undefined);
   });
+
+  it("calls a low end over the budget by less than the estimate's precision a tight budget, as the cost section calls it a negotiation", () => {
+    // The expense platform's estimate is over at its low end by 5%: a negotiation, not a cut.
+    const { model, body } = evalReport('expense-management');
+    assert.equal(model.costs!.budget!.verdict, 'over');
+    assert.match(body, /差距在估算误差以内，可在报价谈判中消化/);
+    const risk = model.risks.find((r) => r.title.startsWith('预算'))!;
+    assert.equal(risk.title, '预算偏紧');
+    assert.match(risk.risk, /略超预算（在估算误差以内）/);
+    // The one-time spend compared with a build budget, 1% over: the same.
+    assert.equal(evalReport('government').model.risks.find((r) => r.title.startsWith('预算'))!.title, '预算偏紧');
+  });
+
+  it('keeps "预算不足" where even the low end is over beyond the precision', () => {
+    const risk = evalReport('energy').model.risks.find((r) => r.title.startsWith('预算'));
+    assert.equal(risk?.title, '预算不足');
+    assert.match(risk!.risk, /全部范围无法在预算内完成/);
+  });
 });
 
 describe('budget advice when the estimate is over', () => {
