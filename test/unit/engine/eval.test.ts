@@ -525,6 +525,24 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'aps-rollout',
     present: ['有限产能', '齐套', '可承诺交期', '永凯', '排程主数据', '并行排产', '标准接口', '月均停线30小时'],
   },
+  'customs-compliance': {
+    // An electronics contract manufacturer in a 综合保税区: bonded ledgers kept in Excel, declarations
+    // keyed by its brokers and returned for wrong classification, no trail for the customs audit, its
+    // ERP SAP S/4HANA and its own MES kept.
+    // Before: no customs system (the knowledge base had none): an MES and a PLM proposed for the
+    // BOM mismatch (¥1030–1660万 against ¥350万); every customs pain and goal sent to
+    // clarification; 工信部 and 市场监管总局 the only regulators, no 海关总署.
+    // The system built (customs-compliance) is in the plan; the core the estate lists (mes) stays.
+    core: 'mes',
+    inScope: false,
+    constraints: [],
+    excluded: [],
+    absent: ['PLM', 'Teamcenter', '鼎捷', '需进一步澄清', '国产产品的许可与本地服务成本通常更低', '该类暂无成熟国产产品'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'customs-rollout',
+    present: ['SAP Global Trade Services', 'ONESOURCE', '监管机构海关总署', '核注清单', '归并关系', '单耗', '试点工厂并行一个核销周期', '没有可具名推荐的成熟国产产品', '国内关务软件厂商'],
+  },
   'document-management': {
     // A design firm's 400 TB of drawings in shared drives, USB sticks and chats: one document platform.
     core: 'ecm',
