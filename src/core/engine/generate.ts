@@ -33,7 +33,7 @@ import { planTimeline } from './plan/timeline';
 import { coreOfAnyIndustry, hitsForProject, industryOwnSystem } from './plan/anyIndustry';
 import { withCustomerFigures } from './plan/ruleText';
 import type { Clarification, ReportModel } from './reportModel';
-import { choosePicks, currentName, replacesCore } from './plan/picks';
+import { choosePicks, currentName, replacesCore, SECOND_SET_STRATEGIES } from './plan/picks';
 import { evaluateRules } from './rules';
 import { mapJsonStrings } from './text/mapJsonStrings';
 import { understand } from './understand';
@@ -134,7 +134,7 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   // estimate's precision (a suite's field-service module for 600 engineers): the other option,
   // if it is a real alternative and its low end fits, is the one to recommend, and the report
   // says so. A gap within the precision is a negotiation (costs.ts) and changes nothing.
-  const other = picks.options.find((o) => !o.recommended && o.applicable && o.strategy !== 'domestic-alt');
+  const other = picks.options.find((o) => !o.recommended && o.applicable && !SECOND_SET_STRATEGIES.has(o.strategy));
   if (costs.budget?.verdict === 'over' && lowEndOverrun(costs) > ESTIMATE_PRECISION && other) {
     const instead = estimateCosts(u, plan.systems, other, regulated, options.team);
     if (instead.budget && instead.budget.verdict !== 'over') {

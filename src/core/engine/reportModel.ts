@@ -217,7 +217,7 @@ export type Pick = z.infer<typeof PickSchema>;
 
 const OptionSchema = z.object({
   id: z.enum(['A', 'B']),
-  strategy: z.enum(['domestic', 'domestic-alt', 'international', 'cloud-native', 'cloud-neutral']),
+  strategy: z.enum(['domestic', 'domestic-alt', 'international', 'international-alt', 'cloud-native', 'cloud-neutral']),
   title: z.string(),
   summary: z.string(),
   recommended: z.boolean(),

@@ -397,6 +397,22 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'fssc-rollout',
     present: ['财务共享平台', '费控与报销', '司库与资金管理', '银企直连', '验真', '客户已计划升级到用友BIP', '先试点子公司再分批纳入', '保留并对接用友NC', '子公司财务转岗', '分批纳入子公司', '优先选择国产软件'],
   },
+  'expense-management': {
+    // An engineering-parts group's expense and travel platform for 12,000 staff in 18 legal
+    // entities: paper claims paid in three weeks, trips booked by the travellers themselves, invoices
+    // checked by sampling, budgets in Excel; SAP ECC 6.0, 泛微 OA and its shared-services centre kept.
+    // Before: an MES guessed as the core system; the expense system proposed alone, no travel
+    // booking; the overspent trips, the budget control and the SAP vouchers sent to clarification.
+    core: 'expense-management',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['MES', '需进一步澄清', '用友BIP', '预算不足'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'expense-rollout',
+    present: ['携程商旅', 'SAP Concur', '申请时预占', '经集成层调用SAP ECC', 'OA只接收待办', '分批推广至全部法人公司', '服务费计入差旅费用', '多法人分批上线'],
+  },
   'database-replacement': {
     // The dispatch system the segment implies stays; the project replaces the databases under the applications.
     core: 'scada-ems',
@@ -527,6 +543,24 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'within',
     timeline: 'aps-rollout',
     present: ['有限产能', '齐套', '可承诺交期', '永凯', '排程主数据', '并行排产', '标准接口', '月均停线30小时'],
+  },
+  'customs-compliance': {
+    // An electronics contract manufacturer in a 综合保税区: bonded ledgers kept in Excel, declarations
+    // keyed by its brokers and returned for wrong classification, no trail for the customs audit, its
+    // ERP SAP S/4HANA and its own MES kept.
+    // Before: no customs system (the knowledge base had none): an MES and a PLM proposed for the
+    // BOM mismatch (¥1030–1660万 against ¥350万); every customs pain and goal sent to
+    // clarification; 工信部 and 市场监管总局 the only regulators, no 海关总署.
+    // The system built (customs-compliance) is in the plan; the core the estate lists (mes) stays.
+    core: 'mes',
+    inScope: false,
+    constraints: [],
+    excluded: [],
+    absent: ['PLM', 'Teamcenter', '鼎捷', '需进一步澄清', '国产产品的许可与本地服务成本通常更低', '该类暂无成熟国产产品'],
+    lifecycle: [],
+    verdict: 'tight',
+    timeline: 'customs-rollout',
+    present: ['SAP Global Trade Services', 'ONESOURCE', '监管机构海关总署', '核注清单', '归并关系', '单耗', '试点工厂并行一个核销周期', '没有可具名推荐的成熟国产产品', '国内关务软件厂商'],
   },
   'document-management': {
     // A design firm's 400 TB of drawings in shared drives, USB sticks and chats: one document platform.

@@ -390,6 +390,24 @@ describe('the recommended option and the budget', () => {
     assert.equal(rec.id, 'B');
     assert.equal(rec.withinBudget, undefined);
   });
+
+  it("calls a low end over the budget by less than the estimate's precision a tight budget, as the cost section calls it a negotiation", () => {
+    // The expense platform's estimate is over at its low end by 5%: a negotiation, not a cut.
+    const { model, body } = evalReport('expense-management');
+    assert.equal(model.costs!.budget!.verdict, 'over');
+    assert.match(body, /差距在估算误差以内，可在报价谈判中消化/);
+    const risk = model.risks.find((r) => r.title.startsWith('预算'))!;
+    assert.equal(risk.title, '预算偏紧');
+    assert.match(risk.risk, /略超预算（在估算误差以内）/);
+    // The one-time spend compared with a build budget, 1% over: the same.
+    assert.equal(evalReport('government').model.risks.find((r) => r.title.startsWith('预算'))!.title, '预算偏紧');
+  });
+
+  it('keeps "预算不足" where even the low end is over beyond the precision', () => {
+    const risk = evalReport('energy').model.risks.find((r) => r.title.startsWith('预算'));
+    assert.equal(risk?.title, '预算不足');
+    assert.match(risk!.risk, /全部范围无法在预算内完成/);
+  });
 });
 
 describe('budget advice when the estimate is over', () => {
@@ -427,5 +445,35 @@ describe('a collection rate raised: the extra cash is a share of what is billed'
     const list = benefits('年应收物业费约30亿元');
     assert.equal(list[0]!.perYear?.low, 3e8);
     assert.match(list[0]!.text, /每年多收回约¥3亿（10个百分点）/);
+  });
+});
+
+describe('no domestic product to name for what the project chooses', () => {
+  it('makes option A the international products and option B a second international set, never recommended', () => {
+    // A customs system, the only system type to choose (the ERP and the MES are kept): its bonded
+    // ledgers have no domestic product the knowledge base can name.
+    const { model, body } = evalReport('customs-compliance');
+    assert.deepEqual(
+      model.options.map((o) => [o.id, o.strategy, o.recommended]),
+      [
+        ['A', 'international', true],
+        ['B', 'international-alt', false],
+      ],
+    );
+    const [a, b] = model.options;
+    assert.equal(a!.picks[0]!.product.id, 'sap-gts');
+    assert.equal(b!.picks[0]!.product.id, 'tr-onesource-gt');
+    assert.match(body, /推荐方案A（国际主流产品），因为它在各系统类型中选的是最贴合需求的产品，方案B供比选与议价/);
+    assert.match(body, /关务管理系统没有可具名推荐的成熟国产产品，方案A选国际主流产品；方案B改为另一组国际厂商/);
+    // Not a domestic option that falls back on an international product and calls it cheaper.
+    assert.doesNotMatch(body, /该类暂无成熟国产产品|国产产品的许可与本地服务成本通常更低|国际产品在本项目中没有明显优势/);
+  });
+
+  it('keeps a domestic option wherever a system type to choose has a domestic product', () => {
+    const { model } = evalReport('expense-management');
+    assert.deepEqual(
+      model.options.map((o) => o.strategy),
+      ['domestic', 'international'],
+    );
   });
 });

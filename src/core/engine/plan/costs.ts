@@ -468,13 +468,24 @@ export function lowEndOverrun(costs: Pick<Costs, 'budget' | 'totals'>): number {
   return costs.budget && low !== undefined && costs.budget.total > 0 ? Math.max(0, low - costs.budget.total) / costs.budget.total : 0;
 }
 
+/** What the budget comparison says of a gap within the estimate's own precision. */
+const WITHIN_PRECISION = '差距在估算误差以内，可在报价谈判中消化。';
+
+/**
+ * Whether the budget comparison calls the gap a negotiation: within the estimate's precision, of
+ * the figure the budget is compared with (the one-time spend for a build budget, else the TCO).
+ */
+export function gapWithinPrecision(costs: Pick<Costs, 'budget'>): boolean {
+  return costs.budget !== undefined && costs.budget.verdict !== 'within' && costs.budget.statement.includes(WITHIN_PRECISION);
+}
+
 /**
  * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
  * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
  */
 function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over', vendorOf: (category: string | undefined) => string | undefined): string {
   // A gap within the estimate's own precision is a negotiation, not a change of scope.
-  if (overrun <= budget * ESTIMATE_PRECISION) return '差距在估算误差以内，可在报价谈判中消化。';
+  if (overrun <= budget * ESTIMATE_PRECISION) return WITHIN_PRECISION;
   const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
   // `systems` holds only what the main goal does not depend on; what a regulation or a hard
   // constraint requires (工控隔离, 等保审计, 信创 OS) cannot wait for a second phase either.

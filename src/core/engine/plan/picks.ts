@@ -133,7 +133,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       const pool = pools.get(s.category) ?? [];
       const eligible = pool.filter((c) => c.existing || eligibleFor(c, strategy, xinchuangFull, clouds));
       let list = eligible;
-      if (strategy === 'domestic-alt') {
+      if (SECOND_SET_STRATEGIES.has(strategy)) {
         const aPick = options[0]?.picks.find((p) => p.category === s.category);
         const aVendor = aPick ? u.kb.product(aPick.product.id)?.vendor : undefined;
         list = eligible.filter((c) => c.existing || aVendor === undefined || !sameVendor(c.product.vendor, aVendor));
@@ -143,7 +143,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       // No candidate of the option's kind (no cloud-native service, no domestic product): the best
       // acceptable one, said plainly; a gap only when nothing passes the constraints.
       let fallback = false;
-      if (list.length === 0 && pool.length > 0 && strategy !== 'domestic-alt' && !(strategy === 'domestic' && u.constraintKinds.has('xinchuang-full'))) {
+      if (list.length === 0 && pool.length > 0 && !SECOND_SET_STRATEGIES.has(strategy) && !(strategy === 'domestic' && u.constraintKinds.has('xinchuang-full'))) {
         list = pool.filter((c) => strategy !== 'cloud-native' || c.product.cloud === 'none');
         fallback = list.length > 0;
       }
@@ -151,7 +151,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       if (!first) {
         // A second domestic set with no other vendor for a type (a developer's sales offices): the
         // first set's pick stands for it; no constraint rules the others out, there are none.
-        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : strategy === 'domestic-alt' ? '没有另一家国产厂商的同类产品可比选，沿用方案A的选择' : `没有符合“${optionTitle(strategy, clouds, u)}”的候选` });
+        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : SECOND_SET_STRATEGIES.has(strategy) ? `没有另一家${strategy === 'domestic-alt' ? '国产' : '国际'}厂商的同类产品可比选，沿用方案A的选择` : `没有符合“${optionTitle(strategy, clouds, u)}”的候选` });
         continue;
       }
       if (fallback) fallbacks.add(s.category);
@@ -198,6 +198,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       recommended: false,
       applicable: picks.length > 0,
       ...(strategy === 'domestic-alt' ? { note: `${noInternationalOption(u, systems)}，国际方案不适用；方案B改为另一组国产厂商，供比选与议价。` } : {}),
+      ...(strategy === 'international-alt' ? { note: `${openSystems(systems, pools).map((s) => s.name).join('、')}没有可具名推荐的成熟国产产品，方案A选国际主流产品；方案B改为另一组国际厂商，供比选与议价。` } : {}),
       picks,
       gaps,
     });
@@ -209,7 +210,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   // customer's policy.
   const [a, b] = [options[0]!, options[1]!];
   const prefersDomestic = u.constraintKinds.has('xinchuang-preferred') && a.applicable && a.gaps.length <= b.gaps.length;
-  const recommendA = plans[1].strategy === 'domestic-alt' || prefersDomestic || total(a) >= total(b);
+  const recommendA = SECOND_SET_STRATEGIES.has(plans[1].strategy) || prefersDomestic || total(a) >= total(b);
   a.recommended = recommendA;
   b.recommended = !recommendA;
   return { options, exclusions, candidates };
@@ -226,6 +227,7 @@ export const FALLBACK_NOTE: Record<Strategy, string> = {
   domestic: '该类暂无成熟国产产品；',
   'domestic-alt': '',
   international: '该类暂无合适的国际产品；',
+  'international-alt': '',
   'cloud-native': '该云没有对应的原生服务；',
   'cloud-neutral': '',
 };
@@ -234,6 +236,7 @@ const OPTION_TITLES: Record<Strategy, string> = {
   domestic: '国产优先',
   'domestic-alt': '国产备选组合',
   international: '国际主流产品',
+  'international-alt': '国际备选组合',
   'cloud-native': '云原生服务为主',
   'cloud-neutral': '云中立的第三方产品',
 };
@@ -272,7 +275,21 @@ function optionStrategies(u: Understanding, systems: readonly SystemType[], pool
   if (!inChina && u.cloudsInUse.size === 1) return [plan('cloud-native'), plan('cloud-neutral')];
   const international = (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, 'international', false, u.cloudsAhead));
   if (systems.length > 0 && !systems.some(international)) return [plan('domestic'), plan('domestic-alt')];
+  // The mirror: no domestic product to name for any system type the project chooses (a customs
+  // system's bonded ledgers, where the kept ERP is no choice): a "domestic first" option would
+  // only repeat the international one, so option B is a second international set.
+  const open = openSystems(systems, pools);
+  const domestic = (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, 'domestic', false, u.cloudsAhead));
+  if (open.length > 0 && !open.some(domestic)) return [plan('international'), plan('international-alt')];
   return [plan('domestic'), plan('international')];
+}
+
+/** Options that are a second set of the first option's kind, for comparison and bargaining: never recommended. */
+export const SECOND_SET_STRATEGIES: ReadonlySet<Strategy> = new Set<Strategy>(['domestic-alt', 'international-alt']);
+
+/** The system types the options choose a product for: not those the customer keeps (a kept product is the pick of both). */
+function openSystems(systems: readonly SystemType[], pools: ReadonlyMap<string, readonly Scored[]>): SystemType[] {
+  return systems.filter((s) => !(pools.get(s.category) ?? []).some((c) => c.existing));
 }
 
 /**
@@ -329,6 +346,8 @@ function optionSummary(strategy: Strategy, on: ReadonlySet<Provider>, u: Underst
       return '另一组满足信创的国产厂商，用于比选与议价。';
     case 'international':
       return '以国际主流产品为主，功能成熟、国际合规材料齐全，成本通常较高。';
+    case 'international-alt':
+      return '另一组国际厂商，用于比选与议价。';
     case 'cloud-native':
       return inUse ? `尽量使用现有${clouds}的原生服务，运维省力、与现有账号和网络一体，但与该云绑定更深。` : `迁移到${clouds}，尽量使用它的托管服务，运维省力、与云上账号、网络和监控一体，但与该云绑定更深。`;
     case 'cloud-neutral':
@@ -343,6 +362,7 @@ function eligibleFor(c: Scored, strategy: Strategy, xc: boolean, clouds: Readonl
     case 'domestic-alt':
       return c.origin === 'cn' || (c.origin === 'oss' && (!xc || c.product.xinchuang.adapted));
     case 'international':
+    case 'international-alt':
       return c.origin === 'intl' || c.origin === 'oss';
     case 'cloud-native':
       return c.cloud !== 'none' ? clouds.has(c.cloud as never) : false;

@@ -5,6 +5,7 @@
  */
 import type { EngineFinding } from '../findings';
 import type { Costs, LifecycleFinding, Option, Risk, Timeline } from '../reportModel';
+import { gapWithinPrecision } from './costs';
 import { failedVendors } from './picks';
 import { sameVendor } from './sameVendor';
 import { goesAway, lifecycleDate } from './lifecycle';
@@ -103,7 +104,19 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     const risk = `即使各阶段都按最短周期，也需约${minimum}个月${over !== undefined && over > 0 ? `，比${timeline.deadlineMonths}个月的期限多约${over}个月` : ''}；按原期限推进会压缩测试与整改时间。`;
     risks.push({ title: '期限不可行', risk, mitigation: '与客户确认分期范围：一期交付首要目标，其余纳入二期，并按阶段验收付款。', source: 'plan', refs: timeline.refs });
   }
-  if (costs?.budget && costs.budget.verdict !== 'within') risks.push({ title: costs.budget.verdict === 'over' ? '预算不足' : '预算偏紧', risk: costs.budget.verdict === 'over' ? '按估算下限也超出预算，全部范围无法在预算内完成。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。', mitigation: '先做两到三家厂商的正式报价，按优先级确定一期范围，合同按里程碑付款。', source: 'plan', refs: costs.budget.refs });
+  if (costs?.budget && costs.budget.verdict !== 'within') {
+    // Over at the low end by no more than the estimate's own precision: the cost section calls it
+    // a negotiation (costs.ts), and so does the risk; beyond it, the full scope does not fit.
+    const slightly = costs.budget.verdict === 'over' && gapWithinPrecision(costs);
+    const short = costs.budget.verdict === 'over' && !slightly;
+    risks.push({
+      title: short ? '预算不足' : '预算偏紧',
+      risk: short ? '按估算下限也超出预算，全部范围无法在预算内完成。' : slightly ? '按估算下限也略超预算（在估算误差以内），报价谈不到预算以内时需要削减范围。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。',
+      mitigation: '先做两到三家厂商的正式报价，按优先级确定一期范围，合同按里程碑付款。',
+      source: 'plan',
+      refs: costs.budget.refs,
+    });
+  }
   // A rule risk about what already failed (自建CDN, Cloudflare Argo) is that failure's risk: one
   // entry, the failure's lines, the rule's explanation and 应对.
   const ruleRisks = hits.filter((h) => h.rule.section === '风险提示');

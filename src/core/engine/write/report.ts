@@ -270,6 +270,7 @@ function whyRecommended(rec: Option, other: Option, u: Understanding, candidates
   if (rec.withinBudget) return `因为方案${other.id}的估算按下限也超出预算，方案${rec.id}的估算下限在预算之内；方案${other.id}的产品评分更高，预算可调整时可作比选`;
   // No international option (a brokerage counter, a database that must be domestic): B is for comparison.
   if (other.strategy === 'domestic-alt') return '因为它在各系统类型中选的是最贴合需求的国产产品，方案B供比选与议价';
+  if (other.strategy === 'international-alt') return '因为它在各系统类型中选的是最贴合需求的产品，方案B供比选与议价';
   const parts = (p: Option['picks'][number] | undefined) => (p && p.basis === 'customer' && !p.existing ? p.why.split('；').filter((x) => !startsWithAny(x, ['沿用', '注意', '需在POC', '同一厂商'])) : []);
   // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
   const edge = rec.picks.flatMap((p) => {
