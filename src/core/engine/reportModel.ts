@@ -331,6 +331,8 @@ const CostsSchema = z.object({
       text: z.string(),
       /** within: the estimate's high end fits; tight: only the low end fits; over: even the low end exceeds it. */
       verdict: z.enum(['within', 'tight', 'over']),
+      /** The low end of what the budget was compared with: the TCO, the one-time spend for a build budget, or the first year's. */
+      low: z.number().optional(),
       statement: z.string(),
       refs: Refs,
     })

@@ -17,6 +17,7 @@ import { engineFindings } from '../../../src/core/engine/findings';
 import { choosePicks } from '../../../src/core/engine/plan/picks';
 import { understand } from '../../../src/core/engine/understand';
 import { repeatedSentences, AS_OF } from './helpers';
+import { ESTIMATE_PRECISION, lowEndOverrun } from '../../../src/core/engine/plan/costs';
 
 const seed = () => parseIntake(readSeed());
 const model = (index: number, asOf = AS_OF): ReportModel => generateReport(seed(), index, { asOf });
@@ -982,5 +983,18 @@ describe('costs: what a system costs per transaction, by the year\'s count', () 
     const c = costs((t) => t.replace('，年放款合同约600万份', ''));
     assert.ok(!c.items.some((i) => i.usage));
     assert.ok(c.assumptions.some((a) => a.includes('CA事件证书与可信时间戳按签署份数计费')));
+  });
+});
+
+describe('costs: how far the low end is over a build budget', () => {
+  it('measures a one-time budget against the one-time spend it was compared with, not the TCO', () => {
+    // ¥800万（一次性建设）: the one-time estimate is 1% over at its low end; the 3-year TCO far more.
+    const c = generateReport(parseIntake(readFixture('eval/government')), 0, { asOf: AS_OF }).costs!;
+    const once = c.totals.find((t) => t.period === 'one-time')!.low;
+    const tco = c.totals.find((t) => t.period === 'total')!.low;
+    assert.equal(c.budget!.low, once);
+    assert.ok(tco > once);
+    assert.equal(lowEndOverrun(c), (once - 800e4) / 800e4);
+    assert.ok(lowEndOverrun(c) < ESTIMATE_PRECISION, String(lowEndOverrun(c)));
   });
 });

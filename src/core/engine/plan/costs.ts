@@ -445,7 +445,7 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   // Under half the budget: the estimate covers this plan's systems only, which a reader may not
   // assume; what else the budget is for is the customer's to say.
   const headroom = verdict === 'within' && shown(high) * 2 < budgetTotal ? '估算只含本方案推荐的系统，余量较大，宜与客户确认预算还覆盖哪些工作。' : '';
-  return { total: budgetTotal, text, verdict, statement: `${statement}${oneTimeNote}${buildOnly}${headroom}`, refs: b.refs };
+  return { total: budgetTotal, text, verdict, low, statement: `${statement}${oneTimeNote}${buildOnly}${headroom}`, refs: b.refs };
 }
 
 /**
@@ -462,9 +462,12 @@ function exceeds(shown: number, limit: number, currency: string, percent: boolea
 /** The estimate's own precision: a gap to the budget within this share is a negotiation, not a change of scope. */
 export const ESTIMATE_PRECISION = 0.05;
 
-/** How far the estimate's low end is over the budget, as a share of it (0 when it fits or no budget is given). */
+/**
+ * How far the estimate's low end is over the budget, as a share of it (0 when it fits or no budget
+ * is given): of what the budget was compared with (a build budget with the one-time spend, not the TCO).
+ */
 export function lowEndOverrun(costs: Pick<Costs, 'budget' | 'totals'>): number {
-  const low = costs.totals.find((t) => t.period === 'total')?.low;
+  const low = costs.budget?.low ?? costs.totals.find((t) => t.period === 'total')?.low;
   return costs.budget && low !== undefined && costs.budget.total > 0 ? Math.max(0, low - costs.budget.total) / costs.budget.total : 0;
 }
 
