@@ -312,7 +312,9 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'data-platform': {
     // The industry's usual core system, inferred and out of scope: the plan leads with the warehouse.
-    core: 'oms',
+    // A drinks brand selling through 1,800 distributors: its usual system is the channel's (DMS/SFA),
+    // not a retailer's OMS, and no customs or payments regulator is listed.
+    core: 'dms-sfa',
     inScope: false,
     constraints: ['keep-system'],
     excluded: [['google-bigquery', 'cloud']],
@@ -1135,6 +1137,24 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'tight',
     timeline: 'trace-rollout',
     present: ['爱创科技 一物一码追溯与渠道管控平台', '兆信科技 防伪追溯与防窜货系统', '不替换各工厂的MES', '出库扫码把每箱产品绑定到经销商', '食品安全法', '以SAP ECC为准', '赋码与读码设备', '试点产线赋码与追溯验证'],
+  },
+  'fmcg-dms': {
+    // A regional drinks brand (600 distributors, 250,000 stores, 2,000 salespeople) wanting its
+    // channel online: distributors' orders and stock, trade spend verified electronically, store
+    // visits with shelf photos recognised, one code per item against diversion; 金蝶云星空 stays.
+    // Before: read as a retailer (零售与电商) with an OMS guessed as its core system; the only
+    // system was the one-code platform, priced for 250,000 stores counted as plants (¥1714–2894亿
+    // over three years); the trade spend answered with rate limiting for big sales, the channel,
+    // the visits and the photos sent to clarification.
+    core: 'dms-sfa',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['OMS', '零售与电商', '限流', '海关', '原料收购', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'dms-sfa-rollout',
+    present: ['纷享销客 快消渠道', '勤策 SFA与DMS', 'Salesforce Consumer Goods Cloud', '金蝶云星空保留', '禁用相册', '按上报经销商的进货额占比', '瓶盖内码', '试点大区上线', '按识别张数计费', '一物一码）”放到二期'],
   },
   'energy-management': {
     // A parts maker's energy management for four plants: only main meters, readings taken at the

@@ -775,6 +775,21 @@ describe('understand: a group\'s HR and OA', () => {
     for (const id of dealer) assert.ok(group.includes(id), id);
     const goods = fired(['[客户行业]：快消', '- 细分领域：食品饮料品牌', '[核心目标]：', '- 主要目标：建设渠道管理平台，汇总各经销商DMS数据']);
     for (const id of dealer) assert.ok(!goods.includes(id), id);
+    // The brand's channel platform is the brand's, not the dealer group's.
+    assert.ok(goods.includes('channel-dms-sfa'));
+    assert.ok(!group.includes('channel-dms-sfa'));
+  });
+
+  it('reads a drinks brand as consumer goods, not a retailer: its channel (DMS/SFA) the core system, no customs or payments regulator', () => {
+    for (const industry of ['快消', '快消品（饮料）', '食品饮料']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：区域性饮料品牌，一级经销商约600家']);
+      assert.equal(u.model.industry.id, 'consumer-goods', industry);
+      assert.equal(u.model.coreSystem.category, 'dms-sfa', industry);
+      const regulators = applicableRegulation(u).regulations.filter((r) => r.kind === 'regulator').map((r) => r.name).join('、');
+      assert.doesNotMatch(regulators, /海关|人民银行/, industry);
+    }
+    // A brand that sells in its own stores is still a retailer.
+    assert.equal(understood(['[客户行业]：品牌零售', '- 细分领域：服装连锁门店']).model.industry.id, 'retail-ecommerce');
   });
 
   it("reads a developer as its own industry: its platform the core, its 招采 no SRM, its buyers' records personal data", () => {

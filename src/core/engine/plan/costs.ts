@@ -350,8 +350,10 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   if (counted) {
     const figure = m.scale.figures.find((f) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || f.text.includes('人')));
     if (figure) return { units: figure.value, basis: `按调研表的${round(figure.value, 0)}${counted.unit}` };
-    // Users are never every employee; servers bought as hardware are counted, not "a cluster".
-    if (d === 'users' || category.cost.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
+    // Users are never every employee; servers bought as hardware are counted, not "a cluster";
+    // and the sites a category names (工厂, 泊位, 机柜) are not whatever sites the intake counts
+    // (a drinks brand's 25万家终端门店 are no plants of its one-code platform).
+    if (d === 'users' || d === 'sites' || category.cost.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
   }
   if (d === 'hosts') given = m.estate.nodes;
   else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
