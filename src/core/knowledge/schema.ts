@@ -163,8 +163,10 @@ const CostProfileSchema = z
      * its number and `unit` (480名财务人员, 120个数据库实例). With `users` (or `hardware`) and no
      * such figure, `defaultUnits` do, said as assumed: never every employee, as a finance platform is
      * licensed for its finance staff; never "a cluster", as servers bought are counted.
+     * `adds`: each kind the words name is counted, and the figures add up (冷藏车约120辆 and
+     * 保温箱约3000个: a monitoring terminal each), where otherwise the first figure counts.
      */
-    countedBy: z.object({ words: z.array(NonEmpty).min(1), unit: NonEmpty }).strict().optional(),
+    countedBy: z.object({ words: z.array(NonEmpty).min(1), unit: NonEmpty, adds: z.literal(true).optional() }).strict().optional(),
     /**
      * `subscription`: the licence is paid every year; `perpetual`: bought once, with annual
      * maintenance (counted in operations); `hardware`: `licencePerUnit` buys the unit's hardware

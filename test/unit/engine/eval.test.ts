@@ -331,7 +331,9 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'data-platform': {
     // The industry's usual core system, inferred and out of scope: the plan leads with the warehouse.
-    core: 'oms',
+    // A drinks brand selling through 1,800 distributors: its usual system is the channel's (DMS/SFA),
+    // not a retailer's OMS, and no customs or payments regulator is listed.
+    core: 'dms-sfa',
     inScope: false,
     constraints: ['keep-system'],
     excluded: [['google-bigquery', 'cloud']],
@@ -1247,6 +1249,45 @@ const EXPECTED: Record<string, Expectation> = {
     timeline: 'trace-rollout',
     present: ['爱创科技 一物一码追溯与渠道管控平台', '兆信科技 防伪追溯与防窜货系统', '不替换各工厂的MES', '出库扫码把每箱产品绑定到经销商', '食品安全法', '以SAP ECC为准', '赋码与读码设备', '试点产线赋码与追溯验证'],
   },
+  'fmcg-dms': {
+    // A regional drinks brand (600 distributors, 250,000 stores, 2,000 salespeople) wanting its
+    // channel online: distributors' orders and stock, trade spend verified electronically, store
+    // visits with shelf photos recognised, one code per item against diversion; 金蝶云星空 stays.
+    // Before: read as a retailer (零售与电商) with an OMS guessed as its core system; the only
+    // system was the one-code platform, priced for 250,000 stores counted as plants (¥1714–2894亿
+    // over three years); the trade spend answered with rate limiting for big sales, the channel,
+    // the visits and the photos sent to clarification.
+    core: 'dms-sfa',
+    inScope: true,
+    constraints: [],
+    excluded: [],
+    absent: ['OMS', '零售与电商', '限流', '海关', '原料收购', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'dms-sfa-rollout',
+    present: ['纷享销客 快消渠道', '勤策 SFA与DMS', 'Salesforce Consumer Goods Cloud', '金蝶云星空保留', '禁用相册', '按上报经销商的进货额占比', '瓶盖内码', '试点大区上线', '按识别张数计费', '一物一码）”放到二期'],
+  },
+  'cold-chain': {
+    // A drug distributor delivering vaccines and cold-chain drugs (4 cold rooms, 120 refrigerated
+    // vehicles, 3,000 insulated boxes) whose loggers are read after delivery, whose records sit in
+    // several vendors' platforms and whose cold rooms alarm only on site; it wants one monitoring
+    // platform, alarms in transit, tamper-proof records validated under GSP, linked to the WMS's
+    // dispatch notes and the vaccines' trace codes; the WMS and 用友U8 stay.
+    // Before: written 医药, read as a drug maker (医药制造): GMP's computerised-system annex, a
+    // GxP timeline with an EU QP audit, and validation priced; the WMS it keeps proposed for
+    // replacement (富勒, Manhattan) because a goal links to it; a generic IoT platform, a time-series
+    // database and a SIEM (超温发现时间 read as a security detection time) as the systems; the
+    // in-transit loggers, the scattered vendors and the trace codes sent to clarification.
+    core: 'wms',
+    inScope: false,
+    constraints: [],
+    excluded: [],
+    absent: ['医药制造', '药品生产质量管理规范', 'QP', '富勒', 'ThingsBoard', 'SIEM', '替换选型', '医疗保障局', '需进一步澄清'],
+    lifecycle: [],
+    verdict: 'over',
+    timeline: 'cold-chain-rollout',
+    present: ['精创电气 冷链温湿度监测', 'Sensitech 冷链监测', '不替换现有WMS', '疫苗管理法', '不少于3名责任人', '扫描追溯码与保温箱', '验证管理', '同时在途的箱子', '试点冷库与线路验证', '国家药品监督管理局'],
+  },
   'energy-management': {
     // A parts maker's energy management for four plants: only main meters, readings taken at the
     // month's end, a carmaker asking for product carbon footprints.
@@ -1671,6 +1712,20 @@ describe('evaluation intakes', () => {
     const uncounted = platform(readFixture('eval/finance-shared-services').replace('  - 员工约1.6万人，其中财务人员约480人', '  - 员工约1.6万人'));
     assert.match(uncounted.assumption, /假设500名财务人员（调研表未给出）/);
     assert.ok(uncounted.high < counted.high * 1.2, `${uncounted.low}–${uncounted.high}`);
+  });
+
+  it('prices a cold chain for the terminals of each kind the intake counts, added up', () => {
+    const terminals = (text: string) => generateReport(parseIntake(text), 0, { asOf: '2026-06-01' }).costs!.items.find((i) => i.category === 'cold-chain-monitoring' && i.kind === 'infrastructure' && i.period === 'one-time')!;
+    const both = terminals(readFixture('eval/cold-chain'));
+    assert.match(both.assumption, /按调研表的冷藏车约120辆、保温箱约3000个，共3120个监测终端/);
+    const vehicles = terminals(readFixture('eval/cold-chain').replace('冷藏车约120辆，保温箱约3000个', '冷藏车约120辆'));
+    assert.match(vehicles.assumption, /按调研表的120个监测终端/);
+  });
+
+  it("prices one code per item for the plants it assumes, not for the stores the intake counts", () => {
+    const { model } = evalReport('fmcg-dms');
+    const licence = model.costs!.items.find((i) => i.category === 'product-traceability' && i.kind === 'licence')!;
+    assert.match(licence.assumption, /假设3个工厂（调研表未给出）/);
   });
 
   it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {

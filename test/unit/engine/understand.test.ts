@@ -804,6 +804,43 @@ describe('understand: a group\'s HR and OA', () => {
     for (const id of dealer) assert.ok(group.includes(id), id);
     const goods = fired(['[客户行业]：快消', '- 细分领域：食品饮料品牌', '[核心目标]：', '- 主要目标：建设渠道管理平台，汇总各经销商DMS数据']);
     for (const id of dealer) assert.ok(!goods.includes(id), id);
+    // The brand's channel platform is the brand's, not the dealer group's.
+    assert.ok(goods.includes('channel-dms-sfa'));
+    assert.ok(!group.includes('channel-dms-sfa'));
+  });
+
+  it('reads a segment that refines the industry written (医药 → 医药流通企业) as the more specific industry', () => {
+    const distributor = understood(['[客户行业]：医药', '- 细分领域：医药流通企业（疫苗及冷链药品配送）']);
+    assert.equal(distributor.model.industry.id, 'pharma-distribution');
+    const regulators = applicableRegulation(distributor).regulations.filter((r) => r.kind === 'regulator').map((r) => r.name).join('、');
+    assert.match(regulators, /药品监督管理局/);
+    // A wholesaler delivering vaccines settles nothing with 医保; a pharmacy chain does.
+    assert.doesNotMatch(regulators, /医疗保障局/);
+    const pharmacy = understood(['[客户行业]：医药流通', '- 细分领域：零售连锁药房，医保定点门店380家']);
+    assert.match(applicableRegulation(pharmacy).regulations.map((r) => r.name).join('、'), /医疗保障局/);
+    // A segment of the same industry, or one that does not contain the header's words, changes nothing.
+    assert.equal(understood(['[客户行业]：医药', '- 细分领域：生物制药（单抗原液与制剂）']).model.industry.id, 'pharma');
+    assert.equal(understood(['[客户行业]：零售', '- 细分领域：连锁药房以外的便利店连锁']).model.industry.id, 'retail-ecommerce');
+  });
+
+  it("reads a cold-chain monitoring goal as that platform beside the WMS the distributor keeps, and a server room's sensors as no cold chain", () => {
+    const u = understood(['[客户行业]：医药流通', '- 细分领域：疫苗配送', '[基础设施现状]：', '- WMS：自研', '[核心目标]：', '- 主要目标：建设冷链全程温湿度监测平台', '- 次级目标：与WMS出库单和疫苗追溯码关联']);
+    assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope], ['wms', false]);
+    assert.ok(u.model.statedSystems.some((s) => s.category === 'cold-chain-monitoring'), JSON.stringify(u.model.statedSystems));
+    const room = understood(['[客户行业]：制造', '[核心目标]：', '- 主要目标：建设机房温湿度监测系统']);
+    assert.notEqual(room.model.coreSystem.category, 'cold-chain-monitoring');
+  });
+
+  it('reads a drinks brand as consumer goods, not a retailer: its channel (DMS/SFA) the core system, no customs or payments regulator', () => {
+    for (const industry of ['快消', '快消品（饮料）', '食品饮料']) {
+      const u = understood([`[客户行业]：${industry}`, '- 细分领域：区域性饮料品牌，一级经销商约600家']);
+      assert.equal(u.model.industry.id, 'consumer-goods', industry);
+      assert.equal(u.model.coreSystem.category, 'dms-sfa', industry);
+      const regulators = applicableRegulation(u).regulations.filter((r) => r.kind === 'regulator').map((r) => r.name).join('、');
+      assert.doesNotMatch(regulators, /海关|人民银行/, industry);
+    }
+    // A brand that sells in its own stores is still a retailer.
+    assert.equal(understood(['[客户行业]：品牌零售', '- 细分领域：服装连锁门店']).model.industry.id, 'retail-ecommerce');
   });
 
   it("reads a developer as its own industry: its platform the core, its 招采 no SRM, its buyers' records personal data", () => {

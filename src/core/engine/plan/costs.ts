@@ -364,10 +364,19 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   let given: number | undefined;
   const counted = category.cost.countedBy;
   if (counted) {
-    const figure = m.scale.figures.find((f) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || f.text.includes('人')));
+    const naming = (f: (typeof m.scale.figures)[number]) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || f.text.includes('人'));
+    // Several kinds of unit, each counted (冷藏车约120辆, 保温箱约3000个: a terminal each), add up.
+    const all = counted.adds ? m.scale.figures.filter(naming) : [];
+    if (all.length > 1) {
+      const units = all.reduce((a, f) => a + f.value, 0);
+      return { units, basis: `按调研表的${all.map((f) => f.text).join('、')}，共${round(units, 0)}${counted.unit}` };
+    }
+    const figure = m.scale.figures.find(naming);
     if (figure) return { units: figure.value, basis: `按调研表的${round(figure.value, 0)}${counted.unit}` };
-    // Users are never every employee; servers bought as hardware are counted, not "a cluster".
-    if (d === 'users' || category.cost.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
+    // Users are never every employee; servers bought as hardware are counted, not "a cluster";
+    // and the sites a category names (工厂, 泊位, 机柜) are not whatever sites the intake counts
+    // (a drinks brand's 25万家终端门店 are no plants of its one-code platform).
+    if (d === 'users' || d === 'sites' || category.cost.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
   }
   if (d === 'hosts') given = m.estate.nodes;
   else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;

@@ -26,12 +26,17 @@ export function detectIndustry(facts: IntakeFacts, personal: ReadonlySet<number>
   const written = header?.value ?? '';
   const segment = segmentFact?.value ?? '';
   const index = knowledgeIndex(kb, 'industries');
-  const longest = (text: string): Industry | undefined => {
-    let best: { industry: Industry; length: number } | undefined;
-    for (const hit of index.find(text)) if (!best || hit.end - hit.start > best.length) best = { industry: hit.value, length: hit.end - hit.start };
-    return best?.industry;
+  const longest = (text: string): { industry: Industry; words: string } | undefined => {
+    let best: { industry: Industry; words: string } | undefined;
+    for (const hit of index.find(text)) if (!best || hit.end - hit.start > best.words.length) best = { industry: hit.value, words: text.slice(hit.start, hit.end).toLowerCase() };
+    return best;
   };
-  const industry = longest(written) ?? longest(segment);
+  const named = longest(written);
+  const refined = longest(segment);
+  // The segment refines what the header says (医药 → 医药流通企业, 零售 → 零售药店): the header's
+  // words begin the segment's longer ones, which name the more specific industry. Begin, not only
+  // occur in: 新能源汽车充电站运营 is no carmaker under 能源.
+  const industry = named && refined && refined.industry !== named.industry && refined.words.length > named.words.length && refined.words.startsWith(named.words) ? refined.industry : (named ?? refined)?.industry;
   const sub = industry?.segments.find((s) => holdsAny(segment, s.aliases));
   return {
     ...(industry ? { industry } : {}),
