@@ -1161,7 +1161,8 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: [],
     excluded: [],
-    absent: ['电信', '话单', '工业和信息化部', '物业管理平台', '车间', '预售', '需进一步澄清'],
+    // Later: its budget advice deferred the facility integration the main goal joins up (打通…园区设施).
+    absent: ['电信', '话单', '工业和信息化部', '物业管理平台', '车间', '预售', '需进一步澄清', '把“园区设施集成平台”放到二期'],
     lifecycle: [],
     verdict: 'tight',
     timeline: 'park-rollout',
