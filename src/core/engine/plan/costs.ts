@@ -484,14 +484,6 @@ export function lowEndOverrun(costs: Pick<Costs, 'budget' | 'totals'>): number {
 const WITHIN_PRECISION = '差距在估算误差以内，可在报价谈判中消化。';
 
 /**
- * Whether the budget comparison calls the gap a negotiation: within the estimate's precision, of
- * the figure the budget is compared with (the one-time spend for a build budget, else the TCO).
- */
-export function gapWithinPrecision(costs: Pick<Costs, 'budget'>): boolean {
-  return costs.budget !== undefined && costs.budget.verdict !== 'within' && costs.budget.statement.includes(WITHIN_PRECISION);
-}
-
-/**
  * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
  * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
  */

@@ -5,7 +5,7 @@
  */
 import type { EngineFinding } from '../findings';
 import type { Costs, LifecycleFinding, Option, Risk, Timeline } from '../reportModel';
-import { gapWithinPrecision } from './costs';
+import { ESTIMATE_PRECISION, lowEndOverrun } from './costs';
 import { failedVendors } from './picks';
 import { sameVendor } from './sameVendor';
 import { goesAway, lifecycleDate } from './lifecycle';
@@ -106,8 +106,8 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   }
   if (costs?.budget && costs.budget.verdict !== 'within') {
     // Over at the low end by no more than the estimate's own precision: the cost section calls it
-    // a negotiation (costs.ts), and so does the risk; beyond it, the full scope does not fit.
-    const slightly = costs.budget.verdict === 'over' && gapWithinPrecision(costs);
+    // a negotiation (costs.ts, cutSuggestion), and so does the risk; beyond it, the full scope does not fit.
+    const slightly = costs.budget.verdict === 'over' && lowEndOverrun(costs) <= ESTIMATE_PRECISION;
     const short = costs.budget.verdict === 'over' && !slightly;
     risks.push({
       title: short ? '预算不足' : '预算偏紧',
