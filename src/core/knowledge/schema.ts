@@ -113,6 +113,12 @@ export const IndustrySchema = z
     /** Words in an intake's [客户行业] or 细分领域 that select this industry. */
     aliases: z.array(NonEmpty).min(1),
     businessModel: NonEmpty,
+    /**
+     * The kinds of data every customer of the industry holds, whatever its lines say: a bank's
+     * financial data, a dealer's buyers' personal data, a care home's health records. They bring
+     * in the frameworks that govern those kinds (个人信息保护法…).
+     */
+    data: z.array(DataKindSchema).optional(),
     /** The core business system when the segment does not name another one (category id); absent when it cannot be inferred. */
     coreSystem: Id.optional(),
     /** Sub-industries: words in 细分领域 that select one, and the core system it implies. */

@@ -1136,3 +1136,15 @@ describe('understand: a suite is run as the kind of system its line names', () =
     assert.deepEqual(estate('财务软件：浪潮GS Cloud').find((p) => p.product === 'inspur-gs-cloud')?.categories, ['erp', 'fssc-platform', 'treasury-management']);
   });
 });
+
+describe('understand: the kinds of data an industry holds (industries.yaml `data`)', () => {
+  it('reads them from the industry, whatever the lines say, and adds what the lines say', () => {
+    const kinds = (lines: string[]) => [...understood(lines).data].sort();
+    assert.deepEqual(kinds(['[客户行业]：养老服务', '- 细分领域：连锁养老机构']), ['health', 'personal']);
+    assert.deepEqual(kinds(['[客户行业]：银行', '- 细分领域：城市商业银行']), ['financial']);
+    assert.deepEqual(kinds(['[客户行业]：制造业', '- 细分领域：家电制造']), []);
+    // The lines add their own: a manufacturer's SCADA is production control.
+    assert.deepEqual(kinds(['[客户行业]：制造业', '[基础设施现状]：', '- 关键组件：SCADA']), ['production-control']);
+    for (const industry of getKnowledgeBase().industries) for (const kind of industry.data ?? []) assert.ok(['personal', 'health', 'cardholder', 'financial', 'student', 'production-control', 'gmp'].includes(kind), `${industry.id}: ${kind}`);
+  });
+});

@@ -212,20 +212,13 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (scale.size === 'mid' && budgetCny >= LARGE_BUDGET_CNY) scale.size = 'large';
   const endUsers = scale.figures.some((x) => holdsAny(x.label, ['用户', '会员', '客户', '在校生', '患者', '门急诊', '个人客户', '业主']) && x.value >= 1000);
   if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生|实名/.test(all)) data.add('personal');
-  if (industry.industry?.id === 'healthcare' || holdsAny(all, ['患者', '病历', '健康信息'])) data.add('health');
-  // A care home keeps its elders' assessments, medication and care records: personal and health data.
-  if (industry.industry?.id === 'elderly-care') {
-    data.add('personal');
-    data.add('health');
-  }
+  // What every customer of the industry holds (industries.yaml's `data`: a bank's financial data, a
+  // care home's health records), then what the intake's own lines say.
+  for (const kind of industry.industry?.data ?? []) data.add(kind);
+  if (holdsAny(all, ['患者', '病历', '健康信息'])) data.add('health');
   if (CARDHOLDER.test(all)) data.add('cardholder');
-  if (industry.industry && ['banking', 'insurance', 'securities'].includes(industry.industry.id)) data.add('financial');
-  if (industry.industry?.id === 'education') data.add('student');
-  // A car dealer keeps its buyers' and owners' records, a developer its home buyers' (identity,
-  // contracts, mortgages): personal data, whatever the lines say.
-  if (industry.industry?.id === 'auto-dealer' || industry.industry?.id === 'real-estate') data.add('personal');
-  if (industry.industry?.id === 'energy-utilities' || holdsAny(all, ['生产控制', '工控', 'SCADA', 'PLC'])) data.add('production-control');
-  if (industry.industry?.id === 'pharma' || holdsAny(all, ['GMP', 'GxP'])) data.add('gmp');
+  if (holdsAny(all, ['生产控制', '工控', 'SCADA', 'PLC'])) data.add('production-control');
+  if (holdsAny(all, ['GMP', 'GxP'])) data.add('gmp');
 
   // Traits.
   const traits = new Set<Trait>();
