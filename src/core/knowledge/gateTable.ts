@@ -261,7 +261,7 @@ export function gatesFor<R extends object>(rules: readonly R[], gateOf: (rule: R
   const shipped = shippedGates(rules);
   if (shipped !== undefined) return shipped;
   if (embedded === undefined) return gatesOf(rules.map(gateOf));
-  const { orderOf, from } = (embedded.copying ??= copyingFrom(embedded.rules, (embedded.gates ??= unpackGates(embedded.packed))));
+  const { orderOf, from } = (embedded.copying ??= copyingFrom(embedded.rules, shippedGates(embedded.rules)!));
   const builder = new GatesBuilder(from);
   for (const rule of rules) {
     const order = orderOf.get(rule);

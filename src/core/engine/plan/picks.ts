@@ -273,14 +273,14 @@ function optionStrategies(u: Understanding, systems: readonly SystemType[], pool
   if (u.cloudsInUse.size === 0 && named.length === 1) return [plan('cloud-native'), plan('cloud-neutral')];
   const inChina = u.jurisdictions.has('cn');
   if (!inChina && u.cloudsInUse.size === 1) return [plan('cloud-native'), plan('cloud-neutral')];
-  const international = (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, 'international', false, u.cloudsAhead));
-  if (systems.length > 0 && !systems.some(international)) return [plan('domestic'), plan('domestic-alt')];
+  // Whether a system type has a candidate an option of `strategy` may pick.
+  const offered = (strategy: Strategy) => (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, strategy, false, u.cloudsAhead));
+  if (systems.length > 0 && !systems.some(offered('international'))) return [plan('domestic'), plan('domestic-alt')];
   // The mirror: no domestic product to name for any system type the project chooses (a customs
   // system's bonded ledgers, where the kept ERP is no choice): a "domestic first" option would
   // only repeat the international one, so option B is a second international set.
   const open = openSystems(systems, pools);
-  const domestic = (s: SystemType) => (pools.get(s.category) ?? []).some((c) => eligibleFor(c, 'domestic', false, u.cloudsAhead));
-  if (open.length > 0 && !open.some(domestic)) return [plan('international'), plan('international-alt')];
+  if (open.length > 0 && !open.some(offered('domestic'))) return [plan('international'), plan('international-alt')];
   return [plan('domestic'), plan('international')];
 }
 

@@ -30,10 +30,11 @@ export function applicableRegulation(u: Understanding): RegulationResult {
   const jurisdictionRefs = (codes: readonly string[]) => uniqueAscending(u.model.jurisdictions.filter((j) => codes.includes(j.code)).flatMap((j) => j.refs));
   // Who the customer is, in its own words: a framework or regulator may leave out a part of the industry.
   const who = `${u.model.industry.written} ${u.model.industry.segment}`;
+  const leavesOut = (notSegments: readonly string[] | undefined) => notSegments?.some((w) => who.includes(w)) ?? false;
   for (const f of u.kb.frameworks) {
     const stated = u.statedFrameworks.get(f.id);
     // Not brought in for a part of the industry it does not reach (a design institute pays no site workers).
-    const brought = f.notSegments?.some((w) => who.includes(w)) ? undefined : f.appliesWhen.find((c) => holds(c, u));
+    const brought = leavesOut(f.notSegments) ? undefined : f.appliesWhen.find((c) => holds(c, u));
     if (!stated && !brought) continue;
     applicable.add(f.id);
     const why = stated
@@ -49,7 +50,7 @@ export function applicableRegulation(u: Understanding): RegulationResult {
     const word = r.segments?.find((w) => who.includes(w));
     if (r.segments && word === undefined) continue;
     // One that does not supervise the part the intake names (an energy regulator for a water utility) is not there.
-    if (r.notSegments?.some((w) => who.includes(w))) continue;
+    if (leavesOut(r.notSegments)) continue;
     if (r.localEntity && !(r.jurisdiction === 'eu' && u.traits.has('eu-entity'))) {
       const refs = jurisdictionRefs([r.jurisdiction]);
       clarifications.push({
