@@ -209,7 +209,7 @@ export function unpackGates(packed: PackedGates): Gates {
  * The code of a packed number's character is the number plus this: past the characters JSON
  * escapes (a quote, a backslash, control characters), so the file holds each as one character.
  */
-const PACK_OFFSET = 0x100;
+export const PACK_OFFSET = 0x100;
 /** Below the surrogates, which JSON.stringify would escape when alone. */
 const PACK_LIMIT = 0xd800 - PACK_OFFSET;
 

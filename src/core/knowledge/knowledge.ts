@@ -22,6 +22,7 @@ import loadRules from './rules.yaml';
 import loadTimelines from './timelines.yaml';
 import { setShippedGates, type PackedGates } from './gateTable';
 import type { KnowledgeData } from './integrity';
+import { productsByCategory } from './lazyDetails';
 import { setShippedPlaceAliases, type ShippedLocationsFile } from './placeAliases';
 import type {
   CategoriesFileSchema,
@@ -99,17 +100,6 @@ export function indexKnowledge(data: KnowledgeData): KnowledgeBase {
   let industries: Map<string, Industry> | undefined;
   let families: Map<string, LifecycleFamily> | undefined;
   let inCategory: Map<string, Product[]> | undefined;
-  const productsByCategory = () => {
-    const map = new Map<string, Product[]>();
-    for (const p of data.products) {
-      for (const c of p.categories) {
-        const list = map.get(c);
-        if (list) list.push(p);
-        else map.set(c, [p]);
-      }
-    }
-    return map;
-  };
   return {
     ...data,
     product: (id) => (products ??= byId(data.products)).get(id),
@@ -117,7 +107,7 @@ export function indexKnowledge(data: KnowledgeData): KnowledgeBase {
     framework: (id) => (frameworks ??= byId(data.frameworks)).get(id),
     industry: (id) => (industries ??= byId(data.industries)).get(id),
     family: (id) => (families ??= byId(data.lifecycle)).get(id),
-    productsIn: (category) => (inCategory ??= productsByCategory()).get(category) ?? [],
+    productsIn: (category) => (inCategory ??= productsByCategory(data.products)).get(category) ?? [],
   };
 }
 

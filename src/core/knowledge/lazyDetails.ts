@@ -21,7 +21,7 @@
  * the order the schema gave them.
  */
 
-import { gatesOf, packGates } from './gateTable';
+import { gatesOf, PACK_OFFSET, packGates, packNumbers, unpackNumbers } from './gateTable';
 import type { RuleGate } from './matcherNeeds';
 
 /**
@@ -30,6 +30,10 @@ import type { RuleGate } from './matcherNeeds';
  * classes of unpackKnowledgeGroup copy them by position.
  */
 const INDEX_FIELDS: Readonly<Record<LazyList, readonly string[]>> = {
+  // `categories` as one string, a character per category (its place in the group's categories
+  // list, packNumbers): the list of each category's products is made from these characters, and
+  // a product's own list only when read (a few picked products). 695 arrays of ids were a tenth
+  // of the index.
   products: ['id', 'name', 'vendor', 'aliases', 'categories'],
   // The rules index of the evaluation (engine/rules.ts) reads every rule's `priority`, and the gates
   // of all (knowledge/matcherNeeds.ts, worked out by the build) from the rules file's gate table
@@ -65,6 +69,7 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
   let at = 0;
   const entriesOf = (list: LazyList) => Object.values(members).flatMap((m) => (Array.isArray(m[list]) ? (m[list] as Record<string, unknown>[]) : []));
   const fields = Object.fromEntries(LAZY_LISTS.map((list) => [list, fieldOrder(entriesOf(list))])) as Record<LazyList, string[]>;
+  const categoryIds = entriesOf('categories').map((c) => c.id);
   const packed: Record<string, Record<string, unknown>> = {};
   for (const [key, member] of Object.entries(members)) {
     const out = { ...member };
@@ -79,7 +84,8 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
         const text = JSON.stringify(rest);
         details.push(text);
         at += text.length + 2;
-        return packEntry(list, entry, at - text.length - 2);
+        const indexed = list === 'products' ? { ...entry, categories: packCategories(entry, categoryIds) } : entry;
+        return packEntry(list, indexed, at - text.length - 2);
       });
     }
     packed[key] = out;
@@ -87,6 +93,18 @@ export function packKnowledgeGroup(members: Record<string, Record<string, unknow
   for (const list of LAZY_LISTS) checkOrders(list, fields[list], entriesOf(list));
   const index: PackedIndex = { fields, members: packed };
   return { index: JSON.stringify(index), details: `[${details.join('\n,')}\n]` };
+}
+
+/** A product's categories as packNumbers' string of their places in the group's categories list. */
+function packCategories(product: Record<string, unknown>, categoryIds: readonly unknown[]): string {
+  const ids = product.categories as readonly string[];
+  return packNumbers(
+    ids.map((id) => {
+      const at = categoryIds.indexOf(id);
+      if (at < 0) throw new Error(`products: ${String(product.id)} names category "${id}", which the group's categories.yaml does not list`);
+      return at;
+    }),
+  );
 }
 
 /**
@@ -199,19 +217,35 @@ export function unpackKnowledgeGroup(index: string, readDetails: () => string): 
       Object.defineProperty(entries.prototype, 'fields', { value: fields[list] });
     }
   }
-  class ProductEntry extends Details {
+  /** The group's category ids, in the order the products' packed categories number them. */
+  let categoryIds: readonly string[] | undefined;
+  const categoryIdsOf = () => (categoryIds ??= Object.values(members).flatMap((m) => (m.categories as Packed[] | undefined) ?? []).map((c) => (c instanceof Details ? (c as unknown as { id: string }).id : (c[0] as string))));
+  class ProductEntry extends Details implements EachCategory {
     declare readonly id: unknown;
     declare readonly name: unknown;
     declare readonly vendor: unknown;
     declare readonly aliases: unknown;
-    declare readonly categories: unknown;
+    /** The categories as the index packed them (packCategories), then the list once read. */
+    #categories: string | string[];
     constructor(p: Packed) {
       super(p[5] as number);
       this.id = p[0] ?? undefined;
       this.name = p[1] ?? undefined;
       this.vendor = p[2] ?? undefined;
       this.aliases = p[3] ?? undefined;
-      this.categories = p[4] ?? undefined;
+      this.#categories = p[4] as string;
+    }
+    get categories(): string[] {
+      const packed = this.#categories;
+      if (typeof packed !== 'string') return packed;
+      const ids = categoryIdsOf();
+      return (this.#categories = Array.from(unpackNumbers(packed), (n) => ids[n]!));
+    }
+    eachCategory(f: (id: string) => void): void {
+      const packed = this.#categories;
+      if (typeof packed !== 'string') return packed.forEach((id) => f(id));
+      const ids = categoryIdsOf();
+      for (let i = 0; i < packed.length; i++) f(ids[packed.charCodeAt(i) - PACK_OFFSET]!);
     }
   }
   class RuleEntry extends Details {
@@ -296,6 +330,32 @@ export function unpackKnowledgeGroup(index: string, readDetails: () => string): 
     }
   }
   return members;
+}
+
+/** An embedded product, whose categories the index packed: it names them without making their list. */
+interface EachCategory {
+  eachCategory(f: (id: string) => void): void;
+}
+
+/**
+ * Each category's products, in the products' order. An embedded product names its categories
+ * from the index's packed string, so that listing them makes no list per product (the first
+ * report lists the products of every category it considers: most are never read further).
+ */
+export function productsByCategory<P extends { readonly categories: readonly string[] }>(products: readonly P[]): Map<string, P[]> {
+  const map = new Map<string, P[]>();
+  let product: P;
+  const add = (category: string) => {
+    const list = map.get(category);
+    if (list) list.push(product);
+    else map.set(category, [product]);
+  };
+  for (const p of products) {
+    product = p;
+    if (p instanceof LazyEntry) (p as unknown as EachCategory).eachCategory(add);
+    else p.categories.forEach(add);
+  }
+  return map;
 }
 
 /**

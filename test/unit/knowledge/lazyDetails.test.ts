@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import loadCategories from '../../../src/core/knowledge/categories.yaml';
 import loadIndustries from '../../../src/core/knowledge/industries.yaml';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
-import { copyEntry } from '../../../src/core/knowledge/lazyDetails';
+import { copyEntry, packKnowledgeGroup, productsByCategory, unpackKnowledgeGroup } from '../../../src/core/knowledge/lazyDetails';
 import loadLifecycle from '../../../src/core/knowledge/lifecycle.yaml';
 import { gatesOf, packGates } from '../../../src/core/knowledge/gateTable';
 import { addMatcherNeeds, gateOf, withoutMatcherNeeds, type RuleGate, type ShippedRule } from '../../../src/core/knowledge/matcherNeeds';
@@ -158,5 +158,29 @@ describe('knowledge details parsed on first read', () => {
     } finally {
       ws.remove();
     }
+  });
+
+  it('packs the products\' categories in the index and lists each category\'s products from them, as from the products\' own lists', () => {
+    const kb = getKnowledgeBase();
+    const copies = kb.products.map((p) => copyEntry(p));
+    const byCopies = productsByCategory(copies);
+    for (const c of kb.categories) {
+      const ids = kb.productsIn(c.id).map((p) => p.id);
+      assert.deepStrictEqual(ids, kb.products.filter((p) => p.categories.includes(c.id)).map((p) => p.id), c.id);
+      assert.deepStrictEqual((byCopies.get(c.id) ?? []).map((p) => p.id), ids, c.id);
+    }
+    // A product's list is made once, on its first read.
+    const redis = kb.product('redis')!;
+    assert.equal(redis.categories, redis.categories);
+    // The index holds one character per category where it held a list of ids.
+    const members = { 'categories.yaml': { categories: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] }, 'products.yaml': { products: [{ id: 'x', name: 'X', categories: ['b', 'a'] }] } };
+    const { index, details } = packKnowledgeGroup(members);
+    assert.ok(!index.includes('"b","a"'), index);
+    const unpacked = unpackKnowledgeGroup(index, () => details);
+    const x = (unpacked['products.yaml']!.products as { categories: string[] }[])[0]!;
+    assert.deepStrictEqual(x.categories, ['b', 'a']);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(unpacked['products.yaml'])), members['products.yaml']);
+    // A category the group does not list fails the build.
+    assert.throws(() => packKnowledgeGroup({ ...members, 'products.yaml': { products: [{ id: 'y', name: 'Y', categories: ['c'] }] } }), /y names category "c"/);
   });
 });
