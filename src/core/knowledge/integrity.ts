@@ -78,6 +78,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   for (const c of k.categories) {
     ref(`category ${c.id} takesDataFrom`, 'category', categories, c.takesDataFrom);
     if (c.takesDataFrom?.includes(c.id)) problems.push(`category ${c.id}: takesDataFrom names itself`);
+    for (const s of c.startsWithout ?? []) if (!c.takesDataFrom?.includes(s)) problems.push(`category ${c.id}: startsWithout "${s}" is not one of its takesDataFrom`);
   }
   for (const i of k.industries) {
     ref(`industry ${i.id}`, 'category', categories, [...i.coreSystems.map((s) => s.category), ...(i.coreSystem ? [i.coreSystem] : []), ...i.segments.map((s) => s.coreSystem)]);

@@ -251,9 +251,16 @@ export const CategorySchema = z
     /**
      * The kinds of system a system of this kind takes its data from (an accounting archive its
      * vouchers from the ERP and the expense system): the vendor of the customer's own system of
-     * such a kind counts in a candidate's score (engine/plan/sourceSystems.ts).
+     * such a kind counts in a candidate's score (engine/plan/sourceSystems.ts). The budget advice
+     * defers no such system while keeping one of this kind (engine/plan/deferral.ts).
      */
     takesDataFrom: z.array(Id).optional(),
+    /**
+     * Of `takesDataFrom`, the kinds a system of this kind starts without, on the data's current
+     * path (a water billing system bills on handheld reads until the AMI platform comes): the
+     * budget advice may defer such a system alone while keeping one of this kind.
+     */
+    startsWithout: z.array(Id).optional(),
     /**
      * A programme that rolls a kept product of this kind out to everything (a backup programme to
      * every system, a delivery platform to every team): with the trait, the customer's own product

@@ -761,7 +761,7 @@ describe('knowledge base integrity', () => {
     assert.ok(!problems.some((p) => p.includes('"kms-hsm"')), problems.join('\n'));
   });
 
-  it("checks a product's successor and a category's takesDataFrom", () => {
+  it("checks a product's successor and a category's takesDataFrom and startsWithout", () => {
     const successor = (id: string, to: string) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === id ? { ...copyEntry(p), successor: to } : p)) });
     assert.deepEqual(successor('yonyou-u9-cloud', 'yonyou-bip'), [], 'another current ERP of the same vendor');
     assert.ok(successor('yonyou-u9-cloud', 'no-such-product').some((p) => p.includes('unknown successor "no-such-product"')));
@@ -772,6 +772,10 @@ describe('knowledge base integrity', () => {
     const problems = checkKnowledgeIntegrity({ ...KB, categories });
     assert.ok(problems.some((p) => p.includes('category clm takesDataFrom: unknown category "no-such-kind"')), problems.join('\n'));
     assert.ok(problems.some((p) => p.includes('category clm: takesDataFrom names itself')), problems.join('\n'));
+    // What a system starts without is one of the kinds it takes its data from.
+    const without = checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === 'clm' ? { ...c, takesDataFrom: ['erp'], startsWithout: ['pos'] } : c)) });
+    assert.ok(without.some((p) => p.includes('category clm: startsWithout "pos" is not one of its takesDataFrom')), without.join('\n'));
+    assert.ok(!checkKnowledgeIntegrity(KB).some((p) => p.includes('startsWithout')));
   });
 
   it("checks a product's lacks: no spelling of nothing", () => {

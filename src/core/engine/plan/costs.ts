@@ -22,6 +22,7 @@ import type { Understanding } from '../understand';
 import { domesticRequirement } from './domestic';
 import { benefitsOf, licenceEnded, spendCut } from './benefits';
 import { onOwnStack } from './ownStack';
+import { deferralUnits, type DeferralUnit } from './deferral';
 
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
@@ -160,7 +161,11 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     return pick ? u.kb.product(pick.product.id)?.vendor : undefined;
   };
   const currentSpend = u.traits.has('cloud-migration') ? spendToBeat(u, currency) : undefined;
-  const budget = compareBudget(u, once, perYear, total, years, currency, systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined), items, vendorOf);
+  // What the advice may defer: neither what the main goal builds nor what a 信创 requirement
+  // names; each with the systems that take their data from it, which cannot stay without it.
+  const candidates = systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined);
+  const units = deferralUnits(systems, candidates, (c) => needsDataFrom(u, c));
+  const budget = compareBudget(u, once, perYear, total, years, currency, units, items, vendorOf);
   const ended = licenceEnded(u, currency);
   const benefits = benefitsOf(u, currency, [...ended, ...spendCut(u, currency)]);
   const runMid = (perYear.low + perYear.high) / 2;
@@ -397,7 +402,7 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
   return { units: fallback, basis: d === 'nodes' ? `按${fallback}${DRIVER_NAMES[d]}的集群估算` : `假设${fallback}${DRIVER_NAMES[d]}（调研表未给出）` };
 }
 
-function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, systems: readonly SystemType[], items: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined): Costs['budget'] {
+function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, units: readonly DeferralUnit[], items: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined): Costs['budget'] {
   const b = u.model.budget;
   if (!b.total) return undefined;
   // What the budget covers: a per-year budget over the horizon; a one-time budget against one-time spend (plus its recurring line if given).
@@ -445,7 +450,7 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
     statement = `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
   } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
-    const cut = cutSuggestion(systems, items, overrun, budgetTotal, years, currency, verdict, vendorOf);
+    const cut = cutSuggestion(units, items, overrun, budgetTotal, years, currency, verdict, vendorOf);
     statement =
       verdict === 'over'
         ? `${scope}估算${estimate}，按下限也${exceeds(shown(low), budgetTotal, currency, true, `预算${text}${composed}`)}。${cut}`
@@ -486,35 +491,41 @@ const WITHIN_PRECISION = '差距在估算误差以内，可在报价谈判中消
 /**
  * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
  * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
+ * A system goes with the systems that take their data from it (`units`, deferral.ts), said so.
  */
-function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over', vendorOf: (category: string | undefined) => string | undefined): string {
+function cutSuggestion(units: readonly DeferralUnit[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over', vendorOf: (category: string | undefined) => string | undefined): string {
   // A gap within the estimate's own precision is a negotiation, not a change of scope.
   if (overrun <= budget * ESTIMATE_PRECISION) return WITHIN_PRECISION;
   const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
-  // `systems` holds only what the main goal does not depend on; what a regulation or a hard
+  const costOf = (systems: readonly SystemType[]) => systems.reduce((a, s) => a + cost(s.category), 0);
+  const members = (unit: DeferralUnit) => [unit.system, ...unit.dependents];
+  // `units` holds only what the main goal does not depend on; what a regulation or a hard
   // constraint requires (工控隔离, 等保审计, 信创 OS) cannot wait for a second phase either.
   const required = /等保|合规|安全防护|隔离|认证|测评|GMP|密评|信创|监管|审计/;
+  const deferrable = (s: SystemType) => s.role === 'supporting' && cost(s.category) > 0 && !required.test(s.reason);
   // Nor can the bulk of the project (the storage a media migration needs): that is not a phase, it is the project.
   const total = items.reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
-  const supporting = systems.filter((s) => s.role === 'supporting' && cost(s.category) > 0 && cost(s.category) <= total * 0.4 && !required.test(s.reason));
-  // The smallest system whose deferral closes the gap; otherwise the costliest ones until it closes.
-  const single = [...supporting].sort((a, b) => cost(a.category) - cost(b.category)).find((s) => cost(s.category) >= overrun);
-  const deferred: SystemType[] = [];
+  const supporting = units.filter((unit) => members(unit).every(deferrable) && costOf(members(unit)) <= total * 0.4);
+  // The smallest unit whose deferral closes the gap; otherwise the costliest ones until it closes.
+  const single = [...supporting].sort((a, b) => costOf(members(a)) - costOf(members(b))).find((unit) => costOf(members(unit)) >= overrun);
+  const deferred: DeferralUnit[] = [];
   let saved = 0;
   if (single) {
     deferred.push(single);
-    saved = cost(single.category);
+    saved = costOf(members(single));
   } else {
-    for (const s of [...supporting].sort((a, b) => cost(b.category) - cost(a.category))) {
+    for (const unit of [...supporting].sort((a, b) => costOf(members(b)) - costOf(members(a)))) {
       if (saved >= overrun) break;
+      // What an earlier unit defers already (a dependent of its own) is not deferred twice.
+      const fresh = members(unit).filter((s) => !deferred.some((d) => members(d).includes(s)));
       // Deferring something that barely dents the gap is not advice.
-      if (cost(s.category) < overrun * 0.1) continue;
-      deferred.push(s);
-      saved += cost(s.category);
+      if (fresh[0] !== unit.system || costOf(fresh) < overrun * 0.1) continue;
+      deferred.push({ system: unit.system, dependents: fresh.slice(1) });
+      saved += costOf(fresh);
     }
   }
   const parts: string[] = [];
-  if (deferred.length > 0) parts.push(`把${deferred.map((s) => `“${s.name}”`).join('、')}放到二期（约${formatAmount(saved, currency)}）`);
+  if (deferred.length > 0) parts.push(`把${deferred.map(deferredNames).join('、')}${deferred.some((d) => d.dependents.length > 0) ? '一并' : ''}放到二期（约${formatAmount(saved, currency)}）`);
   if (saved < overrun) {
     // The largest purchase: a licence, or the hardware a kind buys (the video rooms' terminals),
     // shown as infrastructure: the only one-time infrastructure estimateCosts writes.
@@ -527,11 +538,24 @@ function cutSuggestion(systems: readonly SystemType[], items: readonly CostItem[
     // What is paid per use is negotiated by volume (a CA certificate per signing), not in instalments.
     const terms = purchase?.usage ? '谈按用量的阶梯单价或包量价格' : '谈许可分期与报价';
     const talk = !purchase ? '报价谈判' : hardware(purchase) ? '与设备供应商谈报价与分批供货' : vendor ? `与${vendor}${terms}` : `与${purchase.component.replace(/^.*（|）$/g, '')}厂商${terms}`;
-    // With nothing priced but what the main goal needs, there is no lesser part to leave out.
-    const phase = systems.length === 0 ? '' : '一期只交付首要目标所需的部分，';
+    // With nothing priced but what the main goal needs (and the sources its systems read), there
+    // is no lesser part to leave out.
+    const phase = units.length === 0 ? '' : '一期只交付首要目标所需的部分，';
     parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `${phase}${talk}，或分期建设、按里程碑付款`);
   }
   return `${verdict === 'tight' ? '报价若接近上限，' : '要回到预算内，'}${parts.join('；')}。`;
+}
+
+/** The kinds a system of `category` takes its data from and cannot start without (categories.yaml). */
+function needsDataFrom(u: Understanding, category: string): readonly string[] {
+  const c = u.kb.category(category);
+  return (c?.takesDataFrom ?? []).filter((k) => !c?.startsWithout?.includes(k));
+}
+
+/** “OLAP/数据仓库”及从它取数的“BI”: a deferred system, with what goes with it. */
+function deferredNames(unit: DeferralUnit): string {
+  const name = (s: SystemType) => `“${s.name}”`;
+  return unit.dependents.length > 0 ? `${name(unit.system)}及从它取数的${unit.dependents.map(name).join('、')}` : name(unit.system);
 }
 
 function chartOf(u: Understanding, items: readonly CostItem[], years: number): Costs['chart'] {
