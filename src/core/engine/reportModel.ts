@@ -174,6 +174,8 @@ const SystemTypeSchema = z.object({
   refs: Refs,
   /** The customer keeps its current system of this kind: integrate or upgrade it, do not replace it. */
   kept: z.string().optional(),
+  /** The narrower system of the kind the intake asks for (categories.yaml `scopes`, plan/scopes.ts): its name is `name`; its POC and price are the scope's. */
+  scope: z.string().optional(),
 });
 export type SystemType = z.infer<typeof SystemTypeSchema>;
 

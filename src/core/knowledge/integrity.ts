@@ -79,6 +79,9 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     ref(`category ${c.id} takesDataFrom`, 'category', categories, c.takesDataFrom);
     if (c.takesDataFrom?.includes(c.id)) problems.push(`category ${c.id}: takesDataFrom names itself`);
     for (const s of c.startsWithout ?? []) if (!c.takesDataFrom?.includes(s)) problems.push(`category ${c.id}: startsWithout "${s}" is not one of its takesDataFrom`);
+    // A system's scope is recorded by its id (plan/scopes.ts): two of one id would price one as the other.
+    const scopeIds = (c.scopes ?? []).map((x) => x.id);
+    for (const id of new Set(scopeIds.filter((x, i) => scopeIds.indexOf(x) !== i))) problems.push(`category ${c.id}: scope "${id}" is given twice`);
   }
   for (const i of k.industries) {
     ref(`industry ${i.id}`, 'category', categories, [...i.coreSystems.map((s) => s.category), ...(i.coreSystem ? [i.coreSystem] : []), ...i.segments.map((s) => s.coreSystem)]);

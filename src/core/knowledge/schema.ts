@@ -205,6 +205,32 @@ const CostProfileSchema = z
   })
   .strict();
 
+/**
+ * A narrower system of the category that an intake may ask for under the same name, with the
+ * POC and the price of what it asks: a drinks brand's one-code against diversion (codes bound to
+ * dealers at shipping) is no dairy's traceability from the raw milk, priced by plant; a dealer
+ * group's books unified under one ledger are the ERP's finance modules, not a full ERP.
+ * The first scope applies whose `words` one of the lines that bring the system into the plan
+ * names, unless the intake's goals or pains name one of `notWords` (then it asks for the whole
+ * system: 追溯 beside 防窜货, 供应链 beside 账套). Matched case-insensitively, as plain words.
+ */
+const CategoryScopeSchema = z
+  .object({
+    id: Id,
+    /** The system type's name in the report when the scope applies (一物一码（渠道防窜货）). */
+    name: NonEmpty,
+    words: z.array(NonEmpty).min(1),
+    notWords: z.array(NonEmpty).optional(),
+    /** Its typical features (关键特性), when they differ from the category's. */
+    features: z.array(NonEmpty).min(2).optional(),
+    /** What a POC of it proves (the category's `proof`, for the scope). */
+    proof: NonEmpty,
+    /** Its cost profile (the category's `cost`, for the scope), note included. */
+    cost: CostProfileSchema,
+  })
+  .strict();
+export type CategoryScope = z.infer<typeof CategoryScopeSchema>;
+
 /** The layers a partial 信创 requirement names: 数据库, 操作系统, 中间件. */
 const XinchuangLayerSchema = z.enum(['database', 'os', 'middleware']);
 export type XinchuangLayer = z.infer<typeof XinchuangLayerSchema>;
@@ -274,6 +300,8 @@ export const CategorySchema = z
      * in the jurisdictions the customer is in.
      */
     regulators: z.array(z.object({ name: NonEmpty, jurisdiction: JurisdictionSchema }).strict()).min(1).optional(),
+    /** Narrower systems of the kind an intake may ask for, each with its own POC and price (CategoryScopeSchema). */
+    scopes: z.array(CategoryScopeSchema).min(1).optional(),
   })
   .strict();
 

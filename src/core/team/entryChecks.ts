@@ -102,6 +102,9 @@ function productIssues(p: Product, world: World): EntryIssue[] {
 function categoryIssues(c: Category): EntryIssue[] {
   const out: EntryIssue[] = [];
   if (c.cost) for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, c.cost[key], ['cost', key]);
+  (c.scopes ?? []).forEach((x, n) => {
+    if (x.cost) for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, x.cost[key], ['scopes', n, 'cost', key]);
+  });
   return out;
 }
 

@@ -1178,11 +1178,13 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: [],
     excluded: [['akeneo-pim', 'unsuited']],
-    absent: ['MES', 'IATF', '缺陷产品召回', '暂不给出选型', '需进一步澄清', '沿用现有用友U8'],
+    // Its ERP was priced as a maker's full ERP (¥310–484万 to implement, 18% over the budget at the
+    // low end); it is the finance modules the group's books need.
+    absent: ['MES', 'IATF', '缺陷产品召回', '暂不给出选型', '需进一步澄清', '沿用现有用友U8', '采购到付款'],
     lifecycle: [],
-    verdict: 'over',
+    verdict: 'tight',
     timeline: 'dealer-group-rollout',
-    present: ['用友汽车 经销商集团管理', 'CDK Global 经销商管理系统', '厂家DMS留在门店', '品牌厂家限制DMS取数', '一客一档', '集团账套切换', '把“主数据管理”放到二期'],
+    present: ['用友汽车 经销商集团管理', 'CDK Global 经销商管理系统', '厂家DMS留在门店', '品牌厂家限制DMS取数', '一客一档', '集团账套切换', 'ERP财务模块', '不含供应链与生产模块', '内部往来对账与抵销'],
   },
   'video-conferencing': {
     // A city government office replacing Polycom and Cisco video conferencing, out of production,
@@ -1266,7 +1268,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: [],
     verdict: 'over',
     timeline: 'dms-sfa-rollout',
-    present: ['纷享销客 快消渠道', '勤策 SFA与DMS', 'Salesforce Consumer Goods Cloud', '金蝶云星空保留', '禁用相册', '按上报经销商的进货额占比', '瓶盖内码', '试点大区上线', '按识别张数计费', '一物一码）”放到二期'],
+    present: ['纷享销客 快消渠道', '勤策 SFA与DMS', 'Salesforce Consumer Goods Cloud', '金蝶云星空保留', '禁用相册', '按上报经销商的进货额占比', '瓶盖内码', '试点大区上线', '按识别张数计费', '一物一码（渠道防窜货）”放到二期'],
   },
   'cold-chain': {
     // A drug distributor delivering vaccines and cold-chain drugs (4 cold rooms, 120 refrigerated
@@ -1724,9 +1726,60 @@ describe('evaluation intakes', () => {
   });
 
   it("prices one code per item for the plants it assumes, not for the stores the intake counts", () => {
-    const { model } = evalReport('fmcg-dms');
+    // The drinks brand asks for traceability as well: the plants' traceability platform.
+    const text = readFixture('eval/fmcg-dms').replace('  - 一物一码防窜货', '  - 一物一码防窜货，质量问题可追溯到生产批次');
+    const model = generateReport(parseIntake(text), 0, { asOf: AS_OF });
     const licence = model.costs!.items.find((i) => i.category === 'product-traceability' && i.kind === 'licence')!;
     assert.match(licence.assumption, /假设3个工厂（调研表未给出）/);
+    assert.equal(model.plan!.systems.find((s) => s.category === 'product-traceability')!.scope, undefined);
+  });
+
+  it("prices a drinks brand's one code against diversion as a channel code platform, and proves it in the channel, not from the raw materials", () => {
+    const { model, body } = evalReport('fmcg-dms');
+    const system = model.plan!.systems.find((s) => s.category === 'product-traceability')!;
+    assert.deepEqual([system.scope, system.name], ['channel', '一物一码（渠道防窜货）']);
+    const items = model.costs!.items.filter((i) => i.category === 'product-traceability');
+    const licence = items.find((i) => i.kind === 'licence')!;
+    // A yearly subscription of the code platform, not a plant's perpetual licence.
+    assert.deepEqual([licence.period, /工厂/.test(licence.assumption)], ['per-year', false]);
+    const once = items.filter((i) => i.period === 'one-time').reduce((a, i) => a + i.high, 0);
+    // Was ¥293–458万 one-off: a dairy's per-plant traceability.
+    assert.ok(once <= 150e4, `${once}`);
+    assert.ok(model.costs!.assumptions.some((a) => a.startsWith('渠道一物一码按品牌码平台的年度订阅估算')), model.costs!.assumptions.join('\n'));
+    assert.ok(!model.costs!.assumptions.some((a) => a.startsWith('追溯平台按工厂计')));
+    assert.match(body, /一物一码（渠道防窜货）\*\*：选一条包装线和两三个销售区域试点/);
+    assert.doesNotMatch(body, /原料入厂/);
+    // Still over the budget at its low end: the channel one-code is what to defer, and that alone brings it in.
+    assert.match(body, /把“一物一码（渠道防窜货）”放到二期/);
+  });
+
+  it("keeps a dairy's one code as traceability from the raw milk, priced by plant", () => {
+    const { model, body } = evalReport('dairy-traceability');
+    const system = model.plan!.systems.find((s) => s.category === 'product-traceability')!;
+    assert.deepEqual([system.scope, system.name], [undefined, '产品质量追溯（一物一码）']);
+    assert.match(model.costs!.items.find((i) => i.category === 'product-traceability' && i.kind === 'licence')!.assumption, /按调研表的6个工厂/);
+    assert.match(body, /从原料入厂、生产、出库到经销商收货的全流程/);
+  });
+
+  it("prices a dealer group's unified books as an ERP's finance modules, and a full ERP where the intake asks for one", () => {
+    const erp = (model: ReturnType<typeof generateReport>) => model.costs!.items.filter((i) => i.category === 'erp');
+    const { model, body } = evalReport('dealer-group');
+    const system = model.plan!.systems.find((s) => s.category === 'erp')!;
+    assert.deepEqual([system.scope, system.name], ['finance', 'ERP财务模块']);
+    const finance = erp(model);
+    assert.match(finance.find((i) => i.kind === 'licence')!.assumption, /假设200名财务人员（调研表未给出）/);
+    const implementation = finance.find((i) => i.kind === 'implementation')!;
+    // Was ¥310–484万: a maker's full ERP.
+    assert.ok(implementation.high <= 250e4, `${implementation.high}`);
+    assert.ok(model.costs!.assumptions.some((a) => a.startsWith('ERP只计财务模块')), model.costs!.assumptions.join('\n'));
+    assert.match(body, /ERP财务模块\*\*：金蝶云·星空或用友U9 cloud，二者按POC结果选定，验证项：选两三家下属单位/);
+    // Books and the supply chain: the whole ERP, priced and proven as one.
+    const whole = generateReport(parseIntake(readFixture('eval/dealer-group').replace('  - 财务统一到集团账套', '  - 财务统一到集团账套，整车与配件的采购和库存纳入同一系统')), 0, { asOf: AS_OF });
+    const full = whole.plan!.systems.find((s) => s.category === 'erp')!;
+    assert.deepEqual([full.scope, full.name], [undefined, 'ERP']);
+    assert.ok(erp(whole).find((i) => i.kind === 'implementation')!.high > implementation.high * 1.5);
+    // A maker's ERP replacement is no finance scope.
+    assert.equal(evalReport('erp').model.plan!.systems.find((s) => s.category === 'erp')!.scope, undefined);
   });
 
   it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {

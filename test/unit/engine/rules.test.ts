@@ -778,6 +778,14 @@ describe('knowledge base integrity', () => {
     assert.ok(!checkKnowledgeIntegrity(KB).some((p) => p.includes('startsWithout')));
   });
 
+  it("checks a category's scopes: one id once", () => {
+    const erp = KB.category('erp')!;
+    const scope = erp.scopes![0]!;
+    const categories = KB.categories.map((c) => (c.id === 'erp' ? { ...copyEntry(c), scopes: [scope, { ...scope, name: '另一个' }] } : c));
+    assert.ok(checkKnowledgeIntegrity({ ...KB, categories }).some((p) => p.includes('category erp: scope "finance" is given twice')));
+    assert.deepEqual(checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === 'erp' ? copyEntry(c) : c)) }), []);
+  });
+
   it("checks a product's lacks: no spelling of nothing", () => {
     const lacks = (words: string[]) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === 'sap-s4-qm' ? { ...copyEntry(p), lacks: { words, reason: '…' } } : p)) });
     assert.deepEqual(lacks(['SPC', '薪资|薪酬']), []);

@@ -92,7 +92,7 @@ describe('report reasoning and writing (all intakes)', () => {
         const poc = points(model, 'next-steps').find((p) => p.text.startsWith('用2–4周做POC'));
         if (!poc) return;
         // What a POC of a kind of system proves, or how a POC rule of the next steps runs it.
-        const proofs = [...kb.categories.map((c) => c.proof), ...kb.rules.filter((r) => r.section === '下一步建议' && /POC/i.test(r.summary)).map((r) => r.summary.replace(/^[^：]*POC：/i, ''))];
+        const proofs = [...kb.categories.flatMap((c) => [c.proof, ...(c.scopes ?? []).map((x) => x.proof)]), ...kb.rules.filter((r) => r.section === '下一步建议' && /POC/i.test(r.summary)).map((r) => r.summary.replace(/^[^：]*POC：/i, ''))];
         const pains = model.plan!.needs.filter((n) => n.kind === 'pain' || n.kind === 'debt').map((n) => n.text);
         const rec = model.options.find((o) => o.recommended)!;
         for (const child of poc.children ?? []) {
@@ -132,7 +132,10 @@ describe('report reasoning and writing (all intakes)', () => {
           for (const p of o.picks) {
             const product = kb.product(p.product.id)!;
             const first = p.why.replace(/^该类暂无[^；]*；|^该云没有[^；]*；/, '').split('；')[0]!;
-            if (p.basis === 'poc') assert.ok(p.why.includes(kb.category(p.category)!.proof), `${p.product.name}: ${p.why}`);
+            // The POC of the system's scope where the plan chose one (categories.yaml `scopes`).
+            const scope = model.plan?.systems.find((s) => s.category === p.category)?.scope;
+            const proof = kb.category(p.category)!.scopes?.find((x) => x.id === scope)?.proof ?? kb.category(p.category)!.proof;
+            if (p.basis === 'poc') assert.ok(p.why.includes(proof), `${p.product.name}: ${p.why}`);
             else if (p.basis === 'product') {
               assert.ok(product.strength.includes(first), `${p.product.name}: “${first}” is not its strength`);
               assert.ok(sharesWords(first, corpus), `${p.product.name}: “${first}” does not speak to the intake`);

@@ -11,6 +11,7 @@
  * team's (the item's `source` and `priceList`, and its assumption).
  */
 import type { Category } from '../../knowledge/schema';
+import { scopeOf } from './scopes';
 import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, inCny, inCurrency, round, shownInRange } from '../format';
 import type { CostItem, Costs, Option, ReportModel, SystemType } from '../reportModel';
@@ -24,6 +25,9 @@ import { benefitsOf, licenceEnded, spendCut } from './benefits';
 import { onOwnStack } from './ownStack';
 import { deferralUnits, type DeferralUnit } from './deferral';
 
+
+/** A category's cost profile, or its scope's (categories.yaml `cost`). */
+type CostProfile = Category['cost'];
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
@@ -73,10 +77,11 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const category = u.kb.category(s.category);
     if (!pick || !category) continue;
     const product = u.kb.product(pick.product.id)!;
-    const profile = category.cost;
+    // The narrower system the intake asks for has a price of its own (categories.yaml `scopes`).
+    const profile = scopeOf(u, s)?.cost ?? category.cost;
     // A supporting platform component is sized by its workload, not by the whole enterprise.
     const sizeHere = s.role === 'core' || size !== 'large' ? size : 'mid';
-    const { units, basis } = unitsFor(category, u, sizeHere);
+    const { units, basis } = unitsFor(category, profile, u, sizeHere);
     // A programme extends the customer's own product to all of its scope (categories.yaml
     // extendedBy: backup software to every system, a delivery platform to every team): licences
     // and infrastructure for all of it are new spend, its current licences to credit (said so).
@@ -89,7 +94,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
     const name = `${s.name}（${pick.existing ? `现有${currentName(u, pick.product.id)}` : shortName(pick.product.name)}）`;
     const price = team && !pick.existing ? team.priceOf(pick.product.id, u.asOf) : undefined;
-    const priced = price ? teamLicence(price, category, u, sizeHere, currency) : undefined;
+    const priced = price ? teamLicence(price, category, profile, u, sizeHere, currency) : undefined;
     const licence = priced ? ([priced.wan, priced.wan] as [number, number]) : band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
     const licenceModel = priced ? (price!.period === 'one-time' ? 'perpetual' : 'subscription') : profile.licenceModel;
     const from = team ? { source: price ? price.source : ('embedded' as const), ...(price?.list ? { priceList: price.list } : {}) } : {};
@@ -112,7 +117,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const [share0, share1] = profile.operationsShare;
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
     if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'hardware' ? '硬件维保与运维' : licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
-    const usage = usageFor(category, u);
+    const usage = usageFor(profile, u);
     if (usage) items.push({ component: `${s.name}（${profile.usage!.what}）`, category: s.category, kind: 'licence', period: 'per-year', low: toCurrency(usage.wan[0]), high: toCurrency(usage.wan[1]), assumption: usage.basis, usage: true });
   }
   // Replacing the databases, the applications' stored procedures and SQL are most of the work:
@@ -150,7 +155,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   ];
   // What the estimate of a kind assumes or leaves out (categories.yaml cost.note), once per kind priced.
   for (const c of new Set(items.map((i) => i.category))) {
-    const note = c !== undefined ? u.kb.category(c)?.cost.note : undefined;
+    const system = systems.find((x) => x.category === c);
+    const note = c !== undefined ? (scopeOf(u, system)?.cost ?? u.kb.category(c)?.cost)?.note : undefined;
     if (note && !assumptions.includes(note)) assumptions.push(note);
   }
   if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);
@@ -256,14 +262,14 @@ const CORES_PER_SERVER = 16;
  * category's sizing when the unit is its driver, or an assumption said plainly), per year for a
  * subscription. In 万元 CNY, as the profiles are, and the sentence the cost table shows.
  */
-function teamLicence(price: TeamPrice, category: Category, u: Understanding, size: 'sme' | 'mid' | 'large', reportCurrency: string): { wan: number; text: string } {
+function teamLicence(price: TeamPrice, category: Category, profile: CostProfile, u: Understanding, size: 'sme' | 'mid' | 'large', reportCurrency: string): { wan: number; text: string } {
   const spec = PRICE_UNITS[price.unit];
   const m = u.model;
   const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
   let units: number;
   let basis: string;
-  const driver = category.cost.driver;
-  if (spec.driver !== undefined && (driver === spec.driver || (price.unit === 'node' && driver === 'hosts'))) ({ units, basis } = unitsFor(category, u, size));
+  const driver = profile.driver;
+  if (spec.driver !== undefined && (driver === spec.driver || (price.unit === 'node' && driver === 'hosts'))) ({ units, basis } = unitsFor(category, profile, u, size));
   else {
     const given = price.unit === 'user' ? m.scale.internalUsers : price.unit === 'node' ? m.estate.nodes : price.unit === 'tb' ? m.estate.dataTb : price.unit === 'site' ? m.scale.sites : m.estate.nodes !== undefined ? m.estate.nodes * CORES_PER_SERVER : undefined;
     if (given !== undefined && given > 0) {
@@ -351,8 +357,8 @@ function spendToBeat(u: Understanding, currency: string): Costs['currentSpend'] 
  * What a year's transactions cost (categories.yaml's cost `usage`), when the intake counts them in
  * a year (年放款合同约600万份); none when it does not (the category's note says it is apart).
  */
-function usageFor(category: Category, u: Understanding): { wan: [number, number]; basis: string } | undefined {
-  const usage = category.cost.usage;
+function usageFor(profile: CostProfile, u: Understanding): { wan: [number, number]; basis: string } | undefined {
+  const usage = profile.usage;
   if (!usage) return undefined;
   const figure = u.model.scale.figures.find((f) => f.value > 0 && f.text.includes('年') && usage.words.some((w) => f.text.includes(w)));
   if (!figure) return undefined;
@@ -361,13 +367,14 @@ function usageFor(category: Category, u: Understanding): { wan: [number, number]
   return { wan: [(figure.value * low) / 10_000, (figure.value * high) / 10_000], basis: `按调研表的“${figure.text}”，每${usage.unit}约¥${low}–${high}` };
 }
 
-function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
-  const d = category.cost.driver;
+/** The units a system is priced by, from its cost profile (the category's, or its scope's) and the intake. */
+function unitsFor(category: Category, profile: CostProfile, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
+  const d = profile.driver;
   const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
-  const fallback = category.cost.defaultUnits[sizeIndex]!;
+  const fallback = profile.defaultUnits[sizeIndex]!;
   const m = u.model;
   let given: number | undefined;
-  const counted = category.cost.countedBy;
+  const counted = profile.countedBy;
   if (counted) {
     const naming = (f: (typeof m.scale.figures)[number]) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || f.text.includes('人'));
     // Several kinds of unit, each counted (冷藏车约120辆, 保温箱约3000个: a terminal each), add up.
@@ -381,7 +388,7 @@ function unitsFor(category: Category, u: Understanding, size: 'sme' | 'mid' | 'l
     // Users are never every employee; servers bought as hardware are counted, not "a cluster";
     // and the sites a category names (工厂, 泊位, 机柜) are not whatever sites the intake counts
     // (a drinks brand's 25万家终端门店 are no plants of its one-code platform).
-    if (d === 'users' || d === 'sites' || category.cost.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
+    if (d === 'users' || d === 'sites' || profile.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
   }
   if (d === 'hosts') given = m.estate.nodes;
   else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;

@@ -16,6 +16,7 @@ import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
 import { startsWithAny, swapPrefix } from '../../text/affix';
 import { asideDroppedBeyond } from '../text/trim';
+import { scopeFor } from './scopes';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -183,7 +184,9 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   const addSystem = (category: string, role: SystemType['role'], reason: string, refs: number[]) => {
     if (systems.some((s) => s.category === category)) return;
     const kept = u.kept.find((k) => k.category === category && k.product)?.name;
-    systems.push({ category, name: kb.category(category)?.name ?? category, role, reason, refs, ...(kept ? { kept } : {}) });
+    // The narrower system the lines that bring it in ask for (一物一码防窜货: a channel one-code).
+    const scope = scopeFor(kb.category(category), refs, u);
+    systems.push({ category, name: scope?.name ?? kb.category(category)?.name ?? category, role, reason, refs, ...(kept ? { kept } : {}), ...(scope ? { scope: scope.id } : {}) });
   };
   const keptCore = u.kept.find((k) => k.category === core.category)?.name;
   if (core.category && core.inScope) addSystem(core.category, 'core', core.kept ? `核心业务系统，保留${keptCore ?? '现有系统'}并在其上升级` : '核心业务系统，本期建设', core.refs);

@@ -39,6 +39,7 @@ import { movesToCloudService } from './cloudMove';
 import { sameVendor } from './sameVendor';
 import { sourceSystemFit } from './sourceSystems';
 import { onOwnStack } from './ownStack';
+import { scopeOf } from './scopes';
 
 type Strategy = Option['strategy'];
 type Provider = Exclude<Product['cloud'], 'none'>;
@@ -174,7 +175,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const picks: Pick[] = chosen.map(({ system, first, second, uncovered }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
-      const reason = why(first, common, corpus, proofOf(system.category, u), u.cloudsInUse, systemTypeWords(u), strength, sameForEveryProduct(u).xinchuang !== undefined);
+      const reason = why(first, common, corpus, proofOf(system, u), u.cloudsInUse, systemTypeWords(u), strength, sameForEveryProduct(u).xinchuang !== undefined);
       const alternative = second && !same ? altWhy(second, first, common, strength) : undefined;
       return {
         category: system.category,
@@ -831,9 +832,9 @@ function customerText(u: Understanding): string {
   return [m.industry.written, m.industry.segment, m.mainGoal?.text ?? '', ...m.secondaryGoals.map((g) => g.text), ...m.pains.map((p) => p.text), ...m.integrations.map((i) => i.system), ...m.scale.figures.map((f) => f.text), ...m.estate.products.map((e) => e.written)].join('\n');
 }
 
-/** What a POC of the category proves (categories.yaml `proof`), or a general line. */
-function proofOf(category: string, u: Understanding): string {
-  return u.kb.category(category)?.proof ?? '在客户的真实数据与峰值负载上演示关键场景';
+/** What a POC of the system proves (categories.yaml `proof`, or its scope's), or a general line. */
+function proofOf(system: SystemType, u: Understanding): string {
+  return scopeOf(u, system)?.proof ?? u.kb.category(system.category)?.proof ?? '在客户的真实数据与峰值负载上演示关键场景';
 }
 
 export interface FailedVendor {

@@ -18,6 +18,7 @@ import { lifecycleDate, ownUpgrade } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
 import { pricesNothing } from '../plan/costs';
+import { scopeOf } from '../plan/scopes';
 import { coreBesideThePoint, planLeavesCoreAlone } from '../plan/coreUntouched';
 import { enumerate, heading, joinItems, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
@@ -243,7 +244,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const said = new Once();
   // Categories where a requirement left only some products (密评, 数据库国产化): why option B cannot differ there.
   const forced = new Map(model.exclusions.filter((e) => e.kind === 'compliance' || e.kind === 'domestic').map((e) => [e.category, e.reason]));
-  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => u.kb.category(id)?.name ?? id, said, forced));
+  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => systemName(model, u, id), said, forced));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
     const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', domestic: '不满足国产化要求', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用', compliance: '不满足适用的合规要求', replaced: '正是本期要替换的现有产品' })[k]);
@@ -444,7 +445,7 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   for (const s of (core.length > 0 ? core : systems).slice(0, 2)) {
     const category = u.kb.category(s.category);
     const pick = recommended?.picks.find((p) => p.category === s.category);
-    if (category) items.push(labelled(s.name, `${enumerate(category.features, 4)}${pick ? `（以${pick.existing ? currentName(u, pick.product.id) : shortName(pick.product.name)}为例）` : ''}。`, s.refs));
+    if (category) items.push(labelled(s.name, `${enumerate(scopeOf(u, s)?.features ?? category.features, 4)}${pick ? `（以${pick.existing ? currentName(u, pick.product.id) : shortName(pick.product.name)}为例）` : ''}。`, s.refs));
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
@@ -557,7 +558,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
       const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
       if (rule) usedRules.add(rule.rule.id);
       // The pick's line already said what a POC of it proves.
-      const proof = rule ? rule.rule.summary.replace(POC_LEAD, '') : p.basis === 'poc' ? undefined : u.kb.category(p.category)?.proof;
+      const proof = rule ? rule.rule.summary.replace(POC_LEAD, '') : p.basis === 'poc' ? undefined : (scopeOf(u, system)?.proof ?? u.kb.category(p.category)?.proof);
       return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs, ...(rule ? evidenceRefs(rule) : [])] };
     })
     .sort((a, b) => Number(b.core) - Number(a.core) || Number(b.target.text !== '') - Number(a.target.text !== ''))
@@ -643,9 +644,15 @@ function asQuestion(text: string): string {
 
 // ---------------------------------------------------------------- 附录
 
+/** A system type's name: its scope's where the plan chose one (一物一码（渠道防窜货）), else the category's. */
+function systemName(model: ReportModel, u: Understanding, category: string): string {
+  const system = model.plan?.systems.find((s) => s.category === category);
+  return (system?.scope !== undefined ? system.name : undefined) ?? u.kb.category(category)?.name ?? category;
+}
+
 function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]): Section[] {
   const blocks: ReportModel['sections'][number]['blocks'] = [];
-  const name = (category: string) => u.kb.category(category)?.name ?? category;
+  const name = (category: string) => systemName(model, u, category);
   // Lettered in order, without gaps when a part has nothing to show.
   let letter = 0;
   const part = (title: string) => blocks.push(heading(`${String.fromCharCode(65 + letter++)}. ${title}`));
