@@ -78,6 +78,11 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   for (const c of k.categories) {
     ref(`category ${c.id} takesDataFrom`, 'category', categories, c.takesDataFrom);
     if (c.takesDataFrom?.includes(c.id)) problems.push(`category ${c.id}: takesDataFrom names itself`);
+    if (c.domesticWhen) {
+      ref(`category ${c.id} domesticWhen`, 'framework', frameworks, c.domesticWhen.frameworks);
+      // Only domestic products qualify where it holds: the category must have one.
+      if (!k.products.some((p) => p.origin === 'cn' && p.categories.includes(c.id))) problems.push(`category ${c.id} domesticWhen: no domestic product of the category`);
+    }
   }
   for (const i of k.industries) {
     ref(`industry ${i.id}`, 'category', categories, [...i.coreSystems.map((s) => s.category), ...(i.coreSystem ? [i.coreSystem] : []), ...i.segments.map((s) => s.coreSystem)]);
