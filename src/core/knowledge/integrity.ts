@@ -82,6 +82,11 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     // A system's scope is recorded by its id (plan/scopes.ts): two of one id would price one as the other.
     const scopeIds = (c.scopes ?? []).map((x) => x.id);
     for (const id of new Set(scopeIds.filter((x, i) => scopeIds.indexOf(x) !== i))) problems.push(`category ${c.id}: scope "${id}" is given twice`);
+    if (c.domesticWhen) {
+      ref(`category ${c.id} domesticWhen`, 'framework', frameworks, c.domesticWhen.frameworks);
+      // Only domestic products qualify where it holds: the category must have one.
+      if (!k.products.some((p) => p.origin === 'cn' && p.categories.includes(c.id))) problems.push(`category ${c.id} domesticWhen: no domestic product of the category`);
+    }
   }
   for (const i of k.industries) {
     ref(`industry ${i.id}`, 'category', categories, [...i.coreSystems.map((s) => s.category), ...(i.coreSystem ? [i.coreSystem] : []), ...i.segments.map((s) => s.coreSystem)]);

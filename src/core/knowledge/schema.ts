@@ -264,6 +264,18 @@ export const CategorySchema = z
      */
     xinchuangLayer: XinchuangLayerSchema.optional(),
     /**
+     * Where what a system of this kind produces must have legal effect in China (a seal on
+     * drawings for 施工图审查, a contract signed with a third-party CA certificate under 电子签名法):
+     * only domestic products qualify, in either option, the others left out with `reason`. It
+     * holds when the customer's goals or pains name one of `words`, or it states one of
+     * `frameworks` and deals only in China (a cross-border customer may sign with foreign parties
+     * on an international platform).
+     */
+    domesticWhen: z
+      .object({ words: z.array(NonEmpty).min(1), frameworks: z.array(Id).optional(), reason: NonEmpty })
+      .strict()
+      .optional(),
+    /**
      * A system every kind of organisation runs (HR, OA): named in an intake, it is a business
      * system of the project whatever the industry (other business systems count only among the
      * industry's own).

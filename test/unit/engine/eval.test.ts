@@ -22,7 +22,7 @@ interface Expectation {
   /** Hard constraints the understanding must find. */
   constraints: string[];
   /** Product ids excluded, each with the kind of reason. */
-  excluded: Array<[id: string, kind: 'constraint' | 'cloud' | 'failed' | 'kept' | 'xinchuang' | 'domestic' | 'unsuited']>;
+  excluded: Array<[id: string, kind: 'constraint' | 'cloud' | 'failed' | 'kept' | 'xinchuang' | 'domestic' | 'unsuited' | 'compliance']>;
   /** Words that must not appear in the customer's body (excluded vendors, foreign regulators…). */
   absent: string[];
   /** `family version status` lifecycle call-outs on AS_OF. */
@@ -558,11 +558,11 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: false,
     constraints: [],
     excluded: [],
-    absent: ['PLM', 'Teamcenter', '鼎捷', '需进一步澄清', '国产产品的许可与本地服务成本通常更低', '该类暂无成熟国产产品'],
+    absent: ['PLM', 'Teamcenter', '鼎捷', '需进一步澄清', '国产产品的许可与本地服务成本通常更低', '该类暂无成熟国产产品', '该类未见可具名推荐的国产产品'],
     lifecycle: [],
     verdict: 'tight',
     timeline: 'customs-rollout',
-    present: ['SAP Global Trade Services', 'ONESOURCE', '监管机构海关总署', '核注清单', '归并关系', '单耗', '试点工厂并行一个核销周期', '没有可具名推荐的成熟国产产品', '国内关务软件厂商'],
+    present: ['SAP Global Trade Services', 'ONESOURCE', '监管机构海关总署', '核注清单', '归并关系', '单耗', '试点工厂并行一个核销周期', '未见可具名推荐的国产产品', '国内关务软件厂商'],
   },
   'document-management': {
     // A design firm's 400 TB of drawings in shared drives, USB sticks and chats: one document platform.
@@ -676,12 +676,14 @@ const EXPECTED: Record<string, Expectation> = {
     core: 'design-collab',
     inScope: true,
     constraints: ['xinchuang-preferred', 'no-public-cloud'],
-    excluded: [['docusign', 'constraint'], ['bestsign', 'constraint']],
-    absent: ['工程项目管理', '农民工', '人力资源和社会保障部', '合同类型', '需进一步澄清'],
+    // Documenso proposed in option B for seals on drawings, which need a CA licensed in China;
+    // a Windows file share read as a Windows desktop of no version; "该类暂无成熟国产产品".
+    excluded: [['docusign', 'constraint'], ['bestsign', 'constraint'], ['documenso', 'compliance']],
+    absent: ['工程项目管理', '农民工', '人力资源和社会保障部', '合同类型', '需进一步澄清', 'Documenso', '、Windows', '暂无成熟国产产品'],
     lifecycle: [],
     verdict: 'tight',
     timeline: 'design-collab-rollout',
-    present: ['构力 PKPM-BIM 全专业协同设计系统', 'Bentley ProjectWise', 'Autodesk Vault Professional', 'OpenLM', '出图只能取已批准版本', '碰撞检查', '施工图审查平台', '正版化台账', '共享盘分批迁移与只读记录', '电子签章与数字化交付'],
+    present: ['构力 PKPM-BIM 全专业协同设计系统', 'Bentley ProjectWise', 'Autodesk Vault Professional', 'OpenLM', '该类未见可具名推荐的国产产品', '电子签章、软件许可管理的选择与方案A相同', '出图只能取已批准版本', '碰撞检查', '施工图审查平台', '正版化台账', '共享盘分批迁移与只读记录', '电子签章与数字化交付'],
   },
   'ransomware-backup': {
     // A hospital after a neighbour's ransomware attack: every VM, database and PACS image backed up,
@@ -741,7 +743,8 @@ const EXPECTED: Record<string, Expectation> = {
     excluded: [],
     // A time-series database proposed for "可秒级调阅" contracts, no signing platform, 电子签名法
     // missing from the compliance, a project-document archive's answer, and clarifications.
-    absent: ['时序数据库', '测点', '项目空间', '需进一步澄清'],
+    // Later: DocuSign as option B's platform for loan contracts that need a CA licensed in China.
+    absent: ['时序数据库', '测点', '项目空间', '需进一步澄清', 'DocuSign', 'Adobe Acrobat Sign'],
     lifecycle: [],
     // Later: "within" the ¥300万 at ¥92–150万, the CA certificate and timestamp of each of its 600万
     // contracts a year left out: ¥108–168万 a year at about ¥0.18–0.28 a signing.
@@ -882,9 +885,10 @@ const EXPECTED: Record<string, Expectation> = {
     core: 'clm',
     inScope: true,
     constraints: ['data-in-country', 'xinchuang-preferred'],
-    excluded: [['icertis', 'constraint'], ['docusign-clm', 'constraint']],
+    excluded: [['icertis', 'constraint'], ['docusign-clm', 'constraint'], ['documenso', 'compliance']],
     // A document platform (企业网盘) for the contracts, the OA as the subject, every pain sent to clarification.
-    absent: ['需进一步澄清', '企业文档管理', '企业网盘', '协同办公（OA），现有系统'],
+    // Later: Documenso, a small team's open-source signing tool, as option B's seal platform under 电子签名法.
+    absent: ['需进一步澄清', '企业文档管理', '企业网盘', '协同办公（OA），现有系统', 'Documenso'],
     lifecycle: [],
     verdict: 'within',
     timeline: 'clm-rollout',
@@ -1142,11 +1146,13 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: [],
     excluded: [],
-    absent: ['QMS', '供应商关系管理（SRM）', '需进一步澄清', '甄云'],
+    // Later: "没有另一家国产厂商的同类产品可比选" for the sales offices, a claim about the market the
+    // knowledge cannot stand behind (it names one such product, the market has others).
+    absent: ['QMS', '供应商关系管理（SRM）', '需进一步澄清', '甄云', '没有另一家国产厂商'],
     lifecycle: [],
     verdict: 'tight',
     timeline: 'realestate-rollout',
-    present: ['明源云 ERP', '明源云客 营销案场', '合约规划', '预售资金监管账户', '一房一价', '个人信息保护法', '在售项目的房源、签约与回款数据迁移出错', '其余项目分批切换'],
+    present: ['明源云 ERP', '明源云客 营销案场', '营销案场与销售回款系统**：未见另一家可具名推荐的国产厂商产品，沿用方案A的选择', '合约规划', '预售资金监管账户', '一房一价', '个人信息保护法', '在售项目的房源、签约与回款数据迁移出错', '其余项目分批切换'],
   },
   'smart-park': {
     // An industrial-park developer and operator (8 parks, 160万㎡, 1,200 tenant companies): leases

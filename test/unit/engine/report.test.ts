@@ -998,3 +998,55 @@ describe('costs: how far the low end is over a build budget', () => {
     assert.ok(lowEndOverrun(c) < ESTIMATE_PRECISION, String(lowEndOverrun(c)));
   });
 });
+
+describe('e-signature: a seal or signature that must have legal effect in China (categories.yaml domesticWhen)', () => {
+  const report = (name: string, edit: (text: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF });
+  const esign = [{ category: 'e-signature', name: '电子签章', role: 'supporting' as const, reason: '', refs: [] }];
+  const lawExcluded = (m: ReportModel) => m.exclusions.filter((e) => e.kind === 'compliance' && e.category === 'e-signature').map((e) => e.product.id);
+
+  it('keeps option A\'s seal platform in option B for a design institute\'s drawing seals, and says why', () => {
+    // "电子签章和出图盖章要跑到总院": seals on drawings for the province's 施工图审查 platform.
+    const m = report('design-institute');
+    const [a, b] = m.options;
+    assert.equal(b!.strategy, 'international');
+    assert.equal(b!.picks.find((p) => p.category === 'e-signature')?.product.id, a!.picks.find((p) => p.category === 'e-signature')?.product.id);
+    assert.ok(lawExcluded(m).includes('documenso'), lawExcluded(m).join());
+    const body = bodyOf(renderMarkdown(m, { refs: false }));
+    assert.match(body, /电子签章、软件许可管理的选择与方案A相同：电子签章的其他候选未见接入境内依法设立的电子认证服务机构（CA）/);
+    assert.ok(!body.includes('Documenso'), 'an open-source signing tool for drawing seals');
+    // The customer's own constraint stays the reason where it holds too.
+    assert.equal(m.exclusions.find((e) => e.product.id === 'docusign')?.kind, 'constraint');
+  });
+
+  it('proposes a second domestic set to a lender that needs third-party CA certificates, no DocuSign', () => {
+    const m = report('e-signature');
+    assert.equal(m.options[1]!.strategy, 'domestic-alt');
+    assert.deepEqual(lawExcluded(m).sort(), ['adobe-acrobat-sign', 'documenso', 'docusign', 'dropbox-sign']);
+    const body = bodyOf(renderMarkdown(m, { refs: false }));
+    assert.match(body, /电子签章的国际产品未见接入境内依法设立的电子认证服务机构（CA），签章在境内的法律效力没有保障，国际方案不适用/);
+    assert.ok(!/DocuSign|Adobe Acrobat Sign|Documenso/.test(body), body);
+  });
+
+  it('holds on 电子签名法 stated by a customer in China, not by one that deals across borders', () => {
+    // The appliance group's compliance names 电子签名法; its goals and pains name no CA or drawing seal.
+    const m = report('contract-management');
+    assert.ok(lawExcluded(m).includes('documenso'), lawExcluded(m).join());
+    const intake = parseIntake(readFixture('eval/contract-management')).intakes[0]!;
+    const picks = (crossBorder: boolean) => {
+      const u = understand(extractFacts(intake), getKnowledgeBase(), AS_OF, engineFindings(intake));
+      if (crossBorder) u.traits.add('cross-border');
+      return choosePicks(u, esign, new Map(), new Map());
+    };
+    assert.ok(picks(false).exclusions.some((e) => e.product.id === 'documenso' && e.kind === 'compliance'));
+    // Contracts with foreign parties may be signed on an international platform.
+    const open = picks(true);
+    assert.ok(!open.exclusions.some((e) => e.kind === 'compliance'), JSON.stringify(open.exclusions));
+    assert.equal(open.options[1]!.picks[0]?.product.id, 'documenso');
+  });
+
+  it('does not hold where the customer names neither a CA, a drawing seal nor the law', () => {
+    const m = report('contract-management', (t) => t.replace('- 合规性：电子签名法，合同数据境内存储', '- 合规性：合同数据境内存储'));
+    assert.deepEqual(lawExcluded(m), []);
+    assert.equal(m.options[1]!.picks.find((p) => p.category === 'e-signature')?.product.id, 'documenso');
+  });
+});

@@ -786,6 +786,13 @@ describe('knowledge base integrity', () => {
     assert.deepEqual(checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === 'erp' ? copyEntry(c) : c)) }), []);
   });
 
+  it("checks a category's domesticWhen: its frameworks exist, and the category has a domestic product", () => {
+    const when = (id: string, frameworks: string[]) => checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === id ? { ...c, domesticWhen: { words: ['出图章'], frameworks, reason: '…' } } : c)) });
+    assert.deepEqual(when('e-signature', ['electronic-signature-law']), []);
+    assert.ok(when('e-signature', ['no-such-law']).some((p) => p.includes('category e-signature domesticWhen: unknown framework "no-such-law"')));
+    assert.ok(when('license-management', []).some((p) => p.includes('category license-management domesticWhen: no domestic product of the category')));
+  });
+
   it("checks a product's lacks: no spelling of nothing", () => {
     const lacks = (words: string[]) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === 'sap-s4-qm' ? { ...copyEntry(p), lacks: { words, reason: '…' } } : p)) });
     assert.deepEqual(lacks(['SPC', '薪资|薪酬']), []);

@@ -534,6 +534,14 @@ describe('lifecycle on the report date', () => {
     assert.deepEqual(families('终端：Windows办公电脑'), ['windows-client -']);
   });
 
+  it('a Windows file share or file server is no Windows desktop of no version', () => {
+    const families = (line: string) => understood(withComponents(line)).model.estate.products.map((p) => `${p.family} ${p.version ?? '-'}`);
+    assert.deepEqual(families('文件服务器：Windows共享盘，约300TB'), []);
+    assert.deepEqual(families('存储：Windows文件服务器共享盘约200TB'), []);
+    assert.deepEqual(families('存储：Windows服务器上的共享目录'), []);
+    assert.deepEqual(families('存储：Windows Server 2016文件服务器'), ['windows-server 2016']);
+  });
+
   it('Kubernetes 1.19 is past, RabbitMQ 4.1 is not', () => {
     assert.deepEqual(eol(['容器：Kubernetes 1.19']), ['kubernetes 1.19 past']);
     // Older than every line listed, minor by minor: 1.18 before 1.19 (its major alone says nothing).

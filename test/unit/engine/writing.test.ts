@@ -131,7 +131,7 @@ describe('report reasoning and writing (all intakes)', () => {
         for (const o of model.options) {
           for (const p of o.picks) {
             const product = kb.product(p.product.id)!;
-            const first = p.why.replace(/^该类暂无[^；]*；|^该云没有[^；]*；/, '').split('；')[0]!;
+            const first = p.why.replace(/^该类(?:暂无|未见)[^；]*；|^该云没有[^；]*；/, '').split('；')[0]!;
             // The POC of the system's scope where the plan chose one (categories.yaml `scopes`).
             const scope = model.plan?.systems.find((s) => s.category === p.category)?.scope;
             const proof = kb.category(p.category)!.scopes?.find((x) => x.id === scope)?.proof ?? kb.category(p.category)!.proof;
@@ -467,9 +467,9 @@ describe('no domestic product to name for what the project chooses', () => {
     assert.equal(a!.picks[0]!.product.id, 'sap-gts');
     assert.equal(b!.picks[0]!.product.id, 'tr-onesource-gt');
     assert.match(body, /推荐方案A（国际主流产品），因为它在各系统类型中选的是最贴合需求的产品，方案B供比选与议价/);
-    assert.match(body, /关务管理系统没有可具名推荐的成熟国产产品，方案A选国际主流产品；方案B改为另一组国际厂商/);
+    assert.match(body, /关务管理系统未见可具名推荐的国产产品，方案A选国际主流产品；方案B改为另一组国际厂商/);
     // Not a domestic option that falls back on an international product and calls it cheaper.
-    assert.doesNotMatch(body, /该类暂无成熟国产产品|国产产品的许可与本地服务成本通常更低|国际产品在本项目中没有明显优势/);
+    assert.doesNotMatch(body, /该类暂无成熟国产产品|该类未见可具名推荐的国产产品|国产产品的许可与本地服务成本通常更低|国际产品在本项目中没有明显优势/);
   });
 
   it('keeps a domestic option wherever a system type to choose has a domestic product', () => {

@@ -32,7 +32,7 @@ import { namesOtherCloud, strengthsFor } from './strengths';
 import { holdsAny } from '../../text/holdsAny';
 import { swapPrefix } from '../../text/affix';
 import { writtenLabel } from '../understand/estate';
-import { domesticRequirement } from './domestic';
+import { domesticByLaw, domesticRequirement } from './domestic';
 import { isReplaced } from './replaced';
 import { replacementOf } from './replacements';
 import { movesToCloudService } from './cloudMove';
@@ -151,8 +151,9 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       const first = list[0];
       if (!first) {
         // A second domestic set with no other vendor for a type (a developer's sales offices): the
-        // first set's pick stands for it; no constraint rules the others out, there are none.
-        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : SECOND_SET_STRATEGIES.has(strategy) ? `没有另一家${strategy === 'domestic-alt' ? '国产' : '国际'}厂商的同类产品可比选，沿用方案A的选择` : `没有符合“${optionTitle(strategy, clouds, u)}”的候选` });
+        // first set's pick stands for it; no constraint rules the others out, the knowledge names
+        // none (which the report says as such: the market may well have others).
+        gaps.push({ category: s.category, reason: pool.length === 0 ? '所有候选均不满足约束' : SECOND_SET_STRATEGIES.has(strategy) ? `未见另一家可具名推荐的${strategy === 'domestic-alt' ? '国产' : '国际'}厂商产品，沿用方案A的选择` : `没有符合“${optionTitle(strategy, clouds, u)}”的候选` });
         continue;
       }
       if (fallback) fallbacks.add(s.category);
@@ -199,7 +200,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       recommended: false,
       applicable: picks.length > 0,
       ...(strategy === 'domestic-alt' ? { note: `${noInternationalOption(u, systems)}，国际方案不适用；方案B改为另一组国产厂商，供比选与议价。` } : {}),
-      ...(strategy === 'international-alt' ? { note: `${openSystems(systems, pools).map((s) => s.name).join('、')}没有可具名推荐的成熟国产产品，方案A选国际主流产品；方案B改为另一组国际厂商，供比选与议价。` } : {}),
+      ...(strategy === 'international-alt' ? { note: `${openSystems(systems, pools).map((s) => s.name).join('、')}未见可具名推荐的国产产品，方案A选国际主流产品；方案B改为另一组国际厂商，供比选与议价。` } : {}),
       picks,
       gaps,
     });
@@ -220,12 +221,18 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
 /** What a fallback pick's reason starts with: the requirement that left only domestic products, else FALLBACK_NOTE. */
 function fallbackNote(category: string, strategy: Strategy, u: Understanding): string {
   const domestic = strategy === 'international' ? domesticRequirement(category, u) : undefined;
-  return domestic ? `按“${domestic.text}”只选国产产品；` : FALLBACK_NOTE[strategy];
+  if (domestic) return `按“${domestic.text}”只选国产产品；`;
+  const byLaw = strategy === 'international' ? domesticByLaw(category, u) : undefined;
+  return byLaw ? `国际产品${byLaw.reason}，只选国产产品；` : FALLBACK_NOTE[strategy];
 }
 
-/** What a fallback pick's reason starts with when no product of the option's kind exists (the report's "same as A" line says it too). */
+/**
+ * What a fallback pick's reason starts with when no product of the option's kind exists (the
+ * report's "same as A" line says it too). Said of what the knowledge can name, not of a market:
+ * that no domestic product is mature is no fact the report can stand behind.
+ */
 export const FALLBACK_NOTE: Record<Strategy, string> = {
-  domestic: '该类暂无成熟国产产品；',
+  domestic: '该类未见可具名推荐的国产产品；',
   'domestic-alt': '',
   international: '该类暂无合适的国际产品；',
   'international-alt': '',
@@ -319,14 +326,23 @@ function optionTitle(strategy: Strategy, clouds: ReadonlySet<Provider>, u: Under
 function noInternationalOption(u: Understanding, systems: readonly SystemType[]): string {
   if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下，国际产品无法满足国产芯片、操作系统与数据库的要求';
   const required = new Map<string, string[]>();
+  // Where the law leaves only domestic products (a seal with legal effect in China), by its reason.
+  const lawful = new Map<string, string[]>();
   const none: string[] = [];
   for (const s of systems) {
     const domestic = domesticRequirement(s.category, u);
+    const byLaw = domestic ? undefined : domesticByLaw(s.category, u);
     if (domestic) required.set(domestic.text, [...(required.get(domestic.text) ?? []), s.name]);
+    else if (byLaw) lawful.set(byLaw.reason, [...(lawful.get(byLaw.reason) ?? []), s.name]);
     else none.push(s.name);
   }
-  const parts = [...(none.length > 0 ? [`${none.join('、')}没有满足约束的国际产品`] : []), ...[...required].map(([text, names]) => `${names.join('、')}须满足“${text}”`)];
-  return parts.join('，');
+  const parts = [
+    ...(none.length > 0 ? [`${none.join('、')}没有满足约束的国际产品`] : []),
+    ...[...required].map(([text, names]) => `${names.join('、')}须满足“${text}”`),
+    ...[...lawful].map(([reason, names]) => `${names.join('、')}的国际产品${reason}`),
+  ];
+  // A reason of the law's has commas of its own: the parts are then set apart by semicolons.
+  return parts.join(lawful.size > 0 && parts.length > 1 ? '；' : '，');
 }
 
 /** Whose 信创 projects a vendor should have done: the customer's peers (an energy group's are not a bank's). */
@@ -472,6 +488,10 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
   if (leaving && !leaving.incumbentCompetes && inEstate) return make('replaced', `本期要替换的现有${currentName(u, p.id)}`, inEstate.refs);
   const unmet = onlyWith.find((r) => r.categories.includes(category) && !p.supports.includes(r.framework));
   if (unmet) return make('compliance', unmet.reason, unmet.refs);
+  // A seal or signature that must have legal effect in China: a product of a CA licensed there.
+  // After the customer's own constraints, which come first where both hold.
+  const byLaw = p.origin !== 'cn' ? domesticByLaw(category, u) : undefined;
+  if (byLaw) return make('compliance', byLaw.reason, byLaw.refs);
   return undefined;
 }
 
