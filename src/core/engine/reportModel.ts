@@ -109,7 +109,17 @@ const UnderstandingSchema = z.object({
   scale: z.object({
     size: z.enum(['sme', 'mid', 'large']),
     assumed: z.boolean(),
-    figures: z.array(z.object({ label: z.string(), value: z.number(), text: z.string(), refs: Refs })),
+    figures: z.array(
+      z.object({
+        label: z.string(),
+        value: z.number(),
+        text: z.string(),
+        refs: Refs,
+        /** People who work in the customer's premises for others (园区员工, 入驻企业员工): end users of its services, not its staff. */
+        occupants: z.literal(true).optional(),
+      }),
+    ),
+    /** The customer's own staff, as counted (never the people who work in its premises for others). */
     internalUsers: z.number().optional(),
     sites: z.number().optional(),
   }),

@@ -1172,7 +1172,9 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: [],
     verdict: 'tight',
     timeline: 'park-rollout',
-    present: ['明源云 资管', 'Yardi Voyager', '海康威视 iSecure Center', '现有停车、门禁与视频监控不更换', '租户水电表远程抄表', '存量合同、保证金与欠租迁移出错', '其余园区分批上线', '房屋租赁登记备案', '始终提供刷卡或二维码等替代方式'],
+    // Its 园区员工约8万人 are the tenants' staff, the App's users, not its own: the products are
+    // judged for a large operator by its parks and floor area (the alternative for large groups kept).
+    present: ['明源云 资管', 'Yardi Voyager', '海康威视 iSecure Center', '现有停车、门禁与视频监控不更换', '租户水电表远程抄表', '存量合同、保证金与欠租迁移出错', '其余园区分批上线', '房屋租赁登记备案', '始终提供刷卡或二维码等替代方式', '备选华为 智慧园区解决方案'],
   },
   'dealer-group': {
     // An auto dealer group (85 4S stores, 12 brands, each brand's DMS mandated): data in a dozen

@@ -454,6 +454,30 @@ describe('report engine (seed intakes)', () => {
   });
 });
 
+describe("smart-park fixture: the 8万 people working in the parks are the tenants' staff", () => {
+  const park = (edit: (text: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/smart-park'))), 0, { asOf: AS_OF });
+  const withTraining = (text: string) => text.replace('  - 园区运营驾驶舱\n', '  - 园区运营驾驶舱\n  - 建设员工培训平台\n');
+
+  it('judges the products for a large operator by its parks, and keeps the alternatives for large groups', () => {
+    const m = park();
+    assert.equal(m.understanding.scale.size, 'large');
+    assert.equal(m.understanding.scale.internalUsers, undefined);
+    const notes = m.candidates.flatMap((c) => c.notes);
+    assert.ok(notes.includes('容量适合运营产业园区8个的规模'), notes.join('；'));
+    assert.ok(!notes.some((n) => n.includes('园区员工')), 'no product is sized by the tenants\' staff');
+    assert.ok(m.options.some((o) => o.picks.some((p) => p.alternative?.product.id === 'huawei-smart-campus')), 'Huawei, for large groups, is an alternative');
+    // Written first, the people in the parks are still not the scale the products are judged by.
+    const first = park((t) => t.replace('  - 运营产业园区8个，总建筑面积约160万平方米\n  - 入驻企业约1200家，园区员工约8万人', '  - 园区员工约8万人，入驻企业约1200家\n  - 运营产业园区8个，总建筑面积约160万平方米'));
+    assert.ok(!first.candidates.some((c) => c.notes.some((n) => n.includes('园区员工'))));
+  });
+
+  it("prices seats for the operator's own staff, never for the people working in its parks", () => {
+    const seats = (m: ReturnType<typeof park>) => m.costs!.items.find((i) => i.category === 'corporate-learning' && i.kind === 'licence')!.assumption;
+    assert.doesNotMatch(seats(park(withTraining)), /80000/);
+    assert.match(seats(park((t) => withTraining(t).replace('园区员工约8万人', '园区员工约8万人，公司员工约450人'))), /按调研表的450名学员/);
+  });
+});
+
 describe('ERP replacement fixture (SAP ECC 6.0 → a new ERP, 2,600 ERP users, ¥6000万)', () => {
   const erp = () => generateReport(parseIntake(readFixture('eval/erp')), 0, { asOf: AS_OF });
 

@@ -979,6 +979,35 @@ describe('understand: a group\'s HR and OA', () => {
     assert.equal(staff('医护人员约2000人，行政人员约300人'), 2300);
   });
 
+  it("reads the people who work in a landlord's parks for its end users, not its staff", () => {
+    const scale = (segment: string, ...lines: string[]) => understood(['[客户行业]：地产', `- 细分领域：${segment}`, '- 业务规模：', ...lines.map((l) => `  - ${l}`)]).model.scale;
+    const park = scale('产业园区开发运营商', '运营产业园区8个，总建筑面积约160万平方米', '入驻企业约1200家，园区员工约8万人');
+    assert.equal(park.internalUsers, undefined, "the tenants' 8万 staff are not the operator's");
+    assert.equal(park.figures.find((f) => f.text === '园区员工约8万人')?.occupants, true);
+    assert.equal(park.figures.find((f) => f.text === '运营产业园区8个')?.occupants, undefined);
+    // Its own staff, where the intake gives them, are its head count.
+    assert.equal(scale('产业园区开发运营商', '入驻企业约1200家，园区员工约8万人，公司员工约450人').internalUsers, 450);
+    // The operator's own team and people at its parks stay staff.
+    assert.equal(scale('产业园区开发运营商', '入驻企业约1200家，园区运营团队员工约300人').internalUsers, 300);
+    assert.equal(scale('产业园区开发运营商', '入驻企业约1200家，园区工作人员约200人').internalUsers, 200);
+    // The tenants' staff whatever the customer says of itself; the parks' and the buildings' where it lets them.
+    assert.equal(scale('写字楼', '入驻企业员工约2万人').internalUsers, undefined);
+    assert.equal(scale('写字楼', '租户约300家，楼宇内办公人员约2万人').internalUsers, undefined);
+    // A company that lets nothing: its campus staff are its staff.
+    const plant = understood(['[客户行业]：制造业', '- 业务规模：', '  - 园区员工约5000人']).model.scale;
+    assert.deepEqual([plant.internalUsers, plant.figures[0]!.occupants], [5000, undefined]);
+  });
+
+  it("judges a landlord's size by what it runs, its floor area, tenants and the people in its parks, not by a head count", () => {
+    const size = (...lines: string[]) => understood(['[客户行业]：地产', '- 细分领域：产业园区开发运营商', '- 业务规模：', ...lines.map((l) => `  - ${l}`)]).model.scale.size;
+    assert.equal(size('运营产业园区8个，总建筑面积约160万平方米'), 'large', 'a million square metres and more');
+    assert.equal(size('运营产业园区8个，入驻企业约1200家'), 'large', 'a thousand tenant companies and more');
+    assert.equal(size('运营产业园区8个，园区员工约8万人'), 'large', '50,000 people working in its parks and more');
+    assert.equal(size('运营产业园区2个，总建筑面积约12万平方米', '入驻企业约150家，园区员工约6000人'), 'mid');
+    // Less than a million square metres makes no large operator by itself.
+    assert.equal(understood(['[客户行业]：制造业', '- 业务规模：', '  - 员工约800人，成品仓面积合计约18万平方米']).model.scale.size, 'mid');
+  });
+
   it('reads what a component runs under, for each of a list ("运行在A与B上")', () => {
     const serves = Object.fromEntries(group().model.estate.products.map((p) => [p.name, p.serves]));
     assert.equal(serves['Windows Server'], '泛微 e-cology');

@@ -300,7 +300,7 @@ function teamLicence(price: TeamPrice, category: Category, profile: CostProfile,
  */
 function ownUsers(category: Category, u: Understanding): number | undefined {
   const names = knowledgeIndex(u.kb, 'all-categories');
-  return u.model.scale.figures.find((f) => /用户|人/.test(f.text) && names.find(f.text).some((h) => h.value === category.id))?.value;
+  return u.model.scale.figures.find((f) => !f.occupants && /用户|人/.test(f.text) && names.find(f.text).some((h) => h.value === category.id))?.value;
 }
 
 /** A scale figure that counts devices ("其中办公终端约5000台"), not people. */
@@ -376,7 +376,8 @@ function unitsFor(category: Category, profile: CostProfile, u: Understanding, si
   let given: number | undefined;
   const counted = profile.countedBy;
   if (counted) {
-    const naming = (f: (typeof m.scale.figures)[number]) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || f.text.includes('人'));
+    // Users are the customer's own people: the tenants' staff in its parks (园区员工) are none of them.
+    const naming = (f: (typeof m.scale.figures)[number]) => f.value > 0 && counted.words.some((w) => f.text.includes(w)) && (d !== 'users' || (f.text.includes('人') && !f.occupants));
     // Several kinds of unit, each counted (冷藏车约120辆, 保温箱约3000个: a terminal each), add up.
     const all = counted.adds ? m.scale.figures.filter(naming) : [];
     if (all.length > 1) {

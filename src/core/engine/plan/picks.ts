@@ -657,7 +657,9 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
   let same = sameKept.get(u);
   if (!same) {
     const figures = u.model.scale.figures;
-    const f = figures.find((x) => holdsAny(x.label, ['日均', '峰值', '用户', '会员', '测点'])) ?? figures[0];
+    // The people who work in a landlord's parks (园区员工) are not what its systems are sized by:
+    // its parks and floor area are.
+    const f = figures.find((x) => holdsAny(x.label, ['日均', '峰值', '用户', '会员', '测点'])) ?? figures.find((x) => !x.occupants) ?? figures[0];
     const all = u.model.constraints;
     same = {
       estate: firstOfEach(u.model.estate.products, (e) => e.product),

@@ -228,6 +228,62 @@ const LARGER_THAN_SME = /全国性|全国|大型|集团|省属|省级|股份制|
 /** A clause of parts of what the line counted already: "其中医保定点门店380家". */
 const PARTS = /^\s*其中/;
 
+/**
+ * People who work in the customer's premises for others, not for it: its tenants' staff
+ * (入驻企业员工, 租户员工), always; and, where the customer lets its premises (LETS_PREMISES), the
+ * people working in its parks and buildings (园区员工, 楼宇内办公人员). They are the end users of
+ * the landlord's services (its App, its gates and car parks), never its head count: a park operator
+ * with 8万 园区员工 has not 8万 staff. The words sit right before the staff word, so that the
+ * operator's own team (园区运营团队员工) stays staff. Fixed words and optional parts: linear.
+ */
+const TENANTS_STAFF = /(?:入驻|租户|承租|商户)(?:企业|单位|公司|方)?的?(?:员工|职工|人员)/;
+// Not 园区工作人员: the operator's own people on site.
+const PREMISES_STAFF = /(?:园区|楼宇|楼内|写字楼|大厦)[内里]?的?(?:办公|从业|就业)?(?:员工|职工|人员)/;
+/** A customer line that says it lets its premises: it counts tenants, or it runs industrial parks. */
+const LETS_PREMISES = /入驻|租户|承租|商户|招商|产业园|园区(?:开发|运营)/;
+
+/**
+ * Floor or land area and its square metres each, after a figure ("总建筑面积约160万平方米"); the
+ * figure scanner keeps no unit for them.
+ */
+const AREA_UNITS: ReadonlyArray<readonly [string, number]> = [['平方公里', 1e6], ['平方米', 1], ['平米', 1], ['㎡', 1], ['m²', 1]];
+/**
+ * What a large landlord or operator runs, whatever its own head count (which its intake often
+ * leaves out): a million square metres, several parks or dozens of office buildings; about as many
+ * people working in them (at 10–20㎡ each); or a thousand tenant companies. The products for large
+ * groups fit it.
+ */
+const LARGE_AREA_SQM = 1_000_000;
+const LARGE_OCCUPANTS = 50_000;
+const LARGE_TENANTS = 1000;
+/** A count of the companies that rent the customer's premises: "入驻企业约1200家", "租户约300家" (not a marketplace's 入驻商家). */
+const TENANTS = /入驻(?:企业|单位|机构)|租户|承租/;
+
+/** The square metres a figure of `clause` counts, or undefined when it is no area. */
+function squareMetres(clause: string, fig: { value: number; end: number }): number | undefined {
+  const at = clause[fig.end] === ' ' ? fig.end + 1 : fig.end;
+  const unit = AREA_UNITS.find(([word]) => clause.startsWith(word, at));
+  return unit ? fig.value * unit[1] : undefined;
+}
+
+/** What the customer runs as a landlord, the largest figure of each: floor area (㎡), tenant companies, people working in its premises. */
+interface Premises {
+  area: number;
+  tenants: number;
+  occupied: number;
+}
+
+/** Adds a figure of `clause` (`before`: the clause up to it) to what the customer runs, when it counts one. */
+function measurePremises(p: Premises, clause: string, fig: { value: number; unit: string; end: number }, before: string, occupants: boolean): void {
+  p.area = Math.max(p.area, squareMetres(clause, fig) ?? 0);
+  if (fig.unit === '家' && TENANTS.test(before)) p.tenants = Math.max(p.tenants, fig.value);
+  if (occupants) p.occupied = Math.max(p.occupied, fig.value);
+}
+
+function runsLargePremises(p: Premises): boolean {
+  return p.area >= LARGE_AREA_SQM || p.occupied >= LARGE_OCCUPANTS || p.tenants >= LARGE_TENANTS;
+}
+
 export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale'] {
   const figures: UnderstandingModel['scale']['figures'] = [];
   let internal = 0;
@@ -236,6 +292,8 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
   const sites: number[] = [];
   let endUsers = 0;
   let daily = 0;
+  const premises: Premises = { area: 0, tenants: 0, occupied: 0 };
+  const lets = facts.some((f) => f.section === '客户行业' && LETS_PREMISES.test(f.value));
   for (const f of facts) {
     if (f.section !== '客户行业' || !f.value || f.fieldPath[0] === '细分领域') {
       if (f.section === '客户行业' && f.fieldPath[0] === '细分领域') {
@@ -269,8 +327,12 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         // what follows it; a bare number first is a name ("12345热线"), not a count.
         const label = LABELS.find(([re]) => re.test(around) || re.test(fig.unit))?.[1] ?? (clean(before).slice(-6) || (fig.unit !== '' ? clean(clause.slice(fig.end)).slice(0, 6) : ''));
         if (!label) continue;
-        figures.push({ label, value: fig.value, text: clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, ''), refs: [f.line + 1] });
-        if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) {
+        const text = clean(clause).replace(/^(?:用户量|用户规模|数据量)(?=[^\d：:])/, '');
+        const occupants = fig.unit === '人' && (TENANTS_STAFF.test(before) || (lets && PREMISES_STAFF.test(before)));
+        figures.push({ label, value: fig.value, text, refs: [f.line + 1], ...(occupants ? { occupants: true as const } : {}) });
+        measurePremises(premises, clause, fig, before, occupants);
+        if (occupants) endUsers = Math.max(endUsers, fig.value);
+        else if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) {
           // "员工约7000人，研发与工艺人员约1200人": once the whole staff is counted, a group that is
           // not itself the staff of a place (门店员工, 总部员工) is a part of it.
           const whole = WHOLE_STAFF.test(before);
@@ -284,7 +346,7 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
       sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '电站', '风电场', '门店']), ...warehousesIn(clause));
     }
   }
-  const large = endUsers >= 1_000_000 || daily >= 1_000_000 || internal >= 3000;
+  const large = endUsers >= 1_000_000 || daily >= 1_000_000 || internal >= 3000 || runsLargePremises(premises);
   // A small business by its figures, unless it describes itself as more (全国性财产保险公司 with
   // 800 racks and no head count is no SME).
   const small = figures.length > 0 && figures.every((x) => x.value < 10_000) && internal < 100 && !facts.some((f) => f.section === '客户行业' && f.fieldPath[0] === '细分领域' && LARGER_THAN_SME.test(f.value));
