@@ -853,6 +853,13 @@ describe('costs: what the estimate of a kind leaves out (cost.note)', () => {
     assert.ok(!warehouse.costs!.assumptions.includes(note));
     assert.ok(!warehouse.costs!.assumptions.some((a) => a.includes('集群的计算节点')));
   });
+
+  it('says how GPU desktops are counted from the category, not from code', () => {
+    const note = getKnowledgeBase().category('gpu-vdi')!.cost.note!;
+    assert.ok(note.includes('按每名三维设计用户一路估算'), note);
+    const desktops = generateReport(parseIntake(readFixture('eval/virtual-desktop')), 0, { asOf: AS_OF });
+    assert.equal(desktops.costs!.assumptions.filter((a) => a === note).length, 1);
+  });
 });
 
 describe('report: a deadline counted in years', () => {

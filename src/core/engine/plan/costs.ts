@@ -67,8 +67,6 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   // device models and networks, which the intake does not give.
   const devices = u.model.scale.figures.find((f) => DEVICE_COUNT.test(f.text));
   if (u.traits.has('equipment-service') && devices) assumptions.push(`${clip(devices.text, 16)}的联网网关与通信流量费用按机型与网络条件另行测算，未计入上表。`);
-  // GPU desktops are priced one per designer; pooled by measured concurrency, fewer are bought.
-  if (systems.some((s) => s.category === 'gpu-vdi')) assumptions.push('GPU云桌面按每名三维设计用户一路估算；按许可服务器日志的实际并发配置资源池，数量与费用可相应减少。');
   // A new virtualisation platform is priced node for node against today's servers; sized on measured use, it is usually fewer.
   if (systems.some((s) => s.category === 'hyperconverged-virtualization') && u.model.estate.nodes !== undefined) assumptions.push('虚拟化平台的节点按现有服务器台数估算；按虚拟机近30天的实际用量与增长余量规划后，节点数与费用可相应调整。');
 
