@@ -17,39 +17,31 @@ import { holdsAny, holdingAny } from '../../text/holdsAny';
 type Provider = Exclude<Cloud, 'none'>;
 
 /** How intakes name the clouds themselves (regions are in locations.yaml). */
-const CLOUD_NAMES: Record<Provider, { name: string; aliases: string[] }> = {
+/**
+ * Each cloud vendor: its public cloud's name and aliases, and its stack run in the customer's own
+ * data centre (华为云Stack, Azure Stack, 阿里云专有云), a private cloud, not the public cloud: the
+ * longest alias wins, so "华为云Stack" is not "华为云". `stack.name` is how the report names it.
+ */
+const CLOUD_NAMES: Record<Provider, { name: string; aliases: string[]; stack?: { name: string; aliases: string[] } }> = {
   aws: { name: 'AWS', aliases: ['AWS', '亚马逊云', '亚马逊云科技', 'Amazon Web Services', 'EC2'] },
-  azure: { name: 'Azure', aliases: ['Azure', '微软云', '世纪互联'] },
+  azure: { name: 'Azure', aliases: ['Azure', '微软云', '世纪互联'], stack: { name: 'Azure Stack', aliases: ['Azure Stack', 'Azure Stack HCI'] } },
   gcp: { name: 'Google Cloud', aliases: ['GCP', 'Google Cloud', '谷歌云'] },
-  alibaba: { name: '阿里云', aliases: ['阿里云', 'AliCloud', 'Alibaba Cloud', 'Aliyun'] },
-  huawei: { name: '华为云', aliases: ['华为云', 'Huawei Cloud'] },
-  tencent: { name: '腾讯云', aliases: ['腾讯云', 'Tencent Cloud'] },
+  alibaba: { name: '阿里云', aliases: ['阿里云', 'AliCloud', 'Alibaba Cloud', 'Aliyun'], stack: { name: '阿里云专有云', aliases: ['阿里云专有云', 'Apsara Stack'] } },
+  huawei: { name: '华为云', aliases: ['华为云', 'Huawei Cloud'], stack: { name: '华为云Stack', aliases: ['华为云Stack', 'HCS'] } },
+  tencent: { name: '腾讯云', aliases: ['腾讯云', 'Tencent Cloud'], stack: { name: '腾讯专有云（TCE）', aliases: ['腾讯云TCE', '腾讯专有云', 'TCE'] } },
   baidu: { name: '百度智能云', aliases: ['百度智能云', '百度云'] },
 };
-/**
- * A cloud vendor's stack run in the customer's own data centre (华为云Stack, Azure Stack, 阿里云专有云)
- * is a private cloud, not the public cloud: the longest alias wins, so "华为云Stack" is not "华为云".
- */
-const PRIVATE_STACKS: Readonly<Record<string, Provider>> = {
-  华为云Stack: 'huawei',
-  HCS: 'huawei',
-  'Azure Stack': 'azure',
-  'Azure Stack HCI': 'azure',
-  阿里云专有云: 'alibaba',
-  'Apsara Stack': 'alibaba',
-  腾讯云TCE: 'tencent',
-  腾讯专有云: 'tencent',
-  TCE: 'tencent',
-};
 /** How the report names a vendor's private stack. */
-const STACK_NAMES: Readonly<Partial<Record<Provider, string>>> = { huawei: '华为云Stack', alibaba: '阿里云专有云', tencent: '腾讯专有云（TCE）', azure: 'Azure Stack' };
 export function stackName(provider: Provider): string {
-  return STACK_NAMES[provider] ?? `${CLOUD_NAMES[provider].name}私有化版本`;
+  return CLOUD_NAMES[provider].stack?.name ?? `${CLOUD_NAMES[provider].name}私有化版本`;
 }
-const cloudIndex = new AliasIndex<Provider | { stack: Provider }>([
-  ...Object.entries(CLOUD_NAMES).flatMap(([provider, c]) => c.aliases.map((alias) => ({ alias, value: provider as Provider }))),
-  ...Object.entries(PRIVATE_STACKS).map(([alias, provider]) => ({ alias, value: { stack: provider } })),
-], { keep: true });
+const cloudIndex = new AliasIndex<Provider | { stack: Provider }>(
+  (Object.entries(CLOUD_NAMES) as [Provider, (typeof CLOUD_NAMES)[Provider]][]).flatMap(([provider, c]) => [
+    ...c.aliases.map((alias) => ({ alias, value: provider })),
+    ...(c.stack?.aliases ?? []).map((alias) => ({ alias, value: { stack: provider } })),
+  ]),
+  { keep: true },
+);
 
 const ON_PREM = caseInsensitiveRegExp('本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云', 'i');
 const SUPPORT = holdingAny('支持', '驻场', '工程师', '团队', '值守', '运维中心');
