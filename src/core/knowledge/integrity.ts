@@ -1,7 +1,7 @@
 /**
  * Cross-reference checks over the whole knowledge base: ids are unique, and every reference
  * (rule → product/category/framework, product → category/framework/industry, industry →
- * category/framework, lifecycle → product, condition → industry/framework/estate, timeline
+ * category/framework, category scope → product of the category, lifecycle → product, condition → industry/framework/estate, timeline
  * template → category/industry) names something that exists. Also the rules zod cannot express: a product's `certifications` name
  * frameworks of kind `certification` (never a law), and every pattern compiles. Returns
  * human-readable problems.
@@ -82,6 +82,14 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     // A system's scope is recorded by its id (plan/scopes.ts): two of one id would price one as the other.
     const scopeIds = (c.scopes ?? []).map((x) => x.id);
     for (const id of new Set(scopeIds.filter((x, i) => scopeIds.indexOf(x) !== i))) problems.push(`category ${c.id}: scope "${id}" is given twice`);
+    // A scope's products are candidates of the category's systems: each must be one of its products.
+    for (const x of c.scopes ?? []) {
+      for (const id of x.products ?? []) {
+        const p = k.products.find((q) => q.id === id);
+        if (!p) problems.push(`category ${c.id} scope ${x.id}: unknown product "${id}"`);
+        else if (!p.categories.includes(c.id)) problems.push(`category ${c.id} scope ${x.id}: product "${id}" is not of the category`);
+      }
+    }
     if (c.domesticWhen) {
       ref(`category ${c.id} domesticWhen`, 'framework', frameworks, c.domesticWhen.frameworks);
       // Only domestic products qualify where it holds: the category must have one.

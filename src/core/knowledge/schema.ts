@@ -221,6 +221,12 @@ const CategoryScopeSchema = z
     name: NonEmpty,
     words: z.array(NonEmpty).min(1),
     notWords: z.array(NonEmpty).optional(),
+    /**
+     * The products of the category made for it (products.yaml ids): a system of the scope takes
+     * only these as candidates, besides one the customer runs and keeps (plan/picks.ts). A drug
+     * traceability platform is no channel code platform; a maker's ERP is no group's finance modules.
+     */
+    products: z.array(Id).min(1).optional(),
     /** Its typical features (关键特性), when they differ from the category's. */
     features: z.array(NonEmpty).min(2).optional(),
     /** What a POC of it proves (the category's `proof`, for the scope). */

@@ -35,7 +35,7 @@ export function entryIssues(kind: EntryKind, entry: unknown, world: World): Entr
     case 'products':
       return productIssues(entry as Product, world);
     case 'categories':
-      return categoryIssues(entry as Category);
+      return categoryIssues(entry as Category, world);
     case 'industries':
       return industryIssues(entry as Industry, world);
     case 'frameworks':
@@ -99,10 +99,11 @@ function productIssues(p: Product, world: World): EntryIssue[] {
   return out;
 }
 
-function categoryIssues(c: Category): EntryIssue[] {
+function categoryIssues(c: Category, world: World): EntryIssue[] {
   const out: EntryIssue[] = [];
   if (c.cost) for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, c.cost[key], ['cost', key]);
   (c.scopes ?? []).forEach((x, n) => {
+    refs(out, world, 'products', x.products, ['scopes', n, 'products']);
     if (x.cost) for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, x.cost[key], ['scopes', n, 'cost', key]);
   });
   return out;

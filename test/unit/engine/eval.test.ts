@@ -1780,7 +1780,8 @@ describe('evaluation intakes', () => {
     // Was ¥310–484万: a maker's full ERP.
     assert.ok(implementation.high <= 250e4, `${implementation.high}`);
     assert.ok(model.costs!.assumptions.some((a) => a.startsWith('ERP只计财务模块')), model.costs!.assumptions.join('\n'));
-    assert.match(body, /ERP财务模块\*\*：金蝶云·星空或用友U9 cloud，二者按POC结果选定，验证项：选两三家下属单位/);
+    // 金蝶云·星空 alone: 用友U9 cloud, a maker's ERP, was its equal (金蝶云·星空或用友U9 cloud，二者按POC结果选定).
+    assert.match(body, /ERP财务模块\*\*：金蝶云·星空——需在POC中验证：选两三家下属单位/);
     // Books and the supply chain: the whole ERP, priced and proven as one.
     const whole = generateReport(parseIntake(readFixture('eval/dealer-group').replace('  - 财务统一到集团账套', '  - 财务统一到集团账套，整车与配件的采购和库存纳入同一系统')), 0, { asOf: AS_OF });
     const full = whole.plan!.systems.find((s) => s.category === 'erp')!;
@@ -1788,6 +1789,34 @@ describe('evaluation intakes', () => {
     assert.ok(erp(whole).find((i) => i.kind === 'implementation')!.high > implementation.high * 1.5);
     // A maker's ERP replacement is no finance scope.
     assert.equal(evalReport('erp').model.plan!.systems.find((s) => s.category === 'erp')!.scope, undefined);
+  });
+
+  it("lists for a drinks brand's channel one-code only the code platforms made for it, and keeps the drug traceability platform for a dairy's traceability", () => {
+    const ids = (name: string) => evalReport(name).model.candidates.filter((c) => c.category === 'product-traceability').map((c) => c.product.id);
+    const channel = ids('fmcg-dms');
+    // 阿里健康 码上放心 was listed at score 1 beside three brand code platforms.
+    assert.deepEqual([...new Set(channel)].sort(), ['aichuang-traceability', 'miduo-one-code', 'zhaoxin-traceability']);
+    // Traceability from the raw milk and the government platforms: the whole category, as before.
+    assert.ok(ids('dairy-traceability').includes('alihealth-mashangfangxin'));
+  });
+
+  it("lists for a dealer group's finance modules the suites made for a group's books, not a maker's ERP or a small company's", () => {
+    const candidates = (model: ReturnType<typeof generateReport>) => new Set(model.candidates.filter((c) => c.category === 'erp').map((c) => c.product.id));
+    const { model } = evalReport('dealer-group');
+    const finance = candidates(model);
+    for (const id of ['digiwin-t100', 'yonyou-u9-cloud', 'sap-business-one', 'odoo']) assert.ok(!finance.has(id), id);
+    for (const id of ['kingdee-cloud-galaxy', 'yonyou-bip', 'microsoft-dynamics-365-finance', 'sap-s4hana']) assert.ok(finance.has(id), id);
+    const a = model.options[0]!.picks.find((p) => p.category === 'erp')!;
+    assert.deepEqual([a.product.id, a.alternative], ['kingdee-cloud-galaxy', undefined]);
+    // The whole ERP (no scope): still no maker's ERP for a car dealer (their industries).
+    const whole = candidates(generateReport(parseIntake(readFixture('eval/dealer-group').replace('  - 财务统一到集团账套', '  - 财务统一到集团账套，整车与配件的采购和库存纳入同一系统')), 0, { asOf: AS_OF }));
+    assert.ok(!whole.has('digiwin-t100') && !whole.has('yonyou-u9-cloud') && whole.has('sap-business-one'), [...whole].join(' '));
+    // One the group runs for its books stays what it builds on, whatever the scope and its industries.
+    const runs = generateReport(parseIntake(readFixture('eval/dealer-group').replace('财务：用友U8，各店独立账套', '财务：鼎捷T100')), 0, { asOf: AS_OF });
+    assert.deepEqual(runs.options.map((o) => [o.picks.find((p) => p.category === 'erp')!.product.id, o.picks.find((p) => p.category === 'erp')!.existing]), [['digiwin-t100', true], ['digiwin-t100', true]]);
+    // A maker keeps both makers' ERPs among its candidates, now scored as made for it.
+    const maker = evalReport('erp').model.candidates.filter((c) => c.category === 'erp' && c.option === 'A');
+    for (const id of ['digiwin-t100', 'yonyou-u9-cloud']) assert.ok(maker.find((c) => c.product.id === id)?.notes.includes('专为制造业行业设计'), id);
   });
 
   it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {

@@ -778,6 +778,15 @@ describe('knowledge base integrity', () => {
     assert.ok(!checkKnowledgeIntegrity(KB).some((p) => p.includes('startsWithout')));
   });
 
+  it("checks a category's scopes: their products exist and are of the category", () => {
+    const erp = KB.category('erp')!;
+    const scope = erp.scopes![0]!;
+    const withProducts = (products: string[]) => checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === 'erp' ? { ...copyEntry(c), scopes: [{ ...scope, products }] } : c)) });
+    assert.deepEqual(withProducts(['kingdee-cloud-galaxy']), []);
+    assert.ok(withProducts(['no-such-erp']).includes('category erp scope finance: unknown product "no-such-erp"'));
+    assert.ok(withProducts(['aichuang-traceability']).includes('category erp scope finance: product "aichuang-traceability" is not of the category'));
+  });
+
   it("checks a category's scopes: one id once", () => {
     const erp = KB.category('erp')!;
     const scope = erp.scopes![0]!;

@@ -245,6 +245,22 @@ describe('team knowledge overlays', () => {
     });
   });
 
+  describe("a category's scope products", () => {
+    it('skips an overlay whose scope names a product that does not exist', async () => {
+      const erp = getKnowledgeBase().category('erp')!;
+      const scope = erp.scopes![0]!;
+      const ws = tempWorkspace({ '.intake/knowledge/scope.json': JSON.stringify({ overrides: { categories: [{ id: 'erp', scopes: [{ ...scope, products: ['kingdee-cloud-galaxy', 'no-such-erp'] }] }] } }) });
+      try {
+        const team = await loadTeamKnowledge({ intakeDir: ws.intakeDir, today: AS_OF });
+        assert.deepEqual(team.problems.map((p) => p.code), [TEAM_CODES.unknownId]);
+        assert.match(team.problems[0]!.message, /no-such-erp/);
+        assert.deepEqual(team.kb.category('erp')!.scopes?.[0]?.products, scope.products);
+      } finally {
+        ws.remove();
+      }
+    });
+  });
+
   describe('vendor policy in the picks', () => {
     it('a preferred vendor wins a tie, and the appendix says which one it beat', async () => {
       const text = fs.readFileSync(exampleTeam().intake, 'utf8');

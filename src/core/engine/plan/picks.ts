@@ -102,8 +102,10 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   const pools = new Map<string, Scored[]>();
   for (const s of systems) {
     const pool: Scored[] = [];
+    // The products the system's scope is made for, when it names them (categories.yaml `scopes`).
+    const only = scopeOf(u, s)?.products;
     for (const p of u.kb.productsIn(s.category)) {
-      if (p.industries && !(u.industry && p.industries.includes(u.industry.id))) continue;
+      if (!madeFor(p, u, s.category, only)) continue;
       // A line its vendor no longer sells to new customers (用友NC Cloud): only to those who run it
       // and keep it; one the project replaces is replaced by its successor or another.
       if (p.successor !== undefined && !runsAndKeeps(u, p, s.category)) continue;
@@ -676,6 +678,16 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
     sameKept.set(u, same);
   }
   return same;
+}
+
+/**
+ * Whether `p` is made for the customer's industry (its `industries`) and for the scope the system
+ * takes (`only`: the scope's products), or is what the customer runs as the system and keeps: a
+ * drug traceability platform is no drinks brand's channel code, a maker's ERP no dealer group's books.
+ */
+function madeFor(p: Product, u: Understanding, category: string, only: readonly string[] | undefined): boolean {
+  const industry = p.industries === undefined || (u.industry !== undefined && p.industries.includes(u.industry.id));
+  return (industry && (only === undefined || only.includes(p.id))) || runsAndKeeps(u, p, category);
 }
 
 /** Whether the customer runs `p` as a system of `category` and the project does not replace it. */
