@@ -1816,7 +1816,7 @@ describe('evaluation intakes', () => {
     assert.deepEqual(runs.options.map((o) => [o.picks.find((p) => p.category === 'erp')!.product.id, o.picks.find((p) => p.category === 'erp')!.existing]), [['digiwin-t100', true], ['digiwin-t100', true]]);
     // A maker keeps both makers' ERPs among its candidates, now scored as made for it.
     const maker = evalReport('erp').model.candidates.filter((c) => c.category === 'erp' && c.option === 'A');
-    for (const id of ['digiwin-t100', 'yonyou-u9-cloud']) assert.ok(maker.find((c) => c.product.id === id)?.notes.includes('专为制造业行业设计'), id);
+    for (const id of ['digiwin-t100', 'yonyou-u9-cloud']) assert.ok(maker.find((c) => c.product.id === id)?.notes.includes('专为制造业设计'), id);
   });
 
   it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {

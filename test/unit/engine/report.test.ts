@@ -14,7 +14,7 @@ import { bodyOf, renderMarkdown } from '../../../src/core/render/markdown';
 import { readExample, readFixture, readSeed } from '../helpers/seeds';
 import { extractFacts } from '../../../src/core/facts/facts';
 import { engineFindings } from '../../../src/core/engine/findings';
-import { choosePicks } from '../../../src/core/engine/plan/picks';
+import { choosePicks, SHOWN_NOTES } from '../../../src/core/engine/plan/picks';
 import { understand } from '../../../src/core/engine/understand';
 import { repeatedSentences, AS_OF } from './helpers';
 import { ESTIMATE_PRECISION, lowEndOverrun } from '../../../src/core/engine/plan/costs';
@@ -975,7 +975,25 @@ describe('report: the candidate comparison says what its scores are', () => {
     // Negative scores remain (a product scored down for its size or reach), now explained.
     assert.match(part, /\| -\d+ \|/);
   });
+
+  it('shows a weakness among the notes shown where the candidate has one, however many pluses come first', () => {
+    const notes = (fixture: string, option: string, id: string) => evalCandidate(fixture, option, id).notes.slice(0, SHOWN_NOTES);
+    // 用友U9 cloud for a maker with plants abroad: three pluses, then its limited service abroad.
+    assert.deepEqual(notes('erp', 'A', 'yonyou-u9-cloud'), ['已做信创适配', '容量适合ERP用户约2600人的规模', '海外服务能力有限']);
+    // An open-source outpatient EMR for a 2,200-bed hospital: why it scores -1.
+    assert.ok(notes('hospital', 'B', 'openemr').includes('规模定位与客户不匹配'));
+    // A candidate with no weakness keeps its pluses in their order.
+    const galaxy = evalCandidate('dealer-group', 'A', 'kingdee-cloud-galaxy');
+    assert.ok(galaxy.notes.length <= SHOWN_NOTES && galaxy.notes[0]!.startsWith('针对'), galaxy.notes.join('；'));
+  });
 });
+
+function evalCandidate(fixture: string, option: string, id: string): ReportModel['candidates'][number] {
+  const model = generateReport(parseIntake(readFixture(`eval/${fixture}`)), 0, { asOf: AS_OF });
+  const found = model.candidates.find((c) => c.option === option && c.product.id === id);
+  assert.ok(found, `${fixture}: no candidate ${id} in option ${option}`);
+  return found;
+}
 
 describe('lifecycle: a database on its own line beside the one application the project replaces', () => {
   const terminal = (edit: (text: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/container-terminal'))), 0, { asOf: AS_OF });

@@ -141,8 +141,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         const aVendor = aPick ? u.kb.product(aPick.product.id)?.vendor : undefined;
         list = eligible.filter((c) => c.existing || aVendor === undefined || !sameVendor(c.product.vendor, aVendor));
       }
-      // A strong objection (the vendor or licence that failed before) comes first: the appendix shows three notes.
-      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: [...policyNotes(c, list, rank, team), ...c.reasons.filter((r) => r.weight <= -3).map((r) => r.text), ...c.reasons.filter((r) => r.weight > -3).map((r) => r.text)] });
+      for (const c of list.slice(0, 4)) candidates.push({ option: id, category: s.category, product: ref(c.product), origin: c.product.origin, score: c.score, notes: candidateNotes(c, policyNotes(c, list, rank, team)) });
       // No candidate of the option's kind (no cloud-native service, no domestic product): the best
       // acceptable one, said plainly; a gap only when nothing passes the constraints.
       let fallback = false;
@@ -614,7 +613,7 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   const above = tier !== undefined ? TIERS.indexOf(p.priceTier) - tier : 0;
   if (above >= 2) add(-2, '价格档位明显高于预算', u.model.budget.refs, false);
   else if (above === 1) add(-1, '价格档位略高于预算', u.model.budget.refs, false);
-  if (p.industries && u.industry && p.industries.includes(u.industry.id)) add(1, `专为${u.industry.name}行业设计`, [], false);
+  if (p.industries && u.industry && p.industries.includes(u.industry.id)) add(1, `专为${industryWords(u.industry.name)}设计`, [], false);
   // What the product is known for speaks to what the customer wrote (汽车零部件, Teamcenter, 互联互通测评):
   // a discrete manufacturer's MES for a Tier 1 supplier, not a process plant's.
   const relevant = strength?.(p);
@@ -759,6 +758,28 @@ function policyExclusion(p: Product, category: string, u: Understanding, team: T
 }
 
 /** What the appendix says of a candidate the team's policy favours: the policy, and the tie it won. */
+/** An industry as a reason names it: 制造业, 建筑业 as they are; 保险 as 保险行业. */
+function industryWords(name: string): string {
+  return name.endsWith('业') ? name : `${name}行业`;
+}
+
+/** How many notes of a candidate the appendix's comparison shows (write/report.ts). */
+export const SHOWN_NOTES = 3;
+
+/**
+ * A candidate's notes in the order the appendix shows them: the team's policy, a strong objection
+ * (the vendor or licence that failed before), then the reasons as scored; where the notes shown
+ * would name no weakness although the candidate has one (海外服务能力有限 after three pluses), the
+ * first weakness takes the last place shown: a score must not read as praise alone.
+ */
+function candidateNotes(c: Scored, policy: readonly string[]): string[] {
+  const reasons = [...c.reasons.filter((r) => r.weight <= -3), ...c.reasons.filter((r) => r.weight > -3)];
+  const room = SHOWN_NOTES - policy.length;
+  const weakness = reasons.findIndex((r) => r.weight < 0);
+  if (room > 0 && weakness >= room) reasons.splice(room - 1, 0, ...reasons.splice(weakness, 1));
+  return [...policy, ...reasons.map((r) => r.text)];
+}
+
 function policyNotes(c: Scored, list: readonly Scored[], rank: (c: Scored) => number, team: TeamContext | undefined): string[] {
   const policy = team?.policyOf(c.product.vendor)?.policy;
   if (policy !== 'preferred' && policy !== 'partner') return [];

@@ -13,7 +13,7 @@ import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep,
 import type { Understanding } from '../understand';
 import { cloudName } from '../understand/places';
 import { buildsOtherThanIndustryCore } from '../plan/anyIndustry';
-import { currentName, FALLBACK_NOTE, replacesCore } from '../plan/picks';
+import { currentName, FALLBACK_NOTE, replacesCore, SHOWN_NOTES } from '../plan/picks';
 import { lifecycleDate, ownUpgrade } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
@@ -669,7 +669,7 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     blocks.push(paragraph('得分是依据中各项加分（针对需求、满足约束、规模与服务能力匹配等）与减分（规模不匹配、服务能力有限、价格档位偏高等）之和，只用于同一系统类型内的排序，不是对产品的总体评价。'));
   }
   for (const o of model.options) {
-    const rows = model.candidates.filter((c) => c.option === o.id).map((c) => ({ cells: [name(c.category), c.product.name, { cn: '国产', intl: '国际', oss: '开源' }[c.origin], String(c.score), c.notes.slice(0, 3).join('；')] }));
+    const rows = model.candidates.filter((c) => c.option === o.id).map((c) => ({ cells: [name(c.category), c.product.name, { cn: '国产', intl: '国际', oss: '开源' }[c.origin], String(c.score), c.notes.slice(0, SHOWN_NOTES).join('；')] }));
     if (rows.length === 0) continue;
     blocks.push(heading(o.title, [], 4));
     blocks.push(table(['系统类型', '产品', '来源', '得分', '依据'], rows));
