@@ -31,6 +31,7 @@ type CostProfile = Category['cost'];
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
+const SIZE_NAMES = { sme: '中小型', mid: '中型', large: '大型' } as const;
 const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', endpoints: '台终端', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
@@ -275,9 +276,14 @@ function teamLicence(price: TeamPrice, category: Category, profile: CostProfile,
     if (given !== undefined && given > 0) {
       units = given;
       basis = price.unit === 'core' ? `按调研表的${m.estate.nodes}台服务器×${CORES_PER_SERVER}核` : `按调研表的${round(given, 0)}${spec.word}`;
+    } else if (price.unit === 'user') {
+      // Seats for the customer's staff: a landlord large by its parks alone has a mid-size staff.
+      const staff = assumedStaff(u, size, spec.fallback);
+      units = staff.units;
+      basis = staff.size === size ? `调研表未给出，按${SIZE_NAMES[size]}规模假设` : `调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按${SIZE_NAMES[staff.size]}企业假设`;
     } else {
       units = spec.fallback[sizeIndex]!;
-      basis = `调研表未给出，按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}规模假设`;
+      basis = `调研表未给出，按${SIZE_NAMES[size]}规模假设`;
     }
   }
   const perYear = price.period === 'per-month' ? 12 : 1;
@@ -389,7 +395,11 @@ function unitsFor(category: Category, profile: CostProfile, u: Understanding, si
     // Users are never every employee; servers bought as hardware are counted, not "a cluster";
     // and the sites a category names (工厂, 泊位, 机柜) are not whatever sites the intake counts
     // (a drinks brand's 25万家终端门店 are no plants of its one-code platform).
-    if (d === 'users' || d === 'sites' || profile.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
+    if (d === 'users') {
+      const staff = assumedStaff(u, size, profile.defaultUnits);
+      return { units: staff.units, basis: `假设${staff.units}${counted.unit}（${staff.why}）` };
+    }
+    if (d === 'sites' || profile.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
   }
   if (d === 'hosts') given = m.estate.nodes;
   else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
@@ -407,7 +417,25 @@ function unitsFor(category: Category, profile: CostProfile, u: Understanding, si
   }
   if (d === 'project') return { units: 1, basis: `按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}项目估算` };
   if (given !== undefined && given > 0) return { units: given, basis: `按调研表的${round(given, 0)}${DRIVER_NAMES[d]}` };
+  if (d === 'users' || d === 'endpoints') {
+    const staff = assumedStaff(u, size, profile.defaultUnits);
+    return { units: staff.units, basis: `假设${staff.units}${DRIVER_NAMES[d]}（${staff.why}）` };
+  }
   return { units: fallback, basis: d === 'nodes' ? `按${fallback}${DRIVER_NAMES[d]}的集群估算` : `假设${fallback}${DRIVER_NAMES[d]}（调研表未给出）` };
+}
+
+/**
+ * The staff a per-user system is sized for where the intake gives no head count: the default units
+ * of the customer's size, and why (said in brackets after the assumption). A landlord large only by
+ * what it runs (its parks' floor area, tenants and the people working in them: `largeBy` premises)
+ * has no large staff to assume: an industrial-park operator of 160万㎡ has a few hundred people,
+ * not ten thousand. It is sized as a mid-size company, and the report says so.
+ */
+function assumedStaff(u: Understanding, size: 'sme' | 'mid' | 'large', defaults: readonly number[]): { units: number; size: 'sme' | 'mid' | 'large'; why: string } {
+  const premisesOnly = size === 'large' && u.model.scale.largeBy?.length === 1 && u.model.scale.largeBy[0] === 'premises';
+  const staffSize = premisesOnly ? 'mid' : size;
+  const units = defaults[{ sme: 0, mid: 1, large: 2 }[staffSize]]!;
+  return { units, size: staffSize, why: premisesOnly ? '调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按中型企业估算' : '调研表未给出' };
 }
 
 function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, units: readonly DeferralUnit[], items: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined): Costs['budget'] {
