@@ -102,7 +102,10 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     if (price) teamPriced.push(pick.product.name);
     const implFactor = existing ? 0.4 : 1;
     const implSize = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : Math.min(4, Math.max(0.5, (units / Math.max(1, profile.defaultUnits[1])) ** 0.6));
-    const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
+    // Work done again for each legal entity or store the intake counts (a group's books): the
+    // work done once plus each entity's, in place of a range sized by the profile's own units.
+    const perEntity = implementationPerEntity(profile, u);
+    const impl = perEntity ? (perEntity.wan.map((x) => x * implFactor) as [number, number]) : band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
     const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : extended ? `；现有产品扩展到${extendedTo}，已有许可可抵扣` : ''}`;
     if (!existing && licence[1] > 0 && licenceModel === 'hardware') {
@@ -110,7 +113,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     } else if (!existing && licence[1] > 0) {
       items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}`, ...from });
     }
-    if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: existing ? '升级、调优与集成' : '实施、集成与数据迁移' });
+    const implBasis = perEntity ? `：集团层面一次约${formatRange(toCurrency(perEntity.base[0] * implFactor), toCurrency(perEntity.base[1] * implFactor), currency)}，另按调研表的${perEntity.figure}${perEntity.what}，每${perEntity.measure}约${formatRange(toCurrency(perEntity.each[0] * implFactor), toCurrency(perEntity.each[1] * implFactor), currency)}` : '';
+    if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: `${existing ? '升级、调优与集成' : '实施、集成与数据迁移'}${implBasis}` });
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
     if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
@@ -371,6 +375,27 @@ function usageFor(profile: CostProfile, u: Understanding): { wan: [number, numbe
   // The planning range of one (band, as for licences), said as the amount is worked out from it.
   const [low, high] = band([...usage.yuanPerUnit]).map((x) => round(x, 2)) as [number, number];
   return { wan: [(figure.value * low) / 10_000, (figure.value * high) / 10_000], basis: `按调研表的“${figure.text}”，每${usage.unit}约¥${low}–${high}` };
+}
+
+/** A figure that counts people (子公司员工约3000人), not the entities they work for: the 人 of 法人 follows no figure. */
+const COUNTS_PEOPLE = /员工|人员|职工|店员|人数|[\d万千]\s?人/;
+
+/**
+ * The implementation where part of it is done again for each legal entity or store the intake
+ * counts (categories.yaml cost `implementationPer`): the work done once (`base`) and each entity's
+ * (`each`), in 万元, planning ranges as for licences (band) rounded as the basis shows them (in
+ * yuan), so that the item adds up from its basis; none when the intake counts none.
+ */
+function implementationPerEntity(profile: CostProfile, u: Understanding): { wan: [number, number]; base: [number, number]; each: [number, number]; figure: string; what: string; measure: string } | undefined {
+  const per = profile.implementationPer;
+  if (!per) return undefined;
+  const figure = u.model.scale.figures.find((f) => f.value > 0 && !f.occupants && per.words.some((w) => f.text.includes(w)) && !COUNTS_PEOPLE.test(f.text));
+  if (!figure) return undefined;
+  const shown = ([low, high]: [number, number]) => [low, high].map((x) => shownInRange(x * 1e4, low * 1e4, high * 1e4) / 1e4) as [number, number];
+  const base = shown(band([...per.base]));
+  const each = shown(band([...per.perUnit]));
+  const count = figure.value;
+  return { wan: [base[0] + count * each[0], base[1] + count * each[1]], base, each, figure: figure.text, what: per.what, measure: figure.text.includes('家') ? '家' : '个' };
 }
 
 /** The units a system is priced by, from its cost profile (the category's, or its scope's) and the intake. */
