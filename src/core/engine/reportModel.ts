@@ -121,6 +121,14 @@ const UnderstandingSchema = z.object({
     ),
     /** The customer's own staff, as counted (never the people who work in its premises for others). */
     internalUsers: z.number().optional(),
+    /**
+     * Why a large customer is large (set with size `large` only): its own staff (`staff`), its end
+     * users or their daily volume (`endUsers`), what it runs as a landlord (`premises`: floor area,
+     * tenants, people working in its parks) or its budget (`budget`). A landlord large by its
+     * premises alone has no large staff to assume: a per-user system for its staff is sized as a
+     * mid-size company's where the intake gives no head count (plan/costs.ts).
+     */
+    largeBy: z.array(z.enum(['staff', 'endUsers', 'premises', 'budget'])).optional(),
     sites: z.number().optional(),
   }),
   budget: z.object({

@@ -185,6 +185,17 @@ const CostProfileSchema = z
     defaultUnits: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
     /** One-time implementation and integration (万元) for a mid-size customer; scaled by size. */
     implementation: Range,
+    /**
+     * Where part of the implementation is done again for each of the customer's legal entities,
+     * stores or sites (each entity's books set up and its opening balances migrated), which the
+     * profile's own units (its finance staff) do not count: a scale figure whose text names one of
+     * `words` (85家4S店, 下属法人单位42家) gives the count, and the implementation is then `base`
+     * (万元, the work done once: the group's chart of accounts, consolidation, interfaces) plus
+     * `perUnit` (万元) for each, said with the figure and `what` (the work repeated), in place of
+     * `implementation`, which stands where the intake counts none. A figure counting people
+     * (子公司员工约3000人) counts no entity.
+     */
+    implementationPer: z.object({ words: z.array(NonEmpty).min(1), what: NonEmpty, base: Range, perUnit: Range }).strict().optional(),
     /** Infrastructure per unit per year (万元): hosts, storage, circuits. */
     infraPerUnit: Range,
     /** Operations per year as a share of the licence (support, patching, people). */

@@ -101,12 +101,19 @@ function productIssues(p: Product, world: World): EntryIssue[] {
 
 function categoryIssues(c: Category, world: World): EntryIssue[] {
   const out: EntryIssue[] = [];
-  if (c.cost) for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, c.cost[key], ['cost', key]);
+  if (c.cost) costRanges(out, c.cost, ['cost']);
   (c.scopes ?? []).forEach((x, n) => {
     refs(out, world, 'products', x.products, ['scopes', n, 'products']);
-    if (x.cost) for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, x.cost[key], ['scopes', n, 'cost', key]);
+    if (x.cost) costRanges(out, x.cost, ['scopes', n, 'cost']);
   });
   return out;
+}
+
+/** A cost profile's ranges (Range's refinement, which the JSON Schema does not keep), at `path`. */
+function costRanges(out: EntryIssue[], cost: Category['cost'], path: (string | number)[]): void {
+  for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, cost[key], [...path, key]);
+  const per = cost.implementationPer;
+  if (per) for (const key of ['base', 'perUnit'] as const) range(out, per[key], [...path, 'implementationPer', key]);
 }
 
 function industryIssues(i: Industry, world: World): EntryIssue[] {

@@ -1819,6 +1819,24 @@ describe('evaluation intakes', () => {
     for (const id of ['digiwin-t100', 'yonyou-u9-cloud']) assert.ok(maker.find((c) => c.product.id === id)?.notes.includes('专为制造业设计'), id);
   });
 
+  it("grows the finance modules' implementation with the group's entities the intake counts, with its basis", () => {
+    const implementation = (text: string) => generateReport(parseIntake(text), 0, { asOf: AS_OF }).costs!.items.find((i) => i.category === 'erp' && i.kind === 'implementation')!;
+    const fixture = readFixture('eval/dealer-group');
+    const stores85 = implementation(fixture);
+    // The group's work once (¥76–120万) and each store's books (¥0.8–1.2万), 85 of them.
+    assert.equal(stores85.assumption, '实施、集成与数据迁移：集团层面一次约¥76–120万，另按调研表的85家4S店逐家建立核算组织、迁移期初余额与并行核对，每家约¥0.8–1.2万');
+    assert.deepEqual([stores85.low, stores85.high], [(76 + 85 * 0.8) * 1e4, (120 + 85 * 1.2) * 1e4]);
+    const stores30 = implementation(fixture.replace('85家4S店', '30家4S店'));
+    assert.match(stores30.assumption, /按调研表的30家4S店/);
+    assert.deepEqual([stores30.low, stores30.high], [(76 + 30 * 0.8) * 1e4, (120 + 30 * 1.2) * 1e4]);
+    // Legal entities named as such count too; people working for them do not.
+    assert.match(implementation(fixture.replace('85家4S店，分布在6个省', '下属法人单位42家，分布在6个省')).assumption, /按调研表的下属法人单位42家逐家建立核算组织/);
+    // With no entity counted, the flat range stands, and the note says how it grows.
+    const uncounted = implementation(fixture.replace('  - 85家4S店，分布在6个省\n', '  - 子公司员工约3000人，分布在6个省\n'));
+    assert.equal(uncounted.assumption, '实施、集成与数据迁移');
+    assert.ok(uncounted.high < stores85.high, `${uncounted.high}`);
+  });
+
   it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {
     const { model } = evalReport('database-replacement');
     const items = model.costs!.items;

@@ -476,6 +476,19 @@ describe("smart-park fixture: the 8万 people working in the parks are the tenan
     assert.doesNotMatch(seats(park(withTraining)), /80000/);
     assert.match(seats(park((t) => withTraining(t).replace('园区员工约8万人', '园区员工约8万人，公司员工约450人'))), /按调研表的450名学员/);
   });
+
+  it("sizes its staff's seats as a mid-size company's: it is large by the parks it runs, not by its staff", () => {
+    const m = park((t) => withTraining(t).replace('  - 建设员工培训平台\n', '  - 建设员工培训平台\n  - 建设协同办公OA，统一审批\n'));
+    assert.deepEqual([m.understanding.scale.size, m.understanding.scale.largeBy], ['large', ['premises']]);
+    const licence = (category: string) => m.costs!.items.find((i) => i.category === category && i.kind === 'licence')!.assumption;
+    // Was 假设10000名学员 and 假设8000名内部用户: a large group's staff.
+    assert.match(licence('corporate-learning'), /假设2000名学员（调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按中型企业估算）/);
+    assert.match(licence('oa'), /假设2000名内部用户（调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按中型企业估算）/);
+    // Large by its members too (an App's 200万 registered users): a large staff is assumed, as before.
+    const members = park((t) => withTraining(t).replace('园区员工约8万人', '园区员工约8万人，园区App注册用户约200万'));
+    assert.deepEqual(members.understanding.scale.largeBy, ['endUsers', 'premises']);
+    assert.match(members.costs!.items.find((i) => i.category === 'corporate-learning' && i.kind === 'licence')!.assumption, /假设10000名学员（调研表未给出）/);
+  });
 });
 
 describe('ERP replacement fixture (SAP ECC 6.0 → a new ERP, 2,600 ERP users, ¥6000万)', () => {

@@ -700,6 +700,26 @@ describe('understand: the scale of an ERP project', () => {
   });
 });
 
+describe('understand: why a large customer is large (scale `largeBy`)', () => {
+  const scale = (...figures: string[]) => understood(['[客户行业]：地产', '- 细分领域：产业园区开发运营商', '- 业务规模：', ...figures.map((f) => `  - ${f}`)]).model.scale;
+
+  it('says whether its staff, its end users or the premises it runs make it large, each that holds', () => {
+    assert.deepEqual(scale('员工约5000人').largeBy, ['staff']);
+    assert.deepEqual(scale('会员约300万').largeBy, ['endUsers']);
+    assert.deepEqual(scale('日均访问量约200万次').largeBy, ['endUsers']);
+    // The people working in its parks are counted with what it runs, not as its end users.
+    assert.deepEqual(scale('运营产业园区8个，总建筑面积约160万平方米', '入驻企业约1200家，园区员工约8万人').largeBy, ['premises']);
+    assert.deepEqual(scale('员工约5000人', '总建筑面积约160万平方米').largeBy, ['staff', 'premises']);
+  });
+
+  it('says nothing of a customer that is not large, and names the budget that makes one large', () => {
+    const mid = scale('员工约800人');
+    assert.deepEqual([mid.size, mid.largeBy], ['mid', undefined]);
+    const budget = understood(['[客户行业]：装备制造', '- 业务规模：', '  - 用户量：ERP用户约2600人', '[预算限制]：', '- 总预算：¥6000万']).model.scale;
+    assert.deepEqual([budget.size, budget.largeBy], ['large', ['budget']]);
+  });
+});
+
 describe('understand: a small business, by its figures and by how it describes itself', () => {
   const size = (segment: string) => understood(['[客户行业]：保险', `- 细分领域：${segment}`, '- 业务规模：', '  - 自有数据中心2个，机柜约800个', '  - 分公司机房约36个']).model.scale.size;
 

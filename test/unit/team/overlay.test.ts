@@ -228,6 +228,22 @@ describe('team knowledge overlays', () => {
     });
   });
 
+  describe('a cost profile\'s implementation per entity', () => {
+    it('refuses a range whose low end is above its high end, as the cost ranges', async () => {
+      const oms = getKnowledgeBase().category('oms')!;
+      const per = (perUnit: [number, number]) => ({ ...copyEntry(oms), id: `oms-${perUnit[0]}`, cost: { ...oms.cost, implementationPer: { words: ['法人'], what: '逐家建账', base: [10, 20], perUnit } } });
+      const ws = tempWorkspace({ '.intake/knowledge/a.json': JSON.stringify({ categories: [per([2, 1])] }), '.intake/knowledge/b.json': JSON.stringify({ categories: [per([1, 2])] }) });
+      try {
+        const team = await loadTeamKnowledge({ intakeDir: ws.intakeDir, today: AS_OF });
+        assert.deepEqual(team.problems.map((p) => p.code), [TEAM_CODES.schema]);
+        assert.equal(team.kb.category('oms-2'), undefined);
+        assert.deepEqual(team.kb.category('oms-1')?.cost.implementationPer?.perUnit, [1, 2]);
+      } finally {
+        ws.remove();
+      }
+    });
+  });
+
   describe('a product\'s lacks', () => {
     it('skips an overlay whose word has a spelling of nothing, and keeps one that is well formed', async () => {
       const ws = tempWorkspace({

@@ -31,6 +31,7 @@ type CostProfile = Category['cost'];
 
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
+const SIZE_NAMES = { sme: '中小型', mid: '中型', large: '大型' } as const;
 const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', endpoints: '台终端', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
@@ -99,7 +100,10 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     if (price) teamPriced.push(pick.product.name);
     const implFactor = existing ? 0.4 : 1;
     const implSize = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : Math.min(4, Math.max(0.5, (units / Math.max(1, profile.defaultUnits[1])) ** 0.6));
-    const impl = band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
+    // Work done again for each legal entity or store the intake counts (a group's books): the
+    // work done once plus each entity's, in place of a range sized by the profile's own units.
+    const perEntity = implementationPerEntity(profile, u);
+    const impl = perEntity ? (perEntity.wan.map((x) => x * implFactor) as [number, number]) : band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
     const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : extended ? `；现有产品扩展到${extendedTo}，已有许可可抵扣` : ''}`;
     if (!existing && licence[1] > 0 && licenceModel === 'hardware') {
@@ -107,7 +111,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     } else if (!existing && licence[1] > 0) {
       items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}`, ...from });
     }
-    if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: existing ? '升级、调优与集成' : '实施、集成与数据迁移' });
+    const implBasis = perEntity ? `：集团层面一次约${formatRange(toCurrency(perEntity.base[0] * implFactor), toCurrency(perEntity.base[1] * implFactor), currency)}，另按调研表的${perEntity.figure}${perEntity.what}，每${perEntity.measure}约${formatRange(toCurrency(perEntity.each[0] * implFactor), toCurrency(perEntity.each[1] * implFactor), currency)}` : '';
+    if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: `${existing ? '升级、调优与集成' : '实施、集成与数据迁移'}${implBasis}` });
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
     if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
@@ -273,9 +278,14 @@ function teamLicence(price: TeamPrice, category: Category, profile: CostProfile,
     if (given !== undefined && given > 0) {
       units = given;
       basis = price.unit === 'core' ? `按调研表的${m.estate.nodes}台服务器×${CORES_PER_SERVER}核` : `按调研表的${round(given, 0)}${spec.word}`;
+    } else if (price.unit === 'user') {
+      // Seats for the customer's staff: a landlord large by its parks alone has a mid-size staff.
+      const staff = assumedStaff(u, size, spec.fallback);
+      units = staff.units;
+      basis = staff.size === size ? `调研表未给出，按${SIZE_NAMES[size]}规模假设` : `调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按${SIZE_NAMES[staff.size]}企业假设`;
     } else {
       units = spec.fallback[sizeIndex]!;
-      basis = `调研表未给出，按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}规模假设`;
+      basis = `调研表未给出，按${SIZE_NAMES[size]}规模假设`;
     }
   }
   const perYear = price.period === 'per-month' ? 12 : 1;
@@ -365,6 +375,27 @@ function usageFor(profile: CostProfile, u: Understanding): { wan: [number, numbe
   return { wan: [(figure.value * low) / 10_000, (figure.value * high) / 10_000], basis: `按调研表的“${figure.text}”，每${usage.unit}约¥${low}–${high}` };
 }
 
+/** A figure that counts people (子公司员工约3000人), not the entities they work for: the 人 of 法人 follows no figure. */
+const COUNTS_PEOPLE = /员工|人员|职工|店员|人数|[\d万千]\s?人/;
+
+/**
+ * The implementation where part of it is done again for each legal entity or store the intake
+ * counts (categories.yaml cost `implementationPer`): the work done once (`base`) and each entity's
+ * (`each`), in 万元, planning ranges as for licences (band) rounded as the basis shows them (in
+ * yuan), so that the item adds up from its basis; none when the intake counts none.
+ */
+function implementationPerEntity(profile: CostProfile, u: Understanding): { wan: [number, number]; base: [number, number]; each: [number, number]; figure: string; what: string; measure: string } | undefined {
+  const per = profile.implementationPer;
+  if (!per) return undefined;
+  const figure = u.model.scale.figures.find((f) => f.value > 0 && !f.occupants && per.words.some((w) => f.text.includes(w)) && !COUNTS_PEOPLE.test(f.text));
+  if (!figure) return undefined;
+  const shown = ([low, high]: [number, number]) => [low, high].map((x) => shownInRange(x * 1e4, low * 1e4, high * 1e4) / 1e4) as [number, number];
+  const base = shown(band([...per.base]));
+  const each = shown(band([...per.perUnit]));
+  const count = figure.value;
+  return { wan: [base[0] + count * each[0], base[1] + count * each[1]], base, each, figure: figure.text, what: per.what, measure: figure.text.includes('家') ? '家' : '个' };
+}
+
 /** The units a system is priced by, from its cost profile (the category's, or its scope's) and the intake. */
 function unitsFor(category: Category, profile: CostProfile, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
   const d = profile.driver;
@@ -387,7 +418,11 @@ function unitsFor(category: Category, profile: CostProfile, u: Understanding, si
     // Users are never every employee; servers bought as hardware are counted, not "a cluster";
     // and the sites a category names (工厂, 泊位, 机柜) are not whatever sites the intake counts
     // (a drinks brand's 25万家终端门店 are no plants of its one-code platform).
-    if (d === 'users' || d === 'sites' || profile.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
+    if (d === 'users') {
+      const staff = assumedStaff(u, size, profile.defaultUnits);
+      return { units: staff.units, basis: `假设${staff.units}${counted.unit}（${staff.why}）` };
+    }
+    if (d === 'sites' || profile.licenceModel === 'hardware') return { units: fallback, basis: `假设${fallback}${counted.unit}（调研表未给出）` };
   }
   if (d === 'hosts') given = m.estate.nodes;
   else if (d === 'users') given = ownUsers(category, u) ?? m.scale.internalUsers;
@@ -405,7 +440,25 @@ function unitsFor(category: Category, profile: CostProfile, u: Understanding, si
   }
   if (d === 'project') return { units: 1, basis: `按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}项目估算` };
   if (given !== undefined && given > 0) return { units: given, basis: `按调研表的${round(given, 0)}${DRIVER_NAMES[d]}` };
+  if (d === 'users' || d === 'endpoints') {
+    const staff = assumedStaff(u, size, profile.defaultUnits);
+    return { units: staff.units, basis: `假设${staff.units}${DRIVER_NAMES[d]}（${staff.why}）` };
+  }
   return { units: fallback, basis: d === 'nodes' ? `按${fallback}${DRIVER_NAMES[d]}的集群估算` : `假设${fallback}${DRIVER_NAMES[d]}（调研表未给出）` };
+}
+
+/**
+ * The staff a per-user system is sized for where the intake gives no head count: the default units
+ * of the customer's size, and why (said in brackets after the assumption). A landlord large only by
+ * what it runs (its parks' floor area, tenants and the people working in them: `largeBy` premises)
+ * has no large staff to assume: an industrial-park operator of 160万㎡ has a few hundred people,
+ * not ten thousand. It is sized as a mid-size company, and the report says so.
+ */
+function assumedStaff(u: Understanding, size: 'sme' | 'mid' | 'large', defaults: readonly number[]): { units: number; size: 'sme' | 'mid' | 'large'; why: string } {
+  const premisesOnly = size === 'large' && u.model.scale.largeBy?.length === 1 && u.model.scale.largeBy[0] === 'premises';
+  const staffSize = premisesOnly ? 'mid' : size;
+  const units = defaults[{ sme: 0, mid: 1, large: 2 }[staffSize]]!;
+  return { units, size: staffSize, why: premisesOnly ? '调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按中型企业估算' : '调研表未给出' };
 }
 
 function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, units: readonly DeferralUnit[], items: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined): Costs['budget'] {

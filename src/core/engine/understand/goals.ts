@@ -331,28 +331,33 @@ export function detectScale(facts: readonly Fact[]): UnderstandingModel['scale']
         const occupants = fig.unit === '人' && (TENANTS_STAFF.test(before) || (lets && PREMISES_STAFF.test(before)));
         figures.push({ label, value: fig.value, text, refs: [f.line + 1], ...(occupants ? { occupants: true as const } : {}) });
         measurePremises(premises, clause, fig, before, occupants);
-        if (occupants) endUsers = Math.max(endUsers, fig.value);
-        else if (fig.unit === '人' && STAFF.test(before) && !partsOfCounted) {
+        // The people in a landlord's parks, its end users, are counted with what it runs (premises).
+        if (!occupants && fig.unit === '人' && STAFF.test(before) && !partsOfCounted) {
           // "员工约7000人，研发与工艺人员约1200人": once the whole staff is counted, a group that is
           // not itself the staff of a place (门店员工, 总部员工) is a part of it.
           const whole = WHOLE_STAFF.test(before);
           if (whole || !wholeCounted) internal += fig.value;
           wholeCounted ||= whole;
         }
-        if (holdsAny(label, ['用户', '会员', '客户', '在校生', '学生', '人口', '患者', '门急诊']) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
+        if (!occupants && holdsAny(label, ['用户', '会员', '客户', '在校生', '学生', '人口', '患者', '门急诊']) && fig.unit !== '家') endUsers = Math.max(endUsers, fig.value);
         if (holdsAny(label, ['日均', '峰值'])) daily = Math.max(daily, fig.value);
         if (countsSites(clause, fig)) sites.push(fig.value);
       }
       sites.push(...countsBefore(clause, ['工厂', '院区', '场站', '电站', '风电场', '门店']), ...warehousesIn(clause));
     }
   }
-  const large = endUsers >= 1_000_000 || daily >= 1_000_000 || internal >= 3000 || runsLargePremises(premises);
+  // Why it is large, each reason that holds: sizing its staff's seats depends on it (reportModel `largeBy`).
+  const largeBy: NonNullable<UnderstandingModel['scale']['largeBy']> = [];
+  if (internal >= 3000) largeBy.push('staff');
+  if (endUsers >= 1_000_000 || daily >= 1_000_000) largeBy.push('endUsers');
+  if (runsLargePremises(premises)) largeBy.push('premises');
+  const large = largeBy.length > 0;
   // A small business by its figures, unless it describes itself as more (全国性财产保险公司 with
   // 800 racks and no head count is no SME).
   const small = figures.length > 0 && figures.every((x) => x.value < 10_000) && internal < 100 && !facts.some((f) => f.section === '客户行业' && f.fieldPath[0] === '细分领域' && LARGER_THAN_SME.test(f.value));
   const size: UnderstandingModel['scale']['size'] = large ? 'large' : small ? 'sme' : 'mid';
   const siteCount = sites.length > 0 ? sites.reduce((a, b) => a + b, 0) : undefined;
-  return { size, assumed: figures.length === 0, figures: dedupe(figures), ...(internal > 0 ? { internalUsers: internal } : {}), ...(siteCount ? { sites: siteCount } : {}) };
+  return { size, assumed: figures.length === 0, figures: dedupe(figures), ...(internal > 0 ? { internalUsers: internal } : {}), ...(large ? { largeBy } : {}), ...(siteCount ? { sites: siteCount } : {}) };
 }
 
 function dedupe(list: UnderstandingModel['scale']['figures']): UnderstandingModel['scale']['figures'] {

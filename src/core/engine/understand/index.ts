@@ -209,7 +209,10 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   // ERP's 2,600 named users are a fraction of the staff, and the products that fit it are those
   // for large groups.
   const budgetCny = budget.total ? inCny(budget.total.amount, budget.total.currency) : 0;
-  if (scale.size === 'mid' && budgetCny >= LARGE_BUDGET_CNY) scale.size = 'large';
+  if (scale.size === 'mid' && budgetCny >= LARGE_BUDGET_CNY) {
+    scale.size = 'large';
+    scale.largeBy = ['budget'];
+  }
   // The people who work in a landlord's parks (园区员工) use its App and gates: its end users too.
   const endUsers = scale.figures.some((x) => (x.occupants || holdsAny(x.label, ['用户', '会员', '客户', '在校生', '患者', '门急诊', '个人客户', '业主'])) && x.value >= 1000);
   if (endUsers || /个人信息|个人数据|隐私|PIPL|GDPR|患者|学生|实名/.test(all)) data.add('personal');
