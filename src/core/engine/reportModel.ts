@@ -93,6 +93,12 @@ const UnderstandingSchema = z.object({
         refs: Refs,
       }),
     ),
+    /**
+     * The systems and components the customer runs, as its 基础设施现状 lines write them
+     * ("致远OA", "AutoCAD", "自研POS"), known to the knowledge base or not; `covers`: the
+     * estate entries (family or product ids) each names.
+     */
+    systems: z.array(z.object({ name: z.string(), covers: z.array(z.string()), refs: Refs })),
     nodes: z.number().optional(),
     dataTb: z.number().optional(),
     /** The intake asks to move to or add a cloud it does not use yet: other clouds are then not ruled out. */

@@ -677,9 +677,10 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: ['xinchuang-preferred', 'no-public-cloud'],
     // Documenso proposed in option B for seals on drawings, which need a CA licensed in China;
-    // a Windows file share read as a Windows desktop of no version; "该类暂无成熟国产产品".
+    // a Windows file share read as a Windows desktop of no version (the share is named as
+    // written, Windows共享盘); "该类暂无成熟国产产品".
     excluded: [['docusign', 'constraint'], ['bestsign', 'constraint'], ['documenso', 'compliance']],
-    absent: ['工程项目管理', '农民工', '人力资源和社会保障部', '合同类型', '需进一步澄清', 'Documenso', '、Windows', '暂无成熟国产产品'],
+    absent: ['工程项目管理', '农民工', '人力资源和社会保障部', '合同类型', '需进一步澄清', 'Documenso', '、Windows、', '、Windows。', '暂无成熟国产产品'],
     lifecycle: [],
     verdict: 'tight',
     timeline: 'design-collab-rollout',
@@ -1540,7 +1541,8 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['vsphere 6.7 past', 'windows-client 10 past'],
     verdict: 'tight',
     timeline: 'security-programme',
-    present: ['奇安信 天擎终端安全管理系统', '准入', '补丁灰度分批分发', 'Windows与国产操作系统终端', '统信UOS桌面专业版'],
+    // The terminals' 统信UOS as the customer writes it, not its server edition (absent).
+    present: ['奇安信 天擎终端安全管理系统', '准入', '补丁灰度分批分发', 'Windows与国产操作系统终端', '主要组件长亮核心、Windows 10、统信UOS。'],
   },
 };
 

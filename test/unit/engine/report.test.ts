@@ -191,7 +191,8 @@ describe('report engine (seed intakes)', () => {
       const m = retail();
       assert.deepEqual(m.lifecycle.map((l) => l.family), ['redis']);
       const b = retailBody();
-      assert.ok(b.includes('阿里云 PolarDB（兼容MySQL 8.0）'), b.slice(0, 800));
+      // Named as the customer writes it: the 8.0 is PolarDB's edition, not a MySQL 8.0 release.
+      assert.ok(b.includes('主要组件PolarDB MySQL 8.0、'), b.slice(0, 800));
       for (const bad of ['MySQL 8.0（2026-04-30）', 'MySQL 8.4']) assert.ok(!b.includes(bad), bad);
     });
 

@@ -30,7 +30,7 @@ function isEditionLetter(c: string | undefined): boolean {
  */
 const TARGET_BEFORE = /(?:升级|迁移|切换|过渡|替换|更换)(?:到|至|为)$|(?:计划|拟|准备|将)[^，；。]{0,8}(?:升级|迁移|切换)$/;
 
-function namedAsTarget(text: string, start: number): boolean {
+export function namedAsTarget(text: string, start: number): boolean {
   return TARGET_BEFORE.test(text.slice(Math.max(0, start - 14), start).trimEnd());
 }
 
@@ -46,7 +46,7 @@ function triedAndDropped(text: string, at: number): boolean {
 }
 
 /** Whether the words right after a family's alias make it another product ("Windows AD"). */
-function namesAnother(text: string, hit: { end: number; value: EstateName }): boolean {
+export function namesAnother(text: string, hit: { end: number; value: EstateName }): boolean {
   if (hit.value.kind !== 'family') return false;
   const words = hit.value.family.notBefore;
   if (!words) return false;

@@ -13,6 +13,7 @@ import type { UnderstandingModel } from '../reportModel';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { detectConstraints, detectTried } from './constraints';
 import { detectEstate } from './estate';
+import { currentSystems } from './systems';
 import { detectGoals, detectPains, detectScale, detectSla } from './goals';
 import { detectCoreSystem, detectIndustry } from './industry';
 import { detectBudget, detectLosses } from './money';
@@ -299,7 +300,7 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
     industry: industry.model,
     coreSystem: core.core,
     statedSystems: core.stated,
-    estate: { clouds: places.clouds, onPrem: places.onPrem, products: estate.products, ...(estate.nodes ? { nodes: estate.nodes } : {}), ...(estate.dataTb !== undefined ? { dataTb: estate.dataTb } : {}), newCloudRequested: places.newCloudRequested, ...(places.targetClouds.length > 0 ? { targetClouds: places.targetClouds } : {}) },
+    estate: { clouds: places.clouds, onPrem: places.onPrem, products: estate.products, systems: currentSystems(usable, estate.products, kb, new Set(places.onPrem.flatMap((o) => o.refs))), ...(estate.nodes ? { nodes: estate.nodes } : {}), ...(estate.dataTb !== undefined ? { dataTb: estate.dataTb } : {}), newCloudRequested: places.newCloudRequested, ...(places.targetClouds.length > 0 ? { targetClouds: places.targetClouds } : {}) },
     triedAndFailed: tried,
     constraints: constraints.constraints,
     locations: places.locations,

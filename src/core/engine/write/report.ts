@@ -60,6 +60,9 @@ export function writeReport({ model, u, hits }: WriteInput): { sections: Section
 // ---------------------------------------------------------------- 业务需求分析
 
 
+/** How many current systems the 现状 line names before 等. */
+const MAX_CURRENT_SYSTEMS = 8;
+
 function requirements(model: ReportModel, u: Understanding): ReportModel['sections'][number]['blocks'] {
   const m = u.model;
   const items: Point[] = [];
@@ -103,9 +106,17 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   // A version written after the customer's own name for a product is that name's ("卫宁HIS 5.0" is
   // no "卫宁健康 WiNEX 5.0"): said with it.
   const ownVersion = (p: (typeof m.estate.products)[number]) => p.version !== undefined && p.product !== undefined && !p.name.toLowerCase().includes(p.written.toLowerCase());
-  const versions = m.estate.products.filter((p) => !m.estate.onPrem.some((o) => o.text.includes(p.written))).map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : ownVersion(p) ? writtenLabel(p) : estateLabel(p)));
+  // The systems as the customer writes them (致远OA, AutoCAD, 自研POS), known or not; then the
+  // known products its other lines name (an aside, a pain, a debt), as before.
+  const covered = new Set(m.estate.systems.flatMap((s) => s.covers));
+  const said = estate.join('；');
+  const written = m.estate.systems.map((s) => s.name).filter((name) => !said.includes(name));
+  const others = m.estate.products.filter((p) => !covered.has(p.family ?? p.product ?? '') && !m.estate.onPrem.some((o) => o.text.includes(p.written)));
+  // One in brackets on a line the customer's systems are named on ("卫宁HIS 5.0（Oracle 11g）") is in its words too.
+  const systemLines = new Set(m.estate.systems.flatMap((s) => s.refs));
+  const versions = [...written, ...others.map((p) => (p.product && ownName(p.product) ? currentName(u, p.product) : ownVersion(p) || p.refs.some((r) => systemLines.has(r)) ? writtenLabel(p) : estateLabel(p)))];
   if (estate.length > 0 || versions.length > 0) {
-    items.push(labelled('现状', `${[estate.join('；'), versions.length > 0 ? `主要组件${enumerate(versions, 6)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.products.flatMap((p) => p.refs)]));
+    items.push(labelled('现状', `${[said, versions.length > 0 ? `主要组件${enumerate(versions, MAX_CURRENT_SYSTEMS)}` : ''].filter(Boolean).join('；')}。`, [...m.estate.clouds.flatMap((c) => c.refs), ...m.estate.onPrem.flatMap((o) => o.refs), ...m.estate.systems.flatMap((s) => s.refs), ...m.estate.products.flatMap((p) => p.refs)]));
   }
   const constraints = m.constraints.filter((c) => c.kind !== 'keep-system').map((c) => c.text);
   const kept = keptAndIntegrated(u).map((x) => x.name);
