@@ -40,7 +40,7 @@ const OWN_BUILD_AFTER = /^([^，；。为]{1,10})为(自研|自建)$/;
  */
 const CLAUSE = /[无没未不缺只仅靠各在由被将需加]|部分|依赖|难以|要求|使用|运行|部署|覆盖|手工|手动|人工|电话|微信群|混乱|问题|导致|经常|计划|正在|试点|试用|维护|开发|采集|隔离|互联|集群|架构|模式|并存|混合/;
 /** A figure, where an item's name ends: "共享盘约60TB", "每店1台收银机", "2019年采购". */
-const FIGURE = /约\d|\d+(?:\.\d+)?\s?(?:TB|PB|GB|台|个|套|人|种|家|万|亿|%|年|小时|分钟|秒|ms|TPS|QPS|[MG]bps)/i;
+const FIGURE = /约\d|(?<!\d)\d+(?:\.\d+)?\s?(?:TB|PB|GB|台|个|套|人|种|家|万|亿|%|年|小时|分钟|秒|ms|TPS|QPS|[MG]bps)/i;
 /** The last words of a name of a system. */
 const SYSTEM_WORD = /(?:系统|平台|软件|核心|盘|库)$/;
 /** A key that names a kind of system: "OA", "HR系统", "视频监控", "设计软件"; "办公", "支付" and "渠道" do not. */
