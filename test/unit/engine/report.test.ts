@@ -279,6 +279,13 @@ describe('report engine (seed intakes)', () => {
       assert.ok(budget && !budget.statement.includes('分布式数据库'), budget?.statement);
     });
 
+    it('keeps the upgrade path of a database that serves a system the domestic requirement does not name (MySQL 5.7 of the CRM)', () => {
+      const m = brokerage();
+      const mysql = m.lifecycle.find((l) => l.family === 'mysql');
+      assert.match(mysql!.upgrade, /^升级到MySQL 8\.4 LTS/);
+      assert.match(m.lifecycle.find((l) => l.family === 'oracle-db')!.upgrade, /^迁移到国产数据库/);
+    });
+
     it('sums up its understanding in the appendix by names a customer reads, not the engine\'s ids', () => {
       const md = renderMarkdown(brokerage(), { refs: false });
       const line = md.split('\n').find((l) => l.startsWith('理解摘要：'));
@@ -286,8 +293,27 @@ describe('report engine (seed intakes)', () => {
     });
   });
 
+  describe('government fixture (一网通办, full 信创, 达梦DM8 beside MySQL 5.7)', () => {
+    const government = () => generateReport(parseIntake(readFixture('eval/government')), 0, { asOf: AS_OF });
+
+    it('moves the MySQL 5.7 to the domestic database the customer already runs, never to MySQL 8.4', () => {
+      const m = government();
+      const mysql = m.lifecycle.find((l) => l.family === 'mysql');
+      assert.equal(mysql!.upgrade, '迁移到已在用的达梦数据库 DM8');
+      const body = bodyOf(renderMarkdown(m, { refs: false }));
+      assert.ok(!body.includes('MySQL 8.4'), 'no MySQL upgrade under full 信创');
+      assert.match(body, /MySQL 5\.7：迁移到已在用的达梦数据库 DM8。/);
+      assert.match(body, /迁移到已在用的达梦数据库 DM8；迁移前在测试环境验证兼容性并准备回退方案。/);
+    });
+  });
+
   describe('telecom fixture (省级广电 BSS, 数据库国产化)', () => {
     const telecom = () => generateReport(parseIntake(readFixture('eval/telecom')), 0, { asOf: AS_OF });
+
+    it('moves the MySQL 5.7 it runs to a domestic database, since every database is to be domestic', () => {
+      const mysql = telecom().lifecycle.find((l) => l.family === 'mysql');
+      assert.match(mysql!.upgrade, /^迁移到国产数据库/);
+    });
 
     it('builds the BSS, answers billing, catalogue and bill pains with their rules, and times a parallel billing run', () => {
       const m = telecom();

@@ -5,7 +5,7 @@
  */
 import type { LifecycleFinding } from '../reportModel';
 import type { Understanding } from '../understand';
-import { productMustBeDomestic } from './domestic';
+import { domesticRequirement, productMustBeDomestic } from './domestic';
 import { movesToCloudService } from './cloudMove';
 import { isReplaced } from './replaced';
 import { replacementOf } from './replacements';
@@ -60,7 +60,7 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // replaces is likely that application's, which the intake does not say: the advice says both.
     // Not where the line says more ("网络教学平台使用MySQL 5.7", "MySQL 5.7（小程序）").
     const likely = !retires && !migrates && !replaced && !p.serves && !p.servesWritten && p.refs.every((line) => onlyAProduct(u, line)) ? soleReplacedApplication(u, product) : undefined;
-    const ownPath = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || productMustBeDomestic(family.product, u)) ? family.xinchuangUpgrade : family.upgrade;
+    const ownPath = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || (productMustBeDomestic(family.product, u) && !servesOutsideRequirement(u, product, p))) ? domesticMove(u, product, family.xinchuangUpgrade) : family.upgrade;
     const upgrade =
       retires
         ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
@@ -79,6 +79,37 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
 /** Whether the project itself takes the component away: it goes with the system replaced, or is replaced. */
 export function goesAway(l: LifecycleFinding): boolean {
   return l.retiresWith !== undefined || l.replaced === true;
+}
+
+/**
+ * Whether a requirement that one layer be domestic names the systems it holds for ("核心交易系统
+ * 数据库国产化") and the component serves another ("MySQL 5.7（CRM）"): that component keeps its
+ * own upgrade path. A requirement that names no system ("数据库国产化") holds for every one.
+ */
+function servesOutsideRequirement(u: Understanding, product: { categories: readonly string[] } | undefined, p: EstateProduct): boolean {
+  if (!product || p.servesWritten === undefined) return false;
+  const index = knowledgeIndex(u.kb, 'business-categories');
+  const served = index.find(p.servesWritten).map((h) => h.value.id);
+  if (served.length === 0) return false;
+  const scope = product.categories.flatMap((c) => {
+    const requirement = domesticRequirement(c, u);
+    return requirement ? index.find(requirement.text).map((h) => h.value.id) : [];
+  });
+  return scope.length > 0 && !served.some((id) => scope.includes(id));
+}
+
+/**
+ * The domestic move for a foreign `product` under 信创: to the domestic product of its kind the
+ * customer already runs, where there is one ("MySQL 5.7" beside "达梦DM8": 迁移到已在用的达梦
+ * 数据库 DM8), rather than the family's list of domestic products to choose from.
+ */
+function domesticMove(u: Understanding, product: { categories: readonly string[] } | undefined, path: string): string {
+  if (!product) return path;
+  const inUse = u.model.estate.products.find((e) => {
+    const own = e.product ? u.kb.product(e.product) : undefined;
+    return own !== undefined && own.origin === 'cn' && own.xinchuang.adapted && own.categories.some((c) => product.categories.includes(c));
+  });
+  return inUse ? `迁移到已在用的${inUse.name}` : path;
 }
 
 /** Whether the component has an upgrade of its own to schedule: it neither goes away nor is upgraded as it moves to a cloud service. */

@@ -63,7 +63,8 @@ function lifecycleMitigation(lifecycle: readonly LifecycleFinding[]): string {
   const going = lifecycle.filter(goesAway);
   if (lifecycle.length === 1) {
     const l = lifecycle[0]!;
-    return going.length > 0 ? `${swapSuffix(l.upgrade, '。')}。` : `${swapSuffix(l.upgrade, '。')}；升级前在测试环境验证兼容性并准备回退方案。`;
+    // A move to another product ("迁移到国产数据库…") is tested before the move, not before an upgrade.
+    return going.length > 0 ? `${swapSuffix(l.upgrade, '。')}。` : `${swapSuffix(l.upgrade, '。')}；${l.upgrade.startsWith('迁移') ? '迁移' : '升级'}前在测试环境验证兼容性并准备回退方案。`;
   }
   const scheduled = '逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。';
   if (going.length === 0) return scheduled;
