@@ -155,7 +155,9 @@ const EXPECTED: Record<string, Expectation> = {
       ['azure-iot-hub', 'cloud'],
       ['huawei-iotda', 'cloud'],
     ],
-    absent: ['Oracle OTM', 'Azure', '华为云', '阿里云'],
+    // A contract carrier and city distributor, no parcels, no border, no aircraft: the postal,
+    // customs and civil aviation regulators were listed for every logistics customer.
+    absent: ['Oracle OTM', 'Azure', '华为云', '阿里云', '国家邮政局', '海关总署', '民用航空局'],
     lifecycle: ['kafka 2.8 past', 'mysql 5.7 past', 'vsphere 7.0 past'],
     verdict: 'tight',
     timeline: 'logistics',
@@ -540,11 +542,12 @@ const EXPECTED: Record<string, Expectation> = {
     excluded: [],
     // A CRM for on-time delivery, the goal and pains sent to clarification, a migration's phases,
     // and the S/4HANA it plans to move to listed as what it runs.
-    absent: ['需进一步澄清', 'CRM', '以时效与进度透明', '试点迁移', 'SAP S/4HANA、'],
+    // The MES it keeps was said to be what the plan "optimises around" (围绕它优化), which it does not.
+    absent: ['需进一步澄清', 'CRM', '以时效与进度透明', '试点迁移', 'SAP S/4HANA、', '围绕它'],
     lifecycle: [],
     verdict: 'within',
     timeline: 'aps-rollout',
-    present: ['有限产能', '齐套', '可承诺交期', '永凯', '排程主数据', '并行排产', '标准接口', '月均停线30小时'],
+    present: ['有限产能', '齐套', '可承诺交期', '永凯', '排程主数据', '并行排产', '标准接口', '月均停线30小时', '现有系统保留，本期新建高级计划与排程（APS）并与它对接', '新建高级计划与排程（APS），与现有MES（制造执行）对接、不替换它'],
   },
   'customs-compliance': {
     // An electronics contract manufacturer in a 综合保税区: bonded ledgers kept in Excel, declarations
@@ -714,7 +717,7 @@ const EXPECTED: Record<string, Expectation> = {
     // ("车间执行与追溯分散"), and the QMS goal, 8D and SPC sent to clarification.
     // SAP QM proposed for its ERP vendor although the customer's SPC and 8D need its add-ons; a
     // first IATF certification scheduled for a supplier that delivers to carmakers (it holds one).
-    absent: ['MES：', '车间执行', '是否替换待与客户确认', '需进一步澄清', '偏差与CAPA', 'Veeva', 'TrackWise', 'MasterControl', '注意SPC、8D与APQP', '（以SAP S/4HANA 质量管理为例）', '安排两阶段审核'],
+    absent: ['MES：', '车间执行', '是否替换待与客户确认', '需进一步澄清', '偏差与CAPA', 'Veeva', 'TrackWise', 'MasterControl', '注意SPC、8D与APQP', '（以SAP S/4HANA 质量管理为例）', '安排两阶段审核', '围绕它'],
     lifecycle: [],
     verdict: 'within',
     timeline: 'mfg-qms-rollout',
@@ -849,7 +852,8 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['vsphere 7 past'],
     verdict: 'over',
     timeline: 'plm-rollout',
-    present: ['华天软件 InforCenter PLM', '生产与采购只能看到发布版', 'MBOM在PLM中按工艺由EBOM重构', '按BOM反查', '阶段门', '先定编码规则', '选定试点产品线'],
+    // The lead kept the deadline and dropped its verb: "以18个月内PLM平台，…为主线".
+    present: ['华天软件 InforCenter PLM', '生产与采购只能看到发布版', 'MBOM在PLM中按工艺由EBOM重构', '按BOM反查', '阶段门', '先定编码规则', '选定试点产品线', '以18个月内建成PLM平台，统一图文档、BOM与工程变更管理为主线'],
   },
   warehouse: {
     // An appliance maker's WMS for seven regional warehouses, its ERP SAP S/4HANA.
@@ -1298,7 +1302,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: [],
     verdict: 'over',
     timeline: 'cold-chain-rollout',
-    present: ['精创电气 冷链温湿度监测', 'Sensitech 冷链监测', '不替换现有WMS', '疫苗管理法', '不少于3名责任人', '扫描追溯码与保温箱', '验证管理', '同时在途的箱子', '试点冷库与线路验证', '国家药品监督管理局'],
+    present: ['精创电气 冷链温湿度监测', 'Sensitech 冷链监测', '新建冷链温湿度监测平台，与现有WMS（GSP仓储、冷链与追溯码）对接、不替换它', '疫苗管理法', '不少于3名责任人', '扫描追溯码与保温箱', '验证管理', '同时在途的箱子', '试点冷库与线路验证', '国家药品监督管理局'],
   },
   'energy-management': {
     // A parts maker's energy management for four plants: only main meters, readings taken at the

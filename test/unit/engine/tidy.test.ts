@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { goalClauses, tidy, withoutDeadline } from '../../../src/core/engine/text/restate';
 import { trimEndOf } from '../../../src/core/engine/text/trim';
+import { leadingDeadlineVerb } from '../../../src/core/engine/text/deadlines';
 
 const LEAD_INS = ['导致', '造成', '具体问题', '问题现象', '已尝试', '尝试', '实现', '达成', '完成', '确保'];
 
@@ -41,5 +42,15 @@ describe('a goal without its leading deadline', () => {
     assert.equal(withoutDeadline('主要接口6个月内迁移到平台'), '主要接口迁移到平台');
     // An occasion the deadline dates goes with it.
     assert.equal(withoutDeadline('下学期开学前（6个月内）完成无线全覆盖'), '无线全覆盖');
+  });
+
+  it('gives back the verb the deadline took, for a lead that writes the deadline back ("18个月内建成PLM平台")', () => {
+    assert.equal(leadingDeadlineVerb('18个月内建成PLM平台，统一图文档、BOM与工程变更管理'), '建成');
+    assert.equal(leadingDeadlineVerb('在6个月内完成迁移'), '完成');
+    assert.equal(leadingDeadlineVerb('2027年6月底前实现集团会计资料电子化归档'), '实现');
+    // None taken, none given: the clause keeps its own verb ("上线"), or starts with its subject.
+    assert.equal(leadingDeadlineVerb('9个月内上线高级计划排程（APS）'), '');
+    assert.equal(leadingDeadlineVerb('主要接口半年内完成迁移'), '');
+    assert.equal(leadingDeadlineVerb('建设冷链全程温湿度监测平台'), '');
   });
 });

@@ -859,6 +859,23 @@ describe('understand: a group\'s HR and OA', () => {
     assert.notEqual(room.model.coreSystem.category, 'cold-chain-monitoring');
   });
 
+  it('lists for a logistics customer only the regulators of the trade it names: post for parcels, customs at the border, CAAC for air cargo', () => {
+    const regulators = (segment: string) => {
+      const u = understood(['[客户行业]：物流', `- 细分领域：${segment}`]);
+      assert.equal(u.model.industry.id, 'logistics', segment);
+      return applicableRegulation(u).regulations.filter((r) => r.kind === 'regulator').map((r) => r.name);
+    };
+    const carrier = regulators('合同物流与城配（快消与家电客户）');
+    assert.ok(carrier.includes('交通运输部'), carrier.join('、'));
+    for (const name of ['国家邮政局', '海关总署', '中国民用航空局（航空货运）']) assert.ok(!carrier.includes(name), name);
+    assert.ok(regulators('快递与同城配送').includes('国家邮政局'));
+    assert.ok(!regulators('快递与同城配送').includes('海关总署'));
+    assert.ok(regulators('跨境电商物流与报关').includes('海关总署'));
+    assert.ok(regulators('集装箱码头').includes('海关总署'));
+    assert.ok(!regulators('集装箱码头').includes('国家邮政局'));
+    assert.ok(regulators('航空货运代理').includes('中国民用航空局（航空货运）'));
+  });
+
   it('reads a drinks brand as consumer goods, not a retailer: its channel (DMS/SFA) the core system, no customs or payments regulator', () => {
     for (const industry of ['快消', '快消品（饮料）', '食品饮料']) {
       const u = understood([`[客户行业]：${industry}`, '- 细分领域：区域性饮料品牌，一级经销商约600家']);

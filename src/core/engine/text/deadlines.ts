@@ -45,9 +45,9 @@ export const BY_DATE = new RegExp(`${CALENDAR_DATE}${BEFORE}?`);
 /**
  * A goal's leading deadline, by a count of months or years (YEARS: as understand/goals.ts reads them) or by
  * the calendar: "18个月内（建成）", "2年内（建成）", "1.5年内", "一年内", "2027年底前（完成）", after
- * what comes before it in the clause (group 1).
+ * what comes before it in the clause (group 1), and the verb it takes along (group `verb`).
  */
-const LEADING_DEADLINE = new RegExp(`^([^，；]{0,12}?)(?:\\d{1,2}个?月内|${YEAR_COUNT}\\s?年内|${CHINESE_COUNT_DEADLINE.source}|${CALENDAR_DATE}${BEFORE})[）)]?(?:实现|完成|达成|建成)?`);
+const LEADING_DEADLINE = new RegExp(`^([^，；]{0,12}?)(?:\\d{1,2}个?月内|${YEAR_COUNT}\\s?年内|${CHINESE_COUNT_DEADLINE.source}|${CALENDAR_DATE}${BEFORE})[）)]?(?<verb>实现|完成|达成|建成)?`);
 
 /**
  * What comes before a deadline that goes with it: a word of intent ("在6个月内", "力争"), or an
@@ -59,4 +59,14 @@ const WITH_THE_DEADLINE = /^(?:在|于|力争|争取|计划|预计|要求|目标
 /** A goal's clause without its leading deadline, its subject kept: "主要接口半年内迁移到平台" → "主要接口迁移到平台". */
 export function withoutLeadingDeadline(text: string): string {
   return text.replace(LEADING_DEADLINE, (_whole, before: string) => (WITH_THE_DEADLINE.test(before) ? '' : before));
+}
+
+/**
+ * The verb a goal's leading deadline takes with it ("18个月内建成PLM平台" → "建成"), where the
+ * clause then starts with what is built: a lead that writes the deadline back before the clause
+ * writes the verb back too ("18个月内建成PLM平台", not "18个月内PLM平台"). Empty otherwise.
+ */
+export function leadingDeadlineVerb(text: string): string {
+  const m = LEADING_DEADLINE.exec(text);
+  return m && WITH_THE_DEADLINE.test(m[1] ?? '') ? (m.groups?.verb ?? '') : '';
 }

@@ -24,6 +24,7 @@ import { enumerate, heading, joinItems, labelled, list, note, Once, paragraph, p
 import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
+import { leadingDeadlineVerb } from '../text/deadlines';
 import { holdsAny } from '../../text/holdsAny';
 import { endsWithOneOf, startsWithAny, swapPrefix, swapSuffix } from '../../text/affix';
 import { estateLabel, writtenLabel } from '../understand/estate';
@@ -87,7 +88,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
       ? coreBesideThePoint(u)
         ? ''
         : '核心业务系统未能从调研表判断（见下一步建议）'
-      : `${core.basis === 'segment' && !core.inScope && (leftAlone || u.traits.has('database-replacement')) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : projectSystem ? '' : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner || '，'}现有系统是否替换待与客户确认，方案给出替换选型` : leftAlone ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('database-replacement') ? `${joiner || '，'}应用本期不替换，替换其下的数据库` : u.traits.has('cloud-migration') ? `${joiner || '，'}现有系统随迁上云，本期不替换` : `${joiner || '，'}现有系统本期不替换，方案围绕它做优化与集成`}`;
+      : `${core.basis === 'segment' && !core.inScope && (leftAlone || u.traits.has('database-replacement')) ? '按细分领域推断，' : ''}${coreSubject}${core.inScope ? (core.kept ? `${joiner}保留现有厂商并在其上升级` : projectSystem ? '' : `${joiner}是本期建设的重点`) : core.basis === 'industry' ? '（按行业推断，待确认）' : replacesCore(model, u) ? `${joiner || '，'}现有系统是否替换待与客户确认，方案给出替换选型` : leftAlone ? `${joiner || '，'}本期方案不涉及它` : u.traits.has('database-replacement') ? `${joiner || '，'}应用本期不替换，替换其下的数据库` : u.traits.has('cloud-migration') ? `${joiner || '，'}现有系统随迁上云，本期不替换` : newBesideCore(model, core.category).length > 0 ? `${joiner || '，'}现有系统保留，本期新建${enumerate(newBesideCore(model, core.category), 3)}并与它对接` : `${joiner || '，'}现有系统本期不替换，方案围绕它做优化与集成`}`;
   const scale = m.scale.figures.length > 0 ? `规模：${enumerate(m.scale.figures.map((f) => f.text), 4)}` : '';
   const about = [coreText, scale].filter(Boolean).join('；');
   items.push(labelled('客户与核心业务', `${industry}。${about}${about ? '。' : ''}`, [...m.industry.refs, ...core.refs, ...m.scale.figures.flatMap((f) => f.refs)]));
@@ -191,22 +192,34 @@ const LEAD_GOAL_MAX = 40;
  * customer did not write; a first clause too long for the lead is cut at a boundary, and a list
  * cut short says so (…等).
  */
-function leadGoal(by: string, clauses: readonly string[], whole: string): string {
+function leadGoal(by: string, clauses: readonly string[], whole: string, verb = ''): string {
+  // The verb written back after the deadline (leadingDeadlineVerb) does not count against the
+  // length: it restores the customer's words, and should not push out a clause that fitted.
+  const max = LEAD_GOAL_MAX + verb.length;
+  const at = `${by}${verb}`;
   const first = clauses[0];
   if (first === undefined) return clip(`${by}${whole}`, LEAD_GOAL_MAX, '，；。,;、');
-  const opened = `${by}${first}`;
-  if (opened.length > LEAD_GOAL_MAX) {
-    const cut = clip(opened, LEAD_GOAL_MAX, '，；。,;、');
+  const opened = `${at}${first}`;
+  if (opened.length > max) {
+    const cut = clip(opened, max, '，；。,;、');
     return opened[cut.length] === '、' ? `${cut}等` : cut;
   }
   const taken = [first];
   for (const c of clauses.slice(1)) {
-    if (`${by}${joinItems([...taken, c], '，')}`.length > LEAD_GOAL_MAX) break;
+    if (`${at}${joinItems([...taken, c], '，')}`.length > max) break;
     taken.push(c);
   }
-  return `${by}${joinItems(taken, '，')}`;
+  return `${at}${joinItems(taken, '，')}`;
 }
 
+
+/**
+ * The business systems the plan builds beside the customer's core system (an APS or a QMS beside
+ * the MES it keeps): what the report says the project is, rather than optimising the core.
+ */
+function newBesideCore(model: Pick<ReportModel, 'plan'>, coreCategory: string | undefined): string[] {
+  return (model.plan?.systems ?? []).filter((x) => x.role === 'core' && x.category !== coreCategory).map((x) => x.name);
+}
 
 function solution(model: ReportModel, u: Understanding): ReportModel['sections'][number]['blocks'] {
   const blocks: ReportModel['sections'][number]['blocks'] = [];
@@ -216,13 +229,18 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const main = u.model.mainGoal;
   // "18个月内…", "2027年底前…".
   const by = u.model.deadline.months ? (u.model.deadline.text.endsWith('前') ? u.model.deadline.text : `${u.model.deadline.text}内`) : '';
-  const goal = main ? leadGoal(by, goalClauses(main.text), tidy(main.text)) : '';
+  // The verb the deadline took with it goes back with the deadline ("18个月内建成PLM平台").
+  const goal = main ? leadGoal(by, goalClauses(main.text), tidy(main.text), by ? leadingDeadlineVerb(tidy(main.text)) : '') : '';
   const keptCore = u.kept.find((k) => k.category === core.category)?.name;
-  const builds = systems.filter((x) => x.role === 'core' && x.category !== core.category).map((x) => x.name);
+  const builds = newBesideCore(model, core.category);
+  // A system built beside the kept core (an APS or a QMS beside the MES) is connected to it; the
+  // core itself is not what the plan optimises, so the new system is named first.
+  const beside = !core.inScope && !replacesCore(model, u) && builds.length > 0 && core.basis !== 'unknown' && core.basis !== 'industry' && !planLeavesCoreAlone(model, u) && !u.traits.has('database-replacement') && !u.traits.has('cloud-migration');
   const how = [
+    beside ? `新建${enumerate(builds, 3)}` : '',
     // A core system only inferred from the industry may not exist: nothing is said of keeping it.
-    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' && core.basis !== 'industry' && !planLeavesCoreAlone(model, u) ? (u.traits.has('database-replacement') ? '应用不变、替换其下的数据库' : u.traits.has('cloud-migration') ? `现有${core.name}随迁上云、不替换` : `不替换现有${core.name}，围绕它优化`) : '',
-    builds.length > 0 ? `新建${enumerate(builds, 3)}` : '',
+    core.inScope ? (core.kept ? `保留现有${keptCore ?? core.name}并在其上升级` : `先建设${core.name}`) : replacesCore(model, u) ? '' : core.basis !== 'unknown' && core.basis !== 'industry' && !planLeavesCoreAlone(model, u) ? (u.traits.has('database-replacement') ? '应用不变、替换其下的数据库' : u.traits.has('cloud-migration') ? `现有${core.name}随迁上云、不替换` : beside ? `与现有${core.name}对接、不替换它` : `不替换现有${core.name}，围绕它优化`) : '',
+    builds.length > 0 && !beside ? `新建${enumerate(builds, 3)}` : '',
     // Said after what the goal needs: the replacement is the customer's call (see the clarifications).
     replacesCore(model, u) ? `现有${core.name}是否替换待与客户确认，方案中给出替换选型` : '',
   ].filter(Boolean);
