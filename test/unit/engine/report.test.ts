@@ -16,7 +16,7 @@ import { extractFacts } from '../../../src/core/facts/facts';
 import { engineFindings } from '../../../src/core/engine/findings';
 import { choosePicks, SHOWN_NOTES } from '../../../src/core/engine/plan/picks';
 import { understand } from '../../../src/core/engine/understand';
-import { repeatedSentences, AS_OF } from './helpers';
+import { evalReport, repeatedSentences, AS_OF } from './helpers';
 import { ESTIMATE_PRECISION, lowEndOverrun } from '../../../src/core/engine/plan/costs';
 
 const seed = () => parseIntake(readSeed());
@@ -790,6 +790,46 @@ describe('regulation: the authority of what the plan builds, whatever the indust
     // A manufacturer whose plan has no tax platform.
     const mes = regulators('manufacturing');
     assert.ok(mes.some((r) => r.name === '工业和信息化部') && !mes.some((r) => r.name === '国家税务总局'), mes.map((r) => r.name).join('、'));
+  });
+});
+
+describe("regulation: a financial institution's own laws and sector standards", () => {
+  const frameworks = (name: string, edit: (text: string) => string = (t) => t) =>
+    generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF }).regulations.filter((r) => r.kind === 'framework');
+  const line = (name: string) => evalReport(name).body.split('\n').find((l) => l.includes('**合规与监管**'))!;
+
+  it('lists the 反洗钱法 a bank cites, first among what it named, and says what it asks in 关键特性', () => {
+    const aml = frameworks('anti-money-laundering').find((r) => r.id === 'aml-law');
+    assert.equal(aml?.basis, 'stated');
+    assert.deepEqual(aml!.refs, [30]);
+    assert.match(line('anti-money-laundering'), /合规与监管\*\*：网络安全等级保护2\.0、反洗钱法、个人信息保护法/);
+    assert.match(evalReport('anti-money-laundering').body, /反洗钱法（2024年修订）\*\*：2025-01-01起施行，.*中国反洗钱监测分析中心/);
+  });
+
+  it('does not bring the 反洗钱法 into a bank report whose intake does not name it', () => {
+    for (const name of ['bank', 'mobile-banking', 'credit-management']) assert.ok(!frameworks(name).some((r) => r.id === 'aml-law'), name);
+  });
+
+  it("names a broker's backup standard by its current edition, and brings in the CSRC's security measures", () => {
+    const list = frameworks('securities');
+    const backup = list.find((r) => r.id === 'sf-backup-capability');
+    assert.equal(backup?.basis, 'stated');
+    assert.deepEqual(backup!.refs, [35]);
+    assert.equal(list.find((r) => r.id === 'csrc-cyber-measures')?.basis, 'brought-in');
+    assert.match(line('securities'), /JR\/T 0059-2024 证券期货业信息系统备份能力规范/);
+    assert.match(evalReport('securities').body, /\*\*JR\/T 0059-2024 证券期货业信息系统备份能力规范\*\*：核定各系统的备份能力等级/);
+  });
+
+  it('brings the CSRC measures to securities firms only', () => {
+    assert.ok(!frameworks('bank').some((r) => r.id === 'csrc-cyber-measures'));
+    assert.ok(!frameworks('insurance-domestic').some((r) => r.id === 'csrc-cyber-measures'));
+  });
+
+  it('puts a framework the intake names before those it brings in, where the line shortens', () => {
+    const names = frameworks('securities').map((r) => r.name);
+    // Seven frameworks apply; the line keeps six and must keep both the intake named.
+    assert.ok(names.length > 6, names.join('、'));
+    assert.match(line('securities'), /合规与监管\*\*：网络安全等级保护2\.0、JR\/T 0059-2024/);
   });
 });
 

@@ -123,7 +123,9 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const kept = keptAndIntegrated(u).map((x) => x.name);
   const constraintText = [constraints.length > 0 ? enumerate(constraints, 4) : '', kept.length > 0 ? `保留并对接${enumerate(kept, 5)}` : ''].filter(Boolean).join('；');
   if (constraintText) items.push(labelled('硬约束', `${constraintText}。`, [...m.constraints.flatMap((c) => c.refs), ...m.integrations.flatMap((i) => i.refs)]));
-  const regs = model.regulations.filter((r) => r.kind === 'framework');
+  // What the customer named leads: the line shortens to six names, and a law the intake cites
+  // (反洗钱法, a sector's backup standard) must not be the one cut for a law every customer has.
+  const regs = model.regulations.filter((r) => r.kind === 'framework' && r.basis === 'stated').concat(model.regulations.filter((r) => r.kind === 'framework' && r.basis !== 'stated'));
   const regulators = model.regulations.filter((r) => r.kind === 'regulator').map((r) => r.name);
   if (regs.length > 0 || regulators.length > 0) {
     const names = regs.map((r) => shortFramework(r.name));
