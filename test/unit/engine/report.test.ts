@@ -810,14 +810,14 @@ describe("regulation: a financial institution's own laws and sector standards", 
     for (const name of ['bank', 'mobile-banking', 'credit-management']) assert.ok(!frameworks(name).some((r) => r.id === 'aml-law'), name);
   });
 
-  it("names a broker's backup standard by its current edition, and brings in the CSRC's security measures", () => {
+  it("names a broker's backup standard by its number, calling no edition retired, and brings in the CSRC's security measures", () => {
     const list = frameworks('securities');
     const backup = list.find((r) => r.id === 'sf-backup-capability');
     assert.equal(backup?.basis, 'stated');
     assert.deepEqual(backup!.refs, [35]);
     assert.equal(list.find((r) => r.id === 'csrc-cyber-measures')?.basis, 'brought-in');
-    assert.match(line('securities'), /JR\/T 0059-2024 证券期货业信息系统备份能力规范/);
-    assert.match(evalReport('securities').body, /\*\*JR\/T 0059-2024 证券期货业信息系统备份能力规范\*\*：核定各系统的备份能力等级/);
+    assert.match(line('securities'), /、证券期货业信息系统备份能力标准、/);
+    assert.match(evalReport('securities').body, /\*\*证券期货业信息系统备份能力标准\*\*：核定各系统的备份能力等级/);
   });
 
   it('brings the CSRC measures to securities firms only', () => {
@@ -829,7 +829,7 @@ describe("regulation: a financial institution's own laws and sector standards", 
     const names = frameworks('securities').map((r) => r.name);
     // Seven frameworks apply; the line keeps six and must keep both the intake named.
     assert.ok(names.length > 6, names.join('、'));
-    assert.match(line('securities'), /合规与监管\*\*：网络安全等级保护2\.0、JR\/T 0059-2024/);
+    assert.match(line('securities'), /合规与监管\*\*：网络安全等级保护2\.0、证券期货业信息系统备份能力标准、/);
   });
 });
 
