@@ -947,6 +947,24 @@ describe('costs: what the estimate of a kind leaves out (cost.note)', () => {
   });
 });
 
+describe('costs: the 等保 testing by level', () => {
+  const testing = (text: string) => generateReport(parseIntake(text), 0, { asOf: AS_OF }).costs!.items.find((i) => i.component === '等保测评')!;
+  it('is every half year at 第四级 (the bank), every year at 第三级, about every two years at 第二级', () => {
+    const bank = readFixture('eval/bank');
+    const fourth = testing(bank);
+    assert.deepEqual([fourth.low, fourth.high, fourth.assumption], [16e4, 30e4, '按一个四级系统测评估算（四级每半年测评一次）']);
+    const third = testing(bank.replace('等保2.0四级', '等保2.0三级'));
+    assert.deepEqual([third.low, third.high, third.assumption], [8e4, 15e4, '按一个三级系统测评估算']);
+    assert.match(testing(bank.replace('等保2.0四级', '等保2.0二级')).assumption, /二级约每两年测评一次/);
+  });
+
+  it('says in 关键特性 how often each level is tested', () => {
+    const md = bodyOf(renderMarkdown(generateReport(parseIntake(readFixture('eval/bank')), 0, { asOf: AS_OF }), { refs: false }));
+    assert.match(md, /第三级每年至少测评一次，第四级每半年至少一次/);
+    assert.doesNotMatch(md, /三级及以上每年测评一次/);
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {
