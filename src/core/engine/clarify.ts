@@ -10,6 +10,9 @@ import { swapSuffix } from '../text/affix';
 import { coreBesideThePoint } from './plan/coreUntouched';
 import { spendStated } from './plan/benefits';
 
+/** Words of a budget line that says how the running costs are paid. */
+const RUNNING_COST_WORDS = ['运维', '运营费', '维保', '年费', '订阅'];
+
 export function clarifications(u: Understanding, needs: readonly Need[], extra: readonly Clarification[]): Clarification[] {
   const m = u.model;
   const out: Clarification[] = [];
@@ -35,7 +38,12 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
       if (b.oneTime && b.recurringPerYear) add({ section: '预算限制', topic: 'budget-horizon', question: `总体成本按几年评估（目前按${b.horizonYears}年计）？`, why: '一次性与年度运维的合计随年限变化。', refs: b.refs, priority: 3 });
       // A yearly budget (¥500万/年) says it covers a year: what is open is for how many years.
       else if (b.perYear) add({ section: '预算限制', topic: 'budget-horizon', question: `每年${b.total.text}的预算按几年评估（目前按${b.horizonYears}年计）、是否含运维？`, why: `年度预算的总额随年限变化，成本对比按${b.horizonYears}年TCO假设。`, refs: b.refs, priority: 2 });
-      else add({ section: '预算限制', topic: 'budget-horizon', question: `预算${b.total.text}覆盖几年、是否含运维？`, why: `成本对比按${b.horizonYears}年TCO假设，周期不同结论会变。`, refs: b.refs, priority: 2 });
+      // A build budget (¥800万（一次性建设）) is compared with the one-time estimate, whatever the
+      // years: what may be open is who pays the running costs, unless the intake says it
+      // (运维费另行申请).
+      else if (b.oneTime) {
+        if (!u.usable.some((f) => f.section === '预算限制' && holdsAny(f.value, RUNNING_COST_WORDS))) add({ section: '预算限制', topic: 'budget-horizon', question: `预算${b.total.text}为一次性建设：每年的运维费用由哪项预算承担、额度多少？`, why: '年度运行费用不在建设预算内，需要另行落实。', refs: b.refs, priority: 2 });
+      } else add({ section: '预算限制', topic: 'budget-horizon', question: `预算${b.total.text}覆盖几年、是否含运维？`, why: `成本对比按${b.horizonYears}年TCO假设，周期不同结论会变。`, refs: b.refs, priority: 2 });
     }
   }
   // A project about the workplace (office PCs, desktops) does not turn on the core system.

@@ -965,6 +965,25 @@ describe('costs: the 等保 testing by level', () => {
   });
 });
 
+describe('report: a build budget and the parts that move', () => {
+  it('asks who pays the running costs of a one-time build budget, and nothing where the intake says it', () => {
+    const questions = (text: string) => generateReport(parseIntake(text), 0, { asOf: AS_OF }).clarifications.map((c) => c.question);
+    // "¥800万（一次性建设），运维费另行申请": nothing to ask about the budget's years or its running costs.
+    const government = readFixture('eval/government');
+    assert.ok(!questions(government).some((q) => q.includes('覆盖几年') || q.includes('运维费用')), questions(government).join('\n'));
+    // Without the running costs' line, who pays them is the question; never how many years a build budget covers.
+    const open = questions(government.replace('（一次性建设），运维费另行申请', '（一次性建设）'));
+    assert.ok(open.includes('预算¥800万为一次性建设：每年的运维费用由哪项预算承担、额度多少？'), open.join('\n'));
+    assert.ok(!open.some((q) => q.includes('覆盖几年')));
+  });
+
+  it('agrees a migration window for a part that moves to another product, an upgrade window for one upgraded', () => {
+    const next = (fixture: string) => bodyOf(renderMarkdown(generateReport(parseIntake(readFixture(`eval/${fixture}`)), 0, { asOf: AS_OF }), { refs: false }));
+    assert.match(next('government'), /与客户确认MySQL 5\.7的迁移窗口与责任方/);
+    assert.match(next('bank'), /的升级或迁移窗口与责任方/);
+  });
+});
+
 describe('report: a deadline counted in years', () => {
   it('says "2年内" once in the main line, as "18个月内" is', () => {
     for (const [deadline, said] of [['2年内', '2年内'], ['1.5年内', '1.5年内'], ['18个月内', '18个月内']]) {

@@ -626,7 +626,10 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const sure = upgrades.filter((l) => l.mayRetireWith === undefined);
   // One application at most is that system (plan/lifecycle.ts, soleReplacedApplication).
   if (unsure.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(unsure.map((l) => `${l.name} ${l.version}`), 4)}是否只承载现有${unsure[0]!.mayRetireWith}：是则随其下线，不单独升级；否则排定升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, unsure.flatMap((l) => l.refs)));
-  if (sure.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(sure.map((l) => `${l.name} ${l.version}`), 4)}的升级窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, sure.flatMap((l) => l.refs)));
+  // A part that moves to another product (MySQL to the 达梦 the customer runs, under 信创) has a migration window.
+  const moves = sure.filter((l) => l.upgrade.startsWith('迁移')).length;
+  const window = moves === 0 ? '升级' : moves === sure.length ? '迁移' : '升级或迁移';
+  if (sure.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(sure.map((l) => `${l.name} ${l.version}`), 4)}的${window}窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, sure.flatMap((l) => l.refs)));
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
 }
 
