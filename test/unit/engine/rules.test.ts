@@ -735,6 +735,15 @@ describe('rules on negative fixtures', () => {
 });
 
 describe('knowledge base integrity', () => {
+  it('writes out in every framework the fields the editor\'s analysis reads, defaults included', () => {
+    // The end-to-end suite's expected values come from a bundle of the YAML as written
+    // (test/e2e/build-tests.js), the extension's from the schema's output: a framework that left
+    // retiredVersions to its default ([]) broke the retired-standard check in the first, and the
+    // Intakes view's counts then disagreed with the suite's.
+    const written = parseYaml(fs.readFileSync(path.join(repoRoot(), 'src', 'core', 'knowledge', 'frameworks.yaml'), 'utf8')) as { frameworks: Record<string, unknown>[] };
+    for (const f of written.frameworks) for (const field of ['retiredVersions', 'levels']) assert.ok(Array.isArray(f[field]), `${String(f.id)}: ${field}`);
+  });
+
   it('validates every YAML file read from disk and passes checkKnowledgeIntegrity', () => {
     const dir = path.join(repoRoot(), 'src', 'core', 'knowledge');
     const load = (f: string): unknown => parseYaml(fs.readFileSync(path.join(dir, f), 'utf8'));
