@@ -3,6 +3,7 @@
  * with one line on why it matters. "Azure东欧" is not an Azure region: ask, don't guess.
  */
 import type { Clarification, Need } from './reportModel';
+import { uniqueAscending } from './uniqueAscending';
 import type { Understanding } from './understand';
 import { CLAUSE_SEPARATOR_NO_LIST, clauseAround } from '../facts/lines';
 import { holdsAny } from '../text/holdsAny';
@@ -77,7 +78,7 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
     if (m.lossFigures.length > 0 || spendStated(u, g.text)) continue;
     add({ section: '预算限制', topic: 'baseline', question: `“${g.text}”的当前基数是多少（金额或人力）？`, why: '有了基数才能算出收益与回本期。', refs: g.refs, priority: 2 });
   }
-  for (const n of needs) if (n.clarify) add({ section: n.kind === 'goal' || n.kind === 'main-goal' ? '核心目标' : '当前痛点', topic: 'need', question: n.clarify, why: '目前没有对应的机制，需要澄清后才能给出方案。', refs: n.refs, priority: 3 });
+  for (const n of needs) if (n.clarify) add({ section: n.kind === 'goal' || n.kind === 'main-goal' ? '核心目标' : '当前痛点', topic: 'need', question: n.clarify, why: '目前没有对应的机制，需要澄清后才能给出方案。', refs: uniqueAscending([...n.refs, ...(n.baseline?.refs ?? [])]), priority: 3 });
   for (const c of extra) add(c);
   return out.sort((a, b) => a.priority - b.priority);
 }

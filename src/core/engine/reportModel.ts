@@ -186,6 +186,11 @@ const NeedSchema = z.object({
   mechanisms: z.array(z.object({ rule: z.string(), title: z.string(), summary: z.string(), categories: z.array(z.string()) })),
   /** No mechanism: the question to ask instead. */
   clarify: z.string().optional(),
+  /**
+   * A goal's current level as the intake gives it (开盘峰值委托1.5万笔/秒), with its line: not
+   * asked for. Its line is the goal's own when the goal says it (从82%提升到90%).
+   */
+  baseline: z.object({ text: z.string(), refs: Refs }).optional(),
 });
 export type Need = z.infer<typeof NeedSchema>;
 

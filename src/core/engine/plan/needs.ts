@@ -17,6 +17,7 @@ import { holdsAny } from '../../text/holdsAny';
 import { startsWithAny, swapPrefix } from '../../text/affix';
 import { asideDroppedBeyond } from '../text/trim';
 import { scopeFor } from './scopes';
+import { baselineLines, baselineOf, type BaselineLine } from './baseline';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -69,6 +70,8 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     sources.push({ kind: 'integration', text: `对接${i.system}${protocols ? `（${protocols}）` : ''}`, facts: factsAt(i.refs), refs: i.refs, weight: 1, system: { name: i.system, protocols } });
   }
 
+  // Where a goal's current level may be given (the scale, pains and goals), for its question.
+  const current = baselineLines(u.usable, new Set(m.pains.flatMap((p) => p.refs)));
   const needs: Need[] = [];
   /** The systems each integration need names, and their protocols (for joining the next one in). */
   const integrated = new Map<Need, { names: string[]; protocols: string }>();
@@ -159,7 +162,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       symptom.refs = uniqueAscending([...symptom.refs, ...s.refs]);
       for (const x of mechanisms) if (!symptom.mechanisms.some((y) => y.rule === x.rule)) symptom.mechanisms.push(x);
     }
-    const need: Need = symptom ?? { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? { clarify: clarifyFor(s) } : {}) };
+    const need: Need = symptom ?? { kind: s.kind, text, refs: s.refs, mechanisms, ...(mechanisms.length === 0 ? clarifyFor(s, current) : {}) };
     if (!symptom) needs.push(need);
     if (!symptom && s.system) integrated.set(need, { names: [s.system.name], protocols: s.system.protocols });
     for (const h of answering) if (h.rule.section === '推荐系统方案') credit(h, need, s.weight);
@@ -386,8 +389,17 @@ function sharesWords(a: string, b: string): boolean {
   return false;
 }
 
-/** The question to ask when no mechanism answers a need: a real question, ending with "？". */
-function clarifyFor(s: Source): string {
-  if (s.kind === 'goal' || s.kind === 'main-goal') return `“${clip(tidy(s.text), 24)}”按什么口径验收，当前基线是多少？`;
-  return `“${clip(tidy(s.text), 24)}”具体出现在哪些系统和场景，影响多大？`;
+/**
+ * The question to ask when no mechanism answers a need: a real question, ending with "？". A goal
+ * whose current level the intake gives (开盘峰值委托1.5万笔/秒) is not asked for it: it is stated.
+ */
+function clarifyFor(s: Source, current: readonly BaselineLine[]): Pick<Need, 'clarify' | 'baseline'> {
+  if (s.kind === 'goal' || s.kind === 'main-goal') {
+    const baseline = baselineOf(s.text, s.refs, current);
+    // A goal that says its own baseline (从82%提升到90%) is not told it again.
+    const own = baseline?.refs.every((r) => s.refs.includes(r));
+    if (baseline) return { clarify: `“${clip(tidy(s.text), 24)}”按什么口径验收${own ? '' : `（现为${baseline.text}，据调研表）`}？`, baseline };
+    return { clarify: `“${clip(tidy(s.text), 24)}”按什么口径验收，当前基线是多少？` };
+  }
+  return { clarify: `“${clip(tidy(s.text), 24)}”具体出现在哪些系统和场景，影响多大？` };
 }

@@ -447,7 +447,10 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
     return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...g.also.flatMap((n) => n.refs)]);
   });
   if (unanswered.length > 0) {
-    items.push(labelled('需进一步澄清', sentence(`${enumerate(unanswered.map((n) => `“${clip(needPhrase(n), 30)}”`), 4)}没有对应的明确措施，先确认其验收口径、当前基线与涉及系统`), unanswered.flatMap((n) => n.refs)));
+    // A goal whose current level the intake gives says it (现为…) and is not asked for it again.
+    const asked = unanswered.some((n) => !n.baseline) ? '验收口径、当前基线与涉及系统' : '验收口径与涉及系统';
+    const stated = (n: Need) => (n.baseline && !n.baseline.refs.every((r) => n.refs.includes(r)) ? `（现为${n.baseline.text}）` : '');
+    items.push(labelled('需进一步澄清', sentence(`${enumerate(unanswered.map((n) => `“${clip(needPhrase(n), 30)}”${stated(n)}`), 4)}没有对应的明确措施，先确认其${asked}`), uniqueAscending(unanswered.flatMap((n) => [...n.refs, ...(n.baseline?.refs ?? [])]))));
   }
   return items.length > 0 ? [list(items)] : [paragraph('调研表未给出痛点与目标，无法逐条分析；请先补充。')];
 }
