@@ -147,6 +147,8 @@ const UnderstandingSchema = z.object({
     firstYear: z.boolean().optional(),
     oneTime: Money.optional(),
     recurringPerYear: Money.optional(),
+    /** The recurring amount is a ceiling ("年运维不超过¥1500万/年", "每年¥200万以内"), not only an allocation. */
+    recurringCap: z.boolean().optional(),
     split: z.array(z.object({ label: z.string(), percent: z.number().optional(), amount: Money.optional(), refs: Refs })),
     preference: z.string().optional(),
     refs: Refs,
@@ -366,6 +368,25 @@ const CostsSchema = z.object({
       low: z.number().optional(),
       statement: z.string(),
       refs: Refs,
+      /**
+       * The yearly running estimate against the yearly running budget the intake states
+       * (`recurringPerYear`): `decides` when it fails worse than the comparison above, which then
+       * takes its verdict; `drivers`, the largest yearly items, as the statement names them.
+       */
+      running: z
+        .object({
+          cap: z.number(),
+          text: z.string(),
+          verdict: z.enum(['within', 'tight', 'over']),
+          low: z.number(),
+          high: z.number(),
+          capWord: z.string(),
+          drivers: z.array(z.string()),
+          decides: z.boolean(),
+          /** The verdict of the comparison above, before the yearly cap decided. */
+          totalVerdict: z.enum(['within', 'tight', 'over']),
+        })
+        .optional(),
     })
     .optional(),
   currentSpend: z.object({ text: z.string(), refs: Refs }).optional(),

@@ -33,6 +33,8 @@ const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
 const SIZE_NAMES = { sme: '中小型', mid: '中型', large: '大型' } as const;
 const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', endpoints: '台终端', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
+/** The yearly operations of a perpetual licence: the vendor's maintenance fee with the running work. */
+const MAINTENANCE = '年度维保与运维';
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
 
@@ -119,7 +121,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const opsBase: [number, number] = licenceModel === 'perpetual' || licenceModel === 'hardware' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
     const [share0, share1] = profile.operationsShare;
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
-    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'hardware' ? '硬件维保与运维' : licenceModel === 'perpetual' && licence[1] > 0 ? '年度维保与运维' : '运维与技术支持' });
+    if (ops[1] > 0) items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency(ops[0]), high: toCurrency(ops[1]), assumption: licenceModel === 'hardware' ? '硬件维保与运维' : licenceModel === 'perpetual' && licence[1] > 0 ? MAINTENANCE : '运维与技术支持' });
     const usage = usageFor(profile, u);
     if (usage) items.push({ component: `${s.name}（${profile.usage!.what}）`, category: s.category, kind: 'licence', period: 'per-year', low: toCurrency(usage.wan[0]), high: toCurrency(usage.wan[1]), assumption: usage.basis, usage: true });
   }
@@ -522,7 +524,113 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   // Under half the budget: the estimate covers this plan's systems only, which a reader may not
   // assume; what else the budget is for is the customer's to say.
   const headroom = verdict === 'within' && shown(high) * 2 < budgetTotal ? '估算只含本方案推荐的系统，余量较大，宜与客户确认预算还覆盖哪些工作。' : '';
-  return { total: budgetTotal, text, verdict, low, statement: `${statement}${oneTimeNote}${buildOnly}${headroom}`, refs: b.refs };
+  const running = compareRunning(u, perYear, items, currency, vendorOf, { verdict, overrun: low > budgetTotal ? (low - budgetTotal) / budgetTotal : 0 });
+  // A yearly cap that fails where the total fits (or fails less) is what the verdict says.
+  const overall = running?.model.decides ? running.model.verdict : verdict;
+  return { total: budgetTotal, text, verdict: overall, low, statement: `${statement}${oneTimeNote}${running?.statement ?? ''}${buildOnly}${headroom}`, refs: b.refs, ...(running ? { running: running.model } : {}) };
+}
+
+type Running = NonNullable<NonNullable<Costs['budget']>['running']>;
+
+/** How badly a comparison fails: over within the estimate's precision is a negotiation, between tight and over. */
+function severity(verdict: Running['verdict'], overrun: number): number {
+  return verdict === 'within' ? 0 : verdict === 'tight' ? 1 : overrun <= ESTIMATE_PRECISION ? 1.5 : 2;
+}
+
+/**
+ * The yearly running estimate against the yearly running budget or ceiling the intake states
+ * ("后续年运维不超过¥1500万/年", "每年运维¥150万"): a build budget that fits says nothing of what
+ * the customer can pay each year after it. Within, tight or over, by how much, and the yearly
+ * items that drive it (the largest, until they make most of the yearly estimate), with what to
+ * negotiate. `total`: the verdict of the comparison before it and its low end's overrun (a share).
+ */
+function compareRunning(
+  u: Understanding,
+  perYear: { low: number; high: number },
+  items: readonly CostItem[],
+  currency: string,
+  vendorOf: (category: string | undefined) => string | undefined,
+  total: { verdict: Running['verdict']; overrun: number },
+): { statement: string; model: Running } | undefined {
+  const b = u.model.budget;
+  if (!b.recurringPerYear || !(perYear.high > 0)) return undefined;
+  const cap = inCurrency(b.recurringPerYear.amount, b.recurringPerYear.currency, currency);
+  const capText = formatAmount(cap, currency);
+  const capWord = b.recurringCap ? '年运维上限' : '年运维预算';
+  const verdict: Running['verdict'] = perYear.high <= cap ? 'within' : perYear.low <= cap ? 'tight' : 'over';
+  const estimate = formatRange(perYear.low, perYear.high, currency);
+  const shown = (n: number) => shownInRange(n, perYear.low, perYear.high);
+  const overrun = perYear.low > cap ? (perYear.low - cap) / cap : 0;
+  const yearly = items.filter((i) => i.period === 'per-year').sort((a, c) => c.high - a.high);
+  const drivers: CostItem[] = [];
+  for (const i of yearly) {
+    if (drivers.length >= 3 || drivers.reduce((a, d) => a + d.high, 0) >= perYear.high * 0.6) break;
+    drivers.push(i);
+  }
+  const names = driverNames(drivers, currency);
+  const model: Running = { cap, text: capText, verdict, low: perYear.low, high: perYear.high, capWord, drivers: names, decides: severity(verdict, overrun) > severity(total.verdict, total.overrun), totalVerdict: total.verdict };
+  let statement: string;
+  if (verdict === 'within') {
+    const margin = cap - shown(perYear.high);
+    statement = `每年运行费用估算${estimate}，在${capWord}${capText}以内${margin > 0 ? `，上限仍留有约${formatAmount(margin, currency)}` : ''}。`;
+  } else {
+    const from = `主要来自${joined(names)}`;
+    // As for the total (cutSuggestion): a gap within the estimate's own precision is a negotiation.
+    const gap = (verdict === 'over' ? perYear.low : perYear.high) - cap;
+    const advice = gap <= cap * ESTIMATE_PRECISION ? WITHIN_PRECISION : runningAdvice(drivers, vendorOf, verdict, capWord);
+    statement =
+      verdict === 'over'
+        ? `每年运行费用估算${estimate}，按下限也${exceeds(shown(perYear.low), cap, currency, true, `${capWord}${capText}`)}，${from}。${advice}`
+        : `每年运行费用估算${estimate}：下限在${capWord}${capText}以内，上限${exceeds(shown(perYear.high), cap, currency, true)}，${from}。${advice}`;
+  }
+  return { statement, model };
+}
+
+/** What a yearly item is, after its system's name (operations say it in their assumption: 年度维保与运维). */
+const YEARLY_KIND: Partial<Record<CostItem['kind'], string>> = { licence: '订阅', infrastructure: '基础设施' };
+
+/**
+ * "核心银行系统的年度维保与运维（¥794–1653万/年）", "基础设施（¥588–919万/年）": the system once
+ * for its items in a row; a fee paid by use and a test by their own names.
+ */
+function driverNames(drivers: readonly CostItem[], currency: string): string[] {
+  let previous = '';
+  return drivers.map((i) => {
+    const range = `（${formatRange(i.low, i.high, currency)}/年）`;
+    if (i.usage || i.kind === 'assessment') {
+      previous = '';
+      return `${i.component}${range}`;
+    }
+    const system = i.component.split('（')[0] ?? i.component;
+    const what = i.kind === 'operations' ? i.assumption : (YEARLY_KIND[i.kind] ?? '');
+    const named = system === previous ? `${what}${range}` : `${system}的${what}${range}`;
+    previous = system;
+    return named;
+  });
+}
+
+/** "A、B和C". */
+function joined(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join('、')}和${parts[parts.length - 1]!}`;
+}
+
+/**
+ * What to negotiate where the yearly items exceed the cap: a vendor's fee among them (a
+ * subscription, or the maintenance of a perpetual licence; the operations of a subscription or of
+ * open source are the customer's own work and support, no vendor's rate), the infrastructure's pace.
+ */
+function runningAdvice(drivers: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined, verdict: 'tight' | 'over', capWord: string): string {
+  const fee = drivers.find((i) => (i.kind === 'operations' && i.assumption === MAINTENANCE) || (i.kind === 'licence' && !i.usage));
+  const parts: string[] = [];
+  if (fee) {
+    const vendor = vendorOf(fee.category);
+    const what = fee.kind === 'licence' ? '订阅单价' : '年度维保费率';
+    parts.push(`与${vendor ?? '厂商'}谈${what}与续约涨幅上限并写入合同`);
+  }
+  if (drivers.some((i) => i.kind === 'infrastructure')) parts.push('服务器与存储按实际负载分期扩容');
+  if (drivers.some((i) => i.usage)) parts.push('用量费用谈阶梯单价或包量价格');
+  const how = parts.length > 0 ? parts.join('，') : '签约前请厂商分项报出各项年度费用';
+  return verdict === 'tight' ? `报价若接近上限，${how}。` : `要回到${capWord}以内，${how}；仍有差额时，需与客户确认${capWord}。`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { EngineFinding } from '../findings';
 import type { Costs, LifecycleFinding, Option, Risk, Timeline } from '../reportModel';
 import { ESTIMATE_PRECISION, lowEndOverrun } from './costs';
+import { formatAmount, shownInRange } from '../format';
 import { failedVendors } from './picks';
 import { sameVendor } from './sameVendor';
 import { goesAway, lifecycleDate } from './lifecycle';
@@ -46,7 +47,7 @@ function rankOf(r: Risk, priority?: number): number {
     case 'history':
       return 30;
     case 'plan':
-      return r.title.startsWith('期限') || r.title.startsWith('预算') ? 35 : 50;
+      return r.title.startsWith('期限') || r.title.startsWith('预算') || r.title.startsWith('年运维') ? 35 : 50;
     case 'constraint':
       return 40;
     case 'rule':
@@ -105,11 +106,14 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     const risk = `即使各阶段都按最短周期，也需约${minimum}个月${over !== undefined && over > 0 ? `，比${timeline.deadlineMonths}个月的期限多约${over}个月` : ''}；按原期限推进会压缩测试与整改时间。`;
     risks.push({ title: '期限不可行', risk, mitigation: '与客户确认分期范围：一期交付首要目标，其余纳入二期，并按阶段验收付款。', source: 'plan', refs: timeline.refs });
   }
-  if (costs?.budget && costs.budget.verdict !== 'within') {
+  // The verdict of the total (or build) comparison: the yearly cap, when it decides, has its own risk below.
+  const running = costs?.budget?.running?.decides ? costs.budget.running : undefined;
+  const totalVerdict = running?.totalVerdict ?? costs?.budget?.verdict;
+  if (costs?.budget && totalVerdict !== 'within') {
     // Over at the low end by no more than the estimate's own precision: the cost section calls it
     // a negotiation (costs.ts, cutSuggestion), and so does the risk; beyond it, the full scope does not fit.
-    const slightly = costs.budget.verdict === 'over' && lowEndOverrun(costs) <= ESTIMATE_PRECISION;
-    const short = costs.budget.verdict === 'over' && !slightly;
+    const slightly = totalVerdict === 'over' && lowEndOverrun(costs) <= ESTIMATE_PRECISION;
+    const short = totalVerdict === 'over' && !slightly;
     risks.push({
       title: short ? '预算不足' : '预算偏紧',
       risk: short ? '按估算下限也超出预算，全部范围无法在预算内完成。' : slightly ? '按估算下限也略超预算（在估算误差以内），报价谈不到预算以内时需要削减范围。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。',
@@ -118,6 +122,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
       refs: costs.budget.refs,
     });
   }
+  if (costs && running) risks.push(runningRisk(running, costs.currency, costs.budget?.refs ?? []));
   // A rule risk about what already failed (自建CDN, Cloudflare Argo) is that failure's risk: one
   // entry, the failure's lines, the rule's explanation and 应对.
   const ruleRisks = hits.filter((h) => h.rule.section === '风险提示');
@@ -184,4 +189,30 @@ function differs(why: string): string {
 function firstSentence(text: string): string {
   const cut = text.search(/[。；]/);
   return cut > 0 ? `${text.slice(0, cut)}。` : text;
+}
+
+type Running = NonNullable<NonNullable<Costs['budget']>['running']>;
+
+/**
+ * The yearly running cost where the yearly cap the intake states is what fails (the total fits,
+ * or fails less): an overrun every year after go-live, not once.
+ */
+function runningRisk(r: Running, currency: string, refs: number[]): Risk {
+  const shown = (n: number) => shownInRange(n, r.low, r.high);
+  const by = (n: number) => {
+    const gap = shown(n) - r.cap;
+    return gap > 0 ? `约${formatAmount(gap, currency)}（${Math.round((gap / r.cap) * 100)}%）` : '';
+  };
+  const slightly = r.verdict === 'over' && (r.low - r.cap) / r.cap <= ESTIMATE_PRECISION;
+  const short = r.verdict === 'over' && !slightly;
+  const noun = r.capWord.replace('年运维', '');
+  const main = r.drivers[0]?.replace(/（[^（）]{0,30}）$/, '') ?? '';
+  const gap = r.verdict === 'over' ? `按估算下限也超出${r.capWord}${r.text}${by(r.low)}` : `估算上限超出${r.capWord}${r.text}${by(r.high)}`;
+  return {
+    title: short ? `年运维超出${noun}` : `年运维${noun}偏紧`,
+    risk: `每年运行费用${gap}${main ? `，最大的一项是${main}` : ''}；这部分费用在建成后每年发生。`,
+    mitigation: `签约前请厂商分项报出年度维保、订阅与基础设施费用，把维保费率与续约涨幅写入合同；${short ? `与客户确认${r.capWord}能否按估算调整，或在方案中换用年费更低的组合。` : '报价超出时先压降最大的一项年度费用。'}`,
+    source: 'plan',
+    refs,
+  };
 }

@@ -15,6 +15,8 @@ import { CN_NUMBERS } from '../../text/chineseNumerals';
 
 const ONE_TIME = holdingAny('初期建设', '首年建设', '一次性', '建设', '采购', '实施');
 const RECURRING = /运维|每年|年运维|服务费|订阅|\/年/;
+/** Words around a recurring amount that make it a ceiling: 年运维不超过¥1500万, 每年¥200万以内. */
+const CAP_WORDS = /不超过|不高于|不超出|以内|之内|上限|封顶|控制在/;
 const YEARS_WORD = /(\d{1,2}|[一二两三四五六七八九十])\s{0,1}年(?!度|内)/;
 
 function value(m: Money): MoneyValue {
@@ -40,10 +42,14 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
   const total = amounts[0]!;
   let oneTime: Money | undefined;
   let recurring: Money | undefined;
+  /** The line the recurring amount is on. */
+  let recurringText = '';
   for (const m of amounts.slice(1)) {
     const lead = words(totalFact.value, m);
-    if (RECURRING.test(lead) || m.perYear) recurring ??= m;
-    else if (ONE_TIME.test(lead)) oneTime ??= m;
+    if (RECURRING.test(lead) || m.perYear) {
+      if (!recurring) recurringText = totalFact.value;
+      recurring ??= m;
+    } else if (ONE_TIME.test(lead)) oneTime ??= m;
   }
   // Amounts on the other budget lines ("初期建设：$150万", "分配：一次性建设¥400万，年度运维¥200万/年").
   for (const f of section) {
@@ -53,6 +59,7 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
       if (RECURRING.test(lead) || m.perYear) {
         if (!recurring) {
           recurring = m;
+          recurringText = f.value;
           refsUsed.add(f.line + 1);
         }
       } else if (ONE_TIME.test(lead) && !oneTime) {
@@ -98,8 +105,16 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
   if (totalIsOneTime) out.oneTime = value(total);
   else if (oneTime) out.oneTime = value(oneTime);
   if (recurring) out.recurringPerYear = value(recurring);
+  // The words just before or after the amount, within its clause.
+  if (recurring && CAP_WORDS.test(clause(recurringText, recurring))) out.recurringCap = true;
   out.refs = [...refsUsed].sort((a, b) => a - b);
   return out;
+}
+
+/** The amount with the words around it, back and on to the nearest punctuation (at most 12 characters each way). */
+function clause(text: string, m: Money): string {
+  const after = text.slice(m.end, m.end + 12).split(/[，,；;。（(]/)[0] ?? '';
+  return `${words(text, m)}${after}`;
 }
 
 function splitOf(section: readonly Fact[], total: Money | undefined, used: Set<number>): UnderstandingModel['budget']['split'] {
