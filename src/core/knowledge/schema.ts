@@ -331,6 +331,14 @@ export const CategorySchema = z
     regulators: z.array(z.object({ name: NonEmpty, jurisdiction: JurisdictionSchema }).strict()).min(1).optional(),
     /** Narrower systems of the kind an intake may ask for, each with its own POC and price (CategoryScopeSchema). */
     scopes: z.array(CategoryScopeSchema).min(1).optional(),
+    /**
+     * A platform layer the customer has without buying it (a server OS): its systems run on a cloud
+     * a 基础设施现状 line names by one of `clouds` (政务云: the operator, a 大数据局, supplies the
+     * hosts and the VMs' images), or it already runs a 信创-adapted domestic product of the kind.
+     * Then the plan has no system of this kind, unless the customer also runs one of it without
+     * 信创 adaptation (CentOS still to move), and the report says which (engine/plan/supplied.ts).
+     */
+    suppliedBy: z.object({ clouds: z.array(NonEmpty).min(1) }).strict().optional(),
   })
   .strict();
 

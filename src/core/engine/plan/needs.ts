@@ -18,6 +18,7 @@ import { startsWithAny, swapPrefix } from '../../text/affix';
 import { asideDroppedBeyond } from '../text/trim';
 import { scopeFor } from './scopes';
 import { baselineLines, baselineOf, type BaselineLine } from './baseline';
+import { suppliedWithout } from './supplied';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -198,6 +199,8 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   for (const [category, entry] of ranked) {
     if (systems.length >= MAX_SYSTEMS) break;
     if (!kb.category(category)) continue;
+    // A server OS the 政务云 supplies, or the domestic one the customer runs: nothing to buy.
+    if (suppliedWithout(category, u)) continue;
     // Why in a few words: the need it serves that the fewest other system types serve, the main goal first among equals.
     const servedBy = (n: Need) => [...categoryScore.values()].filter((e) => e.needs.includes(n)).length;
     const lead = [...entry.needs].sort((a, b) => servedBy(a) - servedBy(b) || Number(b.kind === 'main-goal') - Number(a.kind === 'main-goal'))[0]!;
@@ -206,7 +209,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
   if (systems.length === 0) {
     for (const { category, need, products } of practiceSystems(needs, hits)) {
-      if (!kb.category(category)) continue;
+      if (!kb.category(category) || suppliedWithout(category, u)) continue;
       addSystem(category, 'supporting', reasonFor(need), need.refs);
       servedNeeds.set(category, [...(servedNeeds.get(category) ?? []), need]);
       const list = preferred.get(category) ?? [];

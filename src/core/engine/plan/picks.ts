@@ -40,6 +40,7 @@ import { sameVendor } from './sameVendor';
 import { sourceSystemFit } from './sourceSystems';
 import { onOwnStack } from './ownStack';
 import { scopeOf } from './scopes';
+import { suppliedSentence } from './supplied';
 
 type Strategy = Option['strategy'];
 type Provider = Exclude<Product['cloud'], 'none'>;
@@ -173,7 +174,9 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     for (const c of chosen) for (const r of new Set(c.first.reasons.filter((x) => x.weight > 0 && x.specific && !x.text.startsWith('针对') && !x.text.startsWith('客户已计划') && !c.first.existing).map((x) => x.text))) counts.set(r, (counts.get(r) ?? 0) + 1);
     // Said once for the option ("所选产品均…") only when every new pick shares it.
     const fresh = chosen.filter((c) => !c.first.existing).length;
-    const common = [...counts].filter(([, n]) => fresh >= 2 && n === fresh).map(([text]) => text);
+    // Under full 信创 every candidate left is adapted: that is said for the option even of one pick.
+    const optionWide = (text: string) => fresh >= 2 || (text === XINCHUANG_ADAPTED && u.constraintKinds.has('xinchuang-full'));
+    const common = [...counts].filter(([text, n]) => optionWide(text) && n === fresh).map(([text]) => text);
     const picks: Pick[] = chosen.map(({ system, first, second, uncovered }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
@@ -346,6 +349,9 @@ function noInternationalOption(u: Understanding, systems: readonly SystemType[])
   return parts.join(lawful.size > 0 && parts.length > 1 ? '；' : '，');
 }
 
+/** The reason a product meets a 信创 requirement. */
+const XINCHUANG_ADAPTED = '已做信创适配';
+
 /** Whose 信创 projects a vendor should have done: the customer's peers (an energy group's are not a bank's). */
 function xinchuangPeers(u: Understanding): string {
   const industry = u.industry?.id;
@@ -359,7 +365,7 @@ function optionSummary(strategy: Strategy, on: ReadonlySet<Provider>, u: Underst
   const inUse = [...on].every((c) => u.cloudsInUse.has(c));
   switch (strategy) {
     case 'domestic':
-      return u.constraintKinds.has('xinchuang-full') ? `国产芯片、操作系统、数据库与中间件全栈信创，优先选择有${xinchuangPeers(u)}信创案例的厂商。` : '以国产与开源产品为主，本地交付与服务响应快，许可成本通常较低。';
+      return u.constraintKinds.has('xinchuang-full') ? `国产芯片、操作系统、数据库与中间件全栈信创，优先选择有${xinchuangPeers(u)}信创案例的厂商。${suppliedSentence(u)}` : `以国产与开源产品为主，本地交付与服务响应快，许可成本通常较低。${suppliedSentence(u)}`;
     case 'domestic-alt':
       return '另一组满足信创的国产厂商，用于比选与议价。';
     case 'international':
@@ -575,7 +581,7 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   const ban = same.ban;
   if (ban && p.controlPlane !== 'vendor') add(1, `可在本地私有化部署，满足“${ban.text}”`, ban.refs);
   const xc = same.xinchuang;
-  if (xc && p.xinchuang.adapted) add(2, '已做信创适配', xc.refs);
+  if (xc && p.xinchuang.adapted) add(2, XINCHUANG_ADAPTED, xc.refs);
   // A requirement the customer has (stated or brought in) that the product has features for.
   const supported = stated.length > 0 ? p.supports.filter((f) => stated.includes(f)) : [];
   if (supported.length > 0) {

@@ -11,7 +11,7 @@ import { REPORT_SECTION_TITLES } from '../sectionTitles';
 import type { RuleHit } from '../rules';
 import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
 import type { Understanding } from '../understand';
-import { cloudName } from '../understand/places';
+import { cloudName, stackName } from '../understand/places';
 import { buildsOtherThanIndustryCore } from '../plan/anyIndustry';
 import { currentName, FALLBACK_NOTE, replacesCore, SHOWN_NOTES } from '../plan/picks';
 import { lifecycleDate, ownUpgrade } from '../plan/lifecycle';
@@ -757,7 +757,8 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
     part('调研表未填写的必填项');
     blocks.push(paragraph(`${enumerate(model.incomplete, 12)}。`));
   }
-  const clouds = [...u.cloudsInUse].map(cloudName);
+  // A private cloud (a 华为云Stack, a 政务云) is a cloud the customer has, though no public one.
+  const clouds = [...[...u.cloudsInUse].map(cloudName), ...privateCloud(u)];
   // Named as the customer reads them; the kept systems as one entry, each named once.
   const kept = [...new Set(u.model.constraints.flatMap((c) => (c.kind === 'keep-system' && c.system ? [c.system] : [])))];
   const constraints = [...new Set(u.model.constraints.filter((c) => c.kind !== 'keep-system').map((c) => constraintName(c.kind)))];
@@ -765,6 +766,25 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   const targets = [...u.targetClouds].map(cloudName);
   blocks.push(paragraph(`理解摘要：云${clouds.length > 0 ? enumerate(clouds) : '无'}${targets.length > 0 ? `（拟迁往${targets.join('或')}）` : ''}；约束${constraints.join('、') || '无'}；特征${u.model.traits.map(traitName).join('、') || '无'}。`));
   return [{ id: 'appendix', title: '附录', blocks }];
+}
+
+/** A 基础设施现状 line under a 私有云 key that says there is none ("私有云：无"). */
+const NO_PRIVATE_CLOUD = /^(?:无|没有|暂无|尚无|未|否)/;
+
+/**
+ * The customer's private cloud, for the summary: a cloud vendor's stack ("私有云（华为云Stack）"),
+ * else a cloud the 私有云 line names by its first words ("市政务云（华为）" → "私有云（市政务云）").
+ * Virtualisation in its own machine room (VMware vSphere, 自建机房) is on premises, not a cloud.
+ */
+function privateCloud(u: Understanding): string[] {
+  const stacks = [...u.privateStacks.keys()].map(stackName);
+  if (stacks.length > 0) return [`私有云（${stacks.join('、')}）`];
+  for (const f of u.usable) {
+    if (f.section !== '基础设施现状' || !f.fieldPath.some((k) => k.includes('私有云')) || NO_PRIVATE_CLOUD.test(f.value.trim())) continue;
+    const first = f.value.trim().split(/[，,；;（(]/)[0]!;
+    if (first.endsWith('云')) return [`私有云（${first}）`];
+  }
+  return [];
 }
 
 function evidenceRefs(h: RuleHit): number[] {
