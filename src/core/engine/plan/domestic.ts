@@ -5,6 +5,7 @@
  * the plan the budget advice defers (costs.ts).
  */
 import type { Understanding } from '../understand';
+import { keptPerCategory } from './perCategory';
 import type { DomesticRequirement } from '../understand/types';
 import { uniqueAscending } from '../uniqueAscending';
 
@@ -27,8 +28,6 @@ export interface DomesticByLaw {
   refs: number[];
 }
 
-const byLawKept = new WeakMap<Understanding, Map<string, DomesticByLaw | undefined>>();
-
 /**
  * Whether what `category` produces must have legal effect in China (categories.yaml
  * `domesticWhen`: a seal on drawings for 施工图审查, a signature with a third-party CA certificate):
@@ -36,14 +35,7 @@ const byLawKept = new WeakMap<Understanding, Map<string, DomesticByLaw | undefin
  * one of its words say so; else a framework of it the customer states, unless the customer deals
  * across borders: contracts with foreign parties may be signed on an international platform.
  */
-export function domesticByLaw(category: string, u: Understanding): DomesticByLaw | undefined {
-  let kept = byLawKept.get(u);
-  if (!kept) byLawKept.set(u, (kept = new Map()));
-  if (kept.has(category)) return kept.get(category);
-  const found = findByLaw(category, u);
-  kept.set(category, found);
-  return found;
-}
+export const domesticByLaw = keptPerCategory(findByLaw);
 
 function findByLaw(category: string, u: Understanding): DomesticByLaw | undefined {
   const when = u.kb.category(category)?.domesticWhen;

@@ -6,6 +6,7 @@
  */
 import type { Understanding } from '../understand';
 import { uniqueAscending } from '../uniqueAscending';
+import { keptPerCategory } from './perCategory';
 
 export interface Supplied {
   /** The cloud that supplies it, as written up to its word ("市政务云"). */
@@ -52,17 +53,8 @@ function runsOnCloud(words: readonly string[], u: Understanding): { names: strin
   return { names, refs };
 }
 
-const kept = new WeakMap<Understanding, Map<string, Supplied | undefined>>();
-
 /** What the customer has of `category` without buying it, if the category is such a layer and it has. */
-export function suppliedWithout(category: string, u: Understanding): Supplied | undefined {
-  let known = kept.get(u);
-  if (!known) kept.set(u, (known = new Map()));
-  if (known.has(category)) return known.get(category);
-  const found = findSupplied(category, u);
-  known.set(category, found);
-  return found;
-}
+export const suppliedWithout = keptPerCategory(findSupplied);
 
 function findSupplied(category: string, u: Understanding): Supplied | undefined {
   const supplied = u.kb.category(category)?.suppliedBy;
@@ -88,7 +80,7 @@ function findSupplied(category: string, u: Understanding): Supplied | undefined 
  */
 export function suppliedSentence(u: Understanding): string {
   const out: string[] = [];
-  for (const [category, s] of kept.get(u) ?? []) {
+  for (const [category, s] of suppliedWithout.answered(u)) {
     if (!s) continue;
     const c = u.kb.category(category);
     // Only where 信创 asks for the layer: elsewhere the report need not say it has one.
