@@ -32,6 +32,8 @@ type CostProfile = Category['cost'];
 const TIER_FACTOR = { low: 0.4, mid: 1, high: 1.8, premium: 3 } as const;
 const SIZE_FACTOR = { sme: 0.5, mid: 1, large: 1.5 } as const;
 const SIZE_NAMES = { sme: '中小型', mid: '中型', large: '大型' } as const;
+/** The place of a size in a profile's [sme, mid, large] lists (defaultUnits, a price unit's fallback). */
+const SIZE_INDEX = { sme: 0, mid: 1, large: 2 } as const;
 const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内部用户', endpoints: '台终端', tb: 'TB数据', sites: '个站点', links: '条互联链路', project: '个项目' } as const;
 /** The yearly operations of a perpetual licence: the vendor's maintenance fee with the running work. */
 const MAINTENANCE = '年度维保与运维';
@@ -273,7 +275,7 @@ const CORES_PER_SERVER = 16;
 function teamLicence(price: TeamPrice, category: Category, profile: CostProfile, u: Understanding, size: 'sme' | 'mid' | 'large', reportCurrency: string): { wan: number; text: string } {
   const spec = PRICE_UNITS[price.unit];
   const m = u.model;
-  const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
+  const sizeIndex = SIZE_INDEX[size];
   let units: number;
   let basis: string;
   const driver = profile.driver;
@@ -405,7 +407,7 @@ function implementationPerEntity(profile: CostProfile, u: Understanding): { wan:
 /** The units a system is priced by, from its cost profile (the category's, or its scope's) and the intake. */
 function unitsFor(category: Category, profile: CostProfile, u: Understanding, size: 'sme' | 'mid' | 'large'): { units: number; basis: string } {
   const d = profile.driver;
-  const sizeIndex = { sme: 0, mid: 1, large: 2 }[size];
+  const sizeIndex = SIZE_INDEX[size];
   const fallback = profile.defaultUnits[sizeIndex]!;
   const m = u.model;
   let given: number | undefined;
@@ -444,7 +446,7 @@ function unitsFor(category: Category, profile: CostProfile, u: Understanding, si
     given = m.scale.internalUsers;
     if (given !== undefined && given > 0) return { units: given, basis: `调研表未给出终端数，按${round(given, 0)}名员工各一台估算` };
   }
-  if (d === 'project') return { units: 1, basis: `按${{ sme: '中小型', mid: '中型', large: '大型' }[size]}项目估算` };
+  if (d === 'project') return { units: 1, basis: `按${SIZE_NAMES[size]}项目估算` };
   if (given !== undefined && given > 0) return { units: given, basis: `按调研表的${round(given, 0)}${DRIVER_NAMES[d]}` };
   if (d === 'users' || d === 'endpoints') {
     const staff = assumedStaff(u, size, profile.defaultUnits);
@@ -463,7 +465,7 @@ function unitsFor(category: Category, profile: CostProfile, u: Understanding, si
 function assumedStaff(u: Understanding, size: 'sme' | 'mid' | 'large', defaults: readonly number[]): { units: number; size: 'sme' | 'mid' | 'large'; why: string } {
   const premisesOnly = size === 'large' && u.model.scale.largeBy?.length === 1 && u.model.scale.largeBy[0] === 'premises';
   const staffSize = premisesOnly ? 'mid' : size;
-  const units = defaults[{ sme: 0, mid: 1, large: 2 }[staffSize]]!;
+  const units = defaults[SIZE_INDEX[staffSize]]!;
   return { units, size: staffSize, why: premisesOnly ? '调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按中型企业估算' : '调研表未给出' };
 }
 

@@ -4,6 +4,7 @@
  * domestic one it runs already (麒麟 on 鲲鹏). The plan then has no system of the kind (needs.ts),
  * and the report says what the customer has of it instead.
  */
+import { CLAUSE_SEPARATOR_NO_LIST, clauseAround } from '../../facts/lines';
 import type { Understanding } from '../understand';
 import { uniqueAscending } from '../uniqueAscending';
 import { keptPerCategory } from './perCategory';
@@ -19,16 +20,6 @@ export interface Supplied {
 /** A cloud written as not there, or not yet: "无政务云", "计划建设政务云". Bounded, linear. */
 const NOT_THERE = /^(?:无|没有|暂无|尚无|未)|规划|计划|拟建|筹建|在建|尚未|将/;
 
-/** The clause of `text` that holds `word` at `at`. */
-function clauseAt(text: string, at: number, length: number): string {
-  const stops = /[，；。,;]/;
-  let start = at;
-  while (start > 0 && !stops.test(text[start - 1]!)) start--;
-  let end = at + length;
-  while (end < text.length && !stops.test(text[end]!)) end++;
-  return text.slice(start, end);
-}
-
 /**
  * The cloud of `words` the customer's systems run on, as written on its 基础设施现状 line up to the
  * word ("市政务云"), not one it tried (历史应对), has not, or plans.
@@ -41,7 +32,8 @@ function runsOnCloud(words: readonly string[], u: Understanding): { names: strin
     for (const word of words) {
       const at = f.value.indexOf(word);
       if (at < 0) continue;
-      const clause = clauseAt(f.value, at, word.length);
+      const { start, end } = clauseAround(f.value, at, CLAUSE_SEPARATOR_NO_LIST);
+      const clause = f.value.slice(start, end);
       const before = clause.slice(0, clause.indexOf(word));
       if (NOT_THERE.test(clause.trim()) || NOT_THERE.test(before)) continue;
       // "市政务云（华为云Stack…）": the name up to the word, from the clause's start.
