@@ -238,6 +238,14 @@ function writeSchemas(outdir, data) {
 /** YAML as written (what the validator reads, and what tools that bundle core code may use). */
 const yamlPlugin = yamlData();
 
+/**
+ * The validated data, embedded: what the shipped bundles read, with the schema's defaults filled
+ * in. The end-to-end suites build their expected values from the core with this, so that they
+ * expect what the installed extension shows, not what the YAML says before validation.
+ * @returns {import('esbuild').Plugin}
+ */
+const validatedYamlPlugin = () => yamlData(compileData);
+
 /** @type {import('esbuild').Plugin} */
 const problemMatcherPlugin = {
   name: 'problem-matcher',
@@ -283,7 +291,7 @@ async function compileDataNow() {
     outdir: 'out',
   });
   const load = (name) => {
-    const file = path.resolve('out', `${name}.js`);
+    const file = path.join(__dirname, 'out', `${name}.js`);
     delete require.cache[file];
     return require(file);
   };
@@ -638,7 +646,7 @@ async function main() {
   }
 }
 
-module.exports = { yamlPlugin };
+module.exports = { yamlPlugin, validatedYamlPlugin };
 
 if (require.main === module) {
   // Paths here are relative to the repository, wherever this runs from (cli/'s prepack runs it from cli/).

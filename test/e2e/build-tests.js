@@ -11,8 +11,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
-// The integration tests use the core (which imports YAML as data) for their expected values.
-const { yamlPlugin } = require(path.join(root, 'esbuild.js'));
+// The integration and browser suites use the core for their expected values: with the data as
+// validated and shipped (schema defaults filled in), not the YAML as written.
+const { validatedYamlPlugin } = require(path.join(root, 'esbuild.js'));
 const out = path.join(root, 'out', 'vscode-test');
 const list = (dir, suffix) =>
   fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(suffix)).map((f) => path.join(root, dir, f));
@@ -26,7 +27,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
-  plugins: [yamlPlugin],
+  plugins: [validatedYamlPlugin()],
 };
 
 async function main() {
