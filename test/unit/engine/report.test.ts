@@ -831,6 +831,14 @@ describe("regulation: a financial institution's own laws and sector standards", 
     assert.ok(names.length > 6, names.join('、'));
     assert.match(line('securities'), /合规与监管\*\*：网络安全等级保护2\.0、证券期货业信息系统备份能力标准、/);
   });
+
+  it("keeps the sector's own rules where the line shortens, and cuts a law every customer has first", () => {
+    // Seven apply to the broker: the CSRC's 218号 measures stay, and 网络安全法 is the one cut.
+    assert.match(line('securities'), /商用密码应用安全性评估、证券期货业网络和信息安全管理办法等；/);
+    assert.ok(!line('securities').includes('网络安全法'), line('securities'));
+    // A hospital keeps its 互联互通 rating beside the 密评 it must pass.
+    assert.match(line('hospital'), /电子病历系统应用水平分级评价、医院信息互联互通标准化成熟度测评、.*商用密码应用安全性评估等；/);
+  });
 });
 
 describe('report: the timeline\'s deliverables', () => {

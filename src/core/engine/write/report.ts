@@ -123,13 +123,13 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const kept = keptAndIntegrated(u).map((x) => x.name);
   const constraintText = [constraints.length > 0 ? enumerate(constraints, 4) : '', kept.length > 0 ? `保留并对接${enumerate(kept, 5)}` : ''].filter(Boolean).join('；');
   if (constraintText) items.push(labelled('硬约束', `${constraintText}。`, [...m.constraints.flatMap((c) => c.refs), ...m.integrations.flatMap((i) => i.refs)]));
-  // What the customer named leads: the line shortens to six names, and a law the intake cites
-  // (反洗钱法, a sector's backup standard) must not be the one cut for a law every customer has.
   const regs = model.regulations.filter((r) => r.kind === 'framework' && r.basis === 'stated').concat(model.regulations.filter((r) => r.kind === 'framework' && r.basis !== 'stated'));
   const regulators = model.regulations.filter((r) => r.kind === 'regulator').map((r) => r.name);
   if (regs.length > 0 || regulators.length > 0) {
-    const names = regs.map((r) => shortFramework(r.name));
-    items.push(labelled('合规与监管', `${[names.length > 0 ? enumerate(names, 6) : '', regulators.length > 0 ? `监管机构${enumerate(regulators, 3)}` : ''].filter(Boolean).join('；')}。`, regs.flatMap((r) => r.refs)));
+    const shown = shownFrameworks(regs, u, MAX_FRAMEWORKS_SHOWN);
+    const names = shown.map((r) => shortFramework(r.name));
+    const more = regs.length > shown.length ? '等' : '';
+    items.push(labelled('合规与监管', `${[names.length > 0 ? `${names.join('、')}${more}` : '', regulators.length > 0 ? `监管机构${enumerate(regulators, 3)}` : ''].filter(Boolean).join('；')}。`, regs.flatMap((r) => r.refs)));
   }
   // Business impacts with money in them go to the benefits; the rest of the pains, restated.
   const losses = new Set(u.model.lossFigures.flatMap((l) => l.refs));
@@ -163,6 +163,30 @@ function shortFramework(name: string): string {
  * The systems that stay: kept ones, then the ones to integrate with, without naming one twice
  * ("卫宁HIS" and "HIS"); each with the protocols the intake gives.
  */
+/** How many frameworks the understanding's compliance line names before it says 等. */
+const MAX_FRAMEWORKS_SHOWN = 6;
+
+/**
+ * The frameworks the compliance line names, in their order (those the intake names first): where
+ * it must shorten, what the customer named and the sector's own rules (反洗钱法, the CSRC's 218号
+ * measures, a sector's backup standard) are kept, and a law every customer has is the one cut.
+ */
+function shownFrameworks<R extends { basis: string; id?: string | undefined; name: string }>(regs: readonly R[], u: Understanding, max: number): R[] {
+  const unique = regs.filter((r, i) => regs.findIndex((x) => shortFramework(x.name) === shortFramework(r.name)) === i);
+  if (unique.length <= max) return unique;
+  // Kept first: what the intake names and the sector's own; then what the project must pass
+  // (等保, 密评); a law that binds every customer alike is the first cut.
+  const tier = (r: R) => {
+    if (r.basis === 'stated') return 0;
+    const f = u.kb.framework(r.id ?? '');
+    const ways = f?.appliesWhen ?? [];
+    if (ways.length > 0 && ways.every((c) => c.industries !== undefined)) return 0;
+    return f?.kind === 'law' ? 2 : 1;
+  };
+  const kept = new Set([...unique].sort((a, b) => tier(a) - tier(b)).slice(0, max));
+  return unique.filter((r) => kept.has(r));
+}
+
 function keptAndIntegrated(u: Understanding): Array<{ name: string; protocols: string[] }> {
   const out: Array<{ name: string; protocols: string[] }> = u.kept.map((k) => ({ name: k.name, protocols: [] }));
   for (const i of u.model.integrations) {
