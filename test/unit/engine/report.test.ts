@@ -619,6 +619,14 @@ describe('report engine: versions older than every line the knowledge base lists
     assert.deepEqual([sql?.status, sql?.byDate, sql?.date], ['past', true, '2019-07-09']);
     assert.match(renderMarkdown(m, { refs: false }), /\| SQL Server \| 2005 \| 已过支持期（不晚于2019-07-09） \|/);
   });
+
+  it('says until when a version is still supported, where the knowledge gives its end', () => {
+    const md = renderMarkdown(generateReport(parseIntake(readFixture('eval/erp')), 0, { asOf: AS_OF }), { refs: false });
+    assert.match(md, /\| SAP ECC 6\.0 \| 6\.0 \| 支持中（至2027-12-31） \| SAP维护策略 \|/);
+    // Past the date, it is no longer 支持中.
+    const later = renderMarkdown(generateReport(parseIntake(readFixture('eval/erp')), 0, { asOf: '2028-03-01' }), { refs: false });
+    assert.doesNotMatch(later, /SAP ECC 6\.0 \| 6\.0 \| 支持中/);
+  });
 });
 
 describe('report: a drug maker\'s HR and OA project', () => {

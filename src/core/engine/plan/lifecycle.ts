@@ -24,6 +24,23 @@ function versionMatches(written: string, line: string): boolean {
   return next === '.' || /[a-z]/i.test(next);
 }
 
+type Family = NonNullable<ReturnType<Understanding['kb']['family']>>;
+
+/** The lifecycle line a written version belongs to: the most specific wins ("6.2" before "6"). */
+function versionLine(versions: Family['versions'], written: string): Family['versions'][number] | undefined {
+  return [...versions].sort((a, b) => b.version.length - a.version.length).find((v) => versionMatches(written, v.version));
+}
+
+/**
+ * The end of support the knowledge gives for a component still supported on the report date
+ * (SAP ECC 6.0's mainstream maintenance to 2027-12-31), for the appendix to say beside 支持中.
+ */
+export function supportedUntil(u: Understanding, p: EstateProduct, asOf: string): { date: string; source: string } | undefined {
+  const family = p.family && p.version ? u.kb.family(p.family) : undefined;
+  const line = family && p.version ? versionLine(family.versions, p.version) : undefined;
+  return line?.endOfSupport && line.endOfSupport > asOf ? { date: line.endOfSupport, source: line.source } : undefined;
+}
+
 export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
   const out: LifecycleFinding[] = [];
   const asOf = Date.parse(u.asOf);
@@ -31,8 +48,7 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     if (!p.family || !p.version) continue;
     const family = u.kb.family(p.family);
     if (!family) continue;
-    // The most specific line wins: "6.2" before "6".
-    const matched = [...family.versions].sort((a, b) => b.version.length - a.version.length).find((v) => versionMatches(p.version!, v.version));
+    const matched = versionLine(family.versions, p.version);
     // A version older than every line listed ("SQL Server 2005", "Oracle 10g") is out of support
     // no later than the oldest line is: said with that date as "不晚于", never as "支持中".
     const older = matched ? undefined : olderThanAll(p.version, family.versions);

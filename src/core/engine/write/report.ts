@@ -14,7 +14,7 @@ import type { Understanding } from '../understand';
 import { cloudName, stackName } from '../understand/places';
 import { buildsOtherThanIndustryCore } from '../plan/anyIndustry';
 import { currentName, FALLBACK_NOTE, replacesCore, SHOWN_NOTES } from '../plan/picks';
-import { lifecycleDate, ownUpgrade } from '../plan/lifecycle';
+import { lifecycleDate, ownUpgrade, supportedUntil } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
 import { pricesNothing } from '../plan/costs';
@@ -747,7 +747,10 @@ function appendix(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
         ['组件', '版本', '状态', '依据'],
         checked.map((p) => {
           const f = model.lifecycle.find((l) => l.family === p.family);
-          return { cells: [p.name, p.version ?? '未注明', f ? `${f.status === 'past' ? '已过支持期' : '12个月内到期'}（${lifecycleDate(f)}）` : p.version ? '支持中' : '无法判断（未注明版本）', f?.source ?? ''], refs: p.refs };
+          // Still supported: until when, where the knowledge says (SAP ECC 6.0 to 2027-12-31).
+          const until = f ? undefined : supportedUntil(u, p, model.asOf);
+          const status = f ? `${f.status === 'past' ? '已过支持期' : '12个月内到期'}（${lifecycleDate(f)}）` : until ? `支持中（至${until.date}）` : p.version ? '支持中' : '无法判断（未注明版本）';
+          return { cells: [p.name, p.version ?? '未注明', status, f?.source ?? until?.source ?? ''], refs: p.refs };
         }),
       ),
     );
