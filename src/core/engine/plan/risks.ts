@@ -112,8 +112,9 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   if (costs?.budget && totalVerdict !== 'within') {
     // Over at the low end by no more than the estimate's own precision: the cost section calls it
     // a negotiation (costs.ts, cutSuggestion), and so does the risk; beyond it, the full scope does not fit.
-    const slightly = totalVerdict === 'over' && lowEndOverrun(costs) <= ESTIMATE_PRECISION;
-    const short = totalVerdict === 'over' && !slightly;
+    const miss = shortfall(totalVerdict, lowEndOverrun(costs));
+    const slightly = miss === 'slightly';
+    const short = miss === 'short';
     risks.push({
       title: short ? '预算不足' : '预算偏紧',
       risk: short ? '按估算下限也超出预算，全部范围无法在预算内完成。' : slightly ? '按估算下限也略超预算（在估算误差以内），报价谈不到预算以内时需要削减范围。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。',
@@ -194,6 +195,16 @@ function firstSentence(text: string): string {
 type Running = NonNullable<NonNullable<Costs['budget']>['running']>;
 
 /**
+ * How an estimate misses a budget or cap, from the comparison's verdict and the share by which
+ * its low end overruns: short (over beyond the estimate's own precision), slightly (over within
+ * it: a negotiation), or tight (only the high end is over).
+ */
+function shortfall(verdict: string | undefined, lowEndOverrun: number): 'short' | 'slightly' | 'tight' {
+  if (verdict !== 'over') return 'tight';
+  return lowEndOverrun <= ESTIMATE_PRECISION ? 'slightly' : 'short';
+}
+
+/**
  * The yearly running cost where the yearly cap the intake states is what fails (the total fits,
  * or fails less): an overrun every year after go-live, not once.
  */
@@ -203,8 +214,7 @@ function runningRisk(r: Running, currency: string, refs: number[]): Risk {
     const gap = shown(n) - r.cap;
     return gap > 0 ? `约${formatAmount(gap, currency)}（${Math.round((gap / r.cap) * 100)}%）` : '';
   };
-  const slightly = r.verdict === 'over' && (r.low - r.cap) / r.cap <= ESTIMATE_PRECISION;
-  const short = r.verdict === 'over' && !slightly;
+  const short = shortfall(r.verdict, (r.low - r.cap) / r.cap) === 'short';
   const noun = r.capWord.replace('年运维', '');
   const main = r.drivers[0]?.replace(/（[^（）]{0,30}）$/, '') ?? '';
   const gap = r.verdict === 'over' ? `按估算下限也超出${r.capWord}${r.text}${by(r.low)}` : `估算上限超出${r.capWord}${r.text}${by(r.high)}`;
