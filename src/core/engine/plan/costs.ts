@@ -289,7 +289,7 @@ function teamLicence(price: TeamPrice, category: Category, profile: CostProfile,
       // Seats for the customer's staff: a landlord large by its parks alone has a mid-size staff.
       const staff = assumedStaff(u, size, spec.fallback);
       units = staff.units;
-      basis = staff.size === size ? `调研表未给出，按${SIZE_NAMES[size]}规模假设` : `调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按${SIZE_NAMES[staff.size]}企业假设`;
+      basis = staff.size === size ? `调研表未给出，按${SIZE_NAMES[size]}规模假设` : staff.why;
     } else {
       units = spec.fallback[sizeIndex]!;
       basis = `调研表未给出，按${SIZE_NAMES[size]}规模假设`;
