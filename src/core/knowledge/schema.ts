@@ -406,6 +406,14 @@ export const ProductSchema = z
      */
     lacks: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
     /**
+     * Interface protocols it speaks only with a component that is not part of it and must be
+     * obtained apart (Apache Camel's SAP IDoc/RFC: the SAP JCo library and a commercial
+     * distribution's SAP component), so not listed in `protocols`: a customer whose integration
+     * names one of `protocols` (case aside) and none the product speaks natively is told so at the
+     * product, "对接SAP的RFC、IDoc" followed by `reason`, and it scores lower (picks.ts).
+     */
+    addOn: z.object({ protocols: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
+    /**
      * The product line its vendor now sells in this one's place (用友NC Cloud → 用友BIP): known so
      * that a customer's estate names its vendor and kind, and proposed only to a customer who runs
      * it already.

@@ -726,6 +726,43 @@ describe('picks: what a product does only with an add-on, where the customer ask
   });
 });
 
+describe('picks: an interface the customer names that a product speaks only with a part bought apart', () => {
+  const gen = (name: string, edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF });
+  const pickOf = (m: ReportModel, option: 'A' | 'B') => m.options.find((o) => o.id === option)!.picks.find((p) => p.category === 'ipaas-esb');
+  const camel = (m: ReportModel) => m.candidates.find((c) => c.option === 'A' && c.product.id === 'apache-camel');
+  const ADD_ON = '需SAP JCo库及商业发行版（如Red Hat build of Apache Camel）的SAP组件';
+
+  it('leads with the cloud service the customer runs, not Camel, where SAP is reached by RFC/IDoc', () => {
+    const m = gen('manufacturing');
+    // "MES通过RFC/IDoc与SAP对接" in the legacy-system field: SAP is the system, RFC and IDoc its protocols.
+    assert.ok(m.understanding.integrations.some((i) => i.system === 'SAP' && i.protocols.includes('IDoc') && i.protocols.includes('RFC')));
+    assert.equal(pickOf(m, 'A')?.product.id, 'huawei-roma-connect');
+    assert.equal(pickOf(m, 'A')?.alternative?.product.id, 'apache-camel');
+    assert.ok(pickOf(m, 'A')!.alternative!.why.includes(`对接SAP的IDoc、RFC${ADD_ON}`));
+    assert.equal(pickOf(m, 'B')?.product.id, 'sap-integration-suite');
+    assert.ok(camel(m)!.notes.includes(`对接SAP的IDoc、RFC${ADD_ON}`));
+  });
+
+  it('claims no native IDoc for Camel, and says the part once where Camel stays the pick', () => {
+    const m = gen('data-platform');
+    const a = pickOf(m, 'A')!;
+    assert.equal(a.product.id, 'apache-camel');
+    assert.ok(!a.why.includes('原生支持IDoc'));
+    assert.equal(a.why.split(ADD_ON).length - 1, 1, a.why);
+    // The data platform on the customer's Alibaba Cloud stays the recommendation.
+    assert.ok(m.options.find((o) => o.id === 'A')!.recommended);
+  });
+
+  it('weighs nothing where the integration also names a protocol the product speaks (OData to S/4HANA)', () => {
+    const m = gen('crm');
+    assert.equal(pickOf(m, 'A')?.product.id, 'apache-camel');
+    assert.ok(!camel(m)!.notes.some((n) => n.includes(ADD_ON)));
+    const rfcOnly = gen('crm', (t) => t.replace('接口协议RFC/OData', '接口协议RFC'));
+    assert.ok(camel(rfcOnly)!.notes.includes(`对接SAP S/4HANA的RFC${ADD_ON}`));
+    assert.equal(camel(m)!.score - camel(rfcOnly)!.score, 2, 'one point for OData, one off for the part');
+  });
+});
+
 describe("picks: a cloud's service that ships for its vendor's private stack, to a customer who runs that stack", () => {
   const report = (cloud: string) => generateReport(parseIntake(readFixture('eval/data-assets').replace('- 私有云：华为云Stack', `- 私有云：${cloud}`)), 0, { asOf: AS_OF });
   const governance = (r: ReturnType<typeof report>) => r.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'data-governance')!;

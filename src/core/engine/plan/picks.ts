@@ -444,6 +444,23 @@ function lackedBy(lacks: NonNullable<Product['lacks']>, u: Understanding): { wor
   return words.length > 0 ? { words, refs: uniqueAscending(refs).slice(0, 3) } : undefined;
 }
 
+/**
+ * The first of the customer's integrations that names a protocol of `p`'s `addOn`, with those
+ * protocols in the intake's spelling and its lines; undefined when none does. An integration that
+ * also names a protocol `p` speaks natively ("RFC/OData" to S/4HANA, Camel speaks OData) can go
+ * that way without the part.
+ */
+function addOnFor(p: Product, addOn: NonNullable<Product['addOn']>, u: Understanding): { system: string; protocols: string[]; refs: number[] } | undefined {
+  const wanted = new Set(addOn.protocols.map((x) => x.toLowerCase()));
+  const native = lowerProtocols(p) ?? [];
+  for (const i of u.model.integrations) {
+    if (i.protocols.some((x) => native.includes(x.toLowerCase()))) continue;
+    const protocols = i.protocols.filter((x) => wanted.has(x.toLowerCase()));
+    if (protocols.length > 0) return { system: i.system, protocols, refs: [...i.refs] };
+  }
+  return undefined;
+}
+
 /** A framework's `onlyWithSupport` (frameworks.yaml) where it applies, with the lines that state it (else the industry's). */
 interface OnlyWithSupport {
   framework: string;
@@ -629,6 +646,11 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   // What the customer asks for (SPC, 8D) that this product does only with an add-on.
   const lacking = p.lacks ? lackedBy(p.lacks, u) : undefined;
   if (lacking) add(lacking.words.length > 1 ? -4 : -3, `客户要求的${lacking.words.join('、')}${p.lacks!.reason}`, lacking.refs);
+  // An interface the customer names that this product speaks only with a component bought apart
+  // (Camel's SAP IDoc/RFC): a part to buy, weighed like a price above the budget, so that a
+  // candidate that needs none (a cloud's own service) leads where the scores were equal.
+  const apart = p.addOn ? addOnFor(p, p.addOn, u) : undefined;
+  if (apart) add(-1, `对接${apart.system}的${apart.protocols.join('、')}${p.addOn!.reason}`, apart.refs);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
   return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud };
@@ -818,7 +840,9 @@ function why(c: Scored, common: readonly string[], corpus: string, proof: string
   const sentences = caveatSentences(c.product);
   const ownWords = stopWithOwnName(stop, c.product);
   // A caveat about 信创 speaks only to a customer who requires it ("不满足信创要求" shares 满足…要求 with any requirement).
-  const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds) && (xinchuang || !aboutXinchuang(x)));
+  // The caveat the warning already says (an add-on's "需SAP JCo库…", picks.ts score) is not said twice.
+  const said = warning !== undefined && c.product.addOn !== undefined && warning.endsWith(c.product.addOn.reason) ? c.product.addOn.reason : undefined;
+  const relevantCaveat = sentences.find((x) => touches(x, corpus, ownWords) && !namesOtherCloud(x, clouds) && (xinchuang || !aboutXinchuang(x)) && (said === undefined || !x.includes(said)));
   const caveat = c.existing ? (relevantCaveat ?? sentences[0]) : relevantCaveat;
   const tail = [...(warning ? [warning] : []), ...(caveat ? [`注意${swapPrefix(caveat, '注意')}`] : [])];
   if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };

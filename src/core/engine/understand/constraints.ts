@@ -315,7 +315,8 @@ function integrationTargets(text: string, legacy = false): string[] {
     // customer keeps).
     if (out.length === after) {
       const clause = text.slice(clauseStart(text, at), at);
-      const own = /与(?:既有|现有|原有)/.exec(clause);
+      // In the legacy-system field every system named is one the customer runs: "MES通过RFC/IDoc与SAP对接" → SAP.
+      const own = /与(?:既有|现有|原有)/.exec(clause) ?? (legacy ? /与/.exec(clause) : null);
       // "预留与现有门户对接" reserves an interface for later: nothing to integrate now.
       if (own && !FUTURE.test(clause.slice(0, own.index))) addNames(clause.slice(own.index + own[0].length), out, 24);
     }
