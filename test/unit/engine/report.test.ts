@@ -154,6 +154,12 @@ describe('report engine (seed intakes)', () => {
       assert.match(body(3), /\*\*iPaaS\/ESB\*\*：该云没有对应的原生服务，可选Apache Camel或WSO2 API Manager \/ Micro Integrator，二者按POC结果选定，验证项：/);
     });
 
+    it('says whose caveat it is where two products tie', () => {
+      // Camel's caveat after a tie with WSO2 is Camel's alone: said with its name.
+      const esb = evalReport('pharma').body.split('\n').find((l) => l.startsWith('- **iPaaS/ESB**'))!;
+      assert.match(esb, /二者按POC结果选定，验证项：[^；]+；其中Apache Camel：注意IDoc\/RFC需SAP JCo库/);
+    });
+
     it('calls out Terraform 0.12 and RabbitMQ 3.9 as past support on the report date', () => {
       const m = model(3);
       const past = m.lifecycle.filter((l) => l.status === 'past').map((l) => `${l.family} ${l.version}`);

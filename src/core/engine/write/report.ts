@@ -412,10 +412,11 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
       // Nothing in the intake tells the two apart: say so, and what the POC decides on.
       const parts = main ? main.split('；') : [];
       const proofPart = parts.find((x) => x.startsWith('需在POC中验证') || x.startsWith('同样需在POC中验证'));
+      // What is left is said of the first product alone (its caveats), so it is said with its name.
       const rest = parts.filter((x) => x !== proofPart);
       // Why the option has no product of its kind here leads ("该云没有对应的原生服务，可选A或B…"), not trails the POC.
       const lead = p.fallback === true && rest[0] === p.why.split('；')[0] ? rest.shift() : undefined;
-      text = `${lead ? `${lead}，可选` : ''}${name}或${altName}，二者按POC结果选定${proofPart ? `，${proofPart.startsWith('同样') ? '验证项同方案A' : swapPrefix(proofPart, '需在POC中验证：', '验证项：')}` : ''}${rest.length > 0 ? `；${rest.join('；')}` : ''}`;
+      text = `${lead ? `${lead}，可选` : ''}${name}或${altName}，二者按POC结果选定${proofPart ? `，${proofPart.startsWith('同样') ? '验证项同方案A' : swapPrefix(proofPart, '需在POC中验证：', '验证项：')}` : ''}${rest.length > 0 ? `；其中${name}：${rest.join('；')}` : ''}`;
     } else text = `${name}${main ? `——${main}` : ''}${altText}`;
     return labelled(p.categoryName, `${text}。`, [...p.refs, ...(alt?.refs ?? [])]);
   });
