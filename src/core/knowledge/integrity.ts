@@ -1,7 +1,7 @@
 /**
  * Cross-reference checks over the whole knowledge base: ids are unique, and every reference
  * (rule → product/category/framework, product → category/framework/industry, industry →
- * category/framework, category scope → product of the category, lifecycle → product, condition → industry/framework/estate, timeline
+ * category/framework, category scope → product of the category, product scope → scope of its categories, lifecycle → product, condition → industry/framework/estate, timeline
  * template → category/industry) names something that exists. Also the rules zod cannot express: a product's `certifications` name
  * frameworks of kind `certification` (never a law), and every pattern compiles. Returns
  * human-readable problems.
@@ -56,6 +56,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     ref(`product ${p.id}`, 'framework', frameworks, p.certifications);
     ref(`product ${p.id}`, 'framework', frameworks, p.supports);
     ref(`product ${p.id}`, 'industry', industries, p.industries);
+    productScopes(p, k.categories, problems);
     for (const c of p.certifications) {
       const f = frameworkById.get(c);
       if (f && f.kind !== 'certification') problems.push(`product ${p.id}: "${c}" is a ${f.kind}, not a certification a product can hold (list it under supports)`);
@@ -135,6 +136,18 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     ref(`timeline template ${t.id}`, 'industry', industries, t.industries);
   }
   return problems;
+}
+
+/**
+ * A product's `scopes` name scopes of its categories, and a scope that lists its products lists it:
+ * otherwise it would be a candidate nowhere (plan/picks.ts).
+ */
+function productScopes(p: Product, categories: readonly Category[], problems: string[]): void {
+  for (const id of p.scopes ?? []) {
+    const scope = categories.filter((c) => p.categories.includes(c.id)).flatMap((c) => c.scopes ?? []).find((x) => x.id === id);
+    if (!scope) problems.push(`product ${p.id}: scope "${id}" is no scope of its categories`);
+    else if (scope.products && !scope.products.includes(p.id)) problems.push(`product ${p.id}: scope "${id}" does not list it among its products`);
+  }
 }
 
 function compiles(what: string, source: string, problems: string[]): void {

@@ -359,6 +359,13 @@ export const ProductSchema = z
     categories: z.array(Id).min(1),
     /** Industries the product is made for (industries.yaml ids); absent: any industry. */
     industries: z.array(Id).optional(),
+    /**
+     * The scopes of its categories (categories.yaml `scopes` ids) it is made for, and only these: a
+     * candidate only of a system that takes one of them, besides one the customer runs and keeps
+     * (plan/picks.ts). A truck fleet's telematics platform is no plant's equipment connectivity,
+     * a plant's SCADA no hub for machines sold to thousands of customers; absent: any scope or none.
+     */
+    scopes: z.array(Id).optional(),
     deployment: z.array(DeploymentSchema).min(1),
     /** The public cloud the product belongs to (a managed service of that cloud), or `none`. */
     cloud: CloudSchema,

@@ -100,7 +100,8 @@ const EXPECTED: Record<string, Expectation> = {
     core: 'mes',
     inScope: true,
     constraints: ['keep-system'],
-    excluded: [['aws-iot-core', 'cloud']],
+    // Not the public clouds' device hubs (AWS IoT Core was one): no candidates of a plant's equipment platform.
+    excluded: [['alibaba-lindorm', 'cloud']],
     absent: ['S/4HANA', 'AWS', 'Azure', '阿里云'],
     lifecycle: ['windows-client 7 past', 'vsphere 6.7 past', 'sql-server 2016 soon'],
     verdict: 'within',
@@ -1798,6 +1799,36 @@ describe('evaluation intakes', () => {
     assert.ok(erp(whole).find((i) => i.kind === 'implementation')!.high > implementation.high * 1.5);
     // A maker's ERP replacement is no finance scope.
     assert.equal(evalReport('erp').model.plan!.systems.find((s) => s.category === 'erp')!.scope, undefined);
+  });
+
+  it("connects a plant's equipment with industrial IoT platforms, a fleet's vehicles with telematics, and machines sold to customers with neither's", () => {
+    const iot = (model: ReturnType<typeof generateReport>) => ({
+      system: model.plan!.systems.find((s) => s.category === 'iot-platform')!,
+      candidates: new Set(model.candidates.filter((c) => c.category === 'iot-platform').map((c) => c.product.id)),
+      excluded: model.exclusions.filter((e) => e.category === 'iot-platform').map((e) => e.product.id),
+      picks: model.options.map((o) => o.picks.find((p) => p.category === 'iot-platform')!.product.id),
+    });
+    // 设备数据未联网，过程参数只存在PLC本地; 关键设备联网率95%: the plant's PLCs and machines.
+    const plant = iot(evalReport('manufacturing').model);
+    assert.deepEqual([plant.system.scope, plant.system.name], ['plant', '工业物联网平台']);
+    // G7易流 (a truck fleet's platform) and the public clouds' device hubs were candidates or exclusions.
+    assert.deepEqual([...plant.candidates].sort(), ['emqx', 'ignition', 'rootcloud', 'thingsboard']);
+    assert.deepEqual(plant.excluded, []);
+    assert.deepEqual(plant.picks, ['rootcloud', 'ignition']);
+    assert.match(evalReport('manufacturing').body, /工业物联网平台\*\*：树根互联 根云平台或EMQX，二者按POC结果选定，验证项：选一条产线，接入其主要PLC/);
+    // A carrier's GPS tracks: the vehicles' platform, G7易流 among its candidates, the industrial ones not.
+    const fleet = iot(evalReport('logistics').model);
+    assert.deepEqual([fleet.system.scope, fleet.system.name], ['fleet', '车辆物联网平台']);
+    assert.ok(fleet.candidates.has('g7-fleet') && !fleet.candidates.has('rootcloud') && !fleet.candidates.has('ignition'), [...fleet.candidates].join(' '));
+    // A plant whose own fleet's tracks are also asked for (a pain names 车队): the whole kind, not the plant scope.
+    const both = iot(generateReport(parseIntake(readFixture('eval/manufacturing').replace('  - 运维短板：自研MES无人维护', '  - 运维短板：自有车队的车辆轨迹无法查询；自研MES无人维护')), 0, { asOf: AS_OF }));
+    assert.equal(both.system.scope, undefined);
+    assert.ok(both.candidates.has('huawei-iotda') && !both.candidates.has('rootcloud'), [...both.candidates].join(' '));
+    // Machines sold to 1.2万 factories, connected over 4G: the whole kind, less the fleet's and the plant's own platforms.
+    const sold = iot(evalReport('connected-equipment').model);
+    assert.equal(sold.system.scope, undefined);
+    for (const id of ['g7-fleet', 'rootcloud', 'ignition']) assert.ok(!sold.candidates.has(id), id);
+    assert.equal(sold.picks[0], 'alibaba-iot');
   });
 
   it("lists for a drinks brand's channel one-code only the code platforms made for it, and keeps the drug traceability platform for a dairy's traceability", () => {

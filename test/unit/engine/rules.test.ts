@@ -804,6 +804,15 @@ describe('knowledge base integrity', () => {
     assert.deepEqual(checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === 'erp' ? copyEntry(c) : c)) }), []);
   });
 
+  it("checks a product's scopes: each is a scope of its categories, and one that lists its products lists it", () => {
+    const withScopes = (id: string, scopes: string[]) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === id ? { ...copyEntry(p), scopes } : p)) });
+    assert.deepEqual(withScopes('g7-fleet', ['fleet']), []);
+    assert.deepEqual(withScopes('ignition', ['plant']), []);
+    // A scope of another category (erp's finance), and one of its own category that lists other products.
+    assert.ok(withScopes('g7-fleet', ['finance']).includes('product g7-fleet: scope "finance" is no scope of its categories'));
+    assert.ok(withScopes('g7-fleet', ['plant']).includes('product g7-fleet: scope "plant" does not list it among its products'));
+  });
+
   it("checks a category's domesticWhen: its frameworks exist, and the category has a domestic product", () => {
     const when = (id: string, frameworks: string[]) => checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === id ? { ...c, domesticWhen: { words: ['出图章'], frameworks, reason: '…' } } : c)) });
     assert.deepEqual(when('e-signature', ['electronic-signature-law']), []);

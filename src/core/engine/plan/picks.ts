@@ -15,7 +15,7 @@
  * are excluded with the reason (unless the customer already runs one), and between candidates of
  * equal score a preferred vendor's wins, then a partner's; the appendix says so.
  */
-import type { Product } from '../../knowledge/schema';
+import type { CategoryScope, Product } from '../../knowledge/schema';
 import { spellingsOf } from '../../knowledge/spellings';
 import { sortSmall } from '../../facts/lines';
 import type { TeamContext } from '../../team/types';
@@ -104,9 +104,9 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
   for (const s of systems) {
     const pool: Scored[] = [];
     // The products the system's scope is made for, when it names them (categories.yaml `scopes`).
-    const only = scopeOf(u, s)?.products;
+    const scope = scopeOf(u, s);
     for (const p of u.kb.productsIn(s.category)) {
-      if (!madeFor(p, u, s.category, only)) continue;
+      if (!madeFor(p, u, s.category, scope)) continue;
       // A line its vendor no longer sells to new customers (用友NC Cloud): only to those who run it
       // and keep it; one the project replaces is replaced by its successor or another.
       if (p.successor !== undefined && !runsAndKeeps(u, p, s.category)) continue;
@@ -709,12 +709,22 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
 
 /**
  * Whether `p` is made for the customer's industry (its `industries`) and for the scope the system
- * takes (`only`: the scope's products), or is what the customer runs as the system and keeps: a
- * drug traceability platform is no drinks brand's channel code, a maker's ERP no dealer group's books.
+ * takes (the scope's `products`; and the product's own `scopes`, the only ones it is made for), or
+ * is what the customer runs as the system and keeps: a drug traceability platform is no drinks
+ * brand's channel code, a maker's ERP no dealer group's books, a truck fleet's platform no plant's
+ * equipment connectivity.
  */
-function madeFor(p: Product, u: Understanding, category: string, only: readonly string[] | undefined): boolean {
+function madeFor(p: Product, u: Understanding, category: string, scope: CategoryScope | undefined): boolean {
   const industry = p.industries === undefined || (u.industry !== undefined && p.industries.includes(u.industry.id));
-  return (industry && (only === undefined || only.includes(p.id))) || runsAndKeeps(u, p, category);
+  const listed = scope?.products === undefined || scope.products.includes(p.id);
+  return (industry && listed && ownScopes(p, u, category, scope)) || runsAndKeeps(u, p, category);
+}
+
+/** Whether the system's scope is one the product is made for only (its `scopes` among the category's), if it names any. */
+function ownScopes(p: Product, u: Understanding, category: string, scope: CategoryScope | undefined): boolean {
+  // Scopes of another of its categories (EMQX is also a message queue) say nothing of this one.
+  const own = p.scopes?.filter((id) => u.kb.category(category)?.scopes?.some((x) => x.id === id));
+  return own === undefined || own.length === 0 || (scope !== undefined && own.includes(scope.id));
 }
 
 /** Whether the customer runs `p` as a system of `category` and the project does not replace it. */
