@@ -62,6 +62,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     }
     // A spelling of nothing would be found in every goal: each product would be told it lacks it.
     for (const w of p.lacks?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: lacks word "${w}" has an empty spelling`);
+    for (const w of p.provides?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: provides word "${w}" has an empty spelling`);
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
     if (p.onDevices !== undefined) {
       const desktop = k.products.find((q) => q.id === p.onDevices);
