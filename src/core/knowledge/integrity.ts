@@ -65,6 +65,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     for (const w of p.lacks?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: lacks word "${w}" has an empty spelling`);
     // What it speaks only with an add-on it does not speak natively: listed in both, the report would say both.
     for (const x of p.addOn?.protocols ?? []) if (p.protocols?.some((q) => q.toLowerCase() === x.toLowerCase())) problems.push(`product ${p.id}: addOn protocol "${x}" is also in its protocols`);
+    for (const w of p.provides?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: provides word "${w}" has an empty spelling`);
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
     if (p.onDevices !== undefined) {
       const desktop = k.products.find((q) => q.id === p.onDevices);

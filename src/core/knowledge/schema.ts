@@ -409,7 +409,9 @@ export const ProductSchema = z
      * category do out of the box: a customer whose goals or pains name one of `words` (SPC, 8D) is
      * told so at the product, "客户要求的SPC、8D" followed by `reason` (需SAP或第三方的扩展), and it
      * scores lower (picks.ts). A word may list spellings of one thing ("薪资|薪酬|算薪"), counted
-     * once. The caveat says it to everyone; this weighs it where it matters.
+     * once. The caveat says it to everyone; this weighs it where it matters. The reason a past
+     * attempt failed counts as something asked for, its negation dropped ("业务人员无法维护" asks
+     * for 业务人员维护): a product that would fail the same way is told so.
      */
     lacks: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
     /**
@@ -420,6 +422,12 @@ export const ProductSchema = z
      * product, "对接SAP的RFC、IDoc" followed by `reason`, and it scores lower (picks.ts).
      */
     addOn: z.object({ protocols: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
+    /**
+     * The other side of `lacks`: what the product does out of the box that others in its category
+     * do not (业务人员维护 of rules, for IBM ODM's Decision Center). A customer whose goals, pains or
+     * a failed attempt's reason name one of `words` is told `reason`, and it scores higher.
+     */
+    provides: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
     /**
      * The product line its vendor now sells in this one's place (用友NC Cloud → 用友BIP): known so
      * that a customer's estate names its vendor and kind, and proposed only to a customer who runs

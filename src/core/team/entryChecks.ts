@@ -93,9 +93,11 @@ function productIssues(p: Product, world: World): EntryIssue[] {
   });
   if (p.cloud && p.cloud !== 'none' && p.controlPlane === 'customer') out.push({ code: TEAM_CODES.schema, message: t('a {0} managed service cannot have a customer-hosted control plane', p.cloud), path: ['controlPlane'] });
   // A spelling of nothing would be found in every goal (knowledge/integrity.ts says the same).
-  (p.lacks?.words ?? []).forEach((w, i) => {
-    if (hasEmptySpelling(w)) out.push({ code: TEAM_CODES.schema, message: t('"{0}" has an empty spelling between its | marks', w), path: ['lacks', 'words', i] });
-  });
+  for (const field of ['lacks', 'provides'] as const) {
+    (p[field]?.words ?? []).forEach((w, i) => {
+      if (hasEmptySpelling(w)) out.push({ code: TEAM_CODES.schema, message: t('"{0}" has an empty spelling between its | marks', w), path: [field, 'words', i] });
+    });
+  }
   return out;
 }
 

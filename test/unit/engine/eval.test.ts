@@ -237,7 +237,8 @@ const EXPECTED: Record<string, Expectation> = {
       ['azure-document-intelligence', 'constraint'],
       ['aws-textract', 'constraint'],
     ],
-    absent: ['EIOPA', 'GDPR', 'Solvency II', 'PCI DSS', 'Azure', 'AWS'],
+    // Amazon's names, not "AWS": 炎黄盈动's BPM is called AWS PaaS (the alternative to URule Pro).
+    absent: ['EIOPA', 'GDPR', 'Solvency II', 'PCI DSS', 'Azure', 'Amazon', 'AWS Textract', '亚马逊'],
     lifecycle: ['kafka 3.4 past', 'redis 6.2 past', 'mysql 8.0 past'],
     verdict: 'within',
     timeline: 'platform',

@@ -769,6 +769,43 @@ describe('picks: an interface the customer names that a product speaks only with
   });
 });
 
+describe('picks: what a past attempt failed for, asked of the next one', () => {
+  const FAILED = '自研规则脚本做自动核赔，规则散落在代码中，业务人员无法维护';
+  const claims = (edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/insurance-domestic'))), 0, { asOf: AS_OF });
+  const pickOf = (m: ReportModel, option: 'A' | 'B') => m.options.find((o) => o.id === option)!.picks.find((p) => p.category === 'bpm-rules');
+  const candidate = (m: ReportModel, id: string) => m.candidates.find((c) => c.product.id === id);
+  const noReason = (t: string) => t.replace(FAILED, '自研规则脚本做自动核赔，规则脚本运行缓慢');
+
+  it('weighs down the engines whose rules only developers maintain when business staff could not maintain the last ones, and says why', () => {
+    const m = claims();
+    assert.ok(readFixture('eval/insurance-domestic').includes(FAILED));
+    const flowable = candidate(m, 'flowable')!;
+    assert.ok(flowable.notes.includes('客户要求的业务人员维护需企业版：开源版不含建模工具，流程与规则由开发人员建模、随应用发布'), flowable.notes.join('；'));
+    // Three points off, against the same intake whose attempt failed for another reason.
+    assert.equal(candidate(claims(noReason), 'flowable')!.score - flowable.score, 3);
+    assert.ok(candidate(m, 'apache-kie-drools')!.notes.some((n) => n.startsWith('客户要求的业务人员维护需另建规则管理界面')));
+  });
+
+  it('prefers the rule products business staff maintain themselves, in both options, citing the failed attempt', () => {
+    const m = claims();
+    assert.equal(pickOf(m, 'A')?.product.id, 'urule-pro');
+    assert.equal(pickOf(m, 'B')?.product.id, 'ibm-odm');
+    assert.ok(pickOf(m, 'B')!.why.startsWith('业务人员可在Decision Center中自行编写、测试与发布规则'), pickOf(m, 'B')!.why);
+    assert.equal(pickOf(m, 'B')!.basis, 'customer');
+    assert.ok(pickOf(m, 'A')!.refs.includes(8), 'the 历史应对 line is cited');
+    // Without that reason, the open-source engines the claims rule names are the picks again.
+    const plain = claims(noReason);
+    assert.equal(pickOf(plain, 'A')?.product.id, 'flowable');
+    assert.ok(!candidate(plain, 'urule-pro')?.notes.some((n) => n.startsWith('业务人员可')));
+  });
+
+  it('reads the want in a goal too, as the customer spells it', () => {
+    const m = claims((t) => noReason(t).replace('- 次级指标：', '- 次级指标：\n  - 效率：核赔规则由业务人员自行维护'));
+    assert.ok(candidate(m, 'flowable')!.notes.includes('客户要求的业务人员自行维护需企业版：开源版不含建模工具，流程与规则由开发人员建模、随应用发布'));
+    assert.equal(pickOf(m, 'A')?.product.id, 'urule-pro');
+  });
+});
+
 describe("picks: a cloud's service that ships for its vendor's private stack, to a customer who runs that stack", () => {
   const report = (cloud: string) => generateReport(parseIntake(readFixture('eval/data-assets').replace('- 私有云：华为云Stack', `- 私有云：${cloud}`)), 0, { asOf: AS_OF });
   const governance = (r: ReturnType<typeof report>) => r.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'data-governance')!;

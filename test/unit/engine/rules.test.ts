@@ -820,6 +820,12 @@ describe('knowledge base integrity', () => {
     assert.ok(when('license-management', []).some((p) => p.includes('category license-management domesticWhen: no domestic product of the category')));
   });
 
+  it("checks a product's provides: no spelling of nothing", () => {
+    const provides = (words: string[]) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === 'ibm-odm' ? { ...copyEntry(p), provides: { words, reason: '…' } } : p)) });
+    assert.deepEqual(provides(['业务人员维护|业务部门维护']), []);
+    assert.ok(provides(['|业务人员维护']).some((p) => p.includes('product ibm-odm: provides word "|业务人员维护" has an empty spelling')));
+  });
+
   it("checks a product's lacks: no spelling of nothing", () => {
     const lacks = (words: string[]) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === 'sap-s4-qm' ? { ...copyEntry(p), lacks: { words, reason: '…' } } : p)) });
     assert.deepEqual(lacks(['SPC', '薪资|薪酬']), []);

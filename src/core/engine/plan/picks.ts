@@ -409,39 +409,50 @@ function businessText(u: Understanding): string {
   return text;
 }
 
-/** What the customer wants (goals and pains), each with its lines and its text in lower case: what a product's `lacks` words are looked for in. Made once per understanding. */
+/**
+ * What the customer wants (goals and pains, and the reasons past attempts failed), each with its
+ * lines and its text in lower case: what a product's `lacks` and `provides` words are looked for in.
+ * Made once per understanding.
+ */
 const wantsKept = new WeakMap<Understanding, ReadonlyArray<{ lower: string; refs: readonly number[] }>>();
 
 function wantsOf(u: Understanding): ReadonlyArray<{ lower: string; refs: readonly number[] }> {
   let wants = wantsKept.get(u);
   if (!wants) {
     const m = u.model;
-    wants = [...(m.mainGoal ? [m.mainGoal] : []), ...m.secondaryGoals, ...m.pains].map((x) => ({ lower: x.text.toLowerCase(), refs: x.refs }));
+    const stated = [...(m.mainGoal ? [m.mainGoal] : []), ...m.secondaryGoals, ...m.pains].map((x) => ({ lower: x.text.toLowerCase(), refs: x.refs }));
+    // What made an attempt fail is what the next one must have ("自研规则脚本…，业务人员无法维护"
+    // asks for 业务人员维护): a product that would fail the same way is told so.
+    const failures = m.triedAndFailed.filter((t) => t.why !== '').map((t) => ({ lower: t.why.toLowerCase().replace(NEGATION, ''), refs: t.refs }));
+    wants = [...stated, ...failures];
     wantsKept.set(u, wants);
   }
   return wants;
 }
 
+/** Words that say a failed attempt could not do something (业务人员无法维护): dropped, the rest names what is wanted. */
+const NEGATION = /无法|不能|难以|没法|不便于|不便/g;
+
 /**
- * The things of a product's `lacks` that the customer's goals or pains name (case aside), each
- * said by the first of its spellings found ("薪资|薪酬|算薪" is one thing), with those lines;
- * undefined when none.
+ * The things of a product's `lacks` or `provides` that the customer's goals, pains or failed
+ * attempts name (case aside), each said by the first of its spellings found ("薪资|薪酬|算薪" is
+ * one thing), with those lines; undefined when none.
  */
-function lackedBy(lacks: NonNullable<Product['lacks']>, u: Understanding): { words: string[]; refs: number[] } | undefined {
+function namedBy(words: readonly string[], u: Understanding): { words: string[]; refs: number[] } | undefined {
   const wants = wantsOf(u);
-  const words: string[] = [];
+  const found: string[] = [];
   const refs: number[] = [];
-  for (const thing of lacks.words) {
+  for (const thing of words) {
     for (const w of spellingsOf(thing)) {
       const lower = w.toLowerCase();
       const naming = wants.filter((x) => x.lower.includes(lower));
       if (naming.length === 0) continue;
-      words.push(w);
+      found.push(w);
       for (const x of naming) refs.push(...x.refs);
       break;
     }
   }
-  return words.length > 0 ? { words, refs: uniqueAscending(refs).slice(0, 3) } : undefined;
+  return found.length > 0 ? { words: found, refs: uniqueAscending(refs).slice(0, 3) } : undefined;
 }
 
 /**
@@ -644,13 +655,16 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   if (relevant && !(u.model.scale.size === 'large' && relevant.includes('中小'))) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   // What the customer asks for (SPC, 8D) that this product does only with an add-on.
-  const lacking = p.lacks ? lackedBy(p.lacks, u) : undefined;
+  const lacking = p.lacks ? namedBy(p.lacks.words, u) : undefined;
   if (lacking) add(lacking.words.length > 1 ? -4 : -3, `客户要求的${lacking.words.join('、')}${p.lacks!.reason}`, lacking.refs);
   // An interface the customer names that this product speaks only with a component bought apart
   // (Camel's SAP IDoc/RFC): a part to buy, weighed like a price above the budget, so that a
   // candidate that needs none (a cloud's own service) leads where the scores were equal.
   const apart = p.addOn ? addOnFor(p, p.addOn, u) : undefined;
   if (apart) add(-1, `对接${apart.system}的${apart.protocols.join('、')}${p.addOn!.reason}`, apart.refs);
+  // What the customer asks for (业务人员维护 of its rules) that this product does and others lack.
+  const providing = p.provides ? namedBy(p.provides.words, u) : undefined;
+  if (providing) add(3, p.provides!.reason, providing.refs);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
   return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud };
@@ -732,7 +746,7 @@ function runsAndKeeps(u: Understanding, p: Product, category: string): boolean {
   const estate = runAs(sameForEveryProduct(u).estate.get(p.id), category);
   // One that lacks what the customer asks for (用友U8+, each store's own books, and a group
   // ledger) is replaced by its successor, not kept.
-  return estate !== undefined && !isReplaced(u, estate) && !(p.lacks && lackedBy(p.lacks, u));
+  return estate !== undefined && !isReplaced(u, estate) && !(p.lacks && namedBy(p.lacks.words, u));
 }
 
 /** The estate entry, if the customer runs the product as a system of `category`. */
