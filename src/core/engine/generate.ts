@@ -26,6 +26,7 @@ import { inContext } from './plan/conditions';
 import { ESTIMATE_PRECISION, estimateCosts, lowEndOverrun } from './plan/costs';
 import { lifecycleFindings } from './plan/lifecycle';
 import { buildPlan } from './plan/needs';
+import { movesNamingPicks } from './plan/domesticMove';
 import { applicableRegulation, withSystemRegulators } from './plan/regulation';
 import { allRunByVendors } from './plan/ownStack';
 import { assessRisks } from './plan/risks';
@@ -146,6 +147,8 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   if (vendorRun && regulation.applicable.has(TESTED_FRAMEWORKS.mlps) && !regulated.mlps) {
     costs.assumptions.push('所选系统均由厂商以SaaS运营，其等保备案与测评由厂商负责，未计入上表；签约前索取厂商平台的等保备案证明与最近一次测评报告。');
   }
+  // A move to a domestic product the plan buys names the recommended option's pick (domesticMove.ts).
+  const lifecycleNamed = movesNamingPicks(u, lifecycle, plan.systems, picks.options.find((o) => o.recommended));
   // With the core system out of scope, the plan's first system leads (a data platform's warehouse).
   const timeline = planTimeline(u, regulated, m.coreSystem.inScope ? undefined : plan.systems[0]?.category);
   const model: ReportModel = {
@@ -157,12 +160,12 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     options: picks.options,
     exclusions: picks.exclusions,
     candidates: picks.candidates,
-    lifecycle,
+    lifecycle: lifecycleNamed,
     // What the timeline and costs plan for is scheduled in the next steps too, brought in or stated.
     regulations: withSystemRegulators(u, regulation.regulations, plan.systems).map((r) => (r.id !== undefined && planned.has(r.id) ? { ...r, planned: true } : r)),
     costs,
     timeline,
-    risks: assessRisks(u, hits, lifecycle, timeline, costs, picks.options.find((o) => o.recommended)),
+    risks: assessRisks(u, hits, lifecycleNamed, timeline, costs, picks.options.find((o) => o.recommended)),
     sections: [],
     appendix: [],
   };

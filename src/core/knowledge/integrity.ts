@@ -94,6 +94,8 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
         else if (!p.categories.includes(c.id)) problems.push(`category ${c.id} scope ${x.id}: product "${id}" is not of the category`);
       }
     }
+    // (`?.`: a copy of a lazily read entry, `{ ...c }`, has no details.)
+    for (const cost of [c.cost, ...(c.scopes ?? []).map((x) => x.cost)]) if (cost?.noteWith) ref(`category ${c.id} cost noteWith`, 'category', categories, cost.noteWith.categories);
     if (c.domesticWhen) {
       ref(`category ${c.id} domesticWhen`, 'framework', frameworks, c.domesticWhen.frameworks);
       // Only domestic products qualify where it holds: the category must have one.
@@ -118,6 +120,10 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   for (const l of k.lifecycle) {
     if (l.product) ref(`lifecycle ${l.id}`, 'product', products, [l.product]);
     if (l.category) ref(`lifecycle ${l.id}`, 'category', categories, [l.category]);
+    if (l.xinchuangTo) {
+      ref(`lifecycle ${l.id} xinchuangTo`, 'category', categories, l.xinchuangTo);
+      if (!l.xinchuangUpgrade) problems.push(`lifecycle ${l.id}: xinchuangTo without a xinchuangUpgrade`);
+    }
     const seen = new Set<string>();
     for (const v of l.versions) {
       if (seen.has(v.version)) problems.push(`lifecycle ${l.id}: version "${v.version}" listed twice`);

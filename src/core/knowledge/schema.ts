@@ -213,6 +213,12 @@ const CostProfileSchema = z
      * platform's own servers.
      */
     note: NonEmpty.optional(),
+    /**
+     * The note to say instead when the plan also prices a system of one of `categories`: what the
+     * note leaves out is then in the estimate (a credit system's domestic database, once a 信创
+     * plan buys one).
+     */
+    noteWith: z.object({ categories: z.array(Id).min(1), note: NonEmpty }).strict().optional(),
   })
   .strict();
 
@@ -564,6 +570,12 @@ export const LifecycleFamilySchema = z
     upgrade: NonEmpty,
     /** Where full 信创 rules the upgrade path out (Oracle 19c, Windows Server 2022): the domestic move instead. */
     xinchuangUpgrade: z.string().optional(),
+    /**
+     * The system types the domestic move goes to (a database: transactional-db, distributed-sql):
+     * a component whose path is that move brings the first into the plan, unless the plan builds
+     * one of them already (plan/domesticMove.ts).
+     */
+    xinchuangTo: z.array(Id).min(1).optional(),
   })
   .strict();
 

@@ -1085,12 +1085,14 @@ const EXPECTED: Record<string, Expectation> = {
     core: 'core-banking',
     inScope: false,
     constraints: ['xinchuang-full'],
-    excluded: [['ncino-bank-os', 'xinchuang'], ['rhel', 'xinchuang']],
-    absent: ['需进一步澄清', '试点迁移', '推广与优化', '手机银行'],
+    excluded: [['ncino-bank-os', 'xinchuang'], ['rhel', 'xinchuang'], ['oracle-database', 'xinchuang']],
+    absent: ['需进一步澄清', '试点迁移', '推广与优化', '手机银行', '国产数据库与服务器'],
     lifecycle: ['oracle-db 11g past'],
     verdict: 'within',
     timeline: 'credit-rollout',
-    present: ['宇信科技 信贷管理系统', '安硕信息 信贷管理系统', '统一授信', '人民银行征信中心', '五级分类', '存量贷款与额度数据迁移', '分批上线与新旧并行', '国产数据库与服务器'],
+    // The Oracle 11g that full 信创 moves to a domestic database: the database is a system of the
+    // plan, named and priced, and the credit system's estimate no longer leaves it apart.
+    present: ['宇信科技 信贷管理系统', '安硕信息 信贷管理系统', '统一授信', '人民银行征信中心', '五级分类', '存量贷款与额度数据迁移', '分批上线与新旧并行', '国产数据库已作为事务数据库单列，服务器', '迁移到本方案推荐的达梦数据库 DM8'],
   },
   'mobile-banking': {
     // A rural commercial bank rebuilding the mobile banking app an outsourcer built in 2016 within a

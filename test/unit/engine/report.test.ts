@@ -277,10 +277,13 @@ describe('report engine (seed intakes)', () => {
       assert.match(renderMarkdown(m, { refs: false }), /\| Redis \| 4\.0 \| 已过支持期（不晚于2024-01-01） \|/);
     });
 
-    it('moves the Oracle it runs to a domestic database, and never defers the database to a second phase', () => {
+    it('moves the Oracle it runs to the domestic database the plan builds, and never defers the database to a second phase', () => {
       const m = brokerage();
       const oracle = m.lifecycle.find((l) => l.family === 'oracle-db');
-      assert.match(oracle!.upgrade, /^迁移到国产数据库/);
+      // The distributed database of the plan takes it: no transactional database besides, and the move names its pick.
+      const db = m.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'distributed-sql')!;
+      assert.equal(oracle!.upgrade, `迁移到本方案推荐的${db.product.name}，先评估语法兼容度`);
+      assert.ok(!m.plan!.systems.some((s) => s.category === 'transactional-db'));
       const budget = m.costs?.budget;
       assert.ok(budget && !budget.statement.includes('分布式数据库'), budget?.statement);
     });
@@ -289,13 +292,55 @@ describe('report engine (seed intakes)', () => {
       const m = brokerage();
       const mysql = m.lifecycle.find((l) => l.family === 'mysql');
       assert.match(mysql!.upgrade, /^升级到MySQL 8\.4 LTS/);
-      assert.match(m.lifecycle.find((l) => l.family === 'oracle-db')!.upgrade, /^迁移到国产数据库/);
+      assert.match(m.lifecycle.find((l) => l.family === 'oracle-db')!.upgrade, /^迁移到本方案推荐的/);
     });
 
     it('sums up its understanding in the appendix by names a customer reads, not the engine\'s ids', () => {
       const md = renderMarkdown(brokerage(), { refs: false });
       const line = md.split('\n').find((l) => l.startsWith('理解摘要：'));
       assert.equal(line, '理解摘要：云无；约束国产优先、保留系统（恒生O32投资交易系统）；特征境内站点、业务高峰、对接遗留系统、等保三级及以上。');
+    });
+  });
+
+  describe('credit management fixture (城商行信贷系统, 全面信创, Oracle 11g)', () => {
+    const credit = () => generateReport(parseIntake(readFixture('eval/credit-management')), 0, { asOf: AS_OF });
+
+    it('puts the domestic database that full 信创 moves the Oracle 11g to in the plan: named, with candidates, priced', () => {
+      const m = credit();
+      const kb = getKnowledgeBase();
+      const system = m.plan!.systems.find((s) => s.category === 'transactional-db');
+      assert.ok(system && system.role === 'supporting', JSON.stringify(m.plan!.systems));
+      assert.equal(system.reason, '满足信创要求，承接Oracle Database 11g的国产化迁移');
+      for (const o of m.options) {
+        const pick = o.picks.find((p) => p.category === 'transactional-db');
+        const product = pick ? kb.product(pick.product.id) : undefined;
+        assert.ok(product && product.origin === 'cn' && product.xinchuang.adapted, `${o.id}: ${pick?.product.id}`);
+      }
+      const pick = m.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'transactional-db')!;
+      assert.ok(m.costs!.items.some((i) => i.category === 'transactional-db' && i.kind === 'licence' && i.low > 0));
+      // The move names the pick, in the lifecycle line and the risk's answer alike.
+      const oracle = m.lifecycle.find((l) => l.family === 'oracle-db')!;
+      assert.equal(oracle.upgrade, `迁移到本方案推荐的${pick.product.name}，先评估语法兼容度`);
+      const body = bodyOf(renderMarkdown(m, { refs: false }));
+      assert.ok(body.includes(`Oracle Database 11g：迁移到本方案推荐的${pick.product.name}，先评估语法兼容度。`), body);
+      assert.ok(!body.includes('迁移到国产数据库'), 'no database left to choose');
+      // The credit system's estimate no longer leaves the domestic database apart.
+      assert.ok(!body.includes('国产数据库与服务器'), 'the database is priced');
+      assert.ok(m.costs!.assumptions.some((a) => a.includes('国产数据库已作为事务数据库单列')), m.costs!.assumptions.join('\n'));
+    });
+
+    it('adds no database where the Oracle is written as a kept system\'s (hr-oa: Oracle 11g（财务系统）, 财务系统保留)', () => {
+      const m = generateReport(parseIntake(readFixture('eval/hr-oa')), 0, { asOf: AS_OF });
+      assert.match(m.lifecycle.find((l) => l.family === 'oracle-db')!.upgrade, /^迁移到国产数据库/);
+      assert.ok(!m.plan!.systems.some((s) => s.category === 'transactional-db' || s.category === 'distributed-sql'), JSON.stringify(m.plan!.systems));
+    });
+
+    it('adds no database without 信创, where Oracle 11g keeps its own upgrade path', () => {
+      const text = readFixture('eval/credit-management').replace('- 信创要求：全面信创\n', '');
+      const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+      assert.match(m.lifecycle.find((l) => l.family === 'oracle-db')!.upgrade, /^升级到Oracle 19c/);
+      assert.ok(!m.plan!.systems.some((s) => s.category === 'transactional-db'));
+      assert.ok(m.costs!.assumptions.some((a) => a.includes('国产数据库与服务器')), 'the note stands as written');
     });
   });
 
@@ -310,6 +355,8 @@ describe('report engine (seed intakes)', () => {
       assert.ok(!body.includes('MySQL 8.4'), 'no MySQL upgrade under full 信创');
       assert.match(body, /MySQL 5\.7：迁移到已在用的达梦数据库 DM8。/);
       assert.match(body, /迁移到已在用的达梦数据库 DM8；迁移前在测试环境验证兼容性并准备回退方案。/);
+      // The database it runs is the one to move to: nothing to buy.
+      assert.ok(!m.plan!.systems.some((s) => s.category === 'transactional-db' || s.category === 'distributed-sql'));
     });
   });
 
@@ -317,8 +364,12 @@ describe('report engine (seed intakes)', () => {
     const telecom = () => generateReport(parseIntake(readFixture('eval/telecom')), 0, { asOf: AS_OF });
 
     it('moves the MySQL 5.7 it runs to a domestic database, since every database is to be domestic', () => {
-      const mysql = telecom().lifecycle.find((l) => l.family === 'mysql');
-      assert.match(mysql!.upgrade, /^迁移到国产数据库/);
+      const m = telecom();
+      const mysql = m.lifecycle.find((l) => l.family === 'mysql');
+      // The plan's domestic database, which both options pick alike (数据库国产化 holds in either).
+      const picks = m.options.map((o) => o.picks.find((p) => p.category === 'transactional-db')?.product.name);
+      assert.ok(picks[0] !== undefined && picks.every((p) => p === picks[0]), picks.join());
+      assert.equal(mysql!.upgrade, `迁移到本方案推荐的${picks[0]!}，先评估语法兼容度`);
     });
 
     it('builds the BSS, answers billing, catalogue and bill pains with their rules, and times a parallel billing run', () => {

@@ -813,6 +813,17 @@ describe('knowledge base integrity', () => {
     assert.ok(withScopes('g7-fleet', ['plant']).includes('product g7-fleet: scope "plant" does not list it among its products'));
   });
 
+  it("checks a lifecycle family's xinchuangTo and a cost's noteWith: their system types exist", () => {
+    const lifecycle = (xinchuangTo: string[], upgrade = true) => KB.lifecycle.map((l) => (l.id === 'oracle-db' ? { ...copyEntry(l), xinchuangTo, ...(upgrade ? {} : { xinchuangUpgrade: undefined }) } : l));
+    assert.deepEqual(checkKnowledgeIntegrity({ ...KB, lifecycle: lifecycle(['transactional-db']) }), []);
+    assert.ok(checkKnowledgeIntegrity({ ...KB, lifecycle: lifecycle(['no-such-kind']) }).some((p) => p.includes('lifecycle oracle-db xinchuangTo: unknown category "no-such-kind"')));
+    assert.ok(checkKnowledgeIntegrity({ ...KB, lifecycle: lifecycle(['transactional-db'], false) }).some((p) => p.includes('lifecycle oracle-db: xinchuangTo without a xinchuangUpgrade')));
+    const credit = copyEntry(KB.category('credit-management')!);
+    const noteWith = (categories: string[]) => checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === credit.id ? { ...credit, cost: { ...credit.cost, noteWith: { categories, note: '…' } } } : c)) });
+    assert.deepEqual(noteWith(['transactional-db']), []);
+    assert.ok(noteWith(['no-such-kind']).some((p) => p.includes('category credit-management cost noteWith: unknown category "no-such-kind"')));
+  });
+
   it("checks a category's domesticWhen: its frameworks exist, and the category has a domestic product", () => {
     const when = (id: string, frameworks: string[]) => checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === id ? { ...c, domesticWhen: { words: ['出图章'], frameworks, reason: '…' } } : c)) });
     assert.deepEqual(when('e-signature', ['electronic-signature-law']), []);

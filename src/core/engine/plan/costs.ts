@@ -166,7 +166,10 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   // What the estimate of a kind assumes or leaves out (categories.yaml cost.note), once per kind priced.
   for (const c of new Set(items.map((i) => i.category))) {
     const system = systems.find((x) => x.category === c);
-    const note = c !== undefined ? (scopeOf(u, system)?.cost ?? u.kb.category(c)?.cost)?.note : undefined;
+    const profile = c !== undefined ? (scopeOf(u, system)?.cost ?? u.kb.category(c)?.cost) : undefined;
+    // What the note leaves out may be priced too (a 信创 plan's domestic database): then its other words.
+    const instead = profile?.noteWith && items.some((i) => i.category !== undefined && profile.noteWith!.categories.includes(i.category)) ? profile.noteWith.note : undefined;
+    const note = instead ?? profile?.note;
     if (note && !assumptions.includes(note)) assumptions.push(note);
   }
   if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);

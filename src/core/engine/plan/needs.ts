@@ -19,6 +19,7 @@ import { asideDroppedBeyond } from '../text/trim';
 import { scopeFor } from './scopes';
 import { baselineLines, baselineOf, type BaselineLine } from './baseline';
 import { suppliedWithout } from './supplied';
+import { domesticMoves } from './domesticMove';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -206,6 +207,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     const lead = [...entry.needs].sort((a, b) => servedBy(a) - servedBy(b) || Number(b.kind === 'main-goal') - Number(a.kind === 'main-goal'))[0]!;
     addSystem(category, systems.some((s) => s.category === category) ? 'core' : 'supporting', reasonFor(lead), [...new Set(entry.needs.flatMap((n) => n.refs))].sort((a, b) => a - b));
   }
+  addDomesticMoves(u, hits, lifecycle, needs, systems, categoryScore, preferred, addSystem);
   for (const s of systems) servedNeeds.set(s.category, categoryScore.get(s.category)?.needs ?? []);
   if (systems.length === 0) {
     for (const { category, need, products } of practiceSystems(needs, hits)) {
@@ -221,6 +223,40 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   const main = needs.find((n) => n.kind === 'main-goal');
   if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);
   return { needs, systems, preferred, servedNeeds };
+}
+
+/**
+ * A foreign database 信创 moves to a domestic one the customer does not run yet (domesticMove.ts):
+ * the domestic database is part of the project, a supporting system serving the needs on the
+ * move's lines (the 信创 requirement), its candidates those the rules about it prefer. Not where
+ * the plan builds a system the move can go to already, nor beyond the plan's size.
+ */
+function addDomesticMoves(
+  u: Understanding,
+  hits: readonly RuleHit[],
+  lifecycle: readonly LifecycleFinding[],
+  needs: readonly Need[],
+  systems: readonly SystemType[],
+  categoryScore: Map<string, { score: number; priority: number; needs: Need[]; order: number }>,
+  preferred: Map<string, string[]>,
+  addSystem: (category: string, role: SystemType['role'], reason: string, refs: number[]) => void,
+): void {
+  for (const move of domesticMoves(u, lifecycle, systems.map((s) => s.category))) {
+    const category = move.to[0]!;
+    if (systems.length >= MAX_SYSTEMS || systems.some((s) => move.to.includes(s.category)) || !u.kb.category(category)) continue;
+    const l = move.finding;
+    addSystem(category, 'supporting', `满足信创要求，承接${l.name} ${l.version}的国产化迁移`, move.refs);
+    const entry = categoryScore.get(category) ?? { score: 0, priority: 0, needs: [], order: categoryScore.size };
+    for (const n of needs) if (n.refs.some((r) => move.refs.includes(r)) && !entry.needs.includes(n)) entry.needs.push(n);
+    categoryScore.set(category, entry);
+    // The products of the rules about the move (Oracle向国产数据库迁移: those with Oracle compatibility).
+    const list = preferred.get(category) ?? [];
+    for (const h of hits) {
+      if (!h.rule.categories.includes(category) || !h.evidence.some((f) => l.refs.includes(f.line + 1))) continue;
+      for (const p of h.rule.products) if (!list.includes(p)) list.push(p);
+    }
+    preferred.set(category, list);
+  }
 }
 
 /**
