@@ -435,6 +435,12 @@ export const ProductSchema = z
      */
     provides: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
     /**
+     * What it does where it covers only a part of its category (a rules engine in BPM/规则引擎,
+     * which models no BPMN process): the key features the report names with it as the example,
+     * instead of the category's (or its scope's), which it would not have.
+     */
+    features: z.array(NonEmpty).min(1).optional(),
+    /**
      * The product line its vendor now sells in this one's place (用友NC Cloud → 用友BIP): known so
      * that a customer's estate names its vendor and kind, and proposed only to a customer who runs
      * it already.

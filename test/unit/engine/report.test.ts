@@ -850,6 +850,13 @@ describe('picks: what a past attempt failed for, asked of the next one', () => {
     assert.ok(!candidate(plain, 'urule-pro')?.notes.some((n) => n.startsWith('业务人员可')));
   });
 
+  it("names a rules engine's own features as the key features it is the example of, not BPMN it does not model", () => {
+    const md = renderMarkdown(claims(), { refs: false });
+    const line = md.split('\n').find((l) => l.startsWith('- **BPM/规则引擎**：') && l.includes('为例'))!;
+    assert.match(line, /决策表与决策树的可视化设计.*（以URule Pro 规则引擎为例）/);
+    assert.doesNotMatch(line, /BPMN/);
+  });
+
   it('reads the want in a goal too, as the customer spells it', () => {
     const m = claims((t) => noReason(t).replace('- 次级指标：', '- 次级指标：\n  - 效率：核赔规则由业务人员自行维护'));
     assert.ok(candidate(m, 'flowable')!.notes.includes('客户要求的业务人员自行维护需企业版：开源版不含建模工具，流程与规则由开发人员建模、随应用发布'));

@@ -504,7 +504,9 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   for (const s of (core.length > 0 ? core : systems).slice(0, 2)) {
     const category = u.kb.category(s.category);
     const pick = recommended?.picks.find((p) => p.category === s.category);
-    if (category) items.push(labelled(s.name, `${enumerate(scopeOf(u, s)?.features ?? category.features, 4)}${pick ? `（以${pick.existing ? currentName(u, pick.product.id) : shortName(pick.product.name)}为例）` : ''}。`, s.refs));
+    // A product that covers a part of its category only (a rules engine) is the example of its own features.
+    const features = (pick && !pick.existing ? u.kb.product(pick.product.id)?.features : undefined) ?? scopeOf(u, s)?.features ?? category?.features;
+    if (category && features) items.push(labelled(s.name, `${enumerate(features, 4)}${pick ? `（以${pick.existing ? currentName(u, pick.product.id) : shortName(pick.product.name)}为例）` : ''}。`, s.refs));
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
