@@ -8,6 +8,16 @@ export function holdsAny(text: string, words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * {@link holdsAny}, case aside: "saas" holds "SaaS", "opc ua" holds "OPC UA". Protocol names,
+ * product names and scope words are written in either case by customers.
+ */
+export function holdsAnyCaseless(text: string, words: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  for (let i = 0; i < words.length; i++) if (lower.includes(words[i]!.toLowerCase())) return true;
+  return false;
+}
+
 /** What answers `test` as a regular expression does: one, or {@link holdingAny}'s. */
 export interface TextTest {
   test(text: string): boolean;

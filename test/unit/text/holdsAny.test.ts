@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { holdsAny } from '../../../src/core/text/holdsAny';
+import { holdsAny, holdsAnyCaseless } from '../../../src/core/text/holdsAny';
 
 describe('holdsAny', () => {
   it('is true when any word is a substring, wherever it sits', () => {
@@ -14,5 +14,18 @@ describe('holdsAny', () => {
 
   it('treats the empty word as held, as String.includes does', () => {
     assert.equal(holdsAny('', ['']), true);
+  });
+});
+
+describe('holdsAnyCaseless', () => {
+  it('is true when any word is a substring, case aside, on either side', () => {
+    assert.equal(holdsAnyCaseless('经SaaS交付', ['saas']), true);
+    assert.equal(holdsAnyCaseless('opc ua与modbus', ['OPC UA']), true);
+    assert.equal(holdsAnyCaseless('Kafka集群', ['Pulsar', 'KAFKA']), true);
+  });
+
+  it('is false for no words and for words it does not hold', () => {
+    assert.equal(holdsAnyCaseless('SAP ECC', []), false);
+    assert.equal(holdsAnyCaseless('SAP ECC', ['S/4HANA']), false);
   });
 });

@@ -13,7 +13,7 @@ import { goesAway } from './lifecycle';
 import type { RuleHit } from '../rules';
 import { clip, goalClauses, tidy, upgradeStep, withFigures } from '../text/restate';
 import type { Understanding } from '../understand';
-import { holdsAny } from '../../text/holdsAny';
+import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
 import { startsWithAny, swapPrefix } from '../../text/affix';
 import { asideDroppedBeyond } from '../text/trim';
 import { scopeFor } from './scopes';
@@ -103,7 +103,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       const names = h.rule.title.match(/[A-Za-z][A-Za-z0-9/]{2,}/g) ?? [];
       // "SOAP/XML" is as generic as its parts; "S/4HANA" names a system.
       const specific = names.filter((n) => !n.split('/').every((part) => GENERIC_INTEGRATION_WORD.test(part)));
-      if (specific.length > 0) return specific.some((n) => s.text.toLowerCase().includes(n.toLowerCase()));
+      if (specific.length > 0) return holdsAnyCaseless(s.text, specific);
       // A rule about one kind of system (统一身份认证) answers that system only: it shares three characters with its name.
       const generic = h.rule.categories.some((c) => c === 'ipaas-esb' || c === 'api-gateway');
       return generic || sharesWords(swapPrefix(s.text, '对接').replace(/（.*$/, ''), `${h.rule.title}${h.rule.summary}`);

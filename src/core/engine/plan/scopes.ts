@@ -8,14 +8,11 @@
 import type { Category, CategoryScope } from '../../knowledge/schema';
 import type { SystemType } from '../reportModel';
 import type { Understanding } from '../understand';
+import { holdsAnyCaseless } from '../../text/holdsAny';
 
 /** The sections whose lines say what the customer asks for as a whole: a narrower scope yields to them. */
 const ASKS = new Set(['核心目标', '当前痛点']);
 
-const names = (text: string, words: readonly string[]) => {
-  const upper = text.toUpperCase();
-  return words.some((w) => upper.includes(w.toUpperCase()));
-};
 
 /**
  * The scope a system of the category takes, from the lines that bring it into the plan (`refs`,
@@ -27,7 +24,7 @@ export function scopeFor(category: Category | undefined, refs: readonly number[]
   if (!scopes) return undefined;
   const own = u.usable.filter((f) => refs.includes(f.line + 1)).map((f) => f.value);
   const asks = u.usable.filter((f) => ASKS.has(f.section)).map((f) => f.value);
-  return scopes.find((s) => own.some((t) => names(t, s.words)) && !asks.some((t) => names(t, s.notWords ?? [])));
+  return scopes.find((s) => own.some((t) => holdsAnyCaseless(t, s.words)) && !asks.some((t) => holdsAnyCaseless(t, s.notWords ?? [])));
 }
 
 /** The scope the plan chose for a system (its `scope`), as the category gives it. */

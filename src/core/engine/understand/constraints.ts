@@ -9,7 +9,7 @@ import type { ConstraintKind, XinchuangLayer } from '../../knowledge/schema';
 import type { Fact } from '../../facts/facts';
 import type { UnderstandingModel } from '../reportModel';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
-import { holdsAny } from '../../text/holdsAny';
+import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
 import { clean, clip } from './shared';
 import type { DomesticRequirement, KeptSystem } from './types';
 
@@ -117,13 +117,12 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       }
     }
     if (f.section === '特殊要求' && (f.fieldPath.includes('兼容性') || f.fieldPath.includes('遗留系统'))) {
-      const found = PROTOCOLS.filter((p) => v.toUpperCase().includes(p.toUpperCase()));
+      const found = PROTOCOLS.filter((p) => holdsAnyCaseless(v, [p]));
       // "HL7 v2" already says HL7.
       const protocols = found.filter((p) => !found.some((q) => q !== p && q.startsWith(p)));
       // A protocol that names a system (客户EDI) is that system's, not every system's on the line.
       const targets = integrationTargets(v, f.fieldPath.includes('遗留系统'));
-      const named = (system: string, p: string) => system.toUpperCase().includes(p.toUpperCase());
-      const owned = protocols.filter((p) => targets.some((t) => named(t, p)));
+      const owned = protocols.filter((p) => targets.some((t) => holdsAnyCaseless(t, [p])));
       for (const system of targets) integrations.push({ system, protocols: protocols.filter((p) => !owned.includes(p)), refs: [f.line + 1] });
     }
   }

@@ -12,7 +12,7 @@ import type { UnderstandingModel } from '../reportModel';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
 import { refs, substantive } from './shared';
 import type { KeptSystem } from './types';
-import { holdsAny, holdingAny } from '../../text/holdsAny';
+import { holdsAny, holdsAnyCaseless, holdingAny } from '../../text/holdsAny';
 
 export interface IndustryResult {
   industry?: Industry;
@@ -147,7 +147,7 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
     ...((industry?.segments.filter((s) => s.coreSystem === category).length ?? 0) <= 1 ? (kb.category(category)?.aliases ?? []) : []),
     ...(industry?.segments.filter((s) => s.coreSystem === category && segment && s.aliases.some((a) => segment.value.includes(a))).flatMap((s) => s.aliases) ?? []),
   ];
-  const keptFor = (category: string, alias?: string) => kept.find((k) => k.category === category && coreWords(category, alias).some((w) => k.name.toLowerCase().includes(w.toLowerCase())));
+  const keptFor = (category: string, alias?: string) => kept.find((k) => k.category === category && holdsAnyCaseless(k.name, coreWords(category, alias)));
   let core: UnderstandingModel['coreSystem'];
   if (preferred) {
     const k = keptFor(preferred.category.id, preferred.alias);

@@ -25,7 +25,7 @@ import { dropTrailingAside } from '../text/trim';
 import { findFigures } from '../text/figures';
 import { touches } from '../text/overlap';
 import { leadingDeadlineVerb } from '../text/deadlines';
-import { holdsAny } from '../../text/holdsAny';
+import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
 import { endsWithOneOf, startsWithAny, swapPrefix, swapSuffix } from '../../text/affix';
 import { estateLabel, writtenLabel } from '../understand/estate';
 import { constraintName, traitName } from '../understand/names';
@@ -106,7 +106,7 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const ownName = (id: string | undefined) => id !== undefined && (u.kept.some((k) => k.product === id) || builtOn.has(id) || u.kb.product(id)?.successor !== undefined);
   // A version written after the customer's own name for a product is that name's ("卫宁HIS 5.0" is
   // no "卫宁健康 WiNEX 5.0"): said with it.
-  const ownVersion = (p: (typeof m.estate.products)[number]) => p.version !== undefined && p.product !== undefined && !p.name.toLowerCase().includes(p.written.toLowerCase());
+  const ownVersion = (p: (typeof m.estate.products)[number]) => p.version !== undefined && p.product !== undefined && !holdsAnyCaseless(p.name, [p.written]);
   // The systems as the customer writes them (致远OA, AutoCAD, 自研POS), known or not; then the
   // known products its other lines name (an aside, a pain, a debt), as before.
   const covered = new Set(m.estate.systems.flatMap((s) => s.covers));
