@@ -677,6 +677,18 @@ describe('report engine: versions older than every line the knowledge base lists
     assert.match(renderMarkdown(m, { refs: false }), /\| SQL Server \| 2005 \| 已过支持期（不晚于2019-07-09） \|/);
   });
 
+  it("retires the components on the line of the system the project replaces, when no product names it", () => {
+    // "门店：每店1台收银机，Windows 7，SQL Server 2008本地库" under a replacement of the stores' POS.
+    const m = generateReport(parseIntake(readFixture('eval/catering')), 0, { asOf: AS_OF });
+    assert.deepEqual(m.lifecycle.map((l) => `${l.name} ${l.version} ${l.retiresWith}`), ['SQL Server 2008 门店POS', 'Windows 7 门店POS']);
+    const md = renderMarkdown(m, { refs: false });
+    assert.match(md, /SQL Server 2008：随门店POS下线，不单独升级/);
+    assert.doesNotMatch(md, /升级到SQL Server 2022|检修窗口/);
+    // Kept, the tills' components are upgraded as before.
+    const kept = generateReport(parseIntake(readFixture('eval/catering').replace('完成680家门店POS替换', '完成680家门店POS扩容')), 0, { asOf: AS_OF });
+    assert.ok(!kept.lifecycle.some((l) => l.retiresWith !== undefined));
+  });
+
   it('says until when a version is still supported, where the knowledge gives its end', () => {
     const md = renderMarkdown(generateReport(parseIntake(readFixture('eval/erp')), 0, { asOf: AS_OF }), { refs: false });
     assert.match(md, /\| SAP ECC 6\.0 \| 6\.0 \| 支持中（至2027-12-31） \| SAP维护策略 \|/);

@@ -63,23 +63,25 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
     // is the domestic move, where the family has one.
     // A component of the system the project replaces ("Oracle 11g（SAP ECC）" under a new ERP) goes with it.
     const served = p.serves ? u.model.estate.products.find((e) => e.name === p.serves) : p.servesWritten ? replacedCoreNamed(u, p.servesWritten) : undefined;
-    const retires = served && isReplaced(u, served) ? served : undefined;
+    // On the line of the system the project replaces, named by its kind and no product ("门店：每店1台
+    // 收银机，Windows 7，SQL Server 2008本地库" under a POS replacement): it goes with that system.
+    const retiresWith = served && isReplaced(u, served) ? writtenLabel(served) : !served ? replacedCoreOnLines(u, p.refs) : undefined;
     // Moving to the cloud, a self-managed MySQL or Kubernetes is upgraded as it moves to the
     // cloud's service: no upgrade of its own to schedule.
     const product = family.product ? u.kb.product(family.product) : undefined;
-    const migrates = !retires && (product ? product.cloud === 'none' && movesToCloudService(u, product.categories) : family.category !== undefined && movesToCloudService(u, [family.category]));
+    const migrates = !retiresWith && (product ? product.cloud === 'none' && movesToCloudService(u, product.categories) : family.category !== undefined && movesToCloudService(u, [family.category]));
     // A domestic replacement the project is (of the databases, of the office PCs, software and
     // email): a foreign component of what it replaces goes in the replacement.
     const replacement = replacementOf(u, product ?? { categories: family.category !== undefined ? [family.category] : [] });
-    const replaced = !retires && !migrates && replacement !== undefined;
+    const replaced = !retiresWith && !migrates && replacement !== undefined;
     // A database on a line of its own ("数据库：Oracle 11g") beside the one application the project
     // replaces is likely that application's, which the intake does not say: the advice says both.
     // Not where the line says more ("网络教学平台使用MySQL 5.7", "MySQL 5.7（小程序）").
-    const likely = !retires && !migrates && !replaced && !p.serves && !p.servesWritten && p.refs.every((line) => onlyAProduct(u, line)) ? soleReplacedApplication(u, product) : undefined;
+    const likely = !retiresWith && !migrates && !replaced && !p.serves && !p.servesWritten && p.refs.every((line) => onlyAProduct(u, line)) ? soleReplacedApplication(u, product) : undefined;
     const ownPath = family.xinchuangUpgrade && (u.constraintKinds.has('xinchuang-full') || (productMustBeDomestic(family.product, u) && !servesOutsideRequirement(u, product, p))) ? domesticMove(u, product, family.xinchuangUpgrade) : family.upgrade;
     const upgrade =
-      retires
-        ? `随${writtenLabel(retires)}下线，不单独升级；下线前做好隔离与备份`
+      retiresWith
+        ? `随${retiresWith}下线，不单独升级；下线前做好隔离与备份`
         : replaced
           ? replacement!.said
         : migrates
@@ -87,7 +89,7 @@ export function lifecycleFindings(u: Understanding): LifecycleFinding[] {
           : likely
           ? `若只承载现有${writtenLabel(likely)}，随其下线，否则${ownPath}`
           : ownPath;
-    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retires ? { retiresWith: writtenLabel(retires) } : {}), ...(likely ? { mayRetireWith: writtenLabel(likely) } : {}), ...(migrates ? { migrates: true } : {}), ...(replaced ? { replaced: true } : {}), refs: p.refs });
+    out.push({ family: family.id, name: family.name, version: p.version, status, date, ...(line.endOfSupport && !older ? {} : { byDate: true }), what: line.what, source: line.source, upgrade, ...(retiresWith ? { retiresWith } : {}), ...(likely ? { mayRetireWith: writtenLabel(likely) } : {}), ...(migrates ? { migrates: true } : {}), ...(replaced ? { replaced: true } : {}), refs: p.refs });
   }
   return out.sort((a, b) => (a.status === b.status ? byDate(a.date, b.date) : a.status === 'past' ? -1 : 1));
 }
@@ -188,6 +190,21 @@ function soleReplacedApplication(u: Understanding, product: { categories: readon
   if (!product?.categories.some((c) => u.kb.category(c)?.layer === 'data')) return undefined;
   const applications = u.model.estate.products.filter((e) => e.categories.some((c) => u.kb.category(c)?.layer === 'business'));
   return applications.length === 1 && isReplaced(u, applications[0]!) ? applications[0] : undefined;
+}
+
+/**
+ * The core system the project replaces, by its kind's name, when one of `lines` (1-based) names
+ * it by its kind and the estate has no product for it: what else that line lists is its.
+ */
+function replacedCoreOnLines(u: Understanding, lines: readonly number[]): string | undefined {
+  const core = u.model.coreSystem;
+  if (!core.category || !core.inScope || !core.replaces || u.model.estate.products.some((e) => isReplaced(u, e))) return undefined;
+  const index = knowledgeIndex(u.kb, 'business-categories');
+  const names = (line: number) => {
+    const f = u.usable.find((x) => x.line === line - 1);
+    return f !== undefined && index.find(f.value).some((h) => h.value.id === core.category);
+  };
+  return lines.some(names) ? u.kb.category(core.category)?.name : undefined;
 }
 
 /**
