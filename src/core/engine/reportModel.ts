@@ -387,6 +387,13 @@ const CostsSchema = z.object({
           totalVerdict: z.enum(['within', 'tight', 'over']),
         })
         .optional(),
+      /**
+       * What the estimate leaves out that is a principal investment (a DR site's rooms and links,
+       * a DMA programme's meters): the verdict is then of the estimated part only. `left`, what
+       * the budget leaves for it (past the estimate's high end where it fits, its low end where
+       * only that fits, none where even that is over), in the costs' currency, and as `text`.
+       */
+      unpriced: z.object({ what: z.array(z.string()).min(1), left: z.number(), text: z.string() }).optional(),
     })
     .optional(),
   currentSpend: z.object({ text: z.string(), refs: Refs }).optional(),

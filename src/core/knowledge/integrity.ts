@@ -95,7 +95,11 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
       }
     }
     // (`?.`: a copy of a lazily read entry, `{ ...c }`, has no details.)
-    for (const cost of [c.cost, ...(c.scopes ?? []).map((x) => x.cost)]) if (cost?.noteWith) ref(`category ${c.id} cost noteWith`, 'category', categories, cost.noteWith.categories);
+    for (const cost of [c.cost, ...(c.scopes ?? []).map((x) => x.cost)]) {
+      if (cost?.noteWith) ref(`category ${c.id} cost noteWith`, 'category', categories, cost.noteWith.categories);
+      // What is left out is said by the note: a major exclusion without one would be named nowhere else.
+      if (cost?.majorExclusion && !cost.note) problems.push(`category ${c.id}: cost majorExclusion without a note`);
+    }
     if (c.domesticWhen) {
       ref(`category ${c.id} domesticWhen`, 'framework', frameworks, c.domesticWhen.frameworks);
       // Only domestic products qualify where it holds: the category must have one.

@@ -219,6 +219,14 @@ const CostProfileSchema = z
      * plan buys one).
      */
     noteWith: z.object({ categories: z.array(Id).min(1), note: NonEmpty }).strict().optional(),
+    /**
+     * What `note` leaves out when that part is a principal investment of the system, not a minor
+     * extra (分区计量的流量计、压力监测点、阀门与表井改造, usually the largest spend of a DMA
+     * programme; not terminals, data plans or gateways). The budget comparison then judges only
+     * the estimated part, names this, and says what the budget leaves for it. Said with `note`
+     * only: `noteWith`, where it applies, speaks of an estimate that prices more.
+     */
+    majorExclusion: NonEmpty.optional(),
   })
   .strict();
 

@@ -39,7 +39,8 @@ export function budgetFigures(model: ReportModel): string[] {
   else if (c) {
     const totalOf = (p: string) => c.totals.find((x) => x.period === p)?.text ?? '';
     out.push(`- 成本估算（规划参考区间，以厂商报价为准）：一次性${totalOf('one-time')}；每年${totalOf('per-year')}；${c.years}年TCO ${totalOf('total')}`);
-    if (c.budget) out.push(`- 与预算对比：${VERDICT[c.budget.verdict]}。${c.budget.statement}${formatRefs(c.budget.refs)}`);
+    // A principal investment left out of the estimate: the verdict is of the estimated part only.
+    if (c.budget) out.push(`- 与预算对比：${VERDICT[c.budget.verdict]}${c.budget.unpriced ? `（仅指已估算部分；${c.budget.unpriced.what.join('、')}未计入，整体待测算后判断）` : ''}。${c.budget.statement}${formatRefs(c.budget.refs)}`);
     if (c.currentSpend) out.push(`- 现有支出：${c.currentSpend.text}${formatRefs(c.currentSpend.refs)}`);
     for (const benefit of c.benefits) out.push(`- 收益：${benefit.text}${formatRefs(benefit.refs)}`);
     if (c.benefits.length === 0) out.push('- 收益：调研表没有损失或现有支出的金额，收益不量化（不要引用行业基准数字）');

@@ -773,6 +773,13 @@ describe('knowledge base integrity', () => {
     assert.ok(!problems.some((p) => p.includes('"kms-hsm"')), problems.join('\n'));
   });
 
+  it("checks a cost's majorExclusion: the note that says what is left out comes with it", () => {
+    const withNote = (id: string, note: string | undefined) =>
+      checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === id ? { ...copyEntry(c), cost: { ...copyEntry(c).cost, note, majorExclusion: '分区计量的流量计' } } : c)) });
+    assert.deepEqual(withNote('smart-water', '智慧水务平台按软件估算，分区计量的流量计另计'), []);
+    assert.ok(withNote('smart-water', undefined).some((p) => p.includes('category smart-water: cost majorExclusion without a note')));
+  });
+
   it("checks a product's successor and a category's takesDataFrom and startsWithout", () => {
     const successor = (id: string, to: string) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === id ? { ...copyEntry(p), successor: to } : p)) });
     assert.deepEqual(successor('yonyou-u9-cloud', 'yonyou-bip'), [], 'another current ERP of the same vendor');

@@ -59,6 +59,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   const size = u.model.scale.size;
   /** Products whose licence comes from the team's price list. */
   const teamPriced: string[] = [];
+  /** What the estimate leaves out that is a principal investment, not a minor extra: the budget comparison judges only the rest. */
+  const unpriced: string[] = [];
   if (currency !== 'CNY') assumptions.push(`估算以人民币单价计，按1 ${currency}≈${rate}元人民币折算。`);
   if (u.model.scale.assumed) assumptions.push('调研表未量化业务规模，按中型企业估算。');
   if (u.model.budget.horizonAssumed) assumptions.push(`调研表未注明周期，按${years}年测算TCO。`);
@@ -66,8 +68,11 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   // cost, and it depends on an application inventory the intake does not give.
   if (u.traits.has('cloud-migration')) assumptions.push('迁移后的云资源费用（计算、存储与带宽）须按应用清单与规格另行测算，未计入上表。');
   // A new DR site: its room, links, compute and storage depend on what it takes over, which the
-  // backup and replication licences above do not cover.
-  if (systems.some((s) => s.category === 'backup-dr') && [u.model.mainGoal, ...u.model.secondaryGoals].some((g) => g && DR_SITE.test(g.text))) assumptions.push('灾备中心的机房、链路、计算与存储按接管系统的规模另行测算，未计入上表。');
+  // backup and replication licences above do not cover. They are most of what a DR site costs.
+  if (systems.some((s) => s.category === 'backup-dr') && [u.model.mainGoal, ...u.model.secondaryGoals].some((g) => g && DR_SITE.test(g.text))) {
+    assumptions.push(`${DR_SITE_BUILD}按接管系统的规模另行测算，未计入上表。`);
+    unpriced.push(DR_SITE_BUILD);
+  }
   // Connecting the equipment it sold, each device needs a gateway and a data plan: priced by the
   // device models and networks, which the intake does not give.
   const devices = u.model.scale.figures.find((f) => DEVICE_COUNT.test(f.text));
@@ -171,6 +176,9 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const instead = profile?.noteWith && items.some((i) => i.category !== undefined && profile.noteWith!.categories.includes(i.category)) ? profile.noteWith.note : undefined;
     const note = instead ?? profile?.note;
     if (note && !assumptions.includes(note)) assumptions.push(note);
+    // What the note leaves out, when it is a principal investment (categories.yaml cost
+    // `majorExclusion`); not once the other note says the estimate prices more.
+    if (!instead && profile?.majorExclusion && !unpriced.includes(profile.majorExclusion)) unpriced.push(profile.majorExclusion);
   }
   if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);
   assumptions.push('单价为规划参考区间（中档价格、国内市场），以厂商报价为准；开源产品不计许可费，计入运维人力。');
@@ -184,7 +192,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   // names; each with the systems that take their data from it, which cannot stay without it.
   const candidates = systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined);
   const units = deferralUnits(systems, candidates, (c) => needsDataFrom(u, c));
-  const budget = compareBudget(u, once, perYear, total, years, currency, units, items, vendorOf);
+  const budget = compareBudget(u, once, perYear, total, years, currency, units, items, vendorOf, unpriced);
   const ended = licenceEnded(u, currency);
   const benefits = benefitsOf(u, currency, [...ended, ...spendCut(u, currency)]);
   const runMid = (perYear.low + perYear.high) / 2;
@@ -353,6 +361,8 @@ const DEVICE_COUNT = /设备[^，；。]{0,8}台/;
 
 /** A goal to build a disaster-recovery site. */
 const DR_SITE = /灾备中心|容灾中心|同城灾备|异地灾备|两地三中心/;
+/** What a new DR site costs besides the backup and replication software, left out of the estimate. */
+const DR_SITE_BUILD = '灾备中心的机房、链路、计算与存储';
 
 /** What the customer spends now, in a goal or pain ("成本不高于现在的¥1200万"), within a few characters of the amount. */
 const NOW = /(?:现在|现有|目前|当前|每年)[^，；。]{0,4}$/;
@@ -472,7 +482,24 @@ function assumedStaff(u: Understanding, size: 'sme' | 'mid' | 'large', defaults:
   return { units, size: staffSize, why: premisesOnly ? '调研表未给出员工人数；按所运营的物业判为大型客户，自有员工按中型企业估算' : '调研表未给出' };
 }
 
-function compareBudget(u: Understanding, once: { low: number; high: number }, perYear: { low: number; high: number }, total: { low: number; high: number }, years: number, currency: string, units: readonly DeferralUnit[], items: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined): Costs['budget'] {
+/**
+ * The estimate against the budget. `unpriced`: what the estimate leaves out that is a principal
+ * investment (a DR site's rooms and links, a DMA programme's meters and valves): the comparison
+ * then says the estimated part fits or not, names what is left out, and what the budget leaves
+ * for it, instead of calling the budget safe.
+ */
+function compareBudget(
+  u: Understanding,
+  once: { low: number; high: number },
+  perYear: { low: number; high: number },
+  total: { low: number; high: number },
+  years: number,
+  currency: string,
+  units: readonly DeferralUnit[],
+  items: readonly CostItem[],
+  vendorOf: (category: string | undefined) => string | undefined,
+  unpriced: readonly string[],
+): Costs['budget'] {
   const b = u.model.budget;
   if (!b.total) return undefined;
   // What the budget covers: a per-year budget over the horizon; a one-time budget against one-time spend (plus its recurring line if given).
@@ -503,7 +530,7 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   // The intake does not say whether the budget covers operations: compare the build alone too.
   const buildOnly =
     b.horizonAssumed && !b.perYear && !b.firstYear && !b.oneTime && !b.recurringPerYear && scope !== '一次性投入'
-      ? `若${text}只含建设，一次性投入估算${formatRange(once.low, once.high, currency)}${once.high <= budgetTotal ? '在预算以内' : once.low <= budgetTotal ? '与预算大致相当' : '仍超出预算'}。`
+      ? `若${text}只含建设，${unpriced.length > 0 ? '已估算部分的一次性投入' : '一次性投入估算'}${formatRange(once.low, once.high, currency)}${once.high <= budgetTotal ? '在预算以内' : once.low <= budgetTotal ? '与预算大致相当' : '仍超出预算'}。`
       : '';
   // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
   const oneTimeNote =
@@ -514,25 +541,47 @@ function compareBudget(u: Understanding, once: { low: number; high: number }, pe
   const estimate = formatRange(low, high, currency);
   // Differences are worked from the figures as shown, so that they add up for the reader.
   const shown = (n: number) => shownInRange(n, low, high);
+  // What the budget leaves for a principal investment the estimate leaves out: past the estimate's
+  // high end where it fits, past its low end where only that fits, nothing where even that is over.
+  const left = verdict === 'within' ? Math.max(0, budgetTotal - shown(high)) : verdict === 'tight' ? budgetTotal - shown(low) : 0;
+  const missing = unpriced.length > 0 ? { what: [...unpriced], left: Math.round(left), text: formatAmount(left, currency) } : undefined;
   let statement: string;
   if (verdict === 'within') {
     const margin = budgetTotal - shown(high);
-    statement = `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
+    statement = missing
+      ? `已估算部分的${scope}为${estimate}，在预算${text}${composed}以内；但${unpricedSaid(missing, verdict)}`
+      : `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
   } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
     const cut = cutSuggestion(units, items, overrun, budgetTotal, years, currency, verdict, vendorOf);
+    const also = missing ? unpricedSaid(missing, verdict) : '';
     statement =
       verdict === 'over'
-        ? `${scope}估算${estimate}，按下限也${exceeds(shown(low), budgetTotal, currency, true, `预算${text}${composed}`)}。${cut}`
-        : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限${exceeds(shown(high), budgetTotal, currency, true)}。${cut}`;
+        ? `${scope}估算${estimate}，按下限也${exceeds(shown(low), budgetTotal, currency, true, `预算${text}${composed}`)}。${also}${cut}`
+        : `${scope}估算${estimate}：下限在预算${text}${composed}以内，上限${exceeds(shown(high), budgetTotal, currency, true)}。${also}${cut}`;
   }
   // Under half the budget: the estimate covers this plan's systems only, which a reader may not
-  // assume; what else the budget is for is the customer's to say.
-  const headroom = verdict === 'within' && shown(high) * 2 < budgetTotal ? '估算只含本方案推荐的系统，余量较大，宜与客户确认预算还覆盖哪些工作。' : '';
+  // assume; what else the budget is for is the customer's to say. (Not where a principal part is
+  // left out: the headroom is then what is left for it.)
+  const headroom = verdict === 'within' && !missing && shown(high) * 2 < budgetTotal ? '估算只含本方案推荐的系统，余量较大，宜与客户确认预算还覆盖哪些工作。' : '';
   const running = compareRunning(u, perYear, items, currency, vendorOf, { verdict, overrun: low > budgetTotal ? (low - budgetTotal) / budgetTotal : 0 });
   // A yearly cap that fails where the total fits (or fails less) is what the verdict says.
   const overall = running?.model.decides ? running.model.verdict : verdict;
-  return { total: budgetTotal, text, verdict: overall, low, statement: `${statement}${oneTimeNote}${running?.statement ?? ''}${buildOnly}${headroom}`, refs: b.refs, ...(running ? { running: running.model } : {}) };
+  return { total: budgetTotal, text, verdict: overall, low, statement: `${statement}${oneTimeNote}${running?.statement ?? ''}${buildOnly}${headroom}`, refs: b.refs, ...(running ? { running: running.model } : {}), ...(missing ? { unpriced: missing } : {}) };
+}
+
+type Unpriced = NonNullable<NonNullable<Costs['budget']>['unpriced']>;
+
+/**
+ * A principal investment the estimate leaves out, in the budget comparison: named, what the budget
+ * leaves for it, and that the whole is judged only once it is estimated (never "上限仍留有" alone,
+ * which reads as a safe budget).
+ */
+function unpricedSaid(missing: Unpriced, verdict: 'within' | 'tight' | 'over'): string {
+  const what = `${joined(missing.what)}未计入估算，这部分往往是主要投入`;
+  if (verdict === 'over') return `此外，${what}，计入后缺口更大。`;
+  const room = verdict === 'within' ? (missing.left > 0 ? `预算扣除估算上限后约剩${missing.text}留给它` : '预算扣除估算上限后已没有余量留给它') : `按估算下限，预算只剩约${missing.text}留给它，按上限则已没有余量`;
+  return `${what}：${room}，整体能否在预算内要待这部分测算后才能判断。`;
 }
 
 type Running = NonNullable<NonNullable<Costs['budget']>['running']>;

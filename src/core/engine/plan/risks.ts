@@ -109,16 +109,32 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   // The verdict of the total (or build) comparison: the yearly cap, when it decides, has its own risk below.
   const running = costs?.budget?.running?.decides ? costs.budget.running : undefined;
   const totalVerdict = running?.totalVerdict ?? costs?.budget?.verdict;
+  // A principal investment the estimate leaves out (a DR site's rooms and links): the budget is
+  // judged only once it is estimated, first thing to do.
+  const unpriced = costs?.budget?.unpriced;
+  const unpricedWhat = unpriced ? unpriced.what.join('、') : '';
+  const estimateIt = unpriced ? `先按实际规模测算${unpricedWhat}（或向厂商询价），与已估算部分合计后再核对预算；` : '';
   if (costs?.budget && totalVerdict !== 'within') {
     // Over at the low end by no more than the estimate's own precision: the cost section calls it
     // a negotiation (costs.ts, cutSuggestion), and so does the risk; beyond it, the full scope does not fit.
     const miss = shortfall(totalVerdict, lowEndOverrun(costs));
     const slightly = miss === 'slightly';
     const short = miss === 'short';
+    const also = unpriced ? `另有${unpricedWhat}未计入估算，这部分往往是主要投入，计入后超出预算的可能更大。` : '';
     risks.push({
       title: short ? '预算不足' : '预算偏紧',
-      risk: short ? '按估算下限也超出预算，全部范围无法在预算内完成。' : slightly ? '按估算下限也略超预算（在估算误差以内），报价谈不到预算以内时需要削减范围。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。',
-      mitigation: '先做两到三家厂商的正式报价，按优先级确定一期范围，合同按里程碑付款。',
+      risk: `${short ? '按估算下限也超出预算，全部范围无法在预算内完成。' : slightly ? '按估算下限也略超预算（在估算误差以内），报价谈不到预算以内时需要削减范围。' : '估算区间的上限超出预算，厂商报价偏高时需要削减范围。'}${also}`,
+      mitigation: `${estimateIt}${unpriced ? '再' : '先'}做两到三家厂商的正式报价，按优先级确定一期范围，合同按里程碑付款。`,
+      source: 'plan',
+      refs: costs.budget.refs,
+    });
+  } else if (costs?.budget && unpriced) {
+    // Within the budget only as far as it is estimated: what the budget leaves may not cover the rest.
+    const room = unpriced.left > 0 ? `预算扣除已估算部分的上限后约剩${unpriced.text}留给它，可能不够` : '预算扣除已估算部分的上限后已没有余量留给它';
+    risks.push({
+      title: '预算未含主要投入',
+      risk: `${unpricedWhat}未计入成本估算，而这部分往往是主要投入；${room}。`,
+      mitigation: `${estimateIt}不足时分期建设，或与客户调整预算。`,
       source: 'plan',
       refs: costs.budget.refs,
     });
