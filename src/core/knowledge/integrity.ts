@@ -66,6 +66,7 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     // What it speaks only with an add-on it does not speak natively: listed in both, the report would say both.
     for (const x of p.addOn?.protocols ?? []) if (p.protocols?.some((q) => q.toLowerCase() === x.toLowerCase())) problems.push(`product ${p.id}: addOn protocol "${x}" is also in its protocols`);
     for (const w of p.provides?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: provides word "${w}" has an empty spelling`);
+    caveatConditions(p, k.products, categories, problems);
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
     if (p.onDevices !== undefined) {
       const desktop = k.products.find((q) => q.id === p.onDevices);
@@ -158,6 +159,27 @@ function productScopes(p: Product, categories: readonly Category[], problems: st
     const scope = categories.filter((c) => p.categories.includes(c.id)).flatMap((c) => c.scopes ?? []).find((x) => x.id === id);
     if (!scope) problems.push(`product ${p.id}: scope "${id}" is no scope of its categories`);
     else if (scope.products && !scope.products.includes(p.id)) problems.push(`product ${p.id}: scope "${id}" does not list it among its products`);
+  }
+}
+
+/**
+ * A caveat's sentence said only to customers who do not run a vendor's system (schema
+ * `caveatUnlessRuns`): it names one sentence of the caveat, and a vendor the knowledge base sells
+ * a product of in one of the categories (else no estate could ever name it).
+ */
+function caveatConditions(p: Product, products: readonly Product[], categories: ReadonlySet<string>, problems: string[]): void {
+  // (`?.`: a copy of a lazily read entry has no details.)
+  const list = p.caveatUnlessRuns;
+  if (!list) return;
+  const sentences = p.caveat.split(/[；。]/);
+  const root = (vendor: string): string => vendor.replace(/（[^（）]*）$/u, '').trim();
+  for (const c of list) {
+    const holding = sentences.filter((x) => x.includes(c.sentence)).length;
+    if (holding !== 1) problems.push(`product ${p.id}: caveatUnlessRuns sentence "${c.sentence}" is in ${holding} sentences of its caveat, not one`);
+    for (const id of c.categories) if (!categories.has(id)) problems.push(`product ${p.id}: caveatUnlessRuns unknown category "${id}"`);
+    const vendor = root(c.vendor);
+    const sells = products.some((q) => q.categories.some((x) => c.categories.includes(x)) && (root(q.vendor).startsWith(vendor) || vendor.startsWith(root(q.vendor))));
+    if (!sells) problems.push(`product ${p.id}: caveatUnlessRuns vendor "${c.vendor}" has no product in ${c.categories.join(', ')}`);
   }
 }
 

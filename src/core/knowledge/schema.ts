@@ -413,6 +413,14 @@ export const ProductSchema = z
     strength: NonEmpty,
     caveat: NonEmpty,
     /**
+     * Sentences of the caveat that speak only to customers who do not run a system of one vendor
+     * (非东华HIS的医院需核对接口工作量): the sentence of the caveat that holds `sentence` is not said to
+     * a customer whose estate names a product or lifecycle family of `vendor` (as the products'
+     * `vendor` says it, the aside aside) in one of `categories`, unless the project replaces it
+     * (plan/caveats.ts). Every other customer is told.
+     */
+    caveatUnlessRuns: z.array(z.object({ sentence: NonEmpty, vendor: NonEmpty, categories: z.array(Id).min(1) }).strict()).optional(),
+    /**
      * The product covers only part of its category (a PV-plant system among new-energy SCADA): it is
      * not proposed when the intake's industry, segment, goals or pains name one of `words` (风电),
      * and the exclusion says `reason`.

@@ -23,12 +23,14 @@
 import type { IntakeFacts } from '../facts/facts';
 import type { Clarification, Exclusion, Option, ReportModel } from '../engine/reportModel';
 import type { KnowledgeBase } from '../knowledge/knowledge';
-import type { Location } from '../knowledge/schema';
+import type { Location, Product } from '../knowledge/schema';
 import { formatRefs } from '../render/markdown';
 import { budgetFigures, costComponents, milestoneFigures, slaAndLatencyFigures } from './figures';
 import { estateLabel } from '../engine/understand/estate';
 import { constraintName } from '../engine/understand/names';
 import { lifecycleDate } from '../engine/plan/lifecycle';
+import { caveatSentencesFor } from '../engine/plan/caveats';
+import { caveatSentences } from '../engine/plan/productText';
 
 export interface GroundingItem {
   text: string;
@@ -172,7 +174,9 @@ function option(o: Option, model: ReportModel, kb: KnowledgeBase): GroundingNode
     if (system) lines.push(item(`- 为何需要：${system.reason}${system.kept ? `；客户保留${system.kept}，集成而不替换` : ''}`, system.kept ? 100 : 65, '系统类型'));
     const main = kb.product(p.product.id);
     lines.push(item(`- 推荐：${p.product.name}（${p.product.vendor}${main ? `，${ORIGIN[main.origin]}` : ''}）${p.existing ? '（客户现有，沿用并升级）' : ''}：${p.why}${formatRefs(p.refs)}`, 100, '选型'));
-    if (main && !p.existing) lines.push(item(`  - 注意：${main.caveat}`, 30, '产品说明'));
+    // The caveat's sentences this customer is to be told (not 非东华HIS… to a hospital on 东华's HIS).
+    const caveat = main && !p.existing ? caveatFor(main, kb, model) : '';
+    if (caveat) lines.push(item(`  - 注意：${caveat}`, 30, '产品说明'));
     if (p.alternative) {
       const alt = kb.product(p.alternative.product.id);
       lines.push(item(`- 备选：${p.alternative.product.name}（${p.alternative.product.vendor}${alt ? `，${ORIGIN[alt.origin]}` : ''}）：${p.alternative.why}${formatRefs(p.alternative.refs)}`, 100, '选型'));
@@ -180,6 +184,13 @@ function option(o: Option, model: ReportModel, kb: KnowledgeBase): GroundingNode
     return node(`#### ${p.categoryName}`, lines);
   });
   return node(`### ${o.title}${o.recommended ? '（推荐）' : '（备选）'}`, items, categories);
+}
+
+/** The product's caveat as the customer is to be told it: as written, or without the sentences that do not concern it. */
+function caveatFor(p: Product, kb: KnowledgeBase, model: ReportModel): string {
+  const told = caveatSentencesFor(p, kb, { model: model.understanding });
+  if (told === caveatSentences(p)) return p.caveat;
+  return told.length > 0 ? `${told.join('；')}。` : '';
 }
 
 /** One line per reason: the same reason (属于阿里云，客户只用AWS) usually rules out several products. */

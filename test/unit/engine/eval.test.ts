@@ -309,7 +309,8 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['oracle-db 11g past', 'sql-server 2012 past', 'vsphere 6.7 past', 'windows-server 2012 past'],
     verdict: 'tight',
     timeline: 'group-hr-oa-rollout',
-    present: ['人力资源管理（HCM）', '并行算薪', '唯一来源', '企业微信', '信创', '随泛微 e-cology 8.0下线'],
+    // Replaced for 信创, not over its vendor: the vendor's own migration path stays an option.
+    present: ['人力资源管理（HCM）', '并行算薪', '唯一来源', '企业微信', '信创', '随泛微 e-cology 8.0下线', '现有泛微 e-cology 8.0的厂商，可评估原厂的迁移路径'],
   },
   pharmacy: {
     core: 'pos',
@@ -317,12 +318,13 @@ const EXPECTED: Record<string, Expectation> = {
     constraints: ['xinchuang-preferred', 'keep-system'],
     excluded: [],
     // A pharmacy chain given no system, a restaurant's POS and words, its old store system's
-    // database upgraded although the store system goes.
-    absent: ['本期暂不给出选型', '哗啦啦', '客如云', '菜品', '外卖', '升级到Oracle 19c', '核心业务系统未能'],
+    // database upgraded although the store system goes; the vendor whose slow changes (等厂商改版)
+    // the customer replaces its system over offered first as the easy migration path.
+    absent: ['本期暂不给出选型', '哗啦啦', '客如云', '菜品', '外卖', '升级到Oracle 19c', '核心业务系统未能', '可评估原厂的迁移路径', '海典 医药零售系统——'],
     lifecycle: ['oracle-db 11g past', 'mysql 5.7 past', 'vsphere 7.0 past'],
     verdict: 'tight',
     timeline: 'store-rollout',
-    present: ['追溯码', '医保', '近效期', '会员', '药品经营质量管理规范', '随海典H2下线'],
+    present: ['追溯码', '医保', '近效期', '会员', '药品经营质量管理规范', '随海典H2下线', '客户反映“每次医保接口调整都要等厂商改版，最长拖了6周”，再选原厂须说明服务响应有何不同'],
   },
   crm: {
     core: 'sales-crm',
@@ -1248,7 +1250,8 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: false,
     constraints: [],
     excluded: [],
-    absent: ['暂不给出选型', '需进一步澄清', 'EMPI', '迎评'],
+    // A caveat for hospitals not on 卫宁's HIS, said to one on 卫宁 WiNEX (caveatUnlessRuns).
+    absent: ['暂不给出选型', '需进一步澄清', 'EMPI', '迎评', '非卫宁HIS'],
     lifecycle: ['vsphere 7 past'],
     verdict: 'within',
     timeline: 'drg-rollout',
@@ -1436,7 +1439,8 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: false,
     constraints: [],
     excluded: [],
-    absent: ['暂不给出选型', '话务', '坐席', '需进一步澄清', '迎评'],
+    // A caveat for hospitals not on 东华's HIS, said to one on 东华医为 (caveatUnlessRuns).
+    absent: ['暂不给出选型', '话务', '坐席', '需进一步澄清', '迎评', '非东华HIS'],
     lifecycle: ['vsphere 7 past'],
     verdict: 'tight',
     timeline: 'internet-hospital-rollout',

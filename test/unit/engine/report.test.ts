@@ -15,6 +15,7 @@ import { readExample, readFixture, readSeed } from '../helpers/seeds';
 import { extractFacts } from '../../../src/core/facts/facts';
 import { engineFindings } from '../../../src/core/engine/findings';
 import { choosePicks, SHOWN_NOTES } from '../../../src/core/engine/plan/picks';
+import { caveatSentencesFor } from '../../../src/core/engine/plan/caveats';
 import { understand } from '../../../src/core/engine/understand';
 import { evalReport, repeatedSentences, AS_OF } from './helpers';
 import { ESTIMATE_PRECISION, lowEndOverrun } from '../../../src/core/engine/plan/costs';
@@ -1387,5 +1388,65 @@ describe('e-signature: a seal or signature that must have legal effect in China 
     const m = report('contract-management', (t) => t.replace('- 合规性：电子签名法，合同数据境内存储', '- 合规性：合同数据境内存储'));
     assert.deepEqual(lawExcluded(m), []);
     assert.equal(m.options[1]!.picks.find((p) => p.category === 'e-signature')?.product.id, 'documenso');
+  });
+});
+
+describe('picks: a caveat for customers who do not run a vendor\'s system (caveatUnlessRuns)', () => {
+  const kb = getKnowledgeBase();
+  const report = (name: string, edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF });
+  const told = (id: string, m: ReportModel) => caveatSentencesFor(kb.product(id)!, kb, { model: m.understanding }).join('；');
+
+  it('does not tell a hospital on 东华医为\'s HIS that hospitals not on it must check the interfaces', () => {
+    const m = report('internet-hospital');
+    assert.equal(m.options[0]!.picks.find((p) => p.category === 'internet-hospital')?.product.id, 'dhcc-internet-hospital');
+    assert.ok(!m.options.some((o) => o.picks.some((p) => p.why.includes('非东华HIS'))));
+    assert.equal(told('dhcc-internet-hospital', m), '');
+    // 纳里健康 is 卫宁's: its sentence about HIS other than 卫宁's concerns this hospital; the other sentence stays too.
+    assert.equal(told('nali-health', m), '信创适配范围需向厂商确认；与非卫宁HIS的接口需在POC中核对');
+  });
+
+  it('tells a hospital on another vendor\'s HIS, and one that replaces 东华\'s HIS', () => {
+    // The DRG hospital runs 卫宁 WiNEX: 东华's sentence stays, 卫宁's goes.
+    const drg = report('drg-payment');
+    assert.equal(told('dhcc-drg', drg), '非东华HIS的医院需核对接口与嵌入方式');
+    assert.equal(told('winning-drg', drg), '');
+    assert.ok(!drg.options.some((o) => o.picks.some((p) => p.why.includes('非卫宁HIS'))));
+    // The HIS the project builds anew in place of 东华医为's is going: the warning holds again.
+    const replacing = report('internet-hospital', (t) => t.replace('- 主要目标：建设互联网医院', '- 主要目标：替换HIS与电子病历，建设互联网医院'));
+    assert.equal(replacing.understanding.coreSystem.inScope, true);
+    assert.equal(told('dhcc-internet-hospital', replacing), '非东华HIS的医院需核对挂号、处方与收费的接口工作量');
+  });
+
+  it('keeps the caveat whole for a product without conditions', () => {
+    const m = report('internet-hospital');
+    assert.equal(told('wedoctor-cloud', m), '以云平台与运营服务为主，院内私有化部署与数据归属需在合同中约定');
+  });
+});
+
+describe('picks: a system replaced over its vendor\'s service', () => {
+  const report = (name: string, edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF });
+  const notesOf = (m: ReportModel, id: string) => m.candidates.find((c) => c.product.id === id && c.option === 'A')?.notes ?? [];
+  const complaint = '现有海典H2的厂商，客户反映“每次医保接口调整都要等厂商改版，最长拖了6周”，再选原厂须说明服务响应有何不同';
+
+  it('does not put the incumbent\'s vendor first as the easy migration path, and says why from the intake', () => {
+    const m = report('pharmacy');
+    const pick = m.options[0]!.picks.find((p) => p.category === 'pos')!;
+    assert.notEqual(pick.product.id, 'hydee-retail');
+    // It stays a candidate, its weakness in the customer's words.
+    assert.equal(pick.alternative?.product.id, 'hydee-retail');
+    assert.ok(pick.alternative.why.includes(complaint), pick.alternative.why);
+    assert.ok(notesOf(m, 'hydee-retail').includes(complaint), notesOf(m, 'hydee-retail').join('；'));
+    assert.ok(!notesOf(m, 'hydee-retail').some((n) => n.includes('可评估原厂的迁移路径')));
+  });
+
+  it('keeps the migration path where the pain is the product\'s age, not the vendor', () => {
+    const m = report('pharmacy', (t) => t.replace('每次医保接口调整都要等厂商改版，最长拖了6周', '医保接口调整频繁'));
+    assert.ok(notesOf(m, 'hydee-retail').includes('现有海典H2的厂商，可评估原厂的迁移路径'), notesOf(m, 'hydee-retail').join('；'));
+    assert.equal(m.options[0]!.picks.find((p) => p.category === 'pos')?.product.id, 'hydee-retail');
+  });
+
+  it('does not read the complaint into a pain about another system', () => {
+    const m = report('pharmacy', (t) => t.replace('门店系统为海典H2，版本老旧，每次医保接口调整都要等厂商改版，最长拖了6周', '门店系统为海典H2，版本老旧\n- 小程序每次改版都要等厂商排期'));
+    assert.ok(notesOf(m, 'hydee-retail').includes('现有海典H2的厂商，可评估原厂的迁移路径'), notesOf(m, 'hydee-retail').join('；'));
   });
 });

@@ -780,6 +780,14 @@ describe('knowledge base integrity', () => {
     assert.ok(withNote('smart-water', undefined).some((p) => p.includes('category smart-water: cost majorExclusion without a note')));
   });
 
+  it("checks a product's caveatUnlessRuns: one sentence of its caveat, known categories, a vendor selling in them", () => {
+    const unless = (c: { sentence: string; vendor: string; categories: string[] }) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === 'dhcc-drg' ? { ...copyEntry(p), caveatUnlessRuns: [c] } : p)) });
+    assert.deepEqual(unless({ sentence: '非东华HIS', vendor: '东华医为', categories: ['his-emr'] }), []);
+    assert.ok(unless({ sentence: '非卫宁HIS', vendor: '东华医为', categories: ['his-emr'] }).some((p) => p.includes('is in 0 sentences')));
+    assert.ok(unless({ sentence: '非东华HIS', vendor: '东华医为', categories: ['no-such-kind'] }).some((p) => p.includes('unknown category "no-such-kind"')));
+    assert.ok(unless({ sentence: '非东华HIS', vendor: '东华医为', categories: ['erp'] }).some((p) => p.includes('has no product in erp')));
+  });
+
   it("checks a product's successor and a category's takesDataFrom and startsWithout", () => {
     const successor = (id: string, to: string) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === id ? { ...copyEntry(p), successor: to } : p)) });
     assert.deepEqual(successor('yonyou-u9-cloud', 'yonyou-bip'), [], 'another current ERP of the same vendor');

@@ -27,7 +27,8 @@ import { uniqueAscending } from '../uniqueAscending';
 import { clip } from '../text/restate';
 import { touches } from '../text/overlap';
 import { asideDroppedBeyond, dropTrailingAside } from '../text/trim';
-import { caveatSentences, isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName } from './productText';
+import { isIndustryRule, lowerProtocols, ownKindNames, stopWithOwnName } from './productText';
+import { caveatSentencesFor } from './caveats';
 import { namesOtherCloud, strengthsFor } from './strengths';
 import { holdsAny } from '../../text/holdsAny';
 import { swapPrefix } from '../../text/affix';
@@ -180,7 +181,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const picks: Pick[] = chosen.map(({ system, first, second, uncovered }) => {
       // The same product as option A: no second alternative (A already names one).
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
-      const reason = why(first, common, corpus, proofOf(system, u), u.cloudsInUse, systemTypeWords(u), strength, sameForEveryProduct(u).xinchuang !== undefined);
+      const reason = why(first, caveatSentencesFor(first.product, u.kb, u), common, corpus, proofOf(system, u), u.cloudsInUse, systemTypeWords(u), strength, sameForEveryProduct(u).xinchuang !== undefined);
       const alternative = second && !same ? altWhy(second, first, common, strength) : undefined;
       return {
         category: system.category,
@@ -546,6 +547,29 @@ function outgrownBy(p: Product, u: Understanding, needs: readonly Need[]): numbe
 }
 
 /**
+ * Words of a pain that the customer waits on its system's vendor (等厂商改版, 依赖原厂, 厂商响应慢):
+ * a complaint about the vendor's service, not the product's age. Fixed strings under one
+ * alternation, no quantifier: linear.
+ */
+const VENDOR_SERVICE = /等(?:原厂|厂商)|依赖(?:原厂|厂商)|(?:原厂|厂商)(?:响应|服务|支持|改版|排期|不配合|配合慢)/u;
+
+/**
+ * The pain that says the customer's system `estate` is being replaced because of its vendor's
+ * service: a pain of the entry's own line, or that names it, with the words of such a complaint.
+ * `text`: the pain from the clause that complains ("每次医保接口调整都要等厂商改版，最长拖了6周").
+ */
+function vendorServiceComplaint(u: Understanding, estate: { written: string; refs: readonly number[] }): { text: string; refs: number[] } | undefined {
+  for (const pain of u.model.pains) {
+    const about = pain.refs.some((r) => estate.refs.includes(r)) || pain.text.includes(estate.written);
+    const at = about ? pain.text.search(VENDOR_SERVICE) : -1;
+    if (at < 0) continue;
+    const start = Math.max(pain.text.lastIndexOf('，', at), pain.text.lastIndexOf('；', at)) + 1;
+    return { text: clip(pain.text.slice(start), 24), refs: [...pain.refs] };
+  }
+  return undefined;
+}
+
+/**
  * `stated`: the industry regulations that apply and that the customer states (see choosePicks);
  * `strength`: a product's relevant strength (strengths.ts), none when the customer wrote nothing.
  */
@@ -570,7 +594,13 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   const existing = !replacing && !moving && !outgrown && (estate !== undefined || kept !== undefined);
   if (existing) add(6, `沿用现有${currentName(u, p.id)}，在其上升级、不做替换`, (estate ?? kept)!.refs);
   else if (outgrown) add(1, `现有${currentName(u, p.id)}已不堪当前规模，换用其商用集群版本也是选项`, [...estate!.refs, ...outgrown]);
-  else if (replacing) add(1, `现有${currentName(u, p.id)}的厂商，可评估原厂的迁移路径`, estate.refs);
+  else if (replacing) {
+    // Replaced because its vendor's service failed the customer (每次医保接口调整都要等厂商改版):
+    // the incumbent vendor is no easier path, it is what the customer is leaving; said, and weighed.
+    const complaint = vendorServiceComplaint(u, estate);
+    if (complaint) add(-2, `现有${currentName(u, p.id)}的厂商，客户反映“${complaint.text}”，再选原厂须说明服务响应有何不同`, complaint.refs);
+    else add(1, `现有${currentName(u, p.id)}的厂商，可评估原厂的迁移路径`, estate.refs);
+  }
   else if (moving) add(1, `现有${currentName(u, p.id)}，上云后也可自建在云主机上，运维仍由客户承担`, estate.refs);
   else {
     const keptVendor = u.kept.find((k) => k.product && sameVendor(u.kb.product(k.product)?.vendor ?? '', p.vendor));
@@ -856,12 +886,12 @@ function refsOf(c: Scored, common: readonly string[]): number[] {
  * (`poc`). A brochure line that would fit any customer is never a reason. The need a system type
  * answers is said once, for the system type, so "针对…" is not repeated per pick.
  */
-function why(c: Scored, common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>, strength: (p: Product) => string | undefined, xinchuang: boolean): { text: string; basis: Pick['basis'] } {
+function why(c: Scored, sentences: readonly string[], common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>, strength: (p: Product) => string | undefined, xinchuang: boolean): { text: string; basis: Pick['basis'] } {
   const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
   const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
   // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
-  // A caveat that touches what the customer wrote (海外渠道能力有限, for a cross-border seller) is said with the pick.
-  const sentences = caveatSentences(c.product);
+  // A caveat that touches what the customer wrote (海外渠道能力有限, for a cross-border seller) is said with the pick;
+  // `sentences` are the caveat's this customer is to be told (not 非东华HIS… to a hospital on 东华's HIS).
   const ownWords = stopWithOwnName(stop, c.product);
   // A caveat about 信创 speaks only to a customer who requires it ("不满足信创要求" shares 满足…要求 with any requirement).
   // The caveat the warning already says (an add-on's "需SAP JCo库…", picks.ts score) is not said twice.
