@@ -27,7 +27,7 @@ export function qualityGate(u: Understanding): GateResult {
   has(2, m.mainGoal !== undefined, '首要目标');
   has(2, m.estate.clouds.length > 0 || m.estate.onPrem.length > 0 || m.estate.products.length > 0, '现有环境');
   has(1, m.budget.total !== undefined, '预算');
-  has(1, m.constraints.length > 0 || m.integrations.length > 0 || m.sla.availability !== undefined || u.statedFrameworks.size > 0, '约束与合规');
+  has(1, m.constraints.length > 0 || m.integrations.length > 0 || m.sla.availability !== undefined || u.statedFrameworks.size > 0 || u.statedRules.length > 0, '约束与合规');
   const brief = !(m.industry.written || m.industry.id) || (m.pains.length === 0 && !m.mainGoal) || score < 6;
   return { brief, missing, score };
 }

@@ -1450,3 +1450,24 @@ describe('picks: a system replaced over its vendor\'s service', () => {
     assert.ok(notesOf(m, 'hydee-retail').includes('现有海典H2的厂商，可评估原厂的迁移路径'), notesOf(m, 'hydee-retail').join('；'));
   });
 });
+
+describe('report: the compliance rules the intake names, known or not', () => {
+  for (const [fixture, rule] of [
+    ['internet-hospital', '互联网诊疗管理办法（试行）'],
+    ['drg-payment', '医保结算清单填写规范'],
+    ['telecom', '《电信和互联网用户个人信息保护规定》'],
+    ['hr-oa', '国资委信息化监管要求'],
+  ] as const) {
+    it(`${fixture}: names ${rule} in the understanding's 合规与监管 line and the appendix`, () => {
+      const r = evalReport(fixture);
+      const line = r.body.split('\n').find((l) => l.includes('**合规与监管**'))!;
+      assert.ok(line.includes(rule), line);
+      assert.ok(r.markdown.includes(`| ${rule} | 调研表提出 |`), fixture);
+    });
+  }
+
+  it('telecom: a cable operator\'s broadcasting authority leads the regulators the line names', () => {
+    const line = evalReport('telecom').body.split('\n').find((l) => l.includes('**合规与监管**'))!;
+    assert.match(line, /监管机构国家广播电视总局及省级广电局、工业和信息化部/);
+  });
+});

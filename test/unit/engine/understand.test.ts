@@ -18,6 +18,7 @@ import { evaluateRules } from '../../../src/core/engine/rules';
 import { inContext } from '../../../src/core/engine/plan/conditions';
 import { coreBesideThePoint } from '../../../src/core/engine/plan/coreUntouched';
 import { applicableRegulation } from '../../../src/core/engine/plan/regulation';
+import { ruleName } from '../../../src/core/engine/understand/statedRules';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import type { Trait } from '../../../src/core/knowledge/schema';
 import { AS_OF } from './helpers';
@@ -1220,5 +1221,42 @@ describe('understand: the kinds of data an industry holds (industries.yaml `data
     // The lines add their own: a manufacturer's SCADA is production control.
     assert.deepEqual(kinds(['[客户行业]：制造业', '[基础设施现状]：', '- 关键组件：SCADA']), ['production-control']);
     for (const industry of getKnowledgeBase().industries) for (const kind of industry.data ?? []) assert.ok(['personal', 'health', 'cardholder', 'financial', 'student', 'production-control', 'gmp'].includes(kind), `${industry.id}: ${kind}`);
+  });
+});
+
+describe('understand: compliance rules the knowledge base does not know', () => {
+  it('keeps a rule named in 《》 or as a clause ending in 办法/规定/要求/规范/标准, as written, with its line', () => {
+    const u = understood(['[客户行业]：三甲医院', '[特殊要求]：', '- 合规性：互联网诊疗管理办法（试行），等保2.0三级，个人信息保护法', '- 审计要求：满足《电信和互联网用户个人信息保护规定》，国资委信息化监管要求']);
+    assert.deepEqual(u.statedRules, [
+      { name: '互联网诊疗管理办法（试行）', refs: [3] },
+      { name: '《电信和互联网用户个人信息保护规定》', refs: [4] },
+      { name: '国资委信息化监管要求', refs: [4] },
+    ]);
+    // Those it knows stay frameworks, not repeated as rules.
+    assert.ok(u.statedFrameworks.has('pipl') && u.statedFrameworks.has('mlps-2'));
+  });
+
+  it('reads no rule in a generic clause, an aside, a denial, a known framework or a line that is not about compliance', () => {
+    const u = understood([
+      '[客户行业]：装备制造',
+      '[特殊要求]：',
+      '- 合规性：信创要求（数据库国产化），行业监管要求，符合国家相关法律法规要求，等保2.0三级相关要求，不适用上市公司信息披露管理办法',
+      '- 兼容性：接口符合集团数据交换规范',
+    ]);
+    assert.deepEqual(u.statedRules, []);
+  });
+
+  it('takes the rule out of a bracket a comma cut, and drops the verb in front: "（…，按企业内部控制基本规范）"', () => {
+    assert.equal(ruleName('按企业内部控制基本规范）'), '企业内部控制基本规范');
+    assert.equal(ruleName('需符合医保结算清单填写规范'), '医保结算清单填写规范');
+    assert.equal(ruleName('上市公司内控审计（SOX 404不适用'), undefined);
+  });
+
+  it('lists them in the regulations as stated, after the known frameworks', () => {
+    const u = understood(['[客户行业]：三甲医院', '[特殊要求]：', '- 合规性：互联网诊疗管理办法（试行），等保2.0三级']);
+    const regs = applicableRegulation(u).regulations;
+    const rule = regs.find((r) => r.name === '互联网诊疗管理办法（试行）');
+    assert.deepEqual(rule, { kind: 'framework', name: '互联网诊疗管理办法（试行）', basis: 'stated', why: '调研表明确提出', refs: [3] });
+    assert.ok(regs.findIndex((r) => r.id === 'mlps-2') < regs.indexOf(rule));
   });
 });

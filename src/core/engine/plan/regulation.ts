@@ -44,6 +44,8 @@ export function applicableRegulation(u: Understanding): RegulationResult {
           .join('，') || '适用条件成立';
     regulations.push({ kind: 'framework', id: f.id, name: f.name, basis: stated ? 'stated' : 'brought-in', why, refs: stated ?? jurisdictionRefs(brought!.jurisdictions ?? []) });
   }
+  // What the intake names that the knowledge base does not know is listed all the same, as written.
+  for (const r of u.statedRules) regulations.push({ kind: 'framework', name: r.name, basis: 'stated', why: '调研表明确提出', refs: r.refs });
   for (const r of u.industry?.regulators ?? []) {
     if (r.jurisdiction !== 'global' && !u.jurisdictions.has(r.jurisdiction)) continue;
     // One that supervises part of the industry is there for the word that names the part (省属), which it cites.

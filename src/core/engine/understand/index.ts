@@ -22,6 +22,7 @@ import { detectPlaces } from './places';
 import { residueLines, usableFacts } from './shared';
 import type { Understanding } from './types';
 import { deniedAt } from './denied';
+import { detectStatedRules } from './statedRules';
 import { inCny } from '../format';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
@@ -186,6 +187,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
       statedFrameworks.set(hit.value, [...new Set([...(statedFrameworks.get(hit.value) ?? []), f.line + 1])]);
     }
   }
+  // And the rules it names that are none of them, in its words (互联网诊疗管理办法（试行）).
+  const statedRules = detectStatedRules(usable, (text) => frameworkIndex.test(text));
 
   // Jurisdictions: sites, users and markets, then what the compliance lines name.
   const jurisdictions = new Map<Jurisdiction, { basis: string; refs: number[] }>();
@@ -344,5 +347,6 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
     tried: tried2,
     findings,
     statedFrameworks,
+    statedRules,
   };
 }

@@ -8,6 +8,7 @@ import type { Fact, IntakeFacts } from '../../facts/facts';
 import type { EngineFinding } from '../findings';
 import type { UnderstandingModel } from '../reportModel';
 import type { PersonalData } from './personal';
+import type { StatedRule } from './statedRules';
 
 export interface KeptSystem {
   /** As the intake names it (卫宁HIS, 统一身份认证平台). */
@@ -67,4 +68,9 @@ export interface Understanding {
   findings: EngineFinding[];
   /** Framework ids the intake names, with the lines. */
   statedFrameworks: Map<string, number[]>;
+  /**
+   * The compliance rules the intake names that no framework of the knowledge base is
+   * (《电信和互联网用户个人信息保护规定》, 国资委信息化监管要求), as written, with the lines.
+   */
+  statedRules: readonly StatedRule[];
 }

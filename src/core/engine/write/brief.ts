@@ -45,7 +45,7 @@ export function writeBrief(u: Understanding, gate: GateResult, extra: readonly C
   if (!m.mainGoal) ask('核心目标', 'main-goal', '本项目的首要目标、验收指标与期限？', '方案、里程碑与可行性都从首要目标出发。');
   else if (m.deadline.months === undefined) ask('核心目标', 'deadline', '期望的上线期限？', '决定实施节奏与是否需要分期。', m.mainGoal.refs);
   if (!m.budget.total) ask('预算限制', 'budget', '总预算是多少？一次性建设与年度运维各多少，覆盖几年，付费方式？', '判断方案是否可行、哪些需要分期。');
-  if (m.constraints.length === 0 && u.statedFrameworks.size === 0) ask('特殊要求', 'constraints', '有哪些合规要求（等保级别、数据出境、行业监管）与禁止项（不上公有云、不用SaaS、信创）？', '硬约束会直接排除一部分产品。');
+  if (m.constraints.length === 0 && u.statedFrameworks.size === 0 && u.statedRules.length === 0) ask('特殊要求', 'constraints', '有哪些合规要求（等保级别、数据出境、行业监管）与禁止项（不上公有云、不用SaaS、信创）？', '硬约束会直接排除一部分产品。');
   if (m.integrations.length === 0 && u.kept.length === 0) ask('特殊要求', 'integration', '必须保留或对接哪些系统，接口协议是什么？', '保留的系统要集成而不是替换。');
   if (m.sla.availability === undefined && m.sla.rtoMinutes === undefined) ask('特殊要求', 'sla', '服务等级：可用性、恢复时间（RTO/RPO）与支持方式？', '决定架构冗余与服务合同条款。');
   // The engine's other questions, on topics the brief has not asked about (a blank template

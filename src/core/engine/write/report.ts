@@ -127,7 +127,8 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const regulators = model.regulations.filter((r) => r.kind === 'regulator').map((r) => r.name);
   if (regs.length > 0 || regulators.length > 0) {
     const shown = shownFrameworks(regs, u, MAX_FRAMEWORKS_SHOWN);
-    const names = shown.map((r) => shortFramework(r.name));
+    // One the knowledge base does not know is named as the customer wrote it, edition and all.
+    const names = shown.map((r) => (r.id === undefined ? r.name : shortFramework(r.name)));
     const more = regs.length > shown.length ? '等' : '';
     items.push(labelled('合规与监管', `${[names.length > 0 ? `${names.join('、')}${more}` : '', regulators.length > 0 ? `监管机构${enumerate(regulators, 3)}` : ''].filter(Boolean).join('；')}。`, regs.flatMap((r) => r.refs)));
   }
