@@ -453,6 +453,42 @@ describe('a collection rate raised: the extra cash is a share of what is billed'
   });
 });
 
+describe('a loss the customer states, cut by its own goal: a yearly benefit', () => {
+  const costs = (pain: string, goal: string) => {
+    const intake = ['[客户行业]：零售连锁药房', '- 细分领域：区域连锁药店，直营门店420家', '[当前痛点]：', `- ${pain}`, '[核心目标]：', '- 主要目标：12个月内完成门店系统替换', '- 次级目标：', `  - ${goal}`, '[预算限制]：', '- 总预算：¥1200万'].join('\n');
+    return generateReport(parseIntake(intake), 0, { asOf: AS_OF }).costs!;
+  };
+
+  it('works 报损 and the goal that cuts it by a share into a yearly benefit, citing both lines, and uses it in the payback', () => {
+    const c = costs('近效期药品靠门店自己盘点发现，2024年报损约¥380万', '近效期药品自动预警，报损降低50%');
+    const benefit = c.benefits.find((b) => b.perYear)!;
+    assert.ok(benefit, JSON.stringify(c.benefits));
+    assert.equal(benefit.text, '2024年报损约¥380万；按目标降低50%，每年可减少约¥190万。');
+    assert.deepEqual([benefit.perYear!.low, benefit.perYear!.high], [1.9e6, 1.9e6]);
+    assert.deepEqual(benefit.refs, [4, 8]);
+    assert.match(c.payback ?? '', /可量化收益每年约¥190万/);
+    assert.ok(!c.benefits.some((b) => b.text.includes('金额收益待客户提供')), JSON.stringify(c.benefits));
+  });
+
+  it('joins a goal to the loss by any word naming it ("超卖…赔付" and "赔付减少40%")', () => {
+    const benefit = costs('每年因超卖产生的赔付约¥200万', '赔付减少40%').benefits.find((b) => b.perYear);
+    assert.deepEqual(benefit && [benefit.perYear!.low, benefit.text], [8e5, '每年因超卖产生的赔付约¥200万；按目标降低40%，每年可减少约¥80万。']);
+  });
+
+  it('invents no figure where the intake lacks the loss or the share', () => {
+    // A share with no money lost: the target to track.
+    const noLoss = costs('近效期药品靠门店自己盘点发现，报损多', '近效期药品自动预警，报损降低50%');
+    assert.ok(noLoss.benefits.every((b) => !b.perYear));
+    assert.match(noLoss.benefits.map((b) => b.text).join('\n'), /按客户自己的目标衡量：报损降低50%/);
+    // Money lost with no share: the upper bound, no yearly figure.
+    const noShare = costs('近效期药品靠门店自己盘点发现，2024年报损约¥380万', '近效期药品自动预警');
+    assert.ok(noShare.benefits.every((b) => !b.perYear));
+    assert.match(noShare.benefits[0]!.text, /2024年报损约¥380万：这是本项目可争取收益的上限/);
+    // A goal that cuts another thing is no cut of this loss.
+    assert.ok(costs('每年因超卖产生的赔付约¥200万', '投诉下降30%').benefits.every((b) => !b.perYear));
+  });
+});
+
 describe('no domestic product to name for what the project chooses', () => {
   it('makes option A the international products and option B a second international set, never recommended', () => {
     // A customs system, the only system type to choose (the ERP and the MES are kept): its bonded

@@ -221,16 +221,24 @@ function staffFreed(text: string): { people: number; phrase: string } | undefine
   return undefined;
 }
 
+/**
+ * The words that name a loss both in the pain that states its money and in the goal that cuts it
+ * (the loss and its cause: 超卖, 空驶; or the loss itself: 报损, 罚款, 赔付).
+ */
+const LOSS_WORDS = ['超卖', '空驶', '货损', '索赔', '投诉', '停机', '非计划停车', '逾期', '打印', '报损', '损耗', '罚款', '赔付', '拒付'];
+
 /** A reduction the customer's own figures imply: "降低30%", "下降一半", or a current→target pair (空驶率35%→20%). */
 function reductionFor(u: Understanding, lossText: string): { low: number; high: number; basis: string; refs: number[] } | undefined {
   const goals = [...(u.model.mainGoal ? [u.model.mainGoal] : []), ...u.model.secondaryGoals];
   // Decommissioning what causes the cost removes all of it (下线AS/400 → no more MIPS growth).
   const main = u.model.mainGoal;
   if (main && /下线|替换|淘汰/.test(main.text) && /主机|MIPS|AS\/?400|小型机/.test(lossText) && /AS\/?400|主机|小型机/.test(main.text)) return { low: 1, high: 1, basis: '首要目标下线该主机', refs: main.refs };
-  const keyword = ['超卖', '空驶', '货损', '索赔', '投诉', '停机', '非计划停车', '逾期', '打印'].find((k) => lossText.includes(k));
-  if (!keyword) return undefined;
+  const keywords = LOSS_WORDS.filter((k) => lossText.includes(k));
+  if (keywords.length === 0) return undefined;
   for (const g of goals) {
-    if (!g.text.includes(keyword)) continue;
+    // The goal names the same loss: "2024年报损约¥380万" with "报损降低50%".
+    const keyword = keywords.find((k) => g.text.includes(k));
+    if (!keyword) continue;
     if (/一半|减半/.test(g.text)) return { low: 0.5, high: 0.5, basis: '目标“减半”', refs: g.refs };
     // A target of none ("逾期损失清零") is rarely met in full: counted at 80%–100% of it.
     if (/清零|归零|杜绝/.test(g.text)) return { low: 0.8, high: 1, basis: '目标“清零”（按达成80%–100%）', refs: g.refs };
