@@ -120,7 +120,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['sql-server 2016 soon'],
     verdict: 'over',
     timeline: 'gxp',
-    present: ['CSV', 'GMP', '审计追踪', 'LIMS'],
+    present: ['CSV', 'GMP', '审计追踪', 'LIMS', '可一次性释放约¥2670万（营运资金一次性回笼，不计入每年收益）'],
   },
   education: {
     core: 'sis',

@@ -489,6 +489,28 @@ describe('a loss the customer states, cut by its own goal: a yearly benefit', ()
   });
 });
 
+describe('money a long cycle ties up: a one-off release, not a yearly benefit', () => {
+  const benefits = (pain: string, goal: string) => {
+    const intake = ['[客户行业]：医药', '- 细分领域：生物制药，GMP工厂一座', '[当前痛点]：', `- 具体问题：${pain}`, '- 业务影响：每年因放行周期长导致库存资金占用约¥4000万', '[核心目标]：', `- 主要指标：15个月内上线LIMS与QMS，${goal}`, '[预算限制]：', '- 总预算：¥2000万'].join('\n');
+    return generateReport(parseIntake(intake), 0, { asOf: AS_OF }).costs!.benefits;
+  };
+
+  it('frees the share the goal cuts from the cycle a pain states, once, citing the three lines', () => {
+    const tied = benefits('QA审核一批放行平均需要9个工作日', '批放行周期缩短到3个工作日').find((b) => b.text.includes('占用'))!;
+    assert.match(tied.text, /放行周期从9个工作日缩短到3个工作日，按占用与周期成正比估算，可一次性释放约¥2670万（营运资金一次性回笼，不计入每年收益）/);
+    assert.equal(tied.perYear, undefined);
+    assert.deepEqual(tied.refs, [4, 5, 7]);
+  });
+
+  it('says no figure without today\'s cycle in the goal\'s unit, or with a goal no shorter', () => {
+    for (const [pain, goal] of [['QA审核靠纸质记录', '批放行周期缩短到3个工作日'], ['QA审核一批放行平均需要2周', '批放行周期缩短到3个工作日'], ['QA审核一批放行平均需要3个工作日', '批放行周期缩短到5个工作日']] as const) {
+      const tied = benefits(pain, goal).find((b) => b.text.includes('占用'))!;
+      assert.match(tied.text, /：缩短周期可释放其中一部分资金；/, `${pain} / ${goal}`);
+      assert.doesNotMatch(tied.text, /一次性释放约/);
+    }
+  });
+});
+
 describe('no domestic product to name for what the project chooses', () => {
   it('makes option A the international products and option B a second international set, never recommended', () => {
     // A customs system, the only system type to choose (the ERP and the MES are kept): its bonded
