@@ -120,7 +120,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['sql-server 2016 soon'],
     verdict: 'over',
     timeline: 'gxp',
-    present: ['CSV', 'GMP', '审计追踪', 'LIMS'],
+    present: ['CSV', 'GMP', '审计追踪', 'LIMS', '可一次性释放约¥2670万（营运资金一次性回笼，不计入每年收益）'],
   },
   education: {
     core: 'sis',
@@ -324,7 +324,7 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['oracle-db 11g past', 'mysql 5.7 past', 'vsphere 7.0 past'],
     verdict: 'tight',
     timeline: 'store-rollout',
-    present: ['追溯码', '医保', '近效期', '会员', '药品经营质量管理规范', '随海典H2下线', '客户反映“每次医保接口调整都要等厂商改版，最长拖了6周”，再选原厂须说明服务响应有何不同'],
+    present: ['追溯码', '医保', '近效期', '会员', '药品经营质量管理规范', '随海典H2下线', '客户反映“每次医保接口调整都要等厂商改版，最长拖了6周”，再选原厂须说明服务响应有何不同', '2024年报损约¥380万；按目标降低50%，每年可减少约¥190万'],
   },
   crm: {
     core: 'sales-crm',
@@ -2032,7 +2032,7 @@ describe('evaluation intakes', () => {
   });
 
   it('benefits are worked only from the customer’s own loss figures', () => {
-    for (const name of ['ecommerce', 'logistics']) {
+    for (const name of ['ecommerce', 'logistics', 'pharmacy']) {
       const { model } = evalReport(name);
       assert.ok(model.understanding.lossFigures.length > 0);
       assert.ok(model.costs!.benefits.some((b) => b.perYear), `${name}: a benefit worked from the stated loss`);

@@ -660,6 +660,11 @@ describe('key figures of a line', () => {
     assert.deepEqual(u.model.lossFigures.map((l) => l.text), ['2024年温控异常货损¥830万']);
   });
 
+  it('reads stock written off (报损) as money lost, yearly when the year is named', () => {
+    const u = understood(['[客户行业]：零售连锁药房', '[当前痛点]：', '- 近效期药品靠门店自己盘点发现，2024年报损约¥380万']);
+    assert.deepEqual(u.model.lossFigures.map((l) => [l.text, l.amount, l.perMonths, l.refs]), [['2024年报损约¥380万', 3.8e6, 12, [3]]]);
+  });
+
   it('count weeks as a unit, as days and months are ("新套餐上线…需要6周")', () => {
     assert.deepEqual(keyFigures('新套餐上线周期长，平均需要6周'), ['需要6周']);
   });

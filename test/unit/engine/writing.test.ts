@@ -453,6 +453,64 @@ describe('a collection rate raised: the extra cash is a share of what is billed'
   });
 });
 
+describe('a loss the customer states, cut by its own goal: a yearly benefit', () => {
+  const costs = (pain: string, goal: string) => {
+    const intake = ['[客户行业]：零售连锁药房', '- 细分领域：区域连锁药店，直营门店420家', '[当前痛点]：', `- ${pain}`, '[核心目标]：', '- 主要目标：12个月内完成门店系统替换', '- 次级目标：', `  - ${goal}`, '[预算限制]：', '- 总预算：¥1200万'].join('\n');
+    return generateReport(parseIntake(intake), 0, { asOf: AS_OF }).costs!;
+  };
+
+  it('works 报损 and the goal that cuts it by a share into a yearly benefit, citing both lines, and uses it in the payback', () => {
+    const c = costs('近效期药品靠门店自己盘点发现，2024年报损约¥380万', '近效期药品自动预警，报损降低50%');
+    const benefit = c.benefits.find((b) => b.perYear)!;
+    assert.ok(benefit, JSON.stringify(c.benefits));
+    assert.equal(benefit.text, '2024年报损约¥380万；按目标降低50%，每年可减少约¥190万。');
+    assert.deepEqual([benefit.perYear!.low, benefit.perYear!.high], [1.9e6, 1.9e6]);
+    assert.deepEqual(benefit.refs, [4, 8]);
+    assert.match(c.payback ?? '', /可量化收益每年约¥190万/);
+    assert.ok(!c.benefits.some((b) => b.text.includes('金额收益待客户提供')), JSON.stringify(c.benefits));
+  });
+
+  it('joins a goal to the loss by any word naming it ("超卖…赔付" and "赔付减少40%")', () => {
+    const benefit = costs('每年因超卖产生的赔付约¥200万', '赔付减少40%').benefits.find((b) => b.perYear);
+    assert.deepEqual(benefit && [benefit.perYear!.low, benefit.text], [8e5, '每年因超卖产生的赔付约¥200万；按目标降低40%，每年可减少约¥80万。']);
+  });
+
+  it('invents no figure where the intake lacks the loss or the share', () => {
+    // A share with no money lost: the target to track.
+    const noLoss = costs('近效期药品靠门店自己盘点发现，报损多', '近效期药品自动预警，报损降低50%');
+    assert.ok(noLoss.benefits.every((b) => !b.perYear));
+    assert.match(noLoss.benefits.map((b) => b.text).join('\n'), /按客户自己的目标衡量：报损降低50%/);
+    // Money lost with no share: the upper bound, no yearly figure.
+    const noShare = costs('近效期药品靠门店自己盘点发现，2024年报损约¥380万', '近效期药品自动预警');
+    assert.ok(noShare.benefits.every((b) => !b.perYear));
+    assert.match(noShare.benefits[0]!.text, /2024年报损约¥380万：这是本项目可争取收益的上限/);
+    // A goal that cuts another thing is no cut of this loss.
+    assert.ok(costs('每年因超卖产生的赔付约¥200万', '投诉下降30%').benefits.every((b) => !b.perYear));
+  });
+});
+
+describe('money a long cycle ties up: a one-off release, not a yearly benefit', () => {
+  const benefits = (pain: string, goal: string) => {
+    const intake = ['[客户行业]：医药', '- 细分领域：生物制药，GMP工厂一座', '[当前痛点]：', `- 具体问题：${pain}`, '- 业务影响：每年因放行周期长导致库存资金占用约¥4000万', '[核心目标]：', `- 主要指标：15个月内上线LIMS与QMS，${goal}`, '[预算限制]：', '- 总预算：¥2000万'].join('\n');
+    return generateReport(parseIntake(intake), 0, { asOf: AS_OF }).costs!.benefits;
+  };
+
+  it('frees the share the goal cuts from the cycle a pain states, once, citing the three lines', () => {
+    const tied = benefits('QA审核一批放行平均需要9个工作日', '批放行周期缩短到3个工作日').find((b) => b.text.includes('占用'))!;
+    assert.match(tied.text, /放行周期从9个工作日缩短到3个工作日，按占用与周期成正比估算，可一次性释放约¥2670万（营运资金一次性回笼，不计入每年收益）/);
+    assert.equal(tied.perYear, undefined);
+    assert.deepEqual(tied.refs, [4, 5, 7]);
+  });
+
+  it('says no figure without today\'s cycle in the goal\'s unit, or with a goal no shorter', () => {
+    for (const [pain, goal] of [['QA审核靠纸质记录', '批放行周期缩短到3个工作日'], ['QA审核一批放行平均需要2周', '批放行周期缩短到3个工作日'], ['QA审核一批放行平均需要3个工作日', '批放行周期缩短到5个工作日']] as const) {
+      const tied = benefits(pain, goal).find((b) => b.text.includes('占用'))!;
+      assert.match(tied.text, /：缩短周期可释放其中一部分资金；/, `${pain} / ${goal}`);
+      assert.doesNotMatch(tied.text, /一次性释放约/);
+    }
+  });
+});
+
 describe('no domestic product to name for what the project chooses', () => {
   it('makes option A the international products and option B a second international set, never recommended', () => {
     // A customs system, the only system type to choose (the ERP and the MES are kept): its bonded

@@ -140,7 +140,7 @@ function preferenceOf(section: readonly Fact[]): { preference?: string } {
   return { preference: clip(prefs.map((f) => clean(f.value)).join('；'), 60) };
 }
 
-const LOSS = /损失|货损|损耗|赔付|索赔|占用|罚款|流失|成本(?:每年|每月)?(?:增加|上升)|扩容成本|打印[^，；。]{0,8}成本/;
+const LOSS = /损失|货损|损耗|报损|赔付|索赔|占用|罚款|流失|成本(?:每年|每月)?(?:增加|上升)|扩容成本|打印[^，；。]{0,8}成本/;
 const PER_MONTH = /每月|月均|\/月|每个月/;
 const PER_YEAR = /每年|年均|\/年|全年|20\d\d年/;
 
