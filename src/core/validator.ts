@@ -6,7 +6,7 @@ import { AnalysisChunk, chunkFindings, findingToDiagnostic, type AnalysisFinding
 import type { AnalysisCache } from './analysis/cache';
 import { buildSectionLines, FieldResolver } from './facts/lines';
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from './catalog/catalog';
-import { intakeAnchor, isEmptyField, isEmptySection, uncoveredRequired } from './facts/coverage';
+import { bulletField, intakeAnchor, isEmptyField, isEmptySection, uncoveredRequired } from './facts/coverage';
 import { memoizedLookup, type CatalogLookup } from './facts/facts';
 import { locateIntake } from './facts/locate';
 import { colonOf, keyRangeOf } from './fieldParts';
@@ -262,6 +262,9 @@ export class IntakeValidator {
       }
     }
     if (!chunk) forEachField(section.items, (field) => fields.visit(field, spec && this.lookup.field(spec, field.key)));
+    // Unkeyed bullets give the field they stand for (pains listed without 具体问题：), as in the report.
+    const fromBullets = spec && bulletField(spec, section);
+    if (fromBullets) fields.present.push(fromBullets);
     if (chunks) chunks[at] = chunk ?? null;
     // Kept for the document's life (one per section of every intake): each list at its exact size,
     // and the catalog fields shared by every section that has the same.

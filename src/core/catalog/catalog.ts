@@ -16,6 +16,8 @@ export interface FieldSpec {
   values: string[];
   feeds: ReportSection[];
   placeholder?: string;
+  /** The section's unkeyed bullets stand for this field (`fromBullets` in fields.yaml). */
+  fromBullets?: true;
   fields: FieldSpec[];
   /** Canonical names from the section down to this field's parent. */
   path: string[];
@@ -27,6 +29,8 @@ export interface SectionSpec extends Omit<SectionSpecData, 'fields' | 'values' |
   fields: FieldSpec[];
   /** Every field at every depth, parents before children. */
   allFields: FieldSpec[];
+  /** The field the section's unkeyed bullets stand for, if one does (see facts/coverage.ts). */
+  bulletField?: FieldSpec;
 }
 
 export class FieldCatalog {
@@ -52,6 +56,7 @@ export class FieldCatalog {
         path,
       };
       if (f.placeholder !== undefined) spec.placeholder = f.placeholder;
+      if (f.fromBullets) spec.fromBullets = true;
       spec.fields = (f.fields ?? []).map((child) => toField(child, [...path, f.name]));
       return spec;
     };
@@ -65,7 +70,10 @@ export class FieldCatalog {
         }
       };
       walk(fields);
-      return { ...s, synonyms: s.synonyms ?? [], values: resolveValues(s.values), fields, allFields };
+      const section: SectionSpec = { ...s, synonyms: s.synonyms ?? [], values: resolveValues(s.values), fields, allFields };
+      const bulletField = allFields.find((f) => f.fromBullets);
+      if (bulletField) section.bulletField = bulletField;
+      return section;
     });
     for (const section of this.sections) {
       for (const n of [section.name, ...section.synonyms]) this.sectionIndex.set(normalizeName(n), section);

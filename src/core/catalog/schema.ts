@@ -21,6 +21,7 @@ export interface FieldSpecInput {
   values?: string[] | string;
   feeds: ReportSection[];
   placeholder?: string;
+  fromBullets?: boolean;
   fields?: FieldSpecInput[];
 }
 
@@ -41,6 +42,12 @@ const FieldSpecSchema: z.ZodType<FieldSpecInput> = z.lazy(() =>
   z
     .object({
       ...FieldSpecProperties,
+      /**
+       * What the section's unkeyed bullets (`- 订单靠人工导出`) stand for: they cover this
+       * required field as its own key would (facts/coverage.ts). At most one per section; the
+       * catalog's own, not a team's extra field's.
+       */
+      fromBullets: z.boolean().optional(),
       fields: z.array(FieldSpecSchema).optional(),
     })
     .strict(),
@@ -84,13 +91,16 @@ export const FieldCatalogSchema = z
         if (seen.has(n)) ctx.addIssue({ code: 'custom', message: `section name "${n}" is used twice` });
         seen.add(n);
       }
+      const fromBullets: string[] = [];
       const walk = (fields: FieldSpecInput[], path: string) => {
         for (const f of fields) {
           check(f.values, `${path}/${f.name}`);
+          if (f.fromBullets) fromBullets.push(`${path}/${f.name}`);
           walk(f.fields ?? [], `${path}/${f.name}`);
         }
       };
       walk(section.fields, section.name);
+      if (fromBullets.length > 1) ctx.addIssue({ code: 'custom', message: `${section.name}: only one field can stand for the unkeyed bullets (${fromBullets.join(', ')})` });
     }
   });
 

@@ -4,7 +4,10 @@
  * and the report's list of missing information:
  *
  *   a required field is satisfied by itself or by any of its sub-fields, at any depth
- *   (an intake that gives 用户量 has given 业务规模).
+ *   (an intake that gives 用户量 has given 业务规模);
+ *   a section's unkeyed bullets with something written in them give the field the catalog says
+ *   they stand for (`fromBullets`: pains listed as plain bullets give 当前痛点 › 具体问题, as the
+ *   engine reads them), see {@link bulletField}.
  *
  * What "has a field" means is the caller's: the validator and the report count a field that is
  * present, the status bar one that is filled in ({@link isCovered} takes it as a predicate).
@@ -12,7 +15,8 @@
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Range } from '../document';
 import { keyRangeOf } from '../fieldParts';
-import type { FieldItem, Intake, Section } from '../model';
+import { endCharacter, endLine, startCharacter, startLine } from '../lineRange';
+import type { FieldItem, Intake, Item, Section, Value } from '../model';
 import { forEachField } from '../walk';
 
 /** Whether `field` is satisfied: `has` it, or any of its sub-fields (recursively). */
@@ -29,6 +33,43 @@ export function uncoveredRequired(spec: SectionSpec, has: (field: FieldSpec) => 
   let out: FieldSpec[] | undefined;
   for (const f of spec.allFields) if (f.required && !isCovered(f, has)) (out ??= []).push(f);
   return out ?? [];
+}
+
+/** A letter or a digit, of any script: what a bullet of only dashes or punctuation lacks. */
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Whether a value has a letter or digit outside its `__(…)__` placeholders. */
+export function hasWrittenText(value: Value): boolean {
+  if (value.placeholders.length === 0) return WORD.test(value.text);
+  const base = startCharacter(value.range);
+  const chars = value.text.split('');
+  // Placeholders in any order: blank each (the rare bullet that has them is short).
+  for (const p of value.placeholders) {
+    const from = Math.max(0, startCharacter(p.range) - base);
+    const to = startLine(p.range) === endLine(p.range) ? Math.min(chars.length, endCharacter(p.range) - base) : chars.length;
+    for (let i = from; i < to; i++) chars[i] = ' ';
+  }
+  return WORD.test(chars.join(''));
+}
+
+/**
+ * The field `section`'s unkeyed bullets give: its spec's {@link SectionSpec.bulletField}, when an
+ * unkeyed line of the section (a `TextItem` outside any field, at any depth under other such
+ * lines: the engine reads all of them as the section's own) has a value that is `written`. By
+ * default one with a letter or digit besides placeholders; the status bar asks for a filled one.
+ */
+export function bulletField(spec: SectionSpec, section: Section, written: (value: Value) => boolean = hasWrittenText): FieldSpec | undefined {
+  const field = spec.bulletField;
+  return field && hasWrittenBullet(section.items, written) ? field : undefined;
+}
+
+function hasWrittenBullet(items: readonly Item[], written: (value: Value) => boolean): boolean {
+  for (const item of items) {
+    // A field's lines are the field's (its own key covers it).
+    if (item.kind !== 'text') continue;
+    if (written(item.value) || hasWrittenBullet(item.children, written)) return true;
+  }
+  return false;
 }
 
 /** A field written without a value and without anything under it. */
@@ -58,7 +99,8 @@ export type RequiredGap =
  * Everything required that `intake` lacks, in document order (ties in the order the validator
  * reports them): empty sections and fields, required fields no field of the intake covers
  * (at the first section of their kind), and missing required sections (at {@link intakeAnchor}).
- * Fields count when present, filled or not, like the validator's diagnostics.
+ * Fields count when present, filled or not, like the validator's diagnostics; unkeyed bullets
+ * when something is written in them ({@link bulletField}).
  */
 export function requiredGaps(intake: Intake, catalog: FieldCatalog = getFieldCatalog()): RequiredGap[] {
   const out: RequiredGap[] = [];
@@ -78,6 +120,8 @@ export function requiredGaps(intake: Intake, catalog: FieldCatalog = getFieldCat
       const f = spec && catalog.field(spec, field.key);
       if (f) present.add(f);
     });
+    const fromBullets = spec && bulletField(spec, section);
+    if (fromBullets) present.add(fromBullets);
   }
   for (const [spec, first] of bySpec) {
     for (const f of uncoveredRequired(spec, (x) => present.has(x))) out.push({ kind: 'missing-field', section: spec.name, field: f.name, range: first.nameRange });

@@ -3,14 +3,15 @@
  * filled (present, with a value that is not a placeholder), capped below 100% while any
  * `__(…)__` placeholder is left in the intake.
  *
- * A required field is satisfied by itself or by any of its sub-fields (the rule the validator
- * and the report share: facts/coverage.ts), and an item counts as filled when its own value or
- * anything under it is. The total is the
+ * A required field is satisfied by itself or by any of its sub-fields, or by the section's
+ * unkeyed bullets where the catalog says they stand for it (the rule the validator and the
+ * report share: facts/coverage.ts), and an item counts as filled when its own value or anything
+ * under it is. The total is the
  * same for every intake (the catalog's required entries), so percentages compare.
  */
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
-import { isCovered } from '../facts/coverage';
-import type { Intake, Section } from '../model';
+import { bulletField, hasWrittenText, isCovered } from '../facts/coverage';
+import type { Intake, Section, Value } from '../model';
 import { walkItems } from '../walk';
 import { isFilledItem, isFilledValue, resolveFieldSpecs } from './context';
 
@@ -79,10 +80,17 @@ function sectionFill(catalog: FieldCatalog, spec: SectionSpec, s: Section): Sect
   if (known?.catalog === catalog) return known;
   const fields = new Set<FieldSpec>();
   for (const [item, f] of resolveFieldSpecs(catalog, spec, s.items)) if (f && !fields.has(f) && isFilledItem(item)) fields.add(f);
+  const fromBullets = bulletField(spec, s, filledBullet);
+  if (fromBullets) fields.add(fromBullets);
   const filled = spec.valueRequired ? isFilledValue(s.value) : isFilledValue(s.value) || s.items.some(isFilledItem);
   const fill = { catalog, filled, fields };
   fills.set(s, fill);
   return fill;
+}
+
+/** A bullet filled in: no placeholder left, and something written (not a lone dash). */
+function filledBullet(value: Value): boolean {
+  return isFilledValue(value) && hasWrittenText(value);
 }
 
 function sectionPlaceholders(s: Section): number {

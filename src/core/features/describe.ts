@@ -52,6 +52,7 @@ export function describeField(spec: FieldSpec, locale: Locale, options: Describe
   parts.push(escapeMarkdown(localize(spec.description, locale)));
   const facts: string[] = [spec.required ? `**${t('Required')}**` : t('Optional')];
   if (spec.required && spec.fields.length > 0) facts.push(t('satisfied by any of its sub-fields'));
+  if (spec.required && spec.fromBullets) facts.push(t('or by bullets of the section without a key'));
   parts.push(facts.join(' · '));
   if (spec.values.length > 0) parts.push(`${t('Suggested values:')} ${list(spec.values)}`);
   if (spec.placeholder) parts.push(`${t('Template:')} \`__(${spec.placeholder.replace(/`/g, "'")})__\``);

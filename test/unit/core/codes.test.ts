@@ -163,6 +163,20 @@ describe('diagnostic codes', () => {
     assert.deepEqual(validate(parseIntake(readFixture('analysis'))).filter((d) => CORE_CODES.includes(d.code)), [], 'a complete intake for the core validator');
   });
 
+  it('reports 当前痛点 without 具体问题 only when no unkeyed bullet of it has something written', () => {
+    const missing = (pains: string) =>
+      coreOnly(validate(parseIntake(`[客户行业]：零售\n[当前痛点]：\n${pains}\n`), { analysis: false }))
+        .filter((d) => d.code === 'intake.missing-field' && d.data.kind === 'missing-field' && d.data.section === '当前痛点')
+        .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.data.kind === 'missing-field' ? d.data.field : ''}`);
+    assert.deepEqual(missing('- 订单靠人工导出到Excel\n- 断货和滞销同时存在'), []);
+    assert.deepEqual(missing('- 订单靠人工导出\n- 业务影响：每月损失50万'), [], 'bullets beside keyed fields');
+    assert.deepEqual(missing('- __(描述如「多云监控分散导致故障定位超2小时」)__'), ['2:2 具体问题'], 'at the section, as before');
+    assert.deepEqual(missing('- 业务影响：\n  - 每月损失50万'), ['2:2 具体问题'], "a field's bullet");
+    // With the analysis the same (the field checks then walk the analysis lines).
+    const withAnalysis = validate(parseIntake('[客户行业]：零售\n[当前痛点]：\n- 订单靠人工导出\n'));
+    assert.ok(!withAnalysis.some((d) => d.data.kind === 'missing-field' && d.data.field === '具体问题'));
+  });
+
   it('reads lone-CR line endings', () => {
     const file = parseIntake(readFixture('cr-only'));
     assert.equal(file.eol, '\r');

@@ -53,6 +53,18 @@ describe('IntakeValidator: section checks', () => {
     assert.equal(again[1]!.present, none!.present, 'the shared empty list');
   });
 
+  it('counts the field the unkeyed bullets of a section stand for among its catalog fields', () => {
+    const validator = new IntakeValidator();
+    const [bullets, placeholder, keyed] = [
+      ['[当前痛点]：', '- 订单靠人工导出', '- 业务影响：每月损失50万'],
+      ['[当前痛点]：', '- __(问题)__', '- 业务影响：每月损失50万'],
+      ['[当前痛点]：', '- 具体问题：订单靠人工导出', '- 业务影响：每月损失50万'],
+    ].map((lines) => sectionChecks(validator, lines.join('\n'))[0]!);
+    assert.deepEqual(bullets!.present.map((f) => f.name), ['业务影响', '具体问题']);
+    assert.deepEqual(placeholder!.present.map((f) => f.name), ['业务影响']);
+    assert.deepEqual(keyed!.present.map((f) => f.name), ['具体问题', '业务影响']);
+  });
+
   it("keeps each section's field diagnostics its own, with or without the analysis", () => {
     const text = ['[客户行业]：保险', '[业务规模]：', '- 用户量:100万', '- 日活：', '[当前痛点]：', '- 延迟：'].join('\n');
     for (const analysis of [true, false]) {

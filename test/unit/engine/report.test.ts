@@ -1471,3 +1471,23 @@ describe('report: the compliance rules the intake names, known or not', () => {
     assert.match(line, /监管机构国家广播电视总局及省级广电局、工业和信息化部/);
   });
 });
+
+describe('the appendix of unfilled required fields (facts/coverage.ts: pains written as plain bullets)', () => {
+  it('does not ask for 具体问题 of an intake that lists its pains as bullets without a key', () => {
+    const { model, markdown } = evalReport('crossborder-seller');
+    assert.ok(!model.incomplete.includes('当前痛点/具体问题'), model.incomplete.join('、'));
+    assert.match(markdown, /调研表未填写的必填项\n\n\\\[特殊要求\\\]。\n/, 'what else is missing is still listed');
+  });
+
+  it('leaves the appendix out where nothing else is missing', () => {
+    const { model, markdown } = evalReport('crm');
+    assert.deepEqual(model.incomplete, []);
+    assert.doesNotMatch(markdown, /调研表未填写的必填项/);
+    assert.match(markdown, /### F\. 规则依据[\s\S]*\n理解摘要：/, 'the rules, then the summary line that closes the appendix');
+  });
+
+  it('still asks for 具体问题 where the pains are written under another key', () => {
+    // telecom.intake writes its problem as "核心问题：…", a key the catalog does not know.
+    assert.ok(evalReport('telecom').model.incomplete.includes('当前痛点/具体问题'));
+  });
+});

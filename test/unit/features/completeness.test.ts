@@ -52,6 +52,22 @@ describe('features: completeness', () => {
     assert.ok(c.percent < 100 && c.percent > 80);
   });
 
+  it('counts unkeyed pain bullets as 具体问题 when they are filled in, as the validator and the report do', () => {
+    const problem = '- 具体问题：跨AWS北京区与Azure东欧区的理赔系统延迟高达300ms';
+    assert.ok(seeds.insurance.includes(problem));
+    const bullets = of(seeds.insurance.replace(problem, '- 跨AWS北京区与Azure东欧区的理赔系统延迟高达300ms\n- 理赔单据靠人工录入'));
+    assert.deepEqual({ percent: bullets.percent, missing: bullets.missing }, { percent: 100, missing: [] });
+    // A bullet of only a placeholder, or with one left in it, is not filled in.
+    for (const bullet of ['- __(描述如「多云监控分散导致故障定位超2小时」)__', '- 理赔延迟高达__(毫秒数)__']) {
+      const c = of(seeds.insurance.replace(problem, bullet));
+      assert.ok(c.missing.includes('当前痛点 › 具体问题'), bullet);
+      assert.equal(c.requiredFilled, c.requiredTotal - 1, bullet);
+    }
+    // Bullets of another section do not give it.
+    const elsewhere = of(seeds.insurance.replace(problem, '').replace('[核心目标]：', '[核心目标]：\n- 理赔系统延迟高达300ms'));
+    assert.ok(elsewhere.missing.includes('当前痛点 › 具体问题'));
+  });
+
   it('counts a missing section and its required fields, listing the section once', () => {
     const c = of(seeds.insurance.replace(/\[预算限制\]：[\s\S]*?\n\n/, ''));
     assert.deepEqual(c.missing, ['[预算限制]']);
