@@ -40,7 +40,9 @@ describe('intake check / generate over several files (spawned)', function () {
     assert.equal(s.errors, r.stdout.split('\n').filter((l) => / error intake\./.test(l)).length);
   });
 
-  it('gives the same output with 1 and N workers, for check, check --json and generate', () => {
+  it('gives the same output with 1 and N workers, for check, check --json and generate', function () {
+    // Six CLI processes in turn: about 9 s on a quiet host, near mocha's 15 s on a loaded one.
+    this.timeout(60_000);
     const one = run(['check', 'customers', '--jobs', '1']);
     const three = run(['check', 'customers', '--jobs', '3']);
     assert.equal(three.stdout, one.stdout);
