@@ -1486,8 +1486,10 @@ describe('the appendix of unfilled required fields (facts/coverage.ts: pains wri
     assert.match(markdown, /### F\. 规则依据[\s\S]*\n理解摘要：/, 'the rules, then the summary line that closes the appendix');
   });
 
-  it('still asks for 具体问题 where the pains are written under another key', () => {
-    // telecom.intake writes its problem as "核心问题：…", a key the catalog does not know.
-    assert.ok(evalReport('telecom').model.incomplete.includes('当前痛点/具体问题'));
+  it('still asks for 具体问题 where the pains are written under a key the catalog does not know', () => {
+    // telecom.intake writes its problem as "核心问题：…", one of 具体问题's synonyms.
+    assert.ok(!evalReport('telecom').model.incomplete.includes('当前痛点/具体问题'));
+    const other = generateReport(parseIntake(readFixture('eval/telecom').replace('- 核心问题：', '- 主要难点：')), 0, { asOf: AS_OF });
+    assert.ok(other.incomplete.includes('当前痛点/具体问题'), other.incomplete.join('、'));
   });
 });
