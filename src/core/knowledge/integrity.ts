@@ -165,13 +165,19 @@ function productScopes(p: Product, categories: readonly Category[], problems: st
 /**
  * A caveat's sentence said only to customers who do not run a vendor's system (schema
  * `caveatUnlessRuns`): it names one sentence of the caveat, and a vendor the knowledge base sells
- * a product of in one of the categories (else no estate could ever name it).
+ * a product of in one of the categories (else no estate could ever name it). One said only to
+ * customers whose intake names some words (`caveatOnlyIf`) names one sentence of the caveat.
  */
 function caveatConditions(p: Product, products: readonly Product[], categories: ReadonlySet<string>, problems: string[]): void {
+  const sentences = p.caveat.split(/[；。]/);
+  // A sentence said only when the intake names words (`caveatOnlyIf`): one sentence of the caveat too.
+  for (const c of p.caveatOnlyIf ?? []) {
+    const holding = sentences.filter((x) => x.includes(c.sentence)).length;
+    if (holding !== 1) problems.push(`product ${p.id}: caveatOnlyIf sentence "${c.sentence}" is in ${holding} sentences of its caveat, not one`);
+  }
   // (`?.`: a copy of a lazily read entry has no details.)
   const list = p.caveatUnlessRuns;
   if (!list) return;
-  const sentences = p.caveat.split(/[；。]/);
   const root = (vendor: string): string => vendor.replace(/（[^（）]*）$/u, '').trim();
   for (const c of list) {
     const holding = sentences.filter((x) => x.includes(c.sentence)).length;

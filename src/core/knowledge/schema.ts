@@ -421,6 +421,16 @@ export const ProductSchema = z
      */
     caveatUnlessRuns: z.array(z.object({ sentence: NonEmpty, vendor: NonEmpty, categories: z.array(Id).min(1) }).strict()).optional(),
     /**
+     * Sentences of the caveat that speak only to customers in one situation: the sentence of the
+     * caveat that holds `sentence` is said only to a customer whose understanding names one of
+     * `words` (case aside; plan/caveats.ts). `in: industry` looks in the industry as written, its
+     * segment and the industry's name (离散装配行业的…需POC验证, to a discrete manufacturer and not
+     * to a biologics plant); `in: intake` looks also in the systems the customer runs, its
+     * integrations, goals, pains, constraints and failed attempts (IDoc/RFC需SAP JCo库…, to a
+     * customer who names SAP). Every other customer is not told it.
+     */
+    caveatOnlyIf: z.array(z.object({ sentence: NonEmpty, words: z.array(NonEmpty).min(1), in: z.enum(['industry', 'intake']) }).strict()).optional(),
+    /**
      * The product covers only part of its category (a PV-plant system among new-energy SCADA): it is
      * not proposed when the intake's industry, segment, goals or pains name one of `words` (风电),
      * and the exclusion says `reason`.

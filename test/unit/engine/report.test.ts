@@ -1423,6 +1423,52 @@ describe('picks: a caveat for customers who do not run a vendor\'s system (cavea
   });
 });
 
+describe('picks: a caveat said only to customers whose intake names its words (caveatOnlyIf)', () => {
+  const kb = getKnowledgeBase();
+  const report = (name: string, edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF });
+  const told = (id: string, model: ReportModel['understanding']) => caveatSentencesFor(kb.product(id)!, kb, { model }).join('；');
+  const whys = (m: ReportModel) => m.options.flatMap((o) => o.picks.flatMap((p) => [p.why, p.alternative?.why ?? '']));
+
+  it('does not warn a biologics plant about discrete assembly, and warns a Tier 1 parts maker', () => {
+    const pharma = report('pharma');
+    assert.ok(pharma.options.some((o) => o.picks.some((p) => p.product.id === 'hollysys-mes')));
+    assert.ok(!whys(pharma).some((w) => w.includes('离散装配')), whys(pharma).join('\n'));
+    assert.equal(told('hollysys-mes', pharma.understanding), '国产数据库适配需向厂商确认');
+    assert.equal(told('supcon-mes', pharma.understanding), '国产数据库适配需向厂商确认');
+    const parts = report('manufacturing').understanding;
+    assert.equal(told('hollysys-mes', parts), '离散装配行业的工单、在制与序列号追溯深度需POC验证；国产数据库适配需向厂商确认');
+    assert.equal(told('supcon-mes', parts), '重心在流程工业，离散装配场景需POC验证；国产数据库适配需向厂商确认');
+  });
+
+  it('reads the industry as written, not the sub-industry every manufacturer gets (离散/流程制造)', () => {
+    const pharma = report('pharma').understanding;
+    const filed = { ...pharma, industry: { ...pharma.industry, subIndustry: '离散/流程制造' } };
+    assert.equal(told('hollysys-mes', filed), '国产数据库适配需向厂商确认');
+    const assembler = { ...pharma, industry: { ...pharma.industry, segment: '医疗器械装配，两个工厂' } };
+    assert.ok(told('hollysys-mes', assembler).startsWith('离散装配行业'));
+  });
+
+  it('tells of SAP connectors only a customer that names SAP', () => {
+    const gas = report('disaster-recovery');
+    assert.ok(gas.options.some((o) => o.picks.some((p) => p.product.id === 'apache-camel')));
+    assert.ok(!whys(gas).some((w) => w.includes('SAP')), whys(gas).join('\n'));
+    assert.equal(told('apache-camel', gas.understanding), '是开发框架而非平台，监控与管理需自建；Camel 4要求Java 17');
+    assert.equal(told('huawei-roma-connect', gas.understanding), '与华为云生态绑定');
+    assert.equal(told('primeton-esb', gas.understanding), '以本地化项目交付为主，云原生与海外支持有限');
+    // The biologics plant integrates SAP S/4HANA: Camel's sentence concerns it.
+    assert.ok(told('apache-camel', report('pharma').understanding).includes('IDoc/RFC需SAP JCo库'));
+    // The Tier 1 supplier keeps SAP ECC 6.0 (IDoc/RFC): the pick of ROMA Connect says so.
+    const parts = report('manufacturing');
+    assert.ok(whys(parts).some((w) => w.includes('SAP等国际套件的预置连接器少于国际iPaaS')), whys(parts).join('\n'));
+  });
+
+  it('looks for the words case aside', () => {
+    const gas = report('disaster-recovery').understanding;
+    const sap = { ...gas, integrations: [...gas.integrations, { system: 'sap ecc', protocols: [], refs: [] }] };
+    assert.ok(told('apache-camel', sap).includes('IDoc/RFC需SAP JCo库'));
+  });
+});
+
 describe('picks: a system replaced over its vendor\'s service', () => {
   const report = (name: string, edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture(`eval/${name}`))), 0, { asOf: AS_OF });
   const notesOf = (m: ReportModel, id: string) => m.candidates.find((c) => c.product.id === id && c.option === 'A')?.notes ?? [];

@@ -788,6 +788,13 @@ describe('knowledge base integrity', () => {
     assert.ok(unless({ sentence: '非东华HIS', vendor: '东华医为', categories: ['erp'] }).some((p) => p.includes('has no product in erp')));
   });
 
+  it("checks a product's caveatOnlyIf: one sentence of its caveat", () => {
+    const onlyIf = (sentence: string) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === 'hollysys-mes' ? { ...copyEntry(p), caveatOnlyIf: [{ sentence, in: 'industry' as const, words: ['装配'] }] } : p)) });
+    assert.deepEqual(onlyIf('离散装配行业'), []);
+    assert.ok(onlyIf('流程行业').some((p) => p.includes('caveatOnlyIf sentence "流程行业" is in 0 sentences')));
+    assert.ok(onlyIf('需').some((p) => p.includes('is in 2 sentences')));
+  });
+
   it("checks a product's successor and a category's takesDataFrom and startsWithout", () => {
     const successor = (id: string, to: string) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === id ? { ...copyEntry(p), successor: to } : p)) });
     assert.deepEqual(successor('yonyou-u9-cloud', 'yonyou-bip'), [], 'another current ERP of the same vendor');

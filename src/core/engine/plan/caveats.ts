@@ -10,21 +10,73 @@ import { sameVendor } from './sameVendor';
  * builds, and the systems the intake says stay (卫宁HIS保留, not always in the estate's lines).
  */
 interface Customer {
-  model: Pick<UnderstandingModel, 'estate' | 'coreSystem'>;
+  model: Situation;
   kept?: readonly KeptSystem[];
 }
 
+/** What of the understanding a caveat's conditions read: the systems, and the words of `caveatOnlyIf`. */
+type Situation = Pick<UnderstandingModel, 'estate' | 'coreSystem' | 'industry' | 'statedSystems' | 'integrations' | 'constraints' | 'triedAndFailed' | 'mainGoal' | 'secondaryGoals' | 'pains'>;
+
 /**
  * The sentences of `p`'s caveat this customer is to be told: without those said only to customers
- * who do not run a vendor's system (knowledge `caveatUnlessRuns`) when it runs one. "非东华HIS的医院
- * 需核对接口工作量" is no warning to a hospital on 东华医为's HIS; it stays for every other.
+ * who do not run a vendor's system (knowledge `caveatUnlessRuns`) when it runs one, nor those said
+ * only to customers whose intake names some words (`caveatOnlyIf`) when it names none. "非东华HIS的
+ * 医院需核对接口工作量" is no warning to a hospital on 东华医为's HIS; "离散装配行业的工单…需POC验证"
+ * none to a biologics plant; "IDoc/RFC需SAP JCo库…" none to a customer without SAP. The list is
+ * `caveatSentences(p)` itself when nothing is dropped.
  */
 export function caveatSentencesFor(p: Product, kb: KnowledgeBase, customer: Customer): readonly string[] {
   const all = caveatSentences(p);
-  const conditions = p.caveatUnlessRuns;
-  if (!conditions) return all;
-  const moot = conditions.filter((c) => runsVendor(kb, customer, c.vendor, c.categories)).map((c) => c.sentence);
+  const unless = p.caveatUnlessRuns;
+  const onlyIf = p.caveatOnlyIf;
+  if (!unless && !onlyIf) return all;
+  const moot = [
+    ...(unless ?? []).filter((c) => runsVendor(kb, customer, c.vendor, c.categories)).map((c) => c.sentence),
+    ...(onlyIf ?? []).filter((c) => !names(customer.model, c.in, c.words)).map((c) => c.sentence),
+  ];
   return moot.length === 0 ? all : all.filter((x) => !moot.some((m) => x.includes(m)));
+}
+
+/** Whether the customer's industry (or its whole understanding, `intake`) names one of `words`, case aside. */
+function names(model: Situation, where: 'industry' | 'intake', words: readonly string[]): boolean {
+  const text = situationText(model, where);
+  return words.some((w) => text.includes(w.toLowerCase()));
+}
+
+const industryTexts = new WeakMap<Situation, string>();
+const intakeTexts = new WeakMap<Situation, string>();
+
+/**
+ * What `caveatOnlyIf` words are looked for in, lower-cased, made once per understanding. The
+ * industry: as written, its segment and the industry's name (汽车及零部件), not the knowledge
+ * base's sub-industry ("离散/流程制造" is every manufacturer's). The intake: that and what the
+ * customer runs, integrates, wants, suffers, must respect and tried.
+ */
+function situationText(model: Situation, where: 'industry' | 'intake'): string {
+  const cache = where === 'industry' ? industryTexts : intakeTexts;
+  let text = cache.get(model);
+  if (text === undefined) {
+    const ind = model.industry;
+    const industry = [ind.written, ind.segment, ind.name];
+    const rest =
+      where === 'industry'
+        ? []
+        : [
+            ...model.estate.products.flatMap((e) => [e.name, e.written]),
+            ...model.estate.systems.map((e) => e.name),
+            ...model.estate.onPrem.map((e) => e.text),
+            ...model.statedSystems.map((e) => e.name),
+            ...model.integrations.flatMap((e) => [e.system, ...e.protocols]),
+            ...model.constraints.map((e) => e.text),
+            ...model.triedAndFailed.flatMap((e) => [e.what, e.why]),
+            model.mainGoal?.text ?? '',
+            ...model.secondaryGoals.map((g) => g.text),
+            ...model.pains.map((x) => x.text),
+          ];
+    text = [...industry, ...rest].join('\n').toLowerCase();
+    cache.set(model, text);
+  }
+  return text;
 }
 
 /**
