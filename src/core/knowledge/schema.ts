@@ -216,9 +216,11 @@ const CostProfileSchema = z
     /**
      * The note to say instead when the plan also prices a system of one of `categories`: what the
      * note leaves out is then in the estimate (a credit system's domestic database, once a 信创
-     * plan buys one).
+     * plan buys one). With `infraPerUnit`, such a system holds part of this kind's infrastructure
+     * (the backup storage, bought once as a backup storage of its own): this kind's infrastructure
+     * per unit per year is then `infraPerUnit` (the backup servers and proxies left), not the profile's.
      */
-    noteWith: z.object({ categories: z.array(Id).min(1), note: NonEmpty }).strict().optional(),
+    noteWith: z.object({ categories: z.array(Id).min(1), note: NonEmpty, infraPerUnit: Range.optional() }).strict().optional(),
     /**
      * What `note` leaves out when that part is a principal investment of the system, not a minor
      * extra (分区计量的流量计、压力监测点、阀门与表井改造, usually the largest spend of a DMA
@@ -288,6 +290,12 @@ export const CategorySchema = z
      * measurable target, and the reason to compare when nothing in the intake tells two candidates apart.
      */
     proof: NonEmpty,
+    /**
+     * A system of this kind is proven in a POC even where no other candidate competes with the
+     * pick: what it promises (a backup copy nobody can delete or encrypt) holds only once it has
+     * been attacked and restored from, not because the vendor says so.
+     */
+    proofAlways: z.literal(true).optional(),
     cost: CostProfileSchema,
     /**
      * The layer a partial 信创 requirement names this category by (数据库国产化 → database): under

@@ -116,6 +116,7 @@ function costRanges(out: EntryIssue[], cost: Category['cost'], path: (string | n
   for (const key of ['licencePerUnit', 'implementation', 'infraPerUnit', 'operationsShare'] as const) range(out, cost[key], [...path, key]);
   const per = cost.implementationPer;
   if (per) for (const key of ['base', 'perUnit'] as const) range(out, per[key], [...path, 'implementationPer', key]);
+  if (cost.noteWith?.infraPerUnit) range(out, cost.noteWith.infraPerUnit, [...path, 'noteWith', 'infraPerUnit']);
 }
 
 function industryIssues(i: Industry, world: World): EntryIssue[] {

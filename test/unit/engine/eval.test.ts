@@ -711,7 +711,8 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: ['oracle-db 11g past', 'vsphere 7 past'],
     verdict: 'tight',
     timeline: 'backup-rollout',
-    present: ['容灾/备份', '沿用现有Veeam', '与生产隔离', '不可篡改', '按季度从隔离副本', '首次全量', '卫宁HIS 5.0'],
+    // The immutable, isolated copy it asks for: a storage of its own that the kept Veeam writes to, proven by an attack.
+    present: ['容灾/备份', '沿用现有Veeam', '与生产隔离', '不可篡改', '按季度从隔离副本', '首次全量', '卫宁HIS 5.0', '不可变备份存储（隔离副本）', '华为 OceanProtect 备份存储', 'Dell PowerProtect Data Domain', '加固Linux存储库', '模拟勒索攻击'],
   },
   'quality-management': {
     // A brake-system supplier's quality system: inspections, SPC, 8D and supplier quality, its ERP SAP S/4HANA.

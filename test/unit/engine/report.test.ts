@@ -1200,6 +1200,53 @@ describe('costs: a backup programme extends the backup software the customer has
   });
 });
 
+describe('an immutable, isolated backup copy the intake asks for is a system of its own', () => {
+  const report = (edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/ransomware-backup'))), 0, { asOf: AS_OF });
+  const copyLine = '  - 备份副本不可篡改，离线或隔离保存一份\n';
+  const systemOf = (m: ReportModel) => m.plan?.systems.find((s) => s.category === 'immutable-backup-storage');
+
+  it('proposes immutable backup storage beside the kept Veeam, a domestic and an international product', () => {
+    const m = report();
+    assert.ok(systemOf(m), 'no immutable-backup-storage system');
+    const pick = (id: string) => m.options.find((o) => o.id === id)?.picks.find((p) => p.category === 'immutable-backup-storage')?.product.id;
+    assert.equal(pick('A'), 'huawei-oceanprotect');
+    assert.equal(pick('B'), 'dell-powerprotect-dd');
+    // The backup software stays: the copy is written by the customer's Veeam.
+    assert.ok(m.options[0]!.picks.find((p) => p.category === 'backup-dr')?.existing);
+    const text = bodyOf(renderMarkdown(m, { refs: false }));
+    assert.match(text, /沿用现有Veeam，写入加固Linux存储库或启用对象锁定的S3存储/);
+  });
+
+  it('buys the storage once; the backup software then pays yearly for its servers and proxies only', () => {
+    const m = report();
+    const storage = m.costs!.items.filter((i) => i.category === 'immutable-backup-storage');
+    const hardware = storage.find((i) => i.kind === 'infrastructure' && i.period === 'one-time');
+    assert.ok(hardware, JSON.stringify(storage));
+    assert.match(hardware.assumption, /硬件采购，按调研表的300TB数据/);
+    // backup-dr's noteWith.infraPerUnit, [0.02, 0.05] 万/TB a year, in place of its [0.1, 0.3].
+    const yearly = m.costs!.items.find((i) => i.category === 'backup-dr' && i.kind === 'infrastructure')!;
+    const without = report((t) => t.replace(copyLine, '')).costs!.items.find((i) => i.category === 'backup-dr' && i.kind === 'infrastructure')!;
+    assert.equal(yearly.period, 'per-year');
+    assert.ok(yearly.high < without.low, `${yearly.high} ≥ ${without.low}`);
+    assert.ok(m.costs!.assumptions.includes('备份存储计入不可变备份存储的一次性采购，容灾/备份的基础设施只计备份服务器与代理'));
+  });
+
+  it('proves the copy in a POC by attacking it, though option A has no alternative to compare', () => {
+    const m = report();
+    assert.equal(m.options[0]!.picks.find((p) => p.category === 'immutable-backup-storage')?.alternative, undefined);
+    const next = bodyOf(renderMarkdown(m, { refs: false })).split('## 下一步建议')[1]!;
+    assert.match(next, /\*\*不可变备份存储（隔离副本）\*\*：模拟勒索攻击，用备份管理员与存储管理员账号尝试删除、改写和加密/);
+  });
+
+  it('is not proposed for backups in general, and names Veeam only to a customer that runs it', () => {
+    // Without the line asking for the copy, the ransomware goal and the shared storage are the backup platform's.
+    assert.equal(systemOf(report((t) => t.replace(copyLine, ''))), undefined);
+    const other = report((t) => t.replace('备份：Veeam，只备份数据库', '备份：爱数AnyBackup，只备份数据库'));
+    assert.ok(systemOf(other));
+    assert.doesNotMatch(bodyOf(renderMarkdown(other, { refs: false })), /加固Linux存储库/);
+  });
+});
+
 describe('costs: a system its vendor runs as SaaS is the vendor\'s to test under 等保', () => {
   const report = (edit: (t: string) => string = (t) => t) => generateReport(parseIntake(edit(readFixture('eval/recruitment'))), 0, { asOf: AS_OF });
 

@@ -113,7 +113,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     // work done once plus each entity's, in place of a range sized by the profile's own units.
     const perEntity = implementationPerEntity(profile, u);
     const impl = perEntity ? (perEntity.wan.map((x) => x * implFactor) as [number, number]) : band(profile.implementation.map((x) => x * implSize * implFactor) as [number, number]);
-    const infra = band(profile.infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
+    const infraPerUnit = infraWith(profile, systems, option) ?? profile.infraPerUnit;
+    const infra = band(infraPerUnit.map((x) => x * units * (profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1)) as [number, number]);
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : extended ? `；现有产品扩展到${extendedTo}，已有许可可抵扣` : ''}`;
     if (!existing && licence[1] > 0 && licenceModel === 'hardware') {
       items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `硬件采购，${basisText}`, ...from });
@@ -415,6 +416,18 @@ function implementationPerEntity(profile: CostProfile, u: Understanding): { wan:
   const each = shown(band([...per.perUnit]));
   const count = figure.value;
   return { wan: [base[0] + count * each[0], base[1] + count * each[1]], base, each, figure: figure.text, what: per.what, measure: figure.text.includes('家') ? '家' : '个' };
+}
+
+/**
+ * A kind's infrastructure per unit when the option also picks a system that holds part of it
+ * (categories.yaml cost `noteWith.infraPerUnit`: the backup storage bought once as a backup
+ * storage of its own leaves a backup platform its servers and proxies), else undefined.
+ */
+function infraWith(profile: CostProfile, systems: readonly SystemType[], option: Option | undefined): readonly [number, number] | undefined {
+  const w = profile.noteWith;
+  if (!w?.infraPerUnit) return undefined;
+  const held = systems.some((x) => w.categories.includes(x.category) && option?.picks.some((p) => p.category === x.category));
+  return held ? w.infraPerUnit : undefined;
 }
 
 /** The units a system is priced by, from its cost profile (the category's, or its scope's) and the intake. */

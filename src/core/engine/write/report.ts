@@ -605,8 +605,9 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   // pick's line already said it. A rating or a go-live is no POC criterion.
   const rec = model.options.find((o) => o.recommended);
   const needs = model.plan?.needs ?? [];
-  // The core system is proven in a POC even when nothing else competes with it.
-  const compared = (rec?.picks ?? []).filter((p) => !p.existing && (p.alternative || model.plan?.systems.some((s) => s.category === p.category && s.role === 'core')));
+  // The core system is proven in a POC even when nothing else competes with it, and so is a kind
+  // whose promise only an attack proves (categories.yaml `proofAlways`: an immutable backup copy).
+  const compared = (rec?.picks ?? []).filter((p) => !p.existing && (p.alternative || u.kb.category(p.category)?.proofAlways || model.plan?.systems.some((s) => s.category === p.category && s.role === 'core')));
   // A 下一步建议 rule that is itself a POC of a compared system (网络POC for 专线/SD-WAN) says how
   // that POC runs: it becomes the system's POC item, not a second POC step further down.
   const pocRules = hits.filter((h) => h.rule.section === '下一步建议' && POC.test(h.rule.summary));
