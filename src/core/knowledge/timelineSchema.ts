@@ -13,8 +13,18 @@ const NonEmpty = z.string().min(1);
 /** A phase's length: whole weeks, at least one (the Gantt chart has no empty bars). */
 const Weeks = z.number().int().positive();
 
-/** The entry in a template's phases that marks where the regulated-testing phase goes. */
+/**
+ * The entry in a template's phases that marks where the regulated-testing phase goes: after the
+ * system the tests assess is built and cut over (等保测评 assesses the system as it runs).
+ */
 const TESTING_MARKER = 'regulated-testing';
+/**
+ * The entry that marks where a test that must pass before the system goes into operation goes
+ * (密评: 建设完成后、投入运行前), when the template has one go-live after the build; without it such
+ * a test joins the regulated-testing phase.
+ */
+const PRE_OPERATION_MARKER = 'pre-operation-testing';
+const MARKERS: readonly unknown[] = [TESTING_MARKER, PRE_OPERATION_MARKER];
 
 const PhaseSchema = z
   .object({
@@ -32,11 +42,11 @@ const PhaseSchema = z
  * A phase, or the testing marker. zod's own message for an entry that is neither is "Invalid
  * input": say what is expected, and for an object what is wrong with it as a phase.
  */
-const PhaseEntrySchema = z.union([PhaseSchema, z.literal(TESTING_MARKER)], {
+const PhaseEntrySchema = z.union([PhaseSchema, z.literal(TESTING_MARKER), z.literal(PRE_OPERATION_MARKER)], {
   error: (issue) => {
     const asPhase = typeof issue.input === 'object' && issue.input !== null ? PhaseSchema.safeParse(issue.input) : undefined;
     const why = asPhase?.error?.issues.map((i) => `${i.path.join('.') || 'phase'}: ${i.message}`).join('; ');
-    return `expected a phase { name, min, typical, deliverables } or "${TESTING_MARKER}"${why ? ` (${why})` : ''}`;
+    return `expected a phase { name, min, typical, deliverables }, "${TESTING_MARKER}" or "${PRE_OPERATION_MARKER}"${why ? ` (${why})` : ''}`;
   },
 });
 
@@ -57,11 +67,24 @@ const TemplateSchema = z
     note: NonEmpty.optional(),
   })
   .strict()
-  .refine((t) => t.phases.some((p) => p !== TESTING_MARKER), 'a template needs at least one phase besides the testing marker')
-  .refine((t) => t.phases.filter((p) => p === TESTING_MARKER).length <= 1, `"${TESTING_MARKER}" at most once per template`);
+  .refine((t) => t.phases.some((p) => !MARKERS.includes(p)), 'a template needs at least one phase besides the testing markers')
+  .refine((t) => t.phases.filter((p) => p === TESTING_MARKER).length <= 1, `"${TESTING_MARKER}" at most once per template`)
+  .refine((t) => t.phases.filter((p) => p === PRE_OPERATION_MARKER).length <= 1, `"${PRE_OPERATION_MARKER}" at most once per template`)
+  // The test before operation comes before the one of the system in operation, and only with it.
+  .refine((t) => !t.phases.includes(PRE_OPERATION_MARKER) || t.phases.indexOf(PRE_OPERATION_MARKER) < t.phases.indexOf(TESTING_MARKER), `"${PRE_OPERATION_MARKER}" only before "${TESTING_MARKER}"`);
 
 /** The tests of a regulated project, by the flag engine/generate.ts sets when each applies. */
-const TestingWindowSchema = z.object({ when: z.enum(['mlps', 'crypto']), name: NonEmpty, deliverable: NonEmpty }).strict();
+const TestingWindowSchema = z
+  .object({
+    when: z.enum(['mlps', 'crypto']),
+    name: NonEmpty,
+    deliverable: NonEmpty,
+    /** The test passes before the system goes into operation: at the template's pre-operation marker when it has one. */
+    beforeOperation: z.boolean().optional(),
+    /** What the test asks for before the build (密码应用方案评审): a deliverable of the template's first phase. */
+    plan: NonEmpty.optional(),
+  })
+  .strict();
 
 const RegulatedTestingSchema = z
   .object({

@@ -1003,9 +1003,10 @@ describe("regulation: a financial institution's own laws and sector standards", 
 describe('report: the timeline\'s deliverables', () => {
   it('are joined with ； where one of them is a list of its own, with 、 otherwise', () => {
     const md = (name: string) => bodyOf(renderMarkdown(generateReport(parseIntake(readFixture(`eval/${name}`)), 0, { asOf: AS_OF }), { refs: false }));
-    assert.ok(md('treasury').includes('| 全量银行账户清单与直连现状；归集、支付与账户管理制度 |'));
+    // The 等保 and 密评 plans join the first phase (a bank's treasury is regulated).
+    assert.ok(md('treasury').includes('| 全量银行账户清单与直连现状；归集、支付与账户管理制度；等保定级与按级安全设计；密码应用方案及评审意见 |'));
     assert.ok(md('treasury').includes('| 主要合作银行的直连联调；与ERP、费控的支付接口 |'));
-    assert.ok(md('insurance-domestic').includes('| 基线测量、POC结论 |'));
+    assert.ok(md('insurance-domestic').includes('| 基线测量、POC结论、等保定级与按级安全设计 |'));
   });
 });
 

@@ -68,21 +68,42 @@ describe('timelines.yaml', () => {
     (f.templates[0]!.phases as Record<string, unknown>[])[0] = { name: '开发', min: 0, typical: 3, deliverables: ['代码'] };
     assert.deepEqual(schemaProblems(f), ['templates.0.phases.0.min: Too small: expected number to be >0']);
     (f.templates[0]!.phases as Record<string, unknown>[])[0] = { name: '开发', min: 1.5, typical: 3, deliverables: ['代码'] };
-    assert.deepEqual(schemaProblems(f), ['templates.0.phases.0: expected a phase { name, min, typical, deliverables } or "regulated-testing" (min: Invalid input: expected int, received number)']);
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.0: expected a phase { name, min, typical, deliverables }, "regulated-testing" or "pre-operation-testing" (min: Invalid input: expected int, received number)']);
   });
 
   it('says what a phase entry should be when it is neither a phase nor the testing marker', () => {
     const f = file();
     (f.templates[0]!.phases as unknown[])[1] = 'regulated-tests';
-    assert.deepEqual(schemaProblems(f), ['templates.0.phases.1: expected a phase { name, min, typical, deliverables } or "regulated-testing"']);
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.1: expected a phase { name, min, typical, deliverables }, "regulated-testing" or "pre-operation-testing"']);
     (f.templates[0]!.phases as unknown[])[1] = { name: '测试', min: 1, typical: 2 };
-    assert.deepEqual(schemaProblems(f), ['templates.0.phases.1: expected a phase { name, min, typical, deliverables } or "regulated-testing" (deliverables: Invalid input: expected array, received undefined)']);
+    assert.deepEqual(schemaProblems(f), ['templates.0.phases.1: expected a phase { name, min, typical, deliverables }, "regulated-testing" or "pre-operation-testing" (deliverables: Invalid input: expected array, received undefined)']);
   });
 
   it('refuses the testing marker twice in one template', () => {
     const f = file();
     (f.templates[0]!.phases as unknown[]).push('regulated-testing');
     assert.deepEqual(schemaProblems(f), ['templates.0: "regulated-testing" at most once per template']);
+  });
+
+  it('refuses the pre-operation marker twice, after the testing marker or without it', () => {
+    const f = file();
+    (f.templates[0]!.phases as unknown[]).splice(1, 0, 'pre-operation-testing', 'pre-operation-testing');
+    assert.deepEqual(schemaProblems(f), ['templates.0: "pre-operation-testing" at most once per template']);
+    f.templates[0]!.phases = [{ name: '开发', min: 2, typical: 3, deliverables: ['代码'] }, 'regulated-testing', 'pre-operation-testing'];
+    assert.deepEqual(schemaProblems(f), ['templates.0: "pre-operation-testing" only before "regulated-testing"']);
+    f.templates[0]!.phases = [{ name: '开发', min: 2, typical: 3, deliverables: ['代码'] }, 'pre-operation-testing'];
+    assert.deepEqual(schemaProblems(f), ['templates.0: "pre-operation-testing" only before "regulated-testing"']);
+  });
+
+  it('puts every template\'s 等保 testing after the rollout and cut-over of what it assesses', () => {
+    // A reviewer found 等保测评 in weeks 15–20 of a campus network whose areas were cut over in
+    // weeks 21–36: what follows the marker closes the project (acceptance, handover, tuning).
+    for (const t of KB.timelines.templates) {
+      const at = t.phases.indexOf('regulated-testing');
+      if (at < 0) continue;
+      const later = t.phases.slice(at + 1).flatMap((p) => (typeof p === 'string' ? [] : [p.name]));
+      assert.deepEqual(later.filter((n) => /分批|推广|割接|切换|迁移|接入/u.test(n)), [], t.id);
+    }
   });
 
   it('makes the last template, and only it, the default', () => {
@@ -153,11 +174,70 @@ describe('planTimeline', () => {
     assert.equal(testing.weeks, 6);
   });
 
-  it('names both embedded tests in the order of the file', () => {
-    const u = { ...understanding({ core: 'core-banking' }), kb: KB } as Understanding;
+  it('names both embedded tests in the order of the file where a template tests them together', () => {
+    const u = { ...understanding({ core: 'mes' }), kb: KB } as Understanding;
     const phase = planTimeline(u, { mlps: true, crypto: true }).phases.find((p) => p.name.includes('测评'))!;
     assert.equal(phase.name, '等保测评、密评与整改');
     assert.deepEqual(phase.deliverables, ['等保测评报告', '密评报告', '整改闭环记录']);
+  });
+
+  /** The example file with 密评 too: reviewed as a plan first, assessed before operation. */
+  const withCrypto = (phases?: unknown[]) => {
+    const f = file();
+    if (phases) f.templates[0]!.phases = phases;
+    f.regulatedTesting = {
+      ...f.regulatedTesting,
+      windows: [
+        { when: 'mlps', name: '等保测评', deliverable: '等保测评报告', plan: '等保定级' },
+        { when: 'crypto', name: '密评', deliverable: '密评报告', beforeOperation: true, plan: '密码应用方案评审' },
+      ],
+    };
+    return TimelinesFileSchema.parse(f);
+  };
+  const build = { name: '开发', min: 2, typical: 3, deliverables: ['代码'] };
+  const cutover = { name: '切换', min: 1, typical: 1, deliverables: ['切换报告'] };
+
+  it('assesses 密评 before operation where the template marks it, 等保 after the cut-over, and asks for the plans before the build', () => {
+    const kb = withCrypto([build, 'pre-operation-testing', cutover, 'regulated-testing']);
+    const plan = (regulated: { mlps: boolean; crypto: boolean }) => planTimeline(understanding({ core: 'core-banking' }, kb), regulated);
+    const both = plan({ mlps: true, crypto: true });
+    assert.deepEqual(both.phases.map((p) => p.name), ['开发', '密评与整改', '切换', '等保测评与整改']);
+    assert.deepEqual(both.phases[0]!.deliverables, ['代码', '等保定级', '密码应用方案评审']);
+    assert.deepEqual(both.phases[1]!.deliverables, ['密评报告', '整改闭环记录']);
+    // Two tests, two windows: the plan is the longer for it (3 + 6 + 1 + 6).
+    assert.equal(both.totalWeeks, 16);
+    assert.deepEqual(plan({ mlps: true, crypto: false }).phases.map((p) => p.name), ['开发', '切换', '等保测评与整改']);
+    assert.deepEqual(plan({ mlps: false, crypto: true }).phases.map((p) => p.name), ['开发', '密评与整改', '切换']);
+    const none = plan({ mlps: false, crypto: false });
+    assert.deepEqual(none.phases.map((p) => p.name), ['开发', '切换']);
+    assert.deepEqual(none.phases[0]!.deliverables, ['代码']);
+  });
+
+  it('tests both together after the cut-over when the template marks no test before operation', () => {
+    const kb = withCrypto([build, cutover, 'regulated-testing']);
+    const phases = planTimeline(understanding({ core: 'core-banking' }, kb), { mlps: true, crypto: true }).phases;
+    assert.deepEqual(phases.map((p) => p.name), ['开发', '切换', '等保测评、密评与整改']);
+    // A template that marks no testing asks for no plan either.
+    const untested = withCrypto([build, cutover]);
+    assert.deepEqual(planTimeline(understanding({ core: 'core-banking' }, untested), { mlps: true, crypto: true }).phases[0]!.deliverables, ['代码']);
+  });
+
+  it('says so when the second testing window takes the plan past the deadline', () => {
+    const kb = withCrypto([build, 'pre-operation-testing', cutover, 'regulated-testing']);
+    // Minimum 2 + 4 + 1 + 4 = 11 weeks; two months are 9.
+    const short = planTimeline(understanding({ core: 'core-banking', months: 2 }, kb), { mlps: true, crypto: true });
+    assert.equal(short.feasible, false);
+    assert.equal(short.minimumWeeks, 11);
+    assert.match(short.statement, /^2个月内全部完成不可行：最短约3个月。建议期限内完成前3个阶段（开发、密评与整改、切换）/);
+  });
+
+  it('tests the embedded campus network after its areas are cut over, and a core bank before it goes live', () => {
+    const campus = { ...understanding({ traits: ['campus-network'] }), kb: KB } as Understanding;
+    assert.deepEqual(planTimeline(campus, { mlps: true, crypto: false }).phases.map((p) => p.name).slice(3), ['分区域接入与无线割接', '等保测评与整改', '验收与运维交接']);
+    const bank = { ...understanding({ core: 'core-banking' }), kb: KB } as Understanding;
+    const names = planTimeline(bank, { mlps: true, crypto: true }).phases.map((p) => p.name);
+    // One go-live: 等保 and 密评 test the built system before production, not after it (timelines.yaml).
+    assert.deepEqual(names.slice(4), ['等保测评、密评与整改', '并行运行与投产切换']);
   });
 
   it('fits the phases to a tight deadline and says when even the minimum does not fit', () => {

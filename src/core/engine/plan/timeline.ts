@@ -12,8 +12,8 @@ import type { Phase, Timeline } from '../reportModel';
 import type { Understanding } from '../understand';
 import { coreOfAnyIndustry } from './anyIndustry';
 
-/** A phase of a template (the file's entries but the testing marker). */
-type TemplatePhase = Exclude<TimelineTemplate['phases'][number], 'regulated-testing'>;
+/** A phase of a template (the file's entries but the testing markers). */
+type TemplatePhase = Exclude<TimelineTemplate['phases'][number], 'regulated-testing' | 'pre-operation-testing'>;
 
 interface Template {
   id: string;
@@ -43,9 +43,11 @@ function selectTemplate(u: Understanding, templates: readonly TimelineTemplate[]
   return byTraits ?? own ?? templates.find(selects) ?? templates[templates.length - 1]!;
 }
 
-/** The regulated-testing phase for the tests that apply, or none. */
-function testingPhase(testing: Timelines['regulatedTesting'], regulated: { mlps: boolean; crypto: boolean }): TemplatePhase | undefined {
-  const windows = testing.windows.filter((w) => regulated[w.when]);
+type Regulated = { mlps: boolean; crypto: boolean };
+type Window = Timelines['regulatedTesting']['windows'][number];
+
+/** A testing phase for `windows`, or none when no test falls there. */
+function testingPhase(testing: Timelines['regulatedTesting'], windows: readonly Window[]): TemplatePhase | undefined {
   if (windows.length === 0) return undefined;
   return {
     name: testing.name.replace('{windows}', windows.map((w) => w.name).join('、')),
@@ -55,15 +57,31 @@ function testingPhase(testing: Timelines['regulatedTesting'], regulated: { mlps:
   };
 }
 
-function templateFor(u: Understanding, regulated: { mlps: boolean; crypto: boolean }, timelines: Timelines, lead: string | undefined): Template {
-  const t = selectTemplate(u, timelines.templates, lead);
-  const test = testingPhase(timelines.regulatedTesting, regulated);
-  // The compiler holds the marker's spelling to the schema's.
-  const phases = t.phases.flatMap((p) => (p === 'regulated-testing' ? (test ? [test] : []) : [p]));
-  return { id: t.id, phases, note: t.note };
+/**
+ * The template's phases with the tests that apply put where it marks them: a test that passes
+ * before operation (密评) at the pre-operation marker when the template has one, the others (等保测评)
+ * once the system is built and cut over; what a test asks for before the build (密码应用方案评审)
+ * among the first phase's deliverables. A template without the testing marker gets none of it.
+ */
+function withTesting(phases: TimelineTemplate['phases'], testing: Timelines['regulatedTesting'], regulated: Regulated): TemplatePhase[] {
+  if (!phases.includes('regulated-testing')) return phases.filter((p): p is TemplatePhase => typeof p !== 'string');
+  const windows = testing.windows.filter((w) => regulated[w.when]);
+  const early = phases.includes('pre-operation-testing') ? windows.filter((w) => w.beforeOperation === true) : [];
+  const at = { 'pre-operation-testing': testingPhase(testing, early), 'regulated-testing': testingPhase(testing, windows.filter((w) => !early.includes(w))) };
+  const plans = windows.flatMap((w) => (w.plan !== undefined ? [w.plan] : []));
+  const first = phases.findIndex((p) => typeof p !== 'string');
+  return phases.flatMap((p, i): TemplatePhase[] => {
+    if (typeof p === 'string') return at[p] ? [at[p]] : [];
+    return i === first && plans.length > 0 ? [{ ...p, deliverables: [...p.deliverables, ...plans] }] : [p];
+  });
 }
 
-export function planTimeline(u: Understanding, regulated: { mlps: boolean; crypto: boolean }, lead?: string): Timeline {
+function templateFor(u: Understanding, regulated: Regulated, timelines: Timelines, lead: string | undefined): Template {
+  const t = selectTemplate(u, timelines.templates, lead);
+  return { id: t.id, phases: withTesting(t.phases, timelines.regulatedTesting, regulated), note: t.note };
+}
+
+export function planTimeline(u: Understanding, regulated: Regulated, lead?: string): Timeline {
   const t = templateFor(u, regulated, u.kb.timelines, lead);
   const minimum = t.phases.reduce((a, p) => a + p.min, 0);
   const typical = t.phases.reduce((a, p) => a + p.typical, 0);
