@@ -470,6 +470,17 @@ describe('a loss the customer states, cut by its own goal: a yearly benefit', ()
     assert.ok(!c.benefits.some((b) => b.text.includes('金额收益待客户提供')), JSON.stringify(c.benefits));
   });
 
+  it('does not ask for a loss figure the intake gave, where no goal cuts it by a share', () => {
+    // The loss is said as the ceiling of what the project can win; the goals measured after it ask for nothing more.
+    const c = costs('近效期药品靠门店自己盘点发现，2024年报损约¥380万', '近效期预警推送延迟<5秒');
+    assert.ok(!c.benefits.some((b) => b.perYear), JSON.stringify(c.benefits));
+    assert.ok(c.benefits.some((b) => b.text.includes('报损约¥380万')), JSON.stringify(c.benefits));
+    assert.ok(!c.benefits.some((b) => b.text.includes('金额收益待客户提供')), JSON.stringify(c.benefits));
+    // With no money stated at all, the customer is asked for it, as before.
+    const none = costs('近效期药品靠门店自己盘点发现', '近效期预警推送延迟<5秒');
+    assert.ok(none.benefits.some((b) => b.text.endsWith('金额收益待客户提供损失或现有支出后测算。')), JSON.stringify(none.benefits));
+  });
+
   it('joins a goal to the loss by any word naming it ("超卖…赔付" and "赔付减少40%")', () => {
     const benefit = costs('每年因超卖产生的赔付约¥200万', '赔付减少40%').benefits.find((b) => b.perYear);
     assert.deepEqual(benefit && [benefit.perYear!.low, benefit.text], [8e5, '每年因超卖产生的赔付约¥200万；按目标降低40%，每年可减少约¥80万。']);

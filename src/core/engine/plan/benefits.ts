@@ -124,7 +124,9 @@ export function benefitsOf(u: Understanding, currency: string, known: Costs['ben
       // An outcome, not the thing the goal builds ("统一身份认证与单点登录平台", "建设安全生产信息化平台（EHS）"): that is no benefit to measure.
       if (outcome.length >= 4 && !BUILDS.test(outcome) && !/(平台|系统)$/.test(dropTrailingAside(outcome))) measurable.push({ text: clip(outcome, 30), refs: main.refs });
     }
-    if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。金额收益待客户提供损失或现有支出后测算。`, refs: measurable.flatMap((g) => g.refs) });
+    // Money the customer stated is said above (a loss with no share of it the goals cut): it is not asked for again.
+    const ask = out.length === 0 ? '金额收益待客户提供损失或现有支出后测算。' : '';
+    if (measurable.length > 0) out.push({ text: `按客户自己的目标衡量：${measurable.map((g) => g.text).join('；')}。${ask}`, refs: measurable.flatMap((g) => g.refs) });
   }
   return out;
 }
