@@ -15,7 +15,7 @@
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import type { Range } from '../document';
 import { keyRangeOf } from '../fieldParts';
-import { endCharacter, endLine, startCharacter, startLine } from '../lineRange';
+import { maskedText } from './lines';
 import type { FieldItem, Intake, Item, Section, Value } from '../model';
 import { forEachField } from '../walk';
 
@@ -38,18 +38,9 @@ export function uncoveredRequired(spec: SectionSpec, has: (field: FieldSpec) => 
 /** A letter or a digit, of any script: what a bullet of only dashes or punctuation lacks. */
 const WORD = /[\p{L}\p{N}]/u;
 
-/** Whether a value has a letter or digit outside its `__(…)__` placeholders. */
+/** Whether a value has a letter or digit outside its `__(…)__` placeholders (blanked as the analysis lines blank them). */
 export function hasWrittenText(value: Value): boolean {
-  if (value.placeholders.length === 0) return WORD.test(value.text);
-  const base = startCharacter(value.range);
-  const chars = value.text.split('');
-  // Placeholders in any order: blank each (the rare bullet that has them is short).
-  for (const p of value.placeholders) {
-    const from = Math.max(0, startCharacter(p.range) - base);
-    const to = startLine(p.range) === endLine(p.range) ? Math.min(chars.length, endCharacter(p.range) - base) : chars.length;
-    for (let i = from; i < to; i++) chars[i] = ' ';
-  }
-  return WORD.test(chars.join(''));
+  return WORD.test(maskedText(value));
 }
 
 /**

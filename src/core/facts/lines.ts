@@ -39,7 +39,7 @@ export interface AnalysisInput {
 }
 
 /** Blank the placeholders of a value with spaces, keeping offsets. */
-function maskedText(value: Value | undefined): string {
+export function maskedText(value: Value | undefined): string {
   if (!value) return '';
   if (value.placeholders.length === 0) return value.text;
   const base = startCharacter(value.range);
