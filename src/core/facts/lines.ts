@@ -357,12 +357,21 @@ export const CLAUSE_SEPARATOR = /[，,；;。、]/;
  */
 export const CLAUSE_SEPARATOR_NO_LIST = /[，,；;。]/;
 
-/** The [start, end) of the clause of `text` that contains `at`. */
-export function clauseAround(text: string, at: number, separator: RegExp = CLAUSE_SEPARATOR): { start: number; end: number } {
+/**
+ * The [start, end) of the clause of `text` that contains `at` (the span [at, to) when `to` is
+ * given), reaching at most `reach` characters either side of it: a caller that looks around each
+ * of many spans of one line bounds the reach, so that the line stays linear.
+ */
+export function clauseAround(
+  text: string,
+  at: number,
+  separator: RegExp = CLAUSE_SEPARATOR,
+  { to = at, reach = Infinity }: { to?: number; reach?: number } = {},
+): { start: number; end: number } {
   let start = at;
-  while (start > 0 && !separator.test(text.charAt(start - 1))) start--;
-  let end = at;
-  while (end < text.length && !separator.test(text.charAt(end))) end++;
+  while (start > 0 && at - start < reach && !separator.test(text.charAt(start - 1))) start--;
+  let end = to;
+  while (end < text.length && end - to < reach && !separator.test(text.charAt(end))) end++;
   return { start, end };
 }
 

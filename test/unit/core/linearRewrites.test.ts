@@ -67,6 +67,15 @@ describe('linear-time rewrites keep their meaning', () => {
     const at = clauseLocator(text, CLAUSE_SEPARATOR);
     for (let i = 0; i <= text.length; i++) assert.deepEqual(at(i), clauseAround(text, i), `at ${i}`);
   });
+
+  it('a clause around a span, within a bounded reach', () => {
+    const text = '需符合《网络安全法》，不涉及《个人信息保护法》及相关配套规定';
+    const title = text.indexOf('《个人');
+    const span = { to: text.indexOf('》', title) + 1 };
+    assert.deepEqual(clauseAround(text, title, CLAUSE_SEPARATOR, span), { start: text.indexOf('不涉及'), end: text.length });
+    // Two characters either side at most: the scan stops short of both breaks.
+    assert.deepEqual(clauseAround(text, title, CLAUSE_SEPARATOR, { ...span, reach: 2 }), { start: title - 2, end: span.to + 2 });
+  });
 });
 
 describe('intake.line-too-long', () => {

@@ -199,12 +199,12 @@ function soleReplacedApplication(u: Understanding, product: { categories: readon
 function replacedCoreOnLines(u: Understanding, lines: readonly number[]): string | undefined {
   const core = u.model.coreSystem;
   if (!core.category || !core.inScope || !core.replaces || u.model.estate.products.some((e) => isReplaced(u, e))) return undefined;
-  const index = knowledgeIndex(u.kb, 'business-categories');
+  const category = core.category;
   const names = (line: number) => {
     const f = u.usable.find((x) => x.line === line - 1);
-    return f !== undefined && index.find(f.value).some((h) => h.value.id === core.category);
+    return f !== undefined && namesKind(u, f.value, category);
   };
-  return lines.some(names) ? u.kb.category(core.category)?.name : undefined;
+  return lines.some(names) ? u.kb.category(category)?.name : undefined;
 }
 
 /**
@@ -213,7 +213,11 @@ function replacedCoreOnLines(u: Understanding, lines: readonly number[]): string
  */
 function replacedCoreNamed(u: Understanding, words: string): EstateProduct | undefined {
   const core = u.model.coreSystem.category;
-  // Read as the estate read the words (servesWritten): by the business categories' names.
-  if (core === undefined || !knowledgeIndex(u.kb, 'business-categories').find(words).some((h) => h.value.id === core)) return undefined;
+  if (core === undefined || !namesKind(u, words, core)) return undefined;
   return u.model.estate.products.find((e) => isReplaced(u, e));
+}
+
+/** Whether `words` name the business system kind `category`, read as the estate reads them (servesWritten): by the business categories' names. */
+function namesKind(u: Understanding, words: string, category: string): boolean {
+  return knowledgeIndex(u.kb, 'business-categories').find(words).some((h) => h.value.id === category);
 }

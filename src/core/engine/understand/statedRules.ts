@@ -10,6 +10,7 @@
  * 等保2.0), nor one that says the rule does not apply. Every pattern here is linear: fixed
  * alternatives and bounded runs of one class.
  */
+import { CLAUSE_SEPARATOR_NO_LIST, clauseAround } from '../../facts/lines';
 import type { Fact } from '../../facts/facts';
 
 export interface StatedRule {
@@ -52,7 +53,7 @@ export function detectStatedRules(facts: readonly Fact[], known: (text: string) 
     if (f.section !== '特殊要求' || !f.fieldPath.some((p) => COMPLIANCE_FIELD.test(p))) continue;
     for (const m of f.value.matchAll(TITLE)) {
       const title = m[1]!.trim();
-      if (title.length > 0 && !known(title) && !DENIED.test(clauseAround(f.value, m.index, m.index + m[0].length))) add(`《${title}》`, f.line);
+      if (title.length > 0 && !known(title) && !DENIED.test(denialClause(f.value, m.index, m.index + m[0].length))) add(`《${title}》`, f.line);
     }
     for (const clause of f.value.replace(TITLE, '，').split(CLAUSE_BREAK)) {
       const name = ruleName(clause);
@@ -88,11 +89,8 @@ function plain(name: string): string {
 /** How far either side of a title a denial is looked for: a line of many titles stays linear. */
 const REACH = 24;
 
-/** The clause around [start, end): the text to the nearest breaks, within REACH, for a denial. */
-function clauseAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && start - from < REACH && !'，,；;。'.includes(text[from - 1]!)) from--;
-  let to = end;
-  while (to < text.length && to - end < REACH && !'，,；;。'.includes(text[to]!)) to++;
-  return text.slice(from, to);
+/** The clause around [start, end), to the nearest breaks within REACH: where a denial of a title is looked for. */
+function denialClause(text: string, start: number, end: number): string {
+  const clause = clauseAround(text, start, CLAUSE_SEPARATOR_NO_LIST, { to: end, reach: REACH });
+  return text.slice(clause.start, clause.end);
 }
