@@ -305,12 +305,13 @@ const EXPECTED: Record<string, Expectation> = {
     ],
     // A drug distributor read as a drug maker (GMP, batch records), the OA it replaces kept and
     // upgraded, people's data paraphrased as materials', consultants the intake never named.
-    absent: ['医药制造', 'GMP', '电子批记录', '沿用现有泛微', '一物多码', '依赖外部顾问', 'Workday', 'SuccessFactors', '核心业务系统未能'],
+    // Its finance system is 用友NC6.5 (L62): 用友's HCM is not warned about a finance system of another vendor.
+    absent: ['医药制造', 'GMP', '电子批记录', '沿用现有泛微', '一物多码', '依赖外部顾问', 'Workday', 'SuccessFactors', '核心业务系统未能', '非用友财务系统'],
     lifecycle: ['oracle-db 11g past', 'sql-server 2012 past', 'vsphere 6.7 past', 'windows-server 2012 past'],
     verdict: 'tight',
     timeline: 'group-hr-oa-rollout',
     // Replaced for 信创, not over its vendor: the vendor's own migration path stays an option.
-    present: ['人力资源管理（HCM）', '并行算薪', '唯一来源', '企业微信', '信创', '随泛微 e-cology 8.0下线', '现有泛微 e-cology 8.0的厂商，可评估原厂的迁移路径'],
+    present: ['人力资源管理（HCM）', '并行算薪', '唯一来源', '企业微信', '信创', '随泛微 e-cology 8.0下线', '现有泛微 e-cology 8.0的厂商，可评估原厂的迁移路径', 'Windows Server 2012、用友NC6.5。'],
   },
   pharmacy: {
     core: 'pos',
