@@ -664,6 +664,12 @@ export const RuleSchema = z
     products: z.array(Id).default([]),
     frameworks: z.array(Id).default([]),
     priority: z.number().int().min(1).max(5).default(3),
+    /**
+     * A term of the contract the customer asks for (KPI对赌, 按季度支付, 驻场与7×24支持): the
+     * report lists its summary among the terms to agree before signing (下一步建议), whatever its
+     * section, instead of as a practice or a step of its own.
+     */
+    terms: z.boolean().optional(),
   })
   .strict()
   .refine((r) => r.all.length + r.any.length > 0, 'a rule needs at least one matcher')

@@ -1587,3 +1587,23 @@ describe('the appendix of unfilled required fields (facts/coverage.ts: pains wri
     assert.ok(other.incomplete.includes('当前痛点/具体问题'), other.incomplete.join('、'));
   });
 });
+
+describe('下一步建议: the contract terms the customer asks for (rules.yaml `terms`)', () => {
+  const section = (md: string, title: string) => md.slice(md.indexOf(`## ${title}`), md.indexOf('\n## ', md.indexOf(`## ${title}`) + 1));
+  const reportOf = (text: string) => bodyOf(renderMarkdown(generateReport(parseIntake(text), 0, { asOf: AS_OF }), { refs: false })).replace(/\\/g, '');
+
+  it('lists them as one step, last, including those a step of their own would have crowded out', () => {
+    const next = section(reportOf(readExample('aviation')), '下一步建议');
+    const steps = next.split('\n').filter((l) => /^\d+\. /.test(l));
+    assert.match(steps.at(-1)!, /^\d+\. 签约前约定合同条款：$/);
+    // 按季度支付，附带KPI对赌条款 (L38), 伦敦本地英法双语支持团队 (L44), $180万（含3年服务费） (L37).
+    const terms = next.slice(next.indexOf('签约前'));
+    for (const term of [/KPI对赌逐项定义口径.*物理时延下限/, /指定城市有本地团队与语言覆盖/, /每期付款对应明确交付物/, /多年订阅锁定涨价上限/]) assert.match(terms, term);
+  });
+
+  it('says one term on the step itself, and no longer as a practice of 实施建议', () => {
+    const md = reportOf(readFixture('eval/energy'));
+    assert.match(section(md, '下一步建议'), /\d+\. 签约前约定合同条款：驻场人数、技能、响应与到场时限可考核/);
+    assert.doesNotMatch(section(md, '实施建议'), /驻场人数/);
+  });
+});

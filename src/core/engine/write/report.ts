@@ -535,7 +535,8 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
     blocks.push(table(['阶段', '周次', '交付物'], t.phases.map((p) => ({ cells: [`${p.number}. ${p.name}`, `第${p.startWeek + 1}–${p.startWeek + p.weeks}周`, joinItems(p.deliverables, '；')] }))));
   }
   const items: Point[] = [];
-  for (const h of hits.filter((x) => x.rule.section === '实施建议').slice(0, 5)) if (once.first(h.rule.summary)) items.push(point(sentence(h.rule.summary), evidenceRefs(h)));
+  // A contract term (rules.yaml `terms`) is agreed before signing, in 下一步建议 (contractTerms).
+  for (const h of hits.filter((x) => x.rule.section === '实施建议' && !x.rule.terms).slice(0, 5)) if (once.first(h.rule.summary)) items.push(point(sentence(h.rule.summary), evidenceRefs(h)));
   if (model.lifecycle.length > 0) items.push(labelled('版本升级', '', model.lifecycle.flatMap((l) => l.refs), model.lifecycle.map((l) => point(`${l.name} ${l.version}：${upgradeStep(l.upgrade)}。`, l.refs))));
   if (items.length > 0) blocks.push(list(items));
   return blocks;
@@ -649,7 +650,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
-  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
+  for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !x.rule.terms && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
   // What goes with the replaced system (Oracle 11g under SAP ECC), or is upgraded as it moves to a
   // cloud service, has no upgrade window to agree.
   const upgrades = model.lifecycle.filter(ownUpgrade);
@@ -662,7 +663,21 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const moves = sure.filter((l) => l.upgrade.startsWith('迁移')).length;
   const window = moves === 0 ? '升级' : moves === sure.length ? '迁移' : '升级或迁移';
   if (sure.length > 0 && steps.length < 6) steps.push(point(`与客户确认${enumerate(sure.map((l) => `${l.name} ${l.version}`), 4)}的${window}窗口与责任方（原厂、集成商或客户自己），排入一期计划。`, sure.flatMap((l) => l.refs)));
+  const terms = contractTerms(hits, once);
+  if (terms) steps.push(terms);
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
+}
+
+/**
+ * What the customer asked of the contract (KPI对赌, 按季度支付, 驻场与7×24支持; rules.yaml
+ * `terms`), as one step, last, as the sample reports end on the SLA to sign: each term a rule's
+ * summary, the ones said elsewhere in the report left out.
+ */
+function contractTerms(hits: readonly RuleHit[], once: Once): Point | undefined {
+  const terms = hits.filter((h) => h.rule.terms && once.first(h.rule.summary));
+  if (terms.length === 0) return undefined;
+  if (terms.length === 1) return point(`签约前约定合同条款：${sentence(terms[0]!.rule.summary)}`, evidenceRefs(terms[0]!));
+  return point('签约前约定合同条款：', [], terms.map((h) => point(sentence(h.rule.summary), evidenceRefs(h))));
 }
 
 /**
