@@ -27,7 +27,7 @@ import { ESTIMATE_PRECISION, estimateCosts, lowEndOverrun } from './plan/costs';
 import { lifecycleFindings } from './plan/lifecycle';
 import { buildPlan } from './plan/needs';
 import { movesNamingPicks } from './plan/domesticMove';
-import { applicableRegulation, withSystemRegulators } from './plan/regulation';
+import { applicableRegulation, withinProject, withSystemRegulators } from './plan/regulation';
 import { allRunByVendors } from './plan/ownStack';
 import { assessRisks } from './plan/risks';
 import { planTimeline } from './plan/timeline';
@@ -162,7 +162,8 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
     candidates: picks.candidates,
     lifecycle: lifecycleNamed,
     // What the timeline and costs plan for is scheduled in the next steps too, brought in or stated.
-    regulations: withSystemRegulators(u, regulation.regulations, plan.systems).map((r) => (r.id !== undefined && planned.has(r.id) ? { ...r, planned: true } : r)),
+    // Those of the industry that govern only what the project does not touch are left out (withinProject).
+    regulations: withSystemRegulators(u, withinProject(u, regulation.regulations, plan.systems), plan.systems).map((r) => (r.id !== undefined && planned.has(r.id) ? { ...r, planned: true } : r)),
     costs,
     timeline,
     risks: assessRisks(u, hits, lifecycleNamed, timeline, costs, picks.options.find((o) => o.recommended)),

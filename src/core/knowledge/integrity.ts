@@ -110,10 +110,12 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   for (const i of k.industries) {
     ref(`industry ${i.id}`, 'category', categories, [...i.coreSystems.map((s) => s.category), ...(i.coreSystem ? [i.coreSystem] : []), ...i.segments.map((s) => s.coreSystem)]);
     ref(`industry ${i.id}`, 'framework', frameworks, i.frameworks);
+    for (const r of i.regulators) if (r.governs) ref(`industry ${i.id} regulator ${r.name} governs`, 'category', categories, r.governs.categories);
   }
   for (const f of k.frameworks) {
     f.appliesWhen.forEach((c, n) => condition(`framework ${f.id} appliesWhen[${n + 1}]`, c));
     if (f.levelPattern) compiles(`framework ${f.id}: levelPattern`, f.levelPattern, problems);
+    if (f.governs) ref(`framework ${f.id} governs`, 'category', categories, f.governs.categories);
     if (f.onlyWithSupport) {
       ref(`framework ${f.id} onlyWithSupport`, 'category', categories, f.onlyWithSupport.categories);
       // A category none of whose products supports it would leave the system type without a pick.

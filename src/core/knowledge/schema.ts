@@ -18,6 +18,17 @@ const Range = z
   .tuple([z.number().nonnegative(), z.number().nonnegative()])
   .refine(([low, high]) => low <= high, 'low must not exceed high');
 
+/**
+ * What a framework or regulator governs when it is not the whole organisation's: the kinds of
+ * system (category ids) whose building brings it in, and `words` that bring it in where the
+ * intake's goals, pains or special requirements say them (医保 for 国家医疗保障局, 互联互通 for
+ * its assessment). Brought in for the industry, such a one is listed only when the plan builds one
+ * of `categories` or the intake says one of `words`; one the intake names is listed all the same
+ * (engine/plan/regulation.ts, withinProject). A campus network of a hospital answers to neither the
+ * 医保局 nor the interoperability assessment.
+ */
+const GovernsSchema = z.object({ categories: z.array(Id).min(1), words: z.array(NonEmpty).min(1).optional() }).strict();
+
 /** Jurisdictions the engine reasons about: where sites, users, entities and regulators are. */
 const JurisdictionSchema = z.enum(['cn', 'hk', 'eu', 'uk', 'us', 'sg', 'global']);
 /** Kinds of data a customer processes, which bring regulations in. */
@@ -140,6 +151,8 @@ export const IndustrySchema = z
             segments: z.array(NonEmpty).optional(),
             /** Does not supervise the part of the industry these words name (水务 for 国家能源局): not listed when the intake's industry or segment names one. */
             notSegments: z.array(NonEmpty).optional(),
+            /** Supervises only what these systems or words cover (GovernsSchema): not listed for a project that touches none. */
+            governs: GovernsSchema.optional(),
           })
           .strict(),
       )
@@ -520,6 +533,12 @@ export const FrameworkSchema = z
      * institute, which builds nothing on site). One the intake names applies all the same.
      */
     notSegments: z.array(NonEmpty).optional(),
+    /**
+     * Governs only what these systems or words cover (GovernsSchema): brought in by `appliesWhen`,
+     * it is not listed for a project that touches none of them (电子病历分级评价 for a hospital's
+     * backup project). One the intake names applies all the same.
+     */
+    governs: GovernsSchema.optional(),
     requires: NonEmpty,
     /** What "passing" is: a certificate, an attestation report, a filing, an assessment, or compliance with a law. */
     outcome: z.enum(['certificate', 'attestation', 'filing-and-assessment', 'assessment', 'compliance']),

@@ -125,12 +125,16 @@ function industryIssues(i: Industry, world: World): EntryIssue[] {
   if (i.coreSystem) refs(out, world, 'categories', [i.coreSystem], ['coreSystem']);
   (i.segments ?? []).forEach((s, n) => refs(out, world, 'categories', [s.coreSystem], ['segments', n, 'coreSystem']));
   refs(out, world, 'frameworks', i.frameworks, ['frameworks']);
+  (i.regulators ?? []).forEach((r, n) => {
+    if (r.governs) refs(out, world, 'categories', r.governs.categories, ['regulators', n, 'governs', 'categories']);
+  });
   return out;
 }
 
 function frameworkIssues(f: Framework, world: World): EntryIssue[] {
   const out: EntryIssue[] = [];
   (f.appliesWhen ?? []).forEach((c, n) => condition(out, world, c, ['appliesWhen', n]));
+  if (f.governs) refs(out, world, 'categories', f.governs.categories, ['governs', 'categories']);
   if (f.levelPattern !== undefined && !compiles(f.levelPattern)) out.push({ code: TEAM_CODES.unsafePattern, message: t('the pattern does not compile: {0}', f.levelPattern), path: ['levelPattern'] });
   else if (f.levels && f.aliases) for (const p of checkPatternSafety({ rules: [], frameworks: [f] })) out.push({ code: TEAM_CODES.unsafePattern, message: p, path: ['levelPattern'] });
   return out;

@@ -773,6 +773,15 @@ describe('knowledge base integrity', () => {
     assert.ok(!problems.some((p) => p.includes('"kms-hsm"')), problems.join('\n'));
   });
 
+  it("checks what a framework or an industry's regulator governs: its categories exist", () => {
+    const frameworks = KB.frameworks.map((f) => (f.id === 'interop-maturity' ? { ...f, governs: { categories: ['his-integration', 'no-such-system'] } } : f));
+    const industries = KB.industries.map((i) => (i.id === 'healthcare' ? { ...copyEntry(i), regulators: i.regulators.map((r) => (r.name === '国家医疗保障局' ? { ...r, governs: { categories: ['no-such-settlement'], words: ['医保'] } } : r)) } : i));
+    const problems = checkKnowledgeIntegrity({ ...KB, frameworks, industries });
+    assert.ok(problems.some((p) => p.includes('framework interop-maturity governs: unknown category "no-such-system"')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.includes('industry healthcare regulator 国家医疗保障局 governs: unknown category "no-such-settlement"')), problems.join('\n'));
+    assert.ok(!problems.some((p) => p.includes('his-integration')), problems.join('\n'));
+  });
+
   it("checks a cost's majorExclusion: the note that says what is left out comes with it", () => {
     const withNote = (id: string, note: string | undefined) =>
       checkKnowledgeIntegrity({ ...KB, categories: KB.categories.map((c) => (c.id === id ? { ...copyEntry(c), cost: { ...copyEntry(c).cost, note, majorExclusion: '分区计量的流量计' } } : c)) });

@@ -340,6 +340,64 @@ describe('report reasoning across domains', () => {
     assert.ok(names.includes('国家卫生健康委员会'));
   });
 
+  it('only what governs the project: a hospital’s network or backup answers to neither 医保局, 药监局 nor the 互联互通 assessment', () => {
+    for (const name of ['campus-network', 'ransomware-backup']) {
+      const regs = evalReport(name).model.regulations;
+      const names = regs.map((r) => r.name);
+      const ids = regs.map((r) => r.id);
+      for (const off of ['国家医疗保障局', '国家药品监督管理局']) assert.ok(!names.includes(off), `${name}: ${off}`);
+      assert.ok(!ids.includes('interop-maturity'), name);
+      // The general authority and the generic frameworks stay; the EMR rating too, the intake names it.
+      assert.ok(names.includes('国家卫生健康委员会'), name);
+      for (const id of ['mlps-2', 'commercial-crypto-assessment', 'pipl', 'data-security-law', 'emr-rating']) assert.ok(ids.includes(id), `${name}: ${id}`);
+      assert.equal(regs.find((r) => r.id === 'emr-rating')?.basis, 'stated', name);
+    }
+  });
+
+  it('the hospital’s own systems keep their regulators: HIS/EMR, DRG, internet hospital, imaging AI', () => {
+    const has = (name: string) => new Set(evalReport(name).model.regulations.map((r) => r.id ?? r.name));
+    const hospital = has('hospital');
+    for (const x of ['emr-rating', 'interop-maturity', '国家卫生健康委员会', '国家医疗保障局', '国家药品监督管理局']) assert.ok(hospital.has(x), `hospital: ${x}`);
+    const drg = has('drg-payment');
+    assert.ok(drg.has('国家医疗保障局') && drg.has('emr-rating') && !drg.has('国家药品监督管理局') && !drg.has('interop-maturity'));
+    // 医保线上支付 and 电子处方与药品配送 are in its goals.
+    const online = has('internet-hospital');
+    assert.ok(online.has('国家医疗保障局') && online.has('国家药品监督管理局') && online.has('emr-rating'));
+    // AI diagnosis software is a registered medical device.
+    const imaging = has('regional-imaging');
+    assert.ok(imaging.has('国家药品监督管理局') && imaging.has('interop-maturity') && !imaging.has('国家医疗保障局'));
+  });
+
+  it('a drug distributor’s HR and OA answer to neither GSP nor the 药监局 and 医保局; its stores’ POS does', () => {
+    const oa = evalReport('hr-oa').model.regulations;
+    assert.ok(!oa.some((r) => r.id === 'cn-gsp' || r.name.startsWith('国家药品监督管理局') || r.name.startsWith('国家医疗保障局')), oa.map((r) => r.name).join('、'));
+    assert.ok(oa.some((r) => r.name === '国资委信息化监管要求'), 'what the intake names stays');
+    const pos = evalReport('pharmacy').model.regulations;
+    assert.ok(pos.some((r) => r.id === 'cn-gsp') && pos.some((r) => r.name.startsWith('国家药品监督管理局')) && pos.some((r) => r.name.startsWith('国家医疗保障局')));
+  });
+
+  it('a scope-bound regulator stays where the goals say its word or a line names it', () => {
+    const regulators = (...lines: string[]) => {
+      const intake = ['[客户行业]：医疗', '- 细分领域：三级甲等综合医院', '[当前痛点]：', '- 院区网络设备老化，核心交换机单点', '[核心目标]：', '- 主要目标：12个月内完成园区网络改造', ...lines, '[预算限制]：', '- 总预算：¥2000万'].join('\n');
+      const model = generateReport(parseIntake(intake), 0, { asOf: AS_OF });
+      assert.equal(model.kind, 'report');
+      return model.regulations.map((r) => r.id ?? r.name);
+    };
+    const plain = regulators();
+    assert.ok(plain.includes('国家卫生健康委员会') && plain.includes('mlps-2'), plain.join('、'));
+    assert.ok(!plain.includes('国家医疗保障局') && !plain.includes('interop-maturity'), plain.join('、'));
+    assert.ok(regulators('- 次级目标：医保结算终端全部接入新网络').includes('国家医疗保障局'));
+    assert.ok(regulators('[特殊要求]：', '- 合规性：互联互通四级甲等').includes('interop-maturity'), 'named, it stays');
+    assert.ok(regulators('[特殊要求]：', '- 监管：配合国家药品监督管理局的飞行检查').includes('国家药品监督管理局'), 'named, it stays');
+  });
+
+  it('a retailer’s learning platform answers to neither customs nor the central bank’s payment supervision', () => {
+    const names = evalReport('employee-learning').model.regulations.map((r) => r.name);
+    assert.ok(!names.includes('海关总署（跨境电商）') && !names.includes('中国人民银行（支付）'), names.join('、'));
+    assert.ok(names.includes('国家市场监督管理总局'));
+    assert.ok(evalReport('crossborder-seller').model.regulations.some((r) => r.name === '海关总署（跨境电商）'));
+  });
+
   it('the SLA practice states the customer’s own downtime budget', () => {
     assert.match(evalReport('hospital').body, /99\.99%即每月约4\.4分钟/);
   });

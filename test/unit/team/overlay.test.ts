@@ -277,6 +277,23 @@ describe('team knowledge overlays', () => {
     });
   });
 
+  describe("what a framework governs", () => {
+    it('skips an overlay whose governs names a system type that does not exist, and keeps one that is well formed', async () => {
+      const ws = tempWorkspace({
+        '.intake/knowledge/governs.yaml': 'overrides:\n  frameworks:\n    - id: interop-maturity\n      governs: { categories: [his-integration, no-such-system] }\n    - id: emr-rating\n      governs: { categories: [his-emr], words: [电子病历] }\n',
+      });
+      try {
+        const team = await loadTeamKnowledge({ intakeDir: ws.intakeDir, today: AS_OF });
+        assert.deepEqual(team.problems.map((p) => p.code), [TEAM_CODES.unknownId]);
+        assert.match(team.problems[0]!.message, /no-such-system/);
+        assert.deepEqual(team.kb.framework('interop-maturity')!.governs, getKnowledgeBase().framework('interop-maturity')!.governs);
+        assert.deepEqual(team.kb.framework('emr-rating')!.governs, { categories: ['his-emr'], words: ['电子病历'] });
+      } finally {
+        ws.remove();
+      }
+    });
+  });
+
   describe('vendor policy in the picks', () => {
     it('a preferred vendor wins a tie, and the appendix says which one it beat', async () => {
       const text = fs.readFileSync(exampleTeam().intake, 'utf8');

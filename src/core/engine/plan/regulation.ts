@@ -6,6 +6,7 @@
  */
 import type { Clarification, Regulation } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
+import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
 import type { Understanding } from '../understand';
 import { holds } from './conditions';
 
@@ -100,4 +101,44 @@ export function withSystemRegulators(u: Understanding, regulations: readonly Reg
   if (own.length === 0) return [...regulations];
   const at = regulations.findIndex((r) => r.kind === 'regulator');
   return at < 0 ? [...regulations, ...own] : [...regulations.slice(0, at), ...own, ...regulations.slice(at)];
+}
+
+/** What a scope-bound framework or regulator governs (knowledge/schema.ts, GovernsSchema). */
+interface Governs {
+  categories: readonly string[];
+  words?: readonly string[] | undefined;
+}
+
+/** The sections whose lines say what the project is to do and meet: its goals, the pains it answers, its special requirements. */
+const PROJECT_SECTIONS = new Set(['核心目标', '当前痛点', '特殊要求']);
+
+/**
+ * The regulations the project answers to. A framework or regulator of the industry that governs
+ * only some of what the customer runs (`governs`: 电子病历分级评价 the EMR, 国家医疗保障局 the
+ * insurance settlement, GSP the drug handling) stays when the plan builds a system of its
+ * categories or the goals, pains or special requirements say one of its words; a hospital's campus
+ * network or backup answers to neither. One the intake names stays: a stated framework, a
+ * regulator named in any line. The rest (等保, 个保法, 数安法, 密评, the industry's general
+ * authority) have no `governs` and stay.
+ */
+export function withinProject(u: Understanding, regulations: readonly Regulation[], systems: readonly { category: string }[]): Regulation[] {
+  const built = new Set(systems.map((s) => s.category));
+  const lines = u.usable.filter((f) => !f.fieldPath.includes('历史应对'));
+  const said = lines.filter((f) => PROJECT_SECTIONS.has(f.section)).map((f) => f.value);
+  const touches = (g: Governs) => g.categories.some((c) => built.has(c)) || said.some((text) => holdsAnyCaseless(text, g.words ?? []));
+  return regulations.filter((r) => {
+    if (r.basis === 'stated') return true;
+    if (r.kind === 'framework') {
+      const governs = r.id === undefined ? undefined : u.kb.framework(r.id)?.governs;
+      return governs === undefined || touches(governs);
+    }
+    const governs = u.industry?.regulators.find((x) => x.name === r.name)?.governs;
+    return governs === undefined || touches(governs) || lines.some((f) => holdsAny(f.value, [regulatorHead(r.name)]));
+  });
+}
+
+/** A regulator's name without what it adds after it: "国家医疗保障局及地方医保部门（…）" → 国家医疗保障局. */
+function regulatorHead(name: string): string {
+  const at = name.search(/[及（(]/u);
+  return at > 0 ? name.slice(0, at) : name;
 }
