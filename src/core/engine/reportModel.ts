@@ -149,6 +149,11 @@ const UnderstandingSchema = z.object({
     recurringPerYear: Money.optional(),
     /** The recurring amount is a ceiling ("年运维不超过¥1500万/年", "每年¥200万以内"), not only an allocation. */
     recurringCap: z.boolean().optional(),
+    /**
+     * `oneTime` and `recurringPerYear` are the total's shares its split gives ("初期建设70% vs 持续运维30%",
+     * "软件与实施60%、硬件与基础设施25%、三年运维15%"), the recurring share spread over `years`.
+     */
+    shares: z.object({ oneTime: z.number(), recurring: z.number(), years: z.number().int().positive() }).optional(),
     split: z.array(z.object({ label: z.string(), percent: z.number().optional(), amount: Money.optional(), refs: Refs })),
     preference: z.string().optional(),
     refs: Refs,

@@ -29,8 +29,11 @@ export function budgetFigures(model: ReportModel): string[] {
   } else {
     out.push('- 总预算：调研表未给出可解析的金额（不要自行假设总额）');
   }
-  if (b.oneTime && b.oneTime.amount !== b.total?.amount) out.push(`- 其中一次性建设：${b.oneTime.text}`);
-  if (b.recurringPerYear) out.push(`- 年度运维：${b.recurringPerYear.text}/年`);
+  // Parts the intake gives as shares of the total say so, for the model not to take them as stated amounts.
+  const share = b.shares;
+  const whole = b.firstYear ? '首年预算' : '总预算';
+  if (b.oneTime && b.oneTime.amount !== b.total?.amount) out.push(`- 其中一次性建设：${b.oneTime.text}${share ? `（${whole}的${share.oneTime}%）` : ''}`);
+  if (b.recurringPerYear) out.push(`- 年度运维：${b.recurringPerYear.text}/年${share ? `（${whole}的${share.recurring}%${share.years > 1 ? `，按${share.years}年分摊` : ''}）` : ''}`);
   if (b.split.length > 0) out.push(`- 预算拆分：${b.split.map((s) => `${s.label} ${s.percent !== undefined ? `${s.percent}%` : ''}${s.amount ? `（${s.amount.text}）` : ''}${formatRefs(s.refs)}`).join('；')}`);
   if (b.preference) out.push(`- 付费偏好：${b.preference}`);
   const c = model.costs;

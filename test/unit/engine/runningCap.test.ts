@@ -80,3 +80,69 @@ describe('budget: the yearly running-cost cap', () => {
     }
   });
 });
+
+/** The budget the engine reads from a retail intake with these 预算限制 lines. */
+function budgetOf(lines: readonly string[]): ReportModel['understanding']['budget'] {
+  const text = ['[客户行业]：零售', '- 细分领域：连锁超市，门店200家', '[核心目标]：', '- 主要目标：12个月内上线新会员系统', '[预算限制]：', ...lines].join('\n');
+  return generateReport(parseIntake(text), 0, { asOf: AS_OF }).understanding.budget;
+}
+
+describe('budget: a split of the total into build and operations shares', () => {
+  it('reads the shares under the total’s line (初期建设70% vs 持续运维30%) as its build and yearly budgets', () => {
+    const b = evalReport('securities').model.understanding.budget;
+    assert.deepEqual(
+      b.split.map((s) => [s.label, s.percent]),
+      [
+        ['初期建设', 70],
+        ['持续运维', 30],
+      ],
+    );
+    assert.deepEqual(b.shares, { oneTime: 70, recurring: 30, years: 3 });
+    assert.equal(b.oneTime?.amount, 56_000_000);
+    assert.equal(b.recurringPerYear?.amount, 8_000_000, '¥2400万 over the budget’s 3 years');
+    assert.equal(b.recurringCap, undefined, 'a share is an allocation, not a ceiling');
+  });
+
+  it('holds the one-time and yearly estimates to the shares, and says where the amounts come from', () => {
+    const { model, body } = evalReport('securities');
+    const budget = model.costs!.budget!;
+    assert.match(budget.statement, /其中一次性投入估算¥3610–5660万，下限在建设预算¥5600万（总预算的70%）以内、上限超出约¥60万。/);
+    assert.match(budget.statement, /每年运行费用估算¥710–1250万：下限在年运维预算¥800万（总预算的30%，按3年分摊）以内，上限超出约¥450万（56%），主要来自证券集中交易系统的年度维保与运维/);
+    assert.equal(budget.running?.verdict, 'tight');
+    assert.ok(body.includes('其中一次性建设¥5600万（70%）；年度运维¥800万（30%，按3年分摊）'), 'the 预算 line says the shares');
+    assert.ok(!budget.statement.includes('只含建设'), 'no "if it covers the build only": the intake says what it covers');
+  });
+
+  it('spreads an operations share over the years its label names, and a first year’s share over that year', () => {
+    const named = budgetOf(['- 总预算：¥1000万（5年），分配比例：', '  - 软件与实施80% vs 三年运维20%']);
+    assert.deepEqual(named.shares, { oneTime: 80, recurring: 20, years: 3 });
+    assert.equal(named.recurringPerYear?.amount, 2_000_000 / 3);
+    const firstYear = budgetOf(['- 总预算：¥600万（首年），分配比例：', '  - 初期建设70% vs 持续运维30%']);
+    assert.deepEqual(firstYear.shares, { oneTime: 70, recurring: 30, years: 1 });
+    assert.equal(firstYear.oneTime?.amount, 4_200_000);
+    assert.equal(firstYear.recurringPerYear?.amount, 1_800_000);
+  });
+
+  it('derives nothing from a split that does not plainly divide the whole into build and operations', () => {
+    const none = (why: string, b: ReportModel['understanding']['budget']) => {
+      assert.ok(b.split.length >= 2, `${why}: the split is read`);
+      assert.equal(b.shares, undefined, why);
+      assert.equal(b.recurringPerYear, undefined, why);
+    };
+    // All bought at the start (软件许可、实施与集成、硬件与网络): nothing said of the running costs.
+    none('manufacturing', evalReport('manufacturing').model.understanding.budget);
+    // Hardware bought at the start, which the estimate counts each year as infrastructure.
+    none('hospital', evalReport('hospital').model.understanding.budget);
+    none('cloud resources may be bought or rented', budgetOf(['- 总预算：¥4800万', '- 分配比例：', '  - 云资源与平台开发 90%', '  - 运维与培训 10%']));
+    none('a yearly total', budgetOf(['- 总预算：¥900万/年，分配比例：', '  - 初期建设55% vs 持续运维45%']));
+    none('shares that do not add up', budgetOf(['- 总预算：¥1000万，分配比例：', '  - 初期建设60% vs 持续运维30%']));
+    none('a share that is both', budgetOf(['- 总预算：¥1000万，分配比例：', '  - 实施与运维40% vs 软件许可60%']));
+  });
+
+  it('keeps the amounts the intake states over its shares', () => {
+    const b = budgetOf(['- 总预算：¥1000万（3年），分配比例：', '  - 初期建设70% vs 持续运维30%', '- 分配：一次性建设¥600万，年度运维¥150万/年']);
+    assert.equal(b.shares, undefined);
+    assert.equal(b.oneTime?.amount, 6_000_000);
+    assert.equal(b.recurringPerYear?.amount, 1_500_000);
+  });
+});

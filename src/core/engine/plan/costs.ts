@@ -545,10 +545,11 @@ function compareBudget(
     b.horizonAssumed && !b.perYear && !b.firstYear && !b.oneTime && !b.recurringPerYear && scope !== '一次性投入'
       ? `若${text}只含建设，${unpriced.length > 0 ? '已估算部分的一次性投入' : '一次性投入估算'}${formatRange(once.low, once.high, currency)}${once.high <= budgetTotal ? '在预算以内' : once.low <= budgetTotal ? '与预算大致相当' : '仍超出预算'}。`
       : '';
-  // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年).
+  // A one-time line the intake states beside a different total (初期建设$70万 within $120万/年), or its share of the total.
+  const build = b.oneTime ? `建设预算${b.oneTime.text}${shareSaid(b, 'oneTime')}` : '';
   const oneTimeNote =
     b.oneTime && b.oneTime.amount !== budgetTotal
-      ? `其中一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? `在建设预算${b.oneTime.text}以内` : once.low <= b.oneTime.amount ? `下限在建设预算${b.oneTime.text}以内、上限${exceeds(shownInRange(once.high, once.low, once.high), b.oneTime.amount, currency, false)}` : `${exceeds(shownInRange(once.low, once.low, once.high), b.oneTime.amount, currency, false, `建设预算${b.oneTime.text}`)}`}。`
+      ? `其中一次性投入估算${formatRange(once.low, once.high, currency)}，${once.high <= b.oneTime.amount ? `在${build}以内` : once.low <= b.oneTime.amount ? `下限在${build}以内、上限${exceeds(shownInRange(once.high, once.low, once.high), b.oneTime.amount, currency, false)}` : `${exceeds(shownInRange(once.low, once.low, once.high), b.oneTime.amount, currency, false, build)}`}。`
       : '';
   const verdict: NonNullable<Costs['budget']>['verdict'] = high <= budgetTotal ? 'within' : low <= budgetTotal ? 'tight' : 'over';
   const estimate = formatRange(low, high, currency);
@@ -584,6 +585,13 @@ function compareBudget(
 }
 
 type Unpriced = NonNullable<NonNullable<Costs['budget']>['unpriced']>;
+
+/** Where a build or running budget the intake gives as a share comes from: "（总预算的30%，按3年分摊）". */
+function shareSaid(b: Understanding['model']['budget'], part: 'oneTime' | 'recurring'): string {
+  if (!b.shares) return '';
+  const whole = b.firstYear ? '首年预算' : '总预算';
+  return `（${whole}的${b.shares[part]}%${part === 'recurring' && b.shares.years > 1 ? `，按${b.shares.years}年分摊` : ''}）`;
+}
 
 /**
  * A principal investment the estimate leaves out, in the budget comparison: named, what the budget
@@ -639,7 +647,7 @@ function compareRunning(
   let statement: string;
   if (verdict === 'within') {
     const margin = cap - shown(perYear.high);
-    statement = `每年运行费用估算${estimate}，在${capWord}${capText}以内${margin > 0 ? `，上限仍留有约${formatAmount(margin, currency)}` : ''}。`;
+    statement = `每年运行费用估算${estimate}，在${capWord}${capText}${shareSaid(b, 'recurring')}以内${margin > 0 ? `，上限仍留有约${formatAmount(margin, currency)}` : ''}。`;
   } else {
     const from = `主要来自${joined(names)}`;
     // As for the total (cutSuggestion): a gap within the estimate's own precision is a negotiation.
@@ -647,8 +655,8 @@ function compareRunning(
     const advice = gap <= cap * ESTIMATE_PRECISION ? WITHIN_PRECISION : runningAdvice(drivers, vendorOf, verdict, capWord);
     statement =
       verdict === 'over'
-        ? `每年运行费用估算${estimate}，按下限也${exceeds(shown(perYear.low), cap, currency, true, `${capWord}${capText}`)}，${from}。${advice}`
-        : `每年运行费用估算${estimate}：下限在${capWord}${capText}以内，上限${exceeds(shown(perYear.high), cap, currency, true)}，${from}。${advice}`;
+        ? `每年运行费用估算${estimate}，按下限也${exceeds(shown(perYear.low), cap, currency, true, `${capWord}${capText}${shareSaid(b, 'recurring')}`)}，${from}。${advice}`
+        : `每年运行费用估算${estimate}：下限在${capWord}${capText}${shareSaid(b, 'recurring')}以内，上限${exceeds(shown(perYear.high), cap, currency, true)}，${from}。${advice}`;
   }
   return { statement, model };
 }

@@ -35,7 +35,7 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
   const totalFact = section.find((f) => f.fieldPath.includes('总预算') && findMoney(f.value, { bare: true }).length > 0) ?? section.find((f) => findMoney(f.value, { bare: true }).length > 0);
   const refsUsed = new Set<number>();
   if (!totalFact) {
-    return { horizonYears: 3, horizonAssumed: true, perYear: false, split: splitOf(section, undefined, refsUsed), ...preferenceOf(section), refs: [...refsUsed] };
+    return { horizonYears: 3, horizonAssumed: true, perYear: false, split: splitOf(section, undefined, undefined, refsUsed), ...preferenceOf(section), refs: [...refsUsed] };
   }
   refsUsed.add(totalFact.line + 1);
   const amounts = findMoney(totalFact.value, { bare: true });
@@ -96,7 +96,7 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
     horizonYears: years,
     horizonAssumed,
     perYear: total.perYear,
-    split: splitOf(section, total, refsUsed),
+    split: splitOf(section, totalFact, total, refsUsed),
     ...preferenceOf(section),
     refs: [],
   };
@@ -107,6 +107,14 @@ export function detectBudget(facts: readonly Fact[]): UnderstandingModel['budget
   if (recurring) out.recurringPerYear = value(recurring);
   // The words just before or after the amount, within its clause.
   if (recurring && CAP_WORDS.test(clause(recurringText, recurring))) out.recurringCap = true;
+  // No amount for either part, but a split of the whole into both (初期建设70% vs 持续运维30%):
+  // the parts are the total's shares, which the comparison then holds the estimate to.
+  const shares = !oneTime && !recurring && !totalIsOneTime && !total.perYear ? sharesOf(out.split, out.firstYear ? 1 : years) : undefined;
+  if (shares) {
+    out.shares = shares;
+    out.oneTime = value({ ...total, amount: (total.amount * shares.oneTime) / 100 });
+    out.recurringPerYear = value({ ...total, amount: (total.amount * shares.recurring) / 100 / shares.years });
+  }
   out.refs = [...refsUsed].sort((a, b) => a - b);
   return out;
 }
@@ -117,10 +125,52 @@ function clause(text: string, m: Money): string {
   return `${words(text, m)}${after}`;
 }
 
-function splitOf(section: readonly Fact[], total: Money | undefined, used: Set<number>): UnderstandingModel['budget']['split'] {
+/** A share of the budget spent again each year (持续运维, 三年运维, 运维与培训). */
+const SHARE_RECURRING = /运维|维保/;
+/** A share spent once: the build, its software and work (初期建设, 软件与实施, 数据平台开发). */
+const SHARE_ONE_TIME = /建设|实施|采购|许可|软件|开发|集成|改造/;
+/**
+ * A share the estimate cannot hold its parts to: cloud resources are bought or rented, hosting
+ * recurs, a reserve goes to anything; and hardware, servers and networks the customer buys at the
+ * start the estimate spreads over the years as infrastructure (its yearly running cost would be
+ * held to an operations share without them).
+ */
+const SHARE_UNSURE = /云资源|托管|订阅|服务费|储备|预留|不可预见|硬件|基础设施|服务器|设备|网络|扩容/;
+
+/**
+ * The one-time and recurring percentages of a split of the whole budget, and the years the
+ * recurring part is spread over: those its label names (三年运维), else `years`. Only a split
+ * that adds up to the whole, every share plainly one or the other, and both present; otherwise
+ * nothing (软件许可35%、实施与集成45%、硬件与网络20% says nothing of the running costs; 软件与实施60%、
+ * 硬件与基础设施25%、三年运维15% buys at the start what the estimate counts each year).
+ */
+function sharesOf(split: UnderstandingModel['budget']['split'], years: number): UnderstandingModel['budget']['shares'] {
+  let oneTime = 0;
+  let recurring = 0;
+  let labelYears: number | undefined;
+  for (const s of split) {
+    if (s.percent === undefined || SHARE_UNSURE.test(s.label)) return undefined;
+    const runs = SHARE_RECURRING.test(s.label);
+    if (runs === SHARE_ONE_TIME.test(s.label)) return undefined;
+    if (!runs) {
+      oneTime += s.percent;
+      continue;
+    }
+    recurring += s.percent;
+    const m = YEARS_WORD.exec(s.label);
+    const n = m ? Number(m[1]) || CN_NUMBERS[m[1]!] : undefined;
+    if (n !== undefined && labelYears !== undefined && n !== labelYears) return undefined;
+    labelYears = n ?? labelYears;
+  }
+  if (oneTime === 0 || recurring === 0 || Math.abs(oneTime + recurring - 100) > 0.5) return undefined;
+  return { oneTime, recurring, years: labelYears !== undefined && labelYears >= 1 && labelYears <= 10 ? labelYears : years };
+}
+
+function splitOf(section: readonly Fact[], totalFact: Fact | undefined, total: Money | undefined, used: Set<number>): UnderstandingModel['budget']['split'] {
   const out: UnderstandingModel['budget']['split'] = [];
   for (const f of section) {
-    if (f.fieldPath.includes('总预算')) continue;
+    // Not the total's own line; the lines under it may split it ("总预算：¥8000万（3年），分配比例：" over "初期建设70% vs 持续运维30%").
+    if (f === totalFact || (f.key !== undefined && f.fieldPath[f.fieldPath.length - 1] === '总预算')) continue;
     const percents = findPercents(f.value);
     if (percents.length === 0) continue;
     for (const p of percents) {

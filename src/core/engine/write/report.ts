@@ -140,8 +140,10 @@ function requirements(model: ReportModel, u: Understanding): ReportModel['sectio
   const b = m.budget;
   if (b.total) {
     const parts = [`${b.total.text}${b.perYear ? '/年' : ''}${b.firstYear ? '（首年）' : b.horizonAssumed ? '' : `，覆盖${b.horizonYears}年`}`];
-    if (b.oneTime && b.oneTime.amount !== b.total.amount) parts.push(`其中一次性建设${b.oneTime.text}`);
-    if (b.recurringPerYear) parts.push(`年度运维${b.recurringPerYear.text}`);
+    // Parts the intake gives as shares say so (初期建设70% vs 持续运维30%).
+    const share = b.shares;
+    if (b.oneTime && b.oneTime.amount !== b.total.amount) parts.push(`其中一次性建设${b.oneTime.text}${share ? `（${share.oneTime}%）` : ''}`);
+    if (b.recurringPerYear) parts.push(`年度运维${b.recurringPerYear.text}${share ? `（${share.recurring}%${share.years > 1 ? `，按${share.years}年分摊` : ''}）` : ''}`);
     if (b.preference) parts.push(b.preference);
     items.push(labelled('预算', `${parts.join('；')}。`, b.refs));
   }
