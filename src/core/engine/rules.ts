@@ -45,6 +45,8 @@ class CompiledMatcher {
   readonly field: string | undefined;
   /** Strings one of which any text the pattern matches contains, folded (knowledge/matcherNeeds.ts): the pattern runs only on facts that contain one. */
   readonly needs: readonly string[] | undefined;
+  /** Further groups of needed strings, folded: the pattern runs only on a text that holds one string of each (ShippedMatcher.alsoNeeds). */
+  private readonly alsoNeeds: readonly (readonly string[])[] | undefined;
   private compiled: RegExp | undefined = undefined;
   private joins: boolean | undefined = undefined;
   private tested: ((text: string) => boolean) | undefined = undefined;
@@ -58,6 +60,7 @@ class CompiledMatcher {
     this.section = names.section;
     this.field = names.field;
     this.needs = m.needs;
+    this.alsoNeeds = m.alsoNeeds;
   }
 
   get regex(): RegExp {
@@ -77,8 +80,15 @@ class CompiledMatcher {
   /** `regex.test(text)`, kept per text (text/memo.ts): every report of an intake tests the same lines again. */
   matches(text: string): boolean {
     // Neither `g` nor `y`: a test leaves no state in the expression, so its answer is the text's alone.
-    return (this.tested ??= memoByText((t) => this.regex.test(t), MATCHES_KEPT))(text);
+    // The further needed strings first: a pattern ruled out on every text it meets is never compiled.
+    return (this.tested ??= memoByText((t) => (this.alsoNeeds === undefined || holdsEach(this.alsoNeeds, t)) && this.regex.test(t), MATCHES_KEPT))(text);
   }
+}
+
+/** Whether `text`, folded, holds one string of each group. */
+function holdsEach(groups: readonly (readonly string[])[], text: string): boolean {
+  const folded = foldForNeeds(text);
+  return groups.every((g) => g.some((s) => folded.includes(s)));
 }
 
 export interface CompiledRule {

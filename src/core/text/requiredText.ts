@@ -20,12 +20,26 @@ import { lazy } from './lazy';
 // this module for foldForNeeds (each `intake` run) would otherwise look \p{Script=Han} up in ICU.
 const LITERAL = lazy(() => /^(?:\p{Script=Han}|[A-Za-z0-9])$/u);
 
-/** Strings one of which every match contains; undefined when there is no such set we can tell. */
-type Requirement = readonly string[] | undefined;
+/**
+ * Groups of strings, every match containing one string of each group (a conjunction of
+ * alternatives, in the pattern's order); undefined when there is no such group we can tell.
+ */
+type Requirement = readonly (readonly string[])[] | undefined;
 
 class UnknownSyntax extends Error {}
 
 export function requiredText(pattern: string): readonly string[] | undefined {
+  const groups = requiredGroups(pattern);
+  return groups && mostSelective(groups);
+}
+
+/**
+ * Every group of strings a match of `pattern` contains one of: `(TPS|QPS|吞吐).{0,20}(网关|Kong)`
+ * gives ["tps", "qps", "吞吐"] and ["网关", "kong"]; requiredText's strings are the most selective
+ * group. The groups of an alternation of several branches are one: the union of each branch's most
+ * selective group.
+ */
+export function requiredGroups(pattern: string): readonly (readonly string[])[] | undefined {
   try {
     const parser = new Parser(pattern);
     const req = parser.alternation();
@@ -34,6 +48,13 @@ export function requiredText(pattern: string): readonly string[] | undefined {
     if (e instanceof UnknownSyntax) return undefined;
     throw e;
   }
+}
+
+/** The group with the highest selectivity, the first of those. */
+function mostSelective(groups: readonly (readonly string[])[]): readonly string[] {
+  let best = groups[0]!;
+  for (const g of groups) if (selectivity(g) > selectivity(best)) best = g;
+  return best;
 }
 
 class Parser {
@@ -45,7 +66,7 @@ class Parser {
     return this.i === this.src.length;
   }
 
-  /** Branches up to `)` or the end: every branch must require something, and the union is required. */
+  /** Branches up to `)` or the end: every branch must require something; one branch's groups, or the union of each branch's most selective group. */
   alternation(): Requirement {
     const branches = [this.sequence()];
     while (this.src[this.i] === '|') {
@@ -53,15 +74,16 @@ class Parser {
       branches.push(this.sequence());
     }
     if (branches.some((b) => b === undefined)) return undefined;
-    return [...new Set(branches.flatMap((b) => b!))];
+    if (branches.length === 1) return branches[0];
+    return [[...new Set(branches.flatMap((b) => mostSelective(b!)))]];
   }
 
-  /** Items up to `|`, `)` or the end: adjacent single literal characters form one run; the most selective requirement wins. */
+  /** Items up to `|`, `)` or the end: adjacent single literal characters form one run; every item's groups are required. */
   private sequence(): Requirement {
-    let best: Requirement;
+    const groups: (readonly string[])[] = [];
     let run = '';
     const consider = (req: Requirement) => {
-      if (req && (best === undefined || selectivity(req) > selectivity(best))) best = req;
+      if (req) groups.push(...req);
     };
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const { req, literal } = this.atom();
@@ -70,12 +92,12 @@ class Parser {
         run += literal;
         continue;
       }
-      if (run) consider([run]);
+      if (run) groups.push([run]);
       run = '';
       if (times !== 'maybe-none') consider(req);
     }
-    if (run) consider([run]);
-    return best;
+    if (run) groups.push([run]);
+    return groups.length > 0 ? groups : undefined;
   }
 
   private quantifier(): 'once' | 'at-least-once' | 'maybe-none' {
@@ -112,7 +134,7 @@ class Parser {
     this.i += ch.length;
     if (!LITERAL().test(ch)) return { req: undefined };
     const lower = ch.toLowerCase();
-    return { req: [lower], literal: lower };
+    return { req: [[lower]], literal: lower };
   }
 
   /** A group: what its content requires; a lookaround requires nothing (its text is not the match's). */
