@@ -473,6 +473,15 @@ describe('rules on the seed intakes', () => {
       assert.ok(fires('master-data-governance', pain('各基地物料主数据不统一，同一物料多个编码')));
       assert.ok(fires('thin-operations-team', pain('SAP Basis只有2人，依赖外部顾问')));
       assert.ok(fires('erp-cutover', ['[核心目标]：', '- 主要目标：24个月内完成ERP替换']));
+      // A step that takes seconds is accepted at once and finished behind; a call held to P99 in
+      // milliseconds (an order, a trade) is measured, never made asynchronous.
+      const target = (text: string) => ['[核心目标]：', `- 性能：${text}`];
+      assert.ok(fires('slow-step-async-acceptance', target('99%理赔请求在15秒内完成')));
+      assert.ok(!fires('request-slo-percentile', target('99%理赔请求在15秒内完成')));
+      for (const latency of ['订单处理时延P99<1毫秒', '下单接口P99<300ms', '95%的交易在200毫秒以内']) {
+        assert.ok(fires('request-slo-percentile', target(latency)), latency);
+        assert.ok(!fires('slow-step-async-acceptance', target(latency)), latency);
+      }
       assert.ok(!fires('erp-cutover', ['[特殊要求]：', '- 兼容性：保留SAP ECC 6.0，MES通过RFC/IDoc与SAP对接']));
     });
 
