@@ -478,6 +478,14 @@ describe('rules on the seed intakes', () => {
       const target = (text: string) => ['[核心目标]：', `- 性能：${text}`];
       assert.ok(fires('slow-step-async-acceptance', target('99%理赔请求在15秒内完成')));
       assert.ok(!fires('request-slo-percentile', target('99%理赔请求在15秒内完成')));
+      // Complaints that outages and failed transactions brought are answered by stability, not by
+      // progress notices; a fault found through users' complaints is no complaint rate.
+      const outage = pain('2024年两次交易系统故障被证监局出具警示函，客户投诉增长40%');
+      assert.ok(fires('complaint-after-outage', outage));
+      assert.ok(!fires('complaint-rate-response', outage));
+      assert.ok(fires('complaint-rate-response', pain('门诊平均候诊58分钟，客户投诉上升')));
+      assert.ok(!fires('complaint-after-outage', pain('门诊平均候诊58分钟，客户投诉上升')));
+      assert.ok(!fires('complaint-after-outage', pain('充电桩故障靠用户投诉发现，运维人员到场平均要6小时')));
       for (const latency of ['订单处理时延P99<1毫秒', '下单接口P99<300ms', '95%的交易在200毫秒以内']) {
         assert.ok(fires('request-slo-percentile', target(latency)), latency);
         assert.ok(!fires('slow-step-async-acceptance', target(latency)), latency);
