@@ -1512,6 +1512,15 @@ describe('picks: a caveat said only to customers whose intake names its words (c
     assert.ok(whys(parts).some((w) => w.includes('SAP等国际套件的预置连接器少于国际iPaaS')), whys(parts).join('\n'));
   });
 
+  it('tells of a kept call platform only a city that names one', () => {
+    // The whole 2016 hotline system is replaced, its call platform with it.
+    const hotline = report('government-hotline');
+    assert.equal(told('iflytek-gov-hotline', hotline.understanding), '与省级热线平台的工单接口需逐项对接；派单模型须用本市的历史工单与事项清单训练');
+    assert.ok(!whys(hotline).some((w) => w.includes('呼叫平台')), whys(hotline).join('\n'));
+    const kept = report('government-hotline', (t) => t.replace('- 热线系统：2016年建设', '- 热线系统：2016年建设，呼叫平台沿用'));
+    assert.ok(told('iflytek-gov-hotline', kept.understanding).endsWith('沿用现有呼叫平台的，其工单接口同样需逐项对接'));
+  });
+
   it('looks for the words case aside', () => {
     const gas = report('disaster-recovery').understanding;
     const sap = { ...gas, integrations: [...gas.integrations, { system: 'sap ecc', protocols: [], refs: [] }] };
