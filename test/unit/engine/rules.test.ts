@@ -478,6 +478,9 @@ describe('rules on the seed intakes', () => {
       const target = (text: string) => ['[核心目标]：', `- 性能：${text}`];
       assert.ok(fires('slow-step-async-acceptance', target('99%理赔请求在15秒内完成')));
       assert.ok(!fires('request-slo-percentile', target('99%理赔请求在15秒内完成')));
+      // Supplier quality scoring is the QMS's; a sourcing scorecard (准入, 价格, 份额) answers the rest.
+      assert.ok(!fires('supplier-performance', ['[核心目标]：', '- 次级目标：供应商质量绩效按月自动评分']));
+      assert.ok(fires('supplier-performance', pain('各基地供应商准入与评价标准不一')));
       // Complaints that outages and failed transactions brought are answered by stability, not by
       // progress notices; a fault found through users' complaints is no complaint rate.
       const outage = pain('2024年两次交易系统故障被证监局出具警示函，客户投诉增长40%');
