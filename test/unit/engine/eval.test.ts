@@ -238,11 +238,13 @@ const EXPECTED: Record<string, Expectation> = {
       ['aws-textract', 'constraint'],
     ],
     // Amazon's names, not "AWS": 炎黄盈动's BPM is called AWS PaaS (the alternative to URule Pro).
-    absent: ['EIOPA', 'GDPR', 'Solvency II', 'PCI DSS', 'Azure', 'Amazon', 'AWS Textract', '亚马逊'],
+    // Rules taken out of scripts onto a rules engine, the claims system kept: it was given a cloud
+    // migration's phases (试点迁移; 全面切换、性能与成本优化); nothing migrates.
+    absent: ['EIOPA', 'GDPR', 'Solvency II', 'PCI DSS', 'Azure', 'Amazon', 'AWS Textract', '亚马逊', '试点迁移', '全面切换', '成本优化'],
     lifecycle: ['kafka 3.4 past', 'redis 6.2 past', 'mysql 8.0 past'],
     verdict: 'within',
-    timeline: 'platform',
-    present: ['理赔', '规则'],
+    timeline: 'rules-rollout',
+    present: ['理赔', '规则', '历史案件回放与结果比对报告', '新旧规则并行运行', '按产品线分批上线'],
   },
   securities: {
     core: 'securities-trading',
