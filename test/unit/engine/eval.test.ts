@@ -238,11 +238,13 @@ const EXPECTED: Record<string, Expectation> = {
       ['aws-textract', 'constraint'],
     ],
     // Amazon's names, not "AWS": 炎黄盈动's BPM is called AWS PaaS (the alternative to URule Pro).
-    absent: ['EIOPA', 'GDPR', 'Solvency II', 'PCI DSS', 'Azure', 'Amazon', 'AWS Textract', '亚马逊'],
+    // Rules taken out of scripts onto a rules engine, the claims system kept: it was given a cloud
+    // migration's phases (试点迁移; 全面切换、性能与成本优化); nothing migrates.
+    absent: ['EIOPA', 'GDPR', 'Solvency II', 'PCI DSS', 'Azure', 'Amazon', 'AWS Textract', '亚马逊', '试点迁移', '全面切换', '成本优化'],
     lifecycle: ['kafka 3.4 past', 'redis 6.2 past', 'mysql 8.0 past'],
     verdict: 'within',
-    timeline: 'platform',
-    present: ['理赔', '规则'],
+    timeline: 'rules-rollout',
+    present: ['理赔', '规则', '历史案件回放与结果比对报告', '新旧规则并行运行', '按产品线分批上线'],
   },
   securities: {
     core: 'securities-trading',
@@ -1838,6 +1840,27 @@ describe('evaluation intakes', () => {
     assert.equal(sold.system.scope, undefined);
     for (const id of ['g7-fleet', 'rootcloud', 'ignition']) assert.ok(!sold.candidates.has(id), id);
     assert.equal(sold.picks[0], 'alibaba-iot');
+  });
+
+  it("builds a bank's AML replacement as an AML system with AML products, and keeps the whole risk kind where fraud is asked for too", () => {
+    const risk = (model: ReturnType<typeof generateReport>) => ({
+      system: model.plan!.systems.find((s) => s.category === 'risk-fraud')!,
+      candidates: new Set(model.candidates.filter((c) => c.category === 'risk-fraud').map((c) => c.product.id)),
+    });
+    // 一年内替换反洗钱监测系统: was "风控/反欺诈" with 设备指纹与行为分析 as its features, 同盾 (a fraud
+    // decision engine) as option A's second and NICE Actimize only option B's backup.
+    const { model, body } = evalReport('anti-money-laundering');
+    const aml = risk(model);
+    assert.deepEqual([aml.system.scope, aml.system.name], ['aml', '反洗钱监测系统']);
+    assert.deepEqual([...aml.candidates].sort(), ['bangsun-risk', 'feedzai', 'hundsun-aml', 'nice-actimize', 'sas-aml']);
+    assert.deepEqual(model.options.map((o) => o.picks.find((p) => p.category === 'risk-fraud')!.product.id), ['bangsun-risk', 'sas-aml']);
+    assert.match(body, /\*\*反洗钱监测系统\*\*：大额与可疑交易报告按中国反洗钱监测分析中心报文规范报送/);
+    assert.match(body, /实测已报送案例的命中率、误报率与人均甄别量/);
+    assert.doesNotMatch(body, /风控\/反欺诈|设备指纹/);
+    // Fraud asked for beside it (a goal names 反欺诈): the whole kind, its fraud platforms, not the AML-only products.
+    const both = risk(generateReport(parseIntake(readFixture('eval/anti-money-laundering').replace('  - 引入机器学习模型辅助甄别', '  - 引入机器学习模型辅助甄别\n  - 手机银行交易反欺诈实时拦截')), 0, { asOf: AS_OF }));
+    assert.deepEqual([both.system.scope, both.system.name], [undefined, '风控/反欺诈']);
+    assert.ok(both.candidates.has('tongdun-risk') && !both.candidates.has('hundsun-aml') && !both.candidates.has('sas-aml'), [...both.candidates].join(' '));
   });
 
   it("lists for a drinks brand's channel one-code only the code platforms made for it, and keeps the drug traceability platform for a dairy's traceability", () => {
