@@ -156,6 +156,13 @@ const UnderstandingSchema = z.object({
     shares: z.object({ oneTime: z.number(), recurring: z.number(), years: z.number().int().positive() }).optional(),
     split: z.array(z.object({ label: z.string(), percent: z.number().optional(), amount: Money.optional(), refs: Refs })),
     preference: z.string().optional(),
+    /**
+     * The customer buys software outright ("软件买断，5年维保", "财政资金一次性投入"): the estimate
+     * prices a product it can buy so as a perpetual licence with yearly maintenance, and says which
+     * it cannot (plan/costs.ts). `said`: the preference as written; `orSubscription`: a
+     * subscription is acceptable too ("可接受私有化部署的订阅").
+     */
+    perpetual: z.object({ said: z.string(), orSubscription: z.boolean(), refs: Refs }).optional(),
     refs: Refs,
   }),
   deadline: z.object({ months: z.number().optional(), text: z.string(), refs: Refs }),

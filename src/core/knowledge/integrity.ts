@@ -67,6 +67,12 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     for (const x of p.addOn?.protocols ?? []) if (p.protocols?.some((q) => q.toLowerCase() === x.toLowerCase())) problems.push(`product ${p.id}: addOn protocol "${x}" is also in its protocols`);
     for (const w of p.provides?.words ?? []) if (hasEmptySpelling(w)) problems.push(`product ${p.id}: provides word "${w}" has an empty spelling`);
     caveatConditions(p, k.products, categories, problems);
+    // How a private deployment is sold speaks only where a subscription is priced, and of what can be deployed privately.
+    if (p.licensing !== undefined) {
+      const subscribed = k.categories.some((c) => p.categories.includes(c.id) && [c.cost, ...(c.scopes ?? []).map((x) => x.cost)].some((cost) => cost?.licenceModel === 'subscription'));
+      if (!subscribed) problems.push(`product ${p.id}: licensing is recorded, but none of its categories prices a subscription`);
+      if (!p.deployment.includes('private') && !p.deployment.includes('hybrid')) problems.push(`product ${p.id}: licensing is recorded for a product that is not deployed privately`);
+    }
     if (p.cloud !== 'none' && p.controlPlane === 'customer') problems.push(`product ${p.id}: a ${p.cloud} managed service cannot have a customer-hosted control plane`);
     if (p.onDevices !== undefined) {
       const desktop = k.products.find((q) => q.id === p.onDevices);

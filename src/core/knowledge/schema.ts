@@ -431,6 +431,14 @@ export const ProductSchema = z
      * is told so at such a product (picks.ts).
      */
     licensedBy: z.enum(['core']).optional(),
+    /**
+     * How its vendor sells a private deployment, where its category's cost profile prices a
+     * subscription: `perpetual`, a perpetual licence (买断) with yearly maintenance is sold (a
+     * subscription may be too); `subscription`, only a subscription (a term licence). A customer who
+     * buys outright gets the first priced as it buys, and is told of the second (plan/costs.ts).
+     * Absent: not recorded; the estimate keeps the subscription and says it is to be asked.
+     */
+    licensing: z.enum(['perpetual', 'subscription']).optional(),
     strength: NonEmpty,
     caveat: NonEmpty,
     /**

@@ -10,7 +10,7 @@
  * replaces the licence estimate of each product it prices on the report date, labelled as the
  * team's (the item's `source` and `priceList`, and its assumption).
  */
-import type { Category } from '../../knowledge/schema';
+import type { Category, Product } from '../../knowledge/schema';
 import { scopeOf } from './scopes';
 import type { TeamContext, TeamPrice } from '../../team/types';
 import { CNY_PER, formatAmount, formatRange, inCny, inCurrency, round, shownInRange } from '../format';
@@ -39,6 +39,20 @@ const DRIVER_NAMES = { hosts: '台服务器', nodes: '个节点', users: '名内
 const MAINTENANCE = '年度维保与运维';
 /** A cloud's managed service: the fee is a fraction of a licence; the servers it runs on are billed already. */
 const MANAGED_FACTOR = 0.3;
+/**
+ * A subscription bought outright instead, for a customer who buys so (付费偏好：软件买断): the
+ * perpetual licence as this many years of the subscription, and its yearly maintenance as a share
+ * of it (a vendor's list rate is commonly 15–20%). Planning assumptions, said so in the report,
+ * not any vendor's price: the same for every product, to be replaced by the vendor's quote.
+ */
+const PERPETUAL_YEARS = 3;
+/** Percent of the perpetual licence a year. */
+const MAINTENANCE_PERCENT: readonly [number, number] = [15, 20];
+const MAINTENANCE_RATE_TEXT = `买断价的${MAINTENANCE_PERCENT[0]}%–${MAINTENANCE_PERCENT[1]}%/年`;
+/** The maintenance of a licence bought outright in place of a subscription, as its item says it. */
+const BOUGHT_MAINTENANCE = `年度维保（${MAINTENANCE_RATE_TEXT}，常见费率区间，规划假设）`;
+/** A vendor's yearly maintenance fee among the operations items. */
+const isMaintenance = (i: CostItem) => i.kind === 'operations' && (i.assumption === MAINTENANCE || i.assumption === BOUGHT_MAINTENANCE);
 
 /**
  * Whether the report prices nothing: the plan builds no system (testing fees alone are no
@@ -61,6 +75,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   const teamPriced: string[] = [];
   /** What the estimate leaves out that is a principal investment, not a minor extra: the budget comparison judges only the rest. */
   const unpriced: string[] = [];
+  /** For a customer who buys outright: the products priced so, and those kept on subscription, by why. */
+  const outright: Outright = { bought: [], cannot: [], unknown: [] };
   if (currency !== 'CNY') assumptions.push(`估算以人民币单价计，按1 ${currency}≈${rate}元人民币折算。`);
   if (u.model.scale.assumed) assumptions.push('调研表未量化业务规模，按中型企业估算。');
   if (u.model.budget.horizonAssumed) assumptions.push(`调研表未注明周期，按${years}年测算TCO。`);
@@ -105,6 +121,9 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const priced = price ? teamLicence(price, category, profile, u, sizeHere, currency) : undefined;
     const licence = priced ? ([priced.wan, priced.wan] as [number, number]) : band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
     const licenceModel = priced ? (price!.period === 'one-time' ? 'perpetual' : 'subscription') : profile.licenceModel;
+    // A customer who buys outright: a subscription its vendor also sells outright is priced so.
+    const fit = !priced && !existing && licence[1] > 0 && licenceModel === 'subscription' ? outrightFit(product, u) : undefined;
+    if (fit) (fit === 'perpetual' ? outright.bought : fit === 'unknown' ? outright.unknown : outright.cannot).push({ name: shortName(pick.product.name), why: fit });
     const from = team ? { source: price ? price.source : ('embedded' as const), ...(price?.list ? { priceList: price.list } : {}) } : {};
     if (price) teamPriced.push(pick.product.name);
     const implFactor = existing ? 0.4 : 1;
@@ -118,8 +137,12 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const basisText = `${basis}${existing ? '；沿用现有产品，只计升级与调优' : extended ? `；现有产品扩展到${extendedTo}，已有许可可抵扣` : ''}`;
     if (!existing && licence[1] > 0 && licenceModel === 'hardware') {
       items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: `硬件采购，${basisText}`, ...from });
+    } else if (!existing && licence[1] > 0 && fit === 'perpetual') {
+      const bought = licence.map((x) => x * PERPETUAL_YEARS) as [number, number];
+      items.push({ component: name, category: s.category, kind: 'licence', period: 'one-time', low: toCurrency(bought[0]), high: toCurrency(bought[1]), assumption: `买断许可（按调研表的付费偏好；买断价按${PERPETUAL_YEARS}年订阅费估算，规划假设），${basisText}`, ...from });
+      items.push({ component: name, category: s.category, kind: 'operations', period: 'per-year', low: toCurrency((bought[0] * MAINTENANCE_PERCENT[0]) / 100), high: toCurrency((bought[1] * MAINTENANCE_PERCENT[1]) / 100), assumption: BOUGHT_MAINTENANCE, ...from });
     } else if (!existing && licence[1] > 0) {
-      items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? '订阅' : '买断许可'}，${basisText}`, ...from });
+      items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? `订阅${fit && fit !== 'perpetual' ? `（${OUTRIGHT_WHY[fit]}）` : ''}` : '买断许可'}，${basisText}`, ...from });
     }
     const implBasis = perEntity ? `：集团层面一次约${formatRange(toCurrency(perEntity.base[0] * implFactor), toCurrency(perEntity.base[1] * implFactor), currency)}，另按调研表的${perEntity.figure}${perEntity.what}，每${perEntity.measure}约${formatRange(toCurrency(perEntity.each[0] * implFactor), toCurrency(perEntity.each[1] * implFactor), currency)}` : '';
     if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: `${existing ? '升级、调优与集成' : '实施、集成与数据迁移'}${implBasis}` });
@@ -181,6 +204,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     // `majorExclusion`); not once the other note says the estimate prices more.
     if (!instead && profile?.majorExclusion && !unpriced.includes(profile.majorExclusion)) unpriced.push(profile.majorExclusion);
   }
+  assumptions.push(...outrightSaid(outright, u.model.budget.perpetual));
   if (teamPriced.length > 0) assumptions.push(`${teamPriced.join('、')}的许可按团队价目表计价（见附录成本明细），其余为规划估算。`);
   assumptions.push('单价为规划参考区间（中档价格、国内市场），以厂商报价为准；开源产品不计许可费，计入运维人力。');
   // Who to negotiate a licence with: the vendor of the option's pick for the item's system type.
@@ -229,6 +253,44 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     assumptions,
     chart: chartOf(u, items, years),
   };
+}
+
+/** How a subscription fits a customer who buys outright: bought so, or kept, and why. */
+type OutrightFit = 'perpetual' | 'cloud' | 'saas' | 'subscription' | 'unknown';
+type Outright = Record<'bought' | 'cannot' | 'unknown', Array<{ name: string; why: OutrightFit }>>;
+/** Why a subscription is kept, in its item's assumption. */
+const OUTRIGHT_WHY: Record<Exclude<OutrightFit, 'perpetual'>, string> = { cloud: '公有云服务，无买断方式', saas: 'SaaS，无买断方式', subscription: '厂商只提供订阅许可', unknown: '是否提供买断许可待厂商确认' };
+
+/**
+ * How the customer who buys outright (budget.perpetual) can buy a product its category prices
+ * by subscription: a public cloud's service or a SaaS is paid by subscription only; otherwise as
+ * its vendor sells a private deployment (products.yaml `licensing`), unknown where not recorded.
+ * Undefined for every other customer.
+ */
+function outrightFit(product: Product, u: Understanding): OutrightFit | undefined {
+  if (!u.model.budget.perpetual) return undefined;
+  if (product.cloud !== 'none' && !onOwnStack(product, u)) return 'cloud';
+  if (!product.deployment.includes('private') && !product.deployment.includes('hybrid')) return 'saas';
+  return product.licensing ?? 'unknown';
+}
+
+/**
+ * What the estimate says of the customer's preference to buy outright: the products priced as
+ * perpetual licences, with the planning assumptions of the conversion; those only sold by
+ * subscription or as a cloud service, which do not fit it (unless a subscription is acceptable
+ * too); those whose perpetual licence is to be asked for.
+ */
+function outrightSaid(o: Outright, pref: Understanding['model']['budget']['perpetual']): string[] {
+  if (!pref) return [];
+  const out: string[] = [];
+  const names = (list: ReadonlyArray<{ name: string }>) => joined([...new Set(list.map((x) => x.name))]);
+  if (o.bought.length > 0) out.push(`按调研表的付费偏好（“${pref.said}”），${names(o.bought)}按买断许可计入一次性投入：买断价按${PERPETUAL_YEARS}年订阅费估算，另计年度维保（${MAINTENANCE_RATE_TEXT}，软件维保的常见费率区间），均为规划假设。`);
+  if (o.cannot.length > 0) {
+    const why = joined([...new Set(o.cannot.map((x) => (x.why === 'cloud' ? '公有云服务' : x.why === 'saas' ? 'SaaS' : '厂商只提供订阅')))]);
+    out.push(`${names(o.cannot)}只能按订阅付费（${why}），${pref.orSubscription ? '在调研表可接受的订阅之列' : `与调研表“${pref.said}”的付费偏好不符`}，按年订阅计入。`);
+  }
+  if (o.unknown.length > 0) out.push(`${names(o.unknown)}是否提供买断许可待厂商确认（请同时报买断价与年度维保费率），暂按年订阅计入。`);
+  return out;
 }
 
 /**
@@ -677,7 +739,8 @@ function driverNames(drivers: readonly CostItem[], currency: string): string[] {
       return `${i.component}${range}`;
     }
     const system = i.component.split('（')[0] ?? i.component;
-    const what = i.kind === 'operations' ? i.assumption : (YEARLY_KIND[i.kind] ?? '');
+    // An operations item says what it is before its rate: 年度维保（买断价的15%–20%/年…）.
+    const what = i.kind === 'operations' ? (i.assumption.split('（')[0] ?? i.assumption) : (YEARLY_KIND[i.kind] ?? '');
     const named = system === previous ? `${what}${range}` : `${system}的${what}${range}`;
     previous = system;
     return named;
@@ -695,7 +758,7 @@ function joined(parts: readonly string[]): string {
  * open source are the customer's own work and support, no vendor's rate), the infrastructure's pace.
  */
 function runningAdvice(drivers: readonly CostItem[], vendorOf: (category: string | undefined) => string | undefined, verdict: 'tight' | 'over', capWord: string): string {
-  const fee = drivers.find((i) => (i.kind === 'operations' && i.assumption === MAINTENANCE) || (i.kind === 'licence' && !i.usage));
+  const fee = drivers.find((i) => isMaintenance(i) || (i.kind === 'licence' && !i.usage));
   const parts: string[] = [];
   if (fee) {
     const vendor = vendorOf(fee.category);

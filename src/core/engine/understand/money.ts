@@ -184,10 +184,22 @@ function splitOf(section: readonly Fact[], totalFact: Fact | undefined, total: M
   return out;
 }
 
-function preferenceOf(section: readonly Fact[]): { preference?: string } {
+/** Buying outright: "软件买断", "财政资金一次性投入", "一次性采购为主" (not "一次性投入：要求分期付款条款"). */
+const PERPETUAL = /买断|一次性(?:投入|采购|购买)/;
+/** A subscription the customer accepts: "可接受私有化部署的订阅", "接受SaaS模式", "接受托管服务费". */
+const SUBSCRIPTION = /订阅|SaaS|托管|按年付费|按量付费/i;
+/** Either, refused: "不接受订阅", "不考虑买断". Bounded, so linear. */
+const REFUSED = /(?:不|拒绝)[^，,；;。]{0,4}(?:买断|一次性|订阅|SaaS|托管)/i;
+
+function preferenceOf(section: readonly Fact[]): Pick<UnderstandingModel['budget'], 'preference' | 'perpetual'> {
   const prefs = section.filter((f) => f.fieldPath.some((p) => p === '付费偏好' || p === '订阅制' || p === '一次性投入') && f.value);
   if (prefs.length === 0) return {};
-  return { preference: clip(prefs.map((f) => clean(f.value)).join('；'), 60) };
+  const preference = clip(prefs.map((f) => clean(f.value)).join('；'), 60);
+  const outright = prefs.filter((f) => PERPETUAL.test(f.value) && !REFUSED.test(f.value));
+  if (outright.length === 0) return { preference };
+  // A 订阅制 line with a value says which subscription is acceptable (fields.yaml).
+  const orSubscription = prefs.some((f) => (SUBSCRIPTION.test(f.value) || f.fieldPath[f.fieldPath.length - 1] === '订阅制') && !REFUSED.test(f.value));
+  return { preference, perpetual: { said: clip(clean(outright[0]!.value), 24), orSubscription, refs: outright.map((f) => f.line + 1) } };
 }
 
 const LOSS = /损失|货损|损耗|报损|赔付|索赔|占用|罚款|流失|成本(?:每年|每月)?(?:增加|上升)|扩容成本|打印[^，；。]{0,8}成本/;
