@@ -309,6 +309,12 @@ export const CategorySchema = z
      * been attacked and restored from, not because the vendor says so.
      */
     proofAlways: z.literal(true).optional(),
+    /**
+     * Words of the customer's measurable targets a system of this kind is accepted on that its
+     * purpose, features and proof do not say (客户满意度 for a contact center): such a goal,
+     * answered by no rule, is the system's acceptance target rather than a question (plan/targets.ts).
+     */
+    targetWords: z.array(NonEmpty).min(1).optional(),
     cost: CostProfileSchema,
     /**
      * The layer a partial 信创 requirement names this category by (数据库国产化 → database): under

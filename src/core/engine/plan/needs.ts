@@ -1,6 +1,7 @@
 /**
  * The plan: start from the main goal and the core system, then give every pain and secondary
- * goal a mechanism (a rule that answers it) or an explicit 需澄清. System types follow from the
+ * goal a mechanism (a rule that answers it, or the system of the plan whose acceptance target a
+ * measurable goal is) or an explicit 需澄清. System types follow from the
  * mechanisms, the core system first; as few as the needs allow.
  */
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
@@ -20,6 +21,7 @@ import { scopeFor } from './scopes';
 import { baselineLines, baselineOf, type BaselineLine } from './baseline';
 import { suppliedWithout } from './supplied';
 import { domesticMoves } from './domesticMove';
+import { creditTargets } from './targets';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -219,6 +221,8 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
     }
   }
   if (!buildsIntegrationLayer(systems, u)) answerWithoutLayer(needs, systems);
+  // A measurable goal no rule answers is the acceptance target of the system that delivers it.
+  creditTargets(u, needs, systems);
   // The core systems serve the main goal even when no rule names them.
   const main = needs.find((n) => n.kind === 'main-goal');
   if (main) for (const s of systems) if (s.role === 'core' && (servedNeeds.get(s.category) ?? []).length === 0) servedNeeds.set(s.category, [main]);

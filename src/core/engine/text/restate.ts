@@ -223,7 +223,15 @@ export function withoutDeadline(text: string): string {
 
 /** Whether a clause measures something (a figure that is not its deadline). */
 export function measures(clause: string): boolean {
-  return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end)))) && keyFigures(clause, 1).length > 0;
+  return statesFigure(clause) && keyFigures(clause, 1).length > 0;
+}
+
+/**
+ * Whether a clause gives a figure that is not its deadline, whatever its unit: a target to hold a
+ * system to (开盘峰值支撑5万笔/秒, 86家子公司全部切换), though no unit that {@link measures} names.
+ */
+export function statesFigure(clause: string): boolean {
+  return findFigures(clause).some((f) => !(DEADLINE_UNITS.has(f.unit) && /^[内前]/.test(clause.slice(f.end))));
 }
 
 const FIGURE_LABELS = new RegExp(`${FIGURE_LABEL}[：:]?`, 'g');

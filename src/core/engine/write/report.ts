@@ -9,7 +9,7 @@ import type { Need, Option, Point, ReportModel, Section, SystemType } from '../r
 import { uniqueAscending } from '../uniqueAscending';
 import { REPORT_SECTION_TITLES } from '../sectionTitles';
 import type { RuleHit } from '../rules';
-import { clip, firstClause, goalClauses, measures, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
+import { clip, firstClause, goalClauses, shortName, tidy, upgradeStep, withoutDeadline } from '../text/restate';
 import type { Understanding } from '../understand';
 import { cloudName, stackName } from '../understand/places';
 import { buildsOtherThanIndustryCore } from '../plan/anyIndustry';
@@ -22,7 +22,7 @@ import { scopeOf } from '../plan/scopes';
 import { coreBesideThePoint, planLeavesCoreAlone } from '../plan/coreUntouched';
 import { enumerate, heading, joinItems, labelled, list, note, Once, paragraph, point, sentence, table } from './blocks';
 import { dropTrailingAside } from '../text/trim';
-import { findFigures } from '../text/figures';
+import { pocTestable, throughput } from '../text/pocTarget';
 import { touches } from '../text/overlap';
 import { leadingDeadlineVerb } from '../text/deadlines';
 import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
@@ -472,7 +472,8 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
     ].filter(Boolean);
     const also = clauses.length > 0 ? `同时${clauses.join('，')}` : '';
     const text = [g.said.join('；'), also].filter(Boolean).map((x) => sentence(x)).join('');
-    return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...g.also.flatMap((n) => n.refs)]);
+    // A goal held to a baseline the intake gives elsewhere (现为…) cites that line too.
+    return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...(g.lead.baseline?.refs ?? []), ...g.also.flatMap((n) => n.refs)]);
   });
   if (unanswered.length > 0) {
     // A goal whose current level the intake gives says it (现为…) and is not asked for it again.
@@ -618,8 +619,10 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const trials = compared
     .map((p) => {
       const system = model.plan?.systems.find((s) => s.category === p.category);
-      // The core system serves every goal of the business; another system the needs its mechanisms answer.
-      const served = needs.filter((n) => n.mechanisms.some((m) => m.categories.includes(p.category)) || (system?.role === 'core' && (n.kind === 'main-goal' || n.kind === 'goal')));
+      // The core system serves every goal of the business that the plan answers; another system the
+      // needs its mechanisms answer. A goal the plan leaves to clarify (适用性分析 says so) is no POC
+      // target of anyone's.
+      const served = needs.filter((n) => n.mechanisms.some((m) => m.categories.includes(p.category)) || (system?.role === 'core' && (n.kind === 'main-goal' || n.kind === 'goal') && n.mechanisms.length > 0));
       const target = measurableTargets(served, p.category);
       const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
       if (rule) usedRules.add(rule.rule.id);
@@ -690,33 +693,23 @@ function measurableTargets(served: readonly Need[], category: string): { text: s
   const goals = served.filter((n) => n.kind === 'goal' || n.kind === 'main-goal').sort((a, b) => Number(a.kind === 'main-goal') - Number(b.kind === 'main-goal'));
   const out: string[] = [];
   const refs: number[] = [];
-  for (const g of goals) {
-    // A goal of several targets (挂号接口P99<500ms，影像调阅<3秒) accepts a system on those its
-    // mechanisms speak to: the storage on 影像调阅, not on the registration API.
-    const clauses = goalClauses(g.text).filter(testable);
-    const about = g.mechanisms.filter((m) => m.categories.includes(category)).map((m) => `${m.title} ${m.summary}`).join(' ');
-    const relevant = clauses.length > 1 && about ? clauses.filter((c) => touches(c, about)) : [];
-    for (const c of relevant.length > 0 ? relevant : clauses) {
-      if (out.length >= 2 || out.includes(clip(c, 24))) continue;
-      out.push(clip(c, 24));
-      refs.push(...g.refs);
+  // A throughput (支撑每秒5000单) only after every time and error rate: the load is the POC's
+  // condition, they are its verdict.
+  for (const load of [false, true]) {
+    for (const g of goals) {
+      // A goal of several targets (挂号接口P99<500ms，影像调阅<3秒) accepts a system on those its
+      // mechanisms speak to: the storage on 影像调阅, not on the registration API.
+      const clauses = goalClauses(g.text).filter(pocTestable);
+      const about = g.mechanisms.filter((m) => m.categories.includes(category)).map((m) => `${m.title} ${m.summary}`).join(' ');
+      const relevant = clauses.length > 1 && about ? clauses.filter((c) => touches(c, about)) : [];
+      for (const c of relevant.length > 0 ? relevant : clauses) {
+        if (throughput(c) !== load || out.length >= 2 || out.includes(clip(c, 24))) continue;
+        out.push(clip(c, 24));
+        refs.push(...g.refs);
+      }
     }
   }
   return { text: out.join('、'), refs };
-}
-
-/** Units a POC can measure in weeks: time and throughput. */
-const POC_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', 'TPS', 'QPS', 'RPS']);
-
-/**
- * Whether a target can be measured in a two-to-four-week POC: a time or a throughput (医嘱回传延迟<5秒,
- * 联机交易平均响应<200ms), or an error rate measured on replayed data (超卖率, 识别准确率). A cost saving,
- * a coverage over the whole estate (联网率95%), a rating or a go-live is measured after the rollout.
- */
-function testable(clause: string): boolean {
-  if (!measures(clause) || holdsAny(clause, ['上线', '建成', '接入全部', '评级', '评价', '测评', '认证', '成本', '费用', '支出', '人力', '索赔', '损失', '覆盖', '纳管率', '联网率'])) return false;
-  const units = findFigures(clause).map((f) => f.unit);
-  return units.some((x) => POC_UNITS.has(x)) || (units.includes('%') && /超卖|准确|误报|识别|直通|命中|丢包|成功率/.test(clause));
 }
 
 /** A clarification as a question: ends with "？". */
