@@ -483,9 +483,14 @@ describe('budget advice when the estimate is over', () => {
     assert.doesNotMatch(advice('video-conferencing'), /麒麟/);
   });
 
-  it('says "一期只交付首要目标所需的部分" only where something priced is not for the main goal', () => {
+  it('says "一期只交付首要目标所需的部分" only where something priced could wait for a later phase', () => {
     assert.doesNotMatch(advice('laboratory'), /一期只交付/);
-    assert.match(advice('hr-oa'), /一期只交付首要目标所需的部分/);
+    // The middleware beside the databases the main goal replaces.
+    assert.match(advice('database-replacement'), /一期只交付首要目标所需的部分/);
+    // hr-oa's server OS is its main goal's (OA信创替代); bank-1's systems beside the core are the
+    // main goal's, 信创's or 等保's: nothing is left to put off.
+    assert.doesNotMatch(advice('hr-oa'), /一期只交付/);
+    assert.doesNotMatch(advice('bank'), /一期只交付/);
   });
 });
 
