@@ -478,9 +478,12 @@ export const ProductSchema = z
      * scores lower (picks.ts). A word may list spellings of one thing ("薪资|薪酬|算薪"), counted
      * once. The caveat says it to everyone; this weighs it where it matters. The reason a past
      * attempt failed counts as something asked for, its negation dropped ("业务人员无法维护" asks
-     * for 业务人员维护): a product that would fail the same way is told so.
+     * for 业务人员维护): a product that would fail the same way is told so. `weaker`: it does the
+     * thing, only less well than the category's leaders (鼎捷MES's multi-plant template, for a
+     * rollout to three plants): a degree, not a part to buy, so it weighs less; the caveat then need
+     * not say it to customers who do not ask for it.
      */
-    lacks: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
+    lacks: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty, weaker: z.literal(true).optional() }).strict().optional(),
     /**
      * Interface protocols it speaks only with a component that is not part of it and must be
      * obtained apart (Apache Camel's SAP IDoc/RFC: the SAP JCo library and a commercial

@@ -11,6 +11,7 @@ import type { SystemType } from '../../../src/core/engine/reportModel';
 import { deferralUnits } from '../../../src/core/engine/plan/deferral';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { AS_OF, evalReport } from './helpers';
+import { readFixture } from '../helpers/seeds';
 
 const system = (category: string, role: SystemType['role'] = 'supporting'): SystemType => ({ category, name: category, role, reason: '…', refs: [] });
 
@@ -57,6 +58,44 @@ describe('budget advice: what it defers to a second phase', () => {
   it('still defers the AMI platform the water billing system starts without (handheld reads until it comes)', () => {
     const statement = evalReport('water-utility').model.costs?.budget?.statement ?? '';
     assert.match(statement, /把“智能水表远程抄表（AMI）平台”放到二期（约¥302万）/, statement);
+  });
+
+  describe('what the comparison covers, and what the main goal or a stated integration needs', () => {
+    const statement = (name: string) => evalReport(name).model.costs?.budget?.statement ?? '';
+
+    it('does not defer a government\'s data-sharing platform its main goal of 免提交 takes the materials from', () => {
+      const { model } = evalReport('government');
+      const esb = model.plan?.systems.find((s) => s.category === 'ipaas-esb');
+      assert.ok(esb?.refs.includes(21), JSON.stringify(esb));
+      const said = statement('government');
+      assert.match(said, /^一次性投入估算/, said);
+      assert.doesNotMatch(said, /二期|一期只交付/, said);
+      // Over at its low end (the ESB bought outright, as the customer pays): it negotiates and phases.
+      assert.match(said, /要回到预算内，与浪潮软件谈许可分期与报价，或分期建设、按里程碑付款。/, said);
+    });
+
+    it('counts only the one-time costs of what it defers where the budget is one-time (运维费另行申请)', () => {
+      // The same intake with a main goal that does not take materials from other departments:
+      // the ESB may wait, and saves its one-time cost (its licence bought outright, as the customer
+      // pays, and its implementation: ¥427万 at the top), not its yearly maintenance as well.
+      const intake = readFixture('eval/government').replace(/- 主要指标：.*/, '- 主要指标：9个月内上线统一受理平台，覆盖200个事项');
+      const m = generateReport(parseIntake(intake), 0, { asOf: AS_OF });
+      const said = m.costs?.budget?.statement ?? '';
+      assert.match(said, /^一次性投入估算/, said);
+      assert.match(said, /把“iPaaS\/ESB”放到二期（约¥427万）/, said);
+    });
+
+    it('does not defer an integration platform brought in only to connect a system the intake keeps (SAP S/4HANA保留)', () => {
+      const said = statement('crm');
+      assert.doesNotMatch(said, /二期|一期只交付/, said);
+      assert.match(said, /与纷享销客（Fxiaoke）谈许可分期与报价/, said);
+    });
+
+    it('does not defer the electronic seal a main goal of 电子校审出图 needs, but may defer the licence monitoring', () => {
+      const said = statement('design-institute');
+      assert.doesNotMatch(said, /电子签章/, said);
+      assert.match(said, /把“软件许可管理”放到二期（约¥69\.7万）/, said);
+    });
   });
 
   it('defers the warehouse together with the BI that reads it, and says so, never the core system (synthetic intake)', () => {

@@ -1251,6 +1251,29 @@ describe('understand: compliance rules the knowledge base does not know', () => 
     assert.deepEqual(u.statedRules, []);
   });
 
+  it('keeps a policy document named as a title (关于…的指导意见, 关于…的通知, …管理指引)', () => {
+    const u = understood([
+      '[客户行业]：能源集团',
+      '[特殊要求]：',
+      '- 合规性：国资委关于推动中央企业加快司库体系建设的指导意见，等保2.0三级，银行业金融机构信息科技风险管理指引',
+      '- 监管要求：按照财政部关于全面推进管理会计体系建设的通知',
+    ]);
+    assert.deepEqual(u.statedRules, [
+      { name: '国资委关于推动中央企业加快司库体系建设的指导意见', refs: [3] },
+      { name: '银行业金融机构信息科技风险管理指引', refs: [3] },
+      { name: '财政部关于全面推进管理会计体系建设的通知', refs: [4] },
+    ]);
+    assert.equal(ruleName('满足国务院办公厅关于加强个人信息保护的实施意见'), '国务院办公厅关于加强个人信息保护的实施意见');
+  });
+
+  it('reads no rule in an ordinary word ending in 意见, 通知 or 指引', () => {
+    for (const clause of ['重大变更需征求监管部门意见', '上线前收集客户意见', '审计发现问题按审计部门处理意见整改', '关于整改的处理意见', '外部审计出具无保留审计意见', '收到监管通知后两周内完成整改', '按厂商提供的系统操作指引', '征求意见稿']) {
+      assert.equal(ruleName(clause), undefined, clause);
+    }
+    const u = understood(['[客户行业]：城市商业银行', '[特殊要求]：', '- 合规性：重大变更需征求监管部门意见，处理意见48小时内反馈，客户意见纳入考核，等保2.0三级']);
+    assert.deepEqual(u.statedRules, []);
+  });
+
   it('takes the rule out of a bracket a comma cut, and drops the verb in front: "（…，按企业内部控制基本规范）"', () => {
     assert.equal(ruleName('按企业内部控制基本规范）'), '企业内部控制基本规范');
     assert.equal(ruleName('需符合医保结算清单填写规范'), '医保结算清单填写规范');

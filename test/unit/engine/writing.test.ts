@@ -334,6 +334,28 @@ describe('report reasoning across domains', () => {
     assert.ok(!['hollysys-mes', 'supcon-mes'].includes(mes.product.id), mes.product.name);
   });
 
+  it('weighs 鼎捷MES\'s weaker multi-plant template for a rollout to three plants, says it as the trade-off, and not to one plant', () => {
+    const mesOf = (m: ReportModel) => m.options.find((o) => o.recommended)!.picks.find((p) => p.category === 'mes')!;
+    const scoreOf = (m: ReportModel) => m.candidates.find((c) => c.product.id === 'digiwin-mes')?.score;
+    const three = evalReport('manufacturing').model;
+    assert.equal(mesOf(three).product.id, 'digiwin-mes');
+    assert.match(mesOf(three).why, /客户要求的三厂统一上线，而其复杂多工厂模板能力弱于国际套件/);
+    const one = generateReport(
+      parseIntake(
+        readFixture('eval/manufacturing')
+          .replace('三个工厂（苏州、武汉、长春），多工厂MES统一建设', '苏州一个工厂')
+          .replace('三个工厂各用一套MES（其中两套为自研）', '工厂现用一套自研MES')
+          .replace('18个月内三厂上线统一MES', '18个月内上线新MES'),
+      ),
+      0,
+      { asOf: AS_OF },
+    );
+    assert.equal(mesOf(one).product.id, 'digiwin-mes');
+    assert.doesNotMatch(renderMarkdown(one), /多工厂模板|全球模板/);
+    // One point less where three plants ask for it.
+    assert.equal(scoreOf(three)! + 1, scoreOf(one));
+  });
+
   it('only regulators of the customer’s segment: no 国家中医药管理局 for a general hospital', () => {
     const names = evalReport('hospital').model.regulations.map((r) => r.name);
     assert.ok(!names.includes('国家中医药管理局'));
@@ -483,9 +505,14 @@ describe('budget advice when the estimate is over', () => {
     assert.doesNotMatch(advice('video-conferencing'), /麒麟/);
   });
 
-  it('says "一期只交付首要目标所需的部分" only where something priced is not for the main goal', () => {
+  it('says "一期只交付首要目标所需的部分" only where something priced could wait for a later phase', () => {
     assert.doesNotMatch(advice('laboratory'), /一期只交付/);
-    assert.match(advice('hr-oa'), /一期只交付首要目标所需的部分/);
+    // The middleware beside the databases the main goal replaces.
+    assert.match(advice('database-replacement'), /一期只交付首要目标所需的部分/);
+    // hr-oa's server OS is its main goal's (OA信创替代); bank-1's systems beside the core are the
+    // main goal's, 信创's or 等保's: nothing is left to put off.
+    assert.doesNotMatch(advice('hr-oa'), /一期只交付/);
+    assert.doesNotMatch(advice('bank'), /一期只交付/);
   });
 });
 

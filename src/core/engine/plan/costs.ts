@@ -214,8 +214,12 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   };
   const currentSpend = u.traits.has('cloud-migration') ? spendToBeat(u, currency) : undefined;
   // What the advice may defer: neither what the main goal builds nor what a 信创 requirement
-  // names; each with the systems that take their data from it, which cannot stay without it.
-  const candidates = systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined);
+  // names, nor a system brought in only to connect the systems the intake says to integrate
+  // (SAP S/4HANA保留，接口RFC/OData): deferring it cuts them off from what is built. Each with
+  // the systems that take their data from it, which cannot stay without it.
+  const integrationLines = new Set(u.model.integrations.flatMap((i) => i.refs));
+  const onlyConnects = (x: SystemType) => x.refs.length > 0 && x.refs.every((r) => integrationLines.has(r));
+  const candidates = systems.filter((x) => !(u.model.mainGoal?.refs ?? []).some((r) => x.refs.includes(r)) && domesticRequirement(x.category, u) === undefined && !onlyConnects(x));
   const units = deferralUnits(systems, candidates, (c) => needsDataFrom(u, c));
   const budget = compareBudget(u, once, perYear, total, years, currency, units, items, vendorOf, unpriced);
   const ended = licenceEnded(u, currency);
@@ -582,10 +586,13 @@ function compareBudget(
   let low: number;
   let high: number;
   let scope: string;
+  // How many years of the yearly items the comparison counts (none against a one-time budget).
+  let yearsCounted = years;
   if (b.firstYear) {
     budgetTotal = b.total.amount;
     [low, high] = [once.low + perYear.low, once.high + perYear.high];
     scope = '首年投入（一次性投入加第一年运行费用）';
+    yearsCounted = 1;
   } else if (b.perYear) {
     budgetTotal = b.total.amount * years;
     [low, high] = [total.low, total.high];
@@ -594,6 +601,7 @@ function compareBudget(
     budgetTotal = b.total.amount;
     [low, high] = [once.low, once.high];
     scope = '一次性投入';
+    yearsCounted = 0;
   } else {
     budgetTotal = b.total.amount + (b.recurringPerYear && b.oneTime && b.oneTime.amount === b.total.amount ? b.recurringPerYear.amount * years : 0);
     [low, high] = [total.low, total.high];
@@ -629,7 +637,7 @@ function compareBudget(
       : `${scope}估算${estimate}，在预算${text}${composed}以内，${margin > 0 ? `上限仍留有约${formatAmount(margin, currency)}` : '上限与预算基本持平'}。`;
   } else {
     const overrun = (verdict === 'over' ? low : high) - budgetTotal;
-    const cut = cutSuggestion(units, items, overrun, budgetTotal, years, currency, verdict, vendorOf);
+    const cut = cutSuggestion(units, items, overrun, budgetTotal, yearsCounted, currency, verdict, vendorOf);
     const also = missing ? unpricedSaid(missing, verdict) : '';
     statement =
       verdict === 'over'
@@ -801,11 +809,15 @@ const WITHIN_PRECISION = '差距在估算误差以内，可在报价谈判中消
  * What to cut or phase to close the gap: supporting systems the main goal does not depend on,
  * costliest first, until their cost covers the overrun; what they do not cover is said plainly.
  * A system goes with the systems that take their data from it (`units`, deferral.ts), said so.
+ * `yearsCounted`: the years of yearly items the comparison covers (0 against a one-time budget,
+ * 1 against a first-year one): a system saves only what the comparison counts of it.
  */
-function cutSuggestion(units: readonly DeferralUnit[], items: readonly CostItem[], overrun: number, budget: number, years: number, currency: string, verdict: 'tight' | 'over', vendorOf: (category: string | undefined) => string | undefined): string {
+function cutSuggestion(units: readonly DeferralUnit[], items: readonly CostItem[], overrun: number, budget: number, yearsCounted: number, currency: string, verdict: 'tight' | 'over', vendorOf: (category: string | undefined) => string | undefined): string {
   // A gap within the estimate's own precision is a negotiation, not a change of scope.
   if (overrun <= budget * ESTIMATE_PRECISION) return WITHIN_PRECISION;
-  const cost = (category: string) => items.filter((i) => i.category === category).reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
+  const counted = items.filter((i) => i.period !== 'per-year' || yearsCounted > 0);
+  const weighed = (i: CostItem) => i.high * (i.period === 'per-year' ? yearsCounted : 1);
+  const cost = (category: string) => counted.filter((i) => i.category === category).reduce((a, i) => a + weighed(i), 0);
   const costOf = (systems: readonly SystemType[]) => systems.reduce((a, s) => a + cost(s.category), 0);
   const members = (unit: DeferralUnit) => [unit.system, ...unit.dependents];
   // `units` holds only what the main goal does not depend on; what a regulation or a hard
@@ -813,7 +825,7 @@ function cutSuggestion(units: readonly DeferralUnit[], items: readonly CostItem[
   const required = /等保|合规|安全防护|隔离|认证|测评|GMP|密评|信创|监管|审计/;
   const deferrable = (s: SystemType) => s.role === 'supporting' && cost(s.category) > 0 && !required.test(s.reason);
   // Nor can the bulk of the project (the storage a media migration needs): that is not a phase, it is the project.
-  const total = items.reduce((a, i) => a + i.high * (i.period === 'per-year' ? years : 1), 0);
+  const total = counted.reduce((a, i) => a + weighed(i), 0);
   const supporting = units.filter((unit) => members(unit).every(deferrable) && costOf(members(unit)) <= total * 0.4);
   // The smallest unit whose deferral closes the gap; otherwise the costliest ones until it closes.
   const single = [...supporting].sort((a, b) => costOf(members(a)) - costOf(members(b))).find((unit) => costOf(members(unit)) >= overrun);
@@ -839,7 +851,7 @@ function cutSuggestion(units: readonly DeferralUnit[], items: readonly CostItem[
     // The largest purchase: a licence, or the hardware a kind buys (the video rooms' terminals),
     // shown as infrastructure: the only one-time infrastructure estimateCosts writes.
     const hardware = (i: CostItem) => i.kind === 'infrastructure' && i.period === 'one-time';
-    const purchase = items.filter((i) => i.kind === 'licence' || hardware(i)).sort((a, b) => b.high - a.high)[0];
+    const purchase = counted.filter((i) => i.kind === 'licence' || hardware(i)).sort((a, b) => b.high - a.high)[0];
     // The vendor by its name (与国电南瑞谈…), not "the vendor of" a product line.
     // Hardware is bought from whoever supplies it (an OEM, a reseller), not from the maker of the
     // product line it runs (NVIDIA for GPU desktops).
@@ -847,9 +859,9 @@ function cutSuggestion(units: readonly DeferralUnit[], items: readonly CostItem[
     // What is paid per use is negotiated by volume (a CA certificate per signing), not in instalments.
     const terms = purchase?.usage ? '谈按用量的阶梯单价或包量价格' : '谈许可分期与报价';
     const talk = !purchase ? '报价谈判' : hardware(purchase) ? '与设备供应商谈报价与分批供货' : vendor ? `与${vendor}${terms}` : `与${purchase.component.replace(/^.*（|）$/g, '')}厂商${terms}`;
-    // With nothing priced but what the main goal needs (and the sources its systems read), there
-    // is no lesser part to leave out.
-    const phase = units.length === 0 ? '' : '一期只交付首要目标所需的部分，';
+    // With nothing deferrable beside what the main goal needs (what a requirement needs, the bulk
+    // of the project, the systems the main goal reads), there is no lesser part to leave out.
+    const phase = supporting.length === 0 ? '' : '一期只交付首要目标所需的部分，';
     parts.push(deferred.length > 0 ? `其余靠${talk}，或分期建设、按里程碑付款` : `${phase}${talk}，或分期建设、按里程碑付款`);
   }
   return `${verdict === 'tight' ? '报价若接近上限，' : '要回到预算内，'}${parts.join('；')}。`;

@@ -685,8 +685,9 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   if (relevant && !(u.model.scale.size === 'large' && relevant.includes('中小'))) add(1, relevant, u.model.industry.refs, false);
   if (p.origin === 'oss' && !estate) add(0, '开源、免许可费，需自有团队或第三方支持', [], false);
   // What the customer asks for (SPC, 8D) that this product does only with an add-on.
+  // Less well than the leaders (`weaker`) weighs a point a thing: said with the pick, it decides only between near equals.
   const lacking = p.lacks ? namedBy(p.lacks.words, u) : undefined;
-  if (lacking) add(lacking.words.length > 1 ? -4 : -3, `客户要求的${lacking.words.join('、')}${p.lacks!.reason}`, lacking.refs);
+  if (lacking) add(p.lacks!.weaker ? -lacking.words.length : lacking.words.length > 1 ? -4 : -3, `客户要求的${lacking.words.join('、')}${p.lacks!.reason}`, lacking.refs);
   // An interface the customer names that this product speaks only with a component bought apart
   // (Camel's SAP IDoc/RFC): a part to buy, weighed like a price above the budget, so that a
   // candidate that needs none (a cloud's own service) leads where the scores were equal.
@@ -888,7 +889,11 @@ function refsOf(c: Scored, common: readonly string[]): number[] {
  */
 function why(c: Scored, sentences: readonly string[], common: readonly string[], corpus: string, proof: string, clouds: ReadonlySet<string>, stop: ReadonlySet<string>, strength: (p: Product) => string | undefined, xinchuang: boolean): { text: string; basis: Pick['basis'] } {
   const own = c.reasons.filter((r) => r.weight > 0 && r.specific && !common.includes(r.text) && !r.text.startsWith('针对')).slice(0, 2).map((r) => r.text);
-  const warning = c.reasons.find((r) => r.weight < 0 && r.specific)?.text;
+  // What speaks against it for this customer; besides, what the customer asked for that it does
+  // less well (a product's `lacks`, "客户要求的三厂统一上线，而其…"), the trade-off of picking it.
+  const against = c.reasons.filter((r) => r.weight < 0 && r.specific);
+  const asked = against.find((r) => r.text.startsWith('客户要求的'));
+  const warning = [...new Set([against[0]?.text, asked?.text].filter((x): x is string => x !== undefined))].join('；') || undefined;
   // A system the customer keeps comes with what upgrading it involves (新老产品线迁移, 7.4起许可变更).
   // A caveat that touches what the customer wrote (海外渠道能力有限, for a cross-border seller) is said with the pick;
   // `sentences` are the caveat's this customer is to be told (not 非东华HIS… to a hospital on 东华's HIS).

@@ -1,7 +1,8 @@
 /**
  * The compliance items an intake names that no framework of the knowledge base is: a rule in
  * 《…》 ("满足《电信和互联网用户个人信息保护规定》"), or a clause of a compliance line that ends
- * in 要求/规定/办法/规范/标准 ("互联网诊疗管理办法（试行）", "国资委信息化监管要求"). The report
+ * in 要求/规定/办法/规范/标准 ("互联网诊疗管理办法（试行）", "国资委信息化监管要求"), or names a
+ * policy document in a title's form (关于…的指导意见, 关于…的通知, …监管指引). The report
  * carries them in the customer's words, with the lines: what the customer named is never dropped.
  *
  * Read conservatively: only the 特殊要求 lines about compliance (合规性, 审计要求, 监管…), only a
@@ -26,6 +27,13 @@ const TITLE = /《([^《》\n]{2,60})》/gu;
 const CLAUSE_BREAK = /[，,；;、。\n]/u;
 /** The word a rule's name ends in. */
 const NAME_END = /(?:要求|规定|办法|规范|标准)$/u;
+/**
+ * A policy document's name, whose last word is an ordinary one (征求意见, 客户意见, 处理意见, 收到通知,
+ * 操作指引): an opinion or notice only in the form of a title, 关于…的(指导|实施)?意见 or 关于…的通知
+ * ("国资委关于推动中央企业加快司库体系建设的指导意见"), and guidelines only on management, governance
+ * or supervision ("银行业金融机构数据治理指引"). Linear: a bounded run of one class between fixed words.
+ */
+const DOCUMENT_END = /关于[^，；。]{2,50}的(?:(?:指导|实施)?意见|通知)$|(?:管理|治理|监管|合规|风险|安全|保护|内控|审计|披露)指引$/u;
 /** The least characters before it: "信创要求", "行业监管要求" and "数据安全标准" are no names. */
 const MIN_HEAD = 5;
 /** The verb in front of a rule ("满足", "需符合", "按"), not part of its name. */
@@ -76,7 +84,7 @@ export function ruleName(clause: string): string | undefined {
   const edition = EDITION.exec(text)?.[0] ?? '';
   let head = text.slice(0, text.length - edition.length);
   if (!edition) head = head.replace(ASIDE, '');
-  if (!NAME_END.test(head) || head.length - 2 < MIN_HEAD || head.length > 60) return undefined;
+  if (!(NAME_END.test(head) || DOCUMENT_END.test(head)) || head.length - 2 < MIN_HEAD || head.length > 60) return undefined;
   // Not put in 《》: "国有企业采购管理规定" may be the customer's own name for its rules, not a title.
   return head + edition;
 }
