@@ -310,6 +310,12 @@ export const CategorySchema = z
      */
     proofAlways: z.literal(true).optional(),
     /**
+     * A system of this kind is a hub the customer's other systems connect through (an ESB, a
+     * hospital integration platform): one the customer already runs is either kept, and the plan
+     * connects to it, or replaced by the hub the plan builds, and the report says which.
+     */
+    hub: z.literal(true).optional(),
+    /**
      * Words of the customer's measurable targets a system of this kind is accepted on that its
      * purpose, features and proof do not say (客户满意度 for a contact center): such a goal,
      * answered by no rule, is the system's acceptance target rather than a question (plan/targets.ts).

@@ -244,6 +244,16 @@ describe('report engine (seed intakes)', () => {
   describe('brokerage fixture (核心交易系统数据库国产化, no international trading counter)', () => {
     const brokerage = () => generateReport(parseIntake(readFixture('eval/securities')), 0, { asOf: AS_OF });
 
+    it('integrates the kept O32 over FIX and T2, and says what carries each', () => {
+      const m = brokerage();
+      const b = bodyOf(renderMarkdown(m, { refs: false })).replace(/\\/g, '');
+      assert.match(b, /保留并对接：恒生O32投资交易系统（FIX\/T2）。/);
+      const need = m.plan?.needs.find((n) => n.kind === 'integration');
+      assert.equal(need?.text, '对接恒生O32投资交易系统（FIX、T2）');
+      assert.deepEqual(need?.mechanisms.map((x) => x.rule), ['fix-t2-trading-integration']);
+      assert.match(b, /\*\*对接恒生O32投资交易系统（FIX、T2）\*\*：FIX会话由交易系统的FIX网关或独立FIX引擎承载，T2经恒生T2SDK接入/);
+    });
+
     it('proposes only domestic databases, in either option, and says why the others are out', () => {
       const m = brokerage();
       const kb = getKnowledgeBase();
@@ -396,6 +406,29 @@ describe('report engine (seed intakes)', () => {
         const theirs = a!.picks.find((q) => q.category === p.category);
         if (p.alternative && theirs?.alternative) assert.notEqual(p.alternative.product.id, theirs.alternative.product.id, p.category);
       }
+    });
+  });
+
+  describe('bank fixture (new core, 信贷 and 支付 kept over ISO 8583 and SOAP, a self-built ESB)', () => {
+    const bankFixture = () => generateReport(parseIntake(readFixture('eval/bank')), 0, { asOf: AS_OF });
+
+    it('names both protocols of the kept systems and what handles each, and says the new ESB replaces the self-built one', () => {
+      const m = bankFixture();
+      const b = bodyOf(renderMarkdown(m, { refs: false })).replace(/\\/g, '');
+      assert.match(b, /保留并通过集成层对接：信贷系统、支付系统（SOAP\/ISO 8583）。现有自研ESB由本期新建的iPaaS\/ESB取代：/);
+      const need = m.plan?.needs.find((n) => n.kind === 'integration');
+      assert.equal(need?.text, '对接信贷系统、支付系统（SOAP、ISO 8583）');
+      assert.deepEqual(need?.mechanisms.map((x) => x.rule), ['soap-legacy-integration', 'iso8583-message-integration']);
+      assert.match(b, /ISO 8583报文由集成层的报文适配器/);
+      // Two systems are named once each, "…支付系统" not "…支付系统系统".
+      assert.ok(!b.includes('系统系统'));
+    });
+
+    it('keeps the self-built ESB, and reaches the kept systems through it, where the plan builds no hub of its own', () => {
+      const text = readExample('retail-cross-border').replace('  - 中间件：RocketMQ 5.1（8节点）', '  - 中间件：ESB为自研，RocketMQ 5.1（8节点）');
+      const b = bodyOf(renderMarkdown(generateReport(parseIntake(text), 0, { asOf: AS_OF }), { refs: false })).replace(/\\/g, '');
+      assert.match(b, /保留并经现有自研ESB对接：金蝶云星空ERP（REST）。/);
+      assert.ok(!b.includes('取代'), 'no hub to replace it');
     });
   });
 

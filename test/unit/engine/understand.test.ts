@@ -299,14 +299,25 @@ describe('understanding', () => {
       assert.deepEqual(integrations('省级一体化政务服务平台与46个委办局业务系统，需通过REST/XML接口交互'), ['省级一体化政务服务平台|REST/XML', '46个委办局业务系统|REST/XML']);
     });
 
-    it('keeps a system written before "保留", and integrates it', () => {
+    it('keeps a system written before "保留", and integrates it over the protocols it names (FIX, 恒生 T2)', () => {
       const u = legacy('恒生O32投资交易系统保留，接口协议FIX/T2');
       assert.deepEqual(u.kept.map((k) => k.name), ['恒生O32投资交易系统']);
-      assert.deepEqual(u.model.integrations.map((i) => i.system), ['恒生O32投资交易系统']);
+      assert.deepEqual(integrations('恒生O32投资交易系统保留，接口协议FIX/T2'), ['恒生O32投资交易系统|FIX/T2']);
+    });
+
+    it('reads FIX and T2 only as whole words, not inside other words or codes', () => {
+      assert.deepEqual(integrations('金蝶云星空ERP，接口协议REST，prefix与HT2字段不变'), ['金蝶云星空ERP|REST']);
     });
 
     it('still reads what follows "对接" when the field says it', () => {
       assert.deepEqual(integrations('保留富勒WMS，TMS需对接WMS与客户EDI'), ['WMS|', '客户EDI|']);
+    });
+
+    it('gives the systems a line keeps the protocols it integrates them over, when no system follows 对接', () => {
+      const compatible = (value: string) => understood(['[客户行业]：银行', '[特殊要求]：', `- 兼容性：${value}`]).model.integrations.map((i) => `${i.system}|${i.protocols.join('/')}`);
+      assert.deepEqual(compatible('保留现有信贷系统与支付系统，通过ESB对接（ISO 8583与SOAP）'), ['信贷系统|SOAP/ISO 8583', '支付系统|SOAP/ISO 8583']);
+      // Without 对接 the line does not say that every system it keeps speaks the protocol in its parentheses.
+      assert.deepEqual(compatible('保留统一身份认证平台（CAS）与一卡通系统'), []);
     });
 
     it('reads the customer\'s own system written between 与 and 对接, not one reserved for later nor an outside one', () => {

@@ -176,7 +176,7 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     const systems = all.filter((n) => !all.some((o) => o !== n && o.includes(n)));
     // "集成层" only where the plan builds one (an ESB, an integration platform).
     const layer = recommended?.picks.some((p) => u.kb.category(p.category)?.layer === 'integration') ?? false;
-    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等' : ''}系统，接口多、联调周期长。`, mitigation: `先编制接口清单与报文样例，${layer ? '集成层统一封装' : '接口统一版本管理与监控'}，契约测试纳入持续集成。`, source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
+    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等系统' : systems.at(-1)?.endsWith('系统') ? '' : '系统'}，接口多、联调周期长。`, mitigation: `先编制接口清单与报文样例，${layer ? '集成层统一封装' : '接口统一版本管理与监控'}，契约测试纳入持续集成。`, source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
   }
   return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((x) => x.risk);
 }

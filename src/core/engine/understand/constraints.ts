@@ -59,7 +59,28 @@ export interface ConstraintsResult {
   integrations: UnderstandingModel['integrations'];
 }
 
-const PROTOCOLS = ['SOAP', 'REST', 'IDoc', 'RFC', 'BAPI', 'OData', 'gRPC', 'JMS', 'SFTP', 'FTP', 'EDI', 'OPC UA', 'OPC DA', 'MQTT', 'Modbus', 'HL7 v2', 'HL7', 'FHIR', 'Web Service', 'ISO 8583', 'SWIFT', 'IEC 104', 'IEC 61850', 'CAS', 'XML'];
+const PROTOCOLS = ['SOAP', 'REST', 'IDoc', 'RFC', 'BAPI', 'OData', 'gRPC', 'JMS', 'SFTP', 'FTP', 'EDI', 'OPC UA', 'OPC DA', 'MQTT', 'Modbus', 'HL7 v2', 'HL7', 'FHIR', 'Web Service', 'ISO 8583', 'SWIFT', 'IEC 104', 'IEC 61850', 'CAS', 'XML', 'FIX', 'T2'];
+/**
+ * Protocols whose name is also a word or a code inside others ("fix", "HT2"): they count only as
+ * a whole word, with no ASCII letter or digit beside them ("接口协议FIX/T2": FIX is the FIX
+ * protocol of trading, T2 恒生's own).
+ */
+const WHOLE_WORD_PROTOCOLS = new Set(['FIX', 'T2']);
+
+/** Whether `text` names protocol `p` (case aside; a short one as a whole word). */
+function namesProtocol(text: string, p: string): boolean {
+  if (!WHOLE_WORD_PROTOCOLS.has(p)) return holdsAnyCaseless(text, [p]);
+  const lower = text.toLowerCase();
+  const word = p.toLowerCase();
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+    if (!isAsciiAlnum(lower[at - 1]) && !isAsciiAlnum(lower[at + word.length])) return true;
+  }
+  return false;
+}
+
+function isAsciiAlnum(c: string | undefined): boolean {
+  return c !== undefined && /[a-z0-9]/.test(c);
+}
 
 export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): ConstraintsResult {
   const constraints: ConstraintEntry[] = [];
@@ -108,8 +129,10 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
         if (!full) for (const layer of domesticLayersOf(said)) addDomestic(layer, f, phrase(xinchuang, XINCHUANG.pattern));
       }
     }
+    const keptHere: string[] = [];
     if ((f.section === '特殊要求' || f.section === '基础设施现状') && holdsAny(v, KEEP.words)) {
       for (const name of keptNames(v, f.section === '基础设施现状')) {
+        keptHere.push(name);
         const category = categoryIndex.find(name)[0]?.value;
         const product = productIndex.find(name)[0]?.value;
         kept.push({ name, ...(category ? { category } : {}), ...(product ? { product } : {}), refs: [f.line + 1] });
@@ -117,11 +140,15 @@ export function detectConstraints(facts: readonly Fact[], kb: KnowledgeBase): Co
       }
     }
     if (f.section === '特殊要求' && (f.fieldPath.includes('兼容性') || f.fieldPath.includes('遗留系统'))) {
-      const found = PROTOCOLS.filter((p) => holdsAnyCaseless(v, [p]));
+      const found = PROTOCOLS.filter((p) => namesProtocol(v, p));
       // "HL7 v2" already says HL7.
       const protocols = found.filter((p) => !found.some((q) => q !== p && q.startsWith(p)));
       // A protocol that names a system (客户EDI) is that system's, not every system's on the line.
-      const targets = integrationTargets(v, f.fieldPath.includes('遗留系统'));
+      const named = integrationTargets(v, f.fieldPath.includes('遗留系统'));
+      // "保留现有信贷系统与支付系统，通过ESB对接（ISO 8583与SOAP）": no system follows 对接, so the
+      // protocols are those of the systems the line keeps. (Without 对接, "保留统一身份认证平台（CAS）
+      // 与一卡通系统" does not say that every system kept speaks them.)
+      const targets = named.length === 0 && protocols.length > 0 && v.includes('对接') ? keptHere : named;
       const owned = protocols.filter((p) => targets.some((t) => holdsAnyCaseless(t, [p])));
       for (const system of targets) integrations.push({ system, protocols: protocols.filter((p) => !owned.includes(p)), refs: [f.line + 1] });
     }

@@ -17,6 +17,7 @@ import { currentName, FALLBACK_NOTE, replacesCore, SHOWN_NOTES } from '../plan/p
 import { lifecycleDate, ownUpgrade, supportedUntil } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
+import { customerHub } from '../plan/hub';
 import { pricesNothing } from '../plan/costs';
 import { scopeOf } from '../plan/scopes';
 import { coreBesideThePoint, planLeavesCoreAlone } from '../plan/coreUntouched';
@@ -311,12 +312,21 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   return blocks;
 }
 
-/** The systems kept and integrated beside those the plan builds: "保留并通过集成层对接：…". */
+/**
+ * The systems kept and integrated beside those the plan builds: "保留并通过集成层对接：…"; and what
+ * becomes of the hub the customer runs (自研ESB): the one the plan builds replaces it, or the kept
+ * systems are reached through it.
+ */
 function keptLine(systems: readonly SystemType[], u: Understanding): ReportModel['sections'][number]['blocks'] {
   const kept = groupedByProtocol(keptAndIntegrated(u).filter((x) => !systems.some((s) => s.kept === x.name)));
-  if (kept.length === 0) return [];
+  const hub = customerHub(systems, u);
+  const keptHub = hub && !hub.replacedBy ? hub.name : undefined;
   // "通过集成层" only where the plan builds one (an ESB, an integration platform).
-  return [paragraph(`保留并${buildsIntegrationLayer(systems, u) ? '通过集成层' : ''}对接：${enumerate(kept, 6)}。`, [...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])];
+  const via = keptHub ? `经现有${keptHub}` : buildsIntegrationLayer(systems, u) ? '通过集成层' : '';
+  const keptText = kept.length > 0 ? `保留并${via}对接：${enumerate(kept, 6)}。` : '';
+  const hubText = !hub ? '' : hub.replacedBy ? `现有${hub.name}由本期新建的${hub.replacedBy}取代：其上的接口按清单逐个迁入，迁移期间新旧总线并行，迁完后下线${hub.name}。` : kept.length > 0 || systems.length === 0 ? '' : `保留现有${hub.name}，新建系统经其对接。`;
+  if (!keptText && !hubText) return [];
+  return [paragraph(`${keptText}${hubText}`, uniqueAscending([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs), ...(hubText || keptHub ? (hub?.refs ?? []) : [])]))];
 }
 
 /**
