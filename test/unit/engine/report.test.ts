@@ -661,9 +661,15 @@ describe('ERP replacement fixture (SAP ECC 6.0 → a new ERP, 2,600 ERP users, �
     assert.match(m.lifecycle.find((l) => l.family === 'sql-server')!.upgrade, /^升级到SQL Server 2022/);
   });
 
-  it('names no integration layer in the integration risk when the plan builds none', () => {
-    const risk = erp().risks.find((r) => r.title === '多系统集成');
+  it('counts each system to connect once: two kept and integrated (MES, PLM) are no risk of their own', () => {
+    assert.ok(!erp().risks.some((r) => r.title === '多系统集成'));
+    assert.ok(!evalReport('bank').model.risks.some((r) => r.title === '多系统集成'));
+  });
+
+  it('names no integration layer in the integration risk when the plan builds none, nor 系统 after a 平台', () => {
+    const risk = evalReport('catering').model.risks.find((r) => r.title === '多系统集成');
     assert.ok(risk && !risk.mitigation.includes('集成层'), risk?.mitigation);
+    assert.equal(risk.risk, '需对接用友U8、美团、饿了么开放平台，接口多、联调周期长。');
   });
 });
 

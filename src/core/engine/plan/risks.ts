@@ -17,6 +17,9 @@ import type { Understanding } from '../understand';
 import { holdsAny } from '../../text/holdsAny';
 import { swapSuffix } from '../../text/affix';
 
+/** Systems to connect from which integration is a risk of its own: three, each counted once. */
+const MANY_SYSTEMS = 3;
+
 const CHECK_TITLES: Record<EngineFinding['check'], string> = {
   'budget-sum': '预算分配比例不闭合',
   'budget-exceeds': '分项预算超过总预算',
@@ -170,13 +173,14 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
     const c = u.model.constraints.find((x) => x.kind === 'xinchuang-full')!;
     risks.push({ title: '信创适配与性能', risk: '国产芯片、操作系统与数据库组合下，应用可能出现兼容性问题，峰值性能也可能低于原平台。', mitigation: '只选厂商已出具兼容性认证的组合，POC按生产峰值压测并比对功能清单。', source: 'constraint', refs: c.refs });
   }
-  if (u.model.integrations.length + u.kept.length >= 4) {
-    // "卫宁HIS" and "HIS" are one system: a name inside a longer one is not listed again.
-    const all = [...new Set([...u.kept.map((k) => k.name), ...u.model.integrations.map((i) => i.system)])];
-    const systems = all.filter((n) => !all.some((o) => o !== n && o.includes(n)));
+  // "卫宁HIS" and "HIS" are one system: a name inside a longer one is not listed again; and a kept
+  // system the intake also integrates is one system, not two.
+  const all = [...new Set([...u.kept.map((k) => k.name), ...u.model.integrations.map((i) => i.system)])];
+  const systems = all.filter((n) => !all.some((o) => o !== n && o.includes(n)));
+  if (systems.length >= MANY_SYSTEMS) {
     // "集成层" only where the plan builds one (an ESB, an integration platform).
     const layer = recommended?.picks.some((p) => u.kb.category(p.category)?.layer === 'integration') ?? false;
-    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等系统' : systems.at(-1)?.endsWith('系统') ? '' : '系统'}，接口多、联调周期长。`, mitigation: `先编制接口清单与报文样例，${layer ? '集成层统一封装' : '接口统一版本管理与监控'}，契约测试纳入持续集成。`, source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
+    risks.push({ title: '多系统集成', risk: `需对接${systems.slice(0, 5).join('、')}${systems.length > 5 ? '等系统' : /(?:系统|平台)$/.test(systems.at(-1) ?? '') ? '' : '系统'}，接口多、联调周期长。`, mitigation: `先编制接口清单与报文样例，${layer ? '集成层统一封装' : '接口统一版本管理与监控'}，契约测试纳入持续集成。`, source: 'plan', refs: [...new Set([...u.kept.flatMap((k) => k.refs), ...u.model.integrations.flatMap((i) => i.refs)])].sort((a, b) => a - b) });
   }
   return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((x) => x.risk);
 }
