@@ -1910,6 +1910,26 @@ describe('evaluation intakes', () => {
     assert.ok(uncounted.high < stores85.high, `${uncounted.high}`);
   });
 
+  it("rolls a group's treasury out company by company, counted in its segment, with the assumption stated", () => {
+    const treasury = (text: string) => generateReport(parseIntake(text), 0, { asOf: AS_OF }).costs!;
+    const implementation = (costs: ReturnType<typeof treasury>) => costs.items.find((i) => i.category === 'treasury-management' && i.kind === 'implementation')!;
+    const fixture = readFixture('eval/treasury');
+    const costs = treasury(fixture);
+    const companies120 = implementation(costs);
+    // 下属企业120家 is written in 细分领域, where the scale figures read only sites: the group's
+    // work once (¥100–160万) and each company's rollout (¥1.4–2.2万), 120 of them.
+    assert.equal(companies120.assumption, '实施、集成与数据迁移：集团层面一次约¥100–160万，另按调研表的下属企业120家逐家纳管银行账户、配置付款审批与资金归集并培训上线，每家约¥1.4–2.2万');
+    assert.deepEqual([companies120.low, companies120.high], [(100 + 120 * 1.4) * 1e4, (160 + 120 * 2.2) * 1e4]);
+    assert.ok(costs.assumptions.some((a) => a.includes('逐家下属单位上线') && a.includes('规划假设')), costs.assumptions.join('\n'));
+    // Fewer companies, less rollout.
+    const companies20 = implementation(treasury(fixture.replace('下属企业120家', '下属企业20家')));
+    assert.deepEqual([companies20.low, companies20.high], [(100 + 20 * 1.4) * 1e4, (160 + 20 * 2.2) * 1e4]);
+    // No count of companies: the project's flat range, sized as a large project (¥186–290万).
+    const uncounted = implementation(treasury(fixture.replace('，下属企业120家', '')));
+    assert.equal(uncounted.assumption, '实施、集成与数据迁移');
+    assert.deepEqual([Math.round(uncounted.low / 1e4), Math.round(uncounted.high / 1e4)], [186, 290]);
+  });
+
   it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {
     const { model } = evalReport('database-replacement');
     const items = model.costs!.items;
