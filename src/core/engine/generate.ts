@@ -22,7 +22,7 @@ import { clarifications } from './clarify';
 import { extractFacts, type IntakeFacts } from '../facts/facts';
 import { engineFindings } from './findings';
 import { qualityGate } from './gate';
-import { inContext } from './plan/conditions';
+import { holds, inContext } from './plan/conditions';
 import { ESTIMATE_PRECISION, estimateCosts, lowEndOverrun } from './plan/costs';
 import { lifecycleFindings } from './plan/lifecycle';
 import { buildPlan } from './plan/needs';
@@ -72,6 +72,9 @@ const DAY_MS = 86_400_000;
 
 /** The frameworks whose testing window and fee the plan carries, by the flag costs and timeline read. */
 const TESTED_FRAMEWORKS = { mlps: 'mlps-2', crypto: 'commercial-crypto-assessment' } as const;
+
+/** The trait of a 等保 level of 第三级 or higher stated in the intake (understand/index.ts). */
+const MLPS_LEVEL_TRAIT = 'mlps-3plus';
 
 /** The last day `today()` gave, and when it starts (UTC midnight, ms). */
 let day: { text: string; from: number } | undefined;
@@ -128,7 +131,13 @@ export function generateReport(file: IntakeFile, index = 0, options: GenerateOpt
   const tested = (test: keyof typeof TESTED_FRAMEWORKS) => regulation.applicable.has(TESTED_FRAMEWORKS[test]) && (builds || u.statedFrameworks.has(TESTED_FRAMEWORKS[test]));
   // Computerised-system validation is for a drug maker's GxP systems, not for an HR or OA project of its.
   const gxp = u.industry?.id === 'pharma' && !(coreOfAnyIndustry(u) && !plan.systems.some((s) => industryOwnSystem(u, s.category)));
-  const regulated = { mlps: tested('mlps'), crypto: tested('crypto'), csv: gxp };
+  // A framework the 等保 level itself brings in (密评 for a 第三级 or higher system: its appliesWhen's
+  // trait mlps-3plus, after 商用密码应用安全性评估管理办法) is tested wherever the project carries
+  // that 等保 test: the system tested at that level is the project's own, even where it builds
+  // no core system (an insurer's claims rules and OCR beside its claims system).
+  const mlps = tested('mlps');
+  const byLevel = (id: string) => mlps && regulation.applicable.has(id) && (u.kb.framework(id)?.appliesWhen.some((c) => c.traits?.includes(MLPS_LEVEL_TRAIT) === true && holds(c, u)) ?? false);
+  const regulated = { mlps, crypto: tested('crypto') || byLevel(TESTED_FRAMEWORKS.crypto), csv: gxp };
   const planned = new Set<string>(Object.entries(TESTED_FRAMEWORKS).filter(([test]) => regulated[test as keyof typeof TESTED_FRAMEWORKS]).map(([, id]) => id));
   let costs = estimateCosts(u, plan.systems, picks.options.find((o) => o.recommended), regulated, options.team);
   // The option the scores prefer may cost more than the budget even at its low end, beyond the

@@ -1559,7 +1559,7 @@ const EXPECTED: Record<string, Expectation> = {
     excluded: [],
     absent: ['信创办公终端', '办公软件', '3-2-1-1-0', '邮件切换', '统信UOS服务器版'],
     lifecycle: ['vsphere 6.7 past', 'windows-client 10 past'],
-    verdict: 'tight',
+    verdict: 'over',
     timeline: 'security-programme',
     // The terminals' 统信UOS as the customer writes it, not its server edition (absent).
     present: ['奇安信 天擎终端安全管理系统', '准入', '补丁灰度分批分发', 'Windows与国产操作系统终端', '主要组件长亮核心、Windows 10、统信UOS。'],
@@ -1910,6 +1910,26 @@ describe('evaluation intakes', () => {
     assert.ok(uncounted.high < stores85.high, `${uncounted.high}`);
   });
 
+  it("rolls a group's treasury out company by company, counted in its segment, with the assumption stated", () => {
+    const treasury = (text: string) => generateReport(parseIntake(text), 0, { asOf: AS_OF }).costs!;
+    const implementation = (costs: ReturnType<typeof treasury>) => costs.items.find((i) => i.category === 'treasury-management' && i.kind === 'implementation')!;
+    const fixture = readFixture('eval/treasury');
+    const costs = treasury(fixture);
+    const companies120 = implementation(costs);
+    // 下属企业120家 is written in 细分领域, where the scale figures read only sites: the group's
+    // work once (¥100–160万) and each company's rollout (¥1.4–2.2万), 120 of them.
+    assert.equal(companies120.assumption, '实施、集成与数据迁移：集团层面一次约¥100–160万，另按调研表的下属企业120家逐家纳管银行账户、配置付款审批与资金归集并培训上线，每家约¥1.4–2.2万');
+    assert.deepEqual([companies120.low, companies120.high], [(100 + 120 * 1.4) * 1e4, (160 + 120 * 2.2) * 1e4]);
+    assert.ok(costs.assumptions.some((a) => a.includes('逐家下属单位上线') && a.includes('规划假设')), costs.assumptions.join('\n'));
+    // Fewer companies, less rollout.
+    const companies20 = implementation(treasury(fixture.replace('下属企业120家', '下属企业20家')));
+    assert.deepEqual([companies20.low, companies20.high], [(100 + 20 * 1.4) * 1e4, (160 + 20 * 2.2) * 1e4]);
+    // No count of companies: the project's flat range, sized as a large project (¥186–290万).
+    const uncounted = implementation(treasury(fixture.replace('，下属企业120家', '')));
+    assert.equal(uncounted.assumption, '实施、集成与数据迁移');
+    assert.deepEqual([Math.round(uncounted.low / 1e4), Math.round(uncounted.high / 1e4)], [186, 290]);
+  });
+
   it('a database replacement is priced for the instances and systems the intake counts, against the licence it ends', () => {
     const { model } = evalReport('database-replacement');
     const items = model.costs!.items;
@@ -2030,6 +2050,24 @@ describe('evaluation intakes', () => {
       // Named by the start of its name (网络安全等级保护2.0, 商用密码应用安全性评估).
       for (const r of m.regulations.filter((x) => x.planned)) assert.ok(next.includes(r.name.slice(0, 6)), `${name}: ${r.name} planned but not in the next steps`);
     }
+  });
+
+  it('carries 密评 with a stated 等保三级 test where the project builds no core system, and says the level brought it in', () => {
+    // The insurer builds claims rules and OCR beside its claims system and states 通过等保2.0三级:
+    // the 等保 test of that 第三级 system is carried, so is its 密评 (planned, costed, timed).
+    const { model, body } = evalReport('insurance-domestic');
+    const crypto = model.regulations.find((r) => r.id === 'commercial-crypto-assessment')!;
+    assert.deepEqual([crypto.basis, crypto.planned], ['brought-in', true]);
+    assert.ok(model.costs!.items.some((i) => i.component === '密评' && i.period === 'one-time'));
+    assert.ok(model.timeline!.phases.some((p) => p.deliverables.includes('密评报告')), JSON.stringify(model.timeline!.phases.map((p) => p.deliverables)));
+    assert.match(body.slice(body.indexOf('## 下一步建议')), /商用密码应用安全性评估\*\*：先编制密码应用方案/);
+    // Without the stated level nothing is tested: 密评 is listed (保险行业) but neither 等保 nor 密评 is planned.
+    const unstated = generateReport(parseIntake(readFixture('eval/insurance-domestic').replace('  - 安全：通过等保2.0三级\n', '')), 0, { asOf: AS_OF });
+    assert.ok(!unstated.regulations.some((r) => r.planned), JSON.stringify(unstated.regulations.filter((r) => r.planned)));
+    assert.ok(!unstated.costs!.items.some((i) => i.component === '密评' || i.component === '等保测评'));
+    // Brought in by the level alone (a hospital network), appendix D says so.
+    const campus = evalReport('campus-network').model.regulations.find((r) => r.id === 'commercial-crypto-assessment')!;
+    assert.deepEqual([campus.why, campus.planned], ['中国境内的业务，等保三级及以上', true]);
   });
 
   it('says nothing of 信创 to a customer who does not require it', () => {

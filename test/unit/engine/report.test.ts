@@ -1047,8 +1047,9 @@ describe('report: the timeline\'s deliverables', () => {
     // The 等保 and 密评 plans join the first phase (a bank's treasury is regulated).
     assert.ok(md('treasury').includes('| 全量银行账户清单与直连现状；归集、支付与账户管理制度；等保定级与按级安全设计；密码应用方案及评审意见 |'));
     assert.ok(md('treasury').includes('| 主要合作银行的直连联调；与ERP、费控的支付接口 |'));
-    // A rules project's first phase: the design names a list of its own (决策表、规则集与流程).
-    assert.ok(md('insurance-domestic').includes('| 现有规则清单（含散落在代码与脚本中的规则）及业务归属；决策表、规则集与流程（BPMN/DMN）设计；等保定级与按级安全设计 |'));
+    // A rules project's first phase: the design names a list of its own (决策表、规则集与流程);
+    // its stated 等保三级 brings the 密评 plan in.
+    assert.ok(md('insurance-domestic').includes('| 现有规则清单（含散落在代码与脚本中的规则）及业务归属；决策表、规则集与流程（BPMN/DMN）设计；等保定级与按级安全设计；密码应用方案及评审意见 |'));
     assert.ok(md('insurance-domestic').includes('| 规则引擎与流程平台部署、与业务系统的决策调用与结果回写接口 |'));
   });
 });

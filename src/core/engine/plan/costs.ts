@@ -17,6 +17,7 @@ import { CNY_PER, formatAmount, formatRange, inCny, inCurrency, round, shownInRa
 import type { CostItem, Costs, Option, ReportModel, SystemType } from '../reportModel';
 import { findMoney } from '../../facts/money';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
+import { findFigures } from '../text/figures';
 import { clip, shortName } from '../text/restate';
 import { currentName } from './picks';
 import type { Understanding } from '../understand';
@@ -475,13 +476,32 @@ const COUNTS_PEOPLE = /员工|人员|职工|店员|人数|[\d万千]\s?人/;
 function implementationPerEntity(profile: CostProfile, u: Understanding): { wan: [number, number]; base: [number, number]; each: [number, number]; figure: string; what: string; measure: string } | undefined {
   const per = profile.implementationPer;
   if (!per) return undefined;
-  const figure = u.model.scale.figures.find((f) => f.value > 0 && !f.occupants && per.words.some((w) => f.text.includes(w)) && !COUNTS_PEOPLE.test(f.text));
+  const figure = u.model.scale.figures.find((f) => f.value > 0 && !f.occupants && per.words.some((w) => f.text.includes(w)) && !COUNTS_PEOPLE.test(f.text)) ?? segmentCount(per.words, u);
   if (!figure) return undefined;
   const shown = ([low, high]: [number, number]) => [low, high].map((x) => shownInRange(x * 1e4, low * 1e4, high * 1e4) / 1e4) as [number, number];
   const base = shown(band([...per.base]));
   const each = shown(band([...per.perUnit]));
   const count = figure.value;
   return { wan: [base[0] + count * each[0], base[1] + count * each[1]], base, each, figure: figure.text, what: per.what, measure: figure.text.includes('家') ? '家' : '个' };
+}
+
+/**
+ * The count of entities the segment gives (细分领域：省属能源集团，…，下属企业120家): a group
+ * says there how many companies it is made of, and the scale figures read there only the sites
+ * (understand/goals.ts `detectScale`), so the first clause naming one of `words` with a count of
+ * 家 or 个 is read here; none when no clause does.
+ */
+function segmentCount(words: readonly string[], u: Understanding): { text: string; value: number } | undefined {
+  for (const f of u.usable) {
+    if (f.section !== '客户行业' || f.fieldPath[0] !== '细分领域') continue;
+    for (const written of f.value.split(/[，,；;]/)) {
+      const clause = written.trim();
+      if (!words.some((w) => clause.includes(w)) || COUNTS_PEOPLE.test(clause)) continue;
+      const fig = findFigures(clause).find((x) => x.value > 0 && (x.unit === '家' || x.unit === '个'));
+      if (fig) return { text: clause, value: fig.value };
+    }
+  }
+  return undefined;
 }
 
 /**

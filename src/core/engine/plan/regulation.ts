@@ -9,6 +9,7 @@ import { uniqueAscending } from '../uniqueAscending';
 import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
 import type { Understanding } from '../understand';
 import { holds } from './conditions';
+import { traitName } from '../understand/names';
 
 const JURISDICTION_NAMES: Record<string, string> = { cn: '中国境内', hk: '香港', eu: '欧盟', uk: '英国', us: '美国', sg: '新加坡', global: '境外' };
 
@@ -40,7 +41,7 @@ export function applicableRegulation(u: Understanding): RegulationResult {
     applicable.add(f.id);
     const why = stated
       ? '调研表明确提出'
-      : [brought!.jurisdictions ? `${brought!.jurisdictions.map((j) => JURISDICTION_NAMES[j] ?? j).join('、')}的业务` : '', brought!.industries && u.industry ? `${u.industry.name}行业` : '', brought!.data ? `处理${brought!.data.map(dataName).join('、')}` : '']
+      : [brought!.jurisdictions ? `${brought!.jurisdictions.map((j) => JURISDICTION_NAMES[j] ?? j).join('、')}的业务` : '', brought!.industries && u.industry ? `${u.industry.name}行业` : '', ...(brought!.traits ?? []).map(traitName), brought!.data ? `处理${brought!.data.map(dataName).join('、')}` : '']
           .filter(Boolean)
           .join('，') || '适用条件成立';
     regulations.push({ kind: 'framework', id: f.id, name: f.name, basis: stated ? 'stated' : 'brought-in', why, refs: stated ?? jurisdictionRefs(brought!.jurisdictions ?? []) });
