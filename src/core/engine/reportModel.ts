@@ -166,7 +166,11 @@ const UnderstandingSchema = z.object({
     refs: Refs,
   }),
   deadline: z.object({ months: z.number().optional(), text: z.string(), refs: Refs }),
-  sla: z.object({ availability: z.number().optional(), rtoMinutes: z.number().optional(), rpoMinutes: z.number().optional(), zeroDowntime: z.boolean(), refs: Refs }),
+  /**
+   * `maxOutageMinutes`: the longest outage allowed (MES停机不得超过10分钟); `recovery`: the recovery
+   * targets as written (RTO<5分钟、RPO=0), which the DR answer and the failover drill are held to.
+   */
+  sla: z.object({ availability: z.number().optional(), rtoMinutes: z.number().optional(), rpoMinutes: z.number().optional(), maxOutageMinutes: z.number().optional(), recovery: z.object({ text: z.string(), refs: Refs }).optional(), zeroDowntime: z.boolean(), refs: Refs }),
   mainGoal: z.object({ text: z.string(), refs: Refs }).optional(),
   secondaryGoals: z.array(z.object({ text: z.string(), refs: Refs })),
   pains: z.array(z.object({ text: z.string(), kind: z.enum(['problem', 'impact', 'cause', 'bottleneck', 'debt']), refs: Refs })),

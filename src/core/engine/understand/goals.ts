@@ -92,8 +92,17 @@ export function detectGoals(facts: readonly Fact[], asOf: string): {
 }
 
 const AVAILABILITY = caseInsensitiveRegExp('(?:SLA|可用性|可用率)[^%％]{0,12}?(\\d{2}(?:\\.\\d{1,4})?)\\s{0,1}[%％]|(\\d{2}(?:\\.\\d{1,4})?)\\s{0,1}[%％]\\s{0,1}(?:的)?(?:可用性|可用率|SLA)', 'i');
-const RTO = caseInsensitiveRegExp('RTO\\s{0,1}[≤<=＜]{0,2}\\s{0,1}(\\d{1,4})\\s{0,1}(分钟|小时|min|h|秒)', 'i');
-const RPO = caseInsensitiveRegExp('RPO\\s{0,1}[≤<=＜]{0,2}\\s{0,1}(\\d{1,4})\\s{0,1}(分钟|小时|min|h|秒)?', 'i');
+// "RTO<5分钟", "RTO≤30分钟", "RTO不超过4小时"; "RPO=0", "RPO不超过15分钟".
+const RTO = caseInsensitiveRegExp('RTO\\s{0,1}(?:[≤<=＜]{0,2}|不超过|不大于|不高于|小于|低于)\\s{0,1}(\\d{1,4})\\s{0,1}(分钟|小时|min|h|秒)', 'i');
+const RPO = caseInsensitiveRegExp('RPO\\s{0,1}(?:[≤<=＜]{0,2}|不超过|不大于|不高于|小于|低于)\\s{0,1}(\\d{1,4})\\s{0,1}(分钟|小时|min|h|秒)?', 'i');
+/**
+ * The longest outage the customer allows a system ("MES停机不得超过10分钟"): a recovery target like
+ * an RTO. Not planned downtime (计划停机每次不超过8小时), a cut-over window (迁移期间停机不超过4小时,
+ * 停机窗口) nor a monthly budget (停机不超过1小时/月), which OUTAGE_ASIDE and the check after the
+ * figure rule out.
+ */
+const OUTAGE = /停机[^，；。、]{0,4}?(?:不得|不能|不可|不应|不)超过\s{0,1}(\d{1,4})\s{0,1}(分钟|小时|秒)/;
+const OUTAGE_ASIDE = ['计划', '迁移', '割接', '窗口', '升级', '切换期间', '每月', '每年'];
 const RECOVERY = /(?:恢复时间|故障恢复)\s{0,1}[<≤＜]?\s{0,1}(\d{1,3})\s{0,1}(分钟|小时)/;
 const ZERO_DOWNTIME = caseInsensitiveRegExp('零停机|零容忍停机|不停机|不允许停机|zero[- ]?downtime', 'i');
 
@@ -107,6 +116,9 @@ function minutes(n: number, unit: string | undefined): number {
 export function detectSla(facts: readonly Fact[]): UnderstandingModel['sla'] {
   const sla: UnderstandingModel['sla'] = { zeroDowntime: false, refs: [] };
   const used = new Set<number>();
+  // The recovery targets as the customer wrote them: the RTO, the RPO, the outage limit.
+  const stated: Array<string | undefined> = [undefined, undefined, undefined];
+  const statedAt = new Set<number>();
   for (const f of facts) {
     if (f.section !== '特殊要求' && f.section !== '客户行业' && f.section !== '核心目标') continue;
     const a = AVAILABILITY.exec(f.text);
@@ -122,11 +134,22 @@ export function detectSla(facts: readonly Fact[]): UnderstandingModel['sla'] {
     const rto = (folded.includes('rto') ? RTO.exec(f.value) : null) ?? RECOVERY.exec(f.value);
     if (rto && sla.rtoMinutes === undefined) {
       sla.rtoMinutes = minutes(Number(rto[1]), rto[2]);
+      stated[0] = rto[0];
+      statedAt.add(f.line + 1);
       used.add(f.line + 1);
     }
     const rpo = folded.includes('rpo') ? RPO.exec(f.value) : null;
     if (rpo && sla.rpoMinutes === undefined) {
       sla.rpoMinutes = minutes(Number(rpo[1]), rpo[2]);
+      stated[1] = rpo[0];
+      statedAt.add(f.line + 1);
+      used.add(f.line + 1);
+    }
+    const outage = sla.maxOutageMinutes === undefined ? outageLimit(f.value) : undefined;
+    if (outage) {
+      sla.maxOutageMinutes = outage.minutes;
+      stated[2] = outage.text;
+      statedAt.add(f.line + 1);
       used.add(f.line + 1);
     }
     if (ZERO_DOWNTIME.test(f.value)) {
@@ -134,8 +157,33 @@ export function detectSla(facts: readonly Fact[]): UnderstandingModel['sla'] {
       used.add(f.line + 1);
     }
   }
+  const said = stated.filter((x): x is string => x !== undefined);
+  if (said.length > 0) sla.recovery = { text: said.join('、'), refs: [...statedAt].sort((a, b) => a - b) };
   sla.refs = [...used].sort((a, b) => a - b);
   return sla;
+}
+
+/**
+ * The outage limit a text states, in minutes, and how to quote it: the clause it is in
+ * ("MES停机不得超过10分钟"), or the limit alone when the clause is long. Undefined for planned
+ * downtime, a cut-over window or a budget per month or year (OUTAGE).
+ */
+function outageLimit(text: string): { minutes: number; text: string } | undefined {
+  const m = text.includes('停机') ? OUTAGE.exec(text) : null;
+  if (!m) return undefined;
+  const clause = clauseOf(text, m.index, m.index + m[0].length);
+  const after = text.slice(m.index + m[0].length).trimStart();
+  if (holdsAny(clause, OUTAGE_ASIDE) || after.startsWith('/') || after.startsWith('／') || after.startsWith('每')) return undefined;
+  return { minutes: minutes(Number(m[1]), m[2]), text: clause.length <= 20 ? clause : m[0] };
+}
+
+/** The clause of `text` around [start, end): up to the nearest "，；。、" or a bracket on either side. */
+function clauseOf(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !'，；。、,;（(：:'.includes(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !'，；。、,;）)'.includes(text[to]!)) to++;
+  return text.slice(from, to).trim();
 }
 
 const PAIN_KIND: Array<[TextTest, UnderstandingModel['pains'][number]['kind']]> = [

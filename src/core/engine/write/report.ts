@@ -482,8 +482,9 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
     ].filter(Boolean);
     const also = clauses.length > 0 ? `同时${clauses.join('，')}` : '';
     const text = [g.said.join('；'), also].filter(Boolean).map((x) => sentence(x)).join('');
-    // A goal held to a baseline the intake gives elsewhere (现为…) cites that line too.
-    return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...(g.lead.baseline?.refs ?? []), ...g.also.flatMap((n) => n.refs)]);
+    // A goal held to a baseline the intake gives elsewhere (现为…) cites that line too, and an answer
+    // that quotes the customer's recovery target (以RTO<5分钟、RPO=0为…) the target's.
+    return labelled(needLabel(g.lead), text || '见首要目标的措施。', [...g.lead.refs, ...(g.lead.baseline?.refs ?? []), ...g.also.flatMap((n) => n.refs), ...slaQuoted(model, text)]);
   });
   if (unanswered.length > 0) {
     // A goal whose current level the intake gives says it (现为…) and is not asked for it again.
@@ -492,6 +493,16 @@ function fit(model: ReportModel, once: Once): ReportModel['sections'][number]['b
     items.push(labelled('需进一步澄清', sentence(`${enumerate(unanswered.map((n) => `“${clip(needPhrase(n), 30)}”${stated(n)}`), 4)}没有对应的明确措施，先确认其${asked}`), uniqueAscending(unanswered.flatMap((n) => [...n.refs, ...(n.baseline?.refs ?? [])]))));
   }
   return items.length > 0 ? [list(items)] : [paragraph('调研表未给出痛点与目标，无法逐条分析；请先补充。')];
+}
+
+/**
+ * The lines of the customer's recovery target when `text` quotes it (rules' `{recovery-target}`,
+ * `{outage-target}`), and of the service levels when it quotes the availability beside it.
+ */
+function slaQuoted(model: ReportModel, text: string): number[] {
+  const { recovery, availability, refs } = model.understanding.sla;
+  if (recovery === undefined || !text.includes(recovery.text)) return [];
+  return availability !== undefined && text.includes(`${availability}%`) ? [...recovery.refs, ...refs] : recovery.refs;
 }
 
 const COUNT: Record<number, string> = { 2: '两', 3: '三', 4: '四', 5: '五', 6: '六' };
@@ -549,7 +560,7 @@ function implementation(model: ReportModel, hits: readonly RuleHit[], once: Once
   }
   const items: Point[] = [];
   // A contract term (rules.yaml `terms`) is agreed before signing, in 下一步建议 (contractTerms).
-  for (const h of hits.filter((x) => x.rule.section === '实施建议' && !x.rule.terms).slice(0, 5)) if (once.first(h.rule.summary)) items.push(point(sentence(h.rule.summary), evidenceRefs(h)));
+  for (const h of hits.filter((x) => x.rule.section === '实施建议' && !x.rule.terms).slice(0, 5)) if (once.first(h.rule.summary)) items.push(point(sentence(h.rule.summary), [...evidenceRefs(h), ...slaQuoted(model, h.rule.summary)]));
   if (model.lifecycle.length > 0) items.push(labelled('版本升级', '', model.lifecycle.flatMap((l) => l.refs), model.lifecycle.map((l) => point(`${l.name} ${l.version}：${upgradeStep(l.upgrade)}。`, l.refs))));
   if (items.length > 0) blocks.push(list(items));
   return blocks;
@@ -637,8 +648,11 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
       const rule = pocRules.find((h) => (h.rule.categories ?? []).includes(p.category));
       if (rule) usedRules.add(rule.rule.id);
       // The pick's line already said what a POC of it proves.
-      const proof = rule ? rule.rule.summary.replace(POC_LEAD, '') : p.basis === 'poc' ? undefined : (scopeOf(u, system)?.proof ?? u.kb.category(p.category)?.proof);
-      return { p, core: system?.role === 'core', target, proof, refs: [...p.refs, ...target.refs, ...(rule ? evidenceRefs(rule) : [])] };
+      const stated = rule ? rule.rule.summary.replace(POC_LEAD, '') : p.basis === 'poc' ? undefined : (scopeOf(u, system)?.proof ?? u.kb.category(p.category)?.proof);
+      const core = system?.role === 'core';
+      const proof = heldToRecovery(stated, core, unsaid(model.understanding.sla.recovery?.text, target.text));
+      const slaRefs = proof !== stated ? (model.understanding.sla.recovery?.refs ?? []) : [];
+      return { p, core, target, proof, refs: [...p.refs, ...target.refs, ...(rule ? evidenceRefs(rule) : []), ...slaRefs] };
     })
     .sort((a, b) => Number(b.core) - Number(a.core) || Number(b.target.text !== '') - Number(a.target.text !== ''))
     .slice(0, 3);
@@ -681,6 +695,29 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   const terms = contractTerms(hits, once);
   if (terms) steps.push(terms);
   return steps.length > 0 ? [list(steps, true)] : [paragraph('按推荐方案组织POC与商务谈判。')];
+}
+
+/** Words of a POC's proof that drill a failover (not a Wi-Fi roaming handover, 漫游切换). */
+const FAILOVER_DRILL = ['故障切换', '主备切换', '主从切换', '跨机房切换'];
+
+/**
+ * A POC's proof held to the recovery target the customer states (RTO<5分钟、RPO=0, MES停机不得超过
+ * 10分钟): a proof that drills a failover accepts it on the target; the core system's proof that
+ * drills none gains the drill, as the target is the core system's first. Without a target, the
+ * proof as it is. A proof left to the pick's line (undefined) is that line's test and the drill.
+ */
+function heldToRecovery(proof: string | undefined, core: boolean, recovery: string | undefined): string | undefined {
+  if (recovery === undefined) return proof;
+  if (proof !== undefined && holdsAny(proof, FAILOVER_DRILL)) return `${proof}，须满足${recovery}`;
+  if (!core) return proof;
+  const drill = `演练主节点故障切换，须满足${recovery}`;
+  return proof !== undefined ? `${proof}；${drill}` : `按方案中所列的验证项比选，并${drill}`;
+}
+
+/** The recovery targets (RTO<5分钟、RPO=0) the POC's acceptance target does not already state. */
+function unsaid(recovery: string | undefined, target: string): string | undefined {
+  const left = (recovery ?? '').split('、').filter((x) => x !== '' && !target.includes(x));
+  return left.length > 0 ? left.join('、') : undefined;
 }
 
 /**
