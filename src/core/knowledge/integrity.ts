@@ -57,6 +57,8 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     ref(`product ${p.id}`, 'framework', frameworks, p.supports);
     ref(`product ${p.id}`, 'industry', industries, p.industries);
     productScopes(p, k.categories, problems);
+    // Who leads an open-source product's development: a vendor's own product has its origin.
+    if (p.domesticLed && p.origin !== 'oss') problems.push(`product ${p.id}: domesticLed on a product of origin ${p.origin} (only open-source products)`);
     for (const c of p.certifications) {
       const f = frameworkById.get(c);
       if (f && f.kind !== 'certification') problems.push(`product ${p.id}: "${c}" is a ${f.kind}, not a certification a product can hold (list it under supports)`);

@@ -401,6 +401,11 @@ export const ProductSchema = z
     vendor: NonEmpty,
     /** Domestic Chinese vendor, international vendor, or open source. */
     origin: OriginSchema,
+    /**
+     * An open-source product whose development a Chinese company leads (PaddleOCR: 百度飞桨): not
+     * of an option of international products, which the report introduces as such (plan/picks.ts).
+     */
+    domesticLed: z.literal(true).optional(),
     /** How intakes name it besides `name` (Kong, 聚水潭, RDS MySQL…), for the estate and tried-and-failed. */
     aliases: z.array(NonEmpty).default([]),
     categories: z.array(Id).min(1),

@@ -72,6 +72,8 @@ interface Scored {
    */
   origin: Product['origin'];
   cloud: Product['cloud'];
+  /** An open-source product a Chinese company leads (PaddleOCR): of no option of international products. */
+  domesticLed: boolean;
 }
 
 export interface PicksResult {
@@ -199,8 +201,8 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     options.push({
       id,
       strategy,
-      title: `方案${id}：${optionTitle(strategy, clouds, u)}`,
-      summary: optionSummary(strategy, clouds, u),
+      title: `方案${id}：${strategy === 'international' && onlyOpenSource(picks, u) ? OPEN_SOURCE_TITLE : optionTitle(strategy, clouds, u)}`,
+      summary: `${optionSummary(strategy, clouds, u, picks)}${otherKinds(strategy, picks, u)}`,
       ...(common.length > 0 ? { shared: common } : {}),
       recommended: false,
       applicable: picks.length > 0,
@@ -361,7 +363,50 @@ function xinchuangPeers(u: Understanding): string {
   return u.industry ? `${u.industry.name}行业或国企` : '同行业或国企';
 }
 
-function optionSummary(strategy: Strategy, on: ReadonlySet<Provider>, u: Understanding): string {
+/** The origins of an option's new picks of its own kind (not those kept, nor a fallback). */
+function newOrigins(picks: readonly Pick[], u: Understanding): Set<Product['origin'] | undefined> {
+  return new Set(picks.filter((p) => !p.existing && !p.fallback).map((p) => u.kb.product(p.product.id)?.origin));
+}
+
+/** An option of international products whose new picks are all open source (ThingsBoard, Apache IoTDB): titled so, not "国际主流产品". */
+export function onlyOpenSource(picks: readonly Pick[], u: Understanding): boolean {
+  const origins = newOrigins(picks, u);
+  return origins.has('oss') && !origins.has('intl');
+}
+
+const OPEN_SOURCE_TITLE = '开源产品为主';
+
+/**
+ * What an option of international products holds, said of its new picks: commercial products,
+ * open-source ones (Apache Camel, Grafana), or both. The summary says what the picks are, not
+ * what the option was meant to be.
+ */
+function internationalSummary(picks: readonly Pick[], u: Understanding): string {
+  const origins = newOrigins(picks, u);
+  const commercial = '功能成熟、国际合规材料齐全，成本通常较高';
+  const open = '免许可费，需自有团队或第三方支持';
+  if (!origins.has('oss')) return `以国际主流产品为主，${commercial}。`;
+  if (!origins.has('intl')) return `以开源产品为主，${open}。`;
+  // Said short: it stands where the one clause of international products stood.
+  return '以国际主流与开源产品为主：前者成本较高，后者免许可费、需自有或第三方运维。';
+}
+
+/**
+ * The new picks not of the option's kind (no international product may serve a seal with legal
+ * effect; no domestic one is named for a licence server), named in the summary: "国际主流产品为主"
+ * is then not all the option holds. Worded as the picks' own reasons (FALLBACK_NOTE): of what the
+ * knowledge can name, not of a market.
+ */
+function otherKinds(strategy: Strategy, picks: readonly Pick[], u: Understanding): string {
+  if (strategy !== 'domestic' && strategy !== 'international') return '';
+  const names = picks.filter((p) => p.fallback && !p.existing).map((p) => p.categoryName);
+  if (names.length === 0) return '';
+  const origins = new Set(picks.filter((p) => p.fallback && !p.existing).map((p) => u.kb.product(p.product.id)?.origin ?? 'intl'));
+  const chosen = [...origins].map((o) => ORIGIN_NAMES[o]).join('或');
+  return strategy === 'domestic' ? `其中${names.join('、')}未见可具名推荐的国产产品，选用${chosen}产品。` : `其中${names.join('、')}没有可选的国际产品，选用${chosen}产品。`;
+}
+
+function optionSummary(strategy: Strategy, on: ReadonlySet<Provider>, u: Understanding, picks: readonly Pick[]): string {
   const clouds = [...on].map(cloudName).join('、');
   const inUse = [...on].every((c) => u.cloudsInUse.has(c));
   switch (strategy) {
@@ -370,7 +415,7 @@ function optionSummary(strategy: Strategy, on: ReadonlySet<Provider>, u: Underst
     case 'domestic-alt':
       return '另一组满足信创的国产厂商，用于比选与议价。';
     case 'international':
-      return '以国际主流产品为主，功能成熟、国际合规材料齐全，成本通常较高。';
+      return internationalSummary(picks, u);
     case 'international-alt':
       return '另一组国际厂商，用于比选与议价。';
     case 'cloud-native':
@@ -388,7 +433,7 @@ function eligibleFor(c: Scored, strategy: Strategy, xc: boolean, clouds: Readonl
       return c.origin === 'cn' || (c.origin === 'oss' && (!xc || c.product.xinchuang.adapted));
     case 'international':
     case 'international-alt':
-      return c.origin === 'intl' || c.origin === 'oss';
+      return c.origin === 'intl' || (c.origin === 'oss' && !c.domesticLed);
     case 'cloud-native':
       return c.cloud !== 'none' ? clouds.has(c.cloud as never) : false;
     case 'cloud-neutral':
@@ -698,7 +743,7 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   if (providing) add(3, p.provides!.reason, providing.refs);
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
-  return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud };
+  return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud, domesticLed: p.domesticLed === true };
 }
 
 /** What every product's reasons say and cite alike: made once per understanding (each reason gets its own copy of the lines). */

@@ -13,7 +13,7 @@ import { clip, firstClause, goalClauses, shortName, tidy, upgradeStep, withoutDe
 import type { Understanding } from '../understand';
 import { cloudName, stackName } from '../understand/places';
 import { buildsOtherThanIndustryCore } from '../plan/anyIndustry';
-import { currentName, FALLBACK_NOTE, replacesCore, SHOWN_NOTES } from '../plan/picks';
+import { currentName, FALLBACK_NOTE, onlyOpenSource, replacesCore, SHOWN_NOTES } from '../plan/picks';
 import { lifecycleDate, ownUpgrade, supportedUntil } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
@@ -344,11 +344,11 @@ function whyRecommended(rec: Option, other: Option, u: Understanding, candidates
   // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
   const edge = rec.picks.flatMap((p) => {
     const theirs = new Set(parts(other.picks.find((q) => q.category === p.category)));
-    return parts(p).filter((x) => holdsAny(x, ['内置', '原生集成', '同厂商']) && !theirs.has(x));
+    return parts(p).filter((x) => holdsAny(x, ['内置', '原生集成', '同厂商']) && !theirs.has(x) && (!x.includes('原生集成') || cloudHostsThePlan(p, rec, u)));
   })[0];
   if (edge) return `因为它的产品${swapSuffix(swapPrefix(edge, '与', '与客户'), '所需的功能', '所需的功能更完整')}`;
   if (!other.applicable || other.gaps.length > rec.gaps.length) return `方案${other.id}有系统类型找不到满足约束的产品`;
-  if (rec.strategy === 'domestic' && other.strategy === 'international') return '两者都满足约束，国产产品的许可与本地服务成本通常更低';
+  if (rec.strategy === 'domestic' && other.strategy === 'international') return domesticOverInternational(rec, other, u);
   // Two clouds the customer is choosing between: the scores lean, the quotes and a POC decide.
   if (rec.strategy === 'cloud-native' && other.strategy === 'cloud-native') return '两者都满足约束，目标云宜由两家按同一资源清单报价并做POC后确定';
   if (rec.strategy === 'cloud-native') return u.cloudsInUse.size > 0 ? '两者都满足约束，现有云的原生服务运维最省力' : '两者都满足约束，目标云的托管服务运维最省力';
@@ -357,6 +357,35 @@ function whyRecommended(rec: Option, other: Option, u: Understanding, candidates
   const ahead = betterPick(rec, other, candidates);
   if (ahead) return `因为${ahead.categoryName}选用的${dropTrailingAside(ahead.product)}${ahead.reason}，与需求更贴合`;
   return '';
+}
+
+/**
+ * Why a domestic option wins over an international one that holds as much: licences and local
+ * service cost less, unless the other's new picks are all open source (免许可费): then the domestic
+ * vendors' own service, where option A has a domestic product; else the two choose alike.
+ */
+function domesticOverInternational(rec: Option, other: Option, u: Understanding): string {
+  if (!onlyOpenSource(other.picks, u)) return '两者都满足约束，国产产品的许可与本地服务成本通常更低';
+  const domestic = rec.picks.some((p) => !p.existing && u.kb.product(p.product.id)?.origin === 'cn');
+  return domestic ? `两者都满足约束，方案${rec.id}的国产产品有厂商本地服务，方案${other.id}的开源产品需自有团队或第三方支持` : '两者都满足约束，所选产品相同';
+}
+
+/**
+ * Whether the cloud of a pick's native integration (与现有华为云原生集成) is where the plan lives, so
+ * that the integration is a reason for the whole option: the customer runs no machine room of its
+ * own, or runs a product on that cloud (its database there: AWS RDS MySQL), or half the option's
+ * new picks are of it. A cloud that hosts only the head office's OA, beside the plants' own machine rooms where
+ * the MES runs, is none: one integration service of it is no reason to prefer the option.
+ */
+function cloudHostsThePlan(pick: Option['picks'][number], rec: Option, u: Understanding): boolean {
+  const cloud = u.kb.product(pick.product.id)?.cloud;
+  if (cloud === undefined || cloud === 'none') return false;
+  if (u.model.estate.onPrem.length === 0) return true;
+  // A product the customer runs of that cloud, or on a line that names it (数据库：AWS RDS MySQL).
+  const lines = new Set(u.model.estate.clouds.find((c) => c.provider === cloud)?.refs ?? []);
+  if (u.model.estate.products.some((e) => (e.product !== undefined && u.kb.product(e.product)?.cloud === cloud) || e.refs.some((r) => lines.has(r)))) return true;
+  const fresh = rec.picks.filter((p) => !p.existing);
+  return fresh.filter((p) => u.kb.product(p.product.id)?.cloud === cloud).length * 2 >= fresh.length;
 }
 
 /** The first of `rec`'s new picks that scored above `other`'s pick of the same kind, with a positive reason of its own. */
