@@ -398,6 +398,13 @@ describe('report reasoning across domains', () => {
     assert.ok(pos.some((r) => r.id === 'cn-gsp') && pos.some((r) => r.name.startsWith('国家药品监督管理局')) && pos.some((r) => r.name.startsWith('国家医疗保障局')));
   });
 
+  it('the power monitoring rules bind a control-centre project, not a power group\'s treasury or its business databases', () => {
+    const ids = (name: string) => evalReport(name).model.regulations.map((r) => r.id);
+    assert.ok(ids('energy').includes('power-monitoring-security'));
+    assert.ok(!ids('treasury').includes('power-monitoring-security'));
+    assert.ok(!ids('database-replacement').includes('power-monitoring-security'));
+  });
+
   it('a scope-bound regulator stays where the goals say its word or a line names it', () => {
     const regulators = (...lines: string[]) => {
       const intake = ['[客户行业]：医疗', '- 细分领域：三级甲等综合医院', '[当前痛点]：', '- 院区网络设备老化，核心交换机单点', '[核心目标]：', '- 主要目标：12个月内完成园区网络改造', ...lines, '[预算限制]：', '- 总预算：¥2000万'].join('\n');
