@@ -117,6 +117,11 @@ export function isJsSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether a UTF-16 code unit is an ASCII letter, A–Z or a–z. */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
 /** Whether a UTF-16 code unit is an ASCII digit, 0–9. */
 export function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -6,7 +6,7 @@
  * (`1.2亿`) is only money when the caller says the context is monetary (`bare: true`) and it has a
  * 万/亿 magnitude; its currency is then a guess (CNY) and `currencyExplicit` is false.
  */
-import { isAsciiDigit, type Position, type Range } from '../document';
+import { isAsciiDigit, isAsciiLetter, type Position, type Range } from '../document';
 import { dropTrailingZeros, formatCompact } from './lines';
 import { CN_NUMBERS } from '../text/chineseNumerals';
 
@@ -150,10 +150,6 @@ function currencyOf(table: Array<[RegExp, Currency]>, word: string | undefined):
 
 function toRange(origin: Position, start: number, end: number): Range {
   return { start: { line: origin.line, character: origin.character + start }, end: { line: origin.line, character: origin.character + end } };
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** `[$＄¥￥€£]` */

@@ -14,6 +14,7 @@
  * the same reason `\b` under `iu` counts ſ and K as word characters: it is written as lookarounds
  * on that class (under `i` alone it is left as it is).
  */
+import { isAsciiDigit, isAsciiLetter } from '../document';
 
 /** Escapes whose meaning no flag but `u` changes: the digit and blank classes and escaped syntax characters. */
 const SAFE_ESCAPES = new Set([...'dDsStnrfv', ...'^$\\.*+?()[]{}|/-,:：']);
@@ -25,9 +26,6 @@ function letterClass(code: number, unicode: boolean): string {
   const extra = !unicode ? '' : lower === 'k' ? '\\u212A' : lower === 's' ? '\\u017F' : '';
   return `[${lower}${upper}${extra}]`;
 }
-
-const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** The word characters of `\b` under `iu`: `\w` and what case-folds into it, ſ (to s) and K (to k). */
 const WORD = '[0-9A-Za-z_\\u017F\\u212A]';

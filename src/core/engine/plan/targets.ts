@@ -11,6 +11,7 @@ import { sharesWords } from '../text/overlap';
 import { scopeOf } from './scopes';
 import { holdsAny } from '../../text/holdsAny';
 import { pocTestable } from '../text/pocTarget';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 
 /** The rule id of the mechanism a system's acceptance target is answered by. */
 export const TARGET_RULE = 'plan:target';
@@ -92,27 +93,11 @@ function subjectOf(goal: string): string {
 }
 
 /**
- * Whether the goal names the system by one of its category's aliases (集团HR, OA): a Latin alias
- * as a word of its own (OA, not the OA of OAuth), a Chinese one anywhere.
+ * Whether the goal names the system by its kind (集团HR, OA), read as the estate reads names: by
+ * the categories' names and aliases, a Latin one as a word of its own (OA, not the OA of OAuth).
  */
 function namesSystem(u: Understanding, goal: string, s: SystemType): boolean {
-  const aliases = u.kb.category(s.category)?.aliases ?? [];
-  return aliases.some((a) => {
-    let at = goal.indexOf(a);
-    while (at >= 0) {
-      const before = goal.charCodeAt(at - 1);
-      const after = goal.charCodeAt(at + a.length);
-      const startsWord = !isLatinLetter(a.charCodeAt(0)) || !isLatinLetter(before);
-      const endsWord = !isLatinLetter(a.charCodeAt(a.length - 1)) || !isLatinLetter(after);
-      if (startsWord && endsWord) return true;
-      at = goal.indexOf(a, at + 1);
-    }
-    return false;
-  });
-}
-
-function isLatinLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return knowledgeIndex(u.kb, 'all-categories').find(goal).some((h) => h.value === s.category);
 }
 
 /** What a system of the plan is about: its category's texts, its scope's, and the rules that bring it in. */
