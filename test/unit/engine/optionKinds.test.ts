@@ -52,13 +52,29 @@ describe('options: what an option is said to hold is what it holds', () => {
   it('names the system types an option fills with a product of the other kind', () => {
     const design = evalReport('design-institute').model;
     assert.match(optionOf(design, 'A').summary, /其中软件许可管理未见可具名推荐的国产产品，选用国际产品。/);
-    assert.match(optionOf(design, 'B').summary, /其中电子签章没有可选的国际产品，选用国产产品。/);
     for (const name of ['design-institute', 'pharma', 'telecom', 'fmcg-dms', 'virtual-desktop', 'analytics', 'integration']) {
-      for (const o of evalReport(name).model.options) {
-        for (const p of fresh(o).filter((x) => x.fallback)) assert.ok(o.summary.includes(p.categoryName), `${name} ${o.id}: ${p.categoryName} named`);
+      const { model, body } = evalReport(name);
+      const a = optionOf(model, 'A');
+      for (const o of model.options) {
+        for (const p of fresh(o).filter((x) => x.fallback)) {
+          // Option B's pick that repeats option A's is named, with why, in the "与方案A相同" line instead.
+          const repeatsA = o !== a && a.picks.some((q) => q.category === p.category && q.product.id === p.product.id);
+          if (repeatsA) assert.ok(body.split('\n').some((l) => l.includes('的选择与方案A相同：') && l.includes(p.categoryName)), `${name} ${o.id}: ${p.categoryName} said to repeat A`);
+          else assert.ok(o.summary.includes(p.categoryName), `${name} ${o.id}: ${p.categoryName} named`);
+        }
         if (o.strategy === 'international' && o.summary.startsWith('以国际主流产品为主，')) assert.ok(fresh(o).every((p) => p.fallback || origin(p) === 'intl'), `${name} ${o.id}: ${o.summary}`);
       }
     }
+  });
+
+  it('says once, not twice, why option B repeats option A where B has no product of its kind', () => {
+    // telecom-1's 信创 database: the "与方案A相同" line gives the requirement; the summary does not say it again.
+    const { model, body } = evalReport('telecom');
+    assert.doesNotMatch(optionOf(model, 'B').summary, /事务数据库/);
+    assert.match(body, /事务数据库的选择与方案A相同：其他候选非国产产品，不满足“信创要求（数据库国产化）”。/);
+    const design = evalReport('design-institute');
+    assert.doesNotMatch(optionOf(design.model, 'B').summary, /电子签章/);
+    assert.match(design.body, /电子签章、软件许可管理的选择与方案A相同：电子签章的其他候选未见接入境内依法设立的电子认证服务机构（CA）/);
   });
 
   it('checks that only an open-source product is marked as led by a Chinese company', () => {

@@ -202,7 +202,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       id,
       strategy,
       title: `方案${id}：${strategy === 'international' && onlyOpenSource(picks, u) ? OPEN_SOURCE_TITLE : optionTitle(strategy, clouds, u)}`,
-      summary: `${optionSummary(strategy, clouds, u, picks)}${otherKinds(strategy, picks, u)}`,
+      summary: `${optionSummary(strategy, clouds, u, picks)}${otherKinds(strategy, picks.filter((p) => !sameAs(options[0], p)), u)}`,
       ...(common.length > 0 ? { shared: common } : {}),
       recommended: false,
       applicable: picks.length > 0,
@@ -368,6 +368,11 @@ function newOrigins(picks: readonly Pick[], u: Understanding): Set<Product['orig
   return new Set(picks.filter((p) => !p.existing && !p.fallback).map((p) => u.kb.product(p.product.id)?.origin));
 }
 
+/** Whether `p` is the product option `first` (option A, when the option is B) picks for its system. */
+function sameAs(first: Option | undefined, p: Pick): boolean {
+  return first?.picks.some((q) => q.category === p.category && q.product.id === p.product.id) ?? false;
+}
+
 /** An option of international products whose new picks are all open source (ThingsBoard, Apache IoTDB): titled so, not "国际主流产品". */
 export function onlyOpenSource(picks: readonly Pick[], u: Understanding): boolean {
   const origins = newOrigins(picks, u);
@@ -395,7 +400,8 @@ function internationalSummary(picks: readonly Pick[], u: Understanding): string 
  * The new picks not of the option's kind (no international product may serve a seal with legal
  * effect; no domestic one is named for a licence server), named in the summary: "国际主流产品为主"
  * is then not all the option holds. Worded as the picks' own reasons (FALLBACK_NOTE): of what the
- * knowledge can name, not of a market.
+ * knowledge can name, not of a market. Option B's picks that repeat option A's are left out: the
+ * report's "…的选择与方案A相同：…" line says why, and a second sentence would say it again.
  */
 function otherKinds(strategy: Strategy, picks: readonly Pick[], u: Understanding): string {
   if (strategy !== 'domestic' && strategy !== 'international') return '';
