@@ -224,11 +224,13 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: ['keep-system'],
     excluded: [],
-    absent: ['AWS', 'Azure', '阿里云'],
+    absent: ['AWS', 'Azure', '阿里云', '沿用现有索贝', '非索贝制作系统'],
     lifecycle: ['oracle-db 11g past', 'activemq 5.15 past'],
-    verdict: 'tight',
+    verdict: 'over',
     timeline: 'media',
-    present: ['媒资', '存储'],
+    // 新媒资平台上线与历史素材迁移: a new MAM, for which the incumbent 索贝 competes; the station
+    // keeps its 索贝 production system, so 索贝's caveat about other vendors' ones is not said.
+    present: ['媒资', '存储', '索贝 媒资管理系统——现有索贝 媒资管理系统的厂商，可评估原厂的迁移路径', 'Avid MediaCentral或Dalet Flex'],
   },
   'insurance-domestic': {
     core: 'insurance-core',

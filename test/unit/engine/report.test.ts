@@ -1192,7 +1192,17 @@ describe('report: a build budget and the parts that move', () => {
   it('agrees a migration window for a part that moves to another product, an upgrade window for one upgraded', () => {
     const next = (fixture: string) => bodyOf(renderMarkdown(generateReport(parseIntake(readFixture(`eval/${fixture}`)), 0, { asOf: AS_OF }), { refs: false }));
     assert.match(next('government'), /与客户确认MySQL 5\.7的迁移窗口与责任方/);
-    assert.match(next('bank'), /的升级或迁移窗口与责任方/);
+    assert.match(next('telecom'), /与客户确认Oracle Database 12c、VMware vSphere 6\.7、Apache Kafka 2\.8、MySQL 5\.7的升级或迁移窗口与责任方/);
+    // bank-1's AS/400 goes with the new core it builds (新一代核心业务系统建设): only its IBM MQ is left to move.
+    assert.match(next('bank'), /与客户确认IBM MQ 9\.1的迁移窗口与责任方/);
+  });
+
+  it('answers a pain with the support end of a product it names, not of another product of the same vendor', () => {
+    // bank-1's pain names IBM AS/400, which the new core retires; its IBM MQ is another product.
+    const model = generateReport(parseIntake(readFixture('eval/bank')), 0, { asOf: AS_OF });
+    const pain = model.plan!.needs.find((n) => n.kind === 'pain' && n.text.includes('新产品上线'))!;
+    assert.ok(pain.mechanisms.some((m) => m.rule === 'plan:retire'));
+    assert.ok(!pain.mechanisms.some((m) => m.summary.includes('IBM MQ')), pain.mechanisms.map((m) => m.summary).join(' | '));
   });
 });
 

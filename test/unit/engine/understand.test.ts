@@ -87,6 +87,15 @@ describe('understanding', () => {
     assert.deepEqual([u.model.coreSystem.category, u.model.coreSystem.inScope, u.model.coreSystem.replaces], ['pms', true, true]);
   });
 
+  it('reads a system the goal calls new ("新媒资平台", "新一代核心") as a replacement, even where the segment upgrades it', () => {
+    const replaces = (lines: string[]) => understood(lines).model.coreSystem.replaces === true;
+    const media = ['[客户行业]：传媒', '- 细分场景：省级广播电视台融媒体中心，媒资管理与制作网升级', '[核心目标]：'];
+    assert.ok(replaces([...media, '- 主要目标：10个月内完成新媒资平台上线与历史素材迁移']));
+    assert.ok(!replaces([...media, '- 主要目标：10个月内完成媒资平台升级']));
+    assert.ok(replaces(['[客户行业]：银行', '- 细分领域：城市商业银行，新一代核心业务系统建设']));
+    assert.ok(!replaces(['[客户行业]：银行', '- 细分领域：城市商业银行，核心业务系统建设']));
+  });
+
   describe('a deadline by the calendar', () => {
     const deadline = (text: string) => understood(['[客户行业]：能源', '[核心目标]：', `- 主要目标：${text}`]).model.deadline;
 

@@ -4,6 +4,7 @@ import type { UnderstandingModel } from '../reportModel';
 import type { KeptSystem } from '../understand/types';
 import { caveatSentences } from './productText';
 import { sameVendor } from './sameVendor';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 
 /**
  * What the caveat's conditions read of the customer: the systems it runs, the one the project
@@ -80,8 +81,9 @@ function situationText(model: Situation, where: 'industry' | 'intake'): string {
 }
 
 /**
- * Whether the customer runs a system of `vendor` of one of `categories` that stays: one the
- * project builds anew in its place (the core system, not kept) is going, and then the warning holds.
+ * Whether the customer runs a system of `vendor` of one of `categories` that stays (kept, or one
+ * the project connects to): one the project builds anew in its place (the core system, not kept)
+ * is going, and then the warning holds.
  */
 function runsVendor(kb: KnowledgeBase, customer: Customer, vendor: string, categories: readonly string[]): boolean {
   const keeps = (customer.kept ?? []).some((k) => {
@@ -89,6 +91,16 @@ function runsVendor(kb: KnowledgeBase, customer: Customer, vendor: string, categ
     return q !== undefined && sameVendor(q.vendor, vendor) && (k.category !== undefined ? [k.category] : q.categories).some((c) => categories.includes(c));
   });
   if (keeps) return true;
+  // A system the project connects to stays too ("新媒资需对接索贝制作系统", with its MAM replaced).
+  const connects = customer.model.integrations.some((i) =>
+    knowledgeIndex(kb, 'product-names')
+      .find(i.system)
+      .some((h) => {
+        const q = kb.product(h.value);
+        return q !== undefined && sameVendor(q.vendor, vendor) && q.categories.some((c) => categories.includes(c));
+      }),
+  );
+  if (connects) return true;
   const core = customer.model.coreSystem;
   return customer.model.estate.products.some((e) => {
     const kinds = e.categories.filter((c) => categories.includes(c));

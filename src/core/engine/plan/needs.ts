@@ -22,6 +22,7 @@ import { baselineLines, baselineOf, type BaselineLine } from './baseline';
 import { suppliedWithout } from './supplied';
 import { domesticMoves } from './domesticMove';
 import { creditTargets } from './targets';
+import { knowledgeIndex } from '../text/knowledgeIndexes';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -120,7 +121,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       // (Unless a rule already answers with that product's own upgrade path.) A component that
       // goes with the system the project replaces is no answer to a pain a rule restates in its
       // own words (算薪分散 on the line that also says the OA runs on Windows Server 2012).
-      for (const l of lifecycle) if (!(needWord && goesAway(l)) && (l.refs.some((r) => s.refs.includes(r)) || s.text.includes(l.name.split(/[ （(]/)[0]!)) && !mechanisms.some((x) => x.summary.includes(l.name.split(/[ （(]/)[0]!))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}${l.replaced ? '迁移下线' : '升级'}`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
+      for (const l of lifecycle) if (!(needWord && goesAway(l)) && (l.refs.some((r) => s.refs.includes(r)) || namesFamily(u, s.text, l)) && !mechanisms.some((x) => namesFamily(u, x.summary, l))) mechanisms.push({ rule: `lifecycle:${l.family}`, title: `${l.name} ${l.version}${l.replaced ? '迁移下线' : '升级'}`, summary: `${l.name} ${l.version}${l.status === 'past' ? '已过支持期' : '即将结束支持'}：${upgradeStep(l.upgrade)}`, categories: [] });
     }
     // What the main goal retires (下线AS/400) answers the pains about it, and a cost goal when
     // the mainframe's cost is one of the pains.
@@ -445,4 +446,14 @@ function clarifyFor(s: Source, current: readonly BaselineLine[]): Pick<Need, 'cl
     return { clarify: `“${clip(tidy(s.text), 24)}”按什么口径验收，当前基线是多少？` };
   }
   return { clarify: `“${clip(tidy(s.text), 24)}”具体出现在哪些系统和场景，影响多大？` };
+}
+
+/**
+ * Whether `text` names the product of lifecycle finding `l` (IBM MQ, AS/400), by its family's
+ * names as the estate reads them: not by a first word its vendor's other products share (the
+ * "IBM" of IBM AS/400 names no IBM MQ).
+ */
+function namesFamily(u: Understanding, text: string, l: LifecycleFinding): boolean {
+  const product = u.kb.lifecycle.find((f) => f.id === l.family)?.product;
+  return knowledgeIndex(u.kb, 'estate-names').find(text).some((h) => (h.value.kind === 'family' ? h.value.family.id === l.family : h.value.product.id === product));
 }

@@ -60,6 +60,17 @@ const DATA_SOURCES = /(数据|信息|资料|报表)[^，；。,;]{0,6}(分散|�
 /** Verbs that replace the system the customer runs, where 升级 or 建设 may build on it. */
 const REPLACES = holdingAny('替换', '替代', '更换', '重建', '切换到');
 
+/** Words that, just before a system's name, make it another system than the one run today: 新媒资平台, 新一代BSS. */
+const NEW_SYSTEM = ['新', '新一代', '新的'];
+
+/**
+ * Whether the system named at `start` is called new ("完成新媒资平台上线与历史素材迁移"): the
+ * project puts a new one in place of the customer's, as "替换" says.
+ */
+function namedNew(text: string, start: number): boolean {
+  return NEW_SYSTEM.some((w) => text.startsWith(w, start - w.length) && start >= w.length);
+}
+
 /** A budget line that buys something: a subscription, SaaS, a licence, a purchase. */
 const PURCHASE = caseInsensitiveRegExp('SaaS|订阅|采购|购买|许可|授权|建设', 'i');
 
@@ -92,12 +103,14 @@ export function detectCoreSystem(industry: Industry | undefined, segment: Fact |
       // 仓库") are sources, whatever the rest of the line asks for.
       const clause = clauseAround(f.value, hit.start, CLAUSE_SEPARATOR_NO_LIST);
       const scope = IN_SCOPE.test(f.value) && !DATA_SOURCES.test(f.value.slice(clause.start, clause.end));
-      const named = { fact: f, scope, ...(scope && REPLACES.test(f.value) ? { replaces: true } : {}) };
+      const named = { fact: f, scope, ...(scope && (REPLACES.test(f.value) || namedNew(f.value, hit.start)) ? { replaces: true } : {}) };
       const known = found.find((x) => x.category.id === hit.value.id);
       // Named first by the segment ("地级市城市运行管理中心"), then built by a goal ("建成城市运行管理
       // 中心"): the goal's line says it is in scope.
       if (known) {
         if (scope && !known.scope && f.section === '核心目标' && known.fact === segment) Object.assign(known, named);
+        // Upgraded by the segment ("媒资管理与制作网升级"), called new by a goal ("完成新媒资平台上线与历史素材迁移"): replaced.
+        else if (named.replaces && f.section === '核心目标' && known.fact === segment) known.replaces = true;
         continue;
       }
       found.push({ category: hit.value, alias: hit.alias, ...named });
