@@ -17,6 +17,7 @@ import { parseIntake } from '../../src/core/parser';
 import { validate } from '../../src/core/validator';
 import { aliasPattern, DEFAULT_LEVEL_PATTERN, levelPatterns } from '../../src/core/knowledge/patterns';
 import { generateReport } from '../../src/core/engine/generate';
+import { baselineOf } from '../../src/core/engine/plan/baseline';
 import { getKnowledgeBase } from '../../src/core/knowledge/knowledge';
 import { buildPrompt } from '../../src/core/llm/prompt';
 import { redact, StreamUnmasker, unmask } from '../../src/core/llm/redact';
@@ -127,7 +128,7 @@ describe('linear time: every regular expression against worst-case inputs', func
 // ---------------------------------------------------------------- whole functions
 
 /** An intake whose `field` value (in `section`) is `value`; the rest filled and short. */
-export function intakeWith(value: string, where: 'industry' | 'pain' | 'budget' | 'sla' | 'header' = 'pain'): string {
+export function intakeWith(value: string, where: 'industry' | 'pain' | 'budget' | 'sla' | 'header' | 'components' = 'pain'): string {
   const v = (w: typeof where) => (w === where ? value : '');
   return [
     `[客户行业]：保险${v('header')}`,
@@ -138,6 +139,7 @@ export function intakeWith(value: string, where: 'industry' | 'pain' | 'budget' 
     `- 具体问题：理赔慢${v('pain')}`,
     '[基础设施现状]：',
     '- 云环境：阿里云',
+    ...(where === 'components' ? ['- 关键组件：', `  - 数据库：${value}`] : []),
     '[核心目标]：',
     '- 主要指标：理赔时效<1天',
     '[预算限制]：',
@@ -233,6 +235,35 @@ const DOCUMENT_GENERATORS: Generator[] = [
   { name: 'durations', make: (n) => repeat('1', n, '小') },
   { name: 'percent and seconds', make: (n) => repeat('1', n, '%') },
 ];
+
+/**
+ * Functions against the one shape that once made them slow (the current systems' list reader on
+ * products joined by 与 and unclosed brackets; a goal's baseline looking back over a line of
+ * figures without a clause mark), beside the generic documents above.
+ */
+const TARGETED: (FunctionCase & Generator)[] = [
+  {
+    name: 'the current systems on a long list of products, brackets left open',
+    run: (v) => generateReport(parseIntake(intakeWith(v, 'components')), 0),
+    make: (n) => `${repeat('Oracle与', n / 3)}${repeat('天正、', n / 3)}${repeat('（', n / 3)}`,
+  },
+  {
+    name: "a goal's baseline on a long line of figures",
+    run: (v) => baselineOf('客户满意度达到90%', [9], [{ text: v, ref: 2, goal: false }]),
+    make: (n) => repeat('误报率超过95%', n),
+  },
+];
+
+describe('linear time: functions on the shapes that once made them slow', function () {
+  this.timeout(10 * 60_000);
+  for (const t of TARGETED) {
+    it(t.name, () => {
+      const inputs = new Map<number, string>();
+      const input = (n: number) => inputs.get(n) ?? (inputs.set(n, t.make(n)), inputs.get(n)!);
+      assert.equal(superLinear((n) => t.run(input(n)), { n: 4000, floorMs: 60 }), undefined);
+    });
+  }
+});
 
 describe('linear time: functions on worst-case documents', function () {
   this.timeout(20 * 60_000);

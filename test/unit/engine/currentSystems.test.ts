@@ -75,11 +75,4 @@ describe('the current systems (现状)', () => {
     const line = currentLine(report('- 关键组件：', '  - 设计软件：AutoCAD、Revit、天正、PKPM、SolidWorks、CATIA、Rhino、SketchUp、Lumion、Navisworks'));
     assert.match(line, /主要组件AutoCAD、Revit、天正、PKPM、SolidWorks、CATIA、Rhino、SketchUp等。$/);
   });
-
-  it('reads a long hostile value in linear time', () => {
-    const value = `${'Oracle与'.repeat(4000)}${'天正、'.repeat(4000)}${'（'.repeat(4000)}`;
-    const started = performance.now();
-    systems('- 关键组件：', `  - 数据库：${value}`);
-    assert.ok(performance.now() - started < 2000, `${Math.round(performance.now() - started)} ms`);
-  });
 });
