@@ -59,6 +59,8 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     productScopes(p, k.categories, problems);
     // Who leads an open-source product's development: a vendor's own product has its origin.
     if (p.domesticLed && p.origin !== 'oss') problems.push(`product ${p.id}: domesticLed on a product of origin ${p.origin} (only open-source products)`);
+    // What joins clouds is weighed only where a rule joins them: elsewhere the field says nothing.
+    if (p.joinsClouds && !k.rules.some((r) => r.acrossClouds && r.categories.some((c) => p.categories.includes(c)))) problems.push(`product ${p.id}: joinsClouds, but no acrossClouds rule asks for any of its categories`);
     for (const c of p.certifications) {
       const f = frameworkById.get(c);
       if (f && f.kind !== 'certification') problems.push(`product ${p.id}: "${c}" is a ${f.kind}, not a certification a product can hold (list it under supports)`);

@@ -510,6 +510,13 @@ export const ProductSchema = z
      */
     provides: z.object({ words: z.array(NonEmpty).min(1), reason: NonEmpty }).strict().optional(),
     /**
+     * It joins public clouds to one another over a private path, its own router between them (a
+     * colocation exchange's cloud router: Megaport Cloud Router, Equinix Fabric Cloud Router). Where
+     * a rule that is `acrossClouds` answers a need of a customer on two clouds or more, it does what
+     * the need asks; one cloud's own link (AWS Direct Connect) reaches only that cloud (plan/picks.ts).
+     */
+    joinsClouds: z.literal(true).optional(),
+    /**
      * What it does where it covers only a part of its category (a rules engine in BPM/规则引擎,
      * which models no BPMN process): the key features the report names with it as the example,
      * instead of the category's (or its scope's), which it would not have.
@@ -717,6 +724,12 @@ export const RuleSchema = z
      * section, instead of as a practice or a step of its own.
      */
     terms: z.boolean().optional(),
+    /**
+     * Its answer joins the customer's public clouds to one another (跨AWS与Azure的专线互联): for a
+     * customer on two clouds or more, a product that `joinsClouds` is what the need asks, and one
+     * cloud's own link (AWS Direct Connect, Azure ExpressRoute) only one end of it (plan/picks.ts).
+     */
+    acrossClouds: z.literal(true).optional(),
   })
   .strict()
   .refine((r) => r.all.length + r.any.length > 0, 'a rule needs at least one matcher')

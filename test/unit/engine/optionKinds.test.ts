@@ -12,7 +12,7 @@ import { parseIntake } from '../../../src/core/parser';
 import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import { copyEntry } from '../../../src/core/knowledge/lazyDetails';
-import { readFixture } from '../helpers/seeds';
+import { readExample, readFixture } from '../helpers/seeds';
 import { AS_OF, evalReport } from './helpers';
 
 const KB = getKnowledgeBase();
@@ -102,5 +102,47 @@ describe('why the recommended option: native integration with the customer’s c
 
   it('stays the reason where half the recommended option is of that cloud', () => {
     assert.match(evalReport('data-platform').body, /推荐方案A（国产优先），因为它的产品与客户现有阿里云华东2原生集成/);
+  });
+});
+
+describe('option B where it picks what option A picks', () => {
+  it('says why an open-source pick is in both options, not that international products have no edge', () => {
+    const { body } = evalReport('education');
+    assert.match(body, /各系统类型的选择都与方案A相同：Moodle、Redis为开源产品，国产与国际方案都适用。/);
+    assert.match(evalReport('crm').body, /iPaaS\/ESB的选择与方案A相同：Apache Camel为开源产品，国产与国际方案都适用。/);
+    for (const name of ['education', 'devops']) assert.doesNotMatch(evalReport(name).body, /没有明显优势/);
+  });
+
+  it('says that what the customer keeps is not chosen again when that is all option B shares', () => {
+    assert.match(evalReport('devops').body, /各系统类型的选择都与方案A相同：都沿用现有系统，本期不另行选型。/);
+  });
+});
+
+describe('a link between two clouds the customer runs (rules.yaml acrossClouds)', () => {
+  const INSURANCE = generateReport(parseIntake(readExample('insurance')), 0, { asOf: AS_OF });
+  const link = (m: ReportModel, id: 'A' | 'B') => optionOf(m, id).picks.find((p) => p.category === 'sdwan-interconnect')!;
+
+  it('picks what joins AWS and Azure, not one cloud’s own link to its cloud', () => {
+    const b = link(INSURANCE, 'B');
+    assert.equal(KB.product('megaport')?.joinsClouds, true);
+    assert.equal(b.product.id, 'megaport');
+    assert.match(b.why, /^可在AWS与Azure之间经云间路由建立私有互联/);
+    assert.equal(b.alternative?.product.id, 'equinix-fabric');
+    const dc = INSURANCE.candidates.find((c) => c.option === 'B' && c.product.id === 'aws-direct-connect');
+    // Scored down with the reason, not ruled out: it is still one end of the link.
+    assert.ok(dc === undefined || dc.notes.some((n) => n === '只接入AWS一端，单独不能打通AWS与Azure'));
+    assert.ok(!INSURANCE.exclusions.some((e) => e.product.id === 'aws-direct-connect'));
+  });
+
+  it('leaves one cloud’s own link the pick for a customer on that cloud alone', () => {
+    const aviation = generateReport(parseIntake(readExample('aviation')), 0, { asOf: AS_OF });
+    const pick = aviation.options.flatMap((o) => o.picks).find((p) => p.category === 'sdwan-interconnect');
+    assert.equal(pick?.product.id, 'azure-expressroute');
+  });
+
+  it('checks that what joins clouds is of a category an acrossClouds rule asks for', () => {
+    const marked = (id: string) => checkKnowledgeIntegrity({ ...KB, products: KB.products.map((p) => (p.id === id ? { ...copyEntry(p), joinsClouds: true as const } : p)) });
+    assert.ok(marked('redis').some((p) => p.includes('product redis: joinsClouds, but no acrossClouds rule')));
+    assert.deepEqual(marked('cisco-catalyst-sdwan'), []);
   });
 });

@@ -108,6 +108,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const pool: Scored[] = [];
     // The products the system's scope is made for, when it names them (categories.yaml `scopes`).
     const scope = scopeOf(u, s);
+    const across = acrossCloudsNeed(u, served.get(s.category) ?? []);
     for (const p of u.kb.productsIn(s.category)) {
       if (!madeFor(p, u, s.category, scope)) continue;
       // A line its vendor no longer sells to new customers (用友NC Cloud): only to those who run it
@@ -118,7 +119,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         if (!exclusions.some((e) => e.product.id === p.id && e.category === s.category)) exclusions.push(excluded);
         continue;
       }
-      pool.push(score(p, u, s.category, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus ? strength : undefined));
+      pool.push(score(p, u, s.category, preferred.get(s.category) ?? [], served.get(s.category) ?? [], stated, failed, corpus ? strength : undefined, across));
     }
     dropSharedProtocol(pool);
     // Equal scores: the team's preferred vendor first, then its partner (a stable sort keeps file order after that).
@@ -624,7 +625,7 @@ function vendorServiceComplaint(u: Understanding, estate: { written: string; ref
  * `stated`: the industry regulations that apply and that the customer states (see choosePicks);
  * `strength`: a product's relevant strength (strengths.ts), none when the customer wrote nothing.
  */
-function score(p: Product, u: Understanding, category: string, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], strength?: (p: Product) => string | undefined): Scored {
+function score(p: Product, u: Understanding, category: string, preferred: readonly string[], needs: readonly Need[], stated: readonly string[], failed: readonly FailedVendor[] = [], strength?: (p: Product) => string | undefined, across?: AcrossClouds): Scored {
   const reasons: Reason[] = [];
   const add = (weight: number, text: string, refs: number[], specific = true) => reasons.push({ weight, text, refs, specific });
   const same = sameForEveryProduct(u);
@@ -687,6 +688,11 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   } else if (onOwnStack(p, u)) {
     add(2, `可部署在客户现有的${stackName(p.cloud as Provider)}上`, [...u.privateStacks.get(p.cloud as Provider)!]);
   }
+  // Joining the customer's clouds (跨AWS与Azure的专线): what joins them does what is asked; one of
+  // those clouds' own links (Direct Connect) reaches only its cloud, and would be the pick on its
+  // native integration alone.
+  if (across && p.joinsClouds) add(4, `可在${across.clouds}之间经云间路由建立私有互联`, across.refs);
+  else if (across && p.cloud !== 'none' && u.cloudsInUse.has(p.cloud)) add(-4, `只接入${cloudName(p.cloud)}一端，单独不能打通${across.clouds}`, across.refs);
   const ban = same.ban;
   if (ban && p.controlPlane !== 'vendor') add(1, `可在本地私有化部署，满足“${ban.text}”`, ban.refs);
   const xc = same.xinchuang;
@@ -750,6 +756,24 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
   return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud, domesticLed: p.domesticLed === true };
+}
+
+/** A need of a system type that a rule answers by joining the customer's clouds, with the clouds as said and the need's lines. */
+interface AcrossClouds {
+  clouds: string;
+  refs: number[];
+}
+
+/**
+ * The need of a system type a rule answers by joining the customer's public clouds to one
+ * another (rules.yaml `acrossClouds`), for a customer on two clouds or more; undefined otherwise.
+ */
+function acrossCloudsNeed(u: Understanding, needs: readonly Need[]): AcrossClouds | undefined {
+  if (u.cloudsInUse.size < 2) return undefined;
+  const need = needs.find((n) => n.mechanisms.some((m) => u.kb.rules.find((r) => r.id === m.rule)?.acrossClouds === true));
+  if (!need) return undefined;
+  const names = [...u.cloudsInUse].map(cloudName);
+  return { clouds: names.length === 2 ? names.join('与') : names.join('、'), refs: [...need.refs] };
 }
 
 /** What every product's reasons say and cite alike: made once per understanding (each reason gets its own copy of the lines). */

@@ -303,7 +303,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
   const said = new Once();
   // Categories where a requirement left only some products (密评, 数据库国产化): why option B cannot differ there.
   const forced = new Map(model.exclusions.filter((e) => e.kind === 'compliance' || e.kind === 'domestic').map((e) => [e.category, e.reason]));
-  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => systemName(model, u, id), said, forced));
+  for (const o of model.options) blocks.push(...option(o, model.options[0] !== o ? model.options[0] : undefined, (id) => systemName(model, u, id), said, forced, (id) => u.kb.product(id)?.origin));
   const excluded = model.exclusions.length;
   if (excluded > 0) {
     const kinds = [...new Set(model.exclusions.map((e) => e.kind))].map((k) => ({ constraint: '违反硬约束', cloud: '属于客户未使用的云', failed: '曾试用失败', kept: '与保留的系统重复', xinchuang: '未做信创适配', domestic: '不满足国产化要求', unsuited: '只覆盖客户业务的一部分', policy: '团队厂商政策不采用', compliance: '不满足适用的合规要求', replaced: '正是本期要替换的现有产品' })[k]);
@@ -404,7 +404,7 @@ function betterPick(rec: Option, other: Option, candidates: ReportModel['candida
   return undefined;
 }
 
-function option(o: Option, first: Option | undefined, categoryName: (id: string) => string, said: Once, forced: ReadonlyMap<string, string>): ReportModel['sections'][number]['blocks'] {
+function option(o: Option, first: Option | undefined, categoryName: (id: string) => string, said: Once, forced: ReadonlyMap<string, string>, origin: (id: string) => string | undefined): ReportModel['sections'][number]['blocks'] {
   const out: ReportModel['sections'][number]['blocks'] = [heading(`${o.title}${o.recommended ? '（推荐）' : '（备选）'}`)];
   if (o.note) out.push(paragraph(o.note));
   const newShared = (o.shared ?? []).filter((x) => !(first?.shared ?? []).includes(x));
@@ -424,7 +424,13 @@ function option(o: Option, first: Option | undefined, categoryName: (id: string)
     const why = same
       .filter((p) => !p.existing && (forced.has(p.category) || (p.fallback === true && fallback !== '')))
       .map((p) => (forced.has(p.category) ? `${same.length > 1 ? `${p.categoryName}的` : ''}其他候选${forced.get(p.category)!}` : swapSuffix(same.length > 1 ? swapPrefix(fallback, '该类', p.categoryName) : fallback, '；', '')));
-    const tail = why.length > 0 ? `：${why.join('；')}` : same.length === o.picks.length && o.strategy === 'international' ? '：国际产品在本项目中没有明显优势' : '';
+    // An open-source pick the international option shares (Redis, Apache Camel) is of either kind:
+    // said so, rather than left to read as option A again under another name.
+    const open = o.strategy === 'international' ? same.filter((p) => !p.existing && p.fallback !== true && !forced.has(p.category) && origin(p.product.id) === 'oss') : [];
+    if (open.length > 0) why.push(`${enumerate(open.map((p) => shortName(p.product.name)), 6)}为开源产品，国产与国际方案都适用`);
+    // Only what the customer keeps: nothing is being chosen.
+    const keptOnly = same.length === o.picks.length && same.every((p) => p.existing);
+    const tail = why.length > 0 ? `：${why.join('；')}` : keptOnly ? '：都沿用现有系统，本期不另行选型' : '';
     out.push(paragraph(`${same.length === o.picks.length ? '各系统类型的选择都' : `${enumerate(same.map((p) => p.categoryName), 6)}的选择`}与方案A相同${tail}。`));
   }
   const items = o.picks.filter((p) => !same.includes(p)).map((p) => {
