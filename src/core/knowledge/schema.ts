@@ -101,7 +101,8 @@ export const TraitSchema = z.enum([
 /**
  * Preconditions on the understanding of an intake (understand/index.ts). Every given list must
  * be satisfied: `industries` any of, `clouds` any in use or moved to, `constraints` all present, `frameworks`
- * any applicable, `estate` any product family present, `traits` all present, `data` any.
+ * any applicable, `estate` any product family present, `traits` all present, `data` any,
+ * `jurisdictions` all, `abroad` one outside mainland China.
  */
 const ConditionSchema = z
   .object({
@@ -113,6 +114,12 @@ const ConditionSchema = z
     traits: z.array(TraitSchema).optional(),
     data: z.array(DataKindSchema).optional(),
     jurisdictions: z.array(JurisdictionSchema).optional(),
+    /**
+     * The customer is also somewhere outside mainland China (a site, a cloud region or users in a
+     * jurisdiction other than `cn`): what is about crossing the border (AWS China's partition from
+     * the global regions) says nothing to a customer wholly inside it.
+     */
+    abroad: z.literal(true).optional(),
   })
   .strict();
 
@@ -211,6 +218,12 @@ const CostProfileSchema = z
     implementationPer: z.object({ words: z.array(NonEmpty).min(1), what: NonEmpty, base: Range, perUnit: Range }).strict().optional(),
     /** Infrastructure per unit per year (万元): hosts, storage, circuits. */
     infraPerUnit: Range,
+    /**
+     * The infrastructure is the customer's own whoever runs the platform (a charging operator's app
+     * back end and integrations, growing with its piles): priced for a SaaS too. Without it, a SaaS
+     * its vendor runs has no infrastructure of the customer's (plan/costs.ts).
+     */
+    infraBesideSaas: z.literal(true).optional(),
     /** Operations per year as a share of the licence (support, patching, people). */
     operationsShare: Range,
     /**

@@ -626,6 +626,9 @@ describe('rules on negative fixtures', () => {
     { name: 'PLCs on the shop floor (positive control)', text: intake('技术债务：车间PLC数据未联网'), quiet: [], fires: ['ot-opc-ua-edge'] },
     { name: "a charging operator's work orders and technicians are its piles', no IT service desk's", text: ['[客户行业]：能源', '- 细分领域：城市充电桩运营商', '[当前痛点]：', '- 充电桩故障靠用户投诉发现，运维人员到场平均要6小时', '[核心目标]：', '- 主要目标：重建充电运营管理平台', '- 次级目标：故障预警与运维工单'].join('\n'), quiet: ['itsm-process', 'vendor-onsite-support'], fires: ['ev-charging-platform', 'ev-fault-maintenance', 'ev-survey'] },
     { name: 'IT work orders and on-site engineers (positive control)', text: intake('运维：运维工单靠邮件流转，厂商工程师到场要一天'), quiet: [], fires: ['itsm-process', 'vendor-onsite-support'] },
+    // Remote 7×24 support asked alone: its terms, no head count on site; asked with people on site, the on-site terms only.
+    { name: '7×24 Chinese support without anyone on site', text: intake('支持SLA：7x24中文支持'), quiet: ['vendor-onsite-support'], fires: ['vendor-24x7-support'] },
+    { name: '7×24 support with on-site engineers', text: intake('支持SLA：7x24电话支持，评级申报期间现场驻场'), quiet: ['vendor-24x7-support'], fires: ['vendor-onsite-support'] },
     { name: 'a portal to integrate later is no deal-registration need', text: intake('未来扩展：预留与经销商门户对接'), quiet: ['partner-deal-registration'] },
     { name: "people's master data is the HR system's, not an MDM's", text: intake('架构缺陷：组织架构与人员主数据没有统一来源'), quiet: ['master-data-governance'], fires: ['hr-org-master-data'] },
     { name: 'material master data (positive control)', text: intake('架构缺陷：各基地物料主数据不统一'), quiet: ['hr-org-master-data'], fires: ['master-data-governance'] },

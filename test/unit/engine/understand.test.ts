@@ -821,6 +821,18 @@ describe('understand: a group\'s HR and OA', () => {
     assert.equal(understood(['[客户行业]：保险', '- 细分领域：养老保险']).model.industry.id, 'insurance');
   });
 
+  it("warns of AWS China's separate partition only to a customer that is also outside mainland China", () => {
+    const ids = (lines: string[]) => {
+      const u = understood(lines);
+      const applicable = applicableRegulation(u).applicable;
+      return evaluateRules(u.facts, getKnowledgeBase().rules, undefined, (rule) => inContext(rule, u, applicable)).map((h) => h.rule.id);
+    };
+    const ningxia = ['[客户行业]：物流', '- 细分领域：合同物流与城配', '[基础设施现状]：', '- 公有云：AWS宁夏区域（EC2 40台，RDS MySQL）'];
+    // Wholly inside China: no global region to join, no cross-border link to plan.
+    assert.ok(!ids(ningxia).includes('aws-china-partition'));
+    assert.ok(ids([...ningxia, '- 海外站点：AWS法兰克福区域，服务欧洲客户']).includes('aws-china-partition'));
+  });
+
   it('reads real-name registration (劳务实名制) as personal data; head counts of staff alone are not', () => {
     assert.ok(understood(['[客户行业]：建筑业', '[当前痛点]：', '- 工人实名制和工资代发靠劳务公司报表']).data.has('personal'));
     assert.ok(!understood(['[客户行业]：建筑业', '- 业务规模：', '  - 员工约3000人', '[当前痛点]：', '- 工资代发靠劳务公司报表']).data.has('personal'));

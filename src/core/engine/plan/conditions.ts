@@ -8,7 +8,8 @@ import type { Understanding } from '../understand';
 
 /**
  * Whether every key of the condition holds: industries (any), clouds in use or moved to (any), constraints
- * (all), frameworks (any applicable), estate (any), traits (all), data (any), jurisdictions (all).
+ * (all), frameworks (any applicable), estate (any), traits (all), data (any), jurisdictions (all),
+ * abroad (a jurisdiction besides mainland China's).
  */
 export function holds(c: Condition, u: Understanding, applicable?: ReadonlySet<string>): boolean {
   if (c.industries && !(u.industry && c.industries.includes(u.industry.id))) return false;
@@ -19,6 +20,7 @@ export function holds(c: Condition, u: Understanding, applicable?: ReadonlySet<s
   if (c.traits && !everyIn(c.traits, u.traits)) return false;
   if (c.data && !someIn(c.data, u.data)) return false;
   if (c.jurisdictions && !everyIn(c.jurisdictions, u.jurisdictions)) return false;
+  if (c.abroad && !beyondCn(u.jurisdictions)) return false;
   return true;
 }
 
@@ -37,6 +39,11 @@ export function inContext(rule: { when: Condition; unless: readonly Condition[] 
 
 function someIn<T>(list: readonly T[], set: { has(x: T): boolean }): boolean {
   for (const x of list) if (set.has(x)) return true;
+  return false;
+}
+
+function beyondCn(jurisdictions: ReadonlySet<string>): boolean {
+  for (const j of jurisdictions) if (j !== 'cn') return true;
   return false;
 }
 

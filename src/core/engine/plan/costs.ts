@@ -149,7 +149,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: `${existing ? '升级、调优与集成' : '实施、集成与数据迁移'}${implBasis}` });
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
-    if (infra[1] > 0) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
+    if (infra[1] > 0 && (profile.infraBesideSaas || !vendorHosted(product, category))) items.push({ component: name, category: s.category, kind: 'infrastructure', period: 'per-year', low: toCurrency(infra[0]), high: toCurrency(infra[1]), assumption: `服务器、存储或线路，${basis}` });
     const opsBase: [number, number] = licenceModel === 'perpetual' || licenceModel === 'hardware' ? licence : [licence[0] * 0.5, licence[1] * 0.5];
     const [share0, share1] = profile.operationsShare;
     const ops: [number, number] = opsBase[1] > 0 ? [opsBase[0] * share0, opsBase[1] * share1] : [impl[0] * 0.1, impl[1] * 0.1];
@@ -258,6 +258,15 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     assumptions,
     chart: chartOf(u, items, years),
   };
+}
+
+/**
+ * A SaaS its vendor runs (no private or hybrid edition, no public cloud's service): its servers and
+ * storage are in the subscription, so the customer buys none for it (unless its cost profile says
+ * `infraBesideSaas`). A network's SaaS (SD-WAN) still needs the customer's own lines and edge devices.
+ */
+function vendorHosted(product: Product, category: Category): boolean {
+  return product.cloud === 'none' && !product.deployment.includes('private') && !product.deployment.includes('hybrid') && category.layer !== 'network';
 }
 
 /** How a subscription fits a customer who buys outright: bought so, or kept, and why. */
