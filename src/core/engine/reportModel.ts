@@ -347,6 +347,11 @@ const RegulationSchema = z.object({
   basis: z.enum(['stated', 'brought-in']),
   /** Its testing is in the plan's timeline and costs (等保, 密评 for a project that builds a system), stated or not. */
   planned: z.boolean().optional(),
+  /**
+   * What the intake says of the customer's standing: it holds the framework already, or seeks it
+   * (frameworks.yaml `held`, `sought`), and the lines that say so (a segment's 一级供应商).
+   */
+  standing: z.object({ is: z.enum(['held', 'sought']), refs: Refs }).optional(),
   why: z.string(),
   refs: Refs,
 });

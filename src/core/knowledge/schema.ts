@@ -549,6 +549,12 @@ export const ProductSchema = z
   })
   .strict();
 
+/**
+ * What the intake says of the customer's standing towards a framework: `words` found in a clause
+ * naming it (for `held`, also in the industry's lines), case aside, and the next step it then takes.
+ */
+const StandingSchema = z.object({ words: z.array(NonEmpty).min(1), nextStep: NonEmpty }).strict();
+
 export const FrameworkSchema = z
   .object({
     id: Id,
@@ -598,6 +604,14 @@ export const FrameworkSchema = z
      * it: 电子病历分级评价 is declared through the annual notice, not booked with an assessor.
      */
     nextStep: z.string().optional(),
+    /**
+     * Where the intake says the customer already holds it (StandingSchema): the words that say so
+     * (IATF 16949年度审核, 认证工厂, or an industry line's 一级供应商: a carmaker's supplier holds the
+     * certificate), and the next step then, keeping it, instead of `nextStep`.
+     */
+    held: StandingSchema.optional(),
+    /** Where the intake says the customer seeks it (取得, 申请 in a line naming it): the first certification's step. */
+    sought: StandingSchema.optional(),
     /** The correct wording, when people habitually say "认证" for something that is not a certification. */
     preferredWording: z.string().optional(),
     /**

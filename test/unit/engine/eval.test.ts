@@ -104,11 +104,13 @@ const EXPECTED: Record<string, Expectation> = {
     constraints: ['keep-system'],
     // Not the public clouds' device hubs (AWS IoT Core was one): no candidates of a plant's equipment platform.
     excluded: [['alibaba-lindorm', 'cloud']],
-    absent: ['S/4HANA', 'AWS', 'Azure', '阿里云'],
+    // A certified Tier 1 (IATF 16949年度审核) told what an uncertified supplier must do; the AI
+    // visual inspection it reserves for later (预留…接入) left unanswered.
+    absent: ['S/4HANA', 'AWS', 'Azure', '阿里云', '尚无证书的'],
     lifecycle: ['windows-client 7 past', 'vsphere 6.7 past', 'sql-server 2016 soon'],
     verdict: 'within',
     timeline: 'mes',
-    present: ['SAP ECC', 'OEE', '追溯'],
+    present: ['SAP ECC', 'OEE', '追溯', '作为监督审核的证据', 'AI视觉质检按预留接口处理：本期不采购视觉产品'],
   },
   pharma: {
     core: 'mes',
@@ -733,12 +735,13 @@ const EXPECTED: Record<string, Expectation> = {
     // An MES "to replace" for the segment, the inspection pains rewritten as the shop floor's
     // ("车间执行与追溯分散"), and the QMS goal, 8D and SPC sent to clarification.
     // SAP QM proposed for its ERP vendor although the customer's SPC and 8D need its add-ons; a
-    // first IATF certification scheduled for a supplier that delivers to carmakers (it holds one).
-    absent: ['MES：', '车间执行', '是否替换待与客户确认', '需进一步澄清', '偏差与CAPA', 'Veeva', 'TrackWise', 'MasterControl', '注意SPC、8D与APQP', '（以SAP S/4HANA 质量管理为例）', '安排两阶段审核', '围绕它'],
+    // first IATF certification scheduled for a supplier that delivers to carmakers (it holds one),
+    // then hedged for one without a certificate (尚无证书的).
+    absent: ['MES：', '车间执行', '是否替换待与客户确认', '需进一步澄清', '偏差与CAPA', 'Veeva', 'TrackWise', 'MasterControl', '注意SPC、8D与APQP', '（以SAP S/4HANA 质量管理为例）', '安排两阶段审核', '围绕它', '尚无证书的'],
     lifecycle: [],
     verdict: 'within',
     timeline: 'mfg-qms-rollout',
-    present: ['质量管理（检验、过程控制与8D）', '检验计划', 'Cpk', '8D', '供应商质量档案', '备选SAP S/4HANA 质量管理（与现有SAP S/4HANA 2022同厂商，数据对接改造量小；但客户要求的SPC、8D需SAP或第三方的扩展）', '元工国际 QMS', 'Siemens Opcenter Quality', '核对现有证书的范围与下次监督审核日期'],
+    present: ['质量管理（检验、过程控制与8D）', '检验计划', 'Cpk', '8D', '供应商质量档案', '备选SAP S/4HANA 质量管理（与现有SAP S/4HANA 2022同厂商，数据对接改造量小；但客户要求的SPC、8D需SAP或第三方的扩展）', '元工国际 QMS', 'Siemens Opcenter Quality', '核对现有证书的范围与下次监督审核日期', '核心工具（APQP、PPAP、FMEA、SPC、MSA）的记录'],
   },
   treasury: {
     // A provincial energy group's 司库 (treasury): 2,600 bank accounts, cash pooling, payment controls, 国资委 reporting.

@@ -976,6 +976,42 @@ describe('regulation: a regulator of part of an industry, named for the words th
   });
 });
 
+describe("regulation: a framework's next step as the intake states the customer's standing", () => {
+  /** The quality-management intake with its segment and compliance lines as given. */
+  const iatf = (segment: string, compliance: string) => {
+    const text = readFixture('eval/quality-management').replace(/- 细分领域：[^\n]*/, `- 细分领域：${segment}`).replace(/- 合规性：[^\n]*/, `- 合规性：${compliance}`);
+    const m = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+    const step = bodyOf(renderMarkdown(m)).split('\n').find((l) => l.includes('**IATF 16949 汽车行业质量管理体系**：')) ?? '';
+    const standing = m.regulations.find((r) => r.id === 'iatf-16949')?.standing;
+    return { standing: standing?.is, refs: standing?.refs, step };
+  };
+
+  it('tells a certified supplier what keeps the certificate: its audits, or a carmaker supplier\'s segment, say it holds one', () => {
+    for (const [segment, compliance] of [
+      ['制动系统零部件，工厂4个', 'IATF 16949年度监督审核，等保2.0二级'],
+      ['制动系统一级供应商，为多家主机厂配套', 'IATF 16949，等保2.0二级'],
+      ['制动系统零部件，工厂4个', 'IATF 16949:2016认证工厂'],
+    ]) {
+      const { standing, step } = iatf(segment!, compliance!);
+      assert.equal(standing, 'held', compliance);
+      assert.match(step, /下次监督审核日期.*核心工具（APQP、PPAP、FMEA、SPC、MSA）/u);
+      assert.ok(!step.includes('尚无证书') && !step.includes('两阶段'), step);
+    }
+    // The segment that says so is cited beside the compliance line.
+    assert.deepEqual(iatf('制动系统一级供应商，为多家主机厂配套', 'IATF 16949，等保2.0二级').refs, [2, 31]);
+  });
+
+  it('schedules a first certification for one that seeks it, and covers both where the intake says neither', () => {
+    // The clause naming it speaks before the segment; 通过 in the 等保 clause is not about IATF.
+    const sought = iatf('制动系统一级供应商', '年内取得IATF 16949认证，等保2.0二级须通过测评');
+    assert.equal(sought.standing, 'sought');
+    assert.match(sought.step, /选定IATF认可的认证机构.*第一、二阶段审核/u);
+    const unsaid = iatf('制动系统零部件，工厂4个', 'IATF 16949，等保2.0二级须通过测评');
+    assert.equal(unsaid.standing, undefined);
+    assert.match(unsaid.step, /尚无证书的/u);
+  });
+});
+
 describe('regulation: the authority of what the plan builds, whatever the industry', () => {
   const regulators = (name: string) =>
     generateReport(parseIntake(readFixture(`eval/${name}`)), 0, { asOf: AS_OF }).regulations.filter((r) => r.kind === 'regulator');

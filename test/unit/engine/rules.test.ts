@@ -732,6 +732,8 @@ describe('rules on negative fixtures', () => {
     { name: "a bank's complaints with no app to rebuild (positive control)", text: ['[客户行业]：银行', '[核心目标]：', '- 成功标尺：客户投诉率下降50%'].join('\n'), quiet: [], fires: ['complaint-rate-response'] },
     { name: 'CNAS and CMA reviews', text: intake('合规性：CNAS-CL01，CMA资质认定'), quiet: [], fires: ['lab-accreditation-records'] },
     { name: 'ISO 27001 only: no privacy transfer rules', text: intake('数据库：TiDB 7.5'), quiet: ['cross-border-eu-china-transfer', 'cross-border-pipl-outbound', 'gdpr-international-transfer'], fires: ['iso27001-2022'] },
+    { name: 'AI visual inspection reserved for later: an interface to agree now', text: ['[客户行业]：汽车零部件', '[特殊要求]：', '- 系统兼容：', '  - 未来扩展：预留AI视觉质检接入'].join('\n'), quiet: ['ai-compute-reserve'], fires: ['vision-inspection-reserved'] },
+    { name: 'visual inspection built now is not told to wait', text: ['[客户行业]：电子制造', '[核心目标]：', '- 主要目标：上线AI视觉检测，外观漏检率降到0.1%', '[特殊要求]：', '- 未来扩展：后续视觉质检推广到全部产线'].join('\n'), quiet: ['vision-inspection-reserved'] },
   ];
 
   for (const c of cases) {

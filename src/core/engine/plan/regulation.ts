@@ -8,6 +8,7 @@ import type { Clarification, Regulation } from '../reportModel';
 import { uniqueAscending } from '../uniqueAscending';
 import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
 import type { Understanding } from '../understand';
+import type { Framework } from '../../knowledge/schema';
 import { holds } from './conditions';
 import { traitName } from '../understand/names';
 
@@ -44,7 +45,8 @@ export function applicableRegulation(u: Understanding): RegulationResult {
       : [brought!.jurisdictions ? `${brought!.jurisdictions.map((j) => JURISDICTION_NAMES[j] ?? j).join('、')}的业务` : '', brought!.industries && u.industry ? `${u.industry.name}行业` : '', ...(brought!.traits ?? []).map(traitName), brought!.data ? `处理${brought!.data.map(dataName).join('、')}` : '']
           .filter(Boolean)
           .join('，') || '适用条件成立';
-    regulations.push({ kind: 'framework', id: f.id, name: f.name, basis: stated ? 'stated' : 'brought-in', why, refs: stated ?? jurisdictionRefs(brought!.jurisdictions ?? []) });
+    const standing = stated ? standingOf(u, f, stated) : undefined;
+    regulations.push({ kind: 'framework', id: f.id, name: f.name, basis: stated ? 'stated' : 'brought-in', ...(standing ? { standing } : {}), why, refs: stated ?? jurisdictionRefs(brought!.jurisdictions ?? []) });
   }
   // What the intake names that the knowledge base does not know is listed all the same, as written.
   for (const r of u.statedRules) regulations.push({ kind: 'framework', name: r.name, basis: 'stated', why: '调研表明确提出', refs: r.refs });
@@ -72,6 +74,25 @@ export function applicableRegulation(u: Understanding): RegulationResult {
     regulations.push({ kind: 'regulator', name: r.name, basis: 'brought-in', why: `${u.industry!.name}行业${part}，${JURISDICTION_NAMES[r.jurisdiction] ?? r.jurisdiction}`, refs: word !== undefined ? uniqueAscending([...u.model.industry.refs, ...refs]) : refs });
   }
   return { regulations, applicable, clarifications: dedupe(clarifications) };
+}
+
+/** What ends a clause of a line: the words of one framework's clause are not another's (IATF 16949年度审核，等保2.0二级). */
+const CLAUSE_BREAK = /[，；。,;]/u;
+
+/**
+ * Whether the intake says the customer holds a framework it names, or seeks it (`held`, `sought`
+ * in frameworks.yaml), and the lines that say so. The clauses naming it speak first, held before
+ * sought ("已取得" holds 取得); then the industry's lines: a carmaker's 一级供应商 holds IATF
+ * 16949, its entry ticket.
+ */
+function standingOf(u: Understanding, f: Framework, lines: readonly number[]): Regulation['standing'] {
+  if (!f.held && !f.sought) return undefined;
+  const naming = u.usable.filter((x) => lines.includes(x.line + 1));
+  const says = (words: readonly string[] | undefined) => words !== undefined && naming.some((x) => x.value.split(CLAUSE_BREAK).some((c) => holdsAnyCaseless(c, f.aliases) && holdsAnyCaseless(c, words)));
+  if (says(f.held?.words)) return { is: 'held', refs: [...lines] };
+  if (says(f.sought?.words)) return { is: 'sought', refs: [...lines] };
+  const industry = f.held ? u.usable.filter((x) => x.section === '客户行业' && holdsAnyCaseless(x.value, f.held!.words)) : [];
+  return industry.length > 0 ? { is: 'held', refs: uniqueAscending([...lines, ...industry.map((x) => x.line + 1)]) } : undefined;
 }
 
 function dataName(d: string): string {

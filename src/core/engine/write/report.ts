@@ -5,7 +5,8 @@
  * never names an excluded product.
  */
 import { caseInsensitiveRegExp } from '../../text/caseExpand';
-import type { Need, Option, Point, ReportModel, Section, SystemType } from '../reportModel';
+import type { Need, Option, Point, Regulation, ReportModel, Section, SystemType } from '../reportModel';
+import type { Framework } from '../../knowledge/schema';
 import { uniqueAscending } from '../uniqueAscending';
 import { REPORT_SECTION_TITLES } from '../sectionTitles';
 import type { RuleHit } from '../rules';
@@ -158,6 +159,16 @@ const OUTCOME_STEP: Record<string, string> = {
   assessment: '编制方案并预约评估机构',
   compliance: '梳理合规义务与证明材料',
 };
+
+/**
+ * The customer's next step towards a framework: keeping a certificate it holds (the surveillance
+ * audit), a first certification it seeks, or, the intake saying neither, the framework's own step
+ * or its outcome's.
+ */
+function stepTowards(f: Framework, r: Regulation): string {
+  const own = r.standing?.is === 'held' ? f.held?.nextStep : r.standing?.is === 'sought' ? f.sought?.nextStep : undefined;
+  return own ?? f.nextStep ?? OUTCOME_STEP[f.outcome]!;
+}
 
 function shortFramework(name: string): string {
   return swapPrefix(dropTrailingAside(name), '中华人民共和国');
@@ -711,7 +722,7 @@ function nextSteps(model: ReportModel, u: Understanding, hits: readonly RuleHit[
   }
   // What the customer asked for, and the testing the plan schedules and costs (密评 brought in by 等保三级).
   const paths = model.regulations.filter((x) => x.kind === 'framework' && (x.basis === 'stated' || x.planned)).map((r) => ({ r, f: u.kb.framework(r.id ?? '') })).filter((x) => x.f && x.f.kind !== 'law');
-  if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(f!.nextStep ?? OUTCOME_STEP[f!.outcome]!), r.refs))));
+  if (paths.length > 0) steps.push(point('排定合规测评：', paths.flatMap(({ r }) => r.refs), paths.map(({ f, r }) => labelled(shortFramework(f!.name), sentence(stepTowards(f!, r)), r.standing?.refs ?? r.refs))));
   // The generic gap assessment says what "排定合规测评" already says.
   const generic = paths.length > 0 ? new Set(['compliance-gap-assessment']) : new Set<string>();
   for (const h of hits.filter((x) => x.rule.section === '下一步建议' && !x.rule.terms && !generic.has(x.rule.id) && !usedRules.has(x.rule.id)).slice(0, 2)) if (once.first(h.rule.summary)) steps.push(point(sentence(h.rule.summary), evidenceRefs(h)));
