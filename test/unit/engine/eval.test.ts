@@ -1675,6 +1675,15 @@ describe('evaluation intakes', () => {
     for (const c of esbCandidates) assert.doesNotMatch(c.notes.join('；'), /新产品上线/, c.product.name);
   });
 
+  it('asks for the base of a licence fee to cut in money, and of a labour cost in money or people', () => {
+    const asked = (text: string) =>
+      generateReport(parseIntake(readFixture('eval/securities').replace('数据库许可费用降低30%', text)), 0, { asOf: AS_OF })
+        .clarifications.map((c) => c.question)
+        .join('\n');
+    assert.match(asked('数据库许可费用降低30%'), /“数据库许可费用降低30%”的当前基数是多少（金额）？/);
+    assert.match(asked('运维人力成本降低30%'), /“运维人力成本降低30%”的当前基数是多少（金额或人力）？/);
+  });
+
   it("prices a system for its own users where the intake counts them (OA活跃用户), the others for all staff", () => {
     const items = evalReport('hr-oa').model.costs!.items.filter((i) => i.kind === 'licence');
     assert.match(items.find((i) => i.category === 'oa')!.assumption, /6000名/);
