@@ -76,7 +76,7 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
   for (const g of m.secondaryGoals) {
     if (!/(?:降低|减少|节省|下降)[^，；]{0,4}\d{1,2}\s{0,1}%/.test(g.text) || !holdsAny(g.text, ['成本', '费用', '支出', '人力', '流量'])) continue;
     if (m.lossFigures.length > 0 || spendStated(u, g.text)) continue;
-    add({ section: '预算限制', topic: 'baseline', question: `“${g.text}”的当前基数是多少（金额或人力）？`, why: '有了基数才能算出收益与回本期。', refs: g.refs, priority: 2 });
+    add({ section: '预算限制', topic: 'baseline', question: `“${g.text}”的当前基数是多少（${baselineUnit(g.text)}）？`, why: '有了基数才能算出收益与回本期。', refs: g.refs, priority: 2 });
   }
   for (const n of needs) if (n.clarify) add({ section: n.kind === 'goal' || n.kind === 'main-goal' ? '核心目标' : '当前痛点', topic: 'need', question: n.clarify, why: '目前没有对应的机制，需要澄清后才能给出方案。', refs: uniqueAscending([...n.refs, ...(n.baseline?.refs ?? [])]), priority: 3 });
   for (const c of extra) add(c);
@@ -87,4 +87,13 @@ export function clarifications(u: Understanding, needs: readonly Need[], extra: 
 function clauseOf(text: string, at: number): string {
   const { start, end } = clauseAround(text, at, CLAUSE_SEPARATOR_NO_LIST);
   return text.slice(start, end).trim();
+}
+
+/**
+ * What a cost goal's base is counted in: money, or people too where the cost is labour (人工成本,
+ * 运维成本, 人力). A licence fee, a traffic bill or a unit cost is money only: asking a CIO for
+ * the 人力 behind 数据库许可费用 reads as a form letter.
+ */
+function baselineUnit(goal: string): string {
+  return holdsAny(goal, ['人力', '人工', '运维', '人员', '人效']) ? '金额或人力' : '金额';
 }

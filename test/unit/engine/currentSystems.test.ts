@@ -71,6 +71,19 @@ describe('the current systems (现状)', () => {
     assert.match(line, /主要组件金蝶云星空/);
   });
 
+  it("says the customer's data centres written under 私有云 in its own words, and no 私有云 that says there is none", () => {
+    // securities.intake: "私有云：同城两中心（上海张江、上海外高桥），异地灾备在深圳" names no 机房 or platform.
+    assert.match(currentLine(evalReport('securities').model), /^同城两中心（上海张江、上海外高桥），异地灾备在深圳；主要组件Oracle 11g/);
+    assert.match(currentLine(evalReport('database-replacement').model), /^两地三中心，华为FusionSphere虚拟化；主要组件/);
+    for (const none of ['无', '暂无', '不适用']) {
+      const line = currentLine(report('- 云环境：', `  - 私有云：${none}`, '- 关键组件：', '  - ERP：金蝶云星空'));
+      assert.equal(line, '主要组件金蝶云星空。', none);
+    }
+    // Under 公有云 it is a cloud, not a data centre of the customer's own.
+    const intake = parseIntake(['[客户行业]：零售', '[基础设施现状]：', '- 公有云：两个可用区'].join('\n')).intakes[0]!;
+    assert.deepEqual(understand(extractFacts(intake), getKnowledgeBase(), AS_OF, engineFindings(intake)).model.estate.onPrem, []);
+  });
+
   it('names at most eight, the rest 等', () => {
     const line = currentLine(report('- 关键组件：', '  - 设计软件：AutoCAD、Revit、天正、PKPM、SolidWorks、CATIA、Rhino、SketchUp、Lumion、Navisworks'));
     assert.match(line, /主要组件AutoCAD、Revit、天正、PKPM、SolidWorks、CATIA、Rhino、SketchUp等。$/);

@@ -1667,6 +1667,31 @@ describe('evaluation intakes', () => {
     assert.match(evalReport('hr-oa').body, /优先选择有医药流通行业或国企信创案例的厂商/);
   });
 
+  it("names the bank's pain as it says it: the legacy core slows launches; the ESB is for the systems it links", () => {
+    const { model, body } = evalReport('bank');
+    // L7: "现有核心系统运行在IBM AS/400（IBM i 7.3），COBOL/RPG程序约600万行，新产品上线平均需要4个月".
+    const pain = model.plan!.needs.find((n) => n.refs.includes(7) && n.kind === 'pain')!;
+    assert.equal(pain.text, '老核心拖慢新产品上线（新产品上线平均需要4个月）');
+    assert.ok(pain.mechanisms.some((m) => m.rule === 'banking-legacy-core-product-launch'));
+    assert.doesNotMatch(body, /主机遗留系统对接/);
+    assert.match(body, /新核心以产品工厂参数化定义存贷款产品/);
+    // Neither the ESB's reason nor its candidates' are the launches, which the new core answers.
+    const esb = model.plan!.systems.find((x) => x.category === 'ipaas-esb')!;
+    assert.equal(esb.reason, '承担与信贷系统、支付系统（SOAP、ISO 8583）的对接');
+    const esbCandidates = model.candidates.filter((x) => x.category === 'ipaas-esb');
+    assert.ok(esbCandidates.length > 0);
+    for (const c of esbCandidates) assert.doesNotMatch(c.notes.join('；'), /新产品上线/, c.product.name);
+  });
+
+  it('asks for the base of a licence fee to cut in money, and of a labour cost in money or people', () => {
+    const asked = (text: string) =>
+      generateReport(parseIntake(readFixture('eval/securities').replace('数据库许可费用降低30%', text)), 0, { asOf: AS_OF })
+        .clarifications.map((c) => c.question)
+        .join('\n');
+    assert.match(asked('数据库许可费用降低30%'), /“数据库许可费用降低30%”的当前基数是多少（金额）？/);
+    assert.match(asked('运维人力成本降低30%'), /“运维人力成本降低30%”的当前基数是多少（金额或人力）？/);
+  });
+
   it("prices a system for its own users where the intake counts them (OA活跃用户), the others for all staff", () => {
     const items = evalReport('hr-oa').model.costs!.items.filter((i) => i.kind === 'licence');
     assert.match(items.find((i) => i.category === 'oa')!.assumption, /6000名/);

@@ -309,7 +309,8 @@ describe('report engine (seed intakes)', () => {
     it('sums up its understanding in the appendix by names a customer reads, not the engine\'s ids', () => {
       const md = renderMarkdown(brokerage(), { refs: false });
       const line = md.split('\n').find((l) => l.startsWith('理解摘要：'));
-      assert.equal(line, '理解摘要：云无；约束国产优先、保留系统（恒生O32投资交易系统）；特征境内站点、业务高峰、对接遗留系统、等保三级及以上。');
+      // 本地部署: its own two data centres and DR site (私有云：同城两中心…，异地灾备在深圳).
+      assert.equal(line, '理解摘要：云无；约束国产优先、保留系统（恒生O32投资交易系统）；特征境内站点、本地部署、业务高峰、对接遗留系统、等保三级及以上。');
     });
   });
 

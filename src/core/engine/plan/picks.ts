@@ -583,6 +583,19 @@ function exclusionOf(p: Product, category: string, u: Understanding, onlyWith: r
   return undefined;
 }
 
+/**
+ * The need a candidate of `category` is quoted as answering (针对“…”): the first that is not the
+ * main goal (what a stable sort putting main goals last gives first), of those whose leading
+ * system type is this one. A need is said in the words of the rule that answers it first
+ * (plan/needs.ts); one whose first system-type rule asks for another type is about that type's
+ * work: the legacy core's slow launches, answered by the new core's product factory, are no
+ * reason for the ESB that the same line also brings in. Else the first need as before.
+ */
+function needQuotedFor(category: string, needs: readonly Need[]): Need | undefined {
+  const leads = (n: Need) => n.mechanisms.find((m) => m.categories.length > 0)?.categories.includes(category) ?? true;
+  return needs.find((n) => n.kind !== 'main-goal' && leads(n)) ?? needs.find((n) => n.kind !== 'main-goal') ?? needs[0];
+}
+
 /** Words of a pain that the customer's own setup fails under its load. */
 const OUTGROWN = /掉线|断连|扛不住|撑不住|频繁(?:宕机|故障|崩溃|重启)/;
 
@@ -672,8 +685,7 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   // The product the customer already plans to move to ("逐步升级到用友BIP").
   const planned = u.upgradeTargets.get(p.id);
   if (planned) add(4, `客户已计划升级到${dropTrailingAside(p.name)}`, [...planned]);
-  // The first need that is not the main goal, else the main goal (what a stable sort putting main goals last gives first).
-  const need = needs.find((n) => n.kind !== 'main-goal') ?? needs[0];
+  const need = needQuotedFor(category, needs);
   // A need said with its figures or what it cost is quoted without them where they would not fit.
   if (preferred.includes(p.id) && need) add(2, `针对“${clip(asideDroppedBeyond(need.text, 24), 24)}”`, need.refs);
   if (p.cloud !== 'none' && u.cloudsInUse.has(p.cloud as never)) {

@@ -44,6 +44,10 @@ const cloudIndex = new AliasIndex<Provider | { stack: Provider }>(
 );
 
 const ON_PREM = caseInsensitiveRegExp('本地(?:数据中心|机房|IDC|服务器|集群)|自建(?:机房|数据中心)|私有云|数据中心|机房|IDC|vSphere|VMware|OpenStack|FusionCompute|Hyper-V|HPE|超融合|政务云|云Stack|Azure Stack|专有云', 'i');
+/** The catalog's field for a private cloud or own data centre (私有云: 私有云/本地数据中心的平台与版本). */
+const PRIVATE_FIELD = '私有云';
+/** A line that says there is none ("私有云：无", "暂无"). */
+const NONE_SAID = /^(?:无|没有|暂无|尚无|未|否|不适用)/;
 const SUPPORT = holdingAny('支持', '驻场', '工程师', '团队', '值守', '运维中心');
 const USERS = holdingAny('用户', '客户', '会员', '访问', '乘客', '消费者');
 /** A place the customer operates in, as its profile names it ("海外在印尼和巴西各有1个组装厂"): systems run and people work there. */
@@ -102,6 +106,16 @@ function continuedRegions(text: string, hits: readonly LocationHit[], kb: Knowle
   return out;
 }
 
+/**
+ * Whether a 基础设施现状 line is about the customer's own data centres or private cloud: it names
+ * them (机房, vSphere, 政务云), or it is the 私有云 field and says there is one, in whatever words
+ * ("同城两中心（上海张江、上海外高桥），异地灾备在深圳", "两地三中心，华为FusionSphere虚拟化").
+ */
+function ownEstate(f: Fact): boolean {
+  if ((f.key ?? '').includes('公有云')) return false;
+  return ON_PREM.test(f.value) || (f.fieldPath.at(-1) === PRIVATE_FIELD && f.value.trim().length > 0 && !NONE_SAID.test(f.value.trim()));
+}
+
 export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesResult {
   const locIndex = knowledgeIndex(kb, 'locations');
   const clouds = new Map<Provider, { regions: Map<string, UnderstandingModel['estate']['clouds'][number]['regions'][number]>; refs: Set<number> }>();
@@ -148,7 +162,7 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
         else c.regions.set(loc.id, { id: loc.id, name: loc.name, written: f.value.slice(hit.start, hit.end), approximate: hit.value.approximate, jurisdiction: loc.jurisdiction, refs: [line] });
         clouds.set(loc.provider, c);
       }
-      if (f.section === '基础设施现状' && ON_PREM.test(f.value) && !(f.key ?? '').includes('公有云')) onPrem.push({ text: clip(clean(f.value).replace(/^无\s*[，,；;]\s*/, ''), 60), refs: [line] });
+      if (f.section === '基础设施现状' && ownEstate(f)) onPrem.push({ text: clip(clean(f.value).replace(/^无\s*[，,；;]\s*/, ''), 60), refs: [line] });
     }
     // Roles of places (cities and regions).
     for (const hit of locHits) {
