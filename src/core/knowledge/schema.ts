@@ -213,9 +213,10 @@ const CostProfileSchema = z
      * (万元, the work done once: the group's chart of accounts, consolidation, interfaces) plus
      * `perUnit` (万元) for each, said with the figure and `what` (the work repeated), in place of
      * `implementation`, which stands where the intake counts none. A figure counting people
-     * (子公司员工约3000人) counts no entity.
+     * (子公司员工约3000人) counts no entity. `once` names where the work done once is done, said
+     * before its amount (集团层面 when absent: a group's books; 市级平台 for a city's exchange platform).
      */
-    implementationPer: z.object({ words: z.array(NonEmpty).min(1), what: NonEmpty, base: Range, perUnit: Range }).strict().optional(),
+    implementationPer: z.object({ words: z.array(NonEmpty).min(1), what: NonEmpty, once: NonEmpty.optional(), base: Range, perUnit: Range }).strict().optional(),
     /** Infrastructure per unit per year (万元): hosts, storage, circuits. */
     infraPerUnit: Range,
     /**

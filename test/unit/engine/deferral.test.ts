@@ -65,24 +65,24 @@ describe('budget advice: what it defers to a second phase', () => {
 
     it('does not defer a government\'s data-sharing platform its main goal of 免提交 takes the materials from', () => {
       const { model } = evalReport('government');
-      const esb = model.plan?.systems.find((s) => s.category === 'ipaas-esb');
-      assert.ok(esb?.refs.includes(21), JSON.stringify(esb));
+      const exchange = model.plan?.systems.find((s) => s.category === 'gov-data-exchange');
+      assert.ok(exchange?.refs.includes(21), JSON.stringify(exchange));
       const said = statement('government');
       assert.match(said, /^一次性投入估算/, said);
       assert.doesNotMatch(said, /二期|一期只交付/, said);
-      // Over at its low end (the ESB bought outright, as the customer pays): it negotiates and phases.
+      // Over at its low end (the exchange platform bought outright): it negotiates and phases.
       assert.match(said, /要回到预算内，与浪潮软件谈许可分期与报价，或分期建设、按里程碑付款。/, said);
     });
 
     it('counts only the one-time costs of what it defers where the budget is one-time (运维费另行申请)', () => {
       // The same intake with a main goal that does not take materials from other departments:
-      // the ESB may wait, and saves its one-time cost (its licence bought outright, as the customer
-      // pays, and its implementation: ¥427万 at the top), not its yearly maintenance as well.
+      // the exchange platform may wait, and saves its one-time cost (its licence bought outright and
+      // its implementation for the 46 departments: ¥321万 at the top), not its yearly maintenance as well.
       const intake = readFixture('eval/government').replace(/- 主要指标：.*/, '- 主要指标：9个月内上线统一受理平台，覆盖200个事项');
       const m = generateReport(parseIntake(intake), 0, { asOf: AS_OF });
       const said = m.costs?.budget?.statement ?? '';
       assert.match(said, /^一次性投入估算/, said);
-      assert.match(said, /把“iPaaS\/ESB”放到二期（约¥427万）/, said);
+      assert.match(said, /把“政务数据共享交换平台”放到二期（约¥321万）/, said);
     });
 
     it('does not defer an integration platform brought in only to connect a system the intake keeps (SAP S/4HANA保留)', () => {

@@ -69,18 +69,19 @@ const EXPECTED: Record<string, Expectation> = {
     inScope: true,
     constraints: ['no-public-cloud', 'xinchuang-full', 'keep-system'],
     excluded: [
-      ['mulesoft-anypoint', 'xinchuang'],
       ['aws-kms', 'xinchuang'],
+      ['thales-luna-hsm', 'xinchuang'],
       ['hashicorp-vault', 'xinchuang'],
     ],
-    // The server OS comes with the 市政务云 (鲲鹏+麒麟): none bought. The ESB is bought outright
-    // (财政资金一次性投入), its licence one-time spend: the one-time estimate's low end (¥1000万)
-    // is over the ¥800万 build budget (before: ¥790万, with the ESB a yearly subscription left out of it).
-    absent: ['MuleSoft', 'Vault', 'AWS', 'Azure', 'RHEL', 'Red Hat', '统信UOS服务器版', '假设80台服务器'],
+    // The server OS comes with the 市政务云 (鲲鹏+麒麟): none bought. The departments' data is
+    // shared through a government data-sharing exchange (目录、授权、级联), not an ESB (before:
+    // 普元 ESB or 东方通 TongESB, MuleSoft and six other buses excluded for 信创): bought outright,
+    // ¥202–321万 one-time, the one-time estimate's low end (¥920万) still over the ¥800万 build budget.
+    absent: ['MuleSoft', 'Vault', 'AWS', 'Azure', 'RHEL', 'Red Hat', '统信UOS服务器版', '假设80台服务器', 'iPaaS/ESB', '普元 ESB'],
     lifecycle: ['mysql 5.7 past'],
     verdict: 'over',
     timeline: 'government',
-    present: ['等保', '密评', '信创', '服务器操作系统由市政务云随云主机提供（现有麒麟），本期不另购'],
+    present: ['等保', '密评', '信创', '服务器操作系统由市政务云随云主机提供（现有麒麟），本期不另购', '东方通 TongDXP 数据交换平台', '向上级联省级平台'],
   },
   ecommerce: {
     core: 'oms',
@@ -1521,7 +1522,8 @@ const EXPECTED: Record<string, Expectation> = {
     lifecycle: [],
     verdict: 'tight',
     timeline: 'gov-hotline-rollout',
-    present: ['科大讯飞 政务热线智能化解决方案', '中科汇联 政务热线智能化平台', '一网统管保留现有平台', '模型推荐、派单员确认', '话务高峰接通率仅70%', '按坐席估算'],
+    // The dispatch-and-cutover risk's 应对 answers both halves (before: only the model-then-confirm clause).
+    present: ['科大讯飞 政务热线智能化解决方案', '中科汇联 政务热线智能化平台', '一网统管保留现有平台', '模型推荐、派单员确认', '话务高峰接通率仅70%', '按坐席估算', '用近一年的历史工单回测派单准确率', '由专人随职能调整维护', '按时段分批切换并保留回切通道'],
   },
   'employee-learning': {
     // A 3,000-store convenience chain's employee learning platform: new staff trained by the store

@@ -145,7 +145,7 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     } else if (!existing && licence[1] > 0) {
       items.push({ component: name, category: s.category, kind: 'licence', period: licenceModel === 'subscription' ? 'per-year' : 'one-time', low: toCurrency(licence[0]), high: toCurrency(licence[1]), assumption: priced ? priced.text : `${profile.licenceModel === 'subscription' ? `订阅${fit && fit !== 'perpetual' ? `（${OUTRIGHT_WHY[fit]}）` : ''}` : '买断许可'}，${basisText}`, ...from });
     }
-    const implBasis = perEntity ? `：集团层面一次约${formatRange(toCurrency(perEntity.base[0] * implFactor), toCurrency(perEntity.base[1] * implFactor), currency)}，另按调研表的${perEntity.figure}${perEntity.what}，每${perEntity.measure}约${formatRange(toCurrency(perEntity.each[0] * implFactor), toCurrency(perEntity.each[1] * implFactor), currency)}` : '';
+    const implBasis = perEntity ? `：${perEntity.once}一次约${formatRange(toCurrency(perEntity.base[0] * implFactor), toCurrency(perEntity.base[1] * implFactor), currency)}，另按调研表的${perEntity.figure}${perEntity.what}，每${perEntity.measure}约${formatRange(toCurrency(perEntity.each[0] * implFactor), toCurrency(perEntity.each[1] * implFactor), currency)}` : '';
     if (impl[1] > 0) items.push({ component: name, category: s.category, kind: 'implementation', period: 'one-time', low: toCurrency(impl[0]), high: toCurrency(impl[1]), assumption: `${existing ? '升级、调优与集成' : '实施、集成与数据迁移'}${implBasis}` });
     // What the customer runs already (its licence, servers and support) is today's spend, not new spend.
     if (existing) continue;
@@ -482,7 +482,7 @@ const COUNTS_PEOPLE = /员工|人员|职工|店员|人数|[\d万千]\s?人/;
  * (`each`), in 万元, planning ranges as for licences (band) rounded as the basis shows them (in
  * yuan), so that the item adds up from its basis; none when the intake counts none.
  */
-function implementationPerEntity(profile: CostProfile, u: Understanding): { wan: [number, number]; base: [number, number]; each: [number, number]; figure: string; what: string; measure: string } | undefined {
+function implementationPerEntity(profile: CostProfile, u: Understanding): { wan: [number, number]; base: [number, number]; each: [number, number]; figure: string; what: string; once: string; measure: string } | undefined {
   const per = profile.implementationPer;
   if (!per) return undefined;
   const figure = u.model.scale.figures.find((f) => f.value > 0 && !f.occupants && per.words.some((w) => f.text.includes(w)) && !COUNTS_PEOPLE.test(f.text)) ?? segmentCount(per.words, u);
@@ -491,7 +491,7 @@ function implementationPerEntity(profile: CostProfile, u: Understanding): { wan:
   const base = shown(band([...per.base]));
   const each = shown(band([...per.perUnit]));
   const count = figure.value;
-  return { wan: [base[0] + count * each[0], base[1] + count * each[1]], base, each, figure: figure.text, what: per.what, measure: figure.text.includes('家') ? '家' : '个' };
+  return { wan: [base[0] + count * each[0], base[1] + count * each[1]], base, each, figure: figure.text, what: per.what, once: per.once ?? '集团层面', measure: figure.text.includes('家') ? '家' : '个' };
 }
 
 /**
