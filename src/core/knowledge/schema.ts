@@ -276,8 +276,20 @@ const CategoryScopeSchema = z
     words: z.array(NonEmpty).min(1),
     notWords: z.array(NonEmpty).optional(),
     /**
+     * Sections (canonical names) whose lines may name `words` besides the lines that bring the
+     * system in: an online seller says so in its segment (客户行业: 跨境电商), not in the goal that
+     * asks for an OMS.
+     */
+    wordsAlsoIn: z.array(NonEmpty).min(1).optional(),
+    /**
+     * Words that, on any line of the intake, rule the scope out: a seller that names its stores
+     * (门店) needs the whole kind, store fulfilment included, wherever it says so.
+     */
+    notAnywhere: z.array(NonEmpty).min(1).optional(),
+    /**
      * The products of the category made for it (products.yaml ids): a system of the scope takes
-     * only these as candidates, besides one the customer runs and keeps (plan/picks.ts). A drug
+     * only these as candidates, besides one the customer runs and keeps, and a team's own product,
+     * which the list cannot name (plan/picks.ts). A drug
      * traceability platform is no channel code platform; a maker's ERP is no group's finance modules.
      */
     products: z.array(Id).min(1).optional(),

@@ -209,7 +209,7 @@ describe('report engine (seed intakes)', () => {
       const b = retailBody();
       // No ESB in this plan: the OMS reaches the ERP through its own interfaces.
       assert.match(b, /保留并对接：金蝶云星空ERP（REST）。/);
-      assert.match(b, /\*\*对接金蝶云星空ERP（REST）\*\*：由OMS的开放接口对接金蝶云星空ERP（REST），接口契约化，调用纳入监控与告警。/);
+      assert.match(b, /\*\*对接金蝶云星空ERP（REST）\*\*：由电商OMS的开放接口对接金蝶云星空ERP（REST），接口契约化，调用纳入监控与告警。/);
       assert.ok(!b.includes('集成层'), 'an integration layer the plan does not build');
       assert.ok(!b.includes('财务、ERP服务器'));
     });
@@ -1438,7 +1438,8 @@ describe('report: the candidate comparison says what its scores are', () => {
     // 用友U9 cloud for a maker with plants abroad: three pluses, then its limited service abroad.
     assert.deepEqual(notes('erp', 'A', 'yonyou-u9-cloud'), ['已做信创适配', '容量适合ERP用户约2600人的规模', '海外服务能力有限']);
     // An open-source outpatient EMR for a 2,200-bed hospital: why it scores -1.
-    assert.ok(notes('hospital', 'B', 'openemr').includes('规模定位与客户不匹配'));
+    // The core system: a product made for smaller customers is a misfit, said with the customer's figure.
+    assert.ok(notes('hospital', 'B', 'openemr').some((n) => n.startsWith('产品面向规模较小的客户')));
     // A candidate with no weakness keeps its pluses in their order.
     const galaxy = evalCandidate('dealer-group', 'A', 'kingdee-cloud-galaxy');
     assert.ok(galaxy.notes.length <= SHOWN_NOTES && galaxy.notes[0]!.startsWith('针对'), galaxy.notes.join('；'));
@@ -1740,5 +1741,55 @@ describe('下一步建议: the contract terms the customer asks for (rules.yaml 
     assert.match(section(md, '下一步建议'), /\d+\. 签约前约定合同条款：7×24支持按事件级别约定响应与恢复时限、升级路径与支持语言/);
     assert.doesNotMatch(md, /驻场人数/);
     assert.doesNotMatch(section(md, '实施建议'), /7×24支持按事件级别/);
+  });
+});
+
+describe('an online seller\'s OMS: its own scope, overseas channels weighed, a core system sized for smaller customers', () => {
+  const retail = () => generateReport(parseIntake(readExample('retail-cross-border')), 0, { asOf: AS_OF });
+  const omsPick = (m: ReportModel, option: 'A' | 'B') => m.options.find((o) => o.id === option)!.picks.find((p) => p.category === 'oms')!;
+
+  it('takes the online scope when the intake names no store, with features of its own (no BOPIS)', () => {
+    const m = retail();
+    const oms = m.plan!.systems.find((s) => s.category === 'oms')!;
+    assert.equal(oms.scope, 'online');
+    const b = bodyOf(renderMarkdown(m, { refs: false }));
+    assert.ok(!b.includes('BOPIS'), 'no store features for a seller without stores');
+    // A seller that names its stores gets the whole kind.
+    const withStores = generateReport(parseIntake(readExample('retail-cross-border').replace('细分领域：跨境电商（品牌独立站与第三方平台）', '细分领域：跨境电商（品牌独立站与第三方平台），另有线下门店120家')), 0, { asOf: AS_OF });
+    assert.equal(withStores.plan!.systems.find((s) => s.category === 'oms')!.scope, undefined);
+  });
+
+  it('does not pick a domestic OMS whose gap is the overseas channels the pains name, and says a misfit is for the POC to settle', () => {
+    for (const m of [retail(), evalReport('ecommerce').model]) {
+      const a = omsPick(m, 'A');
+      assert.notEqual(a.product.id, 'shopex-oms');
+      assert.notEqual(a.product.id, 'baison-e3');
+      const shopex = m.candidates.find((c) => c.product.id === 'shopex-oms' && c.category === 'oms')!;
+      assert.ok(shopex.notes.some((n) => n.startsWith('客户要求的') && n.includes('海外渠道')), shopex.notes.join('|'));
+      // 马帮, a SaaS for small and mid sellers, is no fit for the core system: said, and left to the POC.
+      assert.equal(a.product.id, 'mabang-erp');
+      assert.ok(a.why.startsWith('未见完全符合的产品，须与备选经POC比选后确定'), a.why);
+      assert.ok(a.why.includes('产品面向规模较小的客户'), a.why);
+    }
+  });
+});
+
+describe('a caveat of one Redis mode (caveatOnlyIf) and the recommendation\'s reason from the core system', () => {
+  it('does not warn a customer that runs a Redis cluster about Sentinel mode', () => {
+    const m = generateReport(parseIntake(readExample('retail-cross-border')), 0, { asOf: AS_OF });
+    const b = bodyOf(renderMarkdown(m, { refs: false }));
+    assert.ok(!b.includes('Sentinel模式'), 'no Sentinel caveat to a Redis cluster');
+    const kb = getKnowledgeBase();
+    const told = (pains: string) => caveatSentencesFor(kb.product('redis')!, kb, { model: { ...m.understanding, pains: [{ text: pains, kind: 'problem' as const, refs: [1] }] } }).join('；');
+    assert.ok(told('Redis哨兵模式写入扛不住').includes('Sentinel模式无法水平扩展写入'));
+  });
+
+  it('does not give a monitoring service\'s cloud integration as the reason for the whole option', () => {
+    const m = generateReport(parseIntake(readExample('retail-cross-border')), 0, { asOf: AS_OF });
+    const b = bodyOf(renderMarkdown(m, { refs: false }));
+    const lead = b.split('\n').find((l) => l.includes('推荐方案'))!;
+    assert.ok(!lead.includes('原生集成'), lead);
+    // A supporting pick of the core pick's vendor still speaks for the option (用友BIP's expenses beside its shared-services platform).
+    assert.ok(evalReport('finance-shared-services').body.includes('因为它的产品与客户现有用友NC 6.5同厂商'));
   });
 });

@@ -131,7 +131,7 @@ describe('report reasoning and writing (all intakes)', () => {
         for (const o of model.options) {
           for (const p of o.picks) {
             const product = kb.product(p.product.id)!;
-            const first = p.why.replace(/^该类(?:暂无|未见)[^；]*；|^该云没有[^；]*；/, '').split('；')[0]!;
+            const first = p.why.replace(/^该类(?:暂无|未见)[^；]*；|^该云没有[^；]*；|^未见完全符合的产品[^；]*；/, '').split('；')[0]!;
             // The POC of the system's scope where the plan chose one (categories.yaml `scopes`).
             const scope = model.plan?.systems.find((s) => s.category === p.category)?.scope;
             const proof = kb.category(p.category)!.scopes?.find((x) => x.id === scope)?.proof ?? kb.category(p.category)!.proof;

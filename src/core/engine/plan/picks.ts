@@ -59,6 +59,12 @@ interface Reason {
   specific: boolean;
   /** It says the product speaks the protocol of a system to integrate (原生支持HL7 v2，便于对接…). */
   protocol?: true;
+  /**
+   * It says the product misses what the customer needs most: what its goals or pains ask for (a
+   * product's `lacks`), or a core system made for smaller customers. A pick with one is no
+   * recommendation on its own: the report says it is to be decided in a POC.
+   */
+  misfit?: true;
 }
 
 interface Scored {
@@ -110,7 +116,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
     const scope = scopeOf(u, s);
     const across = acrossCloudsNeed(u, served.get(s.category) ?? []);
     for (const p of u.kb.productsIn(s.category)) {
-      if (!madeFor(p, u, s.category, scope)) continue;
+      if (!madeFor(p, u, s.category, scope, team)) continue;
       // A line its vendor no longer sells to new customers (用友NC Cloud): only to those who run it
       // and keep it; one the project replaces is replaced by its successor or another.
       if (p.successor !== undefined && !runsAndKeeps(u, p, s.category)) continue;
@@ -186,11 +192,13 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
       const same = id === 'B' ? options[0]?.picks.find((p) => p.category === system.category && p.product.id === first.product.id) : undefined;
       const reason = why(first, caveatSentencesFor(first.product, u.kb, u), common, corpus, proofOf(system, u), u.cloudsInUse, systemTypeWords(u), strength, sameForEveryProduct(u).xinchuang !== undefined);
       const alternative = second && !same ? altWhy(second, first, common, strength) : undefined;
+      // The core system's best candidate misses what the customer needs most: named, not recommended as fitting.
+      const misfit = system.role === 'core' && !first.existing && first.reasons.some((r) => r.misfit);
       return {
         category: system.category,
         categoryName: system.name,
         product: ref(first.product),
-        why: `${fallbacks.has(system.category) ? fallbackNote(system.category, strategy, u) : ''}${reason.text}`,
+        why: `${fallbacks.has(system.category) ? fallbackNote(system.category, strategy, u) : ''}${misfit ? misfitWhy(reason) : reason.text}`,
         basis: reason.basis,
         refs: refsOr(refsOf(first, common), system.refs),
         existing: first.existing,
@@ -247,6 +255,14 @@ export const FALLBACK_NOTE: Record<Strategy, string> = {
   'cloud-native': '该云没有对应的原生服务；',
   'cloud-neutral': '',
 };
+
+/** What a core system's pick that misses what the customer needs most starts with (see Reason's `misfit`). */
+const MISFIT_LEAD = '未见完全符合的产品，须与备选经POC比选后确定';
+
+/** A misfit pick's reason: it leads with MISFIT_LEAD, which then introduces what the POC proves when that is the reason. */
+function misfitWhy(reason: { text: string; basis: Pick['basis'] }): string {
+  return reason.basis === 'poc' ? swapPrefix(reason.text, POC_PREFIX, `${MISFIT_LEAD}，首先验证：`) : `${MISFIT_LEAD}；${reason.text}`;
+}
 
 const OPTION_TITLES: Record<Strategy, string> = {
   domestic: '国产优先',
@@ -741,7 +757,12 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   if (needGlobal && !p.regions.includes('global')) add(-2, '海外服务能力有限', [], false);
   if (needCn && needGlobal && p.regions.includes('cn') && p.regions.includes('global')) add(1, '境内外均可交付与支持', same.jurisdictionRefs.slice(), false);
   if (p.scale.includes(u.model.scale.size)) add(1, same.scaleText, same.scaleRefs.slice(), false);
-  else add(-1, '规模定位与客户不匹配', [], false);
+  else if (category === u.model.coreSystem.category && madeForSmaller(p, u)) {
+    // The core system made for smaller customers (a SaaS for small and mid sellers, for 3,000 orders
+    // a second): what the whole project rests on would not carry the customer. Weighed like a thing
+    // the customer asks for that the product lacks, and said with the pick.
+    reasons.push({ weight: -3, text: `产品面向规模较小的客户，与客户${same.scaleFigure ?? ''}的规模不匹配`, refs: same.scaleRefs.slice(), specific: true, misfit: true });
+  } else add(-1, '规模定位与客户不匹配', [], false);
   const tier = budgetTier(u);
   const above = tier !== undefined ? TIERS.indexOf(p.priceTier) - tier : 0;
   if (above >= 2) add(-2, '价格档位明显高于预算', u.model.budget.refs, false);
@@ -756,7 +777,7 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   // What the customer asks for (SPC, 8D) that this product does only with an add-on.
   // Less well than the leaders (`weaker`) weighs a point a thing: said with the pick, it decides only between near equals.
   const lacking = p.lacks ? namedBy(p.lacks.words, u) : undefined;
-  if (lacking) add(p.lacks!.weaker ? -lacking.words.length : lacking.words.length > 1 ? -4 : -3, `客户要求的${lacking.words.join('、')}${p.lacks!.reason}`, lacking.refs);
+  if (lacking) reasons.push({ weight: p.lacks!.weaker ? -lacking.words.length : lacking.words.length > 1 ? -4 : -3, text: `客户要求的${lacking.words.join('、')}${p.lacks!.reason}`, refs: lacking.refs, specific: true, ...(p.lacks!.weaker ? {} : { misfit: true as const }) });
   // An interface the customer names that this product speaks only with a component bought apart
   // (Camel's SAP IDoc/RFC): a part to buy, weighed like a price above the budget, so that a
   // candidate that needs none (a cloud's own service) leads where the scores were equal.
@@ -768,6 +789,18 @@ function score(p: Product, u: Understanding, category: string, preferred: readon
   const total = reasons.reduce((a, r) => a + r.weight, 0);
   // A stable sort, as Array.prototype.sort is, without its scratch copy (one per candidate).
   return { product: p, score: total, reasons: sortSmall(reasons, (a, b) => b.weight - a.weight), existing, origin: p.origin, cloud: p.cloud, domesticLed: p.domesticLed === true };
+}
+
+const SIZES = ['sme', 'mid', 'large'] as const;
+
+/** The largest size of customer a product is made for. */
+function largestScale(p: Product): (typeof SIZES)[number] {
+  return SIZES.filter((x) => p.scale.includes(x)).at(-1) ?? 'sme';
+}
+
+/** Whether `p` is made only for customers smaller than this one (not one made only for larger ones). */
+function madeForSmaller(p: Product, u: Understanding): boolean {
+  return SIZES.indexOf(largestScale(p)) < SIZES.indexOf(u.model.scale.size);
 }
 
 /** A need of a system type that a rule answers by joining the customer's clouds, with the clouds as said and the need's lines. */
@@ -796,6 +829,8 @@ interface SameForEveryProduct {
   scaleRefs: readonly number[];
   /** The reason a product's scale fits the customer's. */
   scaleText: string;
+  /** The scale figure that reason names (日均订单8万单), if any. */
+  scaleFigure: string | undefined;
   /**
    * The first constraint of each kind, and the first that bans public clouds or SaaS, and the
    * first of 信创: the filters and the scores ask about them for every candidate.
@@ -832,6 +867,7 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
       scaleRefs: figures.flatMap((x) => x.refs).slice(0, 2),
       // "其中OA活跃用户约6000人" is a part of the staff in the scale list, a size here.
       scaleText: f ? `容量适合${f.text.replace(/^其中/, '')}的规模` : '规模定位匹配',
+      scaleFigure: f?.text.replace(/^其中/, ''),
       perCoreFailure: u.model.triedAndFailed.find((t) => blamesPerCoreLicensing(t.why)),
     };
     sameKept.set(u, same);
@@ -846,9 +882,10 @@ function sameForEveryProduct(u: Understanding): SameForEveryProduct {
  * brand's channel code, a maker's ERP no dealer group's books, a truck fleet's platform no plant's
  * equipment connectivity.
  */
-function madeFor(p: Product, u: Understanding, category: string, scope: CategoryScope | undefined): boolean {
+function madeFor(p: Product, u: Understanding, category: string, scope: CategoryScope | undefined, team?: TeamContext): boolean {
   const industry = p.industries === undefined || (u.industry !== undefined && p.industries.includes(u.industry.id));
-  const listed = scope?.products === undefined || scope.products.includes(p.id);
+  // A team's own product is none the embedded list can name: only its own `scopes` restrict it (a team's OMS for online sellers).
+  const listed = scope?.products === undefined || scope.products.includes(p.id) || (team !== undefined && team.productSource(p.id) !== 'embedded');
   return (industry && listed && ownScopes(p, u, category, scope)) || runsAndKeeps(u, p, category);
 }
 
@@ -994,8 +1031,11 @@ function why(c: Scored, sentences: readonly string[], common: readonly string[],
   if (own.length > 0) return { text: [...own, ...tail].join('；'), basis: 'customer' };
   const relevant = strength(c.product);
   if (relevant) return { text: [relevant, ...tail].join('；'), basis: 'product' };
-  return { text: [`需在POC中验证：${proof}`, ...tail].join('；'), basis: 'poc' };
+  return { text: [`${POC_PREFIX}${proof}`, ...tail].join('；'), basis: 'poc' };
 }
+
+/** What a reason of basis `poc` starts with. */
+const POC_PREFIX = '需在POC中验证：';
 
 /** Whether a caveat is about 信创 (domestic chips, operating systems, databases). */
 function aboutXinchuang(sentence: string): boolean {

@@ -16,15 +16,18 @@ const ASKS = new Set(['核心目标', '当前痛点']);
 
 /**
  * The scope a system of the category takes, from the lines that bring it into the plan (`refs`,
- * 1-based): the first whose words one of them names, unless a goal or pain of the intake names
- * one of its notWords (then the whole system is asked for).
+ * 1-based), and those of the sections its `wordsAlsoIn` names: the first whose words one of them
+ * names, unless a goal or pain of the intake names one of its notWords, or any line one of its
+ * `notAnywhere` (then the whole system is asked for).
  */
 export function scopeFor(category: Category | undefined, refs: readonly number[], u: Understanding): CategoryScope | undefined {
   const scopes = category?.scopes;
   if (!scopes) return undefined;
-  const own = u.usable.filter((f) => refs.includes(f.line + 1)).map((f) => f.value);
   const asks = u.usable.filter((f) => ASKS.has(f.section)).map((f) => f.value);
-  return scopes.find((s) => own.some((t) => holdsAnyCaseless(t, s.words)) && !asks.some((t) => holdsAnyCaseless(t, s.notWords ?? [])));
+  return scopes.find((s) => {
+    const own = u.usable.filter((f) => refs.includes(f.line + 1) || (s.wordsAlsoIn?.includes(f.section) ?? false)).map((f) => f.value);
+    return own.some((t) => holdsAnyCaseless(t, s.words)) && !asks.some((t) => holdsAnyCaseless(t, s.notWords ?? [])) && !u.usable.some((f) => holdsAnyCaseless(f.value, s.notAnywhere ?? []));
+  });
 }
 
 /** The scope the plan chose for a system (its `scope`), as the category gives it. */

@@ -15,6 +15,7 @@ import type { Understanding } from '../understand';
 import { cloudName, stackName } from '../understand/places';
 import { buildsOtherThanIndustryCore } from '../plan/anyIndustry';
 import { currentName, FALLBACK_NOTE, onlyOpenSource, replacesCore, SHOWN_NOTES } from '../plan/picks';
+import { sameVendor } from '../plan/sameVendor';
 import { lifecycleDate, ownUpgrade, supportedUntil } from '../plan/lifecycle';
 import { jurisdictionName } from '../plan/regulation';
 import { buildsIntegrationLayer } from '../plan/needs';
@@ -286,7 +287,7 @@ function solution(model: ReportModel, u: Understanding): ReportModel['sections']
     replacesCore(model, u) ? `现有${core.name}是否替换待与客户确认，方案中给出替换选型` : '',
   ].filter(Boolean);
   const other = model.options.find((o) => !o.recommended);
-  const because = rec && other ? whyRecommended(rec, other, u, model.candidates) : '';
+  const because = rec && other ? whyRecommended(rec, other, u, model.candidates, systems) : '';
   const lead = [goal ? `以${goal}为主线${how.length > 0 ? `：${how.join('，')}` : ''}。` : how.length > 0 ? `${how.join('，')}。` : '', rec && systems.length > 0 ? `推荐方案${rec.id}（${swapPrefix(rec.title, ['方案A：', '方案B：'])}）${because ? `，${because}` : ''}。` : ''].join('');
   if (lead) blocks.push(paragraph(lead, main?.refs ?? []));
   // No rule asks for a system (a sparse intake, or one answered by practices alone): there is
@@ -343,9 +344,10 @@ function keptLine(systems: readonly SystemType[], u: Understanding): ReportModel
 /**
  * Why the recommended option wins, from the picks: a customer-specific reason its picks have and
  * the other option's lack (内置…所需的功能, 与现有…原生集成); the 信创 requirement; else what the
- * strategies differ in.
+ * strategies differ in. Where the option builds a core system, only the core picks' reasons speak
+ * for the whole option: a monitoring service's native integration is no reason to choose an OMS.
  */
-function whyRecommended(rec: Option, other: Option, u: Understanding, candidates: ReportModel['candidates']): string {
+function whyRecommended(rec: Option, other: Option, u: Understanding, candidates: ReportModel['candidates'], systems: readonly SystemType[]): string {
   if (u.constraintKinds.has('xinchuang-full')) return '全栈信创要求下只能在国产产品中选择';
   if (rec.withinBudget) return `因为方案${other.id}的估算按下限也超出预算，方案${rec.id}的估算下限在预算之内；方案${other.id}的产品评分更高，预算可调整时可作比选`;
   // No international option (a brokerage counter, a database that must be domestic): B is for comparison.
@@ -353,7 +355,12 @@ function whyRecommended(rec: Option, other: Option, u: Understanding, candidates
   if (other.strategy === 'international-alt') return '因为它在各系统类型中选的是最贴合需求的产品，方案B供比选与议价';
   const parts = (p: Option['picks'][number] | undefined) => (p && p.basis === 'customer' && !p.existing ? p.why.split('；').filter((x) => !startsWithAny(x, ['沿用', '注意', '需在POC', '同一厂商'])) : []);
   // Compared system type by system type: what the recommended pick has and the other option's pick lacks.
-  const edge = rec.picks.flatMap((p) => {
+  // Where the option builds a core system: its picks, and those of the same vendor (用友BIP for the
+  // expenses too, beside the finance shared-services platform), speak for the option.
+  const core = new Set(systems.filter((s) => s.role === 'core').map((s) => s.category));
+  const coreVendors = rec.picks.filter((p) => core.has(p.category) && !p.existing).map((p) => p.product.vendor);
+  const speaking = coreVendors.length > 0 ? rec.picks.filter((p) => coreVendors.some((v) => sameVendor(v, p.product.vendor))) : rec.picks;
+  const edge = speaking.flatMap((p) => {
     const theirs = new Set(parts(other.picks.find((q) => q.category === p.category)));
     return parts(p).filter((x) => holdsAny(x, ['内置', '原生集成', '同厂商']) && !theirs.has(x) && (!x.includes('原生集成') || cloudHostsThePlan(p, rec, u)));
   })[0];
