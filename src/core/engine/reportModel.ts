@@ -250,6 +250,11 @@ const PickSchema = z.object({
    * the customer wrote; or nothing in the intake tells the candidates apart, so `why` is what the POC must prove.
    */
   basis: z.enum(['customer', 'product', 'poc']),
+  /**
+   * The core system's best candidate misses what the customer needs most (picks.ts MISFIT_LEAD):
+   * it is chosen against its alternative by POC, and priced as the dearer of the two (costs.ts).
+   */
+  misfit: z.literal(true).optional(),
   refs: Refs,
   /** The customer already runs it: keep and upgrade. */
   existing: z.boolean(),

@@ -1770,6 +1770,10 @@ describe('an online seller\'s OMS: its own scope, overseas channels weighed, a c
       assert.equal(a.product.id, 'mabang-erp');
       assert.ok(a.why.startsWith('未见完全符合的产品，须与备选经POC比选后确定'), a.why);
       assert.ok(a.why.includes('产品面向规模较小的客户'), a.why);
+      // Priced as the dearer of the two the POC chooses between, not as the small sellers' SaaS.
+      const oms = m.costs!.items.filter((i) => i.category === 'oms');
+      assert.ok(oms.length > 0 && oms.every((i) => i.component.endsWith(`或${a.alternative!.product.name}，待POC选定）`)), oms.map((i) => i.component).join('|'));
+      assert.ok(m.costs!.assumptions.some((x) => x.startsWith('电商OMS的候选待POC选定，按其中价格档位较高的')), m.costs!.assumptions.join('|'));
     }
   });
 });

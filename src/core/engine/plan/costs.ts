@@ -115,9 +115,14 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
     const extended = extendedTo !== undefined;
     const existing = pick.existing && !extended;
     // Open source pays no licence; hardware it still buys, at no vendor's premium.
-    const tier = product.origin === 'oss' ? (profile.licenceModel === 'hardware' ? 1 : 0) : TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' && !onOwnStack(product, u) ? MANAGED_FACTOR : 1);
+    // A pick no candidate fits is chosen against its alternative by POC: priced as the dearer of the
+    // two, so that the budget is not judged on the cheaper product the POC may well turn down.
+    const rival = pick.misfit && pick.alternative ? u.kb.product(pick.alternative.product.id) : undefined;
+    const dearer = rival && tierOf(rival, profile, u) > tierOf(product, profile, u) ? rival : undefined;
+    const tier = tierOf(dearer ?? product, profile, u);
     const scale = profile.driver === 'project' ? SIZE_FACTOR[sizeHere] : 1;
-    const name = `${s.name}（${pick.existing ? `现有${currentName(u, pick.product.id)}` : shortName(pick.product.name)}）`;
+    const name = `${s.name}（${pick.existing ? `现有${currentName(u, pick.product.id)}` : rival ? `${shortName(pick.product.name)}或${shortName(rival.name)}，待POC选定` : shortName(pick.product.name)}）`;
+    if (dearer) assumptions.push(`${s.name}的候选待POC选定，按其中价格档位较高的${shortName(dearer.name)}估算。`);
     const price = team && !pick.existing ? team.priceOf(pick.product.id, u.asOf) : undefined;
     const priced = price ? teamLicence(price, category, profile, u, sizeHere, currency) : undefined;
     const licence = priced ? ([priced.wan, priced.wan] as [number, number]) : band(profile.licencePerUnit.map((x) => x * units * tier * scale) as [number, number]);
@@ -340,6 +345,12 @@ function breakEven(firstYear: number, gain: number): string {
  * −20%/+25%): the knowledge base spans small to large deals; one customer's estimate should not
  * span a factor of three.
  */
+/** What a product's licence costs against the profile's unit price: nothing for open source (its hardware aside), its price tier, more as a managed cloud service off the customer's own stack. */
+function tierOf(product: Product, profile: CostProfile, u: Understanding): number {
+  if (product.origin === 'oss') return profile.licenceModel === 'hardware' ? 1 : 0;
+  return TIER_FACTOR[product.priceTier] * (product.cloud !== 'none' && !onOwnStack(product, u) ? MANAGED_FACTOR : 1);
+}
+
 function band([low, high]: [number, number]): [number, number] {
   if (high <= 0) return [0, 0];
   const mid = low > 0 ? Math.sqrt(low * high) : high / 2;

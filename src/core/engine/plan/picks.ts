@@ -200,6 +200,7 @@ export function choosePicks(u: Understanding, systems: readonly SystemType[], pr
         product: ref(first.product),
         why: `${fallbacks.has(system.category) ? fallbackNote(system.category, strategy, u) : ''}${misfit ? misfitWhy(reason) : reason.text}`,
         basis: reason.basis,
+        ...(misfit ? { misfit: true as const } : {}),
         refs: refsOr(refsOf(first, common), system.refs),
         existing: first.existing,
         ...(fallbacks.has(system.category) ? { fallback: true } : {}),
