@@ -11,9 +11,8 @@
  */
 import { getFieldCatalog, type FieldCatalog, type FieldSpec, type SectionSpec } from '../catalog/catalog';
 import { bulletField, hasWrittenText, isCovered } from '../facts/coverage';
-import type { Intake, Section, Value } from '../model';
-import { walkItems } from '../walk';
-import { isFilledItem, isFilledValue, resolveFieldSpecs } from './context';
+import type { Intake, Item, Section, Value } from '../model';
+import { forEachFieldSpec, isFilledItem, isFilledValue } from './context';
 
 export interface Completeness {
   /** 0–100, an integer; 100 only when every required entry is filled and no placeholder is left. */
@@ -79,7 +78,9 @@ function sectionFill(catalog: FieldCatalog, spec: SectionSpec, s: Section): Sect
   const known = fills.get(s);
   if (known?.catalog === catalog) return known;
   const fields = new Set<FieldSpec>();
-  for (const [item, f] of resolveFieldSpecs(catalog, spec, s.items)) if (f && !fields.has(f) && isFilledItem(item)) fields.add(f);
+  forEachFieldSpec(catalog, spec, s.items, (item, f) => {
+    if (f && !fields.has(f) && isFilledItem(item)) fields.add(f);
+  });
   const fromBullets = bulletField(spec, s, filledBullet);
   if (fromBullets) fields.add(fromBullets);
   const filled = spec.valueRequired ? isFilledValue(s.value) : isFilledValue(s.value) || s.items.some(isFilledItem);
@@ -96,9 +97,18 @@ function filledBullet(value: Value): boolean {
 function sectionPlaceholders(s: Section): number {
   let n = placeholderCounts.get(s);
   if (n === undefined) {
-    n = s.value?.placeholders.length ?? 0;
-    for (const item of walkItems(s.items)) n += item.value?.placeholders.length ?? 0;
+    n = (s.value?.placeholders.length ?? 0) + itemPlaceholders(s.items);
     placeholderCounts.set(s, n);
+  }
+  return n;
+}
+
+/** The placeholders in the values of `items` and all items under them (walkItems without a generator per level: this runs on the edited section at every keystroke). */
+function itemPlaceholders(items: readonly Item[]): number {
+  let n = 0;
+  for (const item of items) {
+    n += item.value?.placeholders.length ?? 0;
+    if (item.children.length > 0) n += itemPlaceholders(item.children);
   }
   return n;
 }

@@ -43,11 +43,20 @@ function descendantSpec(parent: FieldSpec, key: string): FieldSpec | undefined {
  */
 export function resolveFieldSpecs(catalog: FieldCatalog, spec: SectionSpec, items: readonly Item[]): Map<FieldItem, FieldSpec | undefined> {
   const out = new Map<FieldItem, FieldSpec | undefined>();
+  forEachFieldSpec(catalog, spec, items, (item, own) => out.set(item, own));
+  return out;
+}
+
+/**
+ * {@link resolveFieldSpecs} as calls of `fn`, in document order, without the map: the status bar's
+ * completeness resolves the fields of the edited section on every keystroke (completeness.ts).
+ */
+export function forEachFieldSpec(catalog: FieldCatalog, spec: SectionSpec, items: readonly Item[], fn: (item: FieldItem, spec: FieldSpec | undefined) => void): void {
   const visit = (list: readonly Item[], parent: FieldSpec | undefined) => {
     for (const item of list) {
       if (item.kind === 'field') {
         const own = (parent && descendantSpec(parent, item.key)) ?? catalog.field(spec, item.key);
-        out.set(item, own);
+        fn(item, own);
         visit(item.children, own ?? parent);
       } else {
         visit(item.children, parent);
@@ -55,7 +64,6 @@ export function resolveFieldSpecs(catalog: FieldCatalog, spec: SectionSpec, item
     }
   };
   visit(items, undefined);
-  return out;
 }
 
 /** A value is filled when it has text and no `__(…)__` placeholder is left in it. */
@@ -79,6 +87,9 @@ export function escapeSnippet(text: string): string {
 }
 
 export function truncate(text: string, max: number): string {
+  // No longer in code units, no longer in code points: most values are short, and spreading each
+  // into an array of its characters was a sixth of the outline's fields (symbols.ts).
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

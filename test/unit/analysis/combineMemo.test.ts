@@ -48,6 +48,25 @@ describe('analysis: CombineMemo (what each check combined last, per intake)', ()
     assert.deepEqual(plain(found), plain(chunkFindings(chunksOf(edited))));
   });
 
+  it('compares a latency reading line by line: a line that names the same places keeps the findings, one that names another combines again', () => {
+    const memo = new CombineMemo();
+    const text = analysisFixture('latency-bad');
+    chunkFindings(chunksOf(text), memo);
+    const latency = memo.findings.findIndex((list) => list?.some((f) => f.check === 'latency-physics'));
+    assert.ok(latency >= 0, 'the fixture has a latency finding');
+    const before = memo.findings[latency];
+    const samePlaces = text.replace('VM 100节点', 'VM 200节点');
+    assert.notEqual(samePlaces, text);
+    chunkFindings(chunksOf(samePlaces), memo);
+    assert.equal(memo.findings[latency], before, 'the same places: not combined again');
+    const moved = text.replace('新加坡数据中心', '上海数据中心');
+    assert.notEqual(moved, text);
+    const found = chunkFindings(chunksOf(moved), memo);
+    assert.notEqual(memo.findings[latency], before, 'another place: combined again');
+    assert.deepEqual(plain(found), plain(chunkFindings(chunksOf(moved))));
+    assert.notDeepEqual(plain(found), plain(chunkFindings(chunksOf(text))));
+  });
+
   it('gives, shared by the versions of every fixture, the findings of a run without it', () => {
     const memo = new CombineMemo();
     for (const name of listAnalysisFixtures()) {
