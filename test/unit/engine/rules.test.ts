@@ -644,6 +644,7 @@ describe('rules on negative fixtures', () => {
     { name: 'a spam filter for comments is no mail gateway', text: intake('中间件：评论区反垃圾过滤服务'), quiet: ['email-security-deliverability'] },
     { name: "interfaces that fail unmonitored are the integration platform's to watch, not an observability tool's", text: ['[客户行业]：零售', '[当前痛点]：', '- 接口故障无监控，门店缺货后才发现数据没同步', '[核心目标]：', '- 主要目标：建设企业集成平台', '- 次级目标：接口统一监控和告警'].join('\n'), quiet: ['observability-unified'], fires: ['integration-platform', 'integration-cutover-risk', 'integration-interface-inventory'] },
     { name: 'point-to-point interfaces with no platform to build are answered in the terms of the project', text: intake('架构缺陷：院内系统点对点集成'), quiet: ['integration-platform'] },
+    { name: "interfaces with no unified monitoring are the integration platform's too (接口无统一监控)", text: intake('运维短板：接口无统一监控，故障靠临床科室电话报修'), quiet: ['observability-unified'] },
     { name: 'monitoring with no platform (positive control)', text: intake('运维：没有统一监控，故障定位慢'), quiet: [], fires: ['observability-unified'] },
     { name: 'group chats with no private domain to build are no SCRM', text: intake('营销：社群运营靠人工群发'), quiet: ['scrm-private-domain', 'scrm-adoption-risk'] },
     { name: 'customers kept by the company when an adviser leaves, said as a goal', text: intake('目标：离职继承，客户资产留在企业'), quiet: [], fires: ['customer-relationship-retention'] },

@@ -98,18 +98,20 @@ describe('llm verify: the plan, hard constraints and personal data', () => {
   }
   const NEW_CODES: string[] = [VerifyCodes.excludedProduct, VerifyCodes.publicCloud, VerifyCodes.unusedCloud, VerifyCodes.replacesKept, VerifyCodes.notXinchuang, VerifyCodes.personalData];
   const hospital = context('eval/hospital.intake');
+  const government = context('eval/government.intake');
   const bank = context('eval/bank.intake');
   const ecommerce = context('eval/ecommerce.intake');
   const banking = context('analysis.intake');
   const pii = context('llm/pii.intake');
 
   it('llm.excluded-product: recommending a product the offline report excluded, by name or alias', () => {
-    const found = hospital('## 推荐系统方案\n- 可观测性选用 Datadog，统一采集指标、日志与链路。\n- 备选 new relic。');
+    // The government's full 信创 excludes the monitoring SaaS (the hospital's plan has no monitoring platform to exclude them from).
+    const found = government('## 推荐系统方案\n- 可观测性选用 Datadog，统一采集指标、日志与链路。\n- 备选 new relic。');
     assert.deepEqual(found.map((f) => [f.code, f.severity, f.line]), [
       ['llm.excluded-product', 'error', 2],
       ['llm.excluded-product', 'error', 3],
     ]);
-    assert.match(found[0]!.message, /^Report line 2 recommends Datadog, which the offline report excluded: 控制面或数据在厂商\/公有云上，违反“患者数据不得上公有云”\.$/);
+    assert.match(found[0]!.message, /^Report line 2 recommends Datadog, which the offline report excluded: 未见信创适配，不满足“信创要求（国产芯片与操作系统、国产数据库）”\.$/);
     // A product tried before and given up, proposed again.
     assert.deepEqual(ecommerce('- OMS直接采购聚水潭，快速上线。').map((f) => f.code), ['llm.excluded-product']);
   });

@@ -23,6 +23,7 @@ import { suppliedWithout } from './supplied';
 import { domesticMoves } from './domesticMove';
 import { creditTargets } from './targets';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
+import { sharedPairCount, sharesWords as sharesRun } from '../text/overlap';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -48,6 +49,8 @@ interface Source {
   weight: number;
   /** A root cause the customer names (根因推测): it explains a symptom rather than adding a need. */
   cause?: boolean;
+  /** A problem or its impact as 当前痛点 states it (not a cause, nor a bottleneck of the estate): listed in its own words unless a rule's words say it. */
+  stated?: boolean;
   /** For a system to integrate: its name and its protocols as the need's text lists them. */
   system?: { name: string; protocols: string };
 }
@@ -67,7 +70,7 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
   const losses = new Set(m.lossFigures.flatMap((l) => l.refs));
   for (const p of m.pains) {
     if (p.kind === 'impact' && p.refs.every((r) => losses.has(r))) continue;
-    sources.push({ kind: p.kind === 'debt' ? 'debt' : 'pain', text: p.text, facts: factsAt(p.refs), refs: p.refs, weight: p.kind === 'impact' ? 1 : 2, ...(p.kind === 'cause' ? { cause: true } : {}) });
+    sources.push({ kind: p.kind === 'debt' ? 'debt' : 'pain', text: p.text, facts: factsAt(p.refs), refs: p.refs, weight: p.kind === 'impact' ? 1 : 2, ...(p.kind === 'cause' ? { cause: true } : {}), ...(p.kind === 'problem' || p.kind === 'impact' ? { stated: true } : {}) });
   }
   for (const g of m.secondaryGoals) sources.push({ kind: 'goal', text: g.text, facts: factsAt(g.refs), refs: g.refs, weight: 1 });
   for (const i of m.integrations) {
@@ -152,9 +155,15 @@ export function buildPlan(u: Understanding, hits: readonly RuleHit[], lifecycle:
       for (const h of answering) if (h.rule.section === '推荐系统方案') credit(h, need, s.weight);
       continue;
     }
-    const text = s.kind === 'main-goal' || s.kind === 'goal' || s.kind === 'integration' ? tidy(s.text) : needWord ? withFigures(needWord, s.text) : clip(tidy(s.text), 40);
+    // A rule's words restate the first pain it answers; another pain the intake states joins that
+    // need only where the words say it too (病案编码不准 beside 病组亏损看不到), else it keeps its own
+    // words (患者随访靠电话 beside 复诊开药要到院排队): folded in unsaid, the customer would read it
+    // nowhere. A root cause or a bottleneck of the estate still joins the need it explains.
+    const taken = needWord !== undefined && s.stated === true && needs.some((n) => n.kind === s.kind && n.text.startsWith(needWord));
+    const restated = taken && !saysPain(needWord, s.text) ? undefined : needWord;
+    const text = s.kind === 'main-goal' || s.kind === 'goal' || s.kind === 'integration' ? tidy(s.text) : restated ? withFigures(restated, s.text) : clip(tidy(s.text), 40);
     // Two lines with the same need (the symptom and its root cause) make one need.
-    const same = needWord ? needs.find((n) => n.kind === s.kind && n.text.startsWith(needWord)) : needs.find((n) => n.text === text && n.kind === s.kind);
+    const same = restated ? needs.find((n) => n.kind === s.kind && n.text.startsWith(restated)) : needs.find((n) => n.text === text && n.kind === s.kind);
     if (same) {
       same.refs = uniqueAscending([...same.refs, ...s.refs]);
       if (!same.text.includes('（') && text.includes('（')) same.text = text;
@@ -424,6 +433,31 @@ const SECTION_RANK: ReadonlyMap<string, number> = new Map([
 
 function rank(h: RuleHit): number {
   return SECTION_RANK.get(h.rule.section) ?? 4;
+}
+
+/**
+ * Whether a rule's words for a need (病组亏损看不到、病案编码不准导致医保拒付) say the pain `text`:
+ * they share a word or a run of three characters, or two uncommon pairs of characters (医保, 拒付),
+ * or one where the pain is a short phrase that pair is much of (安全团队只有3人 and 安全告警分散、
+ * 值守人手不足). One pair of a longer pain is not enough: 医保结算清单上传靠人工核对 shares only 医保.
+ */
+function saysPain(need: string, text: string): boolean {
+  if (sharesRun(text, need)) return true;
+  const pairs = sharedPairCount(text, need);
+  return pairs >= 2 || (pairs === 1 && hanCount(text) <= SHORT_PAIN);
+}
+
+/** The most Chinese characters of a pain that one shared pair speaks for. */
+const SHORT_PAIN = 8;
+
+/** How many Chinese characters `text` holds. */
+function hanCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
 }
 
 /** Whether `a` and `b` share a run of three characters (平台, 系统 and the like aside). */

@@ -63,12 +63,17 @@ function rankOf(r: Risk, priority?: number): number {
  * database in a 数据库国产化替代, Windows 10 in an office 信创替代) has no upgrade to test; the
  * others are scheduled, tested and fenced off.
  */
-function lifecycleMitigation(lifecycle: readonly LifecycleFinding[]): string {
+function lifecycleMitigation(lifecycle: readonly LifecycleFinding[], withAsides: boolean): string {
   const going = lifecycle.filter(goesAway);
   if (lifecycle.length === 1) {
     const l = lifecycle[0]!;
-    // A move to another product ("迁移到国产数据库…") is tested before the move, not before an upgrade.
-    return going.length > 0 ? `${swapSuffix(l.upgrade, '。')}。` : `${swapSuffix(l.upgrade, '。')}；${l.upgrade.startsWith('迁移') ? '迁移' : '升级'}前在测试环境验证兼容性并准备回退方案。`;
+    // The path itself is said once, under 实施建议 (版本升级), without its asides: here what goes
+    // with it, and the asides (注意7.4起的许可变化) unless a rule's risk merged in says more. A move
+    // to another product ("迁移到国产数据库…") is tested before the move, not before an upgrade.
+    const verb = l.upgrade.startsWith('迁移') ? '迁移' : '升级';
+    const asides = withAsides ? asidesOf(l.upgrade) : [];
+    const path = `${verb}路径见实施建议${asides.length > 0 ? `（${asides.join('；')}）` : ''}`;
+    return going.length > 0 ? '随本期替换下线（见实施建议）；下线前先做加固、网络隔离与备份。' : `${path}；${verb}前在测试环境验证兼容性并准备回退方案，${verb}完成前先做网络隔离。`;
   }
   const scheduled = '逐项排入一期（升级路径见实施建议），每项先在测试环境验证兼容性并准备回退方案；暂时无法升级的先做网络隔离，并向原厂或第三方评估扩展支持。';
   if (going.length === 0) return scheduled;
@@ -87,19 +92,29 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   for (const f of u.findings) {
     risks.push({ title: CHECK_TITLES[f.check], risk: withoutAdvice(f.message), mitigation: CHECK_MITIGATIONS[f.check], source: 'analysis', code: f.code, refs: [f.line] });
   }
-  // One risk for all versions past (or near) end of support; the details go to the appendix.
+  const ruleRisks = hits.filter((h) => h.rule.section === '风险提示');
+  const merged = new Set<RuleHit>();
+  // One risk for all versions past (or near) end of support; the details go to the appendix. Where
+  // it is about one product, a rule's risk about that product (VMware's subscription licensing,
+  // Kafka's move to KRaft) is part of the same upgrade: said in that one risk, not beside it as
+  // another. A risk about several keeps such a rule's risk apart, ranked as its own (a long list
+  // of versions is no place for one product's licensing).
   if (lifecycle.length > 0) {
+    const bound = lifecycle.length === 1 ? ruleRisks.filter((h) => h.rule.when?.estate?.includes(lifecycle[0]!.family)) : [];
+    for (const h of bound) merged.add(h);
     const past = lifecycle.filter((l) => l.status === 'past');
     const soon = lifecycle.filter((l) => l.status === 'soon');
     const name = (l: LifecycleFinding) => `${l.name} ${l.version}（${lifecycleDate(l)}）`;
     const risk = [past.length > 0 ? `${past.map(name).join('、')}已过支持期，不再有安全修复` : '', soon.length > 0 ? `${soon.map(name).join('、')}在12个月内结束支持` : ''].filter(Boolean).join('；');
+    const title = lifecycle.length === 1 ? `${lifecycle[0]!.name} ${lifecycle[0]!.version}${past.length > 0 ? '已过支持期' : '即将结束支持'}` : `${lifecycle.length}个组件过了或临近支持期`;
+    const mitigation = lifecycleMitigation(lifecycle, bound.length === 0);
     risks.push({
-      title: lifecycle.length === 1 ? `${lifecycle[0]!.name} ${lifecycle[0]!.version}${past.length > 0 ? '已过支持期' : '即将结束支持'}` : `${lifecycle.length}个组件过了或临近支持期`,
-      risk: `${risk}。`,
+      title: [title, ...bound.map((h) => withoutLead(h.rule.title, lifecycle[0]!.name))].join('，'),
+      risk: `${[risk, ...bound.map((h) => swapSuffix(h.rule.summary, '。'))].join('；')}。`,
       // The upgrade paths are listed once, under 实施建议; here what to do about them as a whole.
-      mitigation: lifecycleMitigation(lifecycle),
+      mitigation: bound.length > 0 ? `${[swapSuffix(mitigation, '。'), ...bound.map((h) => swapSuffix(firstSentence(h.rule.mitigation ?? h.rule.recommendation), '。'))].join('；')}。` : mitigation,
       source: 'lifecycle',
-      refs: [...new Set(lifecycle.flatMap((l) => l.refs))].sort((a, b) => a - b),
+      refs: [...new Set([...lifecycle.flatMap((l) => l.refs), ...bound.flatMap((h) => h.evidence.map((f) => f.line + 1))])].sort((a, b) => a - b),
     });
   }
   if (timeline && !timeline.feasible) {
@@ -145,8 +160,6 @@ export function assessRisks(u: Understanding, hits: readonly RuleHit[], lifecycl
   if (costs && running) risks.push(runningRisk(running, costs.currency, costs.budget?.refs ?? []));
   // A rule risk about what already failed (自建CDN, Cloudflare Argo) is that failure's risk: one
   // entry, the failure's lines, the rule's explanation and 应对.
-  const ruleRisks = hits.filter((h) => h.rule.section === '风险提示');
-  const merged = new Set<RuleHit>();
   for (const t of u.model.triedAndFailed) {
     const rule = ruleRisks.find((h) => !merged.has(h) && h.evidence.some((f) => t.refs.includes(f.line + 1)));
     if (rule) merged.add(rule);
@@ -205,6 +218,18 @@ function differs(why: string): string {
   if (/成本|收费/.test(why)) return '选型时要求按接口或模块拆分报价，第三方接入费用写入合同。';
   if (/排期|改造|接口(?:超过|过多|太多)/.test(why)) return '接口改由集成平台按标准协议统一接入，减少对原系统厂商逐个改造的依赖；接口迁移清单与排期写入合同。';
   return '在POC阶段复现上次失败的场景，把它作为验收项。';
+}
+
+/** The bracketed asides of an upgrade path's first step, which 实施建议 leaves out (upgradeStep). */
+function asidesOf(upgrade: string): string[] {
+  const first = upgrade.split('；')[0]!;
+  return [...first.matchAll(/（([^（）]+)）/g)].map((m) => m[1]!);
+}
+
+/** A rule's title after the finding's: without the product's first word the finding's title just said ("VMware许可…" after "VMware vSphere 7…"). */
+function withoutLead(title: string, name: string): string {
+  const lead = name.split(' ')[0]!;
+  return title.length > lead.length + 1 && title.startsWith(lead) ? title.slice(lead.length).trimStart() : title;
 }
 
 function firstSentence(text: string): string {

@@ -197,6 +197,17 @@ export function touches(a: string, b: string, stop?: ReadonlySet<string>): boole
   return touching.get(a, b, stop);
 }
 
+/**
+ * How many distinct pairs of Chinese characters of `a`, not common ones, `b` holds ("医保" and
+ * "拒付" of 医保拒付多 in 病案编码不准导致医保拒付: two).
+ */
+export function sharedPairCount(a: string, b: string): number {
+  const pairs = gramsOf(cut(b, 2));
+  const found = new Set<string>();
+  for (const pair of gramListOf(cut(a, 2))) if (!COMMON_PAIRS.has(pair) && pairs.has(pair)) found.add(pair);
+  return found.size;
+}
+
 /** A shared pair of Chinese characters that is not common. */
 function sharesPair(a: string, b: string): boolean {
   const pairs = gramsOf(cut(b, 2));
