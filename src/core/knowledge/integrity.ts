@@ -3,7 +3,8 @@
  * (rule → product/category/framework, product → category/framework/industry, industry →
  * category/framework, category scope → product of the category, product scope → scope of its categories, lifecycle → product, condition → industry/framework/estate, timeline
  * template → category/industry) names something that exists. Also the rules zod cannot express: a product's `certifications` name
- * frameworks of kind `certification` (never a law), and every pattern compiles. Returns
+ * frameworks of kind `certification` (never a law), every pattern compiles, and a rule's
+ * `mitigation` is one sentence (the report cuts it at its first ；or 。). Returns
  * human-readable problems.
  */
 import type { Category, Condition, Framework, Industry, LifecycleFamily, Location, Product, Rule } from './schema';
@@ -154,12 +155,19 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
     condition(`rule ${r.id} when`, r.when);
     r.unless.forEach((c, n) => condition(`rule ${r.id} unless[${n + 1}]`, c));
     for (const m of [...r.all, ...r.any, ...r.none]) compiles(`rule ${r.id}: pattern /${m.pattern}/`, m.pattern, problems);
+    // The report says a risk's 应对 up to its first ；or 。 (plan/risks.ts): whatever follows is lost.
+    if (r.mitigation !== undefined && !isOneSentence(r.mitigation)) problems.push(`rule ${r.id}: mitigation is not one sentence (no ；, one 。 at the end): the report says it only up to its first ；or 。`);
   }
   for (const t of k.timelines.templates) {
     ref(`timeline template ${t.id}`, 'category', categories, t.coreSystems);
     ref(`timeline template ${t.id}`, 'industry', industries, t.industries);
   }
   return problems;
+}
+
+/** One sentence: no ；, and a 。 only as the last character (how a mitigation is said whole). */
+function isOneSentence(text: string): boolean {
+  return text.search(/[。；]/) === text.length - 1 && text.endsWith('。');
 }
 
 /**
