@@ -39,6 +39,7 @@ import { evaluateRules } from './rules';
 import { mapJsonStrings } from './text/mapJsonStrings';
 import { understand } from './understand';
 import { scrub } from './understand/personal';
+import { MLPS_FRAMEWORK } from './understand/mlpsLevel';
 import { writeBrief } from './write/brief';
 import { writeReport } from './write/report';
 
@@ -71,7 +72,7 @@ function today(): string {
 const DAY_MS = 86_400_000;
 
 /** The frameworks whose testing window and fee the plan carries, by the flag costs and timeline read. */
-const TESTED_FRAMEWORKS = { mlps: 'mlps-2', crypto: 'commercial-crypto-assessment' } as const;
+const TESTED_FRAMEWORKS = { mlps: MLPS_FRAMEWORK, crypto: 'commercial-crypto-assessment' } as const;
 
 /** The trait of a 等保 level of 第三级 or higher stated in the intake (understand/index.ts). */
 const MLPS_LEVEL_TRAIT = 'mlps-3plus';

@@ -125,7 +125,9 @@ export function checkKnowledgeIntegrity(k: KnowledgeData): string[] {
   }
   for (const f of k.frameworks) {
     f.appliesWhen.forEach((c, n) => condition(`framework ${f.id} appliesWhen[${n + 1}]`, c));
+    f.unless?.forEach((c, n) => condition(`framework ${f.id} unless[${n + 1}]`, c));
     if (f.levelPattern) compiles(`framework ${f.id}: levelPattern`, f.levelPattern, problems);
+    for (const l of f.levelSummaries ?? []) if (!f.levels.includes(l.level)) problems.push(`framework ${f.id} levelSummaries: "${l.level}" is none of its levels`);
     if (f.governs) ref(`framework ${f.id} governs`, 'category', categories, f.governs.categories);
     if (f.onlyWithSupport) {
       ref(`framework ${f.id} onlyWithSupport`, 'category', categories, f.onlyWithSupport.categories);

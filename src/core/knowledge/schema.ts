@@ -50,6 +50,11 @@ const ConstraintKindSchema = z.enum(['no-public-cloud', 'no-saas', 'data-in-coun
 export const TraitSchema = z.enum([
   'china-site',
   'overseas-site',
+  /**
+   * The customer's systems all run outside mainland China: a public cloud in regions abroad only,
+   * its own site at home at most keeping what is left there (仅保留财务与ERP服务器).
+   */
+  'hosted-abroad',
   'cross-border',
   'multi-cloud',
   'hybrid',
@@ -601,6 +606,12 @@ export const FrameworkSchema = z
      */
     notSegments: z.array(NonEmpty).optional(),
     /**
+     * Brought in by `appliesWhen`, it still does not apply where one of these conditions holds:
+     * 等保 tests systems in mainland China, not the cloud abroad of a customer with Chinese
+     * business (trait hosted-abroad). One the intake names applies all the same.
+     */
+    unless: z.array(ConditionSchema).optional(),
+    /**
      * Governs only what these systems or words cover (GovernsSchema): brought in by `appliesWhen`,
      * it is not listed for a project that touches none of them (电子病历分级评价 for a hospital's
      * backup project). One the intake names applies all the same.
@@ -612,6 +623,12 @@ export const FrameworkSchema = z
     outcomeNote: NonEmpty,
     /** One short line for the report body: what the customer must do. */
     summary: NonEmpty,
+    /**
+     * The line for the report body where the intake states the level (等保2.0二级: tested about
+     * every two years, not every year as 第三级): one per level of `levels`, in place of `summary`.
+     * A level without one, or none stated, keeps `summary`.
+     */
+    levelSummaries: z.array(z.object({ level: NonEmpty, summary: NonEmpty }).strict()).optional(),
     /**
      * The customer's next step towards it (下一步建议), when the outcome's generic step is wrong for
      * it: 电子病历分级评价 is declared through the annual notice, not booked with an assessor.

@@ -134,9 +134,13 @@ function industryIssues(i: Industry, world: World): EntryIssue[] {
 function frameworkIssues(f: Framework, world: World): EntryIssue[] {
   const out: EntryIssue[] = [];
   (f.appliesWhen ?? []).forEach((c, n) => condition(out, world, c, ['appliesWhen', n]));
+  (f.unless ?? []).forEach((c, n) => condition(out, world, c, ['unless', n]));
   if (f.governs) refs(out, world, 'categories', f.governs.categories, ['governs', 'categories']);
   if (f.levelPattern !== undefined && !compiles(f.levelPattern)) out.push({ code: TEAM_CODES.unsafePattern, message: t('the pattern does not compile: {0}', f.levelPattern), path: ['levelPattern'] });
   else if (f.levels && f.aliases) for (const p of checkPatternSafety({ rules: [], frameworks: [f] })) out.push({ code: TEAM_CODES.unsafePattern, message: p, path: ['levelPattern'] });
+  (f.levelSummaries ?? []).forEach((l, n) => {
+    if (!(f.levels ?? []).includes(l.level)) out.push({ code: TEAM_CODES.unknownId, message: t('"{0}" is none of the levels of the framework', l.level), path: ['levelSummaries', n, 'level'] });
+  });
   return out;
 }
 

@@ -19,6 +19,7 @@ import { caveatSentencesFor } from '../../../src/core/engine/plan/caveats';
 import { understand } from '../../../src/core/engine/understand';
 import { evalReport, repeatedSentences, AS_OF } from './helpers';
 import { ESTIMATE_PRECISION, lowEndOverrun } from '../../../src/core/engine/plan/costs';
+import { checkKnowledgeIntegrity } from '../../../src/core/knowledge/integrity';
 
 const seed = () => parseIntake(readSeed());
 const model = (index: number, asOf = AS_OF): ReportModel => generateReport(seed(), index, { asOf });
@@ -1242,10 +1243,43 @@ describe('costs: the 等保 testing by level', () => {
     assert.match(testing(bank.replace('等保2.0四级', '等保2.0二级')).assumption, /二级约每两年测评一次/);
   });
 
-  it('says in 关键特性 how often each level is tested', () => {
-    const md = bodyOf(renderMarkdown(generateReport(parseIntake(readFixture('eval/bank')), 0, { asOf: AS_OF }), { refs: false }));
-    assert.match(md, /第三级每年至少测评一次，第四级每半年至少一次/);
-    assert.doesNotMatch(md, /三级及以上每年测评一次/);
+  it('says in 关键特性 how often the level the intake states is tested, and the levels where it states none', () => {
+    const body = (text: string) => bodyOf(renderMarkdown(generateReport(parseIntake(text), 0, { asOf: AS_OF }), { refs: false }));
+    const feature = (text: string) => body(text).split('\n').find((l) => l.startsWith('- **等保2.0**'));
+    const bank = readFixture('eval/bank');
+    assert.equal(feature(bank), '- **等保2.0**：按第四级定级备案、建设整改，每半年至少测评一次。');
+    assert.equal(feature(bank.replace('等保2.0四级', '等保2.0三级')), '- **等保2.0**：按第三级定级备案、建设整改，每年至少测评一次。');
+    // 第二级, as the warehouse states it: not tested every year, and priced so (按一个二级系统).
+    const warehouse = readFixture('eval/warehouse');
+    assert.match(warehouse, /等保2\.0二级/);
+    assert.equal(feature(warehouse), '- **等保2.0**：按第二级定级备案、建设整改；无强制测评周期，通常约每两年测评一次。');
+    assert.doesNotMatch(body(warehouse), /第三级每年至少|第四级每半年/);
+    assert.match(testing(warehouse).assumption, /二级系统/);
+    // No level stated: the general line, which names the levels' intervals.
+    assert.equal(feature(bank.replace('等保2.0四级', '等保2.0')), '- **等保2.0**：定级备案，按级别测评整改；第三级每年至少测评一次，第四级每半年至少一次。');
+  });
+
+  it('is neither listed, priced nor scheduled for a customer whose systems all run abroad, unless the intake names 等保', () => {
+    const retail = readExample('retail-cross-border');
+    const mlps = (text: string) => {
+      const r = generateReport(parseIntake(text), 0, { asOf: AS_OF });
+      return { listed: r.regulations.some((x) => x.id === 'mlps-2'), priced: r.costs!.items.some((i) => i.component === '等保测评'), step: bodyOf(renderMarkdown(r, { refs: false })).includes('网络安全等级保护2.0**：完成定级备案') };
+    };
+    // Alibaba Cloud Singapore and Frankfurt; the Shenzhen head office only keeps finance and the ERP.
+    assert.deepEqual(mlps(retail), { listed: false, priced: false, step: false });
+    // A region at home runs systems in China: 等保 applies to them.
+    assert.deepEqual(mlps(retail.replace('阿里云新加坡与法兰克福地域', '阿里云杭州与新加坡地域')), { listed: true, priced: true, step: true });
+    // Named, it applies wherever the systems run.
+    assert.deepEqual(mlps(retail.replace('需通过PCI DSS v4.0.1与GDPR', '需通过PCI DSS v4.0.1、GDPR与等保2.0二级')), { listed: true, priced: true, step: true });
+  });
+
+  it('takes the level line from the knowledge base, one per level it names', () => {
+    const mlps = getKnowledgeBase().framework('mlps-2')!;
+    assert.deepEqual(mlps.levelSummaries?.map((l) => l.level), ['第二级', '第三级', '第四级']);
+    const KB = getKnowledgeBase();
+    const withLevel = (level: string) => checkKnowledgeIntegrity({ ...KB, frameworks: KB.frameworks.map((f) => (f.id === 'mlps-2' ? { ...f, levelSummaries: [{ level, summary: '等保2.0：测评' }] } : f)) });
+    assert.deepEqual(withLevel('第二级'), []);
+    assert.ok(withLevel('二级').some((p) => p.includes('framework mlps-2 levelSummaries: "二级" is none of its levels')));
   });
 });
 

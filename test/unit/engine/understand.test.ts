@@ -19,6 +19,7 @@ import { inContext } from '../../../src/core/engine/plan/conditions';
 import { coreBesideThePoint } from '../../../src/core/engine/plan/coreUntouched';
 import { applicableRegulation } from '../../../src/core/engine/plan/regulation';
 import { ruleName } from '../../../src/core/engine/understand/statedRules';
+import { statedMlpsLevel } from '../../../src/core/engine/understand/mlpsLevel';
 import { getKnowledgeBase } from '../../../src/core/knowledge/knowledge';
 import type { Trait } from '../../../src/core/knowledge/schema';
 import { AS_OF } from './helpers';
@@ -1318,5 +1319,43 @@ describe('understand: compliance rules the knowledge base does not know', () => 
     const rule = regs.find((r) => r.name === '互联网诊疗管理办法（试行）');
     assert.deepEqual(rule, { kind: 'framework', name: '互联网诊疗管理办法（试行）', basis: 'stated', why: '调研表明确提出', refs: [3] });
     assert.ok(regs.findIndex((r) => r.id === 'mlps-2') < regs.indexOf(rule));
+  });
+});
+
+describe('understand: the 等保 level the intake states (mlpsLevel.ts)', () => {
+  const levelOf = (...values: string[]) => statedMlpsLevel(values.map((value) => ({ value })));
+  it('reads 二级, 2级 and 第二级 after 等保 (and 三级, 四级), the highest where several are stated', () => {
+    assert.equal(levelOf('安全：等保2.0二级'), '第二级');
+    assert.equal(levelOf('等保2级测评'), '第二级');
+    assert.equal(levelOf('通过等保第三级测评'), '第三级');
+    assert.equal(levelOf('等保2.0四级与商用密码应用'), '第四级');
+    assert.equal(levelOf('办公系统等保2.0二级', '核心系统等保三级'), '第三级');
+    // Not a level of 等保: a second-tier unit, a level of another assessment, a level in another clause.
+    assert.equal(levelOf('二级单位分布在全省11个地市', '互联互通测评四级甲等', '等保2.0，电子病历5级'), undefined);
+  });
+
+  it('is the one reading the trait mlps-3plus and the costs read', () => {
+    const at = (level: string) => understood(['[客户行业]：制造', '[特殊要求]：', `- 合规性：等保2.0${level}`]);
+    assert.equal(at('二级').mlpsLevel, '第二级');
+    assert.ok(!at('二级').traits.has('mlps-3plus'));
+    assert.ok(at('三级').traits.has('mlps-3plus') && at('四级').traits.has('mlps-3plus'));
+    assert.equal(at('').mlpsLevel, undefined);
+  });
+});
+
+describe('understand: systems that all run abroad (trait hosted-abroad)', () => {
+  const estate = (...lines: string[]) => understood(['[客户行业]：零售', '- 细分领域：跨境电商', '[基础设施现状]：', ...lines]);
+  it('holds for a public cloud in regions abroad only, a site at home keeping only what is left there', () => {
+    assert.ok(estate('- 公有云：阿里云新加坡与法兰克福地域', '- 私有云：无，深圳总部机房仅保留财务与ERP服务器').traits.has('hosted-abroad'));
+    assert.ok(estate('- 公有云：阿里云新加坡与法兰克福地域').traits.has('hosted-abroad'));
+  });
+
+  it('does not where a region, a site or an own data centre may run the systems in China', () => {
+    assert.ok(!estate('- 公有云：阿里云杭州与新加坡地域').traits.has('hosted-abroad'));
+    assert.ok(!estate('- 公有云：阿里云新加坡地域', '- 私有云：深圳总部机房，承载财务、ERP与WMS').traits.has('hosted-abroad'));
+    assert.ok(!estate('- 公有云：阿里云新加坡地域', '- 私有云：本地机房VMware').traits.has('hosted-abroad'));
+    // A cloud without a region named may be its China partition.
+    assert.ok(!estate('- 公有云：Azure').traits.has('hosted-abroad'));
+    assert.ok(!estate('- 私有云：深圳总部机房').traits.has('hosted-abroad'));
   });
 });

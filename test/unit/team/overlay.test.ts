@@ -294,6 +294,23 @@ describe('team knowledge overlays', () => {
     });
   });
 
+  describe("a framework's line per level", () => {
+    it('skips an overlay whose levelSummaries names a level the framework does not have, and keeps one that is well formed', async () => {
+      const ws = tempWorkspace({
+        '.intake/knowledge/levels.yaml': 'overrides:\n  frameworks:\n    - id: mlps-2\n      levelSummaries: [{level: 二级, summary: 等保2.0：两年一测}]\n    - id: commercial-crypto-assessment\n      levelSummaries: [{level: 第三级, summary: 密评：每年至少一次}]\n',
+      });
+      try {
+        const team = await loadTeamKnowledge({ intakeDir: ws.intakeDir, today: AS_OF });
+        assert.deepEqual(team.problems.map((p) => p.code), [TEAM_CODES.unknownId]);
+        assert.match(team.problems[0]!.message, /二级/);
+        assert.deepEqual(team.kb.framework('mlps-2')!.levelSummaries, getKnowledgeBase().framework('mlps-2')!.levelSummaries);
+        assert.deepEqual(team.kb.framework('commercial-crypto-assessment')!.levelSummaries, [{ level: '第三级', summary: '密评：每年至少一次' }]);
+      } finally {
+        ws.remove();
+      }
+    });
+  });
+
   describe('vendor policy in the picks', () => {
     it('a preferred vendor wins a tie, and the appendix says which one it beat', async () => {
       const text = fs.readFileSync(exampleTeam().intake, 'utf8');

@@ -174,8 +174,8 @@ export function estimateCosts(u: Understanding, systems: readonly SystemType[], 
   if (regulated.mlps) {
     // 第二级 is tested about every two years and costs less per test than 第三级, tested every
     // year; 第四级 is tested every half year.
-    const second = !u.traits.has('mlps-3plus') && u.usable.some((f) => MLPS_SECOND_LEVEL.test(f.value));
-    const fourth = u.usable.some((f) => MLPS_FOURTH_LEVEL.test(f.value));
+    const second = u.mlpsLevel === '第二级';
+    const fourth = u.mlpsLevel === '第四级';
     const [low, high, assumption] = second ? [2, 5, '按一个二级系统测评估算（二级约每两年测评一次，按年折算）'] : fourth ? [16, 30, '按一个四级系统测评估算（四级每半年测评一次）'] : [8, 15, '按一个三级系统测评估算'];
     items.push({ component: '等保测评', kind: 'assessment', period: 'per-year', low: toCurrency(low), high: toCurrency(high), assumption });
   }
@@ -439,10 +439,6 @@ const ENDPOINT_USERS = /(?:电脑|终端|PC)用户/;
 
 /** The adaptation and migration of one application onto a domestic database (万元): its SQL and stored procedures, data, cutover rehearsals. */
 const MIGRATION_PER_SYSTEM_WAN: [number, number] = [30, 80];
-
-/** An intake line that puts the system at 等保 第二级. */
-const MLPS_SECOND_LEVEL = /等保[^，；。]{0,8}(?:二级|2级|第二级)/;
-const MLPS_FOURTH_LEVEL = /等保[^，；。]{0,8}(?:四级|4级|第四级)/;
 
 /** A scale figure that counts connected devices ("在网设备约3.5万台"). */
 const DEVICE_COUNT = /设备[^，；。]{0,8}台/;

@@ -36,8 +36,9 @@ export function applicableRegulation(u: Understanding): RegulationResult {
   const leavesOut = (notSegments: readonly string[] | undefined) => notSegments?.some((w) => who.includes(w)) ?? false;
   for (const f of u.kb.frameworks) {
     const stated = u.statedFrameworks.get(f.id);
-    // Not brought in for a part of the industry it does not reach (a design institute pays no site workers).
-    const brought = leavesOut(f.notSegments) ? undefined : f.appliesWhen.find((c) => holds(c, u));
+    // Not brought in for a part of the industry it does not reach (a design institute pays no site workers),
+    // nor where its `unless` holds (等保 for systems that all run abroad).
+    const brought = leavesOut(f.notSegments) || f.unless?.some((c) => holds(c, u)) ? undefined : f.appliesWhen.find((c) => holds(c, u));
     if (!stated && !brought) continue;
     applicable.add(f.id);
     const why = stated

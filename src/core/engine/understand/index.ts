@@ -23,6 +23,7 @@ import { residueLines, usableFacts } from './shared';
 import type { Understanding } from './types';
 import { deniedAt } from './denied';
 import { detectStatedRules } from './statedRules';
+import { statedMlpsLevel } from './mlpsLevel';
 import { inCny } from '../format';
 import { holdsAny, holdingAny, type TextTest } from '../../text/holdsAny';
 
@@ -233,6 +234,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   const deployJ = new Set(places.locations.filter((l) => l.role === 'deployment').map((l) => l.jurisdiction));
   if (deployJ.has('cn') || (jurisdictions.has('cn') && !overseas)) traits.add('china-site');
   if ([...deployJ].some((j) => j !== 'cn')) traits.add('overseas-site');
+  // The systems run abroad only (places.ts): 等保 tests systems in mainland China, not a Chinese company's cloud in Singapore.
+  if (places.hostedAbroad && !constraints.kinds.has('no-public-cloud') && !constraints.kinds.has('data-in-country')) traits.add('hosted-abroad');
   if (jurisdictions.has('cn') && overseas) traits.add('cross-border');
   if (places.cloudsInUse.size >= 2) traits.add('multi-cloud');
   if (places.cloudsInUse.size > 0) traits.add('public-cloud');
@@ -283,7 +286,8 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
   if (/欧盟(?:子公司|分公司|实体|法人|持牌)|欧洲(?:子公司|分公司|法人)/.test(all)) traits.add('eu-entity');
   if (/大促|双\s{0,1}11|双十一|秒杀|黑五|高峰|峰值/.test(all)) traits.add('peak-traffic');
   if (constraints.integrations.length > 0) traits.add('legacy-integration');
-  if (/等保[^，；。]{0,8}(?:三级|3级|四级|4级|第三级|第四级)/.test(all)) traits.add('mlps-3plus');
+  const mlpsLevel = statedMlpsLevel(usable);
+  if (mlpsLevel === '第三级' || mlpsLevel === '第四级') traits.add('mlps-3plus');
   if (places.cloudsInUse.size > 0 && constraints.kinds.has('no-public-cloud')) {
     // A customer on a private/government cloud stack (华为云Stack, 政务云) is not on a public cloud.
     if (/Stack|政务云|专属云|私有云/.test(all)) traits.delete('public-cloud');
@@ -348,5 +352,6 @@ export function understand(facts: IntakeFacts, kb: KnowledgeBase, asOf: string, 
     findings,
     statedFrameworks,
     statedRules,
+    ...(mlpsLevel ? { mlpsLevel } : {}),
   };
 }

@@ -19,6 +19,7 @@ const CONSTRAINT_NAMES: Readonly<Record<ConstraintKind, string>> = {
 const TRAIT_NAMES: Readonly<Record<Trait, string>> = {
   'china-site': '境内站点',
   'overseas-site': '境外站点',
+  'hosted-abroad': '本期系统部署在境外',
   'cross-border': '跨境数据流动',
   'multi-cloud': '多云',
   hybrid: '云上与本地并存',

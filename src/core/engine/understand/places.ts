@@ -76,6 +76,8 @@ export interface PlacesResult {
   /** Jurisdictions of deployment sites, users and markets. */
   siteJurisdictions: Map<Jurisdiction, number[]>;
   globalUsers: number[];
+  /** The customer's systems run outside mainland China only (hostedAbroad). */
+  hostedAbroad: boolean;
 }
 
 type LocationHit = { start: number; end: number; alias: string; value: { location: Location; approximate: boolean } };
@@ -199,9 +201,11 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
   if (onPrem.length > 0 && cloudsOut.length === 0 && siteJurisdictions.size === 0) {
     // Own data centres with no place named: located where the customer is (decided by the caller).
   }
+  const hosted = hostedAbroad(cloudsOut, [...locations.values()], facts.filter((f) => onPrem.some((p) => p.refs.includes(f.line + 1))), privateStacks.size > 0 || targetClouds.length > 0);
   return {
     clouds: cloudsOut,
     onPrem,
+    hostedAbroad: hosted,
     locations: [...locations.values()],
     cloudsInUse: new Set(clouds.keys()),
     newCloudRequested: newCloudRequested || targetClouds.some((c) => !clouds.has(c)),
@@ -214,6 +218,25 @@ export function detectPlaces(facts: readonly Fact[], kb: KnowledgeBase): PlacesR
 }
 
 /** The public clouds named in `text` (a cloud vendor's private stack is not one), in order, each once. */
+/** An own site that only keeps what is left there: "深圳总部机房仅保留财务与ERP服务器". */
+const RESIDUAL_SITE = /[仅只](?:保留|剩)/;
+
+/**
+ * Whether the customer's systems all run outside mainland China: its public cloud is named with
+ * its regions, none of them in mainland China (阿里云新加坡与法兰克福), and none of its deployment
+ * sites is there but an own data centre that only keeps what is left in it (深圳总部机房仅保留财务
+ * 与ERP服务器): what the project builds runs in the cloud abroad. A cloud without a known region
+ * (Azure中国), a private cloud stack, a cloud a goal moves to or a site at home (国内4个生产基地) may
+ * run it in China: not abroad.
+ */
+function hostedAbroad(clouds: PlacesResult['clouds'], locations: PlacesResult['locations'], onPremLines: readonly Fact[], elsewhere: boolean): boolean {
+  if (elsewhere || clouds.length === 0 || clouds.some((c) => c.regions.length === 0 || c.regions.some((r) => r.jurisdiction === 'cn'))) return false;
+  const residual = new Set(onPremLines.filter((f) => RESIDUAL_SITE.test(f.value)).map((f) => f.line + 1));
+  // An own data centre with no place named is where the customer is: in China unless it only keeps what is left.
+  if (onPremLines.some((f) => !residual.has(f.line + 1))) return false;
+  return locations.every((l) => l.role !== 'deployment' || l.jurisdiction !== 'cn' || l.refs.every((r) => residual.has(r)));
+}
+
 export function cloudsNamed(text: string): Provider[] {
   const out: Provider[] = [];
   for (const hit of cloudIndex.find(text)) if (typeof hit.value !== 'object' && !out.includes(hit.value)) out.push(hit.value);

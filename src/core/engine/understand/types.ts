@@ -9,6 +9,7 @@ import type { EngineFinding } from '../findings';
 import type { UnderstandingModel } from '../reportModel';
 import type { PersonalData } from './personal';
 import type { StatedRule } from './statedRules';
+import type { MlpsLevel } from './mlpsLevel';
 
 export interface KeptSystem {
   /** As the intake names it (卫宁HIS, 统一身份认证平台). */
@@ -73,4 +74,6 @@ export interface Understanding {
    * (《电信和互联网用户个人信息保护规定》, 国资委信息化监管要求), as written, with the lines.
    */
   statedRules: readonly StatedRule[];
+  /** The 等保 level the intake states (mlpsLevel.ts), the highest where it states several; none stated, absent. */
+  mlpsLevel?: MlpsLevel;
 }

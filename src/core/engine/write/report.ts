@@ -32,6 +32,7 @@ import { holdsAny, holdsAnyCaseless } from '../../text/holdsAny';
 import { endsWithOneOf, startsWithAny, swapPrefix, swapSuffix } from '../../text/affix';
 import { estateLabel, writtenLabel } from '../understand/estate';
 import { constraintName, traitName } from '../understand/names';
+import { MLPS_FRAMEWORK } from '../understand/mlpsLevel';
 
 export interface WriteInput {
   model: ReportModel;
@@ -588,10 +589,11 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   }
   for (const r of model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3)) {
     const f = u.kb.framework(r.id ?? '');
-    if (!f || !once.first(f.summary)) continue;
+    const summary = f && frameworkSummary(f, u);
+    if (!summary || !once.first(summary)) continue;
     // "PCI DSS v4.0.1：先界定…" reads like the systems above it: the framework as the label.
-    const colon = f.summary.indexOf('：');
-    items.push(colon > 0 && colon <= 24 ? labelled(f.summary.slice(0, colon), sentence(f.summary.slice(colon + 1)), r.refs) : point(sentence(f.summary), r.refs));
+    const colon = summary.indexOf('：');
+    items.push(colon > 0 && colon <= 24 ? labelled(summary.slice(0, colon), sentence(summary.slice(colon + 1)), r.refs) : point(sentence(summary), r.refs));
   }
   // A rule about a framework already described above (等保, IATF) would say it twice.
   const described = new Set(model.regulations.filter((x) => x.kind === 'framework' && x.basis === 'stated').slice(0, 3).map((r) => r.id));
@@ -600,6 +602,15 @@ function features(model: ReportModel, u: Understanding, hits: readonly RuleHit[]
   }
   if (items.length > 0) return [list(items)];
   return [paragraph(systems.length > 0 ? '按所选系统类型的标准功能实施。' : '选定要建设的系统后再列出其关键特性。')];
+}
+
+/**
+ * A framework's line for 关键特性: the one of the level the intake states (等保2.0二级 is tested
+ * about every two years, 第四级 every half year: frameworks.yaml `levelSummaries`), else its summary.
+ */
+function frameworkSummary(f: Framework, u: Understanding): string {
+  const level = f.id === MLPS_FRAMEWORK ? u.mlpsLevel : undefined;
+  return f.levelSummaries?.find((l) => l.level === level)?.summary ?? f.summary;
 }
 
 // ---------------------------------------------------------------- 实施建议
