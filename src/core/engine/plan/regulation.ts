@@ -156,7 +156,10 @@ export function withinProject(u: Understanding, regulations: readonly Regulation
       return governs === undefined || touches(governs);
     }
     const governs = u.industry?.regulators.find((x) => x.name === r.name)?.governs;
-    return governs === undefined || touches(governs) || lines.some((f) => holdsAny(f.value, [regulatorHead(r.name)]));
+    if (governs === undefined || touches(governs)) return true;
+    // The name's head once per regulator, not once per line it is looked for in.
+    const head = [regulatorHead(r.name)];
+    return lines.some((f) => holdsAny(f.value, head));
   });
 }
 

@@ -7,6 +7,7 @@ import { holdsAny } from '../../text/holdsAny';
 import { startsWithAny } from '../../text/affix';
 import { findFigures } from './figures';
 import { measures } from './restate';
+import { memoByText } from '../../text/memo';
 
 /** Units a POC can measure in weeks: time and throughput. */
 const POC_UNITS = new Set(['ms', '毫秒', '秒', 's', '分钟', '小时', '天', '工作日', 'TPS', 'QPS', 'RPS']);
@@ -20,7 +21,13 @@ const AFTER_ROLLOUT = ['上线', '建成', '接入全部', '评级', '评价', '
  * 识别准确率). A cost saving, a coverage over the whole estate (联网率95%), a rating or a go-live is
  * measured after the rollout.
  */
-export function pocTestable(clause: string): boolean {
+export const pocTestable: (clause: string) => boolean = memoByText(measurableInPoc);
+
+/**
+ * {@link pocTestable}, worked out: a report asks it of the same goal clauses for every POC step
+ * (measurableTargets, twice per pick) and the targets (plan/targets.ts), so it is kept per clause.
+ */
+function measurableInPoc(clause: string): boolean {
   const rate = throughput(clause);
   if (!(measures(clause) || rate) || holdsAny(clause, AFTER_ROLLOUT)) return false;
   const units = findFigures(clause).map((f) => f.unit);
