@@ -23,7 +23,7 @@ import { suppliedWithout } from './supplied';
 import { domesticMoves } from './domesticMove';
 import { creditTargets } from './targets';
 import { knowledgeIndex } from '../text/knowledgeIndexes';
-import { sharedPairCount, sharesWords as sharesRun } from '../text/overlap';
+import { hanCount, sharedPairCount, sharesWords as sharesRun } from '../text/overlap';
 
 /** Words in a rule's title that name a kind of integration, not a system (API, ESB, …). */
 const GENERIC_INTEGRATION_WORD = caseInsensitiveRegExp('^(?:API|ESB|iPaaS|REST|SOAP|HTTP|JSON|XML|MQ|ETL|CDC)$', 'i');
@@ -449,16 +449,6 @@ function saysPain(need: string, text: string): boolean {
 
 /** The most Chinese characters of a pain that one shared pair speaks for. */
 const SHORT_PAIN = 8;
-
-/** How many Chinese characters `text` holds. */
-function hanCount(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) n++;
-  }
-  return n;
-}
 
 /** Whether `a` and `b` share a run of three characters (平台, 系统 and the like aside). */
 function sharesWords(a: string, b: string): boolean {

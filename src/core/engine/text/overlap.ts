@@ -16,6 +16,13 @@ const GENERIC_LATIN = new Set(['sql', 'api', 'apis', 'rest', 'http', 'https', 'w
 const isLatin = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
+/** How many Chinese characters `text` holds, as the pairs above count them (U+4E00–U+9FFF). */
+export function hanCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) n++;
+  return n;
+}
+
 /** Latin words (letters and digits, at least one letter) and runs of Chinese characters of `text`. */
 function pieces(text: string, minHan: number): { latin: string[]; han: string[] } {
   const latin: string[] = [];
